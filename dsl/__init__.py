@@ -1,0 +1,1 @@
+"""Tierwise: support plans written once in a small language, published everywhere."""

@@ -1,0 +1,92 @@
+"""Diagnostics: what is wrong, exactly where, and what to do about it.
+
+Every stage reports problems as `Diagnostic` values instead of raising, so one
+run can report everything it finds. Rendering follows the compilers authors
+already know (Rust, Elm): `path:line:col: error: message`, the source line, a
+caret under the spot, and a hint when one helps.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from typing import Iterable, Mapping, TextIO
+
+from dsl.model import Pos
+
+ERROR = "error"
+WARNING = "warning"
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    """One problem found in a plan file."""
+
+    severity: str
+    message: str
+    pos: Pos
+    hint: str | None = None
+
+    @property
+    def is_error(self) -> bool:
+        """Whether this diagnostic fails the run (warnings do only under --strict)."""
+        return self.severity == ERROR
+
+
+def error(message: str, pos: Pos, hint: str | None = None) -> Diagnostic:
+    """An error at `pos`."""
+    return Diagnostic(ERROR, message, pos, hint)
+
+
+def warning(message: str, pos: Pos, hint: str | None = None) -> Diagnostic:
+    """A warning at `pos`."""
+    return Diagnostic(WARNING, message, pos, hint)
+
+
+def did_you_mean(name: str, candidates: Iterable[str]) -> str | None:
+    """A hint naming the closest candidate to a misspelt name, or None."""
+    options = sorted(set(candidates))
+    close = difflib.get_close_matches(name, options, n=1, cutoff=0.6)
+    if close:
+        return f"did you mean '{close[0]}'?"
+    if options and len(options) <= 8:
+        return "known here: " + ", ".join(f"'{o}'" for o in options)
+    return None
+
+
+def render(diag: Diagnostic, source: str | None, strict: bool = False) -> str:
+    """The diagnostic as text: header, source line, caret, hint."""
+    severity = ERROR if strict and diag.severity == WARNING else diag.severity
+    lines = [f"{diag.pos}: {severity}: {diag.message}"]
+    if source is not None and diag.pos.line >= 1:
+        source_lines = source.splitlines()
+        if diag.pos.line <= len(source_lines):
+            text = source_lines[diag.pos.line - 1].replace("\t", " ")
+            gutter = f"{diag.pos.line:>4} | "
+            lines.append(gutter + text)
+            col = max(diag.pos.column, 1)
+            width = 1
+            if diag.pos.end_line == diag.pos.line and diag.pos.end_column > col:
+                width = diag.pos.end_column - col
+            width = max(1, min(width, len(text) - col + 1))
+            lines.append(" " * (len(gutter) - 2) + "| " + " " * (col - 1) + "^" * width)
+    if diag.hint:
+        lines.append(f"  = hint: {diag.hint}")
+    return "\n".join(lines)
+
+
+def sort_key(diag: Diagnostic) -> tuple:
+    """Order diagnostics by file and position, errors before warnings at one spot."""
+    return (diag.pos.file, diag.pos.line, diag.pos.column, diag.severity != ERROR, diag.message)
+
+
+def print_diagnostics(
+    diagnostics: Iterable[Diagnostic], sources: Mapping[str, str], stream: TextIO, strict: bool = False
+) -> int:
+    """Print every diagnostic in source order; returns how many count as errors."""
+    errors = 0
+    for diag in sorted(set(diagnostics), key=sort_key):
+        stream.write(render(diag, sources.get(diag.pos.file), strict) + "\n\n")
+        if diag.is_error or strict:
+            errors += 1
+    return errors

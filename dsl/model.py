@@ -1,0 +1,475 @@
+"""The typed model of a support offer.
+
+Plain, frozen dataclasses: they know nothing of Lark, Jinja or JSON. Every
+element carries the `Pos` it was written at, so any later stage (checks, site,
+rules) can point an author at the line that caused a problem. Positions never
+take part in equality, so two models written differently but meaning the same
+compare equal.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from typing import Iterator
+
+LANGUAGES: tuple[str, ...] = ("sv", "it", "pl", "en")
+"""The languages every human-readable text is written in, in display order."""
+
+WEEKDAYS: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+METRICS: tuple[str, ...] = ("registration", "first-response", "status-update", "resolution")
+"""What an SLA target measures, from the report of a ticket to ...
+
+registration: the ticket is registered and acknowledged;
+first-response: a person starts working on it (answers, or starts troubleshooting);
+status-update: the interval between status updates while it is open;
+resolution: it is resolved.
+"""
+
+PERIODS: tuple[str, ...] = ("day", "week", "month", "quarter", "year")
+
+CONTACT_KINDS: tuple[str, ...] = ("email", "phone", "portal", "web", "fax", "address", "account-manager")
+
+MINUTES_PER_DAY = 24 * 60
+
+
+def _no_pos() -> "Pos":
+    return Pos("<model>", 0, 0)
+
+
+@dataclass(frozen=True, order=True)
+class Pos:
+    """Where something was written: file, 1-based line and column."""
+
+    file: str
+    line: int
+    column: int
+    end_line: int = 0
+    end_column: int = 0
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.column}"
+
+
+@dataclass(frozen=True)
+class Text:
+    """One human-readable text in several languages, in the order written.
+
+    The language code "*" marks a neutral text, the same in every language
+    (a product name, a phone number).
+    """
+
+    values: tuple[tuple[str, str], ...]
+    pos: Pos = field(default_factory=_no_pos, compare=False)
+
+    def get(self, lang: str) -> str | None:
+        """The text in `lang`, or None when it was not written."""
+        for code, value in self.values:
+            if code == lang or code == "*":
+                return value
+        return None
+
+    @property
+    def neutral(self) -> bool:
+        """Whether the text is the same in every language."""
+        return any(code == "*" for code, _ in self.values)
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """The languages this text is written in ("*" for a neutral text)."""
+        return tuple(code for code, _ in self.values)
+
+    def missing(self, wanted: tuple[str, ...] = LANGUAGES) -> tuple[str, ...]:
+        """The wanted languages this text lacks (none for a neutral text)."""
+        if self.neutral:
+            return ()
+        have = set(self.languages)
+        return tuple(code for code in wanted if code not in have)
+
+
+# --- calendars ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class WeeklyInterval:
+    """An opening interval of the week, in wall-clock time.
+
+    `start_day`/`end_day` index WEEKDAYS; times are minutes since midnight, and an
+    end of 1440 means 24:00. An interval whose end day differs from its start day
+    runs across midnight (Sunday 23:00 to Friday 23:00 is one interval).
+    """
+
+    start_day: int
+    start: int
+    end_day: int
+    end: int
+    pos: Pos = field(default_factory=_no_pos, compare=False)
+
+    def length(self) -> int:
+        """Minutes of wall-clock time the interval spans."""
+        start = self.start_day * MINUTES_PER_DAY + self.start
+        end = self.end_day * MINUTES_PER_DAY + self.end
+        if end <= start:
+            end += 7 * MINUTES_PER_DAY
+        return end - start
+
+    def week_spans(self) -> tuple[tuple[int, int], ...]:
+        """The interval as (start, end) minutes of a Monday-based week, split at the week's end."""
+        start = self.start_day * MINUTES_PER_DAY + self.start
+        end = start + self.length()
+        week = 7 * MINUTES_PER_DAY
+        if end <= week:
+            return ((start, end),)
+        return ((start, week), (0, end - week))
+
+
+@dataclass(frozen=True)
+class DailyHours:
+    """Wall-clock hours within one day: minutes since midnight, end may be 1440 (24:00)."""
+
+    start: int
+    end: int
+    pos: Pos = field(default_factory=_no_pos, compare=False)
+
+
+@dataclass(frozen=True)
+class HolidaySource:
+    """Public holidays of a country (and subdivision), taken from the `holidays` package."""
+
+    country: str
+    subdivision: str | None = None
+    categories: tuple[str, ...] = ("public",)
+    pos: Pos = field(default_factory=_no_pos, compare=False)
+
+
+@dataclass(frozen=True)
+class DateHours:
+    """Other hours on one date; an empty `hours` closes the date."""
+
+    day: date
+    hours: tuple[DailyHours, ...] = ()
+    pos: Pos = field(default_factory=_no_pos, compare=False)
+
+
+@dataclass(frozen=True)
+class Calendar:
+    """When a support clock runs.
+
+    zone None means the customer's own time zone, supplied when a deadline is
+    computed. `always_open` is 24x7 coverage: elapsed real time, no holidays.
+    `eve_hours`, when set, replaces the hours of an open day whose next day is
+    one of the holidays from `holidays`.
+    """
+
+    id: str
+    zone: str | None
+    always_open: bool = False
+    weekly: tuple[WeeklyInterval, ...] = ()
+    holidays: tuple[HolidaySource, ...] = ()
+    eve_hours: tuple[DailyHours, ...] = ()
+    dates: tuple[DateHours, ...] = ()
+    name: Text | None = None
+    pos: Pos = field(default_factory=_no_pos, compare=False)
+
+
+# --- priorities -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PriorityLevel:
+    """One priority level: P1, Severity 1 ..."""
+
+    id: str
+    name: Text
+    definition: Text | None = None
+    example: Text | None = None
+    pos: Pos = field(default_factory=_no_pos, compare=False)
+
+
+@dataclass(frozen=True)
+class AxisValue:
+    """One value of an impact or urgency axis."""
+
+    id: str
+    label: Text
+    pos: Pos = field(default_factory=_no_pos, compare=False)
+
+
+@dataclass(frozen=True)
+class PriorityMatrix:
+    """Impact x urgency: `cells[(impact, urgency)]` is a level id."""
+
+    impacts: tuple[AxisValue, ...]
+    urgencies: tuple[AxisValue, ...]
+    cells: tuple[tuple[str, str, str], ...]  # (impact id, urgency id, level id)
+    pos: Pos = field(default_factory=_no_pos, compare=False)
+
+    def level(self, impact: str, urgency: str) -> str | None:
+        """The level for one combination, or None when it is not in the matrix."""
+        for i, u, level in self.cells:
+            if i == impact and u == urgency:
+                return level
+        return None
+
+
+@dataclass(frozen=True)
+class PriorityScheme:
+    """Named priority levels, highest first, and optionally the matrix that yields them."""
+
+    id: str
+    levels: tuple[PriorityLevel, ...]
+    matrix: PriorityMatrix | None = None
+    name: Text | None = None
+    pos: Pos = field(default_factory=_no_pos, compare=False)
+
+    def level(self, level_id: str) -> PriorityLevel | None:
+        """The level with this id, or None."""
+        return next((lv for lv in self.levels if lv.id == level_id), None)
+
+
+# --- the vendor's catalogue --------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Footnote:
+    """A footnote such as Infor's `*` 'not available for some product types'."""
+
+    mark: str
+    text: Text
+    pos: Pos = field(default_factory=_no_pos, compare=False)
+
+
+@dataclass(frozen=True)
+class Category:
+    """A group of features in the matrix."""
+
+    id: str
+    label: Text
+    pos: Pos = field(default_factory=_no_pos, compare=False)
+
+
+@dataclass(frozen=True)
+class Feature:
+    """A row of the feature matrix; `description` is Markdown."""
+
+    id: str
+    category: str | None
+    label: Text
+    description: Text | None = None
+    marks: tuple[str, ...] = ()
+    pos: Pos = field(default_factory=_no_pos, compare=False)
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A customer segment prices are given for (licence customers, others)."""
+
+    id: str
+    label: Text
+    pos: Pos = field(default_factory=_no_pos, compare=False)
+
+
+@dataclass(frozen=True)
+class Contact:
+    """A way to reach support; `hours` names the calendar it is staffed on."""
+
+    id: str
+    kind: str
+    value: str | None = None
+    hours: str | None = None
+    label: Text | None = None
+    pos: Pos = field(default_factory=_no_pos, compare=False)
+
+
+# --- plans --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Price:
+    """A plan's price for one segment (None: the same for everyone).
+
+    kind is "amount" (amount, currency and period are set), "free" (costs 0),
+    "on-request" (ask the vendor) or "not-offered" (the segment cannot buy it).
+    """
+
+    segment: str | None
+    kind: str
+    amount: Decimal | None = None
+    currency: str | None = None
+    period: str | None = None
+    marks: tuple[str, ...] = ()
+    pos: Pos = field(default_factory=_no_pos, compare=False)
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """How many of something, per period: 4 per year."""
+
+    count: int
+    period: str | None = None
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One plan's entry for one feature.
+
+    kind: "included", "excluded", "text" (text is set) or "quantity"
+    (quantity is set, text may qualify it).
+    """
+
+    feature: str
+    kind: str
+    text: Text | None = None
+    quantity: Quantity | None = None
+    marks: tuple[str, ...] = ()
+    pos: Pos = field(default_factory=_no_pos, compare=False)
+
+    @property
+    def offered(self) -> bool:
+        """Whether the plan offers the feature in any form."""
+        return self.kind != "excluded"
+
+
+@dataclass(frozen=True)
+class Target:
+    """An SLA target: `minutes` of `calendar` time from report to `metric`.
+
+    priority None: for every priority. minutes None: explicitly no guaranteed
+    target (not the same as a target that is simply not stated).
+    """
+
+    metric: str
+    priority: str | None
+    minutes: int | None
+    calendar: str | None
+    pos: Pos = field(default_factory=_no_pos, compare=False)
+
+    @property
+    def guaranteed(self) -> bool:
+        """Whether the target promises a duration."""
+        return self.minutes is not None
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """When support for a priority (or all, if None) is available: Infor's CIS 24x5."""
+
+    priority: str | None
+    calendar: str
+    pos: Pos = field(default_factory=_no_pos, compare=False)
+
+
+@dataclass(frozen=True)
+class Obligation:
+    """Something the vendor does on its own: 4 status meetings a year, a call after 4 h of work."""
+
+    id: str
+    text: Text
+    quantity: Quantity | None = None
+    after_minutes: int | None = None
+    calendar: str | None = None
+    pos: Pos = field(default_factory=_no_pos, compare=False)
+
+
+@dataclass(frozen=True)
+class Plan:
+    """A support tier, with everything inherited through `extends` already merged in.
+
+    `own_features` lists the features whose cells this plan states itself, so a
+    page can say "everything in Xtreme, plus ...".
+    """
+
+    id: str
+    name: Text
+    extends: str | None = None
+    description: Text | None = None
+    notes: tuple[Text, ...] = ()
+    prices: tuple[Price, ...] = ()
+    cells: tuple[Cell, ...] = ()
+    own_features: tuple[str, ...] = ()
+    targets: tuple[Target, ...] = ()
+    coverage: tuple[Coverage, ...] = ()
+    obligations: tuple[Obligation, ...] = ()
+    channels: tuple[str, ...] = ()
+    marks: tuple[str, ...] = ()
+    pos: Pos = field(default_factory=_no_pos, compare=False)
+
+    def cell(self, feature: str) -> Cell | None:
+        """The plan's cell for a feature, or None when the plan does not mention it."""
+        return next((c for c in self.cells if c.feature == feature), None)
+
+    def target(self, metric: str, priority: str | None) -> Target | None:
+        """The target for a metric and priority: the priority's own, else the one for all."""
+        exact = next((t for t in self.targets if t.metric == metric and t.priority == priority), None)
+        if exact is not None or priority is None:
+            return exact
+        return next((t for t in self.targets if t.metric == metric and t.priority is None), None)
+
+
+@dataclass(frozen=True)
+class MetricText:
+    """A vendor's own name and definition for a metric (Stratiteq: response = troubleshooting starts)."""
+
+    metric: str
+    name: Text | None = None
+    definition: Text | None = None
+    pos: Pos = field(default_factory=_no_pos, compare=False)
+
+
+@dataclass(frozen=True)
+class Vendor:
+    """One vendor's whole support offer, references resolved."""
+
+    id: str
+    name: str
+    language: str
+    intro: Text | None = None
+    website: str | None = None
+    notes: tuple[Text, ...] = ()
+    contacts: tuple[Contact, ...] = ()
+    segments: tuple[Segment, ...] = ()
+    footnotes: tuple[Footnote, ...] = ()
+    categories: tuple[Category, ...] = ()
+    features: tuple[Feature, ...] = ()
+    metrics: tuple[MetricText, ...] = ()
+    priorities: PriorityScheme | None = None
+    calendars: tuple[Calendar, ...] = ()
+    plans: tuple[Plan, ...] = ()
+    pos: Pos = field(default_factory=_no_pos, compare=False)
+
+    def plan(self, plan_id: str) -> Plan | None:
+        """The plan with this id, or None."""
+        return next((p for p in self.plans if p.id == plan_id), None)
+
+    def calendar(self, calendar_id: str) -> Calendar | None:
+        """A calendar this vendor uses, by id, or None."""
+        return next((c for c in self.calendars if c.id == calendar_id), None)
+
+    def feature(self, feature_id: str) -> Feature | None:
+        """The feature with this id, or None."""
+        return next((f for f in self.features if f.id == feature_id), None)
+
+    def features_in(self, category: str | None) -> Iterator[Feature]:
+        """The features of one category, in the order written."""
+        return (f for f in self.features if f.category == category)
+
+    def footnote(self, mark: str) -> Footnote | None:
+        """The footnote for a mark such as '*', or None."""
+        return next((f for f in self.footnotes if f.mark == mark), None)
+
+    def metric_text(self, metric: str) -> MetricText | None:
+        """The vendor's own wording for a metric, or None."""
+        return next((m for m in self.metrics if m.metric == metric), None)
+
+
+@dataclass(frozen=True)
+class Project:
+    """Everything loaded from the plan files: the vendors in id order."""
+
+    vendors: tuple[Vendor, ...]
+
+    def vendor(self, vendor_id: str) -> Vendor | None:
+        """The vendor with this id, or None."""
+        return next((v for v in self.vendors if v.id == vendor_id), None)

@@ -1,0 +1,681 @@
+"""Text -> parse tree -> declarations: the grammar's Transformer.
+
+`parse_file` turns one plan file into a `FileDecl`: model objects for what
+stands on its own (calendars, priority schemes, features, unresolved plans)
+plus the references still to resolve. Resolving names across files, merging
+`extends` and semantic checks happen in `dsl.loader` and `dsl.checks`.
+Problems are returned as diagnostics, never raised.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from lark import Lark, Token, Transformer, Tree, v_args
+from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken, VisitError
+
+from dsl import syntax_errors
+from dsl.diagnostics import Diagnostic, did_you_mean, error
+from dsl.model import (
+    WEEKDAYS,
+    AxisValue,
+    Calendar,
+    Category,
+    Cell,
+    Contact,
+    Coverage,
+    DailyHours,
+    DateHours,
+    Feature,
+    Footnote,
+    HolidaySource,
+    MetricText,
+    Obligation,
+    Plan,
+    Pos,
+    Price,
+    PriorityLevel,
+    PriorityMatrix,
+    PriorityScheme,
+    Quantity,
+    Segment,
+    Target,
+    Text,
+    WeeklyInterval,
+)
+
+GRAMMAR = Path(__file__).with_name("grammar.lark")
+
+
+@dataclass(frozen=True)
+class Ref:
+    """A name that refers to something defined elsewhere, with where it was written."""
+
+    name: str
+    pos: Pos
+
+
+@dataclass(frozen=True)
+class VendorDecl:
+    """A vendor block as written: references not yet resolved, plans not yet merged."""
+
+    id: str
+    pos: Pos
+    name: Text | None = None
+    language: Ref | None = None
+    intro: Text | None = None
+    website: str | None = None
+    notes: tuple[Text, ...] = ()
+    contacts: tuple[Contact, ...] = ()
+    segments: tuple[Segment, ...] = ()
+    footnotes: tuple[Footnote, ...] = ()
+    categories: tuple[Category, ...] = ()
+    features: tuple[Feature, ...] = ()
+    metrics: tuple[MetricText, ...] = ()
+    priorities: Ref | None = None
+    plans: tuple[Plan, ...] = ()
+    calendars: tuple[Calendar, ...] = ()
+    schemes: tuple[PriorityScheme, ...] = ()
+    id_pos: Pos | None = None
+
+
+@dataclass(frozen=True)
+class FileDecl:
+    """Everything one plan file declares."""
+
+    path: str
+    vendors: tuple[VendorDecl, ...] = ()
+    calendars: tuple[Calendar, ...] = ()
+    schemes: tuple[PriorityScheme, ...] = ()
+
+
+@dataclass(frozen=True)
+class _Stmt:
+    """One statement inside a block, before the block folds its statements."""
+
+    kind: str
+    value: Any
+    pos: Pos
+
+
+@lru_cache(maxsize=1)
+def _lark() -> Lark:
+    return Lark.open(
+        str(GRAMMAR), parser="lalr", strict=True, propagate_positions=True, maybe_placeholders=True
+    )
+
+
+def parse_text(text: str, path: str) -> tuple[FileDecl | None, list[Diagnostic]]:
+    """Parse one plan file's text; returns its declarations (None on syntax errors) and diagnostics."""
+    diagnostics: list[Diagnostic] = []
+
+    def recover(exc: UnexpectedInput) -> bool:
+        diagnostics.append(syntax_errors.describe(exc, text, path, _lark()))
+        # Lark resumes after the bad token; one report per line keeps cascades out.
+        return len(diagnostics) < 20
+
+    try:
+        tree = _lark().parse(text, on_error=recover)
+    except (UnexpectedCharacters, UnexpectedToken, UnexpectedEOF) as exc:
+        diagnostics.append(syntax_errors.describe(exc, text, path, _lark()))
+        tree = None
+    if diagnostics:
+        return None, _one_per_line(diagnostics)
+    builder = _Builder(path)
+    try:
+        decl = builder.transform(tree)
+    except VisitError as exc:  # a bug in a rule method, not in the plan
+        raise exc.orig_exc from exc
+    return decl, builder.diagnostics
+
+
+def parse_file(path: Path) -> tuple[str, FileDecl | None, list[Diagnostic]]:
+    """Read and parse one plan file; returns its text, declarations and diagnostics."""
+    text = path.read_text(encoding="utf-8")
+    decl, diagnostics = parse_text(text, str(path))
+    return text, decl, diagnostics
+
+
+def _one_per_line(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    seen: set[tuple[str, int]] = set()
+    kept = []
+    for d in diagnostics:
+        key = (d.pos.file, d.pos.line)
+        if key not in seen:
+            seen.add(key)
+            kept.append(d)
+    return kept
+
+
+def _time(token: Token, pos: Pos, diagnostics: list[Diagnostic]) -> int:
+    hours, minutes = (int(part) for part in token.split(":"))
+    if minutes >= 60 or hours > 24 or (hours == 24 and minutes):
+        diagnostics.append(error(f"'{token}' is not a time of day", pos, "times run from 00:00 to 24:00"))
+        return 0
+    return hours * 60 + minutes
+
+
+def _unquote(token: Token) -> str:
+    raw = str(token)
+    if raw.startswith('"""'):
+        body = raw[3:-3]
+        first, _, rest = body.partition("\n")
+        # Continuation lines are indented to line up in the plan file; that indentation is not content.
+        return (first.strip() + "\n" + textwrap.dedent(rest)).strip() if rest else first.strip()
+    body = raw[1:-1]
+    return body.replace('\\"', '"').replace("\\n", "\n").replace("\\\\", "\\")
+
+
+@v_args(meta=True)
+class _Builder(Transformer):
+    """Builds model objects bottom-up; each block folds the statements inside it."""
+
+    def __init__(self, path: str) -> None:
+        super().__init__()
+        self.path = path
+        self.diagnostics: list[Diagnostic] = []
+
+    # --- helpers ---
+
+    def _pos(self, meta: Any) -> Pos:
+        if getattr(meta, "empty", True):
+            return Pos(self.path, 0, 0)
+        return Pos(self.path, meta.line, meta.column, meta.end_line, meta.end_column)
+
+    def _tpos(self, token: Token) -> Pos:
+        return Pos(self.path, token.line, token.column, token.end_line or token.line, token.end_column or token.column)
+
+    def _fold(self, stmts: list[Any], single: set[str], owner: str) -> dict[str, Any]:
+        """Group statements by kind; a statement allowed once that appears twice is an error."""
+        out: dict[str, Any] = {}
+        for stmt in stmts:
+            if not isinstance(stmt, _Stmt):
+                continue
+            if stmt.kind in single:
+                if stmt.kind in out:
+                    self.diagnostics.append(
+                        error(f"{owner} has more than one '{stmt.kind}'", stmt.pos, "keep one and remove the others")
+                    )
+                    continue
+                out[stmt.kind] = stmt.value
+            else:
+                out.setdefault(stmt.kind, []).append(stmt.value)
+        return out
+
+    # --- texts ---
+
+    def neutral_text(self, meta: Any, children: list[Token]) -> Text:
+        # A plain string is the same in every language: names, numbers, addresses.
+        value = _unquote(children[0])
+        return Text((("*", value),), self._tpos(children[0]))
+
+    def translated_text(self, meta: Any, children: list[tuple[str, str, Pos]]) -> Text:
+        seen: dict[str, Pos] = {}
+        values = []
+        for lang, value, pos in children:
+            if lang in seen:
+                self.diagnostics.append(error(f"the '{lang}' text is given twice", pos, f"first given at line {seen[lang].line}"))
+                continue
+            seen[lang] = pos
+            values.append((lang, value))
+        return Text(tuple(values), self._pos(meta))
+
+    def translation(self, meta: Any, children: list[Token]) -> tuple[str, str, Pos]:
+        lang, string = children
+        return str(lang), _unquote(string), self._tpos(lang)
+
+    def text(self, meta: Any, children: list[Text]) -> Text:
+        return children[0]
+
+    # --- simple statements ---
+
+    def _text_stmt(kind: str):  # noqa: N805 - a factory used while the class body runs
+        def rule(self: "_Builder", meta: Any, children: list[Text]) -> _Stmt:
+            return _Stmt(kind, children[0], self._pos(meta))
+
+        return rule
+
+    name = _text_stmt("name")
+    intro = _text_stmt("intro")
+    note = _text_stmt("note")
+    label = _text_stmt("label")
+    description = _text_stmt("description")
+    definition = _text_stmt("definition")
+    example = _text_stmt("example")
+
+    def language(self, meta: Any, children: list[Token]) -> _Stmt:
+        return _Stmt("language", Ref(str(children[0]), self._tpos(children[0])), self._pos(meta))
+
+    def website(self, meta: Any, children: list[Token]) -> _Stmt:
+        return _Stmt("website", _unquote(children[0]), self._pos(meta))
+
+    def contact(self, meta: Any, children: list[Any]) -> _Stmt:
+        kind, value, alias, hours, label = children
+        contact = Contact(
+            id=str(alias or kind),
+            kind=str(kind),
+            value=_unquote(value) if value is not None else None,
+            hours=str(hours) if hours is not None else None,
+            label=label,
+            pos=self._pos(meta),
+        )
+        return _Stmt("contact", contact, contact.pos)
+
+    def segment(self, meta: Any, children: list[Any]) -> _Stmt:
+        return _Stmt("segment", Segment(str(children[0]), children[1], self._pos(meta)), self._pos(meta))
+
+    def footnote(self, meta: Any, children: list[Any]) -> _Stmt:
+        return _Stmt("footnote", Footnote(str(children[0]), children[1], self._pos(meta)), self._pos(meta))
+
+    def category(self, meta: Any, children: list[Any]) -> _Stmt:
+        return _Stmt("category", Category(str(children[0]), children[1], self._pos(meta)), self._pos(meta))
+
+    def feature(self, meta: Any, children: list[Any]) -> _Stmt:
+        fid, category, mark, *stmts = children
+        pos = self._pos(meta)
+        parts = self._fold(stmts, {"label", "description"}, f"feature '{fid}'")
+        label = parts.get("label")
+        if label is None:
+            self.diagnostics.append(
+                error(f"feature '{fid}' has no label", pos, "add a line such as: label { sv \"...\" en \"...\" }")
+            )
+            label = Text((("*", str(fid)),), pos)
+        return _Stmt(
+            "feature",
+            Feature(
+                id=str(fid),
+                category=str(category) if category is not None else None,
+                label=label,
+                description=parts.get("description"),
+                marks=(str(mark),) if mark is not None else (),
+                pos=pos,
+            ),
+            pos,
+        )
+
+    def metric(self, meta: Any, children: list[Any]) -> _Stmt:
+        mid, *stmts = children
+        parts = self._fold(stmts, {"name", "definition"}, f"metric '{mid}'")
+        pos = self._pos(meta)
+        return _Stmt("metric", MetricText(str(mid), parts.get("name"), parts.get("definition"), pos), pos)
+
+    def uses_priorities(self, meta: Any, children: list[Token]) -> _Stmt:
+        return _Stmt("uses_priorities", Ref(str(children[0]), self._tpos(children[0])), self._pos(meta))
+
+    # --- plans ---
+
+    def amount(self, meta: Any, children: list[Any]) -> tuple:
+        number, currency, period = children
+        return ("amount", Decimal(str(number)), str(currency), str(period) if period is not None else None)
+
+    def free(self, meta: Any, children: list[Any]) -> tuple:
+        return ("free", None, None, None)
+
+    def on_request(self, meta: Any, children: list[Any]) -> tuple:
+        return ("on-request", None, None, None)
+
+    def not_offered(self, meta: Any, children: list[Any]) -> tuple:
+        return ("not-offered", None, None, None)
+
+    def price(self, meta: Any, children: list[Any]) -> _Stmt:
+        segment, (kind, amount, currency, period), mark = children
+        pos = self._pos(meta)
+        price = Price(
+            segment=str(segment) if segment is not None else None,
+            kind=kind,
+            amount=amount,
+            currency=currency,
+            period=period,
+            marks=(str(mark),) if mark is not None else (),
+            pos=pos,
+        )
+        return _Stmt("price", price, pos)
+
+    def yes(self, meta: Any, children: list[Any]) -> tuple:
+        return ("included", None, None)
+
+    def no(self, meta: Any, children: list[Any]) -> tuple:
+        return ("excluded", None, None)
+
+    def quantity(self, meta: Any, children: list[Any]) -> tuple:
+        count, period, text = children
+        return ("quantity", text, Quantity(int(count), str(period) if period is not None else None))
+
+    def quantity_only(self, meta: Any, children: list[Any]) -> Quantity:
+        count, period = children
+        return Quantity(int(count), str(period) if period is not None else None)
+
+    def cell(self, meta: Any, children: list[Any]) -> Cell:
+        fid, value, mark = children
+        if isinstance(value, Text):
+            value = ("text", value, None)
+        kind, text, quantity = value
+        return Cell(
+            feature=str(fid),
+            kind=kind,
+            text=text,
+            quantity=quantity,
+            marks=(str(mark),) if mark is not None else (),
+            pos=self._tpos(fid),
+        )
+
+    def features(self, meta: Any, children: list[Cell]) -> _Stmt:
+        seen: dict[str, Cell] = {}
+        for c in children:
+            if c.feature in seen:
+                self.diagnostics.append(
+                    error(f"feature '{c.feature}' is given twice in this plan", c.pos, f"first given at line {seen[c.feature].pos.line}")
+                )
+            seen[c.feature] = c
+        return _Stmt("cells", tuple(children), self._pos(meta))
+
+    def all(self, meta: Any, children: list[Any]) -> None:
+        return None
+
+    def none(self, meta: Any, children: list[Any]) -> str:
+        return "none"
+
+    def duration(self, meta: Any, children: list[Token]) -> int:
+        minutes = 0
+        for part in children:
+            text = str(part)
+            minutes += int(text[:-1]) * 60 if text.endswith("h") else int(text[:-3])
+        if minutes <= 0:
+            self.diagnostics.append(
+                error("a duration must be longer than zero", self._pos(meta), "write the time allowed, such as 15min or 2h")
+            )
+        return minutes
+
+    def target(self, meta: Any, children: list[Any]) -> _Stmt:
+        metric, priority, amount, calendar = children
+        pos = self._pos(meta)
+        minutes = None if amount == "none" else amount
+        return _Stmt(
+            "target",
+            Target(
+                metric=str(metric),
+                priority=str(priority) if priority is not None else None,
+                minutes=minutes,
+                calendar=str(calendar) if calendar is not None else None,
+                pos=pos,
+            ),
+            pos,
+        )
+
+    def coverage(self, meta: Any, children: list[Any]) -> _Stmt:
+        priority, calendar = children
+        pos = self._pos(meta)
+        return _Stmt("coverage", Coverage(str(priority) if priority is not None else None, str(calendar), pos), pos)
+
+    def obligation(self, meta: Any, children: list[Any]) -> _Stmt:
+        oid, quantity, after, calendar, text = children
+        pos = self._pos(meta)
+        return _Stmt(
+            "obligation",
+            Obligation(
+                id=str(oid),
+                text=text,
+                quantity=quantity,
+                after_minutes=after,
+                calendar=str(calendar) if calendar is not None else None,
+                pos=pos,
+            ),
+            pos,
+        )
+
+    def channels(self, meta: Any, children: list[Token]) -> _Stmt:
+        return _Stmt("channels", tuple(Ref(str(t), self._tpos(t)) for t in children), self._pos(meta))
+
+    def plan(self, meta: Any, children: list[Any]) -> _Stmt:
+        pid, parent, mark, *stmts = children
+        pos = self._pos(meta)
+        parts = self._fold(stmts, {"name", "description", "cells", "channels"}, f"plan '{pid}'")
+        name = parts.get("name")
+        if name is None:
+            self.diagnostics.append(error(f"plan '{pid}' has no name", pos, 'add a line such as: name "Gold"'))
+            name = Text((("*", str(pid)),), pos)
+        cells = parts.get("cells", ())
+        channels = parts.get("channels", ())
+        plan = Plan(
+            id=str(pid),
+            name=name,
+            extends=str(parent) if parent is not None else None,
+            description=parts.get("description"),
+            notes=tuple(parts.get("note", ())),
+            prices=tuple(parts.get("price", ())),
+            cells=cells,
+            own_features=tuple(c.feature for c in cells),
+            targets=tuple(parts.get("target", ())),
+            coverage=tuple(parts.get("coverage", ())),
+            obligations=tuple(parts.get("obligation", ())),
+            channels=tuple(r.name for r in channels),
+            marks=(str(mark),) if mark is not None else (),
+            pos=pos,
+        )
+        return _Stmt("plan", plan, pos)
+
+    # --- calendars ---
+
+    def customer(self, meta: Any, children: list[Any]) -> None:
+        return None
+
+    def zone(self, meta: Any, children: list[Any]) -> _Stmt:
+        value = children[0]
+        return _Stmt("zone", str(value) if value is not None else None, self._pos(meta))
+
+    def hours(self, meta: Any, children: list[Token]) -> DailyHours:
+        pos = self._pos(meta)
+        start = _time(children[0], self._tpos(children[0]), self.diagnostics)
+        end = _time(children[1], self._tpos(children[1]), self.diagnostics)
+        if end <= start:
+            self.diagnostics.append(
+                error(
+                    f"the hours {children[0]}-{children[1]} end before they start",
+                    pos,
+                    "hours that run past midnight name both days: open fri 22:00 - sat 06:00",
+                )
+            )
+        return DailyHours(start, end, pos)
+
+    def day_range(self, meta: Any, children: list[Token]) -> tuple[int, ...]:
+        first, last = WEEKDAYS.index(str(children[0])), WEEKDAYS.index(str(children[1]))
+        if last < first:
+            return tuple(range(first, 7)) + tuple(range(0, last + 1))
+        return tuple(range(first, last + 1))
+
+    def day_list(self, meta: Any, children: list[Token]) -> tuple[int, ...]:
+        return tuple(WEEKDAYS.index(str(t)) for t in children)
+
+    def open_days(self, meta: Any, children: list[Any]) -> _Stmt:
+        days, *hours = children
+        if isinstance(days, Token):
+            days = (WEEKDAYS.index(str(days)),)
+        pos = self._pos(meta)
+        intervals = tuple(WeeklyInterval(d, h.start, d, h.end, h.pos) for d in days for h in hours if h.end > h.start)
+        return _Stmt("weekly", intervals, pos)
+
+    def open_span(self, meta: Any, children: list[Token]) -> _Stmt:
+        d1, t1, d2, t2 = children
+        pos = self._pos(meta)
+        start = _time(t1, self._tpos(t1), self.diagnostics)
+        end = _time(t2, self._tpos(t2), self.diagnostics)
+        interval = WeeklyInterval(WEEKDAYS.index(str(d1)), start, WEEKDAYS.index(str(d2)), end, pos)
+        return _Stmt("weekly", (interval,), pos)
+
+    def open_always(self, meta: Any, children: list[Any]) -> _Stmt:
+        return _Stmt("always", True, self._pos(meta))
+
+    def closed_holidays(self, meta: Any, children: list[Token]) -> _Stmt:
+        country, subdivision = children
+        pos = self._pos(meta)
+        return _Stmt("holidays", HolidaySource(str(country), str(subdivision) if subdivision else None, pos=pos), pos)
+
+    def _date(self, token: Token) -> date | None:
+        try:
+            return date.fromisoformat(str(token))
+        except ValueError:
+            self.diagnostics.append(
+                error(f"'{token}' is not a date in the calendar", self._tpos(token), "dates are written YYYY-MM-DD, such as 2026-12-24")
+            )
+            return None
+
+    def closed_date(self, meta: Any, children: list[Token]) -> _Stmt:
+        pos = self._pos(meta)
+        day = self._date(children[0])
+        return _Stmt("dates", DateHours(day, (), pos) if day else None, pos)
+
+    def date_hours(self, meta: Any, children: list[Any]) -> _Stmt:
+        token, *hours = children
+        pos = self._pos(meta)
+        day = self._date(token)
+        return _Stmt("dates", DateHours(day, tuple(hours), pos) if day else None, pos)
+
+    def eve(self, meta: Any, children: list[DailyHours]) -> _Stmt:
+        return _Stmt("eve", tuple(children), self._pos(meta))
+
+    def calendar(self, meta: Any, children: list[Any]) -> _Stmt:
+        cid, *stmts = children
+        pos = self._pos(meta)
+        parts = self._fold(stmts, {"name", "zone", "always", "eve"}, f"calendar '{cid}'")
+        if "zone" not in parts and not parts.get("always"):
+            self.diagnostics.append(
+                error(
+                    f"calendar '{cid}' has no time zone",
+                    pos,
+                    "add 'zone Europe/Stockholm' (any IANA zone), or 'zone customer' for the customer's own zone",
+                )
+            )
+        calendar = Calendar(
+            id=str(cid),
+            zone=parts.get("zone"),
+            always_open=parts.get("always", False),
+            weekly=tuple(i for group in parts.get("weekly", ()) for i in group),
+            holidays=tuple(parts.get("holidays", ())),
+            eve_hours=parts.get("eve", ()),
+            dates=tuple(d for d in parts.get("dates", ()) if d is not None),
+            name=parts.get("name"),
+            pos=pos,
+        )
+        return _Stmt("calendar", calendar, pos)
+
+    # --- priorities ---
+
+    def level(self, meta: Any, children: list[Any]) -> _Stmt:
+        lid, *stmts = children
+        pos = self._pos(meta)
+        parts = self._fold(stmts, {"name", "definition", "example"}, f"level '{lid}'")
+        name = parts.get("name") or Text((("*", str(lid)),), pos)
+        return _Stmt("level", PriorityLevel(str(lid), name, parts.get("definition"), parts.get("example"), pos), pos)
+
+    def impact(self, meta: Any, children: list[Any]) -> _Stmt:
+        pos = self._pos(meta)
+        return _Stmt("impact", AxisValue(str(children[0]), children[1], pos), pos)
+
+    def urgency(self, meta: Any, children: list[Any]) -> _Stmt:
+        pos = self._pos(meta)
+        return _Stmt("urgency", AxisValue(str(children[0]), children[1], pos), pos)
+
+    def matrix_row(self, meta: Any, children: list[Token]) -> tuple[Ref, tuple[Ref, ...]]:
+        urgency, *levels = children
+        return Ref(str(urgency), self._tpos(urgency)), tuple(Ref(str(t), self._tpos(t)) for t in levels)
+
+    def matrix(self, meta: Any, children: list[Any]) -> _Stmt:
+        return _Stmt("matrix", (tuple(children), self._pos(meta)), self._pos(meta))
+
+    def priorities(self, meta: Any, children: list[Any]) -> _Stmt:
+        sid, *stmts = children
+        pos = self._pos(meta)
+        parts = self._fold(stmts, {"name", "matrix"}, f"priorities '{sid}'")
+        impacts = tuple(parts.get("impact", ()))
+        urgencies = tuple(parts.get("urgency", ()))
+        matrix = None
+        if "matrix" in parts:
+            rows, mpos = parts["matrix"]
+            levels = {lv.id for lv in parts.get("level", ())}
+            matrix = self._matrix(impacts, urgencies, levels, rows, mpos)
+        elif impacts or urgencies:
+            self.diagnostics.append(
+                error(f"priorities '{sid}' names impacts and urgencies but has no matrix", pos, "add a matrix { URGENCY: LEVEL, ... } block")
+            )
+        scheme = PriorityScheme(str(sid), tuple(parts.get("level", ())), matrix, parts.get("name"), pos)
+        return _Stmt("scheme", scheme, pos)
+
+    def _matrix(self, impacts, urgencies, levels: set[str], rows, pos: Pos) -> PriorityMatrix:
+        """Rows are urgencies; each row lists one level per impact, in the order impacts were written."""
+        cells = []
+        urgency_ids = [u.id for u in urgencies]
+        for urgency, row in rows:
+            if urgency.name not in urgency_ids:
+                self.diagnostics.append(
+                    error(f"the matrix row '{urgency.name}' is not a declared urgency", urgency.pos, did_you_mean(urgency.name, urgency_ids))
+                )
+                continue
+            if len(row) != len(impacts):
+                self.diagnostics.append(
+                    error(
+                        f"the matrix row '{urgency.name}' has {len(row)} level(s) but there are {len(impacts)} impacts",
+                        urgency.pos,
+                        "give one level per impact, in the order the impacts are declared: "
+                        + ", ".join(i.id for i in impacts),
+                    )
+                )
+            for impact, level in zip(impacts, row):
+                if level.name not in levels:
+                    self.diagnostics.append(
+                        error(f"the matrix names an unknown level '{level.name}'", level.pos, did_you_mean(level.name, levels))
+                    )
+                cells.append((impact.id, urgency.name, level.name))
+        for urgency in urgencies:
+            for impact in impacts:
+                if not any(c[0] == impact.id and c[1] == urgency.id for c in cells):
+                    self.diagnostics.append(
+                        error(
+                            f"the matrix gives no level for impact '{impact.id}' with urgency '{urgency.id}'",
+                            pos,
+                            f"add a row '{urgency.id}: ...' with one level per impact",
+                        )
+                    )
+        return PriorityMatrix(impacts, urgencies, tuple(cells), pos)
+
+    # --- top level ---
+
+    def vendor(self, meta: Any, children: list[Any]) -> _Stmt:
+        vid, *stmts = children
+        pos = self._pos(meta)
+        parts = self._fold(stmts, {"name", "language", "intro", "website", "uses_priorities"}, f"vendor '{vid}'")
+        decl = VendorDecl(
+            id=str(vid),
+            pos=pos,
+            name=parts.get("name"),
+            language=parts.get("language"),
+            intro=parts.get("intro"),
+            website=parts.get("website"),
+            notes=tuple(parts.get("note", ())),
+            contacts=tuple(parts.get("contact", ())),
+            segments=tuple(parts.get("segment", ())),
+            footnotes=tuple(parts.get("footnote", ())),
+            categories=tuple(parts.get("category", ())),
+            features=tuple(parts.get("feature", ())),
+            metrics=tuple(parts.get("metric", ())),
+            priorities=parts.get("uses_priorities"),
+            plans=tuple(parts.get("plan", ())),
+            calendars=tuple(parts.get("calendar", ())),
+            schemes=tuple(parts.get("scheme", ())),
+            id_pos=self._tpos(vid),
+        )
+        return _Stmt("vendor", decl, pos)
+
+    def start(self, meta: Any, children: list[_Stmt]) -> FileDecl:
+        parts = self._fold(children, set(), "file")
+        return FileDecl(
+            path=self.path,
+            vendors=tuple(parts.get("vendor", ())),
+            calendars=tuple(parts.get("calendar", ())),
+            schemes=tuple(parts.get("scheme", ())),
+        )
