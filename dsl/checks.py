@@ -7,7 +7,7 @@ so a new rule is a new function added to `check_project`.
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Iterator
+from typing import Iterable, Iterator
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 import holidays
@@ -16,16 +16,17 @@ from dsl.diagnostics import Diagnostic, did_you_mean, error, warning
 from dsl.model import LANGUAGES, MINUTES_PER_DAY, WEEKDAYS, Calendar, DailyHours, Project, Text, Vendor
 
 
-def check_project(project: Project) -> list[Diagnostic]:
-    """Every semantic problem in the project's vendors."""
+def check_project(project: Project, shared_calendars: Iterable[Calendar] = ()) -> list[Diagnostic]:
+    """Every semantic problem in the project's vendors and shared calendars."""
     found: list[Diagnostic] = []
+    calendars = [*shared_calendars, *(c for v in project.vendors for c in v.calendars)]
     checked: set[int] = set()
+    for calendar in calendars:
+        # A shared calendar is reported once, not once per vendor using it.
+        if id(calendar) not in checked:
+            checked.add(id(calendar))
+            found.extend(check_calendar(calendar))
     for vendor in project.vendors:
-        for calendar in vendor.calendars:
-            # A shared calendar is reported once, not once per vendor using it.
-            if id(calendar) not in checked:
-                checked.add(id(calendar))
-                found.extend(check_calendar(calendar))
         found.extend(check_translations(vendor))
     return found
 
@@ -66,9 +67,6 @@ def check_openings(calendar: Calendar) -> Iterator[Diagnostic]:
     if calendar.always_open:
         if calendar.weekly or calendar.holidays or calendar.eve_hours or calendar.dates:
             yield error("a 24x7 calendar cannot also have hours, holidays or dates", calendar.pos, "remove 'open 24x7' or the other lines")
-        return
-    if not calendar.weekly:
-        yield error(f"calendar '{calendar.id}' is never open", calendar.pos, "add opening hours such as: open mon-fri 08:00-17:00, or: open 24x7")
         return
     spans = []
     for interval in calendar.weekly:

@@ -66,12 +66,17 @@ def load_project(paths: Sequence[Path]) -> LoadResult:
         result.diagnostics.extend(problems)
         if decl is not None:
             decls.append(decl)
+    _resolve_and_check(decls, result)
+    return result
+
+
+def _resolve_and_check(decls: Sequence[FileDecl], result: LoadResult) -> None:
     project, problems = resolve(decls)
     result.diagnostics.extend(problems)
-    result.diagnostics.extend(checks.check_project(project))
+    shared = [c for d in decls for c in d.calendars]
+    result.diagnostics.extend(checks.check_project(project, shared))
     if not result.errors:
         result.project = project
-    return result
 
 
 def load_text(text: str, path: str = "<text>") -> LoadResult:
@@ -80,11 +85,7 @@ def load_text(text: str, path: str = "<text>") -> LoadResult:
 
     decl, diagnostics = parse_text(text, path)
     result = LoadResult(None, list(diagnostics), {path: text})
-    project, problems = resolve([decl] if decl else [])
-    result.diagnostics.extend(problems)
-    result.diagnostics.extend(checks.check_project(project))
-    if not result.errors:
-        result.project = project
+    _resolve_and_check([decl] if decl else [], result)
     return result
 
 

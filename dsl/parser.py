@@ -114,16 +114,27 @@ def _lark() -> Lark:
 def parse_text(text: str, path: str) -> tuple[FileDecl | None, list[Diagnostic]]:
     """Parse one plan file's text; returns its declarations (None on syntax errors) and diagnostics."""
     diagnostics: list[Diagnostic] = []
+    stuck_in: set[int] = set()
 
     def recover(exc: UnexpectedInput) -> bool:
-        diagnostics.append(syntax_errors.describe(exc, text, path, _lark()))
-        # Lark resumes after the bad token; one report per line keeps cascades out.
+        # Lark resumes by skipping the bad token. While the parser stays in the
+        # state that failed, every further token fails the same way: report the
+        # first only, so a second real mistake further on is still found.
+        state = exc.state.position if isinstance(exc, UnexpectedToken) and exc.state else None
+        at_end = isinstance(exc, UnexpectedToken) and exc.token.type == "$END"
+        if at_end and diagnostics:
+            return False  # skipping tokens after an earlier error ate the rest of the file
+        if state is None or state not in stuck_in:
+            diagnostics.append(syntax_errors.describe(exc, text, path, _lark()))
+        if state is not None:
+            stuck_in.add(state)
         return len(diagnostics) < 20
 
     try:
         tree = _lark().parse(text, on_error=recover)
     except (UnexpectedCharacters, UnexpectedToken, UnexpectedEOF) as exc:
-        diagnostics.append(syntax_errors.describe(exc, text, path, _lark()))
+        if not diagnostics:
+            diagnostics.append(syntax_errors.describe(exc, text, path, _lark()))
         tree = None
     if diagnostics:
         return None, _one_per_line(diagnostics)
@@ -153,11 +164,11 @@ def _one_per_line(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
     return kept
 
 
-def _time(token: Token, pos: Pos, diagnostics: list[Diagnostic]) -> int:
+def _time(token: Token, pos: Pos, diagnostics: list[Diagnostic]) -> int | None:
     hours, minutes = (int(part) for part in token.split(":"))
     if minutes >= 60 or hours > 24 or (hours == 24 and minutes):
         diagnostics.append(error(f"'{token}' is not a time of day", pos, "times run from 00:00 to 24:00"))
-        return 0
+        return None
     return hours * 60 + minutes
 
 
@@ -473,6 +484,8 @@ class _Builder(Transformer):
         pos = self._pos(meta)
         start = _time(children[0], self._tpos(children[0]), self.diagnostics)
         end = _time(children[1], self._tpos(children[1]), self.diagnostics)
+        if start is None or end is None:
+            return DailyHours(0, 0, pos)  # already reported; dropped by open_days
         if end <= start:
             self.diagnostics.append(
                 error(
@@ -505,6 +518,8 @@ class _Builder(Transformer):
         pos = self._pos(meta)
         start = _time(t1, self._tpos(t1), self.diagnostics)
         end = _time(t2, self._tpos(t2), self.diagnostics)
+        if start is None or end is None:
+            return _Stmt("weekly", (), pos)
         interval = WeeklyInterval(WEEKDAYS.index(str(d1)), start, WEEKDAYS.index(str(d2)), end, pos)
         return _Stmt("weekly", (interval,), pos)
 
@@ -550,6 +565,10 @@ class _Builder(Transformer):
                     pos,
                     "add 'zone Europe/Stockholm' (any IANA zone), or 'zone customer' for the customer's own zone",
                 )
+            )
+        if "weekly" not in parts and not parts.get("always"):
+            self.diagnostics.append(
+                error(f"calendar '{cid}' is never open", pos, "add opening hours such as: open mon-fri 08:00-17:00, or: open 24x7")
             )
         calendar = Calendar(
             id=str(cid),

@@ -2,7 +2,10 @@
 
 Lark reports which terminals it expected; this module says them as an author
 would ("a quoted text", "a time such as 08:00"), and recognises common
-mistakes by example (`UnexpectedInput.match_examples`) to add a precise hint.
+mistakes by example to add a precise hint. The idea is Lark's
+`UnexpectedInput.match_examples`, but keyed by the LALR state alone: that
+method also compares the depth of the parser's stack, so an example would
+have to repeat every statement that stood before the mistake.
 """
 
 from __future__ import annotations
@@ -101,13 +104,25 @@ def _found(exc: UnexpectedInput, text: str) -> str:
     return "the text does not fit the plan language"
 
 
+@lru_cache(maxsize=8)
+def _example_states(lark: Lark) -> dict[int, str]:
+    """The parser state each example mistake fails in, mapped to its hint."""
+    states: dict[int, str] = {}
+    for hint, examples in EXAMPLES.items():
+        for example in examples:
+            try:
+                lark.parse(example)
+            except UnexpectedToken as exc:
+                states.setdefault(exc.state.position, hint)
+    return states
+
+
 def _hint(exc: UnexpectedInput, lark: Lark, text: str) -> str | None:
     if isinstance(exc, UnexpectedCharacters) and text[exc.pos_in_stream : exc.pos_in_stream + 1] == '"':
         return 'close the text with a matching " (use """ ... """ for text over several lines)'
-    try:
-        return exc.match_examples(lark.parse, EXAMPLES, use_accepts=True)
-    except Exception:  # noqa: BLE001 - matching is a nicety; never let it hide the real error
-        return None
+    if isinstance(exc, UnexpectedToken) and exc.state is not None:
+        return _example_states(lark).get(exc.state.position)
+    return None
 
 
 def describe(exc: UnexpectedInput, text: str, path: str, lark: Lark) -> Diagnostic:
