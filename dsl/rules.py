@@ -1,0 +1,273 @@
+"""Model -> SLA rule set: one self-contained JSON document per project.
+
+A consumer of the rules (a ticketing system, the site's calculator, the
+reference evaluator) must get the same deadlines we compute without a holiday
+library, so every calendar is expanded here over a fixed span of years: weekly
+hours as per-day pieces, and every holiday, closed date, special-hours date
+and eve within the span as a dated override. The format is specified in
+docs/rules.md; the JSON Schema is dsl/rules.schema.json.
+"""
+
+from __future__ import annotations
+
+import importlib.metadata
+import json
+import zoneinfo
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+import holidays as holidays_lib
+
+from dsl.model import (
+    LANGUAGES,
+    METRICS,
+    MINUTES_PER_DAY,
+    WEEKDAYS,
+    Calendar,
+    DailyHours,
+    Obligation,
+    Plan,
+    PriorityScheme,
+    Project,
+    Text,
+    Vendor,
+)
+
+FORMAT_VERSION = "1.0"
+"""Bumped in its minor part for additions a consumer may ignore, in its major part for anything else."""
+
+SCHEMA_PATH = Path(__file__).with_name("rules.schema.json")
+
+
+class ExportError(ValueError):
+    """The model cannot be expanded (for example a country the holidays package does not know)."""
+
+
+def export_project(project: Project, years: tuple[int, int]) -> dict[str, Any]:
+    """The rule set of every vendor, with calendars expanded over `years` (first, last; inclusive)."""
+    first, last = years
+    if first > last:
+        raise ExportError(f"the first year {first} comes after the last year {last}")
+    return {
+        "format_version": FORMAT_VERSION,
+        "generator": f"tierwise {_own_version()}",
+        "data_versions": data_versions(),
+        "years": {"first": first, "last": last},
+        "metrics": list(METRICS),
+        "vendors": {vendor.id: _vendor(vendor, years) for vendor in project.vendors},
+    }
+
+
+def dumps(doc: dict[str, Any]) -> str:
+    """The document as UTF-8 JSON text: two-space indents, keys in the order built, a final newline."""
+    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+
+
+def load_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) every exported document satisfies."""
+    return json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+
+
+def data_versions() -> dict[str, str]:
+    """The versions of the holiday and time-zone data the calendars are expanded and evaluated with."""
+    tz_version, tz_source = _tz_data()
+    return {"holidays": holidays_lib.__version__, "tzdata": tz_version, "tzdata_source": tz_source}
+
+
+def _own_version() -> str:
+    try:
+        return importlib.metadata.version("tierwise")
+    except importlib.metadata.PackageNotFoundError:
+        return "0.1.0"
+
+
+def _tz_data() -> tuple[str, str]:
+    """Which zone data zoneinfo really reads: a system directory on TZPATH wins over the tzdata package."""
+    for folder in zoneinfo.TZPATH:
+        marker = Path(folder) / "tzdata.zi"
+        try:
+            with marker.open(encoding="utf-8") as handle:
+                head = handle.readline()
+        except OSError:
+            continue
+        if head.startswith("# version "):
+            return head.removeprefix("# version ").strip(), f"system:{folder}"
+    try:
+        return importlib.metadata.version("tzdata"), "python:tzdata"
+    except importlib.metadata.PackageNotFoundError:
+        return "unknown", "unknown"
+
+
+# --- vendors, plans, priorities -------------------------------------------------------------
+
+
+def _vendor(vendor: Vendor, years: tuple[int, int]) -> dict[str, Any]:
+    lang = vendor.language
+    return {
+        "name": vendor.name,
+        "language": lang,
+        "calendars": {cal.id: _calendar(cal, years, lang) for cal in vendor.calendars},
+        "priorities": _priorities(vendor.priorities, lang),
+        "plans": {plan.id: _plan(plan, lang) for plan in vendor.plans},
+    }
+
+
+def _texts(text: Text | None, lang: str) -> dict[str, str] | None:
+    """A text in all four languages; a missing translation falls back to the vendor's own language."""
+    if text is None:
+        return None
+    fallback = text.get(lang) or text.values[0][1]
+    return {code: text.get(code) or fallback for code in LANGUAGES}
+
+
+def _priorities(scheme: PriorityScheme | None, lang: str) -> dict[str, Any] | None:
+    if scheme is None:
+        return None
+    matrix = None
+    if scheme.matrix is not None:
+        m = scheme.matrix
+        levels: dict[str, dict[str, str]] = {}
+        for impact in m.impacts:
+            row = {u.id: m.level(impact.id, u.id) for u in m.urgencies}
+            levels[impact.id] = {u: lv for u, lv in row.items() if lv is not None}
+        matrix = {
+            "impacts": [i.id for i in m.impacts],
+            "urgencies": [u.id for u in m.urgencies],
+            "labels": {
+                "impacts": {i.id: _texts(i.label, lang) for i in m.impacts},
+                "urgencies": {u.id: _texts(u.label, lang) for u in m.urgencies},
+            },
+            "levels": levels,
+        }
+    return {
+        "levels": [{"id": lv.id, "name": _texts(lv.name, lang)} for lv in scheme.levels],
+        "matrix": matrix,
+    }
+
+
+def _plan(plan: Plan, lang: str) -> dict[str, Any]:
+    return {
+        "name": _texts(plan.name, lang),
+        "targets": [
+            {"metric": t.metric, "priority": t.priority, "minutes": t.minutes, "calendar": t.calendar}
+            for t in plan.targets
+        ],
+        "coverage": [{"priority": c.priority, "calendar": c.calendar} for c in plan.coverage],
+        "obligations": [_obligation(o, lang) for o in plan.obligations],
+    }
+
+
+def _obligation(ob: Obligation, lang: str) -> dict[str, Any]:
+    return {
+        "id": ob.id,
+        "count": ob.quantity.count if ob.quantity else None,
+        "period": ob.quantity.period if ob.quantity else None,
+        "after_minutes": ob.after_minutes,
+        "calendar": ob.calendar,
+        "text": _texts(ob.text, lang),
+    }
+
+
+# --- calendars --------------------------------------------------------------------------------
+
+
+def _hhmm(minutes: int) -> str:
+    return f"{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+def _pieces(spans: list[tuple[int, int]]) -> list[list[str]]:
+    """Sorted, merged [start, end) minute spans of one day as ["HH:MM", "HH:MM"] pairs."""
+    merged: list[list[int]] = []
+    for start, end in sorted(s for s in spans if s[1] > s[0]):
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    return [[_hhmm(s), _hhmm(e)] for s, e in merged]
+
+
+def weekly_pieces(cal: Calendar) -> dict[str, list[list[str]]]:
+    """The calendar's week as per-day pieces: intervals across midnight are cut at each midnight."""
+    by_day: list[list[tuple[int, int]]] = [[] for _ in WEEKDAYS]
+    if not cal.always_open:
+        for interval in cal.weekly:
+            for start, end in interval.week_spans():
+                day = start // MINUTES_PER_DAY
+                while day * MINUTES_PER_DAY < end:
+                    lo = max(start, day * MINUTES_PER_DAY) - day * MINUTES_PER_DAY
+                    hi = min(end, (day + 1) * MINUTES_PER_DAY) - day * MINUTES_PER_DAY
+                    by_day[day % 7].append((lo, hi))
+                    day += 1
+    return {name: _pieces(by_day[i]) for i, name in enumerate(WEEKDAYS)}
+
+
+def holiday_dates(cal: Calendar, years: range) -> set[date]:
+    """Every holiday of the calendar's holiday sources in `years`, from the holidays package."""
+    found: set[date] = set()
+    for source in cal.holidays:
+        try:
+            table = holidays_lib.country_holidays(
+                source.country,
+                subdiv=source.subdivision,
+                years=list(years),
+                categories=tuple(source.categories),
+            )
+        except NotImplementedError as exc:
+            raise ExportError(f"calendar '{cal.id}': the holidays package does not know {source.country}: {exc}") from None
+        except ValueError as exc:
+            raise ExportError(f"calendar '{cal.id}': holidays of {source.country}: {exc}") from None
+        found.update(table.keys())
+    return found
+
+
+def _daily(hours: tuple[DailyHours, ...]) -> list[list[str]]:
+    return _pieces([(h.start, h.end) for h in hours])
+
+
+def _calendar(cal: Calendar, years: tuple[int, int], lang: str) -> dict[str, Any]:
+    weekly = weekly_pieces(cal)
+    dates: dict[str, list[list[str]]] = {}
+    if not cal.always_open:
+        dates = _dated_hours(cal, weekly, years)
+    return {
+        "zone": cal.zone,
+        "always_open": cal.always_open,
+        "weekly": weekly,
+        "dates": dates,
+        "holidays": [
+            {"country": h.country, "subdivision": h.subdivision, "categories": list(h.categories)} for h in cal.holidays
+        ],
+        "name": _texts(cal.name, lang),
+    }
+
+
+def _dated_hours(cal: Calendar, weekly: dict[str, list[list[str]]], years: tuple[int, int]) -> dict[str, list[list[str]]]:
+    """Dates inside `years` whose hours replace the weekly ones.
+
+    Precedence: a date the calendar states itself, then a holiday (closed), then
+    an eve: an open weekday that is no holiday and whose next day is one. The
+    year after the span is consulted too, so that 31 December can be an eve.
+    """
+    first, last = years
+    holidays_found = holiday_dates(cal, range(first, last + 2)) if cal.holidays else set()
+    own = {d.day: _daily(d.hours) for d in cal.dates}
+    eve = _daily(cal.eve_hours) if cal.eve_hours else None
+    result: dict[date, list[list[str]]] = {}
+    for day, hours in own.items():
+        if first <= day.year <= last:
+            result[day] = hours
+    for day in holidays_found:
+        if first <= day.year <= last and day not in result:
+            result[day] = []
+    if eve is not None:
+        for day in holidays_found:
+            before = day - timedelta(days=1)
+            if (
+                first <= before.year <= last
+                and before not in result
+                and before not in holidays_found
+                and weekly[WEEKDAYS[before.weekday()]]
+            ):
+                result[before] = eve
+    return {day.isoformat(): result[day] for day in sorted(result)}

@@ -1,0 +1,323 @@
+"""The rule export: format, schema, expansion of calendars, determinism.
+
+The model is built directly in Python here (and imported by the evaluator and
+CLI tests), so these tests do not depend on the plan language.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date, timedelta
+
+import holidays
+import jsonschema
+import pytest
+
+from dsl.model import (
+    AxisValue,
+    Calendar,
+    Coverage,
+    DailyHours,
+    DateHours,
+    HolidaySource,
+    Obligation,
+    Plan,
+    PriorityLevel,
+    PriorityMatrix,
+    PriorityScheme,
+    Project,
+    Quantity,
+    Target,
+    Text,
+    Vendor,
+    WeeklyInterval,
+)
+from dsl.rules import ExportError, dumps, export_project, load_schema
+
+YEARS = (2026, 2028)
+H = 60
+
+
+def t(sv: str, en: str | None = None, it: str | None = None, pl: str | None = None) -> Text:
+    """A text with the languages given (missing ones are left out on purpose)."""
+    values = [("sv", sv)]
+    values += [(code, v) for code, v in (("it", it), ("pl", pl), ("en", en)) if v is not None]
+    return Text(tuple(values))
+
+
+def full(sv: str, it: str, pl: str, en: str) -> Text:
+    return Text((("sv", sv), ("it", it), ("pl", pl), ("en", en)))
+
+
+def workdays(start: int, end: int) -> tuple[WeeklyInterval, ...]:
+    return tuple(WeeklyInterval(d, start, d, end) for d in range(5))
+
+
+def stratiteq() -> Vendor:
+    office = Calendar(
+        id="stratiteq-office",
+        zone="Europe/Stockholm",
+        weekly=workdays(8 * H, 17 * H),
+        holidays=(HolidaySource("SE"),),
+        eve_hours=(DailyHours(8 * H + 30, 14 * H),),
+        dates=(
+            DateHours(date(2027, 12, 23)),  # an extra closed day
+            DateHours(date(2026, 12, 30), (DailyHours(10 * H, 12 * H),)),
+            DateHours(date(2031, 1, 2)),  # outside the exported years
+        ),
+        name=full("Kontorstid", "Orario d'ufficio", "Godziny pracy biura", "Office hours"),
+    )
+    levels = tuple(
+        PriorityLevel(f"P{n}", full(f"Prio {n}", f"Priorità {n}", f"Priorytet {n}", f"Priority {n}")) for n in range(1, 5)
+    )
+    matrix = PriorityMatrix(
+        impacts=(AxisValue("high", full("Hög", "Alto", "Wysoki", "High")), AxisValue("low", t("Låg", "Low"))),
+        urgencies=(AxisValue("urgent", full("Brådskande", "Urgente", "Pilne", "Urgent")), AxisValue("normal", t("Normal"))),
+        cells=(("high", "urgent", "P1"), ("high", "normal", "P2"), ("low", "urgent", "P3"), ("low", "normal", "P4")),
+    )
+    sos = Plan(
+        id="sos",
+        name=t("SOS", "SOS"),
+        targets=(
+            Target("first-response", "P1", 2 * H, "stratiteq-office"),
+            Target("first-response", "P2", 4 * H, "stratiteq-office"),
+            Target("first-response", "P3", 8 * H, "stratiteq-office"),
+            Target("first-response", "P4", 16 * H, "stratiteq-office"),
+            Target("registration", None, 30, "stratiteq-office"),
+            Target("resolution", "P1", None, None),
+        ),
+        obligations=(
+            Obligation("status-meetings", full("Fyra statusmöten per år", "Quattro riunioni", "Cztery spotkania", "Four status meetings a year"), Quantity(4, "year")),
+            Obligation("call-back", t("Vi ringer efter fyra timmar", "We call after four hours"), None, 4 * H, "stratiteq-office"),
+        ),
+    )
+    basic = Plan(id="basic", name=full("Bas", "Base", "Podstawowy", "Basic"), targets=(Target("first-response", None, 16 * H, "stratiteq-office"),))
+    return Vendor(
+        id="stratiteq",
+        name="Stratiteq",
+        language="sv",
+        priorities=PriorityScheme("stratiteq-prio", levels, matrix),
+        calendars=(office,),
+        plans=(sos, basic),
+    )
+
+
+def amanda() -> Vendor:
+    standard = Calendar(id="amanda-standard", zone=None, weekly=workdays(8 * H, 17 * H))
+    always = Calendar(id="around-the-clock", zone=None, always_open=True, name=Text((("*", "24x7"),)))
+    return Vendor(
+        id="amanda",
+        name="Amanda",
+        language="en",
+        calendars=(standard, always),
+        plans=(
+            Plan("standard", Text((("en", "Standard"), ("sv", "Standard"))), targets=(Target("first-response", None, 4 * H, "amanda-standard"),)),
+            Plan("premium", Text((("en", "Premium"),)), targets=(Target("first-response", None, H, "around-the-clock"),)),
+        ),
+    )
+
+
+def infor() -> Vendor:
+    cis = Calendar(
+        id="cis-24x5",
+        zone="Europe/Stockholm",
+        weekly=(WeeklyInterval(6, 23 * H, 4, 23 * H),),  # Sunday 23:00 to Friday 23:00 in one piece
+        name=full("24x5", "24x5", "24x5", "24x5"),
+    )
+    split = Calendar(
+        id="split-day",
+        zone="Europe/Stockholm",
+        weekly=(WeeklyInterval(0, 8 * H, 0, 12 * H), WeeklyInterval(0, 12 * H, 0, 17 * H), WeeklyInterval(1, 13 * H, 1, 15 * H), WeeklyInterval(1, 9 * H, 1, 11 * H)),
+    )
+    levels = tuple(PriorityLevel(f"S{n}", full(f"Allvarlighet {n}", f"Gravità {n}", f"Poziom {n}", f"Severity {n}")) for n in range(1, 5))
+    xtreme = Plan(
+        id="xtreme",
+        name=full("Xtreme", "Xtreme", "Xtreme", "Xtreme"),
+        targets=(
+            Target("first-response", "S1", H, "cis-24x5"),
+            Target("first-response", None, 8 * H, "split-day"),
+            Target("status-update", "S1", None, None),
+        ),
+        coverage=(Coverage("S1", "cis-24x5"),),
+    )
+    return Vendor(id="infor", name="Infor", language="en", priorities=PriorityScheme("infor-sev", levels), calendars=(cis, split), plans=(xtreme,))
+
+
+def sample_project() -> Project:
+    """Three vendors in id order, as the loader would give them."""
+    return Project((amanda(), infor(), stratiteq()))
+
+
+@pytest.fixture(scope="module")
+def doc() -> dict:
+    return export_project(sample_project(), YEARS)
+
+
+def test_export_validates_against_the_schema(doc: dict) -> None:
+    validator = jsonschema.Draft202012Validator(load_schema(), format_checker=jsonschema.FormatChecker())
+    jsonschema.Draft202012Validator.check_schema(load_schema())
+    errors = sorted(validator.iter_errors(doc), key=str)
+    assert errors == []
+
+
+def test_schema_rejects_what_the_format_forbids(doc: dict) -> None:
+    validator = jsonschema.Draft202012Validator(load_schema())
+
+    def broken(change) -> bool:
+        copy = json.loads(json.dumps(doc))
+        change(copy)
+        return not validator.is_valid(copy)
+
+    cal = lambda d: d["vendors"]["stratiteq"]["calendars"]["stratiteq-office"]  # noqa: E731
+    assert broken(lambda d: cal(d)["weekly"]["mon"].append(["8:00", "17:00"]))
+    assert broken(lambda d: cal(d)["weekly"]["mon"].append(["24:00", "24:00"]))
+    assert broken(lambda d: cal(d)["weekly"].pop("sun"))
+    assert broken(lambda d: cal(d)["dates"].update({"2026-13-01": []}))
+    assert broken(lambda d: cal(d).update({"extra": 1}))
+    assert broken(lambda d: d["vendors"]["amanda"]["calendars"]["around-the-clock"]["weekly"]["mon"].append(["08:00", "09:00"]))
+    assert broken(lambda d: d["vendors"]["stratiteq"]["plans"]["sos"]["targets"][0].update({"calendar": None}))
+    assert broken(lambda d: d["vendors"]["stratiteq"]["plans"]["sos"]["name"].pop("pl"))
+    assert broken(lambda d: d.update({"metrics": ["uptime"]}))
+
+
+def test_top_level_layout_and_order(doc: dict) -> None:
+    assert list(doc) == ["format_version", "generator", "data_versions", "years", "metrics", "vendors"]
+    assert doc["format_version"] == "1.0"
+    assert doc["years"] == {"first": 2026, "last": 2028}
+    assert doc["metrics"] == ["registration", "first-response", "status-update", "resolution"]
+    assert list(doc["vendors"]) == ["amanda", "infor", "stratiteq"]
+    assert doc["data_versions"]["holidays"] == holidays.__version__
+    assert doc["data_versions"]["tzdata"]
+    vendor = doc["vendors"]["stratiteq"]
+    assert list(vendor) == ["name", "language", "calendars", "priorities", "plans"]
+    assert list(vendor["plans"]) == ["sos", "basic"]  # source order, not sorted
+    assert [lv["id"] for lv in vendor["priorities"]["levels"]] == ["P1", "P2", "P3", "P4"]
+
+
+def test_output_is_identical_for_identical_input() -> None:
+    first = dumps(export_project(sample_project(), YEARS))
+    second = dumps(export_project(sample_project(), YEARS))
+    assert first == second
+    assert first.endswith("}\n")
+    assert "Hög" in first  # written as UTF-8, not \u escapes
+    assert json.loads(first) == export_project(sample_project(), YEARS)
+
+
+def test_texts_in_every_language_fall_back_to_the_vendor_language(doc: dict) -> None:
+    sos = doc["vendors"]["stratiteq"]["plans"]["sos"]
+    assert sos["name"] == {"sv": "SOS", "it": "SOS", "pl": "SOS", "en": "SOS"}
+    call_back = sos["obligations"][1]["text"]
+    assert call_back["en"] == "We call after four hours"
+    assert call_back["it"] == call_back["pl"] == "Vi ringer efter fyra timmar"  # vendor language: sv
+    premium = doc["vendors"]["amanda"]["plans"]["premium"]["name"]
+    assert premium == {"sv": "Premium", "it": "Premium", "pl": "Premium", "en": "Premium"}
+    assert doc["vendors"]["amanda"]["calendars"]["around-the-clock"]["name"]["pl"] == "24x7"
+    assert doc["vendors"]["amanda"]["calendars"]["amanda-standard"]["name"] is None
+
+
+def test_targets_coverage_and_obligations(doc: dict) -> None:
+    sos = doc["vendors"]["stratiteq"]["plans"]["sos"]
+    assert sos["targets"][2] == {"metric": "first-response", "priority": "P3", "minutes": 480, "calendar": "stratiteq-office"}
+    assert sos["targets"][-1] == {"metric": "resolution", "priority": "P1", "minutes": None, "calendar": None}
+    assert sos["obligations"][0]["count"] == 4 and sos["obligations"][0]["period"] == "year"
+    assert sos["obligations"][1]["after_minutes"] == 240 and sos["obligations"][1]["calendar"] == "stratiteq-office"
+    assert sos["coverage"] == []
+    assert doc["vendors"]["infor"]["plans"]["xtreme"]["coverage"] == [{"priority": "S1", "calendar": "cis-24x5"}]
+
+
+def test_priority_matrix(doc: dict) -> None:
+    matrix = doc["vendors"]["stratiteq"]["priorities"]["matrix"]
+    assert matrix["impacts"] == ["high", "low"]
+    assert matrix["urgencies"] == ["urgent", "normal"]
+    assert matrix["levels"] == {"high": {"urgent": "P1", "normal": "P2"}, "low": {"urgent": "P3", "normal": "P4"}}
+    assert matrix["labels"]["impacts"]["low"] == {"sv": "Låg", "it": "Låg", "pl": "Låg", "en": "Low"}
+    assert doc["vendors"]["infor"]["priorities"]["matrix"] is None
+    assert doc["vendors"]["amanda"]["priorities"] is None
+
+
+def test_weekly_hours(doc: dict) -> None:
+    office = doc["vendors"]["stratiteq"]["calendars"]["stratiteq-office"]
+    assert office["zone"] == "Europe/Stockholm" and office["always_open"] is False
+    assert office["weekly"]["mon"] == [["08:00", "17:00"]]
+    assert office["weekly"]["sat"] == office["weekly"]["sun"] == []
+    assert list(office["weekly"]) == ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+    split = doc["vendors"]["infor"]["calendars"]["split-day"]["weekly"]
+    assert split["mon"] == [["08:00", "17:00"]]  # touching pieces are joined
+    assert split["tue"] == [["09:00", "11:00"], ["13:00", "15:00"]]  # sorted
+
+
+def test_interval_across_midnight_is_cut_into_days(doc: dict) -> None:
+    cis = doc["vendors"]["infor"]["calendars"]["cis-24x5"]["weekly"]
+    assert cis == {
+        "mon": [["00:00", "24:00"]],
+        "tue": [["00:00", "24:00"]],
+        "wed": [["00:00", "24:00"]],
+        "thu": [["00:00", "24:00"]],
+        "fri": [["00:00", "23:00"]],
+        "sat": [],
+        "sun": [["23:00", "24:00"]],
+    }
+
+
+def test_always_open_and_customer_zone(doc: dict) -> None:
+    always = doc["vendors"]["amanda"]["calendars"]["around-the-clock"]
+    assert always["always_open"] is True and always["zone"] is None
+    assert all(pieces == [] for pieces in always["weekly"].values()) and always["dates"] == {}
+    assert doc["vendors"]["amanda"]["calendars"]["amanda-standard"]["zone"] is None
+
+
+def test_holidays_are_closed_dates_from_the_holidays_package(doc: dict) -> None:
+    dates = doc["vendors"]["stratiteq"]["calendars"]["stratiteq-office"]["dates"]
+    assert list(dates) == sorted(dates)
+    expected = holidays.country_holidays("SE", years=range(2026, 2029), categories=("public",))
+    closed = {d for d, pieces in dates.items() if pieces == []}
+    assert {d.isoformat() for d in expected} <= closed
+    assert dates["2026-12-25"] == [] and dates["2026-12-26"] == [] and dates["2026-06-06"] == []
+    # the public category holds no ordinary Sundays: a plain Sunday is not a dated entry
+    assert "2026-11-29" not in dates
+    sundays = [d for d in dates if date.fromisoformat(d).weekday() == 6]
+    assert sundays and all(date.fromisoformat(d) in expected for d in sundays)
+
+
+def test_eves_come_from_the_data(doc: dict) -> None:
+    dates = doc["vendors"]["stratiteq"]["calendars"]["stratiteq-office"]["dates"]
+    eve = [["08:30", "14:00"]]
+    se = holidays.country_holidays("SE", years=range(2026, 2030), categories=("public",))
+    # 24 December is no public holiday in the data, so it is the eve of Christmas Day
+    assert date(2026, 12, 24) not in se and date(2026, 12, 25) in se
+    assert dates["2026-12-24"] == eve
+    assert "2026-12-23" not in dates
+    assert dates["2026-06-19"] == eve  # Friday before Midsummer Day (a Saturday)
+    assert dates["2026-12-31"] == eve and dates["2027-12-31"] == eve  # eves of New Year's Day
+    assert "2028-12-29" not in dates  # only the day right before a holiday: 2028-12-31 is a Sunday, so no eve
+    assert "2026-05-23" not in dates  # a Saturday before Whit Sunday: closed anyway, so no eve
+    # every eve is an open weekday, not itself a holiday, followed by a holiday
+    for key, pieces in dates.items():
+        day = date.fromisoformat(key)
+        if pieces == eve:
+            assert day.weekday() < 5 and day not in se and day + timedelta(days=1) in se
+
+
+def test_own_dates_win_and_stay_within_the_years(doc: dict) -> None:
+    dates = doc["vendors"]["stratiteq"]["calendars"]["stratiteq-office"]["dates"]
+    assert dates["2027-12-23"] == []
+    assert dates["2026-12-30"] == [["10:00", "12:00"]]
+    assert all("2026-01-01" <= d <= "2028-12-31" for d in dates)
+    assert "2031-01-02" not in dates
+    # 2027-12-24 is a Friday before Christmas Day (a Saturday): an eve
+    assert dates["2027-12-24"] == [["08:30", "14:00"]]
+
+
+def test_years_change_the_expansion() -> None:
+    one = export_project(sample_project(), (2027, 2027))
+    dates = one["vendors"]["stratiteq"]["calendars"]["stratiteq-office"]["dates"]
+    assert min(dates) >= "2027-01-01" and max(dates) <= "2027-12-31"
+    assert dates["2027-12-31"] == [["08:30", "14:00"]]  # eve of 2028-01-01, outside the span
+    assert one["years"] == {"first": 2027, "last": 2027}
+
+
+def test_unknown_holiday_country_is_an_error_in_words() -> None:
+    bad = Calendar(id="nowhere", zone="UTC", weekly=workdays(8 * H, 17 * H), holidays=(HolidaySource("QQ"),))
+    vendor = Vendor(id="v", name="V", language="en", calendars=(bad,))
+    with pytest.raises(ExportError, match="QQ"):
+        export_project(Project((vendor,)), YEARS)
