@@ -404,6 +404,8 @@ def _answer_lines(rules: dict[str, Any], lines: Iterable[str], stdout: TextIO) -
 
 def answer_case(rules: dict[str, Any], line: str, number: int = 1) -> dict[str, str]:
     """One batch line (a JSON object) -> {"due": ISO time} or {"error": words}."""
+    if not line.strip():
+        return {"error": f"line {number} is empty"}
     try:
         case = json.loads(line)
     except ValueError as exc:

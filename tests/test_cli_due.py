@@ -1,0 +1,197 @@
+"""`due` and `priority` on the command line: single cases, batches, errors and exit codes."""
+
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import subprocess
+import sys
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+
+from dsl.cli import default_years
+from dsl.evaluator import due, run_due, run_priority
+from dsl.rules import export_project
+from test_rules_export import YEARS, sample_project
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def args(target=None, *rest, tz=None, metric=None, batch=None, years=YEARS) -> argparse.Namespace:
+    return argparse.Namespace(target=target, rest=list(rest), tz=tz, metric=metric, batch=batch, plans=[], years=years)
+
+
+def run(ns: argparse.Namespace, stdin: str = "") -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = run_due(sample_project(), ns, io.StringIO(stdin), out, err)
+    return code, out.getvalue(), err.getvalue()
+
+
+# --- single cases ------------------------------------------------------------------------------
+
+
+def test_single_case_prints_the_deadline() -> None:
+    assert run(args("stratiteq/sos", "P3", "2026-11-23T15:00:00+01:00")) == (0, "2026-11-24T14:00:00+01:00\n", "")
+
+
+def test_plan_without_priorities_and_customer_zone() -> None:
+    code, out, _ = run(args("amanda/standard", "2026-11-23T15:00:00+01:00", tz="Asia/Tokyo"))
+    assert (code, out) == (0, "2026-11-24T12:00:00+09:00\n")
+    code, out, _ = run(args("stratiteq/sos", "P1", "2026-11-23T15:00:00+01:00", metric="registration"))
+    assert (code, out) == (0, "2026-11-23T15:30:00+01:00\n")
+
+
+@pytest.mark.parametrize(
+    ("ns", "words"),
+    [
+        (args("stratiteq/sos", "P3", "2026-11-23T15:00:00"), "no UTC offset"),
+        (args("stratiteq/sos", "P3", "tomorrow"), "not an ISO 8601"),
+        (args("stratiteqq/sos", "P3", "2026-11-23T15:00:00+01:00"), "did you mean 'stratiteq'"),
+        (args("stratiteq/sos", "P7", "2026-11-23T15:00:00+01:00"), "no priority 'P7'"),
+        (args("stratiteq/sos", "P3", "2026-11-23T15:00:00+01:00", metric="uptime"), "unknown metric 'uptime'"),
+        (args("stratiteq/sos", "P1", "2026-11-23T15:00:00+01:00", metric="resolution"), "guarantees no resolution time"),
+        (args("amanda/standard", "2026-11-23T15:00:00+01:00"), "--tz"),
+        (args("amanda/standard", "2026-11-23T15:00:00+01:00", tz="Mars/Olympus"), "unknown time zone 'Mars/Olympus'"),
+        (args("stratiteq/sos", "P3", "2031-03-03T10:00:00+01:00"), "outside the years the rules cover (2026–2028)"),
+    ],
+)
+def test_single_case_errors_go_to_stderr_with_exit_1(ns: argparse.Namespace, words: str) -> None:
+    code, out, err = run(ns)
+    assert code == 1 and out == ""
+    assert err.startswith("error: ") and words in err
+    assert "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    "ns",
+    [
+        args(None),
+        args("stratiteq/sos"),
+        args("stratiteq/sos", "P3", "2026-11-23T15:00:00+01:00", "extra"),
+        args("stratiteq/sos", "P3", "2026-11-23T15:00:00+01:00", batch="-"),
+    ],
+)
+def test_usage_errors_exit_2(ns: argparse.Namespace) -> None:
+    code, out, err = run(ns)
+    assert code == 2 and out == "" and "usage" in err
+
+
+# --- batches ------------------------------------------------------------------------------------
+
+
+def test_batch_answers_every_line_in_order() -> None:
+    cases = [
+        {"plan": "stratiteq/sos", "priority": "P3", "at": "2026-11-23T15:00:00+01:00", "tz": None, "metric": None},
+        {"plan": "stratiteq/sos", "priority": "P9", "at": "2026-11-23T15:00:00+01:00"},
+        {"plan": "amanda/standard", "at": "2026-11-23T15:00:00+01:00", "tz": "America/New_York"},
+        {"plan": "infor/xtreme", "priority": "S1", "at": "2026-11-28T12:00:00+01:00"},
+        {"plan": "amanda/standard", "at": "2026-11-23T15:00:00+01:00"},
+    ]
+    lines = [json.dumps(c) for c in cases]
+    lines.insert(2, "{not json")
+    lines.insert(3, "")
+    lines.insert(4, '["stratiteq/sos"]')
+    lines.insert(5, '{"plan": "stratiteq/sos", "priority": "P3", "at": "2026-11-23T15:00:00+01:00", "metirc": "resolution"}')
+    lines.insert(6, '{"plan": "stratiteq/sos", "priority": 3, "at": "2026-11-23T15:00:00+01:00"}')
+    lines.insert(7, '{"plan": "stratiteq/sos", "priority": "P3"}')
+    code, out, err = run(args(batch="-"), "\n".join(lines) + "\n")
+    assert code == 0 and err == ""
+    answers = [json.loads(line) for line in out.splitlines()]
+    assert len(answers) == len(lines)
+    assert answers[0] == {"due": "2026-11-24T14:00:00+01:00"}
+    assert "no priority 'P9'" in answers[1]["error"]
+    assert answers[2]["error"].startswith("line 3 is not JSON")
+    assert answers[3] == {"error": "line 4 is empty"}
+    assert "not a JSON object" in answers[4]["error"]
+    assert "unknown field 'metirc'; did you mean 'metric'" in answers[5]["error"]
+    assert '"priority" must be a text or null' in answers[6]["error"]
+    assert answers[7]["error"] == 'line 8 lacks "at"'
+    assert answers[8] == {"due": "2026-11-23T13:00:00-05:00"}
+    assert answers[9] == {"due": "2026-11-30T00:00:00+01:00"}
+    assert "customer's own time zone" in answers[10]["error"]
+
+
+def test_batch_agrees_with_single_cases(tmp_path: Path) -> None:
+    rules = export_project(sample_project(), YEARS)
+    start = date(2026, 12, 21)
+    cases = []
+    for n in range(200):
+        day = start + timedelta(days=n % 14)
+        at = f"{day.isoformat()}T{(n * 7) % 24:02d}:{(n * 13) % 60:02d}:00+01:00"
+        cases.append({"plan": "stratiteq/sos", "priority": f"P{1 + n % 4}", "at": at})
+    path = tmp_path / "cases.jsonl"
+    path.write_text("".join(json.dumps(c) + "\n" for c in cases), encoding="utf-8")
+    code, out, _ = run(args(batch=str(path)))
+    assert code == 0
+    answers = [json.loads(line) for line in out.splitlines()]
+    expected = [{"due": due(rules, c["plan"], c["priority"], c["at"]).isoformat()} for c in cases]
+    assert answers == expected
+
+
+def test_unreadable_batch_file_exits_1(tmp_path: Path) -> None:
+    code, out, err = run(args(batch=str(tmp_path / "missing.jsonl")))
+    assert code == 1 and out == ""
+    assert err.startswith("error: cannot read the batch file") and "missing.jsonl" in err
+
+
+# --- priority -----------------------------------------------------------------------------------
+
+
+def test_priority_command() -> None:
+    out, err = io.StringIO(), io.StringIO()
+    assert run_priority(sample_project(), "stratiteq", "low", "urgent", out, err) == 0
+    assert out.getvalue() == "P3\n"
+    out, err = io.StringIO(), io.StringIO()
+    assert run_priority(sample_project(), "stratiteq", "medium", "urgent", out, err) == 1
+    assert err.getvalue().startswith("error: vendor 'stratiteq' has no impact 'medium'") and out.getvalue() == ""
+
+
+# --- the real command on the real plan files -----------------------------------------------------
+
+
+def build(*argv: str, stdin: str | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "build.py", *argv], cwd=ROOT, input=stdin, capture_output=True, text=True, timeout=120
+    )
+
+
+def _plain_monday() -> date:
+    """A Monday in late November of this year: no Swedish holiday or eve that week."""
+    day = date(default_years()[0], 11, 16)
+    return day + timedelta(days=(7 - day.weekday()) % 7)
+
+
+@pytest.mark.skipif(not (ROOT / "plans" / "stratiteq.plan").exists(), reason="needs the Stratiteq plan file")
+def test_build_py_due_on_the_stratiteq_plan() -> None:
+    monday = _plain_monday()
+    done = build("due", "stratiteq/sos", "P3", f"{monday.isoformat()}T15:00:00+01:00")
+    assert (done.returncode, done.stderr) == (0, "")
+    assert done.stdout == f"{(monday + timedelta(days=1)).isoformat()}T14:00:00+01:00\n"
+
+    done = build("due", "stratiteq/sos", "P3", f"{monday.isoformat()}T15:00:00")
+    assert done.returncode == 1 and done.stdout == ""
+    assert done.stderr.startswith("error: ") and "UTC offset" in done.stderr and "Traceback" not in done.stderr
+
+    lines = [
+        json.dumps({"plan": "stratiteq/sos", "priority": "P3", "at": f"{monday.isoformat()}T15:00:00+01:00"}),
+        json.dumps({"plan": "stratiteq/nope", "priority": "P3", "at": f"{monday.isoformat()}T15:00:00+01:00"}),
+    ]
+    done = build("due", "--batch", "-", stdin="\n".join(lines) + "\n")
+    assert done.returncode == 0
+    answers = [json.loads(line) for line in done.stdout.splitlines()]
+    assert answers[0] == {"due": f"{(monday + timedelta(days=1)).isoformat()}T14:00:00+01:00"}
+    assert "has no plan 'nope'" in answers[1]["error"]
+
+
+@pytest.mark.skipif(not (ROOT / "plans" / "stratiteq.plan").exists(), reason="needs the Stratiteq plan file")
+def test_seed_example_on_the_real_plan() -> None:
+    from dsl.loader import load_project
+
+    project = load_project([ROOT / "plans"]).project
+    assert project is not None
+    out, err = io.StringIO(), io.StringIO()
+    code = run_due(project, args("stratiteq/sos", "P3", "2026-11-23T15:00:00+01:00"), io.StringIO(), out, err)
+    assert (code, out.getvalue(), err.getvalue()) == (0, "2026-11-24T14:00:00+01:00\n", "")
