@@ -1,0 +1,162 @@
+"""Esri's offer in plans/esri.plan says what its seed (000_0ca8e0490353904c, Swedish) says."""
+
+from pathlib import Path
+
+import pytest
+
+from dsl.checks import vendor_texts
+from dsl.loader import load_project
+from dsl.model import LANGUAGES, WEEKDAYS, Vendor
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# The matrix rows in the seed's order (ids of plans/esri.plan).
+ROWS = [
+    "my-esri",
+    "latest-versions",
+    "unlimited-cases",
+    "live-remote-support",
+    "web-support",
+    "esri-community",
+    "dedicated-engineers",
+    "kickoff-meeting",
+    "case-reviews",
+    "daily-status",
+    "sla-1h-8h",
+    "esri-inc-priority",
+    "esri-inc-1h-response",
+    "esri-inc-senior",
+    "registration-24-7",
+    "handling-24-7",
+    "esri-inc-coordinator",
+    "priority-bug-fixing",
+]
+
+
+@pytest.fixture(scope="module")
+def esri() -> Vendor:
+    result = load_project([ROOT / "plans"])
+    assert not result.errors, [f"{d.pos}: {d.message}" for d in result.errors]
+    vendor = result.project.vendor("esri")
+    assert vendor is not None
+    return vendor
+
+
+def offered(vendor: Vendor, plan_id: str) -> list[str]:
+    plan = vendor.plan(plan_id)
+    return [f.id for f in vendor.features if (c := plan.cell(f.id)) is not None and c.offered]
+
+
+def test_vendor_header(esri):
+    assert esri.name == "Esri Sverige"
+    assert esri.language == "sv"
+    assert esri.priorities is None
+    assert "Utökad support i tre nivåer" in esri.intro.get("sv")
+    assert "ökad ärendeprioritet och dedikerad" in esri.intro.get("sv").replace("\n", " ")
+    assert "integritetspolicy" in esri.intro.get("sv")
+
+
+def test_features_in_the_seed_order(esri):
+    assert [f.id for f in esri.features] == ROWS
+    labels = [f.label.get("sv") for f in esri.features]
+    assert labels[0] == "Tillgång till My Esri"
+    assert labels[10] == "SLA – Registrerings- och svarstider (1h/8h)"
+    assert labels[-1] == "Prioriterad buggrättning"
+
+
+def test_plans_extend_each_other_in_order(esri):
+    assert [(p.id, p.extends) for p in esri.plans] == [
+        ("standard", None),
+        ("extended-1", "standard"),
+        ("extended-2", "extended-1"),
+        ("extended-3", "extended-2"),
+    ]
+    assert esri.plan("extended-2").name.get("sv") == "Utökad support 2"
+
+
+@pytest.mark.parametrize("plan_id, count", [("standard", 6), ("extended-1", 11), ("extended-2", 14), ("extended-3", 18)])
+def test_each_tier_offers_a_prefix_of_the_matrix(esri, plan_id, count):
+    # The extracted columns list their "Yes" cells top-down: a tier offers the first N rows, no more.
+    assert offered(esri, plan_id) == ROWS[:count]
+    assert all(c.kind == "included" for c in esri.plan(plan_id).cells)
+
+
+def test_each_tier_states_only_what_it_adds(esri):
+    assert esri.plan("extended-1").own_features == tuple(ROWS[6:11])
+    assert esri.plan("extended-2").own_features == tuple(ROWS[11:14])
+    assert esri.plan("extended-3").own_features == tuple(ROWS[14:])
+
+
+def test_phone_hours_calendar(esri):
+    cal = esri.calendar("esri-phone-hours")
+    assert cal.zone == "Europe/Stockholm"
+    assert not cal.always_open
+    spans = sorted((WEEKDAYS[i.start_day], i.start, i.end) for i in cal.weekly)
+    expected = sorted((day, start, end) for day in WEEKDAYS[:5] for start, end in ((510, 690), (750, 960)))
+    assert spans == expected
+    assert [(h.country, h.categories) for h in cal.holidays] == [("SE", ("public",))]
+    assert cal.eve_hours == ()
+
+
+def test_sla_1h_8h_from_level_1_on_the_phone_hours(esri):
+    assert esri.plan("standard").targets == ()
+    for plan_id in ("extended-1", "extended-2", "extended-3"):
+        plan = esri.plan(plan_id)
+        registration = plan.target("registration", None)
+        response = plan.target("first-response", None)
+        assert (registration.minutes, registration.calendar) == (60, "esri-phone-hours")
+        assert (response.minutes, response.calendar) == (8 * 60, "esri-phone-hours")
+        assert len(plan.targets) == 2
+
+
+def test_round_the_clock_only_on_level_3(esri):
+    for plan_id in ("standard", "extended-1", "extended-2"):
+        assert esri.plan(plan_id).coverage == ()
+    [coverage] = esri.plan("extended-3").coverage
+    assert (coverage.priority, coverage.calendar) == (None, "around-the-clock")
+    assert esri.calendar("around-the-clock").always_open
+
+
+def test_obligations_from_level_1_on(esri):
+    assert esri.plan("standard").obligations == ()
+    for plan_id in ("extended-1", "extended-2", "extended-3"):
+        obligations = {o.id: o for o in esri.plan(plan_id).obligations}
+        assert sorted(obligations) == ["case-reviews", "daily-status", "kickoff-meeting"]
+        daily = obligations["daily-status"].quantity
+        assert (daily.count, daily.period) == (1, "day")
+        assert "uppstartsmöte" in obligations["kickoff-meeting"].text.get("sv")
+
+
+def test_levels_2_and_3_depend_on_customer_size(esri):
+    assert esri.plan("extended-1").notes == ()
+    for plan_id, product in (("extended-2", "Priority Support"), ("extended-3", "Premium Support")):
+        plan = esri.plan(plan_id)
+        assert product in plan.description.get("sv")
+        assert "kundstorlek" in plan.notes[0].get("sv")
+
+
+def test_no_prices_are_invented(esri):
+    assert all(p.prices == () for p in esri.plans)
+
+
+def test_contacts(esri):
+    contacts = {c.id: c for c in esri.contacts}
+    assert sorted(contacts) == ["email", "phone", "portal"]
+    assert (contacts["portal"].kind, contacts["portal"].value) == ("portal", "My Esri")
+    assert contacts["portal"].label.get("sv") == "Skapa och följ supportärenden"
+    assert contacts["email"].value == "support@esri.se"
+    assert (contacts["phone"].value, contacts["phone"].hours) == ("0770-33 06 90", "esri-phone-hours")
+    for plan in esri.plans:
+        assert plan.channels == ("portal", "email", "phone")
+
+
+def test_every_text_is_in_four_languages(esri):
+    texts = list(vendor_texts(esri))
+    assert len(texts) > 40
+    for text, what in texts:
+        assert text.missing(LANGUAGES) == (), what
+        for lang in LANGUAGES:
+            assert text.get(lang).strip(), f"{what} is empty in {lang}"
+    # Only brand names are the same in every language.
+    neutral = sorted(text.get("en") for text, _ in texts if text.neutral)
+    assert neutral == ["Esri Community", "Standard"]
