@@ -1,0 +1,180 @@
+"""Locale-aware formatting for the site, all of it through Babel's CLDR data.
+
+Nothing here formats a number, a price, a duration, a weekday or a time by hand:
+each function asks Babel for the pattern or the plural form of the page's
+locale, so Polish gets "2 godziny" and "5 godzin" from CLDR, not from us.
+Sentences that join these pieces ("…, except public holidays") are the site's
+own words and live in the gettext catalogs (see dsl/site.py).
+"""
+
+from __future__ import annotations
+
+import copy
+from datetime import date, datetime, time
+from decimal import Decimal
+from functools import lru_cache
+
+from babel import Locale
+from babel.dates import format_date as _format_date
+from babel.dates import format_skeleton, format_time, get_day_names, get_timezone_location
+from babel.lists import format_list
+from babel.numbers import format_decimal, parse_pattern
+from babel.units import format_unit
+
+LOCALES: dict[str, str] = {"sv": "sv_SE", "it": "it_IT", "pl": "pl_PL", "en": "en"}
+"""The CLDR locale each page language is formatted in."""
+
+_PERIOD_UNITS = {
+    "day": "duration-day",
+    "week": "duration-week",
+    "month": "duration-month",
+    "quarter": "duration-quarter",
+    "year": "duration-year",
+}
+
+
+@lru_cache(maxsize=None)
+def locale(lang: str) -> Locale:
+    """The Babel locale of a page language (sv, it, pl, en)."""
+    return Locale.parse(LOCALES.get(lang, lang))
+
+
+def number(value: int | Decimal, lang: str) -> str:
+    """A number with the locale's grouping and decimal signs."""
+    return format_decimal(value, locale=locale(lang))
+
+
+def money(amount: Decimal, currency: str, lang: str) -> str:
+    """An amount of money in the locale's currency pattern; whole amounts without decimals ("5 000 kr")."""
+    loc = locale(lang)
+    pattern = copy.copy(parse_pattern(loc.currency_formats["standard"].pattern))
+    # CLDR patterns always ask for the currency's minor digits; a price list of
+    # whole amounts reads better without ",00", so drop them only when they are zero.
+    whole = amount == amount.to_integral_value()
+    if whole:
+        pattern.frac_prec = (0, 0)
+    return pattern.apply(amount, loc, currency=currency, currency_digits=not whole)
+
+
+def per_period(value: str, period: str | None, lang: str) -> str:
+    """`value` per period with CLDR's per-unit pattern: "5 000 kr per år", "4 all’anno"."""
+    if period is None:
+        return value
+    unit = _PERIOD_UNITS[period]
+    patterns = locale(lang)._data["unit_patterns"].get(unit, {})
+    for length in ("long", "short"):
+        per = patterns.get(length, {}).get("per")
+        if per:
+            return per.replace("{0}", value)
+    return value
+
+
+def quantity(count: int, period: str | None, lang: str) -> str:
+    """A count per period: "4 per år", "4 all’anno", "4 na rok", "4 per year"."""
+    return per_period(number(count, lang), period, lang)
+
+
+def duration(minutes: int, lang: str) -> str:
+    """A duration in hours and minutes with the locale's plural forms ("2 godziny", "8 godzin", "15 minuter").
+
+    Hours are never rounded up to days: a target of 24 business hours is not one day.
+    """
+    loc = locale(lang)
+    hours, rest = divmod(minutes, 60)
+    parts = []
+    if hours:
+        parts.append(format_unit(hours, "duration-hour", length="long", locale=loc))
+    if rest or not hours:
+        parts.append(format_unit(rest, "duration-minute", length="long", locale=loc))
+    return format_list(parts, style="unit", locale=loc)
+
+
+def short_duration(minutes: int, lang: str) -> str:
+    """A duration in CLDR's short unit form ("2 tim", "15 min"), for cards and tight cells."""
+    loc = locale(lang)
+    hours, rest = divmod(minutes, 60)
+    parts = []
+    if hours:
+        parts.append(format_unit(hours, "duration-hour", length="short", locale=loc))
+    if rest or not hours:
+        parts.append(format_unit(rest, "duration-minute", length="short", locale=loc))
+    return format_list(parts, style="unit-short", locale=loc)
+
+
+def clock(minute: int, lang: str) -> str:
+    """A wall-clock time from minutes since midnight, 24-hour style; 1440 is the day's end, "24:00"."""
+    loc = locale(lang)
+    if minute >= 1440:
+        # CLDR's "k" hour field counts 1-24, so the locale's own Hm pattern with k
+        # prints the midnight that ends a day as 24:00.
+        pattern = str(loc.datetime_skeletons["Hm"]).replace("H", "k")
+        return format_time(time(0, 0), pattern, locale=loc)
+    return format_skeleton("Hm", time(minute // 60, minute % 60), locale=loc)
+
+
+def interval(first: str, last: str, lang: str) -> str:
+    """Two formatted values joined by the locale's interval fallback ("08:00–17:00", "Mon – Fri")."""
+    pattern = locale(lang).interval_formats.get(None) or "{0}–{1}"
+    return pattern.replace("{0}", first).replace("{1}", last)
+
+
+def time_range(start: int, end: int, lang: str) -> str:
+    """Opening hours within one day: "08:00–17:00"."""
+    return interval(clock(start, lang), clock(end, lang), lang)
+
+
+def weekday(index: int, lang: str, width: str = "abbreviated") -> str:
+    """A weekday's name, Monday = 0, in CLDR's stand-alone form."""
+    return get_day_names(width, context="stand-alone", locale=locale(lang))[index]
+
+
+def weekday_range(first: int, last: int, lang: str) -> str:
+    """A run of weekdays: "mån–fre", "Mon–Fri"; a single day is just its name."""
+    if first == last:
+        return weekday(first, lang)
+    return interval(weekday(first, lang), weekday(last, lang), lang)
+
+
+def day_and_time(day: int, minute: int, lang: str) -> str:
+    """A weekday and a time: "sön 23:00"."""
+    return f"{weekday(day, lang)} {clock(minute, lang)}"
+
+
+def listing(items: list[str], lang: str, style: str = "standard") -> str:
+    """Items joined the locale's way: "a, b och c"."""
+    if not items:
+        return ""
+    return format_list(items, style=style, locale=locale(lang))
+
+
+def unit_list(items: list[str], lang: str) -> str:
+    """Items joined without a conjunction: "08:30–11:30, 12:30–16:00"."""
+    return listing(items, lang, style="unit")
+
+
+def zone_name(zone: str, lang: str) -> str:
+    """A time zone by its location: "Sverigetid", "Sweden Time"."""
+    return get_timezone_location(zone, locale=locale(lang))
+
+
+def country_name(code: str, lang: str) -> str:
+    """A country by its ISO code, in the page language: "Sverige", "Szwecja"."""
+    return locale(lang).territories.get(code.upper(), code)
+
+
+def language_name(code: str, in_lang: str | None = None) -> str:
+    """A language's name, by default in itself ("svenska", "polski"), capitalised for a menu."""
+    name = Locale.parse(code).get_display_name(locale(in_lang or code)) or code
+    return name[:1].upper() + name[1:]
+
+
+def day(value: date, lang: str) -> str:
+    """A date in the locale's long style: "24 december 2026"."""
+    return _format_date(value, "long", locale=locale(lang))
+
+
+def datetime_text(value: datetime, lang: str) -> str:
+    """A date and time in the locale's medium style."""
+    from babel.dates import format_datetime
+
+    return format_datetime(value, "medium", locale=locale(lang))

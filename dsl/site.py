@@ -1,0 +1,796 @@
+"""View logic of the site: the model turned into plain view objects for the templates.
+
+The templates only lay out what this module hands them; every decision (which
+language a text is shown in, how a clock is described, which cell says what)
+is made here, where it can be unit-tested without rendering HTML. Texts from
+plan files become `Markup` here and nowhere else: escaped, or rendered from
+Markdown with raw HTML off and only http(s)/mailto/tel links.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Callable, Protocol
+
+from markdown_it import MarkdownIt
+from markupsafe import Markup, escape
+
+from dsl import formatting as fmt
+from dsl.model import (
+    LANGUAGES,
+    METRICS,
+    Calendar,
+    Cell,
+    Plan,
+    Pos,
+    Price,
+    Project,
+    Target,
+    Text,
+    Vendor,
+)
+
+SAFE_SCHEMES = ("http://", "https://", "mailto:", "tel:")
+
+
+class Translations(Protocol):
+    """What the view logic needs of a gettext catalog."""
+
+    def gettext(self, message: str) -> str: ...
+
+    def ngettext(self, singular: str, plural: str, n: int) -> str: ...
+
+
+def _safe_link(url: str) -> bool:
+    return url.strip().lower().startswith(SAFE_SCHEMES)
+
+
+def _markdown() -> MarkdownIt:
+    md = MarkdownIt("commonmark", {"html": False})
+    # Plan files are written by marketing, but a page must never carry a
+    # javascript: or data: link, nor a relative one that breaks on another host.
+    md.validateLink = _safe_link
+    return md
+
+
+MARKDOWN = _markdown()
+
+
+def safe_href(url: str | None) -> str | None:
+    """The URL when it is an http(s), mailto or tel link, else None."""
+    return url if url and _safe_link(url) else None
+
+
+# --- the reading context --------------------------------------------------------------------
+
+
+@dataclass
+class Warnings:
+    """Missing translations met while building, each reported once."""
+
+    found: dict[tuple[str, int, int, str], str] = field(default_factory=dict)
+
+    def add(self, pos: Pos, lang: str, message: str) -> None:
+        """Remember one warning at `pos` about language `lang`."""
+        self.found.setdefault((pos.file, pos.line, pos.column, lang), f"{pos}: warning: {message}")
+
+    def lines(self) -> list[str]:
+        """The warnings in file and position order."""
+        return [self.found[key] for key in sorted(self.found)]
+
+
+class Reader:
+    """One page language and vendor: picks texts, renders them, and words the site's phrases."""
+
+    def __init__(self, lang: str, words: Translations, vendor: Vendor | None = None, warnings: Warnings | None = None):
+        self.lang = lang
+        self.words = words
+        self.vendor = vendor
+        self.warnings = warnings if warnings is not None else Warnings()
+
+    def gettext(self, message: str) -> str:
+        """The site's own words in the page language."""
+        return self.words.gettext(message)
+
+    def ngettext(self, singular: str, plural: str, n: int) -> str:
+        """The site's own words with the plural form for `n`."""
+        return self.words.ngettext(singular, plural, n)
+
+    def pick(self, text: Text) -> tuple[str, str | None]:
+        """The text in the page language, or the fallback and its language (warned about)."""
+        value = text.get(self.lang)
+        if value is not None:
+            return value, None
+        source = self.vendor.language if self.vendor else "en"
+        order = [source, *[c for c in text.languages if c != source]]
+        for code in order:
+            value = text.get(code)
+            if value is not None:
+                self.warnings.add(
+                    text.pos, self.lang, f"text has no '{self.lang}' translation; the {self.lang} page shows the '{code}' text"
+                )
+                return value, code
+        return "", None
+
+    def plain(self, text: Text | None) -> str:
+        """The text as a plain string (for attributes and option labels)."""
+        return self.pick(text)[0] if text is not None else ""
+
+    def label(self, text: Text | None) -> Markup:
+        """A short text, escaped, in its own `lang` when it is a fallback."""
+        if text is None:
+            return Markup("")
+        value, fallback = self.pick(text)
+        html = escape(value)
+        return Markup('<span lang="{}">{}</span>').format(fallback, html) if fallback else Markup(html)
+
+    def inline(self, text: Text | None) -> Markup:
+        """A one-line Markdown text (emphasis, links) rendered safely."""
+        if text is None:
+            return Markup("")
+        value, fallback = self.pick(text)
+        html = Markup(MARKDOWN.renderInline(value))
+        return Markup('<span lang="{}">{}</span>').format(fallback, html) if fallback else html
+
+    def block(self, text: Text | None) -> Markup:
+        """A Markdown text of paragraphs and lists rendered safely."""
+        if text is None:
+            return Markup("")
+        value, fallback = self.pick(text)
+        html = Markup(MARKDOWN.render(value).strip())
+        return Markup('<div lang="{}">{}</div>').format(fallback, html) if fallback else html
+
+
+# --- clocks -----------------------------------------------------------------------------------
+
+
+def _runs(days: list[tuple[tuple[int, int], ...]]) -> list[tuple[int, int, tuple[tuple[int, int], ...]]]:
+    """Consecutive weekdays with the same non-empty hours, as (first, last, hours)."""
+    runs: list[tuple[int, int, tuple[tuple[int, int], ...]]] = []
+    for index, hours in enumerate(days):
+        if not hours:
+            continue
+        if runs and runs[-1][1] == index - 1 and runs[-1][2] == hours:
+            runs[-1] = (runs[-1][0], index, hours)
+        else:
+            runs.append((index, index, hours))
+    return runs
+
+
+def weekly_text(calendar: Calendar, lang: str) -> str:
+    """The weekly hours in words: "mån–fre 08:30–11:30, 12:30–16:00" or "sön 23:00 – fre 23:00"."""
+    crossing = [iv for iv in calendar.weekly if iv.start_day != iv.end_day]
+    if crossing:
+        pieces = [
+            fmt.interval(fmt.day_and_time(iv.start_day, iv.start, lang), fmt.day_and_time(iv.end_day, iv.end, lang), lang)
+            for iv in calendar.weekly
+        ]
+        return fmt.unit_list(pieces, lang)
+    days: list[list[tuple[int, int]]] = [[] for _ in range(7)]
+    for iv in calendar.weekly:
+        days[iv.start_day].append((iv.start, iv.end))
+    runs = _runs([tuple(sorted(d)) for d in days])
+    parts = [
+        f"{fmt.weekday_range(first, last, lang)} {fmt.unit_list([fmt.time_range(s, e, lang) for s, e in hours], lang)}"
+        for first, last, hours in runs
+    ]
+    return "; ".join(parts)
+
+
+def calendar_text(calendar: Calendar, reader: Reader) -> str:
+    """When a clock runs, in one sentence: "Mon–Fri 08:00–17:00 (Sweden Time), except public holidays in Sweden"."""
+    _ = reader.gettext
+    lang = reader.lang
+    if calendar.always_open:
+        return _("24×7, all year round")
+    hours = weekly_text(calendar, lang) or _("no regular hours")
+    if calendar.zone is None:
+        text = _("%(hours)s in your own time zone") % {"hours": hours}
+    else:
+        text = _("%(hours)s (%(zone)s)") % {"hours": hours, "zone": fmt.zone_name(calendar.zone, lang)}
+    if calendar.holidays:
+        countries = fmt.listing(sorted({fmt.country_name(h.country, lang) for h in calendar.holidays}), lang)
+        text = _("%(hours)s, except public holidays in %(countries)s") % {"hours": text, "countries": countries}
+    if calendar.eve_hours:
+        eve = fmt.unit_list([fmt.time_range(h.start, h.end, lang) for h in calendar.eve_hours], lang)
+        text = _("%(hours)s; on the day before a public holiday %(eve)s") % {"hours": text, "eve": eve}
+    closed = [d.day for d in calendar.dates if not d.hours]
+    if closed:
+        dates = fmt.listing([fmt.day(d, lang) for d in sorted(closed)], lang)
+        text = _("%(hours)s; closed on %(dates)s") % {"hours": text, "dates": dates}
+    for other in sorted((d for d in calendar.dates if d.hours), key=lambda d: d.day):
+        other_hours = fmt.unit_list([fmt.time_range(h.start, h.end, lang) for h in other.hours], lang)
+        text = _("%(hours)s; on %(date)s %(other)s") % {"hours": text, "date": fmt.day(other.day, lang), "other": other_hours}
+    return text
+
+
+# --- view objects ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A footnote reference: the mark and the anchor of its footnote."""
+
+    mark: str
+    anchor: str
+
+
+@dataclass(frozen=True)
+class Note:
+    """A footnote under the comparison."""
+
+    mark: str
+    anchor: str
+    html: Markup
+
+
+@dataclass(frozen=True)
+class PlanHead:
+    """A tier as a column head."""
+
+    id: str
+    name: Markup
+    plain_name: str
+    description: Markup
+    extends: Markup
+    marks: tuple[Mark, ...]
+
+
+@dataclass(frozen=True)
+class PriceCell:
+    """One tier's price for one segment."""
+
+    kind: str  # amount, free, on-request, not-offered, unknown
+    text: str
+    marks: tuple[Mark, ...] = ()
+
+
+@dataclass(frozen=True)
+class PriceRow:
+    """The prices of every tier for one customer segment."""
+
+    label: Markup
+    cells: tuple[PriceCell, ...]
+
+
+@dataclass(frozen=True)
+class TargetCell:
+    """One tier's target for one priority."""
+
+    kind: str  # guaranteed, none, unknown
+    text: str
+    clock: str = ""
+
+
+@dataclass(frozen=True)
+class TargetRow:
+    """One priority across the tiers."""
+
+    label: Markup
+    cells: tuple[TargetCell, ...]
+
+
+@dataclass(frozen=True)
+class TargetTable:
+    """The targets of one metric: priorities x tiers."""
+
+    metric: str
+    title: Markup
+    definition: Markup
+    rows: tuple[TargetRow, ...]
+    clocks: tuple[str, ...]  # per tier: its one clock, or "" when none or when its cells name theirs
+
+
+@dataclass(frozen=True)
+class Level:
+    """A priority level with its definition and example."""
+
+    id: str
+    name: Markup
+    definition: Markup
+    example: Markup
+
+
+@dataclass(frozen=True)
+class Matrix:
+    """The impact x urgency matrix."""
+
+    urgencies: tuple[Markup, ...]
+    rows: tuple[tuple[Markup, tuple[str, ...]], ...]
+
+
+@dataclass(frozen=True)
+class FeatureCell:
+    """One tier's entry for one feature."""
+
+    kind: str  # included, excluded, text, quantity, unknown
+    html: Markup
+    marks: tuple[Mark, ...] = ()
+
+
+@dataclass(frozen=True)
+class FeatureRow:
+    """One feature across the tiers."""
+
+    id: str
+    label: Markup
+    description: Markup
+    marks: tuple[Mark, ...]
+    cells: tuple[FeatureCell, ...]
+
+
+@dataclass(frozen=True)
+class FeatureGroup:
+    """A category of features: one tbody with a rowgroup header."""
+
+    id: str
+    label: Markup
+    rows: tuple[FeatureRow, ...]
+
+
+@dataclass(frozen=True)
+class PlanService:
+    """What one tier promises besides the matrix: obligations, coverage, channels, notes."""
+
+    name: Markup
+    obligations: tuple[Markup, ...]
+    coverage: tuple[str, ...]
+    channels: tuple[Markup, ...]
+    notes: tuple[Markup, ...]
+
+    @property
+    def empty(self) -> bool:
+        """Whether there is nothing to say."""
+        return not (self.obligations or self.coverage or self.channels or self.notes)
+
+
+@dataclass(frozen=True)
+class ContactView:
+    """A way to reach support and when it is staffed."""
+
+    kind: str
+    kind_label: str
+    label: Markup
+    value: str
+    href: str | None
+    hours: str
+
+
+@dataclass(frozen=True)
+class Choice:
+    """An option of a calculator select."""
+
+    id: str
+    label: str
+
+
+@dataclass(frozen=True)
+class Calculator:
+    """What the 'by when?' calculator offers."""
+
+    vendor: str
+    plans: tuple[Choice, ...]
+    priorities: tuple[Choice, ...]
+    metrics: tuple[Choice, ...]
+
+
+@dataclass(frozen=True)
+class VendorPage:
+    """Everything shown on a vendor's comparison page."""
+
+    id: str
+    name: str
+    intro: Markup
+    website: str | None
+    plans: tuple[PlanHead, ...]
+    prices: tuple[PriceRow, ...]
+    levels: tuple[Level, ...]
+    matrix: Matrix | None
+    targets: tuple[TargetTable, ...]
+    features: tuple[FeatureGroup, ...]
+    services: tuple[PlanService, ...]
+    contacts: tuple[ContactView, ...]
+    notes: tuple[Markup, ...]
+    footnotes: tuple[Note, ...]
+    calculator: Calculator | None
+    description: str
+
+
+@dataclass(frozen=True)
+class VendorCard:
+    """A vendor on the language's home page."""
+
+    id: str
+    name: str
+    tiers: tuple[Markup, ...]
+    price_range: str
+    fastest: str
+
+
+# --- building the views ---------------------------------------------------------------------
+
+
+def metric_title(metric: str, reader: Reader) -> str:
+    """The site's name for a metric."""
+    _ = reader.gettext
+    return {
+        "registration": _("Registration"),
+        "first-response": _("First response"),
+        "status-update": _("Status updates"),
+        "resolution": _("Resolution"),
+    }[metric]
+
+
+def metric_definition(metric: str, reader: Reader) -> str:
+    """The site's definition of a metric, used when the vendor gives none."""
+    _ = reader.gettext
+    return {
+        "registration": _("Time from your report until the ticket is registered and acknowledged."),
+        "first-response": _("Time from your report until someone starts working on it."),
+        "status-update": _("Longest time between two status updates while the ticket is open."),
+        "resolution": _("Time from your report until the problem is resolved."),
+    }[metric]
+
+
+def contact_kind(kind: str, reader: Reader) -> str:
+    """The site's name for a kind of contact channel."""
+    _ = reader.gettext
+    return {
+        "email": _("E-mail"),
+        "phone": _("Phone"),
+        "portal": _("Support portal"),
+        "web": _("Website"),
+        "fax": _("Fax"),
+        "address": _("Address"),
+        "account-manager": _("Account manager"),
+    }.get(kind, kind)
+
+
+def _marks(vendor: Vendor, marks: tuple[str, ...]) -> tuple[Mark, ...]:
+    anchors = {fn.mark: f"fn-{i}" for i, fn in enumerate(vendor.footnotes, start=1)}
+    return tuple(Mark(m, anchors.get(m, "footnotes")) for m in marks)
+
+
+def price_cell(price: Price | None, vendor: Vendor, reader: Reader) -> PriceCell:
+    """A price in words and CLDR numbers: "5 000 kr per år", "Free", "Price on request"."""
+    _ = reader.gettext
+    if price is None:
+        return PriceCell("unknown", _("Not stated"))
+    marks = _marks(vendor, price.marks)
+    if price.kind == "free":
+        return PriceCell("free", _("Free"), marks)
+    if price.kind == "on-request":
+        return PriceCell("on-request", _("Price on request"), marks)
+    if price.kind == "not-offered":
+        return PriceCell("not-offered", _("Not offered"), marks)
+    text = fmt.per_period(fmt.money(price.amount or Decimal(0), price.currency or "EUR", reader.lang), price.period, reader.lang)
+    return PriceCell("amount", text, marks)
+
+
+def _price_for(plan: Plan, segment: str | None) -> Price | None:
+    exact = next((p for p in plan.prices if p.segment == segment), None)
+    return exact or next((p for p in plan.prices if p.segment is None), None)
+
+
+def price_rows(vendor: Vendor, reader: Reader) -> tuple[PriceRow, ...]:
+    """Prices per customer segment x tier; one row when prices do not depend on the segment."""
+    used = {p.segment for plan in vendor.plans for p in plan.prices}
+    segments = [s for s in vendor.segments if s.id in used or None in used]
+    if not segments:
+        cells = tuple(price_cell(_price_for(p, None), vendor, reader) for p in vendor.plans)
+        return (PriceRow(Markup(escape(reader.gettext("Price"))), cells),)
+    return tuple(
+        PriceRow(reader.label(s.label), tuple(price_cell(_price_for(p, s.id), vendor, reader) for p in vendor.plans))
+        for s in segments
+    )
+
+
+def _calendar(vendor: Vendor, calendar_id: str | None) -> Calendar | None:
+    return vendor.calendar(calendar_id) if calendar_id else None
+
+
+def clock_text(vendor: Vendor, calendar_id: str | None, reader: Reader) -> str:
+    """The sentence for a calendar referenced by id; empty when there is none."""
+    calendar = _calendar(vendor, calendar_id)
+    return calendar_text(calendar, reader) if calendar else ""
+
+
+def target_cell(target: Target | None, reader: Reader, clock: str = "") -> TargetCell:
+    """A target as words: a duration, "No guaranteed time" or "Not stated"."""
+    _ = reader.gettext
+    if target is None:
+        return TargetCell("unknown", _("Not stated"))
+    if target.minutes is None:
+        return TargetCell("none", _("No guaranteed time"))
+    return TargetCell("guaranteed", fmt.duration(target.minutes, reader.lang), clock)
+
+
+def target_tables(vendor: Vendor, reader: Reader) -> tuple[TargetTable, ...]:
+    """One table per metric that any tier states: priorities x tiers, with the clock each runs on."""
+    tables = []
+    levels = vendor.priorities.levels if vendor.priorities else ()
+    for metric in METRICS:
+        if not any(t.metric == metric for plan in vendor.plans for t in plan.targets):
+            continue
+        own = vendor.metric_text(metric)
+        title = reader.label(own.name) if own and own.name else Markup(escape(metric_title(metric, reader)))
+        definition = (
+            reader.block(own.definition) if own and own.definition else Markup("<p>{}</p>").format(metric_definition(metric, reader))
+        )
+        keys: list[tuple[str | None, Markup]] = [(lv.id, _level_label(lv.id, lv.name, reader)) for lv in levels] or [
+            (None, Markup(escape(reader.gettext("Every request"))))
+        ]
+        # A tier whose targets all run on one clock names it once, under the table;
+        # a tier that mixes clocks names the clock in every cell instead.
+        columns = []
+        for plan in vendor.plans:
+            found = {t.calendar for key, _ in keys if (t := plan.target(metric, key)) is not None and t.guaranteed}
+            columns.append(next(iter(found)) if len(found) == 1 else None if not found else "")
+        rows = []
+        for key, label in keys:
+            cells = []
+            for plan, column in zip(vendor.plans, columns):
+                target = plan.target(metric, key)
+                mixed = column == "" and target is not None and target.guaranteed
+                cells.append(target_cell(target, reader, clock_text(vendor, target.calendar, reader) if mixed else ""))
+            rows.append(TargetRow(label, tuple(cells)))
+        clocks = tuple(clock_text(vendor, c, reader) if c else "" for c in columns)
+        tables.append(TargetTable(metric, title, definition, tuple(rows), clocks))
+    return tuple(tables)
+
+
+def _level_label(level_id: str, name: Text, reader: Reader) -> Markup:
+    """A priority as its id and name: "P1 Business critical" (just the id when the name is the id)."""
+    if reader.plain(name).strip() == level_id:
+        return Markup(escape(level_id))
+    return Markup("<strong>{}</strong> {}").format(level_id, reader.label(name))
+
+
+def feature_cell(cell: Cell | None, vendor: Vendor, reader: Reader) -> FeatureCell:
+    """A matrix cell: included / not included said in words, or its text or quantity."""
+    if cell is None:
+        return FeatureCell("unknown", Markup(""))
+    marks = _marks(vendor, cell.marks)
+    if cell.kind == "included":
+        return FeatureCell("included", Markup(""), marks)
+    if cell.kind == "excluded":
+        return FeatureCell("excluded", Markup(""), marks)
+    if cell.kind == "quantity" and cell.quantity is not None:
+        amount = fmt.quantity(cell.quantity.count, cell.quantity.period, reader.lang)
+        if cell.text is not None:
+            return FeatureCell("quantity", Markup("{}<br><small>{}</small>").format(amount, reader.inline(cell.text)), marks)
+        return FeatureCell("quantity", Markup(escape(amount)), marks)
+    return FeatureCell("text", reader.inline(cell.text), marks)
+
+
+def feature_groups(vendor: Vendor, reader: Reader) -> tuple[FeatureGroup, ...]:
+    """The feature matrix, one group per category in written order; uncategorised features last."""
+    groups = []
+    known = {c.id for c in vendor.categories}
+
+    def rows(features) -> tuple[FeatureRow, ...]:
+        return tuple(
+            FeatureRow(
+                f.id,
+                reader.label(f.label),
+                reader.block(f.description),
+                _marks(vendor, f.marks),
+                tuple(feature_cell(plan.cell(f.id), vendor, reader) for plan in vendor.plans),
+            )
+            for f in features
+        )
+
+    for category in vendor.categories:
+        found = rows(vendor.features_in(category.id))
+        if found:
+            groups.append(FeatureGroup(category.id, reader.label(category.label), found))
+    rest = rows(f for f in vendor.features if f.category is None or f.category not in known)
+    if rest:
+        label = reader.gettext("Other features") if groups else reader.gettext("Features")
+        groups.append(FeatureGroup("other", Markup(escape(label)), rest))
+    return tuple(groups)
+
+
+def _level_name(vendor: Vendor, level: str | None, reader: Reader) -> str:
+    if level is None:
+        return reader.gettext("All priorities")
+    found = vendor.priorities.level(level) if vendor.priorities else None
+    return reader.plain(found.name) if found else level
+
+
+def plan_services(vendor: Vendor, reader: Reader) -> tuple[PlanService, ...]:
+    """Obligations, coverage, channels and notes of each tier."""
+    _ = reader.gettext
+    services = []
+    contacts = {c.id: c for c in vendor.contacts}
+    for plan in vendor.plans:
+        obligations = []
+        for ob in plan.obligations:
+            details = []
+            if ob.quantity is not None:
+                details.append(fmt.quantity(ob.quantity.count, ob.quantity.period, reader.lang))
+            if ob.after_minutes is not None:
+                clock = clock_text(vendor, ob.calendar, reader)
+                values = {"duration": fmt.duration(ob.after_minutes, reader.lang), "hours": clock}
+                details.append(
+                    _("after %(duration)s of working time, counted %(hours)s") % values if clock else _("after %(duration)s") % values
+                )
+            text = reader.inline(ob.text)
+            obligations.append(Markup("{} <small>— {}</small>").format(text, "; ".join(details)) if details else text)
+        coverage = tuple(
+            _("%(priority)s: %(hours)s") % {"priority": _level_name(vendor, c.priority, reader), "hours": clock_text(vendor, c.calendar, reader)}
+            for c in plan.coverage
+        )
+        channels = []
+        for cid in plan.channels:
+            contact = contacts.get(cid)
+            if contact is None:
+                channels.append(Markup(escape(cid)))
+            elif contact.label is not None:
+                channels.append(reader.label(contact.label))
+            else:
+                channels.append(Markup(escape(contact_kind(contact.kind, reader))))
+        services.append(
+            PlanService(
+                reader.label(plan.name),
+                tuple(obligations),
+                coverage,
+                tuple(channels),
+                tuple(reader.block(n) for n in plan.notes),
+            )
+        )
+    return tuple(services)
+
+
+def contact_href(kind: str, value: str | None) -> str | None:
+    """A safe link for a contact value: mailto:, tel: or the http(s) address itself."""
+    if not value:
+        return None
+    if kind == "email":
+        return safe_href("mailto:" + value.strip())
+    if kind in ("phone", "fax"):
+        digits = "".join(ch for ch in value if ch.isdigit() or ch == "+")
+        return safe_href("tel:" + digits) if digits else None
+    return safe_href(value.strip())
+
+
+def contact_views(vendor: Vendor, reader: Reader) -> tuple[ContactView, ...]:
+    """The vendor's contact channels with the hours each is staffed."""
+    return tuple(
+        ContactView(
+            c.kind,
+            contact_kind(c.kind, reader),
+            reader.label(c.label),
+            c.value or "",
+            contact_href(c.kind, c.value),
+            clock_text(vendor, c.hours, reader),
+        )
+        for c in vendor.contacts
+    )
+
+
+def calculator(vendor: Vendor, reader: Reader) -> Calculator | None:
+    """The calculator's choices; None when no tier states a target with a duration."""
+    plans = tuple(Choice(p.id, reader.plain(p.name)) for p in vendor.plans if any(t.guaranteed for t in p.targets))
+    if not plans:
+        return None
+    levels = vendor.priorities.levels if vendor.priorities else ()
+    priorities = tuple(Choice(lv.id, f"{lv.id} – {reader.plain(lv.name)}" if reader.plain(lv.name) != lv.id else lv.id) for lv in levels)
+    metrics = tuple(
+        Choice(m, metric_title(m, reader))
+        for m in METRICS
+        if any(t.metric == m and t.guaranteed for p in vendor.plans for t in p.targets)
+    )
+    return Calculator(vendor.id, plans, priorities, metrics)
+
+
+def vendor_page(vendor: Vendor, reader: Reader) -> VendorPage:
+    """The whole comparison page of one vendor in the reader's language."""
+    _ = reader.gettext
+    heads = tuple(
+        PlanHead(
+            p.id,
+            reader.label(p.name),
+            reader.plain(p.name),
+            reader.block(p.description),
+            reader.label(vendor.plan(p.extends).name) if p.extends and vendor.plan(p.extends) else Markup(""),
+            _marks(vendor, p.marks),
+        )
+        for p in vendor.plans
+    )
+    levels = tuple(
+        Level(lv.id, _level_label(lv.id, lv.name, reader), reader.block(lv.definition), reader.block(lv.example))
+        for lv in (vendor.priorities.levels if vendor.priorities else ())
+    )
+    matrix = None
+    scheme = vendor.priorities
+    if scheme and scheme.matrix:
+        m = scheme.matrix
+        matrix = Matrix(
+            tuple(reader.label(u.label) for u in m.urgencies),
+            tuple(
+                (reader.label(i.label), tuple(m.level(i.id, u.id) or "" for u in m.urgencies)) for i in m.impacts
+            ),
+        )
+    description = _("Support tiers of %(vendor)s compared: prices, response times, features and contact.") % {
+        "vendor": vendor.name
+    }
+    return VendorPage(
+        id=vendor.id,
+        name=vendor.name,
+        intro=reader.block(vendor.intro),
+        website=safe_href(vendor.website),
+        plans=heads,
+        prices=price_rows(vendor, reader),
+        levels=levels,
+        matrix=matrix,
+        targets=target_tables(vendor, reader),
+        features=feature_groups(vendor, reader),
+        services=plan_services(vendor, reader),
+        contacts=contact_views(vendor, reader),
+        notes=tuple(reader.block(n) for n in vendor.notes),
+        footnotes=tuple(
+            Note(fn.mark, f"fn-{i}", reader.inline(fn.text)) for i, fn in enumerate(vendor.footnotes, start=1)
+        ),
+        calculator=calculator(vendor, reader),
+        description=description,
+    )
+
+
+def price_range(vendor: Vendor, reader: Reader) -> str:
+    """The cheapest to the dearest tier: "Free to 5 000 kr per år", "Price on request"."""
+    _ = reader.gettext
+    prices = [p for plan in vendor.plans for p in plan.prices]
+    groups: dict[tuple[str, str | None], list[Decimal]] = {}
+    for p in prices:
+        if p.kind == "amount" and p.amount is not None and p.currency:
+            groups.setdefault((p.currency, p.period), []).append(p.amount)
+    ranges = []
+    for (currency, period), amounts in sorted(groups.items(), key=lambda kv: (kv[0][0], kv[0][1] or "")):
+        low, high = min(amounts), max(amounts)
+        money = fmt.money(low, currency, reader.lang)
+        if high != low:
+            money = fmt.interval(money, fmt.money(high, currency, reader.lang), reader.lang)
+        ranges.append(fmt.per_period(money, period, reader.lang))
+    free = any(p.kind == "free" for p in prices)
+    if ranges:
+        text = fmt.listing(ranges, reader.lang, style="or") if len(ranges) > 1 else ranges[0]
+        return _("Free to %(price)s") % {"price": text} if free else text
+    if free:
+        return _("Free")
+    if any(p.kind == "on-request" for p in prices):
+        return _("Price on request")
+    return _("No prices published")
+
+
+def fastest_response(vendor: Vendor, reader: Reader) -> str:
+    """The quickest guaranteed first response of any tier, or a plain statement that none is promised."""
+    minutes = [t.minutes for p in vendor.plans for t in p.targets if t.metric == "first-response" and t.minutes is not None]
+    if not minutes:
+        return reader.gettext("No guaranteed response time")
+    return reader.gettext("Fastest response: %(duration)s") % {"duration": fmt.duration(min(minutes), reader.lang)}
+
+
+def vendor_card(vendor: Vendor, reader: Reader) -> VendorCard:
+    """A vendor's card on a language's home page."""
+    return VendorCard(
+        vendor.id,
+        vendor.name,
+        tuple(reader.label(p.name) for p in vendor.plans),
+        price_range(vendor, reader),
+        fastest_response(vendor, reader),
+    )
+
+
+def vendor_cards(project: Project, lang: str, words: Translations, warnings: Warnings) -> tuple[VendorCard, ...]:
+    """The cards of every vendor, in the project's order."""
+    return tuple(vendor_card(v, Reader(lang, words, v, warnings)) for v in project.vendors)
+
+
+def languages() -> tuple[str, ...]:
+    """The page languages in display order."""
+    return LANGUAGES
+
+
+WordsFactory = Callable[[str], Translations]

@@ -1,0 +1,262 @@
+"""Hand-built models for the site tests: every construct the site shows, independent of the plan files.
+
+`rich_project()` is a made-up vendor pair, not a seed: it exists so the view
+logic and the templates are exercised on footnote marks, segments, every kind
+of price and cell, categories, a priority matrix, a customer-zone calendar,
+24x7, eve hours, notes, contacts with hours, obligations, coverage, and texts
+that lack translations or carry markup that must be escaped.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from dsl.model import (
+    AxisValue,
+    Calendar,
+    Category,
+    Cell,
+    Contact,
+    Coverage,
+    DailyHours,
+    DateHours,
+    Feature,
+    Footnote,
+    HolidaySource,
+    MetricText,
+    Obligation,
+    Plan,
+    Pos,
+    Price,
+    PriorityLevel,
+    PriorityMatrix,
+    PriorityScheme,
+    Project,
+    Quantity,
+    Segment,
+    Target,
+    Text,
+    Vendor,
+    WeeklyInterval,
+)
+
+H = 60
+
+
+def t(sv: str, it: str, pl: str, en: str, line: int = 1) -> Text:
+    """A text written in all four languages."""
+    return Text((("sv", sv), ("it", it), ("pl", pl), ("en", en)), Pos("fixture.plan", line, 1))
+
+
+def only(lang: str, value: str, line: int) -> Text:
+    """A text written in one language only (a missing translation)."""
+    return Text(((lang, value),), Pos("fixture.plan", line, 5))
+
+
+def neutral(value: str) -> Text:
+    """A text that is the same in every language."""
+    return Text((("*", value),))
+
+
+def weekdays(start: int, end: int) -> tuple[WeeklyInterval, ...]:
+    """Monday to Friday, start to end (minutes)."""
+    return tuple(WeeklyInterval(d, start, d, end) for d in range(5))
+
+
+OFFICE = Calendar(
+    id="office",
+    zone="Europe/Stockholm",
+    weekly=weekdays(8 * H, 17 * H),
+    holidays=(HolidaySource("SE"),),
+    eve_hours=(DailyHours(8 * H + 30, 14 * H),),
+    dates=(DateHours(date(2026, 8, 14)), DateHours(date(2026, 6, 30), (DailyHours(9 * H, 12 * H),))),
+)
+PHONE = Calendar(
+    id="phone",
+    zone="Europe/Rome",
+    weekly=tuple(
+        iv for d in range(5) for iv in (WeeklyInterval(d, 8 * H + 30, d, 11 * H + 30), WeeklyInterval(d, 12 * H + 30, d, 16 * H))
+    ),
+)
+CUSTOMER = Calendar(id="customer", zone=None, weekly=weekdays(8 * H, 17 * H))
+ALWAYS = Calendar(id="always", zone="UTC", always_open=True)
+WEEK_24X5 = Calendar(id="cis-24x5", zone="America/New_York", weekly=(WeeklyInterval(6, 23 * H, 4, 23 * H),))
+LATE = Calendar(id="late", zone="Europe/Warsaw", weekly=weekdays(16 * H, 24 * H))
+
+LEVELS = (
+    PriorityLevel(
+        "P1",
+        t("Affärskritisk", "Critico per l'attività", "Krytyczny dla biznesu", "Business critical"),
+        t("Systemet står still.", "Il sistema è fermo.", "System nie działa.", "The system is down."),
+        t("Ingen kan logga in.", "Nessuno riesce ad accedere.", "Nikt nie może się zalogować.", "Nobody can log in."),
+    ),
+    PriorityLevel(
+        "P2",
+        t("Kritisk", "Critico", "Krytyczny", "Critical"),
+        t("En viktig funktion saknas.", "Manca una funzione importante.", "Brakuje ważnej funkcji.", "An important function is missing."),
+    ),
+    PriorityLevel("P3", t("Normal", "Normale", "Normalny", "Normal")),
+)
+
+MATRIX = PriorityMatrix(
+    impacts=(
+        AxisValue("high", t("Stor påverkan", "Impatto alto", "Duży wpływ", "High impact")),
+        AxisValue("low", t("Liten påverkan", "Impatto basso", "Niewielki wpływ", "Low impact")),
+    ),
+    urgencies=(
+        AxisValue("urgent", t("Brådskande", "Urgente", "Pilne", "Urgent")),
+        AxisValue("normal", t("Normal", "Normale", "Zwykłe", "Normal")),
+    ),
+    cells=(("high", "urgent", "P1"), ("high", "normal", "P2"), ("low", "urgent", "P2"), ("low", "normal", "P3")),
+)
+
+ACME = Vendor(
+    id="acme",
+    name="Acme Support",
+    language="sv",
+    intro=t(
+        "Support för **alla** kunder. Se [villkoren](https://acme.example/villkor).",
+        "Assistenza per **tutti** i clienti. Vedi [le condizioni](https://acme.example/condizioni).",
+        "Wsparcie dla **wszystkich** klientów. Zobacz [warunki](https://acme.example/warunki).",
+        "Support for **every** customer. See [the terms](https://acme.example/terms).",
+        line=2,
+    ),
+    website="https://acme.example/",
+    notes=(
+        t("Testkunder får premiumnivå.", "I clienti in prova hanno il livello premium.", "Klienci testowi mają poziom premium.", "Trial customers get premium levels."),
+        # A note that lacks its Polish translation: the pl page shows the Swedish text.
+        Text((("sv", "Endast e-post för communityanvändare."), ("it", "Solo e-mail per gli utenti community."), ("en", "Community users get e-mail only.")), Pos("fixture.plan", 40, 7)),
+    ),
+    contacts=(
+        Contact("mail", "email", "support@acme.example", hours="office"),
+        Contact("phone", "phone", "+46 8 123 45 67", hours="phone", label=t("Växel", "Centralino", "Centrala", "Switchboard")),
+        Contact("portal", "portal", "https://portal.acme.example/"),
+        Contact("evil", "web", "javascript:alert(1)"),
+    ),
+    segments=(
+        Segment("licence", t("Licenskunder", "Clienti con licenza", "Klienci z licencją", "Licence customers")),
+        Segment("other", t("Övriga", "Altri", "Pozostali", "Other customers")),
+    ),
+    footnotes=(
+        Footnote("*", t("Gäller inte alla produkter.", "Non vale per tutti i prodotti.", "Nie dotyczy wszystkich produktów.", "Not for every product.")),
+        Footnote("**", t("Mot tillägg.", "A pagamento.", "Za dopłatą.", "For a fee.")),
+    ),
+    categories=(
+        Category("reach", t("Kontaktvägar", "Canali di contatto", "Kanały kontaktu", "Ways to reach us")),
+        Category("care", t("Proaktiv tjänst", "Servizio proattivo", "Usługa proaktywna", "Proactive care")),
+    ),
+    features=(
+        Feature(
+            "email",
+            "reach",
+            t("E-postsupport", "Assistenza via e-mail", "Wsparcie e-mail", "E-mail support"),
+            t("Svar *vardagar*.", "Risposta nei *giorni feriali*.", "Odpowiedź w *dni robocze*.", "Answers on *weekdays*."),
+        ),
+        Feature("phone", "reach", t("Telefonsupport", "Assistenza telefonica", "Wsparcie telefoniczne", "Phone support"), marks=("*",)),
+        Feature(
+            "meetings",
+            "care",
+            t("Statusmöten", "Riunioni di stato", "Spotkania statusowe", "Status meetings"),
+            # Markup in a plan is text, never HTML: it must reach the page escaped.
+            t(
+                "<script>alert('x')</script> [klick](javascript:alert(1))",
+                "<script>alert('x')</script> [clic](javascript:alert(1))",
+                "<script>alert('x')</script> [klik](javascript:alert(1))",
+                "<script>alert('x')</script> [click](javascript:alert(1))",
+            ),
+        ),
+        Feature("review", "care", t("Kvartalsgenomgång", "Revisione trimestrale", "Przegląd kwartalny", "Quarterly review")),
+        Feature("upgrade", None, t("Uppgraderingshjälp", "Aiuto per gli aggiornamenti", "Pomoc przy aktualizacji", "Upgrade help")),
+    ),
+    metrics=(
+        MetricText(
+            "first-response",
+            t("Inställelsetid", "Tempo di intervento", "Czas podjęcia działań", "Time to start"),
+            t("Tid tills felsökningen börjar.", "Tempo fino all'inizio dell'analisi.", "Czas do rozpoczęcia diagnozy.", "Time until troubleshooting starts."),
+        ),
+    ),
+    priorities=PriorityScheme("acme-priorities", LEVELS, MATRIX),
+    calendars=(OFFICE, PHONE, CUSTOMER, ALWAYS, WEEK_24X5, LATE),
+    plans=(
+        Plan(
+            id="free",
+            name=t("Gratis", "Gratuito", "Darmowy", "Free"),
+            description=t("För att komma igång.", "Per iniziare.", "Na początek.", "To get started."),
+            prices=(Price(None, "free"),),
+            cells=(Cell("email", "included"), Cell("phone", "excluded"), Cell("meetings", "excluded"), Cell("review", "excluded")),
+            targets=(Target("first-response", None, None, None),),
+            channels=("mail",),
+        ),
+        Plan(
+            id="standard",
+            name=t("Standard", "Standard", "Standard", "Standard"),
+            prices=(
+                Price("licence", "amount", Decimal("5000"), "SEK", "year", marks=("**",)),
+                Price("other", "amount", Decimal("12500.50"), "SEK", "year"),
+            ),
+            cells=(
+                Cell("email", "included"),
+                Cell("phone", "text", text=t("Vid behov", "Su richiesta", "Na żądanie", "On request")),
+                Cell("meetings", "quantity", quantity=Quantity(4, "year")),
+                Cell("review", "excluded"),
+                Cell("upgrade", "quantity", text=t("två veckors varsel", "preavviso di due settimane", "z dwutygodniowym wyprzedzeniem", "two weeks' notice"), quantity=Quantity(1, "year")),
+            ),
+            targets=(
+                Target("first-response", "P1", 2 * H, "office"),
+                Target("first-response", "P2", 4 * H, "office"),
+                Target("first-response", "P3", 8 * H, "office"),
+                Target("resolution", None, 24 * H, "customer"),
+            ),
+            obligations=(
+                Obligation("meetings", t("Statusmöten med statistik", "Riunioni di stato con statistiche", "Spotkania statusowe ze statystykami", "Status meetings with statistics"), quantity=Quantity(4, "year")),
+                Obligation("call", t("Vi ringer kunden", "Chiamiamo il cliente", "Dzwonimy do klienta", "We phone the customer"), after_minutes=4 * H, calendar="office"),
+            ),
+            channels=("mail", "phone"),
+        ),
+        Plan(
+            id="premium",
+            name=t("Premium", "Premium", "Premium", "Premium"),
+            extends="standard",
+            notes=(t("Kräver avtal.", "Richiede un contratto.", "Wymaga umowy.", "Needs a contract."),),
+            prices=(Price("licence", "on-request"), Price("other", "not-offered")),
+            cells=(
+                Cell("email", "included"),
+                Cell("phone", "included", marks=("*",)),
+                Cell("meetings", "quantity", quantity=Quantity(12, "year")),
+                Cell("review", "included"),
+            ),
+            own_features=("review",),
+            targets=(
+                Target("first-response", "P1", 15, "always"),
+                Target("first-response", "P2", 90, "always"),
+                Target("first-response", "P3", 5 * H, "late"),
+            ),
+            coverage=(Coverage("P1", "cis-24x5"), Coverage(None, "office")),
+            channels=("mail", "phone", "portal"),
+            marks=("*",),
+        ),
+    ),
+)
+
+# A second vendor: English source, no priorities, no segments, a plan name missing in Italian.
+BETA = Vendor(
+    id="beta",
+    name="Beta & Co <b>",
+    language="en",
+    plans=(
+        Plan(
+            id="basic",
+            name=Text((("sv", "Bas"), ("pl", "Podstawowy"), ("en", "Basic")), Pos("beta.plan", 3, 9)),
+            prices=(Price(None, "amount", Decimal("99"), "EUR", "month"),),
+            targets=(Target("first-response", None, 8 * H, "beta-hours"),),
+        ),
+    ),
+    calendars=(Calendar(id="beta-hours", zone="Europe/Warsaw", weekly=weekdays(9 * H, 17 * H), holidays=(HolidaySource("PL"),)),),
+    features=(Feature("chat", None, neutral("Chat")),),
+)
+
+
+def rich_project() -> Project:
+    """Two vendors that between them use every construct the site renders."""
+    return Project((ACME, BETA))
