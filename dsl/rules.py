@@ -107,7 +107,7 @@ def _vendor(vendor: Vendor, years: tuple[int, int]) -> dict[str, Any]:
     return {
         "name": vendor.name,
         "language": lang,
-        "calendars": {cal.id: _calendar(cal, years, lang) for cal in vendor.calendars},
+        "calendars": {cal.id: _calendar(cal, years, lang) for cal in sorted(vendor.calendars, key=lambda c: c.id)},
         "priorities": _priorities(vendor.priorities, lang),
         "plans": {plan.id: _plan(plan, lang) for plan in vendor.plans},
     }
