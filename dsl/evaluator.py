@@ -223,6 +223,9 @@ def _vendor_plan(rules: dict[str, Any], plan: str) -> tuple[str, dict[str, Any],
 
 def find_target(rules: dict[str, Any], plan: str, priority: str | None, metric: str | None = None) -> dict[str, Any]:
     """The plan's target for a priority and metric (the priority's own, else the one for all)."""
+    version = str(rules.get("format_version", ""))
+    if not version.startswith("1."):
+        raise RuleError(f"these rules are in format {version or '(none)'}; this evaluator reads format 1.x")
     metric = metric or DEFAULT_METRIC
     if metric not in rules["metrics"]:
         raise RuleError(f"unknown metric '{metric}'{_suggest(metric, rules['metrics'])}")

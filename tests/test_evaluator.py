@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import copy
 import json
+import subprocess
+import sys
 from datetime import datetime, timedelta, timezone
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -212,6 +215,19 @@ def test_errors_in_words(rules: dict, plan, priority, at, kw, words) -> None:
     with pytest.raises(RuleError) as caught:
         due(rules, plan, priority, at, **kw)
     assert words in str(caught.value)
+
+
+def test_other_major_format_versions_are_refused(rules: dict) -> None:
+    newer = dict(rules, format_version="2.0")
+    with pytest.raises(RuleError, match="format 2.0"):
+        due(newer, "stratiteq/sos", "P3", "2026-11-23T15:00:00+01:00")
+    assert due(dict(rules, format_version="1.7"), "stratiteq/sos", "P3", "2026-11-23T15:00:00+01:00").hour == 14
+
+
+def test_evaluator_needs_neither_the_model_nor_a_holiday_library() -> None:
+    code = "import sys, dsl.evaluator; print(sorted(m for m in ('dsl.model', 'holidays', 'dsl.rules') if m in sys.modules))"
+    done = subprocess.run([sys.executable, "-c", code], cwd=Path(__file__).resolve().parent.parent, capture_output=True, text=True)
+    assert (done.returncode, done.stdout) == (0, "[]\n")
 
 
 def test_naive_datetime_is_refused(rules: dict) -> None:
