@@ -321,3 +321,43 @@ def test_unknown_holiday_country_is_an_error_in_words() -> None:
     vendor = Vendor(id="v", name="V", language="en", calendars=(bad,))
     with pytest.raises(ExportError, match="QQ"):
         export_project(Project((vendor,)), YEARS)
+
+
+# --- the real plan files ---------------------------------------------------------------------
+
+ROOT = __import__("pathlib").Path(__file__).resolve().parent.parent
+PLAN_PATHS = [ROOT / "plans", ROOT / "tests" / "conformance" / "edge-cases.plan"]
+
+
+@pytest.mark.skipif(not all(p.exists() for p in PLAN_PATHS), reason="needs plans/ and the conformance plan")
+def test_export_of_the_plan_files_validates() -> None:
+    from dsl.loader import load_project
+
+    project = load_project(PLAN_PATHS).project
+    assert project is not None
+    doc = export_project(project, YEARS)
+    jsonschema.Draft202012Validator(load_schema()).validate(doc)
+    assert list(doc["vendors"]) == sorted(doc["vendors"])
+    for vendor in doc["vendors"].values():
+        assert list(vendor["calendars"]) == sorted(vendor["calendars"])
+        for cal in vendor["calendars"].values():
+            assert list(cal["dates"]) == sorted(cal["dates"])
+
+
+@pytest.mark.skipif(not (ROOT / "plans").exists(), reason="needs plans/")
+def test_rules_command_is_deterministic(tmp_path) -> None:
+    import subprocess
+    import sys
+
+    outputs = []
+    for name in ("a.json", "b.json"):
+        done = subprocess.run(
+            [sys.executable, "build.py", "rules", "--years", "2026-2027", "-o", str(tmp_path / name)],
+            cwd=ROOT, capture_output=True, text=True, timeout=120,
+        )
+        assert done.returncode == 0, done.stderr
+        outputs.append((tmp_path / name).read_bytes())
+    assert outputs[0] == outputs[1]
+    doc = json.loads(outputs[0])
+    assert doc["years"] == {"first": 2026, "last": 2027}
+    jsonschema.Draft202012Validator(load_schema()).validate(doc)
