@@ -75,10 +75,16 @@ def cmd_rules(args: argparse.Namespace) -> int:
     """Write the SLA rule set of every vendor as one JSON document."""
     from dsl.rules import export_project, dumps
 
+    from dsl.rules import ExportError
+
     project = _load(args.paths, strict=False)
     if project is None:
         return 1
-    text = dumps(export_project(project, args.years or default_years()))
+    try:
+        text = dumps(export_project(project, args.years or default_years()))
+    except ExportError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
     if args.output in (None, "-"):
         sys.stdout.write(text)
     else:
@@ -144,6 +150,7 @@ def parser() -> argparse.ArgumentParser:
     due.add_argument("--tz", metavar="ZONE", help="the customer's time zone, for calendars in the customer's zone")
     due.add_argument("--metric", metavar="METRIC", help="what is measured (default: first-response)")
     due.add_argument("--batch", metavar="FILE", help="read one JSON case per line from FILE (- for standard input)")
+    due.add_argument("--years", type=_years, metavar="FIRST-LAST", help="years the rules cover (default: this year and the next two)")
     due.add_argument("--plans", action="append", default=[], metavar="PATH", help="plan files or folders (default: plans/)")
     due.set_defaults(func=cmd_due)
 
@@ -151,6 +158,7 @@ def parser() -> argparse.ArgumentParser:
     priority.add_argument("vendor")
     priority.add_argument("impact")
     priority.add_argument("urgency")
+    priority.add_argument("--years", type=_years, metavar="FIRST-LAST", help=argparse.SUPPRESS)
     priority.add_argument("--plans", action="append", default=[], metavar="PATH", help="plan files or folders (default: plans/)")
     priority.set_defaults(func=cmd_priority)
 
