@@ -1,0 +1,213 @@
+"""A brute-force deadline oracle that works from the model, never from the rule JSON.
+
+It exists to check the evaluators (dsl/evaluator.py, site_templates/assets/sla.js),
+so it shares none of their code and none of their tricks: it walks forward one
+UTC minute at a time and asks "is the clock running during this minute?".
+
+What "open" means (docs/rules-format-draft.md):
+- Each local date has its own hours: a date the calendar states itself, else
+  closed on a holiday (from the `holidays` package), else the eve hours on an
+  otherwise open day whose next day is a holiday, else the weekly hours.
+- Weekly intervals are wall-clock spans of a Monday-based week; one that runs
+  across midnight (or the week's end) is cut into per-date pieces at each
+  midnight. A date's pieces are the maximal runs of open wall-clock minutes of
+  that date; a run that reaches midnight ends at 24:00 (the next date's 00:00).
+- A piece [start, end) of date D is the instants [to_utc(D, start), to_utc(D, end)),
+  each wall time converted with fold=0 (zoneinfo's own rule: a time in a
+  spring-forward gap takes the offset before the gap; a repeated time its first
+  occurrence). The open instants are the union of all pieces of all dates.
+- A UTC minute is open when it lies inside such an instant span. Because every
+  piece boundary is a whole wall-clock minute and modern zone offsets are whole
+  minutes, every UTC minute is wholly open or wholly closed. A piece of date D
+  converted this way never strays more than a few hours from D, so the dates
+  before and after the minute's own local date are enough to look at.
+- The deadline is the end of the minute in which the last needed open minute
+  elapses: the earliest instant at which open time since the report equals the
+  target. Zero minutes: the report itself.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta, timezone, tzinfo
+from functools import lru_cache
+from zoneinfo import ZoneInfo
+
+import holidays as holidays_lib
+
+from dsl.model import Calendar, Project
+
+MINUTE = timedelta(minutes=1)
+DAY_MINUTES = 1440
+WEEK_MINUTES = 7 * DAY_MINUTES
+DEFAULT_METRIC = "first-response"
+
+
+class OracleError(Exception):
+    """The oracle's "this question has no deadline" (unknown plan, no target, beyond the years ...)."""
+
+
+def _epoch_minute(moment: datetime) -> int:
+    """Whole minutes since the epoch; the oracle only deals in whole UTC minutes."""
+    seconds = moment.timestamp()
+    if seconds % 60:
+        raise ValueError(f"the oracle steps whole minutes; {moment.isoformat()} is not on one")
+    return int(seconds) // 60
+
+
+def _to_utc_minute(day: date, minute_of_day: int, zone: tzinfo) -> int:
+    """The UTC minute of a local wall time (minute_of_day 1440 = next date's midnight), fold=0."""
+    if minute_of_day == DAY_MINUTES:
+        day, minute_of_day = day + timedelta(days=1), 0
+    wall = datetime.combine(day, time(minute_of_day // 60, minute_of_day % 60), tzinfo=zone)  # fold=0
+    return _epoch_minute(wall)
+
+
+def _runs(open_minutes: list[bool]) -> list[tuple[int, int]]:
+    """The maximal runs [start, end) of True in one day's 1440 wall-clock minutes."""
+    runs: list[tuple[int, int]] = []
+    start = None
+    for minute, is_open in enumerate(open_minutes + [False]):
+        if is_open and start is None:
+            start = minute
+        elif not is_open and start is not None:
+            runs.append((start, minute))
+            start = None
+    return runs
+
+
+class Clock:
+    """One calendar in one zone: which UTC minutes are open."""
+
+    def __init__(self, calendar: Calendar, zone: tzinfo) -> None:
+        self.calendar = calendar
+        self.zone = zone
+        week = [False] * WEEK_MINUTES
+        for interval in calendar.weekly:
+            start = interval.start_day * DAY_MINUTES + interval.start
+            end = interval.end_day * DAY_MINUTES + interval.end
+            if end <= start:  # runs over the week's end (or all the way round)
+                end += WEEK_MINUTES
+            for minute in range(start, end):
+                week[minute % WEEK_MINUTES] = True
+        self.weekly = [_runs(week[d * DAY_MINUTES : (d + 1) * DAY_MINUTES]) for d in range(7)]
+        self.own = {d.day: self._daily(d.hours) for d in calendar.dates}
+        self.eve = self._daily(calendar.eve_hours)
+        self.holiday_tables = [
+            holidays_lib.country_holidays(s.country, subdiv=s.subdivision, categories=tuple(s.categories))
+            for s in calendar.holidays
+        ]
+        self._spans: dict[date, list[tuple[int, int]]] = {}
+
+    @staticmethod
+    def _daily(hours) -> list[tuple[int, int]]:
+        day = [False] * DAY_MINUTES
+        for h in hours:
+            for minute in range(h.start, h.end):
+                day[minute] = True
+        return _runs(day)
+
+    def is_holiday(self, day: date) -> bool:
+        """Whether any of the calendar's holiday sources names this date."""
+        return any(day in table for table in self.holiday_tables)
+
+    def pieces(self, day: date) -> list[tuple[int, int]]:
+        """The wall-clock pieces of one local date, by the precedence the draft gives."""
+        if day in self.own:
+            return self.own[day]
+        if self.is_holiday(day):
+            return []
+        weekly = self.weekly[day.weekday()]
+        if self.calendar.eve_hours and weekly and self.is_holiday(day + timedelta(days=1)):
+            return self.eve
+        return weekly
+
+    def spans(self, day: date) -> list[tuple[int, int]]:
+        """The pieces of one date as UTC-minute spans [a, b)."""
+        found = self._spans.get(day)
+        if found is None:
+            found = [(_to_utc_minute(day, a, self.zone), _to_utc_minute(day, b, self.zone)) for a, b in self.pieces(day)]
+            self._spans[day] = found
+        return found
+
+    def is_open(self, utc_minute: int) -> bool:
+        """Whether the clock runs during the UTC minute starting at `utc_minute`."""
+        if self.calendar.always_open:
+            return True
+        local_day = datetime.fromtimestamp(utc_minute * 60, self.zone).date()
+        for day in (local_day - timedelta(days=1), local_day, local_day + timedelta(days=1)):
+            for a, b in self.spans(day):
+                if a <= utc_minute < b:
+                    return True
+        return False
+
+
+@dataclass(frozen=True)
+class Question:
+    """One 'by when?' question, as a conformance vector states it."""
+
+    plan: str
+    priority: str | None
+    at: str
+    tz: str | None = None
+    metric: str | None = None
+
+
+def deadline(project: Project, years: tuple[int, int], q: Question) -> datetime:
+    """The oracle's answer: an aware datetime in the answer's zone, or OracleError."""
+    vendor_id, _, plan_id = q.plan.partition("/")
+    vendor = project.vendor(vendor_id)
+    if vendor is None:
+        raise OracleError(f"no vendor {vendor_id}")
+    plan = vendor.plan(plan_id)
+    if plan is None:
+        raise OracleError(f"no plan {q.plan}")
+    metric = q.metric or DEFAULT_METRIC
+    levels = [lv.id for lv in vendor.priorities.levels] if vendor.priorities else []
+    if q.priority is not None and q.priority not in levels:
+        raise OracleError(f"no priority {q.priority}")
+    target = next((t for t in plan.targets if t.metric == metric and t.priority == q.priority), None)
+    if target is None and q.priority is not None:
+        target = next((t for t in plan.targets if t.metric == metric and t.priority is None), None)
+    if target is None:
+        raise OracleError("no target stated")
+    if target.minutes is None:
+        raise OracleError("no guaranteed target")
+    calendar = vendor.calendar(target.calendar)
+    if calendar is None:
+        raise OracleError(f"no calendar {target.calendar}")
+
+    report = datetime.fromisoformat(q.at)
+    if report.utcoffset() is None:
+        raise OracleError("report without offset")
+    zone: tzinfo
+    if calendar.zone is not None:
+        zone = ZoneInfo(calendar.zone)
+    elif q.tz is not None:
+        zone = ZoneInfo(q.tz)
+    elif calendar.always_open:
+        zone = report.tzinfo  # a zoneless 24x7 clock answers in the report's own offset
+    else:
+        raise OracleError("customer zone without tz")
+
+    first, last = years
+    lo = _to_utc_minute(date(first, 1, 1), 0, zone)
+    hi = _to_utc_minute(date(last + 1, 1, 1), 0, zone)
+    clock = Clock(calendar, zone)
+    minute = _epoch_minute(report)
+    if not lo <= minute < hi:
+        raise OracleError("report outside the years")
+    remaining = target.minutes
+    while remaining:
+        if minute >= hi:
+            raise OracleError("deadline beyond the years")
+        if clock.is_open(minute):
+            remaining -= 1
+        minute += 1
+    return datetime.fromtimestamp(minute * 60, timezone.utc).astimezone(zone)
+
+
+@lru_cache(maxsize=None)
+def zone(name: str) -> ZoneInfo:
+    """A cached ZoneInfo."""
+    return ZoneInfo(name)

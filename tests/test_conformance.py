@@ -1,0 +1,133 @@
+"""The evaluators must equal the brute-force oracle on every conformance vector.
+
+The vectors (tests/conformance/vectors.jsonl) were computed by tests/oracle.py
+from the model; here the reference evaluator answers them from the exported
+JSON alone, in-process and through `python build.py due --batch`, and the
+oracle recomputes a sample so that the file cannot silently drift from the
+plans or the holiday and time-zone data.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import subprocess
+import sys
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT / "tests" / "conformance"))
+
+import generate  # noqa: E402
+import oracle  # noqa: E402
+from dsl.evaluator import RuleError, due  # noqa: E402
+from dsl.rules import export_project  # noqa: E402
+
+VECTORS = [json.loads(line) for line in generate.VECTORS.read_text(encoding="utf-8").splitlines()]
+REGENERATE = "regenerate them with: python3 tests/conformance/generate.py"
+
+
+@pytest.fixture(scope="module")
+def project():
+    return generate.load()
+
+
+@pytest.fixture(scope="module")
+def rules(project):
+    return export_project(project, generate.YEARS)
+
+
+def _question(v: dict) -> oracle.Question:
+    return oracle.Question(v["plan"], v["priority"], v["at"], v["tz"], v["metric"])
+
+
+def test_vectors_cover_what_the_issue_asks_for():
+    whys = " | ".join(v["why"] for v in VECTORS)
+    plans = {v["plan"] for v in VECTORS}
+    assert 1000 <= len(VECTORS) <= 4000
+    assert {"stratiteq/sos", "amanda/standard", "amanda/premium", "synerity/gold", "conformance-lab/cis"} <= plans
+    for needle in ("seed example", "DST change", "eve exactly at opening", "exactly at closing", "year end",
+                   "no guaranteed target", "unknown plan", "without tz", "America/Sao_Paulo", "Asia/Kolkata"):
+        assert needle in whys, needle
+    assert sum("error" in v for v in VECTORS) >= 10
+    seed = VECTORS[0]
+    assert (seed["plan"], seed["priority"], seed["at"], seed["due"]) == (
+        "stratiteq/sos", "P3", "2026-11-23T15:00:00+01:00", "2026-11-24T14:00:00+01:00")
+
+
+def test_evaluator_equals_every_vector(rules):
+    wrong = []
+    for v in VECTORS:
+        try:
+            got = due(rules, v["plan"], v["priority"], v["at"], v["tz"], v["metric"])
+        except RuleError as exc:
+            if "error" not in v:
+                wrong.append(f"{v} -> error {exc}")
+            elif not str(exc).strip():
+                wrong.append(f"{v} -> an error without words")
+            continue
+        if "error" in v:
+            wrong.append(f"{v} -> {got.isoformat()}, expected an error")
+        # Instants are compared as timestamps: an aware datetime at an ambiguous wall time never
+        # compares equal across tzinfo objects (PEP 495), even when it is the same instant.
+        elif got.timestamp() != datetime.fromisoformat(v["due"]).timestamp() or got.isoformat() != v["due"]:
+            wrong.append(f"{v} -> {got.isoformat()}")
+    assert not wrong, f"{len(wrong)} of {len(VECTORS)} vectors differ:\n" + "\n".join(wrong[:20])
+
+
+def test_vector_questions_match_the_generator(project):
+    """The file asks exactly what the generator asks of today's plans (else the plans changed)."""
+    asked = [(_question(v), v["why"]) for v in VECTORS]
+    expected = generate.build(project).items + generate.ERRORS
+    assert asked == expected, f"the vectors are stale; {REGENERATE}"
+
+
+def test_oracle_regenerates_a_sample(project):
+    rng = random.Random()  # a different sample every run: over time every vector gets rechecked
+    sample = rng.sample(VECTORS, 80) + [v for v in VECTORS if "error" in v]
+    for v in sample:
+        again = generate.vector(project, _question(v), v["why"])
+        assert again == v, f"the oracle now answers {again} for {v}; {REGENERATE}"
+
+
+def test_oracle_knows_the_seed_example_and_an_eve(project):
+    seed = oracle.deadline(project, generate.YEARS, oracle.Question("stratiteq/sos", "P3", "2026-11-23T15:00:00+01:00"))
+    assert seed.isoformat() == "2026-11-24T14:00:00+01:00"
+    # 24 December 2026 is a Thursday before Christmas Day: eve hours 08:30-14:00, then closed to Monday 28th.
+    eve = oracle.deadline(project, generate.YEARS, oracle.Question("stratiteq/sos", "P2", "2026-12-24T12:00:00+01:00"))
+    assert eve.isoformat() == "2026-12-28T10:00:00+01:00"
+
+
+def _due_help() -> str:
+    return subprocess.run([sys.executable, "build.py", "due", "--help"], cwd=ROOT, capture_output=True, text=True).stdout
+
+
+def test_due_batch_command_gives_the_same_answers(tmp_path):
+    cases = tmp_path / "cases.jsonl"
+    fields = ("plan", "priority", "at", "tz", "metric")
+    cases.write_text("".join(json.dumps({k: v[k] for k in fields}) + "\n" for v in VECTORS), encoding="utf-8")
+    command = [sys.executable, "build.py", "due", "--batch", str(cases)]
+    for path in generate.PLAN_PATHS:
+        command += ["--plans", str(path)]
+    if "--years" in _due_help():
+        command += ["--years", f"{generate.YEARS[0]}-{generate.YEARS[1]}"]
+    else:
+        from dsl.cli import default_years
+
+        assert default_years() == generate.YEARS, "`due` has no --years, and its default span no longer matches the vectors"
+    run = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stderr
+    answers = [json.loads(line) for line in run.stdout.splitlines()]
+    assert len(answers) == len(VECTORS)
+    wrong = []
+    for v, answer in zip(VECTORS, answers):
+        if "error" in v:
+            if set(answer) != {"error"} or not answer["error"].strip():
+                wrong.append(f"{v} -> {answer}")
+        elif answer != {"due": v["due"]}:
+            wrong.append(f"{v} -> {answer}")
+    assert not wrong, f"{len(wrong)} answers differ:\n" + "\n".join(wrong[:20])
