@@ -255,7 +255,7 @@ def render_site(
             _write(out, page.path, _render(env, "vendor.html", page=page, vendor=view))
             written.append(page.path)
             sitemap.append(page)
-    sitemap.sort(key=lambda p: p.path)
+    sitemap.sort(key=lambda p: p.canonical)
     _write(out, "sitemap.xml", _render(env_en, "sitemap.xml", pages=sitemap))
     _write(out, "robots.txt", f"User-agent: *\nAllow: /\nSitemap: {base}sitemap.xml\n")
     written += ["sitemap.xml", "robots.txt"]

@@ -476,6 +476,8 @@ def _price_for(plan: Plan, segment: str | None) -> Price | None:
 def price_rows(vendor: Vendor, reader: Reader) -> tuple[PriceRow, ...]:
     """Prices per customer segment x tier; one row when prices do not depend on the segment."""
     used = {p.segment for plan in vendor.plans for p in plan.prices}
+    if not used:
+        return ()
     segments = [s for s in vendor.segments if s.id in used or None in used]
     if not segments:
         cells = tuple(price_cell(_price_for(p, None), vendor, reader) for p in vendor.plans)
@@ -550,7 +552,8 @@ def _level_label(level_id: str, name: Text, reader: Reader) -> Markup:
 def feature_cell(cell: Cell | None, vendor: Vendor, reader: Reader) -> FeatureCell:
     """A matrix cell: included / not included said in words, or its text or quantity."""
     if cell is None:
-        return FeatureCell("unknown", Markup(""))
+        # The language says a feature a plan never mentions (nor inherits) is not included.
+        return FeatureCell("excluded", Markup(""))
     marks = _marks(vendor, cell.marks)
     if cell.kind == "included":
         return FeatureCell("included", Markup(""), marks)
@@ -657,17 +660,13 @@ def contact_href(kind: str, value: str | None) -> str | None:
 
 def contact_views(vendor: Vendor, reader: Reader) -> tuple[ContactView, ...]:
     """The vendor's contact channels with the hours each is staffed."""
-    return tuple(
-        ContactView(
-            c.kind,
-            contact_kind(c.kind, reader),
-            reader.label(c.label),
-            c.value or "",
-            contact_href(c.kind, c.value),
-            clock_text(vendor, c.hours, reader),
-        )
-        for c in vendor.contacts
-    )
+    views = []
+    for c in vendor.contacts:
+        kind = contact_kind(c.kind, reader)
+        # A label that only repeats the kind ("Phone: Phone") says nothing.
+        label = reader.label(c.label) if c.label is not None and reader.plain(c.label).strip().lower() != kind.lower() else Markup("")
+        views.append(ContactView(c.kind, kind, label, c.value or "", contact_href(c.kind, c.value), clock_text(vendor, c.hours, reader)))
+    return tuple(views)
 
 
 def calculator(vendor: Vendor, reader: Reader) -> Calculator | None:

@@ -9,8 +9,11 @@ that lack translations or carry markup that must be escaped.
 
 from __future__ import annotations
 
+import functools
+import tempfile
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 
 from dsl.model import (
     AxisValue,
@@ -260,3 +263,12 @@ BETA = Vendor(
 def rich_project() -> Project:
     """Two vendors that between them use every construct the site renders."""
     return Project((ACME, BETA))
+
+
+@functools.lru_cache(maxsize=None)
+def words() -> dict:
+    """The site's gettext catalogs, compiled from locales/ into a throwaway directory."""
+    from dsl.publish import LOCALES, compile_catalogs
+
+    with tempfile.TemporaryDirectory(prefix="tierwise-test-catalogs-") as cache:
+        return compile_catalogs(LOCALES, Path(cache))

@@ -1,0 +1,115 @@
+"""Formatting through Babel/CLDR in every page language, Polish plurals included."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from dsl import formatting as fmt
+
+
+def plain(text: str) -> str:
+    """CLDR uses no-break and thin spaces; compare with ordinary ones."""
+    return text.replace("\u00a0", " ").replace("\u202f", " ").replace("\u2009", " ")
+
+
+@pytest.mark.parametrize(
+    "minutes, expected",
+    [
+        (60, "1 godzina"),
+        (120, "2 godziny"),
+        (240, "4 godziny"),
+        (300, "5 godzin"),
+        (480, "8 godzin"),
+        (12 * 60, "12 godzin"),
+        (22 * 60, "22 godziny"),
+        (24 * 60, "24 godziny"),
+        (25 * 60, "25 godzin"),
+        (15, "15 minut"),
+        (1, "1 minuta"),
+        (2, "2 minuty"),
+    ],
+)
+def test_polish_durations_take_all_three_plural_forms(minutes: int, expected: str) -> None:
+    assert fmt.duration(minutes, "pl") == expected
+
+
+@pytest.mark.parametrize(
+    "lang, minutes, expected",
+    [
+        ("sv", 60, "1 timme"),
+        ("sv", 120, "2 timmar"),
+        ("sv", 15, "15 minuter"),
+        ("it", 60, "1 ora"),
+        ("it", 24 * 60, "24 ore"),
+        ("it", 15, "15 minuti"),
+        ("en", 60, "1 hour"),
+        ("en", 8 * 60, "8 hours"),
+        ("en", 1, "1 minute"),
+    ],
+)
+def test_durations_in_every_language(lang: str, minutes: int, expected: str) -> None:
+    assert fmt.duration(minutes, lang) == expected
+
+
+def test_a_day_of_business_hours_stays_in_hours() -> None:
+    # format_timedelta would say "1 day"; a 24-hour business target is not a day.
+    assert [fmt.duration(24 * 60, lang) for lang in ("sv", "it", "pl", "en")] == ["24 timmar", "24 ore", "24 godziny", "24 hours"]
+
+
+def test_hours_and_minutes_join_the_locales_way() -> None:
+    assert fmt.duration(90, "en") == "1 hour, 30 minutes"
+    assert fmt.duration(90, "pl") == "1 godzina i 30 minut"
+    assert fmt.duration(90, "it") == "1 ora e 30 minuti"
+
+
+def test_whole_prices_drop_the_decimals_and_follow_each_locale() -> None:
+    assert plain(fmt.money(Decimal("5000"), "SEK", "sv")) == "5 000 kr"
+    assert plain(fmt.money(Decimal("5000"), "SEK", "pl")) == "5 000 SEK"
+    assert plain(fmt.money(Decimal("5000"), "SEK", "it")) == "5.000 SEK"
+    assert plain(fmt.money(Decimal("5000"), "SEK", "en")) == "SEK5,000"
+
+
+def test_prices_with_cents_keep_them() -> None:
+    assert plain(fmt.money(Decimal("12500.50"), "SEK", "sv")) == "12 500,50 kr"
+    assert plain(fmt.money(Decimal("99.5"), "EUR", "en")) == "€99.50"
+
+
+def test_per_period_uses_cldr_per_unit_patterns() -> None:
+    assert plain(fmt.per_period("5 000 kr", "year", "sv")) == "5 000 kr per år"
+    assert fmt.per_period("X", "year", "pl") == "X na rok"
+    assert fmt.per_period("X", "month", "en") == "X per month"
+    assert fmt.per_period("X", None, "en") == "X"
+    assert fmt.quantity(4, "year", "it") == "4 all’anno"
+
+
+def test_times_are_24_hour_and_midnight_at_the_end_of_a_day_is_24_00() -> None:
+    for lang in ("sv", "it", "pl", "en"):
+        assert fmt.clock(8 * 60 + 30, lang) == "08:30"
+        assert fmt.clock(0, lang) == "00:00"
+        assert fmt.clock(1440, lang) == "24:00"
+    assert plain(fmt.time_range(8 * 60, 17 * 60, "sv")) == "08:00–17:00"
+    assert plain(fmt.time_range(8 * 60, 17 * 60, "en")) == "08:00 – 17:00"
+
+
+def test_weekday_ranges_use_the_locales_day_names() -> None:
+    assert fmt.weekday_range(0, 4, "sv") == "mån–fre"
+    assert plain(fmt.weekday_range(0, 4, "en")) == "Mon – Fri"
+    assert plain(fmt.weekday_range(0, 4, "pl")) == "pon. – pt."
+    assert plain(fmt.weekday_range(0, 4, "it")) == "lun – ven"
+    assert fmt.weekday_range(5, 5, "en") == "Sat"
+
+
+def test_lists_zones_countries_and_languages() -> None:
+    assert fmt.listing(["a", "b", "c"], "sv") == "a, b och c"
+    assert fmt.listing(["a", "b"], "pl") == "a i b"
+    assert fmt.zone_name("Europe/Stockholm", "sv") == "Sverigetid"
+    assert fmt.country_name("SE", "it") == "Svezia"
+    assert [fmt.language_name(code) for code in ("sv", "it", "pl", "en")] == ["Svenska", "Italiano", "Polski", "English"]
+
+
+def test_numbers_group_per_locale() -> None:
+    assert plain(fmt.number(12000, "sv")) == "12 000"
+    assert fmt.number(12000, "it") == "12.000"
+    assert fmt.number(12000, "en") == "12,000"

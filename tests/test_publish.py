@@ -1,0 +1,220 @@
+"""Publishing the real plan files: atomic, reproducible, self-contained, light."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+import sys
+from html.parser import HTMLParser
+from io import StringIO
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from dsl.loader import load_project
+from dsl.model import LANGUAGES, Project
+from dsl.publish import LOCALES, ROOT, SCHEMA, TEMPLATES, publish, write_atomically
+
+PLANS = ROOT / "plans"
+YEARS = (2026, 2027)
+PAGE_BUDGET = 50 * 1024
+
+
+@pytest.fixture(scope="module")
+def project() -> Project:
+    result = load_project([PLANS])
+    assert result.project is not None, [str(d.message) for d in result.diagnostics if d.is_error]
+    return result.project
+
+
+def tree(root: Path) -> dict[str, bytes]:
+    """Every file below root by relative path, with its bytes."""
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def build(project: Project, out: Path, **options) -> tuple[int, str]:
+    err = StringIO()
+    code = publish(project, out, YEARS, stderr=err, **options)
+    return code, err.getvalue()
+
+
+@pytest.fixture(scope="module")
+def site(project, tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("published") / "_site"
+    code, err = build(project, out)
+    assert code == 0, err
+    return out
+
+
+def test_two_builds_are_byte_identical(project, tmp_path) -> None:
+    first, second = tmp_path / "a" / "_site", tmp_path / "b" / "_site"
+    assert build(project, first)[0] == 0
+    assert build(project, second)[0] == 0
+    assert tree(first) == tree(second)
+    # Rebuilding in place gives the same bytes too.
+    before = tree(first)
+    assert build(project, first)[0] == 0
+    assert tree(first) == before
+
+
+def test_every_vendor_has_a_page_in_every_language(project, site) -> None:
+    for vendor in project.vendors:
+        for lang in LANGUAGES:
+            html = (site / lang / vendor.id / "index.html").read_text(encoding="utf-8")
+            assert f'<html lang="{lang}">' in html
+            assert f"<h1>{vendor.name}</h1>" in html
+    for name in ("index.html", "404.html", "sitemap.xml", "robots.txt", "assets/site.css", "assets/calculator.js"):
+        assert (site / name).is_file(), name
+
+
+def test_a_template_error_leaves_the_previous_site_byte_identical(project, site, tmp_path) -> None:
+    before = tree(site)
+    templates = tmp_path / "templates"
+    shutil.copytree(TEMPLATES, templates)
+    vendor = templates / "vendor.html"
+    lines = vendor.read_text(encoding="utf-8").splitlines()
+    lines.insert(20, "{% if broken %}")  # never closed
+    vendor.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    code, err = build(project, site, templates=templates)
+    assert code == 1
+    assert re.search(r"vendor\.html:\d+: error: ", err), err
+    assert "Traceback" not in err
+    assert tree(site) == before
+    assert sorted(p.name for p in site.parent.iterdir()) == ["_site"]  # no half-built directory left behind
+
+
+def test_a_template_failing_while_rendering_is_located_too(project, site, tmp_path) -> None:
+    before = tree(site)
+    templates = tmp_path / "templates"
+    shutil.copytree(TEMPLATES, templates)
+    index = templates / "index.html"
+    index.write_text(index.read_text(encoding="utf-8").replace("{{ card.name }}", "{{ card.no_such_field }}"), encoding="utf-8")
+    code, err = build(project, site, templates=templates)
+    assert code == 1
+    assert re.search(r"index\.html:\d+: error: UndefinedError", err), err
+    assert tree(site) == before
+
+
+def test_a_broken_catalog_or_base_url_leaves_the_site_alone(project, site, tmp_path) -> None:
+    before = tree(site)
+    assert build(project, site, base_url="ftp://nowhere")[0] == 1
+    locales = tmp_path / "locales"
+    shutil.copytree(LOCALES, locales)
+    (locales / "pl" / "LC_MESSAGES" / "messages.po").unlink()
+    code, err = build(project, site, locales=locales)
+    assert code == 1
+    assert "pl/LC_MESSAGES/messages.po: error: the pl catalog is missing" in err
+    assert tree(site) == before
+
+
+def test_a_bad_plan_path_through_the_command_line_leaves_the_site_alone(site) -> None:
+    before = tree(site)
+    run = subprocess.run(
+        [sys.executable, "build.py", "build", "--out", str(site), "plans/no-such-vendor.plan"],
+        cwd=ROOT, capture_output=True, text=True, timeout=120,
+    )
+    assert run.returncode == 1
+    assert "no-such-vendor.plan" in run.stderr
+    assert "Traceback" not in run.stderr
+    assert tree(site) == before
+
+
+def test_the_command_line_builds_the_site(tmp_path) -> None:
+    out = tmp_path / "cli_site"
+    run = subprocess.run(
+        [sys.executable, "build.py", "build", "--out", str(out), "--years", "2026-2027"],
+        cwd=ROOT, capture_output=True, text=True, timeout=120,
+        env={**__import__("os").environ, "TIERWISE_BASE_URL": "https://plans.example.net/sla"},
+    )
+    assert run.returncode == 0, run.stderr
+    assert '<link rel="canonical" href="https://plans.example.net/sla/en/">' in (out / "en/index.html").read_text(encoding="utf-8")
+
+
+class Resources(HTMLParser):
+    """The stylesheets and scripts a page loads."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.urls: list[str] = []
+
+    def handle_starttag(self, tag, attrs) -> None:
+        a = dict(attrs)
+        if tag == "link" and a.get("rel") == "stylesheet":
+            self.urls.append(a["href"])
+        if tag == "script" and a.get("src"):
+            self.urls.append(a["src"])
+
+
+def _with_imports(script: Path) -> list[Path]:
+    """A module and the modules it imports statically, relative to it."""
+    assert script.is_file(), f"a page loads the missing module {script.name}"
+    found = [script]
+    for name in re.findall(r"""^\s*import\b[^'"]*['"](\.{1,2}/[^'"]+)['"]""", script.read_text(encoding="utf-8"), re.M):
+        found += _with_imports((script.parent / name).resolve())
+    return found
+
+
+def test_a_vendor_page_with_its_css_and_js_weighs_at_most_50_kb(project, site) -> None:
+    for vendor in project.vendors:
+        for lang in LANGUAGES:
+            page = site / lang / vendor.id / "index.html"
+            parser = Resources()
+            parser.feed(page.read_text(encoding="utf-8"))
+            files = [page]
+            for url in parser.urls:
+                resource = (page.parent / url).resolve()
+                assert resource.is_file(), f"{page} loads the missing {url}"
+                files += _with_imports(resource) if resource.suffix == ".js" else [resource]
+            weight = sum(f.stat().st_size for f in set(files))
+            assert weight <= PAGE_BUDGET, f"{page.relative_to(site)} weighs {weight} bytes"
+
+
+def test_no_url_of_another_host_is_loaded(site) -> None:
+    loading = re.compile(r"""(?:src|srcset|poster)\s*=\s*["']?\s*(?:https?:)?//""", re.I)
+    for path in site.rglob("*"):
+        if path.suffix in (".html", ".css", ".js"):
+            text = path.read_text(encoding="utf-8")
+            assert not loading.search(text), path
+            assert "@import" not in text and "url(http" not in text and "url(//" not in text, path
+            for match in re.finditer(r"<link\b[^>]*>", text):
+                tag = match.group(0)
+                if 'rel="stylesheet"' in tag or 'rel="icon"' in tag or "preload" in tag:
+                    assert not re.search(r'href="(?:https?:)?//', tag), (path, tag)
+    calculator = (site / "assets" / "calculator.js").read_text(encoding="utf-8")
+    assert "http" not in calculator
+
+
+def test_rules_are_published_and_valid(project, site) -> None:
+    schema = json.loads((site / "rules" / "schema.json").read_text(encoding="utf-8"))
+    assert (site / "rules" / "schema.json").read_bytes() == SCHEMA.read_bytes()
+    everything = json.loads((site / "rules" / "all.json").read_text(encoding="utf-8"))
+    jsonschema.validate(everything, schema)
+    assert sorted(everything["vendors"]) == sorted(v.id for v in project.vendors)
+    for vendor in project.vendors:
+        one = json.loads((site / "rules" / f"{vendor.id}.json").read_text(encoding="utf-8"))
+        jsonschema.validate(one, schema)
+        assert list(one["vendors"]) == [vendor.id]
+        assert one["vendors"][vendor.id] == everything["vendors"][vendor.id]
+
+
+def test_compiled_catalogs_never_land_in_the_repository_or_the_site(site) -> None:
+    assert not list(LOCALES.rglob("*.mo"))
+    assert not list(site.rglob("*.mo"))
+
+
+def test_polish_stratiteq_page_says_its_targets_with_polish_plurals(site) -> None:
+    html = (site / "pl" / "stratiteq" / "index.html").read_text(encoding="utf-8")
+    assert "2 godziny" in html and "4 godziny" in html and "8 godzin" in html
+    sv = (site / "sv" / "stratiteq" / "index.html").read_text(encoding="utf-8")
+    assert "2 timmar" in sv and "08:30–14:00" in sv
+
+
+def test_write_atomically_replaces_a_file_whole(tmp_path) -> None:
+    target = tmp_path / "deep" / "rules.json"
+    write_atomically(target, "first\n")
+    write_atomically(target, "second\n")
+    assert target.read_text(encoding="utf-8") == "second\n"
+    assert [p.name for p in target.parent.iterdir()] == ["rules.json"]

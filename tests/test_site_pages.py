@@ -1,0 +1,204 @@
+"""Rendered pages of the hand-built project: structure, language, accessibility markup, escaping."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from dsl import site
+from dsl.model import LANGUAGES
+from dsl.publish import render_site
+from site_fixtures import rich_project, words
+
+BASE = "https://support.example.org/compare/"
+
+
+class Tags(HTMLParser):
+    """Every start tag with its attributes, and the text, of one page."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag, attrs) -> None:
+        self.tags.append((tag, dict(attrs)))
+
+    def handle_data(self, data) -> None:
+        self.text.append(data)
+
+    def find(self, tag: str, **attrs) -> list[dict[str, str | None]]:
+        return [a for t, a in self.tags if t == tag and all(a.get(k.rstrip("_")) == v for k, v in attrs.items())]
+
+
+def parse(path: Path) -> Tags:
+    tags = Tags()
+    tags.feed(path.read_text(encoding="utf-8"))
+    return tags
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> tuple[Path, site.Warnings]:
+    out = tmp_path_factory.mktemp("site")
+    warnings = site.Warnings()
+    render_site(rich_project(), out, words(), BASE, warnings=warnings)
+    return out, warnings
+
+
+def pages(out: Path) -> list[Path]:
+    return sorted(out.rglob("*.html"))
+
+
+def test_every_page_is_written(built) -> None:
+    out, _ = built
+    names = [p.relative_to(out).as_posix() for p in pages(out)]
+    expected = ["404.html", "index.html"] + [f"{lang}/{p}" for lang in LANGUAGES for p in ("acme/index.html", "beta/index.html", "index.html")]
+    assert names == sorted(expected)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_language_pages_have_lang_canonical_alternates_description_and_switcher(built, lang: str) -> None:
+    out, _ = built
+    for relative in (f"{lang}/index.html", f"{lang}/acme/index.html"):
+        tags = parse(out / relative)
+        assert tags.find("html")[0]["lang"] == lang
+        canonical = tags.find("link", rel="canonical")
+        assert [c["href"] for c in canonical] == [BASE + relative.removesuffix("index.html")]
+        alternates = {a["hreflang"]: a["href"] for a in tags.find("link", rel="alternate")}
+        assert sorted(alternates) == sorted([*LANGUAGES, "x-default"])
+        for code in LANGUAGES:
+            assert alternates[code] == BASE + relative.replace(lang, code, 1).removesuffix("index.html")
+        assert tags.find("meta", name="description")[0]["content"]
+        switcher = [a for a in tags.find("a") if a.get("hreflang") in LANGUAGES and a.get("lang")]
+        depth = relative.count("/")
+        assert [a["href"] for a in switcher] == ["../" * depth + relative.replace(lang, code, 1) for code in LANGUAGES]
+        assert [a.get("aria-current") for a in switcher] == ["page" if code == lang else None for code in LANGUAGES]
+
+
+def test_the_vendor_switcher_keeps_the_vendor(built) -> None:
+    out, _ = built
+    tags = parse(out / "pl/acme/index.html")
+    hrefs = [a["href"] for a in tags.find("a") if a.get("hreflang")]
+    assert "../../it/acme/index.html" in hrefs and "../../sv/acme/index.html" in hrefs
+
+
+def test_root_is_a_language_chooser(built) -> None:
+    out, _ = built
+    tags = parse(out / "index.html")
+    links = [a["href"] for a in tags.find("a") if a.get("hreflang")]
+    assert sorted(set(links)) == sorted(f"{code}/index.html" for code in LANGUAGES)
+    assert [li["lang"] for li in tags.find("li") if li.get("lang")] == list(LANGUAGES)
+
+
+def test_feature_matrix_has_a_caption_scoped_headers_and_a_tbody_per_category(built) -> None:
+    out, _ = built
+    html = (out / "en/acme/index.html").read_text(encoding="utf-8")
+    tags = parse(out / "en/acme/index.html")
+    assert len(tags.find("caption")) >= 3
+    rowgroups = [a.get("id") for a in tags.find("th", scope="rowgroup")]
+    assert rowgroups == [None, "cat-reach", "cat-care", "cat-other"]
+    assert html.count("<tbody>") >= 4
+    assert all(a.get("scope") in ("col", "row", "rowgroup") for a in tags.find("th"))
+    # Included / not included are said in words, the glyph is hidden from screen readers.
+    assert '<td class="y"><i aria-hidden="true">✓</i><span class="vh">Included</span>' in html
+    assert '<td class="n"><i aria-hidden="true">–</i><span class="vh">Not included</span>' in html
+    assert "<details><summary>E-mail support</summary><p>Answers on <em>weekdays</em>.</p></details>" in html
+
+
+def test_included_words_are_translated(built) -> None:
+    out, _ = built
+    assert '<span class="vh">Ingår inte</span>' in (out / "sv/acme/index.html").read_text(encoding="utf-8")
+    assert '<span class="vh">W pakiecie</span>' in (out / "pl/acme/index.html").read_text(encoding="utf-8")
+
+
+def test_script_in_a_plan_is_shown_as_text(built) -> None:
+    out, _ = built
+    for page in pages(out):
+        html = page.read_text(encoding="utf-8")
+        assert "<script>" not in html
+        assert 'href="javascript' not in html
+        assert "<b>" not in html  # the vendor named "Beta & Co <b>"
+    acme = (out / "en/acme/index.html").read_text(encoding="utf-8")
+    assert "&lt;script&gt;alert(" in acme
+    assert "Beta &amp; Co &lt;b&gt;" in (out / "en/index.html").read_text(encoding="utf-8")
+
+
+def test_missing_translation_is_marked_with_its_language_and_warned(built) -> None:
+    out, warnings = built
+    assert '<div lang="sv"><p>Endast e-post för communityanvändare.</p></div>' in (out / "pl/acme/index.html").read_text(encoding="utf-8")
+    assert '<span lang="en">Basic</span>' in (out / "it/beta/index.html").read_text(encoding="utf-8")
+    assert warnings.lines() == [
+        "beta.plan:3:9: warning: text has no 'it' translation; the it page shows the 'en' text",
+        "fixture.plan:40:7: warning: text has no 'pl' translation; the pl page shows the 'sv' text",
+    ]
+
+
+def test_polish_page_uses_polish_plurals_and_clock_words(built) -> None:
+    out, _ = built
+    html = (out / "pl/acme/index.html").read_text(encoding="utf-8")
+    for words_ in ("2 godziny", "8 godzin", "5 godzin", "24 godziny", "15 minut", "24×7, przez cały rok"):
+        assert words_ in html
+
+
+def test_calculator_is_hidden_until_scripted_and_carries_its_words(built) -> None:
+    out, _ = built
+    tags = parse(out / "it/acme/index.html")
+    (section,) = tags.find("section", id="calculator")
+    assert "hidden" in section
+    assert section["data-rules"] == "../../rules/acme.json"
+    assert section["data-result"] == "Entro: {time} (ora locale)"
+    assert section["data-failed"] and section["data-invalid"]
+    assert [s["src"] for s in tags.find("script")] == ["../../assets/calculator.js"]
+    assert tags.find("script")[0]["type"] == "module"
+    assert [o["value"] for o in tags.find("option")][:2] == ["standard", "premium"]
+    assert tags.find("input", id="c-at")[0]["type"] == "datetime-local"
+    # Every form field has a label.
+    labelled = {a["for"] for a in tags.find("label")}
+    assert {"c-plan", "c-priority", "c-metric", "c-at"} <= labelled
+
+
+def test_no_request_to_another_host(built) -> None:
+    out, _ = built
+    for page in pages(out):
+        tags = parse(page)
+        for tag, attrs in tags.tags:
+            for name in ("src", "srcset", "poster", "data"):
+                assert not (attrs.get(name) or "").startswith(("http:", "https:", "//")), (page, tag, attrs)
+            if tag == "link" and attrs.get("rel") not in ("canonical", "alternate"):
+                href = attrs.get("href") or ""
+                assert href.startswith("data:") or not href.startswith(("http:", "https:", "//")), (page, attrs)
+            if tag == "link" and attrs.get("rel") in ("canonical", "alternate"):
+                assert attrs["href"].startswith(BASE)
+
+
+def test_sitemap_lists_every_language_page_with_alternates(built) -> None:
+    out, _ = built
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    root = ET.parse(out / "sitemap.xml").getroot()
+    urls = root.findall("s:url", ns)
+    locs = [u.find("s:loc", ns).text for u in urls]
+    assert locs == sorted(locs)
+    assert len(locs) == 4 * 3
+    assert BASE + "pl/acme/" in locs
+    for url in urls:
+        links = url.findall("x:link", ns)
+        assert sorted(link.get("hreflang") for link in links) == sorted([*LANGUAGES, "x-default"])
+        assert all(link.get("rel") == "alternate" and link.get("href").startswith(BASE) for link in links)
+
+
+def test_not_found_page_links_from_the_site_root(built) -> None:
+    out, _ = built
+    tags = parse(out / "404.html")
+    assert [a["href"] for a in tags.find("a")] == [f"/compare/{code}/index.html" for code in LANGUAGES]
+    assert not tags.find("link", rel="stylesheet")  # its style is inline: it is served at any depth
+
+
+def test_vendor_cards_on_the_language_home(built) -> None:
+    out, _ = built
+    html = (out / "sv/index.html").read_text(encoding="utf-8")
+    assert '<a href="acme/index.html">Acme Support</a>' in html
+    assert "Snabbaste svar: 15 minuter" in html
+    assert "Gratis, Standard, Premium" in html

@@ -1,0 +1,287 @@
+"""The site's view logic: model -> view objects, in every language, without rendering HTML."""
+
+from __future__ import annotations
+
+import pytest
+from markupsafe import Markup
+
+from dsl import site
+from dsl.model import LANGUAGES
+from site_fixtures import ACME, ALWAYS, BETA, CUSTOMER, OFFICE, PHONE, WEEK_24X5, words
+
+pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
+
+
+def plain(text: str) -> str:
+    return str(text).replace("\u00a0", " ").replace("\u202f", " ").replace("\u2009", " ")
+
+
+def reader(lang: str, vendor=ACME, warnings: site.Warnings | None = None) -> site.Reader:
+    return site.Reader(lang, words()[lang], vendor, warnings)
+
+
+# --- texts, fallbacks, escaping -------------------------------------------------------------
+
+
+def test_a_missing_translation_falls_back_to_the_vendors_language_with_its_own_lang() -> None:
+    warnings = site.Warnings()
+    note = ACME.notes[1]
+    html = reader("pl", warnings=warnings).block(note)
+    assert html == Markup('<div lang="sv"><p>Endast e-post för communityanvändare.</p></div>')
+    assert warnings.lines() == ["fixture.plan:40:7: warning: text has no 'pl' translation; the pl page shows the 'sv' text"]
+    # The languages that have the text show it as their own, and warn about nothing.
+    assert reader("it").block(note) == Markup("<p>Solo e-mail per gli utenti community.</p>")
+
+
+def test_fallback_prefers_the_vendors_source_language() -> None:
+    warnings = site.Warnings()
+    label = reader("it", BETA, warnings).label(BETA.plans[0].name)
+    assert label == Markup('<span lang="en">Basic</span>')
+    assert len(warnings.lines()) == 1
+
+
+def test_each_missing_translation_is_reported_once() -> None:
+    warnings = site.Warnings()
+    r = reader("pl", warnings=warnings)
+    for _ in range(3):
+        r.block(ACME.notes[1])
+    assert len(warnings.lines()) == 1
+
+
+def test_markup_from_a_plan_is_shown_as_text_and_unsafe_links_are_not_links() -> None:
+    description = ACME.feature("meetings").description
+    for lang in LANGUAGES:
+        html = str(reader(lang).block(description))
+        assert "<script>" not in html
+        assert "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;" in html or "&lt;script&gt;alert('x')&lt;/script&gt;" in html
+        assert 'href="javascript' not in html
+
+
+def test_markdown_renders_emphasis_and_safe_links() -> None:
+    html = str(reader("en").block(ACME.intro))
+    assert "<strong>every</strong>" in html
+    assert '<a href="https://acme.example/terms">the terms</a>' in html
+
+
+def test_labels_are_escaped_not_rendered() -> None:
+    view = site.vendor_page(BETA, reader("en", BETA))
+    assert view.name == "Beta & Co <b>"  # escaped by the template's autoescape, never marked safe
+    assert not isinstance(view.name, Markup)
+
+
+def test_only_web_mail_and_phone_links_are_allowed() -> None:
+    assert site.safe_href("https://x.example/") == "https://x.example/"
+    assert site.safe_href("mailto:a@b.example") == "mailto:a@b.example"
+    assert site.safe_href("tel:+4681234567") == "tel:+4681234567"
+    assert site.safe_href("javascript:alert(1)") is None
+    assert site.safe_href("data:text/html,x") is None
+    assert site.safe_href("/relative") is None
+    assert site.contact_href("phone", "+46 8 123 45 67") == "tel:+4681234567"
+    assert site.contact_href("email", "support@acme.example") == "mailto:support@acme.example"
+
+
+# --- clocks ---------------------------------------------------------------------------------
+
+
+def test_office_clock_in_english() -> None:
+    text = plain(site.calendar_text(OFFICE, reader("en")))
+    assert text.startswith("Mon – Fri 08:00 – 17:00 (Sweden Time), except public holidays in Sweden")
+    assert "on the day before a public holiday 08:30 – 14:00" in text
+    assert "closed on August 14, 2026" in text
+    assert "on June 30, 2026 09:00 – 12:00" in text
+
+
+@pytest.mark.parametrize(
+    "lang, expected",
+    [
+        ("sv", "mån–fre 08:00–17:00 (Sverigetid), utom allmänna helgdagar i Sverige"),
+        ("it", "lun – ven 08:00 – 17:00 (Ora Svezia), esclusi i giorni festivi in Svezia"),
+        ("pl", "pon. – pt. 08:00 – 17:00 (czas: Szwecja), z wyjątkiem świąt ustawowych (Szwecja)"),
+    ],
+)
+def test_office_clock_in_every_language(lang: str, expected: str) -> None:
+    assert plain(site.calendar_text(OFFICE, reader(lang))).startswith(expected)
+
+
+def test_customer_zone_24x7_split_days_and_week_long_intervals() -> None:
+    en = reader("en")
+    assert plain(site.calendar_text(CUSTOMER, en)) == "Mon – Fri 08:00 – 17:00 in your own time zone"
+    assert site.calendar_text(ALWAYS, en) == "24×7, all year round"
+    assert site.calendar_text(ALWAYS, reader("sv")) == "24×7, dygnet runt året om"
+    assert plain(site.weekly_text(PHONE, "sv")) == "mån–fre 08:30–11:30, 12:30–16:00"
+    assert plain(site.weekly_text(WEEK_24X5, "en")) == "Sun 23:00 – Fri 23:00"
+
+
+# --- prices ---------------------------------------------------------------------------------
+
+
+def test_price_rows_per_segment_with_every_kind_of_price() -> None:
+    rows = site.price_rows(ACME, reader("sv"))
+    assert [str(r.label) for r in rows] == ["Licenskunder", "Övriga"]
+    licence, other = rows
+    assert [c.kind for c in licence.cells] == ["free", "amount", "on-request"]
+    assert [c.kind for c in other.cells] == ["free", "amount", "not-offered"]
+    assert [plain(c.text) for c in licence.cells] == ["Gratis", "5 000 kr per år", "Pris på förfrågan"]
+    assert plain(other.cells[1].text) == "12 500,50 kr per år"
+    assert other.cells[2].text == "Erbjuds inte"
+    assert licence.cells[1].marks == (site.Mark("**", "fn-2"),)
+
+
+@pytest.mark.parametrize(
+    "lang, free, on_request, not_offered",
+    [
+        ("en", "Free", "Price on request", "Not offered"),
+        ("it", "Gratuito", "Prezzo su richiesta", "Non disponibile"),
+        ("pl", "Bezpłatnie", "Cena na zapytanie", "Niedostępny"),
+    ],
+)
+def test_price_words_in_every_language(lang: str, free: str, on_request: str, not_offered: str) -> None:
+    licence, other = site.price_rows(ACME, reader(lang))
+    assert (licence.cells[0].text, licence.cells[2].text, other.cells[2].text) == (free, on_request, not_offered)
+
+
+def test_one_price_row_when_prices_do_not_depend_on_a_segment() -> None:
+    (row,) = site.price_rows(BETA, reader("pl", BETA))
+    assert str(row.label) == "Cena"
+    assert plain(row.cells[0].text) == "99 € na miesiąc"
+
+
+def test_price_range_and_fastest_response_for_the_cards() -> None:
+    assert plain(site.price_range(ACME, reader("sv"))) == "Från gratis till 5 000 kr–12 500,50 kr per år"
+    assert site.fastest_response(ACME, reader("sv")) == "Snabbaste svar: 15 minuter"
+    assert site.fastest_response(ACME, reader("pl")) == "Najszybsza odpowiedź: 15 minut"
+    card = site.vendor_card(BETA, reader("en", BETA))
+    assert card.fastest == "Fastest response: 8 hours"
+    assert [str(t) for t in card.tiers] == ["Basic"]
+
+
+# --- targets --------------------------------------------------------------------------------
+
+
+def test_targets_priorities_by_tiers_with_polish_plurals() -> None:
+    tables = site.target_tables(ACME, reader("pl"))
+    assert [t.metric for t in tables] == ["first-response", "resolution"]
+    first = tables[0]
+    assert str(first.title) == "Czas podjęcia działań"  # the vendor's own name for the metric
+    assert "<strong>P1</strong> Krytyczny dla biznesu" == str(first.rows[0].label)
+    grid = [[c.text for c in row.cells] for row in first.rows]
+    assert grid == [
+        ["Brak gwarancji czasu", "2 godziny", "15 minut"],
+        ["Brak gwarancji czasu", "4 godziny", "1 godzina i 30 minut"],
+        ["Brak gwarancji czasu", "8 godzin", "5 godzin"],
+    ]
+
+
+def test_a_tier_on_one_clock_names_it_once_and_a_mixed_tier_in_every_cell() -> None:
+    first = site.target_tables(ACME, reader("en"))[0]
+    free, standard, premium = first.clocks
+    assert free == ""  # no guaranteed target: no clock
+    assert plain(standard).startswith("Mon – Fri 08:00 – 17:00 (Sweden Time)")
+    assert premium == ""  # two clocks: each cell says its own
+    assert [c.clock for c in (row.cells[1] for row in first.rows)] == ["", "", ""]
+    assert first.rows[0].cells[2].clock == "24×7, all year round"
+    assert plain(first.rows[2].cells[2].clock) == "Mon – Fri 16:00 – 24:00 (Poland Time)"
+
+
+def test_not_stated_differs_from_no_guarantee() -> None:
+    resolution = site.target_tables(ACME, reader("en"))[1]
+    assert [c.kind for c in resolution.rows[0].cells] == ["unknown", "guaranteed", "unknown"]
+    assert resolution.rows[0].cells[0].text == "Not stated"
+    assert site.target_tables(ACME, reader("en"))[0].rows[0].cells[0].text == "No guaranteed time"
+    assert plain(resolution.clocks[1]) == "Mon – Fri 08:00 – 17:00 in your own time zone"
+
+
+def test_a_vendor_without_priorities_has_one_row_for_every_request() -> None:
+    (table,) = site.target_tables(BETA, reader("it", BETA))
+    assert [str(r.label) for r in table.rows] == ["Ogni richiesta"]
+    assert table.rows[0].cells[0].text == "8 ore"
+    assert str(table.title) == "Prima risposta"
+
+
+# --- features -------------------------------------------------------------------------------
+
+
+def test_features_grouped_by_category_in_order_with_uncategorised_last() -> None:
+    groups = site.feature_groups(ACME, reader("en"))
+    assert [g.id for g in groups] == ["reach", "care", "other"]
+    assert [str(g.label) for g in groups] == ["Ways to reach us", "Proactive care", "Other features"]
+    assert [r.id for r in groups[0].rows] == ["email", "phone"]
+
+
+def test_feature_cells_of_every_kind() -> None:
+    groups = {g.id: g for g in site.feature_groups(ACME, reader("sv"))}
+    phone = groups["reach"].rows[1]
+    assert [c.kind for c in phone.cells] == ["excluded", "text", "included"]
+    assert str(phone.cells[1].html) == "Vid behov"
+    assert phone.cells[2].marks == (site.Mark("*", "fn-1"),)
+    assert phone.marks == (site.Mark("*", "fn-1"),)
+    meetings = groups["care"].rows[0]
+    assert [plain(c.html) for c in meetings.cells] == ["", "4 per år", "12 per år"]
+    upgrade = groups["other"].rows[0]
+    # A feature a plan never mentions is not included (docs/language.md).
+    assert [c.kind for c in upgrade.cells] == ["excluded", "quantity", "excluded"]
+    assert plain(upgrade.cells[1].html) == "1 per år<br><small>två veckors varsel</small>"
+
+
+def test_a_lone_category_of_uncategorised_features_is_just_features() -> None:
+    (group,) = site.feature_groups(BETA, reader("pl", BETA))
+    assert str(group.label) == "Zakres usług"
+    assert [c.kind for c in group.rows[0].cells] == ["excluded"]
+
+
+# --- the rest of the page -------------------------------------------------------------------
+
+
+def test_priority_levels_and_matrix() -> None:
+    page = site.vendor_page(ACME, reader("it"))
+    assert [lv.id for lv in page.levels] == ["P1", "P2", "P3"]
+    assert str(page.levels[0].example) == "<p>Nessuno riesce ad accedere.</p>"
+    assert page.levels[2].definition == Markup("")
+    assert [str(u) for u in page.matrix.urgencies] == ["Urgente", "Normale"]
+    assert [(str(i), levels) for i, levels in page.matrix.rows] == [("Impatto alto", ("P1", "P2")), ("Impatto basso", ("P2", "P3"))]
+    assert site.vendor_page(BETA, reader("it", BETA)).matrix is None
+
+
+def test_services_obligations_coverage_channels_and_notes() -> None:
+    free, standard, premium = site.plan_services(ACME, reader("en"))
+    assert [str(c) for c in free.channels] == ["E-mail"]
+    meetings, call = (plain(o) for o in standard.obligations)
+    assert meetings == "Status meetings with statistics <small>— 4 per year</small>"
+    assert call.startswith("We phone the customer <small>— after 4 hours of working time, counted Mon – Fri 08:00 – 17:00")
+    assert [str(c) for c in standard.channels] == ["E-mail", "Switchboard"]
+    assert [plain(c) for c in premium.coverage] == [
+        "Business critical: Sun 23:00 – Fri 23:00 (United States (New York) Time)",
+        "All priorities: Mon – Fri 08:00 – 17:00 (Sweden Time), except public holidays in Sweden; "
+        "on the day before a public holiday 08:30 – 14:00; closed on August 14, 2026; on June 30, 2026 09:00 – 12:00",
+    ]
+    assert [str(n) for n in premium.notes] == ["<p>Needs a contract.</p>"]
+    assert not free.empty
+
+
+def test_contacts_with_hours_and_no_unsafe_links() -> None:
+    contacts = {c.kind: c for c in site.contact_views(ACME, reader("sv"))}
+    assert contacts["phone"].kind_label == "Telefon"
+    assert str(contacts["phone"].label) == "Växel"
+    assert plain(contacts["phone"].hours) == "mån–fre 08:30–11:30, 12:30–16:00 (Italientid)"
+    assert contacts["email"].href == "mailto:support@acme.example"
+    assert contacts["web"].href is None  # javascript: never becomes a link
+    assert contacts["portal"].hours == ""
+
+
+def test_calculator_offers_tiers_with_targets_priorities_and_metrics() -> None:
+    calc = site.calculator(ACME, reader("en"))
+    assert [c.id for c in calc.plans] == ["standard", "premium"]  # Free promises no time
+    assert [c.label for c in calc.priorities] == ["P1 – Business critical", "P2 – Critical", "P3 – Normal"]
+    assert [(c.id, c.label) for c in calc.metrics] == [("first-response", "First response"), ("resolution", "Resolution")]
+    assert site.calculator(BETA, reader("en", BETA)).priorities == ()
+
+
+def test_page_description_and_footnotes() -> None:
+    page = site.vendor_page(ACME, reader("pl"))
+    assert page.description == "Porównanie pakietów wsparcia Acme Support: ceny, czasy reakcji, zakres i kontakt."
+    assert [(n.mark, n.anchor, str(n.html)) for n in page.footnotes] == [
+        ("*", "fn-1", "Nie dotyczy wszystkich produktów."),
+        ("**", "fn-2", "Za dopłatą."),
+    ]
+    assert str(page.plans[2].extends) == "Standard"
+    assert page.website == "https://acme.example/"
