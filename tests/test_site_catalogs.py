@@ -1,0 +1,61 @@
+"""The gettext catalogs: every site word extracted from the sources is translated, placeholders intact."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from babel.messages.extract import extract_from_dir
+from babel.messages.frontend import parse_mapping_cfg
+from babel.messages.pofile import read_po
+
+from dsl.model import LANGUAGES
+from dsl.publish import LOCALES, ROOT
+
+PLACEHOLDER = re.compile(r"%\([a-z_]+\)s|\{[a-z_]+\}")
+
+
+def extracted() -> set[str]:
+    """The msgids pybabel would extract with babel.cfg."""
+    with open(ROOT / "babel.cfg", encoding="utf-8") as fh:
+        method_map, options_map = parse_mapping_cfg(fh)
+    ids = set()
+    for _file, _line, message, _comments, _context in extract_from_dir(str(ROOT), method_map, options_map):
+        ids.add(message if isinstance(message, str) else message[0])
+    return ids
+
+
+@pytest.fixture(scope="module")
+def sources() -> set[str]:
+    found = extracted()
+    assert len(found) > 50
+    return found
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_site_word_is_translated(lang: str, sources: set[str]) -> None:
+    with open(LOCALES / lang / "LC_MESSAGES" / "messages.po", "rb") as fh:
+        catalog = read_po(fh, locale=lang)
+    translated = {m.id: m.string for m in catalog if m.id and m.string and not m.fuzzy}
+    assert sorted(sources - set(translated)) == []
+    for msgid, msgstr in translated.items():
+        assert sorted(PLACEHOLDER.findall(msgid)) == sorted(PLACEHOLDER.findall(msgstr)), (lang, msgid, msgstr)
+
+
+def test_catalogs_are_really_in_their_language() -> None:
+    def catalog(lang: str) -> dict[str, str]:
+        with open(LOCALES / lang / "LC_MESSAGES" / "messages.po", "rb") as fh:
+            return {m.id: m.string for m in read_po(fh) if m.id}
+
+    sv, it, pl = catalog("sv"), catalog("it"), catalog("pl")
+    assert sv["Included"] == "Ingår" and it["Included"] == "Incluso" and pl["Included"] == "W pakiecie"
+    assert len({sv["Tiers compared"], it["Tiers compared"], pl["Tiers compared"], "Tiers compared"}) == 4
+    with open(LOCALES / "pl" / "LC_MESSAGES" / "messages.po", "rb") as fh:
+        assert read_po(fh).plural_forms.startswith("nplurals=3;")
+
+
+def test_the_template_catalog_is_current(sources: set[str]) -> None:
+    with open(LOCALES / "messages.pot", "rb") as fh:
+        pot = {m.id for m in read_po(fh) if m.id}
+    assert pot == sources, "run the pybabel extract / update round of docs/site.md"
