@@ -625,15 +625,14 @@ def plan_services(vendor: Vendor, reader: Reader) -> tuple[PlanService, ...]:
             _("%(priority)s: %(hours)s") % {"priority": _level_name(vendor, c.priority, reader), "hours": clock_text(vendor, c.calendar, reader)}
             for c in plan.coverage
         )
-        channels = []
+        # Channels by kind ("Phone, Support portal"): a contact's own label is a
+        # sentence meant for the contact list, too long for a tier's summary.
+        channels: list[Markup] = []
         for cid in plan.channels:
             contact = contacts.get(cid)
-            if contact is None:
-                channels.append(Markup(escape(cid)))
-            elif contact.label is not None:
-                channels.append(reader.label(contact.label))
-            else:
-                channels.append(Markup(escape(contact_kind(contact.kind, reader))))
+            name = Markup(escape(contact_kind(contact.kind, reader) if contact else cid))
+            if name not in channels:
+                channels.append(name)
         services.append(
             PlanService(
                 reader.label(plan.name),

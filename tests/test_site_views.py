@@ -248,7 +248,8 @@ def test_services_obligations_coverage_channels_and_notes() -> None:
     meetings, call = (plain(o) for o in standard.obligations)
     assert meetings == "Status meetings with statistics <small>— 4 per year</small>"
     assert call.startswith("We phone the customer <small>— after 4 hours of working time, counted Mon – Fri 08:00 – 17:00")
-    assert [str(c) for c in standard.channels] == ["E-mail", "Switchboard"]
+    assert [str(c) for c in standard.channels] == ["E-mail", "Phone"]
+    assert [str(c) for c in premium.channels] == ["E-mail", "Phone", "Support portal"]
     assert [plain(c) for c in premium.coverage] == [
         "Business critical: Sun 23:00 – Fri 23:00 (United States (New York) Time)",
         "All priorities: Mon – Fri 08:00 – 17:00 (Sweden Time), except public holidays in Sweden; "
