@@ -290,6 +290,7 @@ ERRORS = [
     (oracle.Question("amanda/community", "P2", "2026-11-23T15:00:00+01:00", "Europe/Rome"), "Amanda Community: no guaranteed target"),
     (oracle.Question("synerity/free", None, "2026-11-23T15:00:00+01:00"), "Synerity Free: no guaranteed target"),
     (oracle.Question("conformance-lab/customer", "P4", "2026-11-23T15:00:00+01:00", "Asia/Tokyo", "resolution"), "no guaranteed resolution for P4"),
+    (oracle.Question("infor/xtreme", "S1", "2026-11-23T15:00:00+01:00"), "Infor states coverage, not a first-response time"),
     (oracle.Question("stratiteq/gold", "P1", "2026-11-23T15:00:00+01:00"), "unknown plan"),
     (oracle.Question("nobody/sos", "P1", "2026-11-23T15:00:00+01:00"), "unknown vendor"),
     (oracle.Question("stratiteq/sos", "P9", "2026-11-23T15:00:00+01:00"), "unknown priority"),

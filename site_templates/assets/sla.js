@@ -1,0 +1,365 @@
+// Tierwise SLA rules in JavaScript: deadlines from the exported rule JSON alone.
+//
+// A dependency-free ES module (browsers and Node 18+). It follows docs/rules.md
+// exactly as the Python reference evaluator (dsl/evaluator.py) does, and answers
+// every conformance vector in tests/conformance/ the same way:
+//   - a calendar's local pieces become instants, each wall time converted with
+//     fold=0 (a time in a spring-forward gap takes the offset in force before
+//     the gap; a repeated time its first occurrence); the union of those spans
+//     is the open time;
+//   - the deadline is the earliest instant by which the target's minutes of open
+//     time have passed since the report; a report while closed starts at the
+//     next opening; a deadline exactly at a closing time stays there;
+//   - a 24x7 clock adds elapsed real time.
+// Time zones come from Intl.DateTimeFormat; no time-zone library is needed.
+//
+// Errors are thrown as Error with the same words the Python evaluator uses.
+
+const WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+const DEFAULT_METRIC = "first-response";
+const MINUTE_MS = 60_000;
+const DAY_MS = 86_400_000;
+
+// --- time zones -------------------------------------------------------------------------------
+
+const formatters = new Map();
+const offsets = new Map();
+
+function formatter(zone) {
+  let found = formatters.get(zone);
+  if (!found) {
+    found = new Intl.DateTimeFormat("en-US", {
+      timeZone: zone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit",
+      hour: "2-digit", minute: "2-digit", second: "2-digit", era: "short",
+    });
+    formatters.set(zone, found);
+  }
+  return found;
+}
+
+function checkZone(name, what) {
+  try {
+    formatter(name);
+  } catch {
+    throw new Error(`unknown time zone '${name}' (${what}); use an IANA name such as Europe/Stockholm`);
+  }
+  return name;
+}
+
+// The zone's UTC offset in minutes at an instant. A zone is an IANA name or a fixed offset in minutes.
+function offsetAt(zone, ms) {
+  if (typeof zone === "number") return zone;
+  let cache = offsets.get(zone);
+  if (!cache) offsets.set(zone, (cache = new Map()));
+  const whole = Math.floor(ms / 1000) * 1000;
+  let found = cache.get(whole);
+  if (found === undefined) {
+    const p = {};
+    for (const part of formatter(zone).formatToParts(new Date(whole))) p[part.type] = part.value;
+    let year = Number(p.year);
+    if (p.era === "BC" || p.era === "B") year = 1 - year;
+    const wall = Date.UTC(year, Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute), Number(p.second));
+    found = Math.round((wall - whole) / MINUTE_MS);
+    cache.set(whole, found);
+  }
+  return found;
+}
+
+// The instant (ms) of a wall time given as ms "as if UTC", with fold=0.
+function wallToInstant(wallMs, zone) {
+  if (typeof zone === "number") return wallMs - zone * MINUTE_MS;
+  // A day either side in real time brackets any transition near this wall time.
+  const before = offsetAt(zone, wallMs - DAY_MS);
+  const after = offsetAt(zone, wallMs + DAY_MS);
+  if (before === after) return wallMs - before * MINUTE_MS;
+  const early = wallMs - before * MINUTE_MS;
+  if (offsetAt(zone, early) === before) return early; // before the change, or its first occurrence
+  const late = wallMs - after * MINUTE_MS;
+  if (offsetAt(zone, late) === after) return late; // after the change
+  return early; // in the gap: the offset in force before it
+}
+
+// --- ISO 8601 ----------------------------------------------------------------------------------
+
+const pad = (n, width = 2) => String(n).padStart(width, "0");
+
+function offsetText(minutes) {
+  const sign = minutes < 0 ? "-" : "+";
+  const abs = Math.abs(minutes);
+  return `${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+}
+
+/** The instant as ISO 8601 in a zone (IANA name, or a fixed offset in minutes): 2026-11-24T14:00:00+01:00. */
+export function formatIso(date, zone = "UTC") {
+  const ms = date instanceof Date ? date.getTime() : Number(date);
+  const offset = offsetAt(zone, ms);
+  const local = new Date(ms + offset * MINUTE_MS);
+  const year = local.getUTCFullYear();
+  const fraction = local.getUTCMilliseconds() ? `.${pad(local.getUTCMilliseconds(), 3)}000` : "";
+  return (
+    `${year < 0 ? "-" + pad(-year, 4) : pad(year, 4)}-${pad(local.getUTCMonth() + 1)}-${pad(local.getUTCDate())}` +
+    `T${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}:${pad(local.getUTCSeconds())}${fraction}${offsetText(offset)}`
+  );
+}
+
+const ISO = /^\s*(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,6}))?)?(?:(Z|z)|([+-])(\d{2}):?(\d{2})(?::?(\d{2}))?)?\s*$/;
+
+// An ISO 8601 moment with its offset: { ms, offset (minutes) }.
+function parseMoment(text) {
+  if (text instanceof Date) {
+    if (Number.isNaN(text.getTime())) throw new Error("the moment is not a valid date");
+    return { ms: text.getTime(), offset: -text.getTimezoneOffset(), shown: null };
+  }
+  if (typeof text !== "string") {
+    throw new Error(`the moment must be an ISO 8601 text such as 2026-11-23T15:00:00+01:00, not ${JSON.stringify(text)}`);
+  }
+  const m = ISO.exec(text);
+  const bad = `'${text}' is not an ISO 8601 date and time, such as 2026-11-23T15:00:00+01:00`;
+  if (!m) throw new Error(bad);
+  const [, y, mo, d, h, mi, s = "0", frac = "", z, sign, oh, om, os = "0"] = m;
+  const [year, month, day, hour, minute, second] = [y, mo, d, h, mi, s].map(Number);
+  const wall = Date.UTC(year, month - 1, day, hour, minute, second, Number(frac.padEnd(3, "0").slice(0, 3)));
+  const check = new Date(wall);
+  if (check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day || hour > 23 || minute > 59 || second > 59) {
+    throw new Error(bad);
+  }
+  if (!z && !sign) {
+    const t = text.trim();
+    throw new Error(`the time '${text}' has no UTC offset; add one, such as ${t}+01:00 or ${t}Z`);
+  }
+  const offset = z ? 0 : (sign === "-" ? -1 : 1) * (Number(oh) * 60 + Number(om) + Number(os) / 60);
+  if (Math.abs(offset) >= 24 * 60) throw new Error(bad);
+  return { ms: wall - offset * MINUTE_MS, offset, shown: null };
+}
+
+// --- suggestions, as Python's difflib.get_close_matches(n=1, cutoff=0.6) ------------------------
+
+function matchingCharacters(a, b) {
+  const b2j = new Map();
+  [...b].forEach((ch, j) => {
+    if (!b2j.has(ch)) b2j.set(ch, []);
+    b2j.get(ch).push(j);
+  });
+  const longest = (alo, ahi, blo, bhi) => {
+    let besti = alo, bestj = blo, bestsize = 0;
+    let j2len = new Map();
+    for (let i = alo; i < ahi; i++) {
+      const next = new Map();
+      for (const j of b2j.get(a[i]) || []) {
+        if (j < blo) continue;
+        if (j >= bhi) break;
+        const k = (j2len.get(j - 1) || 0) + 1;
+        next.set(j, k);
+        if (k > bestsize) [besti, bestj, bestsize] = [i - k + 1, j - k + 1, k];
+      }
+      j2len = next;
+    }
+    while (besti > alo && bestj > blo && a[besti - 1] === b[bestj - 1]) [besti, bestj, bestsize] = [besti - 1, bestj - 1, bestsize + 1];
+    while (besti + bestsize < ahi && bestj + bestsize < bhi && a[besti + bestsize] === b[bestj + bestsize]) bestsize++;
+    return [besti, bestj, bestsize];
+  };
+  let total = 0;
+  const queue = [[0, a.length, 0, b.length]];
+  while (queue.length) {
+    const [alo, ahi, blo, bhi] = queue.pop();
+    const [i, j, k] = longest(alo, ahi, blo, bhi);
+    if (k) {
+      total += k;
+      if (alo < i && blo < j) queue.push([alo, i, blo, j]);
+      if (i + k < ahi && j + k < bhi) queue.push([i + k, ahi, j + k, bhi]);
+    }
+  }
+  return total;
+}
+
+function suggest(name, known) {
+  const options = [...new Set(known)].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
+  // Compared case-insensitively, so that 'p3' suggests 'P3'.
+  const lowered = new Map(options.map((o) => [o.toLowerCase(), o]));
+  const word = [...name.toLowerCase()];
+  let best = null;
+  for (const option of lowered.keys()) {
+    const length = [...option].length + word.length;
+    const score = length ? (2 * matchingCharacters([...option], word)) / length : 1;
+    if (score >= 0.6 && (!best || score > best[0] || (score === best[0] && option > best[1]))) best = [score, option];
+  }
+  if (best) return `; did you mean '${lowered.get(best[1])}'?`;
+  if (options.length && options.length <= 10) return "; known: " + options.join(", ");
+  return "";
+}
+
+// --- compiled calendars ----------------------------------------------------------------------
+
+const minutesOf = (hhmm) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+const dayNumber = (iso) => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / DAY_MS;
+
+function spanBounds(first, last, zone) {
+  return [wallToInstant(Date.UTC(first, 0, 1), zone), wallToInstant(Date.UTC(last + 1, 0, 1), zone)];
+}
+
+// Every open span of the exported years as instants, merged, with running totals of open time.
+function compileTimeline(calendar, first, last, zone) {
+  const weekly = WEEKDAYS.map((d) => calendar.weekly[d].map(([a, b]) => [minutesOf(a), minutesOf(b)]));
+  const dated = new Map();
+  for (const [day, pieces] of Object.entries(calendar.dates)) dated.set(dayNumber(day), pieces.map(([a, b]) => [minutesOf(a), minutesOf(b)]));
+  const raw = [];
+  const lastDay = Date.UTC(last, 11, 31) / DAY_MS;
+  for (let day = Date.UTC(first, 0, 1) / DAY_MS; day <= lastDay; day++) {
+    const pieces = dated.get(day) ?? weekly[(new Date(day * DAY_MS).getUTCDay() + 6) % 7];
+    for (const [start, end] of pieces) {
+      const a = wallToInstant(day * DAY_MS + start * MINUTE_MS, zone);
+      const b = wallToInstant(day * DAY_MS + end * MINUTE_MS, zone);
+      if (b > a) raw.push([a, b]);
+    }
+  }
+  raw.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+  const starts = [], ends = [], before = [], through = [];
+  for (const [a, b] of raw) {
+    if (ends.length && a <= ends[ends.length - 1]) ends[ends.length - 1] = Math.max(ends[ends.length - 1], b);
+    else {
+      starts.push(a);
+      ends.push(b);
+    }
+  }
+  let total = 0;
+  for (let i = 0; i < starts.length; i++) {
+    before.push(total);
+    total += ends[i] - starts[i];
+    through.push(total);
+  }
+  const [lo, hi] = spanBounds(first, last, zone);
+  return { starts, ends, before, through, lo, hi };
+}
+
+// First index in [lo, list.length) whose value is > x (strict) or >= x.
+function search(list, x, strict, lo = 0) {
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (strict ? list[mid] <= x : list[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function timelineDeadline(t, report, minutes) {
+  if (minutes === 0) return report;
+  const i = search(t.ends, report, true);
+  if (i === t.ends.length) return null;
+  const goal = t.before[i] + Math.max(0, report - t.starts[i]) + minutes * MINUTE_MS;
+  const j = search(t.through, goal, false, i);
+  if (j === t.through.length) return null;
+  return t.starts[j] + (goal - t.before[j]);
+}
+
+const timelines = new WeakMap();
+
+function timeline(rules, calendar, zone) {
+  let byZone = timelines.get(calendar);
+  if (!byZone) timelines.set(calendar, (byZone = new Map()));
+  const key = `${rules.years.first}-${rules.years.last}:${zone}`;
+  let found = byZone.get(key);
+  if (!found) byZone.set(key, (found = compileTimeline(calendar, rules.years.first, rules.years.last, zone)));
+  return found;
+}
+
+// --- lookups ------------------------------------------------------------------------------------
+
+const own = (object, key) => (object && Object.prototype.hasOwnProperty.call(object, key) ? object[key] : undefined);
+
+function findTarget(rules, plan, priority, metric) {
+  const version = String(rules.format_version ?? "");
+  if (!version.startsWith("1.")) throw new Error(`these rules are in format ${version || "(none)"}; this evaluator reads format 1.x`);
+  metric = metric || DEFAULT_METRIC;
+  if (!rules.metrics.includes(metric)) throw new Error(`unknown metric '${metric}'${suggest(metric, rules.metrics)}`);
+  if (typeof plan !== "string" || plan.split("/").length !== 2) {
+    const shown = typeof plan === "string" ? `'${plan}'` : String(plan);
+    throw new Error(`name the plan as VENDOR/PLAN, such as stratiteq/sos, not ${shown}`);
+  }
+  const [vendorId, planId] = plan.split("/");
+  const vendor = own(rules.vendors, vendorId);
+  if (!vendor) throw new Error(`unknown vendor '${vendorId}'${suggest(vendorId, Object.keys(rules.vendors))}`);
+  const found = own(vendor.plans, planId);
+  if (!found) throw new Error(`vendor '${vendorId}' has no plan '${planId}'${suggest(planId, Object.keys(vendor.plans))}`);
+  const levels = vendor.priorities ? vendor.priorities.levels.map((lv) => lv.id) : [];
+  if (priority !== null && !levels.includes(priority)) {
+    if (!levels.length) throw new Error(`vendor '${vendorId}' has no priority levels; leave the priority '${priority}' out`);
+    throw new Error(`vendor '${vendorId}' has no priority '${priority}'${suggest(priority, levels)}`);
+  }
+  const targets = found.targets.filter((t) => t.metric === metric);
+  let target = targets.find((t) => t.priority === priority);
+  if (!target && priority !== null) target = targets.find((t) => t.priority === null);
+  if (!target) {
+    if (priority === null && targets.length) {
+      throw new Error(`plan '${vendorId}/${planId}' sets its ${metric} targets per priority; give one of: ${targets.map((t) => t.priority).join(", ")}`);
+    }
+    throw new Error(`plan '${vendorId}/${planId}' states no ${metric} target${priority ? ` for priority ${priority}` : ""}`);
+  }
+  if (target.minutes === null) {
+    throw new Error(`plan '${vendorId}/${planId}' guarantees no ${metric} time${target.priority ? ` for priority ${target.priority}` : ""}: there is no deadline`);
+  }
+  return { vendorId, vendor, target };
+}
+
+// The deadline as { ms, zone } (zone: the one the answer is given in).
+function evaluate(rules, { plan, priority = null, at, tz = null, metric = null } = {}) {
+  if (priority === "" || priority === undefined) priority = null;
+  if (tz === "" || tz === undefined) tz = null;
+  const moment = parseMoment(at);
+  const shown = typeof at === "string" ? formatIso(moment.ms, moment.offset) : at instanceof Date ? formatIso(at, moment.offset) : String(at);
+  if (tz !== null) checkZone(tz, "the customer's zone");
+  const { vendorId, vendor, target } = findTarget(rules, plan, priority, metric);
+  const calId = target.calendar;
+  const calendar = own(vendor.calendars, calId);
+  if (!calendar) throw new Error(`the rules are inconsistent: vendor '${vendorId}' has no calendar '${calId}'`);
+  const { first, last } = rules.years;
+  let zone;
+  if (calendar.zone !== null) zone = checkZone(calendar.zone, `calendar '${calId}'`);
+  else if (tz !== null) zone = tz;
+  else if (calendar.always_open) zone = moment.offset;
+  else {
+    throw new Error(`calendar '${calId}' runs in the customer's own time zone; give the zone (--tz, or "tz" in a batch line), such as Europe/Stockholm`);
+  }
+  const beyond = () => new Error(`the deadline falls after the last year the rules cover (${first}–${last}); export more years`);
+  const outside = () => new Error(`the moment ${shown} lies outside the years the rules cover (${first}–${last})`);
+  const report = moment.ms;
+  if (calendar.always_open) {
+    const [lo, hi] = spanBounds(first, last, zone);
+    if (!(lo <= report && report < hi)) throw outside();
+    const end = report + target.minutes * MINUTE_MS;
+    if (end > hi) throw beyond();
+    return { ms: end, zone };
+  }
+  const t = timeline(rules, calendar, zone);
+  if (!(t.lo <= report && report < t.hi)) throw outside();
+  const end = timelineDeadline(t, report, target.minutes);
+  if (end === null || end > t.hi) throw beyond();
+  return { ms: end, zone };
+}
+
+/** By when the target of `plan` ("vendor/plan") is due for a report `at` (ISO 8601 with offset, or a Date). */
+export function due(rules, options) {
+  return new Date(evaluate(rules, options).ms);
+}
+
+/** The deadline as ISO 8601 in the calendar's zone (or the customer's `tz`, or the report's own offset for a zoneless 24x7 clock). */
+export function dueIso(rules, options) {
+  const { ms, zone } = evaluate(rules, options);
+  return formatIso(ms, zone);
+}
+
+/** The priority level a vendor's impact x urgency matrix gives. */
+export function priorityFor(rules, vendor, impact, urgency) {
+  const found = own(rules.vendors, vendor);
+  if (!found) throw new Error(`unknown vendor '${vendor}'${suggest(vendor, Object.keys(rules.vendors))}`);
+  const scheme = found.priorities;
+  if (!scheme || !scheme.matrix) throw new Error(`vendor '${vendor}' has no impact × urgency matrix`);
+  const matrix = scheme.matrix;
+  if (!matrix.impacts.includes(impact)) throw new Error(`vendor '${vendor}' has no impact '${impact}'${suggest(impact, matrix.impacts)}`);
+  if (!matrix.urgencies.includes(urgency)) throw new Error(`vendor '${vendor}' has no urgency '${urgency}'${suggest(urgency, matrix.urgencies)}`);
+  const level = own(own(matrix.levels, impact), urgency);
+  if (level === undefined || level === null) {
+    throw new Error(`vendor '${vendor}''s matrix gives no level for impact '${impact}' with urgency '${urgency}'`);
+  }
+  return level;
+}
