@@ -21,23 +21,25 @@ What "open" means (docs/rules-format-draft.md):
   minutes, every UTC minute is wholly open or wholly closed. A piece of date D
   converted this way never strays more than a few hours from D, so the dates
   before and after the minute's own local date are enough to look at.
-- The deadline is the end of the minute in which the last needed open minute
-  elapses: the earliest instant at which open time since the report equals the
-  target. Zero minutes: the report itself.
+- The deadline is the earliest instant at which open time since the report
+  equals the target: the walk adds up what is left of each open minute (a report
+  may carry seconds and fractions) until the target is reached. Zero minutes:
+  the report itself.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
-from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 import holidays as holidays_lib
 
 from dsl.model import Calendar, Project
 
-MINUTE = timedelta(minutes=1)
+MINUTE_US = 60_000_000
+MICROSECOND = timedelta(microseconds=1)
+EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
 DAY_MINUTES = 1440
 WEEK_MINUTES = 7 * DAY_MINUTES
 DEFAULT_METRIC = "first-response"
@@ -177,9 +179,17 @@ def deadline(project: Project, years: tuple[int, int], q: Question) -> datetime:
     if calendar is None:
         raise OracleError(f"no calendar {target.calendar}")
 
-    report = datetime.fromisoformat(q.at)
+    try:
+        report = datetime.fromisoformat(q.at)
+    except ValueError:
+        raise OracleError(f"not an ISO 8601 moment: {q.at}") from None
     if report.utcoffset() is None:
         raise OracleError("report without offset")
+    if q.tz is not None:
+        try:
+            ZoneInfo(q.tz)  # must be a real zone even where the calendar has its own
+        except (ValueError, KeyError):
+            raise OracleError(f"unknown zone {q.tz}") from None
     zone: tzinfo
     if calendar.zone is not None:
         zone = ZoneInfo(calendar.zone)
@@ -194,20 +204,23 @@ def deadline(project: Project, years: tuple[int, int], q: Question) -> datetime:
     lo = _to_utc_minute(date(first, 1, 1), 0, zone)
     hi = _to_utc_minute(date(last + 1, 1, 1), 0, zone)
     clock = Clock(calendar, zone)
-    minute = _epoch_minute(report)
-    if not lo <= minute < hi:
+    # The report may carry seconds and fractions: count in microseconds, but ask minute by minute,
+    # since a minute is wholly open or wholly closed.
+    report_us = (report - EPOCH) // MICROSECOND
+    minute, into = divmod(report_us, MINUTE_US)
+    if not lo * MINUTE_US <= report_us < hi * MINUTE_US:
         raise OracleError("report outside the years")
-    remaining = target.minutes
+    remaining = target.minutes * MINUTE_US
+    end_us = report_us
     while remaining:
         if minute >= hi:
             raise OracleError("deadline beyond the years")
         if clock.is_open(minute):
-            remaining -= 1
+            available = MINUTE_US - into
+            if remaining <= available:
+                end_us = minute * MINUTE_US + into + remaining
+                break
+            remaining -= available
         minute += 1
-    return datetime.fromtimestamp(minute * 60, timezone.utc).astimezone(zone)
-
-
-@lru_cache(maxsize=None)
-def zone(name: str) -> ZoneInfo:
-    """A cached ZoneInfo."""
-    return ZoneInfo(name)
+        into = 0
+    return (EPOCH + end_us * MICROSECOND).astimezone(zone)

@@ -265,6 +265,14 @@ def build(project: Project) -> Questions:
             qs.add(plan, priority, when, "24x7 with no zone: the answer keeps the report's offset")
         qs.add("conformance-lab/always", "P4", when, "24x7, 72 h resolution", metric="resolution")
 
+    # Reports with seconds and fractions (milliseconds: what a JavaScript Date can hold) keep them.
+    for when in ("2026-11-23T15:30:15+01:00", "2026-11-23T16:59:59.500+01:00", "2026-11-23T07:59:30.125+01:00",
+                 "2026-11-23T14:00:00.001Z", "2026-12-24T13:59:59+01:00"):
+        for plan, priority, _ in offices:
+            qs.add(plan, priority, when, "a report with seconds: the deadline keeps them")
+        qs.add("amanda/premium", "P1", when, "24x7 with seconds", tz="America/Sao_Paulo")
+        qs.add("conformance-lab/cis", "P1", when, "24x5 with seconds")
+
     # Random moments for every plan, priority, metric and customer zone.
     rng = random.Random(SEED)
     start = datetime(2026, 1, 1, tzinfo=timezone.utc)
@@ -297,6 +305,9 @@ ERRORS = [
     (oracle.Question("stratiteq/sos", "P1", "2026-11-23T15:00:00+01:00", None, "resolution"), "no target stated for the metric"),
     (oracle.Question("stratiteq/sos", "P1", "2026-11-23T15:00:00+01:00", None, "speed"), "unknown metric"),
     (oracle.Question("amanda/standard", "P1", "2026-11-23T15:00:00+01:00"), "customer-zone calendar without tz"),
+    (oracle.Question("amanda/standard", "P1", "2026-11-23T15:00:00+01:00", "Europe/Stokholm"), "unknown customer zone"),
+    (oracle.Question("stratiteq/sos", "P1", "2026-11-23T15:00:00+01:00", "Mars/Olympus_Mons"), "unknown zone, even where the calendar has one"),
+    (oracle.Question("stratiteq/sos", "P1", "23/11/2026 15:00"), "not an ISO 8601 moment"),
     (oracle.Question("conformance-lab/customer", "P1", "2026-11-23T15:00:00+01:00"), "customer-zone calendar without tz"),
     (oracle.Question("stratiteq/sos", "P1", "2026-11-23T15:00:00"), "a time without a UTC offset"),
     (oracle.Question("stratiteq/sos", "P1", "2029-01-02T10:00:00+01:00"), "a report after the exported years"),
