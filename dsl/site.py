@@ -304,7 +304,7 @@ class Matrix:
 class FeatureCell:
     """One tier's entry for one feature."""
 
-    kind: str  # included, excluded, text, quantity, unknown
+    kind: str  # included, excluded, text, quantity
     html: Markup
     marks: tuple[Mark, ...] = ()
 

@@ -212,6 +212,19 @@ def test_polish_stratiteq_page_says_its_targets_with_polish_plurals(site) -> Non
     assert "2 timmar" in sv and "08:30–14:00" in sv
 
 
+def test_included_glyphs_are_decoration_with_empty_alternative_text(site) -> None:
+    css = (site / "assets" / "site.css").read_text(encoding="utf-8")
+    assert 'td.y::before{content:"✓";content:"✓"/""}' in css
+    assert 'td.n::before{content:"–";content:"–"/""}' in css
+
+
+def test_print_stylesheet_fits_a4(site) -> None:
+    css = (site / "assets" / "site.css").read_text(encoding="utf-8")
+    print_rules = css.split("@media print{", 1)[1]
+    assert "@page{size:A4;" in print_rules
+    assert ".calc" in print_rules and ".scroll{overflow:visible" in print_rules
+
+
 def test_write_atomically_replaces_a_file_whole(tmp_path) -> None:
     target = tmp_path / "deep" / "rules.json"
     write_atomically(target, "first\n")
