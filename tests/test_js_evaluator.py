@@ -2,25 +2,46 @@
 
 The rules are exported here, as the site publishes them, into a temporary file;
 the Python evaluator's error messages and priority-matrix answers go along so
-that the JavaScript must say the same, in the same words.
+that the JavaScript must say the same, in the same words. A second run gives it
+random calendars with the brute-force oracle's answers.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import random
 import shutil
 import subprocess
 import sys
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests" / "conformance"))
+sys.path.insert(0, str(ROOT / "tests"))
 
 import generate  # noqa: E402
+import oracle  # noqa: E402
+from test_properties import COUNTRIES, TRANSITIONS, YEARS, ZONES  # noqa: E402
 from dsl.evaluator import RuleError, answer_case, priority_for  # noqa: E402
+from dsl.model import (  # noqa: E402
+    Calendar,
+    DailyHours,
+    DateHours,
+    HolidaySource,
+    Plan,
+    PriorityLevel,
+    PriorityScheme,
+    Project,
+    Target,
+    Text,
+    Vendor,
+    WeeklyInterval,
+)
 from dsl.rules import dumps, export_project  # noqa: E402
 
 NODE = shutil.which("node")
@@ -80,18 +101,71 @@ def _write_lines(path: Path, rows: list[dict]) -> str:
     return str(path)
 
 
+def _random_vectors(tmp_path: Path, seed: int) -> dict[str, str]:
+    """Random vendors exported to a rules file, and the oracle's answers for questions about them."""
+    project, questions = _random_project(random.Random(seed))
+    rows = []
+    for q in questions:
+        row = {"plan": q.plan, "priority": q.priority, "at": q.at, "tz": q.tz, "metric": None}
+        try:
+            row["due"] = oracle.deadline(project, YEARS, q).isoformat()
+        except oracle.OracleError:
+            row["error"] = True
+        rows.append(row)
+    rules_path = tmp_path / "random-rules.json"
+    rules_path.write_text(dumps(export_project(project, YEARS)), encoding="utf-8")
+    return {"TIERWISE_RANDOM_RULES": str(rules_path), "TIERWISE_RANDOM_VECTORS": _write_lines(tmp_path / "random.jsonl", rows)}
+
+
 @pytest.mark.skipif(NODE is None, reason="node is not installed")
 def test_javascript_evaluator_passes_the_vectors(tmp_path):
     rules = export_project(generate.load(), generate.YEARS)
     rules_path = tmp_path / "rules.json"
     rules_path.write_text(dumps(rules), encoding="utf-8")
+    seed = random.randrange(1 << 30)  # random calendars: a new draw every run, the seed in any failure
     env = dict(
         os.environ,
         TIERWISE_RULES=str(rules_path),
         TIERWISE_VECTORS=str(generate.VECTORS),
         TIERWISE_ERRORS=_write_lines(tmp_path / "errors.jsonl", _python_errors(rules)),
         TIERWISE_PRIORITIES=_write_lines(tmp_path / "priorities.jsonl", _python_priorities(rules)),
+        **_random_vectors(tmp_path, seed),
     )
     run = subprocess.run([NODE, "--test", "tests/js/"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
-    assert run.returncode == 0, run.stdout[-6000:] + run.stderr[-2000:]
+    assert run.returncode == 0, f"random seed {seed}\n" + run.stdout[-6000:] + run.stderr[-2000:]
     assert "# fail 0" in run.stdout and "# skipped 0" in run.stdout, run.stdout[-3000:]
+
+def _random_project(rng: random.Random) -> tuple[Project, list[oracle.Question]]:
+    """Vendors with random calendars (as tests/test_properties.py draws them) and questions for them."""
+    vendors, questions = [], []
+    level = PriorityLevel("P1", Text((("*", "P1"),)))
+    for n in range(12):
+        zone = rng.choice(ZONES)
+        customer = rng.random() < 0.25
+        if rng.random() < 0.1:
+            calendar = Calendar("c", None if customer else zone, always_open=True)
+        else:
+            weekly = []
+            for _ in range(rng.randint(1, 4)):
+                start_day, start = rng.randrange(7), rng.randrange(0, 1440, 5)
+                end_abs = start_day * 1440 + start + rng.randrange(5, 3 * 1440, 5)
+                weekly.append(WeeklyInterval(start_day, start, (end_abs // 1440) % 7, end_abs % 1440))
+            pieces = lambda: tuple(  # noqa: E731
+                DailyHours(a, rng.randrange(a + 5, 1441, 5)) for a in (rng.randrange(0, 1435, 5) for _ in range(rng.randint(0, 2)))
+            )
+            sources = tuple(HolidaySource(c) for c in rng.sample(COUNTRIES, rng.randint(0, 2)))
+            days = {date(2026, 1, 1) + timedelta(days=rng.randrange(730)) for _ in range(rng.randint(0, 4))}
+            calendar = Calendar(
+                "c", None if customer else zone, weekly=tuple(weekly), holidays=sources,
+                eve_hours=pieces() if sources else (), dates=tuple(DateHours(d, pieces()) for d in sorted(days)),
+            )
+        minutes = rng.choice([0, 1, 15, 60, 90, 240, 480, 1440, 2000])
+        plan = Plan("p", Text((("*", "P"),)), targets=(Target("first-response", "P1", minutes, "c"),))
+        vendors.append(Vendor(f"v{n:02d}", "V", "en", priorities=PriorityScheme("l", (level,)), calendars=(calendar,), plans=(plan,)))
+        for _ in range(25):
+            report = datetime(2026, 1, 1, tzinfo=timezone.utc) + timedelta(minutes=rng.randrange(730 * 1440))
+            if TRANSITIONS[zone] and rng.random() < 0.5:
+                report = rng.choice(TRANSITIONS[zone]) + timedelta(minutes=rng.randrange(-2 * 1440, 1440))
+            at = report.astimezone(ZoneInfo(rng.choice(ZONES))).isoformat()
+            questions.append(oracle.Question(f"v{n:02d}/p", "P1", at, zone if customer else None))
+    return Project(tuple(vendors)), questions
