@@ -675,8 +675,12 @@ def calculator(vendor: Vendor, reader: Reader) -> Calculator | None:
         return None
     levels = vendor.priorities.levels if vendor.priorities else ()
     priorities = tuple(Choice(lv.id, f"{lv.id} – {reader.plain(lv.name)}" if reader.plain(lv.name) != lv.id else lv.id) for lv in levels)
+    def title(metric: str) -> str:
+        own = vendor.metric_text(metric)
+        return reader.plain(own.name) if own and own.name else metric_title(metric, reader)
+
     metrics = tuple(
-        Choice(m, metric_title(m, reader))
+        Choice(m, title(m))
         for m in METRICS
         if any(t.metric == m and t.guaranteed for p in vendor.plans for t in p.targets)
     )

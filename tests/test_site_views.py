@@ -273,7 +273,7 @@ def test_calculator_offers_tiers_with_targets_priorities_and_metrics() -> None:
     calc = site.calculator(ACME, reader("en"))
     assert [c.id for c in calc.plans] == ["standard", "premium"]  # Free promises no time
     assert [c.label for c in calc.priorities] == ["P1 – Business critical", "P2 – Critical", "P3 – Normal"]
-    assert [(c.id, c.label) for c in calc.metrics] == [("first-response", "First response"), ("resolution", "Resolution")]
+    assert [(c.id, c.label) for c in calc.metrics] == [("first-response", "Time to start"), ("resolution", "Resolution")]
     assert site.calculator(BETA, reader("en", BETA)).priorities == ()
 
 

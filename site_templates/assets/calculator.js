@@ -46,6 +46,11 @@ async function start(box) {
       out.textContent = data.invalid;
       return;
     }
+    const year = when.getFullYear();
+    if (rules.years && (year < rules.years.first || year > rules.years.last)) {
+      out.textContent = data.range.replace("{first}", rules.years.first).replace("{last}", rules.years.last);
+      return;
+    }
     try {
       const deadline = due(rules, {
         plan: `${vendor}/${field("plan").value}`,
