@@ -69,12 +69,14 @@ def one_page_of_each_kind() -> list[str]:
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     """Spread tests over the site's pages by the name of their argument.
 
-    `page_path`: every page; `kind_path`: one page of each kind; `vendor_page`: (lang, vendor) pairs.
+    `page_path`: every page; `kind_path`: one page of each kind; `vendor`: each vendor; `vendor_page`: (lang, vendor) pairs.
     """
     if "page_path" in metafunc.fixturenames:
         metafunc.parametrize("page_path", all_pages())
     if "kind_path" in metafunc.fixturenames:
         metafunc.parametrize("kind_path", one_page_of_each_kind())
+    if "vendor" in metafunc.fixturenames:
+        metafunc.parametrize("vendor", VENDORS)
     if "vendor_page" in metafunc.fixturenames:
         pairs = [(lang, vendor) for lang in LANGUAGES for vendor in VENDORS]
         metafunc.parametrize("vendor_page", pairs, ids=[f"{lang}-{vendor}" for lang, vendor in pairs])
@@ -219,69 +221,128 @@ def _is_local(url: str, origin: str) -> bool:
     return f"{parts.scheme}://{parts.netloc}" == origin
 
 
+class _Tab:
+    """A browser context with one page whose events are credited to the visit in progress."""
+
+    def __init__(self, browser: Any, origin: str, options: dict[str, Any]):
+        self.origin = origin
+        self.context = browser.new_context(**options)
+        self.context.set_default_timeout(10_000)
+        self.page = self.context.new_page()
+        self.visit: Visit | None = None
+        self.main_url = ""
+        self.expect_status = 200
+        # Which visit issued each request: a fetch of the previous page, cut off by navigating
+        # away, is that page's business and not a failure of the next one.
+        self.owner: dict[Any, Visit] = {}
+        self.context.route("**/*", self._guard)
+        self.page.on("request", self._request)
+        self.page.on("console", self._console)
+        self.page.on("pageerror", lambda e: self.visit and self.visit.page_errors.append(str(e)))
+        self.page.on("requestfailed", self._failed)
+        self.page.on("response", self._response)
+
+    def _guard(self, route: Any) -> None:
+        url = route.request.url
+        if _is_local(url, self.origin):
+            route.continue_()
+        else:
+            # Aborted rather than fetched: a test must never reach the network.
+            if self.visit:
+                self.visit.foreign_requests.append(url)
+            route.abort()
+
+    def _request(self, request: Any) -> None:
+        if self.visit:
+            self.owner[request] = self.visit
+
+    def _console(self, message: Any) -> None:
+        where = message.location.get("url", "")
+        # Chromium logs the status of the page itself as an error; expected for the 404 page.
+        if message.type == "error" and self.visit and not (self.expect_status >= 400 and where == self.main_url):
+            self.visit.console_errors.append(f"{message.text} ({where})")
+
+    def _failed(self, request: Any) -> None:
+        visit = self.owner.get(request)
+        if visit is self.visit and visit and _is_local(request.url, self.origin):
+            visit.failed_requests.append(f"{request.url}: {request.failure}")
+
+    def _response(self, response: Any) -> None:
+        visit = self.owner.get(response.request)
+        if visit is self.visit and visit and response.url != self.main_url and response.status >= 400:
+            visit.failed_requests.append(f"{response.url}: HTTP {response.status}")
+
+    def go(self, path: str, expect_status: int, wait_until: str) -> Visit:
+        """Start a new visit and load `path` into the page."""
+        self.visit = Visit(self.page, self.context, self.origin)
+        self.main_url = self.origin + path
+        self.expect_status = expect_status
+        resp = self.page.goto(self.main_url, wait_until=wait_until)
+        assert resp is not None, f"{path}: no response"
+        assert resp.status == expect_status, f"{path}: HTTP {resp.status}, expected {expect_status}"
+        return self.visit
+
+
 class Visitor:
-    """Opens pages of a served site in fresh browser contexts and watches what they do."""
+    """Opens pages of a served site in browser contexts and watches what they do."""
 
     def __init__(self, browser: Any, origin: str):
         self.browser = browser
         self.origin = origin
-        self._contexts: list[Any] = []
+        self._tabs: list[_Tab] = []
+        self._kept: dict[str, _Tab] = {}
 
-    def open(self, path: str, *, expect_status: int = 200, wait_until: str = "load", **context_options: Any) -> Visit:
-        """Open `path` in a new context made with `context_options` (viewport, timezone_id, ...)."""
+    def open(
+        self,
+        path: str,
+        *,
+        expect_status: int = 200,
+        wait_until: str = "load",
+        reuse: bool = False,
+        **context_options: Any,
+    ) -> Visit:
+        """Open `path` in a new context made with `context_options` (viewport, timezone_id, ...).
+
+        With `reuse`, the page of an earlier visit with the same options is navigated instead: cheaper,
+        and fine for checks of what a page shows once loaded (not for focus or console state).
+        """
         context_options.setdefault("viewport", DESKTOP)
-        context = self.browser.new_context(**context_options)
-        self._contexts.append(context)
-        context.set_default_timeout(10_000)
-        page = context.new_page()
-        visit = Visit(page, context, self.origin)
+        key = json.dumps(context_options, sort_keys=True)
+        tab = self._kept.get(key) if reuse else None
+        if tab is None:
+            tab = _Tab(self.browser, self.origin, context_options)
+            self._tabs.append(tab)
+            if reuse:
+                self._kept[key] = tab
+        return tab.go(path, expect_status, wait_until)
 
-        def guard(route: Any) -> None:
-            url = route.request.url
-            if _is_local(url, self.origin):
-                route.continue_()
-            else:
-                # Aborted rather than fetched: a test must never reach the network.
-                visit.foreign_requests.append(url)
-                route.abort()
-
-        context.route("**/*", guard)
-        page.on("console", lambda m: visit.console_errors.append(f"{m.text} ({m.location.get('url', '')})")
-                if m.type == "error" else None)
-        page.on("pageerror", lambda e: visit.page_errors.append(str(e)))
-
-        def failed(request: Any) -> None:
-            if _is_local(request.url, self.origin):
-                visit.failed_requests.append(f"{request.url}: {request.failure}")
-
-        page.on("requestfailed", failed)
-        main_url = self.origin + path
-
-        def response(resp: Any) -> None:
-            if resp.url == main_url:
-                return
-            if resp.status >= 400:
-                visit.failed_requests.append(f"{resp.url}: HTTP {resp.status}")
-
-        page.on("response", response)
-        resp = page.goto(main_url, wait_until=wait_until)
-        assert resp is not None, f"{path}: no response"
-        assert resp.status == expect_status, f"{path}: HTTP {resp.status}, expected {expect_status}"
-        return visit
+    def close_fresh(self) -> None:
+        """Close the contexts that are not kept for reuse."""
+        kept = list(self._kept.values())
+        for tab in [t for t in self._tabs if t not in kept]:
+            tab.context.close()
+        self._tabs = kept
 
     def close(self) -> None:
         """Close every context this visitor opened."""
-        for context in self._contexts:
-            context.close()
-        self._contexts.clear()
+        for tab in self._tabs:
+            tab.context.close()
+        self._tabs.clear()
+        self._kept.clear()
 
 
-@pytest.fixture
-def visitor(browser: Any, site: Server) -> Iterator[Visitor]:
-    """Opens pages of the real site; contexts are closed after the test."""
+@pytest.fixture(scope="session")
+def _shared_visitor(browser: Any, site: Server) -> Iterator[Visitor]:
     v = Visitor(browser, site.origin)
     yield v
     v.close()
+
+
+@pytest.fixture
+def visitor(_shared_visitor: Visitor) -> Iterator[Visitor]:
+    """Opens pages of the real site; fresh contexts are closed after the test, reused ones kept."""
+    yield _shared_visitor
+    _shared_visitor.close_fresh()
 
 
 @pytest.fixture

@@ -127,3 +127,14 @@ def test_focus_visibility_is_told_apart(local, check):
     visit.page.keyboard.press("Tab")
     bad = check.focus_style(visit.page)
     assert bad["tag"] == "a" and not check.focus_is_visible(bad), bad
+
+
+def test_reused_page_still_reports_each_visit_on_its_own(local):
+    # A kept page is navigated from visit to visit: faults are credited to the visit that caused them.
+    bad = local.open("/console.html", reuse=True)
+    good = local.open("/good.html", reuse=True)
+    again = local.open("/throws.html", reuse=True)
+    assert bad.page is good.page is again.page
+    assert [p for p in bad.problems() if p.startswith("console error: boom")], bad.problems()
+    assert good.problems() == []
+    assert [p for p in again.problems() if p.startswith("uncaught exception: kaput")], again.problems()
