@@ -60,6 +60,7 @@ EXTRA_ERRORS = [
     {"plan": "amanda/standard", "priority": "P1", "at": "2026-11-23T15:00:00+01:00", "tz": "Europe/Stockholmm"},
     {"plan": "stratiteq/sos", "priority": "P1", "at": "2026-13-01T10:00:00+01:00"},
     {"plan": "stratiteq/sos", "priority": "P1", "at": "tomorrow"},
+    {"plan": "stratiteq/sos", "priority": "P1", "at": "2026-11-23"},
     {"plan": "stratiteq/sos", "priority": "P1", "at": "2030-06-01T10:00:00Z"},
     {"plan": "amanda/premium", "priority": "P1", "at": "2028-12-31T23:50:00-05:00"},
 ]
@@ -90,6 +91,37 @@ def _python_priorities(rules: dict) -> list[dict]:
         except RuleError as exc:
             found.append({"vendor": vendor_id, "impact": impact, "urgency": urgency, "error": str(exc)})
     return found
+
+
+# Zones whose rules have been stable for years (so Node's ICU data and Python's tzdata agree), chosen for
+# their odd transitions: 30-minute and 2-hour changes, negative DST, changes at midnight or at 24:00.
+WALL_ZONES = (
+    "Europe/Stockholm", "Europe/London", "Europe/Dublin", "Atlantic/Azores", "America/New_York", "America/St_Johns",
+    "America/Havana", "America/Santiago", "America/Miquelon", "Australia/Sydney", "Australia/Adelaide",
+    "Australia/Lord_Howe", "Pacific/Auckland", "Pacific/Chatham", "Pacific/Norfolk", "Antarctica/Troll",
+    "Asia/Beirut", "Asia/Jerusalem", "Africa/Cairo", "Asia/Kolkata", "Asia/Tokyo",
+)
+
+
+def _wall_cases() -> list[dict]:
+    """Wall times around every DST change of 2026-2027 in WALL_ZONES, with Python's fold=0 instants."""
+    rows = []
+    for name in WALL_ZONES:
+        zone = ZoneInfo(name)
+        t = datetime(2026, 1, 1, tzinfo=timezone.utc)
+        while t.year < 2028:
+            nxt = t + timedelta(hours=1)
+            if nxt.astimezone(zone).utcoffset() != t.astimezone(zone).utcoffset():
+                local = nxt.astimezone(zone).replace(tzinfo=None, minute=0)
+                for step in range(-16, 17):
+                    wall = local + timedelta(minutes=15 * step)
+                    instant = wall.replace(tzinfo=zone, fold=0).astimezone(timezone.utc).astimezone(zone)
+                    rows.append({"zone": name, "wall": wall.isoformat(timespec="minutes"),
+                                 "ms": int(instant.timestamp()) * 1000, "iso": instant.isoformat()})
+            t = nxt
+        rows.append({"zone": name, "wall": "2027-07-01T12:00", "ms": int(datetime(2027, 7, 1, 12, tzinfo=zone).timestamp()) * 1000,
+                     "iso": datetime(2027, 7, 1, 12, tzinfo=zone).isoformat()})
+    return rows
 
 
 def _vectors() -> list[dict]:
@@ -129,6 +161,7 @@ def test_javascript_evaluator_passes_the_vectors(tmp_path):
         TIERWISE_VECTORS=str(generate.VECTORS),
         TIERWISE_ERRORS=_write_lines(tmp_path / "errors.jsonl", _python_errors(rules)),
         TIERWISE_PRIORITIES=_write_lines(tmp_path / "priorities.jsonl", _python_priorities(rules)),
+        TIERWISE_WALLS=_write_lines(tmp_path / "walls.jsonl", _wall_cases()),
         **_random_vectors(tmp_path, seed),
     )
     run = subprocess.run([NODE, "--test", "tests/js/"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)

@@ -79,6 +79,15 @@ function wallToInstant(wallMs, zone) {
   return early; // in the gap: the offset in force before it
 }
 
+/** The instant of a local wall time "YYYY-MM-DDTHH:MM[:SS]" in an IANA zone, read with fold=0 (as the rules are). */
+export function localToInstant(zone, wall) {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(wall);
+  if (!m) throw new Error(`'${wall}' is not a local date and time such as 2026-03-29T02:30`);
+  const [, y, mo, d, h, mi, s = "0"] = m;
+  checkZone(zone, "the wall time's zone");
+  return new Date(wallToInstant(Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s)), zone));
+}
+
 // --- ISO 8601 ----------------------------------------------------------------------------------
 
 const pad = (n, width = 2) => String(n).padStart(width, "0");
@@ -115,7 +124,13 @@ function parseMoment(text) {
   }
   const m = ISO.exec(text);
   const bad = `'${text}' is not an ISO 8601 date and time, such as 2026-11-23T15:00:00+01:00`;
-  if (!m) throw new Error(bad);
+  if (!m) {
+    if (/^\s*\d{4}-\d{2}-\d{2}\s*$/.test(text)) {
+      const t = text.trim();
+      throw new Error(`the time '${text}' has no UTC offset; add one, such as ${t}+01:00 or ${t}Z`);
+    }
+    throw new Error(bad);
+  }
   const [, y, mo, d, h, mi, s = "0", frac = "", z, sign, oh, om, os = "0"] = m;
   const [year, month, day, hour, minute, second] = [y, mo, d, h, mi, s].map(Number);
   const wall = Date.UTC(year, month - 1, day, hour, minute, second, Number(frac.padEnd(3, "0").slice(0, 3)));

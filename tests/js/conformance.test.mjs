@@ -5,6 +5,7 @@
 //   TIERWISE_VECTORS    the vectors (default: tests/conformance/vectors.jsonl)
 //   TIERWISE_ERRORS     JSON lines {case, error}: the Python evaluator's words for failing cases
 //   TIERWISE_PRIORITIES JSON lines {vendor, impact, urgency, level | error}: Python's matrix answers
+//   TIERWISE_WALLS      JSON lines {zone, wall, ms, iso}: Python's fold=0 instants of wall times near DST changes
 // Run alone (`node --test tests/js/`), it exports the rules itself with python3.
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -14,7 +15,7 @@ import { tmpdir } from "node:os";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 
-import { due, dueIso, formatIso, priorityFor } from "../../site_templates/assets/sla.js";
+import { due, dueIso, formatIso, localToInstant, priorityFor } from "../../site_templates/assets/sla.js";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const lines = (path) => readFileSync(path, "utf-8").split("\n").filter((l) => l.trim()).map((l) => JSON.parse(l));
@@ -84,6 +85,18 @@ test("wall times in DST gaps and repeats convert with fold=0", () => {
   assert.equal(formatIso(new Date("2026-10-25T01:30:00Z"), "Europe/Stockholm"), "2026-10-25T02:30:00+01:00");
   assert.equal(formatIso(new Date("2027-06-09T12:00:00.250Z"), "Asia/Kolkata"), "2027-06-09T17:30:00.250000+05:30");
   assert.equal(formatIso(new Date("2026-01-01T00:00:00Z"), -210), "2025-12-31T20:30:00-03:30");
+});
+
+test("wall time -> instant as Python's zoneinfo with fold=0, around every DST change", { skip: !process.env.TIERWISE_WALLS && "run through pytest" }, () => {
+  const cases = lines(process.env.TIERWISE_WALLS);
+  assert.ok(cases.length > 1000);
+  const wrong = [];
+  for (const c of cases) {
+    const got = localToInstant(c.zone, c.wall);
+    const iso = formatIso(got, c.zone);
+    if (got.getTime() !== c.ms || iso !== c.iso) wrong.push(`${c.zone} ${c.wall}: ${iso}, Python ${c.iso}`);
+  }
+  assert.deepEqual(wrong.slice(0, 20), [], `${wrong.length} of ${cases.length} differ`);
 });
 
 test("the seed example and a Date as the moment", () => {
