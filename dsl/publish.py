@@ -224,6 +224,7 @@ def render_site(
     )
     _write(out, "index.html", _render(env_en, "root.html", page=root_page, choosers=choosers))
     written.append("index.html")
+    sitemap.append(root_page)
     _write(out, "404.html", _render(env_en, "404.html", choosers=choosers, home=root_path))
     written.append("404.html")
     for lang in LANGUAGES:

@@ -182,7 +182,8 @@ def test_sitemap_lists_every_language_page_with_alternates(built) -> None:
     urls = root.findall("s:url", ns)
     locs = [u.find("s:loc", ns).text for u in urls]
     assert locs == sorted(locs)
-    assert len(locs) == 4 * 3
+    assert len(locs) == 4 * 3 + 1
+    assert BASE in locs  # the language chooser, every language's x-default
     assert BASE + "pl/acme/" in locs
     for url in urls:
         links = url.findall("x:link", ns)
