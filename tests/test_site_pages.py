@@ -150,7 +150,7 @@ def test_calculator_is_hidden_until_scripted_and_carries_its_words(built) -> Non
     (section,) = tags.find("section", id="calculator")
     assert "hidden" in section
     assert section["data-rules"] == "../../rules/acme.json"
-    assert section["data-result"] == "Entro: {time} (ora locale)"
+    assert section["data-result"] == "Scadenza: {time} (ora locale)"
     assert section["data-failed"] and section["data-invalid"]
     assert [s["src"] for s in tags.find("script")] == ["../../assets/calculator.js"]
     assert tags.find("script")[0]["type"] == "module"
