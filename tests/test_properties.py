@@ -4,7 +4,8 @@ Hypothesis draws calendars the plan files would rarely contain: weekly
 intervals across midnight and the week's end, ends at 24:00, zones with
 30- and 45-minute offsets or clocks that change at midnight, holidays of
 several countries with eve hours, closed and special dates, the customer's
-zone, 24x7; and reports anywhere in the years, often close to a DST change.
+zone, 24x7; and reports anywhere in the years, often close to a DST change,
+sometimes with seconds and fractions.
 """
 
 from __future__ import annotations
@@ -127,6 +128,8 @@ def case(draw):
         report = near + timedelta(minutes=draw(st.integers(-3 * 1440, 1440)))
     else:
         report = datetime(YEARS[0], 1, 1, tzinfo=timezone.utc) + timedelta(minutes=draw(st.integers(0, 730 * 1440)))
+    if draw(st.integers(0, 3)) == 0:  # reports may carry seconds and fractions; deadlines keep them
+        report += timedelta(microseconds=draw(st.integers(0, 59_999_999)))
     shown_in = ZoneInfo(draw(st.sampled_from(ZONES)))
     at = report.astimezone(shown_in).isoformat()
     return calendar, zone if customer else None, minutes, at, open_per_week
