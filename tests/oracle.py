@@ -4,7 +4,7 @@ It exists to check the evaluators (dsl/evaluator.py, site_templates/assets/sla.j
 so it shares none of their code and none of their tricks: it walks forward one
 UTC minute at a time and asks "is the clock running during this minute?".
 
-What "open" means (docs/rules-format-draft.md):
+What "open" means (docs/rules.md, sections 3, 4 and 6):
 - Each local date has its own hours: a date the calendar states itself, else
   closed on a holiday (from the `holidays` package), else the eve hours on an
   otherwise open day whose next day is a holiday, else the weekly hours.
@@ -25,6 +25,10 @@ What "open" means (docs/rules-format-draft.md):
   equals the target: the walk adds up what is left of each open minute (a report
   may carry seconds and fractions) until the target is reached. Zero minutes:
   the report itself.
+- The target and the zone follow section 5 (the calendar's zone, else the
+  customer's, else a zoneless 24x7 clock's report offset); a report outside
+  [local midnight of 1 January of the first year, that of the year after the
+  last) and a deadline after that end are errors.
 """
 
 from __future__ import annotations
