@@ -26,7 +26,7 @@ from urllib.parse import urlsplit
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import PoFileError, read_po
 from babel.support import Translations
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateError, TemplateSyntaxError, select_autoescape
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateSyntaxError, select_autoescape
 
 from dsl import formatting as fmt
 from dsl import site
@@ -406,6 +406,7 @@ def serve(paths: list[str], out: Path, port: int) -> int:
     out = Path(out)
 
     def build() -> int:
+        """Load, check and publish once; the exit code."""
         result = load_project(sources)
         errors = print_diagnostics(result.diagnostics, result.sources, sys.stderr, strict=False)
         if errors or result.project is None:

@@ -11,14 +11,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Callable, Protocol
+from typing import Protocol
 
 from markdown_it import MarkdownIt
 from markupsafe import Markup, escape
 
 from dsl import formatting as fmt
 from dsl.model import (
-    LANGUAGES,
     METRICS,
     Calendar,
     Cell,
@@ -37,9 +36,11 @@ SAFE_SCHEMES = ("http://", "https://", "mailto:", "tel:")
 class Translations(Protocol):
     """What the view logic needs of a gettext catalog."""
 
-    def gettext(self, message: str) -> str: ...
+    def gettext(self, message: str) -> str:
+        """The translation of `message`."""
 
-    def ngettext(self, singular: str, plural: str, n: int) -> str: ...
+    def ngettext(self, singular: str, plural: str, n: int) -> str:
+        """The translation with the plural form for `n`."""
 
 
 def _safe_link(url: str) -> bool:
@@ -789,10 +790,3 @@ def vendor_cards(project: Project, lang: str, words: Translations, warnings: War
     """The cards of every vendor, in the project's order."""
     return tuple(vendor_card(v, Reader(lang, words, v, warnings)) for v in project.vendors)
 
-
-def languages() -> tuple[str, ...]:
-    """The page languages in display order."""
-    return LANGUAGES
-
-
-WordsFactory = Callable[[str], Translations]
