@@ -168,9 +168,11 @@ def site(site_dir: Path) -> Iterator[Server]:
 # The browser
 
 
-@pytest.fixture(scope="session")
+# Module scope, not session: Playwright's sync API runs an event loop while it is started, and
+# other test modules start their own `sync_playwright()`, which refuses to run inside a live loop.
+@pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    """Debian's headless Chromium, launched once for the whole session."""
+    """Debian's headless Chromium, launched once per test module."""
     if not CHROMIUM.is_file() or not os.access(CHROMIUM, os.X_OK):
         pytest.fail(
             f"Chromium is not installed at {CHROMIUM}. The browser tests use Debian's browser: "
@@ -331,7 +333,7 @@ class Visitor:
         self._kept.clear()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def _shared_visitor(browser: Any, site: Server) -> Iterator[Visitor]:
     v = Visitor(browser, site.origin)
     yield v
