@@ -13,6 +13,7 @@ import functools
 import tempfile
 from datetime import date
 from decimal import Decimal
+from html.parser import HTMLParser
 from pathlib import Path
 
 from dsl.model import (
@@ -272,3 +273,30 @@ def words() -> dict:
 
     with tempfile.TemporaryDirectory(prefix="tierwise-test-catalogs-") as cache:
         return compile_catalogs(LOCALES, Path(cache))
+
+
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+
+class Balance(HTMLParser):
+    """Checks that every element a page opens is closed, in order."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.stack: list[str] = []
+        self.errors: list[str] = []
+        self.ids: list[str] = []
+
+    def handle_starttag(self, tag, attrs) -> None:
+        if tag not in VOID:
+            self.stack.append(tag)
+        self.ids += [v for k, v in attrs if k == "id"]
+
+    def handle_startendtag(self, tag, attrs) -> None:
+        self.ids += [v for k, v in attrs if k == "id"]
+
+    def handle_endtag(self, tag) -> None:
+        if not self.stack or self.stack[-1] != tag:
+            self.errors.append(f"</{tag}> at line {self.getpos()[0]} closes {self.stack[-1:] or 'nothing'}")
+        else:
+            self.stack.pop()

@@ -17,6 +17,7 @@ import pytest
 from dsl.loader import load_project
 from dsl.model import LANGUAGES, Project
 from dsl.publish import LOCALES, ROOT, SCHEMA, TEMPLATES, publish, write_atomically
+from site_fixtures import Balance
 
 PLANS = ROOT / "plans"
 YEARS = (2026, 2027)
@@ -68,6 +69,17 @@ def test_every_vendor_has_a_page_in_every_language(project, site) -> None:
             assert f"<h1>{vendor.name}</h1>" in html
     for name in ("index.html", "404.html", "sitemap.xml", "robots.txt", "assets/site.css", "assets/calculator.js"):
         assert (site / name).is_file(), name
+
+
+def test_every_real_page_is_balanced_with_unique_ids_and_working_anchors(site) -> None:
+    for page in sorted(site.rglob("*.html")):
+        html = page.read_text(encoding="utf-8")
+        checker = Balance()
+        checker.feed(html)
+        checker.close()
+        assert checker.errors == [] and checker.stack == [], (page, checker.errors[:3], checker.stack)
+        assert len(checker.ids) == len(set(checker.ids)), page
+        assert set(re.findall(r'href="#([^"]+)"', html)) <= set(checker.ids), page
 
 
 def test_a_template_error_leaves_the_previous_site_byte_identical(project, site, tmp_path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 from pathlib import Path
@@ -11,7 +12,7 @@ import pytest
 from dsl import site
 from dsl.model import LANGUAGES
 from dsl.publish import render_site
-from site_fixtures import rich_project, words
+from site_fixtures import Balance, rich_project, words
 
 BASE = "https://support.example.org/compare/"
 
@@ -204,3 +205,17 @@ def test_vendor_cards_on_the_language_home(built) -> None:
     assert '<a href="acme/index.html">Acme Support</a>' in html
     assert "Snabbaste svar: 15 minuter" in html
     assert "Gratis, Standard, Premium" in html
+
+
+
+def test_every_page_is_balanced_and_ids_are_unique(built) -> None:
+    out, _ = built
+    for page in pages(out):
+        checker = Balance()
+        checker.feed(page.read_text(encoding="utf-8"))
+        checker.close()
+        assert checker.errors == [] and checker.stack == [], (page, checker.errors[:3], checker.stack)
+        assert len(checker.ids) == len(set(checker.ids)), page
+        html = page.read_text(encoding="utf-8")
+        for anchor in re.findall(r'href="#([^"]+)"', html):
+            assert anchor in checker.ids, (page, anchor)

@@ -432,7 +432,8 @@ def focus_style(page: Any) -> dict[str, str]:
         """() => {
           const el = document.activeElement;
           const s = getComputedStyle(el);
-          return {tag: el.tagName.toLowerCase(), text: (el.textContent || '').trim().slice(0, 40),
+          return {tag: el.tagName.toLowerCase(), id: el.id, cls: el.className,
+                  text: (el.textContent || '').trim().slice(0, 40),
                   outlineStyle: s.outlineStyle, outlineWidth: s.outlineWidth, outlineColor: s.outlineColor,
                   boxShadow: s.boxShadow};
         }"""

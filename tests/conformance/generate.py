@@ -81,10 +81,8 @@ class Questions:
         self.seen: set[oracle.Question] = set()
 
     def add(self, plan: str, priority: str | None, at: datetime | str, why: str, tz: str | None = None, metric: str | None = None) -> None:
-        """Ask one question (once), unless it lies before the years the vectors probe."""
+        """Ask one question (once)."""
         text = at if isinstance(at, str) else at.isoformat()
-        if datetime.fromisoformat(text).date() < date(YEARS[0], 1, 1):
-            return
         q = oracle.Question(plan, priority, text, tz, metric)
         if q not in self.seen:
             self.seen.add(q)
@@ -159,7 +157,8 @@ def build(project: Project) -> Questions:
                 (_local(eve, 14, 0, zone), "eve exactly at closing"),
                 (_local(day, 10, 0, zone), "on the holiday"),
             ):
-                qs.add(plan, priority, when, f"{name} {day}: {why}")
+                if when.year >= YEARS[0]:  # the eve of 1 January 2026 lies before the years
+                    qs.add(plan, priority, when, f"{name} {day}: {why}")
 
     # Weekends, opening and closing, exactly-on-closing deadlines, at a few ordinary weeks.
     for monday in (date(2026, 9, 14), date(2027, 2, 8)):
@@ -264,6 +263,12 @@ def build(project: Project) -> Questions:
         for plan, priority in always:
             qs.add(plan, priority, when, "24x7 with no zone: the answer keeps the report's offset")
         qs.add("conformance-lab/always", "P4", when, "24x7, 72 h resolution", metric="resolution")
+
+    # A 24x7 clock with its own zone answers in that zone, whatever the report's offset or tz; its years are Tokyo's.
+    for when in ("2025-12-31T16:00:00Z", "2025-12-31T14:59:00Z", "2028-12-31T19:00:00+09:00", "2028-12-31T20:00:00+09:00",
+                 "2026-03-29T01:30:00+01:00", "2027-06-01T12:00:00-03:00"):
+        for tz in (None, "America/New_York"):
+            qs.add("conformance-lab/always", "P1", when, "24x7 in Asia/Tokyo: answered in Tokyo time", tz=tz, metric="resolution")
 
     # Reports with seconds and fractions (milliseconds: what a JavaScript Date can hold) keep them.
     for when in ("2026-11-23T15:30:15+01:00", "2026-11-23T16:59:59.500+01:00", "2026-11-23T07:59:30.125+01:00",
