@@ -63,6 +63,14 @@ def test_markdown_renders_emphasis_and_safe_links() -> None:
     assert '<a href="https://acme.example/terms">the terms</a>' in html
 
 
+def test_markdown_images_are_not_loaded_from_anywhere() -> None:
+    from dsl.model import Text
+
+    html = str(reader("en").block(Text((("*", "See ![logo](https://tracker.example/pixel.png) here"),))))
+    assert "<img" not in html
+    assert "tracker.example" in html  # shown as text, never fetched
+
+
 def test_labels_are_escaped_not_rendered() -> None:
     view = site.vendor_page(BETA, reader("en", BETA))
     assert view.name == "Beta & Co <b>"  # escaped by the template's autoescape, never marked safe
