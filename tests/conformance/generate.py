@@ -18,7 +18,6 @@ import random
 import sys
 from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
-from typing import Iterator
 from zoneinfo import ZoneInfo
 
 ROOT = Path(__file__).resolve().parents[2]
