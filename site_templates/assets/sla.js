@@ -117,7 +117,7 @@ const ISO = /^\s*(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d
 function parseMoment(text) {
   if (text instanceof Date) {
     if (Number.isNaN(text.getTime())) throw new Error("the moment is not a valid date");
-    return { ms: text.getTime(), offset: -text.getTimezoneOffset(), shown: null };
+    return { ms: text.getTime(), offset: -text.getTimezoneOffset() };
   }
   if (typeof text !== "string") {
     throw new Error(`the moment must be an ISO 8601 text such as 2026-11-23T15:00:00+01:00, not ${JSON.stringify(text)}`);
@@ -144,7 +144,7 @@ function parseMoment(text) {
   }
   const offset = z ? 0 : (sign === "-" ? -1 : 1) * (Number(oh) * 60 + Number(om) + Number(os) / 60);
   if (Math.abs(offset) >= 24 * 60) throw new Error(bad);
-  return { ms: wall - offset * MINUTE_MS, offset, shown: null };
+  return { ms: wall - offset * MINUTE_MS, offset };
 }
 
 // --- suggestions, as Python's difflib.get_close_matches(n=1, cutoff=0.6) ------------------------
@@ -321,7 +321,6 @@ function evaluate(rules, { plan, priority = null, at, tz = null, metric = null }
   if (priority === "" || priority === undefined) priority = null;
   if (tz === "" || tz === undefined) tz = null;
   const moment = parseMoment(at);
-  const shown = typeof at === "string" ? formatIso(moment.ms, moment.offset) : at instanceof Date ? formatIso(at, moment.offset) : String(at);
   if (tz !== null) checkZone(tz, "the customer's zone");
   const { vendorId, vendor, target } = findTarget(rules, plan, priority, metric);
   const calId = target.calendar;
@@ -336,7 +335,7 @@ function evaluate(rules, { plan, priority = null, at, tz = null, metric = null }
     throw new Error(`calendar '${calId}' runs in the customer's own time zone; give the zone (--tz, or "tz" in a batch line), such as Europe/Stockholm`);
   }
   const beyond = () => new Error(`the deadline falls after the last year the rules cover (${first}–${last}); export more years`);
-  const outside = () => new Error(`the moment ${shown} lies outside the years the rules cover (${first}–${last})`);
+  const outside = () => new Error(`the moment ${formatIso(moment.ms, moment.offset)} lies outside the years the rules cover (${first}–${last})`);
   const report = moment.ms;
   if (calendar.always_open) {
     const [lo, hi] = spanBounds(first, last, zone);
