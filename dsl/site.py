@@ -354,7 +354,7 @@ class ContactView:
 
     kind: str
     kind_label: str
-    label: Markup
+    title: Markup  # the kind and the vendor's label, without saying the kind twice
     value: str
     href: str | None
     hours: str
@@ -665,9 +665,15 @@ def contact_views(vendor: Vendor, reader: Reader) -> tuple[ContactView, ...]:
     views = []
     for c in vendor.contacts:
         kind = contact_kind(c.kind, reader)
-        # A label that only repeats the kind ("Phone: Phone") says nothing.
-        label = reader.label(c.label) if c.label is not None and reader.plain(c.label).strip().lower() != kind.lower() else Markup("")
-        views.append(ContactView(c.kind, kind, label, c.value or "", contact_href(c.kind, c.value), clock_text(vendor, c.hours, reader)))
+        own = reader.plain(c.label).strip().lower() if c.label is not None else ""
+        # A label that repeats the kind ("Phone: Phone", "E-mail: E-mail – any time") says it twice.
+        if not own or own == kind.lower():
+            title = Markup(escape(kind))
+        elif own.startswith(kind.lower()):
+            title = reader.label(c.label)
+        else:
+            title = Markup("{}: {}").format(kind, reader.label(c.label))
+        views.append(ContactView(c.kind, kind, title, c.value or "", contact_href(c.kind, c.value), clock_text(vendor, c.hours, reader)))
     return tuple(views)
 
 

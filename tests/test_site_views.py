@@ -270,7 +270,8 @@ def test_services_obligations_coverage_channels_and_notes() -> None:
 def test_contacts_with_hours_and_no_unsafe_links() -> None:
     contacts = {c.kind: c for c in site.contact_views(ACME, reader("sv"))}
     assert contacts["phone"].kind_label == "Telefon"
-    assert str(contacts["phone"].label) == "Växel"
+    assert str(contacts["phone"].title) == "Telefon: Växel"
+    assert str(contacts["email"].title) == "E-post"
     assert plain(contacts["phone"].hours) == "mån–fre 08:30–11:30, 12:30–16:00 (Italientid)"
     assert contacts["email"].href == "mailto:support@acme.example"
     assert contacts["web"].href is None  # javascript: never becomes a link
@@ -294,3 +295,17 @@ def test_page_description_and_footnotes() -> None:
     ]
     assert str(page.plans[2].extends) == "Standard"
     assert page.website == "https://acme.example/"
+
+
+def test_a_contact_label_that_starts_with_its_kind_is_not_said_twice() -> None:
+    import dataclasses
+
+    from dsl.model import Contact
+    from site_fixtures import t
+
+    label = t("E-post – dygnet runt", "E-mail – a qualsiasi ora", "E-mail – o każdej porze", "E-mail – any time")
+    vendor = dataclasses.replace(ACME, contacts=(Contact("mail", "email", "support@acme.example", label=label),))
+    (contact,) = site.contact_views(vendor, reader("sv", vendor))
+    assert str(contact.title) == "E-post – dygnet runt"
+    (contact,) = site.contact_views(vendor, reader("en", vendor))
+    assert str(contact.title) == "E-mail – any time"
