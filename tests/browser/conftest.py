@@ -447,6 +447,31 @@ def focus_is_visible(style: dict[str, str]) -> bool:
     return outline or shadow
 
 
+def focus_shows_in_pixels(page: Any) -> bool:
+    """Whether the focused element looks different from the same element unfocused.
+
+    For controls whose focus ring the computed style does not tell (Chromium's date and time inputs
+    focus a part inside their shadow tree): compare screenshots around the element focused and after
+    Shift+Tab has moved focus back, then Tab to return where the walk through the page was.
+    """
+    box = page.evaluate(
+        """() => { const r = document.activeElement.getBoundingClientRect();
+                   return {x: r.x, y: r.y, width: r.width, height: r.height}; }"""
+    )
+    margin = 8
+    clip = {
+        "x": max(box["x"] - margin, 0),
+        "y": max(box["y"] - margin, 0),
+        "width": box["width"] + 2 * margin,
+        "height": box["height"] + 2 * margin,
+    }
+    focused = page.screenshot(clip=clip, animations="disabled", caret="hide")
+    page.keyboard.press("Shift+Tab")
+    unfocused = page.screenshot(clip=clip, animations="disabled", caret="hide")
+    page.keyboard.press("Tab")
+    return focused != unfocused
+
+
 @pytest.fixture(scope="session")
 def check() -> Any:
     """The in-page checks, as one object the tests can reach without importing conftest."""
@@ -457,6 +482,7 @@ def check() -> Any:
         describe_violations = staticmethod(describe_violations)
         focus_style = staticmethod(focus_style)
         focus_is_visible = staticmethod(focus_is_visible)
+        focus_shows_in_pixels = staticmethod(focus_shows_in_pixels)
         languages = LANGUAGES
         vendors = VENDORS
         narrow = NARROW

@@ -127,6 +127,14 @@ def test_focus_visibility_is_told_apart(local, check):
     visit.page.keyboard.press("Tab")
     bad = check.focus_style(visit.page)
     assert bad["tag"] == "a" and not check.focus_is_visible(bad), bad
+    assert not check.focus_shows_in_pixels(visit.page)
+
+
+def test_focus_pixels_see_an_outline(local, check):
+    visit = local.open("/good.html")
+    visit.page.keyboard.press("Tab")
+    assert check.focus_style(visit.page)["tag"] == "a"
+    assert check.focus_shows_in_pixels(visit.page)
 
 
 def test_reused_page_still_reports_each_visit_on_its_own(local):
