@@ -31,6 +31,7 @@ _EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
 _EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
 _US = 1_000_000
 _MINUTE_US = 60 * _US
+_ONE_US = timedelta(microseconds=1)
 _DAY_S = 86_400
 
 
@@ -89,7 +90,16 @@ def _us(moment: datetime) -> int:
 
 
 def _from_us(us: int, zone: tzinfo) -> datetime:
-    return (_EPOCH + timedelta(microseconds=us)).astimezone(zone)
+    return _instant(us, zone)
+
+
+def _instant(us: int, zone: tzinfo) -> datetime:
+    """The instant `us` microseconds after the epoch, as an aware datetime in `zone`."""
+    seconds, micro = divmod(us, _US)
+    # fromtimestamp with a whole number of seconds is exact, and several times faster than
+    # adding a timedelta to the epoch and converting.
+    moment = datetime.fromtimestamp(seconds, zone)
+    return moment.replace(microsecond=micro) if micro else moment
 
 
 def _minutes(hhmm: str) -> int:
@@ -183,8 +193,9 @@ _cache: "OrderedDict[tuple[int, str], tuple[dict[str, Any], tuple[Any, ...], Tim
 
 
 def clear_cache() -> None:
-    """Forget compiled calendars (needed only if a rules dict was changed in place after use)."""
+    """Forget compiled calendars and questions (needed only if a rules dict was changed in place after use)."""
     _cache.clear()
+    _clocks.clear()
 
 
 def _timeline(rules: dict[str, Any], calendar: dict[str, Any], zone_name: str, zone: ZoneInfo) -> Timeline:
@@ -251,6 +262,99 @@ def find_target(rules: dict[str, Any], plan: str, priority: str | None, metric: 
     return target
 
 
+@dataclass(frozen=True)
+class Clock:
+    """One question made ready to answer: its target resolved, its calendar compiled for one zone.
+
+    `zone` None means a 24x7 calendar without a zone asked without `tz`: the
+    answer then comes in the report's own offset.
+    """
+
+    minutes: int
+    timeline: Timeline | None  # None: always open, elapsed real time
+    zone: tzinfo | None
+    first: int
+    last: int
+
+    def due(self, moment: datetime) -> datetime:
+        """The deadline for a report at `moment` (an aware datetime)."""
+        try:
+            report = (moment - _EPOCH) // _ONE_US
+        except TypeError:  # naive, or not a datetime: checked here so the common path pays nothing
+            raise RuleError(f"the time {moment!s} has no UTC offset; give one, such as 2026-11-23T15:00:00+01:00") from None
+        zone = self.zone or moment.tzinfo
+        timeline = self.timeline
+        if timeline is None:
+            lo, hi = _span_bounds(self.first, self.last, zone)
+            _check_report(report, lo, hi, self.first, self.last, moment)
+            end = report + self.minutes * _MINUTE_US
+            if end > hi:
+                raise _beyond(self.first, self.last)
+            return _instant(end, zone)
+        if not timeline.lo <= report < timeline.hi:
+            _check_report(report, timeline.lo, timeline.hi, self.first, self.last, moment)
+        if not self.minutes:
+            return _instant(report, zone)
+        # Timeline.deadline, inlined: this is the hot path of every batch.
+        ends = timeline.ends
+        i = bisect.bisect_right(ends, report)
+        if i == len(ends):
+            raise _beyond(self.first, self.last)
+        start = timeline.starts[i]
+        goal = timeline.before[i] + (report - start if report > start else 0) + self.minutes * _MINUTE_US
+        through = timeline.through
+        j = bisect.bisect_left(through, goal, i)
+        if j == len(through):
+            raise _beyond(self.first, self.last)
+        end = timeline.starts[j] + (goal - timeline.before[j])
+        return _instant(end, zone)
+
+
+_clocks: dict[tuple[Any, ...], tuple[dict[str, Any], Clock]] = {}
+
+
+def clock(
+    rules: dict[str, Any], plan: str, priority: str | None, tz: str | None = None, metric: str | None = None
+) -> Clock:
+    """The `Clock` for one plan, priority, metric and customer zone; cached, since tools ask the same question often."""
+    key = (id(rules), plan, priority, tz, metric)
+    entry = _clocks.get(key)
+    if entry is not None and entry[0] is rules:
+        return entry[1]
+    made = _make_clock(rules, plan, priority, tz, metric)
+    # The rules dict itself is kept in the entry, so its id cannot be reused while cached.
+    if len(_clocks) >= _CACHE_SIZE * 4:
+        _clocks.clear()  # a tool asking this many distinct questions is better served by a fresh start
+    _clocks[key] = (rules, made)
+    return made
+
+
+def _make_clock(rules: dict[str, Any], plan: str, priority: str | None, tz: str | None, metric: str | None) -> Clock:
+    customer = _zone(tz, "the customer's zone") if tz else None
+    target = find_target(rules, plan, priority, metric)
+    vendor_id = plan.split("/")[0]
+    cal_id = target["calendar"]
+    calendar = rules["vendors"][vendor_id]["calendars"].get(cal_id)
+    if calendar is None:
+        raise RuleError(f"the rules are inconsistent: vendor '{vendor_id}' has no calendar '{cal_id}'")
+    first, last = rules["years"]["first"], rules["years"]["last"]
+    zone_name = calendar["zone"]
+    zone: tzinfo | None
+    if zone_name is not None:
+        zone = _zone(zone_name, f"calendar '{cal_id}'")
+    elif customer is not None:
+        zone_name, zone = tz, customer
+    elif calendar["always_open"]:
+        zone = None
+    else:
+        raise RuleError(
+            f"calendar '{cal_id}' runs in the customer's own time zone; give the zone "
+            '(--tz, or "tz" in a batch line), such as Europe/Stockholm'
+        )
+    timeline = None if calendar["always_open"] else _timeline(rules, calendar, zone_name, zone)  # type: ignore[arg-type]
+    return Clock(target["minutes"], timeline, zone, first, last)
+
+
 def due(
     rules: dict[str, Any],
     plan: str,
@@ -265,49 +369,24 @@ def due(
     customer's zone; a 24x7 calendar without a zone answers in `tz` if given,
     else in the report's own offset.
     """
-    moment = parse_moment(at) if isinstance(at, str) else at
-    if not isinstance(moment, datetime) or moment.tzinfo is None or moment.utcoffset() is None:
-        raise RuleError(f"the time {at!s} has no UTC offset; give one, such as 2026-11-23T15:00:00+01:00")
-    customer = _zone(tz, "the customer's zone") if tz else None
-    target = find_target(rules, plan, priority, metric)
-    vendor_id = plan.split("/")[0]
-    calendars = rules["vendors"][vendor_id]["calendars"]
-    cal_id = target["calendar"]
-    calendar = calendars.get(cal_id)
-    if calendar is None:
-        raise RuleError(f"the rules are inconsistent: vendor '{vendor_id}' has no calendar '{cal_id}'")
-    report = _us(moment)
-    minutes = target["minutes"]
-    first, last = rules["years"]["first"], rules["years"]["last"]
+    if isinstance(at, str):
+        at = parse_moment(at)
+    entry = _clocks.get((id(rules), plan, priority, tz, metric))
+    ready = entry[1] if entry is not None and entry[0] is rules else clock(rules, plan, priority, tz, metric)
+    return ready.due(at)
 
-    zone_name = calendar["zone"]
-    zone: tzinfo
-    if zone_name is not None:
-        zone = _zone(zone_name, f"calendar '{cal_id}'")
-    elif customer is not None:
-        zone_name, zone = tz, customer
-    elif calendar["always_open"]:
-        zone_name, zone = None, moment.tzinfo
-    else:
-        raise RuleError(
-            f"calendar '{cal_id}' runs in the customer's own time zone; give the zone "
-            '(--tz, or "tz" in a batch line), such as Europe/Stockholm'
-        )
 
-    if calendar["always_open"]:
-        lo, hi = _span_bounds(first, last, zone)
-        _check_report(report, lo, hi, first, last, at)
-        end = report + minutes * _MINUTE_US
-        if end > hi:
-            raise _beyond(first, last)
-        return _from_us(end, zone)
-
-    timeline = _timeline(rules, calendar, zone_name, zone)  # type: ignore[arg-type]
-    _check_report(report, timeline.lo, timeline.hi, first, last, at)
-    end = timeline.deadline(report, minutes)
-    if end is None or end > timeline.hi:
-        raise _beyond(first, last)
-    return _from_us(end, zone)
+def due_many(
+    rules: dict[str, Any],
+    plan: str,
+    priority: str | None,
+    moments: Iterable[datetime],
+    tz: str | None = None,
+    metric: str | None = None,
+) -> list[datetime]:
+    """Deadlines for many reports of one plan, priority and metric (aware datetimes), in order."""
+    answer = clock(rules, plan, priority, tz, metric).due
+    return [answer(m) for m in moments]
 
 
 def _check_report(report: int, lo: int, hi: int, first: int, last: int, at: Any) -> None:
