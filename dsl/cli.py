@@ -68,7 +68,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     project = _load(args.paths, args.strict)
     if project is None:
         return 1
-    return publish(project, Path(args.out), years=args.years or default_years())
+    return publish(project, Path(args.out), years=args.years or default_years(), base_url=args.base_url)
 
 
 def cmd_rules(args: argparse.Namespace) -> int:
@@ -174,6 +174,12 @@ def _add_build_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--out", default="_site", metavar="DIR", help="where the site goes (default: _site/)")
     p.add_argument("--strict", action="store_true", help="treat warnings (missing translations) as errors")
     p.add_argument("--years", type=_years, metavar="FIRST-LAST", help="years the published rules cover")
+    p.add_argument(
+        "--base-url",
+        metavar="URL",
+        help="where the site will be served from, for canonical links and the sitemap "
+        "(default: $TIERWISE_BASE_URL, else https://tierwise.example/)",
+    )
     p.add_argument("paths", nargs="*", metavar="PATH", help="plan files or folders (default: plans/)")
 
 
