@@ -204,6 +204,7 @@ class Visit:
     page_errors: list[str] = field(default_factory=list)
     failed_requests: list[str] = field(default_factory=list)
     foreign_requests: list[str] = field(default_factory=list)
+    requests: list[str] = field(default_factory=list)
 
     def problems(self) -> list[str]:
         """Everything a reader's browser would have complained about, one line each."""
@@ -237,6 +238,8 @@ class _Tab:
         # Which visit issued each request: a fetch of the previous page, cut off by navigating
         # away, is that page's business and not a failure of the next one.
         self.owner: dict[Any, Visit] = {}
+        # Routing every request also turns the context's HTTP cache off (Playwright does so whenever
+        # routes are set), so a reused page fetches each file afresh and its failures still show.
         self.context.route("**/*", self._guard)
         self.page.on("request", self._request)
         self.page.on("console", self._console)
@@ -257,6 +260,7 @@ class _Tab:
     def _request(self, request: Any) -> None:
         if self.visit:
             self.owner[request] = self.visit
+            self.visit.requests.append(request.url)
 
     def _console(self, message: Any) -> None:
         where = message.location.get("url", "")

@@ -143,6 +143,10 @@ def test_reused_page_still_reports_each_visit_on_its_own(local):
     good = local.open("/good.html", reuse=True)
     again = local.open("/throws.html", reuse=True)
     assert bad.page is good.page is again.page
+    # No cache between visits: the second visit of a page fetches its image again.
+    twice = local.open("/good.html", reuse=True)
+    assert any(u.endswith("/pixel.svg") for u in good.requests), good.requests
+    assert any(u.endswith("/pixel.svg") for u in twice.requests), twice.requests
     assert [p for p in bad.problems() if p.startswith("console error: boom")], bad.problems()
     assert good.problems() == []
     assert [p for p in again.problems() if p.startswith("uncaught exception: kaput")], again.problems()
