@@ -90,29 +90,42 @@ def test_sitemap_lists_exactly_the_pages_tested(site_dir, check):
     )
 
 
-def test_language_switcher_keeps_the_vendor(visitor, check, vendor):
-    # Round the languages by clicking (sv -> it -> pl -> en -> sv); on each page every switcher link
-    # must name the same vendor in its language, and the current language must be marked as such.
+def _round_the_languages(visitor, check, folder: str) -> None:
+    """Click the switcher from language to language (sv -> it -> pl -> en -> sv) below `folder`.
+
+    On each page every switcher link must lead to the same page in its language, the current one
+    marked as such, and the page reached must have that language and the same heading.
+    """
     langs = check.languages
-    visit = visitor.open(f"/{langs[0]}/{vendor}/index.html")
+    visit = visitor.open(f"/{langs[0]}/{folder}index.html")
     page = visit.page
     heading = page.inner_text("h1")
     for i, lang in enumerate(langs):
-        here = f"/{lang}/{vendor}/index.html"
-        hrefs = page.eval_on_selector_all(
+        here = f"/{lang}/{folder}index.html"
+        links = page.eval_on_selector_all(
             "nav a[hreflang]", "els => els.map(a => [a.hreflang, a.href, a.getAttribute('aria-current')])"
         )
-        assert sorted(h[0] for h in hrefs) == sorted(langs), f"{here}: switcher offers {[h[0] for h in hrefs]}"
-        for other, href, current in hrefs:
-            assert urlsplit(href).path in (f"/{other}/{vendor}/index.html", f"/{other}/{vendor}/"), (
-                f"{here}: the {other!r} link goes to {href}, not to {vendor} in {other}"
+        assert sorted(h[0] for h in links) == sorted(langs), f"{here}: switcher offers {[h[0] for h in links]}"
+        for other, href, current in links:
+            assert urlsplit(href).path in (f"/{other}/{folder}index.html", f"/{other}/{folder}"), (
+                f"{here}: the {other!r} link goes to {href}, not to /{other}/{folder}"
             )
             assert (current == "page") == (other == lang), f"{here}: aria-current on the {other!r} link is {current!r}"
         following = langs[(i + 1) % len(langs)]
         page.locator(f'nav a[hreflang="{following}"]').click()
-        page.wait_for_url(f"**/{following}/{vendor}/**")
+        page.wait_for_url(f"**/{following}/{folder}*")
+        assert urlsplit(page.url).path in (f"/{following}/{folder}index.html", f"/{following}/{folder}")
         assert page.evaluate("document.documentElement.lang") == following
-        assert page.inner_text("h1") == heading, f"{page.url} is about {page.inner_text('h1')!r}, not {heading!r}"
+        if folder:
+            assert page.inner_text("h1") == heading, f"{page.url} is about {page.inner_text('h1')!r}, not {heading!r}"
+
+
+def test_language_switcher_keeps_the_vendor(visitor, check, vendor):
+    _round_the_languages(visitor, check, f"{vendor}/")
+
+
+def test_language_switcher_on_the_language_indexes(visitor, check):
+    _round_the_languages(visitor, check, "")
 
 
 # Monday 2026-11-23 15:00 + 8 working hours (08:00-17:00): 2 on Monday, 6 on Tuesday -> Tuesday 14:00,
