@@ -20,7 +20,7 @@ import json
 from collections import OrderedDict
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone, tzinfo
-from typing import Any, Iterable, TextIO
+from typing import Any, Callable, Iterable, TextIO
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 DEFAULT_METRIC = "first-response"
@@ -262,52 +262,113 @@ def find_target(rules: dict[str, Any], plan: str, priority: str | None, metric: 
     return target
 
 
-@dataclass(frozen=True)
 class Clock:
     """One question made ready to answer: its target resolved, its calendar compiled for one zone.
 
-    `zone` None means a 24x7 calendar without a zone asked without `tz`: the
-    answer then comes in the report's own offset.
+    `clock.due(moment)` answers one report given as an aware datetime;
+    `clock.due_us(report)` answers one given in microseconds since the epoch,
+    for tools that keep instants as integers. `zone` None means a 24x7 calendar
+    without a zone asked without `tz`: the answer then comes in the report's
+    own offset.
     """
 
-    minutes: int
-    timeline: Timeline | None  # None: always open, elapsed real time
-    zone: tzinfo | None
-    first: int
-    last: int
+    __slots__ = ("minutes", "timeline", "zone", "first", "last", "due_us", "due")
 
-    def due(self, moment: datetime) -> datetime:
-        """The deadline for a report at `moment` (an aware datetime)."""
-        try:
-            report = (moment - _EPOCH) // _ONE_US
-        except TypeError:  # naive, or not a datetime: checked here so the common path pays nothing
-            raise RuleError(f"the time {moment!s} has no UTC offset; give one, such as 2026-11-23T15:00:00+01:00") from None
-        zone = self.zone or moment.tzinfo
-        timeline = self.timeline
+    def __init__(self, minutes: int, timeline: Timeline | None, zone: tzinfo | None, first: int, last: int):
+        self.minutes, self.timeline, self.zone, self.first, self.last = minutes, timeline, zone, first, last
         if timeline is None:
-            lo, hi = _span_bounds(self.first, self.last, zone)
-            _check_report(report, lo, hi, self.first, self.last, moment)
-            end = report + self.minutes * _MINUTE_US
-            if end > hi:
-                raise _beyond(self.first, self.last)
-            return _instant(end, zone)
-        if not timeline.lo <= report < timeline.hi:
-            _check_report(report, timeline.lo, timeline.hi, self.first, self.last, moment)
-        if not self.minutes:
-            return _instant(report, zone)
-        # Timeline.deadline, inlined: this is the hot path of every batch.
-        ends = timeline.ends
-        i = bisect.bisect_right(ends, report)
-        if i == len(ends):
-            raise _beyond(self.first, self.last)
-        start = timeline.starts[i]
-        goal = timeline.before[i] + (report - start if report > start else 0) + self.minutes * _MINUTE_US
-        through = timeline.through
-        j = bisect.bisect_left(through, goal, i)
-        if j == len(through):
-            raise _beyond(self.first, self.last)
-        end = timeline.starts[j] + (goal - timeline.before[j])
-        return _instant(end, zone)
+            self.due_us = _elapsed_us(minutes, first, last, zone)
+            self.due = _elapsed_answer(minutes, zone, first, last)
+        else:
+            self.due_us = _open_time_us(minutes, timeline, first, last)
+            self.due = _datetime_answer(self.due_us, zone, timeline, first, last)
+
+
+def _report_us(moment: datetime) -> int:
+    try:
+        return (moment - _EPOCH) // _ONE_US
+    except TypeError:  # naive, or not a datetime: caught here so the common path pays nothing
+        raise RuleError(f"the time {moment!s} has no UTC offset; give one, such as 2026-11-23T15:00:00+01:00") from None
+
+
+def _elapsed_us(minutes: int, first: int, last: int, zone: tzinfo | None) -> Callable[[int], int]:
+    """24x7 in microseconds; without a zone the span is taken in UTC."""
+    lo, hi = _span_bounds(first, last, zone or timezone.utc)
+
+    def due_us(report: int) -> int:
+        _check_report(report, lo, hi, first, last, _instant(report, zone or timezone.utc))
+        end = report + minutes * _MINUTE_US
+        if end > hi:
+            raise _beyond(first, last)
+        return end
+
+    return due_us
+
+
+def _elapsed_answer(minutes: int, zone: tzinfo | None, first: int, last: int) -> Callable[[datetime], datetime]:
+    """Deadlines of a 24x7 calendar: the report plus elapsed real time."""
+
+    def due(moment: datetime) -> datetime:
+        report = _report_us(moment)
+        here = zone or moment.tzinfo
+        lo, hi = _span_bounds(first, last, here)
+        _check_report(report, lo, hi, first, last, moment)
+        end = report + minutes * _MINUTE_US
+        if end > hi:
+            raise _beyond(first, last)
+        return _instant(end, here)
+
+    return due
+
+
+def _open_time_us(minutes: int, timeline: Timeline, first: int, last: int) -> Callable[[int], int]:
+    """Deadlines on a compiled timeline, in microseconds: `Timeline.deadline` specialised for one target.
+
+    This is the hot path of every batch and of the benchmark, so everything it
+    needs is bound into the closure once instead of being looked up per report.
+    """
+    starts, ends, before, through = timeline.starts, timeline.ends, timeline.before, timeline.through
+    lo, hi, count = timeline.lo, timeline.hi, len(ends)
+    wanted = minutes * _MINUTE_US
+    after, reaching = bisect.bisect_right, bisect.bisect_left
+
+    def due_us(report: int) -> int:
+        if not lo <= report < hi:
+            _check_report(report, lo, hi, first, last, _instant(report, timezone.utc))
+        if not wanted:
+            return report
+        i = after(ends, report)
+        if i == count:
+            raise _beyond(first, last)
+        start = starts[i]
+        goal = before[i] + (report - start if report > start else 0) + wanted
+        j = reaching(through, goal, i)
+        if j == count:
+            raise _beyond(first, last)
+        return starts[j] + goal - before[j]
+
+    return due_us
+
+
+def _datetime_answer(
+    due_us: Callable[[int], int], zone: tzinfo, timeline: Timeline, first: int, last: int
+) -> Callable[[datetime], datetime]:
+    """`due_us` for aware datetimes in, aware datetimes in the calendar's zone out."""
+    epoch, one_us, us, from_seconds = _EPOCH, _ONE_US, _US, datetime.fromtimestamp
+    lo, hi = timeline.lo, timeline.hi
+
+    def due(moment: datetime) -> datetime:
+        try:
+            report = (moment - epoch) // one_us
+        except TypeError:
+            report = _report_us(moment)  # raises the RuleError
+        if not lo <= report < hi:
+            _check_report(report, lo, hi, first, last, moment)  # names the moment as it was given
+        seconds, micro = divmod(due_us(report), us)
+        answer = from_seconds(seconds, zone)
+        return answer.replace(microsecond=micro) if micro else answer
+
+    return due
 
 
 _clocks: dict[tuple[Any, ...], tuple[dict[str, Any], Clock]] = {}
