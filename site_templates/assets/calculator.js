@@ -36,7 +36,7 @@ async function start(box) {
   const tz = Intl.DateTimeFormat().resolvedOptions().timeZone;
   const show = new Intl.DateTimeFormat(data.locale, {
     weekday: "long", year: "numeric", month: "long", day: "numeric",
-    hour: "2-digit", minute: "2-digit", timeZoneName: "short",
+    hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZoneName: "short",
   });
   if (!field("at").value) field("at").value = localInputValue(new Date());
 
