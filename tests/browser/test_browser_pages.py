@@ -51,12 +51,19 @@ def test_missing_address_shows_the_404_page_intact(visitor):
         assert response.status == 200, f"404 page links to {href}, which answers {response.status}"
 
 
-def test_no_horizontal_overflow_at_360px(visitor, check, page_path):
-    visit = visitor.open(page_path, viewport=check.narrow, reuse=True)
-    result = check.overflow(visit.page)
-    assert result["clientWidth"] == check.narrow["width"]
+@pytest.mark.parametrize("width", [360, 320], ids=["360px", "320px"])
+def test_no_horizontal_overflow(visitor, check, page_path, width):
+    # 360 px is the issue's phone; 320 px is where WCAG 2.1's reflow criterion (1.4.10) is measured.
+    visit = visitor.open(page_path, viewport={"width": width, "height": 740}, reuse=True)
+    page = visit.page
+    if page.locator("#calculator").count():
+        page.locator("#calculator").wait_for(state="visible")
+    # A reader may open every feature's description: the page must still not scroll sideways.
+    page.evaluate("document.querySelectorAll('details').forEach(d => { d.open = true; })")
+    result = check.overflow(page)
+    assert result["clientWidth"] == width
     assert result["scrollWidth"] <= result["clientWidth"], (
-        f"{page_path} scrolls sideways at 360 px: scrollWidth {result['scrollWidth']} > "
+        f"{page_path} scrolls sideways at {width} px: scrollWidth {result['scrollWidth']} > "
         f"{result['clientWidth']}; sticking out: {', '.join(result['culprits']) or '(none found)'}"
     )
 
@@ -129,12 +136,12 @@ def test_language_switcher_on_the_language_indexes(visitor, check):
 
 
 # Monday 2026-11-23 15:00 + 8 working hours (08:00-17:00): 2 on Monday, 6 on Tuesday -> Tuesday 14:00,
-# as each language's browser writes it (weekday, date, then the time; English may use 12 hours).
+# as each language's browser writes it (weekday, date, then the time in 24 hours, as in the tables).
 SEED_ANSWERS = {
     "sv": r"tisdag 24 november 2026\D+14:00",
     "it": r"martedì 24 novembre 2026\D+14:00",
     "pl": r"wtorek,? 24 listopada 2026\D+14:00",
-    "en": r"Tuesday, (November 24|24 November),? 2026\D+(14:00|0?2:00\sPM)",
+    "en": r"Tuesday, (November 24|24 November),? 2026\D+14:00",
 }
 
 
