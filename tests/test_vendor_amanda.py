@@ -1,14 +1,12 @@
 """Amanda's offer in plans/amanda.plan says what its seed (003_1fe9b55e3912654f, Polish) says."""
 
-from pathlib import Path
 
 import pytest
 
 from dsl.checks import vendor_texts
-from dsl.loader import load_project
+from conftest import shipped_vendor
 from dsl.model import LANGUAGES, WEEKDAYS, Vendor
 
-ROOT = Path(__file__).resolve().parent.parent
 
 # The programmes table: one row per listed item, grouped as in the seed.
 ROWS = {
@@ -20,12 +18,8 @@ ROWS = {
 
 
 @pytest.fixture(scope="module")
-def amanda() -> Vendor:
-    result = load_project([ROOT / "plans"])
-    assert not result.errors, [f"{d.pos}: {d.message}" for d in result.errors]
-    vendor = result.project.vendor("amanda")
-    assert vendor is not None
-    return vendor
+def amanda(shipped) -> Vendor:
+    return shipped_vendor(shipped, "amanda")
 
 
 def test_vendor_header_and_notes(amanda):

@@ -1,14 +1,12 @@
 """Esri's offer in plans/esri.plan says what its seed (000_0ca8e0490353904c, Swedish) says."""
 
-from pathlib import Path
 
 import pytest
 
 from dsl.checks import vendor_texts
-from dsl.loader import load_project
+from conftest import shipped_vendor
 from dsl.model import LANGUAGES, WEEKDAYS, Vendor
 
-ROOT = Path(__file__).resolve().parent.parent
 
 # The matrix rows in the seed's order (ids of plans/esri.plan).
 ROWS = [
@@ -34,12 +32,8 @@ ROWS = [
 
 
 @pytest.fixture(scope="module")
-def esri() -> Vendor:
-    result = load_project([ROOT / "plans"])
-    assert not result.errors, [f"{d.pos}: {d.message}" for d in result.errors]
-    vendor = result.project.vendor("esri")
-    assert vendor is not None
-    return vendor
+def esri(shipped) -> Vendor:
+    return shipped_vendor(shipped, "esri")
 
 
 def offered(vendor: Vendor, plan_id: str) -> list[str]:

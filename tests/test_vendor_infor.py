@@ -1,14 +1,12 @@
 """Infor's offer in plans/infor.plan says what its seed (002_f5b73b85e8f7097e, Italian) says."""
 
-from pathlib import Path
 
 import pytest
 
 from dsl.checks import vendor_texts
-from dsl.loader import load_project
+from conftest import shipped_vendor
 from dsl.model import LANGUAGES, MINUTES_PER_DAY, WEEKDAYS, Vendor
 
-ROOT = Path(__file__).resolve().parent.parent
 
 # The comparison table on page 3: categories and their rows, in order (ids of plans/infor.plan).
 TABLE = {
@@ -52,12 +50,8 @@ ELITE_ADDS = {
 
 
 @pytest.fixture(scope="module")
-def infor() -> Vendor:
-    result = load_project([ROOT / "plans"])
-    assert not result.errors, [f"{d.pos}: {d.message}" for d in result.errors]
-    vendor = result.project.vendor("infor")
-    assert vendor is not None
-    return vendor
+def infor(shipped) -> Vendor:
+    return shipped_vendor(shipped, "infor")
 
 
 def offered(vendor: Vendor, plan_id: str) -> set[str]:

@@ -1,16 +1,14 @@
 """Stratiteq's offer in plans/stratiteq.plan says what its seed (001_f894d6ecdcdab872, Swedish) says."""
 
 from datetime import date
-from pathlib import Path
 
 import pytest
 
 from dsl.checks import vendor_texts
-from dsl.loader import load_project
+from conftest import shipped_vendor
 from dsl.model import LANGUAGES, WEEKDAYS, Vendor
 from dsl.rules import export_project
 
-ROOT = Path(__file__).resolve().parent.parent
 
 FEATURES = [
     "incident-support",
@@ -23,17 +21,13 @@ FEATURES = [
 
 
 @pytest.fixture(scope="module")
-def project():
-    result = load_project([ROOT / "plans"])
-    assert not result.errors, [f"{d.pos}: {d.message}" for d in result.errors]
-    return result.project
+def project(shipped):
+    return shipped
 
 
 @pytest.fixture(scope="module")
 def stratiteq(project) -> Vendor:
-    vendor = project.vendor("stratiteq")
-    assert vendor is not None
-    return vendor
+    return shipped_vendor(project, "stratiteq")
 
 
 def test_vendor_header(stratiteq):

@@ -1,15 +1,13 @@
 """Synerity's offer in plans/synerity.plan says what its seed (004_3f477d2043c3ff0b, Swedish) says."""
 
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 
 from dsl.checks import vendor_texts
-from dsl.loader import load_project
+from conftest import shipped_vendor
 from dsl.model import LANGUAGES, WEEKDAYS, Vendor
 
-ROOT = Path(__file__).resolve().parent.parent
 
 # The seed's 14 table rows, in its order, with the cells of FREE, SILVER and GULD:
 # True = ✓, None = empty cell, a string = the Swedish text of the cell.
@@ -33,12 +31,8 @@ PLANS = ("free", "silver", "gold")
 
 
 @pytest.fixture(scope="module")
-def synerity() -> Vendor:
-    result = load_project([ROOT / "plans"])
-    assert not result.errors, [f"{d.pos}: {d.message}" for d in result.errors]
-    vendor = result.project.vendor("synerity")
-    assert vendor is not None
-    return vendor
+def synerity(shipped) -> Vendor:
+    return shipped_vendor(shipped, "synerity")
 
 
 def test_vendor_header(synerity):
