@@ -1,10 +1,9 @@
 """Amanda's offer in plans/amanda.plan says what its seed (003_1fe9b55e3912654f, Polish) says."""
 
-
 import pytest
 
-from dsl.checks import vendor_texts
 from conftest import shipped_vendor
+from dsl.checks import vendor_texts
 from dsl.model import LANGUAGES, WEEKDAYS, Vendor
 
 

@@ -1,10 +1,9 @@
 """Esri's offer in plans/esri.plan says what its seed (000_0ca8e0490353904c, Swedish) says."""
 
-
 import pytest
 
-from dsl.checks import vendor_texts
 from conftest import shipped_vendor
+from dsl.checks import vendor_texts
 from dsl.model import LANGUAGES, WEEKDAYS, Vendor
 
 

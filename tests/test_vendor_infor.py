@@ -1,10 +1,9 @@
 """Infor's offer in plans/infor.plan says what its seed (002_f5b73b85e8f7097e, Italian) says."""
 
-
 import pytest
 
-from dsl.checks import vendor_texts
 from conftest import shipped_vendor
+from dsl.checks import vendor_texts
 from dsl.model import LANGUAGES, MINUTES_PER_DAY, WEEKDAYS, Vendor
 
 

@@ -4,8 +4,8 @@ from decimal import Decimal
 
 import pytest
 
-from dsl.checks import vendor_texts
 from conftest import shipped_vendor
+from dsl.checks import vendor_texts
 from dsl.model import LANGUAGES, WEEKDAYS, Vendor
 
 
