@@ -2,7 +2,6 @@
 
 import pytest
 
-from conftest import shipped_vendor
 from dsl.checks import vendor_texts
 from dsl.model import LANGUAGES, WEEKDAYS, Vendor
 
@@ -18,7 +17,7 @@ ROWS = {
 
 @pytest.fixture(scope="module")
 def amanda(shipped) -> Vendor:
-    return shipped_vendor(shipped, "amanda")
+    return shipped.vendor("amanda")
 
 
 def test_vendor_header_and_notes(amanda):

@@ -2,7 +2,6 @@
 
 import pytest
 
-from conftest import shipped_vendor
 from dsl.checks import vendor_texts
 from dsl.model import LANGUAGES, WEEKDAYS, Vendor
 
@@ -32,7 +31,7 @@ ROWS = [
 
 @pytest.fixture(scope="module")
 def esri(shipped) -> Vendor:
-    return shipped_vendor(shipped, "esri")
+    return shipped.vendor("esri")
 
 
 def offered(vendor: Vendor, plan_id: str) -> list[str]:

@@ -2,7 +2,6 @@
 
 import pytest
 
-from conftest import shipped_vendor
 from dsl.checks import vendor_texts
 from dsl.model import LANGUAGES, MINUTES_PER_DAY, WEEKDAYS, Vendor
 
@@ -50,7 +49,7 @@ ELITE_ADDS = {
 
 @pytest.fixture(scope="module")
 def infor(shipped) -> Vendor:
-    return shipped_vendor(shipped, "infor")
+    return shipped.vendor("infor")
 
 
 def offered(vendor: Vendor, plan_id: str) -> set[str]:

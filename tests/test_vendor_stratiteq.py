@@ -4,7 +4,6 @@ from datetime import date
 
 import pytest
 
-from conftest import shipped_vendor
 from dsl.checks import vendor_texts
 from dsl.model import LANGUAGES, WEEKDAYS, Vendor
 from dsl.rules import export_project
@@ -27,7 +26,7 @@ def project(shipped):
 
 @pytest.fixture(scope="module")
 def stratiteq(project) -> Vendor:
-    return shipped_vendor(project, "stratiteq")
+    return project.vendor("stratiteq")
 
 
 def test_vendor_header(stratiteq):

@@ -4,7 +4,6 @@ from decimal import Decimal
 
 import pytest
 
-from conftest import shipped_vendor
 from dsl.checks import vendor_texts
 from dsl.model import LANGUAGES, WEEKDAYS, Vendor
 
@@ -32,7 +31,7 @@ PLANS = ("free", "silver", "gold")
 
 @pytest.fixture(scope="module")
 def synerity(shipped) -> Vendor:
-    return shipped_vendor(shipped, "synerity")
+    return shipped.vendor("synerity")
 
 
 def test_vendor_header(synerity):
