@@ -74,31 +74,28 @@ def quantity(count: int, period: str | None, lang: str) -> str:
     return per_period(number(count, lang), period, lang)
 
 
+def _hours_and_minutes(minutes: int, lang: str, length: str, list_style: str) -> str:
+    loc = locale(lang)
+    hours, rest = divmod(minutes, 60)
+    parts = []
+    if hours:
+        parts.append(format_unit(hours, "duration-hour", length=length, locale=loc))
+    if rest or not hours:
+        parts.append(format_unit(rest, "duration-minute", length=length, locale=loc))
+    return format_list(parts, style=list_style, locale=loc)
+
+
 def duration(minutes: int, lang: str) -> str:
     """A duration in hours and minutes with the locale's plural forms ("2 godziny", "8 godzin", "15 minuter").
 
     Hours are never rounded up to days: a target of 24 business hours is not one day.
     """
-    loc = locale(lang)
-    hours, rest = divmod(minutes, 60)
-    parts = []
-    if hours:
-        parts.append(format_unit(hours, "duration-hour", length="long", locale=loc))
-    if rest or not hours:
-        parts.append(format_unit(rest, "duration-minute", length="long", locale=loc))
-    return format_list(parts, style="unit", locale=loc)
+    return _hours_and_minutes(minutes, lang, "long", "unit")
 
 
 def short_duration(minutes: int, lang: str) -> str:
     """A duration in CLDR's short unit form ("2 tim", "15 min"), for cards and tight cells."""
-    loc = locale(lang)
-    hours, rest = divmod(minutes, 60)
-    parts = []
-    if hours:
-        parts.append(format_unit(hours, "duration-hour", length="short", locale=loc))
-    if rest or not hours:
-        parts.append(format_unit(rest, "duration-minute", length="short", locale=loc))
-    return format_list(parts, style="unit-short", locale=loc)
+    return _hours_and_minutes(minutes, lang, "short", "unit-short")
 
 
 def clock(minute: int, lang: str) -> str:
