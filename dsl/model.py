@@ -455,6 +455,13 @@ class Vendor:
         """The features of one category, in the order written."""
         return (f for f in self.features if f.category == category)
 
+    def offered_features(self, plan_id: str) -> tuple[str, ...]:
+        """The ids of the features a plan offers in any form, in matrix order."""
+        plan = self.plan(plan_id)
+        if plan is None:
+            return ()
+        return tuple(f.id for f in self.features if (c := plan.cell(f.id)) is not None and c.offered)
+
     def footnote(self, mark: str) -> Footnote | None:
         """The footnote for a mark such as '*', or None."""
         return next((f for f in self.footnotes if f.mark == mark), None)

@@ -283,6 +283,8 @@ def test_extends_merges_cells_targets_and_obligations():
     assert [t.minutes for t in top.targets] == [120]
     assert [o.id for o in top.obligations] == ["meetings"]
     assert vendor.plan("base").cell("b").kind == "excluded"
+    assert vendor.offered_features("base") == ("a",)
+    assert vendor.offered_features("top") == ("a", "b")
 
 
 def test_metric_wording_and_comments():

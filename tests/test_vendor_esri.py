@@ -34,10 +34,6 @@ def esri(shipped) -> Vendor:
     return shipped.vendor("esri")
 
 
-def offered(vendor: Vendor, plan_id: str) -> list[str]:
-    plan = vendor.plan(plan_id)
-    return [f.id for f in vendor.features if (c := plan.cell(f.id)) is not None and c.offered]
-
 
 def test_vendor_header(esri):
     assert esri.name == "Esri Sverige"
@@ -69,7 +65,7 @@ def test_plans_extend_each_other_in_order(esri):
 @pytest.mark.parametrize("plan_id, count", [("standard", 6), ("extended-1", 11), ("extended-2", 14), ("extended-3", 18)])
 def test_each_tier_offers_a_prefix_of_the_matrix(esri, plan_id, count):
     # The extracted columns list their "Yes" cells top-down: a tier offers the first N rows, no more.
-    assert offered(esri, plan_id) == ROWS[:count]
+    assert list(esri.offered_features(plan_id)) == ROWS[:count]
     assert all(c.kind == "included" for c in esri.plan(plan_id).cells)
 
 
