@@ -30,8 +30,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import pandas as pd  # noqa: E402
 
-from dsl import evaluator  # noqa: E402
-from dsl.model import (  # noqa: E402
+from dsl.rules import engine as evaluator  # noqa: E402
+from dsl.language.model import (  # noqa: E402
     Calendar,
     HolidaySource,
     Plan,
@@ -43,7 +43,7 @@ from dsl.model import (  # noqa: E402
     Vendor,
     WeeklyInterval,
 )
-from dsl.rules import export_project, holiday_dates  # noqa: E402
+from dsl.rules.export import export_project, holiday_dates  # noqa: E402
 
 ZONE = ZoneInfo("Europe/Stockholm")
 YEARS = (2026, 2028)

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import date
 from pathlib import Path
 from typing import Sequence
 
-from dsl.diagnostics import print_diagnostics
-from dsl.loader import load_project
-from dsl.model import Project
+from dsl.language.diagnostics import print_diagnostics
+from dsl.language.loader import load_project
+from dsl.language.model import Project
+from dsl.rules.export import default_years
 
 DEFAULT_PLANS = Path("plans")
 
@@ -43,12 +43,6 @@ def _years(text: str) -> tuple[int, int]:
     return span
 
 
-def default_years() -> tuple[int, int]:
-    """This year and the next two: the span rules are expanded over unless told otherwise."""
-    this = date.today().year
-    return (this, this + 2)
-
-
 def cmd_check(args: argparse.Namespace) -> int:
     """Parse and check plan files, reporting every problem found."""
     result = load_project([Path(p) for p in args.paths] or [DEFAULT_PLANS])
@@ -63,7 +57,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_build(args: argparse.Namespace) -> int:
     """Build the static site (and the rule files it publishes) into --out, atomically."""
-    from dsl.publish import publish
+    from dsl.site.publish import publish
 
     project = _load(args.paths, args.strict)
     if project is None:
@@ -73,9 +67,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 def cmd_rules(args: argparse.Namespace) -> int:
     """Write the SLA rule set of every vendor as one JSON document."""
-    from dsl.rules import export_project, dumps
-
-    from dsl.rules import ExportError
+    from dsl.rules.export import ExportError, dumps, export_project
 
     project = _load(args.paths, strict=False)
     if project is None:
@@ -88,7 +80,7 @@ def cmd_rules(args: argparse.Namespace) -> int:
     if args.output in (None, "-"):
         sys.stdout.write(text)
     else:
-        from dsl.publish import write_atomically
+        from dsl.site.publish import write_atomically
 
         write_atomically(Path(args.output), text)
     return 0
@@ -96,7 +88,7 @@ def cmd_rules(args: argparse.Namespace) -> int:
 
 def cmd_due(args: argparse.Namespace) -> int:
     """Answer 'by when?' for one ticket, or for a batch of them."""
-    from dsl.evaluator import run_due
+    from dsl.rules.engine import run_due
 
     project = _load(args.plans, strict=False)
     if project is None:
@@ -106,7 +98,7 @@ def cmd_due(args: argparse.Namespace) -> int:
 
 def cmd_priority(args: argparse.Namespace) -> int:
     """Look up a priority level in a vendor's impact x urgency matrix."""
-    from dsl.evaluator import run_priority
+    from dsl.rules.engine import run_priority
 
     project = _load(args.plans, strict=False)
     if project is None:
@@ -116,9 +108,9 @@ def cmd_priority(args: argparse.Namespace) -> int:
 
 def cmd_serve(args: argparse.Namespace) -> int:
     """Build, serve the site on localhost and rebuild when a plan or template changes."""
-    from dsl.publish import serve
+    from dsl.site.serve import serve
 
-    return serve(args.paths, Path(args.out), args.port)
+    return serve([Path(p) for p in args.paths] or [DEFAULT_PLANS], Path(args.out), args.port, default_years())
 
 
 def parser() -> argparse.ArgumentParser:

@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from dsl.loader import load_project
-from dsl.model import Project
+from dsl.language.loader import load_project
+from dsl.language.model import Project
 
 ROOT = Path(__file__).resolve().parent.parent
 

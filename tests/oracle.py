@@ -39,7 +39,7 @@ from zoneinfo import ZoneInfo
 
 import holidays as holidays_lib
 
-from dsl.model import Calendar, Project
+from dsl.language.model import Calendar, Project
 
 MINUTE_US = 60_000_000
 MICROSECOND = timedelta(microseconds=1)

@@ -16,7 +16,7 @@ from decimal import Decimal
 from html.parser import HTMLParser
 from pathlib import Path
 
-from dsl.model import (
+from dsl.language.model import (
     AxisValue,
     Calendar,
     Category,
@@ -269,7 +269,7 @@ def rich_project() -> Project:
 @functools.lru_cache(maxsize=None)
 def words() -> dict:
     """The site's gettext catalogs, compiled from locales/ into a throwaway directory."""
-    from dsl.publish import LOCALES, compile_catalogs
+    from dsl.site.render import LOCALES, compile_catalogs
 
     with tempfile.TemporaryDirectory(prefix="tierwise-test-catalogs-") as cache:
         return compile_catalogs(LOCALES, Path(cache))

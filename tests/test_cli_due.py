@@ -11,11 +11,11 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from test_rules_export import YEARS, sample_project
 
 from dsl.cli import default_years
-from dsl.evaluator import due, run_due, run_priority
-from dsl.rules import export_project
-from test_rules_export import YEARS, sample_project
+from dsl.rules.engine import due, run_due, run_priority
+from dsl.rules.export import export_project
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -188,7 +188,7 @@ def test_build_py_due_on_the_stratiteq_plan() -> None:
 
 @pytest.mark.skipif(not (ROOT / "plans" / "stratiteq.plan").exists(), reason="needs the Stratiteq plan file")
 def test_seed_example_on_the_real_plan() -> None:
-    from dsl.loader import load_project
+    from dsl.language.loader import load_project
 
     project = load_project([ROOT / "plans"]).project
     assert project is not None

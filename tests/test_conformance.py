@@ -24,8 +24,9 @@ sys.path.insert(0, str(ROOT / "tests" / "conformance"))
 
 import generate  # noqa: E402
 import oracle  # noqa: E402
-from dsl.evaluator import RuleError, due  # noqa: E402
-from dsl.rules import export_project  # noqa: E402
+
+from dsl.rules.engine import RuleError, due  # noqa: E402
+from dsl.rules.export import export_project  # noqa: E402
 
 VECTORS = [json.loads(line) for line in generate.VECTORS.read_text(encoding="utf-8").splitlines()]
 REGENERATE = "regenerate them with: python3 tests/conformance/generate.py"

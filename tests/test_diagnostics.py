@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from dsl.diagnostics import render
-from dsl.loader import load_text
+from dsl.language.diagnostics import render
+from dsl.language.loader import load_text
 
 ROOT = Path(__file__).resolve().parent.parent
 ALL = 'sv "S" it "I" pl "P" en "E"'
@@ -59,7 +59,7 @@ def test_unknown_statement_names_what_fits():
 def test_syntax_errors_in_two_files_are_both_reported(tmp_path):
     (tmp_path / "a.plan").write_text("calendar a { zone UTC open mon 8 }\n")
     (tmp_path / "b.plan").write_text("calendar b { zone UTC open mon-fri 08:00 }\n")
-    from dsl.loader import load_project
+    from dsl.language.loader import load_project
 
     result = load_project([tmp_path])
     assert sorted(Path(d.pos.file).name for d in result.errors) == ["a.plan", "b.plan"]

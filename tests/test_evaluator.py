@@ -13,10 +13,10 @@ from zoneinfo import ZoneInfo
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
-from dsl.evaluator import RuleError, compile_timeline, due, find_target, priority_for
-from dsl.rules import dumps, export_project
 from test_rules_export import YEARS, sample_project
+
+from dsl.rules.engine import RuleError, compile_timeline, due, find_target, priority_for
+from dsl.rules.export import dumps, export_project
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 
@@ -225,7 +225,7 @@ def test_other_major_format_versions_are_refused(rules: dict) -> None:
 
 
 def test_evaluator_needs_neither_the_model_nor_a_holiday_library() -> None:
-    code = "import sys, dsl.evaluator; print(sorted(m for m in ('dsl.model', 'holidays', 'dsl.rules') if m in sys.modules))"
+    code = "import sys, dsl.rules.engine; print(sorted(m for m in ('dsl.language.model', 'holidays', 'dsl.rules.export') if m in sys.modules))"
     done = subprocess.run([sys.executable, "-c", code], cwd=Path(__file__).resolve().parent.parent, capture_output=True, text=True)
     assert (done.returncode, done.stdout) == (0, "[]\n")
 

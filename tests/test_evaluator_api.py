@@ -5,9 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from dsl.evaluator import RuleError, clock, due, due_many
-from dsl.loader import load_project
-from dsl.rules import export_project
+from dsl.language.loader import load_project
+from dsl.rules.engine import RuleError, clock, due, due_many
+from dsl.rules.export import export_project
 
 EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
 

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from dsl import formatting as fmt
+from dsl.site import formatting as fmt
 
 
 def plain(text: str) -> str:

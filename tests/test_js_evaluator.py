@@ -27,8 +27,8 @@ sys.path.insert(0, str(ROOT / "tests"))
 import generate  # noqa: E402
 import oracle  # noqa: E402
 from test_properties import COUNTRIES, TRANSITIONS, YEARS, ZONES  # noqa: E402
-from dsl.evaluator import RuleError, answer_case, priority_for  # noqa: E402
-from dsl.model import (  # noqa: E402
+
+from dsl.language.model import (  # noqa: E402
     Calendar,
     DailyHours,
     DateHours,
@@ -42,7 +42,8 @@ from dsl.model import (  # noqa: E402
     Vendor,
     WeeklyInterval,
 )
-from dsl.rules import dumps, export_project  # noqa: E402
+from dsl.rules.engine import RuleError, answer_case, priority_for  # noqa: E402
+from dsl.rules.export import dumps, export_project  # noqa: E402
 
 NODE = shutil.which("node")
 FIELDS = ("plan", "priority", "at", "tz", "metric")

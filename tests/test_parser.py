@@ -5,8 +5,8 @@ from decimal import Decimal
 
 import pytest
 
-from dsl.loader import load_text
-from dsl.model import Quantity
+from dsl.language.loader import load_text
+from dsl.language.model import Quantity
 
 ALL = 'sv "S" it "I" pl "P" en "E"'
 
@@ -307,7 +307,7 @@ def test_positions_travel_with_the_model():
 def test_the_shipped_plans_load_without_errors(path):
     from pathlib import Path
 
-    from dsl.loader import load_project
+    from dsl.language.loader import load_project
 
     result = load_project([Path(path)])
     assert not result.errors, [f"{d.pos}: {d.message}" for d in result.errors]

@@ -21,8 +21,8 @@ from hypothesis import strategies as st
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import oracle  # noqa: E402
-from dsl.evaluator import RuleError, due  # noqa: E402
-from dsl.model import (  # noqa: E402
+
+from dsl.language.model import (  # noqa: E402
     Calendar,
     DailyHours,
     DateHours,
@@ -36,7 +36,8 @@ from dsl.model import (  # noqa: E402
     Vendor,
     WeeklyInterval,
 )
-from dsl.rules import export_project  # noqa: E402
+from dsl.rules.engine import RuleError, due  # noqa: E402
+from dsl.rules.export import export_project  # noqa: E402
 
 YEARS = (2026, 2027)
 ZONES = (

@@ -13,7 +13,7 @@ import holidays
 import jsonschema
 import pytest
 
-from dsl.model import (
+from dsl.language.model import (
     AxisValue,
     Calendar,
     Coverage,
@@ -32,7 +32,7 @@ from dsl.model import (
     Vendor,
     WeeklyInterval,
 )
-from dsl.rules import ExportError, dumps, export_project, load_schema
+from dsl.rules.export import ExportError, dumps, export_project, load_schema
 
 YEARS = (2026, 2028)
 H = 60
@@ -331,7 +331,7 @@ PLAN_PATHS = [ROOT / "plans", ROOT / "tests" / "conformance" / "edge-cases.plan"
 
 @pytest.mark.skipif(not all(p.exists() for p in PLAN_PATHS), reason="needs plans/ and the conformance plan")
 def test_export_of_the_plan_files_validates() -> None:
-    from dsl.loader import load_project
+    from dsl.language.loader import load_project
 
     project = load_project(PLAN_PATHS).project
     assert project is not None

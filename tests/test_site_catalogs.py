@@ -8,9 +8,10 @@ import pytest
 from babel.messages.extract import extract_from_dir
 from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.pofile import read_po
+from support.paths import ROOT
 
-from dsl.model import LANGUAGES
-from dsl.publish import LOCALES, ROOT
+from dsl.language.model import LANGUAGES
+from dsl.site.render import LOCALES
 
 PLACEHOLDER = re.compile(r"%\([a-z_]+\)s|\{[a-z_]+\}")
 

@@ -8,11 +8,11 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-
-from dsl import site
-from dsl.model import LANGUAGES
-from dsl.publish import render_site
 from site_fixtures import Balance, rich_project, words
+
+from dsl.language.model import LANGUAGES
+from dsl.site import views as site
+from dsl.site.render import render_site
 
 BASE = "https://support.example.org/compare/"
 

@@ -6,10 +6,11 @@ from io import StringIO
 from pathlib import Path
 
 import pytest
+from support.paths import ROOT
 
-from dsl.loader import load_project
-from dsl.model import LANGUAGES
-from dsl.publish import ROOT, publish
+from dsl.language.loader import load_project
+from dsl.language.model import LANGUAGES
+from dsl.site.publish import publish
 
 CHROMIUM = Path("/usr/bin/chromium")
 # A4 is 210 mm wide; the print stylesheet's @page margins are 12 mm on each side.

@@ -11,8 +11,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-
-from dsl.publish import ROOT
+from support.paths import ROOT
 
 
 def free_port() -> int:

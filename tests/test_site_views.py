@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 from markupsafe import Markup
-
-from dsl import site
-from dsl.model import LANGUAGES
 from site_fixtures import ACME, ALWAYS, BETA, CUSTOMER, OFFICE, PHONE, WEEK_24X5, words
+
+from dsl.language.model import LANGUAGES
+from dsl.site import views as site
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
@@ -64,7 +64,7 @@ def test_markdown_renders_emphasis_and_safe_links() -> None:
 
 
 def test_markdown_images_are_not_loaded_from_anywhere() -> None:
-    from dsl.model import Text
+    from dsl.language.model import Text
 
     html = str(reader("en").block(Text((("*", "See ![logo](https://tracker.example/pixel.png) here"),))))
     assert "<img" not in html
@@ -300,8 +300,9 @@ def test_page_description_and_footnotes() -> None:
 def test_a_contact_label_that_starts_with_its_kind_is_not_said_twice() -> None:
     import dataclasses
 
-    from dsl.model import Contact
     from site_fixtures import t
+
+    from dsl.language.model import Contact
 
     label = t("E-post – dygnet runt", "E-mail – a qualsiasi ora", "E-mail – o każdej porze", "E-mail – any time")
     vendor = dataclasses.replace(ACME, contacts=(Contact("mail", "email", "support@acme.example", label=label),))

@@ -2,9 +2,8 @@
 
 import pytest
 
-from dsl.checks import vendor_texts
-from dsl.model import LANGUAGES, WEEKDAYS, Vendor
-
+from dsl.language.checks import vendor_texts
+from dsl.language.model import LANGUAGES, WEEKDAYS, Vendor
 
 # The programmes table: one row per listed item, grouped as in the seed.
 ROWS = {

@@ -2,9 +2,8 @@
 
 import pytest
 
-from dsl.checks import vendor_texts
-from dsl.model import LANGUAGES, WEEKDAYS, Vendor
-
+from dsl.language.checks import vendor_texts
+from dsl.language.model import LANGUAGES, WEEKDAYS, Vendor
 
 # The matrix rows in the seed's order (ids of plans/esri.plan).
 ROWS = [

@@ -2,9 +2,8 @@
 
 import pytest
 
-from dsl.checks import vendor_texts
-from dsl.model import LANGUAGES, MINUTES_PER_DAY, WEEKDAYS, Vendor
-
+from dsl.language.checks import vendor_texts
+from dsl.language.model import LANGUAGES, MINUTES_PER_DAY, WEEKDAYS, Vendor
 
 # The comparison table on page 3: categories and their rows, in order (ids of plans/infor.plan).
 TABLE = {

@@ -4,10 +4,9 @@ from datetime import date
 
 import pytest
 
-from dsl.checks import vendor_texts
-from dsl.model import LANGUAGES, WEEKDAYS, Vendor
-from dsl.rules import export_project
-
+from dsl.language.checks import vendor_texts
+from dsl.language.model import LANGUAGES, WEEKDAYS, Vendor
+from dsl.rules.export import export_project
 
 FEATURES = [
     "incident-support",

@@ -25,10 +25,10 @@ HERE = Path(__file__).resolve().parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 import holidays as holidays_lib  # noqa: E402
-
 import oracle  # noqa: E402
-from dsl.loader import load_project  # noqa: E402
-from dsl.model import Project  # noqa: E402
+
+from dsl.language.loader import load_project  # noqa: E402
+from dsl.language.model import Project  # noqa: E402
 
 YEARS = (2026, 2028)
 """The span the rules are exported over for the vectors; the vectors themselves probe 2026-2027 (and the edges)."""

@@ -14,25 +14,15 @@ from datetime import date
 from decimal import Decimal
 from typing import Iterator
 
-LANGUAGES: tuple[str, ...] = ("sv", "it", "pl", "en")
-"""The languages every human-readable text is written in, in display order."""
-
-WEEKDAYS: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-
-METRICS: tuple[str, ...] = ("registration", "first-response", "status-update", "resolution")
-"""What an SLA target measures, from the report of a ticket to ...
-
-registration: the ticket is registered and acknowledged;
-first-response: a person starts working on it (answers, or starts troubleshooting);
-status-update: the interval between status updates while it is open;
-resolution: it is resolved.
-"""
-
-PERIODS: tuple[str, ...] = ("day", "week", "month", "quarter", "year")
-
-CONTACT_KINDS: tuple[str, ...] = ("email", "phone", "portal", "web", "fax", "address", "account-manager")
-
-MINUTES_PER_DAY = 24 * 60
+from dsl.language.vocabulary import (  # noqa: F401 - re-exported: the model's words live in the vocabulary
+    CONTACT_KINDS,
+    LANGUAGES,
+    METRICS,
+    MINUTES_PER_DAY,
+    PERIODS,
+    SOURCE_LANGUAGE_FALLBACK,
+    WEEKDAYS,
+)
 
 
 def _no_pos() -> "Pos":
@@ -63,6 +53,21 @@ class Text:
 
     values: tuple[tuple[str, str], ...]
     pos: Pos = field(default_factory=_no_pos, compare=False)
+
+    def resolve(self, lang: str, source: str = SOURCE_LANGUAGE_FALLBACK) -> tuple[str, str | None]:
+        """The text in `lang`; else in `source` (the vendor's language), else the first written.
+
+        Returns the value and, when it is a fallback, the language it is written in (None when the
+        text is in `lang` itself or neutral). This is the one fallback rule every output follows.
+        """
+        value = self.get(lang)
+        if value is not None:
+            return value, None
+        for code in (source, *self.languages):
+            value = self.get(code)
+            if value is not None:
+                return value, code
+        return "", None
 
     def get(self, lang: str) -> str | None:
         """The text in `lang`, or None when it was not written."""

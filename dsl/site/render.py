@@ -1,26 +1,18 @@
-"""Publishing: render the site and the rule files into a fresh directory, then swap it in.
+"""Rendering: the site's own words (gettext catalogs) and the Jinja templates, turned into pages.
 
-A build never touches the published directory until everything has been
-written: pages, catalogs and rules go to a temporary directory beside it, and
-only a complete build is renamed into place. A failed build prints a located
-error and leaves the previous site byte for byte as it was. Builds are
-reproducible: every iteration is sorted, and nothing records a time or a path.
+Templates and catalogs ship inside the package (`dsl.site.templates`, `dsl.site.locales`, mapped from
+the top-level `site_templates/` and `locales/` folders in pyproject.toml) and are found through
+importlib.resources, so an installed Tierwise renders the same pages as a checkout.
 """
 
 from __future__ import annotations
 
-import functools
 import os
-import shutil
-import sys
-import tempfile
-import threading
-import time
 import traceback
 from dataclasses import dataclass
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from importlib.resources import files
 from pathlib import Path
-from typing import Iterable, TextIO
+from typing import TextIO
 from urllib.parse import urlsplit
 
 from babel.messages.mofile import write_mo
@@ -28,14 +20,26 @@ from babel.messages.pofile import PoFileError, read_po
 from babel.support import Translations
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateSyntaxError, select_autoescape
 
-from dsl import formatting as fmt
-from dsl import site
-from dsl.model import LANGUAGES, Project
+from dsl.language.model import LANGUAGES, Project
+from dsl.site import formatting as fmt
+from dsl.site import views as site
 
-ROOT = Path(__file__).resolve().parent.parent
-TEMPLATES = ROOT / "site_templates"
-LOCALES = ROOT / "locales"
-SCHEMA = Path(__file__).resolve().parent / "rules.schema.json"
+
+def _package_folder(package: str, checkout_folder: str) -> Path:
+    """A folder of package data: from the installed package, else (an uninstalled checkout) the source folder."""
+    try:
+        folder = files(package)
+    except ModuleNotFoundError:
+        return Path(__file__).resolve().parents[2] / checkout_folder
+    # Installed from a wheel or editable, the data are plain files on disk; Jinja and shutil want paths.
+    return Path(str(folder))
+
+
+TEMPLATES = _package_folder("dsl.site.templates", "site_templates")
+"""The Jinja templates and the assets folder."""
+
+LOCALES = _package_folder("dsl.site.locales", "locales")
+"""The gettext catalogs: LOCALES/<lang>/LC_MESSAGES/messages.po."""
 
 DEFAULT_BASE_URL = "https://tierwise.example/"
 """Where the site is published, for canonical links and the sitemap only (every other link is relative).
@@ -53,21 +57,7 @@ class BuildError(Exception):
         self.message = message
 
 
-# --- small file helpers ---------------------------------------------------------------------
-
-
-def write_atomically(path: Path, text: str) -> None:
-    """Write `text` to `path` through a temporary file and a rename, so readers never see half a file."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+# --- files --------------------------------------------------------------------------------
 
 
 def _write(root: Path, relative: str, text: str) -> None:
@@ -274,170 +264,3 @@ def _copy_assets(templates: Path, out: Path) -> None:
             target.write_bytes(path.read_bytes())
 
 
-def write_rules(project: Project, out: Path, years: tuple[int, int]) -> None:
-    """rules/all.json, rules/<vendor>.json and rules/schema.json, through the rules module."""
-    from dsl.rules import dumps, export_project
-
-    rules = out / "rules"
-    rules.mkdir(parents=True, exist_ok=True)
-    _write(rules, "all.json", dumps(export_project(project, years)))
-    for vendor in sorted(project.vendors, key=lambda v: v.id):
-        _write(rules, f"{vendor.id}.json", dumps(export_project(Project((vendor,)), years)))
-    if not SCHEMA.is_file():
-        raise BuildError(str(SCHEMA), "the rule schema is missing")
-    (rules / "schema.json").write_bytes(SCHEMA.read_bytes())
-
-
-def build_into(
-    project: Project,
-    out: Path,
-    years: tuple[int, int],
-    base_url: str | None = None,
-    templates: Path = TEMPLATES,
-    locales: Path = LOCALES,
-    stderr: TextIO = sys.stderr,
-) -> site.Warnings:
-    """Render the whole site into an empty directory `out` (no swapping); returns the warnings met."""
-    base = _normal_base(base_url)
-    warnings = site.Warnings()
-    with tempfile.TemporaryDirectory(prefix="tierwise-catalogs-") as cache:
-        words = compile_catalogs(locales, Path(cache), stderr)
-    render_site(project, out, words, base, templates, warnings)
-    _copy_assets(templates, out)
-    write_rules(project, out, years)
-    return warnings
-
-
-def _swap(new: Path, out: Path) -> None:
-    """Put the finished build `new` in place of `out` with renames only."""
-    old = None
-    if out.exists() or out.is_symlink():
-        if not out.is_dir():
-            raise BuildError(str(out), "exists and is not a directory; refusing to replace it")
-        old = Path(tempfile.mkdtemp(prefix=f"{out.name}.old-", dir=out.parent))
-        old.rmdir()
-        os.rename(out, old)
-    try:
-        os.rename(new, out)
-    except OSError:
-        if old is not None:
-            os.rename(old, out)
-        raise
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
-
-
-def publish(
-    project: Project,
-    out_dir: Path,
-    years: tuple[int, int],
-    *,
-    base_url: str | None = None,
-    templates: Path = TEMPLATES,
-    locales: Path = LOCALES,
-    stderr: TextIO | None = None,
-) -> int:
-    """Build the site and the rules into a fresh directory beside `out_dir` and swap it in; the exit code."""
-    stderr = stderr or sys.stderr
-    out = Path(out_dir).absolute()
-    try:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        new = Path(tempfile.mkdtemp(prefix=f"{out.name}.build-", dir=out.parent))
-    except OSError as exc:
-        print(f"{out}: error: cannot create the build directory: {exc.strerror or exc}", file=stderr)
-        return 1
-    try:
-        os.chmod(new, 0o755)
-        warnings = build_into(project, new, years, base_url, templates, locales, stderr)
-        for line in warnings.lines():
-            print(line, file=stderr)
-        _swap(new, out)
-    except BuildError as exc:
-        shutil.rmtree(new, ignore_errors=True)
-        print(str(exc), file=stderr)
-        print(f"the site was not built; {out_dir} is unchanged.", file=stderr)
-        return 1
-    except OSError as exc:
-        shutil.rmtree(new, ignore_errors=True)
-        print(f"{exc.filename or out}: error: {exc.strerror or exc}", file=stderr)
-        print(f"the site was not built; {out_dir} is unchanged.", file=stderr)
-        return 1
-    except Exception as exc:  # noqa: BLE001 - an author must see a message, never a traceback
-        shutil.rmtree(new, ignore_errors=True)
-        frame = traceback.extract_tb(exc.__traceback__)[-1]
-        print(f"{frame.filename}:{frame.lineno}: error: {type(exc).__name__}: {exc}", file=stderr)
-        print(f"the site was not built; {out_dir} is unchanged.", file=stderr)
-        return 1
-    pages = sum(1 for _ in out.rglob("*.html"))
-    print(f"built {pages} pages into {out_dir}", file=stderr)
-    return 0
-
-
-# --- serve ----------------------------------------------------------------------------------
-
-
-def _watched(paths: Iterable[Path]) -> dict[str, float]:
-    """Modification times of the plan files, templates and catalogs a build reads."""
-    found: dict[str, float] = {}
-    roots = [*paths, TEMPLATES, LOCALES]
-    for root in roots:
-        candidates = [root] if root.is_file() else sorted(root.rglob("*")) if root.is_dir() else []
-        for path in candidates:
-            if path.is_file():
-                try:
-                    found[str(path)] = path.stat().st_mtime
-                except OSError:
-                    pass
-    return found
-
-
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args) -> None:  # noqa: A002 - the base class's name
-        pass
-
-
-def serve(paths: list[str], out: Path, port: int) -> int:
-    """Build, serve the site on 127.0.0.1:port and rebuild whenever a plan, template or catalog changes."""
-    from dsl.cli import default_years
-    from dsl.diagnostics import print_diagnostics
-    from dsl.loader import load_project
-
-    sources = [Path(p) for p in paths] or [Path("plans")]
-    out = Path(out)
-
-    def build() -> int:
-        """Load, check and publish once; the exit code."""
-        result = load_project(sources)
-        errors = print_diagnostics(result.diagnostics, result.sources, sys.stderr, strict=False)
-        if errors or result.project is None:
-            print(f"{errors} error(s); still serving the last good site.", file=sys.stderr)
-            return 1
-        return publish(result.project, out, default_years())
-
-    build()
-    if not out.is_dir():
-        print(f"{out}: error: nothing to serve; fix the errors above and run again.", file=sys.stderr)
-        return 1
-    handler = functools.partial(_QuietHandler, directory=str(out.absolute()))
-    try:
-        server = ThreadingHTTPServer(("127.0.0.1", port), handler)
-    except OSError as exc:
-        print(f"127.0.0.1:{port}: error: cannot listen: {exc.strerror or exc}", file=sys.stderr)
-        return 1
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    print(f"serving http://127.0.0.1:{port}/ (Ctrl+C stops)", file=sys.stderr)
-    seen = _watched(sources)
-    try:
-        while True:
-            time.sleep(0.5)
-            now = _watched(sources)
-            if now != seen:
-                seen = now
-                print("change seen; rebuilding ...", file=sys.stderr)
-                build()
-    except KeyboardInterrupt:
-        return 0
-    finally:
-        server.shutdown()
-        server.server_close()

@@ -13,10 +13,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Sequence
 
-from dsl import checks
-from dsl.diagnostics import Diagnostic, did_you_mean, error
-from dsl.model import LANGUAGES, METRICS, Calendar, Plan, Pos, PriorityScheme, Project, Text, Vendor
-from dsl.parser import FileDecl, VendorDecl, parse_file
+from dsl.language import checks
+from dsl.language.diagnostics import Diagnostic, did_you_mean, error
+from dsl.language.model import LANGUAGES, METRICS, Calendar, Plan, Pos, PriorityScheme, Project, Vendor
+from dsl.language.parser import FileDecl, VendorDecl, parse_file
 
 
 @dataclass
@@ -81,7 +81,7 @@ def _resolve_and_check(decls: Sequence[FileDecl], result: LoadResult) -> None:
 
 def load_text(text: str, path: str = "<text>") -> LoadResult:
     """Parse, resolve and check one plan given as text (for tests and tools)."""
-    from dsl.parser import parse_text
+    from dsl.language.parser import parse_text
 
     decl, diagnostics = parse_text(text, path)
     result = LoadResult(None, list(diagnostics), {path: text})
@@ -165,7 +165,7 @@ def _resolve_vendor(
     if decl.name is None:
         problems.append(error(f"vendor '{decl.id}' has no name", decl.pos, 'add a line such as: name "Stratiteq"'))
     else:
-        name = decl.name.get(language) or decl.name.values[0][1]
+        name = decl.name.resolve(language, language)[0]
 
     scheme = None
     if decl.priorities is not None:

@@ -16,8 +16,8 @@ from lark import Lark
 from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
 from lark.lexer import PatternStr
 
-from dsl.diagnostics import Diagnostic, error
-from dsl.model import Pos
+from dsl.language.diagnostics import Diagnostic, error
+from dsl.language.model import Pos
 
 WORDS = {
     "ID": "a name",

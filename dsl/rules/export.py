@@ -5,7 +5,7 @@ reference evaluator) must get the same deadlines we compute without a holiday
 library, so every calendar is expanded here over a fixed span of years: weekly
 hours as per-day pieces, and every holiday, closed date, special-hours date
 and eve within the span as a dated override. The format is specified in
-docs/rules.md; the JSON Schema is dsl/rules.schema.json.
+docs/rules.md; the JSON Schema is dsl/rules/schema.json.
 """
 
 from __future__ import annotations
@@ -14,12 +14,13 @@ import importlib.metadata
 import json
 import zoneinfo
 from datetime import date, timedelta
+from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
 import holidays as holidays_lib
 
-from dsl.model import (
+from dsl.language.model import (
     LANGUAGES,
     METRICS,
     MINUTES_PER_DAY,
@@ -37,7 +38,12 @@ from dsl.model import (
 FORMAT_VERSION = "1.0"
 """Bumped in its minor part for additions a consumer may ignore, in its major part for anything else."""
 
-SCHEMA_PATH = Path(__file__).with_name("rules.schema.json")
+
+
+def default_years(today: date | None = None) -> tuple[int, int]:
+    """This year and the next two: the span rules are expanded over unless told otherwise."""
+    this = (today or date.today()).year
+    return (this, this + 2)
 
 
 class ExportError(ValueError):
@@ -64,9 +70,15 @@ def dumps(doc: dict[str, Any]) -> str:
     return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
 
 
+def schema_text() -> str:
+    """The JSON Schema (draft 2020-12) every exported document satisfies, as the package ships it."""
+    return (files("dsl.rules") / "schema.json").read_text(encoding="utf-8")
+
+
 def load_schema() -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) every exported document satisfies."""
-    return json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    result: dict[str, Any] = json.loads(schema_text())
+    return result
 
 
 def data_versions() -> dict[str, str]:
@@ -117,8 +129,7 @@ def _texts(text: Text | None, lang: str) -> dict[str, str] | None:
     """A text in all four languages; a missing translation falls back to the vendor's own language."""
     if text is None:
         return None
-    fallback = text.get(lang) or text.values[0][1]
-    return {code: text.get(code) or fallback for code in LANGUAGES}
+    return {code: text.resolve(code, lang)[0] for code in LANGUAGES}
 
 
 def _priorities(scheme: PriorityScheme | None, lang: str) -> dict[str, Any] | None:

@@ -10,19 +10,20 @@ Problems are returned as diagnostics, never raised.
 from __future__ import annotations
 
 import textwrap
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from functools import lru_cache
+from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
-from lark import Lark, Token, Transformer, Tree, v_args
+from lark import Lark, Token, Transformer, v_args
 from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken, VisitError
 
-from dsl import syntax_errors
-from dsl.diagnostics import Diagnostic, did_you_mean, error
-from dsl.model import (
+from dsl.language import syntax_errors
+from dsl.language.diagnostics import Diagnostic, did_you_mean, error
+from dsl.language.model import (
     WEEKDAYS,
     AxisValue,
     Calendar,
@@ -49,8 +50,6 @@ from dsl.model import (
     Text,
     WeeklyInterval,
 )
-
-GRAMMAR = Path(__file__).with_name("grammar.lark")
 
 
 @dataclass(frozen=True)
@@ -106,9 +105,8 @@ class _Stmt:
 
 @lru_cache(maxsize=1)
 def _lark() -> Lark:
-    return Lark.open(
-        str(GRAMMAR), parser="lalr", strict=True, propagate_positions=True, maybe_placeholders=True
-    )
+    grammar = (files("dsl.language") / "grammar.lark").read_text(encoding="utf-8")
+    return Lark(grammar, parser="lalr", strict=True, propagate_positions=True, maybe_placeholders=True)
 
 
 def parse_text(text: str, path: str) -> tuple[FileDecl | None, list[Diagnostic]]:

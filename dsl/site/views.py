@@ -16,8 +16,7 @@ from typing import Protocol
 from markdown_it import MarkdownIt
 from markupsafe import Markup, escape
 
-from dsl import formatting as fmt
-from dsl.model import (
+from dsl.language.model import (
     METRICS,
     Calendar,
     Cell,
@@ -29,6 +28,8 @@ from dsl.model import (
     Text,
     Vendor,
 )
+from dsl.language.vocabulary import SOURCE_LANGUAGE_FALLBACK
+from dsl.site import formatting as fmt
 
 SAFE_SCHEMES = ("http://", "https://", "mailto:", "tel:")
 
@@ -102,19 +103,12 @@ class Reader:
 
     def pick(self, text: Text) -> tuple[str, str | None]:
         """The text in the page language, or the fallback and its language (warned about)."""
-        value = text.get(self.lang)
-        if value is not None:
-            return value, None
-        source = self.vendor.language if self.vendor else "en"
-        order = [source, *[c for c in text.languages if c != source]]
-        for code in order:
-            value = text.get(code)
-            if value is not None:
-                self.warnings.add(
-                    text.pos, self.lang, f"text has no '{self.lang}' translation; the {self.lang} page shows the '{code}' text"
-                )
-                return value, code
-        return "", None
+        value, fallback = text.resolve(self.lang, self.vendor.language if self.vendor else SOURCE_LANGUAGE_FALLBACK)
+        if fallback is not None:
+            self.warnings.add(
+                text.pos, self.lang, f"text has no '{self.lang}' translation; the {self.lang} page shows the '{fallback}' text"
+            )
+        return value, fallback
 
     def plain(self, text: Text | None) -> str:
         """The text as a plain string (for attributes and option labels)."""

@@ -12,8 +12,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 import holidays
 
-from dsl.diagnostics import Diagnostic, did_you_mean, error, warning
-from dsl.model import LANGUAGES, MINUTES_PER_DAY, WEEKDAYS, Calendar, DailyHours, Project, Text, Vendor
+from dsl.language.diagnostics import Diagnostic, did_you_mean, error, warning
+from dsl.language.model import LANGUAGES, MINUTES_PER_DAY, WEEKDAYS, Calendar, DailyHours, Project, Text, Vendor
 
 
 def check_project(project: Project, shared_calendars: Iterable[Calendar] = ()) -> list[Diagnostic]:

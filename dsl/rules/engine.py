@@ -485,8 +485,7 @@ def priority_for(rules: dict[str, Any], vendor: str, impact: str, urgency: str) 
 
 def _export(project: Any, args: argparse.Namespace | None = None) -> dict[str, Any]:
     """The project's rules over --years if the command has it, else the default span."""
-    from dsl.cli import default_years
-    from dsl.rules import export_project
+    from dsl.rules.export import default_years, export_project
 
     years = getattr(args, "years", None) or default_years()
     return export_project(project, years)

@@ -12,7 +12,7 @@ import difflib
 from dataclasses import dataclass
 from typing import Iterable, Mapping, TextIO
 
-from dsl.model import Pos
+from dsl.language.model import Pos
 
 ERROR = "error"
 WARNING = "warning"

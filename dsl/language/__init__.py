@@ -1,0 +1,1 @@
+"""The language stage: plan text -> parse tree -> model -> checks, with located diagnostics."""

@@ -1,0 +1,38 @@
+"""The fixed words of Tierwise: one home for the lists every stage reads.
+
+The site's languages, the weekdays, what a target can measure (and which measure a question means
+when it names none), the periods of a count, and the kinds of contact. The grammar's hints, the
+checks, the page views, the templates, the rule export and its schema all take these from here, so
+adding a language or a metric is a change in one place (plus its translations and docs).
+"""
+
+from __future__ import annotations
+
+LANGUAGES: tuple[str, ...] = ("sv", "it", "pl", "en")
+"""The languages every human-readable text is written in and the site is published in, in display order."""
+
+SOURCE_LANGUAGE_FALLBACK = "en"
+"""The language a text falls back to when a vendor's own language is unknown."""
+
+WEEKDAYS: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+"""Weekday names as plan files and the rule JSON write them, Monday first (index 0)."""
+
+METRICS: tuple[str, ...] = ("registration", "first-response", "status-update", "resolution")
+"""What an SLA target measures, from the report of a ticket to ...
+
+registration: the ticket is registered and acknowledged;
+first-response: a person starts working on it (answers, or starts troubleshooting);
+status-update: the interval between status updates while it is open;
+resolution: it is resolved.
+"""
+
+DEFAULT_METRIC = "first-response"
+"""The metric a deadline question means when it names none ("by when must we respond?")."""
+
+PERIODS: tuple[str, ...] = ("day", "week", "month", "quarter", "year")
+"""The periods a count can be given per: 4 per year."""
+
+CONTACT_KINDS: tuple[str, ...] = ("email", "phone", "portal", "web", "fax", "address", "account-manager")
+"""The kinds of contact a vendor can list."""
+
+MINUTES_PER_DAY = 24 * 60

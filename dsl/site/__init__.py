@@ -1,0 +1,1 @@
+"""The site stage: model -> page views -> rendered pages -> an atomically published folder."""

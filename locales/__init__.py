@@ -1,0 +1,1 @@
+"""Package data, not code: the gettext catalogs of the site's own words, shipped as dsl.site.locales."""
