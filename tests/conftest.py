@@ -1,4 +1,4 @@
-"""Fixtures shared by the test modules."""
+"""Fixtures and markers shared by the test modules (shared helper code lives in tests/support/)."""
 
 from pathlib import Path
 
@@ -6,18 +6,26 @@ import pytest
 
 from dsl.language.loader import load_project
 from dsl.language.model import Project
-
-ROOT = Path(__file__).resolve().parent.parent
-
+from support.paths import PLANS
 
 SEED_VENDORS = {"esri", "stratiteq", "infor", "amanda", "synerity"}
+BROWSER_TESTS = Path(__file__).resolve().parent / "browser"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every test under tests/browser/ drives Chromium: mark it, so `-m "not browser"` is a fast inner loop."""
+    for item in items:
+        if BROWSER_TESTS in Path(item.path).parents:
+            item.add_marker(pytest.mark.browser)
+            item.add_marker(pytest.mark.slow)
 
 
 @pytest.fixture(scope="session")
 def shipped() -> Project:
     """The model of the plan files in plans/, which must load without errors and hold the five seed vendors."""
-    result = load_project([ROOT / "plans"])
+    result = load_project([PLANS])
     assert not result.errors, [f"{d.pos}: {d.message}" for d in result.errors]
+    assert result.project is not None
     missing = SEED_VENDORS - {v.id for v in result.project.vendors}
     assert not missing, f"plans/ lacks the vendor(s) {sorted(missing)}"
     return result.project
