@@ -1,8 +1,8 @@
-"""Tierwise command line: `python build.py COMMAND`; see `python build.py --help`."""
+"""Tierwise in a checkout: `python build.py COMMAND` is `tierwise COMMAND`; see `python build.py --help`."""
 
 import sys
 
 from dsl.cli import main
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(prog="python build.py"))

@@ -1,29 +1,58 @@
-"""The command line: argument parsing and exit codes, nothing else.
+"""The command line (`tierwise`, or `python build.py` in a checkout): arguments, the project root, exit codes.
 
 Each command loads the plan files through the same pipeline (text -> tree ->
 model -> checks) and hands the model to one output. Every failure an author or
 a consumer can cause ends in a located message and a non-zero exit, never in a
 traceback.
+
+Paths an author does not give are found relative to the project root: the folder
+given with --project, else the nearest folder at or above the working directory
+that holds `plans/`. Its `plans/` is read and its `_site/` is written, wherever
+Tierwise itself is installed.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Sequence
 
 from dsl.language.diagnostics import print_diagnostics
 from dsl.language.loader import load_project
 from dsl.language.model import Project
 from dsl.rules.export import default_years
 
-DEFAULT_PLANS = Path("plans")
+PLANS_FOLDER = "plans"
+"""The folder of plan files in a project root."""
+
+SITE_FOLDER = "_site"
+"""The folder a project's site is published into, beside `plans/`."""
+
+
+class ProjectRootError(Exception):
+    """No project root: no --project and no `plans/` folder at or above the working directory."""
+
+
+def find_project_root(start: Path, explicit: str | None = None) -> Path:
+    """The project root: `explicit` (--project) if given, else the nearest folder from `start` upward holding plans/."""
+    if explicit is not None:
+        root = Path(explicit)
+        if not root.is_dir():
+            raise ProjectRootError(f"{explicit}: error: the project folder does not exist\n  hint: --project names the folder that holds plans/")
+        return root
+    for folder in (start, *start.parents):
+        if (folder / PLANS_FOLDER).is_dir():
+            return folder
+    raise ProjectRootError(
+        f"{start}: error: no {PLANS_FOLDER}/ folder here or in any folder above\n"
+        f"  hint: run Tierwise inside a project (a folder holding {PLANS_FOLDER}/), pass --project DIR, or name plan files"
+    )
 
 
 def _load(paths: Sequence[str], strict: bool) -> Project | None:
     """Load and check the plan files; print what is wrong; None when anything is an error."""
-    result = load_project([Path(p) for p in paths] or [DEFAULT_PLANS])
+    result = load_project([Path(p) for p in paths])
     errors = print_diagnostics(result.diagnostics, result.sources, sys.stderr, strict=strict)
     if errors or result.project is None:
         print(f"{errors} error(s); nothing was written.", file=sys.stderr)
@@ -45,7 +74,7 @@ def _years(text: str) -> tuple[int, int]:
 
 def cmd_check(args: argparse.Namespace) -> int:
     """Parse and check plan files, reporting every problem found."""
-    result = load_project([Path(p) for p in args.paths] or [DEFAULT_PLANS])
+    result = load_project([Path(p) for p in args.paths])
     errors = print_diagnostics(result.diagnostics, result.sources, sys.stderr, strict=args.strict)
     if errors:
         print(f"{errors} error(s).", file=sys.stderr)
@@ -110,60 +139,69 @@ def cmd_serve(args: argparse.Namespace) -> int:
     """Build, serve the site on localhost and rebuild when a plan or template changes."""
     from dsl.site.serve import serve
 
-    return serve([Path(p) for p in args.paths] or [DEFAULT_PLANS], Path(args.out), args.port, default_years())
+    return serve([Path(p) for p in args.paths], Path(args.out), args.port, default_years())
 
 
-def parser() -> argparse.ArgumentParser:
-    """The argument parser of `python build.py`."""
+def parser(prog: str | None = None) -> argparse.ArgumentParser:
+    """The argument parser of `tierwise` (and of `python build.py`)."""
+    # --project is accepted before or after the command; SUPPRESS keeps a subcommand's
+    # default from overwriting a value given before it.
+    project = argparse.ArgumentParser(add_help=False)
+    project.add_argument(
+        "--project", metavar="DIR", default=argparse.SUPPRESS,
+        help="the project folder, holding plans/ (default: the nearest folder at or above here that holds plans/)",
+    )
     top = argparse.ArgumentParser(
-        prog="python build.py",
+        prog=prog,
         description="Tierwise: support plans written once, published as a website and SLA rules.",
+        parents=[project],
     )
     sub = top.add_subparsers(dest="command", metavar="COMMAND")
+    sub_kwargs = {"parents": [project]}
 
-    check = sub.add_parser("check", help="parse and check plan files")
+    check = sub.add_parser("check", **sub_kwargs, help="parse and check plan files")
     check.add_argument("--strict", action="store_true", help="treat warnings (missing translations) as errors")
-    check.add_argument("paths", nargs="*", metavar="PATH", help="plan files or folders (default: plans/)")
+    check.add_argument("paths", nargs="*", metavar="PATH", help="plan files or folders (default: the project's plans/)")
     check.set_defaults(func=cmd_check)
 
-    build = sub.add_parser("build", help="build the static website (the default command)")
+    build = sub.add_parser("build", **sub_kwargs, help="build the static website (the default command)")
     _add_build_options(build)
     build.set_defaults(func=cmd_build)
 
-    rules = sub.add_parser("rules", help="export the SLA rule set as JSON")
+    rules = sub.add_parser("rules", **sub_kwargs, help="export the SLA rule set as JSON")
     rules.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
     rules.add_argument("--years", type=_years, metavar="FIRST-LAST", help="years to expand calendars over")
-    rules.add_argument("paths", nargs="*", metavar="PATH", help="plan files or folders (default: plans/)")
+    rules.add_argument("paths", nargs="*", metavar="PATH", help="plan files or folders (default: the project's plans/)")
     rules.set_defaults(func=cmd_rules)
 
-    due = sub.add_parser("due", help="by when must a ticket be answered?")
+    due = sub.add_parser("due", **sub_kwargs, help="by when must a ticket be answered?")
     due.add_argument("target", nargs="?", metavar="VENDOR/PLAN")
     due.add_argument("rest", nargs="*", metavar="[PRIORITY] WHEN", help="priority (if the plan has them) and an ISO 8601 time with offset")
     due.add_argument("--tz", metavar="ZONE", help="the customer's time zone, for calendars in the customer's zone")
     due.add_argument("--metric", metavar="METRIC", help="what is measured (default: first-response)")
     due.add_argument("--batch", metavar="FILE", help="read one JSON case per line from FILE (- for standard input)")
     due.add_argument("--years", type=_years, metavar="FIRST-LAST", help="years the rules cover (default: this year and the next two)")
-    due.add_argument("--plans", action="append", default=[], metavar="PATH", help="plan files or folders (default: plans/)")
+    due.add_argument("--plans", action="append", default=[], metavar="PATH", help="plan files or folders (default: the project's plans/)")
     due.set_defaults(func=cmd_due)
 
-    priority = sub.add_parser("priority", help="the priority level for an impact and an urgency")
+    priority = sub.add_parser("priority", **sub_kwargs, help="the priority level for an impact and an urgency")
     priority.add_argument("vendor")
     priority.add_argument("impact")
     priority.add_argument("urgency")
     priority.add_argument("--years", type=_years, metavar="FIRST-LAST", help=argparse.SUPPRESS)
-    priority.add_argument("--plans", action="append", default=[], metavar="PATH", help="plan files or folders (default: plans/)")
+    priority.add_argument("--plans", action="append", default=[], metavar="PATH", help="plan files or folders (default: the project's plans/)")
     priority.set_defaults(func=cmd_priority)
 
-    serve = sub.add_parser("serve", help="build, serve on localhost and rebuild on change")
-    serve.add_argument("--out", default="_site", metavar="DIR")
+    serve = sub.add_parser("serve", **sub_kwargs, help="build, serve on localhost and rebuild on change")
+    serve.add_argument("--out", metavar="DIR", help="where the site goes (default: _site/ in the project)")
     serve.add_argument("--port", type=int, default=8000)
-    serve.add_argument("paths", nargs="*", metavar="PATH", help="plan files or folders (default: plans/)")
+    serve.add_argument("paths", nargs="*", metavar="PATH", help="plan files or folders (default: the project's plans/)")
     serve.set_defaults(func=cmd_serve)
     return top
 
 
 def _add_build_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--out", default="_site", metavar="DIR", help="where the site goes (default: _site/)")
+    p.add_argument("--out", metavar="DIR", help="where the site goes (default: _site/ in the project)")
     p.add_argument("--strict", action="store_true", help="treat warnings (missing translations) as errors")
     p.add_argument("--years", type=_years, metavar="FIRST-LAST", help="years the published rules cover")
     p.add_argument(
@@ -172,18 +210,38 @@ def _add_build_options(p: argparse.ArgumentParser) -> None:
         help="where the site will be served from, for canonical links and the sitemap "
         "(default: $TIERWISE_BASE_URL, else https://tierwise.example/)",
     )
-    p.add_argument("paths", nargs="*", metavar="PATH", help="plan files or folders (default: plans/)")
+    p.add_argument("paths", nargs="*", metavar="PATH", help="plan files or folders (default: the project's plans/)")
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def _with_project_defaults(args: argparse.Namespace) -> argparse.Namespace:
+    """Fill the paths an author did not give from the project root: its plans/ and its _site/."""
+    needs_plans = [name for name in ("paths", "plans") if hasattr(args, name) and not getattr(args, name)]
+    needs_out = hasattr(args, "out") and args.out is None
+    if needs_plans or needs_out:
+        root = find_project_root(Path.cwd(), getattr(args, "project", None))
+        for name in needs_plans:
+            setattr(args, name, [str(root / PLANS_FOLDER)])
+        if needs_out:
+            args.out = str(root / SITE_FOLDER)
+    return args
+
+
+def main(argv: Sequence[str] | None = None, prog: str | None = None) -> int:
     """Run the command line; returns the exit code."""
     argv = list(sys.argv[1:] if argv is None else argv)
-    if not argv or argv[0].startswith("-") and argv[0] not in ("-h", "--help"):
-        argv = ["build", *argv]
-    args = parser().parse_args(argv)
-    if args.command is None:
-        args = parser().parse_args(["build"])
+    # No command, or only options (`tierwise --out x`, `tierwise --project p`): the default command, build.
+    lead = 2 if argv[:1] == ["--project"] else 1 if argv[:1] and argv[0].startswith("--project=") else 0
+    rest = argv[lead:]
+    if not rest or rest[0].startswith("-") and rest[0] not in ("-h", "--help"):
+        argv = [*argv[:lead], "build", *rest]
+    args = parser(prog).parse_args(argv)
     try:
-        return args.func(args)
+        args = _with_project_defaults(args)
+    except ProjectRootError as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    try:
+        result: int = args.func(args)
+        return result
     except KeyboardInterrupt:
         return 130
