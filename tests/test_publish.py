@@ -13,11 +13,12 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from site_fixtures import Balance
+from support.site import Balance
 from support.paths import ROOT
 
 from dsl.language.loader import load_project
-from dsl.language.model import LANGUAGES, Project
+from dsl.language.model import Project
+from dsl.language.vocabulary import LANGUAGES
 from dsl.rules.export import schema_text
 from dsl.site.publish import publish, write_atomically
 from dsl.site.render import LOCALES, TEMPLATES

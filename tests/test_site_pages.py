@@ -8,9 +8,9 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from site_fixtures import Balance, rich_project, words
+from support.site import Balance, rich_project, words
 
-from dsl.language.model import LANGUAGES
+from dsl.language.vocabulary import LANGUAGES
 from dsl.site import views as site
 from dsl.site.render import render_site
 

@@ -9,7 +9,7 @@ import pytest
 from support.paths import ROOT
 
 from dsl.language.loader import load_project
-from dsl.language.model import LANGUAGES
+from dsl.language.vocabulary import LANGUAGES
 from dsl.site.publish import publish
 
 CHROMIUM = Path("/usr/bin/chromium")
