@@ -6,6 +6,7 @@ from decimal import Decimal
 
 import pytest
 
+from dsl.language.vocabulary import LANGUAGES, PERIODS
 from dsl.site import formatting as fmt
 
 
@@ -113,3 +114,12 @@ def test_numbers_group_per_locale() -> None:
     assert plain(fmt.number(12000, "sv")) == "12 000"
     assert fmt.number(12000, "it") == "12.000"
     assert fmt.number(12000, "en") == "12,000"
+
+
+def test_every_language_has_a_locale_and_every_period_a_cldr_unit() -> None:
+    # Keyed by the vocabulary: a new language or period without its mapping here fails this test.
+    assert set(fmt.LOCALES) == set(LANGUAGES)
+    assert set(fmt.PERIOD_UNITS) == set(PERIODS)
+    for lang in LANGUAGES:
+        for period in PERIODS:
+            assert fmt.per_period("X", period, lang) != "X", (lang, period)

@@ -10,7 +10,7 @@ from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.pofile import read_po
 from support.paths import ROOT
 
-from dsl.language.model import LANGUAGES
+from dsl.language.vocabulary import LANGUAGES
 from dsl.site.render import LOCALES
 
 PLACEHOLDER = re.compile(r"%\([a-z_]+\)s|\{[a-z_]+\}")
@@ -31,6 +31,11 @@ def sources() -> set[str]:
     found = extracted()
     assert len(found) > 50
     return found
+
+
+def test_every_language_of_the_vocabulary_has_a_catalog() -> None:
+    catalogs = {po.parent.parent.name for po in LOCALES.glob("*/LC_MESSAGES/messages.po")}
+    assert catalogs == set(LANGUAGES)
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 from markupsafe import Markup
-from site_fixtures import ACME, ALWAYS, BETA, CUSTOMER, OFFICE, PHONE, WEEK_24X5, words
+from support.site import ACME, ALWAYS, BETA, CUSTOMER, OFFICE, PHONE, WEEK_24X5, words
 
-from dsl.language.model import LANGUAGES
+from dsl.language.vocabulary import CONTACT_KINDS, DEFAULT_METRIC, LANGUAGES, METRICS
 from dsl.site import views as site
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
@@ -213,7 +213,7 @@ def test_features_grouped_by_category_in_order_with_uncategorised_last() -> None
     groups = site.feature_groups(ACME, reader("en"))
     assert [g.id for g in groups] == ["reach", "care", "other"]
     assert [str(g.label) for g in groups] == ["Ways to reach us", "Proactive care", "Other features"]
-    assert [r.id for r in groups[0].rows] == ["email", "phone"]
+    assert [str(r.label) for r in groups[0].rows] == ["E-mail support", "Phone support"]
 
 
 def test_feature_cells_of_every_kind() -> None:
@@ -242,7 +242,11 @@ def test_a_lone_category_of_uncategorised_features_is_just_features() -> None:
 
 def test_priority_levels_and_matrix() -> None:
     page = site.vendor_page(ACME, reader("it"))
-    assert [lv.id for lv in page.levels] == ["P1", "P2", "P3"]
+    assert [str(lv.name) for lv in page.levels] == [
+        "<strong>P1</strong> Critico per l&#39;attività",
+        "<strong>P2</strong> Critico",
+        "<strong>P3</strong> Normale",
+    ]
     assert str(page.levels[0].example) == "<p>Nessuno riesce ad accedere.</p>"
     assert page.levels[2].definition == Markup("")
     assert [str(u) for u in page.matrix.urgencies] == ["Urgente", "Normale"]
@@ -268,8 +272,7 @@ def test_services_obligations_coverage_channels_and_notes() -> None:
 
 
 def test_contacts_with_hours_and_no_unsafe_links() -> None:
-    contacts = {c.kind: c for c in site.contact_views(ACME, reader("sv"))}
-    assert contacts["phone"].kind_label == "Telefon"
+    contacts = {c.kind: view for c, view in zip(ACME.contacts, site.contact_views(ACME, reader("sv")), strict=True)}
     assert str(contacts["phone"].title) == "Telefon: Växel"
     assert str(contacts["email"].title) == "E-post"
     assert plain(contacts["phone"].hours) == "mån–fre 08:30–11:30, 12:30–16:00 (Italientid)"
@@ -283,7 +286,21 @@ def test_calculator_offers_tiers_with_targets_priorities_and_metrics() -> None:
     assert [c.id for c in calc.plans] == ["standard", "premium"]  # Free promises no time
     assert [c.label for c in calc.priorities] == ["P1 – Business critical", "P2 – Critical", "P3 – Normal"]
     assert [(c.id, c.label) for c in calc.metrics] == [("first-response", "Time to start"), ("resolution", "Resolution")]
+    assert calc.default_metric == DEFAULT_METRIC
     assert site.calculator(BETA, reader("en", BETA)).priorities == ()
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_metric_and_contact_kind_of_the_vocabulary_has_a_site_label(lang: str) -> None:
+    # The vocabulary is the one list; the views only put words to it. A new metric or contact
+    # kind without its label here (and its translations in locales/) fails this test.
+    r = reader(lang)
+    for labels in (site.metric_titles(r), site.metric_definitions(r)):
+        assert set(labels) == set(METRICS)
+        assert all(labels.values())
+    kinds = site.contact_kinds(r)
+    assert set(kinds) == set(CONTACT_KINDS)
+    assert all(kinds.values())
 
 
 def test_page_description_and_footnotes() -> None:
@@ -300,7 +317,7 @@ def test_page_description_and_footnotes() -> None:
 def test_a_contact_label_that_starts_with_its_kind_is_not_said_twice() -> None:
     import dataclasses
 
-    from site_fixtures import t
+    from support.site import t
 
     from dsl.language.model import Contact
 

@@ -4,15 +4,20 @@ Nothing here formats a number, a price, a duration, a weekday or a time by hand:
 each function asks Babel for the pattern or the plural form of the page's
 locale, so Polish gets "2 godziny" and "5 godzin" from CLDR, not from us.
 Sentences that join these pieces ("…, except public holidays") are the site's
-own words and live in the gettext catalogs (see dsl/site.py).
+own words and live in the gettext catalogs (see dsl/site/views.py).
+
+Which locale each page language is formatted in (LOCALES) and which CLDR unit
+each period is counted in (PERIOD_UNITS) are keyed by the vocabulary's
+LANGUAGES and PERIODS; tests/test_formatting.py fails when one lacks an entry.
 """
 
 from __future__ import annotations
 
 import copy
-from datetime import date, datetime, time
+from datetime import date, time
 from decimal import Decimal
-from functools import lru_cache
+from functools import cache
+from typing import Literal
 
 from babel import Locale
 from babel.dates import format_date as _format_date
@@ -21,22 +26,26 @@ from babel.lists import format_list
 from babel.numbers import format_decimal, parse_pattern
 from babel.units import format_unit
 
+ListStyle = Literal["standard", "or", "unit"]
+"""The CLDR list patterns the site joins items with: "a, b och c", "a eller b", "a, b"."""
+
 LOCALES: dict[str, str] = {"sv": "sv_SE", "it": "it_IT", "pl": "pl_PL", "en": "en"}
 """The CLDR locale each page language is formatted in."""
 
-_PERIOD_UNITS = {
+PERIOD_UNITS: dict[str, str] = {
     "day": "duration-day",
     "week": "duration-week",
     "month": "duration-month",
     "quarter": "duration-quarter",
     "year": "duration-year",
 }
+"""The CLDR unit each period of the vocabulary is counted in: "per år", "all'anno"."""
 
 
-@lru_cache(maxsize=None)
+@cache
 def locale(lang: str) -> Locale:
-    """The Babel locale of a page language (sv, it, pl, en)."""
-    return Locale.parse(LOCALES.get(lang, lang))
+    """The Babel locale of a page language (one of the vocabulary's LANGUAGES)."""
+    return Locale.parse(LOCALES[lang])
 
 
 def number(value: int | Decimal, lang: str) -> str:
@@ -53,19 +62,19 @@ def money(amount: Decimal, currency: str, lang: str) -> str:
     whole = amount == amount.to_integral_value()
     if whole:
         pattern.frac_prec = (0, 0)
-    return pattern.apply(amount, loc, currency=currency, currency_digits=not whole)
+    return str(pattern.apply(amount, loc, currency=currency, currency_digits=not whole))
 
 
 def per_period(value: str, period: str | None, lang: str) -> str:
     """`value` per period with CLDR's per-unit pattern: "5 000 kr per år", "4 all’anno"."""
     if period is None:
         return value
-    unit = _PERIOD_UNITS[period]
+    unit = PERIOD_UNITS[period]
     patterns = locale(lang)._data["unit_patterns"].get(unit, {})
     for length in ("long", "short"):
         per = patterns.get(length, {}).get("per")
         if per:
-            return per.replace("{0}", value)
+            return str(per).replace("{0}", value)
     return value
 
 
@@ -74,28 +83,19 @@ def quantity(count: int, period: str | None, lang: str) -> str:
     return per_period(number(count, lang), period, lang)
 
 
-def _hours_and_minutes(minutes: int, lang: str, length: str, list_style: str) -> str:
-    loc = locale(lang)
-    hours, rest = divmod(minutes, 60)
-    parts = []
-    if hours:
-        parts.append(format_unit(hours, "duration-hour", length=length, locale=loc))
-    if rest or not hours:
-        parts.append(format_unit(rest, "duration-minute", length=length, locale=loc))
-    return format_list(parts, style=list_style, locale=loc)
-
-
 def duration(minutes: int, lang: str) -> str:
     """A duration in hours and minutes with the locale's plural forms ("2 godziny", "8 godzin", "15 minuter").
 
     Hours are never rounded up to days: a target of 24 business hours is not one day.
     """
-    return _hours_and_minutes(minutes, lang, "long", "unit")
-
-
-def short_duration(minutes: int, lang: str) -> str:
-    """A duration in CLDR's short unit form ("2 tim", "15 min"), for cards and tight cells."""
-    return _hours_and_minutes(minutes, lang, "short", "unit-short")
+    loc = locale(lang)
+    hours, rest = divmod(minutes, 60)
+    parts = []
+    if hours:
+        parts.append(format_unit(hours, "duration-hour", length="long", locale=loc))
+    if rest or not hours:
+        parts.append(format_unit(rest, "duration-minute", length="long", locale=loc))
+    return format_list(parts, style="unit", locale=loc)
 
 
 def clock(minute: int, lang: str) -> str:
@@ -120,9 +120,9 @@ def time_range(start: int, end: int, lang: str) -> str:
     return interval(clock(start, lang), clock(end, lang), lang)
 
 
-def weekday(index: int, lang: str, width: str = "abbreviated") -> str:
-    """A weekday's name, Monday = 0, in CLDR's stand-alone form."""
-    return get_day_names(width, context="stand-alone", locale=locale(lang))[index]
+def weekday(index: int, lang: str) -> str:
+    """A weekday's abbreviated name, Monday = 0, in CLDR's stand-alone form."""
+    return str(get_day_names("abbreviated", context="stand-alone", locale=locale(lang))[index])
 
 
 def weekday_range(first: int, last: int, lang: str) -> str:
@@ -137,7 +137,7 @@ def day_and_time(day: int, minute: int, lang: str) -> str:
     return f"{weekday(day, lang)} {clock(minute, lang)}"
 
 
-def listing(items: list[str], lang: str, style: str = "standard") -> str:
+def listing(items: list[str], lang: str, style: ListStyle = "standard") -> str:
     """Items joined the locale's way: "a, b och c"."""
     if not items:
         return ""
@@ -156,12 +156,12 @@ def zone_name(zone: str, lang: str) -> str:
 
 def country_name(code: str, lang: str) -> str:
     """A country by its ISO code, in the page language: "Sverige", "Szwecja"."""
-    return locale(lang).territories.get(code.upper(), code)
+    return str(locale(lang).territories.get(code.upper(), code))
 
 
-def language_name(code: str, in_lang: str | None = None) -> str:
-    """A language's name, by default in itself ("svenska", "polski"), capitalised for a menu."""
-    name = Locale.parse(code).get_display_name(locale(in_lang or code)) or code
+def language_name(code: str) -> str:
+    """A page language's name in itself ("Svenska", "Polski"), capitalised for a menu."""
+    name = Locale.parse(code).get_display_name(locale(code)) or code
     return name[:1].upper() + name[1:]
 
 
@@ -169,9 +169,3 @@ def day(value: date, lang: str) -> str:
     """A date in the locale's long style: "24 december 2026"."""
     return _format_date(value, "long", locale=locale(lang))
 
-
-def datetime_text(value: datetime, lang: str) -> str:
-    """A date and time in the locale's medium style."""
-    from babel.dates import format_datetime
-
-    return format_datetime(value, "medium", locale=locale(lang))

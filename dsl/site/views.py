@@ -9,6 +9,7 @@ Markdown with raw HTML off and only http(s)/mailto/tel links.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Protocol
@@ -17,9 +18,9 @@ from markdown_it import MarkdownIt
 from markupsafe import Markup, escape
 
 from dsl.language.model import (
-    METRICS,
     Calendar,
     Cell,
+    Feature,
     Plan,
     Pos,
     Price,
@@ -28,7 +29,7 @@ from dsl.language.model import (
     Text,
     Vendor,
 )
-from dsl.language.vocabulary import SOURCE_LANGUAGE_FALLBACK
+from dsl.language.vocabulary import DEFAULT_METRIC, METRICS, SOURCE_LANGUAGE_FALLBACK
 from dsl.site import formatting as fmt
 
 SAFE_SCHEMES = ("http://", "https://", "mailto:", "tel:")
@@ -48,17 +49,21 @@ def _safe_link(url: str) -> bool:
     return url.strip().lower().startswith(SAFE_SCHEMES)
 
 
-def _markdown() -> MarkdownIt:
-    md = MarkdownIt("commonmark", {"html": False})
-    # An image would be a request to another host: the site loads nothing from elsewhere.
-    md.disable("image")
-    # Plan files are written by marketing, but a page must never carry a
-    # javascript: or data: link, nor a relative one that breaks on another host.
-    md.validateLink = _safe_link
-    return md
+class _SafeMarkdown(MarkdownIt):
+    """CommonMark without raw HTML and images, whose links are http(s), mailto or tel only."""
+
+    def __init__(self) -> None:
+        super().__init__("commonmark", {"html": False})
+        # An image would be a request to another host: the site loads nothing from elsewhere.
+        self.disable("image")
+
+    def validateLink(self, url: str) -> bool:  # markdown-it-py calls it by this name
+        """Whether a link may be a link: plan files are written by marketing, but a page must never
+        carry a javascript: or data: link, nor a relative one that breaks on another host."""
+        return _safe_link(url)
 
 
-MARKDOWN = _markdown()
+MARKDOWN = _SafeMarkdown()
 
 
 def safe_href(url: str | None) -> str | None:
@@ -226,9 +231,7 @@ class Note:
 class PlanHead:
     """A tier as a column head."""
 
-    id: str
     name: Markup
-    plain_name: str
     description: Markup
     extends: Markup
     marks: tuple[Mark, ...]
@@ -283,7 +286,6 @@ class TargetTable:
 class Level:
     """A priority level with its definition and example."""
 
-    id: str
     name: Markup
     definition: Markup
     example: Markup
@@ -310,7 +312,6 @@ class FeatureCell:
 class FeatureRow:
     """One feature across the tiers."""
 
-    id: str
     label: Markup
     description: Markup
     marks: tuple[Mark, ...]
@@ -346,8 +347,6 @@ class PlanService:
 class ContactView:
     """A way to reach support and when it is staffed."""
 
-    kind: str
-    kind_label: str
     title: Markup  # the kind and the vendor's label, without saying the kind twice
     value: str
     href: str | None
@@ -370,13 +369,13 @@ class Calculator:
     plans: tuple[Choice, ...]
     priorities: tuple[Choice, ...]
     metrics: tuple[Choice, ...]
+    default_metric: str  # the metric selected at first (the vocabulary's DEFAULT_METRIC)
 
 
 @dataclass(frozen=True)
 class VendorPage:
     """Everything shown on a vendor's comparison page."""
 
-    id: str
     name: str
     intro: Markup
     website: str | None
@@ -408,30 +407,34 @@ class VendorCard:
 # --- building the views ---------------------------------------------------------------------
 
 
-def metric_title(metric: str, reader: Reader) -> str:
-    """The site's name for a metric."""
+# The site's words for the vocabulary's metrics and contact kinds (dsl/language/vocabulary.py), one
+# entry for each; tests/test_site_views.py fails when the vocabulary gains a word without its label.
+
+
+def metric_titles(reader: Reader) -> dict[str, str]:
+    """The site's name for each metric of the vocabulary."""
     _ = reader.gettext
     return {
         "registration": _("Registration"),
         "first-response": _("First response"),
         "status-update": _("Status updates"),
         "resolution": _("Resolution"),
-    }[metric]
+    }
 
 
-def metric_definition(metric: str, reader: Reader) -> str:
-    """The site's definition of a metric, used when the vendor gives none."""
+def metric_definitions(reader: Reader) -> dict[str, str]:
+    """The site's definition of each metric, used when the vendor gives none."""
     _ = reader.gettext
     return {
         "registration": _("Time from your report until the ticket is registered and acknowledged."),
         "first-response": _("Time from your report until someone starts working on it."),
         "status-update": _("Longest time between two status updates while the ticket is open."),
         "resolution": _("Time from your report until the problem is resolved."),
-    }[metric]
+    }
 
 
-def contact_kind(kind: str, reader: Reader) -> str:
-    """The site's name for a kind of contact channel."""
+def contact_kinds(reader: Reader) -> dict[str, str]:
+    """The site's name for each kind of contact channel of the vocabulary."""
     _ = reader.gettext
     return {
         "email": _("E-mail"),
@@ -441,7 +444,7 @@ def contact_kind(kind: str, reader: Reader) -> str:
         "fax": _("Fax"),
         "address": _("Address"),
         "account-manager": _("Account manager"),
-    }.get(kind, kind)
+    }
 
 
 def _marks(vendor: Vendor, marks: tuple[str, ...]) -> tuple[Mark, ...]:
@@ -513,26 +516,27 @@ def target_tables(vendor: Vendor, reader: Reader) -> tuple[TargetTable, ...]:
         if not any(t.metric == metric for plan in vendor.plans for t in plan.targets):
             continue
         own = vendor.metric_text(metric)
-        title = reader.label(own.name) if own and own.name else Markup(escape(metric_title(metric, reader)))
+        title = reader.label(own.name) if own and own.name else Markup(escape(metric_titles(reader)[metric]))
         definition = (
-            reader.block(own.definition) if own and own.definition else Markup("<p>{}</p>").format(metric_definition(metric, reader))
+            reader.block(own.definition) if own and own.definition else Markup("<p>{}</p>").format(metric_definitions(reader)[metric])
         )
         keys: list[tuple[str | None, Markup]] = [(lv.id, _level_label(lv.id, lv.name, reader)) for lv in levels] or [
             (None, Markup(escape(reader.gettext("Every request"))))
         ]
         # A tier whose targets all run on one clock names it once, under the table;
         # a tier that mixes clocks names the clock in every cell instead.
-        columns = []
+        columns: list[str | None] = []
         for plan in vendor.plans:
             found = {t.calendar for key, _ in keys if (t := plan.target(metric, key)) is not None and t.guaranteed}
             columns.append(next(iter(found)) if len(found) == 1 else None if not found else "")
         rows = []
         for key, label in keys:
             cells = []
-            for plan, column in zip(vendor.plans, columns):
+            for plan, column in zip(vendor.plans, columns, strict=True):
                 target = plan.target(metric, key)
                 mixed = column == "" and target is not None and target.guaranteed
-                cells.append(target_cell(target, reader, clock_text(vendor, target.calendar, reader) if mixed else ""))
+                own_clock = clock_text(vendor, target.calendar, reader) if mixed and target is not None else ""
+                cells.append(target_cell(target, reader, own_clock))
             rows.append(TargetRow(label, tuple(cells)))
         clocks = tuple(clock_text(vendor, c, reader) if c else "" for c in columns)
         tables.append(TargetTable(metric, title, definition, tuple(rows), clocks))
@@ -569,10 +573,9 @@ def feature_groups(vendor: Vendor, reader: Reader) -> tuple[FeatureGroup, ...]:
     groups = []
     known = {c.id for c in vendor.categories}
 
-    def rows(features) -> tuple[FeatureRow, ...]:
+    def rows(features: Iterable[Feature]) -> tuple[FeatureRow, ...]:
         return tuple(
             FeatureRow(
-                f.id,
                 reader.label(f.label),
                 reader.block(f.description),
                 _marks(vendor, f.marks),
@@ -627,7 +630,7 @@ def plan_services(vendor: Vendor, reader: Reader) -> tuple[PlanService, ...]:
         channels: list[Markup] = []
         for cid in plan.channels:
             contact = contacts.get(cid)
-            name = Markup(escape(contact_kind(contact.kind, reader) if contact else cid))
+            name = Markup(escape(contact_kinds(reader)[contact.kind] if contact else cid))
             if name not in channels:
                 channels.append(name)
         services.append(
@@ -658,7 +661,7 @@ def contact_views(vendor: Vendor, reader: Reader) -> tuple[ContactView, ...]:
     """The vendor's contact channels with the hours each is staffed."""
     views = []
     for c in vendor.contacts:
-        kind = contact_kind(c.kind, reader)
+        kind = contact_kinds(reader)[c.kind]
         own = reader.plain(c.label).strip().lower() if c.label is not None else ""
         # A label that repeats the kind ("Phone: Phone", "E-mail: E-mail – any time") says it twice.
         if not own or own == kind.lower():
@@ -667,7 +670,7 @@ def contact_views(vendor: Vendor, reader: Reader) -> tuple[ContactView, ...]:
             title = reader.label(c.label)
         else:
             title = Markup("{}: {}").format(kind, reader.label(c.label))
-        views.append(ContactView(c.kind, kind, title, c.value or "", contact_href(c.kind, c.value), clock_text(vendor, c.hours, reader)))
+        views.append(ContactView(title, c.value or "", contact_href(c.kind, c.value), clock_text(vendor, c.hours, reader)))
     return tuple(views)
 
 
@@ -678,16 +681,13 @@ def calculator(vendor: Vendor, reader: Reader) -> Calculator | None:
         return None
     levels = vendor.priorities.levels if vendor.priorities else ()
     priorities = tuple(Choice(lv.id, f"{lv.id} – {reader.plain(lv.name)}" if reader.plain(lv.name) != lv.id else lv.id) for lv in levels)
-    def title(metric: str) -> str:
-        own = vendor.metric_text(metric)
-        return reader.plain(own.name) if own and own.name else metric_title(metric, reader)
-
-    metrics = tuple(
-        Choice(m, title(m))
-        for m in METRICS
-        if any(t.metric == m and t.guaranteed for p in vendor.plans for t in p.targets)
-    )
-    return Calculator(vendor.id, plans, priorities, metrics)
+    titles = metric_titles(reader)
+    metrics = []
+    for metric in METRICS:
+        if any(t.metric == metric and t.guaranteed for p in vendor.plans for t in p.targets):
+            own = vendor.metric_text(metric)
+            metrics.append(Choice(metric, reader.plain(own.name) if own and own.name else titles[metric]))
+    return Calculator(vendor.id, plans, priorities, tuple(metrics), DEFAULT_METRIC)
 
 
 def vendor_page(vendor: Vendor, reader: Reader) -> VendorPage:
@@ -695,17 +695,15 @@ def vendor_page(vendor: Vendor, reader: Reader) -> VendorPage:
     _ = reader.gettext
     heads = tuple(
         PlanHead(
-            p.id,
             reader.label(p.name),
-            reader.plain(p.name),
             reader.block(p.description),
-            reader.label(vendor.plan(p.extends).name) if p.extends and vendor.plan(p.extends) else Markup(""),
+            reader.label(parent.name) if p.extends and (parent := vendor.plan(p.extends)) else Markup(""),
             _marks(vendor, p.marks),
         )
         for p in vendor.plans
     )
     levels = tuple(
-        Level(lv.id, _level_label(lv.id, lv.name, reader), reader.block(lv.definition), reader.block(lv.example))
+        Level(_level_label(lv.id, lv.name, reader), reader.block(lv.definition), reader.block(lv.example))
         for lv in (vendor.priorities.levels if vendor.priorities else ())
     )
     matrix = None
@@ -722,7 +720,6 @@ def vendor_page(vendor: Vendor, reader: Reader) -> VendorPage:
         "vendor": vendor.name
     }
     return VendorPage(
-        id=vendor.id,
         name=vendor.name,
         intro=reader.block(vendor.intro),
         website=safe_href(vendor.website),
@@ -771,7 +768,8 @@ def price_range(vendor: Vendor, reader: Reader) -> str:
 
 def fastest_response(vendor: Vendor, reader: Reader) -> str:
     """The quickest guaranteed first response of any tier, or a plain statement that none is promised."""
-    minutes = [t.minutes for p in vendor.plans for t in p.targets if t.metric == "first-response" and t.minutes is not None]
+    # The card's "response" is the metric a question means when it names none: the first response.
+    minutes = [t.minutes for p in vendor.plans for t in p.targets if t.metric == DEFAULT_METRIC and t.minutes is not None]
     if not minutes:
         return reader.gettext("No guaranteed response time")
     return reader.gettext("Fastest response: %(duration)s") % {"duration": fmt.duration(min(minutes), reader.lang)}
