@@ -20,7 +20,7 @@ from typing import TextIO
 from dsl.language.model import Project
 from dsl.rules.export import dumps, export_project, schema_text
 from dsl.site import views as site
-from dsl.site.render import LOCALES, TEMPLATES, BuildError, _copy_assets, _normal_base, _write, compile_catalogs, render_site
+from dsl.site.render import LOCALES, TEMPLATES, BuildError, compile_catalogs, copy_assets, normal_base_url, render_site, write_file
 
 
 def write_atomically(path: Path, text: str) -> None:
@@ -38,14 +38,13 @@ def write_atomically(path: Path, text: str) -> None:
 
 
 def write_rules(project: Project, out: Path, years: tuple[int, int]) -> None:
-    """rules/all.json, rules/<vendor>.json and rules/schema.json, through the rules module."""
-
+    """Write rules/all.json, rules/<vendor>.json and rules/schema.json through the rules' public export."""
     rules = out / "rules"
     rules.mkdir(parents=True, exist_ok=True)
-    _write(rules, "all.json", dumps(export_project(project, years)))
+    write_file(rules, "all.json", dumps(export_project(project, years)))
     for vendor in sorted(project.vendors, key=lambda v: v.id):
-        _write(rules, f"{vendor.id}.json", dumps(export_project(Project((vendor,)), years)))
-    _write(rules, "schema.json", schema_text())
+        write_file(rules, f"{vendor.id}.json", dumps(export_project(Project((vendor,)), years)))
+    write_file(rules, "schema.json", schema_text())
 
 
 def build_into(
@@ -58,12 +57,12 @@ def build_into(
     stderr: TextIO = sys.stderr,
 ) -> site.Warnings:
     """Render the whole site into an empty directory `out` (no swapping); returns the warnings met."""
-    base = _normal_base(base_url)
+    base = normal_base_url(base_url)
     warnings = site.Warnings()
     with tempfile.TemporaryDirectory(prefix="tierwise-catalogs-") as cache:
         words = compile_catalogs(locales, Path(cache), stderr)
     render_site(project, out, words, base, templates, warnings)
-    _copy_assets(templates, out)
+    copy_assets(templates, out)
     write_rules(project, out, years)
     return warnings
 
@@ -122,7 +121,7 @@ def publish(
         print(f"{exc.filename or out}: error: {exc.strerror or exc}", file=stderr)
         print(f"the site was not built; {out_dir} is unchanged.", file=stderr)
         return 1
-    except Exception as exc:  # noqa: BLE001 - an author must see a message, never a traceback
+    except Exception as exc:  # an author must see a message, never a traceback
         shutil.rmtree(new, ignore_errors=True)
         frame = traceback.extract_tb(exc.__traceback__)[-1]
         print(f"{frame.filename}:{frame.lineno}: error: {type(exc).__name__}: {exc}", file=stderr)
@@ -131,5 +130,3 @@ def publish(
     pages = sum(1 for _ in out.rglob("*.html"))
     print(f"built {pages} pages into {out_dir}", file=stderr)
     return 0
-
-

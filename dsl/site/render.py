@@ -1,5 +1,8 @@
 """Rendering: the site's own words (gettext catalogs) and the Jinja templates, turned into pages.
 
+This module compiles the catalogs, sets up the Jinja environment, renders every page (`render_site`)
+and copies the assets; dsl/site/publish.py puts the result in place atomically.
+
 Templates and catalogs ship inside the package (`dsl.site.templates`, `dsl.site.locales`, mapped from
 the top-level `site_templates/` and `locales/` folders in pyproject.toml) and are found through
 importlib.resources, so an installed Tierwise renders the same pages as a checkout.
@@ -9,10 +12,12 @@ from __future__ import annotations
 
 import os
 import traceback
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from importlib.resources import files
 from pathlib import Path
-from typing import TextIO
+from typing import Any, NamedTuple, TextIO, cast
 from urllib.parse import urlsplit
 
 from babel.messages.mofile import write_mo
@@ -20,7 +25,8 @@ from babel.messages.pofile import PoFileError, read_po
 from babel.support import Translations
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateSyntaxError, select_autoescape
 
-from dsl.language.model import LANGUAGES, Project
+from dsl.language.model import Project
+from dsl.language.vocabulary import LANGUAGES
 from dsl.site import formatting as fmt
 from dsl.site import views as site
 
@@ -47,11 +53,14 @@ DEFAULT_BASE_URL = "https://tierwise.example/"
 Set TIERWISE_BASE_URL (or pass base_url) to the address the site is served from.
 """
 
+DEFAULT_LANGUAGE = "en"
+"""The language of the pages that have none of their own (root chooser, 404, sitemap) and of a vendor page's x-default."""
+
 
 class BuildError(Exception):
     """A build failure with the place that caused it."""
 
-    def __init__(self, where: str, message: str):
+    def __init__(self, where: str, message: str) -> None:
         super().__init__(f"{where}: error: {message}")
         self.where = where
         self.message = message
@@ -60,7 +69,8 @@ class BuildError(Exception):
 # --- files --------------------------------------------------------------------------------
 
 
-def _write(root: Path, relative: str, text: str) -> None:
+def write_file(root: Path, relative: str, text: str) -> None:
+    """Write `text` to root/relative as UTF-8 with Unix newlines, making the folders it needs."""
     target = root / relative
     target.parent.mkdir(parents=True, exist_ok=True)
     with open(target, "w", encoding="utf-8", newline="\n") as fh:
@@ -125,7 +135,25 @@ def _canonical_path(path: str) -> str:
     return path[: -len("index.html")] if path.endswith("index.html") else path
 
 
-def _page(base: str, path_of, lang: str, default_path: str, title: str, description: str) -> Page:
+class Chooser(NamedTuple):
+    """A language on the root chooser and the 404 page, in that language's own words."""
+
+    code: str
+    name: str
+    title: str
+    description: str
+    missing: str
+
+
+def _language_index(lang: str) -> str:
+    return f"{lang}/index.html"
+
+
+def _vendor_path(vendor_id: str, lang: str) -> str:
+    return f"{lang}/{vendor_id}/index.html"
+
+
+def _page(base: str, path_of: Callable[[str], str], lang: str, default_path: str, title: str, description: str) -> Page:
     """The metadata of the page at path_of(lang), with its alternates in every language."""
     path = path_of(lang)
     depth = path.count("/")
@@ -139,7 +167,8 @@ def _page(base: str, path_of, lang: str, default_path: str, title: str, descript
     return Page(lang, path, root, base + _canonical_path(path), alternates, switcher, title, description)
 
 
-def _environment(templates: Path, words: Translations) -> Environment:
+def environment(templates: Path, words: Translations) -> Environment:
+    """The Jinja environment of one page language: autoescaped, strict, with the i18n extension on `words`."""
     env = Environment(
         loader=FileSystemLoader(str(templates)),
         autoescape=select_autoescape(["html", "xml"]),
@@ -149,17 +178,18 @@ def _environment(templates: Path, words: Translations) -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.install_gettext_translations(words, newstyle=True)
+    # The i18n extension adds this method at run time, so the type checker cannot know it.
+    cast(Any, env).install_gettext_translations(words, newstyle=True)
     return env
 
 
-def _render(env: Environment, name: str, **context) -> str:
+def _render(env: Environment, name: str, **context: object) -> str:
     """Render a template; a failure becomes a BuildError at the template line that caused it."""
     try:
         return env.get_template(name).render(**context)
     except TemplateSyntaxError as exc:
         raise BuildError(f"{exc.filename or exc.name}:{exc.lineno}", exc.message or str(exc)) from None
-    except Exception as exc:  # noqa: BLE001 - any failure inside a template must be located, not a traceback
+    except Exception as exc:  # any failure inside a template must be located, not a traceback
         where = name
         for frame, lineno in traceback.walk_tb(exc.__traceback__):
             filename = frame.f_code.co_filename
@@ -168,7 +198,8 @@ def _render(env: Environment, name: str, **context) -> str:
         raise BuildError(where, f"{type(exc).__name__}: {exc}") from None
 
 
-def _normal_base(base_url: str | None) -> str:
+def normal_base_url(base_url: str | None) -> str:
+    """The address the site is published at (argument, else TIERWISE_BASE_URL, else the default), ending in "/"."""
     base = base_url or os.environ.get("TIERWISE_BASE_URL") or DEFAULT_BASE_URL
     parts = urlsplit(base)
     if parts.scheme not in ("http", "https") or not parts.netloc:
@@ -191,7 +222,7 @@ def render_site(
     sitemap: list[Page] = []
     root_path = urlsplit(base).path or "/"
     choosers = tuple(
-        (
+        Chooser(
             code,
             fmt.language_name(code),
             words[code].gettext("Compare support tiers"),
@@ -200,36 +231,35 @@ def render_site(
         )
         for code in LANGUAGES
     )
-    env_en = _environment(templates, words["en"])
-    index_of = lambda code: f"{code}/index.html"  # noqa: E731
+    root_env = environment(templates, words[DEFAULT_LANGUAGE])
     root_page = Page(
-        "en",
+        DEFAULT_LANGUAGE,
         "index.html",
         "",
         base,
-        tuple((code, base + _canonical_path(index_of(code))) for code in LANGUAGES) + (("x-default", base),),
-        tuple(Link(code, fmt.language_name(code), index_of(code)) for code in LANGUAGES),
+        tuple((code, base + _canonical_path(_language_index(code))) for code in LANGUAGES) + (("x-default", base),),
+        tuple(Link(code, fmt.language_name(code), _language_index(code)) for code in LANGUAGES),
         "Tierwise",
-        choosers[-1][3],
+        next(c.description for c in choosers if c.code == DEFAULT_LANGUAGE),
     )
-    _write(out, "index.html", _render(env_en, "root.html", page=root_page, choosers=choosers))
+    write_file(out, "index.html", _render(root_env, "root.html", page=root_page, choosers=choosers))
     written.append("index.html")
     sitemap.append(root_page)
-    _write(out, "404.html", _render(env_en, "404.html", choosers=choosers, home=root_path))
+    write_file(out, "404.html", _render(root_env, "404.html", choosers=choosers, home=root_path))
     written.append("404.html")
     for lang in LANGUAGES:
-        env = _environment(templates, words[lang])
+        env = environment(templates, words[lang])
         _ = words[lang].gettext
         cards = site.vendor_cards(Project(tuple(vendors)), lang, words[lang], warnings)
         page = _page(
             base,
-            index_of,
+            _language_index,
             lang,
             "index.html",
             _("Compare support tiers"),
             _("Support tiers of software vendors compared: prices, response times and features."),
         )
-        _write(out, page.path, _render(env, "index.html", page=page, cards=cards))
+        write_file(out, page.path, _render(env, "index.html", page=page, cards=cards))
         written.append(page.path)
         sitemap.append(page)
         for vendor in vendors:
@@ -237,23 +267,24 @@ def render_site(
             view = site.vendor_page(vendor, reader)
             page = _page(
                 base,
-                lambda code, v=vendor.id: f"{code}/{v}/index.html",
+                partial(_vendor_path, vendor.id),
                 lang,
-                f"en/{vendor.id}/index.html",
+                _vendor_path(vendor.id, DEFAULT_LANGUAGE),
                 _("%(vendor)s support tiers compared") % {"vendor": vendor.name},
                 view.description,
             )
-            _write(out, page.path, _render(env, "vendor.html", page=page, vendor=view))
+            write_file(out, page.path, _render(env, "vendor.html", page=page, vendor=view))
             written.append(page.path)
             sitemap.append(page)
     sitemap.sort(key=lambda p: p.canonical)
-    _write(out, "sitemap.xml", _render(env_en, "sitemap.xml", pages=sitemap))
-    _write(out, "robots.txt", f"User-agent: *\nAllow: /\nSitemap: {base}sitemap.xml\n")
+    write_file(out, "sitemap.xml", _render(root_env, "sitemap.xml", pages=sitemap))
+    write_file(out, "robots.txt", f"User-agent: *\nAllow: /\nSitemap: {base}sitemap.xml\n")
     written += ["sitemap.xml", "robots.txt"]
     return written
 
 
-def _copy_assets(templates: Path, out: Path) -> None:
+def copy_assets(templates: Path, out: Path) -> None:
+    """Copy templates/assets (site.css, calculator.js, sla.js) into out/assets."""
     source = templates / "assets"
     if not source.is_dir():
         raise BuildError(str(source), "the assets folder (site.css, calculator.js, sla.js) is missing")
@@ -262,5 +293,3 @@ def _copy_assets(templates: Path, out: Path) -> None:
             target = out / "assets" / path.relative_to(source)
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(path.read_bytes())
-
-

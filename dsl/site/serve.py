@@ -9,13 +9,15 @@ import time
 from collections.abc import Iterable
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 
 from dsl.language.diagnostics import print_diagnostics
 from dsl.language.loader import load_project
 from dsl.site.publish import publish
 from dsl.site.render import LOCALES, TEMPLATES
 
-# --- watching ----------------------------------------------------------------------------------
+POLL_SECONDS = 0.5
+"""How often the watched files' modification times are compared."""
 
 
 def _watched(paths: Iterable[Path]) -> dict[str, float]:
@@ -34,23 +36,25 @@ def _watched(paths: Iterable[Path]) -> dict[str, float]:
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args) -> None:  # noqa: A002 - the base class's name
+    """Serves the built folder without a log line per request."""
+
+    def log_message(self, format: str, *args: Any) -> None:
         pass
+
+
+def _build(sources: list[Path], out: Path, years: tuple[int, int]) -> int:
+    """Load, check and publish once; the exit code."""
+    result = load_project(sources)
+    errors = print_diagnostics(result.diagnostics, result.sources, sys.stderr, strict=False)
+    if errors or result.project is None:
+        print(f"{errors} error(s); still serving the last good site.", file=sys.stderr)
+        return 1
+    return publish(result.project, out, years)
 
 
 def serve(sources: list[Path], out: Path, port: int, years: tuple[int, int]) -> int:
     """Build, serve the site on 127.0.0.1:port and rebuild whenever a plan, template or catalog changes."""
-
-    def build() -> int:
-        """Load, check and publish once; the exit code."""
-        result = load_project(sources)
-        errors = print_diagnostics(result.diagnostics, result.sources, sys.stderr, strict=False)
-        if errors or result.project is None:
-            print(f"{errors} error(s); still serving the last good site.", file=sys.stderr)
-            return 1
-        return publish(result.project, out, years)
-
-    build()
+    _build(sources, out, years)
     if not out.is_dir():
         print(f"{out}: error: nothing to serve; fix the errors above and run again.", file=sys.stderr)
         return 1
@@ -66,12 +70,12 @@ def serve(sources: list[Path], out: Path, port: int, years: tuple[int, int]) -> 
     seen = _watched(sources)
     try:
         while True:
-            time.sleep(0.5)
+            time.sleep(POLL_SECONDS)
             now = _watched(sources)
             if now != seen:
                 seen = now
                 print("change seen; rebuilding ...", file=sys.stderr)
-                build()
+                _build(sources, out, years)
     except KeyboardInterrupt:
         return 0
     finally:
