@@ -117,22 +117,33 @@ def cmd_rules(args: argparse.Namespace) -> int:
 
 def cmd_due(args: argparse.Namespace) -> int:
     """Answer 'by when?' for one ticket, or for a batch of them."""
-    from dsl.rules.engine import run_due
+    from dsl.rules.commands import run_due
 
     project = _load(args.plans, strict=False)
     if project is None:
         return 1
-    return run_due(project, args, sys.stdin, sys.stdout, sys.stderr)
+    return run_due(
+        project,
+        args.target,
+        args.rest,
+        batch=args.batch,
+        tz=args.tz,
+        metric=args.metric,
+        years=args.years,
+        stdin=sys.stdin,
+        stdout=sys.stdout,
+        stderr=sys.stderr,
+    )
 
 
 def cmd_priority(args: argparse.Namespace) -> int:
     """Look up a priority level in a vendor's impact x urgency matrix."""
-    from dsl.rules.engine import run_priority
+    from dsl.rules.commands import run_priority
 
     project = _load(args.plans, strict=False)
     if project is None:
         return 1
-    return run_priority(project, args.vendor, args.impact, args.urgency, sys.stdout, sys.stderr)
+    return run_priority(project, args.vendor, args.impact, args.urgency, years=args.years, stdout=sys.stdout, stderr=sys.stderr)
 
 
 def cmd_serve(args: argparse.Namespace) -> int:

@@ -2,31 +2,31 @@
 
 from __future__ import annotations
 
-import argparse
 import io
 import json
 import subprocess
 import sys
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
-from test_rules_export import YEARS, sample_project
+from support.paths import BUILD_PY, PLANS, ROOT
+from support.rules_sample import YEARS, sample_project
 
-from dsl.cli import default_years
-from dsl.rules.engine import due, run_due, run_priority
-from dsl.rules.export import export_project
-
-ROOT = Path(__file__).resolve().parent.parent
-
-
-def args(target=None, *rest, tz=None, metric=None, batch=None, years=YEARS) -> argparse.Namespace:
-    return argparse.Namespace(target=target, rest=list(rest), tz=tz, metric=metric, batch=batch, plans=[], years=years)
+from dsl.rules.commands import run_due, run_priority
+from dsl.rules.engine import Evaluator
+from dsl.rules.export import default_years, export_project
 
 
-def run(ns: argparse.Namespace, stdin: str = "") -> tuple[int, str, str]:
+def args(target: str | None = None, *rest: str, tz=None, metric=None, batch=None, years=YEARS) -> dict[str, Any]:
+    """The parameters of one `due` command, as dsl.cli passes them to run_due."""
+    return {"target": target, "rest": list(rest), "tz": tz, "metric": metric, "batch": batch, "years": years}
+
+
+def run(params: dict[str, Any], stdin: str = "") -> tuple[int, str, str]:
     out, err = io.StringIO(), io.StringIO()
-    code = run_due(sample_project(), ns, io.StringIO(stdin), out, err)
+    code = run_due(sample_project(), **params, stdin=io.StringIO(stdin), stdout=out, stderr=err)
     return code, out.getvalue(), err.getvalue()
 
 
@@ -58,7 +58,7 @@ def test_plan_without_priorities_and_customer_zone() -> None:
         (args("stratiteq/sos", "P3", "2031-03-03T10:00:00+01:00"), "outside the years the rules cover (2026–2028)"),
     ],
 )
-def test_single_case_errors_go_to_stderr_with_exit_1(ns: argparse.Namespace, words: str) -> None:
+def test_single_case_errors_go_to_stderr_with_exit_1(ns: dict[str, Any], words: str) -> None:
     code, out, err = run(ns)
     assert code == 1 and out == ""
     assert err.startswith("error: ") and words in err
@@ -74,7 +74,7 @@ def test_single_case_errors_go_to_stderr_with_exit_1(ns: argparse.Namespace, wor
         args("stratiteq/sos", "P3", "2026-11-23T15:00:00+01:00", batch="-"),
     ],
 )
-def test_usage_errors_exit_2(ns: argparse.Namespace) -> None:
+def test_usage_errors_exit_2(ns: dict[str, Any]) -> None:
     code, out, err = run(ns)
     assert code == 2 and out == "" and "usage" in err
 
@@ -115,7 +115,7 @@ def test_batch_answers_every_line_in_order() -> None:
 
 
 def test_batch_agrees_with_single_cases(tmp_path: Path) -> None:
-    rules = export_project(sample_project(), YEARS)
+    evaluator = Evaluator(export_project(sample_project(), YEARS))
     start = date(2026, 12, 21)
     cases = []
     for n in range(200):
@@ -127,7 +127,7 @@ def test_batch_agrees_with_single_cases(tmp_path: Path) -> None:
     code, out, _ = run(args(batch=str(path)))
     assert code == 0
     answers = [json.loads(line) for line in out.splitlines()]
-    expected = [{"due": due(rules, c["plan"], c["priority"], c["at"]).isoformat()} for c in cases]
+    expected = [{"due": evaluator.due(c["plan"], c["priority"], c["at"]).isoformat()} for c in cases]
     assert answers == expected
 
 
@@ -142,10 +142,10 @@ def test_unreadable_batch_file_exits_1(tmp_path: Path) -> None:
 
 def test_priority_command() -> None:
     out, err = io.StringIO(), io.StringIO()
-    assert run_priority(sample_project(), "stratiteq", "low", "urgent", out, err) == 0
+    assert run_priority(sample_project(), "stratiteq", "low", "urgent", stdout=out, stderr=err) == 0
     assert out.getvalue() == "P3\n"
     out, err = io.StringIO(), io.StringIO()
-    assert run_priority(sample_project(), "stratiteq", "medium", "urgent", out, err) == 1
+    assert run_priority(sample_project(), "stratiteq", "medium", "urgent", years=YEARS, stdout=out, stderr=err) == 1
     assert err.getvalue().startswith("error: vendor 'stratiteq' has no impact 'medium'") and out.getvalue() == ""
 
 
@@ -154,7 +154,7 @@ def test_priority_command() -> None:
 
 def build(*argv: str, stdin: str | None = None) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "build.py", *argv], cwd=ROOT, input=stdin, capture_output=True, text=True, timeout=120
+        [sys.executable, str(BUILD_PY), *argv], cwd=ROOT, input=stdin, capture_output=True, text=True, timeout=120
     )
 
 
@@ -164,7 +164,7 @@ def _plain_monday() -> date:
     return day + timedelta(days=(7 - day.weekday()) % 7)
 
 
-@pytest.mark.skipif(not (ROOT / "plans" / "stratiteq.plan").exists(), reason="needs the Stratiteq plan file")
+@pytest.mark.skipif(not (PLANS / "stratiteq.plan").exists(), reason="needs the Stratiteq plan file")
 def test_build_py_due_on_the_stratiteq_plan() -> None:
     monday = _plain_monday()
     done = build("due", "stratiteq/sos", "P3", f"{monday.isoformat()}T15:00:00+01:00")
@@ -186,12 +186,12 @@ def test_build_py_due_on_the_stratiteq_plan() -> None:
     assert "has no plan 'nope'" in answers[1]["error"]
 
 
-@pytest.mark.skipif(not (ROOT / "plans" / "stratiteq.plan").exists(), reason="needs the Stratiteq plan file")
+@pytest.mark.skipif(not (PLANS / "stratiteq.plan").exists(), reason="needs the Stratiteq plan file")
 def test_seed_example_on_the_real_plan() -> None:
     from dsl.language.loader import load_project
 
-    project = load_project([ROOT / "plans"]).project
+    project = load_project([PLANS]).project
     assert project is not None
     out, err = io.StringIO(), io.StringIO()
-    code = run_due(project, args("stratiteq/sos", "P3", "2026-11-23T15:00:00+01:00"), io.StringIO(), out, err)
+    code = run_due(project, "stratiteq/sos", ["P3", "2026-11-23T15:00:00+01:00"], stdin=io.StringIO(), stdout=out, stderr=err)
     assert (code, out.getvalue(), err.getvalue()) == (0, "2026-11-24T14:00:00+01:00\n", "")

@@ -1,10 +1,10 @@
 """The evaluators must equal the brute-force oracle on every conformance vector.
 
-The vectors (tests/conformance/vectors.jsonl) were computed by tests/oracle.py
-from the model; here the reference evaluator answers them from the exported
-JSON alone, in-process and through `python build.py due --batch`, and the
-oracle recomputes a sample so that the file cannot silently drift from the
-plans or the holiday and time-zone data.
+The vectors (tests/conformance/vectors.jsonl) were computed by tests/support/oracle.py
+from the model (the questions are chosen in tests/support/rules_vectors.py); here the
+engine answers them from the exported JSON alone, in-process and through
+`python build.py due --batch`, and the oracle recomputes a sample so that the file
+cannot silently drift from the plans or the holiday and time-zone data.
 """
 
 from __future__ import annotations
@@ -14,19 +14,14 @@ import random
 import subprocess
 import sys
 from datetime import datetime
-from pathlib import Path
 
 import pytest
+from support import oracle
+from support import rules_vectors as generate
+from support.paths import BUILD_PY, ROOT
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tests"))
-sys.path.insert(0, str(ROOT / "tests" / "conformance"))
-
-import generate  # noqa: E402
-import oracle  # noqa: E402
-
-from dsl.rules.engine import RuleError, due  # noqa: E402
-from dsl.rules.export import export_project  # noqa: E402
+from dsl.rules.engine import Evaluator, RuleError, due
+from dsl.rules.export import export_project
 
 VECTORS = [json.loads(line) for line in generate.VECTORS.read_text(encoding="utf-8").splitlines()]
 REGENERATE = "regenerate them with: python3 tests/conformance/generate.py"
@@ -60,11 +55,12 @@ def test_vectors_cover_what_the_issue_asks_for():
         "stratiteq/sos", "P3", "2026-11-23T15:00:00+01:00", "2026-11-24T14:00:00+01:00")
 
 
-def test_evaluator_equals_every_vector(rules):
+def test_engine_equals_every_vector(rules):
+    evaluator = Evaluator(rules)
     wrong = []
     for v in VECTORS:
         try:
-            got = due(rules, v["plan"], v["priority"], v["at"], v["tz"], v["metric"])
+            got = evaluator.due(v["plan"], v["priority"], v["at"], v["tz"], v["metric"])
         except RuleError as exc:
             if "error" not in v:
                 wrong.append(f"{v} -> error {exc}")
@@ -78,6 +74,16 @@ def test_evaluator_equals_every_vector(rules):
         elif got.timestamp() != datetime.fromisoformat(v["due"]).timestamp() or got.isoformat() != v["due"]:
             wrong.append(f"{v} -> {got.isoformat()}")
     assert not wrong, f"{len(wrong)} of {len(VECTORS)} vectors differ:\n" + "\n".join(wrong[:20])
+
+
+def test_module_level_due_equals_a_sample_of_vectors(rules):
+    """`due(rules, ...)` makes a fresh Evaluator per call; it gives the same answers."""
+    for v in random.Random(7).sample(VECTORS, 40) + [v for v in VECTORS if "error" in v][:10]:
+        try:
+            got = due(rules, v["plan"], v["priority"], v["at"], v["tz"], v["metric"]).isoformat()
+        except RuleError:
+            got = None
+        assert got == v.get("due"), v
 
 
 def test_vector_questions_match_the_generator(project):
@@ -107,7 +113,7 @@ def test_due_batch_command_gives_the_same_answers(tmp_path):
     cases = tmp_path / "cases.jsonl"
     fields = ("plan", "priority", "at", "tz", "metric")
     cases.write_text("".join(json.dumps({k: v[k] for k in fields}) + "\n" for v in VECTORS), encoding="utf-8")
-    command = [sys.executable, "build.py", "due", "--batch", str(cases)]
+    command = [sys.executable, str(BUILD_PY), "due", "--batch", str(cases)]
     for path in generate.PLAN_PATHS:
         command += ["--plans", str(path)]
     command += ["--years", f"{generate.YEARS[0]}-{generate.YEARS[1]}"]
@@ -116,7 +122,7 @@ def test_due_batch_command_gives_the_same_answers(tmp_path):
     answers = [json.loads(line) for line in run.stdout.splitlines()]
     assert len(answers) == len(VECTORS)
     wrong = []
-    for v, answer in zip(VECTORS, answers):
+    for v, answer in zip(VECTORS, answers, strict=True):
         if "error" in v:
             if set(answer) != {"error"} or not answer["error"].strip():
                 wrong.append(f"{v} -> {answer}")

@@ -1,21 +1,24 @@
-"""The reference evaluator, run on the exported JSON (round-tripped through text, so only JSON is used)."""
+"""The deadline engine (dsl.rules.engine), run on the exported JSON (round-tripped through text, so only JSON is used)."""
 
 from __future__ import annotations
 
 import copy
+import functools
 import json
 import subprocess
 import sys
-from datetime import datetime, timedelta, timezone
-from pathlib import Path
+from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from test_rules_export import YEARS, sample_project
+from support.paths import ROOT
+from support.rules_sample import YEARS, sample_project
 
-from dsl.rules.engine import RuleError, compile_timeline, due, find_target, priority_for
+from dsl.language import vocabulary
+from dsl.rules import engine
+from dsl.rules.engine import Evaluator, RuleError, Timeline, compile_timeline, due, find_target, priority_for
 from dsl.rules.export import dumps, export_project
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
@@ -38,7 +41,7 @@ def test_seed_example_p3_reported_monday_afternoon(rules: dict) -> None:
 
 
 def test_result_is_in_the_calendar_zone_whatever_the_report_offset(rules: dict) -> None:
-    answer = due(rules, "stratiteq/sos", "P3", datetime(2026, 11, 23, 14, 0, tzinfo=timezone.utc))
+    answer = due(rules, "stratiteq/sos", "P3", datetime(2026, 11, 23, 14, 0, tzinfo=UTC))
     assert answer.isoformat() == "2026-11-24T14:00:00+01:00"
     assert answer.tzinfo == STOCKHOLM
     assert due(rules, "stratiteq/sos", "P3", "2026-11-23T09:00:00-05:00").isoformat() == "2026-11-24T14:00:00+01:00"
@@ -224,10 +227,48 @@ def test_other_major_format_versions_are_refused(rules: dict) -> None:
     assert due(dict(rules, format_version="1.7"), "stratiteq/sos", "P3", "2026-11-23T15:00:00+01:00").hour == 14
 
 
-def test_evaluator_needs_neither_the_model_nor_a_holiday_library() -> None:
-    code = "import sys, dsl.rules.engine; print(sorted(m for m in ('dsl.language.model', 'holidays', 'dsl.rules.export') if m in sys.modules))"
-    done = subprocess.run([sys.executable, "-c", code], cwd=Path(__file__).resolve().parent.parent, capture_output=True, text=True)
+def test_engine_needs_neither_the_language_nor_a_holiday_library_nor_the_export() -> None:
+    code = (
+        "import sys, dsl.rules.engine; "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'holidays' or m.startswith(('dsl.language', 'dsl.rules.export'))))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
     assert (done.returncode, done.stdout) == (0, "[]\n")
+
+
+def test_the_engine_words_are_the_vocabulary_words() -> None:
+    """The engine keeps its own copies (it must not import dsl.language); they must not drift."""
+    assert engine.DEFAULT_METRIC == vocabulary.DEFAULT_METRIC
+    assert engine.WEEKDAYS == vocabulary.WEEKDAYS
+
+
+def test_an_evaluator_keeps_what_it_compiled(rules: dict) -> None:
+    evaluator = Evaluator(rules)
+    ready = evaluator.clock("stratiteq/sos", "P3")
+    assert evaluator.clock("stratiteq/sos", "P3") is ready
+    assert evaluator.due("stratiteq/sos", "P3", "2026-11-23T15:00:00+01:00").isoformat() == "2026-11-24T14:00:00+01:00"
+    # P1 runs on the same calendar in the same zone: one timeline serves both questions
+    assert evaluator.clock("stratiteq/sos", "P1").timeline is ready.timeline
+    assert evaluator.timeline("stratiteq", "stratiteq-office") is ready.timeline
+    # a customer-zone calendar is compiled once per customer zone
+    tokyo = evaluator.clock("amanda/standard", None, tz="Asia/Tokyo").timeline
+    assert evaluator.clock("amanda/standard", None, tz="America/New_York").timeline is not tokyo
+    assert evaluator.priority_for("stratiteq", "low", "urgent") == "P3"
+
+
+def test_a_new_evaluator_sees_changed_rules(rules: dict) -> None:
+    """Nothing is kept between module-level calls: changed rules give changed answers."""
+    changed = copy.deepcopy(rules)
+    assert due(changed, "stratiteq/sos", "P3", "2026-11-23T15:00:00+01:00").isoformat() == "2026-11-24T14:00:00+01:00"
+    changed["vendors"]["stratiteq"]["plans"]["sos"]["targets"][2]["minutes"] = 60
+    assert due(changed, "stratiteq/sos", "P3", "2026-11-23T15:00:00+01:00").isoformat() == "2026-11-23T16:00:00+01:00"
+
+
+def test_integer_interface_names_a_moment_outside_the_years_in_utc(rules: dict) -> None:
+    ready = Evaluator(rules).clock("stratiteq/sos", "P3")
+    late = (datetime(2030, 1, 7, 9, tzinfo=UTC) - datetime(1970, 1, 1, tzinfo=UTC)) // timedelta(microseconds=1)
+    with pytest.raises(RuleError, match=r"the moment 2030-01-07T09:00:00\+00:00 lies outside the years the rules cover \(2026–2028\)"):
+        ready.due_us(late)
 
 
 def test_naive_datetime_is_refused(rules: dict) -> None:
@@ -260,15 +301,11 @@ def test_priority_from_the_matrix(rules: dict) -> None:
 
 # --- properties of the interval arithmetic against a minute-by-minute count ------------------
 
-_OFFICE = None
 
-
-def _office(rules: dict):
-    global _OFFICE
-    if _OFFICE is None:
-        cal = rules["vendors"]["stratiteq"]["calendars"]["stratiteq-office"]
-        _OFFICE = (cal, compile_timeline(cal, 2026, 2028, STOCKHOLM))
-    return _OFFICE
+@functools.cache
+def _office() -> tuple[dict, Timeline]:
+    cal = json.loads(dumps(export_project(sample_project(), YEARS)))["vendors"]["stratiteq"]["calendars"]["stratiteq-office"]
+    return cal, compile_timeline(cal, 2026, 2028, STOCKHOLM)
 
 
 def _open_at(cal: dict, instant: datetime) -> bool:
@@ -287,8 +324,8 @@ def _open_at(cal: dict, instant: datetime) -> bool:
     minutes=st.integers(min_value=1, max_value=3 * 540),
 )
 def test_engine_equals_counting_minutes(rules: dict, start: datetime, minutes: int) -> None:
-    cal, _ = _office(rules)
-    report = start.replace(second=0, microsecond=0, tzinfo=timezone.utc)
+    cal, _ = _office()
+    report = start.replace(second=0, microsecond=0, tzinfo=UTC)
     changed = copy.deepcopy(rules)
     changed["vendors"]["stratiteq"]["plans"]["sos"]["targets"][0]["minutes"] = minutes
     answer = due(changed, "stratiteq/sos", "P1", report)
@@ -308,9 +345,9 @@ def test_engine_equals_counting_minutes(rules: dict, start: datetime, minutes: i
     b=st.integers(min_value=1, max_value=2000),
 )
 def test_deadlines_add_up(rules: dict, start: datetime, a: int, b: int) -> None:
-    _, timeline = _office(rules)
-    report = int(start.replace(tzinfo=timezone.utc).timestamp()) * 1_000_000
-    middle = timeline.deadline(report, a)
-    assert middle is not None and middle >= report
-    assert timeline.deadline(middle, b) == timeline.deadline(report, a + b)
-    assert timeline.deadline(report + 60_000_000, a + b) >= timeline.deadline(report, a + b)
+    _, timeline = _office()
+    report = int(start.replace(tzinfo=UTC).timestamp()) * 1_000_000
+    middle = timeline.search(a)(report)
+    assert middle >= report
+    assert timeline.search(b)(middle) == timeline.search(a + b)(report)
+    assert timeline.search(a + b)(report + 60_000_000) >= timeline.search(a + b)(report)

@@ -1,57 +1,89 @@
-"""The evaluator's batch and integer interfaces give the answers of `due` itself."""
+"""The engine's interfaces for many reports (`Evaluator.due_many`, the module's `due_many`) and for integers
+(`Clock.due_us`) give the brute-force oracle's answers (tests/support/oracle.py, which reads the model,
+not the JSON, and shares no code with the engine)."""
 
-from datetime import datetime, timedelta, timezone
-from pathlib import Path
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
+from support import oracle
+from support.paths import PLANS
 
 from dsl.language.loader import load_project
-from dsl.rules.engine import RuleError, clock, due, due_many
+from dsl.language.model import Project
+from dsl.rules.engine import Evaluator, RuleError, clock, due, due_many
 from dsl.rules.export import export_project
 
-EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+YEARS = (2026, 2027)
+QUESTIONS = [("stratiteq/sos", "P3", None), ("amanda/standard", "P1", "Asia/Tokyo"), ("amanda/premium", "P2", None)]
+
+
+def _us(moment: datetime) -> int:
+    return (moment - EPOCH) // timedelta(microseconds=1)
 
 
 @pytest.fixture(scope="module")
-def rules():
-    return export_project(load_project([Path("plans")]).project, (2026, 2027))
+def project() -> Project:
+    loaded = load_project([PLANS]).project
+    assert loaded is not None
+    return loaded
 
 
-def reports():
+@pytest.fixture(scope="module")
+def rules(project: Project) -> dict:
+    return export_project(project, YEARS)
+
+
+def reports() -> list[datetime]:
+    """Every 97 minutes from Friday 27 March 2026 06:00: across a weekend and Stockholm's spring DST change."""
     start = datetime(2026, 3, 27, 6, 0, tzinfo=timezone(timedelta(hours=1)))
-    return [start + timedelta(minutes=97 * k) for k in range(200)]  # across a weekend and the DST change
+    return [start + timedelta(minutes=97 * k) for k in range(80)]
 
 
-@pytest.mark.parametrize("plan, priority, tz", [("stratiteq/sos", "P3", None), ("amanda/standard", "P1", "Asia/Tokyo"), ("amanda/premium", "P2", None)])
-def test_due_many_equals_due_one_by_one(rules, plan, priority, tz):
-    moments = reports()
-    many = due_many(rules, plan, priority, iter(moments), tz=tz)
-    assert many == [due(rules, plan, priority, m, tz=tz) for m in moments]
-    assert [m.isoformat() for m in many] == [due(rules, plan, priority, m, tz=tz).isoformat() for m in moments]
+@pytest.fixture(scope="module")
+def expected(project: Project) -> dict[tuple[str, str | None, str | None], list[datetime]]:
+    """The oracle's deadlines for every report of every question."""
+    return {
+        (plan, priority, tz): [oracle.deadline(project, YEARS, oracle.Question(plan, priority, m.isoformat(), tz)) for m in reports()]
+        for plan, priority, tz in QUESTIONS
+    }
 
 
-def test_due_us_equals_due(rules):
-    ready = clock(rules, "stratiteq/sos", "P3")
-    for moment in reports():
-        report = (moment - EPOCH) // timedelta(microseconds=1)
-        expected = due(rules, "stratiteq/sos", "P3", moment)
-        assert ready.due_us(report) == (expected - EPOCH) // timedelta(microseconds=1)
+@pytest.mark.parametrize(("plan", "priority", "tz"), QUESTIONS)
+def test_due_many_gives_the_oracle_answers(rules, expected, plan, priority, tz) -> None:
+    wanted = [d.isoformat() for d in expected[(plan, priority, tz)]]
+    assert [d.isoformat() for d in Evaluator(rules).due_many(plan, priority, iter(reports()), tz=tz)] == wanted
+    assert [d.isoformat() for d in due_many(rules, plan, priority, reports(), tz=tz)] == wanted
 
 
-def test_the_seed_example_through_every_interface(rules):
+@pytest.mark.parametrize(("plan", "priority", "tz"), QUESTIONS)
+def test_due_us_gives_the_oracle_answers(rules, expected, plan, priority, tz) -> None:
+    ready = Evaluator(rules).clock(plan, priority, tz)
+    assert [ready.due_us(_us(m)) for m in reports()] == [_us(d) for d in expected[(plan, priority, tz)]]
+
+
+def test_the_seed_example_through_every_interface(rules) -> None:
     monday = datetime.fromisoformat("2026-11-23T15:00:00+01:00")
-    expected = datetime.fromisoformat("2026-11-24T14:00:00+01:00")
-    assert due(rules, "stratiteq/sos", "P3", monday) == expected
-    assert due_many(rules, "stratiteq/sos", "P3", [monday]) == [expected]
-    report = (monday - EPOCH) // timedelta(microseconds=1)
-    assert clock(rules, "stratiteq/sos", "P3").due_us(report) == (expected - EPOCH) // timedelta(microseconds=1)
+    answer = datetime.fromisoformat("2026-11-24T14:00:00+01:00")
+    evaluator = Evaluator(rules)
+    assert evaluator.due("stratiteq/sos", "P3", monday) == answer
+    assert evaluator.due("stratiteq/sos", "P3", "2026-11-23T15:00:00+01:00") == answer
+    assert evaluator.due_many("stratiteq/sos", "P3", [monday]) == [answer]
+    assert evaluator.clock("stratiteq/sos", "P3").due_us(_us(monday)) == _us(answer)
+    assert due(rules, "stratiteq/sos", "P3", monday) == answer
+    assert due_many(rules, "stratiteq/sos", "P3", [monday]) == [answer]
+    assert clock(rules, "stratiteq/sos", "P3").due_us(_us(monday)) == _us(answer)
 
 
-def test_naive_moment_is_refused_in_words(rules):
+def test_naive_moment_is_refused_in_words(rules) -> None:
     with pytest.raises(RuleError, match="has no UTC offset"):
         due(rules, "stratiteq/sos", "P3", datetime(2026, 11, 23, 15, 0))
+    with pytest.raises(RuleError, match="has no UTC offset"):
+        Evaluator(rules).due_many("amanda/premium", "P2", [datetime(2026, 11, 23, 15, 0)])
 
 
-def test_moment_outside_the_years_is_named_as_given(rules):
+def test_moment_outside_the_years_is_named_as_given(rules) -> None:
     with pytest.raises(RuleError, match=r"the moment 2029-01-02T10:00:00\+01:00 lies outside the years the rules cover \(2026–2027\)"):
         due(rules, "stratiteq/sos", "P3", "2029-01-02T10:00:00+01:00")

@@ -1,9 +1,10 @@
 """The JavaScript evaluator (site_templates/assets/sla.js) passes the conformance vectors under Node.
 
 The rules are exported here, as the site publishes them, into a temporary file;
-the Python evaluator's error messages and priority-matrix answers go along so
+the Python engine's error messages and priority-matrix answers go along so
 that the JavaScript must say the same, in the same words. A second run gives it
-random calendars with the brute-force oracle's answers.
+random calendars (from tests/support/calendars.py, the generator the property
+tests use) with the brute-force oracle's answers.
 """
 
 from __future__ import annotations
@@ -13,37 +14,20 @@ import os
 import random
 import shutil
 import subprocess
-import sys
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from support import calendars, oracle
+from support import rules_vectors as generate
+from support.calendars import YEARS, RandomDraw
+from support.paths import ROOT
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tests" / "conformance"))
-sys.path.insert(0, str(ROOT / "tests"))
-
-import generate  # noqa: E402
-import oracle  # noqa: E402
-from test_properties import COUNTRIES, TRANSITIONS, YEARS, ZONES  # noqa: E402
-
-from dsl.language.model import (  # noqa: E402
-    Calendar,
-    DailyHours,
-    DateHours,
-    HolidaySource,
-    Plan,
-    PriorityLevel,
-    PriorityScheme,
-    Project,
-    Target,
-    Text,
-    Vendor,
-    WeeklyInterval,
-)
-from dsl.rules.engine import RuleError, answer_case, priority_for  # noqa: E402
-from dsl.rules.export import dumps, export_project  # noqa: E402
+from dsl.language.model import Project
+from dsl.rules.commands import answer_case
+from dsl.rules.engine import Evaluator, RuleError
+from dsl.rules.export import dumps, export_project
 
 NODE = shutil.which("node")
 FIELDS = ("plan", "priority", "at", "tz", "metric")
@@ -71,8 +55,9 @@ def _python_errors(rules: dict) -> list[dict]:
     cases = [{k: v[k] for k in FIELDS} for v in _vectors() if "error" in v]
     cases += [{k: c.get(k) for k in FIELDS} for c in EXTRA_ERRORS]
     found = []
+    evaluator = Evaluator(rules)
     for case in cases:
-        answer = answer_case(rules, json.dumps(case))
+        answer = answer_case(evaluator, json.dumps(case))
         assert "error" in answer, f"the Python evaluator answers {answer} for {case}"
         found.append({"case": case, "error": answer["error"]})
     return found
@@ -80,6 +65,7 @@ def _python_errors(rules: dict) -> list[dict]:
 
 def _python_priorities(rules: dict) -> list[dict]:
     found = []
+    evaluator = Evaluator(rules)
     questions = [("nobody", "x", "y"), ("stratiteq", "high", "high")]
     for vendor_id, vendor in rules["vendors"].items():
         matrix = (vendor["priorities"] or {}).get("matrix")
@@ -88,7 +74,7 @@ def _python_priorities(rules: dict) -> list[dict]:
             questions += [(vendor_id, matrix["impacts"][0] + "x", matrix["urgencies"][0]), (vendor_id, matrix["impacts"][0], "?")]
     for vendor_id, impact, urgency in questions:
         try:
-            found.append({"vendor": vendor_id, "impact": impact, "urgency": urgency, "level": priority_for(rules, vendor_id, impact, urgency)})
+            found.append({"vendor": vendor_id, "impact": impact, "urgency": urgency, "level": evaluator.priority_for(vendor_id, impact, urgency)})
         except RuleError as exc:
             found.append({"vendor": vendor_id, "impact": impact, "urgency": urgency, "error": str(exc)})
     return found
@@ -109,14 +95,14 @@ def _wall_cases() -> list[dict]:
     rows = []
     for name in WALL_ZONES:
         zone = ZoneInfo(name)
-        t = datetime(2026, 1, 1, tzinfo=timezone.utc)
+        t = datetime(2026, 1, 1, tzinfo=UTC)
         while t.year < 2028:
             nxt = t + timedelta(hours=1)
             if nxt.astimezone(zone).utcoffset() != t.astimezone(zone).utcoffset():
                 local = nxt.astimezone(zone).replace(tzinfo=None, minute=0)
                 for step in range(-16, 17):
                     wall = local + timedelta(minutes=15 * step)
-                    instant = wall.replace(tzinfo=zone, fold=0).astimezone(timezone.utc).astimezone(zone)
+                    instant = wall.replace(tzinfo=zone, fold=0).astimezone(UTC).astimezone(zone)
                     rows.append({"zone": name, "wall": wall.isoformat(timespec="minutes"),
                                  "ms": int(instant.timestamp()) * 1000, "iso": instant.isoformat()})
             t = nxt
@@ -150,6 +136,7 @@ def _random_vectors(tmp_path: Path, seed: int) -> dict[str, str]:
     return {"TIERWISE_RANDOM_RULES": str(rules_path), "TIERWISE_RANDOM_VECTORS": _write_lines(tmp_path / "random.jsonl", rows)}
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(NODE is None, reason="node is not installed")
 def test_javascript_evaluator_passes_the_vectors(tmp_path):
     rules = export_project(generate.load(), generate.YEARS)
@@ -165,41 +152,21 @@ def test_javascript_evaluator_passes_the_vectors(tmp_path):
         TIERWISE_WALLS=_write_lines(tmp_path / "walls.jsonl", _wall_cases()),
         **_random_vectors(tmp_path, seed),
     )
-    run = subprocess.run([NODE, "--test", "tests/js/"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
+    run = subprocess.run([NODE, "--test", str(ROOT / "tests" / "js")], cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
     assert run.returncode == 0, f"random seed {seed}\n" + run.stdout[-6000:] + run.stderr[-2000:]
     assert "# fail 0" in run.stdout and "# skipped 0" in run.stdout, run.stdout[-3000:]
 
+
 def _random_project(rng: random.Random) -> tuple[Project, list[oracle.Question]]:
-    """Vendors with random calendars (as tests/test_properties.py draws them) and questions for them."""
+    """Twelve vendors with a random calendar each, and 25 questions about each, with millisecond reports."""
+    d = RandomDraw(rng)
     vendors, questions = [], []
-    level = PriorityLevel("P1", Text((("*", "P1"),)))
-    for n in range(12):
-        zone = rng.choice(ZONES)
-        customer = rng.random() < 0.25
-        if rng.random() < 0.1:
-            calendar = Calendar("c", None if customer else zone, always_open=True)
-        else:
-            weekly = []
-            for _ in range(rng.randint(1, 4)):
-                start_day, start = rng.randrange(7), rng.randrange(0, 1440, 5)
-                end_abs = start_day * 1440 + start + rng.randrange(5, 3 * 1440, 5)
-                weekly.append(WeeklyInterval(start_day, start, (end_abs // 1440) % 7, end_abs % 1440))
-            pieces = lambda: tuple(  # noqa: E731
-                DailyHours(a, rng.randrange(a + 5, 1441, 5)) for a in (rng.randrange(0, 1435, 5) for _ in range(rng.randint(0, 2)))
-            )
-            sources = tuple(HolidaySource(c) for c in rng.sample(COUNTRIES, rng.randint(0, 2)))
-            days = {date(2026, 1, 1) + timedelta(days=rng.randrange(730)) for _ in range(rng.randint(0, 4))}
-            calendar = Calendar(
-                "c", None if customer else zone, weekly=tuple(weekly), holidays=sources,
-                eve_hours=pieces() if sources else (), dates=tuple(DateHours(d, pieces()) for d in sorted(days)),
-            )
-        minutes = rng.choice([0, 1, 15, 60, 90, 240, 480, 1440, 2000])
-        plan = Plan("p", Text((("*", "P"),)), targets=(Target("first-response", "P1", minutes, "c"),))
-        vendors.append(Vendor(f"v{n:02d}", "V", "en", priorities=PriorityScheme("l", (level,)), calendars=(calendar,), plans=(plan,)))
+    while len(vendors) < 12:
+        drawn = calendars.calendar(d, "c")
+        if drawn.hardly_open:
+            continue  # the oracle would walk for years
+        vendor = calendars.vendor(f"v{len(vendors):02d}", drawn.calendar, calendars.minutes(d, drawn))
+        vendors.append(vendor)
         for _ in range(25):
-            report = datetime(2026, 1, 1, tzinfo=timezone.utc) + timedelta(minutes=rng.randrange(730 * 1440))
-            if TRANSITIONS[zone] and rng.random() < 0.5:
-                report = rng.choice(TRANSITIONS[zone]) + timedelta(minutes=rng.randrange(-2 * 1440, 1440))
-            at = report.astimezone(ZoneInfo(rng.choice(ZONES))).isoformat()
-            questions.append(oracle.Question(f"v{n:02d}/p", "P1", at, zone if customer else None))
+            questions.append(oracle.Question(f"{vendor.id}/plan", "P1", calendars.report(d, drawn.zone, resolution_us=1000), drawn.tz))
     return Project(tuple(vendors)), questions

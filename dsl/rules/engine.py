@@ -1,38 +1,48 @@
-"""The reference evaluator: deadlines computed from the exported rule JSON alone.
+"""The deadline engine: deadlines computed from the exported rule JSON alone.
 
-It never looks at the model, so every answer it gives proves that the JSON is
-enough for a consumer. The semantics are those of docs/rules.md: a calendar's
-local pieces are turned into instants (wall time -> instant with fold=0), their
-union is the open time, and the deadline is the earliest instant by which the
-target's minutes of open time have passed since the report.
+It never looks at the model (it imports neither dsl.language nor the holidays
+package nor the export), so every answer it gives proves that the JSON is enough
+for a consumer. The semantics are those of docs/rules.md: a calendar's local
+pieces are turned into instants (wall time -> instant with fold=0), their union
+is the open time, and the deadline is the earliest instant by which the target's
+minutes of open time have passed since the report.
 
 Speed comes from doing that conversion once per calendar and zone: the open
-intervals of the whole exported span, sorted and merged, with a running total
-of open time, so that one deadline is two binary searches.
+intervals of the whole exported span, sorted and merged, with a running total of
+open time (a `Timeline`), so that one deadline is two binary searches. An
+`Evaluator` owns the timelines and resolved questions (`Clock`s) of one rules
+document; the module-level `due`, `due_many`, `clock` and `priority_for` are
+conveniences that make a fresh `Evaluator` per call. The command-line glue
+(`due`, `due --batch`, `priority`) is in dsl.rules.commands.
 """
 
 from __future__ import annotations
 
-import argparse
 import bisect
 import difflib
-import json
-from collections import OrderedDict
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone, tzinfo
-from typing import Any, Callable, Iterable, TextIO
+from datetime import UTC, date, datetime, timedelta, tzinfo
+from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 DEFAULT_METRIC = "first-response"
-WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-BATCH_FIELDS = ("plan", "priority", "at", "tz", "metric")
+"""The metric a question means when it names none. The rule JSON does not carry it; a test checks
+that it equals dsl.language.vocabulary.DEFAULT_METRIC (the engine must not import the language stage)."""
 
-_EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+"""The keys of a calendar's `weekly` object, Monday first (docs/rules.md §3); a test checks that they
+equal dsl.language.vocabulary.WEEKDAYS."""
+
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 _EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
 _US = 1_000_000
 _MINUTE_US = 60 * _US
 _ONE_US = timedelta(microseconds=1)
 _DAY_S = 86_400
+
+Rules = Mapping[str, Any]
+"""A rule document as json.load gives it (docs/rules.md §1)."""
 
 
 class RuleError(Exception):
@@ -42,8 +52,8 @@ class RuleError(Exception):
 # --- small helpers ------------------------------------------------------------------------------
 
 
-def _suggest(name: str, known: Iterable[str]) -> str:
-    """ '; did you mean X?' or '; known: a, b' for a misspelt name."""
+def suggest(name: str, known: Iterable[str]) -> str:
+    """'; did you mean X?' or '; known: a, b' for a misspelt name (or '' when nothing helps)."""
     options = sorted(set(known))
     # Compare case-insensitively, so that 'p3' suggests 'P3'.
     lowered = {o.lower(): o for o in options}
@@ -55,20 +65,12 @@ def _suggest(name: str, known: Iterable[str]) -> str:
     return ""
 
 
-_zones: dict[str, ZoneInfo] = {}
-
-
 def _zone(name: str, what: str) -> ZoneInfo:
     """The IANA zone called `name`, or a RuleError naming what it was meant for."""
-    found = _zones.get(name)
-    if found is not None:
-        return found
     try:
-        found = ZoneInfo(name)
+        return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError, TypeError):
         raise RuleError(f"unknown time zone '{name}' ({what}); use an IANA name such as Europe/Stockholm") from None
-    _zones[name] = found
-    return found
 
 
 def parse_moment(text: str) -> datetime:
@@ -85,12 +87,16 @@ def parse_moment(text: str) -> datetime:
 
 
 def _us(moment: datetime) -> int:
-    """Microseconds since the epoch, exactly (no float rounding)."""
-    return (moment - _EPOCH) // timedelta(microseconds=1)
+    """Microseconds since the epoch of an aware datetime, exactly (no float rounding)."""
+    return (moment - _EPOCH) // _ONE_US
 
 
-def _from_us(us: int, zone: tzinfo) -> datetime:
-    return _instant(us, zone)
+def _report_us(moment: datetime) -> int:
+    """`_us` for a report a caller gave: a naive moment (or no datetime at all) is a RuleError."""
+    try:
+        return (moment - _EPOCH) // _ONE_US
+    except TypeError:
+        raise RuleError(f"the time {moment!s} has no UTC offset; give one, such as 2026-11-23T15:00:00+01:00") from None
 
 
 def _instant(us: int, zone: tzinfo) -> datetime:
@@ -106,14 +112,28 @@ def _minutes(hhmm: str) -> int:
     return int(hhmm[:2]) * 60 + int(hhmm[3:5])
 
 
-def _local_us(day_ordinal: int, minute: int, zone: ZoneInfo) -> int:
+def _local_us(day_ordinal: int, minute: int, zone: tzinfo) -> int:
     """The instant of a local wall time (minute may be 1440 = next midnight), fold=0."""
     if minute == 1440:
         day_ordinal, minute = day_ordinal + 1, 0
     wall = datetime.fromordinal(day_ordinal).replace(hour=minute // 60, minute=minute % 60, tzinfo=zone, fold=0)
     offset = wall.utcoffset()
+    assert offset is not None  # an aware wall time in a real zone always has one
     seconds = (day_ordinal - _EPOCH_ORDINAL) * _DAY_S + minute * 60 - int(offset.total_seconds())
     return seconds * _US
+
+
+def _span_bounds(first: int, last: int, zone: tzinfo) -> tuple[int, int]:
+    """Local midnight of 1 January of `first` and of the year after `last`, in `zone`, as epoch µs."""
+    return _us(datetime(first, 1, 1, tzinfo=zone)), _us(datetime(last + 1, 1, 1, tzinfo=zone))
+
+
+def _outside(shown: str, first: int, last: int) -> RuleError:
+    return RuleError(f"the moment {shown} lies outside the years the rules cover ({first}–{last})")
+
+
+def _beyond(first: int, last: int) -> RuleError:
+    return RuleError(f"the deadline falls after the last year the rules cover ({first}–{last}); export more years")
 
 
 # --- compiled calendars ----------------------------------------------------------------------
@@ -121,7 +141,11 @@ def _local_us(day_ordinal: int, minute: int, zone: ZoneInfo) -> int:
 
 @dataclass(frozen=True)
 class Timeline:
-    """A calendar's open time over the exported span in one zone, as merged instants in microseconds."""
+    """A calendar's open time over the exported span in one zone, as merged instants in microseconds.
+
+    An always-open calendar is one interval, the whole span. `search(minutes)` is the engine's one
+    deadline search; every interface (integers, datetimes, batches) answers through it.
+    """
 
     starts: list[int]
     ends: list[int]
@@ -129,30 +153,49 @@ class Timeline:
     through: list[int]  # open time up to the end of each interval
     lo: int  # first instant of the span (1 Jan of the first year, local midnight)
     hi: int  # first instant after the span (1 Jan after the last year, local midnight)
+    first: int  # the first and last year of the span, for the words of errors
+    last: int
 
-    def deadline(self, report: int, minutes: int) -> int | None:
-        """The earliest instant with `minutes` of open time since `report`; None beyond the span."""
-        if minutes == 0:
-            return report
-        i = bisect.bisect_right(self.ends, report)
-        if i == len(self.ends):
-            return None
-        used = self.before[i] + max(0, report - self.starts[i])
-        goal = used + minutes * _MINUTE_US
-        j = bisect.bisect_left(self.through, goal, lo=i)
-        if j == len(self.through):
-            return None
-        return self.starts[j] + (goal - self.before[j])
+    @classmethod
+    def always_open(cls, first: int, last: int, zone: tzinfo) -> Timeline:
+        """A 24x7 calendar: the whole span, local midnight to local midnight in `zone`, open."""
+        lo, hi = _span_bounds(first, last, zone)
+        return cls([lo], [hi], [0], [hi - lo], lo, hi, first, last)
+
+    def search(self, minutes: int) -> Callable[[int], int]:
+        """The deadline of a `minutes` target: report -> the earliest instant with that much open time since it.
+
+        Both in microseconds since the epoch. A report outside [lo, hi) or a deadline after hi is a
+        RuleError. This is the hot path of every batch and of the benchmark, so everything it needs
+        is bound into the closure once instead of being looked up per report.
+        """
+        starts, before, through, ends = self.starts, self.before, self.through, self.ends
+        lo, hi, first, last, count = self.lo, self.hi, self.first, self.last, len(ends)
+        wanted = minutes * _MINUTE_US
+        after, reaching = bisect.bisect_right, bisect.bisect_left
+
+        def due_us(report: int) -> int:
+            if not lo <= report < hi:
+                raise _outside(_instant(report, UTC).isoformat(), first, last)
+            if not wanted:
+                return report
+            i = after(ends, report)  # the first interval ending after the report
+            if i == count:
+                raise _beyond(first, last)
+            start = starts[i]
+            goal = before[i] + (report - start if report > start else 0) + wanted
+            j = reaching(through, goal, i)  # the first interval by whose end the goal is reached
+            if j == count:
+                raise _beyond(first, last)
+            return starts[j] + goal - before[j]
+
+        return due_us
 
 
-def _span_bounds(first: int, last: int, zone: tzinfo) -> tuple[int, int]:
-    lo = _us(datetime(first, 1, 1, tzinfo=zone))
-    hi = _us(datetime(last + 1, 1, 1, tzinfo=zone))
-    return lo, hi
-
-
-def compile_timeline(calendar: dict[str, Any], first: int, last: int, zone: ZoneInfo) -> Timeline:
+def compile_timeline(calendar: Mapping[str, Any], first: int, last: int, zone: tzinfo) -> Timeline:
     """Convert every local piece of the span to instants once; merge their union."""
+    if calendar["always_open"]:
+        return Timeline.always_open(first, last, zone)
     weekly = [[(_minutes(a), _minutes(b)) for a, b in calendar["weekly"][d]] for d in WEEKDAYS]
     dated = {
         date.fromisoformat(day).toordinal(): [(_minutes(a), _minutes(b)) for a, b in pieces]
@@ -180,72 +223,46 @@ def compile_timeline(calendar: dict[str, Any], first: int, last: int, zone: Zone
     before: list[int] = []
     through: list[int] = []
     total = 0
-    for a, b in zip(starts, ends):
+    for a, b in zip(starts, ends, strict=True):
         before.append(total)
         total += b - a
         through.append(total)
     lo, hi = _span_bounds(first, last, zone)
-    return Timeline(starts, ends, before, through, lo, hi)
+    return Timeline(starts, ends, before, through, lo, hi, first, last)
 
 
-_CACHE_SIZE = 256
-_cache: "OrderedDict[tuple[int, str], tuple[dict[str, Any], tuple[Any, ...], Timeline]]" = OrderedDict()
+# --- questions -----------------------------------------------------------------------------------
 
 
-def clear_cache() -> None:
-    """Forget compiled calendars and questions (needed only if a rules dict was changed in place after use)."""
-    _cache.clear()
-    _clocks.clear()
-
-
-def _timeline(rules: dict[str, Any], calendar: dict[str, Any], zone_name: str, zone: ZoneInfo) -> Timeline:
-    years = rules["years"]
-    # The calendar dict itself is kept in the entry, so its id cannot be reused while cached.
-    stamp = (id(calendar["weekly"]), id(calendar["dates"]), len(calendar["dates"]), years["first"], years["last"])
-    key = (id(calendar), zone_name)
-    entry = _cache.get(key)
-    if entry is not None and entry[0] is calendar and entry[1] == stamp:
-        _cache.move_to_end(key)
-        return entry[2]
-    timeline = compile_timeline(calendar, years["first"], years["last"], zone)
-    _cache[key] = (calendar, stamp, timeline)
-    if len(_cache) > _CACHE_SIZE:
-        _cache.popitem(last=False)
-    return timeline
-
-
-# --- lookups -------------------------------------------------------------------------------------
-
-
-def _vendor_plan(rules: dict[str, Any], plan: str) -> tuple[str, dict[str, Any], str, dict[str, Any]]:
+def _vendor_plan(rules: Rules, plan: str) -> tuple[str, Mapping[str, Any], str, Mapping[str, Any]]:
     if not isinstance(plan, str) or plan.count("/") != 1:
         raise RuleError(f"name the plan as VENDOR/PLAN, such as stratiteq/sos, not {plan!r}")
     vendor_id, plan_id = plan.split("/")
     vendors = rules["vendors"]
     vendor = vendors.get(vendor_id)
     if vendor is None:
-        raise RuleError(f"unknown vendor '{vendor_id}'{_suggest(vendor_id, vendors)}")
+        raise RuleError(f"unknown vendor '{vendor_id}'{suggest(vendor_id, vendors)}")
     plans = vendor["plans"]
     found = plans.get(plan_id)
     if found is None:
-        raise RuleError(f"vendor '{vendor_id}' has no plan '{plan_id}'{_suggest(plan_id, plans)}")
+        raise RuleError(f"vendor '{vendor_id}' has no plan '{plan_id}'{suggest(plan_id, plans)}")
     return vendor_id, vendor, plan_id, found
 
 
-def find_target(rules: dict[str, Any], plan: str, priority: str | None, metric: str | None = None) -> dict[str, Any]:
-    """The plan's target for a priority and metric (the priority's own, else the one for all)."""
+def find_target(rules: Rules, plan: str, priority: str | None, metric: str | None = None) -> Mapping[str, Any]:
+    """The plan's target for a priority and metric (the priority's own, else the one for all); docs/rules.md §5."""
     version = str(rules.get("format_version", ""))
     if not version.startswith("1."):
         raise RuleError(f"these rules are in format {version or '(none)'}; this evaluator reads format 1.x")
     metric = metric or DEFAULT_METRIC
     if metric not in rules["metrics"]:
-        raise RuleError(f"unknown metric '{metric}'{_suggest(metric, rules['metrics'])}")
+        raise RuleError(f"unknown metric '{metric}'{suggest(metric, rules['metrics'])}")
     vendor_id, vendor, plan_id, found = _vendor_plan(rules, plan)
     levels = [lv["id"] for lv in vendor["priorities"]["levels"]] if vendor["priorities"] else []
     if priority is not None and priority not in levels:
         if not levels:
             raise RuleError(f"vendor '{vendor_id}' has no priority levels; leave the priority '{priority}' out")
-        raise RuleError(f"vendor '{vendor_id}' has no priority '{priority}'{_suggest(priority, levels)}")
+        raise RuleError(f"vendor '{vendor_id}' has no priority '{priority}'{suggest(priority, levels)}")
     targets = [t for t in found["targets"] if t["metric"] == metric]
     target = next((t for t in targets if t["priority"] == priority), None)
     if target is None and priority is not None:
@@ -259,103 +276,35 @@ def find_target(rules: dict[str, Any], plan: str, priority: str | None, metric: 
     if target["minutes"] is None:
         which = f" for priority {target['priority']}" if target["priority"] else ""
         raise RuleError(f"plan '{vendor_id}/{plan_id}' guarantees no {metric} time{which}: there is no deadline")
-    return target
+    result: Mapping[str, Any] = target
+    return result
 
 
 class Clock:
     """One question made ready to answer: its target resolved, its calendar compiled for one zone.
 
-    `clock.due(moment)` answers one report given as an aware datetime;
-    `clock.due_us(report)` answers one given in microseconds since the epoch,
-    for tools that keep instants as integers. `zone` None means a 24x7 calendar
-    without a zone asked without `tz`: the answer then comes in the report's
-    own offset.
+    `clock.due(moment)` answers one report given as an aware datetime, in the zone of docs/rules.md
+    §5; `clock.due_us(report)` answers one given in microseconds since the epoch, for tools that keep
+    instants as integers. Both go through the same search (`Timeline.search`). `zone` None means a
+    24x7 calendar without a zone asked without `tz`: `due` then answers in the report's own offset
+    (and counts the span of years in it), `due_us` counts the span in UTC.
     """
 
-    __slots__ = ("minutes", "timeline", "zone", "first", "last", "due_us", "due")
+    __slots__ = ("due", "due_us", "first", "last", "minutes", "timeline", "zone")
 
-    def __init__(self, minutes: int, timeline: Timeline | None, zone: tzinfo | None, first: int, last: int):
-        self.minutes, self.timeline, self.zone, self.first, self.last = minutes, timeline, zone, first, last
-        if timeline is None:
-            self.due_us = _elapsed_us(minutes, first, last, zone)
-            self.due = _elapsed_answer(minutes, zone, first, last)
-        else:
-            self.due_us = _open_time_us(minutes, timeline, first, last)
-            self.due = _datetime_answer(self.due_us, zone, timeline, first, last)
-
-
-def _report_us(moment: datetime) -> int:
-    try:
-        return (moment - _EPOCH) // _ONE_US
-    except TypeError:  # naive, or not a datetime: caught here so the common path pays nothing
-        raise RuleError(f"the time {moment!s} has no UTC offset; give one, such as 2026-11-23T15:00:00+01:00") from None
+    def __init__(self, minutes: int, timeline: Timeline, zone: tzinfo | None) -> None:
+        self.minutes, self.timeline, self.zone = minutes, timeline, zone
+        self.first, self.last = timeline.first, timeline.last
+        self.due_us: Callable[[int], int] = timeline.search(minutes)
+        self.due: Callable[[datetime], datetime] = (
+            _in_zone(self.due_us, timeline, zone) if zone is not None else _in_report_offset(minutes, timeline.first, timeline.last)
+        )
 
 
-def _elapsed_us(minutes: int, first: int, last: int, zone: tzinfo | None) -> Callable[[int], int]:
-    """24x7 in microseconds; without a zone the span is taken in UTC."""
-    lo, hi = _span_bounds(first, last, zone or timezone.utc)
-
-    def due_us(report: int) -> int:
-        _check_report(report, lo, hi, first, last, _instant(report, zone or timezone.utc))
-        end = report + minutes * _MINUTE_US
-        if end > hi:
-            raise _beyond(first, last)
-        return end
-
-    return due_us
-
-
-def _elapsed_answer(minutes: int, zone: tzinfo | None, first: int, last: int) -> Callable[[datetime], datetime]:
-    """Deadlines of a 24x7 calendar: the report plus elapsed real time."""
-
-    def due(moment: datetime) -> datetime:
-        report = _report_us(moment)
-        here = zone or moment.tzinfo
-        lo, hi = _span_bounds(first, last, here)
-        _check_report(report, lo, hi, first, last, moment)
-        end = report + minutes * _MINUTE_US
-        if end > hi:
-            raise _beyond(first, last)
-        return _instant(end, here)
-
-    return due
-
-
-def _open_time_us(minutes: int, timeline: Timeline, first: int, last: int) -> Callable[[int], int]:
-    """Deadlines on a compiled timeline, in microseconds: `Timeline.deadline` specialised for one target.
-
-    This is the hot path of every batch and of the benchmark, so everything it
-    needs is bound into the closure once instead of being looked up per report.
-    """
-    starts, ends, before, through = timeline.starts, timeline.ends, timeline.before, timeline.through
-    lo, hi, count = timeline.lo, timeline.hi, len(ends)
-    wanted = minutes * _MINUTE_US
-    after, reaching = bisect.bisect_right, bisect.bisect_left
-
-    def due_us(report: int) -> int:
-        if not lo <= report < hi:
-            _check_report(report, lo, hi, first, last, _instant(report, timezone.utc))
-        if not wanted:
-            return report
-        i = after(ends, report)
-        if i == count:
-            raise _beyond(first, last)
-        start = starts[i]
-        goal = before[i] + (report - start if report > start else 0) + wanted
-        j = reaching(through, goal, i)
-        if j == count:
-            raise _beyond(first, last)
-        return starts[j] + goal - before[j]
-
-    return due_us
-
-
-def _datetime_answer(
-    due_us: Callable[[int], int], zone: tzinfo, timeline: Timeline, first: int, last: int
-) -> Callable[[datetime], datetime]:
-    """`due_us` for aware datetimes in, aware datetimes in the calendar's zone out."""
+def _in_zone(search: Callable[[int], int], timeline: Timeline, zone: tzinfo) -> Callable[[datetime], datetime]:
+    """`search` for aware datetimes in, aware datetimes in the calculation's zone out."""
     epoch, one_us, us, from_seconds = _EPOCH, _ONE_US, _US, datetime.fromtimestamp
-    lo, hi = timeline.lo, timeline.hi
+    lo, hi, first, last = timeline.lo, timeline.hi, timeline.first, timeline.last
 
     def due(moment: datetime) -> datetime:
         try:
@@ -363,220 +312,147 @@ def _datetime_answer(
         except TypeError:
             report = _report_us(moment)  # raises the RuleError
         if not lo <= report < hi:
-            _check_report(report, lo, hi, first, last, moment)  # names the moment as it was given
-        seconds, micro = divmod(due_us(report), us)
+            raise _outside(moment.isoformat(), first, last)  # the moment as it was given, not in UTC
+        seconds, micro = divmod(search(report), us)
         answer = from_seconds(seconds, zone)
         return answer.replace(microsecond=micro) if micro else answer
 
     return due
 
 
-_clocks: dict[tuple[Any, ...], tuple[dict[str, Any], Clock]] = {}
+def _in_report_offset(minutes: int, first: int, last: int) -> Callable[[datetime], datetime]:
+    """A 24x7 calendar without a zone, asked without `tz`: the span and the answer in the report's own zone."""
+
+    def due(moment: datetime) -> datetime:
+        report = _report_us(moment)
+        here = moment.tzinfo
+        assert here is not None  # _report_us refuses a naive moment
+        timeline = Timeline.always_open(first, last, here)
+        if not timeline.lo <= report < timeline.hi:
+            raise _outside(moment.isoformat(), first, last)
+        return _instant(timeline.search(minutes)(report), here)
+
+    return due
 
 
-def clock(
-    rules: dict[str, Any], plan: str, priority: str | None, tz: str | None = None, metric: str | None = None
-) -> Clock:
-    """The `Clock` for one plan, priority, metric and customer zone; cached, since tools ask the same question often."""
-    key = (id(rules), plan, priority, tz, metric)
-    entry = _clocks.get(key)
-    if entry is not None and entry[0] is rules:
-        return entry[1]
-    made = _make_clock(rules, plan, priority, tz, metric)
-    # The rules dict itself is kept in the entry, so its id cannot be reused while cached.
-    if len(_clocks) >= _CACHE_SIZE * 4:
-        _clocks.clear()  # a tool asking this many distinct questions is better served by a fresh start
-    _clocks[key] = (rules, made)
-    return made
+class Evaluator:
+    """The deadlines of one rules document: `Evaluator(rules).due(plan, priority, at)`.
 
-
-def _make_clock(rules: dict[str, Any], plan: str, priority: str | None, tz: str | None, metric: str | None) -> Clock:
-    customer = _zone(tz, "the customer's zone") if tz else None
-    target = find_target(rules, plan, priority, metric)
-    vendor_id = plan.split("/")[0]
-    cal_id = target["calendar"]
-    calendar = rules["vendors"][vendor_id]["calendars"].get(cal_id)
-    if calendar is None:
-        raise RuleError(f"the rules are inconsistent: vendor '{vendor_id}' has no calendar '{cal_id}'")
-    first, last = rules["years"]["first"], rules["years"]["last"]
-    zone_name = calendar["zone"]
-    zone: tzinfo | None
-    if zone_name is not None:
-        zone = _zone(zone_name, f"calendar '{cal_id}'")
-    elif customer is not None:
-        zone_name, zone = tz, customer
-    elif calendar["always_open"]:
-        zone = None
-    else:
-        raise RuleError(
-            f"calendar '{cal_id}' runs in the customer's own time zone; give the zone "
-            '(--tz, or "tz" in a batch line), such as Europe/Stockholm'
-        )
-    timeline = None if calendar["always_open"] else _timeline(rules, calendar, zone_name, zone)  # type: ignore[arg-type]
-    return Clock(target["minutes"], timeline, zone, first, last)
-
-
-def due(
-    rules: dict[str, Any],
-    plan: str,
-    priority: str | None,
-    at: datetime | str,
-    tz: str | None = None,
-    metric: str | None = None,
-) -> datetime:
-    """By when the target of `plan` ("vendor/plan") for `priority` and `metric` is due for a report `at`.
-
-    The result is aware: in the calendar's zone, or in `tz` for a calendar in the
-    customer's zone; a 24x7 calendar without a zone answers in `tz` if given,
-    else in the report's own offset.
+    It owns what it compiles: each calendar's `Timeline` per zone, and each question's `Clock`,
+    made on first use and kept for the life of the object. A tool answering many questions holds
+    one Evaluator; the rules dict must not be changed in place while it is in use (make a new
+    Evaluator for changed rules). Reads only the JSON document (docs/rules.md).
     """
-    if isinstance(at, str):
-        at = parse_moment(at)
-    entry = _clocks.get((id(rules), plan, priority, tz, metric))
-    ready = entry[1] if entry is not None and entry[0] is rules else clock(rules, plan, priority, tz, metric)
-    return ready.due(at)
+
+    def __init__(self, rules: Rules) -> None:
+        self.rules = rules
+        self._timelines: dict[tuple[str, str, str | None], Timeline] = {}
+        self._clocks: dict[tuple[str, str | None, str | None, str | None], Clock] = {}
+
+    def clock(self, plan: str, priority: str | None, tz: str | None = None, metric: str | None = None) -> Clock:
+        """The `Clock` for one plan ("vendor/plan"), priority, customer zone and metric; made once, then kept."""
+        key = (plan, priority, tz, metric)
+        found = self._clocks.get(key)
+        if found is None:
+            found = self._clocks[key] = self._make_clock(plan, priority, tz, metric)
+        return found
+
+    def due(self, plan: str, priority: str | None, at: datetime | str, tz: str | None = None, metric: str | None = None) -> datetime:
+        """By when the target of `plan` ("vendor/plan") for `priority` and `metric` is due for a report `at`.
+
+        `at` is an aware datetime or an ISO 8601 text with offset. The result is aware: in the
+        calendar's zone, or in `tz` for a calendar in the customer's zone; a 24x7 calendar without a
+        zone answers in `tz` if given, else in the report's own offset. Raises RuleError.
+        """
+        if isinstance(at, str):
+            at = parse_moment(at)
+        ready = self._clocks.get((plan, priority, tz, metric)) or self.clock(plan, priority, tz, metric)
+        return ready.due(at)
+
+    def due_many(
+        self, plan: str, priority: str | None, moments: Iterable[datetime], tz: str | None = None, metric: str | None = None
+    ) -> list[datetime]:
+        """Deadlines for many reports (aware datetimes) of one plan, priority and metric, in order."""
+        answer = self.clock(plan, priority, tz, metric).due
+        return [answer(m) for m in moments]
+
+    def priority_for(self, vendor: str, impact: str, urgency: str) -> str:
+        """The priority level a vendor's impact x urgency matrix gives."""
+        vendors = self.rules["vendors"]
+        found = vendors.get(vendor)
+        if found is None:
+            raise RuleError(f"unknown vendor '{vendor}'{suggest(vendor, vendors)}")
+        scheme = found["priorities"]
+        if scheme is None or scheme["matrix"] is None:
+            raise RuleError(f"vendor '{vendor}' has no impact × urgency matrix")
+        matrix = scheme["matrix"]
+        if impact not in matrix["impacts"]:
+            raise RuleError(f"vendor '{vendor}' has no impact '{impact}'{suggest(impact, matrix['impacts'])}")
+        if urgency not in matrix["urgencies"]:
+            raise RuleError(f"vendor '{vendor}' has no urgency '{urgency}'{suggest(urgency, matrix['urgencies'])}")
+        level = matrix["levels"].get(impact, {}).get(urgency)
+        if level is None:
+            raise RuleError(f"vendor '{vendor}''s matrix gives no level for impact '{impact}' with urgency '{urgency}'")
+        return str(level)
+
+    def timeline(self, vendor: str, calendar: str, zone: str | None = None) -> Timeline:
+        """A calendar of a vendor compiled over the rules' years, in its own zone or else in `zone`; kept once made."""
+        key = (vendor, calendar, zone)
+        found = self._timelines.get(key)
+        if found is None:
+            cal = self.rules["vendors"][vendor]["calendars"][calendar]
+            zone_name = cal["zone"] or zone
+            years = self.rules["years"]
+            where = _zone(zone_name, f"calendar '{calendar}'") if zone_name else UTC
+            found = self._timelines[key] = compile_timeline(cal, years["first"], years["last"], where)
+        return found
+
+    def _make_clock(self, plan: str, priority: str | None, tz: str | None, metric: str | None) -> Clock:
+        customer = _zone(tz, "the customer's zone") if tz else None
+        target = find_target(self.rules, plan, priority, metric)
+        vendor_id = plan.split("/")[0]
+        cal_id = target["calendar"]
+        calendar = self.rules["vendors"][vendor_id]["calendars"].get(cal_id)
+        if calendar is None:
+            raise RuleError(f"the rules are inconsistent: vendor '{vendor_id}' has no calendar '{cal_id}'")
+        zone: tzinfo | None
+        if calendar["zone"] is not None:
+            zone = _zone(calendar["zone"], f"calendar '{cal_id}'")
+        elif customer is not None:
+            zone = customer
+        elif calendar["always_open"]:
+            zone = None  # the report's own offset (Clock.due); the integer interface counts in UTC
+        else:
+            raise RuleError(
+                f"calendar '{cal_id}' runs in the customer's own time zone; give the zone "
+                '(--tz, or "tz" in a batch line), such as Europe/Stockholm'
+            )
+        timeline = self.timeline(vendor_id, cal_id, None if calendar["zone"] is not None else tz)
+        return Clock(target["minutes"], timeline, zone)
+
+
+# --- one question at a time ------------------------------------------------------------------------
+# Each builds an Evaluator for the call, so nothing is kept between calls: a tool answering many
+# questions about one rules document should hold one `Evaluator(rules)` instead.
+
+
+def clock(rules: Rules, plan: str, priority: str | None, tz: str | None = None, metric: str | None = None) -> Clock:
+    """The `Clock` for one plan, priority, customer zone and metric: `Evaluator(rules).clock(...)`."""
+    return Evaluator(rules).clock(plan, priority, tz, metric)
+
+
+def due(rules: Rules, plan: str, priority: str | None, at: datetime | str, tz: str | None = None, metric: str | None = None) -> datetime:
+    """By when the target is due for a report `at`: `Evaluator(rules).due(...)` (see `Evaluator.due`)."""
+    return Evaluator(rules).due(plan, priority, at, tz, metric)
 
 
 def due_many(
-    rules: dict[str, Any],
-    plan: str,
-    priority: str | None,
-    moments: Iterable[datetime],
-    tz: str | None = None,
-    metric: str | None = None,
+    rules: Rules, plan: str, priority: str | None, moments: Iterable[datetime], tz: str | None = None, metric: str | None = None
 ) -> list[datetime]:
-    """Deadlines for many reports of one plan, priority and metric (aware datetimes), in order."""
-    answer = clock(rules, plan, priority, tz, metric).due
-    return [answer(m) for m in moments]
+    """Deadlines for many reports of one question, in order: `Evaluator(rules).due_many(...)`."""
+    return Evaluator(rules).due_many(plan, priority, moments, tz, metric)
 
 
-def _check_report(report: int, lo: int, hi: int, first: int, last: int, at: Any) -> None:
-    if not lo <= report < hi:
-        shown = at.isoformat() if isinstance(at, datetime) else str(at)
-        raise RuleError(f"the moment {shown} lies outside the years the rules cover ({first}–{last})")
-
-
-def _beyond(first: int, last: int) -> RuleError:
-    return RuleError(f"the deadline falls after the last year the rules cover ({first}–{last}); export more years")
-
-
-def priority_for(rules: dict[str, Any], vendor: str, impact: str, urgency: str) -> str:
-    """The priority level a vendor's impact x urgency matrix gives."""
-    vendors = rules["vendors"]
-    found = vendors.get(vendor)
-    if found is None:
-        raise RuleError(f"unknown vendor '{vendor}'{_suggest(vendor, vendors)}")
-    scheme = found["priorities"]
-    if scheme is None or scheme["matrix"] is None:
-        raise RuleError(f"vendor '{vendor}' has no impact × urgency matrix")
-    matrix = scheme["matrix"]
-    if impact not in matrix["impacts"]:
-        raise RuleError(f"vendor '{vendor}' has no impact '{impact}'{_suggest(impact, matrix['impacts'])}")
-    if urgency not in matrix["urgencies"]:
-        raise RuleError(f"vendor '{vendor}' has no urgency '{urgency}'{_suggest(urgency, matrix['urgencies'])}")
-    level = matrix["levels"].get(impact, {}).get(urgency)
-    if level is None:
-        raise RuleError(f"vendor '{vendor}''s matrix gives no level for impact '{impact}' with urgency '{urgency}'")
-    return level
-
-
-# --- command line glue ---------------------------------------------------------------------------
-
-
-def _export(project: Any, args: argparse.Namespace | None = None) -> dict[str, Any]:
-    """The project's rules over --years if the command has it, else the default span."""
-    from dsl.rules.export import default_years, export_project
-
-    years = getattr(args, "years", None) or default_years()
-    return export_project(project, years)
-
-
-def run_due(project: Any, args: argparse.Namespace, stdin: TextIO, stdout: TextIO, stderr: TextIO) -> int:
-    """`due VENDOR/PLAN [PRIORITY] WHEN` or `due --batch FILE|-`; returns the exit code."""
-    batch = getattr(args, "batch", None)
-    target = getattr(args, "target", None)
-    rest = list(getattr(args, "rest", None) or [])
-    if batch is not None:
-        if target is not None or rest:
-            print("usage: due --batch FILE takes its cases from FILE, not from the command line", file=stderr)
-            return 2
-        return _run_batch(project, args, batch, stdin, stdout, stderr)
-    if target is None or len(rest) not in (1, 2):
-        print("usage: python build.py due VENDOR/PLAN [PRIORITY] WHEN [--tz ZONE] [--metric METRIC]", file=stderr)
-        print("   or: python build.py due --batch FILE|-", file=stderr)
-        return 2
-    priority, when = (None, rest[0]) if len(rest) == 1 else (rest[0], rest[1])
-    try:
-        rules = _export(project, args)
-        answer = due(rules, target, priority, parse_moment(when), getattr(args, "tz", None), getattr(args, "metric", None))
-    except RuleError as exc:
-        print(f"error: {exc}", file=stderr)
-        return 1
-    except ValueError as exc:  # the model could not be expanded (dsl.rules.ExportError)
-        print(f"error: {exc}", file=stderr)
-        return 1
-    print(answer.isoformat(), file=stdout)
-    return 0
-
-
-def _run_batch(project: Any, args: argparse.Namespace, source: str, stdin: TextIO, stdout: TextIO, stderr: TextIO) -> int:
-    try:
-        rules = _export(project, args)
-    except ValueError as exc:
-        print(f"error: {exc}", file=stderr)
-        return 1
-    try:
-        if source == "-":
-            lines: Iterable[str] = stdin
-            _answer_lines(rules, lines, stdout)
-        else:
-            with open(source, encoding="utf-8") as handle:
-                _answer_lines(rules, handle, stdout)
-    except (OSError, UnicodeDecodeError) as exc:
-        print(f"error: cannot read the batch file '{source}': {exc}", file=stderr)
-        return 1
-    stdout.flush()
-    return 0
-
-
-def _answer_lines(rules: dict[str, Any], lines: Iterable[str], stdout: TextIO) -> None:
-    for number, line in enumerate(lines, start=1):
-        stdout.write(json.dumps(answer_case(rules, line, number), ensure_ascii=False) + "\n")
-
-
-def answer_case(rules: dict[str, Any], line: str, number: int = 1) -> dict[str, str]:
-    """One batch line (a JSON object) -> {"due": ISO time} or {"error": words}."""
-    if not line.strip():
-        return {"error": f"line {number} is empty"}
-    try:
-        case = json.loads(line)
-    except ValueError as exc:
-        return {"error": f"line {number} is not JSON: {exc.msg}"}
-    if not isinstance(case, dict):
-        return {"error": f'line {number} is not a JSON object such as {{"plan": "stratiteq/sos", "priority": "P3", "at": "2026-11-23T15:00:00+01:00"}}'}
-    unknown = [k for k in case if k not in BATCH_FIELDS]
-    if unknown:
-        return {"error": f"line {number} has an unknown field '{unknown[0]}'{_suggest(unknown[0], BATCH_FIELDS)}"}
-    for key in BATCH_FIELDS:
-        value = case.get(key)
-        if value is not None and not isinstance(value, str):
-            return {"error": f"line {number}: \"{key}\" must be a text or null, not {json.dumps(value)}"}
-    for key in ("plan", "at"):
-        if not case.get(key):
-            return {"error": f"line {number} lacks \"{key}\""}
-    try:
-        answer = due(rules, case["plan"], case.get("priority"), parse_moment(case["at"]), case.get("tz"), case.get("metric"))
-    except RuleError as exc:
-        return {"error": str(exc)}
-    return {"due": answer.isoformat()}
-
-
-def run_priority(project: Any, vendor: str, impact: str, urgency: str, stdout: TextIO, stderr: TextIO) -> int:
-    """`priority VENDOR IMPACT URGENCY`: print the level; returns the exit code."""
-    try:
-        level = priority_for(_export(project), vendor, impact, urgency)
-    except (RuleError, ValueError) as exc:
-        print(f"error: {exc}", file=stderr)
-        return 1
-    print(level, file=stdout)
-    return 0
+def priority_for(rules: Rules, vendor: str, impact: str, urgency: str) -> str:
+    """The priority level a vendor's impact x urgency matrix gives: `Evaluator(rules).priority_for(...)`."""
+    return Evaluator(rules).priority_for(vendor, impact, urgency)

@@ -1,5 +1,6 @@
-// sla.js on random calendars, against answers of the brute-force oracle (tests/oracle.py).
-// tests/test_js_evaluator.py draws the calendars, exports them and passes the paths:
+// sla.js on random calendars, against answers of the brute-force oracle (tests/support/oracle.py).
+// tests/test_js_evaluator.py draws the calendars (tests/support/calendars.py, the one generator),
+// exports them and passes the paths:
 //   TIERWISE_RANDOM_RULES    the exported rules of the random vendors
 //   TIERWISE_RANDOM_VECTORS  questions with the oracle's answers, in the vector format
 import { test } from "node:test";

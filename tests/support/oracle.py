@@ -1,6 +1,6 @@
 """A brute-force deadline oracle that works from the model, never from the rule JSON.
 
-It exists to check the evaluators (dsl/evaluator.py, site_templates/assets/sla.js),
+It exists to check the evaluators (dsl/rules/engine.py, site_templates/assets/sla.js),
 so it shares none of their code and none of their tricks: it walks forward one
 UTC minute at a time and asks "is the clock running during this minute?".
 
@@ -34,7 +34,7 @@ What "open" means (docs/rules.md, sections 3, 4 and 6):
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, timezone, tzinfo
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from zoneinfo import ZoneInfo
 
 import holidays as holidays_lib
@@ -43,7 +43,7 @@ from dsl.language.model import Calendar, Project
 
 MINUTE_US = 60_000_000
 MICROSECOND = timedelta(microseconds=1)
-EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 DAY_MINUTES = 1440
 WEEK_MINUTES = 7 * DAY_MINUTES
 DEFAULT_METRIC = "first-response"
