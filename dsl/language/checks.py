@@ -1,105 +1,149 @@
-"""Semantic checks of the resolved model: calendars, zones, countries, translations.
+"""Semantic checks: every judgment of what the parser built and the loader resolved.
 
-Each check is one function that takes a model element and yields diagnostics,
-so a new rule is a new function added to `check_project`.
+The parser builds, the loader resolves, the checks judge. Each check is a small
+function for one kind of element (a text, a calendar, a matrix, a contact, a
+plan ...) that yields located diagnostics; `check_project` walks the
+declarations of every file and each vendor resolved from them and runs the
+checks, each element once, where it is defined. A new rule is a new function
+called from the walk.
+
+Elements are judged as written (`FileDecl`, `VendorDecl`: every definition,
+duplicates included, plans before `extends` is merged) and references against
+the resolved vendor (merged plans, the scheme it uses) and the names in scope.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import lru_cache
-from typing import Iterable, Iterator
+from typing import Protocol, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 import holidays
 
-from dsl.language.diagnostics import Diagnostic, did_you_mean, error, warning
-from dsl.language.model import LANGUAGES, MINUTES_PER_DAY, WEEKDAYS, Calendar, DailyHours, Project, Text, Vendor
+from dsl.language.diagnostics import Diagnostic, did_you_mean, error, one_of, warning
+from dsl.language.model import (
+    Calendar,
+    Contact,
+    DailyHours,
+    Feature,
+    MetricText,
+    Obligation,
+    Plan,
+    Pos,
+    Price,
+    PriorityMatrix,
+    PriorityScheme,
+    Quantity,
+    Target,
+    Text,
+    Vendor,
+)
+from dsl.language.parser import FileDecl, VendorDecl
+from dsl.language.vocabulary import CONTACT_KINDS, LANGUAGES, METRICS, MINUTES_PER_DAY, PERIODS, WEEKDAYS
 
 
-def check_project(project: Project, shared_calendars: Iterable[Calendar] = ()) -> list[Diagnostic]:
-    """Every semantic problem in the project's vendors and shared calendars."""
+class _Defined(Protocol):
+    """Anything defined at a position (for the duplicate check)."""
+
+    @property
+    def pos(self) -> Pos: ...
+
+
+class _WithId(_Defined, Protocol):
+    """A definition with an id."""
+
+    @property
+    def id(self) -> str: ...
+
+
+_D = TypeVar("_D", bound=_Defined)
+
+
+def check_project(files: Sequence[FileDecl], vendors: Iterable[tuple[VendorDecl, Vendor]]) -> list[Diagnostic]:
+    """Every semantic problem in the declared files and the vendors resolved from them, each reported once."""
     found: list[Diagnostic] = []
-    calendars = [*shared_calendars, *(c for v in project.vendors for c in v.calendars)]
-    checked: set[int] = set()
-    for calendar in calendars:
-        # A shared calendar is reported once, not once per vendor using it.
-        if id(calendar) not in checked:
-            checked.add(id(calendar))
-            found.extend(check_calendar(calendar))
-    for vendor in project.vendors:
-        found.extend(check_translations(vendor))
-    return found
+    found += check_definitions(files)
+    for file in files:
+        for text in file.texts:
+            found += check_text(text)
+        for calendar in file.calendars:
+            found += check_calendar(calendar)
+        for scheme in file.schemes:
+            found += check_scheme(scheme)
+    shared_calendars = {c.id for f in files for c in f.calendars}
+    shared_schemes = {s.id for f in files for s in f.schemes}
+    for decl, vendor in vendors:
+        found += check_vendor(decl, vendor, shared_calendars, shared_schemes)
+    # An inherited target or a shared calendar's name is one element seen from several places: one report.
+    return list(dict.fromkeys(found))
 
 
-@lru_cache(maxsize=1)
-def _zones() -> frozenset[str]:
-    return frozenset(available_timezones())
+# --- definitions ---------------------------------------------------------------------------
 
 
-def check_zone(calendar: Calendar) -> Iterator[Diagnostic]:
-    """The zone must be an IANA time zone that zoneinfo knows."""
-    if calendar.zone is None:
-        return
-    try:
-        ZoneInfo(calendar.zone)
-    except (ZoneInfoNotFoundError, ValueError):
-        yield error(f"unknown time zone '{calendar.zone}'", calendar.pos, did_you_mean(calendar.zone, _zones()) or "use an IANA zone such as Europe/Stockholm")
+def _duplicates(items: Iterable[_D], what: str, key: Callable[[_D], str]) -> Iterator[Diagnostic]:
+    seen: dict[str, Pos] = {}
+    for item in items:
+        k = key(item)
+        if k in seen:
+            first = seen[k]
+            yield error(f"{what} '{k}' is defined twice", item.pos, f"the first is at {first.file}:{first.line}; give one another id")
+        else:
+            seen[k] = item.pos
 
 
-def check_holidays(calendar: Calendar) -> Iterator[Diagnostic]:
-    """Holiday sources must name a country (and subdivision) the holidays package knows."""
-    supported = holidays.list_supported_countries()
-    for source in calendar.holidays:
-        if source.country not in supported:
-            yield error(f"unknown country code '{source.country}' for public holidays", source.pos, did_you_mean(source.country, supported))
-        elif source.subdivision and source.subdivision not in supported[source.country]:
-            yield error(
-                f"'{source.subdivision}' is not a subdivision of {source.country}",
-                source.pos,
-                did_you_mean(source.subdivision, supported[source.country]),
-            )
-    if calendar.eve_hours and not calendar.holidays:
-        yield error("eve hours are given but the calendar has no holidays", calendar.pos, "add 'closed holidays SE' (or your country's code)")
+def _id(item: _WithId) -> str:
+    return item.id
 
 
-def check_openings(calendar: Calendar) -> Iterator[Diagnostic]:
-    """A calendar is either 24x7 or has weekly hours, and its intervals do not overlap."""
-    if calendar.always_open:
-        if calendar.weekly or calendar.holidays or calendar.eve_hours or calendar.dates:
-            yield error("a 24x7 calendar cannot also have hours, holidays or dates", calendar.pos, "remove 'open 24x7' or the other lines")
-        return
-    spans = []
-    for interval in calendar.weekly:
-        if interval.start_day == interval.end_day and interval.end <= interval.start:
-            continue  # reported where the hours were parsed
-        for span in interval.week_spans():
-            spans.append((span, interval))
-    spans.sort(key=lambda s: s[0])
-    for (a, ia), (b, ib) in zip(spans, spans[1:]):
-        if b[0] < a[1]:
-            day = WEEKDAYS[b[0] // MINUTES_PER_DAY]
-            yield error(f"these opening hours overlap others on {day}", ib.pos, f"they overlap the hours at line {ia.pos.line}; merge them into one interval")
-    yield from _check_daily(calendar.eve_hours, "eve hours")
-    seen = {}
-    for special in calendar.dates:
-        if special.day in seen:
-            yield error(f"the date {special.day} is given twice", special.pos, f"first given at line {seen[special.day].line}")
-        seen[special.day] = special.pos
-        yield from _check_daily(special.hours, f"the hours of {special.day}")
+def check_definitions(files: Sequence[FileDecl]) -> Iterator[Diagnostic]:
+    """Shared calendars, shared schemes and vendors have unique ids; a file holds one vendor."""
+    yield from _duplicates((c for f in files for c in f.calendars), "calendar", _id)
+    yield from _duplicates((s for f in files for s in f.schemes), "priority scheme", _id)
+    yield from _duplicates((v for f in files for v in f.vendors), "vendor", _id)
+    for file in files:
+        if len(file.vendors) > 1:
+            second = file.vendors[1]
+            yield error("a file holds one vendor; this is a second one", second.pos, f"move vendor '{second.id}' to a file of its own")
 
 
-def _check_daily(hours: tuple[DailyHours, ...], what: str) -> Iterator[Diagnostic]:
-    ordered = sorted(hours, key=lambda h: h.start)
-    for a, b in zip(ordered, ordered[1:]):
-        if b.start < a.end:
-            yield error(f"{what} overlap", b.pos, "merge them into one interval")
+def check_vendor_ids(decl: VendorDecl) -> Iterator[Diagnostic]:
+    """What a vendor block defines has unique ids (footnotes unique marks, metric texts unique metrics)."""
+    groups: tuple[tuple[Sequence[_WithId], str], ...] = (
+        (decl.plans, "plan"),
+        (decl.features, "feature"),
+        (decl.categories, "category"),
+        (decl.segments, "segment"),
+        (decl.contacts, "contact"),
+        (decl.calendars, "calendar"),
+        (decl.schemes, "priority scheme"),
+    )
+    for items, what in groups:
+        yield from _duplicates(items, what, _id)
+    yield from _duplicates(decl.metrics, "metric", lambda m: m.metric)
+    yield from _duplicates(decl.footnotes, "footnote", lambda f: f.mark)
 
 
-def check_calendar(calendar: Calendar) -> Iterator[Diagnostic]:
-    """All the checks of one calendar."""
-    yield from check_zone(calendar)
-    yield from check_holidays(calendar)
-    yield from check_openings(calendar)
+# --- fixed words and texts -------------------------------------------------------------------
+
+
+def check_word(what: str, word: str | None, words: tuple[str, ...], pos: Pos) -> Iterator[Diagnostic]:
+    """A fixed word (a period, a kind of contact) must be one of its vocabulary's."""
+    if word is not None and word not in words:
+        yield error(f"unknown {what} '{word}'", pos, one_of(word, words))
+
+
+def check_text(text: Text) -> Iterator[Diagnostic]:
+    """Each language code of a text is a site language, given once."""
+    seen: dict[str, Pos] = {}
+    for (code, _), pos in zip(text.values, text.code_pos, strict=False):
+        if code not in LANGUAGES:
+            yield error(f"'{code}' is not one of the site's languages", pos, one_of(code, LANGUAGES))
+        if code in seen:
+            yield error(f"the '{code}' text is given twice", pos, f"first given at line {seen[code].line}")
+        else:
+            seen[code] = pos
 
 
 def vendor_texts(vendor: Vendor) -> Iterator[tuple[Text, str]]:
@@ -128,9 +172,9 @@ def vendor_texts(vendor: Vendor) -> Iterator[tuple[Text, str]]:
     if vendor.priorities:
         scheme = vendor.priorities
         for level in scheme.levels:
-            for text, what in ((level.name, "name"), (level.definition, "definition"), (level.example, "example")):
-                if text:
-                    yield text, f"the {what} of level '{level.id}'"
+            for maybe, what in ((level.name, "name"), (level.definition, "definition"), (level.example, "example")):
+                if maybe:
+                    yield maybe, f"the {what} of level '{level.id}'"
         if scheme.matrix:
             for axis in (*scheme.matrix.impacts, *scheme.matrix.urgencies):
                 yield axis.label, f"'{axis.id}' in the matrix"
@@ -151,13 +195,343 @@ def vendor_texts(vendor: Vendor) -> Iterator[tuple[Text, str]]:
 
 
 def check_translations(vendor: Vendor) -> Iterator[Diagnostic]:
-    """Every text should be written in every site language (a warning; an error with --strict)."""
-    seen: set[int] = set()
+    """Every text a vendor publishes should be written in every site language (a warning; an error with --strict)."""
+    # An inherited obligation is the parent's text at the parent's position: the same report, given once.
+    reported: set[Diagnostic] = set()
     for text, what in vendor_texts(vendor):
-        if id(text) in seen:
-            continue  # inherited cells and obligations are the parent's text, reported there
-        seen.add(id(text))
         missing = text.missing(LANGUAGES)
         if missing:
             wanted = " ".join(f'{code} "..."' for code in missing)
-            yield warning(f"{what} has no {', '.join(missing)} translation", text.pos, f"add {wanted} inside the braces")
+            found = warning(f"{what} has no {', '.join(missing)} translation", text.pos, f"add {wanted} inside the braces")
+            if found not in reported:
+                reported.add(found)
+                yield found
+
+
+# --- calendars -----------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _zones() -> frozenset[str]:
+    return frozenset(available_timezones())
+
+
+def _clock(minutes: int) -> str:
+    return f"{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+def check_zone(calendar: Calendar) -> Iterator[Diagnostic]:
+    """The zone must be an IANA time zone that zoneinfo knows."""
+    if calendar.zone is None:
+        return
+    try:
+        ZoneInfo(calendar.zone)
+    except (ZoneInfoNotFoundError, ValueError):
+        hint = did_you_mean(calendar.zone, _zones()) or "use an IANA zone such as Europe/Stockholm"
+        yield error(f"unknown time zone '{calendar.zone}'", calendar.pos, hint)
+
+
+def check_holidays(calendar: Calendar) -> Iterator[Diagnostic]:
+    """Holiday sources must name a country (and subdivision) the holidays package knows."""
+    supported = holidays.list_supported_countries()
+    for source in calendar.holidays:
+        if source.country not in supported:
+            yield error(f"unknown country code '{source.country}' for public holidays", source.pos, did_you_mean(source.country, supported))
+        elif source.subdivision and source.subdivision not in supported[source.country]:
+            yield error(
+                f"'{source.subdivision}' is not a subdivision of {source.country}",
+                source.pos,
+                did_you_mean(source.subdivision, supported[source.country]),
+            )
+    if calendar.eve_hours and not calendar.holidays:
+        yield error("eve hours are given but the calendar has no holidays", calendar.pos, "add 'closed holidays SE' (or your country's code)")
+
+
+def _backwards(start: int, end: int, pos: Pos) -> Diagnostic:
+    return error(
+        f"the hours {_clock(start)}-{_clock(end)} end before they start",
+        pos,
+        "hours that run past midnight name both days: open fri 22:00 - sat 06:00",
+    )
+
+
+def check_hours_order(calendar: Calendar) -> Iterator[Diagnostic]:
+    """Hours written within one day end after they start."""
+    for interval in calendar.weekly:
+        if interval.start_day == interval.end_day and interval.end <= interval.start:
+            yield _backwards(interval.start, interval.end, interval.pos)
+    for hours in (*calendar.eve_hours, *(h for special in calendar.dates for h in special.hours)):
+        if hours.end <= hours.start:
+            yield _backwards(hours.start, hours.end, hours.pos)
+
+
+def check_openings(calendar: Calendar) -> Iterator[Diagnostic]:
+    """A calendar is either 24x7 or has weekly hours, and its intervals do not overlap."""
+    if calendar.always_open:
+        if calendar.weekly or calendar.holidays or calendar.eve_hours or calendar.dates:
+            yield error("a 24x7 calendar cannot also have hours, holidays or dates", calendar.pos, "remove 'open 24x7' or the other lines")
+        return
+    spans = []
+    for interval in calendar.weekly:
+        if interval.start_day == interval.end_day and interval.end <= interval.start:
+            continue  # reported by check_hours_order; as a week span it would wrap round the whole week
+        for span in interval.week_spans():
+            spans.append((span, interval))
+    spans.sort(key=lambda s: s[0])
+    for (a, ia), (b, ib) in zip(spans, spans[1:], strict=False):
+        if b[0] < a[1]:
+            day = WEEKDAYS[b[0] // MINUTES_PER_DAY]
+            hint = f"they overlap the hours at line {ia.pos.line}; merge them into one interval"
+            yield error(f"these opening hours overlap others on {day}", ib.pos, hint)
+    yield from _check_daily(calendar.eve_hours, "eve hours")
+    seen: dict[object, Pos] = {}
+    for special in calendar.dates:
+        if special.day in seen:
+            yield error(f"the date {special.day} is given twice", special.pos, f"first given at line {seen[special.day].line}")
+        seen[special.day] = special.pos
+        yield from _check_daily(special.hours, f"the hours of {special.day}")
+
+
+def _check_daily(hours: tuple[DailyHours, ...], what: str) -> Iterator[Diagnostic]:
+    ordered = sorted(hours, key=lambda h: h.start)
+    for a, b in zip(ordered, ordered[1:], strict=False):
+        if b.start < a.end:
+            yield error(f"{what} overlap", b.pos, "merge them into one interval")
+
+
+def check_calendar(calendar: Calendar) -> Iterator[Diagnostic]:
+    """All the checks of one calendar."""
+    yield from check_zone(calendar)
+    yield from check_holidays(calendar)
+    yield from check_hours_order(calendar)
+    yield from check_openings(calendar)
+
+
+# --- priorities ----------------------------------------------------------------------------
+
+
+def check_matrix(matrix: PriorityMatrix, levels: set[str]) -> Iterator[Diagnostic]:
+    """Each row is a declared urgency with one known level per impact; every combination has a level."""
+    urgency_ids = [u.id for u in matrix.urgencies]
+    for row in matrix.rows:
+        if row.urgency not in urgency_ids:
+            yield error(f"the matrix row '{row.urgency}' is not a declared urgency", row.pos, did_you_mean(row.urgency, urgency_ids))
+            continue
+        if len(row.levels) != len(matrix.impacts):
+            yield error(
+                f"the matrix row '{row.urgency}' has {len(row.levels)} level(s) but there are {len(matrix.impacts)} impacts",
+                row.pos,
+                "give one level per impact, in the order the impacts are declared: " + ", ".join(i.id for i in matrix.impacts),
+            )
+        for _, level, pos in zip(matrix.impacts, row.levels, row.level_pos, strict=False):
+            if level not in levels:
+                yield error(f"the matrix names an unknown level '{level}'", pos, did_you_mean(level, levels))
+    for urgency in matrix.urgencies:
+        for impact in matrix.impacts:
+            if matrix.level(impact.id, urgency.id) is None:
+                yield error(
+                    f"the matrix gives no level for impact '{impact.id}' with urgency '{urgency.id}'",
+                    matrix.pos,
+                    f"add a row '{urgency.id}: ...' with one level per impact",
+                )
+
+
+def check_scheme(scheme: PriorityScheme) -> Iterator[Diagnostic]:
+    """All the checks of one priority scheme."""
+    if scheme.matrix is not None:
+        yield from check_matrix(scheme.matrix, {lv.id for lv in scheme.levels})
+
+
+def check_scheme_choice(decl: VendorDecl, schemes: set[str]) -> Iterator[Diagnostic]:
+    """A vendor names a scheme that exists, or defines exactly one (or none)."""
+    if decl.priorities is not None:
+        if decl.priorities.name not in schemes:
+            yield error(f"unknown priority scheme '{decl.priorities.name}'", decl.priorities.pos, did_you_mean(decl.priorities.name, schemes))
+    elif len(decl.schemes) > 1:
+        yield error("this vendor defines several priority schemes but uses none", decl.pos, "say which one with 'priorities NAME'")
+
+
+# --- the vendor and its catalogue --------------------------------------------------------------
+
+
+def check_vendor_header(decl: VendorDecl) -> Iterator[Diagnostic]:
+    """A vendor says its language, one of the site's, and its name."""
+    if decl.language is None:
+        yield error(f"vendor '{decl.id}' does not say its language", decl.pos, "add 'language sv' (the language the offer was written in)")
+    elif decl.language.name not in LANGUAGES:
+        yield error(f"'{decl.language.name}' is not one of the site's languages", decl.language.pos, one_of(decl.language.name, LANGUAGES))
+    if decl.name is None:
+        yield error(f"vendor '{decl.id}' has no name", decl.pos, 'add a line such as: name "Stratiteq"')
+
+
+def _calendar_ref(ref: str | None, pos: Pos, calendars: set[str]) -> Iterator[Diagnostic]:
+    if ref is not None and ref not in calendars:
+        yield error(f"unknown calendar '{ref}'", pos, did_you_mean(ref, calendars))
+
+
+def _marks(marks: tuple[str, ...], pos: Pos, vendor: Vendor) -> Iterator[Diagnostic]:
+    for mark in marks:
+        if vendor.footnote(mark) is None:
+            yield error(f"the footnote mark '{mark}' has no footnote", pos, f'add: footnote {mark} {{ sv "..." en "..." }}')
+
+
+def check_contact(contact: Contact, calendars: set[str]) -> Iterator[Diagnostic]:
+    """A contact is of a known kind and staffed on a known calendar."""
+    yield from check_word("kind of contact", contact.kind, CONTACT_KINDS, contact.kind_pos)
+    yield from _calendar_ref(contact.hours, contact.pos, calendars)
+
+
+def check_feature(feature: Feature, vendor: Vendor) -> Iterator[Diagnostic]:
+    """A feature's category and footnote marks exist; when the vendor groups features, it names a category."""
+    categories = {c.id for c in vendor.categories}
+    if feature.category is not None and feature.category not in categories:
+        yield error(f"unknown category '{feature.category}'", feature.pos, did_you_mean(feature.category, categories))
+    yield from _marks(feature.marks, feature.pos, vendor)
+
+
+def check_feature_grouping(vendor: Vendor) -> Iterator[Diagnostic]:
+    """When a vendor has categories, every feature is in one (the first without is reported)."""
+    stray = next((f for f in vendor.features if f.category is None), None)
+    if vendor.categories and stray is not None:
+        message = f"feature '{stray.id}' has no category, but this vendor groups its features"
+        yield error(message, stray.pos, "add 'in CATEGORY' after the feature's id")
+
+
+def check_metric_text(metric: MetricText) -> Iterator[Diagnostic]:
+    """A vendor words only metrics the language knows."""
+    if metric.metric not in METRICS:
+        yield error(f"unknown metric '{metric.metric}'", metric.pos, did_you_mean(metric.metric, METRICS))
+
+
+# --- plans ----------------------------------------------------------------------------------
+
+
+def check_extends(plans: tuple[Plan, ...]) -> Iterator[Diagnostic]:
+    """Each plan extends a plan of the vendor, and no plans extend each other in a circle."""
+    by_id = {p.id: p for p in plans}
+    done: set[str] = set()
+
+    def walk(plan: Plan, chain: tuple[str, ...]) -> Iterator[Diagnostic]:
+        # Follows the loader's merge order, so a circle is reported at the plan that closes it.
+        if plan.id in done:
+            return
+        if plan.extends is not None:
+            parent = by_id.get(plan.extends)
+            if plan.extends in chain or plan.extends == plan.id:
+                cycle = " -> ".join((*chain, plan.id, plan.extends))
+                yield error(f"plans extend each other in a circle: {cycle}", plan.pos, "one plan in the circle must not extend another")
+            elif parent is None:
+                yield error(f"plan '{plan.id}' extends an unknown plan '{plan.extends}'", plan.pos, did_you_mean(plan.extends, by_id))
+            else:
+                yield from walk(parent, (*chain, plan.id))
+        done.add(plan.id)
+
+    for plan in plans:
+        yield from walk(plan, ())
+
+
+def _duration(minutes: int | None, pos: Pos) -> Iterator[Diagnostic]:
+    if minutes is not None and minutes <= 0:
+        yield error("a duration must be longer than zero", pos, "write the time allowed, such as 15min or 2h")
+
+
+def _period(quantity: Quantity | None) -> Iterator[Diagnostic]:
+    if quantity is not None:
+        yield from check_word("period", quantity.period, PERIODS, quantity.period_pos)
+
+
+def check_price(price: Price) -> Iterator[Diagnostic]:
+    """A price is per a known period."""
+    yield from check_word("period", price.period, PERIODS, price.period_pos)
+
+
+def check_target(target: Target) -> Iterator[Diagnostic]:
+    """A target's duration is positive, and a guaranteed one says its clock."""
+    yield from _duration(target.minutes, target.minutes_pos)
+    if target.minutes is not None and target.calendar is None:
+        yield error("this target does not say which clock it runs on", target.pos, "end it with 'on CALENDAR', such as: on office-hours")
+
+
+def check_obligation(obligation: Obligation) -> Iterator[Diagnostic]:
+    """An obligation counts per a known period and waits a positive time."""
+    yield from _period(obligation.quantity)
+    yield from _duration(obligation.after_minutes, obligation.after_pos)
+
+
+def check_plan_as_written(plan: Plan, features: set[str]) -> Iterator[Diagnostic]:
+    """The statements of one plan block, before `extends` adds its parent's."""
+    for price in plan.prices:
+        yield from check_price(price)
+    seen: dict[str, Pos] = {}
+    for cell in plan.cells:
+        if cell.feature in seen:
+            yield error(f"feature '{cell.feature}' is given twice in this plan", cell.pos, f"first given at line {seen[cell.feature].line}")
+        elif cell.feature not in features:
+            yield error(f"plan '{plan.id}' has a cell for an unknown feature '{cell.feature}'", cell.pos, did_you_mean(cell.feature, features))
+        seen[cell.feature] = cell.pos
+        yield from _period(cell.quantity)
+    for target in plan.targets:
+        yield from check_target(target)
+    yield from _duplicates(plan.targets, "target", lambda t: f"{t.metric} {t.priority or 'all'}")
+    for obligation in plan.obligations:
+        yield from check_obligation(obligation)
+
+
+def check_plan_references(plan: Plan, vendor: Vendor, calendars: set[str]) -> Iterator[Diagnostic]:
+    """Every name a merged plan uses (its own and what it inherits) is defined for its vendor."""
+    segments = {s.id for s in vendor.segments}
+    contacts = {c.id for c in vendor.contacts}
+    levels = {lv.id for lv in vendor.priorities.levels} if vendor.priorities else set()
+    yield from _marks(plan.marks, plan.pos, vendor)
+    for cell in plan.cells:
+        yield from _marks(cell.marks, cell.pos, vendor)
+    for price in plan.prices:
+        if price.segment is not None and price.segment not in segments:
+            declare = did_you_mean(price.segment, segments) or 'declare it: segment ID { sv "..." ... }'
+            yield error(f"unknown customer segment '{price.segment}'", price.pos, declare)
+        yield from _marks(price.marks, price.pos, vendor)
+    for target in plan.targets:
+        if target.metric not in METRICS:
+            yield error(f"unknown metric '{target.metric}'", target.pos, did_you_mean(target.metric, METRICS))
+        if target.priority is not None and target.priority not in levels:
+            hint = did_you_mean(target.priority, levels) if levels else "this vendor has no priority levels; use 'all'"
+            yield error(f"unknown priority '{target.priority}'", target.pos, hint)
+        yield from _calendar_ref(target.calendar, target.pos, calendars)
+    for cov in plan.coverage:
+        if cov.priority is not None and cov.priority not in levels:
+            yield error(f"unknown priority '{cov.priority}'", cov.pos, did_you_mean(cov.priority, levels))
+        yield from _calendar_ref(cov.calendar, cov.pos, calendars)
+    for obligation in plan.obligations:
+        yield from _calendar_ref(obligation.calendar, obligation.pos, calendars)
+    for channel in plan.channels:
+        if channel not in contacts:
+            yield error(f"plan '{plan.id}' names an unknown channel '{channel}'", plan.pos, did_you_mean(channel, contacts))
+
+
+# --- one vendor -------------------------------------------------------------------------------
+
+
+def check_vendor(decl: VendorDecl, vendor: Vendor, shared_calendars: set[str], shared_schemes: set[str]) -> Iterator[Diagnostic]:
+    """All the checks of one vendor block and the vendor resolved from it."""
+    calendars = shared_calendars | {c.id for c in decl.calendars}
+    yield from check_vendor_header(decl)
+    yield from check_vendor_ids(decl)
+    yield from check_scheme_choice(decl, shared_schemes | {s.id for s in decl.schemes})
+    for calendar in decl.calendars:
+        yield from check_calendar(calendar)
+    for scheme in decl.schemes:
+        yield from check_scheme(scheme)
+    for contact in decl.contacts:
+        yield from check_contact(contact, calendars)
+    for feature in decl.features:
+        yield from check_feature(feature, vendor)
+    yield from check_feature_grouping(vendor)
+    for metric in decl.metrics:
+        yield from check_metric_text(metric)
+    yield from check_extends(decl.plans)
+    features = {f.id for f in decl.features}
+    for plan in decl.plans:
+        yield from check_plan_as_written(plan, features)
+    for plan in vendor.plans:
+        yield from check_plan_references(plan, vendor, calendars)
+    yield from check_translations(vendor)

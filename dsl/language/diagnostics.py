@@ -9,8 +9,9 @@ caret under the spot, and a hint when one helps.
 from __future__ import annotations
 
 import difflib
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Iterable, Mapping, TextIO
+from typing import TextIO
 
 from dsl.language.model import Pos
 
@@ -54,6 +55,14 @@ def did_you_mean(name: str, candidates: Iterable[str]) -> str | None:
     return None
 
 
+def one_of(word: str, words: tuple[str, ...]) -> str:
+    """A hint for a word that must be one of a fixed list: the closest one, else the whole list in its order."""
+    close = difflib.get_close_matches(word, words, n=1, cutoff=0.6)
+    if close:
+        return f"did you mean '{close[0]}'?"
+    return "use one of: " + ", ".join(words)
+
+
 def render(diag: Diagnostic, source: str | None, strict: bool = False) -> str:
     """The diagnostic as text: header, source line, caret, hint."""
     severity = ERROR if strict and diag.severity == WARNING else diag.severity
@@ -75,7 +84,7 @@ def render(diag: Diagnostic, source: str | None, strict: bool = False) -> str:
     return "\n".join(lines)
 
 
-def sort_key(diag: Diagnostic) -> tuple:
+def sort_key(diag: Diagnostic) -> tuple[str, int, int, bool, str]:
     """Order diagnostics by file and position, errors before warnings at one spot."""
     return (diag.pos.file, diag.pos.line, diag.pos.column, diag.severity != ERROR, diag.message)
 

@@ -2,21 +2,24 @@
 
 Names resolve in two scopes: what a vendor block defines itself, then what any
 loaded file defines at its top level (shared calendars and priority schemes).
-Everything that cannot be resolved becomes a located diagnostic; the semantic
-checks of the resolved model live in `dsl.checks`.
+Resolution judges nothing: a name it cannot resolve is left out of the model
+(a plan extending an unknown plan extends nothing) and `dsl.language.checks`,
+which sees the declarations beside the model, reports it. The loader's own
+diagnostics are about files: none found, or one that cannot be read.
 """
 
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Sequence
 
 from dsl.language import checks
-from dsl.language.diagnostics import Diagnostic, did_you_mean, error
-from dsl.language.model import LANGUAGES, METRICS, Calendar, Plan, Pos, PriorityScheme, Project, Vendor
-from dsl.language.parser import FileDecl, VendorDecl, parse_file
+from dsl.language.diagnostics import Diagnostic, error
+from dsl.language.model import Calendar, Plan, Pos, PriorityScheme, Project, Vendor
+from dsl.language.parser import FileDecl, VendorDecl, parse_file, parse_text
+from dsl.language.vocabulary import SOURCE_LANGUAGE_FALLBACK
 
 
 @dataclass
@@ -31,6 +34,14 @@ class LoadResult:
     def errors(self) -> list[Diagnostic]:
         """The diagnostics that are errors."""
         return [d for d in self.diagnostics if d.is_error]
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """The resolved project, and each vendor block beside the vendor resolved from it (for the checks)."""
+
+    project: Project
+    vendors: tuple[tuple[VendorDecl, Vendor], ...]
 
 
 def find_plan_files(paths: Sequence[Path]) -> tuple[list[Path], list[Diagnostic]]:
@@ -70,140 +81,70 @@ def load_project(paths: Sequence[Path]) -> LoadResult:
     return result
 
 
-def _resolve_and_check(decls: Sequence[FileDecl], result: LoadResult) -> None:
-    project, problems = resolve(decls)
-    result.diagnostics.extend(problems)
-    shared = [c for d in decls for c in d.calendars]
-    result.diagnostics.extend(checks.check_project(project, shared))
-    if not result.errors:
-        result.project = project
-
-
 def load_text(text: str, path: str = "<text>") -> LoadResult:
     """Parse, resolve and check one plan given as text (for tests and tools)."""
-    from dsl.language.parser import parse_text
-
     decl, diagnostics = parse_text(text, path)
     result = LoadResult(None, list(diagnostics), {path: text})
     _resolve_and_check([decl] if decl else [], result)
     return result
 
 
+def _resolve_and_check(decls: Sequence[FileDecl], result: LoadResult) -> None:
+    resolution = resolve(decls)
+    result.diagnostics.extend(checks.check_project(decls, resolution.vendors))
+    if not result.errors:
+        result.project = resolution.project
+
+
 # --- resolution -------------------------------------------------------------------------
 
 
-def _duplicates(items: Iterable, what: str, key=lambda x: x.id) -> list[Diagnostic]:
-    seen: dict[str, Pos] = {}
-    found = []
-    for item in items:
-        k = key(item)
-        if k in seen:
-            first = seen[k]
-            found.append(error(f"{what} '{k}' is defined twice", item.pos, f"the first is at {first.file}:{first.line}; give one another id"))
-        else:
-            seen[k] = item.pos
-    return found
-
-
-def resolve(decls: Sequence[FileDecl]) -> tuple[Project, list[Diagnostic]]:
+def resolve(decls: Sequence[FileDecl]) -> Resolution:
     """Resolve every vendor's references against its own and the shared definitions."""
-    problems: list[Diagnostic] = []
     shared_calendars = [c for d in decls for c in d.calendars]
     shared_schemes = [s for d in decls for s in d.schemes]
-    vendor_decls = [v for d in decls for v in d.vendors]
-    problems += _duplicates(shared_calendars, "calendar")
-    problems += _duplicates(shared_schemes, "priority scheme")
-    problems += _duplicates(vendor_decls, "vendor")
-    for d in decls:
-        if len(d.vendors) > 1:
-            second = d.vendors[1]
-            problems.append(error("a file holds one vendor; this is a second one", second.pos, f"move vendor '{second.id}' to a file of its own"))
-
-    vendors = []
-    for decl in vendor_decls:
-        vendor, found = _resolve_vendor(decl, shared_calendars, shared_schemes)
-        problems += found
-        vendors.append(vendor)
-    unique = {v.id: v for v in reversed(vendors)}
-    return Project(tuple(sorted(unique.values(), key=lambda v: v.id))), problems
+    vendors = tuple((decl, _resolve_vendor(decl, shared_calendars, shared_schemes)) for d in decls for decl in d.vendors)
+    # Of two vendors with one id (reported by the checks) the first is kept.
+    unique = {v.id: v for _, v in reversed(vendors)}
+    return Resolution(Project(tuple(sorted(unique.values(), key=lambda v: v.id))), vendors)
 
 
-def _resolve_vendor(
-    decl: VendorDecl, shared_calendars: list[Calendar], shared_schemes: list[PriorityScheme]
-) -> tuple[Vendor, list[Diagnostic]]:
-    problems: list[Diagnostic] = []
-    for items, what in (
-        (decl.plans, "plan"),
-        (decl.features, "feature"),
-        (decl.categories, "category"),
-        (decl.segments, "segment"),
-        (decl.contacts, "contact"),
-        (decl.calendars, "calendar"),
-        (decl.schemes, "priority scheme"),
-        (decl.metrics, "metric"),
-    ):
-        problems += _duplicates(items, what, key=(lambda m: m.metric) if what == "metric" else (lambda x: x.id))
-    problems += _duplicates(decl.footnotes, "footnote", key=lambda f: f.mark)
-
+def _resolve_vendor(decl: VendorDecl, shared_calendars: list[Calendar], shared_schemes: list[PriorityScheme]) -> Vendor:
     # Local definitions shadow shared ones of the same name.
     calendars = {c.id: c for c in shared_calendars}
     calendars.update({c.id: c for c in decl.calendars})
     schemes = {s.id: s for s in shared_schemes}
     schemes.update({s.id: s for s in decl.schemes})
 
-    language = "en"
-    if decl.language is None:
-        problems.append(error(f"vendor '{decl.id}' does not say its language", decl.pos, "add 'language sv' (the language the offer was written in)"))
-    elif decl.language.name not in LANGUAGES:
-        problems.append(
-            error(f"'{decl.language.name}' is not one of the site's languages", decl.language.pos, "use one of: " + ", ".join(LANGUAGES))
-        )
-    else:
-        language = decl.language.name
-
-    name = decl.id
-    if decl.name is None:
-        problems.append(error(f"vendor '{decl.id}' has no name", decl.pos, 'add a line such as: name "Stratiteq"'))
-    else:
-        name = decl.name.resolve(language, language)[0]
+    language = decl.language.name if decl.language is not None else SOURCE_LANGUAGE_FALLBACK
+    name = decl.name.resolve(language, language)[0] if decl.name is not None else decl.id
 
     scheme = None
     if decl.priorities is not None:
         scheme = schemes.get(decl.priorities.name)
-        if scheme is None:
-            problems.append(
-                error(f"unknown priority scheme '{decl.priorities.name}'", decl.priorities.pos, did_you_mean(decl.priorities.name, schemes))
-            )
     elif len(decl.schemes) == 1:
         scheme = decl.schemes[0]
-    elif len(decl.schemes) > 1:
-        problems.append(error("this vendor defines several priority schemes but uses none", decl.pos, "say which one with 'priorities NAME'"))
 
-    plans, found = _merge_plans(decl.plans)
-    problems += found
+    plans = merge_plans(decl.plans)
     used: dict[str, Calendar] = {}
 
-    def use_calendar(ref: str | None, pos: Pos) -> None:
-        if ref is None:
-            return
-        if ref in calendars:
+    def use_calendar(ref: str | None) -> None:
+        if ref is not None and ref in calendars:
             used.setdefault(ref, calendars[ref])
-        else:
-            problems.append(error(f"unknown calendar '{ref}'", pos, did_you_mean(ref, calendars)))
 
     for contact in decl.contacts:
-        use_calendar(contact.hours, contact.pos)
+        use_calendar(contact.hours)
     for cal in decl.calendars:
         used.setdefault(cal.id, cal)
     for plan in plans:
         for target in plan.targets:
-            use_calendar(target.calendar, target.pos)
+            use_calendar(target.calendar)
         for cov in plan.coverage:
-            use_calendar(cov.calendar, cov.pos)
+            use_calendar(cov.calendar)
         for ob in plan.obligations:
-            use_calendar(ob.calendar, ob.pos)
+            use_calendar(ob.calendar)
 
-    vendor = Vendor(
+    return Vendor(
         id=decl.id,
         name=name,
         language=language,
@@ -221,30 +162,25 @@ def _resolve_vendor(
         plans=plans,
         pos=decl.pos,
     )
-    problems += _check_references(vendor)
-    return vendor, problems
 
 
-def _merge_plans(declared: tuple[Plan, ...]) -> tuple[tuple[Plan, ...], list[Diagnostic]]:
-    """Merge each plan with what it extends; a plan's own statements win."""
-    problems: list[Diagnostic] = []
+def merge_plans(declared: tuple[Plan, ...]) -> tuple[Plan, ...]:
+    """Merge each plan with what it extends; a plan's own statements win.
+
+    A plan whose parent is unknown, or lies in a circle of plans extending each
+    other, keeps only its own statements; `checks.check_extends` reports why.
+    """
     by_id = {p.id: p for p in declared}
     merged: dict[str, Plan] = {}
 
     def merge(plan: Plan, chain: tuple[str, ...]) -> Plan:
         if plan.id in merged:
             return merged[plan.id]
+        parent_decl = by_id.get(plan.extends) if plan.extends is not None else None
         if plan.extends is None:
             merged[plan.id] = plan
             return plan
-        if plan.extends in chain or plan.extends == plan.id:
-            cycle = " -> ".join((*chain, plan.id, plan.extends))
-            problems.append(error(f"plans extend each other in a circle: {cycle}", plan.pos, "one plan in the circle must not extend another"))
-            merged[plan.id] = dataclasses.replace(plan, extends=None)
-            return merged[plan.id]
-        parent_decl = by_id.get(plan.extends)
-        if parent_decl is None:
-            problems.append(error(f"plan '{plan.id}' extends an unknown plan '{plan.extends}'", plan.pos, did_you_mean(plan.extends, by_id)))
+        if parent_decl is None or plan.extends in chain or plan.extends == plan.id:
             merged[plan.id] = dataclasses.replace(plan, extends=None)
             return merged[plan.id]
         parent = merge(parent_decl, (*chain, plan.id))
@@ -268,58 +204,4 @@ def _merge_plans(declared: tuple[Plan, ...]) -> tuple[tuple[Plan, ...], list[Dia
 
     for plan in declared:
         merge(plan, ())
-    return tuple(merged[p.id] for p in declared if p.id in merged), problems
-
-
-def _check_references(vendor: Vendor) -> list[Diagnostic]:
-    """Every id a vendor's statements name must be defined."""
-    problems: list[Diagnostic] = []
-    features = {f.id for f in vendor.features}
-    categories = {c.id for c in vendor.categories}
-    segments = {s.id for s in vendor.segments}
-    contacts = {c.id for c in vendor.contacts}
-    marks = {f.mark for f in vendor.footnotes}
-    levels = {lv.id for lv in vendor.priorities.levels} if vendor.priorities else set()
-
-    def mark_refs(item_marks: tuple[str, ...], pos: Pos) -> None:
-        for mark in item_marks:
-            if mark not in marks:
-                problems.append(error(f"the footnote mark '{mark}' has no footnote", pos, f"add: footnote {mark} {{ sv \"...\" en \"...\" }}"))
-
-    for feature in vendor.features:
-        if feature.category is not None and feature.category not in categories:
-            problems.append(error(f"unknown category '{feature.category}'", feature.pos, did_you_mean(feature.category, categories)))
-        mark_refs(feature.marks, feature.pos)
-    if vendor.categories and any(f.category is None for f in vendor.features):
-        stray = next(f for f in vendor.features if f.category is None)
-        problems.append(error(f"feature '{stray.id}' has no category, but this vendor groups its features", stray.pos, "add 'in CATEGORY' after the feature's id"))
-    for metric in vendor.metrics:
-        if metric.metric not in METRICS:
-            problems.append(error(f"unknown metric '{metric.metric}'", metric.pos, did_you_mean(metric.metric, METRICS)))
-
-    for plan in vendor.plans:
-        mark_refs(plan.marks, plan.pos)
-        for cell in plan.cells:
-            if plan.cell(cell.feature) is cell and cell.feature not in features and cell.feature in plan.own_features:
-                problems.append(error(f"plan '{plan.id}' has a cell for an unknown feature '{cell.feature}'", cell.pos, did_you_mean(cell.feature, features)))
-            mark_refs(cell.marks, cell.pos)
-        for price in plan.prices:
-            if price.segment is not None and price.segment not in segments:
-                problems.append(error(f"unknown customer segment '{price.segment}'", price.pos, did_you_mean(price.segment, segments) or "declare it: segment ID { sv \"...\" ... }"))
-            mark_refs(price.marks, price.pos)
-        for target in plan.targets:
-            if target.metric not in METRICS:
-                problems.append(error(f"unknown metric '{target.metric}'", target.pos, did_you_mean(target.metric, METRICS)))
-            if target.priority is not None and target.priority not in levels:
-                hint = did_you_mean(target.priority, levels) if levels else "this vendor has no priority levels; use 'all'"
-                problems.append(error(f"unknown priority '{target.priority}'", target.pos, hint))
-            if target.minutes is not None and target.calendar is None:
-                problems.append(error("this target does not say which clock it runs on", target.pos, "end it with 'on CALENDAR', such as: on office-hours"))
-        for cov in plan.coverage:
-            if cov.priority is not None and cov.priority not in levels:
-                problems.append(error(f"unknown priority '{cov.priority}'", cov.pos, did_you_mean(cov.priority, levels)))
-        for channel in plan.channels:
-            if channel not in contacts:
-                problems.append(error(f"plan '{plan.id}' names an unknown channel '{channel}'", plan.pos, did_you_mean(channel, contacts)))
-        problems += _duplicates(plan.targets, "target", key=lambda t: f"{t.metric} {t.priority or 'all'}")
-    return problems
+    return tuple(merged[p.id] for p in declared if p.id in merged)

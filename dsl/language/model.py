@@ -9,23 +9,23 @@ compare equal.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from typing import Iterator
 
-from dsl.language.vocabulary import (  # noqa: F401 - re-exported: the model's words live in the vocabulary
-    CONTACT_KINDS,
-    LANGUAGES,
-    METRICS,
-    MINUTES_PER_DAY,
-    PERIODS,
-    SOURCE_LANGUAGE_FALLBACK,
-    WEEKDAYS,
-)
+# Re-exported for modules written before the vocabulary had its own home; import from
+# dsl.language.vocabulary instead.
+from dsl.language.vocabulary import CONTACT_KINDS as CONTACT_KINDS
+from dsl.language.vocabulary import LANGUAGES as LANGUAGES
+from dsl.language.vocabulary import METRICS as METRICS
+from dsl.language.vocabulary import MINUTES_PER_DAY as MINUTES_PER_DAY
+from dsl.language.vocabulary import PERIODS as PERIODS
+from dsl.language.vocabulary import SOURCE_LANGUAGE_FALLBACK as SOURCE_LANGUAGE_FALLBACK
+from dsl.language.vocabulary import WEEKDAYS as WEEKDAYS
 
 
-def _no_pos() -> "Pos":
+def _no_pos() -> Pos:
     return Pos("<model>", 0, 0)
 
 
@@ -48,11 +48,14 @@ class Text:
     """One human-readable text in several languages, in the order written.
 
     The language code "*" marks a neutral text, the same in every language
-    (a product name, a phone number).
+    (a product name, a phone number). `code_pos` holds where each value's
+    language code was written, in the order of `values` (empty for a text
+    built in code), so a check can point at a wrong or repeated code.
     """
 
     values: tuple[tuple[str, str], ...]
     pos: Pos = field(default_factory=_no_pos, compare=False)
+    code_pos: tuple[Pos, ...] = field(default=(), compare=False)
 
     def resolve(self, lang: str, source: str = SOURCE_LANGUAGE_FALLBACK) -> tuple[str, str | None]:
         """The text in `lang`; else in `source` (the vendor's language), else the first written.
@@ -203,13 +206,28 @@ class AxisValue:
 
 
 @dataclass(frozen=True)
+class MatrixRow:
+    """One row of a matrix as written: an urgency and one level per impact, with their positions."""
+
+    urgency: str
+    levels: tuple[str, ...]
+    pos: Pos = field(default_factory=_no_pos, compare=False)
+    level_pos: tuple[Pos, ...] = field(default=(), compare=False)
+
+
+@dataclass(frozen=True)
 class PriorityMatrix:
-    """Impact x urgency: `cells[(impact, urgency)]` is a level id."""
+    """Impact x urgency: `cells[(impact, urgency)]` is a level id.
+
+    `rows` keeps the rows as written (a row may name an undeclared urgency or
+    give too few levels); the checks judge them, `cells` is what they mean.
+    """
 
     impacts: tuple[AxisValue, ...]
     urgencies: tuple[AxisValue, ...]
     cells: tuple[tuple[str, str, str], ...]  # (impact id, urgency id, level id)
     pos: Pos = field(default_factory=_no_pos, compare=False)
+    rows: tuple[MatrixRow, ...] = field(default=(), compare=False)
 
     def level(self, impact: str, urgency: str) -> str | None:
         """The level for one combination, or None when it is not in the matrix."""
@@ -286,6 +304,7 @@ class Contact:
     hours: str | None = None
     label: Text | None = None
     pos: Pos = field(default_factory=_no_pos, compare=False)
+    kind_pos: Pos = field(default_factory=_no_pos, compare=False)
 
 
 # --- plans --------------------------------------------------------------------------------
@@ -306,6 +325,7 @@ class Price:
     period: str | None = None
     marks: tuple[str, ...] = ()
     pos: Pos = field(default_factory=_no_pos, compare=False)
+    period_pos: Pos = field(default_factory=_no_pos, compare=False)
 
 
 @dataclass(frozen=True)
@@ -314,6 +334,7 @@ class Quantity:
 
     count: int
     period: str | None = None
+    period_pos: Pos = field(default_factory=_no_pos, compare=False)
 
 
 @dataclass(frozen=True)
@@ -350,6 +371,7 @@ class Target:
     minutes: int | None
     calendar: str | None
     pos: Pos = field(default_factory=_no_pos, compare=False)
+    minutes_pos: Pos = field(default_factory=_no_pos, compare=False)
 
     @property
     def guaranteed(self) -> bool:
@@ -376,6 +398,7 @@ class Obligation:
     after_minutes: int | None = None
     calendar: str | None = None
     pos: Pos = field(default_factory=_no_pos, compare=False)
+    after_pos: Pos = field(default_factory=_no_pos, compare=False)
 
 
 @dataclass(frozen=True)

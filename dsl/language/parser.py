@@ -2,14 +2,20 @@
 
 `parse_file` turns one plan file into a `FileDecl`: model objects for what
 stands on its own (calendars, priority schemes, features, unresolved plans)
-plus the references still to resolve. Resolving names across files, merging
-`extends` and semantic checks happen in `dsl.loader` and `dsl.checks`.
-Problems are returned as diagnostics, never raised.
+plus the references still to resolve. The parser only builds: resolving names
+across files and merging `extends` happen in `dsl.language.loader`, judging the
+result in `dsl.language.checks`. It reports only what keeps it from building
+an element: syntax errors, a statement given twice where the element holds
+one, a statement an element cannot be built without (a plan's name, a
+feature's label, a calendar's zone and hours, the matrix of a scheme that names
+impacts), and times or dates that do not exist. Problems are returned as
+diagnostics, never raised.
 """
 
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -18,13 +24,12 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
-from lark import Lark, Token, Transformer, v_args
+from lark import Lark, Token, Transformer, Tree, v_args
 from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken, VisitError
 
 from dsl.language import syntax_errors
-from dsl.language.diagnostics import Diagnostic, did_you_mean, error
+from dsl.language.diagnostics import Diagnostic, error
 from dsl.language.model import (
-    WEEKDAYS,
     AxisValue,
     Calendar,
     Category,
@@ -36,6 +41,7 @@ from dsl.language.model import (
     Feature,
     Footnote,
     HolidaySource,
+    MatrixRow,
     MetricText,
     Obligation,
     Plan,
@@ -50,6 +56,7 @@ from dsl.language.model import (
     Text,
     WeeklyInterval,
 )
+from dsl.language.vocabulary import WEEKDAYS
 
 
 @dataclass(frozen=True)
@@ -86,12 +93,17 @@ class VendorDecl:
 
 @dataclass(frozen=True)
 class FileDecl:
-    """Everything one plan file declares."""
+    """Everything one plan file declares.
+
+    `texts` is every text written in braces anywhere in the file, so the checks
+    can judge each language code once, whether or not anything uses the text.
+    """
 
     path: str
     vendors: tuple[VendorDecl, ...] = ()
     calendars: tuple[Calendar, ...] = ()
     schemes: tuple[PriorityScheme, ...] = ()
+    texts: tuple[Text, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -103,10 +115,15 @@ class _Stmt:
     pos: Pos
 
 
+def _grammar() -> str:
+    text = (files("dsl.language") / "grammar.lark").read_text(encoding="utf-8")
+    # The parser turns a weekday into its index, so it must know the words; they come from the vocabulary.
+    return text + f"\nDAY.2: /({'|'.join(WEEKDAYS)})\\b/\n"
+
+
 @lru_cache(maxsize=1)
 def _lark() -> Lark:
-    grammar = (files("dsl.language") / "grammar.lark").read_text(encoding="utf-8")
-    return Lark(grammar, parser="lalr", strict=True, propagate_positions=True, maybe_placeholders=True)
+    return Lark(_grammar(), parser="lalr", strict=True, propagate_positions=True, maybe_placeholders=True)
 
 
 def parse_text(text: str, path: str) -> tuple[FileDecl | None, list[Diagnostic]]:
@@ -128,13 +145,14 @@ def parse_text(text: str, path: str) -> tuple[FileDecl | None, list[Diagnostic]]
             stuck_in.add(state)
         return len(diagnostics) < 20
 
+    tree: Tree[Token] | None
     try:
         tree = _lark().parse(text, on_error=recover)
     except (UnexpectedCharacters, UnexpectedToken, UnexpectedEOF) as exc:
         if not diagnostics:
             diagnostics.append(syntax_errors.describe(exc, text, path, _lark()))
         tree = None
-    if diagnostics:
+    if diagnostics or tree is None:
         return None, _one_per_line(diagnostics)
     builder = _Builder(path)
     try:
@@ -163,6 +181,7 @@ def _one_per_line(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
 
 
 def _time(token: Token, pos: Pos, diagnostics: list[Diagnostic]) -> int | None:
+    """Minutes since midnight, or None (reported) when the text names no time of day."""
     hours, minutes = (int(part) for part in token.split(":"))
     if minutes >= 60 or hours > 24 or (hours == 24 and minutes):
         diagnostics.append(error(f"'{token}' is not a time of day", pos, "times run from 00:00 to 24:00"))
@@ -181,14 +200,28 @@ def _unquote(token: Token) -> str:
     return body.replace('\\"', '"').replace("\\n", "\n").replace("\\\\", "\\")
 
 
+def _optional(token: Token | None) -> str | None:
+    return str(token) if token is not None else None
+
+
+def _text_stmt(kind: str) -> Callable[[_Builder, Any, list[Text]], _Stmt]:
+    """The rule method of a statement that is a keyword and one text (name, intro, label ...)."""
+
+    def rule(self: _Builder, meta: Any, children: list[Text]) -> _Stmt:
+        return _Stmt(kind, children[0], self._pos(meta))
+
+    return rule
+
+
 @v_args(meta=True)
-class _Builder(Transformer):
+class _Builder(Transformer[Token, Any]):
     """Builds model objects bottom-up; each block folds the statements inside it."""
 
     def __init__(self, path: str) -> None:
         super().__init__()
         self.path = path
         self.diagnostics: list[Diagnostic] = []
+        self.texts: list[Text] = []
 
     # --- helpers ---
 
@@ -198,10 +231,15 @@ class _Builder(Transformer):
         return Pos(self.path, meta.line, meta.column, meta.end_line, meta.end_column)
 
     def _tpos(self, token: Token) -> Pos:
-        return Pos(self.path, token.line, token.column, token.end_line or token.line, token.end_column or token.column)
+        line = token.line or 0
+        column = token.column or 0
+        return Pos(self.path, line, column, token.end_line or line, token.end_column or column)
+
+    def _opt_tpos(self, token: Token | None) -> Pos:
+        return self._tpos(token) if token is not None else Pos(self.path, 0, 0)
 
     def _fold(self, stmts: list[Any], single: set[str], owner: str) -> dict[str, Any]:
-        """Group statements by kind; a statement allowed once that appears twice is an error."""
+        """Group statements by kind; a statement the element holds once that appears twice cannot be built."""
         out: dict[str, Any] = {}
         for stmt in stmts:
             if not isinstance(stmt, _Stmt):
@@ -217,6 +255,9 @@ class _Builder(Transformer):
                 out.setdefault(stmt.kind, []).append(stmt.value)
         return out
 
+    def _required(self, what: str, pos: Pos, hint: str) -> None:
+        self.diagnostics.append(error(what, pos, hint))
+
     # --- texts ---
 
     def neutral_text(self, meta: Any, children: list[Token]) -> Text:
@@ -225,15 +266,14 @@ class _Builder(Transformer):
         return Text((("*", value),), self._tpos(children[0]))
 
     def translated_text(self, meta: Any, children: list[tuple[str, str, Pos]]) -> Text:
-        seen: dict[str, Pos] = {}
-        values = []
-        for lang, value, pos in children:
-            if lang in seen:
-                self.diagnostics.append(error(f"the '{lang}' text is given twice", pos, f"first given at line {seen[lang].line}"))
-                continue
-            seen[lang] = pos
-            values.append((lang, value))
-        return Text(tuple(values), self._pos(meta))
+        # Every value is kept as written, a repeated or unknown language code too: the checks judge them.
+        text = Text(
+            tuple((lang, value) for lang, value, _ in children),
+            self._pos(meta),
+            tuple(pos for _, _, pos in children),
+        )
+        self.texts.append(text)
+        return text
 
     def translation(self, meta: Any, children: list[Token]) -> tuple[str, str, Pos]:
         lang, string = children
@@ -243,12 +283,6 @@ class _Builder(Transformer):
         return children[0]
 
     # --- simple statements ---
-
-    def _text_stmt(kind: str):  # noqa: N805 - a factory used while the class body runs
-        def rule(self: "_Builder", meta: Any, children: list[Text]) -> _Stmt:
-            return _Stmt(kind, children[0], self._pos(meta))
-
-        return rule
 
     name = _text_stmt("name")
     intro = _text_stmt("intro")
@@ -270,9 +304,10 @@ class _Builder(Transformer):
             id=str(alias or kind),
             kind=str(kind),
             value=_unquote(value) if value is not None else None,
-            hours=str(hours) if hours is not None else None,
+            hours=_optional(hours),
             label=label,
             pos=self._pos(meta),
+            kind_pos=self._tpos(kind),
         )
         return _Stmt("contact", contact, contact.pos)
 
@@ -291,22 +326,17 @@ class _Builder(Transformer):
         parts = self._fold(stmts, {"label", "description"}, f"feature '{fid}'")
         label = parts.get("label")
         if label is None:
-            self.diagnostics.append(
-                error(f"feature '{fid}' has no label", pos, "add a line such as: label { sv \"...\" en \"...\" }")
-            )
+            self._required(f"feature '{fid}' has no label", pos, "add a line such as: label { sv \"...\" en \"...\" }")
             label = Text((("*", str(fid)),), pos)
-        return _Stmt(
-            "feature",
-            Feature(
-                id=str(fid),
-                category=str(category) if category is not None else None,
-                label=label,
-                description=parts.get("description"),
-                marks=(str(mark),) if mark is not None else (),
-                pos=pos,
-            ),
-            pos,
+        feature = Feature(
+            id=str(fid),
+            category=_optional(category),
+            label=label,
+            description=parts.get("description"),
+            marks=(str(mark),) if mark is not None else (),
+            pos=pos,
         )
+        return _Stmt("feature", feature, pos)
 
     def metric(self, meta: Any, children: list[Any]) -> _Stmt:
         mid, *stmts = children
@@ -319,46 +349,47 @@ class _Builder(Transformer):
 
     # --- plans ---
 
-    def amount(self, meta: Any, children: list[Any]) -> tuple:
+    def amount(self, meta: Any, children: list[Any]) -> tuple[str, Decimal | None, str | None, Token | None]:
         number, currency, period = children
-        return ("amount", Decimal(str(number)), str(currency), str(period) if period is not None else None)
+        return ("amount", Decimal(str(number)), str(currency), period)
 
-    def free(self, meta: Any, children: list[Any]) -> tuple:
+    def free(self, meta: Any, children: list[Any]) -> tuple[str, None, None, None]:
         return ("free", None, None, None)
 
-    def on_request(self, meta: Any, children: list[Any]) -> tuple:
+    def on_request(self, meta: Any, children: list[Any]) -> tuple[str, None, None, None]:
         return ("on-request", None, None, None)
 
-    def not_offered(self, meta: Any, children: list[Any]) -> tuple:
+    def not_offered(self, meta: Any, children: list[Any]) -> tuple[str, None, None, None]:
         return ("not-offered", None, None, None)
 
     def price(self, meta: Any, children: list[Any]) -> _Stmt:
         segment, (kind, amount, currency, period), mark = children
         pos = self._pos(meta)
         price = Price(
-            segment=str(segment) if segment is not None else None,
+            segment=_optional(segment),
             kind=kind,
             amount=amount,
             currency=currency,
-            period=period,
+            period=_optional(period),
             marks=(str(mark),) if mark is not None else (),
             pos=pos,
+            period_pos=self._opt_tpos(period),
         )
         return _Stmt("price", price, pos)
 
-    def yes(self, meta: Any, children: list[Any]) -> tuple:
+    def yes(self, meta: Any, children: list[Any]) -> tuple[str, None, None]:
         return ("included", None, None)
 
-    def no(self, meta: Any, children: list[Any]) -> tuple:
+    def no(self, meta: Any, children: list[Any]) -> tuple[str, None, None]:
         return ("excluded", None, None)
 
-    def quantity(self, meta: Any, children: list[Any]) -> tuple:
+    def quantity(self, meta: Any, children: list[Any]) -> tuple[str, Text | None, Quantity]:
         count, period, text = children
-        return ("quantity", text, Quantity(int(count), str(period) if period is not None else None))
+        return ("quantity", text, Quantity(int(count), _optional(period), self._opt_tpos(period)))
 
     def quantity_only(self, meta: Any, children: list[Any]) -> Quantity:
         count, period = children
-        return Quantity(int(count), str(period) if period is not None else None)
+        return Quantity(int(count), _optional(period), self._opt_tpos(period))
 
     def cell(self, meta: Any, children: list[Any]) -> Cell:
         fid, value, mark = children
@@ -375,13 +406,6 @@ class _Builder(Transformer):
         )
 
     def features(self, meta: Any, children: list[Cell]) -> _Stmt:
-        seen: dict[str, Cell] = {}
-        for c in children:
-            if c.feature in seen:
-                self.diagnostics.append(
-                    error(f"feature '{c.feature}' is given twice in this plan", c.pos, f"first given at line {seen[c.feature].pos.line}")
-                )
-            seen[c.feature] = c
         return _Stmt("cells", tuple(children), self._pos(meta))
 
     def all(self, meta: Any, children: list[Any]) -> None:
@@ -390,53 +414,46 @@ class _Builder(Transformer):
     def none(self, meta: Any, children: list[Any]) -> str:
         return "none"
 
-    def duration(self, meta: Any, children: list[Token]) -> int:
+    def duration(self, meta: Any, children: list[Token]) -> tuple[int, Pos]:
         minutes = 0
         for part in children:
             text = str(part)
             minutes += int(text[:-1]) * 60 if text.endswith("h") else int(text[:-3])
-        if minutes <= 0:
-            self.diagnostics.append(
-                error("a duration must be longer than zero", self._pos(meta), "write the time allowed, such as 15min or 2h")
-            )
-        return minutes
+        return minutes, self._pos(meta)
 
     def target(self, meta: Any, children: list[Any]) -> _Stmt:
         metric, priority, amount, calendar = children
         pos = self._pos(meta)
-        minutes = None if amount == "none" else amount
-        return _Stmt(
-            "target",
-            Target(
-                metric=str(metric),
-                priority=str(priority) if priority is not None else None,
-                minutes=minutes,
-                calendar=str(calendar) if calendar is not None else None,
-                pos=pos,
-            ),
-            pos,
+        minutes, minutes_pos = (None, Pos(self.path, 0, 0)) if amount == "none" else amount
+        target = Target(
+            metric=str(metric),
+            priority=_optional(priority),
+            minutes=minutes,
+            calendar=_optional(calendar),
+            pos=pos,
+            minutes_pos=minutes_pos,
         )
+        return _Stmt("target", target, pos)
 
     def coverage(self, meta: Any, children: list[Any]) -> _Stmt:
         priority, calendar = children
         pos = self._pos(meta)
-        return _Stmt("coverage", Coverage(str(priority) if priority is not None else None, str(calendar), pos), pos)
+        return _Stmt("coverage", Coverage(_optional(priority), str(calendar), pos), pos)
 
     def obligation(self, meta: Any, children: list[Any]) -> _Stmt:
         oid, quantity, after, calendar, text = children
         pos = self._pos(meta)
-        return _Stmt(
-            "obligation",
-            Obligation(
-                id=str(oid),
-                text=text,
-                quantity=quantity,
-                after_minutes=after,
-                calendar=str(calendar) if calendar is not None else None,
-                pos=pos,
-            ),
-            pos,
+        after_minutes, after_pos = after if after is not None else (None, Pos(self.path, 0, 0))
+        obligation = Obligation(
+            id=str(oid),
+            text=text,
+            quantity=quantity,
+            after_minutes=after_minutes,
+            calendar=_optional(calendar),
+            pos=pos,
+            after_pos=after_pos,
         )
+        return _Stmt("obligation", obligation, pos)
 
     def channels(self, meta: Any, children: list[Token]) -> _Stmt:
         return _Stmt("channels", tuple(Ref(str(t), self._tpos(t)) for t in children), self._pos(meta))
@@ -447,14 +464,14 @@ class _Builder(Transformer):
         parts = self._fold(stmts, {"name", "description", "cells", "channels"}, f"plan '{pid}'")
         name = parts.get("name")
         if name is None:
-            self.diagnostics.append(error(f"plan '{pid}' has no name", pos, 'add a line such as: name "Gold"'))
+            self._required(f"plan '{pid}' has no name", pos, 'add a line such as: name "Gold"')
             name = Text((("*", str(pid)),), pos)
         cells = parts.get("cells", ())
         channels = parts.get("channels", ())
         plan = Plan(
             id=str(pid),
             name=name,
-            extends=str(parent) if parent is not None else None,
+            extends=_optional(parent),
             description=parts.get("description"),
             notes=tuple(parts.get("note", ())),
             prices=tuple(parts.get("price", ())),
@@ -475,24 +492,14 @@ class _Builder(Transformer):
         return None
 
     def zone(self, meta: Any, children: list[Any]) -> _Stmt:
-        value = children[0]
-        return _Stmt("zone", str(value) if value is not None else None, self._pos(meta))
+        return _Stmt("zone", _optional(children[0]), self._pos(meta))
 
-    def hours(self, meta: Any, children: list[Token]) -> DailyHours:
-        pos = self._pos(meta)
+    def hours(self, meta: Any, children: list[Token]) -> DailyHours | None:
         start = _time(children[0], self._tpos(children[0]), self.diagnostics)
         end = _time(children[1], self._tpos(children[1]), self.diagnostics)
         if start is None or end is None:
-            return DailyHours(0, 0, pos)  # already reported; dropped by open_days
-        if end <= start:
-            self.diagnostics.append(
-                error(
-                    f"the hours {children[0]}-{children[1]} end before they start",
-                    pos,
-                    "hours that run past midnight name both days: open fri 22:00 - sat 06:00",
-                )
-            )
-        return DailyHours(start, end, pos)
+            return None  # reported: hours that name no time of day cannot be built
+        return DailyHours(start, end, self._pos(meta))
 
     def day_range(self, meta: Any, children: list[Token]) -> tuple[int, ...]:
         first, last = WEEKDAYS.index(str(children[0])), WEEKDAYS.index(str(children[1]))
@@ -507,9 +514,8 @@ class _Builder(Transformer):
         days, *hours = children
         if isinstance(days, Token):
             days = (WEEKDAYS.index(str(days)),)
-        pos = self._pos(meta)
-        intervals = tuple(WeeklyInterval(d, h.start, d, h.end, h.pos) for d in days for h in hours if h.end > h.start)
-        return _Stmt("weekly", intervals, pos)
+        intervals = tuple(WeeklyInterval(d, h.start, d, h.end, h.pos) for d in days for h in hours if h is not None)
+        return _Stmt("weekly", intervals, self._pos(meta))
 
     def open_span(self, meta: Any, children: list[Token]) -> _Stmt:
         d1, t1, d2, t2 = children
@@ -527,7 +533,7 @@ class _Builder(Transformer):
     def closed_holidays(self, meta: Any, children: list[Token]) -> _Stmt:
         country, subdivision = children
         pos = self._pos(meta)
-        return _Stmt("holidays", HolidaySource(str(country), str(subdivision) if subdivision else None, pos=pos), pos)
+        return _Stmt("holidays", HolidaySource(str(country), _optional(subdivision), pos=pos), pos)
 
     def _date(self, token: Token) -> date | None:
         try:
@@ -547,27 +553,24 @@ class _Builder(Transformer):
         token, *hours = children
         pos = self._pos(meta)
         day = self._date(token)
-        return _Stmt("dates", DateHours(day, tuple(hours), pos) if day else None, pos)
+        return _Stmt("dates", DateHours(day, tuple(h for h in hours if h is not None), pos) if day else None, pos)
 
-    def eve(self, meta: Any, children: list[DailyHours]) -> _Stmt:
-        return _Stmt("eve", tuple(children), self._pos(meta))
+    def eve(self, meta: Any, children: list[DailyHours | None]) -> _Stmt:
+        return _Stmt("eve", tuple(h for h in children if h is not None), self._pos(meta))
 
     def calendar(self, meta: Any, children: list[Any]) -> _Stmt:
         cid, *stmts = children
         pos = self._pos(meta)
         parts = self._fold(stmts, {"name", "zone", "always", "eve"}, f"calendar '{cid}'")
+        # A calendar without 'zone' would read as 'zone customer' (both are None), so it cannot be built.
         if "zone" not in parts and not parts.get("always"):
-            self.diagnostics.append(
-                error(
-                    f"calendar '{cid}' has no time zone",
-                    pos,
-                    "add 'zone Europe/Stockholm' (any IANA zone), or 'zone customer' for the customer's own zone",
-                )
+            self._required(
+                f"calendar '{cid}' has no time zone",
+                pos,
+                "add 'zone Europe/Stockholm' (any IANA zone), or 'zone customer' for the customer's own zone",
             )
         if "weekly" not in parts and not parts.get("always"):
-            self.diagnostics.append(
-                error(f"calendar '{cid}' is never open", pos, "add opening hours such as: open mon-fri 08:00-17:00, or: open 24x7")
-            )
+            self._required(f"calendar '{cid}' is never open", pos, "add opening hours such as: open mon-fri 08:00-17:00, or: open 24x7")
         calendar = Calendar(
             id=str(cid),
             zone=parts.get("zone"),
@@ -598,67 +601,30 @@ class _Builder(Transformer):
         pos = self._pos(meta)
         return _Stmt("urgency", AxisValue(str(children[0]), children[1], pos), pos)
 
-    def matrix_row(self, meta: Any, children: list[Token]) -> tuple[Ref, tuple[Ref, ...]]:
+    def matrix_row(self, meta: Any, children: list[Token]) -> MatrixRow:
         urgency, *levels = children
-        return Ref(str(urgency), self._tpos(urgency)), tuple(Ref(str(t), self._tpos(t)) for t in levels)
+        return MatrixRow(str(urgency), tuple(str(t) for t in levels), self._tpos(urgency), tuple(self._tpos(t) for t in levels))
 
-    def matrix(self, meta: Any, children: list[Any]) -> _Stmt:
+    def matrix(self, meta: Any, children: list[MatrixRow]) -> _Stmt:
         return _Stmt("matrix", (tuple(children), self._pos(meta)), self._pos(meta))
 
     def priorities(self, meta: Any, children: list[Any]) -> _Stmt:
         sid, *stmts = children
         pos = self._pos(meta)
         parts = self._fold(stmts, {"name", "matrix"}, f"priorities '{sid}'")
-        impacts = tuple(parts.get("impact", ()))
-        urgencies = tuple(parts.get("urgency", ()))
+        impacts: tuple[AxisValue, ...] = tuple(parts.get("impact", ()))
+        urgencies: tuple[AxisValue, ...] = tuple(parts.get("urgency", ()))
         matrix = None
         if "matrix" in parts:
             rows, mpos = parts["matrix"]
-            levels = {lv.id for lv in parts.get("level", ())}
-            matrix = self._matrix(impacts, urgencies, levels, rows, mpos)
+            matrix = _matrix(impacts, urgencies, rows, mpos)
         elif impacts or urgencies:
-            self.diagnostics.append(
-                error(f"priorities '{sid}' names impacts and urgencies but has no matrix", pos, "add a matrix { URGENCY: LEVEL, ... } block")
+            # The model keeps impacts and urgencies only inside a matrix.
+            self._required(
+                f"priorities '{sid}' names impacts and urgencies but has no matrix", pos, "add a matrix { URGENCY: LEVEL, ... } block"
             )
         scheme = PriorityScheme(str(sid), tuple(parts.get("level", ())), matrix, parts.get("name"), pos)
         return _Stmt("scheme", scheme, pos)
-
-    def _matrix(self, impacts, urgencies, levels: set[str], rows, pos: Pos) -> PriorityMatrix:
-        """Rows are urgencies; each row lists one level per impact, in the order impacts were written."""
-        cells = []
-        urgency_ids = [u.id for u in urgencies]
-        for urgency, row in rows:
-            if urgency.name not in urgency_ids:
-                self.diagnostics.append(
-                    error(f"the matrix row '{urgency.name}' is not a declared urgency", urgency.pos, did_you_mean(urgency.name, urgency_ids))
-                )
-                continue
-            if len(row) != len(impacts):
-                self.diagnostics.append(
-                    error(
-                        f"the matrix row '{urgency.name}' has {len(row)} level(s) but there are {len(impacts)} impacts",
-                        urgency.pos,
-                        "give one level per impact, in the order the impacts are declared: "
-                        + ", ".join(i.id for i in impacts),
-                    )
-                )
-            for impact, level in zip(impacts, row):
-                if level.name not in levels:
-                    self.diagnostics.append(
-                        error(f"the matrix names an unknown level '{level.name}'", level.pos, did_you_mean(level.name, levels))
-                    )
-                cells.append((impact.id, urgency.name, level.name))
-        for urgency in urgencies:
-            for impact in impacts:
-                if not any(c[0] == impact.id and c[1] == urgency.id for c in cells):
-                    self.diagnostics.append(
-                        error(
-                            f"the matrix gives no level for impact '{impact.id}' with urgency '{urgency.id}'",
-                            pos,
-                            f"add a row '{urgency.id}: ...' with one level per impact",
-                        )
-                    )
-        return PriorityMatrix(impacts, urgencies, tuple(cells), pos)
 
     # --- top level ---
 
@@ -695,4 +661,17 @@ class _Builder(Transformer):
             vendors=tuple(parts.get("vendor", ())),
             calendars=tuple(parts.get("calendar", ())),
             schemes=tuple(parts.get("scheme", ())),
+            texts=tuple(self.texts),
         )
+
+
+def _matrix(impacts: tuple[AxisValue, ...], urgencies: tuple[AxisValue, ...], rows: tuple[MatrixRow, ...], pos: Pos) -> PriorityMatrix:
+    """Rows are urgencies; each row lists one level per impact, in the order impacts were written.
+
+    A row for an undeclared urgency means nothing, so it yields no cells; the checks report it from `rows`.
+    """
+    declared = {u.id for u in urgencies}
+    cells = tuple(
+        (impact.id, row.urgency, level) for row in rows if row.urgency in declared for impact, level in zip(impacts, row.levels, strict=False)
+    )
+    return PriorityMatrix(impacts, urgencies, cells, pos, rows)

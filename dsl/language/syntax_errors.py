@@ -6,6 +6,11 @@ mistakes by example to add a precise hint. The idea is Lark's
 `UnexpectedInput.match_examples`, but keyed by the LALR state alone: that
 method also compares the depth of the parser's stack, so an example would
 have to repeat every statement that stood before the mistake.
+
+Where the grammar takes a plain name that must be one of a fixed list (a
+language code, a contact kind, a period), the name of the list is said
+instead of "a name", recognised the same way, and the list is read from
+`dsl.language.vocabulary`.
 """
 
 from __future__ import annotations
@@ -18,14 +23,17 @@ from lark.lexer import PatternStr
 
 from dsl.language.diagnostics import Diagnostic, error
 from dsl.language.model import Pos
+from dsl.language.vocabulary import CONTACT_KINDS, LANGUAGES, PERIODS, WEEKDAYS
+
+
+def _one_of(what: str, words: tuple[str, ...]) -> str:
+    return f"{what} ({', '.join(words)})"
+
 
 WORDS = {
     "ID": "a name",
     "STRING": 'a quoted text ("...")',
-    "LANG": "a language code (sv, it, pl, en)",
-    "CONTACT_KIND": "a kind of contact (email, phone, portal, web, fax, address, account-manager)",
-    "DAY": "a weekday (mon, tue, wed, thu, fri, sat, sun)",
-    "PERIOD": "a period (day, week, month, quarter, year)",
+    "DAY": _one_of("a weekday", WEEKDAYS),
     "CURRENCY": "a currency code such as SEK or EUR",
     "COUNTRY": "a two-letter country code such as SE",
     "SUBDIVISION": "a subdivision code",
@@ -37,6 +45,24 @@ WORDS = {
     "NUMBER": "a number",
     "INT": "a whole number",
     "$END": "the end of the file",
+}
+
+# Where a name must be a fixed word, what to call the name instead of "a name",
+# recognised like the mistakes below: by the parser state a few examples fail in.
+NAMED_WORDS: dict[str, list[str]] = {
+    _one_of("a language code", LANGUAGES): [
+        "vendor v { language 5 }",
+        "vendor v { intro { 5 } }",
+        'vendor v { intro { sv "x" 5 } }',
+    ],
+    _one_of("a kind of contact", CONTACT_KINDS): [
+        "vendor v { contact 5 }",
+    ],
+    _one_of("a period", PERIODS): [
+        "vendor v { plan p { price 5 EUR per 5 } }",
+        "vendor v { plan p { features { a: 4 per 5 } } }",
+        "vendor v { plan p { obligation o 4 per 5 } }",
+    ],
 }
 
 # Each mistake is recognised from a few small examples of it (Lark matches the
@@ -79,8 +105,10 @@ def _literal_words(lark: Lark) -> dict[str, str]:
     return words
 
 
-def _expected(names: set[str], lark: Lark) -> str:
-    words = _literal_words(lark)
+def _expected(names: set[str], lark: Lark, state: int | None) -> str:
+    words = dict(_literal_words(lark))
+    if state is not None and state in _states(lark, "words"):
+        words["ID"] = _states(lark, "words")[state]
     said = sorted({words.get(n, n.lower()) for n in names if not n.startswith("_") or n in words})
     if not said:
         return ""
@@ -97,32 +125,38 @@ def _found(exc: UnexpectedInput, text: str) -> str:
     if isinstance(exc, UnexpectedToken):
         return f"unexpected '{exc.token}'"
     if isinstance(exc, UnexpectedCharacters):
-        char = text[exc.pos_in_stream] if exc.pos_in_stream < len(text) else ""
+        at = exc.pos_in_stream or 0
+        char = text[at] if at < len(text) else ""
         if char == '"':
             return "a quoted text that is never closed"
         return f"unexpected character '{char}'"
     return "the text does not fit the plan language"
 
 
-@lru_cache(maxsize=8)
-def _example_states(lark: Lark) -> dict[int, str]:
-    """The parser state each example mistake fails in, mapped to its hint."""
+@lru_cache(maxsize=16)
+def _states(lark: Lark, table: str) -> dict[int, str]:
+    """The parser state each example of a table ("hints" or "words") fails in, mapped to its text."""
     states: dict[int, str] = {}
-    for hint, examples in EXAMPLES.items():
+    for said, examples in (EXAMPLES if table == "hints" else NAMED_WORDS).items():
         for example in examples:
             try:
                 lark.parse(example)
             except UnexpectedToken as exc:
-                states.setdefault(exc.state.position, hint)
+                states.setdefault(exc.state.position, said)
     return states
 
 
-def _hint(exc: UnexpectedInput, lark: Lark, text: str) -> str | None:
-    if isinstance(exc, UnexpectedCharacters) and text[exc.pos_in_stream : exc.pos_in_stream + 1] == '"':
-        return 'close the text with a matching " (use """ ... """ for text over several lines)'
+def _state(exc: UnexpectedInput) -> int | None:
     if isinstance(exc, UnexpectedToken) and exc.state is not None:
-        return _example_states(lark).get(exc.state.position)
+        return int(exc.state.position)
     return None
+
+
+def _hint(exc: UnexpectedInput, lark: Lark, text: str) -> str | None:
+    if isinstance(exc, UnexpectedCharacters) and text[(exc.pos_in_stream or 0) :][:1] == '"':
+        return 'close the text with a matching " (use """ ... """ for text over several lines)'
+    state = _state(exc)
+    return _states(lark, "hints").get(state) if state is not None else None
 
 
 def describe(exc: UnexpectedInput, text: str, path: str, lark: Lark) -> Diagnostic:
@@ -141,7 +175,7 @@ def describe(exc: UnexpectedInput, text: str, path: str, lark: Lark) -> Diagnost
     elif isinstance(exc, UnexpectedEOF):
         expected = set(exc.expected)
     message = _found(exc, text)
-    wanted = _expected(expected, lark)
+    wanted = _expected(expected, lark, _state(exc))
     if wanted:
         message += f"; {wanted}"
     return error(message, Pos(path, line, column, line, end), _hint(exc, lark, text))
