@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -13,8 +14,8 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from support.paths import BUILD_PY, PLANS, ROOT
 from support.site import Balance
-from support.paths import ROOT
 
 from dsl.language.loader import load_project
 from dsl.language.model import Project
@@ -23,7 +24,6 @@ from dsl.rules.export import schema_text
 from dsl.site.publish import publish, write_atomically
 from dsl.site.render import LOCALES, TEMPLATES
 
-PLANS = ROOT / "plans"
 YEARS = (2026, 2027)
 PAGE_BUDGET = 50 * 1024
 
@@ -129,7 +129,7 @@ def test_a_broken_catalog_or_base_url_leaves_the_site_alone(project, site, tmp_p
 def test_a_bad_plan_path_through_the_command_line_leaves_the_site_alone(site) -> None:
     before = tree(site)
     run = subprocess.run(
-        [sys.executable, "build.py", "build", "--out", str(site), "plans/no-such-vendor.plan"],
+        [sys.executable, str(BUILD_PY), "build", "--out", str(site), str(PLANS / "no-such-vendor.plan")],
         cwd=ROOT, capture_output=True, text=True, timeout=120,
     )
     assert run.returncode == 1
@@ -141,9 +141,9 @@ def test_a_bad_plan_path_through_the_command_line_leaves_the_site_alone(site) ->
 def test_the_command_line_builds_the_site(tmp_path) -> None:
     out = tmp_path / "cli_site"
     run = subprocess.run(
-        [sys.executable, "build.py", "build", "--out", str(out), "--years", "2026-2027"],
+        [sys.executable, str(BUILD_PY), "build", "--out", str(out), "--years", "2026-2027"],
         cwd=ROOT, capture_output=True, text=True, timeout=120,
-        env={**__import__("os").environ, "TIERWISE_BASE_URL": "https://plans.example.net/sla"},
+        env={**os.environ, "TIERWISE_BASE_URL": "https://plans.example.net/sla"},
     )
     assert run.returncode == 0, run.stderr
     assert '<link rel="canonical" href="https://plans.example.net/sla/en/">' in (out / "en/index.html").read_text(encoding="utf-8")

@@ -1,25 +1,32 @@
-"""The print stylesheet: every vendor comparison fits the width of an A4 page, in Debian's Chromium."""
+"""The print stylesheet: every vendor comparison fits the width of an A4 page, in Debian's Chromium.
+
+It drives Chromium like the tests in tests/browser/ but needs none of their harness, so it stays here,
+marked `browser` and `slow` by hand (tests/conftest.py marks only what is under tests/browser/).
+"""
 
 from __future__ import annotations
 
+import os
 from io import StringIO
 from pathlib import Path
 
 import pytest
-from support.paths import ROOT
+from support.paths import PLANS
 
 from dsl.language.loader import load_project
 from dsl.language.vocabulary import LANGUAGES
 from dsl.site.publish import publish
 
-CHROMIUM = Path("/usr/bin/chromium")
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+CHROMIUM = Path(os.environ.get("TIERWISE_CHROMIUM", "/usr/bin/chromium"))
 # A4 is 210 mm wide; the print stylesheet's @page margins are 12 mm on each side.
 A4_CONTENT_PX = round((210 - 2 * 12) / 25.4 * 96)
 
 
 @pytest.fixture(scope="module")
 def printed(tmp_path_factory) -> tuple[Path, int]:
-    result = load_project([ROOT / "plans"])
+    result = load_project([PLANS])
     assert result.project is not None
     out = tmp_path_factory.mktemp("print") / "_site"
     assert publish(result.project, out, (2026, 2027), stderr=StringIO()) == 0
@@ -41,7 +48,8 @@ def test_every_vendor_page_fits_a4_when_printed(printed) -> None:
                 page.goto(path.as_uri())
                 width = page.evaluate("document.documentElement.scrollWidth")
                 hidden = page.evaluate(
-                    "['.langs', '.toc', '#calculator'].every(s => !document.querySelector(s) || getComputedStyle(document.querySelector(s)).display === 'none')"
+                    "['.langs', '.toc', '#calculator'].every("
+                    "s => !document.querySelector(s) || getComputedStyle(document.querySelector(s)).display === 'none')"
                 )
                 if width > A4_CONTENT_PX or not hidden:
                     too_wide.append((path.relative_to(printed).as_posix(), width, hidden))

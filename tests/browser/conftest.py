@@ -17,16 +17,17 @@ import os
 import subprocess
 import sys
 import threading
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
+from support.paths import BUILD_PY, ROOT
 
-REPO = Path(__file__).resolve().parents[2]
 CHROMIUM = Path(os.environ.get("TIERWISE_CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -36,7 +37,7 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
-AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 # The rules of WCAG 2.1 levels A and AA, which the issue asks the site to meet.
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 # The years the published rules cover in the test build; fixed so the calculator's seed example
@@ -89,7 +90,7 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
 class _QuietHandler(SimpleHTTPRequestHandler):
     """Serves a directory like a static host: files as they are, /404.html with status 404 for the rest."""
 
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the base class's name
+    def log_message(self, format: str, *args: Any) -> None:
         pass
 
     def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
@@ -145,8 +146,8 @@ def start_server(root: Path) -> Server:
 def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real site, built once from plans/ with the project's own command line."""
     out = tmp_path_factory.mktemp("browser-site") / "site"
-    cmd = [sys.executable, "build.py", "build", "--out", str(out), "--years", BUILD_YEARS]
-    proc = subprocess.run(cmd, cwd=REPO, capture_output=True, text=True, timeout=300)
+    cmd = [sys.executable, str(BUILD_PY), "build", "--out", str(out), "--years", BUILD_YEARS]
+    proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=300)
     if proc.returncode != 0 or not (out / "index.html").is_file():
         pytest.fail(
             f"`{' '.join(cmd[1:])}` failed with exit code {proc.returncode}; the browser tests need the site.\n"

@@ -16,6 +16,8 @@ from decimal import Decimal
 from html.parser import HTMLParser
 from pathlib import Path
 
+from babel.support import Translations
+
 from dsl.language.model import (
     AxisValue,
     Calendar,
@@ -44,6 +46,7 @@ from dsl.language.model import (
     Vendor,
     WeeklyInterval,
 )
+from dsl.site.render import LOCALES, compile_catalogs
 
 H = 60
 
@@ -128,9 +131,21 @@ ACME = Vendor(
     ),
     website="https://acme.example/",
     notes=(
-        t("Testkunder får premiumnivå.", "I clienti in prova hanno il livello premium.", "Klienci testowi mają poziom premium.", "Trial customers get premium levels."),
+        t(
+            "Testkunder får premiumnivå.",
+            "I clienti in prova hanno il livello premium.",
+            "Klienci testowi mają poziom premium.",
+            "Trial customers get premium levels.",
+        ),
         # A note that lacks its Polish translation: the pl page shows the Swedish text.
-        Text((("sv", "Endast e-post för communityanvändare."), ("it", "Solo e-mail per gli utenti community."), ("en", "Community users get e-mail only.")), Pos("fixture.plan", 40, 7)),
+        Text(
+            (
+                ("sv", "Endast e-post för communityanvändare."),
+                ("it", "Solo e-mail per gli utenti community."),
+                ("en", "Community users get e-mail only."),
+            ),
+            Pos("fixture.plan", 40, 7),
+        ),
     ),
     contacts=(
         Contact("mail", "email", "support@acme.example", hours="office"),
@@ -143,7 +158,9 @@ ACME = Vendor(
         Segment("other", t("Övriga", "Altri", "Pozostali", "Other customers")),
     ),
     footnotes=(
-        Footnote("*", t("Gäller inte alla produkter.", "Non vale per tutti i prodotti.", "Nie dotyczy wszystkich produktów.", "Not for every product.")),
+        Footnote(
+            "*", t("Gäller inte alla produkter.", "Non vale per tutti i prodotti.", "Nie dotyczy wszystkich produktów.", "Not for every product.")
+        ),
         Footnote("**", t("Mot tillägg.", "A pagamento.", "Za dopłatą.", "For a fee.")),
     ),
     categories=(
@@ -177,7 +194,12 @@ ACME = Vendor(
         MetricText(
             "first-response",
             t("Inställelsetid", "Tempo di intervento", "Czas podjęcia działań", "Time to start"),
-            t("Tid tills felsökningen börjar.", "Tempo fino all'inizio dell'analisi.", "Czas do rozpoczęcia diagnozy.", "Time until troubleshooting starts."),
+            t(
+                "Tid tills felsökningen börjar.",
+                "Tempo fino all'inizio dell'analisi.",
+                "Czas do rozpoczęcia diagnozy.",
+                "Time until troubleshooting starts.",
+            ),
         ),
     ),
     priorities=PriorityScheme("acme-priorities", LEVELS, MATRIX),
@@ -204,7 +226,12 @@ ACME = Vendor(
                 Cell("phone", "text", text=t("Vid behov", "Su richiesta", "Na żądanie", "On request")),
                 Cell("meetings", "quantity", quantity=Quantity(4, "year")),
                 Cell("review", "excluded"),
-                Cell("upgrade", "quantity", text=t("två veckors varsel", "preavviso di due settimane", "z dwutygodniowym wyprzedzeniem", "two weeks' notice"), quantity=Quantity(1, "year")),
+                Cell(
+                    "upgrade",
+                    "quantity",
+                    text=t("två veckors varsel", "preavviso di due settimane", "z dwutygodniowym wyprzedzeniem", "two weeks' notice"),
+                    quantity=Quantity(1, "year"),
+                ),
             ),
             targets=(
                 Target("first-response", "P1", 2 * H, "office"),
@@ -213,8 +240,22 @@ ACME = Vendor(
                 Target("resolution", None, 24 * H, "customer"),
             ),
             obligations=(
-                Obligation("meetings", t("Statusmöten med statistik", "Riunioni di stato con statistiche", "Spotkania statusowe ze statystykami", "Status meetings with statistics"), quantity=Quantity(4, "year")),
-                Obligation("call", t("Vi ringer kunden", "Chiamiamo il cliente", "Dzwonimy do klienta", "We phone the customer"), after_minutes=4 * H, calendar="office"),
+                Obligation(
+                    "meetings",
+                    t(
+                        "Statusmöten med statistik",
+                        "Riunioni di stato con statistiche",
+                        "Spotkania statusowe ze statystykami",
+                        "Status meetings with statistics",
+                    ),
+                    quantity=Quantity(4, "year"),
+                ),
+                Obligation(
+                    "call",
+                    t("Vi ringer kunden", "Chiamiamo il cliente", "Dzwonimy do klienta", "We phone the customer"),
+                    after_minutes=4 * H,
+                    calendar="office",
+                ),
             ),
             channels=("mail", "phone"),
         ),
@@ -266,11 +307,9 @@ def rich_project() -> Project:
     return Project((ACME, BETA))
 
 
-@functools.lru_cache(maxsize=None)
-def words() -> dict:
+@functools.cache
+def words() -> dict[str, Translations]:
     """The site's gettext catalogs, compiled from locales/ into a throwaway directory."""
-    from dsl.site.render import LOCALES, compile_catalogs
-
     with tempfile.TemporaryDirectory(prefix="tierwise-test-catalogs-") as cache:
         return compile_catalogs(LOCALES, Path(cache))
 
@@ -287,15 +326,15 @@ class Balance(HTMLParser):
         self.errors: list[str] = []
         self.ids: list[str] = []
 
-    def handle_starttag(self, tag, attrs) -> None:
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag not in VOID:
             self.stack.append(tag)
         self.ids += [v for k, v in attrs if k == "id"]
 
-    def handle_startendtag(self, tag, attrs) -> None:
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.ids += [v for k, v in attrs if k == "id"]
 
-    def handle_endtag(self, tag) -> None:
+    def handle_endtag(self, tag: str) -> None:
         if not self.stack or self.stack[-1] != tag:
             self.errors.append(f"</{tag}> at line {self.getpos()[0]} closes {self.stack[-1:] or 'nothing'}")
         else:
