@@ -8,14 +8,16 @@ from __future__ import annotations
 
 import json
 from datetime import date, timedelta
+from importlib.resources import files
 
 import holidays
 import jsonschema
 import pytest
 from support.rules_sample import YEARS, H, sample_project, workdays
 
+from dsl.language import vocabulary
 from dsl.language.model import Calendar, HolidaySource, Project, Vendor
-from dsl.rules.export import ExportError, dumps, export_project, load_schema
+from dsl.rules.export import ExportError, dumps, export_project, load_schema, schema_text
 
 
 @pytest.fixture(scope="module")
@@ -48,6 +50,43 @@ def test_schema_rejects_what_the_format_forbids(doc: dict) -> None:
     assert broken(lambda d: d["vendors"]["stratiteq"]["plans"]["sos"]["targets"][0].update({"calendar": None}))
     assert broken(lambda d: d["vendors"]["stratiteq"]["plans"]["sos"]["name"].pop("pl"))
     assert broken(lambda d: d.update({"metrics": ["uptime"]}))
+
+
+def _strings(node: object) -> list[str]:
+    if isinstance(node, str):
+        return [node]
+    if isinstance(node, dict):
+        return [s for v in node.values() for s in _strings(v)]
+    if isinstance(node, list):
+        return [s for v in node for s in _strings(v)]
+    return []
+
+
+def _keys(node: object) -> list[str]:
+    if isinstance(node, dict):
+        return [*node, *(k for v in node.values() for k in _keys(v))]
+    if isinstance(node, list):
+        return [k for v in node for k in _keys(v)]
+    return []
+
+
+def test_the_schema_takes_its_lists_from_the_vocabulary() -> None:
+    """metrics, languages, periods and weekdays have one home, dsl/language/vocabulary.py; the schema reads them."""
+    schema = load_schema()
+    defs = schema["$defs"]
+    assert defs["metric"]["enum"] == list(vocabulary.METRICS)
+    assert defs["language"]["enum"] == list(vocabulary.LANGUAGES)
+    assert defs["period"]["enum"] == list(vocabulary.PERIODS)
+    assert defs["weekday"]["enum"] == list(vocabulary.WEEKDAYS)
+    assert defs["texts"]["required"] == list(vocabulary.LANGUAGES)
+    assert defs["calendar"]["properties"]["weekly"]["required"] == list(vocabulary.WEEKDAYS)
+    assert not [v for v in _strings(schema) if v.startswith("vocabulary:")]
+    assert json.loads(schema_text()) == schema
+    # the template the package ships restates none of them
+    template = json.loads((files("dsl.rules") / "schema.json").read_text(encoding="utf-8"))
+    words = {*vocabulary.METRICS, *vocabulary.PERIODS, *vocabulary.WEEKDAYS, *vocabulary.LANGUAGES}
+    assert not words & set(_strings(template))
+    assert not words & set(_keys(template)) - {"day"}  # "day" is also the name of a $defs entry
 
 
 def test_top_level_layout_and_order(doc: dict) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import importlib.metadata
 import json
+import re
 import zoneinfo
 from datetime import date, timedelta
 from importlib.resources import files
@@ -19,12 +20,10 @@ from pathlib import Path
 from typing import Any
 
 import holidays as holidays_lib
+from holidays.version import __version__ as holidays_version
 
+from dsl.language import vocabulary
 from dsl.language.model import (
-    LANGUAGES,
-    METRICS,
-    MINUTES_PER_DAY,
-    WEEKDAYS,
     Calendar,
     DailyHours,
     Obligation,
@@ -34,10 +33,10 @@ from dsl.language.model import (
     Text,
     Vendor,
 )
+from dsl.language.vocabulary import LANGUAGES, METRICS, MINUTES_PER_DAY, WEEKDAYS
 
 FORMAT_VERSION = "1.0"
 """Bumped in its minor part for additions a consumer may ignore, in its major part for anything else."""
-
 
 
 def default_years(today: date | None = None) -> tuple[int, int]:
@@ -70,13 +69,31 @@ def dumps(doc: dict[str, Any]) -> str:
     return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
 
 
+_VOCABULARY_SLOT = re.compile(r'"vocabulary:([A-Z_]+)"')
+"""In schema.json, a list the vocabulary owns is written as the text "vocabulary:NAME"."""
+
+
 def schema_text() -> str:
-    """The JSON Schema (draft 2020-12) every exported document satisfies, as the package ships it."""
-    return (files("dsl.rules") / "schema.json").read_text(encoding="utf-8")
+    """The JSON Schema (draft 2020-12) every exported document satisfies: the text published as rules/schema.json.
+
+    The package's schema.json is its template: the lists the vocabulary owns (metrics, languages,
+    weekdays, periods) are written there as "vocabulary:NAME" and filled in here from
+    dsl.language.vocabulary, so that the schema cannot disagree with the rest of Tierwise.
+    """
+    template = (files("dsl.rules") / "schema.json").read_text(encoding="utf-8")
+    return _VOCABULARY_SLOT.sub(_vocabulary_list, template)
+
+
+def _vocabulary_list(slot: re.Match[str]) -> str:
+    name = slot.group(1)
+    values = getattr(vocabulary, name, None)
+    if not isinstance(values, tuple) or not all(isinstance(v, str) for v in values):
+        raise ExportError(f"schema.json asks for vocabulary.{name}, which is not a list of words in dsl/language/vocabulary.py")
+    return json.dumps(list(values), ensure_ascii=False)
 
 
 def load_schema() -> dict[str, Any]:
-    """The JSON Schema (draft 2020-12) every exported document satisfies."""
+    """The JSON Schema (draft 2020-12) every exported document satisfies, as a dict."""
     result: dict[str, Any] = json.loads(schema_text())
     return result
 
@@ -84,7 +101,7 @@ def load_schema() -> dict[str, Any]:
 def data_versions() -> dict[str, str]:
     """The versions of the holiday and time-zone data the calendars are expanded and evaluated with."""
     tz_version, tz_source = _tz_data()
-    return {"holidays": holidays_lib.__version__, "tzdata": tz_version, "tzdata_source": tz_source}
+    return {"holidays": holidays_version, "tzdata": tz_version, "tzdata_source": tz_source}
 
 
 def _own_version() -> str:
