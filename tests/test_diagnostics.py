@@ -5,26 +5,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from support.language_plans import ALL, HEADER, only, problems
+from support.paths import BUILD_PY, ROOT
 
 from dsl.language.diagnostics import render
-from dsl.language.loader import load_text
-
-ROOT = Path(__file__).resolve().parent.parent
-ALL = 'sv "S" it "I" pl "P" en "E"'
-HEADER = 'vendor v {\n  name "V"\n  language sv\n'
-
-
-def problems(text: str, severity: str = "error"):
-    """(message, line, column, hint) of every diagnostic of one severity."""
-    result = load_text(text, "t.plan")
-    return [(d.message, d.pos.line, d.pos.column, d.hint) for d in result.diagnostics if d.severity == severity]
-
-
-def only(text: str, severity: str = "error"):
-    found = problems(text, severity)
-    assert len(found) == 1, found
-    return found[0]
-
+from dsl.language.loader import load_project, load_text
 
 # --- syntax ---------------------------------------------------------------------------
 
@@ -59,8 +44,6 @@ def test_unknown_statement_names_what_fits():
 def test_syntax_errors_in_two_files_are_both_reported(tmp_path):
     (tmp_path / "a.plan").write_text("calendar a { zone UTC open mon 8 }\n")
     (tmp_path / "b.plan").write_text("calendar b { zone UTC open mon-fri 08:00 }\n")
-    from dsl.language.loader import load_project
-
     result = load_project([tmp_path])
     assert sorted(Path(d.pos.file).name for d in result.errors) == ["a.plan", "b.plan"]
 
@@ -256,7 +239,7 @@ def test_render_shows_line_caret_and_hint():
 
 def run_check(*args):
     return subprocess.run(
-        [sys.executable, "build.py", "check", *map(str, args)], cwd=ROOT, capture_output=True, text=True, timeout=120
+        [sys.executable, str(BUILD_PY), "check", *map(str, args)], cwd=ROOT, capture_output=True, text=True, timeout=120
     )
 
 

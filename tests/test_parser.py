@@ -3,12 +3,11 @@
 from datetime import date
 from decimal import Decimal
 
-import pytest
+from support.language_plans import ALL
+from support.paths import PLANS
 
-from dsl.language.loader import load_text
+from dsl.language.loader import load_project, load_text
 from dsl.language.model import Quantity
-
-ALL = 'sv "S" it "I" pl "P" en "E"'
 
 
 def load(body: str, shared: str = ""):
@@ -52,13 +51,13 @@ def test_neutral_text_is_the_same_in_every_language():
 
 def test_triple_quoted_text_is_dedented_markdown():
     vendor, _ = load(
-        f'''
-  intro {{
+        '''
+  intro {
     sv """Första raden.
        - punkt ett
        - punkt två"""
     it "I" pl "P" en "E"
-  }}
+  }
 '''
     )
     assert vendor.intro.get("sv") == "Första raden.\n- punkt ett\n- punkt två"
@@ -303,11 +302,6 @@ def test_positions_travel_with_the_model():
     assert (plan.pos.file, plan.pos.line, plan.pos.column) == ("t.plan", 5, 1)
 
 
-@pytest.mark.parametrize("path", ["plans"])
-def test_the_shipped_plans_load_without_errors(path):
-    from pathlib import Path
-
-    from dsl.language.loader import load_project
-
-    result = load_project([Path(path)])
+def test_the_shipped_plans_load_without_errors():
+    result = load_project([PLANS])
     assert not result.errors, [f"{d.pos}: {d.message}" for d in result.errors]

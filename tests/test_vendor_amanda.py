@@ -3,7 +3,8 @@
 import pytest
 
 from dsl.language.checks import vendor_texts
-from dsl.language.model import LANGUAGES, WEEKDAYS, Vendor
+from dsl.language.model import Vendor
+from dsl.language.vocabulary import LANGUAGES, WEEKDAYS
 
 # The programmes table: one row per listed item, grouped as in the seed.
 ROWS = {

@@ -3,7 +3,8 @@
 import pytest
 
 from dsl.language.checks import vendor_texts
-from dsl.language.model import LANGUAGES, WEEKDAYS, Vendor
+from dsl.language.model import Vendor
+from dsl.language.vocabulary import LANGUAGES, WEEKDAYS
 
 # The matrix rows in the seed's order (ids of plans/esri.plan).
 ROWS = [

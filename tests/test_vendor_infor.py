@@ -3,7 +3,8 @@
 import pytest
 
 from dsl.language.checks import vendor_texts
-from dsl.language.model import LANGUAGES, MINUTES_PER_DAY, WEEKDAYS, Vendor
+from dsl.language.model import Vendor
+from dsl.language.vocabulary import LANGUAGES, MINUTES_PER_DAY, WEEKDAYS
 
 # The comparison table on page 3: categories and their rows, in order (ids of plans/infor.plan).
 TABLE = {

@@ -5,7 +5,8 @@ from datetime import date
 import pytest
 
 from dsl.language.checks import vendor_texts
-from dsl.language.model import LANGUAGES, WEEKDAYS, Vendor
+from dsl.language.model import Vendor
+from dsl.language.vocabulary import LANGUAGES, WEEKDAYS
 from dsl.rules.export import export_project
 
 FEATURES = [
@@ -54,7 +55,7 @@ def test_priorities_p1_p3_with_their_names(stratiteq):
     assert [lv.name.get("sv") for lv in scheme.levels] == ["Affärskritiskt", "Kritiskt", "Standard"]
     assert [lv.name.get("en") for lv in scheme.levels] == ["Business-critical", "Critical", "Standard"]
     assert scheme.matrix is None
-    for level, hours in zip(scheme.levels, (2, 4, 8)):
+    for level, hours in zip(scheme.levels, (2, 4, 8), strict=True):
         assert f"inom {hours} arbetstimmar" in level.definition.get("sv")
     # A higher priority has to be asked for, by email and phone, when the ticket is registered.
     assert "både via mejl och telefon" in scheme.level("P1").definition.get("sv")

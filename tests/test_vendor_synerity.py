@@ -5,7 +5,8 @@ from decimal import Decimal
 import pytest
 
 from dsl.language.checks import vendor_texts
-from dsl.language.model import LANGUAGES, WEEKDAYS, Vendor
+from dsl.language.model import Vendor
+from dsl.language.vocabulary import LANGUAGES, WEEKDAYS
 
 # The seed's 14 table rows, in its order, with the cells of FREE, SILVER and GULD:
 # True = ✓, None = empty cell, a string = the Swedish text of the cell.

@@ -1,0 +1,26 @@
+"""Small plan texts and the diagnostics they load with, for the language tests."""
+
+from __future__ import annotations
+
+from dsl.language.loader import load_text
+
+ALL = 'sv "S" it "I" pl "P" en "E"'
+"""The inside of a text written in every site language."""
+
+HEADER = 'vendor v {\n  name "V"\n  language sv\n'
+"""The first three lines of a vendor block; a test adds its statements and the closing brace."""
+
+Found = tuple[str, int, int, str | None]
+
+
+def problems(text: str, severity: str = "error") -> list[Found]:
+    """(message, line, column, hint) of every diagnostic of one severity, loading `text` as t.plan."""
+    result = load_text(text, "t.plan")
+    return [(d.message, d.pos.line, d.pos.column, d.hint) for d in result.diagnostics if d.severity == severity]
+
+
+def only(text: str, severity: str = "error") -> Found:
+    """The one diagnostic of a severity `text` loads with; fails when there is not exactly one."""
+    found = problems(text, severity)
+    assert len(found) == 1, found
+    return found[0]
