@@ -39,7 +39,7 @@ class _QuietHandler(SimpleHTTPRequestHandler):
     """Serves the built folder without a log line per request."""
 
     def log_message(self, format: str, *args: Any) -> None:
-        pass
+        """Say nothing: the terminal is for build errors."""
 
 
 def _build(sources: list[Path], out: Path, years: tuple[int, int]) -> int:

@@ -41,9 +41,6 @@ class Translations(Protocol):
     def gettext(self, message: str) -> str:
         """The translation of `message`."""
 
-    def ngettext(self, singular: str, plural: str, n: int) -> str:
-        """The translation with the plural form for `n`."""
-
 
 def _safe_link(url: str) -> bool:
     return url.strip().lower().startswith(SAFE_SCHEMES)
@@ -92,7 +89,7 @@ class Warnings:
 class Reader:
     """One page language and vendor: picks texts, renders them, and words the site's phrases."""
 
-    def __init__(self, lang: str, words: Translations, vendor: Vendor | None = None, warnings: Warnings | None = None):
+    def __init__(self, lang: str, words: Translations, vendor: Vendor | None = None, warnings: Warnings | None = None) -> None:
         self.lang = lang
         self.words = words
         self.vendor = vendor
@@ -101,10 +98,6 @@ class Reader:
     def gettext(self, message: str) -> str:
         """The site's own words in the page language."""
         return self.words.gettext(message)
-
-    def ngettext(self, singular: str, plural: str, n: int) -> str:
-        """The site's own words with the plural form for `n`."""
-        return self.words.ngettext(singular, plural, n)
 
     def pick(self, text: Text) -> tuple[str, str | None]:
         """The text in the page language, or the fallback and its language (warned about)."""
@@ -574,6 +567,7 @@ def feature_groups(vendor: Vendor, reader: Reader) -> tuple[FeatureGroup, ...]:
     known = {c.id for c in vendor.categories}
 
     def rows(features: Iterable[Feature]) -> tuple[FeatureRow, ...]:
+        """The matrix rows of some features, one cell per tier."""
         return tuple(
             FeatureRow(
                 reader.label(f.label),
