@@ -1,7 +1,7 @@
 // Tierwise SLA rules in JavaScript: deadlines from the exported rule JSON alone.
 //
 // A dependency-free ES module (browsers and Node 18+). It follows docs/rules.md
-// exactly as the Python reference evaluator (dsl/evaluator.py) does, and answers
+// exactly as the Python reference evaluator (dsl/rules/engine.py) does, and answers
 // every conformance vector in tests/conformance/ the same way:
 //   - a calendar's local pieces become instants, each wall time converted with
 //     fold=0 (a time in a spring-forward gap takes the offset in force before
