@@ -1,1 +1,5 @@
-"""The rules stage: model -> SLA rule JSON (with its schema), and the deadline engine that reads only that JSON."""
+"""The rules stage: model -> SLA rule JSON.
+
+export: the rule JSON and its schema; engine: the deadlines, from that JSON alone;
+commands: the `due` and `priority` commands' glue.
+"""
