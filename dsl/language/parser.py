@@ -88,7 +88,6 @@ class VendorDecl:
     plans: tuple[Plan, ...] = ()
     calendars: tuple[Calendar, ...] = ()
     schemes: tuple[PriorityScheme, ...] = ()
-    id_pos: Pos | None = None
 
 
 @dataclass(frozen=True)
@@ -650,7 +649,6 @@ class _Builder(Transformer[Token, Any]):
             plans=tuple(parts.get("plan", ())),
             calendars=tuple(parts.get("calendar", ())),
             schemes=tuple(parts.get("scheme", ())),
-            id_pos=self._tpos(vid),
         )
         return _Stmt("vendor", decl, pos)
 
