@@ -111,7 +111,12 @@ def cmd_rules(args: argparse.Namespace) -> int:
     else:
         from dsl.site.publish import write_atomically
 
-        write_atomically(Path(args.output), text)
+        try:
+            write_atomically(Path(args.output), text)
+        except OSError as exc:
+            print(f"{args.output}: error: cannot write the rules: {exc.strerror or exc}", file=sys.stderr)
+            print(f"  hint: -o names a file in a folder you can write to; {args.output} is unchanged", file=sys.stderr)
+            return 1
     return 0
 
 
@@ -168,24 +173,23 @@ def parser(prog: str | None = None) -> argparse.ArgumentParser:
         parents=[project],
     )
     sub = top.add_subparsers(dest="command", metavar="COMMAND")
-    sub_kwargs = {"parents": [project]}
 
-    check = sub.add_parser("check", **sub_kwargs, help="parse and check plan files")
+    check = sub.add_parser("check", parents=[project], help="parse and check plan files")
     check.add_argument("--strict", action="store_true", help="treat warnings (missing translations) as errors")
     check.add_argument("paths", nargs="*", metavar="PATH", help="plan files or folders (default: the project's plans/)")
     check.set_defaults(func=cmd_check)
 
-    build = sub.add_parser("build", **sub_kwargs, help="build the static website (the default command)")
+    build = sub.add_parser("build", parents=[project], help="build the static website (the default command)")
     _add_build_options(build)
     build.set_defaults(func=cmd_build)
 
-    rules = sub.add_parser("rules", **sub_kwargs, help="export the SLA rule set as JSON")
+    rules = sub.add_parser("rules", parents=[project], help="export the SLA rule set as JSON")
     rules.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
     rules.add_argument("--years", type=_years, metavar="FIRST-LAST", help="years to expand calendars over")
     rules.add_argument("paths", nargs="*", metavar="PATH", help="plan files or folders (default: the project's plans/)")
     rules.set_defaults(func=cmd_rules)
 
-    due = sub.add_parser("due", **sub_kwargs, help="by when must a ticket be answered?")
+    due = sub.add_parser("due", parents=[project], help="by when must a ticket be answered?")
     due.add_argument("target", nargs="?", metavar="VENDOR/PLAN")
     due.add_argument("rest", nargs="*", metavar="[PRIORITY] WHEN", help="priority (if the plan has them) and an ISO 8601 time with offset")
     due.add_argument("--tz", metavar="ZONE", help="the customer's time zone, for calendars in the customer's zone")
@@ -195,7 +199,7 @@ def parser(prog: str | None = None) -> argparse.ArgumentParser:
     due.add_argument("--plans", action="append", default=[], metavar="PATH", help="plan files or folders (default: the project's plans/)")
     due.set_defaults(func=cmd_due)
 
-    priority = sub.add_parser("priority", **sub_kwargs, help="the priority level for an impact and an urgency")
+    priority = sub.add_parser("priority", parents=[project], help="the priority level for an impact and an urgency")
     priority.add_argument("vendor")
     priority.add_argument("impact")
     priority.add_argument("urgency")
@@ -203,7 +207,7 @@ def parser(prog: str | None = None) -> argparse.ArgumentParser:
     priority.add_argument("--plans", action="append", default=[], metavar="PATH", help="plan files or folders (default: the project's plans/)")
     priority.set_defaults(func=cmd_priority)
 
-    serve = sub.add_parser("serve", **sub_kwargs, help="build, serve on localhost and rebuild on change")
+    serve = sub.add_parser("serve", parents=[project], help="build, serve on localhost and rebuild on change")
     serve.add_argument("--out", metavar="DIR", help="where the site goes (default: _site/ in the project)")
     serve.add_argument("--port", type=int, default=8000)
     serve.add_argument("paths", nargs="*", metavar="PATH", help="plan files or folders (default: the project's plans/)")
