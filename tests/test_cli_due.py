@@ -98,17 +98,17 @@ def test_batch_answers_every_line_in_order() -> None:
     lines.insert(6, '{"plan": "stratiteq/sos", "priority": 3, "at": "2026-11-23T15:00:00+01:00"}')
     lines.insert(7, '{"plan": "stratiteq/sos", "priority": "P3"}')
     code, out, err = run(args(batch="-"), "\n".join(lines) + "\n")
-    assert code == 0 and err == ""
+    assert code == 1 and err == ""  # 1: some lines got errors (docs/rules.md §8)
     answers = [json.loads(line) for line in out.splitlines()]
     assert len(answers) == len(lines)
     assert answers[0] == {"due": "2026-11-24T14:00:00+01:00"}
     assert "no priority 'P9'" in answers[1]["error"]
     assert answers[2]["error"].startswith("line 3 is not JSON")
-    assert answers[3] == {"error": "line 4 is empty"}
+    assert answers[3] == {"error": "line 4 is empty", "line": 4, "field": None}
     assert "not a JSON object" in answers[4]["error"]
     assert "unknown field 'metirc'; did you mean 'metric'" in answers[5]["error"]
     assert '"priority" must be a text or null' in answers[6]["error"]
-    assert answers[7]["error"] == 'line 8 lacks "at"'
+    assert answers[7] == {"error": 'line 8 lacks "at"', "line": 8, "field": "at"}
     assert answers[8] == {"due": "2026-11-23T13:00:00-05:00"}
     assert answers[9] == {"due": "2026-11-30T00:00:00+01:00"}
     assert "customer's own time zone" in answers[10]["error"]
@@ -131,10 +131,12 @@ def test_batch_agrees_with_single_cases(tmp_path: Path) -> None:
     assert answers == expected
 
 
-def test_unreadable_batch_file_exits_1(tmp_path: Path) -> None:
+def test_unreadable_batch_file_exits_2(tmp_path: Path) -> None:
     code, out, err = run(args(batch=str(tmp_path / "missing.jsonl")))
-    assert code == 1 and out == ""
+    assert code == 2 and out == ""
     assert err.startswith("error: cannot read the batch file") and "missing.jsonl" in err
+    code, out, err = run(args(batch=str(tmp_path)))  # a folder
+    assert code == 2 and out == "" and "Is a directory" in err and "Traceback" not in err
 
 
 # --- priority -----------------------------------------------------------------------------------
@@ -180,7 +182,7 @@ def test_build_py_due_on_the_stratiteq_plan() -> None:
         json.dumps({"plan": "stratiteq/nope", "priority": "P3", "at": f"{monday.isoformat()}T15:00:00+01:00"}),
     ]
     done = build("due", "--batch", "-", stdin="\n".join(lines) + "\n")
-    assert done.returncode == 0
+    assert done.returncode == 1  # the second line is an error
     answers = [json.loads(line) for line in done.stdout.splitlines()]
     assert answers[0] == {"due": f"{(monday + timedelta(days=1)).isoformat()}T14:00:00+01:00"}
     assert "has no plan 'nope'" in answers[1]["error"]

@@ -7,8 +7,8 @@ Kept out of the engine (dsl.rules.engine reads only the rule JSON) and out of th
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
-from typing import Any, TextIO
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any, BinaryIO, TextIO
 
 from dsl.language.model import Project
 from dsl.rules.engine import Evaluator, RuleError, parse_moment, suggest
@@ -43,8 +43,9 @@ def run_due(
 ) -> int:
     """`due VENDOR/PLAN [PRIORITY] WHEN` (`target` and `rest`) or `due --batch FILE|-`; returns the exit code.
 
-    0: answered (a batch answers every line, errors included); 1: the rules or the question cannot
-    be answered (printed as `error: …`), or the batch file cannot be read; 2: a malformed command.
+    0: answered (a batch: every line got a deadline); 1: the rules or the question cannot be answered
+    (printed as `error: …`; a batch: at least one line got an error line); 2: a malformed command, or
+    a batch file that cannot be read.
     """
     rest = list(rest)
     if batch is not None:
@@ -65,7 +66,14 @@ def run_due(
     return 0
 
 
+BATCH_MAX_LINE = 65_536
+"""The longest batch line read, in bytes (characters on a text stream); a longer line gets an error and is skipped."""
+
+_SHOWN = 80  # characters of a caller's value echoed in an error: enough to recognise it
+
+
 def _run_batch(project: Project, source: str, years: tuple[int, int] | None, stdin: TextIO, stdout: TextIO, stderr: TextIO) -> int:
+    """Exit 0 when every line got a deadline, 1 when any got an error (or the rules fail), 2 for an unusable FILE."""
     try:
         evaluator = Evaluator(_rules(project, years))
     except ExportError as exc:
@@ -73,48 +81,129 @@ def _run_batch(project: Project, source: str, years: tuple[int, int] | None, std
         return 1
     try:
         if source == "-":
-            answer_lines(evaluator, stdin, stdout)
+            # Bytes when there are any, so that invalid UTF-8 is one line's error, not the batch's end.
+            failed = answer_lines(evaluator, getattr(stdin, "buffer", stdin), stdout)
         else:
-            with open(source, encoding="utf-8") as handle:
-                answer_lines(evaluator, handle, stdout)
-    except (OSError, UnicodeDecodeError) as exc:
-        print(f"error: cannot read the batch file '{source}': {exc}", file=stderr)
-        return 1
+            with open(source, "rb") as handle:
+                failed = answer_lines(evaluator, handle, stdout)
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        print(f"error: cannot read the batch file '{source}': {reason}", file=stderr)
+        print("  hint: name a readable file of JSON lines, or - for standard input", file=stderr)
+        return 2
     stdout.flush()
-    return 0
+    return 1 if failed else 0
 
 
-def answer_lines(evaluator: Evaluator, lines: Iterable[str], stdout: TextIO) -> None:
-    """Answer batch lines in order, one JSON line out per line in."""
-    for number, line in enumerate(lines, start=1):
-        stdout.write(json.dumps(answer_case(evaluator, line, number), ensure_ascii=False) + "\n")
+def read_lines(handle: BinaryIO | TextIO, limit: int = BATCH_MAX_LINE) -> Iterator[str | bytes | None]:
+    """The lines of `handle` without their line end, or None for a line longer than `limit` (then skipped).
+
+    Never holds more than `limit` (+1) units of one line, whatever the input: the memory of a batch
+    is bounded by the longest allowed line, not by the file.
+    """
+    while True:
+        line = handle.readline(limit + 1)
+        if not line:
+            return
+        ends = line.endswith(b"\n" if isinstance(line, bytes) else "\n")
+        if len(line) > limit and not ends:
+            while line and not line.endswith(b"\n" if isinstance(line, bytes) else "\n"):
+                line = handle.readline(limit + 1)  # drop the rest of the over-long line
+            yield None
+            continue
+        yield line[:-1] if ends else line
 
 
-def answer_case(evaluator: Evaluator, line: str, number: int = 1) -> dict[str, str]:
-    """One batch line (a JSON object) -> {"due": ISO time} or {"error": words}; `number` names the line in errors."""
+def answer_lines(evaluator: Evaluator, lines: BinaryIO | TextIO | Iterable[str | bytes], stdout: TextIO) -> int:
+    """Answer batch lines in order, one JSON line out per line in, flushed as it goes; returns how many were errors."""
+    source = read_lines(lines) if hasattr(lines, "readline") else lines
+    failed = 0
+    for number, line in enumerate(source, start=1):
+        answer = _answer_raw(evaluator, line, number)
+        failed += "error" in answer
+        try:
+            text = json.dumps(answer, ensure_ascii=False)
+            stdout.write(text + "\n")
+        except UnicodeEncodeError:  # an output stream that cannot show some character: escape them all
+            stdout.write(json.dumps(answer) + "\n")
+        stdout.flush()
+    return failed
+
+
+def _answer_raw(evaluator: Evaluator, line: str | bytes | None, number: int) -> dict[str, Any]:
+    """One line as read (text, bytes, or None for too long) -> its answer; never raises."""
+    if line is None:
+        return _error(number, None, f"line {number} is longer than {BATCH_MAX_LINE} bytes; it was skipped")
+    if isinstance(line, bytes):
+        if number == 1 and line.startswith(b"\xef\xbb\xbf"):
+            line = line[3:]  # a byte order mark some editors write
+        try:
+            line = line.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            return _error(number, None, f"line {number} is not UTF-8: byte 0x{line[exc.start]:02x} at byte {exc.start + 1}")
+    try:
+        return answer_case(evaluator, line.rstrip("\r"), number)
+    except Exception as exc:  # the batch must go on; a line that gets here is a bug to report, not a crash
+        return _error(number, None, f"line {number} could not be answered ({type(exc).__name__}); please report this line")
+
+
+def _error(number: int, field: str | None, reason: str) -> dict[str, Any]:
+    """An error answer: the line number, the field at fault (or null) and the reason."""
+    return {"error": reason, "line": number, "field": field}
+
+
+def _shown(value: str) -> str:
+    """A caller's text as an error quotes it: cut to a readable length."""
+    return value if len(value) <= _SHOWN else value[:_SHOWN] + "…"
+
+
+def _has_lone_surrogate(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+def answer_case(evaluator: Evaluator, line: str, number: int = 1) -> dict[str, Any]:
+    """One batch line (a JSON object) -> {"due": ISO time} or {"error": words, "line": n, "field": name or null}."""
     if not line.strip():
-        return {"error": f"line {number} is empty"}
+        return _error(number, None, f"line {number} is empty")
+    if len(line) > BATCH_MAX_LINE:
+        return _error(number, None, f"line {number} is longer than {BATCH_MAX_LINE} characters")
     try:
         case = json.loads(line)
     except json.JSONDecodeError as exc:
-        return {"error": f"line {number} is not JSON: {exc.msg}"}
+        return _error(number, None, f"line {number} is not JSON: {exc.msg} at column {exc.colno}")
+    except RecursionError:
+        return _error(number, None, f"line {number} nests too deeply to be a case")
+    except ValueError:  # an integer beyond Python's 4,300-digit conversion limit
+        return _error(number, None, f"line {number} holds a number too long to read (over 4,300 digits)")
     if not isinstance(case, dict):
         example = '{"plan": "stratiteq/sos", "priority": "P3", "at": "2026-11-23T15:00:00+01:00"}'
-        return {"error": f"line {number} is not a JSON object such as {example}"}
+        return _error(number, None, f"line {number} is not a JSON object such as {example}")
+    for key in case:
+        if _has_lone_surrogate(key):
+            return _error(number, None, f"line {number} has a field name that is not valid Unicode (a lone surrogate)")
     unknown = [k for k in case if k not in BATCH_FIELDS]
     if unknown:
-        return {"error": f"line {number} has an unknown field '{unknown[0]}'{suggest(unknown[0], BATCH_FIELDS)}"}
+        return _error(number, None, f"line {number} has an unknown field {_shown(unknown[0])!r}{suggest(unknown[0], BATCH_FIELDS)}")
     for key in BATCH_FIELDS:
         value = case.get(key)
         if value is not None and not isinstance(value, str):
-            return {"error": f"line {number}: \"{key}\" must be a text or null, not {json.dumps(value)}"}
+            shown = _shown(json.dumps(value)) if isinstance(value, (bool, int, float)) else type(value).__name__
+            return _error(number, key, f"line {number}: \"{key}\" must be a text or null, not {shown}")
+        if isinstance(value, str) and _has_lone_surrogate(value):
+            return _error(number, key, f"line {number}: \"{key}\" is not valid Unicode (a lone surrogate such as \\ud800)")
     for key in ("plan", "at"):
         if not case.get(key):
-            return {"error": f"line {number} lacks \"{key}\""}
+            return _error(number, key, f"line {number} lacks \"{key}\"")
     try:
         answer = evaluator.due(case["plan"], case.get("priority"), parse_moment(case["at"]), case.get("tz"), case.get("metric"))
     except RuleError as exc:
-        return {"error": str(exc)}
+        return _error(number, exc.field, f"line {number}: {exc}")
+    except OverflowError:  # a moment so near year 1 or 9999 that the zone's offset leaves the calendar
+        return _error(number, "at", f"line {number}: the moment {_shown(case['at'])!r} is outside the years the rules cover")
     return {"due": answer.isoformat()}
 
 

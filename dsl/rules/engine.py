@@ -46,15 +46,29 @@ Rules = Mapping[str, Any]
 
 
 class RuleError(Exception):
-    """A question the rules cannot answer, explained in words a user can act on."""
+    """A question the rules cannot answer, explained in words a user can act on.
+
+    `field` names the part of the question at fault ("plan", "priority", "at", "tz", "metric"),
+    or is None when the fault is in the rules themselves; `due --batch` reports it per line.
+    """
+
+    def __init__(self, message: str, field: str | None = None) -> None:
+        super().__init__(message)
+        self.field = field
 
 
 # --- small helpers ------------------------------------------------------------------------------
 
 
+SUGGEST_MAX_LENGTH = 100
+"""Names longer than this get no "did you mean": no real name is that long, and comparing costs length²."""
+
+
 def suggest(name: str, known: Iterable[str]) -> str:
     """'; did you mean X?' or '; known: a, b' for a misspelt name (or '' when nothing helps)."""
     options = sorted(set(known))
+    if len(name) > SUGGEST_MAX_LENGTH:
+        return "; known: " + ", ".join(options) if options and len(options) <= 10 else ""
     # Compare case-insensitively, so that 'p3' suggests 'P3'.
     lowered = {o.lower(): o for o in options}
     close = difflib.get_close_matches(name.lower(), list(lowered), n=1, cutoff=0.6)
@@ -65,24 +79,31 @@ def suggest(name: str, known: Iterable[str]) -> str:
     return ""
 
 
-def _zone(name: str, what: str) -> ZoneInfo:
+def _cut(text: str) -> str:
+    """A caller's name as an error quotes it: cut to SUGGEST_MAX_LENGTH characters, so errors stay readable."""
+    return text if len(text) <= SUGGEST_MAX_LENGTH else text[:SUGGEST_MAX_LENGTH] + "…"
+
+
+def _zone(name: str, what: str, field: str | None = None) -> ZoneInfo:
     """The IANA zone called `name`, or a RuleError naming what it was meant for."""
     try:
         return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError, TypeError):
-        raise RuleError(f"unknown time zone '{name}' ({what}); use an IANA name such as Europe/Stockholm") from None
+    except (ZoneInfoNotFoundError, ValueError, TypeError, OSError):
+        # OSError: a folder of the zone database ('Europe', 'Etc': IsADirectoryError) or a name
+        # too long for a file name; ValueError also covers NUL and lone surrogates.
+        raise RuleError(f"unknown time zone {_cut(name)!r} ({what}); use an IANA name such as Europe/Stockholm", field) from None
 
 
 def parse_moment(text: str) -> datetime:
     """An ISO 8601 date and time that must carry its UTC offset (Z or ±HH:MM)."""
     if not isinstance(text, str):
-        raise RuleError(f"the moment must be an ISO 8601 text such as 2026-11-23T15:00:00+01:00, not {text!r}")
+        raise RuleError(f"the moment must be an ISO 8601 text such as 2026-11-23T15:00:00+01:00, not {text!r}", "at")
     try:
         moment = datetime.fromisoformat(text.strip())
     except ValueError:
-        raise RuleError(f"'{text}' is not an ISO 8601 date and time, such as 2026-11-23T15:00:00+01:00") from None
+        raise RuleError(f"'{text}' is not an ISO 8601 date and time, such as 2026-11-23T15:00:00+01:00", "at") from None
     if moment.tzinfo is None or moment.utcoffset() is None:
-        raise RuleError(f"the time '{text}' has no UTC offset; add one, such as {text.strip()}+01:00 or {text.strip()}Z")
+        raise RuleError(f"the time '{text}' has no UTC offset; add one, such as {text.strip()}+01:00 or {text.strip()}Z", "at")
     return moment
 
 
@@ -96,7 +117,7 @@ def _report_us(moment: datetime) -> int:
     try:
         return (moment - _EPOCH) // _ONE_US
     except TypeError:
-        raise RuleError(f"the time {moment!s} has no UTC offset; give one, such as 2026-11-23T15:00:00+01:00") from None
+        raise RuleError(f"the time {moment!s} has no UTC offset; give one, such as 2026-11-23T15:00:00+01:00", "at") from None
 
 
 def _instant(us: int, zone: tzinfo) -> datetime:
@@ -129,11 +150,11 @@ def _span_bounds(first: int, last: int, zone: tzinfo) -> tuple[int, int]:
 
 
 def _outside(shown: str, first: int, last: int) -> RuleError:
-    return RuleError(f"the moment {shown} lies outside the years the rules cover ({first}–{last})")
+    return RuleError(f"the moment {shown} lies outside the years the rules cover ({first}–{last})", "at")
 
 
 def _beyond(first: int, last: int) -> RuleError:
-    return RuleError(f"the deadline falls after the last year the rules cover ({first}–{last}); export more years")
+    return RuleError(f"the deadline falls after the last year the rules cover ({first}–{last}); export more years", "at")
 
 
 # --- compiled calendars ----------------------------------------------------------------------
@@ -236,16 +257,16 @@ def compile_timeline(calendar: Mapping[str, Any], first: int, last: int, zone: t
 
 def _vendor_plan(rules: Rules, plan: str) -> tuple[str, Mapping[str, Any], str, Mapping[str, Any]]:
     if not isinstance(plan, str) or plan.count("/") != 1:
-        raise RuleError(f"name the plan as VENDOR/PLAN, such as stratiteq/sos, not {plan!r}")
+        raise RuleError(f"name the plan as VENDOR/PLAN, such as stratiteq/sos, not {_cut(plan) if isinstance(plan, str) else plan!r}", "plan")
     vendor_id, plan_id = plan.split("/")
     vendors = rules["vendors"]
     vendor = vendors.get(vendor_id)
     if vendor is None:
-        raise RuleError(f"unknown vendor '{vendor_id}'{suggest(vendor_id, vendors)}")
+        raise RuleError(f"unknown vendor '{_cut(vendor_id)}'{suggest(vendor_id, vendors)}", "plan")
     plans = vendor["plans"]
     found = plans.get(plan_id)
     if found is None:
-        raise RuleError(f"vendor '{vendor_id}' has no plan '{plan_id}'{suggest(plan_id, plans)}")
+        raise RuleError(f"vendor '{vendor_id}' has no plan '{_cut(plan_id)}'{suggest(plan_id, plans)}", "plan")
     return vendor_id, vendor, plan_id, found
 
 
@@ -256,13 +277,13 @@ def find_target(rules: Rules, plan: str, priority: str | None, metric: str | Non
         raise RuleError(f"these rules are in format {version or '(none)'}; this evaluator reads format 1.x")
     metric = metric or DEFAULT_METRIC
     if metric not in rules["metrics"]:
-        raise RuleError(f"unknown metric '{metric}'{suggest(metric, rules['metrics'])}")
+        raise RuleError(f"unknown metric '{_cut(metric)}'{suggest(metric, rules['metrics'])}", "metric")
     vendor_id, vendor, plan_id, found = _vendor_plan(rules, plan)
     levels = [lv["id"] for lv in vendor["priorities"]["levels"]] if vendor["priorities"] else []
     if priority is not None and priority not in levels:
         if not levels:
-            raise RuleError(f"vendor '{vendor_id}' has no priority levels; leave the priority '{priority}' out")
-        raise RuleError(f"vendor '{vendor_id}' has no priority '{priority}'{suggest(priority, levels)}")
+            raise RuleError(f"vendor '{vendor_id}' has no priority levels; leave the priority '{_cut(priority)}' out", "priority")
+        raise RuleError(f"vendor '{vendor_id}' has no priority '{_cut(priority)}'{suggest(priority, levels)}", "priority")
     targets = [t for t in found["targets"] if t["metric"] == metric]
     target = next((t for t in targets if t["priority"] == priority), None)
     if target is None and priority is not None:
@@ -270,12 +291,12 @@ def find_target(rules: Rules, plan: str, priority: str | None, metric: str | Non
     if target is None:
         if priority is None and targets:
             given = ", ".join(t["priority"] for t in targets)
-            raise RuleError(f"plan '{vendor_id}/{plan_id}' sets its {metric} targets per priority; give one of: {given}")
+            raise RuleError(f"plan '{vendor_id}/{plan_id}' sets its {metric} targets per priority; give one of: {given}", "priority")
         which = f" for priority {priority}" if priority else ""
-        raise RuleError(f"plan '{vendor_id}/{plan_id}' states no {metric} target{which}")
+        raise RuleError(f"plan '{vendor_id}/{plan_id}' states no {metric} target{which}", "metric" if priority is None else "priority")
     if target["minutes"] is None:
         which = f" for priority {target['priority']}" if target["priority"] else ""
-        raise RuleError(f"plan '{vendor_id}/{plan_id}' guarantees no {metric} time{which}: there is no deadline")
+        raise RuleError(f"plan '{vendor_id}/{plan_id}' guarantees no {metric} time{which}: there is no deadline", "metric")
     result: Mapping[str, Any] = target
     return result
 
@@ -408,7 +429,7 @@ class Evaluator:
         return found
 
     def _make_clock(self, plan: str, priority: str | None, tz: str | None, metric: str | None) -> Clock:
-        customer = _zone(tz, "the customer's zone") if tz else None
+        customer = _zone(tz, "the customer's zone", "tz") if tz else None
         target = find_target(self.rules, plan, priority, metric)
         vendor_id = plan.split("/")[0]
         cal_id = target["calendar"]
@@ -425,7 +446,8 @@ class Evaluator:
         else:
             raise RuleError(
                 f"calendar '{cal_id}' runs in the customer's own time zone; give the zone "
-                '(--tz, or "tz" in a batch line), such as Europe/Stockholm'
+                '(--tz, or "tz" in a batch line), such as Europe/Stockholm',
+                "tz",
             )
         timeline = self.timeline(vendor_id, cal_id, None if calendar["zone"] is not None else tz)
         return Clock(target["minutes"], timeline, zone)
