@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator, Sequence
-from typing import Any, BinaryIO, TextIO
+from typing import Any, BinaryIO, TextIO, cast
 
 from dsl.language.model import Project
 from dsl.rules.engine import Evaluator, RuleError, parse_moment, suggest
@@ -102,21 +102,26 @@ def read_lines(handle: BinaryIO | TextIO, limit: int = BATCH_MAX_LINE) -> Iterat
     is bounded by the longest allowed line, not by the file.
     """
     while True:
-        line = handle.readline(limit + 1)
+        line: str | bytes = handle.readline(limit + 1)
         if not line:
             return
-        ends = line.endswith(b"\n" if isinstance(line, bytes) else "\n")
+        ends = _ends_line(line)
         if len(line) > limit and not ends:
-            while line and not line.endswith(b"\n" if isinstance(line, bytes) else "\n"):
+            while line and not _ends_line(line):
                 line = handle.readline(limit + 1)  # drop the rest of the over-long line
             yield None
             continue
         yield line[:-1] if ends else line
 
 
+def _ends_line(line: str | bytes) -> bool:
+    return line.endswith(b"\n") if isinstance(line, bytes) else line.endswith("\n")
+
+
 def answer_lines(evaluator: Evaluator, lines: BinaryIO | TextIO | Iterable[str | bytes], stdout: TextIO) -> int:
     """Answer batch lines in order, one JSON line out per line in, flushed as it goes; returns how many were errors."""
-    source = read_lines(lines) if hasattr(lines, "readline") else lines
+    # A stream is read with a length cap per line; a plain iterable of lines (tests, tools) as it is.
+    source: Iterable[str | bytes | None] = read_lines(cast(BinaryIO, lines)) if hasattr(lines, "readline") else lines
     failed = 0
     for number, line in enumerate(source, start=1):
         answer = _answer_raw(evaluator, line, number)
