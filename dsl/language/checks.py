@@ -226,9 +226,15 @@ def check_zone(calendar: Calendar) -> Iterator[Diagnostic]:
         return
     try:
         ZoneInfo(calendar.zone)
-    except (ZoneInfoNotFoundError, ValueError):
-        hint = did_you_mean(calendar.zone, _zones()) or "use an IANA zone such as Europe/Stockholm"
-        yield error(f"unknown time zone '{calendar.zone}'", calendar.pos, hint)
+    except (ZoneInfoNotFoundError, ValueError, OSError):
+        # OSError: a folder of the zone database ('Europe', 'Etc' give IsADirectoryError) or a name
+        # longer than a file name may be; the author gets the same diagnostic as for a misspelling.
+        region = [z for z in sorted(_zones()) if z.startswith(calendar.zone + "/")][:3]
+        if region:
+            hint = f"'{calendar.zone}' is a region, not a zone; name a place in it, such as {', '.join(region)}"
+        else:
+            hint = did_you_mean(calendar.zone, _zones()) or "use an IANA zone such as Europe/Stockholm"
+        yield error(f"unknown time zone '{calendar.zone[:100]}'", calendar.pos, hint)
 
 
 def check_holidays(calendar: Calendar) -> Iterator[Diagnostic]:

@@ -8,7 +8,9 @@ caret under the spot, and a hint when one helps.
 
 from __future__ import annotations
 
+import bisect
 import difflib
+import functools
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TextIO
@@ -44,10 +46,30 @@ def warning(message: str, pos: Pos, hint: str | None = None) -> Diagnostic:
     return Diagnostic(WARNING, message, pos, hint)
 
 
+SUGGEST_MAX_NAME = 100
+"""A name longer than this gets no "did you mean": comparing costs its length squared, and no real name is that long."""
+
+SUGGEST_MAX_CANDIDATES = 30
+"""At most this many candidates are compared with a misspelt name, so thousands of misspellings stay linear."""
+
+
+def _comparable(name: str, options: list[str]) -> list[str]:
+    """The candidates worth comparing with `name`: all of few, else those of a near length and first letter."""
+    if len(options) <= SUGGEST_MAX_CANDIDATES:
+        return options
+    # `options` is sorted, so the names sharing the longest start with `name` lie around the place
+    # it would be inserted: compare only those, instead of difflib's costly ratio with thousands.
+    at = bisect.bisect_left(options, name)
+    half = SUGGEST_MAX_CANDIDATES // 2
+    return options[max(0, at - half) : at + half]
+
+
 def did_you_mean(name: str, candidates: Iterable[str]) -> str | None:
     """A hint naming the closest candidate to a misspelt name, or None."""
     options = sorted(set(candidates))
-    close = difflib.get_close_matches(name, options, n=1, cutoff=0.6)
+    if len(name) > SUGGEST_MAX_NAME:
+        return None
+    close = difflib.get_close_matches(name, _comparable(name, options), n=1, cutoff=0.6)
     if close:
         return f"did you mean '{close[0]}'?"
     if options and len(options) <= 8:
@@ -57,10 +79,20 @@ def did_you_mean(name: str, candidates: Iterable[str]) -> str | None:
 
 def one_of(word: str, words: tuple[str, ...]) -> str:
     """A hint for a word that must be one of a fixed list: the closest one, else the whole list in its order."""
-    close = difflib.get_close_matches(word, words, n=1, cutoff=0.6)
+    close = difflib.get_close_matches(word, words, n=1, cutoff=0.6) if len(word) <= SUGGEST_MAX_NAME else []
     if close:
         return f"did you mean '{close[0]}'?"
     return "use one of: " + ", ".join(words)
+
+
+SHOWN_LINE = 160
+"""A source line longer than this is shown as a window of this many characters around the caret."""
+
+
+@functools.lru_cache(maxsize=4)
+def _lines(source: str) -> list[str]:
+    """The lines of a source, split once for all its diagnostics (not once per diagnostic: quadratic)."""
+    return source.splitlines()
 
 
 def render(diag: Diagnostic, source: str | None, strict: bool = False) -> str:
@@ -68,15 +100,20 @@ def render(diag: Diagnostic, source: str | None, strict: bool = False) -> str:
     severity = ERROR if strict and diag.severity == WARNING else diag.severity
     lines = [f"{diag.pos}: {severity}: {diag.message}"]
     if source is not None and diag.pos.line >= 1:
-        source_lines = source.splitlines()
+        source_lines = _lines(source)
         if diag.pos.line <= len(source_lines):
             text = source_lines[diag.pos.line - 1].replace("\t", " ")
             gutter = f"{diag.pos.line:>4} | "
-            lines.append(gutter + text)
             col = max(diag.pos.column, 1)
             width = 1
             if diag.pos.end_line == diag.pos.line and diag.pos.end_column > col:
                 width = diag.pos.end_column - col
+            if len(text) > SHOWN_LINE:  # a window around the spot, not a megabyte of one line
+                first = max(0, col - 1 - SHOWN_LINE // 3)
+                piece = text[first : first + SHOWN_LINE]
+                text = ("…" if first else "") + piece + ("…" if first + SHOWN_LINE < len(text) else "")
+                col = col - first + (1 if first else 0)
+            lines.append(gutter + text)
             width = max(1, min(width, len(text) - col + 1))
             lines.append(" " * (len(gutter) - 2) + "| " + " " * (col - 1) + "^" * width)
     if diag.hint:

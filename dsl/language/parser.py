@@ -27,7 +27,7 @@ from typing import Any
 from lark import Lark, Token, Transformer, Tree, v_args
 from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken, VisitError
 
-from dsl.language import syntax_errors
+from dsl.language import limits, syntax_errors
 from dsl.language.diagnostics import Diagnostic, error
 from dsl.language.model import (
     AxisValue,
@@ -127,6 +127,9 @@ def _lark() -> Lark:
 
 def parse_text(text: str, path: str) -> tuple[FileDecl | None, list[Diagnostic]]:
     """Parse one plan file's text; returns its declarations (None on syntax errors) and diagnostics."""
+    too_big = limits.check_limits(text, path)
+    if too_big:  # before the lexer, the int conversions and the checks would pay for the excess
+        return None, too_big
     diagnostics: list[Diagnostic] = []
     stuck_in: set[int] = set()
 
@@ -163,6 +166,9 @@ def parse_text(text: str, path: str) -> tuple[FileDecl | None, list[Diagnostic]]
 
 def parse_file(path: Path) -> tuple[str, FileDecl | None, list[Diagnostic]]:
     """Read and parse one plan file; returns its text, declarations and diagnostics."""
+    too_big = limits.check_size(path.stat().st_size, str(path))
+    if too_big is not None:  # not even read: a plan file is never that large
+        return "", None, [too_big]
     text = path.read_text(encoding="utf-8")
     decl, diagnostics = parse_text(text, str(path))
     return text, decl, diagnostics

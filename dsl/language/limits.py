@@ -1,0 +1,95 @@
+"""The documented maximum sizes of a plan file (docs/language.md, "Limits"), checked before parsing.
+
+Each limit is far above anything a real offer needs and low enough that the work after it (the
+lexer, int conversion, "did you mean" searches, page rendering) stays fast and small. They are
+checked on the raw text with one linear scan, before the parser would spend time or memory on it,
+and each excess is a located error.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from dsl.language.diagnostics import Diagnostic, error
+from dsl.language.model import Pos
+
+MAX_FILE_BYTES = 1_000_000
+"""A plan file may hold at most this many bytes (UTF-8); the five real offers take 4-25 kB each."""
+
+MAX_TEXT_CHARS = 20_000
+"""A quoted text (one language of a name, intro or note) may hold at most this many characters."""
+
+MAX_DIGITS = 9
+"""A number may have at most this many digits: 999,999,999 minutes is 1,900 years."""
+
+MAX_LINES = 20_000
+"""A file may hold at most this many lines that are not blank or comments (a real offer: 100-600)."""
+
+# One pass that sees strings, comments and numbers as the lexer does: digits inside a text, a
+# comment or a name are not numbers. Written without a group repeated per character (see the
+# STRING terminal in grammar.lark), so memory does not grow with the length of a text.
+_SCAN = re.compile(r'"""[\s\S]*?"""|"[^"\\\n]*(?:\\.[^"\\\n]*)*"|#[^\n]*|\b\d+')
+_STATEMENT = re.compile(r"^[ \t]*[^\s#]", re.MULTILINE)
+_MAX_REPORTED = 20
+
+
+def _pos(text: str, path: str, start: int, end: int) -> Pos:
+    line = text.count("\n", 0, start) + 1
+    column = start - (text.rfind("\n", 0, start) + 1) + 1
+    end_line = line + text.count("\n", start, end)
+    end_column = column + (end - start) if end_line == line else 1
+    return Pos(path, line, column, end_line, end_column)
+
+
+def check_size(size: int, path: str) -> Diagnostic | None:
+    """An error when a file of `size` bytes is over MAX_FILE_BYTES (checked before reading it)."""
+    if size <= MAX_FILE_BYTES:
+        return None
+    return error(
+        f"the file is {size:,} bytes; a plan file may hold at most {MAX_FILE_BYTES:,}",
+        Pos(path, 1, 1, 1, 2),
+        "split the offers into several plan files, one vendor per file",
+    )
+
+
+def check_limits(text: str, path: str) -> list[Diagnostic]:
+    """Located errors for every limit `text` exceeds (at most 20); empty when it is within them all."""
+    too_big = check_size(len(text.encode("utf-8", "surrogatepass")), path)
+    if too_big is not None:
+        return [too_big]
+    found: list[Diagnostic] = []
+    for diagnostic in _scan(text, path):
+        found.append(diagnostic)
+        if len(found) >= _MAX_REPORTED:
+            break
+    return found
+
+
+def _scan(text: str, path: str) -> Iterator[Diagnostic]:
+    statements = 0
+    for match in _STATEMENT.finditer(text):
+        statements += 1
+        if statements > MAX_LINES:
+            yield error(
+                f"the file holds more than {MAX_LINES:,} lines that are not blank or comments",
+                _pos(text, path, match.end() - 1, match.end()),
+                "split the offers into several plan files, one vendor per file",
+            )
+            break
+    for match in _SCAN.finditer(text):
+        token = match.group()
+        if token[0] == '"':
+            quotes = 3 if token.startswith('"""') and len(token) >= 6 else 1
+            if len(token) - 2 * quotes > MAX_TEXT_CHARS:
+                yield error(
+                    f"this text has {len(token) - 2 * quotes:,} characters; a text may hold at most {MAX_TEXT_CHARS:,}",
+                    _pos(text, path, match.start(), match.start() + 1),
+                    "shorten it, or link to the full terms with a `website` or a Markdown link",
+                )
+        elif token[0] != "#" and len(token) > MAX_DIGITS:
+            yield error(
+                f"a number of {len(token):,} digits; a number may have at most {MAX_DIGITS}",
+                _pos(text, path, match.start(), min(match.end(), match.start() + 20)),
+                "no support time, count or price needs more; check for a typing slip",
+            )

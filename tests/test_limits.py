@@ -1,0 +1,101 @@
+"""Limits of a plan file (docs/language.md, "Limits") and input that used to crash the checks.
+
+Each excess is a located error found before the parser works on it; zone folders and names too long
+for a file name are diagnostics, not tracebacks; memory and suggestion time stay bounded.
+"""
+
+from __future__ import annotations
+
+import time
+import tracemalloc
+from pathlib import Path
+
+from support.language_plans import ALL, HEADER, only, problems
+
+from dsl.language import limits
+from dsl.language.diagnostics import did_you_mean
+from dsl.language.loader import load_project, load_text
+from dsl.language.parser import parse_file
+
+CALENDAR = "  calendar c {{ name {{ {all} }} zone {zone} open mon-fri 08:00-17:00 }}\n}}\n"
+
+
+def test_a_zone_that_is_a_folder_of_the_zone_database_is_a_located_error() -> None:
+    for zone in ("Europe", "Etc", "America"):
+        message, line, col, hint = only(HEADER + CALENDAR.format(all=ALL, zone=zone))
+        assert (message, line, col) == (f"unknown time zone '{zone}'", 4, 3)
+        assert hint is not None and hint.startswith(f"'{zone}' is a region, not a zone; name a place in it, such as {zone}/")
+
+
+def test_a_zone_name_longer_than_a_file_name_is_a_located_error() -> None:
+    message, line, col, hint = only(HEADER + CALENDAR.format(all=ALL, zone="A" * 256))
+    assert (message, line, col) == ("unknown time zone '" + "A" * 100 + "'", 4, 3)
+    assert hint == "use an IANA zone such as Europe/Stockholm"
+
+
+def test_a_number_of_too_many_digits_is_an_error_at_the_number() -> None:
+    for digits in (10, 5000):  # 5000: beyond Python's int-conversion limit
+        text = HEADER + f'  plan p {{ name "P" price {"9" * digits} EUR }}\n}}\n'
+        message, line, col, hint = only(text)
+        assert message == f"a number of {digits:,} digits; a number may have at most {limits.MAX_DIGITS}"
+        assert (line, col) == (4, 27)
+        assert hint is not None and "typing slip" in hint
+    message, line, col, _ = only(HEADER + f"  plan p {{ name \"P\"\n    target first-response all {'1' * 4400}h on c }}\n}}\n")
+    assert (line, col) == (5, 31) and message.startswith("a number of 4,400 digits")
+
+
+def test_digits_inside_texts_comments_and_names_are_not_numbers() -> None:
+    digits = "1" * 40
+    text = HEADER + f'  # call {digits}\n  contact phone "{digits}"\n}}\n'
+    assert not any("digits" in m for m, *_ in problems(text))
+
+
+def test_a_text_longer_than_the_limit_is_an_error_at_its_quote() -> None:
+    size = limits.MAX_TEXT_CHARS + 1
+    message, line, col, hint = only(HEADER.replace('"V"', '"' + "v" * size + '"'))
+    assert message == f"this text has {size:,} characters; a text may hold at most {limits.MAX_TEXT_CHARS:,}"
+    assert (line, col) == (2, 8) and hint is not None
+    triple = HEADER + '  intro { sv """' + "x\n" * (size // 2 + 1) + '""" }\n}\n'
+    message, line, col, _ = only(triple)
+    assert message.startswith("this text has") and (line, col) == (4, 14)
+
+
+def test_a_file_over_the_size_limit_is_refused_before_it_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "big.plan"
+    path.write_bytes(b"#" * (limits.MAX_FILE_BYTES + 1))
+    text, decl, diagnostics = parse_file(path)
+    assert (text, decl) == ("", None)
+    [d] = diagnostics
+    assert d.message == f"the file is {limits.MAX_FILE_BYTES + 1:,} bytes; a plan file may hold at most {limits.MAX_FILE_BYTES:,}"
+    assert (d.pos.line, d.pos.column) == (1, 1)
+    result = load_project([path])
+    assert result.project is None and [x.message for x in result.diagnostics] == [d.message]
+
+
+def test_too_many_lines_is_an_error_at_the_first_line_over(monkeypatch) -> None:
+    monkeypatch.setattr(limits, "MAX_LINES", 3)
+    message, line, col, _ = only(HEADER + "  website \"https://v.example\"\n}\n")
+    assert message == "the file holds more than 3 lines that are not blank or comments" and (line, col) == (4, 3)
+
+
+def test_a_long_text_costs_memory_linear_in_its_length() -> None:
+    """The STRING token once needed ~217 bytes per byte; now a text near the limit costs a few times its size."""
+    size = limits.MAX_TEXT_CHARS
+    text = HEADER + '  intro { ' + " ".join(f'{lang} "{"x" * size}"' for lang in ("sv", "it", "pl", "en")) + " }\n}\n"
+    load_text(text, "warm.plan")  # the grammar is compiled once, outside the measurement
+    tracemalloc.start()
+    try:
+        load_text(text, "t.plan")
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 40 * len(text), (peak, len(text))
+
+
+def test_did_you_mean_stays_fast_for_thousands_of_misspellings() -> None:
+    known = [f"feature-{i:05d}" for i in range(5000)]
+    start = time.perf_counter()
+    hints = [did_you_mean(f"featur-{i:05d}", known) for i in range(0, 5000, 5)]
+    assert time.perf_counter() - start < 5
+    assert hints[1] == "did you mean 'feature-00005'?"
+    assert did_you_mean("x" * 100_000, known) is None
