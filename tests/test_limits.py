@@ -6,16 +6,21 @@ for a file name are diagnostics, not tracebacks; memory and suggestion time stay
 
 from __future__ import annotations
 
+import dataclasses
+import io
 import time
 import tracemalloc
 from pathlib import Path
 
 from support.language_plans import ALL, HEADER, only, problems
+from support.rules_sample import YEARS, sample_project
 
 from dsl.language import limits
 from dsl.language.diagnostics import did_you_mean
 from dsl.language.loader import load_project, load_text
 from dsl.language.parser import parse_file
+from dsl.language.vocabulary import LANGUAGES, RESERVED_IDS
+from dsl.site.publish import publish
 
 CALENDAR = "  calendar c {{ name {{ {all} }} zone {zone} open mon-fri 08:00-17:00 }}\n}}\n"
 
@@ -99,3 +104,26 @@ def test_did_you_mean_stays_fast_for_thousands_of_misspellings() -> None:
     assert time.perf_counter() - start < 5
     assert hints[1] == "did you mean 'feature-00005'?"
     assert did_you_mean("x" * 100_000, known) is None
+
+
+# --- ids the site uses itself ------------------------------------------------------------------
+
+
+def test_vendor_ids_that_collide_with_the_site_are_refused_at_the_vendor() -> None:
+    assert {"all", "schema", "assets", "rules", "index", "sitemap", "robots", "404", *LANGUAGES} <= set(RESERVED_IDS)
+    for vid in ("all", "schema", "assets", "rules", "index", "sitemap", "robots", "en", "Sv"):
+        text = f'\n\nvendor {vid} {{\n  name "V"\n  language sv\n}}\n'
+        found = [p for p in problems(text) if "cannot be a vendor id" in p[0]]
+        assert len(found) == 1, (vid, problems(text))
+        message, line, col, hint = found[0]
+        assert message == f"'{vid}' cannot be a vendor id: the published site uses that name itself"
+        assert (line, col) == (3, 1)
+        assert hint is not None and hint.startswith(f"choose another id, such as '{vid}-support'")
+
+
+def test_the_publisher_refuses_a_reserved_vendor_id_built_in_code(tmp_path: Path) -> None:
+    project = sample_project()
+    bad = dataclasses.replace(project, vendors=(dataclasses.replace(project.vendors[0], id="schema"),))
+    err = io.StringIO()
+    assert publish(bad, tmp_path / "_site", YEARS, stderr=err) == 1
+    assert "'schema' cannot be a vendor id" in err.getvalue() and not (tmp_path / "_site").exists()

@@ -40,7 +40,7 @@ from dsl.language.model import (
     Vendor,
 )
 from dsl.language.parser import FileDecl, VendorDecl
-from dsl.language.vocabulary import CONTACT_KINDS, LANGUAGES, METRICS, MINUTES_PER_DAY, PERIODS, WEEKDAYS
+from dsl.language.vocabulary import CONTACT_KINDS, LANGUAGES, METRICS, MINUTES_PER_DAY, PERIODS, RESERVED_IDS, WEEKDAYS
 
 
 class _Defined(Protocol):
@@ -106,6 +106,16 @@ def check_definitions(files: Sequence[FileDecl]) -> Iterator[Diagnostic]:
         if len(file.vendors) > 1:
             second = file.vendors[1]
             yield error("a file holds one vendor; this is a second one", second.pos, f"move vendor '{second.id}' to a file of its own")
+
+
+def check_vendor_id_reserved(decl: VendorDecl) -> Iterator[Diagnostic]:
+    """A vendor id must not be one of the site's own paths (vocabulary.RESERVED_IDS)."""
+    if decl.id.lower() in RESERVED_IDS:
+        yield error(
+            f"'{decl.id}' cannot be a vendor id: the published site uses that name itself",
+            decl.pos,
+            f"choose another id, such as '{decl.id}-support'; reserved: {', '.join(RESERVED_IDS)}",
+        )
 
 
 def check_vendor_ids(decl: VendorDecl) -> Iterator[Diagnostic]:
@@ -521,6 +531,7 @@ def check_vendor(decl: VendorDecl, vendor: Vendor, shared_calendars: set[str], s
     """All the checks of one vendor block and the vendor resolved from it."""
     calendars = shared_calendars | {c.id for c in decl.calendars}
     yield from check_vendor_header(decl)
+    yield from check_vendor_id_reserved(decl)
     yield from check_vendor_ids(decl)
     yield from check_scheme_choice(decl, shared_schemes | {s.id for s in decl.schemes})
     for calendar in decl.calendars:

@@ -36,3 +36,20 @@ CONTACT_KINDS: tuple[str, ...] = ("email", "phone", "portal", "web", "fax", "add
 """The kinds of contact a vendor can list."""
 
 MINUTES_PER_DAY = 24 * 60
+
+# --- names the published site uses itself (issue 11) ------------------------------------------------
+# A vendor's pages are {lang}/{vendor}/ and its rules rules/{vendor}.json, so a vendor id equal to
+# one of these would overwrite or shadow the site's own files. The check refuses them and the
+# publisher (dsl.site.publish) refuses to lay out a site with one, both reading this one list.
+
+SITE_FOLDERS: tuple[str, ...] = ("assets", "rules")
+"""The folders at the top of the site beside the language folders."""
+
+SITE_PAGES: tuple[str, ...] = ("index", "404", "sitemap", "robots")
+"""The stems of the files at the top of the site (index.html, 404.html, sitemap.xml, robots.txt)."""
+
+RULES_FILES: tuple[str, ...] = ("all", "schema")
+"""The stems of the rule files beside rules/{vendor}.json: rules/all.json and rules/schema.json."""
+
+RESERVED_IDS: tuple[str, ...] = (*RULES_FILES, *SITE_FOLDERS, *SITE_PAGES, *LANGUAGES)
+"""Ids no vendor may have: they collide with the site's own paths."""

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TextIO
 
 from dsl.language.model import Project
+from dsl.language.vocabulary import RESERVED_IDS
 from dsl.rules.export import dumps, export_project, schema_text
 from dsl.site import views as site
 from dsl.site.render import LOCALES, TEMPLATES, BuildError, compile_catalogs, copy_assets, normal_base_url, render_site, write_file
@@ -62,6 +63,9 @@ def build_into(
 ) -> site.Warnings:
     """Render the whole site into an empty directory `out` (no swapping); returns the warnings met."""
     base = normal_base_url(base_url)
+    for vendor in project.vendors:  # the check refuses these; a project built in code is refused here
+        if vendor.id.lower() in RESERVED_IDS:
+            raise BuildError(str(vendor.pos), f"'{vendor.id}' cannot be a vendor id: the site uses that name itself")
     warnings = site.Warnings()
     with tempfile.TemporaryDirectory(prefix="tierwise-catalogs-") as cache:
         words = compile_catalogs(locales, Path(cache), stderr)
