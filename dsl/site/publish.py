@@ -1,18 +1,23 @@
 """Publishing: render the site and the rule files into a fresh directory, then swap it in.
 
-A build never touches the published directory until everything has been
-written: pages, catalogs and rules go to a temporary directory beside it, and
-only a complete build is renamed into place. A failed build prints a located
-error and leaves the previous site byte for byte as it was. Builds are
+A build never touches the published site until everything has been written:
+pages, catalogs and rules go to a temporary directory beside it, and only a
+complete build is switched in, in one rename(2) of a symbolic link (see "the
+atomic switch" below). A failed build prints a located error and leaves the
+previous site byte for byte as it was. Builds are
 reproducible: every iteration is sorted, and nothing records a time or a path.
 """
 
 from __future__ import annotations
 
+import ctypes
+import fcntl
+import glob
 import os
 import shutil
 import sys
 import tempfile
+import time
 import traceback
 from pathlib import Path
 from typing import TextIO
@@ -67,31 +72,112 @@ def build_into(
         if vendor.id.lower() in RESERVED_IDS:
             raise BuildError(str(vendor.pos), f"'{vendor.id}' cannot be a vendor id: the site uses that name itself")
     warnings = site.Warnings()
-    with tempfile.TemporaryDirectory(prefix="tierwise-catalogs-") as cache:
-        words = compile_catalogs(locales, Path(cache), stderr)
+    # The compiled catalogs go beside the pages, inside the build folder, so a killed build leaves
+    # them where the next build cleans up; they are removed before the site is published.
+    cache = out / ".catalogs"
+    cache.mkdir()
+    try:
+        words = compile_catalogs(locales, cache, stderr)
+    finally:
+        shutil.rmtree(cache, ignore_errors=True)
     render_site(project, out, words, base, templates, warnings)
     copy_assets(templates, out)
     write_rules(project, out, years)
     return warnings
 
 
-def _swap(new: Path, out: Path) -> None:
-    """Put the finished build `new` in place of `out` with renames only."""
-    old = None
-    if out.exists() or out.is_symlink():
-        if not out.is_dir():
-            raise BuildError(str(out), "exists and is not a directory; refusing to replace it")
-        old = Path(tempfile.mkdtemp(prefix=f"{out.name}.old-", dir=out.parent))
-        old.rmdir()
-        os.rename(out, old)
+# --- the atomic switch ------------------------------------------------------------------------
+# `out` (e.g. _site) is a symbolic link to a complete version folder beside it, `_site.v-XXXX`.
+# A build writes `_site.build-XXXX`, renames it to a version name, makes a new link
+# `_site.link-XXXX` to it and renames that link over `out`: rename(2) replaces the old link in
+# one step, so at every moment `out` names a complete site, old or new. Then the old version is
+# removed. Whatever a killed build leaves (build folders, links, versions nothing points to) is
+# removed by the next build, under a lock, so two builds never remove each other's work.
+
+BUILD_INFIX = ".build-"
+VERSION_INFIX = ".v-"
+LINK_INFIX = ".link-"
+_RENAME_EXCHANGE = 2  # renameat2(2) flag: swap two names atomically (Linux)
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap the names `a` and `b` in one step with renameat2(RENAME_EXCHANGE); False where unsupported."""
     try:
-        os.rename(new, out)
-    except OSError:
-        if old is not None:
-            os.rename(old, out)
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    at_cwd = -100
+    result = renameat2(at_cwd, os.fsencode(a), at_cwd, os.fsencode(b), _RENAME_EXCHANGE)
+    return bool(result == 0)
+
+
+def _lock(out: Path) -> int:
+    """Hold the publish lock of `out` (a file beside it) until the returned descriptor is closed."""
+    fd = os.open(out.parent / f".{out.name}.lock", os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+    except BaseException:
+        os.close(fd)
         raise
+    return fd
+
+
+def _current_version(out: Path) -> str | None:
+    """The name of the version folder `out` links to, or None when it is no such link."""
+    if not out.is_symlink():
+        return None
+    target = os.readlink(out)
+    return target if "/" not in target and target.startswith(out.name + VERSION_INFIX) else None
+
+
+def clean_leftovers(out: Path) -> list[str]:
+    """Remove what killed builds left beside `out`; returns the names removed. Call under the lock."""
+    keep = _current_version(out)
+    removed = []
+    for path in sorted(out.parent.glob(f"{glob.escape(out.name)}.*")):
+        name = path.name
+        if name == keep or not name.startswith((out.name + BUILD_INFIX, out.name + VERSION_INFIX, out.name + LINK_INFIX)):
+            continue
+        if path.is_symlink() or not path.is_dir():
+            path.unlink(missing_ok=True)
+        else:
+            shutil.rmtree(path, ignore_errors=True)
+        removed.append(name)
+    # Builds before the catalogs moved into the build folder compiled them in the temporary folder.
+    for path in Path(tempfile.gettempdir()).glob("tierwise-catalogs-*"):
+        try:
+            if path.is_dir() and path.stat().st_uid == os.getuid() and time.time() - path.stat().st_mtime > 3600:
+                shutil.rmtree(path, ignore_errors=True)
+                removed.append(path.name)
+        except OSError:
+            pass
+    return removed
+
+
+def _swap(new: Path, out: Path) -> None:
+    """Make `out` a link to the finished build `new`, replacing the old site in one rename(2)."""
+    if out.exists() and not out.is_dir() and not out.is_symlink():
+        raise BuildError(str(out), "exists and is not a directory; refusing to replace it")
+    old = _current_version(out)
+    version = Path(tempfile.mkdtemp(prefix=out.name + VERSION_INFIX, dir=out.parent))
+    os.rename(new, version)  # a directory over the empty one mkdtemp reserved
+    link = out.parent / f"{out.name}{LINK_INFIX}{version.name[len(out.name + VERSION_INFIX):]}"
+    os.symlink(version.name, link)  # relative: the pair can be moved together
+    if out.is_dir() and not out.is_symlink():
+        # The first build over a site published as a plain folder: swap folder and link in one step
+        # where the system can, else (one time only) in two renames.
+        kept = Path(tempfile.mkdtemp(prefix=out.name + VERSION_INFIX, dir=out.parent))
+        if _exchange(link, out):
+            os.rename(link, kept)  # `link` now names the old folder: keep it as a version to remove
+        else:
+            os.rename(out, kept)
+            os.replace(link, out)
+        shutil.rmtree(kept, ignore_errors=True)
+        return
+    os.replace(link, out)  # the atomic step
     if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
+        shutil.rmtree(out.parent / old, ignore_errors=True)
 
 
 def publish(
@@ -109,7 +195,29 @@ def publish(
     out = Path(out_dir).absolute()
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
-        new = Path(tempfile.mkdtemp(prefix=f"{out.name}.build-", dir=out.parent))
+        lock = _lock(out)
+    except OSError as exc:
+        print(f"{out}: error: cannot create the build directory: {exc.strerror or exc}", file=stderr)
+        return 1
+    try:
+        return _publish_locked(project, out, out_dir, years, base_url, templates, locales, stderr)
+    finally:
+        os.close(lock)
+
+
+def _publish_locked(
+    project: Project,
+    out: Path,
+    out_dir: Path,
+    years: tuple[int, int],
+    base_url: str | None,
+    templates: Path,
+    locales: Path,
+    stderr: TextIO,
+) -> int:
+    try:
+        clean_leftovers(out)
+        new = Path(tempfile.mkdtemp(prefix=out.name + BUILD_INFIX, dir=out.parent))
     except OSError as exc:
         print(f"{out}: error: cannot create the build directory: {exc.strerror or exc}", file=stderr)
         return 1
