@@ -6,7 +6,9 @@ import functools
 import sys
 import threading
 import time
+import traceback
 from collections.abc import Iterable
+from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
@@ -35,38 +37,103 @@ def _watched(paths: Iterable[Path]) -> dict[str, float]:
     return found
 
 
-class _QuietHandler(SimpleHTTPRequestHandler):
-    """Serves the built folder without a log line per request."""
+HOST = "127.0.0.1"
+"""`serve` listens on this computer only: it is a development server, not a web server for the public."""
+
+LISTEN_BACKLOG = 512
+"""Connections the kernel queues before `serve` accepts them (the standard library's default is 5)."""
+
+CONNECTION_TIMEOUT = 20.0
+"""Seconds a connection may stay silent before it is closed, so idle clients do not hold a thread each."""
+
+_TEXT_TYPES = {
+    ".html": "text/html; charset=utf-8",
+    ".css": "text/css; charset=utf-8",
+    ".js": "text/javascript; charset=utf-8",
+    ".json": "application/json",
+    ".xml": "application/xml; charset=utf-8",
+    ".txt": "text/plain; charset=utf-8",
+}
+
+
+class SiteHandler(SimpleHTTPRequestHandler):
+    """Serves the built folder: no log line per request, no listings, no version banner, nosniff, 400 for bad URLs."""
+
+    timeout = CONNECTION_TIMEOUT
+    server_version = "Tierwise"
+    extensions_map = {**SimpleHTTPRequestHandler.extensions_map, **_TEXT_TYPES}
+
+    def version_string(self) -> str:
+        """The Server header: the product alone, no Python version."""
+        return self.server_version
+
+    def end_headers(self) -> None:
+        """Every answer forbids MIME sniffing."""
+        self.send_header("X-Content-Type-Options", "nosniff")
+        super().end_headers()
+
+    def list_directory(self, path: Any) -> None:
+        """A folder without index.html is not listed: 404, as a static host would answer."""
+        self.send_error(HTTPStatus.NOT_FOUND, "File not found")
+
+    def send_head(self) -> Any:
+        """Like the standard handler, but a URL the file system cannot take (NUL, bad bytes) is a 400."""
+        try:
+            return super().send_head()
+        except ValueError:  # e.g. %00: "embedded null byte"; an undecodable name
+            self.send_error(HTTPStatus.BAD_REQUEST, "Bad request path")
+            return None
 
     def log_message(self, format: str, *args: Any) -> None:
         """Say nothing: the terminal is for build errors."""
 
 
+class SiteServer(ThreadingHTTPServer):
+    """A threading server with a real listen backlog, whose threads never keep the process alive."""
+
+    request_queue_size = LISTEN_BACKLOG
+    daemon_threads = True
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """A client that hangs up or times out is not an error worth a traceback in the terminal."""
+
+
+def make_server(out: Path, port: int, host: str = HOST) -> SiteServer:
+    """A server for the site in `out` on host:port (port 0: any free port); raises OSError when it cannot listen."""
+    handler = functools.partial(SiteHandler, directory=str(out.absolute()))
+    return SiteServer((host, port), handler)
+
+
 def _build(sources: list[Path], out: Path, years: tuple[int, int]) -> int:
     """Load, check and publish once; the exit code."""
-    result = load_project(sources)
-    errors = print_diagnostics(result.diagnostics, result.sources, sys.stderr, strict=False)
-    if errors or result.project is None:
-        print(f"{errors} error(s); still serving the last good site.", file=sys.stderr)
+    try:
+        result = load_project(sources)
+        errors = print_diagnostics(result.diagnostics, result.sources, sys.stderr, strict=False)
+        if errors or result.project is None:
+            print(f"{errors} error(s); still serving the last good site.", file=sys.stderr)
+            return 1
+        return publish(result.project, out, years)
+    except Exception as exc:  # whatever a plan holds, the server keeps running with the last good site
+        frame = traceback.extract_tb(exc.__traceback__)[-1]
+        print(f"{frame.filename}:{frame.lineno}: error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        print("the build failed; still serving the last good site.", file=sys.stderr)
         return 1
-    return publish(result.project, out, years)
 
 
 def serve(sources: list[Path], out: Path, port: int, years: tuple[int, int]) -> int:
-    """Build, serve the site on 127.0.0.1:port and rebuild whenever a plan, template or catalog changes."""
+    """Build, serve the site on 127.0.0.1:port (this computer only) and rebuild whenever a plan, template or catalog changes."""
     _build(sources, out, years)
     if not out.is_dir():
         print(f"{out}: error: nothing to serve; fix the errors above and run again.", file=sys.stderr)
         return 1
-    handler = functools.partial(_QuietHandler, directory=str(out.absolute()))
     try:
-        server = ThreadingHTTPServer(("127.0.0.1", port), handler)
+        server = make_server(out, port)
     except OSError as exc:
-        print(f"127.0.0.1:{port}: error: cannot listen: {exc.strerror or exc}", file=sys.stderr)
+        print(f"{HOST}:{port}: error: cannot listen: {exc.strerror or exc}", file=sys.stderr)
         return 1
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    print(f"serving http://127.0.0.1:{port}/ (Ctrl+C stops)", file=sys.stderr)
+    print(f"serving http://{HOST}:{port}/ to this computer only: a development server (Ctrl+C stops)", file=sys.stderr)
     seen = _watched(sources)
     try:
         while True:
