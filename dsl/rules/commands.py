@@ -205,10 +205,10 @@ def answer_case(evaluator: Evaluator, line: str, number: int = 1) -> dict[str, A
             return _error(number, key, f"line {number} lacks \"{key}\"")
     try:
         answer = evaluator.due(case["plan"], case.get("priority"), parse_moment(case["at"]), case.get("tz"), case.get("metric"))
-    except RuleError as exc:
-        return _error(number, exc.field, f"line {number}: {exc}")
+    except RuleError as exc:  # the evaluator's own words, as the JavaScript evaluator says them; `line` locates it
+        return _error(number, exc.field, str(exc))
     except OverflowError:  # a moment so near year 1 or 9999 that the zone's offset leaves the calendar
-        return _error(number, "at", f"line {number}: the moment {_shown(case['at'])!r} is outside the years the rules cover")
+        return _error(number, "at", f"the moment {_shown(case['at'])!r} is outside the years the rules cover")
     return {"due": answer.isoformat()}
 
 

@@ -22,6 +22,14 @@ const DAY_MS = 86_400_000;
 
 // --- time zones -------------------------------------------------------------------------------
 
+// Date.UTC reads the years 0-99 as 1900-1999; Python does not. Every date this module builds goes
+// through utcMs, which sets the full year with setUTCFullYear (same overflow rules as Date.UTC).
+function utcMs(year, month, day = 1, hour = 0, minute = 0, second = 0, ms = 0) {
+  const date = new Date(Date.UTC(2000, 0, 1, hour, minute, second, ms));
+  date.setUTCFullYear(year, month, day);
+  return date.getTime();
+}
+
 const formatters = new Map();
 const offsets = new Map();
 
@@ -58,7 +66,7 @@ function offsetAt(zone, ms) {
     for (const part of formatter(zone).formatToParts(new Date(whole))) p[part.type] = part.value;
     let year = Number(p.year);
     if (p.era === "BC" || p.era === "B") year = 1 - year;
-    const wall = Date.UTC(year, Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute), Number(p.second));
+    const wall = utcMs(year, Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute), Number(p.second));
     found = Math.round((wall - whole) / MINUTE_MS);
     cache.set(whole, found);
   }
@@ -85,7 +93,7 @@ export function localToInstant(zone, wall) {
   if (!m) throw new Error(`'${wall}' is not a local date and time such as 2026-03-29T02:30`);
   const [, y, mo, d, h, mi, s = "0"] = m;
   checkZone(zone, "the wall time's zone");
-  return new Date(wallToInstant(Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s)), zone));
+  return new Date(wallToInstant(utcMs(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s)), zone));
 }
 
 // --- ISO 8601 ----------------------------------------------------------------------------------
@@ -133,7 +141,7 @@ function parseMoment(text) {
   }
   const [, y, mo, d, h, mi, s = "0", frac = "", z, sign, oh, om, os = "0"] = m;
   const [year, month, day, hour, minute, second] = [y, mo, d, h, mi, s].map(Number);
-  const wall = Date.UTC(year, month - 1, day, hour, minute, second, Number(frac.padEnd(3, "0").slice(0, 3)));
+  const wall = utcMs(year, month - 1, day, hour, minute, second, Number(frac.padEnd(3, "0").slice(0, 3)));
   const check = new Date(wall);
   if (check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day || hour > 23 || minute > 59 || second > 59) {
     throw new Error(bad);
@@ -206,10 +214,10 @@ function suggest(name, known) {
 // --- compiled calendars ----------------------------------------------------------------------
 
 const minutesOf = (hhmm) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
-const dayNumber = (iso) => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / DAY_MS;
+const dayNumber = (iso) => utcMs(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / DAY_MS;
 
 function spanBounds(first, last, zone) {
-  return [wallToInstant(Date.UTC(first, 0, 1), zone), wallToInstant(Date.UTC(last + 1, 0, 1), zone)];
+  return [wallToInstant(utcMs(first, 0, 1), zone), wallToInstant(utcMs(last + 1, 0, 1), zone)];
 }
 
 // Every open span of the exported years as instants, merged, with running totals of open time.
@@ -218,8 +226,8 @@ function compileTimeline(calendar, first, last, zone) {
   const dated = new Map();
   for (const [day, pieces] of Object.entries(calendar.dates)) dated.set(dayNumber(day), pieces.map(([a, b]) => [minutesOf(a), minutesOf(b)]));
   const raw = [];
-  const lastDay = Date.UTC(last, 11, 31) / DAY_MS;
-  for (let day = Date.UTC(first, 0, 1) / DAY_MS; day <= lastDay; day++) {
+  const lastDay = utcMs(last, 11, 31) / DAY_MS;
+  for (let day = utcMs(first, 0, 1) / DAY_MS; day <= lastDay; day++) {
     const pieces = dated.get(day) ?? weekly[(new Date(day * DAY_MS).getUTCDay() + 6) % 7];
     for (const [start, end] of pieces) {
       const a = wallToInstant(day * DAY_MS + start * MINUTE_MS, zone);
