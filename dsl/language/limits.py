@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from dsl.language.diagnostics import Diagnostic, error
+from dsl.language.diagnostics import Diagnostic, error, warning
 from dsl.language.model import Pos
 
 MAX_FILE_BYTES = 1_000_000
@@ -93,3 +93,36 @@ def _scan(text: str, path: str) -> Iterator[Diagnostic]:
                 _pos(text, path, match.start(), min(match.end(), match.start() + 20)),
                 "no support time, count or price needs more; check for a typing slip",
             )
+
+
+# --- warnings on the raw text -------------------------------------------------------------------
+
+BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+"""Characters that reorder how text is displayed (embeddings, overrides, isolates): in a plan they can
+make a text, a comment or a diagnostic read differently from what it holds ("Trojan Source")."""
+
+_BIDI = re.compile("[" + "".join(sorted(BIDI_CONTROLS)) + "]")
+
+
+def text_warnings(text: str, path: str) -> list[Diagnostic]:
+    """Warnings about the raw text: a file that declares nothing, and bidirectional control characters."""
+    found: list[Diagnostic] = []
+    if _STATEMENT.search(text) is None:
+        found.append(
+            warning(
+                "the file declares nothing: it is empty or holds only comments",
+                Pos(path, 1, 1, 1, 2),
+                "write a vendor block (see docs/language.md), or delete the file",
+            )
+        )
+    for match in _BIDI.finditer(text):
+        found.append(
+            warning(
+                f"a bidirectional control character U+{ord(match.group()):04X} changes how the text around it is shown",
+                _pos(text, path, match.start(), match.end()),
+                "delete it; for right-to-left words, plain text without control characters is shown correctly",
+            )
+        )
+        if len(found) >= _MAX_REPORTED:
+            break
+    return found

@@ -161,7 +161,7 @@ def parse_text(text: str, path: str) -> tuple[FileDecl | None, list[Diagnostic]]
         decl = builder.transform(tree)
     except VisitError as exc:  # a bug in a rule method, not in the plan
         raise exc.orig_exc from exc
-    return decl, builder.diagnostics
+    return decl, builder.diagnostics + limits.text_warnings(text, path)
 
 
 def parse_file(path: Path) -> tuple[str, FileDecl | None, list[Diagnostic]]:

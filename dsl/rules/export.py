@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import importlib.metadata
 import json
+import os
 import re
 import zoneinfo
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
@@ -39,9 +40,21 @@ FORMAT_VERSION = "1.0"
 """Bumped in its minor part for additions a consumer may ignore, in its major part for anything else."""
 
 
+def build_date() -> date:
+    """Today, or the day of SOURCE_DATE_EPOCH (seconds since 1970, UTC) when that is set to a number.
+
+    Reproducible builds (https://reproducible-builds.org/specs/source-date-epoch/) set it so that a
+    build made later gives the same files; a value that is not a whole number is ignored.
+    """
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit() and len(epoch) <= 12:
+        return datetime.fromtimestamp(int(epoch), UTC).date()
+    return date.today()
+
+
 def default_years(today: date | None = None) -> tuple[int, int]:
-    """This year and the next two: the span rules are expanded over unless told otherwise."""
-    this = (today or date.today()).year
+    """This year and the next two (of SOURCE_DATE_EPOCH's date when set): the span rules are expanded over unless told otherwise."""
+    this = (today or build_date()).year
     return (this, this + 2)
 
 
@@ -230,8 +243,13 @@ def weekly_pieces(cal: Calendar) -> dict[str, list[list[str]]]:
     return {name: _pieces(by_day[i]) for i, name in enumerate(WEEKDAYS)}
 
 
-def holiday_dates(cal: Calendar, years: range) -> set[date]:
-    """Every holiday of the calendar's holiday sources in `years`, from the holidays package."""
+def holiday_dates(cal: Calendar, years: range, exported: range | None = None) -> set[date]:
+    """Every holiday of the calendar's holiday sources in `years`, from the holidays package.
+
+    `exported` (default `years`) must lie within the years the package covers for each country, else
+    ExportError; `years` may reach one year beyond it (the eve of 31 December looks at 1 January).
+    """
+    exported = exported if exported is not None else years
     found: set[date] = set()
     for source in cal.holidays:
         try:
@@ -245,6 +263,14 @@ def holiday_dates(cal: Calendar, years: range) -> set[date]:
             raise ExportError(f"calendar '{cal.id}': the holidays package does not know {source.country}: {exc}") from None
         except ValueError as exc:
             raise ExportError(f"calendar '{cal.id}': holidays of {source.country}: {exc}") from None
+        # Outside its start_year..end_year the package returns no holidays at all, silently: a span
+        # reaching there would export working days where the vendor is closed, so it is an error.
+        known = range(table.start_year, table.end_year + 1)
+        if exported and (exported[0] not in known or exported[-1] not in known):
+            raise ExportError(
+                f"calendar '{cal.id}': the holidays package knows the holidays of {source.country} only for "
+                f"{known[0]}–{known[-1]}, not all of {exported[0]}–{exported[-1]}; choose years within it (--years)"
+            )
         found.update(table.keys())
     return found
 
@@ -278,7 +304,7 @@ def _dated_hours(cal: Calendar, weekly: dict[str, list[list[str]]], years: tuple
     year after the span is consulted too, so that 31 December can be an eve.
     """
     first, last = years
-    holidays_found = holiday_dates(cal, range(first, last + 2)) if cal.holidays else set()
+    holidays_found = holiday_dates(cal, range(first, last + 2), range(first, last + 1)) if cal.holidays else set()
     own = {d.day: _daily(d.hours) for d in cal.dates}
     eve = _daily(cal.eve_hours) if cal.eve_hours else None
     result: dict[date, list[list[str]]] = {}

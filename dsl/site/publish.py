@@ -86,6 +86,17 @@ def build_into(
     return warnings
 
 
+def _clamp_times(root: Path) -> None:
+    """With SOURCE_DATE_EPOCH set, no file or folder of the build is newer than it (reproducible archives)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not (epoch.isdigit() and len(epoch) <= 12):
+        return
+    stamp = int(epoch)
+    for path in [*root.rglob("*"), root]:
+        if path.lstat().st_mtime > stamp:
+            os.utime(path, (stamp, stamp), follow_symlinks=False)
+
+
 # --- the atomic switch ------------------------------------------------------------------------
 # `out` (e.g. _site) is a symbolic link to a complete version folder beside it, `_site.v-XXXX`.
 # A build writes `_site.build-XXXX`, renames it to a version name, makes a new link
@@ -226,6 +237,7 @@ def _publish_locked(
         warnings = build_into(project, new, years, base_url, templates, locales, stderr)
         for line in warnings.lines():
             print(line, file=stderr)
+        _clamp_times(new)
         _swap(new, out)
     except BuildError as exc:
         shutil.rmtree(new, ignore_errors=True)

@@ -1,0 +1,57 @@
+"""Smaller robustness items of issue 11: holiday coverage, SOURCE_DATE_EPOCH, empty files, bidi controls."""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from support.language_plans import HEADER, problems
+from support.rules_sample import sample_project
+
+from dsl.rules.export import ExportError, build_date, default_years, export_project
+from dsl.site.publish import publish
+
+
+def test_years_beyond_the_holiday_data_are_an_error_not_silently_holiday_free() -> None:
+    with pytest.raises(ExportError) as caught:
+        export_project(sample_project(), (2099, 2101))
+    assert "only for" in str(caught.value) and "2099–2101" in str(caught.value) and "--years" in str(caught.value)
+    rules = export_project(sample_project(), (2098, 2100))  # the last year covered: its 31 December may look at 2101
+    assert rules["years"] == {"first": 2098, "last": 2100}
+
+
+def test_source_date_epoch_fixes_the_default_years_and_the_file_times(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # 2026-01-01T00:00:00Z, before any build of this test
+    assert build_date() == date(2026, 1, 1) and default_years() == (2026, 2028)
+    out = tmp_path / "_site"
+    assert publish(sample_project(), out, (2026, 2026), stderr=StringIO()) == 0
+    times = {p.stat().st_mtime for p in out.rglob("*")}
+    assert times == {1767225600}  # every file and folder clamped to the epoch
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "soon")  # not a number: ignored
+    assert build_date() == date.today()
+    monkeypatch.delenv("SOURCE_DATE_EPOCH")
+    assert default_years()[0] == date.today().year
+    assert os.environ.get("SOURCE_DATE_EPOCH") is None
+
+
+@pytest.mark.parametrize("text", ["", "\n\n", "# only a comment\n", "   # two\n# comments\n"])
+def test_an_empty_or_comment_only_file_gets_a_warning(text: str) -> None:
+    assert problems(text, "warning") == [
+        ("the file declares nothing: it is empty or holds only comments", 1, 1, "write a vendor block (see docs/language.md), or delete the file")
+    ]
+    assert problems(text) == []
+
+
+@pytest.mark.parametrize("char", ["\u202a", "\u202b", "\u202c", "\u202d", "\u202e", "\u2066", "\u2067", "\u2068", "\u2069"])
+def test_bidi_control_characters_get_a_warning_at_their_place(char: str) -> None:
+    text = HEADER.replace('name "V"', f'name "V {char}x"') + "}\n# and in a comment " + char + "\n"
+    found = [w for w in problems(text, "warning") if "bidirectional" in w[0]]
+    code = f"U+{ord(char):04X}"
+    assert [(m, line, col) for m, line, col, _ in found] == [
+        (f"a bidirectional control character {code} changes how the text around it is shown", 2, 11),
+        (f"a bidirectional control character {code} changes how the text around it is shown", 5, 20),
+    ]
+    assert found[0][3] is not None and found[0][3].startswith("delete it")
