@@ -120,6 +120,10 @@ def _grammar() -> str:
     return text + f"\nDAY.2: /({'|'.join(WEEKDAYS)})\\b/\n"
 
 
+_MAX_RECOVERIES = 200
+"""Syntax errors the parser resumes after in one file; later ones are not reported (the first 20 are)."""
+
+
 @lru_cache(maxsize=1)
 def _lark() -> Lark:
     return Lark(_grammar(), parser="lalr", strict=True, propagate_positions=True, maybe_placeholders=True)
@@ -132,6 +136,7 @@ def parse_text(text: str, path: str) -> tuple[FileDecl | None, list[Diagnostic]]
         return None, too_big
     diagnostics: list[Diagnostic] = []
     stuck_in: set[int] = set()
+    recoveries = [0]
 
     def recover(exc: UnexpectedInput) -> bool:
         # Lark resumes by skipping the bad token. While the parser stays in the
@@ -145,7 +150,10 @@ def parse_text(text: str, path: str) -> tuple[FileDecl | None, list[Diagnostic]]
             diagnostics.append(syntax_errors.describe(exc, text, path, _lark()))
         if state is not None:
             stuck_in.add(state)
-        return len(diagnostics) < 20
+        # Each recovery costs the parser a state search: a file of 100,000 stray braces would take
+        # seconds to skip token by token, so resuming stops after a bounded number of attempts.
+        recoveries[0] += 1
+        return len(diagnostics) < 20 and recoveries[0] < _MAX_RECOVERIES
 
     tree: Tree[Token] | None
     try:

@@ -1,0 +1,98 @@
+"""A fuzz target for the plan parser and checks: whatever text a plan file holds, loading it ends in diagnostics.
+
+Asserted for every input: `load_text` (parse, resolve, check) and rendering its diagnostics raise no
+exception, and no input takes more than 5 seconds. Inputs are token soups made of the language's
+own words and arbitrary text, and pieces of the real plan files with random edits.
+
+The normal suite runs a bounded budget (300 examples). A longer run, as in docs/language.md:
+
+    TIERWISE_FUZZ_EXAMPLES=100000 .venv/bin/python -m pytest -q -p no:cacheprovider tests/test_fuzz_parser.py
+
+Inputs that once crashed are kept in CRASHERS below and run on every test run.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import time
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from support.paths import PLANS, ROOT
+
+from dsl.language.diagnostics import print_diagnostics
+from dsl.language.loader import load_text
+
+EXAMPLES = int(os.environ.get("TIERWISE_FUZZ_EXAMPLES", "300"))
+SLOWEST_SECONDS = 5.0
+
+KEYWORDS = sorted(set(re.findall(r'"([a-z0-9x-]+)"', (ROOT / "dsl" / "language" / "grammar.lark").read_text(encoding="utf-8"))))
+PIECES = [
+    "{", "}", "{", "}", ":", ",", "-", "*", "†", "P1", "sv", "it", "pl", "en", "mon", "fri", "mon-fri", "08:00-17:00",
+    "24:00", "25:61", "2026-02-30", "2026-12-24", "1h", "30min", "0min", "999999999h", "9" * 12, "1.5", "SEK", "EUR",
+    "SE", "IT", "PL", "Europe/Stockholm", "Europe", "Etc", "customer", '"x"', '""', '"""a\n  b"""', '"""', '"\\"',
+    '"\\u202e"', "\u202e", "\ud7ff", "\x00", "\t", "\n", "#", "# c\n", "[link](javascript:x)", "<script>",
+]
+SEEDS = [(PLANS / name).read_text(encoding="utf-8") for name in ("shared.plan", "stratiteq.plan")]
+# Real text cut to a few kB (the whole file costs ~0.1 s to check): its start, closed with braces.
+SLICES = [SEEDS[0]] + [SEEDS[1][:n] + "\n}\n" * 3 for n in (800, 2500, 6000)]
+
+token = st.one_of(st.sampled_from(KEYWORDS), st.sampled_from(PIECES), st.text(max_size=8), st.from_regex(r"[a-z][a-z0-9-]{0,12}", fullmatch=True))
+soup = st.lists(token, max_size=80).flatmap(lambda ts: st.sampled_from([" ", "\n", ""]).map(lambda sep: sep.join(ts)))
+edit = st.tuples(st.floats(0, 1), st.integers(0, 60), st.one_of(token, st.just("")))
+
+
+@st.composite
+def mutated(draw: st.DrawFn) -> str:
+    text = draw(st.sampled_from(SLICES))
+    for where, cut, insert in draw(st.lists(edit, min_size=1, max_size=6)):
+        at = int(where * len(text))
+        text = text[:at] + insert + text[at + cut :]
+    return text
+
+
+def load_and_render(text: str) -> float:
+    """Load `text` as a plan file and print its diagnostics; returns the seconds it took."""
+    start = time.perf_counter()
+    result = load_text(text, "fuzz.plan")
+    print_diagnostics(result.diagnostics, result.sources, io.StringIO(), strict=True)
+    return time.perf_counter() - start
+
+
+@pytest.mark.slow
+@settings(max_examples=EXAMPLES, deadline=None, database=None, suppress_health_check=list(HealthCheck))
+@given(st.one_of(soup, mutated()))
+def test_any_text_ends_in_diagnostics(text: str) -> None:
+    seconds = load_and_render(text)
+    assert seconds < SLOWEST_SECONDS, (seconds, text[:200])
+
+
+# Inputs of issue 11's probe and of fuzz runs that once raised or hung; each must now load cleanly.
+CRASHERS = {
+    "zone folder": 'calendar c { name { sv "a" it "b" pl "c" en "d" } zone Europe open mon 08:00-17:00 }\n',
+    "zone Etc": 'calendar c { name { sv "a" it "b" pl "c" en "d" } zone Etc open 24x7 }\n',
+    "zone too long for a file name": 'calendar c { name { sv "a" it "b" pl "c" en "d" } zone ' + "A" * 256 + " open 24x7 }\n",
+    "5,000-digit price": 'vendor v { name "V" language sv plan p { name "P" price ' + "9" * 5000 + " EUR } }\n",
+    "5,000-digit duration": 'vendor v { name "V" language sv plan p { name "P" target first-response all ' + "1" * 5000 + "h on c } }\n",
+    "100,000 braces": "vendor v {" + "{" * 100_000,
+    "deep nesting": "vendor v { " + "plan p { " * 5000,
+    "lone surrogate": 'vendor v { name "\ud800" language sv }\n',
+    "NUL": 'vendor v { name "a\x00b" language sv }\n',
+    "unterminated triple quote": 'vendor v { intro { sv """' + "x" * 10_000,
+    "reserved id": 'vendor all { name "V" language sv }\n',
+    "empty": "",
+}
+
+
+FINE = {"lone surrogate", "NUL"}  # load without an error through the API (a file on disk cannot hold a lone surrogate)
+
+
+@pytest.mark.parametrize("name", CRASHERS)
+def test_inputs_that_once_crashed_load_with_diagnostics(name: str) -> None:
+    text = CRASHERS[name]
+    assert load_and_render(text) < SLOWEST_SECONDS
+    diagnostics = load_text(text, "fuzz.plan").diagnostics
+    assert bool(diagnostics) != (name in FINE), diagnostics
