@@ -14,6 +14,7 @@ diagnostics, never raised.
 
 from __future__ import annotations
 
+import stat
 import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -174,10 +175,20 @@ def parse_text(text: str, path: str) -> tuple[FileDecl | None, list[Diagnostic]]
 
 def parse_file(path: Path) -> tuple[str, FileDecl | None, list[Diagnostic]]:
     """Read and parse one plan file; returns its text, declarations and diagnostics."""
-    too_big = limits.check_size(path.stat().st_size, str(path))
+    status = path.stat()
+    if not stat.S_ISREG(status.st_mode):  # a FIFO would stall the read, /dev/zero never end it
+        where = Pos(str(path), 1, 1, 1, 2)
+        return "", None, [error("not a regular file", where, "name a .plan file or a folder of them")]
+    too_big = limits.check_size(status.st_size, str(path))
     if too_big is not None:  # not even read: a plan file is never that large
         return "", None, [too_big]
-    text = path.read_text(encoding="utf-8")
+    with open(path, "rb") as handle:
+        data = handle.read(limits.MAX_FILE_BYTES + 1)  # bounded even if the file grows meanwhile
+    too_big = limits.check_size(len(data), str(path))
+    if too_big is not None:
+        return "", None, [too_big]
+    # As read_text does: universal newlines.
+    text = data.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
     decl, diagnostics = parse_text(text, str(path))
     return text, decl, diagnostics
 
