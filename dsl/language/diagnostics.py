@@ -49,19 +49,26 @@ def warning(message: str, pos: Pos, hint: str | None = None) -> Diagnostic:
 SUGGEST_MAX_NAME = 100
 """A name longer than this gets no "did you mean": comparing costs its length squared, and no real name is that long."""
 
+SUGGEST_ALL_UP_TO = 500
+"""Up to this many candidates, a misspelt name is compared with each (difflib, as before)."""
+
 SUGGEST_MAX_CANDIDATES = 30
-"""At most this many candidates are compared with a misspelt name, so thousands of misspellings stay linear."""
+"""Beyond SUGGEST_ALL_UP_TO, about twice this many candidates are compared, so thousands of misspellings stay fast."""
 
 
 def _comparable(name: str, options: list[str]) -> list[str]:
-    """The candidates worth comparing with `name`: all of few, else those of a near length and first letter."""
-    if len(options) <= SUGGEST_MAX_CANDIDATES:
+    """The candidates worth comparing with `name`: all of a few hundred, else those sharing its start or its end."""
+    if len(options) <= SUGGEST_ALL_UP_TO:
         return options
-    # `options` is sorted, so the names sharing the longest start with `name` lie around the place
-    # it would be inserted: compare only those, instead of difflib's costly ratio with thousands.
-    at = bisect.bisect_left(options, name)
+    # `options` is sorted, so the names sharing the longest start with `name` lie around the place it
+    # would be inserted; sorted backwards, the same holds for the longest shared end. A misspelling
+    # keeps one of the two, so comparing those few replaces difflib's costly ratio with thousands.
     half = SUGGEST_MAX_CANDIDATES // 2
-    return options[max(0, at - half) : at + half]
+    at = bisect.bisect_left(options, name)
+    backwards = sorted(o[::-1] for o in options)
+    back_at = bisect.bisect_left(backwards, name[::-1])
+    near = options[max(0, at - half) : at + half] + [o[::-1] for o in backwards[max(0, back_at - half) : back_at + half]]
+    return sorted(set(near))
 
 
 def did_you_mean(name: str, candidates: Iterable[str]) -> str | None:
