@@ -145,3 +145,14 @@ def test_line_ends_are_read_as_before(tmp_path: Path) -> None:
     path.write_bytes(b'vendor v {\r\n  name "V"\r  language sv\r\n}\r\n')
     text, decl, diagnostics = parse_file(path)
     assert text == 'vendor v {\n  name "V"\n  language sv\n}\n' and decl is not None
+
+
+def test_the_reserved_list_covers_every_name_the_site_layout_uses(tmp_path: Path) -> None:
+    """A new top-level file or folder of the site (or a new file in rules/) must join RESERVED_IDS."""
+    out = tmp_path / "_site"
+    project = sample_project()
+    assert publish(project, out, YEARS, stderr=io.StringIO()) == 0
+    top = {p.name.split(".")[0] for p in out.iterdir()}
+    assert top - set(LANGUAGES) <= set(RESERVED_IDS), top - set(LANGUAGES) - set(RESERVED_IDS)
+    rules = {p.stem for p in (out / "rules").iterdir()}
+    assert rules - {v.id for v in project.vendors} <= set(RESERVED_IDS)
