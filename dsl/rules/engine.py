@@ -91,7 +91,7 @@ def _zone(name: str, what: str, field: str | None = None) -> ZoneInfo:
     except (ZoneInfoNotFoundError, ValueError, TypeError, OSError):
         # OSError: a folder of the zone database ('Europe', 'Etc': IsADirectoryError) or a name
         # too long for a file name; ValueError also covers NUL and lone surrogates.
-        raise RuleError(f"unknown time zone {_cut(name)!r} ({what}); use an IANA name such as Europe/Stockholm", field) from None
+        raise RuleError(f"unknown time zone '{_cut(name)}' ({what}); use an IANA name such as Europe/Stockholm", field) from None
 
 
 def parse_moment(text: str) -> datetime:
