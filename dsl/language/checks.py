@@ -15,6 +15,7 @@ the resolved vendor (merged plans, the scheme it uses) and the names in scope.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from datetime import date
 from functools import lru_cache
 from typing import Protocol, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
@@ -570,6 +571,10 @@ def check_source(source: Source) -> Iterator[Diagnostic]:
     """A source's address is a web link a reader can open."""
     if source.url is not None and not source.url.lower().startswith(("https://", "http://")):
         yield error(f"the source's address '{source.url}' is not a web link", source.url_pos, 'write it as "https://..."')
+    if isinstance(source.published, int) and not 1900 <= source.published <= 2999:
+        yield error(f"'{source.published}' is not a year", source.published_pos, "write a four-digit year such as 2015, or a date: 2015-10-01")
+    if isinstance(source.published, date) and source.read is not None and source.published > source.read:
+        yield error("the source is read before it was published", source.published_pos, "check both dates: read comes after published")
 
 
 # --- one vendor -------------------------------------------------------------------------------

@@ -480,13 +480,15 @@ class MetricText:
 
 @dataclass(frozen=True)
 class Source:
-    """The public document a vendor's terms were taken from, and the date they were read (None: not known)."""
+    """The public document a vendor's terms were taken from, its own date, and the date it was read (None: not known)."""
 
     title: Text
     url: str | None = None
     read: date | None = None
     pos: Pos = field(default_factory=_no_pos, compare=False)
     url_pos: Pos = field(default_factory=_no_pos, compare=False)
+    published: date | int | None = None  # the document's own date, or only its year (a brochure's copyright year)
+    published_pos: Pos = field(default_factory=_no_pos, compare=False)
 
 
 @dataclass(frozen=True)

@@ -496,10 +496,15 @@ class _Builder(Transformer[Token, Any]):
         return _Stmt("footnote", Footnote(str(children[0]), children[1], pos, editorial=True), pos)
 
     def source(self, meta: Any, children: list[Any]) -> _Stmt:
-        title, url, read = children
+        title, url, published, read = children
         pos = self._pos(meta)
         day = self._date(read) if read is not None else None
-        found = Source(title, _unquote(url) if url is not None else None, day, pos, self._opt_tpos(url))
+        issued: date | int | None = None
+        if published is not None:
+            issued = int(published) if published.type == "INT" else self._date(published)
+        found = Source(
+            title, _unquote(url) if url is not None else None, day, pos, self._opt_tpos(url), issued, self._opt_tpos(published)
+        )
         return _Stmt("source", found, pos)
 
     def features(self, meta: Any, children: list[Cell]) -> _Stmt:
