@@ -135,6 +135,14 @@ def test_the_star_footnote_reads_free_for_licence_customers_only(synerity):
     assert "kostnadsfritt för Syneritys licenskunder" in note.text.get("sv")
     assert "2 500 kr per månad" in note.text.get("sv")
     assert "SEK 2,500 a month" in note.text.get("en")
+    # The seed never explains "FREE*": the explanation is the publisher's, marked as such.
+    assert note.editorial
+
+
+def test_source_names_the_seed_title_without_a_date(synerity):
+    (source,) = synerity.sources
+    assert source.title.get("sv") == "Synerity Support"
+    assert (source.url, source.read, source.published) == (None, None, None)
 
 
 def test_contacts(synerity):
