@@ -68,7 +68,10 @@ vendor acme {
     name "Enterprise"
     recommended
     applies to trial { sv "Testkunder" it "Clienti in prova" pl "Klienci w okresie próbnym" en "Trial customers" }
-    note editorial { sv "Vi läser 'snabbt' som 2 timmar." it "Leggiamo 'presto' come 2 ore." pl "Czytamy 'szybko' jako 2 godziny." en "We read 'fast' as 2 hours." }
+    note editorial {
+      sv "Vi läser 'snabbt' som 2 timmar." it "Leggiamo 'presto' come 2 ore."
+      pl "Czytamy 'szybko' jako 2 godziny." en "We read 'fast' as 2 hours."
+    }
     price schools 500 EUR per year incl tax
     target first-response all 2h on office
   }
@@ -198,6 +201,16 @@ def test_a_source_read_before_it_was_published_is_an_error() -> None:
     assert diagnostics(text) == ["5:28: error: the source is read before it was published"]
 
 
+@pytest.mark.parametrize(
+    "lang, expected",
+    [("sv", "publicerad 2015"), ("it", "pubblicato nel 2015"), ("pl", "opublikowano w 2015 r."), ("en", "published in 2015")],
+)
+def test_a_source_published_in_a_year_says_the_year(lang: str, expected: str) -> None:
+    vendor = load_text(BASE % '  source "Terms" published 2015', "x.plan").project.vendor("x")
+    (source,) = site.source_views(vendor, reader(lang, vendor))
+    assert (str(source.title), source.href, source.read) == ("Terms", None, expected)
+
+
 def test_a_source_without_dates_is_fine() -> None:
     assert diagnostics(BASE % '  source "Terms"') == []
 
@@ -278,8 +291,12 @@ def test_heads_label_the_recommended_tier_and_say_when_a_tier_adds_nothing(acme:
 
 @pytest.mark.parametrize(
     "lang, read, published",
-    [("sv", "villkor per 1 november 2026", "publicerad 15 oktober 2026"), ("en", "terms as of November 1, 2026", "published October 15, 2026"),
-     ("it", "condizioni al 1 novembre 2026", "pubblicato nel 15 ottobre 2026"), ("pl", "warunki na dzień 1 listopada 2026", "opublikowano 15 października 2026")],
+    [
+        ("sv", "villkor per 1 november 2026", "publicerad 15 oktober 2026"),
+        ("en", "terms as of November 1, 2026", "published October 15, 2026"),
+        ("it", "condizioni al 1 novembre 2026", "pubblicato il 15 ottobre 2026"),
+        ("pl", "warunki na dzień 1 listopada 2026", "opublikowano 15 października 2026"),
+    ],
 )
 def test_the_source_names_its_dates_in_every_language(acme: Vendor, lang: str, read: str, published: str) -> None:
     (source,) = site.vendor_page(acme, reader(lang, acme)).sources

@@ -55,7 +55,10 @@ def rules() -> dict:
 def test_the_export_names_the_alias_and_the_tier_without_support(rules: dict) -> None:
     vendor = rules["vendors"]["acme"]
     assert vendor["aliases"] == {
-        "trial": {"plan": "premium", "who": {"sv": "Testkunder", "it": "Clienti in prova", "pl": "Klienci w okresie próbnym", "en": "Trial customers"}}
+        "trial": {
+            "plan": "premium",
+            "who": {"sv": "Testkunder", "it": "Clienti in prova", "pl": "Klienci w okresie próbnym", "en": "Trial customers"},
+        }
     }
     assert vendor["plans"]["community"]["no_support"] is True
     assert vendor["plans"]["standard"]["no_support"] is False

@@ -853,7 +853,7 @@ def source_views(vendor: Vendor, reader: Reader) -> tuple[SourceView, ...]:
     for src in vendor.sources:
         dates = []
         if isinstance(src.published, int):
-            dates.append(_("published %(date)s") % {"date": str(src.published)})
+            dates.append(_("published in %(year)s") % {"year": str(src.published)})
         elif src.published is not None:
             dates.append(_("published %(date)s") % {"date": fmt.day(src.published, reader.lang)})
         if src.read is not None:
