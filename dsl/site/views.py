@@ -886,6 +886,10 @@ def price_range(vendor: Vendor, reader: Reader) -> str:
     return "; ".join(parts)
 
 
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
 def _segment_summary(prices: list[Price], reader: Reader) -> str:
     """One segment's prices: a range per currency, unit, period and tax note; a "from" price as "from X"."""
     _ = reader.gettext
@@ -913,9 +917,12 @@ def _segment_summary(prices: list[Price], reader: Reader) -> str:
     ask_words = {"on-request": _("Price on request"), "contact-sales": _("Contact sales")}
     if free and len(ranges) == 1 and not asks:
         return _("Free to %(price)s") % {"price": ranges[0]}
+    words = ([_("Free")] if free else []) + [ask_words[k] for k in asks]
     parts = ([_("Free")] if free else []) + ranges + [ask_words[k] for k in asks]
     if parts:
-        return fmt.listing(parts, lang, style="or")
+        # The site's words ("Free", "Price on request") start a sentence on their own; inside a list they
+        # are lower case in all four languages ("... eller pris på förfrågan").
+        return fmt.listing([parts[0], *(_lower_first(p) if p in words else p for p in parts[1:])], lang, style="or")
     return _("Not offered")
 
 
