@@ -13,14 +13,14 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from support.catalogue import PLAN
-from support.site import words
 
 from dsl.language.loader import load_text
 from dsl.language.model import Project, Vendor
 from dsl.language.vocabulary import LANGUAGES
 from dsl.site import views as site
 from dsl.site.render import render_site
+from support.catalogue import PLAN
+from support.site import words
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 

@@ -13,11 +13,11 @@ import shutil
 import subprocess
 
 import pytest
-from support.paths import ROOT
 
 from dsl.language.loader import load_text
 from dsl.rules.engine import Evaluator, RuleError
 from dsl.rules.export import export_project, load_schema
+from support.paths import ROOT
 
 jsonschema = pytest.importorskip("jsonschema")
 

@@ -3,12 +3,12 @@
 from pathlib import Path
 
 import pytest
-from support.site import words
 
 from dsl.language.checks import vendor_texts
 from dsl.language.model import Vendor
 from dsl.language.vocabulary import LANGUAGES, MINUTES_PER_DAY, WEEKDAYS
 from dsl.site import views
+from support.site import words
 
 # The comparison table on page 3: categories and their rows, in order (ids of plans/infor.plan).
 TABLE = {

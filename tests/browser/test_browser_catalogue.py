@@ -11,10 +11,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from support.catalogue import PLAN
 
 from dsl.language.loader import load_text
 from dsl.site.publish import build_into
+from support.catalogue import PLAN
 
 PAGE = "/{lang}/acme/index.html"
 
