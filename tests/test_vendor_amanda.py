@@ -197,3 +197,27 @@ def test_every_text_is_in_all_four_languages(amanda):
     for text, what in texts:
         assert text.missing(LANGUAGES) == (), what
     assert not amanda.intro.neutral and len({amanda.intro.get(code) for code in LANGUAGES}) == 4
+
+
+def test_the_rule_set_answers_for_trial_users_with_premiums_terms(shipped):
+    from dsl.rules.engine import Evaluator
+    from dsl.rules.export import export_project
+
+    rules = export_project(shipped, (2026, 2027))
+    assert rules["vendors"]["amanda"]["aliases"]["trial"]["plan"] == "premium"
+    evaluator = Evaluator(rules)
+    for priority in ("P1", "P2", "P3", "P4"):
+        at = "2026-11-21T10:00:00+01:00"  # a Saturday: Premium runs 24x7, Standard would wait for Monday
+        assert evaluator.due("amanda/trial", priority, at, tz="Europe/Warsaw") == evaluator.due("amanda/premium", priority, at, tz="Europe/Warsaw")
+    assert evaluator.due("amanda/trial", "P1", "2026-11-21T10:00:00+01:00", tz="Europe/Warsaw").isoformat() == "2026-11-21T10:15:00+01:00"
+
+
+def test_the_community_column_is_blank_not_a_dash(amanda):
+    from dsl.site import views
+    from support.site import words
+
+    for lang in LANGUAGES:
+        reader = views.Reader(lang, words()[lang], amanda)
+        groups = views.feature_groups(amanda, reader)
+        community = [row.cells[0] for group in groups for row in group.rows]
+        assert len(community) == 11 and {c.kind for c in community} == {"not-stated"}

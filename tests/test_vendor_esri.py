@@ -165,3 +165,13 @@ def test_source_is_the_seed_document_without_a_date(esri):
         assert text.startswith("Utökad support")
         # The Standard column has no tick on the SLA row: the seed promises Standard no time.
         assert "SLA – Registrerings- och svarstider (1h/8h)" in text
+
+
+def test_standard_reads_no_guaranteed_time_on_the_page(esri):
+    from dsl.site import views
+    from support.site import words
+
+    reader = views.Reader("sv", words()["sv"], esri)
+    for table in views.target_tables(esri, reader):
+        standard = [row.cells[0] for row in table.rows]
+        assert [(c.kind, c.text) for c in standard] == [("none", "Ingen garanterad tid")] * len(standard)

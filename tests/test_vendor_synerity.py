@@ -187,3 +187,12 @@ def test_every_text_is_in_all_four_languages(synerity):
         assert text.missing(LANGUAGES) == (), what
     for text in [synerity.intro] + [f.description for f in synerity.features]:
         assert not text.neutral and len({text.get(code) for code in LANGUAGES}) == 4
+
+
+def test_the_star_footnote_stands_apart_on_the_page(synerity):
+    from dsl.site import views
+    from support.site import words
+
+    page = views.vendor_page(synerity, views.Reader("en", words()["en"], synerity))
+    assert [n.mark for n in page.footnotes] == []
+    assert [n.mark for n in page.editorial_footnotes] == ["*"]
