@@ -221,7 +221,8 @@ def test_no_support_is_not_no_guaranteed_time(acme: Vendor) -> None:
     assert (community.kind, community.text) == ("no-support", "Ingen support")
     calc = site.calculator(acme, r)
     assert calc is not None
-    assert [c.id for c in calc.plans] == ["team", "team-plus", "enterprise"]
+    assert [c.id for c in calc.plans] == ["team", "team-plus", "enterprise", "trial"]
+    assert calc.plans[-1].label == "Testkunder (som Enterprise)"  # the rules' alias answers it
     assert calc.excluded == (site.Excluded("Community", "Ingen support"),)
 
 

@@ -754,7 +754,17 @@ def contact_views(vendor: Vendor, reader: Reader) -> tuple[ContactView, ...]:
 
 def calculator(vendor: Vendor, reader: Reader) -> Calculator | None:
     """The calculator's choices; None when no tier states a target with a duration."""
-    plans = tuple(Choice(p.id, reader.plain(p.name)) for p in vendor.plans if any(t.guaranteed for t in p.targets))
+    plans = tuple(
+        choice
+        for p in vendor.plans
+        if any(t.guaranteed for t in p.targets)
+        # Who else a tier's terms apply to is a choice of its own, answered by the rules' alias.
+        for choice in (
+            Choice(p.id, reader.plain(p.name)),
+            *(Choice(w.id, reader.gettext("%(who)s (as %(tier)s)") % {"who": reader.plain(w.who), "tier": reader.plain(p.name)})
+              for w in p.applies_to),
+        )
+    )
     if not plans:
         return None
     levels = vendor.priorities.levels if vendor.priorities else ()

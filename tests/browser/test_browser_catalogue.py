@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from dsl.language.loader import load_text
 from dsl.site.publish import build_into
@@ -65,3 +66,24 @@ def test_catalogue_page_fits_360px(visitor_of_catalogue, check):
     page = visitor_of_catalogue.open(PAGE.format(lang="pl"), viewport=check.narrow).page
     result = check.overflow(page)
     assert result["scrollWidth"] <= result["clientWidth"], ", ".join(result["culprits"])
+
+
+def _answer(page, plan: str) -> str:
+    page.select_option("#c-plan", plan)
+    page.fill("#c-at", "2026-11-23T16:00")
+    page.locator("#calculator button[type=submit]").click()
+    out = page.locator("#calculator .out")
+    expect(out).not_to_have_text("")
+    text = out.inner_text()
+    out.evaluate("el => { el.textContent = ''; }")  # so the next answer is seen to arrive
+    return text
+
+
+def test_the_calculator_answers_trial_users_as_the_tier_whose_terms_apply(visitor_of_catalogue):
+    visit = visitor_of_catalogue.open(PAGE.format(lang="en"), timezone_id="Europe/Stockholm", locale="en")
+    page = visit.page
+    page.locator("#calculator").wait_for(state="visible")
+    trial, enterprise, team = _answer(page, "trial"), _answer(page, "enterprise"), _answer(page, "team")
+    assert trial == enterprise and "09:00" in trial  # 2 h from Monday 16:00 on office hours: Tuesday 09:00
+    assert team != trial
+    assert visit.problems() == [], "\n".join(visit.problems())
