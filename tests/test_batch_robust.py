@@ -12,10 +12,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+from dsl.rules.commands import BATCH_MAX_LINE, run_due
 from support.paths import BUILD_PY, PLANS
 from support.rules_sample import YEARS, sample_project
-
-from dsl.rules.commands import BATCH_MAX_LINE, run_due
 
 GOOD = {"plan": "stratiteq/sos", "priority": "P3", "at": "2026-11-23T15:00:00+01:00"}
 GOOD_DUE = "2026-11-24T14:00:00+01:00"  # the Stratiteq example of docs/rules.md

@@ -21,10 +21,10 @@ import time
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from support.paths import PLANS, ROOT
 
 from dsl.language.diagnostics import print_diagnostics
 from dsl.language.loader import load_text
+from support.paths import PLANS, ROOT
 
 EXAMPLES = int(os.environ.get("TIERWISE_FUZZ_EXAMPLES", "300"))
 SLOWEST_SECONDS = 5.0

@@ -19,15 +19,15 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from support import calendars, oracle
-from support import rules_vectors as generate
-from support.calendars import YEARS, RandomDraw
-from support.paths import ROOT
 
 from dsl.language.model import Project
 from dsl.rules.commands import answer_case
 from dsl.rules.engine import Evaluator, RuleError
 from dsl.rules.export import dumps, export_project
+from support import calendars, oracle
+from support import rules_vectors as generate
+from support.calendars import YEARS, RandomDraw
+from support.paths import ROOT
 
 NODE = shutil.which("node")
 FIELDS = ("plan", "priority", "at", "tz", "metric")
@@ -48,6 +48,8 @@ EXTRA_ERRORS = [
     {"plan": "stratiteq/sos", "priority": "P1", "at": "2026-11-23"},
     {"plan": "stratiteq/sos", "priority": "P1", "at": "2030-06-01T10:00:00Z"},
     {"plan": "amanda/premium", "priority": "P1", "at": "2028-12-31T23:50:00-05:00"},
+    # Rules 1.1: an alias is suggested like a plan (Amanda's trial users: applies to trial).
+    {"plan": "amanda/trail", "priority": "P1", "at": "2026-11-23T15:00:00+01:00", "tz": "Europe/Rome"},
 ]
 
 
@@ -80,13 +82,15 @@ def _python_priorities(rules: dict) -> list[dict]:
     return found
 
 
-# Zones whose rules have been stable for years (so Node's ICU data and Python's tzdata agree), chosen for
-# their odd transitions: 30-minute and 2-hour changes, negative DST, changes at midnight or at 24:00.
+# Zones whose rules have been stable since tz 2022e (so Node's ICU data and Python's tzdata agree even on
+# Debian 12, whose Node 18 uses ICU 72 with tz 2022e), chosen for their odd transitions: 30-minute and
+# 2-hour changes, negative DST, changes at midnight or at 24:00. (Africa/Cairo is not: Egypt brought DST
+# back in tz 2023c.)
 WALL_ZONES = (
     "Europe/Stockholm", "Europe/London", "Europe/Dublin", "Atlantic/Azores", "America/New_York", "America/St_Johns",
     "America/Havana", "America/Santiago", "America/Miquelon", "Australia/Sydney", "Australia/Adelaide",
     "Australia/Lord_Howe", "Pacific/Auckland", "Pacific/Chatham", "Pacific/Norfolk", "Antarctica/Troll",
-    "Asia/Beirut", "Asia/Jerusalem", "Africa/Cairo", "Asia/Kolkata", "Asia/Tokyo",
+    "Asia/Beirut", "Asia/Jerusalem", "Asia/Kolkata", "Asia/Tokyo",
 )
 
 

@@ -9,6 +9,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
+
 from support.paths import ROOT
 
 NODE = shutil.which("node")

@@ -13,15 +13,14 @@ import time
 import tracemalloc
 from pathlib import Path
 
-from support.language_plans import ALL, HEADER, only, problems
-from support.rules_sample import YEARS, sample_project
-
 from dsl.language import limits
 from dsl.language.diagnostics import did_you_mean
 from dsl.language.loader import load_project, load_text
 from dsl.language.parser import parse_file
 from dsl.language.vocabulary import LANGUAGES, RESERVED_IDS
 from dsl.site.publish import publish
+from support.language_plans import ALL, HEADER, only, problems
+from support.rules_sample import YEARS, sample_project
 
 CALENDAR = "  calendar c {{ name {{ {all} }} zone {zone} open mon-fri 08:00-17:00 }}\n}}\n"
 

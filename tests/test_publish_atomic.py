@@ -20,11 +20,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from support.paths import ROOT
-from support.rules_sample import sample_project
 
 from dsl.site import publish as publishing
 from dsl.site.publish import publish
+from support.paths import ROOT
+from support.rules_sample import sample_project
 
 OLD_YEARS = (2026, 2026)
 NEW_YEARS = (2026, 2027)  # a different rules/all.json: the two sites differ

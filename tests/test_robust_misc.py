@@ -8,11 +8,11 @@ from io import StringIO
 from pathlib import Path
 
 import pytest
-from support.language_plans import HEADER, problems
-from support.rules_sample import sample_project
 
 from dsl.rules.export import ExportError, build_date, default_years, export_project
 from dsl.site.publish import publish
+from support.language_plans import HEADER, problems
+from support.rules_sample import sample_project
 
 
 def test_years_beyond_the_holiday_data_are_an_error_not_silently_holiday_free() -> None:

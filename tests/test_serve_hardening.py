@@ -19,13 +19,13 @@ from io import StringIO
 from pathlib import Path
 
 import pytest
-from support.paths import BUILD_PY, PLANS
-from support.rules_sample import sample_project
-from test_site_serve import fetch, free_port, wait_for, write_newer
 
 from dsl.site import serve as serving
 from dsl.site.publish import publish
 from dsl.site.serve import LISTEN_BACKLOG, make_server
+from support.paths import BUILD_PY, PLANS
+from support.rules_sample import sample_project
+from test_site_serve import fetch, free_port, wait_for, write_newer
 
 
 @pytest.fixture(scope="module")

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 from markupsafe import Markup
-from support.site import ACME, ALWAYS, BETA, CUSTOMER, OFFICE, PHONE, WEEK_24X5, words
 
 from dsl.language.vocabulary import CONTACT_KINDS, DEFAULT_METRIC, LANGUAGES, METRICS
 from dsl.site import views as site
+from support.site import ACME, ALWAYS, BETA, CUSTOMER, OFFICE, PHONE, WEEK_24X5, words
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
@@ -155,7 +155,10 @@ def test_one_price_row_when_prices_do_not_depend_on_a_segment() -> None:
 
 
 def test_price_range_and_fastest_response_for_the_cards() -> None:
-    assert plain(site.price_range(ACME, reader("sv"))) == "Från gratis till 5 000 kr–12 500,50 kr per år"
+    # Per segment, never one range across segments (the free tier is free for everyone, the rest per segment).
+    assert plain(site.price_range(ACME, reader("sv"))) == (
+        "Alla kunder: Gratis; Licenskunder: 5 000 kr per år eller pris på förfrågan; Övriga: 12 500,50 kr per år"
+    )
     assert site.fastest_response(ACME, reader("sv")) == "Snabbaste svar: 15 minuter"
     assert site.fastest_response(ACME, reader("pl")) == "Najszybsza odpowiedź: 15 minut"
     card = site.vendor_card(BETA, reader("en", BETA))
@@ -317,9 +320,8 @@ def test_page_description_and_footnotes() -> None:
 def test_a_contact_label_that_starts_with_its_kind_is_not_said_twice() -> None:
     import dataclasses
 
-    from support.site import t
-
     from dsl.language.model import Contact
+    from support.site import t
 
     label = t("E-post – dygnet runt", "E-mail – a qualsiasi ora", "E-mail – o każdej porze", "E-mail – any time")
     vendor = dataclasses.replace(ACME, contacts=(Contact("mail", "email", "support@acme.example", label=label),))

@@ -161,6 +161,8 @@ def _resolve_vendor(decl: VendorDecl, shared_calendars: list[Calendar], shared_s
         calendars=tuple(sorted(used.values(), key=lambda c: c.id)),
         plans=plans,
         pos=decl.pos,
+        sources=decl.sources,
+        editorial_notes=decl.editorial_notes,
     )
 
 

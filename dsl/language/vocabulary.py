@@ -37,6 +37,12 @@ CONTACT_KINDS: tuple[str, ...] = ("email", "phone", "portal", "web", "fax", "add
 
 MINUTES_PER_DAY = 24 * 60
 
+PRICE_UNITS: tuple[str, ...] = ("user", "seat", "device")
+"""What a price can be counted per besides a period: 2500 SEK per user per month."""
+
+TAX_NOTES: tuple[str, ...] = ("excluded", "included")
+"""Whether a price is written excluding or including tax (VAT, moms, IVA): `excl tax`, `incl tax`."""
+
 # --- names the published site uses itself (issue 11) ------------------------------------------------
 # A vendor's pages are {lang}/{vendor}/ and its rules rules/{vendor}.json, so a vendor id equal to
 # one of these would overwrite or shadow the site's own files. The check refuses them and the

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
 from support.paths import BUILD_PY, PLANS, ROOT
 
 pytestmark = pytest.mark.browser
