@@ -20,7 +20,9 @@ from typing import Protocol, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 import holidays
+from babel.core import get_global
 
+from dsl.language import addresses
 from dsl.language.diagnostics import Diagnostic, did_you_mean, error, one_of, warning
 from dsl.language.model import (
     Calendar,
@@ -116,6 +118,7 @@ def check_vendor_ids(decl: VendorDecl) -> Iterator[Diagnostic]:
         (decl.categories, "category"),
         (decl.segments, "segment"),
         (decl.contacts, "contact"),
+        (decl.contact_groups, "contact group"),
         (decl.calendars, "calendar"),
         (decl.schemes, "priority scheme"),
     )
@@ -155,6 +158,8 @@ def vendor_texts(vendor: Vendor) -> Iterator[tuple[Text, str]]:
     for contact in vendor.contacts:
         if contact.label:
             yield contact.label, f"the label of contact '{contact.id}'"
+    for group in vendor.contact_groups:
+        yield group.label, f"contact group '{group.id}'"
     for segment in vendor.segments:
         yield segment.label, f"segment '{segment.id}'"
     for footnote in vendor.footnotes:
@@ -375,10 +380,46 @@ def _marks(marks: tuple[str, ...], pos: Pos, vendor: Vendor) -> Iterator[Diagnos
             yield error(f"the footnote mark '{mark}' has no footnote", pos, f'add: footnote {mark} {{ sv "..." en "..." }}')
 
 
-def check_contact(contact: Contact, calendars: set[str]) -> Iterator[Diagnostic]:
-    """A contact is of a known kind and staffed on a known calendar."""
+def check_contact(contact: Contact, calendars: set[str], groups: set[str] | None = None, language: str | None = None) -> Iterator[Diagnostic]:
+    """A contact is of a known kind, in a known group, staffed on known calendars, with a value of its kind."""
     yield from check_word("kind of contact", contact.kind, CONTACT_KINDS, contact.kind_pos)
     yield from _calendar_ref(contact.hours, contact.pos, calendars)
+    yield from _calendar_ref(contact.answered, contact.pos, calendars)
+    if contact.group is not None and contact.group not in (groups or set()):
+        hint = did_you_mean(contact.group, groups or set()) or 'declare it: group ID { sv "..." en "..." }'
+        yield error(f"unknown contact group '{contact.group}'", contact.pos, hint, code="T0902")
+    yield from check_contact_value(contact, language)
+
+
+def _country_of(language: str | None) -> str | None:
+    """The country a language is most likely written in (sv -> SE), to suggest a number's country code."""
+    if not language:
+        return None
+    likely = get_global("likely_subtags").get(language, "")
+    territory = str(likely).split("_")[-1]
+    return territory if len(territory) == 2 else None
+
+
+def check_contact_value(contact: Contact, language: str | None = None) -> Iterator[Diagnostic]:
+    """A phone number is valid and has its country code; an e-mail address and a web address are well formed."""
+    if not contact.value:
+        return
+    problem: tuple[str, str] | None = None
+    code = ""
+    if contact.kind in addresses.PHONE_KINDS:
+        problem, code = addresses.phone_problem(contact.value, _country_of(language)), "T0903"
+    elif contact.kind == "email":
+        problem, code = addresses.email_problem(contact.value), "T0904"
+    elif contact.kind == "web" or (contact.kind in addresses.WEB_KINDS and addresses.looks_like_web_address(contact.value)):
+        problem, code = addresses.url_problem(contact.value), "T0905"
+    if problem is not None:
+        yield error(problem[0], contact.value_pos, problem[1], code=code)
+
+
+def check_channel_hours(plan: Plan, calendars: set[str]) -> Iterator[Diagnostic]:
+    """A channel's hours for a plan name a known calendar."""
+    for hours in plan.channel_hours:
+        yield from _calendar_ref(hours.calendar, hours.pos, calendars)
 
 
 def check_feature(feature: Feature, vendor: Vendor) -> Iterator[Diagnostic]:
@@ -503,6 +544,7 @@ def check_plan_references(plan: Plan, vendor: Vendor, calendars: set[str]) -> It
         yield from _calendar_ref(cov.calendar, cov.pos, calendars)
     for obligation in plan.obligations:
         yield from _calendar_ref(obligation.calendar, obligation.pos, calendars)
+    yield from check_channel_hours(plan, calendars)
     for channel in plan.channels:
         if channel not in contacts:
             yield error(f"plan '{plan.id}' names an unknown channel '{channel}'", plan.pos, did_you_mean(channel, contacts))
@@ -521,8 +563,9 @@ def check_vendor(decl: VendorDecl, vendor: Vendor, shared_calendars: set[str], s
         yield from check_calendar(calendar)
     for scheme in decl.schemes:
         yield from check_scheme(scheme)
+    groups = {g.id for g in decl.contact_groups}
     for contact in decl.contacts:
-        yield from check_contact(contact, calendars)
+        yield from check_contact(contact, calendars, groups, decl.language.name if decl.language else None)
     for feature in decl.features:
         yield from check_feature(feature, vendor)
     yield from check_feature_grouping(vendor)

@@ -27,6 +27,7 @@ class Diagnostic:
     message: str
     pos: Pos
     hint: str | None = None
+    code: str = ""  # stable, such as T0901: `tierwise explain T0901` says more (dsl/language/explanations.py)
 
     @property
     def is_error(self) -> bool:
@@ -34,14 +35,14 @@ class Diagnostic:
         return self.severity == ERROR
 
 
-def error(message: str, pos: Pos, hint: str | None = None) -> Diagnostic:
-    """An error at `pos`."""
-    return Diagnostic(ERROR, message, pos, hint)
+def error(message: str, pos: Pos, hint: str | None = None, code: str = "") -> Diagnostic:
+    """An error at `pos`, with its stable code."""
+    return Diagnostic(ERROR, message, pos, hint, code)
 
 
-def warning(message: str, pos: Pos, hint: str | None = None) -> Diagnostic:
-    """A warning at `pos`."""
-    return Diagnostic(WARNING, message, pos, hint)
+def warning(message: str, pos: Pos, hint: str | None = None, code: str = "") -> Diagnostic:
+    """A warning at `pos`, with its stable code."""
+    return Diagnostic(WARNING, message, pos, hint, code)
 
 
 def did_you_mean(name: str, candidates: Iterable[str]) -> str | None:
@@ -66,7 +67,9 @@ def one_of(word: str, words: tuple[str, ...]) -> str:
 def render(diag: Diagnostic, source: str | None, strict: bool = False) -> str:
     """The diagnostic as text: header, source line, caret, hint."""
     severity = ERROR if strict and diag.severity == WARNING else diag.severity
-    lines = [f"{diag.pos}: {severity}: {diag.message}"]
+    # The code goes with the severity, as rustc writes error[E0308]: `tierwise explain CODE` says more.
+    label = f"{severity}[{diag.code}]" if diag.code else severity
+    lines = [f"{diag.pos}: {label}: {diag.message}"]
     if source is not None and diag.pos.line >= 1:
         source_lines = source.splitlines()
         if diag.pos.line <= len(source_lines):

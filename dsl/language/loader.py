@@ -134,6 +134,7 @@ def _resolve_vendor(decl: VendorDecl, shared_calendars: list[Calendar], shared_s
 
     for contact in decl.contacts:
         use_calendar(contact.hours)
+        use_calendar(contact.answered)
     for cal in decl.calendars:
         used.setdefault(cal.id, cal)
     for plan in plans:
@@ -143,6 +144,8 @@ def _resolve_vendor(decl: VendorDecl, shared_calendars: list[Calendar], shared_s
             use_calendar(cov.calendar)
         for ob in plan.obligations:
             use_calendar(ob.calendar)
+        for channel_hours in plan.channel_hours:
+            use_calendar(channel_hours.calendar)
 
     return Vendor(
         id=decl.id,
@@ -161,6 +164,7 @@ def _resolve_vendor(decl: VendorDecl, shared_calendars: list[Calendar], shared_s
         calendars=tuple(sorted(used.values(), key=lambda c: c.id)),
         plans=plans,
         pos=decl.pos,
+        contact_groups=decl.contact_groups,
     )
 
 
@@ -199,6 +203,8 @@ def merge_plans(declared: tuple[Plan, ...]) -> tuple[Plan, ...]:
             coverage=coverage,
             obligations=obligations,
             channels=plan.channels or parent.channels,
+            # A channel's plan hours go with the channel list they were written in.
+            channel_hours=plan.channel_hours if plan.channels else parent.channel_hours,
         )
         return merged[plan.id]
 

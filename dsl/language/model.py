@@ -305,6 +305,29 @@ class Contact:
     label: Text | None = None
     pos: Pos = field(default_factory=_no_pos, compare=False)
     kind_pos: Pos = field(default_factory=_no_pos, compare=False)
+    # Contacts per region: the group it is listed under; when requests are answered (a mailbox
+    # that takes tickets around the clock but is read in office hours); where the value was written.
+    group: str | None = None
+    answered: str | None = None
+    value_pos: Pos = field(default_factory=_no_pos, compare=False)
+
+
+@dataclass(frozen=True)
+class ContactGroup:
+    """A heading contacts are listed under: a country, a region or a product line (Infor in Italy)."""
+
+    id: str
+    label: Text
+    pos: Pos = field(default_factory=_no_pos, compare=False)
+
+
+@dataclass(frozen=True)
+class ChannelHours:
+    """A channel's hours for one plan, when they differ per plan (Amanda's phone: office hours or 24x7)."""
+
+    channel: str
+    calendar: str
+    pos: Pos = field(default_factory=_no_pos, compare=False)
 
 
 # --- plans --------------------------------------------------------------------------------
@@ -423,6 +446,11 @@ class Plan:
     channels: tuple[str, ...] = ()
     marks: tuple[str, ...] = ()
     pos: Pos = field(default_factory=_no_pos, compare=False)
+    channel_hours: tuple[ChannelHours, ...] = ()
+
+    def channel_calendar(self, channel: str) -> str | None:
+        """The calendar a channel is staffed on for this plan, when the plan gives its own."""
+        return next((h.calendar for h in self.channel_hours if h.channel == channel), None)
 
     def cell(self, feature: str) -> Cell | None:
         """The plan's cell for a feature, or None when the plan does not mention it."""
@@ -466,6 +494,7 @@ class Vendor:
     calendars: tuple[Calendar, ...] = ()
     plans: tuple[Plan, ...] = ()
     pos: Pos = field(default_factory=_no_pos, compare=False)
+    contact_groups: tuple[ContactGroup, ...] = ()
 
     def plan(self, plan_id: str) -> Plan | None:
         """The plan with this id, or None."""

@@ -34,7 +34,9 @@ from dsl.language.model import (
     Calendar,
     Category,
     Cell,
+    ChannelHours,
     Contact,
+    ContactGroup,
     Coverage,
     DailyHours,
     DateHours,
@@ -88,6 +90,7 @@ class VendorDecl:
     plans: tuple[Plan, ...] = ()
     calendars: tuple[Calendar, ...] = ()
     schemes: tuple[PriorityScheme, ...] = ()
+    contact_groups: tuple[ContactGroup, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -298,7 +301,7 @@ class _Builder(Transformer[Token, Any]):
         return _Stmt("website", _unquote(children[0]), self._pos(meta))
 
     def contact(self, meta: Any, children: list[Any]) -> _Stmt:
-        kind, value, alias, hours, label = children
+        kind, value, alias, group, hours, answered, label = children
         contact = Contact(
             id=str(alias or kind),
             kind=str(kind),
@@ -307,8 +310,15 @@ class _Builder(Transformer[Token, Any]):
             label=label,
             pos=self._pos(meta),
             kind_pos=self._tpos(kind),
+            group=_optional(group),
+            answered=_optional(answered),
+            value_pos=self._opt_tpos(value),
         )
         return _Stmt("contact", contact, contact.pos)
+
+    def contact_group(self, meta: Any, children: list[Any]) -> _Stmt:
+        pos = self._pos(meta)
+        return _Stmt("contact_group", ContactGroup(str(children[0]), children[1], pos), pos)
 
     def segment(self, meta: Any, children: list[Any]) -> _Stmt:
         return _Stmt("segment", Segment(str(children[0]), children[1], self._pos(meta)), self._pos(meta))
@@ -454,8 +464,14 @@ class _Builder(Transformer[Token, Any]):
         )
         return _Stmt("obligation", obligation, pos)
 
-    def channels(self, meta: Any, children: list[Token]) -> _Stmt:
-        return _Stmt("channels", tuple(Ref(str(t), self._tpos(t)) for t in children), self._pos(meta))
+    def channel(self, meta: Any, children: list[Token | None]) -> tuple[Ref, ChannelHours | None]:
+        channel, hours = children
+        assert channel is not None  # the grammar requires the id
+        ref = Ref(str(channel), self._tpos(channel))
+        return ref, ChannelHours(ref.name, str(hours), self._pos(meta)) if hours is not None else None
+
+    def channels(self, meta: Any, children: list[tuple[Ref, ChannelHours | None]]) -> _Stmt:
+        return _Stmt("channels", tuple(children), self._pos(meta))
 
     def plan(self, meta: Any, children: list[Any]) -> _Stmt:
         pid, parent, mark, *stmts = children
@@ -479,9 +495,10 @@ class _Builder(Transformer[Token, Any]):
             targets=tuple(parts.get("target", ())),
             coverage=tuple(parts.get("coverage", ())),
             obligations=tuple(parts.get("obligation", ())),
-            channels=tuple(r.name for r in channels),
+            channels=tuple(r.name for r, _ in channels),
             marks=(str(mark),) if mark is not None else (),
             pos=pos,
+            channel_hours=tuple(h for _, h in channels if h is not None),
         )
         return _Stmt("plan", plan, pos)
 
@@ -649,6 +666,7 @@ class _Builder(Transformer[Token, Any]):
             plans=tuple(parts.get("plan", ())),
             calendars=tuple(parts.get("calendar", ())),
             schemes=tuple(parts.get("scheme", ())),
+            contact_groups=tuple(parts.get("contact_group", ())),
         )
         return _Stmt("vendor", decl, pos)
 
