@@ -63,7 +63,11 @@ def test_groups_answered_hours_and_channel_hours_per_plan_are_parsed():
     "value, message, hint",
     [
         ("042-4003999", "the phone number '042-4003999' has no country code", 'write it with its country code: "+46 42 400 39 99"'),
-        ("+46 42 400", "'+46 42 400' is not a valid phone number", 'check the digits; write the number with its country code, such as "+46 8 123 456 78"'),
+        (
+            "+46 42 400",
+            "'+46 42 400' is not a valid phone number",
+            'check the digits; write the number with its country code, such as "+46 8 123 456 78"',
+        ),
         ("call us", "the phone number 'call us' has no country code", 'write it with its country code, such as "+46 8 123 456 78"'),
     ],
 )

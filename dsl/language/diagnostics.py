@@ -28,6 +28,7 @@ class Diagnostic:
     pos: Pos
     hint: str | None = None
     code: str = ""  # stable, such as T0901: `tierwise explain T0901` says more (dsl/language/explanations.py)
+    notes: tuple[tuple[str, Pos], ...] = ()  # other places that explain it: where a block was opened, where the file ended
 
     @property
     def is_error(self) -> bool:
@@ -35,9 +36,9 @@ class Diagnostic:
         return self.severity == ERROR
 
 
-def error(message: str, pos: Pos, hint: str | None = None, code: str = "") -> Diagnostic:
+def error(message: str, pos: Pos, hint: str | None = None, code: str = "", notes: tuple[tuple[str, Pos], ...] = ()) -> Diagnostic:
     """An error at `pos`, with its stable code."""
-    return Diagnostic(ERROR, message, pos, hint, code)
+    return Diagnostic(ERROR, message, pos, hint, code, notes)
 
 
 def warning(message: str, pos: Pos, hint: str | None = None, code: str = "") -> Diagnostic:
@@ -64,26 +65,39 @@ def one_of(word: str, words: tuple[str, ...]) -> str:
     return "use one of: " + ", ".join(words)
 
 
+def _excerpt(pos: Pos, source: str | None) -> list[str]:
+    """The source line of `pos` and a caret under the spot."""
+    if source is None or pos.line < 1:
+        return []
+    source_lines = source.splitlines()
+    if pos.line > len(source_lines):
+        # The position just after the last line (the end of the file): an empty line to point at.
+        if pos.line != len(source_lines) + 1:
+            return []
+        source_lines = [*source_lines, ""]
+    text = source_lines[pos.line - 1].replace("\t", " ")
+    gutter = f"{pos.line:>4} | "
+    col = max(pos.column, 1)
+    width = 1
+    if pos.end_line == pos.line and pos.end_column > col:
+        width = pos.end_column - col
+    width = max(1, min(width, len(text) - col + 1))
+    return [gutter + text, " " * (len(gutter) - 2) + "| " + " " * (col - 1) + "^" * width]
+
+
 def render(diag: Diagnostic, source: str | None, strict: bool = False) -> str:
-    """The diagnostic as text: header, source line, caret, hint."""
+    """The diagnostic as text: header, source line, caret, hint, and each note with its own line and caret."""
     severity = ERROR if strict and diag.severity == WARNING else diag.severity
     # The code goes with the severity, as rustc writes error[E0308]: `tierwise explain CODE` says more.
     label = f"{severity}[{diag.code}]" if diag.code else severity
-    lines = [f"{diag.pos}: {label}: {diag.message}"]
-    if source is not None and diag.pos.line >= 1:
-        source_lines = source.splitlines()
-        if diag.pos.line <= len(source_lines):
-            text = source_lines[diag.pos.line - 1].replace("\t", " ")
-            gutter = f"{diag.pos.line:>4} | "
-            lines.append(gutter + text)
-            col = max(diag.pos.column, 1)
-            width = 1
-            if diag.pos.end_line == diag.pos.line and diag.pos.end_column > col:
-                width = diag.pos.end_column - col
-            width = max(1, min(width, len(text) - col + 1))
-            lines.append(" " * (len(gutter) - 2) + "| " + " " * (col - 1) + "^" * width)
+    lines = [f"{diag.pos}: {label}: {diag.message}", *_excerpt(diag.pos, source)]
     if diag.hint:
         lines.append(f"  = hint: {diag.hint}")
+    for note, pos in diag.notes:
+        lines.append(f"  = note: {pos}: {note}")
+        lines.extend("  " + line for line in _excerpt(pos, source))
+    if diag.code:
+        lines.append(f"  = more: tierwise explain {diag.code}")
     return "\n".join(lines)
 
 

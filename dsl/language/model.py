@@ -180,6 +180,7 @@ class Calendar:
     dates: tuple[DateHours, ...] = ()
     name: Text | None = None
     pos: Pos = field(default_factory=_no_pos, compare=False)
+    zone_pos: Pos = field(default_factory=_no_pos, compare=False)  # the `zone` line, where a wrong zone is reported
 
 
 # --- priorities -----------------------------------------------------------------------
