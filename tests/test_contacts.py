@@ -175,3 +175,8 @@ def test_grouped_contacts_are_listed_under_their_heading():
     (heading,) = site.contact_groups(vendor, r)
     assert str(heading.label) == "Włochy"
     assert [v.href for v in heading.contacts] == ["tel:+3903969941"]
+
+
+def test_the_vendors_website_is_a_web_address():
+    found = only(HEADER + '  website "acme.example"\n}\n')
+    assert found == ("the web address 'acme.example' has no scheme", 4, 3, 'write it with https:// in front: "https://acme.example"')

@@ -395,6 +395,9 @@ def check_vendor_header(decl: VendorDecl) -> Iterator[Diagnostic]:
         )
     if decl.name is None:
         yield error(f"vendor '{decl.id}' has no name", decl.pos, 'add a line such as: name "Stratiteq"', code="T0407")
+    problem = addresses.url_problem(decl.website) if decl.website is not None else None
+    if problem is not None:
+        yield error(problem[0], decl.website_pos or decl.pos, problem[1], code="T0904")
 
 
 def _calendar_ref(ref: str | None, pos: Pos, calendars: set[str]) -> Iterator[Diagnostic]:

@@ -92,6 +92,7 @@ class VendorDecl:
     calendars: tuple[Calendar, ...] = ()
     schemes: tuple[PriorityScheme, ...] = ()
     contact_groups: tuple[ContactGroup, ...] = ()
+    website_pos: Pos | None = None
 
 
 @dataclass(frozen=True)
@@ -730,6 +731,7 @@ class _Builder(Transformer[Token, Any]):
             calendars=tuple(parts.get("calendar", ())),
             schemes=tuple(parts.get("scheme", ())),
             contact_groups=tuple(parts.get("contact_group", ())),
+            website_pos=next((st.pos for st in stmts if isinstance(st, _Stmt) and st.kind == "website"), None),
         )
         return _Stmt("vendor", decl, pos)
 
