@@ -180,3 +180,56 @@ def test_grouped_contacts_are_listed_under_their_heading():
 def test_the_vendors_website_is_a_web_address():
     found = only(HEADER + '  website "acme.example"\n}\n')
     assert found == ("the web address 'acme.example' has no scheme", 4, 3, 'write it with https:// in front: "https://acme.example"')
+
+
+# --- the rendered pages of the shipped plans -------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def shipped_site(tmp_path_factory, shipped):
+    from dsl.site.render import render_site
+
+    out = tmp_path_factory.mktemp("site")
+    render_site(shipped, out, words(), "https://tierwise.example/", warnings=site.Warnings())
+    return out
+
+
+def contact_section(out, lang: str, vendor: str) -> str:
+    page = (out / lang / vendor / "index.html").read_text(encoding="utf-8")
+    start = page.index('<section id="contact"')
+    return page[start : page.index("</section>", start)]
+
+
+@pytest.mark.parametrize("lang", ["sv", "it", "pl", "en"])
+def test_synerity_phone_is_linked_with_its_country_code_and_never_wraps(shipped_site, lang):
+    section = contact_section(shipped_site, lang, "synerity")
+    assert '<a href="tel:+46424003999" class="nowrap">042-400\u00a039\u00a099</a>' in section
+    # A reader outside Sweden also sees the number as dialled from abroad.
+    assert ("+46\u00a042\u00a0400\u00a039\u00a099" in section) == (lang != "sv")
+    assert '<a href="mailto:support@synerity.se">' in section and '<a href="https://support.synerity.se">' in section
+
+
+@pytest.mark.parametrize(
+    "lang, accepted, answered",
+    [("sv", "Ärenden tas emot:", "Ärenden besvaras:"), ("it", "Invio delle richieste:", "Gestione delle richieste:"),
+     ("pl", "Przyjmowanie zgłoszeń:", "Obsługa zgłoszeń:"), ("en", "Requests accepted:", "Answered:")],
+)
+def test_synerity_email_says_when_tickets_are_sent_and_when_answered(shipped_site, lang, accepted, answered):
+    section = contact_section(shipped_site, lang, "synerity")
+    email = section[section.index("mailto:") :].split("</li>")[0]
+    assert accepted in email and answered in email
+    assert "08:00" in email.split(answered)[1]
+
+
+@pytest.mark.parametrize("lang, heading", [("sv", "Tider per nivå:"), ("en", "Hours by plan:")])
+def test_amanda_and_infor_show_phone_hours_per_plan(shipped_site, lang, heading):
+    amanda = contact_section(shipped_site, lang, "amanda")
+    assert heading in amanda and "Standard: " in amanda and "Premium: " in amanda
+    infor = contact_section(shipped_site, lang, "infor")
+    assert heading in infor and "Xtreme: " in infor and "Xtreme Premium: " in infor and "Xtreme Elite: " in infor
+
+
+def test_infor_lists_italy_apart_from_the_headquarters(shipped_site):
+    section = contact_section(shipped_site, "it", "infor")
+    italy, hq = section.index("<h3>Infor in Italia</h3>"), section.index("<h3>Sede centrale di Infor (New York)</h3>")
+    assert italy < section.index('href="tel:+3903969941"') < hq < section.index('href="tel:+18002602640"')
