@@ -188,3 +188,16 @@ def test_a_file_checked_alone_still_reports_its_own_unknown_names(tmp_path):
     assert done.returncode == 1
     assert "plans/v.plan:4:3: error[T0304]: unknown calendar 'around-the-clok'" in done.stderr
     assert "did you mean 'around-the-clock'?" in done.stderr
+
+
+def test_a_run_says_once_where_to_read_more_about_its_codes():
+    import io
+
+    from dsl.language.diagnostics import print_diagnostics
+
+    result = load_text(HEADER + '  plan p extends pp { name "P" }\n  contact emial\n}\n', "t.plan")
+    out = io.StringIO()
+    assert print_diagnostics(result.diagnostics, result.sources, out) == 2
+    text = out.getvalue()
+    assert text.count("tierwise explain") == 1
+    assert text.rstrip().endswith("For more about a code, try `tierwise explain T0311` (codes above: T0311, T0401).")

@@ -96,8 +96,6 @@ def render(diag: Diagnostic, source: str | None, strict: bool = False) -> str:
     for note, pos in diag.notes:
         lines.append(f"  = note: {pos}: {note}")
         lines.extend("  " + line for line in _excerpt(pos, source))
-    if diag.code:
-        lines.append(f"  = more: tierwise explain {diag.code}")
     return "\n".join(lines)
 
 
@@ -109,10 +107,16 @@ def sort_key(diag: Diagnostic) -> tuple[str, int, int, bool, str]:
 def print_diagnostics(
     diagnostics: Iterable[Diagnostic], sources: Mapping[str, str], stream: TextIO, strict: bool = False
 ) -> int:
-    """Print every diagnostic in source order; returns how many count as errors."""
+    """Print every diagnostic in source order, then where to read more about their codes; returns how many count as errors."""
     errors = 0
+    codes: list[str] = []
     for diag in sorted(set(diagnostics), key=sort_key):
         stream.write(render(diag, sources.get(diag.pos.file), strict) + "\n\n")
         if diag.is_error or strict:
             errors += 1
+        if diag.code and diag.code not in codes:
+            codes.append(diag.code)
+    if codes:
+        # Once per run, as rustc does: each code has a longer explanation with an example.
+        stream.write(f"For more about a code, try `tierwise explain {codes[0]}` (codes above: {', '.join(sorted(codes))}).\n")
     return errors
