@@ -80,3 +80,14 @@ def test_tierwise_explain_on_the_command_line():
     assert unknown.returncode == 2
     assert unknown.stderr == "error: unknown diagnostic code 'T0502x'\n  hint: did you mean 'T0502'?\n"
     assert "Traceback" not in unknown.stderr
+
+
+@pytest.mark.parametrize("code", sorted(c for c, e in EXPLANATIONS.items() if e.fixed))
+def test_each_corrected_example_no_longer_produces_its_code(code, tmp_path):
+    result = run_example(code, tmp_path, fixed=True)
+    assert code not in {d.code for d in result.diagnostics}, [f"{d.code} {d.message}" for d in result.diagnostics]
+
+
+def test_every_example_in_a_plan_file_has_its_correction():
+    # The file-level codes (not UTF-8, no or unreadable files) are fixed outside the plan text.
+    assert sorted(c for c, e in EXPLANATIONS.items() if not e.fixed) == ["T0107", "T0201", "T0202", "T0203"]
