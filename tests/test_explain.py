@@ -69,6 +69,8 @@ def test_explain_prints_the_explanation_the_example_and_what_tierwise_says():
     assert "    calendar office {" in lines
     reported = [line for line in lines if "error[T0501]" in line]
     assert reported == ["    example.plan:3:3: error[T0501]: unknown time zone 'Europe/Stokholm'"]
+    corrected = lines[lines.index("Corrected:") :]
+    assert "      zone Europe/Stockholm" in corrected
 
 
 def test_tierwise_explain_on_the_command_line():
