@@ -6,12 +6,12 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
-from support.language_plans import ALL, HEADER, only, problems
-from support.site import ACME, words
 
 from dsl.language.loader import load_text
 from dsl.language.model import ChannelHours, Contact, ContactGroup, Text
 from dsl.site import views as site
+from support.language_plans import ALL, HEADER, only, problems
+from support.site import ACME, words
 
 CALENDARS = (
     "  calendar office { zone Europe/Stockholm open mon-fri 08:00-17:00 }\n"

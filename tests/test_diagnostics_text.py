@@ -6,11 +6,11 @@ import subprocess
 import sys
 
 import pytest
-from support.language_plans import ALL, HEADER
-from support.paths import BUILD_PY, ROOT
 
 from dsl.language.diagnostics import Diagnostic, render
 from dsl.language.loader import load_project, load_text
+from support.language_plans import ALL, HEADER
+from support.paths import BUILD_PY, ROOT
 
 
 def diagnostics(text: str) -> list[Diagnostic]:

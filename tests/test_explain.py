@@ -8,9 +8,9 @@ import subprocess
 import sys
 
 import pytest
-from support.paths import BUILD_PY, ROOT
 
 from dsl.language.explanations import EXPLANATIONS, explain, run_example
+from support.paths import BUILD_PY, ROOT
 
 CODE = re.compile(r'"(T\d{4})"')
 

@@ -172,9 +172,8 @@ def test_tickets_are_sent_any_time_and_answered_in_office_hours(synerity):
 
 
 def test_the_page_says_when_email_is_received_and_when_it_is_answered(synerity):
-    from support.site import words
-
     from dsl.site import views as site
+    from support.site import words
 
     r = site.Reader("en", words()["en"], synerity)
     views = {c.kind: v for c, v in zip(synerity.contacts, site.contact_views(synerity, r), strict=True)}
