@@ -36,6 +36,9 @@ from dsl.site import formatting as fmt
 
 SAFE_SCHEMES = ("http://", "https://", "mailto:", "tel:")
 
+MISSING_TRANSLATION = "T0404"
+"""The diagnostic code of a missing translation (`tierwise explain T0404`)."""
+
 
 class Translations(Protocol):
     """What the view logic needs of a gettext catalog."""
@@ -81,7 +84,8 @@ class Warnings:
 
     def add(self, pos: Pos, lang: str, message: str) -> None:
         """Remember one warning at `pos` about language `lang`."""
-        self.found.setdefault((pos.file, pos.line, pos.column, lang), f"{pos}: warning: {message}")
+        # The page-side face of the checks' missing-translation warning, so it carries the same code.
+        self.found.setdefault((pos.file, pos.line, pos.column, lang), f"{pos}: warning[{MISSING_TRANSLATION}]: {message}")
 
     def lines(self) -> list[str]:
         """The warnings in file and position order."""
