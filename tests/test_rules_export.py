@@ -91,14 +91,14 @@ def test_the_schema_takes_its_lists_from_the_vocabulary() -> None:
 
 def test_top_level_layout_and_order(doc: dict) -> None:
     assert list(doc) == ["format_version", "generator", "data_versions", "years", "metrics", "vendors"]
-    assert doc["format_version"] == "1.0"
+    assert doc["format_version"] == "1.1"
     assert doc["years"] == {"first": 2026, "last": 2028}
     assert doc["metrics"] == ["registration", "first-response", "status-update", "resolution"]
     assert list(doc["vendors"]) == ["amanda", "infor", "stratiteq"]
     assert doc["data_versions"]["holidays"] == holidays.__version__
     assert doc["data_versions"]["tzdata"]
     vendor = doc["vendors"]["stratiteq"]
-    assert list(vendor) == ["name", "language", "calendars", "priorities", "plans"]
+    assert list(vendor) == ["name", "language", "calendars", "priorities", "plans", "aliases"]
     assert list(vendor["plans"]) == ["sos", "basic"]  # source order, not sorted
     assert [lv["id"] for lv in vendor["priorities"]["levels"]] == ["P1", "P2", "P3", "P4"]
 

@@ -2,7 +2,7 @@
 
 Every diagnostic carries a stable code (`error[T0501]`). Codes are grouped by what they judge:
 T01xx the text of a file (syntax), T02xx files and folders, T03xx names and definitions, T04xx words
-and texts, T05xx calendars, T06xx priorities, T08xx targets and durations, T09xx contacts.
+and texts, T05xx calendars, T06xx priorities, T07xx sources, T08xx targets and durations, T09xx contacts.
 A code is never reused for another problem. Each entry has a title, an explanation and an example
 that really produces the code: `tests/test_explain.py` loads every example and checks it does, and
 that every code used in the source has an entry here.
@@ -247,6 +247,25 @@ EXPLANATIONS: dict[str, Explanation] = {
         V + '  plan basic * { name "Basic" }\n}\n',
         fix=('  plan basic * {', '  footnote * "Not for every product"\n  plan basic * {'),
     ),
+    "T0317": Explanation(
+        "'applies to' names a plan's id",
+        "`applies to ID TEXT` names a group of customers a plan's terms also apply to (trial users); the "
+        "rule set answers for it by that id, so it cannot be the id of a plan.",
+        V + '  plan basic { name "Basic" }\n  plan premium { name "Premium" applies to basic "Trial users" }\n}\n',
+        fix=('applies to basic "Trial users"', 'applies to trial "Trial users"'),
+    ),
+    "T0318": Explanation(
+        "'applies to' given twice",
+        "Each group a plan's terms apply to is named once, in one plan.",
+        V + '  plan basic { name "Basic" applies to trial "Trial users" }\n  plan premium { name "Premium" applies to trial "Trial" }\n}\n',
+        fix=(' applies to trial "Trial" }', " }"),
+    ),
+    "T0319": Explanation(
+        "two recommended tiers (warning)",
+        "The page highlights a `recommended` tier; a page that highlights two recommends neither.",
+        V + '  plan basic { name "Basic" recommended }\n  plan premium { name "Premium" recommended }\n}\n',
+        fix=('  plan basic { name "Basic" recommended }', '  plan basic { name "Basic" }'),
+    ),
     # --- T04: words and texts ---------------------------------------------------------------------
     "T0401": Explanation(
         "an unknown fixed word",
@@ -413,12 +432,39 @@ EXPLANATIONS: dict[str, Explanation] = {
         'priorities levels {\n  level P1 { }\n  impact large "Large"\n  urgency high "High"\n}\n',
         fix=('  urgency high "High"\n}', '  urgency high "High"\n  matrix {\n    high: P1\n  }\n}'),
     ),
+    # --- T07: sources --------------------------------------------------------------------------------
+    "T0701": Explanation(
+        "a source's address that is not a web link",
+        "`source TEXT url \"URL\"`: the address of the document the terms were taken from is an https:// "
+        "or http:// link a reader can open.",
+        V + '  source "Support terms" url "acme.example/terms.pdf"\n}\n',
+        fix=('url "acme.example/terms.pdf"', 'url "https://acme.example/terms.pdf"'),
+    ),
+    "T0702": Explanation(
+        "a source's year that is not a year",
+        "`published` is the document's date (2015-10-01), or only its four-digit year when that is all it states.",
+        V + '  source "Support terms" published 15\n}\n',
+        fix=("published 15", "published 2015"),
+    ),
+    "T0703": Explanation(
+        "a source read before it was published",
+        "`read` is the date you read the terms, so it comes after `published`.",
+        V + '  source "Support terms" published 2026-11-02 read 2026-11-01\n}\n',
+        fix=("published 2026-11-02", "published 2026-10-15"),
+    ),
     # --- T08: targets -----------------------------------------------------------------------------
     "T0801": Explanation(
         "a duration that is not longer than zero",
         "A target or an obligation gives a time longer than zero.",
         V + '  plan basic { name "Basic" target first-response all 0h on around }\n  calendar around { open 24x7 }\n}\n',
         fix=('all 0h on', 'all 15min on'),
+    ),
+    "T0803": Explanation(
+        "a tier with no support that promises a time",
+        "`no support` says a tier offers no support at all; it cannot also promise a time. A tier with "
+        "support but no promised time says `target METRIC all none` instead.",
+        V + '  plan free { name "Free" no support target first-response all 2h on around }\n  calendar around { open 24x7 }\n}\n',
+        fix=(" target first-response all 2h on around", ""),
     ),
     "T0802": Explanation(
         "a target without its clock",

@@ -200,6 +200,8 @@ def _resolve_vendor(decl: VendorDecl, shared_calendars: list[Calendar], shared_s
         plans=plans,
         pos=decl.pos,
         contact_groups=decl.contact_groups,
+        sources=decl.sources,
+        editorial_notes=decl.editorial_notes,
     )
 
 

@@ -35,7 +35,7 @@ from dsl.language.model import (
 )
 from dsl.language.vocabulary import LANGUAGES, METRICS, MINUTES_PER_DAY, WEEKDAYS
 
-FORMAT_VERSION = "1.0"
+FORMAT_VERSION = "1.1"  # 1.1: vendor "aliases" (who else a plan's terms apply to), plan "no_support"
 """Bumped in its minor part for additions a consumer may ignore, in its major part for anything else."""
 
 
@@ -139,7 +139,13 @@ def _vendor(vendor: Vendor, years: tuple[int, int]) -> dict[str, Any]:
         "calendars": {cal.id: _calendar(cal, years, lang) for cal in sorted(vendor.calendars, key=lambda c: c.id)},
         "priorities": _priorities(vendor.priorities, lang),
         "plans": {plan.id: _plan(plan, lang) for plan in vendor.plans},
+        "aliases": _aliases(vendor, lang),
     }
+
+
+def _aliases(vendor: Vendor, lang: str) -> dict[str, Any]:
+    """Who else a plan's terms apply to, as ids an evaluator answers for with that plan (docs/rules.md §2)."""
+    return {who.id: {"plan": plan.id, "who": _texts(who.who, lang)} for plan in vendor.plans for who in plan.applies_to}
 
 
 def _texts(text: Text | None, lang: str) -> dict[str, str] | None:
@@ -183,6 +189,7 @@ def _plan(plan: Plan, lang: str) -> dict[str, Any]:
         ],
         "coverage": [{"priority": c.priority, "calendar": c.calendar} for c in plan.coverage],
         "obligations": [_obligation(o, lang) for o in plan.obligations],
+        "no_support": plan.no_support,
     }
 
 

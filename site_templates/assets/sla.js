@@ -294,8 +294,17 @@ function findTarget(rules, plan, priority, metric) {
   const [vendorId, planId] = plan.split("/");
   const vendor = own(rules.vendors, vendorId);
   if (!vendor) throw new Error(`unknown vendor '${vendorId}'${suggest(vendorId, Object.keys(rules.vendors))}`);
-  const found = own(vendor.plans, planId);
-  if (!found) throw new Error(`vendor '${vendorId}' has no plan '${planId}'${suggest(planId, Object.keys(vendor.plans))}`);
+  let found = own(vendor.plans, planId);
+  if (!found) {
+    // Format 1.1: an alias names a group whose terms are another plan's (Amanda's trial users: premium).
+    const aliases = vendor.aliases || {};
+    const alias = own(aliases, planId);
+    found = alias ? own(vendor.plans, alias.plan) : undefined;
+    if (!found) {
+      throw new Error(`vendor '${vendorId}' has no plan '${planId}'${suggest(planId, [...Object.keys(vendor.plans), ...Object.keys(aliases)])}`);
+    }
+  }
+  if (found.no_support) throw new Error(`plan '${vendorId}/${planId}' offers no support: there is no deadline`);
   const levels = vendor.priorities ? vendor.priorities.levels.map((lv) => lv.id) : [];
   if (priority !== null && !levels.includes(priority)) {
     if (!levels.length) throw new Error(`vendor '${vendorId}' has no priority levels; leave the priority '${priority}' out`);
