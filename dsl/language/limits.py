@@ -50,6 +50,7 @@ def check_size(size: int, path: str) -> Diagnostic | None:
         f"the file is {size:,} bytes; a plan file may hold at most {MAX_FILE_BYTES:,}",
         Pos(path, 1, 1, 1, 2),
         "split the offers into several plan files, one vendor per file",
+        code="T0111",
     )
 
 
@@ -75,6 +76,7 @@ def _scan(text: str, path: str) -> Iterator[Diagnostic]:
                 f"the file holds more than {MAX_LINES:,} lines that are not blank or comments",
                 _pos(text, path, match.end() - 1, match.end()),
                 "split the offers into several plan files, one vendor per file",
+                code="T0114",
             )
             break
     for match in _SCAN.finditer(text):
@@ -86,12 +88,14 @@ def _scan(text: str, path: str) -> Iterator[Diagnostic]:
                     f"this text has {len(token) - 2 * quotes:,} characters; a text may hold at most {MAX_TEXT_CHARS:,}",
                     _pos(text, path, match.start(), match.start() + 1),
                     "shorten it, or link to the full terms with a `website` or a Markdown link",
+                    code="T0112",
                 )
         elif token[0] != "#" and len(token) > MAX_DIGITS:
             yield error(
                 f"a number of {len(token):,} digits; a number may have at most {MAX_DIGITS}",
                 _pos(text, path, match.start(), min(match.end(), match.start() + 20)),
                 "no support time, count or price needs more; check for a typing slip",
+                code="T0113",
             )
 
 
@@ -105,22 +109,15 @@ _BIDI = re.compile("[" + "".join(sorted(BIDI_CONTROLS)) + "]")
 
 
 def text_warnings(text: str, path: str) -> list[Diagnostic]:
-    """Warnings about the raw text: a file that declares nothing, and bidirectional control characters."""
-    found: list[Diagnostic] = []
-    if _STATEMENT.search(text) is None:
-        found.append(
-            warning(
-                "the file declares nothing: it is empty or holds only comments",
-                Pos(path, 1, 1, 1, 2),
-                "write a vendor block (see docs/language.md), or delete the file",
-            )
-        )
+    """Warnings about the raw text: bidirectional control characters."""
+    found: list[Diagnostic] = []  # an empty file is syntax_errors.empty_file's warning (T0108)
     for match in _BIDI.finditer(text):
         found.append(
             warning(
                 f"a bidirectional control character U+{ord(match.group()):04X} changes how the text around it is shown",
                 _pos(text, path, match.start(), match.end()),
                 "delete it; for right-to-left words, plain text without control characters is shown correctly",
+                code="T0115",
             )
         )
         if len(found) >= _MAX_REPORTED:
