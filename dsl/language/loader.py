@@ -161,6 +161,7 @@ def _resolve_vendor(decl: VendorDecl, shared_calendars: list[Calendar], shared_s
         calendars=tuple(sorted(used.values(), key=lambda c: c.id)),
         plans=plans,
         pos=decl.pos,
+        cases=decl.cases,
     )
 
 
@@ -186,8 +187,8 @@ def merge_plans(declared: tuple[Plan, ...]) -> tuple[Plan, ...]:
         parent = merge(parent_decl, (*chain, plan.id))
         own = {c.feature for c in plan.cells}
         cells = tuple(c for c in parent.cells if c.feature not in own) + plan.cells
-        own_targets = {(t.metric, t.priority) for t in plan.targets}
-        targets = tuple(t for t in parent.targets if (t.metric, t.priority) not in own_targets) + plan.targets
+        own_targets = {(t.metric, t.priority, t.case) for t in plan.targets}
+        targets = tuple(t for t in parent.targets if (t.metric, t.priority, t.case) not in own_targets) + plan.targets
         own_cov = {c.priority for c in plan.coverage}
         coverage = tuple(c for c in parent.coverage if c.priority not in own_cov) + plan.coverage
         own_obl = {o.id for o in plan.obligations}

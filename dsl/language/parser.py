@@ -32,6 +32,7 @@ from dsl.language.diagnostics import Diagnostic, error
 from dsl.language.model import (
     AxisValue,
     Calendar,
+    CaseKind,
     Category,
     Cell,
     Contact,
@@ -88,6 +89,7 @@ class VendorDecl:
     plans: tuple[Plan, ...] = ()
     calendars: tuple[Calendar, ...] = ()
     schemes: tuple[PriorityScheme, ...] = ()
+    cases: tuple[CaseKind, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -103,6 +105,15 @@ class FileDecl:
     calendars: tuple[Calendar, ...] = ()
     schemes: tuple[PriorityScheme, ...] = ()
     texts: tuple[Text, ...] = ()
+
+
+@dataclass(frozen=True)
+class _Days:
+    """A target written in business days, before it becomes a Target."""
+
+    count: int
+    day_end: bool
+    pos: Pos
 
 
 @dataclass(frozen=True)
@@ -421,9 +432,17 @@ class _Builder(Transformer[Token, Any]):
         return minutes, self._pos(meta)
 
     def target(self, meta: Any, children: list[Any]) -> _Stmt:
-        metric, priority, amount, calendar = children
+        metric, priority, case, amount, calendar = children
         pos = self._pos(meta)
-        minutes, minutes_pos = (None, Pos(self.path, 0, 0)) if amount == "none" else amount
+        no_pos = Pos(self.path, 0, 0)
+        minutes, minutes_pos = None, no_pos
+        days, day_end, published = None, False, True
+        if amount == "unpublished":
+            published = False
+        elif isinstance(amount, _Days):
+            days, day_end, minutes_pos = amount.count, amount.day_end, amount.pos
+        elif amount != "none":
+            minutes, minutes_pos = amount
         target = Target(
             metric=str(metric),
             priority=_optional(priority),
@@ -431,8 +450,35 @@ class _Builder(Transformer[Token, Any]):
             calendar=_optional(calendar),
             pos=pos,
             minutes_pos=minutes_pos,
+            case=case.name if case is not None else None,
+            days=days,
+            day_end=day_end,
+            published=published,
+            case_pos=case.pos if case is not None else no_pos,
         )
         return _Stmt("target", target, pos)
+
+    # --- issue 8: case kinds, business days, unpublished targets, the customer's holidays ---
+
+    def case_kind(self, meta: Any, children: list[Any]) -> _Stmt:
+        cid, text = children
+        pos = self._pos(meta)
+        return _Stmt("case", CaseKind(str(cid), text, pos), pos)
+
+    def for_case(self, meta: Any, children: list[Token]) -> Ref:
+        return Ref(str(children[0]), self._tpos(children[0]))
+
+    def business_days(self, meta: Any, children: list[Token]) -> _Days:
+        return _Days(int(children[0]), False, self._pos(meta))
+
+    def day_end(self, meta: Any, children: list[Token]) -> _Days:
+        return _Days(int(children[0]), True, self._tpos(children[0]))
+
+    def not_published(self, meta: Any, children: list[Any]) -> str:
+        return "unpublished"
+
+    def closed_customer_holidays(self, meta: Any, children: list[Token]) -> _Stmt:
+        return _Stmt("customer_holidays", (tuple(str(c) for c in children), self._pos(meta)), self._pos(meta))
 
     def coverage(self, meta: Any, children: list[Any]) -> _Stmt:
         priority, calendar = children
@@ -560,7 +606,7 @@ class _Builder(Transformer[Token, Any]):
     def calendar(self, meta: Any, children: list[Any]) -> _Stmt:
         cid, *stmts = children
         pos = self._pos(meta)
-        parts = self._fold(stmts, {"name", "zone", "always", "eve"}, f"calendar '{cid}'")
+        parts = self._fold(stmts, {"name", "zone", "always", "eve", "customer_holidays"}, f"calendar '{cid}'")
         # A calendar without 'zone' would read as 'zone customer' (both are None), so it cannot be built.
         if "zone" not in parts and not parts.get("always"):
             self._required(
@@ -580,6 +626,8 @@ class _Builder(Transformer[Token, Any]):
             dates=tuple(d for d in parts.get("dates", ()) if d is not None),
             name=parts.get("name"),
             pos=pos,
+            customer_holidays=parts.get("customer_holidays", ((), pos))[0],
+            customer_holidays_pos=parts.get("customer_holidays", ((), pos))[1],
         )
         return _Stmt("calendar", calendar, pos)
 
@@ -649,6 +697,7 @@ class _Builder(Transformer[Token, Any]):
             plans=tuple(parts.get("plan", ())),
             calendars=tuple(parts.get("calendar", ())),
             schemes=tuple(parts.get("scheme", ())),
+            cases=tuple(parts.get("case", ())),
         )
         return _Stmt("vendor", decl, pos)
 
