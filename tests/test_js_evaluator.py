@@ -30,7 +30,7 @@ from dsl.rules.engine import Evaluator, RuleError
 from dsl.rules.export import dumps, export_project
 
 NODE = shutil.which("node")
-FIELDS = ("plan", "priority", "at", "tz", "metric")
+FIELDS = ("plan", "priority", "at", "tz", "metric", "case", "country")
 
 # Failing questions beyond the vectors' own, for their wording: misspellings get suggestions.
 EXTRA_ERRORS = [
@@ -52,7 +52,7 @@ EXTRA_ERRORS = [
 
 
 def _python_errors(rules: dict) -> list[dict]:
-    cases = [{k: v[k] for k in FIELDS} for v in _vectors() if "error" in v]
+    cases = [{k: v.get(k) for k in FIELDS} for v in _vectors() if "error" in v]
     cases += [{k: c.get(k) for k in FIELDS} for c in EXTRA_ERRORS]
     found = []
     evaluator = Evaluator(rules)

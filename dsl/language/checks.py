@@ -562,6 +562,8 @@ def check_plan_references(plan: Plan, vendor: Vendor, calendars: set[str]) -> It
         if cov.priority is not None and cov.priority not in levels:
             yield error(f"unknown priority '{cov.priority}'", cov.pos, did_you_mean(cov.priority, levels))
         yield from _calendar_ref(cov.calendar, cov.pos, calendars)
+        if cov.case is not None and vendor.case(cov.case) is None:
+            yield error(f"unknown kind of case '{cov.case}'", cov.pos, did_you_mean(cov.case, {c.id for c in vendor.cases}))
     for obligation in plan.obligations:
         yield from _calendar_ref(obligation.calendar, obligation.pos, calendars)
     for channel in plan.channels:

@@ -189,8 +189,8 @@ def merge_plans(declared: tuple[Plan, ...]) -> tuple[Plan, ...]:
         cells = tuple(c for c in parent.cells if c.feature not in own) + plan.cells
         own_targets = {(t.metric, t.priority, t.case) for t in plan.targets}
         targets = tuple(t for t in parent.targets if (t.metric, t.priority, t.case) not in own_targets) + plan.targets
-        own_cov = {c.priority for c in plan.coverage}
-        coverage = tuple(c for c in parent.coverage if c.priority not in own_cov) + plan.coverage
+        own_cov = {(c.priority, c.case) for c in plan.coverage}
+        coverage = tuple(c for c in parent.coverage if (c.priority, c.case) not in own_cov) + plan.coverage
         own_obl = {o.id for o in plan.obligations}
         obligations = tuple(o for o in parent.obligations if o.id not in own_obl) + plan.obligations
         merged[plan.id] = dataclasses.replace(

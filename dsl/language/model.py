@@ -408,6 +408,7 @@ class Coverage:
     priority: str | None
     calendar: str
     pos: Pos = field(default_factory=_no_pos, compare=False)
+    case: str | None = None  # issue 8: coverage for one kind of case only (None: every case)
 
 
 @dataclass(frozen=True)

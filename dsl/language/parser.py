@@ -481,9 +481,10 @@ class _Builder(Transformer[Token, Any]):
         return _Stmt("customer_holidays", (tuple(str(c) for c in children), self._pos(meta)), self._pos(meta))
 
     def coverage(self, meta: Any, children: list[Any]) -> _Stmt:
-        priority, calendar = children
+        priority, case, calendar = children
         pos = self._pos(meta)
-        return _Stmt("coverage", Coverage(_optional(priority), str(calendar), pos), pos)
+        coverage = Coverage(_optional(priority), str(calendar), pos, case.name if case is not None else None)
+        return _Stmt("coverage", coverage, pos)
 
     def obligation(self, meta: Any, children: list[Any]) -> _Stmt:
         oid, quantity, after, calendar, text = children

@@ -182,7 +182,7 @@ def _plan(plan: Plan, lang: str) -> dict[str, Any]:
         # General targets first: a 1.0 consumer, which knows no `case`, then still finds the
         # general target for a (metric, priority) before any target limited to a kind of case.
         "targets": [_target(t) for t in sorted(plan.targets, key=lambda t: t.case is not None)],
-        "coverage": [{"priority": c.priority, "calendar": c.calendar} for c in plan.coverage],
+        "coverage": [{"priority": c.priority, "calendar": c.calendar, "case": c.case} for c in plan.coverage],
         "obligations": [_obligation(o, lang) for o in plan.obligations],
     }
 

@@ -58,6 +58,7 @@ async function start(box) {
         at: isoWithOffset(when),
         tz,
         metric: field("metric").value,
+        case: field("case") ? field("case").value || null : null,
       });
       out.textContent = data.result.replace("{time}", show.format(deadline));
     } catch {
