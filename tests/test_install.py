@@ -18,7 +18,6 @@ import zipfile
 from pathlib import Path
 
 import pytest
-
 from support.paths import BUILD_PY, PLANS, ROOT
 
 pytestmark = pytest.mark.slow

@@ -678,7 +678,8 @@ def plan_services(vendor: Vendor, reader: Reader) -> tuple[PlanService, ...]:
             text = reader.inline(ob.text)
             obligations.append(Markup("{} <small>— {}</small>").format(text, "; ".join(details)) if details else text)
         coverage = tuple(
-            _("%(priority)s: %(hours)s") % {"priority": _coverage_label(vendor, c.priority, c.case, reader), "hours": clock_text(vendor, c.calendar, reader)}
+            _("%(priority)s: %(hours)s")
+            % {"priority": _coverage_label(vendor, c.priority, c.case, reader), "hours": clock_text(vendor, c.calendar, reader)}
             for c in plan.coverage
         )
         # Channels by kind ("Phone, Support portal"): a contact's own label is a

@@ -364,7 +364,8 @@ def issue8(project: Project, qs: Questions) -> None:
             for hh in (9, 16):
                 for metric in (None, "resolution", "registration"):
                     when = _local(day - timedelta(days=1), hh, 0, zone)
-                    qs.add("conformance-lab/local", None, when, f"the customer's holidays: {country} {day}", tz=zone, metric=metric, country=country)
+                    why = f"the customer's holidays: {country} {day}"
+                    qs.add("conformance-lab/local", None, when, why, tz=zone, metric=metric, country=country)
     qs.add("conformance-lab/local", None, "2026-11-10T15:00:00+01:00", "another country's holidays do not close", tz="Europe/Warsaw", country="SE")
 
 
@@ -393,7 +394,10 @@ ERRORS = [
     (oracle.Question("conformance-lab/days", "P1", "2026-11-23T15:00:00+01:00", None, None, "escalatd"), "unknown kind of case"),
     (oracle.Question("stratiteq/sos", "P1", "2026-11-23T15:00:00+01:00", None, None, "escalated"), "a kind of case for a vendor without any"),
     (oracle.Question("conformance-lab/local", None, "2026-11-23T15:00:00+01:00", "Europe/Warsaw"), "customer holidays without a country"),
-    (oracle.Question("conformance-lab/local", None, "2026-11-23T15:00:00+01:00", "Europe/Berlin", None, None, "DE"), "a country the rules do not carry"),
+    (
+        oracle.Question("conformance-lab/local", None, "2026-11-23T15:00:00+01:00", "Europe/Berlin", None, None, "DE"),
+        "a country the rules do not carry",
+    ),
     (oracle.Question("conformance-lab/days", "P2", "2028-12-29T15:00:00+01:00"), "business days beyond the exported years"),
     (oracle.Question("conformance-lab/days", "P2", "2028-12-28T15:00:00+01:00", None, "resolution"), "day-end beyond the exported years"),
 ]
