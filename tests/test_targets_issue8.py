@@ -181,7 +181,7 @@ def shop() -> Vendor:
             "by the end of the next business day",
             "by the end of 3 business days after the report",
             "Not published by the vendor",
-            "Every request (E)",
+            ("Any other case", "E"),
         ),
         (
             "sv",
@@ -189,7 +189,7 @@ def shop() -> Vendor:
             "senast vid slutet av nästa arbetsdag",
             "senast vid slutet av arbetsdag 3 efter anmälan",
             "Inte publicerad av leverantören",
-            "Alla ärenden (S)",
+            ("Övriga ärenden", "S"),
         ),
         (
             "it",
@@ -197,7 +197,7 @@ def shop() -> Vendor:
             "entro la fine del giorno lavorativo successivo",
             "entro la fine del 3° giorno lavorativo dopo la segnalazione",
             "Non pubblicato dal fornitore",
-            "Ogni richiesta (I)",
+            ("Tutti gli altri casi", "I"),
         ),
         (
             "pl",
@@ -205,7 +205,7 @@ def shop() -> Vendor:
             "do końca następnego dnia roboczego",
             "do końca 3. dnia roboczego po zgłoszeniu",
             "Nie opublikowany przez dostawcę",
-            "Każde zgłoszenie (P)",
+            ("Pozostałe zgłoszenia", "P"),
         ),
     ],
 )
@@ -213,7 +213,7 @@ def test_targets_in_days_cases_and_unpublished_on_the_page(shop, lang, two_days,
     reader = Reader(lang, words()[lang], shop)
     tables = {t.metric: t for t in target_tables(shop, reader)}
     response = tables["first-response"]
-    assert [str(r.label) for r in response.rows] == [str(response.rows[0].label), case_row]
+    assert tuple(str(r.label) for r in response.rows) == case_row
     assert response.rows[0].cells[0].text == two_days
     assert response.rows[1].cells[0].text == fmt.duration(60, lang)
     assert response.rows[1].cells[0].clock  # the escalated row runs on another clock: each cell names it

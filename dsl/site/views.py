@@ -561,14 +561,20 @@ def target_tables(vendor: Vendor, reader: Reader) -> tuple[TargetTable, ...]:
         ]
         # Issue 8: a kind of case with its own target gets its own rows, after the general ones;
         # each cell there is what that case gets (its own target, else the general one).
+        # Without priority levels the rows are just "Any other case" and each case's name.
         keys: list[tuple[str | None, str | None, Markup]] = []
-        for case in _target_cases(vendor, metric):
+        cases = _target_cases(vendor, metric)
+        for case in cases:
             for key, label in levels_keys:
-                if case is not None:
+                if case is not None and levels:
                     label = Markup(escape(reader.gettext("%(priority)s (%(case)s)"))) % {
                         "priority": label,
                         "case": case_name(vendor, case, reader),
                     }
+                elif case is not None:
+                    label = Markup(escape(case_name(vendor, case, reader)))
+                elif len(cases) > 1 and not levels:
+                    label = Markup(escape(reader.gettext("Any other case")))
                 keys.append((key, case, label))
         # A tier whose targets all run on one clock names it once, under the table;
         # a tier that mixes clocks names the clock in every cell instead.

@@ -61,8 +61,10 @@ async function start(box) {
         case: field("case") ? field("case").value || null : null,
       });
       out.textContent = data.result.replace("{time}", show.format(deadline));
-    } catch {
-      out.textContent = data.failed;
+    } catch (error) {
+      // A target the vendor defines but does not publish is refused for that reason (sla.js's words).
+      const unpublished = /does not publish/.test(String(error && error.message));
+      out.textContent = unpublished && data.unpublished ? data.unpublished : data.failed;
     }
   }
 
