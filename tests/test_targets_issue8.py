@@ -316,3 +316,25 @@ def test_general_targets_come_first_for_format_1_0_consumers():
     assert result.project is not None
     targets = export_project(result.project, (2026, 2026))["vendors"]["v"]["plans"]["p"]["targets"]
     assert [t["case"] for t in targets] == [None, "escalated"]
+
+
+def test_customer_holidays_on_a_24x7_calendar():
+    extra = "  calendar local { open 24x7 closed holidays customer SE }\n"
+    message, line, col, hint = only(plan_text("target first-response all 2h on local", extra=extra))
+    assert message == "calendar 'local' is open 24x7, so it cannot close on the customer's holidays"
+    assert (line, col) == (7, 30)
+    assert hint == "remove 'closed holidays customer', or give the calendar opening hours"
+
+
+def test_a_country_listed_twice_for_the_customers_holidays():
+    extra = "  calendar local { zone customer open mon-fri 09:00-17:00 closed holidays customer SE, PL, SE }\n"
+    message, line, col, hint = only(plan_text("target first-response all 2h on local", extra=extra))
+    assert message == "country 'SE' is listed twice"
+    assert (line, col) == (7, 59)
+    assert hint == "list each country once"
+
+
+def test_a_kind_of_case_declared_twice():
+    message, line, col, _ = only(plan_text("target first-response all 2h on office", extra=f"  case escalated {{ {ALL} }}\n"))
+    assert message == "kind of case 'escalated' is defined twice"
+    assert (line, col) == (7, 3)
