@@ -338,3 +338,12 @@ def test_a_kind_of_case_declared_twice():
     message, line, col, _ = only(plan_text("target first-response all 2h on office", extra=f"  case escalated {{ {ALL} }}\n"))
     assert message == "kind of case 'escalated' is defined twice"
     assert (line, col) == (7, 3)
+
+
+def test_the_calculator_asks_for_the_country_when_a_clock_closes_on_the_customers_holidays():
+    extra = "  calendar local { zone customer open mon-fri 09:00-17:00 closed holidays customer SE, PL }\n"
+    vendor = vendor_of(plan_text("target first-response all 4h on local", extra=extra))
+    calc = calculator(vendor, Reader("pl", words()["pl"], vendor))
+    assert calc is not None
+    assert [(c.id, c.label) for c in calc.countries] == [("PL", "Polska"), ("SE", "Szwecja")]
+    assert calculator(vendor_of(plan_text("target first-response all 4h on office")), Reader("pl", words()["pl"])).countries == ()

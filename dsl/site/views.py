@@ -373,6 +373,7 @@ class Calculator:
     metrics: tuple[Choice, ...]
     default_metric: str  # the metric selected at first (the vocabulary's DEFAULT_METRIC)
     cases: tuple[Choice, ...] = ()  # issue 8: the general case (id "") and each kind of case with a target
+    countries: tuple[Choice, ...] = ()  # issue 8: the customer's country, when a clock closes on the customer's holidays
 
 
 @dataclass(frozen=True)
@@ -754,7 +755,15 @@ def calculator(vendor: Vendor, reader: Reader) -> Calculator | None:
     cases = tuple(Choice(c.id, reader.plain(c.name)) for c in vendor.cases if c.id in used)
     if cases:
         cases = (Choice("", reader.gettext("Any other case")), *cases)
-    return Calculator(vendor.id, plans, priorities, tuple(metrics), DEFAULT_METRIC, cases)
+    codes = {
+        code
+        for p in vendor.plans
+        for t in p.targets
+        if t.guaranteed and (cal := _calendar(vendor, t.calendar)) is not None
+        for code in cal.customer_holidays
+    }
+    countries = tuple(sorted((Choice(c, fmt.country_name(c, reader.lang)) for c in codes), key=lambda c: c.label))
+    return Calculator(vendor.id, plans, priorities, tuple(metrics), DEFAULT_METRIC, cases, countries)
 
 
 def vendor_page(vendor: Vendor, reader: Reader) -> VendorPage:
