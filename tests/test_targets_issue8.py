@@ -236,9 +236,9 @@ def test_the_calculator_offers_the_kinds_of_case(shop):
     assert [(c.id, c.label) for c in calc.cases] == [("", "Övriga ärenden"), ("escalated", "S")]
 
 
-def test_the_card_names_the_faster_case(shop):
-    # The general first response is in days (no hours to compare), so the card states the case's hour.
-    assert fastest_response(shop, Reader("en", words()["en"], shop)) == "Fastest response: 1 hour (E)"
+def test_the_card_names_the_general_days_and_the_faster_case(shop):
+    assert fastest_response(shop, Reader("en", words()["en"], shop)) == "Fastest response: 2 business days; E: 1 hour"
+    assert fastest_response(shop, Reader("pl", words()["pl"], shop)) == "Najszybsza odpowiedź: 2 dni robocze; P: 1 godzina"
 
 
 def test_coverage_for_a_case_and_customer_holidays_on_the_page():

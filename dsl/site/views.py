@@ -848,19 +848,22 @@ def fastest_response(vendor: Vendor, reader: Reader) -> str:
     # for the general case; a kind of case answered faster (Esri's escalated cases) is named with it.
     targets = [t for p in vendor.plans for t in p.targets if t.metric == DEFAULT_METRIC]
     general = [t.minutes for t in targets if t.case is None and t.guaranteed and t.minutes is not None]
+    # Targets in business days only count when no tier gives hours: days and hours do not compare.
+    in_days = sorted((t.days, t.day_end) for t in targets if t.case is None and t.guaranteed and t.days is not None)
     scoped = sorted((t.minutes, t.case) for t in targets if t.case is not None and t.guaranteed and t.minutes is not None)
-    if not general and not scoped:
+    if not general and not in_days and not scoped:
         if any(not t.published for t in targets):
             return reader.gettext("Response times not published")
         return reader.gettext("No guaranteed response time")
-    if not general:
+    if not general and not in_days:
         minutes, case = scoped[0]
         return reader.gettext("Fastest response: %(duration)s (%(case)s)") % {
             "duration": fmt.duration(minutes, reader.lang),
             "case": case_name(vendor, case, reader),
         }
-    text = reader.gettext("Fastest response: %(duration)s") % {"duration": fmt.duration(min(general), reader.lang)}
-    if scoped and scoped[0][0] < min(general):
+    fastest = fmt.duration(min(general), reader.lang) if general else business_days_text(*in_days[0], reader)
+    text = reader.gettext("Fastest response: %(duration)s") % {"duration": fastest}
+    if scoped and (not general or scoped[0][0] < min(general)):
         minutes, case = scoped[0]
         text = reader.gettext("%(general)s; %(case)s: %(duration)s") % {
             "general": text,
