@@ -1,12 +1,12 @@
 """The checks stage: fixed words judged against the vocabulary, and the judgments moved out of parser and loader."""
 
 import pytest
-from support.language_plans import ALL, HEADER, only, problems
 
 from dsl.language import checks
 from dsl.language.loader import load_project, load_text, resolve
 from dsl.language.parser import parse_text
 from dsl.language.vocabulary import CONTACT_KINDS, LANGUAGES, PERIODS, WEEKDAYS
+from support.language_plans import ALL, HEADER, only, problems
 
 # --- fixed words: the grammar takes a name, the checks judge it ---------------------------------
 

@@ -11,12 +11,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from support.paths import BUILD_PY, PLANS, ROOT
-from support.rules_sample import YEARS, sample_project
 
 from dsl.rules.commands import run_due, run_priority
 from dsl.rules.engine import Evaluator
 from dsl.rules.export import default_years, export_project
+from support.paths import BUILD_PY, PLANS, ROOT
+from support.rules_sample import YEARS, sample_project
 
 
 def args(target: str | None = None, *rest: str, tz=None, metric=None, batch=None, years=YEARS) -> dict[str, Any]:

@@ -16,12 +16,12 @@ import sys
 from datetime import datetime
 
 import pytest
-from support import oracle
-from support import rules_vectors as generate
-from support.paths import BUILD_PY, ROOT
 
 from dsl.rules.engine import Evaluator, RuleError, due
 from dsl.rules.export import export_project
+from support import oracle
+from support import rules_vectors as generate
+from support.paths import BUILD_PY, ROOT
 
 VECTORS = [json.loads(line) for line in generate.VECTORS.read_text(encoding="utf-8").splitlines()]
 REGENERATE = "regenerate them with: python3 tests/conformance/generate.py"

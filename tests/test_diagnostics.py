@@ -5,11 +5,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from support.language_plans import ALL, HEADER, only, problems
-from support.paths import BUILD_PY, ROOT
 
 from dsl.language.diagnostics import render
 from dsl.language.loader import load_project, load_text
+from support.language_plans import ALL, HEADER, only, problems
+from support.paths import BUILD_PY, ROOT
 
 # --- syntax ---------------------------------------------------------------------------
 

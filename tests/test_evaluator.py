@@ -13,13 +13,13 @@ from zoneinfo import ZoneInfo
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from support.paths import ROOT
-from support.rules_sample import YEARS, sample_project
 
 from dsl.language import vocabulary
 from dsl.rules import engine
 from dsl.rules.engine import Evaluator, RuleError, Timeline, compile_timeline, due, find_target, priority_for
 from dsl.rules.export import dumps, export_project
+from support.paths import ROOT
+from support.rules_sample import YEARS, sample_project
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 

@@ -7,13 +7,13 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
-from support import oracle
-from support.paths import PLANS
 
 from dsl.language.loader import load_project
 from dsl.language.model import Project
 from dsl.rules.engine import Evaluator, RuleError, clock, due, due_many
 from dsl.rules.export import export_project
+from support import oracle
+from support.paths import PLANS
 
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 YEARS = (2026, 2027)

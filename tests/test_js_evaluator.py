@@ -20,15 +20,15 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from support import calendars, oracle
-from support import rules_vectors as generate
-from support.calendars import YEARS, RandomDraw
-from support.paths import ROOT
 
 from dsl.language.model import Project
 from dsl.rules.commands import answer_case
 from dsl.rules.engine import Evaluator, RuleError
 from dsl.rules.export import dumps, export_project
+from support import calendars, oracle
+from support import rules_vectors as generate
+from support.calendars import YEARS, RandomDraw
+from support.paths import ROOT
 
 NODE = shutil.which("node")
 FIELDS = ("plan", "priority", "at", "tz", "metric", "case", "country")

@@ -3,11 +3,10 @@
 from datetime import date
 from decimal import Decimal
 
-from support.language_plans import ALL
-from support.paths import PLANS
-
 from dsl.language.loader import load_project, load_text
 from dsl.language.model import Quantity
+from support.language_plans import ALL
+from support.paths import PLANS
 
 
 def load(body: str, shared: str = ""):

@@ -12,12 +12,12 @@ from zoneinfo import ZoneInfo
 
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
-from support import calendars, oracle
-from support.calendars import YEARS, ZONES, HypothesisDraw
 
 from dsl.language.model import Calendar
 from dsl.rules.engine import RuleError, due
 from dsl.rules.export import export_project
+from support import calendars, oracle
+from support.calendars import YEARS, ZONES, HypothesisDraw
 
 
 @st.composite

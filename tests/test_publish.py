@@ -14,8 +14,6 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from support.paths import BUILD_PY, PLANS, ROOT
-from support.site import Balance
 
 from dsl.language.loader import load_project
 from dsl.language.model import Project
@@ -23,6 +21,8 @@ from dsl.language.vocabulary import LANGUAGES
 from dsl.rules.export import schema_text
 from dsl.site.publish import publish, write_atomically
 from dsl.site.render import LOCALES, TEMPLATES
+from support.paths import BUILD_PY, PLANS, ROOT
+from support.site import Balance
 
 YEARS = (2026, 2027)
 PAGE_BUDGET = 50 * 1024

@@ -13,11 +13,11 @@ from importlib.resources import files
 import holidays
 import jsonschema
 import pytest
-from support.rules_sample import YEARS, H, sample_project, workdays
 
 from dsl.language import vocabulary
 from dsl.language.model import Calendar, HolidaySource, Project, Vendor
 from dsl.rules.export import ExportError, dumps, export_project, load_schema, schema_text
+from support.rules_sample import YEARS, H, sample_project, workdays
 
 
 @pytest.fixture(scope="module")

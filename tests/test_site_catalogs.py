@@ -8,10 +8,10 @@ import pytest
 from babel.messages.extract import extract_from_dir
 from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.pofile import read_po
-from support.paths import ROOT
 
 from dsl.language.vocabulary import LANGUAGES
 from dsl.site.render import LOCALES
+from support.paths import ROOT
 
 PLACEHOLDER = re.compile(r"%\([a-z_]+\)s|\{[a-z_]+\}")
 

@@ -8,11 +8,11 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from support.site import Balance, rich_project, words
 
 from dsl.language.vocabulary import LANGUAGES
 from dsl.site import views as site
 from dsl.site.render import render_site
+from support.site import Balance, rich_project, words
 
 BASE = "https://support.example.org/compare/"
 

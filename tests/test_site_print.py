@@ -11,11 +11,11 @@ from io import StringIO
 from pathlib import Path
 
 import pytest
-from support.paths import PLANS
 
 from dsl.language.loader import load_project
 from dsl.language.vocabulary import LANGUAGES
 from dsl.site.publish import publish
+from support.paths import PLANS
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 

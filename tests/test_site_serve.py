@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TypeVar
 
 import pytest
+
 from support.paths import BUILD_PY, PLANS
 
 T = TypeVar("T")

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 from markupsafe import Markup
-from support.site import ACME, ALWAYS, BETA, CUSTOMER, OFFICE, PHONE, WEEK_24X5, words
 
 from dsl.language.vocabulary import CONTACT_KINDS, DEFAULT_METRIC, LANGUAGES, METRICS
 from dsl.site import views as site
+from support.site import ACME, ALWAYS, BETA, CUSTOMER, OFFICE, PHONE, WEEK_24X5, words
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
@@ -317,9 +317,8 @@ def test_page_description_and_footnotes() -> None:
 def test_a_contact_label_that_starts_with_its_kind_is_not_said_twice() -> None:
     import dataclasses
 
-    from support.site import t
-
     from dsl.language.model import Contact
+    from support.site import t
 
     label = t("E-post – dygnet runt", "E-mail – a qualsiasi ora", "E-mail – o każdej porze", "E-mail – any time")
     vendor = dataclasses.replace(ACME, contacts=(Contact("mail", "email", "support@acme.example", label=label),))

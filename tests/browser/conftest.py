@@ -26,9 +26,9 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-from support.paths import BUILD_PY, ROOT
 
 from dsl.language.vocabulary import LANGUAGES
+from support.paths import BUILD_PY, ROOT
 
 CHROMIUM = Path(os.environ.get("TIERWISE_CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = [
