@@ -3,10 +3,10 @@
 from pathlib import Path
 
 import pytest
-from support.paths import PLANS
 
 from dsl.language.loader import load_project
 from dsl.language.model import Project
+from support.paths import PLANS
 
 SEED_VENDORS = {"esri", "stratiteq", "infor", "amanda", "synerity"}
 BROWSER_TESTS = Path(__file__).resolve().parent / "browser"

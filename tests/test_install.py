@@ -18,6 +18,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+
 from support.paths import BUILD_PY, PLANS, ROOT
 
 pytestmark = pytest.mark.slow

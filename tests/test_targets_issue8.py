@@ -7,8 +7,6 @@ and the Python evaluator on hand-worked questions; the conformance vectors cover
 from __future__ import annotations
 
 import pytest
-from support.language_plans import ALL, HEADER, only, problems
-from support.site import words
 
 from dsl.language.loader import load_text
 from dsl.language.model import Vendor
@@ -16,6 +14,8 @@ from dsl.rules.engine import Evaluator, RuleError
 from dsl.rules.export import export_project, load_schema
 from dsl.site import formatting as fmt
 from dsl.site.views import Reader, calculator, fastest_response, plan_services, target_tables
+from support.language_plans import ALL, HEADER, only, problems
+from support.site import words
 
 OFFICE = "  calendar office { zone Europe/Stockholm open mon-fri 08:00-17:00 closed holidays SE eve 08:00-13:00 }\n"
 ALWAYS = "  calendar always { open 24x7 }\n"

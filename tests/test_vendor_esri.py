@@ -130,11 +130,10 @@ def test_round_the_clock_handling_only_for_escalated_cases_on_level_3(esri):
 
 
 def test_deadlines_and_the_card_agree_with_the_seed(shipped, esri):
-    from support.site import words
-
     from dsl.rules.engine import Evaluator
     from dsl.rules.export import export_project
     from dsl.site.views import Reader, fastest_response
+    from support.site import words
 
     rules = Evaluator(export_project(shipped, (2026, 2027)))
     saturday = "2026-11-28T10:00:00+01:00"

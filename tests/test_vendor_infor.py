@@ -157,11 +157,10 @@ def test_response_targets_are_defined_but_not_published(infor):
 
 
 def test_unpublished_targets_are_refused_with_that_reason(shipped, infor):
-    from support.site import words
-
     from dsl.rules.engine import Evaluator, RuleError
     from dsl.rules.export import export_project
     from dsl.site.views import Reader, fastest_response
+    from support.site import words
 
     rules = Evaluator(export_project(shipped, (2026, 2027)))
     with pytest.raises(RuleError, match="that the vendor does not publish"):
