@@ -212,11 +212,11 @@ function spanBounds(first, last, zone) {
   return [wallToInstant(Date.UTC(first, 0, 1), zone), wallToInstant(Date.UTC(last + 1, 0, 1), zone)];
 }
 
-// Every open span of the exported years as instants, merged, with running totals of open time;
-// and the business days (local dates with open time, as day numbers) with each one's closing instant.
-// `country`: the customer's, for a calendar that closes on the customer's holidays (format 1.1).
+// Every open span of the years as instants, merged, with running totals of open time; the business
+// days (dates with open time) and their closes; `country`'s customer_holidays closed (format 1.1).
 function compileTimeline(calendar, first, last, zone, country = null) {
-  const weekly = WEEKDAYS.map((d) => calendar.weekly[d].map(([a, b]) => [minutesOf(a), minutesOf(b)]));
+  // 24x7: every date open 00:00-24:00; the pieces merge into one span, every date a business day.
+  const weekly = WEEKDAYS.map((d) => (calendar.always_open ? [[0, 1440]] : calendar.weekly[d].map(([a, b]) => [minutesOf(a), minutesOf(b)])));
   const dated = new Map();
   for (const [day, pieces] of Object.entries(calendar.dates)) dated.set(dayNumber(day), pieces.map(([a, b]) => [minutesOf(a), minutesOf(b)]));
   const closed = new Set(country ? (own(calendar.customer_holidays, country) || []).map(dayNumber) : []);
@@ -255,18 +255,6 @@ function compileTimeline(calendar, first, last, zone, country = null) {
   }
   const [lo, hi] = spanBounds(first, last, zone);
   return { starts, ends, before, through, lo, hi, days, closes };
-}
-
-// A 24x7 calendar as a timeline: the whole span open, every date a business day closing at its midnight.
-function alwaysOpenTimeline(first, last, zone) {
-  const [lo, hi] = spanBounds(first, last, zone);
-  const days = [], closes = [];
-  const lastDay = Date.UTC(last, 11, 31) / DAY_MS;
-  for (let day = Date.UTC(first, 0, 1) / DAY_MS; day <= lastDay; day++) {
-    days.push(day);
-    closes.push(wallToInstant((day + 1) * DAY_MS, zone));
-  }
-  return { starts: [lo], ends: [hi], before: [0], through: [hi - lo], lo, hi, days, closes };
 }
 
 // The local day number and the wall-clock ms into that day of an instant, in a zone.
@@ -358,7 +346,7 @@ function findTarget(rules, plan, priority, metric, kase = null) {
     if (!cases.length) throw new Error(`vendor '${vendorId}' declares no kinds of case; leave the case '${kase}' out`);
     throw new Error(`vendor '${vendorId}' has no kind of case '${kase}'${suggest(kase, cases)}`);
   }
-  // The case's own target (for the priority, then for all), else the general one (docs/rules.md §5).
+  // The case's own target, else the general one (docs/rules.md §5).
   let target, general = [];
   for (const scope of kase !== null ? [kase, null] : [null]) {
     const targets = found.targets.filter((t) => t.metric === metric && (t.case ?? null) === scope);
@@ -416,14 +404,7 @@ function evaluate(rules, { plan, priority = null, at, tz = null, metric = null, 
   } else country = null;
   const report = moment.ms;
   const days = target.business_days ?? null;
-  if (calendar.always_open && days === null) {
-    const [lo, hi] = spanBounds(first, last, zone);
-    if (!(lo <= report && report < hi)) throw outside();
-    const end = report + target.minutes * MINUTE_MS;
-    if (end > hi) throw beyond();
-    return { ms: end, zone };
-  }
-  const t = calendar.always_open ? alwaysOpenTimeline(first, last, zone) : timeline(rules, calendar, zone, country);
+  const t = timeline(rules, calendar, zone, country);
   if (!(t.lo <= report && report < t.hi)) throw outside();
   const end = days === null ? timelineDeadline(t, report, target.minutes) : daysDeadline(t, report, days, target.days_rule === "day-end", zone);
   if (end === null || end > t.hi) throw beyond();
