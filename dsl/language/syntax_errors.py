@@ -42,6 +42,7 @@ WORDS = {
     "DATE": "a date such as 2026-12-24",
     "TIME": "a time such as 08:00",
     "DURATION": "a duration such as 15min or 2h",
+    "BUSINESS_DAYS": "'business days' (as in: 2 business days)",
     "NUMBER": "a number",
     "INT": "a whole number",
     "$END": "the end of the file",
@@ -76,7 +77,7 @@ EXAMPLES: dict[str, list[str]] = {
         "vendor v { plan p { price 5000 } }",
         "vendor v { plan p { price licence 5000 per month } }",
     ],
-    "durations are written without a space: 2h, 15min, 1h 30min": [
+    "durations are written without a space: 2h, 15min, 1h 30min; days are business days: 2 business days": [
         "vendor v { plan p { target first-response P1 2 hours } }",
         "vendor v { plan p { target first-response all 2 } }",
     ],
