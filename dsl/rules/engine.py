@@ -155,19 +155,18 @@ class Timeline:
     hi: int  # first instant after the span (1 Jan after the last year, local midnight)
     first: int  # the first and last year of the span, for the words of errors
     last: int
-    # Business days (docs/rules.md §6, format 1.1): the ordinals of the local dates with open time,
-    # ascending, and the closing instant of each (the end of its last non-empty piece).
-    days: list[int]
-    closes: list[int]
     zone: tzinfo
+    # Business days (docs/rules.md §6, format 1.1): the ordinals of the local dates with open time,
+    # ascending, and the closing instant of each (the end of its last non-empty piece). None for a
+    # 24x7 timeline, where every date is one: search_days makes them only when asked.
+    days: list[int] | None = None
+    closes: list[int] | None = None
 
     @classmethod
     def always_open(cls, first: int, last: int, zone: tzinfo) -> Timeline:
         """A 24x7 calendar: the whole span, local midnight to local midnight in `zone`, open."""
         lo, hi = _span_bounds(first, last, zone)
-        days = list(range(date(first, 1, 1).toordinal(), date(last, 12, 31).toordinal() + 1))
-        closes = [_local_us(d, 1440, zone) for d in days]
-        return cls([lo], [hi], [0], [hi - lo], lo, hi, first, last, days, closes, zone)
+        return cls([lo], [hi], [0], [hi - lo], lo, hi, first, last, zone)
 
     def search_days(self, count: int, day_end: bool) -> Callable[[int], int]:
         """The deadline of a target of `count` business days (docs/rules.md §6): report µs -> deadline µs.
@@ -179,6 +178,9 @@ class Timeline:
         """
         starts, ends, days, closes, zone = self.starts, self.ends, self.days, self.closes, self.zone
         lo, hi, first, last, count_spans = self.lo, self.hi, self.first, self.last, len(ends)
+        if days is None or closes is None:  # 24x7: every date, closing at its local midnight
+            days = list(range(date(first, 1, 1).toordinal(), date(last, 12, 31).toordinal() + 1))
+            closes = [_local_us(d, 1440, zone) for d in days]
 
         def nth_after(ordinal: int) -> int:
             k = bisect.bisect_right(days, ordinal) + count - 1
@@ -285,7 +287,7 @@ def compile_timeline(calendar: Mapping[str, Any], first: int, last: int, zone: t
         total += b - a
         through.append(total)
     lo, hi = _span_bounds(first, last, zone)
-    return Timeline(starts, ends, before, through, lo, hi, first, last, days, closes, zone)
+    return Timeline(starts, ends, before, through, lo, hi, first, last, zone, days, closes)
 
 
 # --- questions -----------------------------------------------------------------------------------
