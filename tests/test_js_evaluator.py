@@ -49,6 +49,8 @@ EXTRA_ERRORS = [
     {"plan": "stratiteq/sos", "priority": "P1", "at": "2026-11-23"},
     {"plan": "stratiteq/sos", "priority": "P1", "at": "2030-06-01T10:00:00Z"},
     {"plan": "amanda/premium", "priority": "P1", "at": "2028-12-31T23:50:00-05:00"},
+    # Rules 1.1: an alias is suggested like a plan (Amanda's trial users: applies to trial).
+    {"plan": "amanda/trail", "priority": "P1", "at": "2026-11-23T15:00:00+01:00", "tz": "Europe/Rome"},
 ]
 
 

@@ -98,7 +98,7 @@ def test_top_level_layout_and_order(doc: dict) -> None:
     assert doc["data_versions"]["holidays"] == holidays.__version__
     assert doc["data_versions"]["tzdata"]
     vendor = doc["vendors"]["stratiteq"]
-    assert list(vendor) == ["name", "language", "calendars", "priorities", "plans", "cases"]
+    assert list(vendor) == ["name", "language", "calendars", "priorities", "plans", "cases", "aliases"]
     assert list(vendor["plans"]) == ["sos", "basic"]  # source order, not sorted
     assert [lv["id"] for lv in vendor["priorities"]["levels"]] == ["P1", "P2", "P3", "P4"]
 

@@ -1,5 +1,7 @@
 """Amanda's offer in plans/amanda.plan says what its seed (003_1fe9b55e3912654f, Polish) says."""
 
+from pathlib import Path
+
 import pytest
 
 from dsl.language.checks import vendor_texts
@@ -18,6 +20,16 @@ ROWS = {
 @pytest.fixture(scope="module")
 def amanda(shipped) -> Vendor:
     return shipped.vendor("amanda")
+
+
+SEED = Path("/work/shared/seeds/003_1fe9b55e3912654f.txt")
+
+
+def seed_lines() -> list[str]:
+    """The seed's non-blank lines; the seeds are kept outside the repository, so a test skips without them."""
+    if not SEED.exists():
+        pytest.skip("the seed texts are not on this machine")
+    return [line.strip() for line in SEED.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
 def test_vendor_header_and_notes(amanda):
@@ -108,8 +120,16 @@ def test_community_is_best_effort_email_only(amanda):
     assert community.coverage == ()
     note = community.notes[0].get("pl")
     assert "Nie zapewniamy pomocy telefonicznej" in note and "dostępności personelu" in note
-    # Reading: the programme rows belong to Standard and Premium; none is promised to community users.
-    assert community.cells == ()
+    # Reading: the programme rows are the Standard and Premium columns; the seed says nothing about
+    # them for community users, so each is "not stated" (blank on the page), not "not included".
+    assert {c.feature: c.kind for c in community.cells} == {f: "not-stated" for rows in ROWS.values() for f in rows}
+    assert amanda.offered_features("community") == ()
+
+
+def test_the_seed_has_two_programme_columns_only():
+    lines = seed_lines()
+    assert "Priorytetowy poziom Standard Premia" in lines  # the programmes table: Standard and Premium
+    assert not any("społeczn" in line.lower() and "szkolen" in line.lower() for line in lines)
 
 
 def test_channels(amanda):
@@ -136,13 +156,39 @@ def test_feature_counts_per_plan(amanda, plan_id, count):
 
 def test_training_and_onboarding_differ_between_programmes(amanda):
     standard, premium = amanda.plan("standard"), amanda.plan("premium")
-    assert standard.cell("training").text.get("pl") == "Nagrane szkolenia i samopomoc"
-    assert standard.cell("onboarding").kind == "included"
+    # "Nagrane szkolenia i samopomoc / pomoc przy wdrażaniu": recorded training, and self-help onboarding.
+    assert standard.cell("training").text.get("pl") == "Nagrane szkolenia"
+    assert "samopomoc" not in standard.cell("training").text.get("pl").lower()
+    assert standard.cell("onboarding").text.get("pl") == "Samopomoc przy wdrażaniu"
+    assert standard.cell("onboarding").text.get("en") == "Self-help onboarding assistance"
     assert premium.cell("training").text.get("pl") == "Szkolenia dostosowane do indywidualnych potrzeb"
     assert premium.cell("onboarding").text.get("pl") == "Pomoc premium"
     shared = [f for rows in list(ROWS.values())[1:] for f in rows]
     assert all(standard.cell(f).kind == premium.cell(f).kind == "included" for f in shared)
     assert premium.own_features == ("training", "onboarding")
+
+
+def test_the_seed_pairs_self_help_with_onboarding():
+    lines = seed_lines()
+    standard_at = lines.index("Nagrane szkolenia i samopomoc")
+    assert lines[standard_at + 1] == "pomoc przy wdrażaniu"
+    premium_at = lines.index("Szkolenia dostosowane do indywidualnych potrzeb i premia")
+    assert lines[premium_at + 1] == "pomoc przy wdrażaniu"  # the parallel: "premium / onboarding assistance"
+
+
+def test_trial_users_get_premiums_sla(amanda):
+    premium = amanda.plan("premium")
+    assert [w.id for w in premium.applies_to] == ["trial"]
+    assert "okresie próbnym" in premium.applies_to[0].who.get("pl")
+    assert all(p.applies_to == () for p in amanda.plans if p.id != "premium")
+    assert any("wersji próbnej" in line and "premium" in line and "SLA" in line for line in seed_lines())
+
+
+def test_source_names_the_seed_title_without_a_date(amanda):
+    (source,) = amanda.sources
+    assert source.title.get("pl") == "Poziomy priorytetów zgłoszeń wsparcia"
+    assert (source.url, source.read, source.published) == (None, None, None)  # the seed states neither
+    assert seed_lines()[0] == "Poziomy priorytetów zgłoszeń wsparcia"
 
 
 def test_every_text_is_in_all_four_languages(amanda):
@@ -151,3 +197,27 @@ def test_every_text_is_in_all_four_languages(amanda):
     for text, what in texts:
         assert text.missing(LANGUAGES) == (), what
     assert not amanda.intro.neutral and len({amanda.intro.get(code) for code in LANGUAGES}) == 4
+
+
+def test_the_rule_set_answers_for_trial_users_with_premiums_terms(shipped):
+    from dsl.rules.engine import Evaluator
+    from dsl.rules.export import export_project
+
+    rules = export_project(shipped, (2026, 2027))
+    assert rules["vendors"]["amanda"]["aliases"]["trial"]["plan"] == "premium"
+    evaluator = Evaluator(rules)
+    for priority in ("P1", "P2", "P3", "P4"):
+        at = "2026-11-21T10:00:00+01:00"  # a Saturday: Premium runs 24x7, Standard would wait for Monday
+        assert evaluator.due("amanda/trial", priority, at, tz="Europe/Warsaw") == evaluator.due("amanda/premium", priority, at, tz="Europe/Warsaw")
+    assert evaluator.due("amanda/trial", "P1", "2026-11-21T10:00:00+01:00", tz="Europe/Warsaw").isoformat() == "2026-11-21T10:15:00+01:00"
+
+
+def test_the_community_column_is_blank_not_a_dash(amanda):
+    from dsl.site import views
+    from support.site import words
+
+    for lang in LANGUAGES:
+        reader = views.Reader(lang, words()[lang], amanda)
+        groups = views.feature_groups(amanda, reader)
+        community = [row.cells[0] for group in groups for row in group.rows]
+        assert len(community) == 11 and {c.kind for c in community} == {"not-stated"}

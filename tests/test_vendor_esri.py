@@ -1,5 +1,7 @@
 """Esri's offer in plans/esri.plan says what its seed (000_0ca8e0490353904c, Swedish) says."""
 
+from pathlib import Path
+
 import pytest
 
 from dsl.language.checks import vendor_texts
@@ -89,7 +91,10 @@ def test_phone_hours_calendar(esri):
 def test_sla_1h_8h_from_level_1_on_the_phone_hours(esri):
     # "SLA – Registrerings- och svarstider (1h/8h)" from level 1; the general case keeps the 8 h
     # answer on the phone hours on every level.
-    assert esri.plan("standard").targets == ()
+    # Standard has no SLA row: explicitly no guaranteed time (not "not stated").
+    standard = esri.plan("standard")
+    assert [(t.metric, t.priority, t.minutes) for t in standard.targets] == [("registration", None, None), ("first-response", None, None)]
+    assert not any(t.guaranteed for t in standard.targets)
     for plan_id in ("extended-1", "extended-2", "extended-3"):
         plan = esri.plan(plan_id)
         registration = plan.target("registration", None)
@@ -191,4 +196,26 @@ def test_every_text_is_in_four_languages(esri):
             assert text.get(lang).strip(), f"{what} is empty in {lang}"
     # Only brand names are the same in every language.
     neutral = sorted(text.get("en") for text, _ in texts if text.neutral)
-    assert neutral == ["Esri Community", "Standard"]
+    assert neutral == ["Esri Community", "Esri Sverige – Utökad support", "Standard"]  # the source is the document's title
+
+
+def test_source_is_the_seed_document_without_a_date(esri):
+    (source,) = esri.sources
+    assert source.title.get("sv") == "Esri Sverige – Utökad support"
+    assert (source.url, source.read, source.published) == (None, None, None)
+    seed = Path("/work/shared/seeds/000_0ca8e0490353904c.txt")
+    if seed.exists():
+        text = seed.read_text(encoding="utf-8")
+        assert text.startswith("Utökad support")
+        # The Standard column has no tick on the SLA row: the seed promises Standard no time.
+        assert "SLA – Registrerings- och svarstider (1h/8h)" in text
+
+
+def test_standard_reads_no_guaranteed_time_on_the_page(esri):
+    from dsl.site import views
+    from support.site import words
+
+    reader = views.Reader("sv", words()["sv"], esri)
+    for table in views.target_tables(esri, reader):
+        standard = [row.cells[0] for row in table.rows]
+        assert [(c.kind, c.text) for c in standard] == [("none", "Ingen garanterad tid")] * len(standard)

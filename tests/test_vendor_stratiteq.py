@@ -146,3 +146,9 @@ def test_every_text_is_in_all_four_languages(stratiteq):
     for text in long_texts:
         assert not text.neutral
         assert len({text.get(code) for code in LANGUAGES}) == 4
+
+
+def test_source_names_the_seed_title_without_a_date(stratiteq):
+    (source,) = stratiteq.sources
+    assert source.title.get("sv") == "Stratiteq Ongoing Services (SOS)"
+    assert (source.url, source.read, source.published) == (None, None, None)

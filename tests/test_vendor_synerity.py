@@ -135,6 +135,14 @@ def test_the_star_footnote_reads_free_for_licence_customers_only(synerity):
     assert "kostnadsfritt för Syneritys licenskunder" in note.text.get("sv")
     assert "2 500 kr per månad" in note.text.get("sv")
     assert "SEK 2,500 a month" in note.text.get("en")
+    # The seed never explains "FREE*": the explanation is the publisher's, marked as such.
+    assert note.editorial
+
+
+def test_source_names_the_seed_title_without_a_date(synerity):
+    (source,) = synerity.sources
+    assert source.title.get("sv") == "Synerity Support"
+    assert (source.url, source.read, source.published) == (None, None, None)
 
 
 def test_contacts(synerity):
@@ -179,3 +187,12 @@ def test_every_text_is_in_all_four_languages(synerity):
         assert text.missing(LANGUAGES) == (), what
     for text in [synerity.intro] + [f.description for f in synerity.features]:
         assert not text.neutral and len({text.get(code) for code in LANGUAGES}) == 4
+
+
+def test_the_star_footnote_stands_apart_on_the_page(synerity):
+    from dsl.site import views
+    from support.site import words
+
+    page = views.vendor_page(synerity, views.Reader("en", words()["en"], synerity))
+    assert [n.mark for n in page.footnotes] == []
+    assert [n.mark for n in page.editorial_footnotes] == ["*"]

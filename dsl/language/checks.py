@@ -15,6 +15,7 @@ the resolved vendor (merged plans, the scheme it uses) and the names in scope.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from datetime import date
 from functools import lru_cache
 from typing import Protocol, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
@@ -35,12 +36,13 @@ from dsl.language.model import (
     PriorityMatrix,
     PriorityScheme,
     Quantity,
+    Source,
     Target,
     Text,
     Vendor,
 )
 from dsl.language.parser import FileDecl, VendorDecl
-from dsl.language.vocabulary import CONTACT_KINDS, LANGUAGES, METRICS, MINUTES_PER_DAY, PERIODS, WEEKDAYS
+from dsl.language.vocabulary import CONTACT_KINDS, LANGUAGES, METRICS, MINUTES_PER_DAY, PERIODS, PRICE_UNITS, WEEKDAYS
 
 
 class _Defined(Protocol):
@@ -153,6 +155,10 @@ def vendor_texts(vendor: Vendor) -> Iterator[tuple[Text, str]]:
         yield vendor.intro, "the intro"
     for note in vendor.notes:
         yield note, "a note"
+    for note in vendor.editorial_notes:
+        yield note, "an editorial note"
+    for source in vendor.sources:
+        yield source.title, "the title of a source"
     for contact in vendor.contacts:
         if contact.label:
             yield contact.label, f"the label of contact '{contact.id}'"
@@ -190,6 +196,10 @@ def vendor_texts(vendor: Vendor) -> Iterator[tuple[Text, str]]:
             yield plan.description, f"the description of plan '{plan.id}'"
         for note in plan.notes:
             yield note, f"a note of plan '{plan.id}'"
+        for note in plan.editorial_notes:
+            yield note, f"an editorial note of plan '{plan.id}'"
+        for who in plan.applies_to:
+            yield who.who, f"'applies to {who.id}' of plan '{plan.id}'"
         for cell in plan.cells:
             if cell.text and cell.feature in plan.own_features:
                 yield cell.text, f"plan '{plan.id}', feature '{cell.feature}'"
@@ -485,8 +495,9 @@ def _period(quantity: Quantity | None) -> Iterator[Diagnostic]:
 
 
 def check_price(price: Price) -> Iterator[Diagnostic]:
-    """A price is per a known period."""
+    """A price is per a known unit and period."""
     yield from check_word("period", price.period, PERIODS, price.period_pos)
+    yield from check_word("price unit", price.unit, PRICE_UNITS, price.unit_pos)
 
 
 def check_target(target: Target) -> Iterator[Diagnostic]:
@@ -530,11 +541,14 @@ def check_plan_as_written(plan: Plan, features: set[str]) -> Iterator[Diagnostic
             yield error(f"plan '{plan.id}' has a cell for an unknown feature '{cell.feature}'", cell.pos, did_you_mean(cell.feature, features))
         seen[cell.feature] = cell.pos
         yield from _period(cell.quantity)
+        if cell.price is not None:
+            yield from check_price(cell.price)
     for target in plan.targets:
         yield from check_target(target)
     yield from _duplicates(plan.targets, "target", lambda t: f"{t.metric} {t.priority or 'all'}" + (f" for {t.case}" if t.case else ""))
     for obligation in plan.obligations:
         yield from check_obligation(obligation)
+    yield from check_no_support(plan)
 
 
 def check_plan_references(plan: Plan, vendor: Vendor, calendars: set[str]) -> Iterator[Diagnostic]:
@@ -571,6 +585,61 @@ def check_plan_references(plan: Plan, vendor: Vendor, calendars: set[str]) -> It
             yield error(f"plan '{plan.id}' names an unknown channel '{channel}'", plan.pos, did_you_mean(channel, contacts))
 
 
+# --- tiers, sources and editorial voice (issue 8) ------------------------------------------------
+
+
+def check_no_support(plan: Plan) -> Iterator[Diagnostic]:
+    """A tier that offers no support cannot promise a time (`none` targets say the same thing twice)."""
+    if not plan.no_support:
+        return
+    for target in plan.targets:
+        if target.guaranteed:
+            yield error(
+                f"plan '{plan.id}' offers no support but promises a {target.metric} time",
+                target.pos,
+                "remove 'no support', or the target (a tier with support but no promised time says: target ... none)",
+            )
+
+
+def check_applies_to(plans: tuple[Plan, ...]) -> Iterator[Diagnostic]:
+    """Who else a plan's terms apply to is named by an id no plan and no other `applies to` uses."""
+    plan_ids = {p.id for p in plans}
+    seen: dict[str, Pos] = {}
+    for plan in plans:
+        for who in plan.applies_to:
+            if who.id in plan_ids:
+                yield error(
+                    f"'applies to {who.id}' uses the id of plan '{who.id}'",
+                    who.pos,
+                    "the rule set answers for it as a plan of its own: give the group another id, such as 'trial'",
+                )
+            elif who.id in seen:
+                yield error(f"'applies to {who.id}' is given twice", who.pos, f"first given at line {seen[who.id].line}")
+            else:
+                seen[who.id] = who.pos
+
+
+def check_recommended(plans: tuple[Plan, ...]) -> Iterator[Diagnostic]:
+    """At most one tier is recommended: a page that highlights two recommends neither."""
+    flagged = [p for p in plans if p.recommended]
+    for plan in flagged[1:]:
+        yield warning(
+            f"plan '{plan.id}' is recommended as well as plan '{flagged[0].id}'",
+            plan.pos,
+            "keep 'recommended' in one plan; the page highlights each one it is in",
+        )
+
+
+def check_source(source: Source) -> Iterator[Diagnostic]:
+    """A source's address is a web link a reader can open."""
+    if source.url is not None and not source.url.lower().startswith(("https://", "http://")):
+        yield error(f"the source's address '{source.url}' is not a web link", source.url_pos, 'write it as "https://..."')
+    if isinstance(source.published, int) and not 1900 <= source.published <= 2999:
+        yield error(f"'{source.published}' is not a year", source.published_pos, "write a four-digit year such as 2015, or a date: 2015-10-01")
+    if isinstance(source.published, date) and source.read is not None and source.published > source.read:
+        yield error("the source is read before it was published", source.published_pos, "check both dates: read comes after published")
+
+
 # --- one vendor -------------------------------------------------------------------------------
 
 
@@ -592,6 +661,10 @@ def check_vendor(decl: VendorDecl, vendor: Vendor, shared_calendars: set[str], s
     for metric in decl.metrics:
         yield from check_metric_text(metric)
     yield from check_extends(decl.plans)
+    yield from check_applies_to(decl.plans)
+    yield from check_recommended(decl.plans)
+    for source in decl.sources:
+        yield from check_source(source)
     features = {f.id for f in decl.features}
     for plan in decl.plans:
         yield from check_plan_as_written(plan, features)

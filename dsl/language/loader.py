@@ -162,6 +162,8 @@ def _resolve_vendor(decl: VendorDecl, shared_calendars: list[Calendar], shared_s
         plans=plans,
         pos=decl.pos,
         cases=decl.cases,
+        sources=decl.sources,
+        editorial_notes=decl.editorial_notes,
     )
 
 

@@ -266,6 +266,7 @@ class Footnote:
     mark: str
     text: Text
     pos: Pos = field(default_factory=_no_pos, compare=False)
+    editorial: bool = False  # written by the publisher (a reading of the source), not the vendor's words
 
 
 @dataclass(frozen=True)
@@ -319,7 +320,8 @@ class Price:
     """A plan's price for one segment (None: the same for everyone).
 
     kind is "amount" (amount, currency and period are set), "free" (costs 0),
-    "on-request" (ask the vendor) or "not-offered" (the segment cannot buy it).
+    "on-request" (ask the vendor), "contact-sales" (the vendor says: contact sales)
+    or "not-offered" (the segment cannot buy it).
     """
 
     segment: str | None
@@ -330,6 +332,11 @@ class Price:
     marks: tuple[str, ...] = ()
     pos: Pos = field(default_factory=_no_pos, compare=False)
     period_pos: Pos = field(default_factory=_no_pos, compare=False)
+    # How vendors write prices (issue 8): "from 2 500 kr per user per month, excl. VAT".
+    unit: str | None = None  # user, seat, device (vocabulary.PRICE_UNITS); None: per plan
+    starting: bool = False  # a "from" price: the least it costs
+    tax: str | None = None  # "excluded" or "included" (vocabulary.TAX_NOTES); None: not said
+    unit_pos: Pos = field(default_factory=_no_pos, compare=False)
 
 
 @dataclass(frozen=True)
@@ -345,8 +352,11 @@ class Quantity:
 class Cell:
     """One plan's entry for one feature.
 
-    kind: "included", "excluded", "text" (text is set) or "quantity"
-    (quantity is set, text may qualify it).
+    kind: "included", "excluded", "text" (text is set), "quantity"
+    (quantity is set, text may qualify it), "add-on" (bought separately;
+    `price` is its amount or on-request when the plan says), "not-applicable"
+    (the feature does not apply to this plan) or "not-stated" (the source says
+    nothing about it: not the same as "excluded").
     """
 
     feature: str
@@ -355,11 +365,16 @@ class Cell:
     quantity: Quantity | None = None
     marks: tuple[str, ...] = ()
     pos: Pos = field(default_factory=_no_pos, compare=False)
+    price: Price | None = None
 
     @property
     def offered(self) -> bool:
-        """Whether the plan offers the feature in any form."""
-        return self.kind != "excluded"
+        """Whether the plan offers the feature in any form (an add-on too)."""
+        return self.kind not in CELL_KINDS_NOT_OFFERED
+
+
+CELL_KINDS_NOT_OFFERED: tuple[str, ...] = ("excluded", "not-applicable", "not-stated")
+"""Cell kinds that do not offer the feature: not included, not applicable, not stated by the source."""
 
 
 @dataclass(frozen=True)
@@ -425,6 +440,18 @@ class Obligation:
 
 
 @dataclass(frozen=True)
+class AppliesTo:
+    """Who else a plan's terms apply to: Amanda's trial users get Premium's SLA.
+
+    `id` names them in the rule set (an alias of the plan: amanda/trial answers as amanda/premium).
+    """
+
+    id: str
+    who: Text
+    pos: Pos = field(default_factory=_no_pos, compare=False)
+
+
+@dataclass(frozen=True)
 class Plan:
     """A support tier, with everything inherited through `extends` already merged in.
 
@@ -446,6 +473,11 @@ class Plan:
     channels: tuple[str, ...] = ()
     marks: tuple[str, ...] = ()
     pos: Pos = field(default_factory=_no_pos, compare=False)
+    # Issue 8 (tiers and editorial voice); never inherited through `extends`.
+    recommended: bool = False
+    applies_to: tuple[AppliesTo, ...] = ()
+    editorial_notes: tuple[Text, ...] = ()
+    no_support: bool = False  # the tier offers no support at all (not: support without a guaranteed time)
 
     def cell(self, feature: str) -> Cell | None:
         """The plan's cell for a feature, or None when the plan does not mention it."""
@@ -488,6 +520,19 @@ class MetricText:
 
 
 @dataclass(frozen=True)
+class Source:
+    """The public document a vendor's terms were taken from, its own date, and the date it was read (None: not known)."""
+
+    title: Text
+    url: str | None = None
+    read: date | None = None
+    pos: Pos = field(default_factory=_no_pos, compare=False)
+    url_pos: Pos = field(default_factory=_no_pos, compare=False)
+    published: date | int | None = None  # the document's own date, or only its year (a brochure's copyright year)
+    published_pos: Pos = field(default_factory=_no_pos, compare=False)
+
+
+@dataclass(frozen=True)
 class Vendor:
     """One vendor's whole support offer, references resolved."""
 
@@ -508,6 +553,9 @@ class Vendor:
     plans: tuple[Plan, ...] = ()
     pos: Pos = field(default_factory=_no_pos, compare=False)
     cases: tuple[CaseKind, ...] = ()
+    # Issue 8: where the terms were read, and the publisher's own notes (kept apart from the vendor's).
+    sources: tuple[Source, ...] = ()
+    editorial_notes: tuple[Text, ...] = ()
 
     def case(self, case_id: str) -> CaseKind | None:
         """The kind of case with this id, or None."""

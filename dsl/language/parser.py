@@ -14,6 +14,7 @@ diagnostics, never raised.
 
 from __future__ import annotations
 
+import dataclasses
 import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -30,6 +31,7 @@ from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput
 from dsl.language import syntax_errors
 from dsl.language.diagnostics import Diagnostic, error
 from dsl.language.model import (
+    AppliesTo,
     AxisValue,
     Calendar,
     CaseKind,
@@ -53,11 +55,12 @@ from dsl.language.model import (
     PriorityScheme,
     Quantity,
     Segment,
+    Source,
     Target,
     Text,
     WeeklyInterval,
 )
-from dsl.language.vocabulary import WEEKDAYS
+from dsl.language.vocabulary import PRICE_UNITS, WEEKDAYS
 
 
 @dataclass(frozen=True)
@@ -90,6 +93,8 @@ class VendorDecl:
     calendars: tuple[Calendar, ...] = ()
     schemes: tuple[PriorityScheme, ...] = ()
     cases: tuple[CaseKind, ...] = ()
+    sources: tuple[Source, ...] = ()
+    editorial_notes: tuple[Text, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -114,6 +119,28 @@ class _Days:
     count: int
     day_end: bool
     pos: Pos
+
+
+@dataclass(frozen=True)
+class _Amount:
+    """A price's value as written, before the statement adds its segment and marks."""
+
+    kind: str
+    amount: Decimal | None = None
+    currency: str | None = None
+    unit: Token | None = None
+    period: Token | None = None
+    tax: str | None = None
+    starting: bool = False
+
+
+def _unit_and_period(first: Token | None, second: Token | None) -> tuple[Token | None, Token | None]:
+    """`per user per month`: the unit, then the period; a lone `per` word is a unit when it names one."""
+    if second is not None:
+        return first, second
+    if first is not None and str(first) in PRICE_UNITS:
+        return first, None
+    return None, first
 
 
 @dataclass(frozen=True)
@@ -359,32 +386,52 @@ class _Builder(Transformer[Token, Any]):
 
     # --- plans ---
 
-    def amount(self, meta: Any, children: list[Any]) -> tuple[str, Decimal | None, str | None, Token | None]:
-        number, currency, period = children
-        return ("amount", Decimal(str(number)), str(currency), period)
+    def amount(self, meta: Any, children: list[Any]) -> _Amount:
+        number, currency, first_per, second_per, tax = children
+        unit, period = _unit_and_period(first_per, second_per)
+        return _Amount("amount", Decimal(str(number)), str(currency), unit, period, tax)
 
-    def free(self, meta: Any, children: list[Any]) -> tuple[str, None, None, None]:
-        return ("free", None, None, None)
+    def free(self, meta: Any, children: list[Any]) -> _Amount:
+        return _Amount("free")
 
-    def on_request(self, meta: Any, children: list[Any]) -> tuple[str, None, None, None]:
-        return ("on-request", None, None, None)
+    def on_request(self, meta: Any, children: list[Any]) -> _Amount:
+        return _Amount("on-request")
 
-    def not_offered(self, meta: Any, children: list[Any]) -> tuple[str, None, None, None]:
-        return ("not-offered", None, None, None)
+    def not_offered(self, meta: Any, children: list[Any]) -> _Amount:
+        return _Amount("not-offered")
+
+    def contact_sales(self, meta: Any, children: list[Any]) -> _Amount:
+        return _Amount("contact-sales")
+
+    def from_amount(self, meta: Any, children: list[_Amount]) -> _Amount:
+        return dataclasses.replace(children[0], starting=True)
+
+    def tax_excluded(self, meta: Any, children: list[Any]) -> str:
+        return "excluded"
+
+    def tax_included(self, meta: Any, children: list[Any]) -> str:
+        return "included"
+
+    def _price(self, segment: Token | None, value: _Amount, marks: tuple[str, ...], pos: Pos) -> Price:
+        return Price(
+            segment=_optional(segment),
+            kind=value.kind,
+            amount=value.amount,
+            currency=value.currency,
+            period=_optional(value.period),
+            marks=marks,
+            pos=pos,
+            period_pos=self._opt_tpos(value.period),
+            unit=_optional(value.unit),
+            starting=value.starting,
+            tax=value.tax,
+            unit_pos=self._opt_tpos(value.unit),
+        )
 
     def price(self, meta: Any, children: list[Any]) -> _Stmt:
-        segment, (kind, amount, currency, period), mark = children
+        segment, value, mark = children
         pos = self._pos(meta)
-        price = Price(
-            segment=_optional(segment),
-            kind=kind,
-            amount=amount,
-            currency=currency,
-            period=_optional(period),
-            marks=(str(mark),) if mark is not None else (),
-            pos=pos,
-            period_pos=self._opt_tpos(period),
-        )
+        price = self._price(segment, value, (str(mark),) if mark is not None else (), pos)
         return _Stmt("price", price, pos)
 
     def yes(self, meta: Any, children: list[Any]) -> tuple[str, None, None]:
@@ -405,6 +452,12 @@ class _Builder(Transformer[Token, Any]):
         fid, value, mark = children
         if isinstance(value, Text):
             value = ("text", value, None)
+        price: Price | None = None
+        if isinstance(value, Price) or value == "add-on":
+            price = value if isinstance(value, Price) else None
+            value = ("add-on", None, None)
+        elif value in ("not-applicable", "not-stated"):
+            value = (value, None, None)
         kind, text, quantity = value
         return Cell(
             feature=str(fid),
@@ -413,7 +466,57 @@ class _Builder(Transformer[Token, Any]):
             quantity=quantity,
             marks=(str(mark),) if mark is not None else (),
             pos=self._tpos(fid),
+            price=price,
         )
+
+    def addon(self, meta: Any, children: list[Any]) -> Price | str:
+        # An add-on's price, when given, is a Price like a plan's (amount or on request); else just "add-on".
+        value = children[0]
+        if value is None:
+            return "add-on"
+        return self._price(None, value, (), self._pos(meta))
+
+    def addon_amount(self, meta: Any, children: list[Any]) -> _Amount:
+        number, currency, first_per, second_per = children
+        unit, period = _unit_and_period(first_per, second_per)
+        return _Amount("amount", Decimal(str(number)), str(currency), unit, period)
+
+    def not_applicable(self, meta: Any, children: list[Any]) -> str:
+        return "not-applicable"
+
+    def not_stated(self, meta: Any, children: list[Any]) -> str:
+        return "not-stated"
+
+    # --- tiers, sources and editorial voice (issue 8) ---
+
+    def recommended(self, meta: Any, children: list[Any]) -> _Stmt:
+        return _Stmt("recommended", True, self._pos(meta))
+
+    def no_support(self, meta: Any, children: list[Any]) -> _Stmt:
+        return _Stmt("no_support", True, self._pos(meta))
+
+    def applies_to(self, meta: Any, children: list[Any]) -> _Stmt:
+        pos = self._pos(meta)
+        return _Stmt("applies_to", AppliesTo(str(children[0]), children[1], pos), pos)
+
+    def editorial_note(self, meta: Any, children: list[Text]) -> _Stmt:
+        return _Stmt("editorial_note", children[0], self._pos(meta))
+
+    def editorial_footnote(self, meta: Any, children: list[Any]) -> _Stmt:
+        pos = self._pos(meta)
+        return _Stmt("footnote", Footnote(str(children[0]), children[1], pos, editorial=True), pos)
+
+    def source(self, meta: Any, children: list[Any]) -> _Stmt:
+        title, url, published, read = children
+        pos = self._pos(meta)
+        day = self._date(read) if read is not None else None
+        issued: date | int | None = None
+        if published is not None:
+            issued = int(published) if published.type == "INT" else self._date(published)
+        found = Source(
+            title, _unquote(url) if url is not None else None, day, pos, self._opt_tpos(url), issued, self._opt_tpos(published)
+        )
+        return _Stmt("source", found, pos)
 
     def features(self, meta: Any, children: list[Cell]) -> _Stmt:
         return _Stmt("cells", tuple(children), self._pos(meta))
@@ -507,7 +610,7 @@ class _Builder(Transformer[Token, Any]):
     def plan(self, meta: Any, children: list[Any]) -> _Stmt:
         pid, parent, mark, *stmts = children
         pos = self._pos(meta)
-        parts = self._fold(stmts, {"name", "description", "cells", "channels"}, f"plan '{pid}'")
+        parts = self._fold(stmts, {"name", "description", "cells", "channels", "recommended", "no_support"}, f"plan '{pid}'")
         name = parts.get("name")
         if name is None:
             self._required(f"plan '{pid}' has no name", pos, 'add a line such as: name "Gold"')
@@ -529,6 +632,10 @@ class _Builder(Transformer[Token, Any]):
             channels=tuple(r.name for r in channels),
             marks=(str(mark),) if mark is not None else (),
             pos=pos,
+            recommended=parts.get("recommended", False),
+            applies_to=tuple(parts.get("applies_to", ())),
+            editorial_notes=tuple(parts.get("editorial_note", ())),
+            no_support=parts.get("no_support", False),
         )
         return _Stmt("plan", plan, pos)
 
@@ -699,6 +806,8 @@ class _Builder(Transformer[Token, Any]):
             calendars=tuple(parts.get("calendar", ())),
             schemes=tuple(parts.get("scheme", ())),
             cases=tuple(parts.get("case", ())),
+            sources=tuple(parts.get("source", ())),
+            editorial_notes=tuple(parts.get("editorial_note", ())),
         )
         return _Stmt("vendor", decl, pos)
 

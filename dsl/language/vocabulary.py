@@ -36,3 +36,9 @@ CONTACT_KINDS: tuple[str, ...] = ("email", "phone", "portal", "web", "fax", "add
 """The kinds of contact a vendor can list."""
 
 MINUTES_PER_DAY = 24 * 60
+
+PRICE_UNITS: tuple[str, ...] = ("user", "seat", "device")
+"""What a price can be counted per besides a period: 2500 SEK per user per month."""
+
+TAX_NOTES: tuple[str, ...] = ("excluded", "included")
+"""Whether a price is written excluding or including tax (VAT, moms, IVA): `excl tax`, `incl tax`."""

@@ -304,7 +304,14 @@ def _vendor_plan(rules: Rules, plan: str) -> tuple[str, Mapping[str, Any], str, 
     plans = vendor["plans"]
     found = plans.get(plan_id)
     if found is None:
-        raise RuleError(f"vendor '{vendor_id}' has no plan '{plan_id}'{suggest(plan_id, plans)}")
+        # Format 1.1: an alias names a group whose terms are another plan's (Amanda's trial users: premium).
+        aliases = vendor.get("aliases") or {}
+        alias = aliases.get(plan_id)
+        found = plans.get(alias["plan"]) if alias is not None else None
+        if found is None:
+            raise RuleError(f"vendor '{vendor_id}' has no plan '{plan_id}'{suggest(plan_id, [*plans, *aliases])}")
+    if found.get("no_support"):
+        raise RuleError(f"plan '{vendor_id}/{plan_id}' offers no support: there is no deadline")
     return vendor_id, vendor, plan_id, found
 
 

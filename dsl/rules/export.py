@@ -36,7 +36,8 @@ from dsl.language.model import (
 )
 from dsl.language.vocabulary import LANGUAGES, METRICS, MINUTES_PER_DAY, WEEKDAYS
 
-FORMAT_VERSION = "1.1"
+FORMAT_VERSION = "1.1"  # 1.1: vendor "aliases" (who else a plan's terms apply to), plan "no_support";
+# vendor "cases", target "case"/"business_days"/"days_rule"/"published", coverage "case", calendar "customer_holidays"
 """Bumped in its minor part for additions a consumer may ignore, in its major part for anything else."""
 
 
@@ -141,7 +142,13 @@ def _vendor(vendor: Vendor, years: tuple[int, int]) -> dict[str, Any]:
         "priorities": _priorities(vendor.priorities, lang),
         "plans": {plan.id: _plan(plan, lang) for plan in vendor.plans},
         "cases": {case.id: {"name": _texts(case.name, lang)} for case in vendor.cases},
+        "aliases": _aliases(vendor, lang),
     }
+
+
+def _aliases(vendor: Vendor, lang: str) -> dict[str, Any]:
+    """Who else a plan's terms apply to, as ids an evaluator answers for with that plan (docs/rules.md §2)."""
+    return {who.id: {"plan": plan.id, "who": _texts(who.who, lang)} for plan in vendor.plans for who in plan.applies_to}
 
 
 def _texts(text: Text | None, lang: str) -> dict[str, str] | None:
@@ -184,6 +191,7 @@ def _plan(plan: Plan, lang: str) -> dict[str, Any]:
         "targets": [_target(t) for t in sorted(plan.targets, key=lambda t: t.case is not None)],
         "coverage": [{"priority": c.priority, "calendar": c.calendar, "case": c.case} for c in plan.coverage],
         "obligations": [_obligation(o, lang) for o in plan.obligations],
+        "no_support": plan.no_support,
     }
 
 

@@ -231,12 +231,20 @@ class Note:
 
 @dataclass(frozen=True)
 class PlanHead:
-    """A tier as a column head."""
+    """A tier as a column head.
+
+    `extends` names the tier it builds on; `adds` says whether it adds to or changes it (else the
+    head says "Everything in X", not "and more"). `recommended` is shown with a label, not colour alone.
+    """
 
     name: Markup
     description: Markup
     extends: Markup
     marks: tuple[Mark, ...]
+    recommended: bool = False
+    adds: bool = True
+    applies_to: tuple[Markup, ...] = ()
+    editorial: tuple[Markup, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -372,8 +380,26 @@ class Calculator:
     priorities: tuple[Choice, ...]
     metrics: tuple[Choice, ...]
     default_metric: str  # the metric selected at first (the vocabulary's DEFAULT_METRIC)
+    excluded: tuple[Excluded, ...] = ()  # the tiers left out, each with its reason
     cases: tuple[Choice, ...] = ()  # issue 8: the general case (id "") and each kind of case with a target
     countries: tuple[Choice, ...] = ()  # issue 8: the customer's country, when a clock closes on the customer's holidays
+
+
+@dataclass(frozen=True)
+class SourceView:
+    """The public document a vendor's terms were taken from, and when they were read ("" when not known)."""
+
+    title: Markup
+    href: str | None
+    read: str
+
+
+@dataclass(frozen=True)
+class Excluded:
+    """A tier the calculator leaves out, and why ("No support", "No guaranteed time")."""
+
+    name: str
+    reason: str
 
 
 @dataclass(frozen=True)
@@ -395,6 +421,10 @@ class VendorPage:
     footnotes: tuple[Note, ...]
     calculator: Calculator | None
     description: str
+    # Issue 8: where the terms come from; the publisher's own notes, kept apart from the vendor's words.
+    sources: tuple[SourceView, ...] = ()
+    editorial_notes: tuple[Markup, ...] = ()
+    editorial_footnotes: tuple[Note, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -456,25 +486,62 @@ def _marks(vendor: Vendor, marks: tuple[str, ...]) -> tuple[Mark, ...]:
     return tuple(Mark(m, anchors.get(m, "footnotes")) for m in marks)
 
 
-def price_cell(price: Price | None, vendor: Vendor, reader: Reader) -> PriceCell:
-    """A price in words and CLDR numbers: "5 000 kr per år", "Free", "Price on request"."""
+def price_text(price: Price, reader: Reader) -> str:
+    """A price as the vendor writes it: "från 2 500 kr per användare per månad exkl. moms", "Contact sales"."""
+    _ = reader.gettext
+    if price.kind == "free":
+        return _("Free")
+    if price.kind == "on-request":
+        return _("Price on request")
+    if price.kind == "contact-sales":
+        return _("Contact sales")
+    if price.kind == "not-offered":
+        return _("Not offered")
+    text = fmt.money(price.amount or Decimal(0), price.currency or "EUR", reader.lang)
+    if price.unit is not None:
+        text = price_units(reader)[price.unit] % {"price": text}
+    text = fmt.per_period(text, price.period, reader.lang)
+    if price.starting:
+        text = _("from %(price)s") % {"price": text}
+    return _tax(text, price.tax, reader)
+
+
+def _tax(text: str, tax: str | None, reader: Reader) -> str:
+    if tax == "excluded":
+        return reader.gettext("%(price)s excl. tax") % {"price": text}
+    if tax == "included":
+        return reader.gettext("%(price)s incl. tax") % {"price": text}
+    return text
+
+
+def price_units(reader: Reader) -> dict[str, str]:
+    """The site's words for each price unit of the vocabulary: "%(price)s per user"."""
+    _ = reader.gettext
+    return {
+        "user": _("%(price)s per user"),
+        "seat": _("%(price)s per seat"),
+        "device": _("%(price)s per device"),
+    }
+
+
+def price_cell(price: Price | None, vendor: Vendor, reader: Reader, more: tuple[Price, ...] = ()) -> PriceCell:
+    """A price in words and CLDR numbers: "5 000 kr per år", "Free", "Price on request".
+
+    `more` are further prices of the same tier and segment (another currency, another unit): all are shown.
+    """
     _ = reader.gettext
     if price is None:
         return PriceCell("unknown", _("Not stated"))
-    marks = _marks(vendor, price.marks)
-    if price.kind == "free":
-        return PriceCell("free", _("Free"), marks)
-    if price.kind == "on-request":
-        return PriceCell("on-request", _("Price on request"), marks)
-    if price.kind == "not-offered":
-        return PriceCell("not-offered", _("Not offered"), marks)
-    text = fmt.per_period(fmt.money(price.amount or Decimal(0), price.currency or "EUR", reader.lang), price.period, reader.lang)
-    return PriceCell("amount", text, marks)
+    marks = _marks(vendor, tuple(m for p in (price, *more) for m in p.marks))
+    text = price_text(price, reader)
+    if more:
+        text = fmt.listing([text, *(price_text(p, reader) for p in more)], reader.lang, style="or")
+    return PriceCell(price.kind, text, marks)
 
 
-def _price_for(plan: Plan, segment: str | None) -> Price | None:
-    exact = next((p for p in plan.prices if p.segment == segment), None)
-    return exact or next((p for p in plan.prices if p.segment is None), None)
+def _prices_for(plan: Plan, segment: str | None) -> tuple[Price, ...]:
+    exact = tuple(p for p in plan.prices if p.segment == segment)
+    return exact or tuple(p for p in plan.prices if p.segment is None)
 
 
 def price_rows(vendor: Vendor, reader: Reader) -> tuple[PriceRow, ...]:
@@ -484,12 +551,17 @@ def price_rows(vendor: Vendor, reader: Reader) -> tuple[PriceRow, ...]:
         return ()
     segments = [s for s in vendor.segments if s.id in used or None in used]
     if not segments:
-        cells = tuple(price_cell(_price_for(p, None), vendor, reader) for p in vendor.plans)
+        cells = tuple(_segment_cell(p, None, vendor, reader) for p in vendor.plans)
         return (PriceRow(Markup(escape(reader.gettext("Price"))), cells),)
     return tuple(
-        PriceRow(reader.label(s.label), tuple(price_cell(_price_for(p, s.id), vendor, reader) for p in vendor.plans))
+        PriceRow(reader.label(s.label), tuple(_segment_cell(p, s.id, vendor, reader) for p in vendor.plans))
         for s in segments
     )
+
+
+def _segment_cell(plan: Plan, segment: str | None, vendor: Vendor, reader: Reader) -> PriceCell:
+    found = _prices_for(plan, segment)
+    return price_cell(found[0] if found else None, vendor, reader, found[1:])
 
 
 def _calendar(vendor: Vendor, calendar_id: str | None) -> Calendar | None:
@@ -502,9 +574,11 @@ def clock_text(vendor: Vendor, calendar_id: str | None, reader: Reader) -> str:
     return calendar_text(calendar, reader) if calendar else ""
 
 
-def target_cell(target: Target | None, reader: Reader, clock: str = "") -> TargetCell:
-    """A target as words: a duration, business days, "No guaranteed time", "Not published by the vendor" or "Not stated"."""
+def target_cell(target: Target | None, reader: Reader, clock: str = "", no_support: bool = False) -> TargetCell:
+    """A target as words: a duration, business days, "No guaranteed time", "No support", "Not published by the vendor" or "Not stated"."""
     _ = reader.gettext
+    if no_support:
+        return TargetCell("no-support", _("No support"))
     if target is None:
         return TargetCell("unknown", _("Not stated"))
     if not target.published:
@@ -590,7 +664,7 @@ def target_tables(vendor: Vendor, reader: Reader) -> tuple[TargetTable, ...]:
                 target = plan.target(metric, key, case)
                 mixed = column == "" and target is not None and target.guaranteed
                 own_clock = clock_text(vendor, target.calendar, reader) if mixed and target is not None else ""
-                cells.append(target_cell(target, reader, own_clock))
+                cells.append(target_cell(target, reader, own_clock, plan.no_support))
             rows.append(TargetRow(label, tuple(cells)))
         clocks = tuple(clock_text(vendor, c, reader) if c else "" for c in columns)
         tables.append(TargetTable(metric, title, definition, tuple(rows), clocks))
@@ -610,6 +684,16 @@ def feature_cell(cell: Cell | None, vendor: Vendor, reader: Reader) -> FeatureCe
         # The language says a feature a plan never mentions (nor inherits) is not included.
         return FeatureCell("excluded", Markup(""))
     marks = _marks(vendor, cell.marks)
+    if cell.kind == "add-on":
+        words = reader.gettext("Add-on")
+        if cell.price is not None:
+            words = reader.gettext("Add-on: %(price)s") % {"price": price_text(cell.price, reader)}
+        return FeatureCell("add-on", Markup(escape(words)), marks)
+    if cell.kind == "not-applicable":
+        return FeatureCell("not-applicable", Markup(escape(reader.gettext("Not applicable"))), marks)
+    if cell.kind == "not-stated":
+        # The source says nothing: blank to the eye, with words for screen readers (the template).
+        return FeatureCell("not-stated", Markup(""), marks)
     if cell.kind == "included":
         return FeatureCell("included", Markup(""), marks)
     if cell.kind == "excluded":
@@ -740,7 +824,17 @@ def contact_views(vendor: Vendor, reader: Reader) -> tuple[ContactView, ...]:
 
 def calculator(vendor: Vendor, reader: Reader) -> Calculator | None:
     """The calculator's choices; None when no tier states a target with a duration."""
-    plans = tuple(Choice(p.id, reader.plain(p.name)) for p in vendor.plans if any(t.guaranteed for t in p.targets))
+    plans = tuple(
+        choice
+        for p in vendor.plans
+        if any(t.guaranteed for t in p.targets)
+        # Who else a tier's terms apply to is a choice of its own, answered by the rules' alias.
+        for choice in (
+            Choice(p.id, reader.plain(p.name)),
+            *(Choice(w.id, reader.gettext("%(who)s (as %(tier)s)") % {"who": reader.plain(w.who), "tier": reader.plain(p.name)})
+              for w in p.applies_to),
+        )
+    )
     if not plans:
         return None
     levels = vendor.priorities.levels if vendor.priorities else ()
@@ -751,6 +845,11 @@ def calculator(vendor: Vendor, reader: Reader) -> Calculator | None:
         if any(t.metric == metric and t.guaranteed for p in vendor.plans for t in p.targets):
             own = vendor.metric_text(metric)
             metrics.append(Choice(metric, reader.plain(own.name) if own and own.name else titles[metric]))
+    excluded = tuple(
+        Excluded(reader.plain(p.name), reader.gettext("No support") if p.no_support else reader.gettext("No guaranteed time"))
+        for p in vendor.plans
+        if not any(t.guaranteed for t in p.targets)
+    )
     used = {t.case for p in vendor.plans for t in p.targets if t.case is not None}
     cases = tuple(Choice(c.id, reader.plain(c.name)) for c in vendor.cases if c.id in used)
     if cases:
@@ -763,7 +862,7 @@ def calculator(vendor: Vendor, reader: Reader) -> Calculator | None:
         for code in cal.customer_holidays
     }
     countries = tuple(sorted((Choice(c, fmt.country_name(c, reader.lang)) for c in codes), key=lambda c: c.label))
-    return Calculator(vendor.id, plans, priorities, tuple(metrics), DEFAULT_METRIC, cases, countries)
+    return Calculator(vendor.id, plans, priorities, tuple(metrics), DEFAULT_METRIC, excluded, cases=cases, countries=countries)
 
 
 def vendor_page(vendor: Vendor, reader: Reader) -> VendorPage:
@@ -775,6 +874,10 @@ def vendor_page(vendor: Vendor, reader: Reader) -> VendorPage:
             reader.block(p.description),
             reader.label(parent.name) if p.extends and (parent := vendor.plan(p.extends)) else Markup(""),
             _marks(vendor, p.marks),
+            recommended=p.recommended,
+            adds=adds_to_parent(p, vendor),
+            applies_to=tuple(reader.label(who.who) for who in p.applies_to),
+            editorial=tuple(reader.block(n) for n in p.editorial_notes),
         )
         for p in vendor.plans
     )
@@ -809,37 +912,110 @@ def vendor_page(vendor: Vendor, reader: Reader) -> VendorPage:
         contacts=contact_views(vendor, reader),
         notes=tuple(reader.block(n) for n in vendor.notes),
         footnotes=tuple(
-            Note(fn.mark, f"fn-{i}", reader.inline(fn.text)) for i, fn in enumerate(vendor.footnotes, start=1)
+            Note(fn.mark, f"fn-{i}", reader.inline(fn.text)) for i, fn in enumerate(vendor.footnotes, start=1) if not fn.editorial
         ),
         calculator=calculator(vendor, reader),
         description=description,
+        sources=source_views(vendor, reader),
+        editorial_notes=tuple(reader.block(n) for n in vendor.editorial_notes),
+        editorial_footnotes=tuple(
+            Note(fn.mark, f"fn-{i}", reader.inline(fn.text)) for i, fn in enumerate(vendor.footnotes, start=1) if fn.editorial
+        ),
     )
 
 
+def adds_to_parent(plan: Plan, vendor: Vendor) -> bool:
+    """Whether a tier that extends another adds or changes anything of what it inherits."""
+    parent = vendor.plan(plan.extends) if plan.extends else None
+    if parent is None:
+        return True
+    return (
+        set(plan.cells) != set(parent.cells)
+        or set(plan.targets) != set(parent.targets)
+        or set(plan.coverage) != set(parent.coverage)
+        or set(plan.obligations) != set(parent.obligations)
+        or set(plan.channels) != set(parent.channels)
+    )
+
+
+def source_views(vendor: Vendor, reader: Reader) -> tuple[SourceView, ...]:
+    """Where the vendor's terms were read and when: "Support terms (PDF), terms as of 1 November 2026"."""
+    views = []
+    _ = reader.gettext
+    for src in vendor.sources:
+        dates = []
+        if isinstance(src.published, int):
+            dates.append(_("published in %(year)s") % {"year": str(src.published)})
+        elif src.published is not None:
+            dates.append(_("published %(date)s") % {"date": fmt.day(src.published, reader.lang)})
+        if src.read is not None:
+            dates.append(_("terms as of %(date)s") % {"date": fmt.day(src.read, reader.lang)})
+        views.append(SourceView(reader.label(src.title), safe_href(src.url), ", ".join(dates)))
+    return tuple(views)
+
+
 def price_range(vendor: Vendor, reader: Reader) -> str:
-    """The cheapest to the dearest tier: "Free to 5 000 kr per år", "Price on request"."""
+    """The prices in one line, summarised only where they compare: per segment, currency, unit and period.
+
+    "Free to 5 000 kr per år" when one segment's prices share a currency, unit and period; prices of
+    different segments are named per segment ("Licence customers: free; others: 2 500 kr–15 000 kr per
+    month"), never one range across them.
+    """
     _ = reader.gettext
     prices = [p for plan in vendor.plans for p in plan.prices]
-    groups: dict[tuple[str, str | None], list[Decimal]] = {}
+    if not prices:
+        return _("No prices published")
+    order = [None, *(s.id for s in vendor.segments)]
+    keys = sorted({p.segment for p in prices}, key=lambda k: order.index(k) if k in order else len(order))
+    if len(keys) == 1:
+        return _segment_summary([p for p in prices if p.segment == keys[0]], reader)
+    labels = {s.id: reader.plain(s.label) for s in vendor.segments}
+    parts = []
+    for key in keys:
+        summary = _segment_summary([p for p in prices if p.segment == key], reader)
+        label = labels.get(key, key) if key is not None else _("Everyone")
+        parts.append(_("%(segment)s: %(price)s") % {"segment": label, "price": summary})
+    return "; ".join(parts)
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
+def _segment_summary(prices: list[Price], reader: Reader) -> str:
+    """One segment's prices: a range per currency, unit, period and tax note; a "from" price as "from X"."""
+    _ = reader.gettext
+    lang = reader.lang
+    groups: dict[tuple[str, str, str, str], list[Price]] = {}
     for p in prices:
         if p.kind == "amount" and p.amount is not None and p.currency:
-            groups.setdefault((p.currency, p.period), []).append(p.amount)
+            groups.setdefault((p.currency, p.unit or "", p.period or "", p.tax or ""), []).append(p)
     ranges = []
-    for (currency, period), amounts in sorted(groups.items(), key=lambda kv: (kv[0][0], kv[0][1] or "")):
+    for (currency, unit, period, tax), group in sorted(groups.items()):
+        amounts = [p.amount for p in group if p.amount is not None]
         low, high = min(amounts), max(amounts)
-        money = fmt.money(low, currency, reader.lang)
-        if high != low:
-            money = fmt.interval(money, fmt.money(high, currency, reader.lang), reader.lang)
-        ranges.append(fmt.per_period(money, period, reader.lang))
+        money = fmt.money(low, currency, lang)
+        starting = any(p.starting for p in group)
+        if high != low and not starting:
+            money = fmt.interval(money, fmt.money(high, currency, lang), lang)
+        if unit:
+            money = price_units(reader)[unit] % {"price": money}
+        money = fmt.per_period(money, period or None, lang)
+        if starting:
+            money = _("from %(price)s") % {"price": money}
+        ranges.append(_tax(money, tax or None, reader))
     free = any(p.kind == "free" for p in prices)
-    if ranges:
-        text = fmt.listing(ranges, reader.lang, style="or") if len(ranges) > 1 else ranges[0]
-        return _("Free to %(price)s") % {"price": text} if free else text
-    if free:
-        return _("Free")
-    if any(p.kind == "on-request" for p in prices):
-        return _("Price on request")
-    return _("No prices published")
+    asks = [k for k in ("on-request", "contact-sales") if any(p.kind == k for p in prices)]
+    ask_words = {"on-request": _("Price on request"), "contact-sales": _("Contact sales")}
+    if free and len(ranges) == 1 and not asks:
+        return _("Free to %(price)s") % {"price": ranges[0]}
+    words = ([_("Free")] if free else []) + [ask_words[k] for k in asks]
+    parts = ([_("Free")] if free else []) + ranges + [ask_words[k] for k in asks]
+    if parts:
+        # The site's words ("Free", "Price on request") start a sentence on their own; inside a list they
+        # are lower case in all four languages ("... eller pris på förfrågan").
+        return fmt.listing([parts[0], *(_lower_first(p) if p in words else p for p in parts[1:])], lang, style="or")
+    return _("Not offered")
 
 
 def fastest_response(vendor: Vendor, reader: Reader) -> str:
@@ -854,7 +1030,10 @@ def fastest_response(vendor: Vendor, reader: Reader) -> str:
     if not general and not in_days and not scoped:
         if any(not t.published for t in targets):
             return reader.gettext("Response times not published")
-        return reader.gettext("No guaranteed response time")
+        # "None" only when the vendor says so; a vendor that publishes no response times has not promised none.
+        if targets or any(p.no_support for p in vendor.plans):
+            return reader.gettext("No guaranteed response time")
+        return reader.gettext("Response times not stated by the vendor")
     if not general and not in_days:
         minutes, case = scoped[0]
         return reader.gettext("Fastest response: %(duration)s (%(case)s)") % {

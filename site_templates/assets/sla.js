@@ -1,19 +1,7 @@
-// Tierwise SLA rules in JavaScript: deadlines from the exported rule JSON alone.
-//
-// A dependency-free ES module (browsers and Node 18+). It follows docs/rules.md
-// exactly as the Python reference evaluator (dsl/rules/engine.py) does, and answers
-// every conformance vector in tests/conformance/ the same way:
-//   - a calendar's local pieces become instants, each wall time converted with
-//     fold=0 (a time in a spring-forward gap takes the offset in force before
-//     the gap; a repeated time its first occurrence); the union of those spans
-//     is the open time;
-//   - the deadline is the earliest instant by which the target's minutes of open
-//     time have passed since the report; a report while closed starts at the
-//     next opening; a deadline exactly at a closing time stays there;
-//   - a 24x7 clock adds elapsed real time.
-// Time zones come from Intl.DateTimeFormat; no time-zone library is needed.
-//
-// Errors are thrown as Error with the same words the Python evaluator uses.
+// Tierwise SLA rules in JavaScript: deadlines from the exported rule JSON alone (docs/rules.md).
+// Dependency-free (browsers, Node 18+); answers the vectors in tests/conformance/ as
+// dsl/rules/engine.py does: local pieces become instants with fold=0, their union is the open
+// time. Zones come from Intl; errors are thrown in Python's words.
 
 const WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
 const DEFAULT_METRIC = "first-response";
@@ -212,10 +200,9 @@ function spanBounds(first, last, zone) {
   return [wallToInstant(Date.UTC(first, 0, 1), zone), wallToInstant(Date.UTC(last + 1, 0, 1), zone)];
 }
 
-// Every open span of the years as instants, merged, with running totals of open time; the business
-// days (dates with open time) and their closes; `country`'s customer_holidays closed (format 1.1).
+// Open spans as instants, merged, with running totals; business days and their closes (§6).
 function compileTimeline(calendar, first, last, zone, country = null) {
-  // 24x7: every date open 00:00-24:00; the pieces merge into one span, every date a business day.
+  // 24x7: every date 00:00-24:00, merged into one span.
   const weekly = WEEKDAYS.map((d) => (calendar.always_open ? [[0, 1440]] : calendar.weekly[d].map(([a, b]) => [minutesOf(a), minutesOf(b)])));
   const dated = new Map();
   for (const [day, pieces] of Object.entries(calendar.dates)) dated.set(dayNumber(day), pieces.map(([a, b]) => [minutesOf(a), minutesOf(b)]));
@@ -257,14 +244,14 @@ function compileTimeline(calendar, first, last, zone, country = null) {
   return { starts, ends, before, through, lo, hi, days, closes };
 }
 
-// The local day number and the wall-clock ms into that day of an instant, in a zone.
+// [local day number, wall ms into it] of an instant.
 function localDay(ms, zone) {
   const local = ms + offsetAt(zone, ms) * MINUTE_MS;
   const day = Math.floor(local / DAY_MS);
   return [day, local - day * DAY_MS];
 }
 
-// Business days (docs/rules.md §6): null when the deadline falls after the span.
+// Business days (§6); null: after the span.
 function daysDeadline(t, report, count, dayEnd, zone) {
   const nth = (day) => {
     const k = search(t.days, day, true) + count - 1;
@@ -334,8 +321,17 @@ function findTarget(rules, plan, priority, metric, kase = null) {
   const [vendorId, planId] = plan.split("/");
   const vendor = own(rules.vendors, vendorId);
   if (!vendor) throw new Error(`unknown vendor '${vendorId}'${suggest(vendorId, Object.keys(rules.vendors))}`);
-  const found = own(vendor.plans, planId);
-  if (!found) throw new Error(`vendor '${vendorId}' has no plan '${planId}'${suggest(planId, Object.keys(vendor.plans))}`);
+  let found = own(vendor.plans, planId);
+  if (!found) {
+    // Format 1.1: an alias names a group whose terms are another plan's (Amanda's trial users: premium).
+    const aliases = vendor.aliases || {};
+    const alias = own(aliases, planId);
+    found = alias ? own(vendor.plans, alias.plan) : undefined;
+    if (!found) {
+      throw new Error(`vendor '${vendorId}' has no plan '${planId}'${suggest(planId, [...Object.keys(vendor.plans), ...Object.keys(aliases)])}`);
+    }
+  }
+  if (found.no_support) throw new Error(`plan '${vendorId}/${planId}' offers no support: there is no deadline`);
   const levels = vendor.priorities ? vendor.priorities.levels.map((lv) => lv.id) : [];
   if (priority !== null && !levels.includes(priority)) {
     if (!levels.length) throw new Error(`vendor '${vendorId}' has no priority levels; leave the priority '${priority}' out`);
