@@ -321,7 +321,7 @@ def issue8(project: Project, qs: Questions) -> None:
     """Business days (both readings), kinds of case and the customer's holidays (format 1.1)."""
     lab = project.vendor("conformance-lab")
     assert lab is not None
-    se = holidays_lib.country_holidays("SE", years=[2026, 2027], categories=("public",))
+    se = holidays_lib.country_holidays("SE", years=[2026, 2027], categories=("public",), language="en_US")
     # Every target of the plan `days`, at Swedish holidays and eves, DST changes, weekends and edges.
     days_plan = lab.plan("days")
     assert days_plan is not None
