@@ -261,7 +261,9 @@ def build(project: Project) -> Questions:
                 at = (change + timedelta(hours=hours)).astimezone(ZoneInfo(zone))
                 for priority in ("P1", "P2"):
                     qs.add(plan, priority, at, f"{zone} DST change {change.isoformat()} {hours:+d} h", metric=metric)
-        table = holidays_lib.country_holidays("AU" if "Sydney" in zone else "CL", subdiv="NSW" if "Sydney" in zone else None, years=[2026, 2027], language="en_US")
+        table = holidays_lib.country_holidays(
+            "AU" if "Sydney" in zone else "CL", subdiv="NSW" if "Sydney" in zone else None, years=[2026, 2027], language="en_US"
+        )
         for day in sorted(table):
             qs.add(plan, "P2", _local(day - timedelta(days=1), 10, 0, zone), f"{zone} before the holiday {day}", metric=metric)
 
