@@ -343,17 +343,19 @@ _DURATION_MISTAKES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"(\d+)(?=\s|$|\})"), "bare"),
 )
 DURATION_UNITS = "a duration is whole hours and minutes, written without a space: 15min, 2h, 1h 30min"
+_BARE_BEFORE_ON = re.compile(r"(\d+)(?=[ \t]*(?:on\b|\}|$))", re.M)
 
 
 def duration_mistake(text: str, offset: int, path: str, bare: bool = True) -> Diagnostic | None:
     """The diagnostic for a duration written another way (4,5h, 1d, 2 hrs), with what it should say.
 
-    `bare` False leaves a lone number to the parser's own message (after a target's number it
-    expects 'business days').
+    `bare` False (after a target's number, where 'business days' may follow) takes a lone number for
+    a duration only when `on` or the block's end follows it, so `2 bussines days` keeps the parser's
+    own "expected 'business days'".
     """
     for pattern, kind in _DURATION_MISTAKES:
         if kind == "bare" and not bare:
-            continue
+            pattern = _BARE_BEFORE_ON
         found = pattern.match(text, offset)
         if not found:
             continue
@@ -365,15 +367,16 @@ def duration_mistake(text: str, offset: int, path: str, bare: bool = True) -> Di
             hint = f"{DURATION_UNITS}; write {instead}"
         elif kind == "days":
             hint = (
-                f"{DURATION_UNITS}; for business days write {number} business day{'s' if number != 1 else ''}, "
-                f"for {number} × 24 hours of the calendar's open time {number * 24}h"
+                f"{DURATION_UNITS}; for {number} × 24 hours of the calendar's open time write {number * 24}h, "
+                f"for business days {number} business day{'s' if number != 1 else ''}"
             )
         elif kind == "hours":
             hint = f"{DURATION_UNITS}; write {number}h"
         elif kind == "minutes":
             hint = f"{DURATION_UNITS}; write {number}min"
         else:
-            hint = f"{DURATION_UNITS}; add the unit: {number}h or {number}min"
+            days = f"{number} business day{'s' if number != 1 else ''}"
+            hint = f"{DURATION_UNITS}; add the unit: {number}h or {number}min (or write {days})"
         return error(f"'{written}' is not a duration", _pos_at(text, offset, path, len(written)), hint, code="T0105")
     return None
 
