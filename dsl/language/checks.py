@@ -30,6 +30,7 @@ from dsl.language.model import (
     Contact,
     DailyHours,
     Feature,
+    HolidaySource,
     MetricText,
     Obligation,
     Plan,
@@ -271,11 +272,32 @@ def check_holidays(calendar: Calendar) -> Iterator[Diagnostic]:
                 did_you_mean(source.subdivision, supported[source.country]),
                 code="T0503",
             )
+        else:
+            yield from check_holiday_categories(source)
     if calendar.eve_hours and not calendar.holidays:
         yield error(
             "eve hours are given but the calendar has no holidays", calendar.pos, "add 'closed holidays SE' (or your country's code)",
             code="T0504",
         )
+
+
+def check_holiday_categories(source: HolidaySource) -> Iterator[Diagnostic]:
+    """Each category after `including` is one the holidays package has for the country, named once."""
+    known = tuple(holidays.country_holidays(source.country).supported_categories)
+    written = [name.replace("_", "-") for name in known if name != "public"]
+    seen: set[str] = set()
+    for name, pos in zip(source.categories[1:], source.categories_pos, strict=False):
+        shown = name.replace("_", "-")
+        if name == "public":
+            yield error("public holidays are always included", pos, "remove 'public' from the list", code="T0517")
+        elif name not in known:
+            hint = did_you_mean(shown, written) or (
+                f"{source.country} has: {', '.join(written)}" if written else f"the holidays package has only public holidays for {source.country}"
+            )
+            yield error(f"{source.country} has no holidays of the kind '{shown}'", pos, hint, code="T0517")
+        elif name in seen:
+            yield error(f"'{shown}' is named twice", pos, "name each kind of holiday once", code="T0517")
+        seen.add(name)
 
 
 def _backwards(start: int, end: int, pos: Pos) -> Diagnostic:

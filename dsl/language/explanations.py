@@ -440,6 +440,15 @@ EXPLANATIONS: dict[str, Explanation] = {
         "calendar local {\n  zone customer\n  open mon-fri 09:00-17:00\n  closed holidays SE\n}\n",
         fix=("  closed holidays SE\n", "  closed holidays customer SE, PL\n"),
     ),
+    "T0517": Explanation(
+        "an unknown kind of holiday",
+        "`closed holidays SE including de-facto` also closes on the days the holidays package counts as "
+        "holidays of that kind in the country (Sweden's de facto holidays: Midsummer Eve, Christmas Eve "
+        "and New Year's Eve). Public holidays are always included; the other kinds differ per country "
+        "(Sweden: bank, de-facto, optional).",
+        "calendar office {\n  zone Europe/Stockholm\n  open mon-fri 08:00-17:00\n  closed holidays SE including de-fakto\n}\n",
+        fix=("de-fakto", "de-facto"),
+    ),
     # --- T06: priorities --------------------------------------------------------------------------
     "T0601": Explanation(
         "a matrix row that is not an urgency",

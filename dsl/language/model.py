@@ -144,12 +144,17 @@ class DailyHours:
 
 @dataclass(frozen=True)
 class HolidaySource:
-    """Public holidays of a country (and subdivision), taken from the `holidays` package."""
+    """Public holidays of a country (and subdivision), taken from the `holidays` package.
+
+    `categories` are the package's categories of holiday, "public" always first; a plan adds others
+    with `including` (Sweden's "de_facto": Midsummer Eve, Christmas Eve, New Year's Eve).
+    """
 
     country: str
     subdivision: str | None = None
     categories: tuple[str, ...] = ("public",)
     pos: Pos = field(default_factory=_no_pos, compare=False)
+    categories_pos: tuple[Pos, ...] = field(default=(), compare=False)
 
 
 @dataclass(frozen=True)

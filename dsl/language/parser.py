@@ -761,10 +761,22 @@ class _Builder(Transformer[Token, Any]):
     def open_always(self, meta: Any, children: list[Any]) -> _Stmt:
         return _Stmt("always", True, self._pos(meta))
 
-    def closed_holidays(self, meta: Any, children: list[Token]) -> _Stmt:
-        country, subdivision = children
+    def closed_holidays(self, meta: Any, children: list[Any]) -> _Stmt:
+        country, subdivision, kinds = children
         pos = self._pos(meta)
-        return _Stmt("holidays", HolidaySource(str(country), _optional(subdivision), pos=pos), pos)
+        # Plan files write categories with hyphens like every other name; the package spells them with '_'.
+        extra = [(str(t).replace("-", "_"), self._tpos(t)) for t in (kinds or [])]
+        source = HolidaySource(
+            str(country),
+            _optional(subdivision),
+            categories=("public", *(name for name, _ in extra)),
+            pos=pos,
+            categories_pos=tuple(p for _, p in extra),
+        )
+        return _Stmt("holidays", source, pos)
+
+    def holiday_kinds(self, meta: Any, children: list[Token]) -> list[Token]:
+        return children
 
     def _date(self, token: Token) -> date | None:
         try:

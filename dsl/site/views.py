@@ -199,7 +199,11 @@ def calendar_text(calendar: Calendar, reader: Reader) -> str:
         text = _("%(hours)s (%(zone)s)") % {"hours": hours, "zone": fmt.zone_name(calendar.zone, lang)}
     if calendar.holidays:
         countries = fmt.listing(sorted({fmt.country_name(h.country, lang) for h in calendar.holidays}), lang)
-        text = _("%(hours)s, except public holidays in %(countries)s") % {"hours": text, "countries": countries}
+        if any("de_facto" in h.categories for h in calendar.holidays):
+            # Sweden's Midsummer Eve, Christmas Eve and New Year's Eve: days off by custom, not by law.
+            text = _("%(hours)s, except public holidays and de facto holidays in %(countries)s") % {"hours": text, "countries": countries}
+        else:
+            text = _("%(hours)s, except public holidays in %(countries)s") % {"hours": text, "countries": countries}
     if calendar.customer_holidays:  # issue 8: the customer's own public holidays
         text = _("%(hours)s, except public holidays in your own country") % {"hours": text}
     if calendar.eve_hours:
