@@ -39,6 +39,9 @@ async function start(box) {
     hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZoneName: "short",
   });
   if (!field("at").value) field("at").value = localInputValue(new Date());
+  // The reader's country from the language tag (sv-SE: SE), if offered.
+  const region = (navigator.language.split("-")[1] || "").toUpperCase();
+  if (field("country")?.querySelector(`[value="${region}"]`)) field("country").value = region;
 
   function answer() {
     const when = new Date(field("at").value); // datetime-local is read in the reader's own zone
@@ -58,6 +61,8 @@ async function start(box) {
         at: isoWithOffset(when),
         tz,
         metric: field("metric").value,
+        case: field("case") ? field("case").value || null : null,
+        country: field("country") ? field("country").value || null : null,
       });
       out.textContent = data.result.replace("{time}", show.format(deadline));
     } catch {
