@@ -8,14 +8,11 @@ const DEFAULT_METRIC = "first-response";
 const MINUTE_MS = 60_000;
 const DAY_MS = 86_400_000;
 
-// --- time zones -------------------------------------------------------------------------------
+// --- time zones ---
 
-// Date.UTC reads the years 0-99 as 1900-1999; Python does not. Every date this module builds goes
-// through utcMs, which sets the full year with setUTCFullYear (same overflow rules as Date.UTC).
-function utcMs(year, month, day = 1, hour = 0, minute = 0, second = 0, ms = 0) {
-  const date = new Date(Date.UTC(2000, 0, 1, hour, minute, second, ms));
-  date.setUTCFullYear(year, month, day);
-  return date.getTime();
+// Date.UTC reads years 0-99 as 1900+ (tests/test_js_years.py)
+function utcMs(y, m, d = 1, h = 0, mi = 0, s = 0, ms = 0) {
+  return new Date(Date.UTC(2000, 0, 1, h, mi, s, ms)).setUTCFullYear(y, m, d);
 }
 
 const formatters = new Map();
@@ -84,7 +81,7 @@ export function localToInstant(zone, wall) {
   return new Date(wallToInstant(utcMs(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s)), zone));
 }
 
-// --- ISO 8601 ----------------------------------------------------------------------------------
+// --- ISO 8601 ---
 
 const pad = (n, width = 2) => String(n).padStart(width, "0");
 
@@ -143,7 +140,7 @@ function parseMoment(text) {
   return { ms: wall - offset * MINUTE_MS, offset };
 }
 
-// --- suggestions, as Python's difflib.get_close_matches(n=1, cutoff=0.6) ------------------------
+// --- suggestions, as Python's difflib.get_close_matches(n=1, cutoff=0.6) ---
 
 function matchingCharacters(a, b) {
   const b2j = new Map();
@@ -199,7 +196,7 @@ function suggest(name, known) {
   return "";
 }
 
-// --- compiled calendars ----------------------------------------------------------------------
+// --- compiled calendars ---
 
 const minutesOf = (hhmm) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 const dayNumber = (iso) => utcMs(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / DAY_MS;
@@ -313,7 +310,7 @@ function timeline(rules, calendar, zone, country = null) {
   return found;
 }
 
-// --- lookups ------------------------------------------------------------------------------------
+// --- lookups ---
 
 const own = (object, key) => (object && Object.prototype.hasOwnProperty.call(object, key) ? object[key] : undefined);
 
