@@ -236,6 +236,8 @@ class PlanHead:
     adds: bool = True
     applies_to: tuple[Markup, ...] = ()
     editorial: tuple[Markup, ...] = ()
+    # Issue 9: the tier's permalink target (its card under "Service per tier"), "tier-<plan id>".
+    anchor: str = ""
 
 
 @dataclass(frozen=True)
@@ -337,6 +339,9 @@ class PlanService:
     coverage: tuple[str, ...]
     channels: tuple[Markup, ...]
     notes: tuple[Markup, ...]
+    # Issue 9: the permalink of the tier, "tier-<plan id>"; the tier table's column heads link here.
+    anchor: str = ""
+    recommended: bool = False
 
     @property
     def empty(self) -> bool:
@@ -414,6 +419,8 @@ class VendorPage:
     sources: tuple[SourceView, ...] = ()
     editorial_notes: tuple[Markup, ...] = ()
     editorial_footnotes: tuple[Note, ...] = ()
+    # Issue 9: the tiers (0-based) a narrow screen shows before the reader picks others.
+    shown: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -718,6 +725,8 @@ def plan_services(vendor: Vendor, reader: Reader) -> tuple[PlanService, ...]:
                 coverage,
                 tuple(channels),
                 tuple(reader.block(n) for n in plan.notes),
+                anchor=tier_anchor(plan.id),
+                recommended=plan.recommended,
             )
         )
     return tuple(services)
@@ -796,6 +805,7 @@ def vendor_page(vendor: Vendor, reader: Reader) -> VendorPage:
             adds=adds_to_parent(p, vendor),
             applies_to=tuple(reader.label(who.who) for who in p.applies_to),
             editorial=tuple(reader.block(n) for n in p.editorial_notes),
+            anchor=tier_anchor(p.id),
         )
         for p in vendor.plans
     )
@@ -839,7 +849,31 @@ def vendor_page(vendor: Vendor, reader: Reader) -> VendorPage:
         editorial_footnotes=tuple(
             Note(fn.mark, f"fn-{i}", reader.inline(fn.text)) for i, fn in enumerate(vendor.footnotes, start=1) if fn.editorial
         ),
+        shown=narrow_tiers([p.recommended for p in vendor.plans]),
     )
+
+
+# Issue 9: tier tables on every screen.
+
+
+def tier_anchor(plan_id: str) -> str:
+    """The fragment a tier is linked by: "tier-premium"."""
+    return f"tier-{plan_id}"
+
+
+NARROW_TIERS = 2
+"""How many tiers a phone shows side by side before the reader picks others (two fit 320 px)."""
+
+
+def narrow_tiers(recommended: list[bool]) -> tuple[int, ...]:
+    """The tiers (0-based) a narrow screen shows first: the recommended one and its neighbour, else the first two."""
+    count = len(recommended)
+    if count <= NARROW_TIERS:
+        return tuple(range(count))
+    first = recommended.index(True) if True in recommended else 0
+    # The neighbour is the next tier up, or the one below when the recommended tier is the last.
+    start = min(first, count - NARROW_TIERS)
+    return tuple(range(start, start + NARROW_TIERS))
 
 
 def adds_to_parent(plan: Plan, vendor: Vendor) -> bool:
