@@ -42,10 +42,18 @@ def test_every_language_of_the_vocabulary_has_a_catalog() -> None:
 def test_every_site_word_is_translated(lang: str, sources: set[str]) -> None:
     with open(LOCALES / lang / "LC_MESSAGES" / "messages.po", "rb") as fh:
         catalog = read_po(fh, locale=lang)
-    translated = {m.id: m.string for m in catalog if m.id and m.string and not m.fuzzy}
-    assert sorted(sources - set(translated)) == []
+    translated = {m.id: m.string for m in catalog if m.id and isinstance(m.id, str) and m.string and not m.fuzzy}
+    # A plural message (ngettext) is translated when every plural form of the language is.
+    plurals = {m.id: m.string for m in catalog if isinstance(m.id, tuple) and all(m.string) and not m.fuzzy}
+    assert sorted(sources - set(translated) - {ids[0] for ids in plurals}) == []
     for msgid, msgstr in translated.items():
         assert sorted(PLACEHOLDER.findall(msgid)) == sorted(PLACEHOLDER.findall(msgstr)), (lang, msgid, msgstr)
+    for ids, forms in plurals.items():
+        assert len(forms) == catalog.num_plurals, (lang, ids)
+        # The form for one may say "once" instead of the number; every form keeps the other placeholders.
+        wanted = set(PLACEHOLDER.findall(ids[1]))
+        assert all(set(PLACEHOLDER.findall(f)) <= wanted for f in forms), (lang, ids, forms)
+        assert set(PLACEHOLDER.findall(forms[-1])) == wanted, (lang, ids, forms)
 
 
 def test_catalogs_are_really_in_their_language() -> None:
@@ -62,5 +70,5 @@ def test_catalogs_are_really_in_their_language() -> None:
 
 def test_the_template_catalog_is_current(sources: set[str]) -> None:
     with open(LOCALES / "messages.pot", "rb") as fh:
-        pot = {m.id for m in read_po(fh) if m.id}
+        pot = {m.id if isinstance(m.id, str) else m.id[0] for m in read_po(fh) if m.id}
     assert pot == sources, "run the pybabel extract / update round of docs/site.md"

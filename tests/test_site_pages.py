@@ -156,10 +156,13 @@ def test_calculator_is_hidden_until_scripted_and_carries_its_words(built) -> Non
     assert [s["src"] for s in tags.find("script")] == ["../../assets/calculator.js"]
     assert tags.find("script")[0]["type"] == "module"
     assert [o["value"] for o in tags.find("option")][:2] == ["standard", "premium"]
-    assert tags.find("input", id="c-at")[0]["type"] == "datetime-local"
+    # A date field and a 24-hour time field: a datetime-local's time is 12-hour in an en-US browser.
+    assert tags.find("input", id="c-at")[0]["type"] == "date"
+    assert tags.find("input", id="c-time")[0]["placeholder"] == "16:00"
+    assert section["data-locale"] == "it-IT" and "{first}" in section["data-beyond"]
     # Every form field has a label.
     labelled = {a["for"] for a in tags.find("label")}
-    assert {"c-plan", "c-priority", "c-metric", "c-at"} <= labelled
+    assert {"c-plan", "c-priority", "c-metric", "c-at", "c-time"} <= labelled
 
 
 def test_no_request_to_another_host(built) -> None:

@@ -65,7 +65,8 @@ def test_the_recommended_tier_is_marked_in_the_tables_and_its_card(built) -> Non
     tags = parse(built / "en" / "acme" / "index.html")
     assert tags.find("article", id="tier-standard", class_="tier rec")
     assert tags.find("article", id="tier-premium", class_="tier")
-    assert html.count('<th scope="col" class="rec">') >= 2  # the feature table and a response-time table
+    assert html.count('<th scope="col" class="rec">') == 1  # the feature table
+    assert html.count('<th scope="col" class="hl">') == 2  # a response-time table per metric
     # The label is said once in the feature table's head and once on the card; the other tables mark it by colour.
     assert html.count('<span class="badge">Recommended</span>') == 2
 

@@ -41,6 +41,9 @@ class Translations(Protocol):
     def gettext(self, message: str) -> str:
         """The translation of `message`."""
 
+    def ngettext(self, singular: str, plural: str, n: int) -> str:
+        """The translation of `singular`/`plural` in the plural form the language uses for `n`."""
+
 
 def _safe_link(url: str) -> bool:
     return url.strip().lower().startswith(SAFE_SCHEMES)
@@ -98,6 +101,10 @@ class Reader:
     def gettext(self, message: str) -> str:
         """The site's own words in the page language."""
         return self.words.gettext(message)
+
+    def ngettext(self, singular: str, plural: str, n: int) -> str:
+        """The site's own words for a count, in the plural form the page language uses for `n`."""
+        return self.words.ngettext(singular, plural, n)
 
     def pick(self, text: Text) -> tuple[str, str | None]:
         """The text in the page language, or the fallback and its language (warned about)."""
@@ -183,7 +190,7 @@ def calendar_text(calendar: Calendar, reader: Reader) -> str:
     if calendar.zone is None:
         text = _("%(hours)s in your own time zone") % {"hours": hours}
     else:
-        text = _("%(hours)s (%(zone)s)") % {"hours": hours, "zone": fmt.zone_name(calendar.zone, lang)}
+        text = zoned_hours(hours, calendar.zone, reader)
     if calendar.holidays:
         countries = fmt.listing(sorted({fmt.country_name(h.country, lang) for h in calendar.holidays}), lang)
         text = _("%(hours)s, except public holidays in %(countries)s") % {"hours": text, "countries": countries}
@@ -377,6 +384,8 @@ class Calculator:
     metrics: tuple[Choice, ...]
     default_metric: str  # the metric selected at first (the vocabulary's DEFAULT_METRIC)
     excluded: tuple[Excluded, ...] = ()  # the tiers left out, each with its reason
+    # Issue 9: the BCP 47 locale the answer is formatted in (the page's CLDR locale: en-GB, not the browser's).
+    locale: str = ""
 
 
 @dataclass(frozen=True)
@@ -645,7 +654,7 @@ def feature_cell(cell: Cell | None, vendor: Vendor, reader: Reader) -> FeatureCe
     if cell.kind == "excluded":
         return FeatureCell("excluded", Markup(""), marks)
     if cell.kind == "quantity" and cell.quantity is not None:
-        amount = fmt.quantity(cell.quantity.count, cell.quantity.period, reader.lang)
+        amount = how_often(cell.quantity.count, cell.quantity.period, reader)
         if cell.text is not None:
             return FeatureCell("quantity", Markup("{}<br><small>{}</small>").format(amount, reader.inline(cell.text)), marks)
         return FeatureCell("quantity", Markup(escape(amount)), marks)
@@ -697,7 +706,7 @@ def plan_services(vendor: Vendor, reader: Reader) -> tuple[PlanService, ...]:
         for ob in plan.obligations:
             details = []
             if ob.quantity is not None:
-                details.append(fmt.quantity(ob.quantity.count, ob.quantity.period, reader.lang))
+                details.append(how_often(ob.quantity.count, ob.quantity.period, reader))
             if ob.after_minutes is not None:
                 clock = clock_text(vendor, ob.calendar, reader)
                 values = {"duration": fmt.duration(ob.after_minutes, reader.lang), "hours": clock}
@@ -789,7 +798,9 @@ def calculator(vendor: Vendor, reader: Reader) -> Calculator | None:
         for p in vendor.plans
         if not any(t.guaranteed for t in p.targets)
     )
-    return Calculator(vendor.id, plans, priorities, tuple(metrics), DEFAULT_METRIC, excluded)
+    return Calculator(
+        vendor.id, plans, priorities, tuple(metrics), DEFAULT_METRIC, excluded, locale=fmt.LOCALES[reader.lang].replace("_", "-")
+    )
 
 
 def vendor_page(vendor: Vendor, reader: Reader) -> VendorPage:
@@ -997,3 +1008,48 @@ def vendor_cards(project: Project, lang: str, words: Translations, warnings: War
     """The cards of every vendor, in the project's order."""
     return tuple(vendor_card(v, Reader(lang, words, v, warnings)) for v in project.vendors)
 
+
+
+# Issue 9: a count per period in words, with the language's plural forms ("once a quarter", "raz na
+# kwartał", "4 gånger per år"), not CLDR's unit pattern ("1/kvartal", "4 na rok"). One branch per
+# period of the vocabulary, each a literal ngettext call so that pybabel extracts it.
+
+
+def how_often(count: int, period: str | None, reader: Reader) -> str:
+    """How many times per period: "once a quarter", "4 times a year"; a bare count without a period."""
+    num = fmt.number(count, reader.lang)
+    ngettext = reader.ngettext
+    if period == "day":
+        text = ngettext("once a day", "%(num)s times a day", count)
+    elif period == "week":
+        text = ngettext("once a week", "%(num)s times a week", count)
+    elif period == "month":
+        text = ngettext("once a month", "%(num)s times a month", count)
+    elif period == "quarter":
+        text = ngettext("once a quarter", "%(num)s times a quarter", count)
+    elif period == "year":
+        text = ngettext("once a year", "%(num)s times a year", count)
+    else:
+        return num
+    return text % {"num": num}
+
+
+# Issue 9: a time zone as people name it ("svensk tid", "czasu szwedzkiego", "ora svedese", "Swedish
+# time"), not CLDR's location format ("USA (New York)tid"). The zones the plans use have the site's own
+# words; any other zone gets CLDR's generic name ("centraleuropeisk tid", "Eastern Time") in brackets.
+
+
+def zoned_hours(hours: str, zone: str, reader: Reader) -> str:
+    """Hours with the time they are in: "mån–fre 08:00–17:00 svensk tid"."""
+    _ = reader.gettext
+    # The names follow the hours directly, so Polish has them in the genitive ("czasu szwedzkiego").
+    names = {
+        "Europe/Stockholm": _("Swedish time"),
+        "Europe/Rome": _("Italian time"),
+        "Europe/Warsaw": _("Polish time"),
+        "Europe/London": _("UK time"),
+        "America/New_York": _("New York time"),
+    }
+    if zone in names:
+        return _("%(hours)s %(zone)s") % {"hours": hours, "zone": names[zone]}
+    return _("%(hours)s (%(zone)s)") % {"hours": hours, "zone": fmt.zone_name(zone, reader.lang)}
