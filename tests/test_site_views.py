@@ -115,7 +115,7 @@ def test_customer_zone_24x7_split_days_and_week_long_intervals() -> None:
     en = reader("en")
     assert plain(site.calendar_text(CUSTOMER, en)) == "Mon – Fri 08:00 – 17:00 in your own time zone"
     assert site.calendar_text(ALWAYS, en) == "24×7, all year round"
-    assert site.calendar_text(ALWAYS, reader("sv")) == "24×7, dygnet runt året om"
+    assert site.calendar_text(ALWAYS, reader("sv")) == "Dygnet runt, alla dagar om året"
     assert plain(site.weekly_text(PHONE, "sv")) == "mån–fre 08:30–11:30, 12:30–16:00"
     assert plain(site.weekly_text(WEEK_24X5, "en")) == "Sun 23:00 – Fri 23:00"
 
@@ -259,12 +259,12 @@ def test_priority_levels_and_matrix() -> None:
 
 def test_services_obligations_coverage_channels_and_notes() -> None:
     free, standard, premium = site.plan_services(ACME, reader("en"))
-    assert [str(c) for c in free.channels] == ["E-mail"]
+    assert [str(c) for c in free.channels] == ["Email"]  # en-GB spelling (docs/glossary.md)
     meetings, call = (plain(o) for o in standard.obligations)
     assert meetings == "Status meetings with statistics <small>— 4 times a year</small>"
     assert call.startswith("We phone the customer <small>— after 4 hours of working time, counted Mon – Fri 08:00 – 17:00")
-    assert [str(c) for c in standard.channels] == ["E-mail", "Phone"]
-    assert [str(c) for c in premium.channels] == ["E-mail", "Phone", "Support portal"]
+    assert [str(c) for c in standard.channels] == ["Email", "Phone"]
+    assert [str(c) for c in premium.channels] == ["Email", "Phone", "Support portal"]
     assert [plain(c) for c in premium.coverage] == [
         "Business critical: Sun 23:00 – Fri 23:00 New York time",
         "All priorities: Mon – Fri 08:00 – 17:00 Swedish time, except public holidays in Sweden; "
@@ -323,12 +323,12 @@ def test_a_contact_label_that_starts_with_its_kind_is_not_said_twice() -> None:
     from dsl.language.model import Contact
     from support.site import t
 
-    label = t("E-post – dygnet runt", "E-mail – a qualsiasi ora", "E-mail – o każdej porze", "E-mail – any time")
+    label = t("E-post – dygnet runt", "E-mail – a qualsiasi ora", "E-mail – o każdej porze", "Email – any time")
     vendor = dataclasses.replace(ACME, contacts=(Contact("mail", "email", "support@acme.example", label=label),))
     (contact,) = site.contact_views(vendor, reader("sv", vendor))
     assert str(contact.title) == "E-post – dygnet runt"
     (contact,) = site.contact_views(vendor, reader("en", vendor))
-    assert str(contact.title) == "E-mail – any time"
+    assert str(contact.title) == "Email – any time"
 
 
 # Issue 9: counts per period in words with each language's plural forms.
