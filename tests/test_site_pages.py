@@ -141,7 +141,7 @@ def test_missing_translation_is_marked_with_its_language_and_warned(built) -> No
 def test_polish_page_uses_polish_plurals_and_clock_words(built) -> None:
     out, _ = built
     html = (out / "pl/acme/index.html").read_text(encoding="utf-8")
-    for words_ in ("2 godziny", "8 godzin", "5 godzin", "24 godziny", "15 minut", "24×7, przez cały rok"):
+    for words_ in ("2 godziny", "8 godzin", "5 godzin", "24 godziny", "15 minut", "Całodobowo, przez cały rok"):
         assert words_ in html
 
 
@@ -198,7 +198,7 @@ def test_sitemap_lists_every_language_page_with_alternates(built) -> None:
 def test_not_found_page_links_from_the_site_root(built) -> None:
     out, _ = built
     tags = parse(out / "404.html")
-    assert [a["href"] for a in tags.find("a")] == [f"/compare/{code}/index.html" for code in LANGUAGES]
+    assert [a["href"] for a in tags.find("a")] == ["/compare/index.html"] + [f"/compare/{code}/index.html" for code in LANGUAGES]
     assert not tags.find("link", rel="stylesheet")  # its style is inline: it is served at any depth
 
 
@@ -222,3 +222,12 @@ def test_every_page_is_balanced_and_ids_are_unique(built) -> None:
         html = page.read_text(encoding="utf-8")
         for anchor in re.findall(r'href="#([^"]+)"', html):
             assert anchor in checker.ids, (page, anchor)
+
+
+# Issue 9: the root's title names the site once; the 404 page has the site's header.
+def test_root_title_and_not_found_header(built) -> None:
+    out, _ = built
+    assert "<title>Tierwise</title>" in (out / "index.html").read_text(encoding="utf-8")
+    assert "<title>Tierwise · Tierwise" not in (out / "index.html").read_text(encoding="utf-8")
+    page = (out / "404.html").read_text(encoding="utf-8")
+    assert '<header class="top"><a class="brand" href="/compare/index.html">Tierwise</a></header>' in page
