@@ -231,3 +231,12 @@ def test_root_title_and_not_found_header(built) -> None:
     assert "<title>Tierwise · Tierwise" not in (out / "index.html").read_text(encoding="utf-8")
     page = (out / "404.html").read_text(encoding="utf-8")
     assert '<header class="top"><a class="brand" href="/compare/index.html">Tierwise</a></header>' in page
+
+
+def test_every_page_has_the_svg_favicon(built) -> None:
+    out, _ = built
+    for page in pages(out):
+        (icon,) = parse(page).find("link", rel="icon")
+        assert icon["type"] == "image/svg+xml" and icon["href"].endswith("assets/favicon.svg"), page
+        if page.name != "404.html":  # the 404 page links from the site root, as it is served at any depth
+            assert (page.parent / icon["href"]).resolve() == (out / "assets" / "favicon.svg").resolve(), page
