@@ -70,8 +70,8 @@ async function start(box) {
     event.preventDefault();
     answer();
   });
-  for (const kind of ["change", "input"]) form.addEventListener(kind, answer); // never a stale answer
+  for (const kind of ["change", "input"]) form.addEventListener(kind, answer);
   box.hidden = false;
-  document.getElementById("toc-calc").hidden = false; // "On this page" lists it once it works
+  document.getElementById("toc-calc").hidden = false;
   answer();
 }
