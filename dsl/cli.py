@@ -50,9 +50,21 @@ def find_project_root(start: Path, explicit: str | None = None) -> Path:
     )
 
 
-def _load(paths: Sequence[str], strict: bool) -> Project | None:
+def project_context(paths: Sequence[str], explicit: str | None = None) -> list[Path]:
+    """The project's plans/ folder, whose shared definitions are in scope when single files are checked."""
+    starts = [Path(p).resolve().parent for p in paths] + [Path.cwd()]
+    for start in starts if explicit is None else [Path.cwd()]:
+        try:
+            root = find_project_root(start, explicit)
+        except ProjectRootError:
+            continue
+        return [root / PLANS_FOLDER] if (root / PLANS_FOLDER).is_dir() else []
+    return []
+
+
+def _load(paths: Sequence[str], strict: bool, explicit: str | None = None) -> Project | None:
     """Load and check the plan files; print what is wrong; None when anything is an error."""
-    result = load_project([Path(p) for p in paths])
+    result = load_project([Path(p) for p in paths], project_context(paths, explicit))
     errors = print_diagnostics(result.diagnostics, result.sources, sys.stderr, strict=strict)
     if errors or result.project is None:
         print(f"{errors} error(s); nothing was written.", file=sys.stderr)
@@ -73,8 +85,8 @@ def _years(text: str) -> tuple[int, int]:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    """Parse and check plan files, reporting every problem found."""
-    result = load_project([Path(p) for p in args.paths])
+    """Parse and check plan files, reporting every problem found (a single file inside its project)."""
+    result = load_project([Path(p) for p in args.paths], project_context(args.paths, getattr(args, "project", None)))
     errors = print_diagnostics(result.diagnostics, result.sources, sys.stderr, strict=args.strict)
     if errors:
         print(f"{errors} error(s).", file=sys.stderr)
@@ -88,7 +100,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     """Build the static site (and the rule files it publishes) into --out, atomically."""
     from dsl.site.publish import publish
 
-    project = _load(args.paths, args.strict)
+    project = _load(args.paths, args.strict, getattr(args, "project", None))
     if project is None:
         return 1
     return publish(project, Path(args.out), years=args.years or default_years(), base_url=args.base_url)
@@ -151,6 +163,24 @@ def cmd_priority(args: argparse.Namespace) -> int:
     return run_priority(project, args.vendor, args.impact, args.urgency, years=args.years, stdout=sys.stdout, stderr=sys.stderr)
 
 
+def cmd_explain(args: argparse.Namespace) -> int:
+    """Print the long explanation of a diagnostic code, or list every code."""
+    from dsl.language.diagnostics import did_you_mean
+    from dsl.language.explanations import EXPLANATIONS, explain
+
+    if args.code is None:
+        for code, entry in EXPLANATIONS.items():
+            print(f"{code}  {entry.title}")
+        return 0
+    text = explain(args.code)
+    if text is None:
+        hint = did_you_mean(args.code.upper(), EXPLANATIONS) or "run 'tierwise explain' to list every code"
+        print(f"error: unknown diagnostic code '{args.code}'\n  hint: {hint}", file=sys.stderr)
+        return 2
+    sys.stdout.write(text)
+    return 0
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     """Build, serve the site on localhost and rebuild when a plan or template changes."""
     from dsl.site.serve import serve
@@ -206,6 +236,10 @@ def parser(prog: str | None = None) -> argparse.ArgumentParser:
     priority.add_argument("--years", type=_years, metavar="FIRST-LAST", help=argparse.SUPPRESS)
     priority.add_argument("--plans", action="append", default=[], metavar="PATH", help="plan files or folders (default: the project's plans/)")
     priority.set_defaults(func=cmd_priority)
+
+    explain = sub.add_parser("explain", help="explain a diagnostic code, such as T0501, with an example")
+    explain.add_argument("code", nargs="?", metavar="CODE", help="the code shown in a diagnostic: error[T0501] (none: list every code)")
+    explain.set_defaults(func=cmd_explain)
 
     serve = sub.add_parser("serve", parents=[project], help="build, serve on localhost and rebuild on change")
     serve.add_argument("--out", metavar="DIR", help="where the site goes (default: _site/ in the project)")

@@ -123,8 +123,8 @@ def test_missing_translation_is_an_error_with_strict(tmp_path):
     plan.write_text(HEADER + '  intro { sv "Hej" en "Hello" }\n}\n')
     lenient = run_check(plan)
     strict = run_check("--strict", plan)
-    assert lenient.returncode == 0 and "warning: the intro has no it, pl translation" in lenient.stderr
-    assert strict.returncode == 1 and "error: the intro has no it, pl translation" in strict.stderr
+    assert lenient.returncode == 0 and "warning[T0404]: the intro has no it, pl translation" in lenient.stderr
+    assert strict.returncode == 1 and "error[T0404]: the intro has no it, pl translation" in strict.stderr
 
 
 def test_translation_given_twice():
@@ -158,7 +158,7 @@ def test_overlap_across_midnight():
 def test_unknown_time_zone():
     message, line, col, hint = only("calendar c {\n  zone Europe/Stokholm\n  open mon 08:00-17:00 }\n")
     assert message == "unknown time zone 'Europe/Stokholm'"
-    assert (line, col) == (1, 1)
+    assert (line, col) == (2, 3)  # the zone line, not the calendar
     assert hint == "did you mean 'Europe/Stockholm'?"
 
 
@@ -231,10 +231,11 @@ def test_render_shows_line_caret_and_hint():
     (diag,) = result.errors
     text = render(diag, result.sources["t.plan"])
     lines = text.splitlines()
-    assert lines[0] == "t.plan:5:3: error: plan 'q' extends an unknown plan 'pp'"
+    assert lines[0] == "t.plan:5:3: error[T0311]: plan 'q' extends an unknown plan 'pp'"
     assert lines[1] == "   5 |   plan q extends pp { name \"Q\" }"
     assert lines[2].index("^") == lines[1].index("plan")
     assert lines[3] == "  = hint: did you mean 'p'?"
+    assert len(lines) == 4  # where to read more is said once per run, not per diagnostic
 
 
 def run_check(*args):

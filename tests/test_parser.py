@@ -25,7 +25,7 @@ def test_vendor_header_texts_and_contacts():
   intro {{ {ALL} }}
   note {{ sv "N" it "N" pl "N" en "N" }}
   contact email "support@example.com"
-  contact phone "0770-33 06 90" as phone-se hours office {{ {ALL} }}
+  contact phone "+46 770-33 06 90" as phone-se hours office {{ {ALL} }}
   contact account-manager
   calendar office {{ zone Europe/Stockholm open mon-fri 08:00-17:00 }}
 """
@@ -36,7 +36,7 @@ def test_vendor_header_texts_and_contacts():
     assert len(vendor.notes) == 1
     email, phone, manager = vendor.contacts
     assert (email.id, email.kind, email.value, email.hours) == ("email", "email", "support@example.com", None)
-    assert (phone.id, phone.kind, phone.value, phone.hours) == ("phone-se", "phone", "0770-33 06 90", "office")
+    assert (phone.id, phone.kind, phone.value, phone.hours) == ("phone-se", "phone", "+46 770-33 06 90", "office")
     assert phone.label.get("it") == "I"
     assert (manager.kind, manager.value) == ("account-manager", None)
 

@@ -133,8 +133,8 @@ def test_missing_translation_is_marked_with_its_language_and_warned(built) -> No
     assert '<div lang="sv"><p>Endast e-post för communityanvändare.</p></div>' in (out / "pl/acme/index.html").read_text(encoding="utf-8")
     assert '<span lang="en">Basic</span>' in (out / "it/beta/index.html").read_text(encoding="utf-8")
     assert warnings.lines() == [
-        "beta.plan:3:9: warning: text has no 'it' translation; the it page shows the 'en' text",
-        "fixture.plan:40:7: warning: text has no 'pl' translation; the pl page shows the 'sv' text",
+        "beta.plan:3:9: warning[T0404]: text has no 'it' translation; the it page shows the 'en' text",
+        "fixture.plan:40:7: warning[T0404]: text has no 'pl' translation; the pl page shows the 'sv' text",
     ]
 
 

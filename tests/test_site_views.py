@@ -28,7 +28,7 @@ def test_a_missing_translation_falls_back_to_the_vendors_language_with_its_own_l
     note = ACME.notes[1]
     html = reader("pl", warnings=warnings).block(note)
     assert html == Markup('<div lang="sv"><p>Endast e-post för communityanvändare.</p></div>')
-    assert warnings.lines() == ["fixture.plan:40:7: warning: text has no 'pl' translation; the pl page shows the 'sv' text"]
+    assert warnings.lines() == ["fixture.plan:40:7: warning[T0404]: text has no 'pl' translation; the pl page shows the 'sv' text"]
     # The languages that have the text show it as their own, and warn about nothing.
     assert reader("it").block(note) == Markup("<p>Solo e-mail per gli utenti community.</p>")
 

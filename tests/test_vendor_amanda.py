@@ -140,6 +140,17 @@ def test_channels(amanda):
     assert amanda.plan("premium").channels == ("phone", "web", "account-manager")
 
 
+def test_phone_hours_differ_per_programme(amanda):
+    # "Godziny wsparcia": Standard "Od poniedziałku do piątku ... (lokalna strefa czasowa)", Premium
+    # "24 x 7 x 365"; "Kanały wsparcia": "Telefon i internet" / "Menedżer telefonu, sieci i konta".
+    standard = amanda.calendar(amanda.plan("standard").channel_calendar("phone"))
+    premium = amanda.calendar(amanda.plan("premium").channel_calendar("phone"))
+    assert standard.zone is None and not standard.always_open  # the customer's own time zone
+    assert {(i.start_day, i.start, i.end) for i in standard.weekly} == {(d, 8 * 60, 17 * 60) for d in range(5)}
+    assert premium.always_open
+    assert amanda.plan("community").channel_calendar("email") is None  # best effort: no hours stated
+
+
 def test_programme_rows(amanda):
     assert [c.id for c in amanda.categories] == list(ROWS)
     assert {c: [f.id for f in amanda.features_in(c)] for c in ROWS} == ROWS

@@ -4,6 +4,7 @@ from pathlib import Path
 
 import pytest
 
+from dsl.language import addresses
 from dsl.language.checks import vendor_texts
 from dsl.language.model import Vendor
 from dsl.language.vocabulary import LANGUAGES, WEEKDAYS
@@ -138,7 +139,11 @@ def test_contacts(esri):
     assert (contacts["portal"].kind, contacts["portal"].value) == ("portal", "My Esri")
     assert contacts["portal"].label.get("sv") == "Skapa och följ supportärenden"
     assert contacts["email"].value == "support@esri.se"
-    assert (contacts["phone"].value, contacts["phone"].hours) == ("0770-33 06 90", "esri-phone-hours")
+    assert contacts["phone"].hours == "esri-phone-hours"
+    # The seed's "0770-33 06 90", Swedish: the same digits, with Sweden's country code.
+    phone = addresses.phone_number(contacts["phone"].value)
+    assert phone is not None and phone.region == "SE" and phone.e164 == "+46770330690"
+    assert phone.national.replace(" ", "").replace("-", "") == "0770-33 06 90".replace(" ", "").replace("-", "")
     for plan in esri.plans:
         assert plan.channels == ("portal", "email", "phone")
 

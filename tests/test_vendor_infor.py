@@ -4,6 +4,7 @@ from pathlib import Path
 
 import pytest
 
+from dsl.language import addresses
 from dsl.language.checks import vendor_texts
 from dsl.language.model import Vendor
 from dsl.language.vocabulary import LANGUAGES, MINUTES_PER_DAY, WEEKDAYS
@@ -182,6 +183,34 @@ def test_contacts(infor):
     assert infor.plan("xtreme").channels == ("portal", "support-phone")
     assert infor.plan("premium").channels == ("portal", "support-phone")
     assert infor.plan("elite").channels == ("portal", "support-phone", "csm")
+
+
+def test_contacts_are_grouped_as_on_the_back_page(infor):
+    # Lines 213-223: "641 Avenue of the Americas / New York, NY 10011 / 800-260-2640", then
+    # "Infor in Italia / Via Torri Bianche 9 / 20871 Vimercate MB / Tel. +39.039.69941 / Fax. +39.039.6994289".
+    assert [g.id for g in infor.contact_groups] == ["italy", "headquarters"]
+    assert [g.label.get("it") for g in infor.contact_groups][0] == "Infor in Italia"
+    groups = {c.id: c.group for c in infor.contacts}
+    assert {cid for cid, g in groups.items() if g == "italy"} == {"address-italy", "phone-italy", "fax-italy", "web-italy"}
+    assert {cid for cid, g in groups.items() if g == "headquarters"} == {"address-hq", "phone-hq"}
+    numbers = {c.id: addresses.phone_number(c.value or "") for c in infor.contacts if c.kind in ("phone", "fax") and c.value}
+    assert {cid: n.e164 for cid, n in numbers.items() if n} == {
+        "phone-italy": "+39" + "039.69941".replace(".", ""),
+        "fax-italy": "+39" + "039.6994289".replace(".", ""),
+        "phone-hq": "+1" + "800-260-2640".replace("-", ""),
+    }
+
+
+def test_phone_hours_are_the_coverage_hours_of_each_plan(infor):
+    # Lines 44-47: "Accesso telefonico / Durante le ore di copertura previste dal piano prescelto è
+    # possibile contattare il team di assistenza Infor per telefono"; CIS 24x5 on Xtreme (line 69),
+    # extended CIS 24x7 on Premium (line 101) and, through it, Elite.
+    for plan in infor.plans:
+        coverage = {c.priority: c.calendar for c in plan.coverage}
+        assert plan.channel_calendar("support-phone") == coverage["S1"], plan.id
+    assert infor.calendar(infor.plan("premium").channel_calendar("support-phone")).always_open
+    assert not infor.calendar(infor.plan("xtreme").channel_calendar("support-phone")).always_open
+
 
 
 def test_every_text_is_in_four_languages(infor):

@@ -4,6 +4,7 @@ from decimal import Decimal
 
 import pytest
 
+from dsl.language import addresses
 from dsl.language.checks import vendor_texts
 from dsl.language.model import Vendor
 from dsl.language.vocabulary import LANGUAGES, WEEKDAYS
@@ -147,12 +148,50 @@ def test_source_names_the_seed_title_without_a_date(synerity):
 
 def test_contacts(synerity):
     contacts = {c.id: c for c in synerity.contacts}
-    assert (contacts["portal"].kind, contacts["portal"].value, contacts["portal"].hours) == ("portal", "support.synerity.se", "around-the-clock")
+    # Line 65: "anmäla ärenden via vår självbetjäningportal support.synerity.se eller genom att maila
+    # support@synerity.se när som helst på dygnet. Ni kan även ringa oss helgfria vardagar på
+    # 042-4003999 mellan kl. 08:00 och 17:00."
+    assert (contacts["portal"].kind, contacts["portal"].value, contacts["portal"].hours) == (
+        "portal", "https://support.synerity.se", "around-the-clock"
+    )
     assert (contacts["email"].kind, contacts["email"].value, contacts["email"].hours) == ("email", "support@synerity.se", "around-the-clock")
-    assert (contacts["phone"].kind, contacts["phone"].value, contacts["phone"].hours) == ("phone", "042-4003999", "synerity-office")
+    assert (contacts["phone"].kind, contacts["phone"].hours) == ("phone", "synerity-office")
     assert "när som helst på dygnet" in contacts["email"].label.get("sv")
     assert all(p.channels == ("portal", "email", "phone") for p in synerity.plans)
-    assert synerity.calendar("around-the-clock").always_open
+
+
+def test_phone_number_is_the_seeds_with_the_country_code(synerity):
+    phone = addresses.phone_number(next(c for c in synerity.contacts if c.id == "phone").value)
+    assert phone is not None and phone.region == "SE"
+    assert phone.e164 == "+46" + "042-4003999".replace("-", "")[1:]
+    assert phone.national.replace(" ", "").replace("-", "") == "0424003999"
+
+
+def test_tickets_are_sent_any_time_and_answered_in_office_hours(synerity):
+    # Line 65: tickets are sent "när som helst på dygnet"; line 57: "Synerity support svarar under
+    # helgfria vardagar mellan kl. 08:00 och 17:00".
+    for cid in ("email", "portal"):
+        contact = next(c for c in synerity.contacts if c.id == cid)
+        assert synerity.calendar(contact.hours).always_open
+        assert contact.answered == "synerity-office"
+    office = synerity.calendar("synerity-office")
+    assert {(i.start_day, i.start, i.end) for i in office.weekly} == {(d, 8 * 60, 17 * 60) for d in range(5)}
+    assert [h.country for h in office.holidays] == ["SE"]
+
+
+def test_the_page_says_when_email_is_received_and_when_it_is_answered(synerity):
+    from dsl.site import views as site
+    from support.site import words
+
+    r = site.Reader("en", words()["en"], synerity)
+    views = {c.kind: v for c, v in zip(synerity.contacts, site.contact_views(synerity, r), strict=True)}
+    email = views["email"]
+    assert "all year round" in email.hours
+    assert "Mon" in email.answered and "08:00" in email.answered and "public holidays" in email.answered
+    phone = views["phone"]
+    assert phone.href == "tel:+46424003999"
+    assert phone.value == "042-400\u00a039\u00a099" and phone.nowrap
+
 
 
 def test_obligations_of_silver_and_gold(synerity):

@@ -21,7 +21,9 @@ from typing import Protocol, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 import holidays
+from babel.core import get_global
 
+from dsl.language import addresses
 from dsl.language.diagnostics import Diagnostic, did_you_mean, error, one_of, warning
 from dsl.language.model import (
     Calendar,
@@ -62,8 +64,13 @@ class _WithId(_Defined, Protocol):
 _D = TypeVar("_D", bound=_Defined)
 
 
-def check_project(files: Sequence[FileDecl], vendors: Iterable[tuple[VendorDecl, Vendor]]) -> list[Diagnostic]:
-    """Every semantic problem in the declared files and the vendors resolved from them, each reported once."""
+def check_project(
+    files: Sequence[FileDecl], vendors: Iterable[tuple[VendorDecl, Vendor]], context: Sequence[FileDecl] = ()
+) -> list[Diagnostic]:
+    """Every semantic problem in the declared files and the vendors resolved from them, each reported once.
+
+    `context` holds the shared definitions of the project's other files: in scope, but not judged here.
+    """
     found: list[Diagnostic] = []
     found += check_definitions(files)
     for file in files:
@@ -73,8 +80,8 @@ def check_project(files: Sequence[FileDecl], vendors: Iterable[tuple[VendorDecl,
             found += check_calendar(calendar)
         for scheme in file.schemes:
             found += check_scheme(scheme)
-    shared_calendars = {c.id for f in files for c in f.calendars}
-    shared_schemes = {s.id for f in files for s in f.schemes}
+    shared_calendars = {c.id for f in (*files, *context) for c in f.calendars}
+    shared_schemes = {s.id for f in (*files, *context) for s in f.schemes}
     for decl, vendor in vendors:
         found += check_vendor(decl, vendor, shared_calendars, shared_schemes)
     # An inherited target or a shared calendar's name is one element seen from several places: one report.
@@ -90,7 +97,7 @@ def _duplicates(items: Iterable[_D], what: str, key: Callable[[_D], str]) -> Ite
         k = key(item)
         if k in seen:
             first = seen[k]
-            yield error(f"{what} '{k}' is defined twice", item.pos, f"the first is at {first.file}:{first.line}; give one another id")
+            yield error(f"{what} '{k}' is defined twice", item.pos, f"the first is at {first.file}:{first.line}; give one another id", code="T0301")
         else:
             seen[k] = item.pos
 
@@ -107,7 +114,7 @@ def check_definitions(files: Sequence[FileDecl]) -> Iterator[Diagnostic]:
     for file in files:
         if len(file.vendors) > 1:
             second = file.vendors[1]
-            yield error("a file holds one vendor; this is a second one", second.pos, f"move vendor '{second.id}' to a file of its own")
+            yield error("a file holds one vendor; this is a second one", second.pos, f"move vendor '{second.id}' to a file of its own", code="T0302")
 
 
 def check_vendor_ids(decl: VendorDecl) -> Iterator[Diagnostic]:
@@ -118,6 +125,7 @@ def check_vendor_ids(decl: VendorDecl) -> Iterator[Diagnostic]:
         (decl.categories, "category"),
         (decl.segments, "segment"),
         (decl.contacts, "contact"),
+        (decl.contact_groups, "contact group"),
         (decl.calendars, "calendar"),
         (decl.schemes, "priority scheme"),
     )
@@ -133,7 +141,7 @@ def check_vendor_ids(decl: VendorDecl) -> Iterator[Diagnostic]:
 def check_word(what: str, word: str | None, words: tuple[str, ...], pos: Pos) -> Iterator[Diagnostic]:
     """A fixed word (a period, a kind of contact) must be one of its vocabulary's."""
     if word is not None and word not in words:
-        yield error(f"unknown {what} '{word}'", pos, one_of(word, words))
+        yield error(f"unknown {what} '{word}'", pos, one_of(word, words), code="T0401")
 
 
 def check_text(text: Text) -> Iterator[Diagnostic]:
@@ -141,9 +149,9 @@ def check_text(text: Text) -> Iterator[Diagnostic]:
     seen: dict[str, Pos] = {}
     for (code, _), pos in zip(text.values, text.code_pos, strict=False):
         if code not in LANGUAGES:
-            yield error(f"'{code}' is not one of the site's languages", pos, one_of(code, LANGUAGES))
+            yield error(f"'{code}' is not one of the site's languages", pos, one_of(code, LANGUAGES), code="T0402")
         if code in seen:
-            yield error(f"the '{code}' text is given twice", pos, f"first given at line {seen[code].line}")
+            yield error(f"the '{code}' text is given twice", pos, f"first given at line {seen[code].line}", code="T0403")
         else:
             seen[code] = pos
 
@@ -161,6 +169,8 @@ def vendor_texts(vendor: Vendor) -> Iterator[tuple[Text, str]]:
     for contact in vendor.contacts:
         if contact.label:
             yield contact.label, f"the label of contact '{contact.id}'"
+    for group in vendor.contact_groups:
+        yield group.label, f"contact group '{group.id}'"
     for segment in vendor.segments:
         yield segment.label, f"segment '{segment.id}'"
     for footnote in vendor.footnotes:
@@ -212,7 +222,7 @@ def check_translations(vendor: Vendor) -> Iterator[Diagnostic]:
         missing = text.missing(LANGUAGES)
         if missing:
             wanted = " ".join(f'{code} "..."' for code in missing)
-            found = warning(f"{what} has no {', '.join(missing)} translation", text.pos, f"add {wanted} inside the braces")
+            found = warning(f"{what} has no {', '.join(missing)} translation", text.pos, f"add {wanted} inside the braces", code="T0404")
             if found not in reported:
                 reported.add(found)
                 yield found
@@ -238,7 +248,8 @@ def check_zone(calendar: Calendar) -> Iterator[Diagnostic]:
         ZoneInfo(calendar.zone)
     except (ZoneInfoNotFoundError, ValueError):
         hint = did_you_mean(calendar.zone, _zones()) or "use an IANA zone such as Europe/Stockholm"
-        yield error(f"unknown time zone '{calendar.zone}'", calendar.pos, hint)
+        where = calendar.zone_pos if calendar.zone_pos.line else calendar.pos
+        yield error(f"unknown time zone '{calendar.zone}'", where, hint, code="T0501")
 
 
 def check_holidays(calendar: Calendar) -> Iterator[Diagnostic]:
@@ -246,15 +257,22 @@ def check_holidays(calendar: Calendar) -> Iterator[Diagnostic]:
     supported = holidays.list_supported_countries()
     for source in calendar.holidays:
         if source.country not in supported:
-            yield error(f"unknown country code '{source.country}' for public holidays", source.pos, did_you_mean(source.country, supported))
+            yield error(
+                f"unknown country code '{source.country}' for public holidays", source.pos, did_you_mean(source.country, supported),
+                code="T0502",
+            )
         elif source.subdivision and source.subdivision not in supported[source.country]:
             yield error(
                 f"'{source.subdivision}' is not a subdivision of {source.country}",
                 source.pos,
                 did_you_mean(source.subdivision, supported[source.country]),
+                code="T0503",
             )
     if calendar.eve_hours and not calendar.holidays:
-        yield error("eve hours are given but the calendar has no holidays", calendar.pos, "add 'closed holidays SE' (or your country's code)")
+        yield error(
+            "eve hours are given but the calendar has no holidays", calendar.pos, "add 'closed holidays SE' (or your country's code)",
+            code="T0504",
+        )
 
 
 def _backwards(start: int, end: int, pos: Pos) -> Diagnostic:
@@ -262,6 +280,7 @@ def _backwards(start: int, end: int, pos: Pos) -> Diagnostic:
         f"the hours {_clock(start)}-{_clock(end)} end before they start",
         pos,
         "hours that run past midnight name both days: open fri 22:00 - sat 06:00",
+        code="T0505",
     )
 
 
@@ -279,7 +298,10 @@ def check_openings(calendar: Calendar) -> Iterator[Diagnostic]:
     """A calendar is either 24x7 or has weekly hours, and its intervals do not overlap."""
     if calendar.always_open:
         if calendar.weekly or calendar.holidays or calendar.eve_hours or calendar.dates:
-            yield error("a 24x7 calendar cannot also have hours, holidays or dates", calendar.pos, "remove 'open 24x7' or the other lines")
+            yield error(
+                "a 24x7 calendar cannot also have hours, holidays or dates", calendar.pos, "remove 'open 24x7' or the other lines",
+                code="T0506",
+            )
         return
     spans = []
     for interval in calendar.weekly:
@@ -292,12 +314,12 @@ def check_openings(calendar: Calendar) -> Iterator[Diagnostic]:
         if b[0] < a[1]:
             day = WEEKDAYS[b[0] // MINUTES_PER_DAY]
             hint = f"they overlap the hours at line {ia.pos.line}; merge them into one interval"
-            yield error(f"these opening hours overlap others on {day}", ib.pos, hint)
+            yield error(f"these opening hours overlap others on {day}", ib.pos, hint, code="T0507")
     yield from _check_daily(calendar.eve_hours, "eve hours")
     seen: dict[object, Pos] = {}
     for special in calendar.dates:
         if special.day in seen:
-            yield error(f"the date {special.day} is given twice", special.pos, f"first given at line {seen[special.day].line}")
+            yield error(f"the date {special.day} is given twice", special.pos, f"first given at line {seen[special.day].line}", code="T0508")
         seen[special.day] = special.pos
         yield from _check_daily(special.hours, f"the hours of {special.day}")
 
@@ -306,7 +328,7 @@ def _check_daily(hours: tuple[DailyHours, ...], what: str) -> Iterator[Diagnosti
     ordered = sorted(hours, key=lambda h: h.start)
     for a, b in zip(ordered, ordered[1:], strict=False):
         if b.start < a.end:
-            yield error(f"{what} overlap", b.pos, "merge them into one interval")
+            yield error(f"{what} overlap", b.pos, "merge them into one interval", code="T0507")
 
 
 def check_calendar(calendar: Calendar) -> Iterator[Diagnostic]:
@@ -325,17 +347,18 @@ def check_matrix(matrix: PriorityMatrix, levels: set[str]) -> Iterator[Diagnosti
     urgency_ids = [u.id for u in matrix.urgencies]
     for row in matrix.rows:
         if row.urgency not in urgency_ids:
-            yield error(f"the matrix row '{row.urgency}' is not a declared urgency", row.pos, did_you_mean(row.urgency, urgency_ids))
+            yield error(f"the matrix row '{row.urgency}' is not a declared urgency", row.pos, did_you_mean(row.urgency, urgency_ids), code="T0601")
             continue
         if len(row.levels) != len(matrix.impacts):
             yield error(
                 f"the matrix row '{row.urgency}' has {len(row.levels)} level(s) but there are {len(matrix.impacts)} impacts",
                 row.pos,
                 "give one level per impact, in the order the impacts are declared: " + ", ".join(i.id for i in matrix.impacts),
+                code="T0602",
             )
         for _, level, pos in zip(matrix.impacts, row.levels, row.level_pos, strict=False):
             if level not in levels:
-                yield error(f"the matrix names an unknown level '{level}'", pos, did_you_mean(level, levels))
+                yield error(f"the matrix names an unknown level '{level}'", pos, did_you_mean(level, levels), code="T0603")
     for urgency in matrix.urgencies:
         for impact in matrix.impacts:
             if matrix.level(impact.id, urgency.id) is None:
@@ -343,6 +366,7 @@ def check_matrix(matrix: PriorityMatrix, levels: set[str]) -> Iterator[Diagnosti
                     f"the matrix gives no level for impact '{impact.id}' with urgency '{urgency.id}'",
                     matrix.pos,
                     f"add a row '{urgency.id}: ...' with one level per impact",
+                    code="T0604",
                 )
 
 
@@ -356,9 +380,12 @@ def check_scheme_choice(decl: VendorDecl, schemes: set[str]) -> Iterator[Diagnos
     """A vendor names a scheme that exists, or defines exactly one (or none)."""
     if decl.priorities is not None:
         if decl.priorities.name not in schemes:
-            yield error(f"unknown priority scheme '{decl.priorities.name}'", decl.priorities.pos, did_you_mean(decl.priorities.name, schemes))
+            yield error(
+                f"unknown priority scheme '{decl.priorities.name}'", decl.priorities.pos, did_you_mean(decl.priorities.name, schemes),
+                code="T0305",
+            )
     elif len(decl.schemes) > 1:
-        yield error("this vendor defines several priority schemes but uses none", decl.pos, "say which one with 'priorities NAME'")
+        yield error("this vendor defines several priority schemes but uses none", decl.pos, "say which one with 'priorities NAME'", code="T0306")
 
 
 # --- the vendor and its catalogue --------------------------------------------------------------
@@ -367,35 +394,80 @@ def check_scheme_choice(decl: VendorDecl, schemes: set[str]) -> Iterator[Diagnos
 def check_vendor_header(decl: VendorDecl) -> Iterator[Diagnostic]:
     """A vendor says its language, one of the site's, and its name."""
     if decl.language is None:
-        yield error(f"vendor '{decl.id}' does not say its language", decl.pos, "add 'language sv' (the language the offer was written in)")
+        yield error(
+            f"vendor '{decl.id}' does not say its language", decl.pos, "add 'language sv' (the language the offer was written in)",
+            code="T0406",
+        )
     elif decl.language.name not in LANGUAGES:
-        yield error(f"'{decl.language.name}' is not one of the site's languages", decl.language.pos, one_of(decl.language.name, LANGUAGES))
+        yield error(
+            f"'{decl.language.name}' is not one of the site's languages", decl.language.pos, one_of(decl.language.name, LANGUAGES),
+            code="T0402",
+        )
     if decl.name is None:
-        yield error(f"vendor '{decl.id}' has no name", decl.pos, 'add a line such as: name "Stratiteq"')
+        yield error(f"vendor '{decl.id}' has no name", decl.pos, 'add a line such as: name "Stratiteq"', code="T0407")
+    problem = addresses.url_problem(decl.website) if decl.website is not None else None
+    if problem is not None:
+        yield error(problem[0], decl.website_pos or decl.pos, problem[1], code="T0904")
 
 
 def _calendar_ref(ref: str | None, pos: Pos, calendars: set[str]) -> Iterator[Diagnostic]:
     if ref is not None and ref not in calendars:
-        yield error(f"unknown calendar '{ref}'", pos, did_you_mean(ref, calendars))
+        yield error(f"unknown calendar '{ref}'", pos, did_you_mean(ref, calendars), code="T0304")
 
 
 def _marks(marks: tuple[str, ...], pos: Pos, vendor: Vendor) -> Iterator[Diagnostic]:
     for mark in marks:
         if vendor.footnote(mark) is None:
-            yield error(f"the footnote mark '{mark}' has no footnote", pos, f'add: footnote {mark} {{ sv "..." en "..." }}')
+            yield error(f"the footnote mark '{mark}' has no footnote", pos, f'add: footnote {mark} {{ sv "..." en "..." }}', code="T0316")
 
 
-def check_contact(contact: Contact, calendars: set[str]) -> Iterator[Diagnostic]:
-    """A contact is of a known kind and staffed on a known calendar."""
+def check_contact(contact: Contact, calendars: set[str], groups: set[str] | None = None, language: str | None = None) -> Iterator[Diagnostic]:
+    """A contact is of a known kind, in a known group, staffed on known calendars, with a value of its kind."""
     yield from check_word("kind of contact", contact.kind, CONTACT_KINDS, contact.kind_pos)
     yield from _calendar_ref(contact.hours, contact.pos, calendars)
+    yield from _calendar_ref(contact.answered, contact.pos, calendars)
+    if contact.group is not None and contact.group not in (groups or set()):
+        hint = did_you_mean(contact.group, groups or set()) or 'declare it: group ID { sv "..." en "..." }'
+        yield error(f"unknown contact group '{contact.group}'", contact.pos, hint, code="T0901")
+    yield from check_contact_value(contact, language)
+
+
+def _country_of(language: str | None) -> str | None:
+    """The country a language is most likely written in (sv -> SE), to suggest a number's country code."""
+    if not language:
+        return None
+    likely = get_global("likely_subtags").get(language, "")
+    territory = str(likely).split("_")[-1]
+    return territory if len(territory) == 2 else None
+
+
+def check_contact_value(contact: Contact, language: str | None = None) -> Iterator[Diagnostic]:
+    """A phone number is valid and has its country code; an e-mail address and a web address are well formed."""
+    if not contact.value:
+        return
+    problem: tuple[str, str] | None = None
+    code = ""
+    if contact.kind in addresses.PHONE_KINDS:
+        problem, code = addresses.phone_problem(contact.value, _country_of(language)), "T0902"
+    elif contact.kind == "email":
+        problem, code = addresses.email_problem(contact.value), "T0903"
+    elif contact.kind == "web" or (contact.kind in addresses.WEB_KINDS and addresses.looks_like_web_address(contact.value)):
+        problem, code = addresses.url_problem(contact.value), "T0904"
+    if problem is not None:
+        yield error(problem[0], contact.value_pos, problem[1], code=code)
+
+
+def check_channel_hours(plan: Plan, calendars: set[str]) -> Iterator[Diagnostic]:
+    """A channel's hours for a plan name a known calendar."""
+    for hours in plan.channel_hours:
+        yield from _calendar_ref(hours.calendar, hours.pos, calendars)
 
 
 def check_feature(feature: Feature, vendor: Vendor) -> Iterator[Diagnostic]:
     """A feature's category and footnote marks exist; when the vendor groups features, it names a category."""
     categories = {c.id for c in vendor.categories}
     if feature.category is not None and feature.category not in categories:
-        yield error(f"unknown category '{feature.category}'", feature.pos, did_you_mean(feature.category, categories))
+        yield error(f"unknown category '{feature.category}'", feature.pos, did_you_mean(feature.category, categories), code="T0307")
     yield from _marks(feature.marks, feature.pos, vendor)
 
 
@@ -404,13 +476,13 @@ def check_feature_grouping(vendor: Vendor) -> Iterator[Diagnostic]:
     stray = next((f for f in vendor.features if f.category is None), None)
     if vendor.categories and stray is not None:
         message = f"feature '{stray.id}' has no category, but this vendor groups its features"
-        yield error(message, stray.pos, "add 'in CATEGORY' after the feature's id")
+        yield error(message, stray.pos, "add 'in CATEGORY' after the feature's id", code="T0308")
 
 
 def check_metric_text(metric: MetricText) -> Iterator[Diagnostic]:
     """A vendor words only metrics the language knows."""
     if metric.metric not in METRICS:
-        yield error(f"unknown metric '{metric.metric}'", metric.pos, did_you_mean(metric.metric, METRICS))
+        yield error(f"unknown metric '{metric.metric}'", metric.pos, did_you_mean(metric.metric, METRICS), code="T0405")
 
 
 # --- plans ----------------------------------------------------------------------------------
@@ -429,9 +501,9 @@ def check_extends(plans: tuple[Plan, ...]) -> Iterator[Diagnostic]:
             parent = by_id.get(plan.extends)
             if plan.extends in chain or plan.extends == plan.id:
                 cycle = " -> ".join((*chain, plan.id, plan.extends))
-                yield error(f"plans extend each other in a circle: {cycle}", plan.pos, "one plan in the circle must not extend another")
+                yield error(f"plans extend each other in a circle: {cycle}", plan.pos, "one plan in the circle must not extend another", code="T0312")
             elif parent is None:
-                yield error(f"plan '{plan.id}' extends an unknown plan '{plan.extends}'", plan.pos, did_you_mean(plan.extends, by_id))
+                yield error(f"plan '{plan.id}' extends an unknown plan '{plan.extends}'", plan.pos, did_you_mean(plan.extends, by_id), code="T0311")
             else:
                 yield from walk(parent, (*chain, plan.id))
         done.add(plan.id)
@@ -442,7 +514,7 @@ def check_extends(plans: tuple[Plan, ...]) -> Iterator[Diagnostic]:
 
 def _duration(minutes: int | None, pos: Pos) -> Iterator[Diagnostic]:
     if minutes is not None and minutes <= 0:
-        yield error("a duration must be longer than zero", pos, "write the time allowed, such as 15min or 2h")
+        yield error("a duration must be longer than zero", pos, "write the time allowed, such as 15min or 2h", code="T0801")
 
 
 def _period(quantity: Quantity | None) -> Iterator[Diagnostic]:
@@ -460,7 +532,10 @@ def check_target(target: Target) -> Iterator[Diagnostic]:
     """A target's duration is positive, and a guaranteed one says its clock."""
     yield from _duration(target.minutes, target.minutes_pos)
     if target.minutes is not None and target.calendar is None:
-        yield error("this target does not say which clock it runs on", target.pos, "end it with 'on CALENDAR', such as: on office-hours")
+        yield error(
+            "this target does not say which clock it runs on", target.pos, "end it with 'on CALENDAR', such as: on office-hours",
+            code="T0802",
+        )
 
 
 def check_obligation(obligation: Obligation) -> Iterator[Diagnostic]:
@@ -476,9 +551,15 @@ def check_plan_as_written(plan: Plan, features: set[str]) -> Iterator[Diagnostic
     seen: dict[str, Pos] = {}
     for cell in plan.cells:
         if cell.feature in seen:
-            yield error(f"feature '{cell.feature}' is given twice in this plan", cell.pos, f"first given at line {seen[cell.feature].line}")
+            yield error(
+                f"feature '{cell.feature}' is given twice in this plan", cell.pos, f"first given at line {seen[cell.feature].line}",
+                code="T0310",
+            )
         elif cell.feature not in features:
-            yield error(f"plan '{plan.id}' has a cell for an unknown feature '{cell.feature}'", cell.pos, did_you_mean(cell.feature, features))
+            yield error(
+                f"plan '{plan.id}' has a cell for an unknown feature '{cell.feature}'", cell.pos, did_you_mean(cell.feature, features),
+                code="T0309",
+            )
         seen[cell.feature] = cell.pos
         yield from _period(cell.quantity)
         if cell.price is not None:
@@ -502,24 +583,25 @@ def check_plan_references(plan: Plan, vendor: Vendor, calendars: set[str]) -> It
     for price in plan.prices:
         if price.segment is not None and price.segment not in segments:
             declare = did_you_mean(price.segment, segments) or 'declare it: segment ID { sv "..." ... }'
-            yield error(f"unknown customer segment '{price.segment}'", price.pos, declare)
+            yield error(f"unknown customer segment '{price.segment}'", price.pos, declare, code="T0313")
         yield from _marks(price.marks, price.pos, vendor)
     for target in plan.targets:
         if target.metric not in METRICS:
-            yield error(f"unknown metric '{target.metric}'", target.pos, did_you_mean(target.metric, METRICS))
+            yield error(f"unknown metric '{target.metric}'", target.pos, did_you_mean(target.metric, METRICS), code="T0405")
         if target.priority is not None and target.priority not in levels:
             hint = did_you_mean(target.priority, levels) if levels else "this vendor has no priority levels; use 'all'"
-            yield error(f"unknown priority '{target.priority}'", target.pos, hint)
+            yield error(f"unknown priority '{target.priority}'", target.pos, hint, code="T0314")
         yield from _calendar_ref(target.calendar, target.pos, calendars)
     for cov in plan.coverage:
         if cov.priority is not None and cov.priority not in levels:
-            yield error(f"unknown priority '{cov.priority}'", cov.pos, did_you_mean(cov.priority, levels))
+            yield error(f"unknown priority '{cov.priority}'", cov.pos, did_you_mean(cov.priority, levels), code="T0314")
         yield from _calendar_ref(cov.calendar, cov.pos, calendars)
     for obligation in plan.obligations:
         yield from _calendar_ref(obligation.calendar, obligation.pos, calendars)
+    yield from check_channel_hours(plan, calendars)
     for channel in plan.channels:
         if channel not in contacts:
-            yield error(f"plan '{plan.id}' names an unknown channel '{channel}'", plan.pos, did_you_mean(channel, contacts))
+            yield error(f"plan '{plan.id}' names an unknown channel '{channel}'", plan.pos, did_you_mean(channel, contacts), code="T0315")
 
 
 # --- tiers, sources and editorial voice (issue 8) ------------------------------------------------
@@ -535,6 +617,7 @@ def check_no_support(plan: Plan) -> Iterator[Diagnostic]:
                 f"plan '{plan.id}' offers no support but promises a {target.metric} time",
                 target.pos,
                 "remove 'no support', or the target (a tier with support but no promised time says: target ... none)",
+                code="T0803",
             )
 
 
@@ -549,9 +632,10 @@ def check_applies_to(plans: tuple[Plan, ...]) -> Iterator[Diagnostic]:
                     f"'applies to {who.id}' uses the id of plan '{who.id}'",
                     who.pos,
                     "the rule set answers for it as a plan of its own: give the group another id, such as 'trial'",
+                    code="T0317",
                 )
             elif who.id in seen:
-                yield error(f"'applies to {who.id}' is given twice", who.pos, f"first given at line {seen[who.id].line}")
+                yield error(f"'applies to {who.id}' is given twice", who.pos, f"first given at line {seen[who.id].line}", code="T0318")
             else:
                 seen[who.id] = who.pos
 
@@ -564,17 +648,22 @@ def check_recommended(plans: tuple[Plan, ...]) -> Iterator[Diagnostic]:
             f"plan '{plan.id}' is recommended as well as plan '{flagged[0].id}'",
             plan.pos,
             "keep 'recommended' in one plan; the page highlights each one it is in",
+            code="T0319",
         )
 
 
 def check_source(source: Source) -> Iterator[Diagnostic]:
     """A source's address is a web link a reader can open."""
     if source.url is not None and not source.url.lower().startswith(("https://", "http://")):
-        yield error(f"the source's address '{source.url}' is not a web link", source.url_pos, 'write it as "https://..."')
+        yield error(f"the source's address '{source.url}' is not a web link", source.url_pos, 'write it as "https://..."', code="T0701")
     if isinstance(source.published, int) and not 1900 <= source.published <= 2999:
-        yield error(f"'{source.published}' is not a year", source.published_pos, "write a four-digit year such as 2015, or a date: 2015-10-01")
+        yield error(
+            f"'{source.published}' is not a year", source.published_pos, "write a four-digit year such as 2015, or a date: 2015-10-01", code="T0702"
+        )
     if isinstance(source.published, date) and source.read is not None and source.published > source.read:
-        yield error("the source is read before it was published", source.published_pos, "check both dates: read comes after published")
+        yield error(
+            "the source is read before it was published", source.published_pos, "check both dates: read comes after published", code="T0703"
+        )
 
 
 # --- one vendor -------------------------------------------------------------------------------
@@ -590,8 +679,9 @@ def check_vendor(decl: VendorDecl, vendor: Vendor, shared_calendars: set[str], s
         yield from check_calendar(calendar)
     for scheme in decl.schemes:
         yield from check_scheme(scheme)
+    groups = {g.id for g in decl.contact_groups}
     for contact in decl.contacts:
-        yield from check_contact(contact, calendars)
+        yield from check_contact(contact, calendars, groups, decl.language.name if decl.language else None)
     for feature in decl.features:
         yield from check_feature(feature, vendor)
     yield from check_feature_grouping(vendor)

@@ -52,46 +52,81 @@ def find_plan_files(paths: Sequence[Path]) -> tuple[list[Path], list[Diagnostic]
         if path.is_dir():
             found = sorted(path.rglob("*.plan"))
             if not found:
-                problems.append(error(f"no .plan files in '{path}'", Pos(str(path), 0, 0), "plan files end in .plan"))
+                problems.append(error(f"no .plan files in '{path}'", Pos(str(path), 0, 0), "plan files end in .plan", code="T0201"))
             files.extend(found)
         elif path.is_file():
             files.append(path)
         else:
-            problems.append(error(f"'{path}' does not exist", Pos(str(path), 0, 0), "name a .plan file or a folder of them"))
+            problems.append(error(f"'{path}' does not exist", Pos(str(path), 0, 0), "name a .plan file or a folder of them", code="T0202"))
     unique = list(dict.fromkeys(files))
     return unique, problems
 
 
-def load_project(paths: Sequence[Path]) -> LoadResult:
-    """Parse, resolve and check every plan file below `paths`."""
+def load_project(paths: Sequence[Path], context: Sequence[Path] = ()) -> LoadResult:
+    """Parse, resolve and check every plan file below `paths`.
+
+    `context` names the rest of the project (its plans/ folder): those files are read only for their
+    shared definitions (calendars, priority schemes), so that one file can be checked inside its
+    project; nothing is reported about them.
+    """
     files, diagnostics = find_plan_files(paths)
     result = LoadResult(None, diagnostics)
     decls: list[FileDecl] = []
+    broken = False
     for path in files:
         try:
             text, decl, problems = parse_file(path)
-        except (OSError, UnicodeDecodeError) as exc:
-            result.diagnostics.append(error(f"cannot read the file: {exc}", Pos(str(path), 0, 0)))
+        except OSError as exc:
+            result.diagnostics.append(error(f"cannot read the file: {exc.strerror or exc}", Pos(str(path), 0, 0), code="T0203"))
             continue
         result.sources[str(path)] = text
         result.diagnostics.extend(problems)
         if decl is not None:
             decls.append(decl)
-    _resolve_and_check(decls, result)
+        else:
+            broken = True
+    _resolve_and_check(decls, result, _shared_definitions(context, files), broken)
     return result
+
+
+def _shared_definitions(context: Sequence[Path], named: Sequence[Path]) -> list[FileDecl]:
+    """The shared calendars and priority schemes of the project's other files (their vendors and problems left out)."""
+    if not context:
+        return []
+    skip = {p.resolve() for p in named}
+    found, _ = find_plan_files(context)
+    shared = []
+    for path in found:
+        if path.resolve() in skip:
+            continue
+        try:
+            _, decl, _ = parse_file(path)
+        except OSError:
+            continue
+        if decl is not None:
+            shared.append(FileDecl(decl.path, calendars=decl.calendars, schemes=decl.schemes))
+    return shared
 
 
 def load_text(text: str, path: str = "<text>") -> LoadResult:
     """Parse, resolve and check one plan given as text (for tests and tools)."""
     decl, diagnostics = parse_text(text, path)
     result = LoadResult(None, list(diagnostics), {path: text})
-    _resolve_and_check([decl] if decl else [], result)
+    _resolve_and_check([decl] if decl else [], result, broken=decl is None)
     return result
 
 
-def _resolve_and_check(decls: Sequence[FileDecl], result: LoadResult) -> None:
-    resolution = resolve(decls)
-    result.diagnostics.extend(checks.check_project(decls, resolution.vendors))
+# A name another file defines may be defined in a file that did not parse: reporting it unknown
+# would be an error caused by that syntax error, so these are left out when a file is broken.
+_CROSS_FILE_NAMES = ("T0304", "T0305")
+
+
+def _resolve_and_check(decls: Sequence[FileDecl], result: LoadResult, context: Sequence[FileDecl] = (), broken: bool = False) -> None:
+    resolution = resolve([*decls, *context])
+    found = checks.check_project(decls, resolution.vendors, context)
+    if broken:
+        found = [d for d in found if d.code not in _CROSS_FILE_NAMES]
+    result.diagnostics.extend(found)
     if not result.errors:
         result.project = resolution.project
 
@@ -134,6 +169,7 @@ def _resolve_vendor(decl: VendorDecl, shared_calendars: list[Calendar], shared_s
 
     for contact in decl.contacts:
         use_calendar(contact.hours)
+        use_calendar(contact.answered)
     for cal in decl.calendars:
         used.setdefault(cal.id, cal)
     for plan in plans:
@@ -143,6 +179,8 @@ def _resolve_vendor(decl: VendorDecl, shared_calendars: list[Calendar], shared_s
             use_calendar(cov.calendar)
         for ob in plan.obligations:
             use_calendar(ob.calendar)
+        for channel_hours in plan.channel_hours:
+            use_calendar(channel_hours.calendar)
 
     return Vendor(
         id=decl.id,
@@ -161,6 +199,7 @@ def _resolve_vendor(decl: VendorDecl, shared_calendars: list[Calendar], shared_s
         calendars=tuple(sorted(used.values(), key=lambda c: c.id)),
         plans=plans,
         pos=decl.pos,
+        contact_groups=decl.contact_groups,
         sources=decl.sources,
         editorial_notes=decl.editorial_notes,
     )
@@ -201,6 +240,8 @@ def merge_plans(declared: tuple[Plan, ...]) -> tuple[Plan, ...]:
             coverage=coverage,
             obligations=obligations,
             channels=plan.channels or parent.channels,
+            # A channel's plan hours go with the channel list they were written in.
+            channel_hours=plan.channel_hours if plan.channels else parent.channel_hours,
         )
         return merged[plan.id]
 

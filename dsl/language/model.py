@@ -180,6 +180,7 @@ class Calendar:
     dates: tuple[DateHours, ...] = ()
     name: Text | None = None
     pos: Pos = field(default_factory=_no_pos, compare=False)
+    zone_pos: Pos = field(default_factory=_no_pos, compare=False)  # the `zone` line, where a wrong zone is reported
 
 
 # --- priorities -----------------------------------------------------------------------
@@ -306,6 +307,29 @@ class Contact:
     label: Text | None = None
     pos: Pos = field(default_factory=_no_pos, compare=False)
     kind_pos: Pos = field(default_factory=_no_pos, compare=False)
+    # Contacts per region: the group it is listed under; when requests are answered (a mailbox
+    # that takes tickets around the clock but is read in office hours); where the value was written.
+    group: str | None = None
+    answered: str | None = None
+    value_pos: Pos = field(default_factory=_no_pos, compare=False)
+
+
+@dataclass(frozen=True)
+class ContactGroup:
+    """A heading contacts are listed under: a country, a region or a product line (Infor in Italy)."""
+
+    id: str
+    label: Text
+    pos: Pos = field(default_factory=_no_pos, compare=False)
+
+
+@dataclass(frozen=True)
+class ChannelHours:
+    """A channel's hours for one plan, when they differ per plan (Amanda's phone: office hours or 24x7)."""
+
+    channel: str
+    calendar: str
+    pos: Pos = field(default_factory=_no_pos, compare=False)
 
 
 # --- plans --------------------------------------------------------------------------------
@@ -450,6 +474,11 @@ class Plan:
     channels: tuple[str, ...] = ()
     marks: tuple[str, ...] = ()
     pos: Pos = field(default_factory=_no_pos, compare=False)
+    channel_hours: tuple[ChannelHours, ...] = ()
+
+    def channel_calendar(self, channel: str) -> str | None:
+        """The calendar a channel is staffed on for this plan, when the plan gives its own."""
+        return next((h.calendar for h in self.channel_hours if h.channel == channel), None)
     # Issue 8 (tiers and editorial voice); never inherited through `extends`.
     recommended: bool = False
     applies_to: tuple[AppliesTo, ...] = ()
@@ -511,6 +540,7 @@ class Vendor:
     calendars: tuple[Calendar, ...] = ()
     plans: tuple[Plan, ...] = ()
     pos: Pos = field(default_factory=_no_pos, compare=False)
+    contact_groups: tuple[ContactGroup, ...] = ()
     # Issue 8: where the terms were read, and the publisher's own notes (kept apart from the vendor's).
     sources: tuple[Source, ...] = ()
     editorial_notes: tuple[Text, ...] = ()

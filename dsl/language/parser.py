@@ -15,6 +15,7 @@ diagnostics, never raised.
 from __future__ import annotations
 
 import dataclasses
+import re
 import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -36,7 +37,9 @@ from dsl.language.model import (
     Calendar,
     Category,
     Cell,
+    ChannelHours,
     Contact,
+    ContactGroup,
     Coverage,
     DailyHours,
     DateHours,
@@ -91,6 +94,8 @@ class VendorDecl:
     plans: tuple[Plan, ...] = ()
     calendars: tuple[Calendar, ...] = ()
     schemes: tuple[PriorityScheme, ...] = ()
+    contact_groups: tuple[ContactGroup, ...] = ()
+    website_pos: Pos | None = None
     sources: tuple[Source, ...] = ()
     editorial_notes: tuple[Text, ...] = ()
 
@@ -156,6 +161,7 @@ def parse_text(text: str, path: str) -> tuple[FileDecl | None, list[Diagnostic]]
     """Parse one plan file's text; returns its declarations (None on syntax errors) and diagnostics."""
     diagnostics: list[Diagnostic] = []
     stuck_in: set[int] = set()
+    last_error = [-1]  # where the previous syntax error's token ended, as an index into the text
 
     def recover(exc: UnexpectedInput) -> bool:
         # Lark resumes by skipping the bad token. While the parser stays in the
@@ -165,10 +171,16 @@ def parse_text(text: str, path: str) -> tuple[FileDecl | None, list[Diagnostic]]
         at_end = isinstance(exc, UnexpectedToken) and exc.token.type == "$END"
         if at_end and diagnostics:
             return False  # skipping tokens after an earlier error ate the rest of the file
-        if state is None or state not in stuck_in:
+        start = _error_offset(exc)
+        # An error within a few tokens of the previous one is the parser stumbling over the
+        # rest of the same mistake: it is not reported again.
+        caused = last_error[0] >= 0 and start is not None and _tokens_between(text, last_error[0], start) < 3
+        if (state is None or state not in stuck_in) and not caused:
             diagnostics.append(syntax_errors.describe(exc, text, path, _lark()))
         if state is not None:
             stuck_in.add(state)
+        if start is not None:
+            last_error[0] = start + (len(str(exc.token)) if isinstance(exc, UnexpectedToken) else 1)
         return len(diagnostics) < 20
 
     tree: Tree[Token] | None
@@ -179,18 +191,62 @@ def parse_text(text: str, path: str) -> tuple[FileDecl | None, list[Diagnostic]]
             diagnostics.append(syntax_errors.describe(exc, text, path, _lark()))
         tree = None
     if diagnostics or tree is None:
-        return None, _one_per_line(diagnostics)
+        return None, _after_text_mistakes(text, path, _one_per_line(diagnostics))
     builder = _Builder(path)
     try:
         decl = builder.transform(tree)
     except VisitError as exc:  # a bug in a rule method, not in the plan
         raise exc.orig_exc from exc
-    return decl, builder.diagnostics
+    empty = syntax_errors.empty_file(text, path)
+    return decl, ([empty] if empty else []) + builder.diagnostics
+
+
+def _error_offset(exc: UnexpectedInput) -> int | None:
+    """Where in the text a syntax error's token starts (None at the end of the file)."""
+    if isinstance(exc, UnexpectedToken):
+        return None if exc.token.type == "$END" else exc.token.start_pos
+    if isinstance(exc, UnexpectedCharacters):
+        return exc.pos_in_stream
+    return None
+
+
+_TOKEN = re.compile(r'"(?:[^"\\\n]|\\.)*"|[^\s{}(),"#]+|[{}(),]')
+
+
+def _tokens_between(text: str, start: int, end: int) -> int:
+    """About how many tokens stand between two places of the text (comments left out)."""
+    between = re.sub(r"#[^\n]*", "", text[start:end])
+    return len(_TOKEN.findall(between))
+
+
+def _after_text_mistakes(text: str, path: str, diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    """A text opened with \"\"\" and closed with " throws the parser off for the rest of the file: report that alone."""
+    mistake = syntax_errors.triple_quote_mistake(text, path)
+    if mistake is None:
+        return diagnostics
+    opened = mistake.notes[0][1] if mistake.notes else mistake.pos
+    before = [d for d in diagnostics if (d.pos.line, d.pos.column) < (opened.line, opened.column)]
+    return [*before, mistake]
 
 
 def parse_file(path: Path) -> tuple[str, FileDecl | None, list[Diagnostic]]:
     """Read and parse one plan file; returns its text, declarations and diagnostics."""
-    text = path.read_text(encoding="utf-8")
+    data = path.read_bytes()
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        # Show the file as far as it can be read, and point at the first byte that is not UTF-8.
+        shown = data.decode("utf-8", errors="replace")
+        line = data.count(b"\n", 0, exc.start) + 1
+        column = len(data[data.rfind(b"\n", 0, exc.start) + 1 : exc.start].decode("utf-8", errors="replace")) + 1
+        byte = data[exc.start]
+        latin = bytes([byte]).decode("cp1252", errors="replace")
+        hint = (
+            f"save the file as UTF-8 (the byte 0x{byte:02X} is '{latin}' in Windows-1252 or Latin-1, "
+            "the encoding the file was probably saved in)"
+        )
+        diag = error("the file is not UTF-8 text", Pos(str(path), line, column, line, column + 1), hint, code="T0107")
+        return shown, None, [diag]
     decl, diagnostics = parse_text(text, str(path))
     return text, decl, diagnostics
 
@@ -210,7 +266,7 @@ def _time(token: Token, pos: Pos, diagnostics: list[Diagnostic]) -> int | None:
     """Minutes since midnight, or None (reported) when the text names no time of day."""
     hours, minutes = (int(part) for part in token.split(":"))
     if minutes >= 60 or hours > 24 or (hours == 24 and minutes):
-        diagnostics.append(error(f"'{token}' is not a time of day", pos, "times run from 00:00 to 24:00"))
+        diagnostics.append(error(f"'{token}' is not a time of day", pos, "times run from 00:00 to 24:00", code="T0509"))
         return None
     return hours * 60 + minutes
 
@@ -273,7 +329,7 @@ class _Builder(Transformer[Token, Any]):
             if stmt.kind in single:
                 if stmt.kind in out:
                     self.diagnostics.append(
-                        error(f"{owner} has more than one '{stmt.kind}'", stmt.pos, "keep one and remove the others")
+                        error(f"{owner} has more than one '{stmt.kind}'", stmt.pos, "keep one and remove the others", code="T0303")
                     )
                     continue
                 out[stmt.kind] = stmt.value
@@ -281,13 +337,20 @@ class _Builder(Transformer[Token, Any]):
                 out.setdefault(stmt.kind, []).append(stmt.value)
         return out
 
-    def _required(self, what: str, pos: Pos, hint: str) -> None:
-        self.diagnostics.append(error(what, pos, hint))
+    def _required(self, what: str, pos: Pos, hint: str, code: str) -> None:
+        self.diagnostics.append(error(what, pos, hint, code=code))
 
     # --- texts ---
 
+    def _mixed_indentation(self, token: Token) -> None:
+        if str(token).startswith('"""'):
+            found = syntax_errors.mixed_indentation(str(token), self._tpos(token))
+            if found is not None:
+                self.diagnostics.append(found)
+
     def neutral_text(self, meta: Any, children: list[Token]) -> Text:
         # A plain string is the same in every language: names, numbers, addresses.
+        self._mixed_indentation(children[0])
         value = _unquote(children[0])
         return Text((("*", value),), self._tpos(children[0]))
 
@@ -303,6 +366,7 @@ class _Builder(Transformer[Token, Any]):
 
     def translation(self, meta: Any, children: list[Token]) -> tuple[str, str, Pos]:
         lang, string = children
+        self._mixed_indentation(string)
         return str(lang), _unquote(string), self._tpos(lang)
 
     def text(self, meta: Any, children: list[Text]) -> Text:
@@ -325,7 +389,7 @@ class _Builder(Transformer[Token, Any]):
         return _Stmt("website", _unquote(children[0]), self._pos(meta))
 
     def contact(self, meta: Any, children: list[Any]) -> _Stmt:
-        kind, value, alias, hours, label = children
+        kind, value, alias, group, hours, answered, label = children
         contact = Contact(
             id=str(alias or kind),
             kind=str(kind),
@@ -334,8 +398,15 @@ class _Builder(Transformer[Token, Any]):
             label=label,
             pos=self._pos(meta),
             kind_pos=self._tpos(kind),
+            group=_optional(group),
+            answered=_optional(answered),
+            value_pos=self._opt_tpos(value),
         )
         return _Stmt("contact", contact, contact.pos)
+
+    def contact_group(self, meta: Any, children: list[Any]) -> _Stmt:
+        pos = self._pos(meta)
+        return _Stmt("contact_group", ContactGroup(str(children[0]), children[1], pos), pos)
 
     def segment(self, meta: Any, children: list[Any]) -> _Stmt:
         return _Stmt("segment", Segment(str(children[0]), children[1], self._pos(meta)), self._pos(meta))
@@ -352,7 +423,7 @@ class _Builder(Transformer[Token, Any]):
         parts = self._fold(stmts, {"label", "description"}, f"feature '{fid}'")
         label = parts.get("label")
         if label is None:
-            self._required(f"feature '{fid}' has no label", pos, "add a line such as: label { sv \"...\" en \"...\" }")
+            self._required(f"feature '{fid}' has no label", pos, "add a line such as: label { sv \"...\" en \"...\" }", code="T0408")
             label = Text((("*", str(fid)),), pos)
         feature = Feature(
             id=str(fid),
@@ -557,8 +628,14 @@ class _Builder(Transformer[Token, Any]):
         )
         return _Stmt("obligation", obligation, pos)
 
-    def channels(self, meta: Any, children: list[Token]) -> _Stmt:
-        return _Stmt("channels", tuple(Ref(str(t), self._tpos(t)) for t in children), self._pos(meta))
+    def channel(self, meta: Any, children: list[Token | None]) -> tuple[Ref, ChannelHours | None]:
+        channel, hours = children
+        assert channel is not None  # the grammar requires the id
+        ref = Ref(str(channel), self._tpos(channel))
+        return ref, ChannelHours(ref.name, str(hours), self._pos(meta)) if hours is not None else None
+
+    def channels(self, meta: Any, children: list[tuple[Ref, ChannelHours | None]]) -> _Stmt:
+        return _Stmt("channels", tuple(children), self._pos(meta))
 
     def plan(self, meta: Any, children: list[Any]) -> _Stmt:
         pid, parent, mark, *stmts = children
@@ -566,7 +643,7 @@ class _Builder(Transformer[Token, Any]):
         parts = self._fold(stmts, {"name", "description", "cells", "channels", "recommended", "no_support"}, f"plan '{pid}'")
         name = parts.get("name")
         if name is None:
-            self._required(f"plan '{pid}' has no name", pos, 'add a line such as: name "Gold"')
+            self._required(f"plan '{pid}' has no name", pos, 'add a line such as: name "Gold"', code="T0409")
             name = Text((("*", str(pid)),), pos)
         cells = parts.get("cells", ())
         channels = parts.get("channels", ())
@@ -582,9 +659,10 @@ class _Builder(Transformer[Token, Any]):
             targets=tuple(parts.get("target", ())),
             coverage=tuple(parts.get("coverage", ())),
             obligations=tuple(parts.get("obligation", ())),
-            channels=tuple(r.name for r in channels),
+            channels=tuple(r.name for r, _ in channels),
             marks=(str(mark),) if mark is not None else (),
             pos=pos,
+            channel_hours=tuple(h for _, h in channels if h is not None),
             recommended=parts.get("recommended", False),
             applies_to=tuple(parts.get("applies_to", ())),
             editorial_notes=tuple(parts.get("editorial_note", ())),
@@ -646,7 +724,7 @@ class _Builder(Transformer[Token, Any]):
             return date.fromisoformat(str(token))
         except ValueError:
             self.diagnostics.append(
-                error(f"'{token}' is not a date in the calendar", self._tpos(token), "dates are written YYYY-MM-DD, such as 2026-12-24")
+                error(f"'{token}' is not a date in the calendar", self._tpos(token), "dates are written YYYY-MM-DD, such as 2026-12-24", code="T0510")
             )
             return None
 
@@ -674,9 +752,10 @@ class _Builder(Transformer[Token, Any]):
                 f"calendar '{cid}' has no time zone",
                 pos,
                 "add 'zone Europe/Stockholm' (any IANA zone), or 'zone customer' for the customer's own zone",
+                code="T0511",
             )
         if "weekly" not in parts and not parts.get("always"):
-            self._required(f"calendar '{cid}' is never open", pos, "add opening hours such as: open mon-fri 08:00-17:00, or: open 24x7")
+            self._required(f"calendar '{cid}' is never open", pos, "add opening hours such as: open mon-fri 08:00-17:00, or: open 24x7", code="T0512")
         calendar = Calendar(
             id=str(cid),
             zone=parts.get("zone"),
@@ -687,6 +766,7 @@ class _Builder(Transformer[Token, Any]):
             dates=tuple(d for d in parts.get("dates", ()) if d is not None),
             name=parts.get("name"),
             pos=pos,
+            zone_pos=next((st.pos for st in stmts if isinstance(st, _Stmt) and st.kind == "zone"), pos),
         )
         return _Stmt("calendar", calendar, pos)
 
@@ -727,7 +807,8 @@ class _Builder(Transformer[Token, Any]):
         elif impacts or urgencies:
             # The model keeps impacts and urgencies only inside a matrix.
             self._required(
-                f"priorities '{sid}' names impacts and urgencies but has no matrix", pos, "add a matrix { URGENCY: LEVEL, ... } block"
+                f"priorities '{sid}' names impacts and urgencies but has no matrix", pos, "add a matrix { URGENCY: LEVEL, ... } block",
+                code="T0605",
             )
         scheme = PriorityScheme(str(sid), tuple(parts.get("level", ())), matrix, parts.get("name"), pos)
         return _Stmt("scheme", scheme, pos)
@@ -756,6 +837,8 @@ class _Builder(Transformer[Token, Any]):
             plans=tuple(parts.get("plan", ())),
             calendars=tuple(parts.get("calendar", ())),
             schemes=tuple(parts.get("scheme", ())),
+            contact_groups=tuple(parts.get("contact_group", ())),
+            website_pos=next((st.pos for st in stmts if isinstance(st, _Stmt) and st.kind == "website"), None),
             sources=tuple(parts.get("source", ())),
             editorial_notes=tuple(parts.get("editorial_note", ())),
         )

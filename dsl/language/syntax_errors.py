@@ -15,13 +15,16 @@ instead of "a name", recognised the same way, and the list is read from
 
 from __future__ import annotations
 
+import difflib
+import re
+import unicodedata
 from functools import lru_cache
 
 from lark import Lark
 from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
 from lark.lexer import PatternStr
 
-from dsl.language.diagnostics import Diagnostic, error
+from dsl.language.diagnostics import Diagnostic, error, warning
 from dsl.language.model import Pos
 from dsl.language.vocabulary import CONTACT_KINDS, LANGUAGES, PERIODS, WEEKDAYS
 
@@ -163,7 +166,8 @@ def describe(exc: UnexpectedInput, text: str, path: str, lark: Lark) -> Diagnost
     """Turn one of Lark's parse exceptions into a located diagnostic in plain words."""
     line = getattr(exc, "line", 0) or 0
     column = getattr(exc, "column", 0) or 0
-    if isinstance(exc, UnexpectedEOF) or line <= 0:
+    at_end = isinstance(exc, UnexpectedEOF) or (isinstance(exc, UnexpectedToken) and exc.token.type == "$END")
+    if at_end or line <= 0:
         lines = text.splitlines() or [""]
         line, column = len(lines), len(lines[-1]) + 1
     end = column + (len(str(exc.token)) if isinstance(exc, UnexpectedToken) and exc.token.type != "$END" else 1)
@@ -174,8 +178,274 @@ def describe(exc: UnexpectedInput, text: str, path: str, lark: Lark) -> Diagnost
         expected = set(exc.allowed or ())
     elif isinstance(exc, UnexpectedEOF):
         expected = set(exc.expected)
+    offset = _offset(text, line, column)
+    if isinstance(exc, UnexpectedCharacters):
+        invisible = invisible_character(text, offset, path)
+        if invisible is not None:
+            return invisible
+    if at_end:
+        unclosed = unclosed_brace(text, path)
+        if unclosed is not None:
+            return unclosed
+    if "DURATION" in expected:
+        duration = duration_mistake(text, offset, path)
+        if duration is not None:
+            return duration
     message = _found(exc, text)
     wanted = _expected(expected, lark, _state(exc))
     if wanted:
         message += f"; {wanted}"
-    return error(message, Pos(path, line, column, line, end), _hint(exc, lark, text))
+    pos = Pos(path, line, column, line, end)
+    if isinstance(exc, UnexpectedToken) and exc.token.type == "ID":
+        keyword = _keyword_hint(str(exc.token), expected, lark)
+        if keyword is not None:
+            return error(message, pos, keyword, code="T0103")
+    code = "T0110" if message.startswith("a quoted text that is never closed") else "T0101"
+    hint = _hint(exc, lark, text)
+    notes: tuple[tuple[str, Pos], ...] = ()
+    opened = _misclosed_brace(text, offset) if hint is None else None
+    if opened is not None:
+        # A statement where it cannot stand often means the block above it was never closed.
+        hint = "the block opened above may be missing its '}'"
+        notes = (("this '{' seems never closed: the '}' that closes it is indented as an enclosing block's", _pos_at(text, opened, path)),)
+    return error(message, pos, hint, code=code, notes=notes)
+
+
+# --- mistakes recognised from the text itself ------------------------------------------------
+
+
+def _offset(text: str, line: int, column: int) -> int:
+    """The index into `text` of a 1-based line and column."""
+    start = 0
+    for _ in range(line - 1):
+        found = text.find("\n", start)
+        if found < 0:
+            return len(text)
+        start = found + 1
+    return min(start + max(column, 1) - 1, len(text))
+
+
+def _pos_at(text: str, offset: int, path: str, length: int = 1) -> Pos:
+    line = text.count("\n", 0, offset) + 1
+    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    return Pos(path, line, column, line, column + length)
+
+
+def is_invisible(char: str) -> bool:
+    """Whether a character shows as nothing or as an ordinary space: NBSP, BOM, zero-width space ..."""
+    return char != " " and unicodedata.category(char) in ("Zs", "Zl", "Zp", "Cf")
+
+
+def invisible_character(text: str, offset: int, path: str) -> Diagnostic | None:
+    """The diagnostic for an invisible character where the parser stopped, named by its code point."""
+    char = text[offset : offset + 1]
+    if not char or not is_invisible(char):
+        return None
+    name = unicodedata.name(char, "unnamed")
+    if char == "\ufeff":
+        hint = "save the file as UTF-8 without a byte order mark (BOM), or delete the character"
+    elif unicodedata.category(char) == "Zs":
+        hint = "replace it with an ordinary space; it came in with text copied from a web page or a word processor"
+    else:
+        hint = "delete it; it came in with text copied from a web page or a word processor"
+    return error(f"invisible character U+{ord(char):04X} ({name}) outside a quoted text", _pos_at(text, offset, path), hint, code="T0106")
+
+
+def _braces(text: str) -> list[tuple[int, int | None]]:
+    """Each '{' outside texts and comments with the index of the '}' that closes it (None when none does)."""
+    pairs: list[tuple[int, int | None]] = []
+    stack: list[int] = []
+    i, n = 0, len(text)
+    while i < n:
+        char = text[i]
+        if text.startswith('"""', i):
+            close = text.find('"""', i + 3)
+            i = n if close < 0 else close + 3
+            continue
+        if char == '"':
+            j = i + 1
+            while j < n and text[j] not in '"\n':
+                j += 2 if text[j] == "\\" else 1
+            i = j + 1
+            continue
+        if char == "#":
+            close = text.find("\n", i)
+            i = n if close < 0 else close
+            continue
+        if char == "{":
+            stack.append(len(pairs))
+            pairs.append((i, None))
+        elif char == "}" and stack:
+            index = stack.pop()
+            pairs[index] = (pairs[index][0], i)
+        i += 1
+    return pairs
+
+
+def _indent(text: str, offset: int) -> int:
+    start = text.rfind("\n", 0, offset) + 1
+    line = text[start:]
+    return len(line) - len(line.lstrip(" \t"))
+
+
+def _first_on_line(text: str, offset: int) -> bool:
+    start = text.rfind("\n", 0, offset) + 1
+    return text[start:offset].strip() == ""
+
+
+def _misclosed_brace(text: str, before: int) -> int | None:
+    """A '{' before `before` whose '}' is indented differently from its own line (so it probably closes another block)."""
+    for start, close in _braces(text):
+        if start < before and close is not None and close > before and _first_on_line(text, close) and _indent(text, close) != _indent(text, start):
+            return start
+    return None
+
+
+def unclosed_brace(text: str, path: str) -> Diagnostic | None:
+    """The diagnostic for a file that ends inside a block: at the '{' that lacks its '}', noting where the file ended."""
+    pairs = _braces(text)
+    open_ones = [start for start, close in pairs if close is None]
+    if not open_ones:
+        return None
+    # When braces are paired up wrongly, the '{' whose '}' is indented differently from its own line
+    # is the one an author left open: the '}' it got belonged to an enclosing block.
+    suspect = next(
+        (start for start, close in pairs if close is not None and _first_on_line(text, close) and _indent(text, close) != _indent(text, start)),
+        open_ones[-1],
+    )
+    lines = text.splitlines() or [""]
+    end = Pos(path, len(lines), len(lines[-1]) + 1)
+    return error(
+        "this '{' is never closed",
+        _pos_at(text, suspect, path),
+        "add the '}' that ends its block",
+        code="T0102",
+        notes=((f"the file ends here, at line {end.line}, still inside the block", end),),
+    )
+
+
+_DURATION_MISTAKES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"(\d+)[.,](\d+)\s*(h|hrs?|hours?)\b"), "fraction"),
+    (re.compile(r"(\d+)\s*(d|days?)\b"), "days"),
+    (re.compile(r"(\d+)\s*(h|hrs?|hours?)\b"), "hours"),
+    (re.compile(r"(\d+)\s*(m|mins?|minutes?)\b"), "minutes"),
+    (re.compile(r"(\d+)(?=\s|$|\})"), "bare"),
+)
+DURATION_UNITS = "a duration is whole hours and minutes, written without a space: 15min, 2h, 1h 30min"
+
+
+def duration_mistake(text: str, offset: int, path: str) -> Diagnostic | None:
+    """The diagnostic for a duration written another way (4,5h, 1d, 2 hrs), with what it should say."""
+    for pattern, kind in _DURATION_MISTAKES:
+        found = pattern.match(text, offset)
+        if not found:
+            continue
+        written = found.group(0)
+        number = int(found.group(1))
+        if kind == "fraction":
+            minutes = round(float(f"0.{found.group(2)}") * 60)
+            instead = f"{number}h {minutes}min" if minutes else f"{number}h"
+            hint = f"{DURATION_UNITS}; write {instead}"
+        elif kind == "days":
+            hint = f"{DURATION_UNITS}; days are not a unit: write {number * 24}h for {number} × 24 hours of the calendar's open time"
+        elif kind == "hours":
+            hint = f"{DURATION_UNITS}; write {number}h"
+        elif kind == "minutes":
+            hint = f"{DURATION_UNITS}; write {number}min"
+        else:
+            hint = f"{DURATION_UNITS}; add the unit: {number}h or {number}min"
+        return error(f"'{written}' is not a duration", _pos_at(text, offset, path, len(written)), hint, code="T0105")
+    return None
+
+
+@lru_cache(maxsize=8)
+def _keywords(lark: Lark) -> dict[str, str]:
+    """Terminal name -> keyword, for the grammar's words (plan, name, contact ...)."""
+    return {t.name: t.pattern.value for t in lark.terminals if isinstance(t.pattern, PatternStr) and t.pattern.value.isalpha()}
+
+
+def _keyword_hint(word: str, expected: set[str], lark: Lark) -> str | None:
+    """'did you mean ...?' when a name stands where a keyword was expected and is close to one."""
+    keywords = _keywords(lark)
+    wanted = sorted({keywords[n] for n in expected if n in keywords})
+    close = difflib.get_close_matches(word, wanted, n=1, cutoff=0.7)
+    return f"did you mean '{close[0]}'?" if close else None
+
+
+_SINGLE_CLOSE = re.compile(r'(?<!")"(?!")[ \t]*(?=\}|\n|$)')
+
+
+def triple_quote_mistake(text: str, path: str) -> Diagnostic | None:
+    """The diagnostic for a text opened with \"\"\" and closed with a single ", found by reading the file as an author would."""
+    i, n = 0, len(text)
+    while i < n:
+        if text.startswith('"""', i):
+            close = text.find('"""', i + 3)
+            body = text[i + 3 : n if close < 0 else close]
+            single = _SINGLE_CLOSE.search(body)
+            # A closing """ far below, after a line that starts another text or closes a block, is the
+            # next text's opening: this text ended at its single quote.
+            after = body[single.end() :] if single else ""
+            swallowed = close < 0 or re.search(r'\n\s*(\}|[a-z]{2}\s+"|[a-z-]+\s)', after) is not None
+            if single is not None and swallowed:
+                at = i + 3 + single.start()
+                return error(
+                    'a text opened with """ is closed with a single "',
+                    _pos_at(text, at, path),
+                    'close it with """ (three quotation marks), as it was opened',
+                    code="T0104",
+                    notes=(('the text opens here', _pos_at(text, i, path, 3)),),
+                )
+            if close < 0:
+                return None
+            i = close + 3
+            continue
+        if text[i] == '"':
+            j = i + 1
+            while j < n and text[j] not in '"\n':
+                j += 2 if text[j] == "\\" else 1
+            i = j + 1
+            continue
+        if text[i] == "#":
+            eol = text.find("\n", i)
+            i = n if eol < 0 else eol
+            continue
+        i += 1
+    return None
+
+
+def empty_file(text: str, path: str) -> Diagnostic | None:
+    """A warning for a plan file that holds nothing but blanks and comments."""
+    meaningful = [ln for ln in text.splitlines() if ln.strip() and not ln.strip().startswith("#")]
+    if meaningful:
+        return None
+    return warning(
+        "the plan file is empty",
+        Pos(path, 1, 1),
+        "write a vendor block (vendor ID { ... }) or shared calendars and priority schemes, or delete the file",
+        code="T0108",
+    )
+
+
+def mixed_indentation(raw: str, pos: Pos) -> Diagnostic | None:
+    """A warning for a \"\"\" text whose continuation lines mix tabs and spaces so that Markdown reads them differently."""
+    lines = raw[3:-3].split("\n")[1:]
+    indents = [ln[: len(ln) - len(ln.lstrip(" \t"))] for ln in lines if ln.strip()]
+    uses_tabs = any("\t" in i for i in indents)
+    uses_spaces = any(" " in i for i in indents)
+    if not (uses_tabs and uses_spaces):
+        return None
+    # The indentation common to every line is removed; what is left over decides the Markdown.
+    common = indents[0]
+    for indent in indents[1:]:
+        while not indent.startswith(common):
+            common = common[:-1]
+    left = [i[len(common) :] for i in indents]
+    if not any("\t" in rest or len(rest) >= 4 for rest in left):
+        return None
+    return warning(
+        "this text mixes tabs and spaces in its indentation, so some lines keep an indentation that Markdown reads as code",
+        pos,
+        "indent the lines of a \"\"\" text with spaces only (or with tabs only)",
+        code="T0109",
+    )

@@ -56,6 +56,11 @@ def locale(lang: str) -> Locale:
     return Locale.parse(LOCALES[lang])
 
 
+def territory(lang: str) -> str | None:
+    """The country a page language's locale belongs to (sv -> SE), None for a language of no one country (en)."""
+    return locale(lang).territory
+
+
 def number(value: int | Decimal, lang: str) -> str:
     """A number with the locale's grouping and decimal signs, and its minimum grouping digits."""
     pattern = copy.copy(parse_pattern(locale(lang).decimal_formats[None].pattern))

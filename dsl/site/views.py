@@ -17,9 +17,11 @@ from typing import Protocol
 from markdown_it import MarkdownIt
 from markupsafe import Markup, escape
 
+from dsl.language import addresses
 from dsl.language.model import (
     Calendar,
     Cell,
+    Contact,
     Feature,
     Plan,
     Pos,
@@ -33,6 +35,9 @@ from dsl.language.vocabulary import DEFAULT_METRIC, METRICS, SOURCE_LANGUAGE_FAL
 from dsl.site import formatting as fmt
 
 SAFE_SCHEMES = ("http://", "https://", "mailto:", "tel:")
+
+MISSING_TRANSLATION = "T0404"
+"""The diagnostic code of a missing translation (`tierwise explain T0404`)."""
 
 
 class Translations(Protocol):
@@ -82,7 +87,8 @@ class Warnings:
 
     def add(self, pos: Pos, lang: str, message: str) -> None:
         """Remember one warning at `pos` about language `lang`."""
-        self.found.setdefault((pos.file, pos.line, pos.column, lang), f"{pos}: warning: {message}")
+        # The page-side face of the checks' missing-translation warning, so it carries the same code.
+        self.found.setdefault((pos.file, pos.line, pos.column, lang), f"{pos}: warning[{MISSING_TRANSLATION}]: {message}")
 
     def lines(self) -> list[str]:
         """The warnings in file and position order."""
@@ -346,6 +352,7 @@ class PlanService:
     coverage: tuple[str, ...]
     channels: tuple[Markup, ...]
     notes: tuple[Markup, ...]
+    channel_hours: tuple[str, ...] = ()  # "Phone: Monday to Friday ..." where this plan gives a channel its own hours
     # Issue 9: the permalink of the tier, "tier-<plan id>"; the tier table's column heads link here.
     anchor: str = ""
     recommended: bool = False
@@ -361,9 +368,21 @@ class ContactView:
     """A way to reach support and when it is staffed."""
 
     title: Markup  # the kind and the vendor's label, without saying the kind twice
-    value: str
+    value: str  # as shown: a phone number in its national form, with non-breaking spaces
     href: str | None
     hours: str
+    answered: str = ""  # when what is sent during `hours` is answered (a mailbox open around the clock)
+    abroad: str = ""  # a phone number's international form, for a reader in another country
+    plan_hours: tuple[str, ...] = ()  # "Premium: around the clock" when the plans give the channel their own hours
+    nowrap: bool = False  # a phone number is never broken across lines
+
+
+@dataclass(frozen=True)
+class ContactGroupView:
+    """Contacts listed under a heading: a country, a region or a product line."""
+
+    label: Markup
+    contacts: tuple[ContactView, ...]
 
 
 @dataclass(frozen=True)
@@ -424,6 +443,7 @@ class VendorPage:
     footnotes: tuple[Note, ...]
     calculator: Calculator | None
     description: str
+    contact_groups: tuple[ContactGroupView, ...] = ()
     # Issue 8: where the terms come from; the publisher's own notes, kept apart from the vendor's words.
     sources: tuple[SourceView, ...] = ()
     editorial_notes: tuple[Markup, ...] = ()
@@ -727,6 +747,13 @@ def plan_services(vendor: Vendor, reader: Reader) -> tuple[PlanService, ...]:
             name = Markup(escape(contact_kinds(reader)[contact.kind] if contact else cid))
             if name not in channels:
                 channels.append(name)
+        # A channel whose hours differ per plan (Amanda's phone) says this plan's hours here.
+        channel_hours = tuple(
+            _("%(channel)s: %(hours)s")
+            % {"channel": contact_kinds(reader)[contacts[h.channel].kind] if h.channel in contacts else h.channel,
+               "hours": clock_text(vendor, h.calendar, reader)}
+            for h in plan.channel_hours
+        )
         services.append(
             PlanService(
                 reader.label(plan.name),
@@ -734,6 +761,7 @@ def plan_services(vendor: Vendor, reader: Reader) -> tuple[PlanService, ...]:
                 coverage,
                 tuple(channels),
                 tuple(reader.block(n) for n in plan.notes),
+                channel_hours,
                 anchor=tier_anchor(plan.id),
                 recommended=plan.recommended,
             )
@@ -742,31 +770,66 @@ def plan_services(vendor: Vendor, reader: Reader) -> tuple[PlanService, ...]:
 
 
 def contact_href(kind: str, value: str | None) -> str | None:
-    """A safe link for a contact value: mailto:, tel: or the http(s) address itself."""
+    """A working link for a contact value: mailto:, tel: with the country code, or the http(s) address."""
     if not value:
         return None
     if kind == "email":
-        return safe_href("mailto:" + value.strip())
-    if kind in ("phone", "fax"):
-        digits = "".join(ch for ch in value if ch.isdigit() or ch == "+")
-        return safe_href("tel:" + digits) if digits else None
-    return safe_href(value.strip())
+        return safe_href(addresses.email_href(value))
+    if kind in addresses.PHONE_KINDS:
+        return safe_href(addresses.phone_href(value))
+    return safe_href(addresses.web_href(value))
+
+
+def _contact_view(contact: Contact, vendor: Vendor, reader: Reader) -> ContactView:
+    """One contact: its title, its value as shown and linked, and when it is staffed and answered."""
+    _ = reader.gettext
+    kind = contact_kinds(reader)[contact.kind]
+    own = reader.plain(contact.label).strip().lower() if contact.label is not None else ""
+    # A label that repeats the kind ("Phone: Phone", "E-mail: E-mail – any time") says it twice.
+    if not own or own == kind.lower():
+        title = Markup(escape(kind))
+    elif own.startswith(kind.lower()):
+        title = reader.label(contact.label)
+    else:
+        title = Markup("{}: {}").format(kind, reader.label(contact.label))
+    value, abroad, nowrap = contact.value or "", "", False
+    number = addresses.phone_number(value) if contact.kind in addresses.PHONE_KINDS and value else None
+    if number is not None:
+        # The national form, as the number's own country writes it; a reader elsewhere also gets the
+        # international form, since a national number cannot be dialled from abroad.
+        value, nowrap = number.national.replace(" ", "\u00a0"), True
+        if fmt.territory(reader.lang) != number.region:
+            abroad = number.international.replace(" ", "\u00a0")
+    plan_hours = tuple(
+        _("%(plan)s: %(hours)s") % {"plan": reader.plain(plan.name), "hours": clock_text(vendor, calendar, reader)}
+        for plan in vendor.plans
+        if contact.id in plan.channels and (calendar := plan.channel_calendar(contact.id)) is not None
+    )
+    return ContactView(
+        title,
+        value,
+        contact_href(contact.kind, contact.value),
+        clock_text(vendor, contact.hours, reader),
+        clock_text(vendor, contact.answered, reader),
+        abroad,
+        plan_hours,
+        nowrap,
+    )
 
 
 def contact_views(vendor: Vendor, reader: Reader) -> tuple[ContactView, ...]:
-    """The vendor's contact channels with the hours each is staffed."""
+    """The vendor's contact channels outside any group, with the hours each is staffed."""
+    groups = {g.id for g in vendor.contact_groups}
+    return tuple(_contact_view(c, vendor, reader) for c in vendor.contacts if c.group not in groups)
+
+
+def contact_groups(vendor: Vendor, reader: Reader) -> tuple[ContactGroupView, ...]:
+    """The vendor's groups of contacts (Infor in Italy, the headquarters), in the order declared."""
     views = []
-    for c in vendor.contacts:
-        kind = contact_kinds(reader)[c.kind]
-        own = reader.plain(c.label).strip().lower() if c.label is not None else ""
-        # A label that repeats the kind ("Phone: Phone", "E-mail: E-mail – any time") says it twice.
-        if not own or own == kind.lower():
-            title = Markup(escape(kind))
-        elif own.startswith(kind.lower()):
-            title = reader.label(c.label)
-        else:
-            title = Markup("{}: {}").format(kind, reader.label(c.label))
-        views.append(ContactView(title, c.value or "", contact_href(c.kind, c.value), clock_text(vendor, c.hours, reader)))
+    for group in vendor.contact_groups:
+        members = tuple(_contact_view(c, vendor, reader) for c in vendor.contacts if c.group == group.id)
+        if members:
+            views.append(ContactGroupView(reader.label(group.label), members))
     return tuple(views)
 
 
@@ -855,6 +918,7 @@ def vendor_page(vendor: Vendor, reader: Reader) -> VendorPage:
         ),
         calculator=calculator(vendor, reader),
         description=description,
+        contact_groups=contact_groups(vendor, reader),
         sources=source_views(vendor, reader),
         editorial_notes=tuple(reader.block(n) for n in vendor.editorial_notes),
         editorial_footnotes=tuple(

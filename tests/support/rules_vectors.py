@@ -135,7 +135,7 @@ def build(project: Project) -> Questions:
     qs = Questions()
     qs.add("stratiteq/sos", "P3", "2026-11-23T15:00:00+01:00", "seed example: Monday 15:00 P3 -> Tuesday 14:00")
     offices = list(office_plans(project))
-    se = holidays_lib.country_holidays("SE", years=[2026, 2027, 2028], categories=("public",))
+    se = holidays_lib.country_holidays("SE", years=[2026, 2027, 2028], categories=("public",), language="en_US")
 
     # Every Swedish public holiday of 2026-2027 and its eve, for every office plan and priority.
     for day, name in sorted(se.items()):
@@ -251,7 +251,9 @@ def build(project: Project) -> Questions:
                 at = (change + timedelta(hours=hours)).astimezone(ZoneInfo(zone))
                 for priority in ("P1", "P2"):
                     qs.add(plan, priority, at, f"{zone} DST change {change.isoformat()} {hours:+d} h", metric=metric)
-        table = holidays_lib.country_holidays("AU" if "Sydney" in zone else "CL", subdiv="NSW" if "Sydney" in zone else None, years=[2026, 2027])
+        table = holidays_lib.country_holidays(
+            "AU" if "Sydney" in zone else "CL", subdiv="NSW" if "Sydney" in zone else None, years=[2026, 2027], language="en_US"
+        )
         for day in sorted(table):
             qs.add(plan, "P2", _local(day - timedelta(days=1), 10, 0, zone), f"{zone} before the holiday {day}", metric=metric)
 

@@ -1,0 +1,556 @@
+"""The longer explanation of every diagnostic code, for `tierwise explain CODE` (like rustc's --explain).
+
+Every diagnostic carries a stable code (`error[T0501]`). Codes are grouped by what they judge:
+T01xx the text of a file (syntax), T02xx files and folders, T03xx names and definitions, T04xx words
+and texts, T05xx calendars, T06xx priorities, T07xx sources, T08xx targets and durations, T09xx contacts.
+A code is never reused for another problem. Each entry has a title, an explanation and an example
+that really produces the code: `tests/test_explain.py` loads every example and checks it does, and
+that every code used in the source has an entry here.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import tempfile
+import textwrap
+from dataclasses import dataclass
+from pathlib import Path
+
+from dsl.language.diagnostics import Diagnostic, render
+from dsl.language.loader import LoadResult, load_project
+
+V = 'vendor acme {\n  name "Acme"\n  language en\n'
+"""The first lines of a vendor block, for examples of what goes inside one."""
+
+
+@dataclass(frozen=True)
+class Explanation:
+    """What a code means, why it is a problem, how to fix it, and an example that produces it."""
+
+    title: str
+    text: str
+    example: str  # the plan file (example.plan) of the example
+    files: tuple[tuple[str, bytes], ...] = ()  # other files of the example, when it is about files
+    load: str = "example.plan"  # what the example checks, relative to its folder
+    fix: tuple[str, str] = ("", "")  # the example corrected: this text of it replaced with that
+
+    @property
+    def fixed(self) -> str:
+        """The example with the mistake corrected (empty when the fix is not in the plan text)."""
+        old, new = self.fix
+        return self.example.replace(old, new, 1) if old and old in self.example else ""
+
+
+EXPLANATIONS: dict[str, Explanation] = {
+    # --- T01: the text of a file ------------------------------------------------------------------
+    "T0101": Explanation(
+        "the text does not fit the plan language",
+        "The parser met a word or sign where the language allows none. The message says what it found "
+        "and what may stand there. Every statement starts with its keyword; blocks are enclosed in { }.",
+        V + '  name "Acme" "Inc"\n}\n',
+        fix=('  name "Acme" "Inc"\n', '  name "Acme Inc"\n'),
+    ),
+    "T0102": Explanation(
+        "a '{' is never closed",
+        "The file ends inside a block. The diagnostic points at the '{' that lacks its '}' (judged from "
+        "the indentation of the closing braces that are there) and notes where the file ended. Add the "
+        "'}' where the block ends.",
+        V + '  plan basic {\n    name "Basic"\n}\n',
+        fix=('    name "Basic"\n}\n', '    name "Basic"\n  }\n}\n'),
+    ),
+    "T0103": Explanation(
+        "a misspelt keyword",
+        "A name stands where a statement's keyword was expected, and it is close to one: 'nmae' for "
+        "'name', 'paln' for 'plan'. The hint names the keyword meant.",
+        'vendor acme {\n  nmae "Acme"\n  language en\n}\n',
+        fix=('  nmae "Acme"', '  name "Acme"'),
+    ),
+    "T0104": Explanation(
+        'a text opened with """ is closed with a single "',
+        'A long text opens and closes with three quotation marks. Closed with one, the text runs on to '
+        'the next """ in the file and the parser is lost for the rest of it; Tierwise reports only this '
+        "mistake, not what follows from it.",
+        V + '  intro { en """Support for\n     every customer." }\n  note { en """Terms apply.""" }\n}\n',
+        fix=('every customer." }', 'every customer.""" }'),
+    ),
+    "T0105": Explanation(
+        "a duration written another way",
+        "Durations are whole hours and minutes, each a number and its unit without a space: 15min, 2h, "
+        "1h 30min. '4,5h' is 4h 30min, '2 hrs' is 2h; days are not a unit (a day of open time on an "
+        "office calendar is not 24 hours). The hint gives the duration as the language writes it.",
+        V + '  plan basic {\n    name "Basic"\n    target first-response all 4,5h on office\n  }\n}\n',
+        fix=('all 4,5h on', 'all 4h 30min on'),
+    ),
+    "T0106": Explanation(
+        "an invisible character",
+        "A character that shows as nothing or as an ordinary space stands outside a quoted text: a "
+        "no-break space (U+00A0), a byte order mark (U+FEFF), a zero-width space (U+200B). They come "
+        "in with text copied from web pages and word processors. The message names the code point; "
+        "replace the character with an ordinary space or delete it. Inside quotes they are text.",
+        V.replace('  name "Acme"', '  name\u00a0"Acme"') + "}\n",
+        fix=('  name\xa0"Acme"', '  name "Acme"'),
+    ),
+    "T0107": Explanation(
+        "the file is not UTF-8",
+        "Plan files are UTF-8 text. The diagnostic points at the first byte that is not, and names the "
+        "character it is in Windows-1252, the encoding such files were usually saved in. Save the file "
+        "as UTF-8 in your editor.",
+        "",
+        files=(("example.plan", b'vendor acme {\n  name "Caf\xe9"\n  language en\n}\n'),),
+    ),
+    "T0108": Explanation(
+        "an empty plan file (warning)",
+        "The file holds nothing but blanks and comments. Write a vendor block or shared definitions in "
+        "it, or delete it.",
+        "# the offer will follow\n",
+        fix=('# the offer will follow\n', '# the offer will follow\ncalendar office {\n  zone Europe/Stockholm\n  open mon-fri 08:00-17:00\n}\n'),
+    ),
+    "T0109": Explanation(
+        "tabs and spaces mixed in a long text (warning)",
+        'The indentation common to every continuation line of a """ text is removed. When some lines are '
+        "indented with tabs and others with spaces, nothing is common, and the lines keep an indentation "
+        "that Markdown reads as a code block. Indent with spaces only.",
+        V + '  intro { en """Support:\n\t  - by phone\n        - by e-mail""" }\n}\n',
+        fix=('\t  - by phone', '        - by phone'),
+    ),
+    "T0110": Explanation(
+        "a quoted text that is never closed",
+        'A text in single quotation marks ends on its own line. Close it with a matching ", or write a '
+        'text over several lines between """ and """.',
+        V + '  intro { en "Support for\n  every customer" }\n}\n',
+        fix=('"Support for\n  every customer"', '"""Support for\n  every customer"""'),
+    ),
+    # --- T02: files and folders -------------------------------------------------------------------
+    "T0201": Explanation(
+        "no plan files in a folder",
+        "The folder named (or the project's plans/) holds no file ending in .plan.",
+        "",
+        files=(("plans/readme.txt", b"plans go here\n"),),
+        load="plans",
+    ),
+    "T0202": Explanation(
+        "a path that does not exist",
+        "A plan file or folder named on the command line does not exist.",
+        "",
+        load="plans/acme.plan",
+    ),
+    "T0203": Explanation(
+        "a plan file that cannot be read",
+        "The file exists but cannot be opened: it is a folder named like a plan file, or you may not "
+        "read it.",
+        "",
+        files=(("plans/acme.plan/keep.txt", b""),),
+        load="plans",
+    ),
+    # --- T03: names and definitions ---------------------------------------------------------------
+    "T0301": Explanation(
+        "an id defined twice",
+        "Two definitions of one kind (plans, features, calendars, contacts ...) have the same id. Other "
+        "tools rely on ids; give each its own.",
+        V + '  plan basic { name "Basic" }\n  plan basic { name "Basic 2" }\n}\n',
+        fix=('  plan basic { name "Basic 2" }', '  plan basic-2 { name "Basic 2" }'),
+    ),
+    "T0302": Explanation(
+        "a second vendor in one file",
+        "A file holds one vendor. Move the second one to a file of its own.",
+        V + '}\nvendor other {\n  name "Other"\n  language en\n}\n',
+        fix=('}\nvendor other {\n  name "Other"\n  language en\n}\n', '}\n'),
+    ),
+    "T0303": Explanation(
+        "a statement given twice in one element",
+        "An element holds some statements once (a plan's name, a calendar's zone). Keep one.",
+        V + '  plan basic { name "Basic" name "Base" }\n}\n',
+        fix=(' name "Base" }', ' }'),
+    ),
+    "T0304": Explanation(
+        "an unknown calendar",
+        "A target, coverage, obligation or contact names a calendar that neither the vendor nor any "
+        "file of the project defines. When a file is checked on its own (`tierwise check "
+        "plans/x.plan`), the shared definitions of the project's other files are in scope.",
+        V + "  contact phone hours office\n}\n",
+        fix=(
+            "  contact phone hours office\n",
+            "  contact phone hours office\n  calendar office {\n    zone Europe/Stockholm\n    open mon-fri 08:00-17:00\n  }\n",
+        ),
+    ),
+    "T0305": Explanation(
+        "an unknown priority scheme",
+        "`priorities ID` in a vendor names a scheme that is not defined.",
+        V + "  priorities levels\n}\n",
+        fix=('  priorities levels\n', '  priorities levels\n  priorities levels { level P1 { } }\n'),
+    ),
+    "T0306": Explanation(
+        "several priority schemes and none chosen",
+        "A vendor that defines more than one priority scheme says which it uses with `priorities ID`.",
+        V + "  priorities a { level P1 { } }\n  priorities b { level S1 { } }\n}\n",
+        fix=('  priorities a {', '  priorities a\n  priorities a {'),
+    ),
+    "T0307": Explanation(
+        "an unknown category",
+        "A feature's `in CATEGORY` names a category the vendor does not declare.",
+        V + '  feature f in updatess { label "Updates" }\n  category updates "Updates"\n}\n',
+        fix=('in updatess', 'in updates'),
+    ),
+    "T0308": Explanation(
+        "a feature without a category",
+        "When a vendor groups its features into categories, every feature names one.",
+        V + '  category updates "Updates"\n  feature a in updates { label "A" }\n  feature b { label "B" }\n}\n',
+        fix=('feature b {', 'feature b in updates {'),
+    ),
+    "T0309": Explanation(
+        "a cell for an unknown feature",
+        "A plan's `features` block gives a cell for a feature the vendor does not declare.",
+        V + '  feature patches { label "Patches" }\n  plan basic { name "Basic" features { pathces: yes } }\n}\n',
+        fix=('pathces: yes', 'patches: yes'),
+    ),
+    "T0310": Explanation(
+        "a feature given twice in one plan",
+        "A plan gives one cell per feature.",
+        V + '  feature patches { label "Patches" }\n  plan basic { name "Basic" features { patches: yes patches: no } }\n}\n',
+        fix=(' patches: no', ''),
+    ),
+    "T0311": Explanation(
+        "a plan extends an unknown plan",
+        "`extends` names a plan of the same vendor.",
+        V + '  plan gold extends silvr { name "Gold" }\n  plan silver { name "Silver" }\n}\n',
+        fix=('extends silvr', 'extends silver'),
+    ),
+    "T0312": Explanation(
+        "plans extend each other in a circle",
+        "A plan cannot, through other plans, extend itself. One plan of the circle must extend nothing.",
+        V + '  plan a extends b { name "A" }\n  plan b extends a { name "B" }\n}\n',
+        fix=('plan b extends a {', 'plan b {'),
+    ),
+    "T0313": Explanation(
+        "an unknown customer segment",
+        "A price names a segment the vendor does not declare with `segment ID TEXT`.",
+        V + '  segment others "Other customers"\n  plan basic { name "Basic" price licence 5 EUR }\n}\n',
+        fix=('price licence 5 EUR', 'price others 5 EUR'),
+    ),
+    "T0314": Explanation(
+        "an unknown priority",
+        "A target or coverage names a priority level the vendor's scheme does not have (or the vendor "
+        "has no scheme: use `all`).",
+        V + '  priorities levels { level P1 { } }\n  plan basic { name "Basic" coverage P2 on around }\n'
+        "  calendar around { open 24x7 }\n}\n",
+        fix=('coverage P2 on', 'coverage P1 on'),
+    ),
+    "T0315": Explanation(
+        "an unknown channel",
+        "A plan's `channels` names a contact id the vendor does not declare.",
+        V + '  contact email "support@acme.example"\n  plan basic { name "Basic" channels emial }\n}\n',
+        fix=('channels emial', 'channels email'),
+    ),
+    "T0316": Explanation(
+        "a footnote mark without a footnote",
+        "Every mark used (*, **, †, ...) has its `footnote MARK TEXT`.",
+        V + '  plan basic * { name "Basic" }\n}\n',
+        fix=('  plan basic * {', '  footnote * "Not for every product"\n  plan basic * {'),
+    ),
+    "T0317": Explanation(
+        "'applies to' names a plan's id",
+        "`applies to ID TEXT` names a group of customers a plan's terms also apply to (trial users); the "
+        "rule set answers for it by that id, so it cannot be the id of a plan.",
+        V + '  plan basic { name "Basic" }\n  plan premium { name "Premium" applies to basic "Trial users" }\n}\n',
+        fix=('applies to basic "Trial users"', 'applies to trial "Trial users"'),
+    ),
+    "T0318": Explanation(
+        "'applies to' given twice",
+        "Each group a plan's terms apply to is named once, in one plan.",
+        V + '  plan basic { name "Basic" applies to trial "Trial users" }\n  plan premium { name "Premium" applies to trial "Trial" }\n}\n',
+        fix=(' applies to trial "Trial" }', " }"),
+    ),
+    "T0319": Explanation(
+        "two recommended tiers (warning)",
+        "The page highlights a `recommended` tier; a page that highlights two recommends neither.",
+        V + '  plan basic { name "Basic" recommended }\n  plan premium { name "Premium" recommended }\n}\n',
+        fix=('  plan basic { name "Basic" recommended }', '  plan basic { name "Basic" }'),
+    ),
+    # --- T04: words and texts ---------------------------------------------------------------------
+    "T0401": Explanation(
+        "an unknown fixed word",
+        "Some words come from a fixed list: the kinds of contact (email, phone, portal, web, fax, "
+        "address, account-manager) and the periods (day, week, month, quarter, year). The hint names "
+        "the closest one.",
+        V + '  contact emial "support@acme.example"\n}\n',
+        fix=('contact emial', 'contact email'),
+    ),
+    "T0402": Explanation(
+        "a language the site is not published in",
+        "Texts are written in the site's languages (sv, it, pl, en), and so is a vendor's `language`.",
+        V + '  intro { en "Support" de "Unterstützung" }\n}\n',
+        fix=(' de "Unterstützung"', ''),
+    ),
+    "T0403": Explanation(
+        "a language given twice in one text",
+        "A text in braces gives each language once.",
+        V + '  intro { en "Support" en "Help" }\n}\n',
+        fix=(' en "Help"', ''),
+    ),
+    "T0404": Explanation(
+        "a missing translation (warning; an error with --strict)",
+        "A text the site shows lacks a site language. The page then shows the vendor's own language, "
+        "marked as such.",
+        V + '  intro { en "Support" }\n}\n',
+        fix=('intro { en "Support" }', 'intro { sv "Support" it "Assistenza" pl "Wsparcie" en "Support" }'),
+    ),
+    "T0405": Explanation(
+        "an unknown metric",
+        "Targets measure registration, first-response, status-update or resolution.",
+        V + '  plan basic { name "Basic" target first-reponse all 2h on around }\n  calendar around { open 24x7 }\n}\n',
+        fix=('first-reponse', 'first-response'),
+    ),
+    "T0406": Explanation(
+        "a vendor without its language",
+        "A vendor says the language its offer was written in: `language sv`.",
+        'vendor acme {\n  name "Acme"\n}\n',
+        fix=('  name "Acme"\n}', '  name "Acme"\n  language en\n}'),
+    ),
+    "T0407": Explanation(
+        "a vendor without a name",
+        'A vendor has a `name`: `name "Acme"`.',
+        "vendor acme {\n  language en\n}\n",
+        fix=('  language en\n}', '  name "Acme"\n  language en\n}'),
+    ),
+    "T0408": Explanation(
+        "a feature without a label",
+        "A feature has a `label`, the row's text in the matrix.",
+        V + "  feature patches { }\n}\n",
+        fix=('feature patches { }', 'feature patches { label "Patches" }'),
+    ),
+    "T0409": Explanation(
+        "a plan without a name",
+        "A plan has a `name`, the tier's heading.",
+        V + "  plan basic { }\n}\n",
+        fix=('plan basic { }', 'plan basic { name "Basic" }'),
+    ),
+    # --- T05: calendars ---------------------------------------------------------------------------
+    "T0501": Explanation(
+        "an unknown time zone",
+        "`zone` names an IANA time zone (Europe/Stockholm, America/New_York), or `customer`. The "
+        "diagnostic points at the `zone` line.",
+        "calendar office {\n  open mon-fri 08:00-17:00\n  zone Europe/Stokholm\n}\n",
+        fix=('Europe/Stokholm', 'Europe/Stockholm'),
+    ),
+    "T0502": Explanation(
+        "an unknown country for public holidays",
+        "`closed holidays XX` names a two-letter country code the holidays package knows.",
+        "calendar office {\n  zone Europe/Stockholm\n  open mon-fri 08:00-17:00\n  closed holidays XX\n}\n",
+        fix=('holidays XX', 'holidays SE'),
+    ),
+    "T0503": Explanation(
+        "an unknown subdivision",
+        "`closed holidays DE BY`: the subdivision is one of the country's.",
+        "calendar office {\n  zone Europe/Berlin\n  open mon-fri 08:00-17:00\n  closed holidays DE ZZ\n}\n",
+        fix=('holidays DE ZZ', 'holidays DE BY'),
+    ),
+    "T0504": Explanation(
+        "eve hours without holidays",
+        "`eve` gives the hours of the day before a holiday, so the calendar needs `closed holidays`.",
+        "calendar office {\n  zone Europe/Stockholm\n  open mon-fri 08:00-17:00\n  eve 08:00-13:00\n}\n",
+        fix=('  eve 08:00-13:00\n', '  closed holidays SE\n  eve 08:00-13:00\n'),
+    ),
+    "T0505": Explanation(
+        "hours that end before they start",
+        "Hours within one day end after they start. Hours past midnight name both days: `open fri "
+        "22:00 - sat 06:00`.",
+        "calendar office {\n  zone Europe/Stockholm\n  open mon-fri 17:00-08:00\n}\n",
+        fix=('open mon-fri 17:00-08:00', 'open mon 17:00 - tue 08:00'),
+    ),
+    "T0506": Explanation(
+        "a 24x7 calendar with other hours",
+        "`open 24x7` counts all real time; it cannot also have hours, holidays or dates.",
+        "calendar always {\n  open 24x7\n  closed holidays SE\n}\n",
+        fix=('  closed holidays SE\n', ''),
+    ),
+    "T0507": Explanation(
+        "overlapping hours",
+        "Opening hours (and eve or date hours) do not overlap; merge them into one interval.",
+        "calendar office {\n  zone Europe/Stockholm\n  open mon-fri 08:00-12:00, 11:00-17:00\n}\n",
+        fix=('08:00-12:00, 11:00-17:00', '08:00-17:00'),
+    ),
+    "T0508": Explanation(
+        "a date given twice",
+        "A date has one `closed` or `hours` line.",
+        "calendar office {\n  zone Europe/Stockholm\n  open mon-fri 08:00-17:00\n  closed 2026-12-31\n  closed 2026-12-31\n}\n",
+        fix=('  closed 2026-12-31\n  closed 2026-12-31\n', '  closed 2026-12-31\n'),
+    ),
+    "T0509": Explanation(
+        "a time that is no time of day",
+        "Times run from 00:00 to 24:00.",
+        "calendar office {\n  zone Europe/Stockholm\n  open mon-fri 08:00-17:60\n}\n",
+        fix=('17:60', '18:00'),
+    ),
+    "T0510": Explanation(
+        "a date that is not in the calendar",
+        "Dates are written YYYY-MM-DD and exist.",
+        "calendar office {\n  zone Europe/Stockholm\n  open mon-fri 08:00-17:00\n  closed 2026-02-30\n}\n",
+        fix=('2026-02-30', '2026-02-28'),
+    ),
+    "T0511": Explanation(
+        "a calendar without a time zone",
+        "A calendar's hours are wall-clock times in a zone: `zone Europe/Stockholm`, or `zone "
+        "customer` for the customer's own zone.",
+        "calendar office {\n  open mon-fri 08:00-17:00\n}\n",
+        fix=('calendar office {\n', 'calendar office {\n  zone Europe/Stockholm\n'),
+    ),
+    "T0512": Explanation(
+        "a calendar that is never open",
+        "A calendar has opening hours (`open mon-fri 08:00-17:00`) or is `open 24x7`.",
+        "calendar office {\n  zone Europe/Stockholm\n}\n",
+        fix=('  zone Europe/Stockholm\n}', '  zone Europe/Stockholm\n  open mon-fri 08:00-17:00\n}'),
+    ),
+    # --- T06: priorities --------------------------------------------------------------------------
+    "T0601": Explanation(
+        "a matrix row that is not an urgency",
+        "Each row of the impact × urgency matrix starts with a declared urgency.",
+        'priorities levels {\n  level P1 { }\n  impact large "Large"\n  urgency high "High"\n  matrix {\n    hihg: P1\n  }\n}\n',
+        fix=('hihg: P1', 'high: P1'),
+    ),
+    "T0602": Explanation(
+        "a matrix row with the wrong number of levels",
+        "A row gives one level per impact, in the order the impacts are declared.",
+        'priorities levels {\n  level P1 { }\n  impact large "Large"\n  urgency high "High"\n  matrix {\n    high: P1, P1\n  }\n}\n',
+        fix=('high: P1, P1', 'high: P1'),
+    ),
+    "T0603": Explanation(
+        "an unknown level in the matrix",
+        "The matrix names levels of its own scheme.",
+        'priorities levels {\n  level P1 { }\n  impact large "Large"\n  urgency high "High"\n  matrix {\n    high: P9\n  }\n}\n',
+        fix=('high: P9', 'high: P1'),
+    ),
+    "T0604": Explanation(
+        "a combination the matrix leaves out",
+        "The matrix gives a level for every impact and urgency.",
+        'priorities levels {\n  level P1 { }\n  impact large "Large"\n  urgency high "High"\n  urgency low "Low"\n'
+        "  matrix {\n    high: P1\n  }\n}\n",
+        fix=('    high: P1\n  }', '    high: P1\n    low: P1\n  }'),
+    ),
+    "T0605": Explanation(
+        "impacts and urgencies without a matrix",
+        "A scheme that names impacts and urgencies maps them to levels in a `matrix` block.",
+        'priorities levels {\n  level P1 { }\n  impact large "Large"\n  urgency high "High"\n}\n',
+        fix=('  urgency high "High"\n}', '  urgency high "High"\n  matrix {\n    high: P1\n  }\n}'),
+    ),
+    # --- T07: sources --------------------------------------------------------------------------------
+    "T0701": Explanation(
+        "a source's address that is not a web link",
+        "`source TEXT url \"URL\"`: the address of the document the terms were taken from is an https:// "
+        "or http:// link a reader can open.",
+        V + '  source "Support terms" url "acme.example/terms.pdf"\n}\n',
+        fix=('url "acme.example/terms.pdf"', 'url "https://acme.example/terms.pdf"'),
+    ),
+    "T0702": Explanation(
+        "a source's year that is not a year",
+        "`published` is the document's date (2015-10-01), or only its four-digit year when that is all it states.",
+        V + '  source "Support terms" published 15\n}\n',
+        fix=("published 15", "published 2015"),
+    ),
+    "T0703": Explanation(
+        "a source read before it was published",
+        "`read` is the date you read the terms, so it comes after `published`.",
+        V + '  source "Support terms" published 2026-11-02 read 2026-11-01\n}\n',
+        fix=("published 2026-11-02", "published 2026-10-15"),
+    ),
+    # --- T08: targets -----------------------------------------------------------------------------
+    "T0801": Explanation(
+        "a duration that is not longer than zero",
+        "A target or an obligation gives a time longer than zero.",
+        V + '  plan basic { name "Basic" target first-response all 0h on around }\n  calendar around { open 24x7 }\n}\n',
+        fix=('all 0h on', 'all 15min on'),
+    ),
+    "T0803": Explanation(
+        "a tier with no support that promises a time",
+        "`no support` says a tier offers no support at all; it cannot also promise a time. A tier with "
+        "support but no promised time says `target METRIC all none` instead.",
+        V + '  plan free { name "Free" no support target first-response all 2h on around }\n  calendar around { open 24x7 }\n}\n',
+        fix=(" target first-response all 2h on around", ""),
+    ),
+    "T0802": Explanation(
+        "a target without its clock",
+        "A guaranteed target says which calendar its time is counted on: `on office`.",
+        V + '  plan basic { name "Basic" target first-response all 2h }\n}\n',
+        fix=('all 2h }', 'all 2h on around }\n  calendar around { open 24x7 }'),
+    ),
+    # --- T09: contacts ----------------------------------------------------------------------------
+    "T0901": Explanation(
+        "an unknown contact group",
+        "`contact ... in GROUP` names a group the vendor declares with `group ID TEXT`.",
+        V + '  group italy "Italy"\n  contact phone "+39 039 69941" in itali\n}\n',
+        fix=('in itali', 'in italy'),
+    ),
+    "T0902": Explanation(
+        "a phone number without its country code, or not a valid one",
+        "Phone and fax numbers are written with their country code (+46 42-400 39 99), so the site can "
+        "link them for callers in every country; the page shows the national form. The number is "
+        "checked against its country's numbering plan (Google's libphonenumber).",
+        V.replace("language en", "language sv") + '  contact phone "042-400 39 99"\n}\n',
+        fix=('"042-400 39 99"', '"+46 42-400 39 99"'),
+    ),
+    "T0903": Explanation(
+        "a malformed e-mail address",
+        "An e-mail address is name@domain, without spaces or mailto:.",
+        V + '  contact email "support(at)acme.example"\n}\n',
+        fix=('support(at)acme.example', 'support@acme.example'),
+    ),
+    "T0904": Explanation(
+        "a malformed web address",
+        "A web address is a full https:// (or http://) address; a portal may instead be named without "
+        "an address (\"My Acme\").",
+        V + '  contact web "www.acme.example"\n}\n',
+        fix=('"www.acme.example"', '"https://www.acme.example"'),
+    ),
+}
+
+
+def run_example(code: str, folder: Path, fixed: bool = False) -> LoadResult:
+    """Check an explanation's example (or its corrected form), written into `folder` (an empty folder)."""
+    entry = EXPLANATIONS[code]
+    text = entry.fixed if fixed else entry.example
+    if text:
+        (folder / "example.plan").write_text(text, encoding="utf-8")
+    for name, data in entry.files:
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_bytes(data)
+    return load_project([folder / entry.load])
+
+
+def _relative(diag: Diagnostic, folder: Path) -> Diagnostic:
+    """The diagnostic with its path relative to the example's folder."""
+    prefix = str(folder) + "/"
+    file = diag.pos.file[len(prefix) :] if diag.pos.file.startswith(prefix) else diag.pos.file
+    notes = tuple((text, dataclasses.replace(pos, file=file)) for text, pos in diag.notes)
+    return dataclasses.replace(diag, pos=dataclasses.replace(diag.pos, file=file), notes=notes)
+
+
+def explain(code: str) -> str | None:
+    """The long explanation of a code with its example and what Tierwise says about it; None for an unknown code."""
+    entry = EXPLANATIONS.get(code.upper())
+    if entry is None:
+        return None
+    code = code.upper()
+    lines = [f"{code}: {entry.title}", "", textwrap.fill(entry.text, width=100), ""]
+    if entry.example:
+        lines += ["For example, this plan file (example.plan):", ""]
+        lines += ["    " + line for line in entry.example.rstrip("\n").split("\n")]
+        lines.append("")
+    with tempfile.TemporaryDirectory(prefix="tierwise-explain-") as tmp:
+        folder = Path(tmp)
+        result = run_example(code, folder)
+        sources = {str(_relative_path(Path(k), folder)): v for k, v in result.sources.items()}
+        said = [_relative(d, folder) for d in result.diagnostics if d.code == code]
+    if said:
+        lines += ["is reported as:", ""]
+        for diag in said[:1]:
+            lines += ["    " + line for line in render(diag, sources.get(diag.pos.file)).split("\n")]
+    if entry.fixed:
+        lines += ["", "Corrected:", ""]
+        lines += ["    " + line for line in entry.fixed.rstrip("\n").split("\n")]
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _relative_path(path: Path, folder: Path) -> Path:
+    try:
+        return path.relative_to(folder)
+    except ValueError:
+        return path

@@ -1,0 +1,235 @@
+"""Contacts per plan and per region: the syntax, the checks of phone numbers, e-mail and web
+addresses (message and position), and what the page shows and links."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from dsl.language.loader import load_text
+from dsl.language.model import ChannelHours, Contact, ContactGroup, Text
+from dsl.site import views as site
+from support.language_plans import ALL, HEADER, only, problems
+from support.site import ACME, words
+
+CALENDARS = (
+    "  calendar office { zone Europe/Stockholm open mon-fri 08:00-17:00 }\n"
+    "  calendar always { open 24x7 }\n"
+)
+
+
+def vendor_of(text: str):
+    result = load_text(text, "t.plan")
+    assert not result.errors, [f"{d.pos}: {d.message}" for d in result.errors]
+    assert result.project is not None
+    return result.project.vendors[0]
+
+
+# --- syntax --------------------------------------------------------------------------------------
+
+
+def test_groups_answered_hours_and_channel_hours_per_plan_are_parsed():
+    vendor = vendor_of(
+        HEADER
+        + CALENDARS
+        + f"  group italy {{ {ALL} }}\n"
+        + '  contact phone "+39 039 69941" as phone-it in italy\n'
+        + '  contact email "support@example.com" hours always answered office\n'
+        + '  plan basic { name "Basic" channels email, phone-it hours office }\n'
+        + '  plan plus extends basic { name "Plus" channels email, phone-it hours always }\n'
+        + '  plan same extends basic { name "Same" }\n'
+        + "}\n"
+    )
+    (group,) = vendor.contact_groups
+    assert (group.id, group.label.get("en"), group.pos.line) == ("italy", "E", 6)
+    phone, email = vendor.contacts
+    assert (phone.id, phone.group, phone.hours, phone.answered) == ("phone-it", "italy", None, None)
+    assert (email.group, email.hours, email.answered) == (None, "always", "office")
+    basic, plus, same = vendor.plans
+    assert basic.channels == ("email", "phone-it")
+    assert basic.channel_hours == (ChannelHours("phone-it", "office"),)
+    assert basic.channel_hours[0].pos.line == 9
+    assert plus.channel_calendar("phone-it") == "always"
+    # A plan that lists no channels inherits its parent's, with their hours.
+    assert same.channel_calendar("phone-it") == "office"
+    assert basic.channel_calendar("email") is None
+
+
+# --- checks --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "value, message, hint",
+    [
+        ("042-4003999", "the phone number '042-4003999' has no country code", 'write it with its country code: "+46 42 400 39 99"'),
+        (
+            "+46 42 400",
+            "'+46 42 400' is not a valid phone number",
+            'check the digits; write the number with its country code, such as "+46 8 123 456 78"',
+        ),
+        ("call us", "the phone number 'call us' has no country code", 'write it with its country code, such as "+46 8 123 456 78"'),
+    ],
+)
+def test_a_phone_number_must_be_valid_and_have_its_country_code(value, message, hint):
+    found = only(HEADER + f'  contact phone "{value}"\n}}\n')
+    assert found == (message, 4, 17, hint)
+
+
+def test_a_fax_number_is_judged_like_a_phone_number():
+    assert only(HEADER + '  contact fax "12"\n}\n')[:3] == ("the phone number '12' has no country code", 4, 15)
+
+
+@pytest.mark.parametrize("value", ["support(at)example.com", "support@example", "a b@example.com", "mailto:a@example.com"])
+def test_a_malformed_email_address_is_located_with_a_hint(value):
+    found = only(HEADER + f'  contact email "{value}"\n}}\n')
+    assert found == (f"'{value}' is not an e-mail address", 4, 17, "write it as name@example.com, without spaces or mailto:")
+
+
+def test_a_web_address_without_its_scheme_gets_the_whole_address_as_hint():
+    found = only(HEADER + '  contact portal "support.example.se"\n}\n')
+    assert found == ("the web address 'support.example.se' has no scheme", 4, 18, 'write it with https:// in front: "https://support.example.se"')
+
+
+def test_a_malformed_web_address_is_an_error_but_a_portal_may_be_a_name():
+    found = only(HEADER + '  contact web "https://exa mple.com"\n}\n')
+    assert found[:3] == ("'https://exa mple.com' is not a web address", 4, 15)
+    assert problems(HEADER + '  contact portal "My Esri"\n}\n') == []
+    assert problems(HEADER + '  contact web "https://it.example.com/support?x=1"\n}\n') == []
+
+
+def test_unknown_group_and_unknown_hours_are_located():
+    text = HEADER + CALENDARS + f"  group italy {{ {ALL} }}\n" + '  contact phone "+39 039 69941" in itali answered offise\n'
+    text += '  plan p { name "P" channels phone hours alwys }\n}\n'
+    assert sorted(problems(text), key=lambda p: (p[1], p[0])) == [
+        ("unknown calendar 'offise'", 7, 3, "did you mean 'office'?"),
+        ("unknown contact group 'itali'", 7, 3, "did you mean 'italy'?"),
+        ("unknown calendar 'alwys'", 8, 30, "did you mean 'always'?"),
+    ]
+
+
+def test_a_group_is_defined_once_and_translated():
+    text = HEADER + f"  group g {{ {ALL} }}\n  group g {{ {ALL} }}\n}}\n"
+    assert only(text)[:2] == ("contact group 'g' is defined twice", 5)
+    warning = only(HEADER + '  group g { sv "Italien" }\n}\n', severity="warning")
+    assert warning[:3] == ("contact group 'g' has no it, pl, en translation", 4, 11)
+
+
+# --- the page ------------------------------------------------------------------------------------
+
+
+def reader(lang: str, vendor=ACME) -> site.Reader:
+    return site.Reader(lang, words()[lang], vendor)
+
+
+def test_a_phone_number_is_shown_in_its_national_form_and_dialled_with_its_country_code():
+    vendor = dataclasses.replace(ACME, contacts=(Contact("phone", "phone", "+46 42-400 39 99"),))
+    (sv,) = site.contact_views(vendor, reader("sv", vendor))
+    assert sv.href == "tel:+46424003999"
+    assert sv.value == "042-400\u00a039\u00a099" and sv.nowrap  # never broken across lines
+    assert sv.abroad == ""  # a Swedish reader dials the national form
+    (it,) = site.contact_views(vendor, reader("it", vendor))
+    assert it.abroad == "+46\u00a042\u00a0400\u00a039\u00a099"  # a reader in Italy needs the country code
+
+
+def test_email_and_web_links_and_a_portal_named_without_an_address():
+    vendor = dataclasses.replace(
+        ACME,
+        contacts=(
+            Contact("mail", "email", " support@acme.example "),
+            Contact("portal", "portal", "My Acme"),
+            Contact("web", "web", "https://acme.example/support"),
+            Contact("bad", "web", "javascript:alert(1)"),
+        ),
+    )
+    views = site.contact_views(vendor, reader("en", vendor))
+    assert [v.href for v in views] == ["mailto:support@acme.example", None, "https://acme.example/support", None]
+
+
+def test_contacts_answered_in_other_hours_and_hours_per_plan_are_said():
+    email = Contact("mail", "email", "support@acme.example", hours="always", answered="office")
+    plans = tuple(
+        dataclasses.replace(p, channels=("mail",), channel_hours=(ChannelHours("mail", "phone"),) if i == 0 else ())
+        for i, p in enumerate(ACME.plans)
+    )
+    vendor = dataclasses.replace(ACME, contacts=(email,), plans=plans)
+    (view,) = site.contact_views(vendor, reader("en", vendor))
+    assert view.hours == site.clock_text(vendor, "always", reader("en", vendor))
+    assert view.answered == site.clock_text(vendor, "office", reader("en", vendor))
+    phone_hours = site.clock_text(vendor, "phone", reader("en", vendor))
+    assert view.plan_hours == (f"{reader('en', vendor).plain(plans[0].name)}: {phone_hours}",)
+    services = site.plan_services(vendor, reader("en", vendor))
+    assert services[0].channel_hours == (f"E-mail: {phone_hours}",)
+    assert services[1].channel_hours == ()
+
+
+def test_grouped_contacts_are_listed_under_their_heading():
+    group = ContactGroup("italy", Text((("sv", "Italien"), ("it", "Italia"), ("pl", "Włochy"), ("en", "Italy"))))
+    vendor = dataclasses.replace(
+        ACME,
+        contact_groups=(group,),
+        contacts=(Contact("mail", "email", "a@acme.example"), Contact("it-phone", "phone", "+39 039 69941", group="italy")),
+    )
+    r = reader("pl", vendor)
+    assert [v.href for v in site.contact_views(vendor, r)] == ["mailto:a@acme.example"]
+    (heading,) = site.contact_groups(vendor, r)
+    assert str(heading.label) == "Włochy"
+    assert [v.href for v in heading.contacts] == ["tel:+3903969941"]
+
+
+def test_the_vendors_website_is_a_web_address():
+    found = only(HEADER + '  website "acme.example"\n}\n')
+    assert found == ("the web address 'acme.example' has no scheme", 4, 3, 'write it with https:// in front: "https://acme.example"')
+
+
+# --- the rendered pages of the shipped plans -------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def shipped_site(tmp_path_factory, shipped):
+    from dsl.site.render import render_site
+
+    out = tmp_path_factory.mktemp("site")
+    render_site(shipped, out, words(), "https://tierwise.example/", warnings=site.Warnings())
+    return out
+
+
+def contact_section(out, lang: str, vendor: str) -> str:
+    page = (out / lang / vendor / "index.html").read_text(encoding="utf-8")
+    start = page.index('<section id="contact"')
+    return page[start : page.index("</section>", start)]
+
+
+@pytest.mark.parametrize("lang", ["sv", "it", "pl", "en"])
+def test_synerity_phone_is_linked_with_its_country_code_and_never_wraps(shipped_site, lang):
+    section = contact_section(shipped_site, lang, "synerity")
+    assert '<a href="tel:+46424003999" class="nowrap">042-400\u00a039\u00a099</a>' in section
+    # A reader outside Sweden also sees the number as dialled from abroad.
+    assert ("+46\u00a042\u00a0400\u00a039\u00a099" in section) == (lang != "sv")
+    assert '<a href="mailto:support@synerity.se">' in section and '<a href="https://support.synerity.se">' in section
+
+
+@pytest.mark.parametrize(
+    "lang, accepted, answered",
+    [("sv", "Ärenden tas emot:", "Ärenden besvaras:"), ("it", "Invio delle richieste:", "Gestione delle richieste:"),
+     ("pl", "Przyjmowanie zgłoszeń:", "Obsługa zgłoszeń:"), ("en", "Requests accepted:", "Answered:")],
+)
+def test_synerity_email_says_when_tickets_are_sent_and_when_answered(shipped_site, lang, accepted, answered):
+    section = contact_section(shipped_site, lang, "synerity")
+    email = section[section.index("mailto:") :].split("</li>")[0]
+    assert accepted in email and answered in email
+    assert "08:00" in email.split(answered)[1]
+
+
+@pytest.mark.parametrize("lang, heading", [("sv", "Tider per nivå:"), ("en", "Hours by plan:")])
+def test_amanda_and_infor_show_phone_hours_per_plan(shipped_site, lang, heading):
+    amanda = contact_section(shipped_site, lang, "amanda")
+    assert heading in amanda and "Standard: " in amanda and "Premium: " in amanda
+    infor = contact_section(shipped_site, lang, "infor")
+    assert heading in infor and "Xtreme: " in infor and "Xtreme Premium: " in infor and "Xtreme Elite: " in infor
+
+
+def test_infor_lists_italy_apart_from_the_headquarters(shipped_site):
+    section = contact_section(shipped_site, "it", "infor")
+    italy, hq = section.index("<h3>Infor in Italia</h3>"), section.index("<h3>Sede centrale di Infor (New York)</h3>")
+    assert italy < section.index('href="tel:+3903969941"') < hq < section.index('href="tel:+18002602640"')
