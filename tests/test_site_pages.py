@@ -240,3 +240,17 @@ def test_every_page_has_the_svg_favicon(built) -> None:
         assert icon["type"] == "image/svg+xml" and icon["href"].endswith("assets/favicon.svg"), page
         if page.name != "404.html":  # the 404 page links from the site root, as it is served at any depth
             assert (page.parent / icon["href"]).resolve() == (out / "assets" / "favicon.svg").resolve(), page
+
+
+# Issue 9: Open Graph and Twitter tags say what a shared link shows, in the page's language.
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_open_graph_and_twitter_tags(built, lang: str) -> None:
+    out, _ = built
+    tags = parse(out / lang / "acme" / "index.html")
+    og = {a["property"]: a["content"] for a in tags.find("meta") if a.get("property", "").startswith("og:")}
+    (canonical,) = tags.find("link", rel="canonical")
+    (description,) = tags.find("meta", name="description")
+    assert og["og:url"] == canonical["href"] and og["og:description"] == description["content"]
+    assert og["og:locale"] == {"sv": "sv_SE", "it": "it_IT", "pl": "pl_PL", "en": "en_GB"}[lang]
+    assert og["og:title"] and og["og:site_name"] == "Tierwise" and og["og:type"] == "website"
+    assert tags.find("meta", name="twitter:card", content="summary")

@@ -181,6 +181,8 @@ def environment(templates: Path, words: Translations) -> Environment:
     )
     # The i18n extension adds this method at run time, so the type checker cannot know it.
     cast(Any, env).install_gettext_translations(words, newstyle=True)
+    # Open Graph names a page's locale as CLDR does ("sv_SE"): the one its numbers are formatted in.
+    env.globals["og_locales"] = fmt.LOCALES
     return env
 
 
