@@ -146,6 +146,8 @@ def cmd_due(args: argparse.Namespace) -> int:
         batch=args.batch,
         tz=args.tz,
         metric=args.metric,
+        case=args.case,
+        country=args.country,
         years=args.years,
         stdin=sys.stdin,
         stdout=sys.stdout,
@@ -224,6 +226,8 @@ def parser(prog: str | None = None) -> argparse.ArgumentParser:
     due.add_argument("rest", nargs="*", metavar="[PRIORITY] WHEN", help="priority (if the plan has them) and an ISO 8601 time with offset")
     due.add_argument("--tz", metavar="ZONE", help="the customer's time zone, for calendars in the customer's zone")
     due.add_argument("--metric", metavar="METRIC", help="what is measured (default: first-response)")
+    due.add_argument("--case", metavar="CASE", help="the kind of case, for targets limited to one (default: the general case)")
+    due.add_argument("--country", metavar="CC", help="the customer's country, for calendars closed on the customer's holidays")
     due.add_argument("--batch", metavar="FILE", help="read one JSON case per line from FILE (- for standard input)")
     due.add_argument("--years", type=_years, metavar="FIRST-LAST", help="years the rules cover (default: this year and the next two)")
     due.add_argument("--plans", action="append", default=[], metavar="PATH", help="plan files or folders (default: the project's plans/)")

@@ -38,16 +38,18 @@ def rules(project):
 
 
 def _question(v: dict) -> oracle.Question:
-    return oracle.Question(v["plan"], v["priority"], v["at"], v["tz"], v["metric"])
+    return oracle.Question(v["plan"], v["priority"], v["at"], v["tz"], v["metric"], v.get("case"), v.get("country"))
 
 
 def test_vectors_cover_what_the_issue_asks_for():
     whys = " | ".join(v["why"] for v in VECTORS)
     plans = {v["plan"] for v in VECTORS}
-    assert 1000 <= len(VECTORS) <= 4000
+    assert 1000 <= len(VECTORS) <= 6000
     assert {"stratiteq/sos", "amanda/standard", "amanda/premium", "synerity/gold", "conformance-lab/cis"} <= plans
     for needle in ("seed example", "DST change", "eve exactly at opening", "exactly at closing", "year end",
-                   "no guaranteed target", "unknown plan", "without tz", "America/Sao_Paulo", "Asia/Kolkata"):
+                   "no guaranteed target", "unknown plan", "without tz", "America/Sao_Paulo", "Asia/Kolkata",
+                   "business days around", "business days near the end", "kind of case falls back", "unpublished",
+                   "the customer's holidays", "a country the rules do not carry", "day-end beyond"):
         assert needle in whys, needle
     assert sum("error" in v for v in VECTORS) >= 10
     seed = VECTORS[0]
@@ -60,7 +62,7 @@ def test_engine_equals_every_vector(rules):
     wrong = []
     for v in VECTORS:
         try:
-            got = evaluator.due(v["plan"], v["priority"], v["at"], v["tz"], v["metric"])
+            got = evaluator.due(v["plan"], v["priority"], v["at"], v["tz"], v["metric"], v.get("case"), v.get("country"))
         except RuleError as exc:
             if "error" not in v:
                 wrong.append(f"{v} -> error {exc}")
@@ -80,7 +82,7 @@ def test_module_level_due_equals_a_sample_of_vectors(rules):
     """`due(rules, ...)` makes a fresh Evaluator per call; it gives the same answers."""
     for v in random.Random(7).sample(VECTORS, 40) + [v for v in VECTORS if "error" in v][:10]:
         try:
-            got = due(rules, v["plan"], v["priority"], v["at"], v["tz"], v["metric"]).isoformat()
+            got = due(rules, v["plan"], v["priority"], v["at"], v["tz"], v["metric"], v.get("case"), v.get("country")).isoformat()
         except RuleError:
             got = None
         assert got == v.get("due"), v
@@ -111,8 +113,8 @@ def test_oracle_knows_the_seed_example_and_an_eve(project):
 
 def test_due_batch_command_gives_the_same_answers(tmp_path):
     cases = tmp_path / "cases.jsonl"
-    fields = ("plan", "priority", "at", "tz", "metric")
-    cases.write_text("".join(json.dumps({k: v[k] for k in fields}) + "\n" for v in VECTORS), encoding="utf-8")
+    fields = ("plan", "priority", "at", "tz", "metric", "case", "country")
+    cases.write_text("".join(json.dumps({k: v[k] for k in fields if k in v}) + "\n" for v in VECTORS), encoding="utf-8")
     command = [sys.executable, str(BUILD_PY), "due", "--batch", str(cases)]
     for path in generate.PLAN_PATHS:
         command += ["--plans", str(path)]

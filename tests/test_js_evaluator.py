@@ -9,6 +9,7 @@ tests use) with the brute-force oracle's answers.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import random
@@ -30,7 +31,7 @@ from support.calendars import YEARS, RandomDraw
 from support.paths import ROOT
 
 NODE = shutil.which("node")
-FIELDS = ("plan", "priority", "at", "tz", "metric")
+FIELDS = ("plan", "priority", "at", "tz", "metric", "case", "country")
 
 # Failing questions beyond the vectors' own, for their wording: misspellings get suggestions.
 EXTRA_ERRORS = [
@@ -54,7 +55,7 @@ EXTRA_ERRORS = [
 
 
 def _python_errors(rules: dict) -> list[dict]:
-    cases = [{k: v[k] for k in FIELDS} for v in _vectors() if "error" in v]
+    cases = [{k: v.get(k) for k in FIELDS} for v in _vectors() if "error" in v]
     cases += [{k: c.get(k) for k in FIELDS} for c in EXTRA_ERRORS]
     found = []
     evaluator = Evaluator(rules)
@@ -129,7 +130,7 @@ def _random_vectors(tmp_path: Path, seed: int) -> dict[str, str]:
     project, questions = _random_project(random.Random(seed))
     rows = []
     for q in questions:
-        row = {"plan": q.plan, "priority": q.priority, "at": q.at, "tz": q.tz, "metric": None}
+        row = {"plan": q.plan, "priority": q.priority, "at": q.at, "tz": q.tz, "metric": q.metric}
         try:
             row["due"] = oracle.deadline(project, YEARS, q).isoformat()
         except oracle.OracleError:
@@ -170,7 +171,17 @@ def _random_project(rng: random.Random) -> tuple[Project, list[oracle.Question]]
         if drawn.hardly_open:
             continue  # the oracle would walk for years
         vendor = calendars.vendor(f"v{len(vendors):02d}", drawn.calendar, calendars.minutes(d, drawn))
+        # Business days (format 1.1), both readings, on the same random calendar.
+        plan = vendor.plans[0]
+        first = plan.targets[0]
+        days = (
+            dataclasses.replace(first, metric="resolution", minutes=None, days=d.integer(1, 4), day_end=False),
+            dataclasses.replace(first, metric="status-update", minutes=None, days=d.integer(1, 4), day_end=True),
+        )
+        vendor = dataclasses.replace(vendor, plans=(dataclasses.replace(plan, targets=(first, *days)),))
         vendors.append(vendor)
-        for _ in range(25):
-            questions.append(oracle.Question(f"{vendor.id}/plan", "P1", calendars.report(d, drawn.zone, resolution_us=1000), drawn.tz))
+        for i in range(35):
+            metric = (None, "resolution", "status-update")[i % 3] if i >= 15 else None
+            at = calendars.report(d, drawn.zone, resolution_us=1000)
+            questions.append(oracle.Question(f"{vendor.id}/plan", "P1", at, drawn.tz, metric))
     return Project(tuple(vendors)), questions

@@ -6,6 +6,7 @@ The calendars and reports come from tests/support/calendars.py, the one random-c
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -71,3 +72,41 @@ def test_24x7_adds_elapsed_real_time(zone: str, offset: int, minutes: int) -> No
     assert lo <= report < hi and report + timedelta(minutes=minutes) <= hi
     assert got.timestamp() - datetime.fromisoformat(at).timestamp() == minutes * 60
     assert got.timestamp() == oracle.deadline(project, YEARS, oracle.Question("v/plan", "P1", at)).timestamp()
+
+
+@st.composite
+def days_case(draw: st.DrawFn) -> tuple[calendars.RandomCalendar, int, bool, str]:
+    d = HypothesisDraw(draw)
+    drawn = calendars.calendar(d)
+    return drawn, draw(st.integers(1, 4)), draw(st.booleans()), calendars.report(d, drawn.zone)
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(days_case())
+def test_business_days_engine_equals_oracle_on_random_calendars(example: tuple[calendars.RandomCalendar, int, bool, str]) -> None:
+    """Both readings of business days (docs/rules.md §6), including DST changes and 24:00 ends."""
+    drawn, days, day_end, at = example
+    if drawn.hardly_open:
+        event("skipped: a clock that almost never runs")
+        return
+    base = calendars.project(drawn.calendar, 60)
+    vendor = base.vendors[0]
+    target = dataclasses.replace(vendor.plans[0].targets[0], minutes=None, days=days, day_end=day_end)
+    plan = dataclasses.replace(vendor.plans[0], targets=(target,))
+    project = dataclasses.replace(base, vendors=(dataclasses.replace(vendor, plans=(plan,)),))
+    rules = export_project(project, YEARS)
+    expected: datetime | Exception
+    got: datetime | Exception
+    try:
+        expected = oracle.deadline(project, YEARS, oracle.Question("v/plan", "P1", at, drawn.tz))
+    except oracle.OracleError as exc:
+        expected = exc
+    try:
+        got = due(rules, "v/plan", "P1", at, drawn.tz)
+    except RuleError as exc:
+        got = exc
+    event(("day-end " if day_end else "same-time ") + ("error" if isinstance(expected, Exception) else "deadline"))
+    if isinstance(expected, Exception) or isinstance(got, Exception):
+        assert isinstance(expected, Exception) and isinstance(got, Exception), f"oracle: {expected!r}, engine: {got!r}"
+        return
+    assert got.isoformat() == expected.isoformat(), f"oracle {expected.isoformat()}, engine {got.isoformat()}"

@@ -98,7 +98,7 @@ def test_top_level_layout_and_order(doc: dict) -> None:
     assert doc["data_versions"]["holidays"] == holidays.__version__
     assert doc["data_versions"]["tzdata"]
     vendor = doc["vendors"]["stratiteq"]
-    assert list(vendor) == ["name", "language", "calendars", "priorities", "plans", "aliases"]
+    assert list(vendor) == ["name", "language", "calendars", "priorities", "plans", "cases", "aliases"]
     assert list(vendor["plans"]) == ["sos", "basic"]  # source order, not sorted
     assert [lv["id"] for lv in vendor["priorities"]["levels"]] == ["P1", "P2", "P3", "P4"]
 
@@ -126,12 +126,30 @@ def test_texts_in_every_language_fall_back_to_the_vendor_language(doc: dict) -> 
 
 def test_targets_coverage_and_obligations(doc: dict) -> None:
     sos = doc["vendors"]["stratiteq"]["plans"]["sos"]
-    assert sos["targets"][2] == {"metric": "first-response", "priority": "P3", "minutes": 480, "calendar": "stratiteq-office"}
-    assert sos["targets"][-1] == {"metric": "resolution", "priority": "P1", "minutes": None, "calendar": None}
+    assert sos["targets"][2] == {
+        "metric": "first-response",
+        "priority": "P3",
+        "minutes": 480,
+        "calendar": "stratiteq-office",
+        "case": None,
+        "business_days": None,
+        "days_rule": None,
+        "published": True,
+    }
+    assert sos["targets"][-1] == {
+        "metric": "resolution",
+        "priority": "P1",
+        "minutes": None,
+        "calendar": None,
+        "case": None,
+        "business_days": None,
+        "days_rule": None,
+        "published": True,
+    }
     assert sos["obligations"][0]["count"] == 4 and sos["obligations"][0]["period"] == "year"
     assert sos["obligations"][1]["after_minutes"] == 240 and sos["obligations"][1]["calendar"] == "stratiteq-office"
     assert sos["coverage"] == []
-    assert doc["vendors"]["infor"]["plans"]["xtreme"]["coverage"] == [{"priority": "S1", "calendar": "cis-24x5"}]
+    assert doc["vendors"]["infor"]["plans"]["xtreme"]["coverage"] == [{"priority": "S1", "calendar": "cis-24x5", "case": None}]
 
 
 def test_priority_matrix(doc: dict) -> None:

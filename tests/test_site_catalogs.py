@@ -42,18 +42,31 @@ def test_every_language_of_the_vocabulary_has_a_catalog() -> None:
 def test_every_site_word_is_translated(lang: str, sources: set[str]) -> None:
     with open(LOCALES / lang / "LC_MESSAGES" / "messages.po", "rb") as fh:
         catalog = read_po(fh, locale=lang)
-    translated = {m.id: m.string for m in catalog if m.id and isinstance(m.id, str) and m.string and not m.fuzzy}
-    # A plural message (ngettext) is translated when every plural form of the language is.
-    plurals = {m.id: m.string for m in catalog if isinstance(m.id, tuple) and all(m.string) and not m.fuzzy}
-    assert sorted(sources - set(translated) - {ids[0] for ids in plurals}) == []
+    # A plural message (ngettext) has a tuple of ids and of strings; every form must be filled in.
+    translated = {m.id: m.string for m in catalog if m.id and m.string and all(m.string) and not m.fuzzy}
+    assert sorted(sources - {_first(i) for i in translated}) == []
     for msgid, msgstr in translated.items():
-        assert sorted(PLACEHOLDER.findall(msgid)) == sorted(PLACEHOLDER.findall(msgstr)), (lang, msgid, msgstr)
-    for ids, forms in plurals.items():
-        assert len(forms) == catalog.num_plurals, (lang, ids)
-        # The form for one may say "once" instead of the number; every form keeps the other placeholders.
-        wanted = set(PLACEHOLDER.findall(ids[1]))
-        assert all(set(PLACEHOLDER.findall(f)) <= wanted for f in forms), (lang, ids, forms)
-        assert set(PLACEHOLDER.findall(forms[-1])) == wanted, (lang, ids, forms)
+        if isinstance(msgid, tuple):
+            # The form for one may say "once" instead of the number; every form keeps the other placeholders.
+            wanted = set(PLACEHOLDER.findall(msgid[1]))
+            assert all(set(PLACEHOLDER.findall(f)) <= wanted for f in msgstr), (lang, msgid, msgstr)
+            assert set(PLACEHOLDER.findall(msgstr[-1])) == wanted, (lang, msgid, msgstr)
+        else:
+            assert sorted(PLACEHOLDER.findall(msgid)) == sorted(PLACEHOLDER.findall(msgstr)), (lang, msgid, msgstr)
+
+
+def _first(msgid: str | tuple[str, ...]) -> str:
+    return msgid[0] if isinstance(msgid, tuple) else msgid
+
+
+def test_plural_messages_have_every_form_of_the_language() -> None:
+    for lang in LANGUAGES:
+        with open(LOCALES / lang / "LC_MESSAGES" / "messages.po", "rb") as fh:
+            catalog = read_po(fh, locale=lang)
+        plurals = [m for m in catalog if isinstance(m.id, tuple)]
+        assert plurals, lang
+        for m in plurals:
+            assert len(m.string) == catalog.num_plurals and all(m.string), (lang, m.id)
 
 
 def test_catalogs_are_really_in_their_language() -> None:
@@ -70,5 +83,5 @@ def test_catalogs_are_really_in_their_language() -> None:
 
 def test_the_template_catalog_is_current(sources: set[str]) -> None:
     with open(LOCALES / "messages.pot", "rb") as fh:
-        pot = {m.id if isinstance(m.id, str) else m.id[0] for m in read_po(fh) if m.id}
+        pot = {_first(m.id) for m in read_po(fh) if m.id}
     assert pot == sources, "run the pybabel extract / update round of docs/site.md"

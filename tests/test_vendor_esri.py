@@ -85,11 +85,15 @@ def test_phone_hours_calendar(esri):
     spans = sorted((WEEKDAYS[i.start_day], i.start, i.end) for i in cal.weekly)
     expected = sorted((day, start, end) for day in WEEKDAYS[:5] for start, end in ((510, 690), (750, 960)))
     assert spans == expected
-    assert [(h.country, h.categories) for h in cal.holidays] == [("SE", ("public",))]
+    # "vardagar": Swedish public holidays and, by the file's stated reading, the de facto ones
+    # (Midsummer Eve, Christmas Eve, New Year's Eve), which Swedish business usage leaves out too.
+    assert [(h.country, h.categories) for h in cal.holidays] == [("SE", ("public", "de_facto"))]
     assert cal.eve_hours == ()
 
 
 def test_sla_1h_8h_from_level_1_on_the_phone_hours(esri):
+    # "SLA – Registrerings- och svarstider (1h/8h)" from level 1; the general case keeps the 8 h
+    # answer on the phone hours on every level.
     # Standard has no SLA row: explicitly no guaranteed time (not "not stated").
     standard = esri.plan("standard")
     assert [(t.metric, t.priority, t.minutes) for t in standard.targets] == [("registration", None, None), ("first-response", None, None)]
@@ -98,17 +102,59 @@ def test_sla_1h_8h_from_level_1_on_the_phone_hours(esri):
         plan = esri.plan(plan_id)
         registration = plan.target("registration", None)
         response = plan.target("first-response", None)
-        assert (registration.minutes, registration.calendar) == (60, "esri-phone-hours")
-        assert (response.minutes, response.calendar) == (8 * 60, "esri-phone-hours")
-        assert len(plan.targets) == 2
+        assert registration.minutes == 60
+        assert (response.minutes, response.calendar, response.case) == (8 * 60, "esri-phone-hours", None)
+    for plan_id in ("extended-1", "extended-2"):
+        assert esri.plan(plan_id).target("registration", None).calendar == "esri-phone-hours"
 
 
-def test_round_the_clock_only_on_level_3(esri):
+def test_registration_24_7_on_level_3_only(esri):
+    # Seed line 58, level 3 only: "Möjlighet till ärenderegistrering 24/7".
+    registration = esri.plan("extended-3").target("registration", None)
+    assert (registration.minutes, registration.calendar) == (60, "around-the-clock")
+    assert esri.calendar("around-the-clock").always_open
+
+
+def test_esri_inc_answers_escalated_cases_within_one_hour(esri):
+    # Seed lines 19 and 54 (levels 2-3): "Svar från Esri Inc inom en timme", for cases escalated to
+    # Esri Inc (line 52, "om ärenden eskaleras till Esri Inc"): a target for that kind of case only.
+    assert [c.id for c in esri.cases] == ["escalated"]
+    assert "Esri Inc" in esri.case("escalated").name.get("sv")
+    assert esri.plan("extended-1").target("first-response", None, "escalated").case is None  # keeps the 8 h
+    for plan_id, clock in (("extended-2", "esri-phone-hours"), ("extended-3", "around-the-clock")):
+        plan = esri.plan(plan_id)
+        escalated = plan.target("first-response", None, "escalated")
+        assert (escalated.case, escalated.minutes, escalated.calendar) == ("escalated", 60, clock)
+        assert plan.target("first-response", None).minutes == 8 * 60  # other cases keep theirs
+        assert plan.target("registration", None, "escalated").case is None
+
+
+def test_round_the_clock_handling_only_for_escalated_cases_on_level_3(esri):
+    # Seed line 60: "Ärendehandläggning 24/7 på ärenden som eskaleras till Esri Inc" — not every case.
     for plan_id in ("standard", "extended-1", "extended-2"):
         assert esri.plan(plan_id).coverage == ()
     [coverage] = esri.plan("extended-3").coverage
-    assert (coverage.priority, coverage.calendar) == (None, "around-the-clock")
-    assert esri.calendar("around-the-clock").always_open
+    assert (coverage.priority, coverage.case, coverage.calendar) == (None, "escalated", "around-the-clock")
+
+
+def test_deadlines_and_the_card_agree_with_the_seed(shipped, esri):
+    from dsl.rules.engine import Evaluator
+    from dsl.rules.export import export_project
+    from dsl.site.views import Reader, fastest_response
+    from support.site import words
+
+    rules = Evaluator(export_project(shipped, (2026, 2027)))
+    saturday = "2026-11-28T10:00:00+01:00"
+    # Level 3 registers a Saturday 10:00 case by 11:00 (24/7), not on Monday's phone hours.
+    assert rules.due("esri/extended-3", None, saturday, metric="registration").isoformat() == "2026-11-28T11:00:00+01:00"
+    assert rules.due("esri/extended-2", None, saturday, metric="registration").isoformat() == "2026-11-30T09:30:00+01:00"
+    # Escalated: Esri Inc answers within the hour; level 3 around the clock, level 2 on the phone hours.
+    assert rules.due("esri/extended-3", None, saturday, case="escalated").isoformat() == "2026-11-28T11:00:00+01:00"
+    assert rules.due("esri/extended-2", None, saturday, case="escalated").isoformat() == "2026-11-30T09:30:00+01:00"
+    # Every other case keeps 8 phone hours: Monday 08:30 + 6 h 30 min, then 1 h 30 min on Tuesday.
+    assert rules.due("esri/extended-3", None, saturday).isoformat() == "2026-12-01T10:00:00+01:00"
+    card = fastest_response(esri, Reader("en", words()["en"], esri))
+    assert card == "Fastest response: 8 hours; Cases escalated to Esri Inc: 1 hour"
 
 
 def test_obligations_from_level_1_on(esri):

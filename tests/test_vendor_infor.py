@@ -150,11 +150,27 @@ def test_cis_calendar_is_a_24x5_week_from_sunday_night(infor):
     assert cal.holidays == () and not cal.always_open
 
 
-def test_no_response_durations_are_invented(infor):
-    # "Risposte agli incidenti definite" exist, but the seed states no durations.
+def test_response_targets_are_defined_but_not_published(infor):
+    # Seed lines 58-64: "Risposte agli incidenti definite ... stabiliti da Infor in relazione agli
+    # incidenti segnalati", per severity, product and plan, with no durations: defined, unpublished.
     for plan in infor.plans:
-        assert plan.targets == ()
+        [target] = plan.targets
+        assert (target.metric, target.priority, target.published) == ("first-response", None, False)
+        assert (target.minutes, target.days, target.calendar) == (None, None, None)
+        assert not target.guaranteed
         assert plan.prices == ()
+
+
+def test_unpublished_targets_are_refused_with_that_reason(shipped, infor):
+    from dsl.rules.engine import Evaluator, RuleError
+    from dsl.rules.export import export_project
+    from dsl.site.views import Reader, fastest_response
+    from support.site import words
+
+    rules = Evaluator(export_project(shipped, (2026, 2027)))
+    with pytest.raises(RuleError, match="that the vendor does not publish"):
+        rules.due("infor/elite", "S1", "2026-11-23T15:00:00+01:00")
+    assert fastest_response(infor, Reader("en", words()["en"], infor)) == "Response times not published"
 
 
 def test_obligations(infor):
@@ -242,8 +258,9 @@ def test_source_is_the_brochure_of_2015(infor):
 
 
 def test_the_card_says_response_times_are_not_stated_rather_than_none(infor):
-    # "Risposte agli incidenti definite" with no durations: not published, which is not "no guaranteed time".
-    assert not any(t.metric == "first-response" for p in infor.plans for t in p.targets)
-    for lang, expected in (("en", "Response times not stated by the vendor"), ("it", "Tempi di risposta non indicati dal fornitore")):
+    # "Risposte agli incidenti definite" with no durations: defined but not published, which is not
+    # "no guaranteed time" (the issue's own words: "response times not published").
+    assert all(not t.published for p in infor.plans for t in p.targets if t.metric == "first-response")
+    for lang, expected in (("en", "Response times not published"), ("it", "Tempi di risposta non pubblicati")):
         reader = views.Reader(lang, words()[lang], infor)
         assert views.fastest_response(infor, reader) == expected

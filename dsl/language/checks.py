@@ -30,6 +30,7 @@ from dsl.language.model import (
     Contact,
     DailyHours,
     Feature,
+    HolidaySource,
     MetricText,
     Obligation,
     Plan,
@@ -128,6 +129,7 @@ def check_vendor_ids(decl: VendorDecl) -> Iterator[Diagnostic]:
         (decl.contact_groups, "contact group"),
         (decl.calendars, "calendar"),
         (decl.schemes, "priority scheme"),
+        (decl.cases, "kind of case"),
     )
     for items, what in groups:
         yield from _duplicates(items, what, _id)
@@ -197,6 +199,8 @@ def vendor_texts(vendor: Vendor) -> Iterator[tuple[Text, str]]:
     for calendar in vendor.calendars:
         if calendar.name:
             yield calendar.name, f"the name of calendar '{calendar.id}'"
+    for case in vendor.cases:
+        yield case.name, f"case '{case.id}'"
     for plan in vendor.plans:
         yield plan.name, f"the name of plan '{plan.id}'"
         if plan.description:
@@ -268,11 +272,32 @@ def check_holidays(calendar: Calendar) -> Iterator[Diagnostic]:
                 did_you_mean(source.subdivision, supported[source.country]),
                 code="T0503",
             )
+        else:
+            yield from check_holiday_categories(source)
     if calendar.eve_hours and not calendar.holidays:
         yield error(
             "eve hours are given but the calendar has no holidays", calendar.pos, "add 'closed holidays SE' (or your country's code)",
             code="T0504",
         )
+
+
+def check_holiday_categories(source: HolidaySource) -> Iterator[Diagnostic]:
+    """Each category after `including` is one the holidays package has for the country, named once."""
+    known = tuple(holidays.country_holidays(source.country).supported_categories)
+    written = [name.replace("_", "-") for name in known if name != "public"]
+    seen: set[str] = set()
+    for name, pos in zip(source.categories[1:], source.categories_pos, strict=False):
+        shown = name.replace("_", "-")
+        if name == "public":
+            yield error("public holidays are always included", pos, "remove 'public' from the list", code="T0517")
+        elif name not in known:
+            hint = did_you_mean(shown, written) or (
+                f"{source.country} has: {', '.join(written)}" if written else f"the holidays package has only public holidays for {source.country}"
+            )
+            yield error(f"{source.country} has no holidays of the kind '{shown}'", pos, hint, code="T0517")
+        elif name in seen:
+            yield error(f"'{shown}' is named twice", pos, "name each kind of holiday once", code="T0517")
+        seen.add(name)
 
 
 def _backwards(start: int, end: int, pos: Pos) -> Diagnostic:
@@ -337,6 +362,50 @@ def check_calendar(calendar: Calendar) -> Iterator[Diagnostic]:
     yield from check_holidays(calendar)
     yield from check_hours_order(calendar)
     yield from check_openings(calendar)
+    yield from check_customer_holidays(calendar)
+
+
+# --- issue 8: the customer's own holidays ------------------------------------------------------
+
+
+def check_customer_holidays(calendar: Calendar) -> Iterator[Diagnostic]:
+    """`closed holidays customer` needs the customer's zone and known countries; a fixed country there is a warning."""
+    pos = calendar.customer_holidays_pos
+    if calendar.customer_holidays:
+        if calendar.always_open:
+            yield error(
+                f"calendar '{calendar.id}' is open 24x7, so it cannot close on the customer's holidays",
+                pos,
+                "remove 'closed holidays customer', or give the calendar opening hours",
+                code="T0513",
+            )
+        elif calendar.zone is not None:
+            yield error(
+                f"calendar '{calendar.id}' closes on the customer's holidays but runs in {calendar.zone}, not in the customer's zone",
+                pos,
+                "add 'zone customer', or name the country whose holidays apply: closed holidays SE",
+                code="T0514",
+            )
+        supported = holidays.list_supported_countries()
+        for country in calendar.customer_holidays:
+            if country not in supported:
+                yield error(f"unknown country code '{country}' for public holidays", pos, did_you_mean(country, supported), code="T0502")
+        seen: set[str] = set()
+        for country in calendar.customer_holidays:
+            if country in seen:
+                yield error(f"country '{country}' is listed twice", pos, "list each country once", code="T0515")
+            seen.add(country)
+    if calendar.zone is None and not calendar.always_open:
+        for source in calendar.holidays:
+            yield warning(
+                f"calendar '{calendar.id}' runs in the customer's own zone but closes on the public holidays of "
+                f"{source.country}{' ' + source.subdivision if source.subdivision else ''}, the vendor's country, "
+                "whichever country the customer is in",
+                source.pos,
+                f"if the customer's own holidays are meant, write: closed holidays customer {source.country}, ... "
+                "(the countries the rules should carry)",
+                code="T0516",
+            )
 
 
 # --- priorities ----------------------------------------------------------------------------
@@ -531,11 +600,30 @@ def check_price(price: Price) -> Iterator[Diagnostic]:
 def check_target(target: Target) -> Iterator[Diagnostic]:
     """A target's duration is positive, and a guaranteed one says its clock."""
     yield from _duration(target.minutes, target.minutes_pos)
-    if target.minutes is not None and target.calendar is None:
+    if target.guaranteed and target.calendar is None:
         yield error(
             "this target does not say which clock it runs on", target.pos, "end it with 'on CALENDAR', such as: on office-hours",
             code="T0802",
         )
+    if target.days is not None and target.days <= 0:
+        yield error(
+            "a number of business days must be at least 1", target.minutes_pos, "write 1 business day, or end of 1 business day", code="T0804"
+        )
+    if not target.published and target.calendar is not None:
+        yield warning(
+            "a target that is not published has no clock; 'on' is ignored",
+            target.pos,
+            f"remove 'on {target.calendar}'",
+            code="T0805",
+        )
+
+
+def check_target_case(target: Target, vendor: Vendor) -> Iterator[Diagnostic]:
+    """A target limited to a kind of case names one the vendor declares."""
+    if target.case is not None and vendor.case(target.case) is None:
+        known = {c.id for c in vendor.cases}
+        hint = did_you_mean(target.case, known) or f'declare it in the vendor: case {target.case} {{ sv "..." it "..." pl "..." en "..." }}'
+        yield error(f"unknown kind of case '{target.case}'", target.case_pos, hint, code="T0320")
 
 
 def check_obligation(obligation: Obligation) -> Iterator[Diagnostic]:
@@ -566,7 +654,7 @@ def check_plan_as_written(plan: Plan, features: set[str]) -> Iterator[Diagnostic
             yield from check_price(cell.price)
     for target in plan.targets:
         yield from check_target(target)
-    yield from _duplicates(plan.targets, "target", lambda t: f"{t.metric} {t.priority or 'all'}")
+    yield from _duplicates(plan.targets, "target", lambda t: f"{t.metric} {t.priority or 'all'}" + (f" for {t.case}" if t.case else ""))
     for obligation in plan.obligations:
         yield from check_obligation(obligation)
     yield from check_no_support(plan)
@@ -592,10 +680,13 @@ def check_plan_references(plan: Plan, vendor: Vendor, calendars: set[str]) -> It
             hint = did_you_mean(target.priority, levels) if levels else "this vendor has no priority levels; use 'all'"
             yield error(f"unknown priority '{target.priority}'", target.pos, hint, code="T0314")
         yield from _calendar_ref(target.calendar, target.pos, calendars)
+        yield from check_target_case(target, vendor)
     for cov in plan.coverage:
         if cov.priority is not None and cov.priority not in levels:
             yield error(f"unknown priority '{cov.priority}'", cov.pos, did_you_mean(cov.priority, levels), code="T0314")
         yield from _calendar_ref(cov.calendar, cov.pos, calendars)
+        if cov.case is not None and vendor.case(cov.case) is None:
+            yield error(f"unknown kind of case '{cov.case}'", cov.pos, did_you_mean(cov.case, {c.id for c in vendor.cases}), code="T0320")
     for obligation in plan.obligations:
         yield from _calendar_ref(obligation.calendar, obligation.pos, calendars)
     yield from check_channel_hours(plan, calendars)

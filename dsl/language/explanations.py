@@ -76,8 +76,9 @@ EXPLANATIONS: dict[str, Explanation] = {
     "T0105": Explanation(
         "a duration written another way",
         "Durations are whole hours and minutes, each a number and its unit without a space: 15min, 2h, "
-        "1h 30min. '4,5h' is 4h 30min, '2 hrs' is 2h; days are not a unit (a day of open time on an "
-        "office calendar is not 24 hours). The hint gives the duration as the language writes it.",
+        "1h 30min. '4,5h' is 4h 30min, '2 hrs' is 2h. Days are written as business days ('2 business "
+        "days'), not as a unit of hours (a day of open time on an office calendar is not 24 hours). The "
+        "hint gives the duration as the language writes it.",
         V + '  plan basic {\n    name "Basic"\n    target first-response all 4,5h on office\n  }\n}\n',
         fix=('all 4,5h on', 'all 4h 30min on'),
     ),
@@ -266,6 +267,15 @@ EXPLANATIONS: dict[str, Explanation] = {
         V + '  plan basic { name "Basic" recommended }\n  plan premium { name "Premium" recommended }\n}\n',
         fix=('  plan basic { name "Basic" recommended }', '  plan basic { name "Basic" }'),
     ),
+    "T0320": Explanation(
+        "an unknown kind of case",
+        "`target ... for CASE` and `coverage ... for CASE` name a kind of case the vendor declares with "
+        "`case ID TEXT` (escalated to the manufacturer, security incident). Declare it, or correct the name.",
+        V + '  case escalated { en "Escalated to the manufacturer" }\n'
+        '  plan basic { name "Basic" target first-response all for escalatd 1h on around }\n'
+        "  calendar around { open 24x7 }\n}\n",
+        fix=("for escalatd 1h", "for escalated 1h"),
+    ),
     # --- T04: words and texts ---------------------------------------------------------------------
     "T0401": Explanation(
         "an unknown fixed word",
@@ -400,6 +410,45 @@ EXPLANATIONS: dict[str, Explanation] = {
         "calendar office {\n  zone Europe/Stockholm\n}\n",
         fix=('  zone Europe/Stockholm\n}', '  zone Europe/Stockholm\n  open mon-fri 08:00-17:00\n}'),
     ),
+    "T0513": Explanation(
+        "the customer's holidays on a 24x7 calendar",
+        "A calendar that is `open 24x7` counts real time and has no holidays, so it cannot close on the "
+        "customer's. Give it opening hours, or remove `closed holidays customer`.",
+        "calendar around {\n  open 24x7\n  closed holidays customer SE\n}\n",
+        fix=("  closed holidays customer SE\n", ""),
+    ),
+    "T0514": Explanation(
+        "the customer's holidays on a calendar in a fixed zone",
+        "`closed holidays customer` closes a calendar on the public holidays of the customer's own country, "
+        "which goes with the customer's own zone: the calendar needs `zone customer`. To close on one "
+        "country's holidays whatever the customer, write `closed holidays SE`.",
+        "calendar local {\n  zone Europe/Rome\n  open mon-fri 09:00-17:00\n  closed holidays customer IT\n}\n",
+        fix=("  zone Europe/Rome\n", "  zone customer\n"),
+    ),
+    "T0515": Explanation(
+        "a country listed twice for the customer's holidays",
+        "Each country in `closed holidays customer` is listed once; the rules carry its holidays once.",
+        "calendar local {\n  zone customer\n  open mon-fri 09:00-17:00\n  closed holidays customer SE, PL, SE\n}\n",
+        fix=("SE, PL, SE", "SE, PL"),
+    ),
+    "T0516": Explanation(
+        "a fixed country's holidays in the customer's zone (warning)",
+        "A calendar in the customer's own zone that closes on `closed holidays SE` closes on Sweden's "
+        "holidays wherever the customer is: right if the vendor means its own holidays, wrong if the "
+        "customer's are meant. For the customer's own, write `closed holidays customer SE, PL, ...`, "
+        "listing the countries the published rules should carry.",
+        "calendar local {\n  zone customer\n  open mon-fri 09:00-17:00\n  closed holidays SE\n}\n",
+        fix=("  closed holidays SE\n", "  closed holidays customer SE, PL\n"),
+    ),
+    "T0517": Explanation(
+        "an unknown kind of holiday",
+        "`closed holidays SE including de-facto` also closes on the days the holidays package counts as "
+        "holidays of that kind in the country (Sweden's de facto holidays: Midsummer Eve, Christmas Eve "
+        "and New Year's Eve). Public holidays are always included; the other kinds differ per country "
+        "(Sweden: bank, de-facto, optional).",
+        "calendar office {\n  zone Europe/Stockholm\n  open mon-fri 08:00-17:00\n  closed holidays SE including de-fakto\n}\n",
+        fix=("de-fakto", "de-facto"),
+    ),
     # --- T06: priorities --------------------------------------------------------------------------
     "T0601": Explanation(
         "a matrix row that is not an urgency",
@@ -471,6 +520,22 @@ EXPLANATIONS: dict[str, Explanation] = {
         "A guaranteed target says which calendar its time is counted on: `on office`.",
         V + '  plan basic { name "Basic" target first-response all 2h }\n}\n',
         fix=('all 2h }', 'all 2h on around }\n  calendar around { open 24x7 }'),
+    ),
+    "T0804": Explanation(
+        "zero business days",
+        "A target in business days counts at least one: `1 business day`, or `end of 1 business day` for "
+        "\"by the end of the next business day\".",
+        V + '  plan basic { name "Basic" target first-response all 0 business days on office }\n'
+        "  calendar office { zone Europe/Stockholm open mon-fri 08:00-17:00 }\n}\n",
+        fix=("all 0 business days", "all 1 business day"),
+    ),
+    "T0805": Explanation(
+        "a clock on a target that is not published (warning)",
+        "`not published` says the vendor has a target but does not say what it is; there is nothing to "
+        "count, so `on CALENDAR` means nothing there and is ignored.",
+        V + '  plan basic { name "Basic" target first-response all not published on office }\n'
+        "  calendar office { zone Europe/Stockholm open mon-fri 08:00-17:00 }\n}\n",
+        fix=("not published on office", "not published"),
     ),
     # --- T09: contacts ----------------------------------------------------------------------------
     "T0901": Explanation(

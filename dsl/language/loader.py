@@ -199,6 +199,7 @@ def _resolve_vendor(decl: VendorDecl, shared_calendars: list[Calendar], shared_s
         calendars=tuple(sorted(used.values(), key=lambda c: c.id)),
         plans=plans,
         pos=decl.pos,
+        cases=decl.cases,
         contact_groups=decl.contact_groups,
         sources=decl.sources,
         editorial_notes=decl.editorial_notes,
@@ -227,10 +228,10 @@ def merge_plans(declared: tuple[Plan, ...]) -> tuple[Plan, ...]:
         parent = merge(parent_decl, (*chain, plan.id))
         own = {c.feature for c in plan.cells}
         cells = tuple(c for c in parent.cells if c.feature not in own) + plan.cells
-        own_targets = {(t.metric, t.priority) for t in plan.targets}
-        targets = tuple(t for t in parent.targets if (t.metric, t.priority) not in own_targets) + plan.targets
-        own_cov = {c.priority for c in plan.coverage}
-        coverage = tuple(c for c in parent.coverage if c.priority not in own_cov) + plan.coverage
+        own_targets = {(t.metric, t.priority, t.case) for t in plan.targets}
+        targets = tuple(t for t in parent.targets if (t.metric, t.priority, t.case) not in own_targets) + plan.targets
+        own_cov = {(c.priority, c.case) for c in plan.coverage}
+        coverage = tuple(c for c in parent.coverage if (c.priority, c.case) not in own_cov) + plan.coverage
         own_obl = {o.id for o in plan.obligations}
         obligations = tuple(o for o in parent.obligations if o.id not in own_obl) + plan.obligations
         merged[plan.id] = dataclasses.replace(

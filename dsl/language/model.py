@@ -144,12 +144,17 @@ class DailyHours:
 
 @dataclass(frozen=True)
 class HolidaySource:
-    """Public holidays of a country (and subdivision), taken from the `holidays` package."""
+    """Public holidays of a country (and subdivision), taken from the `holidays` package.
+
+    `categories` are the package's categories of holiday, "public" always first; a plan adds others
+    with `including` (Sweden's "de_facto": Midsummer Eve, Christmas Eve, New Year's Eve).
+    """
 
     country: str
     subdivision: str | None = None
     categories: tuple[str, ...] = ("public",)
     pos: Pos = field(default_factory=_no_pos, compare=False)
+    categories_pos: tuple[Pos, ...] = field(default=(), compare=False)
 
 
 @dataclass(frozen=True)
@@ -180,6 +185,10 @@ class Calendar:
     dates: tuple[DateHours, ...] = ()
     name: Text | None = None
     pos: Pos = field(default_factory=_no_pos, compare=False)
+    # `closed holidays customer SE, PL`: closed on the customer's own public holidays; the rule
+    # export carries them for these countries (empty: the calendar ignores the customer's holidays).
+    customer_holidays: tuple[str, ...] = ()
+    customer_holidays_pos: Pos = field(default_factory=_no_pos, compare=False)
     zone_pos: Pos = field(default_factory=_no_pos, compare=False)  # the `zone` line, where a wrong zone is reported
 
 
@@ -411,11 +420,29 @@ class Target:
     calendar: str | None
     pos: Pos = field(default_factory=_no_pos, compare=False)
     minutes_pos: Pos = field(default_factory=_no_pos, compare=False)
+    # Issue 8: a target may be limited to a kind of case (None: the general case), count business
+    # days instead of minutes (`days`; `day_end` False: the same wall-clock time that many business
+    # days later; True: the close of the Nth business day after the report's day), or exist without
+    # being published by the vendor (`published` False; minutes and days are then None).
+    case: str | None = None
+    days: int | None = None
+    day_end: bool = False
+    published: bool = True
+    case_pos: Pos = field(default_factory=_no_pos, compare=False)
 
     @property
     def guaranteed(self) -> bool:
-        """Whether the target promises a duration."""
-        return self.minutes is not None
+        """Whether the target promises a time (a duration or business days) that the vendor published."""
+        return self.published and (self.minutes is not None or self.days is not None)
+
+    @property
+    def kind(self) -> str:
+        """'minutes', 'days', 'none' (no guaranteed time) or 'unpublished'."""
+        if not self.published:
+            return "unpublished"
+        if self.minutes is not None:
+            return "minutes"
+        return "days" if self.days is not None else "none"
 
 
 @dataclass(frozen=True)
@@ -425,6 +452,7 @@ class Coverage:
     priority: str | None
     calendar: str
     pos: Pos = field(default_factory=_no_pos, compare=False)
+    case: str | None = None  # issue 8: coverage for one kind of case only (None: every case)
 
 
 @dataclass(frozen=True)
@@ -489,12 +517,30 @@ class Plan:
         """The plan's cell for a feature, or None when the plan does not mention it."""
         return next((c for c in self.cells if c.feature == feature), None)
 
-    def target(self, metric: str, priority: str | None) -> Target | None:
-        """The target for a metric and priority: the priority's own, else the one for all."""
-        exact = next((t for t in self.targets if t.metric == metric and t.priority == priority), None)
-        if exact is not None or priority is None:
-            return exact
-        return next((t for t in self.targets if t.metric == metric and t.priority is None), None)
+    def target(self, metric: str, priority: str | None, case: str | None = None) -> Target | None:
+        """The target for a metric, priority and kind of case.
+
+        In order: the case's target for the priority, the case's for all, then (a case without its
+        own target keeps the general one) the general target for the priority, the general for all.
+        """
+        scopes = (case, None) if case is not None else (None,)
+        for scope in scopes:
+            mine = [t for t in self.targets if t.metric == metric and t.case == scope]
+            exact = next((t for t in mine if t.priority == priority), None)
+            if exact is None and priority is not None:
+                exact = next((t for t in mine if t.priority is None), None)
+            if exact is not None:
+                return exact
+        return None
+
+
+@dataclass(frozen=True)
+class CaseKind:
+    """A kind of case a target may be limited to: escalated to the manufacturer, security incident."""
+
+    id: str
+    name: Text
+    pos: Pos = field(default_factory=_no_pos, compare=False)
 
 
 @dataclass(frozen=True)
@@ -540,10 +586,15 @@ class Vendor:
     calendars: tuple[Calendar, ...] = ()
     plans: tuple[Plan, ...] = ()
     pos: Pos = field(default_factory=_no_pos, compare=False)
+    cases: tuple[CaseKind, ...] = ()
     contact_groups: tuple[ContactGroup, ...] = ()
     # Issue 8: where the terms were read, and the publisher's own notes (kept apart from the vendor's).
     sources: tuple[Source, ...] = ()
     editorial_notes: tuple[Text, ...] = ()
+
+    def case(self, case_id: str) -> CaseKind | None:
+        """The kind of case with this id, or None."""
+        return next((c for c in self.cases if c.id == case_id), None)
 
     def plan(self, plan_id: str) -> Plan | None:
         """The plan with this id, or None."""

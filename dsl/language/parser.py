@@ -35,6 +35,7 @@ from dsl.language.model import (
     AppliesTo,
     AxisValue,
     Calendar,
+    CaseKind,
     Category,
     Cell,
     ChannelHours,
@@ -94,6 +95,7 @@ class VendorDecl:
     plans: tuple[Plan, ...] = ()
     calendars: tuple[Calendar, ...] = ()
     schemes: tuple[PriorityScheme, ...] = ()
+    cases: tuple[CaseKind, ...] = ()
     contact_groups: tuple[ContactGroup, ...] = ()
     website_pos: Pos | None = None
     sources: tuple[Source, ...] = ()
@@ -113,6 +115,15 @@ class FileDecl:
     calendars: tuple[Calendar, ...] = ()
     schemes: tuple[PriorityScheme, ...] = ()
     texts: tuple[Text, ...] = ()
+
+
+@dataclass(frozen=True)
+class _Days:
+    """A target written in business days, before it becomes a Target."""
+
+    count: int
+    day_end: bool
+    pos: Pos
 
 
 @dataclass(frozen=True)
@@ -595,9 +606,17 @@ class _Builder(Transformer[Token, Any]):
         return minutes, self._pos(meta)
 
     def target(self, meta: Any, children: list[Any]) -> _Stmt:
-        metric, priority, amount, calendar = children
+        metric, priority, case, amount, calendar = children
         pos = self._pos(meta)
-        minutes, minutes_pos = (None, Pos(self.path, 0, 0)) if amount == "none" else amount
+        no_pos = Pos(self.path, 0, 0)
+        minutes, minutes_pos = None, no_pos
+        days, day_end, published = None, False, True
+        if amount == "unpublished":
+            published = False
+        elif isinstance(amount, _Days):
+            days, day_end, minutes_pos = amount.count, amount.day_end, amount.pos
+        elif amount != "none":
+            minutes, minutes_pos = amount
         target = Target(
             metric=str(metric),
             priority=_optional(priority),
@@ -605,13 +624,41 @@ class _Builder(Transformer[Token, Any]):
             calendar=_optional(calendar),
             pos=pos,
             minutes_pos=minutes_pos,
+            case=case.name if case is not None else None,
+            days=days,
+            day_end=day_end,
+            published=published,
+            case_pos=case.pos if case is not None else no_pos,
         )
         return _Stmt("target", target, pos)
 
-    def coverage(self, meta: Any, children: list[Any]) -> _Stmt:
-        priority, calendar = children
+    # --- issue 8: case kinds, business days, unpublished targets, the customer's holidays ---
+
+    def case_kind(self, meta: Any, children: list[Any]) -> _Stmt:
+        cid, text = children
         pos = self._pos(meta)
-        return _Stmt("coverage", Coverage(_optional(priority), str(calendar), pos), pos)
+        return _Stmt("case", CaseKind(str(cid), text, pos), pos)
+
+    def for_case(self, meta: Any, children: list[Token]) -> Ref:
+        return Ref(str(children[0]), self._tpos(children[0]))
+
+    def business_days(self, meta: Any, children: list[Token]) -> _Days:
+        return _Days(int(children[0]), False, self._pos(meta))
+
+    def day_end(self, meta: Any, children: list[Token]) -> _Days:
+        return _Days(int(children[0]), True, self._tpos(children[0]))
+
+    def not_published(self, meta: Any, children: list[Any]) -> str:
+        return "unpublished"
+
+    def closed_customer_holidays(self, meta: Any, children: list[Token]) -> _Stmt:
+        return _Stmt("customer_holidays", (tuple(str(c) for c in children), self._pos(meta)), self._pos(meta))
+
+    def coverage(self, meta: Any, children: list[Any]) -> _Stmt:
+        priority, case, calendar = children
+        pos = self._pos(meta)
+        coverage = Coverage(_optional(priority), str(calendar), pos, case.name if case is not None else None)
+        return _Stmt("coverage", coverage, pos)
 
     def obligation(self, meta: Any, children: list[Any]) -> _Stmt:
         oid, quantity, after, calendar, text = children
@@ -714,10 +761,22 @@ class _Builder(Transformer[Token, Any]):
     def open_always(self, meta: Any, children: list[Any]) -> _Stmt:
         return _Stmt("always", True, self._pos(meta))
 
-    def closed_holidays(self, meta: Any, children: list[Token]) -> _Stmt:
-        country, subdivision = children
+    def closed_holidays(self, meta: Any, children: list[Any]) -> _Stmt:
+        country, subdivision, kinds = children
         pos = self._pos(meta)
-        return _Stmt("holidays", HolidaySource(str(country), _optional(subdivision), pos=pos), pos)
+        # Plan files write categories with hyphens like every other name; the package spells them with '_'.
+        extra = [(str(t).replace("-", "_"), self._tpos(t)) for t in (kinds or [])]
+        source = HolidaySource(
+            str(country),
+            _optional(subdivision),
+            categories=("public", *(name for name, _ in extra)),
+            pos=pos,
+            categories_pos=tuple(p for _, p in extra),
+        )
+        return _Stmt("holidays", source, pos)
+
+    def holiday_kinds(self, meta: Any, children: list[Token]) -> list[Token]:
+        return children
 
     def _date(self, token: Token) -> date | None:
         try:
@@ -745,7 +804,7 @@ class _Builder(Transformer[Token, Any]):
     def calendar(self, meta: Any, children: list[Any]) -> _Stmt:
         cid, *stmts = children
         pos = self._pos(meta)
-        parts = self._fold(stmts, {"name", "zone", "always", "eve"}, f"calendar '{cid}'")
+        parts = self._fold(stmts, {"name", "zone", "always", "eve", "customer_holidays"}, f"calendar '{cid}'")
         # A calendar without 'zone' would read as 'zone customer' (both are None), so it cannot be built.
         if "zone" not in parts and not parts.get("always"):
             self._required(
@@ -766,6 +825,8 @@ class _Builder(Transformer[Token, Any]):
             dates=tuple(d for d in parts.get("dates", ()) if d is not None),
             name=parts.get("name"),
             pos=pos,
+            customer_holidays=parts.get("customer_holidays", ((), pos))[0],
+            customer_holidays_pos=parts.get("customer_holidays", ((), pos))[1],
             zone_pos=next((st.pos for st in stmts if isinstance(st, _Stmt) and st.kind == "zone"), pos),
         )
         return _Stmt("calendar", calendar, pos)
@@ -837,6 +898,7 @@ class _Builder(Transformer[Token, Any]):
             plans=tuple(parts.get("plan", ())),
             calendars=tuple(parts.get("calendar", ())),
             schemes=tuple(parts.get("scheme", ())),
+            cases=tuple(parts.get("case", ())),
             contact_groups=tuple(parts.get("contact_group", ())),
             website_pos=next((st.pos for st in stmts if isinstance(st, _Stmt) and st.kind == "website"), None),
             sources=tuple(parts.get("source", ())),

@@ -45,6 +45,7 @@ WORDS = {
     "DATE": "a date such as 2026-12-24",
     "TIME": "a time such as 08:00",
     "DURATION": "a duration such as 15min or 2h",
+    "BUSINESS_DAYS": "'business days' (as in: 2 business days)",
     "NUMBER": "a number",
     "INT": "a whole number",
     "$END": "the end of the file",
@@ -79,7 +80,7 @@ EXAMPLES: dict[str, list[str]] = {
         "vendor v { plan p { price 5000 } }",
         "vendor v { plan p { price licence 5000 per month } }",
     ],
-    "durations are written without a space: 2h, 15min, 1h 30min": [
+    "durations are written without a space: 2h, 15min, 1h 30min; days are business days: 2 business days": [
         "vendor v { plan p { target first-response P1 2 hours } }",
         "vendor v { plan p { target first-response all 2 } }",
     ],
@@ -187,6 +188,16 @@ def describe(exc: UnexpectedInput, text: str, path: str, lark: Lark) -> Diagnost
         unclosed = unclosed_brace(text, path)
         if unclosed is not None:
             return unclosed
+    if "BUSINESS_DAYS" in expected and "DURATION" not in expected:
+        # A target's amount began with a number (`4,5h`, `2 hrs`, `1d`): judge it from that number.
+        start = offset
+        while start > 0 and text[start - 1] in " \t":
+            start -= 1
+        while start > 0 and text[start - 1].isdigit():
+            start -= 1
+        duration = duration_mistake(text, start, path, bare=False) if start < offset else None
+        if duration is not None:
+            return duration
     if "DURATION" in expected:
         duration = duration_mistake(text, offset, path)
         if duration is not None:
@@ -332,11 +343,19 @@ _DURATION_MISTAKES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"(\d+)(?=\s|$|\})"), "bare"),
 )
 DURATION_UNITS = "a duration is whole hours and minutes, written without a space: 15min, 2h, 1h 30min"
+_BARE_BEFORE_ON = re.compile(r"(\d+)(?=[ \t]*(?:on\b|\}|$))", re.M)
 
 
-def duration_mistake(text: str, offset: int, path: str) -> Diagnostic | None:
-    """The diagnostic for a duration written another way (4,5h, 1d, 2 hrs), with what it should say."""
+def duration_mistake(text: str, offset: int, path: str, bare: bool = True) -> Diagnostic | None:
+    """The diagnostic for a duration written another way (4,5h, 1d, 2 hrs), with what it should say.
+
+    `bare` False (after a target's number, where 'business days' may follow) takes a lone number for
+    a duration only when `on` or the block's end follows it, so `2 bussines days` keeps the parser's
+    own "expected 'business days'".
+    """
     for pattern, kind in _DURATION_MISTAKES:
+        if kind == "bare" and not bare:
+            pattern = _BARE_BEFORE_ON
         found = pattern.match(text, offset)
         if not found:
             continue
@@ -347,13 +366,17 @@ def duration_mistake(text: str, offset: int, path: str) -> Diagnostic | None:
             instead = f"{number}h {minutes}min" if minutes else f"{number}h"
             hint = f"{DURATION_UNITS}; write {instead}"
         elif kind == "days":
-            hint = f"{DURATION_UNITS}; days are not a unit: write {number * 24}h for {number} × 24 hours of the calendar's open time"
+            hint = (
+                f"{DURATION_UNITS}; for {number} × 24 hours of the calendar's open time write {number * 24}h, "
+                f"for business days {number} business day{'s' if number != 1 else ''}"
+            )
         elif kind == "hours":
             hint = f"{DURATION_UNITS}; write {number}h"
         elif kind == "minutes":
             hint = f"{DURATION_UNITS}; write {number}min"
         else:
-            hint = f"{DURATION_UNITS}; add the unit: {number}h or {number}min"
+            days = f"{number} business day{'s' if number != 1 else ''}"
+            hint = f"{DURATION_UNITS}; add the unit: {number}h or {number}min (or write {days})"
         return error(f"'{written}' is not a duration", _pos_at(text, offset, path, len(written)), hint, code="T0105")
     return None
 

@@ -14,11 +14,11 @@ from dsl.language.model import Project
 from dsl.rules.engine import Evaluator, RuleError, parse_moment, suggest
 from dsl.rules.export import ExportError, default_years, export_project
 
-BATCH_FIELDS = ("plan", "priority", "at", "tz", "metric")
+BATCH_FIELDS = ("plan", "priority", "at", "tz", "metric", "case", "country")
 """The fields a line of `due --batch` may have (docs/rules.md §8)."""
 
 USAGE = (
-    "usage: python build.py due VENDOR/PLAN [PRIORITY] WHEN [--tz ZONE] [--metric METRIC]\n"
+    "usage: python build.py due VENDOR/PLAN [PRIORITY] WHEN [--tz ZONE] [--metric METRIC] [--case CASE] [--country CC]\n"
     "   or: python build.py due --batch FILE|-"
 )
 
@@ -36,6 +36,8 @@ def run_due(
     batch: str | None = None,
     tz: str | None = None,
     metric: str | None = None,
+    case: str | None = None,
+    country: str | None = None,
     years: tuple[int, int] | None = None,
     stdin: TextIO,
     stdout: TextIO,
@@ -57,7 +59,7 @@ def run_due(
         return 2
     priority, when = (None, rest[0]) if len(rest) == 1 else (rest[0], rest[1])
     try:
-        answer = Evaluator(_rules(project, years)).due(target, priority, parse_moment(when), tz, metric)
+        answer = Evaluator(_rules(project, years)).due(target, priority, parse_moment(when), tz, metric, case, country)
     except (RuleError, ExportError) as exc:
         print(f"error: {exc}", file=stderr)
         return 1
@@ -112,7 +114,15 @@ def answer_case(evaluator: Evaluator, line: str, number: int = 1) -> dict[str, s
         if not case.get(key):
             return {"error": f"line {number} lacks \"{key}\""}
     try:
-        answer = evaluator.due(case["plan"], case.get("priority"), parse_moment(case["at"]), case.get("tz"), case.get("metric"))
+        answer = evaluator.due(
+            case["plan"],
+            case.get("priority"),
+            parse_moment(case["at"]),
+            case.get("tz"),
+            case.get("metric"),
+            case.get("case"),
+            case.get("country"),
+        )
     except RuleError as exc:
         return {"error": str(exc)}
     return {"due": answer.isoformat()}

@@ -155,12 +155,58 @@ class Timeline:
     hi: int  # first instant after the span (1 Jan after the last year, local midnight)
     first: int  # the first and last year of the span, for the words of errors
     last: int
+    zone: tzinfo
+    # Business days (docs/rules.md §6, format 1.1): the ordinals of the local dates with open time,
+    # ascending, and the closing instant of each (the end of its last non-empty piece). None for a
+    # 24x7 timeline, where every date is one: search_days makes them only when asked.
+    days: list[int] | None = None
+    closes: list[int] | None = None
 
     @classmethod
     def always_open(cls, first: int, last: int, zone: tzinfo) -> Timeline:
         """A 24x7 calendar: the whole span, local midnight to local midnight in `zone`, open."""
         lo, hi = _span_bounds(first, last, zone)
-        return cls([lo], [hi], [0], [hi - lo], lo, hi, first, last)
+        return cls([lo], [hi], [0], [hi - lo], lo, hi, first, last, zone)
+
+    def search_days(self, count: int, day_end: bool) -> Callable[[int], int]:
+        """The deadline of a target of `count` business days (docs/rules.md §6): report µs -> deadline µs.
+
+        same-time (`day_end` False): from the start s (the report, or the next opening when closed),
+        the same local wall-clock time on the count-th business day after s's local date, read with
+        fold=0, moved to the next opening when the calendar is closed then. day-end: the closing
+        instant of the count-th business day after the report's own local date.
+        """
+        starts, ends, days, closes, zone = self.starts, self.ends, self.days, self.closes, self.zone
+        lo, hi, first, last, count_spans = self.lo, self.hi, self.first, self.last, len(ends)
+        if days is None or closes is None:  # 24x7: every date, closing at its local midnight
+            days = list(range(date(first, 1, 1).toordinal(), date(last, 12, 31).toordinal() + 1))
+            closes = [_local_us(d, 1440, zone) for d in days]
+
+        def nth_after(ordinal: int) -> int:
+            k = bisect.bisect_right(days, ordinal) + count - 1
+            if k >= len(days):
+                raise _beyond(first, last)
+            return k
+
+        def due_us(report: int) -> int:
+            if not lo <= report < hi:
+                raise _outside(_instant(report, UTC).isoformat(), first, last)
+            if day_end:
+                return closes[nth_after(_instant(report, zone).toordinal())]
+            i = bisect.bisect_right(ends, report)
+            if i == count_spans:
+                raise _beyond(first, last)
+            start = max(report, starts[i])
+            local = _instant(start, zone)
+            target_day = date.fromordinal(days[nth_after(local.toordinal())])
+            wall = datetime.combine(target_day, local.time().replace(fold=0), tzinfo=zone)
+            candidate = _us(wall)
+            j = bisect.bisect_right(ends, candidate)
+            if j == count_spans:
+                raise _beyond(first, last)
+            return max(candidate, starts[j])
+
+        return due_us
 
     def search(self, minutes: int) -> Callable[[int], int]:
         """The deadline of a `minutes` target: report -> the earliest instant with that much open time since it.
@@ -192,25 +238,38 @@ class Timeline:
         return due_us
 
 
-def compile_timeline(calendar: Mapping[str, Any], first: int, last: int, zone: tzinfo) -> Timeline:
-    """Convert every local piece of the span to instants once; merge their union."""
+def compile_timeline(calendar: Mapping[str, Any], first: int, last: int, zone: tzinfo, country: str | None = None) -> Timeline:
+    """Convert every local piece of the span to instants once; merge their union.
+
+    `country` is the customer's, for a calendar with `customer_holidays` (format 1.1): its listed
+    dates are closed all day, before anything else.
+    """
     if calendar["always_open"]:
         return Timeline.always_open(first, last, zone)
+    customer = calendar.get("customer_holidays") or {}
+    closed = {date.fromisoformat(day).toordinal() for day in customer.get(country, ())} if country else set()
     weekly = [[(_minutes(a), _minutes(b)) for a, b in calendar["weekly"][d]] for d in WEEKDAYS]
     dated = {
         date.fromisoformat(day).toordinal(): [(_minutes(a), _minutes(b)) for a, b in pieces]
         for day, pieces in calendar["dates"].items()
     }
     raw: list[tuple[int, int]] = []
+    days: list[int] = []
+    closes: list[int] = []
     for ordinal in range(date(first, 1, 1).toordinal(), date(last, 12, 31).toordinal() + 1):
-        pieces = dated.get(ordinal)
+        pieces = [] if ordinal in closed else dated.get(ordinal)
         if pieces is None:
             pieces = weekly[(ordinal - 1) % 7]  # date.fromordinal(1) is a Monday
+        close = None
         for start, end in pieces:
             a = _local_us(ordinal, start, zone)
             b = _local_us(ordinal, end, zone)
             if b > a:
                 raw.append((a, b))
+                close = b if close is None else max(close, b)
+        if close is not None:
+            days.append(ordinal)
+            closes.append(close)
     raw.sort()
     starts: list[int] = []
     ends: list[int] = []
@@ -228,7 +287,7 @@ def compile_timeline(calendar: Mapping[str, Any], first: int, last: int, zone: t
         total += b - a
         through.append(total)
     lo, hi = _span_bounds(first, last, zone)
-    return Timeline(starts, ends, before, through, lo, hi, first, last)
+    return Timeline(starts, ends, before, through, lo, hi, first, last, zone, days, closes)
 
 
 # --- questions -----------------------------------------------------------------------------------
@@ -256,8 +315,14 @@ def _vendor_plan(rules: Rules, plan: str) -> tuple[str, Mapping[str, Any], str, 
     return vendor_id, vendor, plan_id, found
 
 
-def find_target(rules: Rules, plan: str, priority: str | None, metric: str | None = None) -> Mapping[str, Any]:
-    """The plan's target for a priority and metric (the priority's own, else the one for all); docs/rules.md §5."""
+def find_target(
+    rules: Rules, plan: str, priority: str | None, metric: str | None = None, case: str | None = None
+) -> Mapping[str, Any]:
+    """The plan's target for a priority, metric and kind of case; docs/rules.md §5.
+
+    Order: the case's target for the priority, the case's for every priority, then the general
+    target for the priority, the general for every priority. `case` None is the general case.
+    """
     version = str(rules.get("format_version", ""))
     if not version.startswith("1."):
         raise RuleError(f"these rules are in format {version or '(none)'}; this evaluator reads format 1.x")
@@ -270,21 +335,59 @@ def find_target(rules: Rules, plan: str, priority: str | None, metric: str | Non
         if not levels:
             raise RuleError(f"vendor '{vendor_id}' has no priority levels; leave the priority '{priority}' out")
         raise RuleError(f"vendor '{vendor_id}' has no priority '{priority}'{suggest(priority, levels)}")
-    targets = [t for t in found["targets"] if t["metric"] == metric]
-    target = next((t for t in targets if t["priority"] == priority), None)
-    if target is None and priority is not None:
-        target = next((t for t in targets if t["priority"] is None), None)
+    cases = vendor.get("cases") or {}
+    if case is not None and case not in cases:
+        if not cases:
+            raise RuleError(f"vendor '{vendor_id}' declares no kinds of case; leave the case '{case}' out")
+        raise RuleError(f"vendor '{vendor_id}' has no kind of case '{case}'{suggest(case, cases)}")
+    target = None
+    general: list[Mapping[str, Any]] = []
+    for scope in (case, None) if case is not None else (None,):
+        targets = [t for t in found["targets"] if t["metric"] == metric and t.get("case") == scope]
+        if scope is None:
+            general = targets
+        target = next((t for t in targets if t["priority"] == priority), None)
+        if target is None and priority is not None:
+            target = next((t for t in targets if t["priority"] is None), None)
+        if target is not None:
+            break
     if target is None:
-        if priority is None and targets:
-            given = ", ".join(t["priority"] for t in targets)
+        if priority is None and general:
+            given = ", ".join(t["priority"] for t in general)
             raise RuleError(f"plan '{vendor_id}/{plan_id}' sets its {metric} targets per priority; give one of: {given}")
         which = f" for priority {priority}" if priority else ""
         raise RuleError(f"plan '{vendor_id}/{plan_id}' states no {metric} target{which}")
-    if target["minutes"] is None:
-        which = f" for priority {target['priority']}" if target["priority"] else ""
-        raise RuleError(f"plan '{vendor_id}/{plan_id}' guarantees no {metric} time{which}: there is no deadline")
+    which = f" for priority {target['priority']}" if target["priority"] else ""
+    scoped = f" for {target['case']} cases" if target.get("case") else ""
+    if target.get("published") is False:
+        raise RuleError(
+            f"plan '{vendor_id}/{plan_id}' has a {metric} target{which}{scoped} that the vendor does not publish: there is no deadline to compute"
+        )
+    if target["minutes"] is None and target.get("business_days") is None:
+        raise RuleError(f"plan '{vendor_id}/{plan_id}' guarantees no {metric} time{which}{scoped}: there is no deadline")
     result: Mapping[str, Any] = target
     return result
+
+
+@dataclass(frozen=True)
+class Amount:
+    """How long a target allows: `minutes` of open time, or `days` business days counted by `day_end`'s rule."""
+
+    minutes: int | None
+    days: int | None = None
+    day_end: bool = False
+
+    @classmethod
+    def of(cls, target: Mapping[str, Any]) -> Amount:
+        """The amount of an exported target (format 1.0 targets have only minutes)."""
+        return cls(target["minutes"], target.get("business_days"), target.get("days_rule") == "day-end")
+
+    def search(self, timeline: Timeline) -> Callable[[int], int]:
+        """The timeline's deadline search for this amount."""
+        if self.days is not None:
+            return timeline.search_days(self.days, self.day_end)
+        assert self.minutes is not None  # find_target refuses a target with neither
+        return timeline.search(self.minutes)
 
 
 class Clock:
@@ -292,19 +395,20 @@ class Clock:
 
     `clock.due(moment)` answers one report given as an aware datetime, in the zone of docs/rules.md
     §5; `clock.due_us(report)` answers one given in microseconds since the epoch, for tools that keep
-    instants as integers. Both go through the same search (`Timeline.search`). `zone` None means a
-    24x7 calendar without a zone asked without `tz`: `due` then answers in the report's own offset
-    (and counts the span of years in it), `due_us` counts the span in UTC.
+    instants as integers. Both go through the same search (`Timeline.search` or `search_days`).
+    `zone` None means a 24x7 calendar without a zone asked without `tz`: `due` then answers in the
+    report's own offset (and counts the span of years in it), `due_us` counts the span in UTC.
     """
 
-    __slots__ = ("due", "due_us", "first", "last", "minutes", "timeline", "zone")
+    __slots__ = ("amount", "due", "due_us", "first", "last", "minutes", "timeline", "zone")
 
-    def __init__(self, minutes: int, timeline: Timeline, zone: tzinfo | None) -> None:
-        self.minutes, self.timeline, self.zone = minutes, timeline, zone
+    def __init__(self, amount: int | Amount, timeline: Timeline, zone: tzinfo | None) -> None:
+        self.amount = amount if isinstance(amount, Amount) else Amount(amount)
+        self.minutes, self.timeline, self.zone = self.amount.minutes, timeline, zone
         self.first, self.last = timeline.first, timeline.last
-        self.due_us: Callable[[int], int] = timeline.search(minutes)
+        self.due_us: Callable[[int], int] = self.amount.search(timeline)
         self.due: Callable[[datetime], datetime] = (
-            _in_zone(self.due_us, timeline, zone) if zone is not None else _in_report_offset(minutes, timeline.first, timeline.last)
+            _in_zone(self.due_us, timeline, zone) if zone is not None else _in_report_offset(self.amount, timeline.first, timeline.last)
         )
 
 
@@ -327,7 +431,7 @@ def _in_zone(search: Callable[[int], int], timeline: Timeline, zone: tzinfo) -> 
     return due
 
 
-def _in_report_offset(minutes: int, first: int, last: int) -> Callable[[datetime], datetime]:
+def _in_report_offset(amount: Amount, first: int, last: int) -> Callable[[datetime], datetime]:
     """A 24x7 calendar without a zone, asked without `tz`: the span and the answer in the report's own zone."""
 
     def due(moment: datetime) -> datetime:
@@ -337,7 +441,7 @@ def _in_report_offset(minutes: int, first: int, last: int) -> Callable[[datetime
         timeline = Timeline.always_open(first, last, here)
         if not timeline.lo <= report < timeline.hi:
             raise _outside(moment.isoformat(), first, last)
-        return _instant(timeline.search(minutes)(report), here)
+        return _instant(amount.search(timeline)(report), here)
 
     return due
 
@@ -353,34 +457,60 @@ class Evaluator:
 
     def __init__(self, rules: Rules) -> None:
         self.rules = rules
-        self._timelines: dict[tuple[str, str, str | None], Timeline] = {}
-        self._clocks: dict[tuple[str, str | None, str | None, str | None], Clock] = {}
+        self._timelines: dict[tuple[str, str, str | None, str | None], Timeline] = {}
+        self._clocks: dict[tuple[str, str | None, str | None, str | None, str | None, str | None], Clock] = {}
 
-    def clock(self, plan: str, priority: str | None, tz: str | None = None, metric: str | None = None) -> Clock:
-        """The `Clock` for one plan ("vendor/plan"), priority, customer zone and metric; made once, then kept."""
-        key = (plan, priority, tz, metric)
+    def clock(
+        self,
+        plan: str,
+        priority: str | None,
+        tz: str | None = None,
+        metric: str | None = None,
+        case: str | None = None,
+        country: str | None = None,
+    ) -> Clock:
+        """The `Clock` for one plan ("vendor/plan"), priority, customer zone, metric, kind of case and customer country."""
+        key = (plan, priority, tz, metric, case, country)
         found = self._clocks.get(key)
         if found is None:
-            found = self._clocks[key] = self._make_clock(plan, priority, tz, metric)
+            found = self._clocks[key] = self._make_clock(plan, priority, tz, metric, case, country)
         return found
 
-    def due(self, plan: str, priority: str | None, at: datetime | str, tz: str | None = None, metric: str | None = None) -> datetime:
-        """By when the target of `plan` ("vendor/plan") for `priority` and `metric` is due for a report `at`.
+    def due(
+        self,
+        plan: str,
+        priority: str | None,
+        at: datetime | str,
+        tz: str | None = None,
+        metric: str | None = None,
+        case: str | None = None,
+        country: str | None = None,
+    ) -> datetime:
+        """By when the target of `plan` ("vendor/plan") for `priority`, `metric` and `case` is due for a report `at`.
 
         `at` is an aware datetime or an ISO 8601 text with offset. The result is aware: in the
         calendar's zone, or in `tz` for a calendar in the customer's zone; a 24x7 calendar without a
-        zone answers in `tz` if given, else in the report's own offset. Raises RuleError.
+        zone answers in `tz` if given, else in the report's own offset. `case` None is the general
+        case; `country` is the customer's, for calendars that close on the customer's holidays.
+        Raises RuleError.
         """
         if isinstance(at, str):
             at = parse_moment(at)
-        ready = self._clocks.get((plan, priority, tz, metric)) or self.clock(plan, priority, tz, metric)
+        ready = self._clocks.get((plan, priority, tz, metric, case, country)) or self.clock(plan, priority, tz, metric, case, country)
         return ready.due(at)
 
     def due_many(
-        self, plan: str, priority: str | None, moments: Iterable[datetime], tz: str | None = None, metric: str | None = None
+        self,
+        plan: str,
+        priority: str | None,
+        moments: Iterable[datetime],
+        tz: str | None = None,
+        metric: str | None = None,
+        case: str | None = None,
+        country: str | None = None,
     ) -> list[datetime]:
-        """Deadlines for many reports (aware datetimes) of one plan, priority and metric, in order."""
-        answer = self.clock(plan, priority, tz, metric).due
+        """Deadlines for many reports (aware datetimes) of one plan, priority, metric and case, in order."""
+        answer = self.clock(plan, priority, tz, metric, case, country).due
         return [answer(m) for m in moments]
 
     def priority_for(self, vendor: str, impact: str, urgency: str) -> str:
@@ -402,21 +532,28 @@ class Evaluator:
             raise RuleError(f"vendor '{vendor}''s matrix gives no level for impact '{impact}' with urgency '{urgency}'")
         return str(level)
 
-    def timeline(self, vendor: str, calendar: str, zone: str | None = None) -> Timeline:
-        """A calendar of a vendor compiled over the rules' years, in its own zone or else in `zone`; kept once made."""
-        key = (vendor, calendar, zone)
+    def timeline(self, vendor: str, calendar: str, zone: str | None = None, country: str | None = None) -> Timeline:
+        """A calendar of a vendor compiled over the rules' years, in its own zone or else in `zone`; kept once made.
+
+        `country` (the customer's) matters only for a calendar with `customer_holidays`.
+        """
+        cal = self.rules["vendors"][vendor]["calendars"][calendar]
+        if not cal.get("customer_holidays"):
+            country = None
+        key = (vendor, calendar, zone, country)
         found = self._timelines.get(key)
         if found is None:
-            cal = self.rules["vendors"][vendor]["calendars"][calendar]
             zone_name = cal["zone"] or zone
             years = self.rules["years"]
             where = _zone(zone_name, f"calendar '{calendar}'") if zone_name else UTC
-            found = self._timelines[key] = compile_timeline(cal, years["first"], years["last"], where)
+            found = self._timelines[key] = compile_timeline(cal, years["first"], years["last"], where, country)
         return found
 
-    def _make_clock(self, plan: str, priority: str | None, tz: str | None, metric: str | None) -> Clock:
+    def _make_clock(
+        self, plan: str, priority: str | None, tz: str | None, metric: str | None, case: str | None = None, country: str | None = None
+    ) -> Clock:
         customer = _zone(tz, "the customer's zone") if tz else None
-        target = find_target(self.rules, plan, priority, metric)
+        target = find_target(self.rules, plan, priority, metric, case)
         vendor_id = plan.split("/")[0]
         cal_id = target["calendar"]
         calendar = self.rules["vendors"][vendor_id]["calendars"].get(cal_id)
@@ -434,8 +571,20 @@ class Evaluator:
                 f"calendar '{cal_id}' runs in the customer's own time zone; give the zone "
                 '(--tz, or "tz" in a batch line), such as Europe/Stockholm'
             )
-        timeline = self.timeline(vendor_id, cal_id, None if calendar["zone"] is not None else tz)
-        return Clock(target["minutes"], timeline, zone)
+        listed = calendar.get("customer_holidays")
+        if listed:
+            if not country:
+                raise RuleError(
+                    f"calendar '{cal_id}' closes on the customer's public holidays; give the customer's country "
+                    f"(--country, or \"country\" in a batch line), one of: {', '.join(listed)}"
+                )
+            if country not in listed:
+                raise RuleError(
+                    f"calendar '{cal_id}' closes on the customer's public holidays, and the rules carry them only for "
+                    f"{', '.join(listed)}, not for '{country}'"
+                )
+        timeline = self.timeline(vendor_id, cal_id, None if calendar["zone"] is not None else tz, country)
+        return Clock(Amount.of(target), timeline, zone)
 
 
 # --- one question at a time ------------------------------------------------------------------------
@@ -443,21 +592,45 @@ class Evaluator:
 # questions about one rules document should hold one `Evaluator(rules)` instead.
 
 
-def clock(rules: Rules, plan: str, priority: str | None, tz: str | None = None, metric: str | None = None) -> Clock:
-    """The `Clock` for one plan, priority, customer zone and metric: `Evaluator(rules).clock(...)`."""
-    return Evaluator(rules).clock(plan, priority, tz, metric)
+def clock(
+    rules: Rules,
+    plan: str,
+    priority: str | None,
+    tz: str | None = None,
+    metric: str | None = None,
+    case: str | None = None,
+    country: str | None = None,
+) -> Clock:
+    """The `Clock` for one question: `Evaluator(rules).clock(...)`."""
+    return Evaluator(rules).clock(plan, priority, tz, metric, case, country)
 
 
-def due(rules: Rules, plan: str, priority: str | None, at: datetime | str, tz: str | None = None, metric: str | None = None) -> datetime:
+def due(
+    rules: Rules,
+    plan: str,
+    priority: str | None,
+    at: datetime | str,
+    tz: str | None = None,
+    metric: str | None = None,
+    case: str | None = None,
+    country: str | None = None,
+) -> datetime:
     """By when the target is due for a report `at`: `Evaluator(rules).due(...)` (see `Evaluator.due`)."""
-    return Evaluator(rules).due(plan, priority, at, tz, metric)
+    return Evaluator(rules).due(plan, priority, at, tz, metric, case, country)
 
 
 def due_many(
-    rules: Rules, plan: str, priority: str | None, moments: Iterable[datetime], tz: str | None = None, metric: str | None = None
+    rules: Rules,
+    plan: str,
+    priority: str | None,
+    moments: Iterable[datetime],
+    tz: str | None = None,
+    metric: str | None = None,
+    case: str | None = None,
+    country: str | None = None,
 ) -> list[datetime]:
     """Deadlines for many reports of one question, in order: `Evaluator(rules).due_many(...)`."""
-    return Evaluator(rules).due_many(plan, priority, moments, tz, metric)
+    return Evaluator(rules).due_many(plan, priority, moments, tz, metric, case, country)
 
 
 def priority_for(rules: Rules, vendor: str, impact: str, urgency: str) -> str:

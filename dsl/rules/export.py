@@ -30,12 +30,14 @@ from dsl.language.model import (
     Plan,
     PriorityScheme,
     Project,
+    Target,
     Text,
     Vendor,
 )
 from dsl.language.vocabulary import LANGUAGES, METRICS, MINUTES_PER_DAY, WEEKDAYS
 
-FORMAT_VERSION = "1.1"  # 1.1: vendor "aliases" (who else a plan's terms apply to), plan "no_support"
+FORMAT_VERSION = "1.1"  # 1.1: vendor "aliases" (who else a plan's terms apply to), plan "no_support";
+# vendor "cases", target "case"/"business_days"/"days_rule"/"published", coverage "case", calendar "customer_holidays"
 """Bumped in its minor part for additions a consumer may ignore, in its major part for anything else."""
 
 
@@ -139,6 +141,7 @@ def _vendor(vendor: Vendor, years: tuple[int, int]) -> dict[str, Any]:
         "calendars": {cal.id: _calendar(cal, years, lang) for cal in sorted(vendor.calendars, key=lambda c: c.id)},
         "priorities": _priorities(vendor.priorities, lang),
         "plans": {plan.id: _plan(plan, lang) for plan in vendor.plans},
+        "cases": {case.id: {"name": _texts(case.name, lang)} for case in vendor.cases},
         "aliases": _aliases(vendor, lang),
     }
 
@@ -183,13 +186,26 @@ def _priorities(scheme: PriorityScheme | None, lang: str) -> dict[str, Any] | No
 def _plan(plan: Plan, lang: str) -> dict[str, Any]:
     return {
         "name": _texts(plan.name, lang),
-        "targets": [
-            {"metric": t.metric, "priority": t.priority, "minutes": t.minutes, "calendar": t.calendar}
-            for t in plan.targets
-        ],
-        "coverage": [{"priority": c.priority, "calendar": c.calendar} for c in plan.coverage],
+        # General targets first: a 1.0 consumer, which knows no `case`, then still finds the
+        # general target for a (metric, priority) before any target limited to a kind of case.
+        "targets": [_target(t) for t in sorted(plan.targets, key=lambda t: t.case is not None)],
+        "coverage": [{"priority": c.priority, "calendar": c.calendar, "case": c.case} for c in plan.coverage],
         "obligations": [_obligation(o, lang) for o in plan.obligations],
         "no_support": plan.no_support,
+    }
+
+
+def _target(t: Target) -> dict[str, Any]:
+    """One target; the fields after `calendar` are those of format 1.1 (docs/rules.md §2)."""
+    return {
+        "metric": t.metric,
+        "priority": t.priority,
+        "minutes": t.minutes,
+        "calendar": t.calendar if t.published else None,
+        "case": t.case,
+        "business_days": t.days,
+        "days_rule": None if t.days is None else ("day-end" if t.day_end else "same-time"),
+        "published": t.published,
     }
 
 
@@ -274,7 +290,23 @@ def _calendar(cal: Calendar, years: tuple[int, int], lang: str) -> dict[str, Any
             {"country": h.country, "subdivision": h.subdivision, "categories": list(h.categories)} for h in cal.holidays
         ],
         "name": _texts(cal.name, lang),
+        "customer_holidays": _customer_holidays(cal, years),
     }
+
+
+def _customer_holidays(cal: Calendar, years: tuple[int, int]) -> dict[str, list[str]] | None:
+    """`closed holidays customer`: per listed country, its public holidays inside the span (sorted), else None."""
+    if not cal.customer_holidays:
+        return None
+    first, last = years
+    result: dict[str, list[str]] = {}
+    for country in sorted(cal.customer_holidays):
+        try:
+            table = holidays_lib.country_holidays(country, years=list(range(first, last + 1)), categories=("public",))
+        except NotImplementedError as exc:
+            raise ExportError(f"calendar '{cal.id}': the holidays package does not know {country}: {exc}") from None
+        result[country] = sorted(d.isoformat() for d in table if first <= d.year <= last)
+    return result
 
 
 def _dated_hours(cal: Calendar, weekly: dict[str, list[list[str]]], years: tuple[int, int]) -> dict[str, list[list[str]]]:

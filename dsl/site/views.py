@@ -47,7 +47,7 @@ class Translations(Protocol):
         """The translation of `message`."""
 
     def ngettext(self, singular: str, plural: str, n: int) -> str:
-        """The translation of `singular`/`plural` in the plural form the language uses for `n`."""
+        """The translation of `singular`/`plural` in the plural form CLDR gives `n` in the catalog's language."""
 
 
 def _safe_link(url: str) -> bool:
@@ -109,7 +109,7 @@ class Reader:
         return self.words.gettext(message)
 
     def ngettext(self, singular: str, plural: str, n: int) -> str:
-        """The site's own words for a count, in the plural form the page language uses for `n`."""
+        """The site's own words for a count, in the page language's plural form for `n`."""
         return self.words.ngettext(singular, plural, n)
 
     def pick(self, text: Text) -> tuple[str, str | None]:
@@ -199,7 +199,13 @@ def calendar_text(calendar: Calendar, reader: Reader) -> str:
         text = zoned_hours(hours, calendar.zone, reader)
     if calendar.holidays:
         countries = fmt.listing(sorted({fmt.country_name(h.country, lang) for h in calendar.holidays}), lang)
-        text = _("%(hours)s, except public holidays in %(countries)s") % {"hours": text, "countries": countries}
+        if any("de_facto" in h.categories for h in calendar.holidays):
+            # Sweden's Midsummer Eve, Christmas Eve and New Year's Eve: days off by custom, not by law.
+            text = _("%(hours)s, except public holidays and de facto holidays in %(countries)s") % {"hours": text, "countries": countries}
+        else:
+            text = _("%(hours)s, except public holidays in %(countries)s") % {"hours": text, "countries": countries}
+    if calendar.customer_holidays:  # issue 8: the customer's own public holidays
+        text = _("%(hours)s, except public holidays in your own country") % {"hours": text}
     if calendar.eve_hours:
         eve = fmt.unit_list([fmt.time_range(h.start, h.end, lang) for h in calendar.eve_hours], lang)
         text = _("%(hours)s; on the day before a public holiday %(eve)s") % {"hours": text, "eve": eve}
@@ -403,6 +409,8 @@ class Calculator:
     metrics: tuple[Choice, ...]
     default_metric: str  # the metric selected at first (the vocabulary's DEFAULT_METRIC)
     excluded: tuple[Excluded, ...] = ()  # the tiers left out, each with its reason
+    cases: tuple[Choice, ...] = ()  # issue 8: the general case (id "") and each kind of case with a target
+    countries: tuple[Choice, ...] = ()  # issue 8: the customer's country, when a clock closes on the customer's holidays
     # Issue 9: the BCP 47 locale the answer is formatted in (the page's CLDR locale: en-GB, not the browser's).
     locale: str = ""
 
@@ -600,15 +608,48 @@ def clock_text(vendor: Vendor, calendar_id: str | None, reader: Reader) -> str:
 
 
 def target_cell(target: Target | None, reader: Reader, clock: str = "", no_support: bool = False) -> TargetCell:
-    """A target as words: a duration, "No guaranteed time", "No support" or "Not stated"."""
+    """A target as words: a duration, business days, "No guaranteed time", "No support", "Not published by the vendor" or "Not stated"."""
     _ = reader.gettext
     if no_support:
         return TargetCell("no-support", _("No support"))
     if target is None:
         return TargetCell("unknown", _("Not stated"))
+    if not target.published:
+        return TargetCell("unpublished", _("Not published by the vendor"))
+    if target.days is not None:
+        return TargetCell("guaranteed", business_days_text(target.days, target.day_end, reader), clock)
     if target.minutes is None:
         return TargetCell("none", _("No guaranteed time"))
     return TargetCell("guaranteed", fmt.duration(target.minutes, reader.lang), clock)
+
+
+# --- issue 8: business days and kinds of case -------------------------------------------------
+
+
+def business_days_text(days: int, day_end: bool, reader: Reader) -> str:
+    """A target in business days as words: "2 arbetsdagar", or "by the end of the next business day"."""
+    count = fmt.number(days, reader.lang)
+    if not day_end:
+        return reader.ngettext("%(num)s business day", "%(num)s business days", days) % {"num": count}
+    if days == 1:
+        return reader.gettext("by the end of the next business day")
+    return reader.ngettext(
+        "by the end of %(num)s business day after the report",
+        "by the end of %(num)s business days after the report",
+        days,
+    ) % {"num": count}
+
+
+def case_name(vendor: Vendor, case_id: str, reader: Reader) -> str:
+    """A kind of case by its translated name (its id when the vendor did not declare it)."""
+    found = vendor.case(case_id)
+    return reader.plain(found.name) if found else case_id
+
+
+def _target_cases(vendor: Vendor, metric: str) -> list[str | None]:
+    """None (the general case) and every kind of case some tier has its own target for, in the vendor's order."""
+    used = {t.case for plan in vendor.plans for t in plan.targets if t.metric == metric and t.case is not None}
+    return [None, *(c.id for c in vendor.cases if c.id in used)]
 
 
 def target_tables(vendor: Vendor, reader: Reader) -> tuple[TargetTable, ...]:
@@ -623,20 +664,37 @@ def target_tables(vendor: Vendor, reader: Reader) -> tuple[TargetTable, ...]:
         definition = (
             reader.block(own.definition) if own and own.definition else Markup("<p>{}</p>").format(metric_definitions(reader)[metric])
         )
-        keys: list[tuple[str | None, Markup]] = [(lv.id, _level_label(lv.id, lv.name, reader)) for lv in levels] or [
+        levels_keys: list[tuple[str | None, Markup]] = [(lv.id, _level_label(lv.id, lv.name, reader)) for lv in levels] or [
             (None, Markup(escape(reader.gettext("Every request"))))
         ]
+        # Issue 8: a kind of case with its own target gets its own rows, after the general ones;
+        # each cell there is what that case gets (its own target, else the general one).
+        # Without priority levels the rows are just "Any other case" and each case's name.
+        keys: list[tuple[str | None, str | None, Markup]] = []
+        cases = _target_cases(vendor, metric)
+        for case in cases:
+            for key, label in levels_keys:
+                if case is not None and levels:
+                    label = Markup(escape(reader.gettext("%(priority)s (%(case)s)"))) % {
+                        "priority": label,
+                        "case": case_name(vendor, case, reader),
+                    }
+                elif case is not None:
+                    label = Markup(escape(case_name(vendor, case, reader)))
+                elif len(cases) > 1 and not levels:
+                    label = Markup(escape(reader.gettext("Any other case")))
+                keys.append((key, case, label))
         # A tier whose targets all run on one clock names it once, under the table;
         # a tier that mixes clocks names the clock in every cell instead.
         columns: list[str | None] = []
         for plan in vendor.plans:
-            found = {t.calendar for key, _ in keys if (t := plan.target(metric, key)) is not None and t.guaranteed}
+            found = {t.calendar for key, case, _ in keys if (t := plan.target(metric, key, case)) is not None and t.guaranteed}
             columns.append(next(iter(found)) if len(found) == 1 else None if not found else "")
         rows = []
-        for key, label in keys:
+        for key, case, label in keys:
             cells = []
             for plan, column in zip(vendor.plans, columns, strict=True):
-                target = plan.target(metric, key)
+                target = plan.target(metric, key, case)
                 mixed = column == "" and target is not None and target.guaranteed
                 own_clock = clock_text(vendor, target.calendar, reader) if mixed and target is not None else ""
                 cells.append(target_cell(target, reader, own_clock, plan.no_support))
@@ -716,6 +774,14 @@ def _level_name(vendor: Vendor, level: str | None, reader: Reader) -> str:
     return reader.plain(found.name) if found else level
 
 
+def _coverage_label(vendor: Vendor, level: str | None, case: str | None, reader: Reader) -> str:
+    """Who coverage applies to: "All priorities", or "All priorities (Cases escalated to Esri Inc)"."""
+    label = _level_name(vendor, level, reader)
+    if case is None:
+        return label
+    return reader.gettext("%(priority)s (%(case)s)") % {"priority": label, "case": case_name(vendor, case, reader)}
+
+
 def plan_services(vendor: Vendor, reader: Reader) -> tuple[PlanService, ...]:
     """Obligations, coverage, channels and notes of each tier."""
     _ = reader.gettext
@@ -736,7 +802,8 @@ def plan_services(vendor: Vendor, reader: Reader) -> tuple[PlanService, ...]:
             text = reader.inline(ob.text)
             obligations.append(Markup("{} <small>— {}</small>").format(text, "; ".join(details)) if details else text)
         coverage = tuple(
-            _("%(priority)s: %(hours)s") % {"priority": _level_name(vendor, c.priority, reader), "hours": clock_text(vendor, c.calendar, reader)}
+            _("%(priority)s: %(hours)s")
+            % {"priority": _coverage_label(vendor, c.priority, c.case, reader), "hours": clock_text(vendor, c.calendar, reader)}
             for c in plan.coverage
         )
         # Channels by kind ("Phone, Support portal"): a contact's own label is a
@@ -861,8 +928,21 @@ def calculator(vendor: Vendor, reader: Reader) -> Calculator | None:
         for p in vendor.plans
         if not any(t.guaranteed for t in p.targets)
     )
+    used = {t.case for p in vendor.plans for t in p.targets if t.case is not None}
+    cases = tuple(Choice(c.id, reader.plain(c.name)) for c in vendor.cases if c.id in used)
+    if cases:
+        cases = (Choice("", reader.gettext("Any other case")), *cases)
+    codes = {
+        code
+        for p in vendor.plans
+        for t in p.targets
+        if t.guaranteed and (cal := _calendar(vendor, t.calendar)) is not None
+        for code in cal.customer_holidays
+    }
+    countries = tuple(sorted((Choice(c, fmt.country_name(c, reader.lang)) for c in codes), key=lambda c: c.label))
     return Calculator(
-        vendor.id, plans, priorities, tuple(metrics), DEFAULT_METRIC, excluded, locale=fmt.LOCALES[reader.lang].replace("_", "-")
+        vendor.id, plans, priorities, tuple(metrics), DEFAULT_METRIC, excluded, cases=cases, countries=countries,
+        locale=fmt.LOCALES[reader.lang].replace("_", "-"),  # issue 9
     )
 
 
@@ -1047,14 +1127,36 @@ def _segment_summary(prices: list[Price], reader: Reader) -> str:
 
 def fastest_response(vendor: Vendor, reader: Reader) -> str:
     """The quickest guaranteed first response of any tier, or a plain statement that none is promised."""
-    # The card's "response" is the metric a question means when it names none: the first response.
-    minutes = [t.minutes for p in vendor.plans for t in p.targets if t.metric == DEFAULT_METRIC and t.minutes is not None]
-    if not minutes:
+    # The card's "response" is the metric a question means when it names none: the first response,
+    # for the general case; a kind of case answered faster (Esri's escalated cases) is named with it.
+    targets = [t for p in vendor.plans for t in p.targets if t.metric == DEFAULT_METRIC]
+    general = [t.minutes for t in targets if t.case is None and t.guaranteed and t.minutes is not None]
+    # Targets in business days only count when no tier gives hours: days and hours do not compare.
+    in_days = sorted((t.days, t.day_end) for t in targets if t.case is None and t.guaranteed and t.days is not None)
+    scoped = sorted((t.minutes, t.case) for t in targets if t.case is not None and t.guaranteed and t.minutes is not None)
+    if not general and not in_days and not scoped:
+        if any(not t.published for t in targets):
+            return reader.gettext("Response times not published")
         # "None" only when the vendor says so; a vendor that publishes no response times has not promised none.
-        if any(t.metric == DEFAULT_METRIC for p in vendor.plans for t in p.targets) or any(p.no_support for p in vendor.plans):
+        if targets or any(p.no_support for p in vendor.plans):
             return reader.gettext("No guaranteed response time")
         return reader.gettext("Response times not stated by the vendor")
-    return reader.gettext("Fastest response: %(duration)s") % {"duration": fmt.duration(min(minutes), reader.lang)}
+    if not general and not in_days:
+        minutes, case = scoped[0]
+        return reader.gettext("Fastest response: %(duration)s (%(case)s)") % {
+            "duration": fmt.duration(minutes, reader.lang),
+            "case": case_name(vendor, case, reader),
+        }
+    fastest = fmt.duration(min(general), reader.lang) if general else business_days_text(*in_days[0], reader)
+    text = reader.gettext("Fastest response: %(duration)s") % {"duration": fastest}
+    if scoped and (not general or scoped[0][0] < min(general)):
+        minutes, case = scoped[0]
+        text = reader.gettext("%(general)s; %(case)s: %(duration)s") % {
+            "general": text,
+            "case": case_name(vendor, case, reader),
+            "duration": fmt.duration(minutes, reader.lang),
+        }
+    return text
 
 
 def vendor_card(vendor: Vendor, reader: Reader) -> VendorCard:

@@ -45,6 +45,9 @@ async function start(box) {
   field("at").value ||= ymd(now);
   field("time").value ||= `${pad(now.getHours())}:${pad(now.getMinutes())}`;
   const years = (text) => text.replaceAll("{first}", rules.years.first).replaceAll("{last}", rules.years.last);
+  // The reader's country from the language tag (sv-SE: SE), if offered.
+  const region = (navigator.language.split("-")[1] || "").toUpperCase();
+  if (field("country")?.querySelector(`[value="${region}"]`)) field("country").value = region;
 
   function answer() {
     const when = readMoment(field("at").value, field("time").value);
@@ -58,6 +61,8 @@ async function start(box) {
         at: isoWithOffset(when),
         tz,
         metric: field("metric").value,
+        case: field("case") ? field("case").value || null : null,
+        country: field("country") ? field("country").value || null : null,
       });
       out.textContent = data.result.replace("{time}", show.format(deadline));
     } catch (error) {

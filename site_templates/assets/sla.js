@@ -1,19 +1,7 @@
-// Tierwise SLA rules in JavaScript: deadlines from the exported rule JSON alone.
-//
-// A dependency-free ES module (browsers and Node 18+). It follows docs/rules.md
-// exactly as the Python reference evaluator (dsl/rules/engine.py) does, and answers
-// every conformance vector in tests/conformance/ the same way:
-//   - a calendar's local pieces become instants, each wall time converted with
-//     fold=0 (a time in a spring-forward gap takes the offset in force before
-//     the gap; a repeated time its first occurrence); the union of those spans
-//     is the open time;
-//   - the deadline is the earliest instant by which the target's minutes of open
-//     time have passed since the report; a report while closed starts at the
-//     next opening; a deadline exactly at a closing time stays there;
-//   - a 24x7 clock adds elapsed real time.
-// Time zones come from Intl.DateTimeFormat; no time-zone library is needed.
-//
-// Errors are thrown as Error with the same words the Python evaluator uses.
+// Tierwise SLA rules in JavaScript: deadlines from the exported rule JSON alone (docs/rules.md).
+// Dependency-free (browsers, Node 18+); answers the vectors in tests/conformance/ as
+// dsl/rules/engine.py does: local pieces become instants with fold=0, their union is the open
+// time. Zones come from Intl; errors are thrown in Python's words.
 
 const WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
 const DEFAULT_METRIC = "first-response";
@@ -212,19 +200,29 @@ function spanBounds(first, last, zone) {
   return [wallToInstant(Date.UTC(first, 0, 1), zone), wallToInstant(Date.UTC(last + 1, 0, 1), zone)];
 }
 
-// Every open span of the exported years as instants, merged, with running totals of open time.
-function compileTimeline(calendar, first, last, zone) {
-  const weekly = WEEKDAYS.map((d) => calendar.weekly[d].map(([a, b]) => [minutesOf(a), minutesOf(b)]));
+// Open spans as instants, merged, with running totals; business days and their closes (§6).
+function compileTimeline(calendar, first, last, zone, country = null) {
+  // 24x7: every date 00:00-24:00, merged into one span.
+  const weekly = WEEKDAYS.map((d) => (calendar.always_open ? [[0, 1440]] : calendar.weekly[d].map(([a, b]) => [minutesOf(a), minutesOf(b)])));
   const dated = new Map();
   for (const [day, pieces] of Object.entries(calendar.dates)) dated.set(dayNumber(day), pieces.map(([a, b]) => [minutesOf(a), minutesOf(b)]));
-  const raw = [];
+  const closed = new Set(country ? (own(calendar.customer_holidays, country) || []).map(dayNumber) : []);
+  const raw = [], days = [], closes = [];
   const lastDay = Date.UTC(last, 11, 31) / DAY_MS;
   for (let day = Date.UTC(first, 0, 1) / DAY_MS; day <= lastDay; day++) {
-    const pieces = dated.get(day) ?? weekly[(new Date(day * DAY_MS).getUTCDay() + 6) % 7];
+    const pieces = closed.has(day) ? [] : dated.get(day) ?? weekly[(new Date(day * DAY_MS).getUTCDay() + 6) % 7];
+    let close = null;
     for (const [start, end] of pieces) {
       const a = wallToInstant(day * DAY_MS + start * MINUTE_MS, zone);
       const b = wallToInstant(day * DAY_MS + end * MINUTE_MS, zone);
-      if (b > a) raw.push([a, b]);
+      if (b > a) {
+        raw.push([a, b]);
+        close = close === null ? b : Math.max(close, b);
+      }
+    }
+    if (close !== null) {
+      days.push(day);
+      closes.push(close);
     }
   }
   raw.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
@@ -243,7 +241,36 @@ function compileTimeline(calendar, first, last, zone) {
     through.push(total);
   }
   const [lo, hi] = spanBounds(first, last, zone);
-  return { starts, ends, before, through, lo, hi };
+  return { starts, ends, before, through, lo, hi, days, closes };
+}
+
+// [local day number, wall ms into it] of an instant.
+function localDay(ms, zone) {
+  const local = ms + offsetAt(zone, ms) * MINUTE_MS;
+  const day = Math.floor(local / DAY_MS);
+  return [day, local - day * DAY_MS];
+}
+
+// Business days (§6); null: after the span.
+function daysDeadline(t, report, count, dayEnd, zone) {
+  const nth = (day) => {
+    const k = search(t.days, day, true) + count - 1;
+    return k < t.days.length ? k : null;
+  };
+  if (dayEnd) {
+    const k = nth(localDay(report, zone)[0]);
+    return k === null ? null : t.closes[k];
+  }
+  const i = search(t.ends, report, true);
+  if (i === t.ends.length) return null;
+  const start = Math.max(report, t.starts[i]);
+  const [day, wall] = localDay(start, zone);
+  const k = nth(day);
+  if (k === null) return null;
+  const candidate = wallToInstant(t.days[k] * DAY_MS + wall, zone);
+  const j = search(t.ends, candidate, true);
+  if (j === t.ends.length) return null;
+  return Math.max(candidate, t.starts[j]);
 }
 
 // First index in [lo, list.length) whose value is > x (strict) or >= x.
@@ -269,12 +296,12 @@ function timelineDeadline(t, report, minutes) {
 
 const timelines = new WeakMap();
 
-function timeline(rules, calendar, zone) {
+function timeline(rules, calendar, zone, country = null) {
   let byZone = timelines.get(calendar);
   if (!byZone) timelines.set(calendar, (byZone = new Map()));
-  const key = `${rules.years.first}-${rules.years.last}:${zone}`;
+  const key = `${rules.years.first}-${rules.years.last}:${zone}:${country}`;
   let found = byZone.get(key);
-  if (!found) byZone.set(key, (found = compileTimeline(calendar, rules.years.first, rules.years.last, zone)));
+  if (!found) byZone.set(key, (found = compileTimeline(calendar, rules.years.first, rules.years.last, zone, country)));
   return found;
 }
 
@@ -282,7 +309,7 @@ function timeline(rules, calendar, zone) {
 
 const own = (object, key) => (object && Object.prototype.hasOwnProperty.call(object, key) ? object[key] : undefined);
 
-function findTarget(rules, plan, priority, metric) {
+function findTarget(rules, plan, priority, metric, kase = null) {
   const version = String(rules.format_version ?? "");
   if (!version.startsWith("1.")) throw new Error(`these rules are in format ${version || "(none)"}; this evaluator reads format 1.x`);
   metric = metric || DEFAULT_METRIC;
@@ -310,28 +337,45 @@ function findTarget(rules, plan, priority, metric) {
     if (!levels.length) throw new Error(`vendor '${vendorId}' has no priority levels; leave the priority '${priority}' out`);
     throw new Error(`vendor '${vendorId}' has no priority '${priority}'${suggest(priority, levels)}`);
   }
-  const targets = found.targets.filter((t) => t.metric === metric);
-  let target = targets.find((t) => t.priority === priority);
-  if (!target && priority !== null) target = targets.find((t) => t.priority === null);
+  const cases = Object.keys(vendor.cases || {});
+  if (kase !== null && !cases.includes(kase)) {
+    if (!cases.length) throw new Error(`vendor '${vendorId}' declares no kinds of case; leave the case '${kase}' out`);
+    throw new Error(`vendor '${vendorId}' has no kind of case '${kase}'${suggest(kase, cases)}`);
+  }
+  // The case's own target, else the general one (docs/rules.md §5).
+  let target, general = [];
+  for (const scope of kase !== null ? [kase, null] : [null]) {
+    const targets = found.targets.filter((t) => t.metric === metric && (t.case ?? null) === scope);
+    if (scope === null) general = targets;
+    target = targets.find((t) => t.priority === priority);
+    if (!target && priority !== null) target = targets.find((t) => t.priority === null);
+    if (target) break;
+  }
   if (!target) {
-    if (priority === null && targets.length) {
-      throw new Error(`plan '${vendorId}/${planId}' sets its ${metric} targets per priority; give one of: ${targets.map((t) => t.priority).join(", ")}`);
+    if (priority === null && general.length) {
+      throw new Error(`plan '${vendorId}/${planId}' sets its ${metric} targets per priority; give one of: ${general.map((t) => t.priority).join(", ")}`);
     }
     throw new Error(`plan '${vendorId}/${planId}' states no ${metric} target${priority ? ` for priority ${priority}` : ""}`);
   }
-  if (target.minutes === null) {
-    throw new Error(`plan '${vendorId}/${planId}' guarantees no ${metric} time${target.priority ? ` for priority ${target.priority}` : ""}: there is no deadline`);
+  const which = `${target.priority ? ` for priority ${target.priority}` : ""}${target.case ? ` for ${target.case} cases` : ""}`;
+  if (target.published === false) {
+    throw new Error(`plan '${vendorId}/${planId}' has a ${metric} target${which} that the vendor does not publish: there is no deadline to compute`);
+  }
+  if (target.minutes === null && (target.business_days ?? null) === null) {
+    throw new Error(`plan '${vendorId}/${planId}' guarantees no ${metric} time${which}: there is no deadline`);
   }
   return { vendorId, vendor, target };
 }
 
 // The deadline as { ms, zone } (zone: the one the answer is given in).
-function evaluate(rules, { plan, priority = null, at, tz = null, metric = null } = {}) {
+function evaluate(rules, { plan, priority = null, at, tz = null, metric = null, case: kase = null, country = null } = {}) {
   if (priority === "" || priority === undefined) priority = null;
   if (tz === "" || tz === undefined) tz = null;
+  if (kase === "" || kase === undefined) kase = null;
+  if (country === "" || country === undefined) country = null;
   const moment = parseMoment(at);
   if (tz !== null) checkZone(tz, "the customer's zone");
-  const { vendorId, vendor, target } = findTarget(rules, plan, priority, metric);
+  const { vendorId, vendor, target } = findTarget(rules, plan, priority, metric, kase);
   const calId = target.calendar;
   const calendar = own(vendor.calendars, calId);
   if (!calendar) throw new Error(`the rules are inconsistent: vendor '${vendorId}' has no calendar '${calId}'`);
@@ -345,17 +389,20 @@ function evaluate(rules, { plan, priority = null, at, tz = null, metric = null }
   }
   const beyond = () => Object.assign(new Error(`the deadline falls after the last year the rules cover (${first}–${last}); export more years`), { code: "beyond" });
   const outside = () => Object.assign(new Error(`the moment ${formatIso(moment.ms, moment.offset)} lies outside the years the rules cover (${first}–${last})`), { code: "outside" });
+  const listed = calendar.customer_holidays ? Object.keys(calendar.customer_holidays) : [];
+  if (listed.length) {
+    if (country === null) {
+      throw new Error(`calendar '${calId}' closes on the customer's public holidays; give the customer's country (--country, or "country" in a batch line), one of: ${listed.join(", ")}`);
+    }
+    if (!listed.includes(country)) {
+      throw new Error(`calendar '${calId}' closes on the customer's public holidays, and the rules carry them only for ${listed.join(", ")}, not for '${country}'`);
+    }
+  } else country = null;
   const report = moment.ms;
-  if (calendar.always_open) {
-    const [lo, hi] = spanBounds(first, last, zone);
-    if (!(lo <= report && report < hi)) throw outside();
-    const end = report + target.minutes * MINUTE_MS;
-    if (end > hi) throw beyond();
-    return { ms: end, zone };
-  }
-  const t = timeline(rules, calendar, zone);
+  const days = target.business_days ?? null;
+  const t = timeline(rules, calendar, zone, country);
   if (!(t.lo <= report && report < t.hi)) throw outside();
-  const end = timelineDeadline(t, report, target.minutes);
+  const end = days === null ? timelineDeadline(t, report, target.minutes) : daysDeadline(t, report, days, target.days_rule === "day-end", zone);
   if (end === null || end > t.hi) throw beyond();
   return { ms: end, zone };
 }

@@ -162,6 +162,28 @@ def test_calculator_answers_the_seed_example(visitor, lang):
     assert visit.problems() == [], "\n".join(visit.problems())
 
 
+def test_esri_calculator_agrees_with_the_seed_on_escalated_cases_and_24_7_registration(visitor):
+    # Esri level 3: a case reported Saturday 28 November 2026 10:00 (Stockholm) is registered 24/7
+    # within the hour, and an escalated case is answered by Esri Inc within the hour around the
+    # clock; any other case waits for Monday's phone hours (8 h: Tuesday 10:00).
+    visit = visitor.open("/en/esri/index.html", timezone_id="Europe/Stockholm", locale="en")
+    page = visit.page
+    box = page.locator("#calculator")
+    box.wait_for(state="visible")
+    page.select_option("#c-plan", "extended-3")
+    page.fill("#c-at", "2026-11-28T10:00")
+    for metric, case, answer in (
+        ("registration", "", r"Saturday, (November 28|28 November),? 2026\D+11:00"),
+        ("first-response", "escalated", r"Saturday, (November 28|28 November),? 2026\D+11:00"),
+        ("first-response", "", r"Tuesday, (December 1|1 December),? 2026\D+10:00"),
+    ):
+        page.select_option("#c-metric", metric)
+        page.select_option("#c-case", case)
+        page.locator("#calculator button[type=submit]").click()
+        expect(box.locator(".out")).to_have_text(re.compile(answer))
+    assert visit.problems() == [], "\n".join(visit.problems())
+
+
 def test_without_javascript_tables_show_and_calculator_hides(visitor, check, vendor_page):
     lang, vendor = vendor_page
     path = f"/{lang}/{vendor}/index.html"

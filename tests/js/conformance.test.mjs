@@ -30,7 +30,7 @@ function rulesPath() {
 const rules = JSON.parse(readFileSync(rulesPath(), "utf-8"));
 const vectors = lines(process.env.TIERWISE_VECTORS || join(root, "tests", "conformance", "vectors.jsonl"));
 
-const ask = (v) => ({ plan: v.plan, priority: v.priority, at: v.at, tz: v.tz, metric: v.metric });
+const ask = (v) => ({ plan: v.plan, priority: v.priority, at: v.at, tz: v.tz, metric: v.metric, case: v.case ?? null, country: v.country ?? null });
 
 test("every conformance vector: the same instant and the same ISO text", () => {
   assert.ok(vectors.length > 1000, "the vector file is nearly empty");

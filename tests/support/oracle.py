@@ -25,6 +25,15 @@ What "open" means (docs/rules.md, sections 3, 4 and 6):
   equals the target: the walk adds up what is left of each open minute (a report
   may carry seconds and fractions) until the target is reached. Zero minutes:
   the report itself.
+- Business days (section 6, format 1.1): a business day is a local date with open time (a piece
+  whose span is not empty); "same-time": from the first open instant at or after the report, the
+  same local wall time (fold=0) on the Nth business day after that instant's local date, then the
+  first open instant at or after it; "day-end": the end of the last non-empty piece of the Nth
+  business day after the report's own local date. Found here by walking dates and minutes.
+- The customer's holidays (format 1.1): with a country, each of its public holidays (from the
+  `holidays` package, never from the JSON) closes the date before anything else.
+- A target for a kind of case is looked for first (for the priority, then for all), then the
+  general target; a target not published has no deadline.
 - The target and the zone follow section 5 (the calendar's zone, else the
   customer's, else a zoneless 24x7 clock's report offset); a report outside
   [local midnight of 1 January of the first year, that of the year after the
@@ -85,9 +94,12 @@ def _runs(open_minutes: list[bool]) -> list[tuple[int, int]]:
 class Clock:
     """One calendar in one zone: which UTC minutes are open."""
 
-    def __init__(self, calendar: Calendar, zone: tzinfo) -> None:
+    def __init__(self, calendar: Calendar, zone: tzinfo, country: str | None = None) -> None:
         self.calendar = calendar
         self.zone = zone
+        self.customer = (
+            holidays_lib.country_holidays(country, categories=("public",)) if country and calendar.customer_holidays else None
+        )
         week = [False] * WEEK_MINUTES
         for interval in calendar.weekly:
             start = interval.start_day * DAY_MINUTES + interval.start
@@ -119,6 +131,8 @@ class Clock:
 
     def pieces(self, day: date) -> list[tuple[int, int]]:
         """The wall-clock pieces of one local date, by the precedence the draft gives."""
+        if self.customer is not None and day in self.customer:
+            return []
         if day in self.own:
             return self.own[day]
         if self.is_holiday(day):
@@ -157,6 +171,8 @@ class Question:
     at: str
     tz: str | None = None
     metric: str | None = None
+    case: str | None = None
+    country: str | None = None
 
 
 def deadline(project: Project, years: tuple[int, int], q: Question) -> datetime:
@@ -172,12 +188,20 @@ def deadline(project: Project, years: tuple[int, int], q: Question) -> datetime:
     levels = [lv.id for lv in vendor.priorities.levels] if vendor.priorities else []
     if q.priority is not None and q.priority not in levels:
         raise OracleError(f"no priority {q.priority}")
-    target = next((t for t in plan.targets if t.metric == metric and t.priority == q.priority), None)
-    if target is None and q.priority is not None:
-        target = next((t for t in plan.targets if t.metric == metric and t.priority is None), None)
+    if q.case is not None and q.case not in {c.id for c in vendor.cases}:
+        raise OracleError(f"no kind of case {q.case}")
+    target = None
+    for scope in (q.case, None) if q.case is not None else (None,):
+        target = next((t for t in plan.targets if t.metric == metric and t.case == scope and t.priority == q.priority), None)
+        if target is None and q.priority is not None:
+            target = next((t for t in plan.targets if t.metric == metric and t.case == scope and t.priority is None), None)
+        if target is not None:
+            break
     if target is None:
         raise OracleError("no target stated")
-    if target.minutes is None:
+    if not target.published:
+        raise OracleError("target not published")
+    if target.minutes is None and target.days is None:
         raise OracleError("no guaranteed target")
     calendar = vendor.calendar(target.calendar)
     if calendar is None:
@@ -204,10 +228,14 @@ def deadline(project: Project, years: tuple[int, int], q: Question) -> datetime:
     else:
         raise OracleError("customer zone without tz")
 
+    if calendar.customer_holidays and q.country not in calendar.customer_holidays:
+        raise OracleError("the customer's country is missing or not carried")
     first, last = years
     lo = _to_utc_minute(date(first, 1, 1), 0, zone)
     hi = _to_utc_minute(date(last + 1, 1, 1), 0, zone)
-    clock = Clock(calendar, zone)
+    clock = Clock(calendar, zone, q.country)
+    if target.days is not None:
+        return _business_days(clock, report, target.days, target.day_end, (first, last), lo, hi, zone)
     # The report may carry seconds and fractions: count in microseconds, but ask minute by minute,
     # since a minute is wholly open or wholly closed.
     report_us = (report - EPOCH) // MICROSECOND
@@ -227,4 +255,55 @@ def deadline(project: Project, years: tuple[int, int], q: Question) -> datetime:
             remaining -= available
         minute += 1
         into = 0
+    return (EPOCH + end_us * MICROSECOND).astimezone(zone)
+
+
+def _open_at_or_after(clock: Clock, moment_us: int, hi: int) -> int:
+    """The first open instant at or after `moment_us` (µs), walking whole UTC minutes."""
+    minute, into = divmod(moment_us, MINUTE_US)
+    while minute < hi:
+        if clock.is_open(minute):
+            return minute * MINUTE_US + into
+        minute += 1
+        into = 0
+    raise OracleError("deadline beyond the years")
+
+
+def _is_business_day(clock: Clock, day: date) -> bool:
+    if clock.calendar.always_open:
+        return True
+    return any(b > a for a, b in clock.spans(day))
+
+
+def _nth_business_day(clock: Clock, after: date, count: int, last_year: int) -> date:
+    day = after
+    while count:
+        day += timedelta(days=1)
+        if day.year > last_year:
+            raise OracleError("deadline beyond the years")
+        if _is_business_day(clock, day):
+            count -= 1
+    return day
+
+
+def _business_days(
+    clock: Clock, report: datetime, count: int, day_end: bool, years: tuple[int, int], lo: int, hi: int, zone: tzinfo
+) -> datetime:
+    """A target in business days, by its definition: dates walked one by one, openings minute by minute."""
+    report_us = (report - EPOCH) // MICROSECOND
+    if not lo * MINUTE_US <= report_us < hi * MINUTE_US:
+        raise OracleError("report outside the years")
+    if day_end:
+        local_day = (EPOCH + report_us * MICROSECOND).astimezone(zone).date()
+        day = _nth_business_day(clock, local_day, count, years[1])
+        if clock.calendar.always_open:
+            end_us = _to_utc_minute(day, DAY_MINUTES, zone) * MINUTE_US
+        else:
+            end_us = max(b for a, b in clock.spans(day) if b > a) * MINUTE_US
+        return (EPOCH + end_us * MICROSECOND).astimezone(zone)
+    start_us = _open_at_or_after(clock, report_us, hi)
+    local = (EPOCH + start_us * MICROSECOND).astimezone(zone)
+    day = _nth_business_day(clock, local.date(), count, years[1])
+    wall = datetime.combine(day, local.time().replace(fold=0), tzinfo=zone)
+    end_us = _open_at_or_after(clock, (wall - EPOCH) // MICROSECOND, hi)
     return (EPOCH + end_us * MICROSECOND).astimezone(zone)

@@ -76,10 +76,20 @@ class Questions:
         self.items: list[tuple[oracle.Question, str]] = []
         self.seen: set[oracle.Question] = set()
 
-    def add(self, plan: str, priority: str | None, at: datetime | str, why: str, tz: str | None = None, metric: str | None = None) -> None:
+    def add(
+        self,
+        plan: str,
+        priority: str | None,
+        at: datetime | str,
+        why: str,
+        tz: str | None = None,
+        metric: str | None = None,
+        case: str | None = None,
+        country: str | None = None,
+    ) -> None:
         """Ask one question (once)."""
         text = at if isinstance(at, str) else at.isoformat()
-        q = oracle.Question(plan, priority, text, tz, metric)
+        q = oracle.Question(plan, priority, text, tz, metric, case, country)
         if q not in self.seen:
             self.seen.add(q)
             self.items.append((q, why))
@@ -305,7 +315,60 @@ def build(project: Project) -> Questions:
         shown = at.astimezone(ZoneInfo(rng.choice(CUSTOMER_ZONES + ("UTC",))))
         metric = None if t.metric == "first-response" and rng.random() < 0.5 else t.metric
         qs.add(f"{vendor_id}/{plan.id}", priority, shown, "random", tz=tz, metric=metric)
+    issue8(project, qs)
     return qs
+
+
+def issue8(project: Project, qs: Questions) -> None:
+    """Business days (both readings), kinds of case and the customer's holidays (format 1.1)."""
+    lab = project.vendor("conformance-lab")
+    assert lab is not None
+    se = holidays_lib.country_holidays("SE", years=[2026, 2027], categories=("public",), language="en_US")
+    # Every target of the plan `days`, at Swedish holidays and eves, DST changes, weekends and edges.
+    days_plan = lab.plan("days")
+    assert days_plan is not None
+    questions: list[tuple[str | None, str, str | None]] = []  # (priority, metric, case)
+    for t in days_plan.targets:
+        questions.append((t.priority if t.priority is not None else "P3", t.metric, t.case))
+    moments: list[tuple[datetime, str]] = []
+    for day in sorted(se):
+        eve = day - timedelta(days=1)
+        for hh, mm in ((8, 0), (13, 59), (15, 0), (17, 0)):
+            moments.append((_local(eve, hh, mm, "Europe/Stockholm"), f"business days around {se[day]} {day}"))
+    for change in transitions("Europe/Stockholm", (2026, 2027)):
+        for hours in (-30, -26, -2, 0, 1, 22):
+            moments.append((change + timedelta(hours=hours), f"business days around the DST change of {change:%Y-%m-%d}"))
+    for change in transitions("America/New_York", (2026, 2027)) + transitions("Australia/Sydney", (2026, 2027)):
+        moments.append((change - timedelta(hours=20), f"business days before the DST change of {change:%Y-%m-%d} abroad"))
+    monday = date(2026, 9, 14)
+    for offset, hh, mm, sec in ((0, 8, 0, 0), (0, 16, 59, 30), (0, 17, 0, 0), (4, 16, 30, 15), (4, 23, 30, 0), (5, 10, 0, 0), (6, 23, 59, 0)):
+        moment = _local(monday + timedelta(days=offset), hh, mm, "Europe/Stockholm").replace(second=sec)
+        moments.append((moment, "business days at opening, closing, weekends, with seconds"))
+    moments.append((datetime(2028, 12, 27, 12, 0, tzinfo=ZoneInfo("Europe/Stockholm")), "business days near the end of the years"))
+    for when, why in moments:
+        for priority, metric, case in questions:
+            qs.add("conformance-lab/days", priority, when, why, metric=None if metric == "first-response" else metric, case=case)
+    rng = random.Random(SEED + 8)
+    for _ in range(120):
+        priority, metric, case = rng.choice(questions)
+        at = datetime(2026, 1, 1, tzinfo=UTC) + timedelta(minutes=rng.randrange(2 * 365 * 1440))
+        shown = at.astimezone(ZoneInfo(rng.choice(CUSTOMER_ZONES)))
+        qs.add("conformance-lab/days", priority, shown, "business days, random", metric=metric, case=case)
+    # A case without its own target keeps the general one; an unpublished target has no deadline.
+    for case in ("escalated", "security", None):
+        for priority in ("P1", "P2"):
+            qs.add("conformance-lab/days", priority, "2026-11-23T15:00:00+01:00", "a kind of case falls back to the general target", case=case)
+            qs.add("conformance-lab/hidden", priority, "2026-11-23T15:00:00+01:00", "unpublished targets and their fallback", case=case)
+    # The customer's holidays: each listed country around its own public holidays, in its own zone.
+    for country, zone in (("SE", "Europe/Stockholm"), ("PL", "Europe/Warsaw"), ("US", "America/New_York"), ("AU", "Australia/Sydney")):
+        table = holidays_lib.country_holidays(country, years=[2026], categories=("public",))
+        for day in sorted(table)[:8]:
+            for hh in (9, 16):
+                for metric in (None, "resolution", "registration"):
+                    when = _local(day - timedelta(days=1), hh, 0, zone)
+                    why = f"the customer's holidays: {country} {day}"
+                    qs.add("conformance-lab/local", None, when, why, tz=zone, metric=metric, country=country)
+    qs.add("conformance-lab/local", None, "2026-11-10T15:00:00+01:00", "another country's holidays do not close", tz="Europe/Warsaw", country="SE")
 
 
 ERRORS = [
@@ -329,12 +392,27 @@ ERRORS = [
     (oracle.Question("stratiteq/sos", "P1", "2025-12-31T22:59:00Z"), "a report before the exported years"),
     (oracle.Question("stratiteq/sos", "P3", "2028-12-29T15:00:00+01:00"), "a deadline beyond the exported years"),
     (oracle.Question("conformance-lab/always", "P4", "2028-12-30T12:00:00+01:00", "Asia/Tokyo", "resolution"), "24x7 deadline beyond the years"),
+    (oracle.Question("conformance-lab/hidden", "P1", "2026-11-23T15:00:00+01:00"), "a target the vendor does not publish"),
+    (oracle.Question("conformance-lab/days", "P1", "2026-11-23T15:00:00+01:00", None, None, "escalatd"), "unknown kind of case"),
+    (oracle.Question("stratiteq/sos", "P1", "2026-11-23T15:00:00+01:00", None, None, "escalated"), "a kind of case for a vendor without any"),
+    (oracle.Question("conformance-lab/local", None, "2026-11-23T15:00:00+01:00", "Europe/Warsaw"), "customer holidays without a country"),
+    (
+        oracle.Question("conformance-lab/local", None, "2026-11-23T15:00:00+01:00", "Europe/Berlin", None, None, "DE"),
+        "a country the rules do not carry",
+    ),
+    (oracle.Question("conformance-lab/days", "P2", "2028-12-29T15:00:00+01:00"), "business days beyond the exported years"),
+    (oracle.Question("conformance-lab/days", "P2", "2028-12-28T15:00:00+01:00", None, "resolution"), "day-end beyond the exported years"),
 ]
 
 
 def vector(project: Project, q: oracle.Question, why: str) -> dict:
     """One line of the vector file: the question and the oracle's answer."""
     line = {"plan": q.plan, "priority": q.priority, "at": q.at, "tz": q.tz, "metric": q.metric}
+    # Format 1.1 questions: the kind of case and the customer's country, written only when given.
+    if q.case is not None:
+        line["case"] = q.case
+    if q.country is not None:
+        line["country"] = q.country
     try:
         line["due"] = oracle.deadline(project, YEARS, q).isoformat()
     except oracle.OracleError:

@@ -1,0 +1,351 @@
+"""Issue 8 targets: business days, kinds of case, unpublished targets, the customer's holidays.
+
+Parser (what the model holds), diagnostics (message, line, column, hint), pages (four languages)
+and the Python evaluator on hand-worked questions; the conformance vectors cover the rest.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from dsl.language.loader import load_text
+from dsl.language.model import Vendor
+from dsl.rules.engine import Evaluator, RuleError
+from dsl.rules.export import export_project, load_schema
+from dsl.site import formatting as fmt
+from dsl.site.views import Reader, calculator, fastest_response, plan_services, target_tables
+from support.language_plans import ALL, HEADER, only, problems
+from support.site import words
+
+OFFICE = "  calendar office { zone Europe/Stockholm open mon-fri 08:00-17:00 closed holidays SE eve 08:00-13:00 }\n"
+ALWAYS = "  calendar always { open 24x7 }\n"
+CASE = f"  case escalated {{ {ALL} }}\n"
+THREE = ("target first-response all 8h on office", "target first-response all for escalated 1h on always", "target resolution all not published")
+
+
+def vendor_of(text: str) -> Vendor:
+    result = load_text(text, "t.plan")
+    assert not result.errors, [f"{d.pos}: {d.message}" for d in result.errors]
+    assert result.project is not None
+    found = result.project.vendor("v")
+    assert found is not None
+    return found
+
+
+def plan_text(*targets: str, extra: str = "") -> str:
+    body = "".join(f"    {t}\n" for t in targets)
+    return HEADER + OFFICE + ALWAYS + CASE + extra + f'  plan p {{\n    name "P"\n{body}  }}\n}}\n'
+
+
+# --- parser ------------------------------------------------------------------------------------
+
+
+def test_business_days_both_readings():
+    vendor = vendor_of(plan_text("target first-response all 2 business days on office", "target resolution all end of 1 business day on office"))
+    response, resolution = vendor.plans[0].targets
+    assert (response.days, response.day_end, response.minutes, response.calendar) == (2, False, None, "office")
+    assert (resolution.days, resolution.day_end) == (1, True)
+    assert response.guaranteed and response.kind == "days"
+
+
+def test_a_target_for_a_kind_of_case_and_one_not_published():
+    vendor = vendor_of(plan_text(*THREE))
+    general, escalated, hidden = vendor.plans[0].targets
+    assert [c.id for c in vendor.cases] == ["escalated"]
+    assert (escalated.case, escalated.minutes, escalated.calendar) == ("escalated", 60, "always")
+    assert general.case is None
+    assert (hidden.published, hidden.kind, hidden.guaranteed) == (False, "unpublished", False)
+    plan = vendor.plans[0]
+    assert plan.target("first-response", None, "escalated") is escalated
+    assert plan.target("first-response", None) is general
+    assert plan.target("resolution", None, "escalated") is hidden  # a case without its own keeps the general one
+
+
+def test_an_extending_plan_replaces_only_the_same_case():
+    text = HEADER + OFFICE + ALWAYS + CASE + (
+        '  plan a { name "A" target first-response all 8h on office target first-response all for escalated 2h on office }\n'
+        '  plan b extends a { name "B" target first-response all for escalated 1h on always }\n}\n'
+    )
+    b = vendor_of(text).plan("b")
+    assert b is not None
+    assert b.target("first-response", None).minutes == 480
+    assert b.target("first-response", None, "escalated").minutes == 60
+
+
+def test_customer_holidays_and_coverage_for_a_case():
+    extra = "  calendar local { zone customer open mon-fri 09:00-17:00 closed holidays customer SE, PL }\n"
+    vendor = vendor_of(plan_text("target first-response all 1 business day on local", "coverage all for escalated on always", extra=extra))
+    local = vendor.calendar("local")
+    assert local is not None and local.customer_holidays == ("SE", "PL") and local.holidays == ()
+    [coverage] = vendor.plans[0].coverage
+    assert (coverage.case, coverage.calendar) == ("escalated", "always")
+
+
+# --- diagnostics ---------------------------------------------------------------------------------
+
+
+def test_unknown_kind_of_case():
+    message, line, col, hint = only(plan_text("target first-response all for escalatd 1h on office"))
+    assert message == "unknown kind of case 'escalatd'"
+    assert (line, col) == (9, 35)
+    assert hint == "did you mean 'escalated'?"
+
+
+def test_zero_business_days():
+    message, line, col, hint = only(plan_text("target first-response all 0 business days on office"))
+    assert message == "a number of business days must be at least 1"
+    assert (line, col) == (9, 31)
+    assert hint == "write 1 business day, or end of 1 business day"
+
+
+def test_business_days_without_a_clock():
+    message, line, col, hint = only(plan_text("target first-response all 2 business days"))
+    assert message == "this target does not say which clock it runs on"
+    assert (line, col) == (9, 5)
+    assert hint.startswith("end it with 'on CALENDAR'")
+
+
+def test_an_unpublished_target_with_a_clock_is_a_warning():
+    message, line, col, hint = only(plan_text("target first-response all not published on office"), "warning")
+    assert message == "a target that is not published has no clock; 'on' is ignored"
+    assert (line, col) == (9, 5)
+    assert hint == "remove 'on office'"
+
+
+def test_two_targets_for_the_same_case():
+    twice = ("target first-response all for escalated 1h on office", "target first-response all for escalated 2h on office")
+    message, line, col, _ = only(plan_text(*twice))
+    assert message == "target 'first-response all for escalated' is defined twice"
+    assert (line, col) == (10, 5)
+
+
+def test_customer_holidays_need_the_customers_zone():
+    extra = "  calendar local { zone Europe/Rome open mon-fri 09:00-17:00 closed holidays customer SE }\n"
+    message, line, col, hint = only(plan_text("target first-response all 2h on local", extra=extra))
+    assert message == "calendar 'local' closes on the customer's holidays but runs in Europe/Rome, not in the customer's zone"
+    assert (line, col) == (7, 62)  # the closed holidays customer statement
+    assert hint == "add 'zone customer', or name the country whose holidays apply: closed holidays SE"
+
+
+def test_customer_holidays_of_an_unknown_country():
+    extra = "  calendar local { zone customer open mon-fri 09:00-17:00 closed holidays customer SE, XX }\n"
+    message, line, col, _ = only(plan_text("target first-response all 2h on local", extra=extra))
+    assert message == "unknown country code 'XX' for public holidays"
+    assert (line, col) == (7, 59)
+
+
+def test_a_fixed_country_on_a_customer_zone_calendar_says_whose_holidays_they_are():
+    extra = "  calendar local {\n    zone customer\n    open mon-fri 09:00-17:00\n    closed holidays SE\n  }\n"
+    message, line, col, hint = only(plan_text("target first-response all 2h on local", extra=extra), "warning")
+    assert message == (
+        "calendar 'local' runs in the customer's own zone but closes on the public holidays of SE, "
+        "the vendor's country, whichever country the customer is in"
+    )
+    assert (line, col) == (10, 5)  # the closed holidays SE line
+    assert hint.startswith("if the customer's own holidays are meant, write: closed holidays customer SE")
+
+
+def test_unknown_case_on_coverage():
+    message, line, col, _ = only(plan_text("coverage all for escalatd on always"))
+    assert message == "unknown kind of case 'escalatd'"
+    assert (line, col) == (9, 5)
+
+
+def test_misspelt_business_days_is_a_syntax_error_that_points_at_the_word():
+    message, line, col, hint = problems(plan_text("target first-response all 2 bussines days on office"))[0]
+    assert message == "unexpected 'bussines'; expected 'business days' (as in: 2 business days)"
+    assert (line, col) == (9, 33)
+    assert hint is not None and hint.endswith("days are business days: 2 business days")
+
+
+# --- pages ---------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def shop() -> Vendor:
+    return vendor_of(
+        plan_text(
+            "target first-response all 2 business days on office",
+            "target first-response all for escalated 1h on always",
+            "target resolution all end of 1 business day on office",
+            "target registration all end of 3 business days on office",
+            "target status-update all not published",
+        )
+    )
+
+
+@pytest.mark.parametrize(
+    ("lang", "two_days", "next_day", "three_days", "unpublished", "case_row"),
+    [
+        (
+            "en",
+            "2 business days",
+            "by the end of the next business day",
+            "by the end of 3 business days after the report",
+            "Not published by the vendor",
+            ("Any other case", "E"),
+        ),
+        (
+            "sv",
+            "2 arbetsdagar",
+            "senast vid slutet av nästa arbetsdag",
+            "senast vid slutet av arbetsdag 3 efter anmälan",
+            "Inte publicerad av leverantören",
+            ("Övriga ärenden", "S"),
+        ),
+        (
+            "it",
+            "2 giorni lavorativi",
+            "entro la fine del giorno lavorativo successivo",
+            "entro la fine del 3° giorno lavorativo dopo la segnalazione",
+            "Non pubblicato dal fornitore",
+            ("Tutti gli altri casi", "I"),
+        ),
+        (
+            "pl",
+            "2 dni robocze",
+            "do końca następnego dnia roboczego",
+            "do końca 3. dnia roboczego po zgłoszeniu",
+            "Nie opublikowany przez dostawcę",
+            ("Pozostałe zgłoszenia", "P"),
+        ),
+    ],
+)
+def test_targets_in_days_cases_and_unpublished_on_the_page(shop, lang, two_days, next_day, three_days, unpublished, case_row):
+    reader = Reader(lang, words()[lang], shop)
+    tables = {t.metric: t for t in target_tables(shop, reader)}
+    response = tables["first-response"]
+    assert tuple(str(r.label) for r in response.rows) == case_row
+    assert response.rows[0].cells[0].text == two_days
+    assert response.rows[1].cells[0].text == fmt.duration(60, lang)
+    assert response.rows[1].cells[0].clock  # the escalated row runs on another clock: each cell names it
+    assert tables["resolution"].rows[0].cells[0].text == next_day
+    assert tables["registration"].rows[0].cells[0].text == three_days
+    hidden = tables["status-update"].rows[0].cells[0]
+    assert (hidden.kind, hidden.text) == ("unpublished", unpublished)
+
+
+def test_polish_business_days_take_all_three_plural_forms():
+    reader = Reader("pl", words()["pl"])
+    from dsl.site.views import business_days_text
+
+    assert [business_days_text(n, False, reader) for n in (1, 3, 5, 22)] == ["1 dzień roboczy", "3 dni robocze", "5 dni roboczych", "22 dni robocze"]
+
+
+def test_the_calculator_offers_the_kinds_of_case(shop):
+    calc = calculator(shop, Reader("sv", words()["sv"], shop))
+    assert calc is not None
+    assert [(c.id, c.label) for c in calc.cases] == [("", "Övriga ärenden"), ("escalated", "S")]
+
+
+def test_the_card_names_the_general_days_and_the_faster_case(shop):
+    assert fastest_response(shop, Reader("en", words()["en"], shop)) == "Fastest response: 2 business days; E: 1 hour"
+    assert fastest_response(shop, Reader("pl", words()["pl"], shop)) == "Najszybsza odpowiedź: 2 dni robocze; P: 1 godzina"
+
+
+def test_coverage_for_a_case_and_customer_holidays_on_the_page():
+    extra = "  calendar local { zone customer open mon-fri 09:00-17:00 closed holidays customer SE, PL }\n"
+    vendor = vendor_of(plan_text("target first-response all 1 business day on local", "coverage all for escalated on always", extra=extra))
+    reader = Reader("en", words()["en"], vendor)
+    [service] = plan_services(vendor, reader)
+    assert service.coverage == ("All priorities (E): 24×7, all year round",)
+    [table] = target_tables(vendor, reader)
+    assert table.clocks[0].endswith("in your own time zone, except public holidays in your own country")
+
+
+# --- export and the Python evaluator ------------------------------------------------------------
+
+
+def rules_of(text: str) -> Evaluator:
+    result = load_text(text, "t.plan")
+    assert result.project is not None and not result.errors
+    doc = export_project(result.project, (2026, 2027))
+    import jsonschema
+
+    jsonschema.validate(doc, load_schema())
+    return Evaluator(doc)
+
+
+def test_same_time_business_days_worked_examples():
+    rules = rules_of(plan_text("target first-response all 2 business days on office"))
+    ask = lambda at: rules.due("v/p", None, at).isoformat()  # noqa: E731
+    assert ask("2026-11-23T15:00:00+01:00") == "2026-11-25T15:00:00+01:00"  # Monday -> Wednesday, same time
+    assert ask("2026-11-28T10:00:00+01:00") == "2026-12-02T08:00:00+01:00"  # Saturday: from Monday's opening
+    assert ask("2026-11-23T17:00:00+01:00") == "2026-11-26T08:00:00+01:00"  # at closing: from Tuesday 08:00
+    # Tuesday 22 December 15:00: Wednesday, then Thursday 24th (an eve, open 08:00-13:00) is the
+    # second business day; 15:00 is after its close, so the next opening: Monday 28th.
+    assert ask("2026-12-22T15:00:00+01:00") == "2026-12-28T08:00:00+01:00"
+    # Across the spring DST change the wall-clock time is kept, not the elapsed hours.
+    assert ask("2026-03-27T10:00:00+01:00") == "2026-03-31T10:00:00+02:00"
+
+
+def test_day_end_business_days_worked_examples():
+    rules = rules_of(plan_text("target resolution all end of 1 business day on office"))
+    ask = lambda at: rules.due("v/p", None, at, metric="resolution").isoformat()  # noqa: E731
+    assert ask("2026-11-23T07:00:00+01:00") == "2026-11-24T17:00:00+01:00"  # the day after the report's day
+    assert ask("2026-11-27T20:00:00+01:00") == "2026-11-30T17:00:00+01:00"  # Friday evening -> Monday
+    assert ask("2026-12-23T10:00:00+01:00") == "2026-12-24T13:00:00+01:00"  # the eve closes at 13:00
+
+
+def test_a_kind_of_case_and_unpublished_targets_in_the_evaluator():
+    rules = rules_of(
+        plan_text(*THREE)
+    )
+    saturday = "2026-11-28T10:00:00+01:00"
+    assert rules.due("v/p", None, saturday, case="escalated").isoformat() == "2026-11-28T11:00:00+01:00"
+    assert rules.due("v/p", None, saturday).isoformat() == "2026-11-30T16:00:00+01:00"
+    with pytest.raises(RuleError, match=r"^vendor 'v' has no kind of case 'escalatd'; did you mean 'escalated'\?$"):
+        rules.due("v/p", None, saturday, case="escalatd")
+    with pytest.raises(RuleError, match="^plan 'v/p' has a resolution target that the vendor does not publish: there is no deadline to compute$"):
+        rules.due("v/p", None, saturday, metric="resolution", case="escalated")
+
+
+def test_the_customers_holidays_in_the_evaluator():
+    extra = "  calendar local { zone customer open mon-fri 09:00-17:00 closed holidays customer SE, PL }\n"
+    rules = rules_of(plan_text("target first-response all 4h on local", extra=extra))
+    # 11 November is Poland's Independence Day and a Swedish working day.
+    at = "2026-11-10T15:00:00+01:00"
+    assert rules.due("v/p", None, at, tz="Europe/Warsaw", country="PL").isoformat() == "2026-11-12T11:00:00+01:00"
+    assert rules.due("v/p", None, at, tz="Europe/Warsaw", country="SE").isoformat() == "2026-11-11T11:00:00+01:00"
+    with pytest.raises(RuleError, match="give the customer's country"):
+        rules.due("v/p", None, at, tz="Europe/Warsaw")
+    with pytest.raises(RuleError, match="carry them only for PL, SE, not for 'DE'"):
+        rules.due("v/p", None, at, tz="Europe/Berlin", country="DE")
+
+
+def test_general_targets_come_first_for_format_1_0_consumers():
+    result = load_text(plan_text("target first-response all for escalated 1h on always", "target first-response all 8h on office"), "t.plan")
+    assert result.project is not None
+    targets = export_project(result.project, (2026, 2026))["vendors"]["v"]["plans"]["p"]["targets"]
+    assert [t["case"] for t in targets] == [None, "escalated"]
+
+
+def test_customer_holidays_on_a_24x7_calendar():
+    extra = "  calendar local { open 24x7 closed holidays customer SE }\n"
+    message, line, col, hint = only(plan_text("target first-response all 2h on local", extra=extra))
+    assert message == "calendar 'local' is open 24x7, so it cannot close on the customer's holidays"
+    assert (line, col) == (7, 30)
+    assert hint == "remove 'closed holidays customer', or give the calendar opening hours"
+
+
+def test_a_country_listed_twice_for_the_customers_holidays():
+    extra = "  calendar local { zone customer open mon-fri 09:00-17:00 closed holidays customer SE, PL, SE }\n"
+    message, line, col, hint = only(plan_text("target first-response all 2h on local", extra=extra))
+    assert message == "country 'SE' is listed twice"
+    assert (line, col) == (7, 59)
+    assert hint == "list each country once"
+
+
+def test_a_kind_of_case_declared_twice():
+    message, line, col, _ = only(plan_text("target first-response all 2h on office", extra=f"  case escalated {{ {ALL} }}\n"))
+    assert message == "kind of case 'escalated' is defined twice"
+    assert (line, col) == (7, 3)
+
+
+def test_the_calculator_asks_for_the_country_when_a_clock_closes_on_the_customers_holidays():
+    extra = "  calendar local { zone customer open mon-fri 09:00-17:00 closed holidays customer SE, PL }\n"
+    vendor = vendor_of(plan_text("target first-response all 4h on local", extra=extra))
+    calc = calculator(vendor, Reader("pl", words()["pl"], vendor))
+    assert calc is not None
+    assert [(c.id, c.label) for c in calc.countries] == [("PL", "Polska"), ("SE", "Szwecja")]
+    assert calculator(vendor_of(plan_text("target first-response all 4h on office")), Reader("pl", words()["pl"])).countries == ()
