@@ -171,7 +171,8 @@ def test_esri_calculator_agrees_with_the_seed_on_escalated_cases_and_24_7_regist
     box = page.locator("#calculator")
     box.wait_for(state="visible")
     page.select_option("#c-plan", "extended-3")
-    page.fill("#c-at", "2026-11-28T10:00")
+    page.fill("#c-at", "2026-11-28")
+    page.fill("#c-time", "10:00")
     for metric, case, answer in (
         ("registration", "", r"Saturday, (November 28|28 November),? 2026\D+11:00"),
         ("first-response", "escalated", r"Saturday, (November 28|28 November),? 2026\D+11:00"),
