@@ -180,7 +180,7 @@ def test_several_currencies_of_one_tier_and_segment_are_all_shown(acme: Vendor) 
     business, schools = site.price_rows(acme, reader("en", acme))
     team = business.cells[1]
     assert "€10" in team.text and "SEK" in team.text and " or " in team.text
-    assert plain(schools.cells[1].text) == "SEK50 per device per year"  # CLDR en: the code, no space
+    assert plain(schools.cells[1].text) == "SEK 50 per device per year"  # CLDR currency spacing: a letter symbol gets a space
     assert business.cells[2].text == "Contact sales"
 
 
@@ -188,9 +188,10 @@ def test_the_card_summarises_per_segment_unit_and_currency_never_across_them(acm
     summary = plain(site.price_range(acme, reader("en", acme)))
     business, schools = summary.split("; ")
     assert business.startswith("Businesses: ")
-    assert "from €10 per user per month excl. tax" in business and "SEK100 per user per month excl. tax" in business
-    assert business.startswith("Businesses: Free, ") and business.endswith(", or contact sales")  # lower case inside the list
-    assert schools == "Schools: €500 per year incl. tax or SEK50 per device per year"  # by currency, then unit
+    assert "from €10 per user per month excl. tax" in business and "SEK 100 per user per month excl. tax" in business
+    # lower case inside the list; en-GB joins without the serial comma
+    assert business.startswith("Businesses: Free, ") and business.endswith("excl. tax or contact sales")
+    assert schools == "Schools: €500 per year incl. tax or SEK 50 per device per year"  # by currency, then unit
     assert "Free to" not in summary  # free (community, businesses) is never the low end of another unit's range
 
 
@@ -239,7 +240,7 @@ def test_heads_label_the_recommended_tier_and_say_when_a_tier_adds_nothing(acme:
     "lang, read, published",
     [
         ("sv", "villkor per 1 november 2026", "publicerad 15 oktober 2026"),
-        ("en", "terms as of November 1, 2026", "published October 15, 2026"),
+        ("en", "terms as of 1 November 2026", "published 15 October 2026"),  # en-GB
         ("it", "condizioni al 1 novembre 2026", "pubblicato il 15 ottobre 2026"),
         ("pl", "warunki na dzień 1 listopada 2026", "opublikowano 15 października 2026"),
     ],
@@ -273,7 +274,8 @@ def test_the_page_shows_the_new_constructs_in_every_language(pages: Path, lang: 
     html = (pages / lang / "acme" / "index.html").read_text(encoding="utf-8")
     _ = words()[lang].gettext
     # The recommended tier has a visible label, not a colour only.
-    assert re.search(r'<th scope="col" class="rec"><span class="badge">' + re.escape(_("Recommended")) + "</span>Enterprise", html)
+    badge = r'<th scope="col" class="rec"><span class="badge">' + re.escape(_("Recommended"))
+    assert re.search(badge + '</span><a href="#tier-enterprise">Enterprise', html)
     # A tier that adds nothing is not "and more".
     assert _("The same service as %(tier)s") % {"tier": "Team"} in html
     assert _("Everything in %(tier)s, and more") % {"tier": "Team"} in html  # Enterprise does add

@@ -159,7 +159,7 @@ def test_contacts_answered_in_other_hours_and_hours_per_plan_are_said():
     phone_hours = site.clock_text(vendor, "phone", reader("en", vendor))
     assert view.plan_hours == (f"{reader('en', vendor).plain(plans[0].name)}: {phone_hours}",)
     services = site.plan_services(vendor, reader("en", vendor))
-    assert services[0].channel_hours == (f"E-mail: {phone_hours}",)
+    assert services[0].channel_hours == (f"Email: {phone_hours}",)
     assert services[1].channel_hours == ()
 
 

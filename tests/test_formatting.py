@@ -67,9 +67,37 @@ def test_hours_and_minutes_join_the_locales_way() -> None:
 
 def test_whole_prices_drop_the_decimals_and_follow_each_locale() -> None:
     assert plain(fmt.money(Decimal("5000"), "SEK", "sv")) == "5 000 kr"
-    assert plain(fmt.money(Decimal("5000"), "SEK", "pl")) == "5 000 SEK"
-    assert plain(fmt.money(Decimal("5000"), "SEK", "it")) == "5.000 SEK"
-    assert plain(fmt.money(Decimal("5000"), "SEK", "en")) == "SEK5,000"
+    assert plain(fmt.money(Decimal("5000"), "SEK", "pl")) == "5000 SEK"
+    assert plain(fmt.money(Decimal("5000"), "SEK", "it")) == "5000 SEK"
+    assert plain(fmt.money(Decimal("5000"), "SEK", "en")) == "SEK 5,000"
+
+
+# Issue 9: what ICU (CLDR 48, the data behind the browsers' Intl) prints for these amounts, which Babel's
+# own patterns miss: minimumGroupingDigits 2 in Polish and Italian, and currency spacing.
+@pytest.mark.parametrize(
+    ("lang", "amount", "currency", "expected"),
+    [
+        ("pl", "2500", "SEK", "2500\u00a0SEK"),
+        ("pl", "12500", "SEK", "12\u00a0500\u00a0SEK"),
+        ("it", "2500", "EUR", "2500\u00a0€"),
+        ("it", "12500", "EUR", "12.500\u00a0€"),
+        ("sv", "2500", "SEK", "2\u00a0500\u00a0kr"),
+        ("en", "2500", "SEK", "SEK\u00a02,500"),
+        ("en", "2500", "EUR", "€2,500"),  # a sign symbol takes no space
+        ("en", "12500.5", "SEK", "SEK\u00a012,500.50"),
+    ],
+)
+def test_money_follows_cldr_grouping_and_currency_spacing(lang, amount, currency, expected) -> None:
+    assert fmt.money(Decimal(amount), currency, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "small", "large"), [("sv", "2 500", "12 500"), ("it", "2500", "12.500"), ("pl", "2500", "12 500"), ("en", "2,500", "12,500")]
+)
+def test_numbers_group_from_the_locales_minimum_grouping_digits(lang, small, large) -> None:
+    assert plain(fmt.number(2500, lang)) == small
+    assert plain(fmt.number(12500, lang)) == large
+    assert fmt.number(999, lang) == "999"
 
 
 def test_prices_with_cents_keep_them() -> None:
@@ -105,7 +133,11 @@ def test_weekday_ranges_use_the_locales_day_names() -> None:
 def test_lists_zones_countries_and_languages() -> None:
     assert fmt.listing(["a", "b", "c"], "sv") == "a, b och c"
     assert fmt.listing(["a", "b"], "pl") == "a i b"
-    assert fmt.zone_name("Europe/Stockholm", "sv") == "Sverigetid"
+    # CLDR's generic zone names, the fallback for zones the site has no words of its own for (issue 9).
+    assert fmt.zone_name("Europe/Stockholm", "sv") == "centraleuropeisk tid"
+    assert fmt.zone_name("America/New_York", "pl") == "czas wschodnioamerykański"
+    assert fmt.zone_name("Europe/Rome", "it") == "Ora dell’Europa centrale"
+    assert fmt.zone_name("America/New_York", "en") == "Eastern Time"
     assert fmt.country_name("SE", "it") == "Svezia"
     assert [fmt.language_name(code) for code in ("sv", "it", "pl", "en")] == ["Svenska", "Italiano", "Polski", "English"]
 

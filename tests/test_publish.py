@@ -242,7 +242,8 @@ def test_print_stylesheet_fits_a4(site) -> None:
     css = (site / "assets" / "site.css").read_text(encoding="utf-8")
     print_rules = css.split("@media print{", 1)[1]
     assert "@page{size:A4;" in print_rules
-    assert ".calc" in print_rules and ".scroll{overflow:visible" in print_rules
+    # Tables fit the page and need no scrolling box; their sticky heads repeat as print headers instead.
+    assert ".calc" in print_rules and ".fit thead>tr>*{position:static}" in print_rules and ".pick" in print_rules
 
 
 def test_write_atomically_replaces_a_file_whole(tmp_path) -> None:
@@ -251,3 +252,23 @@ def test_write_atomically_replaces_a_file_whole(tmp_path) -> None:
     write_atomically(target, "second\n")
     assert target.read_text(encoding="utf-8") == "second\n"
     assert [p.name for p in target.parent.iterdir()] == ["rules.json"]
+
+
+# Issue 9: the placeholder host is fine for a look, but a build says so; <lastmod> only from SOURCE_DATE_EPOCH.
+def test_a_build_for_the_placeholder_host_warns(project, tmp_path, monkeypatch) -> None:
+    monkeypatch.delenv("TIERWISE_BASE_URL", raising=False)
+    code, err = build(project, tmp_path / "a")
+    assert code == 0 and "warning: canonical links" in err and "https://tierwise.example/" in err
+    code, err = build(project, tmp_path / "b", base_url="https://support.example.com/compare/")
+    assert code == 0 and "warning: canonical links" not in err
+
+
+def test_the_sitemap_dates_pages_from_source_date_epoch_only(project, tmp_path, monkeypatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795000000")  # 2026-11-18 (UTC)
+    code, err = build(project, tmp_path / "a")
+    assert code == 0, err
+    xml = (tmp_path / "a" / "sitemap.xml").read_text(encoding="utf-8")
+    assert xml.count("<lastmod>2026-11-18</lastmod>") == xml.count("<url>") > 0
+    monkeypatch.delenv("SOURCE_DATE_EPOCH")
+    code, err = build(project, tmp_path / "b")
+    assert "<lastmod>" not in (tmp_path / "b" / "sitemap.xml").read_text(encoding="utf-8")

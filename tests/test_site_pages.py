@@ -141,7 +141,7 @@ def test_missing_translation_is_marked_with_its_language_and_warned(built) -> No
 def test_polish_page_uses_polish_plurals_and_clock_words(built) -> None:
     out, _ = built
     html = (out / "pl/acme/index.html").read_text(encoding="utf-8")
-    for words_ in ("2 godziny", "8 godzin", "5 godzin", "24 godziny", "15 minut", "24×7, przez cały rok"):
+    for words_ in ("2 godziny", "8 godzin", "5 godzin", "24 godziny", "15 minut", "Całodobowo, przez cały rok"):
         assert words_ in html
 
 
@@ -156,10 +156,13 @@ def test_calculator_is_hidden_until_scripted_and_carries_its_words(built) -> Non
     assert [s["src"] for s in tags.find("script")] == ["../../assets/calculator.js"]
     assert tags.find("script")[0]["type"] == "module"
     assert [o["value"] for o in tags.find("option")][:2] == ["standard", "premium"]
-    assert tags.find("input", id="c-at")[0]["type"] == "datetime-local"
+    # A date field and a 24-hour time field: a datetime-local's time is 12-hour in an en-US browser.
+    assert tags.find("input", id="c-at")[0]["type"] == "date"
+    assert tags.find("input", id="c-time")[0]["placeholder"] == "16:00"
+    assert section["data-locale"] == "it-IT" and "{first}" in section["data-beyond"]
     # Every form field has a label.
     labelled = {a["for"] for a in tags.find("label")}
-    assert {"c-plan", "c-priority", "c-metric", "c-at"} <= labelled
+    assert {"c-plan", "c-priority", "c-metric", "c-at", "c-time"} <= labelled
 
 
 def test_no_request_to_another_host(built) -> None:
@@ -195,7 +198,7 @@ def test_sitemap_lists_every_language_page_with_alternates(built) -> None:
 def test_not_found_page_links_from_the_site_root(built) -> None:
     out, _ = built
     tags = parse(out / "404.html")
-    assert [a["href"] for a in tags.find("a")] == [f"/compare/{code}/index.html" for code in LANGUAGES]
+    assert [a["href"] for a in tags.find("a")] == ["/compare/index.html"] + [f"/compare/{code}/index.html" for code in LANGUAGES]
     assert not tags.find("link", rel="stylesheet")  # its style is inline: it is served at any depth
 
 
@@ -219,3 +222,35 @@ def test_every_page_is_balanced_and_ids_are_unique(built) -> None:
         html = page.read_text(encoding="utf-8")
         for anchor in re.findall(r'href="#([^"]+)"', html):
             assert anchor in checker.ids, (page, anchor)
+
+
+# Issue 9: the root's title names the site once; the 404 page has the site's header.
+def test_root_title_and_not_found_header(built) -> None:
+    out, _ = built
+    assert "<title>Tierwise</title>" in (out / "index.html").read_text(encoding="utf-8")
+    assert "<title>Tierwise · Tierwise" not in (out / "index.html").read_text(encoding="utf-8")
+    page = (out / "404.html").read_text(encoding="utf-8")
+    assert '<header class="top"><a class="brand" href="/compare/index.html">Tierwise</a></header>' in page
+
+
+def test_every_page_has_the_svg_favicon(built) -> None:
+    out, _ = built
+    for page in pages(out):
+        (icon,) = parse(page).find("link", rel="icon")
+        assert icon["type"] == "image/svg+xml" and icon["href"].endswith("assets/favicon.svg"), page
+        if page.name != "404.html":  # the 404 page links from the site root, as it is served at any depth
+            assert (page.parent / icon["href"]).resolve() == (out / "assets" / "favicon.svg").resolve(), page
+
+
+# Issue 9: Open Graph and Twitter tags say what a shared link shows, in the page's language.
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_open_graph_and_twitter_tags(built, lang: str) -> None:
+    out, _ = built
+    tags = parse(out / lang / "acme" / "index.html")
+    og = {a["property"]: a["content"] for a in tags.find("meta") if a.get("property", "").startswith("og:")}
+    (canonical,) = tags.find("link", rel="canonical")
+    (description,) = tags.find("meta", name="description")
+    assert og["og:url"] == canonical["href"] and og["og:description"] == description["content"]
+    assert og["og:locale"] == {"sv": "sv_SE", "it": "it_IT", "pl": "pl_PL", "en": "en_GB"}[lang]
+    assert og["og:title"] and og["og:site_name"] == "Tierwise" and og["og:type"] == "website"
+    assert tags.find("meta", name="twitter:card", content="summary")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from markupsafe import Markup
 
-from dsl.language.vocabulary import CONTACT_KINDS, DEFAULT_METRIC, LANGUAGES, METRICS
+from dsl.language.vocabulary import CONTACT_KINDS, DEFAULT_METRIC, LANGUAGES, METRICS, PERIODS
 from dsl.site import views as site
 from support.site import ACME, ALWAYS, BETA, CUSTOMER, OFFICE, PHONE, WEEK_24X5, words
 
@@ -93,18 +93,18 @@ def test_only_web_mail_and_phone_links_are_allowed() -> None:
 
 def test_office_clock_in_english() -> None:
     text = plain(site.calendar_text(OFFICE, reader("en")))
-    assert text.startswith("Mon – Fri 08:00 – 17:00 (Sweden Time), except public holidays in Sweden")
+    assert text.startswith("Mon – Fri 08:00 – 17:00 Swedish time, except public holidays in Sweden")
     assert "on the day before a public holiday 08:30 – 14:00" in text
-    assert "closed on August 14, 2026" in text
-    assert "on June 30, 2026 09:00 – 12:00" in text
+    assert "closed on 14 August 2026" in text
+    assert "on 30 June 2026 09:00 – 12:00" in text
 
 
 @pytest.mark.parametrize(
     "lang, expected",
     [
-        ("sv", "mån–fre 08:00–17:00 (Sverigetid), utom allmänna helgdagar i Sverige"),
-        ("it", "lun – ven 08:00 – 17:00 (Ora Svezia), esclusi i giorni festivi in Svezia"),
-        ("pl", "pon. – pt. 08:00 – 17:00 (czas: Szwecja), z wyjątkiem świąt ustawowych (Szwecja)"),
+        ("sv", "mån–fre 08:00–17:00 svensk tid, utom allmänna helgdagar i Sverige"),
+        ("it", "lun – ven 08:00 – 17:00, ora svedese, esclusi i giorni festivi in Svezia"),
+        ("pl", "pon. – pt. 08:00 – 17:00 czasu szwedzkiego, z wyjątkiem świąt ustawowych (Szwecja)"),
     ],
 )
 def test_office_clock_in_every_language(lang: str, expected: str) -> None:
@@ -115,7 +115,7 @@ def test_customer_zone_24x7_split_days_and_week_long_intervals() -> None:
     en = reader("en")
     assert plain(site.calendar_text(CUSTOMER, en)) == "Mon – Fri 08:00 – 17:00 in your own time zone"
     assert site.calendar_text(ALWAYS, en) == "24×7, all year round"
-    assert site.calendar_text(ALWAYS, reader("sv")) == "24×7, dygnet runt året om"
+    assert site.calendar_text(ALWAYS, reader("sv")) == "Dygnet runt, alla dagar om året"
     assert plain(site.weekly_text(PHONE, "sv")) == "mån–fre 08:30–11:30, 12:30–16:00"
     assert plain(site.weekly_text(WEEK_24X5, "en")) == "Sun 23:00 – Fri 23:00"
 
@@ -187,11 +187,11 @@ def test_a_tier_on_one_clock_names_it_once_and_a_mixed_tier_in_every_cell() -> N
     first = site.target_tables(ACME, reader("en"))[0]
     free, standard, premium = first.clocks
     assert free == ""  # no guaranteed target: no clock
-    assert plain(standard).startswith("Mon – Fri 08:00 – 17:00 (Sweden Time)")
+    assert plain(standard).startswith("Mon – Fri 08:00 – 17:00 Swedish time")
     assert premium == ""  # two clocks: each cell says its own
     assert [c.clock for c in (row.cells[1] for row in first.rows)] == ["", "", ""]
     assert first.rows[0].cells[2].clock == "24×7, all year round"
-    assert plain(first.rows[2].cells[2].clock) == "Mon – Fri 16:00 – 24:00 (Poland Time)"
+    assert plain(first.rows[2].cells[2].clock) == "Mon – Fri 16:00 – 24:00 Polish time"
 
 
 def test_not_stated_differs_from_no_guarantee() -> None:
@@ -227,11 +227,11 @@ def test_feature_cells_of_every_kind() -> None:
     assert phone.cells[2].marks == (site.Mark("*", "fn-1"),)
     assert phone.marks == (site.Mark("*", "fn-1"),)
     meetings = groups["care"].rows[0]
-    assert [plain(c.html) for c in meetings.cells] == ["", "4 per år", "12 per år"]
+    assert [plain(c.html) for c in meetings.cells] == ["", "4 gånger per år", "12 gånger per år"]
     upgrade = groups["other"].rows[0]
     # A feature a plan never mentions is not included (docs/language.md).
     assert [c.kind for c in upgrade.cells] == ["excluded", "quantity", "excluded"]
-    assert plain(upgrade.cells[1].html) == "1 per år<br><small>två veckors varsel</small>"
+    assert plain(upgrade.cells[1].html) == "en gång per år<br><small>två veckors varsel</small>"
 
 
 def test_a_lone_category_of_uncategorised_features_is_just_features() -> None:
@@ -259,16 +259,16 @@ def test_priority_levels_and_matrix() -> None:
 
 def test_services_obligations_coverage_channels_and_notes() -> None:
     free, standard, premium = site.plan_services(ACME, reader("en"))
-    assert [str(c) for c in free.channels] == ["E-mail"]
+    assert [str(c) for c in free.channels] == ["Email"]  # en-GB spelling (docs/glossary.md)
     meetings, call = (plain(o) for o in standard.obligations)
-    assert meetings == "Status meetings with statistics <small>— 4 per year</small>"
+    assert meetings == "Status meetings with statistics <small>— 4 times a year</small>"
     assert call.startswith("We phone the customer <small>— after 4 hours of working time, counted Mon – Fri 08:00 – 17:00")
-    assert [str(c) for c in standard.channels] == ["E-mail", "Phone"]
-    assert [str(c) for c in premium.channels] == ["E-mail", "Phone", "Support portal"]
+    assert [str(c) for c in standard.channels] == ["Email", "Phone"]
+    assert [str(c) for c in premium.channels] == ["Email", "Phone", "Support portal"]
     assert [plain(c) for c in premium.coverage] == [
-        "Business critical: Sun 23:00 – Fri 23:00 (United States (New York) Time)",
-        "All priorities: Mon – Fri 08:00 – 17:00 (Sweden Time), except public holidays in Sweden; "
-        "on the day before a public holiday 08:30 – 14:00; closed on August 14, 2026; on June 30, 2026 09:00 – 12:00",
+        "Business critical: Sun 23:00 – Fri 23:00 New York time",
+        "All priorities: Mon – Fri 08:00 – 17:00 Swedish time, except public holidays in Sweden; "
+        "on the day before a public holiday 08:30 – 14:00; closed on 14 August 2026; on 30 June 2026 09:00 – 12:00",
     ]
     assert [str(n) for n in premium.notes] == ["<p>Needs a contract.</p>"]
     assert not free.empty
@@ -278,7 +278,7 @@ def test_contacts_with_hours_and_no_unsafe_links() -> None:
     contacts = {c.kind: view for c, view in zip(ACME.contacts, site.contact_views(ACME, reader("sv")), strict=True)}
     assert str(contacts["phone"].title) == "Telefon: Växel"
     assert str(contacts["email"].title) == "E-post"
-    assert plain(contacts["phone"].hours) == "mån–fre 08:30–11:30, 12:30–16:00 (Italientid)"
+    assert plain(contacts["phone"].hours) == "mån–fre 08:30–11:30, 12:30–16:00 italiensk tid"
     assert contacts["email"].href == "mailto:support@acme.example"
     assert contacts["web"].href is None  # javascript: never becomes a link
     assert contacts["portal"].hours == ""
@@ -323,9 +323,45 @@ def test_a_contact_label_that_starts_with_its_kind_is_not_said_twice() -> None:
     from dsl.language.model import Contact
     from support.site import t
 
-    label = t("E-post – dygnet runt", "E-mail – a qualsiasi ora", "E-mail – o każdej porze", "E-mail – any time")
+    label = t("E-post – dygnet runt", "E-mail – a qualsiasi ora", "E-mail – o każdej porze", "Email – any time")
     vendor = dataclasses.replace(ACME, contacts=(Contact("mail", "email", "support@acme.example", label=label),))
     (contact,) = site.contact_views(vendor, reader("sv", vendor))
     assert str(contact.title) == "E-post – dygnet runt"
     (contact,) = site.contact_views(vendor, reader("en", vendor))
-    assert str(contact.title) == "E-mail – any time"
+    assert str(contact.title) == "Email – any time"
+
+
+# Issue 9: counts per period in words with each language's plural forms.
+@pytest.mark.parametrize(
+    ("lang", "one", "few", "many"),
+    [
+        ("sv", "en gång per kvartal", "2 gånger per kvartal", "5 gånger per kvartal"),
+        ("it", "una volta al trimestre", "2 volte al trimestre", "5 volte al trimestre"),
+        ("pl", "raz na kwartał", "2 razy na kwartał", "5 razy na kwartał"),
+        ("en", "once a quarter", "2 times a quarter", "5 times a quarter"),
+    ],
+)
+def test_how_often_is_said_in_words(lang: str, one: str, few: str, many: str) -> None:
+    r = reader(lang)
+    assert [site.how_often(n, "quarter", r) for n in (1, 2, 5)] == [one, few, many]
+    assert site.how_often(3, None, r) == "3"
+
+
+def test_every_period_of_the_vocabulary_is_said_in_every_language() -> None:
+    for lang in LANGUAGES:
+        said = {site.how_often(1, period, reader(lang)) for period in PERIODS}
+        assert len(said) == len(PERIODS), lang  # one phrase per period, none falls back to the bare count
+        assert "1" not in "".join(said)
+    assert site.how_often(1, "year", reader("pl")) == "raz w roku"
+    assert site.how_often(22, "year", reader("pl")) == "22 razy w roku"
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [("sv", "svensk tid"), ("it", "ora svedese"), ("pl", "czasu szwedzkiego"), ("en", "Swedish time")],
+)
+def test_zones_are_named_as_people_say_them(lang: str, expected: str) -> None:
+    text = plain(site.zoned_hours("H", "Europe/Stockholm", reader(lang)))
+    assert text.endswith(expected) and "(" not in text
+    # A zone without the site's own words gets CLDR's generic name, in brackets.
+    assert plain(site.zoned_hours("H", "Asia/Tokyo", reader(lang))).startswith("H (")

@@ -14,6 +14,7 @@ LANGUAGES and PERIODS; tests/test_formatting.py fails when one lacks an entry.
 from __future__ import annotations
 
 import copy
+import unicodedata
 from datetime import date, time
 from decimal import Decimal
 from functools import cache
@@ -21,16 +22,23 @@ from typing import Literal
 
 from babel import Locale
 from babel.dates import format_date as _format_date
-from babel.dates import format_skeleton, format_time, get_day_names, get_timezone_location
+from babel.dates import format_skeleton, format_time, get_day_names, get_timezone_name
 from babel.lists import format_list
-from babel.numbers import format_decimal, parse_pattern
+from babel.numbers import NumberPattern, parse_pattern
 from babel.units import format_unit
 
 ListStyle = Literal["standard", "or", "unit"]
 """The CLDR list patterns the site joins items with: "a, b och c", "a eller b", "a, b"."""
 
-LOCALES: dict[str, str] = {"sv": "sv_SE", "it": "it_IT", "pl": "pl_PL", "en": "en"}
-"""The CLDR locale each page language is formatted in."""
+LOCALES: dict[str, str] = {"sv": "sv_SE", "it": "it_IT", "pl": "pl_PL", "en": "en_GB"}
+"""The CLDR locale each page language is formatted in (British English: a European audience, 24-hour times)."""
+
+MINIMUM_GROUPING_DIGITS: dict[str, int] = {"sv": 1, "it": 2, "pl": 2, "en": 1}
+"""CLDR's minimumGroupingDigits of each page language (numbers.xml), which Babel's data does not carry:
+with 2, Polish writes 2500 but 12 500 (and Italian 2500 but 12.500)."""
+
+CURRENCY_SPACE = "\u00a0"
+"""CLDR's currencySpacing insertBetween (root, inherited by all four locales): "SEK 5,000", not "SEK5,000"."""
 
 PERIOD_UNITS: dict[str, str] = {
     "day": "duration-day",
@@ -54,8 +62,36 @@ def territory(lang: str) -> str | None:
 
 
 def number(value: int | Decimal, lang: str) -> str:
-    """A number with the locale's grouping and decimal signs."""
-    return format_decimal(value, locale=locale(lang))
+    """A number with the locale's grouping and decimal signs, and its minimum grouping digits."""
+    pattern = copy.copy(parse_pattern(locale(lang).decimal_formats[None].pattern))
+    return str(_min_grouping(pattern, value, lang).apply(value, locale(lang)))
+
+
+def _min_grouping(pattern: NumberPattern, value: int | Decimal, lang: str) -> NumberPattern:
+    """`pattern` without grouping when the integer part has too few digits to group in this locale."""
+    # CLDR: no separator unless the highest group has at least minimumGroupingDigits digits.
+    digits = len(str(abs(int(value))))
+    if digits < pattern.grouping[0] + MINIMUM_GROUPING_DIGITS[lang]:
+        pattern.grouping = (1000, 1000)
+    return pattern
+
+
+def _currency_spacing(pattern: NumberPattern, symbol: str) -> NumberPattern:
+    """`pattern` with CLDR's currency spacing: a space between digits and a symbol that ends in a letter."""
+    # CLDR currencyMatch [[:^S:]&[:^Z:]]: a symbol's letter edge (SEK) next to a digit gets the space,
+    # a symbol's sign edge (€, $) does not. Babel's patterns do not apply this.
+    def spaced(edge: str) -> bool:
+        return unicodedata.category(edge)[0] not in "SZ"
+
+    prefix, suffix = list(pattern.prefix), list(pattern.suffix)
+    for i, text in enumerate(prefix):
+        if text.endswith("¤") and spaced(symbol[-1]):
+            prefix[i] = text + CURRENCY_SPACE
+    for i, text in enumerate(suffix):
+        if text.startswith("¤") and spaced(symbol[0]):
+            suffix[i] = CURRENCY_SPACE + text
+    pattern.prefix, pattern.suffix = (prefix[0], prefix[1]), (suffix[0], suffix[1])
+    return pattern
 
 
 def money(amount: Decimal, currency: str, lang: str) -> str:
@@ -67,6 +103,7 @@ def money(amount: Decimal, currency: str, lang: str) -> str:
     whole = amount == amount.to_integral_value()
     if whole:
         pattern.frac_prec = (0, 0)
+    pattern = _currency_spacing(_min_grouping(pattern, amount, lang), str(loc.currency_symbols.get(currency, currency)))
     return str(pattern.apply(amount, loc, currency=currency, currency_digits=not whole))
 
 
@@ -155,8 +192,8 @@ def unit_list(items: list[str], lang: str) -> str:
 
 
 def zone_name(zone: str, lang: str) -> str:
-    """A time zone by its location: "Sverigetid", "Sweden Time"."""
-    return get_timezone_location(zone, locale=locale(lang))
+    """A time zone by CLDR's generic name: "centraleuropeisk tid", "Eastern Time" (its location where it has none)."""
+    return str(get_timezone_name(zone, "long", zone_variant="generic", locale=locale(lang)))
 
 
 def country_name(code: str, lang: str) -> str:

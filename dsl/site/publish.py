@@ -21,12 +21,13 @@ import time
 import traceback
 from pathlib import Path
 from typing import TextIO
+from urllib.parse import urlsplit
 
 from dsl.language.model import Project
 from dsl.language.vocabulary import RESERVED_IDS
 from dsl.rules.export import dumps, export_project, schema_text
 from dsl.site import views as site
-from dsl.site.render import LOCALES, TEMPLATES, BuildError, compile_catalogs, copy_assets, normal_base_url, render_site, write_file
+from dsl.site.render import DEFAULT_BASE_URL, LOCALES, TEMPLATES, BuildError, compile_catalogs, copy_assets, normal_base_url, render_site, write_file
 
 
 def write_atomically(path: Path, text: str) -> None:
@@ -256,5 +257,19 @@ def _publish_locked(
         print(f"the site was not built; {out_dir} is unchanged.", file=stderr)
         return 1
     pages = sum(1 for _ in out.rglob("*.html"))
+    placeholder_warning(base_url, stderr)
     print(f"built {pages} pages into {out_dir}", file=stderr)
     return 0
+
+
+def placeholder_warning(base_url: str | None, stderr: TextIO) -> None:
+    """Warn when the canonical links, alternates and sitemap were written for the placeholder host."""
+    # A build for a look at the site is fine on tierwise.example; a published one would tell search
+    # engines that its pages live on a host nobody owns.
+    base = normal_base_url(base_url)
+    if urlsplit(base).hostname == urlsplit(DEFAULT_BASE_URL).hostname:
+        print(
+            f"warning: canonical links, hreflang alternates and the sitemap point at the placeholder {base}; "
+            "set TIERWISE_BASE_URL (or --base-url) to the address the site is published at",
+            file=stderr,
+        )

@@ -14,6 +14,7 @@ import os
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from functools import partial
 from importlib.resources import files
 from pathlib import Path
@@ -180,6 +181,8 @@ def environment(templates: Path, words: Translations) -> Environment:
     )
     # The i18n extension adds this method at run time, so the type checker cannot know it.
     cast(Any, env).install_gettext_translations(words, newstyle=True)
+    # Open Graph names a page's locale as CLDR does ("sv_SE"): the one its numbers are formatted in.
+    env.globals["og_locales"] = fmt.LOCALES
     return env
 
 
@@ -277,7 +280,7 @@ def render_site(
             written.append(page.path)
             sitemap.append(page)
     sitemap.sort(key=lambda p: p.canonical)
-    write_file(out, "sitemap.xml", _render(root_env, "sitemap.xml", pages=sitemap))
+    write_file(out, "sitemap.xml", _render(root_env, "sitemap.xml", pages=sitemap, lastmod=source_date()))
     write_file(out, "robots.txt", f"User-agent: *\nAllow: /\nSitemap: {base}sitemap.xml\n")
     written += ["sitemap.xml", "robots.txt"]
     return written
@@ -293,3 +296,12 @@ def copy_assets(templates: Path, out: Path) -> None:
             target = out / "assets" / path.relative_to(source)
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(path.read_bytes())
+
+
+def source_date() -> str | None:
+    """The sitemap's <lastmod>: the date of SOURCE_DATE_EPOCH (reproducible builds), else none at all."""
+    # Never the build's own clock: two builds of the same sources must stay byte-identical.
+    value = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not value.isdigit():
+        return None
+    return datetime.fromtimestamp(int(value), tz=UTC).date().isoformat()

@@ -196,7 +196,7 @@ def calendar_text(calendar: Calendar, reader: Reader) -> str:
     if calendar.zone is None:
         text = _("%(hours)s in your own time zone") % {"hours": hours}
     else:
-        text = _("%(hours)s (%(zone)s)") % {"hours": hours, "zone": fmt.zone_name(calendar.zone, lang)}
+        text = zoned_hours(hours, calendar.zone, reader)
     if calendar.holidays:
         countries = fmt.listing(sorted({fmt.country_name(h.country, lang) for h in calendar.holidays}), lang)
         if any("de_facto" in h.categories for h in calendar.holidays):
@@ -255,6 +255,8 @@ class PlanHead:
     adds: bool = True
     applies_to: tuple[Markup, ...] = ()
     editorial: tuple[Markup, ...] = ()
+    # Issue 9: the tier's permalink target (its card under "Service per tier"), "tier-<plan id>".
+    anchor: str = ""
 
 
 @dataclass(frozen=True)
@@ -357,6 +359,9 @@ class PlanService:
     channels: tuple[Markup, ...]
     notes: tuple[Markup, ...]
     channel_hours: tuple[str, ...] = ()  # "Phone: Monday to Friday ..." where this plan gives a channel its own hours
+    # Issue 9: the permalink of the tier, "tier-<plan id>"; the tier table's column heads link here.
+    anchor: str = ""
+    recommended: bool = False
 
     @property
     def empty(self) -> bool:
@@ -406,6 +411,8 @@ class Calculator:
     excluded: tuple[Excluded, ...] = ()  # the tiers left out, each with its reason
     cases: tuple[Choice, ...] = ()  # issue 8: the general case (id "") and each kind of case with a target
     countries: tuple[Choice, ...] = ()  # issue 8: the customer's country, when a clock closes on the customer's holidays
+    # Issue 9: the BCP 47 locale the answer is formatted in (the page's CLDR locale: en-GB, not the browser's).
+    locale: str = ""
 
 
 @dataclass(frozen=True)
@@ -449,6 +456,8 @@ class VendorPage:
     sources: tuple[SourceView, ...] = ()
     editorial_notes: tuple[Markup, ...] = ()
     editorial_footnotes: tuple[Note, ...] = ()
+    # Issue 9: the tiers (0-based) a narrow screen shows before the reader picks others.
+    shown: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -723,7 +732,7 @@ def feature_cell(cell: Cell | None, vendor: Vendor, reader: Reader) -> FeatureCe
     if cell.kind == "excluded":
         return FeatureCell("excluded", Markup(""), marks)
     if cell.kind == "quantity" and cell.quantity is not None:
-        amount = fmt.quantity(cell.quantity.count, cell.quantity.period, reader.lang)
+        amount = how_often(cell.quantity.count, cell.quantity.period, reader)
         if cell.text is not None:
             return FeatureCell("quantity", Markup("{}<br><small>{}</small>").format(amount, reader.inline(cell.text)), marks)
         return FeatureCell("quantity", Markup(escape(amount)), marks)
@@ -783,7 +792,7 @@ def plan_services(vendor: Vendor, reader: Reader) -> tuple[PlanService, ...]:
         for ob in plan.obligations:
             details = []
             if ob.quantity is not None:
-                details.append(fmt.quantity(ob.quantity.count, ob.quantity.period, reader.lang))
+                details.append(how_often(ob.quantity.count, ob.quantity.period, reader))
             if ob.after_minutes is not None:
                 clock = clock_text(vendor, ob.calendar, reader)
                 values = {"duration": fmt.duration(ob.after_minutes, reader.lang), "hours": clock}
@@ -820,6 +829,8 @@ def plan_services(vendor: Vendor, reader: Reader) -> tuple[PlanService, ...]:
                 tuple(channels),
                 tuple(reader.block(n) for n in plan.notes),
                 channel_hours,
+                anchor=tier_anchor(plan.id),
+                recommended=plan.recommended,
             )
         )
     return tuple(services)
@@ -929,7 +940,10 @@ def calculator(vendor: Vendor, reader: Reader) -> Calculator | None:
         for code in cal.customer_holidays
     }
     countries = tuple(sorted((Choice(c, fmt.country_name(c, reader.lang)) for c in codes), key=lambda c: c.label))
-    return Calculator(vendor.id, plans, priorities, tuple(metrics), DEFAULT_METRIC, excluded, cases=cases, countries=countries)
+    return Calculator(
+        vendor.id, plans, priorities, tuple(metrics), DEFAULT_METRIC, excluded, cases=cases, countries=countries,
+        locale=fmt.LOCALES[reader.lang].replace("_", "-"),  # issue 9
+    )
 
 
 def vendor_page(vendor: Vendor, reader: Reader) -> VendorPage:
@@ -945,6 +959,7 @@ def vendor_page(vendor: Vendor, reader: Reader) -> VendorPage:
             adds=adds_to_parent(p, vendor),
             applies_to=tuple(reader.label(who.who) for who in p.applies_to),
             editorial=tuple(reader.block(n) for n in p.editorial_notes),
+            anchor=tier_anchor(p.id),
         )
         for p in vendor.plans
     )
@@ -989,7 +1004,31 @@ def vendor_page(vendor: Vendor, reader: Reader) -> VendorPage:
         editorial_footnotes=tuple(
             Note(fn.mark, f"fn-{i}", reader.inline(fn.text)) for i, fn in enumerate(vendor.footnotes, start=1) if fn.editorial
         ),
+        shown=narrow_tiers([p.recommended for p in vendor.plans]),
     )
+
+
+# Issue 9: tier tables on every screen.
+
+
+def tier_anchor(plan_id: str) -> str:
+    """The fragment a tier is linked by: "tier-premium"."""
+    return f"tier-{plan_id}"
+
+
+NARROW_TIERS = 2
+"""How many tiers a phone shows side by side before the reader picks others (two fit 320 px)."""
+
+
+def narrow_tiers(recommended: list[bool]) -> tuple[int, ...]:
+    """The tiers (0-based) a narrow screen shows first: the recommended one and its neighbour, else the first two."""
+    count = len(recommended)
+    if count <= NARROW_TIERS:
+        return tuple(range(count))
+    first = recommended.index(True) if True in recommended else 0
+    # The neighbour is the next tier up, or the one below when the recommended tier is the last.
+    start = min(first, count - NARROW_TIERS)
+    return tuple(range(start, start + NARROW_TIERS))
 
 
 def adds_to_parent(plan: Plan, vendor: Vendor) -> bool:
@@ -1135,3 +1174,48 @@ def vendor_cards(project: Project, lang: str, words: Translations, warnings: War
     """The cards of every vendor, in the project's order."""
     return tuple(vendor_card(v, Reader(lang, words, v, warnings)) for v in project.vendors)
 
+
+
+# Issue 9: a count per period in words, with the language's plural forms ("once a quarter", "raz na
+# kwartał", "4 gånger per år"), not CLDR's unit pattern ("1/kvartal", "4 na rok"). One branch per
+# period of the vocabulary, each a literal ngettext call so that pybabel extracts it.
+
+
+def how_often(count: int, period: str | None, reader: Reader) -> str:
+    """How many times per period: "once a quarter", "4 times a year"; a bare count without a period."""
+    num = fmt.number(count, reader.lang)
+    ngettext = reader.ngettext
+    if period == "day":
+        text = ngettext("once a day", "%(num)s times a day", count)
+    elif period == "week":
+        text = ngettext("once a week", "%(num)s times a week", count)
+    elif period == "month":
+        text = ngettext("once a month", "%(num)s times a month", count)
+    elif period == "quarter":
+        text = ngettext("once a quarter", "%(num)s times a quarter", count)
+    elif period == "year":
+        text = ngettext("once a year", "%(num)s times a year", count)
+    else:
+        return num
+    return text % {"num": num}
+
+
+# Issue 9: a time zone as people name it ("svensk tid", "czasu szwedzkiego", "ora svedese", "Swedish
+# time"), not CLDR's location format ("USA (New York)tid"). The zones the plans use have the site's own
+# words; any other zone gets CLDR's generic name ("centraleuropeisk tid", "Eastern Time") in brackets.
+
+
+def zoned_hours(hours: str, zone: str, reader: Reader) -> str:
+    """Hours with the time they are in: "mån–fre 08:00–17:00 svensk tid"."""
+    _ = reader.gettext
+    # The names follow the hours directly, so Polish has them in the genitive ("czasu szwedzkiego").
+    names = {
+        "Europe/Stockholm": _("Swedish time"),
+        "Europe/Rome": _("Italian time"),
+        "Europe/Warsaw": _("Polish time"),
+        "Europe/London": _("UK time"),
+        "America/New_York": _("New York time"),
+    }
+    if zone in names:
+        return _("%(hours)s %(zone)s") % {"hours": hours, "zone": names[zone]}
+    return _("%(hours)s (%(zone)s)") % {"hours": hours, "zone": fmt.zone_name(zone, reader.lang)}

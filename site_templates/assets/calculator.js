@@ -6,17 +6,20 @@ import { due } from "./sla.js";
 const box = document.getElementById("calculator");
 if (box) start(box);
 
+const pad = (n) => String(Math.abs(n)).padStart(2, "0");
+const ymd = (d) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+
 function isoWithOffset(date) {
   // The reader's wall-clock moment with the offset their zone has at that moment.
-  const pad = (n) => String(Math.abs(n)).padStart(2, "0");
   const offset = -date.getTimezoneOffset();
-  const sign = offset >= 0 ? "+" : "-";
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}:00${sign}${pad(Math.trunc(offset / 60))}:${pad(offset % 60)}`;
+  return `${ymd(date)}T${pad(date.getHours())}:${pad(date.getMinutes())}:00${offset < 0 ? "-" : "+"}${pad(Math.trunc(offset / 60))}:${pad(offset % 60)}`;
 }
 
-function localInputValue(date) {
-  const pad = (n) => String(n).padStart(2, "0");
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+// The moment in the reader's zone from the date field and the 24-hour time field ("9:05", "16:00").
+function readMoment(day, time) {
+  const d = /^(\d{4})-(\d\d)-(\d\d)$/.exec(day);
+  const t = /^([01]?\d|2[0-3]):([0-5]\d)$/.exec(time.trim());
+  return d && t ? new Date(d[1], d[2] - 1, d[3], t[1], t[2]) : null;
 }
 
 async function start(box) {
@@ -38,22 +41,19 @@ async function start(box) {
     weekday: "long", year: "numeric", month: "long", day: "numeric",
     hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZoneName: "short",
   });
-  if (!field("at").value) field("at").value = localInputValue(new Date());
+  const now = new Date();
+  field("at").value ||= ymd(now);
+  field("time").value ||= `${pad(now.getHours())}:${pad(now.getMinutes())}`;
+  const years = (text) => text.replaceAll("{first}", rules.years.first).replaceAll("{last}", rules.years.last);
   // The reader's country from the language tag (sv-SE: SE), if offered.
   const region = (navigator.language.split("-")[1] || "").toUpperCase();
   if (field("country")?.querySelector(`[value="${region}"]`)) field("country").value = region;
 
   function answer() {
-    const when = new Date(field("at").value); // datetime-local is read in the reader's own zone
-    if (!field("at").value || Number.isNaN(when.getTime())) {
-      out.textContent = data.invalid;
-      return;
-    }
+    const when = readMoment(field("at").value, field("time").value);
+    if (!when || Number.isNaN(when.getTime())) return void (out.textContent = data.invalid);
     const year = when.getFullYear();
-    if (rules.years && (year < rules.years.first || year > rules.years.last)) {
-      out.textContent = data.range.replace("{first}", rules.years.first).replace("{last}", rules.years.last);
-      return;
-    }
+    if (rules.years && (year < rules.years.first || year > rules.years.last)) return void (out.textContent = years(data.range));
     try {
       const deadline = due(rules, {
         plan: `${vendor}/${field("plan").value}`,
@@ -65,8 +65,9 @@ async function start(box) {
         country: field("country") ? field("country").value || null : null,
       });
       out.textContent = data.result.replace("{time}", show.format(deadline));
-    } catch {
-      out.textContent = data.failed;
+    } catch (error) {
+      // Past the covered years is not "no guaranteed time".
+      out.textContent = error.code === "beyond" ? years(data.beyond) : error.code === "outside" ? years(data.range) : data.failed;
     }
   }
 
@@ -74,7 +75,8 @@ async function start(box) {
     event.preventDefault();
     answer();
   });
-  form.addEventListener("change", answer);
+  for (const kind of ["change", "input"]) form.addEventListener(kind, answer);
   box.hidden = false;
+  document.getElementById("toc-calc").hidden = false;
   answer();
 }

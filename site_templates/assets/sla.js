@@ -392,8 +392,8 @@ function evaluate(rules, { plan, priority = null, at, tz = null, metric = null, 
   else {
     throw new Error(`calendar '${calId}' runs in the customer's own time zone; give the zone (--tz, or "tz" in a batch line), such as Europe/Stockholm`);
   }
-  const beyond = () => new Error(`the deadline falls after the last year the rules cover (${first}–${last}); export more years`);
-  const outside = () => new Error(`the moment ${formatIso(moment.ms, moment.offset)} lies outside the years the rules cover (${first}–${last})`);
+  const beyond = () => Object.assign(new Error(`the deadline falls after the last year the rules cover (${first}–${last}); export more years`), { code: "beyond" });
+  const outside = () => Object.assign(new Error(`the moment ${formatIso(moment.ms, moment.offset)} lies outside the years the rules cover (${first}–${last})`), { code: "outside" });
   const listed = calendar.customer_holidays ? Object.keys(calendar.customer_holidays) : [];
   if (listed.length) {
     if (country === null) {

@@ -70,7 +70,8 @@ def test_catalogue_page_fits_360px(visitor_of_catalogue, check):
 
 def _answer(page, plan: str) -> str:
     page.select_option("#c-plan", plan)
-    page.fill("#c-at", "2026-11-23T16:00")
+    page.fill("#c-at", "2026-11-23")
+    page.fill("#c-time", "16:00")
     page.locator("#calculator button[type=submit]").click()
     out = page.locator("#calculator .out")
     expect(out).not_to_have_text("")

@@ -1,0 +1,105 @@
+"""Tier tables on every screen (issue 9), in Debian's Chromium at 320, 360, 768 and 1280 px.
+
+Wherever a row of a tier table is in view, the head of every tier column shown in that row is in view
+too (the head sticks to the top of the page), the page never scrolls sideways, and on a phone the
+reader can tick every tier back into the table, with or without JavaScript.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+WIDTHS = [320, 360, 768, 1280]
+# Each vendor once, in the language with the longest words on its page.
+PAGES = [f"/{lang}/{vendor}/index.html" for lang, vendor in [
+    ("pl", "amanda"), ("sv", "esri"), ("it", "infor"), ("en", "stratiteq"), ("pl", "synerity"),
+]]
+
+# For rows near the top, the middle and the end of every tier table: scroll the row to the middle of
+# the viewport, then pair each shown cell with the head cell of its column (same left and right edges)
+# and ask what the reader sees at that head's centre.
+HEADS_IN_VIEW = """
+() => {
+  const problems = [];
+  const shown = el => el.getClientRects().length > 0;
+  document.querySelectorAll('table.tt').forEach((table, t) => {
+    const heads = [...table.tHead.rows[0].cells].filter(shown);
+    const rows = [...table.querySelectorAll('tbody tr, tfoot tr')].filter(r => r.cells.length > 1);
+    const picks = [...new Set([0, Math.floor(rows.length / 2), rows.length - 1])].map(i => rows[i]).filter(Boolean);
+    for (const row of picks) {
+      row.scrollIntoView({block: 'center'});
+      const cells = [...row.cells].filter(shown);
+      if (cells.length !== heads.length) problems.push(`table ${t + 1}: ${cells.length} cells under ${heads.length} heads`);
+      for (const cell of cells.slice(1)) {
+        const c = cell.getBoundingClientRect();
+        const head = heads.find(h => Math.abs(h.getBoundingClientRect().left - c.left) < 2);
+        const where = `table ${t + 1}, row "${row.cells[0].innerText.trim().slice(0, 30)}"`;
+        if (!head) { problems.push(`${where}: a cell at x=${Math.round(c.left)} has no column head`); continue; }
+        const h = head.getBoundingClientRect();
+        if (h.top < -1 || h.bottom > innerHeight + 1 || h.left < 0 || h.right > innerWidth + 1) {
+          problems.push(`${where}: the head "${head.innerText.trim()}" is out of view (top ${Math.round(h.top)})`);
+          continue;
+        }
+        const seen = document.elementFromPoint(h.left + h.width / 2, h.top + Math.min(h.height / 2, 12));
+        if (!seen || !head.contains(seen)) problems.push(`${where}: the head "${head.innerText.trim()}" is covered`);
+      }
+    }
+  });
+  return problems;
+}
+"""
+
+
+@pytest.mark.parametrize("width", WIDTHS, ids=[f"{w}px" for w in WIDTHS])
+@pytest.mark.parametrize("path", PAGES)
+def test_every_tier_column_is_labelled_wherever_a_row_is_in_view(visitor, check, path, width) -> None:
+    visit = visitor.open(path, viewport={"width": width, "height": 700}, reuse=True)
+    page = visit.page
+    assert page.locator("table.tt").count() > 0, f"{path}: no tier table"
+    problems = page.evaluate(HEADS_IN_VIEW)
+    assert problems == [], f"{path} at {width} px:\n" + "\n".join(problems)
+    result = check.overflow(page)
+    assert result["scrollWidth"] <= result["clientWidth"], f"{path} scrolls sideways at {width} px: {result['culprits']}"
+
+
+@pytest.mark.parametrize("js", [True, False], ids=["script", "no-script"])
+@pytest.mark.parametrize("width", [320, 360])
+def test_a_phone_shows_two_tiers_and_every_tier_is_one_tick_away(visitor, check, width, js) -> None:
+    path = "/sv/esri/index.html"  # four tiers, Swedish compounds
+    visit = visitor.open(path, viewport={"width": width, "height": 700}, java_script_enabled=js)
+    page = visit.page
+    heads = page.locator("#compare table.tt thead th")
+    names = heads.all_inner_texts()
+    assert len(names) == 4
+    assert sum(heads.nth(i).is_visible() for i in range(4)) == 2, "a phone should first show two tiers"
+    for box in page.locator(".pick input").all():
+        if not box.is_checked():
+            page.locator(f"label[for='{box.get_attribute('id')}']").click()
+    for i in range(4):
+        assert heads.nth(i).is_visible(), f"{names[i]} is still hidden after ticking it"
+    problems = page.evaluate(HEADS_IN_VIEW)
+    assert problems == [], "\n".join(problems)
+    result = check.overflow(page)
+    assert result["scrollWidth"] <= result["clientWidth"], f"all four tiers at {width} px scroll sideways: {result['culprits']}"
+
+
+def test_wide_screens_show_every_tier_and_no_chooser(visitor) -> None:
+    visit = visitor.open("/sv/esri/index.html", viewport={"width": 768, "height": 700}, reuse=True)
+    page = visit.page
+    assert not page.locator(".pick").is_visible()
+    heads = page.locator("#compare table.tt thead th")
+    assert all(heads.nth(i).is_visible() for i in range(heads.count()))
+
+
+def test_a_tier_permalink_opens_at_the_tier(visitor) -> None:
+    visit = visitor.open("/en/infor/index.html", viewport={"width": 360, "height": 700})
+    page = visit.page
+    link = page.locator("#compare thead th a:visible").last
+    target = link.get_attribute("href")
+    assert target and target.startswith("#tier-")
+    link.click()
+    card = page.locator(target)
+    assert card.is_visible() and link.inner_text() in card.locator("h3").inner_text()
+    top = card.evaluate("el => el.getBoundingClientRect().top")
+    assert -1 <= top < 100, f"the page did not scroll to {target} (its top is at {top})"
+    assert card.locator(f"a.perma[href='{target}']").is_visible()

@@ -1,0 +1,66 @@
+"""docs/glossary.md is what the catalogs say: its terms appear in the translations, its register holds."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from babel.messages.pofile import read_po
+
+from dsl.language.vocabulary import LANGUAGES
+from dsl.site.render import LOCALES
+from support.paths import ROOT
+
+# Glossary row (its first column, up to the bracket) -> a site word whose translation must use the term.
+USES = {
+    "tier": "Tier",
+    "priority": "Priority",
+    "response times": "Response times",
+    "hours counted": "Hours counted",
+    "recommended": "Recommended",
+    "tiers compared": "Tiers compared",
+    "notes by the editors": "Notes by the editors",
+    "channels": "Channels",
+    "email": "E-mail",
+    "round the clock": "24×7, all year round",
+    "tiers shown side by side": "Tiers shown side by side",
+}
+
+
+def glossary() -> dict[str, dict[str, str]]:
+    """The glossary's first table: term -> {lang: word}."""
+    rows: dict[str, dict[str, str]] = {}
+    text = (ROOT / "docs" / "glossary.md").read_text(encoding="utf-8").split("## ", 1)[0]
+    for line in text.splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if len(cells) == 5 and cells[0] not in ("term", "---"):
+            term = re.sub(r"\s*\(.*\)$", "", cells[0])
+            rows[term] = dict(zip(("sv", "it", "pl", "en"), cells[1:], strict=True))
+    return rows
+
+
+def catalog(lang: str) -> dict[str, str]:
+    with open(LOCALES / lang / "LC_MESSAGES" / "messages.po", "rb") as fh:
+        return {m.id: m.string for m in read_po(fh) if isinstance(m.id, str) and m.id}
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_catalogs_use_the_glossarys_terms(lang: str) -> None:
+    terms, words = glossary(), catalog(lang)
+    for term, msgid in USES.items():
+        wanted = re.sub(r"\s*\(.*\)$", "", terms[term][lang]).split(" / ")[0].lower()
+        assert wanted in words[msgid].lower(), (lang, term, wanted, words[msgid])
+
+
+# The register docs/glossary.md fixes: Italian voi, Polish impersonal or Państwo, Swedish without "ni".
+REGISTER = {
+    "it": r"\b(tu|tuo|tua|tuoi|scegli|inserisci|hai)\b",
+    "pl": r"\b(ty|twój|twoja|twoje|twojej|twoim|otrzymasz|wybierz)\b",
+    "sv": r"\b(ni|er|ert|era)\b",
+}
+
+
+@pytest.mark.parametrize("lang", sorted(REGISTER))
+def test_the_catalogs_keep_the_glossarys_register(lang: str) -> None:
+    found = {msgid: s for msgid, s in catalog(lang).items() if re.search(REGISTER[lang], s, re.I)}
+    assert found == {}
