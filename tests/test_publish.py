@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 import os
 import re
@@ -25,7 +26,10 @@ from support.paths import BUILD_PY, PLANS, ROOT
 from support.site import Balance
 
 YEARS = (2026, 2027)
-PAGE_BUDGET = 50 * 1024
+PAGE_BUDGET = 64 * 1024
+"""A vendor page with its CSS and JavaScript, as files on disk (sla.js is readable, commented source)."""
+PAGE_BUDGET_GZIP = 24 * 1024
+"""The same, as a browser downloads it from a host that compresses (gzip, level 6 as servers use)."""
 
 
 @pytest.fixture(scope="module")
@@ -177,7 +181,7 @@ def _with_imports(script: Path) -> list[Path]:
     return found
 
 
-def test_a_vendor_page_with_its_css_and_js_weighs_at_most_50_kb(project, site) -> None:
+def test_a_vendor_page_with_its_css_and_js_stays_within_its_budget(project, site) -> None:
     for vendor in project.vendors:
         for lang in LANGUAGES:
             page = site / lang / vendor.id / "index.html"
@@ -188,8 +192,11 @@ def test_a_vendor_page_with_its_css_and_js_weighs_at_most_50_kb(project, site) -
                 resource = (page.parent / url).resolve()
                 assert resource.is_file(), f"{page} loads the missing {url}"
                 files += _with_imports(resource) if resource.suffix == ".js" else [resource]
-            weight = sum(f.stat().st_size for f in set(files))
+            unique = set(files)
+            weight = sum(f.stat().st_size for f in unique)
+            sent = sum(len(gzip.compress(f.read_bytes(), 6)) for f in unique)
             assert weight <= PAGE_BUDGET, f"{page.relative_to(site)} weighs {weight} bytes"
+            assert sent <= PAGE_BUDGET_GZIP, f"{page.relative_to(site)} sends {sent} bytes compressed"
 
 
 def test_no_url_of_another_host_is_loaded(site) -> None:
