@@ -267,11 +267,25 @@ def test_services_obligations_coverage_channels_and_notes() -> None:
     assert [str(c) for c in premium.channels] == ["Email", "Phone", "Support portal"]
     assert [plain(c) for c in premium.coverage] == [
         "Business critical: Sun 23:00 – Fri 23:00 New York time",
-        "All priorities: Mon – Fri 08:00 – 17:00 Swedish time, except public holidays in Sweden; "
+        # P1 has coverage of its own, so `coverage all` is the other priorities, not all of them.
+        "Other priorities: Mon – Fri 08:00 – 17:00 Swedish time, except public holidays in Sweden; "
         "on the day before a public holiday 08:30 – 14:00; closed on 14 August 2026; on 30 June 2026 09:00 – 12:00",
     ]
     assert [str(n) for n in premium.notes] == ["<p>Needs a contract.</p>"]
     assert not free.empty
+
+
+@pytest.mark.parametrize(
+    ("lang", "label"),
+    [("sv", "Alla prioriteter"), ("it", "Tutte le priorità"), ("pl", "Wszystkie priorytety"), ("en", "All priorities")],
+)
+def test_coverage_for_all_alone_is_every_priority(lang: str, label: str) -> None:
+    import dataclasses
+
+    premium = ACME.plans[2]
+    alone = dataclasses.replace(ACME, plans=(*ACME.plans[:2], dataclasses.replace(premium, coverage=premium.coverage[1:])))
+    (coverage,) = site.plan_services(alone, reader(lang, alone))[2].coverage
+    assert plain(coverage).startswith(label + ":")
 
 
 def test_contacts_with_hours_and_no_unsafe_links() -> None:

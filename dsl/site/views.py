@@ -774,9 +774,12 @@ def _level_name(vendor: Vendor, level: str | None, reader: Reader) -> str:
     return reader.plain(found.name) if found else level
 
 
-def _coverage_label(vendor: Vendor, level: str | None, case: str | None, reader: Reader) -> str:
-    """Who coverage applies to: "All priorities", or "All priorities (Cases escalated to Esri Inc)"."""
-    label = _level_name(vendor, level, reader)
+def _coverage_label(vendor: Vendor, level: str | None, case: str | None, reader: Reader, others: bool = False) -> str:
+    """Who coverage applies to: "All priorities", or "All priorities (Cases escalated to Esri Inc)".
+
+    `others`: the plan gives some priorities coverage of their own, so `all` means the rest of them.
+    """
+    label = reader.gettext("Other priorities") if level is None and others else _level_name(vendor, level, reader)
     if case is None:
         return label
     return reader.gettext("%(priority)s (%(case)s)") % {"priority": label, "case": case_name(vendor, case, reader)}
@@ -801,9 +804,13 @@ def plan_services(vendor: Vendor, reader: Reader) -> tuple[PlanService, ...]:
                 )
             text = reader.inline(ob.text)
             obligations.append(Markup("{} <small>— {}</small>").format(text, "; ".join(details)) if details else text)
+        own = {c.case for c in plan.coverage if c.priority is not None}
         coverage = tuple(
             _("%(priority)s: %(hours)s")
-            % {"priority": _coverage_label(vendor, c.priority, c.case, reader), "hours": clock_text(vendor, c.calendar, reader)}
+            % {
+                "priority": _coverage_label(vendor, c.priority, c.case, reader, others=c.case in own),
+                "hours": clock_text(vendor, c.calendar, reader),
+            }
             for c in plan.coverage
         )
         # Channels by kind ("Phone, Support portal"): a contact's own label is a
