@@ -62,7 +62,11 @@ def test_groups_answered_hours_and_channel_hours_per_plan_are_parsed():
 @pytest.mark.parametrize(
     "value, message, hint",
     [
-        ("042-4003999", "the phone number '042-4003999' has no country code", 'write it with its country code: "+46 42 400 39 99"'),
+        (
+            "042-4003999",
+            "the phone number '042-4003999' has no country code",
+            'write it with its country code: "+46 42 400 39 99" if it is a number in SE, else with its own country\'s code',
+        ),
         (
             "+46 42 400",
             "'+46 42 400' is not a valid phone number",

@@ -111,3 +111,16 @@ def test_the_page_says_the_de_facto_holidays_close_too(shipped: Project, lang: s
     assert cal is not None
     text = site.calendar_text(cal, site.Reader(lang, words()[lang], esri))
     assert phrase in text.replace("\u00a0", " ")
+
+
+@pytest.mark.parametrize(
+    ("zone", "hint"),
+    [
+        ("Europe/Oslo", "add 'closed holidays NO' (or the code of the country whose holidays you mean)"),
+        ("Europe/Rome", "add 'closed holidays IT' (or the code of the country whose holidays you mean)"),
+        ("customer", "add 'closed holidays' and a country's two-letter code, such as 'closed holidays SE'"),
+    ],
+)
+def test_eve_hours_without_holidays_suggest_the_zones_country(zone: str, hint: str) -> None:
+    text = f"calendar office {{\n  zone {zone}\n  open mon-fri 08:00-17:00\n  eve 08:00-13:00\n}}\n"
+    assert only(text) == ("eve hours are given but the calendar has no holidays", 1, 1, hint)

@@ -65,7 +65,11 @@ def phone_problem(value: str, region_guess: str | None = None) -> tuple[str, str
                 number = phonenumbers.parse(value, region_guess)
                 if phonenumbers.is_valid_number(number):
                     written = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
-                    hint = f'write it with its country code: "{written}"'
+                    # The guess comes from the vendor's language, which need not be the number's country.
+                    hint = (
+                        f'write it with its country code: "{written}" if it is a number in '
+                        f"{region_guess}, else with its own country's code"
+                    )
             except phonenumbers.NumberParseException:
                 pass
         return f"the phone number '{value}' has no country code", hint

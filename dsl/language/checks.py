@@ -293,9 +293,32 @@ def check_holidays(calendar: Calendar) -> Iterator[Diagnostic]:
             yield from check_holiday_categories(source)
     if calendar.eve_hours and not calendar.holidays:
         yield error(
-            "eve hours are given but the calendar has no holidays", calendar.pos, "add 'closed holidays SE' (or your country's code)",
+            "eve hours are given but the calendar has no holidays", calendar.pos, _eve_hint(calendar.zone),
             code="T0504",
         )
+
+
+def _zone_country(zone: str | None) -> str | None:
+    """The country a time zone is in, for a hint ("NO" for Europe/Oslo), from the zone data's zone.tab."""
+    import zoneinfo
+
+    for path in zoneinfo.TZPATH:
+        try:
+            with open(f"{path}/zone.tab", encoding="utf-8") as table:
+                for line in table:
+                    fields = line.rstrip("\n").split("\t")
+                    if not line.startswith("#") and len(fields) > 2 and fields[2] == zone:
+                        return fields[0]
+        except OSError:
+            continue
+    return None
+
+
+def _eve_hint(zone: str | None) -> str:
+    country = _zone_country(zone)
+    if country:
+        return f"add 'closed holidays {country}' (or the code of the country whose holidays you mean)"
+    return "add 'closed holidays' and a country's two-letter code, such as 'closed holidays SE'"
 
 
 def check_holiday_categories(source: HolidaySource) -> Iterator[Diagnostic]:
