@@ -97,6 +97,14 @@ EXAMPLES: dict[str, list[str]] = {
     "levels in a matrix row are separated by commas: high: P1, P2, P3": [
         "vendor v { priorities s { matrix { high: P1 P2 } } }",
     ],
+    "24x7 is the only such shorthand; 24x5 is a span across days: open sun 23:00 - fri 23:00": [
+        "calendar c { open 24x5 }",
+        "calendar c { open 8x5 }",
+    ],
+    "'the next business day' is written with its number: end of 1 business day": [
+        "vendor v { plan p { target resolution all end of next business day on c } }",
+        "vendor v { plan p { target resolution all end of the next business day on c } }",
+    ],
 }
 
 
