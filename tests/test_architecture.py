@@ -119,3 +119,21 @@ def test_a_wrong_arrow_is_caught(module: str, source: str, arrow: str) -> None:
 )
 def test_a_right_arrow_passes(module: str, source: str) -> None:
     assert wrong_arrows(source, module) == []
+
+
+def test_no_test_module_imports_another() -> None:
+    """Shared test code lives in tests/support/; a test module importing another runs its tests twice."""
+    tests = ROOT / "tests"
+    test_modules = {p.stem for p in tests.rglob("test_*.py")}
+    wrong = []
+    for path in sorted(tests.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                names = [a.name for a in node.names]
+            elif isinstance(node, ast.ImportFrom):
+                names = [node.module or ""]
+            else:
+                continue
+            bad = [n for n in names if {n.split(".")[0], n.split(".")[-1]} & test_modules]
+            wrong += [f"{path.relative_to(ROOT)}:{node.lineno}: {n}" for n in bad]
+    assert wrong == []

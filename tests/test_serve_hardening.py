@@ -9,8 +9,6 @@ from __future__ import annotations
 import http.client
 import shutil
 import socket
-import subprocess
-import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -23,9 +21,9 @@ import pytest
 from dsl.site import serve as serving
 from dsl.site.publish import publish
 from dsl.site.serve import LISTEN_BACKLOG, make_server
-from support.paths import BUILD_PY, PLANS
+from support.paths import PLANS
 from support.rules_sample import sample_project
-from test_site_serve import fetch, free_port, wait_for, write_newer
+from support.serving import fetch, serve_process, wait_for, write_newer
 
 
 @pytest.fixture(scope="module")
@@ -152,13 +150,8 @@ def test_saving_a_plan_with_a_zone_folder_does_not_kill_serve(tmp_path) -> None:
     plans.mkdir()
     for name in ("shared.plan", "stratiteq.plan"):
         shutil.copy(PLANS / name, plans / name)
-    port, out, log = free_port(), tmp_path / "_site", tmp_path / "serve.log"
-    with open(log, "w", encoding="utf-8") as sink:
-        server = subprocess.Popen(
-            [sys.executable, str(BUILD_PY), "serve", "--out", str(out), "--port", str(port), str(plans)],
-            cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=sink, text=True,
-        )
-    try:
+    log = tmp_path / "serve.log"
+    with serve_process(plans, tmp_path / "_site", log, tmp_path) as (port, server):
         page = f"http://127.0.0.1:{port}/en/stratiteq/index.html"
         assert "<h1>Stratiteq</h1>" in wait_for(lambda: fetch(page))
         plan = plans / "stratiteq.plan"
@@ -167,9 +160,6 @@ def test_saving_a_plan_with_a_zone_folder_does_not_kill_serve(tmp_path) -> None:
         write_newer(plan, source.replace("zone Europe/Stockholm", "zone Europe", 1))
         wait_for(lambda: "still serving the last good site" in log.read_text(encoding="utf-8"))
         assert server.poll() is None and "<h1>Stratiteq</h1>" in fetch(page)
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
     err = log.read_text(encoding="utf-8")
     assert "unknown time zone 'Europe'" in err and "Traceback" not in err
     assert "to this computer only" in err

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -12,33 +11,9 @@ import pytest
 from dsl.language.vocabulary import LANGUAGES
 from dsl.site import views as site
 from dsl.site.render import render_site
-from support.site import Balance, rich_project, words
+from support.site import Balance, parse, rich_project, words
 
 BASE = "https://support.example.org/compare/"
-
-
-class Tags(HTMLParser):
-    """Every start tag with its attributes, and the text, of one page."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.tags: list[tuple[str, dict[str, str | None]]] = []
-        self.text: list[str] = []
-
-    def handle_starttag(self, tag, attrs) -> None:
-        self.tags.append((tag, dict(attrs)))
-
-    def handle_data(self, data) -> None:
-        self.text.append(data)
-
-    def find(self, tag: str, **attrs) -> list[dict[str, str | None]]:
-        return [a for t, a in self.tags if t == tag and all(a.get(k.rstrip("_")) == v for k, v in attrs.items())]
-
-
-def parse(path: Path) -> Tags:
-    tags = Tags()
-    tags.feed(path.read_text(encoding="utf-8"))
-    return tags
 
 
 @pytest.fixture(scope="module")

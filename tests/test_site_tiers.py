@@ -10,8 +10,7 @@ import pytest
 from dsl.language.vocabulary import LANGUAGES
 from dsl.site import views as site
 from dsl.site.render import render_site
-from support.site import rich_project, words
-from test_site_pages import parse
+from support.site import parse, rich_project, words
 
 BASE = "https://support.example.org/compare/"
 

@@ -339,3 +339,28 @@ class Balance(HTMLParser):
             self.errors.append(f"</{tag}> at line {self.getpos()[0]} closes {self.stack[-1:] or 'nothing'}")
         else:
             self.stack.pop()
+
+
+class Tags(HTMLParser):
+    """Every start tag with its attributes, and the text, of one page."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag, attrs) -> None:
+        self.tags.append((tag, dict(attrs)))
+
+    def handle_data(self, data) -> None:
+        self.text.append(data)
+
+    def find(self, tag: str, **attrs) -> list[dict[str, str | None]]:
+        return [a for t, a in self.tags if t == tag and all(a.get(k.rstrip("_")) == v for k, v in attrs.items())]
+
+
+def parse(path: Path) -> Tags:
+    """The tags and text of a page file."""
+    tags = Tags()
+    tags.feed(path.read_text(encoding="utf-8"))
+    return tags
