@@ -272,6 +272,10 @@ class _Tab:
 
     def _failed(self, request: Any) -> None:
         visit = self.owner.get(request)
+        # Chromium fetches the favicon on its own and may cancel that fetch (net::ERR_ABORTED) when a
+        # reused tab loads the same icon again; a missing icon still fails, through its 404 in _response.
+        if request.url.endswith("/favicon.svg") and "ERR_ABORTED" in str(request.failure):
+            return
         if visit is self.visit and visit and _is_local(request.url, self.origin):
             visit.failed_requests.append(f"{request.url}: {request.failure}")
 
