@@ -32,3 +32,20 @@ from support.language_plans import HEADER, only
 )
 def test_the_hint_names_what_to_write_instead(text: str, found: tuple[str, int, int, str]) -> None:
     assert only(text) == found
+
+
+def test_a_matrix_row_named_after_an_impact_says_the_rows_are_urgencies_and_is_reported_once() -> None:
+    scheme = (
+        HEADER
+        + "  priorities s {\n"
+        + '    level P1 { name "1" }\n    level P2 { name "2" }\n'
+        + '    impact alto { en "A" }\n    impact basso { en "B" }\n'
+        + '    urgency alta { en "A" }\n    urgency bassa { en "B" }\n'
+        + "    matrix {\n      alto: P1, P2\n      bassa: P2, P2\n    }\n  }\n}\n"
+    )
+    assert only(scheme) == (
+        "the matrix row 'alto' is not a declared urgency",
+        12,
+        7,
+        "'alto' is an impact; each row is an urgency (alta, bassa) with one level per impact, in the order alto, basso",
+    )

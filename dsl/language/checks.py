@@ -454,9 +454,20 @@ def check_customer_holidays(calendar: Calendar) -> Iterator[Diagnostic]:
 def check_matrix(matrix: PriorityMatrix, levels: set[str]) -> Iterator[Diagnostic]:
     """Each row is a declared urgency with one known level per impact; every combination has a level."""
     urgency_ids = [u.id for u in matrix.urgencies]
+    impact_ids = [i.id for i in matrix.impacts]
+    misnamed = False
     for row in matrix.rows:
         if row.urgency not in urgency_ids:
-            yield error(f"the matrix row '{row.urgency}' is not a declared urgency", row.pos, did_you_mean(row.urgency, urgency_ids), code="T0601")
+            misnamed = True
+            # A row named after an impact is the axes swapped: renaming it as "did you mean" suggests
+            # would pass the checks with the matrix mirrored, so say what a row is instead.
+            hint = (
+                f"'{row.urgency}' is an impact; each row is an urgency ({', '.join(urgency_ids)}) with one level per impact, "
+                f"in the order {', '.join(impact_ids)}"
+                if row.urgency in impact_ids
+                else did_you_mean(row.urgency, urgency_ids)
+            )
+            yield error(f"the matrix row '{row.urgency}' is not a declared urgency", row.pos, hint, code="T0601")
             continue
         if len(row.levels) != len(matrix.impacts):
             yield error(
@@ -468,6 +479,8 @@ def check_matrix(matrix: PriorityMatrix, levels: set[str]) -> Iterator[Diagnosti
         for _, level, pos in zip(matrix.impacts, row.levels, row.level_pos, strict=False):
             if level not in levels:
                 yield error(f"the matrix names an unknown level '{level}'", pos, did_you_mean(level, levels), code="T0603")
+    if misnamed:
+        return  # the missing combinations follow from the misnamed rows, reported above once
     for urgency in matrix.urgencies:
         for impact in matrix.impacts:
             if matrix.level(impact.id, urgency.id) is None:
