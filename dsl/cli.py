@@ -19,8 +19,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from dsl.language.diagnostics import print_diagnostics
-from dsl.language.loader import load_project
+from dsl.language.loader import LoadResult, load_project
 from dsl.language.model import Project
+from dsl.language.settings import Settings, load_settings
 from dsl.rules.export import default_years
 
 PLANS_FOLDER = "plans"
@@ -62,14 +63,37 @@ def project_context(paths: Sequence[str], explicit: str | None = None) -> list[P
     return []
 
 
+def project_root(paths: Sequence[str], explicit: str | None = None) -> Path | None:
+    """The project root the plan files belong to (as project_context finds it), None outside any project."""
+    context = project_context(paths, explicit)
+    return context[0].parent if context else None
+
+
+def load_with_settings(paths: Sequence[str], explicit: str | None = None) -> tuple[LoadResult, Settings]:
+    """The project's settings file and plan files, loaded and checked together (the settings' problems first)."""
+    settings, problems, sources = load_settings(project_root(paths, explicit))
+    result = load_project([Path(p) for p in paths], project_context(paths, explicit), settings)
+    result.diagnostics[:0] = problems
+    result.sources.update(sources)
+    if problems and any(d.is_error for d in problems):
+        result.project = None
+    return result, settings
+
+
 def _load(paths: Sequence[str], strict: bool, explicit: str | None = None) -> Project | None:
     """Load and check the plan files; print what is wrong; None when anything is an error."""
-    result = load_project([Path(p) for p in paths], project_context(paths, explicit))
+    loaded = _load_settled(paths, strict, explicit)
+    return loaded[0] if loaded else None
+
+
+def _load_settled(paths: Sequence[str], strict: bool, explicit: str | None = None) -> tuple[Project, Settings] | None:
+    """Load the settings and the plan files; print what is wrong; None when anything is an error."""
+    result, settings = load_with_settings(paths, explicit)
     errors = print_diagnostics(result.diagnostics, result.sources, sys.stderr, strict=strict)
     if errors or result.project is None:
         print(f"{errors} error(s); nothing was written.", file=sys.stderr)
         return None
-    return result.project
+    return result.project, settings
 
 
 def _years(text: str) -> tuple[int, int]:
@@ -86,7 +110,7 @@ def _years(text: str) -> tuple[int, int]:
 
 def cmd_check(args: argparse.Namespace) -> int:
     """Parse and check plan files, reporting every problem found (a single file inside its project)."""
-    result = load_project([Path(p) for p in args.paths], project_context(args.paths, getattr(args, "project", None)))
+    result, _ = load_with_settings(args.paths, getattr(args, "project", None))
     errors = print_diagnostics(result.diagnostics, result.sources, sys.stderr, strict=args.strict)
     if errors:
         print(f"{errors} error(s).", file=sys.stderr)
@@ -100,21 +124,23 @@ def cmd_build(args: argparse.Namespace) -> int:
     """Build the static site (and the rule files it publishes) into --out, atomically."""
     from dsl.site.publish import publish
 
-    project = _load(args.paths, args.strict, getattr(args, "project", None))
-    if project is None:
+    loaded = _load_settled(args.paths, args.strict, getattr(args, "project", None))
+    if loaded is None:
         return 1
-    return publish(project, Path(args.out), years=args.years or default_years(), base_url=args.base_url)
+    project, settings = loaded
+    return publish(project, Path(args.out), years=args.years or default_years(), base_url=args.base_url, settings=settings)
 
 
 def cmd_rules(args: argparse.Namespace) -> int:
     """Write the SLA rule set of every vendor as one JSON document."""
     from dsl.rules.export import ExportError, dumps, export_project
 
-    project = _load(args.paths, strict=False)
-    if project is None:
+    loaded = _load_settled(args.paths, strict=False, explicit=getattr(args, "project", None))
+    if loaded is None:
         return 1
+    project, settings = loaded
     try:
-        text = dumps(export_project(project, args.years or default_years()))
+        text = dumps(export_project(project, args.years or default_years(), languages=settings.languages))
     except ExportError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
@@ -261,7 +287,7 @@ def _add_build_options(p: argparse.ArgumentParser) -> None:
         "--base-url",
         metavar="URL",
         help="where the site will be served from, for canonical links and the sitemap "
-        "(default: $TIERWISE_BASE_URL, else https://tierwise.example/)",
+        "(default: $TIERWISE_BASE_URL, else [site] base_url in tierwise.toml, else https://tierwise.example/)",
     )
     p.add_argument("paths", nargs="*", metavar="PATH", help="plan files or folders (default: the project's plans/)")
 

@@ -7,6 +7,7 @@ engine and command tests use too), so these tests do not depend on the plan lang
 from __future__ import annotations
 
 import json
+import re
 from datetime import date, timedelta
 from importlib.resources import files
 
@@ -48,7 +49,11 @@ def test_schema_rejects_what_the_format_forbids(doc: dict) -> None:
     assert broken(lambda d: cal(d).update({"extra": 1}))
     assert broken(lambda d: d["vendors"]["amanda"]["calendars"]["around-the-clock"]["weekly"]["mon"].append(["08:00", "09:00"]))
     assert broken(lambda d: d["vendors"]["stratiteq"]["plans"]["sos"]["targets"][0].update({"calendar": None}))
-    assert broken(lambda d: d["vendors"]["stratiteq"]["plans"]["sos"]["name"].pop("pl"))
+    # Format 1.2: which languages a text holds is the document's "languages" (docs/rules.md); the
+    # schema refuses a key that is no language tag, and a text with none.
+    assert broken(lambda d: d["vendors"]["stratiteq"]["plans"]["sos"]["name"].update({"Polish": "x"}))
+    assert broken(lambda d: d["vendors"]["stratiteq"]["plans"]["sos"]["name"].clear())
+    assert broken(lambda d: d.update({"languages": []}))
     assert broken(lambda d: d.update({"metrics": ["uptime"]}))
 
 
@@ -71,14 +76,16 @@ def _keys(node: object) -> list[str]:
 
 
 def test_the_schema_takes_its_lists_from_the_vocabulary() -> None:
-    """metrics, languages, periods and weekdays have one home, dsl/language/vocabulary.py; the schema reads them."""
+    """metrics, periods and weekdays have one home, dsl/language/vocabulary.py; the schema reads them (languages are the project's)."""
     schema = load_schema()
     defs = schema["$defs"]
     assert defs["metric"]["enum"] == list(vocabulary.METRICS)
-    assert defs["language"]["enum"] == list(vocabulary.LANGUAGES)
+    # Format 1.2: a project publishes the languages its settings name, so the schema allows any tag.
+    assert "enum" not in defs["language"] and re.match(defs["language"]["pattern"], "nb") and re.match(defs["language"]["pattern"], "pt-BR")
+    assert not re.match(defs["language"]["pattern"], "Swedish")
     assert defs["period"]["enum"] == list(vocabulary.PERIODS)
     assert defs["weekday"]["enum"] == list(vocabulary.WEEKDAYS)
-    assert defs["texts"]["required"] == list(vocabulary.LANGUAGES)
+    assert "required" not in defs["texts"]
     assert defs["calendar"]["properties"]["weekly"]["required"] == list(vocabulary.WEEKDAYS)
     assert not [v for v in _strings(schema) if v.startswith("vocabulary:")]
     assert json.loads(schema_text()) == schema
@@ -90,8 +97,9 @@ def test_the_schema_takes_its_lists_from_the_vocabulary() -> None:
 
 
 def test_top_level_layout_and_order(doc: dict) -> None:
-    assert list(doc) == ["format_version", "generator", "data_versions", "years", "metrics", "vendors"]
-    assert doc["format_version"] == "1.1"
+    assert list(doc) == ["format_version", "generator", "data_versions", "years", "languages", "metrics", "vendors"]
+    assert doc["format_version"] == "1.2"
+    assert doc["languages"] == list(vocabulary.LANGUAGES)  # no settings: today's four
     assert doc["years"] == {"first": 2026, "last": 2028}
     assert doc["metrics"] == ["registration", "first-response", "status-update", "resolution"]
     assert list(doc["vendors"]) == ["amanda", "infor", "stratiteq"]

@@ -45,7 +45,8 @@ from dsl.language.model import (
     Vendor,
 )
 from dsl.language.parser import FileDecl, VendorDecl
-from dsl.language.vocabulary import CONTACT_KINDS, LANGUAGES, METRICS, MINUTES_PER_DAY, PERIODS, PRICE_UNITS, RESERVED_IDS, WEEKDAYS
+from dsl.language.settings import DEFAULT_SETTINGS, Settings
+from dsl.language.vocabulary import CONTACT_KINDS, METRICS, MINUTES_PER_DAY, PERIODS, PRICE_UNITS, RESERVED_IDS, WEEKDAYS
 
 
 class _Defined(Protocol):
@@ -66,7 +67,10 @@ _D = TypeVar("_D", bound=_Defined)
 
 
 def check_project(
-    files: Sequence[FileDecl], vendors: Iterable[tuple[VendorDecl, Vendor]], context: Sequence[FileDecl] = ()
+    files: Sequence[FileDecl],
+    vendors: Iterable[tuple[VendorDecl, Vendor]],
+    context: Sequence[FileDecl] = (),
+    settings: Settings = DEFAULT_SETTINGS,
 ) -> list[Diagnostic]:
     """Every semantic problem in the declared files and the vendors resolved from them, each reported once.
 
@@ -76,7 +80,7 @@ def check_project(
     found += check_definitions(files)
     for file in files:
         for text in file.texts:
-            found += check_text(text)
+            found += check_text(text, settings)
         for calendar in file.calendars:
             found += check_calendar(calendar)
         for scheme in file.schemes:
@@ -84,7 +88,7 @@ def check_project(
     shared_calendars = {c.id for f in (*files, *context) for c in f.calendars}
     shared_schemes = {s.id for f in (*files, *context) for s in f.schemes}
     for decl, vendor in vendors:
-        found += check_vendor(decl, vendor, shared_calendars, shared_schemes)
+        found += check_vendor(decl, vendor, shared_calendars, shared_schemes, settings)
     # An inherited target or a shared calendar's name is one element seen from several places: one report.
     return list(dict.fromkeys(found))
 
@@ -157,12 +161,17 @@ def check_word(what: str, word: str | None, words: tuple[str, ...], pos: Pos) ->
         yield error(f"unknown {what} '{word}'", pos, one_of(word, words), code="T0401")
 
 
-def check_text(text: Text) -> Iterator[Diagnostic]:
-    """Each language code of a text is a site language, given once."""
+def _language_hint(code: str, settings: Settings) -> str:
+    """A did-you-mean (or the site's languages) and where those languages are set."""
+    return f"{one_of(code, settings.languages)}; the site's languages are set by {settings.where}"
+
+
+def check_text(text: Text, settings: Settings = DEFAULT_SETTINGS) -> Iterator[Diagnostic]:
+    """Each language code of a text is a language the site publishes (its settings say which), given once."""
     seen: dict[str, Pos] = {}
     for (code, _), pos in zip(text.values, text.code_pos, strict=False):
-        if code not in LANGUAGES:
-            yield error(f"'{code}' is not one of the site's languages", pos, one_of(code, LANGUAGES), code="T0402")
+        if code not in settings.languages:
+            yield error(f"'{code}' is not one of the site's languages", pos, _language_hint(code, settings), code="T0402")
         if code in seen:
             yield error(f"the '{code}' text is given twice", pos, f"first given at line {seen[code].line}", code="T0403")
         else:
@@ -229,12 +238,12 @@ def vendor_texts(vendor: Vendor) -> Iterator[tuple[Text, str]]:
             yield obligation.text, f"obligation '{obligation.id}'"
 
 
-def check_translations(vendor: Vendor) -> Iterator[Diagnostic]:
+def check_translations(vendor: Vendor, settings: Settings = DEFAULT_SETTINGS) -> Iterator[Diagnostic]:
     """Every text a vendor publishes should be written in every site language (a warning; an error with --strict)."""
     # An inherited obligation is the parent's text at the parent's position: the same report, given once.
     reported: set[Diagnostic] = set()
     for text, what in vendor_texts(vendor):
-        missing = text.missing(LANGUAGES)
+        missing = text.missing(settings.languages)
         if missing:
             wanted = " ".join(f'{code} "..."' for code in missing)
             found = warning(f"{what} has no {', '.join(missing)} translation", text.pos, f"add {wanted} inside the braces", code="T0404")
@@ -513,16 +522,16 @@ def check_scheme_choice(decl: VendorDecl, schemes: set[str]) -> Iterator[Diagnos
 # --- the vendor and its catalogue --------------------------------------------------------------
 
 
-def check_vendor_header(decl: VendorDecl) -> Iterator[Diagnostic]:
+def check_vendor_header(decl: VendorDecl, settings: Settings = DEFAULT_SETTINGS) -> Iterator[Diagnostic]:
     """A vendor says its language, one of the site's, and its name."""
     if decl.language is None:
         yield error(
             f"vendor '{decl.id}' does not say its language", decl.pos, "add 'language sv' (the language the offer was written in)",
             code="T0406",
         )
-    elif decl.language.name not in LANGUAGES:
+    elif decl.language.name not in settings.languages:
         yield error(
-            f"'{decl.language.name}' is not one of the site's languages", decl.language.pos, one_of(decl.language.name, LANGUAGES),
+            f"'{decl.language.name}' is not one of the site's languages", decl.language.pos, _language_hint(decl.language.name, settings),
             code="T0402",
         )
     if decl.name is None:
@@ -813,10 +822,12 @@ def check_source(source: Source) -> Iterator[Diagnostic]:
 # --- one vendor -------------------------------------------------------------------------------
 
 
-def check_vendor(decl: VendorDecl, vendor: Vendor, shared_calendars: set[str], shared_schemes: set[str]) -> Iterator[Diagnostic]:
+def check_vendor(
+    decl: VendorDecl, vendor: Vendor, shared_calendars: set[str], shared_schemes: set[str], settings: Settings = DEFAULT_SETTINGS
+) -> Iterator[Diagnostic]:
     """All the checks of one vendor block and the vendor resolved from it."""
     calendars = shared_calendars | {c.id for c in decl.calendars}
-    yield from check_vendor_header(decl)
+    yield from check_vendor_header(decl, settings)
     yield from check_vendor_id_reserved(decl)
     yield from check_vendor_ids(decl)
     yield from check_scheme_choice(decl, shared_schemes | {s.id for s in decl.schemes})
@@ -842,4 +853,4 @@ def check_vendor(decl: VendorDecl, vendor: Vendor, shared_calendars: set[str], s
         yield from check_plan_as_written(plan, features)
     for plan in vendor.plans:
         yield from check_plan_references(plan, vendor, calendars)
-    yield from check_translations(vendor)
+    yield from check_translations(vendor, settings)

@@ -2,7 +2,8 @@
 
 Every diagnostic carries a stable code (`error[T0501]`). Codes are grouped by what they judge:
 T01xx the text of a file (syntax), T02xx files and folders, T03xx names and definitions, T04xx words
-and texts, T05xx calendars, T06xx priorities, T07xx sources, T08xx targets and durations, T09xx contacts.
+and texts, T05xx calendars, T06xx priorities, T07xx sources, T08xx targets and durations, T09xx contacts, T10xx the
+project's settings file (tierwise.toml).
 A code is never reused for another problem. Each entry has a title, an explanation and an example
 that really produces the code: `tests/test_explain.py` loads every example and checks it does, and
 that every code used in the source has an entry here.
@@ -18,6 +19,7 @@ from pathlib import Path
 
 from dsl.language.diagnostics import Diagnostic, render
 from dsl.language.loader import LoadResult, load_project
+from dsl.language.settings import SETTINGS_FILE, load_settings
 
 V = 'vendor acme {\n  name "Acme"\n  language en\n'
 """The first lines of a vendor block, for examples of what goes inside one."""
@@ -334,7 +336,10 @@ EXPLANATIONS: dict[str, Explanation] = {
     ),
     "T0402": Explanation(
         "a language the site is not published in",
-        "Texts are written in the site's languages (sv, it, pl, en), and so is a vendor's `language`.",
+        "Texts are written in the languages the site publishes, and so is a vendor's `language`. The "
+        "project's settings file, tierwise.toml beside plans/, lists them under [site] languages (without "
+        "it: sv, it, pl, en). To publish another language, add it there and add its catalog "
+        "(locales/<code>/LC_MESSAGES/messages.po); to drop one, remove it there and its texts from the plans.",
         V + '  intro { en "Support" de "Unterstützung" }\n}\n',
         fix=(' de "Unterstützung"', ''),
     ),
@@ -612,6 +617,60 @@ EXPLANATIONS: dict[str, Explanation] = {
         V + '  contact web "www.acme.example"\n}\n',
         fix=('"www.acme.example"', '"https://www.acme.example"'),
     ),
+    # --- T10: the project's settings file, tierwise.toml ----------------------------------------
+    "T1001": Explanation(
+        "the settings file is not valid TOML",
+        "tierwise.toml, beside plans/, is TOML: `key = value` lines under the tables [site] and [brand], "
+        "texts in double quotes, lists in brackets. The diagnostic points where the TOML reader stopped.",
+        V + "}\n",
+        files=(("tierwise.toml", b'[site]\ntitle = "Support tiers\n'),),
+    ),
+    "T1002": Explanation(
+        "a setting has the wrong kind of value",
+        "[site] title is a text; [site] base_url is the full http(s) address the site is served from "
+        "(--base-url and TIERWISE_BASE_URL win over it).",
+        V + "}\n",
+        files=(("tierwise.toml", b'[site]\nbase_url = "support.acme.example"\n'),),
+    ),
+    "T1003": Explanation(
+        "an unknown setting",
+        "The settings file has two tables: [site] (title, base_url, languages, default_language, mode, "
+        "vendor, templates) and [brand] (name, logo, accent, accent_text, font). The hint names the "
+        "closest known name.",
+        V + "}\n",
+        files=(("tierwise.toml", b'[site]\ntitel = "Support tiers"\n'),),
+    ),
+    "T1004": Explanation(
+        "the site's mode or vendor is wrong",
+        "[site] mode is \"directory\" (an index of vendors per language, the default) or \"vendor\" (one "
+        "vendor's own site: its page is the root of each language). A single-vendor site names its "
+        "vendor with `vendor = \"ID\"`, the id written after `vendor` in a plan file.",
+        V + "}\n",
+        files=(("tierwise.toml", b'[site]\nmode = "vendor"\nvendor = "acne"\n'),),
+    ),
+    "T1005": Explanation(
+        "a wrong language in the settings",
+        "[site] languages lists the languages the site is published in, in the order of the language "
+        "switcher, each a language code (sv, en, nb, pt-BR) named once; [site] default_language is one "
+        "of them. Each needs a catalog of the site's words (locales/<code>/LC_MESSAGES/messages.po).",
+        V + "}\n",
+        files=(("tierwise.toml", b'[site]\nlanguages = ["sv", "en"]\ndefault_language = "de"\n'),),
+    ),
+    "T1006": Explanation(
+        "a brand colour or font that is not one",
+        "[brand] accent and accent_text are hex colours (#0b4f9c or #fff); [brand] font is a CSS font "
+        "stack of names separated by commas. Nothing else is let into the site's style sheet.",
+        V + "}\n",
+        files=(("tierwise.toml", b'[brand]\naccent = "blue"\n'),),
+    ),
+    "T1007": Explanation(
+        "a file or folder the settings name is not there",
+        "[site] templates names a folder of the project (relative to tierwise.toml) whose templates "
+        "replace the packaged ones of the same name; [brand] logo names an image file of the project "
+        "(svg, png, jpg or webp).",
+        V + "}\n",
+        files=(("tierwise.toml", b'[brand]\nlogo = "brand/logo.svg"\n'),),
+    ),
 }
 
 
@@ -624,7 +683,12 @@ def run_example(code: str, folder: Path, fixed: bool = False) -> LoadResult:
     for name, data in entry.files:
         (folder / name).parent.mkdir(parents=True, exist_ok=True)
         (folder / name).write_bytes(data)
-    return load_project([folder / entry.load])
+    # An example with a settings file (T10xx) is a project of its own: its settings are read as the CLI reads them.
+    settings, problems, sources = load_settings(folder if (folder / SETTINGS_FILE).is_file() else None)
+    result = load_project([folder / entry.load], settings=settings)
+    result.diagnostics[:0] = problems
+    result.sources.update(sources)
+    return result
 
 
 def _relative(diag: Diagnostic, folder: Path) -> Diagnostic:

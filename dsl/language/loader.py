@@ -19,6 +19,7 @@ from dsl.language import checks
 from dsl.language.diagnostics import Diagnostic, error
 from dsl.language.model import Calendar, Plan, Pos, PriorityScheme, Project, Vendor
 from dsl.language.parser import FileDecl, VendorDecl, parse_file, parse_text
+from dsl.language.settings import DEFAULT_SETTINGS, Settings, check_settings_vendor
 from dsl.language.vocabulary import SOURCE_LANGUAGE_FALLBACK
 
 
@@ -62,12 +63,13 @@ def find_plan_files(paths: Sequence[Path]) -> tuple[list[Path], list[Diagnostic]
     return unique, problems
 
 
-def load_project(paths: Sequence[Path], context: Sequence[Path] = ()) -> LoadResult:
+def load_project(paths: Sequence[Path], context: Sequence[Path] = (), settings: Settings = DEFAULT_SETTINGS) -> LoadResult:
     """Parse, resolve and check every plan file below `paths`.
 
     `context` names the rest of the project (its plans/ folder): those files are read only for their
     shared definitions (calendars, priority schemes), so that one file can be checked inside its
-    project; nothing is reported about them.
+    project; nothing is reported about them. `settings` are the project's (dsl/language/settings.py):
+    the checks judge texts against the languages they publish.
     """
     files, diagnostics = find_plan_files(paths)
     result = LoadResult(None, diagnostics)
@@ -85,7 +87,7 @@ def load_project(paths: Sequence[Path], context: Sequence[Path] = ()) -> LoadRes
             decls.append(decl)
         else:
             broken = True
-    _resolve_and_check(decls, result, _shared_definitions(context, files), broken)
+    _resolve_and_check(decls, result, _shared_definitions(context, files), broken, settings)
     return result
 
 
@@ -108,11 +110,11 @@ def _shared_definitions(context: Sequence[Path], named: Sequence[Path]) -> list[
     return shared
 
 
-def load_text(text: str, path: str = "<text>") -> LoadResult:
+def load_text(text: str, path: str = "<text>", settings: Settings = DEFAULT_SETTINGS) -> LoadResult:
     """Parse, resolve and check one plan given as text (for tests and tools)."""
     decl, diagnostics = parse_text(text, path)
     result = LoadResult(None, list(diagnostics), {path: text})
-    _resolve_and_check([decl] if decl else [], result, broken=decl is None)
+    _resolve_and_check([decl] if decl else [], result, broken=decl is None, settings=settings)
     return result
 
 
@@ -121,9 +123,14 @@ def load_text(text: str, path: str = "<text>") -> LoadResult:
 _CROSS_FILE_NAMES = ("T0304", "T0305")
 
 
-def _resolve_and_check(decls: Sequence[FileDecl], result: LoadResult, context: Sequence[FileDecl] = (), broken: bool = False) -> None:
+def _resolve_and_check(
+    decls: Sequence[FileDecl], result: LoadResult, context: Sequence[FileDecl] = (), broken: bool = False, settings: Settings = DEFAULT_SETTINGS
+) -> None:
     resolution = resolve([*decls, *context])
-    found = checks.check_project(decls, resolution.vendors, context)
+    found = checks.check_project(decls, resolution.vendors, context, settings)
+    # A single-vendor site names a vendor of the whole project: judged when the whole project is loaded.
+    if not broken and decls and not context:
+        found += check_settings_vendor(settings, {v.id for v in resolution.project.vendors})
     if broken:
         found = [d for d in found if d.code not in _CROSS_FILE_NAMES]
     result.diagnostics.extend(found)

@@ -59,3 +59,10 @@ RULES_FILES: tuple[str, ...] = ("all", "schema")
 
 RESERVED_IDS: tuple[str, ...] = (*RULES_FILES, *SITE_FOLDERS, *SITE_PAGES, *LANGUAGES)
 """Ids no vendor may have: they collide with the site's own paths."""
+
+# --- the project settings (issue 8 item 8, issue 9) -----------------------------------------------
+# LANGUAGES above is the default of a project whose tierwise.toml names none; the languages a site
+# publishes are its Settings.languages (dsl/language/settings.py), handed to every output.
+
+SITE_MODES: tuple[str, ...] = ("directory", "vendor")
+"""What a site is: a directory of vendors (an index per language), or one vendor's own tier pages."""

@@ -15,6 +15,7 @@ import json
 import os
 import re
 import zoneinfo
+from contextvars import ContextVar
 from datetime import UTC, date, datetime, timedelta
 from importlib.resources import files
 from pathlib import Path
@@ -37,8 +38,9 @@ from dsl.language.model import (
 )
 from dsl.language.vocabulary import LANGUAGES, METRICS, MINUTES_PER_DAY, WEEKDAYS
 
-FORMAT_VERSION = "1.1"  # 1.1: vendor "aliases" (who else a plan's terms apply to), plan "no_support";
+FORMAT_VERSION = "1.2"  # 1.1: vendor "aliases" (who else a plan's terms apply to), plan "no_support";
 # vendor "cases", target "case"/"business_days"/"days_rule"/"published", coverage "case", calendar "customer_holidays"
+# 1.2: top-level "languages" (the project's published languages: every texts object has exactly these keys)
 """Bumped in its minor part for additions a consumer may ignore, in its major part for anything else."""
 
 
@@ -64,19 +66,34 @@ class ExportError(ValueError):
     """The model cannot be expanded (for example a country the holidays package does not know)."""
 
 
-def export_project(project: Project, years: tuple[int, int]) -> dict[str, Any]:
-    """The rule set of every vendor, with calendars expanded over `years` (first, last; inclusive)."""
+def export_project(project: Project, years: tuple[int, int], languages: tuple[str, ...] = LANGUAGES) -> dict[str, Any]:
+    """The rule set of every vendor, with calendars expanded over `years` (first, last; inclusive).
+
+    `languages` are the project's published languages (its settings, dsl/language/settings.py), in
+    order: every text of the document is given in exactly these.
+    """
     first, last = years
     if first > last:
         raise ExportError(f"the first year {first} comes after the last year {last}")
-    return {
-        "format_version": FORMAT_VERSION,
-        "generator": f"tierwise {_own_version()}",
-        "data_versions": data_versions(),
-        "years": {"first": first, "last": last},
-        "metrics": list(METRICS),
-        "vendors": {vendor.id: _vendor(vendor, years) for vendor in project.vendors},
-    }
+    token = _PUBLISHED.set(tuple(languages))
+    try:
+        return {
+            "format_version": FORMAT_VERSION,
+            "generator": f"tierwise {_own_version()}",
+            "data_versions": data_versions(),
+            "years": {"first": first, "last": last},
+            "languages": list(languages),
+            "metrics": list(METRICS),
+            "vendors": {vendor.id: _vendor(vendor, years) for vendor in project.vendors},
+        }
+    finally:
+        _PUBLISHED.reset(token)
+
+
+# The languages of the export under way. Set only by export_project, for its own call: every text is
+# exported by _texts, far below it, and threading the list through each function between them would
+# change every signature of this module for one value that never varies within an export.
+_PUBLISHED: ContextVar[tuple[str, ...]] = ContextVar("published_languages", default=LANGUAGES)
 
 
 def dumps(doc: dict[str, Any]) -> str:
@@ -168,7 +185,7 @@ def _texts(text: Text | None, lang: str) -> dict[str, str] | None:
     """A text in all four languages; a missing translation falls back to the vendor's own language."""
     if text is None:
         return None
-    return {code: text.resolve(code, lang)[0] for code in LANGUAGES}
+    return {code: text.resolve(code, lang)[0] for code in _PUBLISHED.get()}
 
 
 def _priorities(scheme: PriorityScheme | None, lang: str) -> dict[str, Any] | None:

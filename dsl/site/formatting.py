@@ -20,7 +20,8 @@ from decimal import Decimal
 from functools import cache
 from typing import Literal
 
-from babel import Locale
+from babel import Locale, UnknownLocaleError
+from babel.core import get_global
 from babel.dates import format_date as _format_date
 from babel.dates import format_skeleton, format_time, get_day_names, get_timezone_name
 from babel.lists import format_list
@@ -35,7 +36,7 @@ LOCALES: dict[str, str] = {"sv": "sv_SE", "it": "it_IT", "pl": "pl_PL", "en": "e
 
 MINIMUM_GROUPING_DIGITS: dict[str, int] = {"sv": 1, "it": 2, "pl": 2, "en": 1}
 """CLDR's minimumGroupingDigits of each page language (numbers.xml), which Babel's data does not carry:
-with 2, Polish writes 2500 but 12 500 (and Italian 2500 but 12.500)."""
+with 2, Polish writes 2500 but 12 500 (and Italian 2500 but 12.500). Any other language gets CLDR's root value, 1."""
 
 CURRENCY_SPACE = "\u00a0"
 """CLDR's currencySpacing insertBetween (root, inherited by all four locales): "SEK 5,000", not "SEK5,000"."""
@@ -52,8 +53,45 @@ PERIOD_UNITS: dict[str, str] = {
 
 @cache
 def locale(lang: str) -> Locale:
-    """The Babel locale of a page language (one of the vocabulary's LANGUAGES)."""
-    return Locale.parse(LOCALES[lang])
+    """The Babel locale of a page language (any language CLDR knows; see locale_code)."""
+    return Locale.parse(locale_code(lang))
+
+
+@cache
+def locale_code(lang: str) -> str:
+    """The CLDR locale a page language is formatted in: LOCALES' choice, else CLDR's likely region (de -> de_DE).
+
+    A project's settings may publish any language (dsl/language/settings.py); one that LOCALES does
+    not list gets the region CLDR's likely subtags give it, and no region when CLDR names none.
+    Raises UnknownLocaleError for a language CLDR does not know.
+    """
+    if lang in LOCALES:
+        return LOCALES[lang]
+    parsed = Locale.parse(lang, sep="-")
+    likely = get_global("likely_subtags").get(str(parsed))
+    if likely and not parsed.territory:
+        region = Locale.parse(likely)
+        if region.language == parsed.language and region.territory:
+            return str(Locale(parsed.language, region.territory, parsed.script, parsed.variant))
+    return str(parsed)
+
+
+def known_locale(lang: str) -> bool:
+    """Whether CLDR (through Babel) knows the language, so pages in it can be formatted."""
+    try:
+        locale(lang)
+    except (UnknownLocaleError, ValueError):
+        return False
+    return True
+
+
+class LocaleCodes(dict[str, str]):
+    """The CLDR locale of every page language, for templates (Open Graph's og:locale): computed on first use."""
+
+    def __missing__(self, lang: str) -> str:
+        code = locale_code(lang)
+        self[lang] = code
+        return code
 
 
 def territory(lang: str) -> str | None:
@@ -71,7 +109,7 @@ def _min_grouping(pattern: NumberPattern, value: int | Decimal, lang: str) -> Nu
     """`pattern` without grouping when the integer part has too few digits to group in this locale."""
     # CLDR: no separator unless the highest group has at least minimumGroupingDigits digits.
     digits = len(str(abs(int(value))))
-    if digits < pattern.grouping[0] + MINIMUM_GROUPING_DIGITS[lang]:
+    if digits < pattern.grouping[0] + MINIMUM_GROUPING_DIGITS.get(lang, 1):
         pattern.grouping = (1000, 1000)
     return pattern
 
@@ -203,7 +241,7 @@ def country_name(code: str, lang: str) -> str:
 
 def language_name(code: str) -> str:
     """A page language's name in itself ("Svenska", "Polski"), capitalised for a menu."""
-    name = Locale.parse(code).get_display_name(locale(code)) or code
+    name = Locale.parse(code, sep="-").get_display_name(locale(code)) or code
     return name[:1].upper() + name[1:]
 
 

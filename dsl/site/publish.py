@@ -24,8 +24,10 @@ from typing import TextIO
 from urllib.parse import urlsplit
 
 from dsl.language.model import Project
+from dsl.language.settings import DEFAULT_SETTINGS, Settings
 from dsl.language.vocabulary import RESERVED_IDS
 from dsl.rules.export import dumps, export_project, schema_text
+from dsl.site import branding
 from dsl.site import views as site
 from dsl.site.render import DEFAULT_BASE_URL, LOCALES, TEMPLATES, BuildError, compile_catalogs, copy_assets, normal_base_url, render_site, write_file
 
@@ -48,13 +50,14 @@ def write_atomically(path: Path, text: str) -> None:
         raise
 
 
-def write_rules(project: Project, out: Path, years: tuple[int, int]) -> None:
+def write_rules(project: Project, out: Path, years: tuple[int, int], languages: tuple[str, ...] | None = None) -> None:
     """Write rules/all.json, rules/<vendor>.json and rules/schema.json through the rules' public export."""
     rules = out / "rules"
     rules.mkdir(parents=True, exist_ok=True)
-    write_file(rules, "all.json", dumps(export_project(project, years)))
+    langs = languages or DEFAULT_SETTINGS.languages
+    write_file(rules, "all.json", dumps(export_project(project, years, languages=langs)))
     for vendor in sorted(project.vendors, key=lambda v: v.id):
-        write_file(rules, f"{vendor.id}.json", dumps(export_project(Project((vendor,)), years)))
+        write_file(rules, f"{vendor.id}.json", dumps(export_project(Project((vendor,)), years, languages=langs)))
     write_file(rules, "schema.json", schema_text())
 
 
@@ -66,9 +69,12 @@ def build_into(
     templates: Path = TEMPLATES,
     locales: Path = LOCALES,
     stderr: TextIO = sys.stderr,
+    settings: Settings = DEFAULT_SETTINGS,
 ) -> site.Warnings:
     """Render the whole site into an empty directory `out` (no swapping); returns the warnings met."""
-    base = normal_base_url(base_url)
+    base = normal_base_url(base_url, settings.base_url)
+    if settings.mode == "vendor":  # a vendor's own site publishes that vendor only, pages and rules
+        project = Project(tuple(v for v in project.vendors if v.id == settings.vendor))
     for vendor in project.vendors:  # the check refuses these; a project built in code is refused here
         if vendor.id.lower() in RESERVED_IDS:
             raise BuildError(str(vendor.pos), f"'{vendor.id}' cannot be a vendor id: the site uses that name itself")
@@ -78,12 +84,13 @@ def build_into(
     cache = out / ".catalogs"
     cache.mkdir()
     try:
-        words = compile_catalogs(locales, cache, stderr)
+        words = compile_catalogs(locales, cache, stderr, settings)
     finally:
         shutil.rmtree(cache, ignore_errors=True)
-    render_site(project, out, words, base, templates, warnings)
+    render_site(project, out, words, base, templates, warnings, settings)
     copy_assets(templates, out)
-    write_rules(project, out, years)
+    branding.copy_brand_assets(settings, out)
+    write_rules(project, out, years, settings.languages)
     return warnings
 
 
@@ -201,6 +208,7 @@ def publish(
     templates: Path = TEMPLATES,
     locales: Path = LOCALES,
     stderr: TextIO | None = None,
+    settings: Settings = DEFAULT_SETTINGS,
 ) -> int:
     """Build the site and the rules into a fresh directory beside `out_dir` and swap it in; the exit code."""
     stderr = stderr or sys.stderr
@@ -212,7 +220,7 @@ def publish(
         print(f"{out}: error: cannot create the build directory: {exc.strerror or exc}", file=stderr)
         return 1
     try:
-        return _publish_locked(project, out, out_dir, years, base_url, templates, locales, stderr)
+        return _publish_locked(project, out, out_dir, years, base_url, templates, locales, stderr, settings)
     finally:
         os.close(lock)
 
@@ -226,6 +234,7 @@ def _publish_locked(
     templates: Path,
     locales: Path,
     stderr: TextIO,
+    settings: Settings = DEFAULT_SETTINGS,
 ) -> int:
     try:
         clean_leftovers(out)
@@ -235,7 +244,7 @@ def _publish_locked(
         return 1
     try:
         os.chmod(new, 0o755)
-        warnings = build_into(project, new, years, base_url, templates, locales, stderr)
+        warnings = build_into(project, new, years, base_url, templates, locales, stderr, settings)
         for line in warnings.lines():
             print(line, file=stderr)
         _clamp_times(new)
@@ -257,19 +266,19 @@ def _publish_locked(
         print(f"the site was not built; {out_dir} is unchanged.", file=stderr)
         return 1
     pages = sum(1 for _ in out.rglob("*.html"))
-    placeholder_warning(base_url, stderr)
+    placeholder_warning(base_url, stderr, settings.base_url)
     print(f"built {pages} pages into {out_dir}", file=stderr)
     return 0
 
 
-def placeholder_warning(base_url: str | None, stderr: TextIO) -> None:
+def placeholder_warning(base_url: str | None, stderr: TextIO, configured: str | None = None) -> None:
     """Warn when the canonical links, alternates and sitemap were written for the placeholder host."""
     # A build for a look at the site is fine on tierwise.example; a published one would tell search
     # engines that its pages live on a host nobody owns.
-    base = normal_base_url(base_url)
+    base = normal_base_url(base_url, configured)
     if urlsplit(base).hostname == urlsplit(DEFAULT_BASE_URL).hostname:
         print(
             f"warning: canonical links, hreflang alternates and the sitemap point at the placeholder {base}; "
-            "set TIERWISE_BASE_URL (or --base-url) to the address the site is published at",
+            "set [site] base_url in tierwise.toml (or TIERWISE_BASE_URL, or --base-url) to the address the site is published at",
             file=stderr,
         )

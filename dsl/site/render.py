@@ -24,10 +24,12 @@ from urllib.parse import urlsplit
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import PoFileError, read_po
 from babel.support import Translations
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateSyntaxError, select_autoescape
+from jinja2 import Environment, StrictUndefined, TemplateSyntaxError, select_autoescape
 
 from dsl.language.model import Project
+from dsl.language.settings import DEFAULT_SETTINGS, Settings
 from dsl.language.vocabulary import LANGUAGES
+from dsl.site import branding
 from dsl.site import formatting as fmt
 from dsl.site import views as site
 
@@ -51,11 +53,11 @@ LOCALES = _package_folder("dsl.site.locales", "locales")
 DEFAULT_BASE_URL = "https://tierwise.example/"
 """Where the site is published, for canonical links and the sitemap only (every other link is relative).
 
-Set TIERWISE_BASE_URL (or pass base_url) to the address the site is served from.
+Set `[site] base_url` in tierwise.toml, TIERWISE_BASE_URL or --base-url to the address the site is served from.
 """
 
-DEFAULT_LANGUAGE = "en"
-"""The language of the pages that have none of their own (root chooser, 404, sitemap) and of a vendor page's x-default."""
+DEFAULT_LANGUAGE = DEFAULT_SETTINGS.default_language
+"""The default of a project's default language (its settings' default_language): the pages of no language and x-default."""
 
 
 class BuildError(Exception):
@@ -81,16 +83,36 @@ def write_file(root: Path, relative: str, text: str) -> None:
 # --- catalogs -------------------------------------------------------------------------------
 
 
-def compile_catalogs(locales: Path, cache: Path, stderr: TextIO | None = None) -> dict[str, Translations]:
-    """Compile every language's messages.po into cache/<lang>/LC_MESSAGES/messages.mo and load it."""
+def _catalog(locales: Path, lang: str, settings: Settings) -> Path:
+    """The messages.po of a published language: the project's own (locales/ beside plans/) first, else the packaged one."""
+    own = settings.locales / lang / "LC_MESSAGES" / "messages.po" if settings.locales is not None else None
+    if own is not None and own.is_file():
+        return own
+    po = locales / lang / "LC_MESSAGES" / "messages.po"
+    if po.is_file():
+        return po
+    if settings.file is None:
+        raise BuildError(str(po), f"the {lang} catalog is missing")
+    raise BuildError(
+        str(settings.pos(f"site.languages.{lang}")),
+        f"the site is published in '{lang}', but there is no catalog of the site's words in it: "
+        f"add {own or po} (copy locales/en/LC_MESSAGES/messages.po and translate each msgstr)",
+    )
+
+
+def compile_catalogs(locales: Path, cache: Path, stderr: TextIO | None = None, settings: Settings = DEFAULT_SETTINGS) -> dict[str, Translations]:
+    """Compile every published language's messages.po into cache/<lang>/LC_MESSAGES/messages.mo and load it."""
     result: dict[str, Translations] = {}
-    for lang in LANGUAGES:
-        po = locales / lang / "LC_MESSAGES" / "messages.po"
-        if not po.is_file():
-            raise BuildError(str(po), f"the {lang} catalog is missing")
+    for lang in settings.languages:
+        if not fmt.known_locale(lang):
+            raise BuildError(
+                str(settings.pos(f"site.languages.{lang}")),
+                f"the site is published in '{lang}', a language CLDR does not know, so its numbers and dates cannot be written",
+            )
+        po = _catalog(locales, lang, settings)
         try:
             with open(po, "rb") as fh:
-                catalog = read_po(fh, locale=fmt.LOCALES[lang], abort_invalid=True)
+                catalog = read_po(fh, locale=fmt.locale_code(lang), abort_invalid=True)
         except PoFileError as exc:
             raise BuildError(str(po), str(exc)) from None
         missing = [m.id for m in catalog if m.id and not m.string and not m.fuzzy]
@@ -154,24 +176,27 @@ def _vendor_path(vendor_id: str, lang: str) -> str:
     return f"{lang}/{vendor_id}/index.html"
 
 
-def _page(base: str, path_of: Callable[[str], str], lang: str, default_path: str, title: str, description: str) -> Page:
-    """The metadata of the page at path_of(lang), with its alternates in every language."""
+def _page(
+    base: str, path_of: Callable[[str], str], lang: str, default_path: str, title: str, description: str,
+    languages: tuple[str, ...] = LANGUAGES,
+) -> Page:
+    """The metadata of the page at path_of(lang), with its alternates in every published language."""
     path = path_of(lang)
     depth = path.count("/")
     root = "../" * depth
-    alternates = tuple((code, base + _canonical_path(path_of(code))) for code in LANGUAGES) + (
+    alternates = tuple((code, base + _canonical_path(path_of(code))) for code in languages) + (
         ("x-default", base + _canonical_path(default_path)),
     )
     switcher = tuple(
-        Link(code, fmt.language_name(code), root + path_of(code), code == lang) for code in LANGUAGES
+        Link(code, fmt.language_name(code), root + path_of(code), code == lang) for code in languages
     )
     return Page(lang, path, root, base + _canonical_path(path), alternates, switcher, title, description)
 
 
-def environment(templates: Path, words: Translations) -> Environment:
+def environment(templates: Path, words: Translations, settings: Settings = DEFAULT_SETTINGS) -> Environment:
     """The Jinja environment of one page language: autoescaped, strict, with the i18n extension on `words`."""
     env = Environment(
-        loader=FileSystemLoader(str(templates)),
+        loader=branding.template_loader(templates, settings),
         autoescape=select_autoescape(["html", "xml"]),
         undefined=StrictUndefined,
         extensions=["jinja2.ext.i18n"],
@@ -182,7 +207,9 @@ def environment(templates: Path, words: Translations) -> Environment:
     # The i18n extension adds this method at run time, so the type checker cannot know it.
     cast(Any, env).install_gettext_translations(words, newstyle=True)
     # Open Graph names a page's locale as CLDR does ("sv_SE"): the one its numbers are formatted in.
-    env.globals["og_locales"] = fmt.LOCALES
+    env.globals["og_locales"] = fmt.LocaleCodes(fmt.LOCALES)
+    # The project's title, brand and mode (tierwise.toml), for the header, the titles and the crumbs.
+    env.globals["site"] = branding.site_info(settings)
     return env
 
 
@@ -201,9 +228,10 @@ def _render(env: Environment, name: str, **context: object) -> str:
         raise BuildError(where, f"{type(exc).__name__}: {exc}") from None
 
 
-def normal_base_url(base_url: str | None) -> str:
-    """The address the site is published at (argument, else TIERWISE_BASE_URL, else the default), ending in "/"."""
-    base = base_url or os.environ.get("TIERWISE_BASE_URL") or DEFAULT_BASE_URL
+def normal_base_url(base_url: str | None, configured: str | None = None) -> str:
+    """The address the site is published at, ending in "/": the argument (--base-url), else TIERWISE_BASE_URL,
+    else `configured` (the settings' [site] base_url), else the placeholder."""
+    base = base_url or os.environ.get("TIERWISE_BASE_URL") or configured or DEFAULT_BASE_URL
     parts = urlsplit(base)
     if parts.scheme not in ("http", "https") or not parts.netloc:
         raise BuildError("TIERWISE_BASE_URL", f"expected an absolute http(s) address such as {DEFAULT_BASE_URL}, got {base!r}")
@@ -217,9 +245,13 @@ def render_site(
     base: str,
     templates: Path = TEMPLATES,
     warnings: site.Warnings | None = None,
+    settings: Settings = DEFAULT_SETTINGS,
 ) -> list[str]:
-    """Render every page into `out`; returns the site-relative paths written (sitemap order)."""
+    """Render every page into `out` in the languages the settings publish; returns the site-relative paths written."""
     warnings = warnings if warnings is not None else site.Warnings()
+    if settings.mode == "vendor":
+        return _render_vendor_site(project, out, words, base, templates, warnings, settings)
+    languages, default = settings.languages, settings.default_language
     vendors = sorted(project.vendors, key=lambda v: v.id)
     written: list[str] = []
     sitemap: list[Page] = []
@@ -232,26 +264,26 @@ def render_site(
             words[code].gettext("Support tiers of software vendors compared: prices, response times and features."),
             words[code].gettext("This page does not exist. Choose your language to start again."),
         )
-        for code in LANGUAGES
+        for code in languages
     )
-    root_env = environment(templates, words[DEFAULT_LANGUAGE])
+    root_env = environment(templates, words[default], settings)
     root_page = Page(
-        DEFAULT_LANGUAGE,
+        default,
         "index.html",
         "",
         base,
-        tuple((code, base + _canonical_path(_language_index(code))) for code in LANGUAGES) + (("x-default", base),),
-        tuple(Link(code, fmt.language_name(code), _language_index(code)) for code in LANGUAGES),
-        "Tierwise",
-        next(c.description for c in choosers if c.code == DEFAULT_LANGUAGE),
+        tuple((code, base + _canonical_path(_language_index(code))) for code in languages) + (("x-default", base),),
+        tuple(Link(code, fmt.language_name(code), _language_index(code)) for code in languages),
+        settings.title,
+        next(c.description for c in choosers if c.code == default),
     )
     write_file(out, "index.html", _render(root_env, "root.html", page=root_page, choosers=choosers))
     written.append("index.html")
     sitemap.append(root_page)
     write_file(out, "404.html", _render(root_env, "404.html", choosers=choosers, home=root_path))
     written.append("404.html")
-    for lang in LANGUAGES:
-        env = environment(templates, words[lang])
+    for lang in languages:
+        env = environment(templates, words[lang], settings)
         _ = words[lang].gettext
         cards = site.vendor_cards(Project(tuple(vendors)), lang, words[lang], warnings)
         page = _page(
@@ -261,6 +293,7 @@ def render_site(
             "index.html",
             _("Compare support tiers"),
             _("Support tiers of software vendors compared: prices, response times and features."),
+            languages,
         )
         write_file(out, page.path, _render(env, "index.html", page=page, cards=cards))
         written.append(page.path)
@@ -272,13 +305,84 @@ def render_site(
                 base,
                 partial(_vendor_path, vendor.id),
                 lang,
-                _vendor_path(vendor.id, DEFAULT_LANGUAGE),
+                _vendor_path(vendor.id, default),
                 _("%(vendor)s support tiers compared") % {"vendor": vendor.name},
                 view.description,
+                languages,
             )
             write_file(out, page.path, _render(env, "vendor.html", page=page, vendor=view))
             written.append(page.path)
             sitemap.append(page)
+            written.append(_write_embed(env, out, page, view, vendor.id, settings))
+    sitemap.sort(key=lambda p: p.canonical)
+    write_file(out, "sitemap.xml", _render(root_env, "sitemap.xml", pages=sitemap, lastmod=source_date()))
+    write_file(out, "robots.txt", f"User-agent: *\nAllow: /\nSitemap: {base}sitemap.xml\n")
+    written += ["sitemap.xml", "robots.txt"]
+    return written
+
+
+# --- a single vendor's own site, and the embeddable tier table (issue 9) ---------------------------
+
+
+def _embed_path(vendor_id: str, lang: str) -> str:
+    return f"{lang}/{vendor_id}/embed.html"
+
+
+def _write_embed(env: Environment, out: Path, page: Page, view: site.VendorPage, vendor_id: str, settings: Settings) -> str:
+    """Write the vendor's tier table as a fragment for another site's page; returns its site-relative path."""
+    path = _embed_path(vendor_id, page.lang)
+    write_file(out, path, _render(env, "embed.html", page=page, vendor=view, vid=vendor_id, css=branding.embed_css(settings)))
+    return path
+
+
+def _render_vendor_site(
+    project: Project,
+    out: Path,
+    words: dict[str, Translations],
+    base: str,
+    templates: Path,
+    warnings: site.Warnings,
+    settings: Settings,
+) -> list[str]:
+    """One vendor's own site: each language's root, and the site's root (in the default language), is its page."""
+    vendor = project.vendor(settings.vendor or "")
+    if vendor is None:  # the loader refuses this; a project built in code is refused here
+        raise BuildError(str(settings.pos("site.vendor")), f"the site's vendor '{settings.vendor}' is not in the project")
+    languages, default = settings.languages, settings.default_language
+    written: list[str] = []
+    sitemap: list[Page] = []
+    root_path = urlsplit(base).path or "/"
+    for i, lang in enumerate((default, *languages)):
+        env = environment(templates, words[lang], settings)
+        _ = words[lang].gettext
+        view = site.vendor_page(vendor, site.Reader(lang, words[lang], vendor, warnings))
+        title = _("%(vendor)s support tiers compared") % {"vendor": vendor.name}
+        if i == 0:  # the site's root: the default language's page, at the top of the site
+            page = Page(
+                lang, "index.html", "", base,
+                tuple((code, base + _canonical_path(_language_index(code))) for code in languages) + (("x-default", base),),
+                tuple(Link(code, fmt.language_name(code), _language_index(code), code == lang) for code in languages),
+                title, view.description,
+            )
+        else:
+            page = _page(base, _language_index, lang, "index.html", title, view.description, languages)
+            written.append(_write_embed(env, out, page, view, vendor.id, settings))
+        write_file(out, page.path, _render(env, "vendor.html", page=page, vendor=view))
+        written.append(page.path)
+        sitemap.append(page)
+    root_env = environment(templates, words[default], settings)
+    choosers = tuple(
+        Chooser(
+            code,
+            fmt.language_name(code),
+            words[code].gettext("%(vendor)s support tiers compared") % {"vendor": vendor.name},
+            "",
+            words[code].gettext("This page does not exist. Choose your language to start again."),
+        )
+        for code in languages
+    )
+    write_file(out, "404.html", _render(root_env, "404.html", choosers=choosers, home=root_path))
+    written.append("404.html")
     sitemap.sort(key=lambda p: p.canonical)
     write_file(out, "sitemap.xml", _render(root_env, "sitemap.xml", pages=sitemap, lastmod=source_date()))
     write_file(out, "robots.txt", f"User-agent: *\nAllow: /\nSitemap: {base}sitemap.xml\n")

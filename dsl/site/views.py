@@ -949,7 +949,7 @@ def calculator(vendor: Vendor, reader: Reader) -> Calculator | None:
     countries = tuple(sorted((Choice(c, fmt.country_name(c, reader.lang)) for c in codes), key=lambda c: c.label))
     return Calculator(
         vendor.id, plans, priorities, tuple(metrics), DEFAULT_METRIC, excluded, cases=cases, countries=countries,
-        locale=fmt.LOCALES[reader.lang].replace("_", "-"),  # issue 9
+        locale=fmt.locale_code(reader.lang).replace("_", "-"),  # issue 9
     )
 
 

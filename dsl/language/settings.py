@@ -1,0 +1,381 @@
+"""Project settings: the site's languages, title, address, mode and brand, read from `tierwise.toml`.
+
+A project root (the folder holding `plans/`) may hold a settings file, `tierwise.toml`:
+
+    [site]
+    title = "Tierwise"
+    base_url = "https://tierwise.example/"
+    languages = ["sv", "it", "pl", "en"]   # published, in this order
+    default_language = "en"                # x-default and the pages of no language
+    mode = "directory"                     # or "vendor", with: vendor = "stratiteq"
+    templates = "templates"                # a folder of templates that replace the packaged ones
+
+    [brand]
+    name = "Tierwise"
+    logo = "brand/logo.svg"
+    accent = "#0b4f9c"
+    accent_text = "#ffffff"
+    font = "Inter, system-ui, sans-serif"
+
+Without the file a project gets `Settings()`: today's four languages, English as the default and the
+placeholder address. Every problem in the file is a located Diagnostic (file:line:col), TOML syntax
+errors included, never a traceback. This module reads and judges the file; it knows nothing of the
+site or the rules, which are handed the resulting `Settings`.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from dsl.language.diagnostics import Diagnostic, did_you_mean, error, one_of
+from dsl.language.model import Pos
+from dsl.language.vocabulary import LANGUAGES, SITE_MODES
+
+SETTINGS_FILE = "tierwise.toml"
+"""The settings file's name, in the project root beside `plans/`."""
+
+DEFAULT_TITLE = "Tierwise"
+"""The site's title when the settings name none."""
+
+DEFAULT_LANGUAGE = "en"
+"""The default language when the settings name none (and it is published)."""
+
+LANGUAGE_TAG = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
+"""A well-formed language tag as plan files and the settings write it: sv, en, nb, pt-BR, sr-Latn."""
+
+COLOUR = re.compile(r"^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
+"""A brand colour: #rgb or #rrggbb (nothing else reaches the style sheet)."""
+
+FONT_STACK = re.compile(r"^[A-Za-z0-9 ,'\"._-]+$")
+"""A CSS font stack: names, quotes and commas only (no ';', '{' or '<' can reach the style sheet)."""
+
+LOGO_TYPES: tuple[str, ...] = (".svg", ".png", ".jpg", ".jpeg", ".webp")
+"""The image files a brand logo may be."""
+
+_KEYS: dict[str, tuple[str, ...]] = {
+    "site": ("title", "base_url", "languages", "default_language", "mode", "vendor", "templates"),
+    "brand": ("name", "logo", "accent", "accent_text", "font"),
+}
+"""The tables of the settings file and the keys each may hold."""
+
+
+@dataclass(frozen=True)
+class Brand:
+    """How the site looks: its name in the header, a logo, accent colours and a font stack (None: the default)."""
+
+    name: str | None = None
+    logo: Path | None = None
+    accent: str | None = None
+    accent_text: str | None = None
+    font: str | None = None
+
+    @property
+    def styled(self) -> bool:
+        """Whether the brand changes the style sheet (colours or fonts)."""
+        return any(v is not None for v in (self.accent, self.accent_text, self.font))
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The project settings every output is handed: languages in order, default language, title, address, mode, brand."""
+
+    languages: tuple[str, ...] = LANGUAGES
+    default_language: str = DEFAULT_LANGUAGE
+    title: str = DEFAULT_TITLE
+    base_url: str | None = None
+    mode: str = "directory"
+    vendor: str | None = None
+    brand: Brand = field(default_factory=Brand)
+    templates: Path | None = None
+    root: Path | None = None
+    file: str | None = None  # the settings file read, None when the project has none
+    places: tuple[tuple[str, Pos], ...] = field(default=(), compare=False)  # "site.vendor" -> where it was written
+
+    def pos(self, key: str) -> Pos:
+        """Where `key` ("site.languages", "site.languages.de") was written; the file's start when unknown."""
+        for name, pos in self.places:
+            if name == key:
+                return pos
+        for name, pos in self.places:
+            if key.startswith(name + "."):
+                return pos
+        return Pos(self.file or SETTINGS_FILE, 1, 1)
+
+    @property
+    def where(self) -> str:
+        """How a hint names the place the languages are set."""
+        return f"[site] languages in {self.file or SETTINGS_FILE + ' (in the project root)'}"
+
+    @property
+    def locales(self) -> Path | None:
+        """The project's own catalogs folder (locales/ beside plans/), searched before the packaged one."""
+        return self.root / "locales" if self.root is not None else None
+
+
+DEFAULT_SETTINGS = Settings()
+"""The settings of a project without a settings file: today's site."""
+
+
+# --- locating values in the text -----------------------------------------------------------------
+
+_TABLE = re.compile(r"^\s*\[\s*([A-Za-z0-9_-]+)\s*\]")
+_KEY = re.compile(r"^\s*([A-Za-z0-9_-]+)\s*=\s*")
+
+
+def _places(text: str, path: str) -> tuple[tuple[str, Pos], ...]:
+    """Where each `table.key` (and each string of an array, `table.key.value`) is written: the value's position."""
+    found: list[tuple[str, Pos]] = []
+    table = ""
+    array: str | None = None
+    for number, line in enumerate(text.split("\n"), start=1):
+        head = _TABLE.match(line)
+        if head:
+            table, array = head.group(1), None
+            col = line.index(table) + 1
+            found.append((table, Pos(path, number, col, number, col + len(table))))
+            continue
+        key = _KEY.match(line)
+        start = 0
+        if key:
+            name = f"{table}.{key.group(1)}"
+            found.append((name, Pos(path, number, key.end() + 1, number, len(line.rstrip()) + 1)))
+            col = key.start(1) + 1
+            found.append((name + ":key", Pos(path, number, col, number, col + len(key.group(1)))))
+            array = name if line[key.end() :].lstrip().startswith("[") else None
+            start = key.end()
+        if array is not None:
+            for item in re.finditer(r'"([^"\\]*)"', line[start:]):
+                col = start + item.start() + 1
+                name = f"{array}.{item.group(1)}"
+                # The second "sv" of a list is "site.languages.sv#2", so a repetition is shown where it is.
+                seen = sum(1 for n, _ in found if n == name or n.startswith(name + "#"))
+                found.append((name if not seen else f"{name}#{seen + 1}", Pos(path, number, col, number, col + len(item.group(0)))))
+            if "]" in line[start:]:
+                array = None
+    return tuple(found)
+
+
+def _toml_error(exc: tomllib.TOMLDecodeError, text: str, path: str) -> Diagnostic:
+    """tomllib's message as a located diagnostic: its "(at line L, column C)" becomes the position."""
+    message = str(exc)
+    at = re.search(r"\s*\(at line (\d+), column (\d+)\)$", message)
+    if at:
+        pos = Pos(path, int(at.group(1)), int(at.group(2)))
+        message = message[: at.start()]
+    else:
+        lines = text.split("\n")
+        pos = Pos(path, len(lines), len(lines[-1]) + 1)
+        message = re.sub(r"\s*\(at end of document\)$", "", message)
+    return error(
+        f"the settings file is not valid TOML: {message[:1].lower()}{message[1:]}", pos,
+        'write key = value lines under [site] and [brand], strings in double quotes: title = "Support tiers"',
+        code="T1001",
+    )
+
+
+# --- reading and judging -------------------------------------------------------------------------
+
+
+def load_settings(root: Path | None) -> tuple[Settings, list[Diagnostic], dict[str, str]]:
+    """The settings of the project at `root`, the problems found in its settings file, and the file's text by path."""
+    if root is None:
+        return DEFAULT_SETTINGS, [], {}
+    file = root / SETTINGS_FILE
+    if not file.is_file():
+        return Settings(root=root), [], {}
+    path = str(file)
+    try:
+        text = file.read_bytes().decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return Settings(root=root, file=path), [
+            error("the settings file is not UTF-8", Pos(path, 1, exc.start + 1), "save it as UTF-8", code="T1001")
+        ], {}
+    except OSError as exc:
+        return Settings(root=root, file=path), [error(f"cannot read the settings file: {exc.strerror or exc}", Pos(path, 0, 0), code="T1001")], {}
+    sources = {path: text}
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        return Settings(root=root, file=path), [_toml_error(exc, text, path)], sources
+    places = _places(text, path)
+    settings, problems = settings_from(data, root, path, places)
+    return settings, problems, sources
+
+
+def settings_from(data: dict[str, Any], root: Path, path: str, places: tuple[tuple[str, Pos], ...] = ()) -> tuple[Settings, list[Diagnostic]]:
+    """Settings from the parsed TOML `data`; each value that is wrong is reported and left at its default."""
+    where = Settings(root=root, file=path, places=places)
+    problems: list[Diagnostic] = []
+    problems += _unknown_keys(data, where)
+    site: dict[str, Any] = data["site"] if isinstance(data.get("site"), dict) else {}
+    brand: dict[str, Any] = data["brand"] if isinstance(data.get("brand"), dict) else {}
+
+    def text(table: dict[str, Any], key: str, name: str) -> str | None:
+        value = table.get(key.split(".")[-1])
+        if value is None:
+            return None
+        if not isinstance(value, str) or not value.strip():
+            problems.append(error(f"{name} must be a text", where.pos(key), f'write it in double quotes: {key.split(".")[-1]} = "…"', code="T1002"))
+            return None
+        return value.strip()
+
+    title = text(site, "site.title", "[site] title") if "title" in site else None
+    base_url = text(site, "site.base_url", "[site] base_url") if "base_url" in site else None
+    if base_url is not None and not re.match(r"^https?://[^/\s]+", base_url):
+        problems.append(
+            error(f"[site] base_url is not an http(s) address: '{base_url}'", where.pos("site.base_url"),
+                  'write the full address the site is served from: base_url = "https://support.example.com/tiers/"', code="T1002")
+        )
+        base_url = None
+    languages, lang_problems = _languages(site.get("languages"), where)
+    problems += lang_problems
+    default = _default_language(site.get("default_language"), languages, where, problems)
+    mode = site.get("mode", "directory")
+    vendor = site.get("vendor")
+    if mode not in SITE_MODES:
+        problems.append(
+            error(f"unknown site mode '{mode}'", where.pos("site.mode"), one_of(str(mode), SITE_MODES), code="T1004")
+        )
+        mode = "directory"
+    if vendor is not None and not (isinstance(vendor, str) and vendor):
+        problems.append(
+            error("[site] vendor must be a vendor id", where.pos("site.vendor"), 'write the id in double quotes: vendor = "acme"', code="T1004")
+        )
+        vendor = None
+    if mode == "vendor" and vendor is None:
+        problems.append(
+            error("a single-vendor site does not say which vendor", where.pos("site.mode"),
+                  'add vendor = "ID" under [site] (the id after `vendor` in its plan file)', code="T1004")
+        )
+        mode = "directory"
+    templates = _folder(site, "templates", root, where, problems)
+    logo = _logo(brand, root, where, problems)
+    colours = {}
+    for key in ("accent", "accent_text"):
+        value = brand.get(key)
+        if value is not None and not (isinstance(value, str) and COLOUR.match(value)):
+            problems.append(
+                error(f"[brand] {key} is not a colour: {value!r}", where.pos(f"brand.{key}"), 'write a hex colour: accent = "#0b4f9c"', code="T1006")
+            )
+            value = None
+        colours[key] = value
+    font = brand.get("font")
+    if font is not None and not (isinstance(font, str) and FONT_STACK.match(font)):
+        problems.append(
+            error(f"[brand] font is not a font stack: {font!r}", where.pos("brand.font"),
+                  "font names separated by commas, such as: font = \"Inter, system-ui, sans-serif\"", code="T1006")
+        )
+        font = None
+    settings = Settings(
+        languages=languages,
+        default_language=default,
+        title=title or DEFAULT_TITLE,
+        base_url=base_url,
+        mode=mode,
+        vendor=vendor if mode == "vendor" else None,
+        brand=Brand(text(brand, "brand.name", "[brand] name") if "name" in brand else None, logo, colours["accent"], colours["accent_text"], font),
+        templates=templates,
+        root=root,
+        file=path,
+        places=places,
+    )
+    return settings, problems
+
+
+def _unknown_keys(data: dict[str, Any], where: Settings) -> list[Diagnostic]:
+    problems = []
+    for table, value in data.items():
+        if table not in _KEYS:
+            hint = did_you_mean(table, _KEYS) or "the tables are [site] and [brand]"
+            problems.append(error(f"unknown settings table '{table}'", where.pos(table), hint, code="T1003"))
+            continue
+        if not isinstance(value, dict):
+            hint = f"write [{table}] on a line of its own, the keys below it"
+            problems.append(error(f"'{table}' must be a table", where.pos(table), hint, code="T1003"))
+            continue
+        for key in value:
+            if key not in _KEYS[table]:
+                hint = did_you_mean(key, _KEYS[table]) or "known here: " + ", ".join(_KEYS[table])
+                problems.append(error(f"unknown setting '{key}' in [{table}]", where.pos(f"{table}.{key}:key"), hint, code="T1003"))
+    return problems
+
+
+def _languages(value: Any, where: Settings) -> tuple[tuple[str, ...], list[Diagnostic]]:
+    """The published languages in order; today's four when none are given."""
+    if value is None:
+        return LANGUAGES, []
+    if not isinstance(value, list) or not value or not all(isinstance(v, str) for v in value):
+        return LANGUAGES, [
+            error("[site] languages must be a list of language codes", where.pos("site.languages"), 'such as: languages = ["sv", "en"]', code="T1005")
+        ]
+    problems = []
+    seen: list[str] = []
+    for i, code in enumerate(value):
+        nth = value[:i].count(code) + 1  # which "sv" of the list this is, to point at the right one
+        pos = where.pos(f"site.languages.{code}" + (f"#{nth}" if nth > 1 else ""))
+        if not LANGUAGE_TAG.match(code):
+            problems.append(
+                error(f"'{code}' is not a language code", pos,
+                      "a language code is lower-case, two or three letters, optionally with a region or script: sv, nb, pt-BR", code="T1005")
+            )
+        elif code in seen:
+            problems.append(error(f"'{code}' is listed twice", pos, "name each language once", code="T1005"))
+        else:
+            seen.append(code)
+    return (tuple(seen) if seen else LANGUAGES), problems
+
+
+def _default_language(value: Any, languages: tuple[str, ...], where: Settings, problems: list[Diagnostic]) -> str:
+    """The default language: the one given when it is published, else English when published, else the first."""
+    fallback = DEFAULT_LANGUAGE if DEFAULT_LANGUAGE in languages else languages[0]
+    if value is None:
+        return fallback
+    if not isinstance(value, str) or value not in languages:
+        problems.append(
+            error(f"the default language '{value}' is not one of the site's languages", where.pos("site.default_language"),
+                  one_of(str(value), languages) + f" (the languages are listed in {where.where})", code="T1005")
+        )
+        return fallback
+    return value
+
+
+def _folder(site: dict[str, Any], key: str, root: Path, where: Settings, problems: list[Diagnostic]) -> Path | None:
+    value = site.get(key)
+    if value is None:
+        return None
+    folder = root / value if isinstance(value, str) else None
+    if folder is None or not folder.is_dir():
+        problems.append(
+            error(f"the template folder '{value}' does not exist", where.pos(f"site.{key}"),
+                  "name a folder relative to the folder of tierwise.toml, holding templates named as in site_templates/ (vendor.html, base.html …)", code="T1007")
+        )
+        return None
+    return folder
+
+
+def _logo(brand: dict[str, Any], root: Path, where: Settings, problems: list[Diagnostic]) -> Path | None:
+    value = brand.get("logo")
+    if value is None:
+        return None
+    logo = root / value if isinstance(value, str) else None
+    if logo is None or not logo.is_file() or logo.suffix.lower() not in LOGO_TYPES:
+        problems.append(
+            error(f"the logo '{value}' is not an image file in the project", where.pos("brand.logo"),
+                  f"name an {', '.join(t[1:] for t in LOGO_TYPES)} file, relative to the folder of tierwise.toml", code="T1007")
+        )
+        return None
+    return logo
+
+
+def check_settings_vendor(settings: Settings, vendor_ids: set[str]) -> list[Diagnostic]:
+    """A single-vendor site names a vendor the plan files define."""
+    if settings.mode != "vendor" or settings.vendor is None or settings.vendor in vendor_ids:
+        return []
+    return [
+        error(f"the site's vendor '{settings.vendor}' is not defined in the plan files", settings.pos("site.vendor"),
+              did_you_mean(settings.vendor, vendor_ids) or "name the id written after `vendor` in a plan file", code="T1004")
+    ]
