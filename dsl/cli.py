@@ -213,7 +213,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     """Build, serve the site on localhost and rebuild when a plan or template changes."""
     from dsl.site.serve import serve
 
-    return serve([Path(p) for p in args.paths], Path(args.out), args.port, default_years())
+    return serve([Path(p) for p in args.paths], Path(args.out), args.port, default_years(), project_root(args.paths, getattr(args, "project", None)))
 
 
 def parser(prog: str | None = None) -> argparse.ArgumentParser:

@@ -44,7 +44,7 @@ def test_unknown_language_of_a_text():
     assert message == "'de' is not one of the site's languages"
     assert (line, col) == (4, 18)
     # Without a settings file the site publishes today's four; the hint says where that is set.
-    assert hint == "use one of: " + ", ".join(LANGUAGES) + "; the site's languages are set by [site] languages in tierwise.toml (in the project root)"
+    assert hint == "use one of: " + ", ".join(LANGUAGES) + " (the site's languages are set by [site] languages in tierwise.toml, beside plans/)"
 
 
 def test_unknown_language_in_an_unused_shared_calendar_is_still_found():
@@ -57,7 +57,7 @@ def test_vendor_language_outside_the_site():
     message, line, col, hint = only('vendor v { name "V" language fi }\n')
     assert message == "'fi' is not one of the site's languages"
     assert (line, col) == (1, 30)
-    assert hint.startswith("use one of: sv, it, pl, en; the site's languages are set by [site] languages in tierwise.toml")
+    assert hint.startswith("use one of: sv, it, pl, en (the site's languages are set by [site] languages in tierwise.toml")
 
 
 def test_a_keyword_can_be_a_language_code_in_a_text():

@@ -25,7 +25,8 @@ def built(tmp_path_factory) -> tuple[Path, site.Warnings]:
 
 
 def pages(out: Path) -> list[Path]:
-    return sorted(out.rglob("*.html"))
+    # embed.html is a fragment for another site's page, not a page (tests/test_settings.py checks it).
+    return sorted(p for p in out.rglob("*.html") if p.name != "embed.html")
 
 
 def test_every_page_is_written(built) -> None:
@@ -33,6 +34,9 @@ def test_every_page_is_written(built) -> None:
     names = [p.relative_to(out).as_posix() for p in pages(out)]
     expected = ["404.html", "index.html"] + [f"{lang}/{p}" for lang in LANGUAGES for p in ("acme/index.html", "beta/index.html", "index.html")]
     assert names == sorted(expected)
+    # Each vendor's tier table is also published as a fragment to embed in another site (issue 9).
+    fragments = sorted(p.relative_to(out).as_posix() for p in out.rglob("embed.html"))
+    assert fragments == sorted(f"{lang}/{v}/embed.html" for lang in LANGUAGES for v in ("acme", "beta"))
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

@@ -122,13 +122,14 @@ def check_definitions(files: Sequence[FileDecl]) -> Iterator[Diagnostic]:
             yield error("a file holds one vendor; this is a second one", second.pos, f"move vendor '{second.id}' to a file of its own", code="T0302")
 
 
-def check_vendor_id_reserved(decl: VendorDecl) -> Iterator[Diagnostic]:
-    """A vendor id must not be one of the site's own paths (vocabulary.RESERVED_IDS)."""
-    if decl.id.lower() in RESERVED_IDS:
+def check_vendor_id_reserved(decl: VendorDecl, settings: Settings = DEFAULT_SETTINGS) -> Iterator[Diagnostic]:
+    """A vendor id must not be one of the site's own paths (vocabulary.RESERVED_IDS, and the languages the settings publish)."""
+    reserved = tuple(dict.fromkeys((*RESERVED_IDS, *settings.languages)))
+    if decl.id.lower() in reserved:
         yield error(
             f"'{decl.id}' cannot be a vendor id: the published site uses that name itself",
             decl.pos,
-            f"choose another id, such as '{decl.id}-support'; reserved: {', '.join(RESERVED_IDS)}",
+            f"choose another id, such as '{decl.id}-support'; reserved: {', '.join(reserved)}",
             code="T0321",
         )
 
@@ -163,7 +164,7 @@ def check_word(what: str, word: str | None, words: tuple[str, ...], pos: Pos) ->
 
 def _language_hint(code: str, settings: Settings) -> str:
     """A did-you-mean (or the site's languages) and where those languages are set."""
-    return f"{one_of(code, settings.languages)}; the site's languages are set by {settings.where}"
+    return f"{one_of(code, settings.languages)} (the site's languages are set by {settings.where})"
 
 
 def check_text(text: Text, settings: Settings = DEFAULT_SETTINGS) -> Iterator[Diagnostic]:
@@ -828,7 +829,7 @@ def check_vendor(
     """All the checks of one vendor block and the vendor resolved from it."""
     calendars = shared_calendars | {c.id for c in decl.calendars}
     yield from check_vendor_header(decl, settings)
-    yield from check_vendor_id_reserved(decl)
+    yield from check_vendor_id_reserved(decl, settings)
     yield from check_vendor_ids(decl)
     yield from check_scheme_choice(decl, shared_schemes | {s.id for s in decl.schemes})
     for calendar in decl.calendars:

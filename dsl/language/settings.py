@@ -108,7 +108,7 @@ class Settings:
     @property
     def where(self) -> str:
         """How a hint names the place the languages are set."""
-        return f"[site] languages in {self.file or SETTINGS_FILE + ' (in the project root)'}"
+        return f"[site] languages in {self.file or SETTINGS_FILE + ', beside plans/'}"
 
     @property
     def locales(self) -> Path | None:
@@ -351,7 +351,8 @@ def _folder(site: dict[str, Any], key: str, root: Path, where: Settings, problem
     if folder is None or not folder.is_dir():
         problems.append(
             error(f"the template folder '{value}' does not exist", where.pos(f"site.{key}"),
-                  "name a folder relative to the folder of tierwise.toml, holding templates named as in site_templates/ (vendor.html, base.html …)", code="T1007")
+                  "name a folder relative to the folder of tierwise.toml, holding templates named as in site_templates/ (vendor.html …)",
+                  code="T1007")
         )
         return None
     return folder

@@ -76,7 +76,7 @@ def build_into(
     if settings.mode == "vendor":  # a vendor's own site publishes that vendor only, pages and rules
         project = Project(tuple(v for v in project.vendors if v.id == settings.vendor))
     for vendor in project.vendors:  # the check refuses these; a project built in code is refused here
-        if vendor.id.lower() in RESERVED_IDS:
+        if vendor.id.lower() in (*RESERVED_IDS, *settings.languages):
             raise BuildError(str(vendor.pos), f"'{vendor.id}' cannot be a vendor id: the site uses that name itself")
     warnings = site.Warnings()
     # The compiled catalogs go beside the pages, inside the build folder, so a killed build leaves

@@ -15,6 +15,7 @@ from typing import Any
 
 from dsl.language.diagnostics import print_diagnostics
 from dsl.language.loader import load_project
+from dsl.language.settings import SETTINGS_FILE, load_settings
 from dsl.site.publish import publish
 from dsl.site.render import LOCALES, TEMPLATES
 
@@ -104,15 +105,18 @@ def make_server(out: Path, port: int, host: str = HOST) -> SiteServer:
     return SiteServer((host, port), handler)
 
 
-def _build(sources: list[Path], out: Path, years: tuple[int, int]) -> int:
-    """Load, check and publish once; the exit code."""
+def _build(sources: list[Path], out: Path, years: tuple[int, int], root: Path | None = None) -> int:
+    """Load the project's settings (read again each time: an edit to tierwise.toml is a change), check and publish once; the exit code."""
     try:
-        result = load_project(sources)
+        settings, problems, texts = load_settings(root)
+        result = load_project(sources, settings=settings)
+        result.diagnostics[:0] = problems
+        result.sources.update(texts)
         errors = print_diagnostics(result.diagnostics, result.sources, sys.stderr, strict=False)
         if errors or result.project is None:
             print(f"{errors} error(s); still serving the last good site.", file=sys.stderr)
             return 1
-        return publish(result.project, out, years)
+        return publish(result.project, out, years, settings=settings)
     except Exception as exc:  # whatever a plan holds, the server keeps running with the last good site
         frame = traceback.extract_tb(exc.__traceback__)[-1]
         print(f"{frame.filename}:{frame.lineno}: error: {type(exc).__name__}: {exc}", file=sys.stderr)
@@ -120,9 +124,16 @@ def _build(sources: list[Path], out: Path, years: tuple[int, int]) -> int:
         return 1
 
 
-def serve(sources: list[Path], out: Path, port: int, years: tuple[int, int]) -> int:
-    """Build, serve the site on 127.0.0.1:port (this computer only) and rebuild whenever a plan, template or catalog changes."""
-    _build(sources, out, years)
+def serve(sources: list[Path], out: Path, port: int, years: tuple[int, int], root: Path | None = None) -> int:
+    """Build, serve the site on 127.0.0.1:port (this computer only) and rebuild whenever a plan, template or catalog changes.
+
+    `root` is the project root: its tierwise.toml, locales/ and template folder are watched too.
+    """
+    watched = list(sources)
+    if root is not None:  # the settings file and the project's own catalogs and templates, when there are any
+        templates = load_settings(root)[0].templates
+        watched += [root / SETTINGS_FILE, root / "locales", *([templates] if templates is not None else [])]
+    _build(sources, out, years, root)
     if not out.is_dir():
         print(f"{out}: error: nothing to serve; fix the errors above and run again.", file=sys.stderr)
         return 1
@@ -134,15 +145,15 @@ def serve(sources: list[Path], out: Path, port: int, years: tuple[int, int]) -> 
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     print(f"serving http://{HOST}:{port}/ to this computer only: a development server (Ctrl+C stops)", file=sys.stderr)
-    seen = _watched(sources)
+    seen = _watched(watched)
     try:
         while True:
             time.sleep(POLL_SECONDS)
-            now = _watched(sources)
+            now = _watched(watched)
             if now != seen:
                 seen = now
                 print("change seen; rebuilding ...", file=sys.stderr)
-                _build(sources, out, years)
+                _build(sources, out, years, root)
     except KeyboardInterrupt:
         return 0
     finally:
