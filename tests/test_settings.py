@@ -453,3 +453,19 @@ def test_a_published_language_is_no_vendor_id(tmp_path) -> None:
     done = tierwise(root, "check")
     assert done.returncode == 1
     assert f"{root / 'plans' / 'de.plan'}:1:1: error[T0321]: 'de' cannot be a vendor id: the published site uses that name itself" in done.stderr
+
+
+def test_any_language_cldr_knows_is_formatted_by_cldr() -> None:
+    from dsl.site import formatting as fmt
+
+    assert [fmt.locale_code(code) for code in ("sv", "en", "de", "nb", "pt-BR")] == ["sv_SE", "en_GB", "de_DE", "nb_NO", "pt_BR"]
+    assert fmt.language_name("pt-BR") == "Português (Brasil)" and fmt.language_name("nb") == "Norsk bokmål"
+    assert fmt.number(12500, "de") == "12.500" and fmt.number(12500, "nb") == "12\xa0500"
+    assert not fmt.known_locale("xx") and fmt.known_locale("de")
+
+
+def test_a_published_language_cldr_does_not_know_is_a_located_build_error(tmp_path) -> None:
+    root = project(tmp_path, '[site]\nlanguages = ["en", "xx"]\n', {"acme": plan({"en": "E", "xx": "X"})})
+    done = tierwise(root, "build", "--out", str(tmp_path / "site"))
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert f"{root / 'tierwise.toml'}:2:20: error: the site is published in 'xx', a language CLDR does not know" in done.stderr

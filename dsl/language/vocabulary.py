@@ -9,7 +9,8 @@ adding a language or a metric is a change in one place (plus its translations an
 from __future__ import annotations
 
 LANGUAGES: tuple[str, ...] = ("sv", "it", "pl", "en")
-"""The languages every human-readable text is written in and the site is published in, in display order."""
+"""The languages a site is published in, in display order, when its project's settings (tierwise.toml,
+dsl/language/settings.py) name none: the default of Settings.languages, which every output iterates."""
 
 SOURCE_LANGUAGE_FALLBACK = "en"
 """The language a text falls back to when a vendor's own language is unknown."""
