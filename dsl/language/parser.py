@@ -573,9 +573,9 @@ class _Builder(Transformer[Token, Any]):
         return self._price(None, value, (), self._pos(meta))
 
     def addon_amount(self, meta: Any, children: list[Any]) -> _Amount:
-        number, currency, first_per, second_per = children
+        number, currency, first_per, second_per, tax = children
         unit, period = _unit_and_period(first_per, second_per)
-        return _Amount("amount", Decimal(str(number)), str(currency), unit, period)
+        return _Amount("amount", Decimal(str(number)), str(currency), unit, period, tax)
 
     def not_applicable(self, meta: Any, children: list[Any]) -> str:
         return "not-applicable"

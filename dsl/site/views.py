@@ -554,6 +554,10 @@ def price_units(reader: Reader) -> dict[str, str]:
         "user": _("%(price)s per user"),
         "seat": _("%(price)s per seat"),
         "device": _("%(price)s per device"),
+        # Add-ons are often sold by the hour, the on-site visit or the single incident.
+        "hour": _("%(price)s per hour"),
+        "visit": _("%(price)s per visit"),
+        "incident": _("%(price)s per incident"),
     }
 
 
