@@ -117,7 +117,7 @@ def test_a_settings_file_is_read_in_order(tmp_path) -> None:
     toml = (
         '[site]\ntitle = "Acme support"\nbase_url = "https://support.acme.example/tiers"\nlanguages = ["en", "sv", "nb"]\n'
         'default_language = "sv"\nmode = "vendor"\nvendor = "acme"\ntemplates = "tpl"\n'
-        '[brand]\nname = "Acme"\nlogo = "logo.svg"\naccent = "#c0ffee"\naccent_text = "#fff"\nfont = "Inter, system-ui, sans-serif"\n'
+        '[brand]\nname = "Acme"\nlogo = "logo.svg"\naccent = "#9a3412"\naccent_text = "#fff"\nfont = "Inter, system-ui, sans-serif"\n'
     )
     assert diagnostics(tmp_path, toml) == []
     settings, _, _ = load_settings(tmp_path)
@@ -125,7 +125,7 @@ def test_a_settings_file_is_read_in_order(tmp_path) -> None:
     assert (settings.default_language, settings.title, settings.mode, settings.vendor) == ("sv", "Acme support", "vendor", "acme")
     assert settings.base_url == "https://support.acme.example/tiers"
     assert settings.templates == tmp_path / "tpl" and settings.brand.logo == tmp_path / "logo.svg"
-    assert (settings.brand.name, settings.brand.accent, settings.brand.font) == ("Acme", "#c0ffee", "Inter, system-ui, sans-serif")
+    assert (settings.brand.name, settings.brand.accent, settings.brand.font) == ("Acme", "#9a3412", "Inter, system-ui, sans-serif")
 
 
 def test_toml_syntax_is_a_located_error(tmp_path) -> None:
@@ -344,21 +344,21 @@ def test_a_single_vendor_site_is_that_vendors_page_at_every_root(tmp_path) -> No
 
 def test_brand_restyles_the_site_without_touching_the_templates(tmp_path) -> None:
     plans = {"acme": plan({code: code for code in LANGUAGES})}
-    root = project(tmp_path, '[brand]\nname = "Acme Support"\nlogo = "art/logo.svg"\naccent = "#c0ffee"\nfont = "Inter, sans-serif"\n', plans)
+    root = project(tmp_path, '[brand]\nname = "Acme Support"\nlogo = "art/logo.svg"\naccent = "#9a3412"\nfont = "Inter, sans-serif"\n', plans)
     (root / "art").mkdir()
     (root / "art" / "logo.svg").write_text("<svg xmlns='http://www.w3.org/2000/svg' width='10' height='10'/>", encoding="utf-8")
     out = tmp_path / "site"
     done = tierwise(root, "build", "--out", str(out))
     assert done.returncode == 0, done.stderr
     css = (out / "assets" / "brand.css").read_text(encoding="utf-8")
-    assert "--link:#c0ffee" in css and "font-family:Inter, sans-serif" in css
+    assert "--link:#9a3412" in css and "font-family:Inter, sans-serif" in css
     assert (out / "assets" / "brand" / "logo.svg").read_bytes() == (root / "art" / "logo.svg").read_bytes()
     page = (out / "en" / "acme" / "index.html").read_text(encoding="utf-8")
     site_css = page.index('href="../../assets/site.css"')
     assert page.index('href="../../assets/brand.css"') > site_css  # after site.css: its properties win
     assert '<img src="../../assets/brand/logo.svg" alt="" height="32"> Acme Support</a>' in page
     embed = (out / "en" / "acme" / "embed.html").read_text(encoding="utf-8")
-    assert "#c0ffee" in embed and "Inter, sans-serif" in embed  # the fragment wears the brand too
+    assert "#9a3412" in embed and "Inter, sans-serif" in embed  # the fragment wears the brand too
 
 
 def test_without_a_brand_no_brand_style_sheet_is_linked(tmp_path) -> None:
@@ -469,3 +469,24 @@ def test_a_published_language_cldr_does_not_know_is_a_located_build_error(tmp_pa
     done = tierwise(root, "build", "--out", str(tmp_path / "site"))
     assert done.returncode == 1 and "Traceback" not in done.stderr
     assert f"{root / 'tierwise.toml'}:2:20: error: the site is published in 'xx', a language CLDR does not know" in done.stderr
+
+
+def test_a_faint_brand_colour_is_a_warning_with_its_contrast(tmp_path) -> None:
+    found = diagnostics(tmp_path, '[brand]\naccent = "#7fb2ff"\naccent_text = "#ffffff"\n')
+    assert found == [
+        ("T1008", 2, 10, "links in the accent #7fb2ff on the white page have a contrast of 2.2:1",
+         "choose a darker accent: text needs 4.5:1 (WCAG 2.1 AA)"),
+        ("T1008", 3, 15, "text in #ffffff on the accent #7fb2ff has a contrast of 2.2:1", "choose colours 4.5:1 apart (WCAG 2.1 AA)"),
+    ]
+    _, problems, _ = load_settings(tmp_path)
+    assert not any(d.is_error for d in problems)  # the site is still built
+    assert diagnostics(tmp_path, '[brand]\naccent = "#9a3412"\naccent_text = "#fff"\n') == []
+
+
+def test_brand_colours_leave_the_dark_scheme_to_the_site(tmp_path) -> None:
+    from dsl.site.branding import brand_css
+
+    (tmp_path / "tierwise.toml").write_text('[brand]\naccent = "#9a3412"\nfont = "Inter, sans-serif"\n', encoding="utf-8")
+    css = brand_css(load_settings(tmp_path)[0])
+    assert css is not None
+    assert css.index("@media not all and (prefers-color-scheme:dark){:root{--link:#9a3412") < css.index("body{font-family:Inter, sans-serif}")

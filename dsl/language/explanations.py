@@ -671,6 +671,14 @@ EXPLANATIONS: dict[str, Explanation] = {
         V + "}\n",
         files=(("tierwise.toml", b'[brand]\nlogo = "brand/logo.svg"\n'),),
     ),
+    "T1008": Explanation(
+        "a brand colour too faint to read (warning)",
+        "Links take the [brand] accent colour on the white page, so it needs a contrast of at least 4.5:1 "
+        "with white (WCAG 2.1 AA), and accent_text at least 4.5:1 with the accent. The dark colour scheme "
+        "keeps the site's own colours. A warning: the site is built, but some readers cannot read its links.",
+        V + "}\n",
+        files=(("tierwise.toml", b'[brand]\naccent = "#7fb2ff"\n'),),
+    ),
 }
 
 

@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from dsl.language.diagnostics import Diagnostic, did_you_mean, error, one_of
+from dsl.language.diagnostics import Diagnostic, did_you_mean, error, one_of, warning
 from dsl.language.model import Pos
 from dsl.language.vocabulary import LANGUAGES, SITE_MODES
 
@@ -254,7 +254,7 @@ def settings_from(data: dict[str, Any], root: Path, path: str, places: tuple[tup
         mode = "directory"
     templates = _folder(site, "templates", root, where, problems)
     logo = _logo(brand, root, where, problems)
-    colours = {}
+    colours: dict[str, str | None] = {}
     for key in ("accent", "accent_text"):
         value = brand.get(key)
         if value is not None and not (isinstance(value, str) and COLOUR.match(value)):
@@ -263,6 +263,7 @@ def settings_from(data: dict[str, Any], root: Path, path: str, places: tuple[tup
             )
             value = None
         colours[key] = value
+    problems += _contrast(colours, where)
     font = brand.get("font")
     if font is not None and not (isinstance(font, str) and FONT_STACK.match(font)):
         problems.append(
@@ -284,6 +285,41 @@ def settings_from(data: dict[str, Any], root: Path, path: str, places: tuple[tup
         places=places,
     )
     return settings, problems
+
+
+def _luminance(colour: str) -> float:
+    """The relative luminance of a hex colour (WCAG 2.1)."""
+    digits = colour[1:] if len(colour) == 7 else "".join(c * 2 for c in colour[1:])
+    channels = [int(digits[i : i + 2], 16) / 255 for i in (0, 2, 4)]
+    r, g, b = (c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast(first: str, second: str) -> float:
+    """The WCAG 2.1 contrast ratio of two hex colours, from 1 to 21."""
+    light, dark = sorted((_luminance(first), _luminance(second)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+MIN_CONTRAST = 4.5
+"""WCAG 2.1 AA's contrast for text: links in the accent colour on the white page, the accent text on the accent."""
+
+
+def _contrast(colours: dict[str, str | None], where: Settings) -> list[Diagnostic]:
+    """A warning when the brand's accent would make links (or text on the accent) hard to read."""
+    accent, text = colours.get("accent"), colours.get("accent_text")
+    found = []
+    if accent is not None and contrast(accent, "#ffffff") < MIN_CONTRAST:
+        found.append(
+            warning(f"links in the accent {accent} on the white page have a contrast of {contrast(accent, '#ffffff'):.1f}:1",
+                    where.pos("brand.accent"), f"choose a darker accent: text needs {MIN_CONTRAST}:1 (WCAG 2.1 AA)", code="T1008")
+        )
+    if accent is not None and text is not None and contrast(accent, text) < MIN_CONTRAST:
+        found.append(
+            warning(f"text in {text} on the accent {accent} has a contrast of {contrast(accent, text):.1f}:1",
+                    where.pos("brand.accent_text"), f"choose colours {MIN_CONTRAST}:1 apart (WCAG 2.1 AA)", code="T1008")
+        )
+    return found
 
 
 def _unknown_keys(data: dict[str, Any], where: Settings) -> list[Diagnostic]:

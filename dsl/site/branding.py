@@ -69,12 +69,15 @@ def brand_css(settings: Settings) -> str | None:
         props += [f"--link:{brand.accent}", f"--accent:{brand.accent}"]
     if brand.accent_text:
         props.append(f"--accent-text:{brand.accent_text}")
-    rules = [":root{" + ";".join(props) + "}"] if props else []
+    # The colours apply to the light scheme only: in the dark one the site keeps its own tokens, whose
+    # contrast on a dark background is checked (a brand colour is chosen for a white page).
+    rules = ["@media not all and (prefers-color-scheme:dark){:root{" + ";".join(props) + "}"] if props else []
+    if brand.accent:
+        rules[0] += ".top{border-bottom:3px solid var(--accent)}.brand{color:var(--accent)}"
+    if props:
+        rules[0] += "}"
     if brand.font:
         rules.append(f"body{{font-family:{brand.font}}}")
-    if brand.accent:
-        rules.append(".top{border-bottom:3px solid var(--accent)}")
-        rules.append(".brand{color:var(--accent)}")
     return "/* The project's brand (tierwise.toml [brand]), loaded after site.css. */\n" + "\n".join(rules) + "\n"
 
 
@@ -97,10 +100,11 @@ def embed_css(settings: Settings) -> str:
     font = settings.brand.font or 'system-ui,-apple-system,"Segoe UI",Roboto,sans-serif'
     # `all:revert` undoes whatever the host page's style sheet says of tables, links and lists inside
     # the fragment (its selectors are at most as specific as ".tw-tiers *" for common CMS themes);
-    # the rules after it, more specific, give the fragment its own look.
+    # the rules after it, more specific, give the fragment its own look. position:relative keeps the
+    # visually hidden words (.tw-vh, absolute) inside the fragment's own scroll box on a phone.
     return (
         ".tw-tiers,.tw-tiers *{all:revert;box-sizing:border-box}"
-        f".tw-tiers{{display:block;font:1rem/1.45 {font};color:#1b1b1b;background:#fff;max-width:100%;overflow-x:auto}}"
+        f".tw-tiers{{display:block;position:relative;font:1rem/1.45 {font};color:#1b1b1b;background:#fff;max-width:100%;overflow-x:auto}}"
         ".tw-tiers .tw-h{font-size:1.25rem;font-weight:700;margin:0 0 .5rem}"
         ".tw-tiers table.tw-t{border-collapse:collapse;width:100%;min-width:32rem}"
         ".tw-tiers .tw-t caption{text-align:left;font-weight:600;padding:.4rem 0}"
