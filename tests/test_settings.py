@@ -490,3 +490,16 @@ def test_brand_colours_leave_the_dark_scheme_to_the_site(tmp_path) -> None:
     css = brand_css(load_settings(tmp_path)[0])
     assert css is not None
     assert css.index("@media not all and (prefers-color-scheme:dark){:root{--link:#9a3412") < css.index("body{font-family:Inter, sans-serif}")
+
+
+def test_serve_builds_with_the_projects_settings(tmp_path) -> None:
+    from dsl.site.serve import _build
+
+    root = project(tmp_path, '[site]\ntitle = "Acme plans"\nlanguages = ["en", "sv"]\n', {"acme": plan({"en": "E", "sv": "S"})})
+    out = tmp_path / "site"
+    assert _build([root / "plans"], out, (2026, 2026), root) == 0
+    assert sorted(p.name for p in out.iterdir() if p.is_dir()) == ["assets", "en", "rules", "sv"]
+    assert "<title>Acme plans</title>" in (out / "index.html").read_text(encoding="utf-8")
+    (root / "tierwise.toml").write_text('[site]\nlanguages = ["en", "sv"\n', encoding="utf-8")  # a broken edit
+    assert _build([root / "plans"], out, (2026, 2026), root) == 1
+    assert "<title>Acme plans</title>" in (out / "index.html").read_text(encoding="utf-8")  # the last good site stays
