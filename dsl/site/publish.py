@@ -265,7 +265,7 @@ def _publish_locked(
         print(f"{frame.filename}:{frame.lineno}: error: {type(exc).__name__}: {exc}", file=stderr)
         print(f"the site was not built; {out_dir} is unchanged.", file=stderr)
         return 1
-    pages = sum(1 for _ in out.rglob("*.html"))
+    pages = sum(1 for p in out.rglob("*.html") if p.name != "embed.html")  # a fragment to embed is no page
     placeholder_warning(base_url, stderr, settings.base_url)
     print(f"built {pages} pages into {out_dir}", file=stderr)
     return 0
