@@ -432,12 +432,6 @@ def test_the_fragment_depends_on_nothing_of_the_site(fragments) -> None:
     assert set(re.findall(r'href="#([^"]+)"', html)) <= set(ids)
 
 
-def test_the_packaged_site_gets_fragments_too() -> None:
-    # The real project (no brand, directory mode): the file list test of test_site_pages counts them.
-    assert (ROOT / "site_templates" / "embed.html").is_file()
-    assert isinstance(DEFAULT_SETTINGS, Settings)
-
-
 def test_settings_reach_checks_only_explicitly(tmp_path) -> None:
     # The same plan text, judged under two settings: the languages come from what is handed in.
     text = plan({"en": "E", "nb": "N"})
