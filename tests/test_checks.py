@@ -70,8 +70,9 @@ def test_a_keyword_can_be_a_language_code_in_a_text():
 @pytest.mark.parametrize(
     ("text", "said"),
     [
-        ('vendor v { name "V" language 5 }\n', "a language code (" + ", ".join(LANGUAGES) + ")"),
-        (HEADER + "  intro { 5 }\n}\n", "'}' or a language code (" + ", ".join(LANGUAGES) + ")"),
+        # Which languages a site publishes is its settings' choice: the parser names a code as an example.
+        ('vendor v { name "V" language 5 }\n', "a language code such as sv or en"),
+        (HEADER + "  intro { 5 }\n}\n", "'}' or a language code such as sv or en"),
         (HEADER + "  contact 5\n}\n", "a kind of contact (" + ", ".join(CONTACT_KINDS) + ")"),
         (HEADER + '  plan p { name "P" price 5 EUR per 5 }\n}\n', "a period (" + ", ".join(PERIODS) + ")"),
         ("calendar c { zone UTC open mon-fry 08:00-17:00 }\n", "a weekday (" + ", ".join(WEEKDAYS) + ")"),
