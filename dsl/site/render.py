@@ -28,6 +28,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateSynta
 
 from dsl.language.model import Project
 from dsl.language.vocabulary import LANGUAGES
+from dsl.site import compare, structured
 from dsl.site import formatting as fmt
 from dsl.site import views as site
 
@@ -265,6 +266,11 @@ def render_site(
         write_file(out, page.path, _render(env, "index.html", page=page, cards=cards))
         written.append(page.path)
         sitemap.append(page)
+        # Issue 9: every tier of every vendor side by side, {lang}/compare/.
+        compare_meta, compare_view = _compare_page(base, lang, _, project, words[lang], warnings)
+        write_file(out, compare_meta.path, _render(env, "compare.html", page=compare_meta, cmp=compare_view))
+        written.append(compare_meta.path)
+        sitemap.append(compare_meta)
         for vendor in vendors:
             reader = site.Reader(lang, words[lang], vendor, warnings)
             view = site.vendor_page(vendor, reader)
@@ -276,7 +282,9 @@ def render_site(
                 _("%(vendor)s support tiers compared") % {"vendor": vendor.name},
                 view.description,
             )
-            write_file(out, page.path, _render(env, "vendor.html", page=page, vendor=view))
+            # Issue 9: schema.org JSON-LD of the tiers and their prices.
+            json_ld = structured.vendor_json_ld(vendor, reader, page.canonical)
+            write_file(out, page.path, _render(env, "vendor.html", page=page, vendor=view, json_ld=json_ld))
             written.append(page.path)
             sitemap.append(page)
     sitemap.sort(key=lambda p: p.canonical)
@@ -305,3 +313,19 @@ def source_date() -> str | None:
     if not value.isdigit():
         return None
     return datetime.fromtimestamp(int(value), tz=UTC).date().isoformat()
+
+
+# --- issue 9: the comparison across vendors -------------------------------------------------------
+
+
+def _compare_path(lang: str) -> str:
+    return f"{lang}/{compare.COMPARE_FOLDER}/index.html"
+
+
+def _compare_page(
+    base: str, lang: str, _: Callable[[str], str], project: Project, words: Translations, warnings: site.Warnings
+) -> tuple[Page, compare.ComparePage]:
+    """The page metadata and the view of {lang}/compare/."""
+    view = compare.compare_page(project, lang, words, warnings)
+    page = _page(base, _compare_path, lang, _compare_path(DEFAULT_LANGUAGE), _("All support tiers compared"), view.description)
+    return page, view
