@@ -184,3 +184,27 @@ def test_json_ld_cannot_end_its_script_element() -> None:
     data = json.loads(text)
     assert data["@graph"][0]["name"] == evil  # read back unchanged
     assert str(script_json({"a": "\u2028"})) == '{"a":"\\u2028"}'
+
+
+# --- the sitemap's <lastmod> from plan data ---------------------------------------------------------
+
+
+def test_without_source_date_epoch_a_vendor_page_is_dated_by_its_terms(tmp_path, monkeypatch) -> None:
+    from datetime import date
+
+    from dsl.language.model import Source
+
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    project = rich_project()
+    acme = replace(
+        project.vendors[0],
+        sources=(Source(Text((("en", "Terms"),)), read=date(2026, 3, 2)), Source(Text((("en", "Prices"),)), read=date(2026, 5, 9))),
+    )
+    render_site(Project((acme, project.vendors[1])), tmp_path, words(), BASE)
+    xml = (tmp_path / "sitemap.xml").read_text(encoding="utf-8")
+    dated = re.findall(r"<loc>([^<]+)</loc>\s*<lastmod>([^<]+)</lastmod>", xml)
+    assert sorted(dated) == sorted((f"{BASE}{lang}/acme/", "2026-05-09") for lang in LANGUAGES)  # the latest terms, acme only
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795000000")  # 2026-11-18: the build's own date wins for every page
+    render_site(Project((acme, project.vendors[1])), tmp_path / "b", words(), BASE)
+    xml = (tmp_path / "b" / "sitemap.xml").read_text(encoding="utf-8")
+    assert xml.count("<lastmod>2026-11-18</lastmod>") == xml.count("<url>")

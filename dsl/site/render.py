@@ -26,7 +26,7 @@ from babel.messages.pofile import PoFileError, read_po
 from babel.support import Translations
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateSyntaxError, select_autoescape
 
-from dsl.language.model import Project
+from dsl.language.model import Project, Vendor
 from dsl.language.vocabulary import LANGUAGES
 from dsl.site import compare, structured
 from dsl.site import formatting as fmt
@@ -288,7 +288,9 @@ def render_site(
             written.append(page.path)
             sitemap.append(page)
     sitemap.sort(key=lambda p: p.canonical)
-    write_file(out, "sitemap.xml", _render(root_env, "sitemap.xml", pages=sitemap, lastmod=source_date()))
+    write_file(
+        out, "sitemap.xml", _render(root_env, "sitemap.xml", pages=sitemap, lastmod=source_date(), lastmods=terms_dates(vendors, base))
+    )
     write_file(out, "robots.txt", f"User-agent: *\nAllow: /\nSitemap: {base}sitemap.xml\n")
     written += ["sitemap.xml", "robots.txt"]
     return written
@@ -329,3 +331,14 @@ def _compare_page(
     view = compare.compare_page(project, lang, words, warnings)
     page = _page(base, _compare_path, lang, _compare_path(DEFAULT_LANGUAGE), _("All support tiers compared"), view.description)
     return page, view
+
+
+def terms_dates(vendors: list[Vendor], base: str) -> dict[str, str]:
+    """Issue 9: a vendor page's <lastmod> without SOURCE_DATE_EPOCH: the date its terms were read (plan data, never the clock)."""
+    dates = {}
+    for vendor in vendors:
+        read = [src.read for src in vendor.sources if src.read is not None]
+        if read:
+            for lang in LANGUAGES:
+                dates[base + _canonical_path(_vendor_path(vendor.id, lang))] = max(read).isoformat()
+    return dates
