@@ -90,7 +90,7 @@ def test_sitemap_lists_exactly_the_pages_tested(site_dir, check):
     paths = {p + "index.html" if p.endswith("/") else p for p in paths}
     tested = {"/index.html"} | {f"/{lang}/index.html" for lang in check.languages} | {
         f"/{lang}/{vendor}/index.html" for lang in check.languages for vendor in check.vendors
-    }
+    } | {f"/{lang}/compare/index.html" for lang in check.languages}  # issue 9: in all_pages() too
     assert paths == tested, (
         f"only in the sitemap (add them to VENDORS in tests/browser/conftest.py): {sorted(paths - tested)}; "
         f"tested but not in the sitemap: {sorted(tested - paths)}"
