@@ -208,3 +208,16 @@ def test_without_source_date_epoch_a_vendor_page_is_dated_by_its_terms(tmp_path,
     render_site(Project((acme, project.vendors[1])), tmp_path / "b", words(), BASE)
     xml = (tmp_path / "b" / "sitemap.xml").read_text(encoding="utf-8")
     assert xml.count("<lastmod>2026-11-18</lastmod>") == xml.count("<url>")
+
+
+def test_every_period_has_a_unit_code_and_a_free_price_takes_the_tiers_currency() -> None:
+    from dsl.language.vocabulary import PERIODS
+    from dsl.site.structured import PERIOD_CODES
+
+    assert set(PERIOD_CODES) == set(PERIODS)
+    beta = rich_project().vendors[1]
+    prices = (Price(None, "free"), Price("x", "amount", Decimal("99"), "EUR", "month"))
+    beta = replace(beta, plans=(replace(beta.plans[0], prices=prices),))
+    data = json.loads(str(vendor_json_ld(beta, site.Reader("en", words()["en"], beta), BASE + "en/beta/")))
+    free = data["@graph"][1]["offers"][0]
+    assert (free["price"], free["priceCurrency"]) == ("0", "EUR")

@@ -10,6 +10,7 @@ word for them that would not mislead. The JSON is made safe to sit inside <scrip
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
@@ -73,7 +74,10 @@ def vendor_json_ld(vendor: Vendor, reader: site.Reader, url: str) -> Markup:
         }
         if plan.description is not None:
             service["description"] = reader.plain(plan.description)
-        offers = [o for p in plan.prices if (o := offer(p, segments.get(p.segment or "", ""), reader)) is not None]
+        # A free price names no currency; where the tier's other prices use one, its Offer says 0 in that one.
+        currencies = {p.currency for p in plan.prices if p.currency}
+        prices = [replace(p, currency=next(iter(currencies))) if p.kind == "free" and len(currencies) == 1 else p for p in plan.prices]
+        offers = [o for p in prices if (o := offer(p, segments.get(p.segment or "", ""), reader)) is not None]
         if offers:
             service["offers"] = offers
         graph.append(service)
