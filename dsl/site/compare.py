@@ -145,12 +145,12 @@ def _coverage(plan: Plan, vendor: Vendor) -> str:
     return "hours" if plan.coverage else "none"
 
 
-def coverage_cell(plan: Plan, vendor: Vendor, reader: site.Reader) -> CompareCell:
-    """When support is available, as the vendor page's "Service per tier" says it."""
+def coverage_cell(plan: Plan, vendor: Vendor, reader: site.Reader, services: tuple[site.PlanService, ...] = ()) -> CompareCell:
+    """When support is available, as the vendor page's "Service per tier" says it (`services`: that section, when already made)."""
     _ = reader.gettext
     if plan.no_support:
         return CompareCell(Markup(escape(_("No support"))), LAST)
-    service = next(s for s in site.plan_services(vendor, reader) if s.anchor == site.tier_anchor(plan.id))
+    service = next(s for s in services or site.plan_services(vendor, reader) if s.anchor == site.tier_anchor(plan.id))
     if not service.coverage:
         return CompareCell(Markup(escape(_("Not stated"))), LAST)
     # Around the clock sorts first, then business hours; the words themselves order the rest.
@@ -231,6 +231,7 @@ def compare_page(project: Project, lang: str, words: site.Translations, warnings
         reader = site.Reader(lang, words, vendor, warnings)
         vendors.append(Choice(vendor.id, vendor.name))
         top_level, low_level = _levels(vendor)
+        services = site.plan_services(vendor, reader)
         for plan in vendor.plans:
             top_cell, top = response_cell(plan, vendor, top_level, reader)
             low_cell, low = response_cell(plan, vendor, low_level, reader)
@@ -245,7 +246,7 @@ def compare_page(project: Project, lang: str, words: site.Translations, warnings
                     recommended=plan.recommended,
                     cells=(
                         price_cell(plan, vendor, reader),
-                        coverage_cell(plan, vendor, reader),
+                        coverage_cell(plan, vendor, reader, services),
                         top_cell,
                         low_cell,
                         channels,
