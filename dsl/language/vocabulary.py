@@ -61,6 +61,12 @@ RULES_FILES: tuple[str, ...] = ("all", "schema")
 RESERVED_IDS: tuple[str, ...] = (*RULES_FILES, *SITE_FOLDERS, *SITE_PAGES, *LANGUAGES)
 """Ids no vendor may have: they collide with the site's own paths."""
 
+# Issue 9: the cross-vendor comparison lives at {lang}/compare/, beside the vendors' {lang}/{vendor}/.
+LANGUAGE_FOLDERS: tuple[str, ...] = ("compare",)
+"""The site's own folders inside each language folder, beside the vendors' folders."""
+
+RESERVED_IDS = (*RESERVED_IDS, *LANGUAGE_FOLDERS)
+
 # --- the project settings (issue 8 item 8, issue 9) -----------------------------------------------
 # LANGUAGES above is the default of a project whose tierwise.toml names none; the languages a site
 # publishes are its Settings.languages (dsl/language/settings.py), handed to every output.

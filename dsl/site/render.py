@@ -26,10 +26,10 @@ from babel.messages.pofile import PoFileError, read_po
 from babel.support import Translations
 from jinja2 import Environment, StrictUndefined, TemplateSyntaxError, select_autoescape
 
-from dsl.language.model import Project
+from dsl.language.model import Project, Vendor
 from dsl.language.settings import DEFAULT_SETTINGS, Settings
 from dsl.language.vocabulary import LANGUAGES
-from dsl.site import branding
+from dsl.site import branding, compare, structured
 from dsl.site import formatting as fmt
 from dsl.site import views as site
 
@@ -298,6 +298,11 @@ def render_site(
         write_file(out, page.path, _render(env, "index.html", page=page, cards=cards))
         written.append(page.path)
         sitemap.append(page)
+        # Issue 9: every tier of every vendor side by side, {lang}/compare/.
+        compare_meta, compare_view = _compare_page(base, lang, _, project, words[lang], warnings, settings)
+        write_file(out, compare_meta.path, _render(env, "compare.html", page=compare_meta, cmp=compare_view))
+        written.append(compare_meta.path)
+        sitemap.append(compare_meta)
         for vendor in vendors:
             reader = site.Reader(lang, words[lang], vendor, warnings)
             view = site.vendor_page(vendor, reader)
@@ -310,12 +315,17 @@ def render_site(
                 view.description,
                 languages,
             )
-            write_file(out, page.path, _render(env, "vendor.html", page=page, vendor=view))
+            # Issue 9: schema.org JSON-LD of the tiers and their prices.
+            json_ld = structured.vendor_json_ld(vendor, reader, page.canonical)
+            write_file(out, page.path, _render(env, "vendor.html", page=page, vendor=view, json_ld=json_ld))
             written.append(page.path)
             sitemap.append(page)
             written.append(_write_embed(env, out, page, view, vendor.id, settings))
     sitemap.sort(key=lambda p: p.canonical)
-    write_file(out, "sitemap.xml", _render(root_env, "sitemap.xml", pages=sitemap, lastmod=source_date()))
+    write_file(
+        out, "sitemap.xml",
+        _render(root_env, "sitemap.xml", pages=sitemap, lastmod=source_date(), lastmods=terms_dates(vendors, base, languages)),
+    )
     write_file(out, "robots.txt", f"User-agent: *\nAllow: /\nSitemap: {base}sitemap.xml\n")
     written += ["sitemap.xml", "robots.txt"]
     return written
@@ -367,7 +377,8 @@ def _render_vendor_site(
         else:
             page = _page(base, _language_index, lang, "index.html", title, view.description, languages)
             written.append(_write_embed(env, out, page, view, vendor.id, settings))
-        write_file(out, page.path, _render(env, "vendor.html", page=page, vendor=view))
+        json_ld = structured.vendor_json_ld(vendor, site.Reader(lang, words[lang], vendor, warnings), page.canonical)
+        write_file(out, page.path, _render(env, "vendor.html", page=page, vendor=view, json_ld=json_ld))
         written.append(page.path)
         sitemap.append(page)
     root_env = environment(templates, words[default], settings)
@@ -384,7 +395,9 @@ def _render_vendor_site(
     write_file(out, "404.html", _render(root_env, "404.html", choosers=choosers, home=root_path))
     written.append("404.html")
     sitemap.sort(key=lambda p: p.canonical)
-    write_file(out, "sitemap.xml", _render(root_env, "sitemap.xml", pages=sitemap, lastmod=source_date()))
+    read = terms_dates([vendor], base, languages[:1]).values()  # when its terms were read, for each of its pages
+    lastmods = {p.canonical: max(read) for p in sitemap} if read else {}
+    write_file(out, "sitemap.xml", _render(root_env, "sitemap.xml", pages=sitemap, lastmod=source_date(), lastmods=lastmods))
     write_file(out, "robots.txt", f"User-agent: *\nAllow: /\nSitemap: {base}sitemap.xml\n")
     written += ["sitemap.xml", "robots.txt"]
     return written
@@ -409,3 +422,34 @@ def source_date() -> str | None:
     if not value.isdigit():
         return None
     return datetime.fromtimestamp(int(value), tz=UTC).date().isoformat()
+
+
+# --- issue 9: the comparison across vendors -------------------------------------------------------
+
+
+def _compare_path(lang: str) -> str:
+    return f"{lang}/{compare.COMPARE_FOLDER}/index.html"
+
+
+def _compare_page(
+    base: str, lang: str, _: Callable[[str], str], project: Project, words: Translations, warnings: site.Warnings,
+    settings: Settings = DEFAULT_SETTINGS,
+) -> tuple[Page, compare.ComparePage]:
+    """The page metadata and the view of {lang}/compare/."""
+    view = compare.compare_page(project, lang, words, warnings)
+    page = _page(
+        base, _compare_path, lang, _compare_path(settings.default_language), _("All support tiers compared"), view.description,
+        settings.languages,
+    )
+    return page, view
+
+
+def terms_dates(vendors: list[Vendor], base: str, languages: tuple[str, ...] = LANGUAGES) -> dict[str, str]:
+    """Issue 9: a vendor page's <lastmod> without SOURCE_DATE_EPOCH: the date its terms were read (plan data, never the clock)."""
+    dates = {}
+    for vendor in vendors:
+        read = [src.read for src in vendor.sources if src.read is not None]
+        if read:
+            for lang in languages:
+                dates[base + _canonical_path(_vendor_path(vendor.id, lang))] = max(read).isoformat()
+    return dates
