@@ -823,24 +823,26 @@ class TicketClock:
         rules = self.evaluator.rules
         report = _report_us(at)
         moment_now = _report_us(now)
+        if tz:
+            _zone(tz, "the customer's zone", "tz")
         shares = _warning_shares(warnings)
-        vendor_id, vendor, _, found = _vendor_plan(rules, plan)
-        levels = [lv["id"] for lv in vendor["priorities"]["levels"]] if vendor["priorities"] else []
-        if priority is not None and priority not in levels:
-            find_target(rules, plan, priority, None, case)  # raises the one words for an unknown priority
+        vendor_id, vendor, found, levels = _check_question(rules, plan, priority, case)
         ticket = _TicketQuestion(report, priority, _read_events(events, report, levels, found), moment_now)
         if moment_now < report:
             raise RuleError(f"'now' ({now.isoformat()}) is before the report ({at.isoformat()})", "now")
         metrics: dict[str, Any] = {}
+        refused: list[RuleError] = []
         for metric in rules["metrics"]:
             try:
                 metrics[metric] = self._metric(plan, metric, ticket, at, tz, case, country, shares)
             except RuleError as exc:
                 if exc.field in ("tz", "at", "case", "plan"):
                     raise
+                # A metric the plan gives no time for is answered as such; the others still are.
+                refused.append(exc)
                 metrics[metric] = {"state": "none", "reason": str(exc)}
-        if all(m["state"] == "none" for m in metrics.values()):
-            raise RuleError(next(iter(metrics.values()))["reason"], "priority")
+        if len(refused) == len(metrics):
+            raise refused[0]  # nothing to measure: the question itself is wrong (no priority, no country ...)
         obligations = {
             ob["id"]: self._obligation(vendor_id, ob, ticket, at, tz, country, shares)
             for ob in found.get("obligations", ())
@@ -960,10 +962,33 @@ class TicketClock:
         return self._measure(timeline, zone, amount.search(timeline), started, stop, ticket, shares, amount)
 
 
+def _check_question(
+    rules: Rules, plan: str, priority: str | None, case: str | None
+) -> tuple[str, Mapping[str, Any], Mapping[str, Any], list[str]]:
+    """Format, plan, priority and kind of case checked in find_target's order and words, before any metric."""
+    version = str(rules.get("format_version", ""))
+    if not version.startswith("1."):
+        raise RuleError(f"these rules are in format {version or '(none)'}; this evaluator reads format 1.x")
+    vendor_id, vendor, _, found = _vendor_plan(rules, plan)
+    levels = [lv["id"] for lv in vendor["priorities"]["levels"]] if vendor["priorities"] else []
+    if priority is not None and priority not in levels:
+        if not levels:
+            raise RuleError(f"vendor '{vendor_id}' has no priority levels; leave the priority '{_cut(priority)}' out", "priority")
+        raise RuleError(f"vendor '{vendor_id}' has no priority '{_cut(priority)}'{suggest(priority, levels)}", "priority")
+    cases = vendor.get("cases") or {}
+    if case is not None and case not in cases:
+        if not cases:
+            raise RuleError(f"vendor '{vendor_id}' declares no kinds of case; leave the case '{_cut(case)}' out", "case")
+        raise RuleError(f"vendor '{vendor_id}' has no kind of case '{_cut(case)}'{suggest(case, cases)}", "case")
+    return vendor_id, vendor, found, levels
+
+
 def _warning_shares(warnings: Iterable[int] | None) -> tuple[int, ...]:
     """The warning shares a question asks for (whole percent, 1-99), sorted, or the defaults."""
     if warnings is None:
         return DEFAULT_WARNINGS
+    if isinstance(warnings, (str, bytes, Mapping)) or not isinstance(warnings, Iterable):
+        raise RuleError(f"\"warnings\" must be a list of whole percents, not {json_text(warnings)}", "warnings")
     shares = []
     for share in warnings:
         if isinstance(share, bool) or not isinstance(share, int) or not 1 <= share <= 99:
@@ -974,6 +999,8 @@ def _warning_shares(warnings: Iterable[int] | None) -> tuple[int, ...]:
 
 def _read_events(events: Iterable[Mapping[str, Any]], report: int, levels: list[str], plan: Mapping[str, Any]) -> list[TicketEvent]:
     """The ticket's events as given, checked: known kinds, moments with offsets, in time order, not before the report."""
+    if isinstance(events, (str, bytes, Mapping)) or not isinstance(events, Iterable):
+        raise RuleError(f"\"events\" must be a list of events, not {json_text(events)}", "events")
     found: list[TicketEvent] = []
     timed = [ob["id"] for ob in plan.get("obligations", ()) if ob.get("after_minutes") is not None]
     for number, event in enumerate(events, start=1):
@@ -981,9 +1008,8 @@ def _read_events(events: Iterable[Mapping[str, Any]], report: int, levels: list[
             raise RuleError(f"event {number} is not an object such as {{\"type\": \"pause\", \"at\": \"2026-11-23T16:00:00+01:00\"}}", "events")
         kind = event.get("type")
         if kind not in EVENT_TYPES:
-            shown = _cut(kind) if isinstance(kind, str) else json_text(kind)
-            hint = suggest(kind, EVENT_TYPES) if isinstance(kind, str) else "; known: " + ", ".join(EVENT_TYPES)
-            raise RuleError(f"event {number} has an unknown type {shown}{hint or '; known: ' + ', '.join(EVENT_TYPES)}", "events")
+            hint = (suggest(kind, EVENT_TYPES) if isinstance(kind, str) else "") or "; known: " + ", ".join(EVENT_TYPES)
+            raise RuleError(f"event {number} has an unknown type {json_text(kind)}{hint}", "events")
         unknown = [k for k in event if k not in ("type", "at", "priority", "obligation")]
         if unknown:
             raise RuleError(f"event {number} has an unknown field '{_cut(str(unknown[0]))}'", "events")
