@@ -1013,8 +1013,10 @@ def _read_events(events: Iterable[Mapping[str, Any]], report: int, levels: list[
         unknown = [k for k in event if k not in ("type", "at", "priority", "obligation")]
         if unknown:
             raise RuleError(f"event {number} has an unknown field '{_cut(str(unknown[0]))}'", "events")
+        if not isinstance(event.get("at"), str):
+            raise RuleError(f"event {number} needs \"at\", its moment as a text such as 2026-11-23T16:00:00+01:00", "events")
         try:
-            moment = _us(parse_moment(event.get("at")))  # type: ignore[arg-type]  # parse_moment refuses a non-text
+            moment = _us(parse_moment(event["at"]))
         except RuleError as exc:
             raise RuleError(f"event {number}: {exc}", "events") from None
         if moment < report:

@@ -496,9 +496,10 @@ function readEvents(events, report, levels, plan) {
     }
     const unknown = Object.keys(event).filter((k) => !["type", "at", "priority", "obligation"].includes(k));
     if (unknown.length) throw new TicketError(`event ${number} has an unknown field '${unknown[0].slice(0, 100)}${unknown[0].length > 100 ? "…" : ""}'`);
+    if (typeof event.at !== "string") throw new TicketError(`event ${number} needs "at", its moment as a text such as 2026-11-23T16:00:00+01:00`);
     let moment;
     try {
-      moment = parseMoment(event.at ?? null).ms;
+      moment = parseMoment(event.at).ms;
     } catch (error) {
       throw new TicketError(`event ${number}: ${error.message}`);
     }

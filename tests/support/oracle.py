@@ -390,7 +390,7 @@ def ticket(project: Project, years: tuple[int, int], q: Ticket) -> dict:
     if now < report:
         raise OracleError("now before the report")
     events = [(kind, _minute_of(at), extra) for kind, at, extra in q.events]
-    if any(at < report for _, at, _ in events) or any(b[1] < a[1] for a, b in zip(events, events[1:])):
+    if any(at < report for _, at, _ in events) or any(b[1] < a[1] for a, b in zip(events, events[1:], strict=False)):
         raise OracleError("events out of order")
     happened = [e for e in events if e[1] <= now]
     # Pauses: a minute is paused when the last pause before it has no resume between them.
@@ -478,7 +478,7 @@ def ticket(project: Project, years: tuple[int, int], q: Ticket) -> dict:
         try:
             if metric == "status-update":
                 starts = [report] + [at for k, at, _ in happened if k == "updated"]
-                missed = sum(one(metric, a, b, ())["state"] == "breached" for a, b in zip(starts, starts[1:]))
+                missed = sum(one(metric, a, b, ())["state"] == "breached" for a, b in zip(starts, starts[1:], strict=False))
                 metrics[metric] = {**one(metric, starts[-1], resolved, shares), "missed": missed}
             else:
                 met = first(MET_BY[metric])
