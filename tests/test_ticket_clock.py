@@ -248,3 +248,16 @@ def test_the_oracle_agrees_on_the_worked_pause_example(project):
     events = (("pause", "2026-11-23T10:00:00+01:00", None), ("resume", "2026-11-23T11:30:00+01:00", None))
     got = oracle.ticket(project, generate.YEARS, oracle.Ticket("stratiteq/sos", "P2", REPORT, "2026-11-23T12:00:00+01:00", events))
     assert got["metrics"]["first-response"]["due"] == "2026-11-23T14:30:00+01:00"
+
+
+def test_the_documented_example_is_what_the_command_answers(evaluator):
+    """docs/rules.md §11.5 and §11.7: the batch line shown gives the answer shown (reasons written '…' there)."""
+    text = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
+    section = text[text.index("## 11. The ticket clock"):]
+    blocks = [b.split("```", 1)[0] for b in section.split("```json\n")[1:]]
+    shown, line = json.loads(blocks[0]), blocks[1].strip()
+    got = answer_ticket(evaluator, line)
+    for metric, entry in shown["metrics"].items():
+        if entry.get("reason") == "…":
+            entry["reason"] = got["metrics"][metric]["reason"]
+    assert got == shown
