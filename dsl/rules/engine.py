@@ -721,35 +721,49 @@ def paused_search(timeline: Timeline) -> Callable[[int, list[tuple[int, int]], i
     """start µs, pauses [(from, to)] µs (sorted, disjoint, at or after start), wanted µs -> the earliest
     instant by which `wanted` open time has run outside the pauses since `start`.
 
-    The clock's one search, with everything bound once as in Timeline.search: each running stretch
-    costs two binary searches, so a ticket with k pauses costs about k + 1 plain deadlines.
+    The clock's one search, with everything bound once as in Timeline.search. It works in units of
+    F (open time since the span's start): the goal is F(start) + wanted, and each pause that begins
+    before the goal is reached adds its own open time F(to) - F(from) to the goal; then one binary
+    search finds the instant. Each F is one bisection, started where the previous one ended.
     """
     starts, ends, before, through = timeline.starts, timeline.ends, timeline.before, timeline.through
     first, last, count = timeline.first, timeline.last, len(ends)
+    total = through[-1] if through else 0
     after, reaching = bisect.bisect_right, bisect.bisect_left
-
-    def opened(moment: int) -> int:  # F(moment), inlined from _open_before
-        i = after(starts, moment) - 1
-        if i < 0:
-            return 0
-        end = ends[i]
-        return before[i] + (moment if moment < end else end) - starts[i]
 
     def reach(start: int, pauses: list[tuple[int, int]], wanted: int) -> int:
         if not wanted:
             return start
-        done = 0
-        base = opened(start)
-        for stop, resume in pauses:
-            here = opened(stop)
-            if done + here - base >= wanted:
-                break
-            done += here - base
-            base = opened(resume)
-        goal = base + wanted - done
-        j = reaching(through, goal)
-        if j == count:
+        i = after(ends, start)  # F(x) = before[i] + max(0, x - starts[i]) for the first interval i ending after x
+        if i == count:
             raise _beyond(first, last)
+        s = starts[i]
+        goal = before[i] + (start - s if start > s else 0) + wanted
+        lo = i
+        for stop, resume in pauses:
+            # A pause lies a few intervals on: step forward, and bisect only when it is far.
+            if i < count and ends[i] <= stop:
+                i += 1
+                if i < count and ends[i] <= stop:
+                    i = after(ends, stop, i + 1)
+            if i == count:
+                break  # no open time after the pause starts: the goal is reached before it, or never
+            s = starts[i]
+            paused_from = before[i] + (stop - s if stop > s else 0)
+            if paused_from >= goal:
+                break  # reached before this pause (and so before every later one)
+            if ends[i] <= resume:
+                i += 1
+                if i < count and ends[i] <= resume:
+                    i = after(ends, resume, i + 1)
+            if i == count:
+                raise _beyond(first, last)  # paused until the end of the span with time still to count
+            s = starts[i]
+            goal += before[i] + (resume - s if resume > s else 0) - paused_from
+            lo = i
+        if goal > total:
+            raise _beyond(first, last)
+        j = reaching(through, goal, lo)  # the first interval by whose end the goal is reached
         return starts[j] + goal - before[j]
 
     return reach
