@@ -103,7 +103,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     project = _load(args.paths, args.strict, getattr(args, "project", None))
     if project is None:
         return 1
-    return publish(project, Path(args.out), years=args.years or default_years(), base_url=args.base_url)
+    return publish(project, Path(args.out), years=args.years or default_years(project), base_url=args.base_url)
 
 
 def cmd_rules(args: argparse.Namespace) -> int:
@@ -114,7 +114,7 @@ def cmd_rules(args: argparse.Namespace) -> int:
     if project is None:
         return 1
     try:
-        text = dumps(export_project(project, args.years or default_years()))
+        text = dumps(export_project(project, args.years or default_years(project)))
     except ExportError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
@@ -197,7 +197,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     """Build, serve the site on localhost and rebuild when a plan or template changes."""
     from dsl.site.serve import serve
 
-    return serve([Path(p) for p in args.paths], Path(args.out), args.port, default_years())
+    return serve([Path(p) for p in args.paths], Path(args.out), args.port)
 
 
 def parser(prog: str | None = None) -> argparse.ArgumentParser:

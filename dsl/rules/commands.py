@@ -24,8 +24,8 @@ USAGE = (
 
 
 def _rules(project: Project, years: tuple[int, int] | None) -> dict[str, Any]:
-    """The project's rules over `years`, else over the default span (this year and the next two)."""
-    return export_project(project, years or default_years())
+    """The project's rules over `years`, else over the default span (the plans' horizon: docs/rules.md §1)."""
+    return export_project(project, years or default_years(project))
 
 
 def run_due(
