@@ -338,7 +338,12 @@ def _vendor_plan(rules: Rules, plan: str) -> tuple[str, Mapping[str, Any], str, 
 
 
 def find_target(
-    rules: Rules, plan: str, priority: str | None, metric: str | None = None, case: str | None = None
+    rules: Rules,
+    plan: str,
+    priority: str | None,
+    metric: str | None = None,
+    case: str | None = None,
+    in_force: Callable[[Mapping[str, Any]], bool] | None = None,
 ) -> Mapping[str, Any]:
     """The plan's target for a priority, metric and kind of case; docs/rules.md §5.
 
@@ -365,7 +370,7 @@ def find_target(
     target = None
     general: list[Mapping[str, Any]] = []
     for scope in (case, None) if case is not None else (None,):
-        targets = [t for t in found["targets"] if t["metric"] == metric and t.get("case") == scope]
+        targets = [t for t in found["targets"] if t["metric"] == metric and t.get("case") == scope and (in_force is None or in_force(t))]
         if scope is None:
             general = targets
         target = next((t for t in targets if t["priority"] == priority), None)
@@ -496,7 +501,10 @@ class Evaluator:
         key = (plan, priority, tz, metric, case, country)
         found = self._clocks.get(key)
         if found is None:
-            found = self._clocks[key] = self._make_clock(plan, priority, tz, metric, case, country)
+            # Format 1.2: a question whose targets have versions gets a clock per version (VersionedClock).
+            found = self._clocks[key] = self._versioned_clock(plan, priority, tz, metric, case, country) or self._make_clock(
+                plan, priority, tz, metric, case, country
+            )
         return found
 
     def due(
@@ -573,10 +581,17 @@ class Evaluator:
         return found
 
     def _make_clock(
-        self, plan: str, priority: str | None, tz: str | None, metric: str | None, case: str | None = None, country: str | None = None
+        self,
+        plan: str,
+        priority: str | None,
+        tz: str | None,
+        metric: str | None,
+        case: str | None = None,
+        country: str | None = None,
+        in_force: Callable[[Mapping[str, Any]], bool] | None = None,
     ) -> Clock:
         customer = _zone(tz, "the customer's zone", "tz") if tz else None
-        target = find_target(self.rules, plan, priority, metric, case)
+        target = find_target(self.rules, plan, priority, metric, case, in_force)
         vendor_id = plan.split("/")[0]
         cal_id = target["calendar"]
         calendar = self.rules["vendors"][vendor_id]["calendars"].get(cal_id)
@@ -610,6 +625,12 @@ class Evaluator:
         timeline = self.timeline(vendor_id, cal_id, None if calendar["zone"] is not None else tz, country)
         return Clock(Amount.of(target), timeline, zone)
 
+
+    def _versioned_clock(
+        self, plan: str, priority: str | None, tz: str | None, metric: str | None, case: str | None, country: str | None
+    ) -> Clock | None:
+        """A VersionedClock when the question's targets have versions (format 1.2), else None; defined below."""
+        return _versioned_clock(self, plan, priority, tz, metric, case, country)
 
     # The ticket clock (docs/rules.md §11); TicketClock is defined below, with the rest of the clock.
     def ticket(
@@ -939,6 +960,8 @@ class TicketClock:
         """One interval of one metric, against the target of the priority in force when it stops (or now)."""
         level = ticket.priority_at(ticket.now if stop is None else stop)
         clock = self.evaluator.clock(plan, level, tz, metric, case, country)
+        if isinstance(clock, VersionedClock):
+            clock = clock.at(ticket.report)  # the terms in force when the ticket was reported
         timeline, zone, plain = self._timed(clock, at)
         answer = self._measure(timeline, zone, plain, start, stop, ticket, shares, clock.amount)
         answer["priority"] = level
@@ -1080,3 +1103,79 @@ def ticket(
 ) -> dict[str, Any]:
     """A ticket's clock at `now`: `Evaluator(rules).ticket(...)` (docs/rules.md §11)."""
     return Evaluator(rules).ticket(plan, priority, at, now, events, tz, case, country, warnings)
+
+
+# --- effective-dated versions (format 1.2, docs/rules.md §5 step 5) -----------------------------------
+
+
+def _version_start(rules: Rules, vendor_id: str, target: Mapping[str, Any], day: str | None, tz: str | None) -> int | None:
+    """The instant (µs) a version's `from` (or `until`) date begins: local midnight in the zone of the
+    target's calendar, else the customer's `tz`, else UTC. None for no date."""
+    if day is None:
+        return None
+    calendar = rules["vendors"][vendor_id]["calendars"].get(target.get("calendar")) if target.get("calendar") else None
+    name = calendar["zone"] if calendar is not None and calendar["zone"] is not None else tz
+    zone: tzinfo = _zone(name, "the customer's zone", "tz") if name else UTC
+    return _us(datetime.combine(date.fromisoformat(day), datetime.min.time(), tzinfo=zone))
+
+
+class VersionedClock(Clock):
+    """A question whose targets have versions (format 1.2): one Clock per span of report instants.
+
+    `due` and `due_us` pick the clock of the version in force at the report; a span in which the
+    rules give no target raises that span's RuleError. `at(report_us)` gives the span's Clock.
+    """
+
+    __slots__ = ("bounds", "clocks")
+
+    def __init__(self, bounds: list[int], clocks: list[Clock | RuleError]) -> None:
+        self.bounds, self.clocks = bounds, clocks  # clocks[k] answers reports in [bounds[k-1], bounds[k])
+        ready = next(c for c in clocks if isinstance(c, Clock))
+        self.amount, self.minutes, self.timeline, self.zone = ready.amount, ready.minutes, ready.timeline, ready.zone
+        self.first, self.last = ready.first, ready.last
+        self.due_us = lambda report: self.at(report).due_us(report)
+        self.due = lambda moment: self.at(_report_us(moment)).due(moment)
+
+    def at(self, report: int) -> Clock:
+        """The Clock of the version in force at `report` (µs), or its span's RuleError."""
+        found = self.clocks[bisect.bisect_right(self.bounds, report)]
+        if isinstance(found, RuleError):
+            raise found
+        return found
+
+
+def _versioned_clock(
+    self: Evaluator, plan: str, priority: str | None, tz: str | None, metric: str | None, case: str | None, country: str | None
+) -> Clock | None:
+    """A VersionedClock when the plan's targets for the metric have versions, else None (the plain Clock)."""
+    rules = self.rules
+    try:
+        vendor_id, _, _, found = _vendor_plan(rules, plan)
+    except (RuleError, KeyError, TypeError, AttributeError):
+        return None  # the plain path reports it in its own words
+    wanted = metric or DEFAULT_METRIC
+    targets = [t for t in found["targets"] if t["metric"] == wanted]
+    if not any(t.get("from") for t in targets):
+        return None
+    starts: dict[int, tuple[int | None, int | None]] = {}
+    for t in targets:
+        following = next((n for n in targets if n is not t and n.get("from") == t.get("until") and
+                          (n["priority"], n.get("case")) == (t["priority"], t.get("case"))), None)
+        starts[id(t)] = (_version_start(rules, vendor_id, t, t.get("from"), tz),
+                         _version_start(rules, vendor_id, following, t.get("until"), tz) if following is not None else None)
+    bounds = sorted({b for a, z in starts.values() for b in (a, z) if b is not None})
+    clocks: list[Clock | RuleError] = []
+    for k in range(len(bounds) + 1):
+        moment = bounds[k - 1] if k else (bounds[0] - 1 if bounds else 0)
+
+        def in_force(t: Mapping[str, Any], moment: int = moment) -> bool:
+            begin, end = starts[id(t)]
+            return (begin is None or begin <= moment) and (end is None or moment < end)
+
+        try:
+            clocks.append(self._make_clock(plan, priority, tz, metric, case, country, in_force))
+        except RuleError as exc:
+            clocks.append(exc)
+    if not any(isinstance(c, Clock) for c in clocks):
+        raise next(c for c in clocks if isinstance(c, RuleError))
+    return VersionedClock(bounds, clocks)

@@ -92,6 +92,13 @@ def chosen() -> list[tuple[oracle.Ticket, str]]:
         (T("conformance-lab/customer", "P2", "2026-11-23T15:00:00+01:00", "2026-11-24T15:00:00+01:00",
            (_ev("pause", "2026-11-23T16:00:00+01:00"), _ev("resume", "2026-11-23T17:00:00+01:00")), tz="America/New_York"),
          "a customer-zone calendar with a pause"),
+        (T("conformance-lab/office", "P2", "2027-06-30T16:00:00+02:00", "2027-07-01T12:00:00+02:00",
+           (_ev("priority", "2027-07-01T09:00:00+02:00", "P1"),)),
+         "a version boundary: raised to P1 after 1 July, the ticket keeps the terms in force at its report"),
+        (T("conformance-lab/office", "P2", "2027-07-01T08:00:00+02:00", "2027-07-01T12:00:00+02:00",
+           (_ev("priority", "2027-07-01T08:30:00+02:00", "P1"), _ev("pause", "2027-07-01T08:40:00+02:00"),
+            _ev("resume", "2027-07-01T09:10:00+02:00"))),
+         "a version boundary: reported on 1 July, P1 gets the new version's hour, with a pause"),
     ]
 
 

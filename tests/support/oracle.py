@@ -191,10 +191,15 @@ def deadline(project: Project, years: tuple[int, int], q: Question) -> datetime:
     if q.case is not None and q.case not in {c.id for c in vendor.cases}:
         raise OracleError(f"no kind of case {q.case}")
     target = None
+    try:
+        report_moment = datetime.fromisoformat(q.at)
+    except ValueError:
+        report_moment = None
+    live = [t for t in plan.targets if report_moment is None or report_moment.utcoffset() is None or in_force(vendor, plan, t, report_moment, q.tz)]
     for scope in (q.case, None) if q.case is not None else (None,):
-        target = next((t for t in plan.targets if t.metric == metric and t.case == scope and t.priority == q.priority), None)
+        target = next((t for t in live if t.metric == metric and t.case == scope and t.priority == q.priority), None)
         if target is None and q.priority is not None:
-            target = next((t for t in plan.targets if t.metric == metric and t.case == scope and t.priority is None), None)
+            target = next((t for t in live if t.metric == metric and t.case == scope and t.priority is None), None)
         if target is not None:
             break
     if target is None:
@@ -340,15 +345,16 @@ def _iso(minute_us: int, zone: tzinfo) -> str:
     return (EPOCH + minute_us * MICROSECOND).astimezone(zone).isoformat()
 
 
-def _target(plan, vendor, metric: str, priority: str | None, case: str | None):
-    """The target §5 picks, or OracleError (as `deadline` does)."""
+def _target(plan, vendor, metric: str, priority: str | None, case: str | None, report: datetime | None = None, tz: str | None = None):
+    """The target §5 picks (the version in force at the report), or OracleError (as `deadline` does)."""
     levels = [lv.id for lv in vendor.priorities.levels] if vendor.priorities else []
     if priority is not None and priority not in levels:
         raise OracleError(f"no priority {priority}")
+    live = [t for t in plan.targets if report is None or in_force(vendor, plan, t, report, tz)]
     for scope in (case, None) if case is not None else (None,):
-        found = next((t for t in plan.targets if t.metric == metric and t.case == scope and t.priority == priority), None)
+        found = next((t for t in live if t.metric == metric and t.case == scope and t.priority == priority), None)
         if found is None and priority is not None:
-            found = next((t for t in plan.targets if t.metric == metric and t.case == scope and t.priority is None), None)
+            found = next((t for t in live if t.metric == metric and t.case == scope and t.priority is None), None)
         if found is not None:
             break
     else:
@@ -468,7 +474,7 @@ def ticket(project: Project, years: tuple[int, int], q: Ticket) -> dict:
 
     def one(metric: str, start: int, stop: int | None, warn) -> dict:
         level = level_at(now if stop is None else stop)
-        target = _target(plan, vendor, metric, level, q.case)
+        target = _target(plan, vendor, metric, level, q.case, datetime.fromisoformat(q.at), q.tz)
         answer = measure(vendor.calendar(target.calendar), target.minutes, target.days, target.day_end, start, stop, warn)
         answer["priority"] = level
         return answer
@@ -502,3 +508,34 @@ def ticket(project: Project, years: tuple[int, int], q: Ticket) -> dict:
         stops = [x for x in (done, resolved) if x is not None]
         obligations[ob.id] = measure(vendor.calendar(ob.calendar), ob.after_minutes, None, False, started, min(stops) if stops else None, shares)
     return {"metrics": metrics, "obligations": obligations}
+
+
+# --- effective-dated versions (format 1.2) -------------------------------------------------------------
+
+
+def _version_begins(vendor, target, tz: str | None) -> datetime | None:
+    """Local midnight of the version's date in its calendar's zone, else the customer's, else UTC."""
+    if target.valid_from is None:
+        return None
+    calendar = vendor.calendar(target.calendar) if target.calendar else None
+    name = calendar.zone if calendar is not None and calendar.zone is not None else tz
+    try:
+        zone = ZoneInfo(name) if name else UTC
+    except (ValueError, KeyError, OSError):
+        raise OracleError(f"unknown zone {name}") from None
+    return datetime.combine(target.valid_from, time(0, 0), tzinfo=zone)
+
+
+def in_force(vendor, plan, target, report: datetime, tz: str | None) -> bool:
+    """Whether a target's version applies to a report: from its own date until the next version's (same metric,
+    priority and case, in the order written)."""
+    begins = _version_begins(vendor, target, tz)
+    if begins is not None and report < begins:
+        return False
+    same = [t for t in plan.targets if (t.metric, t.priority, t.case) == (target.metric, target.priority, target.case)]
+    later = same[same.index(target) + 1 :] if target in same else []
+    following = later[0] if later else None
+    if following is None:
+        return True
+    ends = _version_begins(vendor, following, tz)
+    return ends is None or report < ends
