@@ -1,6 +1,6 @@
 """The ticket clock (docs/rules.md §11): pauses, priority changes, status updates, obligations, warnings.
 
-The Python evaluator and sla.js must equal the oracle's clock vectors
+The Python evaluator and assets/ticket.js (on sla.js) must equal the oracle's clock vectors
 (tests/conformance/clock-vectors.jsonl, from tests/support/oracle.py's minute walk), refuse the
 same tickets in the same words, and `clock --batch` answers line by line.
 """

@@ -1,4 +1,4 @@
-// The ticket clock of site_templates/assets/sla.js against tests/conformance/clock-vectors.jsonl (docs/rules.md §11).
+// The ticket clock of site_templates/assets/ticket.js (built on sla.js) against tests/conformance/clock-vectors.jsonl (docs/rules.md §11).
 //
 // Environment (set by tests/test_ticket_clock.py and tests/test_js_evaluator.py):
 //   TIERWISE_RULES         the exported rule JSON the vectors were computed for (required when run by pytest)
@@ -12,7 +12,7 @@ import { tmpdir } from "node:os";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 
-import { ticket } from "../../site_templates/assets/sla.js";
+import { ticket } from "../../site_templates/assets/ticket.js";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const lines = (path) => readFileSync(path, "utf-8").split("\n").filter((l) => l.trim()).map((l) => JSON.parse(l));
