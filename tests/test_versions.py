@@ -123,3 +123,23 @@ def test_the_horizon_is_the_default_span_and_the_document_says_until_when():
     # The project's own plans declare theirs.
     shared = (ROOT / "plans" / "shared.plan").read_text(encoding="utf-8")
     assert re.search(r"^horizon 20\d\d-20\d\d$", shared, re.M)
+
+
+@pytest.mark.parametrize(
+    ("lang", "cell"),
+    [
+        ("en", "2 hours; from 1 July 2027: 1 hour"),
+        ("sv", "2 timmar; från och med 1 juli 2027: 1 timme"),
+        ("it", "2 ore; dal 1 luglio 2027: 1 ora"),
+        ("pl", "2 godziny; od 1 lipca 2027: 1 godzina"),
+    ],
+)
+def test_the_site_shows_every_version_in_each_language(lang, cell):
+    from dsl.site import views
+    from support.site import words
+
+    vendor = _load(_docs_plan()).project.vendors[0]
+    tables = views.target_tables(vendor, views.Reader(lang, words()[lang], vendor, None))
+    first_response = next(t for t in tables if t.metric == "first-response")
+    shown = [c.text for row in first_response.rows for c in row.cells]
+    assert shown[0].replace("\u00a0", " ") == cell
