@@ -214,6 +214,9 @@ BAD_TICKETS = [
     {"plan": "stratiteq/sos", "priority": "P2", "at": REPORT, "now": REPORT, "events": [{"type": "obligation", "at": REPORT}]},
     {"plan": "stratiteq/sos", "priority": "P2", "at": REPORT, "now": REPORT, "warnings": [50, 100]},
     {"plan": "stratiteq/sos", "priority": "P2", "at": REPORT, "now": REPORT, "warnings": [2.5]},
+    {"plan": "stratiteq/sos", "priority": "P2", "at": REPORT, "now": REPORT, "warnings": ["x"]},
+    {"plan": "stratiteq/sos", "priority": "P2", "at": REPORT, "now": REPORT, "warnings": {"a": 1}},
+    {"plan": "stratiteq/sos", "priority": "P2", "at": REPORT, "now": REPORT, "events": {"type": "pause"}},
     {"plan": "stratiteq/sos", "priority": "P9", "at": REPORT, "now": REPORT},
     {"plan": "stratiteq/sso", "priority": "P2", "at": REPORT, "now": REPORT},
     {"plan": "stratiteq/sos", "priority": None, "at": REPORT, "now": REPORT},
@@ -261,3 +264,9 @@ def test_the_documented_example_is_what_the_command_answers(evaluator):
         if entry.get("reason") == "…":
             entry["reason"] = got["metrics"][metric]["reason"]
     assert got == shown
+
+
+def test_a_share_written_50_0_is_the_share_50(evaluator):
+    """JSON's 50.0 is JavaScript's 50: both evaluators take it as the same whole percent."""
+    got = evaluator.ticket("stratiteq/sos", "P2", REPORT, REPORT, warnings=[50.0])["metrics"]["first-response"]["warnings"]
+    assert got == [{"percent": 50, "at": "2026-11-23T11:00:00+01:00"}]  # half of 4 h from 09:00

@@ -1028,8 +1028,10 @@ def _warning_shares(warnings: Iterable[int] | None) -> tuple[int, ...]:
         raise RuleError(f"\"warnings\" must be a list of whole percents, not {json_text(warnings)}", "warnings")
     shares = []
     for share in warnings:
+        if isinstance(share, float) and share.is_integer():
+            share = int(share)  # JSON's 50.0 is JavaScript's 50: the same share
         if isinstance(share, bool) or not isinstance(share, int) or not 1 <= share <= 99:
-            raise RuleError(f"a warning is a whole percent of the target from 1 to 99, not {share!r}", "warnings")
+            raise RuleError(f"a warning is a whole percent of the target from 1 to 99, not {json_text(share)}", "warnings")
         shares.append(share)
     return tuple(sorted(set(shares)))
 
@@ -1084,7 +1086,7 @@ def _read_events(events: Iterable[Mapping[str, Any]], report: int, levels: list[
 def json_text(value: object) -> str:
     """A value as JSON shows it, cut for an error message (what JavaScript's JSON.stringify prints)."""
     try:
-        return _cut(json.dumps(value, ensure_ascii=False))
+        return _cut(json.dumps(value, ensure_ascii=False, separators=(",", ":")))
     except (TypeError, ValueError):
         return _cut(repr(value))
 
