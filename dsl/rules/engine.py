@@ -1027,9 +1027,10 @@ def _warning_shares(warnings: Iterable[int] | None) -> tuple[int, ...]:
     if isinstance(warnings, (str, bytes, Mapping)) or not isinstance(warnings, Iterable):
         raise RuleError(f"\"warnings\" must be a list of whole percents, not {json_text(warnings)}", "warnings")
     shares = []
-    for share in warnings:
-        if isinstance(share, float) and share.is_integer():
-            share = int(share)  # JSON's 50.0 is JavaScript's 50: the same share
+    items: list[object] = list(warnings)  # as given: JSON may hold any value here
+    for given in items:
+        # JSON's 50.0 is JavaScript's 50: the same share.
+        share = int(given) if isinstance(given, float) and given.is_integer() else given
         if isinstance(share, bool) or not isinstance(share, int) or not 1 <= share <= 99:
             raise RuleError(f"a warning is a whole percent of the target from 1 to 99, not {json_text(share)}", "warnings")
         shares.append(share)
