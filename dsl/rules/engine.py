@@ -939,7 +939,9 @@ class TicketClock:
         kind = _MET_BY[metric]
         if metric == "status-update":
             # The interval restarts at each update: the current one runs from the last update (or the report).
-            starts = [ticket.report] + [e.at for e in ticket.events if e.kind == "updated"]
+            # Updates at or after the resolution are ignored: a resolved ticket's clocks have stopped.
+            done = ticket.resolved
+            starts = [ticket.report] + [e.at for e in ticket.events if e.kind == "updated" and (done is None or e.at < done)]
             missed = 0
             for begin, finish in zip(starts, starts[1:], strict=False):
                 done = self._one(plan, metric, ticket, at, tz, case, country, (), begin, finish)

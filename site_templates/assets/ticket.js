@@ -249,7 +249,9 @@ export function ticket(rules, { plan, priority = null, at, now, events = [], tz 
   for (const metric of rules.metrics) {
     try {
       if (metric === "status-update") {
-        const starts = [moment.ms, ...state.events.filter((e) => e.kind === "updated").map((e) => e.at)];
+        // Updates at or after the resolution are ignored: a resolved ticket's clocks have stopped.
+        const done = state.resolved;
+        const starts = [moment.ms, ...state.events.filter((e) => e.kind === "updated" && (done === null || e.at < done)).map((e) => e.at)];
         let missed = 0;
         for (let k = 0; k + 1 < starts.length; k++) missed += one(metric, starts[k], starts[k + 1], []).state === "breached";
         metrics[metric] = { ...one(metric, starts[starts.length - 1], state.resolved, shares), missed };

@@ -483,7 +483,7 @@ def ticket(project: Project, years: tuple[int, int], q: Ticket) -> dict:
     for metric in ("registration", "first-response", "status-update", "resolution"):
         try:
             if metric == "status-update":
-                starts = [report] + [at for k, at, _ in happened if k == "updated"]
+                starts = [report] + [at for k, at, _ in happened if k == "updated" and (resolved is None or at < resolved)]
                 missed = sum(one(metric, a, b, ())["state"] == "breached" for a, b in zip(starts, starts[1:], strict=False))
                 metrics[metric] = {**one(metric, starts[-1], resolved, shares), "missed": missed}
             else:
