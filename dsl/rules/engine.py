@@ -940,8 +940,8 @@ class TicketClock:
         if metric == "status-update":
             # The interval restarts at each update: the current one runs from the last update (or the report).
             # Updates at or after the resolution are ignored: a resolved ticket's clocks have stopped.
-            done = ticket.resolved
-            starts = [ticket.report] + [e.at for e in ticket.events if e.kind == "updated" and (done is None or e.at < done)]
+            resolved = ticket.resolved
+            starts = [ticket.report] + [e.at for e in ticket.events if e.kind == "updated" and (resolved is None or e.at < resolved)]
             missed = 0
             for begin, finish in zip(starts, starts[1:], strict=False):
                 done = self._one(plan, metric, ticket, at, tz, case, country, (), begin, finish)
