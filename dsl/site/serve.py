@@ -16,6 +16,7 @@ from typing import Any
 from dsl.language.diagnostics import print_diagnostics
 from dsl.language.loader import load_project
 from dsl.language.settings import SETTINGS_FILE, load_settings
+from dsl.rules.export import default_years
 from dsl.site.publish import publish
 from dsl.site.render import LOCALES, TEMPLATES
 
@@ -105,8 +106,9 @@ def make_server(out: Path, port: int, host: str = HOST) -> SiteServer:
     return SiteServer((host, port), handler)
 
 
-def _build(sources: list[Path], out: Path, years: tuple[int, int], root: Path | None = None) -> int:
-    """Load the project's settings (read again each time: an edit to tierwise.toml is a change), check and publish once; the exit code."""
+def _build(sources: list[Path], out: Path, years: tuple[int, int] | None, root: Path | None = None) -> int:
+    """Load the project's settings (read again each time: an edit to tierwise.toml is a change), check and publish once
+    (`years` None: the plans' horizon); the exit code."""
     try:
         settings, problems, texts = load_settings(root)
         result = load_project(sources, settings=settings)
@@ -116,7 +118,7 @@ def _build(sources: list[Path], out: Path, years: tuple[int, int], root: Path | 
         if errors or result.project is None:
             print(f"{errors} error(s); still serving the last good site.", file=sys.stderr)
             return 1
-        return publish(result.project, out, years, settings=settings)
+        return publish(result.project, out, years or default_years(result.project), settings=settings)
     except Exception as exc:  # whatever a plan holds, the server keeps running with the last good site
         frame = traceback.extract_tb(exc.__traceback__)[-1]
         print(f"{frame.filename}:{frame.lineno}: error: {type(exc).__name__}: {exc}", file=sys.stderr)
@@ -124,7 +126,7 @@ def _build(sources: list[Path], out: Path, years: tuple[int, int], root: Path | 
         return 1
 
 
-def serve(sources: list[Path], out: Path, port: int, years: tuple[int, int], root: Path | None = None) -> int:
+def serve(sources: list[Path], out: Path, port: int, years: tuple[int, int] | None = None, root: Path | None = None) -> int:
     """Build, serve the site on 127.0.0.1:port (this computer only) and rebuild whenever a plan, template or catalog changes.
 
     `root` is the project root: its tierwise.toml, locales/ and template folder are watched too.
