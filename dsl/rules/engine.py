@@ -20,11 +20,13 @@ from __future__ import annotations
 
 import bisect
 import difflib
+import functools
+import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta, tzinfo
+from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 DEFAULT_METRIC = "first-response"
 """The metric a question means when it names none. The rule JSON does not carry it; a test checks
@@ -94,17 +96,91 @@ def _zone(name: str, what: str, field: str | None = None) -> ZoneInfo:
         raise RuleError(f"unknown time zone '{_cut(name)}' ({what}); use an IANA name such as Europe/Stockholm", field) from None
 
 
+# --- the input grammar (docs/rules.md §5, "Inputs") --------------------------------------------
+# One grammar for both evaluators: sla.js implements the same patterns and the same messages, and
+# tests/conformance/inputs.jsonl holds accepted and refused inputs that both must answer alike.
+
+MOMENT_FORM = "YYYY-MM-DDTHH:MM[:SS[.ffffff]] with Z or ±HH:MM"
+"""The accepted form of a report moment, as the errors name it."""
+
+_MOMENT = re.compile(
+    r"([0-9]{4})-([0-9]{2})-([0-9]{2})T([0-9]{2}):([0-9]{2})(?::([0-9]{2})(?:\.([0-9]{1,6}))?)?(Z|([+-])([0-9]{2}):([0-9]{2}))?",
+    re.ASCII,
+)
+_DATE_ONLY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", re.ASCII)
+_MONTH_DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def _real_date(year: int, month: int, day: int) -> bool:
+    """Whether year-month-day is a date of the proleptic Gregorian calendar with a year from 1 to 9999."""
+    if not (1 <= year and 1 <= month <= 12 and 1 <= day <= _MONTH_DAYS[month - 1]):
+        return False
+    leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+    return month != 2 or day <= 28 or leap
+
+
 def parse_moment(text: str) -> datetime:
-    """An ISO 8601 date and time that must carry its UTC offset (Z or ±HH:MM)."""
+    """A report moment in the one accepted form: YYYY-MM-DDTHH:MM[:SS[.ffffff]] and Z or ±HH:MM (docs/rules.md §5)."""
     if not isinstance(text, str):
         raise RuleError(f"the moment must be an ISO 8601 text such as 2026-11-23T15:00:00+01:00, not {text!r}", "at")
-    try:
-        moment = datetime.fromisoformat(text.strip())
-    except ValueError:
-        raise RuleError(f"'{text}' is not an ISO 8601 date and time, such as 2026-11-23T15:00:00+01:00", "at") from None
-    if moment.tzinfo is None or moment.utcoffset() is None:
-        raise RuleError(f"the time '{text}' has no UTC offset; add one, such as {text.strip()}+01:00 or {text.strip()}Z", "at")
-    return moment
+    bad = RuleError(f"'{_cut(text)}' is not a date and time of the form {MOMENT_FORM}, such as 2026-11-23T15:00:00+01:00", "at")
+    if _DATE_ONLY.fullmatch(text):
+        if not _real_date(int(text[:4]), int(text[5:7]), int(text[8:10])):
+            raise bad
+        # The suggestion is itself accepted: a date alone gets a time of day and an offset.
+        raise RuleError(f"the moment '{text}' has no time of day; give one with its UTC offset, such as {text}T00:00:00+01:00", "at")
+    m = _MOMENT.fullmatch(text)
+    if m is None:
+        raise bad
+    year, month, day, hour, minute = (int(m.group(i)) for i in range(1, 6))
+    second = int(m.group(6) or 0)
+    if not _real_date(year, month, day) or hour > 23 or minute > 59 or second > 59:
+        raise bad
+    if m.group(8) is None:
+        raise RuleError(f"the time '{text}' has no UTC offset; add one, such as {text}+01:00 or {text}Z", "at")
+    if m.group(8) == "Z":
+        zone: tzinfo = UTC
+    else:
+        hours, minutes = int(m.group(10)), int(m.group(11))
+        if hours > 23 or minutes > 59:
+            raise bad
+        sign = -1 if m.group(9) == "-" else 1
+        zone = UTC if hours == minutes == 0 else timezone(sign * timedelta(hours=hours, minutes=minutes))
+    micro = int((m.group(7) or "").ljust(6, "0"))
+    return datetime(year, month, day, hour, minute, second, micro, tzinfo=zone)
+
+
+_EXCLUDED_ZONES = frozenset({"Factory", "localtime", "posixrules"})
+
+
+@functools.cache
+def local_zone_names() -> frozenset[str]:
+    """The zone names of the zone data this Python reads: Zone and Link names of the tz database, not Factory."""
+    return frozenset(
+        name
+        for name in available_timezones()
+        if name not in _EXCLUDED_ZONES and not name.startswith(("posix/", "right/"))
+    )
+
+
+def zone_hint(name: str, known: Iterable[str]) -> str:
+    """What an error about the unknown zone `name` suggests: the same name in its right case or without posix/ or right/."""
+    lowered = {k.lower(): k for k in known}
+    bare = name[6:] if name.startswith(("posix/", "right/")) else name
+    for guess in (name, bare):
+        if guess.lower() in lowered:
+            return f"; did you mean '{lowered[guess.lower()]}'?"
+    return "; use an IANA name such as Europe/Stockholm"
+
+
+def check_zone_name(rules: Rules, name: str, what: str, field: str | None = None) -> ZoneInfo:
+    """The customer's zone `name`, if it is one of the names the rules accept (`zones`, else this Python's own list)."""
+    listed = rules.get("zones")
+    known: Iterable[str] = listed if isinstance(listed, list) else local_zone_names()
+    if not isinstance(name, str) or name not in known:
+        shown = _cut(name) if isinstance(name, str) else repr(name)
+        raise RuleError(f"unknown time zone '{shown}' ({what}){zone_hint(name, known) if isinstance(name, str) else ''}", field)
+    return _zone(name, what, field)
 
 
 def _us(moment: datetime) -> int:
@@ -492,6 +568,8 @@ class Evaluator:
         country: str | None = None,
     ) -> Clock:
         """The `Clock` for one plan ("vendor/plan"), priority, customer zone, metric, kind of case and customer country."""
+        # An empty text in an optional field means the field is not given (docs/rules.md §5), as in sla.js.
+        priority, tz, metric, case, country = (v if v != "" else None for v in (priority, tz, metric, case, country))
         key = (plan, priority, tz, metric, case, country)
         found = self._clocks.get(key)
         if found is None:
@@ -574,7 +652,7 @@ class Evaluator:
     def _make_clock(
         self, plan: str, priority: str | None, tz: str | None, metric: str | None, case: str | None = None, country: str | None = None
     ) -> Clock:
-        customer = _zone(tz, "the customer's zone", "tz") if tz else None
+        customer = check_zone_name(self.rules, tz, "the customer's zone", "tz") if tz else None
         target = find_target(self.rules, plan, priority, metric, case)
         vendor_id = plan.split("/")[0]
         cal_id = target["calendar"]
