@@ -523,3 +523,24 @@ def _reference_problems(at: str, item: dict[str, Any], calendars: dict[str, Any]
     if item.get("case") is not None and item["case"] not in cases:
         problems.append(f"{at}: unknown kind of case '{item['case']}'")
     return problems
+
+
+# --- what the site publishes with the rules (docs/rules.md §10) -------------------------------------
+
+CONFORMANCE_FILES = {"vectors.jsonl": "vectors.jsonl", "vectors-rules.json": "rules.json", "inputs.jsonl": "inputs.jsonl"}
+"""Published name in rules/ -> file of tests/conformance (shipped in the package as dsl.rules.conformance)."""
+
+
+def conformance_files() -> dict[str, bytes]:
+    """The conformance vectors, the rules they hold for and the inputs table, by the names the site publishes them under."""
+    try:
+        folder = Path(str(files("dsl.rules.conformance")))
+    except ModuleNotFoundError:  # an uninstalled checkout: the source folder
+        folder = Path(__file__).resolve().parents[2] / "tests" / "conformance"
+    found: dict[str, bytes] = {}
+    for published, name in CONFORMANCE_FILES.items():
+        try:
+            found[published] = (folder / name).read_bytes()
+        except OSError as exc:
+            raise ExportError(f"cannot read the conformance file {folder / name}: {exc.strerror or exc}") from None
+    return found

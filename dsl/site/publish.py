@@ -25,7 +25,7 @@ from urllib.parse import urlsplit
 
 from dsl.language.model import Project
 from dsl.language.vocabulary import RESERVED_IDS
-from dsl.rules.export import dumps, export_project, schema_text
+from dsl.rules.export import conformance_files, dumps, export_project, schema_text
 from dsl.site import views as site
 from dsl.site.render import DEFAULT_BASE_URL, LOCALES, TEMPLATES, BuildError, compile_catalogs, copy_assets, normal_base_url, render_site, write_file
 
@@ -56,6 +56,9 @@ def write_rules(project: Project, out: Path, years: tuple[int, int]) -> None:
     for vendor in sorted(project.vendors, key=lambda v: v.id):
         write_file(rules, f"{vendor.id}.json", dumps(export_project(Project((vendor,)), years)))
     write_file(rules, "schema.json", schema_text())
+    # The vectors a consumer tests itself against, with the rules they hold for (docs/rules.md §10).
+    for name, data in conformance_files().items():
+        (rules / name).write_bytes(data)
 
 
 def build_into(
