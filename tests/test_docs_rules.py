@@ -135,7 +135,9 @@ def test_the_batch_lines_answer_as_shown(folder: Path) -> None:
     assert shown_due
     bad = {**line, "tz": "Europe"}
     batch = "\n".join([json.dumps(line)] * 6 + [json.dumps(bad)]) + "\n"
-    run = subprocess.run([*_command("python build.py due --batch -")], cwd=folder, env=_env(), input=batch, capture_output=True, text=True, timeout=300)
+    run = subprocess.run(
+        [*_command("python build.py due --batch -")], cwd=folder, env=_env(), input=batch, capture_output=True, text=True, timeout=300
+    )
     answers = [json.loads(a) for a in run.stdout.splitlines()]
     assert answers[0] == json.loads(shown_due.group(1))
     assert answers[6] == error  # the page's error line is line 7 of a batch, with tz "Europe"
@@ -167,5 +169,7 @@ def test_the_worked_example_gets_the_deadlines_it_states(folder: Path) -> None:
     deadlines = re.findall(r"\*\*(?:Deadline: )?`([0-9T:+-]+)`\*\*", section)
     assert deadlines == ["2026-11-24T14:00:00+01:00", "2026-12-28T08:30:00+01:00"]
     for at, shown in zip(("2026-11-23T15:00:00+01:00", "2026-12-23T15:00:00+01:00"), deadlines, strict=True):
-        run = subprocess.run(_command(f"python build.py due stratiteq/sos P3 {at}"), cwd=folder, env=_env(), capture_output=True, text=True, timeout=300)
+        run = subprocess.run(
+            _command(f"python build.py due stratiteq/sos P3 {at}"), cwd=folder, env=_env(), capture_output=True, text=True, timeout=300
+        )
         assert run.stdout.strip() == shown

@@ -91,9 +91,18 @@ def test_the_schema_refuses_what_it_can_state(doc: dict, change: Callable[[dict]
 @pytest.mark.parametrize(
     ("change", "words"),
     [
-        (lambda d: _vendor(d)["calendars"]["stratiteq-office"]["weekly"].update({"mon": [["17:00", "08:00"]]}), "weekly.mon: piece 17:00–08:00 does not end after it starts"),
-        (lambda d: _vendor(d)["calendars"]["stratiteq-office"]["weekly"].update({"tue": [["08:00", "12:00"], ["11:00", "17:00"]]}), "weekly.tue: pieces 08:00–12:00 and 11:00–17:00 overlap"),
-        (lambda d: _vendor(d)["calendars"]["stratiteq-office"]["weekly"].update({"wed": [["08:00", "12:00"], ["12:00", "17:00"]]}), "overlap, touch or are out of order"),
+        (
+            lambda d: _vendor(d)["calendars"]["stratiteq-office"]["weekly"].update({"mon": [["17:00", "08:00"]]}),
+            "weekly.mon: piece 17:00–08:00 does not end after it starts",
+        ),
+        (
+            lambda d: _vendor(d)["calendars"]["stratiteq-office"]["weekly"].update({"tue": [["08:00", "12:00"], ["11:00", "17:00"]]}),
+            "weekly.tue: pieces 08:00–12:00 and 11:00–17:00 overlap",
+        ),
+        (
+            lambda d: _vendor(d)["calendars"]["stratiteq-office"]["weekly"].update({"wed": [["08:00", "12:00"], ["12:00", "17:00"]]}),
+            "overlap, touch or are out of order",
+        ),
         (lambda d: _targets(d).append(dict(_targets(d)[0])), "a second target for metric"),
         (lambda d: _targets(d)[0].update({"calendar": "nowhere"}), "unknown calendar 'nowhere'"),
         (lambda d: _targets(d)[0].update({"priority": "P9"}), "unknown priority 'P9'"),
@@ -121,6 +130,8 @@ def test_ajv_strict_compiles_the_schema_and_accepts_an_export(doc: dict, tmp_pat
     (tmp_path / "rules.json").write_text(json.dumps(doc), encoding="utf-8")
     env = {**os.environ, "TIERWISE_SCHEMA": str(tmp_path / "schema.json"), "TIERWISE_RULES": str(tmp_path / "rules.json")}
     assert NODE is not None
-    run = subprocess.run([NODE, "--test", str(ROOT / "tests" / "js" / "schema.test.mjs")], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
+    run = subprocess.run(
+        [NODE, "--test", str(ROOT / "tests" / "js" / "schema.test.mjs")], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300
+    )
     assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-2000:]
     assert "# pass 2" in run.stdout and "# skipped 0" in run.stdout

@@ -37,7 +37,8 @@ from dsl.language.model import (
 )
 from dsl.language.vocabulary import LANGUAGES, METRICS, MINUTES_PER_DAY, WEEKDAYS
 
-FORMAT_VERSION = "1.2"  # 1.2: "zones", the zone names a question may give. 1.1: vendor "aliases" (who else a plan's terms apply to), plan "no_support";
+# 1.2: "zones", the zone names a question may give.
+FORMAT_VERSION = "1.2"  # 1.1: vendor "aliases" (who else a plan's terms apply to), plan "no_support";
 # vendor "cases", target "case"/"business_days"/"days_rule"/"published", coverage "case", calendar "customer_holidays"
 """Bumped in its minor part for additions a consumer may ignore, in its major part for anything else."""
 
@@ -443,7 +444,9 @@ def structural_problems(doc: dict[str, Any]) -> list[str]:
 def _day_problems(where: str, pieces: list[list[str]]) -> list[str]:
     """A day's pieces: each start before its end, sorted, neither overlapping nor touching."""
     problems = [f"{where}: piece {a}–{b} does not end after it starts" for a, b in pieces if not a < b]
-    problems += [f"{where}: pieces {p[0]}–{p[1]} and {q[0]}–{q[1]} overlap, touch or are out of order" for p, q in zip(pieces, pieces[1:]) if not p[1] < q[0]]
+    for p, q in zip(pieces, pieces[1:], strict=False):  # each piece with the next
+        if not p[1] < q[0]:
+            problems.append(f"{where}: pieces {p[0]}–{p[1]} and {q[0]}–{q[1]} overlap, touch or are out of order")
     return problems
 
 

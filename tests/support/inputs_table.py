@@ -112,6 +112,11 @@ REFUSED_ZONES = [
 ]
 
 GOOD = "2026-11-23T15:00:00+01:00"
+NEEDS_TZ = "calendar 'lab-customer' runs in the customer's own time zone; give the zone (--tz, or \"tz\" in a batch line), such as Europe/Stockholm"
+NEEDS_COUNTRY = (
+    "calendar 'lab-customer-holidays' closes on the customer's public holidays; give the customer's country "
+    '(--country, or "country" in a batch line), one of: AU, PL, SE, US'
+)
 
 
 def bad_moment(text: str) -> str:
@@ -148,7 +153,9 @@ def rows() -> list[dict[str, Any]]:
     for tz, due in ACCEPTED_ZONES:
         out.append({"question": _question(tz=tz), "due": due, "why": "an accepted zone name"})
     for tz, hint in REFUSED_ZONES:
-        out.append({"question": _question(tz=tz), "error": f"unknown time zone '{tz}' (the customer's zone){hint}", "field": "tz", "why": "not a zone name"})
+        out.append(
+            {"question": _question(tz=tz), "error": f"unknown time zone '{tz}' (the customer's zone){hint}", "field": "tz", "why": "not a zone name"}
+        )
     out += _order_rows()
     return out
 
@@ -156,36 +163,85 @@ def rows() -> list[dict[str, Any]]:
 def _order_rows() -> list[dict[str, Any]]:
     """Questions with more than one fault get the error of the first check in the order of docs/rules.md §5."""
     return [
-        {"question": _question(plan="nobody/x", at="tomorrow", tz="utc", metric="uptime"), "error": bad_moment("tomorrow"), "field": "at",
-         "why": "the moment is checked first"},
-        {"question": _question(plan="nobody/x", tz="utc", metric="reslution"), "error": "unknown time zone 'utc' (the customer's zone); did you mean 'UTC'?",
-         "field": "tz", "why": "then the zone name, used or not"},
-        {"question": _question(plan="stratiteq/sos", priority="P3", tz="Europe"), "error": "unknown time zone 'Europe' (the customer's zone); use an IANA name such as Europe/Stockholm",
-         "field": "tz", "why": "a tz the calendar does not need must still be a zone"},
-        {"question": _question(plan="nobody/x", metric="reslution"), "error": "unknown metric 'reslution'; did you mean 'resolution'?", "field": "metric",
-         "why": "then the metric"},
-        {"question": _question(plan="stratiteq/sso", priority="P9"), "error": "vendor 'stratiteq' has no plan 'sso'; did you mean 'sos'?", "field": "plan",
-         "why": "then the plan"},
-        {"question": _question(plan="stratiteq/sos", priority="p3", case="x"), "error": "vendor 'stratiteq' has no priority 'p3'; did you mean 'P3'?",
-         "field": "priority", "why": "then the priority"},
-        {"question": _question(plan="conformance-lab/always", priority="P9", case="x"), "error": "vendor 'conformance-lab' has no priority 'P9'; known: P1, P2, P3, P4",
-         "field": "priority", "why": "the priority before the kind of case"},
-        {"question": _question(case="escalatd", at="2031-01-01T00:00:00+01:00"), "error": "vendor 'conformance-lab' has no kind of case 'escalatd'; did you mean 'escalated'?",
-         "field": "case", "why": "the kind of case before the span"},
-        {"question": _question(plan="conformance-lab/customer", at="2031-01-01T00:00:00+01:00"),
-         "error": "calendar 'lab-customer' runs in the customer's own time zone; give the zone (--tz, or \"tz\" in a batch line), such as Europe/Stockholm",
-         "field": "tz", "why": "the zone a calendar needs before the span"},
-        {"question": _question(at="2031-01-01T00:00:00+01:00"), "error": "the moment 2031-01-01T00:00:00+01:00 lies outside the years the rules cover (2026–2028)",
-         "field": "at", "why": "the span last"},
+        {
+            "question": _question(plan="nobody/x", at="tomorrow", tz="utc", metric="uptime"),
+            "error": bad_moment("tomorrow"),
+            "field": "at",
+            "why": "the moment is checked first",
+        },
+        {
+            "question": _question(plan="nobody/x", tz="utc", metric="reslution"),
+            "error": "unknown time zone 'utc' (the customer's zone); did you mean 'UTC'?",
+            "field": "tz",
+            "why": "then the zone name, used or not",
+        },
+        {
+            "question": _question(plan="stratiteq/sos", priority="P3", tz="Europe"),
+            "error": "unknown time zone 'Europe' (the customer's zone); use an IANA name such as Europe/Stockholm",
+            "field": "tz",
+            "why": "a tz the calendar does not need must still be a zone",
+        },
+        {
+            "question": _question(plan="nobody/x", metric="reslution"),
+            "error": "unknown metric 'reslution'; did you mean 'resolution'?",
+            "field": "metric",
+            "why": "then the metric",
+        },
+        {
+            "question": _question(plan="stratiteq/sso", priority="P9"),
+            "error": "vendor 'stratiteq' has no plan 'sso'; did you mean 'sos'?",
+            "field": "plan",
+            "why": "then the plan",
+        },
+        {
+            "question": _question(plan="stratiteq/sos", priority="p3", case="x"),
+            "error": "vendor 'stratiteq' has no priority 'p3'; did you mean 'P3'?",
+            "field": "priority",
+            "why": "then the priority",
+        },
+        {
+            "question": _question(plan="conformance-lab/always", priority="P9", case="x"),
+            "error": "vendor 'conformance-lab' has no priority 'P9'; known: P1, P2, P3, P4",
+            "field": "priority",
+            "why": "the priority before the kind of case",
+        },
+        {
+            "question": _question(case="escalatd", at="2031-01-01T00:00:00+01:00"),
+            "error": "vendor 'conformance-lab' has no kind of case 'escalatd'; did you mean 'escalated'?",
+            "field": "case",
+            "why": "the kind of case before the span",
+        },
+        {
+            "question": _question(plan="conformance-lab/customer", at="2031-01-01T00:00:00+01:00"),
+            "error": NEEDS_TZ,
+            "field": "tz",
+            "why": "the zone a calendar needs before the span",
+        },
+        {
+            "question": _question(at="2031-01-01T00:00:00+01:00"),
+            "error": "the moment 2031-01-01T00:00:00+01:00 lies outside the years the rules cover (2026–2028)",
+            "field": "at",
+            "why": "the span last",
+        },
         # Empty texts in the optional fields mean "not given", alike in every field.
-        {"question": _question(priority=""), "due": "2026-11-23T19:00:00+01:00", "why": "empty priority: none given (the target for all priorities, 4h)"},
+        {
+            "question": _question(priority=""),
+            "due": "2026-11-23T19:00:00+01:00",
+            "why": "empty priority: none given (the target for all priorities, 4h)",
+        },
         {"question": _question(metric=""), "due": "2026-11-23T15:15:00+01:00", "why": "empty metric: none given (first response)"},
         {"question": _question(case=""), "due": "2026-11-23T15:15:00+01:00", "why": "empty case: the general case"},
         {"question": _question(country=""), "due": "2026-11-23T15:15:00+01:00", "why": "empty country: none given"},
-        {"question": _question(plan="conformance-lab/customer", tz=""),
-         "error": "calendar 'lab-customer' runs in the customer's own time zone; give the zone (--tz, or \"tz\" in a batch line), such as Europe/Stockholm",
-         "field": "tz", "why": "empty tz: none given"},
-        {"question": _question(plan="conformance-lab/local", priority="", tz="Europe/Stockholm", metric="registration", country=""),
-         "error": "calendar 'lab-customer-holidays' closes on the customer's public holidays; give the customer's country (--country, or \"country\" in a batch line), one of: AU, PL, SE, US",
-         "field": None, "why": "empty country: none given"},
+        {
+            "question": _question(plan="conformance-lab/customer", tz=""),
+            "error": NEEDS_TZ,
+            "field": "tz",
+            "why": "empty tz: none given",
+        },
+        {
+            "question": _question(plan="conformance-lab/local", priority="", tz="Europe/Stockholm", metric="registration", country=""),
+            "error": NEEDS_COUNTRY,
+            "field": None,
+            "why": "empty country: none given",
+        },
     ]
