@@ -17,6 +17,7 @@ import re
 import zoneinfo
 from datetime import UTC, date, datetime, timedelta
 from importlib.resources import files
+from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any
 
@@ -536,8 +537,9 @@ CONFORMANCE_FILES = {"vectors.jsonl": "vectors.jsonl", "vectors-rules.json": "ru
 
 def conformance_files() -> dict[str, bytes]:
     """The conformance vectors, the rules they hold for and the inputs table, by the names the site publishes them under."""
+    folder: Traversable
     try:
-        folder = Path(str(files("dsl.rules.conformance")))
+        folder = files("dsl.rules.conformance")  # installed: package data (a namespace package, so a Traversable)
     except ModuleNotFoundError:  # an uninstalled checkout: the source folder
         folder = Path(__file__).resolve().parents[2] / "tests" / "conformance"
     found: dict[str, bytes] = {}
@@ -545,5 +547,5 @@ def conformance_files() -> dict[str, bytes]:
         try:
             found[published] = (folder / name).read_bytes()
         except OSError as exc:
-            raise ExportError(f"cannot read the conformance file {folder / name}: {exc.strerror or exc}") from None
+            raise ExportError(f"cannot read the conformance file {name} of the package: {exc.strerror or exc}") from None
     return found
