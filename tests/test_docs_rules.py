@@ -173,3 +173,52 @@ def test_the_worked_example_gets_the_deadlines_it_states(folder: Path) -> None:
             _command(f"python build.py due stratiteq/sos P3 {at}"), cwd=folder, env=_env(), capture_output=True, text=True, timeout=300
         )
         assert run.stdout.strip() == shown
+
+
+G = "2026-11-23T15:00:00+01:00"
+ERROR_QUESTIONS = [
+    ("stratiteq/sos", "P1", G, {}),  # asked of the copy in format 2.0
+    ("stratiteq", "P1", G, {}),
+    ("stratiteqq/sos", "P1", G, {}),
+    ("stratiteq/sso", "P1", G, {}),
+    ("acme/community", None, G, {}),
+    ("stratiteq/sos", "p3", G, {}),
+    ("esri/extended-1", "P1", G, {}),
+    ("stratiteq/sos", None, G, {}),
+    ("stratiteq/sos", "P3", G, {"metric": "reslution"}),
+    ("esri/extended-1", None, G, {"case": "escalatd"}),
+    ("stratiteq/sos", "P3", G, {"case": "escalated"}),
+    ("infor/xtreme", "S1", G, {}),
+    ("conformance-lab/local", None, G, {"tz": "Europe/Stockholm"}),
+    ("conformance-lab/local", None, G, {"tz": "Europe/Stockholm", "country": "DE"}),
+    ("stratiteq/sos", "P3", G, {"metric": "resolution"}),
+    ("conformance-lab/nothing", "P1", G, {}),
+    ("stratiteq/sos", "P3", "23/11/2026 15:00", {}),
+    ("stratiteq/sos", "P3", "2027-03-28", {}),
+    ("stratiteq/sos", "P3", "2026-11-23T15:00:00", {}),
+    ("amanda/standard", "P1", G, {}),
+    ("amanda/standard", "P1", G, {"tz": "Europe/Stokholm"}),
+    ("amanda/standard", "P1", G, {"tz": "europe/stockholm"}),
+    ("stratiteq/sos", "P3", "2030-01-07T10:00:00+01:00", {}),
+    ("stratiteq/sos", "P3", "2028-12-29T16:00:00+01:00", {}),
+]
+
+
+def test_the_error_table_shows_the_evaluators_words(folder: Path) -> None:
+    """Each example message of §7 is what the Python evaluator answers to a question about rules/vectors-rules.json."""
+    from dsl.rules.engine import Evaluator, RuleError
+
+    section = TEXT[TEXT.index("## 7. Errors") : TEXT.index("## 8. Consuming")]
+    shown = [re.search(r"\| `([^`]+)`", row).group(1) for row in section.splitlines() if row.startswith("| ") and "`" in row.split("|")[2]]  # type: ignore[union-attr]
+    rules = json.loads((folder / "_site" / "rules" / "vectors-rules.json").read_text(encoding="utf-8"))
+    acme = json.loads(json.dumps(rules["vendors"]["stratiteq"]))
+    acme["plans"] = {"community": {**acme["plans"]["sos"], "no_support": True}}
+    rules["vendors"]["acme"] = acme
+    other = {**rules, "format_version": "2.0"}
+    said = []
+    for n, (plan, priority, at, kw) in enumerate(ERROR_QUESTIONS):
+        try:
+            Evaluator(other if n == 0 else rules).due(plan, priority, at, **kw)
+        except RuleError as exc:
+            said.append(str(exc))
+    assert said == shown
