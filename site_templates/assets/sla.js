@@ -170,6 +170,8 @@ function runtimeZones() {
 }
 
 function checkZoneName(rules, name, what) {
+  // Not a text (only the API can pass one): no hint, as Python words it.
+  if (typeof name !== "string") throw new Error(`unknown time zone '${String(name)}' (${what})`);
   const listed = Array.isArray(rules.zones) ? rules.zones : null;
   const unknown = () => new Error(`unknown time zone '${cut(name)}' (${what})${zoneHint(name, listed || runtimeZones())}`);
   if (listed) {

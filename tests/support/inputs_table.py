@@ -156,8 +156,23 @@ def rows() -> list[dict[str, Any]]:
         out.append(
             {"question": _question(tz=tz), "error": f"unknown time zone '{tz}' (the customer's zone){hint}", "field": "tz", "why": "not a zone name"}
         )
+    out += _long_rows()
     out += _order_rows()
     return out
+
+
+def _long_rows() -> list[dict[str, Any]]:
+    """A quoted text longer than 100 characters is cut to 100, then "…" (docs/rules.md §7)."""
+    at, tz = "2026-11-23T15:00:00+01:00" * 6, "Europe/" * 20
+    return [
+        {"question": _question(at=at), "error": bad_moment(at[:100] + "…"), "field": "at", "why": "a long moment, cut in the error"},
+        {
+            "question": _question(tz=tz),
+            "error": f"unknown time zone '{tz[:100]}…' (the customer's zone); use an IANA name such as Europe/Stockholm",
+            "field": "tz",
+            "why": "a long zone name, cut in the error",
+        },
+    ]
 
 
 def _order_rows() -> list[dict[str, Any]]:
