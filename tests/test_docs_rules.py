@@ -222,3 +222,33 @@ def test_the_error_table_shows_the_evaluators_words(folder: Path) -> None:
         except RuleError as exc:
             said.append(str(exc))
     assert said == shown
+
+
+def test_the_business_day_examples_get_the_deadlines_they_state(folder: Path) -> None:
+    """§6's table, asked of Stratiteq's office calendar (weekdays 08:00–17:00, Swedish holidays, the 24 December eve)."""
+    from datetime import datetime
+
+    from dsl.rules.engine import Evaluator
+
+    section = TEXT[TEXT.index("Worked examples (the calendar of §3") : TEXT.index("**The span.**")]
+    rows = [r for r in section.splitlines() if re.match(r"\| \d business days?, ", r)]
+    assert len(rows) == 6
+    rules = json.loads((folder / "rules.json").read_text(encoding="utf-8"))
+    calendar = rules["vendors"]["stratiteq"]["calendars"]["stratiteq-office"]
+    assert calendar["dates"]["2026-12-24"] == [["08:30", "14:00"]] and calendar["weekly"]["mon"] == [["08:00", "17:00"]]
+    moment = re.compile(r"(\d{1,2}) (Nov|Dec)(?: 2026)? (\d\d:\d\d)")
+
+    def wall(text: str) -> str:
+        day, month, time = moment.search(text).groups()  # type: ignore[union-attr]
+        return f"2026-{11 if month == 'Nov' else 12}-{int(day):02d}T{time}:00+01:00"
+
+    for row in rows:
+        _, target, report, deadline, _ = row.split("|")
+        count, rule = int(target.split()[0]), target.split(", ")[1].strip()
+        plan = rules["vendors"]["stratiteq"]["plans"]["sos"]
+        plan["targets"] = [
+            {"metric": "resolution", "priority": None, "minutes": None, "calendar": "stratiteq-office", "case": None}
+            | {"business_days": count, "days_rule": rule, "published": True}
+        ]
+        got = Evaluator(rules).due("stratiteq/sos", None, wall(report), metric="resolution")
+        assert got == datetime.fromisoformat(wall(deadline)), row
