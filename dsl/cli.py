@@ -103,7 +103,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     project = _load(args.paths, args.strict, getattr(args, "project", None))
     if project is None:
         return 1
-    return publish(project, Path(args.out), years=args.years or default_years(), base_url=args.base_url)
+    return publish(project, Path(args.out), years=args.years or default_years(project), base_url=args.base_url)
 
 
 def cmd_rules(args: argparse.Namespace) -> int:
@@ -114,7 +114,7 @@ def cmd_rules(args: argparse.Namespace) -> int:
     if project is None:
         return 1
     try:
-        text = dumps(export_project(project, args.years or default_years()))
+        text = dumps(export_project(project, args.years or default_years(project)))
     except ExportError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
@@ -155,6 +155,16 @@ def cmd_due(args: argparse.Namespace) -> int:
     )
 
 
+def cmd_clock(args: argparse.Namespace) -> int:
+    """The ticket clock: per ticket (JSON lines with events), every metric's deadline, elapsed time, state and warnings."""
+    from dsl.rules.commands import run_clock
+
+    project = _load(args.plans, strict=False)
+    if project is None:
+        return 1
+    return run_clock(project, args.batch, years=args.years, stdin=sys.stdin, stdout=sys.stdout, stderr=sys.stderr)
+
+
 def cmd_priority(args: argparse.Namespace) -> int:
     """Look up a priority level in a vendor's impact x urgency matrix."""
     from dsl.rules.commands import run_priority
@@ -187,7 +197,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     """Build, serve the site on localhost and rebuild when a plan or template changes."""
     from dsl.site.serve import serve
 
-    return serve([Path(p) for p in args.paths], Path(args.out), args.port, default_years())
+    return serve([Path(p) for p in args.paths], Path(args.out), args.port)
 
 
 def parser(prog: str | None = None) -> argparse.ArgumentParser:
@@ -232,6 +242,12 @@ def parser(prog: str | None = None) -> argparse.ArgumentParser:
     due.add_argument("--years", type=_years, metavar="FIRST-LAST", help="years the rules cover (default: this year and the next two)")
     due.add_argument("--plans", action="append", default=[], metavar="PATH", help="plan files or folders (default: the project's plans/)")
     due.set_defaults(func=cmd_due)
+
+    clock = sub.add_parser("clock", parents=[project], help="a ticket's SLA clocks: deadlines, pauses, breaches, warnings")
+    clock.add_argument("--batch", metavar="FILE", help="read one JSON ticket per line from FILE (- for standard input)")
+    clock.add_argument("--years", type=_years, metavar="FIRST-LAST", help="years the rules cover (default: as for due)")
+    clock.add_argument("--plans", action="append", default=[], metavar="PATH", help="plan files or folders (default: the project's plans/)")
+    clock.set_defaults(func=cmd_clock)
 
     priority = sub.add_parser("priority", parents=[project], help="the priority level for an impact and an urgency")
     priority.add_argument("vendor")

@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from dsl.language.model import Calendar
-from dsl.rules.engine import RuleError, due
+from dsl.rules.engine import Evaluator, RuleError, due
 from dsl.rules.export import export_project
 from support import calendars, oracle
 from support.calendars import YEARS, ZONES, HypothesisDraw
@@ -110,3 +110,49 @@ def test_business_days_engine_equals_oracle_on_random_calendars(example: tuple[c
         assert isinstance(expected, Exception) and isinstance(got, Exception), f"oracle: {expected!r}, engine: {got!r}"
         return
     assert got.isoformat() == expected.isoformat(), f"oracle {expected.isoformat()}, engine {got.isoformat()}"
+
+
+# --- issue 10: the ticket clock on random calendars ---------------------------------------------------
+
+
+@st.composite
+def ticket_case(draw: st.DrawFn) -> tuple[calendars.RandomCalendar, int, str, list[tuple[str, str, None]], str]:
+    d = HypothesisDraw(draw)
+    drawn = calendars.calendar(d)
+    report = datetime.fromisoformat(calendars.report(d, drawn.zone)).replace(second=0, microsecond=0)  # the oracle walks whole minutes
+    events: list[tuple[str, str, None]] = []
+    moment = report
+    for _ in range(draw(st.integers(0, 3))):  # up to three pauses, the last one maybe still open
+        moment += timedelta(minutes=draw(st.integers(0, 3 * 1440)))
+        events.append(("pause", moment.isoformat(), None))
+        if draw(st.booleans()) or len(events) < 5:
+            moment += timedelta(minutes=draw(st.integers(0, 2 * 1440)))
+            events.append(("resume", moment.isoformat(), None))
+    if draw(st.booleans()):
+        moment += timedelta(minutes=draw(st.integers(0, 1440)))
+        events.append(("responded", moment.isoformat(), None))
+    now = report + timedelta(minutes=draw(st.integers(0, 10 * 1440)))
+    return drawn, calendars.minutes(d, drawn), report.isoformat(), events, now.isoformat()
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(ticket_case())
+def test_ticket_clock_equals_oracle_on_random_calendars(example) -> None:
+    """Pauses over DST changes, holidays, eves and odd hours: the engine's clock equals the oracle's minute walk."""
+    drawn, minutes, at, events, now = example
+    if drawn.hardly_open:
+        event("skipped: a clock that almost never runs")
+        return
+    project = calendars.project(drawn.calendar, minutes)
+    rules = export_project(project, YEARS)
+    try:
+        expected = oracle.ticket(project, YEARS, oracle.Ticket("v/plan", "P1", at, now, tuple(events), drawn.tz))["metrics"]["first-response"]
+    except oracle.OracleError:
+        expected = None
+    try:
+        answer = Evaluator(rules).ticket("v/plan", "P1", at, now, [{"type": k, "at": m} for k, m, _ in events], drawn.tz)
+        got = answer["metrics"]["first-response"]
+    except RuleError:
+        got = None
+    event("error" if expected is None else str(expected["state"]))
+    assert got == expected

@@ -20,12 +20,12 @@ def test_years_beyond_the_holiday_data_are_an_error_not_silently_holiday_free() 
         export_project(sample_project(), (2099, 2101))
     assert "only for" in str(caught.value) and "2099–2101" in str(caught.value) and "--years" in str(caught.value)
     rules = export_project(sample_project(), (2098, 2100))  # the last year covered: its 31 December may look at 2101
-    assert rules["years"] == {"first": 2098, "last": 2100}
+    assert rules["years"] == {"first": 2098, "last": 2100, "valid_until": "2100-12-31"}
 
 
 def test_source_date_epoch_fixes_the_default_years_and_the_file_times(tmp_path: Path, monkeypatch) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # 2026-01-01T00:00:00Z, before any build of this test
-    assert build_date() == date(2026, 1, 1) and default_years() == (2026, 2028)
+    assert build_date() == date(2026, 1, 1)
     out = tmp_path / "_site"
     assert publish(sample_project(), out, (2026, 2026), stderr=StringIO()) == 0
     times = {p.stat().st_mtime for p in out.rglob("*")}
@@ -33,8 +33,20 @@ def test_source_date_epoch_fixes_the_default_years_and_the_file_times(tmp_path: 
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "soon")  # not a number: ignored
     assert build_date() == date.today()
     monkeypatch.delenv("SOURCE_DATE_EPOCH")
-    assert default_years()[0] == date.today().year
     assert os.environ.get("SOURCE_DATE_EPOCH") is None
+
+
+def test_the_default_years_never_follow_the_clock(monkeypatch) -> None:
+    """Issue 10: the span is the plans' horizon, else a fixed one; the day of the export changes nothing."""
+    from dsl.language.loader import load_text
+
+    years = []
+    for epoch in ("1798675200", "1798761600"):  # 2026-12-31 and 2027-01-01, UTC
+        monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)
+        years.append(default_years())
+    assert years == [(2026, 2028), (2026, 2028)]
+    declared = load_text('horizon 2027-2031\nvendor acme {\n  name "Acme"\n  language en\n}\n').project
+    assert declared is not None and default_years(declared) == (2027, 2031)
 
 
 @pytest.mark.parametrize("text", ["", "\n\n", "# only a comment\n", "   # two\n# comments\n"])

@@ -92,7 +92,7 @@ def test_the_schema_takes_its_lists_from_the_vocabulary() -> None:
 def test_top_level_layout_and_order(doc: dict) -> None:
     assert list(doc) == ["format_version", "generator", "data_versions", "years", "metrics", "vendors", "zones"]
     assert doc["format_version"] == "1.2"
-    assert doc["years"] == {"first": 2026, "last": 2028}
+    assert doc["years"] == {"first": 2026, "last": 2028, "valid_until": "2028-12-31"}
     assert doc["metrics"] == ["registration", "first-response", "status-update", "resolution"]
     assert list(doc["vendors"]) == ["amanda", "infor", "stratiteq"]
     assert doc["data_versions"]["holidays"] == holidays.__version__
@@ -135,6 +135,9 @@ def test_targets_coverage_and_obligations(doc: dict) -> None:
         "business_days": None,
         "days_rule": None,
         "published": True,
+        "from": None,
+        "until": None,
+        "id": "first-response/P3",
     }
     assert sos["targets"][-1] == {
         "metric": "resolution",
@@ -145,6 +148,9 @@ def test_targets_coverage_and_obligations(doc: dict) -> None:
         "business_days": None,
         "days_rule": None,
         "published": True,
+        "from": None,
+        "until": None,
+        "id": "resolution/P1",
     }
     assert sos["obligations"][0]["count"] == 4 and sos["obligations"][0]["period"] == "year"
     assert sos["obligations"][1]["after_minutes"] == 240 and sos["obligations"][1]["calendar"] == "stratiteq-office"
@@ -240,7 +246,7 @@ def test_years_change_the_expansion() -> None:
     dates = one["vendors"]["stratiteq"]["calendars"]["stratiteq-office"]["dates"]
     assert min(dates) >= "2027-01-01" and max(dates) <= "2027-12-31"
     assert dates["2027-12-31"] == [["08:30", "14:00"]]  # eve of 2028-01-01, outside the span
-    assert one["years"] == {"first": 2027, "last": 2027}
+    assert one["years"] == {"first": 2027, "last": 2027, "valid_until": "2027-12-31"}
 
 
 def test_unknown_holiday_country_is_an_error_in_words() -> None:
@@ -286,5 +292,5 @@ def test_rules_command_is_deterministic(tmp_path) -> None:
         outputs.append((tmp_path / name).read_bytes())
     assert outputs[0] == outputs[1]
     doc = json.loads(outputs[0])
-    assert doc["years"] == {"first": 2026, "last": 2027}
+    assert doc["years"] == {"first": 2026, "last": 2027, "valid_until": "2027-12-31"}
     jsonschema.Draft202012Validator(load_schema()).validate(doc)

@@ -74,6 +74,7 @@ def check_project(
     """
     found: list[Diagnostic] = []
     found += check_definitions(files)
+    found += check_horizons(files)
     for file in files:
         for text in file.texts:
             found += check_text(text)
@@ -707,7 +708,12 @@ def check_plan_as_written(plan: Plan, features: set[str]) -> Iterator[Diagnostic
             yield from check_price(cell.price)
     for target in plan.targets:
         yield from check_target(target)
-    yield from _duplicates(plan.targets, "target", lambda t: f"{t.metric} {t.priority or 'all'}" + (f" for {t.case}" if t.case else ""))
+    yield from _duplicates(
+        [t for t in plan.targets if t.valid_from is None],
+        "target",
+        lambda t: f"{t.metric} {t.priority or 'all'}" + (f" for {t.case}" if t.case else ""),
+    )
+    yield from check_target_versions(plan.targets)
     for obligation in plan.obligations:
         yield from check_obligation(obligation)
     yield from check_no_support(plan)
@@ -843,3 +849,76 @@ def check_vendor(decl: VendorDecl, vendor: Vendor, shared_calendars: set[str], s
     for plan in vendor.plans:
         yield from check_plan_references(plan, vendor, calendars)
     yield from check_translations(vendor)
+
+
+# --- issue 10: the horizon and effective-dated targets ------------------------------------------
+
+HORIZON_YEARS = (1900, 2200)
+"""The years a horizon may name (those a rules file may hold: docs/rules.md §1)."""
+
+HORIZON_LONGEST = 20
+"""The most years one horizon may span: every calendar is expanded day by day over it."""
+
+
+def check_horizons(files: Sequence[FileDecl]) -> Iterator[Diagnostic]:
+    """A project states its horizon at most once, as FIRST-LAST with FIRST <= LAST, of a sensible length."""
+    first_seen: Pos | None = None
+    for file in files:
+        for horizon in file.horizons:
+            if first_seen is not None:
+                yield error(
+                    "the horizon is declared twice",
+                    horizon.pos,
+                    f"a project has one horizon; the first is at {first_seen.file}:{first_seen.line}",
+                    code="T0806",
+                )
+                continue
+            first_seen = horizon.pos
+            lo, hi = HORIZON_YEARS
+            if not (lo <= horizon.first <= hi and lo <= horizon.last <= hi) or horizon.first > horizon.last:
+                yield error(
+                    f"the horizon {horizon.first}-{horizon.last} is not a span of years",
+                    horizon.pos,
+                    f"write the first and the last year covered, first <= last, between {lo} and {hi}, such as: horizon 2026-2028",
+                    code="T0807",
+                )
+            elif horizon.last - horizon.first + 1 > HORIZON_LONGEST:
+                yield error(
+                    f"the horizon {horizon.first}-{horizon.last} spans more than {HORIZON_LONGEST} years",
+                    horizon.pos,
+                    "export the years tickets will be reported in; renew the rules later with a newer horizon",
+                    code="T0807",
+                )
+
+
+def check_target_versions(targets: Sequence[Target]) -> Iterator[Diagnostic]:
+    """Versions of one target (same metric, priority and case) come in date order, each from its own date."""
+    previous: dict[tuple[str, str | None, str | None], Target] = {}
+    for target in targets:
+        key = (target.metric, target.priority, target.case)
+        before = previous.get(key)
+        previous[key] = target
+        if before is None or (before.valid_from is None and target.valid_from is None):
+            continue  # a first version; two without a date are one target given twice (T0301)
+        what = f"{target.metric} {target.priority or 'all'}" + (f" for {target.case}" if target.case else "")
+        if target.valid_from is None:
+            yield error(
+                f"the versions of target '{what}' are not in date order: the one without a date must come first",
+                target.pos,
+                f"move it before the version from {before.valid_from} at line {before.pos.line}",
+                code="T0809",
+            )
+        elif before.valid_from == target.valid_from:
+            yield error(
+                f"two versions of target '{what}' apply from {target.valid_from}",
+                target.valid_from_pos,
+                f"the other is at line {before.pos.line}; give each version its own date, or remove one",
+                code="T0808",
+            )
+        elif before.valid_from is not None and before.valid_from > target.valid_from:
+            yield error(
+                f"the versions of target '{what}' are not in date order: {target.valid_from} is written after {before.valid_from}",
+                target.valid_from_pos,
+                f"write the version from {target.valid_from} before the one at line {before.pos.line}",
+                code="T0809",
+            )

@@ -22,6 +22,9 @@ from dsl.language.loader import LoadResult, load_project
 V = 'vendor acme {\n  name "Acme"\n  language en\n'
 """The first lines of a vendor block, for examples of what goes inside one."""
 
+_PLAN_V10 = '  calendar office {\n    zone Europe/Stockholm\n    open mon-fri 08:00-17:00\n  }\n  plan basic {\n    name "Basic"\n'
+"""A calendar and the opening of a plan, for the examples of issue 10's target versions."""
+
 
 @dataclass(frozen=True)
 class Explanation:
@@ -611,6 +614,43 @@ EXPLANATIONS: dict[str, Explanation] = {
         "an address (\"My Acme\").",
         V + '  contact web "www.acme.example"\n}\n',
         fix=('"www.acme.example"', '"https://www.acme.example"'),
+    ),
+    # --- issue 10: the horizon and effective-dated targets ---
+    "T0806": Explanation(
+        "the horizon is declared twice",
+        "`horizon FIRST-LAST` states the calendar years the exported SLA rules cover, for the whole "
+        "project; it is written once, in any plan file, outside the vendor blocks.",
+        'horizon 2026-2028\nhorizon 2027-2029\n' + V + '}\n',
+        fix=('horizon 2027-2029\n', ''),
+    ),
+    "T0807": Explanation(
+        "a horizon that is not a span of years",
+        "A horizon names the first and the last calendar year the rules cover, first <= last, at most "
+        "20 years (every calendar is expanded day by day over it). Renew the rules with a later horizon "
+        "before the last year ends.",
+        'horizon 2028-2026\n' + V + '}\n',
+        fix=('horizon 2028-2026', 'horizon 2026-2028'),
+    ),
+    "T0808": Explanation(
+        "two versions of a target from the same date",
+        "A target may say from which date it applies (`from 2027-01-01`); the targets for one metric, "
+        "priority and kind of case are then versions, and a ticket uses the version in force on the day it "
+        "was reported. Two versions from the same date would both be in force.",
+        V + _PLAN_V10
+        + '    target first-response all 8h on office from 2027-01-01\n'
+        '    target first-response all 4h on office from 2027-01-01\n  }\n}\n',
+        fix=('4h on office from 2027-01-01', '4h on office from 2028-01-01'),
+    ),
+    "T0809": Explanation(
+        "versions of a target out of date order",
+        "The versions of one target are written in the order they come into force: first the one without "
+        "a date (in force from the start, if there is one), then each `from DATE` in date order, so that "
+        "a reader sees the history top to bottom.",
+        V + _PLAN_V10
+        + '    target first-response all 4h on office from 2028-01-01\n'
+        '    target first-response all 8h on office from 2027-01-01\n  }\n}\n',
+        fix=('4h on office from 2028-01-01\n    target first-response all 8h on office from 2027-01-01',
+             '8h on office from 2027-01-01\n    target first-response all 4h on office from 2028-01-01'),
     ),
 }
 

@@ -142,7 +142,9 @@ def resolve(decls: Sequence[FileDecl]) -> Resolution:
     vendors = tuple((decl, _resolve_vendor(decl, shared_calendars, shared_schemes)) for d in decls for decl in d.vendors)
     # Of two vendors with one id (reported by the checks) the first is kept.
     unique = {v.id: v for _, v in reversed(vendors)}
-    return Resolution(Project(tuple(sorted(unique.values(), key=lambda v: v.id))), vendors)
+    # Issue 10: the project's horizon, from the first file that declares one (the checks report others).
+    horizon = next((h for d in decls for h in d.horizons), None)
+    return Resolution(Project(tuple(sorted(unique.values(), key=lambda v: v.id)), horizon), vendors)
 
 
 def _resolve_vendor(decl: VendorDecl, shared_calendars: list[Calendar], shared_schemes: list[PriorityScheme]) -> Vendor:

@@ -430,6 +430,10 @@ class Target:
     day_end: bool = False
     published: bool = True
     case_pos: Pos = field(default_factory=_no_pos, compare=False)
+    # Issue 10: the date from which this version of the target applies (None: from the start);
+    # several targets for one metric, priority and case are versions, in the order of their dates.
+    valid_from: date | None = None
+    valid_from_pos: Pos = field(default_factory=_no_pos, compare=False)
 
     @property
     def guaranteed(self) -> bool:
@@ -634,7 +638,20 @@ class Project:
     """Everything loaded from the plan files: the vendors in id order."""
 
     vendors: tuple[Vendor, ...]
+    horizon: Horizon | None = None  # issue 10: the years the rules cover, when the plans declare them
 
     def vendor(self, vendor_id: str) -> Vendor | None:
         """The vendor with this id, or None."""
         return next((v for v in self.vendors if v.id == vendor_id), None)
+
+
+# --- issue 10: the rules' horizon ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Horizon:
+    """`horizon 2026-2028`: the calendar years (inclusive) the exported SLA rules cover."""
+
+    first: int
+    last: int
+    pos: Pos = field(default_factory=_no_pos, compare=False)

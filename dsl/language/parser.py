@@ -48,6 +48,7 @@ from dsl.language.model import (
     Feature,
     Footnote,
     HolidaySource,
+    Horizon,
     MatrixRow,
     MetricText,
     Obligation,
@@ -116,6 +117,7 @@ class FileDecl:
     calendars: tuple[Calendar, ...] = ()
     schemes: tuple[PriorityScheme, ...] = ()
     texts: tuple[Text, ...] = ()
+    horizons: tuple[Horizon, ...] = ()  # issue 10: `horizon FIRST-LAST` statements of the file
 
 
 @dataclass(frozen=True)
@@ -939,7 +941,19 @@ class _Builder(Transformer[Token, Any]):
             calendars=tuple(parts.get("calendar", ())),
             schemes=tuple(parts.get("scheme", ())),
             texts=tuple(self.texts),
+            horizons=tuple(parts.get("horizon", ())),
         )
+
+    # --- issue 10: the horizon and effective-dated targets ---
+
+    def horizon(self, meta: Any, children: list[Token]) -> _Stmt:
+        pos = self._pos(meta)
+        return _Stmt("horizon", Horizon(int(children[0]), int(children[1]), pos), pos)
+
+    def versioned_target(self, meta: Any, children: list[Any]) -> _Stmt:
+        stmt, day = children
+        valid_from = self._date(day)
+        return _Stmt("target", dataclasses.replace(stmt.value, valid_from=valid_from, valid_from_pos=self._tpos(day)), stmt.pos)
 
 
 def _matrix(impacts: tuple[AxisValue, ...], urgencies: tuple[AxisValue, ...], rows: tuple[MatrixRow, ...], pos: Pos) -> PriorityMatrix:

@@ -7,7 +7,7 @@ Kept out of the engine (dsl.rules.engine reads only the rule JSON) and out of th
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, BinaryIO, TextIO, cast
 
 from dsl.language.model import Project
@@ -24,8 +24,8 @@ USAGE = (
 
 
 def _rules(project: Project, years: tuple[int, int] | None) -> dict[str, Any]:
-    """The project's rules over `years`, else over the default span (this year and the next two)."""
-    return export_project(project, years or default_years())
+    """The project's rules over `years`, else over the default span (the plans' horizon: docs/rules.md §1)."""
+    return export_project(project, years or default_years(project))
 
 
 def run_due(
@@ -120,13 +120,21 @@ def _ends_line(line: str | bytes) -> bool:
     return line.endswith(b"\n") if isinstance(line, bytes) else line.endswith("\n")
 
 
-def answer_lines(evaluator: Evaluator, lines: BinaryIO | TextIO | Iterable[str | bytes], stdout: TextIO) -> int:
-    """Answer batch lines in order, one JSON line out per line in, flushed as it goes; returns how many were errors."""
+def answer_lines(
+    evaluator: Evaluator,
+    lines: BinaryIO | TextIO | Iterable[str | bytes],
+    stdout: TextIO,
+    answer_one: Callable[[Evaluator, str, int], dict[str, Any]] | None = None,
+) -> int:
+    """Answer batch lines in order, one JSON line out per line in, flushed as it goes; returns how many were errors.
+
+    `answer_one` answers one line (default: a `due` line, `answer_case`; `clock --batch` passes `answer_ticket`).
+    """
     # A stream is read with a length cap per line; a plain iterable of lines (tests, tools) as it is.
     source: Iterable[str | bytes | None] = read_lines(cast(BinaryIO, lines)) if hasattr(lines, "readline") else lines
     failed = 0
     for number, line in enumerate(source, start=1):
-        answer = _answer_raw(evaluator, line, number)
+        answer = _answer_raw(evaluator, line, number, answer_one or answer_case)
         failed += "error" in answer
         try:
             text = json.dumps(answer, ensure_ascii=False)
@@ -137,7 +145,9 @@ def answer_lines(evaluator: Evaluator, lines: BinaryIO | TextIO | Iterable[str |
     return failed
 
 
-def _answer_raw(evaluator: Evaluator, line: str | bytes | None, number: int) -> dict[str, Any]:
+def _answer_raw(
+    evaluator: Evaluator, line: str | bytes | None, number: int, answer_one: Callable[[Evaluator, str, int], dict[str, Any]] | None = None
+) -> dict[str, Any]:
     """One line as read (text, bytes, or None for too long) -> its answer; never raises."""
     if line is None:
         return _error(number, None, f"line {number} is longer than {BATCH_MAX_LINE} bytes; it was skipped")
@@ -149,7 +159,7 @@ def _answer_raw(evaluator: Evaluator, line: str | bytes | None, number: int) -> 
         except UnicodeDecodeError as exc:
             return _error(number, None, f"line {number} is not UTF-8: byte 0x{line[exc.start]:02x} at byte {exc.start + 1}")
     try:
-        return answer_case(evaluator, line.rstrip("\r"), number)
+        return (answer_one or answer_case)(evaluator, line.rstrip("\r"), number)
     except Exception as exc:  # the batch must go on; a line that gets here is a bug to report, not a crash
         return _error(number, None, f"line {number} could not be answered ({type(exc).__name__}); please report this line")
 
@@ -233,3 +243,89 @@ def run_priority(
         return 1
     print(level, file=stdout)
     return 0
+
+
+# --- clock --batch: the ticket clock (docs/rules.md §11) ------------------------------------------------
+
+TICKET_FIELDS = ("plan", "priority", "at", "now", "events", "tz", "case", "country", "warnings")
+"""The fields a line of `clock --batch` may have (docs/rules.md §11)."""
+
+TICKET_TEXTS = ("plan", "priority", "at", "now", "tz", "case", "country")
+
+
+def run_clock(
+    project: Project, batch: str | None, *, years: tuple[int, int] | None = None, stdin: TextIO, stdout: TextIO, stderr: TextIO
+) -> int:
+    """`clock --batch FILE|-`: one ticket per JSON line, one answer line each; the exit codes of `due --batch`."""
+    if batch is None:
+        print("usage: python build.py clock --batch FILE|-   (one ticket per JSON line; docs/rules.md §11)", file=stderr)
+        return 2
+    try:
+        evaluator = Evaluator(_rules(project, years))
+    except ExportError as exc:
+        print(f"error: {exc}", file=stderr)
+        return 1
+    try:
+        if batch == "-":
+            failed = answer_lines(evaluator, getattr(stdin, "buffer", stdin), stdout, answer_ticket)
+        else:
+            with open(batch, "rb") as handle:
+                failed = answer_lines(evaluator, handle, stdout, answer_ticket)
+    except OSError as exc:
+        print(f"error: cannot read the batch file '{batch}': {exc.strerror or exc}", file=stderr)
+        print("  hint: name a readable file of JSON lines, or - for standard input", file=stderr)
+        return 2
+    stdout.flush()
+    return 1 if failed else 0
+
+
+def answer_ticket(evaluator: Evaluator, line: str, number: int = 1) -> dict[str, Any]:
+    """One `clock --batch` line (a ticket) -> {"metrics": ..., "obligations": ...} or a located error; never raises."""
+    if not line.strip():
+        return _error(number, None, f"line {number} is empty")
+    try:
+        case = json.loads(line)
+    except json.JSONDecodeError as exc:
+        return _error(number, None, f"line {number} is not JSON: {exc.msg} at column {exc.colno}")
+    except RecursionError:
+        return _error(number, None, f"line {number} nests too deeply to be a ticket")
+    except ValueError:
+        return _error(number, None, f"line {number} holds a number too long to read (over 4,300 digits)")
+    if not isinstance(case, dict):
+        example = '{"plan": "stratiteq/sos", "priority": "P3", "at": "2026-11-23T15:00:00+01:00", "now": "2026-11-24T10:00:00+01:00"}'
+        return _error(number, None, f"line {number} is not a JSON object such as {example}")
+    if any(_has_lone_surrogate(k) for k in case):
+        return _error(number, None, f"line {number} has a field name that is not valid Unicode (a lone surrogate)")
+    unknown = [k for k in case if k not in TICKET_FIELDS]
+    if unknown:
+        return _error(number, None, f"line {number} has an unknown field {_shown(unknown[0])!r}{suggest(unknown[0], TICKET_FIELDS)}")
+    for key in TICKET_TEXTS:
+        value = case.get(key)
+        if value is not None and not isinstance(value, str):
+            shown = _shown(json.dumps(value)) if isinstance(value, (bool, int, float)) else type(value).__name__
+            return _error(number, key, f"line {number}: \"{key}\" must be a text or null, not {shown}")
+        if isinstance(value, str) and _has_lone_surrogate(value):
+            return _error(number, key, f"line {number}: \"{key}\" is not valid Unicode (a lone surrogate such as \\ud800)")
+    for key in ("events", "warnings"):
+        if case.get(key) is not None and not isinstance(case[key], list):
+            return _error(number, key, f"line {number}: \"{key}\" must be a list or null, not {type(case[key]).__name__}")
+    for key in ("plan", "at", "now"):
+        if not case.get(key):
+            return _error(number, key, f"line {number} lacks \"{key}\"")
+    try:
+        answer = evaluator.ticket(
+            case["plan"],
+            case.get("priority") or None,
+            case["at"],
+            case["now"],
+            case.get("events") or (),
+            case.get("tz") or None,
+            case.get("case") or None,
+            case.get("country") or None,
+            case.get("warnings"),
+        )
+    except RuleError as exc:
+        return _error(number, exc.field, str(exc))
+    except OverflowError:
+        return _error(number, "at", f"a moment of line {number} is outside the years the rules cover")
+    return answer

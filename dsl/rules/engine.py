@@ -21,6 +21,7 @@ from __future__ import annotations
 import bisect
 import difflib
 import functools
+import json
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
@@ -415,7 +416,12 @@ def _vendor_plan(rules: Rules, plan: str) -> tuple[str, Mapping[str, Any], str, 
 
 
 def find_target(
-    rules: Rules, plan: str, priority: str | None, metric: str | None = None, case: str | None = None
+    rules: Rules,
+    plan: str,
+    priority: str | None,
+    metric: str | None = None,
+    case: str | None = None,
+    in_force: Callable[[Mapping[str, Any]], bool] | None = None,
 ) -> Mapping[str, Any]:
     """The plan's target for a priority, metric and kind of case; docs/rules.md §5.
 
@@ -442,7 +448,7 @@ def find_target(
     target = None
     general: list[Mapping[str, Any]] = []
     for scope in (case, None) if case is not None else (None,):
-        targets = [t for t in found["targets"] if t["metric"] == metric and t.get("case") == scope]
+        targets = [t for t in found["targets"] if t["metric"] == metric and t.get("case") == scope and (in_force is None or in_force(t))]
         if scope is None:
             general = targets
         target = next((t for t in targets if t["priority"] == priority), None)
@@ -615,7 +621,10 @@ class Evaluator:
         key = (plan, priority, tz, metric, case, country)
         found = self._clocks.get(key)
         if found is None:
-            found = self._clocks[key] = self._make_clock(plan, priority, tz, metric, case, country)
+            # Format 1.2: a question whose targets have versions gets a clock per version (VersionedClock).
+            found = self._clocks[key] = self._versioned_clock(plan, priority, tz, metric, case, country) or self._make_clock(
+                plan, priority, tz, metric, case, country
+            )
         return found
 
     def due(
@@ -692,10 +701,17 @@ class Evaluator:
         return found
 
     def _make_clock(
-        self, plan: str, priority: str | None, tz: str | None, metric: str | None, case: str | None = None, country: str | None = None
+        self,
+        plan: str,
+        priority: str | None,
+        tz: str | None,
+        metric: str | None,
+        case: str | None = None,
+        country: str | None = None,
+        in_force: Callable[[Mapping[str, Any]], bool] | None = None,
     ) -> Clock:
         customer = check_zone_name(self.rules, tz, "the customer's zone", "tz") if tz else None
-        target = find_target(self.rules, plan, priority, metric, case)
+        target = find_target(self.rules, plan, priority, metric, case, in_force)
         vendor_id = plan.split("/")[0]
         cal_id = target["calendar"]
         calendar = self.rules["vendors"][vendor_id]["calendars"].get(cal_id)
@@ -728,6 +744,35 @@ class Evaluator:
                 )
         timeline = self.timeline(vendor_id, cal_id, None if calendar["zone"] is not None else tz, country)
         return Clock(Amount.of(target), timeline, zone)
+
+
+    def _versioned_clock(
+        self, plan: str, priority: str | None, tz: str | None, metric: str | None, case: str | None, country: str | None
+    ) -> Clock | None:
+        """A VersionedClock when the question's targets have versions (format 1.2), else None; defined below."""
+        return _versioned_clock(self, plan, priority, tz, metric, case, country)
+
+    # The ticket clock (docs/rules.md §11); TicketClock is defined below, with the rest of the clock.
+    def ticket(
+        self: Evaluator,
+        plan: str,
+        priority: str | None,
+        at: datetime | str,
+        now: datetime | str,
+        events: Iterable[Mapping[str, Any]] = (),
+        tz: str | None = None,
+        case: str | None = None,
+        country: str | None = None,
+        warnings: Iterable[int] | None = None,
+    ) -> dict[str, Any]:
+        """A ticket's clock at `now` (docs/rules.md §11): per metric its deadline, elapsed and remaining business
+        time, state and warning moments, and the same for obligations timed after hours of work. Raises RuleError."""
+        moment = parse_moment(at) if isinstance(at, str) else at
+        try:
+            until = parse_moment(now) if isinstance(now, str) else now
+        except RuleError as exc:
+            raise RuleError(f"'now': {exc}", "now") from None
+        return TicketClock(self).answer(plan, priority, moment, until, events, tz, case, country, warnings)
 
 
 # --- one question at a time ------------------------------------------------------------------------
@@ -779,3 +824,483 @@ def due_many(
 def priority_for(rules: Rules, vendor: str, impact: str, urgency: str) -> str:
     """The priority level a vendor's impact x urgency matrix gives: `Evaluator(rules).priority_for(...)`."""
     return Evaluator(rules).priority_for(vendor, impact, urgency)
+
+
+# --- the ticket clock (docs/rules.md §11) ------------------------------------------------------------
+# Everything below is additive: a ticket's events (pauses, responses, updates, priority changes) turn
+# the one-deadline question above into a clock per metric. It reads the same Clocks and Timelines.
+
+EVENT_TYPES = ("pause", "resume", "registered", "responded", "updated", "resolved", "priority", "obligation")
+"""The kinds of ticket event the clock reads (docs/rules.md §11)."""
+
+DEFAULT_WARNINGS = (50, 75)
+"""The shares of a target (whole percent) at which warnings fall when a question names none."""
+
+_MET_BY = {"registration": "registered", "first-response": "responded", "status-update": "updated", "resolution": "resolved"}
+
+
+@dataclass(frozen=True)
+class TicketEvent:
+    """One thing that happened to a ticket: `kind` (one of EVENT_TYPES) at `at` (epoch µs)."""
+
+    kind: str
+    at: int
+    priority: str | None = None  # the new priority of a "priority" event
+    obligation: str | None = None  # the obligation an "obligation" event fulfils
+
+
+def _open_before(timeline: Timeline, moment: int) -> int:
+    """Open time of the timeline before `moment` (µs): F(moment) of docs/rules.md §11."""
+    i = bisect.bisect_right(timeline.starts, moment) - 1
+    if i < 0:
+        return 0
+    end = timeline.ends[i]
+    return timeline.before[i] + (moment if moment < end else end) - timeline.starts[i]
+
+
+def paused_search(timeline: Timeline) -> Callable[[int, list[tuple[int, int]], int], int]:
+    """start µs, pauses [(from, to)] µs (sorted, disjoint, at or after start), wanted µs -> the earliest
+    instant by which `wanted` open time has run outside the pauses since `start`.
+
+    The clock's one search, with everything bound once as in Timeline.search. It works in units of
+    F (open time since the span's start): the goal is F(start) + wanted, and each pause that begins
+    before the goal is reached adds its own open time F(to) - F(from) to the goal; then one binary
+    search finds the instant. Each F is one bisection, started where the previous one ended.
+    """
+    starts, ends, before, through = timeline.starts, timeline.ends, timeline.before, timeline.through
+    first, last, count = timeline.first, timeline.last, len(ends)
+    total = through[-1] if through else 0
+    after, reaching = bisect.bisect_right, bisect.bisect_left
+
+    def reach(start: int, pauses: list[tuple[int, int]], wanted: int) -> int:
+        if not wanted:
+            return start
+        i = after(ends, start)  # F(x) = before[i] + max(0, x - starts[i]) for the first interval i ending after x
+        if i == count:
+            raise _beyond(first, last)
+        s = starts[i]
+        goal = before[i] + (start - s if start > s else 0) + wanted
+        lo = i
+        for stop, resume in pauses:
+            # A pause lies a few intervals on: step forward, and bisect only when it is far.
+            if i < count and ends[i] <= stop:
+                i += 1
+                if i < count and ends[i] <= stop:
+                    i = after(ends, stop, i + 1)
+            if i == count:
+                break  # no open time after the pause starts: the goal is reached before it, or never
+            s = starts[i]
+            paused_from = before[i] + (stop - s if stop > s else 0)
+            if paused_from >= goal:
+                break  # reached before this pause (and so before every later one)
+            if ends[i] <= resume:
+                i += 1
+                if i < count and ends[i] <= resume:
+                    i = after(ends, resume, i + 1)
+            if i == count:
+                raise _beyond(first, last)  # paused until the end of the span with time still to count
+            s = starts[i]
+            goal += before[i] + (resume - s if resume > s else 0) - paused_from
+            lo = i
+        if goal > total:
+            raise _beyond(first, last)
+        j = reaching(through, goal, lo)  # the first interval by whose end the goal is reached
+        return starts[j] + goal - before[j]
+
+    return reach
+
+
+def _seconds(us: int) -> int | float:
+    """Microseconds as seconds for JSON: a whole number when whole, as JavaScript's ms / 1000 prints it."""
+    whole, rest = divmod(us, _US)
+    return whole if not rest else us / _US
+
+
+def _at_or_before(events: list[TicketEvent], kind: str) -> int | None:
+    return next((e.at for e in events if e.kind == kind), None)
+
+
+class _TicketQuestion:
+    """One ticket's events read once: pauses, the priority in force, the moments that stop each clock."""
+
+    def __init__(self, report: int, priority: str | None, events: list[TicketEvent], now: int) -> None:
+        self.report, self.now = report, now
+        self.events = [e for e in events if e.at <= now]  # later events have not happened yet at `now`
+        pauses: list[tuple[int, int]] = []
+        paused_at: int | None = None
+        for e in self.events:
+            if e.kind == "pause" and paused_at is None:
+                paused_at = e.at
+            elif e.kind == "resume" and paused_at is not None:
+                if e.at > paused_at:
+                    pauses.append((paused_at, e.at))
+                paused_at = None
+        self.paused = paused_at is not None
+        if paused_at is not None and now > paused_at:
+            pauses.append((paused_at, now))  # paused until now; the answer assumes it resumes now
+        self.pauses = pauses
+        self.changes = [(e.at, e.priority) for e in self.events if e.kind == "priority"]
+        self.initial = priority
+        self.resolved = _at_or_before(self.events, "resolved")
+
+    def priority_at(self, moment: int) -> str | None:
+        """The priority in force at `moment`: the last change at or before it, else the report's."""
+        found = self.initial
+        for at, level in self.changes:
+            if at <= moment:
+                found = level
+        return found
+
+    def pauses_from(self, start: int) -> list[tuple[int, int]]:
+        """The pauses clipped to start at or after `start`."""
+        return [(max(a, start), b) for a, b in self.pauses if b > start]
+
+
+class TicketClock:
+    """The ticket clock of one rules document (docs/rules.md §11): `Evaluator(rules).ticket(...)` uses it."""
+
+    def __init__(self, evaluator: Evaluator) -> None:
+        self.evaluator = evaluator
+
+    def answer(
+        self,
+        plan: str,
+        priority: str | None,
+        at: datetime,
+        now: datetime,
+        events: Iterable[Mapping[str, Any]] = (),
+        tz: str | None = None,
+        case: str | None = None,
+        country: str | None = None,
+        warnings: Iterable[int] | None = None,
+    ) -> dict[str, Any]:
+        """Every metric's (and timed obligation's) deadline, elapsed and remaining time, state and warnings at `now`."""
+        rules = self.evaluator.rules
+        report = _report_us(at)
+        moment_now = _report_us(now)
+        if tz:
+            _zone(tz, "the customer's zone", "tz")
+        shares = _warning_shares(warnings)
+        vendor_id, vendor, found, levels = _check_question(rules, plan, priority, case)
+        ticket = _TicketQuestion(report, priority, _read_events(events, report, levels, found), moment_now)
+        if moment_now < report:
+            raise RuleError(f"'now' ({now.isoformat()}) is before the report ({at.isoformat()})", "now")
+        metrics: dict[str, Any] = {}
+        refused: list[RuleError] = []
+        for metric in rules["metrics"]:
+            try:
+                metrics[metric] = self._metric(plan, metric, ticket, at, tz, case, country, shares)
+            except RuleError as exc:
+                if exc.field in ("tz", "at", "case", "plan"):
+                    raise
+                # A metric the plan gives no time for is answered as such; the others still are.
+                refused.append(exc)
+                metrics[metric] = {"state": "none", "reason": str(exc)}
+        if len(refused) == len(metrics):
+            raise refused[0]  # nothing to measure: the question itself is wrong (no priority, no country ...)
+        obligations = {
+            ob["id"]: self._obligation(vendor_id, ob, ticket, at, tz, country, shares)
+            for ob in found.get("obligations", ())
+            if ob.get("after_minutes") is not None
+        }
+        return {"metrics": metrics, "obligations": obligations}
+
+    def _timed(self, clock: Clock, at: datetime) -> tuple[Timeline, tzinfo, Callable[[int], int]]:
+        """The timeline, answer zone and plain search of a Clock; a zoneless 24x7 clock runs in the report's offset."""
+        if clock.zone is not None:
+            return clock.timeline, clock.zone, clock.due_us
+        here = at.tzinfo
+        assert here is not None
+        timeline = Timeline.always_open(clock.first, clock.last, here)
+        return timeline, here, clock.amount.search(timeline)
+
+    def _measure(
+        self, timeline: Timeline, zone: tzinfo, plain: Callable[[int], int], start: int, stop: int | None,
+        ticket: _TicketQuestion, shares: tuple[int, ...], amount: Amount,
+    ) -> dict[str, Any]:
+        """One clock from `start`, stopped at `stop` (or running at ticket.now): the §11 answer."""
+        if not timeline.lo <= start < timeline.hi:
+            raise _outside(_instant(start, zone).isoformat(), timeline.first, timeline.last)
+        reach = paused_search(timeline)
+        pauses = ticket.pauses_from(start)
+        floor = start
+        if amount.days is not None:  # business days: the open time up to the §6 deadline, never earlier than it
+            floor = plain(start)
+            wanted = _open_before(timeline, floor) - _open_before(timeline, start)
+        else:
+            assert amount.minutes is not None
+            wanted = amount.minutes * _MINUTE_US
+        deadline = max(reach(start, pauses, wanted), floor)
+        end = ticket.now if stop is None else stop
+        elapsed = _open_before(timeline, end) - _open_before(timeline, start) if end > start else 0
+        for a, b in pauses:
+            if a >= end:
+                break
+            elapsed -= _open_before(timeline, min(b, end)) - _open_before(timeline, a)
+        if end > deadline:
+            state = "breached"
+        elif stop is not None:
+            state = "met"
+        else:
+            state = "paused" if ticket.paused else "running"
+        return {
+            "due": _instant(deadline, zone).isoformat(),
+            "state": state,
+            "elapsed_seconds": _seconds(elapsed),
+            "remaining_seconds": _seconds(wanted - elapsed),
+            "target_seconds": _seconds(wanted),
+            "warnings": [{"percent": p, "at": _instant(reach(start, pauses, wanted * p // 100), zone).isoformat()} for p in shares],
+        }
+
+    def _metric(
+        self, plan: str, metric: str, ticket: _TicketQuestion, at: datetime, tz: str | None, case: str | None,
+        country: str | None, shares: tuple[int, ...],
+    ) -> dict[str, Any]:
+        kind = _MET_BY[metric]
+        if metric == "status-update":
+            # The interval restarts at each update: the current one runs from the last update (or the report).
+            # Updates at or after the resolution are ignored: a resolved ticket's clocks have stopped.
+            resolved = ticket.resolved
+            starts = [ticket.report] + [e.at for e in ticket.events if e.kind == "updated" and (resolved is None or e.at < resolved)]
+            missed = 0
+            for begin, finish in zip(starts, starts[1:], strict=False):
+                done = self._one(plan, metric, ticket, at, tz, case, country, (), begin, finish)
+                missed += done["state"] == "breached"
+            answer = self._one(plan, metric, ticket, at, tz, case, country, shares, starts[-1], ticket.resolved)
+            answer["missed"] = missed
+            return answer
+        met = _at_or_before(ticket.events, kind)
+        stop = met if met is not None else ticket.resolved
+        if met is not None and ticket.resolved is not None:
+            stop = min(met, ticket.resolved)
+        return self._one(plan, metric, ticket, at, tz, case, country, shares, ticket.report, stop)
+
+    def _one(
+        self, plan: str, metric: str, ticket: _TicketQuestion, at: datetime, tz: str | None, case: str | None,
+        country: str | None, shares: tuple[int, ...], start: int, stop: int | None,
+    ) -> dict[str, Any]:
+        """One interval of one metric, against the target of the priority in force when it stops (or now)."""
+        level = ticket.priority_at(ticket.now if stop is None else stop)
+        clock = self.evaluator.clock(plan, level, tz, metric, case, country)
+        if isinstance(clock, VersionedClock):
+            clock = clock.at(ticket.report)  # the terms in force when the ticket was reported
+        timeline, zone, plain = self._timed(clock, at)
+        answer = self._measure(timeline, zone, plain, start, stop, ticket, shares, clock.amount)
+        answer["priority"] = level
+        return answer
+
+    def _obligation(
+        self, vendor_id: str, ob: Mapping[str, Any], ticket: _TicketQuestion, at: datetime, tz: str | None,
+        country: str | None, shares: tuple[int, ...],
+    ) -> dict[str, Any]:
+        """An obligation timed `after_minutes` of work: its clock starts when work starts (the first response)."""
+        started = _at_or_before(ticket.events, "responded")
+        if started is None:
+            return {"state": "waiting", "due": None}
+        cal_id = ob["calendar"]
+        calendar = self.evaluator.rules["vendors"][vendor_id]["calendars"][cal_id]
+        zone: tzinfo
+        if calendar["zone"] is not None:
+            zone = _zone(calendar["zone"], f"calendar '{cal_id}'")
+        elif tz:
+            zone = _zone(tz, "the customer's zone", "tz")
+        elif calendar["always_open"]:
+            zone = at.tzinfo or UTC
+        else:
+            return {"state": "none", "reason": f"calendar '{cal_id}' runs in the customer's own time zone; give the zone"}
+        if calendar["zone"] is None and not tz and calendar["always_open"]:
+            years = self.evaluator.rules["years"]
+            timeline = Timeline.always_open(years["first"], years["last"], zone)
+        else:
+            timeline = self.evaluator.timeline(vendor_id, cal_id, None if calendar["zone"] is not None else tz, country)
+        done = next((e.at for e in ticket.events if e.kind == "obligation" and e.obligation == ob["id"]), None)
+        stop = done if done is not None else ticket.resolved
+        if done is not None and ticket.resolved is not None:
+            stop = min(done, ticket.resolved)
+        amount = Amount(ob["after_minutes"])
+        return self._measure(timeline, zone, amount.search(timeline), started, stop, ticket, shares, amount)
+
+
+def _check_question(
+    rules: Rules, plan: str, priority: str | None, case: str | None
+) -> tuple[str, Mapping[str, Any], Mapping[str, Any], list[str]]:
+    """Format, plan, priority and kind of case checked in find_target's order and words, before any metric."""
+    version = str(rules.get("format_version", ""))
+    if not version.startswith("1."):
+        raise RuleError(f"these rules are in format {version or '(none)'}; this evaluator reads format 1.x")
+    vendor_id, vendor, _, found = _vendor_plan(rules, plan)
+    levels = [lv["id"] for lv in vendor["priorities"]["levels"]] if vendor["priorities"] else []
+    if priority is not None and priority not in levels:
+        if not levels:
+            raise RuleError(f"vendor '{vendor_id}' has no priority levels; leave the priority '{_cut(priority)}' out", "priority")
+        raise RuleError(f"vendor '{vendor_id}' has no priority '{_cut(priority)}'{suggest(priority, levels)}", "priority")
+    cases = vendor.get("cases") or {}
+    if case is not None and case not in cases:
+        if not cases:
+            raise RuleError(f"vendor '{vendor_id}' declares no kinds of case; leave the case '{_cut(case)}' out", "case")
+        raise RuleError(f"vendor '{vendor_id}' has no kind of case '{_cut(case)}'{suggest(case, cases)}", "case")
+    return vendor_id, vendor, found, levels
+
+
+def _warning_shares(warnings: Iterable[int] | None) -> tuple[int, ...]:
+    """The warning shares a question asks for (whole percent, 1-99), sorted, or the defaults."""
+    if warnings is None:
+        return DEFAULT_WARNINGS
+    if isinstance(warnings, (str, bytes, Mapping)) or not isinstance(warnings, Iterable):
+        raise RuleError(f"\"warnings\" must be a list of whole percents, not {json_text(warnings)}", "warnings")
+    shares = []
+    items: list[object] = list(warnings)  # as given: JSON may hold any value here
+    for given in items:
+        # JSON's 50.0 is JavaScript's 50: the same share.
+        share = int(given) if isinstance(given, float) and given.is_integer() else given
+        if isinstance(share, bool) or not isinstance(share, int) or not 1 <= share <= 99:
+            raise RuleError(f"a warning is a whole percent of the target from 1 to 99, not {json_text(share)}", "warnings")
+        shares.append(share)
+    return tuple(sorted(set(shares)))
+
+
+def _read_events(events: Iterable[Mapping[str, Any]], report: int, levels: list[str], plan: Mapping[str, Any]) -> list[TicketEvent]:
+    """The ticket's events as given, checked: known kinds, moments with offsets, in time order, not before the report."""
+    if isinstance(events, (str, bytes, Mapping)) or not isinstance(events, Iterable):
+        raise RuleError(f"\"events\" must be a list of events, not {json_text(events)}", "events")
+    found: list[TicketEvent] = []
+    timed = [ob["id"] for ob in plan.get("obligations", ()) if ob.get("after_minutes") is not None]
+    for number, event in enumerate(events, start=1):
+        if not isinstance(event, Mapping):
+            raise RuleError(f"event {number} is not an object such as {{\"type\": \"pause\", \"at\": \"2026-11-23T16:00:00+01:00\"}}", "events")
+        kind = event.get("type")
+        if kind not in EVENT_TYPES:
+            hint = (suggest(kind, EVENT_TYPES) if isinstance(kind, str) else "") or "; known: " + ", ".join(EVENT_TYPES)
+            raise RuleError(f"event {number} has an unknown type {json_text(kind)}{hint}", "events")
+        unknown = [k for k in event if k not in ("type", "at", "priority", "obligation")]
+        if unknown:
+            raise RuleError(f"event {number} has an unknown field '{_cut(str(unknown[0]))}'", "events")
+        if not isinstance(event.get("at"), str):
+            raise RuleError(f"event {number} needs \"at\", its moment as a text such as 2026-11-23T16:00:00+01:00", "events")
+        try:
+            moment = _us(parse_moment(event["at"]))
+        except RuleError as exc:
+            raise RuleError(f"event {number}: {exc}", "events") from None
+        if moment < report:
+            raise RuleError(f"event {number} ({event['at']}) is before the report", "events")
+        if found and moment < found[-1].at:
+            raise RuleError(f"event {number} ({event['at']}) is earlier than event {number - 1}; give the events in time order", "events")
+        level = event.get("priority")
+        if kind == "priority":
+            if level not in levels:
+                known = ", ".join(levels) or "(no levels)"
+                raise RuleError(f"event {number} changes the priority to {json_text(level)}, which is not one of: {known}", "events")
+        elif level is not None:
+            raise RuleError(f"event {number}: only a \"priority\" event has a \"priority\"", "events")
+        obligation = event.get("obligation")
+        if kind == "obligation":
+            if obligation not in timed:
+                known = ", ".join(timed) or "(none)"
+                raise RuleError(
+                    f"event {number} names the obligation {json_text(obligation)}, which is not one of the plan's timed obligations: {known}",
+                    "events",
+                )
+        elif obligation is not None:
+            raise RuleError(f"event {number}: only an \"obligation\" event has an \"obligation\"", "events")
+        found.append(TicketEvent(kind, moment, level, obligation))
+    return found
+
+
+def json_text(value: object) -> str:
+    """A value as JSON shows it, cut for an error message (what JavaScript's JSON.stringify prints)."""
+    try:
+        return _cut(json.dumps(value, ensure_ascii=False, separators=(",", ":")))
+    except (TypeError, ValueError):
+        return _cut(repr(value))
+
+
+def ticket(
+    rules: Rules,
+    plan: str,
+    priority: str | None,
+    at: datetime | str,
+    now: datetime | str,
+    events: Iterable[Mapping[str, Any]] = (),
+    tz: str | None = None,
+    case: str | None = None,
+    country: str | None = None,
+    warnings: Iterable[int] | None = None,
+) -> dict[str, Any]:
+    """A ticket's clock at `now`: `Evaluator(rules).ticket(...)` (docs/rules.md §11)."""
+    return Evaluator(rules).ticket(plan, priority, at, now, events, tz, case, country, warnings)
+
+
+# --- effective-dated versions (format 1.2, docs/rules.md §5 step 8) -----------------------------------
+
+
+def _version_start(rules: Rules, vendor_id: str, target: Mapping[str, Any], day: str | None, tz: str | None) -> int | None:
+    """The instant (µs) a version's `from` (or `until`) date begins: local midnight in the zone of the
+    target's calendar, else the customer's `tz`, else UTC. None for no date."""
+    if day is None:
+        return None
+    calendar = rules["vendors"][vendor_id]["calendars"].get(target.get("calendar")) if target.get("calendar") else None
+    name = calendar["zone"] if calendar is not None and calendar["zone"] is not None else tz
+    zone: tzinfo = _zone(name, "the customer's zone", "tz") if name else UTC
+    return _us(datetime.combine(date.fromisoformat(day), datetime.min.time(), tzinfo=zone))
+
+
+class VersionedClock(Clock):
+    """A question whose targets have versions (format 1.2): one Clock per span of report instants.
+
+    `due` and `due_us` pick the clock of the version in force at the report; a span in which the
+    rules give no target raises that span's RuleError. `at(report_us)` gives the span's Clock.
+    """
+
+    __slots__ = ("bounds", "clocks")
+
+    def __init__(self, bounds: list[int], clocks: list[Clock | RuleError]) -> None:
+        self.bounds, self.clocks = bounds, clocks  # clocks[k] answers reports in [bounds[k-1], bounds[k])
+        ready = next(c for c in clocks if isinstance(c, Clock))
+        self.amount, self.minutes, self.timeline, self.zone = ready.amount, ready.minutes, ready.timeline, ready.zone
+        self.first, self.last = ready.first, ready.last
+        self.due_us = lambda report: self.at(report).due_us(report)
+        self.due = lambda moment: self.at(_report_us(moment)).due(moment)
+
+    def at(self, report: int) -> Clock:
+        """The Clock of the version in force at `report` (µs), or its span's RuleError."""
+        found = self.clocks[bisect.bisect_right(self.bounds, report)]
+        if isinstance(found, RuleError):
+            raise found
+        return found
+
+
+def _versioned_clock(
+    self: Evaluator, plan: str, priority: str | None, tz: str | None, metric: str | None, case: str | None, country: str | None
+) -> Clock | None:
+    """A VersionedClock when the plan's targets for the metric have versions, else None (the plain Clock)."""
+    rules = self.rules
+    try:
+        vendor_id, _, _, found = _vendor_plan(rules, plan)
+    except (RuleError, KeyError, TypeError, AttributeError):
+        return None  # the plain path reports it in its own words
+    wanted = metric or DEFAULT_METRIC
+    targets = [t for t in found["targets"] if t["metric"] == wanted]
+    if not any(t.get("from") for t in targets):
+        return None
+    starts: dict[int, tuple[int | None, int | None]] = {}
+    for t in targets:
+        following = next((n for n in targets if n is not t and n.get("from") == t.get("until") and
+                          (n["priority"], n.get("case")) == (t["priority"], t.get("case"))), None)
+        starts[id(t)] = (_version_start(rules, vendor_id, t, t.get("from"), tz),
+                         _version_start(rules, vendor_id, following, t.get("until"), tz) if following is not None else None)
+    bounds = sorted({b for a, z in starts.values() for b in (a, z) if b is not None})
+    clocks: list[Clock | RuleError] = []
+    for k in range(len(bounds) + 1):
+        moment = bounds[k - 1] if k else (bounds[0] - 1 if bounds else 0)
+
+        def in_force(t: Mapping[str, Any], moment: int = moment) -> bool:
+            begin, end = starts[id(t)]
+            return (begin is None or begin <= moment) and (end is None or moment < end)
+
+        try:
+            clocks.append(self._make_clock(plan, priority, tz, metric, case, country, in_force))
+        except RuleError as exc:
+            clocks.append(exc)
+    if not any(isinstance(c, Clock) for c in clocks):
+        raise next(c for c in clocks if isinstance(c, RuleError))
+    return VersionedClock(bounds, clocks)

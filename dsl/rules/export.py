@@ -41,6 +41,7 @@ from dsl.language.vocabulary import LANGUAGES, METRICS, MINUTES_PER_DAY, WEEKDAY
 # 1.2: "zones", the zone names a question may give.
 FORMAT_VERSION = "1.2"  # 1.1: vendor "aliases" (who else a plan's terms apply to), plan "no_support";
 # vendor "cases", target "case"/"business_days"/"days_rule"/"published", coverage "case", calendar "customer_holidays"
+# 1.2 (issue 10): years "valid_until"; plan "id"; target "id", "from", "until" (effective-dated versions)
 """Bumped in its minor part for additions a consumer may ignore, in its major part for anything else."""
 
 
@@ -56,10 +57,18 @@ def build_date() -> date:
     return date.today()
 
 
-def default_years(today: date | None = None) -> tuple[int, int]:
-    """This year and the next two (of SOURCE_DATE_EPOCH's date when set): the span rules are expanded over unless told otherwise."""
-    this = (today or build_date()).year
-    return (this, this + 2)
+FALLBACK_YEARS = (2026, 2028)
+"""The span of a project whose plan files declare no `horizon` (docs/rules.md §1): fixed, never today's."""
+
+
+def default_years(project: Project | None = None) -> tuple[int, int]:
+    """The span the rules are expanded over unless --years says otherwise: the plans' `horizon`, else FALLBACK_YEARS.
+
+    Never the date of the export (issue 10): the same plan files give the same span on any day.
+    """
+    if project is not None and project.horizon is not None:
+        return (project.horizon.first, project.horizon.last)
+    return FALLBACK_YEARS
 
 
 class ExportError(ValueError):
@@ -75,7 +84,7 @@ def export_project(project: Project, years: tuple[int, int]) -> dict[str, Any]:
         "format_version": FORMAT_VERSION,
         "generator": f"tierwise {_own_version()}",
         "data_versions": data_versions(),
-        "years": {"first": first, "last": last},
+        "years": {"first": first, "last": last, "valid_until": f"{last:04d}-12-31"},
         "metrics": list(METRICS),
         "vendors": {vendor.id: _vendor(vendor, years) for vendor in project.vendors},
         "zones": zone_names(),
@@ -253,11 +262,27 @@ def _plan(plan: Plan, lang: str) -> dict[str, Any]:
         "name": _texts(plan.name, lang),
         # General targets first: a 1.0 consumer, which knows no `case`, then still finds the
         # general target for a (metric, priority) before any target limited to a kind of case.
-        "targets": [_target(t) for t in sorted(plan.targets, key=lambda t: t.case is not None)],
+        "targets": _versioned([_target(t) for t in sorted(plan.targets, key=lambda t: t.case is not None)]),
         "coverage": [{"priority": c.priority, "calendar": c.calendar, "case": c.case} for c in plan.coverage],
         "obligations": [_obligation(o, lang) for o in plan.obligations],
         "no_support": plan.no_support,
+        "id": plan.id,
     }
+
+
+def _versioned(targets: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Format 1.2: each target's stable id and the span its version is in force (docs/rules.md §2, "Versions").
+
+    The versions of one target (same metric, priority and case) are written in date order (the checks
+    see to it); each is in force from its `from` (null: from the start) until the next one's.
+    """
+    for i, target in enumerate(targets):
+        key = (target["metric"], target["priority"], target["case"])
+        later = next((t for t in targets[i + 1 :] if (t["metric"], t["priority"], t["case"]) == key), None)
+        target["until"] = later["from"] if later is not None else None
+        base = f"{target['metric']}/{target['priority'] or 'all'}" + (f"/{target['case']}" if target["case"] else "")
+        target["id"] = base + (f"@{target['from']}" if target["from"] else "")
+    return targets
 
 
 def _target(t: Target) -> dict[str, Any]:
@@ -271,6 +296,7 @@ def _target(t: Target) -> dict[str, Any]:
         "business_days": t.days,
         "days_rule": None if t.days is None else ("day-end" if t.day_end else "same-time"),
         "published": t.published,
+        "from": t.valid_from.isoformat() if t.valid_from else None,  # format 1.2; "until" and "id": _versioned
     }
 
 
@@ -493,13 +519,13 @@ def _vendor_problems(where: str, vendor: dict[str, Any], lo: str, hi: str) -> li
 
 def _plan_problems(where: str, plan: dict[str, Any], calendars: dict[str, Any], levels: list[str], cases: dict[str, Any]) -> list[str]:
     problems: list[str] = []
-    seen: set[tuple[str, str | None, str | None]] = set()
+    seen: set[tuple[str, str | None, str | None, str | None]] = set()
     scoped = False
     for n, target in enumerate(plan["targets"]):
         at = f"{where}.targets[{n}]"
-        key = (target["metric"], target["priority"], target.get("case"))
+        key = (target["metric"], target["priority"], target.get("case"), target.get("from"))  # versions (1.2) differ in "from"
         if key in seen:
-            problems.append(f"{at}: a second target for metric {key[0]}, priority {key[1]}, case {key[2]}")
+            problems.append(f"{at}: a second target for metric {key[0]}, priority {key[1]}, case {key[2]}, from {key[3]}")
         seen.add(key)
         if target.get("case") is not None:
             scoped = True

@@ -15,6 +15,7 @@ from typing import Any
 
 from dsl.language.diagnostics import print_diagnostics
 from dsl.language.loader import load_project
+from dsl.rules.export import default_years
 from dsl.site.publish import publish
 from dsl.site.render import LOCALES, TEMPLATES
 
@@ -104,15 +105,15 @@ def make_server(out: Path, port: int, host: str = HOST) -> SiteServer:
     return SiteServer((host, port), handler)
 
 
-def _build(sources: list[Path], out: Path, years: tuple[int, int]) -> int:
-    """Load, check and publish once; the exit code."""
+def _build(sources: list[Path], out: Path, years: tuple[int, int] | None) -> int:
+    """Load, check and publish once (`years` None: the plans' horizon); the exit code."""
     try:
         result = load_project(sources)
         errors = print_diagnostics(result.diagnostics, result.sources, sys.stderr, strict=False)
         if errors or result.project is None:
             print(f"{errors} error(s); still serving the last good site.", file=sys.stderr)
             return 1
-        return publish(result.project, out, years)
+        return publish(result.project, out, years or default_years(result.project))
     except Exception as exc:  # whatever a plan holds, the server keeps running with the last good site
         frame = traceback.extract_tb(exc.__traceback__)[-1]
         print(f"{frame.filename}:{frame.lineno}: error: {type(exc).__name__}: {exc}", file=sys.stderr)
@@ -120,7 +121,7 @@ def _build(sources: list[Path], out: Path, years: tuple[int, int]) -> int:
         return 1
 
 
-def serve(sources: list[Path], out: Path, port: int, years: tuple[int, int]) -> int:
+def serve(sources: list[Path], out: Path, port: int, years: tuple[int, int] | None = None) -> int:
     """Build, serve the site on 127.0.0.1:port (this computer only) and rebuild whenever a plan, template or catalog changes."""
     _build(sources, out, years)
     if not out.is_dir():

@@ -10,7 +10,7 @@ Markdown with raw HTML off and only http(s)/mailto/tel links.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Protocol
 
@@ -701,11 +701,31 @@ def target_tables(vendor: Vendor, reader: Reader) -> tuple[TargetTable, ...]:
                 target = plan.target(metric, key, case)
                 mixed = column == "" and target is not None and target.guaranteed
                 own_clock = clock_text(vendor, target.calendar, reader) if mixed and target is not None else ""
-                cells.append(target_cell(target, reader, own_clock, plan.no_support))
+                cells.append(with_versions(plan, target, target_cell(target, reader, own_clock, plan.no_support), reader))
             rows.append(TargetRow(label, tuple(cells)))
         clocks = tuple(clock_text(vendor, c, reader) if c else "" for c in columns)
         tables.append(TargetTable(metric, title, definition, tuple(rows), clocks))
     return tuple(tables)
+
+
+# --- issue 10: targets that change on a date ------------------------------------------------------
+
+
+def with_versions(plan: Plan, target: Target | None, cell: TargetCell, reader: Reader) -> TargetCell:
+    """A target cell that also says the target's later versions: "2 h; from 1 July 2027: 1 h"."""
+    if target is None or plan.no_support:
+        return cell
+    key = (target.metric, target.priority, target.case)
+    versions = [t for t in plan.targets if (t.metric, t.priority, t.case) == key]
+    if len(versions) < 2 and target.valid_from is None:
+        return cell
+    parts = []
+    for version in versions:
+        said = cell.text if version is target else target_cell(version, reader).text
+        if version.valid_from is not None:
+            said = reader.gettext("from %(date)s: %(target)s") % {"date": fmt.day(version.valid_from, reader.lang), "target": said}
+        parts.append(said)
+    return replace(cell, text="; ".join(parts))
 
 
 def _level_label(level_id: str, name: Text, reader: Reader) -> Markup:

@@ -371,7 +371,7 @@ function timeline(rules, calendar, zone, country = null) {
 
 const own = (object, key) => (object && Object.prototype.hasOwnProperty.call(object, key) ? object[key] : undefined);
 
-function findTarget(rules, plan, priority, metric, kase = null) {
+function findTarget(rules, plan, priority, metric, kase = null, when = null) {
   const version = String(rules.format_version ?? "");
   if (!version.startsWith("1.")) throw new Error(`these rules are in format ${version || "(none)"}; this evaluator reads format 1.x`);
   metric = metric || DEFAULT_METRIC;
@@ -406,8 +406,9 @@ function findTarget(rules, plan, priority, metric, kase = null) {
   }
   // The case's own target, else the general one (docs/rules.md §5).
   let target, general = [];
+  const inForce = when ? versionFilter(vendor, found, metric, when) : null; // format 1.2: the version at the report
   for (const scope of kase !== null ? [kase, null] : [null]) {
-    const targets = found.targets.filter((t) => t.metric === metric && (t.case ?? null) === scope);
+    const targets = found.targets.filter((t) => t.metric === metric && (t.case ?? null) === scope && (!inForce || inForce(t)));
     if (scope === null) general = targets;
     target = targets.find((t) => t.priority === priority);
     if (!target && priority !== null) target = targets.find((t) => t.priority === null);
@@ -437,7 +438,7 @@ function evaluate(rules, { plan, priority = null, at, tz = null, metric = null, 
   if (country === "" || country === undefined) country = null;
   const moment = parseMoment(at);
   if (tz !== null) checkZoneName(rules, tz, "the customer's zone");
-  const { vendorId, vendor, target } = findTarget(rules, plan, priority, metric, kase);
+  const { vendorId, vendor, target } = findTarget(rules, plan, priority, metric, kase, { report: moment.ms, tz });
   const calId = target.calendar;
   const calendar = own(vendor.calendars, calId);
   if (!calendar) throw new Error(`the rules are inconsistent: vendor '${vendorId}' has no calendar '${calId}'`);
@@ -495,3 +496,31 @@ export function priorityFor(rules, vendor, impact, urgency) {
   }
   return level;
 }
+
+// --- effective-dated versions (format 1.2, docs/rules.md §5 step 8) ---
+
+// The instant (ms) a version's date begins: local midnight in its calendar's zone, else the customer's tz, else UTC.
+function versionStart(vendor, target, day, tz) {
+  if (!day) return null;
+  const calendar = target.calendar ? own(vendor.calendars, target.calendar) : null;
+  const zone = calendar && calendar.zone !== null ? calendar.zone : tz ?? 0;
+  return wallToInstant(utcMs(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10))), zone);
+}
+
+// null when the plan's targets for the metric have no versions; else whether a target is in force at the report.
+function versionFilter(vendor, plan, metric, { report, tz }) {
+  const targets = plan.targets.filter((t) => t.metric === metric);
+  if (!targets.some((t) => t.from)) return null;
+  return (t) => {
+    const begin = versionStart(vendor, t, t.from ?? null, tz);
+    const next = targets.find((n) => n !== t && (n.from ?? null) === (t.until ?? null) && n.priority === t.priority && (n.case ?? null) === (t.case ?? null));
+    const end = next && t.until ? versionStart(vendor, next, t.until, tz) : null;
+    return (begin === null || begin <= report) && (end === null || report < end);
+  };
+}
+
+// What assets/ticket.js (the ticket clock, docs/rules.md §11) builds on. Not an interface of its own:
+// it lets the clock live in a module the vendor pages do not load.
+export const _internals = Object.freeze({
+  MINUTE_MS, checkZone, daysDeadline, findTarget, formatIso, own, parseMoment, search, suggest, timeline,
+});

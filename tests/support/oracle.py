@@ -191,10 +191,15 @@ def deadline(project: Project, years: tuple[int, int], q: Question) -> datetime:
     if q.case is not None and q.case not in {c.id for c in vendor.cases}:
         raise OracleError(f"no kind of case {q.case}")
     target = None
+    try:
+        report_moment = datetime.fromisoformat(q.at)
+    except ValueError:
+        report_moment = None
+    live = [t for t in plan.targets if report_moment is None or report_moment.utcoffset() is None or in_force(vendor, plan, t, report_moment, q.tz)]
     for scope in (q.case, None) if q.case is not None else (None,):
-        target = next((t for t in plan.targets if t.metric == metric and t.case == scope and t.priority == q.priority), None)
+        target = next((t for t in live if t.metric == metric and t.case == scope and t.priority == q.priority), None)
         if target is None and q.priority is not None:
-            target = next((t for t in plan.targets if t.metric == metric and t.case == scope and t.priority is None), None)
+            target = next((t for t in live if t.metric == metric and t.case == scope and t.priority is None), None)
         if target is not None:
             break
     if target is None:
@@ -307,3 +312,230 @@ def _business_days(
     wall = datetime.combine(day, local.time().replace(fold=0), tzinfo=zone)
     end_us = _open_at_or_after(clock, (wall - EPOCH) // MICROSECOND, hi)
     return (EPOCH + end_us * MICROSECOND).astimezone(zone)
+
+
+# --- the ticket clock (docs/rules.md §11), by brute force ---------------------------------------------
+# The same walk, minute by minute: a minute counts toward a metric when its calendar is open then and
+# the ticket is not paused then. Events are whole minutes; nothing here reads the evaluators' code.
+
+WARNINGS = (50, 75)
+MET_BY = {"registration": "registered", "first-response": "responded", "status-update": "updated", "resolution": "resolved"}
+
+
+@dataclass(frozen=True)
+class Ticket:
+    """One ticket as a clock vector states it: the question of `Question` plus events, `now` and warnings."""
+
+    plan: str
+    priority: str | None
+    at: str
+    now: str
+    events: tuple[tuple[str, str, str | None], ...] = ()  # (type, moment, new priority or obligation id)
+    tz: str | None = None
+    case: str | None = None
+    country: str | None = None
+    warnings: tuple[int, ...] | None = None
+
+
+def _minute_of(text: str) -> int:
+    return _epoch_minute(datetime.fromisoformat(text))
+
+
+def _iso(minute_us: int, zone: tzinfo) -> str:
+    return (EPOCH + minute_us * MICROSECOND).astimezone(zone).isoformat()
+
+
+def _target(plan, vendor, metric: str, priority: str | None, case: str | None, report: datetime | None = None, tz: str | None = None):
+    """The target §5 picks (the version in force at the report), or OracleError (as `deadline` does)."""
+    levels = [lv.id for lv in vendor.priorities.levels] if vendor.priorities else []
+    if priority is not None and priority not in levels:
+        raise OracleError(f"no priority {priority}")
+    live = [t for t in plan.targets if report is None or in_force(vendor, plan, t, report, tz)]
+    for scope in (case, None) if case is not None else (None,):
+        found = next((t for t in live if t.metric == metric and t.case == scope and t.priority == priority), None)
+        if found is None and priority is not None:
+            found = next((t for t in live if t.metric == metric and t.case == scope and t.priority is None), None)
+        if found is not None:
+            break
+    else:
+        found = None
+    if found is None or not found.published or (found.minutes is None and found.days is None):
+        raise OracleError(f"no {metric} target")
+    return found
+
+
+def _walk(clock: Clock, start: int, goals: list[int], paused, hi: int) -> list[int]:
+    """For each goal (µs of counted time), the earliest instant (µs) by which that much has counted since `start`."""
+    found: dict[int, int] = {g: start * MINUTE_US for g in goals if g == 0}
+    wanted = sorted(g for g in set(goals) if g > 0)
+    counted, minute = 0, start
+    while wanted:
+        if minute >= hi:
+            raise OracleError("deadline beyond the years")
+        if clock.is_open(minute) and not paused(minute):
+            while wanted and counted + MINUTE_US >= wanted[0]:
+                found[wanted[0]] = minute * MINUTE_US + wanted[0] - counted
+                wanted.pop(0)
+            counted += MINUTE_US
+        minute += 1
+    return [found[g] for g in goals]
+
+
+def _counted(clock: Clock, start: int, end: int, paused) -> int:
+    return sum(MINUTE_US for m in range(start, end) if clock.is_open(m) and not paused(m))
+
+
+def ticket(project: Project, years: tuple[int, int], q: Ticket) -> dict:
+    """The oracle's ticket clock: {"metrics": {...}, "obligations": {...}} as docs/rules.md §11 defines it."""
+    vendor_id, _, plan_id = q.plan.partition("/")
+    vendor = project.vendor(vendor_id)
+    plan = vendor.plan(plan_id) if vendor else None
+    if plan is None:
+        raise OracleError(f"no plan {q.plan}")
+    report, now = _minute_of(q.at), _minute_of(q.now)
+    if now < report:
+        raise OracleError("now before the report")
+    events = [(kind, _minute_of(at), extra) for kind, at, extra in q.events]
+    if any(at < report for _, at, _ in events) or any(b[1] < a[1] for a, b in zip(events, events[1:], strict=False)):
+        raise OracleError("events out of order")
+    happened = [e for e in events if e[1] <= now]
+    # Pauses: a minute is paused when the last pause before it has no resume between them.
+    def paused(minute: int) -> bool:
+        state = False
+        for kind, at, _ in happened:
+            if at > minute:
+                break
+            if kind == "pause":
+                state = True
+            elif kind == "resume":
+                state = False
+        return state and minute < now  # after `now` the clock is taken to run again
+
+    # Paused at `now`: the last pause or resume that happened by then was a pause.
+    state_now = False
+    for kind, _, _ in happened:
+        state_now = True if kind == "pause" else False if kind == "resume" else state_now
+    is_paused_now = state_now
+
+    def first(kind: str) -> int | None:
+        return next((at for k, at, _ in happened if k == kind), None)
+
+    resolved = first("resolved")
+
+    def level_at(minute: int) -> str | None:
+        found = q.priority
+        for kind, at, extra in happened:
+            if kind == "priority" and at <= minute:
+                found = extra
+        return found
+
+    shares = WARNINGS if q.warnings is None else tuple(sorted(set(q.warnings)))
+    first_year, last_year = years
+
+    def zone_of(calendar) -> tzinfo:
+        if calendar.zone is not None:
+            return ZoneInfo(calendar.zone)
+        if q.tz is not None:
+            return ZoneInfo(q.tz)
+        if calendar.always_open:
+            return datetime.fromisoformat(q.at).tzinfo
+        raise OracleError("customer zone without tz")
+
+    def measure(calendar, minutes: int | None, days: int | None, day_end: bool, start: int, stop: int | None, warn) -> dict:
+        zone = zone_of(calendar)
+        if calendar.customer_holidays and q.country not in calendar.customer_holidays:
+            raise OracleError("the customer's country is missing or not carried")
+        lo = _to_utc_minute(date(first_year, 1, 1), 0, zone)
+        hi = _to_utc_minute(date(last_year + 1, 1, 1), 0, zone)
+        if not lo <= start < hi:
+            raise OracleError("start outside the years")
+        clock = Clock(calendar, zone, q.country)
+        floor = start * MINUTE_US
+        if days is not None:
+            start_dt = (EPOCH + start * MINUTE_US * MICROSECOND).astimezone(zone)
+            floor = (_business_days(clock, start_dt, days, day_end, years, lo, hi, zone) - EPOCH) // MICROSECOND
+            wanted = _counted(clock, start, floor // MINUTE_US, lambda m: False)
+        else:
+            wanted = minutes * MINUTE_US
+        goals = [wanted] + [wanted * p // 100 for p in warn]
+        reached = _walk(clock, start, goals, paused, hi)
+        deadline = max(reached[0], floor)
+        end = now if stop is None else stop
+        elapsed = _counted(clock, start, end, paused)
+        state = "breached" if end * MINUTE_US > deadline else "met" if stop is not None else "paused" if is_paused_now else "running"
+        return {
+            "due": _iso(deadline, zone),
+            "state": state,
+            "elapsed_seconds": elapsed // 1_000_000,
+            "remaining_seconds": (wanted - elapsed) // 1_000_000,
+            "target_seconds": wanted // 1_000_000,
+            "warnings": [{"percent": p, "at": _iso(t, zone)} for p, t in zip(warn, reached[1:], strict=True)],
+        }
+
+    def one(metric: str, start: int, stop: int | None, warn) -> dict:
+        level = level_at(now if stop is None else stop)
+        target = _target(plan, vendor, metric, level, q.case, datetime.fromisoformat(q.at), q.tz)
+        answer = measure(vendor.calendar(target.calendar), target.minutes, target.days, target.day_end, start, stop, warn)
+        answer["priority"] = level
+        return answer
+
+    metrics: dict = {}
+    for metric in ("registration", "first-response", "status-update", "resolution"):
+        try:
+            if metric == "status-update":
+                starts = [report] + [at for k, at, _ in happened if k == "updated" and (resolved is None or at < resolved)]
+                missed = sum(one(metric, a, b, ())["state"] == "breached" for a, b in zip(starts, starts[1:], strict=False))
+                metrics[metric] = {**one(metric, starts[-1], resolved, shares), "missed": missed}
+            else:
+                met = first(MET_BY[metric])
+                stop = min(x for x in (met, resolved) if x is not None) if (met, resolved) != (None, None) else None
+                metrics[metric] = one(metric, report, stop, shares)
+        except OracleError as exc:
+            if str(exc) in ("deadline beyond the years", "start outside the years", "customer zone without tz"):
+                raise
+            metrics[metric] = {"state": "none"}
+    if all(m["state"] == "none" for m in metrics.values()):
+        raise OracleError("no metric can be measured")
+    obligations: dict = {}
+    started = first("responded")
+    for ob in plan.obligations:
+        if ob.after_minutes is None:
+            continue
+        if started is None:
+            obligations[ob.id] = {"state": "waiting", "due": None}
+            continue
+        done = next((at for k, at, extra in happened if k == "obligation" and extra == ob.id), None)
+        stops = [x for x in (done, resolved) if x is not None]
+        obligations[ob.id] = measure(vendor.calendar(ob.calendar), ob.after_minutes, None, False, started, min(stops) if stops else None, shares)
+    return {"metrics": metrics, "obligations": obligations}
+
+
+# --- effective-dated versions (format 1.2) -------------------------------------------------------------
+
+
+def _version_begins(vendor, target, tz: str | None) -> datetime | None:
+    """Local midnight of the version's date in its calendar's zone, else the customer's, else UTC."""
+    if target.valid_from is None:
+        return None
+    calendar = vendor.calendar(target.calendar) if target.calendar else None
+    name = calendar.zone if calendar is not None and calendar.zone is not None else tz
+    try:
+        zone = ZoneInfo(name) if name else UTC
+    except (ValueError, KeyError, OSError):
+        raise OracleError(f"unknown zone {name}") from None
+    return datetime.combine(target.valid_from, time(0, 0), tzinfo=zone)
+
+
+def in_force(vendor, plan, target, report: datetime, tz: str | None) -> bool:
+    """Whether a target's version applies to a report: from its own date until the next version's (same metric,
+    priority and case, in the order written)."""
+    begins = _version_begins(vendor, target, tz)
+    if begins is not None and report < begins:
+        return False
+    same = [t for t in plan.targets if (t.metric, t.priority, t.case) == (target.metric, target.priority, target.case)]
+    later = same[same.index(target) + 1 :] if target in same else []
+    following = later[0] if later else None
+    if following is None:
+        return True
+    ends = _version_begins(vendor, following, tz)
+    return ends is None or report < ends

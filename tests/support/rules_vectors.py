@@ -316,7 +316,20 @@ def build(project: Project) -> Questions:
         metric = None if t.metric == "first-response" and rng.random() < 0.5 else t.metric
         qs.add(f"{vendor_id}/{plan.id}", priority, shown, "random", tz=tz, metric=metric)
     issue8(project, qs)
+    issue10(qs)
     return qs
+
+
+def issue10(qs: Questions) -> None:
+    """Effective-dated versions (format 1.2): reports on both sides of each version's first instant."""
+    for at in ("2027-06-30T23:59:00+02:00", "2027-07-01T00:00:00+02:00", "2027-06-30T22:30:00+00:00", "2027-06-30T21:59:00Z",
+               "2027-06-30T16:30:00+02:00", "2027-07-01T16:30:00+02:00"):
+        qs.add("conformance-lab/office", "P1", at, "a version boundary in the calendar's zone")
+    for at in ("2026-12-31T23:59:00-05:00", "2027-01-01T00:00:00-05:00", "2027-01-01T04:30:00Z", "2027-01-01T05:00:00Z"):
+        qs.add("conformance-lab/customer", "P2", at, "a version boundary in the customer's zone", tz="America/New_York")
+    for at in ("2027-03-27T23:59:00Z", "2027-03-28T00:00:00Z", "2027-03-28T00:30:00+01:00", "2027-03-28T01:30:00+01:00",
+               "2027-03-28T03:30:00+02:00"):
+        qs.add("conformance-lab/always", "P2", at, "a version boundary of a zoneless 24x7 clock, in UTC")
 
 
 def issue8(project: Project, qs: Questions) -> None:

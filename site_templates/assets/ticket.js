@@ -1,0 +1,286 @@
+// Tierwise's ticket clock in JavaScript (docs/rules.md §11): per metric of a ticket with events (pauses,
+// responses, updates, priority changes), its deadline, elapsed and remaining business time, state and
+// warnings, as dsl/rules/engine.py's TicketClock answers them. Built on assets/sla.js, in a module of
+// its own so that the site's vendor pages, which need only deadlines, do not load it.
+
+import { _internals } from "./sla.js";
+
+const { MINUTE_MS, checkZone, daysDeadline, findTarget, formatIso, own, parseMoment, search, suggest, timeline } = _internals;
+
+export const EVENT_TYPES = ["pause", "resume", "registered", "responded", "updated", "resolved", "priority", "obligation"];
+export const DEFAULT_WARNINGS = [50, 75];
+const MET_BY = { registration: "registered", "first-response": "responded", "status-update": "updated", resolution: "resolved" };
+
+class TicketError extends Error {}
+
+// F(moment): open time of a timeline before an instant.
+function openBefore(t, moment) {
+  const i = search(t.starts, moment, true) - 1;
+  if (i < 0) return 0;
+  return t.before[i] + Math.min(moment, t.ends[i]) - t.starts[i];
+}
+
+// The earliest instant by which `wanted` ms of open time have run outside the pauses since `start`; null: after the span.
+function pausedReach(t, start, pauses, wanted) {
+  if (!wanted) return start;
+  let done = 0;
+  let base = openBefore(t, start);
+  for (const [stop, resume] of pauses) {
+    const here = openBefore(t, stop);
+    if (done + here - base >= wanted) break;
+    done += here - base;
+    base = openBefore(t, resume);
+  }
+  const goal = base + wanted - done;
+  const j = search(t.through, goal, false);
+  if (j === t.through.length) return null;
+  return t.starts[j] + goal - t.before[j];
+}
+
+const jsonText = (value) => {
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length <= 100 ? text : text.slice(0, 100) + "…";
+};
+const seconds = (ms) => ms / 1000;
+
+function readEvents(events, report, levels, plan) {
+  if (events === null || events === undefined) events = [];
+  if (!Array.isArray(events)) throw new TicketError(`"events" must be a list of events, not ${jsonText(events)}`);
+  const timed = (plan.obligations || []).filter((ob) => ob.after_minutes !== null && ob.after_minutes !== undefined).map((ob) => ob.id);
+  const found = [];
+  events.forEach((event, index) => {
+    const number = index + 1;
+    if (event === null || typeof event !== "object" || Array.isArray(event)) {
+      throw new TicketError(`event ${number} is not an object such as {"type": "pause", "at": "2026-11-23T16:00:00+01:00"}`);
+    }
+    const kind = event.type;
+    if (!EVENT_TYPES.includes(kind)) {
+      const hint = (typeof kind === "string" ? suggest(kind, EVENT_TYPES) : "") || "; known: " + EVENT_TYPES.join(", ");
+      throw new TicketError(`event ${number} has an unknown type ${jsonText(kind ?? null)}${hint}`);
+    }
+    const unknown = Object.keys(event).filter((k) => !["type", "at", "priority", "obligation"].includes(k));
+    if (unknown.length) throw new TicketError(`event ${number} has an unknown field '${unknown[0].slice(0, 100)}${unknown[0].length > 100 ? "…" : ""}'`);
+    if (typeof event.at !== "string") throw new TicketError(`event ${number} needs "at", its moment as a text such as 2026-11-23T16:00:00+01:00`);
+    let moment;
+    try {
+      moment = parseMoment(event.at).ms;
+    } catch (error) {
+      throw new TicketError(`event ${number}: ${error.message}`);
+    }
+    if (moment < report) throw new TicketError(`event ${number} (${event.at}) is before the report`);
+    if (found.length && moment < found[found.length - 1].at) {
+      throw new TicketError(`event ${number} (${event.at}) is earlier than event ${number - 1}; give the events in time order`);
+    }
+    const level = event.priority ?? null;
+    if (kind === "priority") {
+      if (!levels.includes(level)) {
+        throw new TicketError(`event ${number} changes the priority to ${jsonText(level)}, which is not one of: ${levels.join(", ") || "(no levels)"}`);
+      }
+    } else if (level !== null) throw new TicketError(`event ${number}: only a "priority" event has a "priority"`);
+    const obligation = event.obligation ?? null;
+    if (kind === "obligation") {
+      if (!timed.includes(obligation)) {
+        throw new TicketError(`event ${number} names the obligation ${jsonText(obligation)}, which is not one of the plan's timed obligations: ${timed.join(", ") || "(none)"}`);
+      }
+    } else if (obligation !== null) throw new TicketError(`event ${number}: only an "obligation" event has an "obligation"`);
+    found.push({ kind, at: moment, priority: level, obligation });
+  });
+  return found;
+}
+
+function readShares(warnings) {
+  if (warnings === null || warnings === undefined) return DEFAULT_WARNINGS;
+  if (!Array.isArray(warnings)) throw new TicketError(`"warnings" must be a list of whole percents, not ${jsonText(warnings)}`);
+  const shares = [];
+  for (const share of warnings) {
+    if (!Number.isInteger(share) || share < 1 || share > 99) {
+      throw new TicketError(`a warning is a whole percent of the target from 1 to 99, not ${jsonText(share)}`);
+    }
+    shares.push(share);
+  }
+  return [...new Set(shares)].sort((a, b) => a - b);
+}
+
+// The calendar, timeline and answer zone of one metric's target (the zone logic of evaluate, §5).
+function resolveClock(rules, plan, priority, metric, kase, tz, country, moment) {
+  const { vendorId, vendor, target } = findTarget(rules, plan, priority, metric, kase, { report: moment.ms, tz });
+  return { target, ...calendarClock(rules, vendorId, vendor, target.calendar, tz, country, moment) };
+}
+
+function calendarClock(rules, vendorId, vendor, calId, tz, country, moment) {
+  const calendar = own(vendor.calendars, calId);
+  if (!calendar) throw new Error(`the rules are inconsistent: vendor '${vendorId}' has no calendar '${calId}'`);
+  let zone;
+  if (calendar.zone !== null) zone = checkZone(calendar.zone, `calendar '${calId}'`);
+  else if (tz !== null) zone = tz;
+  else if (calendar.always_open) zone = moment.offset;
+  else {
+    throw Object.assign(new Error(`calendar '${calId}' runs in the customer's own time zone; give the zone (--tz, or "tz" in a batch line), such as Europe/Stockholm`), { field: "tz" });
+  }
+  const listed = calendar.customer_holidays ? Object.keys(calendar.customer_holidays) : [];
+  if (listed.length) {
+    if (country === null) {
+      throw new Error(`calendar '${calId}' closes on the customer's public holidays; give the customer's country (--country, or "country" in a batch line), one of: ${listed.join(", ")}`);
+    }
+    if (!listed.includes(country)) {
+      throw new Error(`calendar '${calId}' closes on the customer's public holidays, and the rules carry them only for ${listed.join(", ")}, not for '${country}'`);
+    }
+  } else country = null;
+  return { zone, t: timeline(rules, calendar, zone, country) };
+}
+
+function measure(rules, t, zone, target, start, stop, state, shares) {
+  const { first, last } = rules.years;
+  const beyond = () => new Error(`the deadline falls after the last year the rules cover (${first}–${last}); export more years`);
+  if (!(t.lo <= start && start < t.hi)) {
+    throw new Error(`the moment ${formatIso(start, zone)} lies outside the years the rules cover (${first}–${last})`);
+  }
+  const pauses = state.pausesFrom(start);
+  let floor = start, wanted;
+  const days = target.business_days ?? null;
+  if (days !== null) {
+    floor = daysDeadline(t, start, days, target.days_rule === "day-end", zone);
+    if (floor === null || floor > t.hi) throw beyond();
+    wanted = openBefore(t, floor) - openBefore(t, start);
+  } else wanted = target.minutes * MINUTE_MS;
+  const reach = (amount) => {
+    const found = pausedReach(t, start, pauses, amount);
+    if (found === null) throw beyond();
+    return found;
+  };
+  const deadline = Math.max(reach(wanted), floor);
+  const end = stop === null ? state.now : stop;
+  let elapsed = end > start ? openBefore(t, end) - openBefore(t, start) : 0;
+  for (const [a, b] of pauses) {
+    if (a >= end) break;
+    elapsed -= openBefore(t, Math.min(b, end)) - openBefore(t, a);
+  }
+  const status = end > deadline ? "breached" : stop !== null ? "met" : state.paused ? "paused" : "running";
+  return {
+    due: formatIso(deadline, zone),
+    state: status,
+    elapsed_seconds: seconds(elapsed),
+    remaining_seconds: seconds(wanted - elapsed),
+    target_seconds: seconds(wanted),
+    warnings: shares.map((p) => ({ percent: p, at: formatIso(reach(Math.floor((wanted * p) / 100)), zone) })),
+  };
+}
+
+function ticketState(report, priority, events, now) {
+  const known = events.filter((e) => e.at <= now);
+  const pauses = [];
+  let pausedAt = null;
+  for (const e of known) {
+    if (e.kind === "pause" && pausedAt === null) pausedAt = e.at;
+    else if (e.kind === "resume" && pausedAt !== null) {
+      if (e.at > pausedAt) pauses.push([pausedAt, e.at]);
+      pausedAt = null;
+    }
+  }
+  if (pausedAt !== null && now > pausedAt) pauses.push([pausedAt, now]);
+  const first = (kind) => known.find((e) => e.kind === kind)?.at ?? null;
+  return {
+    report, now, events: known, paused: pausedAt !== null, first, resolved: first("resolved"),
+    priorityAt: (moment) => {
+      let found = priority;
+      for (const e of known) if (e.kind === "priority" && e.at <= moment) found = e.priority;
+      return found;
+    },
+    pausesFrom: (start) => pauses.filter(([, b]) => b > start).map(([a, b]) => [Math.max(a, start), b]),
+  };
+}
+
+// Format, plan, priority and kind of case, in findTarget's order and words, before any metric.
+function checkQuestion(rules, plan, priority, kase) {
+  const version = String(rules.format_version ?? "");
+  if (!version.startsWith("1.")) throw new Error(`these rules are in format ${version || "(none)"}; this evaluator reads format 1.x`);
+  if (typeof plan !== "string" || plan.split("/").length !== 2) {
+    throw new Error(`name the plan as VENDOR/PLAN, such as stratiteq/sos, not ${typeof plan === "string" ? `'${plan}'` : String(plan)}`);
+  }
+  const [vendorId, planId] = plan.split("/");
+  const vendor = own(rules.vendors, vendorId);
+  if (!vendor) throw new Error(`unknown vendor '${vendorId}'${suggest(vendorId, Object.keys(rules.vendors))}`);
+  const aliases = vendor.aliases || {};
+  const found = own(vendor.plans, planId) ?? (own(aliases, planId) ? own(vendor.plans, own(aliases, planId).plan) : undefined);
+  if (!found) throw new Error(`vendor '${vendorId}' has no plan '${planId}'${suggest(planId, [...Object.keys(vendor.plans), ...Object.keys(aliases)])}`);
+  if (found.no_support) throw new Error(`plan '${vendorId}/${planId}' offers no support: there is no deadline`);
+  const levels = vendor.priorities ? vendor.priorities.levels.map((lv) => lv.id) : [];
+  if (priority !== null && !levels.includes(priority)) {
+    if (!levels.length) throw new Error(`vendor '${vendorId}' has no priority levels; leave the priority '${priority}' out`);
+    throw new Error(`vendor '${vendorId}' has no priority '${priority}'${suggest(priority, levels)}`);
+  }
+  const cases = Object.keys(vendor.cases || {});
+  if (kase !== null && !cases.includes(kase)) {
+    if (!cases.length) throw new Error(`vendor '${vendorId}' declares no kinds of case; leave the case '${kase}' out`);
+    throw new Error(`vendor '${vendorId}' has no kind of case '${kase}'${suggest(kase, cases)}`);
+  }
+  return { vendorId, vendor, found, levels };
+}
+
+const earliest = (a, b) => (a === null ? b : b === null ? a : Math.min(a, b));
+
+/** A ticket's clock at `now` (docs/rules.md §11): per metric its deadline, elapsed and remaining business time, state and warnings. */
+export function ticket(rules, { plan, priority = null, at, now, events = [], tz = null, case: kase = null, country = null, warnings = null } = {}) {
+  if (priority === "" || priority === undefined) priority = null;
+  if (tz === "" || tz === undefined) tz = null;
+  if (kase === "" || kase === undefined) kase = null;
+  if (country === "" || country === undefined) country = null;
+  const moment = parseMoment(at);
+  let until;
+  try {
+    until = parseMoment(now ?? null);
+  } catch (error) {
+    throw new Error(`'now': ${error.message}`);
+  }
+  if (tz !== null) checkZone(tz, "the customer's zone");
+  const shares = readShares(warnings);
+  const { vendorId, vendor, found: plain, levels } = checkQuestion(rules, plan, priority, kase);
+  const state = ticketState(moment.ms, priority, readEvents(events, moment.ms, levels, plain), until.ms);
+  if (until.ms < moment.ms) throw new Error(`'now' (${now}) is before the report (${at})`);
+  const one = (metric, start, stop, wanted) => {
+    const level = state.priorityAt(stop === null ? until.ms : stop);
+    const { target, t, zone } = resolveClock(rules, plan, level, metric, kase, tz, country, moment);
+    const answer = measure(rules, t, zone, target, start, stop, state, wanted);
+    answer.priority = level;
+    return answer;
+  };
+  const metrics = {};
+  const refused = [];
+  for (const metric of rules.metrics) {
+    try {
+      if (metric === "status-update") {
+        // Updates at or after the resolution are ignored: a resolved ticket's clocks have stopped.
+        const done = state.resolved;
+        const starts = [moment.ms, ...state.events.filter((e) => e.kind === "updated" && (done === null || e.at < done)).map((e) => e.at)];
+        let missed = 0;
+        for (let k = 0; k + 1 < starts.length; k++) missed += one(metric, starts[k], starts[k + 1], []).state === "breached";
+        metrics[metric] = { ...one(metric, starts[starts.length - 1], state.resolved, shares), missed };
+      } else {
+        metrics[metric] = one(metric, moment.ms, earliest(state.first(MET_BY[metric]), state.resolved), shares);
+      }
+    } catch (error) {
+      if (error.field === "tz" || / lies outside | falls after /.test(error.message)) throw error;
+      refused.push(error);
+      metrics[metric] = { state: "none", reason: error.message };
+    }
+  }
+  if (refused.length === rules.metrics.length) throw refused[0];
+  const obligations = {};
+  for (const ob of plain.obligations || []) {
+    if (ob.after_minutes === null || ob.after_minutes === undefined) continue;
+    const started = state.first("responded");
+    if (started === null) {
+      obligations[ob.id] = { state: "waiting", due: null };
+      continue;
+    }
+    const calendar = own(vendor.calendars, ob.calendar);
+    if (calendar.zone === null && tz === null && !calendar.always_open) {
+      obligations[ob.id] = { state: "none", reason: `calendar '${ob.calendar}' runs in the customer's own time zone; give the zone` };
+      continue;
+    }
+    const { t, zone } = calendarClock(rules, vendorId, vendor, ob.calendar, tz, country, moment);
+    const done = state.events.find((e) => e.kind === "obligation" && e.obligation === ob.id)?.at ?? null;
+    obligations[ob.id] = measure(rules, t, zone, { minutes: ob.after_minutes }, started, earliest(done, state.resolved), state, shares);
+  }
+  return { metrics, obligations };
+}

@@ -1,0 +1,59 @@
+// The ticket clock of site_templates/assets/ticket.js (built on sla.js) against tests/conformance/clock-vectors.jsonl (docs/rules.md §11).
+//
+// Environment (set by tests/test_ticket_clock.py and tests/test_js_evaluator.py):
+//   TIERWISE_RULES         the exported rule JSON the vectors were computed for (required when run by pytest)
+//   TIERWISE_CLOCK_ERRORS  JSON lines {ticket, error}: the Python evaluator's words for tickets it refuses
+// Run alone (`node --test tests/js/`), it exports the rules itself with python3.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync, mkdtempSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { tmpdir } from "node:os";
+import { join, dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+
+import { ticket } from "../../site_templates/assets/ticket.js";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+const lines = (path) => readFileSync(path, "utf-8").split("\n").filter((l) => l.trim()).map((l) => JSON.parse(l));
+
+function rulesPath() {
+  if (process.env.TIERWISE_RULES) return process.env.TIERWISE_RULES;
+  const out = join(mkdtempSync(join(tmpdir(), "tierwise-")), "rules.json");
+  execFileSync("python3", ["build.py", "rules", "--years", "2026-2028", "-o", out, "plans", "tests/conformance/edge-cases.plan"], { cwd: root });
+  return out;
+}
+
+const rules = JSON.parse(readFileSync(rulesPath(), "utf-8"));
+const vectors = lines(join(root, "tests", "conformance", "clock-vectors.jsonl"));
+const ask = (v) => ({ plan: v.plan, priority: v.priority, at: v.at, now: v.now, events: v.events, tz: v.tz ?? null, case: v.case ?? null, country: v.country ?? null, warnings: v.warnings ?? null });
+
+// A metric (or obligation) without a time is compared by its state; its reason in words is not part of a vector.
+function withoutReasons(answer) {
+  for (const m of [...Object.values(answer.metrics), ...Object.values(answer.obligations)]) delete m.reason;
+  return answer;
+}
+
+test("every clock vector: the same answer, field for field", () => {
+  assert.ok(vectors.length >= 100, "the clock vector file is nearly empty");
+  const wrong = [];
+  for (const v of vectors) {
+    let got;
+    try {
+      got = withoutReasons(ticket(rules, ask(v)));
+    } catch (error) {
+      got = { error: error.message };
+    }
+    if (v.error) {
+      if (!got.error) wrong.push(`${v.why}: expected an error, got ${JSON.stringify(got)}`);
+    } else if (JSON.stringify(got) !== JSON.stringify(v.answer)) {
+      wrong.push(`${v.why}:\n  expected ${JSON.stringify(v.answer)}\n  got      ${JSON.stringify(got)}`);
+    }
+  }
+  assert.deepEqual(wrong.slice(0, 10), [], `${wrong.length} of ${vectors.length} clock vectors differ`);
+  // Refused tickets in the Python evaluator's own words (given by pytest; absent when run alone).
+  const errors = process.env.TIERWISE_CLOCK_ERRORS ? lines(process.env.TIERWISE_CLOCK_ERRORS) : [];
+  for (const { ticket: t, error } of errors) {
+    assert.throws(() => ticket(rules, t), (e) => e instanceof Error && e.message === error, `${JSON.stringify(t)} should fail with: ${error}`);
+  }
+});

@@ -1,0 +1,214 @@
+"""The ticket-clock conformance vectors: tests/conformance/clock-vectors.jsonl (docs/rules.md §11).
+
+Written by python3 tests/conformance/generate.py together with vectors.jsonl. Each line is a ticket
+(the fields of a `clock --batch` line) with the oracle's answer: tickets with pauses (over holidays,
+DST changes and weekends, still open at `now`, repeated), priority changes both ways, status updates
+that restart the interval, obligations timed from the first response, business-day targets, custom
+warnings, and random tickets over several plans; plus tickets that must be refused. The answers come
+from tests/support/oracle.py's `ticket`, which walks minute by minute through the model.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from dsl.language.model import Project
+from support import oracle
+from support.rules_vectors import HERE, ROOT, YEARS, load
+
+CLOCK_VECTORS = HERE / "clock-vectors.jsonl"
+SEED = 20261128
+STOCKHOLM = ZoneInfo("Europe/Stockholm")
+
+Event = tuple[str, str, str | None]
+
+
+def _t(text: str) -> str:
+    return datetime.fromisoformat(text).isoformat()
+
+
+def _ev(kind: str, at: str, extra: str | None = None) -> Event:
+    return (kind, _t(at), extra)
+
+
+def chosen() -> list[tuple[oracle.Ticket, str]]:
+    """Tickets picked for one rule each."""
+    T = oracle.Ticket
+    sos = "stratiteq/sos"
+    return [
+        (T(sos, "P3", "2026-11-23T15:00:00+01:00", "2026-11-24T10:00:00+01:00",
+           (_ev("pause", "2026-11-23T16:00:00+01:00"), _ev("resume", "2026-11-24T09:00:00+01:00"), _ev("responded", "2026-11-24T09:30:00+01:00"))),
+         "seed example with a pause overnight: the deadline moves by the open time paused"),
+        (T(sos, "P2", "2026-12-23T15:00:00+01:00", "2026-12-28T09:00:00+01:00",
+           (_ev("pause", "2026-12-24T09:00:00+01:00"), _ev("resume", "2026-12-24T13:00:00+01:00"))),
+         "a pause on the eve of Christmas: holidays and eve hours still count only when open"),
+        (T(sos, "P3", "2026-11-23T09:00:00+01:00", "2026-11-23T13:00:00+01:00", (_ev("priority", "2026-11-23T12:00:00+01:00", "P1"),)),
+         "priority raised mid-ticket: the new target from the report, elapsed kept: breached at once"),
+        (T(sos, "P1", "2026-11-23T09:00:00+01:00", "2026-11-23T13:00:00+01:00", (_ev("priority", "2026-11-23T10:30:00+01:00", "P3"),)),
+         "priority lowered mid-ticket: the longer target from the report"),
+        (T(sos, "P1", "2026-11-23T09:00:00+01:00", "2026-11-23T13:00:00+01:00",
+           (_ev("responded", "2026-11-23T10:30:00+01:00"), _ev("priority", "2026-11-23T11:00:00+01:00", "P3"))),
+         "priority changed after the response: the met metric keeps the target in force when it was met"),
+        (T(sos, "P2", "2026-11-23T09:00:00+01:00", "2026-11-23T15:00:00+01:00",
+           (_ev("pause", "2026-11-23T10:00:00+01:00"),)),
+         "paused at now: the deadline as if the clock resumed now"),
+        (T(sos, "P2", "2026-11-23T09:00:00+01:00", "2026-11-23T15:00:00+01:00",
+           (_ev("pause", "2026-11-23T10:00:00+01:00"), _ev("pause", "2026-11-23T11:00:00+01:00"),
+            _ev("resume", "2026-11-23T12:00:00+01:00"), _ev("resume", "2026-11-23T12:30:00+01:00"))),
+         "a pause while paused and a resume while running change nothing"),
+        (T(sos, "P2", "2026-11-23T09:00:00+01:00", "2026-11-23T15:00:00+01:00", (_ev("resolved", "2026-11-23T11:00:00+01:00"),)),
+         "resolved before the first response: the resolution also meets the response"),
+        (T(sos, "P2", "2026-11-23T09:00:00+01:00", "2026-11-23T12:00:00+01:00",
+           (_ev("responded", "2026-11-23T09:30:00+01:00"), _ev("obligation", "2026-11-23T11:00:00+01:00", "call-customer"))),
+         "an obligation after 4 working hours counts from the first response; met by its event"),
+        (T(sos, "P2", "2026-11-23T09:00:00+01:00", "2026-11-25T12:00:00+01:00",
+           (_ev("responded", "2026-11-23T09:30:00+01:00"), _ev("pause", "2026-11-23T10:00:00+01:00"), _ev("resume", "2026-11-24T10:00:00+01:00"))),
+         "an obligation paused with the ticket, breached at now"),
+        (T(sos, "P2", "2026-11-23T09:00:00+01:00", "2026-11-23T10:00:00+01:00", (), warnings=(10, 90, 25)),
+         "custom warnings, sorted"),
+        (T(sos, "P2", "2026-11-23T09:00:00+01:00", "2026-11-23T10:00:00+01:00", (), warnings=()),
+         "no warnings asked for"),
+        (T("conformance-lab/days", "P1", "2026-11-23T09:00:00+01:00", "2026-11-30T09:00:00+01:00",
+           (_ev("updated", "2026-11-24T10:00:00+01:00"), _ev("updated", "2026-11-27T10:00:00+01:00"))),
+         "status updates restart the interval; a late update counts as missed"),
+        (T("conformance-lab/days", "P1", "2026-11-23T09:00:00+01:00", "2026-11-30T09:00:00+01:00",
+           (_ev("updated", "2026-11-24T10:00:00+01:00"), _ev("resolved", "2026-11-25T10:00:00+01:00"),
+            _ev("updated", "2026-11-27T10:00:00+01:00"))),
+         "an update after the resolution is ignored"),
+        (T("conformance-lab/days", "P2", "2026-11-23T15:00:00+01:00", "2026-11-26T15:00:00+01:00",
+           (_ev("pause", "2026-11-24T08:00:00+01:00"), _ev("resume", "2026-11-24T12:00:00+01:00"))),
+         "business days with a pause: the open time to the business-day deadline, shifted"),
+        (T("conformance-lab/night", "P3", "2026-03-28T23:00:00+01:00", "2026-03-29T06:00:00+02:00",
+           (_ev("pause", "2026-03-29T01:00:00+01:00"), _ev("resume", "2026-03-29T03:15:00+02:00"))),
+         "a pause across the spring DST change on night hours"),
+        (T("conformance-lab/night", "P3", "2026-10-24T23:00:00+02:00", "2026-10-25T06:00:00+01:00",
+           (_ev("pause", "2026-10-25T02:10:00+02:00"), _ev("resume", "2026-10-25T02:20:00+01:00"))),
+         "a pause across the autumn DST change, inside the repeated hour"),
+        (T("conformance-lab/always", "P2", "2026-03-28T22:00:00+01:00", "2026-03-29T06:00:00+02:00",
+           (_ev("pause", "2026-03-29T01:00:00+01:00"), _ev("resume", "2026-03-29T04:00:00+02:00"))),
+         "24x7 without a zone across a DST change: real elapsed time, in the report's offset"),
+        (T("conformance-lab/cis", "P2", "2026-03-06T20:00:00-05:00", "2026-03-10T10:00:00-04:00",
+           (_ev("pause", "2026-03-08T23:30:00-04:00"), _ev("resume", "2026-03-09T01:00:00-04:00"))),
+         "24x5 in New York over its DST weekend with a pause"),
+        (T("conformance-lab/customer", "P2", "2026-11-23T15:00:00+01:00", "2026-11-24T15:00:00+01:00",
+           (_ev("pause", "2026-11-23T16:00:00+01:00"), _ev("resume", "2026-11-23T17:00:00+01:00")), tz="America/New_York"),
+         "a customer-zone calendar with a pause"),
+        (T("conformance-lab/office", "P2", "2027-06-30T16:00:00+02:00", "2027-07-01T12:00:00+02:00",
+           (_ev("priority", "2027-07-01T09:00:00+02:00", "P1"),)),
+         "a version boundary: raised to P1 after 1 July, the ticket keeps the terms in force at its report"),
+        (T("conformance-lab/office", "P2", "2027-07-01T08:00:00+02:00", "2027-07-01T12:00:00+02:00",
+           (_ev("priority", "2027-07-01T08:30:00+02:00", "P1"), _ev("pause", "2027-07-01T08:40:00+02:00"),
+            _ev("resume", "2027-07-01T09:10:00+02:00"))),
+         "a version boundary: reported on 1 July, P1 gets the new version's hour, with a pause"),
+    ]
+
+
+REFUSED: list[tuple[oracle.Ticket, str]] = [
+    (oracle.Ticket("stratiteq/sos", "P2", "2026-11-23T09:00:00+01:00", "2026-11-23T08:00:00+01:00"), "now before the report"),
+    (oracle.Ticket("stratiteq/sos", "P2", "2026-11-23T09:00:00+01:00", "2026-11-23T12:00:00+01:00",
+                   (_ev("pause", "2026-11-23T08:00:00+01:00"),)), "an event before the report"),
+    (oracle.Ticket("stratiteq/sos", "P2", "2026-11-23T09:00:00+01:00", "2026-11-23T12:00:00+01:00",
+                   (_ev("resume", "2026-11-23T11:00:00+01:00"), _ev("pause", "2026-11-23T10:00:00+01:00"))), "events out of time order"),
+    (oracle.Ticket("conformance-lab/cis", "P3", "2028-12-29T10:00:00-05:00", "2028-12-29T11:00:00-05:00"), "a ticket clock beyond the years"),
+]
+
+
+PLANS: list[tuple[str, str | None, str | None]] = [
+    ("stratiteq/sos", "P1", None), ("stratiteq/sos", "P2", None), ("stratiteq/sos", "P3", None),
+    ("conformance-lab/office", "P1", None), ("conformance-lab/office", "P2", None),
+    ("conformance-lab/night", "P3", None), ("conformance-lab/cis", "P1", None), ("conformance-lab/cis", "P3", None),
+    ("conformance-lab/always", "P2", None), ("conformance-lab/days", "P1", None), ("conformance-lab/days", "P2", None),
+    ("conformance-lab/customer", "P3", "Asia/Tokyo"), ("conformance-lab/southern", "P1", None),
+]
+
+
+def randomized(project: Project, count: int = 80) -> list[tuple[oracle.Ticket, str]]:
+    """Random tickets: up to three pauses, maybe a priority change, a response, updates, a resolution."""
+    rng = random.Random(SEED)
+    found = []
+    start = datetime(2026, 1, 1, tzinfo=STOCKHOLM)
+    for k in range(count):
+        plan, priority, tz = rng.choice(PLANS)
+        levels = oracle_levels(project, plan)
+        report = start + timedelta(minutes=rng.randrange(700 * 1440))
+        moments = sorted(report + timedelta(minutes=rng.randrange(1, 6 * 1440)) for _ in range(rng.randrange(0, 9)))
+        events: list[Event] = []
+        paused = False
+        for moment in moments:
+            roll = rng.random()
+            if roll < 0.55:
+                kind = "resume" if paused else "pause"
+                paused = not paused
+                events.append((kind, moment.isoformat(), None))
+            elif roll < 0.7 and levels:
+                events.append(("priority", moment.isoformat(), rng.choice(levels)))
+            else:
+                events.append((rng.choice(["responded", "updated", "resolved", "registered"]), moment.isoformat(), None))
+        now = report + timedelta(minutes=rng.randrange(1, 8 * 1440))
+        found.append((oracle.Ticket(plan, priority, report.isoformat(), now.isoformat(), tuple(events), tz), f"random ticket {k}"))
+    return found
+
+
+def oracle_levels(project: Project, plan: str) -> list[str]:
+    """The priority ids of a plan's vendor."""
+    vendor = project.vendor(plan.split("/")[0])
+    return [lv.id for lv in vendor.priorities.levels] if vendor and vendor.priorities else []
+
+
+def line_of(q: oracle.Ticket) -> dict:
+    """The ticket as a `clock --batch` line."""
+    line: dict = {"plan": q.plan, "priority": q.priority, "at": q.at, "now": q.now}
+    events = []
+    for kind, at, extra in q.events:
+        event = {"type": kind, "at": at}
+        if kind == "priority":
+            event["priority"] = extra
+        elif kind == "obligation":
+            event["obligation"] = extra
+        events.append(event)
+    line["events"] = events
+    for key in ("tz", "case", "country"):
+        if getattr(q, key) is not None:
+            line[key] = getattr(q, key)
+    if q.warnings is not None:
+        line["warnings"] = list(q.warnings)
+    return line
+
+
+def ticket_of(line: dict) -> oracle.Ticket:
+    """A vector's ticket back as the oracle's question."""
+    events = tuple((e["type"], e["at"], e.get("priority") or e.get("obligation")) for e in line["events"])
+    warnings = tuple(line["warnings"]) if "warnings" in line else None
+    return oracle.Ticket(line["plan"], line["priority"], line["at"], line["now"], events, line.get("tz"), line.get("case"),
+                         line.get("country"), warnings)
+
+
+def vector(project: Project, q: oracle.Ticket, why: str) -> dict:
+    """One line of the clock vector file: the ticket and the oracle's answer (or "error": true)."""
+    line = line_of(q)
+    try:
+        line["answer"] = oracle.ticket(project, YEARS, q)
+    except oracle.OracleError:
+        line["error"] = True
+    line["why"] = why
+    return line
+
+
+def build(project: Project) -> list[tuple[oracle.Ticket, str]]:
+    """Every ticket of the file, in order."""
+    return chosen() + randomized(project) + REFUSED
+
+
+def main() -> int:
+    """Compute every clock vector with the oracle and write the file."""
+    project = load()
+    lines = [vector(project, q, why) for q, why in build(project)]
+    for (q, why), line in zip(build(project), lines, strict=True):
+        if (q, why) in REFUSED and "error" not in line:
+            raise SystemExit(f"expected an error for {why}")
+    CLOCK_VECTORS.write_text("".join(json.dumps(v, ensure_ascii=False) + "\n" for v in lines), encoding="utf-8")
+    print(f"wrote {len(lines)} clock vectors to {CLOCK_VECTORS.relative_to(ROOT)}")
+    return 0

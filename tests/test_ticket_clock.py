@@ -1,0 +1,272 @@
+"""The ticket clock (docs/rules.md §11): pauses, priority changes, status updates, obligations, warnings.
+
+The Python evaluator and assets/ticket.js (on sla.js) must equal the oracle's clock vectors
+(tests/conformance/clock-vectors.jsonl, from tests/support/oracle.py's minute walk), refuse the
+same tickets in the same words, and `clock --batch` answers line by line.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import random
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from dsl.rules.commands import answer_lines, answer_ticket
+from dsl.rules.engine import Evaluator, RuleError
+from dsl.rules.export import dumps, export_project
+from support import clock_vectors, oracle
+from support import rules_vectors as generate
+from support.paths import BUILD_PY, ROOT
+
+VECTORS = [json.loads(line) for line in clock_vectors.CLOCK_VECTORS.read_text(encoding="utf-8").splitlines()]
+NODE = shutil.which("node")
+REPORT = "2026-11-23T09:00:00+01:00"  # a Monday; Stratiteq's office is open 08:00-17:00, P1 2 h, P2 4 h, P3 8 h
+
+
+@pytest.fixture(scope="module")
+def project():
+    return generate.load()
+
+
+@pytest.fixture(scope="module")
+def rules(project):
+    return export_project(project, generate.YEARS)
+
+
+@pytest.fixture(scope="module")
+def evaluator(rules):
+    return Evaluator(rules)
+
+
+def _ask(evaluator: Evaluator, v: dict) -> dict:
+    answer = evaluator.ticket(v["plan"], v["priority"], v["at"], v["now"], v["events"], v.get("tz"), v.get("case"),
+                              v.get("country"), v.get("warnings"))
+    for entry in [*answer["metrics"].values(), *answer["obligations"].values()]:
+        entry.pop("reason", None)  # the words are not part of a vector
+    return answer
+
+
+def test_clock_vectors_cover_what_the_issue_asks_for():
+    whys = " | ".join(v["why"] for v in VECTORS)
+    for needle in ("pause", "priority raised", "priority lowered", "status updates restart", "obligation after 4 working hours",
+                   "DST", "Christmas", "business days with a pause", "paused at now", "random ticket", "beyond the years"):
+        assert needle in whys, needle
+    states = {m["state"] for v in VECTORS if "answer" in v for m in v["answer"]["metrics"].values()}
+    assert {"running", "paused", "met", "breached", "none"} <= states
+    assert sum(len([e for e in v["events"] if e["type"] == "pause"]) >= 2 for v in VECTORS) >= 5
+
+
+def test_python_evaluator_equals_every_clock_vector(evaluator):
+    wrong = []
+    for v in VECTORS:
+        try:
+            got = _ask(evaluator, v)
+        except RuleError as exc:
+            if "error" not in v:
+                wrong.append(f"{v['why']}: error {exc}")
+            continue
+        if "error" in v or got != v["answer"]:
+            wrong.append(f"{v['why']}:\n  expected {v.get('answer')}\n  got      {got}")
+    assert not wrong, f"{len(wrong)} of {len(VECTORS)} differ:\n" + "\n".join(wrong[:5])
+
+
+def test_clock_vectors_ask_what_the_generator_asks(project):
+    asked = [(clock_vectors.ticket_of(v), v["why"]) for v in VECTORS]
+    assert asked == clock_vectors.build(project), "the clock vectors are stale; regenerate: python3 tests/conformance/generate.py"
+
+
+def test_oracle_recomputes_a_sample_of_clock_vectors(project):
+    sample = random.Random().sample(VECTORS, 8) + [v for v in VECTORS if "error" in v]
+    for v in sample:
+        assert clock_vectors.vector(project, clock_vectors.ticket_of(v), v["why"]) == v
+
+
+# --- the semantics, worked by hand (docs/rules.md §11) ---
+
+
+def test_a_pause_moves_the_deadline_by_the_open_time_paused(evaluator):
+    # P2: 4 h. Paused 10:00-11:30 (1 h 30 of open time): due 13:00 + 1 h 30 = 14:30.
+    events = [{"type": "pause", "at": "2026-11-23T10:00:00+01:00"}, {"type": "resume", "at": "2026-11-23T11:30:00+01:00"}]
+    got = evaluator.ticket("stratiteq/sos", "P2", REPORT, "2026-11-23T12:00:00+01:00", events)["metrics"]["first-response"]
+    assert got["due"] == "2026-11-23T14:30:00+01:00"
+    assert (got["state"], got["elapsed_seconds"], got["remaining_seconds"]) == ("running", 5400, 9000)
+    # 50 % (2 h of counted time) falls at 12:30, 75 % (3 h) at 13:30.
+    assert [w["at"] for w in got["warnings"]] == ["2026-11-23T12:30:00+01:00", "2026-11-23T13:30:00+01:00"]
+
+
+def test_paused_at_now_answers_as_if_it_resumed_now(evaluator):
+    events = [{"type": "pause", "at": "2026-11-23T10:00:00+01:00"}]
+    got = evaluator.ticket("stratiteq/sos", "P2", REPORT, "2026-11-23T15:00:00+01:00", events)["metrics"]["first-response"]
+    # 1 h counted before the pause; 3 h left from 15:00: 2 h today until 17:00, 1 h tomorrow from 08:00.
+    assert got["due"] == "2026-11-24T09:00:00+01:00"
+    assert (got["state"], got["elapsed_seconds"]) == ("paused", 3600)
+
+
+def test_a_priority_change_measures_the_new_target_from_the_report(evaluator):
+    raised = [{"type": "priority", "at": "2026-11-23T10:30:00+01:00", "priority": "P1"}]
+    got = evaluator.ticket("stratiteq/sos", "P3", REPORT, "2026-11-23T10:45:00+01:00", raised)["metrics"]["first-response"]
+    assert (got["priority"], got["due"], got["state"]) == ("P1", "2026-11-23T11:00:00+01:00", "running")
+    # Already past P1's two hours when raised: breached at once.
+    late = [{"type": "priority", "at": "2026-11-23T11:30:00+01:00", "priority": "P1"}]
+    got = evaluator.ticket("stratiteq/sos", "P3", REPORT, "2026-11-23T11:30:00+01:00", late)["metrics"]["first-response"]
+    assert got["state"] == "breached"
+    # A metric met before the change keeps the target it was met under.
+    met = [{"type": "responded", "at": "2026-11-23T12:00:00+01:00"}, {"type": "priority", "at": "2026-11-23T12:30:00+01:00", "priority": "P1"}]
+    got = evaluator.ticket("stratiteq/sos", "P3", REPORT, "2026-11-23T13:00:00+01:00", met)["metrics"]["first-response"]
+    assert (got["priority"], got["state"]) == ("P3", "met")
+
+
+def test_events_after_now_have_not_happened_yet(evaluator):
+    events = [{"type": "responded", "at": "2026-11-23T10:00:00+01:00"}]
+    got = evaluator.ticket("stratiteq/sos", "P2", REPORT, "2026-11-23T09:30:00+01:00", events)["metrics"]["first-response"]
+    assert (got["state"], got["elapsed_seconds"]) == ("running", 1800)
+
+
+def test_an_obligation_waits_for_work_to_start(evaluator):
+    got = evaluator.ticket("stratiteq/sos", "P2", REPORT, "2026-11-23T12:00:00+01:00")["obligations"]
+    assert got == {"call-customer": {"state": "waiting", "due": None}}
+    started = [{"type": "responded", "at": "2026-11-23T10:00:00+01:00"}]
+    got = evaluator.ticket("stratiteq/sos", "P2", REPORT, "2026-11-23T12:00:00+01:00", started)["obligations"]["call-customer"]
+    assert (got["due"], got["state"]) == ("2026-11-23T14:00:00+01:00", "running")  # 4 working hours from 10:00
+
+
+def test_status_updates_restart_the_interval(evaluator):
+    # conformance-lab/days, P1: a status update every 2 business days of a 24x7 Tokyo calendar (same time of day).
+    updates = [{"type": "updated", "at": "2026-11-24T10:00:00+01:00"}]
+    got = evaluator.ticket("conformance-lab/days", "P1", REPORT, "2026-11-25T09:00:00+01:00", updates)["metrics"]["status-update"]
+    assert got["due"] == "2026-11-26T18:00:00+09:00"  # 2 days after the update at 18:00 Tokyo
+    assert got["missed"] == 0
+
+
+@pytest.mark.parametrize(
+    ("change", "words"),
+    [
+        ({"now": "2026-11-23T08:00:00+01:00"}, "'now' (2026-11-23T08:00:00+01:00) is before the report (2026-11-23T09:00:00+01:00)"),
+        ({"now": "later"}, "'now': 'later' is not an ISO 8601 date and time, such as 2026-11-23T15:00:00+01:00"),
+        ({"events": [{"type": "paus", "at": REPORT}]}, "event 1 has an unknown type \"paus\"; did you mean 'pause'?"),
+        ({"events": [{"type": "pause", "at": "2026-11-23T08:00:00+01:00"}]}, "event 1 (2026-11-23T08:00:00+01:00) is before the report"),
+        ({"events": [{"type": "pause", "at": "2026-11-23T11:00:00+01:00"}, {"type": "resume", "at": "2026-11-23T10:00:00+01:00"}]},
+         "event 2 (2026-11-23T10:00:00+01:00) is earlier than event 1; give the events in time order"),
+        ({"events": [{"type": "priority", "at": REPORT, "priority": "P9"}]},
+         "event 1 changes the priority to \"P9\", which is not one of: P1, P2, P3"),
+        ({"events": [{"type": "pause", "at": REPORT, "by": "me"}]}, "event 1 has an unknown field 'by'"),
+        ({"events": [{"type": "obligation", "at": REPORT, "obligation": "on-site"}]},
+         "event 1 names the obligation \"on-site\", which is not one of the plan's timed obligations: call-customer"),
+        ({"warnings": [0]}, "a warning is a whole percent of the target from 1 to 99, not 0"),
+        ({"priority": "P7"}, "vendor 'stratiteq' has no priority 'P7'; known: P1, P2, P3"),
+    ],
+)
+def test_refused_tickets_in_words(evaluator, change, words):
+    ticket = {"plan": "stratiteq/sos", "priority": "P2", "at": REPORT, "now": "2026-11-23T12:00:00+01:00", "events": []} | change
+    with pytest.raises(RuleError) as caught:
+        evaluator.ticket(ticket["plan"], ticket["priority"], ticket["at"], ticket["now"], ticket["events"], warnings=ticket.get("warnings"))
+    assert str(caught.value) == words
+    assert caught.value.field in ("now", "events", "warnings", "priority")
+
+
+# --- the command ---
+
+
+def test_clock_batch_answers_each_line_and_reports_bad_ones(evaluator):
+    good = json.dumps({"plan": "stratiteq/sos", "priority": "P2", "at": REPORT, "now": "2026-11-23T12:00:00+01:00"})
+    lines = [good, "not json", json.dumps({"plan": "stratiteq/sos", "at": REPORT, "now": REPORT, "events": "pause"}),
+             json.dumps({"plan": "stratiteq/sos", "priority": "P2", "at": REPORT}), good]
+    out = io.StringIO()
+    failed = answer_lines(evaluator, lines, out, answer_ticket)
+    answers = [json.loads(line) for line in out.getvalue().splitlines()]
+    assert failed == 3 and len(answers) == 5
+    assert answers[0]["metrics"]["first-response"]["due"] == "2026-11-23T13:00:00+01:00" and answers[4] == answers[0]
+    assert answers[1] == {"error": "line 2 is not JSON: Expecting value at column 1", "line": 2, "field": None}
+    assert answers[2] == {"error": "line 3: \"events\" must be a list or null, not str", "line": 3, "field": "events"}
+    assert answers[3] == {"error": "line 4 lacks \"now\"", "line": 4, "field": "now"}
+
+
+def test_clock_command_exit_codes(tmp_path):
+    tickets = tmp_path / "tickets.jsonl"
+    tickets.write_text(json.dumps({"plan": "stratiteq/sos", "priority": "P2", "at": REPORT, "now": REPORT}) + "\n", encoding="utf-8")
+    base = [sys.executable, str(BUILD_PY), "clock", "--years", "2026-2028"]
+    run = subprocess.run([*base, "--batch", str(tickets)], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr
+    assert json.loads(run.stdout)["metrics"]["first-response"]["state"] == "running"
+    tickets.write_text("{}\n", encoding="utf-8")
+    assert subprocess.run([*base, "--batch", str(tickets)], cwd=ROOT, capture_output=True, timeout=120).returncode == 1
+    assert subprocess.run([*base, "--batch", str(tmp_path / "missing")], cwd=ROOT, capture_output=True, timeout=120).returncode == 2
+
+
+# --- JavaScript ---
+
+BAD_TICKETS = [
+    {"plan": "stratiteq/sos", "priority": "P2", "at": REPORT, "now": "2026-11-23T08:00:00+01:00"},
+    {"plan": "stratiteq/sos", "priority": "P2", "at": REPORT, "now": "soon"},
+    {"plan": "stratiteq/sos", "priority": "P2", "at": REPORT, "now": REPORT, "events": [{"type": "paus", "at": REPORT}]},
+    {"plan": "stratiteq/sos", "priority": "P2", "at": REPORT, "now": REPORT, "events": [{"type": 7, "at": REPORT}]},
+    {"plan": "stratiteq/sos", "priority": "P2", "at": REPORT, "now": REPORT, "events": [{"type": "pause", "at": "2026-11-22T08:00:00+01:00"}]},
+    {"plan": "stratiteq/sos", "priority": "P2", "at": REPORT, "now": REPORT, "events": [{"type": "pause"}]},
+    {"plan": "stratiteq/sos", "priority": "P2", "at": REPORT, "now": REPORT, "events": ["pause"]},
+    {"plan": "stratiteq/sos", "priority": "P2", "at": REPORT, "now": REPORT, "events": [{"type": "priority", "at": REPORT}]},
+    {"plan": "stratiteq/sos", "priority": "P2", "at": REPORT, "now": REPORT, "events": [{"type": "pause", "at": REPORT, "priority": "P1"}]},
+    {"plan": "stratiteq/sos", "priority": "P2", "at": REPORT, "now": REPORT, "events": [{"type": "obligation", "at": REPORT}]},
+    {"plan": "stratiteq/sos", "priority": "P2", "at": REPORT, "now": REPORT, "warnings": [50, 100]},
+    {"plan": "stratiteq/sos", "priority": "P2", "at": REPORT, "now": REPORT, "warnings": [2.5]},
+    {"plan": "stratiteq/sos", "priority": "P2", "at": REPORT, "now": REPORT, "warnings": ["x"]},
+    {"plan": "stratiteq/sos", "priority": "P2", "at": REPORT, "now": REPORT, "warnings": {"a": 1}},
+    {"plan": "stratiteq/sos", "priority": "P2", "at": REPORT, "now": REPORT, "events": {"type": "pause"}},
+    {"plan": "stratiteq/sos", "priority": "P9", "at": REPORT, "now": REPORT},
+    {"plan": "stratiteq/sso", "priority": "P2", "at": REPORT, "now": REPORT},
+    {"plan": "stratiteq/sos", "priority": None, "at": REPORT, "now": REPORT},
+    {"plan": "conformance-lab/customer", "priority": "P2", "at": REPORT, "now": REPORT},
+    {"plan": "conformance-lab/cis", "priority": "P3", "at": "2028-12-29T10:00:00-05:00", "now": "2028-12-29T11:00:00-05:00"},
+]
+
+
+def _python_words(evaluator: Evaluator) -> list[dict]:
+    found = []
+    for t in BAD_TICKETS:
+        with pytest.raises(RuleError) as caught:
+            evaluator.ticket(t["plan"], t["priority"], t["at"], t["now"], t.get("events", ()), t.get("tz"), None, None, t.get("warnings"))
+        found.append({"ticket": t, "error": str(caught.value)})
+    return found
+
+
+@pytest.mark.skipif(NODE is None, reason="node is not installed")
+def test_javascript_clock_equals_the_vectors_and_the_words(tmp_path, rules, evaluator):
+    rules_path = tmp_path / "rules.json"
+    rules_path.write_text(dumps(rules), encoding="utf-8")
+    errors = tmp_path / "errors.jsonl"
+    errors.write_text("".join(json.dumps(e) + "\n" for e in _python_words(evaluator)), encoding="utf-8")
+    env = dict(os.environ, TIERWISE_RULES=str(rules_path), TIERWISE_CLOCK_ERRORS=str(errors))
+    run = subprocess.run([NODE, "--test", str(ROOT / "tests" / "js" / "clock.test.mjs")], cwd=ROOT, env=env,
+                         capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stdout[-4000:] + run.stderr[-2000:]
+    assert "# fail 0" in run.stdout and "# pass 1" in run.stdout, run.stdout[-2000:]
+
+
+def test_the_oracle_agrees_on_the_worked_pause_example(project):
+    events = (("pause", "2026-11-23T10:00:00+01:00", None), ("resume", "2026-11-23T11:30:00+01:00", None))
+    got = oracle.ticket(project, generate.YEARS, oracle.Ticket("stratiteq/sos", "P2", REPORT, "2026-11-23T12:00:00+01:00", events))
+    assert got["metrics"]["first-response"]["due"] == "2026-11-23T14:30:00+01:00"
+
+
+def test_the_documented_example_is_what_the_command_answers(evaluator):
+    """docs/rules.md §11.5 and §11.7: the batch line shown gives the answer shown (reasons written '…' there)."""
+    text = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
+    section = text[text.index("## 11. The ticket clock"):]
+    blocks = [b.split("```", 1)[0] for b in section.split("```json\n")[1:]]
+    shown, line = json.loads(blocks[0]), blocks[1].strip()
+    got = answer_ticket(evaluator, line)
+    for metric, entry in shown["metrics"].items():
+        if entry.get("reason") == "…":
+            entry["reason"] = got["metrics"][metric]["reason"]
+    assert got == shown
+
+
+def test_a_share_written_50_0_is_the_share_50(evaluator):
+    """JSON's 50.0 is JavaScript's 50: both evaluators take it as the same whole percent."""
+    got = evaluator.ticket("stratiteq/sos", "P2", REPORT, REPORT, warnings=[50.0])["metrics"]["first-response"]["warnings"]
+    assert got == [{"percent": 50, "at": "2026-11-23T11:00:00+01:00"}]  # half of 4 h from 09:00

@@ -1,0 +1,145 @@
+"""Issue 10: effective-dated targets (`from DATE`), the horizon (`horizon FIRST-LAST`), and their export."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+import pytest
+
+from dsl.language.loader import load_text
+from dsl.rules.engine import Evaluator, RuleError
+from dsl.rules.export import default_years, export_project, load_schema
+from support.paths import ROOT
+
+VENDOR = '''vendor acme {{
+  name "Acme"
+  language en
+  calendar office-hours {{
+    zone Europe/Stockholm
+    open mon-fri 08:00-17:00
+  }}
+  priorities levels {{
+    level P1 {{ name "P1" }}
+    level P2 {{ name "P2" }}
+  }}
+{plan}}}
+'''
+
+
+def _docs_plan() -> str:
+    """The example of docs/language.md, "Targets that change on a date"."""
+    text = (ROOT / "docs" / "language.md").read_text(encoding="utf-8")
+    section = text[text.index("### Targets that change on a date"):]
+    return section.split("```\n", 2)[1]
+
+
+def _load(plan: str, horizon: str = ""):
+    return load_text(horizon + VENDOR.format(plan=plan), "v.plan")
+
+
+def test_the_documented_example_checks_and_exports_every_version():
+    result = _load(_docs_plan())
+    assert not result.errors, [d.message for d in result.errors]
+    rules = export_project(result.project, (2026, 2028))
+    targets = rules["vendors"]["acme"]["plans"]["standard"]["targets"]
+    assert [(t["id"], t["from"], t["until"]) for t in targets] == [
+        ("first-response/P1", None, "2027-07-01"),
+        ("first-response/P1@2027-07-01", "2027-07-01", None),
+        ("resolution/all", None, "2027-01-01"),
+        ("resolution/all@2027-01-01", "2027-01-01", None),
+    ]
+    assert rules["vendors"]["acme"]["plans"]["standard"]["id"] == "standard"
+    import jsonschema
+
+    jsonschema.validate(rules, load_schema())
+
+
+def test_a_ticket_keeps_the_terms_in_force_when_it_was_reported():
+    rules = export_project(_load(_docs_plan()).project, (2026, 2028))
+    evaluator = Evaluator(rules)
+    # Office 08:00-17:00; P1 2 h until 30 June 2027, 1 h from 1 July (Stockholm midnight, +02:00).
+    assert evaluator.due("acme/standard", "P1", "2027-06-30T16:30:00+02:00").isoformat() == "2027-07-01T09:30:00+02:00"
+    assert evaluator.due("acme/standard", "P1", "2027-07-01T08:00:00+02:00").isoformat() == "2027-07-01T09:00:00+02:00"
+    # 30 June 22:30 UTC is already 1 July 00:30 in Stockholm: the new version.
+    assert evaluator.due("acme/standard", "P1", "2027-06-30T22:30:00Z").isoformat() == "2027-07-01T09:00:00+02:00"
+    # The integer interface picks the version by the same instant.
+    clock = evaluator.clock("acme/standard", "P1")
+    before, after = (int(datetime.fromisoformat(t).timestamp()) * 1_000_000 for t in ("2027-06-30T21:30:00Z", "2027-06-30T22:30:00Z"))
+    assert clock.due_us(before) == clock.due_us(after) + 3_600_000_000  # 09:30 under the old 2 h, 09:00 under the new 1 h
+    # Business days, 3 then 2 from 1 January 2027.
+    assert evaluator.due("acme/standard", "P2", "2026-12-28T10:00:00+01:00", metric="resolution").isoformat() == "2026-12-31T10:00:00+01:00"
+    assert evaluator.due("acme/standard", "P2", "2027-01-04T10:00:00+01:00", metric="resolution").isoformat() == "2027-01-06T10:00:00+01:00"
+
+
+def test_before_its_first_version_a_plan_states_no_such_target():
+    plan = '  plan late {\n    name "Late"\n    target first-response all 4h on office-hours from 2027-01-01\n  }\n'
+    evaluator = Evaluator(export_project(_load(plan).project, (2026, 2028)))
+    with pytest.raises(RuleError, match="states no first-response target"):
+        evaluator.due("acme/late", "P1", "2026-12-31T10:00:00+01:00")
+    assert evaluator.due("acme/late", "P1", "2027-01-04T10:00:00+01:00").isoformat() == "2027-01-04T14:00:00+01:00"
+
+
+@pytest.mark.parametrize(
+    ("lines", "code", "message", "where"),
+    [
+        (("target first-response all 8h on office-hours from 2027-01-01", "target first-response all 4h on office-hours from 2027-01-01"),
+         "T0808", "two versions of target 'first-response all' apply from 2027-01-01", (15, 55)),
+        (("target first-response all 4h on office-hours from 2028-01-01", "target first-response all 8h on office-hours from 2027-01-01"),
+         "T0809", "the versions of target 'first-response all' are not in date order: 2027-01-01 is written after 2028-01-01", (15, 55)),
+        (("target first-response P1 4h on office-hours from 2028-01-01", "target first-response P1 8h on office-hours"),
+         "T0809", "the versions of target 'first-response P1' are not in date order: the one without a date must come first", (15, 5)),
+    ],
+)
+def test_versions_out_of_order_or_on_one_date_are_located(lines, code, message, where):
+    plan = '  plan basic {\n    name "Basic"\n' + "".join(f"    {line}\n" for line in lines) + "  }\n"
+    result = _load(plan)
+    found = [d for d in result.diagnostics if d.code == code]
+    assert [d.message for d in found] == [message]
+    assert (found[0].pos.line, found[0].pos.column) == where
+
+
+@pytest.mark.parametrize(
+    ("horizon", "code", "message", "where"),
+    [
+        ("horizon 2026-2028\nhorizon 2027-2029\n", "T0806", "the horizon is declared twice", (2, 1)),
+        ("horizon 2028-2026\n", "T0807", "the horizon 2028-2026 is not a span of years", (1, 1)),
+        ("horizon 2026-2050\n", "T0807", "the horizon 2026-2050 spans more than 20 years", (1, 1)),
+    ],
+)
+def test_a_wrong_horizon_is_located(horizon, code, message, where):
+    result = _load("", horizon)
+    found = [d for d in result.diagnostics if d.code == code]
+    assert [d.message for d in found] == [message]
+    assert (found[0].pos.line, found[0].pos.column) == where
+
+
+def test_the_horizon_is_the_default_span_and_the_document_says_until_when():
+    project = _load("", "horizon 2027-2029\n").project
+    assert default_years(project) == (2027, 2029)
+    rules = export_project(project, default_years(project))
+    assert rules["years"] == {"first": 2027, "last": 2029, "valid_until": "2029-12-31"}
+    assert rules["format_version"] == "1.2"
+    # The project's own plans declare theirs.
+    shared = (ROOT / "plans" / "shared.plan").read_text(encoding="utf-8")
+    assert re.search(r"^horizon 20\d\d-20\d\d$", shared, re.M)
+
+
+@pytest.mark.parametrize(
+    ("lang", "cell"),
+    [
+        ("en", "2 hours; from 1 July 2027: 1 hour"),
+        ("sv", "2 timmar; från och med 1 juli 2027: 1 timme"),
+        ("it", "2 ore; dal 1 luglio 2027: 1 ora"),
+        ("pl", "2 godziny; od 1 lipca 2027: 1 godzina"),
+    ],
+)
+def test_the_site_shows_every_version_in_each_language(lang, cell):
+    from dsl.site import views
+    from support.site import words
+
+    vendor = _load(_docs_plan()).project.vendors[0]
+    tables = views.target_tables(vendor, views.Reader(lang, words()[lang], vendor, None))
+    first_response = next(t for t in tables if t.metric == "first-response")
+    shown = [c.text for row in first_response.rows for c in row.cells]
+    assert shown[0].replace("\u00a0", " ") == cell
