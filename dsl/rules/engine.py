@@ -621,6 +621,8 @@ class Evaluator:
         key = (plan, priority, tz, metric, case, country)
         found = self._clocks.get(key)
         if found is None:
+            if tz:  # the customer's zone name first, by the input grammar (docs/rules.md §5 step 2)
+                check_zone_name(self.rules, tz, "the customer's zone", "tz")
             # Format 1.2: a question whose targets have versions gets a clock per version (VersionedClock).
             found = self._clocks[key] = self._versioned_clock(plan, priority, tz, metric, case, country) or self._make_clock(
                 plan, priority, tz, metric, case, country
@@ -979,7 +981,7 @@ class TicketClock:
         report = _report_us(at)
         moment_now = _report_us(now)
         if tz:
-            _zone(tz, "the customer's zone", "tz")
+            check_zone_name(rules, tz, "the customer's zone", "tz")
         shares = _warning_shares(warnings)
         vendor_id, vendor, found, levels = _check_question(rules, plan, priority, case)
         ticket = _TicketQuestion(report, priority, _read_events(events, report, levels, found), moment_now)
