@@ -256,6 +256,7 @@ def parser(prog: str | None = None) -> argparse.ArgumentParser:
 def _add_build_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--out", metavar="DIR", help="where the site goes (default: _site/ in the project)")
     p.add_argument("--strict", action="store_true", help="treat warnings (missing translations) as errors")
+    p.add_argument("--quiet", action="store_true", help="no progress and no summary line (errors and warnings are still printed)")
     p.add_argument("--years", type=_years, metavar="FIRST-LAST", help="years the published rules cover")
     p.add_argument(
         "--base-url",
