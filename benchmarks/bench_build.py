@@ -36,7 +36,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from generate import write_hugo, write_plans  # noqa: E402
+from generate import write_hugo, write_plans
 
 CHECKOUT = Path(__file__).resolve().parents[1]
 

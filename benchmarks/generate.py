@@ -185,7 +185,10 @@ HUGO_CONFIG = {
     "defaultContentLanguageInSubdir": True,
     "disableKinds": ["taxonomy", "term", "RSS"],
     "markup": {"goldmark": {"renderer": {"unsafe": False}}},
-    "languages": {lang: {"contentDir": f"content/{lang}", "weight": n + 1, "languageCode": lang, "languageName": name} for n, (lang, name) in enumerate(zip(LANGS, ("Svenska", "Italiano", "Polski", "English")))},
+    "languages": {
+        lang: {"contentDir": f"content/{lang}", "weight": n + 1, "languageCode": lang, "languageName": name}
+        for n, (lang, name) in enumerate(zip(LANGS, ("Svenska", "Italiano", "Polski", "English"), strict=True))
+    },
 }
 
 HUGO_SINGLE = """<!doctype html>
@@ -201,7 +204,8 @@ HUGO_SINGLE = """<!doctype html>
 <tbody>
 {{ $tiers := .Params.tiers }}
 {{ range .Params.features }}{{ $f := . }}<tr><th>{{ .label }}<div>{{ .description | markdownify }}</div></th>
-{{ range $tiers }}{{ $c := index .cells $f.id }}<td>{{ if eq (index $c 0) "yes" }}&#10003;{{ else if eq (index $c 0) "no" }}&ndash;{{ else if eq (index $c 0) "text" }}{{ index $c 1 | markdownify }}{{ else }}{{ index $c 1 }}{{ end }}</td>{{ end }}</tr>
+{{ range $tiers }}{{ $c := index .cells $f.id }}<td>{{ if eq (index $c 0) "yes" }}&#10003;{{ else if eq (index $c 0) "no" }}&ndash;
+{{- else if eq (index $c 0) "text" }}{{ index $c 1 | markdownify }}{{ else }}{{ index $c 1 }}{{ end }}</td>{{ end }}</tr>
 {{ end }}
 {{ range $p := slice "P1" "P2" "P3" "P4" }}<tr><th>{{ $p }}</th>{{ range $tiers }}<td>{{ index .targets $p }} h</td>{{ end }}</tr>{{ end }}
 </tbody></table>

@@ -18,6 +18,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from dsl.language.cache import BuildCache, project_cache
 from dsl.language.diagnostics import print_diagnostics
 from dsl.language.loader import load_project
 from dsl.language.model import Project
@@ -62,9 +63,15 @@ def project_context(paths: Sequence[str], explicit: str | None = None) -> list[P
     return []
 
 
+def build_cache(paths: Sequence[str], explicit: str | None = None) -> BuildCache | None:
+    """The build cache of the project the paths belong to (its .tierwise-cache/), or None outside a project."""
+    context = project_context(paths, explicit)
+    return project_cache(context[0].parent) if context else None
+
+
 def _load(paths: Sequence[str], strict: bool, explicit: str | None = None) -> Project | None:
     """Load and check the plan files; print what is wrong; None when anything is an error."""
-    result = load_project([Path(p) for p in paths], project_context(paths, explicit))
+    result = load_project([Path(p) for p in paths], project_context(paths, explicit), cache=build_cache(paths, explicit))
     errors = print_diagnostics(result.diagnostics, result.sources, sys.stderr, strict=strict)
     if errors or result.project is None:
         print(f"{errors} error(s); nothing was written.", file=sys.stderr)
@@ -86,7 +93,8 @@ def _years(text: str) -> tuple[int, int]:
 
 def cmd_check(args: argparse.Namespace) -> int:
     """Parse and check plan files, reporting every problem found (a single file inside its project)."""
-    result = load_project([Path(p) for p in args.paths], project_context(args.paths, getattr(args, "project", None)))
+    explicit = getattr(args, "project", None)
+    result = load_project([Path(p) for p in args.paths], project_context(args.paths, explicit), cache=build_cache(args.paths, explicit))
     errors = print_diagnostics(result.diagnostics, result.sources, sys.stderr, strict=args.strict)
     if errors:
         print(f"{errors} error(s).", file=sys.stderr)
