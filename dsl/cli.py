@@ -20,7 +20,7 @@ from pathlib import Path
 
 from dsl.language.cache import BuildCache, project_cache
 from dsl.language.diagnostics import print_diagnostics
-from dsl.language.loader import load_project
+from dsl.language.loader import LoadResult, load_project
 from dsl.language.model import Project
 from dsl.rules.export import default_years
 
@@ -71,12 +71,18 @@ def build_cache(paths: Sequence[str], explicit: str | None = None) -> BuildCache
 
 def _load(paths: Sequence[str], strict: bool, explicit: str | None = None) -> Project | None:
     """Load and check the plan files; print what is wrong; None when anything is an error."""
-    result = load_project([Path(p) for p in paths], project_context(paths, explicit), cache=build_cache(paths, explicit))
+    return _load_result(paths, strict, explicit)[0]
+
+
+def _load_result(paths: Sequence[str], strict: bool, explicit: str | None = None) -> tuple[Project | None, LoadResult, BuildCache | None]:
+    """`_load`, with the whole load result (the vendors' cache keys) and the build cache it used."""
+    cache = build_cache(paths, explicit)
+    result = load_project([Path(p) for p in paths], project_context(paths, explicit), cache=cache)
     errors = print_diagnostics(result.diagnostics, result.sources, sys.stderr, strict=strict)
     if errors or result.project is None:
         print(f"{errors} error(s); nothing was written.", file=sys.stderr)
-        return None
-    return result.project
+        return None, result, cache
+    return result.project, result, cache
 
 
 def _years(text: str) -> tuple[int, int]:
@@ -108,10 +114,13 @@ def cmd_build(args: argparse.Namespace) -> int:
     """Build the static site (and the rule files it publishes) into --out, atomically."""
     from dsl.site.publish import publish
 
-    project = _load(args.paths, args.strict, getattr(args, "project", None))
+    project, result, cache = _load_result(args.paths, args.strict, getattr(args, "project", None))
     if project is None:
         return 1
-    return publish(project, Path(args.out), years=args.years or default_years(), base_url=args.base_url)
+    return publish(
+        project, Path(args.out), years=args.years or default_years(), base_url=args.base_url,
+        cache=cache, vendor_keys=result.vendor_keys, quiet=args.quiet,
+    )
 
 
 def cmd_rules(args: argparse.Namespace) -> int:

@@ -33,6 +33,8 @@ class LoadResult:
     project: Project | None
     diagnostics: list[Diagnostic] = field(default_factory=list)
     sources: dict[str, str] = field(default_factory=dict)
+    vendor_keys: dict[str, str] = field(default_factory=dict)
+    """With a build cache: each vendor's key, a hash of its plan file, the shared definitions and the code."""
 
     @property
     def errors(self) -> list[Diagnostic]:
@@ -168,7 +170,7 @@ def _resolve_and_check(
     if cache is None or keys is None:
         found = checks.check_project(decls, resolution.vendors, context)
     else:
-        found = _check_with_cache(decls, resolution, context, cache, keys)
+        found = _check_with_cache(decls, resolution, context, cache, keys, result.vendor_keys)
     if broken:
         found = [d for d in found if d.code not in _CROSS_FILE_NAMES]
     result.diagnostics.extend(found)
@@ -177,7 +179,12 @@ def _resolve_and_check(
 
 
 def _check_with_cache(
-    decls: Sequence[FileDecl], resolution: Resolution, context: Sequence[FileDecl], cache: BuildCache, keys: dict[str, str]
+    decls: Sequence[FileDecl],
+    resolution: Resolution,
+    context: Sequence[FileDecl],
+    cache: BuildCache,
+    keys: dict[str, str],
+    vendor_keys: dict[str, str],
 ) -> list[Diagnostic]:
     """`checks.check_project`, one file at a time, each file's findings kept in the cache.
 
@@ -194,6 +201,9 @@ def _check_with_cache(
     shared_calendars = {c.id for f in (*decls, *context) for c in f.calendars}
     shared_schemes = {s.id for f in (*decls, *context) for s in f.schemes}
     for file in decls:
+        if file.path in keys:
+            for vendor_decl in file.vendors:
+                vendor_keys[vendor_decl.id] = key_of(shared_key, keys[file.path])
         own = [(d, v) for d, v in by_file.get(file.path, []) if any(d is mine for mine in file.vendors)]
         parsed = keys.get(file.path)
         key = key_of(shared_key, parsed) if parsed is not None else None

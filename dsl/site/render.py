@@ -24,12 +24,14 @@ from urllib.parse import urlsplit
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import PoFileError, read_po
 from babel.support import Translations
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateSyntaxError, select_autoescape
+from jinja2 import BytecodeCache, Environment, FileSystemLoader, StrictUndefined, TemplateSyntaxError, select_autoescape
+from jinja2.bccache import Bucket
 
 from dsl.language.model import Project
 from dsl.language.vocabulary import LANGUAGES
 from dsl.site import formatting as fmt
 from dsl.site import views as site
+from dsl.site.incremental import Reuse
 
 
 def _package_folder(package: str, checkout_folder: str) -> Path:
@@ -76,6 +78,9 @@ def write_file(root: Path, relative: str, text: str) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     with open(target, "w", encoding="utf-8", newline="\n") as fh:
         fh.write(text)
+
+
+_write_file = write_file
 
 
 # --- catalogs -------------------------------------------------------------------------------
@@ -168,6 +173,30 @@ def _page(base: str, path_of: Callable[[str], str], lang: str, default_path: str
     return Page(lang, path, root, base + _canonical_path(path), alternates, switcher, title, description)
 
 
+class _SharedBytecode(BytecodeCache):
+    """Templates compiled once per process, shared by the environment of every page language.
+
+    Each language has its own environment (its own gettext), but the compiled code of a template is
+    the same in all of them: Jinja keys it by the template's name and source, so a changed template
+    is compiled again.
+    """
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        """Fill the bucket from an earlier compilation of the same source."""
+        if bucket.key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[bucket.key])
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        """Keep a compilation for the other environments."""
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+_BYTECODE = _SharedBytecode()
+
+
 def environment(templates: Path, words: Translations) -> Environment:
     """The Jinja environment of one page language: autoescaped, strict, with the i18n extension on `words`."""
     env = Environment(
@@ -178,6 +207,7 @@ def environment(templates: Path, words: Translations) -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        bytecode_cache=_BYTECODE,
     )
     # The i18n extension adds this method at run time, so the type checker cannot know it.
     cast(Any, env).install_gettext_translations(words, newstyle=True)
@@ -217,9 +247,16 @@ def render_site(
     base: str,
     templates: Path = TEMPLATES,
     warnings: site.Warnings | None = None,
+    reuse: Reuse | None = None,
 ) -> list[str]:
-    """Render every page into `out`; returns the site-relative paths written (sitemap order)."""
+    """Render every page into `out`; returns the site-relative paths written (sitemap order).
+
+    With `reuse`, a vendor page whose inputs are unchanged comes from the build cache instead of being
+    rendered, and a file with the same bytes as in the previous version is linked instead of written.
+    """
     warnings = warnings if warnings is not None else site.Warnings()
+    # Every page below goes through the reuse's writer when there is one (linked when unchanged).
+    write_file = reuse.write if reuse is not None else _write_file
     vendors = sorted(project.vendors, key=lambda v: v.id)
     written: list[str] = []
     sitemap: list[Page] = []
@@ -253,7 +290,10 @@ def render_site(
     for lang in LANGUAGES:
         env = environment(templates, words[lang])
         _ = words[lang].gettext
-        cards = site.vendor_cards(Project(tuple(vendors)), lang, words[lang], warnings)
+        if reuse is not None:
+            cards = reuse.cards(tuple(vendors), lang, words[lang], warnings)
+        else:
+            cards = site.vendor_cards(Project(tuple(vendors)), lang, words[lang], warnings)
         page = _page(
             base,
             _language_index,
@@ -266,7 +306,26 @@ def render_site(
         written.append(page.path)
         sitemap.append(page)
         for vendor in vendors:
-            reader = site.Reader(lang, words[lang], vendor, warnings)
+            cached = reuse.page(vendor.id, lang) if reuse is not None else None
+            if cached is not None:
+                text, description, found = cached
+                for key, line in found.items():
+                    warnings.found.setdefault(key, line)
+                page = _page(
+                    base,
+                    partial(_vendor_path, vendor.id),
+                    lang,
+                    _vendor_path(vendor.id, DEFAULT_LANGUAGE),
+                    _("%(vendor)s support tiers compared") % {"vendor": vendor.name},
+                    description,
+                )
+                write_file(out, page.path, text)
+                written.append(page.path)
+                sitemap.append(page)
+                continue
+            # A page's own warnings are kept with it in the cache, so a cached page warns as a rendered one.
+            page_warnings = site.Warnings() if reuse is not None else warnings
+            reader = site.Reader(lang, words[lang], vendor, page_warnings)
             view = site.vendor_page(vendor, reader)
             page = _page(
                 base,
@@ -276,7 +335,12 @@ def render_site(
                 _("%(vendor)s support tiers compared") % {"vendor": vendor.name},
                 view.description,
             )
-            write_file(out, page.path, _render(env, "vendor.html", page=page, vendor=view))
+            text = _render(env, "vendor.html", page=page, vendor=view)
+            if reuse is not None:
+                reuse.keep_page(vendor.id, lang, text, view.description, page_warnings)
+                for key, line in page_warnings.found.items():
+                    warnings.found.setdefault(key, line)
+            write_file(out, page.path, text)
             written.append(page.path)
             sitemap.append(page)
     sitemap.sort(key=lambda p: p.canonical)
@@ -286,13 +350,16 @@ def render_site(
     return written
 
 
-def copy_assets(templates: Path, out: Path) -> None:
+def copy_assets(templates: Path, out: Path, reuse: Reuse | None = None) -> None:
     """Copy templates/assets (site.css, calculator.js, sla.js) into out/assets."""
     source = templates / "assets"
     if not source.is_dir():
         raise BuildError(str(source), "the assets folder (site.css, calculator.js, sla.js) is missing")
     for path in sorted(source.rglob("*")):
         if path.is_file() and not path.name.startswith("."):
+            if reuse is not None:
+                reuse.write_bytes(out, str(Path("assets") / path.relative_to(source)), path.read_bytes())
+                continue
             target = out / "assets" / path.relative_to(source)
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(path.read_bytes())

@@ -1,0 +1,160 @@
+"""Incremental builds: pages and rule files that did not change are neither rendered nor rewritten.
+
+Two mechanisms, each correct on its own:
+
+- **The page cache** (in the project's build cache): a vendor page is stored under a key that hashes
+  everything it is made from — the vendor's plan file and the shared definitions it was resolved with
+  (the loader's vendor key), the page language, the base URL, the templates, the catalogs and the code
+  of the site and the language. The same key gives the same bytes, so a hit is used without rendering.
+  The same holds for a vendor's rule files (keyed by the vendor, the years and the rules code).
+- **The writer**: every file of a new build is compared with the same file of the version it
+  replaces; when the bytes are the same, the old file is hard-linked into the new version instead of
+  written, so it keeps its modification time (and costs no disk). The build is still a complete new
+  folder switched in by one rename (dsl/site/publish.py); only unchanged bytes are shared.
+
+Nothing is looked up by modification time, so nothing can be stale: a changed input changes a key,
+and a file is linked only after its bytes were compared.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from babel.support import Translations
+
+from dsl.language.cache import BuildCache, fingerprint, key_of
+from dsl.language.model import Vendor
+from dsl.site import views as site
+
+
+def folder_digest(folder: Path) -> str:
+    """A hash of every file below `folder` (names and bytes): the templates or the catalogs."""
+    parts: list[str | bytes] = []
+    if folder.is_dir():
+        for path in sorted(folder.rglob("*")):
+            if path.is_file() and not path.name.endswith((".mo", ".pyc")):
+                parts += [str(path.relative_to(folder)), path.read_bytes()]
+    return key_of(*parts)
+
+
+def site_fingerprint() -> str:
+    """The fingerprint of the code that makes pages and rule files: dsl/language, dsl/rules and dsl/site."""
+    package = Path(__file__).resolve().parents[1]
+    return fingerprint(str(package / "language"), str(package / "rules"), str(package / "site"))
+
+
+@dataclass
+class Stats:
+    """What a build did: files written anew and files kept from the previous version."""
+
+    written: int = 0
+    reused: int = 0
+    pages_rendered: int = 0
+    pages_cached: int = 0
+
+
+@dataclass
+class Reuse:
+    """The page cache and the previous version of one build (either may be missing)."""
+
+    cache: BuildCache | None
+    vendor_keys: dict[str, str]
+    previous: Path | None
+    context_key: str = ""
+    stats: Stats = field(default_factory=Stats)
+
+    @classmethod
+    def start(
+        cls,
+        cache: BuildCache | None,
+        vendor_keys: dict[str, str] | None,
+        previous: Path | None,
+        templates: Path,
+        locales: Path,
+        base: str,
+    ) -> Reuse:
+        """The reuse of one build: its context key hashes what every page shares."""
+        context = key_of(site_fingerprint(), folder_digest(templates), folder_digest(locales), base, os.environ.get("SOURCE_DATE_EPOCH", ""))
+        return cls(cache if vendor_keys else None, dict(vendor_keys or {}), previous, context)
+
+    # --- pages and rule files kept in the cache ---
+
+    def _key(self, kind: str, vendor_id: str, *more: str) -> str | None:
+        vendor_key = self.vendor_keys.get(vendor_id)
+        if self.cache is None or vendor_key is None:
+            return None
+        return key_of(kind, self.context_key, vendor_key, *more)
+
+    def page(self, vendor_id: str, lang: str) -> tuple[str, str, dict[tuple[str, int, int, str], str]] | None:
+        """A cached vendor page: its text, its description and the warnings met rendering it; None on a miss."""
+        key = self._key("page", vendor_id, lang)
+        found = self.cache.get("page", key) if self.cache is not None and key is not None else None
+        if isinstance(found, tuple) and len(found) == 3:
+            self.stats.pages_cached += 1
+            return found
+        self.stats.pages_rendered += 1
+        return None
+
+    def keep_page(self, vendor_id: str, lang: str, text: str, description: str, warnings: site.Warnings) -> None:
+        """Store a rendered vendor page."""
+        key = self._key("page", vendor_id, lang)
+        if self.cache is not None and key is not None:
+            self.cache.put("page", key, (text, description, dict(warnings.found)))
+
+    def cards(self, vendors: tuple[Vendor, ...], lang: str, words: Translations, warnings: site.Warnings) -> tuple[site.VendorCard, ...]:
+        """`site.vendor_cards`, each vendor's card (and the warnings met making it) from the cache when its inputs are unchanged."""
+        cards = []
+        for vendor in vendors:
+            key = self._key("card", vendor.id, lang)
+            found = self.cache.get("card", key) if self.cache is not None and key is not None else None
+            if not (isinstance(found, tuple) and len(found) == 2):
+                own = site.Warnings()
+                found = (site.vendor_card(vendor, site.Reader(lang, words, vendor, own)), dict(own.found))
+                if self.cache is not None and key is not None:
+                    self.cache.put("card", key, found)
+            card, met = found
+            for where, line in met.items():
+                warnings.found.setdefault(where, line)
+            cards.append(card)
+        return tuple(cards)
+
+    def rules(self, vendor_id: str, years: tuple[int, int]) -> tuple[str, str] | None:
+        """A vendor's cached rule file and its part of all.json; None on a miss."""
+        key = self._key("rules", vendor_id, f"{years[0]}-{years[1]}")
+        found = self.cache.get("rules", key) if self.cache is not None and key is not None else None
+        return found if isinstance(found, tuple) and len(found) == 2 else None
+
+    def keep_rules(self, vendor_id: str, years: tuple[int, int], text: str, fragment: str) -> None:
+        """Store a vendor's rule file and its part of all.json."""
+        key = self._key("rules", vendor_id, f"{years[0]}-{years[1]}")
+        if self.cache is not None and key is not None:
+            self.cache.put("rules", key, (text, fragment))
+
+    # --- the writer ---
+
+    def write(self, root: Path, relative: str, text: str) -> None:
+        """Write `text` to root/relative, or hard-link the previous version's file when it holds the same bytes."""
+        self.write_bytes(root, relative, text.encode("utf-8"))
+
+    def write_bytes(self, root: Path, relative: str, data: bytes) -> None:
+        """`write` for bytes (the assets)."""
+        target = root / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if self.previous is not None:
+            old = self.previous / relative
+            try:
+                same = old.stat().st_size == len(data) and old.read_bytes() == data
+            except OSError:
+                same = False
+            if same:
+                try:
+                    os.link(old, target)
+                    self.stats.reused += 1
+                    return
+                except OSError:  # another file system, or links not allowed: write it
+                    pass
+        with open(target, "wb") as fh:
+            fh.write(data)
+        self.stats.written += 1
