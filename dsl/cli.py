@@ -22,6 +22,7 @@ from dsl.language.cache import BuildCache, project_cache
 from dsl.language.diagnostics import print_diagnostics
 from dsl.language.loader import LoadResult, load_project
 from dsl.language.model import Project
+from dsl.language.progress import Progress
 from dsl.rules.export import default_years
 
 PLANS_FOLDER = "plans"
@@ -74,10 +75,14 @@ def _load(paths: Sequence[str], strict: bool, explicit: str | None = None) -> Pr
     return _load_result(paths, strict, explicit)[0]
 
 
-def _load_result(paths: Sequence[str], strict: bool, explicit: str | None = None) -> tuple[Project | None, LoadResult, BuildCache | None]:
+def _load_result(
+    paths: Sequence[str], strict: bool, explicit: str | None = None, progress: Progress | None = None
+) -> tuple[Project | None, LoadResult, BuildCache | None]:
     """`_load`, with the whole load result (the vendors' cache keys) and the build cache it used."""
     cache = build_cache(paths, explicit)
-    result = load_project([Path(p) for p in paths], project_context(paths, explicit), cache=cache)
+    result = load_project([Path(p) for p in paths], project_context(paths, explicit), cache=cache, progress=progress)
+    if progress is not None:
+        progress.clear()
     errors = print_diagnostics(result.diagnostics, result.sources, sys.stderr, strict=strict)
     if errors or result.project is None:
         print(f"{errors} error(s); nothing was written.", file=sys.stderr)
@@ -114,12 +119,13 @@ def cmd_build(args: argparse.Namespace) -> int:
     """Build the static site (and the rule files it publishes) into --out, atomically."""
     from dsl.site.publish import publish
 
-    project, result, cache = _load_result(args.paths, args.strict, getattr(args, "project", None))
+    progress = Progress(sys.stderr, enabled=not args.quiet)
+    project, result, cache = _load_result(args.paths, args.strict, getattr(args, "project", None), progress)
     if project is None:
         return 1
     return publish(
         project, Path(args.out), years=args.years or default_years(), base_url=args.base_url,
-        cache=cache, vendor_keys=result.vendor_keys, quiet=args.quiet,
+        cache=cache, vendor_keys=result.vendor_keys, quiet=args.quiet, progress=progress,
     )
 
 
@@ -204,7 +210,11 @@ def cmd_serve(args: argparse.Namespace) -> int:
     """Build, serve the site on localhost and rebuild when a plan or template changes."""
     from dsl.site.serve import serve
 
-    return serve([Path(p) for p in args.paths], Path(args.out), args.port, default_years())
+    explicit = getattr(args, "project", None)
+    return serve(
+        [Path(p) for p in args.paths], Path(args.out), args.port, default_years(),
+        cache=build_cache(args.paths, explicit), context=project_context(args.paths, explicit),
+    )
 
 
 def parser(prog: str | None = None) -> argparse.ArgumentParser:

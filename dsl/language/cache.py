@@ -62,16 +62,22 @@ def key_of(*parts: str | bytes) -> str:
 class BuildCache:
     """Pickled results in folders by kind, each under its key."""
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, keep_in_memory: bool = False) -> None:
         self.folder = folder
         self.hits = 0
         self.misses = 0
+        # A long-running process (`serve`) keeps what it read or wrote, so a rebuild unpickles nothing
+        # it has seen: the values are immutable, and a key names the same value forever.
+        self.memory: dict[tuple[str, str], Any] | None = {} if keep_in_memory else None
 
     def _path(self, kind: str, key: str) -> Path:
         return self.folder / kind / key[:2] / key
 
     def get(self, kind: str, key: str) -> Any | None:
         """The value stored under `key`, or None when there is none (or it cannot be read)."""
+        if self.memory is not None and (kind, key) in self.memory:
+            self.hits += 1
+            return self.memory[kind, key]
         try:
             with open(self._path(kind, key), "rb") as fh:
                 value = pickle.load(fh)
@@ -82,10 +88,14 @@ class BuildCache:
             self.misses += 1
             return None
         self.hits += 1
+        if self.memory is not None:
+            self.memory[kind, key] = value
         return value
 
     def put(self, kind: str, key: str, value: Any) -> None:
         """Store `value` under `key`; a cache that cannot be written is no error (the next run computes again)."""
+        if self.memory is not None:
+            self.memory[kind, key] = value
         path = self._path(kind, key)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)

@@ -23,6 +23,7 @@ from dsl.language.diagnostics import Diagnostic, error
 from dsl.language.limits import MAX_FILE_BYTES
 from dsl.language.model import Calendar, Plan, Pos, PriorityScheme, Project, Vendor
 from dsl.language.parser import FileDecl, VendorDecl, parse_file, parse_text
+from dsl.language.progress import Progress
 from dsl.language.vocabulary import SOURCE_LANGUAGE_FALLBACK
 
 
@@ -68,7 +69,9 @@ def find_plan_files(paths: Sequence[Path]) -> tuple[list[Path], list[Diagnostic]
     return unique, problems
 
 
-def load_project(paths: Sequence[Path], context: Sequence[Path] = (), cache: BuildCache | None = None) -> LoadResult:
+def load_project(
+    paths: Sequence[Path], context: Sequence[Path] = (), cache: BuildCache | None = None, progress: Progress | None = None
+) -> LoadResult:
     """Parse, resolve and check every plan file below `paths`.
 
     `context` names the rest of the project (its plans/ folder): those files are read only for their
@@ -80,7 +83,9 @@ def load_project(paths: Sequence[Path], context: Sequence[Path] = (), cache: Bui
     decls: list[FileDecl] = []
     broken = False
     keys: dict[str, str] = {}
-    for path in files:
+    for index, path in enumerate(files):
+        if progress is not None:
+            progress.step("reading plan files", index, len(files))
         try:
             text, decl, problems, key = _parse_cached(path, cache)
         except OSError as exc:

@@ -26,6 +26,7 @@ from babel.support import Translations
 
 from dsl.language.cache import BuildCache, fingerprint, key_of
 from dsl.language.model import Vendor
+from dsl.language.progress import Progress
 from dsl.site import views as site
 
 
@@ -64,6 +65,8 @@ class Reuse:
     previous: Path | None
     context_key: str = ""
     stats: Stats = field(default_factory=Stats)
+    progress: Progress | None = None
+    pages_total: int = 0
 
     @classmethod
     def start(
@@ -74,10 +77,16 @@ class Reuse:
         templates: Path,
         locales: Path,
         base: str,
+        progress: Progress | None = None,
     ) -> Reuse:
         """The reuse of one build: its context key hashes what every page shares."""
         context = key_of(site_fingerprint(), folder_digest(templates), folder_digest(locales), base, os.environ.get("SOURCE_DATE_EPOCH", ""))
-        return cls(cache if vendor_keys else None, dict(vendor_keys or {}), previous, context)
+        return cls(cache if vendor_keys else None, dict(vendor_keys or {}), previous, context, progress=progress)
+
+    def tick(self, stage: str, done: int, total: int) -> None:
+        """Report progress, when there is a progress line."""
+        if self.progress is not None:
+            self.progress.step(stage, done, total)
 
     # --- pages and rule files kept in the cache ---
 
@@ -105,8 +114,9 @@ class Reuse:
 
     def cards(self, vendors: tuple[Vendor, ...], lang: str, words: Translations, warnings: site.Warnings) -> tuple[site.VendorCard, ...]:
         """`site.vendor_cards`, each vendor's card (and the warnings met making it) from the cache when its inputs are unchanged."""
-        cards = []
+        cards: list[site.VendorCard] = []
         for vendor in vendors:
+            self.tick(f"home page cards ({lang})", len(cards), len(vendors))
             key = self._key("card", vendor.id, lang)
             found = self.cache.get("card", key) if self.cache is not None and key is not None else None
             if not (isinstance(found, tuple) and len(found) == 2):

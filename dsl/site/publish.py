@@ -26,6 +26,7 @@ from urllib.parse import urlsplit
 
 from dsl.language.cache import BuildCache
 from dsl.language.model import Project
+from dsl.language.progress import Progress
 from dsl.language.vocabulary import RESERVED_IDS
 from dsl.rules.export import dumps, export_project, schema_text
 from dsl.site import views as site
@@ -86,8 +87,9 @@ def _join_all(header: str, fragments: list[str]) -> str:
 
 
 def _write_rules_reusing(project: Project, out: Path, years: tuple[int, int], reuse: Reuse) -> None:
-    fragments = []
+    fragments: list[str] = []
     for vendor in sorted(project.vendors, key=lambda v: v.id):
+        reuse.tick("rule files", len(fragments), len(project.vendors))
         cached = reuse.rules(vendor.id, years)
         if cached is None:
             doc = export_project(Project((vendor,)), years)
@@ -250,6 +252,7 @@ def publish(
     cache: BuildCache | None = None,
     vendor_keys: dict[str, str] | None = None,
     quiet: bool = False,
+    progress: Progress | None = None,
 ) -> int:
     """Build the site and the rules into a fresh directory beside `out_dir` and swap it in; the exit code.
 
@@ -265,7 +268,7 @@ def publish(
         print(f"{out}: error: cannot create the build directory: {exc.strerror or exc}", file=stderr)
         return 1
     try:
-        return _publish_locked(project, out, out_dir, years, base_url, templates, locales, stderr, cache, vendor_keys, quiet)
+        return _publish_locked(project, out, out_dir, years, base_url, templates, locales, stderr, cache, vendor_keys, quiet, progress)
     finally:
         os.close(lock)
 
@@ -282,6 +285,7 @@ def _publish_locked(
     cache: BuildCache | None = None,
     vendor_keys: dict[str, str] | None = None,
     quiet: bool = False,
+    progress: Progress | None = None,
 ) -> int:
     started = time.monotonic()
     try:
@@ -292,8 +296,12 @@ def _publish_locked(
         return 1
     try:
         os.chmod(new, 0o755)
-        reuse = Reuse.start(cache, vendor_keys, _previous_version(out), templates, locales, normal_base_url(base_url))
-        warnings = build_into(project, new, years, base_url, templates, locales, stderr, reuse)
+        reuse = Reuse.start(cache, vendor_keys, _previous_version(out), templates, locales, normal_base_url(base_url), progress)
+        try:
+            warnings = build_into(project, new, years, base_url, templates, locales, stderr, reuse)
+        finally:
+            if progress is not None:
+                progress.clear()
         for line in warnings.lines():
             print(line, file=stderr)
         _clamp_times(new)

@@ -322,6 +322,8 @@ def render_site(
                 write_file(out, page.path, text)
                 written.append(page.path)
                 sitemap.append(page)
+                if reuse is not None:
+                    reuse.tick("vendor pages", reuse.stats.pages_rendered + reuse.stats.pages_cached, len(vendors) * len(LANGUAGES))
                 continue
             # A page's own warnings are kept with it in the cache, so a cached page warns as a rendered one.
             page_warnings = site.Warnings() if reuse is not None else warnings
@@ -340,6 +342,7 @@ def render_site(
                 reuse.keep_page(vendor.id, lang, text, view.description, page_warnings)
                 for key, line in page_warnings.found.items():
                     warnings.found.setdefault(key, line)
+                reuse.tick("vendor pages", reuse.stats.pages_rendered + reuse.stats.pages_cached, len(vendors) * len(LANGUAGES))
             write_file(out, page.path, text)
             written.append(page.path)
             sitemap.append(page)
