@@ -92,6 +92,10 @@ class BuildCache:
             self.memory[kind, key] = value
         return value
 
+    def has(self, kind: str, key: str) -> bool:
+        """Whether a value is stored under `key` (without reading it)."""
+        return (self.memory is not None and (kind, key) in self.memory) or self._path(kind, key).is_file()
+
     def put(self, kind: str, key: str, value: Any) -> None:
         """Store `value` under `key`; a cache that cannot be written is no error (the next run computes again)."""
         if self.memory is not None:

@@ -18,15 +18,18 @@ and a file is linked only after its bytes were compared.
 
 from __future__ import annotations
 
+import json
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from babel.support import Translations
 
 from dsl.language.cache import BuildCache, fingerprint, key_of
 from dsl.language.model import Vendor
 from dsl.language.progress import Progress
+from dsl.language.vocabulary import LANGUAGES
 from dsl.site import views as site
 
 
@@ -66,7 +69,8 @@ class Reuse:
     context_key: str = ""
     stats: Stats = field(default_factory=Stats)
     progress: Progress | None = None
-    pages_total: int = 0
+    ready: dict[tuple[str, ...], Any] = field(default_factory=dict)
+    """Results computed ahead by worker processes (dsl/site/parallel.py), taken once each."""
 
     @classmethod
     def start(
@@ -96,8 +100,39 @@ class Reuse:
             return None
         return key_of(kind, self.context_key, vendor_key, *more)
 
+    def complete(self, vendor_id: str, years: tuple[int, int]) -> bool:
+        """Whether the cache holds all of a vendor's pages, cards and rule files."""
+        if self.cache is None:
+            return False
+        span = f"{years[0]}-{years[1]}"
+        wanted = [("page", self._key("page", vendor_id, lang)) for lang in LANGUAGES]
+        wanted += [("card", self._key("card", vendor_id, lang)) for lang in LANGUAGES]
+        wanted.append(("rules", self._key("rules", vendor_id, span)))
+        return all(key is not None and self.cache.has(kind, key) for kind, key in wanted)
+
+    def take(self, vendor_id: str, years: tuple[int, int], result: dict[str, Any]) -> None:
+        """Keep what a worker computed for one vendor: for this build, and in the cache."""
+        for lang in LANGUAGES:
+            text, description, met = result[f"page:{lang}"]
+            self.ready["page", vendor_id, lang] = (text, description, met)
+            card_key = self._key("card", vendor_id, lang)
+            self.ready["card", vendor_id, lang] = result[f"card:{lang}"]
+            if self.cache is not None and card_key is not None:
+                self.cache.put("card", card_key, result[f"card:{lang}"])
+            page_key = self._key("page", vendor_id, lang)
+            if self.cache is not None and page_key is not None:
+                self.cache.put("page", page_key, (text, description, met))
+        self.ready["rules", vendor_id] = result["rules"]
+        rules_key = self._key("rules", vendor_id, f"{years[0]}-{years[1]}")
+        if self.cache is not None and rules_key is not None:
+            self.cache.put("rules", rules_key, result["rules"])
+
     def page(self, vendor_id: str, lang: str) -> tuple[str, str, dict[tuple[str, int, int, str], str]] | None:
         """A cached vendor page: its text, its description and the warnings met rendering it; None on a miss."""
+        ready = self.ready.pop(("page", vendor_id, lang), None)
+        if ready is not None:
+            self.stats.pages_rendered += 1
+            return ready  # type: ignore[no-any-return]
         key = self._key("page", vendor_id, lang)
         found = self.cache.get("page", key) if self.cache is not None and key is not None else None
         if isinstance(found, tuple) and len(found) == 3:
@@ -118,7 +153,9 @@ class Reuse:
         for vendor in vendors:
             self.tick(f"home page cards ({lang})", len(cards), len(vendors))
             key = self._key("card", vendor.id, lang)
-            found = self.cache.get("card", key) if self.cache is not None and key is not None else None
+            found = self.ready.pop(("card", vendor.id, lang), None)
+            if found is None:
+                found = self.cache.get("card", key) if self.cache is not None and key is not None else None
             if not (isinstance(found, tuple) and len(found) == 2):
                 own = site.Warnings()
                 found = (site.vendor_card(vendor, site.Reader(lang, words, vendor, own)), dict(own.found))
@@ -132,6 +169,9 @@ class Reuse:
 
     def rules(self, vendor_id: str, years: tuple[int, int]) -> tuple[str, str] | None:
         """A vendor's cached rule file and its part of all.json; None on a miss."""
+        ready = self.ready.pop(("rules", vendor_id), None)
+        if ready is not None:
+            return ready  # type: ignore[no-any-return]
         key = self._key("rules", vendor_id, f"{years[0]}-{years[1]}")
         found = self.cache.get("rules", key) if self.cache is not None and key is not None else None
         return found if isinstance(found, tuple) and len(found) == 2 else None
@@ -168,3 +208,14 @@ class Reuse:
         with open(target, "wb") as fh:
             fh.write(data)
         self.stats.written += 1
+
+
+def vendor_fragment(doc: dict[str, Any], vendor_id: str) -> str:
+    """A vendor's `"id": {...}` from its own rule document, as it stands inside all.json's "vendors" object.
+
+    json.dumps lays a nested object out as it lays it out alone, indented by its depth: the vendor's
+    part is the same text, moved two levels (four spaces) in. tests/test_incremental.py compares an
+    all.json put together from these parts with the export of the whole project.
+    """
+    part = json.dumps({vendor_id: doc["vendors"][vendor_id]}, ensure_ascii=False, indent=2)
+    return "\n".join("  " + line for line in part.splitlines()[1:-1])

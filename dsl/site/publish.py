@@ -13,7 +13,6 @@ from __future__ import annotations
 import ctypes
 import fcntl
 import glob
-import json
 import os
 import shutil
 import sys
@@ -21,7 +20,7 @@ import tempfile
 import time
 import traceback
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TextIO
 from urllib.parse import urlsplit
 
 from dsl.language.cache import BuildCache
@@ -29,8 +28,9 @@ from dsl.language.model import Project
 from dsl.language.progress import Progress
 from dsl.language.vocabulary import RESERVED_IDS
 from dsl.rules.export import dumps, export_project, schema_text
+from dsl.site import parallel
 from dsl.site import views as site
-from dsl.site.incremental import Reuse, Stats
+from dsl.site.incremental import Reuse, Stats, vendor_fragment
 from dsl.site.render import DEFAULT_BASE_URL, LOCALES, TEMPLATES, BuildError, compile_catalogs, copy_assets, normal_base_url, render_site, write_file
 
 
@@ -73,12 +73,6 @@ def write_rules(project: Project, out: Path, years: tuple[int, int], reuse: Reus
 _VENDORS_SLOT = '"vendors": {}'
 
 
-def _vendor_fragment(doc: dict[str, Any], vendor_id: str) -> str:
-    """`"id": {...}` as it stands inside all.json's "vendors" object (four spaces in)."""
-    part = json.dumps({vendor_id: doc["vendors"][vendor_id]}, ensure_ascii=False, indent=2)
-    return "\n".join("  " + line for line in part.splitlines()[1:-1])
-
-
 def _join_all(header: str, fragments: list[str]) -> str:
     """all.json from the header document (an empty "vendors" object) and the vendors' parts in order."""
     if not fragments:
@@ -93,7 +87,7 @@ def _write_rules_reusing(project: Project, out: Path, years: tuple[int, int], re
         cached = reuse.rules(vendor.id, years)
         if cached is None:
             doc = export_project(Project((vendor,)), years)
-            cached = (dumps(doc), _vendor_fragment(doc, vendor.id))
+            cached = (dumps(doc), vendor_fragment(doc, vendor.id))
             reuse.keep_rules(vendor.id, years, *cached)
         reuse.write(out, f"rules/{vendor.id}.json", cached[0])
         fragments.append(cached[1])
@@ -129,6 +123,8 @@ def build_into(
         words = compile_catalogs(locales, cache, stderr)
     finally:
         shutil.rmtree(cache, ignore_errors=True)
+    if reuse is not None:
+        parallel.prepare(project, reuse, words, base, templates, years)
     render_site(project, out, words, base, templates, warnings, reuse)
     copy_assets(templates, out, reuse)
     write_rules(project, out, years, reuse)

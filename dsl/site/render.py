@@ -27,7 +27,7 @@ from babel.support import Translations
 from jinja2 import BytecodeCache, Environment, FileSystemLoader, StrictUndefined, TemplateSyntaxError, select_autoescape
 from jinja2.bccache import Bucket
 
-from dsl.language.model import Project
+from dsl.language.model import Project, Vendor
 from dsl.language.vocabulary import LANGUAGES
 from dsl.site import formatting as fmt
 from dsl.site import views as site
@@ -327,19 +327,9 @@ def render_site(
                 continue
             # A page's own warnings are kept with it in the cache, so a cached page warns as a rendered one.
             page_warnings = site.Warnings() if reuse is not None else warnings
-            reader = site.Reader(lang, words[lang], vendor, page_warnings)
-            view = site.vendor_page(vendor, reader)
-            page = _page(
-                base,
-                partial(_vendor_path, vendor.id),
-                lang,
-                _vendor_path(vendor.id, DEFAULT_LANGUAGE),
-                _("%(vendor)s support tiers compared") % {"vendor": vendor.name},
-                view.description,
-            )
-            text = _render(env, "vendor.html", page=page, vendor=view)
+            page, text = render_vendor_page(env, words[lang], base, vendor, lang, page_warnings)
             if reuse is not None:
-                reuse.keep_page(vendor.id, lang, text, view.description, page_warnings)
+                reuse.keep_page(vendor.id, lang, text, page.description, page_warnings)
                 for key, line in page_warnings.found.items():
                     warnings.found.setdefault(key, line)
                 reuse.tick("vendor pages", reuse.stats.pages_rendered + reuse.stats.pages_cached, len(vendors) * len(LANGUAGES))
@@ -351,6 +341,21 @@ def render_site(
     write_file(out, "robots.txt", f"User-agent: *\nAllow: /\nSitemap: {base}sitemap.xml\n")
     written += ["sitemap.xml", "robots.txt"]
     return written
+
+
+def render_vendor_page(env: Environment, words: Translations, base: str, vendor: Vendor, lang: str, warnings: site.Warnings) -> tuple[Page, str]:
+    """One vendor's page in one language: its metadata and its text."""
+    _ = words.gettext
+    view = site.vendor_page(vendor, site.Reader(lang, words, vendor, warnings))
+    page = _page(
+        base,
+        partial(_vendor_path, vendor.id),
+        lang,
+        _vendor_path(vendor.id, DEFAULT_LANGUAGE),
+        _("%(vendor)s support tiers compared") % {"vendor": vendor.name},
+        view.description,
+    )
+    return page, _render(env, "vendor.html", page=page, vendor=view)
 
 
 def copy_assets(templates: Path, out: Path, reuse: Reuse | None = None) -> None:
