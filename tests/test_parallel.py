@@ -54,3 +54,22 @@ def test_workers_fill_the_cache_a_serial_rebuild_then_uses(tmp_path: Path, monke
     _, done = _build(tmp_path / "second" / "_site", 2, monkeypatch, cache)
     assert done == 0  # everything came from the cache the workers filled
     assert tree(tmp_path / "second" / "_site") == tree(tmp_path / "first" / "_site")
+
+
+def test_plan_files_parsed_in_workers_load_as_parsed_serially(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    plans = tmp_path / "plans"
+    plans.mkdir()
+    text = (PLANS / "stratiteq.plan").read_text(encoding="utf-8")
+    assert "vendor stratiteq {" in text
+    for n in range(10):
+        (plans / f"s{n}.plan").write_text(text.replace("vendor stratiteq {", f"vendor s{n} {{", 1), encoding="utf-8")
+    (plans / "shared.plan").write_text((PLANS / "shared.plan").read_text(encoding="utf-8"), encoding="utf-8")
+    (plans / "broken.plan").write_text("vendor broken {\n  name\n}\n", encoding="utf-8")
+    monkeypatch.setenv("TIERWISE_JOBS", "2")
+    serial = load_project([plans])
+    cache = BuildCache(tmp_path / ".tierwise-cache")
+    ahead = load_project([plans], cache=cache)
+    assert len(list((tmp_path / ".tierwise-cache" / "parse").rglob("*"))) >= 12  # the workers filled the cache
+    assert ahead.sources == serial.sources
+    assert sorted(map(repr, ahead.diagnostics)) == sorted(map(repr, serial.diagnostics))
+    assert any(d.pos.file.endswith("broken.plan") for d in ahead.errors)

@@ -120,3 +120,14 @@ def project_cache(root: Path | None) -> BuildCache | None:
     if root is None or os.environ.get("TIERWISE_CACHE", "").strip().lower() in ("off", "0", "no", "false"):
         return None
     return BuildCache(root / CACHE_FOLDER)
+
+
+def worker_count() -> int:
+    """How many processes a build may use: TIERWISE_JOBS, else the cores this process may run on."""
+    value = os.environ.get("TIERWISE_JOBS", "").strip()
+    if value.isdigit() and int(value) > 0:
+        return int(value)
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1

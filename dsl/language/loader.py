@@ -11,6 +11,7 @@ diagnostics are about files: none found, or one that cannot be read.
 from __future__ import annotations
 
 import dataclasses
+import multiprocessing
 import pickle
 import stat
 from collections.abc import Sequence
@@ -18,11 +19,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from dsl.language import checks
-from dsl.language.cache import BuildCache, key_of, language_fingerprint
+from dsl.language.cache import BuildCache, key_of, language_fingerprint, worker_count
 from dsl.language.diagnostics import Diagnostic, error
 from dsl.language.limits import MAX_FILE_BYTES
 from dsl.language.model import Calendar, Plan, Pos, PriorityScheme, Project, Vendor
 from dsl.language.parser import FileDecl, VendorDecl, parse_file, parse_text
+from dsl.language.parser import prepare as _lark_ready
 from dsl.language.progress import Progress
 from dsl.language.vocabulary import SOURCE_LANGUAGE_FALLBACK
 
@@ -83,6 +85,8 @@ def load_project(
     decls: list[FileDecl] = []
     broken = False
     keys: dict[str, str] = {}
+    if cache is not None:
+        _parse_ahead(files, cache, progress)
     for index, path in enumerate(files):
         if progress is not None:
             progress.step("reading plan files", index, len(files))
@@ -129,6 +133,52 @@ def _parse_cached(path: Path, cache: BuildCache | None) -> tuple[str, FileDecl |
         return text, decl, problems, None
     cache.put("parse", key, (text, decl, problems))
     return text, decl, problems, key
+
+
+# A cold build of many files parses them in worker processes (forked, so the compiled parser is
+# shared): each worker puts its results in the build cache, and the loop above then reads every file
+# from the cache in its usual order, so what is loaded is the same as from a serial parse.
+
+_MIN_FILES_PER_JOB = 4
+
+
+def _parse_one(path: Path) -> None:
+    cache = _AHEAD.get("cache")
+    if isinstance(cache, BuildCache):
+        try:
+            _parse_cached(path, cache)
+        except OSError:
+            pass  # reported by the serial loop, which meets the same error
+
+
+_AHEAD: dict[str, object] = {}
+
+
+def _parse_ahead(files: Sequence[Path], cache: BuildCache, progress: Progress | None) -> None:
+    """Parse in worker processes the files the cache does not hold yet (nothing when few or one core)."""
+    jobs = worker_count()
+    if jobs < 2 or len(files) < jobs * _MIN_FILES_PER_JOB or "fork" not in multiprocessing.get_all_start_methods():
+        return
+    todo = []
+    for path in files:
+        try:
+            if path.is_file() and path.stat().st_size <= MAX_FILE_BYTES:
+                key = key_of(language_fingerprint(), str(path), path.read_bytes())
+                if not cache.has("parse", key):
+                    todo.append(path)
+        except OSError:
+            continue
+    if len(todo) < jobs * _MIN_FILES_PER_JOB:
+        return
+    _lark_ready()  # compile (or load) the parser once, before forking, so that workers share it
+    _AHEAD["cache"] = cache
+    try:
+        with multiprocessing.get_context("fork").Pool(jobs) as pool:
+            for done, _ in enumerate(pool.imap_unordered(_parse_one, todo, chunksize=max(1, min(16, len(todo) // (jobs * 8))))):
+                if progress is not None:
+                    progress.step("parsing plan files", done + 1, len(todo))
+    finally:
+        _AHEAD.clear()
 
 
 def _shared_definitions(context: Sequence[Path], named: Sequence[Path], cache: BuildCache | None = None) -> list[FileDecl]:

@@ -222,6 +222,11 @@ def _cached_lark(grammar: str) -> Lark:
     return parser
 
 
+def prepare() -> None:
+    """Have the parser ready (compiled or loaded from the cache), e.g. before worker processes are forked."""
+    _lark()
+
+
 def parse_text(text: str, path: str) -> tuple[FileDecl | None, list[Diagnostic]]:
     """Parse one plan file's text; returns its declarations (None on syntax errors) and diagnostics."""
     too_big = limits.check_limits(text, path)

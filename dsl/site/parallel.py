@@ -11,12 +11,12 @@ one core, or for a few vendors, the build stays serial. TIERWISE_JOBS sets the n
 from __future__ import annotations
 
 import multiprocessing
-import os
 from pathlib import Path
 from typing import Any
 
 from babel.support import Translations
 
+from dsl.language.cache import worker_count
 from dsl.language.model import Project, Vendor
 from dsl.language.vocabulary import LANGUAGES
 from dsl.rules.export import dumps, export_project
@@ -30,13 +30,7 @@ MIN_VENDORS_PER_JOB = 2
 
 def jobs() -> int:
     """How many processes a build uses: TIERWISE_JOBS, else the cores this process may run on."""
-    value = os.environ.get("TIERWISE_JOBS", "").strip()
-    if value.isdigit() and int(value) > 0:
-        return int(value)
-    try:
-        return len(os.sched_getaffinity(0))
-    except (AttributeError, OSError):
-        return os.cpu_count() or 1
+    return worker_count()
 
 
 # What the workers need; set in the parent just before it forks them, so it is shared, not pickled.
