@@ -18,6 +18,7 @@ and a file is linked only after its bytes were compared.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 from dataclasses import dataclass, field
@@ -69,6 +70,8 @@ class Reuse:
     context_key: str = ""
     stats: Stats = field(default_factory=Stats)
     progress: Progress | None = None
+    written: dict[str, bytes] = field(default_factory=dict)
+    """A digest of every file of this build, by site-relative path (see `remember`)."""
     ready: dict[tuple[str, ...], Any] = field(default_factory=dict)
     """Results computed ahead by worker processes (dsl/site/parallel.py), taken once each."""
 
@@ -184,6 +187,12 @@ class Reuse:
 
     # --- the writer ---
 
+    def remember(self, version: Path) -> None:
+        """Keep the digests of the version just published, so the next build of this process (`serve`)
+        compares with them instead of reading the files back. Only the newest version is kept."""
+        _VERSIONS.clear()
+        _VERSIONS[str(version)] = dict(self.written)
+
     def write(self, root: Path, relative: str, text: str) -> None:
         """Write `text` to root/relative, or hard-link the previous version's file when it holds the same bytes."""
         self.write_bytes(root, relative, text.encode("utf-8"))
@@ -192,10 +201,16 @@ class Reuse:
         """`write` for bytes (the assets)."""
         target = root / relative
         target.parent.mkdir(parents=True, exist_ok=True)
+        digest = hashlib.blake2b(data, digest_size=16).digest()
+        self.written[relative] = digest
         if self.previous is not None:
             old = self.previous / relative
+            known = _VERSIONS.get(str(self.previous))
             try:
-                same = old.stat().st_size == len(data) and old.read_bytes() == data
+                if known is not None:  # this process wrote that version: compare digests, read nothing
+                    same = known.get(relative) == digest and old.stat().st_size == len(data)
+                else:
+                    same = old.stat().st_size == len(data) and old.read_bytes() == data
             except OSError:
                 same = False
             if same:
@@ -208,6 +223,10 @@ class Reuse:
         with open(target, "wb") as fh:
             fh.write(data)
         self.stats.written += 1
+
+
+_VERSIONS: dict[str, dict[str, bytes]] = {}
+"""The digests of the files of the version this process published last, by its folder."""
 
 
 def vendor_fragment(doc: dict[str, Any], vendor_id: str) -> str:

@@ -17,8 +17,10 @@ import os
 import shutil
 import sys
 import tempfile
+import threading
 import time
 import traceback
+from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 from urllib.parse import urlsplit
@@ -211,7 +213,7 @@ def clean_leftovers(out: Path) -> list[str]:
     return removed
 
 
-def _swap(new: Path, out: Path) -> None:
+def _swap(new: Path, out: Path, remove: Callable[[Path], None] | None = None) -> None:
     """Make `out` a link to the finished build `new`, replacing the old site in one rename(2)."""
     if out.exists() and not out.is_dir() and not out.is_symlink():
         raise BuildError(str(out), "exists and is not a directory; refusing to replace it")
@@ -233,7 +235,17 @@ def _swap(new: Path, out: Path) -> None:
         return
     os.replace(link, out)  # the atomic step
     if old is not None:
-        shutil.rmtree(out.parent / old, ignore_errors=True)
+        (remove or _remove_now)(out.parent / old)
+
+
+def _remove_now(folder: Path) -> None:
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+def remove_in_background(folder: Path) -> None:
+    """Remove a replaced version in a thread (`serve`): the new site is already in place, and a
+    later build's clean-up removes whatever this leaves if the process ends first."""
+    threading.Thread(target=shutil.rmtree, args=(folder,), kwargs={"ignore_errors": True}, daemon=True).start()
 
 
 def publish(
@@ -249,6 +261,7 @@ def publish(
     vendor_keys: dict[str, str] | None = None,
     quiet: bool = False,
     progress: Progress | None = None,
+    remove: Callable[[Path], None] | None = None,
 ) -> int:
     """Build the site and the rules into a fresh directory beside `out_dir` and swap it in; the exit code.
 
@@ -264,7 +277,7 @@ def publish(
         print(f"{out}: error: cannot create the build directory: {exc.strerror or exc}", file=stderr)
         return 1
     try:
-        return _publish_locked(project, out, out_dir, years, base_url, templates, locales, stderr, cache, vendor_keys, quiet, progress)
+        return _publish_locked(project, out, out_dir, years, base_url, templates, locales, stderr, cache, vendor_keys, quiet, progress, remove)
     finally:
         os.close(lock)
 
@@ -282,6 +295,7 @@ def _publish_locked(
     vendor_keys: dict[str, str] | None = None,
     quiet: bool = False,
     progress: Progress | None = None,
+    remove: Callable[[Path], None] | None = None,
 ) -> int:
     started = time.monotonic()
     try:
@@ -301,7 +315,8 @@ def _publish_locked(
         for line in warnings.lines():
             print(line, file=stderr)
         _clamp_times(new)
-        _swap(new, out)
+        _swap(new, out, remove)
+        reuse.remember(out.parent / os.readlink(out) if out.is_symlink() else out)
     except BuildError as exc:
         shutil.rmtree(new, ignore_errors=True)
         print(str(exc), file=stderr)

@@ -16,7 +16,7 @@ from typing import Any
 from dsl.language.cache import BuildCache
 from dsl.language.diagnostics import print_diagnostics
 from dsl.language.loader import load_project
-from dsl.site.publish import publish
+from dsl.site.publish import publish, remove_in_background
 from dsl.site.render import LOCALES, TEMPLATES
 
 POLL_SECONDS = 0.2
@@ -113,7 +113,8 @@ def _build(sources: list[Path], out: Path, years: tuple[int, int], cache: BuildC
         if errors or result.project is None:
             print(f"{errors} error(s); still serving the last good site.", file=sys.stderr)
             return 1
-        return publish(result.project, out, years, cache=cache, vendor_keys=result.vendor_keys)
+        # The replaced version is removed in the background: the new site is in place before that.
+        return publish(result.project, out, years, cache=cache, vendor_keys=result.vendor_keys, remove=remove_in_background)
     except Exception as exc:  # whatever a plan holds, the server keeps running with the last good site
         frame = traceback.extract_tb(exc.__traceback__)[-1]
         print(f"{frame.filename}:{frame.lineno}: error: {type(exc).__name__}: {exc}", file=sys.stderr)
