@@ -202,19 +202,37 @@ def _edit(path: Path, stamp: str) -> None:
 
 def bench_edit(work: Path, n: int) -> None:
     """One plan edited at n vendors: `build` again, and `serve` picking the change up."""
-    project = work / "tierwise-edit"
-    if not (project / "plans").is_dir():
-        write_plans(project, n)
+    project = work / "tierwise"
+    if not ((project / "_site").exists() and len(list((project / "plans").glob("v*.plan"))) == n):
+        project = work / "tierwise-edit"  # the cold case did not run at this size: a project of its own
+        if not (project / "plans").is_dir():
+            write_plans(project, n)
+        first = cold_tierwise(project)
+        print(f"\nfirst build of {n} vendors: {first.wall:.2f} s")
     target = project / "plans" / "v0001.plan"
-    first = cold_tierwise(project)
-    print(f"\nedit one of {n} vendors (first build {first.wall:.2f} s):\n")
+    print(f"\nedit one of {n} vendors (the build cache and the site from a build before):\n")
     stamp = f"b{time.time_ns()}"
-    _edit(target, stamp)
-    run = measure([*tierwise_cmd(), "--project", str(project), "build", "--quiet"], project)
     page = project / "_site" / "en" / "v0001" / "index.html"
-    ok = stamp in page.read_text(encoding="utf-8")
-    rows = [("case", "to disk", "CPU", "updated page")]
-    rows.append(("`build` after one edit", f"{run.wall:.2f} s", f"{run.cpu:.2f} s", "yes" if ok else "NO"))
+    _edit(target, stamp)
+    seen: list[float] = []
+    start = time.perf_counter()
+
+    def watch() -> None:
+        while not seen and time.perf_counter() - start < 600:
+            try:
+                if stamp in page.read_text(encoding="utf-8"):
+                    seen.append(time.perf_counter() - start)
+                    return
+            except OSError:
+                pass
+            time.sleep(0.01)
+
+    watcher = threading.Thread(target=watch, daemon=True)
+    watcher.start()
+    run = measure([*tierwise_cmd(), "--project", str(project), "build", "--quiet"], project)
+    watcher.join(timeout=5)
+    rows = [("case", "updated page on disk", "process ends", "CPU")]
+    rows.append(("`build` after one edit", f"{seen[0]:.2f} s" if seen else "NOT UPDATED", f"{run.wall:.2f} s", f"{run.cpu:.2f} s"))
     rows.append(("`serve`, save to page on disk", *_serve_edit(project, target, page)))
     print(_table(rows))
 
