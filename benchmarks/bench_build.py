@@ -212,7 +212,7 @@ def bench_edit(work: Path, n: int) -> None:
     target = project / "plans" / "v0001.plan"
     print(f"\nedit one of {n} vendors (the build cache and the site from a build before):\n")
     stamp = f"b{time.time_ns()}"
-    page = project / "_site" / "en" / "v0001" / "index.html"
+    page = project / "_site" / "sv" / "v0001" / "index.html"  # the edit is in the Swedish text
     _edit(target, stamp)
     seen: list[float] = []
     start = time.perf_counter()
