@@ -7,6 +7,7 @@ rendered into a page.
 
 from __future__ import annotations
 
+import html
 import re
 from datetime import date
 from decimal import Decimal
@@ -288,3 +289,28 @@ def test_the_page_shows_the_new_constructs_in_every_language(pages: Path, lang: 
     assert '<td class="u"><span class="vh">' + _("Not stated by the vendor") + "</span></td>" in html
     assert _("Also applies to: %(who)s").split("%")[0] in html
     assert _("Not in the calculator:") in html and _("No support") in html
+
+
+@pytest.mark.parametrize(
+    "lang, hour, visit, incident",
+    [
+        ("en", "Add-on: SEK 1,200 per hour excl. tax", "Add-on: €300 per visit", "Add-on: €150 per incident"),
+        ("sv", "per timme exkl. moms", "300 € per besök", "150 € per ärende"),
+        ("it", "all'ora IVA esclusa", "300 € per visita", "150 € per richiesta di assistenza"),
+        ("pl", "za godzinę netto (bez VAT)", "300 € za wizytę", "150 € za zgłoszenie"),
+    ],
+)
+def test_add_ons_are_priced_per_hour_visit_or_incident(lang: str, hour: str, visit: str, incident: str) -> None:
+    # Found by a new author: consulting hours and on-site visits could not be priced as sold.
+    text = BASE % (
+        '  feature consulting { label "Consulting" }\n  feature onsite { label "On site" }\n  feature extra { label "Extra case" }\n'
+        '  plan p { name "P" features { consulting: add-on 1200 SEK per hour excl tax\n'
+        "    onsite: add-on 300 EUR per visit\n    extra: add-on 150 EUR per incident } }"
+    )
+    result = load_text(text, "x.plan")
+    assert [d.message for d in result.diagnostics if d.severity == "error"] == []
+    vendor = result.project.vendor("x")
+    plan = vendor.plan("p")
+    cells = [html.unescape(plain(site.feature_cell(plan.cell(f), vendor, reader(lang, vendor)).html)) for f in ("consulting", "onsite", "extra")]
+    assert hour in cells[0] and visit in cells[1] and incident in cells[2], cells
+    assert plan.cell("consulting").price.unit == "hour" and plan.cell("consulting").price.tax == "excluded"

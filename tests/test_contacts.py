@@ -237,3 +237,32 @@ def test_infor_lists_italy_apart_from_the_headquarters(shipped_site):
     section = contact_section(shipped_site, "it", "infor")
     italy, hq = section.index("<h3>Infor in Italia</h3>"), section.index("<h3>Sede centrale di Infor (New York)</h3>")
     assert italy < section.index('href="tel:+3903969941"') < hq < section.index('href="tel:+18002602640"')
+
+
+def test_a_tier_with_two_contacts_of_one_kind_tells_them_apart():
+    # Found by a new author: two phones of one tier collapsed into one "Phone" in the tier's summary.
+    vendor = vendor_of(
+        HEADER
+        + '  group italy { sv "Italien" it "Italia" pl "Włochy" en "Italy" }\n'
+        + '  group sweden { sv "Sverige" it "Svezia" pl "Szwecja" en "Sweden" }\n'
+        + '  contact phone "+39 039 69941" as phone-it in italy\n'
+        + '  contact phone "+46 8 123 456 78" as phone-se in sweden\n'
+        + '  contact email "a@example.com" as mail-a\n'
+        + '  contact email "b@example.com" as mail-b\n'
+        + '  contact portal "https://support.example.com" as portal\n'
+        + '  plan basic { name "Basic" channels phone-it, phone-se, mail-a, mail-b, portal }\n'
+        + '  plan solo { name "Solo" channels phone-it, mail-a }\n'
+        + "}\n"
+    )
+    for lang, italy, sweden in (("en", "Italy", "Sweden"), ("pl", "Włochy", "Szwecja")):
+        basic, solo = site.plan_services(vendor, site.Reader(lang, words()[lang], vendor))
+        kinds = {kind: site.contact_kinds(site.Reader(lang, words()[lang], vendor))[kind] for kind in ("phone", "email", "portal")}
+        assert [str(c) for c in basic.channels] == [
+            f"{kinds['phone']} ({italy})",
+            f"{kinds['phone']} ({sweden})",
+            f"{kinds['email']} (a@example.com)",
+            f"{kinds['email']} (b@example.com)",
+            kinds["portal"],
+        ]
+        # One contact of a kind stays one word.
+        assert [str(c) for c in solo.channels] == [kinds["phone"], kinds["email"]]

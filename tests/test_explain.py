@@ -93,3 +93,13 @@ def test_each_corrected_example_no_longer_produces_its_code(code, tmp_path):
 def test_every_example_in_a_plan_file_has_its_correction():
     # The file-level codes (not UTF-8, no or unreadable files) are fixed outside the plan text.
     assert sorted(c for c, e in EXPLANATIONS.items() if not e.fixed) == ["T0107", "T0111", "T0114", "T0201", "T0202", "T0203"]
+
+
+@pytest.mark.parametrize("code", ["T0112", "T0114"])
+def test_the_length_limit_examples_are_printed_short(code):
+    # Their examples hold a 20,000-character line; a terminal should get a readable page, not 20 kB.
+    text = explain(code)
+    assert text is not None and len(text) < 3_000
+    assert max(len(line) for line in text.splitlines()) <= 130
+    if code == "T0112":
+        assert "characters in all)" in text

@@ -13,6 +13,9 @@ import time
 import tracemalloc
 from pathlib import Path
 
+import pytest
+
+from dsl.cli import main
 from dsl.language import limits
 from dsl.language.diagnostics import did_you_mean
 from dsl.language.loader import load_project, load_text
@@ -139,7 +142,15 @@ def test_a_fifo_is_refused_without_being_opened(tmp_path: Path) -> None:
     os.mkfifo(fifo)
     text, decl, diagnostics = parse_file(fifo)  # opening it would block until a writer came
     assert (text, decl) == ("", None)
-    assert [(d.message, d.pos.line, d.pos.column) for d in diagnostics] == [("not a regular file", 1, 1)]
+    assert [(d.message, d.pos.line, d.pos.column) for d in diagnostics] == [(f"'{fifo}' is a pipe, not a plan file", 0, 0)]
+
+
+def test_a_fifo_named_on_the_command_line_is_called_a_pipe_not_missing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    fifo = tmp_path / "pipe.plan"
+    os.mkfifo(fifo)
+    assert main(["check", str(fifo)]) == 1
+    err = capsys.readouterr().err
+    assert f"{fifo}: error[T0203]: '{fifo}' is a pipe, not a plan file" in err and "does not exist" not in err
 
 
 def test_crlf_and_cr_line_ends_parse(tmp_path: Path) -> None:

@@ -279,3 +279,15 @@ def test_the_sitemap_dates_pages_from_source_date_epoch_only(project, tmp_path, 
     monkeypatch.delenv("SOURCE_DATE_EPOCH")
     code, err = build(project, tmp_path / "b")
     assert "<lastmod>" not in (tmp_path / "b" / "sitemap.xml").read_text(encoding="utf-8")
+
+
+def test_every_name_at_the_top_of_the_site_is_a_reserved_vendor_id(site) -> None:
+    # A vendor id equal to a top-level name would overwrite or shadow that file or folder: whatever
+    # the site writes at its top (or rules/ writes beside rules/{vendor}.json) must be refused as an id.
+    from dsl.language.vocabulary import RESERVED_IDS
+
+    top = {path.name.split(".")[0] for path in site.iterdir()}
+    rules = {path.name.split(".")[0] for path in (site / "rules").iterdir()}
+    vendors = set(json.loads((site / "rules" / "all.json").read_text(encoding="utf-8"))["vendors"])
+    assert top - set(RESERVED_IDS) == set()
+    assert rules - vendors - set(RESERVED_IDS) == set()

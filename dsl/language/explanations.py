@@ -644,7 +644,7 @@ def explain(code: str) -> str | None:
     lines = [f"{code}: {entry.title}", "", textwrap.fill(entry.text, width=100), ""]
     if entry.example:
         lines += ["For example, this plan file (example.plan):", ""]
-        lines += ["    " + line for line in entry.example.rstrip("\n").split("\n")]
+        lines += ["    " + _shown(line) for line in entry.example.rstrip("\n").split("\n")]
         lines.append("")
     with tempfile.TemporaryDirectory(prefix="tierwise-explain-") as tmp:
         folder = Path(tmp)
@@ -654,11 +654,22 @@ def explain(code: str) -> str | None:
     if said:
         lines += ["is reported as:", ""]
         for diag in said[:1]:
-            lines += ["    " + line for line in render(diag, sources.get(diag.pos.file)).split("\n")]
+            lines += ["    " + _shown(line) for line in render(diag, sources.get(diag.pos.file)).split("\n")]
     if entry.fixed:
         lines += ["", "Corrected:", ""]
-        lines += ["    " + line for line in entry.fixed.rstrip("\n").split("\n")]
+        lines += ["    " + _shown(line) for line in entry.fixed.rstrip("\n").split("\n")]
     return "\n".join(lines).rstrip() + "\n"
+
+
+SHOWN_WIDTH = 120
+"""The longest example line printed whole; the length-limit examples hold lines of 20,000 characters."""
+
+
+def _shown(line: str) -> str:
+    """A line of an example as printed: whole when short, else its start and how long it really is."""
+    if len(line) <= SHOWN_WIDTH:
+        return line
+    return f"{line[: SHOWN_WIDTH - 40]}… ({len(line):,} characters in all)"
 
 
 def _relative_path(path: Path, folder: Path) -> Path:

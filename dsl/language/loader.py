@@ -63,7 +63,8 @@ def find_plan_files(paths: Sequence[Path]) -> tuple[list[Path], list[Diagnostic]
             if not found:
                 problems.append(error(f"no .plan files in '{path}'", Pos(str(path), 0, 0), "plan files end in .plan", code="T0201"))
             files.extend(found)
-        elif path.is_file():
+        elif path.exists():
+            # A FIFO or a device named on purpose: the reader refuses it with T0203, not "does not exist".
             files.append(path)
         else:
             problems.append(error(f"'{path}' does not exist", Pos(str(path), 0, 0), "name a .plan file or a folder of them", code="T0202"))

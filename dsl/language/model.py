@@ -40,7 +40,8 @@ class Pos:
     end_column: int = 0
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}:{self.column}"
+        # Line 0 is the whole file (missing, unreadable, empty): "file: error", as compilers write it.
+        return f"{self.file}:{self.line}:{self.column}" if self.line else self.file
 
 
 @dataclass(frozen=True)

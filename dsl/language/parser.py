@@ -310,8 +310,10 @@ def parse_file(path: Path) -> tuple[str, FileDecl | None, list[Diagnostic]]:
     """Read and parse one plan file; returns its text, declarations and diagnostics."""
     status = path.stat()
     if not stat.S_ISREG(status.st_mode):  # a FIFO would stall the read, /dev/zero never end it
-        where = Pos(str(path), 1, 1, 1, 2)
-        return "", None, [error("not a regular file", where, "name a .plan file or a folder of them", code="T0203")]
+        mode = status.st_mode
+        kind = "a pipe" if stat.S_ISFIFO(mode) else "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else ""
+        message = f"'{path}' is {kind}, not a plan file" if kind else f"'{path}' is not a regular file"
+        return "", None, [error(message, Pos(str(path), 0, 0), "name a .plan file or a folder of them", code="T0203")]
     too_big = limits.check_size(status.st_size, str(path))
     if too_big is not None:  # not even read: a plan file is never that large
         return "", None, [too_big]
@@ -625,9 +627,9 @@ class _Builder(Transformer[Token, Any]):
         return self._price(None, value, (), self._pos(meta))
 
     def addon_amount(self, meta: Any, children: list[Any]) -> _Amount:
-        number, currency, first_per, second_per = children
+        number, currency, first_per, second_per, tax = children
         unit, period = _unit_and_period(first_per, second_per)
-        return _Amount("amount", Decimal(str(number)), str(currency), unit, period)
+        return _Amount("amount", Decimal(str(number)), str(currency), unit, period, tax)
 
     def not_applicable(self, meta: Any, children: list[Any]) -> str:
         return "not-applicable"

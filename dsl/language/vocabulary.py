@@ -37,8 +37,8 @@ CONTACT_KINDS: tuple[str, ...] = ("email", "phone", "portal", "web", "fax", "add
 
 MINUTES_PER_DAY = 24 * 60
 
-PRICE_UNITS: tuple[str, ...] = ("user", "seat", "device")
-"""What a price can be counted per besides a period: 2500 SEK per user per month."""
+PRICE_UNITS: tuple[str, ...] = ("user", "seat", "device", "hour", "visit", "incident")
+"""What a price can be counted per besides a period: 2500 SEK per user per month; an add-on's 1200 SEK per hour."""
 
 TAX_NOTES: tuple[str, ...] = ("excluded", "included")
 """Whether a price is written excluding or including tax (VAT, moms, IVA): `excl tax`, `incl tax`."""

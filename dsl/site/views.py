@@ -567,6 +567,10 @@ def price_units(reader: Reader) -> dict[str, str]:
         "user": _("%(price)s per user"),
         "seat": _("%(price)s per seat"),
         "device": _("%(price)s per device"),
+        # Add-ons are often sold by the hour, the on-site visit or the single incident.
+        "hour": _("%(price)s per hour"),
+        "visit": _("%(price)s per visit"),
+        "incident": _("%(price)s per incident"),
     }
 
 
@@ -832,6 +836,9 @@ def plan_services(vendor: Vendor, reader: Reader) -> tuple[PlanService, ...]:
         for cid in plan.channels:
             contact = contacts.get(cid)
             name = Markup(escape(contact_kinds(reader)[contact.kind] if contact else cid))
+            which = _which_contact(contact, plan.channels, vendor, reader) if contact else ""
+            if which:
+                name = Markup("{} ({})").format(name, which)
             if name not in channels:
                 channels.append(name)
         # A channel whose hours differ per plan (Amanda's phone) says this plan's hours here.
@@ -902,6 +909,25 @@ def _contact_view(contact: Contact, vendor: Vendor, reader: Reader) -> ContactVi
         plan_hours,
         nowrap,
     )
+
+
+def _which_contact(contact: Contact, channels: tuple[str, ...], vendor: Vendor, reader: Reader) -> str:
+    """What tells one of a tier's several contacts of a kind from the others: its group, else its address.
+
+    Empty when the tier has one contact of that kind, so "Phone" stays one word in the usual case.
+    """
+    byid = {c.id: c for c in vendor.contacts}
+    same = [byid[c] for c in channels if c in byid and byid[c].kind == contact.kind]
+    if len(same) < 2:
+        return ""
+    groups = {g.id: g for g in vendor.contact_groups}
+    group = groups.get(contact.group or "")
+    if group is not None and sum(1 for c in same if c.group == contact.group) == 1:
+        return reader.plain(group.label)
+    number = addresses.phone_number(contact.value) if contact.kind in addresses.PHONE_KINDS and contact.value else None
+    if number is not None:
+        return number.national.replace(" ", "\u00a0")
+    return contact.value or contact.id
 
 
 def contact_views(vendor: Vendor, reader: Reader) -> tuple[ContactView, ...]:
