@@ -74,6 +74,8 @@ class Reuse:
     """A digest of every file of this build, by site-relative path (see `remember`)."""
     ready: dict[tuple[str, ...], Any] = field(default_factory=dict)
     """Results computed ahead by worker processes (dsl/site/parallel.py), taken once each."""
+    fresh: set[tuple[str, str]] = field(default_factory=set)
+    """Pages computed ahead and put in the cache (not held in memory: a thousand pages are hundreds of MB)."""
 
     @classmethod
     def start(
@@ -117,7 +119,6 @@ class Reuse:
         """Keep what a worker computed for one vendor: for this build, and in the cache."""
         for lang in LANGUAGES:
             text, description, met = result[f"page:{lang}"]
-            self.ready["page", vendor_id, lang] = (text, description, met)
             card_key = self._key("card", vendor_id, lang)
             self.ready["card", vendor_id, lang] = result[f"card:{lang}"]
             if self.cache is not None and card_key is not None:
@@ -125,6 +126,9 @@ class Reuse:
             page_key = self._key("page", vendor_id, lang)
             if self.cache is not None and page_key is not None:
                 self.cache.put("page", page_key, (text, description, met))
+                self.fresh.add((vendor_id, lang))
+            else:
+                self.ready["page", vendor_id, lang] = (text, description, met)
         self.ready["rules", vendor_id] = result["rules"]
         rules_key = self._key("rules", vendor_id, f"{years[0]}-{years[1]}")
         if self.cache is not None and rules_key is not None:
@@ -139,7 +143,10 @@ class Reuse:
         key = self._key("page", vendor_id, lang)
         found = self.cache.get("page", key) if self.cache is not None and key is not None else None
         if isinstance(found, tuple) and len(found) == 3:
-            self.stats.pages_cached += 1
+            if (vendor_id, lang) in self.fresh:
+                self.stats.pages_rendered += 1  # rendered by a worker in this build
+            else:
+                self.stats.pages_cached += 1
             return found
         self.stats.pages_rendered += 1
         return None
