@@ -123,7 +123,16 @@ def project_cache(root: Path | None) -> BuildCache | None:
 
 
 def worker_count() -> int:
-    """How many processes a build may use: TIERWISE_JOBS, else the cores this process may run on."""
+    """How many processes a build may use: TIERWISE_JOBS, else the cores this process may run on.
+
+    One while the process runs other threads (`serve`'s web server, a test harness): a forked child
+    holds only the forking thread, and a lock another thread held at that moment (a stream's, the
+    import lock) would never be released in it.
+    """
+    import threading
+
+    if threading.active_count() > 1:
+        return 1
     value = os.environ.get("TIERWISE_JOBS", "").strip()
     if value.isdigit() and int(value) > 0:
         return int(value)
