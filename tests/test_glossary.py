@@ -24,6 +24,12 @@ USES = {
     "email": "E-mail",
     "round the clock": "24×7, all year round",
     "tiers shown side by side": "Tiers shown side by side",
+    # Issue 9: the comparison across vendors.
+    "all support tiers compared": "All support tiers compared",
+    "who answers first?": "Who answers first?",
+    "highest / lowest priority": "Highest priority",
+    "business hours": "Business hours",
+    "around the clock": "Around the clock",
 }
 
 

@@ -119,7 +119,7 @@ def test_did_you_mean_stays_fast_for_thousands_of_misspellings() -> None:
 
 def test_vendor_ids_that_collide_with_the_site_are_refused_at_the_vendor() -> None:
     assert {"all", "schema", "assets", "rules", "index", "sitemap", "robots", "404", *LANGUAGES} <= set(RESERVED_IDS)
-    for vid in ("all", "schema", "assets", "rules", "index", "sitemap", "robots", "en", "Sv"):
+    for vid in ("all", "schema", "assets", "rules", "index", "sitemap", "robots", "en", "Sv", "compare", "Compare"):
         text = f'\n\nvendor {vid} {{\n  name "V"\n  language sv\n}}\n'
         found = [p for p in problems(text) if "cannot be a vendor id" in p[0]]
         assert len(found) == 1, (vid, problems(text))

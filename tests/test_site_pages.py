@@ -31,7 +31,8 @@ def pages(out: Path) -> list[Path]:
 def test_every_page_is_written(built) -> None:
     out, _ = built
     names = [p.relative_to(out).as_posix() for p in pages(out)]
-    expected = ["404.html", "index.html"] + [f"{lang}/{p}" for lang in LANGUAGES for p in ("acme/index.html", "beta/index.html", "index.html")]
+    per_language = ("acme/index.html", "beta/index.html", "compare/index.html", "index.html")
+    expected = ["404.html", "index.html"] + [f"{lang}/{p}" for lang in LANGUAGES for p in per_language]
     assert names == sorted(expected)
 
 
@@ -128,8 +129,9 @@ def test_calculator_is_hidden_until_scripted_and_carries_its_words(built) -> Non
     assert section["data-rules"] == "../../rules/acme.json"
     assert section["data-result"] == "Scadenza: {time} (ora locale)"
     assert section["data-failed"] and section["data-invalid"]
-    assert [s["src"] for s in tags.find("script")] == ["../../assets/calculator.js"]
-    assert tags.find("script")[0]["type"] == "module"
+    # Issue 9: besides the calculator's module, only the inline JSON-LD (tests/test_site_compare.py).
+    assert [s.get("src") or s["type"] for s in tags.find("script")] == ["application/ld+json", "../../assets/calculator.js"]
+    assert tags.find("script", src="../../assets/calculator.js")[0]["type"] == "module"
     assert [o["value"] for o in tags.find("option")][:2] == ["standard", "premium"]
     # A date field and a 24-hour time field: a datetime-local's time is 12-hour in an en-US browser.
     assert tags.find("input", id="c-at")[0]["type"] == "date"
@@ -161,9 +163,10 @@ def test_sitemap_lists_every_language_page_with_alternates(built) -> None:
     urls = root.findall("s:url", ns)
     locs = [u.find("s:loc", ns).text for u in urls]
     assert locs == sorted(locs)
-    assert len(locs) == 4 * 3 + 1
+    assert len(locs) == 4 * 4 + 1  # per language: its index, two vendors and the comparison
     assert BASE in locs  # the language chooser, every language's x-default
     assert BASE + "pl/acme/" in locs
+    assert BASE + "pl/compare/" in locs
     for url in urls:
         links = url.findall("x:link", ns)
         assert sorted(link.get("hreflang") for link in links) == sorted([*LANGUAGES, "x-default"])

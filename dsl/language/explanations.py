@@ -318,8 +318,8 @@ EXPLANATIONS: dict[str, Explanation] = {
     "T0321": Explanation(
         "a vendor id the site uses itself",
         "A vendor's id names its pages (en/ID/) and its rule file (rules/ID.json), so it cannot be a "
-        "name the published site uses: all, schema, assets, rules, index, 404, sitemap, robots, or a "
-        "language code. Choose another id.",
+        "name the published site uses: all, schema, assets, rules, index, 404, sitemap, robots, a "
+        "language code, or compare (the page of every vendor's tiers). Choose another id.",
         'vendor rules {\n  name "Rules Inc"\n  language en\n}\n',
         fix=("vendor rules", "vendor rules-inc"),
     ),

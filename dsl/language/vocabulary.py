@@ -59,3 +59,9 @@ RULES_FILES: tuple[str, ...] = ("all", "schema")
 
 RESERVED_IDS: tuple[str, ...] = (*RULES_FILES, *SITE_FOLDERS, *SITE_PAGES, *LANGUAGES)
 """Ids no vendor may have: they collide with the site's own paths."""
+
+# Issue 9: the cross-vendor comparison lives at {lang}/compare/, beside the vendors' {lang}/{vendor}/.
+LANGUAGE_FOLDERS: tuple[str, ...] = ("compare",)
+"""The site's own folders inside each language folder, beside the vendors' folders."""
+
+RESERVED_IDS = (*RESERVED_IDS, *LANGUAGE_FOLDERS)

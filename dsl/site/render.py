@@ -29,6 +29,7 @@ from jinja2.bccache import Bucket
 
 from dsl.language.model import Project, Vendor
 from dsl.language.vocabulary import LANGUAGES
+from dsl.site import compare, structured
 from dsl.site import formatting as fmt
 from dsl.site import views as site
 from dsl.site.incremental import Reuse
@@ -305,6 +306,11 @@ def render_site(
         write_file(out, page.path, _render(env, "index.html", page=page, cards=cards))
         written.append(page.path)
         sitemap.append(page)
+        # Issue 9: every tier of every vendor side by side, {lang}/compare/.
+        compare_meta, compare_view = _compare_page(base, lang, _, project, words[lang], warnings)
+        write_file(out, compare_meta.path, _render(env, "compare.html", page=compare_meta, cmp=compare_view))
+        written.append(compare_meta.path)
+        sitemap.append(compare_meta)
         for vendor in vendors:
             cached = reuse.page(vendor.id, lang) if reuse is not None else None
             if cached is not None:
@@ -337,7 +343,9 @@ def render_site(
             written.append(page.path)
             sitemap.append(page)
     sitemap.sort(key=lambda p: p.canonical)
-    write_file(out, "sitemap.xml", _render(root_env, "sitemap.xml", pages=sitemap, lastmod=source_date()))
+    write_file(
+        out, "sitemap.xml", _render(root_env, "sitemap.xml", pages=sitemap, lastmod=source_date(), lastmods=terms_dates(vendors, base))
+    )
     write_file(out, "robots.txt", f"User-agent: *\nAllow: /\nSitemap: {base}sitemap.xml\n")
     written += ["sitemap.xml", "robots.txt"]
     return written
@@ -346,7 +354,8 @@ def render_site(
 def render_vendor_page(env: Environment, words: Translations, base: str, vendor: Vendor, lang: str, warnings: site.Warnings) -> tuple[Page, str]:
     """One vendor's page in one language: its metadata and its text."""
     _ = words.gettext
-    view = site.vendor_page(vendor, site.Reader(lang, words, vendor, warnings))
+    reader = site.Reader(lang, words, vendor, warnings)
+    view = site.vendor_page(vendor, reader)
     page = _page(
         base,
         partial(_vendor_path, vendor.id),
@@ -355,7 +364,9 @@ def render_vendor_page(env: Environment, words: Translations, base: str, vendor:
         _("%(vendor)s support tiers compared") % {"vendor": vendor.name},
         view.description,
     )
-    return page, _render(env, "vendor.html", page=page, vendor=view)
+    # Issue 9: schema.org JSON-LD of the tiers and their prices.
+    json_ld = structured.vendor_json_ld(vendor, reader, page.canonical)
+    return page, _render(env, "vendor.html", page=page, vendor=view, json_ld=json_ld)
 
 
 def copy_assets(templates: Path, out: Path, reuse: Reuse | None = None) -> None:
@@ -380,3 +391,30 @@ def source_date() -> str | None:
     if not value.isdigit():
         return None
     return datetime.fromtimestamp(int(value), tz=UTC).date().isoformat()
+
+
+# --- issue 9: the comparison across vendors -------------------------------------------------------
+
+
+def _compare_path(lang: str) -> str:
+    return f"{lang}/{compare.COMPARE_FOLDER}/index.html"
+
+
+def _compare_page(
+    base: str, lang: str, _: Callable[[str], str], project: Project, words: Translations, warnings: site.Warnings
+) -> tuple[Page, compare.ComparePage]:
+    """The page metadata and the view of {lang}/compare/."""
+    view = compare.compare_page(project, lang, words, warnings)
+    page = _page(base, _compare_path, lang, _compare_path(DEFAULT_LANGUAGE), _("All support tiers compared"), view.description)
+    return page, view
+
+
+def terms_dates(vendors: list[Vendor], base: str) -> dict[str, str]:
+    """Issue 9: a vendor page's <lastmod> without SOURCE_DATE_EPOCH: the date its terms were read (plan data, never the clock)."""
+    dates = {}
+    for vendor in vendors:
+        read = [src.read for src in vendor.sources if src.read is not None]
+        if read:
+            for lang in LANGUAGES:
+                dates[base + _canonical_path(_vendor_path(vendor.id, lang))] = max(read).isoformat()
+    return dates

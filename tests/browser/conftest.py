@@ -59,13 +59,14 @@ def all_pages() -> list[str]:
     for lang in LANGUAGES:
         pages.append(f"/{lang}/index.html")
         pages.extend(f"/{lang}/{vendor}/index.html" for vendor in VENDORS)
+        pages.append(f"/{lang}/compare/index.html")  # issue 9: every tier of every vendor
     pages.append("/404.html")
     return pages
 
 
 def one_page_of_each_kind() -> list[str]:
     """One page of each kind, for checks that are about templates rather than content."""
-    return ["/index.html", "/en/index.html", "/en/stratiteq/index.html", "/404.html"]
+    return ["/index.html", "/en/index.html", "/en/stratiteq/index.html", "/en/compare/index.html", "/404.html"]
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:

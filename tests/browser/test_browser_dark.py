@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-PAGES = ["/index.html", "/en/index.html", "/sv/stratiteq/index.html", "/pl/infor/index.html", "/it/synerity/index.html"]
+PAGES = [
+    "/index.html", "/en/index.html", "/sv/stratiteq/index.html", "/pl/infor/index.html", "/it/synerity/index.html",
+    "/en/compare/index.html", "/404.html",
+]
 
 
 @pytest.mark.parametrize("path", PAGES)

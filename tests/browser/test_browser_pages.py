@@ -90,7 +90,7 @@ def test_sitemap_lists_exactly_the_pages_tested(site_dir, check):
     paths = {p + "index.html" if p.endswith("/") else p for p in paths}
     tested = {"/index.html"} | {f"/{lang}/index.html" for lang in check.languages} | {
         f"/{lang}/{vendor}/index.html" for lang in check.languages for vendor in check.vendors
-    }
+    } | {f"/{lang}/compare/index.html" for lang in check.languages}  # issue 9: in all_pages() too
     assert paths == tested, (
         f"only in the sitemap (add them to VENDORS in tests/browser/conftest.py): {sorted(paths - tested)}; "
         f"tested but not in the sitemap: {sorted(tested - paths)}"
@@ -228,6 +228,9 @@ def test_keyboard_focus_is_visible(visitor, check, kind_path):
             invisible.append(style)
     tags = {s["tag"] for s in seen}
     assert "a" in tags, f"{kind_path}: Tab never reached a link: {tags}"
-    if kind_path.count("/") == 3:
+    if "/compare/" in kind_path:
+        # Issue 9: the sort buttons, filters, tick boxes and the table's scrolling box (a focusable div).
+        assert {"select", "input", "button", "div"} <= tags, f"{kind_path}: Tab missed the page's controls: {tags}"
+    elif kind_path.count("/") == 3:
         assert {"summary", "select", "input", "button"} <= tags, f"{kind_path}: Tab missed the page's controls: {tags}"
     assert invisible == [], f"{kind_path}: focus not visible on {invisible}"

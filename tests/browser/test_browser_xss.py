@@ -57,7 +57,9 @@ def xss_site(tmp_path_factory) -> Path:
     return out
 
 
-@pytest.mark.parametrize("path", ["/en/stratiteq/index.html", "/sv/stratiteq/index.html", "/en/index.html", "/index.html"])
+@pytest.mark.parametrize(
+    "path", ["/en/stratiteq/index.html", "/sv/stratiteq/index.html", "/en/index.html", "/index.html", "/en/compare/index.html"]
+)
 def test_no_payload_runs(xss_site: Path, make_visitor: Any, path: str) -> None:
     visitor = make_visitor(xss_site.resolve())
     visit = visitor.open(path, wait_until="networkidle")
@@ -72,3 +74,18 @@ def test_no_payload_runs(xss_site: Path, make_visitor: Any, path: str) -> None:
     assert not any(r.endswith("/x") for r in visit.requests), visit.requests
     if "stratiteq" in path:
         assert "<script>window.__xss=1</script>" in visit.page.inner_text("body")  # shown as text, not run
+
+
+def test_json_ld_keeps_the_payload_as_data(xss_site: Path, make_visitor: Any) -> None:
+    """Issue 9: the inline JSON-LD holds the vendor's name with "</script>" in it, and still parses to it."""
+    visitor = make_visitor(xss_site.resolve())
+    visit = visitor.open("/en/stratiteq/index.html", wait_until="networkidle")
+    page = visit.page
+    blocks = page.eval_on_selector_all('script[type="application/ld+json"]', "ss => ss.map(s => s.textContent)")
+    assert len(blocks) == 1
+    data = page.evaluate("(text) => JSON.parse(text)", blocks[0])
+    assert data["@graph"][0]["name"] == f"Stratiteq {PAYLOAD}"
+    # Nothing broke out of the block: the page's only scripts are the JSON-LD and its own modules.
+    kinds = page.eval_on_selector_all("script", "ss => ss.map(s => s.type || 'classic')")
+    assert sorted(set(kinds)) == ["application/ld+json", "module"], kinds
+    assert page.evaluate("window.__xss") is None

@@ -1,0 +1,279 @@
+"""View logic of the cross-vendor comparison page ({lang}/compare/, issue 9).
+
+Every plan of every vendor in one table, on the facts the model states for all of them: the price
+as the vendor writes it (amount, currency, unit, period), when support is available, the first
+response for the highest and the lowest priority, and the channels. Like dsl/site/views.py (whose
+helpers it reuses, so a fact reads the same here as on the vendor's page) it makes every decision
+the page shows; the template only lays it out. The JavaScript of the page (assets/compare.js) sorts
+and filters by the `sort` keys and `tags` given here and answers "who answers first?" with sla.js
+on the published rules; the reasons a plan has no deadline are decided here, once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from markupsafe import Markup, escape
+
+from dsl.language.model import Plan, Price, Project, Target, Vendor
+from dsl.language.vocabulary import DEFAULT_METRIC
+from dsl.site import formatting as fmt
+from dsl.site import views as site
+
+COMPARE_FOLDER = "compare"
+"""The comparison's folder inside each language folder: {lang}/compare/index.html."""
+
+LAST = "~"
+"""The sort key of a cell with nothing to compare ("Not stated", "No guaranteed time"): after every value."""
+
+# Sort keys are strings compared character by character, so numbers are zero-padded to these widths.
+_MINUTES_WIDTH = 9
+_AMOUNT_WIDTH = 15
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column of the comparison: its key (in a shared URL: ?sort=top) and its head."""
+
+    key: str
+    label: str
+
+
+@dataclass(frozen=True)
+class CompareCell:
+    """One fact of one plan: its words, what sorts it, and a line in small type under it."""
+
+    text: Markup
+    sort: str
+    small: str = ""
+
+
+@dataclass(frozen=True)
+class ResponseAnswer:
+    """What "who answers first?" asks the rules for one plan: the priority, or why there is no deadline."""
+
+    priority: str  # the rules' priority id ("" for a vendor without priority levels)
+    label: str  # the priority's name as the table shows it ("P1", "Every request")
+    reason: str  # "" when the rules give a deadline; else "No guaranteed time", "No support", ...
+
+
+@dataclass(frozen=True)
+class CompareRow:
+    """One plan of one vendor across the columns."""
+
+    key: str  # "vendor/plan", the plan's name in the rules and in a shared URL
+    vendor_id: str
+    vendor: str
+    plan: Markup
+    href: str  # the plan's card on its vendor's page, relative to the compare page
+    recommended: bool
+    cells: tuple[CompareCell, ...]  # in the order of ComparePage.columns after the first two
+    coverage: str  # a filter tag: "24x7", "hours", "none" (not stated) or "no-support"
+    channels: tuple[str, ...]  # the vocabulary's contact kinds the plan can be reached by, for the channel filter
+    top: ResponseAnswer
+    low: ResponseAnswer
+
+
+@dataclass(frozen=True)
+class Choice:
+    """An option of a filter."""
+
+    id: str
+    label: str
+
+
+@dataclass(frozen=True)
+class ComparePage:
+    """Everything the comparison page shows in one language."""
+
+    columns: tuple[Column, ...]
+    rows: tuple[CompareRow, ...]
+    vendors: tuple[Choice, ...]
+    coverages: tuple[Choice, ...]
+    channels: tuple[Choice, ...]
+    countries: tuple[Choice, ...]  # the customer's country, when some clock closes on the customer's holidays
+    locale: str  # the BCP 47 locale deadlines are formatted in (en-GB)
+    description: str
+
+
+def _price_sort(prices: tuple[Price, ...]) -> str:
+    """Free first, then amounts grouped by currency (lowest first), then "ask the vendor", then nothing stated."""
+    amounts = sorted(
+        (p.currency or "", p.amount) for p in prices if p.kind == "amount" and p.amount is not None
+    )
+    if any(p.kind == "free" for p in prices):
+        return "0"
+    if amounts:
+        currency, amount = amounts[0]
+        # Amounts only compare within a currency: sorting groups them by currency, cheapest first.
+        return f"1 {currency} {Decimal(amount):0{_AMOUNT_WIDTH}.2f}"
+    if any(p.kind in ("on-request", "contact-sales") for p in prices):
+        return "2"
+    if any(p.kind == "not-offered" for p in prices):
+        return "3"
+    return LAST
+
+
+def price_cell(plan: Plan, vendor: Vendor, reader: site.Reader) -> CompareCell:
+    """The plan's prices as the vendor writes them, one per segment ("Licence customers: free; others: …")."""
+    _ = reader.gettext
+    if not plan.prices:
+        return CompareCell(Markup(escape(_("Not stated"))), LAST)
+    labels = {s.id: reader.plain(s.label) for s in vendor.segments}
+    segments: list[str | None] = []
+    for p in plan.prices:
+        if p.segment not in segments:
+            segments.append(p.segment)
+    parts = []
+    for segment in segments:
+        found = tuple(p for p in plan.prices if p.segment == segment)
+        text = fmt.listing([site.price_text(p, reader) for p in found], reader.lang, style="or")
+        if segment is not None and len(segments) > 1:
+            text = _("%(segment)s: %(price)s") % {"segment": labels.get(segment, segment), "price": text}
+        parts.append(text)
+    return CompareCell(Markup(escape("; ".join(parts))), _price_sort(plan.prices))
+
+
+def _coverage(plan: Plan, vendor: Vendor) -> str:
+    """The coverage filter's tag: "no-support", "24x7" when any priority is covered around the clock, "hours", or "none"."""
+    if plan.no_support:
+        return "no-support"
+    calendars = [vendor.calendar(c.calendar) for c in plan.coverage]
+    if any(c is not None and c.always_open for c in calendars):
+        return "24x7"
+    return "hours" if plan.coverage else "none"
+
+
+def coverage_cell(plan: Plan, vendor: Vendor, reader: site.Reader, services: tuple[site.PlanService, ...] = ()) -> CompareCell:
+    """When support is available, as the vendor page's "Service per tier" says it (`services`: that section, when already made)."""
+    _ = reader.gettext
+    if plan.no_support:
+        return CompareCell(Markup(escape(_("No support"))), LAST)
+    service = next(s for s in services or site.plan_services(vendor, reader) if s.anchor == site.tier_anchor(plan.id))
+    if not service.coverage:
+        return CompareCell(Markup(escape(_("Not stated"))), LAST)
+    # Around the clock sorts first, then business hours; the words themselves order the rest.
+    order = {"24x7": "0", "hours": "1"}[_coverage(plan, vendor)]
+    text = Markup("<br>").join(escape(line) for line in service.coverage)
+    return CompareCell(text, order + " " + " ".join(service.coverage))
+
+
+def _levels(vendor: Vendor) -> tuple[str | None, str | None]:
+    """The highest and the lowest priority (None, None for a vendor without priority levels)."""
+    levels = vendor.priorities.levels if vendor.priorities else ()
+    return (levels[0].id, levels[-1].id) if levels else (None, None)
+
+
+def _target_sort(target: Target | None) -> str:
+    """Minutes, zero-padded; business days as that many days, which is how a reader compares them."""
+    if target is None or not target.guaranteed:
+        return LAST
+    minutes = target.minutes if target.minutes is not None else (target.days or 0) * 24 * 60
+    return f"{minutes:0{_MINUTES_WIDTH}d}"
+
+
+def _priority_label(vendor: Vendor, level: str | None, reader: site.Reader) -> str:
+    """"P1" as the vendor names it, or "Every request" for a vendor without priority levels."""
+    if level is None:
+        return reader.gettext("Every request")
+    found = vendor.priorities.level(level) if vendor.priorities else None
+    name = reader.plain(found.name) if found else level
+    return level if name.strip() == level else f"{level} – {name}"
+
+
+def response_cell(plan: Plan, vendor: Vendor, level: str | None, reader: site.Reader) -> tuple[CompareCell, ResponseAnswer]:
+    """The first response for one priority (the general case) and what "who answers first?" does with it."""
+    target = plan.target(DEFAULT_METRIC, level)
+    cell = site.target_cell(target, reader, "", plan.no_support)
+    label = _priority_label(vendor, level, reader)
+    reason = "" if (target is not None and target.guaranteed and not plan.no_support) else cell.text
+    return CompareCell(Markup(escape(cell.text)), _target_sort(None if plan.no_support else target), label), ResponseAnswer(
+        level or "", label, reason
+    )
+
+
+def channels_cell(plan: Plan, vendor: Vendor, reader: site.Reader) -> tuple[CompareCell, tuple[str, ...]]:
+    """The kinds of channel the plan is reached by ("Phone, Support portal") and their vocabulary words."""
+    contacts = {c.id: c for c in vendor.contacts}
+    kinds: list[str] = []
+    for cid in plan.channels:
+        contact = contacts.get(cid)
+        if contact is not None and contact.kind not in kinds:
+            kinds.append(contact.kind)
+    if not kinds:
+        return CompareCell(Markup(escape(reader.gettext("Not stated"))), LAST), ()
+    names = site.contact_kinds(reader)
+    text = fmt.listing([names[k] for k in kinds], reader.lang)
+    # More channels sort first: the number, then the names.
+    return CompareCell(Markup(escape(text)), f"{9 - min(len(kinds), 9)} {text}"), tuple(kinds)
+
+
+def columns(reader: site.Reader) -> tuple[Column, ...]:
+    """The table's columns, in order; the keys name them in a shared URL (?sort=top)."""
+    _ = reader.gettext
+    return (
+        Column("plan", _("Tier")),
+        Column("price", _("Price")),
+        Column("coverage", _("When support is available")),
+        Column("top", _("First response, highest priority")),
+        Column("low", _("First response, lowest priority")),
+        Column("channels", _("Channels")),
+    )
+
+
+def compare_page(project: Project, lang: str, words: site.Translations, warnings: site.Warnings) -> ComparePage:
+    """Every plan of every vendor, side by side, in one language."""
+    rows = []
+    vendors = []
+    countries: dict[str, str] = {}
+    for vendor in sorted(project.vendors, key=lambda v: v.id):
+        reader = site.Reader(lang, words, vendor, warnings)
+        vendors.append(Choice(vendor.id, vendor.name))
+        top_level, low_level = _levels(vendor)
+        services = site.plan_services(vendor, reader)
+        for plan in vendor.plans:
+            top_cell, top = response_cell(plan, vendor, top_level, reader)
+            low_cell, low = response_cell(plan, vendor, low_level, reader)
+            channels, kinds = channels_cell(plan, vendor, reader)
+            rows.append(
+                CompareRow(
+                    key=f"{vendor.id}/{plan.id}",
+                    vendor_id=vendor.id,
+                    vendor=vendor.name,
+                    plan=reader.label(plan.name),
+                    href=f"../{vendor.id}/index.html#{site.tier_anchor(plan.id)}",
+                    recommended=plan.recommended,
+                    cells=(
+                        price_cell(plan, vendor, reader),
+                        coverage_cell(plan, vendor, reader, services),
+                        top_cell,
+                        low_cell,
+                        channels,
+                    ),
+                    coverage=_coverage(plan, vendor),
+                    channels=kinds,
+                    top=top,
+                    low=low,
+                )
+            )
+            for target in plan.targets:
+                calendar = vendor.calendar(target.calendar) if target.calendar and target.guaranteed else None
+                for code in calendar.customer_holidays if calendar else ():
+                    countries[code] = fmt.country_name(code, lang)
+    reader = site.Reader(lang, words)
+    _ = reader.gettext
+    coverage_words = {"24x7": _("Around the clock"), "hours": _("Business hours"), "none": _("Not stated"), "no-support": _("No support")}
+    used = [c for c in coverage_words if any(r.coverage == c for r in rows)]
+    names = site.contact_kinds(reader)
+    used_kinds = [k for k in names if any(k in r.channels for r in rows)]
+    return ComparePage(
+        columns=columns(reader),
+        rows=tuple(rows),
+        vendors=tuple(vendors),
+        coverages=tuple(Choice(c, coverage_words[c]) for c in used),
+        channels=tuple(Choice(k, names[k]) for k in used_kinds),
+        countries=tuple(sorted((Choice(c, n) for c, n in countries.items()), key=lambda c: c.label)),
+        locale=fmt.LOCALES[lang].replace("_", "-"),
+        description=_("Every support tier of every vendor side by side: price, when support is available, response times and channels."),
+    )

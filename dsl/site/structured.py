@@ -1,0 +1,94 @@
+"""Structured data of a vendor page (issue 9): schema.org JSON-LD a search engine reads.
+
+The vendor is an Organization; each tier a Service it provides, with one Offer per price the plan
+states as an amount (or free): price, priceCurrency and, where the plan says it, the unit and period
+as a UnitPriceSpecification. Prices "on request" or "contact sales" have no Offer: schema.org has no
+word for them that would not mislead. The JSON is made safe to sit inside <script>: no "<", ">" or
+"&" survives unescaped, so a plan text such as "</script>" cannot end the block.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from decimal import Decimal
+from typing import Any
+
+from markupsafe import Markup
+
+from dsl.language.model import Price, Vendor
+from dsl.site import views as site
+
+PERIOD_CODES: dict[str, str] = {"day": "DAY", "week": "WEE", "month": "MON", "quarter": "QAN", "year": "ANN"}
+"""UN/CEFACT common codes (schema.org's unitCode) for the vocabulary's periods."""
+
+
+def _amount(value: Decimal) -> str:
+    """A price as schema.org wants it: digits and a dot, no grouping, no needless decimals."""
+    text = format(value.normalize(), "f")
+    return text
+
+
+def offer(price: Price, segment: str, reader: site.Reader) -> dict[str, Any] | None:
+    """The Offer of one price, or None when it states no amount (on request, contact sales, not offered)."""
+    if price.kind == "free":
+        amount, currency = Decimal(0), price.currency
+    elif price.kind == "amount" and price.amount is not None and price.currency:
+        amount, currency = price.amount, price.currency
+    else:
+        return None
+    spec: dict[str, Any] = {"@type": "UnitPriceSpecification", "price": _amount(amount)}
+    if currency:
+        spec["priceCurrency"] = currency
+    if price.starting:
+        spec["minPrice"] = _amount(amount)
+    if price.unit:
+        spec["unitText"] = site.price_units(reader)[price.unit].replace("%(price)s", "").strip()
+    if price.period:
+        spec["referenceQuantity"] = {"@type": "QuantitativeValue", "value": 1, "unitCode": PERIOD_CODES[price.period]}
+    if price.tax:
+        spec["valueAddedTaxIncluded"] = price.tax == "included"
+    found: dict[str, Any] = {"@type": "Offer", "price": _amount(amount), "priceSpecification": spec, "description": site.price_text(price, reader)}
+    if currency:
+        found["priceCurrency"] = currency
+    if segment:
+        found["category"] = segment
+    return found
+
+
+def vendor_json_ld(vendor: Vendor, reader: site.Reader, url: str) -> Markup:
+    """The page's JSON-LD, escaped for an inline <script type="application/ld+json">."""
+    organization: dict[str, Any] = {"@type": "Organization", "@id": url + "#vendor", "name": vendor.name}
+    website = site.safe_href(vendor.website)
+    if website:
+        organization["url"] = website
+    segments = {s.id: reader.plain(s.label) for s in vendor.segments}
+    graph: list[dict[str, Any]] = [organization]
+    for plan in vendor.plans:
+        service: dict[str, Any] = {
+            "@type": "Service",
+            "@id": url + "#" + site.tier_anchor(plan.id),
+            "name": f"{vendor.name} {reader.plain(plan.name)}",
+            "provider": {"@id": url + "#vendor"},
+            "url": url + "#" + site.tier_anchor(plan.id),
+        }
+        if plan.description is not None:
+            service["description"] = reader.plain(plan.description)
+        # A free price names no currency; where the tier's other prices use one, its Offer says 0 in that one.
+        currencies = {p.currency for p in plan.prices if p.currency}
+        prices = [replace(p, currency=next(iter(currencies))) if p.kind == "free" and len(currencies) == 1 else p for p in plan.prices]
+        offers = [o for p in prices if (o := offer(p, segments.get(p.segment or "", ""), reader)) is not None]
+        if offers:
+            service["offers"] = offers
+        graph.append(service)
+    data = {"@context": "https://schema.org", "@graph": graph}
+    return script_json(data)
+
+
+def script_json(data: object) -> Markup:
+    """JSON that can stand inside a <script> element: "<", ">" and "&" as \\u escapes, which JSON reads back unchanged."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    # U+2028/2029 too: JSON allows them raw, older JavaScript parsers end a line at them.
+    for raw, escaped in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
+        text = text.replace(raw, escaped)
+    return Markup(text)

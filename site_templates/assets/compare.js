@@ -1,0 +1,246 @@
+// The comparison across vendors (issue 9) — progressive enhancement of a complete HTML table.
+// Adds: sorting by any column (a button in each head, aria-sort on the sorted one), filters by
+// vendor, coverage and channel, a choice of tiers, all kept in the address (?plans=…&sort=…) so a
+// comparison can be shared and is restored from it; and "who answers first?", computed by sla.js
+// on the published rules (rules/all.json), the same evaluator the vendor pages' calculator uses.
+import { due } from "./sla.js";
+
+const table = document.getElementById("cmp");
+const tools = document.getElementById("cmp-tools");
+
+const pad = (n) => String(Math.abs(n)).padStart(2, "0");
+const ymd = (d) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+const list = (value) => (value ? value.split(",").filter(Boolean) : []);
+
+function isoWithOffset(date) {
+  // The reader's wall-clock moment with the offset their zone has at that moment.
+  const offset = -date.getTimezoneOffset();
+  return `${ymd(date)}T${pad(date.getHours())}:${pad(date.getMinutes())}:00${offset < 0 ? "-" : "+"}${pad(Math.trunc(offset / 60))}:${pad(offset % 60)}`;
+}
+
+function readMoment(day, time) {
+  const d = /^(\d{4})-(\d\d)-(\d\d)$/.exec(day);
+  const t = /^([01]?\d|2[0-3]):([0-5]\d)$/.exec(time.trim());
+  return d && t ? new Date(d[1], d[2] - 1, d[3], t[1], t[2]) : null;
+}
+
+// The next Friday 16:00 in the reader's zone (today's, if it is Friday before 16:00).
+function nextFriday(now) {
+  const d = new Date(now.getFullYear(), now.getMonth(), now.getDate(), 16, 0);
+  while (d.getDay() !== 5 || d <= now) d.setDate(d.getDate() + 1);
+  return d;
+}
+
+function start() {
+  const body = table.tBodies[0];
+  const rows = [...body.rows];
+  const heads = [...table.tHead.rows[0].cells];
+  const field = (name) => tools.elements.namedItem(name);
+  const boxes = rows.map((row) => row.querySelector("input.choose"));
+  const vendorBoxes = [...tools.querySelectorAll("input[name=vendor]")];
+  const state = { sort: "plan", dir: "asc" };
+
+  // --- the address: read once, written on every change ---
+  const params = new URLSearchParams(location.search);
+  const chosen = new Set(list(params.get("plans")));
+  boxes.forEach((box) => (box.checked = chosen.has(box.value)));
+  field("only").checked = chosen.size > 0 && params.get("show") !== "all";
+  const vendors = list(params.get("vendors"));
+  if (vendors.length) vendorBoxes.forEach((box) => (box.checked = vendors.includes(box.value)));
+  for (const name of ["coverage", "channel"]) {
+    const value = params.get(name);
+    if (value && field(name).querySelector(`option[value="${CSS.escape(value)}"]`)) field(name).value = value;
+  }
+  if (heads.some((th) => th.dataset.key === params.get("sort"))) state.sort = params.get("sort");
+  if (params.get("dir") === "desc") state.dir = "desc";
+
+  function address() {
+    const out = new URLSearchParams();
+    const picked = boxes.filter((b) => b.checked).map((b) => b.value);
+    if (picked.length) out.set("plans", picked.join(","));
+    if (picked.length && !field("only").checked) out.set("show", "all");
+    const on = vendorBoxes.filter((b) => b.checked).map((b) => b.value);
+    if (on.length !== vendorBoxes.length) out.set("vendors", on.join(","));
+    for (const name of ["coverage", "channel"]) if (field(name).value) out.set(name, field(name).value);
+    if (state.sort !== "plan" || state.dir !== "asc") {
+      out.set("sort", state.sort);
+      out.set("dir", state.dir);
+    }
+    for (const name of ["at", "time", "priority"]) if (moment[name]) out.set(name, moment[name]);
+    const query = out.toString().replaceAll("%2C", ",").replaceAll("%2F", "/").replaceAll("%3A", ":");
+    return `${location.pathname}${query ? `?${query}` : ""}${location.hash}`;
+  }
+
+  // --- sorting: a button in every head ---
+  for (const th of heads) {
+    const button = document.createElement("button");
+    button.type = "button";
+    button.append(...th.childNodes);
+    th.append(button);
+    button.addEventListener("click", () => {
+      state.dir = state.sort === th.dataset.key && state.dir === "asc" ? "desc" : "asc";
+      state.sort = th.dataset.key;
+      update();
+    });
+  }
+
+  function sortRows() {
+    const index = heads.findIndex((th) => th.dataset.key === state.sort);
+    const key = (row) => row.cells[index].dataset.sort || "~";
+    const sorted = rows.slice().sort((a, b) => {
+      const ka = key(a), kb = key(b);
+      // Cells with nothing to compare ("~") stay last in both directions.
+      if ((ka === "~") !== (kb === "~")) return ka === "~" ? 1 : -1;
+      const order = ka < kb ? -1 : ka > kb ? 1 : 0;
+      return (state.dir === "asc" ? order : -order) || rows.indexOf(a) - rows.indexOf(b);
+    });
+    body.append(...sorted);
+    heads.forEach((th, i) => (i === index ? th.setAttribute("aria-sort", state.dir === "asc" ? "ascending" : "descending") : th.removeAttribute("aria-sort")));
+  }
+
+  // --- filters and the choice of tiers ---
+  function filterRows() {
+    const on = new Set(vendorBoxes.filter((b) => b.checked).map((b) => b.value));
+    const coverage = field("coverage").value;
+    const channel = field("channel").value;
+    const only = field("only").checked && boxes.some((b) => b.checked);
+    let shown = 0;
+    rows.forEach((row, i) => {
+      const visible =
+        on.has(row.dataset.vendor) &&
+        (!coverage || row.dataset.coverage === coverage) &&
+        (!channel || row.dataset.channels.split(" ").includes(channel)) &&
+        (!only || boxes[i].checked);
+      row.hidden = !visible;
+      shown += visible;
+    });
+    tools.querySelector(".count").textContent = tools.dataset.shown.replace("{shown}", shown).replace("{total}", rows.length);
+  }
+
+  function update() {
+    sortRows();
+    filterRows();
+    answer();
+    const url = address();
+    history.replaceState(null, "", url);
+    document.getElementById("cmp-link").href = url;
+  }
+
+  boxes.forEach((box) => (box.hidden = false));
+  tools.addEventListener("change", update);
+  tools.addEventListener("submit", (event) => event.preventDefault());
+  table.addEventListener("change", update);
+  tools.hidden = false;
+
+  // --- who answers first? ---
+  const box = document.getElementById("first");
+  const moment = { at: params.get("at") || "", time: params.get("time") || "", priority: params.get("priority") || "" };
+  let answer = () => {};
+  update();
+  if (box) firstAnswers(box, rows, moment).then((fn) => {
+    answer = fn;
+    update();
+  });
+}
+
+async function firstAnswers(box, rows, moment) {
+  const data = box.dataset;
+  let rules;
+  try {
+    const response = await fetch(data.rules);
+    if (!response.ok) return () => {};
+    rules = await response.json();
+  } catch {
+    return () => {}; // no rules: the table above still says everything
+  }
+  const form = box.querySelector("form");
+  const field = (name) => form.elements.namedItem(name);
+  const tbody = box.querySelector("tbody");
+  const out = box.querySelector(".zone");
+  const tz = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const show = new Intl.DateTimeFormat(data.locale, {
+    weekday: "short", day: "numeric", month: "short", year: "numeric",
+    hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: tz,
+  });
+  const friday = nextFriday(new Date());
+  field("at").value = /^\d{4}-\d\d-\d\d$/.test(moment.at) ? moment.at : ymd(friday);
+  field("time").value = moment.time || "16:00";
+  if (["top", "low"].includes(moment.priority)) field("priority").value = moment.priority;
+  const region = (navigator.language.split("-")[1] || "").toUpperCase();
+  if (field("country")?.querySelector(`[value="${region}"]`)) field("country").value = region;
+  const years = (text) => text.replaceAll("{first}", rules.years.first).replaceAll("{last}", rules.years.last);
+
+  function answer() {
+    const when = readMoment(field("at").value, field("time").value);
+    tbody.replaceChildren();
+    if (!when || Number.isNaN(when.getTime())) return void (out.textContent = data.invalid);
+    out.textContent = data.zone.replace("{zone}", tz);
+    const which = field("priority").value;
+    const answers = rows.filter((row) => !row.hidden).map((row) => {
+      const priority = row.dataset[which] || null;
+      const result = { row, label: row.dataset[`${which}Label`], ms: null, text: row.dataset[`${which}Why`] };
+      if (result.text) return result;
+      try {
+        const deadline = due(rules, {
+          plan: row.dataset.plan, priority, at: isoWithOffset(when), tz,
+          metric: "first-response", country: field("country") ? field("country").value : null,
+        });
+        result.ms = deadline.getTime();
+        result.text = show.format(deadline);
+      } catch (error) {
+        result.text = error.code === "beyond" ? years(data.beyond) : error.code === "outside" ? years(data.range) : data.failed;
+      }
+      return result;
+    });
+    // Fastest first; tiers without a deadline after them, in the table's order.
+    answers.sort((a, b) => (a.ms ?? Infinity) - (b.ms ?? Infinity));
+    for (const { row, label, ms, text } of answers) {
+      const tr = tbody.insertRow();
+      tr.dataset.plan = row.dataset.plan;
+      const head = document.createElement("th");
+      head.scope = "row";
+      head.append(...[...row.cells[0].childNodes].filter((n) => !(n instanceof HTMLInputElement) && !n.classList?.contains("badge")).map((n) => n.cloneNode(true)));
+      tr.append(head);
+      tr.insertCell().textContent = label;
+      const cell = tr.insertCell();
+      if (ms !== null) {
+        const time = document.createElement("time");
+        time.dateTime = new Date(ms).toISOString();
+        time.textContent = text;
+        cell.append(time);
+        tr.dataset.due = time.dateTime;
+      } else {
+        cell.textContent = text;
+        cell.className = "why";
+      }
+    }
+  }
+  form.addEventListener("submit", (event) => event.preventDefault());
+  for (const kind of ["change", "input"]) {
+    form.addEventListener(kind, () => {
+      // A moment the reader set is kept in the address; the default (next Friday) is not.
+      moment.at = field("at").value;
+      moment.time = field("time").value;
+      moment.priority = field("priority").value;
+      answer();
+      history.replaceState(null, "", withMoment(moment));
+      document.getElementById("cmp-link").href = location.pathname + location.search;
+    });
+  }
+  box.hidden = false;
+  return answer;
+}
+
+// The address with the moment of "who answers first?" in it.
+function withMoment(moment) {
+  const params = new URLSearchParams(location.search);
+  for (const name of ["at", "time", "priority"]) {
+    if (moment[name]) params.set(name, moment[name]);
+    else params.delete(name);
+  }
+  const query = params.toString().replaceAll("%2C", ",").replaceAll("%2F", "/").replaceAll("%3A", ":");
+  return `${location.pathname}${query ? `?${query}` : ""}${location.hash}`;
+}
+
+// Last, once every constant above is defined.
+if (table && tools) start();

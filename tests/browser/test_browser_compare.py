@@ -1,0 +1,243 @@
+"""The comparison across vendors (issue 9): sorts, filters, shares a choice of tiers by its address,
+works without JavaScript, fits every screen, and "who answers first?" gives the Python evaluator's deadlines."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
+from zoneinfo import ZoneInfo
+
+import pytest
+from playwright.sync_api import expect
+
+from dsl.rules.engine import Evaluator, RuleError
+
+PATH = "/en/compare/index.html"
+
+
+def _ready(page: Any) -> None:
+    page.locator("#cmp-tools").wait_for(state="visible")
+
+
+def _visible_plans(page: Any) -> list[str]:
+    return page.eval_on_selector_all("#cmp tbody tr:not([hidden])", "rows => rows.map(r => r.dataset.plan)")
+
+
+def _column_keys(page: Any, key: str) -> list[str]:
+    return page.evaluate(
+        """(key) => {
+          const index = [...document.querySelectorAll('#cmp thead th')].findIndex(th => th.dataset.key === key);
+          return [...document.querySelectorAll('#cmp tbody tr:not([hidden])')].map(r => r.cells[index].dataset.sort);
+        }""",
+        key,
+    )
+
+
+def _in_order(keys: list[str], descending: bool = False) -> bool:
+    values = [k for k in keys if k != "~"]
+    # Nothing to compare ("Not stated") stays last either way.
+    assert keys[len(values):] == ["~"] * (len(keys) - len(values)), keys
+    return values == sorted(values, reverse=descending)
+
+
+def test_sorts_by_a_column_with_buttons_and_aria_sort(visitor) -> None:
+    visit = visitor.open(PATH)
+    page = visit.page
+    _ready(page)
+    head = page.locator("#cmp thead th[data-key=top]")
+    button = head.get_by_role("button")
+    button.click()
+    expect(head).to_have_attribute("aria-sort", "ascending")
+    assert page.locator("#cmp thead th[aria-sort]").count() == 1
+    keys = _column_keys(page, "top")
+    assert _in_order(keys) and len(set(keys)) > 2, keys
+    assert keys[0] < keys[-2]  # the fastest first
+    button.click()
+    expect(head).to_have_attribute("aria-sort", "descending")
+    assert _in_order(_column_keys(page, "top"), descending=True)
+    query = parse_qs(urlsplit(page.url).query)
+    assert query["sort"] == ["top"] and query["dir"] == ["desc"]
+    # Another column: the price, grouped by currency, cheapest first.
+    page.locator("#cmp thead th[data-key=price] button").click()
+    assert _in_order(_column_keys(page, "price"))
+
+
+def test_filters_by_vendor_coverage_and_channel(visitor) -> None:
+    visit = visitor.open(PATH)
+    page = visit.page
+    _ready(page)
+    total = len(_visible_plans(page))
+    page.select_option("#f-coverage", "24x7")
+    rows = page.locator("#cmp tbody tr:not([hidden])")
+    assert 0 < rows.count() < total
+    assert set(page.eval_on_selector_all("#cmp tbody tr:not([hidden])", "rs => rs.map(r => r.dataset.coverage)")) == {"24x7"}
+    expect(page.locator("#cmp-tools .count")).to_have_text(f"Tiers shown: {rows.count()} of {total}")
+    page.select_option("#f-coverage", "")
+    page.select_option("#f-channel", "account-manager")
+    channels = page.eval_on_selector_all("#cmp tbody tr:not([hidden])", "rs => rs.map(r => r.dataset.channels)")
+    assert channels and all("account-manager" in c.split() for c in channels)
+    page.select_option("#f-channel", "")
+    page.locator("#cmp-tools input[name=vendor][value=esri]").uncheck()
+    shown = _visible_plans(page)
+    assert shown and not any(p.startswith("esri/") for p in shown) and len(shown) < total
+    query = parse_qs(urlsplit(page.url).query)
+    assert "esri" not in query["vendors"][0].split(",")
+
+
+def test_a_choice_of_tiers_is_shared_by_its_address_and_restored(visitor) -> None:
+    visit = visitor.open(PATH)
+    page = visit.page
+    _ready(page)
+    chosen = ["stratiteq/sos", "synerity/gold", "amanda/premium"]
+    for plan in chosen:
+        page.locator(f"#cmp input.choose[value='{plan}']").check()
+    page.locator("#f-only").check()
+    page.locator("#cmp thead th[data-key=low] button").click()
+    assert sorted(_visible_plans(page)) == sorted(chosen)
+    order = _visible_plans(page)
+    link = page.locator("#cmp-link").get_attribute("href")
+    assert link and "plans=" in link
+    assert urlsplit(page.url).query == urlsplit(link).query  # the address bar says the same
+    # Someone else opens the shared link: the same tiers, in the same order, with their boxes ticked.
+    other = visitor.open(urlsplit(link).path + "?" + urlsplit(link).query)
+    _ready(other.page)
+    assert _visible_plans(other.page) == order
+    assert sorted(other.page.eval_on_selector_all("#cmp input.choose:checked", "bs => bs.map(b => b.value)")) == sorted(chosen)
+    expect(other.page.locator("#cmp thead th[data-key=low]")).to_have_attribute("aria-sort", "ascending")
+    # Showing every tier again keeps the choice in the address.
+    other.page.locator("#f-only").uncheck()
+    assert len(_visible_plans(other.page)) > len(chosen)
+    query = parse_qs(urlsplit(other.page.url).query)
+    assert sorted(query["plans"][0].split(",")) == sorted(chosen) and query["show"] == ["all"]
+
+
+def test_without_javascript_the_whole_table_shows_and_the_tools_do_not(visitor, site_dir: Path) -> None:
+    visit = visitor.open(PATH, java_script_enabled=False)
+    page = visit.page
+    rules = json.loads((site_dir / "rules" / "all.json").read_text(encoding="utf-8"))
+    plans = sum(len(v["plans"]) for v in rules["vendors"].values())
+    rows = page.locator("#cmp tbody tr")
+    assert rows.count() == plans
+    assert all(r.is_visible() for r in rows.all())
+    empty = page.eval_on_selector_all("#cmp tbody td", "cells => cells.filter(c => !c.textContent.trim()).length")
+    assert empty == 0
+    for hidden in ("#cmp-tools", "#first", "#cmp input.choose"):
+        loc = page.locator(hidden)
+        assert all(not loc.nth(i).is_visible() for i in range(loc.count())), f"{hidden} shows without JavaScript"
+    assert page.locator("#cmp thead button").count() == 0
+
+
+@pytest.mark.parametrize("width", [320, 360, 768, 1280])
+def test_no_sideways_page_scroll_and_the_table_scrolls_in_its_box(visitor, check, width: int) -> None:
+    visit = visitor.open(PATH, viewport={"width": width, "height": 800}, reuse=True)
+    page = visit.page
+    _ready(page)
+    result = check.overflow(page)
+    assert result["scrollWidth"] <= result["clientWidth"], result
+    box = page.locator(".scroll").first
+    overflows = box.evaluate("b => b.scrollWidth > b.clientWidth")
+    assert overflows == page.locator("#cmp .hint").is_visible(), "the hint shows exactly when the table scrolls"
+    if overflows:
+        first = page.locator("#cmp tbody th").first
+        before = first.bounding_box()
+        box.evaluate("b => b.scrollLeft = 200")
+        after = first.bounding_box()
+        assert before and after and abs(before["x"] - after["x"]) < 1, "the first column stays in view"
+
+
+def test_linked_from_the_index_and_the_vendor_pages(visitor) -> None:
+    for path in ("/sv/index.html", "/sv/esri/index.html"):
+        page = visitor.open(path).page
+        page.locator("a[href$='compare/index.html']").first.click()
+        page.wait_for_url("**/sv/compare/index.html")
+        assert page.locator("html").get_attribute("lang") == "sv"
+
+
+# --- who answers first? -----------------------------------------------------------------------
+
+# (zone, date, time, priority): several vendors at once, a weekend, the eves of Swedish holidays
+# (Christmas Eve, Midsummer Eve), and the Fridays before both DST changes in Europe and in New York.
+MOMENTS = [
+    ("Europe/Stockholm", "2026-11-28", "10:00", "top"),  # a Saturday
+    ("Europe/Stockholm", "2026-12-23", "16:00", "low"),  # the day before Christmas Eve
+    ("Europe/Stockholm", "2027-06-24", "13:30", "top"),  # the day before Midsummer Eve
+    ("Europe/Stockholm", "2027-03-26", "16:00", "low"),  # Friday before summer time (28 March)
+    ("Europe/Warsaw", "2026-10-23", "16:00", "top"),  # Friday before winter time (25 October)
+    ("America/New_York", "2027-03-12", "16:00", "top"),  # Friday before US summer time (14 March)
+    ("Europe/Rome", "2028-12-29", "16:00", "low"),  # deadlines after the covered years
+]
+
+
+def _python_answers(site_dir: Path, page: Any, zone: str, day: str, time: str, which: str) -> dict[str, str]:
+    """What dsl.rules.engine answers for every tier the table lists: an ISO instant in UTC, or "" for none."""
+    evaluator = Evaluator(json.loads((site_dir / "rules" / "all.json").read_text(encoding="utf-8")))
+    at = datetime.fromisoformat(f"{day}T{time}").replace(tzinfo=ZoneInfo(zone)).isoformat()
+    rows = page.eval_on_selector_all("#cmp tbody tr", f"rs => rs.map(r => [r.dataset.plan, r.dataset.{which}, r.dataset.{which}Why])")
+    answers = {}
+    for plan, priority, why in rows:
+        try:
+            deadline = evaluator.due(plan, priority or None, at, tz=zone)
+        except RuleError:
+            answers[plan] = ""
+            continue
+        assert not why, f"{plan} has a deadline in Python but the page says: {why}"
+        answers[plan] = deadline.astimezone(ZoneInfo("UTC")).strftime("%Y-%m-%dT%H:%M:%S.000Z")
+    return answers
+
+
+@pytest.mark.parametrize(("zone", "day", "time", "which"), MOMENTS, ids=[f"{m[0]}-{m[1]}-{m[3]}" for m in MOMENTS])
+def test_who_answers_first_equals_the_python_evaluator(visitor, site_dir: Path, zone: str, day: str, time: str, which: str) -> None:
+    visit = visitor.open(f"{PATH}?at={day}&time={time}&priority={which}", timezone_id=zone, wait_until="networkidle")
+    page = visit.page
+    page.locator("#first").wait_for(state="visible")
+    expect(page.locator("#first .zone")).to_contain_text(zone)
+    browser = dict(page.eval_on_selector_all("#first tbody tr", "rs => rs.map(r => [r.dataset.plan, r.dataset.due || ''])"))
+    python = _python_answers(site_dir, page, zone, day, time, which)
+    assert browser == python
+    if day.startswith("2028-12-29"):
+        # Python refuses these too (RuleError: after the covered years); the page says which years it has.
+        expect(page.locator("#first tbody td.why").filter(has_text="after 2028").first).to_be_visible()
+    else:
+        assert sum(1 for v in python.values() if v) >= 3, "too few tiers with a deadline to compare"
+    dues = [d for d in browser.values() if d]
+    listed = [d for d in page.eval_on_selector_all("#first tbody tr", "rs => rs.map(r => r.dataset.due || '')") if d]
+    assert listed == sorted(dues), "fastest first"
+    # A tier without a deadline says why, in words.
+    for row in page.locator("#first tbody tr:not([data-due]) td.why").all():
+        assert row.inner_text().strip()
+
+
+def test_who_answers_first_defaults_to_next_friday_at_four(visitor, site_dir: Path) -> None:
+    visit = visitor.open(PATH, timezone_id="America/New_York", wait_until="networkidle")
+    page = visit.page
+    page.locator("#first").wait_for(state="visible")
+    day = page.input_value("#w-at")
+    assert datetime.fromisoformat(day).weekday() == 4 and page.input_value("#w-time") == "16:00"
+    assert "at=" not in page.url  # the default is not written into a shared address
+    browser = dict(page.eval_on_selector_all("#first tbody tr", "rs => rs.map(r => [r.dataset.plan, r.dataset.due || ''])"))
+    assert browser == _python_answers(site_dir, page, "America/New_York", day, "16:00", "top")
+
+
+def test_who_answers_first_follows_the_filters(visitor) -> None:
+    visit = visitor.open(PATH, wait_until="networkidle")
+    page = visit.page
+    page.locator("#first").wait_for(state="visible")
+    page.locator("#cmp-tools input[name=vendor][value=amanda]").uncheck()
+    assert not any(p.startswith("amanda/") for p in page.eval_on_selector_all("#first tbody tr", "rs => rs.map(r => r.dataset.plan)"))
+    page.select_option("#w-priority", "low")
+    assert parse_qs(urlsplit(page.url).query)["priority"] == ["low"]
+
+
+def test_print_shows_the_table_and_hides_the_controls(visitor) -> None:
+    visit = visitor.open(PATH, viewport={"width": 800, "height": 900})
+    page = visit.page
+    _ready(page)
+    page.emulate_media(media="print")
+    assert page.locator("footer.foot").is_visible()
+    assert page.locator("#cmp tbody tr").first.is_visible()
+    for control in ("#cmp-tools", "#first", "input.choose", "nav.langs"):
+        loc = page.locator(control)
+        assert all(not loc.nth(i).is_visible() for i in range(loc.count())), f"{control} is printed"
