@@ -18,6 +18,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from dsl.language import cache as cache_module
 from dsl.language.cache import BuildCache, project_cache
 from dsl.language.diagnostics import print_diagnostics
 from dsl.language.loader import LoadResult, load_project
@@ -316,6 +317,8 @@ def main(argv: Sequence[str] | None = None, prog: str | None = None) -> int:
     if not rest or rest[0].startswith("-") and rest[0] not in ("-h", "--help"):
         argv = [*argv[:lead], "build", *rest]
     args = parser(prog).parse_args(argv)
+    # Only a command-line run forks worker processes for a cold build (dsl/site/parallel.py).
+    cache_module.FORKING_ALLOWED = True
     try:
         args = _with_project_defaults(args)
     except ProjectRootError as exc:

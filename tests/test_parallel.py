@@ -13,6 +13,7 @@ import sys
 import threading
 from pathlib import Path
 
+from dsl.language import cache as cache_module
 from dsl.language.cache import BuildCache, worker_count
 from dsl.language.loader import load_project
 from support.paths import PLANS, ROOT
@@ -21,9 +22,11 @@ BUILD = """
 import json, sys
 from io import StringIO
 from pathlib import Path
+from dsl.language import cache as cache_module
 from dsl.language.cache import BuildCache
 from dsl.language.loader import load_project
 from dsl.site import parallel
+cache_module.FORKING_ALLOWED = True
 from dsl.site.publish import publish
 plans, out, cache_dir = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3]
 cache = BuildCache(Path(cache_dir)) if cache_dir else None
@@ -76,6 +79,7 @@ def test_workers_fill_the_cache_a_rebuild_then_uses(tmp_path: Path) -> None:
 
 def test_a_process_with_other_threads_never_forks(monkeypatch) -> None:
     monkeypatch.setenv("TIERWISE_JOBS", "4")
+    monkeypatch.setattr(cache_module, "FORKING_ALLOWED", True)
     stop = threading.Event()
     other = threading.Thread(target=stop.wait, daemon=True)
     other.start()
@@ -89,8 +93,10 @@ def test_a_process_with_other_threads_never_forks(monkeypatch) -> None:
 PARSE = """
 import json, sys
 from pathlib import Path
+from dsl.language import cache as cache_module
 from dsl.language.cache import BuildCache
 from dsl.language.loader import load_project
+cache_module.FORKING_ALLOWED = True
 plans, cache_dir = Path(sys.argv[1]), Path(sys.argv[2])
 serial = load_project([plans])
 ahead = load_project([plans], cache=BuildCache(cache_dir))

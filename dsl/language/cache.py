@@ -122,6 +122,10 @@ def project_cache(root: Path | None) -> BuildCache | None:
     return BuildCache(root / CACHE_FOLDER)
 
 
+FORKING_ALLOWED = False
+"""Set by the command line (a one-shot process): library callers, tests and `serve` build in one process."""
+
+
 def worker_count() -> int:
     """How many processes a build may use: TIERWISE_JOBS, else the cores this process may run on.
 
@@ -131,7 +135,7 @@ def worker_count() -> int:
     """
     import threading
 
-    if threading.active_count() > 1:
+    if not FORKING_ALLOWED or threading.active_count() > 1:
         return 1
     value = os.environ.get("TIERWISE_JOBS", "").strip()
     if value.isdigit() and int(value) > 0:
