@@ -4,8 +4,9 @@ Before the pages are written, the vendors whose results are not in the build cac
 worker processes (forked, so they share the loaded model, catalogs and templates). Each worker calls
 the very functions a serial build calls — `render.render_vendor_page`, `views.vendor_card`, the rules'
 `export_project` — and sends the results back; the build then writes them in its usual order, so the
-output is the serial build's byte for byte (tests/test_parallel.py). Where fork is unavailable, with
-one core, or for a few vendors, the build stays serial. TIERWISE_JOBS sets the number of processes.
+output is the serial build's byte for byte (tests/test_parallel.py). Only a command-line run forks
+(dsl.language.cache.FORKING_ALLOWED), and only without other threads; with one core, for a few vendors or
+where fork is unavailable the build stays serial. TIERWISE_JOBS sets the number of processes.
 """
 
 from __future__ import annotations
