@@ -18,9 +18,12 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from dsl.language import cache as cache_module
+from dsl.language.cache import BuildCache, project_cache
 from dsl.language.diagnostics import print_diagnostics
-from dsl.language.loader import load_project
+from dsl.language.loader import LoadResult, load_project
 from dsl.language.model import Project
+from dsl.language.progress import Progress
 from dsl.rules.export import default_years
 
 PLANS_FOLDER = "plans"
@@ -62,14 +65,30 @@ def project_context(paths: Sequence[str], explicit: str | None = None) -> list[P
     return []
 
 
+def build_cache(paths: Sequence[str], explicit: str | None = None) -> BuildCache | None:
+    """The build cache of the project the paths belong to (its .tierwise-cache/), or None outside a project."""
+    context = project_context(paths, explicit)
+    return project_cache(context[0].parent) if context else None
+
+
 def _load(paths: Sequence[str], strict: bool, explicit: str | None = None) -> Project | None:
     """Load and check the plan files; print what is wrong; None when anything is an error."""
-    result = load_project([Path(p) for p in paths], project_context(paths, explicit))
+    return _load_result(paths, strict, explicit)[0]
+
+
+def _load_result(
+    paths: Sequence[str], strict: bool, explicit: str | None = None, progress: Progress | None = None
+) -> tuple[Project | None, LoadResult, BuildCache | None]:
+    """`_load`, with the whole load result (the vendors' cache keys) and the build cache it used."""
+    cache = build_cache(paths, explicit)
+    result = load_project([Path(p) for p in paths], project_context(paths, explicit), cache=cache, progress=progress)
+    if progress is not None:
+        progress.clear()
     errors = print_diagnostics(result.diagnostics, result.sources, sys.stderr, strict=strict)
     if errors or result.project is None:
         print(f"{errors} error(s); nothing was written.", file=sys.stderr)
-        return None
-    return result.project
+        return None, result, cache
+    return result.project, result, cache
 
 
 def _years(text: str) -> tuple[int, int]:
@@ -86,7 +105,8 @@ def _years(text: str) -> tuple[int, int]:
 
 def cmd_check(args: argparse.Namespace) -> int:
     """Parse and check plan files, reporting every problem found (a single file inside its project)."""
-    result = load_project([Path(p) for p in args.paths], project_context(args.paths, getattr(args, "project", None)))
+    explicit = getattr(args, "project", None)
+    result = load_project([Path(p) for p in args.paths], project_context(args.paths, explicit), cache=build_cache(args.paths, explicit))
     errors = print_diagnostics(result.diagnostics, result.sources, sys.stderr, strict=args.strict)
     if errors:
         print(f"{errors} error(s).", file=sys.stderr)
@@ -100,10 +120,14 @@ def cmd_build(args: argparse.Namespace) -> int:
     """Build the static site (and the rule files it publishes) into --out, atomically."""
     from dsl.site.publish import publish
 
-    project = _load(args.paths, args.strict, getattr(args, "project", None))
+    progress = Progress(sys.stderr, enabled=not args.quiet)
+    project, result, cache = _load_result(args.paths, args.strict, getattr(args, "project", None), progress)
     if project is None:
         return 1
-    return publish(project, Path(args.out), years=args.years or default_years(project), base_url=args.base_url)
+    return publish(
+        project, Path(args.out), years=args.years or default_years(project), base_url=args.base_url,
+        cache=cache, vendor_keys=result.vendor_keys, quiet=args.quiet, progress=progress,
+    )
 
 
 def cmd_rules(args: argparse.Namespace) -> int:
@@ -197,7 +221,11 @@ def cmd_serve(args: argparse.Namespace) -> int:
     """Build, serve the site on localhost and rebuild when a plan or template changes."""
     from dsl.site.serve import serve
 
-    return serve([Path(p) for p in args.paths], Path(args.out), args.port)
+    explicit = getattr(args, "project", None)
+    return serve(
+        [Path(p) for p in args.paths], Path(args.out), args.port, None,
+        cache=build_cache(args.paths, explicit), context=project_context(args.paths, explicit),
+    )
 
 
 def parser(prog: str | None = None) -> argparse.ArgumentParser:
@@ -272,6 +300,7 @@ def parser(prog: str | None = None) -> argparse.ArgumentParser:
 def _add_build_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--out", metavar="DIR", help="where the site goes (default: _site/ in the project)")
     p.add_argument("--strict", action="store_true", help="treat warnings (missing translations) as errors")
+    p.add_argument("--quiet", action="store_true", help="no progress and no summary line (errors and warnings are still printed)")
     p.add_argument("--years", type=_years, metavar="FIRST-LAST", help="years the published rules cover")
     p.add_argument(
         "--base-url",
@@ -304,6 +333,8 @@ def main(argv: Sequence[str] | None = None, prog: str | None = None) -> int:
     if not rest or rest[0].startswith("-") and rest[0] not in ("-h", "--help"):
         argv = [*argv[:lead], "build", *rest]
     args = parser(prog).parse_args(argv)
+    # Only a command-line run forks worker processes for a cold build (dsl/site/parallel.py).
+    cache_module.FORKING_ALLOWED = True
     try:
         args = _with_project_defaults(args)
     except ProjectRootError as exc:

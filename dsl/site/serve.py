@@ -7,19 +7,20 @@ import sys
 import threading
 import time
 import traceback
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
+from dsl.language.cache import BuildCache
 from dsl.language.diagnostics import print_diagnostics
 from dsl.language.loader import load_project
 from dsl.rules.export import default_years
-from dsl.site.publish import publish
+from dsl.site.publish import publish, remove_in_background
 from dsl.site.render import LOCALES, TEMPLATES
 
-POLL_SECONDS = 0.5
+POLL_SECONDS = 0.2
 """How often the watched files' modification times are compared."""
 
 
@@ -105,15 +106,23 @@ def make_server(out: Path, port: int, host: str = HOST) -> SiteServer:
     return SiteServer((host, port), handler)
 
 
-def _build(sources: list[Path], out: Path, years: tuple[int, int] | None) -> int:
-    """Load, check and publish once (`years` None: the plans' horizon); the exit code."""
+def _build(
+    sources: list[Path], out: Path, years: tuple[int, int] | None, cache: BuildCache | None = None, context: Sequence[Path] = ()
+) -> int:
+    """Load, check and publish once (`years` None: the plans' horizon); the exit code.
+
+    With a cache, only what a change touches is parsed and rendered.
+    """
     try:
-        result = load_project(sources)
+        result = load_project(sources, context, cache=cache)
         errors = print_diagnostics(result.diagnostics, result.sources, sys.stderr, strict=False)
         if errors or result.project is None:
             print(f"{errors} error(s); still serving the last good site.", file=sys.stderr)
             return 1
-        return publish(result.project, out, years or default_years(result.project))
+        # The replaced version is removed in the background: the new site is in place before that.
+        return publish(
+            result.project, out, years or default_years(result.project), cache=cache, vendor_keys=result.vendor_keys, remove=remove_in_background
+        )
     except Exception as exc:  # whatever a plan holds, the server keeps running with the last good site
         frame = traceback.extract_tb(exc.__traceback__)[-1]
         print(f"{frame.filename}:{frame.lineno}: error: {type(exc).__name__}: {exc}", file=sys.stderr)
@@ -121,9 +130,17 @@ def _build(sources: list[Path], out: Path, years: tuple[int, int] | None) -> int
         return 1
 
 
-def serve(sources: list[Path], out: Path, port: int, years: tuple[int, int] | None = None) -> int:
-    """Build, serve the site on 127.0.0.1:port (this computer only) and rebuild whenever a plan, template or catalog changes."""
-    _build(sources, out, years)
+def serve(
+    sources: list[Path], out: Path, port: int, years: tuple[int, int] | None = None, cache: BuildCache | None = None,
+    context: Sequence[Path] = (),
+) -> int:
+    """Build, serve the site on 127.0.0.1:port (this computer only) and rebuild whenever a plan, template or catalog changes.
+
+    With the project's build cache, held in memory too, a rebuild parses and renders only what changed.
+    """
+    if cache is not None and cache.memory is None:
+        cache = BuildCache(cache.folder, keep_in_memory=True)
+    _build(sources, out, years, cache, context)
     if not out.is_dir():
         print(f"{out}: error: nothing to serve; fix the errors above and run again.", file=sys.stderr)
         return 1
@@ -143,7 +160,7 @@ def serve(sources: list[Path], out: Path, port: int, years: tuple[int, int] | No
             if now != seen:
                 seen = now
                 print("change seen; rebuilding ...", file=sys.stderr)
-                _build(sources, out, years)
+                _build(sources, out, years, cache, context)
     except KeyboardInterrupt:
         return 0
     finally:
