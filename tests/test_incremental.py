@@ -162,6 +162,7 @@ def test_cached_checks_report_what_uncached_checks_report(tmp_path: Path) -> Non
     broken = (PLANS / "stratiteq.plan").read_text(encoding="utf-8").replace("on around-the-clock", "on around-the-clok", 1)
     (plans / "stratiteq.plan").write_text(broken, encoding="utf-8")
     (plans / "copy.plan").write_text(broken, encoding="utf-8")  # the same vendor id twice: judged across files
+    (plans / "horizon.plan").write_text("horizon 2028-2026\n", encoding="utf-8")  # the project's horizon, judged across files too
     cache = BuildCache(tmp_path / ".tierwise-cache")
     plain = load_project([plans])
     first = load_project([plans], cache=cache)
@@ -169,5 +170,6 @@ def test_cached_checks_report_what_uncached_checks_report(tmp_path: Path) -> Non
     assert cache.hits > 0
     expected = sorted(str((d.code, d.pos, d.message)) for d in plain.diagnostics)
     assert any(d.code == "T0301" for d in plain.diagnostics) and plain.errors
+    assert any(d.code == "T0807" for d in plain.diagnostics)
     for result in (first, second):
         assert sorted(str((d.code, d.pos, d.message)) for d in result.diagnostics) == expected

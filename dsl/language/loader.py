@@ -250,7 +250,8 @@ def _check_with_cache(
     """
     shared = pickle.dumps(tuple((d.path, d.calendars, d.schemes) for d in (*decls, *context)), protocol=pickle.HIGHEST_PROTOCOL)
     shared_key = key_of(language_fingerprint(), shared)
-    found: list[Diagnostic] = list(checks.check_definitions(decls))
+    # Judged across files, afresh on every run: duplicate ids and the project's horizon.
+    found: list[Diagnostic] = [*checks.check_definitions(decls), *checks.check_horizons(decls)]
     by_file: dict[str, list[tuple[VendorDecl, Vendor]]] = {}
     for decl, vendor in resolution.vendors:
         by_file.setdefault(decl.pos.file, []).append((decl, vendor))
