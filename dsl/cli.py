@@ -18,9 +18,12 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from dsl.language import cache as cache_module
+from dsl.language.cache import BuildCache, project_cache
 from dsl.language.diagnostics import print_diagnostics
 from dsl.language.loader import LoadResult, load_project
 from dsl.language.model import Project
+from dsl.language.progress import Progress
 from dsl.language.settings import Settings, load_settings
 from dsl.rules.export import default_years
 
@@ -69,10 +72,18 @@ def project_root(paths: Sequence[str], explicit: str | None = None) -> Path | No
     return context[0].parent if context else None
 
 
-def load_with_settings(paths: Sequence[str], explicit: str | None = None) -> tuple[LoadResult, Settings]:
+def build_cache(paths: Sequence[str], explicit: str | None = None) -> BuildCache | None:
+    """The build cache of the project the paths belong to (its .tierwise-cache/), or None outside a project."""
+    root = project_root(paths, explicit)
+    return project_cache(root) if root is not None else None
+
+
+def load_with_settings(
+    paths: Sequence[str], explicit: str | None = None, cache: BuildCache | None = None, progress: Progress | None = None
+) -> tuple[LoadResult, Settings]:
     """The project's settings file and plan files, loaded and checked together (the settings' problems first)."""
     settings, problems, sources = load_settings(project_root(paths, explicit))
-    result = load_project([Path(p) for p in paths], project_context(paths, explicit), settings)
+    result = load_project([Path(p) for p in paths], project_context(paths, explicit), cache=cache, progress=progress, settings=settings)
     result.diagnostics[:0] = problems
     result.sources.update(sources)
     if problems and any(d.is_error for d in problems):
@@ -82,18 +93,28 @@ def load_with_settings(paths: Sequence[str], explicit: str | None = None) -> tup
 
 def _load(paths: Sequence[str], strict: bool, explicit: str | None = None) -> Project | None:
     """Load and check the plan files; print what is wrong; None when anything is an error."""
-    loaded = _load_settled(paths, strict, explicit)
-    return loaded[0] if loaded else None
+    return _load_result(paths, strict, explicit)[0]
 
 
 def _load_settled(paths: Sequence[str], strict: bool, explicit: str | None = None) -> tuple[Project, Settings] | None:
     """Load the settings and the plan files; print what is wrong; None when anything is an error."""
-    result, settings = load_with_settings(paths, explicit)
+    project, _, _, settings = _load_result(paths, strict, explicit)
+    return (project, settings) if project is not None else None
+
+
+def _load_result(
+    paths: Sequence[str], strict: bool, explicit: str | None = None, progress: Progress | None = None
+) -> tuple[Project | None, LoadResult, BuildCache | None, Settings]:
+    """`_load`, with the whole load result (the vendors' cache keys), the build cache it used and the settings."""
+    cache = build_cache(paths, explicit)
+    result, settings = load_with_settings(paths, explicit, cache, progress)
+    if progress is not None:
+        progress.clear()
     errors = print_diagnostics(result.diagnostics, result.sources, sys.stderr, strict=strict)
     if errors or result.project is None:
         print(f"{errors} error(s); nothing was written.", file=sys.stderr)
-        return None
-    return result.project, settings
+        return None, result, cache, settings
+    return result.project, result, cache, settings
 
 
 def _years(text: str) -> tuple[int, int]:
@@ -110,7 +131,8 @@ def _years(text: str) -> tuple[int, int]:
 
 def cmd_check(args: argparse.Namespace) -> int:
     """Parse and check plan files, reporting every problem found (a single file inside its project)."""
-    result, _ = load_with_settings(args.paths, getattr(args, "project", None))
+    explicit = getattr(args, "project", None)
+    result, _ = load_with_settings(args.paths, explicit, build_cache(args.paths, explicit))
     errors = print_diagnostics(result.diagnostics, result.sources, sys.stderr, strict=args.strict)
     if errors:
         print(f"{errors} error(s).", file=sys.stderr)
@@ -124,11 +146,14 @@ def cmd_build(args: argparse.Namespace) -> int:
     """Build the static site (and the rule files it publishes) into --out, atomically."""
     from dsl.site.publish import publish
 
-    loaded = _load_settled(args.paths, args.strict, getattr(args, "project", None))
-    if loaded is None:
+    progress = Progress(sys.stderr, enabled=not args.quiet)
+    project, result, cache, settings = _load_result(args.paths, args.strict, getattr(args, "project", None), progress)
+    if project is None:
         return 1
-    project, settings = loaded
-    return publish(project, Path(args.out), years=args.years or default_years(project), base_url=args.base_url, settings=settings)
+    return publish(
+        project, Path(args.out), years=args.years or default_years(project), base_url=args.base_url,
+        cache=cache, vendor_keys=result.vendor_keys, quiet=args.quiet, progress=progress, settings=settings,
+    )
 
 
 def cmd_rules(args: argparse.Namespace) -> int:
@@ -223,7 +248,11 @@ def cmd_serve(args: argparse.Namespace) -> int:
     """Build, serve the site on localhost and rebuild when a plan or template changes."""
     from dsl.site.serve import serve
 
-    return serve([Path(p) for p in args.paths], Path(args.out), args.port, None, project_root(args.paths, getattr(args, "project", None)))
+    explicit = getattr(args, "project", None)
+    return serve(
+        [Path(p) for p in args.paths], Path(args.out), args.port, None, project_root(args.paths, explicit),
+        cache=build_cache(args.paths, explicit), context=project_context(args.paths, explicit),
+    )
 
 
 def parser(prog: str | None = None) -> argparse.ArgumentParser:
@@ -298,6 +327,7 @@ def parser(prog: str | None = None) -> argparse.ArgumentParser:
 def _add_build_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--out", metavar="DIR", help="where the site goes (default: _site/ in the project)")
     p.add_argument("--strict", action="store_true", help="treat warnings (missing translations) as errors")
+    p.add_argument("--quiet", action="store_true", help="no progress and no summary line (errors and warnings are still printed)")
     p.add_argument("--years", type=_years, metavar="FIRST-LAST", help="years the published rules cover")
     p.add_argument(
         "--base-url",
@@ -330,6 +360,8 @@ def main(argv: Sequence[str] | None = None, prog: str | None = None) -> int:
     if not rest or rest[0].startswith("-") and rest[0] not in ("-h", "--help"):
         argv = [*argv[:lead], "build", *rest]
     args = parser(prog).parse_args(argv)
+    # Only a command-line run forks worker processes for a cold build (dsl/site/parallel.py).
+    cache_module.FORKING_ALLOWED = True
     try:
         args = _with_project_defaults(args)
     except ProjectRootError as exc:

@@ -48,7 +48,7 @@ def test_plan_without_priorities_and_customer_zone() -> None:
     ("ns", "words"),
     [
         (args("stratiteq/sos", "P3", "2026-11-23T15:00:00"), "no UTC offset"),
-        (args("stratiteq/sos", "P3", "tomorrow"), "not an ISO 8601"),
+        (args("stratiteq/sos", "P3", "tomorrow"), "is not a date and time of the form"),
         (args("stratiteqq/sos", "P3", "2026-11-23T15:00:00+01:00"), "did you mean 'stratiteq'"),
         (args("stratiteq/sos", "P7", "2026-11-23T15:00:00+01:00"), "no priority 'P7'"),
         (args("stratiteq/sos", "P3", "2026-11-23T15:00:00+01:00", metric="uptime"), "unknown metric 'uptime'"),

@@ -205,7 +205,7 @@ def test_split_day_pieces(rules: dict) -> None:
         ("stratiteq/sos", "P3", "2026-11-23T15:00:00+01:00", {"metric": "resolution"}, "states no resolution target for priority P3"),
         ("infor/xtreme", "S1", "2026-11-23T15:00:00+01:00", {"metric": "status-update"}, "guarantees no status-update time"),
         ("stratiteq/sos", "P3", "2026-11-23T15:00:00", {}, "has no UTC offset"),
-        ("stratiteq/sos", "P3", "23/11/2026 15:00", {}, "not an ISO 8601"),
+        ("stratiteq/sos", "P3", "23/11/2026 15:00", {}, "is not a date and time of the form YYYY-MM-DDTHH:MM"),
         ("amanda/standard", None, "2026-11-23T15:00:00+01:00", {}, "customer's own time zone"),
         ("amanda/standard", None, "2026-11-23T15:00:00+01:00", {"tz": "Europe/Stokholm"}, "unknown time zone 'Europe/Stokholm'"),
         ("stratiteq/sos", "P3", "2030-01-07T10:00:00+01:00", {}, "outside the years the rules cover (2026–2028)"),

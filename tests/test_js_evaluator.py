@@ -24,7 +24,7 @@ import pytest
 from dsl.language.model import Project
 from dsl.rules.commands import answer_case
 from dsl.rules.engine import Evaluator, RuleError
-from dsl.rules.export import dumps, export_project
+from dsl.rules.export import dumps, export_project, schema_text
 from support import calendars, oracle
 from support import rules_vectors as generate
 from support.calendars import YEARS, RandomDraw
@@ -155,11 +155,18 @@ def test_javascript_evaluator_passes_the_vectors(tmp_path):
         TIERWISE_ERRORS=_write_lines(tmp_path / "errors.jsonl", _python_errors(rules)),
         TIERWISE_PRIORITIES=_write_lines(tmp_path / "priorities.jsonl", _python_priorities(rules)),
         TIERWISE_WALLS=_write_lines(tmp_path / "walls.jsonl", _wall_cases()),
+        TIERWISE_SCHEMA=_write_schema(tmp_path / "schema.json"),  # tests/js/schema.test.mjs: Ajv strict
         **_random_vectors(tmp_path, seed),
     )
     run = subprocess.run([NODE, "--test", str(ROOT / "tests" / "js")], cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
     assert run.returncode == 0, f"random seed {seed}\n" + run.stdout[-6000:] + run.stderr[-2000:]
     assert "# fail 0" in run.stdout and "# skipped 0" in run.stdout, run.stdout[-3000:]
+
+
+def _write_schema(path: Path) -> str:
+    """The published schema, for tests/js/schema.test.mjs (which the run of every file in tests/js includes)."""
+    path.write_text(schema_text(), encoding="utf-8")
+    return str(path)
 
 
 def _random_project(rng: random.Random) -> tuple[Project, list[oracle.Question]]:

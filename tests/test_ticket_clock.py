@@ -148,7 +148,10 @@ def test_status_updates_restart_the_interval(evaluator):
     ("change", "words"),
     [
         ({"now": "2026-11-23T08:00:00+01:00"}, "'now' (2026-11-23T08:00:00+01:00) is before the report (2026-11-23T09:00:00+01:00)"),
-        ({"now": "later"}, "'now': 'later' is not an ISO 8601 date and time, such as 2026-11-23T15:00:00+01:00"),
+        (
+            {"now": "later"},
+            "'now': 'later' is not a date and time of the form YYYY-MM-DDTHH:MM[:SS[.ffffff]] with Z or ±HH:MM, such as 2026-11-23T15:00:00+01:00",
+        ),
         ({"events": [{"type": "paus", "at": REPORT}]}, "event 1 has an unknown type \"paus\"; did you mean 'pause'?"),
         ({"events": [{"type": "pause", "at": "2026-11-23T08:00:00+01:00"}]}, "event 1 (2026-11-23T08:00:00+01:00) is before the report"),
         ({"events": [{"type": "pause", "at": "2026-11-23T11:00:00+01:00"}, {"type": "resume", "at": "2026-11-23T10:00:00+01:00"}]},

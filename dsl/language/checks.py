@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Protocol, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
@@ -92,6 +92,30 @@ def check_project(
         found += check_vendor(decl, vendor, shared_calendars, shared_schemes, settings)
     # An inherited target or a shared calendar's name is one element seen from several places: one report.
     return list(dict.fromkeys(found))
+
+
+def check_file(
+    file: FileDecl,
+    vendors: Iterable[tuple[VendorDecl, Vendor]],
+    shared_calendars: set[str],
+    shared_schemes: set[str],
+    settings: Settings = DEFAULT_SETTINGS,
+) -> list[Diagnostic]:
+    """What `check_project` finds about one file, less the duplicate ids across files (for the build cache).
+
+    `vendors` are the file's own vendors as resolved; the shared sets are the ids of every file's
+    top-level calendars and schemes. The same judgments as `check_project`, one file at a time.
+    """
+    found: list[Diagnostic] = []
+    for text in file.texts:
+        found += check_text(text, settings)
+    for calendar in file.calendars:
+        found += check_calendar(calendar)
+    for scheme in file.schemes:
+        found += check_scheme(scheme)
+    for decl, vendor in vendors:
+        found += check_vendor(decl, vendor, shared_calendars, shared_schemes, settings)
+    return found
 
 
 # --- definitions ---------------------------------------------------------------------------
@@ -286,18 +310,18 @@ def check_zone(calendar: Calendar) -> Iterator[Diagnostic]:
 
 def check_holidays(calendar: Calendar) -> Iterator[Diagnostic]:
     """Holiday sources must name a country (and subdivision) the holidays package knows."""
-    supported = holidays.list_supported_countries()
+    supported = _holiday_countries()
     for source in calendar.holidays:
         if source.country not in supported:
             yield error(
                 f"unknown country code '{source.country}' for public holidays", source.pos, did_you_mean(source.country, supported),
                 code="T0502",
             )
-        elif source.subdivision and source.subdivision not in supported[source.country]:
+        elif source.subdivision and source.subdivision not in _holiday_subdivisions(source.country):
             yield error(
                 f"'{source.subdivision}' is not a subdivision of {source.country}",
                 source.pos,
-                did_you_mean(source.subdivision, supported[source.country]),
+                did_you_mean(source.subdivision, _holiday_subdivisions(source.country)),
                 code="T0503",
             )
         else:
@@ -307,6 +331,25 @@ def check_holidays(calendar: Calendar) -> Iterator[Diagnostic]:
             "eve hours are given but the calendar has no holidays", calendar.pos, _eve_hint(calendar.zone),
             code="T0504",
         )
+
+
+# holidays.list_supported_countries() imports every one of the package's ~250 country modules (about
+# 0.4 s, more than a whole `check` of the five plans): the codes come from its registry instead, and
+# only the modules of the countries a plan names are imported. The answers are the same.
+
+
+@lru_cache(maxsize=1)
+def _holiday_countries() -> frozenset[str]:
+    """The country codes (and aliases) the holidays package knows."""
+    from holidays.registry import EntityLoader
+
+    return frozenset(EntityLoader.get_country_codes(include_aliases=True))
+
+
+@cache
+def _holiday_subdivisions(country: str) -> tuple[str, ...]:
+    """The subdivision codes of one known country."""
+    return tuple(getattr(holidays, country).subdivisions)
 
 
 def _zone_country(zone: str | None) -> str | None:

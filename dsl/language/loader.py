@@ -11,14 +11,21 @@ diagnostics are about files: none found, or one that cannot be read.
 from __future__ import annotations
 
 import dataclasses
+import multiprocessing
+import pickle
+import stat
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from dsl.language import checks
+from dsl.language.cache import BuildCache, key_of, language_fingerprint, worker_count
 from dsl.language.diagnostics import Diagnostic, error
+from dsl.language.limits import MAX_FILE_BYTES
 from dsl.language.model import Calendar, Plan, Pos, PriorityScheme, Project, Vendor
 from dsl.language.parser import FileDecl, VendorDecl, parse_file, parse_text
+from dsl.language.parser import prepare as _lark_ready
+from dsl.language.progress import Progress
 from dsl.language.settings import DEFAULT_SETTINGS, Settings, check_settings_vendor
 from dsl.language.vocabulary import SOURCE_LANGUAGE_FALLBACK
 
@@ -30,6 +37,8 @@ class LoadResult:
     project: Project | None
     diagnostics: list[Diagnostic] = field(default_factory=list)
     sources: dict[str, str] = field(default_factory=dict)
+    vendor_keys: dict[str, str] = field(default_factory=dict)
+    """With a build cache: each vendor's key, a hash of its plan file, the shared definitions and the code."""
 
     @property
     def errors(self) -> list[Diagnostic]:
@@ -64,7 +73,13 @@ def find_plan_files(paths: Sequence[Path]) -> tuple[list[Path], list[Diagnostic]
     return unique, problems
 
 
-def load_project(paths: Sequence[Path], context: Sequence[Path] = (), settings: Settings = DEFAULT_SETTINGS) -> LoadResult:
+def load_project(
+    paths: Sequence[Path],
+    context: Sequence[Path] = (),
+    cache: BuildCache | None = None,
+    progress: Progress | None = None,
+    settings: Settings = DEFAULT_SETTINGS,
+) -> LoadResult:
     """Parse, resolve and check every plan file below `paths`.
 
     `context` names the rest of the project (its plans/ folder): those files are read only for their
@@ -76,23 +91,104 @@ def load_project(paths: Sequence[Path], context: Sequence[Path] = (), settings: 
     result = LoadResult(None, diagnostics)
     decls: list[FileDecl] = []
     broken = False
-    for path in files:
+    keys: dict[str, str] = {}
+    if cache is not None:
+        _parse_ahead(files, cache, progress)
+    for index, path in enumerate(files):
+        if progress is not None:
+            progress.step("reading plan files", index, len(files))
         try:
-            text, decl, problems = parse_file(path)
+            text, decl, problems, key = _parse_cached(path, cache)
         except OSError as exc:
             result.diagnostics.append(error(f"cannot read the file: {exc.strerror or exc}", Pos(str(path), 0, 0), code="T0203"))
             continue
         result.sources[str(path)] = text
+        if key is not None:
+            keys[str(path)] = key
         result.diagnostics.extend(problems)
         if decl is not None:
             decls.append(decl)
         else:
             broken = True
-    _resolve_and_check(decls, result, _shared_definitions(context, files), broken, settings)
+    _resolve_and_check(decls, result, _shared_definitions(context, files, cache), broken, cache, keys, settings)
     return result
 
 
-def _shared_definitions(context: Sequence[Path], named: Sequence[Path]) -> list[FileDecl]:
+def parse_file_cached(path: Path, cache: BuildCache | None) -> tuple[str, FileDecl | None, list[Diagnostic]]:
+    """`parse_file`, through the build cache when there is one: keyed by the file's path and bytes and the language code."""
+    text, decl, problems, _ = _parse_cached(path, cache)
+    return text, decl, problems
+
+
+def _parse_cached(path: Path, cache: BuildCache | None) -> tuple[str, FileDecl | None, list[Diagnostic], str | None]:
+    """`parse_file_cached`, and the key the file's result is cached under (None when uncached)."""
+    if cache is None:
+        return (*parse_file(path), None)
+    try:
+        status = path.stat()
+        if not stat.S_ISREG(status.st_mode) or status.st_size > MAX_FILE_BYTES:
+            return (*parse_file(path), None)  # refused by parse_file, with its located message
+        data = path.read_bytes()
+    except OSError:
+        return (*parse_file(path), None)  # raises the same OSError, reported by the caller
+    key = key_of(language_fingerprint(), str(path), data)
+    found = cache.get("parse", key)
+    if isinstance(found, tuple) and len(found) == 3:
+        return (*found, key)
+    text, decl, problems = parse_file(path)
+    if text.encode("utf-8") != data:  # the file changed between the two reads: nothing is kept
+        return text, decl, problems, None
+    cache.put("parse", key, (text, decl, problems))
+    return text, decl, problems, key
+
+
+# A cold build of many files parses them in worker processes (forked, so the compiled parser is
+# shared): each worker puts its results in the build cache, and the loop above then reads every file
+# from the cache in its usual order, so what is loaded is the same as from a serial parse.
+
+_MIN_FILES_PER_JOB = 4
+
+
+def _parse_one(path: Path) -> None:
+    cache = _AHEAD.get("cache")
+    if isinstance(cache, BuildCache):
+        try:
+            _parse_cached(path, cache)
+        except OSError:
+            pass  # reported by the serial loop, which meets the same error
+
+
+_AHEAD: dict[str, object] = {}
+
+
+def _parse_ahead(files: Sequence[Path], cache: BuildCache, progress: Progress | None) -> None:
+    """Parse in worker processes the files the cache does not hold yet (nothing when few or one core)."""
+    jobs = worker_count()
+    if jobs < 2 or len(files) < jobs * _MIN_FILES_PER_JOB or "fork" not in multiprocessing.get_all_start_methods():
+        return
+    todo = []
+    for path in files:
+        try:
+            if path.is_file() and path.stat().st_size <= MAX_FILE_BYTES:
+                key = key_of(language_fingerprint(), str(path), path.read_bytes())
+                if not cache.has("parse", key):
+                    todo.append(path)
+        except OSError:
+            continue
+    if len(todo) < jobs * _MIN_FILES_PER_JOB:
+        return
+    _lark_ready()  # compile (or load) the parser once, before forking, so that workers share it
+    _AHEAD["cache"] = cache
+    try:
+        with multiprocessing.get_context("fork").Pool(jobs) as pool:
+            for done, _ in enumerate(pool.imap_unordered(_parse_one, todo, chunksize=max(1, min(16, len(todo) // (jobs * 8))))):
+                if progress is not None:
+                    progress.step("parsing plan files", done + 1, len(todo))
+    finally:
+        _AHEAD.clear()
+
+
+def _shared_definitions(context: Sequence[Path], named: Sequence[Path], cache: BuildCache | None = None) -> list[FileDecl]:
     """The shared calendars and priority schemes of the project's other files (their vendors and problems left out)."""
     if not context:
         return []
@@ -103,7 +199,7 @@ def _shared_definitions(context: Sequence[Path], named: Sequence[Path]) -> list[
         if path.resolve() in skip:
             continue
         try:
-            _, decl, _ = parse_file(path)
+            _, decl, _ = parse_file_cached(path, cache)
         except OSError:
             continue
         if decl is not None:
@@ -125,10 +221,19 @@ _CROSS_FILE_NAMES = ("T0304", "T0305")
 
 
 def _resolve_and_check(
-    decls: Sequence[FileDecl], result: LoadResult, context: Sequence[FileDecl] = (), broken: bool = False, settings: Settings = DEFAULT_SETTINGS
+    decls: Sequence[FileDecl],
+    result: LoadResult,
+    context: Sequence[FileDecl] = (),
+    broken: bool = False,
+    cache: BuildCache | None = None,
+    keys: dict[str, str] | None = None,
+    settings: Settings = DEFAULT_SETTINGS,
 ) -> None:
     resolution = resolve([*decls, *context])
-    found = checks.check_project(decls, resolution.vendors, context, settings)
+    if cache is None or keys is None:
+        found = checks.check_project(decls, resolution.vendors, context, settings)
+    else:
+        found = _check_with_cache(decls, resolution, context, cache, keys, result.vendor_keys, settings)
     # A single-vendor site names a vendor of the whole project: judged when the whole project is loaded.
     if not broken and decls and not context:
         found += check_settings_vendor(settings, {v.id for v in resolution.project.vendors})
@@ -137,6 +242,49 @@ def _resolve_and_check(
     result.diagnostics.extend(found)
     if not result.errors:
         result.project = resolution.project
+
+
+def _check_with_cache(
+    decls: Sequence[FileDecl],
+    resolution: Resolution,
+    context: Sequence[FileDecl],
+    cache: BuildCache,
+    keys: dict[str, str],
+    vendor_keys: dict[str, str],
+    settings: Settings = DEFAULT_SETTINGS,
+) -> list[Diagnostic]:
+    """`checks.check_project`, one file at a time, each file's findings kept in the cache.
+
+    What the checks say about a file depends on the file, on the definitions every file shares (the
+    top-level calendars and priority schemes, through which its vendor is resolved) and on the code:
+    the key holds all three. Duplicate ids across files are judged afresh on every run.
+    """
+    shared = pickle.dumps(tuple((d.path, d.calendars, d.schemes) for d in (*decls, *context)), protocol=pickle.HIGHEST_PROTOCOL)
+    # The settings are part of the key: which languages a text must (and may) be in is theirs to say.
+    shared_key = key_of(language_fingerprint(), shared, pickle.dumps(settings, protocol=pickle.HIGHEST_PROTOCOL))
+    # Judged across files, afresh on every run: duplicate ids and the project's horizon.
+    found: list[Diagnostic] = [*checks.check_definitions(decls), *checks.check_horizons(decls)]
+    by_file: dict[str, list[tuple[VendorDecl, Vendor]]] = {}
+    for decl, vendor in resolution.vendors:
+        by_file.setdefault(decl.pos.file, []).append((decl, vendor))
+    shared_calendars = {c.id for f in (*decls, *context) for c in f.calendars}
+    shared_schemes = {s.id for f in (*decls, *context) for s in f.schemes}
+    for file in decls:
+        if file.path in keys:
+            for vendor_decl in file.vendors:
+                vendor_keys[vendor_decl.id] = key_of(shared_key, keys[file.path])
+        own = [(d, v) for d, v in by_file.get(file.path, []) if any(d is mine for mine in file.vendors)]
+        parsed = keys.get(file.path)
+        key = key_of(shared_key, parsed) if parsed is not None else None
+        cached = cache.get("check", key) if key is not None else None
+        if isinstance(cached, list):
+            found += cached
+            continue
+        mine = checks.check_file(file, own, shared_calendars, shared_schemes, settings)
+        if key is not None:
+            cache.put("check", key, mine)
+        found += mine
+    return list(dict.fromkeys(found))
 
 
 # --- resolution -------------------------------------------------------------------------

@@ -15,8 +15,12 @@ diagnostics, never raised.
 from __future__ import annotations
 
 import dataclasses
+import hashlib
+import os
 import re
 import stat
+import sys
+import tempfile
 import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -172,7 +176,57 @@ _MAX_RECOVERIES = 200
 
 @lru_cache(maxsize=1)
 def _lark() -> Lark:
-    return Lark(_grammar(), parser="lalr", strict=True, propagate_positions=True, maybe_placeholders=True)
+    return _cached_lark(_grammar())
+
+
+# --- the compiled parser, kept between runs ---------------------------------------------------
+# Building the LALR tables and checking the terminals for collisions (strict=True) takes most of a
+# second, longer than parsing the five plans: the built parser is saved once per grammar, Lark and
+# Python version in the user's cache folder and loaded from there by every later run.
+
+_LARK_OPTIONS: dict[str, Any] = {"parser": "lalr", "strict": True, "propagate_positions": True, "maybe_placeholders": True}
+
+
+def user_cache_folder() -> Path:
+    """Where Tierwise keeps what it can rebuild: $XDG_CACHE_HOME/tierwise, else ~/.cache/tierwise."""
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "tierwise"
+
+
+def grammar_key(grammar: str) -> str:
+    """A hash of the grammar and of everything its compiled form depends on."""
+    import lark
+
+    source = "\0".join((grammar, repr(sorted(_LARK_OPTIONS.items())), lark.__version__, sys.version))
+    return hashlib.sha256(source.encode("utf-8")).hexdigest()[:24]
+
+
+def _cached_lark(grammar: str) -> Lark:
+    """The parser of `grammar`, loaded from the user's cache when it was built before (else built and saved)."""
+    try:
+        path = user_cache_folder() / f"parser-{grammar_key(grammar)}.pickle"
+    except RuntimeError:  # no home folder to find a cache in
+        return Lark(grammar, **_LARK_OPTIONS)
+    try:
+        with open(path, "rb") as fh:
+            return Lark.load(fh)
+    except Exception:  # no cache yet, or one from a killed run: build it again
+        pass
+    parser = Lark(grammar, **_LARK_OPTIONS)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".parser-", dir=path.parent)
+        with os.fdopen(fd, "wb") as fh:
+            parser.save(fh)
+        os.replace(tmp, path)  # readers see the whole file or none
+    except OSError:  # a read-only home: every run builds the parser, as before
+        pass
+    return parser
+
+
+def prepare() -> None:
+    """Have the parser ready (compiled or loaded from the cache), e.g. before worker processes are forked."""
+    _lark()
 
 
 def parse_text(text: str, path: str) -> tuple[FileDecl | None, list[Diagnostic]]:

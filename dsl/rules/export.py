@@ -18,6 +18,7 @@ import zoneinfo
 from contextvars import ContextVar
 from datetime import UTC, date, datetime, timedelta
 from importlib.resources import files
+from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +39,7 @@ from dsl.language.model import (
 )
 from dsl.language.vocabulary import LANGUAGES, METRICS, MINUTES_PER_DAY, WEEKDAYS
 
+# 1.2: "zones", the zone names a question may give.
 FORMAT_VERSION = "1.3"  # 1.1: vendor "aliases" (who else a plan's terms apply to), plan "no_support";
 # vendor "cases", target "case"/"business_days"/"days_rule"/"published", coverage "case", calendar "customer_holidays"
 # 1.2 (issue 10): years "valid_until"; plan "id"; target "id", "from", "until" (effective-dated versions)
@@ -86,7 +88,7 @@ def export_project(project: Project, years: tuple[int, int], languages: tuple[st
         raise ExportError(f"the first year {first} comes after the last year {last}")
     token = _PUBLISHED.set(tuple(languages))
     try:
-        return {
+        doc = {
             "format_version": FORMAT_VERSION,
             "generator": f"tierwise {_own_version()}",
             "data_versions": data_versions(),
@@ -94,9 +96,15 @@ def export_project(project: Project, years: tuple[int, int], languages: tuple[st
             "languages": list(languages),
             "metrics": list(METRICS),
             "vendors": {vendor.id: _vendor(vendor, years) for vendor in project.vendors},
+            "zones": zone_names(),
         }
     finally:
         _PUBLISHED.reset(token)
+    # The export checks itself against what the schema cannot state: a failure here is a bug in Tierwise.
+    problems = structural_problems(doc)
+    if problems:
+        raise ExportError("the exported rules break docs/rules.md: " + "; ".join(problems[:5]))
+    return doc
 
 
 # The languages of the export under way. Set only by export_project, for its own call: every text is
@@ -122,7 +130,18 @@ def schema_text() -> str:
     dsl.language.vocabulary, so that the schema cannot disagree with the rest of Tierwise.
     """
     template = (files("dsl.rules") / "schema.json").read_text(encoding="utf-8")
-    return _VOCABULARY_SLOT.sub(_vocabulary_list, template)
+    return _VOCABULARY_SLOT.sub(_vocabulary_list, _VOCABULARY_KEYS.sub(_vocabulary_keys, template))
+
+
+_VOCABULARY_KEYS = re.compile(r'"vocabulary-keys:([A-Z_]+):([^"]+)"')
+"""In schema.json, "vocabulary-keys:NAME:REF" is an object of properties: each word of the list -> {"$ref": REF}.
+
+Strict validators (Ajv's strictRequired) want every required key declared under "properties"."""
+
+
+def _vocabulary_keys(slot: re.Match[str]) -> str:
+    words = json.loads(_vocabulary_list(slot))
+    return json.dumps({word: {"$ref": slot.group(2)} for word in words}, ensure_ascii=False)
 
 
 def _vocabulary_list(slot: re.Match[str]) -> str:
@@ -167,6 +186,39 @@ def _tz_data() -> tuple[str, str]:
         return importlib.metadata.version("tzdata"), "python:tzdata"
     except importlib.metadata.PackageNotFoundError:
         return "unknown", "unknown"
+
+
+ZONES_LEFT_OUT = frozenset({"Factory"})
+"""Names in the tz database that are no place's zone ("Factory" means "local time is unknown")."""
+
+
+def zone_names() -> list[str]:
+    """The zone names a question may give (format 1.2 "zones"): every Zone and Link of the tz data read, sorted.
+
+    They come from the same data `data_versions` names (a system folder's tzdata.zi, or the tzdata
+    package), so never `posix/…`, `right/…` or `localtime`, which are files beside the data, not names in it.
+    """
+    names: set[str] = set()
+    for folder in zoneinfo.TZPATH:
+        try:
+            text = (Path(folder) / "tzdata.zi").read_text(encoding="utf-8")
+        except OSError:
+            continue
+        for line in text.splitlines():
+            words = line.split()
+            if len(words) >= 2 and words[0] == "Z":
+                names.add(words[1])
+            elif len(words) >= 3 and words[0] == "L":
+                names.add(words[2])
+        if names:
+            break
+    if not names:  # no system data: the tzdata package's own list
+        try:
+            names = set((files("tzdata") / "zones").read_text(encoding="utf-8").split())
+        except (ModuleNotFoundError, OSError):
+            found = zoneinfo.available_timezones()
+            names = {n for n in found if not n.startswith(("posix/", "right/")) and n not in {"localtime", "posixrules"}}
+    return sorted(names - ZONES_LEFT_OUT)
 
 
 # --- vendors, plans, priorities -------------------------------------------------------------
@@ -407,3 +459,136 @@ def _dated_hours(cal: Calendar, weekly: dict[str, list[list[str]]], years: tuple
             ):
                 result[before] = eve
     return {day.isoformat(): result[day] for day in sorted(result)}
+
+
+# --- the rules a JSON Schema cannot state (docs/rules.md, "Validating") ------------------------------
+
+
+def structural_problems(doc: dict[str, Any]) -> list[str]:
+    """Every rule of docs/rules.md that the JSON Schema cannot express, checked on a document that satisfies the schema.
+
+    An empty list means the document keeps them all; each problem names where it is. The export runs
+    it on its own output (export_project), and a consumer may run it on any file.
+    """
+    problems: list[str] = []
+    first, last = doc["years"]["first"], doc["years"]["last"]
+    if first > last:
+        problems.append(f"years: first {first} comes after last {last}")
+    lo, hi = f"{first:04d}-01-01", f"{last:04d}-12-31"
+    if list(doc["vendors"]) != sorted(doc["vendors"]):
+        problems.append("vendors: not in id order")
+    zones = doc.get("zones")
+    if zones is not None and zones != sorted(zones):
+        problems.append("zones: not sorted")
+    for vendor_id, vendor in doc["vendors"].items():
+        problems += _vendor_problems(f"vendors.{vendor_id}", vendor, lo, hi)
+    return problems
+
+
+def _day_problems(where: str, pieces: list[list[str]]) -> list[str]:
+    """A day's pieces: each start before its end, sorted, neither overlapping nor touching."""
+    problems = [f"{where}: piece {a}–{b} does not end after it starts" for a, b in pieces if not a < b]
+    for p, q in zip(pieces, pieces[1:], strict=False):  # each piece with the next
+        if not p[1] < q[0]:
+            problems.append(f"{where}: pieces {p[0]}–{p[1]} and {q[0]}–{q[1]} overlap, touch or are out of order")
+    return problems
+
+
+def _vendor_problems(where: str, vendor: dict[str, Any], lo: str, hi: str) -> list[str]:
+    problems: list[str] = []
+    calendars = vendor["calendars"]
+    if list(calendars) != sorted(calendars):
+        problems.append(f"{where}.calendars: not in id order")
+    for cal_id, cal in calendars.items():
+        at = f"{where}.calendars.{cal_id}"
+        for day, pieces in cal["weekly"].items():
+            problems += _day_problems(f"{at}.weekly.{day}", pieces)
+        dates = list(cal["dates"])
+        if dates != sorted(dates):
+            problems.append(f"{at}.dates: not sorted")
+        for day, pieces in cal["dates"].items():
+            if not lo <= day <= hi:
+                problems.append(f"{at}.dates.{day}: outside the years")
+            problems += _day_problems(f"{at}.dates.{day}", pieces)
+        for country, days in (cal.get("customer_holidays") or {}).items():
+            if days != sorted(days) or any(not lo <= d <= hi for d in days):
+                problems.append(f"{at}.customer_holidays.{country}: not sorted, or a date outside the years")
+    levels = [lv["id"] for lv in vendor["priorities"]["levels"]] if vendor["priorities"] else []
+    if len(set(levels)) != len(levels):
+        problems.append(f"{where}.priorities.levels: a level id appears twice")
+    matrix = vendor["priorities"]["matrix"] if vendor["priorities"] else None
+    if matrix:
+        for impact, row in matrix["levels"].items():
+            for urgency, level in row.items():
+                if impact not in matrix["impacts"] or urgency not in matrix["urgencies"] or level not in levels:
+                    problems.append(f"{where}.priorities.matrix.levels.{impact}.{urgency}: an unknown impact, urgency or level")
+        for axis in ("impacts", "urgencies"):
+            if sorted(matrix["labels"][axis]) != sorted(matrix[axis]):
+                problems.append(f"{where}.priorities.matrix.labels.{axis}: does not name exactly the {axis}")
+    cases = vendor.get("cases") or {}
+    for plan_id, plan in vendor["plans"].items():
+        problems += _plan_problems(f"{where}.plans.{plan_id}", plan, calendars, levels, cases)
+    for alias_id, alias in (vendor.get("aliases") or {}).items():
+        if alias_id in vendor["plans"] or alias["plan"] not in vendor["plans"]:
+            problems.append(f"{where}.aliases.{alias_id}: is also a plan id, or names an unknown plan")
+    return problems
+
+
+def _plan_problems(where: str, plan: dict[str, Any], calendars: dict[str, Any], levels: list[str], cases: dict[str, Any]) -> list[str]:
+    problems: list[str] = []
+    seen: set[tuple[str, str | None, str | None, str | None]] = set()
+    scoped = False
+    for n, target in enumerate(plan["targets"]):
+        at = f"{where}.targets[{n}]"
+        key = (target["metric"], target["priority"], target.get("case"), target.get("from"))  # versions (1.2) differ in "from"
+        if key in seen:
+            problems.append(f"{at}: a second target for metric {key[0]}, priority {key[1]}, case {key[2]}, from {key[3]}")
+        seen.add(key)
+        if target.get("case") is not None:
+            scoped = True
+        elif scoped:
+            problems.append(f"{at}: a general target after a target for a kind of case")
+        problems += _reference_problems(at, target, calendars, levels, cases)
+    for n, cover in enumerate(plan["coverage"]):
+        problems += _reference_problems(f"{where}.coverage[{n}]", cover, calendars, levels, cases)
+    ids = [ob["id"] for ob in plan["obligations"]]
+    if len(set(ids)) != len(ids):
+        problems.append(f"{where}.obligations: an id appears twice")
+    for ob in plan["obligations"]:
+        if ob["calendar"] is not None and ob["calendar"] not in calendars:
+            problems.append(f"{where}.obligations.{ob['id']}: unknown calendar '{ob['calendar']}'")
+    return problems
+
+
+def _reference_problems(at: str, item: dict[str, Any], calendars: dict[str, Any], levels: list[str], cases: dict[str, Any]) -> list[str]:
+    """A target's or coverage's calendar, priority and case must be the vendor's own."""
+    problems = []
+    if item.get("calendar") is not None and item["calendar"] not in calendars:
+        problems.append(f"{at}: unknown calendar '{item['calendar']}'")
+    if item.get("priority") is not None and item["priority"] not in levels:
+        problems.append(f"{at}: unknown priority '{item['priority']}'")
+    if item.get("case") is not None and item["case"] not in cases:
+        problems.append(f"{at}: unknown kind of case '{item['case']}'")
+    return problems
+
+
+# --- what the site publishes with the rules (docs/rules.md §10) -------------------------------------
+
+CONFORMANCE_FILES = {"vectors.jsonl": "vectors.jsonl", "vectors-rules.json": "rules.json", "inputs.jsonl": "inputs.jsonl"}
+"""Published name in rules/ -> file of tests/conformance (shipped in the package as dsl.rules.conformance)."""
+
+
+def conformance_files() -> dict[str, bytes]:
+    """The conformance vectors, the rules they hold for and the inputs table, by the names the site publishes them under."""
+    folder: Traversable
+    try:
+        folder = files("dsl.rules.conformance")  # installed: package data (a namespace package, so a Traversable)
+    except ModuleNotFoundError:  # an uninstalled checkout: the source folder
+        folder = Path(__file__).resolve().parents[2] / "tests" / "conformance"
+    found: dict[str, bytes] = {}
+    for published, name in CONFORMANCE_FILES.items():
+        try:
+            found[published] = (folder / name).read_bytes()
+        except OSError as exc:
+            raise ExportError(f"cannot read the conformance file {name} of the package: {exc.strerror or exc}") from None
+    return found

@@ -17,18 +17,23 @@ import os
 import shutil
 import sys
 import tempfile
+import threading
 import time
 import traceback
+from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 from urllib.parse import urlsplit
 
+from dsl.language.cache import BuildCache
 from dsl.language.model import Project
+from dsl.language.progress import Progress
 from dsl.language.settings import DEFAULT_SETTINGS, Settings
 from dsl.language.vocabulary import RESERVED_IDS
-from dsl.rules.export import dumps, export_project, schema_text
-from dsl.site import branding
+from dsl.rules.export import conformance_files, dumps, export_project, schema_text
+from dsl.site import branding, parallel
 from dsl.site import views as site
+from dsl.site.incremental import Reuse, Stats, vendor_fragment
 from dsl.site.render import DEFAULT_BASE_URL, LOCALES, TEMPLATES, BuildError, compile_catalogs, copy_assets, normal_base_url, render_site, write_file
 
 
@@ -50,15 +55,61 @@ def write_atomically(path: Path, text: str) -> None:
         raise
 
 
-def write_rules(project: Project, out: Path, years: tuple[int, int], languages: tuple[str, ...] | None = None) -> None:
+def write_rules(
+    project: Project, out: Path, years: tuple[int, int], languages: tuple[str, ...] | None = None, reuse: Reuse | None = None
+) -> None:
     """Write rules/all.json, rules/<vendor>.json and rules/schema.json through the rules' public export."""
     rules = out / "rules"
     rules.mkdir(parents=True, exist_ok=True)
     langs = languages or DEFAULT_SETTINGS.languages
+    if reuse is not None:
+        _write_rules_reusing(project, out, years, reuse, langs)
+        return
     write_file(rules, "all.json", dumps(export_project(project, years, languages=langs)))
     for vendor in sorted(project.vendors, key=lambda v: v.id):
         write_file(rules, f"{vendor.id}.json", dumps(export_project(Project((vendor,)), years, languages=langs)))
     write_file(rules, "schema.json", schema_text())
+    # The vectors a consumer tests itself against, with the rules they hold for (docs/rules.md §10).
+    for name, data in conformance_files().items():
+        (rules / name).write_bytes(data)
+
+
+# all.json is the header every rule document has and every vendor's part of it. Each vendor's
+# document is exported once (or comes from the cache); all.json is put together from their parts as
+# text, exactly as json.dumps would lay out the whole document (tests/test_incremental.py compares
+# the two). A vendor's part is the text of doc["vendors"][id] indented to where it stands in all.json.
+
+_VENDORS_SLOT = '"vendors": {}'
+
+
+def _join_all(header: str, fragments: list[str]) -> str:
+    """all.json from the header document (an empty "vendors" object) and the vendors' parts in order."""
+    if not fragments:
+        return header
+    return header.replace(_VENDORS_SLOT, '"vendors": {\n' + ",\n".join(fragments) + "\n  }", 1)
+
+
+def _write_rules_reusing(
+    project: Project, out: Path, years: tuple[int, int], reuse: Reuse, languages: tuple[str, ...] = DEFAULT_SETTINGS.languages
+) -> None:
+    fragments: list[str] = []
+    for vendor in sorted(project.vendors, key=lambda v: v.id):
+        reuse.tick("rule files", len(fragments), len(project.vendors))
+        cached = reuse.rules(vendor.id, years)
+        if cached is None:
+            doc = export_project(Project((vendor,)), years, languages=languages)
+            cached = (dumps(doc), vendor_fragment(doc, vendor.id))
+            reuse.keep_rules(vendor.id, years, *cached)
+        reuse.write(out, f"rules/{vendor.id}.json", cached[0])
+        fragments.append(cached[1])
+    # all.json lists the vendors in the project's order, which is by id (the loader sorts them).
+    order = {v.id: n for n, v in enumerate(project.vendors)}
+    ranked = sorted(zip([v.id for v in sorted(project.vendors, key=lambda v: v.id)], fragments, strict=True), key=lambda p: order[p[0]])
+    header = dumps(export_project(Project(()), years, languages=languages))
+    reuse.write(out, "rules/all.json", _join_all(header, [f for _, f in ranked]))
+    reuse.write(out, "rules/schema.json", schema_text())
+    for name, data in conformance_files().items():  # the vectors, as write_rules publishes them
+        reuse.write_bytes(out, f"rules/{name}", data)
 
 
 def build_into(
@@ -69,6 +120,7 @@ def build_into(
     templates: Path = TEMPLATES,
     locales: Path = LOCALES,
     stderr: TextIO = sys.stderr,
+    reuse: Reuse | None = None,
     settings: Settings = DEFAULT_SETTINGS,
 ) -> site.Warnings:
     """Render the whole site into an empty directory `out` (no swapping); returns the warnings met."""
@@ -87,10 +139,12 @@ def build_into(
         words = compile_catalogs(locales, cache, stderr, settings)
     finally:
         shutil.rmtree(cache, ignore_errors=True)
-    render_site(project, out, words, base, templates, warnings, settings)
-    copy_assets(templates, out)
+    if reuse is not None and _reusable(settings):  # the workers render the default site's pages
+        parallel.prepare(project, reuse, words, base, templates, years)
+    render_site(project, out, words, base, templates, warnings, reuse, settings)
+    copy_assets(templates, out, reuse)
     branding.copy_brand_assets(settings, out)
-    write_rules(project, out, years, settings.languages)
+    write_rules(project, out, years, settings.languages, reuse)
     return warnings
 
 
@@ -174,7 +228,7 @@ def clean_leftovers(out: Path) -> list[str]:
     return removed
 
 
-def _swap(new: Path, out: Path) -> None:
+def _swap(new: Path, out: Path, remove: Callable[[Path], None] | None = None) -> None:
     """Make `out` a link to the finished build `new`, replacing the old site in one rename(2)."""
     if out.exists() and not out.is_dir() and not out.is_symlink():
         raise BuildError(str(out), "exists and is not a directory; refusing to replace it")
@@ -196,7 +250,17 @@ def _swap(new: Path, out: Path) -> None:
         return
     os.replace(link, out)  # the atomic step
     if old is not None:
-        shutil.rmtree(out.parent / old, ignore_errors=True)
+        (remove or _remove_now)(out.parent / old)
+
+
+def _remove_now(folder: Path) -> None:
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+def remove_in_background(folder: Path) -> None:
+    """Remove a replaced version in a thread (`serve`): the new site is already in place, and a
+    later build's clean-up removes whatever this leaves if the process ends first."""
+    threading.Thread(target=shutil.rmtree, args=(folder,), kwargs={"ignore_errors": True}, daemon=True).start()
 
 
 def publish(
@@ -208,9 +272,18 @@ def publish(
     templates: Path = TEMPLATES,
     locales: Path = LOCALES,
     stderr: TextIO | None = None,
+    cache: BuildCache | None = None,
+    vendor_keys: dict[str, str] | None = None,
+    quiet: bool = False,
+    progress: Progress | None = None,
+    remove: Callable[[Path], None] | None = None,
     settings: Settings = DEFAULT_SETTINGS,
 ) -> int:
-    """Build the site and the rules into a fresh directory beside `out_dir` and swap it in; the exit code."""
+    """Build the site and the rules into a fresh directory beside `out_dir` and swap it in; the exit code.
+
+    With a `cache` and the loader's `vendor_keys`, unchanged vendor pages and rule files come from the
+    cache; with or without, a file whose bytes equal the published one's is linked, not rewritten.
+    """
     stderr = stderr or sys.stderr
     out = Path(out_dir).absolute()
     try:
@@ -220,7 +293,9 @@ def publish(
         print(f"{out}: error: cannot create the build directory: {exc.strerror or exc}", file=stderr)
         return 1
     try:
-        return _publish_locked(project, out, out_dir, years, base_url, templates, locales, stderr, settings)
+        return _publish_locked(
+            project, out, out_dir, years, base_url, templates, locales, stderr, cache, vendor_keys, quiet, progress, remove, settings
+        )
     finally:
         os.close(lock)
 
@@ -234,8 +309,14 @@ def _publish_locked(
     templates: Path,
     locales: Path,
     stderr: TextIO,
+    cache: BuildCache | None = None,
+    vendor_keys: dict[str, str] | None = None,
+    quiet: bool = False,
+    progress: Progress | None = None,
+    remove: Callable[[Path], None] | None = None,
     settings: Settings = DEFAULT_SETTINGS,
 ) -> int:
+    started = time.monotonic()
     try:
         clean_leftovers(out)
         new = Path(tempfile.mkdtemp(prefix=out.name + BUILD_INFIX, dir=out.parent))
@@ -244,11 +325,22 @@ def _publish_locked(
         return 1
     try:
         os.chmod(new, 0o755)
-        warnings = build_into(project, new, years, base_url, templates, locales, stderr, settings)
+        # The build cache and the parallel workers know the default site only (its languages, title,
+        # templates and catalogs): a project that sets its own builds in full, which is always right.
+        reuse = Reuse.start(
+            cache if _reusable(settings) else None, vendor_keys, _previous_version(out), templates, locales,
+            normal_base_url(base_url, settings.base_url), progress,
+        )
+        try:
+            warnings = build_into(project, new, years, base_url, templates, locales, stderr, reuse, settings)
+        finally:
+            if progress is not None:
+                progress.clear()
         for line in warnings.lines():
             print(line, file=stderr)
         _clamp_times(new)
-        _swap(new, out)
+        _swap(new, out, remove)
+        reuse.remember(out.parent / os.readlink(out) if out.is_symlink() else out)
     except BuildError as exc:
         shutil.rmtree(new, ignore_errors=True)
         print(str(exc), file=stderr)
@@ -267,8 +359,34 @@ def _publish_locked(
         return 1
     pages = sum(1 for p in out.rglob("*.html") if p.name != "embed.html")  # a fragment to embed is no page
     placeholder_warning(base_url, stderr, settings.base_url)
-    print(f"built {pages} pages into {out_dir}", file=stderr)
+    if not quiet:
+        print(summary(project, pages, out_dir, time.monotonic() - started, reuse.stats), file=stderr)
     return 0
+
+
+def summary(project: Project, pages: int, out_dir: Path, seconds: float, stats: Stats) -> str:
+    """The build's one-line summary: vendors, pages, time, and files written vs kept from the last build."""
+    return (
+        f"built {pages} pages into {out_dir}: {len(project.vendors)} vendor(s) in {seconds:.1f} s; "
+        f"pages rendered {stats.pages_rendered}, from the cache {stats.pages_cached}; "
+        f"files written {stats.written}, unchanged {stats.reused}"
+    )
+
+
+def _previous_version(out: Path) -> Path | None:
+    """The folder of the published site `out` (followed through its link), whose unchanged files a build reuses."""
+    version = _current_version(out)
+    if version is not None:
+        return out.parent / version
+    return out if out.is_dir() and not out.is_symlink() else None
+
+
+def _reusable(settings: Settings) -> bool:
+    """Whether pages may come from the build cache: only with the default site's languages, title, look and catalogs."""
+    plain = DEFAULT_SETTINGS
+    own_catalogs = settings.locales is not None and settings.locales.is_dir()
+    mine = (settings.languages, settings.default_language, settings.title, settings.mode, settings.brand, settings.templates)
+    return not own_catalogs and mine == (plain.languages, plain.default_language, plain.title, plain.mode, plain.brand, plain.templates)
 
 
 def placeholder_warning(base_url: str | None, stderr: TextIO, configured: str | None = None) -> None:

@@ -24,7 +24,8 @@ from urllib.parse import urlsplit
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import PoFileError, read_po
 from babel.support import Translations
-from jinja2 import Environment, StrictUndefined, TemplateSyntaxError, select_autoescape
+from jinja2 import BytecodeCache, Environment, StrictUndefined, TemplateSyntaxError, select_autoescape
+from jinja2.bccache import Bucket
 
 from dsl.language.model import Project, Vendor
 from dsl.language.settings import DEFAULT_SETTINGS, Settings
@@ -32,6 +33,7 @@ from dsl.language.vocabulary import LANGUAGES
 from dsl.site import branding, compare, structured
 from dsl.site import formatting as fmt
 from dsl.site import views as site
+from dsl.site.incremental import Reuse
 
 
 def _package_folder(package: str, checkout_folder: str) -> Path:
@@ -78,6 +80,9 @@ def write_file(root: Path, relative: str, text: str) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     with open(target, "w", encoding="utf-8", newline="\n") as fh:
         fh.write(text)
+
+
+_write_file = write_file
 
 
 # --- catalogs -------------------------------------------------------------------------------
@@ -193,6 +198,30 @@ def _page(
     return Page(lang, path, root, base + _canonical_path(path), alternates, switcher, title, description)
 
 
+class _SharedBytecode(BytecodeCache):
+    """Templates compiled once per process, shared by the environment of every page language.
+
+    Each language has its own environment (its own gettext), but the compiled code of a template is
+    the same in all of them: Jinja keys it by the template's name and source, so a changed template
+    is compiled again.
+    """
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        """Fill the bucket from an earlier compilation of the same source."""
+        if bucket.key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[bucket.key])
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        """Keep a compilation for the other environments."""
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+_BYTECODE = _SharedBytecode()
+
+
 def environment(templates: Path, words: Translations, settings: Settings = DEFAULT_SETTINGS) -> Environment:
     """The Jinja environment of one page language: autoescaped, strict, with the i18n extension on `words`."""
     env = Environment(
@@ -203,6 +232,7 @@ def environment(templates: Path, words: Translations, settings: Settings = DEFAU
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        bytecode_cache=_BYTECODE,
     )
     # The i18n extension adds this method at run time, so the type checker cannot know it.
     cast(Any, env).install_gettext_translations(words, newstyle=True)
@@ -245,13 +275,20 @@ def render_site(
     base: str,
     templates: Path = TEMPLATES,
     warnings: site.Warnings | None = None,
+    reuse: Reuse | None = None,
     settings: Settings = DEFAULT_SETTINGS,
 ) -> list[str]:
-    """Render every page into `out` in the languages the settings publish; returns the site-relative paths written."""
+    """Render every page into `out` in the languages the settings publish; returns the site-relative paths written.
+
+    With `reuse`, a vendor page whose inputs are unchanged comes from the build cache instead of being
+    rendered, and a file with the same bytes as in the previous version is linked instead of written.
+    """
     warnings = warnings if warnings is not None else site.Warnings()
     if settings.mode == "vendor":
         return _render_vendor_site(project, out, words, base, templates, warnings, settings)
     languages, default = settings.languages, settings.default_language
+    # Every page below goes through the reuse's writer when there is one (linked when unchanged).
+    write_file = reuse.write if reuse is not None else _write_file
     vendors = sorted(project.vendors, key=lambda v: v.id)
     written: list[str] = []
     sitemap: list[Page] = []
@@ -285,7 +322,10 @@ def render_site(
     for lang in languages:
         env = environment(templates, words[lang], settings)
         _ = words[lang].gettext
-        cards = site.vendor_cards(Project(tuple(vendors)), lang, words[lang], warnings)
+        if reuse is not None:
+            cards = reuse.cards(tuple(vendors), lang, words[lang], warnings)
+        else:
+            cards = site.vendor_cards(Project(tuple(vendors)), lang, words[lang], warnings)
         page = _page(
             base,
             _language_index,
@@ -304,23 +344,35 @@ def render_site(
         written.append(compare_meta.path)
         sitemap.append(compare_meta)
         for vendor in vendors:
-            reader = site.Reader(lang, words[lang], vendor, warnings)
-            view = site.vendor_page(vendor, reader)
-            page = _page(
-                base,
-                partial(_vendor_path, vendor.id),
-                lang,
-                _vendor_path(vendor.id, default),
-                _("%(vendor)s support tiers compared") % {"vendor": vendor.name},
-                view.description,
-                languages,
-            )
-            # Issue 9: schema.org JSON-LD of the tiers and their prices.
-            json_ld = structured.vendor_json_ld(vendor, reader, page.canonical)
-            write_file(out, page.path, _render(env, "vendor.html", page=page, vendor=view, json_ld=json_ld))
+            cached = reuse.page(vendor.id, lang) if reuse is not None else None
+            if cached is not None:
+                text, description, found, embed = cached
+                for key, line in found.items():
+                    warnings.found.setdefault(key, line)
+                page = _page(
+                    base,
+                    partial(_vendor_path, vendor.id),
+                    lang,
+                    _vendor_path(vendor.id, default),
+                    _("%(vendor)s support tiers compared") % {"vendor": vendor.name},
+                    description,
+                    languages,
+                )
+            else:
+                # A page's own warnings are kept with it in the cache, so a cached page warns as a rendered one.
+                page_warnings = site.Warnings() if reuse is not None else warnings
+                page, text, embed = render_vendor_page(env, words[lang], base, vendor, lang, page_warnings, settings)
+                if reuse is not None:
+                    reuse.keep_page(vendor.id, lang, text, page.description, page_warnings, embed)
+                    for key, line in page_warnings.found.items():
+                        warnings.found.setdefault(key, line)
+            if reuse is not None:
+                reuse.tick("vendor pages", reuse.stats.pages_rendered + reuse.stats.pages_cached, len(vendors) * len(languages))
+            write_file(out, page.path, text)
             written.append(page.path)
             sitemap.append(page)
-            written.append(_write_embed(env, out, page, view, vendor.id, settings))
+            write_file(out, _embed_path(vendor.id, lang), embed)
+            written.append(_embed_path(vendor.id, lang))
     sitemap.sort(key=lambda p: p.canonical)
     write_file(
         out, "sitemap.xml",
@@ -329,6 +381,30 @@ def render_site(
     write_file(out, "robots.txt", f"User-agent: *\nAllow: /\nSitemap: {base}sitemap.xml\n")
     written += ["sitemap.xml", "robots.txt"]
     return written
+
+
+def render_vendor_page(
+    env: Environment, words: Translations, base: str, vendor: Vendor, lang: str, warnings: site.Warnings,
+    settings: Settings = DEFAULT_SETTINGS,
+) -> tuple[Page, str, str]:
+    """One vendor's page in one language: its metadata, its text and its embeddable tier table."""
+    _ = words.gettext
+    reader = site.Reader(lang, words, vendor, warnings)
+    view = site.vendor_page(vendor, reader)
+    page = _page(
+        base,
+        partial(_vendor_path, vendor.id),
+        lang,
+        _vendor_path(vendor.id, settings.default_language),
+        _("%(vendor)s support tiers compared") % {"vendor": vendor.name},
+        view.description,
+        settings.languages,
+    )
+    # Issue 9: schema.org JSON-LD of the tiers and their prices.
+    json_ld = structured.vendor_json_ld(vendor, reader, page.canonical)
+    text = _render(env, "vendor.html", page=page, vendor=view, json_ld=json_ld)
+    embed = _render(env, "embed.html", page=page, vendor=view, vid=vendor.id, css=branding.embed_css(settings))
+    return page, text, embed
 
 
 # --- a single vendor's own site, and the embeddable tier table (issue 9) ---------------------------
@@ -403,13 +479,16 @@ def _render_vendor_site(
     return written
 
 
-def copy_assets(templates: Path, out: Path) -> None:
+def copy_assets(templates: Path, out: Path, reuse: Reuse | None = None) -> None:
     """Copy templates/assets (site.css, calculator.js, sla.js) into out/assets."""
     source = templates / "assets"
     if not source.is_dir():
         raise BuildError(str(source), "the assets folder (site.css, calculator.js, sla.js) is missing")
     for path in sorted(source.rglob("*")):
         if path.is_file() and not path.name.startswith("."):
+            if reuse is not None:
+                reuse.write_bytes(out, str(Path("assets") / path.relative_to(source)), path.read_bytes())
+                continue
             target = out / "assets" / path.relative_to(source)
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(path.read_bytes())

@@ -7,20 +7,21 @@ import sys
 import threading
 import time
 import traceback
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
+from dsl.language.cache import BuildCache
 from dsl.language.diagnostics import print_diagnostics
 from dsl.language.loader import load_project
 from dsl.language.settings import SETTINGS_FILE, load_settings
 from dsl.rules.export import default_years
-from dsl.site.publish import publish
+from dsl.site.publish import publish, remove_in_background
 from dsl.site.render import LOCALES, TEMPLATES
 
-POLL_SECONDS = 0.5
+POLL_SECONDS = 0.2
 """How often the watched files' modification times are compared."""
 
 
@@ -106,19 +107,30 @@ def make_server(out: Path, port: int, host: str = HOST) -> SiteServer:
     return SiteServer((host, port), handler)
 
 
-def _build(sources: list[Path], out: Path, years: tuple[int, int] | None, root: Path | None = None) -> int:
+def _build(
+    sources: list[Path],
+    out: Path,
+    years: tuple[int, int] | None,
+    root: Path | None = None,
+    cache: BuildCache | None = None,
+    context: Sequence[Path] = (),
+) -> int:
     """Load the project's settings (read again each time: an edit to tierwise.toml is a change), check and publish once
-    (`years` None: the plans' horizon); the exit code."""
+    (`years` None: the plans' horizon); the exit code. With a cache, only what a change touches is parsed and rendered."""
     try:
         settings, problems, texts = load_settings(root)
-        result = load_project(sources, settings=settings)
+        result = load_project(sources, context, cache=cache, settings=settings)
         result.diagnostics[:0] = problems
         result.sources.update(texts)
         errors = print_diagnostics(result.diagnostics, result.sources, sys.stderr, strict=False)
         if errors or result.project is None:
             print(f"{errors} error(s); still serving the last good site.", file=sys.stderr)
             return 1
-        return publish(result.project, out, years or default_years(result.project), settings=settings)
+        # The replaced version is removed in the background: the new site is in place before that.
+        return publish(
+            result.project, out, years or default_years(result.project), cache=cache, vendor_keys=result.vendor_keys,
+            remove=remove_in_background, settings=settings,
+        )
     except Exception as exc:  # whatever a plan holds, the server keeps running with the last good site
         frame = traceback.extract_tb(exc.__traceback__)[-1]
         print(f"{frame.filename}:{frame.lineno}: error: {type(exc).__name__}: {exc}", file=sys.stderr)
@@ -126,16 +138,27 @@ def _build(sources: list[Path], out: Path, years: tuple[int, int] | None, root: 
         return 1
 
 
-def serve(sources: list[Path], out: Path, port: int, years: tuple[int, int] | None = None, root: Path | None = None) -> int:
+def serve(
+    sources: list[Path],
+    out: Path,
+    port: int,
+    years: tuple[int, int] | None = None,
+    root: Path | None = None,
+    cache: BuildCache | None = None,
+    context: Sequence[Path] = (),
+) -> int:
     """Build, serve the site on 127.0.0.1:port (this computer only) and rebuild whenever a plan, template or catalog changes.
 
-    `root` is the project root: its tierwise.toml, locales/ and template folder are watched too.
+    `root` is the project root: its tierwise.toml, locales/ and template folder are watched too. With the
+    project's build cache, held in memory too, a rebuild parses and renders only what changed.
     """
     watched = list(sources)
     if root is not None:  # the settings file and the project's own catalogs and templates, when there are any
         templates = load_settings(root)[0].templates
         watched += [root / SETTINGS_FILE, root / "locales", *([templates] if templates is not None else [])]
-    _build(sources, out, years, root)
+    if cache is not None and cache.memory is None:
+        cache = BuildCache(cache.folder, keep_in_memory=True)
+    _build(sources, out, years, root, cache, context)
     if not out.is_dir():
         print(f"{out}: error: nothing to serve; fix the errors above and run again.", file=sys.stderr)
         return 1
@@ -155,7 +178,7 @@ def serve(sources: list[Path], out: Path, port: int, years: tuple[int, int] | No
             if now != seen:
                 seen = now
                 print("change seen; rebuilding ...", file=sys.stderr)
-                _build(sources, out, years, root)
+                _build(sources, out, years, root, cache, context)
     except KeyboardInterrupt:
         return 0
     finally:

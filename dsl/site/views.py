@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
+from functools import lru_cache
 from typing import Protocol
 
 from markdown_it import MarkdownIt
@@ -69,6 +70,18 @@ class _SafeMarkdown(MarkdownIt):
 
 
 MARKDOWN = _SafeMarkdown()
+
+
+# Each distinct text is rendered once per process: the same words stand in many cells and on many
+# pages (a shared label, "8 hours"), and rendering is a pure function of the text.
+@lru_cache(maxsize=8192)
+def _markdown_inline(value: str) -> str:
+    return str(MARKDOWN.renderInline(value))
+
+
+@lru_cache(maxsize=8192)
+def _markdown_block(value: str) -> str:
+    return str(MARKDOWN.render(value))
 
 
 def safe_href(url: str | None) -> str | None:
@@ -138,7 +151,7 @@ class Reader:
         if text is None:
             return Markup("")
         value, fallback = self.pick(text)
-        html = Markup(MARKDOWN.renderInline(value))
+        html = Markup(_markdown_inline(value))
         return Markup('<span lang="{}">{}</span>').format(fallback, html) if fallback else html
 
     def block(self, text: Text | None) -> Markup:
@@ -146,7 +159,7 @@ class Reader:
         if text is None:
             return Markup("")
         value, fallback = self.pick(text)
-        html = Markup(MARKDOWN.render(value).strip())
+        html = Markup(_markdown_block(value).strip())
         return Markup('<div lang="{}">{}</div>').format(fallback, html) if fallback else html
 
 

@@ -104,9 +104,28 @@ export function formatIso(date, zone = "UTC") {
   );
 }
 
-const ISO = /^\s*(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,6}))?)?(?:(Z|z)|([+-])(\d{2}):?(\d{2})(?::?(\d{2}))?)?\s*$/;
+// --- the input grammar (docs/rules.md §5, "Inputs"): the same patterns and words as dsl/rules/engine.py ---
 
-// An ISO 8601 moment with its offset: { ms, offset (minutes) }.
+const MOMENT_FORM = "YYYY-MM-DDTHH:MM[:SS[.ffffff]] with Z or ±HH:MM";
+const MOMENT = /^([0-9]{4})-([0-9]{2})-([0-9]{2})T([0-9]{2}):([0-9]{2})(?::([0-9]{2})(?:\.([0-9]{1,6}))?)?(Z|([+-])([0-9]{2}):([0-9]{2}))?$/;
+const DATE_ONLY = /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/;
+const MONTH_DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const CUT = 100;
+
+// A caller's text as an error quotes it: at most 100 characters (code points), as Python's _cut.
+function cut(text) {
+  const chars = [...text];
+  return chars.length <= CUT ? text : chars.slice(0, CUT).join("") + "…";
+}
+
+function realDate(year, month, day) {
+  if (!(year >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= MONTH_DAYS[month - 1])) return false;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return month !== 2 || day <= 28 || leap;
+}
+
+// A report moment in the one accepted form: { ms, offset (minutes) }. Fractions finer than a
+// millisecond are accepted and dropped: a Date holds milliseconds (docs/rules.md §9).
 function parseMoment(text) {
   if (text instanceof Date) {
     if (Number.isNaN(text.getTime())) throw new Error("the moment is not a valid date");
@@ -115,29 +134,65 @@ function parseMoment(text) {
   if (typeof text !== "string") {
     throw new Error(`the moment must be an ISO 8601 text such as 2026-11-23T15:00:00+01:00, not ${JSON.stringify(text)}`);
   }
-  const m = ISO.exec(text);
-  const bad = `'${text}' is not an ISO 8601 date and time, such as 2026-11-23T15:00:00+01:00`;
-  if (!m) {
-    if (/^\s*\d{4}-\d{2}-\d{2}\s*$/.test(text)) {
-      const t = text.trim();
-      throw new Error(`the time '${text}' has no UTC offset; add one, such as ${t}+01:00 or ${t}Z`);
-    }
-    throw new Error(bad);
+  const bad = () => new Error(`'${cut(text)}' is not a date and time of the form ${MOMENT_FORM}, such as 2026-11-23T15:00:00+01:00`);
+  if (DATE_ONLY.test(text)) {
+    if (!realDate(Number(text.slice(0, 4)), Number(text.slice(5, 7)), Number(text.slice(8, 10)))) throw bad();
+    throw new Error(`the moment '${text}' has no time of day; give one with its UTC offset, such as ${text}T00:00:00+01:00`);
   }
-  const [, y, mo, d, h, mi, s = "0", frac = "", z, sign, oh, om, os = "0"] = m;
+  const m = MOMENT.exec(text);
+  if (!m) throw bad();
+  const [, y, mo, d, h, mi, s = "0", frac = "", z, sign, oh, om] = m;
   const [year, month, day, hour, minute, second] = [y, mo, d, h, mi, s].map(Number);
+  if (!realDate(year, month, day) || hour > 23 || minute > 59 || second > 59) throw bad();
+  if (!z) throw new Error(`the time '${text}' has no UTC offset; add one, such as ${text}+01:00 or ${text}Z`);
+  let offset = 0;
+  if (z !== "Z") {
+    if (Number(oh) > 23 || Number(om) > 59) throw bad();
+    offset = (sign === "-" ? -1 : 1) * (Number(oh) * 60 + Number(om));
+    if (offset === 0) offset = 0; // -00:00 is UTC, as +00:00
+  }
   const wall = utcMs(year, month - 1, day, hour, minute, second, Number(frac.padEnd(3, "0").slice(0, 3)));
-  const check = new Date(wall);
-  if (check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day || hour > 23 || minute > 59 || second > 59) {
-    throw new Error(bad);
-  }
-  if (!z && !sign) {
-    const t = text.trim();
-    throw new Error(`the time '${text}' has no UTC offset; add one, such as ${t}+01:00 or ${t}Z`);
-  }
-  const offset = z ? 0 : (sign === "-" ? -1 : 1) * (Number(oh) * 60 + Number(om) + Number(os) / 60);
-  if (Math.abs(offset) >= 24 * 60) throw new Error(bad);
   return { ms: wall - offset * MINUTE_MS, offset };
+}
+
+// The zone names a question may give: the rules' own list (format 1.2 "zones"), else the runtime's.
+function zoneHint(name, known) {
+  const lowered = new Map(known.map((k) => [k.toLowerCase(), k]));
+  const bare = name.startsWith("posix/") || name.startsWith("right/") ? name.slice(6) : name;
+  for (const guess of [name, bare]) {
+    if (lowered.has(guess.toLowerCase())) return `; did you mean '${lowered.get(guess.toLowerCase())}'?`;
+  }
+  return "; use an IANA name such as Europe/Stockholm";
+}
+
+function runtimeZones() {
+  return typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : [];
+}
+
+function checkZoneName(rules, name, what) {
+  // Not a text (only the API can pass one): no hint, as Python words it.
+  if (typeof name !== "string") throw new Error(`unknown time zone '${String(name)}' (${what})`);
+  const listed = Array.isArray(rules.zones) ? rules.zones : null;
+  const unknown = () => new Error(`unknown time zone '${cut(name)}' (${what})${zoneHint(name, listed || runtimeZones())}`);
+  if (listed) {
+    if (!listed.includes(name)) throw unknown();
+    try {
+      formatter(name);
+    } catch {
+      throw new Error(`the time zone '${name}' is in the rules but not in this runtime's time-zone data; update the runtime`);
+    }
+    return name;
+  }
+  // Rules before 1.2 carry no list: the runtime's, with the same exclusions and case rule.
+  if (/^(posix|right)\//.test(name) || name === "localtime" || name === "Factory" || name === "posixrules") throw unknown();
+  const other = runtimeZones().find((z) => z.toLowerCase() === name.toLowerCase());
+  if (other !== undefined && other !== name) throw unknown();
+  try {
+    formatter(name);
+  } catch {
+    throw unknown();
+  }
+  return name;
 }
 
 // --- suggestions, as Python's difflib.get_close_matches(n=1, cutoff=0.6) ---
@@ -182,6 +237,8 @@ function matchingCharacters(a, b) {
 
 function suggest(name, known) {
   const options = [...new Set(known)].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
+  // Names longer than Python's SUGGEST_MAX_LENGTH get no "did you mean", as in dsl/rules/engine.py.
+  if ([...name].length > CUT) return options.length && options.length <= 10 ? "; known: " + options.join(", ") : "";
   // Compared case-insensitively, so that 'p3' suggests 'P3'.
   const lowered = new Map(options.map((o) => [o.toLowerCase(), o]));
   const word = [...name.toLowerCase()];
@@ -318,14 +375,14 @@ function findTarget(rules, plan, priority, metric, kase = null, when = null) {
   const version = String(rules.format_version ?? "");
   if (!version.startsWith("1.")) throw new Error(`these rules are in format ${version || "(none)"}; this evaluator reads format 1.x`);
   metric = metric || DEFAULT_METRIC;
-  if (!rules.metrics.includes(metric)) throw new Error(`unknown metric '${metric}'${suggest(metric, rules.metrics)}`);
+  if (!rules.metrics.includes(metric)) throw new Error(`unknown metric '${cut(metric)}'${suggest(metric, rules.metrics)}`);
   if (typeof plan !== "string" || plan.split("/").length !== 2) {
-    const shown = typeof plan === "string" ? `'${plan}'` : String(plan);
+    const shown = typeof plan === "string" ? `'${cut(plan)}'` : String(plan);
     throw new Error(`name the plan as VENDOR/PLAN, such as stratiteq/sos, not ${shown}`);
   }
   const [vendorId, planId] = plan.split("/");
   const vendor = own(rules.vendors, vendorId);
-  if (!vendor) throw new Error(`unknown vendor '${vendorId}'${suggest(vendorId, Object.keys(rules.vendors))}`);
+  if (!vendor) throw new Error(`unknown vendor '${cut(vendorId)}'${suggest(vendorId, Object.keys(rules.vendors))}`);
   let found = own(vendor.plans, planId);
   if (!found) {
     // Format 1.1: an alias names a group whose terms are another plan's (Amanda's trial users: premium).
@@ -333,19 +390,19 @@ function findTarget(rules, plan, priority, metric, kase = null, when = null) {
     const alias = own(aliases, planId);
     found = alias ? own(vendor.plans, alias.plan) : undefined;
     if (!found) {
-      throw new Error(`vendor '${vendorId}' has no plan '${planId}'${suggest(planId, [...Object.keys(vendor.plans), ...Object.keys(aliases)])}`);
+      throw new Error(`vendor '${vendorId}' has no plan '${cut(planId)}'${suggest(planId, [...Object.keys(vendor.plans), ...Object.keys(aliases)])}`);
     }
   }
   if (found.no_support) throw new Error(`plan '${vendorId}/${planId}' offers no support: there is no deadline`);
   const levels = vendor.priorities ? vendor.priorities.levels.map((lv) => lv.id) : [];
   if (priority !== null && !levels.includes(priority)) {
-    if (!levels.length) throw new Error(`vendor '${vendorId}' has no priority levels; leave the priority '${priority}' out`);
-    throw new Error(`vendor '${vendorId}' has no priority '${priority}'${suggest(priority, levels)}`);
+    if (!levels.length) throw new Error(`vendor '${vendorId}' has no priority levels; leave the priority '${cut(priority)}' out`);
+    throw new Error(`vendor '${vendorId}' has no priority '${cut(priority)}'${suggest(priority, levels)}`);
   }
   const cases = Object.keys(vendor.cases || {});
   if (kase !== null && !cases.includes(kase)) {
-    if (!cases.length) throw new Error(`vendor '${vendorId}' declares no kinds of case; leave the case '${kase}' out`);
-    throw new Error(`vendor '${vendorId}' has no kind of case '${kase}'${suggest(kase, cases)}`);
+    if (!cases.length) throw new Error(`vendor '${vendorId}' declares no kinds of case; leave the case '${cut(kase)}' out`);
+    throw new Error(`vendor '${vendorId}' has no kind of case '${cut(kase)}'${suggest(kase, cases)}`);
   }
   // The case's own target, else the general one (docs/rules.md §5).
   let target, general = [];
@@ -380,7 +437,7 @@ function evaluate(rules, { plan, priority = null, at, tz = null, metric = null, 
   if (kase === "" || kase === undefined) kase = null;
   if (country === "" || country === undefined) country = null;
   const moment = parseMoment(at);
-  if (tz !== null) checkZone(tz, "the customer's zone");
+  if (tz !== null) checkZoneName(rules, tz, "the customer's zone");
   const { vendorId, vendor, target } = findTarget(rules, plan, priority, metric, kase, { report: moment.ms, tz });
   const calId = target.calendar;
   const calendar = own(vendor.calendars, calId);
@@ -440,7 +497,7 @@ export function priorityFor(rules, vendor, impact, urgency) {
   return level;
 }
 
-// --- effective-dated versions (format 1.2, docs/rules.md §5 step 5) ---
+// --- effective-dated versions (format 1.2, docs/rules.md §5 step 8) ---
 
 // The instant (ms) a version's date begins: local midnight in its calendar's zone, else the customer's tz, else UTC.
 function versionStart(vendor, target, day, tz) {

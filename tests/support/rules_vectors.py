@@ -448,3 +448,20 @@ def main() -> int:
     errors = sum("error" in v for v in lines)
     print(f"wrote {len(lines)} vectors ({errors} errors) to {VECTORS.relative_to(ROOT)}")
     return 0
+
+
+RULES = HERE / "rules.json"
+"""The rules the vectors hold for (plans/ + edge-cases.plan over YEARS), published beside them by the site build."""
+
+
+def rules_text() -> str:
+    """The text of RULES: the export of the vectors' project over their years."""
+    from dsl.rules.export import dumps, export_project  # here, so that this addition stays apart from the module's own imports
+
+    return dumps(export_project(load(), YEARS))
+
+
+def write_rules() -> None:
+    """Write RULES beside the vectors, so that the build can publish the rules with the vectors (docs/rules.md §10)."""
+    RULES.write_text(rules_text(), encoding="utf-8")
+    print(f"wrote the rules the vectors hold for to {RULES.relative_to(ROOT)}")

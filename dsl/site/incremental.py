@@ -1,0 +1,247 @@
+"""Incremental builds: pages and rule files that did not change are neither rendered nor rewritten.
+
+Two mechanisms, each correct on its own:
+
+- **The page cache** (in the project's build cache): a vendor page is stored under a key that hashes
+  everything it is made from — the vendor's plan file and the shared definitions it was resolved with
+  (the loader's vendor key), the page language, the base URL, the templates, the catalogs and the code
+  of the site and the language. The same key gives the same bytes, so a hit is used without rendering.
+  The same holds for a vendor's rule files (keyed by the vendor, the years and the rules code).
+- **The writer**: every file of a new build is compared with the same file of the version it
+  replaces; when the bytes are the same, the old file is hard-linked into the new version instead of
+  written, so it keeps its modification time (and costs no disk). The build is still a complete new
+  folder switched in by one rename (dsl/site/publish.py); only unchanged bytes are shared.
+
+Nothing is looked up by modification time, so nothing can be stale: a changed input changes a key,
+and a file is linked only after its bytes were compared.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from babel.support import Translations
+
+from dsl.language.cache import BuildCache, fingerprint, key_of
+from dsl.language.model import Vendor
+from dsl.language.progress import Progress
+from dsl.language.vocabulary import LANGUAGES
+from dsl.site import views as site
+
+
+def folder_digest(folder: Path) -> str:
+    """A hash of every file below `folder` (names and bytes): the templates or the catalogs."""
+    parts: list[str | bytes] = []
+    if folder.is_dir():
+        for path in sorted(folder.rglob("*")):
+            if path.is_file() and not path.name.endswith((".mo", ".pyc")):
+                parts += [str(path.relative_to(folder)), path.read_bytes()]
+    return key_of(*parts)
+
+
+def site_fingerprint() -> str:
+    """The fingerprint of the code that makes pages and rule files: dsl/language, dsl/rules and dsl/site."""
+    package = Path(__file__).resolve().parents[1]
+    return fingerprint(str(package / "language"), str(package / "rules"), str(package / "site"))
+
+
+@dataclass
+class Stats:
+    """What a build did: files written anew and files kept from the previous version."""
+
+    written: int = 0
+    reused: int = 0
+    pages_rendered: int = 0
+    pages_cached: int = 0
+
+
+@dataclass
+class Reuse:
+    """The page cache and the previous version of one build (either may be missing)."""
+
+    cache: BuildCache | None
+    vendor_keys: dict[str, str]
+    previous: Path | None
+    context_key: str = ""
+    stats: Stats = field(default_factory=Stats)
+    progress: Progress | None = None
+    written: dict[str, bytes] = field(default_factory=dict)
+    """A digest of every file of this build, by site-relative path (see `remember`)."""
+    ready: dict[tuple[str, ...], Any] = field(default_factory=dict)
+    """Results computed ahead by worker processes (dsl/site/parallel.py), taken once each."""
+    fresh: set[tuple[str, str]] = field(default_factory=set)
+    """Pages computed ahead and put in the cache (not held in memory: a thousand pages are hundreds of MB)."""
+
+    @classmethod
+    def start(
+        cls,
+        cache: BuildCache | None,
+        vendor_keys: dict[str, str] | None,
+        previous: Path | None,
+        templates: Path,
+        locales: Path,
+        base: str,
+        progress: Progress | None = None,
+    ) -> Reuse:
+        """The reuse of one build: its context key hashes what every page shares."""
+        context = key_of(site_fingerprint(), folder_digest(templates), folder_digest(locales), base, os.environ.get("SOURCE_DATE_EPOCH", ""))
+        return cls(cache if vendor_keys else None, dict(vendor_keys or {}), previous, context, progress=progress)
+
+    def tick(self, stage: str, done: int, total: int) -> None:
+        """Report progress, when there is a progress line."""
+        if self.progress is not None:
+            self.progress.step(stage, done, total)
+
+    # --- pages and rule files kept in the cache ---
+
+    def _key(self, kind: str, vendor_id: str, *more: str) -> str | None:
+        vendor_key = self.vendor_keys.get(vendor_id)
+        if self.cache is None or vendor_key is None:
+            return None
+        return key_of(kind, self.context_key, vendor_key, *more)
+
+    def complete(self, vendor_id: str, years: tuple[int, int]) -> bool:
+        """Whether the cache holds all of a vendor's pages, cards and rule files."""
+        if self.cache is None:
+            return False
+        span = f"{years[0]}-{years[1]}"
+        wanted = [("page", self._key("page", vendor_id, lang)) for lang in LANGUAGES]
+        wanted += [("card", self._key("card", vendor_id, lang)) for lang in LANGUAGES]
+        wanted.append(("rules", self._key("rules", vendor_id, span)))
+        return all(key is not None and self.cache.has(kind, key) for kind, key in wanted)
+
+    def take(self, vendor_id: str, years: tuple[int, int], result: dict[str, Any]) -> None:
+        """Keep what a worker computed for one vendor: for this build, and in the cache."""
+        for lang in LANGUAGES:
+            text, description, met, embed = result[f"page:{lang}"]
+            card_key = self._key("card", vendor_id, lang)
+            self.ready["card", vendor_id, lang] = result[f"card:{lang}"]
+            if self.cache is not None and card_key is not None:
+                self.cache.put("card", card_key, result[f"card:{lang}"])
+            page_key = self._key("page", vendor_id, lang)
+            if self.cache is not None and page_key is not None:
+                self.cache.put("page", page_key, (text, description, met, embed))
+                self.fresh.add((vendor_id, lang))
+            else:
+                self.ready["page", vendor_id, lang] = (text, description, met, embed)
+        self.ready["rules", vendor_id] = result["rules"]
+        rules_key = self._key("rules", vendor_id, f"{years[0]}-{years[1]}")
+        if self.cache is not None and rules_key is not None:
+            self.cache.put("rules", rules_key, result["rules"])
+
+    def page(self, vendor_id: str, lang: str) -> tuple[str, str, dict[tuple[str, int, int, str], str], str] | None:
+        """A cached vendor page: its text, its description, the warnings met rendering it and its embeddable table; None on a miss."""
+        ready = self.ready.pop(("page", vendor_id, lang), None)
+        if ready is not None:
+            self.stats.pages_rendered += 1
+            return ready  # type: ignore[no-any-return]
+        key = self._key("page", vendor_id, lang)
+        found = self.cache.get("page", key) if self.cache is not None and key is not None else None
+        if isinstance(found, tuple) and len(found) == 4:
+            if (vendor_id, lang) in self.fresh:
+                self.stats.pages_rendered += 1  # rendered by a worker in this build
+            else:
+                self.stats.pages_cached += 1
+            return found
+        self.stats.pages_rendered += 1
+        return None
+
+    def keep_page(self, vendor_id: str, lang: str, text: str, description: str, warnings: site.Warnings, embed: str = "") -> None:
+        """Store a rendered vendor page and its embeddable tier table."""
+        key = self._key("page", vendor_id, lang)
+        if self.cache is not None and key is not None:
+            self.cache.put("page", key, (text, description, dict(warnings.found), embed))
+
+    def cards(self, vendors: tuple[Vendor, ...], lang: str, words: Translations, warnings: site.Warnings) -> tuple[site.VendorCard, ...]:
+        """`site.vendor_cards`, each vendor's card (and the warnings met making it) from the cache when its inputs are unchanged."""
+        cards: list[site.VendorCard] = []
+        for vendor in vendors:
+            self.tick(f"home page cards ({lang})", len(cards), len(vendors))
+            key = self._key("card", vendor.id, lang)
+            found = self.ready.pop(("card", vendor.id, lang), None)
+            if found is None:
+                found = self.cache.get("card", key) if self.cache is not None and key is not None else None
+            if not (isinstance(found, tuple) and len(found) == 2):
+                own = site.Warnings()
+                found = (site.vendor_card(vendor, site.Reader(lang, words, vendor, own)), dict(own.found))
+                if self.cache is not None and key is not None:
+                    self.cache.put("card", key, found)
+            card, met = found
+            for where, line in met.items():
+                warnings.found.setdefault(where, line)
+            cards.append(card)
+        return tuple(cards)
+
+    def rules(self, vendor_id: str, years: tuple[int, int]) -> tuple[str, str] | None:
+        """A vendor's cached rule file and its part of all.json; None on a miss."""
+        ready = self.ready.pop(("rules", vendor_id), None)
+        if ready is not None:
+            return ready  # type: ignore[no-any-return]
+        key = self._key("rules", vendor_id, f"{years[0]}-{years[1]}")
+        found = self.cache.get("rules", key) if self.cache is not None and key is not None else None
+        return found if isinstance(found, tuple) and len(found) == 2 else None
+
+    def keep_rules(self, vendor_id: str, years: tuple[int, int], text: str, fragment: str) -> None:
+        """Store a vendor's rule file and its part of all.json."""
+        key = self._key("rules", vendor_id, f"{years[0]}-{years[1]}")
+        if self.cache is not None and key is not None:
+            self.cache.put("rules", key, (text, fragment))
+
+    # --- the writer ---
+
+    def remember(self, version: Path) -> None:
+        """Keep the digests of the version just published, so the next build of this process (`serve`)
+        compares with them instead of reading the files back. Only the newest version is kept."""
+        _VERSIONS.clear()
+        _VERSIONS[str(version)] = dict(self.written)
+
+    def write(self, root: Path, relative: str, text: str) -> None:
+        """Write `text` to root/relative, or hard-link the previous version's file when it holds the same bytes."""
+        self.write_bytes(root, relative, text.encode("utf-8"))
+
+    def write_bytes(self, root: Path, relative: str, data: bytes) -> None:
+        """`write` for bytes (the assets)."""
+        target = root / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        digest = hashlib.blake2b(data, digest_size=16).digest()
+        self.written[relative] = digest
+        if self.previous is not None:
+            old = self.previous / relative
+            known = _VERSIONS.get(str(self.previous))
+            try:
+                if known is not None:  # this process wrote that version: compare digests, read nothing
+                    same = known.get(relative) == digest and old.stat().st_size == len(data)
+                else:
+                    same = old.stat().st_size == len(data) and old.read_bytes() == data
+            except OSError:
+                same = False
+            if same:
+                try:
+                    os.link(old, target)
+                    self.stats.reused += 1
+                    return
+                except OSError:  # another file system, or links not allowed: write it
+                    pass
+        with open(target, "wb") as fh:
+            fh.write(data)
+        self.stats.written += 1
+
+
+_VERSIONS: dict[str, dict[str, bytes]] = {}
+"""The digests of the files of the version this process published last, by its folder."""
+
+
+def vendor_fragment(doc: dict[str, Any], vendor_id: str) -> str:
+    """A vendor's `"id": {...}` from its own rule document, as it stands inside all.json's "vendors" object.
+
+    json.dumps lays a nested object out as it lays it out alone, indented by its depth: the vendor's
+    part is the same text, moved two levels (four spaces) in. tests/test_incremental.py compares an
+    all.json put together from these parts with the export of the whole project.
+    """
+    part = json.dumps({vendor_id: doc["vendors"][vendor_id]}, ensure_ascii=False, indent=2)
+    return "\n".join("  " + line for line in part.splitlines()[1:-1])

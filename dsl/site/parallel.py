@@ -1,0 +1,79 @@
+"""Both cores: the per-vendor work of a build (pages, home page cards, rule files) in worker processes.
+
+Before the pages are written, the vendors whose results are not in the build cache are split among
+worker processes (forked, so they share the loaded model, catalogs and templates). Each worker calls
+the very functions a serial build calls — `render.render_vendor_page`, `views.vendor_card`, the rules'
+`export_project` — and sends the results back; the build then writes them in its usual order, so the
+output is the serial build's byte for byte (tests/test_parallel.py). Only a command-line run forks
+(dsl.language.cache.FORKING_ALLOWED), and only without other threads; with one core, for a few vendors or
+where fork is unavailable the build stays serial. TIERWISE_JOBS sets the number of processes.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from pathlib import Path
+from typing import Any
+
+from babel.support import Translations
+
+from dsl.language.cache import worker_count
+from dsl.language.model import Project, Vendor
+from dsl.language.vocabulary import LANGUAGES
+from dsl.rules.export import dumps, export_project
+from dsl.site import views as site
+from dsl.site.incremental import Reuse, vendor_fragment
+from dsl.site.render import environment, render_vendor_page
+
+MIN_VENDORS_PER_JOB = 2
+"""Fewer vendors to do than this per process: starting processes would cost more than it saves."""
+
+
+def jobs() -> int:
+    """How many processes a build uses: TIERWISE_JOBS, else the cores this process may run on."""
+    return worker_count()
+
+
+# What the workers need; set in the parent just before it forks them, so it is shared, not pickled.
+_JOB: dict[str, Any] = {}
+
+
+def _work(index: int) -> tuple[int, dict[str, Any]]:
+    """Everything of one vendor that a serial build computes: pages, cards, rule file."""
+    vendor: Vendor = _JOB["vendors"][index]
+    words: dict[str, Translations] = _JOB["words"]
+    envs: dict[str, Any] = _JOB.setdefault("envs", {})
+    result: dict[str, Any] = {}
+    for lang in LANGUAGES:
+        if lang not in envs:
+            envs[lang] = environment(_JOB["templates"], words[lang])
+        met = site.Warnings()
+        page, text, embed = render_vendor_page(envs[lang], words[lang], _JOB["base"], vendor, lang, met)
+        result[f"page:{lang}"] = (text, page.description, dict(met.found), embed)
+        met = site.Warnings()
+        card = site.vendor_card(vendor, site.Reader(lang, words[lang], vendor, met))
+        result[f"card:{lang}"] = (card, dict(met.found))
+    doc = export_project(Project((vendor,)), _JOB["years"])
+    result["rules"] = (dumps(doc), vendor_fragment(doc, vendor.id))
+    return index, result
+
+
+def prepare(
+    project: Project, reuse: Reuse, words: dict[str, Translations], base: str, templates: Path, years: tuple[int, int]
+) -> int:
+    """Compute in worker processes what the cache lacks, into `reuse.ready`; returns the vendors done so."""
+    count = jobs()
+    todo = [n for n, vendor in enumerate(project.vendors) if not reuse.complete(vendor.id, years)]
+    if count < 2 or len(todo) < count * MIN_VENDORS_PER_JOB or "fork" not in multiprocessing.get_all_start_methods():
+        return 0
+    _JOB.clear()
+    _JOB.update(vendors=project.vendors, words=words, base=base, templates=templates, years=years)
+    try:
+        context = multiprocessing.get_context("fork")
+        with context.Pool(count) as pool:
+            for done, (index, result) in enumerate(pool.imap_unordered(_work, todo, chunksize=max(1, min(16, len(todo) // (count * 8))))):
+                reuse.take(project.vendors[index].id, years, result)
+                reuse.tick("vendors", done + 1, len(todo))
+    finally:
+        _JOB.clear()
+    return len(todo)

@@ -1,0 +1,175 @@
+"""Incremental builds: whatever input changes, the result is the clean build's, byte for byte; unchanged files keep their mtimes."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from io import StringIO
+from pathlib import Path
+
+import pytest
+
+from dsl.language.cache import BuildCache
+from dsl.language.loader import load_project
+from dsl.site.publish import build_into, publish
+from dsl.site.render import LOCALES, TEMPLATES
+from support.paths import PLANS
+
+YEARS = (2026, 2027)
+
+
+def tree(root: Path) -> dict[str, bytes]:
+    """Every file below root by relative path, with its bytes."""
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture
+def workspace(tmp_path: Path) -> Path:
+    """A project with two of the real vendors and the shared definitions, its own templates and catalogs."""
+    plans = tmp_path / "plans"
+    plans.mkdir()
+    for name in ("shared.plan", "stratiteq.plan", "esri.plan"):
+        shutil.copy(PLANS / name, plans / name)
+    shutil.copytree(TEMPLATES, tmp_path / "templates", ignore=shutil.ignore_patterns("__pycache__", "*.py"))
+    shutil.copytree(LOCALES, tmp_path / "locales", ignore=shutil.ignore_patterns("__pycache__", "*.py", "*.mo"))
+    return tmp_path
+
+
+def build(root: Path, out: Path, cached: bool) -> tuple[int, str]:
+    """Load and publish the project at root into out, with the project's build cache or with none."""
+    cache = BuildCache(root / ".tierwise-cache") if cached else None
+    result = load_project([root / "plans"], cache=cache)
+    assert result.project is not None, [d.message for d in result.errors]
+    err = StringIO()
+    code = publish(
+        result.project, out, YEARS, templates=root / "templates", locales=root / "locales", stderr=err,
+        cache=cache, vendor_keys=result.vendor_keys,
+    )
+    return code, err.getvalue()
+
+
+def assert_incremental_equals_clean(root: Path, tmp_path: Path, name: str) -> tuple[str, str]:
+    """Rebuild the published site incrementally and a fresh one without a cache: the two trees are identical."""
+    code, incremental = build(root, root / "_site", cached=True)
+    assert code == 0, incremental
+    code, clean = build(root, tmp_path / f"clean-{name}" / "_site", cached=False)
+    assert code == 0, clean
+    assert tree(root / "_site") == tree(tmp_path / f"clean-{name}" / "_site")
+    return incremental, clean
+
+
+def _without_summary(stderr: str) -> list[str]:
+    return [line for line in stderr.splitlines() if not line.startswith("built ")]
+
+
+def test_every_kind_of_change_rebuilds_what_depends_on_it(workspace: Path, tmp_path: Path) -> None:
+    code, err = build(workspace, workspace / "_site", cached=True)
+    assert code == 0, err
+    page = workspace / "_site" / "en" / "stratiteq" / "index.html"
+
+    # A vendor's plan file.
+    plan = workspace / "plans" / "stratiteq.plan"
+    plan.write_text(plan.read_text(encoding="utf-8").replace('name "Stratiteq"', 'name "Stratiteq Edited"', 1), encoding="utf-8")
+    assert_incremental_equals_clean(workspace, tmp_path, "vendor")
+    assert "Stratiteq Edited" in page.read_text(encoding="utf-8")
+
+    # A shared definition every vendor may use.
+    shared = workspace / "plans" / "shared.plan"
+    shared.write_text(shared.read_text(encoding="utf-8").replace("Around the clock, every day", "Round the clock, all days"), encoding="utf-8")
+    assert_incremental_equals_clean(workspace, tmp_path, "shared")
+    assert "Round the clock, all days" in (workspace / "_site" / "rules" / "esri.json").read_text(encoding="utf-8")
+
+    # A template.
+    template = workspace / "templates" / "vendor.html"
+    end = "</section>\n{% endblock %}"
+    changed = "</section>\n<!-- changed template -->\n{% endblock %}"
+    template.write_text(template.read_text(encoding="utf-8").replace(end, changed, 1), encoding="utf-8")
+    assert_incremental_equals_clean(workspace, tmp_path, "template")
+    assert "changed template" in page.read_text(encoding="utf-8")
+
+    # A catalog.
+    po = workspace / "locales" / "en" / "LC_MESSAGES" / "messages.po"
+    text = po.read_text(encoding="utf-8")
+    written = 'msgid "Compare support tiers"\nmsgstr "Compare support tiers"'
+    assert written in text
+    po.write_text(text.replace(written, 'msgid "Compare support tiers"\nmsgstr "Tiers side by side"'), encoding="utf-8")
+    assert_incremental_equals_clean(workspace, tmp_path, "catalog")
+    assert "Tiers side by side" in (workspace / "_site" / "en" / "index.html").read_text(encoding="utf-8")
+
+    # An asset.
+    css = workspace / "templates" / "assets" / "site.css"
+    css.write_text(css.read_text(encoding="utf-8") + "\n/* changed */\n", encoding="utf-8")
+    assert_incremental_equals_clean(workspace, tmp_path, "asset")
+
+    # A vendor added, then removed.
+    shutil.copy(PLANS / "amanda.plan", workspace / "plans" / "amanda.plan")
+    assert_incremental_equals_clean(workspace, tmp_path, "added")
+    (workspace / "plans" / "amanda.plan").unlink()
+    assert_incremental_equals_clean(workspace, tmp_path, "removed")
+    assert not (workspace / "_site" / "en" / "amanda").exists()
+
+
+def test_unchanged_files_keep_their_inode_and_mtime(workspace: Path) -> None:
+    out = workspace / "_site"
+    code, err = build(workspace, out, cached=True)
+    assert code == 0, err
+    before = {rel: os.stat(out / rel) for rel in tree(out)}
+    plan = workspace / "plans" / "stratiteq.plan"
+    plan.write_text(plan.read_text(encoding="utf-8").replace('name "Stratiteq"', 'name "Stratiteq Edited"', 1), encoding="utf-8")
+    code, err = build(workspace, out, cached=True)
+    assert code == 0, err
+    after = {rel: os.stat(out / rel) for rel in tree(out)}
+    assert after.keys() == before.keys()
+    changed = {rel for rel in after if (after[rel].st_ino, after[rel].st_mtime_ns) != (before[rel].st_ino, before[rel].st_mtime_ns)}
+    # The edited vendor's pages and rules, the home pages that list its name, all.json: nothing else.
+    assert {f"{lang}/stratiteq/index.html" for lang in ("sv", "it", "pl", "en")} <= changed
+    assert "rules/all.json" in changed and "rules/stratiteq.json" in changed
+    assert not any(rel.startswith(("sv/esri", "en/esri", "assets/")) or rel == "rules/esri.json" for rel in changed), sorted(changed)
+    assert "files written" in err and "unchanged" in err
+
+
+def test_a_cached_build_warns_as_a_rendered_one(workspace: Path, tmp_path: Path) -> None:
+    # A text without its Italian translation: the page warns, and the cached page must warn the same.
+    plan = workspace / "plans" / "stratiteq.plan"
+    text = plan.read_text(encoding="utf-8")
+    lines = text.splitlines(keepends=True)
+    index = next(i for i, line in enumerate(lines) if line.strip().startswith('it "') and not line.strip().startswith('it """'))
+    plan.write_text("".join(lines[:index] + lines[index + 1 :]), encoding="utf-8")
+    code, first = build(workspace, workspace / "_site", cached=True)
+    assert code == 0, first
+    assert "warning[" in first
+    code, second = build(workspace, tmp_path / "again" / "_site", cached=True)
+    assert code == 0, second
+    assert "pages rendered 0" in second
+    assert _without_summary(second) == _without_summary(first)
+
+
+def test_the_rules_put_together_from_vendors_equal_the_whole_export(workspace: Path, tmp_path: Path) -> None:
+    result = load_project([workspace / "plans"])
+    assert result.project is not None
+    whole = tmp_path / "whole"
+    whole.mkdir()
+    build_into(result.project, whole, YEARS, templates=workspace / "templates", locales=workspace / "locales", stderr=StringIO())
+    code, err = build(workspace, workspace / "_site", cached=True)
+    assert code == 0, err
+    assert tree(whole) == tree(workspace / "_site")
+
+
+def test_cached_checks_report_what_uncached_checks_report(tmp_path: Path) -> None:
+    plans = tmp_path / "plans"
+    plans.mkdir()
+    shutil.copy(PLANS / "shared.plan", plans / "shared.plan")
+    broken = (PLANS / "stratiteq.plan").read_text(encoding="utf-8").replace("on around-the-clock", "on around-the-clok", 1)
+    (plans / "stratiteq.plan").write_text(broken, encoding="utf-8")
+    (plans / "copy.plan").write_text(broken, encoding="utf-8")  # the same vendor id twice: judged across files
+    (plans / "horizon.plan").write_text("horizon 2028-2026\n", encoding="utf-8")  # the project's horizon, judged across files too
+    cache = BuildCache(tmp_path / ".tierwise-cache")
+    plain = load_project([plans])
+    first = load_project([plans], cache=cache)
+    second = load_project([plans], cache=cache)
+    assert cache.hits > 0
+    expected = sorted(str((d.code, d.pos, d.message)) for d in plain.diagnostics)
+    assert any(d.code == "T0301" for d in plain.diagnostics) and plain.errors
+    assert any(d.code == "T0807" for d in plain.diagnostics)
+    for result in (first, second):
+        assert sorted(str((d.code, d.pos, d.message)) for d in result.diagnostics) == expected

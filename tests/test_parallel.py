@@ -1,0 +1,132 @@
+"""A build in worker processes writes the serial build's site byte for byte, with the same warnings.
+
+Each build runs in a fresh interpreter: a build forks workers only from a process without other
+threads, and a test run may have threads of its own.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+from dsl.language import cache as cache_module
+from dsl.language.cache import BuildCache, worker_count
+from dsl.language.loader import load_project
+from support.paths import PLANS, ROOT
+
+BUILD = """
+import json, sys
+from io import StringIO
+from pathlib import Path
+from dsl.language import cache as cache_module
+from dsl.language.cache import BuildCache
+from dsl.language.loader import load_project
+from dsl.site import parallel
+cache_module.FORKING_ALLOWED = True
+from dsl.site.publish import publish
+plans, out, cache_dir = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3]
+cache = BuildCache(Path(cache_dir)) if cache_dir else None
+result = load_project([plans], cache=cache)
+done = []
+real = parallel.prepare
+def counting(*args, **kwargs):
+    done.append(real(*args, **kwargs))
+    return done[-1]
+parallel.prepare = counting
+err = StringIO()
+code = publish(result.project, out, (2026, 2027), stderr=err, cache=cache, vendor_keys=result.vendor_keys)
+lines = [line for line in err.getvalue().splitlines() if not line.startswith("built ")]
+print(json.dumps({"code": code, "workers_did": sum(done), "stderr": lines}))
+"""
+
+
+def tree(root: Path) -> dict[str, bytes]:
+    """Every file below root by relative path, with its bytes."""
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def _build(out: Path, jobs: int, cache: Path | None = None) -> dict[str, object]:
+    env = {**os.environ, "TIERWISE_JOBS": str(jobs), "TIERWISE_BASE_URL": "https://support.example/"}
+    done = subprocess.run(
+        [sys.executable, "-c", BUILD, str(PLANS), str(out), str(cache or "")],
+        capture_output=True, text=True, env=env, cwd=ROOT, timeout=600,
+    )
+    assert done.returncode == 0, done.stderr
+    answer: dict[str, object] = json.loads(done.stdout)
+    assert answer["code"] == 0, answer
+    return answer
+
+
+def test_two_processes_build_the_serial_site(tmp_path: Path) -> None:
+    serial = _build(tmp_path / "serial" / "_site", 1)
+    parallel = _build(tmp_path / "parallel" / "_site", 2)
+    assert serial["workers_did"] == 0 and parallel["workers_did"] == 5  # the five vendors really went to the workers
+    assert tree(tmp_path / "parallel" / "_site") == tree(tmp_path / "serial" / "_site")
+    assert parallel["stderr"] == serial["stderr"]
+
+
+def test_workers_fill_the_cache_a_rebuild_then_uses(tmp_path: Path) -> None:
+    cache = tmp_path / ".tierwise-cache"
+    _build(tmp_path / "first" / "_site", 2, cache)
+    second = _build(tmp_path / "second" / "_site", 2, cache)
+    assert second["workers_did"] == 0  # everything came from the cache the workers filled
+    assert tree(tmp_path / "second" / "_site") == tree(tmp_path / "first" / "_site")
+
+
+def test_a_process_with_other_threads_never_forks(monkeypatch) -> None:
+    monkeypatch.setenv("TIERWISE_JOBS", "4")
+    monkeypatch.setattr(cache_module, "FORKING_ALLOWED", True)
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait, daemon=True)
+    other.start()
+    try:
+        assert worker_count() == 1
+    finally:
+        stop.set()
+        other.join()
+
+
+PARSE = """
+import json, sys
+from pathlib import Path
+from dsl.language import cache as cache_module
+from dsl.language.cache import BuildCache
+from dsl.language.loader import load_project
+cache_module.FORKING_ALLOWED = True
+plans, cache_dir = Path(sys.argv[1]), Path(sys.argv[2])
+serial = load_project([plans])
+ahead = load_project([plans], cache=BuildCache(cache_dir))
+print(json.dumps({
+    "same_sources": ahead.sources == serial.sources,
+    "serial": sorted(map(repr, serial.diagnostics)),
+    "ahead": sorted(map(repr, ahead.diagnostics)),
+    "cached": len([p for p in (cache_dir / "parse").rglob("*") if p.is_file()]),
+}))
+"""
+
+
+def test_plan_files_parsed_in_workers_load_as_parsed_serially(tmp_path: Path) -> None:
+    plans = tmp_path / "plans"
+    plans.mkdir()
+    text = (PLANS / "stratiteq.plan").read_text(encoding="utf-8")
+    assert "vendor stratiteq {" in text
+    for n in range(10):
+        (plans / f"s{n}.plan").write_text(text.replace("vendor stratiteq {", f"vendor s{n} {{", 1), encoding="utf-8")
+    (plans / "shared.plan").write_text((PLANS / "shared.plan").read_text(encoding="utf-8"), encoding="utf-8")
+    (plans / "broken.plan").write_text("vendor broken {\n  name\n}\n", encoding="utf-8")
+    env = {**os.environ, "TIERWISE_JOBS": "2"}
+    done = subprocess.run(
+        [sys.executable, "-c", PARSE, str(plans), str(tmp_path / "cache")], capture_output=True, text=True, env=env, cwd=ROOT, timeout=600
+    )
+    assert done.returncode == 0, done.stderr
+    answer = json.loads(done.stdout)
+    assert answer["cached"] == 12  # the workers parsed and cached every file
+    assert answer["same_sources"]
+    assert answer["ahead"] == answer["serial"]
+    assert any("broken.plan" in line for line in answer["serial"])
+    # In this process (which may run other threads) the same load works, serially.
+    assert load_project([plans], cache=BuildCache(tmp_path / "cache")).sources.keys() == {str(p) for p in plans.glob("*.plan")}
