@@ -360,15 +360,20 @@ def main(argv: Sequence[str] | None = None, prog: str | None = None) -> int:
     if not rest or rest[0].startswith("-") and rest[0] not in ("-h", "--help"):
         argv = [*argv[:lead], "build", *rest]
     args = parser(prog).parse_args(argv)
-    # Only a command-line run forks worker processes for a cold build (dsl/site/parallel.py).
-    cache_module.FORKING_ALLOWED = True
     try:
         args = _with_project_defaults(args)
     except ProjectRootError as exc:
         print(exc, file=sys.stderr)
         return 2
+    # Only a command-line run forks worker processes for a cold build (dsl/site/parallel.py), and only
+    # while its command runs: a caller that goes on in the same process (a test, an embedding tool)
+    # must not find forking switched on afterwards.
+    forking = cache_module.FORKING_ALLOWED
+    cache_module.FORKING_ALLOWED = True
     try:
         result: int = args.func(args)
         return result
     except KeyboardInterrupt:
         return 130
+    finally:
+        cache_module.FORKING_ALLOWED = forking

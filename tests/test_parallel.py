@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 import threading
@@ -29,6 +30,7 @@ from dsl.site import parallel
 cache_module.FORKING_ALLOWED = True
 from dsl.site.publish import publish
 plans, out, cache_dir = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3]
+options = {"templates": Path(sys.argv[4])} if len(sys.argv) > 4 else {}
 cache = BuildCache(Path(cache_dir)) if cache_dir else None
 result = load_project([plans], cache=cache)
 done = []
@@ -38,7 +40,7 @@ def counting(*args, **kwargs):
     return done[-1]
 parallel.prepare = counting
 err = StringIO()
-code = publish(result.project, out, (2026, 2027), stderr=err, cache=cache, vendor_keys=result.vendor_keys)
+code = publish(result.project, out, (2026, 2027), stderr=err, cache=cache, vendor_keys=result.vendor_keys, **options)
 lines = [line for line in err.getvalue().splitlines() if not line.startswith("built ")]
 print(json.dumps({"code": code, "workers_did": sum(done), "stderr": lines}))
 """
@@ -49,15 +51,16 @@ def tree(root: Path) -> dict[str, bytes]:
     return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
 
 
-def _build(out: Path, jobs: int, cache: Path | None = None) -> dict[str, object]:
+def _build(out: Path, jobs: int, cache: Path | None = None, templates: Path | None = None, code: int = 0) -> dict[str, object]:
     env = {**os.environ, "TIERWISE_JOBS": str(jobs), "TIERWISE_BASE_URL": "https://support.example/"}
+    extra = [str(templates)] if templates else []
     done = subprocess.run(
-        [sys.executable, "-c", BUILD, str(PLANS), str(out), str(cache or "")],
-        capture_output=True, text=True, env=env, cwd=ROOT, timeout=600,
+        [sys.executable, "-c", BUILD, str(PLANS), str(out), str(cache or ""), *extra],
+        capture_output=True, text=True, env=env, cwd=ROOT, timeout=120,
     )
     assert done.returncode == 0, done.stderr
     answer: dict[str, object] = json.loads(done.stdout)
-    assert answer["code"] == 0, answer
+    assert answer["code"] == code, answer
     return answer
 
 
@@ -75,6 +78,29 @@ def test_workers_fill_the_cache_a_rebuild_then_uses(tmp_path: Path) -> None:
     second = _build(tmp_path / "second" / "_site", 2, cache)
     assert second["workers_did"] == 0  # everything came from the cache the workers filled
     assert tree(tmp_path / "second" / "_site") == tree(tmp_path / "first" / "_site")
+
+
+def test_a_vendor_failing_in_a_worker_gives_the_serial_error_not_a_hang(tmp_path: Path) -> None:
+    # A Jinja error raised in a worker does not survive pickling back to the parent; sent as it was,
+    # it killed the pool's result thread and the build waited forever.
+    templates = tmp_path / "templates"
+    shutil.copytree(ROOT / "site_templates", templates)
+    vendor = templates / "vendor.html"
+    vendor.write_text(vendor.read_text(encoding="utf-8").replace("{% endblock %}", "{% if broken %}{% endblock %}", 1), encoding="utf-8")
+    serial = _build(tmp_path / "serial" / "_site", 1, templates=templates, code=1)
+    parallel = _build(tmp_path / "parallel" / "_site", 2, templates=templates, code=1)
+    assert [line.replace("/parallel/", "/serial/") for line in parallel["stderr"]] == serial["stderr"]
+    assert any("vendor.html:" in line and ": error: " in line for line in parallel["stderr"]), parallel
+
+
+def test_the_command_line_allows_forking_only_while_its_command_runs(tmp_path: Path, capsys) -> None:
+    from dsl.cli import main
+
+    assert cache_module.FORKING_ALLOWED is False
+    assert main(["check", str(PLANS)]) == 0
+    assert cache_module.FORKING_ALLOWED is False  # a later build in this process stays serial
+    assert main(["check", str(tmp_path / "missing.plan")]) != 0
+    assert cache_module.FORKING_ALLOWED is False
 
 
 def test_a_process_with_other_threads_never_forks(monkeypatch) -> None:

@@ -38,8 +38,17 @@ def jobs() -> int:
 _JOB: dict[str, Any] = {}
 
 
-def _work(index: int) -> tuple[int, dict[str, Any]]:
-    """Everything of one vendor that a serial build computes: pages, cards, rule file."""
+def _work(index: int) -> tuple[int, dict[str, Any] | None]:
+    """Everything of one vendor that a serial build computes (pages, cards, rule file); None if it failed."""
+    try:
+        return index, _compute(index)
+    except Exception:  # noqa: BLE001 - the serial build that follows raises it again, with its diagnostics
+        # An exception is not sent back: one that does not unpickle (a Jinja or build error with
+        # required arguments) would kill the pool's result thread and leave the build waiting forever.
+        return index, None
+
+
+def _compute(index: int) -> dict[str, Any]:
     vendor: Vendor = _JOB["vendors"][index]
     words: dict[str, Translations] = _JOB["words"]
     envs: dict[str, Any] = _JOB.setdefault("envs", {})
@@ -55,7 +64,7 @@ def _work(index: int) -> tuple[int, dict[str, Any]]:
         result[f"card:{lang}"] = (card, dict(met.found))
     doc = export_project(Project((vendor,)), _JOB["years"])
     result["rules"] = (dumps(doc), vendor_fragment(doc, vendor.id))
-    return index, result
+    return result
 
 
 def prepare(
@@ -71,7 +80,11 @@ def prepare(
     try:
         context = multiprocessing.get_context("fork")
         with context.Pool(count) as pool:
-            for done, (index, result) in enumerate(pool.imap_unordered(_work, todo, chunksize=max(1, min(16, len(todo) // (count * 8))))):
+            chunks = max(1, min(16, len(todo) // (count * 8)))
+            for done, (index, result) in enumerate(pool.imap_unordered(_work, todo, chunksize=chunks)):
+                if result is None:
+                    # A vendor failed: stop here; the serial build renders the rest and reports the error.
+                    return done
                 reuse.take(project.vendors[index].id, years, result)
                 reuse.tick("vendors", done + 1, len(todo))
     finally:

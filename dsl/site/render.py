@@ -70,6 +70,9 @@ class BuildError(Exception):
         self.where = where
         self.message = message
 
+    def __reduce__(self) -> tuple[type[BuildError], tuple[str, str]]:
+        return BuildError, (self.where, self.message)
+
 
 # --- files --------------------------------------------------------------------------------
 
