@@ -422,7 +422,8 @@ function findTarget(rules, plan, priority, metric, kase = null, when = null) {
   }
   const which = `${target.priority ? ` for priority ${target.priority}` : ""}${target.case ? ` for ${target.case} cases` : ""}`;
   if (target.published === false) {
-    throw new Error(`plan '${vendorId}/${planId}' has a ${metric} target${which} that the vendor does not publish: there is no deadline to compute`);
+    // The code lets a page say "not published" rather than "no guaranteed time" (calculator.js).
+    throw Object.assign(new Error(`plan '${vendorId}/${planId}' has a ${metric} target${which} that the vendor does not publish: there is no deadline to compute`), { code: "unpublished" });
   }
   if (target.minutes === null && (target.business_days ?? null) === null) {
     throw new Error(`plan '${vendorId}/${planId}' guarantees no ${metric} time${which}: there is no deadline`);
