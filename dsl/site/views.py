@@ -406,7 +406,7 @@ class ContactGroupView:
 
 @dataclass(frozen=True)
 class Choice:
-    """An option of a calculator select."""
+    """An option of a select: a calculator's choice, a filter of the comparison page."""
 
     id: str
     label: str
