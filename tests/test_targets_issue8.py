@@ -6,6 +6,8 @@ and the Python evaluator on hand-worked questions; the conformance vectors cover
 
 from __future__ import annotations
 
+import shutil
+
 import pytest
 
 from dsl.language.loader import load_text
@@ -349,3 +351,42 @@ def test_the_calculator_asks_for_the_country_when_a_clock_closes_on_the_customer
     assert calc is not None
     assert [(c.id, c.label) for c in calc.countries] == [("PL", "Polska"), ("SE", "Szwecja")]
     assert calculator(vendor_of(plan_text("target first-response all 4h on office")), Reader("pl", words()["pl"])).countries == ()
+
+
+# --- the calculator's reasons ---------------------------------------------------------------------
+
+
+def test_a_tier_whose_times_are_all_unpublished_is_left_out_as_unpublished_not_as_no_time():
+    text = plan_text("target first-response all 8h on office").replace(
+        "}\n}\n", '}\n  plan q {\n    name "Q"\n    target first-response all not published\n  }\n  plan r {\n    name "R"\n  }\n}\n'
+    )
+    vendor = vendor_of(text)
+    calc = calculator(vendor, Reader("pl", words()["pl"], vendor))
+    assert calc is not None and [c.id for c in calc.plans] == ["p"]
+    assert [(e.name, e.reason) for e in calc.excluded] == [("Q", "Nie opublikowany przez dostawcę"), ("R", "Brak gwarancji czasu")]
+
+
+@pytest.mark.skipif(shutil.which("node") is None, reason="needs Node")
+def test_sla_js_marks_an_unpublished_time_so_the_calculator_can_say_so(tmp_path):
+    import json
+    import subprocess
+
+    from dsl.rules.export import dumps
+    from support.paths import ROOT
+
+    result = load_text(plan_text("target first-response P1 2h on office", "target first-response P2 not published").replace(
+        "  plan p", "  priorities levels { level P1 { name \"1\" } level P2 { name \"2\" } }\n  plan p", 1), "t.plan")
+    assert not result.errors, [d.message for d in result.errors]
+    rules = tmp_path / "rules.json"
+    rules.write_text(dumps(export_project(result.project, (2026, 2027))), encoding="utf-8")
+    sla = (ROOT / "site_templates" / "assets" / "sla.js").as_uri()
+    script = (
+        f"import {{ due }} from {json.dumps(sla)};\nimport {{ readFileSync }} from 'node:fs';\n"
+        f"const rules = JSON.parse(readFileSync({json.dumps(str(rules))}, 'utf8'));\n"
+        "const ask = (priority) => { try { due(rules, { plan: 'v/p', priority, at: '2026-11-23T15:00:00+01:00' }); return 'ok'; }"
+        " catch (e) { return e.code ?? 'none'; } };\n"
+        "console.log(JSON.stringify([ask('P1'), ask('P2')]));\n"
+    )
+    run = subprocess.run([shutil.which("node"), "--input-type=module", "-e", script], capture_output=True, text=True, timeout=60)
+    assert run.returncode == 0, run.stderr
+    assert json.loads(run.stdout) == ["ok", "unpublished"]

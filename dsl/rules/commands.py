@@ -182,36 +182,45 @@ def _has_lone_surrogate(text: str) -> bool:
     return False
 
 
-def answer_case(evaluator: Evaluator, line: str, number: int = 1) -> dict[str, Any]:
-    """One batch line (a JSON object) -> {"due": ISO time} or {"error": words, "line": n, "field": name or null}."""
+def _read_object(
+    line: str, number: int, noun: str, example: str, fields: Sequence[str], texts: Sequence[str]
+) -> tuple[dict[str, Any], dict[str, Any] | None]:
+    """A batch line read as a JSON object with known field names and text values: (object, None) or ({}, error)."""
     if not line.strip():
-        return _error(number, None, f"line {number} is empty")
+        return {}, _error(number, None, f"line {number} is empty")
     if len(line) > BATCH_MAX_LINE:
-        return _error(number, None, f"line {number} is longer than {BATCH_MAX_LINE} characters")
+        return {}, _error(number, None, f"line {number} is longer than {BATCH_MAX_LINE} characters")
     try:
         case = json.loads(line)
     except json.JSONDecodeError as exc:
-        return _error(number, None, f"line {number} is not JSON: {exc.msg} at column {exc.colno}")
+        return {}, _error(number, None, f"line {number} is not JSON: {exc.msg} at column {exc.colno}")
     except RecursionError:
-        return _error(number, None, f"line {number} nests too deeply to be a case")
+        return {}, _error(number, None, f"line {number} nests too deeply to be a {noun}")
     except ValueError:  # an integer beyond Python's 4,300-digit conversion limit
-        return _error(number, None, f"line {number} holds a number too long to read (over 4,300 digits)")
+        return {}, _error(number, None, f"line {number} holds a number too long to read (over 4,300 digits)")
     if not isinstance(case, dict):
-        example = '{"plan": "stratiteq/sos", "priority": "P3", "at": "2026-11-23T15:00:00+01:00"}'
-        return _error(number, None, f"line {number} is not a JSON object such as {example}")
-    for key in case:
-        if _has_lone_surrogate(key):
-            return _error(number, None, f"line {number} has a field name that is not valid Unicode (a lone surrogate)")
-    unknown = [k for k in case if k not in BATCH_FIELDS]
+        return {}, _error(number, None, f"line {number} is not a JSON object such as {example}")
+    if any(_has_lone_surrogate(k) for k in case):
+        return {}, _error(number, None, f"line {number} has a field name that is not valid Unicode (a lone surrogate)")
+    unknown = [k for k in case if k not in fields]
     if unknown:
-        return _error(number, None, f"line {number} has an unknown field {_shown(unknown[0])!r}{suggest(unknown[0], BATCH_FIELDS)}")
-    for key in BATCH_FIELDS:
+        return {}, _error(number, None, f"line {number} has an unknown field {_shown(unknown[0])!r}{suggest(unknown[0], fields)}")
+    for key in texts:
         value = case.get(key)
         if value is not None and not isinstance(value, str):
             shown = _shown(json.dumps(value)) if isinstance(value, (bool, int, float)) else type(value).__name__
-            return _error(number, key, f"line {number}: \"{key}\" must be a text or null, not {shown}")
+            return {}, _error(number, key, f"line {number}: \"{key}\" must be a text or null, not {shown}")
         if isinstance(value, str) and _has_lone_surrogate(value):
-            return _error(number, key, f"line {number}: \"{key}\" is not valid Unicode (a lone surrogate such as \\ud800)")
+            return {}, _error(number, key, f"line {number}: \"{key}\" is not valid Unicode (a lone surrogate such as \\ud800)")
+    return case, None
+
+
+def answer_case(evaluator: Evaluator, line: str, number: int = 1) -> dict[str, Any]:
+    """One batch line (a JSON object) -> {"due": ISO time} or {"error": words, "line": n, "field": name or null}."""
+    example = '{"plan": "stratiteq/sos", "priority": "P3", "at": "2026-11-23T15:00:00+01:00"}'
+    case, error = _read_object(line, number, "case", example, BATCH_FIELDS, BATCH_FIELDS)
+    if error is not None:
+        return error
     for key in ("plan", "at"):
         if not case.get(key):
             return _error(number, key, f"line {number} lacks \"{key}\"")
@@ -281,31 +290,10 @@ def run_clock(
 
 def answer_ticket(evaluator: Evaluator, line: str, number: int = 1) -> dict[str, Any]:
     """One `clock --batch` line (a ticket) -> {"metrics": ..., "obligations": ...} or a located error; never raises."""
-    if not line.strip():
-        return _error(number, None, f"line {number} is empty")
-    try:
-        case = json.loads(line)
-    except json.JSONDecodeError as exc:
-        return _error(number, None, f"line {number} is not JSON: {exc.msg} at column {exc.colno}")
-    except RecursionError:
-        return _error(number, None, f"line {number} nests too deeply to be a ticket")
-    except ValueError:
-        return _error(number, None, f"line {number} holds a number too long to read (over 4,300 digits)")
-    if not isinstance(case, dict):
-        example = '{"plan": "stratiteq/sos", "priority": "P3", "at": "2026-11-23T15:00:00+01:00", "now": "2026-11-24T10:00:00+01:00"}'
-        return _error(number, None, f"line {number} is not a JSON object such as {example}")
-    if any(_has_lone_surrogate(k) for k in case):
-        return _error(number, None, f"line {number} has a field name that is not valid Unicode (a lone surrogate)")
-    unknown = [k for k in case if k not in TICKET_FIELDS]
-    if unknown:
-        return _error(number, None, f"line {number} has an unknown field {_shown(unknown[0])!r}{suggest(unknown[0], TICKET_FIELDS)}")
-    for key in TICKET_TEXTS:
-        value = case.get(key)
-        if value is not None and not isinstance(value, str):
-            shown = _shown(json.dumps(value)) if isinstance(value, (bool, int, float)) else type(value).__name__
-            return _error(number, key, f"line {number}: \"{key}\" must be a text or null, not {shown}")
-        if isinstance(value, str) and _has_lone_surrogate(value):
-            return _error(number, key, f"line {number}: \"{key}\" is not valid Unicode (a lone surrogate such as \\ud800)")
+    example = '{"plan": "stratiteq/sos", "priority": "P3", "at": "2026-11-23T15:00:00+01:00", "now": "2026-11-24T10:00:00+01:00"}'
+    case, error = _read_object(line, number, "ticket", example, TICKET_FIELDS, TICKET_TEXTS)
+    if error is not None:
+        return error
     for key in ("events", "warnings"):
         if case.get(key) is not None and not isinstance(case[key], list):
             return _error(number, key, f"line {number}: \"{key}\" must be a list or null, not {type(case[key]).__name__}")

@@ -428,23 +428,11 @@ def find_target(
     Order: the case's target for the priority, the case's for every priority, then the general
     target for the priority, the general for every priority. `case` None is the general case.
     """
-    version = str(rules.get("format_version", ""))
-    if not version.startswith("1."):
-        raise RuleError(f"these rules are in format {version or '(none)'}; this evaluator reads format 1.x")
+    _check_format(rules)
     metric = metric or DEFAULT_METRIC
     if metric not in rules["metrics"]:
         raise RuleError(f"unknown metric '{_cut(metric)}'{suggest(metric, rules['metrics'])}", "metric")
-    vendor_id, vendor, plan_id, found = _vendor_plan(rules, plan)
-    levels = [lv["id"] for lv in vendor["priorities"]["levels"]] if vendor["priorities"] else []
-    if priority is not None and priority not in levels:
-        if not levels:
-            raise RuleError(f"vendor '{vendor_id}' has no priority levels; leave the priority '{_cut(priority)}' out", "priority")
-        raise RuleError(f"vendor '{vendor_id}' has no priority '{_cut(priority)}'{suggest(priority, levels)}", "priority")
-    cases = vendor.get("cases") or {}
-    if case is not None and case not in cases:
-        if not cases:
-            raise RuleError(f"vendor '{vendor_id}' declares no kinds of case; leave the case '{_cut(case)}' out", "case")
-        raise RuleError(f"vendor '{vendor_id}' has no kind of case '{_cut(case)}'{suggest(case, cases)}", "case")
+    vendor_id, _, plan_id, found, _ = _check_plan(rules, plan, priority, case)
     target = None
     general: list[Mapping[str, Any]] = []
     for scope in (case, None) if case is not None else (None,):
@@ -1127,10 +1115,23 @@ def _check_question(
     rules: Rules, plan: str, priority: str | None, case: str | None
 ) -> tuple[str, Mapping[str, Any], Mapping[str, Any], list[str]]:
     """Format, plan, priority and kind of case checked in find_target's order and words, before any metric."""
+    _check_format(rules)
+    vendor_id, vendor, _, found, levels = _check_plan(rules, plan, priority, case)
+    return vendor_id, vendor, found, levels
+
+
+def _check_format(rules: Rules) -> None:
+    """Refuse rules of another major format version (docs/rules.md §5, the first check)."""
     version = str(rules.get("format_version", ""))
     if not version.startswith("1."):
         raise RuleError(f"these rules are in format {version or '(none)'}; this evaluator reads format 1.x")
-    vendor_id, vendor, _, found = _vendor_plan(rules, plan)
+
+
+def _check_plan(
+    rules: Rules, plan: str, priority: str | None, case: str | None
+) -> tuple[str, Mapping[str, Any], str, Mapping[str, Any], list[str]]:
+    """The plan, then the priority and the kind of case checked against its vendor; (vendor id, vendor, plan id, plan, levels)."""
+    vendor_id, vendor, plan_id, found = _vendor_plan(rules, plan)
     levels = [lv["id"] for lv in vendor["priorities"]["levels"]] if vendor["priorities"] else []
     if priority is not None and priority not in levels:
         if not levels:
@@ -1141,7 +1142,7 @@ def _check_question(
         if not cases:
             raise RuleError(f"vendor '{vendor_id}' declares no kinds of case; leave the case '{_cut(case)}' out", "case")
         raise RuleError(f"vendor '{vendor_id}' has no kind of case '{_cut(case)}'{suggest(case, cases)}", "case")
-    return vendor_id, vendor, found, levels
+    return vendor_id, vendor, plan_id, found, levels
 
 
 def _warning_shares(warnings: Iterable[int] | None) -> tuple[int, ...]:

@@ -20,6 +20,7 @@ from dsl.language.model import Plan, Price, Project, Target, Vendor
 from dsl.language.vocabulary import DEFAULT_METRIC
 from dsl.site import formatting as fmt
 from dsl.site import views as site
+from dsl.site.views import Choice
 
 COMPARE_FOLDER = "compare"
 """The comparison's folder inside each language folder: {lang}/compare/index.html."""
@@ -73,14 +74,6 @@ class CompareRow:
     channels: tuple[str, ...]  # the vocabulary's contact kinds the plan can be reached by, for the channel filter
     top: ResponseAnswer
     low: ResponseAnswer
-
-
-@dataclass(frozen=True)
-class Choice:
-    """An option of a filter."""
-
-    id: str
-    label: str
 
 
 @dataclass(frozen=True)

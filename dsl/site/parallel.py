@@ -42,9 +42,10 @@ def _work(index: int) -> tuple[int, dict[str, Any] | None]:
     """Everything of one vendor that a serial build computes (pages, cards, rule file); None if it failed."""
     try:
         return index, _compute(index)
-    except Exception:  # noqa: BLE001 - the serial build that follows raises it again, with its diagnostics
-        # An exception is not sent back: one that does not unpickle (a Jinja or build error with
-        # required arguments) would kill the pool's result thread and leave the build waiting forever.
+    except Exception:
+        # The serial build that follows raises it again, with its diagnostics. The exception is not
+        # sent back: one that does not unpickle (a Jinja or build error with required arguments)
+        # would kill the pool's result thread and leave the build waiting forever.
         return index, None
 
 

@@ -406,7 +406,7 @@ class ContactGroupView:
 
 @dataclass(frozen=True)
 class Choice:
-    """An option of a calculator select."""
+    """An option of a select: a calculator's choice, a filter of the comparison page."""
 
     id: str
     label: str
@@ -966,6 +966,15 @@ def contact_groups(vendor: Vendor, reader: Reader) -> tuple[ContactGroupView, ..
     return tuple(views)
 
 
+def _excluded_because(plan: Plan, reader: Reader) -> str:
+    """Why a tier is not among the calculator's choices: no support, times kept unpublished, or none guaranteed."""
+    if plan.no_support:
+        return reader.gettext("No support")
+    if any(not t.published for t in plan.targets):
+        return reader.gettext("Not published by the vendor")
+    return reader.gettext("No guaranteed time")
+
+
 def calculator(vendor: Vendor, reader: Reader) -> Calculator | None:
     """The calculator's choices; None when no tier states a target with a duration."""
     plans = tuple(
@@ -990,9 +999,7 @@ def calculator(vendor: Vendor, reader: Reader) -> Calculator | None:
             own = vendor.metric_text(metric)
             metrics.append(Choice(metric, reader.plain(own.name) if own and own.name else titles[metric]))
     excluded = tuple(
-        Excluded(reader.plain(p.name), reader.gettext("No support") if p.no_support else reader.gettext("No guaranteed time"))
-        for p in vendor.plans
-        if not any(t.guaranteed for t in p.targets)
+        Excluded(reader.plain(p.name), _excluded_because(p, reader)) for p in vendor.plans if not any(t.guaranteed for t in p.targets)
     )
     used = {t.case for p in vendor.plans for t in p.targets if t.case is not None}
     cases = tuple(Choice(c.id, reader.plain(c.name)) for c in vendor.cases if c.id in used)

@@ -66,8 +66,9 @@ async function start(box) {
       });
       out.textContent = data.result.replace("{time}", show.format(deadline));
     } catch (error) {
-      // Past the covered years is not "no guaranteed time".
-      out.textContent = error.code === "beyond" ? years(data.beyond) : error.code === "outside" ? years(data.range) : data.failed;
+      // Past the covered years, or a time the vendor keeps to itself, is not "no guaranteed time".
+      const reason = { beyond: years(data.beyond), outside: years(data.range), unpublished: data.unpublished };
+      out.textContent = reason[error.code] ?? data.failed;
     }
   }
 

@@ -371,11 +371,13 @@ function timeline(rules, calendar, zone, country = null) {
 
 const own = (object, key) => (object && Object.prototype.hasOwnProperty.call(object, key) ? object[key] : undefined);
 
-function findTarget(rules, plan, priority, metric, kase = null, when = null) {
+function checkFormat(rules) {
   const version = String(rules.format_version ?? "");
   if (!version.startsWith("1.")) throw new Error(`these rules are in format ${version || "(none)"}; this evaluator reads format 1.x`);
-  metric = metric || DEFAULT_METRIC;
-  if (!rules.metrics.includes(metric)) throw new Error(`unknown metric '${cut(metric)}'${suggest(metric, rules.metrics)}`);
+}
+
+// The plan, then the priority and the kind of case checked against its vendor (docs/rules.md §5's order).
+function checkPlan(rules, plan, priority, kase) {
   if (typeof plan !== "string" || plan.split("/").length !== 2) {
     const shown = typeof plan === "string" ? `'${cut(plan)}'` : String(plan);
     throw new Error(`name the plan as VENDOR/PLAN, such as stratiteq/sos, not ${shown}`);
@@ -404,6 +406,14 @@ function findTarget(rules, plan, priority, metric, kase = null, when = null) {
     if (!cases.length) throw new Error(`vendor '${vendorId}' declares no kinds of case; leave the case '${cut(kase)}' out`);
     throw new Error(`vendor '${vendorId}' has no kind of case '${cut(kase)}'${suggest(kase, cases)}`);
   }
+  return { vendorId, planId, vendor, found, levels };
+}
+
+function findTarget(rules, plan, priority, metric, kase = null, when = null) {
+  checkFormat(rules);
+  metric = metric || DEFAULT_METRIC;
+  if (!rules.metrics.includes(metric)) throw new Error(`unknown metric '${cut(metric)}'${suggest(metric, rules.metrics)}`);
+  const { vendorId, planId, vendor, found } = checkPlan(rules, plan, priority, kase);
   // The case's own target, else the general one (docs/rules.md §5).
   let target, general = [];
   const inForce = when ? versionFilter(vendor, found, metric, when) : null; // format 1.2: the version at the report
@@ -422,7 +432,8 @@ function findTarget(rules, plan, priority, metric, kase = null, when = null) {
   }
   const which = `${target.priority ? ` for priority ${target.priority}` : ""}${target.case ? ` for ${target.case} cases` : ""}`;
   if (target.published === false) {
-    throw new Error(`plan '${vendorId}/${planId}' has a ${metric} target${which} that the vendor does not publish: there is no deadline to compute`);
+    // The code lets a page say "not published" rather than "no guaranteed time" (calculator.js).
+    throw Object.assign(new Error(`plan '${vendorId}/${planId}' has a ${metric} target${which} that the vendor does not publish: there is no deadline to compute`), { code: "unpublished" });
   }
   if (target.minutes === null && (target.business_days ?? null) === null) {
     throw new Error(`plan '${vendorId}/${planId}' guarantees no ${metric} time${which}: there is no deadline`);
@@ -522,5 +533,5 @@ function versionFilter(vendor, plan, metric, { report, tz }) {
 // What assets/ticket.js (the ticket clock, docs/rules.md §11) builds on. Not an interface of its own:
 // it lets the clock live in a module the vendor pages do not load.
 export const _internals = Object.freeze({
-  MINUTE_MS, checkZone, daysDeadline, findTarget, formatIso, own, parseMoment, search, suggest, timeline,
+  MINUTE_MS, checkFormat, checkPlan, checkZone, daysDeadline, findTarget, formatIso, own, parseMoment, search, suggest, timeline,
 });

@@ -5,7 +5,7 @@
 
 import { _internals } from "./sla.js";
 
-const { MINUTE_MS, checkZone, daysDeadline, findTarget, formatIso, own, parseMoment, search, suggest, timeline } = _internals;
+const { MINUTE_MS, checkFormat, checkPlan, checkZone, daysDeadline, findTarget, formatIso, own, parseMoment, search, suggest, timeline } = _internals;
 
 export const EVENT_TYPES = ["pause", "resume", "registered", "responded", "updated", "resolved", "priority", "obligation"];
 export const DEFAULT_WARNINGS = [50, 75];
@@ -192,28 +192,8 @@ function ticketState(report, priority, events, now) {
 
 // Format, plan, priority and kind of case, in findTarget's order and words, before any metric.
 function checkQuestion(rules, plan, priority, kase) {
-  const version = String(rules.format_version ?? "");
-  if (!version.startsWith("1.")) throw new Error(`these rules are in format ${version || "(none)"}; this evaluator reads format 1.x`);
-  if (typeof plan !== "string" || plan.split("/").length !== 2) {
-    throw new Error(`name the plan as VENDOR/PLAN, such as stratiteq/sos, not ${typeof plan === "string" ? `'${plan}'` : String(plan)}`);
-  }
-  const [vendorId, planId] = plan.split("/");
-  const vendor = own(rules.vendors, vendorId);
-  if (!vendor) throw new Error(`unknown vendor '${vendorId}'${suggest(vendorId, Object.keys(rules.vendors))}`);
-  const aliases = vendor.aliases || {};
-  const found = own(vendor.plans, planId) ?? (own(aliases, planId) ? own(vendor.plans, own(aliases, planId).plan) : undefined);
-  if (!found) throw new Error(`vendor '${vendorId}' has no plan '${planId}'${suggest(planId, [...Object.keys(vendor.plans), ...Object.keys(aliases)])}`);
-  if (found.no_support) throw new Error(`plan '${vendorId}/${planId}' offers no support: there is no deadline`);
-  const levels = vendor.priorities ? vendor.priorities.levels.map((lv) => lv.id) : [];
-  if (priority !== null && !levels.includes(priority)) {
-    if (!levels.length) throw new Error(`vendor '${vendorId}' has no priority levels; leave the priority '${priority}' out`);
-    throw new Error(`vendor '${vendorId}' has no priority '${priority}'${suggest(priority, levels)}`);
-  }
-  const cases = Object.keys(vendor.cases || {});
-  if (kase !== null && !cases.includes(kase)) {
-    if (!cases.length) throw new Error(`vendor '${vendorId}' declares no kinds of case; leave the case '${kase}' out`);
-    throw new Error(`vendor '${vendorId}' has no kind of case '${kase}'${suggest(kase, cases)}`);
-  }
+  checkFormat(rules);
+  const { vendorId, vendor, found, levels } = checkPlan(rules, plan, priority, kase);
   return { vendorId, vendor, found, levels };
 }
 

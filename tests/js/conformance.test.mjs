@@ -9,25 +9,12 @@
 // Run alone (`node --test tests/js/`), it exports the rules itself with python3.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync, mkdtempSync } from "node:fs";
-import { execFileSync } from "node:child_process";
-import { tmpdir } from "node:os";
-import { join, dirname } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 
 import { due, dueIso, formatIso, localToInstant, priorityFor } from "../../site_templates/assets/sla.js";
+import { lines, loadRules, root } from "./harness.mjs";
 
-const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
-const lines = (path) => readFileSync(path, "utf-8").split("\n").filter((l) => l.trim()).map((l) => JSON.parse(l));
-
-function rulesPath() {
-  if (process.env.TIERWISE_RULES) return process.env.TIERWISE_RULES;
-  const out = join(mkdtempSync(join(tmpdir(), "tierwise-")), "rules.json");
-  execFileSync("python3", ["build.py", "rules", "--years", "2026-2028", "-o", out, "plans", "tests/conformance/edge-cases.plan"], { cwd: root });
-  return out;
-}
-
-const rules = JSON.parse(readFileSync(rulesPath(), "utf-8"));
+const rules = loadRules();
 const vectors = lines(process.env.TIERWISE_VECTORS || join(root, "tests", "conformance", "vectors.jsonl"));
 
 const ask = (v) => ({ plan: v.plan, priority: v.priority, at: v.at, tz: v.tz, metric: v.metric, case: v.case ?? null, country: v.country ?? null });
