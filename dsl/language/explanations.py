@@ -657,6 +657,22 @@ EXPLANATIONS: dict[str, Explanation] = {
         fix=('4h on office from 2028-01-01\n    target first-response all 8h on office from 2027-01-01',
              '8h on office from 2027-01-01\n    target first-response all 4h on office from 2028-01-01'),
     ),
+    # --- the languages customers are helped in ---
+    "T0810": Explanation(
+        "an unknown language in `support languages`",
+        "`support languages` lists the languages a customer can be helped in, as ISO 639 codes (sv, it, "
+        "pl, en, de, fi, ...: two letters, or three where a language has no two-letter code), without a "
+        "region. The page names each in the reader's language (\"Swedish and English\", \"svenska och "
+        "engelska\").",
+        V + "  support languages sv, english\n}\n",
+        fix=("english", "en"),
+    ),
+    "T0811": Explanation(
+        "a language listed twice in `support languages`",
+        "Each language is named once; the second mention is left out.",
+        V + "  support languages sv, en, sv\n}\n",
+        fix=("en, sv", "en"),
+    ),
     # --- T10: the project's settings file, tierwise.toml ----------------------------------------
     "T1001": Explanation(
         "the settings file is not valid TOML",

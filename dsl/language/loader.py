@@ -361,6 +361,7 @@ def _resolve_vendor(decl: VendorDecl, shared_calendars: list[Calendar], shared_s
         contact_groups=decl.contact_groups,
         sources=decl.sources,
         editorial_notes=decl.editorial_notes,
+        support_languages=decl.support_languages,
     )
 
 
@@ -401,6 +402,7 @@ def merge_plans(declared: tuple[Plan, ...]) -> tuple[Plan, ...]:
             channels=plan.channels or parent.channels,
             # A channel's plan hours go with the channel list they were written in.
             channel_hours=plan.channel_hours if plan.channels else parent.channel_hours,
+            support_languages=plan.support_languages or parent.support_languages,
         )
         return merged[plan.id]
 

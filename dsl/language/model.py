@@ -517,6 +517,8 @@ class Plan:
     applies_to: tuple[AppliesTo, ...] = ()
     editorial_notes: tuple[Text, ...] = ()
     no_support: bool = False  # the tier offers no support at all (not: support without a guaranteed time)
+    # ISO 639 codes in the order written; () when the plan names none (the vendor's then apply).
+    support_languages: tuple[str, ...] = ()
 
     def cell(self, feature: str) -> Cell | None:
         """The plan's cell for a feature, or None when the plan does not mention it."""
@@ -596,6 +598,11 @@ class Vendor:
     # Issue 8: where the terms were read, and the publisher's own notes (kept apart from the vendor's).
     sources: tuple[Source, ...] = ()
     editorial_notes: tuple[Text, ...] = ()
+    support_languages: tuple[str, ...] = ()  # ISO 639 codes; a plan's own list wins (languages_of)
+
+    def languages_of(self, plan: Plan) -> tuple[str, ...]:
+        """The languages a plan's customers are helped in: the plan's own list, else the vendor's; () when not stated."""
+        return plan.support_languages or self.support_languages
 
     def case(self, case_id: str) -> CaseKind | None:
         """The kind of case with this id, or None."""

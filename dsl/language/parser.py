@@ -35,7 +35,7 @@ from lark import Lark, Token, Transformer, Tree, v_args
 from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken, VisitError
 
 from dsl.language import limits, syntax_errors
-from dsl.language.diagnostics import Diagnostic, error
+from dsl.language.diagnostics import Diagnostic, did_you_mean, error, warning
 from dsl.language.model import (
     AppliesTo,
     AxisValue,
@@ -69,7 +69,7 @@ from dsl.language.model import (
     Text,
     WeeklyInterval,
 )
-from dsl.language.vocabulary import PRICE_UNITS, WEEKDAYS
+from dsl.language.vocabulary import PRICE_UNITS, WEEKDAYS, support_language_codes, support_language_named
 
 
 @dataclass(frozen=True)
@@ -106,6 +106,7 @@ class VendorDecl:
     website_pos: Pos | None = None
     sources: tuple[Source, ...] = ()
     editorial_notes: tuple[Text, ...] = ()
+    support_languages: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -670,6 +671,24 @@ class _Builder(Transformer[Token, Any]):
         )
         return _Stmt("source", found, pos)
 
+    def support_languages(self, meta: Any, children: list[Token]) -> _Stmt:
+        codes: list[str] = []
+        for token in children:
+            code = str(token)
+            if code in codes:
+                self.diagnostics.append(
+                    warning(f"the language '{code}' is listed twice", self._tpos(token), "name each language once", code="T0811")
+                )
+            elif code not in support_language_codes():
+                named = support_language_named(code)
+                close = did_you_mean(code, support_language_codes()) if len(code) <= 3 else None
+                hint = f"did you mean '{named}'? Languages are written as ISO 639 codes" if named else close
+                hint = hint or "write the ISO 639 code of the language, such as sv, it, pl or en"
+                self.diagnostics.append(error(f"unknown language '{code}'", self._tpos(token), hint, code="T0810"))
+            else:
+                codes.append(code)
+        return _Stmt("support languages", tuple(codes), self._pos(meta))
+
     def features(self, meta: Any, children: list[Cell]) -> _Stmt:
         return _Stmt("cells", tuple(children), self._pos(meta))
 
@@ -768,7 +787,8 @@ class _Builder(Transformer[Token, Any]):
     def plan(self, meta: Any, children: list[Any]) -> _Stmt:
         pid, parent, mark, *stmts = children
         pos = self._pos(meta)
-        parts = self._fold(stmts, {"name", "description", "cells", "channels", "recommended", "no_support"}, f"plan '{pid}'")
+        single = {"name", "description", "cells", "channels", "recommended", "no_support", "support languages"}
+        parts = self._fold(stmts, single, f"plan '{pid}'")
         name = parts.get("name")
         if name is None:
             self._required(f"plan '{pid}' has no name", pos, 'add a line such as: name "Gold"', code="T0409")
@@ -795,6 +815,7 @@ class _Builder(Transformer[Token, Any]):
             applies_to=tuple(parts.get("applies_to", ())),
             editorial_notes=tuple(parts.get("editorial_note", ())),
             no_support=parts.get("no_support", False),
+            support_languages=parts.get("support languages", ()),
         )
         return _Stmt("plan", plan, pos)
 
@@ -960,7 +981,7 @@ class _Builder(Transformer[Token, Any]):
     def vendor(self, meta: Any, children: list[Any]) -> _Stmt:
         vid, *stmts = children
         pos = self._pos(meta)
-        parts = self._fold(stmts, {"name", "language", "intro", "website", "uses_priorities"}, f"vendor '{vid}'")
+        parts = self._fold(stmts, {"name", "language", "intro", "website", "uses_priorities", "support languages"}, f"vendor '{vid}'")
         decl = VendorDecl(
             id=str(vid),
             pos=pos,
@@ -984,6 +1005,7 @@ class _Builder(Transformer[Token, Any]):
             website_pos=next((st.pos for st in stmts if isinstance(st, _Stmt) and st.kind == "website"), None),
             sources=tuple(parts.get("source", ())),
             editorial_notes=tuple(parts.get("editorial_note", ())),
+            support_languages=parts.get("support languages", ()),
         )
         return _Stmt("vendor", decl, pos)
 

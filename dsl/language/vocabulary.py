@@ -74,3 +74,33 @@ RESERVED_IDS = (*RESERVED_IDS, *LANGUAGE_FOLDERS)
 
 SITE_MODES: tuple[str, ...] = ("directory", "vendor")
 """What a site is: a directory of vendors (an index per language), or one vendor's own tier pages."""
+
+
+def support_language_codes() -> frozenset[str]:
+    """The codes `support languages` accepts: ISO 639 languages CLDR names (two or three letters, no region)."""
+    global _SUPPORT_LANGUAGES
+    if _SUPPORT_LANGUAGES is None:
+        # Babel only here, and only when a plan names languages: `check` need not load CLDR data.
+        from babel import Locale
+
+        # Not the codes for no language, many, undetermined or missing ones: nobody is helped in those.
+        special = {"und", "zxx", "mul", "mis"}
+        names = [str(c) for c in Locale("en").languages]
+        _SUPPORT_LANGUAGES = frozenset(c for c in names if c.isalpha() and c.islower() and len(c) in (2, 3) and c not in special)
+    return _SUPPORT_LANGUAGES
+
+
+_SUPPORT_LANGUAGES: frozenset[str] | None = None
+
+
+def support_language_named(name: str) -> str | None:
+    """The code of a language written out by its name in English or a site language ("english", "svenska"), or None."""
+    from babel import Locale
+
+    wanted = name.casefold()
+    codes = support_language_codes()
+    for lang in ("en", *LANGUAGES):
+        for code, shown in Locale(lang).languages.items():
+            if code in codes and str(shown).casefold() == wanted:
+                return str(code)
+    return None

@@ -74,6 +74,7 @@ class CompareRow:
     channels: tuple[str, ...]  # the vocabulary's contact kinds the plan can be reached by, for the channel filter
     top: ResponseAnswer
     low: ResponseAnswer
+    languages: tuple[str, ...] = ()  # ISO 639 codes of the languages of support, for the language filter
 
 
 @dataclass(frozen=True)
@@ -88,6 +89,7 @@ class ComparePage:
     countries: tuple[Choice, ...]  # the customer's country, when some clock closes on the customer's holidays
     locale: str  # the BCP 47 locale deadlines are formatted in (en-GB)
     description: str
+    languages: tuple[Choice, ...] = ()  # the languages of support some tier states, for the filter
 
 
 def _price_sort(prices: tuple[Price, ...]) -> str:
@@ -202,8 +204,22 @@ def channels_cell(plan: Plan, vendor: Vendor, reader: site.Reader) -> tuple[Comp
     return CompareCell(Markup(escape(text)), f"{9 - min(len(kinds), 9)} {text}"), tuple(kinds)
 
 
-def columns(reader: site.Reader) -> tuple[Column, ...]:
-    """The table's columns, in order; the keys name them in a shared URL (?sort=top)."""
+def languages_cell(plan: Plan, vendor: Vendor, reader: site.Reader) -> CompareCell:
+    """The languages a tier's customers are helped in, by name; "Not stated" sorts last."""
+    codes = vendor.languages_of(plan)
+    if not codes:
+        return CompareCell(Markup(escape(reader.gettext("Not stated"))), LAST)
+    text = fmt.spoken_languages(codes, reader.lang)
+    # More languages sort first, then by the names.
+    return CompareCell(Markup(escape(text)), f"{99 - min(len(codes), 99):02d} {text}")
+
+
+def columns(reader: site.Reader, languages: bool = False) -> tuple[Column, ...]:
+    """The table's columns, in order; the keys name them in a shared URL (?sort=top).
+
+    The languages column only when some vendor states its languages: a column of "Not stated" tells
+    a reader nothing.
+    """
     _ = reader.gettext
     return (
         Column("plan", _("Tier")),
@@ -212,6 +228,7 @@ def columns(reader: site.Reader) -> tuple[Column, ...]:
         Column("top", _("First response, highest priority")),
         Column("low", _("First response, lowest priority")),
         Column("channels", _("Channels")),
+        *((Column("languages", _("Languages of support")),) if languages else ()),
     )
 
 
@@ -220,6 +237,7 @@ def compare_page(project: Project, lang: str, words: site.Translations, warnings
     rows = []
     vendors = []
     countries: dict[str, str] = {}
+    stated = any(v.languages_of(p) for v in project.vendors for p in v.plans)
     for vendor in sorted(project.vendors, key=lambda v: v.id):
         reader = site.Reader(lang, words, vendor, warnings)
         vendors.append(Choice(vendor.id, vendor.name))
@@ -243,9 +261,11 @@ def compare_page(project: Project, lang: str, words: site.Translations, warnings
                         top_cell,
                         low_cell,
                         channels,
+                        *((languages_cell(plan, vendor, reader),) if stated else ()),
                     ),
                     coverage=_coverage(plan, vendor),
                     channels=kinds,
+                    languages=vendor.languages_of(plan),
                     top=top,
                     low=low,
                 )
@@ -260,12 +280,14 @@ def compare_page(project: Project, lang: str, words: site.Translations, warnings
     used = [c for c in coverage_words if any(r.coverage == c for r in rows)]
     names = site.contact_kinds(reader)
     used_kinds = [k for k in names if any(k in r.channels for r in rows)]
+    spoken = sorted({code for r in rows for code in r.languages})
     return ComparePage(
-        columns=columns(reader),
+        columns=columns(reader, stated),
         rows=tuple(rows),
         vendors=tuple(vendors),
         coverages=tuple(Choice(c, coverage_words[c]) for c in used),
         channels=tuple(Choice(k, names[k]) for k in used_kinds),
+        languages=tuple(sorted((Choice(c, fmt.spoken_languages((c,), lang)) for c in spoken), key=lambda c: c.label)),
         countries=tuple(sorted((Choice(c, n) for c, n in countries.items()), key=lambda c: c.label)),
         locale=fmt.locale_code(lang).replace("_", "-"),
         description=_("Every support tier of every vendor side by side: price, when support is available, response times and channels."),

@@ -245,6 +245,13 @@ def language_name(code: str) -> str:
     return name[:1].upper() + name[1:]
 
 
+def spoken_languages(codes: tuple[str, ...], lang: str) -> str:
+    """Languages by ISO 639 code, named and listed in the page language, capitalised as a line of its own: "Svenska och engelska"."""
+    names = locale(lang).languages
+    text = listing([str(names.get(code, code)) for code in codes], lang)
+    return text[:1].upper() + text[1:]
+
+
 def day(value: date, lang: str) -> str:
     """A date in the locale's long style: "24 december 2026"."""
     return _format_date(value, "long", locale=locale(lang))

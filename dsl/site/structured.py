@@ -74,6 +74,9 @@ def vendor_json_ld(vendor: Vendor, reader: site.Reader, url: str) -> Markup:
         }
         if plan.description is not None:
             service["description"] = reader.plain(plan.description)
+        languages = vendor.languages_of(plan)
+        if languages:
+            service["availableChannel"] = {"@type": "ServiceChannel", "availableLanguage": list(languages)}
         # A free price names no currency; where the tier's other prices use one, its Offer says 0 in that one.
         currencies = {p.currency for p in plan.prices if p.currency}
         prices = [replace(p, currency=next(iter(currencies))) if p.kind == "free" and len(currencies) == 1 else p for p in plan.prices]

@@ -375,11 +375,12 @@ class PlanService:
     # Issue 9: the permalink of the tier, "tier-<plan id>"; the tier table's column heads link here.
     anchor: str = ""
     recommended: bool = False
+    languages: str = ""  # "Svenska och engelska": the languages of support, "" when not stated
 
     @property
     def empty(self) -> bool:
         """Whether there is nothing to say."""
-        return not (self.obligations or self.coverage or self.channels or self.notes)
+        return not (self.obligations or self.coverage or self.channels or self.notes or self.languages)
 
 
 @dataclass(frozen=True)
@@ -878,6 +879,7 @@ def plan_services(vendor: Vendor, reader: Reader) -> tuple[PlanService, ...]:
                 channel_hours,
                 anchor=tier_anchor(plan.id),
                 recommended=plan.recommended,
+                languages=fmt.spoken_languages(vendor.languages_of(plan), reader.lang),
             )
         )
     return tuple(services)

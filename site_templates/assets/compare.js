@@ -47,7 +47,9 @@ function start() {
   field("only").checked = chosen.size > 0 && params.get("show") !== "all";
   const vendors = list(params.get("vendors"));
   if (vendors.length) vendorBoxes.forEach((box) => (box.checked = vendors.includes(box.value)));
-  for (const name of ["coverage", "channel"]) {
+  // The language filter exists only when some tier states its languages of support.
+  const filters = ["coverage", "channel", "language"].filter((name) => field(name));
+  for (const name of filters) {
     const value = params.get(name);
     if (value && field(name).querySelector(`option[value="${CSS.escape(value)}"]`)) field(name).value = value;
   }
@@ -61,7 +63,7 @@ function start() {
     if (picked.length && !field("only").checked) out.set("show", "all");
     const on = vendorBoxes.filter((b) => b.checked).map((b) => b.value);
     if (on.length !== vendorBoxes.length) out.set("vendors", on.join(","));
-    for (const name of ["coverage", "channel"]) if (field(name).value) out.set(name, field(name).value);
+    for (const name of filters) if (field(name).value) out.set(name, field(name).value);
     if (state.sort !== "plan" || state.dir !== "asc") {
       out.set("sort", state.sort);
       out.set("dir", state.dir);
@@ -103,6 +105,7 @@ function start() {
     const on = new Set(vendorBoxes.filter((b) => b.checked).map((b) => b.value));
     const coverage = field("coverage").value;
     const channel = field("channel").value;
+    const language = field("language")?.value;
     const only = field("only").checked && boxes.some((b) => b.checked);
     let shown = 0;
     rows.forEach((row, i) => {
@@ -110,6 +113,7 @@ function start() {
         on.has(row.dataset.vendor) &&
         (!coverage || row.dataset.coverage === coverage) &&
         (!channel || row.dataset.channels.split(" ").includes(channel)) &&
+        (!language || row.dataset.languages.split(" ").includes(language)) &&
         (!only || boxes[i].checked);
       row.hidden = !visible;
       shown += visible;
