@@ -28,6 +28,16 @@ from support.language_plans import HEADER, only
                 "'the next business day' is written with its number: end of 1 business day",
             ),
         ),
+        (
+            HEADER
+            + '  plan p {\n    name "P"\n    terms from 2027-01-01 {\n      target first-response all 4h on c from 2028-01-01\n    }\n  }\n}\n',
+            (
+                "unexpected 'from'; expected 'target' or '}'",
+                7,
+                41,
+                "inside 'terms from DATE { ... }' every target takes the block's date; write a target of another date outside it",
+            ),
+        ),
     ],
 )
 def test_the_hint_names_what_to_write_instead(text: str, found: tuple[str, int, int, str]) -> None:

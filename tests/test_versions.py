@@ -72,6 +72,48 @@ def test_a_ticket_keeps_the_terms_in_force_when_it_was_reported():
     assert evaluator.due("acme/standard", "P2", "2027-01-04T10:00:00+01:00", metric="resolution").isoformat() == "2027-01-06T10:00:00+01:00"
 
 
+def _docs_block() -> str:
+    """The `terms from DATE { ... }` example of docs/language.md, "Targets that change on a date"."""
+    text = (ROOT / "docs" / "language.md").read_text(encoding="utf-8")
+    section = text[text.index("### Targets that change on a date"):]
+    return section.split("```\n", 4)[3]
+
+
+def test_a_terms_from_block_is_each_target_written_with_that_date():
+    block = _docs_block()
+    assert "terms from 2027-01-01 {" in block
+    # The same plan written with `from 2027-01-01` on each target instead of the block.
+    lines = (
+        'plan standard {\n  name "Standard"\n  target first-response P1 2h on office-hours\n'
+        "  target resolution all 3 business days on office-hours\n"
+        "  target first-response P1 1h on office-hours from 2027-01-01\n"
+        "  target resolution all 2 business days on office-hours from 2027-01-01\n}\n"
+    )
+    by_block, by_line = _load(block), _load(lines)
+    assert by_block.diagnostics == [] and by_line.diagnostics == [], [d.message for d in by_block.diagnostics]
+    assert export_project(by_block.project, (2026, 2028)) == export_project(by_line.project, (2026, 2028))
+    evaluator = Evaluator(export_project(by_block.project, (2026, 2028)))
+    # 2 h before the new terms (the calendar has no holidays), 1 h after.
+    assert evaluator.due("acme/standard", "P1", "2026-12-31T16:30:00+01:00").isoformat() == "2027-01-01T09:30:00+01:00"
+    assert evaluator.due("acme/standard", "P1", "2027-01-04T16:30:00+01:00").isoformat() == "2027-01-05T08:30:00+01:00"
+
+
+def test_a_version_in_a_block_and_one_on_a_line_from_the_same_date_clash_at_the_block_date():
+    plan = (
+        '  plan basic {\n    name "Basic"\n    target first-response P1 4h on office-hours from 2027-01-01\n'
+        "    terms from 2027-01-01 {\n      target first-response P1 2h on office-hours\n    }\n  }\n"
+    )
+    result = _load(plan)
+    [clash] = [d for d in result.errors if d.code == "T0808"]
+    assert (clash.pos.line, clash.pos.column) == (15, 16)  # the block's date
+
+
+def test_an_empty_terms_block_is_a_warning_at_the_block():
+    result = _load('  plan basic {\n    name "Basic"\n    terms from 2027-01-01 { }\n  }\n')
+    [empty] = result.diagnostics
+    assert (empty.code, empty.message, empty.pos.line, empty.pos.column) == ("T0812", "the terms from 2027-01-01 name no target", 14, 5)
+
+
 def test_before_its_first_version_a_plan_states_no_such_target():
     plan = '  plan late {\n    name "Late"\n    target first-response all 4h on office-hours from 2027-01-01\n  }\n'
     evaluator = Evaluator(export_project(_load(plan).project, (2026, 2028)))

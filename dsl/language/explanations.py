@@ -657,6 +657,14 @@ EXPLANATIONS: dict[str, Explanation] = {
         fix=('4h on office from 2028-01-01\n    target first-response all 8h on office from 2027-01-01',
              '8h on office from 2027-01-01\n    target first-response all 4h on office from 2028-01-01'),
     ),
+    "T0812": Explanation(
+        "a `terms from DATE` block without targets (warning)",
+        "`terms from DATE { ... }` writes several targets that change on the same date at once: each "
+        "target inside it is a version from that date, as if it ended with `from DATE`. A block with "
+        "nothing inside changes nothing.",
+        V + _PLAN_V10 + '    target first-response all 8h on office\n    terms from 2027-01-01 { }\n  }\n}\n',
+        fix=('terms from 2027-01-01 { }', 'terms from 2027-01-01 { target first-response all 4h on office }'),
+    ),
     # --- the languages customers are helped in ---
     "T0810": Explanation(
         "an unknown language in `support languages`",

@@ -785,7 +785,9 @@ class _Builder(Transformer[Token, Any]):
         return _Stmt("channels", tuple(children), self._pos(meta))
 
     def plan(self, meta: Any, children: list[Any]) -> _Stmt:
-        pid, parent, mark, *stmts = children
+        pid, parent, mark, *written = children
+        # A `terms from DATE { ... }` block stands for the statements inside it.
+        stmts = [inner for stmt in written for inner in (stmt if isinstance(stmt, list) else (stmt,))]
         pos = self._pos(meta)
         single = {"name", "description", "cells", "channels", "recommended", "no_support", "support languages"}
         parts = self._fold(stmts, single, f"plan '{pid}'")
@@ -1030,6 +1032,19 @@ class _Builder(Transformer[Token, Any]):
         stmt, day = children
         valid_from = self._date(day)
         return _Stmt("target", dataclasses.replace(stmt.value, valid_from=valid_from, valid_from_pos=self._tpos(day)), stmt.pos)
+
+    def terms_from(self, meta: Any, children: list[Any]) -> list[_Stmt]:
+        # The block is `target ... from DATE` written once for each target inside it.
+        day, *targets = children
+        if not targets:
+            self.diagnostics.append(
+                warning(
+                    f"the terms from {day} name no target", self._pos(meta), "put the targets that change on that date inside the braces", code="T0812"
+                )
+            )
+        valid_from = self._date(day)
+        where = self._tpos(day)
+        return [_Stmt("target", dataclasses.replace(t.value, valid_from=valid_from, valid_from_pos=where), t.pos) for t in targets]
 
 
 def _matrix(impacts: tuple[AxisValue, ...], urgencies: tuple[AxisValue, ...], rows: tuple[MatrixRow, ...], pos: Pos) -> PriorityMatrix:

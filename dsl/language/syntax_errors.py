@@ -102,6 +102,10 @@ EXAMPLES: dict[str, list[str]] = {
         "calendar c { open 24x5 }",
         "calendar c { open 8x5 }",
     ],
+    "inside 'terms from DATE { ... }' every target takes the block's date; write a target of another date outside it": [
+        "vendor v { plan p { terms from 2027-01-01 { target first-response all 4h on c from 2028-01-01 } } }",
+        "vendor v { plan p { terms from 2027-01-01 { target first-response all 4h from 2028-01-01 } } }",
+    ],
     "'the next business day' is written with its number: end of 1 business day": [
         "vendor v { plan p { target resolution all end of next business day on c } }",
         "vendor v { plan p { target resolution all end of the next business day on c } }",
