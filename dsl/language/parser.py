@@ -1039,7 +1039,10 @@ class _Builder(Transformer[Token, Any]):
         if not targets:
             self.diagnostics.append(
                 warning(
-                    f"the terms from {day} name no target", self._pos(meta), "put the targets that change on that date inside the braces", code="T0812"
+                    f"the terms from {day} name no target",
+                    self._pos(meta),
+                    "put the targets that change on that date inside the braces",
+                    code="T0812",
                 )
             )
         valid_from = self._date(day)
