@@ -269,6 +269,7 @@ def parser(prog: str | None = None) -> argparse.ArgumentParser:
         description="Tierwise: support plans written once, published as a website and SLA rules.",
         parents=[project],
     )
+    top.add_argument("--version", action="version", version=f"tierwise {cache_module.tool_version()}")
     sub = top.add_subparsers(dest="command", metavar="COMMAND")
 
     check = sub.add_parser("check", parents=[project], help="parse and check plan files")
@@ -357,7 +358,7 @@ def main(argv: Sequence[str] | None = None, prog: str | None = None) -> int:
     # No command, or only options (`tierwise --out x`, `tierwise --project p`): the default command, build.
     lead = 2 if argv[:1] == ["--project"] else 1 if argv[:1] and argv[0].startswith("--project=") else 0
     rest = argv[lead:]
-    if not rest or rest[0].startswith("-") and rest[0] not in ("-h", "--help"):
+    if not rest or rest[0].startswith("-") and rest[0] not in ("-h", "--help", "--version"):
         argv = [*argv[:lead], "build", *rest]
     args = parser(prog).parse_args(argv)
     try:

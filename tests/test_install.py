@@ -110,6 +110,12 @@ def test_installed_commands_work_from_a_folder_of_plans(installed: Path, project
     check = run([tierwise, "check", "--strict"], cwd=project, env=env)
     assert check.stdout.startswith("ok:")
 
+    # The installed version, as pyproject.toml states it.
+    import tomllib
+
+    stated = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
+    assert run([tierwise, "--version"], cwd=project, env=env).stdout.strip() == f"tierwise {stated}"
+
 
 def test_installed_commands_find_the_project_root(installed: Path, project: Path) -> None:
     env = clean_env(installed)
