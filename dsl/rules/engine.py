@@ -223,6 +223,52 @@ def _local_us(day_ordinal: int, minute: int, zone: tzinfo) -> int:
     return seconds * _US
 
 
+def _wall_clock(first: int, last: int, zone: tzinfo) -> Callable[[int, int], int]:
+    """`_local_us(ordinal, minute, zone)` for the days of `first`..`last`, by integer arithmetic.
+
+    A zone's offset changes a few times a year at most. The offset is read once a day (at UTC noon,
+    one conversion instead of two per opening piece), each change is bisected to its second, and a
+    wall time is then placed against the changes: with fold=0, a wall time before
+    `change + max(old, new)` (the gap or the first pass of a repeated hour) keeps the old offset.
+    tests/test_engine_wall_clock.py compares it with `_local_us` in every zone of the tz database.
+    """
+    from_seconds = datetime.fromtimestamp
+
+    def offset_at(second: int) -> int:
+        found = from_seconds(second, zone).utcoffset()
+        assert found is not None
+        return found.days * _DAY_S + found.seconds
+
+    noon = (date(first, 1, 1).toordinal() - 1 - _EPOCH_ORDINAL) * _DAY_S + _DAY_S // 2
+    stop = (date(last, 12, 31).toordinal() + 2 - _EPOCH_ORDINAL) * _DAY_S
+    initial = previous = offset_at(noon)
+    switches: list[int] = []  # wall seconds from which `offsets[i]` applies
+    offsets: list[int] = []
+    while noon < stop:
+        nxt = noon + _DAY_S
+        now = offset_at(nxt)
+        if now != previous:
+            lo, hi = noon, nxt  # offset_at(lo) == previous != offset_at(hi)
+            while hi - lo > 1:
+                mid = (lo + hi) // 2
+                if offset_at(mid) == previous:
+                    lo = mid
+                else:
+                    hi = mid
+            switches.append(hi + max(previous, now))
+            offsets.append(now)
+            previous = now
+        noon = nxt
+    count = len(switches)
+
+    def local_us(day_ordinal: int, minute: int) -> int:
+        wall = (day_ordinal - _EPOCH_ORDINAL) * _DAY_S + minute * 60
+        i = bisect.bisect_right(switches, wall) if count else 0
+        return (wall - (offsets[i - 1] if i else initial)) * _US
+
+    return local_us
+
+
 def _span_bounds(first: int, last: int, zone: tzinfo) -> tuple[int, int]:
     """Local midnight of 1 January of `first` and of the year after `last`, in `zone`, as epoch µs."""
     return _us(datetime(first, 1, 1, tzinfo=zone)), _us(datetime(last + 1, 1, 1, tzinfo=zone))
@@ -356,14 +402,15 @@ def compile_timeline(calendar: Mapping[str, Any], first: int, last: int, zone: t
     raw: list[tuple[int, int]] = []
     days: list[int] = []
     closes: list[int] = []
+    local_us = _wall_clock(first, last, zone)
     for ordinal in range(date(first, 1, 1).toordinal(), date(last, 12, 31).toordinal() + 1):
         pieces = [] if ordinal in closed else dated.get(ordinal)
         if pieces is None:
             pieces = weekly[(ordinal - 1) % 7]  # date.fromordinal(1) is a Monday
         close = None
         for start, end in pieces:
-            a = _local_us(ordinal, start, zone)
-            b = _local_us(ordinal, end, zone)
+            a = local_us(ordinal, start)
+            b = local_us(ordinal, end)
             if b > a:
                 raw.append((a, b))
                 close = b if close is None else max(close, b)
@@ -593,6 +640,8 @@ class Evaluator:
         self.rules = rules
         self._timelines: dict[tuple[str, str, str | None, str | None], Timeline] = {}
         self._clocks: dict[tuple[str, str | None, str | None, str | None, str | None, str | None], Clock] = {}
+        # The `due` of each clock asked before, by the question as given: one look-up per deadline.
+        self._answers: dict[tuple[str, str | None, str | None, str | None, str | None, str | None], Callable[[datetime], datetime]] = {}
 
     def clock(
         self,
@@ -637,8 +686,11 @@ class Evaluator:
         """
         if isinstance(at, str):
             at = parse_moment(at)
-        ready = self._clocks.get((plan, priority, tz, metric, case, country)) or self.clock(plan, priority, tz, metric, case, country)
-        return ready.due(at)
+        key = (plan, priority, tz, metric, case, country)
+        answer = self._answers.get(key)
+        if answer is None:
+            answer = self._answers[key] = self.clock(plan, priority, tz, metric, case, country).due
+        return answer(at)
 
     def due_many(
         self,
