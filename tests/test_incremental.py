@@ -173,3 +173,39 @@ def test_cached_checks_report_what_uncached_checks_report(tmp_path: Path) -> Non
     assert any(d.code == "T0807" for d in plain.diagnostics)
     for result in (first, second):
         assert sorted(str((d.code, d.pos, d.message)) for d in result.diagnostics) == expected
+
+
+def test_templates_compiled_once_are_read_back_from_the_cache_and_recompiled_when_changed(workspace: Path, monkeypatch) -> None:
+    from jinja2 import Environment
+
+    from dsl.site import render
+
+    compiled: list[str] = []
+    real = Environment.compile
+
+    def counting(self, source, name=None, filename=None, raw=False, defer_init=False):  # type: ignore[no-untyped-def]
+        compiled.append(name)
+        return real(self, source, name, filename, raw, defer_init)
+
+    monkeypatch.setattr(Environment, "compile", counting)
+    monkeypatch.setattr(render._BYTECODE, "compiled", {})  # as a fresh process
+    assert build(workspace, workspace / "_site", cached=True)[0] == 0
+    first = sorted(set(compiled))
+    assert "vendor.html" in first and "base.html" in first
+    assert len(compiled) == len(first)  # each template compiled once for all four languages
+    assert any((workspace / ".tierwise-cache" / render.TEMPLATE_KIND).rglob("*-*"))
+
+    # A new process with the cache: nothing compiled, the same site.
+    before = tree(workspace / "_site")
+    compiled.clear()
+    monkeypatch.setattr(render._BYTECODE, "compiled", {})
+    assert build(workspace, workspace / "_site", cached=True)[0] == 0
+    assert compiled == []
+    assert tree(workspace / "_site") == before
+
+    # A changed template is compiled again (Jinja checks each entry's source), and only that one.
+    index = workspace / "templates" / "index.html"
+    index.write_text(index.read_text(encoding="utf-8").replace("</h1>", " </h1>", 1), encoding="utf-8")
+    monkeypatch.setattr(render._BYTECODE, "compiled", {})
+    assert build(workspace, workspace / "_site", cached=True)[0] == 0
+    assert compiled == ["index.html"]

@@ -34,7 +34,18 @@ from dsl.rules.export import conformance_files, dumps, export_project, schema_te
 from dsl.site import branding, parallel
 from dsl.site import views as site
 from dsl.site.incremental import Reuse, Stats, vendor_fragment
-from dsl.site.render import DEFAULT_BASE_URL, LOCALES, TEMPLATES, BuildError, compile_catalogs, copy_assets, normal_base_url, render_site, write_file
+from dsl.site.render import (
+    DEFAULT_BASE_URL,
+    LOCALES,
+    TEMPLATES,
+    BuildError,
+    compile_catalogs,
+    copy_assets,
+    normal_base_url,
+    render_site,
+    templates_cached_in,
+    write_file,
+)
 
 
 def write_atomically(path: Path, text: str) -> None:
@@ -332,7 +343,8 @@ def _publish_locked(
             normal_base_url(base_url, settings.base_url), progress,
         )
         try:
-            warnings = build_into(project, new, years, base_url, templates, locales, stderr, reuse, settings)
+            with templates_cached_in(cache):
+                warnings = build_into(project, new, years, base_url, templates, locales, stderr, reuse, settings)
         finally:
             if progress is not None:
                 progress.clear()

@@ -11,8 +11,10 @@ importlib.resources, so an installed Tierwise renders the same pages as a checko
 from __future__ import annotations
 
 import os
+import sys
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import partial
@@ -27,6 +29,7 @@ from babel.support import Translations
 from jinja2 import BytecodeCache, Environment, StrictUndefined, TemplateSyntaxError, select_autoescape
 from jinja2.bccache import Bucket
 
+from dsl.language.cache import BuildCache
 from dsl.language.model import Project, Vendor
 from dsl.language.settings import DEFAULT_SETTINGS, Settings
 from dsl.language.vocabulary import LANGUAGES
@@ -211,18 +214,42 @@ class _SharedBytecode(BytecodeCache):
 
     def __init__(self) -> None:
         self.compiled: dict[str, bytes] = {}
+        # With a build cache, compilations outlive the process too: compiling the templates is a fifth
+        # of a small site's build. Jinja checks each entry's source checksum and its own version.
+        self.store: BuildCache | None = None
 
     def load_bytecode(self, bucket: Bucket) -> None:
-        """Fill the bucket from an earlier compilation of the same source."""
-        if bucket.key in self.compiled:
-            bucket.bytecode_from_string(self.compiled[bucket.key])
+        """Fill the bucket from an earlier compilation of the same source (this process's, or the cache's)."""
+        found = self.compiled.get(bucket.key)
+        if found is None and self.store is not None:
+            found = self.store.get(TEMPLATE_KIND, f"{bucket.key}-{sys.implementation.cache_tag}")
+            if isinstance(found, bytes):
+                self.compiled[bucket.key] = found
+        if isinstance(found, bytes):
+            bucket.bytecode_from_string(found)
 
     def dump_bytecode(self, bucket: Bucket) -> None:
-        """Keep a compilation for the other environments."""
+        """Keep a compilation for the other environments, and in the build cache when there is one."""
         self.compiled[bucket.key] = bucket.bytecode_to_string()
+        if self.store is not None:
+            self.store.put(TEMPLATE_KIND, f"{bucket.key}-{sys.implementation.cache_tag}", self.compiled[bucket.key])
 
+
+TEMPLATE_KIND = "templates"
+"""The build cache's folder of compiled page templates."""
 
 _BYTECODE = _SharedBytecode()
+
+
+@contextmanager
+def templates_cached_in(cache: BuildCache | None) -> Iterator[None]:
+    """Within the block, compiled templates are read from and written to `cache` (None: this process only)."""
+    before = _BYTECODE.store
+    _BYTECODE.store = cache
+    try:
+        yield
+    finally:
+        _BYTECODE.store = before
 
 
 def environment(templates: Path, words: Translations, settings: Settings = DEFAULT_SETTINGS) -> Environment:
