@@ -73,6 +73,13 @@ def test_every_kind_of_change_rebuilds_what_depends_on_it(workspace: Path, tmp_p
     assert_incremental_equals_clean(workspace, tmp_path, "vendor")
     assert "Stratiteq Edited" in page.read_text(encoding="utf-8")
 
+    # A vendor's languages of support: the compare page's column appears for every vendor's rows.
+    plan.write_text(plan.read_text(encoding="utf-8").replace("  language sv\n", "  language sv\n  support languages sv, en\n", 1), encoding="utf-8")
+    assert_incremental_equals_clean(workspace, tmp_path, "languages")
+    compared = (workspace / "_site" / "sv" / "compare" / "index.html").read_text(encoding="utf-8")
+    esri = load_project([workspace / "plans"]).project.vendor("esri")
+    assert 'data-key="languages"' in compared and compared.count('data-languages=""') == len(esri.plans)
+
     # A shared definition every vendor may use.
     shared = workspace / "plans" / "shared.plan"
     shared.write_text(shared.read_text(encoding="utf-8").replace("Around the clock, every day", "Round the clock, all days"), encoding="utf-8")

@@ -11,6 +11,7 @@ on the published rules; the reasons a plan has no deadline are decided here, onc
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -232,48 +233,76 @@ def columns(reader: site.Reader, languages: bool = False) -> tuple[Column, ...]:
     )
 
 
-def compare_page(project: Project, lang: str, words: site.Translations, warnings: site.Warnings) -> ComparePage:
-    """Every plan of every vendor, side by side, in one language."""
+@dataclass(frozen=True)
+class VendorRows:
+    """One vendor's rows of the comparison, and the countries whose holidays its clocks close on (code: name)."""
+
+    rows: tuple[CompareRow, ...]
+    countries: tuple[tuple[str, str], ...]
+
+
+RowsOf = Callable[[Vendor, str, site.Translations, site.Warnings, bool], VendorRows]
+
+
+def vendor_rows(vendor: Vendor, lang: str, words: site.Translations, warnings: site.Warnings, languages: bool) -> VendorRows:
+    """A vendor's plans as rows of the comparison in one language; `languages`: with the languages column."""
+    reader = site.Reader(lang, words, vendor, warnings)
+    top_level, low_level = _levels(vendor)
+    services = site.plan_services(vendor, reader)
     rows = []
+    countries: dict[str, str] = {}
+    for plan in vendor.plans:
+        top_cell, top = response_cell(plan, vendor, top_level, reader)
+        low_cell, low = response_cell(plan, vendor, low_level, reader)
+        channels, kinds = channels_cell(plan, vendor, reader)
+        rows.append(
+            CompareRow(
+                key=f"{vendor.id}/{plan.id}",
+                vendor_id=vendor.id,
+                vendor=vendor.name,
+                plan=reader.label(plan.name),
+                href=f"../{vendor.id}/index.html#{site.tier_anchor(plan.id)}",
+                recommended=plan.recommended,
+                cells=(
+                    price_cell(plan, vendor, reader),
+                    coverage_cell(plan, vendor, reader, services),
+                    top_cell,
+                    low_cell,
+                    channels,
+                    *((languages_cell(plan, vendor, reader),) if languages else ()),
+                ),
+                coverage=_coverage(plan, vendor),
+                channels=kinds,
+                languages=vendor.languages_of(plan),
+                top=top,
+                low=low,
+            )
+        )
+        for target in plan.targets:
+            calendar = vendor.calendar(target.calendar) if target.calendar and target.guaranteed else None
+            for code in calendar.customer_holidays if calendar else ():
+                countries[code] = fmt.country_name(code, lang)
+    return VendorRows(tuple(rows), tuple(countries.items()))
+
+
+def states_languages(project: Project) -> bool:
+    """Whether some tier states its languages of support: the comparison then has the languages column."""
+    return any(v.languages_of(p) for v in project.vendors for p in v.plans)
+
+
+def compare_page(
+    project: Project, lang: str, words: site.Translations, warnings: site.Warnings, rows_of: RowsOf = vendor_rows
+) -> ComparePage:
+    """Every plan of every vendor, side by side, in one language; `rows_of` makes (or finds) a vendor's rows."""
+    rows: list[CompareRow] = []
     vendors = []
     countries: dict[str, str] = {}
-    stated = any(v.languages_of(p) for v in project.vendors for p in v.plans)
+    stated = states_languages(project)
     for vendor in sorted(project.vendors, key=lambda v: v.id):
-        reader = site.Reader(lang, words, vendor, warnings)
         vendors.append(Choice(vendor.id, vendor.name))
-        top_level, low_level = _levels(vendor)
-        services = site.plan_services(vendor, reader)
-        for plan in vendor.plans:
-            top_cell, top = response_cell(plan, vendor, top_level, reader)
-            low_cell, low = response_cell(plan, vendor, low_level, reader)
-            channels, kinds = channels_cell(plan, vendor, reader)
-            rows.append(
-                CompareRow(
-                    key=f"{vendor.id}/{plan.id}",
-                    vendor_id=vendor.id,
-                    vendor=vendor.name,
-                    plan=reader.label(plan.name),
-                    href=f"../{vendor.id}/index.html#{site.tier_anchor(plan.id)}",
-                    recommended=plan.recommended,
-                    cells=(
-                        price_cell(plan, vendor, reader),
-                        coverage_cell(plan, vendor, reader, services),
-                        top_cell,
-                        low_cell,
-                        channels,
-                        *((languages_cell(plan, vendor, reader),) if stated else ()),
-                    ),
-                    coverage=_coverage(plan, vendor),
-                    channels=kinds,
-                    languages=vendor.languages_of(plan),
-                    top=top,
-                    low=low,
-                )
-            )
-            for target in plan.targets:
-                calendar = vendor.calendar(target.calendar) if target.calendar and target.guaranteed else None
-                for code in calendar.customer_holidays if calendar else ():
-                    countries[code] = fmt.country_name(code, lang)
+        found = rows_of(vendor, lang, words, warnings, stated)
+        rows += found.rows
+        countries.update(found.countries)
     reader = site.Reader(lang, words)
     _ = reader.gettext
     coverage_words = {"24x7": _("Around the clock"), "hours": _("Business hours"), "none": _("Not stated"), "no-support": _("No support")}

@@ -31,6 +31,7 @@ from dsl.language.cache import BuildCache, fingerprint, key_of
 from dsl.language.model import Vendor
 from dsl.language.progress import Progress
 from dsl.language.vocabulary import LANGUAGES
+from dsl.site import compare
 from dsl.site import views as site
 
 
@@ -76,6 +77,8 @@ class Reuse:
     """Results computed ahead by worker processes (dsl/site/parallel.py), taken once each."""
     fresh: set[tuple[str, str]] = field(default_factory=set)
     """Pages computed ahead and put in the cache (not held in memory: a thousand pages are hundreds of MB)."""
+    compare_languages: bool = False
+    """Whether the compare page has its languages column (some vendor states languages): the workers' rows have it then."""
 
     @classmethod
     def start(
@@ -113,6 +116,7 @@ class Reuse:
         wanted = [("page", self._key("page", vendor_id, lang)) for lang in LANGUAGES]
         wanted += [("card", self._key("card", vendor_id, lang)) for lang in LANGUAGES]
         wanted.append(("rules", self._key("rules", vendor_id, span)))
+        wanted += [("compare", self._compare_key(vendor_id, lang, self.compare_languages)) for lang in LANGUAGES]
         return all(key is not None and self.cache.has(kind, key) for kind, key in wanted)
 
     def take(self, vendor_id: str, years: tuple[int, int], result: dict[str, Any]) -> None:
@@ -129,6 +133,11 @@ class Reuse:
                 self.fresh.add((vendor_id, lang))
             else:
                 self.ready["page", vendor_id, lang] = (text, description, met, embed)
+        for lang in LANGUAGES:
+            self.ready["compare", vendor_id, lang] = result[f"compare:{lang}"]
+            compare_key = self._compare_key(vendor_id, lang, self.compare_languages)
+            if self.cache is not None and compare_key is not None:
+                self.cache.put("compare", compare_key, result[f"compare:{lang}"])
         self.ready["rules", vendor_id] = result["rules"]
         rules_key = self._key("rules", vendor_id, f"{years[0]}-{years[1]}")
         if self.cache is not None and rules_key is not None:
@@ -176,6 +185,28 @@ class Reuse:
                 warnings.found.setdefault(where, line)
             cards.append(card)
         return tuple(cards)
+
+    def _compare_key(self, vendor_id: str, lang: str, languages: bool) -> str | None:
+        # The rows have a languages cell only when some vendor states languages: part of the key.
+        return self._key("compare", vendor_id, lang, "languages" if languages else "")
+
+    def compare_rows(
+        self, vendor: Vendor, lang: str, words: site.Translations, warnings: site.Warnings, languages: bool
+    ) -> compare.VendorRows:
+        """`compare.vendor_rows`, from the cache when the vendor's inputs are unchanged (with the warnings met making them)."""
+        key = self._compare_key(vendor.id, lang, languages)
+        found = self.ready.pop(("compare", vendor.id, lang), None) if languages == self.compare_languages else None
+        if found is None:
+            found = self.cache.get("compare", key) if self.cache is not None and key is not None else None
+        if not (isinstance(found, tuple) and len(found) == 2 and isinstance(found[0], compare.VendorRows)):
+            own = site.Warnings()
+            found = (compare.vendor_rows(vendor, lang, words, own, languages), dict(own.found))
+            if self.cache is not None and key is not None:
+                self.cache.put("compare", key, found)
+        rows, met = found
+        for where, line in met.items():
+            warnings.found.setdefault(where, line)
+        return rows
 
     def rules(self, vendor_id: str, years: tuple[int, int]) -> tuple[str, str] | None:
         """A vendor's cached rule file and its part of all.json; None on a miss."""

@@ -21,6 +21,7 @@ from dsl.language.cache import worker_count
 from dsl.language.model import Project, Vendor
 from dsl.language.vocabulary import LANGUAGES
 from dsl.rules.export import dumps, export_project
+from dsl.site import compare
 from dsl.site import views as site
 from dsl.site.incremental import Reuse, vendor_fragment
 from dsl.site.render import environment, render_vendor_page
@@ -63,6 +64,9 @@ def _compute(index: int) -> dict[str, Any]:
         met = site.Warnings()
         card = site.vendor_card(vendor, site.Reader(lang, words[lang], vendor, met))
         result[f"card:{lang}"] = (card, dict(met.found))
+        met = site.Warnings()
+        rows = compare.vendor_rows(vendor, lang, words[lang], met, _JOB["languages"])
+        result[f"compare:{lang}"] = (rows, dict(met.found))
     doc = export_project(Project((vendor,)), _JOB["years"])
     result["rules"] = (dumps(doc), vendor_fragment(doc, vendor.id))
     return result
@@ -73,11 +77,12 @@ def prepare(
 ) -> int:
     """Compute in worker processes what the cache lacks, into `reuse.ready`; returns the vendors done so."""
     count = jobs()
+    reuse.compare_languages = compare.states_languages(project)
     todo = [n for n, vendor in enumerate(project.vendors) if not reuse.complete(vendor.id, years)]
     if count < 2 or len(todo) < count * MIN_VENDORS_PER_JOB or "fork" not in multiprocessing.get_all_start_methods():
         return 0
     _JOB.clear()
-    _JOB.update(vendors=project.vendors, words=words, base=base, templates=templates, years=years)
+    _JOB.update(vendors=project.vendors, words=words, base=base, templates=templates, years=years, languages=reuse.compare_languages)
     try:
         context = multiprocessing.get_context("fork")
         with context.Pool(count) as pool:

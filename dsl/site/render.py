@@ -369,7 +369,7 @@ def render_site(
         written.append(page.path)
         sitemap.append(page)
         # Issue 9: every tier of every vendor side by side, {lang}/compare/.
-        compare_meta, compare_view = _compare_page(base, lang, _, project, words[lang], warnings, settings)
+        compare_meta, compare_view = _compare_page(base, lang, _, project, words[lang], warnings, settings, reuse)
         write_file(out, compare_meta.path, _render(env, "compare.html", page=compare_meta, cmp=compare_view))
         written.append(compare_meta.path)
         sitemap.append(compare_meta)
@@ -542,10 +542,10 @@ def _compare_path(lang: str) -> str:
 
 def _compare_page(
     base: str, lang: str, _: Callable[[str], str], project: Project, words: Translations, warnings: site.Warnings,
-    settings: Settings = DEFAULT_SETTINGS,
+    settings: Settings = DEFAULT_SETTINGS, reuse: Reuse | None = None,
 ) -> tuple[Page, compare.ComparePage]:
-    """The page metadata and the view of {lang}/compare/."""
-    view = compare.compare_page(project, lang, words, warnings)
+    """The page metadata and the view of {lang}/compare/ (each vendor's rows from the cache when unchanged)."""
+    view = compare.compare_page(project, lang, words, warnings, reuse.compare_rows if reuse is not None else compare.vendor_rows)
     page = _page(
         base, _compare_path, lang, _compare_path(settings.default_language), _("All support tiers compared"), view.description,
         settings.languages,
