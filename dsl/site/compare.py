@@ -76,6 +76,7 @@ class CompareRow:
     top: ResponseAnswer
     low: ResponseAnswer
     languages: tuple[str, ...] = ()  # ISO 639 codes of the languages of support, for the language filter
+    choose: str = ""  # the label of the row's tick box: "Choose Gold (Acme)"
 
 
 @dataclass(frozen=True)
@@ -276,6 +277,7 @@ def vendor_rows(vendor: Vendor, lang: str, words: site.Translations, warnings: s
                 languages=vendor.languages_of(plan),
                 top=top,
                 low=low,
+                choose=reader.gettext("Choose %(tier)s (%(vendor)s)") % {"tier": reader.plain(plan.name), "vendor": vendor.name},
             )
         )
         for target in plan.targets:
