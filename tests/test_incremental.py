@@ -216,3 +216,29 @@ def test_templates_compiled_once_are_read_back_from_the_cache_and_recompiled_whe
     monkeypatch.setattr(render._BYTECODE, "compiled", {})
     assert build(workspace, workspace / "_site", cached=True)[0] == 0
     assert compiled == ["index.html"]
+
+
+def test_a_new_process_compares_by_the_kept_digests_and_rereads_a_file_edited_by_hand(workspace: Path, monkeypatch) -> None:
+    from dsl.site import incremental
+
+    out = workspace / "_site"
+    assert build(workspace, out, cached=True)[0] == 0
+    published = out.parent / os.readlink(out)
+    # A file of the published version edited by hand, to the same size: the manifest's digest no longer holds.
+    page = published / "en" / "esri" / "index.html"
+    text = page.read_text(encoding="utf-8")
+    page.write_text(text.replace("<html", "<HTML", 1), encoding="utf-8")
+    os.utime(page, ns=(page.stat().st_atime_ns, page.stat().st_mtime_ns + 10_000_000_000))
+    read: list[str] = []
+    real = Path.read_bytes
+
+    def counting(self: Path) -> bytes:
+        if published in self.parents:
+            read.append(self.relative_to(published).as_posix())
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", counting)
+    monkeypatch.setattr(incremental, "_VERSIONS", {})  # as a new process: nothing known but the cache's manifest
+    assert build(workspace, out, cached=True)[0] == 0
+    assert read == ["en/esri/index.html"]  # every other file was judged by its kept digest
+    assert (out / "en" / "esri" / "index.html").read_text(encoding="utf-8") == text  # the build's bytes, not the edit

@@ -77,6 +77,9 @@ class Reuse:
     """Results computed ahead by worker processes (dsl/site/parallel.py), taken once each."""
     fresh: set[tuple[str, str]] = field(default_factory=set)
     """Pages computed ahead and put in the cache (not held in memory: a thousand pages are hundreds of MB)."""
+    folders: set[Path] = field(default_factory=set)
+    """The folders of the new version made so far."""
+    _previous_manifest: dict[str, tuple[bytes, int, int]] | None = None
     compare_languages: bool = False
     """Whether the compare page has its languages column (some vendor states languages): the workers' rows have it then."""
 
@@ -230,6 +233,30 @@ class Reuse:
         compares with them instead of reading the files back. Only the newest version is kept."""
         _VERSIONS.clear()
         _VERSIONS[str(version)] = dict(self.written)
+        if self.cache is not None:
+            # For the next build in another process: each file's digest with the size and modification
+            # time it has now. A file whose size or time differs then (edited by hand) is read again.
+            manifest: dict[str, tuple[bytes, int, int]] = {}
+            for relative, digest in self.written.items():
+                try:
+                    st = (version / relative).stat()
+                except OSError:
+                    continue
+                manifest[relative] = (digest, st.st_size, st.st_mtime_ns)
+            # One entry per folder of versions (not per version), so the cache does not grow with every build.
+            self.cache.put(MANIFEST_KIND, key_of(str(version.parent)), (version.name, manifest))
+
+    def _manifest(self) -> dict[str, tuple[bytes, int, int]]:
+        """The digests the build that published the previous version kept in the cache ({} when none)."""
+        if self._previous_manifest is None:
+            found = None
+            if self.cache is not None and self.previous is not None:
+                found = self.cache.get(MANIFEST_KIND, key_of(str(self.previous.parent)))
+            self._previous_manifest = {}
+            if isinstance(found, tuple) and len(found) == 2 and self.previous is not None and found[0] == self.previous.name:
+                if isinstance(found[1], dict):  # the manifest of the very version being replaced
+                    self._previous_manifest = found[1]
+        return self._previous_manifest
 
     def write(self, root: Path, relative: str, text: str) -> None:
         """Write `text` to root/relative, or hard-link the previous version's file when it holds the same bytes."""
@@ -238,7 +265,9 @@ class Reuse:
     def write_bytes(self, root: Path, relative: str, data: bytes) -> None:
         """`write` for bytes (the assets)."""
         target = root / relative
-        target.parent.mkdir(parents=True, exist_ok=True)
+        if target.parent not in self.folders:  # a folder once, not once per file in it
+            target.parent.mkdir(parents=True, exist_ok=True)
+            self.folders.add(target.parent)
         digest = hashlib.blake2b(data, digest_size=16).digest()
         self.written[relative] = digest
         if self.previous is not None:
@@ -248,7 +277,12 @@ class Reuse:
                 if known is not None:  # this process wrote that version: compare digests, read nothing
                     same = known.get(relative) == digest and old.stat().st_size == len(data)
                 else:
-                    same = old.stat().st_size == len(data) and old.read_bytes() == data
+                    st = old.stat()
+                    entry = self._manifest().get(relative)
+                    if entry is not None and (st.st_size, st.st_mtime_ns) == entry[1:]:
+                        same = entry[0] == digest and st.st_size == len(data)  # as published: its digest holds
+                    else:
+                        same = st.st_size == len(data) and old.read_bytes() == data
             except OSError:
                 same = False
             if same:
@@ -262,6 +296,9 @@ class Reuse:
             fh.write(data)
         self.stats.written += 1
 
+
+MANIFEST_KIND = "published"
+"""The build cache's folder of manifests: the version last published into a folder, each file's digest, size and time."""
 
 _VERSIONS: dict[str, dict[str, bytes]] = {}
 """The digests of the files of the version this process published last, by its folder."""
