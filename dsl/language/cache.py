@@ -64,14 +64,16 @@ class BuildCache:
 
     def __init__(self, folder: Path, keep_in_memory: bool = False) -> None:
         self.folder = folder
+        self._root = os.fspath(folder)
         self.hits = 0
         self.misses = 0
         # A long-running process (`serve`) keeps what it read or wrote, so a rebuild unpickles nothing
         # it has seen: the values are immutable, and a key names the same value forever.
         self.memory: dict[tuple[str, str], Any] | None = {} if keep_in_memory else None
 
-    def _path(self, kind: str, key: str) -> Path:
-        return self.folder / kind / key[:2] / key
+    def _path(self, kind: str, key: str) -> str:
+        # Plain strings: a build looks up tens of thousands of entries, and pathlib's joins add up.
+        return os.path.join(self._root, kind, key[:2], key)
 
     def get(self, kind: str, key: str) -> Any | None:
         """The value stored under `key`, or None when there is none (or it cannot be read)."""
@@ -94,13 +96,13 @@ class BuildCache:
 
     def has(self, kind: str, key: str) -> bool:
         """Whether a value is stored under `key` (without reading it)."""
-        return (self.memory is not None and (kind, key) in self.memory) or self._path(kind, key).is_file()
+        return (self.memory is not None and (kind, key) in self.memory) or os.path.isfile(self._path(kind, key))
 
     def put(self, kind: str, key: str, value: Any) -> None:
         """Store `value` under `key`; a cache that cannot be written is no error (the next run computes again)."""
         if self.memory is not None:
             self.memory[kind, key] = value
-        path = self._path(kind, key)
+        path = Path(self._path(kind, key))
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
