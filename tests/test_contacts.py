@@ -7,23 +7,15 @@ import dataclasses
 
 import pytest
 
-from dsl.language.loader import load_text
 from dsl.language.model import ChannelHours, Contact, ContactGroup, Text
 from dsl.site import views as site
-from support.language_plans import ALL, HEADER, only, problems
+from support.language_plans import ALL, HEADER, only, problems, vendor_of
 from support.site import ACME, words
 
 CALENDARS = (
     "  calendar office { zone Europe/Stockholm open mon-fri 08:00-17:00 }\n"
     "  calendar always { open 24x7 }\n"
 )
-
-
-def vendor_of(text: str):
-    result = load_text(text, "t.plan")
-    assert not result.errors, [f"{d.pos}: {d.message}" for d in result.errors]
-    assert result.project is not None
-    return result.project.vendors[0]
 
 
 # --- syntax --------------------------------------------------------------------------------------

@@ -13,13 +13,12 @@ from pathlib import Path
 
 import pytest
 
-from dsl.language.loader import load_text
-from dsl.language.model import Project, Vendor
+from dsl.language.model import Project
 from dsl.site import compare
 from dsl.site import views as site
 from dsl.site.render import render_site
 from dsl.site.structured import vendor_json_ld
-from support.language_plans import HEADER, problems
+from support.language_plans import HEADER, problems, vendor_of
 from support.site import rich_project, words
 
 PLANS = """  support languages sv, en
@@ -28,15 +27,6 @@ PLANS = """  support languages sv, en
   plan nordic-plus extends nordic { name "Nordic Plus" }
 }
 """
-
-
-def vendor_of(text: str) -> Vendor:
-    result = load_text(text, "t.plan")
-    assert not result.errors, [f"{d.pos}: {d.message}" for d in result.errors]
-    assert result.project is not None
-    found = result.project.vendor("v")
-    assert found is not None
-    return found
 
 
 def test_a_plan_names_its_own_languages_else_its_parents_else_the_vendors() -> None:

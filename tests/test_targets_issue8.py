@@ -16,22 +16,13 @@ from dsl.rules.engine import Evaluator, RuleError
 from dsl.rules.export import export_project, load_schema
 from dsl.site import formatting as fmt
 from dsl.site.views import Reader, calculator, fastest_response, plan_services, target_tables
-from support.language_plans import ALL, HEADER, only, problems
+from support.language_plans import ALL, HEADER, only, problems, vendor_of
 from support.site import words
 
 OFFICE = "  calendar office { zone Europe/Stockholm open mon-fri 08:00-17:00 closed holidays SE eve 08:00-13:00 }\n"
 ALWAYS = "  calendar always { open 24x7 }\n"
 CASE = f"  case escalated {{ {ALL} }}\n"
 THREE = ("target first-response all 8h on office", "target first-response all for escalated 1h on always", "target resolution all not published")
-
-
-def vendor_of(text: str) -> Vendor:
-    result = load_text(text, "t.plan")
-    assert not result.errors, [f"{d.pos}: {d.message}" for d in result.errors]
-    assert result.project is not None
-    found = result.project.vendor("v")
-    assert found is not None
-    return found
 
 
 def plan_text(*targets: str, extra: str = "") -> str:

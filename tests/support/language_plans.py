@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dsl.language.loader import load_text
+from dsl.language.model import Vendor
 
 ALL = 'sv "S" it "I" pl "P" en "E"'
 """The inside of a text written in every site language."""
@@ -24,3 +25,11 @@ def only(text: str, severity: str = "error") -> Found:
     found = problems(text, severity)
     assert len(found) == 1, found
     return found[0]
+
+
+def vendor_of(text: str) -> Vendor:
+    """The one vendor `text` loads as t.plan; fails, naming the errors, when it loads with any."""
+    result = load_text(text, "t.plan")
+    assert not result.errors, [f"{d.pos}: {d.message}" for d in result.errors]
+    assert result.project is not None and len(result.project.vendors) == 1
+    return result.project.vendors[0]
