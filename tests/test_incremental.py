@@ -242,3 +242,41 @@ def test_a_new_process_compares_by_the_kept_digests_and_rereads_a_file_edited_by
     assert build(workspace, out, cached=True)[0] == 0
     assert read == ["en/esri/index.html"]  # every other file was judged by its kept digest
     assert (out / "en" / "esri" / "index.html").read_text(encoding="utf-8") == text  # the build's bytes, not the edit
+
+
+def test_a_project_with_its_own_settings_reuses_its_pages_and_a_changed_setting_rebuilds_them(workspace: Path, tmp_path: Path) -> None:
+    from dsl.language.settings import load_settings
+
+    (workspace / "tierwise.toml").write_text(
+        '[site]\ntitle = "Acme support"\nlanguages = ["en", "sv", "pl", "it"]\ndefault_language = "sv"\n\n[brand]\naccent = "#9a3412"\n',
+        encoding="utf-8",
+    )
+
+    def build_with_settings(out: Path, cached: bool) -> tuple[int, str]:
+        settings, problems, _ = load_settings(workspace)
+        assert not problems, problems
+        cache = BuildCache(workspace / ".tierwise-cache") if cached else None
+        result = load_project([workspace / "plans"], cache=cache, settings=settings)
+        assert result.project is not None, [d.message for d in result.errors]
+        err = StringIO()
+        code = publish(
+            result.project, out, YEARS, templates=workspace / "templates", locales=workspace / "locales", stderr=err,
+            cache=cache, vendor_keys=result.vendor_keys, settings=settings,
+        )
+        return code, err.getvalue()
+
+    site = workspace / "_site"
+    assert build_with_settings(site, cached=True)[0] == 0
+    code, err = build_with_settings(site, cached=True)
+    assert code == 0 and "pages rendered 0" in err, err  # every vendor page from the cache
+    assert build_with_settings(tmp_path / "clean" / "_site", cached=False)[0] == 0
+    assert tree(site) == tree(tmp_path / "clean" / "_site")
+    assert "Acme support" in (site / "en" / "index.html").read_text(encoding="utf-8") and (site / "assets" / "brand.css").is_file()
+
+    # A changed setting changes every page it shows on: nothing stale comes from the cache.
+    settings_file = workspace / "tierwise.toml"
+    settings_file.write_text(settings_file.read_text(encoding="utf-8").replace("Acme support", "Acme help"), encoding="utf-8")
+    code, err = build_with_settings(site, cached=True)
+    assert code == 0 and "pages rendered 0" not in err, err
+    assert build_with_settings(tmp_path / "clean2" / "_site", cached=False)[0] == 0
+    assert tree(site) == tree(tmp_path / "clean2" / "_site")

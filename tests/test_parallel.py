@@ -32,7 +32,9 @@ from dsl.site.publish import publish
 plans, out, cache_dir = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3]
 options = {"templates": Path(sys.argv[4])} if len(sys.argv) > 4 else {}
 cache = BuildCache(Path(cache_dir)) if cache_dir else None
-result = load_project([plans], cache=cache)
+from dsl.language.settings import load_settings
+settings = load_settings(plans.parent)[0]  # the project's tierwise.toml, if it has one
+result = load_project([plans], cache=cache, settings=settings)
 done = []
 real = parallel.prepare
 def counting(*args, **kwargs):
@@ -40,7 +42,7 @@ def counting(*args, **kwargs):
     return done[-1]
 parallel.prepare = counting
 err = StringIO()
-code = publish(result.project, out, (2026, 2027), stderr=err, cache=cache, vendor_keys=result.vendor_keys, **options)
+code = publish(result.project, out, (2026, 2027), stderr=err, cache=cache, vendor_keys=result.vendor_keys, settings=settings, **options)
 lines = [line for line in err.getvalue().splitlines() if not line.startswith("built ")]
 print(json.dumps({"code": code, "workers_did": sum(done), "stderr": lines}))
 """
@@ -51,11 +53,13 @@ def tree(root: Path) -> dict[str, bytes]:
     return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
 
 
-def _build(out: Path, jobs: int, cache: Path | None = None, templates: Path | None = None, code: int = 0) -> dict[str, object]:
+def _build(
+    out: Path, jobs: int, cache: Path | None = None, templates: Path | None = None, code: int = 0, plans: Path = PLANS
+) -> dict[str, object]:
     env = {**os.environ, "TIERWISE_JOBS": str(jobs), "TIERWISE_BASE_URL": "https://support.example/"}
     extra = [str(templates)] if templates else []
     done = subprocess.run(
-        [sys.executable, "-c", BUILD, str(PLANS), str(out), str(cache or ""), *extra],
+        [sys.executable, "-c", BUILD, str(plans), str(out), str(cache or ""), *extra],
         capture_output=True, text=True, env=env, cwd=ROOT, timeout=120,
     )
     assert done.returncode == 0, done.stderr
@@ -70,6 +74,23 @@ def test_two_processes_build_the_serial_site(tmp_path: Path) -> None:
     assert serial["workers_did"] == 0 and parallel["workers_did"] == 5  # the five vendors really went to the workers
     assert tree(tmp_path / "parallel" / "_site") == tree(tmp_path / "serial" / "_site")
     assert parallel["stderr"] == serial["stderr"]
+
+
+def test_a_project_with_its_own_settings_is_built_by_the_workers_as_serially(tmp_path: Path) -> None:
+    project = tmp_path / "project"
+    shutil.copytree(PLANS, project / "plans")
+    (project / "tierwise.toml").write_text(
+        '[site]\ntitle = "Support compared"\nlanguages = ["pl", "en", "sv", "it"]\ndefault_language = "pl"\n\n[brand]\naccent = "#0b5394"\n',
+        encoding="utf-8",
+    )
+    serial = _build(tmp_path / "serial" / "_site", 1, plans=project / "plans")
+    parallel = _build(tmp_path / "parallel" / "_site", 2, tmp_path / "cache", plans=project / "plans")
+    assert serial["workers_did"] == 0 and parallel["workers_did"] == 5
+    assert parallel["stderr"] == serial["stderr"]
+    assert tree(tmp_path / "parallel" / "_site") == tree(tmp_path / "serial" / "_site")
+    again = _build(tmp_path / "again" / "_site", 2, tmp_path / "cache", plans=project / "plans")
+    assert again["workers_did"] == 0  # all from the cache the workers filled
+    assert tree(tmp_path / "again" / "_site") == tree(tmp_path / "serial" / "_site")
 
 
 def test_workers_fill_the_cache_a_rebuild_then_uses(tmp_path: Path) -> None:

@@ -30,6 +30,7 @@ from babel.support import Translations
 from dsl.language.cache import BuildCache, fingerprint, key_of
 from dsl.language.model import Vendor
 from dsl.language.progress import Progress
+from dsl.language.settings import DEFAULT_SETTINGS, Settings
 from dsl.language.vocabulary import LANGUAGES
 from dsl.site import compare
 from dsl.site import views as site
@@ -43,6 +44,13 @@ def folder_digest(folder: Path) -> str:
             if path.is_file() and not path.name.endswith((".mo", ".pyc")):
                 parts += [str(path.relative_to(folder)), path.read_bytes()]
     return key_of(*parts)
+
+
+def settings_digest(settings: Settings) -> str:
+    """A hash of what the project's settings change in a page: languages, title, mode, brand, its own templates and catalogs."""
+    shown = repr((settings.languages, settings.default_language, settings.title, settings.mode, settings.vendor, settings.brand))
+    own = [folder_digest(folder) if folder is not None else "" for folder in (settings.templates, settings.locales)]
+    return key_of(shown, *own)
 
 
 def site_fingerprint() -> str:
@@ -80,6 +88,8 @@ class Reuse:
     folders: set[Path] = field(default_factory=set)
     """The folders of the new version made so far."""
     _previous_manifest: dict[str, tuple[bytes, int, int]] | None = None
+    languages: tuple[str, ...] = LANGUAGES
+    """The languages the site is published in (the settings'): a vendor's pages, cards and rows, one per language."""
     compare_languages: bool = False
     """Whether the compare page has its languages column (some vendor states languages): the workers' rows have it then."""
 
@@ -93,10 +103,14 @@ class Reuse:
         locales: Path,
         base: str,
         progress: Progress | None = None,
+        settings: Settings = DEFAULT_SETTINGS,
     ) -> Reuse:
-        """The reuse of one build: its context key hashes what every page shares."""
-        context = key_of(site_fingerprint(), folder_digest(templates), folder_digest(locales), base, os.environ.get("SOURCE_DATE_EPOCH", ""))
-        return cls(cache if vendor_keys else None, dict(vendor_keys or {}), previous, context, progress=progress)
+        """The reuse of one build: its context key hashes what every page shares, the project's settings included."""
+        context = key_of(
+            site_fingerprint(), folder_digest(templates), folder_digest(locales), base, os.environ.get("SOURCE_DATE_EPOCH", ""),
+            settings_digest(settings),
+        )
+        return cls(cache if vendor_keys else None, dict(vendor_keys or {}), previous, context, progress=progress, languages=settings.languages)
 
     def tick(self, stage: str, done: int, total: int) -> None:
         """Report progress, when there is a progress line."""
@@ -116,15 +130,15 @@ class Reuse:
         if self.cache is None:
             return False
         span = f"{years[0]}-{years[1]}"
-        wanted = [("page", self._key("page", vendor_id, lang)) for lang in LANGUAGES]
-        wanted += [("card", self._key("card", vendor_id, lang)) for lang in LANGUAGES]
+        wanted = [("page", self._key("page", vendor_id, lang)) for lang in self.languages]
+        wanted += [("card", self._key("card", vendor_id, lang)) for lang in self.languages]
         wanted.append(("rules", self._key("rules", vendor_id, span)))
-        wanted += [("compare", self._compare_key(vendor_id, lang, self.compare_languages)) for lang in LANGUAGES]
+        wanted += [("compare", self._compare_key(vendor_id, lang, self.compare_languages)) for lang in self.languages]
         return all(key is not None and self.cache.has(kind, key) for kind, key in wanted)
 
     def take(self, vendor_id: str, years: tuple[int, int], result: dict[str, Any]) -> None:
         """Keep what a worker computed for one vendor: for this build, and in the cache."""
-        for lang in LANGUAGES:
+        for lang in self.languages:
             text, description, met, embed = result[f"page:{lang}"]
             card_key = self._key("card", vendor_id, lang)
             self.ready["card", vendor_id, lang] = result[f"card:{lang}"]
@@ -136,7 +150,7 @@ class Reuse:
                 self.fresh.add((vendor_id, lang))
             else:
                 self.ready["page", vendor_id, lang] = (text, description, met, embed)
-        for lang in LANGUAGES:
+        for lang in self.languages:
             self.ready["compare", vendor_id, lang] = result[f"compare:{lang}"]
             compare_key = self._compare_key(vendor_id, lang, self.compare_languages)
             if self.cache is not None and compare_key is not None:

@@ -19,7 +19,7 @@ from babel.support import Translations
 
 from dsl.language.cache import worker_count
 from dsl.language.model import Project, Vendor
-from dsl.language.vocabulary import LANGUAGES
+from dsl.language.settings import DEFAULT_SETTINGS, Settings
 from dsl.rules.export import dumps, export_project
 from dsl.site import compare
 from dsl.site import views as site
@@ -55,11 +55,12 @@ def _compute(index: int) -> dict[str, Any]:
     words: dict[str, Translations] = _JOB["words"]
     envs: dict[str, Any] = _JOB.setdefault("envs", {})
     result: dict[str, Any] = {}
-    for lang in LANGUAGES:
+    settings: Settings = _JOB["settings"]
+    for lang in settings.languages:
         if lang not in envs:
-            envs[lang] = environment(_JOB["templates"], words[lang])
+            envs[lang] = environment(_JOB["templates"], words[lang], settings)
         met = site.Warnings()
-        page, text, embed = render_vendor_page(envs[lang], words[lang], _JOB["base"], vendor, lang, met)
+        page, text, embed = render_vendor_page(envs[lang], words[lang], _JOB["base"], vendor, lang, met, settings)
         result[f"page:{lang}"] = (text, page.description, dict(met.found), embed)
         met = site.Warnings()
         card = site.vendor_card(vendor, site.Reader(lang, words[lang], vendor, met))
@@ -67,13 +68,14 @@ def _compute(index: int) -> dict[str, Any]:
         met = site.Warnings()
         rows = compare.vendor_rows(vendor, lang, words[lang], met, _JOB["languages"])
         result[f"compare:{lang}"] = (rows, dict(met.found))
-    doc = export_project(Project((vendor,)), _JOB["years"])
+    doc = export_project(Project((vendor,)), _JOB["years"], languages=settings.languages)
     result["rules"] = (dumps(doc), vendor_fragment(doc, vendor.id))
     return result
 
 
 def prepare(
-    project: Project, reuse: Reuse, words: dict[str, Translations], base: str, templates: Path, years: tuple[int, int]
+    project: Project, reuse: Reuse, words: dict[str, Translations], base: str, templates: Path, years: tuple[int, int],
+    settings: Settings = DEFAULT_SETTINGS,
 ) -> int:
     """Compute in worker processes what the cache lacks, into `reuse.ready`; returns the vendors done so."""
     count = jobs()
@@ -82,7 +84,9 @@ def prepare(
     if count < 2 or len(todo) < count * MIN_VENDORS_PER_JOB or "fork" not in multiprocessing.get_all_start_methods():
         return 0
     _JOB.clear()
-    _JOB.update(vendors=project.vendors, words=words, base=base, templates=templates, years=years, languages=reuse.compare_languages)
+    _JOB.update(
+        vendors=project.vendors, words=words, base=base, templates=templates, years=years, languages=reuse.compare_languages, settings=settings
+    )
     try:
         context = multiprocessing.get_context("fork")
         with context.Pool(count) as pool:

@@ -150,8 +150,8 @@ def build_into(
         words = compile_catalogs(locales, cache, stderr, settings)
     finally:
         shutil.rmtree(cache, ignore_errors=True)
-    if reuse is not None and _reusable(settings):  # the workers render the default site's pages
-        parallel.prepare(project, reuse, words, base, templates, years)
+    if reuse is not None:
+        parallel.prepare(project, reuse, words, base, templates, years, settings)
     render_site(project, out, words, base, templates, warnings, reuse, settings)
     copy_assets(templates, out, reuse)
     branding.copy_brand_assets(settings, out)
@@ -336,11 +336,10 @@ def _publish_locked(
         return 1
     try:
         os.chmod(new, 0o755)
-        # The build cache and the parallel workers know the default site only (its languages, title,
-        # templates and catalogs): a project that sets its own builds in full, which is always right.
+        # The settings are part of every cached page's key: a project with its own languages, look or
+        # catalogs reuses its own earlier pages, never another project's.
         reuse = Reuse.start(
-            cache if _reusable(settings) else None, vendor_keys, _previous_version(out), templates, locales,
-            normal_base_url(base_url, settings.base_url), progress,
+            cache, vendor_keys, _previous_version(out), templates, locales, normal_base_url(base_url, settings.base_url), progress, settings
         )
         try:
             with templates_cached_in(cache):
@@ -391,14 +390,6 @@ def _previous_version(out: Path) -> Path | None:
     if version is not None:
         return out.parent / version
     return out if out.is_dir() and not out.is_symlink() else None
-
-
-def _reusable(settings: Settings) -> bool:
-    """Whether pages may come from the build cache: only with the default site's languages, title, look and catalogs."""
-    plain = DEFAULT_SETTINGS
-    own_catalogs = settings.locales is not None and settings.locales.is_dir()
-    mine = (settings.languages, settings.default_language, settings.title, settings.mode, settings.brand, settings.templates)
-    return not own_catalogs and mine == (plain.languages, plain.default_language, plain.title, plain.mode, plain.brand, plain.templates)
 
 
 def placeholder_warning(base_url: str | None, stderr: TextIO, configured: str | None = None) -> None:
