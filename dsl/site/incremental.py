@@ -12,8 +12,10 @@ Two mechanisms, each correct on its own:
   written, so it keeps its modification time (and costs no disk). The build is still a complete new
   folder switched in by one rename (dsl/site/publish.py); only unchanged bytes are shared.
 
-Nothing is looked up by modification time, so nothing can be stale: a changed input changes a key,
-and a file is linked only after its bytes were compared.
+No cache entry is looked up by modification time, so nothing can be stale: a changed input changes a
+key, and a file is linked only after its bytes were compared — directly, or through the digest the
+build that published it kept (the manifest), trusted only while the published file still has the size
+and modification time it had then, as git and rsync judge a file unchanged.
 """
 
 from __future__ import annotations
