@@ -7,15 +7,11 @@ import re
 
 from playwright.sync_api import expect
 
+from browser.calculator import ask
+
 
 def _ask(page, day: str, time: str, priority: str = "P3") -> None:
-    page.locator("#calculator").wait_for(state="visible")
-    page.select_option("#c-plan", "sos")
-    page.select_option("#c-priority", priority)
-    page.select_option("#c-metric", "first-response")
-    page.fill("#c-at", day)
-    page.fill("#c-time", time)
-    page.locator("#calculator button[type=submit]").click()
+    ask(page, "sos", priority, day, time)
 
 
 def test_a_deadline_after_the_covered_years_says_which_years_are_covered(visitor) -> None:
