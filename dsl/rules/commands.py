@@ -74,8 +74,19 @@ BATCH_MAX_LINE = 65_536
 _SHOWN = 80  # characters of a caller's value echoed in an error: enough to recognise it
 
 
-def _run_batch(project: Project, source: str, years: tuple[int, int] | None, stdin: TextIO, stdout: TextIO, stderr: TextIO) -> int:
-    """Exit 0 when every line got a deadline, 1 when any got an error (or the rules fail), 2 for an unusable FILE."""
+def _run_batch(
+    project: Project,
+    source: str,
+    years: tuple[int, int] | None,
+    stdin: TextIO,
+    stdout: TextIO,
+    stderr: TextIO,
+    answer_one: Callable[[Evaluator, str, int], dict[str, Any]] | None = None,
+) -> int:
+    """Answer a batch of JSON lines (`due --batch`, or `clock --batch` with its `answer_one`).
+
+    Exit 0 when every line got an answer, 1 when any got an error (or the rules fail), 2 for an unusable FILE.
+    """
     try:
         evaluator = Evaluator(_rules(project, years))
     except ExportError as exc:
@@ -84,10 +95,10 @@ def _run_batch(project: Project, source: str, years: tuple[int, int] | None, std
     try:
         if source == "-":
             # Bytes when there are any, so that invalid UTF-8 is one line's error, not the batch's end.
-            failed = answer_lines(evaluator, getattr(stdin, "buffer", stdin), stdout)
+            failed = answer_lines(evaluator, getattr(stdin, "buffer", stdin), stdout, answer_one)
         else:
             with open(source, "rb") as handle:
-                failed = answer_lines(evaluator, handle, stdout)
+                failed = answer_lines(evaluator, handle, stdout, answer_one)
     except OSError as exc:
         reason = exc.strerror or str(exc)
         print(f"error: cannot read the batch file '{source}': {reason}", file=stderr)
@@ -269,23 +280,7 @@ def run_clock(
     if batch is None:
         print("usage: python build.py clock --batch FILE|-   (one ticket per JSON line; docs/rules.md §11)", file=stderr)
         return 2
-    try:
-        evaluator = Evaluator(_rules(project, years))
-    except ExportError as exc:
-        print(f"error: {exc}", file=stderr)
-        return 1
-    try:
-        if batch == "-":
-            failed = answer_lines(evaluator, getattr(stdin, "buffer", stdin), stdout, answer_ticket)
-        else:
-            with open(batch, "rb") as handle:
-                failed = answer_lines(evaluator, handle, stdout, answer_ticket)
-    except OSError as exc:
-        print(f"error: cannot read the batch file '{batch}': {exc.strerror or exc}", file=stderr)
-        print("  hint: name a readable file of JSON lines, or - for standard input", file=stderr)
-        return 2
-    stdout.flush()
-    return 1 if failed else 0
+    return _run_batch(project, batch, years, stdin, stdout, stderr, answer_ticket)
 
 
 def answer_ticket(evaluator: Evaluator, line: str, number: int = 1) -> dict[str, Any]:
