@@ -2,25 +2,10 @@
 // The section is rendered `hidden`; it is shown only once the rules have loaded,
 // so a reader without JavaScript (or offline) sees the rest of the page unchanged.
 import { due } from "./sla.js";
+import { isoWithOffset, pad, readMoment, ymd } from "./moment.js";
 
 const box = document.getElementById("calculator");
 if (box) start(box);
-
-const pad = (n) => String(Math.abs(n)).padStart(2, "0");
-const ymd = (d) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-
-function isoWithOffset(date) {
-  // The reader's wall-clock moment with the offset their zone has at that moment.
-  const offset = -date.getTimezoneOffset();
-  return `${ymd(date)}T${pad(date.getHours())}:${pad(date.getMinutes())}:00${offset < 0 ? "-" : "+"}${pad(Math.trunc(offset / 60))}:${pad(offset % 60)}`;
-}
-
-// The moment in the reader's zone from the date field and the 24-hour time field ("9:05", "16:00").
-function readMoment(day, time) {
-  const d = /^(\d{4})-(\d\d)-(\d\d)$/.exec(day);
-  const t = /^([01]?\d|2[0-3]):([0-5]\d)$/.exec(time.trim());
-  return d && t ? new Date(d[1], d[2] - 1, d[3], t[1], t[2]) : null;
-}
 
 async function start(box) {
   const data = box.dataset;

@@ -4,25 +4,12 @@
 // comparison can be shared and is restored from it; and "who answers first?", computed by sla.js
 // on the published rules (rules/all.json), the same evaluator the vendor pages' calculator uses.
 import { due } from "./sla.js";
+import { isoWithOffset, readMoment, ymd } from "./moment.js";
 
 const table = document.getElementById("cmp");
 const tools = document.getElementById("cmp-tools");
 
-const pad = (n) => String(Math.abs(n)).padStart(2, "0");
-const ymd = (d) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 const list = (value) => (value ? value.split(",").filter(Boolean) : []);
-
-function isoWithOffset(date) {
-  // The reader's wall-clock moment with the offset their zone has at that moment.
-  const offset = -date.getTimezoneOffset();
-  return `${ymd(date)}T${pad(date.getHours())}:${pad(date.getMinutes())}:00${offset < 0 ? "-" : "+"}${pad(Math.trunc(offset / 60))}:${pad(offset % 60)}`;
-}
-
-function readMoment(day, time) {
-  const d = /^(\d{4})-(\d\d)-(\d\d)$/.exec(day);
-  const t = /^([01]?\d|2[0-3]):([0-5]\d)$/.exec(time.trim());
-  return d && t ? new Date(d[1], d[2] - 1, d[3], t[1], t[2]) : null;
-}
 
 // The next Friday 16:00 in the reader's zone (today's, if it is Friday before 16:00).
 function nextFriday(now) {
