@@ -441,28 +441,18 @@ function findTarget(rules, plan, priority, metric, kase = null, when = null) {
   return { vendorId, vendor, target };
 }
 
-// The deadline as { ms, zone } (zone: the one the answer is given in).
-function evaluate(rules, { plan, priority = null, at, tz = null, metric = null, case: kase = null, country = null } = {}) {
-  if (priority === "" || priority === undefined) priority = null;
-  if (tz === "" || tz === undefined) tz = null;
-  if (kase === "" || kase === undefined) kase = null;
-  if (country === "" || country === undefined) country = null;
-  const moment = parseMoment(at);
-  if (tz !== null) checkZoneName(rules, tz, "the customer's zone");
-  const { vendorId, vendor, target } = findTarget(rules, plan, priority, metric, kase, { report: moment.ms, tz });
-  const calId = target.calendar;
+// The zone a target's clock runs and answers in, and its timeline: the calendar's zone, else the customer's
+// `tz`, else (24x7 only) the report's own offset; the customer's country for a calendar closed on their holidays (§5).
+function calendarClock(rules, vendorId, vendor, calId, tz, country, moment) {
   const calendar = own(vendor.calendars, calId);
   if (!calendar) throw new Error(`the rules are inconsistent: vendor '${vendorId}' has no calendar '${calId}'`);
-  const { first, last } = rules.years;
   let zone;
   if (calendar.zone !== null) zone = checkZone(calendar.zone, `calendar '${calId}'`);
   else if (tz !== null) zone = tz;
   else if (calendar.always_open) zone = moment.offset;
   else {
-    throw new Error(`calendar '${calId}' runs in the customer's own time zone; give the zone (--tz, or "tz" in a batch line), such as Europe/Stockholm`);
+    throw Object.assign(new Error(`calendar '${calId}' runs in the customer's own time zone; give the zone (--tz, or "tz" in a batch line), such as Europe/Stockholm`), { field: "tz" });
   }
-  const beyond = () => Object.assign(new Error(`the deadline falls after the last year the rules cover (${first}–${last}); export more years`), { code: "beyond" });
-  const outside = () => Object.assign(new Error(`the moment ${formatIso(moment.ms, moment.offset)} lies outside the years the rules cover (${first}–${last})`), { code: "outside" });
   const listed = calendar.customer_holidays ? Object.keys(calendar.customer_holidays) : [];
   if (listed.length) {
     if (country === null) {
@@ -472,9 +462,24 @@ function evaluate(rules, { plan, priority = null, at, tz = null, metric = null, 
       throw new Error(`calendar '${calId}' closes on the customer's public holidays, and the rules carry them only for ${listed.join(", ")}, not for '${country}'`);
     }
   } else country = null;
+  return { zone, t: timeline(rules, calendar, zone, country) };
+}
+
+// The deadline as { ms, zone } (zone: the one the answer is given in).
+function evaluate(rules, { plan, priority = null, at, tz = null, metric = null, case: kase = null, country = null } = {}) {
+  if (priority === "" || priority === undefined) priority = null;
+  if (tz === "" || tz === undefined) tz = null;
+  if (kase === "" || kase === undefined) kase = null;
+  if (country === "" || country === undefined) country = null;
+  const moment = parseMoment(at);
+  if (tz !== null) checkZoneName(rules, tz, "the customer's zone");
+  const { vendorId, vendor, target } = findTarget(rules, plan, priority, metric, kase, { report: moment.ms, tz });
+  const { zone, t } = calendarClock(rules, vendorId, vendor, target.calendar, tz, country, moment);
+  const { first, last } = rules.years;
+  const beyond = () => Object.assign(new Error(`the deadline falls after the last year the rules cover (${first}–${last}); export more years`), { code: "beyond" });
+  const outside = () => Object.assign(new Error(`the moment ${formatIso(moment.ms, moment.offset)} lies outside the years the rules cover (${first}–${last})`), { code: "outside" });
   const report = moment.ms;
   const days = target.business_days ?? null;
-  const t = timeline(rules, calendar, zone, country);
   if (!(t.lo <= report && report < t.hi)) throw outside();
   const end = days === null ? timelineDeadline(t, report, target.minutes) : daysDeadline(t, report, days, target.days_rule === "day-end", zone);
   if (end === null || end > t.hi) throw beyond();
@@ -533,5 +538,5 @@ function versionFilter(vendor, plan, metric, { report, tz }) {
 // What assets/ticket.js (the ticket clock, docs/rules.md §11) builds on. Not an interface of its own:
 // it lets the clock live in a module the vendor pages do not load.
 export const _internals = Object.freeze({
-  MINUTE_MS, checkFormat, checkPlan, checkZone, daysDeadline, findTarget, formatIso, own, parseMoment, search, suggest, timeline,
+  MINUTE_MS, calendarClock, checkFormat, checkPlan, checkZone, daysDeadline, findTarget, formatIso, own, parseMoment, search, suggest, timeline,
 });

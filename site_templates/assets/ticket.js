@@ -5,7 +5,7 @@
 
 import { _internals } from "./sla.js";
 
-const { MINUTE_MS, checkFormat, checkPlan, checkZone, daysDeadline, findTarget, formatIso, own, parseMoment, search, suggest, timeline } = _internals;
+const { MINUTE_MS, calendarClock, checkFormat, checkPlan, checkZone, daysDeadline, findTarget, formatIso, own, parseMoment, search, suggest, timeline } = _internals;
 
 export const EVENT_TYPES = ["pause", "resume", "registered", "responded", "updated", "resolved", "priority", "obligation"];
 export const DEFAULT_WARNINGS = [50, 75];
@@ -107,27 +107,6 @@ function resolveClock(rules, plan, priority, metric, kase, tz, country, moment) 
   return { target, ...calendarClock(rules, vendorId, vendor, target.calendar, tz, country, moment) };
 }
 
-function calendarClock(rules, vendorId, vendor, calId, tz, country, moment) {
-  const calendar = own(vendor.calendars, calId);
-  if (!calendar) throw new Error(`the rules are inconsistent: vendor '${vendorId}' has no calendar '${calId}'`);
-  let zone;
-  if (calendar.zone !== null) zone = checkZone(calendar.zone, `calendar '${calId}'`);
-  else if (tz !== null) zone = tz;
-  else if (calendar.always_open) zone = moment.offset;
-  else {
-    throw Object.assign(new Error(`calendar '${calId}' runs in the customer's own time zone; give the zone (--tz, or "tz" in a batch line), such as Europe/Stockholm`), { field: "tz" });
-  }
-  const listed = calendar.customer_holidays ? Object.keys(calendar.customer_holidays) : [];
-  if (listed.length) {
-    if (country === null) {
-      throw new Error(`calendar '${calId}' closes on the customer's public holidays; give the customer's country (--country, or "country" in a batch line), one of: ${listed.join(", ")}`);
-    }
-    if (!listed.includes(country)) {
-      throw new Error(`calendar '${calId}' closes on the customer's public holidays, and the rules carry them only for ${listed.join(", ")}, not for '${country}'`);
-    }
-  } else country = null;
-  return { zone, t: timeline(rules, calendar, zone, country) };
-}
 
 function measure(rules, t, zone, target, start, stop, state, shares) {
   const { first, last } = rules.years;
