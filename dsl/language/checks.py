@@ -80,12 +80,7 @@ def check_project(
     found += check_definitions(files)
     found += check_horizons(files)
     for file in files:
-        for text in file.texts:
-            found += check_text(text, settings)
-        for calendar in file.calendars:
-            found += check_calendar(calendar)
-        for scheme in file.schemes:
-            found += check_scheme(scheme)
+        found += _check_definitions_of(file, settings)
     shared_calendars = {c.id for f in (*files, *context) for c in f.calendars}
     shared_schemes = {s.id for f in (*files, *context) for s in f.schemes}
     for decl, vendor in vendors:
@@ -106,6 +101,14 @@ def check_file(
     `vendors` are the file's own vendors as resolved; the shared sets are the ids of every file's
     top-level calendars and schemes. The same judgments as `check_project`, one file at a time.
     """
+    found = _check_definitions_of(file, settings)
+    for decl, vendor in vendors:
+        found += check_vendor(decl, vendor, shared_calendars, shared_schemes, settings)
+    return found
+
+
+def _check_definitions_of(file: FileDecl, settings: Settings) -> list[Diagnostic]:
+    """A file's texts, top-level calendars and priority schemes: what is judged before its vendors."""
     found: list[Diagnostic] = []
     for text in file.texts:
         found += check_text(text, settings)
@@ -113,8 +116,6 @@ def check_file(
         found += check_calendar(calendar)
     for scheme in file.schemes:
         found += check_scheme(scheme)
-    for decl, vendor in vendors:
-        found += check_vendor(decl, vendor, shared_calendars, shared_schemes, settings)
     return found
 
 
