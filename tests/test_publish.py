@@ -114,11 +114,11 @@ def test_a_template_failing_while_rendering_is_located_too(project, site, tmp_pa
     before = tree(site)
     templates = tmp_path / "templates"
     shutil.copytree(TEMPLATES, templates)
-    index = templates / "index.html"
-    index.write_text(index.read_text(encoding="utf-8").replace("{{ card.name }}", "{{ card.no_such_field }}"), encoding="utf-8")
+    card = templates / "card.html"  # the home page's cards
+    card.write_text(card.read_text(encoding="utf-8").replace("{{ card.name }}", "{{ card.no_such_field }}"), encoding="utf-8")
     code, err = build(project, site, templates=templates)
     assert code == 1
-    assert re.search(r"index\.html:\d+: error: UndefinedError", err), err
+    assert re.search(r"card\.html:\d+: error: UndefinedError", err), err
     assert tree(site) == before
 
 

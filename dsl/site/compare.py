@@ -84,7 +84,7 @@ class ComparePage:
     """Everything the comparison page shows in one language."""
 
     columns: tuple[Column, ...]
-    rows: tuple[CompareRow, ...]
+    rows: tuple[Markup, ...]  # each vendor's rows, written out by the template compare_rows.html (see RowsPart)
     vendors: tuple[Choice, ...]
     coverages: tuple[Choice, ...]
     channels: tuple[Choice, ...]
@@ -242,7 +242,36 @@ class VendorRows:
     countries: tuple[tuple[str, str], ...]
 
 
-RowsOf = Callable[[Vendor, str, site.Translations, site.Warnings, bool], VendorRows]
+@dataclass(frozen=True)
+class RowsPart:
+    """A vendor's rows as the comparison page takes them: written out once (`html`) with what its filters list.
+
+    A page of a thousand vendors is put together from these parts, each made (and cached) once per
+    vendor and language, instead of running the template over every row of every vendor again.
+    """
+
+    vendor: Choice
+    html: Markup
+    coverages: tuple[str, ...]
+    channels: tuple[str, ...]
+    languages: tuple[str, ...]
+    countries: tuple[tuple[str, str], ...]
+
+
+def rows_part(vendor: Vendor, rows: VendorRows, html: str) -> RowsPart:
+    """The part of the comparison of `vendor`'s `rows`, with `html` the rows as the page's template wrote them."""
+    return RowsPart(
+        Choice(vendor.id, vendor.name),
+        Markup(html),
+        tuple(dict.fromkeys(r.coverage for r in rows.rows)),
+        tuple(dict.fromkeys(k for r in rows.rows for k in r.channels)),
+        tuple(dict.fromkeys(code for r in rows.rows for code in r.languages)),
+        rows.countries,
+    )
+
+
+PartOf = Callable[[Vendor, str, site.Translations, site.Warnings, bool], RowsPart]
+"""Makes (or finds in the cache) a vendor's part of the comparison: vendor, language, words, warnings, languages column."""
 
 
 def vendor_rows(vendor: Vendor, lang: str, words: site.Translations, warnings: site.Warnings, languages: bool) -> VendorRows:
@@ -292,30 +321,26 @@ def states_languages(project: Project) -> bool:
     return any(v.languages_of(p) for v in project.vendors for p in v.plans)
 
 
-def compare_page(
-    project: Project, lang: str, words: site.Translations, warnings: site.Warnings, rows_of: RowsOf = vendor_rows
-) -> ComparePage:
-    """Every plan of every vendor, side by side, in one language; `rows_of` makes (or finds) a vendor's rows."""
-    rows: list[CompareRow] = []
-    vendors = []
+def compare_page(project: Project, lang: str, words: site.Translations, warnings: site.Warnings, part_of: PartOf) -> ComparePage:
+    """Every plan of every vendor, side by side, in one language; `part_of` writes (or finds) a vendor's rows."""
+    parts: list[RowsPart] = []
     countries: dict[str, str] = {}
     stated = states_languages(project)
     for vendor in sorted(project.vendors, key=lambda v: v.id):
-        vendors.append(Choice(vendor.id, vendor.name))
-        found = rows_of(vendor, lang, words, warnings, stated)
-        rows += found.rows
-        countries.update(found.countries)
+        part = part_of(vendor, lang, words, warnings, stated)
+        parts.append(part)
+        countries.update(part.countries)
     reader = site.Reader(lang, words)
     _ = reader.gettext
     coverage_words = {"24x7": _("Around the clock"), "hours": _("Business hours"), "none": _("Not stated"), "no-support": _("No support")}
-    used = [c for c in coverage_words if any(r.coverage == c for r in rows)]
+    used = [c for c in coverage_words if any(c in p.coverages for p in parts)]
     names = site.contact_kinds(reader)
-    used_kinds = [k for k in names if any(k in r.channels for r in rows)]
-    spoken = sorted({code for r in rows for code in r.languages})
+    used_kinds = [k for k in names if any(k in p.channels for p in parts)]
+    spoken = sorted({code for p in parts for code in p.languages})
     return ComparePage(
         columns=columns(reader, stated),
-        rows=tuple(rows),
-        vendors=tuple(vendors),
+        rows=tuple(p.html for p in parts),
+        vendors=tuple(p.vendor for p in parts),
         coverages=tuple(Choice(c, coverage_words[c]) for c in used),
         channels=tuple(Choice(k, names[k]) for k in used_kinds),
         languages=tuple(sorted((Choice(c, fmt.spoken_languages((c,), lang)) for c in spoken), key=lambda c: c.label)),

@@ -239,6 +239,7 @@ def country_name(code: str, lang: str) -> str:
     return str(locale(lang).territories.get(code.upper(), code))
 
 
+@cache  # every page's switcher and alternates name every language: thousands of calls per build, a few answers
 def language_name(code: str) -> str:
     """A page language's name in itself ("Svenska", "Polski"), capitalised for a menu."""
     name = Locale.parse(code, sep="-").get_display_name(locale(code)) or code

@@ -23,11 +23,13 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from babel.support import Translations
+from markupsafe import Markup
 
 from dsl.language.cache import BuildCache, fingerprint, key_of
 from dsl.language.model import Vendor
@@ -185,47 +187,54 @@ class Reuse:
         if self.cache is not None and key is not None:
             self.cache.put("page", key, (text, description, dict(warnings.found), embed))
 
-    def cards(self, vendors: tuple[Vendor, ...], lang: str, words: Translations, warnings: site.Warnings) -> tuple[site.VendorCard, ...]:
-        """`site.vendor_cards`, each vendor's card (and the warnings met making it) from the cache when its inputs are unchanged."""
+    def cards(
+        self, vendors: tuple[Vendor, ...], lang: str, words: Translations, warnings: site.Warnings, write: Callable[[site.VendorCard], Markup]
+    ) -> tuple[tuple[site.VendorCard, ...], tuple[Markup, ...]]:
+        """Each vendor's card and the card as `write` writes it, from the cache when its inputs are unchanged (with the warnings met)."""
         cards: list[site.VendorCard] = []
+        written: list[Markup] = []
         for vendor in vendors:
             self.tick(f"home page cards ({lang})", len(cards), len(vendors))
             key = self._key("card", vendor.id, lang)
             found = self.ready.pop(("card", vendor.id, lang), None)
             if found is None:
                 found = self.cache.get("card", key) if self.cache is not None and key is not None else None
-            if not (isinstance(found, tuple) and len(found) == 2):
+            if not (isinstance(found, tuple) and len(found) == 3 and isinstance(found[1], Markup)):
                 own = site.Warnings()
-                found = (site.vendor_card(vendor, site.Reader(lang, words, vendor, own)), dict(own.found))
+                card = site.vendor_card(vendor, site.Reader(lang, words, vendor, own))
+                found = (card, write(card), dict(own.found))
                 if self.cache is not None and key is not None:
                     self.cache.put("card", key, found)
-            card, met = found
+            card, text, met = found
             for where, line in met.items():
                 warnings.found.setdefault(where, line)
             cards.append(card)
-        return tuple(cards)
+            written.append(text)
+        return tuple(cards), tuple(written)
 
     def _compare_key(self, vendor_id: str, lang: str, languages: bool) -> str | None:
         # The rows have a languages cell only when some vendor states languages: part of the key.
         return self._key("compare", vendor_id, lang, "languages" if languages else "")
 
-    def compare_rows(
-        self, vendor: Vendor, lang: str, words: site.Translations, warnings: site.Warnings, languages: bool
-    ) -> compare.VendorRows:
-        """`compare.vendor_rows`, from the cache when the vendor's inputs are unchanged (with the warnings met making them)."""
-        key = self._compare_key(vendor.id, lang, languages)
-        found = self.ready.pop(("compare", vendor.id, lang), None) if languages == self.compare_languages else None
-        if found is None:
-            found = self.cache.get("compare", key) if self.cache is not None and key is not None else None
-        if not (isinstance(found, tuple) and len(found) == 2 and isinstance(found[0], compare.VendorRows)):
-            own = site.Warnings()
-            found = (compare.vendor_rows(vendor, lang, words, own, languages), dict(own.found))
-            if self.cache is not None and key is not None:
-                self.cache.put("compare", key, found)
-        rows, met = found
-        for where, line in met.items():
-            warnings.found.setdefault(where, line)
-        return rows
+    def compare_part(self, make: compare.PartOf) -> compare.PartOf:
+        """`make`, through the cache: a vendor's part of the comparison is made again only when its inputs changed."""
+
+        def part(vendor: Vendor, lang: str, words: site.Translations, warnings: site.Warnings, languages: bool) -> compare.RowsPart:
+            key = self._compare_key(vendor.id, lang, languages)
+            found = self.ready.pop(("compare", vendor.id, lang), None) if languages == self.compare_languages else None
+            if found is None:
+                found = self.cache.get("compare", key) if self.cache is not None and key is not None else None
+            if not (isinstance(found, tuple) and len(found) == 2 and isinstance(found[0], compare.RowsPart)):
+                own = site.Warnings()
+                found = (make(vendor, lang, words, own, languages), dict(own.found))
+                if self.cache is not None and key is not None:
+                    self.cache.put("compare", key, found)
+            rows, met = found
+            for where, line in met.items():
+                warnings.found.setdefault(where, line)
+            return rows
+
+        return part
 
     def rules(self, vendor_id: str, years: tuple[int, int]) -> tuple[str, str] | None:
         """A vendor's cached rule file and its part of all.json; None on a miss."""

@@ -24,7 +24,7 @@ from dsl.rules.export import dumps, export_project
 from dsl.site import compare
 from dsl.site import views as site
 from dsl.site.incremental import Reuse, vendor_fragment
-from dsl.site.render import environment, render_vendor_page
+from dsl.site.render import compare_part, environment, render_card, render_vendor_page
 
 MIN_VENDORS_PER_JOB = 2
 """Fewer vendors to do than this per process: starting processes would cost more than it saves."""
@@ -64,10 +64,10 @@ def _compute(index: int) -> dict[str, Any]:
         result[f"page:{lang}"] = (text, page.description, dict(met.found), embed)
         met = site.Warnings()
         card = site.vendor_card(vendor, site.Reader(lang, words[lang], vendor, met))
-        result[f"card:{lang}"] = (card, dict(met.found))
+        result[f"card:{lang}"] = (card, render_card(envs[lang], card), dict(met.found))
         met = site.Warnings()
-        rows = compare.vendor_rows(vendor, lang, words[lang], met, _JOB["languages"])
-        result[f"compare:{lang}"] = (rows, dict(met.found))
+        part = compare_part(envs[lang])(vendor, lang, words[lang], met, _JOB["languages"])
+        result[f"compare:{lang}"] = (part, dict(met.found))
     doc = export_project(Project((vendor,)), _JOB["years"], languages=settings.languages)
     result["rules"] = (dumps(doc), vendor_fragment(doc, vendor.id))
     return result

@@ -28,6 +28,7 @@ from babel.messages.pofile import PoFileError, read_po
 from babel.support import Translations
 from jinja2 import BytecodeCache, Environment, StrictUndefined, TemplateSyntaxError, select_autoescape
 from jinja2.bccache import Bucket
+from markupsafe import Markup
 
 from dsl.language.cache import BuildCache
 from dsl.language.model import Project, Vendor
@@ -352,10 +353,12 @@ def render_site(
     for lang in languages:
         env = environment(templates, words[lang], settings)
         _ = words[lang].gettext
+        # The cards as views (for a project's own index.html) and as card.html writes them (the packaged one).
         if reuse is not None:
-            cards = reuse.cards(tuple(vendors), lang, words[lang], warnings)
+            cards, written_cards = reuse.cards(tuple(vendors), lang, words[lang], warnings, partial(render_card, env))
         else:
             cards = site.vendor_cards(Project(tuple(vendors)), lang, words[lang], warnings)
+            written_cards = tuple(render_card(env, card) for card in cards)
         page = _page(
             base,
             _language_index,
@@ -365,11 +368,11 @@ def render_site(
             _("Support tiers of software vendors compared: prices, response times and features."),
             languages,
         )
-        write_file(out, page.path, _render(env, "index.html", page=page, cards=cards))
+        write_file(out, page.path, _render(env, "index.html", page=page, cards=cards, written_cards=written_cards))
         written.append(page.path)
         sitemap.append(page)
         # Issue 9: every tier of every vendor side by side, {lang}/compare/.
-        compare_meta, compare_view = _compare_page(base, lang, _, project, words[lang], warnings, settings, reuse)
+        compare_meta, compare_view = _compare_page(env, base, lang, _, project, words[lang], warnings, settings, reuse)
         write_file(out, compare_meta.path, _render(env, "compare.html", page=compare_meta, cmp=compare_view))
         written.append(compare_meta.path)
         sitemap.append(compare_meta)
@@ -540,12 +543,28 @@ def _compare_path(lang: str) -> str:
     return f"{lang}/{compare.COMPARE_FOLDER}/index.html"
 
 
+def compare_part(env: Environment) -> compare.PartOf:
+    """Makes a vendor's part of the comparison in `env`'s language: its rows, written by compare_rows.html."""
+
+    def part(vendor: Vendor, lang: str, words: site.Translations, warnings: site.Warnings, languages: bool) -> compare.RowsPart:
+        rows = compare.vendor_rows(vendor, lang, words, warnings, languages)
+        return compare.rows_part(vendor, rows, _render(env, "compare_rows.html", rows=rows.rows))
+
+    return part
+
+
+def render_card(env: Environment, card: site.VendorCard) -> Markup:
+    """A vendor's card on the home page, written by card.html in `env`'s language."""
+    return Markup(_render(env, "card.html", card=card))
+
+
 def _compare_page(
-    base: str, lang: str, _: Callable[[str], str], project: Project, words: Translations, warnings: site.Warnings,
+    env: Environment, base: str, lang: str, _: Callable[[str], str], project: Project, words: Translations, warnings: site.Warnings,
     settings: Settings = DEFAULT_SETTINGS, reuse: Reuse | None = None,
 ) -> tuple[Page, compare.ComparePage]:
     """The page metadata and the view of {lang}/compare/ (each vendor's rows from the cache when unchanged)."""
-    view = compare.compare_page(project, lang, words, warnings, reuse.compare_rows if reuse is not None else compare.vendor_rows)
+    make = compare_part(env)
+    view = compare.compare_page(project, lang, words, warnings, reuse.compare_part(make) if reuse is not None else make)
     page = _page(
         base, _compare_path, lang, _compare_path(settings.default_language), _("All support tiers compared"), view.description,
         settings.languages,
