@@ -11,6 +11,7 @@ import pytest
 
 from dsl.language.cache import BuildCache
 from dsl.language.loader import load_project
+from dsl.site import publish as publishing
 from dsl.site.publish import build_into, publish
 from dsl.site.render import LOCALES, TEMPLATES
 from support.paths import PLANS
@@ -133,6 +134,41 @@ def test_unchanged_files_keep_their_inode_and_mtime(workspace: Path) -> None:
     assert "rules/all.json" in changed and "rules/stratiteq.json" in changed
     assert not any(rel.startswith(("sv/esri", "en/esri", "assets/")) or rel == "rules/esri.json" for rel in changed), sorted(changed)
     assert "files written" in err and "unchanged" in err
+
+
+def test_the_version_before_is_recycled_without_touching_the_published_site(workspace: Path, tmp_path: Path, monkeypatch) -> None:
+    out = workspace / "_site"
+    plan = workspace / "plans" / "stratiteq.plan"
+    for name in ("Stratiteq One", "Stratiteq Two"):
+        plan.write_text(plan.read_text(encoding="utf-8").replace('name "Stratiteq', f'name "{name}', 1), encoding="utf-8")
+        assert build(workspace, out, cached=True)[0] == 0
+    spare = workspace / "_site.spare"
+    assert spare.is_dir() and not spare.is_symlink()
+    published = tree(out)
+    before = {rel: os.stat(out / rel) for rel in published}
+    spare_folder = spare.stat().st_ino
+
+    # The next build updates the spare in place: a vendor renamed, another removed (its files and folders go).
+    plan.write_text(plan.read_text(encoding="utf-8").replace('name "Stratiteq', 'name "Stratiteq Three', 1), encoding="utf-8")
+    (workspace / "plans" / "esri.plan").unlink()
+    real_swap = publishing._swap
+    checked: list[Path] = []
+
+    def swap_checked(new: Path, site: Path, remove=None) -> None:
+        if site == out.absolute():  # (not the clean build's)
+            assert tree(site) == published, "the published site changed while the spare was updated"
+            checked.append(new)
+        real_swap(new, site, remove)
+
+    monkeypatch.setattr(publishing, "_swap", swap_checked)
+    assert_incremental_equals_clean(workspace, tmp_path, "recycled")
+    assert len(checked) == 1
+    assert out.resolve().stat().st_ino == spare_folder  # the spare became the published version
+    assert not (out / "en" / "esri").exists() and not (out / "rules" / "esri.json").exists()
+    after = {rel: os.stat(out / rel) for rel in tree(out)}
+    unchanged = [rel for rel in after if rel.startswith("assets/")]
+    assert unchanged and all((after[rel].st_ino, after[rel].st_mtime_ns) == (before[rel].st_ino, before[rel].st_mtime_ns) for rel in unchanged)
+    assert (spare / "en" / "esri" / "index.html").is_file()  # the version replaced is the next spare, whole
 
 
 def test_a_cached_build_warns_as_a_rendered_one(workspace: Path, tmp_path: Path) -> None:

@@ -45,8 +45,8 @@ def build(out: Path, years: tuple[int, int]) -> None:
 
 
 def leftovers(out: Path) -> list[str]:
-    """What lies beside the site apart from the site, the version it links to and the lock."""
-    keep = {out.name, os.readlink(out) if out.is_symlink() else out.name, f".{out.name}.lock"}
+    """What lies beside the site apart from the site, the version it links to, the spare (the version before) and the lock."""
+    keep = {out.name, os.readlink(out) if out.is_symlink() else out.name, f".{out.name}.lock", f"{out.name}.spare"}
     return sorted(p.name for p in out.parent.iterdir() if p.name not in keep)
 
 
@@ -82,17 +82,22 @@ def _kill_at(monkeypatch: pytest.MonkeyPatch, folder: Path, victim: int) -> list
     return seen
 
 
-@pytest.mark.parametrize("first", ["link", "folder", "folder-no-exchange"])
+@pytest.mark.parametrize("first", ["link", "folder", "folder-no-exchange", "spare"])
 def test_a_build_killed_at_any_step_leaves_the_old_or_the_new_site(tmp_path, sites, first) -> None:
-    """`first`: the old site is already a link, or a plain folder (published before links), with or without renameat2."""
+    """`first`: the old site is already a link (with a spare version beside it to recycle, or none), or a plain
+    folder (published before links), with or without renameat2."""
     old_tree, new_tree = sites
     victim, steps_total = 1, None
     while steps_total is None or victim <= steps_total:
         folder = tmp_path / f"run{victim}"
         folder.mkdir()
         out = folder / "_site"
+        if first == "spare":  # the new site's version is the spare, updated in place into the new site
+            build(out, NEW_YEARS)
         build(out, OLD_YEARS)
-        if first != "link":  # the layout of earlier versions: _site a plain folder
+        if first == "spare":
+            assert (folder / "_site.spare").is_dir()
+        if first not in ("link", "spare"):  # the layout of earlier versions: _site a plain folder
             real = out.resolve()
             out.unlink()
             real.rename(out)

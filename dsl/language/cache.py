@@ -45,6 +45,7 @@ def fingerprint(*folders: str) -> str:
     return digest.hexdigest()
 
 
+@cache
 def language_fingerprint() -> str:
     """The fingerprint of the code that turns a plan file into declarations and diagnostics (dsl/language)."""
     return fingerprint(str(Path(__file__).resolve().parent))

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import multiprocessing
+import os
 import pickle
 import stat
 from collections.abc import Sequence
@@ -192,11 +193,18 @@ def _shared_definitions(context: Sequence[Path], named: Sequence[Path], cache: B
     """The shared calendars and priority schemes of the project's other files (their vendors and problems left out)."""
     if not context:
         return []
-    skip = {p.resolve() for p in named}
+    # Usually the named files are the context's own: their absolute paths say so without asking the
+    # file system, which resolving a thousand symbolic-link paths twice over would.
+    named_paths = {os.path.abspath(p) for p in named}
+    resolved: set[Path] | None = None
     found, _ = find_plan_files(context)
     shared = []
     for path in found:
-        if path.resolve() in skip:
+        if os.path.abspath(path) in named_paths:
+            continue
+        if resolved is None:
+            resolved = {p.resolve() for p in named}
+        if path.resolve() in resolved:
             continue
         try:
             _, decl, _ = parse_file_cached(path, cache)

@@ -10,7 +10,7 @@ style sheet, EMBED_CSS, so it depends on nothing of the site's.
 
 from __future__ import annotations
 
-import shutil
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -81,17 +81,20 @@ def brand_css(settings: Settings) -> str | None:
     return "/* The project's brand (tierwise.toml [brand]), loaded after site.css. */\n" + "\n".join(rules) + "\n"
 
 
-def copy_brand_assets(settings: Settings, out: Path) -> None:
-    """Write assets/brand.css and copy the logo into assets/brand/, when the settings have them."""
+def copy_brand_assets(settings: Settings, out: Path, write: Callable[[Path, str, bytes], None] | None = None) -> None:
+    """Write assets/brand.css and copy the logo into assets/brand/, when the settings have them (through `write`, the build's writer)."""
+    write = write or _write_bytes
     css = brand_css(settings)
     if css is not None:
-        target = out / "assets" / BRAND_CSS
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(css, encoding="utf-8", newline="\n")
+        write(out, f"assets/{BRAND_CSS}", css.encode("utf-8"))
     if settings.brand.logo is not None:
-        folder = out / "assets" / BRAND_FOLDER
-        folder.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(settings.brand.logo, folder / settings.brand.logo.name)
+        write(out, f"assets/{BRAND_FOLDER}/{settings.brand.logo.name}", settings.brand.logo.read_bytes())
+
+
+def _write_bytes(root: Path, relative: str, data: bytes) -> None:
+    target = root / relative
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(data)
 
 
 def embed_css(settings: Settings) -> str:

@@ -89,13 +89,17 @@ class Reuse:
     """Results computed ahead by worker processes (dsl/site/parallel.py), taken once each."""
     fresh: set[tuple[str, str]] = field(default_factory=set)
     """Pages computed ahead and put in the cache (not held in memory: a thousand pages are hundreds of MB)."""
-    folders: set[Path] = field(default_factory=set)
+    folders: set[str] = field(default_factory=set)
     """The folders of the new version made so far."""
     _previous_manifest: dict[str, tuple[bytes, int, int]] | None = None
     languages: tuple[str, ...] = LANGUAGES
     """The languages the site is published in (the settings'): a vendor's pages, cards and rows, one per language."""
     compare_languages: bool = False
     """Whether the compare page has its languages column (some vendor states languages): the workers' rows have it then."""
+    recycled: dict[str, int] | None = None
+    """In a recycled folder: the files it held that this build has not written yet, with their inodes."""
+    _recycled_folders: list[str] = field(default_factory=list)
+    _keys: dict[tuple[str, ...], str] = field(default_factory=dict)
 
     @classmethod
     def start(
@@ -127,18 +131,20 @@ class Reuse:
         vendor_key = self.vendor_keys.get(vendor_id)
         if self.cache is None or vendor_key is None:
             return None
-        return key_of(kind, self.context_key, vendor_key, *more)
+        # Each key is asked for twice or more in a build (is it cached? then get or put): hashed once.
+        found = self._keys.get((kind, vendor_id, *more))
+        if found is None:
+            found = self._keys[kind, vendor_id, *more] = key_of(kind, self.context_key, vendor_key, *more)
+        return found
 
     def complete(self, vendor_id: str, years: tuple[int, int]) -> bool:
-        """Whether the cache holds all of a vendor's pages, cards and rule files."""
-        if self.cache is None:
-            return False
-        span = f"{years[0]}-{years[1]}"
-        wanted = [("page", self._key("page", vendor_id, lang)) for lang in self.languages]
-        wanted += [("card", self._key("card", vendor_id, lang)) for lang in self.languages]
-        wanted.append(("rules", self._key("rules", vendor_id, span)))
-        wanted += [("compare", self._compare_key(vendor_id, lang, self.compare_languages)) for lang in self.languages]
-        return all(key is not None and self.cache.has(kind, key) for kind, key in wanted)
+        """Whether the cache holds a vendor's pages, cards, rows and rule files (so no worker need compute them).
+
+        Only the rule file is looked for: a worker's results are stored in one go, the rule file last,
+        and anything missing all the same is computed by the build itself when it is needed.
+        """
+        key = self._key("rules", vendor_id, f"{years[0]}-{years[1]}")
+        return self.cache is not None and key is not None and self.cache.has("rules", key)
 
     def take(self, vendor_id: str, years: tuple[int, int], result: dict[str, Any]) -> None:
         """Keep what a worker computed for one vendor: for this build, and in the cache."""
@@ -289,37 +295,116 @@ class Reuse:
 
     def write_bytes(self, root: Path, relative: str, data: bytes) -> None:
         """`write` for bytes (the assets)."""
-        target = root / relative
-        if target.parent not in self.folders:  # a folder once, not once per file in it
-            target.parent.mkdir(parents=True, exist_ok=True)
-            self.folders.add(target.parent)
+        # Plain strings, not pathlib: a build writes thousands of files, and its joins add up.
+        target = os.path.join(root, relative)
+        parent = os.path.dirname(target)
+        if parent not in self.folders:  # a folder once, not once per file in it
+            os.makedirs(parent, exist_ok=True)
+            self.folders.add(parent)
         digest = hashlib.blake2b(data, digest_size=16).digest()
         self.written[relative] = digest
+        # In a recycled folder (see `recycle`) the file may be there already: its inode, else None.
+        there = self.recycled.pop(relative, None) if self.recycled is not None else None
         if self.previous is not None:
-            old = self.previous / relative
+            old = os.path.join(self.previous, relative)
             known = _VERSIONS.get(str(self.previous))
             try:
+                st = os.stat(old)
                 if known is not None:  # this process wrote that version: compare digests, read nothing
-                    same = known.get(relative) == digest and old.stat().st_size == len(data)
+                    same = known.get(relative) == digest and st.st_size == len(data)
                 else:
-                    st = old.stat()
                     entry = self._manifest().get(relative)
                     if entry is not None and (st.st_size, st.st_mtime_ns) == entry[1:]:
                         same = entry[0] == digest and st.st_size == len(data)  # as published: its digest holds
                     else:
-                        same = st.st_size == len(data) and old.read_bytes() == data
+                        same = st.st_size == len(data) and Path(old).read_bytes() == data
             except OSError:
                 same = False
             if same:
+                if there is not None and there == st.st_ino:  # the recycled file is the published one: nothing to do
+                    self.stats.reused += 1
+                    return
                 try:
-                    os.link(old, target)
+                    _replace(target, there is not None, lambda path: os.link(old, path))
                     self.stats.reused += 1
                     return
                 except OSError:  # another file system, or links not allowed: write it
                     pass
-        with open(target, "wb") as fh:
-            fh.write(data)
+        _replace(target, there is not None, lambda path: _write_new(path, data))
         self.stats.written += 1
+
+    # --- recycling the version before the published one -------------------------------------
+
+    def recycle(self, folder: Path) -> None:
+        """Build into `folder`, a complete earlier version, updating it instead of filling an empty folder.
+
+        Most of its files are hard links to the published version's (unchanged files are shared), so a
+        file is never written into: a changed one is replaced by a rename, and one whose inode is the
+        published file's is kept as it is. What this build does not write is removed by `sweep`.
+        """
+        files, folders = _walk(str(folder))
+        self.recycled = files
+        self._recycled_folders = folders
+        self.folders.update(os.path.join(folder, relative) for relative in folders)
+
+    def sweep(self, folder: Path) -> None:
+        """Remove from a recycled `folder` the files this build did not write, then the folders left empty."""
+        if self.recycled is None:
+            return
+        for relative, inode in self.recycled.items():
+            path = folder / relative
+            try:
+                # A file written since the walk by anything but this writer has a new inode: it stays.
+                if path.lstat().st_ino == inode:
+                    path.unlink()
+            except OSError:
+                pass
+        if self.recycled:  # some files went: so may their folders (deepest first; only an empty one goes)
+            for relative in sorted(self._recycled_folders, key=len, reverse=True):
+                try:
+                    os.rmdir(folder / relative)
+                except OSError:
+                    pass
+        self.recycled = None
+
+
+def _write_new(path: str, data: bytes) -> None:
+    # Called only where no file of a recycled folder is (`_replace` moves it over one afterwards): an
+    # existing file may be a hard link to a published one, and writing into it would change the site.
+    with open(path, "wb") as fh:
+        fh.write(data)
+
+
+def _replace(target: str, exists: bool, make: Callable[[str], None]) -> None:
+    """Make `target` with `make`; where a file is there already, make a new one beside it and rename it over."""
+    if not exists:
+        make(target)
+        return
+    head, name = os.path.split(target)
+    temporary = os.path.join(head, f".{name}.new")
+    try:
+        os.unlink(temporary)
+    except FileNotFoundError:
+        pass
+    make(temporary)
+    os.replace(temporary, target)
+
+
+def _walk(root: str) -> tuple[dict[str, int], list[str]]:
+    """Every file below `root` with its inode number (from the directory entries: no stat), and every folder; relative paths."""
+    files: dict[str, int] = {}
+    folders: list[str] = []
+    start = len(root) + 1
+    stack = [root]
+    while stack:
+        with os.scandir(stack.pop()) as entries:
+            for entry in entries:
+                if entry.is_dir(follow_symlinks=False):
+                    stack.append(entry.path)
+                    folders.append(entry.path[start:])
+                else:
+                    files[entry.path[start:]] = entry.inode()
+    return files, folders
 
 
 MANIFEST_KIND = "published"

@@ -133,8 +133,8 @@ def build_into(
     stderr: TextIO = sys.stderr,
     reuse: Reuse | None = None,
     settings: Settings = DEFAULT_SETTINGS,
-) -> site.Warnings:
-    """Render the whole site into an empty directory `out` (no swapping); returns the warnings met."""
+) -> tuple[site.Warnings, list[str]]:
+    """Render the whole site into an empty directory `out` (no swapping); returns the warnings met and the pages' paths."""
     base = normal_base_url(base_url, settings.base_url)
     if settings.mode == "vendor":  # a vendor's own site publishes that vendor only, pages and rules
         project = Project(tuple(v for v in project.vendors if v.id == settings.vendor))
@@ -152,11 +152,11 @@ def build_into(
         shutil.rmtree(cache, ignore_errors=True)
     if reuse is not None:
         parallel.prepare(project, reuse, words, base, templates, years, settings)
-    render_site(project, out, words, base, templates, warnings, reuse, settings)
+    written = render_site(project, out, words, base, templates, warnings, reuse, settings)
     copy_assets(templates, out, reuse)
-    branding.copy_brand_assets(settings, out)
+    branding.copy_brand_assets(settings, out, reuse.write_bytes if reuse is not None else None)
     write_rules(project, out, years, settings.languages, reuse)
-    return warnings
+    return warnings, [path for path in written if path.endswith(".html") and not path.endswith("/embed.html")]
 
 
 def _clamp_times(root: Path) -> None:
@@ -261,7 +261,42 @@ def _swap(new: Path, out: Path, remove: Callable[[Path], None] | None = None) ->
         return
     os.replace(link, out)  # the atomic step
     if old is not None:
-        (remove or _remove_now)(out.parent / old)
+        _keep_as_spare(out, out.parent / old, remove or _remove_now)
+
+
+# --- the spare ----------------------------------------------------------------------------------
+# The version a build replaces is not removed: it is renamed `_site.spare`, and the next build renames
+# it to its build folder and updates it (dsl/site/incremental.py, `Reuse.recycle`) instead of making
+# thousands of folders and links anew. The spare is never published while it is updated; `_site`
+# switches to it in the same one rename(2) as to a new folder.
+
+SPARE_SUFFIX = ".spare"
+
+
+def _spare(out: Path) -> Path:
+    return out.parent / f"{out.name}{SPARE_SUFFIX}"
+
+
+def _keep_as_spare(out: Path, replaced: Path, remove: Callable[[Path], None]) -> None:
+    """Keep the replaced version as the spare (an older spare, if one is left, is removed)."""
+    spare = _spare(out)
+    if spare.is_symlink() or spare.exists():
+        stale = out.parent / f"{out.name}{VERSION_INFIX}spare-{os.getpid()}"
+        os.rename(spare, stale)  # a version folder nothing links to: removed now or by the next build
+        remove(stale)
+    os.rename(replaced, spare)
+
+
+def _recycle_spare(out: Path, new: Path) -> bool:
+    """Move the spare into the empty build folder `new` (a directory over an empty one); False when there is none."""
+    spare = _spare(out)
+    if spare.is_symlink() or not spare.is_dir():
+        return False
+    try:
+        os.rename(spare, new)
+    except OSError:
+        return False
+    return True
 
 
 def _remove_now(folder: Path) -> None:
@@ -335,18 +370,23 @@ def _publish_locked(
         print(f"{out}: error: cannot create the build directory: {exc.strerror or exc}", file=stderr)
         return 1
     try:
+        previous = _previous_version(out)
+        recycled = _recycle_spare(out, new) if previous is not None and previous != out else False
         os.chmod(new, 0o755)
         # The settings are part of every cached page's key: a project with its own languages, look or
         # catalogs reuses its own earlier pages, never another project's.
         reuse = Reuse.start(
-            cache, vendor_keys, _previous_version(out), templates, locales, normal_base_url(base_url, settings.base_url), progress, settings
+            cache, vendor_keys, previous, templates, locales, normal_base_url(base_url, settings.base_url), progress, settings
         )
+        if recycled:
+            reuse.recycle(new)
         try:
             with templates_cached_in(cache):
-                warnings = build_into(project, new, years, base_url, templates, locales, stderr, reuse, settings)
+                warnings, pages = build_into(project, new, years, base_url, templates, locales, stderr, reuse, settings)
         finally:
             if progress is not None:
                 progress.clear()
+        reuse.sweep(new)
         for line in warnings.lines():
             print(line, file=stderr)
         _clamp_times(new)
@@ -368,10 +408,9 @@ def _publish_locked(
         print(f"{frame.filename}:{frame.lineno}: error: {type(exc).__name__}: {exc}", file=stderr)
         print(f"the site was not built; {out_dir} is unchanged.", file=stderr)
         return 1
-    pages = sum(1 for p in out.rglob("*.html") if p.name != "embed.html")  # a fragment to embed is no page
     placeholder_warning(base_url, stderr, settings.base_url)
-    if not quiet:
-        print(summary(project, pages, out_dir, time.monotonic() - started, reuse.stats), file=stderr)
+    if not quiet:  # a fragment to embed is no page
+        print(summary(project, len(pages), out_dir, time.monotonic() - started, reuse.stats), file=stderr)
     return 0
 
 

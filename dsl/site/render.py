@@ -316,7 +316,7 @@ def render_site(
     """
     warnings = warnings if warnings is not None else site.Warnings()
     if settings.mode == "vendor":
-        return _render_vendor_site(project, out, words, base, templates, warnings, settings)
+        return _render_vendor_site(project, out, words, base, templates, warnings, settings, reuse)
     languages, default = settings.languages, settings.default_language
     # Every page below goes through the reuse's writer when there is one (linked when unchanged).
     write_file = reuse.write if reuse is not None else _write_file
@@ -447,10 +447,12 @@ def _embed_path(vendor_id: str, lang: str) -> str:
     return f"{lang}/{vendor_id}/embed.html"
 
 
-def _write_embed(env: Environment, out: Path, page: Page, view: site.VendorPage, vendor_id: str, settings: Settings) -> str:
+def _write_embed(
+    env: Environment, out: Path, page: Page, view: site.VendorPage, vendor_id: str, settings: Settings, write: Callable[[Path, str, str], None]
+) -> str:
     """Write the vendor's tier table as a fragment for another site's page; returns its site-relative path."""
     path = _embed_path(vendor_id, page.lang)
-    write_file(out, path, _render(env, "embed.html", page=page, vendor=view, vid=vendor_id, css=branding.embed_css(settings)))
+    write(out, path, _render(env, "embed.html", page=page, vendor=view, vid=vendor_id, css=branding.embed_css(settings)))
     return path
 
 
@@ -462,8 +464,10 @@ def _render_vendor_site(
     templates: Path,
     warnings: site.Warnings,
     settings: Settings,
+    reuse: Reuse | None = None,
 ) -> list[str]:
     """One vendor's own site: each language's root, and the site's root (in the default language), is its page."""
+    write_file = reuse.write if reuse is not None else _write_file
     vendor = project.vendor(settings.vendor or "")
     if vendor is None:  # the loader refuses this; a project built in code is refused here
         raise BuildError(str(settings.pos("site.vendor")), f"the site's vendor '{settings.vendor}' is not in the project")
@@ -485,7 +489,7 @@ def _render_vendor_site(
             )
         else:
             page = _page(base, _language_index, lang, "index.html", title, view.description, languages)
-            written.append(_write_embed(env, out, page, view, vendor.id, settings))
+            written.append(_write_embed(env, out, page, view, vendor.id, settings, write_file))
         json_ld = structured.vendor_json_ld(vendor, site.Reader(lang, words[lang], vendor, warnings), page.canonical)
         write_file(out, page.path, _render(env, "vendor.html", page=page, vendor=view, json_ld=json_ld))
         written.append(page.path)
