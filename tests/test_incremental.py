@@ -11,6 +11,7 @@ import pytest
 
 from dsl.language.cache import BuildCache
 from dsl.language.loader import load_project
+from dsl.language.model import Project
 from dsl.site import publish as publishing
 from dsl.site.publish import build_into, publish
 from dsl.site.render import LOCALES, TEMPLATES
@@ -169,6 +170,47 @@ def test_the_version_before_is_recycled_without_touching_the_published_site(work
     unchanged = [rel for rel in after if rel.startswith("assets/")]
     assert unchanged and all((after[rel].st_ino, after[rel].st_mtime_ns) == (before[rel].st_ino, before[rel].st_mtime_ns) for rel in unchanged)
     assert (spare / "en" / "esri" / "index.html").is_file()  # the version replaced is the next spare, whole
+
+
+def test_a_process_building_again_neither_resolves_nor_reads_what_did_not_change(workspace: Path, tmp_path: Path, monkeypatch) -> None:
+    """`serve`: the cache in memory gives the same declarations back, so their vendors and pages are kept as they are."""
+    from dsl.site import incremental
+
+    cache = BuildCache(workspace / ".tierwise-cache", keep_in_memory=True)
+    out = workspace / "_site"
+
+    def build_here() -> Project:
+        result = load_project([workspace / "plans"], cache=cache)
+        assert result.project is not None
+        err = StringIO()
+        code = publish(
+            result.project, out, YEARS, templates=workspace / "templates", locales=workspace / "locales", stderr=err,
+            cache=cache, vendor_keys=result.vendor_keys,
+        )
+        assert code == 0, err.getvalue()
+        return result.project
+
+    first = build_here()
+    hashed: list[int] = []
+    real = incremental.hashlib.blake2b
+    monkeypatch.setattr(incremental.hashlib, "blake2b", lambda data, **kw: hashed.append(len(data)) or real(data, **kw))
+    second = build_here()
+    assert all(a is b for a, b in zip(first.vendors, second.vendors, strict=True))  # not resolved again
+    pages = len(second.vendors) * 4 * 2  # each vendor's page and embeddable table in four languages
+    assert len(hashed) <= len(tree(out)) - pages - len(second.vendors)  # nor those pages and the rule files hashed
+
+    # A changed vendor is resolved again, the others are not; a changed shared definition resolves them all.
+    plan = workspace / "plans" / "stratiteq.plan"
+    plan.write_text(plan.read_text(encoding="utf-8").replace('name "Stratiteq"', 'name "Stratiteq Edited"', 1), encoding="utf-8")
+    third = build_here()
+    assert third.vendor("esri") is second.vendor("esri") and third.vendor("stratiteq") is not second.vendor("stratiteq")
+    shared = workspace / "plans" / "shared.plan"
+    shared.write_text(shared.read_text(encoding="utf-8").replace("Around the clock, every day", "Round the clock, all days"), encoding="utf-8")
+    fourth = build_here()
+    assert not any(a is b for a, b in zip(third.vendors, fourth.vendors, strict=True))
+    assert fourth == load_project([workspace / "plans"]).project  # what a fresh process resolves
+    code, _ = build(workspace, tmp_path / "clean" / "_site", cached=False)
+    assert code == 0 and tree(out) == tree(tmp_path / "clean" / "_site")
 
 
 def test_a_cached_build_warns_as_a_rendered_one(workspace: Path, tmp_path: Path) -> None:

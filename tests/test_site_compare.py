@@ -16,7 +16,7 @@ from dsl.site import compare
 from dsl.site import views as site
 from dsl.site.render import render_site
 from dsl.site.structured import script_json, vendor_json_ld
-from support.site import Balance, parse, rich_project, words
+from support.site import Balance, compare_view, parse, rich_project, words
 
 BASE = "https://support.example.org/"
 
@@ -29,7 +29,7 @@ def built(tmp_path_factory) -> Path:
 
 
 def view(lang: str = "en") -> compare.ComparePage:
-    return compare.compare_page(rich_project(), lang, words()[lang], site.Warnings())
+    return compare_view(rich_project(), lang)
 
 
 def row(page: compare.ComparePage, key: str) -> compare.CompareRow:
@@ -82,7 +82,7 @@ def test_a_plan_without_a_deadline_says_why_and_sorts_last() -> None:
     project = rich_project()
     acme = project.vendors[0]
     none = replace(acme, plans=(replace(acme.plans[0], no_support=True),))
-    page = compare.compare_page(Project((none,)), "en", words()["en"], site.Warnings())
+    page = compare_view(Project((none,)), "en")
     assert page.rows[0].top.reason == "No support" and page.rows[0].coverage == "no-support"
 
 

@@ -19,7 +19,7 @@ from dsl.site import views as site
 from dsl.site.render import render_site
 from dsl.site.structured import vendor_json_ld
 from support.language_plans import HEADER, problems, vendor_of
-from support.site import rich_project, words
+from support.site import compare_view, rich_project, words
 
 PLANS = """  support languages sv, en
   plan basic { name "Basic" }
@@ -81,18 +81,13 @@ def _with_languages() -> Project:
     return Project((replace(acme, support_languages=("sv", "en"), plans=plans), beta))
 
 
-def rows_only(vendor, lang, words, warnings, languages) -> compare.RowsPart:
-    """A vendor's part of the comparison without its HTML: what the page's columns and filters are made from."""
-    return compare.rows_part(vendor, compare.vendor_rows(vendor, lang, words, warnings, languages), "")
-
-
 def test_the_compare_page_has_the_column_and_filter_only_when_some_tier_states_languages() -> None:
-    plain = compare.compare_page(rich_project(), "en", words()["en"], site.Warnings(), rows_only)
+    plain = compare_view(rich_project(), "en")
     assert "languages" not in [c.key for c in plain.columns] and plain.languages == ()
-    page = compare.compare_page(_with_languages(), "sv", words()["sv"], site.Warnings(), rows_only)
+    page = compare_view(_with_languages(), "sv")
     keys = [c.key for c in page.columns]
     assert keys[-1] == "languages" and page.columns[-1].label == "Supportspråk"
-    rows = [r for v in _with_languages().vendors for r in compare.vendor_rows(v, "sv", words()["sv"], site.Warnings(), True).rows]
+    rows = page.rows
     cells = {r.key: r.cells[keys.index("languages") - 1] for r in rows}
     acme = _with_languages().vendors[0]
     assert str(cells[f"acme/{acme.plans[0].id}"].text) == "Italienska och engelska"

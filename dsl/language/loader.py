@@ -302,12 +302,39 @@ def resolve(decls: Sequence[FileDecl]) -> Resolution:
     """Resolve every vendor's references against its own and the shared definitions."""
     shared_calendars = [c for d in decls for c in d.calendars]
     shared_schemes = [s for d in decls for s in d.schemes]
-    vendors = tuple((decl, _resolve_vendor(decl, shared_calendars, shared_schemes)) for d in decls for decl in d.vendors)
+    inputs = (*shared_calendars, None, *shared_schemes)
+    fresh: dict[int, tuple[VendorDecl, tuple[object, ...], Vendor]] = {}
+    vendors = tuple((decl, _resolved(decl, shared_calendars, shared_schemes, inputs, fresh)) for d in decls for decl in d.vendors)
+    _LAST_RESOLVED.clear()  # only the last project's: a long-running process does not keep every version of a file
+    _LAST_RESOLVED.update(fresh)
     # Of two vendors with one id (reported by the checks) the first is kept.
     unique = {v.id: v for _, v in reversed(vendors)}
     # Issue 10: the project's horizon, from the first file that declares one (the checks report others).
     horizon = next((h for d in decls for h in d.horizons), None)
     return Resolution(Project(tuple(sorted(unique.values(), key=lambda v: v.id)), horizon), vendors)
+
+
+# A vendor is a pure function of its declaration and the shared definitions, all immutable. A process
+# that loads the project again and again (`serve`, with the build cache in memory) gets the very same
+# declaration objects for the files that did not change: their vendors are not resolved again.
+_LAST_RESOLVED: dict[int, tuple[VendorDecl, tuple[object, ...], Vendor]] = {}
+
+
+def _resolved(
+    decl: VendorDecl,
+    shared_calendars: list[Calendar],
+    shared_schemes: list[PriorityScheme],
+    inputs: tuple[object, ...],
+    fresh: dict[int, tuple[VendorDecl, tuple[object, ...], Vendor]],
+) -> Vendor:
+    """`_resolve_vendor`, or the vendor resolved last time from these very objects (`inputs`: the shared ones)."""
+    found = _LAST_RESOLVED.get(id(decl))
+    if found is not None and found[0] is decl and len(found[1]) == len(inputs) and all(a is b for a, b in zip(found[1], inputs, strict=True)):
+        vendor = found[2]
+    else:
+        vendor = _resolve_vendor(decl, shared_calendars, shared_schemes)
+    fresh[id(decl)] = (decl, inputs, vendor)  # holding `decl` keeps its id from being reused
+    return vendor
 
 
 def _resolve_vendor(decl: VendorDecl, shared_calendars: list[Calendar], shared_schemes: list[PriorityScheme]) -> Vendor:

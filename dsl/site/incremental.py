@@ -63,6 +63,10 @@ def site_fingerprint() -> str:
     return fingerprint(str(package / "language"), str(package / "rules"), str(package / "site"))
 
 
+Written = tuple[bytes, int, str]
+"""What the writer knows of a file it made: the digest of its bytes, its size and its source ("" when none is named)."""
+
+
 @dataclass
 class Stats:
     """What a build did: files written anew and files kept from the previous version."""
@@ -83,15 +87,15 @@ class Reuse:
     context_key: str = ""
     stats: Stats = field(default_factory=Stats)
     progress: Progress | None = None
-    written: dict[str, bytes] = field(default_factory=dict)
-    """A digest of every file of this build, by site-relative path (see `remember`)."""
+    written: dict[str, Written] = field(default_factory=dict)
+    """A digest of every file of this build, its size and its source, by site-relative path (see `remember`)."""
     ready: dict[tuple[str, ...], Any] = field(default_factory=dict)
     """Results computed ahead by worker processes (dsl/site/parallel.py), taken once each."""
     fresh: set[tuple[str, str]] = field(default_factory=set)
     """Pages computed ahead and put in the cache (not held in memory: a thousand pages are hundreds of MB)."""
     folders: set[str] = field(default_factory=set)
     """The folders of the new version made so far."""
-    _previous_manifest: dict[str, tuple[bytes, int, int]] | None = None
+    _previous_manifest: dict[str, tuple[bytes, int, int, str]] | None = None
     languages: tuple[str, ...] = LANGUAGES
     """The languages the site is published in (the settings'): a vendor's pages, cards and rows, one per language."""
     compare_languages: bool = False
@@ -136,6 +140,11 @@ class Reuse:
         if found is None:
             found = self._keys[kind, vendor_id, *more] = key_of(kind, self.context_key, vendor_key, *more)
         return found
+
+    def source(self, kind: str, vendor_id: str, *more: str) -> str:
+        """The name of a file's source for the writer: the cache key its text is kept under ("" without a cache)."""
+        key = self._key("rules" if kind == "rules" else "page", vendor_id, *more)
+        return f"{kind}:{key}" if key is not None else ""
 
     def complete(self, vendor_id: str, years: tuple[int, int]) -> bool:
         """Whether the cache holds a vendor's pages, cards, rows and rule files (so no worker need compute them).
@@ -267,17 +276,17 @@ class Reuse:
         if self.cache is not None:
             # For the next build in another process: each file's digest with the size and modification
             # time it has now. A file whose size or time differs then (edited by hand) is read again.
-            manifest: dict[str, tuple[bytes, int, int]] = {}
-            for relative, digest in self.written.items():
+            manifest: dict[str, tuple[bytes, int, int, str]] = {}
+            for relative, (digest, _, source) in self.written.items():
                 try:
-                    st = (version / relative).stat()
+                    st = os.stat(os.path.join(version, relative))
                 except OSError:
                     continue
-                manifest[relative] = (digest, st.st_size, st.st_mtime_ns)
+                manifest[relative] = (digest, st.st_size, st.st_mtime_ns, source)
             # One entry per folder of versions (not per version), so the cache does not grow with every build.
             self.cache.put(MANIFEST_KIND, key_of(str(version.parent)), (version.name, manifest))
 
-    def _manifest(self) -> dict[str, tuple[bytes, int, int]]:
+    def _manifest(self) -> dict[str, tuple[bytes, int, int, str]]:
         """The digests the build that published the previous version kept in the cache ({} when none)."""
         if self._previous_manifest is None:
             found = None
@@ -289,38 +298,57 @@ class Reuse:
                     self._previous_manifest = found[1]
         return self._previous_manifest
 
-    def write(self, root: Path, relative: str, text: str) -> None:
-        """Write `text` to root/relative, or hard-link the previous version's file when it holds the same bytes."""
-        self.write_bytes(root, relative, text.encode("utf-8"))
+    def _published(self, relative: str, st: os.stat_result) -> Written | None:
+        """What the previous version's file at `relative` holds (digest, size, source), when known without reading it."""
+        known = _VERSIONS.get(str(self.previous))
+        if known is not None:  # this process wrote that version
+            return known.get(relative)
+        entry = self._manifest().get(relative)
+        if entry is not None and len(entry) == 4 and (st.st_size, st.st_mtime_ns) == entry[1:3]:
+            return entry[0], entry[1], entry[3]  # as published: its digest holds
+        return None
+
+    def write(self, root: Path, relative: str, text: str, source: str = "") -> None:
+        """Write `text` to root/relative, or hard-link the previous version's file when it holds the same bytes.
+
+        `source` names where the text came from, when a key of the build cache does (a cached page): the
+        same source gives the same bytes, so a file the previous version made from it is kept unread.
+        """
+        self._put(root, relative, None, text, source)
 
     def write_bytes(self, root: Path, relative: str, data: bytes) -> None:
         """`write` for bytes (the assets)."""
+        self._put(root, relative, data, "", "")
+
+    def _put(self, root: Path, relative: str, data: bytes | None, text: str, source: str) -> None:
         # Plain strings, not pathlib: a build writes thousands of files, and its joins add up.
         target = os.path.join(root, relative)
         parent = os.path.dirname(target)
         if parent not in self.folders:  # a folder once, not once per file in it
             os.makedirs(parent, exist_ok=True)
             self.folders.add(parent)
-        digest = hashlib.blake2b(data, digest_size=16).digest()
-        self.written[relative] = digest
         # In a recycled folder (see `recycle`) the file may be there already: its inode, else None.
         there = self.recycled.pop(relative, None) if self.recycled is not None else None
+        digest = b""
+        same = False
         if self.previous is not None:
             old = os.path.join(self.previous, relative)
-            known = _VERSIONS.get(str(self.previous))
             try:
                 st = os.stat(old)
-                if known is not None:  # this process wrote that version: compare digests, read nothing
-                    same = known.get(relative) == digest and st.st_size == len(data)
+                published = self._published(relative, st)
+                if published is not None and source and published[2] == source and published[1] == st.st_size:
+                    digest, same = published[0], True  # made from the same source: the same bytes, not even encoded
                 else:
-                    entry = self._manifest().get(relative)
-                    if entry is not None and (st.st_size, st.st_mtime_ns) == entry[1:]:
-                        same = entry[0] == digest and st.st_size == len(data)  # as published: its digest holds
+                    data = data if data is not None else text.encode("utf-8")
+                    digest = hashlib.blake2b(data, digest_size=16).digest()
+                    if published is not None:
+                        same = published[0] == digest and st.st_size == len(data)
                     else:
                         same = st.st_size == len(data) and Path(old).read_bytes() == data
             except OSError:
                 same = False
             if same:
+                self.written[relative] = (digest, st.st_size, source)
                 if there is not None and there == st.st_ino:  # the recycled file is the published one: nothing to do
                     self.stats.reused += 1
                     return
@@ -330,6 +358,10 @@ class Reuse:
                     return
                 except OSError:  # another file system, or links not allowed: write it
                     pass
+        data = data if data is not None else text.encode("utf-8")
+        if not digest:
+            digest = hashlib.blake2b(data, digest_size=16).digest()
+        self.written[relative] = (digest, len(data), source)
         _replace(target, there is not None, lambda path: _write_new(path, data))
         self.stats.written += 1
 
@@ -410,7 +442,7 @@ def _walk(root: str) -> tuple[dict[str, int], list[str]]:
 MANIFEST_KIND = "published"
 """The build cache's folder of manifests: the version last published into a folder, each file's digest, size and time."""
 
-_VERSIONS: dict[str, dict[str, bytes]] = {}
+_VERSIONS: dict[str, dict[str, Written]] = {}
 """The digests of the files of the version this process published last, by its folder."""
 
 

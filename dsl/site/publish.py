@@ -111,7 +111,7 @@ def _write_rules_reusing(
             doc = export_project(Project((vendor,)), years, languages=languages)
             cached = (dumps(doc), vendor_fragment(doc, vendor.id))
             reuse.keep_rules(vendor.id, years, *cached)
-        reuse.write(out, f"rules/{vendor.id}.json", cached[0])
+        reuse.write(out, f"rules/{vendor.id}.json", cached[0], reuse.source("rules", vendor.id, f"{years[0]}-{years[1]}"))
         fragments.append(cached[1])
     # all.json lists the vendors in the project's order, which is by id (the loader sorts them).
     order = {v.id: n for n, v in enumerate(project.vendors)}

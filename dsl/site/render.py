@@ -401,11 +401,14 @@ def render_site(
                         warnings.found.setdefault(key, line)
             if reuse is not None:
                 reuse.tick("vendor pages", reuse.stats.pages_rendered + reuse.stats.pages_cached, len(vendors) * len(languages))
-            write_file(out, page.path, text)
-            written.append(page.path)
+            if reuse is not None:  # named by its cache key: a file made from the same key is kept without a look at its bytes
+                reuse.write(out, page.path, text, reuse.source("page", vendor.id, lang))
+                reuse.write(out, _embed_path(vendor.id, lang), embed, reuse.source("embed", vendor.id, lang))
+            else:
+                write_file(out, page.path, text)
+                write_file(out, _embed_path(vendor.id, lang), embed)
+            written += [page.path, _embed_path(vendor.id, lang)]
             sitemap.append(page)
-            write_file(out, _embed_path(vendor.id, lang), embed)
-            written.append(_embed_path(vendor.id, lang))
     sitemap.sort(key=lambda p: p.canonical)
     write_file(
         out, "sitemap.xml",

@@ -9,6 +9,7 @@ that lack translations or carry markup that must be escaped.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import tempfile
 from datetime import date
@@ -46,6 +47,8 @@ from dsl.language.model import (
     Vendor,
     WeeklyInterval,
 )
+from dsl.site import compare
+from dsl.site import views as site
 from dsl.site.render import LOCALES, compile_catalogs
 
 H = 60
@@ -364,3 +367,21 @@ def parse(path: Path) -> Tags:
     tags = Tags()
     tags.feed(path.read_text(encoding="utf-8"))
     return tags
+
+
+def compare_view(project: Project, lang: str) -> compare.ComparePage:
+    """The comparison page's view with its rows as CompareRow objects, not written out: what its cells say, testable.
+
+    The page itself takes each vendor's rows as the template wrote them (compare.RowsPart); the columns and
+    filters here are the page's own, made from the same rows.
+    """
+
+    def rows_only(vendor: Vendor, lang: str, words: Translations, warnings: site.Warnings, languages: bool) -> compare.RowsPart:
+        return compare.rows_part(vendor, compare.vendor_rows(vendor, lang, words, warnings, languages), "")
+
+    catalog = words()[lang]
+    page = compare.compare_page(project, lang, catalog, site.Warnings(), rows_only)
+    stated = compare.states_languages(project)
+    vendors = sorted(project.vendors, key=lambda v: v.id)
+    rows = tuple(r for v in vendors for r in compare.vendor_rows(v, lang, catalog, site.Warnings(), stated).rows)
+    return dataclasses.replace(page, rows=rows)  # type: ignore[arg-type]
