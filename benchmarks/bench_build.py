@@ -11,7 +11,8 @@ Cases:
   --repeat rounds; the median of each measure. Wall time, CPU (user + system of the process and every
   process it waited for) and peak memory: the kernel's ru_maxrss of the process tree (the largest
   single process) and, sampled every 20 ms from /proc, the largest sum of the resident sets of the
-  whole tree at one moment (what a build with worker processes really holds).
+  whole tree at one moment, and the largest sum of its proportional set sizes (Pss: a page forked
+  processes share counts once, divided among them; what a build with worker processes really holds).
 - edit: at --edit-vendors (default 1,000) after a build, one plan file is changed (a word of its intro)
   and `tierwise build` runs again; then `tierwise serve` is started, the same file is edited again, and
   the time from the save to the updated page being on disk is measured.
@@ -50,10 +51,16 @@ class Run:
     maxrss_mib: float
     tree_mib: float
     code: int
+    pss_mib: float = 0.0
 
 
-def _tree_rss(root: int) -> int:
-    """The resident set of `root` and its descendants now, in KiB (0 when gone)."""
+def _tree_rss(root: int) -> tuple[int, int]:
+    """The resident set of `root` and its descendants now, in KiB (0 when gone): summed, and proportional.
+
+    The plain sum counts a page shared by forked processes once per process; the proportional set size
+    (Pss in /proc/PID/smaps_rollup) divides each shared page among its sharers, so the tree's Pss is
+    the memory the tree really holds.
+    """
     parents: dict[int, int] = {}
     rss: dict[int, int] = {}
     for entry in os.listdir("/proc"):
@@ -76,21 +83,28 @@ def _tree_rss(root: int) -> int:
             if parent in wanted and pid not in wanted:
                 wanted.add(pid)
                 changed = True
+    proportional = 0
     for pid in wanted:
         total += rss.get(pid, 0)
-    return total
+        try:
+            with open(f"/proc/{pid}/smaps_rollup") as fh:
+                proportional += next(int(line.split()[1]) for line in fh if line.startswith("Pss:"))
+        except (OSError, StopIteration, ValueError):
+            proportional += rss.get(pid, 0)  # no smaps_rollup (an old kernel): the resident set
+    return total, proportional
 
 
 def measure(cmd: list[str], cwd: Path, env: dict[str, str] | None = None) -> Run:
     """Run `cmd` to its end; its wall time, CPU, ru_maxrss and sampled tree memory."""
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    peak = [0]
+    peak = [0, 0]
     done = threading.Event()
 
     def sample() -> None:
         while not done.wait(0.02):
-            peak[0] = max(peak[0], _tree_rss(proc.pid))
+            summed, proportional = _tree_rss(proc.pid)
+            peak[0], peak[1] = max(peak[0], summed), max(peak[1], proportional)
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
@@ -103,7 +117,7 @@ def measure(cmd: list[str], cwd: Path, env: dict[str, str] | None = None) -> Run
     proc.returncode = os.waitstatus_to_exitcode(status)
     if proc.returncode:
         sys.stderr.write(err.decode("utf-8", "replace")[-3000:])
-    return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, peak[0] / 1024, proc.returncode)
+    return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, peak[0] / 1024, proc.returncode, peak[1] / 1024)
 
 
 def tierwise_cmd() -> list[str]:
@@ -170,7 +184,7 @@ def bench_cold(work: Path, n: int, repeat: int) -> None:
             run = cold_tierwise(project) if who == "t" else cold_hugo(site, binary)
             (ours if who == "t" else theirs).append(run)
             print(f"  round {round_ + 1}: {'tierwise' if who == 't' else 'hugo    '} {run.wall:7.2f} s wall, {run.cpu:7.2f} s CPU, "
-                  f"{run.maxrss_mib:6.0f} MiB maxrss, {run.tree_mib:6.0f} MiB tree", flush=True)
+                  f"{run.maxrss_mib:6.0f} MiB maxrss, {run.tree_mib:6.0f} MiB tree, {run.pss_mib:6.0f} MiB tree Pss", flush=True)
             if run.code:
                 sys.exit(f"the {'Tierwise' if who == 't' else 'Hugo'} build failed")
     pages_t, pages_h = _pages(project / "_site"), _pages(site / "public")
@@ -180,7 +194,7 @@ def bench_cold(work: Path, n: int, repeat: int) -> None:
 
     rows = [("", "Tierwise", "Hugo", "ratio")]
     for label, attr, unit in (("wall (median)", "wall", "s"), ("CPU", "cpu", "s"), ("peak ru_maxrss", "maxrss_mib", "MiB"),
-                              ("peak tree RSS (sampled)", "tree_mib", "MiB")):
+                              ("peak tree RSS (sampled)", "tree_mib", "MiB"), ("peak tree Pss (sampled)", "pss_mib", "MiB")):
         a, b = med(ours, attr), med(theirs, attr)
         fmt = "{:.2f} " if unit == "s" else "{:.0f} "
         rows.append((label, fmt.format(a) + unit, fmt.format(b) + unit, f"{a / b:.2f}×"))
