@@ -274,6 +274,7 @@ def test_templates_compiled_once_are_read_back_from_the_cache_and_recompiled_whe
 
     monkeypatch.setattr(Environment, "compile", counting)
     monkeypatch.setattr(render._BYTECODE, "compiled", {})  # as a fresh process
+    monkeypatch.setattr(render, "_SITEMAP", {})  # (which has written no sitemap yet)
     assert build(workspace, workspace / "_site", cached=True)[0] == 0
     first = sorted(set(compiled))
     assert "vendor.html" in first and "base.html" in first

@@ -103,7 +103,6 @@ class Reuse:
     recycled: dict[str, int] | None = None
     """In a recycled folder: the files it held that this build has not written yet, with their inodes."""
     _recycled_folders: list[str] = field(default_factory=list)
-    _keys: dict[tuple[str, ...], str] = field(default_factory=dict)
 
     @classmethod
     def start(
@@ -135,10 +134,14 @@ class Reuse:
         vendor_key = self.vendor_keys.get(vendor_id)
         if self.cache is None or vendor_key is None:
             return None
-        # Each key is asked for twice or more in a build (is it cached? then get or put): hashed once.
-        found = self._keys.get((kind, vendor_id, *more))
+        # Each key is asked for twice or more in a build (is it cached? then get or put), and `serve` asks
+        # for the same thousands again on every rebuild: each is hashed once.
+        asked = (kind, self.context_key, vendor_key, *more)
+        found = _KEYS.get(asked)
         if found is None:
-            found = self._keys[kind, vendor_id, *more] = key_of(kind, self.context_key, vendor_key, *more)
+            if len(_KEYS) > 1 << 17:
+                _KEYS.clear()
+            found = _KEYS[asked] = key_of(*asked)
         return found
 
     def source(self, kind: str, vendor_id: str, *more: str) -> str:
@@ -441,6 +444,9 @@ def _walk(root: str) -> tuple[dict[str, int], list[str]]:
 
 MANIFEST_KIND = "published"
 """The build cache's folder of manifests: the version last published into a folder, each file's digest, size and time."""
+
+_KEYS: dict[tuple[str, ...], str] = {}
+"""Cache keys already hashed, by what they hash (a pure function: kept across builds, dropped when large)."""
 
 _VERSIONS: dict[str, dict[str, Written]] = {}
 """The digests of the files of the version this process published last, by its folder."""

@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from functools import partial
+from functools import lru_cache, partial
 from importlib.resources import files
 from pathlib import Path
 from typing import Any, NamedTuple, TextIO, cast
@@ -205,6 +205,14 @@ def _page(
     return Page(lang, path, root, base + _canonical_path(path), alternates, switcher, title, description)
 
 
+@lru_cache(maxsize=1 << 14)  # `serve` asks for the same thousands of pages' metadata on every rebuild
+def _vendor_page_meta(
+    base: str, vendor_id: str, lang: str, default: str, title: str, description: str, languages: tuple[str, ...]
+) -> Page:
+    """The metadata of a vendor's page in `lang` (`default`: the site's default language)."""
+    return _page(base, partial(_vendor_path, vendor_id), lang, _vendor_path(vendor_id, default), title, description, languages)
+
+
 class _SharedBytecode(BytecodeCache):
     """Templates compiled once per process, shared by the environment of every page language.
 
@@ -382,15 +390,8 @@ def render_site(
                 text, description, found, embed = cached
                 for key, line in found.items():
                     warnings.found.setdefault(key, line)
-                page = _page(
-                    base,
-                    partial(_vendor_path, vendor.id),
-                    lang,
-                    _vendor_path(vendor.id, default),
-                    _("%(vendor)s support tiers compared") % {"vendor": vendor.name},
-                    description,
-                    languages,
-                )
+                title = _("%(vendor)s support tiers compared") % {"vendor": vendor.name}
+                page = _vendor_page_meta(base, vendor.id, lang, default, title, description, languages)
             else:
                 # A page's own warnings are kept with it in the cache, so a cached page warns as a rendered one.
                 page_warnings = site.Warnings() if reuse is not None else warnings
@@ -410,13 +411,20 @@ def render_site(
             written += [page.path, _embed_path(vendor.id, lang)]
             sitemap.append(page)
     sitemap.sort(key=lambda p: p.canonical)
-    write_file(
-        out, "sitemap.xml",
-        _render(root_env, "sitemap.xml", pages=sitemap, lastmod=source_date(), lastmods=terms_dates(vendors, base, languages)),
-    )
+    lastmod, lastmods = source_date(), terms_dates(vendors, base, languages)
+    # The sitemap of the same pages, dates and templates is the same text: `serve` writes it once.
+    same_as = (reuse.context_key, lastmod, tuple(sorted(lastmods.items())), tuple((p.canonical, p.alternates) for p in sitemap)) if reuse else None
+    if same_as is None or _SITEMAP.get("inputs") != same_as:
+        _SITEMAP.clear()
+        _SITEMAP.update(inputs=same_as, text=_render(root_env, "sitemap.xml", pages=sitemap, lastmod=lastmod, lastmods=lastmods))
+    write_file(out, "sitemap.xml", _SITEMAP["text"])
     write_file(out, "robots.txt", f"User-agent: *\nAllow: /\nSitemap: {base}sitemap.xml\n")
     written += ["sitemap.xml", "robots.txt"]
     return written
+
+
+_SITEMAP: dict[str, Any] = {}
+"""The last sitemap written, with what it was made from."""
 
 
 def render_vendor_page(
@@ -427,13 +435,8 @@ def render_vendor_page(
     _ = words.gettext
     reader = site.Reader(lang, words, vendor, warnings)
     view = site.vendor_page(vendor, reader)
-    page = _page(
-        base,
-        partial(_vendor_path, vendor.id),
-        lang,
-        _vendor_path(vendor.id, settings.default_language),
-        _("%(vendor)s support tiers compared") % {"vendor": vendor.name},
-        view.description,
+    page = _vendor_page_meta(
+        base, vendor.id, lang, settings.default_language, _("%(vendor)s support tiers compared") % {"vendor": vendor.name}, view.description,
         settings.languages,
     )
     # Issue 9: schema.org JSON-LD of the tiers and their prices.
