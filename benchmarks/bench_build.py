@@ -225,34 +225,38 @@ def bench_edit(work: Path, n: int) -> None:
         print(f"\nfirst build of {n} vendors: {first.wall:.2f} s")
     target = project / "plans" / "v0001.plan"
     print(f"\nedit one of {n} vendors (the build cache and the site from a build before):\n")
-    stamp = f"b{time.time_ns()}"
     page = project / "_site" / "sv" / "v0001" / "index.html"  # the edit is in the Swedish text
-    _edit(target, stamp)
-    seen: list[float] = []
-    start = time.perf_counter()
-
-    def watch() -> None:
-        while not seen and time.perf_counter() - start < 600:
-            try:
-                if stamp in page.read_text(encoding="utf-8"):
-                    seen.append(time.perf_counter() - start)
-                    return
-            except OSError:
-                pass
-            time.sleep(0.01)
-
-    watcher = threading.Thread(target=watch, daemon=True)
-    watcher.start()
-    run = measure([*tierwise_cmd(), "--project", str(project), "build", "--quiet"], project)
-    watcher.join(timeout=5)
     rows = [("case", "updated page on disk", "process ends", "CPU")]
-    rows.append(("`build` after one edit", f"{seen[0]:.2f} s" if seen else "NOT UPDATED", f"{run.wall:.2f} s", f"{run.cpu:.2f} s"))
-    print(_table(rows), flush=True)
-    rows.append(("`serve`, save to page on disk", *_serve_edit(project, target, page)))
+    # Twice: after a cold build there is no spare version to recycle yet; from the second edit on there is.
+    for which in ("1st", "2nd"):
+        stamp = f"b{time.time_ns()}"
+        _edit(target, stamp)
+        seen: list[float] = []
+        start = time.perf_counter()
+
+        def watch(stamp: str = stamp, seen: list[float] = seen, start: float = start) -> None:
+            while not seen and time.perf_counter() - start < 600:
+                try:
+                    if stamp in page.read_text(encoding="utf-8"):
+                        seen.append(time.perf_counter() - start)
+                        return
+                except OSError:
+                    pass
+                time.sleep(0.01)
+
+        watcher = threading.Thread(target=watch, daemon=True)
+        watcher.start()
+        run = measure([*tierwise_cmd(), "--project", str(project), "build", "--quiet"], project)
+        watcher.join(timeout=5)
+        rows.append((f"`build` after one edit ({which})", f"{seen[0]:.2f} s" if seen else "NOT UPDATED", f"{run.wall:.2f} s", f"{run.cpu:.2f} s"))
+        print(_table(rows), flush=True)
+    for which, result in zip(("1st", "2nd"), _serve_edit(project, target, page), strict=True):
+        rows.append((f"`serve`, save to page on disk ({which} edit)", result, "(keeps serving)", ""))
     print(_table(rows))
 
 
-def _serve_edit(project: Path, target: Path, page: Path) -> tuple[str, str, str]:
+def _serve_edit(project: Path, target: Path, page: Path) -> tuple[str, str]:
+    """Start `serve`, then edit `target` twice: the time from each save to the updated page on disk."""
     proc = subprocess.Popen(
         [*tierwise_cmd(), "--project", str(project), "serve", "--port", "0"],
         cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True,
@@ -265,21 +269,26 @@ def _serve_edit(project: Path, target: Path, page: Path) -> tuple[str, str, str]
                 print(f"  (serve's first build, from the build cache on disk: {time.perf_counter() - started:.1f} s)", flush=True)
                 break
         else:
-            return ("serve did not start", "", "")
+            return ("serve did not start", "")
         threading.Thread(target=proc.stderr.read, daemon=True).start()
-        time.sleep(2.0)  # past the first poll, so the edit is a change the server sees
-        stamp = f"s{time.time_ns()}"
-        start = time.perf_counter()
-        _edit(target, stamp)
-        deadline = start + 300
-        while time.perf_counter() < deadline:
-            try:
-                if stamp in page.read_text(encoding="utf-8"):
-                    return (f"{time.perf_counter() - start:.2f} s", "(keeps serving)", "")
-            except OSError:
-                pass
-            time.sleep(0.01)
-        return ("> 300 s", "", "")
+        results: list[str] = []
+        for _ in range(2):
+            time.sleep(2.0)  # past the next poll and the rebuild before, so the edit is a change the server sees
+            stamp = f"s{time.time_ns()}"
+            start = time.perf_counter()
+            _edit(target, stamp)
+            deadline = start + 300
+            while time.perf_counter() < deadline:
+                try:
+                    if stamp in page.read_text(encoding="utf-8"):
+                        results.append(f"{time.perf_counter() - start:.2f} s")
+                        break
+                except OSError:
+                    pass
+                time.sleep(0.01)
+            else:
+                results.append("> 300 s")
+        return results[0], results[1]
     finally:
         os.killpg(proc.pid, signal.SIGINT)
         try:
