@@ -1,8 +1,6 @@
 """Tierwise in a checkout: `python build.py COMMAND` is `tierwise COMMAND`; see `python build.py --help`."""
 
-import sys
-
-from dsl.cli import main
+from dsl.cli import run
 
 if __name__ == "__main__":
-    sys.exit(main(prog="python build.py"))
+    run(prog="python build.py")

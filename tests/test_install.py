@@ -29,6 +29,8 @@ SHIPPED_DATA = {
     "dsl/rules/schema.json",
     "dsl/site/templates/base.html",
     "dsl/site/templates/vendor.html",
+    "dsl/site/templates/card.html",
+    "dsl/site/templates/compare_rows.html",
     "dsl/site/templates/assets/sla.js",
     "dsl/site/templates/assets/site.css",
     "dsl/site/locales/sv/LC_MESSAGES/messages.po",
@@ -87,7 +89,7 @@ def test_the_wheel_carries_its_data(wheel: Path) -> None:
     assert SHIPPED_DATA <= names, sorted(SHIPPED_DATA - names)
     assert not [n for n in names if n.endswith((".mo", ".pyc"))]
     entry_points = next(n for n in names if n.endswith("entry_points.txt"))
-    assert "tierwise = dsl.cli:main" in zipfile.ZipFile(wheel).read(entry_points).decode()
+    assert "tierwise = dsl.cli:run" in zipfile.ZipFile(wheel).read(entry_points).decode()
 
 
 def test_installed_commands_work_from_a_folder_of_plans(installed: Path, project: Path) -> None:

@@ -237,7 +237,8 @@ def _resolve_and_check(
     keys: dict[str, str] | None = None,
     settings: Settings = DEFAULT_SETTINGS,
 ) -> None:
-    resolution = resolve([*decls, *context])
+    # A process that loads again (`serve`, whose cache is held in memory) keeps the vendors it resolved.
+    resolution = resolve([*decls, *context], keep=cache is not None and cache.memory is not None)
     if cache is None or keys is None:
         found = checks.check_project(decls, resolution.vendors, context, settings)
     else:
@@ -298,15 +299,20 @@ def _check_with_cache(
 # --- resolution -------------------------------------------------------------------------
 
 
-def resolve(decls: Sequence[FileDecl]) -> Resolution:
-    """Resolve every vendor's references against its own and the shared definitions."""
+def resolve(decls: Sequence[FileDecl], keep: bool = False) -> Resolution:
+    """Resolve every vendor's references against its own and the shared definitions.
+
+    `keep`: remember the vendors for the next call, which reuses those whose declaration and shared
+    definitions are the very same objects (a one-shot process keeps nothing: it would only hold memory).
+    """
     shared_calendars = [c for d in decls for c in d.calendars]
     shared_schemes = [s for d in decls for s in d.schemes]
     inputs = (*shared_calendars, None, *shared_schemes)
     fresh: dict[int, tuple[VendorDecl, tuple[object, ...], Vendor]] = {}
     vendors = tuple((decl, _resolved(decl, shared_calendars, shared_schemes, inputs, fresh)) for d in decls for decl in d.vendors)
     _LAST_RESOLVED.clear()  # only the last project's: a long-running process does not keep every version of a file
-    _LAST_RESOLVED.update(fresh)
+    if keep:
+        _LAST_RESOLVED.update(fresh)
     # Of two vendors with one id (reported by the checks) the first is kept.
     unique = {v.id: v for _, v in reversed(vendors)}
     # Issue 10: the project's horizon, from the first file that declares one (the checks report others).
