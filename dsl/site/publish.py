@@ -134,7 +134,8 @@ def build_into(
     reuse: Reuse | None = None,
     settings: Settings = DEFAULT_SETTINGS,
 ) -> tuple[site.Warnings, list[str]]:
-    """Render the whole site into an empty directory `out` (no swapping); returns the warnings met and the pages' paths."""
+    """Render the whole site into `out` (no swapping): an empty folder, or a recycled version `reuse` updates; returns
+    the warnings met and the pages' paths."""
     base = normal_base_url(base_url, settings.base_url)
     if settings.mode == "vendor":  # a vendor's own site publishes that vendor only, pages and rules
         project = Project(tuple(v for v in project.vendors if v.id == settings.vendor))
