@@ -361,6 +361,21 @@ def weekly_pieces(cal: Calendar) -> dict[str, list[list[str]]]:
     return {name: _pieces(by_day[i]) for i, name in enumerate(WEEKDAYS)}
 
 
+def preload_holidays(project: Project) -> None:
+    """Import the holiday tables of every country the project's calendars close on.
+
+    The holidays package imports a country's module the first time it is asked for it. A build whose
+    rule files all come from the cache asks for none; a long-running process (`serve`) calls this
+    once, so that the first edit does not pay for the imports.
+    """
+    countries = {(h.country, h.subdivision) for v in project.vendors for c in v.calendars for h in c.holidays}
+    for country, subdivision in sorted(countries, key=str):
+        try:
+            holidays_lib.country_holidays(country, subdiv=subdivision)
+        except (NotImplementedError, ValueError, KeyError):  # the export reports these, where they matter
+            pass
+
+
 def holiday_dates(cal: Calendar, years: range, exported: range | None = None) -> set[date]:
     """Every holiday of the calendar's holiday sources in `years`, from the holidays package.
 
