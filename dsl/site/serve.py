@@ -19,6 +19,7 @@ from dsl.language.cache import BuildCache
 from dsl.language.diagnostics import print_diagnostics
 from dsl.language.loader import load_project
 from dsl.language.model import Project
+from dsl.language.parser import prepare as prepare_parser
 from dsl.language.settings import SETTINGS_FILE, load_settings
 from dsl.rules.export import default_years, preload_holidays
 from dsl.site.publish import publish, remove_in_background
@@ -164,6 +165,12 @@ def _build(
         return 1
 
 
+def _warm_up(project: Project) -> None:
+    """Load what a first build from the cache did not need but the first edit will: the parser, the holiday tables."""
+    prepare_parser()
+    preload_holidays(project)
+
+
 def serve(
     sources: list[Path],
     out: Path,
@@ -184,8 +191,7 @@ def serve(
         watched += [root / SETTINGS_FILE, root / "locales", *([templates] if templates is not None else [])]
     if cache is not None and cache.memory is None:
         cache = BuildCache(cache.folder, keep_in_memory=True)
-    # The first edit should not pay for the imports a first build from the cache did not need.
-    _build(sources, out, years, root, cache, context, then=preload_holidays)
+    _build(sources, out, years, root, cache, context, then=_warm_up)
     if not out.is_dir():
         print(f"{out}: error: nothing to serve; fix the errors above and run again.", file=sys.stderr)
         return 1
