@@ -176,4 +176,8 @@ def test_plan_files_parsed_in_workers_load_as_parsed_serially(tmp_path: Path) ->
     assert answer["ahead"] == answer["serial"]
     assert any("broken.plan" in line for line in answer["serial"])
     # In this process (which may run other threads) the same load works, serially.
-    assert load_project([plans], cache=BuildCache(tmp_path / "cache")).sources.keys() == {str(p) for p in plans.glob("*.plan")}
+    again = load_project([plans], cache=BuildCache(tmp_path / "cache"))
+    # The texts kept are those of the files a diagnostic points at, to show their lines.
+    pointed = {d.pos.file for d in again.diagnostics} | {pos.file for d in again.diagnostics for _, pos in d.notes}
+    assert str(plans / "broken.plan") in again.sources and again.sources.keys() == pointed
+    assert again.sources[str(plans / "broken.plan")] == (plans / "broken.plan").read_text(encoding="utf-8")

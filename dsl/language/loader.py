@@ -33,7 +33,8 @@ from dsl.language.vocabulary import SOURCE_LANGUAGE_FALLBACK
 
 @dataclass
 class LoadResult:
-    """What loading produced: the model (None when there were errors), every diagnostic, the source texts."""
+    """What loading produced: the model (None when there were errors), every diagnostic, and the text of each file a
+    diagnostic points at (to show its line)."""
 
     project: Project | None
     diagnostics: list[Diagnostic] = field(default_factory=list)
@@ -112,6 +113,10 @@ def load_project(
         else:
             broken = True
     _resolve_and_check(decls, result, _shared_definitions(context, files, cache), broken, cache, keys, settings)
+    # A text is kept to show the lines its diagnostics point at; a thousand plan files' texts that have
+    # nothing to show would be tens of MB held through the whole build.
+    shown = {d.pos.file for d in result.diagnostics} | {pos.file for d in result.diagnostics for _, pos in d.notes}
+    result.sources = {path: text for path, text in result.sources.items() if path in shown}
     return result
 
 

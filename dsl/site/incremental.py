@@ -177,10 +177,11 @@ class Reuse:
             compare_key = self._compare_key(vendor_id, lang, self.compare_languages)
             if self.cache is not None and compare_key is not None:
                 self.cache.put("compare", compare_key, result[f"compare:{lang}"])
-        self.ready["rules", vendor_id] = result["rules"]
         rules_key = self._key("rules", vendor_id, f"{years[0]}-{years[1]}")
-        if self.cache is not None and rules_key is not None:
+        if self.cache is not None and rules_key is not None:  # read back when the rule files are written, not held
             self.cache.put("rules", rules_key, result["rules"])
+        else:
+            self.ready["rules", vendor_id] = result["rules"]
 
     def page(self, vendor_id: str, lang: str) -> tuple[str, str, dict[tuple[str, int, int, str], str], str] | None:
         """A cached vendor page: its text, its description, the warnings met rendering it and its embeddable table; None on a miss."""
