@@ -87,16 +87,21 @@ def prepare(
     _JOB.update(
         vendors=project.vendors, words=words, base=base, templates=templates, years=years, languages=reuse.compare_languages, settings=settings
     )
+    taken = 0
     try:
         context = multiprocessing.get_context("fork")
         with context.Pool(count) as pool:
             chunks = max(1, min(16, len(todo) // (count * 8)))
             for done, (index, result) in enumerate(pool.imap_unordered(_work, todo, chunksize=chunks)):
-                if result is None:
-                    # A vendor failed: stop here; the serial build renders the rest and reports the error.
-                    return done
-                reuse.take(project.vendors[index].id, years, result)
+                # A vendor that failed (None) is left to the serial build, which reports the error in its
+                # usual words. The loop still takes every answer: leaving the pool while a worker waits
+                # for work runs Pool.terminate(), which can wait forever on the lock that worker holds.
+                if result is not None:
+                    reuse.take(project.vendors[index].id, years, result)
+                    taken += 1
                 reuse.tick("vendors", done + 1, len(todo))
+            pool.close()
+            pool.join()
     finally:
         _JOB.clear()
-    return len(todo)
+    return taken
