@@ -11,6 +11,7 @@ where fork is unavailable the build stays serial. TIERWISE_JOBS sets the number 
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 from pathlib import Path
 from typing import Any
@@ -88,6 +89,10 @@ def prepare(
         vendors=project.vendors, words=words, base=base, templates=templates, years=years, languages=reuse.compare_languages, settings=settings
     )
     taken = 0
+    # The workers share the parent's objects copy-on-write. A garbage collection in a worker would write
+    # to every one of them (their collector headers) and so copy the whole heap into each worker: the
+    # objects that exist now are moved out of the collector's reach until the workers are done.
+    gc.freeze()
     try:
         context = multiprocessing.get_context("fork")
         with context.Pool(count) as pool:
@@ -103,5 +108,6 @@ def prepare(
             pool.close()
             pool.join()
     finally:
+        gc.unfreeze()
         _JOB.clear()
     return taken
