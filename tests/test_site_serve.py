@@ -57,6 +57,8 @@ def test_the_watch_sees_a_changed_nested_or_new_file_and_nothing_else(tmp_path: 
     after = _watched([tmp_path / "plans", single])
     (tmp_path / "plans" / "c.plan").write_text("z", encoding="utf-8")
     assert str(tmp_path / "plans" / "c.plan") in _watched([tmp_path / "plans", single]).keys() - after.keys()
+    (tmp_path / "plans" / "more" / "loop").symlink_to(tmp_path / "plans")  # a link back up the tree
+    assert _watched([tmp_path / "plans", single]).keys() - after.keys() == {str(tmp_path / "plans" / "c.plan")}
 
 
 def test_serve_imports_the_holiday_tables_before_the_first_edit(tmp_path: Path) -> None:

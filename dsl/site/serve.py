@@ -38,7 +38,11 @@ def _watched(paths: Iterable[Path]) -> dict[str, float]:
 
 
 def _add_times(path: str, found: dict[str, float]) -> None:
-    """The modification time of the file `path`, or of every file below the folder `path` (symbolic links followed)."""
+    """The modification time of the file `path`, or of every file below the folder `path`.
+
+    A link to a file is followed; a link to a folder is not descended into (as `Path.rglob` does), so a
+    link back up the tree cannot make the walk endless.
+    """
     try:
         status = os.stat(path)
     except OSError:
@@ -52,7 +56,7 @@ def _add_times(path: str, found: dict[str, float]) -> None:
         with os.scandir(path) as entries:
             for entry in entries:
                 try:
-                    if entry.is_dir():
+                    if entry.is_dir(follow_symlinks=False):
                         _add_times(entry.path, found)
                     elif entry.is_file():
                         found[entry.path] = entry.stat().st_mtime
