@@ -9,8 +9,9 @@ Two mechanisms, each correct on its own:
   The same holds for a vendor's rule files (keyed by the vendor, the years and the rules code).
 - **The writer**: every file of a new build is compared with the same file of the version it
   replaces; when the bytes are the same, the old file is hard-linked into the new version instead of
-  written, so it keeps its modification time (and costs no disk). The build is still a complete new
-  folder switched in by one rename (dsl/site/publish.py); only unchanged bytes are shared.
+  written, so it keeps its modification time (and costs no disk). The build is still a complete
+  folder switched in by one rename (dsl/site/publish.py): a new one, or the spare (the version before
+  the published one) updated in place without writing into any file it shares with the published site.
 
 No cache entry is looked up by modification time, so nothing can be stale: a changed input changes a
 key, and a file is linked only after its bytes were compared — directly, or through the digest the
@@ -25,6 +26,7 @@ import json
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -206,30 +208,42 @@ class Reuse:
         if self.cache is not None and key is not None:
             self.cache.put("page", key, (text, description, dict(warnings.found), embed))
 
+    def _made(
+        self, kind: str, key: str | None, ready: tuple[str, ...] | None, valid: type, make: Callable[[site.Warnings], Any], warnings: site.Warnings
+    ) -> Any:
+        """A vendor's result of `kind`: computed ahead by a worker (`ready`), else from the cache, else made now.
+
+        Entries are (value, the warnings met making it); the warnings are added to the build's, so a
+        result from the cache warns as a new one does.
+        """
+        found = self.ready.pop(ready, None) if ready is not None else None
+        if found is None and self.cache is not None and key is not None:
+            found = self.cache.get(kind, key)
+        if not (isinstance(found, tuple) and len(found) == 2 and isinstance(found[0], valid)):
+            own = site.Warnings()
+            found = (make(own), dict(own.found))
+            if self.cache is not None and key is not None:
+                self.cache.put(kind, key, found)
+        value, met = found
+        for where, line in met.items():
+            warnings.found.setdefault(where, line)
+        return value
+
     def cards(
         self, vendors: tuple[Vendor, ...], lang: str, words: Translations, warnings: site.Warnings, write: Callable[[site.VendorCard], Markup]
     ) -> tuple[tuple[site.VendorCard, ...], tuple[Markup, ...]]:
         """Each vendor's card and the card as `write` writes it, from the cache when its inputs are unchanged (with the warnings met)."""
-        cards: list[site.VendorCard] = []
-        written: list[Markup] = []
+
+        def make(vendor: Vendor, own: site.Warnings) -> site.CardMade:
+            card = site.vendor_card(vendor, site.Reader(lang, words, vendor, own))
+            return site.CardMade(card, write(card))
+
+        made: list[site.CardMade] = []
         for vendor in vendors:
-            self.tick(f"home page cards ({lang})", len(cards), len(vendors))
+            self.tick(f"home page cards ({lang})", len(made), len(vendors))
             key = self._key("card", vendor.id, lang)
-            found = self.ready.pop(("card", vendor.id, lang), None)
-            if found is None:
-                found = self.cache.get("card", key) if self.cache is not None and key is not None else None
-            if not (isinstance(found, tuple) and len(found) == 3 and isinstance(found[1], Markup)):
-                own = site.Warnings()
-                card = site.vendor_card(vendor, site.Reader(lang, words, vendor, own))
-                found = (card, write(card), dict(own.found))
-                if self.cache is not None and key is not None:
-                    self.cache.put("card", key, found)
-            card, text, met = found
-            for where, line in met.items():
-                warnings.found.setdefault(where, line)
-            cards.append(card)
-            written.append(text)
-        return tuple(cards), tuple(written)
+            made.append(self._made("card", key, ("card", vendor.id, lang), site.CardMade, partial(make, vendor), warnings))
+        return tuple(m.card for m in made), tuple(m.html for m in made)
 
     def _compare_key(self, vendor_id: str, lang: str, languages: bool) -> str | None:
         # The rows have a languages cell only when some vendor states languages: part of the key.
@@ -239,18 +253,12 @@ class Reuse:
         """`make`, through the cache: a vendor's part of the comparison is made again only when its inputs changed."""
 
         def part(vendor: Vendor, lang: str, words: site.Translations, warnings: site.Warnings, languages: bool) -> compare.RowsPart:
+            # A worker made its rows with the languages column as this build has it, or not at all.
+            ready = ("compare", vendor.id, lang) if languages == self.compare_languages else None
             key = self._compare_key(vendor.id, lang, languages)
-            found = self.ready.pop(("compare", vendor.id, lang), None) if languages == self.compare_languages else None
-            if found is None:
-                found = self.cache.get("compare", key) if self.cache is not None and key is not None else None
-            if not (isinstance(found, tuple) and len(found) == 2 and isinstance(found[0], compare.RowsPart)):
-                own = site.Warnings()
-                found = (make(vendor, lang, words, own, languages), dict(own.found))
-                if self.cache is not None and key is not None:
-                    self.cache.put("compare", key, found)
-            rows, met = found
-            for where, line in met.items():
-                warnings.found.setdefault(where, line)
+            rows: compare.RowsPart = self._made(
+                "compare", key, ready, compare.RowsPart, lambda own: make(vendor, lang, words, own, languages), warnings
+            )
             return rows
 
         return part

@@ -65,7 +65,7 @@ def _compute(index: int) -> dict[str, Any]:
         result[f"page:{lang}"] = (text, page.description, dict(met.found), embed)
         met = site.Warnings()
         card = site.vendor_card(vendor, site.Reader(lang, words[lang], vendor, met))
-        result[f"card:{lang}"] = (card, render_card(envs[lang], card), dict(met.found))
+        result[f"card:{lang}"] = (site.CardMade(card, render_card(envs[lang], card)), dict(met.found))
         met = site.Warnings()
         part = compare_part(envs[lang])(vendor, lang, words[lang], met, _JOB["languages"])
         result[f"compare:{lang}"] = (part, dict(met.found))

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import lru_cache
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from markdown_it import MarkdownIt
 from markupsafe import Markup, escape
@@ -483,6 +483,13 @@ class VendorCard:
     tiers: tuple[Markup, ...]
     price_range: str
     fastest: str
+
+
+class CardMade(NamedTuple):
+    """A vendor's card and its HTML as card.html wrote it (the build cache keeps both)."""
+
+    card: VendorCard
+    html: Markup
 
 
 # --- building the views ---------------------------------------------------------------------
