@@ -407,3 +407,51 @@ def test_a_page_text_removed_from_the_cache_during_the_build_fails_it_cleanly(wo
     assert code == 1
     assert "error: a build cache entry was removed during the build; run it again" in err and "Traceback" not in err
     assert tree(workspace / "_site") == before and not (workspace / "other").exists()
+
+
+def test_the_small_entries_of_the_last_build_are_read_from_one_pack(workspace: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A build reads the cards, rows, page descriptions, outlines and findings the last one used from the pack, not their files."""
+    from dsl.language import cache as cache_module
+
+    code, err = build(workspace, workspace / "_site", cached=True)
+    assert code == 0, err
+    folder = workspace / ".tierwise-cache"
+    pack = folder / cache_module.PACK_FILE
+    assert pack.is_file()
+    found: list[str] = []  # the small entries read from their own files
+    real_open = open
+
+    def watching(file: object, *args: object, **kwargs: object) -> object:
+        path = Path(str(file))
+        if path.is_relative_to(folder) and path.relative_to(folder).parts[0] in cache_module.PACKED_KINDS and path.is_file():
+            found.append(str(path))
+        return real_open(file, *args, **kwargs)  # type: ignore[call-overload]
+
+    plan = workspace / "plans" / "stratiteq.plan"
+    plan.write_text(plan.read_text(encoding="utf-8").replace('name "Stratiteq"', 'name "Stratiteq Edited"', 1), encoding="utf-8")
+    monkeypatch.setattr("builtins.open", watching)
+    code, err = build(workspace, workspace / "_site", cached=True)
+    monkeypatch.undo()
+    assert code == 0, err
+    assert found == []  # the edited vendor's entries were new (missed); the others came from the pack
+    # Without the pack, the same build reads them from their files.
+    pack.unlink()
+    plan.write_text(plan.read_text(encoding="utf-8").replace("Stratiteq Edited", "Stratiteq Again", 1), encoding="utf-8")
+    monkeypatch.setattr("builtins.open", watching)
+    code, err = build(workspace, workspace / "_site", cached=True)
+    monkeypatch.undo()
+    assert code == 0, err
+    assert len(found) >= 1 + 1 + 3 * 4  # esri's outline and findings, and its card, rows and page in four languages
+    code, clean = build(workspace, tmp_path / "clean" / "_site", cached=False)
+    assert tree(workspace / "_site") == tree(tmp_path / "clean" / "_site")
+
+    # A pack that cannot be read is no pack: the build reads the files, and the result is the same.
+    pack.write_bytes(b"not a pickle")
+    plan.write_text(plan.read_text(encoding="utf-8").replace("Stratiteq Again", "Stratiteq Once More", 1), encoding="utf-8")
+    assert_incremental_equals_clean(workspace, tmp_path, "damaged-pack")
+    assert pack.read_bytes() != b"not a pickle"  # written again by that build
+    # A build that used just what the pack holds does not write it again.
+    before = pack.stat().st_mtime_ns
+    code, err = build(workspace, workspace / "_site", cached=True)
+    assert code == 0, err
+    assert pack.stat().st_mtime_ns == before

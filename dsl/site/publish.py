@@ -393,6 +393,8 @@ def _publish_locked(
         _clamp_times(new)
         _swap(new, out, remove)
         reuse.remember(out.parent / os.readlink(out) if out.is_symlink() else out)
+        if cache is not None:  # the small entries this build used, together for the next build (after the site is in place)
+            cache.save_pack()
     except BuildError as exc:
         shutil.rmtree(new, ignore_errors=True)
         print(str(exc), file=stderr)
