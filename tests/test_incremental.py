@@ -455,3 +455,29 @@ def test_the_small_entries_of_the_last_build_are_read_from_one_pack(workspace: P
     code, err = build(workspace, workspace / "_site", cached=True)
     assert code == 0, err
     assert pack.stat().st_mtime_ns == before
+
+
+def test_rule_files_and_all_json_of_unchanged_vendors_are_kept_unread(workspace: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An edit that changes no rule reads no rule entry: all.json made from the same vendors' entries is the published one."""
+    code, err = build(workspace, workspace / "_site", cached=True)
+    assert code == 0, err
+    all_json = workspace / "_site" / "rules" / "all.json"
+    read: list[str] = []
+    real_get = BuildCache.get
+
+    def reading(self: BuildCache, kind: str, key: str) -> object:
+        if kind == "rules":
+            read.append(key)
+        return real_get(self, kind, key)
+
+    monkeypatch.setattr(BuildCache, "get", reading)
+    plan = workspace / "plans" / "stratiteq.plan"
+    plan.write_text(plan.read_text(encoding="utf-8").replace('name "Stratiteq"', 'name "Stratiteq Edited"', 1), encoding="utf-8")
+    assert_incremental_equals_clean(workspace, tmp_path, "names")  # the name is in stratiteq's rules: its part is new
+    assert len(read) == 1  # esri's part of the new all.json (stratiteq's was just made)
+    read.clear()
+    before = all_json.stat()
+    code, err = build(workspace, workspace / "_site", cached=True)  # nothing changed: nothing of the rules is read
+    assert code == 0, err
+    assert read == []
+    assert (all_json.stat().st_ino, all_json.stat().st_mtime_ns) == (before.st_ino, before.st_mtime_ns)

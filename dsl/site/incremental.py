@@ -29,7 +29,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
 from babel.support import Translations
 from markupsafe import Markup
@@ -42,6 +42,8 @@ from dsl.language.vocabulary import LANGUAGES
 from dsl.site import compare
 from dsl.site import views as site
 
+_T = TypeVar("_T")
+
 PAGE_TEXT_KIND = "pagetext"
 """The build cache's folder of vendor pages' texts, apart from their descriptions and warnings ("page") under the same key."""
 
@@ -53,6 +55,11 @@ class CachedPage(NamedTuple):
     met: dict[tuple[str, int, int, str], str]
     text: Callable[[], str]
     embed: Callable[[], str]
+
+
+def given(value: _T) -> Callable[[], _T]:
+    """A function returning `value`: what the writer calls for a text already at hand."""
+    return lambda: value
 
 
 def folder_digest(folder: Path) -> str:
@@ -119,6 +126,7 @@ class Reuse:
     """In a recycled folder: the files it held that this build has not written yet, with their inodes."""
     _recycled_folders: list[str] = field(default_factory=list)
     _texts: tuple[str, tuple[str, str]] = ("", ("", ""))
+    _rules_read: tuple[str, tuple[str, str]] = ("", ("", ""))
     """The cached page texts read last, by key: a page's text and embeddable table are asked for one after the other."""
 
     @classmethod
@@ -207,7 +215,7 @@ class Reuse:
         if ready is not None:
             self.stats.pages_rendered += 1
             text, description, met, embed = ready
-            return CachedPage(description, met, partial(str, text), partial(str, embed))
+            return CachedPage(description, met, given(text), given(embed))
         key = self._key("page", vendor_id, lang)
         found = self.cache.get("page", key) if self.cache is not None and key is not None else None
         if isinstance(found, tuple) and len(found) == 2 and key is not None and self.cache is not None and self.cache.has(PAGE_TEXT_KIND, key):
@@ -299,14 +307,25 @@ class Reuse:
 
         return part
 
-    def rules(self, vendor_id: str, years: tuple[int, int]) -> tuple[str, str] | None:
-        """A vendor's cached rule file and its part of all.json; None on a miss."""
+    def rules(self, vendor_id: str, years: tuple[int, int]) -> Callable[[], tuple[str, str]] | None:
+        """A vendor's cached rule file and its part of all.json, read when called (a file made from the same entry
+        as the published one, and an all.json of the same parts, need neither); None on a miss."""
         ready = self.ready.pop(("rules", vendor_id), None)
         if ready is not None:
-            return ready  # type: ignore[no-any-return]
+            return given(ready)
         key = self._key("rules", vendor_id, f"{years[0]}-{years[1]}")
-        found = self.cache.get("rules", key) if self.cache is not None and key is not None else None
-        return found if isinstance(found, tuple) and len(found) == 2 else None
+        if self.cache is None or key is None or not self.cache.has("rules", key):
+            return None
+        return partial(self._rules_entry, key)
+
+    def _rules_entry(self, key: str) -> tuple[str, str]:
+        if self._rules_read[0] != key:
+            found = self.cache.get("rules", key) if self.cache is not None else None
+            if not (isinstance(found, tuple) and len(found) == 2):
+                # Seen a moment ago (`rules` asks): the cache was removed while the build ran.
+                raise FileNotFoundError(errno.ENOENT, "a build cache entry was removed during the build; run it again", "rules")
+            self._rules_read = (key, found)
+        return self._rules_read[1]
 
     def keep_rules(self, vendor_id: str, years: tuple[int, int], text: str, fragment: str) -> None:
         """Store a vendor's rule file and its part of all.json."""

@@ -21,11 +21,12 @@ import threading
 import time
 import traceback
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import TextIO
 from urllib.parse import urlsplit
 
-from dsl.language.cache import BuildCache
+from dsl.language.cache import BuildCache, key_of
 from dsl.language.model import Project
 from dsl.language.progress import Progress
 from dsl.language.settings import DEFAULT_SETTINGS, Settings
@@ -33,7 +34,7 @@ from dsl.language.vocabulary import RESERVED_IDS
 from dsl.rules.export import conformance_files, dumps, export_project, schema_text
 from dsl.site import branding, parallel
 from dsl.site import views as site
-from dsl.site.incremental import Reuse, Stats, vendor_fragment
+from dsl.site.incremental import Reuse, Stats, given, vendor_fragment
 from dsl.site.render import (
     DEFAULT_BASE_URL,
     LOCALES,
@@ -103,24 +104,40 @@ def _join_all(header: str, fragments: list[str]) -> str:
 def _write_rules_reusing(
     project: Project, out: Path, years: tuple[int, int], reuse: Reuse, languages: tuple[str, ...] = DEFAULT_SETTINGS.languages
 ) -> None:
-    fragments: list[str] = []
-    for vendor in sorted(project.vendors, key=lambda v: v.id):
-        reuse.tick("rule files", len(fragments), len(project.vendors))
-        cached = reuse.rules(vendor.id, years)
-        if cached is None:
+    entries: list[Callable[[], tuple[str, str]]] = []
+    sources: list[str] = []
+    vendors = sorted(project.vendors, key=lambda v: v.id)
+    for vendor in vendors:
+        reuse.tick("rule files", len(entries), len(project.vendors))
+        entry = reuse.rules(vendor.id, years)
+        if entry is None:
             doc = export_project(Project((vendor,)), years, languages=languages)
-            cached = (dumps(doc), vendor_fragment(doc, vendor.id))
-            reuse.keep_rules(vendor.id, years, *cached)
-        reuse.write(out, f"rules/{vendor.id}.json", cached[0], reuse.source("rules", vendor.id, f"{years[0]}-{years[1]}"))
-        fragments.append(cached[1])
+            made = (dumps(doc), vendor_fragment(doc, vendor.id))
+            reuse.keep_rules(vendor.id, years, *made)
+            entry = given(made)
+        source = reuse.source("rules", vendor.id, f"{years[0]}-{years[1]}")
+        reuse.write(out, f"rules/{vendor.id}.json", partial(_first, entry), source)
+        entries.append(entry)
+        sources += [vendor.id, source]
     # all.json lists the vendors in the project's order, which is by id (the loader sorts them).
     order = {v.id: n for n, v in enumerate(project.vendors)}
-    ranked = sorted(zip([v.id for v in sorted(project.vendors, key=lambda v: v.id)], fragments, strict=True), key=lambda p: order[p[0]])
-    header = dumps(export_project(Project(()), years, languages=languages))
-    reuse.write(out, "rules/all.json", _join_all(header, [f for _, f in ranked]))
+    ranked = [entry for _, entry in sorted(zip((v.id for v in vendors), entries, strict=True), key=lambda p: order[p[0]])]
+
+    def whole() -> str:
+        header = dumps(export_project(Project(()), years, languages=languages))
+        return _join_all(header, [entry()[1] for entry in ranked])
+
+    # Made from the same vendors' entries (each key holds the years, the languages and the code), all.json
+    # is the same text: the published one is kept without a part being read.
+    same = "all:" + key_of(*sources) if all(sources) and sources else ""
+    reuse.write(out, "rules/all.json", whole, same)
     reuse.write(out, "rules/schema.json", schema_text())
     for name, data in conformance_files().items():  # the vectors, as write_rules publishes them
         reuse.write_bytes(out, f"rules/{name}", data)
+
+
+def _first(entry: Callable[[], tuple[str, str]]) -> str:
+    return entry()[0]
 
 
 def build_into(
