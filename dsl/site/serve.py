@@ -112,12 +112,12 @@ def _wakeups(paths: Sequence[Path], stop: threading.Event, every: float = COMPAR
         # Only the watched paths themselves, never the project root: the build writes _site and the cache there.
         # No filter: the comparison decides, and the default filter drops events below folders it thinks are not
         # sources (site-packages, where an installed tool's templates are; .venv; node_modules) and names like `x~`.
-        events = watchfiles.watch(
-            *[root for root, seen in zip(roots, identity, strict=True) if seen is not None],
-            watch_filter=None, step=WATCH_STEP_MS, debounce=WATCH_DEBOUNCE_MS,
-            rust_timeout=max(1, round(every * 1000)), yield_on_timeout=True, stop_event=stop,
-        )
         try:
+            events = watchfiles.watch(
+                *[root for root, seen in zip(roots, identity, strict=True) if seen is not None],
+                watch_filter=None, step=WATCH_STEP_MS, debounce=WATCH_DEBOUNCE_MS,
+                rust_timeout=max(1, round(every * 1000)), yield_on_timeout=True, stop_event=stop,
+            )
             with contextlib.closing(events):
                 for _ in events:
                     yield
