@@ -110,8 +110,8 @@ def _wakeups(paths: Sequence[Path], stop: threading.Event, every: float = COMPAR
     while not stop.is_set():
         identity = _identity(roots)
         # Only the watched paths themselves, never the project root: the build writes _site and the cache there.
-        # No filter: the comparison decides, and the default filter drops events below folders it thinks are not
-        # sources (site-packages, where an installed tool's templates are; .venv; node_modules) and names like `x~`.
+        # No filter: the comparison decides, and the default filter drops every event below a folder named like
+        # .venv (where an installed tool's own templates and catalogs are), node_modules or .git, and names like `x~`.
         try:
             events = watchfiles.watch(
                 *[root for root, seen in zip(roots, identity, strict=True) if seen is not None],
