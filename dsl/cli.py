@@ -24,7 +24,7 @@ from typing import NoReturn
 from dsl.language import cache as cache_module
 from dsl.language.cache import BuildCache, project_cache
 from dsl.language.diagnostics import print_diagnostics
-from dsl.language.loader import LoadResult, load_project
+from dsl.language.loader import LoadResult, SourceChanged, load_project
 from dsl.language.model import Project
 from dsl.language.progress import Progress
 from dsl.language.settings import Settings, load_settings
@@ -401,6 +401,9 @@ def main(argv: Sequence[str] | None = None, prog: str | None = None) -> int:
         return result
     except KeyboardInterrupt:
         return 130
+    except SourceChanged as exc:  # a plan file edited while the command ran: run it again
+        print(f"{exc.filename}: error: {exc.strerror}", file=sys.stderr)
+        return 1
     finally:
         cache_module.FORKING_ALLOWED = forking
         gc.set_threshold(*thresholds)

@@ -359,3 +359,51 @@ def test_a_project_with_its_own_settings_reuses_its_pages_and_a_changed_setting_
     assert code == 0 and "pages rendered 0" not in err, err
     assert build_with_settings(tmp_path / "clean2" / "_site", cached=False)[0] == 0
     assert tree(site) == tree(tmp_path / "clean2" / "_site")
+
+
+def test_a_rebuild_reads_the_texts_of_changed_pages_only(workspace: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A cached page whose published file came from the same cache entry is kept without its text being read."""
+    from dsl.site import incremental
+
+    code, err = build(workspace, workspace / "_site", cached=True)
+    assert code == 0, err
+    plan = workspace / "plans" / "stratiteq.plan"
+    plan.write_text(plan.read_text(encoding="utf-8").replace('name "Stratiteq"', 'name "Stratiteq Edited"', 1), encoding="utf-8")
+    read: list[str] = []
+    real_get = BuildCache.get
+
+    def reading(self: BuildCache, kind: str, key: str) -> object:
+        if kind == incremental.PAGE_TEXT_KIND:
+            read.append(key)
+        return real_get(self, kind, key)
+
+    monkeypatch.setattr(BuildCache, "get", reading)
+    code, err = build(workspace, workspace / "_site", cached=True)
+    assert code == 0, err
+    assert read == []  # stratiteq's pages were rendered; esri's were kept, unread
+    assert "Stratiteq Edited" in (workspace / "_site" / "en" / "stratiteq" / "index.html").read_text(encoding="utf-8")
+    # A site folder that is not the one published from the cache: every cached page is read to be written.
+    code, err = build(workspace, workspace / "elsewhere", cached=True)
+    assert code == 0, err
+    # Two vendors in four languages, each entry read once for its page and its embeddable table.
+    assert len(read) == len(set(read)) == 2 * 4 and (workspace / "elsewhere" / "en" / "esri" / "index.html").is_file()
+
+
+def test_a_page_text_removed_from_the_cache_during_the_build_fails_it_cleanly(workspace: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from dsl.site import incremental
+
+    code, err = build(workspace, workspace / "_site", cached=True)
+    assert code == 0, err
+    before = tree(workspace / "_site")
+    real_page = incremental.Reuse.page
+
+    def page_then_gone(self: incremental.Reuse, vendor_id: str, lang: str) -> object:
+        found = real_page(self, vendor_id, lang)
+        shutil.rmtree(workspace / ".tierwise-cache" / incremental.PAGE_TEXT_KIND, ignore_errors=True)
+        return found
+
+    monkeypatch.setattr(incremental.Reuse, "page", page_then_gone)
+    code, err = build(workspace, workspace / "other", cached=True)  # another folder: the texts must be read
+    assert code == 1
+    assert "error: a build cache entry was removed during the build; run it again" in err and "Traceback" not in err
+    assert tree(workspace / "_site") == before and not (workspace / "other").exists()

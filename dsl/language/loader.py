@@ -11,11 +11,12 @@ diagnostics are about files: none found, or one that cannot be read.
 from __future__ import annotations
 
 import dataclasses
+import errno
 import multiprocessing
 import os
 import pickle
 import stat
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -24,6 +25,7 @@ from dsl.language.cache import BuildCache, key_of, language_fingerprint, worker_
 from dsl.language.diagnostics import Diagnostic, error
 from dsl.language.limits import MAX_FILE_BYTES
 from dsl.language.model import Calendar, Plan, Pos, PriorityScheme, Project, Vendor
+from dsl.language.outline import Outline, lazy_vendor, outline_of
 from dsl.language.parser import FileDecl, VendorDecl, parse_file, parse_text
 from dsl.language.parser import prepare as _lark_ready
 from dsl.language.progress import Progress
@@ -96,23 +98,30 @@ def load_project(
     keys: dict[str, str] = {}
     if cache is not None:
         _parse_ahead(files, cache, progress)
+    outlines: dict[str, Outline] = {}
+    troubled: set[str] = set()
     for index, path in enumerate(files):
         if progress is not None:
             progress.step("reading plan files", index, len(files))
         try:
-            text, decl, problems, key = _parse_cached(path, cache)
+            text, decl, problems, key, outline = _read_cached(path, cache)
         except OSError as exc:
             result.diagnostics.append(error(f"cannot read the file: {exc.strerror or exc}", Pos(str(path), 0, 0), code="T0203"))
             continue
         result.sources[str(path)] = text
         if key is not None:
             keys[str(path)] = key
+        if outline is not None:  # left unloaded: its vendors are loaded when (and if) something reads them
+            outlines[str(path)] = outline
         result.diagnostics.extend(problems)
+        if problems:
+            troubled.add(str(path))
         if decl is not None:
             decls.append(decl)
         else:
             broken = True
-    _resolve_and_check(decls, result, _shared_definitions(context, files, cache), broken, cache, keys, settings)
+    shared = _shared_definitions(context, files, cache)
+    _resolve_and_check(decls, result, shared, broken, cache, keys, settings, outlines, frozenset(troubled))
     # A text is kept to show the lines its diagnostics point at; a thousand plan files' texts that have
     # nothing to show would be tens of MB held through the whole build.
     shown = {d.pos.file for d in result.diagnostics} | {pos.file for d in result.diagnostics for _, pos in d.notes}
@@ -126,18 +135,47 @@ def parse_file_cached(path: Path, cache: BuildCache | None) -> tuple[str, FileDe
     return text, decl, problems
 
 
-def _parse_cached(path: Path, cache: BuildCache | None) -> tuple[str, FileDecl | None, list[Diagnostic], str | None]:
-    """`parse_file_cached`, and the key the file's result is cached under (None when uncached)."""
-    if cache is None:
-        return (*parse_file(path), None)
+OUTLINE_KIND = "outline"
+"""The build cache's folder of outlines (dsl/language/outline.py), under the same keys as the parsed files."""
+
+
+def _read_cached(path: Path, cache: BuildCache | None) -> tuple[str, FileDecl | None, list[Diagnostic], str | None, Outline | None]:
+    """`_parse_cached`, or, for a file the cache holds an outline of, its text, the outline's declarations and the outline."""
+    # Not in a process that holds the cache in memory (`serve`): it has every file's declarations at
+    # hand after its first build, and keeps the vendors it resolved from them (`resolve`'s `keep`).
+    if cache is not None and cache.memory is None:
+        read = _read_for_key(path)
+        if read is not None:
+            data, key = read
+            outline = cache.get(OUTLINE_KIND, key)
+            if isinstance(outline, Outline):
+                return data.decode("utf-8"), outline.file, [], key, outline
+            return (*_parse_cached(path, cache, read), None)
+    return (*_parse_cached(path, cache), None)
+
+
+def _read_for_key(path: Path) -> tuple[bytes, str] | None:
+    """A plan file's bytes and its parse key; None for what parse_file refuses or cannot read (it says why)."""
     try:
         status = path.stat()
         if not stat.S_ISREG(status.st_mode) or status.st_size > MAX_FILE_BYTES:
-            return (*parse_file(path), None)  # refused by parse_file, with its located message
+            return None
         data = path.read_bytes()
     except OSError:
-        return (*parse_file(path), None)  # raises the same OSError, reported by the caller
-    key = key_of(language_fingerprint(), str(path), data)
+        return None
+    return data, key_of(language_fingerprint(), str(path), data)
+
+
+def _parse_cached(
+    path: Path, cache: BuildCache | None, read: tuple[bytes, str] | None = None
+) -> tuple[str, FileDecl | None, list[Diagnostic], str | None]:
+    """`parse_file_cached`, and the key the file's result is cached under (None when uncached)."""
+    if cache is None:
+        return (*parse_file(path), None)
+    read = read or _read_for_key(path)
+    if read is None:
+        return (*parse_file(path), None)  # refused by parse_file with its located message, or the same OSError raised
+    data, key = read
     found = cache.get("parse", key)
     if isinstance(found, tuple) and len(found) == 3:
         return (*found, key)
@@ -212,7 +250,8 @@ def _shared_definitions(context: Sequence[Path], named: Sequence[Path], cache: B
         if path.resolve() in resolved:
             continue
         try:
-            _, decl, _ = parse_file_cached(path, cache)
+            # A file with an outline defines nothing shared (outline.py): it need not be loaded.
+            _, decl, _, _, _ = _read_cached(path, cache)
         except OSError:
             continue
         if decl is not None:
@@ -241,13 +280,18 @@ def _resolve_and_check(
     cache: BuildCache | None = None,
     keys: dict[str, str] | None = None,
     settings: Settings = DEFAULT_SETTINGS,
+    outlines: dict[str, Outline] | None = None,
+    troubled: frozenset[str] = frozenset(),
 ) -> None:
+    # Files left unloaded (their outlines) are loaded from the cache by whatever first needs them.
+    whole = {path: _whole_file(path, keys[path], cache) for path in outlines or {}} if cache is not None and keys is not None else {}
     # A process that loads again (`serve`, whose cache is held in memory) keeps the vendors it resolved.
-    resolution = resolve([*decls, *context], keep=cache is not None and cache.memory is not None)
+    resolution = resolve([*decls, *context], keep=cache is not None and cache.memory is not None, whole=whole, outlines=outlines or {})
     if cache is None or keys is None:
         found = checks.check_project(decls, resolution.vendors, context, settings)
     else:
-        found = _check_with_cache(decls, resolution, context, cache, keys, result.vendor_keys, settings)
+        found = _check_with_cache(decls, resolution, context, cache, keys, result.vendor_keys, settings, whole)
+        _keep_outlines(decls, resolution, cache, keys, outlines or {}, troubled)
     # A single-vendor site names a vendor of the whole project: judged when the whole project is loaded.
     if not broken and decls and not context:
         found += check_settings_vendor(settings, {v.id for v in resolution.project.vendors})
@@ -266,6 +310,7 @@ def _check_with_cache(
     keys: dict[str, str],
     vendor_keys: dict[str, str],
     settings: Settings = DEFAULT_SETTINGS,
+    whole: dict[str, Callable[[], FileDecl]] | None = None,
 ) -> list[Diagnostic]:
     """`checks.check_project`, one file at a time, each file's findings kept in the cache.
 
@@ -294,6 +339,10 @@ def _check_with_cache(
         if isinstance(cached, list):
             found += cached
             continue
+        if whole and file.path in whole and file is not (loaded := whole[file.path]()):
+            # An outline's findings were not kept: the file is loaded (its lazy vendors load with it).
+            own = [(mine, vendor) for mine, (_, vendor) in zip(loaded.vendors, own, strict=True)]
+            file = loaded
         mine = checks.check_file(file, own, shared_calendars, shared_schemes, settings)
         if key is not None:
             cache.put("check", key, mine)
@@ -301,20 +350,80 @@ def _check_with_cache(
     return list(dict.fromkeys(found))
 
 
+class SourceChanged(OSError):
+    """A plan file left unloaded changed before the build came to load it: its outputs would not match."""
+
+    def __init__(self, path: str) -> None:
+        super().__init__(errno.EAGAIN, "the file changed while the build was reading the project; run it again", path)
+
+
+def _whole_file(path: str, key: str, cache: BuildCache) -> Callable[[], FileDecl]:
+    """The loader of a file left unloaded: its declarations as they were when its key was made (once)."""
+    loaded: list[FileDecl] = []
+
+    def load() -> FileDecl:
+        if not loaded:
+            found = cache.get("parse", key)
+            if isinstance(found, tuple) and len(found) == 3 and isinstance(found[1], FileDecl):
+                loaded.append(found[1])
+            else:  # the entry went (the cache was cleared meanwhile): the file itself, if it is the same
+                text, decl, _ = parse_file(Path(path))
+                if decl is None or key_of(language_fingerprint(), path, text.encode("utf-8")) != key:
+                    raise SourceChanged(path)
+                loaded.append(decl)
+        return loaded[0]
+
+    return load
+
+
+def _keep_outlines(
+    decls: Sequence[FileDecl], resolution: Resolution, cache: BuildCache, keys: dict[str, str], outlines: dict[str, Outline],
+    troubled: frozenset[str],
+) -> None:
+    """Keep in the cache the outline of each file loaded whole this time, for the next build to leave it unloaded
+    (not of a file the parser had something to say about: an outline has no diagnostics to repeat)."""
+    by_file: dict[str, list[Vendor]] = {}
+    for decl, vendor in resolution.vendors:
+        by_file.setdefault(decl.pos.file, []).append(vendor)
+    for file in decls:
+        key = keys.get(file.path)
+        if key is None or file.path in outlines or file.path in troubled or cache.has(OUTLINE_KIND, key):
+            continue
+        outline = outline_of(file, tuple(by_file.get(file.path, ())))
+        if outline is not None:
+            cache.put(OUTLINE_KIND, key, outline)
+
+
 # --- resolution -------------------------------------------------------------------------
 
 
-def resolve(decls: Sequence[FileDecl], keep: bool = False) -> Resolution:
+def resolve(
+    decls: Sequence[FileDecl],
+    keep: bool = False,
+    whole: dict[str, Callable[[], FileDecl]] | None = None,
+    outlines: dict[str, Outline] | None = None,
+) -> Resolution:
     """Resolve every vendor's references against its own and the shared definitions.
 
     `keep`: remember the vendors for the next call, which reuses those whose declaration and shared
     definitions are the very same objects (a one-shot process keeps nothing: it would only hold memory).
+    `outlines` and `whole`: the files left unloaded, by path, with the loaders of their declarations;
+    their vendors are lazy (dsl/language/outline.py), resolved as these are when first read.
     """
     shared_calendars = [c for d in decls for c in d.calendars]
     shared_schemes = [s for d in decls for s in d.schemes]
     inputs = (*shared_calendars, None, *shared_schemes)
     fresh: dict[int, tuple[VendorDecl, tuple[object, ...], Vendor]] = {}
-    vendors = tuple((decl, _resolved(decl, shared_calendars, shared_schemes, inputs, fresh)) for d in decls for decl in d.vendors)
+    lazy = outlines or {}
+
+    def vendor(file: FileDecl, index: int, decl: VendorDecl) -> Vendor:
+        outline = lazy.get(file.path)
+        if outline is not None and outline.file is file and whole is not None and file.path in whole:
+            load = whole[file.path]
+            return lazy_vendor(outline.faces[index], lambda: _resolve_vendor(load().vendors[index], shared_calendars, shared_schemes))
+        return _resolved(decl, shared_calendars, shared_schemes, inputs, fresh)
+
+    vendors = tuple((decl, vendor(d, n, decl)) for d in decls for n, decl in enumerate(d.vendors))
     _LAST_RESOLVED.clear()  # only the last project's: a long-running process does not keep every version of a file
     if keep:
         _LAST_RESOLVED.update(fresh)

@@ -604,6 +604,10 @@ class Vendor:
         """The languages a plan's customers are helped in: the plan's own list, else the vendor's; () when not stated."""
         return plan.support_languages or self.support_languages
 
+    def states_support_languages(self) -> bool:
+        """Whether some plan states the languages its customers are helped in (its own list or the vendor's)."""
+        return any(self.languages_of(p) for p in self.plans)
+
     def case(self, case_id: str) -> CaseKind | None:
         """The kind of case with this id, or None."""
         return next((c for c in self.cases if c.id == case_id), None)

@@ -318,7 +318,7 @@ def vendor_rows(vendor: Vendor, lang: str, words: site.Translations, warnings: s
 
 def states_languages(project: Project) -> bool:
     """Whether some tier states its languages of support: the comparison then has the languages column."""
-    return any(v.languages_of(p) for v in project.vendors for p in v.plans)
+    return any(v.states_support_languages() for v in project.vendors)
 
 
 def compare_page(project: Project, lang: str, words: site.Translations, warnings: site.Warnings, part_of: PartOf) -> ComparePage:

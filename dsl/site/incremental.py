@@ -21,6 +21,7 @@ and modification time it had then, as git and rsync judge a file unchanged.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import os
@@ -28,7 +29,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from babel.support import Translations
 from markupsafe import Markup
@@ -40,6 +41,18 @@ from dsl.language.settings import DEFAULT_SETTINGS, Settings
 from dsl.language.vocabulary import LANGUAGES
 from dsl.site import compare
 from dsl.site import views as site
+
+PAGE_TEXT_KIND = "pagetext"
+"""The build cache's folder of vendor pages' texts, apart from their descriptions and warnings ("page") under the same key."""
+
+
+class CachedPage(NamedTuple):
+    """A vendor page from the cache (or a worker): what every build reads of it, and its texts on demand."""
+
+    description: str
+    met: dict[tuple[str, int, int, str], str]
+    text: Callable[[], str]
+    embed: Callable[[], str]
 
 
 def folder_digest(folder: Path) -> str:
@@ -105,6 +118,8 @@ class Reuse:
     recycled: dict[str, int] | None = None
     """In a recycled folder: the files it held that this build has not written yet, with their inodes."""
     _recycled_folders: list[str] = field(default_factory=list)
+    _texts: tuple[str, tuple[str, str]] = ("", ("", ""))
+    """The cached page texts read last, by key: a page's text and embeddable table are asked for one after the other."""
 
     @classmethod
     def start(
@@ -170,7 +185,7 @@ class Reuse:
                 self.cache.put("card", card_key, result[f"card:{lang}"])
             page_key = self._key("page", vendor_id, lang)
             if self.cache is not None and page_key is not None:
-                self.cache.put("page", page_key, (text, description, met, embed))
+                self._store_page(page_key, text, description, met, embed)
                 self.fresh.add((vendor_id, lang))
             else:
                 self.ready["page", vendor_id, lang] = (text, description, met, embed)
@@ -185,28 +200,49 @@ class Reuse:
         else:
             self.ready["rules", vendor_id] = result["rules"]
 
-    def page(self, vendor_id: str, lang: str) -> tuple[str, str, dict[tuple[str, int, int, str], str], str] | None:
-        """A cached vendor page: its text, its description, the warnings met rendering it and its embeddable table; None on a miss."""
+    def page(self, vendor_id: str, lang: str) -> CachedPage | None:
+        """A cached vendor page: its description, the warnings met rendering it, and its text and embeddable table
+        (read only when asked for: a file made from the same entry as the published one is kept unread); None on a miss."""
         ready = self.ready.pop(("page", vendor_id, lang), None)
         if ready is not None:
             self.stats.pages_rendered += 1
-            return ready  # type: ignore[no-any-return]
+            text, description, met, embed = ready
+            return CachedPage(description, met, partial(str, text), partial(str, embed))
         key = self._key("page", vendor_id, lang)
         found = self.cache.get("page", key) if self.cache is not None and key is not None else None
-        if isinstance(found, tuple) and len(found) == 4:
+        if isinstance(found, tuple) and len(found) == 2 and key is not None and self.cache is not None and self.cache.has(PAGE_TEXT_KIND, key):
             if (vendor_id, lang) in self.fresh:
                 self.stats.pages_rendered += 1  # rendered by a worker in this build
             else:
                 self.stats.pages_cached += 1
-            return found
+            description, met = found
+            return CachedPage(description, met, partial(self._page_text, key, 0), partial(self._page_text, key, 1))
         self.stats.pages_rendered += 1
         return None
+
+    def _page_text(self, key: str, index: int) -> str:
+        """The text (0) or the embeddable table (1) of the cached page under `key`."""
+        if self._texts[0] != key:
+            found = self.cache.get(PAGE_TEXT_KIND, key) if self.cache is not None else None
+            if not (isinstance(found, tuple) and len(found) == 2):
+                # Seen a moment ago (`page` asks): the cache was removed while the build ran.
+                raise FileNotFoundError(errno.ENOENT, "a build cache entry was removed during the build; run it again", PAGE_TEXT_KIND)
+            self._texts = (key, found)
+        value: str = self._texts[1][index]
+        return value
+
+    def _store_page(self, key: str, text: str, description: str, met: dict[tuple[str, int, int, str], str], embed: str) -> None:
+        # The texts first: an entry of "page" then always has its texts (a killed run leaves texts
+        # without a "page", which is a miss).
+        if self.cache is not None:
+            self.cache.put(PAGE_TEXT_KIND, key, (text, embed))
+            self.cache.put("page", key, (description, met))
 
     def keep_page(self, vendor_id: str, lang: str, text: str, description: str, warnings: site.Warnings, embed: str = "") -> None:
         """Store a rendered vendor page and its embeddable tier table."""
         key = self._key("page", vendor_id, lang)
-        if self.cache is not None and key is not None:
-            self.cache.put("page", key, (text, description, dict(warnings.found), embed))
+        if key is not None:
+            self._store_page(key, text, description, dict(warnings.found), embed)
 
     def _made(
         self, kind: str, key: str | None, ready: tuple[str, ...] | None, valid: type, make: Callable[[site.Warnings], Any], warnings: site.Warnings
@@ -320,7 +356,7 @@ class Reuse:
             return entry[0], entry[1], entry[3]  # as published: its digest holds
         return None
 
-    def write(self, root: Path, relative: str, text: str, source: str = "") -> None:
+    def write(self, root: Path, relative: str, text: str | Callable[[], str], source: str = "") -> None:
         """Write `text` to root/relative, or hard-link the previous version's file when it holds the same bytes.
 
         `source` names where the text came from, when a key of the build cache does (a cached page): the
@@ -332,7 +368,7 @@ class Reuse:
         """`write` for bytes (the assets)."""
         self._put(root, relative, data, "", "")
 
-    def _put(self, root: Path, relative: str, data: bytes | None, text: str, source: str) -> None:
+    def _put(self, root: Path, relative: str, data: bytes | None, text: str | Callable[[], str], source: str) -> None:
         # Plain strings, not pathlib: a build writes thousands of files, and its joins add up.
         target = os.path.join(root, relative)
         parent = os.path.dirname(target)
@@ -351,7 +387,7 @@ class Reuse:
                 if published is not None and source and published[2] == source and published[1] == st.st_size:
                     digest, same = published[0], True  # made from the same source: the same bytes, not even encoded
                 else:
-                    data = data if data is not None else text.encode("utf-8")
+                    data = data if data is not None else _encoded(text)
                     digest = hashlib.blake2b(data, digest_size=16).digest()
                     if published is not None:
                         same = published[0] == digest and st.st_size == len(data)
@@ -370,7 +406,7 @@ class Reuse:
                     return
                 except OSError:  # another file system, or links not allowed: write it
                     pass
-        data = data if data is not None else text.encode("utf-8")
+        data = data if data is not None else _encoded(text)
         if not digest:
             digest = hashlib.blake2b(data, digest_size=16).digest()
         self.written[relative] = (digest, len(data), source)
@@ -410,6 +446,11 @@ class Reuse:
                 except OSError:
                     pass
         self.recycled = None
+
+
+def _encoded(text: str | Callable[[], str]) -> bytes:
+    """A file's bytes from its text, or from the function that reads its text (a cached page's)."""
+    return (text() if callable(text) else text).encode("utf-8")
 
 
 def _write_new(path: str, data: bytes) -> None:

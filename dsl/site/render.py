@@ -386,12 +386,15 @@ def render_site(
         sitemap.append(compare_meta)
         for vendor in vendors:
             cached = reuse.page(vendor.id, lang) if reuse is not None else None
+            text: str | Callable[[], str]
+            embed: str | Callable[[], str]
             if cached is not None:
-                text, description, found, embed = cached
-                for key, line in found.items():
+                # Its texts are read only if the writer needs them (not when the published file came from the same entry).
+                text, embed = cached.text, cached.embed
+                for key, line in cached.met.items():
                     warnings.found.setdefault(key, line)
                 title = _("%(vendor)s support tiers compared") % {"vendor": vendor.name}
-                page = _vendor_page_meta(base, vendor.id, lang, default, title, description, languages)
+                page = _vendor_page_meta(base, vendor.id, lang, default, title, cached.description, languages)
             else:
                 # A page's own warnings are kept with it in the cache, so a cached page warns as a rendered one.
                 page_warnings = site.Warnings() if reuse is not None else warnings
@@ -406,8 +409,8 @@ def render_site(
                 reuse.write(out, page.path, text, reuse.source("page", vendor.id, lang))
                 reuse.write(out, _embed_path(vendor.id, lang), embed, reuse.source("embed", vendor.id, lang))
             else:
-                write_file(out, page.path, text)
-                write_file(out, _embed_path(vendor.id, lang), embed)
+                write_file(out, page.path, text if isinstance(text, str) else text())
+                write_file(out, _embed_path(vendor.id, lang), embed if isinstance(embed, str) else embed())
             written += [page.path, _embed_path(vendor.id, lang)]
             sitemap.append(page)
     sitemap.sort(key=lambda p: p.canonical)
