@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
+import errno
+import os
 import shutil
+import signal
+import sys
+import threading
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -65,7 +72,6 @@ def test_serve_imports_the_holiday_tables_before_the_first_edit(tmp_path: Path) 
     """A load whose checks come from the cache needs no holiday table; serve loads them after its first build,
     so that the first edit does not pay for the imports."""
     import subprocess
-    import sys
 
     script = (
         "import sys\n"
@@ -82,3 +88,155 @@ def test_serve_imports_the_holiday_tables_before_the_first_edit(tmp_path: Path) 
     for run in ("cold", "warm"):  # the first run fills the cache, the second loads from it
         done = subprocess.run([sys.executable, "-c", script, run], capture_output=True, text=True, timeout=120)
         assert done.returncode == 0, done.stderr
+
+
+def test_serve_sees_a_settings_file_created_after_it_started(plans: Path, tmp_path: Path) -> None:
+    """No watch can cover a tierwise.toml that does not exist yet: the comparison once a second finds it."""
+    log = tmp_path / "serve.log"
+    settings = tmp_path / "tierwise.toml"  # the project root: the folder holding plans/
+    assert not settings.exists()
+    with serve_process(plans, tmp_path / "_site", log, tmp_path) as (port, _server):
+        page = f"http://127.0.0.1:{port}/en/stratiteq/index.html"
+        assert "Watched Directory" not in wait_for(lambda: fetch(page))
+        settings.write_text('[site]\ntitle = "Watched Directory"\n', encoding="utf-8")
+        wait_for(lambda: "Watched Directory" in fetch(page))
+        write_newer(settings, '[site]\ntitle = "Watched Again"\n')  # the file is watched from now on
+        wait_for(lambda: "Watched Again" in fetch(page))
+    err = log.read_text(encoding="utf-8")
+    assert "Traceback" not in err
+    assert "looking for changes every" not in err  # file-system events worked: no fall-back to polling
+
+
+def test_ctrl_c_stops_serve_with_exit_code_0(plans: Path, tmp_path: Path) -> None:
+    log = tmp_path / "serve.log"
+    with serve_process(plans, tmp_path / "_site", log, tmp_path) as (port, server):
+        wait_for(lambda: fetch(f"http://127.0.0.1:{port}/en/index.html"))
+        server.send_signal(signal.SIGINT)
+        assert server.wait(timeout=20) == 0
+    err = log.read_text(encoding="utf-8")
+    assert "Traceback" not in err and "KeyboardInterrupt" not in err
+
+
+class Wakes:
+    """`_wakeups` driven in a thread: the times it woke at, stopped by its event."""
+
+    def __init__(self, paths: list[Path], every: float) -> None:
+        from dsl.site.serve import _wakeups
+
+        self.times: list[float] = []
+        self.stop = threading.Event()
+
+        def run() -> None:
+            for _ in _wakeups(paths, self.stop, every):
+                self.times.append(time.monotonic())
+
+        self.thread = threading.Thread(target=run, daemon=True)
+        self.thread.start()
+
+    def close(self) -> None:
+        self.stop.set()
+        self.thread.join(timeout=10)
+        assert not self.thread.is_alive()  # the stop event ends the wait
+
+
+def _write_until_woken(wakes: Wakes, write: Callable[[], None], seconds: float = 15.0) -> None:
+    """Write until the watch wakes (the first write may come before the watch is in place), or fail at the deadline."""
+    deadline = time.monotonic() + seconds
+    while not wakes.times:
+        assert time.monotonic() < deadline, "the watch did not wake after a write"
+        write()
+        time.sleep(0.3)
+
+
+def test_the_watch_wakes_on_an_event_and_not_before(plans: Path) -> None:
+    wakes = Wakes([plans], every=600)  # no wake from the once-a-while comparison during this test
+    try:
+        time.sleep(1.0)
+        assert wakes.times == []  # nothing changed: no wake (polling would have woken ten times)
+        plan = plans / "stratiteq.plan"
+        source = plan.read_text(encoding="utf-8")
+        _write_until_woken(wakes, lambda: plan.write_text(source + "\n", encoding="utf-8"))
+    finally:
+        wakes.close()
+
+
+def test_a_watched_file_replaced_by_a_rename_is_still_watched(plans: Path) -> None:
+    """Editors often save by writing a new file and renaming it over the old one, whose watch then ends."""
+    plan = plans / "stratiteq.plan"
+    source = plan.read_text(encoding="utf-8")
+    wakes = Wakes([plan], every=600)
+    try:
+        time.sleep(0.5)
+
+        def save_by_rename() -> None:
+            spare = plans / ".stratiteq.plan.new"
+            spare.write_text(source, encoding="utf-8")
+            os.replace(spare, plan)
+
+        _write_until_woken(wakes, save_by_rename)
+        time.sleep(0.5)  # let the watch start anew on the new file
+        wakes.times.clear()
+        _write_until_woken(wakes, lambda: plan.write_text(source + "\n", encoding="utf-8"))  # the new file, in place
+    finally:
+        wakes.close()
+
+
+def test_without_an_event_the_watch_still_wakes_to_compare(plans: Path) -> None:
+    """What no event reports (a path created later, an event the system dropped) is found by the comparison."""
+    wakes = Wakes([plans], every=0.2)
+    try:
+        wait_for(lambda: len(wakes.times) >= 3, seconds=15)  # nothing changes in the meantime
+    finally:
+        wakes.close()
+
+
+def _rebuilds_after_a_change(plans: Path) -> None:
+    """`_rebuild_on_change` on `plans` in a thread: no rebuild for events that change nothing, a rebuild after an edit."""
+    from dsl.site.serve import _rebuild_on_change
+
+    rebuilds: list[float] = []
+    stop = threading.Event()
+    thread = threading.Thread(target=_rebuild_on_change, args=([plans], lambda: rebuilds.append(time.monotonic()), stop), daemon=True)
+    thread.start()
+    try:
+        plan = plans / "stratiteq.plan"
+        time.sleep(0.5)
+        times = plan.stat()
+        os.utime(plan, ns=(times.st_atime_ns, times.st_mtime_ns))  # events that change no modification time
+        (plans / "empty").mkdir()
+        time.sleep(0.5)
+        assert rebuilds == []
+        write_newer(plan, plan.read_text(encoding="utf-8") + "\n")
+        wait_for(lambda: rebuilds, seconds=15)
+    finally:
+        stop.set()
+        thread.join(timeout=10)
+    assert not thread.is_alive()
+
+
+def test_without_watchfiles_serve_polls(plans: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setitem(sys.modules, "watchfiles", None)  # `import watchfiles` raises ImportError
+    _rebuilds_after_a_change(plans)
+    err = capsys.readouterr().err
+    assert err.count("looking for changes every 0.1 s instead") == 1 and "watchfiles" in err
+
+
+def test_a_watch_that_cannot_start_falls_back_to_polling(
+    plans: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import watchfiles
+
+    def no_watch(*paths: object, **options: object) -> Iterator[set[tuple[int, str]]]:
+        raise OSError(errno.ENOSPC, "OS file watch limit reached")
+        yield set()  # a generator, as watchfiles.watch is: the error comes on the first wait
+
+    monkeypatch.setattr(watchfiles, "watch", no_watch)
+    _rebuilds_after_a_change(plans)
+    err = capsys.readouterr().err
+    assert "cannot watch for file-system events (OSError: [Errno 28] OS file watch limit reached)" in err
+    assert err.count("looking for changes every 0.1 s instead") == 1
+
+
+def test_serve_watches_with_events_by_default(plans: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _rebuilds_after_a_change(plans)
+    assert "looking for changes" not in capsys.readouterr().err

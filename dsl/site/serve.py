@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import stat
 import sys
 import threading
-import time
 import traceback
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -26,14 +26,29 @@ from dsl.site.publish import publish, remove_in_background
 from dsl.site.render import LOCALES, TEMPLATES
 
 POLL_SECONDS = 0.1
-"""How often the watched files' modification times are compared (a poll of 1,000 plan files takes a few ms)."""
+"""How often the watched files' modification times are compared when file-system events are not available."""
+
+COMPARE_SECONDS = 1.0
+"""How often the modification times are compared even without an event: this sees a path created after the start
+(a new tierwise.toml, which no watch can cover before it exists) and an event the operating system dropped."""
+
+WATCH_STEP_MS = 15
+"""After an event, the watch waits until this long has passed without another before waking (a save is several)."""
+
+WATCH_DEBOUNCE_MS = 100
+"""The longest a stream of events (a checkout of many plans) is gathered before the watch wakes all the same."""
+
+
+def _roots(paths: Iterable[Path]) -> list[str]:
+    """The watched paths: the given plan sources and project files, the packaged templates and catalogs."""
+    return list(dict.fromkeys(os.fspath(root) for root in [*paths, TEMPLATES, LOCALES]))
 
 
 def _watched(paths: Iterable[Path]) -> dict[str, float]:
     """Modification times of the plan files, templates and catalogs a build reads."""
     found: dict[str, float] = {}
-    for root in [*paths, TEMPLATES, LOCALES]:
-        _add_times(os.fspath(root), found)
+    for root in _roots(paths):
+        _add_times(root, found)
     return found
 
 
@@ -64,6 +79,73 @@ def _add_times(path: str, found: dict[str, float]) -> None:
                     pass
     except OSError:
         pass
+
+
+def _identity(roots: Sequence[str]) -> list[tuple[int, int] | None]:
+    """Which file or folder each watched path names now (None: nothing there)."""
+    found: list[tuple[int, int] | None] = []
+    for root in roots:
+        try:
+            status = os.stat(root)
+        except OSError:
+            found.append(None)
+        else:
+            found.append((status.st_dev, status.st_ino))
+    return found
+
+
+def _wakeups(paths: Sequence[Path], stop: threading.Event, every: float = COMPARE_SECONDS) -> Iterator[None]:
+    """Yield whenever the files below `paths` may have changed, until `stop` is set.
+
+    A file-system event on a watched path wakes it, and so does every `every` seconds without one. Where events
+    are not available (watchfiles missing, the watch cannot start), it says so once and wakes every POLL_SECONDS.
+    A wake is only a hint: the caller compares modification times to decide whether anything changed.
+    """
+    try:
+        import watchfiles
+    except ImportError as exc:
+        yield from _polling(stop, f"cannot load watchfiles ({exc})")
+        return
+    roots = _roots(paths)
+    while not stop.is_set():
+        identity = _identity(roots)
+        # Only the watched paths themselves, never the project root: the build writes _site and the cache there.
+        # No filter: the comparison decides, and the default filter drops every event below a folder named like
+        # .venv (where an installed tool's own templates and catalogs are), node_modules or .git, and names like `x~`.
+        try:
+            events = watchfiles.watch(
+                *[root for root, seen in zip(roots, identity, strict=True) if seen is not None],
+                watch_filter=None, step=WATCH_STEP_MS, debounce=WATCH_DEBOUNCE_MS,
+                rust_timeout=max(1, round(every * 1000)), yield_on_timeout=True, stop_event=stop,
+            )
+            with contextlib.closing(events):
+                for _ in events:
+                    yield
+                    if _identity(roots) != identity:
+                        break  # a watched path was created, removed or replaced: watch anew
+                else:
+                    return  # the watch ends only when `stop` is set
+        except Exception as exc:  # e.g. the operating system's limit on watches; Ctrl+C is not an Exception
+            yield from _polling(stop, f"cannot watch for file-system events ({type(exc).__name__}: {exc})")
+            return
+
+
+def _polling(stop: threading.Event, reason: str) -> Iterator[None]:
+    """Say once why events are not used, then yield every POLL_SECONDS until `stop` is set."""
+    print(f"note: {reason}; looking for changes every {POLL_SECONDS:g} s instead", file=sys.stderr)
+    while not stop.wait(POLL_SECONDS):
+        yield
+
+
+def _rebuild_on_change(paths: Sequence[Path], rebuild: Callable[[], object], stop: threading.Event) -> None:
+    """Call `rebuild` after each change to the files below `paths` (and the packaged templates), until `stop` is set."""
+    seen = _watched(paths)
+    for _ in _wakeups(paths, stop):
+        now = _watched(paths)
+        if now != seen:
+            seen = now
+            print("change seen; rebuilding ...", file=sys.stderr)
+            rebuild()
 
 
 HOST = "127.0.0.1"
@@ -207,17 +289,11 @@ def serve(
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     print(f"serving http://{HOST}:{port}/ to this computer only: a development server (Ctrl+C stops)", file=sys.stderr)
-    seen = _watched(watched)
     try:
-        while True:
-            time.sleep(POLL_SECONDS)
-            now = _watched(watched)
-            if now != seen:
-                seen = now
-                print("change seen; rebuilding ...", file=sys.stderr)
-                _build(sources, out, years, root, cache, context)
-    except KeyboardInterrupt:
-        return 0
+        _rebuild_on_change(watched, lambda: _build(sources, out, years, root, cache, context), threading.Event())
+    except KeyboardInterrupt:  # Ctrl+C, from the wait for an event or from a rebuild
+        pass
     finally:
         server.shutdown()
         server.server_close()
+    return 0
