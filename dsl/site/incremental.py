@@ -125,6 +125,8 @@ class Reuse:
     recycled: dict[str, int] | None = None
     """In a recycled folder: the files it held that this build has not written yet, with their inodes."""
     _recycled_folders: list[str] = field(default_factory=list)
+    kept: dict[str, tuple[int, int]] = field(default_factory=dict)
+    """The size and modification time of each published file this build kept (linked or left), by relative path."""
     _texts: tuple[str, tuple[str, str]] = ("", ("", ""))
     _rules_read: tuple[str, tuple[str, str]] = ("", ("", ""))
     """The cached page texts read last, by key: a page's text and embeddable table are asked for one after the other."""
@@ -345,6 +347,10 @@ class Reuse:
             # time it has now. A file whose size or time differs then (edited by hand) is read again.
             manifest: dict[str, tuple[bytes, int, int, str]] = {}
             for relative, (digest, _, source) in self.written.items():
+                kept = self.kept.get(relative)
+                if kept is not None:  # the published file itself, linked: the size and time it had
+                    manifest[relative] = (digest, *kept, source)
+                    continue
                 try:
                     st = os.stat(os.path.join(version, relative))
                 except OSError:
@@ -418,10 +424,12 @@ class Reuse:
                 self.written[relative] = (digest, st.st_size, source)
                 if there is not None and there == st.st_ino:  # the recycled file is the published one: nothing to do
                     self.stats.reused += 1
+                    self.kept[relative] = (st.st_size, st.st_mtime_ns)
                     return
                 try:
                     _replace(target, there is not None, lambda path: os.link(old, path))
                     self.stats.reused += 1
+                    self.kept[relative] = (st.st_size, st.st_mtime_ns)  # a link has the file's time
                     return
                 except OSError:  # another file system, or links not allowed: write it
                     pass

@@ -30,7 +30,7 @@ from jinja2 import BytecodeCache, Environment, StrictUndefined, TemplateSyntaxEr
 from jinja2.bccache import Bucket
 from markupsafe import Markup
 
-from dsl.language.cache import BuildCache
+from dsl.language.cache import BuildCache, key_of
 from dsl.language.model import Project, Vendor
 from dsl.language.settings import DEFAULT_SETTINGS, Settings
 from dsl.language.vocabulary import LANGUAGES
@@ -417,10 +417,18 @@ def render_site(
     lastmod, lastmods = source_date(), terms_dates(vendors, base, languages)
     # The sitemap of the same pages, dates and templates is the same text: `serve` writes it once.
     same_as = (reuse.context_key, lastmod, tuple(sorted(lastmods.items())), tuple((p.canonical, p.alternates) for p in sitemap)) if reuse else None
-    if same_as is None or _SITEMAP.get("inputs") != same_as:
-        _SITEMAP.clear()
-        _SITEMAP.update(inputs=same_as, text=_render(root_env, "sitemap.xml", pages=sitemap, lastmod=lastmod, lastmods=lastmods))
-    write_file(out, "sitemap.xml", _SITEMAP["text"])
+
+    def sitemap_text() -> str:
+        if same_as is None or _SITEMAP.get("inputs") != same_as:
+            _SITEMAP.clear()
+            _SITEMAP.update(inputs=same_as, text=_render(root_env, "sitemap.xml", pages=sitemap, lastmod=lastmod, lastmods=lastmods))
+        text: str = _SITEMAP["text"]
+        return text
+
+    if reuse is not None:  # the published sitemap of the same inputs is kept without being rendered
+        reuse.write(out, "sitemap.xml", sitemap_text, "sitemap:" + key_of(repr(same_as)))
+    else:
+        write_file(out, "sitemap.xml", sitemap_text())
     write_file(out, "robots.txt", f"User-agent: *\nAllow: /\nSitemap: {base}sitemap.xml\n")
     written += ["sitemap.xml", "robots.txt"]
     return written
