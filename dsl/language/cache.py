@@ -53,11 +53,12 @@ def language_fingerprint() -> str:
 
 def key_of(*parts: str | bytes) -> str:
     """One key for several parts (each hashed with its length, so parts cannot run into each other)."""
-    digest = hashlib.sha256()
+    chunks: list[bytes] = []
     for part in parts:
         data = part.encode("utf-8") if isinstance(part, str) else part
-        digest.update(len(data).to_bytes(8, "little") + data)
-    return digest.hexdigest()
+        chunks += (len(data).to_bytes(8, "little"), data)
+    # One update of the whole: the same digest as one per part, at a fraction of the calls (a build makes 20,000 keys).
+    return hashlib.sha256(b"".join(chunks)).hexdigest()
 
 
 PACKED_KINDS = frozenset({"outline", "check", "card", "compare", "page"})
