@@ -363,21 +363,18 @@ def test_a_project_with_its_own_settings_reuses_its_pages_and_a_changed_setting_
 
 def test_a_rebuild_reads_the_texts_of_changed_pages_only(workspace: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A cached page whose published file came from the same cache entry is kept without its text being read."""
-    from dsl.site import incremental
-
     code, err = build(workspace, workspace / "_site", cached=True)
     assert code == 0, err
     plan = workspace / "plans" / "stratiteq.plan"
     plan.write_text(plan.read_text(encoding="utf-8").replace('name "Stratiteq"', 'name "Stratiteq Edited"', 1), encoding="utf-8")
     read: list[str] = []
-    real_get = BuildCache.get
+    real_tail = BuildCache.tail
 
     def reading(self: BuildCache, kind: str, key: str) -> object:
-        if kind == incremental.PAGE_TEXT_KIND:
-            read.append(key)
-        return real_get(self, kind, key)
+        read.append(key)
+        return real_tail(self, kind, key)
 
-    monkeypatch.setattr(BuildCache, "get", reading)
+    monkeypatch.setattr(BuildCache, "tail", reading)
     code, err = build(workspace, workspace / "_site", cached=True)
     assert code == 0, err
     assert read == []  # stratiteq's pages were rendered; esri's were kept, unread
@@ -399,7 +396,7 @@ def test_a_page_text_removed_from_the_cache_during_the_build_fails_it_cleanly(wo
 
     def page_then_gone(self: incremental.Reuse, vendor_id: str, lang: str) -> object:
         found = real_page(self, vendor_id, lang)
-        shutil.rmtree(workspace / ".tierwise-cache" / incremental.PAGE_TEXT_KIND, ignore_errors=True)
+        shutil.rmtree(workspace / ".tierwise-cache" / "page", ignore_errors=True)
         return found
 
     monkeypatch.setattr(incremental.Reuse, "page", page_then_gone)
@@ -418,14 +415,24 @@ def test_the_small_entries_of_the_last_build_are_read_from_one_pack(workspace: P
     folder = workspace / ".tierwise-cache"
     pack = folder / cache_module.PACK_FILE
     assert pack.is_file()
-    found: list[str] = []  # the small entries read from their own files
-    real_open = open
+    found: list[str] = []  # the small entries read from their own files while building (not while saving the pack)
+    real_open, real_save = open, BuildCache.save_pack
+    saving: list[bool] = []
 
     def watching(file: object, *args: object, **kwargs: object) -> object:
         path = Path(str(file))
-        if path.is_relative_to(folder) and path.relative_to(folder).parts[0] in cache_module.PACKED_KINDS and path.is_file():
+        if not saving and path.is_relative_to(folder) and path.relative_to(folder).parts[0] in cache_module.PACKED_KINDS and path.is_file():
             found.append(str(path))
         return real_open(file, *args, **kwargs)  # type: ignore[call-overload]
+
+    def save(self: BuildCache) -> None:
+        saving.append(True)
+        try:
+            real_save(self)
+        finally:
+            saving.clear()
+
+    monkeypatch.setattr(BuildCache, "save_pack", save)
 
     plan = workspace / "plans" / "stratiteq.plan"
     plan.write_text(plan.read_text(encoding="utf-8").replace('name "Stratiteq"', 'name "Stratiteq Edited"', 1), encoding="utf-8")

@@ -64,6 +64,9 @@ def key_of(*parts: str | bytes) -> str:
 PACKED_KINDS = frozenset({"outline", "check", "card", "compare", "page"})
 """The kinds of small entries every build reads for every vendor: kept together in the pack as well."""
 
+_TAIL = "#tail"
+"""The memory cache's kind suffix of a value's tail."""
+
 PACK_FILE = "pack.pickle"
 """The pack: the small entries the last build used, in one file (see `BuildCache.save_pack`)."""
 
@@ -84,7 +87,10 @@ class BuildCache:
         # ones the last build used, read in one go. A key names the same value forever, so an entry
         # of the pack is as good as its file; a pack that cannot be read is an empty one.
         self._pack: dict[tuple[str, str], Any] | None = None
-        self._used: dict[tuple[str, str], Any] = {}
+        # Only the keys: holding every value a cold build made until its end would hold them all in memory.
+        self._used: set[tuple[str, str]] = set()
+        self._pid = os.getpid()  # a forked worker's entries are the build's to record, not its own
+        self._folders: set[str] = set()
 
     def _path(self, kind: str, key: str) -> str:
         # Plain strings: a build looks up tens of thousands of entries, and pathlib's joins add up.
@@ -111,7 +117,7 @@ class BuildCache:
             packed = self._packed().get((kind, key))
             if packed is not None:
                 self.hits += 1
-                self._used[kind, key] = packed
+                self._used.add((kind, key))
                 return packed
         try:
             with open(self._path(kind, key), "rb") as fh:
@@ -125,8 +131,8 @@ class BuildCache:
         self.hits += 1
         if self.memory is not None:
             self.memory[kind, key] = value
-        elif kind in PACKED_KINDS:
-            self._used[kind, key] = value
+        elif kind in PACKED_KINDS and os.getpid() == self._pid:
+            self._used.add((kind, key))
         return value
 
     def has(self, kind: str, key: str) -> bool:
@@ -137,19 +143,34 @@ class BuildCache:
             return True
         return os.path.isfile(self._path(kind, key))
 
-    def put(self, kind: str, key: str, value: Any) -> None:
-        """Store `value` under `key`; a cache that cannot be written is no error (the next run computes again)."""
+    def put(self, kind: str, key: str, value: Any, tail: Any = None) -> None:
+        """Store `value` under `key`; a cache that cannot be written is no error (the next run computes again).
+
+        `tail`: a second, larger value stored after it in the same file, read only by `tail` (a page's text
+        beside its description): `get` reads the value and stops.
+        """
         if self.memory is not None:
             self.memory[kind, key] = value
-        elif kind in PACKED_KINDS:
-            self._used[kind, key] = value
-        path = Path(self._path(kind, key))
+            if tail is not None:
+                self.memory[kind + _TAIL, key] = tail
+        elif kind in PACKED_KINDS and os.getpid() == self._pid:
+            self._used.add((kind, key))
+        path = self._path(kind, key)
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
+            folder = os.path.dirname(path)
+            if folder not in self._folders:  # a folder once per run, not once per entry (a cold build writes 20,000)
+                os.makedirs(folder, exist_ok=True)
+                self._folders.add(folder)
+            try:
+                fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=folder)
+            except FileNotFoundError:  # the cache was removed meanwhile: make its folder again
+                os.makedirs(folder, exist_ok=True)
+                fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=folder)
             try:
                 with os.fdopen(fd, "wb") as fh:
                     pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
+                    if tail is not None:
+                        pickle.dump(tail, fh, protocol=pickle.HIGHEST_PROTOCOL)
                 os.replace(tmp, path)
             except BaseException:
                 Path(tmp).unlink(missing_ok=True)
@@ -157,17 +178,47 @@ class BuildCache:
         except (OSError, pickle.PicklingError, RecursionError):
             pass
 
+    def tail(self, kind: str, key: str) -> Any | None:
+        """The tail stored after the value under `key` (see `put`), or None when there is none."""
+        if self.memory is not None and (kind + _TAIL, key) in self.memory:
+            return self.memory[kind + _TAIL, key]
+        try:
+            with open(self._path(kind, key), "rb") as fh:
+                pickle.load(fh)
+                value = pickle.load(fh)
+        except Exception:  # no entry, no tail, or a damaged one
+            return None
+        if self.memory is not None:
+            self.memory[kind + _TAIL, key] = value
+        return value
+
+    def has_file(self, kind: str, key: str) -> bool:
+        """Whether the entry under `key` has its own file (where its tail is; the pack holds values only)."""
+        return (self.memory is not None and (kind + _TAIL, key) in self.memory) or os.path.isfile(self._path(kind, key))
 
     def save_pack(self) -> None:
         """Keep the small entries this run read or wrote as the pack the next run reads at once (unless it holds
         just those already); entries stay in their own files too, so a pack lost or stale costs time, never a result."""
-        if self.memory is not None or not self._used or self._used.keys() == self._packed().keys():
+        if self.memory is not None or not self._used:
             return
+        packed = self._packed()
+        if self._used == packed.keys():
+            return
+        entries: dict[tuple[str, str], Any] = {}
+        for kind, key in sorted(self._used):
+            value = packed.get((kind, key))
+            if value is None:  # made or read from its file by this run: read back (after a cold build, all of them)
+                try:
+                    with open(self._path(kind, key), "rb") as fh:
+                        value = pickle.load(fh)
+                except Exception:
+                    continue
+            entries[kind, key] = value
         try:
             fd, tmp = tempfile.mkstemp(prefix=".pack-", dir=self._root)
             try:
                 with os.fdopen(fd, "wb") as fh:
-                    pickle.dump(self._used, fh, protocol=pickle.HIGHEST_PROTOCOL)
+                    pickle.dump(entries, fh, protocol=pickle.HIGHEST_PROTOCOL)
                 os.replace(tmp, os.path.join(self._root, PACK_FILE))  # readers see the whole pack or the last one
             except BaseException:
                 Path(tmp).unlink(missing_ok=True)

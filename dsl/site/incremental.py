@@ -44,9 +44,6 @@ from dsl.site import views as site
 
 _T = TypeVar("_T")
 
-PAGE_TEXT_KIND = "pagetext"
-"""The build cache's folder of vendor pages' texts, apart from their descriptions and warnings ("page") under the same key."""
-
 
 class CachedPage(NamedTuple):
     """A vendor page from the cache (or a worker): what every build reads of it, and its texts on demand."""
@@ -220,7 +217,8 @@ class Reuse:
             return CachedPage(description, met, given(text), given(embed))
         key = self._key("page", vendor_id, lang)
         found = self.cache.get("page", key) if self.cache is not None and key is not None else None
-        if isinstance(found, tuple) and len(found) == 2 and key is not None and self.cache is not None and self.cache.has(PAGE_TEXT_KIND, key):
+        # The pack holds the description, the entry's own file the text (its tail): both must be there.
+        if isinstance(found, tuple) and len(found) == 2 and key is not None and self.cache is not None and self.cache.has_file("page", key):
             if (vendor_id, lang) in self.fresh:
                 self.stats.pages_rendered += 1  # rendered by a worker in this build
             else:
@@ -233,20 +231,18 @@ class Reuse:
     def _page_text(self, key: str, index: int) -> str:
         """The text (0) or the embeddable table (1) of the cached page under `key`."""
         if self._texts[0] != key:
-            found = self.cache.get(PAGE_TEXT_KIND, key) if self.cache is not None else None
+            found = self.cache.tail("page", key) if self.cache is not None else None
             if not (isinstance(found, tuple) and len(found) == 2):
                 # Seen a moment ago (`page` asks): the cache was removed while the build ran.
-                raise FileNotFoundError(errno.ENOENT, "a build cache entry was removed during the build; run it again", PAGE_TEXT_KIND)
+                raise FileNotFoundError(errno.ENOENT, "a build cache entry was removed during the build; run it again", "page")
             self._texts = (key, found)
         value: str = self._texts[1][index]
         return value
 
     def _store_page(self, key: str, text: str, description: str, met: dict[tuple[str, int, int, str], str], embed: str) -> None:
-        # The texts first: an entry of "page" then always has its texts (a killed run leaves texts
-        # without a "page", which is a miss).
+        # One file: the description and warnings every build reads, then the texts, read only when needed.
         if self.cache is not None:
-            self.cache.put(PAGE_TEXT_KIND, key, (text, embed))
-            self.cache.put("page", key, (description, met))
+            self.cache.put("page", key, (description, met), tail=(text, embed))
 
     def keep_page(self, vendor_id: str, lang: str, text: str, description: str, warnings: site.Warnings, embed: str = "") -> None:
         """Store a rendered vendor page and its embeddable tier table."""
