@@ -146,6 +146,8 @@ def test_a_file_changed_before_its_lazy_vendor_is_read_is_an_error_not_a_wrong_p
     with pytest.raises(SourceChanged) as caught:
         _ = vendor.plans
     assert caught.value.filename == str(plan) and "changed" in str(caught.value.strerror)
+    with pytest.raises(SourceChanged):  # and again, not a missing attribute, however often it is asked
+        _ = vendor.features
     # Unchanged, the file itself stands in for the missing entry.
     plan.write_text(plan.read_text(encoding="utf-8").replace(EDITED, NAME, 1), encoding="utf-8")
     fresh = _load(project).project

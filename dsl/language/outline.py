@@ -81,12 +81,13 @@ class LazyVendor(Vendor):
 
     def _load(self) -> None:
         own = vars(self)
-        loader = own.pop("_loader", None)
+        loader = own.get("_loader")
         if loader is None:  # made whole already (by replace, or an earlier read)
             return
-        vendor: Vendor = loader()
+        vendor: Vendor = loader()  # may raise (SourceChanged): then the next read tries again
         for item in fields(Vendor):
             own.setdefault(item.name, getattr(vendor, item.name))
+        del own["_loader"]
 
     def states_support_languages(self) -> bool:
         """Whether some tier states its languages of support (from the outline, without loading)."""
