@@ -488,3 +488,10 @@ def test_rule_files_and_all_json_of_unchanged_vendors_are_kept_unread(workspace:
     assert code == 0, err
     assert read == []
     assert (all_json.stat().st_ino, all_json.stat().st_mtime_ns) == (before.st_ino, before.st_mtime_ns)
+    # An edit the rules do not show (the intro is for the pages): stratiteq's rule file is made again, to the
+    # same bytes, so all.json is kept as published, and no other vendor's part is read.
+    plan.write_text(plan.read_text(encoding="utf-8").replace("Il servizio si chiama", "Il nostro servizio si chiama", 1), encoding="utf-8")
+    assert_incremental_equals_clean(workspace, tmp_path, "intro")
+    assert "Il nostro servizio" in (workspace / "_site" / "it" / "stratiteq" / "index.html").read_text(encoding="utf-8")
+    assert read == []
+    assert (all_json.stat().st_ino, all_json.stat().st_mtime_ns) == (before.st_ino, before.st_mtime_ns)

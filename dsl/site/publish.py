@@ -105,7 +105,7 @@ def _write_rules_reusing(
     project: Project, out: Path, years: tuple[int, int], reuse: Reuse, languages: tuple[str, ...] = DEFAULT_SETTINGS.languages
 ) -> None:
     entries: list[Callable[[], tuple[str, str]]] = []
-    sources: list[str] = []
+    contents: list[str | bytes] = [reuse.context_key, f"{years[0]}-{years[1]}"]
     vendors = sorted(project.vendors, key=lambda v: v.id)
     for vendor in vendors:
         reuse.tick("rule files", len(entries), len(project.vendors))
@@ -116,9 +116,12 @@ def _write_rules_reusing(
             reuse.keep_rules(vendor.id, years, *made)
             entry = given(made)
         source = reuse.source("rules", vendor.id, f"{years[0]}-{years[1]}")
-        reuse.write(out, f"rules/{vendor.id}.json", partial(_first, entry), source)
+        relative = f"rules/{vendor.id}.json"
+        reuse.write(out, relative, partial(_first, entry), source)
         entries.append(entry)
-        sources += [vendor.id, source]
+        # What the vendor's rule file holds (the digest the writer kept or made): its part of all.json is
+        # made from the same document, so the same rule files give the same all.json.
+        contents += [vendor.id, reuse.written[relative][0] if relative in reuse.written else b""]
     # all.json lists the vendors in the project's order, which is by id (the loader sorts them).
     order = {v.id: n for n, v in enumerate(project.vendors)}
     ranked = [entry for _, entry in sorted(zip((v.id for v in vendors), entries, strict=True), key=lambda p: order[p[0]])]
@@ -127,9 +130,10 @@ def _write_rules_reusing(
         header = dumps(export_project(Project(()), years, languages=languages))
         return _join_all(header, [entry()[1] for entry in ranked])
 
-    # Made from the same vendors' entries (each key holds the years, the languages and the code), all.json
-    # is the same text: the published one is kept without a part being read.
-    same = "all:" + key_of(*sources) if all(sources) and sources else ""
+    # The same vendors' rule files under the same context (the code, the settings' languages) and years give
+    # the same all.json: the published one is kept without a part being read, even after an edit of a vendor
+    # that changed nothing in its rules.
+    same = "all:" + key_of(*contents) if reuse.context_key and all(contents) else ""
     reuse.write(out, "rules/all.json", whole, same)
     reuse.write(out, "rules/schema.json", schema_text())
     for name, data in conformance_files().items():  # the vectors, as write_rules publishes them

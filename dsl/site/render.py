@@ -330,7 +330,8 @@ def render_site(
     write_file = reuse.write if reuse is not None else _write_file
     vendors = sorted(project.vendors, key=lambda v: v.id)
     written: list[str] = []
-    sitemap: list[Page] = []
+    sitemap: list[Page] = []  # the home, language and comparison pages; the vendors' pages as (id, language)
+    vendor_pages: list[tuple[str, str]] = []
     root_path = urlsplit(base).path or "/"
     choosers = tuple(
         Chooser(
@@ -393,12 +394,13 @@ def render_site(
                 text, embed = cached.text, cached.embed
                 for key, line in cached.met.items():
                     warnings.found.setdefault(key, line)
-                title = _("%(vendor)s support tiers compared") % {"vendor": vendor.name}
-                page = _vendor_page_meta(base, vendor.id, lang, default, title, cached.description, languages)
+                # Its metadata (title, alternates) is in its text; the sitemap makes its own when it is made.
+                path = _vendor_path(vendor.id, lang)
             else:
                 # A page's own warnings are kept with it in the cache, so a cached page warns as a rendered one.
                 page_warnings = site.Warnings() if reuse is not None else warnings
                 page, text, embed = render_vendor_page(env, words[lang], base, vendor, lang, page_warnings, settings)
+                path = page.path
                 if reuse is not None:
                     reuse.keep_page(vendor.id, lang, text, page.description, page_warnings, embed)
                     for key, line in page_warnings.found.items():
@@ -406,22 +408,27 @@ def render_site(
             if reuse is not None:
                 reuse.tick("vendor pages", reuse.stats.pages_rendered + reuse.stats.pages_cached, len(vendors) * len(languages))
             if reuse is not None:  # named by its cache key: a file made from the same key is kept without a look at its bytes
-                reuse.write(out, page.path, text, reuse.source("page", vendor.id, lang))
+                reuse.write(out, path, text, reuse.source("page", vendor.id, lang))
                 reuse.write(out, _embed_path(vendor.id, lang), embed, reuse.source("embed", vendor.id, lang))
             else:
-                write_file(out, page.path, text if isinstance(text, str) else text())
+                write_file(out, path, text if isinstance(text, str) else text())
                 write_file(out, _embed_path(vendor.id, lang), embed if isinstance(embed, str) else embed())
-            written += [page.path, _embed_path(vendor.id, lang)]
-            sitemap.append(page)
-    sitemap.sort(key=lambda p: p.canonical)
+            written += [path, _embed_path(vendor.id, lang)]
+            vendor_pages.append((vendor.id, lang))
     lastmod, lastmods = source_date(), terms_dates(vendors, base, languages)
-    # The sitemap of the same pages, dates and templates is the same text: `serve` writes it once.
-    same_as = (reuse.context_key, lastmod, tuple(sorted(lastmods.items())), tuple((p.canonical, p.alternates) for p in sitemap)) if reuse else None
+    # A vendor page's address and alternates follow from its vendor id and language, the base URL and the
+    # languages (all in the context key): the sitemap of the same pages and dates is the same text.
+    same_as = (
+        (reuse.context_key, lastmod, tuple(sorted(lastmods.items())), tuple((p.canonical, p.alternates) for p in sitemap), tuple(vendor_pages))
+        if reuse else None
+    )
 
     def sitemap_text() -> str:
         if same_as is None or _SITEMAP.get("inputs") != same_as:
+            pages = [*sitemap, *(_vendor_page_meta(base, vendor_id, lang, default, "", "", languages) for vendor_id, lang in vendor_pages)]
+            pages.sort(key=lambda p: p.canonical)
             _SITEMAP.clear()
-            _SITEMAP.update(inputs=same_as, text=_render(root_env, "sitemap.xml", pages=sitemap, lastmod=lastmod, lastmods=lastmods))
+            _SITEMAP.update(inputs=same_as, text=_render(root_env, "sitemap.xml", pages=pages, lastmod=lastmod, lastmods=lastmods))
         text: str = _SITEMAP["text"]
         return text
 
