@@ -302,3 +302,30 @@ def test_rules_command_is_deterministic(tmp_path) -> None:
     doc = json.loads(outputs[0])
     assert doc["years"] == {"first": 2026, "last": 2027, "valid_until": "2027-12-31"}
     jsonschema.Draft202012Validator(load_schema()).validate(doc)
+
+
+def test_a_countrys_holidays_are_kept_for_the_next_process(tmp_path, monkeypatch) -> None:
+    """Computed once per package version and question, then read from the user's cache folder (not imported again)."""
+    from dsl.rules import export
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    export._country_dates.cache_clear()
+    dates, known = export._country_dates("SE", None, ("public",), (2026, 2027))
+    assert dates == frozenset(holidays.country_holidays("SE", years=[2026, 2027], categories=("public",)))
+    assert 2026 in known and 2027 in known
+    assert len(list((tmp_path / "tierwise").glob("holidays-*.pickle"))) == 1
+
+    def unavailable(*args, **kwargs):
+        raise AssertionError("the holidays package was asked again")
+
+    export._country_dates.cache_clear()  # as a new process: only the file is left
+    monkeypatch.setattr(export.holidays_lib, "country_holidays", unavailable)
+    assert export._country_dates("SE", None, ("public",), (2026, 2027)) == (dates, known)
+    # Another question, or another version of the package, is asked of the package.
+    with pytest.raises(AssertionError, match="asked again"):
+        export._country_dates("SE", None, ("public",), (2026, 2028))
+    monkeypatch.setattr(export, "holidays_version", "0.0-other")
+    export._country_dates.cache_clear()
+    with pytest.raises(AssertionError, match="asked again"):
+        export._country_dates("SE", None, ("public",), (2026, 2027))
+    export._country_dates.cache_clear()

@@ -17,6 +17,7 @@ import hashlib
 import os
 import pickle
 import tempfile
+from collections.abc import Callable
 from functools import cache
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -49,6 +50,45 @@ def fingerprint(*folders: str) -> str:
 def language_fingerprint() -> str:
     """The fingerprint of the code that turns a plan file into declarations and diagnostics (dsl/language)."""
     return fingerprint(str(Path(__file__).resolve().parent))
+
+
+def user_cache_folder() -> Path:
+    """Where Tierwise keeps what it can rebuild for every project: $XDG_CACHE_HOME/tierwise, else ~/.cache/tierwise."""
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "tierwise"
+
+
+def kept_for_user(name: str, key: str, make: Callable[[], Any]) -> Any:
+    """`make()`, kept in the user's cache folder under `name` and `key` (a hash of everything it depends on).
+
+    For what is the same in every project and costly to make again in each process (a country's holiday
+    dates). A value that cannot be read or kept is made again; a killed run leaves no half file.
+    """
+    try:
+        path = user_cache_folder() / f"{name}-{key[:32]}.pickle"
+    except RuntimeError:  # no home folder to find a cache in
+        return make()
+    try:
+        with open(path, "rb") as fh:
+            found = pickle.load(fh)
+        if isinstance(found, tuple) and len(found) == 2 and found[0] == key:
+            return found[1]
+    except Exception:  # none yet, damaged, or from a killed run: make it again
+        pass
+    value = make()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{name}-", dir=path.parent)
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                pickle.dump((key, value), fh, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+    except (OSError, pickle.PicklingError):
+        pass
+    return value
 
 
 def key_of(*parts: str | bytes) -> str:

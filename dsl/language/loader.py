@@ -100,6 +100,7 @@ def load_project(
         _parse_ahead(files, cache, progress)
     outlines: dict[str, Outline] = {}
     troubled: set[str] = set()
+    raw: dict[str, bytes] = {}
     for index, path in enumerate(files):
         if progress is not None:
             progress.step("reading plan files", index, len(files))
@@ -108,7 +109,10 @@ def load_project(
         except OSError as exc:
             result.diagnostics.append(error(f"cannot read the file: {exc.strerror or exc}", Pos(str(path), 0, 0), code="T0203"))
             continue
-        result.sources[str(path)] = text
+        if isinstance(text, bytes):  # an outlined file's text is decoded only if a diagnostic shows a line of it
+            raw[str(path)] = text
+        else:
+            result.sources[str(path)] = text
         if key is not None:
             keys[str(path)] = key
         if outline is not None:  # left unloaded: its vendors are loaded when (and if) something reads them
@@ -125,6 +129,7 @@ def load_project(
     # A text is kept to show the lines its diagnostics point at; a thousand plan files' texts that have
     # nothing to show would be tens of MB held through the whole build.
     shown = {d.pos.file for d in result.diagnostics} | {pos.file for d in result.diagnostics for _, pos in d.notes}
+    result.sources.update((path, data.decode("utf-8")) for path, data in raw.items() if path in shown)
     result.sources = {path: text for path, text in result.sources.items() if path in shown}
     return result
 
@@ -139,8 +144,11 @@ OUTLINE_KIND = "outline"
 """The build cache's folder of outlines (dsl/language/outline.py), under the same keys as the parsed files."""
 
 
-def _read_cached(path: Path, cache: BuildCache | None) -> tuple[str, FileDecl | None, list[Diagnostic], str | None, Outline | None]:
-    """`_parse_cached`, or, for a file the cache holds an outline of, its text, the outline's declarations and the outline."""
+def _read_cached(
+    path: Path, cache: BuildCache | None
+) -> tuple[str | bytes, FileDecl | None, list[Diagnostic], str | None, Outline | None]:
+    """`_parse_cached`, or, for a file the cache holds an outline of, its bytes (UTF-8: it parsed), the outline's
+    declarations and the outline."""
     # Not in a process that holds the cache in memory (`serve`): it has every file's declarations at
     # hand after its first build, and keeps the vendors it resolved from them (`resolve`'s `keep`).
     if cache is not None and cache.memory is None:
@@ -149,7 +157,7 @@ def _read_cached(path: Path, cache: BuildCache | None) -> tuple[str, FileDecl | 
             data, key = read
             outline = cache.get(OUTLINE_KIND, key)
             if isinstance(outline, Outline):
-                return data.decode("utf-8"), outline.file, [], key, outline
+                return data, outline.file, [], key, outline
             return (*_parse_cached(path, cache, read), None)
     return (*_parse_cached(path, cache), None)
 

@@ -35,6 +35,7 @@ from lark import Lark, Token, Transformer, Tree, v_args
 from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken, VisitError
 
 from dsl.language import limits, syntax_errors
+from dsl.language.cache import user_cache_folder
 from dsl.language.diagnostics import Diagnostic, did_you_mean, error, warning
 from dsl.language.model import (
     AppliesTo,
@@ -186,12 +187,6 @@ def _lark() -> Lark:
 # Python version in the user's cache folder and loaded from there by every later run.
 
 _LARK_OPTIONS: dict[str, Any] = {"parser": "lalr", "strict": True, "propagate_positions": True, "maybe_placeholders": True}
-
-
-def user_cache_folder() -> Path:
-    """Where Tierwise keeps what it can rebuild: $XDG_CACHE_HOME/tierwise, else ~/.cache/tierwise."""
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "tierwise"
 
 
 def grammar_key(grammar: str) -> str:

@@ -17,6 +17,7 @@ import re
 import zoneinfo
 from contextvars import ContextVar
 from datetime import UTC, date, datetime, timedelta
+from functools import lru_cache
 from importlib.resources import files
 from importlib.resources.abc import Traversable
 from pathlib import Path
@@ -26,6 +27,7 @@ import holidays as holidays_lib
 from holidays.version import __version__ as holidays_version
 
 from dsl.language import vocabulary
+from dsl.language.cache import kept_for_user, key_of
 from dsl.language.model import (
     Calendar,
     DailyHours,
@@ -386,26 +388,38 @@ def holiday_dates(cal: Calendar, years: range, exported: range | None = None) ->
     found: set[date] = set()
     for source in cal.holidays:
         try:
-            table = holidays_lib.country_holidays(
-                source.country,
-                subdiv=source.subdivision,
-                years=list(years),
-                categories=tuple(source.categories),
-            )
+            dates, known = _country_dates(source.country, source.subdivision, tuple(source.categories), tuple(years))
         except NotImplementedError as exc:
             raise ExportError(f"calendar '{cal.id}': the holidays package does not know {source.country}: {exc}") from None
         except ValueError as exc:
             raise ExportError(f"calendar '{cal.id}': holidays of {source.country}: {exc}") from None
         # Outside its start_year..end_year the package returns no holidays at all, silently: a span
         # reaching there would export working days where the vendor is closed, so it is an error.
-        known = range(table.start_year, table.end_year + 1)
         if exported and (exported[0] not in known or exported[-1] not in known):
             raise ExportError(
                 f"calendar '{cal.id}': the holidays package knows the holidays of {source.country} only for "
                 f"{known[0]}–{known[-1]}, not all of {exported[0]}–{exported[-1]}; choose years within it (--years)"
             )
-        found.update(table.keys())
+        found.update(dates)
     return found
+
+
+@lru_cache(maxsize=256)
+def _country_dates(country: str, subdivision: str | None, categories: tuple[str, ...], years: tuple[int, ...]) -> tuple[frozenset[date], range]:
+    """A country's holidays in `years` and the years the package covers for it (NotImplementedError, ValueError as the package raises).
+
+    Importing a country's module and computing its holidays takes 0.1–0.2 s, more than a build after one
+    edit spends on everything else of a vendor: the answer is kept in the user's cache folder, keyed by
+    the package's version and the question.
+    """
+
+    def ask() -> tuple[frozenset[date], range]:
+        table = holidays_lib.country_holidays(country, subdiv=subdivision, years=list(years), categories=categories)
+        return frozenset(table.keys()), range(table.start_year, table.end_year + 1)
+
+    key = key_of("holidays", holidays_version, country, subdivision or "", *categories, "", *map(str, years))
+    answer: tuple[frozenset[date], range] = kept_for_user("holidays", key, ask)
+    return answer
 
 
 def _daily(hours: tuple[DailyHours, ...]) -> list[list[str]]:
