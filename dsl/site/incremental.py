@@ -21,7 +21,6 @@ and modification time it had then, as git and rsync judge a file unchanged.
 
 from __future__ import annotations
 
-import errno
 import hashlib
 import json
 import os
@@ -207,9 +206,12 @@ class Reuse:
         else:
             self.ready["rules", vendor_id] = result["rules"]
 
-    def page(self, vendor_id: str, lang: str) -> CachedPage | None:
+    def page(self, vendor_id: str, lang: str, make: Callable[[], tuple[str, str]]) -> CachedPage | None:
         """A cached vendor page: its description, the warnings met rendering it, and its text and embeddable table
-        (read only when asked for: a file made from the same entry as the published one is kept unread); None on a miss."""
+        (read only when asked for: a file made from the same entry as the published one is kept unread); None on a miss.
+
+        `make` renders the text and the table again, for an entry whose texts turn out unreadable when asked for.
+        """
         ready = self.ready.pop(("page", vendor_id, lang), None)
         if ready is not None:
             self.stats.pages_rendered += 1
@@ -224,17 +226,23 @@ class Reuse:
             else:
                 self.stats.pages_cached += 1
             description, met = found
-            return CachedPage(description, met, partial(self._page_text, key, 0), partial(self._page_text, key, 1))
+            return CachedPage(
+                description, met, partial(self._page_text, key, 0, found, make), partial(self._page_text, key, 1, found, make)
+            )
         self.stats.pages_rendered += 1
         return None
 
-    def _page_text(self, key: str, index: int) -> str:
-        """The text (0) or the embeddable table (1) of the cached page under `key`."""
+    def _page_text(
+        self, key: str, index: int, entry: tuple[str, dict[tuple[str, int, int, str], str]], make: Callable[[], tuple[str, str]]
+    ) -> str:
+        """The text (0) or the embeddable table (1) of the cached page under `key` (`entry`: its description and warnings)."""
         if self._texts[0] != key:
             found = self.cache.tail("page", key) if self.cache is not None else None
             if not (isinstance(found, tuple) and len(found) == 2):
-                # Seen a moment ago (`page` asks): the cache was removed while the build ran.
-                raise FileNotFoundError(errno.ENOENT, "a build cache entry was removed during the build; run it again", "page")
+                # Seen a moment ago (`page` asks), unreadable now: removed while the build ran, or damaged (the
+                # pack still holding its description). An entry that cannot be read is a missing one: made again, kept.
+                found = make()
+                self._store_page(key, found[0], entry[0], entry[1], found[1])
             self._texts = (key, found)
         value: str = self._texts[1][index]
         return value
@@ -305,23 +313,29 @@ class Reuse:
 
         return part
 
-    def rules(self, vendor_id: str, years: tuple[int, int]) -> Callable[[], tuple[str, str]] | None:
+    def rules(self, vendor_id: str, years: tuple[int, int], make: Callable[[], tuple[str, str]]) -> Callable[[], tuple[str, str]] | None:
         """A vendor's cached rule file and its part of all.json, read when called (a file made from the same entry
-        as the published one, and an all.json of the same parts, need neither); None on a miss."""
+        as the published one, and an all.json of the same parts, need neither); None on a miss.
+
+        `make` exports them again, for an entry that turns out unreadable when called.
+        """
         ready = self.ready.pop(("rules", vendor_id), None)
         if ready is not None:
             return given(ready)
         key = self._key("rules", vendor_id, f"{years[0]}-{years[1]}")
         if self.cache is None or key is None or not self.cache.has("rules", key):
             return None
-        return partial(self._rules_entry, key)
+        return partial(self._rules_entry, key, make)
 
-    def _rules_entry(self, key: str) -> tuple[str, str]:
+    def _rules_entry(self, key: str, make: Callable[[], tuple[str, str]]) -> tuple[str, str]:
         if self._rules_read[0] != key:
             found = self.cache.get("rules", key) if self.cache is not None else None
             if not (isinstance(found, tuple) and len(found) == 2):
-                # Seen a moment ago (`rules` asks): the cache was removed while the build ran.
-                raise FileNotFoundError(errno.ENOENT, "a build cache entry was removed during the build; run it again", "rules")
+                # Seen a moment ago (`rules` asks), unreadable now: removed while the build ran, or damaged.
+                # An entry that cannot be read is a missing one: made again, and kept for the next build.
+                found = make()
+                if self.cache is not None:
+                    self.cache.put("rules", key, found)
             self._rules_read = (key, found)
         return self._rules_read[1]
 

@@ -27,7 +27,7 @@ from typing import TextIO
 from urllib.parse import urlsplit
 
 from dsl.language.cache import BuildCache, key_of
-from dsl.language.model import Project
+from dsl.language.model import Project, Vendor
 from dsl.language.progress import Progress
 from dsl.language.settings import DEFAULT_SETTINGS, Settings
 from dsl.language.vocabulary import RESERVED_IDS
@@ -109,10 +109,10 @@ def _write_rules_reusing(
     vendors = sorted(project.vendors, key=lambda v: v.id)
     for vendor in vendors:
         reuse.tick("rule files", len(entries), len(project.vendors))
-        entry = reuse.rules(vendor.id, years)
+        make = partial(_vendor_rules, vendor, years, languages)
+        entry = reuse.rules(vendor.id, years, make)
         if entry is None:
-            doc = export_project(Project((vendor,)), years, languages=languages)
-            made = (dumps(doc), vendor_fragment(doc, vendor.id))
+            made = make()
             reuse.keep_rules(vendor.id, years, *made)
             entry = given(made)
         source = reuse.source("rules", vendor.id, f"{years[0]}-{years[1]}")
@@ -142,6 +142,12 @@ def _write_rules_reusing(
 
 def _first(entry: Callable[[], tuple[str, str]]) -> str:
     return entry()[0]
+
+
+def _vendor_rules(vendor: Vendor, years: tuple[int, int], languages: tuple[str, ...]) -> tuple[str, str]:
+    """A vendor's rule file and its part of all.json, exported from its own document."""
+    doc = export_project(Project((vendor,)), years, languages=languages)
+    return dumps(doc), vendor_fragment(doc, vendor.id)
 
 
 def build_into(

@@ -386,7 +386,8 @@ def render_site(
         written.append(compare_meta.path)
         sitemap.append(compare_meta)
         for vendor in vendors:
-            cached = reuse.page(vendor.id, lang) if reuse is not None else None
+            again = partial(_vendor_texts, env, words[lang], base, vendor, lang, settings)
+            cached = reuse.page(vendor.id, lang, again) if reuse is not None else None
             text: str | Callable[[], str]
             embed: str | Callable[[], str]
             if cached is not None:
@@ -462,6 +463,13 @@ def render_vendor_page(
     text = _render(env, "vendor.html", page=page, vendor=view, json_ld=json_ld)
     embed = _render(env, "embed.html", page=page, vendor=view, vid=vendor.id, css=branding.embed_css(settings))
     return page, text, embed
+
+
+def _vendor_texts(env: Environment, words: Translations, base: str, vendor: Vendor, lang: str, settings: Settings) -> tuple[str, str]:
+    """A cached vendor page's text and embeddable table rendered again, for an entry that cannot be read after all
+    (its warnings came with the entry's description, so they are not reported twice)."""
+    _, text, embed = render_vendor_page(env, words, base, vendor, lang, site.Warnings(), settings)
+    return text, embed
 
 
 # --- a single vendor's own site, and the embeddable tier table (issue 9) ---------------------------
