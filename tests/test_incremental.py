@@ -524,3 +524,17 @@ def test_a_damaged_cache_entry_is_a_missing_one_and_the_build_makes_it_again(
         assert code == 0, err
         assert tree(tmp_path / attempt / "_site") == tree(tmp_path / "clean" / "_site")
     assert all(entry.stat().st_size > 0 for entry in entries)  # made again, and kept for the next build
+
+
+def test_new_holiday_or_zone_data_rebuilds_the_rule_files(workspace: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The rule files name (and hold) the holiday and zone data they were expanded with: an upgrade of either is a change."""
+    from dsl.rules import export
+
+    code, err = build(workspace, workspace / "_site", cached=True)
+    assert code == 0, err
+    monkeypatch.setattr(export, "holidays_version", "0.0-upgraded")  # as after `pip install -U holidays`
+    assert_incremental_equals_clean(workspace, tmp_path, "holidays")
+    assert '"holidays": "0.0-upgraded"' in (workspace / "_site" / "rules" / "all.json").read_text(encoding="utf-8")
+    monkeypatch.setattr(export, "_tz_data", lambda: ("2099a", "python:tzdata"))
+    assert_incremental_equals_clean(workspace, tmp_path, "tzdata")
+    assert '"tzdata": "2099a"' in (workspace / "_site" / "rules" / "esri.json").read_text(encoding="utf-8")

@@ -38,6 +38,7 @@ from dsl.language.model import Vendor
 from dsl.language.progress import Progress
 from dsl.language.settings import DEFAULT_SETTINGS, Settings
 from dsl.language.vocabulary import LANGUAGES
+from dsl.rules.export import data_versions
 from dsl.site import compare
 from dsl.site import views as site
 
@@ -140,9 +141,10 @@ class Reuse:
         settings: Settings = DEFAULT_SETTINGS,
     ) -> Reuse:
         """The reuse of one build: its context key hashes what every page shares, the project's settings included."""
+        # The holiday and zone data are not Tierwise's code, yet a rule file holds (and names) what they said.
         context = key_of(
             site_fingerprint(), folder_digest(templates), folder_digest(locales), base, os.environ.get("SOURCE_DATE_EPOCH", ""),
-            settings_digest(settings),
+            settings_digest(settings), json.dumps(data_versions(), sort_keys=True),
         )
         return cls(cache if vendor_keys else None, dict(vendor_keys or {}), previous, context, progress=progress, languages=settings.languages)
 
