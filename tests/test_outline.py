@@ -173,3 +173,18 @@ def test_a_build_whose_file_changed_under_it_says_so_and_leaves_the_site(project
     assert f"{plan}: error: the file changed while the build was reading the project; run it again" in err.getvalue()
     assert "Traceback" not in err.getvalue()
     assert (project / "_site" / "en" / "esri" / "index.html").read_bytes() == before
+
+
+def test_a_file_removed_before_its_lazy_vendor_is_read_is_the_same_located_error(project: Path) -> None:
+    """Not a FileNotFoundError that `rules`, `due` or `check` would show as a traceback (main catches SourceChanged)."""
+    _load(project)
+    result = _load(project)
+    assert result.project is not None
+    vendor = result.project.vendor("esri")
+    assert isinstance(vendor, outline.LazyVendor)
+    shutil.rmtree(project / ".tierwise-cache" / "parse")
+    plan = project / "plans" / "esri.plan"
+    plan.unlink()
+    with pytest.raises(SourceChanged) as caught:
+        _ = vendor.plans
+    assert caught.value.filename == str(plan)

@@ -375,7 +375,10 @@ def _whole_file(path: str, key: str, cache: BuildCache) -> Callable[[], FileDecl
             if isinstance(found, tuple) and len(found) == 3 and isinstance(found[1], FileDecl):
                 loaded.append(found[1])
             else:  # the entry went (the cache was cleared meanwhile): the file itself, if it is the same
-                text, decl, _ = parse_file(Path(path))
+                try:
+                    text, decl, _ = parse_file(Path(path))
+                except OSError:  # removed or made unreadable since the build read it: changed all the same
+                    raise SourceChanged(path) from None
                 if decl is None or key_of(language_fingerprint(), path, text.encode("utf-8")) != key:
                     raise SourceChanged(path)
                 loaded.append(decl)
