@@ -532,6 +532,7 @@ def test_new_holiday_or_zone_data_rebuilds_the_rule_files(workspace: Path, tmp_p
 
     code, err = build(workspace, workspace / "_site", cached=True)
     assert code == 0, err
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "user-cache"))  # the made-up version's dates stay out of the real one
     monkeypatch.setattr(export, "holidays_version", "0.0-upgraded")  # as after `pip install -U holidays`
     assert_incremental_equals_clean(workspace, tmp_path, "holidays")
     assert '"holidays": "0.0-upgraded"' in (workspace / "_site" / "rules" / "all.json").read_text(encoding="utf-8")
