@@ -539,3 +539,35 @@ def test_new_holiday_or_zone_data_rebuilds_the_rule_files(workspace: Path, tmp_p
     monkeypatch.setattr(export, "_tz_data", lambda: ("2099a", "python:tzdata"))
     assert_incremental_equals_clean(workspace, tmp_path, "tzdata")
     assert '"tzdata": "2099a"' in (workspace / "_site" / "rules" / "esri.json").read_text(encoding="utf-8")
+
+
+def test_card_views_are_read_only_by_a_template_that_uses_them(workspace: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The packaged home page writes the cards' HTML; a project's own index.html that lists `cards` gets their views."""
+    code, err = build(workspace, workspace / "_site", cached=True)
+    assert code == 0, err
+    tails: list[str] = []
+    real_tail = BuildCache.tail
+
+    def reading(self: BuildCache, kind: str, key: str) -> object:
+        tails.append(kind)
+        return real_tail(self, kind, key)
+
+    monkeypatch.setattr(BuildCache, "tail", reading)
+    plan = workspace / "plans" / "stratiteq.plan"
+    plan.write_text(plan.read_text(encoding="utf-8").replace('name "Stratiteq"', 'name "Stratiteq Edited"', 1), encoding="utf-8")
+    assert_incremental_equals_clean(workspace, tmp_path, "packaged-index")
+    assert "card" not in tails
+    # A template of the project's own that reads the views: they come from the cache (esri's) or were just made.
+    index = workspace / "templates" / "index.html"
+    index.write_text(
+        '{% extends "base.html" %}{% block main %}<h1>Own</h1>{% for card in cards %}<p>{{ card.name }}</p>{% endfor %}'
+        "<p>{{ cards|length }}</p>{% endblock %}",
+        encoding="utf-8",
+    )
+    assert_incremental_equals_clean(workspace, tmp_path, "own-index")  # every card made again: the templates changed
+    plan.write_text(plan.read_text(encoding="utf-8").replace("Stratiteq Edited", "Stratiteq Again", 1), encoding="utf-8")
+    tails.clear()
+    assert_incremental_equals_clean(workspace, tmp_path, "own-index-cached")
+    assert tails.count("card") == 4  # esri's four cards, read back; stratiteq's were made
+    home = (workspace / "_site" / "en" / "index.html").read_text(encoding="utf-8")
+    assert "<p>Esri Sverige</p>" in home and "<p>Stratiteq Again</p>" in home and "<p>2</p>" in home

@@ -24,11 +24,11 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import Any, NamedTuple, TypeVar
+from typing import Any, NamedTuple, TypeVar, overload
 
 from babel.support import Translations
 from markupsafe import Markup
@@ -52,6 +52,31 @@ class CachedPage(NamedTuple):
     met: dict[tuple[str, int, int, str], str]
     text: Callable[[], str]
     embed: Callable[[], str]
+
+
+class _Views(Sequence[site.VendorCard]):
+    """The home page's cards as views, each made or read when first asked for."""
+
+    def __init__(self, views: list[Callable[[], site.VendorCard]]) -> None:
+        self._views = views
+        self._made: dict[int, site.VendorCard] = {}
+
+    def __len__(self) -> int:
+        return len(self._views)
+
+    @overload
+    def __getitem__(self, index: int) -> site.VendorCard: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[site.VendorCard]: ...
+
+    def __getitem__(self, index: int | slice) -> site.VendorCard | Sequence[site.VendorCard]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(len(self))[index]]
+        position = range(len(self))[index]  # an IndexError past the end, as a tuple's
+        if position not in self._made:
+            self._made[position] = self._views[position]()
+        return self._made[position]
 
 
 def given(value: _T) -> Callable[[], _T]:
@@ -190,7 +215,8 @@ class Reuse:
             card_key = self._key("card", vendor_id, lang)
             self.ready["card", vendor_id, lang] = result[f"card:{lang}"]
             if self.cache is not None and card_key is not None:
-                self.cache.put("card", card_key, result[f"card:{lang}"])
+                (made, card_met) = result[f"card:{lang}"]
+                self.cache.put("card", card_key, (made.html, card_met), tail=made.card)
             page_key = self._key("page", vendor_id, lang)
             if self.cache is not None and page_key is not None:
                 self._store_page(page_key, text, description, met, embed)
@@ -283,19 +309,46 @@ class Reuse:
 
     def cards(
         self, vendors: tuple[Vendor, ...], lang: str, words: Translations, warnings: site.Warnings, write: Callable[[site.VendorCard], Markup]
-    ) -> tuple[tuple[site.VendorCard, ...], tuple[Markup, ...]]:
-        """Each vendor's card and the card as `write` writes it, from the cache when its inputs are unchanged (with the warnings met)."""
+    ) -> tuple[Sequence[site.VendorCard], tuple[Markup, ...]]:
+        """Each vendor's card as `write` writes it, from the cache when its inputs are unchanged (with the warnings met),
+        and the cards as views, read only if something reads them (the packaged index.html does not: a project's own may)."""
 
         def make(vendor: Vendor, own: site.Warnings) -> site.CardMade:
             card = site.vendor_card(vendor, site.Reader(lang, words, vendor, own))
             return site.CardMade(card, write(card))
 
-        made: list[site.CardMade] = []
+        htmls: list[Markup] = []
+        views: list[Callable[[], site.VendorCard]] = []
         for vendor in vendors:
-            self.tick(f"home page cards ({lang})", len(made), len(vendors))
+            self.tick(f"home page cards ({lang})", len(htmls), len(vendors))
             key = self._key("card", vendor.id, lang)
-            made.append(self._made("card", key, ("card", vendor.id, lang), site.CardMade, partial(make, vendor), warnings))
-        return tuple(m.card for m in made), tuple(m.html for m in made)
+            ready = self.ready.pop(("card", vendor.id, lang), None)  # (CardMade, met) from a worker
+            found: Any = None
+            if ready is not None:
+                found = (ready[0].html, ready[1])
+            elif self.cache is not None and key is not None:
+                found = self.cache.get("card", key)
+            if isinstance(found, tuple) and len(found) == 2 and isinstance(found[0], Markup) and isinstance(found[1], dict):
+                html, met = found
+                views.append(given(ready[0].card) if ready is not None else partial(self._card_view, key, partial(make, vendor)))
+            else:
+                own = site.Warnings()
+                made = make(vendor, own)
+                html, met = made.html, dict(own.found)
+                if self.cache is not None and key is not None:
+                    self.cache.put("card", key, (html, met), tail=made.card)
+                views.append(given(made.card))
+            for where, line in met.items():
+                warnings.found.setdefault(where, line)
+            htmls.append(html)
+        return _Views(views), tuple(htmls)
+
+    def _card_view(self, key: str | None, make: Callable[[site.Warnings], site.CardMade]) -> site.VendorCard:
+        """A cached card's view (the tail of its entry), or made again where the entry has none."""
+        found = self.cache.tail("card", key) if self.cache is not None and key is not None else None
+        if isinstance(found, site.VendorCard):
+            return found
+        return make(site.Warnings()).card  # its warnings are the entry's, added already
 
     def _compare_key(self, vendor_id: str, lang: str, languages: bool) -> str | None:
         # The rows have a languages cell only when some vendor states languages: part of the key.
