@@ -170,7 +170,7 @@ def test_a_build_whose_file_changed_under_it_says_so_and_leaves_the_site(project
     cache = BuildCache(project / ".tierwise-cache")
     code = publish(result.project, project / "_site", YEARS, stderr=err, cache=cache, vendor_keys=result.vendor_keys)
     assert code == 1
-    assert f"{plan}: error: the file changed while the build was reading the project; run it again" in err.getvalue()
+    assert f"{plan}: error: the file changed while Tierwise was reading the project; run the command again" in err.getvalue()
     assert "Traceback" not in err.getvalue()
     assert (project / "_site" / "en" / "esri" / "index.html").read_bytes() == before
 

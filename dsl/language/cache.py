@@ -101,8 +101,14 @@ def key_of(*parts: str | bytes) -> str:
     return hashlib.sha256(b"".join(chunks)).hexdigest()
 
 
-PACKED_KINDS = frozenset({"outline", "check", "card", "compare", "page"})
-"""The kinds of small entries every build reads for every vendor: kept together in the pack as well."""
+PACKED_KINDS: set[str] = set()
+"""The kinds of small entries every build reads for every vendor, kept together in the pack as well (`pack_kinds`)."""
+
+
+def pack_kinds(*kinds: str) -> None:
+    """Name kinds of entries the pack holds: the module that owns a kind names it (the loader its outlines and
+    findings, the site its cards, rows and page descriptions)."""
+    PACKED_KINDS.update(kinds)
 
 _TAIL = "#tail"
 """The memory cache's kind suffix of a value's tail."""

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from dsl.language import checks
-from dsl.language.cache import BuildCache, key_of, language_fingerprint, worker_count
+from dsl.language.cache import BuildCache, key_of, language_fingerprint, pack_kinds, worker_count
 from dsl.language.diagnostics import Diagnostic, error
 from dsl.language.limits import MAX_FILE_BYTES
 from dsl.language.model import Calendar, Plan, Pos, PriorityScheme, Project, Vendor
@@ -142,6 +142,11 @@ def parse_file_cached(path: Path, cache: BuildCache | None) -> tuple[str, FileDe
 
 OUTLINE_KIND = "outline"
 """The build cache's folder of outlines (dsl/language/outline.py), under the same keys as the parsed files."""
+
+CHECK_KIND = "check"
+"""The build cache's folder of each file's check findings."""
+
+pack_kinds(OUTLINE_KIND, CHECK_KIND)  # read for every file by every build
 
 
 def _read_cached(
@@ -343,7 +348,7 @@ def _check_with_cache(
         own = [(d, v) for d, v in by_file.get(file.path, []) if any(d is mine for mine in file.vendors)]
         parsed = keys.get(file.path)
         key = key_of(shared_key, parsed) if parsed is not None else None
-        cached = cache.get("check", key) if key is not None else None
+        cached = cache.get(CHECK_KIND, key) if key is not None else None
         if isinstance(cached, list):
             found += cached
             continue
@@ -353,7 +358,7 @@ def _check_with_cache(
             file = loaded
         mine = checks.check_file(file, own, shared_calendars, shared_schemes, settings)
         if key is not None:
-            cache.put("check", key, mine)
+            cache.put(CHECK_KIND, key, mine)
         found += mine
     return list(dict.fromkeys(found))
 
@@ -362,7 +367,7 @@ class SourceChanged(OSError):
     """A plan file left unloaded changed before the build came to load it: its outputs would not match."""
 
     def __init__(self, path: str) -> None:
-        super().__init__(errno.EAGAIN, "the file changed while the build was reading the project; run it again", path)
+        super().__init__(errno.EAGAIN, "the file changed while Tierwise was reading the project; run the command again", path)
 
 
 def _whole_file(path: str, key: str, cache: BuildCache) -> Callable[[], FileDecl]:

@@ -417,7 +417,8 @@ def _country_dates(country: str, subdivision: str | None, categories: tuple[str,
         table = holidays_lib.country_holidays(country, subdiv=subdivision, years=list(years), categories=categories)
         return frozenset(table.keys()), range(table.start_year, table.end_year + 1)
 
-    key = key_of("holidays", holidays_version, country, subdivision or "", *categories, "", *map(str, years))
+    # "1": the shape of the value kept (a new shape, a new number); None and "" are different subdivisions.
+    key = key_of("holidays/1", holidays_version, country, "" if subdivision is None else f"={subdivision}", *categories, "", *map(str, years))
     answer: tuple[frozenset[date], range] = kept_for_user("holidays", key, ask)
     return answer
 

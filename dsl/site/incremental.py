@@ -33,7 +33,7 @@ from typing import Any, NamedTuple, TypeVar, overload
 from babel.support import Translations
 from markupsafe import Markup
 
-from dsl.language.cache import BuildCache, fingerprint, key_of
+from dsl.language.cache import BuildCache, fingerprint, key_of, pack_kinds
 from dsl.language.model import Vendor
 from dsl.language.progress import Progress
 from dsl.language.settings import DEFAULT_SETTINGS, Settings
@@ -43,6 +43,8 @@ from dsl.site import compare
 from dsl.site import views as site
 
 _T = TypeVar("_T")
+
+pack_kinds("card", "compare", "page")  # read for every vendor and language by every build
 
 
 class CachedPage(NamedTuple):
@@ -150,8 +152,9 @@ class Reuse:
     kept: dict[str, tuple[int, int]] = field(default_factory=dict)
     """The size and modification time of each published file this build kept (linked or left), by relative path."""
     _texts: tuple[str, tuple[str, str]] = ("", ("", ""))
-    _rules_read: tuple[str, tuple[str, str]] = ("", ("", ""))
     """The cached page texts read last, by key: a page's text and embeddable table are asked for one after the other."""
+    _rules_read: tuple[str, tuple[str, str]] = ("", ("", ""))
+    """The rule entry read last, by key: a vendor's rule file, then its part of all.json."""
 
     @classmethod
     def start(

@@ -288,6 +288,7 @@ def serve(
         return 1
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
+    port = server.server_address[1]  # the port chosen, when 0 asked for any free one
     print(f"serving http://{HOST}:{port}/ to this computer only: a development server (Ctrl+C stops)", file=sys.stderr)
     try:
         _rebuild_on_change(watched, lambda: _build(sources, out, years, root, cache, context), threading.Event())
