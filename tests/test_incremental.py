@@ -15,6 +15,7 @@ from dsl.language.model import Project
 from dsl.site import publish as publishing
 from dsl.site.publish import build_into, publish
 from dsl.site.render import LOCALES, TEMPLATES
+from support.cache_reads import record_reads
 from support.paths import PLANS
 
 YEARS = (2026, 2027)
@@ -367,22 +368,17 @@ def test_a_rebuild_reads_the_texts_of_changed_pages_only(workspace: Path, monkey
     assert code == 0, err
     plan = workspace / "plans" / "stratiteq.plan"
     plan.write_text(plan.read_text(encoding="utf-8").replace('name "Stratiteq"', 'name "Stratiteq Edited"', 1), encoding="utf-8")
-    read: list[str] = []
-    real_tail = BuildCache.tail
-
-    def reading(self: BuildCache, kind: str, key: str) -> object:
-        read.append(key)
-        return real_tail(self, kind, key)
-
-    monkeypatch.setattr(BuildCache, "tail", reading)
+    tails = record_reads(monkeypatch, "tail")
     code, err = build(workspace, workspace / "_site", cached=True)
     assert code == 0, err
+    read = [key for kind, key in tails if kind == "page"]
     assert read == []  # stratiteq's pages were rendered; esri's were kept, unread
     assert "Stratiteq Edited" in (workspace / "_site" / "en" / "stratiteq" / "index.html").read_text(encoding="utf-8")
     # A site folder that is not the one published from the cache: every cached page is read to be written.
     code, err = build(workspace, workspace / "elsewhere", cached=True)
     assert code == 0, err
     # Two vendors in four languages, each entry read once for its page and its embeddable table.
+    read = [key for kind, key in tails if kind == "page"]
     assert len(read) == len(set(read)) == 2 * 4 and (workspace / "elsewhere" / "en" / "esri" / "index.html").is_file()
 
 
@@ -476,31 +472,23 @@ def test_rule_files_and_all_json_of_unchanged_vendors_are_kept_unread(workspace:
     code, err = build(workspace, workspace / "_site", cached=True)
     assert code == 0, err
     all_json = workspace / "_site" / "rules" / "all.json"
-    read: list[str] = []
-    real_get = BuildCache.get
-
-    def reading(self: BuildCache, kind: str, key: str) -> object:
-        if kind == "rules":
-            read.append(key)
-        return real_get(self, kind, key)
-
-    monkeypatch.setattr(BuildCache, "get", reading)
+    gets = record_reads(monkeypatch)
     plan = workspace / "plans" / "stratiteq.plan"
     plan.write_text(plan.read_text(encoding="utf-8").replace('name "Stratiteq"', 'name "Stratiteq Edited"', 1), encoding="utf-8")
     assert_incremental_equals_clean(workspace, tmp_path, "names")  # the name is in stratiteq's rules: its part is new
-    assert len(read) == 1  # esri's part of the new all.json (stratiteq's was just made)
-    read.clear()
+    assert [kind for kind, _ in gets].count("rules") == 1  # esri's part of the new all.json (stratiteq's was just made)
+    gets.clear()
     before = all_json.stat()
     code, err = build(workspace, workspace / "_site", cached=True)  # nothing changed: nothing of the rules is read
     assert code == 0, err
-    assert read == []
+    assert "rules" not in [kind for kind, _ in gets]
     assert (all_json.stat().st_ino, all_json.stat().st_mtime_ns) == (before.st_ino, before.st_mtime_ns)
     # An edit the rules do not show (the intro is for the pages): stratiteq's rule file is made again, to the
     # same bytes, so all.json is kept as published, and no other vendor's part is read.
     plan.write_text(plan.read_text(encoding="utf-8").replace("Il servizio si chiama", "Il nostro servizio si chiama", 1), encoding="utf-8")
     assert_incremental_equals_clean(workspace, tmp_path, "intro")
     assert "Il nostro servizio" in (workspace / "_site" / "it" / "stratiteq" / "index.html").read_text(encoding="utf-8")
-    assert read == []
+    assert "rules" not in [kind for kind, _ in gets]
     assert (all_json.stat().st_ino, all_json.stat().st_mtime_ns) == (before.st_ino, before.st_mtime_ns)
 
 
@@ -545,18 +533,11 @@ def test_card_views_are_read_only_by_a_template_that_uses_them(workspace: Path, 
     """The packaged home page writes the cards' HTML; a project's own index.html that lists `cards` gets their views."""
     code, err = build(workspace, workspace / "_site", cached=True)
     assert code == 0, err
-    tails: list[str] = []
-    real_tail = BuildCache.tail
-
-    def reading(self: BuildCache, kind: str, key: str) -> object:
-        tails.append(kind)
-        return real_tail(self, kind, key)
-
-    monkeypatch.setattr(BuildCache, "tail", reading)
+    read = record_reads(monkeypatch, "tail")
     plan = workspace / "plans" / "stratiteq.plan"
     plan.write_text(plan.read_text(encoding="utf-8").replace('name "Stratiteq"', 'name "Stratiteq Edited"', 1), encoding="utf-8")
     assert_incremental_equals_clean(workspace, tmp_path, "packaged-index")
-    assert "card" not in tails
+    assert "card" not in [kind for kind, _ in read]
     # A template of the project's own that reads the views: they come from the cache (esri's) or were just made.
     index = workspace / "templates" / "index.html"
     index.write_text(
@@ -566,8 +547,8 @@ def test_card_views_are_read_only_by_a_template_that_uses_them(workspace: Path, 
     )
     assert_incremental_equals_clean(workspace, tmp_path, "own-index")  # every card made again: the templates changed
     plan.write_text(plan.read_text(encoding="utf-8").replace("Stratiteq Edited", "Stratiteq Again", 1), encoding="utf-8")
-    tails.clear()
+    read.clear()
     assert_incremental_equals_clean(workspace, tmp_path, "own-index-cached")
-    assert tails.count("card") == 4  # esri's four cards, read back; stratiteq's were made
+    assert [kind for kind, _ in read].count("card") == 4  # esri's four cards, read back; stratiteq's were made
     home = (workspace / "_site" / "en" / "index.html").read_text(encoding="utf-8")
     assert "<p>Esri Sverige</p>" in home and "<p>Stratiteq Again</p>" in home and "<p>2</p>" in home

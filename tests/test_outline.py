@@ -16,6 +16,7 @@ from dsl.language.cache import BuildCache
 from dsl.language.loader import OUTLINE_KIND, SourceChanged, load_project
 from dsl.language.model import Vendor
 from dsl.site.publish import publish
+from support.cache_reads import record_reads
 from support.paths import PLANS
 
 YEARS = (2026, 2027)
@@ -60,22 +61,14 @@ def test_a_build_after_one_edit_loads_only_the_edited_file(project: Path, monkey
     _publish(project, _load(project))  # the first build: every file loaded whole, its outline kept
     plan = project / "plans" / "esri.plan"
     plan.write_text(plan.read_text(encoding="utf-8").replace(NAME, EDITED, 1), encoding="utf-8")
-    parsed: list[str] = []
-    real_get = BuildCache.get
-
-    def reading(self: BuildCache, kind: str, key: str) -> object:
-        if kind == "parse":
-            parsed.append(key)
-        return real_get(self, kind, key)
-
-    monkeypatch.setattr(BuildCache, "get", reading)
+    gets = record_reads(monkeypatch)
     loaded = _loads(monkeypatch)
     result = _load(project)
     assert result.project is not None
     lazy = sorted(v.id for v in result.project.vendors if isinstance(v, outline.LazyVendor))
     assert lazy == sorted(v.id for v in result.project.vendors if v.id != "esri")
     # Only the edited file and the one of shared definitions (read by every build) were asked of the cache whole.
-    assert len(parsed) == 2
+    assert [kind for kind, _ in gets].count("parse") == 2
     _publish(project, result)
     assert loaded == []  # every page, card, row and rule file of the others came from the cache
     assert "Esri Sverige Edited" in (project / "_site" / "en" / "esri" / "index.html").read_text(encoding="utf-8")
@@ -133,15 +126,20 @@ def test_the_checks_findings_of_an_outlined_file_are_found_again_when_their_entr
         assert result.sources == first.sources  # the lines the warnings point at can be shown
 
 
-def test_a_file_changed_before_its_lazy_vendor_is_read_is_an_error_not_a_wrong_page(project: Path) -> None:
+def _lazy_esri(project: Path) -> tuple[outline.LazyVendor, Path]:
+    """esri's vendor as a build gives it (outlined, not loaded), its declarations gone from the cache; and its plan file."""
     _load(project)
     result = _load(project)
     assert result.project is not None
     vendor = result.project.vendor("esri")
     assert isinstance(vendor, outline.LazyVendor)
-    # The cache is cleared and the file edited after the load: the vendor cannot be what the load saw.
     shutil.rmtree(project / ".tierwise-cache" / "parse")
-    plan = project / "plans" / "esri.plan"
+    return vendor, project / "plans" / "esri.plan"
+
+
+def test_a_file_changed_before_its_lazy_vendor_is_read_is_an_error_not_a_wrong_page(project: Path) -> None:
+    # The cache is cleared and the file edited after the load: the vendor cannot be what the load saw.
+    vendor, plan = _lazy_esri(project)
     plan.write_text(plan.read_text(encoding="utf-8").replace(NAME, EDITED, 1), encoding="utf-8")
     with pytest.raises(SourceChanged) as caught:
         _ = vendor.plans
@@ -177,13 +175,7 @@ def test_a_build_whose_file_changed_under_it_says_so_and_leaves_the_site(project
 
 def test_a_file_removed_before_its_lazy_vendor_is_read_is_the_same_located_error(project: Path) -> None:
     """Not a FileNotFoundError that `rules`, `due` or `check` would show as a traceback (main catches SourceChanged)."""
-    _load(project)
-    result = _load(project)
-    assert result.project is not None
-    vendor = result.project.vendor("esri")
-    assert isinstance(vendor, outline.LazyVendor)
-    shutil.rmtree(project / ".tierwise-cache" / "parse")
-    plan = project / "plans" / "esri.plan"
+    vendor, plan = _lazy_esri(project)
     plan.unlink()
     with pytest.raises(SourceChanged) as caught:
         _ = vendor.plans
