@@ -260,6 +260,8 @@ def _serve_edit(project: Path, target: Path, page: Path) -> tuple[str, str]:
     proc = subprocess.Popen(
         [*tierwise_cmd(), "--project", str(project), "serve", "--port", "0"],
         cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True,
+        # Run in the background, the benchmark ignores SIGINT, and serve would inherit that: it stops on it here.
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     try:
         assert proc.stderr is not None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -59,6 +60,10 @@ def write_newer(path: Path, text: str) -> None:
     os.utime(path, (later, later))
 
 
+def _interruptible() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 @contextmanager
 def serve_process(plans: Path, out: Path, log: Path, cwd: Path) -> Iterator[tuple[int, subprocess.Popen[str]]]:
     """`build.py serve` of `plans` into `out` on a free port, its stderr in `log`; stopped on exit."""
@@ -67,6 +72,9 @@ def serve_process(plans: Path, out: Path, log: Path, cwd: Path) -> Iterator[tupl
         server = subprocess.Popen(
             [sys.executable, str(BUILD_PY), "serve", "--out", str(out), "--port", str(port), str(plans)],
             cwd=cwd, stdout=subprocess.DEVNULL, stderr=sink, text=True,
+            # A run started in the background (`.ci/run &`) ignores SIGINT, and so would serve, inheriting it:
+            # the child gets the default back, as serve run from a terminal has it.
+            preexec_fn=_interruptible,
         )
     try:
         yield port, server
