@@ -337,7 +337,7 @@ def test_a_single_vendor_site_is_that_vendors_page_at_every_root(tmp_path) -> No
         assert (out / lang / "acme" / "embed.html").is_file()
     # The other vendor of the project is not on the vendor's own site, nor in its rules.
     assert "Beta" not in "".join(p.read_text(encoding="utf-8") for p in out.rglob("*.html"))
-    assert f"built 6 pages into {out}" in done.stderr  # the root, four languages, 404 (fragments are no pages)
+    assert f"built 6 pages into {out}: 1 vendor(s)" in done.stderr  # the root, four languages, 404 (fragments are no pages)
     rules = sorted(p.name for p in (out / "rules").iterdir())
     assert rules == sorted(["acme.json", "all.json", "schema.json", *conformance_files()])  # the vectors are the site's, not a vendor's
     assert "<title>Acme support tiers compared · Acme support</title>" in top

@@ -440,7 +440,8 @@ def _publish_locked(
         return 1
     placeholder_warning(base_url, stderr, settings.base_url)
     if not quiet:  # a fragment to embed is no page
-        print(summary(project, len(pages), out_dir, time.monotonic() - started, reuse.stats), file=stderr)
+        published = Project(tuple(v for v in project.vendors if v.id == settings.vendor)) if settings.mode == "vendor" else project
+        print(summary(published, len(pages), out_dir, time.monotonic() - started, reuse.stats), file=stderr)
     return 0
 
 
