@@ -515,18 +515,25 @@ def test_a_damaged_cache_entry_is_a_missing_one_and_the_build_makes_it_again(
 
 
 def test_new_holiday_or_zone_data_rebuilds_the_rule_files(workspace: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The rule files name (and hold) the holiday and zone data they were expanded with: an upgrade of either is a change."""
-    from dsl.rules import export
+    """The rule files name (and hold) the holiday and zone data they were expanded with: an upgrade of either is a change.
+    So are the checks' findings, which judge subdivisions and zone names against that data."""
+    from dsl.language import datasets
 
     code, err = build(workspace, workspace / "_site", cached=True)
     assert code == 0, err
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "user-cache"))  # the made-up version's dates stay out of the real one
-    monkeypatch.setattr(export, "holidays_version", "0.0-upgraded")  # as after `pip install -U holidays`
+    checked = record_reads(monkeypatch)
+    monkeypatch.setattr(datasets, "holidays_version", lambda: "0.0-upgraded")  # as after `pip install -U holidays`
     assert_incremental_equals_clean(workspace, tmp_path, "holidays")
     assert '"holidays": "0.0-upgraded"' in (workspace / "_site" / "rules" / "all.json").read_text(encoding="utf-8")
-    monkeypatch.setattr(export, "_tz_data", lambda: ("2099a", "python:tzdata"))
+    before = {key for kind, key in checked if kind == "check"}
+    monkeypatch.setattr(datasets, "tz_data", lambda: ("2099a", "python:tzdata"))
+    checked.clear()
     assert_incremental_equals_clean(workspace, tmp_path, "tzdata")
     assert '"tzdata": "2099a"' in (workspace / "_site" / "rules" / "esri.json").read_text(encoding="utf-8")
+    # Each of the three files' findings was looked for under a key of the new data, never found under the old one.
+    after = {key for kind, key in checked if kind == "check"}
+    assert len(before) == len(after) == 3 and not before & after
 
 
 def test_card_views_are_read_only_by_a_template_that_uses_them(workspace: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

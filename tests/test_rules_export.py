@@ -324,7 +324,7 @@ def test_a_countrys_holidays_are_kept_for_the_next_process(tmp_path, monkeypatch
     # Another question, or another version of the package, is asked of the package.
     with pytest.raises(AssertionError, match="asked again"):
         export._country_dates("SE", None, ("public",), (2026, 2028))
-    monkeypatch.setattr(export, "holidays_version", "0.0-other")
+    monkeypatch.setattr(export.datasets, "holidays_version", lambda: "0.0-other")
     export._country_dates.cache_clear()
     with pytest.raises(AssertionError, match="asked again"):
         export._country_dates("SE", None, ("public",), (2026, 2027))

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import errno
+import json
 import multiprocessing
 import os
 import pickle
@@ -22,6 +23,7 @@ from pathlib import Path
 
 from dsl.language import checks
 from dsl.language.cache import BuildCache, key_of, language_fingerprint, pack_kinds, worker_count
+from dsl.language.datasets import data_versions
 from dsl.language.diagnostics import Diagnostic, error
 from dsl.language.limits import MAX_FILE_BYTES
 from dsl.language.model import Calendar, Plan, Pos, PriorityScheme, Project, Vendor
@@ -332,8 +334,11 @@ def _check_with_cache(
     the key holds all three. Duplicate ids across files are judged afresh on every run.
     """
     shared = pickle.dumps(tuple((d.path, d.calendars, d.schemes) for d in (*decls, *context)), protocol=pickle.HIGHEST_PROTOCOL)
-    # The settings are part of the key: which languages a text must (and may) be in is theirs to say.
-    shared_key = key_of(language_fingerprint(), shared, pickle.dumps(settings, protocol=pickle.HIGHEST_PROTOCOL))
+    # The settings are part of the key: which languages a text must (and may) be in is theirs to say; and so are
+    # the holiday and zone data, which subdivisions and zone names are judged against.
+    shared_key = key_of(
+        language_fingerprint(), shared, pickle.dumps(settings, protocol=pickle.HIGHEST_PROTOCOL), json.dumps(data_versions(), sort_keys=True)
+    )
     # Judged across files, afresh on every run: duplicate ids and the project's horizon.
     found: list[Diagnostic] = [*checks.check_definitions(decls), *checks.check_horizons(decls)]
     by_file: dict[str, list[tuple[VendorDecl, Vendor]]] = {}

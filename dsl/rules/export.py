@@ -24,9 +24,8 @@ from pathlib import Path
 from typing import Any
 
 import holidays as holidays_lib
-from holidays.version import __version__ as holidays_version
 
-from dsl.language import vocabulary
+from dsl.language import datasets, vocabulary
 from dsl.language.cache import kept_for_user, key_of
 from dsl.language.model import (
     Calendar,
@@ -93,7 +92,7 @@ def export_project(project: Project, years: tuple[int, int], languages: tuple[st
         doc = {
             "format_version": FORMAT_VERSION,
             "generator": f"tierwise {_own_version()}",
-            "data_versions": data_versions(),
+            "data_versions": datasets.data_versions(),
             "years": {"first": first, "last": last, "valid_until": f"{last:04d}-12-31"},
             "languages": list(languages),
             "metrics": list(METRICS),
@@ -160,34 +159,11 @@ def load_schema() -> dict[str, Any]:
     return result
 
 
-def data_versions() -> dict[str, str]:
-    """The versions of the holiday and time-zone data the calendars are expanded and evaluated with."""
-    tz_version, tz_source = _tz_data()
-    return {"holidays": holidays_version, "tzdata": tz_version, "tzdata_source": tz_source}
-
-
 def _own_version() -> str:
     try:
         return importlib.metadata.version("tierwise")
     except importlib.metadata.PackageNotFoundError:
         return "0.1.0"
-
-
-def _tz_data() -> tuple[str, str]:
-    """Which zone data zoneinfo really reads: a system directory on TZPATH wins over the tzdata package."""
-    for folder in zoneinfo.TZPATH:
-        marker = Path(folder) / "tzdata.zi"
-        try:
-            with marker.open(encoding="utf-8") as handle:
-                head = handle.readline()
-        except OSError:
-            continue
-        if head.startswith("# version "):
-            return head.removeprefix("# version ").strip(), f"system:{folder}"
-    try:
-        return importlib.metadata.version("tzdata"), "python:tzdata"
-    except importlib.metadata.PackageNotFoundError:
-        return "unknown", "unknown"
 
 
 ZONES_LEFT_OUT = frozenset({"Factory"})
@@ -418,7 +394,8 @@ def _country_dates(country: str, subdivision: str | None, categories: tuple[str,
         return frozenset(table.keys()), range(table.start_year, table.end_year + 1)
 
     # "1": the shape of the value kept (a new shape, a new number); None and "" are different subdivisions.
-    key = key_of("holidays/1", holidays_version, country, "" if subdivision is None else f"={subdivision}", *categories, "", *map(str, years))
+    where = "" if subdivision is None else f"={subdivision}"
+    key = key_of("holidays/1", datasets.holidays_version(), country, where, *categories, "", *map(str, years))
     answer: tuple[frozenset[date], range] = kept_for_user("holidays", key, ask)
     return answer
 

@@ -34,11 +34,11 @@ from babel.support import Translations
 from markupsafe import Markup
 
 from dsl.language.cache import BuildCache, fingerprint, key_of, pack_kinds
+from dsl.language.datasets import data_versions
 from dsl.language.model import Vendor
 from dsl.language.progress import Progress
 from dsl.language.settings import DEFAULT_SETTINGS, Settings
 from dsl.language.vocabulary import LANGUAGES
-from dsl.rules.export import data_versions
 from dsl.site import compare
 from dsl.site import views as site
 
