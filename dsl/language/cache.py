@@ -21,7 +21,7 @@ from collections.abc import Callable
 from functools import cache
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 CACHE_FOLDER = ".tierwise-cache"
 """The cache's folder in a project root."""
@@ -52,6 +52,19 @@ def language_fingerprint() -> str:
     return fingerprint(str(Path(__file__).resolve().parent))
 
 
+def _replace_with(path: str, folder: str, prefix: str, write: Callable[[BinaryIO], None]) -> None:
+    """Make the file `path` with `write`, through a temporary file in `folder` renamed over it: readers see the whole
+    file or the one before, and a killed run leaves no half file (its temporary one is removed on an error)."""
+    fd, tmp = tempfile.mkstemp(prefix=prefix, dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            write(fh)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
 def user_cache_folder() -> Path:
     """Where Tierwise keeps what it can rebuild for every project: $XDG_CACHE_HOME/tierwise, else ~/.cache/tierwise."""
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
@@ -78,14 +91,7 @@ def kept_for_user(name: str, key: str, make: Callable[[], Any]) -> Any:
     value = make()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{name}-", dir=path.parent)
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                pickle.dump((key, value), fh, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        _replace_with(str(path), str(path.parent), f".{name}-", lambda fh: pickle.dump((key, value), fh, protocol=pickle.HIGHEST_PROTOCOL))
     except (OSError, pickle.PicklingError):
         pass
     return value
@@ -207,20 +213,17 @@ class BuildCache:
             if folder not in self._folders:  # a folder once per run, not once per entry (a cold build writes 20,000)
                 os.makedirs(folder, exist_ok=True)
                 self._folders.add(folder)
+
+            def write(fh: BinaryIO) -> None:
+                pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
+                if tail is not None:
+                    pickle.dump(tail, fh, protocol=pickle.HIGHEST_PROTOCOL)
+
             try:
-                fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=folder)
+                _replace_with(path, folder, ".tmp-", write)
             except FileNotFoundError:  # the cache was removed meanwhile: make its folder again
                 os.makedirs(folder, exist_ok=True)
-                fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=folder)
-            try:
-                with os.fdopen(fd, "wb") as fh:
-                    pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
-                    if tail is not None:
-                        pickle.dump(tail, fh, protocol=pickle.HIGHEST_PROTOCOL)
-                os.replace(tmp, path)
-            except BaseException:
-                Path(tmp).unlink(missing_ok=True)
-                raise
+                _replace_with(path, folder, ".tmp-", write)
         except (OSError, pickle.PicklingError, RecursionError):
             pass
 
@@ -261,14 +264,8 @@ class BuildCache:
                     continue
             entries[kind, key] = value
         try:
-            fd, tmp = tempfile.mkstemp(prefix=".pack-", dir=self._root)
-            try:
-                with os.fdopen(fd, "wb") as fh:
-                    pickle.dump(entries, fh, protocol=pickle.HIGHEST_PROTOCOL)
-                os.replace(tmp, os.path.join(self._root, PACK_FILE))  # readers see the whole pack or the last one
-            except BaseException:
-                Path(tmp).unlink(missing_ok=True)
-                raise
+            pack = os.path.join(self._root, PACK_FILE)
+            _replace_with(pack, self._root, ".pack-", lambda fh: pickle.dump(entries, fh, protocol=pickle.HIGHEST_PROTOCOL))
         except (OSError, pickle.PicklingError, RecursionError):
             pass
 
