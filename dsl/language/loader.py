@@ -227,13 +227,9 @@ def _parse_ahead(files: Sequence[Path], cache: BuildCache, progress: Progress | 
         return
     todo = []
     for path in files:
-        try:
-            if path.is_file() and path.stat().st_size <= MAX_FILE_BYTES:
-                key = key_of(language_fingerprint(), str(path), path.read_bytes())
-                if not cache.has("parse", key):
-                    todo.append(path)
-        except OSError:
-            continue
+        read = _read_for_key(path)
+        if read is not None and not cache.has("parse", read[1]):
+            todo.append(path)
     if len(todo) < jobs * _MIN_FILES_PER_JOB:
         return
     _lark_ready()  # compile (or load) the parser once, before forking, so that workers share it
