@@ -150,6 +150,13 @@ def _vendor_rules(vendor: Vendor, years: tuple[int, int], languages: tuple[str, 
     return dumps(doc), vendor_fragment(doc, vendor.id)
 
 
+def published_project(project: Project, settings: Settings) -> Project:
+    """The vendors the site publishes: a vendor's own site (mode "vendor") that vendor only, pages and rules; else all."""
+    if settings.mode == "vendor":
+        return Project(tuple(v for v in project.vendors if v.id == settings.vendor))
+    return project
+
+
 def build_into(
     project: Project,
     out: Path,
@@ -164,8 +171,7 @@ def build_into(
     """Render the whole site into `out` (no swapping): an empty folder, or a recycled version `reuse` updates; returns
     the warnings met and the pages' paths."""
     base = normal_base_url(base_url, settings.base_url)
-    if settings.mode == "vendor":  # a vendor's own site publishes that vendor only, pages and rules
-        project = Project(tuple(v for v in project.vendors if v.id == settings.vendor))
+    project = published_project(project, settings)
     for vendor in project.vendors:  # the check refuses these; a project built in code is refused here
         if vendor.id.lower() in (*RESERVED_IDS, *settings.languages):
             raise BuildError(str(vendor.pos), f"'{vendor.id}' cannot be a vendor id: the site uses that name itself")
@@ -440,8 +446,7 @@ def _publish_locked(
         return 1
     placeholder_warning(base_url, stderr, settings.base_url)
     if not quiet:  # a fragment to embed is no page
-        published = Project(tuple(v for v in project.vendors if v.id == settings.vendor)) if settings.mode == "vendor" else project
-        print(summary(published, len(pages), out_dir, time.monotonic() - started, reuse.stats), file=stderr)
+        print(summary(published_project(project, settings), len(pages), out_dir, time.monotonic() - started, reuse.stats), file=stderr)
     return 0
 
 
