@@ -48,9 +48,9 @@ pack_kinds("card", "compare", "page")  # read for every vendor and language by e
 
 
 class CachedPage(NamedTuple):
-    """A vendor page from the cache (or a worker): what every build reads of it, and its texts on demand."""
+    """A vendor page from the cache (or a worker): the warnings met rendering it, which every build reads, and its
+    texts on demand."""
 
-    description: str
     met: dict[tuple[str, int, int, str], str]
     text: Callable[[], str]
     embed: Callable[[], str]
@@ -151,10 +151,9 @@ class Reuse:
     _recycled_folders: list[str] = field(default_factory=list)
     kept: dict[str, tuple[int, int]] = field(default_factory=dict)
     """The size and modification time of each published file this build kept (linked or left), by relative path."""
-    _texts: tuple[str, tuple[str, str]] = ("", ("", ""))
-    """The cached page texts read last, by key: a page's text and embeddable table are asked for one after the other."""
-    _rules_read: tuple[str, tuple[str, str]] = ("", ("", ""))
-    """The rule entry read last, by key: a vendor's rule file, then its part of all.json."""
+    _last_read: tuple[tuple[str, str], tuple[str, str]] = (("", ""), ("", ""))
+    """The pair of texts read last, by kind and key: a page's text and embeddable table, or a rule file and its part of
+    all.json, are asked for one after the other."""
 
     @classmethod
     def start(
@@ -214,7 +213,7 @@ class Reuse:
     def take(self, vendor_id: str, years: tuple[int, int], result: dict[str, Any]) -> None:
         """Keep what a worker computed for one vendor: for this build, and in the cache."""
         for lang in self.languages:
-            text, description, met, embed = result[f"page:{lang}"]
+            text, met, embed = result[f"page:{lang}"]
             card_key = self._key("card", vendor_id, lang)
             self.ready["card", vendor_id, lang] = result[f"card:{lang}"]
             if self.cache is not None and card_key is not None:
@@ -222,10 +221,10 @@ class Reuse:
                 self.cache.put("card", card_key, (made.html, card_met), tail=made.card)
             page_key = self._key("page", vendor_id, lang)
             if self.cache is not None and page_key is not None:
-                self._store_page(page_key, text, description, met, embed)
+                self._store_page(page_key, text, met, embed)
                 self.fresh.add((vendor_id, lang))
             else:
-                self.ready["page", vendor_id, lang] = (text, description, met, embed)
+                self.ready["page", vendor_id, lang] = (text, met, embed)
         for lang in self.languages:
             self.ready["compare", vendor_id, lang] = result[f"compare:{lang}"]
             compare_key = self._compare_key(vendor_id, lang, self.compare_languages)
@@ -238,56 +237,59 @@ class Reuse:
             self.ready["rules", vendor_id] = result["rules"]
 
     def page(self, vendor_id: str, lang: str, make: Callable[[], tuple[str, str]]) -> CachedPage | None:
-        """A cached vendor page: its description, the warnings met rendering it, and its text and embeddable table
-        (read only when asked for: a file made from the same entry as the published one is kept unread); None on a miss.
+        """A cached vendor page: the warnings met rendering it, and its text and embeddable table, read only when asked
+        for (a file made from the same entry as the published one is kept unread); None on a miss.
 
         `make` renders the text and the table again, for an entry whose texts turn out unreadable when asked for.
         """
         ready = self.ready.pop(("page", vendor_id, lang), None)
         if ready is not None:
             self.stats.pages_rendered += 1
-            text, description, met, embed = ready
-            return CachedPage(description, met, given(text), given(embed))
+            text, met, embed = ready
+            return CachedPage(met, given(text), given(embed))
         key = self._key("page", vendor_id, lang)
         found = self.cache.get("page", key) if self.cache is not None and key is not None else None
-        # The pack holds the description, the entry's own file the text (its tail): both must be there.
-        if isinstance(found, tuple) and len(found) == 2 and key is not None and self.cache is not None and self.cache.has_file("page", key):
+        # The pack holds the warnings, the entry's own file the texts (its tail): both must be there.
+        if isinstance(found, dict) and key is not None and self.cache is not None and self.cache.has_file("page", key):
             if (vendor_id, lang) in self.fresh:
                 self.stats.pages_rendered += 1  # rendered by a worker in this build
             else:
                 self.stats.pages_cached += 1
-            description, met = found
-            return CachedPage(
-                description, met, partial(self._page_text, key, 0, found, make), partial(self._page_text, key, 1, found, make)
-            )
+            cache = self.cache
+
+            def keep(made: tuple[str, str]) -> None:
+                self._store_page(key, made[0], found, made[1])
+
+            def texts() -> tuple[str, str]:
+                return self._read_once("page", key, lambda: cache.tail("page", key), make, keep)
+
+            return CachedPage(found, lambda: texts()[0], lambda: texts()[1])
         self.stats.pages_rendered += 1
         return None
 
-    def _page_text(
-        self, key: str, index: int, entry: tuple[str, dict[tuple[str, int, int, str], str]], make: Callable[[], tuple[str, str]]
-    ) -> str:
-        """The text (0) or the embeddable table (1) of the cached page under `key` (`entry`: its description and warnings)."""
-        if self._texts[0] != key:
-            found = self.cache.tail("page", key) if self.cache is not None else None
+    def _read_once(
+        self, kind: str, key: str, read: Callable[[], Any], make: Callable[[], tuple[str, str]], keep: Callable[[tuple[str, str]], None]
+    ) -> tuple[str, str]:
+        """A pair of texts of the entry `kind`/`key`: read (once, for the two asks that follow each other), or, where the
+        entry cannot be read after all (removed while the build ran, or damaged), made again and kept: a miss, not an error."""
+        if self._last_read[0] != (kind, key):
+            found = read()
             if not (isinstance(found, tuple) and len(found) == 2):
-                # Seen a moment ago (`page` asks), unreadable now: removed while the build ran, or damaged (the
-                # pack still holding its description). An entry that cannot be read is a missing one: made again, kept.
                 found = make()
-                self._store_page(key, found[0], entry[0], entry[1], found[1])
-            self._texts = (key, found)
-        value: str = self._texts[1][index]
-        return value
+                keep(found)
+            self._last_read = ((kind, key), found)
+        return self._last_read[1]
 
-    def _store_page(self, key: str, text: str, description: str, met: dict[tuple[str, int, int, str], str], embed: str) -> None:
-        # One file: the description and warnings every build reads, then the texts, read only when needed.
+    def _store_page(self, key: str, text: str, met: dict[tuple[str, int, int, str], str], embed: str) -> None:
+        # One file: the warnings every build reads, then the texts, read only when needed.
         if self.cache is not None:
-            self.cache.put("page", key, (description, met), tail=(text, embed))
+            self.cache.put("page", key, met, tail=(text, embed))
 
-    def keep_page(self, vendor_id: str, lang: str, text: str, description: str, warnings: site.Warnings, embed: str = "") -> None:
+    def keep_page(self, vendor_id: str, lang: str, text: str, warnings: site.Warnings, embed: str = "") -> None:
         """Store a rendered vendor page and its embeddable tier table."""
         key = self._key("page", vendor_id, lang)
         if key is not None:
-            self._store_page(key, text, description, dict(warnings.found), embed)
+            self._store_page(key, text, dict(warnings.found), embed)
 
     def _made(
         self, kind: str, key: str | None, ready: tuple[str, ...] | None, valid: type, make: Callable[[site.Warnings], Any], warnings: site.Warnings
@@ -381,21 +383,10 @@ class Reuse:
         if ready is not None:
             return given(ready)
         key = self._key("rules", vendor_id, f"{years[0]}-{years[1]}")
-        if self.cache is None or key is None or not self.cache.has("rules", key):
+        cache = self.cache
+        if cache is None or key is None or not cache.has("rules", key):
             return None
-        return partial(self._rules_entry, key, make)
-
-    def _rules_entry(self, key: str, make: Callable[[], tuple[str, str]]) -> tuple[str, str]:
-        if self._rules_read[0] != key:
-            found = self.cache.get("rules", key) if self.cache is not None else None
-            if not (isinstance(found, tuple) and len(found) == 2):
-                # Seen a moment ago (`rules` asks), unreadable now: removed while the build ran, or damaged.
-                # An entry that cannot be read is a missing one: made again, and kept for the next build.
-                found = make()
-                if self.cache is not None:
-                    self.cache.put("rules", key, found)
-            self._rules_read = (key, found)
-        return self._rules_read[1]
+        return lambda: self._read_once("rules", key, lambda: cache.get("rules", key), make, lambda made: cache.put("rules", key, made))
 
     def keep_rules(self, vendor_id: str, years: tuple[int, int], text: str, fragment: str) -> None:
         """Store a vendor's rule file and its part of all.json."""

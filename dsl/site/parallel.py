@@ -62,7 +62,7 @@ def _compute(index: int) -> dict[str, Any]:
             envs[lang] = environment(_JOB["templates"], words[lang], settings)
         met = site.Warnings()
         page, text, embed = render_vendor_page(envs[lang], words[lang], _JOB["base"], vendor, lang, met, settings)
-        result[f"page:{lang}"] = (text, page.description, dict(met.found), embed)
+        result[f"page:{lang}"] = (text, dict(met.found), embed)
         met = site.Warnings()
         card = site.vendor_card(vendor, site.Reader(lang, words[lang], vendor, met))
         result[f"card:{lang}"] = (site.CardMade(card, render_card(envs[lang], card)), dict(met.found))

@@ -403,7 +403,7 @@ def render_site(
                 page, text, embed = render_vendor_page(env, words[lang], base, vendor, lang, page_warnings, settings)
                 path = page.path
                 if reuse is not None:
-                    reuse.keep_page(vendor.id, lang, text, page.description, page_warnings, embed)
+                    reuse.keep_page(vendor.id, lang, text, page_warnings, embed)
                     for key, line in page_warnings.found.items():
                         warnings.found.setdefault(key, line)
             if reuse is not None:
@@ -467,7 +467,7 @@ def render_vendor_page(
 
 def _vendor_texts(env: Environment, words: Translations, base: str, vendor: Vendor, lang: str, settings: Settings) -> tuple[str, str]:
     """A cached vendor page's text and embeddable table rendered again, for an entry that cannot be read after all
-    (its warnings came with the entry's description, so they are not reported twice)."""
+    (its warnings came with the entry, so they are not reported twice)."""
     _, text, embed = render_vendor_page(env, words, base, vendor, lang, site.Warnings(), settings)
     return text, embed
 
