@@ -20,6 +20,7 @@ import stat
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from dsl.language import checks
 from dsl.language.cache import BuildCache, key_of, language_fingerprint, pack_kinds, worker_count
@@ -295,13 +296,16 @@ def _resolve_and_check(
     troubled: frozenset[str] = frozenset(),
 ) -> None:
     # Files left unloaded (their outlines) are loaded from the cache by whatever first needs them.
-    whole = {path: _whole_file(path, keys[path], cache) for path in outlines or {}} if cache is not None and keys is not None else {}
+    unloaded = (
+        {path: Unloaded(outline, _whole_file(path, keys[path], cache)) for path, outline in (outlines or {}).items()}
+        if cache is not None and keys is not None else {}
+    )
     # A process that loads again (`serve`, whose cache is held in memory) keeps the vendors it resolved.
-    resolution = resolve([*decls, *context], keep=cache is not None and cache.memory is not None, whole=whole, outlines=outlines or {})
+    resolution = resolve([*decls, *context], keep=cache is not None and cache.memory is not None, unloaded=unloaded)
     if cache is None or keys is None:
         found = checks.check_project(decls, resolution.vendors, context, settings)
     else:
-        found = _check_with_cache(decls, resolution, context, cache, keys, result.vendor_keys, settings, whole)
+        found = _check_with_cache(decls, resolution, context, cache, keys, result.vendor_keys, settings, unloaded)
         _keep_outlines(decls, resolution, cache, keys, outlines or {}, troubled)
     # A single-vendor site names a vendor of the whole project: judged when the whole project is loaded.
     if not broken and decls and not context:
@@ -321,7 +325,7 @@ def _check_with_cache(
     keys: dict[str, str],
     vendor_keys: dict[str, str],
     settings: Settings = DEFAULT_SETTINGS,
-    whole: dict[str, Callable[[], FileDecl]] | None = None,
+    unloaded: dict[str, Unloaded] | None = None,
 ) -> list[Diagnostic]:
     """`checks.check_project`, one file at a time, each file's findings kept in the cache.
 
@@ -353,7 +357,7 @@ def _check_with_cache(
         if isinstance(cached, list):
             found += cached
             continue
-        if whole and file.path in whole and file is not (loaded := whole[file.path]()):
+        if unloaded and file.path in unloaded and file is not (loaded := unloaded[file.path].load()):
             # An outline's findings were not kept: the file is loaded (its lazy vendors load with it).
             own = [(mine, vendor) for mine, (_, vendor) in zip(loaded.vendors, own, strict=True)]
             file = loaded
@@ -362,6 +366,13 @@ def _check_with_cache(
             cache.put(CHECK_KIND, key, mine)
         found += mine
     return list(dict.fromkeys(found))
+
+
+class Unloaded(NamedTuple):
+    """A file left unloaded: its outline, and the loader of its declarations (as they were when its key was made)."""
+
+    outline: Outline
+    load: Callable[[], FileDecl]
 
 
 class SourceChanged(OSError):
@@ -417,27 +428,23 @@ def _keep_outlines(
 def resolve(
     decls: Sequence[FileDecl],
     keep: bool = False,
-    whole: dict[str, Callable[[], FileDecl]] | None = None,
-    outlines: dict[str, Outline] | None = None,
+    unloaded: dict[str, Unloaded] | None = None,
 ) -> Resolution:
     """Resolve every vendor's references against its own and the shared definitions.
 
     `keep`: remember the vendors for the next call, which reuses those whose declaration and shared
     definitions are the very same objects (a one-shot process keeps nothing: it would only hold memory).
-    `outlines` and `whole`: the files left unloaded, by path, with the loaders of their declarations;
+    `unloaded`: the files left unloaded, by path, each its outline and the loader of its declarations;
     their vendors are lazy (dsl/language/outline.py), resolved as these are when first read.
     """
     shared_calendars = [c for d in decls for c in d.calendars]
     shared_schemes = [s for d in decls for s in d.schemes]
     inputs = (*shared_calendars, None, *shared_schemes)
     fresh: dict[int, tuple[VendorDecl, tuple[object, ...], Vendor]] = {}
-    lazy = outlines or {}
-
     def vendor(file: FileDecl, index: int, decl: VendorDecl) -> Vendor:
-        outline = lazy.get(file.path)
-        if outline is not None and outline.file is file and whole is not None and file.path in whole:
-            load = whole[file.path]
-            return lazy_vendor(outline.faces[index], lambda: _resolve_vendor(load().vendors[index], shared_calendars, shared_schemes))
+        left = (unloaded or {}).get(file.path)
+        if left is not None and left.outline.file is file:
+            return lazy_vendor(left.outline.faces[index], lambda: _resolve_vendor(left.load().vendors[index], shared_calendars, shared_schemes))
         return _resolved(decl, shared_calendars, shared_schemes, inputs, fresh)
 
     vendors = tuple((decl, vendor(d, n, decl)) for d in decls for n, decl in enumerate(d.vendors))
