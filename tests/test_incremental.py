@@ -559,3 +559,51 @@ def test_card_views_are_read_only_by_a_template_that_uses_them(workspace: Path, 
     assert [kind for kind, _ in read].count("card") == 4  # esri's four cards, read back; stratiteq's were made
     home = (workspace / "_site" / "en" / "index.html").read_text(encoding="utf-8")
     assert "<p>Esri Sverige</p>" in home and "<p>Stratiteq Again</p>" in home and "<p>2</p>" in home
+
+
+def test_an_upgraded_library_that_shapes_the_output_finds_no_old_entry(workspace: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Babel's CLDR words, markdown-it-py's HTML, Jinja's escaping: after `pip install -U` of one of them, every page,
+    declaration and check finding is looked for under a new key, and the result is a clean build's."""
+    from dsl.language import cache as caching
+
+    code, err = build(workspace, workspace / "_site", cached=True)
+    assert code == 0, err
+    reads = record_reads(monkeypatch)
+    code, err = build(workspace, workspace / "_site", cached=True)
+    assert code == 0, err
+    before = set(reads)
+    assert {kind for kind, _ in before} >= {"parse", "check", "page"}
+    real = caching.version
+    monkeypatch.setattr(caching, "version", lambda name: "99.0" if name == "markdown-it-py" else real(name))
+    caching.fingerprint.cache_clear()
+    caching.language_fingerprint.cache_clear()
+    try:
+        reads.clear()
+        assert_incremental_equals_clean(workspace, tmp_path, "upgraded")
+        kinds = {kind for kind, _ in before}
+        assert {kind for kind, _ in reads} >= kinds and not set(reads) & before
+    finally:
+        caching.fingerprint.cache_clear()
+        caching.language_fingerprint.cache_clear()
+
+
+def test_cache_off_keeps_nothing_in_the_users_cache_either(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """TIERWISE_CACHE=off: no project cache, and neither the parser nor a country's holiday dates are kept for the user."""
+    from dsl.language import cache as caching
+    from dsl.language import parser
+    from dsl.rules import export
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "user"))
+    monkeypatch.setenv("TIERWISE_CACHE", "off")
+    assert caching.project_cache(tmp_path) is None and caching.user_cache_folder() is None
+    export._country_dates.cache_clear()
+    try:
+        assert export._country_dates("SE", None, ("public",), (2026,))[0]
+    finally:
+        export._country_dates.cache_clear()
+    assert parser._cached_lark(parser._grammar()).parse is not None
+    assert not (tmp_path / "user").exists()
+    monkeypatch.setenv("TIERWISE_CACHE", "on")
+    assert caching.user_cache_folder() == tmp_path / "user" / "tierwise"
+    parser._cached_lark(parser._grammar())
+    assert len(list((tmp_path / "user" / "tierwise").glob("parser-*.pickle"))) == 1

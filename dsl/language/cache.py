@@ -1,14 +1,14 @@
 """The build cache: what a run computed from a plan file, kept so that the next run need not compute it again.
 
-A cache entry is found by a key that hashes everything the result depends on: the file's path and
-bytes, and the fingerprint of the code that made it (Tierwise's version and the source of its modules,
-the grammar included). A file that changed, or a Tierwise that changed, finds no entry and is parsed
-again; nothing is ever looked up by a modification time, so nothing can be stale. Entries are written
-through a temporary file and a rename, so a killed run leaves no half entry; an entry that cannot be
-read counts as missing.
+A cache entry is found by a key that hashes everything the result depends on: the file's path and bytes,
+and the fingerprint of the code that made it (Tierwise's version and the source of its modules, the
+grammar included, and the versions of the libraries that shape what it keeps). A file that changed, or a
+Tierwise that changed, finds no entry and is parsed again; nothing is ever looked up by a modification
+time, so nothing can be stale. Entries are written through a temporary file and a rename, so a killed
+run leaves no half entry; an entry that cannot be read counts as missing.
 
 The cache lives in `.tierwise-cache/` in the project root (Git ignores it) and may be removed at any
-time. TIERWISE_CACHE=off turns it off.
+time. TIERWISE_CACHE=off turns it off, and the user's caches (the parser, holiday dates) with it.
 """
 
 from __future__ import annotations
@@ -27,6 +27,11 @@ CACHE_FOLDER = ".tierwise-cache"
 """The cache's folder in a project root."""
 
 
+def cache_off() -> bool:
+    """Whether TIERWISE_CACHE turns every cache off: the project's and the user's (parser, holiday dates)."""
+    return os.environ.get("TIERWISE_CACHE", "").strip().lower() in ("off", "0", "no", "false")
+
+
 def tool_version() -> str:
     """The installed Tierwise version ("unknown" when run from a checkout that is not installed)."""
     try:
@@ -35,10 +40,28 @@ def tool_version() -> str:
         return "unknown"
 
 
+SHAPING_LIBRARIES = ("lark", "babel", "markdown-it-py", "mdurl", "jinja2", "markupsafe", "phonenumbers", "holidays")
+"""The libraries whose behaviour or data is in what the cache keeps: parse results, CLDR's words and numbers, rendered
+Markdown, escaped HTML, phone number forms, holiday names. A cached entry is as stale after an upgrade of one of them
+as after an edit of Tierwise's own code. (The zone data, which may come from the system, is in `datasets.data_versions`.)"""
+
+
+def library_versions() -> str:
+    """The installed versions of the shaping libraries, one line each."""
+    lines = []
+    for name in SHAPING_LIBRARIES:
+        try:
+            lines.append(f"{name}=={version(name)}")
+        except PackageNotFoundError:
+            lines.append(f"{name}==unknown")
+    return "\n".join(lines)
+
+
 @cache
 def fingerprint(*folders: str) -> str:
-    """A hash of Tierwise's version and of every source file (.py, .lark, .json) in the given package folders."""
-    digest = hashlib.sha256(tool_version().encode())
+    """A hash of Tierwise's version, the shaping libraries' versions and every source file (.py, .lark, .json) in the
+    given package folders."""
+    digest = hashlib.sha256(tool_version().encode() + b"\0" + library_versions().encode() + b"\0")
     for folder in folders:
         for path in sorted(Path(folder).rglob("*")):
             if path.suffix in (".py", ".lark", ".json") and path.is_file():
@@ -52,7 +75,7 @@ def language_fingerprint() -> str:
     return fingerprint(str(Path(__file__).resolve().parent))
 
 
-def _replace_with(path: str, folder: str, prefix: str, write: Callable[[BinaryIO], None]) -> None:
+def replace_with(path: str, folder: str, prefix: str, write: Callable[[BinaryIO], None]) -> None:
     """Make the file `path` with `write`, through a temporary file in `folder` renamed over it: readers see the whole
     file or the one before, and a killed run leaves no half file (its temporary one is removed on an error)."""
     fd, tmp = tempfile.mkstemp(prefix=prefix, dir=folder)
@@ -65,9 +88,17 @@ def _replace_with(path: str, folder: str, prefix: str, write: Callable[[BinaryIO
         raise
 
 
-def user_cache_folder() -> Path:
-    """Where Tierwise keeps what it can rebuild for every project: $XDG_CACHE_HOME/tierwise, else ~/.cache/tierwise."""
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+def user_cache_folder() -> Path | None:
+    """Where Tierwise keeps what it can rebuild for every project: $XDG_CACHE_HOME/tierwise, else ~/.cache/tierwise.
+
+    None when the caches are off (TIERWISE_CACHE=off) or there is no home folder to keep one in.
+    """
+    if cache_off():
+        return None
+    try:
+        base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    except RuntimeError:  # no home folder
+        return None
     return Path(base) / "tierwise"
 
 
@@ -77,10 +108,10 @@ def kept_for_user(name: str, key: str, make: Callable[[], Any]) -> Any:
     For what is the same in every project and costly to make again in each process (a country's holiday
     dates). A value that cannot be read or kept is made again; a killed run leaves no half file.
     """
-    try:
-        path = user_cache_folder() / f"{name}-{key[:32]}.pickle"
-    except RuntimeError:  # no home folder to find a cache in
+    folder = user_cache_folder()
+    if folder is None:
         return make()
+    path = folder / f"{name}-{key[:32]}.pickle"
     try:
         with open(path, "rb") as fh:
             found = pickle.load(fh)
@@ -91,7 +122,7 @@ def kept_for_user(name: str, key: str, make: Callable[[], Any]) -> Any:
     value = make()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        _replace_with(str(path), str(path.parent), f".{name}-", lambda fh: pickle.dump((key, value), fh, protocol=pickle.HIGHEST_PROTOCOL))
+        replace_with(str(path), str(path.parent), f".{name}-", lambda fh: pickle.dump((key, value), fh, protocol=pickle.HIGHEST_PROTOCOL))
     except (OSError, pickle.PicklingError):
         pass
     return value
@@ -220,10 +251,10 @@ class BuildCache:
                     pickle.dump(tail, fh, protocol=pickle.HIGHEST_PROTOCOL)
 
             try:
-                _replace_with(path, folder, ".tmp-", write)
+                replace_with(path, folder, ".tmp-", write)
             except FileNotFoundError:  # the cache was removed meanwhile: make its folder again
                 os.makedirs(folder, exist_ok=True)
-                _replace_with(path, folder, ".tmp-", write)
+                replace_with(path, folder, ".tmp-", write)
         except (OSError, pickle.PicklingError, RecursionError):
             pass
 
@@ -265,14 +296,14 @@ class BuildCache:
             entries[kind, key] = value
         try:
             pack = os.path.join(self._root, PACK_FILE)
-            _replace_with(pack, self._root, ".pack-", lambda fh: pickle.dump(entries, fh, protocol=pickle.HIGHEST_PROTOCOL))
+            replace_with(pack, self._root, ".pack-", lambda fh: pickle.dump(entries, fh, protocol=pickle.HIGHEST_PROTOCOL))
         except (OSError, pickle.PicklingError, RecursionError):
             pass
 
 
 def project_cache(root: Path | None) -> BuildCache | None:
     """The build cache of the project at `root`, or None (no root, or TIERWISE_CACHE=off)."""
-    if root is None or os.environ.get("TIERWISE_CACHE", "").strip().lower() in ("off", "0", "no", "false"):
+    if root is None or cache_off():
         return None
     return BuildCache(root / CACHE_FOLDER)
 

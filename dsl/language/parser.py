@@ -16,11 +16,9 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-import os
 import re
 import stat
 import sys
-import tempfile
 import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -35,7 +33,7 @@ from lark import Lark, Token, Transformer, Tree, v_args
 from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken, VisitError
 
 from dsl.language import limits, syntax_errors
-from dsl.language.cache import user_cache_folder
+from dsl.language.cache import replace_with, user_cache_folder
 from dsl.language.diagnostics import Diagnostic, did_you_mean, error, warning
 from dsl.language.model import (
     AppliesTo,
@@ -199,10 +197,10 @@ def grammar_key(grammar: str) -> str:
 
 def _cached_lark(grammar: str) -> Lark:
     """The parser of `grammar`, loaded from the user's cache when it was built before (else built and saved)."""
-    try:
-        path = user_cache_folder() / f"parser-{grammar_key(grammar)}.pickle"
-    except RuntimeError:  # no home folder to find a cache in
+    folder = user_cache_folder()
+    if folder is None:  # caches off, or no home folder to keep one in
         return Lark(grammar, **_LARK_OPTIONS)
+    path = folder / f"parser-{grammar_key(grammar)}.pickle"
     try:
         with open(path, "rb") as fh:
             return Lark.load(fh)
@@ -210,11 +208,8 @@ def _cached_lark(grammar: str) -> Lark:
         pass
     parser = Lark(grammar, **_LARK_OPTIONS)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".parser-", dir=path.parent)
-        with os.fdopen(fd, "wb") as fh:
-            parser.save(fh)
-        os.replace(tmp, path)  # readers see the whole file or none
+        folder.mkdir(parents=True, exist_ok=True)
+        replace_with(str(path), str(folder), ".parser-", parser.save)
     except OSError:  # a read-only home: every run builds the parser, as before
         pass
     return parser
