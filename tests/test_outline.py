@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import os
 import pickle
 import shutil
 from io import StringIO
@@ -180,3 +181,34 @@ def test_a_file_removed_before_its_lazy_vendor_is_read_is_the_same_located_error
     with pytest.raises(SourceChanged) as caught:
         _ = vendor.plans
     assert caught.value.filename == str(plan)
+
+
+def test_a_build_after_an_edit_imports_neither_holiday_tables_nor_phone_metadata(tmp_path: Path) -> None:
+    """A plan with no phone number, whose calendars' dates are in the cache: the edit's build never imports `holidays`
+    or `phonenumbers` (together longer to import than the rest of such a build spends on its vendor)."""
+    import subprocess
+    import sys
+
+    from support.paths import ROOT
+
+    script = (
+        "import sys\n"
+        f"sys.path.insert(0, {str(ROOT / 'benchmarks')!r})\n"
+        "from pathlib import Path\n"
+        "import generate\n"
+        "from dsl import cli\n"
+        f"root = Path({str(tmp_path)!r})\n"
+        "if sys.argv[1] == 'cold':\n"
+        "    generate.write_plans(root, 3)\n"
+        "else:\n"
+        "    plan = root / 'plans' / 'v0002.plan'\n"
+        "    plan.write_text(plan.read_text(encoding='utf-8').replace('sv \"', 'sv \"Ny ', 1), encoding='utf-8')\n"
+        "code = cli.main(['--project', str(root), 'build', '--quiet'])\n"
+        "print(code, sorted(m for m in ('holidays', 'phonenumbers') if m in sys.modules))\n"
+    )
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "user-cache"), "TIERWISE_JOBS": "1"}
+    for run, imported in (("cold", "['holidays']"), ("edit", "[]")):
+        done = subprocess.run([sys.executable, "-c", script, run], capture_output=True, text=True, timeout=300, env=env, cwd=tmp_path)
+        assert done.returncode == 0, done.stderr
+        assert done.stdout.strip() == f"0 {imported}", done.stderr
+    assert "Ny " in (tmp_path / "_site" / "sv" / "v0002" / "index.html").read_text(encoding="utf-8")

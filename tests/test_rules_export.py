@@ -319,7 +319,7 @@ def test_a_countrys_holidays_are_kept_for_the_next_process(tmp_path, monkeypatch
         raise AssertionError("the holidays package was asked again")
 
     export._country_dates.cache_clear()  # as a new process: only the file is left
-    monkeypatch.setattr(export.holidays_lib, "country_holidays", unavailable)
+    monkeypatch.setattr(holidays, "country_holidays", unavailable)
     assert export._country_dates("SE", None, ("public",), (2026, 2027)) == (dates, known)
     # Another question, or another version of the package, is asked of the package.
     with pytest.raises(AssertionError, match="asked again"):

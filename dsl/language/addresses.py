@@ -11,8 +11,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-import phonenumbers
-
 PHONE_KINDS: tuple[str, ...] = ("phone", "fax")
 """The kinds of contact whose value is a phone number."""
 
@@ -38,6 +36,10 @@ class PhoneNumber:
 
 def phone_number(value: str) -> PhoneNumber | None:
     """The number written in `value` (with its country code), or None when it is not a valid number."""
+    # Imported on first use: its metadata takes longer to import than a build after one edit spends on
+    # its vendor, and most plan files have no phone number.
+    import phonenumbers
+
     try:
         number = phonenumbers.parse(value, None)
     except phonenumbers.NumberParseException:
@@ -61,6 +63,8 @@ def phone_problem(value: str, region_guess: str | None = None) -> tuple[str, str
         # A national number cannot be dialled from the site's other countries: say what it would be.
         hint = "write it with its country code, such as \"+46 8 123 456 78\""
         if region_guess:
+            import phonenumbers
+
             try:
                 number = phonenumbers.parse(value, region_guess)
                 if phonenumbers.is_valid_number(number):

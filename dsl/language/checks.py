@@ -20,7 +20,6 @@ from functools import cache, lru_cache
 from typing import Protocol, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
-import holidays
 from babel.core import get_global
 
 from dsl.language import addresses
@@ -350,6 +349,8 @@ def _holiday_countries() -> frozenset[str]:
 @cache
 def _holiday_subdivisions(country: str) -> tuple[str, ...]:
     """The subdivision codes of one known country."""
+    import holidays  # on first use: a check whose calendars come from the cache never pays for the import
+
     return tuple(getattr(holidays, country).subdivisions)
 
 
@@ -378,6 +379,8 @@ def _eve_hint(zone: str | None) -> str:
 
 def check_holiday_categories(source: HolidaySource) -> Iterator[Diagnostic]:
     """Each category after `including` is one the holidays package has for the country, named once."""
+    import holidays
+
     known = tuple(holidays.country_holidays(source.country).supported_categories)
     written = [name.replace("_", "-") for name in known if name != "public"]
     seen: set[str] = set()
@@ -481,6 +484,8 @@ def check_customer_holidays(calendar: Calendar) -> Iterator[Diagnostic]:
                 "add 'zone customer', or name the country whose holidays apply: closed holidays SE",
                 code="T0514",
             )
+        import holidays
+
         supported = holidays.list_supported_countries()
         for country in calendar.customer_holidays:
             if country not in supported:

@@ -23,8 +23,6 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any
 
-import holidays as holidays_lib
-
 from dsl.language import datasets, vocabulary
 from dsl.language.cache import kept_for_user, key_of
 from dsl.language.model import (
@@ -346,6 +344,8 @@ def preload_holidays(project: Project) -> None:
     rule files all come from the cache asks for none; a long-running process (`serve`) calls this
     once, so that the first edit does not pay for the imports.
     """
+    import holidays as holidays_lib
+
     countries = {(h.country, h.subdivision) for v in project.vendors for c in v.calendars for h in c.holidays}
     for country, subdivision in sorted(countries, key=str):
         try:
@@ -390,6 +390,8 @@ def _country_dates(country: str, subdivision: str | None, categories: tuple[str,
     """
 
     def ask() -> tuple[frozenset[date], range]:
+        import holidays as holidays_lib  # here, not at the top: a build whose dates are all kept never imports the package
+
         table = holidays_lib.country_holidays(country, subdiv=subdivision, years=list(years), categories=categories)
         return frozenset(table.keys()), range(table.start_year, table.end_year + 1)
 
@@ -428,6 +430,8 @@ def _customer_holidays(cal: Calendar, years: tuple[int, int]) -> dict[str, list[
         return None
     first, last = years
     result: dict[str, list[str]] = {}
+    import holidays as holidays_lib
+
     for country in sorted(cal.customer_holidays):
         try:
             table = holidays_lib.country_holidays(country, years=list(range(first, last + 1)), categories=("public",))
