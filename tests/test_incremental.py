@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from io import StringIO
 from pathlib import Path
@@ -607,3 +608,19 @@ def test_cache_off_keeps_nothing_in_the_users_cache_either(tmp_path: Path, monke
     assert caching.user_cache_folder() == tmp_path / "user" / "tierwise"
     parser._cached_lark(parser._grammar())
     assert len(list((tmp_path / "user" / "tierwise").glob("parser-*.pickle"))) == 1
+
+
+def test_installed_versions_read_from_the_dist_info_folders_are_importlib_metadatas() -> None:
+    """The cache keys read versions from the `<name>-<version>.dist-info` folder names; they must be what
+    importlib.metadata says, for every dependency and for Tierwise itself."""
+    import importlib.metadata
+    import tomllib
+
+    from dsl.language import cache as caching
+    from support.paths import ROOT
+
+    declared = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["dependencies"]
+    names = {re.split(r"[\[<>=!~ ]", requirement, maxsplit=1)[0] for requirement in declared}
+    for name in sorted(names | set(caching.SHAPING_LIBRARIES) | {"tierwise", "mdurl", "markupsafe"}):
+        assert caching.version(name) == importlib.metadata.version(name), name
+    assert caching.version("no-such-package-tierwise") == "unknown"

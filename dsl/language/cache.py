@@ -16,10 +16,11 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import re
+import sys
 import tempfile
 from collections.abc import Callable
 from functools import cache
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -32,12 +33,47 @@ def cache_off() -> bool:
     return os.environ.get("TIERWISE_CACHE", "").strip().lower() in ("off", "0", "no", "false")
 
 
+def _normal(name: str) -> str:
+    return re.sub(r"[-_.]+", "_", name).lower()
+
+
+@cache
+def _installed() -> dict[str, str]:
+    """Every distribution on sys.path by normalized name, with its version, from the `<name>-<version>.dist-info` folders.
+
+    The names of these folders are the standard record of what is installed (PyPA's "Recording installed
+    projects"): reading them is one directory listing per path entry, where importlib.metadata costs
+    every process 45 ms to import and to parse each package's METADATA. The first found wins, as for imports.
+    """
+    found: dict[str, str] = {}
+    for entry in sys.path:
+        try:
+            names = os.listdir(entry or ".")
+        except OSError:
+            continue
+        for folder in names:
+            if folder.endswith(".dist-info") and folder.count("-") == 1:
+                name, number = folder[: -len(".dist-info")].split("-")
+                found.setdefault(_normal(name), number)
+    return found
+
+
+def version(name: str) -> str:
+    """The installed version of the distribution `name`, "unknown" when it is not installed."""
+    found = _installed().get(_normal(name))
+    if found is not None:
+        return found
+    import importlib.metadata  # an unusual installation (an egg, a zip): ask the library
+
+    try:
+        return importlib.metadata.version(name)
+    except importlib.metadata.PackageNotFoundError:
+        return "unknown"
+
+
 def tool_version() -> str:
     """The installed Tierwise version ("unknown" when run from a checkout that is not installed)."""
-    try:
-        return version("tierwise")
-    except PackageNotFoundError:
-        return "unknown"
+    return version("tierwise")
 
 
 SHAPING_LIBRARIES = ("lark", "babel", "markdown-it-py", "mdurl", "jinja2", "markupsafe", "phonenumbers", "holidays")
@@ -48,13 +84,7 @@ as after an edit of Tierwise's own code. (The zone data, which may come from the
 
 def library_versions() -> str:
     """The installed versions of the shaping libraries, one line each."""
-    lines = []
-    for name in SHAPING_LIBRARIES:
-        try:
-            lines.append(f"{name}=={version(name)}")
-        except PackageNotFoundError:
-            lines.append(f"{name}==unknown")
-    return "\n".join(lines)
+    return "\n".join(f"{name}=={version(name)}" for name in SHAPING_LIBRARIES)
 
 
 @cache

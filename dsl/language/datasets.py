@@ -7,17 +7,15 @@ that the build cache's keys of both (check findings, pages and rule files) hold 
 
 from __future__ import annotations
 
-import importlib.metadata
 import zoneinfo
 from pathlib import Path
+
+from dsl.language.cache import version
 
 
 def holidays_version() -> str:
     """The installed version of the holidays package (read without importing it)."""
-    try:
-        return importlib.metadata.version("holidays")
-    except importlib.metadata.PackageNotFoundError:
-        return "unknown"
+    return version("holidays")
 
 
 def tz_data() -> tuple[str, str]:
@@ -31,10 +29,8 @@ def tz_data() -> tuple[str, str]:
             continue
         if head.startswith("# version "):
             return head.removeprefix("# version ").strip(), f"system:{folder}"
-    try:
-        return importlib.metadata.version("tzdata"), "python:tzdata"
-    except importlib.metadata.PackageNotFoundError:
-        return "unknown", "unknown"
+    found = version("tzdata")
+    return (found, "python:tzdata") if found != "unknown" else ("unknown", "unknown")
 
 
 def data_versions() -> dict[str, str]:

@@ -10,7 +10,6 @@ docs/rules.md; the JSON Schema is dsl/rules/schema.json.
 
 from __future__ import annotations
 
-import importlib.metadata
 import json
 import os
 import re
@@ -24,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from dsl.language import datasets, vocabulary
-from dsl.language.cache import kept_for_user, key_of
+from dsl.language.cache import kept_for_user, key_of, version
 from dsl.language.model import (
     Calendar,
     DailyHours,
@@ -158,10 +157,8 @@ def load_schema() -> dict[str, Any]:
 
 
 def _own_version() -> str:
-    try:
-        return importlib.metadata.version("tierwise")
-    except importlib.metadata.PackageNotFoundError:
-        return "0.1.0"
+    found = version("tierwise")
+    return found if found != "unknown" else "0.1.0"
 
 
 ZONES_LEFT_OUT = frozenset({"Factory"})
