@@ -302,10 +302,6 @@ class BuildCache:
             self.memory[kind + _TAIL, key] = value
         return value
 
-    def has_file(self, kind: str, key: str) -> bool:
-        """Whether the entry under `key` has its own file (where its tail is; the pack holds values only)."""
-        return (self.memory is not None and (kind + _TAIL, key) in self.memory) or os.path.isfile(self._path(kind, key))
-
     def save_pack(self) -> None:
         """Keep the small entries this run read or wrote as the pack the next run reads at once (unless it holds
         just those already); entries stay in their own files too, so a pack lost or stale costs time, never a result."""

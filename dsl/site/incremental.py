@@ -151,6 +151,8 @@ class Reuse:
     _recycled_folders: list[str] = field(default_factory=list)
     kept: dict[str, tuple[int, int]] = field(default_factory=dict)
     """The size and modification time of each published file this build kept (linked or left), by relative path."""
+    _prefixes: tuple[Path, str, str | None] | None = None
+    """The root `_put` wrote into last, and it and the previous version as strings ending in "/"."""
     _last_read: tuple[tuple[str, str], tuple[str, str]] = (("", ""), ("", ""))
     """The pair of texts read last, by kind and key: a page's text and embeddable table, or a rule file and its part of
     all.json, are asked for one after the other."""
@@ -218,7 +220,7 @@ class Reuse:
             self.ready["card", vendor_id, lang] = result[f"card:{lang}"]
             if self.cache is not None and card_key is not None:
                 (made, card_met) = result[f"card:{lang}"]
-                self.cache.put("card", card_key, (made.html, card_met), tail=made.card)
+                self.cache.put("card", card_key, (str(made.html), card_met), tail=made.card)
             page_key = self._key("page", vendor_id, lang)
             if self.cache is not None and page_key is not None:
                 self._store_page(page_key, text, met, embed)
@@ -249,8 +251,9 @@ class Reuse:
             return CachedPage(met, given(text), given(embed))
         key = self._key("page", vendor_id, lang)
         found = self.cache.get("page", key) if self.cache is not None and key is not None else None
-        # The pack holds the warnings, the entry's own file the texts (its tail): both must be there.
-        if isinstance(found, dict) and key is not None and self.cache is not None and self.cache.has_file("page", key):
+        # The pack holds the warnings, the entry's own file the texts (its tail). That file is not looked for
+        # here (a thousand stats): a text that cannot be read when it is needed is made again (`_read_once`).
+        if isinstance(found, dict) and key is not None and self.cache is not None:
             if (vendor_id, lang) in self.fresh:
                 self.stats.pages_rendered += 1  # rendered by a worker in this build
             else:
@@ -333,15 +336,16 @@ class Reuse:
                 found = (ready[0].html, ready[1])
             elif self.cache is not None and key is not None:
                 found = self.cache.get("card", key)
-            if isinstance(found, tuple) and len(found) == 2 and isinstance(found[0], Markup) and isinstance(found[1], dict):
-                html, met = found
+            if isinstance(found, tuple) and len(found) == 2 and isinstance(found[0], str) and isinstance(found[1], dict):
+                html, met = Markup(found[0]), found[1]
                 views.append(given(ready[0].card) if ready is not None else partial(self._card_view, key, partial(make, vendor)))
             else:
                 own = site.Warnings()
                 made = make(vendor, own)
                 html, met = made.html, dict(own.found)
                 if self.cache is not None and key is not None:
-                    self.cache.put("card", key, (html, met), tail=made.card)
+                    # The HTML as a plain string: a Markup unpickles through copyreg, three times slower.
+                    self.cache.put("card", key, (str(html), met), tail=made.card)
                 views.append(given(made.card))
             for where, line in met.items():
                 warnings.found.setdefault(where, line)
@@ -453,18 +457,22 @@ class Reuse:
         self._put(root, relative, data, "", "")
 
     def _put(self, root: Path, relative: str, data: bytes | None, text: str | Callable[[], str], source: str) -> None:
-        # Plain strings, not pathlib: a build writes thousands of files, and its joins add up.
-        target = os.path.join(root, relative)
-        parent = os.path.dirname(target)
+        # Plain strings joined by hand, not pathlib or os.path.join: a build puts thousands of files, and
+        # at 1,000 vendors the joins alone were a tenth of a one-edit build. `relative` is always "/"-separated.
+        prefixes = self._prefixes
+        if prefixes is None or prefixes[0] is not root:
+            prefixes = self._prefixes = (root, os.fspath(root) + "/", None if self.previous is None else os.fspath(self.previous) + "/")
+        target = prefixes[1] + relative
+        parent = target.rpartition("/")[0]
         if parent not in self.folders:  # a folder once, not once per file in it
             os.makedirs(parent, exist_ok=True)
             self.folders.add(parent)
         # In a recycled folder (see `recycle`) the file may be there already: its inode, else None.
         there = self.recycled.pop(relative, None) if self.recycled is not None else None
         digest = b""
-        same = False
-        if self.previous is not None:
-            old = os.path.join(self.previous, relative)
+        if prefixes[2] is not None:
+            old = prefixes[2] + relative
+            same = False
             try:
                 st = os.stat(old)
                 published = self._published(relative, st)
