@@ -195,7 +195,15 @@ class Reuse:
         if found is None:
             if len(_KEYS) > 1 << 17:
                 _KEYS.clear()
-            found = _KEYS[asked] = key_of(*asked)
+                _BASES.clear()
+            # A vendor's dozen keys share their first two parts: hashed once, then copied (a third of a key_of each).
+            # The parts are hex digests and short names, never holding the NUL that separates them.
+            base = _BASES.get(asked[1:3])
+            if base is None:
+                base = _BASES[asked[1:3]] = hashlib.sha256(f"{self.context_key}\0{vendor_key}\0".encode())
+            digest = base.copy()
+            digest.update("\0".join((kind, *more)).encode())
+            found = _KEYS[asked] = digest.hexdigest()
         return found
 
     def source(self, kind: str, vendor_id: str, *more: str) -> str:
@@ -591,6 +599,9 @@ MANIFEST_KIND = "published"
 
 _KEYS: dict[tuple[str, ...], str] = {}
 """Cache keys already hashed, by what they hash (a pure function: kept across builds, dropped when large)."""
+
+_BASES: dict[tuple[str, ...], Any] = {}
+"""The hash of a context key and a vendor key, from which that vendor's keys are made (see `Reuse._key`)."""
 
 _VERSIONS: dict[str, dict[str, Written]] = {}
 """The digests of the files of the version this process published last, by its folder."""
