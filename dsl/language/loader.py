@@ -99,8 +99,8 @@ def load_project(
     decls: list[FileDecl] = []
     broken = False
     keys: dict[str, str] = {}
-    if cache is not None:
-        _parse_ahead(files, cache, progress)
+    # Each file is read and hashed once: parsing ahead needs its key to know whether to parse it, and the loop below reuses what it read.
+    reads = _parse_ahead(files, cache, progress) if cache is not None else {}
     outlines: dict[str, Outline] = {}
     troubled: set[str] = set()
     raw: dict[str, bytes] = {}
@@ -108,7 +108,7 @@ def load_project(
         if progress is not None:
             progress.step("reading plan files", index, len(files))
         try:
-            text, decl, problems, key, outline = _read_cached(path, cache)
+            text, decl, problems, key, outline = _read_cached(path, cache, reads.get(path))
         except OSError as exc:
             result.diagnostics.append(error(f"cannot read the file: {exc.strerror or exc}", Pos(str(path), 0, 0), code="T0203"))
             continue
@@ -153,14 +153,14 @@ pack_kinds(OUTLINE_KIND, CHECK_KIND)  # read for every file by every build
 
 
 def _read_cached(
-    path: Path, cache: BuildCache | None
+    path: Path, cache: BuildCache | None, read: tuple[bytes, str] | None = None
 ) -> tuple[str | bytes, FileDecl | None, list[Diagnostic], str | None, Outline | None]:
     """`_parse_cached`, or, for a file the cache holds an outline of, its bytes (UTF-8: it parsed), the outline's
-    declarations and the outline."""
+    declarations and the outline. `read` is the file's bytes and key when they were read already."""
     # Not in a process that holds the cache in memory (`serve`): it has every file's declarations at
     # hand after its first build, and keeps the vendors it resolved from them (`resolve`'s `keep`).
     if cache is not None and cache.memory is None:
-        read = _read_for_key(path)
+        read = read or _read_for_key(path)
         if read is not None:
             data, key = read
             outline = cache.get(OUTLINE_KIND, key)
@@ -221,18 +221,23 @@ def _parse_one(path: Path) -> None:
 _AHEAD: dict[str, object] = {}
 
 
-def _parse_ahead(files: Sequence[Path], cache: BuildCache, progress: Progress | None) -> None:
-    """Parse in worker processes the files the cache does not hold yet (nothing when few or one core)."""
+def _parse_ahead(files: Sequence[Path], cache: BuildCache, progress: Progress | None) -> dict[Path, tuple[bytes, str]]:
+    """Parse in worker processes the files the cache does not hold yet (nothing when few or one core); returns the
+    bytes and key of each file it read to find out."""
     jobs = worker_count()
     if jobs < 2 or len(files) < jobs * _MIN_FILES_PER_JOB or "fork" not in multiprocessing.get_all_start_methods():
-        return
+        return {}
+    reads: dict[Path, tuple[bytes, str]] = {}
     todo = []
     for path in files:
         read = _read_for_key(path)
-        if read is not None and not cache.has("parse", read[1]):
+        if read is None:
+            continue
+        reads[path] = read
+        if (cache.memory is not None or not isinstance(cache.get(OUTLINE_KIND, read[1]), Outline)) and not cache.has("parse", read[1]):
             todo.append(path)
     if len(todo) < jobs * _MIN_FILES_PER_JOB:
-        return
+        return reads
     _lark_ready()  # compile (or load) the parser once, before forking, so that workers share it
     _AHEAD["cache"] = cache
     try:
@@ -242,6 +247,7 @@ def _parse_ahead(files: Sequence[Path], cache: BuildCache, progress: Progress | 
                     progress.step("parsing plan files", done + 1, len(todo))
     finally:
         _AHEAD.clear()
+    return reads
 
 
 def _shared_definitions(context: Sequence[Path], named: Sequence[Path], cache: BuildCache | None = None) -> list[FileDecl]:
