@@ -85,3 +85,32 @@ def test_the_template_catalog_is_current(sources: set[str]) -> None:
     with open(LOCALES / "messages.pot", "rb") as fh:
         pot = {_first(m.id) for m in read_po(fh) if m.id}
     assert pot == sources, "run the pybabel extract / update round of docs/site.md"
+
+
+def test_a_catalog_is_compiled_once_for_its_bytes_and_again_when_they_change(tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`serve` builds again and again, and every build used to parse four .po files: a catalog is now compiled once
+    per content (kept in memory and in the user's cache), and an edited catalog is compiled again and says its new words."""
+    import shutil
+
+    from dsl.site import render
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "user-cache"))
+    monkeypatch.setattr(render, "_COMPILED", {})
+    locales = tmp_path / "locales"
+    shutil.copytree(LOCALES, locales, ignore=shutil.ignore_patterns("__pycache__", "*.py", "*.mo"))
+    parsed: list[str] = []
+    real = render.read_po
+    monkeypatch.setattr(render, "read_po", lambda fh, **kw: parsed.append(kw["locale"]) or real(fh, **kw))
+    first = render.compile_catalogs(locales)
+    assert len(parsed) == len(LANGUAGES)
+    render._COMPILED.clear()  # as a new process: the user's cache holds them
+    again = render.compile_catalogs(locales)
+    assert len(parsed) == len(LANGUAGES)
+    assert again["sv"].gettext("Compare support tiers") == first["sv"].gettext("Compare support tiers") != "Compare support tiers"
+    po = locales / "sv" / "LC_MESSAGES" / "messages.po"
+    text = po.read_text(encoding="utf-8")
+    said = first["sv"].gettext("Compare support tiers")
+    po.write_text(text.replace(f'msgstr "{said}"', 'msgstr "Jämför supportnivåerna"', 1), encoding="utf-8")
+    edited = render.compile_catalogs(locales)
+    assert len(parsed) == len(LANGUAGES) + 1  # the Swedish one only
+    assert edited["sv"].gettext("Compare support tiers") == "Jämför supportnivåerna"

@@ -176,14 +176,7 @@ def build_into(
         if vendor.id.lower() in (*RESERVED_IDS, *settings.languages):
             raise BuildError(str(vendor.pos), f"'{vendor.id}' cannot be a vendor id: the site uses that name itself")
     warnings = site.Warnings()
-    # The compiled catalogs go beside the pages, inside the build folder, so a killed build leaves
-    # them where the next build cleans up; they are removed before the site is published.
-    cache = out / ".catalogs"
-    cache.mkdir()
-    try:
-        words = compile_catalogs(locales, cache, stderr, settings)
-    finally:
-        shutil.rmtree(cache, ignore_errors=True)
+    words = compile_catalogs(locales, stderr, settings)
     if reuse is not None:
         parallel.prepare(project, reuse, words, base, templates, years, settings)
     written = render_site(project, out, words, base, templates, warnings, reuse, settings)

@@ -10,6 +10,7 @@ importlib.resources, so an installed Tierwise renders the same pages as a checko
 
 from __future__ import annotations
 
+import io
 import os
 import sys
 import traceback
@@ -30,7 +31,7 @@ from jinja2 import BytecodeCache, Environment, StrictUndefined, TemplateSyntaxEr
 from jinja2.bccache import Bucket
 from markupsafe import Markup
 
-from dsl.language.cache import BuildCache, key_of
+from dsl.language.cache import BuildCache, kept_for_user, key_of, version
 from dsl.language.model import Project, Vendor
 from dsl.language.settings import DEFAULT_SETTINGS, Settings
 from dsl.language.vocabulary import LANGUAGES
@@ -112,8 +113,8 @@ def _catalog(locales: Path, lang: str, settings: Settings) -> Path:
     )
 
 
-def compile_catalogs(locales: Path, cache: Path, stderr: TextIO | None = None, settings: Settings = DEFAULT_SETTINGS) -> dict[str, Translations]:
-    """Compile every published language's messages.po into cache/<lang>/LC_MESSAGES/messages.mo and load it."""
+def compile_catalogs(locales: Path, stderr: TextIO | None = None, settings: Settings = DEFAULT_SETTINGS) -> dict[str, Translations]:
+    """Compile every published language's messages.po and load it (compiled in memory, kept by the catalog's bytes)."""
     result: dict[str, Translations] = {}
     for lang in settings.languages:
         if not fmt.known_locale(lang):
@@ -122,21 +123,39 @@ def compile_catalogs(locales: Path, cache: Path, stderr: TextIO | None = None, s
                 f"the site is published in '{lang}', a language CLDR does not know, so its numbers and dates cannot be written",
             )
         po = _catalog(locales, lang, settings)
-        try:
-            with open(po, "rb") as fh:
-                catalog = read_po(fh, locale=fmt.locale_code(lang), abort_invalid=True)
-        except PoFileError as exc:
-            raise BuildError(str(po), str(exc)) from None
-        missing = [m.id for m in catalog if m.id and not m.string and not m.fuzzy]
+        mo, missing = _compiled(po, lang)
         if missing and stderr is not None:
-            print(f"{po}: warning: {len(missing)} message(s) not translated, shown in English", file=stderr)
-        mo = cache / lang / "LC_MESSAGES" / "messages.mo"
-        mo.parent.mkdir(parents=True, exist_ok=True)
-        with open(mo, "wb") as fh:
-            write_mo(fh, catalog)
-        with open(mo, "rb") as fh:
-            result[lang] = Translations(fh)
+            print(f"{po}: warning: {missing} message(s) not translated, shown in English", file=stderr)
+        result[lang] = Translations(io.BytesIO(mo))
     return result
+
+
+_COMPILED: dict[str, tuple[bytes, int]] = {}
+"""Compiled catalogs (.mo bytes, untranslated messages) by the key of their source: `serve` compiles each once."""
+
+
+def _compiled(po: Path, lang: str) -> tuple[bytes, int]:
+    """The .mo bytes of the catalog `po` in `lang` and how many of its messages are untranslated.
+
+    Reading a .po file is most of a millisecond per message: the result is kept in memory and in the
+    user's cache, by the catalog's bytes, the locale and Babel's version (which writes the .mo).
+    """
+    data = po.read_bytes()
+    key = key_of("catalog/1", version("babel"), fmt.locale_code(lang), data)
+    found = _COMPILED.get(key)
+    if found is None:
+
+        def make() -> tuple[bytes, int]:
+            try:
+                catalog = read_po(io.BytesIO(data), locale=fmt.locale_code(lang), abort_invalid=True)
+            except PoFileError as exc:
+                raise BuildError(str(po), str(exc)) from None
+            out = io.BytesIO()
+            write_mo(out, catalog)
+            return out.getvalue(), sum(1 for m in catalog if m.id and not m.string and not m.fuzzy)
+
+        found = _COMPILED[key] = kept_for_user("catalog", key, make)
+    return found
 
 
 # --- pages ----------------------------------------------------------------------------------
