@@ -138,7 +138,8 @@ def test_toml_syntax_is_a_located_error(tmp_path) -> None:
 def test_a_settings_file_that_is_not_utf8_is_located(tmp_path) -> None:
     (tmp_path / "tierwise.toml").write_bytes(b'[site]\ntitle = "Caf\xe9"\n')
     _, [problem], _ = load_settings(tmp_path)
-    assert (problem.code, problem.pos.line, problem.message) == ("T1001", 1, "the settings file is not UTF-8")
+    # At the bad byte: line 2, after `title = "Caf` (it was line 1 with the byte's offset in the file as its column).
+    assert (problem.code, problem.pos.line, problem.pos.column, problem.message) == ("T1001", 2, 13, "the settings file is not UTF-8")
 
 
 def test_wrong_values_are_located_at_the_value(tmp_path) -> None:

@@ -743,6 +743,14 @@ EXPLANATIONS: dict[str, Explanation] = {
         V + "}\n",
         files=(("tierwise.toml", b'[brand]\naccent = "#7fb2ff"\n'),),
     ),
+    "T1009": Explanation(
+        "a settings file too deep, too long or too big to read",
+        "tierwise.toml holds a few settings one level deep: [site] and [brand], then `key = value`. Lists "
+        "and tables may nest at most 50 levels, a dotted key or table name has at most 10 parts, and the "
+        "file holds at most 1,000,000 bytes: beyond that the TOML reader would run out of stack or time.",
+        V + "}\n",
+        files=(("tierwise.toml", b"[site]\ntitle = " + b"[" * 60 + b"]" * 60 + b"\n"),),
+    ),
 }
 
 

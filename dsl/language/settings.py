@@ -192,11 +192,14 @@ def load_settings(root: Path | None) -> tuple[Settings, list[Diagnostic], dict[s
         text = file.read_bytes().decode("utf-8")
     except UnicodeDecodeError as exc:
         return Settings(root=root, file=path), [
-            error("the settings file is not UTF-8", Pos(path, 1, exc.start + 1), "save it as UTF-8", code="T1001")
+            error("the settings file is not UTF-8", _byte_pos(exc.object, exc.start, path), "save it as UTF-8", code="T1001")
         ], {}
     except OSError as exc:
         return Settings(root=root, file=path), [error(f"cannot read the settings file: {exc.strerror or exc}", Pos(path, 0, 0), code="T1001")], {}
     sources = {path: text}
+    too_deep = _too_deep(text, path)
+    if too_deep is not None:
+        return Settings(root=root, file=path), [too_deep], sources
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -384,7 +387,7 @@ def _folder(site: dict[str, Any], key: str, root: Path, where: Settings, problem
     if value is None:
         return None
     folder = root / value if isinstance(value, str) else None
-    if folder is None or not folder.is_dir():
+    if folder is None or not _is(folder, "dir"):
         problems.append(
             error(f"the template folder '{value}' does not exist", where.pos(f"site.{key}"),
                   "name a folder relative to the folder of tierwise.toml, holding templates named as in site_templates/ (vendor.html …)",
@@ -399,7 +402,7 @@ def _logo(brand: dict[str, Any], root: Path, where: Settings, problems: list[Dia
     if value is None:
         return None
     logo = root / value if isinstance(value, str) else None
-    if logo is None or not logo.is_file() or logo.suffix.lower() not in LOGO_TYPES:
+    if logo is None or not _is(logo, "file") or logo.suffix.lower() not in LOGO_TYPES:
         problems.append(
             error(f"the logo '{value}' is not an image file in the project", where.pos("brand.logo"),
                   f"name an {', '.join(t[1:] for t in LOGO_TYPES)} file, relative to the folder of tierwise.toml", code="T1007")
@@ -416,3 +419,66 @@ def check_settings_vendor(settings: Settings, vendor_ids: set[str]) -> list[Diag
         error(f"the site's vendor '{settings.vendor}' is not defined in the plan files", settings.pos("site.vendor"),
               did_you_mean(settings.vendor, vendor_ids) or "name the id written after `vendor` in a plan file", code="T1004")
     ]
+
+
+# --- inputs no reader can take: positions of bad bytes, deep nesting, long keys, impossible paths --
+
+MAX_NESTING = 50
+"""Arrays and inline tables may nest this deep in tierwise.toml (Python's TOML reader recurses per level)."""
+
+MAX_KEY_PARTS = 10
+"""A dotted key or table name may have this many parts (the reader's time grows with the square of them)."""
+
+MAX_SETTINGS_BYTES = 1_000_000
+"""A settings file may hold at most this many bytes; a real one holds a few hundred."""
+
+_PART = r'(?:[A-Za-z0-9_-]+|"[^"\\\n]*(?:\\.[^"\\\n]*)*"|\'[^\'\n]*\')'
+# Multi-line strings and comments are skipped first, so brackets and dots inside them are not counted.
+_TOML_SCAN = re.compile(
+    r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|#[^\n]*|(?P<chain>' + _PART + r'(?:[ \t]*\.[ \t]*' + _PART + r'){'
+    + str(MAX_KEY_PARTS) + r',})|' + _PART + r'|[\[\]{}]'
+)
+
+
+def _byte_pos(data: bytes, start: int, path: str) -> Pos:
+    """The line and column (in characters) of byte `start` of `data`, for a file that is not UTF-8."""
+    line_start = data.rfind(b"\n", 0, start) + 1
+    column = len(data[line_start:start].decode("utf-8", "replace")) + 1
+    line = data.count(b"\n", 0, start) + 1
+    return Pos(path, line, column, line, column + 1)
+
+
+def _too_deep(text: str, path: str) -> Diagnostic | None:
+    """An error for what the TOML reader cannot take in time and stack: too big, too deep, too long a key."""
+
+    def at(start: int, end: int) -> Pos:
+        line = text.count("\n", 0, start) + 1
+        column = start - (text.rfind("\n", 0, start) + 1) + 1
+        return Pos(path, line, column, line, column + min(end - start, 80))
+
+    size = len(text.encode("utf-8", "surrogatepass"))
+    if size > MAX_SETTINGS_BYTES:
+        return error(f"the settings file is {size:,} bytes; it may hold at most {MAX_SETTINGS_BYTES:,}", Pos(path, 1, 1, 1, 2),
+                     "a settings file holds a few lines under [site] and [brand] (docs/site.md)", code="T1009")
+    depth = 0
+    for match in _TOML_SCAN.finditer(text):
+        found = match.group(0)
+        if match.group("chain"):
+            return error(f"a key or table name of more than {MAX_KEY_PARTS} parts", at(match.start(), match.end()),
+                         "the settings are one level deep: [site] then title = \"…\" (or site.title = \"…\")", code="T1009")
+        if found in ("[", "{"):
+            depth += 1
+            if depth > MAX_NESTING:
+                return error(f"the settings nest more than {MAX_NESTING} lists or tables inside each other", at(match.start(), match.end()),
+                             'a setting is a text, a list of texts or a table: languages = ["sv", "en"]', code="T1009")
+        elif found in ("]", "}"):
+            depth = max(depth - 1, 0)
+    return None
+
+
+def _is(path: Path, kind: str) -> bool:
+    """Whether `path` is a folder ("dir") or a file ("file"); False for a name the system cannot take (too long, NUL)."""
+    try:
+        return path.is_dir() if kind == "dir" else path.is_file()
+    except (OSError, ValueError):
+        return False
