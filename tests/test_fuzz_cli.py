@@ -81,3 +81,25 @@ def test_a_dotted_key_of_thousands_of_parts_is_t1009_at_once_not_minutes_of_read
 def test_a_settings_file_that_is_not_utf8_is_located_at_the_bad_byte(tmp_path) -> None:
     code, line, col, message, _ = settings_problem(tmp_path, '[site]\n# café\ntitle = "Ĉaf'.encode() + b'\xe9"\n')
     assert (code, line, col, message) == ("T1001", 3, 13, "the settings file is not UTF-8")
+
+
+# --- build --out --------------------------------------------------------------------------------
+
+
+def test_build_never_replaces_a_folder_of_other_files(tmp_path) -> None:
+    root = project(tmp_path)
+    before = sorted(p.name for p in (root / "plans").iterdir())
+    done = tierwise(root, "build", "--quiet", "--out", "plans")  # once replaced the plan files by the site
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert done.stderr.startswith("plans: error: the output folder holds files that are not a published site; refusing to replace it\n")
+    assert "  = hint: name a new or empty folder" in done.stderr
+    assert (root / "plans").is_dir() and not (root / "plans").is_symlink()
+    assert sorted(p.name for p in (root / "plans").iterdir()) == before
+    for out in (".", str(root)):
+        done = tierwise(root, "build", "--quiet", "--out", out)
+        assert done.returncode == 1 and "refusing to replace it" in done.stderr
+    assert sorted(p.name for p in root.iterdir()) == [".tierwise-cache", "plans"]  # no site, not even a lock file
+    # An empty folder, or none, is published to; and so is a site published as a plain folder before.
+    (root / "empty").mkdir()
+    assert tierwise(root, "build", "--quiet", "--out", "empty").returncode == 0
+    assert (root / "empty" / "index.html").is_file()

@@ -359,6 +359,12 @@ def publish(
     """
     stderr = stderr or sys.stderr
     out = Path(out_dir).absolute()
+    refusal = refuse_to_replace(out)
+    if refusal is not None:
+        print(f"{out_dir}: error: {refusal}", file=stderr)
+        print("  = hint: name a new or empty folder, or one an earlier build published (--out; default: _site/ in the project)", file=stderr)
+        print(f"the site was not built; {out_dir} is unchanged.", file=stderr)
+        return 1
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
         lock = _lock(out)
@@ -471,3 +477,25 @@ def placeholder_warning(base_url: str | None, stderr: TextIO, configured: str | 
             "set [site] base_url in tierwise.toml (or TIERWISE_BASE_URL, or --base-url) to the address the site is published at",
             file=stderr,
         )
+
+
+# --- what a build may replace -------------------------------------------------------------------
+# The switch above removes a plain folder at `out` (the layout of earlier versions). A folder the
+# author named by mistake (`--out plans`, `--out .`, `--out ~`) would be deleted with its files, so
+# only a folder that is empty or holds what a build publishes (index.html and rules/) is replaced.
+
+
+def refuse_to_replace(out: Path) -> str | None:
+    """Why the build must not replace `out` (a folder of other files, or the file system's root); None when it may."""
+    if out.name in ("", "..") or out == Path(out.anchor):
+        return "the site cannot replace the root folder" if out.name == "" else "name the output folder without '..' at its end"
+    try:
+        if out.is_symlink() or not out.is_dir():
+            return None  # nothing there, a link (only the link is replaced), or a file (refused at the switch)
+        if not any(out.iterdir()):
+            return None
+        if (out / "index.html").is_file() and (out / "rules").is_dir():
+            return None  # a site an earlier Tierwise published as a plain folder
+    except OSError as exc:
+        return f"cannot read the output folder: {exc.strerror or exc}"
+    return "the output folder holds files that are not a published site; refusing to replace it"
