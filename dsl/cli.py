@@ -161,7 +161,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 def cmd_rules(args: argparse.Namespace) -> int:
     """Write the SLA rule set of every vendor as one JSON document."""
-    from dsl.rules.export import ExportError, dumps, export_project
+    from dsl.rules.export import ExportError, dumps, export_failure, export_project
 
     loaded = _load_settled(args.paths, strict=False, explicit=getattr(args, "project", None))
     if loaded is None:
@@ -170,7 +170,7 @@ def cmd_rules(args: argparse.Namespace) -> int:
     try:
         text = dumps(export_project(project, args.years or default_years(project), languages=settings.languages))
     except ExportError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(export_failure(exc), file=sys.stderr)
         return 1
     if args.output in (None, "-"):
         sys.stdout.write(text)

@@ -103,3 +103,38 @@ def test_build_never_replaces_a_folder_of_other_files(tmp_path) -> None:
     (root / "empty").mkdir()
     assert tierwise(root, "build", "--quiet", "--out", "empty").returncode == 0
     assert (root / "empty" / "index.html").is_file()
+
+
+# --- the years the holiday data covers ----------------------------------------------------------
+
+
+def test_a_horizon_before_the_holiday_data_is_t0813_at_the_closed_holidays_line(tmp_path) -> None:
+    root = project(tmp_path, shared=SHARED.replace("horizon 2026-2028", "horizon 1940-1942"))
+    line = next(n for n, text in enumerate(VENDOR.splitlines(), start=1) if text.strip() == "closed holidays SE")
+    col = VENDOR.splitlines()[line - 1].index("closed") + 1
+    shared_line = next(n for n, text in enumerate(SHARED.splitlines(), start=1) if text.startswith("horizon"))
+    done = tierwise(root, "check")  # once "ok", and then `rules` and `build` failed without a place
+    assert done.returncode == 1
+    assert (
+        f"plans/stratiteq.plan:{line}:{col}: error[T0813]: the holidays package knows the holidays of SE only for "
+        "1953–2100, not all of the horizon 1940–1942"
+    ) in done.stderr
+    assert f"hint: choose a horizon within 1953–2100 (at {root / 'plans' / 'shared.plan'}:{shared_line})" in done.stderr
+    for command in (["rules"], ["build", "--quiet"], ["due", "stratiteq/sos", "P1", "1941-03-03T10:00+01:00"]):
+        done = tierwise(root, *command)
+        assert done.returncode == 1 and "Traceback" not in done.stderr, command
+        assert f"plans/stratiteq.plan:{line}:{col}: error[T0813]" in done.stderr, (command, done.stderr)
+
+
+def test_years_asked_for_beyond_the_holiday_data_are_located_at_the_calendar(tmp_path) -> None:
+    root = project(tmp_path)
+    line = next(n for n, text in enumerate(VENDOR.splitlines(), start=1) if text.strip() == "closed holidays SE")
+    col = VENDOR.splitlines()[line - 1].index("closed") + 1
+    for command in (["rules", "--years", "1900-1910"], ["build", "--quiet", "--years", "1900-1910"]):
+        done = tierwise(root, *command)
+        assert done.returncode == 1 and "Traceback" not in done.stderr and "export.py" not in done.stderr, command
+        assert (
+            f"stratiteq.plan:{line}:{col}: error[T0813]: calendar 'stratiteq-office': the holidays package knows the holidays "
+            "of SE only for 1953–2100, not all of 1900–1910\n  = hint: choose years within 1953–2100 (--years, or the horizon)"
+        ) in done.stderr, done.stderr
+    assert not (root / "_site").exists()

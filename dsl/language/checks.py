@@ -22,7 +22,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from babel.core import get_global
 
-from dsl.language import addresses
+from dsl.language import addresses, datasets
+from dsl.language.cache import kept_for_user, key_of
 from dsl.language.diagnostics import Diagnostic, did_you_mean, error, one_of, warning
 from dsl.language.model import (
     Calendar,
@@ -78,6 +79,8 @@ def check_project(
     found: list[Diagnostic] = []
     found += check_definitions(files)
     found += check_horizons(files)
+    vendors = list(vendors)  # walked twice: for the horizon's holidays, then vendor by vendor
+    found += check_horizon_holidays(files, vendors, context)
     for file in files:
         found += _check_definitions_of(file, settings)
     shared_calendars = {c.id for f in (*files, *context) for c in f.calendars}
@@ -982,4 +985,54 @@ def check_target_versions(targets: Sequence[Target]) -> Iterator[Diagnostic]:
                 target.valid_from_pos,
                 f"write the version from {target.valid_from} before the one at line {before.pos.line}",
                 code="T0809",
+            )
+
+
+# --- the horizon within the years the holidays package knows (fuzz, session 18) ----------------
+# Outside a country's start_year..end_year the holidays package returns no holidays at all, so the
+# export refuses such a span (dsl/rules/export.py). Judged here too, where the horizon is written, so
+# that `check` says what `rules` and `build` would stop on, at the plan line that closes on holidays.
+
+
+def holiday_years(country: str) -> range | None:
+    """The years the holidays package knows `country`'s holidays for (kept in the user's cache); None when unknown."""
+
+    def ask() -> tuple[int, int] | None:
+        import holidays  # on first use only: the answer is kept for every later run
+
+        try:
+            table = holidays.country_holidays(country)
+        except (NotImplementedError, ValueError, KeyError):
+            return None  # an unknown country is T0502's to report
+        return int(table.start_year), int(table.end_year)
+
+    span = kept_for_user("holiday-years", key_of("holiday-years/1", datasets.holidays_version(), country), ask)
+    return range(span[0], span[1] + 1) if isinstance(span, tuple) else None
+
+
+def check_horizon_holidays(
+    files: Sequence[FileDecl], vendors: Iterable[tuple[VendorDecl, Vendor]], context: Sequence[FileDecl] = ()
+) -> Iterator[Diagnostic]:
+    """Every country a calendar closes on the holidays of has holiday data for each year of the project's horizon."""
+    horizons = [h for f in (*files, *context) for h in f.horizons]
+    if not horizons:
+        return
+    horizon = horizons[0]
+    if not (HORIZON_YEARS[0] <= horizon.first <= horizon.last <= HORIZON_YEARS[1]):
+        return  # T0807 says what is wrong with it
+    calendars = [c for f in files for c in f.calendars] + [c for _, v in vendors for c in v.calendars]
+    for calendar in calendars:
+        places = [(s.country, s.pos) for s in calendar.holidays]
+        places += [(country, calendar.customer_holidays_pos) for country in calendar.customer_holidays]
+        for country, pos in places:
+            known = holiday_years(country)
+            if known is None or (horizon.first in known and horizon.last in known):
+                continue
+            yield error(
+                f"the holidays package knows the holidays of {country} only for {known[0]}–{known[-1]}, "
+                f"not all of the horizon {horizon.first}–{horizon.last}",
+                pos,
+                f"choose a horizon within {known[0]}–{known[-1]} (at {horizon.pos.file}:{horizon.pos.line}), "
+                "or take the holidays of this calendar off",
+                code="T0813",
             )

@@ -657,6 +657,16 @@ EXPLANATIONS: dict[str, Explanation] = {
         fix=('4h on office from 2028-01-01\n    target first-response all 8h on office from 2027-01-01',
              '8h on office from 2027-01-01\n    target first-response all 4h on office from 2028-01-01'),
     ),
+    "T0813": Explanation(
+        "years outside the holiday data of a calendar's country",
+        "The holidays package knows each country's holidays for a span of years only (Sweden: 1953–2100) "
+        "and outside it knows none, so a calendar closed on holidays would be open on them. The horizon, "
+        "or the years given with --years, must lie within the span of every country a calendar closes on "
+        "the holidays of; the diagnostic is at the `closed holidays` line and names the span.",
+        'horizon 1940-1942\n' + V
+        + '  calendar office {\n    zone Europe/Stockholm\n    open mon-fri 08:00-17:00\n    closed holidays SE\n  }\n}\n',
+        fix=('horizon 1940-1942', 'horizon 2026-2028'),
+    ),
     "T0812": Explanation(
         "a `terms from DATE` block without targets (warning)",
         "`terms from DATE { ... }` writes several targets that change on the same date at once: each "

@@ -347,6 +347,10 @@ def _check_with_cache(
     )
     # Judged across files, afresh on every run: duplicate ids and the project's horizon.
     found: list[Diagnostic] = [*checks.check_definitions(decls), *checks.check_horizons(decls)]
+    # Of the vendors loaded only: reading a lazy vendor's calendars would load its unchanged file. A horizon
+    # that leaves an unchanged file's holidays stops the export instead, at the same place (T0813).
+    whole = [(d, v) for d, v in resolution.vendors if "_loader" not in vars(v)]
+    found += checks.check_horizon_holidays(decls, whole, context)
     by_file: dict[str, list[tuple[VendorDecl, Vendor]]] = {}
     for decl, vendor in resolution.vendors:
         by_file.setdefault(decl.pos.file, []).append((decl, vendor))

@@ -12,7 +12,7 @@ from typing import Any, BinaryIO, TextIO, cast
 
 from dsl.language.model import Project
 from dsl.rules.engine import Evaluator, RuleError, parse_moment, suggest
-from dsl.rules.export import ExportError, default_years, export_project
+from dsl.rules.export import ExportError, default_years, export_failure, export_project
 
 BATCH_FIELDS = ("plan", "priority", "at", "tz", "metric", "case", "country")
 """The fields a line of `due --batch` may have (docs/rules.md §8)."""
@@ -62,7 +62,7 @@ def run_due(
     try:
         answer = Evaluator(_rules(project, years)).due(target, priority, parse_moment(when), tz, metric, case, country)
     except (RuleError, ExportError) as exc:
-        print(f"error: {exc}", file=stderr)
+        print(export_failure(exc) if isinstance(exc, ExportError) else f"error: {exc}", file=stderr)
         return 1
     print(answer.isoformat(), file=stdout)
     return 0
@@ -90,7 +90,7 @@ def _run_batch(
     try:
         evaluator = Evaluator(_rules(project, years))
     except ExportError as exc:
-        print(f"error: {exc}", file=stderr)
+        print(export_failure(exc), file=stderr)
         return 1
     try:
         if source == "-":
@@ -259,7 +259,7 @@ def run_priority(
     try:
         level = Evaluator(_rules(project, years)).priority_for(vendor, impact, urgency)
     except (RuleError, ExportError) as exc:
-        print(f"error: {exc}", file=stderr)
+        print(export_failure(exc) if isinstance(exc, ExportError) else f"error: {exc}", file=stderr)
         return 1
     print(level, file=stdout)
     return 0

@@ -24,6 +24,7 @@ from typing import Any
 
 from dsl.language import datasets, vocabulary
 from dsl.language.cache import kept_for_user, key_of, version
+from dsl.language.diagnostics import Diagnostic, error, render
 from dsl.language.model import (
     Calendar,
     DailyHours,
@@ -73,6 +74,28 @@ def default_years(project: Project | None = None) -> tuple[int, int]:
 
 class ExportError(ValueError):
     """The model cannot be expanded (for example a country the holidays package does not know)."""
+
+
+# --- an export failure about one place of a plan file (fuzz, session 18) --------------------------
+
+
+class LocatedExportError(ExportError):
+    """An ExportError about one place of a plan file, carried as the located diagnostic to print."""
+
+    def __init__(self, diagnostic: Diagnostic) -> None:
+        super().__init__(f"{diagnostic.message}; {diagnostic.hint}" if diagnostic.hint else diagnostic.message)
+        self.diagnostic = diagnostic
+
+    def __reduce__(self) -> tuple[type[LocatedExportError], tuple[Diagnostic]]:
+        # A build worker's error crosses to the parent process pickled: with its place, not as a bare message.
+        return LocatedExportError, (self.diagnostic,)
+
+
+def export_failure(exc: ExportError) -> str:
+    """How a command prints an ExportError: file:line:col, code and hint when it has a place, else `error: ...`."""
+    if isinstance(exc, LocatedExportError):
+        return render(exc.diagnostic, None)
+    return f"error: {exc}"
 
 
 def export_project(project: Project, years: tuple[int, int], languages: tuple[str, ...] = LANGUAGES) -> dict[str, Any]:
@@ -369,10 +392,11 @@ def holiday_dates(cal: Calendar, years: range, exported: range | None = None) ->
         # Outside its start_year..end_year the package returns no holidays at all, silently: a span
         # reaching there would export working days where the vendor is closed, so it is an error.
         if exported and (exported[0] not in known or exported[-1] not in known):
-            raise ExportError(
+            raise LocatedExportError(error(
                 f"calendar '{cal.id}': the holidays package knows the holidays of {source.country} only for "
-                f"{known[0]}–{known[-1]}, not all of {exported[0]}–{exported[-1]}; choose years within it (--years)"
-            )
+                f"{known[0]}–{known[-1]}, not all of {exported[0]}–{exported[-1]}",
+                source.pos, f"choose years within {known[0]}–{known[-1]} (--years, or the horizon)", code="T0813",
+            ))
         found.update(dates)
     return found
 

@@ -31,7 +31,7 @@ from dsl.language.model import Project, Vendor
 from dsl.language.progress import Progress
 from dsl.language.settings import DEFAULT_SETTINGS, Settings
 from dsl.language.vocabulary import RESERVED_IDS
-from dsl.rules.export import conformance_files, dumps, export_project, schema_text
+from dsl.rules.export import ExportError, conformance_files, dumps, export_failure, export_project, schema_text
 from dsl.site import branding, parallel
 from dsl.site import views as site
 from dsl.site.incremental import Reuse, Stats, given, vendor_fragment
@@ -430,6 +430,11 @@ def _publish_locked(
     except BuildError as exc:
         shutil.rmtree(new, ignore_errors=True)
         print(str(exc), file=stderr)
+        print(f"the site was not built; {out_dir} is unchanged.", file=stderr)
+        return 1
+    except ExportError as exc:  # a calendar the rules cannot be expanded for, at its place in the plan file
+        shutil.rmtree(new, ignore_errors=True)
+        print(export_failure(exc), file=stderr)
         print(f"the site was not built; {out_dir} is unchanged.", file=stderr)
         return 1
     except OSError as exc:
