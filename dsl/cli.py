@@ -45,7 +45,7 @@ def find_project_root(start: Path, explicit: str | None = None) -> Path:
     """The project root: `explicit` (--project) if given, else the nearest folder from `start` upward holding plans/."""
     if explicit is not None:
         root = Path(explicit)
-        if not root.is_dir():
+        if not _is_folder(root):
             raise ProjectRootError(f"{explicit}: error: the project folder does not exist\n  hint: --project names the folder that holds plans/")
         return root
     for folder in (start, *start.parents):
@@ -57,9 +57,25 @@ def find_project_root(start: Path, explicit: str | None = None) -> Path:
     )
 
 
+def _is_folder(path: Path) -> bool:
+    """Whether `path` is a folder; False for a name the system cannot look up (too long, a loop of links)."""
+    try:
+        return path.is_dir()
+    except OSError:
+        return False
+
+
+def _resolved(path: Path) -> Path:
+    """`path` resolved; as it is written (made absolute) when it cannot be (a loop of links, a name too long)."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):  # RuntimeError: pathlib's "Symlink loop"
+        return path.absolute()
+
+
 def project_context(paths: Sequence[str], explicit: str | None = None) -> list[Path]:
     """The project's plans/ folder, whose shared definitions are in scope when single files are checked."""
-    starts = [Path(p).resolve().parent for p in paths] + [Path.cwd()]
+    starts = [_resolved(Path(p)).parent for p in paths] + [Path.cwd()]
     for start in starts if explicit is None else [Path.cwd()]:
         try:
             root = find_project_root(start, explicit)

@@ -138,3 +138,25 @@ def test_years_asked_for_beyond_the_holiday_data_are_located_at_the_calendar(tmp
             "of SE only for 1953–2100, not all of 1900–1910\n  = hint: choose years within 1953–2100 (--years, or the horizon)"
         ) in done.stderr, done.stderr
     assert not (root / "_site").exists()
+
+
+# --- paths on the command line ------------------------------------------------------------------
+
+
+def test_paths_the_system_cannot_look_up_are_errors_not_tracebacks(tmp_path) -> None:
+    root = project(tmp_path)
+    long = "y" * 5000
+    done = tierwise(root, "check", long)
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert done.stderr.startswith(f"{long[:200]}…: error[T0202]: '{long[:200]}…' cannot be looked up: File name too long\n")
+    assert "  = hint: name a .plan file or a folder of them; each name in a path is at most 255 bytes" in done.stderr
+    done = tierwise(root, "due", "--plans", long, "stratiteq/sos", "P1", "2026-03-02T10:00+01:00")
+    assert done.returncode == 1 and "error[T0202]" in done.stderr and "Traceback" not in done.stderr
+    done = tierwise(tmp_path, "--project", long, "check")  # the second --project wins
+    assert done.returncode == 2 and "Traceback" not in done.stderr  # an unusable command line, as for a missing folder
+    assert f"{long}: error: the project folder does not exist" in done.stderr
+    (root / "loop1").symlink_to("loop2")
+    (root / "loop2").symlink_to("loop1")
+    done = tierwise(root, "check", "loop1")  # resolving it raised RuntimeError("Symlink loop")
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert done.stderr.startswith("loop1: error[T0202]: 'loop1' does not exist\n")

@@ -66,6 +66,10 @@ def find_plan_files(paths: Sequence[Path]) -> tuple[list[Path], list[Diagnostic]
     files: list[Path] = []
     problems: list[Diagnostic] = []
     for path in paths:
+        unusable = _unusable_name(path)
+        if unusable is not None:
+            problems.append(unusable)
+            continue
         if path.is_dir():
             found = sorted(path.rglob("*.plan"))
             if not found:
@@ -598,3 +602,17 @@ def merge_plans(declared: tuple[Plan, ...]) -> tuple[Plan, ...]:
     for plan in declared:
         merge(plan, ())
     return tuple(merged[p.id] for p in declared if p.id in merged)
+
+
+# --- names the system cannot look up (fuzz, session 18) -----------------------------------------
+
+
+def _unusable_name(path: Path) -> Diagnostic | None:
+    """T0202 for a path the system refuses to look up (a name too long, a loop of links); None when it can."""
+    try:
+        path.exists()
+    except OSError as exc:
+        shown = str(path) if len(str(path)) <= 200 else str(path)[:200] + "…"
+        return error(f"'{shown}' cannot be looked up: {exc.strerror or exc}", Pos(shown, 0, 0),
+                     "name a .plan file or a folder of them; each name in a path is at most 255 bytes", code="T0202")
+    return None
