@@ -160,3 +160,38 @@ def test_paths_the_system_cannot_look_up_are_errors_not_tracebacks(tmp_path) -> 
     done = tierwise(root, "check", "loop1")  # resolving it raised RuntimeError("Symlink loop")
     assert done.returncode == 1 and "Traceback" not in done.stderr
     assert done.stderr.startswith("loop1: error[T0202]: 'loop1' does not exist\n")
+
+
+# --- the environment and --base-url -------------------------------------------------------------
+
+
+def test_a_source_date_epoch_beyond_year_9999_is_ignored_everywhere_not_an_internal_error(tmp_path, monkeypatch) -> None:
+    from io import StringIO
+
+    from dsl.rules.export import build_date, source_date_epoch
+    from dsl.site.publish import publish
+    from support.rules_sample import sample_project
+
+    for value in ("99999999999999", "999999999999", "253402300800", "٣٣"):
+        monkeypatch.setenv("SOURCE_DATE_EPOCH", value)
+        assert source_date_epoch() is None, value
+        assert build_date() == build_date.__globals__["date"].today()
+        stderr = StringIO()
+        assert publish(sample_project(), tmp_path / f"out{len(value)}", (2026, 2026), stderr=stderr) == 0, stderr.getvalue()
+        assert "error" not in stderr.getvalue()  # was "render.py:591: error: ValueError: year 3170843 is out of range"
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "253402300799")  # the last second of 9999: still a date
+    assert source_date_epoch() == 253402300799
+
+
+def test_a_base_url_urllib_cannot_take_apart_is_an_error_naming_where_it_came_from(tmp_path, monkeypatch) -> None:
+    monkeypatch.delenv("TIERWISE_BASE_URL", raising=False)
+    root = project(tmp_path)
+    for url in ("http://[::1", "http://x.example:99999/", "https://a b.example/"):
+        done = tierwise(root, "build", "--quiet", "--base-url", url)
+        assert done.returncode == 1 and "Traceback" not in done.stderr and "parse.py" not in done.stderr, done.stderr
+        assert done.stderr.startswith(
+            f"--base-url: error: expected an absolute http(s) address such as https://tierwise.example/, got {url!r}\n"
+        ), done.stderr
+    code, line, col, message, _ = settings_problem(tmp_path, b'[site]\ntitle = "x"\nbase_url = "http://[::1/"\n')
+    assert (code, line, col, message) == ("T1002", 3, 12, "[site] base_url is not an http(s) address: 'http://[::1/'")
+    assert not (root / "_site").exists()

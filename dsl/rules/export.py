@@ -52,10 +52,28 @@ def build_date() -> date:
     Reproducible builds (https://reproducible-builds.org/specs/source-date-epoch/) set it so that a
     build made later gives the same files; a value that is not a whole number is ignored.
     """
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isdigit() and len(epoch) <= 12:
-        return datetime.fromtimestamp(int(epoch), UTC).date()
+    epoch = source_date_epoch()
+    if epoch is not None:
+        return datetime.fromtimestamp(epoch, UTC).date()
     return date.today()
+
+
+# --- SOURCE_DATE_EPOCH read in one place (fuzz, session 18) ---------------------------------------
+
+LAST_EPOCH = 253_402_300_799
+"""9999-12-31T23:59:59Z: the last second Python's dates can hold."""
+
+
+def source_date_epoch() -> int | None:
+    """SOURCE_DATE_EPOCH as whole seconds; None when unset or not a whole number of seconds up to year 9999.
+
+    Each use (the default span, the sitemap's dates, the files' times) reads it through here, so a value
+    beyond the dates Python can hold is ignored everywhere alike, as a value that is no number is.
+    """
+    value = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not (value.isascii() and value.isdigit()) or len(value) > len(str(LAST_EPOCH)) or int(value) > LAST_EPOCH:
+        return None
+    return int(value)
 
 
 FALLBACK_YEARS = (2026, 2028)

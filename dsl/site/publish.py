@@ -31,7 +31,7 @@ from dsl.language.model import Project, Vendor
 from dsl.language.progress import Progress
 from dsl.language.settings import DEFAULT_SETTINGS, Settings
 from dsl.language.vocabulary import RESERVED_IDS
-from dsl.rules.export import ExportError, conformance_files, dumps, export_failure, export_project, schema_text
+from dsl.rules.export import ExportError, conformance_files, dumps, export_failure, export_project, schema_text, source_date_epoch
 from dsl.site import branding, parallel
 from dsl.site import views as site
 from dsl.site.incremental import Reuse, Stats, given, vendor_fragment
@@ -188,10 +188,9 @@ def build_into(
 
 def _clamp_times(root: Path) -> None:
     """With SOURCE_DATE_EPOCH set, no file or folder of the build is newer than it (reproducible archives)."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if not (epoch.isdigit() and len(epoch) <= 12):
+    stamp = source_date_epoch()
+    if stamp is None:
         return
-    stamp = int(epoch)
     for path in [*root.rglob("*"), root]:
         if path.lstat().st_mtime > stamp:
             os.utime(path, (stamp, stamp), follow_symlinks=False)

@@ -35,6 +35,7 @@ from dsl.language.cache import BuildCache, kept_for_user, key_of, version
 from dsl.language.model import Project, Vendor
 from dsl.language.settings import DEFAULT_SETTINGS, Settings
 from dsl.language.vocabulary import LANGUAGES
+from dsl.rules.export import source_date_epoch
 from dsl.site import branding, compare, structured
 from dsl.site import formatting as fmt
 from dsl.site import views as site
@@ -320,10 +321,25 @@ def normal_base_url(base_url: str | None, configured: str | None = None) -> str:
     """The address the site is published at, ending in "/": the argument (--base-url), else TIERWISE_BASE_URL,
     else `configured` (the settings' [site] base_url), else the placeholder."""
     base = base_url or os.environ.get("TIERWISE_BASE_URL") or configured or DEFAULT_BASE_URL
-    parts = urlsplit(base)
-    if parts.scheme not in ("http", "https") or not parts.netloc:
-        raise BuildError("TIERWISE_BASE_URL", f"expected an absolute http(s) address such as {DEFAULT_BASE_URL}, got {base!r}")
+    # Name where the address came from: the error was always put on TIERWISE_BASE_URL.
+    from_env = os.environ.get("TIERWISE_BASE_URL")
+    given = "--base-url" if base_url else "TIERWISE_BASE_URL" if from_env or not configured else "[site] base_url"
+    parts = urlsplit(base) if _splits(base) else None
+    if parts is None or parts.scheme not in ("http", "https") or not parts.netloc:
+        raise BuildError(given, f"expected an absolute http(s) address such as {DEFAULT_BASE_URL}, got {base!r}")
     return base if base.endswith("/") else base + "/"
+
+
+def _splits(base: str) -> bool:
+    """Whether `base` is an address urllib can take apart, with a valid port and no space or control character in it."""
+    # "http://[::1" and "http://x:99999/" raised ValueError in urlsplit (or .port) deep in the build (fuzz, session 18).
+    if any(c.isspace() or not c.isprintable() for c in base):
+        return False
+    try:
+        urlsplit(base).port  # noqa: B018 - read for the ValueError it raises on a bad port
+    except ValueError:
+        return False
+    return True
 
 
 def render_site(
@@ -585,10 +601,10 @@ def copy_assets(templates: Path, out: Path, reuse: Reuse | None = None) -> None:
 def source_date() -> str | None:
     """The sitemap's <lastmod>: the date of SOURCE_DATE_EPOCH (reproducible builds), else none at all."""
     # Never the build's own clock: two builds of the same sources must stay byte-identical.
-    value = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if not value.isdigit():
+    value = source_date_epoch()
+    if value is None:
         return None
-    return datetime.fromtimestamp(int(value), tz=UTC).date().isoformat()
+    return datetime.fromtimestamp(value, tz=UTC).date().isoformat()
 
 
 # --- issue 9: the comparison across vendors -------------------------------------------------------
