@@ -195,3 +195,25 @@ def test_a_base_url_urllib_cannot_take_apart_is_an_error_naming_where_it_came_fr
     code, line, col, message, _ = settings_problem(tmp_path, b'[site]\ntitle = "x"\nbase_url = "http://[::1/"\n')
     assert (code, line, col, message) == ("T1002", 3, 12, "[site] base_url is not an http(s) address: 'http://[::1/'")
     assert not (root / "_site").exists()
+
+
+def test_a_folder_changing_while_its_plan_files_are_listed_is_listed_again_or_t0203(tmp_path, monkeypatch) -> None:
+    from dsl.language.loader import find_plan_files
+
+    root = project(tmp_path)
+    real = Path.rglob
+    failures = {"left": 1}
+
+    def flaky(self: Path, pattern: str):  # `check ""` walked /tmp while pytest removed its folders
+        if failures["left"] > 0:
+            failures["left"] -= 1
+            raise FileNotFoundError(2, "No such file or directory", "pytest-of-root/pytest-586")
+        return real(self, pattern)
+
+    monkeypatch.setattr(Path, "rglob", flaky)
+    files, problems = find_plan_files([root / "plans"])
+    assert [f.name for f in files] == ["shared.plan", "stratiteq.plan"] and problems == []
+    failures["left"] = 99
+    files, [problem] = find_plan_files([root / "plans"])
+    assert files == [] and problem.code == "T0203" and problem.pos.file == str(root / "plans")
+    assert problem.message == f"cannot list the plan files in '{root / 'plans'}': No such file or directory"

@@ -71,7 +71,11 @@ def find_plan_files(paths: Sequence[Path]) -> tuple[list[Path], list[Diagnostic]
             problems.append(unusable)
             continue
         if path.is_dir():
-            found = sorted(path.rglob("*.plan"))
+            listed = _plan_files_below(path)
+            if isinstance(listed, Diagnostic):
+                problems.append(listed)
+                continue
+            found = listed
             if not found:
                 problems.append(error(f"no .plan files in '{path}'", Pos(str(path), 0, 0), "plan files end in .plan", code="T0201"))
             files.extend(found)
@@ -616,3 +620,14 @@ def _unusable_name(path: Path) -> Diagnostic | None:
         return error(f"'{shown}' cannot be looked up: {exc.strerror or exc}", Pos(shown, 0, 0),
                      "name a .plan file or a folder of them; each name in a path is at most 255 bytes", code="T0202")
     return None
+
+
+def _plan_files_below(folder: Path) -> list[Path] | Diagnostic:
+    """The .plan files below `folder`, sorted; T0203 when it cannot be listed (a sub-folder removed while listed, three times)."""
+    for _ in range(3):
+        try:
+            return sorted(folder.rglob("*.plan"))
+        except OSError as exc:  # pathlib's walk raises when a folder disappears between listing and reading it
+            problem = exc
+    return error(f"cannot list the plan files in '{folder}': {problem.strerror or problem}", Pos(str(folder), 0, 0),
+                 "something else was changing the folder; run again", code="T0203")
