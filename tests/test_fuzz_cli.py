@@ -217,3 +217,44 @@ def test_a_folder_changing_while_its_plan_files_are_listed_is_listed_again_or_t0
     files, [problem] = find_plan_files([root / "plans"])
     assert files == [] and problem.code == "T0203" and problem.pos.file == str(root / "plans")
     assert problem.message == f"cannot list the plan files in '{root / 'plans'}': No such file or directory"
+
+
+# --- a project's own catalog --------------------------------------------------------------------
+
+ACME = """vendor acme {
+  name "Acme"
+  language en
+  plan basic {
+    name "Basic"
+  }
+}
+"""
+
+
+def test_a_broken_catalog_of_the_project_is_an_error_at_its_line_not_in_babel_or_a_template(tmp_path) -> None:
+    root = tmp_path / "project"
+    (root / "plans").mkdir(parents=True)
+    (root / "plans" / "acme.plan").write_text(ACME, encoding="utf-8")
+    (root / "tierwise.toml").write_text('[site]\nlanguages = ["en", "de"]\n', encoding="utf-8")
+    po = root / "locales" / "de" / "LC_MESSAGES" / "messages.po"
+    po.parent.mkdir(parents=True)
+    header = b'msgid ""\nmsgstr ""\n"Plural-Forms: nplurals=2; plural=(n != 1);\\n"\n\n'
+    cases = [
+        (b'msgid ""\nmsgstr ""\n\nmsgid "a"\nmsgstr "caf\xe9"\n', 5, "the catalog is not UTF-8; save it as UTF-8"),
+        (header.replace(b"nplurals=2", b"nplurals=x"), 3, "the catalog's Plural-Forms header cannot be read: invalid literal for int() with base 10: 'x'"),
+        (header.replace(b"(n != 1)", b"(n/0)"), 3, "the catalog's plural rule '(n/0)' cannot be evaluated: integer division or modulo by zero"),
+        (header.replace(b"(n != 1)", b"(n+5)"), 3, "the catalog's plural rule '(n+5)' gives no form of the 2 for 0"),
+        (header + b'msgid "Compare support tiers"\nmsgstr "Vergleich %(x)s"\n', 5,
+         "the translation of 'Compare support tiers' cannot be filled in: it names %(x)s, which the msgid does not have"),
+        (header + b'\n\nmsgid "Compare support tiers"\nmsgstr "100%"\n', 7,
+         "the translation of 'Compare support tiers' cannot be filled in: incomplete format (write %% for a %)"),
+    ]
+    for data, line, message in cases:
+        po.write_bytes(data)
+        done = tierwise(root, "build", "--quiet")
+        assert done.returncode == 1 and "Traceback" not in done.stderr, done.stderr
+        assert f"{po.relative_to(root)}:{line}: error: {message}\n" in done.stderr, done.stderr
+        assert "site-packages" not in done.stderr and "<string>" not in done.stderr and "site_templates" not in done.stderr
+    assert not (root / "_site").exists()
+    po.write_bytes(header + b'msgid "Compare support tiers"\nmsgstr "Supportstufen vergleichen"\n')
+    assert tierwise(root, "build", "--quiet").returncode == 0

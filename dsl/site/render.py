@@ -10,8 +10,10 @@ importlib.resources, so an installed Tierwise renders the same pages as a checko
 
 from __future__ import annotations
 
+import gettext
 import io
 import os
+import re
 import sys
 import traceback
 from collections.abc import Callable, Iterator
@@ -24,6 +26,7 @@ from pathlib import Path
 from typing import Any, NamedTuple, TextIO, cast
 from urllib.parse import urlsplit
 
+from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import PoFileError, read_po
 from babel.support import Translations
@@ -142,7 +145,7 @@ def _compiled(po: Path, lang: str) -> tuple[bytes, int]:
     user's cache, by the catalog's bytes, the locale and Babel's version (which writes the .mo).
     """
     data = po.read_bytes()
-    key = key_of("catalog/1", version("babel"), fmt.locale_code(lang), data)
+    key = key_of("catalog/2", version("babel"), fmt.locale_code(lang), data)
     found = _COMPILED.get(key)
     if found is None:
 
@@ -151,12 +154,71 @@ def _compiled(po: Path, lang: str) -> tuple[bytes, int]:
                 catalog = read_po(io.BytesIO(data), locale=fmt.locale_code(lang), abort_invalid=True)
             except PoFileError as exc:
                 raise BuildError(str(po), str(exc)) from None
+            except (UnicodeDecodeError, ValueError) as exc:
+                raise _unreadable_catalog(po, data, exc) from None
+            _judge_catalog(po, data, catalog)
             out = io.BytesIO()
             write_mo(out, catalog)
             return out.getvalue(), sum(1 for m in catalog if m.id and not m.string and not m.fuzzy)
 
         found = _COMPILED[key] = kept_for_user("catalog", key, make)
     return found
+
+
+# --- a catalog judged before its words reach a page (fuzz, session 18) -------------------------
+# A project's own messages.po that is not UTF-8, has a Plural-Forms header Python cannot evaluate, or
+# a translation that cannot be filled in like its msgid stopped the build with an error at a line
+# of Babel, of gettext or of a template: now at its own line, saying what is wrong with it.
+
+_PLURAL_PROBE = (*range(1000), 10**6, 10**9)
+"""The counts a catalog's plural rule is tried with: every count a page shows is one of these kinds."""
+
+
+def _line_of(data: bytes, offset: int) -> int:
+    return data.count(b"\n", 0, max(offset, 0)) + 1
+
+
+def _unreadable_catalog(po: Path, data: bytes, exc: UnicodeDecodeError | ValueError) -> BuildError:
+    """The BuildError, at its line, for a catalog Babel cannot read: not UTF-8, or a Plural-Forms header it cannot parse."""
+    if isinstance(exc, UnicodeDecodeError):
+        try:
+            data.decode("utf-8")
+            line = 1
+        except UnicodeDecodeError as whole:
+            line = _line_of(data, whole.start)
+        return BuildError(f"{po}:{line}", "the catalog is not UTF-8; save it as UTF-8")
+    return BuildError(f"{po}:{_line_of(data, data.find(b'Plural-Forms'))}", f"the catalog's Plural-Forms header cannot be read: {exc}")
+
+
+def _judge_catalog(po: Path, data: bytes, catalog: Catalog) -> None:
+    """Raise a BuildError at its line for a plural rule that fails for some count, or a translation that cannot be filled in."""
+    header = f"{po}:{_line_of(data, data.find(b'Plural-Forms'))}"
+    try:
+        plural = gettext.c2py(catalog.plural_expr)
+        wrong = next((n for n in _PLURAL_PROBE if not 0 <= plural(n) < catalog.num_plurals), None)
+    except (ValueError, ArithmeticError, TypeError, RecursionError) as exc:
+        raise BuildError(header, f"the catalog's plural rule '{catalog.plural_expr}' cannot be evaluated: {exc}") from None
+    if wrong is not None:
+        raise BuildError(header, f"the catalog's plural rule '{catalog.plural_expr}' gives no form of the {catalog.num_plurals} for {wrong}")
+    for message in catalog:
+        ids = (message.id,) if isinstance(message.id, str) else tuple(message.id)
+        strings = (message.string,) if isinstance(message.string, str) else tuple(message.string or ())
+        if not ids[0] or not any(strings):
+            continue
+        names = {name: 1 for text in ids for name in re.findall(r"%\((\w+)\)", text)}
+        try:
+            for text in ids:
+                text % names  # the page fills the msgid in this way: only a msgid that can be is judged
+        except (ValueError, TypeError, KeyError):
+            continue
+        for text in strings:
+            try:
+                text % names  # as the page will
+            except (ValueError, TypeError, KeyError) as exc:
+                problem = (
+                    f"it names %({exc.args[0]})s, which the msgid does not have" if isinstance(exc, KeyError) else f"{exc} (write %% for a %)"
+                )
+                raise BuildError(f"{po}:{message.lineno}", f"the translation of {ids[0]!r} cannot be filled in: {problem}") from None
 
 
 # --- pages ----------------------------------------------------------------------------------
