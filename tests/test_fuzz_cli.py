@@ -258,3 +258,22 @@ def test_a_broken_catalog_of_the_project_is_an_error_at_its_line_not_in_babel_or
     assert not (root / "_site").exists()
     po.write_bytes(header + b'msgid "Compare support tiers"\nmsgstr "Supportstufen vergleichen"\n')
     assert tierwise(root, "build", "--quiet").returncode == 0
+
+
+def test_a_batch_whose_reader_closes_the_pipe_says_so_not_that_the_batch_file_cannot_be_read(tmp_path) -> None:
+    root = project(tmp_path)
+    batch = tmp_path / "batch.jsonl"
+    batch.write_text('{"plan": "stratiteq/sos", "priority": "P1", "at": "2026-03-02T10:00+01:00"}\n' * 20_000, encoding="utf-8")
+    # `due --batch FILE | head -1`: the reader takes one line and closes the pipe.
+    with subprocess.Popen(
+        [sys.executable, str(BUILD_PY), "--project", str(root), "due", "--batch", str(batch)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=root,
+    ) as proc:
+        assert proc.stdout is not None and proc.stderr is not None
+        first = proc.stdout.readline()
+        proc.stdout.close()
+        stderr = proc.stderr.read().decode()
+        code = proc.wait(timeout=120)
+    assert first.startswith(b'{"due": ')
+    assert code == 1 and "Traceback" not in stderr and "cannot read the batch file" not in stderr, stderr
+    assert stderr == "error: the answers' reader closed standard output before the batch ended; the rest was not answered\n"

@@ -6,7 +6,9 @@ Kept out of the engine (dsl.rules.engine reads only the rule JSON) and out of th
 
 from __future__ import annotations
 
+import io
 import json
+import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, BinaryIO, TextIO, cast
 
@@ -99,6 +101,8 @@ def _run_batch(
         else:
             with open(source, "rb") as handle:
                 failed = answer_lines(evaluator, handle, stdout, answer_one)
+    except BrokenPipeError:
+        return _output_closed(stdout, stderr)
     except OSError as exc:
         reason = exc.strerror or str(exc)
         print(f"error: cannot read the batch file '{source}': {reason}", file=stderr)
@@ -312,3 +316,17 @@ def answer_ticket(evaluator: Evaluator, line: str, number: int = 1) -> dict[str,
     except OverflowError:
         return _error(number, "at", f"a moment of line {number} is outside the years the rules cover")
     return answer
+
+
+# --- the reader of the answers went away (fuzz, session 18) ---------------------------------------
+
+
+def _output_closed(stdout: TextIO, stderr: TextIO) -> int:
+    """`due --batch FILE | head -1`: say the answers' reader closed the pipe (it was 'cannot read the batch file'); exit 1."""
+    try:
+        # Later writes of buffered answers would fail again as Python exits: send them nowhere.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), stdout.fileno())
+    except (OSError, ValueError, AttributeError, io.UnsupportedOperation):
+        pass
+    print("error: the answers' reader closed standard output before the batch ended; the rest was not answered", file=stderr)
+    return 1
