@@ -241,7 +241,8 @@ def test_a_broken_catalog_of_the_project_is_an_error_at_its_line_not_in_babel_or
     header = b'msgid ""\nmsgstr ""\n"Plural-Forms: nplurals=2; plural=(n != 1);\\n"\n\n'
     cases = [
         (b'msgid ""\nmsgstr ""\n\nmsgid "a"\nmsgstr "caf\xe9"\n', 5, "the catalog is not UTF-8; save it as UTF-8"),
-        (header.replace(b"nplurals=2", b"nplurals=x"), 3, "the catalog's Plural-Forms header cannot be read: invalid literal for int() with base 10: 'x'"),
+        (header.replace(b"nplurals=2", b"nplurals=x"), 3,
+         "the catalog's Plural-Forms header cannot be read: invalid literal for int() with base 10: 'x'"),
         (header.replace(b"(n != 1)", b"(n/0)"), 3, "the catalog's plural rule '(n/0)' cannot be evaluated: integer division or modulo by zero"),
         (header.replace(b"(n != 1)", b"(n+5)"), 3, "the catalog's plural rule '(n+5)' gives no form of the 2 for 0"),
         (header + b'msgid "Compare support tiers"\nmsgstr "Vergleich %(x)s"\n', 5,
@@ -277,3 +278,25 @@ def test_a_batch_whose_reader_closes_the_pipe_says_so_not_that_the_batch_file_ca
     assert first.startswith(b'{"due": ')
     assert code == 1 and "Traceback" not in stderr and "cannot read the batch file" not in stderr, stderr
     assert stderr == "error: the answers' reader closed standard output before the batch ended; the rest was not answered\n"
+
+
+def test_rules_o_writes_into_a_pipe_and_through_a_link_instead_of_replacing_them(tmp_path) -> None:
+    import os
+    import stat
+    import threading
+
+    root = project(tmp_path)
+    fifo = tmp_path / "rules.fifo"
+    os.mkfifo(fifo)
+    got: list[bytes] = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_bytes()), daemon=True)
+    reader.start()
+    done = tierwise(root, "rules", "-o", str(fifo))  # once: the rename put a regular file where the pipe was
+    reader.join(timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
+    assert got and got[0].startswith(b'{\n  "format_version": ')
+    link = tmp_path / "link.json"
+    link.symlink_to("real.json")
+    assert tierwise(root, "rules", "-o", str(link)).returncode == 0
+    assert link.is_symlink() and (tmp_path / "real.json").read_bytes() == got[0]

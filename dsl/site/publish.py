@@ -15,6 +15,7 @@ import fcntl
 import glob
 import os
 import shutil
+import stat
 import sys
 import tempfile
 import threading
@@ -52,6 +53,10 @@ from dsl.site.render import (
 def write_atomically(path: Path, text: str) -> None:
     """Write `text` to `path` through a temporary file and a rename, so readers never see half a file."""
     path = Path(path)
+    if _is_stream(path):
+        _write_stream(path, text)
+        return
+    path = Path(os.path.realpath(path))  # a link stays a link: the file it points to is replaced
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
@@ -65,6 +70,25 @@ def write_atomically(path: Path, text: str) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+# `rules -o /dev/full` (as root) replaced the device node with a regular file: the rename swaps whatever
+# the name holds. A device, a pipe or a socket is written to as a stream (`-o /dev/stdout` works), never
+# replaced (fuzz, session 18).
+
+
+def _is_stream(path: Path) -> bool:
+    """Whether `path` names an existing device, pipe or socket (through links), which is written to, not replaced."""
+    try:
+        mode = os.stat(path).st_mode
+    except (OSError, ValueError):
+        return False
+    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
+
+
+def _write_stream(path: Path, text: str) -> None:
+    with open(path, "w", encoding="utf-8", newline="\n") as fh:
+        fh.write(text)
 
 
 def write_rules(
