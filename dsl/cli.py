@@ -148,6 +148,17 @@ def _years(text: str) -> tuple[int, int]:
     return span
 
 
+def _port(text: str) -> int:
+    """A TCP port, 0 to 65535 (`--port 99999` was an OverflowError traceback from the socket)."""
+    try:
+        port = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a port number from 0 to 65535, got {text!r}") from None
+    if not 0 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"expected a port number from 0 to 65535, got {text!r}")
+    return port
+
+
 def cmd_check(args: argparse.Namespace) -> int:
     """Parse and check plan files, reporting every problem found (a single file inside its project)."""
     explicit = getattr(args, "project", None)
@@ -338,7 +349,7 @@ def parser(prog: str | None = None) -> argparse.ArgumentParser:
 
     serve = sub.add_parser("serve", parents=[project], help="build, serve on localhost and rebuild on change")
     serve.add_argument("--out", metavar="DIR", help="where the site goes (default: _site/ in the project)")
-    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--port", type=_port, default=8000, help="the port on 127.0.0.1, 0-65535 (0: any free one; default: 8000)")
     serve.add_argument("paths", nargs="*", metavar="PATH", help="plan files or folders (default: the project's plans/)")
     serve.set_defaults(func=cmd_serve)
     return top

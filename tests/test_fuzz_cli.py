@@ -300,3 +300,12 @@ def test_rules_o_writes_into_a_pipe_and_through_a_link_instead_of_replacing_them
     link.symlink_to("real.json")
     assert tierwise(root, "rules", "-o", str(link)).returncode == 0
     assert link.is_symlink() and (tmp_path / "real.json").read_bytes() == got[0]
+
+
+def test_serve_refuses_a_port_out_of_range_before_building(tmp_path) -> None:
+    root = project(tmp_path)
+    for port in ("99999", "-1", "65536"):
+        done = tierwise(root, "serve", f"--port={port}", timeout=60)  # was OverflowError from the socket, after a build
+        assert done.returncode == 2 and "Traceback" not in done.stderr
+        assert done.stderr.endswith(f"serve: error: argument --port: expected a port number from 0 to 65535, got '{port}'\n")
+    assert not (root / "_site").exists()
