@@ -594,7 +594,13 @@ def check_vendor_header(decl: VendorDecl, settings: Settings = DEFAULT_SETTINGS)
 
 def _calendar_ref(ref: str | None, pos: Pos, calendars: set[str]) -> Iterator[Diagnostic]:
     if ref is not None and ref not in calendars:
-        yield error(f"unknown calendar '{ref}'", pos, did_you_mean(ref, calendars), code="T0304")
+        # With no calendar close to the name, say how to define one: a new project has none at all
+        # (not even the docs' around-the-clock, which lives in the checkout's plans/shared.plan).
+        hint = did_you_mean(ref, calendars) or (
+            f"define it in the vendor or at the top of a file: calendar {ref} {{ open 24x7 }}, "
+            "or with a zone and open hours"
+        )
+        yield error(f"unknown calendar '{ref}'", pos, hint, code="T0304")
 
 
 def _marks(marks: tuple[str, ...], pos: Pos, vendor: Vendor) -> Iterator[Diagnostic]:
