@@ -732,6 +732,18 @@ def target_tables(vendor: Vendor, reader: Reader) -> tuple[TargetTable, ...]:
 # --- issue 10: targets that change on a date ------------------------------------------------------
 
 
+def first_versions(plan: Plan) -> list[Target]:
+    """A plan's targets without their later versions: for each metric, priority and case, the one in force first."""
+    seen: set[tuple[str, str | None, str | None]] = set()
+    first = []
+    for target in plan.targets:  # versions are in the order of their dates
+        key = (target.metric, target.priority, target.case)
+        if key not in seen:
+            seen.add(key)
+            first.append(target)
+    return first
+
+
 def with_versions(plan: Plan, target: Target | None, cell: TargetCell, reader: Reader) -> TargetCell:
     """A target cell that also says the target's later versions: "2 h; from 1 July 2027: 1 h"."""
     if target is None or plan.no_support:
@@ -1211,7 +1223,9 @@ def fastest_response(vendor: Vendor, reader: Reader) -> str:
     """The quickest guaranteed first response of any tier, or a plain statement that none is promised."""
     # The card's "response" is the metric a question means when it names none: the first response,
     # for the general case; a kind of case answered faster (Esri's escalated cases) is named with it.
-    targets = [t for p in vendor.plans for t in p.targets if t.metric == DEFAULT_METRIC]
+    # A target's later versions (`from DATE`) are not its value: the card, like the comparison, says the
+    # version in force first, and the vendor page lists the later ones with their dates.
+    targets = [t for p in vendor.plans for t in first_versions(p) if t.metric == DEFAULT_METRIC]
     general = [t.minutes for t in targets if t.case is None and t.guaranteed and t.minutes is not None]
     # Targets in business days only count when no tier gives hours: days and hours do not compare.
     in_days = sorted((t.days, t.day_end) for t in targets if t.case is None and t.guaranteed and t.days is not None)
