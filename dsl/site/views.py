@@ -9,6 +9,7 @@ Markdown with raw HTML off and only http(s)/mailto/tel links.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
@@ -279,6 +280,9 @@ class PriceCell:
     kind: str  # amount, free, on-request, not-offered, unknown
     text: str
     marks: tuple[Mark, ...] = ()
+    pieces: tuple[tuple[str, tuple[Mark, ...]], ...] = ()
+    """The text in pieces, each with the footnote marks that follow it: several prices of one tier are joined ("… or
+    …"), and a mark that one of them carries stands after that price, not after the whole cell."""
 
 
 @dataclass(frozen=True)
@@ -589,12 +593,22 @@ def price_cell(price: Price | None, vendor: Vendor, reader: Reader, more: tuple[
     """
     _ = reader.gettext
     if price is None:
-        return PriceCell("unknown", _("Not stated"))
+        return PriceCell("unknown", _("Not stated"), pieces=((_("Not stated"), ()),))
     marks = _marks(vendor, tuple(m for p in (price, *more) for m in p.marks))
-    text = price_text(price, reader)
-    if more:
-        text = fmt.listing([text, *(price_text(p, reader) for p in more)], reader.lang, style="or")
-    return PriceCell(price.kind, text, marks)
+    if not more:
+        text = price_text(price, reader)
+        return PriceCell(price.kind, text, marks, ((text, marks),))
+    prices = (price, *more)
+    texts = [price_text(p, reader) for p in prices]
+    # The locale's "a, b or c" with a token for each price, so that each price's marks can follow it.
+    joined = fmt.listing([f"\x00{n}\x00" for n in range(len(texts))], reader.lang, style="or")
+    pieces: list[tuple[str, tuple[Mark, ...]]] = []
+    for n, chunk in enumerate(re.split("\x00(\\d+)\x00", joined)):
+        if n % 2:
+            pieces.append((texts[int(chunk)], _marks(vendor, prices[int(chunk)].marks)))
+        elif chunk:
+            pieces.append((chunk, ()))
+    return PriceCell(price.kind, "".join(text for text, _marks_after in pieces), marks, tuple(pieces))
 
 
 def _prices_for(plan: Plan, segment: str | None) -> tuple[Price, ...]:
