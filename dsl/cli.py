@@ -23,7 +23,7 @@ from typing import NoReturn
 
 from dsl.language import cache as cache_module
 from dsl.language.cache import BuildCache, project_cache
-from dsl.language.diagnostics import print_diagnostics
+from dsl.language.diagnostics import missing_translations, print_diagnostics
 from dsl.language.loader import LoadResult, SourceChanged, load_project
 from dsl.language.model import Project
 from dsl.language.progress import Progress
@@ -159,6 +159,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     return publish(
         project, Path(args.out), years=args.years or default_years(project), base_url=args.base_url,
         cache=cache, vendor_keys=result.vendor_keys, quiet=args.quiet, progress=progress, settings=settings,
+        reported=missing_translations(result.diagnostics),
     )
 
 

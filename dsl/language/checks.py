@@ -23,7 +23,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 from babel.core import get_global
 
 from dsl.language import addresses
-from dsl.language.diagnostics import Diagnostic, did_you_mean, error, one_of, warning
+from dsl.language.diagnostics import MISSING_TRANSLATION, Diagnostic, did_you_mean, error, one_of, warning
 from dsl.language.model import (
     Calendar,
     Contact,
@@ -272,7 +272,7 @@ def check_translations(vendor: Vendor, settings: Settings = DEFAULT_SETTINGS) ->
         missing = text.missing(settings.languages)
         if missing:
             wanted = " ".join(f'{code} "..."' for code in missing)
-            found = warning(f"{what} has no {', '.join(missing)} translation", text.pos, f"add {wanted} inside the braces", code="T0404")
+            found = warning(f"{what} has no {', '.join(missing)} translation", text.pos, f"add {wanted} inside the braces", code=MISSING_TRANSLATION)
             if found not in reported:
                 reported.add(found)
                 yield found

@@ -17,6 +17,10 @@ from typing import TextIO
 
 from dsl.language.model import Pos
 
+MISSING_TRANSLATION = "T0404"
+"""The diagnostic code of a missing translation (`tierwise explain T0404`): the checks' warning at a text, and the
+site's, at the same text, when a page shows another language's text instead."""
+
 ERROR = "error"
 WARNING = "warning"
 
@@ -174,3 +178,8 @@ def print_diagnostics(
     if unshown:
         stream.write(f"note: {unshown} warning(s) in the plan files not shown here; `tierwise check` lists them.\n")
     return errors
+
+
+def missing_translations(diagnostics: Iterable[Diagnostic]) -> frozenset[tuple[str, int, int]]:
+    """Where the diagnostics report a missing translation: (file, line, column) of each text."""
+    return frozenset((d.pos.file, d.pos.line, d.pos.column) for d in diagnostics if d.code == MISSING_TRANSLATION)

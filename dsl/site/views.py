@@ -20,6 +20,7 @@ from markdown_it import MarkdownIt
 from markupsafe import Markup, escape
 
 from dsl.language import addresses
+from dsl.language.diagnostics import MISSING_TRANSLATION
 from dsl.language.model import (
     Calendar,
     Cell,
@@ -38,8 +39,6 @@ from dsl.site import formatting as fmt
 
 SAFE_SCHEMES = ("http://", "https://", "mailto:", "tel:")
 
-MISSING_TRANSLATION = "T0404"
-"""The diagnostic code of a missing translation (`tierwise explain T0404`)."""
 
 
 class Translations(Protocol):
