@@ -405,3 +405,24 @@ def test_a_footnote_mark_of_one_of_two_prices_follows_that_price_not_the_cell() 
     assert cell.text == first + between + second
     sv = site.price_rows(vendor, reader("sv", vendor))[0].cells[0]
     assert sv.pieces[1][0].strip() == "eller" and [m.mark for m in sv.pieces[0][1]] == ["*"]
+
+
+def test_a_calendar_closed_on_a_subdivisions_holidays_names_the_subdivision() -> None:
+    """`closed holidays GB ENG` read "public holidays in United Kingdom": Scotland's differ. The page names England."""
+    from dsl.language.loader import load_text
+
+    source = """vendor acme {
+  name "Acme"
+  language en
+  calendar london {
+    zone Europe/London
+    open mon-fri 09:00-17:00
+    closed holidays GB ENG
+  }
+}
+"""
+    vendor = load_text(source, "acme.plan").project.vendors[0]
+    calendar = vendor.calendars[0]
+    assert site.calendar_text(calendar, reader("en", vendor)).endswith("except public holidays in United Kingdom (England)")
+    assert site.calendar_text(calendar, reader("sv", vendor)).endswith("(England)")
+    assert "Storbritannien" in site.calendar_text(calendar, reader("sv", vendor))

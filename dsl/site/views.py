@@ -19,7 +19,7 @@ from typing import NamedTuple, Protocol
 from markdown_it import MarkdownIt
 from markupsafe import Markup, escape
 
-from dsl.language import addresses
+from dsl.language import addresses, datasets
 from dsl.language.diagnostics import MISSING_TRANSLATION
 from dsl.language.model import (
     Calendar,
@@ -199,6 +199,12 @@ def weekly_text(calendar: Calendar, lang: str) -> str:
     return "; ".join(parts)
 
 
+def _holiday_place(country: str, subdivision: str | None, lang: str) -> str:
+    """Whose public holidays: the country in the page language, with the subdivision named ("United Kingdom (England)")."""
+    name = fmt.country_name(country, lang)
+    return f"{name} ({datasets.subdivision_name(country, subdivision)})" if subdivision else name
+
+
 def calendar_text(calendar: Calendar, reader: Reader) -> str:
     """When a clock runs, in one sentence: "Mon–Fri 08:00–17:00 (Sweden Time), except public holidays in Sweden"."""
     _ = reader.gettext
@@ -211,7 +217,7 @@ def calendar_text(calendar: Calendar, reader: Reader) -> str:
     else:
         text = zoned_hours(hours, calendar.zone, reader)
     if calendar.holidays:
-        countries = fmt.listing(sorted({fmt.country_name(h.country, lang) for h in calendar.holidays}), lang)
+        countries = fmt.listing(sorted({_holiday_place(h.country, h.subdivision, lang) for h in calendar.holidays}), lang)
         if any("de_facto" in h.categories for h in calendar.holidays):
             # Sweden's Midsummer Eve, Christmas Eve and New Year's Eve: days off by custom, not by law.
             text = _("%(hours)s, except public holidays and de facto holidays in %(countries)s") % {"hours": text, "countries": countries}
