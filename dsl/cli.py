@@ -23,7 +23,7 @@ from typing import NoReturn
 
 from dsl.language import cache as cache_module
 from dsl.language.cache import BuildCache, project_cache
-from dsl.language.diagnostics import print_diagnostics
+from dsl.language.diagnostics import missing_translations, print_diagnostics
 from dsl.language.loader import LoadResult, SourceChanged, load_project
 from dsl.language.model import Project
 from dsl.language.progress import Progress
@@ -110,26 +110,29 @@ def load_with_settings(
     return result, settings
 
 
-def _load(paths: Sequence[str], strict: bool, explicit: str | None = None) -> Project | None:
-    """Load and check the plan files; print what is wrong; None when anything is an error."""
-    return _load_result(paths, strict, explicit)[0]
+def _load(paths: Sequence[str], strict: bool, explicit: str | None = None, warnings: bool = True) -> Project | None:
+    """Load and check the plan files; print what is wrong (warnings only counted when `warnings` is False); None when
+    anything is an error."""
+    return _load_result(paths, strict, explicit, warnings=warnings)[0]
 
 
-def _load_settled(paths: Sequence[str], strict: bool, explicit: str | None = None) -> tuple[Project, Settings] | None:
+def _load_settled(
+    paths: Sequence[str], strict: bool, explicit: str | None = None, warnings: bool = True
+) -> tuple[Project, Settings] | None:
     """Load the settings and the plan files; print what is wrong; None when anything is an error."""
-    project, _, _, settings = _load_result(paths, strict, explicit)
+    project, _, _, settings = _load_result(paths, strict, explicit, warnings=warnings)
     return (project, settings) if project is not None else None
 
 
 def _load_result(
-    paths: Sequence[str], strict: bool, explicit: str | None = None, progress: Progress | None = None
+    paths: Sequence[str], strict: bool, explicit: str | None = None, progress: Progress | None = None, warnings: bool = True
 ) -> tuple[Project | None, LoadResult, BuildCache | None, Settings]:
     """`_load`, with the whole load result (the vendors' cache keys), the build cache it used and the settings."""
     cache = build_cache(paths, explicit)
     result, settings = load_with_settings(paths, explicit, cache, progress)
     if progress is not None:
         progress.clear()
-    errors = print_diagnostics(result.diagnostics, result.sources, sys.stderr, strict=strict)
+    errors = print_diagnostics(result.diagnostics, result.sources, sys.stderr, strict=strict, warnings=warnings)
     if errors or result.project is None:
         print(f"{errors} error(s); nothing was written.", file=sys.stderr)
         return None, result, cache, settings
@@ -183,6 +186,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     return publish(
         project, Path(args.out), years=args.years or default_years(project), base_url=args.base_url,
         cache=cache, vendor_keys=result.vendor_keys, quiet=args.quiet, progress=progress, settings=settings,
+        reported=missing_translations(result.diagnostics),
     )
 
 
@@ -190,7 +194,8 @@ def cmd_rules(args: argparse.Namespace) -> int:
     """Write the SLA rule set of every vendor as one JSON document."""
     from dsl.rules.export import ExportError, dumps, export_failure, export_project
 
-    loaded = _load_settled(args.paths, strict=False, explicit=getattr(args, "project", None))
+    # The rule set on stdout is the answer: warnings are counted, not printed (check and build print them).
+    loaded = _load_settled(args.paths, strict=False, explicit=getattr(args, "project", None), warnings=False)
     if loaded is None:
         return 1
     project, settings = loaded
@@ -217,7 +222,7 @@ def cmd_due(args: argparse.Namespace) -> int:
     """Answer 'by when?' for one ticket, or for a batch of them."""
     from dsl.rules.commands import run_due
 
-    project = _load(args.plans, strict=False)
+    project = _load(args.plans, strict=False, warnings=False)  # the answer, not every warning of the plans
     if project is None:
         return 1
     return run_due(
@@ -240,7 +245,7 @@ def cmd_clock(args: argparse.Namespace) -> int:
     """The ticket clock: per ticket (JSON lines with events), every metric's deadline, elapsed time, state and warnings."""
     from dsl.rules.commands import run_clock
 
-    project = _load(args.plans, strict=False)
+    project = _load(args.plans, strict=False, warnings=False)
     if project is None:
         return 1
     return run_clock(project, args.batch, years=args.years, stdin=sys.stdin, stdout=sys.stdout, stderr=sys.stderr)
@@ -250,7 +255,7 @@ def cmd_priority(args: argparse.Namespace) -> int:
     """Look up a priority level in a vendor's impact x urgency matrix."""
     from dsl.rules.commands import run_priority
 
-    project = _load(args.plans, strict=False)
+    project = _load(args.plans, strict=False, warnings=False)
     if project is None:
         return 1
     return run_priority(project, args.vendor, args.impact, args.urgency, years=args.years, stdout=sys.stdout, stderr=sys.stderr)

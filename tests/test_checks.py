@@ -165,6 +165,16 @@ def test_unknown_calendar_suggests_a_shared_one():
     assert only(text) == ("unknown calendar 'around-the-clok'", 5, 3, "did you mean 'around-the-clock'?")
 
 
+def test_unknown_calendar_in_a_project_with_none_says_how_to_define_one():
+    # A new project has no calendars at all, so no "did you mean": the hint shows a definition.
+    message, line, col, hint = only(HEADER + "  contact portal hours around-the-clock\n}\n")
+    assert (message, line, col) == ("unknown calendar 'around-the-clock'", 4, 3)
+    assert hint == (
+        "define it in the vendor or at the top of a file: calendar around-the-clock { open 24x7 }, "
+        "or with a zone and open hours"
+    )
+
+
 def test_a_file_holds_one_vendor_and_vendor_ids_are_unique():
     found = problems(HEADER + '}\nvendor v { name "W" language en }\n')
     assert [(m, line) for m, line, _, _ in found] == [("vendor 'v' is defined twice", 5), ("a file holds one vendor; this is a second one", 5)]

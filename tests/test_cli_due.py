@@ -197,3 +197,33 @@ def test_seed_example_on_the_real_plan() -> None:
     out, err = io.StringIO(), io.StringIO()
     code = run_due(project, "stratiteq/sos", ["P3", "2026-11-23T15:00:00+01:00"], stdin=io.StringIO(), stdout=out, stderr=err)
     assert (code, out.getvalue(), err.getvalue()) == (0, "2026-11-24T14:00:00+01:00\n", "")
+
+
+def test_due_gives_its_answer_with_the_plans_warnings_counted_not_printed(tmp_path: Path) -> None:
+    """An outside author's English-only offer had 96 warnings (texts without sv, it, pl): `due` printed 481 lines
+    of them before its one-line answer. Now one note counts them; errors are still printed in full."""
+    plans = tmp_path / "plans"
+    plans.mkdir()
+    vendor = """vendor acme {
+  name "Acme"
+  language en
+  intro { en "Support for every customer." }
+  calendar office { zone Europe/Stockholm open mon-fri 08:00-17:00 }
+  plan basic {
+    name "Basic"
+    description { en "Business hours." }
+    target first-response all 4h on office
+  }
+}
+"""
+    (plans / "acme.plan").write_text(vendor, encoding="utf-8")
+    command = [sys.executable, str(BUILD_PY), "--project", str(tmp_path)]
+    checked = subprocess.run([*command, "check"], capture_output=True, text=True, timeout=120)
+    assert checked.returncode == 0 and checked.stderr.count("warning[T0404]") >= 2, checked.stderr
+    done = subprocess.run([*command, "due", "acme/basic", "2026-11-23T15:00:00+01:00"], capture_output=True, text=True, timeout=120)
+    assert (done.returncode, done.stdout) == (0, "2026-11-24T10:00:00+01:00\n"), done.stderr
+    count = checked.stderr.count("warning[")
+    assert done.stderr == f"note: {count} warning(s) in the plan files not shown here; `tierwise check` lists them.\n"
+    (plans / "acme.plan").write_text(vendor.replace("on office", "on offce"), encoding="utf-8")
+    broken = subprocess.run([*command, "due", "acme/basic", "2026-11-23T15:00:00+01:00"], capture_output=True, text=True, timeout=120)
+    assert broken.returncode == 1 and "acme.plan:9:" in broken.stderr and "error[" in broken.stderr

@@ -128,6 +128,17 @@ def test_a_phone_number_is_shown_in_its_national_form_and_dialled_with_its_count
     assert it.abroad == "+46\u00a042\u00a0400\u00a039\u00a099"  # a reader in Italy needs the country code
 
 
+def test_the_english_pages_assume_no_country_a_uk_number_gets_its_international_form_too():
+    """English pages are formatted the British way but read everywhere: a London number in its national form
+    alone (020 7946 0958) cannot be dialled from abroad (found by an outside author)."""
+    vendor = dataclasses.replace(ACME, contacts=(Contact("phone", "phone", "+44 20 7946 0958"),))
+    (en,) = site.contact_views(vendor, reader("en", vendor))
+    assert en.value == "020\u00a07946\u00a00958"
+    assert en.abroad == "+44\u00a020\u00a07946\u00a00958"
+    (pl,) = site.contact_views(vendor, reader("pl", vendor))
+    assert pl.abroad == "+44\u00a020\u00a07946\u00a00958"
+
+
 def test_email_and_web_links_and_a_portal_named_without_an_address():
     vendor = dataclasses.replace(
         ACME,

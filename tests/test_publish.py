@@ -291,3 +291,25 @@ def test_every_name_at_the_top_of_the_site_is_a_reserved_vendor_id(site) -> None
     vendors = set(json.loads((site / "rules" / "all.json").read_text(encoding="utf-8"))["vendors"])
     assert top - set(RESERVED_IDS) == set()
     assert rules - vendors - set(RESERVED_IDS) == set()
+
+
+def test_build_reports_a_missing_translation_once_at_its_text(tmp_path: Path) -> None:
+    """The check's warning (with its caret and hint) says it; the pages' fallbacks at the same text are not
+    listed again per language (an outside author's build printed 229 such lines on top of the checks' own)."""
+    from support.paths import BUILD_PY
+
+    plans = tmp_path / "plans"
+    plans.mkdir()
+    (plans / "acme.plan").write_text(
+        'vendor acme {\n  name "Acme"\n  language en\n  intro { en "Support for every customer." }\n'
+        '  plan basic {\n    name "Basic"\n  }\n}\n',
+        encoding="utf-8",
+    )
+    done = subprocess.run(
+        [sys.executable, str(BUILD_PY), "--project", str(tmp_path), "build", "--quiet"], capture_output=True, text=True, timeout=300
+    )
+    assert done.returncode == 0, done.stderr
+    at_intro = [line for line in done.stderr.splitlines() if "acme.plan:4:" in line]
+    assert at_intro == [f"{plans / 'acme.plan'}:4:9: warning[T0404]: the intro has no sv, it, pl translation"], done.stderr
+    assert "page shows" not in done.stderr
+    assert (tmp_path / "_site" / "sv" / "acme" / "index.html").read_text(encoding="utf-8").count("Support for every customer.") >= 1

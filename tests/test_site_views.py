@@ -379,3 +379,50 @@ def test_zones_are_named_as_people_say_them(lang: str, expected: str) -> None:
     assert text.endswith(expected) and "(" not in text
     # A zone without the site's own words gets CLDR's generic name, in brackets.
     assert plain(site.zoned_hours("H", "Asia/Tokyo", reader(lang))).startswith("H (")
+
+
+def test_a_footnote_mark_of_one_of_two_prices_follows_that_price_not_the_cell() -> None:
+    """An outside author marked the per-user price "billed annually"; the mark stood after "… or US$25,000 per year"."""
+    from dsl.language.loader import load_text
+
+    source = """vendor acme {
+  name "Acme"
+  language en
+  footnote * { en "Billed annually." }
+  plan gold {
+    name "Gold"
+    price 35 USD per user per month *
+    price 25000 USD per year
+  }
+}
+"""
+    vendor = load_text(source, "acme.plan").project.vendors[0]
+    row = site.price_rows(vendor, reader("en", vendor))[0]
+    cell = row.cells[0]
+    (first, first_marks), (between, none), (second, second_marks) = cell.pieces
+    assert [m.mark for m in first_marks] == ["*"] and none == () and second_marks == ()
+    assert "35" in first and "25,000" in second and between.strip() == "or"
+    assert cell.text == first + between + second
+    sv = site.price_rows(vendor, reader("sv", vendor))[0].cells[0]
+    assert sv.pieces[1][0].strip() == "eller" and [m.mark for m in sv.pieces[0][1]] == ["*"]
+
+
+def test_a_calendar_closed_on_a_subdivisions_holidays_names_the_subdivision() -> None:
+    """`closed holidays GB ENG` read "public holidays in United Kingdom": Scotland's differ. The page names England."""
+    from dsl.language.loader import load_text
+
+    source = """vendor acme {
+  name "Acme"
+  language en
+  calendar london {
+    zone Europe/London
+    open mon-fri 09:00-17:00
+    closed holidays GB ENG
+  }
+}
+"""
+    vendor = load_text(source, "acme.plan").project.vendors[0]
+    calendar = vendor.calendars[0]
+    assert site.calendar_text(calendar, reader("en", vendor)).endswith("except public holidays in United Kingdom (England)")
+    assert site.calendar_text(calendar, reader("sv", vendor)).endswith("(England)")
+    assert "Storbritannien" in site.calendar_text(calendar, reader("sv", vendor))

@@ -185,3 +185,21 @@ def test_the_site_shows_every_version_in_each_language(lang, cell):
     first_response = next(t for t in tables if t.metric == "first-response")
     shown = [c.text for row in first_response.rows for c in row.cells]
     assert shown[0].replace("\u00a0", " ") == cell
+
+
+def test_the_home_card_says_the_response_in_force_first_not_a_later_faster_version():
+    """An outside author's Enterprise tier: 30 min now, 15 min from 2027. The card said "15 minutes" before 2027."""
+    from dsl.site import views
+    from support.site import words
+
+    plan = """  plan gold {
+    name "Gold"
+    target first-response P1 30min on office-hours
+    target first-response P1 15min on office-hours from 2027-01-01
+    target first-response P2 2h on office-hours
+  }
+"""
+    vendor = _load(plan).project.vendors[0]
+    reader = views.Reader("en", words()["en"], vendor, None)
+    assert views.fastest_response(vendor, reader) == "Fastest response: 30 minutes"
+    assert [t.minutes for t in views.first_versions(vendor.plans[0])] == [30, 120]

@@ -8,7 +8,7 @@ time, so nothing can be stale. Entries are written through a temporary file and 
 run leaves no half entry; an entry that cannot be read counts as missing.
 
 The cache lives in `.tierwise-cache/` in the project root (Git ignores it) and may be removed at any
-time. TIERWISE_CACHE=off turns it off, and the user's caches (the parser, holiday dates) with it.
+time. TIERWISE_CACHE=off turns it off, and the user's caches (the parser, holiday dates, catalogs) with it.
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ CACHE_FOLDER = ".tierwise-cache"
 
 
 def cache_off() -> bool:
-    """Whether TIERWISE_CACHE turns every cache off: the project's and the user's (parser, holiday dates)."""
+    """Whether TIERWISE_CACHE turns every cache off: the project's and the user's (parser, holiday dates, catalogs)."""
     return os.environ.get("TIERWISE_CACHE", "").strip().lower() in ("off", "0", "no", "false")
 
 

@@ -24,7 +24,7 @@ from babel.core import get_global
 
 from dsl.language import addresses, datasets
 from dsl.language.cache import kept_for_user, key_of
-from dsl.language.diagnostics import Diagnostic, did_you_mean, error, one_of, warning
+from dsl.language.diagnostics import MISSING_TRANSLATION, Diagnostic, did_you_mean, error, one_of, warning
 from dsl.language.model import (
     Calendar,
     Contact,
@@ -275,7 +275,7 @@ def check_translations(vendor: Vendor, settings: Settings = DEFAULT_SETTINGS) ->
         missing = text.missing(settings.languages)
         if missing:
             wanted = " ".join(f'{code} "..."' for code in missing)
-            found = warning(f"{what} has no {', '.join(missing)} translation", text.pos, f"add {wanted} inside the braces", code="T0404")
+            found = warning(f"{what} has no {', '.join(missing)} translation", text.pos, f"add {wanted} inside the braces", code=MISSING_TRANSLATION)
             if found not in reported:
                 reported.add(found)
                 yield found
@@ -597,7 +597,13 @@ def check_vendor_header(decl: VendorDecl, settings: Settings = DEFAULT_SETTINGS)
 
 def _calendar_ref(ref: str | None, pos: Pos, calendars: set[str]) -> Iterator[Diagnostic]:
     if ref is not None and ref not in calendars:
-        yield error(f"unknown calendar '{ref}'", pos, did_you_mean(ref, calendars), code="T0304")
+        # With no calendar close to the name, say how to define one: a new project has none at all
+        # (not even the docs' around-the-clock, which lives in the checkout's plans/shared.plan).
+        hint = did_you_mean(ref, calendars) or (
+            f"define it in the vendor or at the top of a file: calendar {ref} {{ open 24x7 }}, "
+            "or with a zone and open hours"
+        )
+        yield error(f"unknown calendar '{ref}'", pos, hint, code="T0304")
 
 
 def _marks(marks: tuple[str, ...], pos: Pos, vendor: Vendor) -> Iterator[Diagnostic]:

@@ -37,3 +37,16 @@ def data_versions() -> dict[str, str]:
     """The versions of the holiday and time-zone data the calendars are judged, expanded and evaluated with."""
     tz_version, tz_source = tz_data()
     return {"holidays": holidays_version(), "tzdata": tz_version, "tzdata_source": tz_source}
+
+
+def subdivision_name(country: str, subdivision: str) -> str:
+    """A subdivision's name as the holidays package knows it ("England" for GB ENG), else its code."""
+    # The package names subdivisions in their own language only (Cataluña, England): a place name a
+    # reader of any page language recognises, where a code (CT, ENG) says nothing.
+    import holidays
+
+    try:
+        aliases = holidays.country_holidays(country).subdivisions_aliases
+    except (NotImplementedError, KeyError, AttributeError):
+        return subdivision
+    return next((name for name, code in aliases.items() if code == subdivision), subdivision)

@@ -17,6 +17,10 @@ from typing import TextIO
 
 from dsl.language.model import Pos
 
+MISSING_TRANSLATION = "T0404"
+"""The diagnostic code of a missing translation (`tierwise explain T0404`): the checks' warning at a text, and the
+site's, at the same text, when a page shows another language's text instead."""
+
 ERROR = "error"
 WARNING = "warning"
 
@@ -149,12 +153,20 @@ def sort_key(diag: Diagnostic) -> tuple[str, int, int, bool, str]:
 
 
 def print_diagnostics(
-    diagnostics: Iterable[Diagnostic], sources: Mapping[str, str], stream: TextIO, strict: bool = False
+    diagnostics: Iterable[Diagnostic], sources: Mapping[str, str], stream: TextIO, strict: bool = False, warnings: bool = True
 ) -> int:
-    """Print every diagnostic in source order, then where to read more about their codes; returns how many count as errors."""
+    """Print every diagnostic in source order, then where to read more about their codes; returns how many count as errors.
+
+    `warnings` False (a command that answers a question: due, priority, rules): the warnings are counted in one
+    line instead of printed, so that the answer is not buried under what `check` and `build` report in full.
+    """
     errors = 0
     codes: list[str] = []
+    unshown = 0
     for diag in sorted(set(diagnostics), key=sort_key):
+        if not (warnings or diag.is_error or strict):
+            unshown += 1
+            continue
         stream.write(render(diag, sources.get(diag.pos.file), strict) + "\n\n")
         if diag.is_error or strict:
             errors += 1
@@ -163,4 +175,11 @@ def print_diagnostics(
     if codes:
         # Once per run, as rustc does: each code has a longer explanation with an example.
         stream.write(f"For more about a code, try `tierwise explain {codes[0]}` (codes above: {', '.join(sorted(codes))}).\n")
+    if unshown:
+        stream.write(f"note: {unshown} warning(s) in the plan files not shown here; `tierwise check` lists them.\n")
     return errors
+
+
+def missing_translations(diagnostics: Iterable[Diagnostic]) -> frozenset[tuple[str, int, int]]:
+    """Where the diagnostics report a missing translation: (file, line, column) of each text."""
+    return frozenset((d.pos.file, d.pos.line, d.pos.column) for d in diagnostics if d.code == MISSING_TRANSLATION)

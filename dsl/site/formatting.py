@@ -94,8 +94,15 @@ class LocaleCodes(dict[str, str]):
         return code
 
 
+WORLD_LANGUAGES = frozenset({"en"})
+"""Page languages read in many countries: their pages assume no reader's country, though their numbers and dates
+are written in one locale's way (en: British, see LOCALES)."""
+
+
 def territory(lang: str) -> str | None:
-    """The country a page language's locale belongs to (sv -> SE), None for a language of no one country (en)."""
+    """The country a page language's readers are in (sv -> SE), None for a language of no one country (en)."""
+    if lang in WORLD_LANGUAGES:
+        return None
     return locale(lang).territory
 
 

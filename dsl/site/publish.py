@@ -21,7 +21,7 @@ import tempfile
 import threading
 import time
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from functools import partial
 from pathlib import Path
 from typing import TextIO
@@ -374,11 +374,14 @@ def publish(
     progress: Progress | None = None,
     remove: Callable[[Path], None] | None = None,
     settings: Settings = DEFAULT_SETTINGS,
+    reported: Collection[tuple[str, int, int]] = (),
 ) -> int:
     """Build the site and the rules into a fresh directory beside `out_dir` and swap it in; the exit code.
 
     With a `cache` and the loader's `vendor_keys`, unchanged vendor pages and rule files come from the
     cache; with or without, a file whose bytes equal the published one's is linked, not rewritten.
+    `reported`: the (file, line, column) of the missing translations the checks reported already; the
+    pages' fallbacks at those places are not reported again.
     """
     stderr = stderr or sys.stderr
     out = Path(out_dir).absolute()
@@ -396,7 +399,8 @@ def publish(
         return 1
     try:
         return _publish_locked(
-            project, out, out_dir, years, base_url, templates, locales, stderr, cache, vendor_keys, quiet, progress, remove, settings
+            project, out, out_dir, years, base_url, templates, locales, stderr, cache, vendor_keys, quiet, progress, remove, settings,
+            reported,
         )
     finally:
         os.close(lock)
@@ -417,6 +421,7 @@ def _publish_locked(
     progress: Progress | None = None,
     remove: Callable[[Path], None] | None = None,
     settings: Settings = DEFAULT_SETTINGS,
+    reported: Collection[tuple[str, int, int]] = (),
 ) -> int:
     started = time.monotonic()
     try:
@@ -443,8 +448,12 @@ def _publish_locked(
             if progress is not None:
                 progress.clear()
         reuse.sweep(new)
-        for line in warnings.lines():
-            print(line, file=stderr)
+        # A page showing another language's text where a translation is missing: the checks said so at that
+        # text already (T0404, with a caret and a hint), so only a place they did not report is reported here.
+        known = set(reported)
+        for (file, line, column, _), said in sorted(warnings.found.items()):
+            if (file, line, column) not in known:
+                print(said, file=stderr)
         _clamp_times(new)
         _swap(new, out, remove)
         reuse.remember(out.parent / os.readlink(out) if out.is_symlink() else out)

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from dsl.language.cache import BuildCache
-from dsl.language.diagnostics import print_diagnostics
+from dsl.language.diagnostics import missing_translations, print_diagnostics
 from dsl.language.loader import load_project
 from dsl.language.model import Project
 from dsl.language.parser import prepare as prepare_parser
@@ -239,7 +239,7 @@ def _build(
         # The replaced version is removed in the background: the new site is in place before that.
         code = publish(
             result.project, out, years or default_years(result.project), cache=cache, vendor_keys=result.vendor_keys,
-            remove=remove_in_background, settings=settings,
+            remove=remove_in_background, settings=settings, reported=missing_translations(result.diagnostics),
         )
         if code == 0 and then is not None:
             then(result.project)

@@ -9,6 +9,7 @@ Markdown with raw HTML off and only http(s)/mailto/tel links.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
@@ -18,7 +19,8 @@ from typing import NamedTuple, Protocol
 from markdown_it import MarkdownIt
 from markupsafe import Markup, escape
 
-from dsl.language import addresses
+from dsl.language import addresses, datasets
+from dsl.language.diagnostics import MISSING_TRANSLATION
 from dsl.language.model import (
     Calendar,
     Cell,
@@ -37,8 +39,6 @@ from dsl.site import formatting as fmt
 
 SAFE_SCHEMES = ("http://", "https://", "mailto:", "tel:")
 
-MISSING_TRANSLATION = "T0404"
-"""The diagnostic code of a missing translation (`tierwise explain T0404`)."""
 
 
 class Translations(Protocol):
@@ -199,6 +199,12 @@ def weekly_text(calendar: Calendar, lang: str) -> str:
     return "; ".join(parts)
 
 
+def _holiday_place(country: str, subdivision: str | None, lang: str) -> str:
+    """Whose public holidays: the country in the page language, with the subdivision named ("United Kingdom (England)")."""
+    name = fmt.country_name(country, lang)
+    return f"{name} ({datasets.subdivision_name(country, subdivision)})" if subdivision else name
+
+
 def calendar_text(calendar: Calendar, reader: Reader) -> str:
     """When a clock runs, in one sentence: "Mon–Fri 08:00–17:00 (Sweden Time), except public holidays in Sweden"."""
     _ = reader.gettext
@@ -211,7 +217,7 @@ def calendar_text(calendar: Calendar, reader: Reader) -> str:
     else:
         text = zoned_hours(hours, calendar.zone, reader)
     if calendar.holidays:
-        countries = fmt.listing(sorted({fmt.country_name(h.country, lang) for h in calendar.holidays}), lang)
+        countries = fmt.listing(sorted({_holiday_place(h.country, h.subdivision, lang) for h in calendar.holidays}), lang)
         if any("de_facto" in h.categories for h in calendar.holidays):
             # Sweden's Midsummer Eve, Christmas Eve and New Year's Eve: days off by custom, not by law.
             text = _("%(hours)s, except public holidays and de facto holidays in %(countries)s") % {"hours": text, "countries": countries}
@@ -279,6 +285,9 @@ class PriceCell:
     kind: str  # amount, free, on-request, not-offered, unknown
     text: str
     marks: tuple[Mark, ...] = ()
+    pieces: tuple[tuple[str, tuple[Mark, ...]], ...] = ()
+    """The text in pieces, each with the footnote marks that follow it: several prices of one tier are joined ("… or
+    …"), and a mark that one of them carries stands after that price, not after the whole cell."""
 
 
 @dataclass(frozen=True)
@@ -589,12 +598,22 @@ def price_cell(price: Price | None, vendor: Vendor, reader: Reader, more: tuple[
     """
     _ = reader.gettext
     if price is None:
-        return PriceCell("unknown", _("Not stated"))
+        return PriceCell("unknown", _("Not stated"), pieces=((_("Not stated"), ()),))
     marks = _marks(vendor, tuple(m for p in (price, *more) for m in p.marks))
-    text = price_text(price, reader)
-    if more:
-        text = fmt.listing([text, *(price_text(p, reader) for p in more)], reader.lang, style="or")
-    return PriceCell(price.kind, text, marks)
+    if not more:
+        text = price_text(price, reader)
+        return PriceCell(price.kind, text, marks, ((text, marks),))
+    prices = (price, *more)
+    texts = [price_text(p, reader) for p in prices]
+    # The locale's "a, b or c" with a token for each price, so that each price's marks can follow it.
+    joined = fmt.listing([f"\x00{n}\x00" for n in range(len(texts))], reader.lang, style="or")
+    pieces: list[tuple[str, tuple[Mark, ...]]] = []
+    for n, chunk in enumerate(re.split("\x00(\\d+)\x00", joined)):
+        if n % 2:
+            pieces.append((texts[int(chunk)], _marks(vendor, prices[int(chunk)].marks)))
+        elif chunk:
+            pieces.append((chunk, ()))
+    return PriceCell(price.kind, "".join(text for text, _marks_after in pieces), marks, tuple(pieces))
 
 
 def _prices_for(plan: Plan, segment: str | None) -> tuple[Price, ...]:
@@ -730,6 +749,18 @@ def target_tables(vendor: Vendor, reader: Reader) -> tuple[TargetTable, ...]:
 
 
 # --- issue 10: targets that change on a date ------------------------------------------------------
+
+
+def first_versions(plan: Plan) -> list[Target]:
+    """A plan's targets without their later versions: for each metric, priority and case, the one in force first."""
+    seen: set[tuple[str, str | None, str | None]] = set()
+    first = []
+    for target in plan.targets:  # versions are in the order of their dates
+        key = (target.metric, target.priority, target.case)
+        if key not in seen:
+            seen.add(key)
+            first.append(target)
+    return first
 
 
 def with_versions(plan: Plan, target: Target | None, cell: TargetCell, reader: Reader) -> TargetCell:
@@ -1211,7 +1242,9 @@ def fastest_response(vendor: Vendor, reader: Reader) -> str:
     """The quickest guaranteed first response of any tier, or a plain statement that none is promised."""
     # The card's "response" is the metric a question means when it names none: the first response,
     # for the general case; a kind of case answered faster (Esri's escalated cases) is named with it.
-    targets = [t for p in vendor.plans for t in p.targets if t.metric == DEFAULT_METRIC]
+    # A target's later versions (`from DATE`) are not its value: the card, like the comparison, says the
+    # version in force first, and the vendor page lists the later ones with their dates.
+    targets = [t for p in vendor.plans for t in first_versions(p) if t.metric == DEFAULT_METRIC]
     general = [t.minutes for t in targets if t.case is None and t.guaranteed and t.minutes is not None]
     # Targets in business days only count when no tier gives hours: days and hours do not compare.
     in_days = sorted((t.days, t.day_end) for t in targets if t.case is None and t.guaranteed and t.days is not None)
