@@ -309,3 +309,15 @@ def test_serve_refuses_a_port_out_of_range_before_building(tmp_path) -> None:
         assert done.returncode == 2 and "Traceback" not in done.stderr
         assert done.stderr.endswith(f"serve: error: argument --port: expected a port number from 0 to 65535, got '{port}'\n")
     assert not (root / "_site").exists()
+
+
+def test_a_theme_template_that_is_not_utf8_is_named_with_its_line(tmp_path) -> None:
+    root = tmp_path / "project"
+    (root / "plans").mkdir(parents=True)
+    (root / "plans" / "acme.plan").write_text(ACME, encoding="utf-8")
+    (root / "tierwise.toml").write_text('[site]\nlanguages = ["en"]\ntemplates = "theme"\n', encoding="utf-8")
+    (root / "theme").mkdir()
+    (root / "theme" / "index.html").write_bytes(b"<p>ok</p>\n<p>caf\xe9</p>\n")
+    done = tierwise(root, "build", "--quiet")  # was "index.html: error: UnicodeDecodeError: 'utf-8' codec can't decode ..."
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert done.stderr.startswith(f"{root / 'theme' / 'index.html'}:2: error: the template is not UTF-8; save it as UTF-8\n"), done.stderr

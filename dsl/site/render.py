@@ -370,6 +370,8 @@ def _render(env: Environment, name: str, **context: object) -> str:
         return env.get_template(name).render(**context)
     except TemplateSyntaxError as exc:
         raise BuildError(f"{exc.filename or exc.name}:{exc.lineno}", exc.message or str(exc)) from None
+    except UnicodeDecodeError as exc:  # a theme's template that is not UTF-8: its file and line, not "index.html"
+        raise BuildError(_undecodable_template(exc, name), "the template is not UTF-8; save it as UTF-8") from None
     except Exception as exc:  # any failure inside a template must be located, not a traceback
         where = name
         for frame, lineno in traceback.walk_tb(exc.__traceback__):
@@ -377,6 +379,16 @@ def _render(env: Environment, name: str, **context: object) -> str:
             if filename.endswith((".html", ".xml")):
                 where = f"{filename}:{lineno}"
         raise BuildError(where, f"{type(exc).__name__}: {exc}") from None
+
+
+def _undecodable_template(exc: UnicodeDecodeError, name: str) -> str:
+    """FILE:LINE of the template Jinja's loader could not decode (its frame holds the file's name), else `name`."""
+    for frame, _ in traceback.walk_tb(exc.__traceback__):
+        filename = frame.f_locals.get("filename") if frame.f_code.co_filename.endswith(("loaders.py", "utils.py")) else None
+        if isinstance(filename, str) and isinstance(exc.object, bytes):
+            line = exc.object.count(b"\n", 0, exc.start) + 1
+            return f"{filename}:{line}"
+    return name
 
 
 def normal_base_url(base_url: str | None, configured: str | None = None) -> str:
