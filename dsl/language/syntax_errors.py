@@ -215,6 +215,9 @@ def describe(exc: UnexpectedInput, text: str, path: str, lark: Lark) -> Diagnost
         duration = duration_mistake(text, offset, path)
         if duration is not None:
             return duration
+    amount = amount_mistake(text, offset, path)
+    if amount is not None:
+        return amount
     message = _found(exc, text)
     wanted = _expected(expected, lark, _state(exc))
     if wanted:
@@ -392,6 +395,55 @@ def duration_mistake(text: str, offset: int, path: str, bare: bool = True) -> Di
             hint = f"{DURATION_UNITS}; add the unit: {number}h or {number}min (or write {days})"
         return error(f"'{written}' is not a duration", _pos_at(text, offset, path, len(written)), hint, code="T0105")
     return None
+
+
+AMOUNTS = "an amount is digits with a decimal point and no thousands separator, then the currency's code: 1400.50 PLN, 35 USD"
+_SYMBOLS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "zł": "PLN", "kr": "SEK"}
+_GROUPED = re.compile(r"\d{1,3}(?:[,. \u00a0'](\d{3}))+(?:[.,](\d{1,2}))?(?![\d])")
+_COMMA_DECIMAL = re.compile(r"(\d+),(\d{1,2})(?!\d)")
+
+
+def amount_mistake(text: str, offset: int, path: str) -> Diagnostic | None:
+    """The diagnostic for a price's amount written another way ($35, 1 400,50, 1,400.50), with what it should say."""
+    start = text.rfind("\n", 0, offset) + 1
+    line = text[start : text.find("\n", offset) if "\n" in text[offset:] else len(text)]
+    if not re.match(r"[ \t]*price\b", line):
+        return None
+    for symbol, code in _SYMBOLS.items():
+        if text.startswith(symbol, offset):
+            number = re.match(r"\s*([\d.,\u00a0 ']+\d)", text[offset + len(symbol) :])
+            amount = _plain_amount(number.group(1)) if number else "35"
+            return error(
+                f"'{symbol}' is not how an amount is written",
+                _pos_at(text, offset, path, len(symbol)),
+                f"{AMOUNTS}; write {amount} {code}",
+                code="T0116",
+            )
+    # The parser stops at the separator: look at the whole number it ends.
+    begin = offset
+    while begin > start and (text[begin - 1].isdigit() or text[begin - 1] in ",. \u00a0'"):
+        begin -= 1
+    while begin < offset and not text[begin].isdigit():
+        begin += 1
+    found = _GROUPED.match(text, begin) or _COMMA_DECIMAL.match(text, begin)
+    if found is None or found.end() <= offset:
+        return None
+    written = found.group(0)
+    return error(
+        f"'{written}' is not how an amount is written",
+        _pos_at(text, begin, path, len(written)),
+        f"{AMOUNTS}; write {_plain_amount(written)}",
+        code="T0116",
+    )
+
+
+def _plain_amount(written: str) -> str:
+    """1 400,50 / 1,400.50 / 1.400,50 -> 1400.50; 1400,5 -> 1400.5."""
+    digits = written.replace("\u00a0", "").replace(" ", "").replace("'", "")
+    decimals = re.search(r"[.,](\d{1,2})$", digits)
+    whole = digits[: decimals.start()] if decimals else digits
+    whole = whole.replace(",", "").replace(".", "")
+    return f"{whole}.{decimals.group(1)}" if decimals else whole
 
 
 @lru_cache(maxsize=8)
