@@ -149,6 +149,12 @@ def test_priority_command() -> None:
     out, err = io.StringIO(), io.StringIO()
     assert run_priority(sample_project(), "stratiteq", "medium", "urgent", years=YEARS, stdout=out, stderr=err) == 1
     assert err.getvalue().startswith("error: vendor 'stratiteq' has no impact 'medium'") and out.getvalue() == ""
+    # An outside author gave the urgency first: the message says which is which.
+    out, err = io.StringIO(), io.StringIO()
+    assert run_priority(sample_project(), "stratiteq", "urgent", "low", years=YEARS, stdout=out, stderr=err) == 1
+    assert err.getvalue() == (
+        "error: vendor 'stratiteq' has no impact 'urgent'; 'urgent' is an urgency: give the impact first, then the urgency\n"
+    )
 
 
 # --- the real command on the real plan files -----------------------------------------------------
