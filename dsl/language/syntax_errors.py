@@ -106,6 +106,14 @@ EXAMPLES: dict[str, list[str]] = {
         "vendor v { plan p { terms from 2027-01-01 { target first-response all 4h on c from 2028-01-01 } } }",
         "vendor v { plan p { terms from 2027-01-01 { target first-response all 4h from 2028-01-01 } } }",
     ],
+    "coverage names a calendar: coverage P1 on CALENDAR (a calendar with 'open 24x7' for around the clock)": [
+        "vendor v { plan p { coverage P1 24x7 } }",
+        "vendor v { plan p { coverage all 24x7 } }",
+    ],
+    "an obligation says what is done, in quotes or braces: obligation qbr 1 per quarter { en \"Quarterly business review\" }": [
+        "vendor v { plan p { obligation qbr 1 per quarter\n channels phone } }",
+        "vendor v { plan p { obligation qbr 1 per quarter } }",
+    ],
     "'the next business day' is written with its number: end of 1 business day": [
         "vendor v { plan p { target resolution all end of next business day on c } }",
         "vendor v { plan p { target resolution all end of the next business day on c } }",
@@ -172,6 +180,13 @@ def _state(exc: UnexpectedInput) -> int | None:
 def _hint(exc: UnexpectedInput, lark: Lark, text: str) -> str | None:
     if isinstance(exc, UnexpectedCharacters) and text[(exc.pos_in_stream or 0) :][:1] == '"':
         return 'close the text with a matching " (use """ ... """ for text over several lines)'
+    if isinstance(exc, UnexpectedToken) and str(exc.token) == "for":
+        start = text.rfind("\n", 0, exc.pos_in_stream or 0) + 1
+        line = text[start:].lstrip()
+        if line.startswith("target "):  # `for CASE` written at the end of the line
+            return "'for CASE' comes right after the priority: target first-response P1 for security 1h on office"
+        if line.startswith("coverage "):
+            return "'for CASE' comes right after the priority: coverage all for security on office"
     state = _state(exc)
     return _states(lark, "hints").get(state) if state is not None else None
 
