@@ -39,6 +39,16 @@ def test_unknown_kind_of_contact():
     assert hint == "did you mean 'email'?"
 
 
+def test_a_chat_written_as_a_kind_of_contact_is_shown_how_to_write_it():
+    """An outside author wrote `contact chat "https://..."`; the hint only listed the seven kinds."""
+    message, line, col, hint = only(HEADER + '  contact chat "https://acme.example/chat"\n}\n')
+    assert message == "unknown kind of contact 'chat'"
+    assert (line, col) == (4, 11)
+    assert hint == 'a chat is a web contact with a label: contact web "https://..." as chat { en "Live chat" }'
+    fixed = HEADER + '  contact web "https://acme.example/chat" as chat { sv "Chatt" it "Chat" pl "Czat" en "Live chat" }\n}\n'
+    assert not [d for d in load_text(fixed, "acme.plan").diagnostics if d.is_error]
+
+
 def test_unknown_language_of_a_text():
     message, line, col, hint = only(HEADER + '  intro { sv "a" de "b" it "I" pl "P" en "E" }\n}\n')
     assert message == "'de' is not one of the site's languages"

@@ -149,6 +149,12 @@ def test_priority_command() -> None:
     out, err = io.StringIO(), io.StringIO()
     assert run_priority(sample_project(), "stratiteq", "medium", "urgent", years=YEARS, stdout=out, stderr=err) == 1
     assert err.getvalue().startswith("error: vendor 'stratiteq' has no impact 'medium'") and out.getvalue() == ""
+    # An outside author gave the urgency first: the message says which is which.
+    out, err = io.StringIO(), io.StringIO()
+    assert run_priority(sample_project(), "stratiteq", "urgent", "low", years=YEARS, stdout=out, stderr=err) == 1
+    assert err.getvalue() == (
+        "error: vendor 'stratiteq' has no impact 'urgent'; 'urgent' is an urgency: give the impact first, then the urgency\n"
+    )
 
 
 # --- the real command on the real plan files -----------------------------------------------------
@@ -223,7 +229,7 @@ def test_due_gives_its_answer_with_the_plans_warnings_counted_not_printed(tmp_pa
     done = subprocess.run([*command, "due", "acme/basic", "2026-11-23T15:00:00+01:00"], capture_output=True, text=True, timeout=120)
     assert (done.returncode, done.stdout) == (0, "2026-11-24T10:00:00+01:00\n"), done.stderr
     count = checked.stderr.count("warning[")
-    assert done.stderr == f"note: {count} warning(s) in the plan files not shown here; `tierwise check` lists them.\n"
+    assert count >= 2 and done.stderr == f"note: {count} warnings in the plan files not shown here; `tierwise check` lists them.\n"
     (plans / "acme.plan").write_text(vendor.replace("on office", "on offce"), encoding="utf-8")
     broken = subprocess.run([*command, "due", "acme/basic", "2026-11-23T15:00:00+01:00"], capture_output=True, text=True, timeout=120)
     assert broken.returncode == 1 and "acme.plan:9:" in broken.stderr and "error[" in broken.stderr

@@ -201,3 +201,52 @@ def test_a_run_says_once_where_to_read_more_about_its_codes():
     text = out.getvalue()
     assert text.count("tierwise explain") == 1
     assert text.rstrip().endswith("For more about a code, try `tierwise explain T0311` (codes above: T0311, T0401).")
+
+
+@pytest.mark.parametrize(
+    ("written", "message", "instead", "column"),
+    [
+        ("$35 per user per month", "'$' is not how an amount is written", "write 35 USD", 11),
+        ("1400,50 PLN", "'1400,50' is not how an amount is written", "write 1400.50", 11),
+        ("25,000 USD per year", "'25,000' is not how an amount is written", "write 25000", 11),
+        ("1 400,50 PLN", "'1 400,50' is not how an amount is written", "write 1400.50", 11),
+        ("from €1.200,00 per year", "'€' is not how an amount is written", "write 1200.00 EUR", 16),
+    ],
+)
+def test_an_amount_written_another_way_is_located_and_rewritten(written: str, message: str, instead: str, column: int) -> None:
+    """Outside authors wrote a decimal comma (`1400,50 PLN`) and a dollar sign (`$35`): the parser said only
+    "unexpected ','" with a hint about currencies, or "unexpected character '$'" with none."""
+    text = f'vendor acme {{\n  name "Acme"\n  language en\n  plan p {{\n    name "P"\n    price {written}\n  }}\n}}\n'
+    diag = next(d for d in load_text(text, "a.plan").diagnostics if d.is_error)
+    assert (diag.code, diag.message, at(diag)) == ("T0116", message, (6, column))
+    assert diag.hint is not None and diag.hint.endswith(instead)
+    assert not [d for d in load_text(text.replace(written, "12.50 EUR"), "a.plan").diagnostics if d.is_error]
+
+
+@pytest.mark.parametrize(
+    ("line", "where", "hint"),
+    [
+        ("target first-response P1 1h on office for security", (7, 43), "'for CASE' comes right after the priority: target first-response P1"),
+        ("coverage P1 on office for security", (7, 27), "'for CASE' comes right after the priority: coverage all for security"),
+        ("coverage P1 24x7", (7, 17), "coverage names a calendar: coverage P1 on CALENDAR"),
+        ("obligation qbr 1 per quarter\n    channels phone", (8, 5), "an obligation says what is done, in quotes or braces"),
+    ],
+)
+def test_an_outside_authors_syntax_slips_get_a_hint(line: str, where: tuple[int, int], hint: str) -> None:
+    """Slips an outside author made writing from docs/language.md alone, where the parser gave no hint."""
+    text = (
+        'vendor acme {\n  name "Acme"\n  language en\n  calendar office { zone Europe/Stockholm open mon-fri 08:00-17:00 }\n'
+        f'  plan p {{\n    name "P"\n    {line}\n  }}\n}}\n'
+    )
+    diag = next(d for d in load_text(text, "a.plan").diagnostics if d.is_error)
+    assert (diag.code, at(diag)) == ("T0101", where)
+    assert diag.hint is not None and diag.hint.startswith(hint), diag.hint
+
+
+def test_a_statement_after_a_target_gets_no_hint_about_cases() -> None:
+    text = (
+        'vendor acme {\n  name "Acme"\n  language en\n  calendar office { zone Europe/Stockholm open mon-fri 08:00-17:00 }\n'
+        '  plan p {\n    name "P"\n    target first-response P1 1h on office\n    bogus\n  }\n}\n'
+    )
+    diag = next(d for d in load_text(text, "a.plan").diagnostics if d.is_error)
+    assert at(diag) == (8, 5) and (diag.hint is None or "for CASE" not in diag.hint)

@@ -75,6 +75,7 @@ def _python_priorities(rules: dict) -> list[dict]:
         if matrix:
             questions += [(vendor_id, i, u) for i in matrix["impacts"] for u in matrix["urgencies"]]
             questions += [(vendor_id, matrix["impacts"][0] + "x", matrix["urgencies"][0]), (vendor_id, matrix["impacts"][0], "?")]
+            questions += [(vendor_id, matrix["urgencies"][0], matrix["impacts"][0])]  # given the other way round
     for vendor_id, impact, urgency in questions:
         try:
             found.append({"vendor": vendor_id, "impact": impact, "urgency": urgency, "level": evaluator.priority_for(vendor_id, impact, urgency)})

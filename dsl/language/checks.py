@@ -612,9 +612,22 @@ def _marks(marks: tuple[str, ...], pos: Pos, vendor: Vendor) -> Iterator[Diagnos
             yield error(f"the footnote mark '{mark}' has no footnote", pos, f'add: footnote {mark} {{ sv "..." en "..." }}', code="T0316")
 
 
+_MESSAGING = frozenset({"chat", "livechat", "live-chat", "teams", "slack", "whatsapp", "messenger", "telegram"})
+"""Ways of reaching support that authors write as a kind of contact, though none is one (see check_contact)."""
+
+
 def check_contact(contact: Contact, calendars: set[str], groups: set[str] | None = None, language: str | None = None) -> Iterator[Diagnostic]:
     """A contact is of a known kind, in a known group, staffed on known calendars, with a value of its kind."""
-    yield from check_word("kind of contact", contact.kind, CONTACT_KINDS, contact.kind_pos)
+    if contact.kind in _MESSAGING and contact.kind not in CONTACT_KINDS:
+        # No kind of its own: a chat is reached at an address, so it is a web contact with its own name.
+        yield error(
+            f"unknown kind of contact '{contact.kind}'",
+            contact.kind_pos,
+            f'a {contact.kind} is a web contact with a label: contact web "https://..." as {contact.kind} {{ en "Live chat" }}',
+            code="T0401",
+        )
+    else:
+        yield from check_word("kind of contact", contact.kind, CONTACT_KINDS, contact.kind_pos)
     yield from _calendar_ref(contact.hours, contact.pos, calendars)
     yield from _calendar_ref(contact.answered, contact.pos, calendars)
     if contact.group is not None and contact.group not in (groups or set()):

@@ -176,7 +176,8 @@ def print_diagnostics(
         # Once per run, as rustc does: each code has a longer explanation with an example.
         stream.write(f"For more about a code, try `tierwise explain {codes[0]}` (codes above: {', '.join(sorted(codes))}).\n")
     if unshown:
-        stream.write(f"note: {unshown} warning(s) in the plan files not shown here; `tierwise check` lists them.\n")
+        noun = "warning" if unshown == 1 else "warnings"
+        stream.write(f"note: {unshown} {noun} in the plan files not shown here; `tierwise check` lists them.\n")
     return errors
 
 

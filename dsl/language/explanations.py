@@ -165,6 +165,16 @@ EXPLANATIONS: dict[str, Explanation] = {
         V + '  intro { en "Call us \u202eon weekdays" }\n}\n',
         fix=("\u202e", ""),
     ),
+    "T0116": Explanation(
+        "an amount written another way",
+        "A price's amount is digits with a decimal point and no thousands separator, followed by the "
+        "currency's three-letter code: 1400.50 PLN, 25000 USD, 35 USD. A decimal comma (1400,50), a "
+        "thousands separator (25,000 or 1 400) or a currency sign ($35, €35) is refused, so that no "
+        "amount is read ten or a thousand times too large; the page writes the amount the way its "
+        "language does (1 400,50 zł, US$25,000). The hint gives the amount as the language writes it.",
+        V + '  plan basic {\n    name "Basic"\n    price 1400,50 PLN per month\n  }\n}\n',
+        fix=("1400,50 PLN", "1400.50 PLN"),
+    ),
     # --- T02: files and folders -------------------------------------------------------------------
     "T0201": Explanation(
         "no plan files in a folder",

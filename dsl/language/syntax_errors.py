@@ -106,6 +106,14 @@ EXAMPLES: dict[str, list[str]] = {
         "vendor v { plan p { terms from 2027-01-01 { target first-response all 4h on c from 2028-01-01 } } }",
         "vendor v { plan p { terms from 2027-01-01 { target first-response all 4h from 2028-01-01 } } }",
     ],
+    "coverage names a calendar: coverage P1 on CALENDAR (a calendar with 'open 24x7' for around the clock)": [
+        "vendor v { plan p { coverage P1 24x7 } }",
+        "vendor v { plan p { coverage all 24x7 } }",
+    ],
+    "an obligation says what is done, in quotes or braces: obligation qbr 1 per quarter { en \"Quarterly business review\" }": [
+        "vendor v { plan p { obligation qbr 1 per quarter\n channels phone } }",
+        "vendor v { plan p { obligation qbr 1 per quarter } }",
+    ],
     "'the next business day' is written with its number: end of 1 business day": [
         "vendor v { plan p { target resolution all end of next business day on c } }",
         "vendor v { plan p { target resolution all end of the next business day on c } }",
@@ -172,6 +180,13 @@ def _state(exc: UnexpectedInput) -> int | None:
 def _hint(exc: UnexpectedInput, lark: Lark, text: str) -> str | None:
     if isinstance(exc, UnexpectedCharacters) and text[(exc.pos_in_stream or 0) :][:1] == '"':
         return 'close the text with a matching " (use """ ... """ for text over several lines)'
+    if isinstance(exc, UnexpectedToken) and str(exc.token) == "for":
+        start = text.rfind("\n", 0, exc.pos_in_stream or 0) + 1
+        line = text[start:].lstrip()
+        if line.startswith("target "):  # `for CASE` written at the end of the line
+            return "'for CASE' comes right after the priority: target first-response P1 for security 1h on office"
+        if line.startswith("coverage "):
+            return "'for CASE' comes right after the priority: coverage all for security on office"
     state = _state(exc)
     return _states(lark, "hints").get(state) if state is not None else None
 
@@ -215,6 +230,9 @@ def describe(exc: UnexpectedInput, text: str, path: str, lark: Lark) -> Diagnost
         duration = duration_mistake(text, offset, path)
         if duration is not None:
             return duration
+    amount = amount_mistake(text, offset, path)
+    if amount is not None:
+        return amount
     message = _found(exc, text)
     wanted = _expected(expected, lark, _state(exc))
     if wanted:
@@ -392,6 +410,55 @@ def duration_mistake(text: str, offset: int, path: str, bare: bool = True) -> Di
             hint = f"{DURATION_UNITS}; add the unit: {number}h or {number}min (or write {days})"
         return error(f"'{written}' is not a duration", _pos_at(text, offset, path, len(written)), hint, code="T0105")
     return None
+
+
+AMOUNTS = "an amount is digits with a decimal point and no thousands separator, then the currency's code: 1400.50 PLN, 35 USD"
+_SYMBOLS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "zł": "PLN", "kr": "SEK"}
+_GROUPED = re.compile(r"\d{1,3}(?:[,. \u00a0'](\d{3}))+(?:[.,](\d{1,2}))?(?![\d])")
+_COMMA_DECIMAL = re.compile(r"(\d+),(\d{1,2})(?!\d)")
+
+
+def amount_mistake(text: str, offset: int, path: str) -> Diagnostic | None:
+    """The diagnostic for a price's amount written another way ($35, 1 400,50, 1,400.50), with what it should say."""
+    start = text.rfind("\n", 0, offset) + 1
+    line = text[start : text.find("\n", offset) if "\n" in text[offset:] else len(text)]
+    if not re.match(r"[ \t]*price\b", line):
+        return None
+    for symbol, code in _SYMBOLS.items():
+        if text.startswith(symbol, offset):
+            number = re.match(r"\s*([\d.,\u00a0 ']+\d)", text[offset + len(symbol) :])
+            amount = _plain_amount(number.group(1)) if number else "35"
+            return error(
+                f"'{symbol}' is not how an amount is written",
+                _pos_at(text, offset, path, len(symbol)),
+                f"{AMOUNTS}; write {amount} {code}",
+                code="T0116",
+            )
+    # The parser stops at the separator: look at the whole number it ends.
+    begin = offset
+    while begin > start and (text[begin - 1].isdigit() or text[begin - 1] in ",. \u00a0'"):
+        begin -= 1
+    while begin < offset and not text[begin].isdigit():
+        begin += 1
+    found = _GROUPED.match(text, begin) or _COMMA_DECIMAL.match(text, begin)
+    if found is None or found.end() <= offset:
+        return None
+    written = found.group(0)
+    return error(
+        f"'{written}' is not how an amount is written",
+        _pos_at(text, begin, path, len(written)),
+        f"{AMOUNTS}; write {_plain_amount(written)}",
+        code="T0116",
+    )
+
+
+def _plain_amount(written: str) -> str:
+    """1 400,50 / 1,400.50 / 1.400,50 -> 1400.50; 1400,5 -> 1400.5."""
+    digits = written.replace("\u00a0", "").replace(" ", "").replace("'", "")
+    decimals = re.search(r"[.,](\d{1,2})$", digits)
+    whole = digits[: decimals.start()] if decimals else digits
+    whole = whole.replace(",", "").replace(".", "")
+    return f"{whole}.{decimals.group(1)}" if decimals else whole
 
 
 @lru_cache(maxsize=8)

@@ -717,6 +717,8 @@ class Evaluator:
             raise RuleError(f"vendor '{vendor}' has no impact × urgency matrix")
         matrix = scheme["matrix"]
         if impact not in matrix["impacts"]:
+            if impact in matrix["urgencies"]:  # the two given the other way round
+                raise RuleError(f"vendor '{vendor}' has no impact '{impact}'; '{impact}' is an urgency: give the impact first, then the urgency")
             raise RuleError(f"vendor '{vendor}' has no impact '{impact}'{suggest(impact, matrix['impacts'])}")
         if urgency not in matrix["urgencies"]:
             raise RuleError(f"vendor '{vendor}' has no urgency '{urgency}'{suggest(urgency, matrix['urgencies'])}")

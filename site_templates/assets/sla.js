@@ -504,6 +504,10 @@ export function priorityFor(rules, vendor, impact, urgency) {
   const scheme = found.priorities;
   if (!scheme || !scheme.matrix) throw new Error(`vendor '${vendor}' has no impact × urgency matrix`);
   const matrix = scheme.matrix;
+  if (!matrix.impacts.includes(impact) && matrix.urgencies.includes(impact)) {
+    // The two given the other way round: say so, as dsl/rules/engine.py does.
+    throw new Error(`vendor '${vendor}' has no impact '${impact}'; '${impact}' is an urgency: give the impact first, then the urgency`);
+  }
   if (!matrix.impacts.includes(impact)) throw new Error(`vendor '${vendor}' has no impact '${impact}'${suggest(impact, matrix.impacts)}`);
   if (!matrix.urgencies.includes(urgency)) throw new Error(`vendor '${vendor}' has no urgency '${urgency}'${suggest(urgency, matrix.urgencies)}`);
   const level = own(own(matrix.levels, impact), urgency);
