@@ -318,7 +318,7 @@ def parser(prog: str | None = None) -> argparse.ArgumentParser:
 
     rules = sub.add_parser("rules", parents=[project], help="export the SLA rule set as JSON")
     rules.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
-    rules.add_argument("--years", type=_years, metavar="FIRST-LAST", help="years to expand calendars over")
+    rules.add_argument("--years", type=_years, metavar="FIRST-LAST", help="years to expand calendars over (default: the plans' horizon)")
     rules.add_argument("paths", nargs="*", metavar="PATH", help="plan files or folders (default: the project's plans/)")
     rules.set_defaults(func=cmd_rules)
 
@@ -330,7 +330,7 @@ def parser(prog: str | None = None) -> argparse.ArgumentParser:
     due.add_argument("--case", metavar="CASE", help="the kind of case, for targets limited to one (default: the general case)")
     due.add_argument("--country", metavar="CC", help="the customer's country, for calendars closed on the customer's holidays")
     due.add_argument("--batch", metavar="FILE", help="read one JSON case per line from FILE (- for standard input)")
-    due.add_argument("--years", type=_years, metavar="FIRST-LAST", help="years the rules cover (default: this year and the next two)")
+    due.add_argument("--years", type=_years, metavar="FIRST-LAST", help="years the rules cover (default: the plans' horizon)")
     due.add_argument("--plans", action="append", default=[], metavar="PATH", help="plan files or folders (default: the project's plans/)")
     due.set_defaults(func=cmd_due)
 
@@ -364,7 +364,7 @@ def _add_build_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--out", metavar="DIR", help="where the site goes (default: _site/ in the project)")
     p.add_argument("--strict", action="store_true", help="treat warnings (missing translations) as errors")
     p.add_argument("--quiet", action="store_true", help="no progress and no summary line (errors and warnings are still printed)")
-    p.add_argument("--years", type=_years, metavar="FIRST-LAST", help="years the published rules cover")
+    p.add_argument("--years", type=_years, metavar="FIRST-LAST", help="years the published rules cover (default: the plans' horizon)")
     p.add_argument(
         "--base-url",
         metavar="URL",
