@@ -229,7 +229,7 @@ def settings_from(data: dict[str, Any], root: Path, path: str, places: tuple[tup
 
     title = text(site, "site.title", "[site] title") if "title" in site else None
     base_url = text(site, "site.base_url", "[site] base_url") if "base_url" in site else None
-    if base_url is not None and (not re.match(r"^https?://[^/\s]+", base_url) or not _address_splits(base_url)):
+    if base_url is not None and (not re.match(r"^https?://[^/\s]+", base_url) or not address_splits(base_url)):
         problems.append(
             error(f"[site] base_url is not an http(s) address: '{base_url}'", where.pos("site.base_url"),
                   'write the full address the site is served from: base_url = "https://support.example.com/tiers/"', code="T1002")
@@ -485,8 +485,9 @@ def _is(path: Path, kind: str) -> bool:
         return False
 
 
-def _address_splits(address: str) -> bool:
+def address_splits(address: str) -> bool:
     """Whether urllib can take `address` apart (a bracketed host closed, a port 0-65535) and it holds no space or control character."""
+    # "http://[::1" and "http://x:99999/" raised ValueError in urlsplit (or .port) deep in the build (fuzz, session 18).
     if any(c.isspace() or not c.isprintable() for c in address):
         return False
     try:

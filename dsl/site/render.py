@@ -36,7 +36,7 @@ from markupsafe import Markup
 
 from dsl.language.cache import BuildCache, kept_for_user, key_of, version
 from dsl.language.model import Project, Vendor
-from dsl.language.settings import DEFAULT_SETTINGS, Settings
+from dsl.language.settings import DEFAULT_SETTINGS, Settings, address_splits
 from dsl.language.vocabulary import LANGUAGES
 from dsl.rules.export import source_date_epoch
 from dsl.site import branding, compare, structured
@@ -398,22 +398,10 @@ def normal_base_url(base_url: str | None, configured: str | None = None) -> str:
     # Name where the address came from: the error was always put on TIERWISE_BASE_URL.
     from_env = os.environ.get("TIERWISE_BASE_URL")
     given = "--base-url" if base_url else "TIERWISE_BASE_URL" if from_env or not configured else "[site] base_url"
-    parts = urlsplit(base) if _splits(base) else None
+    parts = urlsplit(base) if address_splits(base) else None
     if parts is None or parts.scheme not in ("http", "https") or not parts.netloc:
         raise BuildError(given, f"expected an absolute http(s) address such as {DEFAULT_BASE_URL}, got {base!r}")
     return base if base.endswith("/") else base + "/"
-
-
-def _splits(base: str) -> bool:
-    """Whether `base` is an address urllib can take apart, with a valid port and no space or control character in it."""
-    # "http://[::1" and "http://x:99999/" raised ValueError in urlsplit (or .port) deep in the build (fuzz, session 18).
-    if any(c.isspace() or not c.isprintable() for c in base):
-        return False
-    try:
-        urlsplit(base).port  # noqa: B018 - read for the ValueError it raises on a bad port
-    except ValueError:
-        return False
-    return True
 
 
 def render_site(
