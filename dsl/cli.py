@@ -27,7 +27,7 @@ from dsl.language.diagnostics import missing_translations, print_diagnostics
 from dsl.language.loader import LoadResult, SourceChanged, load_project
 from dsl.language.model import Project
 from dsl.language.progress import Progress
-from dsl.language.settings import Settings, load_settings
+from dsl.language.settings import Settings, load_settings, path_is
 from dsl.rules.export import default_years
 
 PLANS_FOLDER = "plans"
@@ -45,7 +45,7 @@ def find_project_root(start: Path, explicit: str | None = None) -> Path:
     """The project root: `explicit` (--project) if given, else the nearest folder from `start` upward holding plans/."""
     if explicit is not None:
         root = Path(explicit)
-        if not _is_folder(root):
+        if not path_is(root, "dir"):
             raise ProjectRootError(f"{explicit}: error: the project folder does not exist\n  hint: --project names the folder that holds plans/")
         return root
     for folder in (start, *start.parents):
@@ -55,14 +55,6 @@ def find_project_root(start: Path, explicit: str | None = None) -> Path:
         f"{start}: error: no {PLANS_FOLDER}/ folder here or in any folder above\n"
         f"  hint: run Tierwise inside a project (a folder holding {PLANS_FOLDER}/), pass --project DIR, or name plan files"
     )
-
-
-def _is_folder(path: Path) -> bool:
-    """Whether `path` is a folder; False for a name the system cannot look up (too long, a loop of links)."""
-    try:
-        return path.is_dir()
-    except OSError:
-        return False
 
 
 def _resolved(path: Path) -> Path:

@@ -388,7 +388,7 @@ def _folder(site: dict[str, Any], key: str, root: Path, where: Settings, problem
     if value is None:
         return None
     folder = root / value if isinstance(value, str) else None
-    if folder is None or not _is(folder, "dir"):
+    if folder is None or not path_is(folder, "dir"):
         problems.append(
             error(f"the template folder '{value}' does not exist", where.pos(f"site.{key}"),
                   "name a folder relative to the folder of tierwise.toml, holding templates named as in site_templates/ (vendor.html …)",
@@ -403,7 +403,7 @@ def _logo(brand: dict[str, Any], root: Path, where: Settings, problems: list[Dia
     if value is None:
         return None
     logo = root / value if isinstance(value, str) else None
-    if logo is None or not _is(logo, "file") or logo.suffix.lower() not in LOGO_TYPES:
+    if logo is None or not path_is(logo, "file") or logo.suffix.lower() not in LOGO_TYPES:
         problems.append(
             error(f"the logo '{value}' is not an image file in the project", where.pos("brand.logo"),
                   f"name an {', '.join(t[1:] for t in LOGO_TYPES)} file, relative to the folder of tierwise.toml", code="T1007")
@@ -477,7 +477,7 @@ def _too_deep(text: str, path: str) -> Diagnostic | None:
     return None
 
 
-def _is(path: Path, kind: str) -> bool:
+def path_is(path: Path, kind: str) -> bool:
     """Whether `path` is a folder ("dir") or a file ("file"); False for a name the system cannot take (too long, NUL)."""
     try:
         return path.is_dir() if kind == "dir" else path.is_file()
