@@ -623,6 +623,8 @@ def test_installed_versions_read_from_the_dist_info_folders_are_importlib_metada
     names = {re.split(r"[\[<>=!~ ]", requirement, maxsplit=1)[0] for requirement in declared}
     for name in sorted(names | set(caching.SHAPING_LIBRARIES) | {"tierwise", "mdurl", "markupsafe"}):
         assert caching.version(name) == importlib.metadata.version(name), name
+        # the folder names themselves, not importlib.metadata's fallback (a folder's "dist-info" has a hyphen too)
+        assert caching._installed().get(caching._normal(name)) == importlib.metadata.version(name), name
     assert caching.version("no-such-package-tierwise") == "unknown"
 
 

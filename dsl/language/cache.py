@@ -52,8 +52,9 @@ def _installed() -> dict[str, str]:
         except OSError:
             continue
         for folder in names:
-            if folder.endswith(".dist-info") and folder.count("-") == 1:
-                name, number = folder[: -len(".dist-info")].split("-")
+            stem = folder[: -len(".dist-info")]
+            if folder.endswith(".dist-info") and stem.count("-") == 1:
+                name, number = stem.split("-")
                 found.setdefault(_normal(name), number)
     return found
 
