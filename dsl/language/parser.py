@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from lark import Lark, Token, Transformer, Tree, v_args
-from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken, VisitError
+from lark.exceptions import GrammarError, UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken, VisitError
 
 from dsl.language import limits, syntax_errors
 from dsl.language.cache import replace_with, user_cache_folder
@@ -387,6 +387,25 @@ class _Builder(Transformer[Token, Any]):
         self.path = path
         self.diagnostics: list[Diagnostic] = []
         self.texts: list[Text] = []
+        self._methods: dict[str, Any] = {}
+
+    def _call_userfunc(self, tree: Tree[Token], new_children: list[Any] | None = None) -> Any:
+        """Lark's own, with each rule's method looked up once per file: `v_args` wraps a method anew (functools.wraps)
+        on every attribute access, a fifth of the Transformer pass."""
+        method = self._methods.get(tree.data)
+        if method is None:
+            method = getattr(self, tree.data, None)
+            if method is None:
+                return super()._call_userfunc(tree, new_children)
+            self._methods[tree.data] = method
+        children = new_children if new_children is not None else tree.children
+        try:
+            wrapper = getattr(method, "visit_wrapper", None)
+            return wrapper(method, tree.data, children, tree.meta) if wrapper is not None else method(children)
+        except GrammarError:
+            raise
+        except Exception as exc:
+            raise VisitError(tree.data, tree, exc) from exc
 
     # --- helpers ---
 
