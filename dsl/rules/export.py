@@ -209,6 +209,16 @@ ZONES_LEFT_OUT = frozenset({"Factory"})
 def zone_names() -> list[str]:
     """The zone names a question may give (format 1.2 "zones"): every Zone and Link of the tz data read, sorted.
 
+    Read once per process (it was 9 ms for every vendor exported); a new list each time, so no caller's change
+    reaches another's document.
+    """
+    return list(_zone_names())
+
+
+@lru_cache(maxsize=1)
+def _zone_names() -> tuple[str, ...]:
+    """The zone names of `zone_names`, as read from the tz data.
+
     They come from the same data `data_versions` names (a system folder's tzdata.zi, or the tzdata
     package), so never `posix/…`, `right/…` or `localtime`, which are files beside the data, not names in it.
     """
@@ -232,7 +242,7 @@ def zone_names() -> list[str]:
         except (ModuleNotFoundError, OSError):
             found = zoneinfo.available_timezones()
             names = {n for n in found if not n.startswith(("posix/", "right/")) and n not in {"localtime", "posixrules"}}
-    return sorted(names - ZONES_LEFT_OUT)
+    return tuple(sorted(names - ZONES_LEFT_OUT))
 
 
 # --- vendors, plans, priorities -------------------------------------------------------------
