@@ -17,7 +17,7 @@ import copy
 import unicodedata
 from datetime import date, time
 from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
 from typing import Literal
 
 from babel import Locale, UnknownLocaleError
@@ -141,6 +141,15 @@ def _currency_spacing(pattern: NumberPattern, symbol: str) -> NumberPattern:
 
 def money(amount: Decimal, currency: str, lang: str) -> str:
     """An amount of money in the locale's currency pattern; whole amounts without decimals ("5 000 kr")."""
+    # Each price is written on its vendor's page, card, comparison rows and structured data: formatted once.
+    # Keyed by the amount's text, not the Decimal: 12.5 and 12.50 are equal, and must not share a cache entry.
+    return _money(str(amount), currency, lang)
+
+
+@lru_cache(maxsize=4096)
+def _money(amount_text: str, currency: str, lang: str) -> str:
+    """`money` of the amount written `amount_text`."""
+    amount = Decimal(amount_text)
     loc = locale(lang)
     pattern = copy.copy(parse_pattern(loc.currency_formats["standard"].pattern))
     # CLDR patterns always ask for the currency's minor digits; a price list of
