@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
-from functools import cache, lru_cache
+from functools import lru_cache
 from typing import Protocol, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
@@ -337,24 +337,19 @@ def check_holidays(calendar: Calendar) -> Iterator[Diagnostic]:
 
 
 # holidays.list_supported_countries() imports every one of the package's ~250 country modules (about
-# 0.4 s, more than a whole `check` of the five plans): the codes come from its registry instead, and
-# only the modules of the countries a plan names are imported. The answers are the same.
+# 0.4 s, more than a whole `check` of the five plans): the codes come from its registry instead, and what
+# it knows of a country is kept in the user's cache (dsl/language/datasets.py). The answers are the same.
 
 
-@lru_cache(maxsize=1)
 def _holiday_countries() -> frozenset[str]:
     """The country codes (and aliases) the holidays package knows."""
-    from holidays.registry import EntityLoader
-
-    return frozenset(EntityLoader.get_country_codes(include_aliases=True))
+    return datasets.holiday_countries()
 
 
-@cache
 def _holiday_subdivisions(country: str) -> tuple[str, ...]:
     """The subdivision codes of one known country."""
-    import holidays  # on first use: a check whose calendars come from the cache never pays for the import
-
-    return tuple(getattr(holidays, country).subdivisions)
+    facts = datasets.holiday_facts(country)
+    return facts.subdivisions if facts is not None else ()
 
 
 def _zone_country(zone: str | None) -> str | None:
@@ -382,9 +377,8 @@ def _eve_hint(zone: str | None) -> str:
 
 def check_holiday_categories(source: HolidaySource) -> Iterator[Diagnostic]:
     """Each category after `including` is one the holidays package has for the country, named once."""
-    import holidays
-
-    known = tuple(holidays.country_holidays(source.country).supported_categories)
+    facts = datasets.holiday_facts(source.country)
+    known = facts.categories if facts is not None else ()
     written = [name.replace("_", "-") for name in known if name != "public"]
     seen: set[str] = set()
     for name, pos in zip(source.categories[1:], source.categories_pos, strict=False):

@@ -396,7 +396,7 @@ class _Builder(Transformer[Token, Any]):
         if method is None:
             method = getattr(self, tree.data, None)
             if method is None:
-                return super()._call_userfunc(tree, new_children)
+                return super()._call_userfunc(tree, new_children)  # type: ignore[no-untyped-call]
             self._methods[tree.data] = method
         children = new_children if new_children is not None else tree.children
         try:
@@ -405,7 +405,7 @@ class _Builder(Transformer[Token, Any]):
         except GrammarError:
             raise
         except Exception as exc:
-            raise VisitError(tree.data, tree, exc) from exc
+            raise VisitError(tree.data, tree, exc) from exc  # type: ignore[no-untyped-call]
 
     # --- helpers ---
 
