@@ -417,7 +417,7 @@ def check_hours_order(calendar: Calendar) -> Iterator[Diagnostic]:
 def check_openings(calendar: Calendar) -> Iterator[Diagnostic]:
     """A calendar is either 24x7 or has weekly hours, and its intervals do not overlap."""
     if calendar.always_open:
-        if calendar.weekly or calendar.holidays or calendar.eve_hours or calendar.dates:
+        if calendar.weekly or calendar.holidays or calendar.eve_hours or calendar.dates or calendar.yearly:
             yield error(
                 "a 24x7 calendar cannot also have hours, holidays or dates", calendar.pos, "remove 'open 24x7' or the other lines",
                 code="T0506",

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 # Re-exported for modules written before the vocabulary had its own home; import from
@@ -168,6 +168,32 @@ class DateHours:
 
 
 @dataclass(frozen=True)
+class YearlyClosure:
+    """Days closed every year: `closed yearly 12-24 to 12-26`, as (month, day) pairs; `last` may be in the next year
+    (`12-31 to 01-01`)."""
+
+    first: tuple[int, int]
+    last: tuple[int, int]
+    pos: Pos = field(default_factory=_no_pos, compare=False)
+
+    def days(self, years: range) -> list[date]:
+        """The closed days of the closures that start in `years` (a 29 February only in leap years)."""
+        found: list[date] = []
+        for year in years:
+            try:
+                start = date(year, *self.first)
+            except ValueError:  # 02-29 in a year that has none
+                continue
+            end_year = year if self.last >= self.first else year + 1
+            try:
+                end = date(end_year, *self.last)
+            except ValueError:  # ... to 02-29: to the last day of February
+                end = date(end_year, 3, 1) - timedelta(days=1)
+            found += [start + timedelta(days=n) for n in range((end - start).days + 1)]
+        return found
+
+
+@dataclass(frozen=True)
 class Calendar:
     """When a support clock runs.
 
@@ -191,6 +217,8 @@ class Calendar:
     customer_holidays: tuple[str, ...] = ()
     customer_holidays_pos: Pos = field(default_factory=_no_pos, compare=False)
     zone_pos: Pos = field(default_factory=_no_pos, compare=False)  # the `zone` line, where a wrong zone is reported
+    yearly: tuple[YearlyClosure, ...] = ()
+    """`closed yearly MM-DD [to MM-DD]`: closed on the same days every year (a date's own line wins)."""
 
 
 # --- priorities -----------------------------------------------------------------------

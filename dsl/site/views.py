@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from datetime import date
 from decimal import Decimal
 from functools import lru_cache
 from typing import NamedTuple, Protocol
@@ -228,14 +229,33 @@ def calendar_text(calendar: Calendar, reader: Reader) -> str:
     if calendar.eve_hours:
         eve = fmt.unit_list([fmt.time_range(h.start, h.end, lang) for h in calendar.eve_hours], lang)
         text = _("%(hours)s; on the day before a public holiday %(eve)s") % {"hours": text, "eve": eve}
-    closed = [d.day for d in calendar.dates if not d.hours]
-    if closed:
-        dates = fmt.listing([fmt.day(d, lang) for d in sorted(closed)], lang)
+    # Consecutive closed dates (`closed 2026-12-28 to 2027-01-06`) read as one span, single ones as a list.
+    runs = _date_runs(sorted(d.day for d in calendar.dates if not d.hours))
+    singles = [first for first, last in runs if first == last]
+    if singles:
+        dates = fmt.listing([fmt.day(d, lang) for d in singles], lang)
         text = _("%(hours)s; closed on %(dates)s") % {"hours": text, "dates": dates}
+    for first, last in runs:
+        if first != last:
+            text = _("%(hours)s; closed from %(first)s to %(last)s") % {"hours": text, "first": fmt.day(first, lang), "last": fmt.day(last, lang)}
+    if calendar.yearly:
+        days = fmt.listing([fmt.day_of_year(y.first, y.last, lang) for y in sorted(calendar.yearly, key=lambda y: y.first)], lang)
+        text = _("%(hours)s; closed every year: %(dates)s") % {"hours": text, "dates": days}
     for other in sorted((d for d in calendar.dates if d.hours), key=lambda d: d.day):
         other_hours = fmt.unit_list([fmt.time_range(h.start, h.end, lang) for h in other.hours], lang)
         text = _("%(hours)s; on %(date)s %(other)s") % {"hours": text, "date": fmt.day(other.day, lang), "other": other_hours}
     return text
+
+
+def _date_runs(days: list[date]) -> list[tuple[date, date]]:
+    """Sorted days as runs of consecutive days: (first, last) each."""
+    runs: list[tuple[date, date]] = []
+    for day in days:
+        if runs and (day - runs[-1][1]).days == 1:
+            runs[-1] = (runs[-1][0], day)
+        elif not runs or day != runs[-1][1]:
+            runs.append((day, day))
+    return runs
 
 
 # --- view objects ---------------------------------------------------------------------------
