@@ -148,7 +148,9 @@ def test_a_24x7_calendar_cannot_close_yearly() -> None:
     ],
 )
 def test_the_page_says_a_span_and_the_yearly_closures(lang: str, span: str, yearly: str) -> None:
-    text = plan("closed 2026-08-14", "closed 2026-12-28 to 2026-12-30", "closed yearly 12-31 to 01-02", "closed yearly 12-22 to 12-23", "closed yearly 06-05")
+    text = plan(
+        "closed 2026-08-14", "closed 2026-12-28 to 2026-12-30", "closed yearly 12-31 to 01-02", "closed yearly 12-22 to 12-23", "closed yearly 06-05"
+    )
     decl, problems = parse_text(text, "t.plan")
     assert decl is not None and not problems
     said = site.calendar_text(decl.calendars[0], site.Reader(lang, words()[lang])).replace("\u00a0", " ").replace("\u2009", " ")
