@@ -46,7 +46,7 @@ from dsl.language.model import (
 )
 from dsl.language.parser import FileDecl, VendorDecl
 from dsl.language.settings import DEFAULT_SETTINGS, Settings
-from dsl.language.vocabulary import CONTACT_KINDS, METRICS, MINUTES_PER_DAY, PERIODS, PRICE_UNITS, RESERVED_IDS, WEEKDAYS
+from dsl.language.vocabulary import CONTACT_KINDS, METRICS, MINUTES_PER_DAY, PERIODS, PRICE_BASES, PRICE_UNITS, RESERVED_IDS, WEEKDAYS
 
 
 class _Defined(Protocol):
@@ -721,9 +721,16 @@ def _period(quantity: Quantity | None) -> Iterator[Diagnostic]:
 
 
 def check_price(price: Price) -> Iterator[Diagnostic]:
-    """A price is per a known unit and period."""
+    """A price is per a known unit and period; a percentage is of a known price and between 0 and 100."""
     yield from check_word("period", price.period, PERIODS, price.period_pos)
     yield from check_word("price unit", price.unit, PRICE_UNITS, price.unit_pos)
+    if price.kind == "percent":
+        yield from check_word("basis of a percentage", price.basis, PRICE_BASES, price.basis_pos)
+        if price.amount is not None and not 0 < price.amount <= 100:
+            yield error(
+                f"{price.amount}% of a price: a percentage of a price is more than 0 and at most 100", price.pos,
+                "such as: price 20% of licence per year", code="T0420",
+            )
 
 
 def check_target(target: Target) -> Iterator[Diagnostic]:

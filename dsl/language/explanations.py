@@ -399,6 +399,13 @@ EXPLANATIONS: dict[str, Explanation] = {
         V + "  plan basic { }\n}\n",
         fix=('plan basic { }', 'plan basic { name "Basic" }'),
     ),
+    "T0420": Explanation(
+        "a percentage of a price that is no share of it",
+        "`price 20% of licence per year` is a yearly fee of 20 % of the licence price: the percentage "
+        "is more than 0 and at most 100.",
+        "vendor acme {\n  name \"Acme\"\n  plan std {\n    name \"Standard\"\n    price 120% of licence per year\n  }\n}\n",
+        fix=("price 120% of licence", "price 20% of licence"),
+    ),
     # --- T05: calendars ---------------------------------------------------------------------------
     "T0501": Explanation(
         "an unknown time zone",

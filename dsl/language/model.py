@@ -378,8 +378,8 @@ class Price:
     """A plan's price for one segment (None: the same for everyone).
 
     kind is "amount" (amount, currency and period are set), "free" (costs 0),
-    "on-request" (ask the vendor), "contact-sales" (the vendor says: contact sales)
-    or "not-offered" (the segment cannot buy it).
+    "on-request" (ask the vendor), "contact-sales" (the vendor says: contact sales),
+    "not-offered" (the segment cannot buy it) or "percent" (amount percent of `basis`).
     """
 
     segment: str | None
@@ -395,6 +395,9 @@ class Price:
     starting: bool = False  # a "from" price: the least it costs
     tax: str | None = None  # "excluded" or "included" (vocabulary.TAX_NOTES); None: not said
     unit_pos: Pos = field(default_factory=_no_pos, compare=False)
+    # kind "percent": `amount` percent of the price named by `basis` (vocabulary.PRICE_BASES): 20% of licence.
+    basis: str | None = None
+    basis_pos: Pos = field(default_factory=_no_pos, compare=False)
 
 
 @dataclass(frozen=True)

@@ -145,6 +145,7 @@ class _Amount:
     period: Token | None = None
     tax: str | None = None
     starting: bool = False
+    basis: Token | None = None
 
 
 def _unit_and_period(first: Token | None, second: Token | None) -> tuple[Token | None, Token | None]:
@@ -566,6 +567,10 @@ class _Builder(Transformer[Token, Any]):
     def contact_sales(self, meta: Any, children: list[Any]) -> _Amount:
         return _Amount("contact-sales")
 
+    def percent_of(self, meta: Any, children: list[Any]) -> _Amount:
+        number, basis, period, tax = children
+        return _Amount("percent", Decimal(str(number)), None, None, period, tax, basis=basis)
+
     def from_amount(self, meta: Any, children: list[_Amount]) -> _Amount:
         return dataclasses.replace(children[0], starting=True)
 
@@ -589,6 +594,8 @@ class _Builder(Transformer[Token, Any]):
             starting=value.starting,
             tax=value.tax,
             unit_pos=self._opt_tpos(value.unit),
+            basis=_optional(value.basis),
+            basis_pos=self._opt_tpos(value.basis),
         )
 
     def price(self, meta: Any, children: list[Any]) -> _Stmt:

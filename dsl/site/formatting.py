@@ -161,6 +161,13 @@ def _money(amount_text: str, currency: str, lang: str) -> str:
     return str(pattern.apply(amount, loc, currency=currency, currency_digits=not whole))
 
 
+def percent(value: Decimal, lang: str) -> str:
+    """A percentage in the locale's pattern, with its decimals when it has any: "20 %", "18,5 %", "20%"."""
+    pattern = copy.copy(parse_pattern(locale(lang).percent_formats[None].pattern))
+    pattern.frac_prec = (0, 2)
+    return str(pattern.apply(value / 100, locale(lang)))
+
+
 def per_period(value: str, period: str | None, lang: str) -> str:
     """`value` per period with CLDR's per-unit pattern: "5 000 kr per år", "4 all’anno"."""
     if period is None:

@@ -580,6 +580,9 @@ def price_text(price: Price, reader: Reader) -> str:
         return _("Contact sales")
     if price.kind == "not-offered":
         return _("Not offered")
+    if price.kind == "percent":
+        text = price_bases(reader)[price.basis or ""] % {"percent": fmt.percent(price.amount or Decimal(0), reader.lang)}
+        return _tax(fmt.per_period(text, price.period, reader.lang), price.tax, reader)
     text = fmt.money(price.amount or Decimal(0), price.currency or "EUR", reader.lang)
     if price.unit is not None:
         text = price_units(reader)[price.unit] % {"price": text}
@@ -595,6 +598,12 @@ def _tax(text: str, tax: str | None, reader: Reader) -> str:
     if tax == "included":
         return reader.gettext("%(price)s incl. tax") % {"price": text}
     return text
+
+
+def price_bases(reader: Reader) -> dict[str, str]:
+    """The site's words for each price a percentage can be of (vocabulary.PRICE_BASES): "%(percent)s of the licence price"."""
+    _ = reader.gettext
+    return {"licence": _("%(percent)s of the licence price")}
 
 
 def price_units(reader: Reader) -> dict[str, str]:
@@ -1244,6 +1253,17 @@ def _segment_summary(prices: list[Price], reader: Reader) -> str:
         if starting:
             money = _("from %(price)s") % {"price": money}
         ranges.append(_tax(money, tax or None, reader))
+    # A percentage of the licence price compares with no amount: a range of its own per basis, period and tax note.
+    shares: dict[tuple[str, str, str], list[Decimal]] = {}
+    for p in prices:
+        if p.kind == "percent" and p.amount is not None:
+            shares.setdefault((p.basis or "", p.period or "", p.tax or ""), []).append(p.amount)
+    for (basis, period, tax), values in sorted(shares.items()):
+        share = fmt.percent(min(values), lang)
+        if max(values) != min(values):
+            share = fmt.interval(share, fmt.percent(max(values), lang), lang)
+        share = fmt.per_period(price_bases(reader)[basis] % {"percent": share}, period or None, lang)
+        ranges.append(_tax(share, tax or None, reader))
     free = any(p.kind == "free" for p in prices)
     asks = [k for k in ("on-request", "contact-sales") if any(p.kind == k for p in prices)]
     ask_words = {"on-request": _("Price on request"), "contact-sales": _("Contact sales")}
