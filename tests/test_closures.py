@@ -14,7 +14,7 @@ from datetime import date
 import pytest
 
 from dsl.language.loader import load_text
-from dsl.language.model import YearlyClosure
+from dsl.language.model import YearlyDays
 from dsl.language.parser import parse_text
 from dsl.rules.engine import Evaluator
 from dsl.rules.export import export_project
@@ -71,7 +71,7 @@ def test_a_range_closes_every_day_of_it_both_ends_included() -> None:
 def test_a_yearly_closure_closes_the_same_days_of_every_year_of_the_horizon() -> None:
     decl, problems = parse_text(plan("closed yearly 12-22 to 12-23", "closed yearly 08-14"), "t.plan")
     assert decl is not None and not problems
-    assert decl.calendars[0].yearly == (YearlyClosure((12, 22), (12, 23)), YearlyClosure((8, 14), (8, 14)))
+    assert decl.calendars[0].yearly == (YearlyDays((12, 22), (12, 23)), YearlyDays((8, 14), (8, 14)))
     exported = dates("closed yearly 12-22 to 12-23", "closed yearly 08-14")
     for day in ("2026-12-22", "2026-12-23", "2027-12-22", "2027-12-23", "2026-08-14"):
         assert exported[day] == [], day
@@ -89,7 +89,7 @@ def test_a_yearly_span_past_new_year_closes_the_first_days_of_the_horizon_too() 
 def test_29_february_closes_in_leap_years_only() -> None:
     result = load_text(plan("closed yearly 02-29"), "t.plan")
     assert not result.errors
-    closure = YearlyClosure((2, 29), (2, 29))
+    closure = YearlyDays((2, 29), (2, 29))
     assert closure.days(range(2026, 2029)) == [date(2028, 2, 29)]
 
 
@@ -156,3 +156,36 @@ def test_the_page_says_a_span_and_the_yearly_closures(lang: str, span: str, year
     said = site.calendar_text(decl.calendars[0], site.Reader(lang, words()[lang])).replace("\u00a0", " ").replace("\u2009", " ")
     assert span in said and yearly in said, said
     assert said.count("2026") == 3  # the single date and the span's two ends: the yearly ones have no year
+
+
+def test_hours_yearly_give_a_day_of_every_year_its_own_hours_over_a_holiday_and_an_eve() -> None:
+    decl, problems = parse_text(plan("hours yearly 12-24 08:00-12:00", "hours yearly 01-05 to 01-06 10:00-11:00, 13:00-14:00"), "t.plan")
+    assert decl is not None and not problems
+    assert [(y.first, y.last, len(y.hours)) for y in decl.calendars[0].yearly] == [((12, 24), (12, 24), 1), ((1, 5), (1, 6), 2)]
+    exported = dates("hours yearly 12-24 08:00-12:00", "hours yearly 01-05 to 01-06 10:00-11:00, 13:00-14:00")
+    assert exported["2026-12-24"] == [["08:00", "12:00"]] and exported["2027-12-24"] == [["08:00", "12:00"]]
+    # 6 January is Epiphany (a holiday of the list) and 5 January its eve: the yearly line wins over both.
+    assert exported["2026-01-05"] == exported["2026-01-06"] == [["10:00", "11:00"], ["13:00", "14:00"]]
+    # Other eves keep the eve hours.
+    assert exported["2026-04-02"] == [["08:00", "13:00"]]
+
+
+def test_yearly_hours_that_overlap_are_reported() -> None:
+    found = only(plan("hours yearly 12-24 08:00-12:00, 11:00-13:00"))
+    assert found[:2] == ("the hours of these days overlap", 7)
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("sv", "varje år 24 december 08:00–12:00"),
+        ("it", "ogni anno il 24 dicembre 08:00 – 12:00"),
+        ("pl", "co roku 24 grudnia 08:00 – 12:00"),
+        ("en", "every year on 24 December 08:00 – 12:00"),
+    ],
+)
+def test_the_page_says_the_hours_of_a_day_of_every_year(lang: str, said: str) -> None:
+    decl, problems = parse_text(plan("hours yearly 12-24 08:00-12:00"), "t.plan")
+    assert decl is not None and not problems
+    text = site.calendar_text(decl.calendars[0], site.Reader(lang, words()[lang])).replace("\u00a0", " ").replace("\u2009", " ")
+    assert said in text, text

@@ -409,7 +409,8 @@ def check_hours_order(calendar: Calendar) -> Iterator[Diagnostic]:
     for interval in calendar.weekly:
         if interval.start_day == interval.end_day and interval.end <= interval.start:
             yield _backwards(interval.start, interval.end, interval.pos)
-    for hours in (*calendar.eve_hours, *(h for special in calendar.dates for h in special.hours)):
+    own_days = (*(special.hours for special in calendar.dates), *(days.hours for days in calendar.yearly))
+    for hours in (*calendar.eve_hours, *(h for day_hours in own_days for h in day_hours)):
         if hours.end <= hours.start:
             yield _backwards(hours.start, hours.end, hours.pos)
 
@@ -442,6 +443,8 @@ def check_openings(calendar: Calendar) -> Iterator[Diagnostic]:
             yield error(f"the date {special.day} is given twice", special.pos, f"first given at line {seen[special.day].line}", code="T0508")
         seen[special.day] = special.pos
         yield from _check_daily(special.hours, f"the hours of {special.day}")
+    for yearly in calendar.yearly:
+        yield from _check_daily(yearly.hours, "the hours of these days")
 
 
 def _check_daily(hours: tuple[DailyHours, ...], what: str) -> Iterator[Diagnostic]:

@@ -168,16 +168,17 @@ class DateHours:
 
 
 @dataclass(frozen=True)
-class YearlyClosure:
-    """Days closed every year: `closed yearly 12-24 to 12-26`, as (month, day) pairs; `last` may be in the next year
-    (`12-31 to 01-01`)."""
+class YearlyDays:
+    """The same days of every year, as (month, day) pairs (`last` may be in the next year: `12-31 to 01-02`): closed
+    (`closed yearly 12-24 to 12-26`) or, with `hours`, open those hours (`hours yearly 12-24 08:00-12:00`)."""
 
     first: tuple[int, int]
     last: tuple[int, int]
     pos: Pos = field(default_factory=_no_pos, compare=False)
+    hours: tuple[DailyHours, ...] = ()
 
     def days(self, years: range) -> list[date]:
-        """The closed days of the closures that start in `years` (a 29 February only in leap years)."""
+        """The days of the spans that start in `years` (a 29 February only in leap years)."""
         found: list[date] = []
         for year in years:
             try:
@@ -217,8 +218,9 @@ class Calendar:
     customer_holidays: tuple[str, ...] = ()
     customer_holidays_pos: Pos = field(default_factory=_no_pos, compare=False)
     zone_pos: Pos = field(default_factory=_no_pos, compare=False)  # the `zone` line, where a wrong zone is reported
-    yearly: tuple[YearlyClosure, ...] = ()
-    """`closed yearly MM-DD [to MM-DD]`: closed on the same days every year (a date's own line wins)."""
+    yearly: tuple[YearlyDays, ...] = ()
+    """`closed yearly MM-DD [to MM-DD]`, `hours yearly MM-DD [to MM-DD] HH:MM-HH:MM`: the same days every year (a date's
+    own line wins)."""
 
 
 # --- priorities -----------------------------------------------------------------------

@@ -67,7 +67,7 @@ from dsl.language.model import (
     Target,
     Text,
     WeeklyInterval,
-    YearlyClosure,
+    YearlyDays,
 )
 from dsl.language.vocabulary import PRICE_UNITS, WEEKDAYS, support_language_codes, support_language_named
 
@@ -941,12 +941,17 @@ class _Builder(Transformer[Token, Any]):
         return month, day
 
     def closed_yearly(self, meta: Any, children: list[Token | None]) -> _Stmt:
-        pos = self._pos(meta)
-        first_token, last_token = children
+        return self._yearly(self._pos(meta), children[0], children[1], ())
+
+    def yearly_hours(self, meta: Any, children: list[Any]) -> _Stmt:
+        first_token, last_token, *hours = children
+        return self._yearly(self._pos(meta), first_token, last_token, tuple(h for h in hours if h is not None))
+
+    def _yearly(self, pos: Pos, first_token: Token | None, last_token: Token | None, hours: tuple[DailyHours, ...]) -> _Stmt:
         first = self._month_day(first_token) if first_token is not None else None
         last = self._month_day(last_token) if last_token is not None else first
-        closure = YearlyClosure(first, last, pos) if first is not None and last is not None else None
-        return _Stmt("yearly", closure, pos)
+        days = YearlyDays(first, last, pos, hours) if first is not None and last is not None else None
+        return _Stmt("yearly", days, pos)
 
     def date_hours(self, meta: Any, children: list[Any]) -> _Stmt:
         token, *hours = children

@@ -493,10 +493,11 @@ def _customer_holidays(cal: Calendar, years: tuple[int, int]) -> dict[str, list[
 def _dated_hours(cal: Calendar, weekly: dict[str, list[list[str]]], years: tuple[int, int]) -> dict[str, list[list[str]]]:
     """Dates inside `years` whose hours replace the weekly ones.
 
-    Precedence: a date the calendar states itself, then a day it closes every
-    year, then a holiday (closed), then an eve: an open weekday that is no holiday
-    and whose next day is one. The year after the span is consulted too, so that
-    31 December can be an eve. A yearly closure is no holiday: no eve before it.
+    Precedence: a date the calendar states itself, then its days of every year
+    (closed, or their own hours), then a holiday (closed), then an eve: an open
+    weekday that is no holiday and whose next day is one. The year after the span
+    is consulted too, so that 31 December can be an eve. A yearly day is no
+    holiday: no eve before it.
     """
     first, last = years
     holidays_found = holiday_dates(cal, range(first, last + 2), range(first, last + 1)) if cal.holidays else set()
@@ -506,11 +507,11 @@ def _dated_hours(cal: Calendar, weekly: dict[str, list[list[str]]], years: tuple
     for day, hours in own.items():
         if first <= day.year <= last:
             result[day] = hours
-    # From the year before: a closure from 12-31 to 01-02 that starts before the span closes its first days.
-    for closure in cal.yearly:
-        for day in closure.days(range(first - 1, last + 1)):
+    # From the year before: yearly days from 12-31 to 01-02 that start before the span reach its first days.
+    for yearly in cal.yearly:
+        for day in yearly.days(range(first - 1, last + 1)):
             if first <= day.year <= last and day not in result:
-                result[day] = []
+                result[day] = _daily(yearly.hours)
     for day in holidays_found:
         if first <= day.year <= last and day not in result:
             result[day] = []

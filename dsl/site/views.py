@@ -238,9 +238,14 @@ def calendar_text(calendar: Calendar, reader: Reader) -> str:
     for first, last in runs:
         if first != last:
             text = _("%(hours)s; closed from %(first)s to %(last)s") % {"hours": text, "first": fmt.day(first, lang), "last": fmt.day(last, lang)}
-    if calendar.yearly:
-        days = fmt.listing([fmt.day_of_year(y.first, y.last, lang) for y in sorted(calendar.yearly, key=lambda y: y.first)], lang)
-        text = _("%(hours)s; closed every year: %(dates)s") % {"hours": text, "dates": days}
+    yearly = sorted(calendar.yearly, key=lambda y: y.first)
+    closed_yearly = [fmt.day_of_year(y.first, y.last, lang) for y in yearly if not y.hours]
+    if closed_yearly:
+        text = _("%(hours)s; closed every year: %(dates)s") % {"hours": text, "dates": fmt.listing(closed_yearly, lang)}
+    for days in (y for y in yearly if y.hours):
+        other_hours = fmt.unit_list([fmt.time_range(h.start, h.end, lang) for h in days.hours], lang)
+        date_text = fmt.day_of_year(days.first, days.last, lang)
+        text = _("%(hours)s; every year on %(date)s %(other)s") % {"hours": text, "date": date_text, "other": other_hours}
     for other in sorted((d for d in calendar.dates if d.hours), key=lambda d: d.day):
         other_hours = fmt.unit_list([fmt.time_range(h.start, h.end, lang) for h in other.hours], lang)
         text = _("%(hours)s; on %(date)s %(other)s") % {"hours": text, "date": fmt.day(other.day, lang), "other": other_hours}
