@@ -16,7 +16,7 @@ from support.paths import BUILD_PY, ROOT
 
 def test_syntax_error_in_words_with_hint():
     message, line, col, hint = only(HEADER + '  plan p {\n    name "P"\n    price 5000\n  }\n}\n')
-    assert message == "unexpected '}'; expected a currency code such as SEK or EUR"
+    assert message == "unexpected '}'; expected '%' or a currency code such as SEK or EUR"
     assert (line, col) == (7, 3)
     assert hint == "a price needs a currency after the amount: price 5000 SEK per month"
 
