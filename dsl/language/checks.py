@@ -789,6 +789,8 @@ def check_plan_as_written(plan: Plan, features: set[str]) -> Iterator[Diagnostic
             )
         seen[cell.feature] = cell.pos
         yield from _period(cell.quantity)
+        if cell.kind == "allowance" and cell.quantity is not None:
+            yield from _duration(cell.quantity.count, cell.pos)
         if cell.price is not None:
             yield from check_price(cell.price)
     for target in plan.targets:

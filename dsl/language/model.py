@@ -416,7 +416,8 @@ class Cell:
     """One plan's entry for one feature.
 
     kind: "included", "excluded", "text" (text is set), "quantity"
-    (quantity is set, text may qualify it), "add-on" (bought separately;
+    (quantity is set, text may qualify it), "allowance" (an amount of time:
+    quantity.count is minutes, per its period: 10h per month), "add-on" (bought separately;
     `price` is its amount or on-request when the plan says), "not-applicable"
     (the feature does not apply to this plan) or "not-stated" (the source says
     nothing about it: not the same as "excluded").

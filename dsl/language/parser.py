@@ -614,6 +614,10 @@ class _Builder(Transformer[Token, Any]):
         count, period, text = children
         return ("quantity", text, Quantity(int(count), _optional(period), self._opt_tpos(period)))
 
+    def allowance(self, meta: Any, children: list[Any]) -> tuple[str, Text | None, Quantity]:
+        (minutes, _pos), period, text = children
+        return ("allowance", text, Quantity(minutes, _optional(period), self._opt_tpos(period)))
+
     def quantity_only(self, meta: Any, children: list[Any]) -> Quantity:
         count, period = children
         return Quantity(int(count), _optional(period), self._opt_tpos(period))

@@ -841,8 +841,11 @@ def feature_cell(cell: Cell | None, vendor: Vendor, reader: Reader) -> FeatureCe
         return FeatureCell("included", Markup(""), marks)
     if cell.kind == "excluded":
         return FeatureCell("excluded", Markup(""), marks)
-    if cell.kind == "quantity" and cell.quantity is not None:
-        amount = how_often(cell.quantity.count, cell.quantity.period, reader)
+    if cell.kind in ("quantity", "allowance") and cell.quantity is not None:
+        if cell.kind == "allowance":  # an amount of time per period: "10 timmar per månad"
+            amount = fmt.per_period(fmt.duration(cell.quantity.count, reader.lang), cell.quantity.period, reader.lang)
+        else:
+            amount = how_often(cell.quantity.count, cell.quantity.period, reader)
         if cell.text is not None:
             return FeatureCell("quantity", Markup("{}<br><small>{}</small>").format(amount, reader.inline(cell.text)), marks)
         return FeatureCell("quantity", Markup(escape(amount)), marks)
