@@ -307,3 +307,15 @@ def test_an_obligation_on_the_customers_holidays_needs_the_customers_country_in_
     )
     run = subprocess.run([NODE, "--input-type=module", "-e", script], capture_output=True, text=True, timeout=60)
     assert run.stdout.strip() == str(caught.value), run.stderr
+
+
+def test_the_site_publishes_the_clock_vectors(tmp_path):
+    """A consumer of the published site alone can test its ticket clock: rules/clock-vectors.jsonl is the repository's file."""
+    from dsl.cli import main
+
+    for name in ("plans", "tierwise.toml"):
+        source = ROOT / name
+        (shutil.copytree if source.is_dir() else shutil.copy)(source, tmp_path / name)
+    assert main(["--project", str(tmp_path), "build", "--quiet"]) == 0
+    published = (tmp_path / "_site" / "rules" / "clock-vectors.jsonl").read_bytes()
+    assert published == (ROOT / "tests" / "conformance" / "clock-vectors.jsonl").read_bytes()

@@ -59,9 +59,10 @@ SITE_FOLDERS: tuple[str, ...] = ("assets", "rules")
 SITE_PAGES: tuple[str, ...] = ("index", "404", "sitemap", "robots")
 """The stems of the files at the top of the site (index.html, 404.html, sitemap.xml, robots.txt)."""
 
-RULES_FILES: tuple[str, ...] = ("all", "schema", "vectors-rules", "vectors", "inputs")
+RULES_FILES: tuple[str, ...] = ("all", "schema", "vectors-rules", "vectors", "inputs", "clock-vectors")
 """The stems of the rule files beside rules/{vendor}.json: rules/all.json, rules/schema.json, and the
-conformance files rules/vectors.jsonl, rules/vectors-rules.json and rules/inputs.jsonl (docs/rules.md §10)."""
+conformance files rules/vectors.jsonl, rules/vectors-rules.json, rules/inputs.jsonl and rules/clock-vectors.jsonl
+(docs/rules.md §10)."""
 
 RESERVED_IDS: tuple[str, ...] = (*RULES_FILES, *SITE_FOLDERS, *SITE_PAGES, *LANGUAGES)
 """Ids no vendor may have: they collide with the site's own paths."""

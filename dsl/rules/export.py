@@ -641,12 +641,16 @@ def _reference_problems(at: str, item: dict[str, Any], calendars: dict[str, Any]
 
 # --- what the site publishes with the rules (docs/rules.md §10) -------------------------------------
 
-CONFORMANCE_FILES = {"vectors.jsonl": "vectors.jsonl", "vectors-rules.json": "rules.json", "inputs.jsonl": "inputs.jsonl"}
+CONFORMANCE_FILES = {
+    "vectors.jsonl": "vectors.jsonl", "vectors-rules.json": "rules.json", "inputs.jsonl": "inputs.jsonl",
+    "clock-vectors.jsonl": "clock-vectors.jsonl",  # the ticket clock's (§11.7): a consumer of the site alone tests it too
+}
 """Published name in rules/ -> file of tests/conformance (shipped in the package as dsl.rules.conformance)."""
 
 
 def conformance_files() -> dict[str, bytes]:
-    """The conformance vectors, the rules they hold for and the inputs table, by the names the site publishes them under."""
+    """The conformance vectors (deadlines and the ticket clock), the rules they hold for and the inputs table, by the names
+    the site publishes them under."""
     folder: Traversable
     try:
         folder = files("dsl.rules.conformance")  # installed: package data (a namespace package, so a Traversable)
