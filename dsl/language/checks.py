@@ -839,6 +839,11 @@ def check_plan_references(plan: Plan, vendor: Vendor, calendars: set[str]) -> It
     for channel in plan.channels:
         if channel not in contacts:
             yield error(f"plan '{plan.id}' names an unknown channel '{channel}'", plan.pos, did_you_mean(channel, contacts), code="T0315")
+    for limited in plan.channel_priorities:
+        for priority, where in zip(limited.priorities, limited.priorities_pos or (limited.pos,) * len(limited.priorities), strict=False):
+            if priority not in levels:
+                hint = did_you_mean(priority, levels) if levels else "this vendor has no priority levels: leave out 'for ...'"
+                yield error(f"unknown priority '{priority}'", where, hint, code="T0314")
 
 
 # --- tiers, sources and editorial voice (issue 8) ------------------------------------------------

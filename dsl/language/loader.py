@@ -599,6 +599,7 @@ def merge_plans(declared: tuple[Plan, ...]) -> tuple[Plan, ...]:
             channels=plan.channels or parent.channels,
             # A channel's plan hours go with the channel list they were written in.
             channel_hours=plan.channel_hours if plan.channels else parent.channel_hours,
+            channel_priorities=plan.channel_priorities if plan.channels else parent.channel_priorities,
             support_languages=plan.support_languages or parent.support_languages,
         )
         return merged[plan.id]

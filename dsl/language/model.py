@@ -372,6 +372,16 @@ class ChannelHours:
     pos: Pos = field(default_factory=_no_pos, compare=False)
 
 
+@dataclass(frozen=True)
+class ChannelPriorities:
+    """The priorities a channel is for in one plan, when not all (`channels phone for P1 and P2`)."""
+
+    channel: str
+    priorities: tuple[str, ...]
+    pos: Pos = field(default_factory=_no_pos, compare=False)
+    priorities_pos: tuple[Pos, ...] = field(default=(), compare=False)  # where each priority is written
+
+
 # --- plans --------------------------------------------------------------------------------
 
 
@@ -542,6 +552,8 @@ class Plan:
     marks: tuple[str, ...] = ()
     pos: Pos = field(default_factory=_no_pos, compare=False)
     channel_hours: tuple[ChannelHours, ...] = ()
+    channel_priorities: tuple[ChannelPriorities, ...] = ()
+    """Channels that are for some priorities only; a channel not named here is for every priority."""
 
     def channel_calendar(self, channel: str) -> str | None:
         """The calendar a channel is staffed on for this plan, when the plan gives its own."""

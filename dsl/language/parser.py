@@ -43,6 +43,7 @@ from dsl.language.model import (
     Category,
     Cell,
     ChannelHours,
+    ChannelPriorities,
     Contact,
     ContactGroup,
     Coverage,
@@ -796,13 +797,17 @@ class _Builder(Transformer[Token, Any]):
         )
         return _Stmt("obligation", obligation, pos)
 
-    def channel(self, meta: Any, children: list[Token | None]) -> tuple[Ref, ChannelHours | None]:
-        channel, hours = children
+    def channel(self, meta: Any, children: list[Any]) -> tuple[Ref, ChannelHours | None, ChannelPriorities | None]:
+        channel, hours, priorities = children
         assert channel is not None  # the grammar requires the id
         ref = Ref(str(channel), self._tpos(channel))
-        return ref, ChannelHours(ref.name, str(hours), self._pos(meta)) if hours is not None else None
+        limited = ChannelPriorities(ref.name, *priorities) if priorities is not None else None
+        return ref, ChannelHours(ref.name, str(hours), self._pos(meta)) if hours is not None else None, limited
 
-    def channels(self, meta: Any, children: list[tuple[Ref, ChannelHours | None]]) -> _Stmt:
+    def channel_for(self, meta: Any, children: list[Token]) -> tuple[tuple[str, ...], Pos, tuple[Pos, ...]]:
+        return tuple(str(p) for p in children), self._pos(meta), tuple(self._tpos(p) for p in children)
+
+    def channels(self, meta: Any, children: list[tuple[Ref, ChannelHours | None, ChannelPriorities | None]]) -> _Stmt:
         return _Stmt("channels", tuple(children), self._pos(meta))
 
     def plan(self, meta: Any, children: list[Any]) -> _Stmt:
@@ -830,10 +835,11 @@ class _Builder(Transformer[Token, Any]):
             targets=tuple(parts.get("target", ())),
             coverage=tuple(parts.get("coverage", ())),
             obligations=tuple(parts.get("obligation", ())),
-            channels=tuple(r.name for r, _ in channels),
+            channels=tuple(r.name for r, _, _ in channels),
             marks=(str(mark),) if mark is not None else (),
             pos=pos,
-            channel_hours=tuple(h for _, h in channels if h is not None),
+            channel_hours=tuple(h for _, h, _ in channels if h is not None),
+            channel_priorities=tuple(p for _, _, p in channels if p is not None),
             recommended=parts.get("recommended", False),
             applies_to=tuple(parts.get("applies_to", ())),
             editorial_notes=tuple(parts.get("editorial_note", ())),

@@ -935,6 +935,10 @@ def plan_services(vendor: Vendor, reader: Reader) -> tuple[PlanService, ...]:
             which = _which_contact(contact, plan.channels, vendor, reader) if contact else ""
             if which:
                 name = Markup("{} ({})").format(name, which)
+            limited = next((p.priorities for p in plan.channel_priorities if p.channel == cid), ())
+            if limited:  # "Phone (Critical and High only)": the channel is for these priorities
+                levels = fmt.listing([_level_name(vendor, level, reader) for level in limited], reader.lang)
+                name = Markup(escape(_("%(channel)s (%(priorities)s only)") % {"channel": name, "priorities": levels}))
             if name not in channels:
                 channels.append(name)
         # A channel whose hours differ per plan (Amanda's phone) says this plan's hours here.

@@ -1,0 +1,74 @@
+"""`channels phone for P1 and P2, email`: a channel that is only for some priorities (a phone line for critical tickets).
+
+Before, an author could only say it in a note: the tier's summary listed the phone as a channel for every ticket.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from dsl.language.loader import load_text
+from dsl.language.model import ChannelPriorities
+from dsl.site import views as site
+from support.language_plans import only
+from support.site import words
+
+PLAN = """vendor acme {{
+  name "Acme"
+  language en
+  contact phone "+46 8 123 456 78"
+  contact email "support@example.com"
+  priorities p {{
+    level P1 {{ name {{ sv "Kritisk" it "Critica" pl "Krytyczny" en "Critical" }} }}
+    level P2 {{ name {{ sv "Hög" it "Alta" pl "Wysoki" en "High" }} }}
+    level P3 {{ name {{ sv "Normal" it "Normale" pl "Normalny" en "Normal" }} }}
+  }}
+  plan std {{
+    name "Standard"
+    channels {channels}
+  }}
+  plan gold extends std {{
+    name "Gold"
+  }}
+}}
+"""
+
+
+def vendor(channels: str = "phone hours office for P1 and P2, email"):  # type: ignore[no-untyped-def]
+    """The vendor whose Standard tier lists `channels` (and Gold inherits them), with an office calendar."""
+    text = PLAN.format(channels=channels) + "calendar office {\n  zone Europe/Stockholm\n  open mon-fri 08:00-17:00\n}\n"
+    result = load_text(text, "t.plan")
+    assert result.project is not None, [f"{d.pos}: {d.message}" for d in result.errors]
+    return result.project.vendors[0]
+
+
+def test_a_channel_names_the_priorities_it_is_for_and_extending_plans_inherit_it() -> None:
+    acme = vendor()
+    standard, gold = acme.plans
+    assert standard.channels == ("phone", "email")
+    assert standard.channel_priorities == (ChannelPriorities("phone", ("P1", "P2")),)
+    assert standard.channel_calendar("phone") == "office"
+    assert gold.channel_priorities == standard.channel_priorities
+
+
+@pytest.mark.parametrize(
+    ("lang", "phone", "email"),
+    [
+        ("sv", "Telefon (endast Kritisk och Hög)", "E-post"),
+        ("it", "Telefono (solo Critica e Alta)", "E-mail"),
+        ("pl", "Telefon (tylko Krytyczny i Wysoki)", "E-mail"),
+        ("en", "Phone (Critical and High only)", "Email"),
+    ],
+)
+def test_the_tiers_summary_says_which_priorities_a_channel_is_for(lang: str, phone: str, email: str) -> None:
+    acme = vendor()
+    services = site.plan_services(acme, site.Reader(lang, words()[lang], acme))
+    channels = [str(c) for c in services[0].channels]
+    assert channels[0] == phone
+    assert channels[1] != phone and "(" not in channels[1]  # the e-mail is for every priority
+    assert [str(c) for c in services[1].channels] == channels  # Gold inherits both
+
+
+def test_an_unknown_priority_is_reported_where_the_channel_names_it() -> None:
+    found = only(PLAN.format(channels="phone for P1 and P7, email"))
+    assert found == ("unknown priority 'P7'", 13, 31, "known here: 'P1', 'P2', 'P3'")
