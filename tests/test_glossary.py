@@ -30,6 +30,7 @@ USES = {
     "highest / lowest priority": "Highest priority",
     "business hours": "Business hours",
     "around the clock": "Around the clock",
+    "chat": "Chat",
 }
 
 

@@ -612,20 +612,23 @@ def _marks(marks: tuple[str, ...], pos: Pos, vendor: Vendor) -> Iterator[Diagnos
             yield error(f"the footnote mark '{mark}' has no footnote", pos, f'add: footnote {mark} {{ sv "..." en "..." }}', code="T0316")
 
 
-_MESSAGING = frozenset({"chat", "livechat", "live-chat", "teams", "slack", "whatsapp", "messenger", "telegram"})
-"""Ways of reaching support that authors write as a kind of contact, though none is one (see check_contact)."""
+_MESSAGING = frozenset({"livechat", "live-chat", "webchat", "web-chat", "teams", "slack", "whatsapp", "messenger", "telegram"})
+"""Ways of reaching support that authors write as a kind of contact, though each is a chat (see check_contact)."""
+
+_CHAT_WORDS = frozenset({"livechat", "live-chat", "webchat", "web-chat"})
+"""The words of _MESSAGING that mean the vendor's own live chat, not a messaging service's."""
 
 
 def check_contact(contact: Contact, calendars: set[str], groups: set[str] | None = None, language: str | None = None) -> Iterator[Diagnostic]:
     """A contact is of a known kind, in a known group, staffed on known calendars, with a value of its kind."""
     if contact.kind in _MESSAGING and contact.kind not in CONTACT_KINDS:
-        # No kind of its own: a chat is reached at an address, so it is a web contact with its own name.
-        yield error(
-            f"unknown kind of contact '{contact.kind}'",
-            contact.kind_pos,
-            f'a {contact.kind} is a web contact with a label: contact web "https://..." as {contact.kind} {{ en "Live chat" }}',
-            code="T0401",
+        # A live chat or a messaging service is reached at an address: it is a chat contact, named by its label.
+        hint = (
+            'write it as a chat contact: contact chat "https://..."'
+            if contact.kind in _CHAT_WORDS
+            else f'write it as a chat contact with its own id and label: contact chat "https://..." as {contact.kind} {{ en "..." }}'
         )
+        yield error(f"unknown kind of contact '{contact.kind}'", contact.kind_pos, hint, code="T0401")
     else:
         yield from check_word("kind of contact", contact.kind, CONTACT_KINDS, contact.kind_pos)
     yield from _calendar_ref(contact.hours, contact.pos, calendars)
@@ -655,7 +658,7 @@ def check_contact_value(contact: Contact, language: str | None = None) -> Iterat
         problem, code = addresses.phone_problem(contact.value, _country_of(language)), "T0902"
     elif contact.kind == "email":
         problem, code = addresses.email_problem(contact.value), "T0903"
-    elif contact.kind == "web" or (contact.kind in addresses.WEB_KINDS and addresses.looks_like_web_address(contact.value)):
+    elif contact.kind in addresses.URL_KINDS or (contact.kind in addresses.WEB_KINDS and addresses.looks_like_web_address(contact.value)):
         problem, code = addresses.url_problem(contact.value), "T0904"
     if problem is not None:
         yield error(problem[0], contact.value_pos, problem[1], code=code)

@@ -341,9 +341,10 @@ EXPLANATIONS: dict[str, Explanation] = {
     # --- T04: words and texts ---------------------------------------------------------------------
     "T0401": Explanation(
         "an unknown fixed word",
-        "Some words come from a fixed list: the kinds of contact (email, phone, portal, web, fax, "
+        "Some words come from a fixed list: the kinds of contact (email, phone, portal, web, chat, fax, "
         "address, account-manager) and the periods (day, week, month, quarter, year). The hint names "
-        "the closest one.",
+        "the closest one. A live chat or a messaging service (livechat, whatsapp, teams, slack ...) is "
+        "a chat contact at its address, with its own id and label when it needs one.",
         V + '  contact emial "support@acme.example"\n}\n',
         fix=('contact emial', 'contact email'),
     ),

@@ -33,8 +33,8 @@ DEFAULT_METRIC = "first-response"
 PERIODS: tuple[str, ...] = ("day", "week", "month", "quarter", "year")
 """The periods a count can be given per: 4 per year."""
 
-CONTACT_KINDS: tuple[str, ...] = ("email", "phone", "portal", "web", "fax", "address", "account-manager")
-"""The kinds of contact a vendor can list."""
+CONTACT_KINDS: tuple[str, ...] = ("email", "phone", "portal", "web", "chat", "fax", "address", "account-manager")
+"""The kinds of contact a vendor can list (a `chat` is a live chat, reached at a web address)."""
 
 MINUTES_PER_DAY = 24 * 60
 

@@ -538,6 +538,8 @@ def contact_kinds(reader: Reader) -> dict[str, str]:
         "phone": _("Phone"),
         "portal": _("Support portal"),
         "web": _("Website"),
+        # The kind of contact: a live chat, opened at its address.
+        "chat": _("Chat"),
         "fax": _("Fax"),
         "address": _("Address"),
         "account-manager": _("Account manager"),
