@@ -250,3 +250,56 @@ def test_checks_run_on_declarations_and_resolution_alone():
 def test_valid_input_has_no_diagnostics():
     result = load_text(HEADER + "}\n", "t.plan")
     assert result.diagnostics == [] and result.project is not None
+
+
+# --- a workaround between the first response and the resolution -------------------------------------
+
+WORKAROUND = HEADER + "  calendar office { zone Europe/Stockholm open mon-fri 08:00-17:00 }\n  plan p {\n    name \"P\"\n"
+
+
+def test_a_workaround_longer_than_the_resolution_is_a_located_warning():
+    text = WORKAROUND + "    target resolution all 4h on office\n    target workaround all 8h on office\n  }\n}\n"
+    assert only(text, severity="warning") == (
+        "target 'workaround all' (8h) is longer than target 'resolution all' (4h)",
+        8,
+        27,
+        "a workaround comes before the resolution; check both (the resolution is at line 7)",
+    )
+    result = load_text(text, "t.plan")
+    assert [d.code for d in result.diagnostics] == ["T0814"] and not result.errors
+
+
+def test_a_workaround_sooner_than_the_first_response_of_its_priority_is_a_warning():
+    text = (
+        "vendor v {\n  name \"V\"\n  language sv\n"
+        "  priorities levels { level P1 { name { " + ALL + " } } level P2 { name { " + ALL + " } } }\n"
+        "  calendar office { zone Europe/Stockholm open mon-fri 08:00-17:00 }\n"
+        "  plan p {\n    name \"P\"\n"
+        "    target first-response all 2h on office\n"
+        "    target workaround P1 1h 30min on office\n"
+        "    target workaround P2 3 business days on office\n"
+        "  }\n}\n"
+    )
+    assert only(text, severity="warning") == (
+        "target 'workaround P1' (1h 30min) is shorter than target 'first-response all' (2h)",
+        9,
+        26,
+        "a workaround comes after the first response; check both (the response is at line 8)",
+    )
+
+
+@pytest.mark.parametrize(
+    "targets",
+    [
+        # Response 1 h, workaround 4 h, resolution 5 business days: the usual order.
+        "    target first-response all 1h on office\n    target workaround all 4h on office\n    target resolution all 5 business days on office\n",
+        # Counted on different calendars, or one in hours and one in days: not comparable without a ticket.
+        "    target workaround all 8h on always\n    target resolution all 4h on office\n",
+        "    target workaround all 2 business days on office\n    target resolution all end of 1 business day on office\n",
+        # Another priority's, another version's resolution is not this one's.
+        "    target workaround all 8h on office\n    target resolution all 4h on office from 2027-01-01\n",
+    ],
+)
+def test_a_workaround_in_order_or_not_comparable_gives_no_warning(targets):
+    text = WORKAROUND.replace("  plan p", "  calendar always { open 24x7 }\n  plan p") + targets + "  }\n}\n"
+    assert problems(text, severity="warning") == [] and problems(text) == []

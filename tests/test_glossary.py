@@ -31,6 +31,7 @@ USES = {
     "business hours": "Business hours",
     "around the clock": "Around the clock",
     "chat": "Chat",
+    "workaround": "Workaround",
 }
 
 

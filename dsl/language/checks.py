@@ -798,6 +798,7 @@ def check_plan_as_written(plan: Plan, features: set[str]) -> Iterator[Diagnostic
         lambda t: f"{t.metric} {t.priority or 'all'}" + (f" for {t.case}" if t.case else ""),
     )
     yield from check_target_versions(plan.targets)
+    yield from check_workaround_order(plan.targets)
     for obligation in plan.obligations:
         yield from check_obligation(obligation)
     yield from check_no_support(plan)
@@ -975,6 +976,68 @@ def check_horizons(files: Sequence[FileDecl]) -> Iterator[Diagnostic]:
                     "export the years tickets will be reported in; renew the rules later with a newer horizon",
                     code="T0807",
                 )
+
+
+def _amount_text(target: Target) -> str:
+    """A target's time as a plan file writes it: 4h 30min, 2 business days, end of 1 business day."""
+    if target.days is not None:
+        days = f"{target.days} business day{'s' if target.days != 1 else ''}"
+        return f"end of {days}" if target.day_end else days
+    hours, minutes = divmod(target.minutes or 0, 60)
+    return " ".join(part for part in (f"{hours}h" if hours else "", f"{minutes}min" if minutes else "") if part)
+
+
+def _comparable(a: Target, b: Target) -> bool:
+    """Whether two guaranteed targets' times compare: the same calendar, both in hours or both in the same kind of business days."""
+    if not (a.guaranteed and b.guaranteed) or a.calendar != b.calendar:
+        return False
+    if a.minutes is not None and b.minutes is not None:
+        return True
+    return a.days is not None and b.days is not None and a.day_end == b.day_end
+
+
+def _amount(target: Target) -> int:
+    return target.minutes if target.minutes is not None else target.days or 0
+
+
+def _target_name(target: Target) -> str:
+    """A target as other diagnostics name it: 'resolution P1', 'workaround all for escalated'."""
+    return f"{target.metric} {target.priority or 'all'}" + (f" for {target.case}" if target.case else "")
+
+
+def check_workaround_order(targets: Sequence[Target]) -> Iterator[Diagnostic]:
+    """A workaround promised later than the resolution, or sooner than the first response, of its priority is probably a mistake.
+
+    Compared only within one plan block as written, for the same priority (or `all`), kind of case and
+    version date, and only when both times are counted alike (the same calendar, both in hours or both
+    in business days); anything else would need a ticket's dates to compare.
+    """
+    def partner(workaround: Target, metric: str) -> Target | None:
+        same = [t for t in targets if t.metric == metric and t.case == workaround.case and t.valid_from == workaround.valid_from]
+        return next((t for t in same if t.priority == workaround.priority), None) or next((t for t in same if t.priority is None), None)
+
+    for target in targets:
+        if target.metric != "workaround" or not target.guaranteed:
+            continue
+        at = target.minutes_pos if target.minutes_pos.line else target.pos
+        resolution = partner(target, "resolution")
+        if resolution is not None and _comparable(target, resolution) and _amount(target) > _amount(resolution):
+            yield warning(
+                f"target '{_target_name(target)}' ({_amount_text(target)}) is longer than target "
+                f"'{_target_name(resolution)}' ({_amount_text(resolution)})",
+                at,
+                f"a workaround comes before the resolution; check both (the resolution is at line {resolution.pos.line})",
+                code="T0814",
+            )
+        response = partner(target, "first-response")
+        if response is not None and _comparable(target, response) and _amount(target) < _amount(response):
+            yield warning(
+                f"target '{_target_name(target)}' ({_amount_text(target)}) is shorter than target "
+                f"'{_target_name(response)}' ({_amount_text(response)})",
+                at,
+                f"a workaround comes after the first response; check both (the response is at line {response.pos.line})",
+                code="T0814",
+            )
 
 
 def check_target_versions(targets: Sequence[Target]) -> Iterator[Diagnostic]:

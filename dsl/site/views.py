@@ -515,6 +515,7 @@ def metric_titles(reader: Reader) -> dict[str, str]:
         "registration": _("Registration"),
         "first-response": _("First response"),
         "status-update": _("Status updates"),
+        "workaround": _("Workaround"),
         "resolution": _("Resolution"),
     }
 
@@ -526,6 +527,7 @@ def metric_definitions(reader: Reader) -> dict[str, str]:
         "registration": _("Time from your report until the ticket is registered and acknowledged."),
         "first-response": _("Time from your report until someone starts working on it."),
         "status-update": _("Longest time between two status updates while the ticket is open."),
+        "workaround": _("Time from your report until a workaround restores the service, before the final resolution."),
         "resolution": _("Time from your report until the problem is resolved."),
     }
 
