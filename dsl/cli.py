@@ -28,6 +28,7 @@ from dsl.language.loader import LoadResult, SourceChanged, load_project
 from dsl.language.model import Project
 from dsl.language.progress import Progress
 from dsl.language.settings import Settings, load_settings, path_is
+from dsl.language.vocabulary import DEFAULT_METRIC, METRICS
 from dsl.rules.export import default_years
 
 PLANS_FOLDER = "plans"
@@ -318,7 +319,10 @@ def parser(prog: str | None = None) -> argparse.ArgumentParser:
     due.add_argument("target", nargs="?", metavar="VENDOR/PLAN")
     due.add_argument("rest", nargs="*", metavar="[PRIORITY] WHEN", help="priority (if the plan has them) and an ISO 8601 time with offset")
     due.add_argument("--tz", metavar="ZONE", help="the customer's time zone, for calendars in the customer's zone")
-    due.add_argument("--metric", metavar="METRIC", help="what is measured (default: first-response)")
+    due.add_argument(
+        "--metric", metavar="METRIC",
+        help=f"what is measured: {', '.join(METRICS)} (default: {DEFAULT_METRIC})",
+    )
     due.add_argument("--case", metavar="CASE", help="the kind of case, for targets limited to one (default: the general case)")
     due.add_argument("--country", metavar="CC", help="the customer's country, for calendars closed on the customer's holidays")
     due.add_argument("--batch", metavar="FILE", help="read one JSON case per line from FILE (- for standard input)")

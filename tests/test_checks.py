@@ -6,7 +6,7 @@ from dsl.language import checks
 from dsl.language.loader import load_project, load_text, resolve
 from dsl.language.parser import parse_text
 from dsl.language.vocabulary import CONTACT_KINDS, LANGUAGES, PERIODS, WEEKDAYS
-from support.language_plans import ALL, HEADER, only, problems
+from support.language_plans import ALL, HEADER, only, problems, vendor_of
 
 # --- fixed words: the grammar takes a name, the checks judge it ---------------------------------
 
@@ -39,13 +39,42 @@ def test_unknown_kind_of_contact():
     assert hint == "did you mean 'email'?"
 
 
-def test_a_chat_written_as_a_kind_of_contact_is_shown_how_to_write_it():
-    """An outside author wrote `contact chat "https://..."`; the hint only listed the seven kinds."""
-    message, line, col, hint = only(HEADER + '  contact chat "https://acme.example/chat"\n}\n')
-    assert message == "unknown kind of contact 'chat'"
-    assert (line, col) == (4, 11)
-    assert hint == 'a chat is a web contact with a label: contact web "https://..." as chat { en "Live chat" }'
-    fixed = HEADER + '  contact web "https://acme.example/chat" as chat { sv "Chatt" it "Chat" pl "Czat" en "Live chat" }\n}\n'
+def test_a_chat_is_a_kind_of_contact_with_a_web_address():
+    """An outside author wrote `contact chat "https://..."`: it is a kind of its own now, not a labelled web contact."""
+    vendor = vendor_of(HEADER + '  contact chat "https://acme.example/chat"\n  plan p { name "P" channels chat }\n}\n')
+    (chat,) = vendor.contacts
+    assert (chat.id, chat.kind, chat.value) == ("chat", "chat", "https://acme.example/chat")
+    assert (chat.kind_pos.line, chat.kind_pos.column) == (4, 11)
+    assert vendor.plans[0].channels == ("chat",)
+    assert problems(HEADER + '  contact chat "https://acme.example/chat"\n}\n') == []
+
+
+@pytest.mark.parametrize(
+    "value, message, col, hint",
+    [
+        ("acme.example/chat", "the web address 'acme.example/chat' has no scheme", 16, 'write it with https:// in front: "https://acme.example/chat"'),
+        ("Live chat", "'Live chat' is not a web address", 16, 'write a full address such as "https://support.example.com"'),
+    ],
+)
+def test_a_chat_address_is_judged_like_a_web_address(value, message, col, hint):
+    # Unlike a portal, a chat is never just a name: the page must be able to open it.
+    assert only(HEADER + f'  contact chat "{value}" as live\n}}\n') == (message, 4, col, hint)
+
+
+@pytest.mark.parametrize(
+    "kind, hint",
+    [
+        ("livechat", 'write it as a chat contact: contact chat "https://..."'),
+        ("live-chat", 'write it as a chat contact: contact chat "https://..."'),
+        ("whatsapp", 'write it as a chat contact with its own id and label: contact chat "https://..." as whatsapp { en "..." }'),
+        ("teams", 'write it as a chat contact with its own id and label: contact chat "https://..." as teams { en "..." }'),
+    ],
+)
+def test_a_messaging_word_written_as_a_kind_of_contact_is_shown_the_chat_kind(kind, hint):
+    message, line, col, got = only(HEADER + f'  contact {kind} "https://acme.example/chat"\n}}\n')
+    assert (message, line, col) == (f"unknown kind of contact '{kind}'", 4, 11)
+    assert got == hint
+    fixed = HEADER + f'  contact chat "https://acme.example/chat" as {kind} {{ sv "Chatt" it "Chat" pl "Czat" en "Live chat" }}\n}}\n'
     assert not [d for d in load_text(fixed, "acme.plan").diagnostics if d.is_error]
 
 
@@ -221,3 +250,56 @@ def test_checks_run_on_declarations_and_resolution_alone():
 def test_valid_input_has_no_diagnostics():
     result = load_text(HEADER + "}\n", "t.plan")
     assert result.diagnostics == [] and result.project is not None
+
+
+# --- a workaround between the first response and the resolution -------------------------------------
+
+WORKAROUND = HEADER + "  calendar office { zone Europe/Stockholm open mon-fri 08:00-17:00 }\n  plan p {\n    name \"P\"\n"
+
+
+def test_a_workaround_longer_than_the_resolution_is_a_located_warning():
+    text = WORKAROUND + "    target resolution all 4h on office\n    target workaround all 8h on office\n  }\n}\n"
+    assert only(text, severity="warning") == (
+        "target 'workaround all' (8h) is longer than target 'resolution all' (4h)",
+        8,
+        27,
+        "a workaround comes before the resolution; check both (the resolution is at line 7)",
+    )
+    result = load_text(text, "t.plan")
+    assert [d.code for d in result.diagnostics] == ["T0814"] and not result.errors
+
+
+def test_a_workaround_sooner_than_the_first_response_of_its_priority_is_a_warning():
+    text = (
+        "vendor v {\n  name \"V\"\n  language sv\n"
+        "  priorities levels { level P1 { name { " + ALL + " } } level P2 { name { " + ALL + " } } }\n"
+        "  calendar office { zone Europe/Stockholm open mon-fri 08:00-17:00 }\n"
+        "  plan p {\n    name \"P\"\n"
+        "    target first-response all 2h on office\n"
+        "    target workaround P1 1h 30min on office\n"
+        "    target workaround P2 3 business days on office\n"
+        "  }\n}\n"
+    )
+    assert only(text, severity="warning") == (
+        "target 'workaround P1' (1h 30min) is shorter than target 'first-response all' (2h)",
+        9,
+        26,
+        "a workaround comes after the first response; check both (the response is at line 8)",
+    )
+
+
+@pytest.mark.parametrize(
+    "targets",
+    [
+        # Response 1 h, workaround 4 h, resolution 5 business days: the usual order.
+        "    target first-response all 1h on office\n    target workaround all 4h on office\n    target resolution all 5 business days on office\n",
+        # Counted on different calendars, or one in hours and one in days: not comparable without a ticket.
+        "    target workaround all 8h on always\n    target resolution all 4h on office\n",
+        "    target workaround all 2 business days on office\n    target resolution all end of 1 business day on office\n",
+        # Another priority's, another version's resolution is not this one's.
+        "    target workaround all 8h on office\n    target resolution all 4h on office from 2027-01-01\n",
+    ],
+)
+def test_a_workaround_in_order_or_not_comparable_gives_no_warning(targets):
+    text = WORKAROUND.replace("  plan p", "  calendar always { open 24x7 }\n  plan p") + targets + "  }\n}\n"
+    assert problems(text, severity="warning") == [] and problems(text) == []

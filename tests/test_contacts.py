@@ -269,3 +269,44 @@ def test_a_tier_with_two_contacts_of_one_kind_tells_them_apart():
         ]
         # One contact of a kind stays one word.
         assert [str(c) for c in solo.channels] == [kinds["phone"], kinds["email"]]
+
+
+# --- a live chat: its own kind of contact ---------------------------------------------------------
+
+CHAT_PLAN = (
+    'vendor chatty {\n  name "Chatty"\n  language en\n'
+    '  contact chat "https://chatty.example/chat"\n'
+    '  contact email "support@chatty.example"\n'
+    '  plan basic { name "Basic" channels chat, email }\n'
+    "}\n"
+)
+
+
+@pytest.fixture(scope="module")
+def chat_site(tmp_path_factory):
+    from dsl.language.loader import load_text
+    from dsl.site.render import render_site
+
+    result = load_text(CHAT_PLAN, "chatty.plan")
+    assert not result.errors and result.project is not None
+    out = tmp_path_factory.mktemp("chat-site")
+    render_site(result.project, out, words(), "https://tierwise.example/", warnings=site.Warnings())
+    return out
+
+
+@pytest.mark.parametrize(
+    "lang, chat, email",
+    [("sv", "Chatt", "E-post"), ("it", "Chat", "E-mail"), ("pl", "Czat", "E-mail"), ("en", "Chat", "Email")],
+)
+def test_a_chat_is_named_as_a_chat_in_the_contact_list_and_the_tiers_channels(chat_site, lang, chat, email):
+    """Written as a labelled web contact before, a chat read "Website: Live chat", and "Website" in the tier."""
+    section = contact_section(chat_site, lang, "chatty")
+    assert f'<li><strong>{chat}</strong> <a href="https://chatty.example/chat">https://chatty.example/chat</a>' in section
+    page = (chat_site / lang / "chatty" / "index.html").read_text(encoding="utf-8")
+    service = page[page.index('<section id="service"') : page.index('<section id="contact"')]
+    assert f"<p>{chat}, {email}</p>" in service
+    website = site.contact_kinds(reader(lang))["web"]
+    assert website not in section and website not in service
+    # The comparison across vendors names it alike, as a choice of its channel filter too.
+    compare = (chat_site / lang / "compare" / "index.html").read_text(encoding="utf-8")
+    assert f'<option value="chat">{chat}</option>' in compare

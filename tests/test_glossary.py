@@ -30,6 +30,8 @@ USES = {
     "highest / lowest priority": "Highest priority",
     "business hours": "Business hours",
     "around the clock": "Around the clock",
+    "chat": "Chat",
+    "workaround": "Workaround",
 }
 
 

@@ -185,11 +185,14 @@ def _random_project(rng: random.Random) -> tuple[Project, list[oracle.Question]]
         days = (
             dataclasses.replace(first, metric="resolution", minutes=None, days=d.integer(1, 4), day_end=False),
             dataclasses.replace(first, metric="status-update", minutes=None, days=d.integer(1, 4), day_end=True),
+            # Format 1.4's workaround, in minutes on the same calendar: no draw, so a seed's calendars stay what
+            # they were, and shorter than the first target, so the oracle's walk stays as short.
+            dataclasses.replace(first, metric="workaround", minutes=(first.minutes or 0) // 2 + 1),
         )
         vendor = dataclasses.replace(vendor, plans=(dataclasses.replace(plan, targets=(first, *days)),))
         vendors.append(vendor)
         for i in range(35):
-            metric = (None, "resolution", "status-update")[i % 3] if i >= 15 else None
+            metric = (None, "resolution", "status-update", "workaround")[i % 4] if i >= 15 else None
             at = calendars.report(d, drawn.zone, resolution_us=1000)
             questions.append(oracle.Question(f"{vendor.id}/plan", "P1", at, drawn.tz, metric))
     return Project(tuple(vendors)), questions

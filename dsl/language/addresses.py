@@ -17,6 +17,9 @@ PHONE_KINDS: tuple[str, ...] = ("phone", "fax")
 WEB_KINDS: tuple[str, ...] = ("web", "portal")
 """The kinds of contact whose value may be a web address (a portal may also be just a name: My Esri)."""
 
+URL_KINDS: tuple[str, ...] = ("web", "chat")
+"""The kinds of contact whose value must be a web address: a website, and a live chat opened at its address."""
+
 # Deliberately simple: one @, no spaces, a dotted domain. Mail servers accept more, but a plan
 # file's address is printed on a page; this catches the typos that break a mailto: link.
 _EMAIL = re.compile(r"[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+")

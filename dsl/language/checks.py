@@ -609,20 +609,23 @@ def _marks(marks: tuple[str, ...], pos: Pos, vendor: Vendor) -> Iterator[Diagnos
             yield error(f"the footnote mark '{mark}' has no footnote", pos, f'add: footnote {mark} {{ sv "..." en "..." }}', code="T0316")
 
 
-_MESSAGING = frozenset({"chat", "livechat", "live-chat", "teams", "slack", "whatsapp", "messenger", "telegram"})
-"""Ways of reaching support that authors write as a kind of contact, though none is one (see check_contact)."""
+_MESSAGING = frozenset({"livechat", "live-chat", "webchat", "web-chat", "teams", "slack", "whatsapp", "messenger", "telegram"})
+"""Ways of reaching support that authors write as a kind of contact, though each is a chat (see check_contact)."""
+
+_CHAT_WORDS = frozenset({"livechat", "live-chat", "webchat", "web-chat"})
+"""The words of _MESSAGING that mean the vendor's own live chat, not a messaging service's."""
 
 
 def check_contact(contact: Contact, calendars: set[str], groups: set[str] | None = None, language: str | None = None) -> Iterator[Diagnostic]:
     """A contact is of a known kind, in a known group, staffed on known calendars, with a value of its kind."""
     if contact.kind in _MESSAGING and contact.kind not in CONTACT_KINDS:
-        # No kind of its own: a chat is reached at an address, so it is a web contact with its own name.
-        yield error(
-            f"unknown kind of contact '{contact.kind}'",
-            contact.kind_pos,
-            f'a {contact.kind} is a web contact with a label: contact web "https://..." as {contact.kind} {{ en "Live chat" }}',
-            code="T0401",
+        # A live chat or a messaging service is reached at an address: it is a chat contact, named by its label.
+        hint = (
+            'write it as a chat contact: contact chat "https://..."'
+            if contact.kind in _CHAT_WORDS
+            else f'write it as a chat contact with its own id and label: contact chat "https://..." as {contact.kind} {{ en "..." }}'
         )
+        yield error(f"unknown kind of contact '{contact.kind}'", contact.kind_pos, hint, code="T0401")
     else:
         yield from check_word("kind of contact", contact.kind, CONTACT_KINDS, contact.kind_pos)
     yield from _calendar_ref(contact.hours, contact.pos, calendars)
@@ -652,7 +655,7 @@ def check_contact_value(contact: Contact, language: str | None = None) -> Iterat
         problem, code = addresses.phone_problem(contact.value, _country_of(language)), "T0902"
     elif contact.kind == "email":
         problem, code = addresses.email_problem(contact.value), "T0903"
-    elif contact.kind == "web" or (contact.kind in addresses.WEB_KINDS and addresses.looks_like_web_address(contact.value)):
+    elif contact.kind in addresses.URL_KINDS or (contact.kind in addresses.WEB_KINDS and addresses.looks_like_web_address(contact.value)):
         problem, code = addresses.url_problem(contact.value), "T0904"
     if problem is not None:
         yield error(problem[0], contact.value_pos, problem[1], code=code)
@@ -801,6 +804,7 @@ def check_plan_as_written(plan: Plan, features: set[str]) -> Iterator[Diagnostic
         lambda t: f"{t.metric} {t.priority or 'all'}" + (f" for {t.case}" if t.case else ""),
     )
     yield from check_target_versions(plan.targets)
+    yield from check_workaround_order(plan.targets)
     for obligation in plan.obligations:
         yield from check_obligation(obligation)
     yield from check_no_support(plan)
@@ -983,6 +987,68 @@ def check_horizons(files: Sequence[FileDecl]) -> Iterator[Diagnostic]:
                     "export the years tickets will be reported in; renew the rules later with a newer horizon",
                     code="T0807",
                 )
+
+
+def _amount_text(target: Target) -> str:
+    """A target's time as a plan file writes it: 4h 30min, 2 business days, end of 1 business day."""
+    if target.days is not None:
+        days = f"{target.days} business day{'s' if target.days != 1 else ''}"
+        return f"end of {days}" if target.day_end else days
+    hours, minutes = divmod(target.minutes or 0, 60)
+    return " ".join(part for part in (f"{hours}h" if hours else "", f"{minutes}min" if minutes else "") if part)
+
+
+def _comparable(a: Target, b: Target) -> bool:
+    """Whether two guaranteed targets' times compare: the same calendar, both in hours or both in the same kind of business days."""
+    if not (a.guaranteed and b.guaranteed) or a.calendar != b.calendar:
+        return False
+    if a.minutes is not None and b.minutes is not None:
+        return True
+    return a.days is not None and b.days is not None and a.day_end == b.day_end
+
+
+def _amount(target: Target) -> int:
+    return target.minutes if target.minutes is not None else target.days or 0
+
+
+def _target_name(target: Target) -> str:
+    """A target as other diagnostics name it: 'resolution P1', 'workaround all for escalated'."""
+    return f"{target.metric} {target.priority or 'all'}" + (f" for {target.case}" if target.case else "")
+
+
+def check_workaround_order(targets: Sequence[Target]) -> Iterator[Diagnostic]:
+    """A workaround promised later than the resolution, or sooner than the first response, of its priority is probably a mistake.
+
+    Compared only within one plan block as written, for the same priority (or `all`), kind of case and
+    version date, and only when both times are counted alike (the same calendar, both in hours or both
+    in business days); anything else would need a ticket's dates to compare.
+    """
+    def partner(workaround: Target, metric: str) -> Target | None:
+        same = [t for t in targets if t.metric == metric and t.case == workaround.case and t.valid_from == workaround.valid_from]
+        return next((t for t in same if t.priority == workaround.priority), None) or next((t for t in same if t.priority is None), None)
+
+    for target in targets:
+        if target.metric != "workaround" or not target.guaranteed:
+            continue
+        at = target.minutes_pos if target.minutes_pos.line else target.pos
+        resolution = partner(target, "resolution")
+        if resolution is not None and _comparable(target, resolution) and _amount(target) > _amount(resolution):
+            yield warning(
+                f"target '{_target_name(target)}' ({_amount_text(target)}) is longer than target "
+                f"'{_target_name(resolution)}' ({_amount_text(resolution)})",
+                at,
+                f"a workaround comes before the resolution; check both (the resolution is at line {resolution.pos.line})",
+                code="T0814",
+            )
+        response = partner(target, "first-response")
+        if response is not None and _comparable(target, response) and _amount(target) < _amount(response):
+            yield warning(
+                f"target '{_target_name(target)}' ({_amount_text(target)}) is shorter than target "
+                f"'{_target_name(response)}' ({_amount_text(response)})",
+                at,
+                f"a workaround comes after the first response; check both (the response is at line {response.pos.line})",
+                code="T0814",
+            )
 
 
 def check_target_versions(targets: Sequence[Target]) -> Iterator[Diagnostic]:

@@ -341,9 +341,10 @@ EXPLANATIONS: dict[str, Explanation] = {
     # --- T04: words and texts ---------------------------------------------------------------------
     "T0401": Explanation(
         "an unknown fixed word",
-        "Some words come from a fixed list: the kinds of contact (email, phone, portal, web, fax, "
+        "Some words come from a fixed list: the kinds of contact (email, phone, portal, web, chat, fax, "
         "address, account-manager) and the periods (day, week, month, quarter, year). The hint names "
-        "the closest one.",
+        "the closest one. A live chat or a messaging service (livechat, whatsapp, teams, slack ...) is "
+        "a chat contact at its address, with its own id and label when it needs one.",
         V + '  contact emial "support@acme.example"\n}\n',
         fix=('contact emial', 'contact email'),
     ),
@@ -371,7 +372,7 @@ EXPLANATIONS: dict[str, Explanation] = {
     ),
     "T0405": Explanation(
         "an unknown metric",
-        "Targets measure registration, first-response, status-update or resolution.",
+        "Targets measure registration, first-response, status-update, workaround or resolution.",
         V + '  plan basic { name "Basic" target first-reponse all 2h on around }\n  calendar around { open 24x7 }\n}\n',
         fix=('first-reponse', 'first-response'),
     ),
@@ -698,6 +699,18 @@ EXPLANATIONS: dict[str, Explanation] = {
         'horizon 1940-1942\n' + V
         + '  calendar office {\n    zone Europe/Stockholm\n    open mon-fri 08:00-17:00\n    closed holidays SE\n  }\n}\n',
         fix=('horizon 1940-1942', 'horizon 2026-2028'),
+    ),
+    "T0814": Explanation(
+        "a workaround promised later than the resolution, or sooner than the first response (warning)",
+        "A workaround is a temporary fix that restores the service; SLAs promise it after the first "
+        "response and before the final resolution (\"P1: response 1 h, workaround 4 h, resolution 5 "
+        "days\"). A plan whose workaround target for a priority is longer than its resolution target, or "
+        "shorter than its first-response target, has probably swapped two times or given one to the wrong "
+        "priority. The targets are compared within one plan block, for the same priority (or `all`), kind "
+        "of case and `from` date, when both are counted alike: on the same calendar, both in hours or both "
+        "in business days. If the vendor really promises it so, keep it: this is a warning.",
+        V + _PLAN_V10 + "    target workaround all 8h on office\n    target resolution all 4h on office\n  }\n}\n",
+        fix=("target workaround all 8h", "target workaround all 2h"),
     ),
     "T0812": Explanation(
         "a `terms from DATE` block without targets (warning)",

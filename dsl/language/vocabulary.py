@@ -18,12 +18,13 @@ SOURCE_LANGUAGE_FALLBACK = "en"
 WEEKDAYS: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 """Weekday names as plan files and the rule JSON write them, Monday first (index 0)."""
 
-METRICS: tuple[str, ...] = ("registration", "first-response", "status-update", "resolution")
+METRICS: tuple[str, ...] = ("registration", "first-response", "status-update", "workaround", "resolution")
 """What an SLA target measures, from the report of a ticket to ...
 
 registration: the ticket is registered and acknowledged;
 first-response: a person starts working on it (answers, or starts troubleshooting);
 status-update: the interval between status updates while it is open;
+workaround: a workaround (a temporary fix) restores the service, before the final resolution;
 resolution: it is resolved.
 """
 
@@ -33,8 +34,8 @@ DEFAULT_METRIC = "first-response"
 PERIODS: tuple[str, ...] = ("day", "week", "month", "quarter", "year")
 """The periods a count can be given per: 4 per year."""
 
-CONTACT_KINDS: tuple[str, ...] = ("email", "phone", "portal", "web", "fax", "address", "account-manager")
-"""The kinds of contact a vendor can list."""
+CONTACT_KINDS: tuple[str, ...] = ("email", "phone", "portal", "web", "chat", "fax", "address", "account-manager")
+"""The kinds of contact a vendor can list (a `chat` is a live chat, reached at a web address)."""
 
 MINUTES_PER_DAY = 24 * 60
 

@@ -540,6 +540,7 @@ def metric_titles(reader: Reader) -> dict[str, str]:
         "registration": _("Registration"),
         "first-response": _("First response"),
         "status-update": _("Status updates"),
+        "workaround": _("Workaround"),
         "resolution": _("Resolution"),
     }
 
@@ -551,6 +552,7 @@ def metric_definitions(reader: Reader) -> dict[str, str]:
         "registration": _("Time from your report until the ticket is registered and acknowledged."),
         "first-response": _("Time from your report until someone starts working on it."),
         "status-update": _("Longest time between two status updates while the ticket is open."),
+        "workaround": _("Time from your report until a workaround restores the service, before the final resolution."),
         "resolution": _("Time from your report until the problem is resolved."),
     }
 
@@ -563,6 +565,8 @@ def contact_kinds(reader: Reader) -> dict[str, str]:
         "phone": _("Phone"),
         "portal": _("Support portal"),
         "web": _("Website"),
+        # The kind of contact: a live chat, opened at its address.
+        "chat": _("Chat"),
         "fax": _("Fax"),
         "address": _("Address"),
         "account-manager": _("Account manager"),

@@ -7,9 +7,9 @@ import { _internals } from "./sla.js";
 
 const { MINUTE_MS, calendarClock, checkFormat, checkPlan, checkZone, daysDeadline, findTarget, formatIso, own, parseMoment, search, suggest, timeline } = _internals;
 
-export const EVENT_TYPES = ["pause", "resume", "registered", "responded", "updated", "resolved", "priority", "obligation"];
+export const EVENT_TYPES = ["pause", "resume", "registered", "responded", "updated", "resolved", "priority", "obligation", "workaround"];
 export const DEFAULT_WARNINGS = [50, 75];
-const MET_BY = { registration: "registered", "first-response": "responded", "status-update": "updated", resolution: "resolved" };
+const MET_BY = { registration: "registered", "first-response": "responded", "status-update": "updated", resolution: "resolved", workaround: "workaround" };
 
 class TicketError extends Error {}
 

@@ -319,7 +319,8 @@ def _business_days(
 # the ticket is not paused then. Events are whole minutes; nothing here reads the evaluators' code.
 
 WARNINGS = (50, 75)
-MET_BY = {"registration": "registered", "first-response": "responded", "status-update": "updated", "resolution": "resolved"}
+MET_BY = {"registration": "registered", "first-response": "responded", "status-update": "updated", "resolution": "resolved",
+          "workaround": "workaround"}
 
 
 @dataclass(frozen=True)
@@ -480,7 +481,7 @@ def ticket(project: Project, years: tuple[int, int], q: Ticket) -> dict:
         return answer
 
     metrics: dict = {}
-    for metric in ("registration", "first-response", "status-update", "resolution"):
+    for metric in ("registration", "first-response", "status-update", "workaround", "resolution"):
         try:
             if metric == "status-update":
                 starts = [report] + [at for k, at, _ in happened if k == "updated" and (resolved is None or at < resolved)]
