@@ -280,6 +280,55 @@ def test_a_batch_whose_reader_closes_the_pipe_says_so_not_that_the_batch_file_ca
     assert stderr == "error: the answers' reader closed standard output before the batch ended; the rest was not answered\n"
 
 
+def test_a_batch_of_one_endless_line_stops_at_the_limit_with_a_located_error(tmp_path) -> None:
+    """`due --batch /dev/zero` read an endless line for ever; now it stops after the limit plus one byte."""
+    from dsl.language.limits import MAX_BATCH_LINE_BYTES
+
+    root = project(tmp_path)
+    for command in ("due", "clock"):
+        started = time.monotonic()
+        done = tierwise(root, command, "--batch", "/dev/zero", timeout=120)
+        elapsed = time.monotonic() - started
+        assert elapsed < 30, elapsed  # a start-up and one 64 KiB line; it never ended before
+        assert done.returncode == 2 and "Traceback" not in done.stderr, done.stderr
+        message = f"line 1 is longer than {MAX_BATCH_LINE_BYTES:,} bytes, the most a batch line may hold; the batch stops here"
+        assert done.stderr.startswith(f"/dev/zero:1:1: error: {message}\n  hint: end every JSON object with a newline"), done.stderr
+        assert done.stdout == '{"error": "' + message + '", "line": 1, "field": null}\n'
+
+
+def test_a_batch_file_with_an_over_long_line_answers_the_lines_before_it_and_names_it(tmp_path) -> None:
+    from dsl.language.limits import MAX_BATCH_LINE_BYTES
+
+    root = project(tmp_path)
+    good = '{"plan": "stratiteq/sos", "priority": "P3", "at": "2026-11-23T15:00:00+01:00"}\n'
+    batch = tmp_path / "cases.jsonl"
+    batch.write_text(good * 2 + "x" * (MAX_BATCH_LINE_BYTES + 1) + "\n" + good, encoding="utf-8")
+    done = tierwise(root, "due", "--batch", str(batch))
+    assert done.returncode == 2, done.stderr
+    answers = done.stdout.splitlines()
+    assert answers[:2] == ['{"due": "2026-11-24T14:00:00+01:00"}'] * 2 and len(answers) == 3  # the line after it: not read
+    assert f"{batch}:3:1: error: line 3 is longer than {MAX_BATCH_LINE_BYTES:,} bytes" in done.stderr.splitlines()[0]
+    # A line of exactly the limit is read and answered (as the JSON it is not), and the batch goes on.
+    batch.write_text("x" * MAX_BATCH_LINE_BYTES + "\n" + good, encoding="utf-8")
+    done = tierwise(root, "due", "--batch", str(batch))
+    assert done.returncode == 1 and done.stderr == ""
+    assert done.stdout.splitlines()[1] == '{"due": "2026-11-24T14:00:00+01:00"}'
+
+
+def test_a_batch_file_with_nul_bytes_or_bad_utf8_gets_error_lines_not_a_traceback(tmp_path) -> None:
+    root = project(tmp_path)
+    batch = tmp_path / "cases.bin"
+    batch.write_bytes(b"\x00\x00\x00\n" + b'{"plan": "strati\x00teq/sos"}\n' + b"\x89PNG\r\n\x1a\n")
+    done = tierwise(root, "due", "--batch", str(batch))
+    assert done.returncode == 1 and done.stderr == "", done.stderr
+    assert done.stdout.splitlines() == [
+        '{"error": "line 1 holds a NUL byte at character 1; a batch file is text, one JSON object per line", "line": 1, "field": null}',
+        '{"error": "line 2 holds a NUL byte at character 17; a batch file is text, one JSON object per line", "line": 2, "field": null}',
+        '{"error": "line 3 is not UTF-8: byte 0x89 at byte 1", "line": 3, "field": null}',
+        '{"error": "line 4 is not JSON: Expecting value at column 1", "line": 4, "field": null}',
+    ]
+
+
 def test_rules_o_writes_into_a_pipe_and_through_a_link_instead_of_replacing_them(tmp_path) -> None:
     import os
     import stat
