@@ -4,6 +4,7 @@ non-zero exit, and leaves every file as it was."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import time
@@ -124,6 +125,28 @@ def test_a_horizon_before_the_holiday_data_is_t0813_at_the_closed_holidays_line(
         done = tierwise(root, *command)
         assert done.returncode == 1 and "Traceback" not in done.stderr, command
         assert f"plans/stratiteq.plan:{line}:{col}: error[T0813]" in done.stderr, (command, done.stderr)
+
+
+def test_a_cached_check_after_a_horizon_change_reports_t0813_as_an_uncached_one_does(tmp_path) -> None:
+    """T0813 is judged per file, its cache key holding the horizon: an unchanged vendor file's calendars are judged again."""
+    root = project(tmp_path)
+    assert tierwise(root, "check").returncode == 0  # the cache now holds every file's findings under the good horizon
+    assert tierwise(root, "build", "--quiet").returncode == 0  # and the outlines that leave a file unloaded
+    (root / "plans" / "shared.plan").write_text(SHARED.replace("horizon 2026-2028", "horizon 1940-1942"), encoding="utf-8")
+    cached = tierwise(root, "check")
+    uncached = subprocess.run(
+        [sys.executable, str(BUILD_PY), "--project", str(root), "check"],
+        capture_output=True, text=True, timeout=120, cwd=root, env={**os.environ, "TIERWISE_CACHE": "off"},
+    )
+    line = next(n for n, text in enumerate(VENDOR.splitlines(), start=1) if text.strip() == "closed holidays SE")
+    col = VENDOR.splitlines()[line - 1].index("closed") + 1
+    assert uncached.returncode == cached.returncode == 1
+    assert f"plans/stratiteq.plan:{line}:{col}: error[T0813]" in uncached.stderr, uncached.stderr
+    assert cached.stderr == uncached.stderr
+    # And back: the good horizon's cached findings are used again, with no T0813.
+    (root / "plans" / "shared.plan").write_text(SHARED, encoding="utf-8")
+    done = tierwise(root, "check")
+    assert done.returncode == 0 and "T0813" not in done.stderr, done.stderr
 
 
 def test_years_asked_for_beyond_the_holiday_data_are_located_at_the_calendar(tmp_path) -> None:
