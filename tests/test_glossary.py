@@ -30,6 +30,9 @@ USES = {
     "highest / lowest priority": "Highest priority",
     "business hours": "Business hours",
     "around the clock": "Around the clock",
+    # `language en only`: the note on the vendor's pages in other languages.
+    "offer": "This offer is available in English only.",
+    "available in English only": "This offer is available in English only.",
 }
 
 

@@ -277,7 +277,12 @@ def vendor_texts(vendor: Vendor) -> Iterator[tuple[Text, str]]:
 
 
 def check_translations(vendor: Vendor, settings: Settings = DEFAULT_SETTINGS) -> Iterator[Diagnostic]:
-    """Every text a vendor publishes should be written in every site language (a warning; an error with --strict)."""
+    """Every text a vendor publishes should be written in every site language (a warning; an error with --strict).
+
+    Not for a vendor whose offer is published in its language only (`language en only`): that is intended.
+    """
+    if vendor.language_only:
+        return
     # An inherited obligation is the parent's text at the parent's position: the same report, given once.
     reported: set[Diagnostic] = set()
     for text, what in vendor_texts(vendor):

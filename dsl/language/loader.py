@@ -561,6 +561,7 @@ def _resolve_vendor(decl: VendorDecl, shared_calendars: list[Calendar], shared_s
         sources=decl.sources,
         editorial_notes=decl.editorial_notes,
         support_languages=decl.support_languages,
+        language_only=decl.language_only,
     )
 
 
