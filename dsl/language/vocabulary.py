@@ -41,6 +41,10 @@ MINUTES_PER_DAY = 24 * 60
 PRICE_UNITS: tuple[str, ...] = ("user", "seat", "device", "hour", "visit", "incident")
 """What a price can be counted per besides a period: 2500 SEK per user per month; an add-on's 1200 SEK per hour."""
 
+PRICE_BASES: tuple[str, ...] = ("licence",)
+"""What a price can be a percentage of: `price 20% of licence per year` (a yearly fee of 20 % of the licence price,
+as software maintenance is often sold)."""
+
 TAX_NOTES: tuple[str, ...] = ("excluded", "included")
 """Whether a price is written excluding or including tax (VAT, moms, IVA): `excl tax`, `incl tax`."""
 

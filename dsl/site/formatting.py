@@ -17,13 +17,13 @@ import copy
 import unicodedata
 from datetime import date, time
 from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
 from typing import Literal
 
 from babel import Locale, UnknownLocaleError
 from babel.core import get_global
 from babel.dates import format_date as _format_date
-from babel.dates import format_skeleton, format_time, get_day_names, get_timezone_name
+from babel.dates import format_interval, format_skeleton, format_time, get_day_names, get_timezone_name
 from babel.lists import format_list
 from babel.numbers import NumberPattern, parse_pattern
 from babel.units import format_unit
@@ -141,6 +141,15 @@ def _currency_spacing(pattern: NumberPattern, symbol: str) -> NumberPattern:
 
 def money(amount: Decimal, currency: str, lang: str) -> str:
     """An amount of money in the locale's currency pattern; whole amounts without decimals ("5 000 kr")."""
+    # Each price is written on its vendor's page, card, comparison rows and structured data: formatted once.
+    # Keyed by the amount's text, not the Decimal: 12.5 and 12.50 are equal, and must not share a cache entry.
+    return _money(str(amount), currency, lang)
+
+
+@lru_cache(maxsize=4096)
+def _money(amount_text: str, currency: str, lang: str) -> str:
+    """`money` of the amount written `amount_text`."""
+    amount = Decimal(amount_text)
     loc = locale(lang)
     pattern = copy.copy(parse_pattern(loc.currency_formats["standard"].pattern))
     # CLDR patterns always ask for the currency's minor digits; a price list of
@@ -150,6 +159,13 @@ def money(amount: Decimal, currency: str, lang: str) -> str:
         pattern.frac_prec = (0, 0)
     pattern = _currency_spacing(_min_grouping(pattern, amount, lang), str(loc.currency_symbols.get(currency, currency)))
     return str(pattern.apply(amount, loc, currency=currency, currency_digits=not whole))
+
+
+def percent(value: Decimal, lang: str) -> str:
+    """A percentage in the locale's pattern, with its decimals when it has any: "20 %", "18,5 %", "20%"."""
+    pattern = copy.copy(parse_pattern(locale(lang).percent_formats[None].pattern))
+    pattern.frac_prec = (0, 2)
+    return str(pattern.apply(value / 100, locale(lang)))
 
 
 def per_period(value: str, period: str | None, lang: str) -> str:
@@ -268,4 +284,14 @@ def spoken_languages(codes: tuple[str, ...], lang: str) -> str:
 def day(value: date, lang: str) -> str:
     """A date in the locale's long style: "24 december 2026"."""
     return _format_date(value, "long", locale=locale(lang))
+
+
+def day_of_year(first: tuple[int, int], last: tuple[int, int], lang: str) -> str:
+    """A day of every year, or days from `first` to `last` (month, day), in CLDR's month-day form: "24–26 december"."""
+    # A leap year, so that 29 February can be named; a span past 31 December ends in the next year.
+    start = date(2000, *first)
+    if last == first:
+        return str(format_skeleton("MMMMd", start, locale=locale(lang)))
+    end = date(2000 if last > first else 2001, *last)
+    return str(format_interval(start, end, "MMMMd", locale=locale(lang)))
 
