@@ -164,8 +164,8 @@ _VOCABULARY_SLOT = re.compile(r'"vocabulary:([A-Z_]+)"')
 def schema_text() -> str:
     """The JSON Schema (draft 2020-12) every exported document satisfies: the text published as rules/schema.json.
 
-    The package's schema.json is its template: the lists the vocabulary owns (metrics, languages,
-    weekdays, periods) are written there as "vocabulary:NAME" and filled in here from
+    The package's schema.json is its template: the lists the vocabulary owns (metrics, weekdays,
+    periods; not the languages since format 1.3, which are each document's own) are written there as "vocabulary:NAME" and filled in here from
     dsl.language.vocabulary, so that the schema cannot disagree with the rest of Tierwise.
     """
     template = (files("dsl.rules") / "schema.json").read_text(encoding="utf-8")
