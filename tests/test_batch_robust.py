@@ -12,7 +12,11 @@ import subprocess
 import sys
 from pathlib import Path
 
-from dsl.rules.commands import BATCH_MAX_LINE, run_due
+import pytest
+
+from dsl.rules.commands import BATCH_MAX_LINE, LineTooLong, answer_lines, read_lines, run_due
+from dsl.rules.engine import Evaluator
+from dsl.rules.export import export_project
 from support.paths import BUILD_PY, PLANS
 from support.rules_sample import YEARS, sample_project
 
@@ -43,7 +47,6 @@ BAD_LINES: list[tuple[str, str | None]] = [
     ('{"plan": ' + "9" * 5000 + "}", None),  # beyond Python's int-conversion limit
     ('{"plan": 1e999999}', "plan"),
     ('{"plan": NaN}', "plan"),
-    ("[" * 100_000, None),  # longer than a line may be
     ("[" * 10_000 + "]" * 10_000, None),  # short enough to parse, deep enough to exhaust the recursion
     ('{"a":' * 5_000 + "1" + "}" * 5_000, None),
     ('"just a text"', None),
@@ -62,7 +65,8 @@ BAD_LINES: list[tuple[str, str | None]] = [
     (case(priority=["P3"]), "priority"),
     (case(metric="uptime"), "metric"),
     (json.dumps({"plan": "stratiteq/sos", "at": GOOD["at"], "colour": "red"}), None),
-    ("x" * (BATCH_MAX_LINE + 10), None),
+    ("[" * (BATCH_MAX_LINE - 10), None),  # as long as a line may be: read, and too deep
+    ("ab\x00cd", None),  # a NUL byte: a binary file given by mistake
 ]
 
 
@@ -151,3 +155,33 @@ def test_single_questions_with_a_zone_folder_are_errors_not_tracebacks() -> None
         at = ["2026-11-23T15:00:00+01:00"]
         code = run_due(sample_project(), "amanda/standard", at, tz=tz, years=YEARS, stdin=io.StringIO(), stdout=out, stderr=err)
         assert code == 1 and err.getvalue().startswith("error: unknown time zone '" + tz[:100])
+
+
+class _Endless:
+    """A stream whose one line never ends; counts what was read of it."""
+
+    def __init__(self) -> None:
+        self.read = 0
+
+    def readline(self, size: int = -1) -> bytes:
+        assert size > 0, "an unbounded readline of an endless line never returns"
+        self.read += size
+        return b"y" * size
+
+
+def test_an_endless_line_is_read_up_to_the_limit_plus_one_byte_and_no_further() -> None:
+    stream = _Endless()
+    assert list(read_lines(stream)) == [None]  # type: ignore[arg-type]
+    assert stream.read == BATCH_MAX_LINE + 1
+    out = io.StringIO()
+    with pytest.raises(LineTooLong) as raised:
+        answer_lines(Evaluator(export_project(sample_project(), years=YEARS)), io.BytesIO(b"{}\n" + b"y" * (BATCH_MAX_LINE + 1)), out)
+    assert raised.value.number == 2 and len(out.getvalue().splitlines()) == 2
+
+
+def test_an_over_long_line_on_standard_input_is_located_at_stdin() -> None:
+    out, err = io.StringIO(), io.StringIO()
+    text = case() + "\n" + "z" * (BATCH_MAX_LINE + 1) + "\n" + case() + "\n"
+    assert run_due(sample_project(), batch="-", years=YEARS, stdin=io.StringIO(text), stdout=out, stderr=err) == 2
+    assert err.getvalue().startswith(f"<stdin>:2:1: error: line 2 is longer than {BATCH_MAX_LINE:,} bytes, the most a batch line")
+    assert [json.loads(line).get("line") for line in out.getvalue().splitlines()] == [None, 2]

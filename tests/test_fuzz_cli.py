@@ -4,6 +4,7 @@ non-zero exit, and leaves every file as it was."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import time
@@ -124,6 +125,28 @@ def test_a_horizon_before_the_holiday_data_is_t0813_at_the_closed_holidays_line(
         done = tierwise(root, *command)
         assert done.returncode == 1 and "Traceback" not in done.stderr, command
         assert f"plans/stratiteq.plan:{line}:{col}: error[T0813]" in done.stderr, (command, done.stderr)
+
+
+def test_a_cached_check_after_a_horizon_change_reports_t0813_as_an_uncached_one_does(tmp_path) -> None:
+    """T0813 is judged per file, its cache key holding the horizon: an unchanged vendor file's calendars are judged again."""
+    root = project(tmp_path)
+    assert tierwise(root, "check").returncode == 0  # the cache now holds every file's findings under the good horizon
+    assert tierwise(root, "build", "--quiet").returncode == 0  # and the outlines that leave a file unloaded
+    (root / "plans" / "shared.plan").write_text(SHARED.replace("horizon 2026-2028", "horizon 1940-1942"), encoding="utf-8")
+    cached = tierwise(root, "check")
+    uncached = subprocess.run(
+        [sys.executable, str(BUILD_PY), "--project", str(root), "check"],
+        capture_output=True, text=True, timeout=120, cwd=root, env={**os.environ, "TIERWISE_CACHE": "off"},
+    )
+    line = next(n for n, text in enumerate(VENDOR.splitlines(), start=1) if text.strip() == "closed holidays SE")
+    col = VENDOR.splitlines()[line - 1].index("closed") + 1
+    assert uncached.returncode == cached.returncode == 1
+    assert f"plans/stratiteq.plan:{line}:{col}: error[T0813]" in uncached.stderr, uncached.stderr
+    assert cached.stderr == uncached.stderr
+    # And back: the good horizon's cached findings are used again, with no T0813.
+    (root / "plans" / "shared.plan").write_text(SHARED, encoding="utf-8")
+    done = tierwise(root, "check")
+    assert done.returncode == 0 and "T0813" not in done.stderr, done.stderr
 
 
 def test_years_asked_for_beyond_the_holiday_data_are_located_at_the_calendar(tmp_path) -> None:
@@ -278,6 +301,55 @@ def test_a_batch_whose_reader_closes_the_pipe_says_so_not_that_the_batch_file_ca
     assert first.startswith(b'{"due": ')
     assert code == 1 and "Traceback" not in stderr and "cannot read the batch file" not in stderr, stderr
     assert stderr == "error: the answers' reader closed standard output before the batch ended; the rest was not answered\n"
+
+
+def test_a_batch_of_one_endless_line_stops_at_the_limit_with_a_located_error(tmp_path) -> None:
+    """`due --batch /dev/zero` read an endless line for ever; now it stops after the limit plus one byte."""
+    from dsl.language.limits import MAX_BATCH_LINE_BYTES
+
+    root = project(tmp_path)
+    for command in ("due", "clock"):
+        started = time.monotonic()
+        done = tierwise(root, command, "--batch", "/dev/zero", timeout=120)
+        elapsed = time.monotonic() - started
+        assert elapsed < 30, elapsed  # a start-up and one 64 KiB line; it never ended before
+        assert done.returncode == 2 and "Traceback" not in done.stderr, done.stderr
+        message = f"line 1 is longer than {MAX_BATCH_LINE_BYTES:,} bytes, the most a batch line may hold; the batch stops here"
+        assert done.stderr.startswith(f"/dev/zero:1:1: error: {message}\n  hint: end every JSON object with a newline"), done.stderr
+        assert done.stdout == '{"error": "' + message + '", "line": 1, "field": null}\n'
+
+
+def test_a_batch_file_with_an_over_long_line_answers_the_lines_before_it_and_names_it(tmp_path) -> None:
+    from dsl.language.limits import MAX_BATCH_LINE_BYTES
+
+    root = project(tmp_path)
+    good = '{"plan": "stratiteq/sos", "priority": "P3", "at": "2026-11-23T15:00:00+01:00"}\n'
+    batch = tmp_path / "cases.jsonl"
+    batch.write_text(good * 2 + "x" * (MAX_BATCH_LINE_BYTES + 1) + "\n" + good, encoding="utf-8")
+    done = tierwise(root, "due", "--batch", str(batch))
+    assert done.returncode == 2, done.stderr
+    answers = done.stdout.splitlines()
+    assert answers[:2] == ['{"due": "2026-11-24T14:00:00+01:00"}'] * 2 and len(answers) == 3  # the line after it: not read
+    assert f"{batch}:3:1: error: line 3 is longer than {MAX_BATCH_LINE_BYTES:,} bytes" in done.stderr.splitlines()[0]
+    # A line of exactly the limit is read and answered (as the JSON it is not), and the batch goes on.
+    batch.write_text("x" * MAX_BATCH_LINE_BYTES + "\n" + good, encoding="utf-8")
+    done = tierwise(root, "due", "--batch", str(batch))
+    assert done.returncode == 1 and done.stderr == ""
+    assert done.stdout.splitlines()[1] == '{"due": "2026-11-24T14:00:00+01:00"}'
+
+
+def test_a_batch_file_with_nul_bytes_or_bad_utf8_gets_error_lines_not_a_traceback(tmp_path) -> None:
+    root = project(tmp_path)
+    batch = tmp_path / "cases.bin"
+    batch.write_bytes(b"\x00\x00\x00\n" + b'{"plan": "strati\x00teq/sos"}\n' + b"\x89PNG\r\n\x1a\n")
+    done = tierwise(root, "due", "--batch", str(batch))
+    assert done.returncode == 1 and done.stderr == "", done.stderr
+    assert done.stdout.splitlines() == [
+        '{"error": "line 1 holds a NUL byte at character 1; a batch file is text, one JSON object per line", "line": 1, "field": null}',
+        '{"error": "line 2 holds a NUL byte at character 17; a batch file is text, one JSON object per line", "line": 2, "field": null}',
+        '{"error": "line 3 is not UTF-8: byte 0x89 at byte 1", "line": 3, "field": null}',
+        '{"error": "line 4 is not JSON: Expecting value at column 1", "line": 4, "field": null}',
+    ]
 
 
 def test_rules_o_writes_into_a_pipe_and_through_a_link_instead_of_replacing_them(tmp_path) -> None:

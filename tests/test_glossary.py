@@ -32,6 +32,9 @@ USES = {
     "around the clock": "Around the clock",
     "chat": "Chat",
     "workaround": "Workaround",
+    # `language en only`: the note on the vendor's pages in other languages.
+    "offer": "This offer is available in English only.",
+    "available in English only": "This offer is available in English only.",
 }
 
 

@@ -313,3 +313,27 @@ def test_build_reports_a_missing_translation_once_at_its_text(tmp_path: Path) ->
     assert at_intro == [f"{plans / 'acme.plan'}:4:9: warning[T0404]: the intro has no sv, it, pl translation"], done.stderr
     assert "page shows" not in done.stderr
     assert (tmp_path / "_site" / "sv" / "acme" / "index.html").read_text(encoding="utf-8").count("Support for every customer.") >= 1
+
+
+def test_the_note_of_an_offer_in_one_language_only_keeps_every_page_within_its_budget(project, tmp_path) -> None:
+    """`language sv only` adds a line under the vendor's name on its pages in the other languages: still within budget."""
+    from dataclasses import replace
+
+    only = replace(project, vendors=tuple(replace(v, language_only=True) for v in project.vendors))
+    out = tmp_path / "_site"
+    assert build(only, out)[0] == 0
+    noted = 0
+    for vendor in only.vendors:
+        for lang in LANGUAGES:
+            page = out / lang / vendor.id / "index.html"
+            noted += f'<h1>{vendor.name}</h1>\n<p class="source">' in page.read_text(encoding="utf-8")
+            parser = Resources()
+            parser.feed(page.read_text(encoding="utf-8"))
+            files = [page]
+            for url in parser.urls:
+                resource = (page.parent / url).resolve()
+                files += _with_imports(resource) if resource.suffix == ".js" else [resource]
+            unique = set(files)
+            assert sum(f.stat().st_size for f in unique) <= PAGE_BUDGET, f"{page.relative_to(out)} is over budget"
+            assert sum(len(gzip.compress(f.read_bytes(), 6)) for f in unique) <= PAGE_BUDGET_GZIP, page
+    assert noted == len(only.vendors) * (len(LANGUAGES) - 1)  # every page but the one in the vendor's language

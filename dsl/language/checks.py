@@ -31,6 +31,7 @@ from dsl.language.model import (
     DailyHours,
     Feature,
     HolidaySource,
+    Horizon,
     MetricText,
     Obligation,
     Plan,
@@ -80,8 +81,11 @@ def check_project(
     found += check_definitions(files)
     found += check_horizons(files)
     vendors = list(vendors)  # walked twice: for the horizon's holidays, then vendor by vendor
-    found += check_horizon_holidays(files, vendors, context)
+    horizon = project_horizon(files, context)
     for file in files:
+        # T0813 file by file, as check_file judges it (and the build cache keeps it), so the order is the same.
+        mine = {id(decl) for decl in file.vendors}
+        found += check_holidays_within(horizon, _calendars_of([file], [(d, v) for d, v in vendors if id(d) in mine]))
         found += _check_definitions_of(file, settings)
     shared_calendars = {c.id for f in (*files, *context) for c in f.calendars}
     shared_schemes = {s.id for f in (*files, *context) for s in f.schemes}
@@ -97,13 +101,18 @@ def check_file(
     shared_calendars: set[str],
     shared_schemes: set[str],
     settings: Settings = DEFAULT_SETTINGS,
+    horizon: Horizon | None = None,
 ) -> list[Diagnostic]:
     """What `check_project` finds about one file, less the duplicate ids across files (for the build cache).
 
     `vendors` are the file's own vendors as resolved; the shared sets are the ids of every file's
-    top-level calendars and schemes. The same judgments as `check_project`, one file at a time.
+    top-level calendars and schemes; `horizon` is the project's (`project_horizon`). The same
+    judgments as `check_project`, one file at a time: the build cache's key of its findings must
+    hold all of these.
     """
-    found = _check_definitions_of(file, settings)
+    vendors = list(vendors)
+    found = list(check_holidays_within(horizon, _calendars_of([file], vendors)))
+    found += _check_definitions_of(file, settings)
     for decl, vendor in vendors:
         found += check_vendor(decl, vendor, shared_calendars, shared_schemes, settings)
     return found
@@ -268,7 +277,12 @@ def vendor_texts(vendor: Vendor) -> Iterator[tuple[Text, str]]:
 
 
 def check_translations(vendor: Vendor, settings: Settings = DEFAULT_SETTINGS) -> Iterator[Diagnostic]:
-    """Every text a vendor publishes should be written in every site language (a warning; an error with --strict)."""
+    """Every text a vendor publishes should be written in every site language (a warning; an error with --strict).
+
+    Not for a vendor whose offer is published in its language only (`language en only`): that is intended.
+    """
+    if vendor.language_only:
+        return
     # An inherited obligation is the parent's text at the parent's position: the same report, given once.
     reported: set[Diagnostic] = set()
     for text, what in vendor_texts(vendor):
@@ -1106,17 +1120,29 @@ def holiday_years(country: str) -> range | None:
     return range(span[0], span[1] + 1) if isinstance(span, tuple) else None
 
 
+def project_horizon(files: Sequence[FileDecl], context: Sequence[FileDecl] = ()) -> Horizon | None:
+    """The project's horizon: the first one its files declare (as the loader takes it), or None."""
+    return next((h for f in (*files, *context) for h in f.horizons), None)
+
+
+def _calendars_of(files: Sequence[FileDecl], vendors: Iterable[tuple[VendorDecl, Vendor]]) -> list[Calendar]:
+    """The top-level calendars of `files`, then those of the resolved `vendors`."""
+    return [c for f in files for c in f.calendars] + [c for _, v in vendors for c in v.calendars]
+
+
 def check_horizon_holidays(
     files: Sequence[FileDecl], vendors: Iterable[tuple[VendorDecl, Vendor]], context: Sequence[FileDecl] = ()
 ) -> Iterator[Diagnostic]:
     """Every country a calendar closes on the holidays of has holiday data for each year of the project's horizon."""
-    horizons = [h for f in (*files, *context) for h in f.horizons]
-    if not horizons:
+    return check_holidays_within(project_horizon(files, context), _calendars_of(files, vendors))
+
+
+def check_holidays_within(horizon: Horizon | None, calendars: Iterable[Calendar]) -> Iterator[Diagnostic]:
+    """T0813 for each country of `calendars` whose holiday data does not cover every year of `horizon`."""
+    if horizon is None:
         return
-    horizon = horizons[0]
     if not (HORIZON_YEARS[0] <= horizon.first <= horizon.last <= HORIZON_YEARS[1]):
         return  # T0807 says what is wrong with it
-    calendars = [c for f in files for c in f.calendars] + [c for _, v in vendors for c in v.calendars]
     for calendar in calendars:
         places = [(s.country, s.pos) for s in calendar.holidays]
         places += [(country, calendar.customer_holidays_pos) for country in calendar.customer_holidays]

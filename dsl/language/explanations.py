@@ -366,7 +366,8 @@ EXPLANATIONS: dict[str, Explanation] = {
     "T0404": Explanation(
         "a missing translation (warning; an error with --strict)",
         "A text the site shows lacks a site language. The page then shows the vendor's own language, "
-        "marked as such.",
+        "marked as such. A vendor whose offer is published in its own language only, by intent, says "
+        "`language en only` instead of `language en`: its texts are then not reported.",
         V + '  intro { en "Support" }\n}\n',
         fix=('intro { en "Support" }', 'intro { sv "Support" it "Assistenza" pl "Wsparcie" en "Support" }'),
     ),

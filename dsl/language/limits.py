@@ -26,6 +26,15 @@ MAX_DIGITS = 9
 MAX_LINES = 20_000
 """A file may hold at most this many lines that are not blank or comments (a real offer: 100-600)."""
 
+MAX_BATCH_LINE_BYTES = 65_536
+"""A line of `due --batch` or `clock --batch` may hold at most this many bytes (characters on a text stream).
+
+Why: a case is about 150 bytes and a ticket with a year of events a few kilobytes, so 64 KiB is far
+above any real line; and a batch is read a line at a time, so without a bound one endless line
+(`--batch /dev/zero`, `yes | tr -d '\\n'`) would be read for ever. A longer line is an error
+after reading this many bytes plus one, and the batch stops there: its end cannot be found without
+reading the rest of it, which may never come."""
+
 MAX_CLOSED_DAYS = 366
 """A `closed FROM to TO` range may span at most this many days: each is a closed day of the model and the rules (a
 shutdown between Christmas and New Year is 10; `closed 0001-01-01 to 9999-12-31` would be 3.6 million)."""

@@ -345,7 +345,8 @@ def _check_with_cache(
 
     What the checks say about a file depends on the file, on the definitions every file shares (the
     top-level calendars and priority schemes, through which its vendor is resolved) and on the code:
-    the key holds all three. Duplicate ids across files are judged afresh on every run.
+    the key holds all three, and the project's horizon (T0813: its calendars' holiday data covers the
+    horizon). Duplicate ids across files are judged afresh on every run.
     """
     shared = pickle.dumps(tuple((d.path, d.calendars, d.schemes) for d in (*decls, *context)), protocol=pickle.HIGHEST_PROTOCOL)
     # The settings are part of the key: which languages a text must (and may) be in is theirs to say; and so are
@@ -355,10 +356,11 @@ def _check_with_cache(
     )
     # Judged across files, afresh on every run: duplicate ids and the project's horizon.
     found: list[Diagnostic] = [*checks.check_definitions(decls), *checks.check_horizons(decls)]
-    # Of the vendors loaded only: reading a lazy vendor's calendars would load its unchanged file. A horizon
-    # that leaves an unchanged file's holidays stops the export instead, at the same place (T0813).
-    whole = [(d, v) for d, v in resolution.vendors if "_loader" not in vars(v)]
-    found += checks.check_horizon_holidays(decls, whole, context)
+    # Whether a file's calendars close on holidays the data knows for every year of the horizon (T0813) is
+    # judged with the file's other findings, so their key holds the horizon (with its place, which the hint
+    # names): a new horizon judges every file again, loading those left unloaded, as an uncached check does.
+    horizon = checks.project_horizon(decls, context)
+    check_key = key_of(shared_key, pickle.dumps(horizon, protocol=pickle.HIGHEST_PROTOCOL))
     by_file: dict[str, list[tuple[VendorDecl, Vendor]]] = {}
     for decl, vendor in resolution.vendors:
         by_file.setdefault(decl.pos.file, []).append((decl, vendor))
@@ -370,7 +372,7 @@ def _check_with_cache(
                 vendor_keys[vendor_decl.id] = key_of(shared_key, keys[file.path])
         own = [(d, v) for d, v in by_file.get(file.path, []) if any(d is mine for mine in file.vendors)]
         parsed = keys.get(file.path)
-        key = key_of(shared_key, parsed) if parsed is not None else None
+        key = key_of(check_key, parsed) if parsed is not None else None
         cached = cache.get(CHECK_KIND, key) if key is not None else None
         if isinstance(cached, list):
             found += cached
@@ -379,7 +381,7 @@ def _check_with_cache(
             # An outline's findings were not kept: the file is loaded (its lazy vendors load with it).
             own = [(mine, vendor) for mine, (_, vendor) in zip(loaded.vendors, own, strict=True)]
             file = loaded
-        mine = checks.check_file(file, own, shared_calendars, shared_schemes, settings)
+        mine = checks.check_file(file, own, shared_calendars, shared_schemes, settings, horizon)
         if key is not None:
             cache.put(CHECK_KIND, key, mine)
         found += mine
@@ -559,6 +561,7 @@ def _resolve_vendor(decl: VendorDecl, shared_calendars: list[Calendar], shared_s
         sources=decl.sources,
         editorial_notes=decl.editorial_notes,
         support_languages=decl.support_languages,
+        language_only=decl.language_only,
     )
 
 

@@ -645,6 +645,9 @@ class Vendor:
     sources: tuple[Source, ...] = ()
     editorial_notes: tuple[Text, ...] = ()
     support_languages: tuple[str, ...] = ()  # ISO 639 codes; a plan's own list wins (languages_of)
+    # `language en only`: the offer is published in `language` alone; its texts need no translation, and
+    # a page in another language shows them in this one (Text.resolve), saying so.
+    language_only: bool = False
 
     def languages_of(self, plan: Plan) -> tuple[str, ...]:
         """The languages a plan's customers are helped in: the plan's own list, else the vendor's; () when not stated."""

@@ -82,6 +82,11 @@ class Ref:
 
 
 @dataclass(frozen=True)
+class OnlyLanguage(Ref):
+    """`language en only`: the vendor's language, which its offer is published in alone (its texts need no translation)."""
+
+
+@dataclass(frozen=True)
 class VendorDecl:
     """A vendor block as written: references not yet resolved, plans not yet merged."""
 
@@ -108,6 +113,7 @@ class VendorDecl:
     sources: tuple[Source, ...] = ()
     editorial_notes: tuple[Text, ...] = ()
     support_languages: tuple[str, ...] = ()
+    language_only: bool = False  # `language en only`: the offer is published in its language alone
 
 
 @dataclass(frozen=True)
@@ -489,6 +495,10 @@ class _Builder(Transformer[Token, Any]):
 
     def language(self, meta: Any, children: list[Token]) -> _Stmt:
         return _Stmt("language", Ref(str(children[0]), self._tpos(children[0])), self._pos(meta))
+
+    def language_only(self, meta: Any, children: list[Token]) -> _Stmt:
+        # One statement with `language`: a vendor says its language once, with or without `only`.
+        return _Stmt("language", OnlyLanguage(str(children[0]), self._tpos(children[0])), self._pos(meta))
 
     def website(self, meta: Any, children: list[Token]) -> _Stmt:
         return _Stmt("website", _unquote(children[0]), self._pos(meta))
@@ -1077,6 +1087,7 @@ class _Builder(Transformer[Token, Any]):
             sources=tuple(parts.get("source", ())),
             editorial_notes=tuple(parts.get("editorial_note", ())),
             support_languages=parts.get("support languages", ()),
+            language_only=isinstance(parts.get("language"), OnlyLanguage),
         )
         return _Stmt("vendor", decl, pos)
 

@@ -12,6 +12,7 @@ import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, BinaryIO, TextIO, cast
 
+from dsl.language.limits import MAX_BATCH_LINE_BYTES
 from dsl.language.model import Project
 from dsl.rules.engine import Evaluator, RuleError, parse_moment, suggest
 from dsl.rules.export import ExportError, default_years, export_failure, export_project
@@ -70,10 +71,23 @@ def run_due(
     return 0
 
 
-BATCH_MAX_LINE = 65_536
-"""The longest batch line read, in bytes (characters on a text stream); a longer line gets an error and is skipped."""
+BATCH_MAX_LINE = MAX_BATCH_LINE_BYTES
+"""The longest batch line read, in bytes (characters on a text stream); see dsl.language.limits."""
 
 _SHOWN = 80  # characters of a caller's value echoed in an error: enough to recognise it
+
+
+class LineTooLong(Exception):
+    """A batch line longer than BATCH_MAX_LINE: the batch stops at it (its end may never come)."""
+
+    def __init__(self, number: int) -> None:
+        super().__init__(number)
+        self.number = number
+
+
+def _too_long(number: int) -> str:
+    """The words for an over-long line `number`, in its error line and on standard error."""
+    return f"line {number} is longer than {BATCH_MAX_LINE:,} bytes, the most a batch line may hold; the batch stops here"
 
 
 def _run_batch(
@@ -87,7 +101,8 @@ def _run_batch(
 ) -> int:
     """Answer a batch of JSON lines (`due --batch`, or `clock --batch` with its `answer_one`).
 
-    Exit 0 when every line got an answer, 1 when any got an error (or the rules fail), 2 for an unusable FILE.
+    Exit 0 when every line got an answer, 1 when any got an error (or the rules fail), 2 for an unusable FILE
+    (one that cannot be read, or is read up to a line longer than BATCH_MAX_LINE).
     """
     try:
         evaluator = Evaluator(_rules(project, years))
@@ -103,6 +118,12 @@ def _run_batch(
                 failed = answer_lines(evaluator, handle, stdout, answer_one)
     except BrokenPipeError:
         return _output_closed(stdout, stderr)
+    except LineTooLong as exc:
+        stdout.flush()
+        where = "<stdin>" if source == "-" else source
+        print(f"{where}:{exc.number}:1: error: {_too_long(exc.number)}", file=stderr)
+        print("  hint: end every JSON object with a newline; a case takes about 150 bytes, a ticket a few kilobytes", file=stderr)
+        return 2
     except OSError as exc:
         reason = exc.strerror or str(exc)
         print(f"error: cannot read the batch file '{source}': {reason}", file=stderr)
@@ -113,10 +134,11 @@ def _run_batch(
 
 
 def read_lines(handle: BinaryIO | TextIO, limit: int = BATCH_MAX_LINE) -> Iterator[str | bytes | None]:
-    """The lines of `handle` without their line end, or None for a line longer than `limit` (then skipped).
+    """The lines of `handle` without their line end; None for a line longer than `limit`, and then no more.
 
-    Never holds more than `limit` (+1) units of one line, whatever the input: the memory of a batch
-    is bounded by the longest allowed line, not by the file.
+    Never reads more than `limit` + 1 units of one line, whatever the input: the memory and the time
+    of a batch are bounded by the longest allowed line, not by the file, even when a line never ends
+    (/dev/zero). Its rest is not read, since the next line cannot be found without reading it.
     """
     while True:
         line: str | bytes = handle.readline(limit + 1)
@@ -124,10 +146,8 @@ def read_lines(handle: BinaryIO | TextIO, limit: int = BATCH_MAX_LINE) -> Iterat
             return
         ends = _ends_line(line)
         if len(line) > limit and not ends:
-            while line and not _ends_line(line):
-                line = handle.readline(limit + 1)  # drop the rest of the over-long line
             yield None
-            continue
+            return
         yield line[:-1] if ends else line
 
 
@@ -150,14 +170,22 @@ def answer_lines(
     failed = 0
     for number, line in enumerate(source, start=1):
         answer = _answer_raw(evaluator, line, number, answer_one or answer_case)
+        if line is None:  # too long: its error line is the batch's last (LineTooLong says why, on stderr)
+            _write(stdout, answer)
+            raise LineTooLong(number)
         failed += "error" in answer
-        try:
-            text = json.dumps(answer, ensure_ascii=False)
-            stdout.write(text + "\n")
-        except UnicodeEncodeError:  # an output stream that cannot show some character: escape them all
-            stdout.write(json.dumps(answer) + "\n")
-        stdout.flush()
+        _write(stdout, answer)
     return failed
+
+
+def _write(stdout: TextIO, answer: dict[str, Any]) -> None:
+    """One answer line, flushed."""
+    try:
+        text = json.dumps(answer, ensure_ascii=False)
+        stdout.write(text + "\n")
+    except UnicodeEncodeError:  # an output stream that cannot show some character: escape them all
+        stdout.write(json.dumps(answer) + "\n")
+    stdout.flush()
 
 
 def _answer_raw(
@@ -165,7 +193,7 @@ def _answer_raw(
 ) -> dict[str, Any]:
     """One line as read (text, bytes, or None for too long) -> its answer; never raises."""
     if line is None:
-        return _error(number, None, f"line {number} is longer than {BATCH_MAX_LINE} bytes; it was skipped")
+        return _error(number, None, _too_long(number))
     if isinstance(line, bytes):
         if number == 1 and line.startswith(b"\xef\xbb\xbf"):
             line = line[3:]  # a byte order mark some editors write
@@ -173,6 +201,9 @@ def _answer_raw(
             line = line.decode("utf-8")
         except UnicodeDecodeError as exc:
             return _error(number, None, f"line {number} is not UTF-8: byte 0x{line[exc.start]:02x} at byte {exc.start + 1}")
+    if "\x00" in line:  # a binary file given by mistake: say so, not "Expecting value"
+        where = line.index("\x00") + 1
+        return _error(number, None, f"line {number} holds a NUL byte at character {where}; a batch file is text, one JSON object per line")
     try:
         return (answer_one or answer_case)(evaluator, line.rstrip("\r"), number)
     except Exception as exc:  # the batch must go on; a line that gets here is a bug to report, not a crash
@@ -204,11 +235,13 @@ def _read_object(
     if not line.strip():
         return {}, _error(number, None, f"line {number} is empty")
     if len(line) > BATCH_MAX_LINE:
-        return {}, _error(number, None, f"line {number} is longer than {BATCH_MAX_LINE} characters")
+        return {}, _error(number, None, f"line {number} is longer than {BATCH_MAX_LINE:,} characters")
     try:
         case = json.loads(line)
     except json.JSONDecodeError as exc:
-        return {}, _error(number, None, f"line {number} is not JSON: {exc.msg} at column {exc.colno}")
+        # Some of json's messages end in "at" ("Invalid control character at"): not "at at column 16".
+        reason = exc.msg[: -len(" at")] if exc.msg.endswith(" at") else exc.msg
+        return {}, _error(number, None, f"line {number} is not JSON: {reason} at column {exc.colno}")
     except RecursionError:
         return {}, _error(number, None, f"line {number} nests too deeply to be a {noun}")
     except ValueError:  # an integer beyond Python's 4,300-digit conversion limit

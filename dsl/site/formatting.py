@@ -269,6 +269,11 @@ def language_name(code: str) -> str:
     return name[:1].upper() + name[1:]
 
 
+def language_in(code: str, lang: str) -> str:
+    """A language by ISO 639 code, named in the page language as inside a sentence: "tyska", "German"."""
+    return str(locale(lang).languages.get(code, code))
+
+
 def spoken_languages(codes: tuple[str, ...], lang: str) -> str:
     """Languages by ISO 639 code, named and listed in the page language, capitalised as a line of its own: "Svenska och engelska"."""
     names = locale(lang).languages

@@ -15,15 +15,18 @@ import fcntl
 import glob
 import os
 import shutil
+import signal
 import stat
 import sys
 import tempfile
 import threading
 import time
 import traceback
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Iterator
+from contextlib import contextmanager
 from functools import partial
 from pathlib import Path
+from types import FrameType
 from typing import TextIO
 from urllib.parse import urlsplit
 
@@ -314,6 +317,51 @@ def _swap(new: Path, out: Path, remove: Callable[[Path], None] | None = None) ->
         _keep_as_spare(out, out.parent / old, remove or _remove_now)
 
 
+# --- a stop held over the switch -----------------------------------------------------------------
+
+HELD_SIGNALS = (signal.SIGINT, signal.SIGTERM)
+"""The signals that stop `build` and `serve`: held off while a published version and its manifest are not yet in step."""
+
+
+@contextmanager
+def signals_held(signals: tuple[signal.Signals, ...] = HELD_SIGNALS) -> Iterator[None]:
+    """Hold `signals` off over a block: one received meanwhile acts when the block ends, as it would have.
+
+    Only in the main thread (the only one Python delivers signals to, and may set handlers in); elsewhere
+    the block just runs. The handlers before are restored first, then each signal received is handed to
+    its handler (SIGINT's default raises KeyboardInterrupt, after the others had their turn) or, for a
+    default action, sent again.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    received: list[tuple[int, FrameType | None]] = []
+
+    def hold(signum: int, frame: FrameType | None) -> None:
+        received.append((signum, frame))
+
+    before: dict[signal.Signals, signal.Handlers | Callable[[int, FrameType | None], object] | int | None] = {}
+    try:
+        for signum in signals:
+            before[signum] = signal.signal(signum, hold)
+        yield
+    finally:
+        for signum, handler in before.items():
+            signal.signal(signum, handler if handler is not None else signal.SIG_DFL)
+        raised: BaseException | None = None
+        for number, frame in dict(received).items():  # each signal once, in the order received
+            handler = before.get(signal.Signals(number))
+            try:
+                if callable(handler):
+                    handler(number, frame)
+                elif handler != signal.SIG_IGN:  # the default action (a handler set outside Python, too): as if it came now
+                    os.kill(os.getpid(), number)
+            except BaseException as exc:  # KeyboardInterrupt: raised once every signal had its turn
+                raised = raised or exc
+        if raised is not None:
+            raise raised
+
+
 # --- the spare ----------------------------------------------------------------------------------
 # The version a build replaces is not removed: it is renamed `_site.spare`, and the next build renames
 # it to its build folder and updates it (dsl/site/incremental.py, `Reuse.recycle`) instead of making
@@ -455,8 +503,11 @@ def _publish_locked(
             if (file, line, column) not in known:
                 print(said, file=stderr)
         _clamp_times(new)
-        _swap(new, out, remove)
-        reuse.remember(out.parent / os.readlink(out) if out.is_symlink() else out)
+        # A stop (Ctrl+C, SIGTERM) between the switch and the manifest would leave the cache describing the
+        # version before: the next build would read every published file back. It waits for the manifest.
+        with signals_held():
+            _swap(new, out, remove)
+            reuse.remember(out.parent / os.readlink(out) if out.is_symlink() else out)
         if cache is not None:  # the small entries this build used, together for the next build (after the site is in place)
             cache.save_pack()
     except BuildError as exc:

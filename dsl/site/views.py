@@ -129,7 +129,8 @@ class Reader:
     def pick(self, text: Text) -> tuple[str, str | None]:
         """The text in the page language, or the fallback and its language (warned about)."""
         value, fallback = text.resolve(self.lang, self.vendor.language if self.vendor else SOURCE_LANGUAGE_FALLBACK)
-        if fallback is not None:
+        # A vendor published in its language only (`language en only`) is shown in it by intent: no warning.
+        if fallback is not None and not (self.vendor is not None and self.vendor.language_only):
             self.warnings.add(
                 text.pos, self.lang, f"text has no '{self.lang}' translation; the {self.lang} page shows the '{fallback}' text"
             )
@@ -138,6 +139,11 @@ class Reader:
     def plain(self, text: Text | None) -> str:
         """The text as a plain string (for attributes and option labels)."""
         return self.pick(text)[0] if text is not None else ""
+
+    def choice(self, id: str, text: Text) -> Choice:
+        """An option whose label is `text`, with the language it is shown in when that is a fallback."""
+        value, fallback = self.pick(text)
+        return Choice(id, value, fallback)
 
     def label(self, text: Text | None) -> Markup:
         """A short text, escaped, in its own `lang` when it is a fallback."""
@@ -445,6 +451,8 @@ class Choice:
 
     id: str
     label: str
+    # The language of a label that is a vendor's text shown untranslated (the option's `lang`), else None.
+    lang: str | None = None
 
 
 @dataclass(frozen=True)
@@ -506,6 +514,8 @@ class VendorPage:
     editorial_footnotes: tuple[Note, ...] = ()
     # Issue 9: the tiers (0-based) a narrow screen shows before the reader picks others.
     shown: tuple[int, ...] = ()
+    # `language en only`: on a page in another language, that the offer is available in that language only.
+    only_language: str = ""
 
 
 @dataclass(frozen=True)
@@ -1068,7 +1078,7 @@ def calculator(vendor: Vendor, reader: Reader) -> Calculator | None:
         if any(t.guaranteed for t in p.targets)
         # Who else a tier's terms apply to is a choice of its own, answered by the rules' alias.
         for choice in (
-            Choice(p.id, reader.plain(p.name)),
+            reader.choice(p.id, p.name),
             *(Choice(w.id, reader.gettext("%(who)s (as %(tier)s)") % {"who": reader.plain(w.who), "tier": reader.plain(p.name)})
               for w in p.applies_to),
         )
@@ -1082,12 +1092,12 @@ def calculator(vendor: Vendor, reader: Reader) -> Calculator | None:
     for metric in METRICS:
         if any(t.metric == metric and t.guaranteed for p in vendor.plans for t in p.targets):
             own = vendor.metric_text(metric)
-            metrics.append(Choice(metric, reader.plain(own.name) if own and own.name else titles[metric]))
+            metrics.append(reader.choice(metric, own.name) if own and own.name else Choice(metric, titles[metric]))
     excluded = tuple(
         Excluded(reader.plain(p.name), _excluded_because(p, reader)) for p in vendor.plans if not any(t.guaranteed for t in p.targets)
     )
     used = {t.case for p in vendor.plans for t in p.targets if t.case is not None}
-    cases = tuple(Choice(c.id, reader.plain(c.name)) for c in vendor.cases if c.id in used)
+    cases = tuple(reader.choice(c.id, c.name) for c in vendor.cases if c.id in used)
     if cases:
         cases = (Choice("", reader.gettext("Any other case")), *cases)
     codes = {
@@ -1163,7 +1173,28 @@ def vendor_page(vendor: Vendor, reader: Reader) -> VendorPage:
             Note(fn.mark, f"fn-{i}", reader.inline(fn.text)) for i, fn in enumerate(vendor.footnotes, start=1) if fn.editorial
         ),
         shown=narrow_tiers([p.recommended for p in vendor.plans]),
+        only_language=only_language_note(vendor, reader),
     )
+
+
+def only_language_note(vendor: Vendor, reader: Reader) -> str:
+    """"This offer is available in English only." on a page in another language of a `language en only` vendor; else ""."""
+    if not vendor.language_only or reader.lang == vendor.language:
+        return ""
+    _ = reader.gettext
+    # One sentence per language, not a language name put into one: Polish says "po angielsku", an adverb
+    # no list of names gives; any other language of a project is named in a sentence that takes a name.
+    native = {
+        "en": _("This offer is available in English only."),
+        "sv": _("This offer is available in Swedish only."),
+        "it": _("This offer is available in Italian only."),
+        "pl": _("This offer is available in Polish only."),
+    }
+    if vendor.language in native:
+        return native[vendor.language]
+    return _("This offer is available in one language only: %(language)s.") % {
+        "language": fmt.language_in(vendor.language, reader.lang)
+    }
 
 
 # Issue 9: tier tables on every screen.
