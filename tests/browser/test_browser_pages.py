@@ -227,3 +227,38 @@ def test_keyboard_focus_is_visible(visitor, check, kind_path):
     elif kind_path.count("/") == 3:
         assert {"summary", "select", "input", "button"} <= tags, f"{kind_path}: Tab missed the page's controls: {tags}"
     assert invisible == [], f"{kind_path}: focus not visible on {invisible}"
+
+
+# What the reader sees at the focused element's centre (clamped to the viewport): the element itself,
+# or whatever covers it. The tier tables' sticky heads once covered the row heads (their <summary>s)
+# that Shift+Tab brought back into view: the browser scrolled each only just into view, under the head.
+FOCUS_COVERED = """
+() => {
+  const el = document.activeElement;
+  const r = el.getBoundingClientRect();
+  const x = Math.min(Math.max(r.left + r.width / 2, 0), innerWidth - 1);
+  const y = Math.min(Math.max(r.top + Math.min(r.height / 2, 12), 0), innerHeight - 1);
+  const seen = document.elementFromPoint(x, y);
+  if (!seen || el === seen || el.contains(seen) || seen.contains(el)) return '';
+  return `${el.tagName.toLowerCase()} "${(el.innerText || '').trim().slice(0, 40)}" under ${seen.tagName.toLowerCase()}`;
+}
+"""
+
+
+@pytest.mark.parametrize("width", [360, 768])
+@pytest.mark.parametrize("path", ["/en/esri/index.html", "/pl/synerity/index.html"])
+def test_focus_is_never_hidden_under_a_sticky_table_head(visitor, path, width):
+    visit = visitor.open(path, viewport={"width": width, "height": 700})
+    page = visit.page
+    page.locator("#calculator").wait_for(state="visible")
+    page.locator(".foot").evaluate("el => el.scrollIntoView()")
+    page.locator("a.perma").last.focus()
+    covered, seen = [], 0
+    for key in ["Shift+Tab"] * 120 + ["Tab"] * 120:
+        page.keyboard.press(key)
+        if page.evaluate("document.activeElement.closest('table.tt') !== null"):
+            seen += 1
+            if problem := page.evaluate(FOCUS_COVERED):
+                covered.append(f"{key}: {problem}")
+    assert seen > 10, f"{path}: Tab never reached the tier tables"
+    assert covered == [], f"{path} at {width} px:\n" + "\n".join(covered)
