@@ -262,3 +262,27 @@ def test_focus_is_never_hidden_under_a_sticky_table_head(visitor, path, width):
                 covered.append(f"{key}: {problem}")
     assert seen > 10, f"{path}: Tab never reached the tier tables"
     assert covered == [], f"{path} at {width} px:\n" + "\n".join(covered)
+
+
+# WCAG 2.2's target size (2.5.8), on a phone: controls that stand alone, without a label around them
+# or a sentence they sit in. The tier tick boxes of the comparison have no visible label (the tier's
+# link beside them goes to the tier); the "On this page" links once stood 19 px tall, 4 px apart.
+SMALL_TARGETS = """
+(selector) => [...document.querySelectorAll(selector)].filter(el => el.getClientRects().length).map(el => {
+  const r = el.getBoundingClientRect();
+  return {what: el.outerHTML.slice(0, 80), width: r.width, height: r.height};
+}).filter(t => t.width < 24 || t.height < 24)
+"""
+
+
+@pytest.mark.parametrize(
+    ("path", "selector"),
+    [("/pl/esri/index.html", ".toc a, .pick input, .langs a"), ("/it/compare/index.html", "input.choose, .langs a")],
+)
+def test_stand_alone_controls_are_at_least_24_px_on_a_phone(visitor, path, selector):
+    visit = visitor.open(path, viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True)
+    page = visit.page
+    if "compare" in path:
+        page.locator("input.choose").first.wait_for(state="visible")
+    assert page.locator(selector).count() > 4
+    assert page.evaluate(SMALL_TARGETS, selector) == []
