@@ -60,8 +60,8 @@ def test_the_catalogs_use_the_glossarys_terms(lang: str) -> None:
 
 # The register docs/glossary.md fixes: Italian voi, Polish impersonal or Państwo, Swedish without "ni".
 REGISTER = {
-    "it": r"\b(tu|tuo|tua|tuoi|scegli|inserisci|hai)\b",
-    "pl": r"\b(ty|twój|twoja|twoje|twojej|twoim|otrzymasz|wybierz)\b",
+    "it": r"\b(tu|tuo|tua|tuoi|scegli|inserisci|hai|contatta)\b",
+    "pl": r"\b(ty|twój|twoja|twoje|twojej|twoim|otrzymasz|wybierz|podaj|skontaktuj)\b",
     "sv": r"\b(ni|er|ert|era)\b",
 }
 
