@@ -296,7 +296,7 @@ def test_the_page_shows_the_new_constructs_in_every_language(pages: Path, lang: 
     [
         ("en", "Add-on: SEK 1,200 per hour excl. tax", "Add-on: €300 per visit", "Add-on: €150 per incident"),
         ("sv", "per timme exkl. moms", "300 € per besök", "150 € per ärende"),
-        ("it", "all'ora IVA esclusa", "300 € per visita", "150 € per richiesta di assistenza"),
+        ("it", "all’ora IVA esclusa", "300 € per visita", "150 € per richiesta di assistenza"),
         ("pl", "za godzinę netto (bez VAT)", "300 € za wizytę", "150 € za zgłoszenie"),
     ],
 )
