@@ -265,3 +265,32 @@ def test_the_tools_do_not_push_the_table_down_when_the_script_loads(visitor, wid
     page.wait_for_timeout(300)
     shifts = page.evaluate("window.__shifts")
     assert sum(shifts) < 0.01, f"layout shifts {shifts}"
+
+
+# What the reader sees at the focused element's centre: the element, or what covers it.
+COVERED = """
+() => {
+  const el = document.activeElement;
+  const r = el.getBoundingClientRect();
+  const seen = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+  return !seen || el === seen || el.contains(seen) ? '' : `"${el.innerText.trim()}" under "${seen.innerText.trim()}"`;
+}
+"""
+
+
+@pytest.mark.parametrize("width", [360, 768])
+def test_shift_tab_brings_each_sort_button_out_from_under_the_sticky_column(visitor, width: int) -> None:
+    # Going back through the heads, the browser scrolled the table only until a button touched the
+    # box's edge, which is where the Tier column sticks: "Price" took focus hidden under "Tier".
+    visit = visitor.open(PATH, viewport={"width": width, "height": 800})
+    page = visit.page
+    buttons = page.locator("#cmp thead button")
+    expect(buttons.first).to_be_visible()
+    buttons.last.focus()
+    covered = []
+    for _ in range(buttons.count() - 1):
+        page.keyboard.press("Shift+Tab")
+        assert page.evaluate("document.activeElement.closest('#cmp thead') !== null")
+        if problem := page.evaluate(COVERED):
+            covered.append(problem)
+    assert covered == []
