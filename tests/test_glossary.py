@@ -78,3 +78,13 @@ def test_the_catalogs_write_one_kind_of_apostrophe(lang: str) -> None:
     # è disponibile"; English mixed "The vendor’s commitments" with "The vendor's own website".
     straight = {msgid: s for msgid, s in catalog(lang).items() if "'" in (s if isinstance(s, str) else "".join(s))}
     assert straight == {}
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_response_times_are_one_term_wherever_they_are_named(lang: str) -> None:
+    # Polish cards once said "Czasy odpowiedzi nie są opublikowane" under the site's "Czasy reakcji".
+    words = catalog(lang)
+    term = words["Response times"].split()[-1].lower()  # the noun's constant part: svarstider, risposta, reakcji
+    term = {"svarstider": "svarstid"}.get(term, term)  # Swedish inflects the compound itself (svarstiderna)
+    for msgid in ("Response times not published", "Response times not stated by the vendor"):
+        assert term in words[msgid].lower(), (lang, msgid, words[msgid])
