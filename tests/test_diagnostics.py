@@ -16,7 +16,7 @@ from support.paths import BUILD_PY, ROOT
 
 def test_syntax_error_in_words_with_hint():
     message, line, col, hint = only(HEADER + '  plan p {\n    name "P"\n    price 5000\n  }\n}\n')
-    assert message == "unexpected '}'; expected a currency code such as SEK or EUR"
+    assert message == "unexpected '}'; expected '%' or a currency code such as SEK or EUR"
     assert (line, col) == (7, 3)
     assert hint == "a price needs a currency after the amount: price 5000 SEK per month"
 
@@ -263,3 +263,14 @@ def test_check_the_shipped_plans(strict):
     done = run_check(*strict)
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith("ok: ")
+
+
+def test_every_named_terminal_of_the_grammar_has_words_for_a_syntax_error():
+    """A syntax error names what was expected in words ("a date such as 2026-12-24"), never a terminal's name
+    ("expected month_day"): every named terminal the parser can expect has its words."""
+    from dsl.language import parser, syntax_errors
+
+    named = {t.name for t in parser._lark().terminals if not t.name.startswith("__") and t.name.isupper()}
+    named -= {"WS", "COMMENT"}  # ignored: never expected
+    anonymous = {t.name for t in parser._lark().terminals if t.pattern.type == "str"}
+    assert named - anonymous - set(syntax_errors.WORDS) == set()

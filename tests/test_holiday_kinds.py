@@ -124,3 +124,37 @@ def test_the_page_says_the_de_facto_holidays_close_too(shipped: Project, lang: s
 def test_eve_hours_without_holidays_suggest_the_zones_country(zone: str, hint: str) -> None:
     text = f"calendar office {{\n  zone {zone}\n  open mon-fri 08:00-17:00\n  eve 08:00-13:00\n}}\n"
     assert only(text) == ("eve hours are given but the calendar has no holidays", 1, 1, hint)
+
+
+def test_a_first_check_judges_holiday_sources_without_importing_the_holidays_package(tmp_path) -> None:
+    """What the package knows of a country (its subdivisions and kinds) is kept in the user's cache: importing
+    the package to ask imports all its ~250 country modules, a third of a first `check` of the five plans.
+    The answers, and so the diagnostics, are the same from the cache as from the package."""
+    import os
+    import shutil
+    import subprocess
+    import sys
+
+    from support.paths import ROOT
+
+    plans = tmp_path / "plans"
+    plans.mkdir()
+    (plans / "cal.plan").write_text(
+        "calendar office {\n  zone Europe/London\n  open mon-fri 09:00-17:00\n  closed holidays GB ENG including bank\n}\n"
+        "calendar wrong {\n  zone Europe/London\n  open mon-fri 09:00-17:00\n  closed holidays GB XYZ\n}\n",
+        encoding="utf-8",
+    )
+    script = (
+        "import sys\nfrom dsl.cli import main\ncode = main(['--project', sys.argv[1], 'check'])\n"
+        "print('imported' if 'holidays' in sys.modules else 'not imported', code)\n"
+    )
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "user"), "TIERWISE_JOBS": "1"}
+    runs = []
+    for _ in range(2):
+        shutil.rmtree(tmp_path / ".tierwise-cache", ignore_errors=True)  # each a project's first check
+        done = subprocess.run([sys.executable, "-c", script, str(tmp_path)], capture_output=True, text=True, env=env, cwd=ROOT, timeout=120)
+        runs.append(done)
+    assert runs[0].stdout.split()[-2:] == ["imported", "1"]
+    assert " ".join(runs[1].stdout.split()[-3:]) == "not imported 1", runs[1].stdout
+    assert "'XYZ' is not a subdivision of GB" in runs[1].stderr and "cal.plan:9:" in runs[1].stderr
+    assert runs[0].stderr == runs[1].stderr

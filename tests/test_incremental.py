@@ -299,6 +299,51 @@ def test_templates_compiled_once_are_read_back_from_the_cache_and_recompiled_whe
     assert compiled == ["index.html"]
 
 
+def test_a_projects_first_build_reads_the_packaged_templates_compiled_by_an_earlier_build(tmp_path: Path, monkeypatch) -> None:
+    """The packaged templates are every project's: compiled once for the user, not once per project (a fifth of
+    a first build of the five plans). A project's own templates stay in its own cache only."""
+    from jinja2 import Environment
+
+    from dsl.site import render
+
+    compiled: list[str] = []
+    real = Environment.compile
+
+    def counting(self, source, name=None, filename=None, raw=False, defer_init=False):  # type: ignore[no-untyped-def]
+        compiled.append(name)
+        return real(self, source, name, filename, raw, defer_init)
+
+    monkeypatch.setattr(Environment, "compile", counting)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "user"))
+    monkeypatch.setattr(render, "_SITEMAP", {})
+
+    def first_build(name: str, templates: Path) -> None:
+        project = tmp_path / name
+        shutil.copytree(PLANS, project / "plans", ignore=shutil.ignore_patterns("amanda.plan", "infor.plan", "synerity.plan"))
+        cache = BuildCache(project / ".tierwise-cache")
+        result = load_project([project / "plans"], cache=cache)
+        assert result.project is not None
+        monkeypatch.setattr(render._BYTECODE, "compiled", {})  # as a fresh process
+        code = publish(result.project, project / "_site", YEARS, templates=templates, locales=LOCALES, stderr=StringIO(),
+                       cache=cache, vendor_keys=result.vendor_keys)
+        assert code == 0
+
+    first_build("one", TEMPLATES)
+    assert "vendor.html" in compiled
+    kept = sorted((tmp_path / "user" / "tierwise").glob(f"{render.TEMPLATE_KIND}-*"))
+    assert len(kept) == len(set(compiled))
+    compiled.clear()
+    first_build("two", TEMPLATES)  # another project, its own cache empty
+    assert compiled == []
+    assert tree(tmp_path / "two" / "_site") != {}
+
+    own = tmp_path / "own-templates"
+    shutil.copytree(TEMPLATES, own, ignore=shutil.ignore_patterns("__pycache__", "*.py"))
+    first_build("three", own)
+    assert "vendor.html" in compiled  # not the packaged files: compiled, and not kept for the user
+    assert sorted((tmp_path / "user" / "tierwise").glob(f"{render.TEMPLATE_KIND}-*")) == kept
+
+
 def test_a_new_process_compares_by_the_kept_digests_and_rereads_a_file_edited_by_hand(workspace: Path, monkeypatch) -> None:
     from dsl.site import incremental
 

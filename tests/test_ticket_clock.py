@@ -273,3 +273,49 @@ def test_a_share_written_50_0_is_the_share_50(evaluator):
     """JSON's 50.0 is JavaScript's 50: both evaluators take it as the same whole percent."""
     got = evaluator.ticket("stratiteq/sos", "P2", REPORT, REPORT, warnings=[50.0])["metrics"]["first-response"]["warnings"]
     assert got == [{"percent": 50, "at": "2026-11-23T11:00:00+01:00"}]  # half of 4 h from 09:00
+
+
+@pytest.mark.parametrize("country", [None, "DE"])
+def test_an_obligation_on_the_customers_holidays_needs_the_customers_country_in_both_evaluators(rules, country, tmp_path):
+    """An obligation's clock closes on the customer's holidays as a metric's does: without the customer's country (or
+    with one the rules do not carry) the ticket is refused, in Python as in ticket.js. Python counted them as open."""
+    import copy
+
+    changed = copy.deepcopy(rules)
+    office = changed["vendors"]["conformance-lab"]["plans"]["office"]
+    office["obligations"] = [
+        *office.get("obligations", []),
+        {"id": "call-back", "count": None, "period": None, "after_minutes": 120, "calendar": "lab-customer-holidays", "text": {"en": "x"}},
+    ]
+    ticket = {"plan": "conformance-lab/office", "priority": "P2", "at": "2026-12-24T09:00:00+01:00", "now": "2026-12-28T09:00:00+01:00",
+              "events": [{"type": "responded", "at": "2026-12-24T09:00:00+01:00"}], "tz": "Europe/Stockholm", "country": country}
+    with pytest.raises(RuleError) as caught:
+        Evaluator(changed).ticket(ticket["plan"], ticket["priority"], ticket["at"], ticket["now"], ticket["events"], ticket["tz"], None, country)
+    assert "closes on the customer's public holidays" in str(caught.value)
+    answered = Evaluator(changed).ticket(ticket["plan"], ticket["priority"], ticket["at"], ticket["now"], ticket["events"], ticket["tz"], None, "SE")
+    # A Swedish customer: 24 December is open (8 hours from 09:00), the 25th is a holiday, then Monday 28th 08:00-09:00.
+    assert answered["obligations"]["call-back"]["elapsed_seconds"] == 9 * 3600
+    if NODE is None:
+        return
+    rules_path = tmp_path / "rules.json"
+    rules_path.write_text(dumps(changed), encoding="utf-8")
+    script = (
+        "import { readFileSync } from 'node:fs';\n"
+        f"import {{ ticket }} from {json.dumps((ROOT / 'site_templates' / 'assets' / 'ticket.js').as_uri())};\n"
+        f"const rules = JSON.parse(readFileSync({json.dumps(str(rules_path))}, 'utf8'));\n"
+        f"try {{ ticket(rules, {json.dumps(ticket)}); console.log('answered'); }} catch (e) {{ console.log(e.message); }}\n"
+    )
+    run = subprocess.run([NODE, "--input-type=module", "-e", script], capture_output=True, text=True, timeout=60)
+    assert run.stdout.strip() == str(caught.value), run.stderr
+
+
+def test_the_site_publishes_the_clock_vectors(tmp_path):
+    """A consumer of the published site alone can test its ticket clock: rules/clock-vectors.jsonl is the repository's file."""
+    from dsl.cli import main
+
+    for name in ("plans", "tierwise.toml"):
+        source = ROOT / name
+        (shutil.copytree if source.is_dir() else shutil.copy)(source, tmp_path / name)
+    assert main(["--project", str(tmp_path), "build", "--quiet"]) == 0
+    published = (tmp_path / "_site" / "rules" / "clock-vectors.jsonl").read_bytes()
+    assert published == (ROOT / "tests" / "conformance" / "clock-vectors.jsonl").read_bytes()

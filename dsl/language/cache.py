@@ -139,24 +139,40 @@ def kept_for_user(name: str, key: str, make: Callable[[], Any]) -> Any:
     For what is the same in every project and costly to make again in each process (a country's holiday
     dates). A value that cannot be read or kept is made again; a killed run leaves no half file.
     """
+    found = user_cached(name, key)
+    if found is not None:
+        return found[0]
+    value = make()
+    keep_for_user(name, key, value)
+    return value
+
+
+def user_cached(name: str, key: str) -> tuple[Any] | None:
+    """The value kept in the user's cache under `name` and `key`, in a 1-tuple; None when none can be read."""
     folder = user_cache_folder()
     if folder is None:
-        return make()
-    path = folder / f"{name}-{key[:32]}.pickle"
+        return None
     try:
-        with open(path, "rb") as fh:
+        with open(folder / f"{name}-{key[:32]}.pickle", "rb") as fh:
             found = pickle.load(fh)
         if isinstance(found, tuple) and len(found) == 2 and found[0] == key:
-            return found[1]
-    except Exception:  # none yet, damaged, or from a killed run: make it again
+            return (found[1],)
+    except Exception:  # none yet, damaged, or from a killed run
         pass
-    value = make()
+    return None
+
+
+def keep_for_user(name: str, key: str, value: Any) -> None:
+    """Keep `value` in the user's cache under `name` and `key` (nothing when there is no such cache or it cannot be written)."""
+    folder = user_cache_folder()
+    if folder is None:
+        return
+    path = folder / f"{name}-{key[:32]}.pickle"
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        replace_with(str(path), str(path.parent), f".{name}-", lambda fh: pickle.dump((key, value), fh, protocol=pickle.HIGHEST_PROTOCOL))
+        folder.mkdir(parents=True, exist_ok=True)
+        replace_with(str(path), str(folder), f".{name}-", lambda fh: pickle.dump((key, value), fh, protocol=pickle.HIGHEST_PROTOCOL))
     except (OSError, pickle.PicklingError):
         pass
-    return value
 
 
 def key_of(*parts: str | bytes) -> str:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
-from functools import cache, lru_cache
+from functools import lru_cache
 from typing import Protocol, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
@@ -46,7 +46,7 @@ from dsl.language.model import (
 )
 from dsl.language.parser import FileDecl, VendorDecl
 from dsl.language.settings import DEFAULT_SETTINGS, Settings
-from dsl.language.vocabulary import CONTACT_KINDS, METRICS, MINUTES_PER_DAY, PERIODS, PRICE_UNITS, RESERVED_IDS, WEEKDAYS
+from dsl.language.vocabulary import CONTACT_KINDS, METRICS, MINUTES_PER_DAY, PERIODS, PRICE_BASES, PRICE_UNITS, RESERVED_IDS, WEEKDAYS
 
 
 class _Defined(Protocol):
@@ -337,24 +337,19 @@ def check_holidays(calendar: Calendar) -> Iterator[Diagnostic]:
 
 
 # holidays.list_supported_countries() imports every one of the package's ~250 country modules (about
-# 0.4 s, more than a whole `check` of the five plans): the codes come from its registry instead, and
-# only the modules of the countries a plan names are imported. The answers are the same.
+# 0.4 s, more than a whole `check` of the five plans): the codes come from its registry instead, and what
+# it knows of a country is kept in the user's cache (dsl/language/datasets.py). The answers are the same.
 
 
-@lru_cache(maxsize=1)
 def _holiday_countries() -> frozenset[str]:
     """The country codes (and aliases) the holidays package knows."""
-    from holidays.registry import EntityLoader
-
-    return frozenset(EntityLoader.get_country_codes(include_aliases=True))
+    return datasets.holiday_countries()
 
 
-@cache
 def _holiday_subdivisions(country: str) -> tuple[str, ...]:
     """The subdivision codes of one known country."""
-    import holidays  # on first use: a check whose calendars come from the cache never pays for the import
-
-    return tuple(getattr(holidays, country).subdivisions)
+    facts = datasets.holiday_facts(country)
+    return facts.subdivisions if facts is not None else ()
 
 
 def _zone_country(zone: str | None) -> str | None:
@@ -382,9 +377,8 @@ def _eve_hint(zone: str | None) -> str:
 
 def check_holiday_categories(source: HolidaySource) -> Iterator[Diagnostic]:
     """Each category after `including` is one the holidays package has for the country, named once."""
-    import holidays
-
-    known = tuple(holidays.country_holidays(source.country).supported_categories)
+    facts = datasets.holiday_facts(source.country)
+    known = facts.categories if facts is not None else ()
     written = [name.replace("_", "-") for name in known if name != "public"]
     seen: set[str] = set()
     for name, pos in zip(source.categories[1:], source.categories_pos, strict=False):
@@ -415,7 +409,8 @@ def check_hours_order(calendar: Calendar) -> Iterator[Diagnostic]:
     for interval in calendar.weekly:
         if interval.start_day == interval.end_day and interval.end <= interval.start:
             yield _backwards(interval.start, interval.end, interval.pos)
-    for hours in (*calendar.eve_hours, *(h for special in calendar.dates for h in special.hours)):
+    own_days = (*(special.hours for special in calendar.dates), *(days.hours for days in calendar.yearly))
+    for hours in (*calendar.eve_hours, *(h for day_hours in own_days for h in day_hours)):
         if hours.end <= hours.start:
             yield _backwards(hours.start, hours.end, hours.pos)
 
@@ -423,7 +418,7 @@ def check_hours_order(calendar: Calendar) -> Iterator[Diagnostic]:
 def check_openings(calendar: Calendar) -> Iterator[Diagnostic]:
     """A calendar is either 24x7 or has weekly hours, and its intervals do not overlap."""
     if calendar.always_open:
-        if calendar.weekly or calendar.holidays or calendar.eve_hours or calendar.dates:
+        if calendar.weekly or calendar.holidays or calendar.eve_hours or calendar.dates or calendar.yearly:
             yield error(
                 "a 24x7 calendar cannot also have hours, holidays or dates", calendar.pos, "remove 'open 24x7' or the other lines",
                 code="T0506",
@@ -448,6 +443,8 @@ def check_openings(calendar: Calendar) -> Iterator[Diagnostic]:
             yield error(f"the date {special.day} is given twice", special.pos, f"first given at line {seen[special.day].line}", code="T0508")
         seen[special.day] = special.pos
         yield from _check_daily(special.hours, f"the hours of {special.day}")
+    for yearly in calendar.yearly:
+        yield from _check_daily(yearly.hours, "the hours of these days")
 
 
 def _check_daily(hours: tuple[DailyHours, ...], what: str) -> Iterator[Diagnostic]:
@@ -727,9 +724,16 @@ def _period(quantity: Quantity | None) -> Iterator[Diagnostic]:
 
 
 def check_price(price: Price) -> Iterator[Diagnostic]:
-    """A price is per a known unit and period."""
+    """A price is per a known unit and period; a percentage is of a known price and between 0 and 100."""
     yield from check_word("period", price.period, PERIODS, price.period_pos)
     yield from check_word("price unit", price.unit, PRICE_UNITS, price.unit_pos)
+    if price.kind == "percent":
+        yield from check_word("basis of a percentage", price.basis, PRICE_BASES, price.basis_pos)
+        if price.amount is not None and not 0 < price.amount <= 100:
+            yield error(
+                f"{price.amount}% of a price: a percentage of a price is more than 0 and at most 100", price.pos,
+                "such as: price 20% of licence per year", code="T0420",
+            )
 
 
 def check_target(target: Target) -> Iterator[Diagnostic]:
@@ -785,6 +789,8 @@ def check_plan_as_written(plan: Plan, features: set[str]) -> Iterator[Diagnostic
             )
         seen[cell.feature] = cell.pos
         yield from _period(cell.quantity)
+        if cell.kind == "allowance" and cell.quantity is not None:
+            yield from _duration(cell.quantity.count, cell.pos)
         if cell.price is not None:
             yield from check_price(cell.price)
     for target in plan.targets:

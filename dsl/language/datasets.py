@@ -8,9 +8,11 @@ that the build cache's keys of both (check findings, pages and rule files) hold 
 from __future__ import annotations
 
 import zoneinfo
+from functools import cache
 from pathlib import Path
+from typing import NamedTuple
 
-from dsl.language.cache import version
+from dsl.language.cache import kept_for_user, key_of, version
 
 
 def holidays_version() -> str:
@@ -43,10 +45,53 @@ def subdivision_name(country: str, subdivision: str) -> str:
     """A subdivision's name as the holidays package knows it ("England" for GB ENG), else its code."""
     # The package names subdivisions in their own language only (Cataluña, England): a place name a
     # reader of any page language recognises, where a code (CT, ENG) says nothing.
+    facts = holiday_facts(country)
+    aliases = facts.subdivision_aliases if facts is not None else ()
+    return next((name for name, code in aliases if code == subdivision), subdivision)
+
+
+# What the checks and the pages ask of the holidays package about a country. Asking it imports every one
+# of its ~250 country modules (0.1-0.2 s, a third of a first `check` of the five plans): the answers
+# depend only on the package's version, so they are kept in the user's cache like the holiday dates.
+
+
+class HolidayFacts(NamedTuple):
+    """What the holidays package knows of one country besides its dates."""
+
+    subdivisions: tuple[str, ...]
+    categories: tuple[str, ...]
+    """The kinds of holiday it has for the country ("public", "bank", ...), as the package names them."""
+    subdivision_aliases: tuple[tuple[str, str], ...]
+    """Each subdivision's name with its code: ("England", "ENG")."""
+
+
+@cache
+def holiday_countries() -> frozenset[str]:
+    """The country codes (and aliases) the holidays package knows."""
+    return frozenset(kept_for_user("holiday-countries", key_of(holidays_version()), _read_countries))
+
+
+def _read_countries() -> tuple[str, ...]:
+    from holidays.registry import EntityLoader
+
+    return tuple(sorted(EntityLoader.get_country_codes(include_aliases=True)))
+
+
+@cache
+def holiday_facts(country: str) -> HolidayFacts | None:
+    """The subdivisions and kinds of holiday of a country the holidays package knows (None for one it does not)."""
+    if country not in holiday_countries():
+        return None
+    found = kept_for_user("holiday-facts", key_of(holidays_version(), country), lambda: _read_facts(country))
+    return found if isinstance(found, HolidayFacts) else HolidayFacts(*found)
+
+
+def _read_facts(country: str) -> HolidayFacts:
     import holidays
 
-    try:
-        aliases = holidays.country_holidays(country).subdivisions_aliases
-    except (NotImplementedError, KeyError, AttributeError):
-        return subdivision
-    return next((name for name, code in aliases.items() if code == subdivision), subdivision)
+    calendar = holidays.country_holidays(country)
+    return HolidayFacts(
+        tuple(calendar.subdivisions),
+        tuple(calendar.supported_categories),
+        tuple((str(name), str(code)) for name, code in calendar.subdivisions_aliases.items()),
+    )

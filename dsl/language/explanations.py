@@ -399,6 +399,13 @@ EXPLANATIONS: dict[str, Explanation] = {
         V + "  plan basic { }\n}\n",
         fix=('plan basic { }', 'plan basic { name "Basic" }'),
     ),
+    "T0420": Explanation(
+        "a percentage of a price that is no share of it",
+        "`price 20% of licence per year` is a yearly fee of 20 % of the licence price: the percentage "
+        "is more than 0 and at most 100.",
+        "vendor acme {\n  name \"Acme\"\n  plan std {\n    name \"Standard\"\n    price 120% of licence per year\n  }\n}\n",
+        fix=("price 120% of licence", "price 20% of licence"),
+    ),
     # --- T05: calendars ---------------------------------------------------------------------------
     "T0501": Explanation(
         "an unknown time zone",
@@ -513,6 +520,21 @@ EXPLANATIONS: dict[str, Explanation] = {
         "(Sweden: bank, de-facto, optional).",
         "calendar office {\n  zone Europe/Stockholm\n  open mon-fri 08:00-17:00\n  closed holidays SE including de-fakto\n}\n",
         fix=("de-fakto", "de-facto"),
+    ),
+    "T0518": Explanation(
+        "closed days that end before they start, or span too long",
+        "`closed 2026-12-28 to 2027-01-06` closes every day from the first date to the second, both "
+        "included: the earlier date comes first, and a range spans at most 366 days. For the same days "
+        "of every year, write `closed yearly 12-24 to 12-26`.",
+        "calendar office {\n  zone Europe/Stockholm\n  open mon-fri 08:00-17:00\n  closed 2027-01-06 to 2026-12-28\n}\n",
+        fix=("closed 2027-01-06 to 2026-12-28", "closed 2026-12-28 to 2027-01-06"),
+    ),
+    "T0519": Explanation(
+        "a day of the year that does not exist",
+        "`closed yearly MM-DD` names a month (01-12) and a day of that month: `closed yearly 12-24` is "
+        "24 December of every year. `02-29` is allowed and closes 29 February in leap years.",
+        "calendar office {\n  zone Europe/Stockholm\n  open mon-fri 08:00-17:00\n  closed yearly 24-12\n}\n",
+        fix=("closed yearly 24-12", "closed yearly 12-24"),
     ),
     # --- T06: priorities --------------------------------------------------------------------------
     "T0601": Explanation(

@@ -26,6 +26,10 @@ MAX_DIGITS = 9
 MAX_LINES = 20_000
 """A file may hold at most this many lines that are not blank or comments (a real offer: 100-600)."""
 
+MAX_CLOSED_DAYS = 366
+"""A `closed FROM to TO` range may span at most this many days: each is a closed day of the model and the rules (a
+shutdown between Christmas and New Year is 10; `closed 0001-01-01 to 9999-12-31` would be 3.6 million)."""
+
 # One pass that sees strings, comments and numbers as the lexer does: digits inside a text, a
 # comment or a name are not numbers. Written without a group repeated per character (see the
 # STRING terminal in grammar.lark), so memory does not grow with the length of a text.

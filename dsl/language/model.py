@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 # Re-exported for modules written before the vocabulary had its own home; import from
@@ -168,6 +168,33 @@ class DateHours:
 
 
 @dataclass(frozen=True)
+class YearlyDays:
+    """The same days of every year, as (month, day) pairs (`last` may be in the next year: `12-31 to 01-02`): closed
+    (`closed yearly 12-24 to 12-26`) or, with `hours`, open those hours (`hours yearly 12-24 08:00-12:00`)."""
+
+    first: tuple[int, int]
+    last: tuple[int, int]
+    pos: Pos = field(default_factory=_no_pos, compare=False)
+    hours: tuple[DailyHours, ...] = ()
+
+    def days(self, years: range) -> list[date]:
+        """The days of the spans that start in `years` (a 29 February only in leap years)."""
+        found: list[date] = []
+        for year in years:
+            try:
+                start = date(year, *self.first)
+            except ValueError:  # 02-29 in a year that has none
+                continue
+            end_year = year if self.last >= self.first else year + 1
+            try:
+                end = date(end_year, *self.last)
+            except ValueError:  # ... to 02-29: to the last day of February
+                end = date(end_year, 3, 1) - timedelta(days=1)
+            found += [start + timedelta(days=n) for n in range((end - start).days + 1)]
+        return found
+
+
+@dataclass(frozen=True)
 class Calendar:
     """When a support clock runs.
 
@@ -191,6 +218,9 @@ class Calendar:
     customer_holidays: tuple[str, ...] = ()
     customer_holidays_pos: Pos = field(default_factory=_no_pos, compare=False)
     zone_pos: Pos = field(default_factory=_no_pos, compare=False)  # the `zone` line, where a wrong zone is reported
+    yearly: tuple[YearlyDays, ...] = ()
+    """`closed yearly MM-DD [to MM-DD]`, `hours yearly MM-DD [to MM-DD] HH:MM-HH:MM`: the same days every year (a date's
+    own line wins)."""
 
 
 # --- priorities -----------------------------------------------------------------------
@@ -350,8 +380,8 @@ class Price:
     """A plan's price for one segment (None: the same for everyone).
 
     kind is "amount" (amount, currency and period are set), "free" (costs 0),
-    "on-request" (ask the vendor), "contact-sales" (the vendor says: contact sales)
-    or "not-offered" (the segment cannot buy it).
+    "on-request" (ask the vendor), "contact-sales" (the vendor says: contact sales),
+    "not-offered" (the segment cannot buy it) or "percent" (amount percent of `basis`).
     """
 
     segment: str | None
@@ -367,6 +397,9 @@ class Price:
     starting: bool = False  # a "from" price: the least it costs
     tax: str | None = None  # "excluded" or "included" (vocabulary.TAX_NOTES); None: not said
     unit_pos: Pos = field(default_factory=_no_pos, compare=False)
+    # kind "percent": `amount` percent of the price named by `basis` (vocabulary.PRICE_BASES): 20% of licence.
+    basis: str | None = None
+    basis_pos: Pos = field(default_factory=_no_pos, compare=False)
 
 
 @dataclass(frozen=True)
@@ -383,7 +416,8 @@ class Cell:
     """One plan's entry for one feature.
 
     kind: "included", "excluded", "text" (text is set), "quantity"
-    (quantity is set, text may qualify it), "add-on" (bought separately;
+    (quantity is set, text may qualify it), "allowance" (an amount of time:
+    quantity.count is minutes, per its period: 10h per month), "add-on" (bought separately;
     `price` is its amount or on-request when the plan says), "not-applicable"
     (the feature does not apply to this plan) or "not-stated" (the source says
     nothing about it: not the same as "excluded").

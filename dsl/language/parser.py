@@ -22,7 +22,7 @@ import sys
 import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from functools import lru_cache
 from importlib.resources import files
@@ -67,6 +67,7 @@ from dsl.language.model import (
     Target,
     Text,
     WeeklyInterval,
+    YearlyDays,
 )
 from dsl.language.vocabulary import PRICE_UNITS, WEEKDAYS, support_language_codes, support_language_named
 
@@ -144,6 +145,7 @@ class _Amount:
     period: Token | None = None
     tax: str | None = None
     starting: bool = False
+    basis: Token | None = None
 
 
 def _unit_and_period(first: Token | None, second: Token | None) -> tuple[Token | None, Token | None]:
@@ -396,7 +398,7 @@ class _Builder(Transformer[Token, Any]):
         if method is None:
             method = getattr(self, tree.data, None)
             if method is None:
-                return super()._call_userfunc(tree, new_children)
+                return super()._call_userfunc(tree, new_children)  # type: ignore[no-untyped-call]
             self._methods[tree.data] = method
         children = new_children if new_children is not None else tree.children
         try:
@@ -405,7 +407,7 @@ class _Builder(Transformer[Token, Any]):
         except GrammarError:
             raise
         except Exception as exc:
-            raise VisitError(tree.data, tree, exc) from exc
+            raise VisitError(tree.data, tree, exc) from exc  # type: ignore[no-untyped-call]
 
     # --- helpers ---
 
@@ -565,6 +567,10 @@ class _Builder(Transformer[Token, Any]):
     def contact_sales(self, meta: Any, children: list[Any]) -> _Amount:
         return _Amount("contact-sales")
 
+    def percent_of(self, meta: Any, children: list[Any]) -> _Amount:
+        number, basis, period, tax = children
+        return _Amount("percent", Decimal(str(number)), None, None, period, tax, basis=basis)
+
     def from_amount(self, meta: Any, children: list[_Amount]) -> _Amount:
         return dataclasses.replace(children[0], starting=True)
 
@@ -588,6 +594,8 @@ class _Builder(Transformer[Token, Any]):
             starting=value.starting,
             tax=value.tax,
             unit_pos=self._opt_tpos(value.unit),
+            basis=_optional(value.basis),
+            basis_pos=self._opt_tpos(value.basis),
         )
 
     def price(self, meta: Any, children: list[Any]) -> _Stmt:
@@ -605,6 +613,10 @@ class _Builder(Transformer[Token, Any]):
     def quantity(self, meta: Any, children: list[Any]) -> tuple[str, Text | None, Quantity]:
         count, period, text = children
         return ("quantity", text, Quantity(int(count), _optional(period), self._opt_tpos(period)))
+
+    def allowance(self, meta: Any, children: list[Any]) -> tuple[str, Text | None, Quantity]:
+        (minutes, _pos), period, text = children
+        return ("allowance", text, Quantity(minutes, _optional(period), self._opt_tpos(period)))
 
     def quantity_only(self, meta: Any, children: list[Any]) -> Quantity:
         count, period = children
@@ -900,10 +912,50 @@ class _Builder(Transformer[Token, Any]):
             )
             return None
 
-    def closed_date(self, meta: Any, children: list[Token]) -> _Stmt:
+    def closed_date(self, meta: Any, children: list[Token | None]) -> _Stmt | list[_Stmt]:
         pos = self._pos(meta)
-        day = self._date(children[0])
-        return _Stmt("dates", DateHours(day, (), pos) if day else None, pos)
+        first_token, last_token = children
+        day = self._date(first_token) if first_token is not None else None
+        if last_token is None:
+            return _Stmt("dates", DateHours(day, (), pos) if day else None, pos)
+        last = self._date(last_token)
+        if day is None or last is None:
+            return []
+        if last < day:
+            hint = f"write the earlier date first: closed {last} to {day}"
+            self.diagnostics.append(error(f"the closed days end ({last}) before they start ({day})", self._tpos(last_token), hint, code="T0518"))
+            return []
+        count = (last - day).days + 1
+        if count > limits.MAX_CLOSED_DAYS:
+            hint = "a calendar closed for longer is no support calendar; for the same days every year, write: closed yearly MM-DD to MM-DD"
+            message = f"the closed days span {count:,} days; a range may span at most {limits.MAX_CLOSED_DAYS}"
+            self.diagnostics.append(error(message, self._tpos(last_token), hint, code="T0518"))
+            return []
+        # One closed date per day, each pointing at the range: a day given twice (T0508) is found as for single dates.
+        return [_Stmt("dates", DateHours(day + timedelta(days=n), (), pos), pos) for n in range(count)]
+
+    def _month_day(self, token: Token) -> tuple[int, int] | None:
+        month, day = (int(part) for part in str(token).split("-"))
+        try:
+            date(2000, month, day)  # a leap year: 02-29 is a day of some years
+        except ValueError:
+            hint = "days of the year are written MM-DD, such as 12-24 for 24 December"
+            self.diagnostics.append(error(f"'{token}' is not a day of the year", self._tpos(token), hint, code="T0519"))
+            return None
+        return month, day
+
+    def closed_yearly(self, meta: Any, children: list[Token | None]) -> _Stmt:
+        return self._yearly(self._pos(meta), children[0], children[1], ())
+
+    def yearly_hours(self, meta: Any, children: list[Any]) -> _Stmt:
+        first_token, last_token, *hours = children
+        return self._yearly(self._pos(meta), first_token, last_token, tuple(h for h in hours if h is not None))
+
+    def _yearly(self, pos: Pos, first_token: Token | None, last_token: Token | None, hours: tuple[DailyHours, ...]) -> _Stmt:
+        first = self._month_day(first_token) if first_token is not None else None
+        last = self._month_day(last_token) if last_token is not None else first
+        days = YearlyDays(first, last, pos, hours) if first is not None and last is not None else None
+        return _Stmt("yearly", days, pos)
 
     def date_hours(self, meta: Any, children: list[Any]) -> _Stmt:
         token, *hours = children
@@ -915,7 +967,8 @@ class _Builder(Transformer[Token, Any]):
         return _Stmt("eve", tuple(h for h in children if h is not None), self._pos(meta))
 
     def calendar(self, meta: Any, children: list[Any]) -> _Stmt:
-        cid, *stmts = children
+        cid, *written = children
+        stmts = [stmt for item in written for stmt in (item if isinstance(item, list) else [item])]  # a range: a day each
         pos = self._pos(meta)
         parts = self._fold(stmts, {"name", "zone", "always", "eve", "customer_holidays"}, f"calendar '{cid}'")
         # A calendar without 'zone' would read as 'zone customer' (both are None), so it cannot be built.
@@ -936,6 +989,7 @@ class _Builder(Transformer[Token, Any]):
             holidays=tuple(parts.get("holidays", ())),
             eve_hours=parts.get("eve", ()),
             dates=tuple(d for d in parts.get("dates", ()) if d is not None),
+            yearly=tuple(y for y in parts.get("yearly", ()) if y is not None),
             name=parts.get("name"),
             pos=pos,
             customer_holidays=parts.get("customer_holidays", ((), pos))[0],

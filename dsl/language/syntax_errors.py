@@ -43,6 +43,7 @@ WORDS = {
     "ZONE_NAME": "a time zone such as Europe/Stockholm",
     "MARK": "a footnote mark such as *",
     "DATE": "a date such as 2026-12-24",
+    "MONTH_DAY": "a day of the year such as 12-24",
     "TIME": "a time such as 08:00",
     "DURATION": "a duration such as 15min or 2h",
     "BUSINESS_DAYS": "'business days' (as in: 2 business days)",

@@ -41,6 +41,10 @@ MINUTES_PER_DAY = 24 * 60
 PRICE_UNITS: tuple[str, ...] = ("user", "seat", "device", "hour", "visit", "incident")
 """What a price can be counted per besides a period: 2500 SEK per user per month; an add-on's 1200 SEK per hour."""
 
+PRICE_BASES: tuple[str, ...] = ("licence",)
+"""What a price can be a percentage of: `price 20% of licence per year` (a yearly fee of 20 % of the licence price,
+as software maintenance is often sold)."""
+
 TAX_NOTES: tuple[str, ...] = ("excluded", "included")
 """Whether a price is written excluding or including tax (VAT, moms, IVA): `excl tax`, `incl tax`."""
 
@@ -55,9 +59,10 @@ SITE_FOLDERS: tuple[str, ...] = ("assets", "rules")
 SITE_PAGES: tuple[str, ...] = ("index", "404", "sitemap", "robots")
 """The stems of the files at the top of the site (index.html, 404.html, sitemap.xml, robots.txt)."""
 
-RULES_FILES: tuple[str, ...] = ("all", "schema", "vectors-rules", "vectors", "inputs")
+RULES_FILES: tuple[str, ...] = ("all", "schema", "vectors-rules", "vectors", "inputs", "clock-vectors")
 """The stems of the rule files beside rules/{vendor}.json: rules/all.json, rules/schema.json, and the
-conformance files rules/vectors.jsonl, rules/vectors-rules.json and rules/inputs.jsonl (docs/rules.md §10)."""
+conformance files rules/vectors.jsonl, rules/vectors-rules.json, rules/inputs.jsonl and rules/clock-vectors.jsonl
+(docs/rules.md §10)."""
 
 RESERVED_IDS: tuple[str, ...] = (*RULES_FILES, *SITE_FOLDERS, *SITE_PAGES, *LANGUAGES)
 """Ids no vendor may have: they collide with the site's own paths."""

@@ -774,18 +774,7 @@ class Evaluator:
                 '(--tz, or "tz" in a batch line), such as Europe/Stockholm',
                 "tz",
             )
-        listed = calendar.get("customer_holidays")
-        if listed:
-            if not country:
-                raise RuleError(
-                    f"calendar '{cal_id}' closes on the customer's public holidays; give the customer's country "
-                    f"(--country, or \"country\" in a batch line), one of: {', '.join(listed)}"
-                )
-            if country not in listed:
-                raise RuleError(
-                    f"calendar '{cal_id}' closes on the customer's public holidays, and the rules carry them only for "
-                    f"{', '.join(listed)}, not for '{country}'"
-                )
+        check_customer_country(calendar, cal_id, country)
         timeline = self.timeline(vendor_id, cal_id, None if calendar["zone"] is not None else tz, country)
         return Clock(Amount.of(target), timeline, zone)
 
@@ -1152,6 +1141,8 @@ class TicketClock:
             zone = at.tzinfo or UTC
         else:
             return {"state": "none", "reason": f"calendar '{cal_id}' runs in the customer's own time zone; give the zone"}
+        # As for a metric's clock (and ticket.js): the customer's holidays need the customer's country.
+        check_customer_country(calendar, cal_id, country)
         if calendar["zone"] is None and not tz and calendar["always_open"]:
             years = self.evaluator.rules["years"]
             timeline = Timeline.always_open(years["first"], years["last"], zone)
@@ -1163,6 +1154,22 @@ class TicketClock:
             stop = min(done, ticket.resolved)
         amount = Amount(ob["after_minutes"])
         return self._measure(timeline, zone, amount.search(timeline), started, stop, ticket, shares, amount)
+
+
+def check_customer_country(calendar: Mapping[str, Any], cal_id: str, country: str | None) -> None:
+    """A calendar that closes on the customer's public holidays needs the customer's country, one the rules carry."""
+    listed = calendar.get("customer_holidays")
+    if listed:
+        if not country:
+            raise RuleError(
+                f"calendar '{cal_id}' closes on the customer's public holidays; give the customer's country "
+                f"(--country, or \"country\" in a batch line), one of: {', '.join(listed)}"
+            )
+        if country not in listed:
+            raise RuleError(
+                f"calendar '{cal_id}' closes on the customer's public holidays, and the rules carry them only for "
+                f"{', '.join(listed)}, not for '{country}'"
+            )
 
 
 def _check_question(

@@ -164,8 +164,8 @@ _VOCABULARY_SLOT = re.compile(r'"vocabulary:([A-Z_]+)"')
 def schema_text() -> str:
     """The JSON Schema (draft 2020-12) every exported document satisfies: the text published as rules/schema.json.
 
-    The package's schema.json is its template: the lists the vocabulary owns (metrics, languages,
-    weekdays, periods) are written there as "vocabulary:NAME" and filled in here from
+    The package's schema.json is its template: the lists the vocabulary owns (metrics, weekdays,
+    periods; not the languages since format 1.3, which are each document's own) are written there as "vocabulary:NAME" and filled in here from
     dsl.language.vocabulary, so that the schema cannot disagree with the rest of Tierwise.
     """
     template = (files("dsl.rules") / "schema.json").read_text(encoding="utf-8")
@@ -493,9 +493,11 @@ def _customer_holidays(cal: Calendar, years: tuple[int, int]) -> dict[str, list[
 def _dated_hours(cal: Calendar, weekly: dict[str, list[list[str]]], years: tuple[int, int]) -> dict[str, list[list[str]]]:
     """Dates inside `years` whose hours replace the weekly ones.
 
-    Precedence: a date the calendar states itself, then a holiday (closed), then
-    an eve: an open weekday that is no holiday and whose next day is one. The
-    year after the span is consulted too, so that 31 December can be an eve.
+    Precedence: a date the calendar states itself, then its days of every year
+    (closed, or their own hours), then a holiday (closed), then an eve: an open
+    weekday that is no holiday and whose next day is one. The year after the span
+    is consulted too, so that 31 December can be an eve. A yearly day is no
+    holiday: no eve before it.
     """
     first, last = years
     holidays_found = holiday_dates(cal, range(first, last + 2), range(first, last + 1)) if cal.holidays else set()
@@ -505,6 +507,11 @@ def _dated_hours(cal: Calendar, weekly: dict[str, list[list[str]]], years: tuple
     for day, hours in own.items():
         if first <= day.year <= last:
             result[day] = hours
+    # From the year before: yearly days from 12-31 to 01-02 that start before the span reach its first days.
+    for yearly in cal.yearly:
+        for day in yearly.days(range(first - 1, last + 1)):
+            if first <= day.year <= last and day not in result:
+                result[day] = _daily(yearly.hours)
     for day in holidays_found:
         if first <= day.year <= last and day not in result:
             result[day] = []
@@ -634,12 +641,16 @@ def _reference_problems(at: str, item: dict[str, Any], calendars: dict[str, Any]
 
 # --- what the site publishes with the rules (docs/rules.md §10) -------------------------------------
 
-CONFORMANCE_FILES = {"vectors.jsonl": "vectors.jsonl", "vectors-rules.json": "rules.json", "inputs.jsonl": "inputs.jsonl"}
+CONFORMANCE_FILES = {
+    "vectors.jsonl": "vectors.jsonl", "vectors-rules.json": "rules.json", "inputs.jsonl": "inputs.jsonl",
+    "clock-vectors.jsonl": "clock-vectors.jsonl",  # the ticket clock's (§11.7): a consumer of the site alone tests it too
+}
 """Published name in rules/ -> file of tests/conformance (shipped in the package as dsl.rules.conformance)."""
 
 
 def conformance_files() -> dict[str, bytes]:
-    """The conformance vectors, the rules they hold for and the inputs table, by the names the site publishes them under."""
+    """The conformance vectors (deadlines and the ticket clock), the rules they hold for and the inputs table, by the names
+    the site publishes them under."""
     folder: Traversable
     try:
         folder = files("dsl.rules.conformance")  # installed: package data (a namespace package, so a Traversable)

@@ -96,7 +96,8 @@ class ComparePage:
 
 
 def _price_sort(prices: tuple[Price, ...]) -> str:
-    """Free first, then amounts grouped by currency (lowest first), then "ask the vendor", then nothing stated."""
+    """Free first, then amounts grouped by currency (lowest first), then percentages of the licence price, then "ask the
+    vendor", then nothing stated."""
     amounts = sorted(
         (p.currency or "", p.amount) for p in prices if p.kind == "amount" and p.amount is not None
     )
@@ -106,6 +107,9 @@ def _price_sort(prices: tuple[Price, ...]) -> str:
         currency, amount = amounts[0]
         # Amounts only compare within a currency: sorting groups them by currency, cheapest first.
         return f"1 {currency} {Decimal(amount):0{_AMOUNT_WIDTH}.2f}"
+    percents = sorted(p.amount for p in prices if p.kind == "percent" and p.amount is not None)
+    if percents:  # a share of the licence price: after every amount, the smallest share first
+        return f"1~ {Decimal(percents[0]):0{_AMOUNT_WIDTH}.2f}"
     if any(p.kind in ("on-request", "contact-sales") for p in prices):
         return "2"
     if any(p.kind == "not-offered" for p in prices):

@@ -23,7 +23,7 @@ from typing import Literal
 from babel import Locale, UnknownLocaleError
 from babel.core import get_global
 from babel.dates import format_date as _format_date
-from babel.dates import format_skeleton, format_time, get_day_names, get_timezone_name
+from babel.dates import format_interval, format_skeleton, format_time, get_day_names, get_timezone_name
 from babel.lists import format_list
 from babel.numbers import NumberPattern, parse_pattern
 from babel.units import format_unit
@@ -161,6 +161,13 @@ def _money(amount_text: str, currency: str, lang: str) -> str:
     return str(pattern.apply(amount, loc, currency=currency, currency_digits=not whole))
 
 
+def percent(value: Decimal, lang: str) -> str:
+    """A percentage in the locale's pattern, with its decimals when it has any: "20 %", "18,5 %", "20%"."""
+    pattern = copy.copy(parse_pattern(locale(lang).percent_formats[None].pattern))
+    pattern.frac_prec = (0, 2)
+    return str(pattern.apply(value / 100, locale(lang)))
+
+
 def per_period(value: str, period: str | None, lang: str) -> str:
     """`value` per period with CLDR's per-unit pattern: "5 000 kr per år", "4 all’anno"."""
     if period is None:
@@ -272,4 +279,14 @@ def spoken_languages(codes: tuple[str, ...], lang: str) -> str:
 def day(value: date, lang: str) -> str:
     """A date in the locale's long style: "24 december 2026"."""
     return _format_date(value, "long", locale=locale(lang))
+
+
+def day_of_year(first: tuple[int, int], last: tuple[int, int], lang: str) -> str:
+    """A day of every year, or days from `first` to `last` (month, day), in CLDR's month-day form: "24–26 december"."""
+    # A leap year, so that 29 February can be named; a span past 31 December ends in the next year.
+    start = date(2000, *first)
+    if last == first:
+        return str(format_skeleton("MMMMd", start, locale=locale(lang)))
+    end = date(2000 if last > first else 2001, *last)
+    return str(format_interval(start, end, "MMMMd", locale=locale(lang)))
 

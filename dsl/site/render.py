@@ -34,7 +34,7 @@ from jinja2 import BytecodeCache, Environment, StrictUndefined, TemplateSyntaxEr
 from jinja2.bccache import Bucket
 from markupsafe import Markup
 
-from dsl.language.cache import BuildCache, kept_for_user, key_of, version
+from dsl.language.cache import BuildCache, keep_for_user, kept_for_user, key_of, user_cached, version
 from dsl.language.model import Project, Vendor
 from dsl.language.settings import DEFAULT_SETTINGS, Settings, address_splits
 from dsl.language.vocabulary import LANGUAGES
@@ -308,15 +308,28 @@ class _SharedBytecode(BytecodeCache):
         # With a build cache, compilations outlive the process too: compiling the templates is a fifth
         # of a small site's build. Jinja checks each entry's source checksum and its own version.
         self.store: BuildCache | None = None
+        self.packaged: set[str] = set()
+        """The keys of the packaged templates (every project's): kept in the user's cache as well."""
+
+    def get_cache_key(self, name: str, filename: str | None = None) -> str:
+        """Jinja's key of a template, noting whether it is one of the packaged templates."""
+        key = super().get_cache_key(name, filename)
+        if filename is not None and Path(filename).parent == TEMPLATES:
+            self.packaged.add(key)
+        return key
 
     def load_bytecode(self, bucket: Bucket) -> None:
         """Fill the bucket from an earlier compilation of the same source (this process's, or the cache's)."""
         found = self.compiled.get(bucket.key)
         if found is None and self.store is not None:
             found = self.store.get(TEMPLATE_KIND, f"{bucket.key}-{sys.implementation.cache_tag}")
-            if isinstance(found, bytes):
-                self.compiled[bucket.key] = found
+        if found is None and bucket.key in self.packaged:
+            # A project's first build: the packaged templates were compiled by any project's build before.
+            kept = user_cached(TEMPLATE_KIND, _user_key(bucket))
+            found = kept[0] if kept is not None else None
         if isinstance(found, bytes):
+            self.compiled[bucket.key] = found
+            # Jinja checks the entry's version and the template source's checksum: a stale one compiles again.
             bucket.bytecode_from_string(found)
 
     def dump_bytecode(self, bucket: Bucket) -> None:
@@ -324,6 +337,16 @@ class _SharedBytecode(BytecodeCache):
         self.compiled[bucket.key] = bucket.bytecode_to_string()
         if self.store is not None:
             self.store.put(TEMPLATE_KIND, f"{bucket.key}-{sys.implementation.cache_tag}", self.compiled[bucket.key])
+        if bucket.key in self.packaged:
+            keep_for_user(TEMPLATE_KIND, _user_key(bucket), self.compiled[bucket.key])
+
+
+def _user_key(bucket: Bucket) -> str:
+    """The user's cache key of a packaged template's compiled code: its name and file (Jinja's key) and the Python.
+
+    Not its source: an upgrade's template replaces its one entry (Jinja checks the source it was compiled from).
+    """
+    return key_of(bucket.key, sys.implementation.cache_tag)
 
 
 TEMPLATE_KIND = "templates"

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from datetime import date
 from decimal import Decimal
 from functools import lru_cache
 from typing import NamedTuple, Protocol
@@ -228,14 +229,38 @@ def calendar_text(calendar: Calendar, reader: Reader) -> str:
     if calendar.eve_hours:
         eve = fmt.unit_list([fmt.time_range(h.start, h.end, lang) for h in calendar.eve_hours], lang)
         text = _("%(hours)s; on the day before a public holiday %(eve)s") % {"hours": text, "eve": eve}
-    closed = [d.day for d in calendar.dates if not d.hours]
-    if closed:
-        dates = fmt.listing([fmt.day(d, lang) for d in sorted(closed)], lang)
+    # Consecutive closed dates (`closed 2026-12-28 to 2027-01-06`) read as one span, single ones as a list.
+    runs = _date_runs(sorted(d.day for d in calendar.dates if not d.hours))
+    singles = [first for first, last in runs if first == last]
+    if singles:
+        dates = fmt.listing([fmt.day(d, lang) for d in singles], lang)
         text = _("%(hours)s; closed on %(dates)s") % {"hours": text, "dates": dates}
+    for first, last in runs:
+        if first != last:
+            text = _("%(hours)s; closed from %(first)s to %(last)s") % {"hours": text, "first": fmt.day(first, lang), "last": fmt.day(last, lang)}
+    yearly = sorted(calendar.yearly, key=lambda y: y.first)
+    closed_yearly = [fmt.day_of_year(y.first, y.last, lang) for y in yearly if not y.hours]
+    if closed_yearly:
+        text = _("%(hours)s; closed every year: %(dates)s") % {"hours": text, "dates": fmt.listing(closed_yearly, lang)}
+    for days in (y for y in yearly if y.hours):
+        other_hours = fmt.unit_list([fmt.time_range(h.start, h.end, lang) for h in days.hours], lang)
+        date_text = fmt.day_of_year(days.first, days.last, lang)
+        text = _("%(hours)s; every year on %(date)s %(other)s") % {"hours": text, "date": date_text, "other": other_hours}
     for other in sorted((d for d in calendar.dates if d.hours), key=lambda d: d.day):
         other_hours = fmt.unit_list([fmt.time_range(h.start, h.end, lang) for h in other.hours], lang)
         text = _("%(hours)s; on %(date)s %(other)s") % {"hours": text, "date": fmt.day(other.day, lang), "other": other_hours}
     return text
+
+
+def _date_runs(days: list[date]) -> list[tuple[date, date]]:
+    """Sorted days as runs of consecutive days: (first, last) each."""
+    runs: list[tuple[date, date]] = []
+    for day in days:
+        if runs and (day - runs[-1][1]).days == 1:
+            runs[-1] = (runs[-1][0], day)
+        elif not runs or day != runs[-1][1]:
+            runs.append((day, day))
+    return runs
 
 
 # --- view objects ---------------------------------------------------------------------------
@@ -560,6 +585,9 @@ def price_text(price: Price, reader: Reader) -> str:
         return _("Contact sales")
     if price.kind == "not-offered":
         return _("Not offered")
+    if price.kind == "percent":
+        text = price_bases(reader)[price.basis or ""] % {"percent": fmt.percent(price.amount or Decimal(0), reader.lang)}
+        return _tax(fmt.per_period(text, price.period, reader.lang), price.tax, reader)
     text = fmt.money(price.amount or Decimal(0), price.currency or "EUR", reader.lang)
     if price.unit is not None:
         text = price_units(reader)[price.unit] % {"price": text}
@@ -575,6 +603,12 @@ def _tax(text: str, tax: str | None, reader: Reader) -> str:
     if tax == "included":
         return reader.gettext("%(price)s incl. tax") % {"price": text}
     return text
+
+
+def price_bases(reader: Reader) -> dict[str, str]:
+    """The site's words for each price a percentage can be of (vocabulary.PRICE_BASES): "%(percent)s of the licence price"."""
+    _ = reader.gettext
+    return {"licence": _("%(percent)s of the licence price")}
 
 
 def price_units(reader: Reader) -> dict[str, str]:
@@ -807,8 +841,11 @@ def feature_cell(cell: Cell | None, vendor: Vendor, reader: Reader) -> FeatureCe
         return FeatureCell("included", Markup(""), marks)
     if cell.kind == "excluded":
         return FeatureCell("excluded", Markup(""), marks)
-    if cell.kind == "quantity" and cell.quantity is not None:
-        amount = how_often(cell.quantity.count, cell.quantity.period, reader)
+    if cell.kind in ("quantity", "allowance") and cell.quantity is not None:
+        if cell.kind == "allowance":  # an amount of time per period: "10 timmar per månad"
+            amount = fmt.per_period(fmt.duration(cell.quantity.count, reader.lang), cell.quantity.period, reader.lang)
+        else:
+            amount = how_often(cell.quantity.count, cell.quantity.period, reader)
         if cell.text is not None:
             return FeatureCell("quantity", Markup("{}<br><small>{}</small>").format(amount, reader.inline(cell.text)), marks)
         return FeatureCell("quantity", Markup(escape(amount)), marks)
@@ -1214,7 +1251,7 @@ def _segment_summary(prices: list[Price], reader: Reader) -> str:
     free = any(p.kind == "free" for p in prices)
     asks = [k for k in ("on-request", "contact-sales") if any(p.kind == k for p in prices)]
     # "Free to X" names the dearest price only: "Free to 5 000 kr–10 000 kr" read as a range within a range.
-    up_to = free and len(groups) == 1 and not asks
+    up_to = free and len(groups) == 1 and not asks and not any(p.kind == "percent" for p in prices)
     topped = False
     for (currency, unit, period, tax), group in sorted(groups.items()):
         amounts = [p.amount for p in group if p.amount is not None]
@@ -1231,6 +1268,17 @@ def _segment_summary(prices: list[Price], reader: Reader) -> str:
         if starting:
             money = _("from %(price)s") % {"price": money}
         ranges.append(_tax(money, tax or None, reader))
+    # A percentage of the licence price compares with no amount: a range of its own per basis, period and tax note.
+    shares: dict[tuple[str, str, str], list[Decimal]] = {}
+    for p in prices:
+        if p.kind == "percent" and p.amount is not None:
+            shares.setdefault((p.basis or "", p.period or "", p.tax or ""), []).append(p.amount)
+    for (basis, period, tax), values in sorted(shares.items()):
+        share = fmt.percent(min(values), lang)
+        if max(values) != min(values):
+            share = fmt.interval(share, fmt.percent(max(values), lang), lang)
+        share = fmt.per_period(price_bases(reader)[basis] % {"percent": share}, period or None, lang)
+        ranges.append(_tax(share, tax or None, reader))
     ask_words = {"on-request": _("Price on request"), "contact-sales": _("Contact sales")}
     if topped:  # not "Free to from €10": a "from" price is listed ("Free or from €10")
         return _("Free to %(price)s") % {"price": ranges[0]}
