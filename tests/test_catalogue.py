@@ -201,6 +201,19 @@ def test_one_comparable_segment_still_reads_free_to(acme: Vendor) -> None:
     assert plain(site.price_range(vendor, reader("en", vendor))) == "Free to €5 per month"
 
 
+@pytest.mark.parametrize(
+    ("third", "expected"),
+    [
+        ("price 20 EUR per month", "Free to €20 per month"),  # the dearest, not "Free to €5–€20"
+        ("price from 20 EUR per month", "Free or from €5 per month"),  # not "Free to from €5"
+    ],
+)
+def test_free_to_names_the_dearest_price_only(third: str, expected: str) -> None:
+    plans = '  plan a { name "A" price free }\n  plan b { name "B" price 5 EUR per month }\n'
+    vendor = load_text(BASE % (plans + f'  plan c {{ name "C" {third} }}'), "x.plan").project.vendor("x")
+    assert plain(site.price_range(vendor, reader("en", vendor))) == expected
+
+
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_cells_say_add_on_not_applicable_and_leave_not_stated_blank(acme: Vendor, lang: str) -> None:
     r = reader(lang, acme)
@@ -296,7 +309,7 @@ def test_the_page_shows_the_new_constructs_in_every_language(pages: Path, lang: 
     [
         ("en", "Add-on: SEK 1,200 per hour excl. tax", "Add-on: €300 per visit", "Add-on: €150 per incident"),
         ("sv", "per timme exkl. moms", "300 € per besök", "150 € per ärende"),
-        ("it", "all'ora IVA esclusa", "300 € per visita", "150 € per richiesta di assistenza"),
+        ("it", "all’ora IVA esclusa", "300 € per visita", "150 € per richiesta di assistenza"),
         ("pl", "za godzinę netto (bez VAT)", "300 € za wizytę", "150 € za zgłoszenie"),
     ],
 )

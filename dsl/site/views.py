@@ -1287,12 +1287,19 @@ def _segment_summary(prices: list[Price], reader: Reader) -> str:
         if p.kind == "amount" and p.amount is not None and p.currency:
             groups.setdefault((p.currency, p.unit or "", p.period or "", p.tax or ""), []).append(p)
     ranges = []
+    free = any(p.kind == "free" for p in prices)
+    asks = [k for k in ("on-request", "contact-sales") if any(p.kind == k for p in prices)]
+    # "Free to X" names the dearest price only: "Free to 5 000 kr–10 000 kr" read as a range within a range.
+    up_to = free and len(groups) == 1 and not asks and not any(p.kind == "percent" for p in prices)
+    topped = False
     for (currency, unit, period, tax), group in sorted(groups.items()):
         amounts = [p.amount for p in group if p.amount is not None]
         low, high = min(amounts), max(amounts)
         money = fmt.money(low, currency, lang)
         starting = any(p.starting for p in group)
-        if high != low and not starting:
+        if up_to and not starting:
+            money, topped = fmt.money(high, currency, lang), True
+        elif high != low and not starting:
             money = fmt.interval(money, fmt.money(high, currency, lang), lang)
         if unit:
             money = price_units(reader)[unit] % {"price": money}
@@ -1311,10 +1318,8 @@ def _segment_summary(prices: list[Price], reader: Reader) -> str:
             share = fmt.interval(share, fmt.percent(max(values), lang), lang)
         share = fmt.per_period(price_bases(reader)[basis] % {"percent": share}, period or None, lang)
         ranges.append(_tax(share, tax or None, reader))
-    free = any(p.kind == "free" for p in prices)
-    asks = [k for k in ("on-request", "contact-sales") if any(p.kind == k for p in prices)]
     ask_words = {"on-request": _("Price on request"), "contact-sales": _("Contact sales")}
-    if free and len(ranges) == 1 and not asks:
+    if topped:  # not "Free to from €10": a "from" price is listed ("Free or from €10")
         return _("Free to %(price)s") % {"price": ranges[0]}
     words = ([_("Free")] if free else []) + [ask_words[k] for k in asks]
     parts = ([_("Free")] if free else []) + ranges + [ask_words[k] for k in asks]

@@ -227,3 +227,62 @@ def test_keyboard_focus_is_visible(visitor, check, kind_path):
     elif kind_path.count("/") == 3:
         assert {"summary", "select", "input", "button"} <= tags, f"{kind_path}: Tab missed the page's controls: {tags}"
     assert invisible == [], f"{kind_path}: focus not visible on {invisible}"
+
+
+# What the reader sees at the focused element's centre (clamped to the viewport): the element itself,
+# or whatever covers it. The tier tables' sticky heads once covered the row heads (their <summary>s)
+# that Shift+Tab brought back into view: the browser scrolled each only just into view, under the head.
+FOCUS_COVERED = """
+() => {
+  const el = document.activeElement;
+  const r = el.getBoundingClientRect();
+  const x = Math.min(Math.max(r.left + r.width / 2, 0), innerWidth - 1);
+  const y = Math.min(Math.max(r.top + Math.min(r.height / 2, 12), 0), innerHeight - 1);
+  const seen = document.elementFromPoint(x, y);
+  if (!seen || el === seen || el.contains(seen) || seen.contains(el)) return '';
+  return `${el.tagName.toLowerCase()} "${(el.innerText || '').trim().slice(0, 40)}" under ${seen.tagName.toLowerCase()}`;
+}
+"""
+
+
+@pytest.mark.parametrize("width", [360, 768])
+@pytest.mark.parametrize("path", ["/en/esri/index.html", "/pl/synerity/index.html"])
+def test_focus_is_never_hidden_under_a_sticky_table_head(visitor, path, width):
+    visit = visitor.open(path, viewport={"width": width, "height": 700})
+    page = visit.page
+    page.locator("#calculator").wait_for(state="visible")
+    page.locator(".foot").evaluate("el => el.scrollIntoView()")
+    page.locator("a.perma").last.focus()
+    covered, seen = [], 0
+    for key in ["Shift+Tab"] * 120 + ["Tab"] * 120:
+        page.keyboard.press(key)
+        if page.evaluate("document.activeElement.closest('table.tt') !== null"):
+            seen += 1
+            if problem := page.evaluate(FOCUS_COVERED):
+                covered.append(f"{key}: {problem}")
+    assert seen > 10, f"{path}: Tab never reached the tier tables"
+    assert covered == [], f"{path} at {width} px:\n" + "\n".join(covered)
+
+
+# WCAG 2.2's target size (2.5.8), on a phone: controls that stand alone, without a label around them
+# or a sentence they sit in. The tier tick boxes of the comparison have no visible label (the tier's
+# link beside them goes to the tier); the "On this page" links once stood 19 px tall, 4 px apart.
+SMALL_TARGETS = """
+(selector) => [...document.querySelectorAll(selector)].filter(el => el.getClientRects().length).map(el => {
+  const r = el.getBoundingClientRect();
+  return {what: el.outerHTML.slice(0, 80), width: r.width, height: r.height};
+}).filter(t => t.width < 24 || t.height < 24)
+"""
+
+
+@pytest.mark.parametrize(
+    ("path", "selector"),
+    [("/pl/esri/index.html", ".toc a, .pick input, .langs a"), ("/it/compare/index.html", "input.choose, .langs a")],
+)
+def test_stand_alone_controls_are_at_least_24_px_on_a_phone(visitor, path, selector):
+    visit = visitor.open(path, viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True)
+    page = visit.page
+    if "compare" in path:
+        page.locator("input.choose").first.wait_for(state="visible")
+    assert page.locator(selector).count() > 4
+    assert page.evaluate(SMALL_TARGETS, selector) == []

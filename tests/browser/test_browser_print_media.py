@@ -17,3 +17,18 @@ def test_print_shows_details_texts_and_the_disclaimer_and_hides_controls(visitor
     for control in (".pick", ".perma", "#calculator", "nav.langs"):
         loc = page.locator(control)
         assert all(not loc.nth(i).is_visible() for i in range(loc.count())), f"{control} is printed"
+
+
+def test_a4_prints_every_tier_not_the_phone_choice(visitor) -> None:
+    # A4 less the 12 mm margins is 186 mm, about 703 CSS px: narrower than the phone layout's 48rem.
+    # The phone's "two tiers at first" once applied to paper too, where the chooser is not printed:
+    # a printed vendor page compared two of Esri's four tiers and never said so.
+    visit = visitor.open("/pl/esri/index.html", viewport={"width": 703, "height": 1000})
+    page = visit.page
+    page.emulate_media(media="print")
+    for table in page.locator("table.tt").all():
+        heads = table.locator("thead th a")  # each tier's head links to its card
+        assert heads.count() == 4
+        shown = [heads.nth(i).is_visible() for i in range(4)]
+        assert all(shown), f"{table.locator('caption').inner_text()}: tiers shown {shown}"
+    assert page.evaluate("document.querySelector('table.tt').getBoundingClientRect().right") <= 703

@@ -103,3 +103,34 @@ def test_a_tier_permalink_opens_at_the_tier(visitor) -> None:
     top = card.evaluate("el => el.getBoundingClientRect().top")
     assert -1 <= top < 100, f"the page did not scroll to {target} (its top is at {top})"
     assert card.locator(f"a.perma[href='{target}']").is_visible()
+
+
+# Every tier ticked on a phone: the tier columns share the width about equally. They once had a width of
+# 33% each, meant for the two tiers shown at first; with three or more ticked the percentages passed
+# 100%, the last columns were squeezed to a letter's width and the sticky head grew taller than the
+# screen (Amanda's third tier, in Italian: 29 px wide, a head 1,260 px tall covering every row).
+COLUMNS = """
+() => [...document.querySelectorAll('table.tt')].map(table => {
+  const heads = [...table.tHead.rows[0].cells].filter(c => c.getClientRects().length).slice(1);
+  return {caption: table.caption ? table.caption.innerText : '', widths: heads.map(h => h.getBoundingClientRect().width),
+          head: table.tHead.getBoundingClientRect().height};
+})
+"""
+
+
+@pytest.mark.parametrize("path", ["/it/amanda/index.html", "/pl/esri/index.html", "/sv/synerity/index.html"])
+def test_every_tier_ticked_on_a_phone_gets_an_equal_share_of_the_table(visitor, check, path) -> None:
+    visit = visitor.open(path, viewport={"width": 360, "height": 700})
+    page = visit.page
+    boxes = page.locator(".pick input")
+    assert boxes.count() >= 2
+    for box in boxes.all():
+        box.check()
+    for table in page.evaluate(COLUMNS):
+        widths = table["widths"]
+        assert len(widths) == boxes.count(), table
+        # Equal shares, give or take a word that cannot break (a ✓, a short tier name).
+        assert min(widths) >= 0.7 * max(widths), f"{path}, {table['caption']}: tier columns of {widths} px"
+        assert table["head"] < 700, f"{path}, {table['caption']}: a sticky head {table['head']} px tall hides the rows"
+    result = check.overflow(page)
+    assert result["scrollWidth"] <= result["clientWidth"], result["culprits"]
