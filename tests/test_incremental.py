@@ -262,10 +262,9 @@ def test_cached_checks_report_what_uncached_checks_report(tmp_path: Path) -> Non
         assert sorted(str((d.code, d.pos, d.message)) for d in result.diagnostics) == expected
 
 
-def test_templates_compiled_once_are_read_back_from_the_cache_and_recompiled_when_changed(workspace: Path, monkeypatch) -> None:
+def _count_compilations(monkeypatch) -> list[str]:  # type: ignore[no-untyped-def]
+    """The names of the templates Jinja compiles from now on, in order."""
     from jinja2 import Environment
-
-    from dsl.site import render
 
     compiled: list[str] = []
     real = Environment.compile
@@ -275,6 +274,13 @@ def test_templates_compiled_once_are_read_back_from_the_cache_and_recompiled_whe
         return real(self, source, name, filename, raw, defer_init)
 
     monkeypatch.setattr(Environment, "compile", counting)
+    return compiled
+
+
+def test_templates_compiled_once_are_read_back_from_the_cache_and_recompiled_when_changed(workspace: Path, monkeypatch) -> None:
+    from dsl.site import render
+
+    compiled = _count_compilations(monkeypatch)
     monkeypatch.setattr(render._BYTECODE, "compiled", {})  # as a fresh process
     monkeypatch.setattr(render, "_SITEMAP", {})  # (which has written no sitemap yet)
     assert build(workspace, workspace / "_site", cached=True)[0] == 0
@@ -302,18 +308,9 @@ def test_templates_compiled_once_are_read_back_from_the_cache_and_recompiled_whe
 def test_a_projects_first_build_reads_the_packaged_templates_compiled_by_an_earlier_build(tmp_path: Path, monkeypatch) -> None:
     """The packaged templates are every project's: compiled once for the user, not once per project (a fifth of
     a first build of the five plans). A project's own templates stay in its own cache only."""
-    from jinja2 import Environment
-
     from dsl.site import render
 
-    compiled: list[str] = []
-    real = Environment.compile
-
-    def counting(self, source, name=None, filename=None, raw=False, defer_init=False):  # type: ignore[no-untyped-def]
-        compiled.append(name)
-        return real(self, source, name, filename, raw, defer_init)
-
-    monkeypatch.setattr(Environment, "compile", counting)
+    compiled = _count_compilations(monkeypatch)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "user"))
     monkeypatch.setattr(render, "_SITEMAP", {})
 
