@@ -25,6 +25,15 @@ from dsl.site.publish import publish, signals_held
 from support.paths import PLANS, ROOT
 
 
+@pytest.fixture(autouse=True)
+def ctrl_c_interrupts():
+    """SIGINT as an interactive Python has it: a shell that starts a job in the background (as CI's runner is) leaves
+    its children with SIGINT ignored, and these tests are about what a Ctrl+C does."""
+    before = signal.signal(signal.SIGINT, signal.default_int_handler)
+    yield
+    signal.signal(signal.SIGINT, before)
+
+
 def test_a_sigint_in_the_block_reaches_its_handler_after_the_block() -> None:
     events: list[str] = []
 
