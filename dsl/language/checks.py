@@ -327,18 +327,18 @@ def check_zone(calendar: Calendar) -> Iterator[Diagnostic]:
 
 def check_holidays(calendar: Calendar) -> Iterator[Diagnostic]:
     """Holiday sources must name a country (and subdivision) the holidays package knows."""
-    supported = _holiday_countries()
+    supported = datasets.holiday_countries()
     for source in calendar.holidays:
         if source.country not in supported:
             yield error(
                 f"unknown country code '{source.country}' for public holidays", source.pos, did_you_mean(source.country, supported),
                 code="T0502",
             )
-        elif source.subdivision and source.subdivision not in _holiday_subdivisions(source.country):
+        elif source.subdivision and source.subdivision not in (subdivisions := datasets.holiday_subdivisions(source.country)):
             yield error(
                 f"'{source.subdivision}' is not a subdivision of {source.country}",
                 source.pos,
-                did_you_mean(source.subdivision, _holiday_subdivisions(source.country)),
+                did_you_mean(source.subdivision, subdivisions),
                 code="T0503",
             )
         else:
@@ -349,21 +349,6 @@ def check_holidays(calendar: Calendar) -> Iterator[Diagnostic]:
             code="T0504",
         )
 
-
-# holidays.list_supported_countries() imports every one of the package's ~250 country modules (about
-# 0.4 s, more than a whole `check` of the five plans): the codes come from its registry instead, and what
-# it knows of a country is kept in the user's cache (dsl/language/datasets.py). The answers are the same.
-
-
-def _holiday_countries() -> frozenset[str]:
-    """The country codes (and aliases) the holidays package knows."""
-    return datasets.holiday_countries()
-
-
-def _holiday_subdivisions(country: str) -> tuple[str, ...]:
-    """The subdivision codes of one known country."""
-    facts = datasets.holiday_facts(country)
-    return facts.subdivisions if facts is not None else ()
 
 
 def _zone_country(zone: str | None) -> str | None:
@@ -815,7 +800,7 @@ def check_plan_as_written(plan: Plan, features: set[str]) -> Iterator[Diagnostic
     yield from _duplicates(
         [t for t in plan.targets if t.valid_from is None],
         "target",
-        lambda t: f"{t.metric} {t.priority or 'all'}" + (f" for {t.case}" if t.case else ""),
+        _target_name,
     )
     yield from check_target_versions(plan.targets)
     yield from check_workaround_order(plan.targets)
@@ -1128,13 +1113,6 @@ def project_horizon(files: Sequence[FileDecl], context: Sequence[FileDecl] = ())
 def _calendars_of(files: Sequence[FileDecl], vendors: Iterable[tuple[VendorDecl, Vendor]]) -> list[Calendar]:
     """The top-level calendars of `files`, then those of the resolved `vendors`."""
     return [c for f in files for c in f.calendars] + [c for _, v in vendors for c in v.calendars]
-
-
-def check_horizon_holidays(
-    files: Sequence[FileDecl], vendors: Iterable[tuple[VendorDecl, Vendor]], context: Sequence[FileDecl] = ()
-) -> Iterator[Diagnostic]:
-    """Every country a calendar closes on the holidays of has holiday data for each year of the project's horizon."""
-    return check_holidays_within(project_horizon(files, context), _calendars_of(files, vendors))
 
 
 def check_holidays_within(horizon: Horizon | None, calendars: Iterable[Calendar]) -> Iterator[Diagnostic]:

@@ -86,6 +86,12 @@ def holiday_facts(country: str) -> HolidayFacts | None:
     return found if isinstance(found, HolidayFacts) else HolidayFacts(*found)
 
 
+def holiday_subdivisions(country: str) -> tuple[str, ...]:
+    """The subdivision codes of a country the holidays package knows (none for one it does not)."""
+    facts = holiday_facts(country)
+    return facts.subdivisions if facts is not None else ()
+
+
 def _read_facts(country: str) -> HolidayFacts:
     import holidays
 
