@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from dsl.rules.commands import BATCH_MAX_LINE, LineTooLong, answer_lines, read_lines, run_due
+from dsl.language.limits import MAX_BATCH_LINE_BYTES
+from dsl.rules.commands import LineTooLong, answer_lines, read_lines, run_due
 from dsl.rules.engine import Evaluator
 from dsl.rules.export import export_project
 from support.paths import BUILD_PY, PLANS
@@ -65,7 +66,7 @@ BAD_LINES: list[tuple[str, str | None]] = [
     (case(priority=["P3"]), "priority"),
     (case(metric="uptime"), "metric"),
     (json.dumps({"plan": "stratiteq/sos", "at": GOOD["at"], "colour": "red"}), None),
-    ("[" * (BATCH_MAX_LINE - 10), None),  # as long as a line may be: read, and too deep
+    ("[" * (MAX_BATCH_LINE_BYTES - 10), None),  # as long as a line may be: read, and too deep
     ("ab\x00cd", None),  # a NUL byte: a binary file given by mistake
 ]
 
@@ -172,16 +173,16 @@ class _Endless:
 def test_an_endless_line_is_read_up_to_the_limit_plus_one_byte_and_no_further() -> None:
     stream = _Endless()
     assert list(read_lines(stream)) == [None]  # type: ignore[arg-type]
-    assert stream.read == BATCH_MAX_LINE + 1
+    assert stream.read == MAX_BATCH_LINE_BYTES + 1
     out = io.StringIO()
     with pytest.raises(LineTooLong) as raised:
-        answer_lines(Evaluator(export_project(sample_project(), years=YEARS)), io.BytesIO(b"{}\n" + b"y" * (BATCH_MAX_LINE + 1)), out)
+        answer_lines(Evaluator(export_project(sample_project(), years=YEARS)), io.BytesIO(b"{}\n" + b"y" * (MAX_BATCH_LINE_BYTES + 1)), out)
     assert raised.value.number == 2 and len(out.getvalue().splitlines()) == 2
 
 
 def test_an_over_long_line_on_standard_input_is_located_at_stdin() -> None:
     out, err = io.StringIO(), io.StringIO()
-    text = case() + "\n" + "z" * (BATCH_MAX_LINE + 1) + "\n" + case() + "\n"
+    text = case() + "\n" + "z" * (MAX_BATCH_LINE_BYTES + 1) + "\n" + case() + "\n"
     assert run_due(sample_project(), batch="-", years=YEARS, stdin=io.StringIO(text), stdout=out, stderr=err) == 2
-    assert err.getvalue().startswith(f"<stdin>:2:1: error: line 2 is longer than {BATCH_MAX_LINE:,} bytes, the most a batch line")
+    assert err.getvalue().startswith(f"<stdin>:2:1: error: line 2 is longer than {MAX_BATCH_LINE_BYTES:,} bytes, the most a batch line")
     assert [json.loads(line).get("line") for line in out.getvalue().splitlines()] == [None, 2]

@@ -71,14 +71,11 @@ def run_due(
     return 0
 
 
-BATCH_MAX_LINE = MAX_BATCH_LINE_BYTES
-"""The longest batch line read, in bytes (characters on a text stream); see dsl.language.limits."""
-
 _SHOWN = 80  # characters of a caller's value echoed in an error: enough to recognise it
 
 
 class LineTooLong(Exception):
-    """A batch line longer than BATCH_MAX_LINE: the batch stops at it (its end may never come)."""
+    """A batch line longer than MAX_BATCH_LINE_BYTES: the batch stops at it (its end may never come)."""
 
     def __init__(self, number: int) -> None:
         super().__init__(number)
@@ -87,7 +84,7 @@ class LineTooLong(Exception):
 
 def _too_long(number: int) -> str:
     """The words for an over-long line `number`, in its error line and on standard error."""
-    return f"line {number} is longer than {BATCH_MAX_LINE:,} bytes, the most a batch line may hold; the batch stops here"
+    return f"line {number} is longer than {MAX_BATCH_LINE_BYTES:,} bytes, the most a batch line may hold; the batch stops here"
 
 
 def _run_batch(
@@ -102,7 +99,7 @@ def _run_batch(
     """Answer a batch of JSON lines (`due --batch`, or `clock --batch` with its `answer_one`).
 
     Exit 0 when every line got an answer, 1 when any got an error (or the rules fail), 2 for an unusable FILE
-    (one that cannot be read, or is read up to a line longer than BATCH_MAX_LINE).
+    (one that cannot be read, or is read up to a line longer than MAX_BATCH_LINE_BYTES).
     """
     try:
         evaluator = Evaluator(_rules(project, years))
@@ -133,7 +130,7 @@ def _run_batch(
     return 1 if failed else 0
 
 
-def read_lines(handle: BinaryIO | TextIO, limit: int = BATCH_MAX_LINE) -> Iterator[str | bytes | None]:
+def read_lines(handle: BinaryIO | TextIO, limit: int = MAX_BATCH_LINE_BYTES) -> Iterator[str | bytes | None]:
     """The lines of `handle` without their line end; None for a line longer than `limit`, and then no more.
 
     Never reads more than `limit` + 1 units of one line, whatever the input: the memory and the time
@@ -234,8 +231,8 @@ def _read_object(
     """A batch line read as a JSON object with known field names and text values: (object, None) or ({}, error)."""
     if not line.strip():
         return {}, _error(number, None, f"line {number} is empty")
-    if len(line) > BATCH_MAX_LINE:
-        return {}, _error(number, None, f"line {number} is longer than {BATCH_MAX_LINE:,} characters")
+    if len(line) > MAX_BATCH_LINE_BYTES:
+        return {}, _error(number, None, f"line {number} is longer than {MAX_BATCH_LINE_BYTES:,} characters")
     try:
         case = json.loads(line)
     except json.JSONDecodeError as exc:
