@@ -193,7 +193,7 @@ def test_unknown_category_channel_segment_and_clock():
     )
     assert sorted(problems(text), key=lambda p: p[1:3]) == [
         ("unknown category 'kk'", 5, 3, "did you mean 'k'?"),
-        ("plan 'p' names an unknown channel 'emial'", 8, 3, "did you mean 'email'?"),
+        ("plan 'p' names an unknown channel 'emial'", 8, 30, "did you mean 'email'?"),  # at the channel, not the plan (session 20)
         ("unknown customer segment 'ss'", 8, 36, "did you mean 's'?"),
         ("this target does not say which clock it runs on", 8, 51, "end it with 'on CALENDAR', such as: on office-hours"),
     ]

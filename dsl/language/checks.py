@@ -133,13 +133,15 @@ def _check_definitions_of(file: FileDecl, settings: Settings) -> list[Diagnostic
 # --- definitions ---------------------------------------------------------------------------
 
 
-def _duplicates(items: Iterable[_D], what: str, key: Callable[[_D], str]) -> Iterator[Diagnostic]:
+def _duplicates(
+    items: Iterable[_D], what: str, key: Callable[[_D], str], fix: str = "give one another id"
+) -> Iterator[Diagnostic]:
     seen: dict[str, Pos] = {}
     for item in items:
         k = key(item)
         if k in seen:
             first = seen[k]
-            yield error(f"{what} '{k}' is defined twice", item.pos, f"the first is at {first.file}:{first.line}; give one another id", code="T0301")
+            yield error(f"{what} '{k}' is defined twice", item.pos, f"the first is at {first.file}:{first.line}; {fix}", code="T0301")
         else:
             seen[k] = item.pos
 
@@ -186,8 +188,9 @@ def check_vendor_ids(decl: VendorDecl) -> Iterator[Diagnostic]:
     )
     for items, what in groups:
         yield from _duplicates(items, what, _id)
-    yield from _duplicates(decl.metrics, "metric", lambda m: m.metric)
-    yield from _duplicates(decl.footnotes, "footnote", lambda f: f.mark)
+    # Metrics and footnotes are named by fixed words and marks, not by ids an author may choose.
+    yield from _duplicates(decl.metrics, "metric", lambda m: m.metric, "keep one of them")
+    yield from _duplicates(decl.footnotes, "footnote", lambda f: f.mark, "give one another mark (*, **, ***, †, ‡)")
 
 
 # --- fixed words and texts -------------------------------------------------------------------
@@ -323,6 +326,8 @@ def check_zone(calendar: Calendar) -> Iterator[Diagnostic]:
             hint = did_you_mean(calendar.zone, _zones()) or "use an IANA zone such as Europe/Stockholm"
         where = calendar.zone_pos if calendar.zone_pos.line else calendar.pos
         yield error(f"unknown time zone '{calendar.zone[:100]}'", where, hint, code="T0501")
+        return
+    yield from check_fixed_offset_zone(calendar)
 
 
 def check_holidays(calendar: Calendar) -> Iterator[Diagnostic]:
@@ -385,13 +390,31 @@ def check_holiday_categories(source: HolidaySource) -> Iterator[Diagnostic]:
         if name == "public":
             yield error("public holidays are always included", pos, "remove 'public' from the list", code="T0517")
         elif name not in known:
-            hint = did_you_mean(shown, written) or (
-                f"{source.country} has: {', '.join(written)}" if written else f"the holidays package has only public holidays for {source.country}"
-            )
+            close = did_you_mean(shown, written)
+            if close is not None and close.startswith("did you mean"):
+                hint = close
+            elif written:
+                hint = f"{source.country} has: {_kinds_with_examples(source, known)}"
+            else:
+                hint = f"the holidays package has only public holidays for {source.country}"
             yield error(f"{source.country} has no holidays of the kind '{shown}'", pos, hint, code="T0517")
         elif name in seen:
             yield error(f"'{shown}' is named twice", pos, "name each kind of holiday once", code="T0517")
         seen.add(name)
+
+
+def _kinds_with_examples(source: HolidaySource, known: Sequence[str]) -> str:
+    """Each kind of holiday with a few of its days: a kind's name alone ('unofficial') does not say what it closes."""
+    parts = []
+    for name in known:
+        if name == "public":
+            continue
+        examples = datasets.holiday_kind_examples(source.country, source.subdivision, name)
+        shown = name.replace("_", "-")
+        # Quoted: the package's names hold commas of their own ("Minna Canth Day, Day of Equality").
+        listed = ", ".join(f'"{e}"' for e in examples[:3]) + (", ..." if len(examples) > 3 else "")
+        parts.append(f"'{shown}' ({listed})" if examples else f"'{shown}'")
+    return "; ".join(parts)
 
 
 def _backwards(start: int, end: int, pos: Pos) -> Diagnostic:
@@ -777,6 +800,7 @@ def check_plan_as_written(plan: Plan, features: set[str]) -> Iterator[Diagnostic
     """The statements of one plan block, before `extends` adds its parent's."""
     for price in plan.prices:
         yield from check_price(price)
+    yield from check_channels_once(plan)
     seen: dict[str, Pos] = {}
     for cell in plan.cells:
         if cell.feature in seen:
@@ -801,6 +825,8 @@ def check_plan_as_written(plan: Plan, features: set[str]) -> Iterator[Diagnostic
         [t for t in plan.targets if t.valid_from is None],
         "target",
         _target_name,
+        # A target has no id: two for one metric and priority are a slip, or terms that change on a date.
+        "keep one of them, or end the newer one with 'from DATE' if the terms change on that date",
     )
     yield from check_target_versions(plan.targets)
     yield from check_workaround_order(plan.targets)
@@ -812,7 +838,6 @@ def check_plan_as_written(plan: Plan, features: set[str]) -> Iterator[Diagnostic
 def check_plan_references(plan: Plan, vendor: Vendor, calendars: set[str]) -> Iterator[Diagnostic]:
     """Every name a merged plan uses (its own and what it inherits) is defined for its vendor."""
     segments = {s.id for s in vendor.segments}
-    contacts = {c.id for c in vendor.contacts}
     levels = {lv.id for lv in vendor.priorities.levels} if vendor.priorities else set()
     yield from _marks(plan.marks, plan.pos, vendor)
     for cell in plan.cells:
@@ -839,9 +864,6 @@ def check_plan_references(plan: Plan, vendor: Vendor, calendars: set[str]) -> It
     for obligation in plan.obligations:
         yield from _calendar_ref(obligation.calendar, obligation.pos, calendars)
     yield from check_channel_hours(plan, calendars)
-    for channel in plan.channels:
-        if channel not in contacts:
-            yield error(f"plan '{plan.id}' names an unknown channel '{channel}'", plan.pos, did_you_mean(channel, contacts), code="T0315")
     for limited in plan.channel_priorities:
         for priority, where in zip(limited.priorities, limited.priorities_pos or (limited.pos,) * len(limited.priorities), strict=False):
             if priority not in levels:
@@ -945,6 +967,7 @@ def check_vendor(
         yield from check_plan_as_written(plan, features)
     for plan in vendor.plans:
         yield from check_plan_references(plan, vendor, calendars)
+    yield from check_channel_names(vendor)
     yield from check_translations(vendor, settings)
 
 
@@ -1136,3 +1159,66 @@ def check_holidays_within(horizon: Horizon | None, calendars: Iterable[Calendar]
                 "or take the holidays of this calendar off",
                 code="T0813",
             )
+
+
+# --- channels named twice, and priorities read as channels (outside author, session 20) -----------
+
+
+def _unknown_channel_hint(channel: str, contacts: set[str], levels: set[str]) -> str | None:
+    """The hint for an unknown channel; a priority level there is a `for P1, P2` that needed `and`."""
+    if channel in levels:
+        return f"'{channel}' is a priority: join a channel's priorities with 'and', as in: channels phone for P1 and {channel}, email"
+    return did_you_mean(channel, contacts)
+
+
+def check_channel_names(vendor: Vendor) -> Iterator[Diagnostic]:
+    """Every channel a plan lists is a contact, reported once where written (a child inherits its parent's list)."""
+    contacts = {c.id for c in vendor.contacts}
+    levels = {lv.id for lv in vendor.priorities.levels} if vendor.priorities else set()
+    reported: set[tuple[str, Pos]] = set()
+    for plan in vendor.plans:
+        where = plan.channels_pos if len(plan.channels_pos) == len(plan.channels) else (plan.pos,) * len(plan.channels)
+        for channel, at in zip(plan.channels, where, strict=True):
+            if channel in contacts or (channel, at) in reported:
+                continue
+            reported.add((channel, at))
+            yield error(f"plan '{plan.id}' names an unknown channel '{channel}'", at, _unknown_channel_hint(channel, contacts, levels), code="T0315")
+
+
+def check_channels_once(plan: Plan) -> Iterator[Diagnostic]:
+    """A plan names each channel once: a second mention (other hours, other priorities) would be lost."""
+    where = plan.channels_pos if len(plan.channels_pos) == len(plan.channels) else (plan.pos,) * len(plan.channels)
+    first: dict[str, Pos] = {}
+    for channel, at in zip(plan.channels, where, strict=True):
+        if channel not in first:
+            first[channel] = at
+            continue
+        yield error(
+            f"plan '{plan.id}' names the channel '{channel}' twice",
+            at,
+            f"list it once (first at line {first[channel].line}); for other hours on some priorities, "
+            "declare a second contact with 'as ID'",
+            code="T0330",
+        )
+
+
+# --- a zone without summer time where one with it is meant (outside author, session 20) ----------
+
+
+def check_fixed_offset_zone(calendar: Calendar) -> Iterator[Diagnostic]:
+    """`zone EST` (or Etc/GMT+5) is a fixed offset all year: a warning, since a place's zone is nearly always meant."""
+    from dsl.language.vocabulary import FIXED_OFFSET_ZONES  # here, not on the long shared import line
+
+    zone = calendar.zone or ""
+    meant = FIXED_OFFSET_ZONES.get(zone)
+    if meant is None and not (zone.startswith(("Etc/GMT+", "Etc/GMT-")) and zone[8:].isdigit()):
+        return
+    where = calendar.zone_pos if calendar.zone_pos.line else calendar.pos
+    place = f"such as {meant}" if meant else "such as Europe/Berlin or America/New_York"
+    yield warning(
+        f"'{zone}' keeps the same offset from UTC all year, with no summer time",
+        where,
+        f"for the hours of a place, name its zone, {place}",
+        code="T0520",
+    )
+

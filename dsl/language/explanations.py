@@ -296,6 +296,15 @@ EXPLANATIONS: dict[str, Explanation] = {
         V + '  contact email "support@acme.example"\n  plan basic { name "Basic" channels emial }\n}\n',
         fix=('channels emial', 'channels email'),
     ),
+    "T0330": Explanation(
+        "a channel named twice in one plan",
+        "A plan's `channels` lists each contact once: a second entry (with other hours, or for other "
+        "priorities) would silently replace or drop the first. When a channel has other hours for some "
+        "priorities (a 24x7 line for P1), declare it as a contact of its own with `as ID` and list both.",
+        V + '  contact phone "+46 8 123 456 78"\n  calendar around { open 24x7 }\n  priorities levels { level P1 { } level P2 { } }\n'
+        "  plan basic { name \"Basic\" channels phone hours around for P1, phone }\n}\n",
+        fix=(", phone }", " }"),
+    ),
     "T0316": Explanation(
         "a footnote mark without a footnote",
         "Every mark used (*, **, †, ...) has its `footnote MARK TEXT`.",
@@ -415,6 +424,14 @@ EXPLANATIONS: dict[str, Explanation] = {
         "diagnostic points at the `zone` line.",
         "calendar office {\n  open mon-fri 08:00-17:00\n  zone Europe/Stokholm\n}\n",
         fix=('Europe/Stokholm', 'Europe/Stockholm'),
+    ),
+    "T0520": Explanation(
+        "a zone with no summer time (warning)",
+        "`zone EST`, `zone MST`, `zone HST` and `zone Etc/GMT+5` are IANA names for a fixed offset from "
+        "UTC that never changes to summer time: with `zone EST`, office hours of 09:00-17:00 run 10:00-18:00 "
+        "New York time from March to November. Name the place whose clock the vendor keeps.",
+        "calendar office {\n  zone EST\n  open mon-fri 09:00-17:00\n}\n",
+        fix=("zone EST", "zone America/New_York"),
     ),
     "T0502": Explanation(
         "an unknown country for public holidays",

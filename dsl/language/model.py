@@ -565,6 +565,8 @@ class Plan:
     no_support: bool = False  # the tier offers no support at all (not: support without a guaranteed time)
     # ISO 639 codes in the order written; () when the plan names none (the vendor's then apply).
     support_languages: tuple[str, ...] = ()
+    # Where each of `channels` is written (as `channels`, inherited with it), so a diagnostic points at it.
+    channels_pos: tuple[Pos, ...] = field(default=(), compare=False)
 
     def cell(self, feature: str) -> Cell | None:
         """The plan's cell for a feature, or None when the plan does not mention it."""

@@ -855,6 +855,7 @@ class _Builder(Transformer[Token, Any]):
             editorial_notes=tuple(parts.get("editorial_note", ())),
             no_support=parts.get("no_support", False),
             support_languages=parts.get("support languages", ()),
+            channels_pos=tuple(r.pos for r, _, _ in channels),
         )
         return _Stmt("plan", plan, pos)
 

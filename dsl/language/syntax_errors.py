@@ -428,7 +428,9 @@ def amount_mistake(text: str, offset: int, path: str) -> Diagnostic | None:
     for symbol, code in _SYMBOLS.items():
         if text.startswith(symbol, offset):
             number = re.match(r"\s*([\d.,\u00a0 ']+\d)", text[offset + len(symbol) :])
-            amount = _plain_amount(number.group(1)) if number else "35"
+            # "12 $" (the symbol after the amount, as many languages write it) keeps the author's 12.
+            before = re.search(r"(\d[\d.,\u00a0 ']*?)\s*$", text[start:offset])
+            amount = _plain_amount(number.group(1)) if number else _plain_amount(before.group(1)) if before else "35"
             return error(
                 f"'{symbol}' is not how an amount is written",
                 _pos_at(text, offset, path, len(symbol)),

@@ -110,3 +110,16 @@ def support_language_named(name: str) -> str | None:
             if code in codes and str(shown).casefold() == wanted:
                 return str(code)
     return None
+
+
+# --- zones that keep one offset all year (outside author, session 20) -----------------------------
+
+FIXED_OFFSET_ZONES: dict[str, str] = {
+    "EST": "America/New_York",
+    "MST": "America/Denver (America/Phoenix keeps no summer time)",
+    "HST": "Pacific/Honolulu",
+}
+"""IANA names that read like a region's zone but never change to summer time, with the zone usually meant.
+
+`zone EST` is UTC-5 all year: New York's office hours would run an hour late from March to November.
+Etc/GMT+5 and the like are fixed offsets too (their sign is reversed: Etc/GMT+5 is UTC-5)."""

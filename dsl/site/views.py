@@ -246,7 +246,12 @@ def calendar_text(calendar: Calendar, reader: Reader) -> str:
         text = zoned_hours(hours, calendar.zone, reader)
     if calendar.holidays:
         countries = fmt.listing(sorted({_holiday_place(h.country, h.subdivision, lang) for h in calendar.holidays}), lang)
-        if any("de_facto" in h.categories for h in calendar.holidays):
+        kinds = {kind for h in calendar.holidays for kind in h.categories} - {"public"}
+        if kinds - {"de_facto"}:
+            # Other kinds (Bavaria's 'catholic' Assumption Day, Finland's 'unofficial' flag days) have no
+            # name a reader knows in every language; saying only "public holidays" would be wrong.
+            text = _("%(hours)s, except public holidays and some other holidays in %(countries)s") % {"hours": text, "countries": countries}
+        elif kinds:
             # Sweden's Midsummer Eve, Christmas Eve and New Year's Eve: days off by custom, not by law.
             text = _("%(hours)s, except public holidays and de facto holidays in %(countries)s") % {"hours": text, "countries": countries}
         else:

@@ -1,0 +1,186 @@
+"""Session 20: what an outside author, writing three vendors from docs/language.md alone, stumbled over.
+
+Each test holds one slip to the message, the spot and the hint that now tell the author what to write.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from dsl.language.loader import load_text
+from dsl.site import views as site
+from support.language_plans import HEADER, only, problems, vendor_of
+from support.site import words
+
+LEVELS = '  priorities s {\n    level P1 { name "1" }\n    level P2 { name "2" }\n  }\n'
+OFFICE = "  calendar office {\n    zone Europe/Berlin\n    open mon-fri 08:00-17:00\n  }\n"
+CONTACTS = '  contact phone "+49 89 12345678"\n  contact email "help@example.com"\n'
+
+
+def _plan(*lines: str) -> str:
+    body = "".join(f"    {line}\n" for line in lines)
+    return HEADER + LEVELS + OFFICE + CONTACTS + f'  plan p {{\n    name "P"\n{body}  }}\n}}\n'
+
+
+# --- T0301: a target has no id to change --------------------------------------------------------
+
+
+def test_a_target_given_twice_is_told_to_keep_one_or_to_date_the_newer_not_to_rename_it() -> None:
+    text = _plan("target first-response P1 1h on office", "target first-response P1 2h on office")
+    assert only(text) == (
+        "target 'first-response P1' is defined twice",
+        17,
+        5,
+        "the first is at t.plan:16; keep one of them, or end the newer one with 'from DATE' if the terms change on that date",
+    )
+
+
+def test_a_footnote_given_twice_is_told_to_take_another_mark() -> None:
+    text = HEADER + '  footnote * "One"\n  footnote * "Two"\n  plan p * { name "P" }\n}\n'
+    message, line, column, hint = only(text)
+    assert (message, line, column) == ("footnote '*' is defined twice", 5, 3)
+    assert hint is not None and hint.endswith("give one another mark (*, **, ***, †, ‡)")
+
+
+def test_a_plan_given_twice_is_still_told_to_give_one_another_id() -> None:
+    text = HEADER + '  plan p { name "P" }\n  plan p { name "Q" }\n}\n'
+    assert only(text)[3] == "the first is at t.plan:4; give one another id"
+
+
+# --- T0315 / T0330: the channel list ------------------------------------------------------------
+
+
+def test_priorities_joined_by_a_comma_point_at_the_priority_and_say_and() -> None:
+    text = _plan("channels phone for P1, P2")
+    assert only(text) == (
+        "plan 'p' names an unknown channel 'P2'",
+        16,
+        28,
+        "'P2' is a priority: join a channel's priorities with 'and', as in: channels phone for P1 and P2, email",
+    )
+
+
+def test_an_unknown_channel_is_reported_where_it_is_written() -> None:
+    message, line, column, hint = only(_plan("channels phone, emial"))
+    assert (message, line, column, hint) == ("plan 'p' names an unknown channel 'emial'", 16, 21, "did you mean 'email'?")
+
+
+def test_an_inherited_unknown_channel_is_reported_once_at_the_parents_line() -> None:
+    text = HEADER + CONTACTS + '  plan p {\n    name "P"\n    channels emial\n  }\n  plan q extends p { name "Q" }\n}\n'
+    assert only(text)[:3] == ("plan 'p' names an unknown channel 'emial'", 8, 14)
+
+
+def test_a_channel_listed_twice_is_an_error_at_the_second() -> None:
+    text = HEADER + LEVELS + CONTACTS + (
+        '  calendar around { open 24x7 }\n'
+        '  plan p {\n    name "P"\n    channels phone hours around for P1, phone, email\n  }\n}\n'
+    )
+    assert only(text) == (
+        "plan 'p' names the channel 'phone' twice",
+        13,
+        41,
+        "list it once (first at line 13); for other hours on some priorities, declare a second contact with 'as ID'",
+    )
+
+
+def test_two_contacts_of_one_kind_are_two_channels() -> None:
+    text = HEADER + LEVELS + CONTACTS + (
+        '  contact phone "+49 89 87654321" as phone-urgent\n'
+        '  calendar around { open 24x7 }\n'
+        '  plan p {\n    name "P"\n    channels phone-urgent hours around for P1, phone, email\n  }\n}\n'
+    )
+    assert vendor_of(text).plans[0].channels == ("phone-urgent", "phone", "email")
+
+
+# --- T0116: a currency symbol after the amount --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "column", "instead"),
+    [
+        ("price 12 $ per month", 14, "write 12 USD"),
+        ("price 1 200,50 € per month", 11, "write 1200.50"),
+        ("price $35", 11, "write 35 USD"),
+    ],
+)
+def test_a_currency_symbol_hint_keeps_the_authors_amount(line: str, column: int, instead: str) -> None:
+    message, at_line, at_column, hint = only(_plan(line))
+    assert (at_line, at_column) == (16, column), message
+    assert hint is not None and hint.endswith(instead), hint
+
+
+# --- T0517: what a kind of holiday holds --------------------------------------------------------
+
+
+def _holidays(line: str) -> str:
+    return HEADER + f"  calendar office {{\n    zone Europe/Helsinki\n    open mon-fri 08:00-17:00\n    {line}\n  }}\n}}\n"
+
+
+def test_an_unknown_kind_of_holiday_lists_the_kinds_with_some_of_their_days() -> None:
+    message, line, column, hint = only(_holidays("closed holidays FI including de-facto"))
+    assert (message, line, column) == ("FI has no holidays of the kind 'de-facto'", 7, 34)
+    # Finland's 'unofficial' days are flag days, working days: the names say so where the kind does not.
+    assert hint is not None and hint.startswith("FI has: 'unofficial' (\"Runeberg Day\", "), hint
+    assert "'workday' (" in hint and hint.count(", ...)") == 2
+
+
+def test_a_subdivisions_own_kind_is_shown_with_its_day() -> None:
+    hint = only(_holidays("closed holidays DE BY including christmas"))[3]
+    assert hint is not None and hint.startswith("DE has: 'catholic' (\"Assumption Day\"); 'school' ("), hint
+
+
+def test_a_misspelt_kind_still_gets_did_you_mean() -> None:
+    assert only(_holidays("closed holidays SE including de-fakto"))[3] == "did you mean 'de-facto'?"
+
+
+# --- T0520: a zone with no summer time ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("zone", "meant"),
+    [("EST", "such as America/New_York"), ("HST", "such as Pacific/Honolulu"), ("Etc/GMT+5", "such as Europe/Berlin or America/New_York")],
+)
+def test_a_fixed_offset_zone_is_a_warning_at_the_zone(zone: str, meant: str) -> None:
+    text = HEADER + f"  calendar office {{\n    zone {zone}\n    open mon-fri 08:00-17:00\n  }}\n}}\n"
+    assert not problems(text)
+    message, line, column, hint = only(text, "warning")
+    assert (message, line, column) == (f"'{zone}' keeps the same offset from UTC all year, with no summer time", 5, 5)
+    assert hint == f"for the hours of a place, name its zone, {meant}"
+
+
+@pytest.mark.parametrize("zone", ["America/New_York", "UTC", "Europe/Berlin", "US/Eastern"])
+def test_a_places_zone_is_no_warning(zone: str) -> None:
+    text = HEADER + f'  calendar office {{\n    zone {zone}\n    open mon-fri 08:00-17:00\n  }}\n  plan p {{ name "P" }}\n}}\n'
+    assert [d for d in problems(text, "warning") if "offset" in d[0]] == []
+
+
+# --- the page names every kind of holiday a calendar closes on ----------------------------------
+
+
+def _calendar_text(line: str, lang: str) -> str:
+    text = HEADER.replace("language sv", "language en only") + (
+        f"  calendar office {{\n    zone Europe/Berlin\n    open mon-fri 08:00-17:00\n    {line}\n  }}\n"
+        '  plan p { name "P" target first-response all 2h on office }\n}\n'
+    )
+    result = load_text(text, "t.plan")
+    assert not result.errors
+    assert result.project is not None
+    (calendar,) = result.project.vendors[0].calendars
+    return site.calendar_text(calendar, site.Reader(lang, words()[lang])).replace("\u00a0", " ")
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        ("en", "except public holidays and some other holidays in Germany (Bayern)"),
+        ("sv", "utom allmänna helgdagar och vissa andra helgdagar i Tyskland (Bayern)"),
+        ("it", "esclusi i giorni festivi e alcune altre ricorrenze in Germania (Bayern)"),
+        ("pl", "z wyjątkiem świąt ustawowych i niektórych innych dni wolnych (Niemcy (Bayern))"),
+    ],
+)
+def test_a_calendar_closed_on_another_kind_of_holiday_does_not_say_public_holidays_only(lang: str, words: str) -> None:
+    assert words in _calendar_text("closed holidays DE BY including catholic", lang)
+
+
+def test_public_holidays_alone_are_still_called_so() -> None:
+    assert "except public holidays in Germany (Bayern)" in _calendar_text("closed holidays DE BY", "en")
