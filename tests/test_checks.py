@@ -96,7 +96,9 @@ def test_vendor_language_outside_the_site():
     message, line, col, hint = only('vendor v { name "V" language fi }\n')
     assert message == "'fi' is not one of the site's languages"
     assert (line, col) == (1, 30)
-    assert hint.startswith("use one of: sv, it, pl, en (the site's languages are set by [site] languages in tierwise.toml")
+    # A Finnish offer is written here in one of the site's languages (session 20: the hint says so).
+    assert hint.startswith("use one of: sv, it, pl, en: the language this file's texts are written in")
+    assert hint.endswith("to publish pages in 'fi', add it to [site] languages in tierwise.toml, beside plans/")
 
 
 def test_a_keyword_can_be_a_language_code_in_a_text():

@@ -184,3 +184,20 @@ def test_a_calendar_closed_on_another_kind_of_holiday_does_not_say_public_holida
 
 def test_public_holidays_alone_are_still_called_so() -> None:
     assert "except public holidays in Germany (Bayern)" in _calendar_text("closed holidays DE BY", "en")
+
+
+# --- T0402 at a vendor's `language`: an offer written in another language ------------------------
+
+
+def test_a_german_offer_is_told_to_name_the_language_its_texts_are_written_in() -> None:
+    message, line, column, hint = only('vendor v {\n  name "V"\n  language de\n  plan p { name "P" }\n}\n')
+    assert (message, line, column) == ("'de' is not one of the site's languages", 3, 12)
+    assert hint == (
+        "use one of: sv, it, pl, en: the language this file's texts are written in (a German offer written here in "
+        "English is 'language en'); to publish pages in 'de', add it to [site] languages in tierwise.toml, beside plans/"
+    )
+
+
+def test_a_vendor_language_that_is_no_language_keeps_the_short_hint() -> None:
+    hint = only('vendor v {\n  name "V"\n  language xq\n  plan p { name "P" }\n}\n')[3]
+    assert hint == "use one of: sv, it, pl, en (the site's languages are set by [site] languages in tierwise.toml, beside plans/)"

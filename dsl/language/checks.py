@@ -604,7 +604,7 @@ def check_vendor_header(decl: VendorDecl, settings: Settings = DEFAULT_SETTINGS)
         )
     elif decl.language.name not in settings.languages:
         yield error(
-            f"'{decl.language.name}' is not one of the site's languages", decl.language.pos, _language_hint(decl.language.name, settings),
+            f"'{decl.language.name}' is not one of the site's languages", decl.language.pos, _vendor_language_hint(decl.language.name, settings),
             code="T0402",
         )
     if decl.name is None:
@@ -1220,5 +1220,21 @@ def check_fixed_offset_zone(calendar: Calendar) -> Iterator[Diagnostic]:
         where,
         f"for the hours of a place, name its zone, {place}",
         code="T0520",
+    )
+
+
+# --- an offer written in a language the site does not publish (outside author, session 20) -------
+
+
+def _vendor_language_hint(code: str, settings: Settings) -> str:
+    """A vendor's `language` is the one its texts are written in here, which for a German offer is not German."""
+    from dsl.language.vocabulary import support_language_codes  # CLDR only on this error's path
+
+    close = one_of(code, settings.languages)
+    if close.startswith("did you mean") or code not in support_language_codes():
+        return _language_hint(code, settings)
+    return (
+        f"{close}: the language this file's texts are written in (a German offer written here in English is "
+        f"'language en'); to publish pages in '{code}', add it to {settings.where}"
     )
 
