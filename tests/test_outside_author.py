@@ -201,3 +201,50 @@ def test_a_german_offer_is_told_to_name_the_language_its_texts_are_written_in() 
 def test_a_vendor_language_that_is_no_language_keeps_the_short_hint() -> None:
     hint = only('vendor v {\n  name "V"\n  language xq\n  plan p { name "P" }\n}\n')[3]
     assert hint == "use one of: sv, it, pl, en (the site's languages are set by [site] languages in tierwise.toml, beside plans/)"
+
+
+# --- T0503 and the syntax of `closed holidays` / `closed yearly` ---------------------------------
+
+
+def _calendar(line: str) -> str:
+    return HEADER + f"  calendar office {{\n    zone Europe/Berlin\n    open mon-fri 08:00-17:00\n    {line}\n  }}\n}}\n"
+
+
+def test_a_subdivision_near_no_code_lists_the_codes_with_their_names() -> None:
+    message, line, column, hint = only(_calendar("closed holidays DE BAV"))
+    assert (message, line, column) == ("'BAV' is not a subdivision of DE", 7, 5)
+    assert hint is not None and hint.startswith("DE's subdivisions: ") and "BY (Bayern)" in hint, hint
+
+
+def test_a_long_list_of_subdivisions_is_cut_and_counted() -> None:
+    hint = only(_calendar("closed holidays US XX"))[3]
+    assert hint is not None and hint.startswith("US's subdivisions: AK (Alaska), ") and hint.endswith(" more"), hint
+    assert hint.count("(") == 20
+
+
+def test_a_country_without_subdivisions_says_so() -> None:
+    hint = only(_calendar("closed holidays SE XX"))[3]
+    assert hint == "the holidays package has no subdivisions of SE: write closed holidays SE"
+
+
+def test_a_near_subdivision_code_still_gets_did_you_mean() -> None:
+    assert only(_calendar("closed holidays US NYC"))[3] == "did you mean 'NY'?"
+
+
+@pytest.mark.parametrize(
+    ("line", "column", "hint"),
+    [
+        ("closed holidays DE Bavaria", 24, "a subdivision is the holidays package's code in capitals, after the country"),
+        ("closed holidays DE by", 24, "a subdivision is the holidays package's code in capitals, after the country"),
+        ("closed yearly 12-24, 12-31", 24, "one day (or one 'MM-DD to MM-DD' span) per line"),
+        ("closed yearly 12-24 and 12-31", 25, "one day (or one 'MM-DD to MM-DD' span) per line"),
+    ],
+)
+def test_a_calendar_slip_gets_a_hint(line: str, column: int, hint: str) -> None:
+    message, at_line, at_column, said = only(_calendar(line))
+    assert (at_line, at_column) == (7, column), message
+    assert said is not None and said.startswith(hint), said
+
+
+def test_a_misspelt_including_is_still_a_misspelt_keyword() -> None:
+    assert only(_calendar("closed holidays DE includng catholic"))[3] == "did you mean 'including'?"

@@ -343,7 +343,7 @@ def check_holidays(calendar: Calendar) -> Iterator[Diagnostic]:
             yield error(
                 f"'{source.subdivision}' is not a subdivision of {source.country}",
                 source.pos,
-                did_you_mean(source.subdivision, subdivisions),
+                _subdivision_hint(source.country, source.subdivision, subdivisions),
                 code="T0503",
             )
         else:
@@ -1237,4 +1237,23 @@ def _vendor_language_hint(code: str, settings: Settings) -> str:
         f"{close}: the language this file's texts are written in (a German offer written here in English is "
         f"'language en'); to publish pages in '{code}', add it to {settings.where}"
     )
+
+
+# --- a subdivision the author cannot guess the code of (outside author, session 20) ---------------
+
+SUBDIVISIONS_SHOWN = 20
+"""At most this many subdivisions are listed in a hint (the US has 57)."""
+
+
+def _subdivision_hint(country: str, written: str, subdivisions: Sequence[str]) -> str | None:
+    """A did-you-mean, else the codes with their names ("BY (Bayern)"): 'BAV' is near no code."""
+    if not subdivisions:
+        return f"the holidays package has no subdivisions of {country}: write closed holidays {country}"
+    close = did_you_mean(written, subdivisions)
+    if close is not None and close.startswith("did you mean"):
+        return close
+    named = [f"{code} ({datasets.subdivision_name(country, code)})" if datasets.subdivision_name(country, code) != code else code
+             for code in sorted(subdivisions)]
+    more = len(named) - SUBDIVISIONS_SHOWN
+    return f"{country}'s subdivisions: {', '.join(named[:SUBDIVISIONS_SHOWN])}" + (f" and {more} more" if more > 0 else "")
 

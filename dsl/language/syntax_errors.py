@@ -115,6 +115,15 @@ EXAMPLES: dict[str, list[str]] = {
         "vendor v { plan p { obligation qbr 1 per quarter\n channels phone } }",
         "vendor v { plan p { obligation qbr 1 per quarter } }",
     ],
+    # Session 20, an outside author: a region by name or in lower case, and several days on one line.
+    "a subdivision is the holidays package's code in capitals, after the country: closed holidays DE BY (Bavaria)": [
+        "calendar c { closed holidays DE by }",
+        "calendar c { closed holidays DE Bavaria }",
+    ],
+    "one day (or one 'MM-DD to MM-DD' span) per line: closed yearly 12-24, then closed yearly 12-31 on a line of its own": [
+        "calendar c { closed yearly 12-24, 12-31 }",
+        "calendar c { closed yearly 12-24 and 12-31 }",
+    ],
     "'the next business day' is written with its number: end of 1 business day": [
         "vendor v { plan p { target resolution all end of next business day on c } }",
         "vendor v { plan p { target resolution all end of the next business day on c } }",
