@@ -248,3 +248,49 @@ def test_a_calendar_slip_gets_a_hint(line: str, column: int, hint: str) -> None:
 
 def test_a_misspelt_including_is_still_a_misspelt_keyword() -> None:
     assert only(_calendar("closed holidays DE includng catholic"))[3] == "did you mean 'including'?"
+
+
+# --- T0521: yearly hours that open a weekend ----------------------------------------------------
+
+
+def _yearly(line: str, week: str = "open mon-fri 08:00-17:00", horizon: str = "horizon 2026-2028\n") -> str:
+    return horizon + HEADER + f"  calendar office {{\n    zone Europe/Berlin\n    {week}\n    {line}\n  }}\n}}\n"
+
+
+def test_yearly_hours_on_a_sunday_of_the_horizon_are_a_warning_naming_the_day() -> None:
+    assert not problems(_yearly("hours yearly 12-24 08:00-12:00"))
+    assert only(_yearly("hours yearly 12-24 08:00-12:00"), "warning") == (
+        "these hours also open Sunday 24 December 2028, a day the week keeps closed",
+        8,
+        5,
+        "for working days only, write 'hours 2026-12-24 ...' and so on, for each year it is one",
+    )
+
+
+def test_the_years_judged_are_the_horizons() -> None:
+    # 24 December is a weekday in 2029-2031, and the rules cover only those years.
+    assert problems(_yearly("hours yearly 12-24 08:00-12:00", horizon="horizon 2029-2031\n"), "warning") == []
+    # Without a horizon the rules cover 2026-2028, and so does the check.
+    assert [p[0] for p in problems(_yearly("hours yearly 12-24 08:00-12:00", horizon=""), "warning")] == [
+        "these hours also open Sunday 24 December 2028, a day the week keeps closed"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("line", "week"),
+    [
+        ("hours yearly 12-24 08:00-12:00", "open mon-sun 08:00-17:00"),  # the week opens every day
+        ("hours yearly 12-24 08:00-12:00", "open mon-fri 08:00-17:00\n    hours 2028-12-24 08:00-09:00"),  # its own line wins
+        ("closed yearly 12-24", "open mon-fri 08:00-17:00"),  # a closed day opens nothing
+        ("hours yearly 12-24 08:00-12:00", "open sun 23:00 - fri 23:00"),  # Sunday is open from 23:00
+    ],
+)
+def test_yearly_hours_that_open_no_closed_day_are_no_warning(line: str, week: str) -> None:
+    assert [p for p in problems(_yearly(line, week), "warning") if "keeps closed" in p[0]] == []
+
+
+def test_the_fallback_horizon_is_the_rules() -> None:
+    from dsl.language.checks import FALLBACK_HORIZON
+    from dsl.rules.export import FALLBACK_YEARS
+
+    assert FALLBACK_HORIZON == FALLBACK_YEARS

@@ -86,6 +86,7 @@ def check_project(
         # T0813 file by file, as check_file judges it (and the build cache keeps it), so the order is the same.
         mine = {id(decl) for decl in file.vendors}
         found += check_holidays_within(horizon, _calendars_of([file], [(d, v) for d, v in vendors if id(d) in mine]))
+        found += check_yearly_hours_on_closed_days(horizon, _calendars_of([file], [(d, v) for d, v in vendors if id(d) in mine]))
         found += _check_definitions_of(file, settings)
     shared_calendars = {c.id for f in (*files, *context) for c in f.calendars}
     shared_schemes = {s.id for f in (*files, *context) for s in f.schemes}
@@ -112,6 +113,7 @@ def check_file(
     """
     vendors = list(vendors)
     found = list(check_holidays_within(horizon, _calendars_of([file], vendors)))
+    found += check_yearly_hours_on_closed_days(horizon, _calendars_of([file], vendors))
     found += _check_definitions_of(file, settings)
     for decl, vendor in vendors:
         found += check_vendor(decl, vendor, shared_calendars, shared_schemes, settings)
@@ -1256,4 +1258,49 @@ def _subdivision_hint(country: str, written: str, subdivisions: Sequence[str]) -
              for code in sorted(subdivisions)]
     more = len(named) - SUBDIVISIONS_SHOWN
     return f"{country}'s subdivisions: {', '.join(named[:SUBDIVISIONS_SHOWN])}" + (f" and {more} more" if more > 0 else "")
+
+
+# --- a yearly day's hours that open a weekend (outside author, session 20) -----------------------
+
+FALLBACK_HORIZON = (2026, 2028)
+"""The years judged without a `horizon` line: those the rules then cover (dsl.rules.export.FALLBACK_YEARS)."""
+
+
+def _open_weekdays(calendar: Calendar) -> set[int]:
+    """The weekdays (0 = Monday) on which the week gives some open time."""
+    days: set[int] = set()
+    for interval in calendar.weekly:
+        day = interval.start_day
+        while day != interval.end_day:  # an interval across midnight opens every day it passes
+            days.add(day)
+            day = (day + 1) % 7
+        if interval.end > 0:  # `open fri 22:00 - sat 00:00` gives Saturday nothing
+            days.add(interval.end_day)
+    return days
+
+
+def check_yearly_hours_on_closed_days(horizon: Horizon | None, calendars: Iterable[Calendar]) -> Iterator[Diagnostic]:
+    """`hours yearly 12-24 08:00-12:00` opens 24 December on a Sunday too: a warning, since "a half day on
+    Christmas Eve" nearly always means when it is a working day (a Saturday report was due on Sunday)."""
+    first, last = (horizon.first, horizon.last) if horizon is not None else FALLBACK_HORIZON
+    if not (HORIZON_YEARS[0] <= first <= last <= HORIZON_YEARS[1]):
+        return  # T0807 says what is wrong with the horizon
+    for calendar in calendars:
+        if calendar.always_open:
+            continue
+        open_days = _open_weekdays(calendar)
+        own_dates = {d.day for d in calendar.dates}
+        for yearly in calendar.yearly:
+            if not yearly.hours:
+                continue
+            closed = [d for d in yearly.days(range(first, last + 1)) if d.weekday() not in open_days and d not in own_dates]
+            if not closed:
+                continue
+            day = closed[0]
+            yield warning(
+                f"these hours also open {day:%A} {day.day} {day:%B} {day.year}, a day the week keeps closed",
+                yearly.pos,
+                f"for working days only, write 'hours {first}-{day.month:02d}-{day.day:02d} ...' and so on, for each year it is one",
+                code="T0521",
+            )
 
