@@ -294,3 +294,20 @@ def test_the_fallback_horizon_is_the_rules() -> None:
     from dsl.rules.export import FALLBACK_YEARS
 
     assert FALLBACK_HORIZON == FALLBACK_YEARS
+
+
+# --- a count with a unit word -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("cells", "where"),
+    [
+        ("storage: 50 GB", (17, 22)),  # `GB` is read as the next feature, the parser stops at the `}`
+        ("storage: 50 GB\n      backups: yes", (18, 7)),
+        ("storage yes", (17, 15)),
+    ],
+)
+def test_a_count_with_a_unit_word_says_to_write_a_text(cells: str, where: tuple[int, int]) -> None:
+    message, line, column, hint = only(_plan(f"features {{\n      {cells} }}"))
+    assert (line, column) == where, message
+    assert hint is not None and hint.startswith("a cell is FEATURE: VALUE, and a count takes no unit word: for 50 GB write a text")

@@ -124,6 +124,11 @@ EXAMPLES: dict[str, list[str]] = {
         "calendar c { closed yearly 12-24, 12-31 }",
         "calendar c { closed yearly 12-24 and 12-31 }",
     ],
+    "a cell is FEATURE: VALUE, and a count takes no unit word: for 50 GB write a text, { en \"50 GB\" ... }, "
+    "or put the unit in the feature's label": [
+        "vendor v { plan p { features { a: 50 GB } } }",
+        "vendor v { plan p { features { a: 50 GB\n b: yes } } }",
+    ],
     "'the next business day' is written with its number: end of 1 business day": [
         "vendor v { plan p { target resolution all end of next business day on c } }",
         "vendor v { plan p { target resolution all end of the next business day on c } }",
