@@ -311,3 +311,26 @@ def test_a_count_with_a_unit_word_says_to_write_a_text(cells: str, where: tuple[
     message, line, column, hint = only(_plan(f"features {{\n      {cells} }}"))
     assert (line, column) == where, message
     assert hint is not None and hint.startswith("a cell is FEATURE: VALUE, and a count takes no unit word: for 50 GB write a text")
+
+
+# --- T0405: a metric of the vendor's own --------------------------------------------------------
+
+
+def test_a_metric_of_another_kind_is_told_where_such_a_promise_goes() -> None:
+    message, line, column, hint = only(_plan("target on-site P1 4h on office"))
+    assert (message, line, column) == ("unknown metric 'on-site'", 16, 5)
+    assert hint == (
+        "the metrics are registration, first-response, status-update, workaround, resolution; a promise of another "
+        "kind (a technician on site within 4 hours) is a feature cell or an obligation"
+    )
+
+
+def test_declaring_a_metric_of_its_own_gets_the_same_hint() -> None:
+    text = HEADER + '  metric on-site { name "On-site arrival" definition "A technician arrives." }\n}\n'
+    message, line, column, hint = only(text)
+    assert (message, line, column) == ("unknown metric 'on-site'", 4, 3)
+    assert hint is not None and hint.endswith("is a feature cell or an obligation")
+
+
+def test_a_misspelt_metric_still_gets_did_you_mean() -> None:
+    assert only(_plan("target respons P1 4h on office"))[3] == "did you mean 'first-response'?"

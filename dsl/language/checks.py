@@ -710,7 +710,7 @@ def check_feature_grouping(vendor: Vendor) -> Iterator[Diagnostic]:
 def check_metric_text(metric: MetricText) -> Iterator[Diagnostic]:
     """A vendor words only metrics the language knows."""
     if metric.metric not in METRICS:
-        yield error(f"unknown metric '{metric.metric}'", metric.pos, did_you_mean(metric.metric, METRICS), code="T0405")
+        yield error(f"unknown metric '{metric.metric}'", metric.pos, _metric_hint(metric.metric), code="T0405")
 
 
 # --- plans ----------------------------------------------------------------------------------
@@ -851,7 +851,7 @@ def check_plan_references(plan: Plan, vendor: Vendor, calendars: set[str]) -> It
         yield from _marks(price.marks, price.pos, vendor)
     for target in plan.targets:
         if target.metric not in METRICS:
-            yield error(f"unknown metric '{target.metric}'", target.pos, did_you_mean(target.metric, METRICS), code="T0405")
+            yield error(f"unknown metric '{target.metric}'", target.pos, _metric_hint(target.metric), code="T0405")
         if target.priority is not None and target.priority not in levels:
             hint = did_you_mean(target.priority, levels) if levels else "this vendor has no priority levels; use 'all'"
             yield error(f"unknown priority '{target.priority}'", target.pos, hint, code="T0314")
@@ -1303,4 +1303,18 @@ def check_yearly_hours_on_closed_days(horizon: Horizon | None, calendars: Iterab
                 f"for working days only, write 'hours {first}-{day.month:02d}-{day.day:02d} ...' and so on, for each year it is one",
                 code="T0521",
             )
+
+
+# --- a metric of the vendor's own (outside author, session 20) -----------------------------------
+
+
+def _metric_hint(written: str) -> str | None:
+    """A did-you-mean; else that the metrics are fixed, and where a promise of another kind goes."""
+    close = did_you_mean(written, METRICS)
+    if close is not None and close.startswith("did you mean"):
+        return close
+    return (
+        f"the metrics are {', '.join(METRICS)}; a promise of another kind (a technician on site within 4 hours) "
+        "is a feature cell or an obligation"
+    )
 
