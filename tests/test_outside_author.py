@@ -334,3 +334,24 @@ def test_declaring_a_metric_of_its_own_gets_the_same_hint() -> None:
 
 def test_a_misspelt_metric_still_gets_did_you_mean() -> None:
     assert only(_plan("target respons P1 4h on office"))[3] == "did you mean 'first-response'?"
+
+
+# --- two contacts of one kind in a tier are told apart by the author's label ----------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "urgent"),
+    [("en", "Phone (Urgent line) (Critical only)"), ("sv", "Telefon (Jourlinje) (endast Kritisk)")],
+)
+def test_a_labelled_second_phone_is_named_by_its_label_not_its_number(lang: str, urgent: str) -> None:
+    text = HEADER.replace("language sv", "language en") + (
+        '  priorities s { level P1 { name { sv "Kritisk" it "Critica" pl "Krytyczny" en "Critical" } } level P2 { name "2" } }\n'
+        '  contact phone "+1 617-555-0142"\n'
+        '  contact phone "+1 617-555-0199" as phone-urgent { en "Urgent line" sv "Jourlinje" it "Linea urgente" pl "Linia pilna" }\n'
+        '  plan p { name "P" channels phone-urgent for P1, phone }\n}\n'
+    )
+    acme = vendor_of(text)
+    services = site.plan_services(acme, site.Reader(lang, words()[lang], acme))
+    channels = [str(c).replace("\u00a0", " ") for c in services[0].channels]
+    assert channels[0] == urgent  # not "Phone ((617) 555-0199) (Critical only)"
+    assert "555-0142" in channels[1]  # the unlabelled one keeps its number

@@ -1053,7 +1053,7 @@ def _contact_view(contact: Contact, vendor: Vendor, reader: Reader) -> ContactVi
 
 
 def _which_contact(contact: Contact, channels: tuple[str, ...], vendor: Vendor, reader: Reader) -> str:
-    """What tells one of a tier's several contacts of a kind from the others: its group, else its address.
+    """What tells one of a tier's several contacts of a kind from the others: its group, its label, else its address.
 
     Empty when the tier has one contact of that kind, so "Phone" stays one word in the usual case.
     """
@@ -1065,6 +1065,10 @@ def _which_contact(contact: Contact, channels: tuple[str, ...], vendor: Vendor, 
     group = groups.get(contact.group or "")
     if group is not None and sum(1 for c in same if c.group == contact.group) == 1:
         return reader.plain(group.label)
+    # The author's own name for the line ("Urgent line") says more than its number, which in the US
+    # national form brings parentheses of its own: "Phone ((617) 555-0199)".
+    if contact.label is not None:
+        return reader.plain(contact.label)
     number = addresses.phone_number(contact.value) if contact.kind in addresses.PHONE_KINDS and contact.value else None
     if number is not None:
         return number.national.replace(" ", "\u00a0")
