@@ -355,3 +355,33 @@ def test_a_labelled_second_phone_is_named_by_its_label_not_its_number(lang: str,
     channels = [str(c).replace("\u00a0", " ") for c in services[0].channels]
     assert channels[0] == urgent  # not "Phone ((617) 555-0199) (Critical only)"
     assert "555-0142" in channels[1]  # the unlabelled one keeps its number
+
+
+# --- targets and coverage: one priority a line, a calendar by its id, a coverage once -------------
+
+
+@pytest.mark.parametrize(
+    ("line", "column", "hint"),
+    [
+        ("target first-response P1 and P2 1h on office", 30, "a target names one priority (or all), then its time"),
+        ("target first-response P1, P2 1h on office", 29, "a target names one priority (or all), then its time"),
+        ("target first-response P1 within 1h on office", 30, "a target names one priority (or all), then its time"),
+        ("target first-response P1 1h on 24x7", 36, "'on' names a calendar by its id: declare calendar around-the-clock"),
+        ("coverage all on 24x7", 21, "'on' names a calendar by its id: declare calendar around-the-clock"),
+    ],
+)
+def test_a_target_slip_gets_a_hint(line: str, column: int, hint: str) -> None:
+    message, at_line, at_column, said = only(_plan(line))
+    assert (at_line, at_column) == (16, column), message
+    assert said is not None and said.startswith(hint), said
+
+
+@pytest.mark.parametrize(("written", "instead"), [("0.5h", "write 30min"), ("1.5h", "write 1h 30min"), ("2.0h", "write 2h")])
+def test_a_decimal_duration_is_told_its_minutes(written: str, instead: str) -> None:
+    hint = only(_plan(f"target first-response P1 {written} on office"))[3]
+    assert hint is not None and hint.endswith(instead), hint
+
+
+def test_a_coverage_line_given_twice_is_an_error_at_the_second() -> None:
+    text = _plan("coverage P1 on office", "coverage all on office", "coverage P1 on office")
+    assert only(text) == ("coverage 'P1' is defined twice", 18, 5, "the first is at t.plan:16; keep one of them")

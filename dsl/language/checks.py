@@ -28,6 +28,7 @@ from dsl.language.diagnostics import MISSING_TRANSLATION, Diagnostic, did_you_me
 from dsl.language.model import (
     Calendar,
     Contact,
+    Coverage,
     DailyHours,
     Feature,
     HolidaySource,
@@ -803,6 +804,8 @@ def check_plan_as_written(plan: Plan, features: set[str]) -> Iterator[Diagnostic
     for price in plan.prices:
         yield from check_price(price)
     yield from check_channels_once(plan)
+    # Two coverage lines for one priority (and case) would leave the page and the rules to pick one.
+    yield from _duplicates(plan.coverage, "coverage", _coverage_name, "keep one of them")
     seen: dict[str, Pos] = {}
     for cell in plan.cells:
         if cell.feature in seen:
@@ -1317,4 +1320,10 @@ def _metric_hint(written: str) -> str | None:
         f"the metrics are {', '.join(METRICS)}; a promise of another kind (a technician on site within 4 hours) "
         "is a feature cell or an obligation"
     )
+
+
+def _coverage_name(coverage: Coverage) -> str:
+    """'P1', 'all', 'all for escalated': what a coverage line is for."""
+    said = coverage.priority or "all"
+    return f"{said} for {coverage.case}" if coverage.case else said
 

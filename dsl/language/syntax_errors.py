@@ -129,6 +129,15 @@ EXAMPLES: dict[str, list[str]] = {
         "vendor v { plan p { features { a: 50 GB } } }",
         "vendor v { plan p { features { a: 50 GB\n b: yes } } }",
     ],
+    "a target names one priority (or all), then its time, such as 1h: write a line for each priority": [
+        "vendor v { plan p { target first-response P1 and P2 1h on c } }",
+        "vendor v { plan p { target first-response P1, P2 1h on c } }",
+        "vendor v { plan p { target first-response P1 within 1h on c } }",
+    ],
+    "'on' names a calendar by its id: declare calendar around-the-clock { open 24x7 } and write on around-the-clock": [
+        "vendor v { plan p { target first-response P1 1h on 24x7 } }",
+        "vendor v { plan p { coverage P1 on 24x7 } }",
+    ],
     "'the next business day' is written with its number: end of 1 business day": [
         "vendor v { plan p { target resolution all end of next business day on c } }",
         "vendor v { plan p { target resolution all end of the next business day on c } }",
@@ -409,7 +418,8 @@ def duration_mistake(text: str, offset: int, path: str, bare: bool = True) -> Di
         number = int(found.group(1))
         if kind == "fraction":
             minutes = round(float(f"0.{found.group(2)}") * 60)
-            instead = f"{number}h {minutes}min" if minutes else f"{number}h"
+            # 0.5h is 30min, not "0h 30min" (session 20).
+            instead = (f"{number}h {minutes}min" if number else f"{minutes}min") if minutes else f"{number}h"
             hint = f"{DURATION_UNITS}; write {instead}"
         elif kind == "days":
             hint = (
