@@ -23,6 +23,7 @@ from dsl.rules.export import export_project
 from dsl.site import compare, structured
 from dsl.site import views as site
 from support.language_plans import only, problems, vendor_of
+from support.paths import ROOT
 from support.site import words
 
 PLAN = """vendor acme {{
@@ -239,3 +240,47 @@ def test_a_build_shows_the_change_in_four_languages_and_does_not_depend_on_the_d
     # Nothing but the sitemap's <lastmod> (the date of SOURCE_DATE_EPOCH, docs/site.md) differs on another day.
     changed = {path for path in before.keys() | after.keys() if before.get(path) != after.get(path)}
     assert changed == {"sitemap.xml"}
+
+
+# --- the documented examples ---------------------------------------------------------------------
+
+DOCS_VENDOR = """vendor acme {{
+  name "Acme"
+  language en only
+  segment licence {{ en "Licence customers" }}
+  segment others {{ en "Others" }}
+  footnote * {{ en "Billed yearly." }}
+  calendar office-hours {{
+    zone Europe/Stockholm
+    open mon-fri 08:00-17:00
+  }}
+  priorities levels {{
+    level P1 {{ name "P1" }}
+  }}
+{plan}}}
+"""
+
+
+def _docs_examples() -> list[str]:
+    """The two plans of docs/language.md, "Prices that change on a date"."""
+    text = (ROOT / "docs" / "language.md").read_text(encoding="utf-8")
+    section = text[text.index("### Prices that change on a date") :]
+    blocks = section.split("```\n")
+    return [blocks[1], blocks[3]]
+
+
+def test_the_documented_examples_check_and_say_what_the_docs_say() -> None:
+    first, second = (vendor_of(DOCS_VENDOR.format(plan=plan)) for plan in _docs_examples())
+    reader = site.Reader("sv", words()["sv"], first)
+    rows = [normal(c.text) for row in site.price_rows(first, reader) for c in row.cells]
+    assert rows == [
+        "9 000 kr per år exkl. moms; från och med 1 juli 2027: 9 500 kr per år exkl. moms",
+        "12 000 kr per år exkl. moms; från och med 1 januari 2027: 14 000 kr per år exkl. moms",
+    ]
+    gold = second.plans[0]
+    assert [(p.amount, p.valid_from) for p in gold.prices] == [
+        (Decimal(12000), None), (Decimal(1200), None), (Decimal(14000), date(2027, 1, 1)), (Decimal(1400), date(2027, 1, 1)),
+    ]
+    assert [(t.minutes, t.valid_from) for t in gold.targets] == [(120, None), (60, date(2027, 1, 1))]
+    english = site.Reader("en", words()["en"], second)
+    assert normal(site.price_range(second, english)) == "€1,200 per year excl. tax or SEK 12,000 per year excl. tax"
