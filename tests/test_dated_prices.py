@@ -284,3 +284,11 @@ def test_the_documented_examples_check_and_say_what_the_docs_say() -> None:
     assert [(t.minutes, t.valid_from) for t in gold.targets] == [(120, None), (60, date(2027, 1, 1))]
     english = site.Reader("en", words()["en"], second)
     assert normal(site.price_range(second, english)) == "€1,200 per year excl. tax or SEK 12,000 per year excl. tax"
+
+
+def test_a_dated_price_inside_a_terms_block_gets_a_hint_at_its_from() -> None:
+    text = plan_text("    terms from 2027-01-01 {\n      price 14000 SEK per year excl tax from 2028-01-01\n    }")
+    assert only(text) == (
+        "unexpected 'from'; expected 'price', 'target' or '}'", 10, 41,
+        "inside 'terms from DATE { ... }' every price takes the block's date; write a price of another date outside it",
+    )
