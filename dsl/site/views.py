@@ -1288,6 +1288,12 @@ def adds_to_parent(plan: Plan, vendor: Vendor) -> bool:
         or set(plan.coverage) != set(parent.coverage)
         or set(plan.obligations) != set(parent.obligations)
         or set(plan.channels) != set(parent.channels)
+        # Who a channel is for and when it is staffed are part of the service too (`channels phone for P1`,
+        # `channels phone hours around-the-clock`), and so are the languages customers are helped in.
+        or {(c.channel, frozenset(c.priorities)) for c in plan.channel_priorities}
+        != {(c.channel, frozenset(c.priorities)) for c in parent.channel_priorities}
+        or set(plan.channel_hours) != set(parent.channel_hours)
+        or vendor.languages_of(plan) != vendor.languages_of(parent)
     )
 
 
