@@ -715,9 +715,9 @@ EXPLANATIONS: dict[str, Explanation] = {
     ),
     "T0812": Explanation(
         "a `terms from DATE` block without targets (warning)",
-        "`terms from DATE { ... }` writes several targets that change on the same date at once: each "
-        "target inside it is a version from that date, as if it ended with `from DATE`. A block with "
-        "nothing inside changes nothing.",
+        "`terms from DATE { ... }` writes several targets (and prices) that change on the same date at "
+        "once: each target or price inside it is a version from that date, as if it ended with `from DATE`. "
+        "A block with nothing inside changes nothing.",
         V + _PLAN_V10 + '    target first-response all 8h on office\n    terms from 2027-01-01 { }\n  }\n}\n',
         fix=('terms from 2027-01-01 { }', 'terms from 2027-01-01 { target first-response all 4h on office }'),
     ),

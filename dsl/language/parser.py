@@ -1121,7 +1121,7 @@ class _Builder(Transformer[Token, Any]):
                 warning(
                     f"the terms from {day} name no target",
                     self._pos(meta),
-                    "put the targets that change on that date inside the braces",
+                    "put the targets and prices that change on that date inside the braces",
                     code="T0812",
                 )
             )
