@@ -292,3 +292,12 @@ def test_a_dated_price_inside_a_terms_block_gets_a_hint_at_its_from() -> None:
         "unexpected 'from'; expected 'price', 'target' or '}'", 10, 41,
         "inside 'terms from DATE { ... }' every price takes the block's date; write a price of another date outside it",
     )
+
+
+def test_until_a_segment_s_first_own_price_its_customers_pay_the_price_for_everyone() -> None:
+    acme = gold("    price 100 SEK per year\n    price licence 80 SEK per year from 2027-01-01")
+    reader = site.Reader("en", words()["en"], acme)
+    rows = {normal(str(row.label)): normal(row.cells[0].text) for row in site.price_rows(acme, reader)}
+    assert rows == {"Licence customers": "SEK 100 per year; from 1 January 2027: SEK 80 per year", "Others": "SEK 100 per year"}
+    assert site.first_prices(acme.plans[0]) == acme.plans[0].prices[:1]
+    assert normal(site.price_range(acme, reader)) == "SEK 100 per year"

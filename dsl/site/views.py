@@ -708,6 +708,9 @@ def price_rows(vendor: Vendor, reader: Reader) -> tuple[PriceRow, ...]:
 def _segment_cell(plan: Plan, segment: str | None, vendor: Vendor, reader: Reader) -> PriceCell:
     found = _prices_for(plan, segment)
     if any(p.valid_from is not None for p in found):
+        if segment is not None and all(p.valid_from is not None for p in found):
+            # Until a segment's first own price, its customers pay the price for everyone, when there is one.
+            found = tuple(p for p in plan.prices if p.segment is None and p.valid_from is None) + found
         return dated_price_cell(found, vendor, reader)
     return price_cell(found[0] if found else None, vendor, reader, found[1:])
 
@@ -870,7 +873,13 @@ def first_prices(plan: Plan) -> tuple[Price, ...]:
     segments: dict[str | None, list[Price]] = {}
     for price in plan.prices:
         segments.setdefault(price.segment, []).append(price)
-    return tuple(p for found in segments.values() for p in price_versions(found)[0][1])
+    # A segment whose own prices all start at a date pays the price for everyone until then, when there is one.
+    for_everyone = any(p.segment is None and p.valid_from is None for p in plan.prices)
+    versions = {segment: price_versions(found) for segment, found in segments.items()}
+    return tuple(
+        p for segment, found in versions.items() if not (segment is not None and found[0][0] is not None and for_everyone)
+        for p in found[0][1]
+    )
 
 
 def price_dated(day: date | None, text: str, reader: Reader) -> str:
