@@ -301,3 +301,14 @@ def test_until_a_segment_s_first_own_price_its_customers_pay_the_price_for_every
     assert rows == {"Licence customers": "SEK 100 per year; from 1 January 2027: SEK 80 per year", "Others": "SEK 100 per year"}
     assert site.first_prices(acme.plans[0]) == acme.plans[0].prices[:1]
     assert normal(site.price_range(acme, reader)) == "SEK 100 per year"
+
+
+def test_the_first_day_python_knows_is_a_date_like_any_other() -> None:
+    acme = gold("    price 100 SEK per year\n    price 200 SEK per year from 0001-01-01\n    price 300 SEK per year from 9999-12-31")
+    reader = site.Reader("en", words()["en"], acme)
+    data = json.loads(str(structured.vendor_json_ld(acme, reader, "https://x.example/en/acme/")))
+    [service] = [g for g in data["@graph"] if g["@type"] == "Service"]
+    assert {(o["price"], o.get("validFrom"), o.get("priceValidUntil")) for o in service["offers"]} == {
+        ("100", None, None), ("200", "0001-01-01", "9999-12-30"), ("300", "9999-12-31", None),
+    }
+    assert "from 31 December 9999: SEK 300 per year" in normal(site.price_rows(acme, reader)[0].cells[0].text)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from dataclasses import replace
-from datetime import timedelta
+from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -102,7 +102,7 @@ def validity(price: Price, prices: Sequence[Price]) -> dict[str, str]:
     # A segment's prices from a date replace all of its earlier ones (docs/language.md): the next date ends this one.
     later = [p.valid_from for p in prices if p.segment == price.segment and p.valid_from is not None]
     later = [day for day in later if price.valid_from is None or day > price.valid_from]
-    if later:
+    if later and min(later) > date.min:  # a price replaced from 0001-01-01 was never valid: no day before it
         found["priceValidUntil"] = (min(later) - timedelta(days=1)).isoformat()
     return found
 
