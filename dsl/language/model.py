@@ -515,6 +515,13 @@ class Obligation:
     calendar: str | None = None
     pos: Pos = field(default_factory=_no_pos, compare=False)
     after_pos: Pos = field(default_factory=_no_pos, compare=False)
+    # `obligation rca for P1 and P2 ...`: the priorities it is for; () is every priority (as ChannelPriorities).
+    priorities: tuple[str, ...] = ()
+    priorities_pos: tuple[Pos, ...] = field(default=(), compare=False)  # where each priority is written
+
+    def applies_to(self, priority: str | None) -> bool:
+        """Whether the vendor does this for a ticket of `priority` (every priority when the obligation names none)."""
+        return not self.priorities or priority in self.priorities
 
 
 @dataclass(frozen=True)

@@ -1035,7 +1035,7 @@ class TicketClock:
         obligations = {
             ob["id"]: self._obligation(vendor_id, ob, ticket, at, tz, country, shares)
             for ob in found.get("obligations", ())
-            if ob.get("after_minutes") is not None
+            if ob.get("after_minutes") is not None and _obligation_applies(ob, ticket)
         }
         return {"metrics": metrics, "obligations": obligations}
 
@@ -1149,12 +1149,29 @@ class TicketClock:
             timeline = Timeline.always_open(years["first"], years["last"], zone)
         else:
             timeline = self.evaluator.timeline(vendor_id, cal_id, None if calendar["zone"] is not None else tz, country)
-        done = next((e.at for e in ticket.events if e.kind == "obligation" and e.obligation == ob["id"]), None)
-        stop = done if done is not None else ticket.resolved
-        if done is not None and ticket.resolved is not None:
-            stop = min(done, ticket.resolved)
         amount = Amount(ob["after_minutes"])
-        return self._measure(timeline, zone, amount.search(timeline), started, stop, ticket, shares, amount)
+        return self._measure(timeline, zone, amount.search(timeline), started, _obligation_stop(ob, ticket), ticket, shares, amount)
+
+
+def _obligation_stop(ob: Mapping[str, Any], ticket: _TicketQuestion) -> int | None:
+    """When a timed obligation's clock stopped by `now`: its own event or the resolution, whichever came first."""
+    done = next((e.at for e in ticket.events if e.kind == "obligation" and e.obligation == ob["id"]), None)
+    if done is None or ticket.resolved is None:
+        return done if done is not None else ticket.resolved
+    return min(done, ticket.resolved)
+
+
+def _obligation_applies(ob: Mapping[str, Any], ticket: _TicketQuestion) -> bool:
+    """Format 1.5: an obligation for some priorities is followed only while the ticket has one of them (§11.4).
+
+    As a metric's target, it goes by the priority in force when the clock stops (or at `now`); a document
+    before 1.5 has no `priorities`, and null is every priority.
+    """
+    levels = ob.get("priorities")
+    if levels is None:
+        return True
+    stop = _obligation_stop(ob, ticket)
+    return ticket.priority_at(ticket.now if stop is None else stop) in levels
 
 
 def check_customer_country(calendar: Mapping[str, Any], cal_id: str, country: str | None) -> None:

@@ -227,6 +227,11 @@ export function ticket(rules, { plan, priority = null, at, now, events = [], tz 
   const obligations = {};
   for (const ob of plain.obligations || []) {
     if (ob.after_minutes === null || ob.after_minutes === undefined) continue;
+    const done = state.events.find((e) => e.kind === "obligation" && e.obligation === ob.id)?.at ?? null;
+    const stop = earliest(done, state.resolved);
+    // Format 1.5: an obligation for some priorities only, by the priority in force at its stop (or now), as a metric's.
+    const levels = ob.priorities ?? null;
+    if (levels !== null && !levels.includes(state.priorityAt(stop === null ? until.ms : stop))) continue;
     const started = state.first("responded");
     if (started === null) {
       obligations[ob.id] = { state: "waiting", due: null };
@@ -238,8 +243,7 @@ export function ticket(rules, { plan, priority = null, at, now, events = [], tz 
       continue;
     }
     const { t, zone } = calendarClock(rules, vendorId, vendor, ob.calendar, tz, country, moment);
-    const done = state.events.find((e) => e.kind === "obligation" && e.obligation === ob.id)?.at ?? null;
-    obligations[ob.id] = measure(rules, t, zone, { minutes: ob.after_minutes }, started, earliest(done, state.resolved), state, shares);
+    obligations[ob.id] = measure(rules, t, zone, { minutes: ob.after_minutes }, started, stop, state, shares);
   }
   return { metrics, obligations };
 }

@@ -103,6 +103,31 @@ def chosen() -> list[tuple[oracle.Ticket, str]]:
            (_ev("priority", "2027-07-01T08:30:00+02:00", "P1"), _ev("pause", "2027-07-01T08:40:00+02:00"),
             _ev("resume", "2027-07-01T09:10:00+02:00"))),
          "a version boundary: reported on 1 July, P1 gets the new version's hour, with a pause"),
+        # Format 1.5: obligations for some priorities only (conformance-lab/office: call-p1 for P1, rca for P1
+        # and P2, call-all for every priority), by the priority in force at the obligation's stop or at now.
+        (T("conformance-lab/office", "P3", "2026-11-23T09:00:00+01:00", "2026-11-23T15:00:00+01:00",
+           (_ev("responded", "2026-11-23T09:30:00+01:00"),)),
+         "a P3 ticket: only the obligation for every priority is followed"),
+        (T("conformance-lab/office", "P2", "2026-11-23T09:00:00+01:00", "2026-11-23T15:00:00+01:00",
+           (_ev("responded", "2026-11-23T09:30:00+01:00"),)),
+         "a P2 ticket: the obligation for P1 and P2 is followed, the one for P1 is not"),
+        (T("conformance-lab/office", "P2", "2026-11-23T09:00:00+01:00", "2026-11-23T10:00:00+01:00"),
+         "a P2 ticket before the first response: its obligations wait, the one for P1 is not listed"),
+        (T("conformance-lab/office", "P2", "2026-11-23T09:00:00+01:00", "2026-11-23T15:00:00+01:00",
+           (_ev("responded", "2026-11-23T09:30:00+01:00"), _ev("priority", "2026-11-23T13:00:00+01:00", "P1"))),
+         "raised to P1 after the response: the obligation for P1 is followed, counted from the first response"),
+        (T("conformance-lab/office", "P1", "2026-11-23T09:00:00+01:00", "2026-11-23T15:00:00+01:00",
+           (_ev("responded", "2026-11-23T09:30:00+01:00"), _ev("obligation", "2026-11-23T11:00:00+01:00", "call-p1"),
+            _ev("priority", "2026-11-23T12:00:00+01:00", "P3"))),
+         "met as P1, then lowered to P3: the obligation met keeps the priority of its stop; the one for P1 and P2 is dropped"),
+        (T("conformance-lab/office", "P1", "2026-11-23T09:00:00+01:00", "2026-11-23T15:00:00+01:00",
+           (_ev("responded", "2026-11-23T09:30:00+01:00"), _ev("priority", "2026-11-23T10:00:00+01:00", "P3"),
+            _ev("obligation", "2026-11-23T11:00:00+01:00", "call-p1"))),
+         "lowered to P3 before the obligation for P1 was met: it is not followed, and its event is still accepted"),
+        (T("conformance-lab/office", "P1", "2026-11-23T09:00:00+01:00", "2026-11-24T15:00:00+01:00",
+           (_ev("responded", "2026-11-23T09:30:00+01:00"), _ev("resolved", "2026-11-23T16:00:00+01:00"),
+            _ev("priority", "2026-11-24T09:00:00+01:00", "P3"))),
+         "resolved as P1, lowered later: the obligations stopped at the resolution keep P1"),
     ]
 
 

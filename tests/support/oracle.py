@@ -502,11 +502,14 @@ def ticket(project: Project, years: tuple[int, int], q: Ticket) -> dict:
     for ob in plan.obligations:
         if ob.after_minutes is None:
             continue
+        done = next((at for k, at, extra in happened if k == "obligation" and extra == ob.id), None)
+        stops = [x for x in (done, resolved) if x is not None]
+        # `obligation ID for P1 ...`: followed only when the priority in force at its stop (or now) is one of them.
+        if ob.priorities and level_at(min(stops) if stops else now) not in ob.priorities:
+            continue
         if started is None:
             obligations[ob.id] = {"state": "waiting", "due": None}
             continue
-        done = next((at for k, at, extra in happened if k == "obligation" and extra == ob.id), None)
-        stops = [x for x in (done, resolved) if x is not None]
         obligations[ob.id] = measure(vendor.calendar(ob.calendar), ob.after_minutes, None, False, started, min(stops) if stops else None, shares)
     return {"metrics": metrics, "obligations": obligations}
 
