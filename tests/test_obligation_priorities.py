@@ -299,3 +299,38 @@ def test_the_tiers_summary_names_the_levels_an_obligation_is_for(lang: str, rca:
     assert f"<small>— {call_back}; " in call_item
     assert rca.split()[-1] not in meetings_item and "<small>" in meetings_item  # for every ticket: no level named
     assert f"<small>— {call_back}; " in str(gold.obligations[-1])  # Gold's own root-cause analysis (after what it inherits): P1 and P2
+
+
+# --- the documentation ----------------------------------------------------------------------------------
+
+
+def test_the_example_in_docs_language_md_loads_as_an_author_would_copy_it() -> None:
+    """docs/language.md, "Obligations for some priorities only": its example inside a plan, with no diagnostic at all."""
+    section = (ROOT / "docs" / "language.md").read_text(encoding="utf-8").split("### Obligations for some priorities only", 1)[1]
+    example = section.split("```", 2)[1].strip("\n")
+    plan = PLAN.split("  plan std {{", 1)[0].format(levels=LEVELS) + '  plan std {\n    name "Standard"\n' + example + "\n  }\n}\n"
+    project, found = load(plan)
+    assert project is not None and found == [], [(d.code, d.message) for d in found]
+    by_id = {ob.id: ob for ob in project.vendors[0].plans[0].obligations}
+    assert (by_id["rca"].priorities, by_id["call-back"].priorities, by_id["review"].priorities) == (("P1",), ("P1", "P2"), ("P1",))
+    assert by_id["call-back"].after_minutes == 120 and by_id["review"].quantity is not None
+
+
+# --- syntax --------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("statement", "word", "message", "hint"),
+    [
+        ('obligation rca for P1, P2 "x"', ",",
+         "unexpected ','; expected 'after', 'and', '{', a quoted text (\"...\") or a whole number",
+         "the priorities an obligation is for are joined by 'and': obligation rca for P1 and P2 after 2h on office { ... }"),
+        ('obligation rca for "x"', '"x"', "unexpected '\"x\"'; expected a priority level such as P1", None),
+    ],
+)
+def test_a_slip_in_for_is_a_syntax_error_that_says_what_to_write(statement: str, word: str, message: str, hint: str | None) -> None:
+    source = f'vendor acme {{\n  name "Acme"\n  language en\n  plan std {{\n    name "S"\n    {statement}\n  }}\n}}\n'
+    _, found = load(source)
+    (error,) = found
+    assert (error.code, error.message, error.hint) == ("T0101", message, hint)
+    assert (error.pos.line, error.pos.column) == (6, 5 + statement.index(word))

@@ -64,6 +64,11 @@ NAMED_WORDS: dict[str, list[str]] = {
     _one_of("a kind of contact", CONTACT_KINDS): [
         "vendor v { contact 5 }",
     ],
+    # `obligation rca for P1 ...`, `channels phone for P1 ...`: the levels a statement is for.
+    "a priority level such as P1": [
+        'vendor v { plan p { obligation o for "x" } }',
+        "vendor v { plan p { channels phone for 5 } }",
+    ],
     _one_of("a period", PERIODS): [
         "vendor v { plan p { price 5 EUR per 5 } }",
         "vendor v { plan p { features { a: 4 per 5 } } }",
@@ -114,6 +119,10 @@ EXAMPLES: dict[str, list[str]] = {
     "an obligation says what is done, in quotes or braces: obligation qbr 1 per quarter { en \"Quarterly business review\" }": [
         "vendor v { plan p { obligation qbr 1 per quarter\n channels phone } }",
         "vendor v { plan p { obligation qbr 1 per quarter } }",
+    ],
+    "the priorities an obligation is for are joined by 'and': obligation rca for P1 and P2 after 2h on office { ... }": [
+        'vendor v { plan p { obligation o for P1, P2 "x" } }',
+        'vendor v { plan p { obligation o for P1 or P2 "x" } }',
     ],
     "'the next business day' is written with its number: end of 1 business day": [
         "vendor v { plan p { target resolution all end of next business day on c } }",
