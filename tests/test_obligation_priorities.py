@@ -334,3 +334,25 @@ def test_a_slip_in_for_is_a_syntax_error_that_says_what_to_write(statement: str,
     (error,) = found
     assert (error.code, error.message, error.hint) == ("T0101", message, hint)
     assert (error.pos.line, error.pos.column) == (6, 5 + statement.index(word))
+
+
+# --- an obligation timed after work names its calendar (the ticket clock failed with a KeyError before) --
+
+
+def test_after_without_a_calendar_is_an_error_at_the_duration() -> None:
+    source = text().replace("call-back for P1 and P2 after 2h on office", "call-back for P1 and P2 after 2h")
+    _, found = load(source)
+    (error,) = [d for d in found if d.severity == "error"]
+    assert (error.code, error.message) == ("T0815", "obligation 'call-back' is timed after work but names no calendar to count it on")
+    assert error.hint == "add 'on CALENDAR' after the duration, such as: after 4h on office (a calendar with 'open 24x7' counts round the clock)"
+    assert (error.pos.line, error.pos.column) == at_word(source, "and P2 after 2h", "2h")
+
+
+def test_the_schema_and_the_structural_checks_refuse_after_minutes_without_a_calendar(rules) -> None:
+    broken = copy.deepcopy(rules)
+    rca = broken["vendors"]["acme"]["plans"]["std"]["obligations"][0]
+    rca["calendar"] = None
+    assert not jsonschema.Draft202012Validator(load_schema()).is_valid(broken)
+    assert structural_problems(broken) == ["vendors.acme.plans.std.obligations.rca: after_minutes without a calendar"]
+    rca["after_minutes"] = None  # an obligation without a clock needs none
+    assert jsonschema.Draft202012Validator(load_schema()).is_valid(broken) and structural_problems(broken) == []

@@ -768,9 +768,17 @@ def check_target_case(target: Target, vendor: Vendor) -> Iterator[Diagnostic]:
 
 
 def check_obligation(obligation: Obligation) -> Iterator[Diagnostic]:
-    """An obligation counts per a known period and waits a positive time."""
+    """An obligation counts per a known period and waits a positive time, on a calendar."""
     yield from _period(obligation.quantity)
     yield from _duration(obligation.after_minutes, obligation.after_pos)
+    if obligation.after_minutes is not None and obligation.calendar is None:
+        # Working time is counted on a calendar's open hours: without one the ticket clock has nothing to count.
+        yield error(
+            f"obligation '{obligation.id}' is timed after work but names no calendar to count it on",
+            obligation.after_pos,
+            "add 'on CALENDAR' after the duration, such as: after 4h on office (a calendar with 'open 24x7' counts round the clock)",
+            code="T0815",
+        )
 
 
 def check_obligation_ids(obligations: tuple[Obligation, ...]) -> Iterator[Diagnostic]:

@@ -719,6 +719,14 @@ EXPLANATIONS: dict[str, Explanation] = {
         + '  calendar office {\n    zone Europe/Stockholm\n    open mon-fri 08:00-17:00\n    closed holidays SE\n  }\n}\n',
         fix=('horizon 1940-1942', 'horizon 2026-2028'),
     ),
+    "T0815": Explanation(
+        "an obligation timed after work without a calendar",
+        "`after DURATION` counts working time from the first response on a calendar's open hours, so it "
+        "names the calendar: `after 4h on office`. For time counted round the clock, name a calendar with "
+        "`open 24x7`.",
+        V + _PLAN_V10 + '    obligation call after 4h "We phone you"\n  }\n}\n',
+        fix=("after 4h ", "after 4h on office "),
+    ),
     "T0814": Explanation(
         "a workaround promised later than the resolution, or sooner than the first response (warning)",
         "A workaround is a temporary fix that restores the service; SLAs promise it after the first "

@@ -628,6 +628,8 @@ def _plan_problems(where: str, plan: dict[str, Any], calendars: dict[str, Any], 
     for ob in plan["obligations"]:
         if ob["calendar"] is not None and ob["calendar"] not in calendars:
             problems.append(f"{where}.obligations.{ob['id']}: unknown calendar '{ob['calendar']}'")
+        if ob["after_minutes"] is not None and ob["calendar"] is None:
+            problems.append(f"{where}.obligations.{ob['id']}: after_minutes without a calendar")
         for level in ob.get("priorities") or ():  # format 1.5
             if level not in levels:
                 problems.append(f"{where}.obligations.{ob['id']}: unknown priority '{level}'")
