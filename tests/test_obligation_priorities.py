@@ -91,8 +91,8 @@ def test_an_obligation_names_the_priorities_it_is_for_and_an_extending_plan_repl
     assert by_id["rca"].priorities == ("P1",)
     assert by_id["call-back"].priorities == ("P1", "P2")
     assert by_id["meetings"].priorities == ()  # every priority
-    assert by_id["rca"].applies_to("P1") and not by_id["rca"].applies_to("P2") and not by_id["rca"].applies_to(None)
-    assert by_id["meetings"].applies_to("P3") and by_id["meetings"].applies_to(None)
+    assert by_id["rca"].is_for("P1") and not by_id["rca"].is_for("P2") and not by_id["rca"].is_for(None)
+    assert by_id["meetings"].is_for("P3") and by_id["meetings"].is_for(None)
     gold_by_id = {ob.id: ob for ob in gold.obligations}
     assert gold_by_id["call-back"] == by_id["call-back"]  # inherited as it is
     assert gold_by_id["rca"].priorities == ("P1", "P2")  # Gold's own replaces Standard's

@@ -519,7 +519,7 @@ class Obligation:
     priorities: tuple[str, ...] = ()
     priorities_pos: tuple[Pos, ...] = field(default=(), compare=False)  # where each priority is written
 
-    def applies_to(self, priority: str | None) -> bool:
+    def is_for(self, priority: str | None) -> bool:
         """Whether the vendor does this for a ticket of `priority` (every priority when the obligation names none)."""
         return not self.priorities or priority in self.priorities
 
