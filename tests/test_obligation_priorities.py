@@ -274,9 +274,9 @@ def test_the_clock_vectors_cover_obligations_for_some_priorities() -> None:
     vectors = [json.loads(line) for line in clock_vectors.CLOCK_VECTORS.read_text(encoding="utf-8").splitlines()]
     rules = json.loads((clock_vectors.HERE / "rules.json").read_text(encoding="utf-8"))
     office = rules["vendors"]["conformance-lab"]["plans"]["office"]["obligations"]
-    assert {o["id"]: o["priorities"] for o in office} == {"call-p1": ["P1"], "rca": ["P1", "P2"], "call-all": None}
+    assert {o["id"]: o["priorities"] for o in office} == {"call-p1": ["P1"], "rca": ["P1", "P2"], "call-all": None, "status-call": ["P1", "P2"]}
     listed = [set(v["answer"]["obligations"]) for v in vectors if v["plan"] == "conformance-lab/office" and "answer" in v]
-    assert {"call-all"} in listed and {"rca", "call-all"} in listed and {"call-p1", "rca", "call-all"} in listed
+    assert {"call-all"} in listed and {"rca", "call-all", "status-call"} in listed and {"call-p1", "rca", "call-all", "status-call"} in listed
 
 
 # --- the site -----------------------------------------------------------------------------------------
@@ -323,7 +323,7 @@ def test_the_example_in_docs_language_md_loads_as_an_author_would_copy_it() -> N
     ("statement", "word", "message", "hint"),
     [
         ('obligation rca for P1, P2 "x"', ",",
-         "unexpected ','; expected 'after', 'and', '{', a quoted text (\"...\") or a whole number",
+         "unexpected ','; expected 'after', 'and', 'every', '{', a quoted text (\"...\") or a whole number",
          "the priorities an obligation is for are joined by 'and': obligation rca for P1 and P2 after 2h on office { ... }"),
         ('obligation rca for "x"', '"x"', "unexpected '\"x\"'; expected a priority level such as P1", None),
     ],
@@ -356,3 +356,133 @@ def test_the_schema_and_the_structural_checks_refuse_after_minutes_without_a_cal
     assert structural_problems(broken) == ["vendors.acme.plans.std.obligations.rca: after_minutes without a calendar"]
     rca["after_minutes"] = None  # an obligation without a clock needs none
     assert jsonschema.Draft202012Validator(load_schema()).is_valid(broken) and structural_problems(broken) == []
+
+
+# --- `every`: an obligation that recurs until the resolution (format 1.5) ---------------------------------
+
+RECURRING = text().replace(
+    "    obligation meetings 4 per year",
+    '    obligation status-call for P1 every 2h on office { sv "Vi ringer" it "Telefoniamo" pl "Dzwonimy" en "We phone you" }\n'
+    "    obligation meetings 4 per year",
+)
+
+
+@pytest.fixture(scope="module")
+def recurring() -> tuple[Project, dict]:
+    loaded, found = load(RECURRING)
+    assert loaded is not None and not [d for d in found if d.severity == "error"], found
+    return loaded, export_project(loaded, YEARS)
+
+
+def test_every_is_parsed_with_its_calendar_priorities_and_place(recurring) -> None:
+    project, rules = recurring
+    ob = next(o for o in project.vendors[0].plans[0].obligations if o.id == "status-call")
+    assert (ob.every_minutes, ob.after_minutes, ob.calendar, ob.priorities) == (120, None, "office", ("P1",))
+    assert (ob.every_pos.line, ob.every_pos.column) == at_word(RECURRING, "every 2h on office", "2h")
+    exported = next(o for o in rules["vendors"]["acme"]["plans"]["std"]["obligations"] if o["id"] == "status-call")
+    assert (exported["every_minutes"], exported["after_minutes"], exported["calendar"], exported["priorities"]) == (120, None, "office", ["P1"])
+    assert all(o["every_minutes"] is None for o in rules["vendors"]["acme"]["plans"]["std"]["obligations"] if o["id"] != "status-call")
+    jsonschema.Draft202012Validator(load_schema()).validate(rules)
+    assert structural_problems(rules) == []
+
+
+def test_every_zero_is_an_error_at_the_duration() -> None:
+    source = RECURRING.replace("every 2h on office", "every 0min on office")
+    _, found = load(source)
+    (error,) = [d for d in found if d.severity == "error"]
+    assert (error.code, error.message) == ("T0801", "a duration must be longer than zero")
+    assert (error.pos.line, error.pos.column) == at_word(source, "every 0min", "0min")
+
+
+def test_every_without_a_calendar_is_a_syntax_error_with_a_hint() -> None:
+    source = RECURRING.replace("every 2h on office {", "every 2h {")
+    _, found = load(source)
+    (error,) = found
+    assert (error.code, error.message) == ("T0101", "unexpected '{'; expected 'on'")
+    assert error.hint == "a recurring obligation names the calendar its working time is counted on: obligation status-call every 2h on office { ... }"
+    assert (error.pos.line, error.pos.column) == at_word(source, "every 2h {", "{")
+
+
+def test_the_schema_and_the_structural_checks_refuse_every_with_after(recurring) -> None:
+    broken = copy.deepcopy(recurring[1])
+    status = next(o for o in broken["vendors"]["acme"]["plans"]["std"]["obligations"] if o["id"] == "status-call")
+    status["after_minutes"] = 60
+    assert not jsonschema.Draft202012Validator(load_schema()).is_valid(broken)
+    assert structural_problems(broken) == ["vendors.acme.plans.std.obligations.status-call: every_minutes without a calendar, or with after_minutes"]
+
+
+CALLS = [
+    # Calls at 11:00 (1 h 30 of work after the response: met) and 14:00 (3 h later: missed), then 2 h from 14:00.
+    ("P1", [RESPONDED, {"type": "obligation", "at": "2026-11-23T11:00:00+01:00", "obligation": "status-call"},
+            {"type": "obligation", "at": "2026-11-23T14:00:00+01:00", "obligation": "status-call"}], "2026-11-23T16:00:00+01:00", 1),
+    # A pause of one open hour moves the next call an hour; resolved at 15:00: the clock stops, met.
+    ("P1", [RESPONDED, {"type": "pause", "at": "2026-11-23T10:00:00+01:00"}, {"type": "resume", "at": "2026-11-23T11:00:00+01:00"},
+            {"type": "resolved", "at": "2026-11-23T11:15:00+01:00"},
+            {"type": "obligation", "at": "2026-11-23T12:00:00+01:00", "obligation": "status-call"}], "2026-11-23T12:30:00+01:00", 0),
+    # Before the first response: waiting. A P2 ticket: not listed.
+    ("P1", [], None, None),
+    ("P2", [RESPONDED], None, None),
+]
+
+
+@pytest.mark.parametrize(("priority", "events", "due", "missed"), CALLS)
+def test_the_python_clock_restarts_a_recurring_obligation_at_each_of_its_events(recurring, priority, events, due, missed) -> None:
+    project, rules = recurring
+    answer = Evaluator(rules).ticket("acme/std", priority, REPORT, "2026-11-23T15:00:00+01:00", events)
+    status = answer["obligations"].get("status-call")
+    if priority == "P2":
+        assert status is None
+    elif not events:
+        assert status == {"state": "waiting", "due": None}
+    else:
+        assert (status["due"], status["missed"]) == (due, missed)
+    q = Ticket("acme/std", priority, REPORT, "2026-11-23T15:00:00+01:00",
+               tuple((e["type"], e["at"], e.get("priority") or e.get("obligation")) for e in events))
+    assert answer["obligations"] == ticket(project, YEARS, q)["obligations"]
+
+
+@pytest.mark.skipif(NODE is None, reason="node is not installed")
+def test_the_javascript_clock_gives_the_python_answers_for_every(recurring, tmp_path) -> None:
+    rules = recurring[1]
+    rules_path = tmp_path / "rules.json"
+    rules_path.write_text(dumps(rules), encoding="utf-8")
+    asked = [{"plan": "acme/std", "priority": p, "at": REPORT, "now": "2026-11-23T15:00:00+01:00", "events": e} for p, e, _, _ in CALLS]
+    script = (
+        "import { readFileSync } from 'node:fs';\n"
+        f"import {{ ticket }} from {json.dumps((ROOT / 'site_templates' / 'assets' / 'ticket.js').as_uri())};\n"
+        f"const rules = JSON.parse(readFileSync({json.dumps(str(rules_path))}, 'utf8'));\n"
+        f"for (const t of {json.dumps(asked)}) console.log(JSON.stringify(ticket(rules, t)));\n"
+    )
+    run = subprocess.run([NODE, "--input-type=module", "-e", script], capture_output=True, text=True, timeout=60)
+    assert run.returncode == 0, run.stderr
+    evaluator = Evaluator(rules)
+    assert [json.loads(line) for line in run.stdout.splitlines()] == [
+        evaluator.ticket(t["plan"], t["priority"], t["at"], t["now"], t["events"]) for t in asked
+    ]
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("sv", "endast Kritisk; med högst 2 timmar arbetstid emellan fram till lösningen, räknat "),
+        ("it", "solo Critica; a intervalli di non più di 2 ore di lavoro fino alla risoluzione, contate "),
+        ("pl", "tylko Krytyczny; w odstępach nie dłuższych niż 2 godziny pracy, aż do rozwiązania, liczone "),
+        ("en", "Critical only; every 2 hours of working time until the resolution, counted "),
+    ],
+)
+def test_the_tiers_summary_says_how_often_a_recurring_obligation_comes(recurring, lang: str, said: str) -> None:
+    vendor = recurring[0].vendors[0]
+    standard = site.plan_services(vendor, site.Reader(lang, words()[lang], vendor))[0]
+    item = str(standard.obligations[2])  # rca, call-back, then status-call, in the order written
+    assert f"<small>— {said}" in item
+
+
+def test_the_recurring_example_in_docs_language_md_loads_as_written() -> None:
+    """docs/language.md, "Obligations that recur": its example inside a plan, with no diagnostic at all."""
+    section = (ROOT / "docs" / "language.md").read_text(encoding="utf-8").split("### Obligations that recur", 1)[1]
+    example = section.split("```", 2)[1].strip("\n")
+    plan = PLAN.split("  plan std {{", 1)[0].format(levels=LEVELS) + '  plan std {\n    name "Standard"\n' + example + "\n  }\n}\n"
+    project, found = load(plan)
+    assert project is not None and found == [], [(d.code, d.message) for d in found]
+    (ob,) = project.vendors[0].plans[0].obligations
+    assert (ob.id, ob.priorities, ob.every_minutes, ob.calendar) == ("status-call", ("P1",), 120, "office")

@@ -771,6 +771,7 @@ def check_obligation(obligation: Obligation) -> Iterator[Diagnostic]:
     """An obligation counts per a known period and waits a positive time, on a calendar."""
     yield from _period(obligation.quantity)
     yield from _duration(obligation.after_minutes, obligation.after_pos)
+    yield from _duration(obligation.every_minutes, obligation.every_pos)
     if obligation.after_minutes is not None and obligation.calendar is None:
         # Working time is counted on a calendar's open hours: without one the ticket clock has nothing to count.
         yield error(

@@ -810,6 +810,22 @@ class _Builder(Transformer[Token, Any]):
         )
         return _Stmt("obligation", obligation, pos)
 
+    def recurring_obligation(self, meta: Any, children: list[Any]) -> _Stmt:
+        oid, limited, (every_minutes, every_pos), calendar, text = children
+        priorities, priorities_pos = limited if limited is not None else ((), ())
+        pos = self._pos(meta)
+        obligation = Obligation(
+            id=str(oid),
+            text=text,
+            calendar=str(calendar),
+            pos=pos,
+            priorities=priorities,
+            priorities_pos=priorities_pos,
+            every_minutes=every_minutes,
+            every_pos=every_pos,
+        )
+        return _Stmt("obligation", obligation, pos)
+
     def obligation_for(self, meta: Any, children: list[Token]) -> tuple[tuple[str, ...], tuple[Pos, ...]]:
         return tuple(str(p) for p in children), tuple(self._tpos(p) for p in children)
 

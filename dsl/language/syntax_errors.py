@@ -124,6 +124,10 @@ EXAMPLES: dict[str, list[str]] = {
         'vendor v { plan p { obligation o for P1, P2 "x" } }',
         'vendor v { plan p { obligation o for P1 or P2 "x" } }',
     ],
+    "a recurring obligation names the calendar its working time is counted on: obligation status-call every 2h on office { ... }": [
+        'vendor v { plan p { obligation o every 2h "x" } }',
+        "vendor v { plan p { obligation o for P1 every 2h { } } }",
+    ],
     "'the next business day' is written with its number: end of 1 business day": [
         "vendor v { plan p { target resolution all end of next business day on c } }",
         "vendor v { plan p { target resolution all end of the next business day on c } }",

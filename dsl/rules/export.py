@@ -44,7 +44,7 @@ FORMAT_VERSION = "1.5"  # 1.1: vendor "aliases" (who else a plan's terms apply t
 # 1.2 (issue 10): years "valid_until"; plan "id"; target "id", "from", "until" (effective-dated versions)
 # 1.3: top-level "languages" (the project's published languages: every texts object has exactly these keys)
 # 1.4: the metric "workaround" (in "metrics" and on targets), and the ticket clock's "workaround" event
-# 1.5: obligation "priorities" (the levels an obligation is for; null: every level)
+# 1.5: obligation "priorities" (the levels an obligation is for; null: every level) and "every_minutes" (recurring)
 """Bumped in its minor part for additions a consumer may ignore, in its major part for anything else."""
 
 
@@ -353,6 +353,7 @@ def _obligation(ob: Obligation, lang: str) -> dict[str, Any]:
         "text": _texts(ob.text, lang),
         # Format 1.5: the levels it is for, each once in the order written; null: every level.
         "priorities": list(dict.fromkeys(ob.priorities)) or None,
+        "every_minutes": ob.every_minutes,  # format 1.5: again after every so much work, until resolved
     }
 
 
@@ -630,6 +631,8 @@ def _plan_problems(where: str, plan: dict[str, Any], calendars: dict[str, Any], 
             problems.append(f"{where}.obligations.{ob['id']}: unknown calendar '{ob['calendar']}'")
         if ob["after_minutes"] is not None and ob["calendar"] is None:
             problems.append(f"{where}.obligations.{ob['id']}: after_minutes without a calendar")
+        if ob.get("every_minutes") is not None and (ob["calendar"] is None or ob["after_minutes"] is not None):
+            problems.append(f"{where}.obligations.{ob['id']}: every_minutes without a calendar, or with after_minutes")
         for level in ob.get("priorities") or ():  # format 1.5
             if level not in levels:
                 problems.append(f"{where}.obligations.{ob['id']}: unknown priority '{level}'")

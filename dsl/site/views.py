@@ -936,6 +936,14 @@ def plan_services(vendor: Vendor, reader: Reader) -> tuple[PlanService, ...]:
                 details.append(
                     _("after %(duration)s of working time, counted %(hours)s") % values if clock else _("after %(duration)s") % values
                 )
+            if ob.every_minutes is not None:  # recurring until the resolution
+                clock = clock_text(vendor, ob.calendar, reader)
+                values = {"duration": fmt.duration(ob.every_minutes, reader.lang), "hours": clock}
+                details.append(
+                    _("every %(duration)s of working time until the resolution, counted %(hours)s") % values
+                    if clock
+                    else _("every %(duration)s of working time until the resolution") % values
+                )
             text = reader.inline(ob.text)
             obligations.append(Markup("{} <small>— {}</small>").format(text, "; ".join(details)) if details else text)
         own = {c.case for c in plan.coverage if c.priority is not None}

@@ -128,6 +128,19 @@ def chosen() -> list[tuple[oracle.Ticket, str]]:
            (_ev("responded", "2026-11-23T09:30:00+01:00"), _ev("resolved", "2026-11-23T16:00:00+01:00"),
             _ev("priority", "2026-11-24T09:00:00+01:00", "P3"))),
          "resolved as P1, lowered later: the obligations stopped at the resolution keep P1"),
+        # Format 1.5, `every`: status-call every 2 h of work (office hours) for P1 and P2, restarted by each of its events.
+        (T("conformance-lab/office", "P2", "2026-11-23T09:00:00+01:00", "2026-11-24T12:00:00+01:00",
+           (_ev("responded", "2026-11-23T09:30:00+01:00"), _ev("obligation", "2026-11-23T11:00:00+01:00", "status-call"),
+            _ev("obligation", "2026-11-23T14:00:00+01:00", "status-call"), _ev("pause", "2026-11-23T15:00:00+01:00"),
+            _ev("resume", "2026-11-23T16:30:00+01:00"), _ev("obligation", "2026-11-24T09:00:00+01:00", "status-call"))),
+         "a recurring obligation: each call restarts it, a late call counts as missed, a pause moves it"),
+        (T("conformance-lab/office", "P1", "2026-11-23T09:00:00+01:00", "2026-11-23T17:00:00+01:00",
+           (_ev("responded", "2026-11-23T09:30:00+01:00"), _ev("obligation", "2026-11-23T10:30:00+01:00", "status-call"),
+            _ev("resolved", "2026-11-23T12:00:00+01:00"), _ev("obligation", "2026-11-23T13:00:00+01:00", "status-call"))),
+         "a recurring obligation stops at the resolution; a call after it is ignored"),
+        (T("conformance-lab/office", "P3", "2026-11-23T09:00:00+01:00", "2026-11-23T17:00:00+01:00",
+           (_ev("responded", "2026-11-23T09:30:00+01:00"), _ev("priority", "2026-11-23T12:00:00+01:00", "P2"))),
+         "a recurring obligation for P1 and P2 on a ticket raised from P3: counted from the first response"),
     ]
 
 
