@@ -794,9 +794,54 @@ def check_target_case(target: Target, vendor: Vendor) -> Iterator[Diagnostic]:
 
 
 def check_obligation(obligation: Obligation) -> Iterator[Diagnostic]:
-    """An obligation counts per a known period and waits a positive time."""
+    """An obligation counts per a known period and waits a positive time, on a calendar."""
     yield from _period(obligation.quantity)
     yield from _duration(obligation.after_minutes, obligation.after_pos)
+    yield from _duration(obligation.every_minutes, obligation.every_pos)
+    if obligation.after_minutes is not None and obligation.calendar is None:
+        # Working time is counted on a calendar's open hours: without one the ticket clock has nothing to count.
+        yield error(
+            f"obligation '{obligation.id}' is timed after work but names no calendar to count it on",
+            obligation.after_pos,
+            "add 'on CALENDAR' after the duration, such as: after 4h on office (a calendar with 'open 24x7' counts round the clock)",
+            code="T0815",
+        )
+
+
+def check_obligation_ids(obligations: tuple[Obligation, ...]) -> Iterator[Diagnostic]:
+    """One obligation per id in a plan: the id is what a ticket's `obligation` event and an extending plan name."""
+    seen: dict[str, Obligation] = {}
+    for obligation in obligations:
+        first = seen.get(obligation.id)
+        if first is None:
+            seen[obligation.id] = obligation
+            continue
+        # The likely cause: one duty with other terms per priority, written under one id.
+        hint = (
+            f"give each its own id, such as '{obligation.id}-{obligation.priorities[0].lower()}'"
+            if obligation.priorities
+            else "give each its own id, or remove one"
+        )
+        yield error(
+            f"obligation '{obligation.id}' is given twice in this plan", obligation.pos, hint, code="T0322",
+            notes=(("given first here", first.pos),),
+        )
+
+
+def check_obligation_priorities(obligation: Obligation, levels: set[str]) -> Iterator[Diagnostic]:
+    """`obligation ID for P1 and P2 ...` names the vendor's levels, each once (T0314 at the word, as a channel's `for`)."""
+    seen: set[str] = set()
+    where_all = obligation.priorities_pos or (obligation.pos,) * len(obligation.priorities)
+    for priority, where in zip(obligation.priorities, where_all, strict=False):
+        if priority in seen:
+            yield warning(
+                f"obligation '{obligation.id}' names priority '{priority}' twice", where, f"remove the second '{priority}'",
+                code="T0606",
+            )
+        elif priority not in levels:
+            hint = did_you_mean(priority, levels) if levels else "this vendor has no priority levels: leave out 'for ...'"
+            yield error(f"unknown priority '{priority}'", where, hint, code="T0314")
+        seen.add(priority)
 
 
 def check_plan_as_written(plan: Plan, features: set[str]) -> Iterator[Diagnostic]:
@@ -838,6 +883,7 @@ def check_plan_as_written(plan: Plan, features: set[str]) -> Iterator[Diagnostic
     yield from check_price_versions(plan.id, plan.prices)
     for obligation in plan.obligations:
         yield from check_obligation(obligation)
+    yield from check_obligation_ids(plan.obligations)
     yield from check_no_support(plan)
 
 
@@ -869,6 +915,7 @@ def check_plan_references(plan: Plan, vendor: Vendor, calendars: set[str]) -> It
             yield error(f"unknown kind of case '{cov.case}'", cov.pos, did_you_mean(cov.case, {c.id for c in vendor.cases}), code="T0320")
     for obligation in plan.obligations:
         yield from _calendar_ref(obligation.calendar, obligation.pos, calendars)
+        yield from check_obligation_priorities(obligation, levels)
     yield from check_channel_hours(plan, calendars)
     for limited in plan.channel_priorities:
         for priority, where in zip(limited.priorities, limited.priorities_pos or (limited.pos,) * len(limited.priorities), strict=False):

@@ -284,8 +284,8 @@ EXPLANATIONS: dict[str, Explanation] = {
     ),
     "T0314": Explanation(
         "an unknown priority",
-        "A target or coverage names a priority level the vendor's scheme does not have (or the vendor "
-        "has no scheme: use `all`).",
+        "A target or coverage, or the `for` of a channel or an obligation, names a priority level the "
+        "vendor's scheme does not have (or the vendor has no scheme: use `all`, or leave out `for ...`).",
         V + '  priorities levels { level P1 { } }\n  plan basic { name "Basic" coverage P2 on around }\n'
         "  calendar around { open 24x7 }\n}\n",
         fix=('coverage P2 on', 'coverage P1 on'),
@@ -346,6 +346,16 @@ EXPLANATIONS: dict[str, Explanation] = {
         "language code, or compare (the page of every vendor's tiers). Choose another id.",
         'vendor rules {\n  name "Rules Inc"\n  language en\n}\n',
         fix=("vendor rules", "vendor rules-inc"),
+    ),
+    "T0322": Explanation(
+        "an obligation given twice in one plan",
+        "Each obligation of a plan has its own id: a ticket's `obligation` event names it, and a plan that "
+        "extends this one replaces it by that id. A duty with other terms per priority is two obligations "
+        "with two ids: `obligation call-p1 for P1 after 2h on office` and `obligation call-p2 for P2 after 4h on office`.",
+        V + '  priorities levels { level P1 { } level P2 { } }\n  calendar office { open 24x7 }\n'
+        '  plan basic {\n    name "Basic"\n    obligation call for P1 after 2h on office "We phone you"\n'
+        '    obligation call for P2 after 4h on office "We phone you"\n  }\n}\n',
+        fix=("obligation call for P2", "obligation call-p2 for P2"),
     ),
     # --- T04: words and texts ---------------------------------------------------------------------
     "T0401": Explanation(
@@ -596,6 +606,14 @@ EXPLANATIONS: dict[str, Explanation] = {
         'priorities levels {\n  level P1 { }\n  impact large "Large"\n  urgency high "High"\n}\n',
         fix=('  urgency high "High"\n}', '  urgency high "High"\n  matrix {\n    high: P1\n  }\n}'),
     ),
+    "T0606": Explanation(
+        "a priority named twice in 'for' (warning)",
+        "`obligation ID for P1 and P2 ...` lists each priority the obligation is for once; the second "
+        "mention changes nothing.",
+        V + '  priorities levels { level P1 { } level P2 { } }\n'
+        '  plan basic { name "Basic" obligation rca for P1 and P1 "A root-cause analysis" }\n}\n',
+        fix=("for P1 and P1", "for P1"),
+    ),
     # --- T07: sources --------------------------------------------------------------------------------
     "T0701": Explanation(
         "a source's address that is not a web link",
@@ -726,6 +744,14 @@ EXPLANATIONS: dict[str, Explanation] = {
         'horizon 1940-1942\n' + V
         + '  calendar office {\n    zone Europe/Stockholm\n    open mon-fri 08:00-17:00\n    closed holidays SE\n  }\n}\n',
         fix=('horizon 1940-1942', 'horizon 2026-2028'),
+    ),
+    "T0815": Explanation(
+        "an obligation timed after work without a calendar",
+        "`after DURATION` counts working time from the first response on a calendar's open hours, so it "
+        "names the calendar: `after 4h on office`. For time counted round the clock, name a calendar with "
+        "`open 24x7`.",
+        V + _PLAN_V10 + '    obligation call after 4h "We phone you"\n  }\n}\n',
+        fix=("after 4h ", "after 4h on office "),
     ),
     "T0814": Explanation(
         "a workaround promised later than the resolution, or sooner than the first response (warning)",

@@ -519,6 +519,16 @@ class Obligation:
     calendar: str | None = None
     pos: Pos = field(default_factory=_no_pos, compare=False)
     after_pos: Pos = field(default_factory=_no_pos, compare=False)
+    # `obligation rca for P1 and P2 ...`: the priorities it is for; () is every priority (as ChannelPriorities).
+    priorities: tuple[str, ...] = ()
+    priorities_pos: tuple[Pos, ...] = field(default=(), compare=False)  # where each priority is written
+    # `obligation status-call every 2h on office ...`: again after every so much work, until the ticket is resolved.
+    every_minutes: int | None = None
+    every_pos: Pos = field(default_factory=_no_pos, compare=False)
+
+    def is_for(self, priority: str | None) -> bool:
+        """Whether the vendor does this for a ticket of `priority` (every priority when the obligation names none)."""
+        return not self.priorities or priority in self.priorities
 
 
 @dataclass(frozen=True)

@@ -64,6 +64,11 @@ NAMED_WORDS: dict[str, list[str]] = {
     _one_of("a kind of contact", CONTACT_KINDS): [
         "vendor v { contact 5 }",
     ],
+    # `obligation rca for P1 ...`, `channels phone for P1 ...`: the levels a statement is for.
+    "a priority level such as P1": [
+        'vendor v { plan p { obligation o for "x" } }',
+        "vendor v { plan p { channels phone for 5 } }",
+    ],
     _one_of("a period", PERIODS): [
         "vendor v { plan p { price 5 EUR per 5 } }",
         "vendor v { plan p { features { a: 4 per 5 } } }",
@@ -137,6 +142,14 @@ EXAMPLES: dict[str, list[str]] = {
     "'on' names a calendar by its id: declare calendar around-the-clock { open 24x7 } and write on around-the-clock": [
         "vendor v { plan p { target first-response P1 1h on 24x7 } }",
         "vendor v { plan p { coverage P1 on 24x7 } }",
+    ],
+    "the priorities an obligation is for are joined by 'and': obligation rca for P1 and P2 after 2h on office { ... }": [
+        'vendor v { plan p { obligation o for P1, P2 "x" } }',
+        'vendor v { plan p { obligation o for P1 or P2 "x" } }',
+    ],
+    "a recurring obligation names the calendar its working time is counted on: obligation status-call every 2h on office { ... }": [
+        'vendor v { plan p { obligation o every 2h "x" } }',
+        "vendor v { plan p { obligation o for P1 every 2h { } } }",
     ],
     "'the next business day' is written with its number: end of 1 business day": [
         "vendor v { plan p { target resolution all end of next business day on c } }",

@@ -1004,6 +1004,11 @@ def _coverage_label(vendor: Vendor, level: str | None, case: str | None, reader:
     return reader.gettext("%(priority)s (%(case)s)") % {"priority": label, "case": case_name(vendor, case, reader)}
 
 
+def _level_names(vendor: Vendor, levels: tuple[str, ...], reader: Reader) -> str:
+    """Priority levels by their names, as a list in the reader's language ("Critical and High"), each once."""
+    return fmt.listing([_level_name(vendor, level, reader) for level in dict.fromkeys(levels)], reader.lang)
+
+
 def plan_services(vendor: Vendor, reader: Reader) -> tuple[PlanService, ...]:
     """Obligations, coverage, channels and notes of each tier."""
     _ = reader.gettext
@@ -1013,6 +1018,8 @@ def plan_services(vendor: Vendor, reader: Reader) -> tuple[PlanService, ...]:
         obligations = []
         for ob in plan.obligations:
             details = []
+            if ob.priorities:  # "Critical and High only": the levels' names, as a channel for some priorities says them
+                details.append(_("%(priorities)s only") % {"priorities": _level_names(vendor, ob.priorities, reader)})
             if ob.quantity is not None:
                 details.append(how_often(ob.quantity.count, ob.quantity.period, reader))
             if ob.after_minutes is not None:
@@ -1020,6 +1027,14 @@ def plan_services(vendor: Vendor, reader: Reader) -> tuple[PlanService, ...]:
                 values = {"duration": fmt.duration(ob.after_minutes, reader.lang), "hours": clock}
                 details.append(
                     _("after %(duration)s of working time, counted %(hours)s") % values if clock else _("after %(duration)s") % values
+                )
+            if ob.every_minutes is not None:  # recurring until the resolution
+                clock = clock_text(vendor, ob.calendar, reader)
+                values = {"duration": fmt.duration(ob.every_minutes, reader.lang), "hours": clock}
+                details.append(
+                    _("every %(duration)s of working time until the resolution, counted %(hours)s") % values
+                    if clock
+                    else _("every %(duration)s of working time until the resolution") % values
                 )
             text = reader.inline(ob.text)
             obligations.append(Markup("{} <small>— {}</small>").format(text, "; ".join(details)) if details else text)
