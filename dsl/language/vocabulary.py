@@ -110,3 +110,9 @@ def support_language_named(name: str) -> str | None:
             if code in codes and str(shown).casefold() == wanted:
                 return str(code)
     return None
+
+# --- availability (uptime) -------------------------------------------------------------------------
+
+AVAILABILITY_PERIOD_DAYS: dict[str, int] = {"day": 1, "week": 7, "month": 30, "quarter": 91, "year": 365}
+"""The days of each period an availability is promised per (vocabulary.PERIODS), for the downtime it allows: the
+site says "≈ 43 minutes per month" of `availability 99.9% per month` from a month of 30 days (docs/site.md)."""
