@@ -35,6 +35,11 @@ USES = {
     # `language en only`: the note on the vendor's pages in other languages.
     "offer": "This offer is available in English only.",
     "available in English only": "This offer is available in English only.",
+    # Availability (uptime), service credits and maintenance windows.
+    "availability": "Promised availability",
+    "service credit": "Service credit (share of the period's fee)",
+    "scheduled maintenance": "Scheduled maintenance (not counted as downtime)",
+    "downtime": "Allowed downtime",
 }
 
 
