@@ -398,6 +398,5 @@ def availability_cell(plan: Plan, reader: site.Reader) -> CompareCell:
         return CompareCell(Markup(escape(reader.gettext("Not stated"))), LAST)
     seconds, days = found
     per_year = seconds * 365 // days  # the downtime allowed in a year of such periods: one scale for every period
-    downtime = site.downtime_cell(plan, reader)
     # At the same share, the shorter period first: 99.9 % of every month promises more than 99.9 % of the year.
-    return CompareCell(Markup(escape(text)), f"{per_year:0{_AMOUNT_WIDTH}d} {days:03d}", str(downtime.text))
+    return CompareCell(Markup(escape(text)), f"{per_year:0{_AMOUNT_WIDTH}d} {days:03d}", site.downtime_text(plan, reader))

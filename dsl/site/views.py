@@ -1473,17 +1473,26 @@ def availability_text(plan: Plan, reader: Reader) -> str:
     return fmt.per_period(fmt.exact_percent(found.percent, reader.lang), found.period, reader.lang)
 
 
-def downtime_cell(plan: Plan, reader: Reader) -> AvailabilityCell:
-    """"≈ 43 minutes per month", with the days the period is counted as under it ("in 30 days")."""
+def downtime_text(plan: Plan, reader: Reader) -> str:
+    """"≈ 43 minutes per month": the downtime the availability allows per period; "" when the plan promises none."""
     found = allowed_downtime(plan)
     if found is None or plan.availability is None:
-        return AvailabilityCell(Markup(escape(reader.gettext("Not stated"))), stated=False)
-    seconds, days = found
+        return ""
+    seconds, _days = found
     said = fmt.short_downtime(seconds, reader.lang)
     # "≈" only where the minutes are rounded: 216 minutes exactly need none.
     said = said if seconds < 60 or seconds % 60 == 0 else "≈ " + said
+    return fmt.per_period(said, plan.availability.period, reader.lang)
+
+
+def downtime_cell(plan: Plan, reader: Reader) -> AvailabilityCell:
+    """The allowed downtime, with the days the period is counted as under it ("for a period of 30 days")."""
+    found = allowed_downtime(plan)
+    if found is None:
+        return AvailabilityCell(Markup(escape(reader.gettext("Not stated"))), stated=False)
+    days = found[1]
     small = reader.ngettext("for a period of %(num)d day", "for a period of %(num)d days", days) % {"num": days}
-    return AvailabilityCell(Markup(escape(fmt.per_period(said, plan.availability.period, reader.lang))), small)
+    return AvailabilityCell(Markup(escape(downtime_text(plan, reader))), small)
 
 
 def credit_lines(plan: Plan, reader: Reader) -> list[str]:
