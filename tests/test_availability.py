@@ -382,3 +382,12 @@ def test_the_comparison_has_the_availability_column_only_when_some_tier_promises
     assert [_plain(str(c.text)) for c in cells] == ["99,5% na miesiąc", "99,9% na miesiąc"]
     assert [c.small.replace("\u00a0", " ") for c in cells] == ["3 godziny i 36 minut na miesiąc", "≈ 43 minuty na miesiąc"]
     assert "availability" not in [c.key for c in compare_view(without, "pl").columns]
+
+
+def test_a_lazy_vendor_says_whether_it_promises_availability_without_loading() -> None:
+    from dsl.language import outline
+
+    acme = load(docs_example())
+    face = outline.VendorFace(acme.id, acme.name, acme.language, acme.pos, acme.sources, False, Vendor.states_availability(acme))
+    lazy = outline.lazy_vendor(face, lambda: pytest.fail("the vendor was loaded"))
+    assert lazy.states_availability() is True

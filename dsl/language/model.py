@@ -700,6 +700,10 @@ class Vendor:
         """Whether some plan states the languages its customers are helped in (its own list or the vendor's)."""
         return any(self.languages_of(p) for p in self.plans)
 
+    def states_availability(self) -> bool:
+        """Whether some plan promises an availability (uptime): the comparison then has its availability column."""
+        return any(p.availability is not None for p in self.plans)
+
     def case(self, case_id: str) -> CaseKind | None:
         """The kind of case with this id, or None."""
         return next((c for c in self.cases if c.id == case_id), None)

@@ -382,7 +382,7 @@ def compare_page(project: Project, lang: str, words: site.Translations, warnings
 
 def states_availability(project: Project) -> bool:
     """Whether some tier promises an availability: the comparison then has the availability column."""
-    return any(p.availability is not None for v in project.vendors for p in v.plans)
+    return any(v.states_availability() for v in project.vendors)
 
 
 def availability_cell(plan: Plan, reader: site.Reader) -> CompareCell:
