@@ -754,8 +754,8 @@ EXPLANATIONS: dict[str, Explanation] = {
     ),
     "T0831": Explanation(
         "an availability without the period it is measured over",
-        "Availability is measured over a period: 99.9 % per month allows about 43 minutes of downtime a "
-        "month, 99.9 % per year about 8.8 hours at once. Write the period the vendor measures over: "
+        "Availability is measured over a period: 99.9 % per month allows about 43 minutes of downtime in "
+        "every month, 99.9 % per year about 8.8 hours in the year, all of which may fall in one month. Write the period the vendor measures over: "
         "`per month` (or day, week, quarter, year).",
         V + _PLAN_UPTIME + "    availability 99.9%\n  }\n}\n",
         fix=("availability 99.9%", "availability 99.9% per month"),
