@@ -157,6 +157,13 @@ def test_format_fragments_name_only_fields_a_real_export_has(folder: Path) -> No
                 walk(value)
 
     walk(json.loads((folder / "_site" / "rules" / "vectors-rules.json").read_text(encoding="utf-8")))
+    # The conformance rules state no availability (format 1.5): a real export of a vendor that does.
+    from dsl.language.loader import load_text
+    from dsl.rules.export import export_project
+
+    nimbus = load_text((ROOT / "tests" / "plans" / "nimbus.plan").read_text(encoding="utf-8"), "nimbus.plan").project
+    assert nimbus is not None
+    walk(export_project(nimbus, (2026, 2026)))
     format_end = TEXT[: TEXT.index("## 4. Open time")].count("\n")
     for body, line in _blocks("json"):
         if line > format_end:

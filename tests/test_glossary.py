@@ -37,6 +37,11 @@ USES = {
     "available in English only": "This offer is available in English only.",
     # An obligation for some priorities only ("Critical and High only"), worded as a channel's.
     "only": "%(priorities)s only",
+    # Availability (uptime), service credits and maintenance windows.
+    "availability": "Promised availability",
+    "service credit": "Service credit (share of the period's fee)",
+    "scheduled maintenance": "Scheduled maintenance (not counted as downtime)",
+    "downtime": "Allowed downtime",
 }
 
 

@@ -83,6 +83,7 @@ def test_a_lazy_vendor_is_the_vendor_it_stands_for(project: Path) -> None:
     for whole, lazy in zip(eager.vendors, lazy_project.vendors, strict=True):
         assert isinstance(lazy, outline.LazyVendor) and "_loader" in vars(lazy)
         assert lazy.states_support_languages() == whole.states_support_languages()
+        assert lazy.states_availability() == whole.states_availability()
         assert "_loader" in vars(lazy)  # the outline's answers load nothing
         assert lazy.plans == whole.plans  # a field not in the outline loads the vendor
         assert "_loader" not in vars(lazy)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
+from decimal import Decimal
 from functools import lru_cache
 from typing import Protocol, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
@@ -885,6 +886,7 @@ def check_plan_as_written(plan: Plan, features: set[str]) -> Iterator[Diagnostic
         yield from check_obligation(obligation)
     yield from check_obligation_ids(plan.obligations)
     yield from check_no_support(plan)
+    yield from check_availability(plan)
 
 
 def check_plan_references(plan: Plan, vendor: Vendor, calendars: set[str]) -> Iterator[Diagnostic]:
@@ -917,11 +919,73 @@ def check_plan_references(plan: Plan, vendor: Vendor, calendars: set[str]) -> It
         yield from _calendar_ref(obligation.calendar, obligation.pos, calendars)
         yield from check_obligation_priorities(obligation, levels)
     yield from check_channel_hours(plan, calendars)
+    if plan.maintenance is not None:
+        yield from _calendar_ref(plan.maintenance.calendar, plan.maintenance.pos, calendars)
     for limited in plan.channel_priorities:
         for priority, where in zip(limited.priorities, limited.priorities_pos or (limited.pos,) * len(limited.priorities), strict=False):
             if priority not in levels:
                 hint = did_you_mean(priority, levels) if levels else "this vendor has no priority levels: leave out 'for ...'"
                 yield error(f"unknown priority '{priority}'", where, hint, code="T0314")
+
+
+# --- availability (uptime), service credits and maintenance windows -----------------------------------
+
+
+def _share(value: Decimal, what: str, pos: Pos, example: str, most: bool = False) -> Iterator[Diagnostic]:
+    """T0830: a percentage more than 0 and less than 100 (at most 100 when `most`: a credit of the whole fee)."""
+    if not (0 < value <= 100 if most else 0 < value < 100):
+        bound = "at most 100" if most else "less than 100"
+        yield error(f"{value}% {what}: it is more than 0 and {bound}", pos, f"such as: {example}", code="T0830")
+
+
+def check_availability(plan: Plan) -> Iterator[Diagnostic]:
+    """The availability is a share of a known period; its credits grow as their thresholds fall, none above it."""
+    found = plan.availability
+    if found is not None:
+        yield from _share(found.percent, "availability", found.pos, "availability 99.9% per month")
+        if found.period is None:
+            yield error(
+                "the availability says no period it is measured over", found.pos, f"add one: availability {found.percent}% per month",
+                code="T0831",
+            )
+        yield from check_word("period", found.period, PERIODS, found.period_pos)
+    if plan.credits and found is None:
+        yield error(
+            "service credits without an availability they are credited against", plan.credits_pos,
+            "write the promised availability beside them, such as: availability 99.9% per month", code="T0835",
+        )
+    seen: dict[Decimal, Pos] = {}
+    for credit in plan.credits:
+        yield from _share(credit.percent, "of the fee as a credit", credit.pos, "credit 10% below 99.9%", most=True)
+        yield from _share(credit.below, "availability as a credit's threshold", credit.below_pos, "credit 10% below 99.9%")
+        if credit.below in seen:
+            yield error(
+                f"a credit below {credit.below}% is given twice", credit.below_pos, f"first given at line {seen[credit.below].line}",
+                code="T0834",
+            )
+            continue
+        seen[credit.below] = credit.pos
+        if found is not None and credit.below > found.percent:
+            yield error(
+                f"a credit below {credit.below}%, above the promised availability of {found.percent}%",
+                credit.below_pos,
+                f"an availability between {found.percent}% and {credit.below}% keeps the promise: "
+                f"start the credits at {found.percent}% or lower",
+                code="T0832",
+            )
+    # The lower the availability, the larger the credit: each threshold's credit at least that of every higher one.
+    ordered = sorted({c.below: c for c in plan.credits}.values(), key=lambda c: c.below, reverse=True)
+    for higher, lower in zip(ordered, ordered[1:], strict=False):
+        if lower.percent < higher.percent:
+            yield error(
+                f"a credit of {lower.percent}% below {lower.below}% is less than the {higher.percent}% below {higher.below}%",
+                lower.pos,
+                "a lower availability earns at least the credit of a higher one: "
+                f"give {lower.below}% a credit of {higher.percent}% or more",
+                code="T0833",
+            )
+    if plan.maintenance is not None:
+        yield from _duration(plan.maintenance.notice_minutes, plan.maintenance.notice_pos)
 
 
 # --- tiers, sources and editorial voice (issue 8) ------------------------------------------------

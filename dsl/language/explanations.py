@@ -28,6 +28,10 @@ _PLAN_V10 = '  calendar office {\n    zone Europe/Stockholm\n    open mon-fri 08
 """A calendar and the opening of a plan, for the examples of issue 10's target versions."""
 
 
+_PLAN_UPTIME = '  plan gold {\n    name "Gold"\n'
+"""The opening of a plan, for the examples of availability and service credits."""
+
+
 @dataclass(frozen=True)
 class Explanation:
     """What a code means, why it is a problem, how to fix it, and an example that produces it."""
@@ -788,6 +792,56 @@ EXPLANATIONS: dict[str, Explanation] = {
         "Each language is named once; the second mention is left out.",
         V + "  support languages sv, en, sv\n}\n",
         fix=("en, sv", "en"),
+    ),
+    # --- availability (uptime), service credits and maintenance windows ---
+    "T0830": Explanation(
+        "a percentage of availability or of a credit that is no share",
+        "`availability 99.9% per month` promises the service is available 99.9 % of each month; `credit 10% "
+        "below 99.9%` credits 10 % of the month's fee when it is not. An availability, and the threshold a "
+        "credit starts below, is more than 0 and less than 100 (100 % would allow not one second of "
+        "downtime, which no service measures); a credit is more than 0 and at most 100 (the "
+        "whole fee).",
+        V + _PLAN_UPTIME + "    availability 100% per month\n  }\n}\n",
+        fix=("availability 100%", "availability 99.9%"),
+    ),
+    "T0831": Explanation(
+        "an availability without the period it is measured over",
+        "Availability is measured over a period: 99.9 % per month allows about 43 minutes of downtime in "
+        "every month, 99.9 % per year about 8.8 hours in the year, all of which may fall in one month. Write the period the vendor measures over: "
+        "`per month` (or day, week, quarter, year).",
+        V + _PLAN_UPTIME + "    availability 99.9%\n  }\n}\n",
+        fix=("availability 99.9%", "availability 99.9% per month"),
+    ),
+    "T0832": Explanation(
+        "a service credit that starts above the promised availability",
+        "A credit is earned when the measured availability falls below its threshold. A threshold above "
+        "the promised availability would credit a month in which the promise was kept. Start the credits "
+        "at the promised availability or lower (`availability 99.9%` and `credit 10% below 99.9%`).",
+        V + _PLAN_UPTIME + "    availability 99.5% per month\n    credit 10% below 99.9%\n  }\n}\n",
+        fix=("below 99.9%", "below 99.5%"),
+    ),
+    "T0833": Explanation(
+        "a credit that shrinks as the availability falls",
+        "`credit 10% below 99.9%, 25% below 99%` gives 10 % of the fee when the availability is below "
+        "99.9 %, and 25 % when it is below 99 %: the lower the availability, the larger the credit. A "
+        "lower threshold with a smaller credit has probably swapped two numbers.",
+        V + _PLAN_UPTIME + "    availability 99.9% per month\n    credit 25% below 99.9%, 10% below 99%\n  }\n}\n",
+        fix=("25% below 99.9%, 10% below 99%", "10% below 99.9%, 25% below 99%"),
+    ),
+    "T0834": Explanation(
+        "the same credit threshold given twice",
+        "Each threshold of `credit` names one credit; a second credit below the same availability leaves "
+        "open which one applies.",
+        V + _PLAN_UPTIME + "    availability 99.9% per month\n    credit 10% below 99.9%, 25% below 99.9%\n  }\n}\n",
+        fix=("25% below 99.9%", "25% below 99%"),
+    ),
+    "T0835": Explanation(
+        "service credits without an availability",
+        "Credits are earned when a promised availability is missed: write the availability in the same "
+        "plan block as the credits (a plan that writes its own `credit` does not take its parent's "
+        "availability, so that the two are always read together).",
+        V + _PLAN_UPTIME + "    credit 10% below 99.9%\n  }\n}\n",
+        fix=("    credit 10%", "    availability 99.9% per month\n    credit 10%"),
     ),
     # --- T10: the project's settings file, tierwise.toml ----------------------------------------
     "T1001": Explanation(

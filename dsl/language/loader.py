@@ -538,6 +538,8 @@ def _resolve_vendor(decl: VendorDecl, shared_calendars: list[Calendar], shared_s
             use_calendar(ob.calendar)
         for channel_hours in plan.channel_hours:
             use_calendar(channel_hours.calendar)
+        if plan.maintenance is not None:
+            use_calendar(plan.maintenance.calendar)
 
     return Vendor(
         id=decl.id,
@@ -606,6 +608,13 @@ def merge_plans(declared: tuple[Plan, ...]) -> tuple[Plan, ...]:
             channel_priorities=plan.channel_priorities if plan.channels else parent.channel_priorities,
             support_languages=plan.support_languages or parent.support_languages,
         )
+        if plan.availability is None and not plan.credits:
+            # Credits go with the availability they were written beside: a plan stating its own keeps only its own.
+            merged[plan.id] = dataclasses.replace(
+                merged[plan.id], availability=parent.availability, credits=parent.credits, credits_pos=parent.credits_pos
+            )
+        if plan.maintenance is None:
+            merged[plan.id] = dataclasses.replace(merged[plan.id], maintenance=parent.maintenance)
         return merged[plan.id]
 
     for plan in declared:

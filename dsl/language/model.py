@@ -543,6 +543,43 @@ class AppliesTo:
     pos: Pos = field(default_factory=_no_pos, compare=False)
 
 
+# --- availability (uptime), service credits and maintenance windows -------------------------------------
+
+
+@dataclass(frozen=True)
+class Availability:
+    """`availability 99.9% per month`: the share of each period the service is promised to be available."""
+
+    percent: Decimal
+    period: str | None  # vocabulary.AVAILABILITY_PERIODS; None when not written (an error, T0831)
+    pos: Pos = field(default_factory=_no_pos, compare=False)
+    period_pos: Pos = field(default_factory=_no_pos, compare=False)
+
+
+@dataclass(frozen=True)
+class Credit:
+    """`25% below 99%`: a share of the period's fee credited when the measured availability is below `below` percent."""
+
+    percent: Decimal
+    below: Decimal
+    pos: Pos = field(default_factory=_no_pos, compare=False)
+    below_pos: Pos = field(default_factory=_no_pos, compare=False)
+
+
+@dataclass(frozen=True)
+class Maintenance:
+    """`maintenance on CALENDAR notice 48h`: scheduled maintenance, excluded from the availability.
+
+    `calendar` is the window (its open hours), None when maintenance may be at any time it is announced;
+    `notice_minutes` is how long ahead it is announced, None when the offer does not say.
+    """
+
+    calendar: str | None
+    notice_minutes: int | None
+    pos: Pos = field(default_factory=_no_pos, compare=False)
+    notice_pos: Pos = field(default_factory=_no_pos, compare=False)
+
+
 @dataclass(frozen=True)
 class Plan:
     """A support tier, with everything inherited through `extends` already merged in.
@@ -581,6 +618,12 @@ class Plan:
     support_languages: tuple[str, ...] = ()
     # Where each of `channels` is written (as `channels`, inherited with it), so a diagnostic points at it.
     channels_pos: tuple[Pos, ...] = field(default=(), compare=False)
+    # Availability (uptime), service credits and maintenance windows; inherited through `extends` (credits go
+    # with the availability they were written beside: a plan with its own availability keeps only its own credits).
+    availability: Availability | None = None
+    credits: tuple[Credit, ...] = ()
+    credits_pos: Pos = field(default_factory=_no_pos, compare=False)
+    maintenance: Maintenance | None = None
 
     def cell(self, feature: str) -> Cell | None:
         """The plan's cell for a feature, or None when the plan does not mention it."""
@@ -672,6 +715,10 @@ class Vendor:
     def states_support_languages(self) -> bool:
         """Whether some plan states the languages its customers are helped in (its own list or the vendor's)."""
         return any(self.languages_of(p) for p in self.plans)
+
+    def states_availability(self) -> bool:
+        """Whether some plan promises an availability (uptime): the comparison then has its availability column."""
+        return any(p.availability is not None for p in self.plans)
 
     def case(self, case_id: str) -> CaseKind | None:
         """The kind of case with this id, or None."""

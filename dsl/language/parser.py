@@ -37,6 +37,7 @@ from dsl.language.cache import replace_with, user_cache_folder
 from dsl.language.diagnostics import Diagnostic, did_you_mean, error, warning
 from dsl.language.model import (
     AppliesTo,
+    Availability,
     AxisValue,
     Calendar,
     CaseKind,
@@ -47,12 +48,14 @@ from dsl.language.model import (
     Contact,
     ContactGroup,
     Coverage,
+    Credit,
     DailyHours,
     DateHours,
     Feature,
     Footnote,
     HolidaySource,
     Horizon,
+    Maintenance,
     MatrixRow,
     MetricText,
     Obligation,
@@ -848,6 +851,7 @@ class _Builder(Transformer[Token, Any]):
         stmts = [inner for stmt in written for inner in (stmt if isinstance(stmt, list) else (stmt,))]
         pos = self._pos(meta)
         single = {"name", "description", "cells", "channels", "recommended", "no_support", "support languages"}
+        single |= {"availability", "credit", "maintenance"}
         parts = self._fold(stmts, single, f"plan '{pid}'")
         name = parts.get("name")
         if name is None:
@@ -879,7 +883,39 @@ class _Builder(Transformer[Token, Any]):
             support_languages=parts.get("support languages", ()),
             channels_pos=tuple(r.pos for r, _, _ in channels),
         )
+        if "availability" in parts or "credit" in parts or "maintenance" in parts:
+            credits, credits_pos = parts.get("credit", ((), Pos(self.path, 0, 0)))
+            plan = dataclasses.replace(
+                plan, availability=parts.get("availability"), credits=credits, credits_pos=credits_pos, maintenance=parts.get("maintenance")
+            )
         return _Stmt("plan", plan, pos)
+
+    # --- availability (uptime), service credits and maintenance windows ---
+
+    def availability(self, meta: Any, children: list[Any]) -> _Stmt:
+        number, period = children
+        pos = self._pos(meta)
+        found = Availability(Decimal(str(number)), _optional(period), pos, self._opt_tpos(period) if period is not None else pos)
+        return _Stmt("availability", found, pos)
+
+    def credit_step(self, meta: Any, children: list[Token]) -> Credit:
+        percent, below = children
+        return Credit(Decimal(str(percent)), Decimal(str(below)), self._pos(meta), self._tpos(below))
+
+    def credits(self, meta: Any, children: list[Credit]) -> _Stmt:
+        pos = self._pos(meta)
+        return _Stmt("credit", (tuple(children), pos), pos)
+
+    def maintenance_window(self, meta: Any, children: list[Any]) -> _Stmt:
+        calendar, notice = children
+        pos = self._pos(meta)
+        minutes, notice_pos = notice if notice is not None else (None, Pos(self.path, 0, 0))
+        return _Stmt("maintenance", Maintenance(str(calendar), minutes, pos, notice_pos), pos)
+
+    def maintenance_notice(self, meta: Any, children: list[Any]) -> _Stmt:
+        minutes, notice_pos = children[0]
+        pos = self._pos(meta)
+        return _Stmt("maintenance", Maintenance(None, minutes, pos, notice_pos), pos)
 
     # --- calendars ---
 

@@ -166,6 +166,26 @@ EXAMPLES: dict[str, list[str]] = {
     ],
 }
 
+# Availability (uptime), service credits and maintenance windows.
+NAMED_WORDS[_one_of("a period", PERIODS)].append("vendor v { plan p { availability 99% per 5 } }")
+EXAMPLES.update({
+    "an availability is a percentage of a period: availability 99.9% per month": [
+        "vendor v { plan p { availability 99.9 per month } }",
+        "vendor v { plan p { availability 99.9 } }",
+    ],
+    "each credit is a share of the fee below an availability: credit 10% below 99.9%, 25% below 99%": [
+        "vendor v { plan p { credit 10% under 99.9% } }",
+        "vendor v { plan p { credit 10% 99.9% } }",
+        "vendor v { plan p { credit 10 below 99.9% } }",
+        "vendor v { plan p { credit 10% below 99.9 } }",
+    ],
+    "maintenance names a calendar of its window, its notice, or both: maintenance on sunday-night notice 48h": [
+        "vendor v { plan p { maintenance sun 02:00-06:00 } }",
+        "vendor v { plan p { maintenance 48h } }",
+        "vendor v { plan p { maintenance } }",
+    ],
+})
+
 
 @lru_cache(maxsize=8)
 def _literal_words(lark: Lark) -> dict[str, str]:

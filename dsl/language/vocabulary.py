@@ -123,3 +123,9 @@ FIXED_OFFSET_ZONES: dict[str, str] = {
 
 `zone EST` is UTC-5 all year: New York's office hours would run an hour late from March to November.
 Etc/GMT+5 and the like are fixed offsets too (their sign is reversed: Etc/GMT+5 is UTC-5)."""
+
+# --- availability (uptime) -------------------------------------------------------------------------
+
+AVAILABILITY_PERIOD_DAYS: dict[str, int] = {"day": 1, "week": 7, "month": 30, "quarter": 91, "year": 365}
+"""The days of each period an availability is promised per (vocabulary.PERIODS), for the downtime it allows: the
+site says "≈ 43 minutes per month" of `availability 99.9% per month` from a month of 30 days (docs/site.md)."""

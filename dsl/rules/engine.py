@@ -26,6 +26,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
+from decimal import Decimal
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
@@ -1412,3 +1413,38 @@ def _versioned_clock(
     if not any(isinstance(c, Clock) for c in clocks):
         raise next(c for c in clocks if isinstance(c, RuleError))
     return VersionedClock(bounds, clocks)
+
+
+# --- availability (uptime) and service credits (format 1.5) -----------------------------------------
+
+
+def service_credit(rules: Rules, plan: str, measured: Decimal | float | str) -> Decimal:
+    """The credit, in percent of the period's fee, for a period of `measured` percent availability (docs/rules.md §2).
+
+    "Below" is strict, and of the credits whose threshold the measured availability is below the largest
+    applies; 0 when none does. A plan that promises no availability is an error, as is a measured value
+    that is no percentage.
+    """
+    _check_format(rules)
+    if not isinstance(plan, str) or plan.count("/") != 1:
+        raise RuleError(f"name the plan as VENDOR/PLAN, such as acme/gold, not {_cut(str(plan))}", "plan")
+    vendor_id, plan_id = plan.split("/")
+    vendor = rules["vendors"].get(vendor_id)
+    if vendor is None:
+        raise RuleError(f"unknown vendor '{_cut(vendor_id)}'{suggest(vendor_id, rules['vendors'])}", "plan")
+    aliases = vendor.get("aliases") or {}
+    found = vendor["plans"].get(aliases[plan_id]["plan"] if plan_id in aliases else plan_id)
+    if found is None:
+        raise RuleError(f"vendor '{vendor_id}' has no plan '{_cut(plan_id)}'{suggest(plan_id, [*vendor['plans'], *aliases])}", "plan")
+    promise = found.get("availability")
+    if promise is None:
+        raise RuleError(f"plan '{vendor_id}/{plan_id}' promises no availability", "plan")
+    try:
+        value = Decimal(str(measured))
+    except ArithmeticError:
+        raise RuleError(f"'{_cut(str(measured))}' is not a percentage", "measured") from None
+    if not value.is_finite() or not 0 <= value <= 100:
+        raise RuleError(f"'{_cut(str(measured))}' is not a percentage from 0 to 100", "measured")
+    # Decimal from the JSON number's shortest text: 99.9 is 99.9, not the binary float just below it.
+    due = [Decimal(str(c["percent"])) for c in promise["credits"] if value < Decimal(str(c["below"]))]
+    return max(due, default=Decimal(0))

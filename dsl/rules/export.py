@@ -16,6 +16,7 @@ import re
 import zoneinfo
 from contextvars import ContextVar
 from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
 from functools import lru_cache
 from importlib.resources import files
 from importlib.resources.abc import Traversable
@@ -44,7 +45,8 @@ FORMAT_VERSION = "1.5"  # 1.1: vendor "aliases" (who else a plan's terms apply t
 # 1.2 (issue 10): years "valid_until"; plan "id"; target "id", "from", "until" (effective-dated versions)
 # 1.3: top-level "languages" (the project's published languages: every texts object has exactly these keys)
 # 1.4: the metric "workaround" (in "metrics" and on targets), and the ticket clock's "workaround" event
-# 1.5: obligation "priorities" (the levels an obligation is for; null: every level) and "every_minutes" (recurring)
+# 1.5: obligation "priorities" (the levels an obligation is for; null: every level) and "every_minutes" (recurring);
+#      plan "availability" (percent, period, service "credits") and "maintenance" (calendar, notice_minutes)
 """Bumped in its minor part for additions a consumer may ignore, in its major part for anything else."""
 
 
@@ -310,6 +312,33 @@ def _plan(plan: Plan, lang: str) -> dict[str, Any]:
         "obligations": [_obligation(o, lang) for o in plan.obligations],
         "no_support": plan.no_support,
         "id": plan.id,
+        **_availability(plan),  # format 1.5
+    }
+
+
+def _number(value: Decimal) -> int | float:
+    """A percentage as a JSON number: 99.9, 10 (a whole number without a fraction)."""
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def _availability(plan: Plan) -> dict[str, Any]:
+    """Format 1.5: the promised availability, its service credits and maintenance (docs/rules.md §2, "Availability")."""
+    found = plan.availability
+    maintenance = plan.maintenance
+    return {
+        "availability": None if found is None else {
+            "percent": _number(found.percent),
+            "period": found.period,
+            # The largest threshold first: a consumer takes the last whose threshold the measured value is below.
+            "credits": [
+                {"below": _number(c.below), "percent": _number(c.percent)}
+                for c in sorted(plan.credits, key=lambda c: c.below, reverse=True)
+            ],
+        },
+        "maintenance": None if maintenance is None else {
+            "calendar": maintenance.calendar,
+            "notice_minutes": maintenance.notice_minutes,
+        },
     }
 
 
@@ -636,6 +665,9 @@ def _plan_problems(where: str, plan: dict[str, Any], calendars: dict[str, Any], 
         for level in ob.get("priorities") or ():  # format 1.5
             if level not in levels:
                 problems.append(f"{where}.obligations.{ob['id']}: unknown priority '{level}'")
+    maintenance = plan.get("maintenance")
+    if maintenance is not None and maintenance["calendar"] is not None and maintenance["calendar"] not in calendars:
+        problems.append(f"{where}.maintenance: unknown calendar '{maintenance['calendar']}'")
     return problems
 
 

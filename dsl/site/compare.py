@@ -222,7 +222,7 @@ def languages_cell(plan: Plan, vendor: Vendor, reader: site.Reader) -> CompareCe
     return CompareCell(Markup(escape(text)), f"{99 - min(len(codes), 99):02d} {text}")
 
 
-def columns(reader: site.Reader, languages: bool = False) -> tuple[Column, ...]:
+def columns(reader: site.Reader, languages: bool = False, availability: bool = False) -> tuple[Column, ...]:
     """The table's columns, in order; the keys name them in a shared URL (?sort=top).
 
     The languages column only when some vendor states its languages: a column of "Not stated" tells
@@ -237,6 +237,7 @@ def columns(reader: site.Reader, languages: bool = False) -> tuple[Column, ...]:
         Column("low", _("First response, lowest priority")),
         Column("channels", _("Channels")),
         *((Column("languages", _("Languages of support")),) if languages else ()),
+        *((Column("availability", _("Availability")),) if availability else ()),
     )
 
 
@@ -292,12 +293,15 @@ def rows_part(vendor: Vendor, rows: VendorRows, html: str) -> RowsPart:
     )
 
 
-PartOf = Callable[[Vendor, str, site.Translations, site.Warnings, bool], RowsPart]
-"""Makes (or finds in the cache) a vendor's part of the comparison: vendor, language, words, warnings, languages column."""
+PartOf = Callable[[Vendor, str, site.Translations, site.Warnings, bool, bool], RowsPart]
+"""Makes (or finds in the cache) a vendor's part of the comparison: vendor, language, words, warnings, languages column,
+availability column."""
 
 
-def vendor_rows(vendor: Vendor, lang: str, words: site.Translations, warnings: site.Warnings, languages: bool) -> VendorRows:
-    """A vendor's plans as rows of the comparison in one language; `languages`: with the languages column."""
+def vendor_rows(
+    vendor: Vendor, lang: str, words: site.Translations, warnings: site.Warnings, languages: bool, availability: bool = False
+) -> VendorRows:
+    """A vendor's plans as rows of the comparison in one language; `languages`, `availability`: with those columns."""
     reader = site.Reader(lang, words, vendor, warnings)
     top_level, low_level = _levels(vendor)
     services = site.plan_services(vendor, reader)
@@ -322,6 +326,7 @@ def vendor_rows(vendor: Vendor, lang: str, words: site.Translations, warnings: s
                     low_cell,
                     channels,
                     *((languages_cell(plan, vendor, reader),) if languages else ()),
+                    *((availability_cell(plan, reader),) if availability else ()),
                 ),
                 coverage=_coverage(plan, vendor),
                 channels=kinds,
@@ -348,8 +353,9 @@ def compare_page(project: Project, lang: str, words: site.Translations, warnings
     parts: list[RowsPart] = []
     countries: dict[str, str] = {}
     stated = states_languages(project)
+    uptime = states_availability(project)
     for vendor in sorted(project.vendors, key=lambda v: v.id):
-        part = part_of(vendor, lang, words, warnings, stated)
+        part = part_of(vendor, lang, words, warnings, stated, uptime)
         parts.append(part)
         countries.update(part.countries)
     reader = site.Reader(lang, words)
@@ -360,7 +366,7 @@ def compare_page(project: Project, lang: str, words: site.Translations, warnings
     used_kinds = [k for k in names if any(k in p.channels for p in parts)]
     spoken = sorted({code for p in parts for code in p.languages})
     return ComparePage(
-        columns=columns(reader, stated),
+        columns=columns(reader, stated, uptime),
         rows=tuple(p.html for p in parts),
         vendors=tuple(p.vendor for p in parts),
         coverages=tuple(Choice(c, coverage_words[c]) for c in used),
@@ -370,3 +376,28 @@ def compare_page(project: Project, lang: str, words: site.Translations, warnings
         locale=fmt.locale_code(lang).replace("_", "-"),
         description=_("Every support tier of every vendor side by side: price, when support is available, response times and channels."),
     )
+
+
+# --- availability (uptime) ---------------------------------------------------------------------------
+
+
+def states_availability(project: Project) -> bool:
+    """Whether some tier promises an availability: the comparison then has the availability column."""
+    return any(v.states_availability() for v in project.vendors)
+
+
+def availability_cell(plan: Plan, reader: site.Reader) -> CompareCell:
+    """The promised availability ("99,9 % per månad") above the downtime it allows; the highest sorts first.
+
+    Availabilities compare as the downtime they allow: 99.9 % per month sorts after 99.95 % per month,
+    and before 99 % per year (about 87 hours a year, where 99.9 % per month allows about 9 hours); at the same share,
+    the shorter period first (99.9 % of every month before 99.9 % of the year).
+    """
+    text = site.availability_text(plan, reader)
+    found = site.allowed_downtime(plan)
+    if not text or found is None:
+        return CompareCell(Markup(escape(reader.gettext("Not stated"))), LAST)
+    seconds, days = found
+    per_year = seconds * 365 // days  # the downtime allowed in a year of such periods: one scale for every period
+    # At the same share, the shorter period first: 99.9 % of every month promises more than 99.9 % of the year.
+    return CompareCell(Markup(escape(text)), f"{per_year:0{_AMOUNT_WIDTH}d} {days:03d}", site.downtime_text(plan, reader))

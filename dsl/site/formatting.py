@@ -295,3 +295,25 @@ def day_of_year(first: tuple[int, int], last: tuple[int, int], lang: str) -> str
     end = date(2000 if last > first else 2001, *last)
     return str(format_interval(start, end, "MMMMd", locale=locale(lang)))
 
+
+
+# --- availability (uptime) -----------------------------------------------------------------------
+
+
+def exact_percent(value: Decimal, lang: str) -> str:
+    """A percentage with every decimal it is written with, in the locale's pattern: "99,95 %", "99.999%".
+
+    `percent` keeps two decimals, which would turn an availability of 99.999 % into "100 %".
+    """
+    pattern = copy.copy(parse_pattern(locale(lang).percent_formats[None].pattern))
+    exponent = value.normalize().as_tuple().exponent
+    decimals = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+    pattern.frac_prec = (decimals, decimals)
+    return str(pattern.apply(value / 100, locale(lang)))
+
+
+def short_downtime(seconds: int, lang: str) -> str:
+    """A downtime: whole seconds under a minute ("26 sekunder"), else hours and minutes as `duration` says them."""
+    if seconds < 60:
+        return str(format_unit(seconds, "duration-second", length="long", locale=locale(lang)))
+    return duration((seconds + 30) // 60, lang)

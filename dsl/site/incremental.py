@@ -145,6 +145,8 @@ class Reuse:
     languages: tuple[str, ...] = LANGUAGES
     """The languages the site is published in (the settings'): a vendor's pages, cards and rows, one per language."""
     compare_languages: bool = False
+    compare_availability: bool = False
+    """Whether the compare page has its availability column (some tier promises an availability), like the languages'."""
     """Whether the compare page has its languages column (some vendor states languages): the workers' rows have it then."""
     recycled: dict[str, int] | None = None
     """In a recycled folder: the files it held that this build has not written yet, with their inodes."""
@@ -237,7 +239,7 @@ class Reuse:
                 self.ready["page", vendor_id, lang] = (text, met, embed)
         for lang in self.languages:
             self.ready["compare", vendor_id, lang] = result[f"compare:{lang}"]
-            compare_key = self._compare_key(vendor_id, lang, self.compare_languages)
+            compare_key = self._compare_key(vendor_id, lang, self.compare_languages, self.compare_availability)
             if self.cache is not None and compare_key is not None:
                 self.cache.put("compare", compare_key, result[f"compare:{lang}"])
         rules_key = self._key("rules", vendor_id, f"{years[0]}-{years[1]}")
@@ -367,19 +369,22 @@ class Reuse:
             return found
         return make(site.Warnings()).card  # its warnings are the entry's, added already
 
-    def _compare_key(self, vendor_id: str, lang: str, languages: bool) -> str | None:
-        # The rows have a languages cell only when some vendor states languages: part of the key.
-        return self._key("compare", vendor_id, lang, "languages" if languages else "")
+    def _compare_key(self, vendor_id: str, lang: str, languages: bool, availability: bool = False) -> str | None:
+        # The rows have a languages cell only when some vendor states languages: part of the key (and so for availability).
+        return self._key("compare", vendor_id, lang, ("languages" if languages else "") + (" uptime" if availability else ""))
 
     def compare_part(self, make: compare.PartOf) -> compare.PartOf:
         """`make`, through the cache: a vendor's part of the comparison is made again only when its inputs changed."""
 
-        def part(vendor: Vendor, lang: str, words: site.Translations, warnings: site.Warnings, languages: bool) -> compare.RowsPart:
-            # A worker made its rows with the languages column as this build has it, or not at all.
-            ready = ("compare", vendor.id, lang) if languages == self.compare_languages else None
-            key = self._compare_key(vendor.id, lang, languages)
+        def part(
+            vendor: Vendor, lang: str, words: site.Translations, warnings: site.Warnings, languages: bool, availability: bool = False
+        ) -> compare.RowsPart:
+            # A worker made its rows with the languages and availability columns as this build has them, or not at all.
+            same = (languages, availability) == (self.compare_languages, self.compare_availability)
+            ready = ("compare", vendor.id, lang) if same else None
+            key = self._compare_key(vendor.id, lang, languages, availability)
             rows: compare.RowsPart = self._made(
-                "compare", key, ready, compare.RowsPart, lambda own: make(vendor, lang, words, own, languages), warnings
+                "compare", key, ready, compare.RowsPart, lambda own: make(vendor, lang, words, own, languages, availability), warnings
             )
             return rows
 

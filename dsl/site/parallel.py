@@ -67,7 +67,7 @@ def _compute(index: int) -> dict[str, Any]:
         card = site.vendor_card(vendor, site.Reader(lang, words[lang], vendor, met))
         result[f"card:{lang}"] = (site.CardMade(card, render_card(envs[lang], card)), dict(met.found))
         met = site.Warnings()
-        part = compare_part(envs[lang])(vendor, lang, words[lang], met, _JOB["languages"])
+        part = compare_part(envs[lang])(vendor, lang, words[lang], met, _JOB["languages"], _JOB["availability"])
         result[f"compare:{lang}"] = (part, dict(met.found))
     doc = export_project(Project((vendor,)), _JOB["years"], languages=settings.languages)
     result["rules"] = (dumps(doc), vendor_fragment(doc, vendor.id))
@@ -81,12 +81,14 @@ def prepare(
     """Compute in worker processes what the cache lacks, into `reuse.ready`; returns the vendors done so."""
     count = jobs()
     reuse.compare_languages = compare.states_languages(project)
+    reuse.compare_availability = compare.states_availability(project)
     todo = [n for n, vendor in enumerate(project.vendors) if not reuse.complete(vendor.id, years)]
     if count < 2 or len(todo) < count * MIN_VENDORS_PER_JOB or "fork" not in multiprocessing.get_all_start_methods():
         return 0
     _JOB.clear()
     _JOB.update(
-        vendors=project.vendors, words=words, base=base, templates=templates, years=years, languages=reuse.compare_languages, settings=settings
+        vendors=project.vendors, words=words, base=base, templates=templates, years=years, languages=reuse.compare_languages, settings=settings,
+        availability=reuse.compare_availability,
     )
     taken = 0
     # The workers share the parent's objects copy-on-write. A garbage collection in a worker would write

@@ -702,8 +702,10 @@ def _compare_path(lang: str) -> str:
 def compare_part(env: Environment) -> compare.PartOf:
     """Makes a vendor's part of the comparison in `env`'s language: its rows, written by compare_rows.html."""
 
-    def part(vendor: Vendor, lang: str, words: site.Translations, warnings: site.Warnings, languages: bool) -> compare.RowsPart:
-        rows = compare.vendor_rows(vendor, lang, words, warnings, languages)
+    def part(
+        vendor: Vendor, lang: str, words: site.Translations, warnings: site.Warnings, languages: bool, availability: bool = False
+    ) -> compare.RowsPart:
+        rows = compare.vendor_rows(vendor, lang, words, warnings, languages, availability)
         return compare.rows_part(vendor, rows, _render(env, "compare_rows.html", rows=rows.rows))
 
     return part

@@ -35,7 +35,7 @@ from dsl.language.model import (
     Text,
     Vendor,
 )
-from dsl.language.vocabulary import DEFAULT_METRIC, METRICS, SOURCE_LANGUAGE_FALLBACK
+from dsl.language.vocabulary import AVAILABILITY_PERIOD_DAYS, DEFAULT_METRIC, METRICS, SOURCE_LANGUAGE_FALLBACK
 from dsl.site import formatting as fmt
 
 SAFE_SCHEMES = ("http://", "https://", "mailto:", "tel:")
@@ -542,6 +542,8 @@ class VendorPage:
     shown: tuple[int, ...] = ()
     # `language en only`: on a page in another language, that the offer is available in that language only.
     only_language: str = ""
+    # Availability (uptime), service credits and maintenance per tier; () when no tier states any.
+    availability: tuple[AvailabilityRow, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -1285,6 +1287,7 @@ def vendor_page(vendor: Vendor, reader: Reader) -> VendorPage:
         ),
         shown=narrow_tiers([p.recommended for p in vendor.plans]),
         only_language=only_language_note(vendor, reader),
+        availability=availability_rows(vendor, reader),
     )
 
 
@@ -1543,3 +1546,117 @@ def zoned_hours(hours: str, zone: str, reader: Reader) -> str:
     if zone in names:
         return _("%(hours)s %(zone)s") % {"hours": hours, "zone": names[zone]}
     return _("%(hours)s (%(zone)s)") % {"hours": hours, "zone": fmt.zone_name(zone, reader.lang)}
+
+
+# --- availability (uptime), service credits and maintenance windows -----------------------------------
+
+
+@dataclass(frozen=True)
+class AvailabilityCell:
+    """One tier's fact: its words (lines joined by <br>), and a line in small type under them."""
+
+    text: Markup
+    small: str = ""
+    stated: bool = True
+
+
+@dataclass(frozen=True)
+class AvailabilityRow:
+    """One fact of availability across the tiers: the promise, the downtime it allows, the credits, the maintenance."""
+
+    label: str
+    cells: tuple[AvailabilityCell, ...]
+
+
+def allowed_downtime(plan: Plan) -> tuple[int, int] | None:
+    """The downtime the plan's availability allows per period, in whole seconds, and the period's days; None if none.
+
+    The period is counted as AVAILABILITY_PERIOD_DAYS says (a month as 30 days), the share exactly, and
+    the seconds rounded to the nearest: 99.9 % per month allows 0.1 % of 2,592,000 s, 2,592 s.
+    """
+    found = plan.availability
+    if found is None or found.period not in AVAILABILITY_PERIOD_DAYS:
+        return None
+    days = AVAILABILITY_PERIOD_DAYS[found.period]
+    seconds = (100 - found.percent) * days * 86_400 / 100
+    return int(seconds.to_integral_value()), days
+
+
+def availability_text(plan: Plan, reader: Reader) -> str:
+    """The promised availability per its period: "99,9 % per månad"; "" when the plan promises none."""
+    found = plan.availability
+    if found is None:
+        return ""
+    return fmt.per_period(fmt.exact_percent(found.percent, reader.lang), found.period, reader.lang)
+
+
+def downtime_text(plan: Plan, reader: Reader) -> str:
+    """"≈ 43 minutes per month": the downtime the availability allows per period; "" when the plan promises none."""
+    found = allowed_downtime(plan)
+    if found is None or plan.availability is None:
+        return ""
+    seconds, _days = found
+    said = fmt.short_downtime(seconds, reader.lang)
+    # "≈" only where the minutes are rounded: 216 minutes exactly need none.
+    said = said if seconds < 60 or seconds % 60 == 0 else "≈ " + said
+    return fmt.per_period(said, plan.availability.period, reader.lang)
+
+
+def downtime_cell(plan: Plan, reader: Reader) -> AvailabilityCell:
+    """The allowed downtime, with the days the period is counted as under it ("for a period of 30 days")."""
+    found = allowed_downtime(plan)
+    if found is None:
+        return AvailabilityCell(Markup(escape(reader.gettext("Not stated"))), stated=False)
+    days = found[1]
+    small = reader.ngettext("for a period of %(num)d day", "for a period of %(num)d days", days) % {"num": days}
+    return AvailabilityCell(Markup(escape(downtime_text(plan, reader))), small)
+
+
+def credit_lines(plan: Plan, reader: Reader) -> list[str]:
+    """Each credit, largest threshold first: "10 % under 99,9 %"."""
+    return [
+        reader.gettext("%(credit)s below %(availability)s")
+        % {"credit": fmt.exact_percent(c.percent, reader.lang), "availability": fmt.exact_percent(c.below, reader.lang)}
+        for c in sorted(plan.credits, key=lambda c: c.below, reverse=True)
+    ]
+
+
+def maintenance_text(plan: Plan, vendor: Vendor, reader: Reader) -> str:
+    """When scheduled maintenance is done and how far ahead it is announced; "" when the plan does not say."""
+    _ = reader.gettext
+    found = plan.maintenance
+    if found is None:
+        return ""
+    window = clock_text(vendor, found.calendar, reader) if found.calendar is not None else _("at any time")
+    if found.notice_minutes is None:
+        return window
+    return _("%(window)s; announced at least %(duration)s ahead") % {
+        "window": window, "duration": fmt.duration(found.notice_minutes, reader.lang)
+    }
+
+
+def availability_rows(vendor: Vendor, reader: Reader) -> tuple[AvailabilityRow, ...]:
+    """The availability table of a vendor page: a row per fact some tier states, () when no tier states any."""
+    _ = reader.gettext
+    plans = vendor.plans
+    if not any(p.availability is not None or p.maintenance is not None for p in plans):
+        return ()
+    unstated = AvailabilityCell(Markup(escape(_("Not stated"))), stated=False)
+
+    def cell(lines: list[str]) -> AvailabilityCell:
+        return AvailabilityCell(Markup("<br>").join(escape(line) for line in lines)) if lines else unstated
+
+    rows = []
+    if any(p.availability is not None for p in plans):
+        rows.append(AvailabilityRow(_("Promised availability"), tuple(cell([t] if (t := availability_text(p, reader)) else []) for p in plans)))
+        rows.append(AvailabilityRow(_("Allowed downtime"), tuple(downtime_cell(p, reader) for p in plans)))
+    if any(p.credits for p in plans):
+        rows.append(AvailabilityRow(_("Service credit (share of the period's fee)"), tuple(cell(credit_lines(p, reader)) for p in plans)))
+    if any(p.maintenance is not None for p in plans):
+        rows.append(
+            AvailabilityRow(
+                _("Scheduled maintenance (not counted as downtime)"),
+                tuple(cell([t] if (t := maintenance_text(p, vendor, reader)) else []) for p in plans),
+            )
+        )
+    return tuple(rows)

@@ -374,12 +374,15 @@ def compare_view(project: Project, lang: str) -> compare.ComparePage:
     filters here are the page's own, made from the same rows.
     """
 
-    def rows_only(vendor: Vendor, lang: str, words: Translations, warnings: site.Warnings, languages: bool) -> compare.RowsPart:
-        return compare.rows_part(vendor, compare.vendor_rows(vendor, lang, words, warnings, languages), "")
+    def rows_only(
+        vendor: Vendor, lang: str, words: Translations, warnings: site.Warnings, languages: bool, availability: bool = False
+    ) -> compare.RowsPart:
+        return compare.rows_part(vendor, compare.vendor_rows(vendor, lang, words, warnings, languages, availability), "")
 
     catalog = words()[lang]
     page = compare.compare_page(project, lang, catalog, site.Warnings(), rows_only)
     stated = compare.states_languages(project)
     vendors = sorted(project.vendors, key=lambda v: v.id)
-    rows = tuple(r for v in vendors for r in compare.vendor_rows(v, lang, catalog, site.Warnings(), stated).rows)
+    uptime = compare.states_availability(project)
+    rows = tuple(r for v in vendors for r in compare.vendor_rows(v, lang, catalog, site.Warnings(), stated, uptime).rows)
     return dataclasses.replace(page, rows=rows)  # type: ignore[arg-type]
