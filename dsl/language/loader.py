@@ -604,6 +604,8 @@ def merge_plans(declared: tuple[Plan, ...]) -> tuple[Plan, ...]:
             channel_hours=plan.channel_hours if plan.channels else parent.channel_hours,
             channel_priorities=plan.channel_priorities if plan.channels else parent.channel_priorities,
             support_languages=plan.support_languages or parent.support_languages,
+            # A plan's own contract line replaces its parent's whole line, not part of it.
+            contract=plan.contract or parent.contract,
         )
         return merged[plan.id]
 

@@ -46,6 +46,8 @@ from dsl.language.model import (
     ChannelPriorities,
     Contact,
     ContactGroup,
+    ContractLength,
+    ContractTerms,
     Coverage,
     DailyHours,
     DateHours,
@@ -825,7 +827,7 @@ class _Builder(Transformer[Token, Any]):
         # A `terms from DATE { ... }` block stands for the statements inside it.
         stmts = [inner for stmt in written for inner in (stmt if isinstance(stmt, list) else (stmt,))]
         pos = self._pos(meta)
-        single = {"name", "description", "cells", "channels", "recommended", "no_support", "support languages"}
+        single = {"name", "description", "cells", "channels", "recommended", "no_support", "support languages", "contract"}
         parts = self._fold(stmts, single, f"plan '{pid}'")
         name = parts.get("name")
         if name is None:
@@ -855,6 +857,7 @@ class _Builder(Transformer[Token, Any]):
             editorial_notes=tuple(parts.get("editorial_note", ())),
             no_support=parts.get("no_support", False),
             support_languages=parts.get("support languages", ()),
+            contract=parts.get("contract"),
         )
         return _Stmt("plan", plan, pos)
 
@@ -1129,6 +1132,30 @@ class _Builder(Transformer[Token, Any]):
         where = self._tpos(day)
         return [_Stmt("target", dataclasses.replace(t.value, valid_from=valid_from, valid_from_pos=where), t.pos) for t in targets]
 
+    # --- contract terms (session 20): minimum term, automatic renewal, notice ---
+
+    def contract(self, meta: Any, children: list[Any]) -> _Stmt:
+        """`contract 12 months renews 12 months notice 3 months`; `none` for no minimum term or no notice."""
+        minimum, renewal, notice = children
+        pos = self._pos(meta)
+        terms = ContractTerms(
+            minimum=minimum if isinstance(minimum, ContractLength) else None,
+            renewal=renewal,
+            notice=notice if isinstance(notice, ContractLength) else None,
+            no_notice=notice == "none",
+            pos=pos,
+        )
+        return _Stmt("contract", terms, pos)
+
+    def contract_length(self, meta: Any, children: list[Any]) -> ContractLength:
+        """`12 months`: the count (a negative one too, for the checks to judge) and the unit as written."""
+        count, unit = children
+        return ContractLength(int(count), str(unit), self._pos(meta), self._tpos(unit))
+
+    def negative_count(self, meta: Any, children: list[Token]) -> int:
+        """`-3` of `-3 months`."""
+        return -int(children[0])
+
 
 def _matrix(impacts: tuple[AxisValue, ...], urgencies: tuple[AxisValue, ...], rows: tuple[MatrixRow, ...], pos: Pos) -> PriorityMatrix:
     """Rows are urgencies; each row lists one level per impact, in the order impacts were written.
@@ -1140,3 +1167,4 @@ def _matrix(impacts: tuple[AxisValue, ...], urgencies: tuple[AxisValue, ...], ro
         (impact.id, row.urgency, level) for row in rows if row.urgency in declared for impact, level in zip(impacts, row.levels, strict=False)
     )
     return PriorityMatrix(impacts, urgencies, cells, pos, rows)
+
