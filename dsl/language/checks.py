@@ -49,8 +49,7 @@ from dsl.language.model import (
 )
 from dsl.language.parser import FileDecl, VendorDecl
 from dsl.language.settings import DEFAULT_SETTINGS, Settings
-from dsl.language.vocabulary import CONTACT_KINDS, METRICS, MINUTES_PER_DAY, PERIODS, PRICE_BASES, PRICE_UNITS, RESERVED_IDS, WEEKDAYS
-from dsl.language.vocabulary import PERIOD_WORDS
+from dsl.language.vocabulary import CONTACT_KINDS, METRICS, MINUTES_PER_DAY, PERIOD_WORDS, PERIODS, PRICE_BASES, PRICE_UNITS, RESERVED_IDS, WEEKDAYS
 
 
 class _Defined(Protocol):

@@ -11,6 +11,7 @@ on the published rules; the reasons a plan has no deadline are decided here, onc
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
@@ -315,7 +316,7 @@ def vendor_rows(vendor: Vendor, lang: str, words: site.Translations, warnings: s
                 href=f"../{vendor.id}/index.html#{site.tier_anchor(plan.id)}",
                 recommended=plan.recommended,
                 cells=(
-                    price_cell(plan, vendor, reader),
+                    with_contract(price_cell(plan, vendor, reader), plan, reader),
                     coverage_cell(plan, vendor, reader, services),
                     top_cell,
                     low_cell,
@@ -369,3 +370,15 @@ def compare_page(project: Project, lang: str, words: site.Translations, warnings
         locale=fmt.locale_code(lang).replace("_", "-"),
         description=_("Every support tier of every vendor side by side: price, when support is available, response times and channels."),
     )
+
+
+# --- contract terms (session 20) -------------------------------------------------------------------
+# Only the minimum term, in small type under the price: it is what a buyer weighs against the price
+# ("€500 a month, 12 months' minimum"). Renewal and notice stay on the tier's page: a column of their
+# own would be "Not stated" for most tiers and crowd the table, and a filter would sort on lengths few state.
+
+
+def with_contract(cell: CompareCell, plan: Plan, reader: site.Reader) -> CompareCell:
+    """The price cell with the tier's minimum term under it ("Minimum term: 12 months"), when the plan states its terms."""
+    lines = site.contract_lines(plan.contract, reader)
+    return dataclasses.replace(cell, small=lines[0]) if lines and not cell.small else cell

@@ -295,3 +295,11 @@ def day_of_year(first: tuple[int, int], last: tuple[int, int], lang: str) -> str
     end = date(2000 if last > first else 2001, *last)
     return str(format_interval(start, end, "MMMMd", locale=locale(lang)))
 
+
+
+# --- contract terms (session 20) ---------------------------------------------------------------------
+
+
+def length_of_time(count: int, period: str, lang: str) -> str:
+    """A length in whole periods with CLDR's plural forms: "12 månader", "3 mesi", "12 miesięcy", "1 year"."""
+    return str(format_unit(count, PERIOD_UNITS[period], length="long", locale=locale(lang)))
