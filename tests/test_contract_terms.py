@@ -360,3 +360,26 @@ def test_the_glossarys_terms_are_the_catalogs_words() -> None:
         for term, msgid in uses.items():
             wanted = re.sub(r"\s*\(.*\)$", "", terms[term][column]).lower()
             assert wanted in str(words[msgid]).lower(), (lang, term, wanted, words[msgid])
+
+
+def test_the_new_keywords_stay_usable_as_ids() -> None:
+    # `contract`, `renews` and `notice` are keywords only where a contract line may stand.
+    vendor = vendor_of(
+        HEADER
+        + """  segment notice { sv "S" it "I" pl "P" en "N" }
+  feature contract { label { sv "S" it "I" pl "P" en "C" } }
+  feature renews { label { sv "S" it "I" pl "P" en "R" } }
+  plan contract {
+    name "P"
+    price notice 5 EUR
+    features { contract: yes renews: no }
+    obligation notice { sv "S" it "I" pl "P" en "x" }
+    contract 1 year
+  }
+}
+"""
+    )
+    (plan,) = vendor.plans
+    assert plan.id == "contract" and [c.feature for c in plan.cells] == ["contract", "renews"]
+    assert plan.prices[0].segment == "notice" and plan.obligations[0].id == "notice"
+    assert plan.contract == ContractTerms(_length(1, "year"))
