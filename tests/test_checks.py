@@ -96,7 +96,9 @@ def test_vendor_language_outside_the_site():
     message, line, col, hint = only('vendor v { name "V" language fi }\n')
     assert message == "'fi' is not one of the site's languages"
     assert (line, col) == (1, 30)
-    assert hint.startswith("use one of: sv, it, pl, en (the site's languages are set by [site] languages in tierwise.toml")
+    # A Finnish offer is written here in one of the site's languages (session 20: the hint says so).
+    assert hint.startswith("use one of: sv, it, pl, en: the language this file's texts are written in")
+    assert hint.endswith("to publish pages in 'fi', add it to [site] languages in tierwise.toml, beside plans/")
 
 
 def test_a_keyword_can_be_a_language_code_in_a_text():
@@ -193,7 +195,7 @@ def test_unknown_category_channel_segment_and_clock():
     )
     assert sorted(problems(text), key=lambda p: p[1:3]) == [
         ("unknown category 'kk'", 5, 3, "did you mean 'k'?"),
-        ("plan 'p' names an unknown channel 'emial'", 8, 3, "did you mean 'email'?"),
+        ("plan 'p' names an unknown channel 'emial'", 8, 30, "did you mean 'email'?"),  # at the channel, not the plan (session 20)
         ("unknown customer segment 'ss'", 8, 36, "did you mean 's'?"),
         ("this target does not say which clock it runs on", 8, 51, "end it with 'on CALENDAR', such as: on office-hours"),
     ]

@@ -35,6 +35,8 @@ USES = {
     # `language en only`: the note on the vendor's pages in other languages.
     "offer": "This offer is available in English only.",
     "available in English only": "This offer is available in English only.",
+    # An obligation for some priorities only ("Critical and High only"), worded as a channel's.
+    "only": "%(priorities)s only",
 }
 
 

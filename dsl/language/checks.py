@@ -30,6 +30,7 @@ from dsl.language.model import (
     Contact,
     ContractLength,
     ContractTerms,
+    Coverage,
     DailyHours,
     Feature,
     HolidaySource,
@@ -88,6 +89,7 @@ def check_project(
         # T0813 file by file, as check_file judges it (and the build cache keeps it), so the order is the same.
         mine = {id(decl) for decl in file.vendors}
         found += check_holidays_within(horizon, _calendars_of([file], [(d, v) for d, v in vendors if id(d) in mine]))
+        found += check_yearly_hours_on_closed_days(horizon, _calendars_of([file], [(d, v) for d, v in vendors if id(d) in mine]))
         found += _check_definitions_of(file, settings)
     shared_calendars = {c.id for f in (*files, *context) for c in f.calendars}
     shared_schemes = {s.id for f in (*files, *context) for s in f.schemes}
@@ -114,6 +116,7 @@ def check_file(
     """
     vendors = list(vendors)
     found = list(check_holidays_within(horizon, _calendars_of([file], vendors)))
+    found += check_yearly_hours_on_closed_days(horizon, _calendars_of([file], vendors))
     found += _check_definitions_of(file, settings)
     for decl, vendor in vendors:
         found += check_vendor(decl, vendor, shared_calendars, shared_schemes, settings)
@@ -135,13 +138,15 @@ def _check_definitions_of(file: FileDecl, settings: Settings) -> list[Diagnostic
 # --- definitions ---------------------------------------------------------------------------
 
 
-def _duplicates(items: Iterable[_D], what: str, key: Callable[[_D], str]) -> Iterator[Diagnostic]:
+def _duplicates(
+    items: Iterable[_D], what: str, key: Callable[[_D], str], fix: str = "give one another id"
+) -> Iterator[Diagnostic]:
     seen: dict[str, Pos] = {}
     for item in items:
         k = key(item)
         if k in seen:
             first = seen[k]
-            yield error(f"{what} '{k}' is defined twice", item.pos, f"the first is at {first.file}:{first.line}; give one another id", code="T0301")
+            yield error(f"{what} '{k}' is defined twice", item.pos, f"the first is at {first.file}:{first.line}; {fix}", code="T0301")
         else:
             seen[k] = item.pos
 
@@ -188,8 +193,9 @@ def check_vendor_ids(decl: VendorDecl) -> Iterator[Diagnostic]:
     )
     for items, what in groups:
         yield from _duplicates(items, what, _id)
-    yield from _duplicates(decl.metrics, "metric", lambda m: m.metric)
-    yield from _duplicates(decl.footnotes, "footnote", lambda f: f.mark)
+    # Metrics and footnotes are named by fixed words and marks, not by ids an author may choose.
+    yield from _duplicates(decl.metrics, "metric", lambda m: m.metric, "keep one of them")
+    yield from _duplicates(decl.footnotes, "footnote", lambda f: f.mark, "give one another mark (*, **, ***, †, ‡)")
 
 
 # --- fixed words and texts -------------------------------------------------------------------
@@ -325,6 +331,8 @@ def check_zone(calendar: Calendar) -> Iterator[Diagnostic]:
             hint = did_you_mean(calendar.zone, _zones()) or "use an IANA zone such as Europe/Stockholm"
         where = calendar.zone_pos if calendar.zone_pos.line else calendar.pos
         yield error(f"unknown time zone '{calendar.zone[:100]}'", where, hint, code="T0501")
+        return
+    yield from check_fixed_offset_zone(calendar)
 
 
 def check_holidays(calendar: Calendar) -> Iterator[Diagnostic]:
@@ -340,7 +348,7 @@ def check_holidays(calendar: Calendar) -> Iterator[Diagnostic]:
             yield error(
                 f"'{source.subdivision}' is not a subdivision of {source.country}",
                 source.pos,
-                did_you_mean(source.subdivision, subdivisions),
+                _subdivision_hint(source.country, source.subdivision, subdivisions),
                 code="T0503",
             )
         else:
@@ -387,13 +395,31 @@ def check_holiday_categories(source: HolidaySource) -> Iterator[Diagnostic]:
         if name == "public":
             yield error("public holidays are always included", pos, "remove 'public' from the list", code="T0517")
         elif name not in known:
-            hint = did_you_mean(shown, written) or (
-                f"{source.country} has: {', '.join(written)}" if written else f"the holidays package has only public holidays for {source.country}"
-            )
+            close = did_you_mean(shown, written)
+            if close is not None and close.startswith("did you mean"):
+                hint = close
+            elif written:
+                hint = f"{source.country} has: {_kinds_with_examples(source, known)}"
+            else:
+                hint = f"the holidays package has only public holidays for {source.country}"
             yield error(f"{source.country} has no holidays of the kind '{shown}'", pos, hint, code="T0517")
         elif name in seen:
             yield error(f"'{shown}' is named twice", pos, "name each kind of holiday once", code="T0517")
         seen.add(name)
+
+
+def _kinds_with_examples(source: HolidaySource, known: Sequence[str]) -> str:
+    """Each kind of holiday with a few of its days: a kind's name alone ('unofficial') does not say what it closes."""
+    parts = []
+    for name in known:
+        if name == "public":
+            continue
+        examples = datasets.holiday_kind_examples(source.country, source.subdivision, name)
+        shown = name.replace("_", "-")
+        # Quoted: the package's names hold commas of their own ("Minna Canth Day, Day of Equality").
+        listed = ", ".join(f'"{e}"' for e in examples[:3]) + (", ..." if len(examples) > 3 else "")
+        parts.append(f"'{shown}' ({listed})" if examples else f"'{shown}'")
+    return "; ".join(parts)
 
 
 def _backwards(start: int, end: int, pos: Pos) -> Diagnostic:
@@ -583,7 +609,7 @@ def check_vendor_header(decl: VendorDecl, settings: Settings = DEFAULT_SETTINGS)
         )
     elif decl.language.name not in settings.languages:
         yield error(
-            f"'{decl.language.name}' is not one of the site's languages", decl.language.pos, _language_hint(decl.language.name, settings),
+            f"'{decl.language.name}' is not one of the site's languages", decl.language.pos, _vendor_language_hint(decl.language.name, settings),
             code="T0402",
         )
     if decl.name is None:
@@ -687,7 +713,7 @@ def check_feature_grouping(vendor: Vendor) -> Iterator[Diagnostic]:
 def check_metric_text(metric: MetricText) -> Iterator[Diagnostic]:
     """A vendor words only metrics the language knows."""
     if metric.metric not in METRICS:
-        yield error(f"unknown metric '{metric.metric}'", metric.pos, did_you_mean(metric.metric, METRICS), code="T0405")
+        yield error(f"unknown metric '{metric.metric}'", metric.pos, _metric_hint(metric.metric), code="T0405")
 
 
 # --- plans ----------------------------------------------------------------------------------
@@ -770,15 +796,63 @@ def check_target_case(target: Target, vendor: Vendor) -> Iterator[Diagnostic]:
 
 
 def check_obligation(obligation: Obligation) -> Iterator[Diagnostic]:
-    """An obligation counts per a known period and waits a positive time."""
+    """An obligation counts per a known period and waits a positive time, on a calendar."""
     yield from _period(obligation.quantity)
     yield from _duration(obligation.after_minutes, obligation.after_pos)
+    yield from _duration(obligation.every_minutes, obligation.every_pos)
+    if obligation.after_minutes is not None and obligation.calendar is None:
+        # Working time is counted on a calendar's open hours: without one the ticket clock has nothing to count.
+        yield error(
+            f"obligation '{obligation.id}' is timed after work but names no calendar to count it on",
+            obligation.after_pos,
+            "add 'on CALENDAR' after the duration, such as: after 4h on office (a calendar with 'open 24x7' counts round the clock)",
+            code="T0815",
+        )
+
+
+def check_obligation_ids(obligations: tuple[Obligation, ...]) -> Iterator[Diagnostic]:
+    """One obligation per id in a plan: the id is what a ticket's `obligation` event and an extending plan name."""
+    seen: dict[str, Obligation] = {}
+    for obligation in obligations:
+        first = seen.get(obligation.id)
+        if first is None:
+            seen[obligation.id] = obligation
+            continue
+        # The likely cause: one duty with other terms per priority, written under one id.
+        hint = (
+            f"give each its own id, such as '{obligation.id}-{obligation.priorities[0].lower()}'"
+            if obligation.priorities
+            else "give each its own id, or remove one"
+        )
+        yield error(
+            f"obligation '{obligation.id}' is given twice in this plan", obligation.pos, hint, code="T0322",
+            notes=(("given first here", first.pos),),
+        )
+
+
+def check_obligation_priorities(obligation: Obligation, levels: set[str]) -> Iterator[Diagnostic]:
+    """`obligation ID for P1 and P2 ...` names the vendor's levels, each once (T0314 at the word, as a channel's `for`)."""
+    seen: set[str] = set()
+    where_all = obligation.priorities_pos or (obligation.pos,) * len(obligation.priorities)
+    for priority, where in zip(obligation.priorities, where_all, strict=False):
+        if priority in seen:
+            yield warning(
+                f"obligation '{obligation.id}' names priority '{priority}' twice", where, f"remove the second '{priority}'",
+                code="T0606",
+            )
+        elif priority not in levels:
+            hint = did_you_mean(priority, levels) if levels else "this vendor has no priority levels: leave out 'for ...'"
+            yield error(f"unknown priority '{priority}'", where, hint, code="T0314")
+        seen.add(priority)
 
 
 def check_plan_as_written(plan: Plan, features: set[str]) -> Iterator[Diagnostic]:
     """The statements of one plan block, before `extends` adds its parent's."""
     for price in plan.prices:
         yield from check_price(price)
+    yield from check_channels_once(plan)
+    # Two coverage lines for one priority (and case) would leave the page and the rules to pick one.
+    yield from _duplicates(plan.coverage, "coverage", _coverage_name, "keep one of them")
     seen: dict[str, Pos] = {}
     for cell in plan.cells:
         if cell.feature in seen:
@@ -803,12 +877,15 @@ def check_plan_as_written(plan: Plan, features: set[str]) -> Iterator[Diagnostic
         [t for t in plan.targets if t.valid_from is None],
         "target",
         _target_name,
+        # A target has no id: two for one metric and priority are a slip, or terms that change on a date.
+        "keep one of them, or end the newer one with 'from DATE' if the terms change on that date",
     )
     yield from check_target_versions(plan.targets)
     yield from check_workaround_order(plan.targets)
     yield from check_price_versions(plan.id, plan.prices)
     for obligation in plan.obligations:
         yield from check_obligation(obligation)
+    yield from check_obligation_ids(plan.obligations)
     yield from check_no_support(plan)
     if plan.contract is not None:
         yield from check_contract(plan.contract)
@@ -817,7 +894,6 @@ def check_plan_as_written(plan: Plan, features: set[str]) -> Iterator[Diagnostic
 def check_plan_references(plan: Plan, vendor: Vendor, calendars: set[str]) -> Iterator[Diagnostic]:
     """Every name a merged plan uses (its own and what it inherits) is defined for its vendor."""
     segments = {s.id for s in vendor.segments}
-    contacts = {c.id for c in vendor.contacts}
     levels = {lv.id for lv in vendor.priorities.levels} if vendor.priorities else set()
     yield from _marks(plan.marks, plan.pos, vendor)
     for cell in plan.cells:
@@ -829,7 +905,7 @@ def check_plan_references(plan: Plan, vendor: Vendor, calendars: set[str]) -> It
         yield from _marks(price.marks, price.pos, vendor)
     for target in plan.targets:
         if target.metric not in METRICS:
-            yield error(f"unknown metric '{target.metric}'", target.pos, did_you_mean(target.metric, METRICS), code="T0405")
+            yield error(f"unknown metric '{target.metric}'", target.pos, _metric_hint(target.metric), code="T0405")
         if target.priority is not None and target.priority not in levels:
             hint = did_you_mean(target.priority, levels) if levels else "this vendor has no priority levels; use 'all'"
             yield error(f"unknown priority '{target.priority}'", target.pos, hint, code="T0314")
@@ -843,10 +919,8 @@ def check_plan_references(plan: Plan, vendor: Vendor, calendars: set[str]) -> It
             yield error(f"unknown kind of case '{cov.case}'", cov.pos, did_you_mean(cov.case, {c.id for c in vendor.cases}), code="T0320")
     for obligation in plan.obligations:
         yield from _calendar_ref(obligation.calendar, obligation.pos, calendars)
+        yield from check_obligation_priorities(obligation, levels)
     yield from check_channel_hours(plan, calendars)
-    for channel in plan.channels:
-        if channel not in contacts:
-            yield error(f"plan '{plan.id}' names an unknown channel '{channel}'", plan.pos, did_you_mean(channel, contacts), code="T0315")
     for limited in plan.channel_priorities:
         for priority, where in zip(limited.priorities, limited.priorities_pos or (limited.pos,) * len(limited.priorities), strict=False):
             if priority not in levels:
@@ -950,6 +1024,7 @@ def check_vendor(
         yield from check_plan_as_written(plan, features)
     for plan in vendor.plans:
         yield from check_plan_references(plan, vendor, calendars)
+    yield from check_channel_names(vendor)
     yield from check_translations(vendor, settings)
 
 
@@ -1251,3 +1326,165 @@ def _longer(first: ContractLength, second: ContractLength) -> bool:
     if a in _MONTHS and b in _MONTHS:
         return first.count * _MONTHS[a] > second.count * _MONTHS[b]
     return first.count * _DAYS[a][0] > second.count * _DAYS[b][1]
+
+# --- channels named twice, and priorities read as channels (outside author, session 20) -----------
+
+
+def _unknown_channel_hint(channel: str, contacts: set[str], levels: set[str]) -> str | None:
+    """The hint for an unknown channel; a priority level there is a `for P1, P2` that needed `and`."""
+    if channel in levels:
+        return f"'{channel}' is a priority: join a channel's priorities with 'and', as in: channels phone for P1 and {channel}, email"
+    return did_you_mean(channel, contacts)
+
+
+def check_channel_names(vendor: Vendor) -> Iterator[Diagnostic]:
+    """Every channel a plan lists is a contact, reported once where written (a child inherits its parent's list)."""
+    contacts = {c.id for c in vendor.contacts}
+    levels = {lv.id for lv in vendor.priorities.levels} if vendor.priorities else set()
+    reported: set[tuple[str, Pos]] = set()
+    for plan in vendor.plans:
+        where = plan.channels_pos if len(plan.channels_pos) == len(plan.channels) else (plan.pos,) * len(plan.channels)
+        for channel, at in zip(plan.channels, where, strict=True):
+            if channel in contacts or (channel, at) in reported:
+                continue
+            reported.add((channel, at))
+            yield error(f"plan '{plan.id}' names an unknown channel '{channel}'", at, _unknown_channel_hint(channel, contacts, levels), code="T0315")
+
+
+def check_channels_once(plan: Plan) -> Iterator[Diagnostic]:
+    """A plan names each channel once: a second mention (other hours, other priorities) would be lost."""
+    where = plan.channels_pos if len(plan.channels_pos) == len(plan.channels) else (plan.pos,) * len(plan.channels)
+    first: dict[str, Pos] = {}
+    for channel, at in zip(plan.channels, where, strict=True):
+        if channel not in first:
+            first[channel] = at
+            continue
+        yield error(
+            f"plan '{plan.id}' names the channel '{channel}' twice",
+            at,
+            f"list it once (first at line {first[channel].line}); for other hours on some priorities, "
+            "declare a second contact with 'as ID'",
+            code="T0330",
+        )
+
+
+# --- a zone without summer time where one with it is meant (outside author, session 20) ----------
+
+
+def check_fixed_offset_zone(calendar: Calendar) -> Iterator[Diagnostic]:
+    """`zone EST` (or Etc/GMT+5) is a fixed offset all year: a warning, since a place's zone is nearly always meant."""
+    from dsl.language.vocabulary import FIXED_OFFSET_ZONES  # here, not on the long shared import line
+
+    zone = calendar.zone or ""
+    meant = FIXED_OFFSET_ZONES.get(zone)
+    if meant is None and not (zone.startswith(("Etc/GMT+", "Etc/GMT-")) and zone[8:].isdigit()):
+        return
+    where = calendar.zone_pos if calendar.zone_pos.line else calendar.pos
+    place = f"such as {meant}" if meant else "such as Europe/Berlin or America/New_York"
+    yield warning(
+        f"'{zone}' keeps the same offset from UTC all year, with no summer time",
+        where,
+        f"for the hours of a place, name its zone, {place}",
+        code="T0520",
+    )
+
+
+# --- an offer written in a language the site does not publish (outside author, session 20) -------
+
+
+def _vendor_language_hint(code: str, settings: Settings) -> str:
+    """A vendor's `language` is the one its texts are written in here, which for a German offer is not German."""
+    from dsl.language.vocabulary import support_language_codes  # CLDR only on this error's path
+
+    close = one_of(code, settings.languages)
+    if close.startswith("did you mean") or code not in support_language_codes():
+        return _language_hint(code, settings)
+    return (
+        f"{close}: the language this file's texts are written in (a German offer written here in English is "
+        f"'language en'); to publish pages in '{code}', add it to {settings.where}"
+    )
+
+
+# --- a subdivision the author cannot guess the code of (outside author, session 20) ---------------
+
+SUBDIVISIONS_SHOWN = 20
+"""At most this many subdivisions are listed in a hint (the US has 57)."""
+
+
+def _subdivision_hint(country: str, written: str, subdivisions: Sequence[str]) -> str | None:
+    """A did-you-mean, else the codes with their names ("BY (Bayern)"): 'BAV' is near no code."""
+    if not subdivisions:
+        return f"the holidays package has no subdivisions of {country}: write closed holidays {country}"
+    close = did_you_mean(written, subdivisions)
+    if close is not None and close.startswith("did you mean"):
+        return close
+    named = [f"{code} ({datasets.subdivision_name(country, code)})" if datasets.subdivision_name(country, code) != code else code
+             for code in sorted(subdivisions)]
+    more = len(named) - SUBDIVISIONS_SHOWN
+    return f"{country}'s subdivisions: {', '.join(named[:SUBDIVISIONS_SHOWN])}" + (f" and {more} more" if more > 0 else "")
+
+
+# --- a yearly day's hours that open a weekend (outside author, session 20) -----------------------
+
+FALLBACK_HORIZON = (2026, 2028)
+"""The years judged without a `horizon` line: those the rules then cover (dsl.rules.export.FALLBACK_YEARS)."""
+
+
+def _open_weekdays(calendar: Calendar) -> set[int]:
+    """The weekdays (0 = Monday) on which the week gives some open time."""
+    days: set[int] = set()
+    for interval in calendar.weekly:
+        day = interval.start_day
+        while day != interval.end_day:  # an interval across midnight opens every day it passes
+            days.add(day)
+            day = (day + 1) % 7
+        if interval.end > 0:  # `open fri 22:00 - sat 00:00` gives Saturday nothing
+            days.add(interval.end_day)
+    return days
+
+
+def check_yearly_hours_on_closed_days(horizon: Horizon | None, calendars: Iterable[Calendar]) -> Iterator[Diagnostic]:
+    """`hours yearly 12-24 08:00-12:00` opens 24 December on a Sunday too: a warning, since "a half day on
+    Christmas Eve" nearly always means when it is a working day (a Saturday report was due on Sunday)."""
+    first, last = (horizon.first, horizon.last) if horizon is not None else FALLBACK_HORIZON
+    if not (HORIZON_YEARS[0] <= first <= last <= HORIZON_YEARS[1]):
+        return  # T0807 says what is wrong with the horizon
+    for calendar in calendars:
+        if calendar.always_open:
+            continue
+        open_days = _open_weekdays(calendar)
+        own_dates = {d.day for d in calendar.dates}
+        for yearly in calendar.yearly:
+            if not yearly.hours:
+                continue
+            closed = [d for d in yearly.days(range(first, last + 1)) if d.weekday() not in open_days and d not in own_dates]
+            if not closed:
+                continue
+            day = closed[0]
+            yield warning(
+                f"these hours also open {day:%A} {day.day} {day:%B} {day.year}, a day the week keeps closed",
+                yearly.pos,
+                f"for working days only, write 'hours {first}-{day.month:02d}-{day.day:02d} ...' and so on, for each year it is one",
+                code="T0521",
+            )
+
+
+# --- a metric of the vendor's own (outside author, session 20) -----------------------------------
+
+
+def _metric_hint(written: str) -> str | None:
+    """A did-you-mean; else that the metrics are fixed, and where a promise of another kind goes."""
+    close = did_you_mean(written, METRICS)
+    if close is not None and close.startswith("did you mean"):
+        return close
+    return (
+        f"the metrics are {', '.join(METRICS)}; a promise of another kind (a technician on site within 4 hours) "
+        "is a feature cell or an obligation"
+    )
+
+
+def _coverage_name(coverage: Coverage) -> str:
+    """'P1', 'all', 'all for escalated': what a coverage line is for."""
+    said = coverage.priority or "all"
+    return f"{said} for {coverage.case}" if coverage.case else said
+

@@ -101,3 +101,28 @@ def _read_facts(country: str) -> HolidayFacts:
         tuple(calendar.supported_categories),
         tuple((str(name), str(code)) for name, code in calendar.subdivisions_aliases.items()),
     )
+
+
+# --- what a kind of holiday holds, for a hint (outside author, session 20) ------------------------
+
+EXAMPLE_YEAR = 2026
+"""The year whose holidays name a kind in a hint: fixed, so a diagnostic never depends on the build's date."""
+
+
+@cache
+def holiday_kind_examples(country: str, subdivision: str | None, category: str, most: int = 3) -> tuple[str, ...]:
+    """A few holidays of one kind (FI 'unofficial': Runeberg Day, ...), so an author sees what the kind means."""
+    import holidays
+
+    try:
+        days = holidays.country_holidays(country, subdiv=subdivision, years=EXAMPLE_YEAR, categories=(category,))
+    except (NotImplementedError, ValueError, KeyError):
+        return ()
+    names: list[str] = []
+    for _, name in sorted(days.items()):
+        for one in str(name).split("; "):
+            if one not in names:
+                names.append(one)
+    # One more than shown, so the hint can say whether there are more.
+    return tuple(names[: most + 1])
+

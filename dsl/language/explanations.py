@@ -284,8 +284,8 @@ EXPLANATIONS: dict[str, Explanation] = {
     ),
     "T0314": Explanation(
         "an unknown priority",
-        "A target or coverage names a priority level the vendor's scheme does not have (or the vendor "
-        "has no scheme: use `all`).",
+        "A target or coverage, or the `for` of a channel or an obligation, names a priority level the "
+        "vendor's scheme does not have (or the vendor has no scheme: use `all`, or leave out `for ...`).",
         V + '  priorities levels { level P1 { } }\n  plan basic { name "Basic" coverage P2 on around }\n'
         "  calendar around { open 24x7 }\n}\n",
         fix=('coverage P2 on', 'coverage P1 on'),
@@ -295,6 +295,15 @@ EXPLANATIONS: dict[str, Explanation] = {
         "A plan's `channels` names a contact id the vendor does not declare.",
         V + '  contact email "support@acme.example"\n  plan basic { name "Basic" channels emial }\n}\n',
         fix=('channels emial', 'channels email'),
+    ),
+    "T0330": Explanation(
+        "a channel named twice in one plan",
+        "A plan's `channels` lists each contact once: a second entry (with other hours, or for other "
+        "priorities) would silently replace or drop the first. When a channel has other hours for some "
+        "priorities (a 24x7 line for P1), declare it as a contact of its own with `as ID` and list both.",
+        V + '  contact phone "+46 8 123 456 78"\n  calendar around { open 24x7 }\n  priorities levels { level P1 { } level P2 { } }\n'
+        "  plan basic { name \"Basic\" channels phone hours around for P1, phone }\n}\n",
+        fix=(", phone }", " }"),
     ),
     "T0316": Explanation(
         "a footnote mark without a footnote",
@@ -337,6 +346,16 @@ EXPLANATIONS: dict[str, Explanation] = {
         "language code, or compare (the page of every vendor's tiers). Choose another id.",
         'vendor rules {\n  name "Rules Inc"\n  language en\n}\n',
         fix=("vendor rules", "vendor rules-inc"),
+    ),
+    "T0322": Explanation(
+        "an obligation given twice in one plan",
+        "Each obligation of a plan has its own id: a ticket's `obligation` event names it, and a plan that "
+        "extends this one replaces it by that id. A duty with other terms per priority is two obligations "
+        "with two ids: `obligation call-p1 for P1 after 2h on office` and `obligation call-p2 for P2 after 4h on office`.",
+        V + '  priorities levels { level P1 { } level P2 { } }\n  calendar office { open 24x7 }\n'
+        '  plan basic {\n    name "Basic"\n    obligation call for P1 after 2h on office "We phone you"\n'
+        '    obligation call for P2 after 4h on office "We phone you"\n  }\n}\n',
+        fix=("obligation call for P2", "obligation call-p2 for P2"),
     ),
     # --- T04: words and texts ---------------------------------------------------------------------
     "T0401": Explanation(
@@ -416,6 +435,23 @@ EXPLANATIONS: dict[str, Explanation] = {
         "diagnostic points at the `zone` line.",
         "calendar office {\n  open mon-fri 08:00-17:00\n  zone Europe/Stokholm\n}\n",
         fix=('Europe/Stokholm', 'Europe/Stockholm'),
+    ),
+    "T0520": Explanation(
+        "a zone with no summer time (warning)",
+        "`zone EST`, `zone MST`, `zone HST` and `zone Etc/GMT+5` are IANA names for a fixed offset from "
+        "UTC that never changes to summer time: with `zone EST`, office hours of 09:00-17:00 run 10:00-18:00 "
+        "New York time from March to November. Name the place whose clock the vendor keeps.",
+        "calendar office {\n  zone EST\n  open mon-fri 09:00-17:00\n}\n",
+        fix=("zone EST", "zone America/New_York"),
+    ),
+    "T0521": Explanation(
+        "yearly hours that open a weekend day (warning)",
+        "`hours yearly 12-24 08:00-12:00` gives those hours on 24 December of every year of the horizon, "
+        "whatever the weekday: on a Saturday or Sunday it opens a day the week keeps closed, and a ticket "
+        "reported the day before is due that weekend. When the vendor means a half day on Christmas Eve "
+        "when it is a working day, write `hours DATE` for each year in which it is one.",
+        "horizon 2026-2028\ncalendar office {\n  zone Europe/Berlin\n  open mon-fri 08:00-17:00\n  hours yearly 12-24 08:00-12:00\n}\n",
+        fix=("  hours yearly 12-24 08:00-12:00\n", "  hours 2026-12-24 08:00-12:00\n  hours 2027-12-24 08:00-12:00\n"),
     ),
     "T0502": Explanation(
         "an unknown country for public holidays",
@@ -571,6 +607,14 @@ EXPLANATIONS: dict[str, Explanation] = {
         'priorities levels {\n  level P1 { }\n  impact large "Large"\n  urgency high "High"\n}\n',
         fix=('  urgency high "High"\n}', '  urgency high "High"\n  matrix {\n    high: P1\n  }\n}'),
     ),
+    "T0606": Explanation(
+        "a priority named twice in 'for' (warning)",
+        "`obligation ID for P1 and P2 ...` lists each priority the obligation is for once; the second "
+        "mention changes nothing.",
+        V + '  priorities levels { level P1 { } level P2 { } }\n'
+        '  plan basic { name "Basic" obligation rca for P1 and P1 "A root-cause analysis" }\n}\n',
+        fix=("for P1 and P1", "for P1"),
+    ),
     # --- T07: sources --------------------------------------------------------------------------------
     "T0701": Explanation(
         "a source's address that is not a web link",
@@ -701,6 +745,14 @@ EXPLANATIONS: dict[str, Explanation] = {
         'horizon 1940-1942\n' + V
         + '  calendar office {\n    zone Europe/Stockholm\n    open mon-fri 08:00-17:00\n    closed holidays SE\n  }\n}\n',
         fix=('horizon 1940-1942', 'horizon 2026-2028'),
+    ),
+    "T0815": Explanation(
+        "an obligation timed after work without a calendar",
+        "`after DURATION` counts working time from the first response on a calendar's open hours, so it "
+        "names the calendar: `after 4h on office`. For time counted round the clock, name a calendar with "
+        "`open 24x7`.",
+        V + _PLAN_V10 + '    obligation call after 4h "We phone you"\n  }\n}\n',
+        fix=("after 4h ", "after 4h on office "),
     ),
     "T0814": Explanation(
         "a workaround promised later than the resolution, or sooner than the first response (warning)",

@@ -600,6 +600,7 @@ def merge_plans(declared: tuple[Plan, ...]) -> tuple[Plan, ...]:
             coverage=coverage,
             obligations=obligations,
             channels=plan.channels or parent.channels,
+            channels_pos=plan.channels_pos if plan.channels else parent.channels_pos,
             # A channel's plan hours go with the channel list they were written in.
             channel_hours=plan.channel_hours if plan.channels else parent.channel_hours,
             channel_priorities=plan.channel_priorities if plan.channels else parent.channel_priorities,

@@ -520,6 +520,16 @@ class Obligation:
     calendar: str | None = None
     pos: Pos = field(default_factory=_no_pos, compare=False)
     after_pos: Pos = field(default_factory=_no_pos, compare=False)
+    # `obligation rca for P1 and P2 ...`: the priorities it is for; () is every priority (as ChannelPriorities).
+    priorities: tuple[str, ...] = ()
+    priorities_pos: tuple[Pos, ...] = field(default=(), compare=False)  # where each priority is written
+    # `obligation status-call every 2h on office ...`: again after every so much work, until the ticket is resolved.
+    every_minutes: int | None = None
+    every_pos: Pos = field(default_factory=_no_pos, compare=False)
+
+    def is_for(self, priority: str | None) -> bool:
+        """Whether the vendor does this for a ticket of `priority` (every priority when the obligation names none)."""
+        return not self.priorities or priority in self.priorities
 
 
 @dataclass(frozen=True)
@@ -572,6 +582,8 @@ class Plan:
     support_languages: tuple[str, ...] = ()
     # Session 20: `contract ...`, the minimum term, renewal and notice; inherited through `extends` as a whole.
     contract: ContractTerms | None = None
+    # Where each of `channels` is written (as `channels`, inherited with it), so a diagnostic points at it.
+    channels_pos: tuple[Pos, ...] = field(default=(), compare=False)
 
     def cell(self, feature: str) -> Cell | None:
         """The plan's cell for a feature, or None when the plan does not mention it."""

@@ -795,9 +795,10 @@ class _Builder(Transformer[Token, Any]):
         return _Stmt("coverage", coverage, pos)
 
     def obligation(self, meta: Any, children: list[Any]) -> _Stmt:
-        oid, quantity, after, calendar, text = children
+        oid, limited, quantity, after, calendar, text = children
         pos = self._pos(meta)
         after_minutes, after_pos = after if after is not None else (None, Pos(self.path, 0, 0))
+        priorities, priorities_pos = limited if limited is not None else ((), ())
         obligation = Obligation(
             id=str(oid),
             text=text,
@@ -806,8 +807,29 @@ class _Builder(Transformer[Token, Any]):
             calendar=_optional(calendar),
             pos=pos,
             after_pos=after_pos,
+            priorities=priorities,
+            priorities_pos=priorities_pos,
         )
         return _Stmt("obligation", obligation, pos)
+
+    def recurring_obligation(self, meta: Any, children: list[Any]) -> _Stmt:
+        oid, limited, (every_minutes, every_pos), calendar, text = children
+        priorities, priorities_pos = limited if limited is not None else ((), ())
+        pos = self._pos(meta)
+        obligation = Obligation(
+            id=str(oid),
+            text=text,
+            calendar=str(calendar),
+            pos=pos,
+            priorities=priorities,
+            priorities_pos=priorities_pos,
+            every_minutes=every_minutes,
+            every_pos=every_pos,
+        )
+        return _Stmt("obligation", obligation, pos)
+
+    def obligation_for(self, meta: Any, children: list[Token]) -> tuple[tuple[str, ...], tuple[Pos, ...]]:
+        return tuple(str(p) for p in children), tuple(self._tpos(p) for p in children)
 
     def channel(self, meta: Any, children: list[Any]) -> tuple[Ref, ChannelHours | None, ChannelPriorities | None]:
         channel, hours, priorities = children
@@ -858,6 +880,7 @@ class _Builder(Transformer[Token, Any]):
             no_support=parts.get("no_support", False),
             support_languages=parts.get("support languages", ()),
             contract=parts.get("contract"),
+            channels_pos=tuple(r.pos for r, _, _ in channels),
         )
         return _Stmt("plan", plan, pos)
 

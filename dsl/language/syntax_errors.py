@@ -64,6 +64,11 @@ NAMED_WORDS: dict[str, list[str]] = {
     _one_of("a kind of contact", CONTACT_KINDS): [
         "vendor v { contact 5 }",
     ],
+    # `obligation rca for P1 ...`, `channels phone for P1 ...`: the levels a statement is for.
+    "a priority level such as P1": [
+        'vendor v { plan p { obligation o for "x" } }',
+        "vendor v { plan p { channels phone for 5 } }",
+    ],
     _one_of("a period", PERIODS): [
         "vendor v { plan p { price 5 EUR per 5 } }",
         "vendor v { plan p { features { a: 4 per 5 } } }",
@@ -114,6 +119,37 @@ EXAMPLES: dict[str, list[str]] = {
     "an obligation says what is done, in quotes or braces: obligation qbr 1 per quarter { en \"Quarterly business review\" }": [
         "vendor v { plan p { obligation qbr 1 per quarter\n channels phone } }",
         "vendor v { plan p { obligation qbr 1 per quarter } }",
+    ],
+    # Session 20, an outside author: a region by name or in lower case, and several days on one line.
+    "a subdivision is the holidays package's code in capitals, after the country: closed holidays DE BY (Bavaria)": [
+        "calendar c { closed holidays DE by }",
+        "calendar c { closed holidays DE Bavaria }",
+    ],
+    "one day (or one 'MM-DD to MM-DD' span) per line: closed yearly 12-24, then closed yearly 12-31 on a line of its own": [
+        "calendar c { closed yearly 12-24, 12-31 }",
+        "calendar c { closed yearly 12-24 and 12-31 }",
+    ],
+    "a cell is FEATURE: VALUE, and a count takes no unit word: for 50 GB write a text, { en \"50 GB\" ... }, "
+    "or put the unit in the feature's label": [
+        "vendor v { plan p { features { a: 50 GB } } }",
+        "vendor v { plan p { features { a: 50 GB\n b: yes } } }",
+    ],
+    "a target names one priority (or all), then its time, such as 1h: write a line for each priority": [
+        "vendor v { plan p { target first-response P1 and P2 1h on c } }",
+        "vendor v { plan p { target first-response P1, P2 1h on c } }",
+        "vendor v { plan p { target first-response P1 within 1h on c } }",
+    ],
+    "'on' names a calendar by its id: declare calendar around-the-clock { open 24x7 } and write on around-the-clock": [
+        "vendor v { plan p { target first-response P1 1h on 24x7 } }",
+        "vendor v { plan p { coverage P1 on 24x7 } }",
+    ],
+    "the priorities an obligation is for are joined by 'and': obligation rca for P1 and P2 after 2h on office { ... }": [
+        'vendor v { plan p { obligation o for P1, P2 "x" } }',
+        'vendor v { plan p { obligation o for P1 or P2 "x" } }',
+    ],
+    "a recurring obligation names the calendar its working time is counted on: obligation status-call every 2h on office { ... }": [
+        'vendor v { plan p { obligation o every 2h "x" } }',
+        "vendor v { plan p { obligation o for P1 every 2h { } } }",
     ],
     "'the next business day' is written with its number: end of 1 business day": [
         "vendor v { plan p { target resolution all end of next business day on c } }",
@@ -404,7 +440,8 @@ def duration_mistake(text: str, offset: int, path: str, bare: bool = True) -> Di
         number = int(found.group(1))
         if kind == "fraction":
             minutes = round(float(f"0.{found.group(2)}") * 60)
-            instead = f"{number}h {minutes}min" if minutes else f"{number}h"
+            # 0.5h is 30min, not "0h 30min" (session 20).
+            instead = (f"{number}h {minutes}min" if number else f"{minutes}min") if minutes else f"{number}h"
             hint = f"{DURATION_UNITS}; write {instead}"
         elif kind == "days":
             hint = (
@@ -437,7 +474,9 @@ def amount_mistake(text: str, offset: int, path: str) -> Diagnostic | None:
     for symbol, code in _SYMBOLS.items():
         if text.startswith(symbol, offset):
             number = re.match(r"\s*([\d.,\u00a0 ']+\d)", text[offset + len(symbol) :])
-            amount = _plain_amount(number.group(1)) if number else "35"
+            # "12 $" (the symbol after the amount, as many languages write it) keeps the author's 12.
+            before = re.search(r"(\d[\d.,\u00a0 ']*?)\s*$", text[start:offset])
+            amount = _plain_amount(number.group(1)) if number else _plain_amount(before.group(1)) if before else "35"
             return error(
                 f"'{symbol}' is not how an amount is written",
                 _pos_at(text, offset, path, len(symbol)),

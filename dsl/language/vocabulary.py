@@ -128,3 +128,15 @@ def period_named(word: str) -> str | None:
     if word in PERIODS:
         return word
     return PERIOD_PLURALS.get(word)
+
+# --- zones that keep one offset all year (outside author, session 20) -----------------------------
+
+FIXED_OFFSET_ZONES: dict[str, str] = {
+    "EST": "America/New_York",
+    "MST": "America/Denver (America/Phoenix keeps no summer time)",
+    "HST": "Pacific/Honolulu",
+}
+"""IANA names that read like a region's zone but never change to summer time, with the zone usually meant.
+
+`zone EST` is UTC-5 all year: New York's office hours would run an hour late from March to November.
+Etc/GMT+5 and the like are fixed offsets too (their sign is reversed: Etc/GMT+5 is UTC-5)."""

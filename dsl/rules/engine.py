@@ -1035,7 +1035,7 @@ class TicketClock:
         obligations = {
             ob["id"]: self._obligation(vendor_id, ob, ticket, at, tz, country, shares)
             for ob in found.get("obligations", ())
-            if ob.get("after_minutes") is not None
+            if _timed(ob) and _obligation_applies(ob, ticket)
         }
         return {"metrics": metrics, "obligations": obligations}
 
@@ -1149,12 +1149,55 @@ class TicketClock:
             timeline = Timeline.always_open(years["first"], years["last"], zone)
         else:
             timeline = self.evaluator.timeline(vendor_id, cal_id, None if calendar["zone"] is not None else tz, country)
-        done = next((e.at for e in ticket.events if e.kind == "obligation" and e.obligation == ob["id"]), None)
-        stop = done if done is not None else ticket.resolved
-        if done is not None and ticket.resolved is not None:
-            stop = min(done, ticket.resolved)
-        amount = Amount(ob["after_minutes"])
-        return self._measure(timeline, zone, amount.search(timeline), started, stop, ticket, shares, amount)
+        if ob.get("every_minutes") is None:
+            amount = Amount(ob["after_minutes"])
+            return self._measure(timeline, zone, amount.search(timeline), started, _obligation_stop(ob, ticket), ticket, shares, amount)
+        # Format 1.5, `every`: as status updates, each of its events ends one interval and starts the next.
+        amount = Amount(ob["every_minutes"])
+        plain = amount.search(timeline)
+        resolved = ticket.resolved
+        starts = [started] + [
+            e.at for e in ticket.events
+            if e.kind == "obligation" and e.obligation == ob["id"] and e.at >= started and (resolved is None or e.at < resolved)
+        ]
+        missed = sum(
+            self._measure(timeline, zone, plain, begin, end, ticket, (), amount)["state"] == "breached"
+            for begin, end in zip(starts, starts[1:], strict=False)
+        )
+        answer = self._measure(timeline, zone, plain, starts[-1], resolved, ticket, shares, amount)
+        answer["missed"] = missed
+        return answer
+
+
+def _timed(ob: Mapping[str, Any]) -> bool:
+    """An obligation the ticket clock follows: after so much work, or (1.5) again after every so much work."""
+    return ob.get("after_minutes") is not None or ob.get("every_minutes") is not None
+
+
+def _obligation_stop(ob: Mapping[str, Any], ticket: _TicketQuestion) -> int | None:
+    """When a timed obligation's clock stopped by `now`: its own event or the resolution, whichever came first.
+
+    A recurring one (`every_minutes`) runs until the resolution: its events only restart it.
+    """
+    if ob.get("every_minutes") is not None:
+        return ticket.resolved
+    done = next((e.at for e in ticket.events if e.kind == "obligation" and e.obligation == ob["id"]), None)
+    if done is None or ticket.resolved is None:
+        return done if done is not None else ticket.resolved
+    return min(done, ticket.resolved)
+
+
+def _obligation_applies(ob: Mapping[str, Any], ticket: _TicketQuestion) -> bool:
+    """Format 1.5: an obligation for some priorities is followed only while the ticket has one of them (§11.4).
+
+    As a metric's target, it goes by the priority in force when the clock stops (or at `now`); a document
+    before 1.5 has no `priorities`, and null is every priority.
+    """
+    levels = ob.get("priorities")
+    if levels is None:
+        return True
+    stop = _obligation_stop(ob, ticket)
+    return ticket.priority_at(ticket.now if stop is None else stop) in levels
 
 
 def check_customer_country(calendar: Mapping[str, Any], cal_id: str, country: str | None) -> None:
@@ -1229,7 +1272,7 @@ def _read_events(events: Iterable[Mapping[str, Any]], report: int, levels: list[
     if isinstance(events, (str, bytes, Mapping)) or not isinstance(events, Iterable):
         raise RuleError(f"\"events\" must be a list of events, not {json_text(events)}", "events")
     found: list[TicketEvent] = []
-    timed = [ob["id"] for ob in plan.get("obligations", ()) if ob.get("after_minutes") is not None]
+    timed = [ob["id"] for ob in plan.get("obligations", ()) if _timed(ob)]
     for number, event in enumerate(events, start=1):
         if not isinstance(event, Mapping):
             raise RuleError(f"event {number} is not an object such as {{\"type\": \"pause\", \"at\": \"2026-11-23T16:00:00+01:00\"}}", "events")

@@ -39,11 +39,12 @@ from dsl.language.model import (
 from dsl.language.vocabulary import LANGUAGES, METRICS, MINUTES_PER_DAY, WEEKDAYS
 
 # 1.2: "zones", the zone names a question may give.
-FORMAT_VERSION = "1.4"  # 1.1: vendor "aliases" (who else a plan's terms apply to), plan "no_support";
+FORMAT_VERSION = "1.5"  # 1.1: vendor "aliases" (who else a plan's terms apply to), plan "no_support";
 # vendor "cases", target "case"/"business_days"/"days_rule"/"published", coverage "case", calendar "customer_holidays"
 # 1.2 (issue 10): years "valid_until"; plan "id"; target "id", "from", "until" (effective-dated versions)
 # 1.3: top-level "languages" (the project's published languages: every texts object has exactly these keys)
 # 1.4: the metric "workaround" (in "metrics" and on targets), and the ticket clock's "workaround" event
+# 1.5: obligation "priorities" (the levels an obligation is for; null: every level) and "every_minutes" (recurring)
 """Bumped in its minor part for additions a consumer may ignore, in its major part for anything else."""
 
 
@@ -350,6 +351,9 @@ def _obligation(ob: Obligation, lang: str) -> dict[str, Any]:
         "after_minutes": ob.after_minutes,
         "calendar": ob.calendar,
         "text": _texts(ob.text, lang),
+        # Format 1.5: the levels it is for, each once in the order written; null: every level.
+        "priorities": list(dict.fromkeys(ob.priorities)) or None,
+        "every_minutes": ob.every_minutes,  # format 1.5: again after every so much work, until resolved
     }
 
 
@@ -625,6 +629,13 @@ def _plan_problems(where: str, plan: dict[str, Any], calendars: dict[str, Any], 
     for ob in plan["obligations"]:
         if ob["calendar"] is not None and ob["calendar"] not in calendars:
             problems.append(f"{where}.obligations.{ob['id']}: unknown calendar '{ob['calendar']}'")
+        if ob["after_minutes"] is not None and ob["calendar"] is None:
+            problems.append(f"{where}.obligations.{ob['id']}: after_minutes without a calendar")
+        if ob.get("every_minutes") is not None and (ob["calendar"] is None or ob["after_minutes"] is not None):
+            problems.append(f"{where}.obligations.{ob['id']}: every_minutes without a calendar, or with after_minutes")
+        for level in ob.get("priorities") or ():  # format 1.5
+            if level not in levels:
+                problems.append(f"{where}.obligations.{ob['id']}: unknown priority '{level}'")
     return problems
 
 

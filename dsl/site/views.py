@@ -248,7 +248,12 @@ def calendar_text(calendar: Calendar, reader: Reader) -> str:
         text = zoned_hours(hours, calendar.zone, reader)
     if calendar.holidays:
         countries = fmt.listing(sorted({_holiday_place(h.country, h.subdivision, lang) for h in calendar.holidays}), lang)
-        if any("de_facto" in h.categories for h in calendar.holidays):
+        kinds = {kind for h in calendar.holidays for kind in h.categories} - {"public"}
+        if kinds - {"de_facto"}:
+            # Other kinds (Bavaria's 'catholic' Assumption Day, Finland's 'unofficial' flag days) have no
+            # name a reader knows in every language; saying only "public holidays" would be wrong.
+            text = _("%(hours)s, except public holidays and some other holidays in %(countries)s") % {"hours": text, "countries": countries}
+        elif kinds:
             # Sweden's Midsummer Eve, Christmas Eve and New Year's Eve: days off by custom, not by law.
             text = _("%(hours)s, except public holidays and de facto holidays in %(countries)s") % {"hours": text, "countries": countries}
         else:
@@ -1002,6 +1007,11 @@ def _coverage_label(vendor: Vendor, level: str | None, case: str | None, reader:
     return reader.gettext("%(priority)s (%(case)s)") % {"priority": label, "case": case_name(vendor, case, reader)}
 
 
+def _level_names(vendor: Vendor, levels: tuple[str, ...], reader: Reader) -> str:
+    """Priority levels by their names, as a list in the reader's language ("Critical and High"), each once."""
+    return fmt.listing([_level_name(vendor, level, reader) for level in dict.fromkeys(levels)], reader.lang)
+
+
 def plan_services(vendor: Vendor, reader: Reader) -> tuple[PlanService, ...]:
     """Obligations, coverage, channels and notes of each tier."""
     _ = reader.gettext
@@ -1011,6 +1021,8 @@ def plan_services(vendor: Vendor, reader: Reader) -> tuple[PlanService, ...]:
         obligations = []
         for ob in plan.obligations:
             details = []
+            if ob.priorities:  # "Critical and High only": the levels' names, as a channel for some priorities says them
+                details.append(_("%(priorities)s only") % {"priorities": _level_names(vendor, ob.priorities, reader)})
             if ob.quantity is not None:
                 details.append(how_often(ob.quantity.count, ob.quantity.period, reader))
             if ob.after_minutes is not None:
@@ -1018,6 +1030,14 @@ def plan_services(vendor: Vendor, reader: Reader) -> tuple[PlanService, ...]:
                 values = {"duration": fmt.duration(ob.after_minutes, reader.lang), "hours": clock}
                 details.append(
                     _("after %(duration)s of working time, counted %(hours)s") % values if clock else _("after %(duration)s") % values
+                )
+            if ob.every_minutes is not None:  # recurring until the resolution
+                clock = clock_text(vendor, ob.calendar, reader)
+                values = {"duration": fmt.duration(ob.every_minutes, reader.lang), "hours": clock}
+                details.append(
+                    _("every %(duration)s of working time until the resolution, counted %(hours)s") % values
+                    if clock
+                    else _("every %(duration)s of working time until the resolution") % values
                 )
             text = reader.inline(ob.text)
             obligations.append(Markup("{} <small>— {}</small>").format(text, "; ".join(details)) if details else text)
@@ -1118,7 +1138,7 @@ def _contact_view(contact: Contact, vendor: Vendor, reader: Reader) -> ContactVi
 
 
 def _which_contact(contact: Contact, channels: tuple[str, ...], vendor: Vendor, reader: Reader) -> str:
-    """What tells one of a tier's several contacts of a kind from the others: its group, else its address.
+    """What tells one of a tier's several contacts of a kind from the others: its group, its label, else its address.
 
     Empty when the tier has one contact of that kind, so "Phone" stays one word in the usual case.
     """
@@ -1130,6 +1150,10 @@ def _which_contact(contact: Contact, channels: tuple[str, ...], vendor: Vendor, 
     group = groups.get(contact.group or "")
     if group is not None and sum(1 for c in same if c.group == contact.group) == 1:
         return reader.plain(group.label)
+    # The author's own name for the line ("Urgent line") says more than its number, which in the US
+    # national form brings parentheses of its own: "Phone ((617) 555-0199)".
+    if contact.label is not None:
+        return reader.plain(contact.label)
     number = addresses.phone_number(contact.value) if contact.kind in addresses.PHONE_KINDS and contact.value else None
     if number is not None:
         return number.national.replace(" ", "\u00a0")

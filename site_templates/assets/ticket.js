@@ -46,7 +46,7 @@ const seconds = (ms) => ms / 1000;
 function readEvents(events, report, levels, plan) {
   if (events === null || events === undefined) events = [];
   if (!Array.isArray(events)) throw new TicketError(`"events" must be a list of events, not ${jsonText(events)}`);
-  const timed = (plan.obligations || []).filter((ob) => ob.after_minutes !== null && ob.after_minutes !== undefined).map((ob) => ob.id);
+  const timed = (plan.obligations || []).filter(isTimed).map((ob) => ob.id);
   const found = [];
   events.forEach((event, index) => {
     const number = index + 1;
@@ -176,6 +176,9 @@ function checkQuestion(rules, plan, priority, kase) {
   return { vendorId, vendor, found, levels };
 }
 
+// An obligation the ticket clock follows: after so much work, or (format 1.5) again after every so much work.
+const isTimed = (ob) => (ob.after_minutes !== null && ob.after_minutes !== undefined) || (ob.every_minutes !== null && ob.every_minutes !== undefined);
+
 const earliest = (a, b) => (a === null ? b : b === null ? a : Math.min(a, b));
 
 /** A ticket's clock at `now` (docs/rules.md §11): per metric its deadline, elapsed and remaining business time, state and warnings. */
@@ -226,7 +229,14 @@ export function ticket(rules, { plan, priority = null, at, now, events = [], tz 
   if (refused.length === rules.metrics.length) throw refused[0];
   const obligations = {};
   for (const ob of plain.obligations || []) {
-    if (ob.after_minutes === null || ob.after_minutes === undefined) continue;
+    if (!isTimed(ob)) continue;
+    const every = ob.every_minutes ?? null;
+    const done = state.events.find((e) => e.kind === "obligation" && e.obligation === ob.id)?.at ?? null;
+    // A recurring one (format 1.5, every_minutes) runs until the resolution: its events only restart it.
+    const stop = every !== null ? state.resolved : earliest(done, state.resolved);
+    // Format 1.5: an obligation for some priorities only, by the priority in force at its stop (or now), as a metric's.
+    const levels = ob.priorities ?? null;
+    if (levels !== null && !levels.includes(state.priorityAt(stop === null ? until.ms : stop))) continue;
     const started = state.first("responded");
     if (started === null) {
       obligations[ob.id] = { state: "waiting", due: null };
@@ -238,8 +248,17 @@ export function ticket(rules, { plan, priority = null, at, now, events = [], tz 
       continue;
     }
     const { t, zone } = calendarClock(rules, vendorId, vendor, ob.calendar, tz, country, moment);
-    const done = state.events.find((e) => e.kind === "obligation" && e.obligation === ob.id)?.at ?? null;
-    obligations[ob.id] = measure(rules, t, zone, { minutes: ob.after_minutes }, started, earliest(done, state.resolved), state, shares);
+    if (every === null) {
+      obligations[ob.id] = measure(rules, t, zone, { minutes: ob.after_minutes }, started, stop, state, shares);
+      continue;
+    }
+    // As status updates: each of its events ends one interval and starts the next.
+    const resolved = state.resolved;
+    const starts = [started, ...state.events.filter((e) => e.kind === "obligation" && e.obligation === ob.id && e.at >= started
+      && (resolved === null || e.at < resolved)).map((e) => e.at)];
+    let missed = 0;
+    for (let k = 0; k + 1 < starts.length; k++) missed += measure(rules, t, zone, { minutes: every }, starts[k], starts[k + 1], state, []).state === "breached";
+    obligations[ob.id] = { ...measure(rules, t, zone, { minutes: every }, starts[starts.length - 1], resolved, state, shares), missed };
   }
   return { metrics, obligations };
 }

@@ -500,14 +500,28 @@ def ticket(project: Project, years: tuple[int, int], q: Ticket) -> dict:
     obligations: dict = {}
     started = first("responded")
     for ob in plan.obligations:
-        if ob.after_minutes is None:
+        if ob.after_minutes is None and ob.every_minutes is None:
+            continue
+        done = next((at for k, at, extra in happened if k == "obligation" and extra == ob.id), None)
+        stops = [x for x in (done, resolved) if x is not None]
+        if ob.every_minutes is not None:  # recurring: only the resolution stops it
+            stops = [resolved] if resolved is not None else []
+        # `obligation ID for P1 ...`: followed only when the priority in force at its stop (or now) is one of them.
+        if ob.priorities and level_at(min(stops) if stops else now) not in ob.priorities:
             continue
         if started is None:
             obligations[ob.id] = {"state": "waiting", "due": None}
             continue
-        done = next((at for k, at, extra in happened if k == "obligation" and extra == ob.id), None)
-        stops = [x for x in (done, resolved) if x is not None]
-        obligations[ob.id] = measure(vendor.calendar(ob.calendar), ob.after_minutes, None, False, started, min(stops) if stops else None, shares)
+        if ob.every_minutes is None:
+            obligations[ob.id] = measure(vendor.calendar(ob.calendar), ob.after_minutes, None, False, started, min(stops) if stops else None, shares)
+            continue
+        # `every`: each of its events from the start and before the resolution ends one interval and starts the next.
+        starts = [started] + [at for k, at, extra in happened if k == "obligation" and extra == ob.id and at >= started
+                              and (resolved is None or at < resolved)]
+        calendar = vendor.calendar(ob.calendar)
+        intervals = zip(starts, starts[1:], strict=False)
+        missed = sum(measure(calendar, ob.every_minutes, None, False, a, b, ())["state"] == "breached" for a, b in intervals)
+        obligations[ob.id] = {**measure(calendar, ob.every_minutes, None, False, starts[-1], resolved, shares), "missed": missed}
     return {"metrics": metrics, "obligations": obligations}
 
 
