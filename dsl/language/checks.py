@@ -29,6 +29,8 @@ from dsl.language.diagnostics import MISSING_TRANSLATION, Diagnostic, did_you_me
 from dsl.language.model import (
     Calendar,
     Contact,
+    ContractLength,
+    ContractTerms,
     Coverage,
     DailyHours,
     Feature,
@@ -49,7 +51,7 @@ from dsl.language.model import (
 )
 from dsl.language.parser import FileDecl, VendorDecl
 from dsl.language.settings import DEFAULT_SETTINGS, Settings
-from dsl.language.vocabulary import CONTACT_KINDS, METRICS, MINUTES_PER_DAY, PERIODS, PRICE_BASES, PRICE_UNITS, RESERVED_IDS, WEEKDAYS
+from dsl.language.vocabulary import CONTACT_KINDS, METRICS, MINUTES_PER_DAY, PERIOD_WORDS, PERIODS, PRICE_BASES, PRICE_UNITS, RESERVED_IDS, WEEKDAYS
 
 
 class _Defined(Protocol):
@@ -887,6 +889,8 @@ def check_plan_as_written(plan: Plan, features: set[str]) -> Iterator[Diagnostic
     yield from check_obligation_ids(plan.obligations)
     yield from check_no_support(plan)
     yield from check_availability(plan)
+    if plan.contract is not None:
+        yield from check_contract(plan.contract)
 
 
 def check_plan_references(plan: Plan, vendor: Vendor, calendars: set[str]) -> Iterator[Diagnostic]:
@@ -1330,6 +1334,62 @@ def check_holidays_within(horizon: Horizon | None, calendars: Iterable[Calendar]
                 code="T0813",
             )
 
+
+# --- contract terms (session 20) -------------------------------------------------------------------
+
+_CONTRACT_PARTS: dict[str, str] = {
+    "minimum": "write the minimum term, such as: contract 12 months (with no minimum term: contract none)",
+    "renewal": "write how long each renewal runs, such as: renews 12 months (or leave out 'renews')",
+    "notice": "write the notice, such as: notice 3 months (when it ends without notice: notice none)",
+}
+"""The hint for a length in each part of a contract line that is not at least 1."""
+
+
+def check_contract(terms: ContractTerms) -> Iterator[Diagnostic]:
+    """Each length of a contract line is at least 1 of a known period; renewal needs a term; the notice fits the term."""
+    for part, length in (("minimum", terms.minimum), ("renewal", terms.renewal), ("notice", terms.notice)):
+        if length is None:
+            continue
+        yield from check_word("unit of time", length.unit, PERIOD_WORDS, length.unit_pos)
+        if length.count < 1:
+            yield error(
+                f"a contract length of {length.count} {length.unit}: a length in a contract is at least 1",
+                length.pos,
+                _CONTRACT_PARTS[part],
+                code="T0840",
+            )
+    if terms.minimum is None and terms.renewal is not None:
+        yield error(
+            "a contract with no minimum term has nothing to renew",
+            terms.renewal.pos,
+            "remove 'renews ...' (such a contract runs until it is ended), or give the term: contract 1 month renews 1 month",
+            code="T0841",
+        )
+    if terms.minimum is not None and terms.notice is not None and _longer(terms.notice, terms.minimum):
+        yield warning(
+            f"the notice ({terms.notice.count} {terms.notice.unit}) is longer than the minimum term "
+            f"({terms.minimum.count} {terms.minimum.unit})",
+            terms.notice.pos,
+            "is a unit wrong (3 days, not 3 months)? If the offer says so, keep it",
+            code="T0842",
+        )
+
+
+_MONTHS: dict[str, int] = {"month": 1, "quarter": 3, "year": 12}
+"""Periods counted in whole months: compared with each other exactly."""
+
+_DAYS: dict[str, tuple[int, int]] = {"day": (1, 1), "week": (7, 7), "month": (28, 31), "quarter": (89, 92), "year": (365, 366)}
+"""The fewest and most days each period spans, for comparing days and weeks with months."""
+
+
+def _longer(first: ContractLength, second: ContractLength) -> bool:
+    """Whether `first` is longer than `second` whatever the calendar: 13 months > 1 year, 32 days > 1 month, not 31 days."""
+    a, b = first.period, second.period
+    if a is None or b is None or first.count < 1 or second.count < 1:
+        return False  # a length already reported wrong is not compared
+    if a in _MONTHS and b in _MONTHS:
+        return first.count * _MONTHS[a] > second.count * _MONTHS[b]
+    return first.count * _DAYS[a][0] > second.count * _DAYS[b][1]
 
 # --- channels named twice, and priorities read as channels (outside author, session 20) -----------
 

@@ -365,7 +365,8 @@ EXPLANATIONS: dict[str, Explanation] = {
     "T0401": Explanation(
         "an unknown fixed word",
         "Some words come from a fixed list: the kinds of contact (email, phone, portal, web, chat, fax, "
-        "address, account-manager) and the periods (day, week, month, quarter, year). The hint names "
+        "address, account-manager) and the periods (day, week, month, quarter, year; a contract's lengths "
+        "also in the plural: `notice 3 months`). The hint names "
         "the closest one. A live chat or a messaging service (livechat, whatsapp, teams, slack ...) is "
         "a chat contact at its address, with its own id and label when it needs one.",
         V + '  contact emial "support@acme.example"\n}\n',
@@ -842,6 +843,36 @@ EXPLANATIONS: dict[str, Explanation] = {
         "availability, so that the two are always read together).",
         V + _PLAN_UPTIME + "    credit 10% below 99.9%\n  }\n}\n",
         fix=("    credit 10%", "    availability 99.9% per month\n    credit 10%"),
+    ),
+    # --- contract terms: minimum term, renewal, notice (session 20) ---
+    "T0840": Explanation(
+        "a length in a contract line that is not at least 1",
+        "`contract 12 months renews 12 months notice 3 months` states a tier's minimum term, how long each "
+        "automatic renewal runs and the notice to end it; each length is a whole number of days, weeks, "
+        "months, quarters or years, at least 1. A tier without a minimum term says `contract none`, and one "
+        "that ends without notice says `notice none`: not a length of 0.",
+        V + '  plan basic {\n    name "Basic"\n    contract 0 months notice 30 days\n  }\n}\n',
+        fix=("contract 0 months", "contract none"),
+    ),
+    "T0841": Explanation(
+        "`renews` in a contract with no minimum term",
+        "`renews N UNIT` says that the minimum term runs again by itself when nobody gives notice (\"rinnovo "
+        "tacito\", \"förlängs automatiskt\"). A contract with no minimum term (`contract none`) runs until "
+        "it is ended, so it has no term to renew. A contract that runs month by month is `contract 1 month "
+        "renews 1 month`.",
+        V + '  plan flex {\n    name "Flex"\n    contract none renews 1 month notice 30 days\n  }\n}\n',
+        fix=("contract none renews 1 month", "contract 1 month renews 1 month"),
+    ),
+    "T0842": Explanation(
+        "a notice longer than the minimum term (warning)",
+        "The notice is how long before the end of a term the customer must say it wants to leave. A notice "
+        "longer than the minimum term binds the customer for the notice, not for the stated term, so a reader "
+        "of the page would be misled; usually a unit is wrong (`notice 3 days`, not `3 months`). Lengths are "
+        "compared whatever the calendar: months, quarters and years exactly (13 months is longer than 1 "
+        "year), days and weeks against the longest month (31 days is not longer than 1 month, 32 days is). "
+        "If the vendor really says so, keep it: this is a warning.",
+        V + '  plan basic {\n    name "Basic"\n    contract 1 month renews 1 month notice 3 months\n  }\n}\n',
+        fix=("notice 3 months", "notice 3 days"),
     ),
     # --- T10: the project's settings file, tierwise.toml ----------------------------------------
     "T1001": Explanation(

@@ -607,6 +607,8 @@ def merge_plans(declared: tuple[Plan, ...]) -> tuple[Plan, ...]:
             channel_hours=plan.channel_hours if plan.channels else parent.channel_hours,
             channel_priorities=plan.channel_priorities if plan.channels else parent.channel_priorities,
             support_languages=plan.support_languages or parent.support_languages,
+            # A plan's own contract line replaces its parent's whole line, not part of it.
+            contract=plan.contract or parent.contract,
         )
         if plan.availability is None and not plan.credits:
             # Credits go with the availability they were written beside: a plan stating its own keeps only its own.

@@ -23,6 +23,7 @@ from dsl.language.vocabulary import MINUTES_PER_DAY as MINUTES_PER_DAY
 from dsl.language.vocabulary import PERIODS as PERIODS
 from dsl.language.vocabulary import SOURCE_LANGUAGE_FALLBACK as SOURCE_LANGUAGE_FALLBACK
 from dsl.language.vocabulary import WEEKDAYS as WEEKDAYS
+from dsl.language.vocabulary import period_named
 
 
 def _no_pos() -> Pos:
@@ -616,6 +617,8 @@ class Plan:
     no_support: bool = False  # the tier offers no support at all (not: support without a guaranteed time)
     # ISO 639 codes in the order written; () when the plan names none (the vendor's then apply).
     support_languages: tuple[str, ...] = ()
+    # Session 20: `contract ...`, the minimum term, renewal and notice; inherited through `extends` as a whole.
+    contract: ContractTerms | None = None
     # Where each of `channels` is written (as `channels`, inherited with it), so a diagnostic points at it.
     channels_pos: tuple[Pos, ...] = field(default=(), compare=False)
     # Availability (uptime), service credits and maintenance windows; inherited through `extends` (credits go
@@ -777,4 +780,38 @@ class Horizon:
 
     first: int
     last: int
+    pos: Pos = field(default_factory=_no_pos, compare=False)
+
+
+# --- contract terms (session 20) -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ContractLength:
+    """A length of time in a contract as written: `12 months`, `30 days` (the unit singular or plural)."""
+
+    count: int
+    unit: str
+    pos: Pos = field(default_factory=_no_pos, compare=False)
+    unit_pos: Pos = field(default_factory=_no_pos, compare=False)
+
+    @property
+    def period(self) -> str | None:
+        """The vocabulary's period the unit names ("months" -> "month"), or None when it names none."""
+        return period_named(self.unit)
+
+
+@dataclass(frozen=True)
+class ContractTerms:
+    """`contract ...`: how long a tier is bought for at least, whether it renews by itself, and the notice to end it.
+
+    minimum None: no minimum term (`contract none`: the customer may end it at any time, giving the notice).
+    renewal None: the offer states no automatic renewal. notice None: no notice stated (not the same as
+    `notice none`, `no_notice` True: the contract ends without notice).
+    """
+
+    minimum: ContractLength | None
+    renewal: ContractLength | None = None
+    notice: ContractLength | None = None
+    no_notice: bool = False
     pos: Pos = field(default_factory=_no_pos, compare=False)

@@ -47,6 +47,8 @@ from dsl.language.model import (
     ChannelPriorities,
     Contact,
     ContactGroup,
+    ContractLength,
+    ContractTerms,
     Coverage,
     Credit,
     DailyHours,
@@ -850,7 +852,7 @@ class _Builder(Transformer[Token, Any]):
         # A `terms from DATE { ... }` block stands for the statements inside it.
         stmts = [inner for stmt in written for inner in (stmt if isinstance(stmt, list) else (stmt,))]
         pos = self._pos(meta)
-        single = {"name", "description", "cells", "channels", "recommended", "no_support", "support languages"}
+        single = {"name", "description", "cells", "channels", "recommended", "no_support", "support languages", "contract"}
         single |= {"availability", "credit", "maintenance"}
         parts = self._fold(stmts, single, f"plan '{pid}'")
         name = parts.get("name")
@@ -881,6 +883,7 @@ class _Builder(Transformer[Token, Any]):
             editorial_notes=tuple(parts.get("editorial_note", ())),
             no_support=parts.get("no_support", False),
             support_languages=parts.get("support languages", ()),
+            contract=parts.get("contract"),
             channels_pos=tuple(r.pos for r, _, _ in channels),
         )
         if "availability" in parts or "credit" in parts or "maintenance" in parts:
@@ -1196,6 +1199,30 @@ class _Builder(Transformer[Token, Any]):
         valid_from = self._date(day)
         return _Stmt("price", dataclasses.replace(stmt.value, valid_from=valid_from, valid_from_pos=self._tpos(day)), stmt.pos)
 
+    # --- contract terms (session 20): minimum term, automatic renewal, notice ---
+
+    def contract(self, meta: Any, children: list[Any]) -> _Stmt:
+        """`contract 12 months renews 12 months notice 3 months`; `none` for no minimum term or no notice."""
+        minimum, renewal, notice = children
+        pos = self._pos(meta)
+        terms = ContractTerms(
+            minimum=minimum if isinstance(minimum, ContractLength) else None,
+            renewal=renewal,
+            notice=notice if isinstance(notice, ContractLength) else None,
+            no_notice=notice == "none",
+            pos=pos,
+        )
+        return _Stmt("contract", terms, pos)
+
+    def contract_length(self, meta: Any, children: list[Any]) -> ContractLength:
+        """`12 months`: the count (a negative one too, for the checks to judge) and the unit as written."""
+        count, unit = children
+        return ContractLength(int(count), str(unit), self._pos(meta), self._tpos(unit))
+
+    def negative_count(self, meta: Any, children: list[Token]) -> int:
+        """`-3` of `-3 months`."""
+        return -int(children[0])
+
 
 def _matrix(impacts: tuple[AxisValue, ...], urgencies: tuple[AxisValue, ...], rows: tuple[MatrixRow, ...], pos: Pos) -> PriorityMatrix:
     """Rows are urgencies; each row lists one level per impact, in the order impacts were written.
@@ -1207,3 +1234,4 @@ def _matrix(impacts: tuple[AxisValue, ...], urgencies: tuple[AxisValue, ...], ro
         (impact.id, row.urgency, level) for row in rows if row.urgency in declared for impact, level in zip(impacts, row.levels, strict=False)
     )
     return PriorityMatrix(impacts, urgencies, cells, pos, rows)
+

@@ -621,3 +621,15 @@ def mixed_indentation(raw: str, pos: Pos) -> Diagnostic | None:
         "indent the lines of a \"\"\" text with spaces only (or with tabs only)",
         code="T0109",
     )
+
+
+# --- contract terms (session 20) -----------------------------------------------------------------
+# `contract twelve months`, `notice three months`: a length written out in words (or missing) right after its keyword.
+
+EXAMPLES["a length in a contract is digits and a unit: contract 12 months renews 1 year notice 30 days (contract none, notice none)"] = [
+    "vendor v { plan p { contract twelve months } }",
+    "vendor v { plan p { contract 12 months renews twelve months } }",
+    "vendor v { plan p { contract 12 months notice three months } }",
+    "vendor v { plan p { contract 12 months renews 12 months notice three months } }",
+    "vendor v { plan p { contract none notice three months } }",
+]

@@ -112,6 +112,23 @@ def support_language_named(name: str) -> str | None:
     return None
 
 
+# --- contract terms (session 20) --------------------------------------------------------------------
+# `contract 12 months renews 12 months notice 3 months`: a contract's lengths are counted in the periods
+# above, written in the singular or the plural as reads naturally ("1 month", "3 months").
+
+PERIOD_PLURALS: dict[str, str] = {"days": "day", "weeks": "week", "months": "month", "quarters": "quarter", "years": "year"}
+"""The plural of each period, as a contract's lengths may be written: `notice 30 days`."""
+
+PERIOD_WORDS: tuple[str, ...] = (*PERIODS, *PERIOD_PLURALS)
+"""Every word a length of time in a contract may be counted in: the periods, singular and plural."""
+
+
+def period_named(word: str) -> str | None:
+    """The period (singular) a word names, "months" -> "month"; None when it names none."""
+    if word in PERIODS:
+        return word
+    return PERIOD_PLURALS.get(word)
+
 # --- zones that keep one offset all year (outside author, session 20) -----------------------------
 
 FIXED_OFFSET_ZONES: dict[str, str] = {

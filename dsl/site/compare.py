@@ -11,6 +11,7 @@ on the published rules; the reasons a plan has no deadline are decided here, onc
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
@@ -320,7 +321,7 @@ def vendor_rows(
                 href=f"../{vendor.id}/index.html#{site.tier_anchor(plan.id)}",
                 recommended=plan.recommended,
                 cells=(
-                    price_cell(plan, vendor, reader),
+                    with_contract(price_cell(plan, vendor, reader), plan, reader),
                     coverage_cell(plan, vendor, reader, services),
                     top_cell,
                     low_cell,
@@ -401,3 +402,15 @@ def availability_cell(plan: Plan, reader: site.Reader) -> CompareCell:
     per_year = seconds * 365 // days  # the downtime allowed in a year of such periods: one scale for every period
     # At the same share, the shorter period first: 99.9 % of every month promises more than 99.9 % of the year.
     return CompareCell(Markup(escape(text)), f"{per_year:0{_AMOUNT_WIDTH}d} {days:03d}", site.downtime_text(plan, reader))
+
+
+# --- contract terms (session 20) -------------------------------------------------------------------
+# Only the minimum term, in small type under the price: it is what a buyer weighs against the price
+# ("€500 a month, 12 months' minimum"). Renewal and notice stay on the tier's page: a column of their
+# own would be "Not stated" for most tiers and crowd the table, and a filter would sort on lengths few state.
+
+
+def with_contract(cell: CompareCell, plan: Plan, reader: site.Reader) -> CompareCell:
+    """The price cell with the tier's minimum term under it ("Minimum term: 12 months"), when the plan states its terms."""
+    lines = site.contract_lines(plan.contract, reader)
+    return dataclasses.replace(cell, small=lines[0]) if lines and not cell.small else cell

@@ -317,3 +317,11 @@ def short_downtime(seconds: int, lang: str) -> str:
     if seconds < 60:
         return str(format_unit(seconds, "duration-second", length="long", locale=locale(lang)))
     return duration((seconds + 30) // 60, lang)
+
+
+# --- contract terms (session 20) ---------------------------------------------------------------------
+
+
+def length_of_time(count: int, period: str, lang: str) -> str:
+    """A length in whole periods with CLDR's plural forms: "12 månader", "3 mesi", "12 miesięcy", "1 year"."""
+    return str(format_unit(count, PERIOD_UNITS[period], length="long", locale=locale(lang)))

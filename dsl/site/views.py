@@ -26,6 +26,8 @@ from dsl.language.model import (
     Calendar,
     Cell,
     Contact,
+    ContractLength,
+    ContractTerms,
     Feature,
     Plan,
     Pos,
@@ -442,11 +444,12 @@ class PlanService:
     anchor: str = ""
     recommended: bool = False
     languages: str = ""  # "Svenska och engelska": the languages of support, "" when not stated
+    contract: tuple[str, ...] = ()  # session 20: "Minimum term: 12 months", "Notice period: 3 months"; () when not stated
 
     @property
     def empty(self) -> bool:
         """Whether there is nothing to say."""
-        return not (self.obligations or self.coverage or self.channels or self.notes or self.languages)
+        return not (self.obligations or self.coverage or self.channels or self.notes or self.languages or self.contract)
 
 
 @dataclass(frozen=True)
@@ -1082,6 +1085,7 @@ def plan_services(vendor: Vendor, reader: Reader) -> tuple[PlanService, ...]:
                 anchor=tier_anchor(plan.id),
                 recommended=plan.recommended,
                 languages=fmt.spoken_languages(vendor.languages_of(plan), reader.lang),
+                contract=contract_lines(plan.contract, reader),
             )
         )
     return tuple(services)
@@ -1660,3 +1664,34 @@ def availability_rows(vendor: Vendor, reader: Reader) -> tuple[AvailabilityRow, 
             )
         )
     return tuple(rows)
+
+
+# --- contract terms (session 20) -------------------------------------------------------------------
+
+
+def contract_length_text(length: ContractLength, reader: Reader) -> str:
+    """A length in a contract in the page's language: "12 månader", "90 giorni", "3 miesiące"."""
+    period = length.period or "month"  # a plan with an unknown unit is never published (T0401)
+    if period == "day":
+        # CLDR's Swedish day is "dygn" (24 hours); contracts count calendar days: "uppsägningstid 30 dagar".
+        return reader.ngettext("%(num)s day", "%(num)s days", length.count) % {"num": fmt.number(length.count, reader.lang)}
+    return fmt.length_of_time(length.count, period, reader.lang)
+
+
+def contract_lines(terms: ContractTerms | None, reader: Reader) -> tuple[str, ...]:
+    """A tier's contract terms, one line each: minimum term, automatic renewal, notice; () when the plan states none."""
+    if terms is None:
+        return ()
+    _ = reader.gettext
+    lines = []
+    if terms.minimum is None:
+        lines.append(_("No minimum term"))
+    else:
+        lines.append(_("Minimum term: %(length)s") % {"length": contract_length_text(terms.minimum, reader)})
+    if terms.renewal is not None:
+        lines.append(_("Renews automatically for %(length)s at a time") % {"length": contract_length_text(terms.renewal, reader)})
+    if terms.notice is not None:
+        lines.append(_("Notice period: %(length)s") % {"length": contract_length_text(terms.notice, reader)})
+    elif terms.no_notice:
+        lines.append(_("No notice period"))
+    return tuple(lines)
