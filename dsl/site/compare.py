@@ -49,7 +49,7 @@ class CompareCell:
 
     text: Markup
     sort: str
-    small: str = ""
+    small: Markup | str = ""
 
 
 @dataclass(frozen=True)
@@ -57,7 +57,7 @@ class ResponseAnswer:
     """What "who answers first?" asks the rules for one plan: the priority, or why there is no deadline."""
 
     priority: str  # the rules' priority id ("" for a vendor without priority levels)
-    label: str  # the priority's name as the table shows it ("P1", "Every request")
+    label: Markup  # the priority's name as the table shows it ("P1", "Every request"), vendor's words in their `lang`
     reason: str  # "" when the rules give a deadline; else "No guaranteed time", "No support", ...
 
 
@@ -122,19 +122,19 @@ def price_cell(plan: Plan, vendor: Vendor, reader: site.Reader) -> CompareCell:
     _ = reader.gettext
     if not plan.prices:
         return CompareCell(Markup(escape(_("Not stated"))), LAST)
-    labels = {s.id: reader.plain(s.label) for s in vendor.segments}
+    labels = {s.id: reader.label(s.label) for s in vendor.segments}
     segments: list[str | None] = []
     for p in plan.prices:
         if p.segment not in segments:
             segments.append(p.segment)
-    parts = []
+    parts: list[Markup] = []
     for segment in segments:
         found = tuple(p for p in plan.prices if p.segment == segment)
-        text = fmt.listing([site.price_text(p, reader) for p in found], reader.lang, style="or")
+        text = Markup(escape(fmt.listing([site.price_text(p, reader) for p in found], reader.lang, style="or")))
         if segment is not None and len(segments) > 1:
-            text = _("%(segment)s: %(price)s") % {"segment": labels.get(segment, segment), "price": text}
+            text = site.sentence(_("%(segment)s: %(price)s"), segment=labels.get(segment, segment), price=text)
         parts.append(text)
-    return CompareCell(Markup(escape("; ".join(parts))), _price_sort(plan.prices))
+    return CompareCell(Markup("; ").join(parts), _price_sort(plan.prices))
 
 
 def _coverage(plan: Plan, vendor: Vendor) -> str:
@@ -158,7 +158,8 @@ def coverage_cell(plan: Plan, vendor: Vendor, reader: site.Reader, services: tup
     # Around the clock sorts first, then business hours; the words themselves order the rest.
     order = {"24x7": "0", "hours": "1"}[_coverage(plan, vendor)]
     text = Markup("<br>").join(escape(line) for line in service.coverage)
-    return CompareCell(text, order + " " + " ".join(service.coverage))
+    # The sort key is an attribute: the words only, without the `lang` marks of the vendor's texts in them.
+    return CompareCell(text, order + " " + " ".join(line.striptags() for line in service.coverage))
 
 
 def _levels(vendor: Vendor) -> tuple[str | None, str | None]:
@@ -175,13 +176,14 @@ def _target_sort(target: Target | None) -> str:
     return f"{minutes:0{_MINUTES_WIDTH}d}"
 
 
-def _priority_label(vendor: Vendor, level: str | None, reader: site.Reader) -> str:
+def _priority_label(vendor: Vendor, level: str | None, reader: site.Reader) -> Markup:
     """"P1" as the vendor names it, or "Every request" for a vendor without priority levels."""
     if level is None:
-        return reader.gettext("Every request")
+        return Markup(escape(reader.gettext("Every request")))
     found = vendor.priorities.level(level) if vendor.priorities else None
-    name = reader.plain(found.name) if found else level
-    return level if name.strip() == level else f"{level} – {name}"
+    if found is None or reader.plain(found.name).strip() == level:
+        return Markup(escape(level))
+    return Markup("{} – {}").format(level, reader.label(found.name))
 
 
 def response_cell(plan: Plan, vendor: Vendor, level: str | None, reader: site.Reader) -> tuple[CompareCell, ResponseAnswer]:
