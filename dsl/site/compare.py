@@ -208,7 +208,7 @@ def channels_cell(plan: Plan, vendor: Vendor, reader: site.Reader) -> tuple[Comp
     if not kinds:
         return CompareCell(Markup(escape(reader.gettext("Not stated"))), LAST), ()
     names = site.contact_kinds(reader)
-    text = fmt.listing([names[k] for k in kinds], reader.lang)
+    text = fmt.listing(site.list_items([names[k] for k in kinds]), reader.lang)
     # More channels sort first: the number, then the names.
     return CompareCell(Markup(escape(text)), f"{9 - min(len(kinds), 9)} {text}"), tuple(kinds)
 

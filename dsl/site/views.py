@@ -1456,3 +1456,12 @@ def markup_listing(items: list[Markup], lang: str, style: fmt.ListStyle = "stand
     for stand_in, item in zip(stand_ins, items, strict=True):
         joined = Markup(joined.replace(stand_in, escape(item)))
     return joined
+
+
+def list_items(words: list[str]) -> list[str]:
+    """The site's own words ("Phone", "E-mail") as the items of a list in a sentence: all but the first start lower case.
+
+    "Supportportal, e-post och telefon", not "Supportportal, E-post och Telefon": each is a name on its own
+    (a filter's option), but common nouns inside a list, in all four languages.
+    """
+    return [words[0], *(_lower_first(w) for w in words[1:])] if words else []
