@@ -73,15 +73,36 @@ class _SafeMarkdown(MarkdownIt):
 MARKDOWN = _SafeMarkdown()
 
 
+# Most plan texts are plain words: no character that a CommonMark rule acts on (emphasis, code, links,
+# autolinks, entities, escapes, line breaks), so markdown-it renders them as themselves, HTML-escaped, and a
+# block as one paragraph when it starts with a letter (a digit, "#", ">", "-" or "+" could start a list, a
+# heading or a quote) and has no space at either end (a paragraph is trimmed). Such a text skips the parser
+# for the same bytes: tests/test_markdown_plain.py compares the two on random texts.
+_PLAIN = re.compile(r"[^\\`*_\[\]!<>&~\n\r\0]*")
+
+
+def _plain(value: str) -> bool:
+    return value == value.strip() and _PLAIN.fullmatch(value) is not None
+
+
+def _escape_html(value: str) -> str:
+    # markdown-it escapes &, <, > and " (not the apostrophe, as MarkupSafe would); a plain text has only the last.
+    return value.replace('"', "&quot;")
+
+
 # Each distinct text is rendered once per process: the same words stand in many cells and on many
 # pages (a shared label, "8 hours"), and rendering is a pure function of the text.
 @lru_cache(maxsize=8192)
 def _markdown_inline(value: str) -> str:
+    if _plain(value):
+        return _escape_html(value)
     return str(MARKDOWN.renderInline(value))
 
 
 @lru_cache(maxsize=8192)
 def _markdown_block(value: str) -> str:
+    if value[:1].isalpha() and _plain(value):
+        return f"<p>{_escape_html(value)}</p>\n"
     return str(MARKDOWN.render(value))
 
 
