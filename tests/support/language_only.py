@@ -25,7 +25,7 @@ def english_only(node: Any) -> Any:
     if isinstance(node, tuple):
         return tuple(english_only(x) for x in node)
     if dataclasses.is_dataclass(node) and not isinstance(node, type):
-        changes = {f.name: english_only(getattr(node, f.name)) for f in dataclasses.fields(node)}
+        changes = {f.name: english_only(getattr(node, f.name)) for f in dataclasses.fields(node) if f.init}
         if isinstance(node, Vendor):
             changes.update(language="en", language_only=True)
         return dataclasses.replace(node, **changes)
