@@ -260,7 +260,8 @@ def cmd_explain(args: argparse.Namespace) -> int:
     from dsl.language.explanations import EXPLANATIONS, explain
 
     if args.code is None:
-        for code, entry in EXPLANATIONS.items():
+        # Sorted: codes are added in blocks of their own as the language grows, not in number order.
+        for code, entry in sorted(EXPLANATIONS.items()):
             print(f"{code}  {entry.title}")
         return 0
     text = explain(args.code)

@@ -32,7 +32,7 @@ from support.language_plans import HEADER, only
             HEADER
             + '  plan p {\n    name "P"\n    terms from 2027-01-01 {\n      target first-response all 4h on c from 2028-01-01\n    }\n  }\n}\n',
             (
-                "unexpected 'from'; expected 'target' or '}'",
+                "unexpected 'from'; expected 'price', 'target' or '}'",
                 7,
                 41,
                 "inside 'terms from DATE { ... }' every target takes the block's date; write a target of another date outside it",

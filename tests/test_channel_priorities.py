@@ -72,3 +72,57 @@ def test_the_tiers_summary_says_which_priorities_a_channel_is_for(lang: str, pho
 def test_an_unknown_priority_is_reported_where_the_channel_names_it() -> None:
     found = only(PLAN.format(channels="phone for P1 and P7, email"))
     assert found == ("unknown priority 'P7'", 13, 31, "known here: 'P1', 'P2', 'P3'")
+
+
+# --- a tier whose only difference from its parent is in its channels -------------------------------
+
+TIERS = """vendor acme {{
+  name "Acme"
+  language en only
+  contact phone "+46 8 123 456 78"
+  priorities p {{
+    level P1 {{ name "Critical" }}
+    level P2 {{ name "High" }}
+  }}
+  calendar office {{
+    zone Europe/Stockholm
+    open mon-fri 08:00-17:00
+  }}
+  plan std {{
+    name "Standard"
+    channels {parent}
+  }}
+  plan gold extends std {{
+    name "Gold"
+    channels {child}
+  }}
+}}
+"""
+
+
+@pytest.mark.parametrize(
+    ("parent", "child", "adds"),
+    [
+        ("phone", "phone for P1", True),  # the phone only for critical tickets: not the same service
+        ("phone for P1", "phone", True),
+        ("phone for P1", "phone for P1 and P2", True),
+        ("phone", "phone hours office", True),  # the phone staffed on other hours
+        ("phone for P1 and P2", "phone for P2 and P1", False),  # the same priorities, written in another order
+        ("phone hours office for P1", "phone hours office for P1", False),
+    ],
+)
+def test_the_tier_head_sees_a_difference_in_who_a_channel_is_for_or_when(parent: str, child: str, adds: bool) -> None:
+    result = load_text(TIERS.format(parent=parent, child=child), "t.plan")
+    assert result.project is not None and not result.errors, [f"{d.pos}: {d.message}" for d in result.errors]
+    acme = result.project.vendors[0]
+    assert site.adds_to_parent(acme.plans[1], acme) is adds
+    head = site.vendor_page(acme, site.Reader("en", words()["en"], acme)).plans[1]
+    assert head.adds is adds  # "Everything in Standard, and more" rather than "The same service as Standard"
+
+
+def test_the_tier_head_sees_a_difference_in_the_languages_of_support() -> None:
+    text = TIERS.format(parent="phone", child="phone").replace('name "Gold"', 'name "Gold"\n    support languages en, sv')
+    acme = load_text(text, "t.plan").project
+    assert acme is not None and site.adds_to_parent(acme.vendors[0].plans[1], acme.vendors[0])
+    same = load_text(TIERS.format(parent="phone", child="phone"), "t.plan").project
+    assert same is not None and not site.adds_to_parent(same.vendors[0].plans[1], same.vendors[0])

@@ -78,6 +78,8 @@ def test_tierwise_explain_on_the_command_line():
     assert done.returncode == 0 and done.stdout.startswith("T0102: a '{' is never closed")
     listing = subprocess.run([sys.executable, str(BUILD_PY), "explain"], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert listing.returncode == 0 and len(listing.stdout.splitlines()) == len(EXPLANATIONS)
+    codes = [line.split()[0] for line in listing.stdout.splitlines()]
+    assert codes == sorted(EXPLANATIONS)  # in number order, whatever order the blocks were added in
     unknown = subprocess.run([sys.executable, str(BUILD_PY), "explain", "T0502x"], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert unknown.returncode == 2
     assert unknown.stderr == "error: unknown diagnostic code 'T0502x'\n  hint: did you mean 'T0502'?\n"

@@ -804,6 +804,7 @@ def check_plan_as_written(plan: Plan, features: set[str]) -> Iterator[Diagnostic
     )
     yield from check_target_versions(plan.targets)
     yield from check_workaround_order(plan.targets)
+    yield from check_price_versions(plan.id, plan.prices)
     for obligation in plan.obligations:
         yield from check_obligation(obligation)
     yield from check_no_support(plan)
@@ -1080,6 +1081,59 @@ def check_target_versions(targets: Sequence[Target]) -> Iterator[Diagnostic]:
                 target.valid_from_pos,
                 f"write the version from {target.valid_from} before the one at line {before.pos.line}",
                 code="T0809",
+            )
+
+
+# --- prices that change on a date ----------------------------------------------------------------
+# A segment's prices from one date replace all of its earlier prices: the ones without a date come
+# first, then each date's in date order (several prices of one date are allowed, in other currencies
+# or units, as without a date), and two prices of one date for the same thing would both be in force.
+
+
+def _price_what(price: Price) -> str:
+    """What a price is a price of, for a message: "in SEK per user per year", "as a share of licence"."""
+    per = "".join(f" per {word}" for word in (price.unit, price.period) if word)
+    if price.kind == "amount":
+        return f"in {price.currency}{per}"
+    if price.kind == "percent":
+        return f"as a share of {price.basis}{per}"
+    return "without an amount (free, on request, contact sales or not offered)"
+
+
+def check_price_versions(plan_id: str, prices: Sequence[Price]) -> Iterator[Diagnostic]:
+    """A plan's prices per segment come in date order, and no two of one date are prices of the same thing."""
+    latest: dict[str | None, Price] = {}
+    seen: dict[tuple[str | None, date, str], Price] = {}
+    for price in prices:
+        whose = f"the prices of plan '{plan_id}'" + (f" for segment '{price.segment}'" if price.segment else "")
+        before = latest.get(price.segment)
+        if before is None or before.valid_from is None or (price.valid_from is not None and price.valid_from >= before.valid_from):
+            latest[price.segment] = price
+        elif price.valid_from is None:
+            yield error(
+                f"{whose} are not in date order: the ones without a date must come first",
+                price.pos,
+                f"move this price before the price from {before.valid_from} at line {before.pos.line}",
+                code="T0821",
+            )
+        else:
+            yield error(
+                f"{whose} are not in date order: {price.valid_from} is written after {before.valid_from}",
+                price.valid_from_pos,
+                f"write the prices from {price.valid_from} before the price from {before.valid_from} at line {before.pos.line}",
+                code="T0821",
+            )
+        if price.valid_from is None:
+            continue
+        key = (price.segment, price.valid_from, _price_what(price))
+        other = seen.setdefault(key, price)
+        if other is not price:
+            yield error(
+                f"plan '{plan_id}' has two prices" + (f" for segment '{price.segment}'" if price.segment else "")
+                + f" {_price_what(price)} from {price.valid_from}",
+                price.pos,
+                f"the other is at line {other.pos.line}; keep the one that applies from {price.valid_from}, or give it its own date",
+                code="T0820",
             )
 
 

@@ -715,9 +715,9 @@ EXPLANATIONS: dict[str, Explanation] = {
     ),
     "T0812": Explanation(
         "a `terms from DATE` block without targets (warning)",
-        "`terms from DATE { ... }` writes several targets that change on the same date at once: each "
-        "target inside it is a version from that date, as if it ended with `from DATE`. A block with "
-        "nothing inside changes nothing.",
+        "`terms from DATE { ... }` writes several targets (and prices) that change on the same date at "
+        "once: each target or price inside it is a version from that date, as if it ended with `from DATE`. "
+        "A block with nothing inside changes nothing.",
         V + _PLAN_V10 + '    target first-response all 8h on office\n    terms from 2027-01-01 { }\n  }\n}\n',
         fix=('terms from 2027-01-01 { }', 'terms from 2027-01-01 { target first-response all 4h on office }'),
     ),
@@ -808,6 +808,38 @@ EXPLANATIONS: dict[str, Explanation] = {
         files=(("tierwise.toml", b"[site]\ntitle = " + b"[" * 60 + b"]" * 60 + b"\n"),),
     ),
 }
+
+
+# --- prices that change on a date (docs/language.md, "Prices that change on a date") -----------------
+
+_PLAN_PRICES = '  plan gold {\n    name "Gold"\n    price 12000 SEK per year excl tax\n'
+"""The opening of a plan with a price in force now, for the examples of dated prices."""
+
+EXPLANATIONS.update({
+    "T0820": Explanation(
+        "two prices of the same thing from the same date",
+        "A price may say from which date it applies (`price 14000 SEK per year from 2027-01-01`): from that "
+        "date, the prices written with it replace all of the segment's earlier prices. Several prices of one "
+        "date are allowed when they are prices of different things (another currency, unit or period, as "
+        "without a date), but two in the same currency, unit and period from the same date would both be in "
+        "force. The diagnostic is at the second.",
+        V + _PLAN_PRICES
+        + '    price 14000 SEK per year excl tax from 2027-01-01\n'
+        '    price 15000 SEK per year excl tax from 2027-01-01\n  }\n}\n',
+        fix=('15000 SEK per year excl tax from 2027-01-01', '15000 SEK per year excl tax from 2028-01-01'),
+    ),
+    "T0821": Explanation(
+        "prices out of date order",
+        "A segment's prices are written in the order they come into force: first the ones without a date "
+        "(in force now, if there are any), then each `from DATE` in date order, so that a reader sees the "
+        "history top to bottom. Prices of different segments are ordered each on their own.",
+        V + _PLAN_PRICES
+        + '    price 15000 SEK per year excl tax from 2028-01-01\n'
+        '    price 14000 SEK per year excl tax from 2027-01-01\n  }\n}\n',
+        fix=('15000 SEK per year excl tax from 2028-01-01\n    price 14000 SEK per year excl tax from 2027-01-01',
+             '14000 SEK per year excl tax from 2027-01-01\n    price 15000 SEK per year excl tax from 2028-01-01'),
+    ),
+})
 
 
 def run_example(code: str, folder: Path, fixed: bool = False) -> LoadResult:

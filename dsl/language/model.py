@@ -410,6 +410,10 @@ class Price:
     # kind "percent": `amount` percent of the price named by `basis` (vocabulary.PRICE_BASES): 20% of licence.
     basis: str | None = None
     basis_pos: Pos = field(default_factory=_no_pos, compare=False)
+    # Prices that change on a date: the date from which this price applies (None: from the start). A segment's
+    # prices from one date replace all of its earlier prices (docs/language.md, "Prices that change on a date").
+    valid_from: date | None = None
+    valid_from_pos: Pos = field(default_factory=_no_pos, compare=False)
 
 
 @dataclass(frozen=True)

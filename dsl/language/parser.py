@@ -1121,13 +1121,21 @@ class _Builder(Transformer[Token, Any]):
                 warning(
                     f"the terms from {day} name no target",
                     self._pos(meta),
-                    "put the targets that change on that date inside the braces",
+                    "put the targets and prices that change on that date inside the braces",
                     code="T0812",
                 )
             )
         valid_from = self._date(day)
         where = self._tpos(day)
-        return [_Stmt("target", dataclasses.replace(t.value, valid_from=valid_from, valid_from_pos=where), t.pos) for t in targets]
+        # Targets and prices alike: each statement is a version from that date (its kind is kept).
+        return [_Stmt(t.kind, dataclasses.replace(t.value, valid_from=valid_from, valid_from_pos=where), t.pos) for t in targets]
+
+    # --- prices that change on a date ---
+
+    def versioned_price(self, meta: Any, children: list[Any]) -> _Stmt:
+        stmt, day = children
+        valid_from = self._date(day)
+        return _Stmt("price", dataclasses.replace(stmt.value, valid_from=valid_from, valid_from_pos=self._tpos(day)), stmt.pos)
 
 
 def _matrix(impacts: tuple[AxisValue, ...], urgencies: tuple[AxisValue, ...], rows: tuple[MatrixRow, ...], pos: Pos) -> PriorityMatrix:

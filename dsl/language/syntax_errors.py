@@ -119,6 +119,15 @@ EXAMPLES: dict[str, list[str]] = {
         "vendor v { plan p { target resolution all end of next business day on c } }",
         "vendor v { plan p { target resolution all end of the next business day on c } }",
     ],
+    # Prices that change on a date, written inside a block that already gives the date.
+    "inside 'terms from DATE { ... }' every price takes the block's date; write a price of another date outside it": [
+        "vendor v { plan p { terms from 2027-01-01 { price 5 EUR from 2028-01-01 } } }",
+        "vendor v { plan p { terms from 2027-01-01 { price 5 EUR per month from 2028-01-01 } } }",
+        "vendor v { plan p { terms from 2027-01-01 { price 5 EUR per user per month from 2028-01-01 } } }",
+        "vendor v { plan p { terms from 2027-01-01 { price 5 EUR per month excl tax from 2028-01-01 } } }",
+        "vendor v { plan p { terms from 2027-01-01 { price 5 EUR * from 2028-01-01 } } }",
+        "vendor v { plan p { terms from 2027-01-01 { price free from 2028-01-01 } } }",
+    ],
 }
 
 

@@ -130,11 +130,12 @@ def price_cell(plan: Plan, vendor: Vendor, reader: site.Reader) -> CompareCell:
     parts: list[Markup] = []
     for segment in segments:
         found = tuple(p for p in plan.prices if p.segment == segment)
-        text = Markup(escape(fmt.listing([site.price_text(p, reader) for p in found], reader.lang, style="or")))
+        # Prices that change on a date: each version after the one before, with its date.
+        text = Markup(escape(site.prices_text(found, reader)))
         if segment is not None and len(segments) > 1:
             text = site.sentence(_("%(segment)s: %(price)s"), segment=labels.get(segment, segment), price=text)
         parts.append(text)
-    return CompareCell(Markup("; ").join(parts), _price_sort(plan.prices))
+    return CompareCell(Markup("; ").join(parts), _price_sort(site.first_prices(plan)))  # sorted by the prices in force first
 
 
 def _coverage(plan: Plan, vendor: Vendor) -> str:

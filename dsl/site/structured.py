@@ -4,13 +4,16 @@ The vendor is an Organization; each tier a Service it provides, with one Offer p
 states as an amount (or free): price, priceCurrency and, where the plan says it, the unit and period
 as a UnitPriceSpecification. Prices "on request" or "contact sales" have no Offer: schema.org has no
 word for them that would not mislead. The JSON is made safe to sit inside <script>: no "<", ">" or
-"&" survives unescaped, so a plan text such as "</script>" cannot end the block.
+"&" survives unescaped, so a plan text such as "</script>" cannot end the block. A price that changes
+on a date gives an Offer per version: the later one with validFrom, the earlier with priceValidUntil.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import replace
+from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -90,12 +93,28 @@ def vendor_json_ld(vendor: Vendor, reader: site.Reader, url: str) -> Markup:
         # A free price names no currency; where the tier's other prices use one, its Offer says 0 in that one.
         currencies = {p.currency for p in plan.prices if p.currency}
         prices = [replace(p, currency=next(iter(currencies))) if p.kind == "free" and len(currencies) == 1 else p for p in plan.prices]
-        offers = [o for p in prices if (o := offer(p, segments.get(p.segment or "", ""), reader)) is not None]
+        offers = [o | validity(p, plan.prices) for p in prices if (o := offer(p, segments.get(p.segment or "", ""), reader)) is not None]
         if offers:
             service["offers"] = offers
         graph.append(service)
     data = {"@context": "https://schema.org", "@graph": graph}
     return script_json(data)
+
+
+# --- prices that change on a date -----------------------------------------------------------------
+
+
+def validity(price: Price, prices: Sequence[Price]) -> dict[str, str]:
+    """When an Offer is valid: validFrom for a price from a date, priceValidUntil (its last day) for one replaced later."""
+    found: dict[str, str] = {}
+    if price.valid_from is not None:
+        found["validFrom"] = price.valid_from.isoformat()
+    # A segment's prices from a date replace all of its earlier ones (docs/language.md): the next date ends this one.
+    later = [p.valid_from for p in prices if p.segment == price.segment and p.valid_from is not None]
+    later = [day for day in later if price.valid_from is None or day > price.valid_from]
+    if later and min(later) > date.min:  # a price replaced from 0001-01-01 was never valid: no day before it
+        found["priceValidUntil"] = (min(later) - timedelta(days=1)).isoformat()
+    return found
 
 
 def script_json(data: object) -> Markup:

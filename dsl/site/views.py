@@ -711,6 +711,11 @@ def price_rows(vendor: Vendor, reader: Reader) -> tuple[PriceRow, ...]:
 
 def _segment_cell(plan: Plan, segment: str | None, vendor: Vendor, reader: Reader) -> PriceCell:
     found = _prices_for(plan, segment)
+    if any(p.valid_from is not None for p in found):
+        if segment is not None and all(p.valid_from is not None for p in found):
+            # Until a segment's first own price, its customers pay the price for everyone, when there is one.
+            found = tuple(p for p in plan.prices if p.segment is None and p.valid_from is None) + found
+        return dated_price_cell(found, vendor, reader)
     return price_cell(found[0] if found else None, vendor, reader, found[1:])
 
 
@@ -851,6 +856,67 @@ def with_versions(plan: Plan, target: Target | None, cell: TargetCell, reader: R
             said = reader.gettext("from %(date)s: %(target)s") % {"date": fmt.day(version.valid_from, reader.lang), "target": said}
         parts.append(said)
     return replace(cell, text="; ".join(parts))
+
+
+# --- prices that change on a date -----------------------------------------------------------------
+# As targets' versions: a page says every version with its date ("12 000 kr per år; från och med 1 januari
+# 2027: 14 000 kr per år"), and what summarises a tier (the home card, the comparison's order) takes the
+# prices in force first. Nothing depends on the day of the build, so the same plan files give the same site.
+
+
+def price_versions(prices: Iterable[Price]) -> list[tuple[date | None, tuple[Price, ...]]]:
+    """One segment's prices grouped by the date they apply from: the ones without a date first, then by date."""
+    groups: dict[date | None, list[Price]] = {}
+    for price in prices:
+        groups.setdefault(price.valid_from, []).append(price)
+    return [(day, tuple(groups[day])) for day in sorted(groups, key=lambda d: (d is not None, d or date.min))]
+
+
+def first_prices(plan: Plan) -> tuple[Price, ...]:
+    """A plan's prices without their later versions: for each segment, the prices in force first."""
+    segments: dict[str | None, list[Price]] = {}
+    for price in plan.prices:
+        segments.setdefault(price.segment, []).append(price)
+    # A segment whose own prices all start at a date pays the price for everyone until then, when there is one.
+    for_everyone = any(p.segment is None and p.valid_from is None for p in plan.prices)
+    versions = {segment: price_versions(found) for segment, found in segments.items()}
+    return tuple(
+        p for segment, found in versions.items() if not (segment is not None and found[0][0] is not None and for_everyone)
+        for p in found[0][1]
+    )
+
+
+def price_dated(day: date | None, text: str, reader: Reader) -> str:
+    """A version's prices with the date they apply from: "from 1 January 2027: 14 000 kr per year"."""
+    if day is None:
+        return text
+    return reader.gettext("from %(date)s: %(price)s") % {"date": fmt.day(day, reader.lang), "price": text}
+
+
+def dated_price_cell(prices: tuple[Price, ...], vendor: Vendor, reader: Reader) -> PriceCell:
+    """A tier's prices for one segment, each version after the one before with its date."""
+    versions = price_versions(prices)
+    pieces: list[tuple[str, tuple[Mark, ...]]] = []
+    marks: list[Mark] = []
+    for day, found in versions:
+        cell = price_cell(found[0], vendor, reader, found[1:])
+        own = list(cell.pieces)
+        if day is not None:  # the date's words go before the version's first price, which keeps its own marks
+            said, after = own[0]
+            own[0] = (price_dated(day, said, reader), after)
+        if pieces:
+            pieces.append(("; ", ()))
+        pieces.extend(own)
+        marks.extend(m for m in cell.marks if m not in marks)
+    return PriceCell(versions[0][1][0].kind, "".join(text for text, _after in pieces), tuple(marks), tuple(pieces))
+
+
+def prices_text(prices: Iterable[Price], reader: Reader) -> str:
+    """One segment's prices as one line of text, each version after the one before with its date."""
+    return "; ".join(
+        price_dated(day, fmt.listing([price_text(p, reader) for p in found], reader.lang, style="or"), reader)
+        for day, found in price_versions(prices)
+    )
 
 
 def _level_label(level_id: str, name: Text, reader: Reader) -> Markup:
@@ -1261,6 +1327,12 @@ def adds_to_parent(plan: Plan, vendor: Vendor) -> bool:
         or set(plan.coverage) != set(parent.coverage)
         or set(plan.obligations) != set(parent.obligations)
         or set(plan.channels) != set(parent.channels)
+        # Who a channel is for and when it is staffed are part of the service too (`channels phone for P1`,
+        # `channels phone hours around-the-clock`), and so are the languages customers are helped in.
+        or {(c.channel, frozenset(c.priorities)) for c in plan.channel_priorities}
+        != {(c.channel, frozenset(c.priorities)) for c in parent.channel_priorities}
+        or set(plan.channel_hours) != set(parent.channel_hours)
+        or vendor.languages_of(plan) != vendor.languages_of(parent)
     )
 
 
@@ -1288,7 +1360,7 @@ def price_range(vendor: Vendor, reader: Reader) -> Markup:
     month"), never one range across them.
     """
     _ = reader.gettext
-    prices = [p for plan in vendor.plans for p in plan.prices]
+    prices = [p for plan in vendor.plans for p in first_prices(plan)]  # the prices in force first, as targets
     if not prices:
         return Markup(escape(_("No prices published")))
     order = [None, *(s.id for s in vendor.segments)]
