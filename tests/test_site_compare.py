@@ -221,3 +221,19 @@ def test_every_period_has_a_unit_code_and_a_free_price_takes_the_tiers_currency(
     data = json.loads(str(vendor_json_ld(beta, site.Reader("en", words()["en"], beta), BASE + "en/beta/")))
     free = data["@graph"][1]["offers"][0]
     assert (free["price"], free["priceCurrency"]) == ("0", "EUR")
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("sv", "E-post, telefon och supportportal"),
+        ("it", "E-mail, telefono e portale di assistenza"),
+        ("pl", "E-mail, telefon i portal wsparcia"),
+        ("en", "Email, phone and support portal"),
+    ],
+)
+def test_a_tiers_channels_read_as_one_list_with_common_nouns_in_lower_case(lang: str, said: str) -> None:
+    # "Supportportal, E-post och Telefon": each kind is capitalised as a filter's option, not inside a sentence.
+    channels = cell(view(lang), "acme/premium", "channels")
+    assert channels.text == said
+    assert [c.label for c in view(lang).channels][0][0].isupper()  # the filter's options keep their capital

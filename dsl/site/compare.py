@@ -50,7 +50,7 @@ class CompareCell:
 
     text: Markup
     sort: str
-    small: str = ""
+    small: Markup | str = ""
 
 
 @dataclass(frozen=True)
@@ -58,7 +58,7 @@ class ResponseAnswer:
     """What "who answers first?" asks the rules for one plan: the priority, or why there is no deadline."""
 
     priority: str  # the rules' priority id ("" for a vendor without priority levels)
-    label: str  # the priority's name as the table shows it ("P1", "Every request")
+    label: Markup  # the priority's name as the table shows it ("P1", "Every request"), vendor's words in their `lang`
     reason: str  # "" when the rules give a deadline; else "No guaranteed time", "No support", ...
 
 
@@ -123,20 +123,20 @@ def price_cell(plan: Plan, vendor: Vendor, reader: site.Reader) -> CompareCell:
     _ = reader.gettext
     if not plan.prices:
         return CompareCell(Markup(escape(_("Not stated"))), LAST)
-    labels = {s.id: reader.plain(s.label) for s in vendor.segments}
+    labels = {s.id: reader.label(s.label) for s in vendor.segments}
     segments: list[str | None] = []
     for p in plan.prices:
         if p.segment not in segments:
             segments.append(p.segment)
-    parts = []
+    parts: list[Markup] = []
     for segment in segments:
         found = tuple(p for p in plan.prices if p.segment == segment)
         # Prices that change on a date: each version after the one before, with its date.
-        text = site.prices_text(found, reader)
+        text = Markup(escape(site.prices_text(found, reader)))
         if segment is not None and len(segments) > 1:
-            text = _("%(segment)s: %(price)s") % {"segment": labels.get(segment, segment), "price": text}
+            text = site.sentence(_("%(segment)s: %(price)s"), segment=labels.get(segment, segment), price=text)
         parts.append(text)
-    return CompareCell(Markup(escape("; ".join(parts))), _price_sort(site.first_prices(plan)))  # sorted by the prices in force first
+    return CompareCell(Markup("; ").join(parts), _price_sort(site.first_prices(plan)))  # sorted by the prices in force first
 
 
 def _coverage(plan: Plan, vendor: Vendor) -> str:
@@ -160,7 +160,8 @@ def coverage_cell(plan: Plan, vendor: Vendor, reader: site.Reader, services: tup
     # Around the clock sorts first, then business hours; the words themselves order the rest.
     order = {"24x7": "0", "hours": "1"}[_coverage(plan, vendor)]
     text = Markup("<br>").join(escape(line) for line in service.coverage)
-    return CompareCell(text, order + " " + " ".join(service.coverage))
+    # The sort key is an attribute: the words only, without the `lang` marks of the vendor's texts in them.
+    return CompareCell(text, order + " " + " ".join(line.striptags() for line in service.coverage))
 
 
 def _levels(vendor: Vendor) -> tuple[str | None, str | None]:
@@ -177,13 +178,14 @@ def _target_sort(target: Target | None) -> str:
     return f"{minutes:0{_MINUTES_WIDTH}d}"
 
 
-def _priority_label(vendor: Vendor, level: str | None, reader: site.Reader) -> str:
+def _priority_label(vendor: Vendor, level: str | None, reader: site.Reader) -> Markup:
     """"P1" as the vendor names it, or "Every request" for a vendor without priority levels."""
     if level is None:
-        return reader.gettext("Every request")
+        return Markup(escape(reader.gettext("Every request")))
     found = vendor.priorities.level(level) if vendor.priorities else None
-    name = reader.plain(found.name) if found else level
-    return level if name.strip() == level else f"{level} – {name}"
+    if found is None or reader.plain(found.name).strip() == level:
+        return Markup(escape(level))
+    return Markup("{} – {}").format(level, reader.label(found.name))
 
 
 def response_cell(plan: Plan, vendor: Vendor, level: str | None, reader: site.Reader) -> tuple[CompareCell, ResponseAnswer]:
@@ -208,7 +210,7 @@ def channels_cell(plan: Plan, vendor: Vendor, reader: site.Reader) -> tuple[Comp
     if not kinds:
         return CompareCell(Markup(escape(reader.gettext("Not stated"))), LAST), ()
     names = site.contact_kinds(reader)
-    text = fmt.listing([names[k] for k in kinds], reader.lang)
+    text = fmt.listing(site.list_items([names[k] for k in kinds]), reader.lang)
     # More channels sort first: the number, then the names.
     return CompareCell(Markup(escape(text)), f"{9 - min(len(kinds), 9)} {text}"), tuple(kinds)
 

@@ -19,7 +19,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from dsl.language.model import Price, Vendor
+from dsl.language.model import Price, Text, Vendor
 from dsl.site import views as site
 
 PERIOD_CODES: dict[str, str] = {"day": "DAY", "week": "WEE", "month": "MON", "quarter": "QAN", "year": "ANN"}
@@ -32,7 +32,17 @@ def _amount(value: Decimal) -> str:
     return text
 
 
-def offer(price: Price, segment: str, reader: site.Reader) -> dict[str, Any] | None:
+def tagged(text: Text, reader: site.Reader, before: str = "") -> str | dict[str, str]:
+    """A vendor's text as JSON-LD says it: a string in the page's language, or a language-tagged value for an untranslated one.
+
+    `before`: a neutral text in front of it (the vendor's name before a tier's).
+    """
+    value, fallback = reader.pick(text)
+    # The graph's strings are in the page's language; an untranslated one says its own, as its `lang` does on the page.
+    return {"@value": before + value, "@language": fallback} if fallback else before + value
+
+
+def offer(price: Price, segment: str | dict[str, str], reader: site.Reader) -> dict[str, Any] | None:
     """The Offer of one price, or None when it states no amount (on request, contact sales, not offered)."""
     if price.kind == "free":
         amount, currency = Decimal(0), price.currency
@@ -65,18 +75,18 @@ def vendor_json_ld(vendor: Vendor, reader: site.Reader, url: str) -> Markup:
     website = site.safe_href(vendor.website)
     if website:
         organization["url"] = website
-    segments = {s.id: reader.plain(s.label) for s in vendor.segments}
+    segments = {s.id: tagged(s.label, reader) for s in vendor.segments}
     graph: list[dict[str, Any]] = [organization]
     for plan in vendor.plans:
         service: dict[str, Any] = {
             "@type": "Service",
             "@id": url + "#" + site.tier_anchor(plan.id),
-            "name": f"{vendor.name} {reader.plain(plan.name)}",
+            "name": tagged(plan.name, reader, vendor.name + " "),
             "provider": {"@id": url + "#vendor"},
             "url": url + "#" + site.tier_anchor(plan.id),
         }
         if plan.description is not None:
-            service["description"] = reader.plain(plan.description)
+            service["description"] = tagged(plan.description, reader)
         languages = vendor.languages_of(plan)
         if languages:
             service["availableChannel"] = {"@type": "ServiceChannel", "availableLanguage": list(languages)}

@@ -184,6 +184,10 @@ class Reader:
         html = Markup(_markdown_inline(value))
         return Markup('<span lang="{}">{}</span>').format(fallback, html) if fallback else html
 
+    def fallback(self, text: Text | None) -> str | None:
+        """The language a text is shown in when it is not the page's (a `lang` for an option), else None."""
+        return self.pick(text)[1] if text is not None else None
+
     def block(self, text: Text | None) -> Markup:
         """A Markdown text of paragraphs and lists rendered safely."""
         if text is None:
@@ -436,7 +440,7 @@ class PlanService:
 
     name: Markup
     obligations: tuple[Markup, ...]
-    coverage: tuple[str, ...]
+    coverage: tuple[Markup, ...]
     channels: tuple[Markup, ...]
     notes: tuple[Markup, ...]
     channel_hours: tuple[str, ...] = ()  # "Phone: Monday to Friday ..." where this plan gives a channel its own hours
@@ -513,7 +517,7 @@ class SourceView:
 class Excluded:
     """A tier the calculator leaves out, and why ("No support", "No guaranteed time")."""
 
-    name: str
+    name: Markup
     reason: str
 
 
@@ -556,8 +560,8 @@ class VendorCard:
     id: str
     name: str
     tiers: tuple[Markup, ...]
-    price_range: str
-    fastest: str
+    price_range: Markup
+    fastest: Markup
 
 
 class CardMade(NamedTuple):
@@ -768,10 +772,10 @@ def business_days_text(days: int, day_end: bool, reader: Reader) -> str:
     ) % {"num": count}
 
 
-def case_name(vendor: Vendor, case_id: str, reader: Reader) -> str:
-    """A kind of case by its translated name (its id when the vendor did not declare it)."""
+def case_name(vendor: Vendor, case_id: str, reader: Reader) -> Markup:
+    """A kind of case by its translated name (its id when the vendor did not declare it), in its own `lang` when a fallback."""
     found = vendor.case(case_id)
-    return reader.plain(found.name) if found else case_id
+    return reader.label(found.name) if found else Markup(escape(case_id))
 
 
 def _target_cases(vendor: Vendor, metric: str) -> list[str | None]:
@@ -991,22 +995,22 @@ def feature_groups(vendor: Vendor, reader: Reader) -> tuple[FeatureGroup, ...]:
     return tuple(groups)
 
 
-def _level_name(vendor: Vendor, level: str | None, reader: Reader) -> str:
+def _level_name(vendor: Vendor, level: str | None, reader: Reader) -> Markup:
     if level is None:
-        return reader.gettext("All priorities")
+        return Markup(escape(reader.gettext("All priorities")))
     found = vendor.priorities.level(level) if vendor.priorities else None
-    return reader.plain(found.name) if found else level
+    return reader.label(found.name) if found else Markup(escape(level))
 
 
-def _coverage_label(vendor: Vendor, level: str | None, case: str | None, reader: Reader, others: bool = False) -> str:
+def _coverage_label(vendor: Vendor, level: str | None, case: str | None, reader: Reader, others: bool = False) -> Markup:
     """Who coverage applies to: "All priorities", or "All priorities (Cases escalated to Esri Inc)".
 
     `others`: the plan gives some priorities coverage of their own, so `all` means the rest of them.
     """
-    label = reader.gettext("Other priorities") if level is None and others else _level_name(vendor, level, reader)
+    label = Markup(escape(reader.gettext("Other priorities"))) if level is None and others else _level_name(vendor, level, reader)
     if case is None:
         return label
-    return reader.gettext("%(priority)s (%(case)s)") % {"priority": label, "case": case_name(vendor, case, reader)}
+    return sentence(reader.gettext("%(priority)s (%(case)s)"), priority=label, case=case_name(vendor, case, reader))
 
 
 def _level_names(vendor: Vendor, levels: tuple[str, ...], reader: Reader) -> str:
@@ -1045,11 +1049,11 @@ def plan_services(vendor: Vendor, reader: Reader) -> tuple[PlanService, ...]:
             obligations.append(Markup("{} <small>— {}</small>").format(text, "; ".join(details)) if details else text)
         own = {c.case for c in plan.coverage if c.priority is not None}
         coverage = tuple(
-            _("%(priority)s: %(hours)s")
-            % {
-                "priority": _coverage_label(vendor, c.priority, c.case, reader, others=c.case in own),
-                "hours": clock_text(vendor, c.calendar, reader),
-            }
+            sentence(
+                _("%(priority)s: %(hours)s"),
+                priority=_coverage_label(vendor, c.priority, c.case, reader, others=c.case in own),
+                hours=clock_text(vendor, c.calendar, reader),
+            )
             for c in plan.coverage
         )
         # Channels by kind ("Phone, Support portal"): a contact's own label is a
@@ -1063,8 +1067,8 @@ def plan_services(vendor: Vendor, reader: Reader) -> tuple[PlanService, ...]:
                 name = Markup("{} ({})").format(name, which)
             limited = next((p.priorities for p in plan.channel_priorities if p.channel == cid), ())
             if limited:  # "Phone (Critical and High only)": the channel is for these priorities
-                levels = fmt.listing([_level_name(vendor, level, reader) for level in limited], reader.lang)
-                name = Markup(escape(_("%(channel)s (%(priorities)s only)") % {"channel": name, "priorities": levels}))
+                levels = markup_listing([_level_name(vendor, level, reader) for level in limited], reader.lang)
+                name = sentence(_("%(channel)s (%(priorities)s only)"), channel=name, priorities=levels)
             if name not in channels:
                 channels.append(name)
         # A channel whose hours differ per plan (Amanda's phone) says this plan's hours here.
@@ -1123,7 +1127,7 @@ def _contact_view(contact: Contact, vendor: Vendor, reader: Reader) -> ContactVi
         if fmt.territory(reader.lang) != number.region:
             abroad = number.international.replace(" ", "\u00a0")
     plan_hours = tuple(
-        _("%(plan)s: %(hours)s") % {"plan": reader.plain(plan.name), "hours": clock_text(vendor, calendar, reader)}
+        sentence(_("%(plan)s: %(hours)s"), plan=reader.label(plan.name), hours=clock_text(vendor, calendar, reader))
         for plan in vendor.plans
         if contact.id in plan.channels and (calendar := plan.channel_calendar(contact.id)) is not None
     )
@@ -1139,7 +1143,7 @@ def _contact_view(contact: Contact, vendor: Vendor, reader: Reader) -> ContactVi
     )
 
 
-def _which_contact(contact: Contact, channels: tuple[str, ...], vendor: Vendor, reader: Reader) -> str:
+def _which_contact(contact: Contact, channels: tuple[str, ...], vendor: Vendor, reader: Reader) -> Markup | str:
     """What tells one of a tier's several contacts of a kind from the others: its group, its label, else its address.
 
     Empty when the tier has one contact of that kind, so "Phone" stays one word in the usual case.
@@ -1151,11 +1155,11 @@ def _which_contact(contact: Contact, channels: tuple[str, ...], vendor: Vendor, 
     groups = {g.id: g for g in vendor.contact_groups}
     group = groups.get(contact.group or "")
     if group is not None and sum(1 for c in same if c.group == contact.group) == 1:
-        return reader.plain(group.label)
+        return reader.label(group.label)
     # The author's own name for the line ("Urgent line") says more than its number, which in the US
     # national form brings parentheses of its own: "Phone ((617) 555-0199)".
     if contact.label is not None:
-        return reader.plain(contact.label)
+        return reader.label(contact.label)
     number = addresses.phone_number(contact.value) if contact.kind in addresses.PHONE_KINDS and contact.value else None
     if number is not None:
         return number.national.replace(" ", "\u00a0")
@@ -1196,14 +1200,19 @@ def calculator(vendor: Vendor, reader: Reader) -> Calculator | None:
         # Who else a tier's terms apply to is a choice of its own, answered by the rules' alias.
         for choice in (
             reader.choice(p.id, p.name),
-            *(Choice(w.id, reader.gettext("%(who)s (as %(tier)s)") % {"who": reader.plain(w.who), "tier": reader.plain(p.name)})
+            # An option holds text only: it takes the language of who it names, most of its words.
+            *(Choice(w.id, reader.gettext("%(who)s (as %(tier)s)") % {"who": reader.plain(w.who), "tier": reader.plain(p.name)},
+                     reader.fallback(w.who))
               for w in p.applies_to),
         )
     )
     if not plans:
         return None
     levels = vendor.priorities.levels if vendor.priorities else ()
-    priorities = tuple(Choice(lv.id, f"{lv.id} – {reader.plain(lv.name)}" if reader.plain(lv.name) != lv.id else lv.id) for lv in levels)
+    priorities = tuple(
+        Choice(lv.id, f"{lv.id} – {reader.plain(lv.name)}", reader.fallback(lv.name)) if reader.plain(lv.name) != lv.id else Choice(lv.id, lv.id)
+        for lv in levels
+    )
     titles = metric_titles(reader)
     metrics = []
     for metric in METRICS:
@@ -1211,7 +1220,7 @@ def calculator(vendor: Vendor, reader: Reader) -> Calculator | None:
             own = vendor.metric_text(metric)
             metrics.append(reader.choice(metric, own.name) if own and own.name else Choice(metric, titles[metric]))
     excluded = tuple(
-        Excluded(reader.plain(p.name), _excluded_because(p, reader)) for p in vendor.plans if not any(t.guaranteed for t in p.targets)
+        Excluded(reader.label(p.name), _excluded_because(p, reader)) for p in vendor.plans if not any(t.guaranteed for t in p.targets)
     )
     used = {t.case for p in vendor.plans for t in p.targets if t.case is not None}
     cases = tuple(reader.choice(c.id, c.name) for c in vendor.cases if c.id in used)
@@ -1374,7 +1383,7 @@ def source_views(vendor: Vendor, reader: Reader) -> tuple[SourceView, ...]:
     return tuple(views)
 
 
-def price_range(vendor: Vendor, reader: Reader) -> str:
+def price_range(vendor: Vendor, reader: Reader) -> Markup:
     """The prices in one line, summarised only where they compare: per segment, currency, unit and period.
 
     "Free to 5 000 kr per år" when one segment's prices share a currency, unit and period; prices of
@@ -1384,18 +1393,18 @@ def price_range(vendor: Vendor, reader: Reader) -> str:
     _ = reader.gettext
     prices = [p for plan in vendor.plans for p in first_prices(plan)]  # the prices in force first, as targets
     if not prices:
-        return _("No prices published")
+        return Markup(escape(_("No prices published")))
     order = [None, *(s.id for s in vendor.segments)]
     keys = sorted({p.segment for p in prices}, key=lambda k: order.index(k) if k in order else len(order))
     if len(keys) == 1:
-        return _segment_summary([p for p in prices if p.segment == keys[0]], reader)
-    labels = {s.id: reader.plain(s.label) for s in vendor.segments}
+        return Markup(escape(_segment_summary([p for p in prices if p.segment == keys[0]], reader)))
+    labels = {s.id: reader.label(s.label) for s in vendor.segments}
     parts = []
     for key in keys:
         summary = _segment_summary([p for p in prices if p.segment == key], reader)
         label = labels.get(key, key) if key is not None else _("Everyone")
-        parts.append(_("%(segment)s: %(price)s") % {"segment": label, "price": summary})
-    return "; ".join(parts)
+        parts.append(sentence(_("%(segment)s: %(price)s"), segment=label, price=summary))
+    return Markup("; ").join(parts)
 
 
 def _lower_first(text: str) -> str:
@@ -1454,7 +1463,7 @@ def _segment_summary(prices: list[Price], reader: Reader) -> str:
     return _("Not offered")
 
 
-def fastest_response(vendor: Vendor, reader: Reader) -> str:
+def fastest_response(vendor: Vendor, reader: Reader) -> Markup:
     """The quickest guaranteed first response of any tier, or a plain statement that none is promised."""
     # The card's "response" is the metric a question means when it names none: the first response,
     # for the general case; a kind of case answered faster (Esri's escalated cases) is named with it.
@@ -1467,26 +1476,28 @@ def fastest_response(vendor: Vendor, reader: Reader) -> str:
     scoped = sorted((t.minutes, t.case) for t in targets if t.case is not None and t.guaranteed and t.minutes is not None)
     if not general and not in_days and not scoped:
         if any(not t.published for t in targets):
-            return reader.gettext("Response times not published")
+            return Markup(escape(reader.gettext("Response times not published")))
         # "None" only when the vendor says so; a vendor that publishes no response times has not promised none.
         if targets or any(p.no_support for p in vendor.plans):
-            return reader.gettext("No guaranteed response time")
-        return reader.gettext("Response times not stated by the vendor")
+            return Markup(escape(reader.gettext("No guaranteed response time")))
+        return Markup(escape(reader.gettext("Response times not stated by the vendor")))
     if not general and not in_days:
         minutes, case = scoped[0]
-        return reader.gettext("Fastest response: %(duration)s (%(case)s)") % {
-            "duration": fmt.duration(minutes, reader.lang),
-            "case": case_name(vendor, case, reader),
-        }
+        return sentence(
+            reader.gettext("Fastest response: %(duration)s (%(case)s)"),
+            duration=fmt.duration(minutes, reader.lang),
+            case=case_name(vendor, case, reader),
+        )
     fastest = fmt.duration(min(general), reader.lang) if general else business_days_text(*in_days[0], reader)
-    text = reader.gettext("Fastest response: %(duration)s") % {"duration": fastest}
+    text = sentence(reader.gettext("Fastest response: %(duration)s"), duration=fastest)
     if scoped and (not general or scoped[0][0] < min(general)):
         minutes, case = scoped[0]
-        text = reader.gettext("%(general)s; %(case)s: %(duration)s") % {
-            "general": text,
-            "case": case_name(vendor, case, reader),
-            "duration": fmt.duration(minutes, reader.lang),
-        }
+        text = sentence(
+            reader.gettext("%(general)s; %(case)s: %(duration)s"),
+            general=text,
+            case=case_name(vendor, case, reader),
+            duration=fmt.duration(minutes, reader.lang),
+        )
     return text
 
 
@@ -1695,3 +1706,31 @@ def contract_lines(terms: ContractTerms | None, reader: Reader) -> tuple[str, ..
     elif terms.no_notice:
         lines.append(_("No notice period"))
     return tuple(lines)
+
+
+# `language en only` and every untranslated text: a vendor's text inside a sentence of the site's words keeps
+# its own `lang` (reader.label), so the sentence is put together as HTML, never as a string escaped later.
+
+
+def sentence(words: str, **values: Markup | str) -> Markup:
+    """The site's `words` ("%(priority)s: %(hours)s") with `values` put in: plain strings escaped, Markup kept."""
+    return Markup(escape(words)) % values
+
+
+def markup_listing(items: list[Markup], lang: str, style: fmt.ListStyle = "standard") -> Markup:
+    """Items joined the locale's way ("a, b och c"), each kept as the HTML it is."""
+    # CLDR's list patterns take strings; stand-ins that no pattern contains keep each item's HTML intact.
+    stand_ins = [f"\x00{n}\x00" for n in range(len(items))]
+    joined = Markup(escape(fmt.listing(stand_ins, lang, style)))
+    for stand_in, item in zip(stand_ins, items, strict=True):
+        joined = Markup(joined.replace(stand_in, escape(item)))
+    return joined
+
+
+def list_items(words: list[str]) -> list[str]:
+    """The site's own words ("Phone", "E-mail") as the items of a list in a sentence: all but the first start lower case.
+
+    "Supportportal, e-post och telefon", not "Supportportal, E-post och Telefon": each is a name on its own
+    (a filter's option), but common nouns inside a list, in all four languages.
+    """
+    return [words[0], *(_lower_first(w) for w in words[1:])] if words else []

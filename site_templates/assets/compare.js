@@ -128,6 +128,9 @@ function start() {
   const moment = { at: params.get("at") || "", time: params.get("time") || "", priority: params.get("priority") || "" };
   let answer = () => {};
   update();
+  // Shown with the first paint, not when the rules have come: appearing later, it pushed what is below
+  // it down under the reader's eyes. Without the rules it goes again (a page opened from file://).
+  if (box) box.hidden = false;
   if (box) firstAnswers(box, rows, moment).then((fn) => {
     answer = fn;
     update();
@@ -136,14 +139,6 @@ function start() {
 
 async function firstAnswers(box, rows, moment) {
   const data = box.dataset;
-  let rules;
-  try {
-    const response = await fetch(data.rules);
-    if (!response.ok) return () => {};
-    rules = await response.json();
-  } catch {
-    return () => {}; // no rules: the table above still says everything
-  }
   const form = box.querySelector("form");
   const field = (name) => form.elements.namedItem(name);
   const tbody = box.querySelector("tbody");
@@ -159,6 +154,17 @@ async function firstAnswers(box, rows, moment) {
   if (["top", "low"].includes(moment.priority)) field("priority").value = moment.priority;
   const region = (navigator.language.split("-")[1] || "").toUpperCase();
   if (field("country")?.querySelector(`[value="${region}"]`)) field("country").value = region;
+  // The form and the line under it are filled before the rules come, so that nothing moves under the reader.
+  out.textContent = data.zone.replace("{zone}", tz);
+  let rules;
+  try {
+    const response = await fetch(data.rules);
+    if (!response.ok) throw new Error(response.statusText);
+    rules = await response.json();
+  } catch {
+    box.hidden = true;
+    return () => {}; // no rules: the table above still says everything
+  }
   const years = (text) => text.replaceAll("{first}", rules.years.first).replaceAll("{last}", rules.years.last);
 
   function answer() {
@@ -167,9 +173,12 @@ async function firstAnswers(box, rows, moment) {
     if (!when || Number.isNaN(when.getTime())) return void (out.textContent = data.invalid);
     out.textContent = data.zone.replace("{zone}", tz);
     const which = field("priority").value;
+    // The priority as its column's cell names it under the time, with the `lang` of a vendor's untranslated words.
+    const column = [...table.tHead.rows[0].cells].findIndex((th) => th.dataset.key === which);
     const answers = rows.filter((row) => !row.hidden).map((row) => {
       const priority = row.dataset[which] || null;
-      const result = { row, label: row.dataset[`${which}Label`], ms: null, text: row.dataset[`${which}Why`] };
+      const label = [...(row.cells[column].querySelector("small")?.childNodes ?? [])].map((n) => n.cloneNode(true));
+      const result = { row, label, ms: null, text: row.dataset[`${which}Why`] };
       if (result.text) return result;
       try {
         const deadline = due(rules, {
@@ -192,7 +201,7 @@ async function firstAnswers(box, rows, moment) {
       head.scope = "row";
       head.append(...[...row.cells[0].childNodes].filter((n) => !(n instanceof HTMLInputElement) && !n.classList?.contains("badge")).map((n) => n.cloneNode(true)));
       tr.append(head);
-      tr.insertCell().textContent = label;
+      tr.insertCell().append(...label);
       const cell = tr.insertCell();
       if (ms !== null) {
         const time = document.createElement("time");
@@ -218,7 +227,6 @@ async function firstAnswers(box, rows, moment) {
       document.getElementById("cmp-link").href = location.pathname + location.search;
     });
   }
-  box.hidden = false;
   return answer;
 }
 

@@ -1,0 +1,147 @@
+"""The site as a customer reads it on a 375 × 740 phone and a 1366 × 900 desktop.
+
+- A phone's tier tables break no word that could fit its column whole (Chromium has no hyphenation
+  dictionaries, so the only breaks left are of words too long for a third of the screen).
+- A shared link to a choice of tiers opens the comparison without moving the page under the reader.
+- The comparison's filter tick boxes are 24 px targets, and so is the whole of each label.
+- `language en only`: "who answers first?" copies a priority's name with its `lang`.
+"""
+
+from __future__ import annotations
+
+from io import StringIO
+from pathlib import Path
+from typing import Any
+
+import pytest
+from playwright.sync_api import expect
+
+from dsl.language.model import Project
+from dsl.site.publish import publish
+from support.language_only import MARK, english_only
+
+VENDORS = ("amanda", "esri", "infor", "stratiteq", "synerity")
+PHONE = {"width": 375, "height": 740}
+WIDE = {"width": 1366, "height": 900}
+
+# Every word of a text node inside `root` that the browser set on more than one line, except at a hyphen,
+# a dash or a slash, where a line may end.
+BROKEN_WORDS = """
+(selector) => {
+  const out = [];
+  for (const root of document.querySelectorAll(selector)) {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      if (!n.parentElement.checkVisibility()) continue;
+      for (const m of n.data.matchAll(/[^\\s\\-\\u2010-\\u2015\\/]+/g)) {
+        const r = document.createRange();
+        r.setStart(n, m.index);
+        r.setEnd(n, m.index + m[0].length);
+        const lines = new Set([...r.getClientRects()].filter((x) => x.width > 0).map((x) => Math.round(x.top)));
+        if (lines.size > 1) out.push(m[0]);
+      }
+    }
+  }
+  return out;
+}
+"""
+
+LONGEST_WHOLE = 11
+"""Letters of the longest word a phone's tier column must never break: "Regelbundna", "Dokumentacja", "development"."""
+
+
+@pytest.mark.parametrize("lang", ["sv", "it", "pl", "en"])
+def test_a_phones_tier_tables_break_no_word_that_fits_a_column(visitor: Any, lang: str) -> None:
+    # The tables broke "Community", "Dedykowany" and "handläggare" across two lines, without a hyphen:
+    # their columns were narrowed by the page's margins, wide padding and 16 px type.
+    broken = {}
+    for vendor in VENDORS:
+        page = visitor.open(f"/{lang}/{vendor}/index.html", viewport=PHONE, reuse=True).page
+        words = [w for w in page.evaluate(BROKEN_WORDS, "table.tt") if len(w.strip(".,:;()")) <= LONGEST_WHOLE]
+        if words:
+            broken[vendor] = words
+        assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"], f"{vendor}: the page scrolls sideways"
+    assert broken == {}
+
+
+# The layout shifts the reader did not cause (the Layout Instability API), with what moved.
+LAYOUT_SHIFT = """
+window.__shifts = [];
+new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) if (!e.hadRecentInput)
+    window.__shifts.push([e.value, e.sources.map((s) => s.node ? s.node.nodeName + '.' + s.node.className : '?').join(' ')]);
+}).observe({type: 'layout-shift', buffered: true});
+"""
+
+
+@pytest.mark.parametrize("viewport", [WIDE, PHONE], ids=["desktop", "phone"])
+@pytest.mark.parametrize("query", ["?plans=synerity/gold,esri/extended-1", "?plans=amanda/community", "?vendors=infor&sort=top&dir=desc"])
+def test_a_shared_comparison_opens_without_moving_under_the_reader(visitor: Any, viewport: dict[str, int], query: str) -> None:
+    # The whole table was painted first and then cut to the chosen tiers (the footer jumped up, the columns
+    # narrowed); "who answers first?" then appeared and pushed it down again: 0.15 on a desktop.
+    page = visitor.open("/en/compare/index.html" + query, viewport=viewport, wait_until="commit").page
+    page.add_init_script(LAYOUT_SHIFT)
+    page.reload(wait_until="networkidle")
+    expect(page.locator("#first tbody tr").first).to_be_attached()
+    if "plans=" in query:
+        shown = page.eval_on_selector_all("#cmp tbody tr:not([hidden])", "rs => rs.map(r => r.dataset.plan)")
+        assert sorted(shown) == sorted(query.split("=")[1].split(","))
+    page.wait_for_timeout(300)
+    shifts = page.evaluate("window.__shifts")
+    assert sum(value for value, _ in shifts) < 0.01, shifts
+
+
+def test_the_answers_go_when_the_rules_cannot_be_had(visitor: Any) -> None:
+    # Shown from the first paint now, "who answers first?" is taken away again when there are no rules to answer with.
+    page = visitor.open("/en/compare/index.html", viewport=WIDE, wait_until="commit").page
+    page.route("**/rules/all.json", lambda route: route.fulfill(status=404, body="missing"))
+    page.reload(wait_until="networkidle")
+    expect(page.locator("#cmp-tools")).to_be_visible()
+    expect(page.locator("#first")).to_be_hidden()
+    page.unroute("**/rules/all.json")
+
+
+@pytest.mark.parametrize("viewport", [PHONE, WIDE], ids=["phone", "desktop"])
+def test_each_filter_tick_box_and_its_whole_label_are_one_large_target(visitor: Any, viewport: dict[str, int]) -> None:
+    # The boxes were the browser's 13 px beside words that were a target too, but did not look it.
+    page = visitor.open("/sv/compare/index.html", viewport=viewport).page
+    expect(page.locator("#cmp-tools")).to_be_visible()
+    boxes = page.locator("#cmp-tools input[type=checkbox]")
+    assert boxes.count() == len(VENDORS) + 1  # the vendors and "only the chosen tiers"
+    for i in range(boxes.count()):
+        box = boxes.nth(i)
+        label = box.locator("xpath=ancestor::label")
+        b, lab = box.bounding_box(), label.bounding_box()
+        assert b is not None and lab is not None
+        assert b["width"] >= 24 and b["height"] >= 24, (i, b)
+        assert lab["height"] >= 24 and lab["x"] <= b["x"] and lab["x"] + lab["width"] >= b["x"] + b["width"], (i, lab, b)
+        assert label.evaluate("l => getComputedStyle(l).cursor") == "pointer"
+        # The gap between the box and its words, and the end of the words, each tick the box.
+        checked = box.is_checked()
+        page.mouse.click(b["x"] + b["width"] + 3, b["y"] + b["height"] / 2)
+        assert box.is_checked() != checked, f"the gap after box {i} is not part of its target"
+        page.mouse.click(lab["x"] + lab["width"] - 3, lab["y"] + lab["height"] / 2)
+        assert box.is_checked() == checked, f"the end of label {i} is not part of its target"
+
+
+@pytest.fixture(scope="module")
+def english_only_site(shipped: Project, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real vendors as if each published its offer in English only, its texts marked (support.language_only)."""
+    out = tmp_path_factory.mktemp("english-only") / "_site"
+    err = StringIO()
+    assert publish(english_only(shipped), out, (2026, 2028), stderr=err, quiet=True) == 0, err.getvalue()
+    return out
+
+
+def test_who_answers_first_names_a_priority_in_the_vendors_language(english_only_site: Path, make_visitor: Any) -> None:
+    # The answer's priority came from a data- attribute as plain text: a Swedish page read "Critical impact" as Swedish.
+    page = make_visitor(english_only_site).open("/sv/compare/index.html?priority=top", viewport=WIDE, wait_until="networkidle").page
+    expect(page.locator("#first tbody tr").first).to_be_attached()
+    cells = page.eval_on_selector_all(
+        "#first tbody tr td:nth-child(2)",
+        f"""cells => cells.filter(c => c.textContent.includes({MARK!r})).map(c => {{
+          const span = c.querySelector('[lang]');
+          return span && span.textContent.includes({MARK!r}) ? span.lang : 'unmarked: ' + c.innerHTML;
+        }})""",
+    )
+    assert len(cells) >= 3 and set(cells) == {"en"}, cells
