@@ -11,6 +11,7 @@ import copy
 import json
 import shutil
 import subprocess
+from pathlib import Path
 
 import jsonschema
 import pytest
@@ -252,10 +253,10 @@ def test_a_rule_document_before_1_5_follows_every_obligation_for_every_priority(
 
 
 @pytest.mark.skipif(NODE is None, reason="node is not installed")
-def test_the_javascript_clock_gives_the_python_answers(rules, tmp_path) -> None:
+def _javascript_tickets(rules: dict, asked: list[dict], tmp_path: Path) -> list[dict]:
+    """ticket.js's answers to `asked` under Node, one per ticket."""
     rules_path = tmp_path / "rules.json"
     rules_path.write_text(dumps(rules), encoding="utf-8")
-    asked = [{"plan": "acme/std", "priority": p, "at": REPORT, "now": "2026-11-23T15:00:00+01:00", "events": e} for p, e, _ in TICKETS]
     script = (
         "import { readFileSync } from 'node:fs';\n"
         f"import {{ ticket }} from {json.dumps((ROOT / 'site_templates' / 'assets' / 'ticket.js').as_uri())};\n"
@@ -264,10 +265,15 @@ def test_the_javascript_clock_gives_the_python_answers(rules, tmp_path) -> None:
     )
     run = subprocess.run([NODE, "--input-type=module", "-e", script], capture_output=True, text=True, timeout=60)
     assert run.returncode == 0, run.stderr
+    return [json.loads(line) for line in run.stdout.splitlines()]
+
+
+def test_the_javascript_clock_gives_the_python_answers(rules, tmp_path) -> None:
+    asked = [{"plan": "acme/std", "priority": p, "at": REPORT, "now": "2026-11-23T15:00:00+01:00", "events": e} for p, e, _ in TICKETS]
+    answers = _javascript_tickets(rules, asked, tmp_path)
     evaluator = Evaluator(rules)
-    expected = [evaluator.ticket(t["plan"], t["priority"], t["at"], t["now"], t["events"]) for t in asked]
-    assert [json.loads(line) for line in run.stdout.splitlines()] == expected
-    assert [set(json.loads(line)["obligations"]) for line in run.stdout.splitlines()] == [f for _, _, f in TICKETS]
+    assert answers == [evaluator.ticket(t["plan"], t["priority"], t["at"], t["now"], t["events"]) for t in asked]
+    assert [set(a["obligations"]) for a in answers] == [f for _, _, f in TICKETS]
 
 
 def test_the_clock_vectors_cover_obligations_for_some_priorities() -> None:
@@ -444,19 +450,9 @@ def test_the_python_clock_restarts_a_recurring_obligation_at_each_of_its_events(
 @pytest.mark.skipif(NODE is None, reason="node is not installed")
 def test_the_javascript_clock_gives_the_python_answers_for_every(recurring, tmp_path) -> None:
     rules = recurring[1]
-    rules_path = tmp_path / "rules.json"
-    rules_path.write_text(dumps(rules), encoding="utf-8")
     asked = [{"plan": "acme/std", "priority": p, "at": REPORT, "now": "2026-11-23T15:00:00+01:00", "events": e} for p, e, _, _ in CALLS]
-    script = (
-        "import { readFileSync } from 'node:fs';\n"
-        f"import {{ ticket }} from {json.dumps((ROOT / 'site_templates' / 'assets' / 'ticket.js').as_uri())};\n"
-        f"const rules = JSON.parse(readFileSync({json.dumps(str(rules_path))}, 'utf8'));\n"
-        f"for (const t of {json.dumps(asked)}) console.log(JSON.stringify(ticket(rules, t)));\n"
-    )
-    run = subprocess.run([NODE, "--input-type=module", "-e", script], capture_output=True, text=True, timeout=60)
-    assert run.returncode == 0, run.stderr
     evaluator = Evaluator(rules)
-    assert [json.loads(line) for line in run.stdout.splitlines()] == [
+    assert _javascript_tickets(rules, asked, tmp_path) == [
         evaluator.ticket(t["plan"], t["priority"], t["at"], t["now"], t["events"]) for t in asked
     ]
 
