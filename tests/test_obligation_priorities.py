@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -23,6 +24,7 @@ from dsl.rules.engine import Evaluator
 from dsl.rules.export import dumps, export_project, load_schema, structural_problems
 from dsl.site import views as site
 from support import clock_vectors
+from support.language_only import english_only
 from support.oracle import Ticket, ticket
 from support.paths import ROOT
 from support.site import words
@@ -305,6 +307,15 @@ def test_the_tiers_summary_names_the_levels_an_obligation_is_for(lang: str, rca:
     assert f"<small>— {call_back}; " in call_item
     assert rca.split()[-1] not in meetings_item and "<small>" in meetings_item  # for every ticket: no level named
     assert f"<small>— {call_back}; " in str(gold.obligations[-1])  # Gold's own root-cause analysis (after what it inherits): P1 and P2
+
+
+def test_a_level_named_in_another_language_keeps_its_lang_mark_in_the_summary() -> None:
+    """An offer in English only, read in Swedish: the level's English name is marked, not shown as escaped HTML."""
+    vendor = english_only(acme())
+    standard = site.plan_services(vendor, site.Reader("sv", words()["sv"], vendor))[0]
+    rca_item = str(standard.obligations[0])
+    assert "&lt;span" not in rca_item
+    assert re.search(r'endast <span lang="en">[^<]*Critical</span>', rca_item), rca_item
 
 
 # --- the documentation ----------------------------------------------------------------------------------

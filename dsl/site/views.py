@@ -1013,9 +1013,11 @@ def _coverage_label(vendor: Vendor, level: str | None, case: str | None, reader:
     return sentence(reader.gettext("%(priority)s (%(case)s)"), priority=label, case=case_name(vendor, case, reader))
 
 
-def _level_names(vendor: Vendor, levels: tuple[str, ...], reader: Reader) -> str:
-    """Priority levels by their names, as a list in the reader's language ("Critical and High"), each once."""
-    return fmt.listing([_level_name(vendor, level, reader) for level in dict.fromkeys(levels)], reader.lang)
+def _level_names(vendor: Vendor, levels: tuple[str, ...], reader: Reader) -> Markup:
+    """Priority levels by their names, as a list in the reader's language ("Critical and High"), each once.
+
+    Markup: a name in another language than the page's keeps its `lang` mark (`language en only`)."""
+    return markup_listing([_level_name(vendor, level, reader) for level in dict.fromkeys(levels)], reader.lang)
 
 
 def plan_services(vendor: Vendor, reader: Reader) -> tuple[PlanService, ...]:
@@ -1026,9 +1028,9 @@ def plan_services(vendor: Vendor, reader: Reader) -> tuple[PlanService, ...]:
     for plan in vendor.plans:
         obligations = []
         for ob in plan.obligations:
-            details = []
+            details: list[Markup | str] = []
             if ob.priorities:  # "Critical and High only": the levels' names, as a channel for some priorities says them
-                details.append(_("%(priorities)s only") % {"priorities": _level_names(vendor, ob.priorities, reader)})
+                details.append(sentence(_("%(priorities)s only"), priorities=_level_names(vendor, ob.priorities, reader)))
             if ob.quantity is not None:
                 details.append(how_often(ob.quantity.count, ob.quantity.period, reader))
             if ob.after_minutes is not None:
@@ -1046,7 +1048,7 @@ def plan_services(vendor: Vendor, reader: Reader) -> tuple[PlanService, ...]:
                     else _("every %(duration)s of working time until the resolution") % values
                 )
             text = reader.inline(ob.text)
-            obligations.append(Markup("{} <small>— {}</small>").format(text, "; ".join(details)) if details else text)
+            obligations.append(Markup("{} <small>— {}</small>").format(text, Markup("; ").join(details)) if details else text)
         own = {c.case for c in plan.coverage if c.priority is not None}
         coverage = tuple(
             sentence(
@@ -1067,8 +1069,7 @@ def plan_services(vendor: Vendor, reader: Reader) -> tuple[PlanService, ...]:
                 name = Markup("{} ({})").format(name, which)
             limited = next((p.priorities for p in plan.channel_priorities if p.channel == cid), ())
             if limited:  # "Phone (Critical and High only)": the channel is for these priorities
-                levels = markup_listing([_level_name(vendor, level, reader) for level in limited], reader.lang)
-                name = sentence(_("%(channel)s (%(priorities)s only)"), channel=name, priorities=levels)
+                name = sentence(_("%(channel)s (%(priorities)s only)"), channel=name, priorities=_level_names(vendor, limited, reader))
             if name not in channels:
                 channels.append(name)
         # A channel whose hours differ per plan (Amanda's phone) says this plan's hours here.
