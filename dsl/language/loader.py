@@ -720,8 +720,13 @@ def _plan_files_below(folder: Path) -> list[Path] | Diagnostic:
     """The .plan files below `folder`, sorted; T0203 when it cannot be listed (a sub-folder removed while listed, three times)."""
     for _ in range(3):
         try:
-            return sorted(folder.rglob("*.plan"))
+            return sorted(folder.rglob("*.plan"), key=_path_order)
         except OSError as exc:  # pathlib's walk raises when a folder disappears between listing and reading it
             problem = exc
     return error(f"cannot list the plan files in '{folder}': {problem.strerror or problem}", Pos(str(folder), 0, 0),
                  "something else was changing the folder; run again", code="T0203")
+
+
+def _path_order(path: Path) -> tuple[str, ...]:
+    # The order Path's own comparison gives (by parts, on POSIX), without its 10,000 method calls at 1,000 files.
+    return path.parts
