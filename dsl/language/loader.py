@@ -642,6 +642,7 @@ def _resolve_vendor(decl: VendorDecl, shared_calendars: list[Calendar], shared_s
         editorial_notes=decl.editorial_notes,
         support_languages=decl.support_languages,
         language_only=decl.language_only,
+        also_languages=tuple(ref.name for ref in decl.also_languages),
     )
 
 
