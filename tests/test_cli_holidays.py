@@ -69,4 +69,4 @@ def test_a_year_out_of_range_is_refused_by_the_argument_parser(capsys) -> None:
     with pytest.raises(SystemExit) as stop:
         cli.main(["holidays", "SE", "--year", "99"])
     assert stop.value.code == 2
-    assert "99 is not a year from 1900 to 2199" in capsys.readouterr().err
+    assert "expected a year from 1900 to 2199, such as 2026, got '99'" in capsys.readouterr().err
