@@ -146,7 +146,7 @@ def load_project(
     result.sources.update((path, _text_of(path, data)) for path, data in raw.items() if path in shown)
     result.sources = {path: text for path, text in result.sources.items() if path in shown}
     if known is not None and cache is not None:
-        known.save(cache)
+        known.save(cache, tuple(str(path) for path in paths))
     return result
 
 
@@ -250,10 +250,14 @@ class FileKeys:
         if status.st_ctime_ns < time.time_ns() - 1_000_000_000:
             self.seen[path] = (*_stat_of(status), key)
 
-    def save(self, cache: BuildCache) -> None:
-        """Keep the files seen this time for the next build (not written again when nothing changed)."""
-        if self.seen != self.entries:
-            cache.put(FILE_KEYS_KIND, key_of(language_fingerprint()), self.seen)
+    def save(self, cache: BuildCache, looked_in: tuple[str, ...]) -> None:
+        """Keep the files seen this time for the next build, and what was known of the files outside the paths `looked_in`
+        (a check of one file keeps the index of the others); not written again when nothing changed."""
+        inside = tuple(path.rstrip("/") + "/" for path in looked_in)
+        kept = {path: entry for path, entry in self.entries.items() if path not in looked_in and not path.startswith(inside)}
+        kept.update(self.seen)
+        if kept != self.entries:
+            cache.put(FILE_KEYS_KIND, key_of(language_fingerprint()), kept)
 
 
 def _stat_of(status: os.stat_result) -> tuple[int, int, int, int, int]:
