@@ -282,3 +282,20 @@ def test_a_built_site_says_the_new_forms_and_the_rules_hold_no_price(tmp_path: P
     rules = json.loads((tmp_path / "_site" / "rules" / "acme.json").read_text(encoding="utf-8"))
     assert not re.search(r"minimum|billed|usage|USD|SEK", json.dumps(rules))
     assert export.FORMAT_VERSION  # prices are not part of the rules: the format is unchanged by them
+
+
+def test_the_documented_examples_check_clean() -> None:
+    """docs/language.md's examples of these forms load without an error or a warning, as an author copies them."""
+    from test_docs_language import _blocks, _without_ellipses
+
+    wanted = ("minimum 10 users billed yearly", "at least 500 EUR per month", "add-on 1200 SEK per hour excl tax, 9000")
+    blocks = [_without_ellipses(body) for _, body in _blocks() if any(w in body for w in wanted)]
+    assert len(blocks) == 3
+    features = "".join(f'  feature {f} {{ label "{f}" }}\n' for f in ("consulting", "onsite", "training"))
+    for block in blocks:
+        body = re.sub(r"#[^\n]*", "", block)
+        text = (
+            'vendor acme {\n  name "Acme"\n  language en only\n  segment business "Businesses"\n'
+            f'  footnote * "Travel costs extra."\n{features}  plan std {{\n    name "Standard"\n{body}\n  }}\n}}\n'
+        )
+        assert problems(text, "error") == [] and problems(text, "warning") == [], block
