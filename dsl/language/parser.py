@@ -617,7 +617,7 @@ class _Builder(Transformer[Token, Any]):
             basis_pos=self._opt_tpos(value.basis),
             minimum=int(value.minimum[0]) if value.minimum is not None else None,
             minimum_unit=str(value.minimum[1]) if value.minimum is not None else None,
-            minimum_pos=self._tpos(value.minimum[0]) if value.minimum is not None else pos,
+            minimum_pos=self._opt_tpos(value.minimum[0] if value.minimum is not None else None),
             billing=_optional(value.billing),
             billing_pos=self._opt_tpos(value.billing),
             floor=self._price(None, value.floor, (), pos) if value.floor is not None else None,
@@ -656,8 +656,7 @@ class _Builder(Transformer[Token, Any]):
         if isinstance(value, tuple) and value and isinstance(value[0], Price):  # an add-on's prices
             price, more = value[0], value[1:]
             value = ("add-on", None, None)
-        elif isinstance(value, Price) or value == "add-on":
-            price = value if isinstance(value, Price) else None
+        elif value == "add-on":  # an add-on whose price the plan does not give
             value = ("add-on", None, None)
         elif value in ("not-applicable", "not-stated"):
             value = (value, None, None)
