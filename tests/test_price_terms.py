@@ -289,7 +289,9 @@ def test_the_documented_examples_check_clean() -> None:
     """docs/language.md's examples of these forms load without an error or a warning, as an author copies them."""
     doc = (ROOT / "docs" / "language.md").read_text(encoding="utf-8")
     wanted = ("minimum 10 users billed yearly", "at least 500 EUR per month", "add-on 1200 SEK per hour excl tax, 9000")
-    blocks = [body for body in re.findall(r"^```\n(.*?)^```", doc, re.M | re.S) if any(w in body for w in wanted)]
+    # Every fenced block, tagged or not: a fence opens a block and the next fence closes it.
+    fenced = re.findall(r"^ *```\w*\n(.*?)^ *```", doc, re.M | re.S)
+    blocks = [body for body in fenced if any(w in body for w in wanted)]
     assert len(blocks) == 3
     features = "".join(f'  feature {f} {{ label "{f}" }}\n' for f in ("consulting", "onsite", "training"))
     for block in blocks:
