@@ -42,6 +42,9 @@ USES = {
     "service credit": "Service credit (share of the period's fee)",
     "scheduled maintenance": "Scheduled maintenance (not counted as downtime)",
     "downtime": "Allowed downtime",
+    # Session 21: a percentage's least amount and billing (the bases are inflected: Polish "ceny subskrypcji").
+    "at least": "%(price)s, at least %(minimum)s",
+    "billed yearly / quarterly / monthly": "billed yearly",
 }
 
 

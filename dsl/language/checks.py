@@ -28,6 +28,7 @@ from dsl.language.cache import kept_for_user, key_of
 from dsl.language.diagnostics import MISSING_TRANSLATION, Diagnostic, did_you_mean, error, one_of, warning
 from dsl.language.model import (
     Calendar,
+    Cell,
     Contact,
     ContractLength,
     ContractTerms,
@@ -51,7 +52,19 @@ from dsl.language.model import (
 )
 from dsl.language.parser import FileDecl, VendorDecl
 from dsl.language.settings import DEFAULT_SETTINGS, Settings
-from dsl.language.vocabulary import CONTACT_KINDS, METRICS, MINUTES_PER_DAY, PERIOD_WORDS, PERIODS, PRICE_BASES, PRICE_UNITS, RESERVED_IDS, WEEKDAYS
+from dsl.language.vocabulary import (
+    BILLING,
+    CONTACT_KINDS,
+    METRICS,
+    MINUTES_PER_DAY,
+    PERIOD_WORDS,
+    PERIODS,
+    PRICE_BASES,
+    PRICE_UNIT_PLURALS,
+    PRICE_UNITS,
+    RESERVED_IDS,
+    WEEKDAYS,
+)
 
 
 class _Defined(Protocol):
@@ -774,6 +787,7 @@ def check_price(price: Price) -> Iterator[Diagnostic]:
                 f"{price.amount}% of a price: a percentage of a price is more than 0 and at most 100", price.pos,
                 "such as: price 20% of licence per year", code="T0420",
             )
+    yield from check_price_terms(price)
 
 
 def check_target(target: Target) -> Iterator[Diagnostic]:
@@ -860,6 +874,7 @@ def check_plan_as_written(plan: Plan, features: set[str]) -> Iterator[Diagnostic
     """The statements of one plan block, before `extends` adds its parent's."""
     for price in plan.prices:
         yield from check_price(price)
+        yield from check_zero_price(price)
     yield from check_channels_once(plan)
     # Two coverage lines for one priority (and case) would leave the page and the rules to pick one.
     yield from _duplicates(plan.coverage, "coverage", _coverage_name, "keep one of them")
@@ -879,8 +894,10 @@ def check_plan_as_written(plan: Plan, features: set[str]) -> Iterator[Diagnostic
         yield from _period(cell.quantity)
         if cell.kind == "allowance" and cell.quantity is not None:
             yield from _duration(cell.quantity.count, cell.pos)
-        if cell.price is not None:
-            yield from check_price(cell.price)
+        for addon_price in cell.prices:
+            yield from check_price(addon_price)
+            yield from check_zero_price(addon_price, addon=True)
+        yield from check_addon_prices(cell)
     for target in plan.targets:
         yield from check_target(target)
     yield from _duplicates(
@@ -1566,3 +1583,75 @@ def _coverage_name(coverage: Coverage) -> str:
     said = coverage.priority or "all"
     return f"{said} for {coverage.case}" if coverage.case else said
 
+
+
+# --- how vendors really write prices (session 21) ---------------------------------------------------
+# A price of 0 is what `free` says, a minimum quantity is counted in the price's own unit, and an add-on
+# with several prices gives each a different thing (unit, period or currency).
+
+
+def check_zero_price(price: Price, addon: bool = False) -> Iterator[Diagnostic]:
+    """T0421 (a warning): an amount of 0, or a percentage's minimum of 0, is written as what it means."""
+    if price.kind == "amount" and price.amount == 0:
+        if addon:
+            yield warning(
+                f"an add-on at {price.amount} {price.currency}: an add-on is bought separately", price.pos,
+                "a feature that costs nothing extra is included: write 'yes' (or a text such as "
+                '{ en "On request, at no charge" ... }); an add-on whose price the vendor does not give is just \'add-on\'',
+                code="T0421",
+            )
+        else:
+            yield warning(
+                f"a price of {price.amount} {price.currency}", price.pos,
+                "write 'price free': the page says \"Free\" in every language and compares it before every amount, "
+                f"where 0 {price.currency} is shown as an amount and sorted among them",
+                code="T0421",
+            )
+    if price.floor is not None and price.floor.amount == 0:
+        yield warning(
+            f"a percentage with a minimum of {price.floor.amount} {price.floor.currency}", price.pos,
+            "every percentage is at least 0: leave out 'at least ...' when the vendor sets no minimum", code="T0421",
+        )
+
+
+def check_price_terms(price: Price) -> Iterator[Diagnostic]:
+    """`minimum 10 users` counts the price's own unit, at least 1; `billed yearly` is a known interval; a minimum's period is known."""
+    if price.billing is not None:
+        yield from check_word("billing interval", price.billing, tuple(BILLING), price.billing_pos)
+    if price.floor is not None:
+        yield from check_word("period", price.floor.period, PERIODS, price.floor.period_pos)
+    if price.minimum is None or price.minimum_unit is None:
+        return
+    written = price.minimum_unit
+    unit = PRICE_UNIT_PLURALS.get(written, written)
+    if unit not in PRICE_UNITS:
+        yield error(f"unknown price unit '{written}'", price.minimum_pos, one_of(written, (*PRICE_UNITS, *PRICE_UNIT_PLURALS)), code="T0401")
+    elif price.unit != unit:
+        per = f"the price is per {price.unit}" if price.unit else f"the price is not per {unit}"
+        yield error(
+            f"a minimum of {price.minimum} {written}, but {per}", price.minimum_pos,
+            f"a minimum counts what the price is per: price 35 USD per {unit} per month minimum {price.minimum} {written}",
+            code="T0423",
+        )
+    if price.minimum < 1:
+        yield error(
+            f"a minimum of {price.minimum} {written}: a minimum quantity is at least 1", price.minimum_pos,
+            "leave out 'minimum ...' when the vendor sets no minimum", code="T0424",
+        )
+
+
+def check_addon_prices(cell: Cell) -> Iterator[Diagnostic]:
+    """T0422: an add-on's prices are prices of different things (another unit, period or currency)."""
+    seen: dict[str, Price] = {}
+    for price in cell.prices:
+        if price.kind != "amount":
+            continue
+        what = _price_what(price)
+        other = seen.setdefault(what, price)
+        if other is not price:
+            yield error(
+                f"add-on '{cell.feature}' has two prices {what}", price.pos,
+                f"the other is at column {other.pos.column}; keep one, or give each its own unit or period "
+                "(add-on 1200 SEK per hour, 9000 SEK per day)",
+                code="T0422",
+            )

@@ -432,6 +432,42 @@ EXPLANATIONS: dict[str, Explanation] = {
         "vendor acme {\n  name \"Acme\"\n  plan std {\n    name \"Standard\"\n    price 120% of licence per year\n  }\n}\n",
         fix=("price 120% of licence", "price 20% of licence"),
     ),
+    # --- how vendors really write prices (session 21) ---
+    "T0421": Explanation(
+        "a price of 0 (warning)",
+        "A tier that costs nothing is `price free`, and a feature that costs nothing extra is included (`yes`). "
+        "`price 0 USD` is shown as an amount (\"US$0\") and sorted among the amounts in the comparison, where "
+        "`price free` says \"Free\" in every language, is compared before every amount and makes the home card "
+        "read \"Free to …\". An `add-on 0 EUR` says the feature is bought separately for nothing: write `yes`, "
+        "or a text such as \"On request, at no charge\". A percentage `at least 0 EUR` sets no minimum: leave it out.",
+        V + '  plan community {\n    name "Community"\n    price 0 USD\n  }\n}\n',
+        fix=("price 0 USD", "price free"),
+    ),
+    "T0422": Explanation(
+        "an add-on with two prices of the same thing",
+        "`add-on 1200 SEK per hour, 9000 SEK per day` gives an add-on a price per hour and one per day. Two "
+        "prices in the same currency, per the same unit and period (`add-on 1200 SEK per hour, 1000 SEK per "
+        "hour`) leave the reader to guess which applies: keep one, or say what each is per.",
+        V + '  feature consulting { label "Consulting" }\n  plan basic {\n    name "Basic"\n'
+        "    features {\n      consulting: add-on 1200 SEK per hour, 1000 SEK per hour\n    }\n  }\n}\n",
+        fix=("1000 SEK per hour", "9000 SEK per day"),
+    ),
+    "T0423": Explanation(
+        "a minimum quantity of something the price is not per",
+        "`price 35 USD per user per month minimum 10 users` is US$35 for each user, and at least 10 users are "
+        "bought. The minimum counts what the price is per (`user`, `seat`, `device`, `hour`, `visit` or "
+        "`incident`, in the singular or the plural), so a price per seat has a minimum in seats, and a price "
+        "per no unit has no minimum quantity (a flat price is bought once).",
+        V + '  plan team {\n    name "Team"\n    price 35 USD per month minimum 10 users\n  }\n}\n',
+        fix=("35 USD per month", "35 USD per user per month"),
+    ),
+    "T0424": Explanation(
+        "a minimum quantity below 1",
+        "`minimum N users` says that at least N are bought; N is 1 or more. Leave `minimum ...` out when the "
+        "vendor sets no minimum.",
+        V + '  plan team {\n    name "Team"\n    price 35 USD per user per month minimum 0 users\n  }\n}\n',
+        fix=(" minimum 0 users", ""),
+    ),
     # --- T05: calendars ---------------------------------------------------------------------------
     "T0501": Explanation(
         "an unknown time zone",

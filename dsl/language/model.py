@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
 
+from dsl.language.vocabulary import BILLING, period_named
+
 # Re-exported for modules written before the vocabulary had its own home; import from
 # dsl.language.vocabulary instead.
 from dsl.language.vocabulary import CONTACT_KINDS as CONTACT_KINDS
@@ -23,7 +25,6 @@ from dsl.language.vocabulary import MINUTES_PER_DAY as MINUTES_PER_DAY
 from dsl.language.vocabulary import PERIODS as PERIODS
 from dsl.language.vocabulary import SOURCE_LANGUAGE_FALLBACK as SOURCE_LANGUAGE_FALLBACK
 from dsl.language.vocabulary import WEEKDAYS as WEEKDAYS
-from dsl.language.vocabulary import period_named
 
 
 def _no_pos() -> Pos:
@@ -415,6 +416,18 @@ class Price:
     # prices from one date replace all of its earlier prices (docs/language.md, "Prices that change on a date").
     valid_from: date | None = None
     valid_from_pos: Pos = field(default_factory=_no_pos, compare=False)
+    # How vendors really write prices (session 21): `minimum 10 users billed yearly`, `at least 500 EUR per month`.
+    minimum: int | None = None  # the least quantity a customer buys, counted in `minimum_unit`
+    minimum_unit: str | None = None  # the unit as written (`users`); the checks judge it against `unit`
+    minimum_pos: Pos = field(default_factory=_no_pos, compare=False)
+    billing: str | None = None  # how often it is invoiced, as written (vocabulary.BILLING): "yearly"
+    billing_pos: Pos = field(default_factory=_no_pos, compare=False)
+    floor: Price | None = None  # kind "percent": the least it costs, an amount (`at least 500 EUR per month`)
+
+    @property
+    def billed_every(self) -> str | None:
+        """The period the price is invoiced per ("year" for `billed yearly`), or None when not said or not known."""
+        return BILLING.get(self.billing) if self.billing is not None else None
 
 
 @dataclass(frozen=True)
@@ -445,6 +458,13 @@ class Cell:
     marks: tuple[str, ...] = ()
     pos: Pos = field(default_factory=_no_pos, compare=False)
     price: Price | None = None
+    # More than one price of an add-on (session 21): `add-on 1200 SEK per hour, 9000 SEK per day`; `price` is the first.
+    more_prices: tuple[Price, ...] = ()
+
+    @property
+    def prices(self) -> tuple[Price, ...]:
+        """Every price of an add-on as written, the first first; () when it states none."""
+        return (self.price, *self.more_prices) if self.price is not None else ()
 
     @property
     def offered(self) -> bool:

@@ -164,6 +164,9 @@ class _Amount:
     tax: str | None = None
     starting: bool = False
     basis: Token | None = None
+    minimum: tuple[Token, Token] | None = None  # `minimum 10 users`: the count and the unit as written
+    billing: Token | None = None  # `billed yearly`
+    floor: _Amount | None = None  # `at least 500 EUR per month`, of a percentage
 
 
 def _unit_and_period(first: Token | None, second: Token | None) -> tuple[Token | None, Token | None]:
@@ -574,9 +577,9 @@ class _Builder(Transformer[Token, Any]):
     # --- plans ---
 
     def amount(self, meta: Any, children: list[Any]) -> _Amount:
-        number, currency, first_per, second_per, tax = children
+        number, currency, first_per, second_per, minimum, billing, tax = children
         unit, period = _unit_and_period(first_per, second_per)
-        return _Amount("amount", Decimal(str(number)), str(currency), unit, period, tax)
+        return _Amount("amount", Decimal(str(number)), str(currency), unit, period, tax, minimum=minimum, billing=billing)
 
     def free(self, meta: Any, children: list[Any]) -> _Amount:
         return _Amount("free")
@@ -591,8 +594,8 @@ class _Builder(Transformer[Token, Any]):
         return _Amount("contact-sales")
 
     def percent_of(self, meta: Any, children: list[Any]) -> _Amount:
-        number, basis, period, tax = children
-        return _Amount("percent", Decimal(str(number)), None, None, period, tax, basis=basis)
+        number, basis, period, floor, tax = children
+        return _Amount("percent", Decimal(str(number)), None, None, period, tax, basis=basis, floor=floor)
 
     def from_amount(self, meta: Any, children: list[_Amount]) -> _Amount:
         return dataclasses.replace(children[0], starting=True)
@@ -619,6 +622,12 @@ class _Builder(Transformer[Token, Any]):
             unit_pos=self._opt_tpos(value.unit),
             basis=_optional(value.basis),
             basis_pos=self._opt_tpos(value.basis),
+            minimum=int(value.minimum[0]) if value.minimum is not None else None,
+            minimum_unit=str(value.minimum[1]) if value.minimum is not None else None,
+            minimum_pos=self._opt_tpos(value.minimum[0] if value.minimum is not None else None),
+            billing=_optional(value.billing),
+            billing_pos=self._opt_tpos(value.billing),
+            floor=self._price(None, value.floor, (), pos) if value.floor is not None else None,
         )
 
     def price(self, meta: Any, children: list[Any]) -> _Stmt:
@@ -650,8 +659,11 @@ class _Builder(Transformer[Token, Any]):
         if isinstance(value, Text):
             value = ("text", value, None)
         price: Price | None = None
-        if isinstance(value, Price) or value == "add-on":
-            price = value if isinstance(value, Price) else None
+        more: tuple[Price, ...] = ()
+        if isinstance(value, tuple) and value and isinstance(value[0], Price):  # an add-on's prices
+            price, more = value[0], value[1:]
+            value = ("add-on", None, None)
+        elif value == "add-on":  # an add-on whose price the plan does not give
             value = ("add-on", None, None)
         elif value in ("not-applicable", "not-stated"):
             value = (value, None, None)
@@ -664,19 +676,32 @@ class _Builder(Transformer[Token, Any]):
             marks=(str(mark),) if mark is not None else (),
             pos=self._tpos(fid),
             price=price,
+            more_prices=more,
         )
 
-    def addon(self, meta: Any, children: list[Any]) -> Price | str:
-        # An add-on's price, when given, is a Price like a plan's (amount or on request); else just "add-on".
-        value = children[0]
-        if value is None:
+    def addon(self, meta: Any, children: list[Any]) -> tuple[Price, ...] | str:
+        # An add-on's prices, when given, are Prices like a plan's (amounts, or on request); else just "add-on".
+        values = [c for c in children if c is not None]
+        if not values:
             return "add-on"
-        return self._price(None, value, (), self._pos(meta))
+        # Each amount is located at itself (addon_amount); `on request` at the add-on.
+        return tuple(v if isinstance(v, Price) else self._price(None, v, (), self._pos(meta)) for v in values)
 
-    def addon_amount(self, meta: Any, children: list[Any]) -> _Amount:
-        number, currency, first_per, second_per, tax = children
-        unit, period = _unit_and_period(first_per, second_per)
-        return _Amount("amount", Decimal(str(number)), str(currency), unit, period, tax)
+    def addon_amount(self, meta: Any, children: list[Any]) -> Price:
+        return self._price(None, self.amount(meta, children), (), self._pos(meta))
+
+    # --- how vendors really write prices (session 21) ---
+
+    def price_minimum(self, meta: Any, children: list[Token]) -> tuple[Token, Token]:
+        count, unit = children
+        return (count, unit)
+
+    def billing(self, meta: Any, children: list[Token]) -> Token:
+        return children[0]
+
+    def percent_floor(self, meta: Any, children: list[Any]) -> _Amount:
+        number, currency, period = children
+        return _Amount("amount", Decimal(str(number)), str(currency), None, period)
 
     def not_applicable(self, meta: Any, children: list[Any]) -> str:
         return "not-applicable"

@@ -42,9 +42,11 @@ MINUTES_PER_DAY = 24 * 60
 PRICE_UNITS: tuple[str, ...] = ("user", "seat", "device", "hour", "visit", "incident")
 """What a price can be counted per besides a period: 2500 SEK per user per month; an add-on's 1200 SEK per hour."""
 
-PRICE_BASES: tuple[str, ...] = ("licence",)
-"""What a price can be a percentage of: `price 20% of licence per year` (a yearly fee of 20 % of the licence price,
-as software maintenance is often sold)."""
+PRICE_BASES: tuple[str, ...] = ("licence", "subscription", "usage")
+"""What a price can be a percentage of, in the order the comparison sorts them: `price 20% of licence per year` (a
+yearly fee of 20 % of the licence price, as software maintenance is often sold); `subscription`, the price of a
+subscription to the product (premium support "at 25 % of your subscription"); `usage`, the customer's usage charges
+of a cloud service ("10 % of monthly cloud usage", as cloud vendors sell support)."""
 
 TAX_NOTES: tuple[str, ...] = ("excluded", "included")
 """Whether a price is written excluding or including tax (VAT, moms, IVA): `excl tax`, `incl tax`."""
@@ -146,3 +148,11 @@ Etc/GMT+5 and the like are fixed offsets too (their sign is reversed: Etc/GMT+5 
 AVAILABILITY_PERIOD_DAYS: dict[str, int] = {"day": 1, "week": 7, "month": 30, "quarter": 91, "year": 365}
 """The days of each period an availability is promised per (vocabulary.PERIODS), for the downtime it allows: the
 site says "≈ 43 minutes per month" of `availability 99.9% per month` from a month of 30 days (docs/site.md)."""
+
+# --- how vendors really write prices (session 21) ----------------------------------------------------
+
+PRICE_UNIT_PLURALS: dict[str, str] = {f"{unit}s": unit for unit in PRICE_UNITS}
+"""The plural of each price unit, as a minimum quantity is written: `minimum 10 users`."""
+
+BILLING: dict[str, str] = {"monthly": "month", "quarterly": "quarter", "yearly": "year", "annually": "year"}
+"""How often a price is invoiced, as `billed yearly` writes it, with the period it names (`annually` is `yearly`)."""

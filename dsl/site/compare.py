@@ -20,7 +20,7 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from dsl.language.model import Plan, Price, Project, Target, Vendor
-from dsl.language.vocabulary import DEFAULT_METRIC
+from dsl.language.vocabulary import DEFAULT_METRIC, PRICE_BASES
 from dsl.site import formatting as fmt
 from dsl.site import views as site
 from dsl.site.views import Choice
@@ -97,8 +97,9 @@ class ComparePage:
 
 
 def _price_sort(prices: tuple[Price, ...]) -> str:
-    """Free first, then amounts grouped by currency (lowest first), then percentages of the licence price, then "ask the
-    vendor", then nothing stated."""
+    """Free first, then amounts grouped by currency (lowest first), then percentages grouped by their basis in
+    vocabulary.PRICE_BASES order (licence, subscription, usage; smallest share first), then "ask the vendor", then
+    nothing stated. A minimum quantity, a billing interval or a percentage's minimum amount does not change the order."""
     amounts = sorted(
         (p.currency or "", p.amount) for p in prices if p.kind == "amount" and p.amount is not None
     )
@@ -108,9 +109,12 @@ def _price_sort(prices: tuple[Price, ...]) -> str:
         currency, amount = amounts[0]
         # Amounts only compare within a currency: sorting groups them by currency, cheapest first.
         return f"1 {currency} {Decimal(amount):0{_AMOUNT_WIDTH}.2f}"
-    percents = sorted(p.amount for p in prices if p.kind == "percent" and p.amount is not None)
-    if percents:  # a share of the licence price: after every amount, the smallest share first
-        return f"1~ {Decimal(percents[0]):0{_AMOUNT_WIDTH}.2f}"
+    percents = sorted(
+        (PRICE_BASES.index(p.basis) if p.basis in PRICE_BASES else 0, p.amount) for p in prices if p.kind == "percent" and p.amount is not None
+    )
+    if percents:  # a share of another price: after every amount, grouped by what it is a share of, the smallest first
+        basis, share = percents[0]
+        return f"1~ {basis} {Decimal(share):0{_AMOUNT_WIDTH}.2f}"
     if any(p.kind in ("on-request", "contact-sales") for p in prices):
         return "2"
     if any(p.kind == "not-offered" for p in prices):

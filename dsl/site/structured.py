@@ -6,6 +6,7 @@ as a UnitPriceSpecification. Prices "on request" or "contact sales" have no Offe
 word for them that would not mislead. The JSON is made safe to sit inside <script>: no "<", ">" or
 "&" survives unescaped, so a plan text such as "</script>" cannot end the block. A price that changes
 on a date gives an Offer per version: the later one with validFrom, the earlier with priceValidUntil.
+A minimum quantity (`minimum 10 users`) is the Offer's eligibleQuantity.
 """
 
 from __future__ import annotations
@@ -66,6 +67,11 @@ def offer(price: Price, segment: str | dict[str, str], reader: site.Reader) -> d
         found["priceCurrency"] = currency
     if segment:
         found["category"] = segment
+    if price.minimum is not None and price.unit:
+        # `minimum 10 users`: the quantities the offer is valid for. How often it is billed has no schema.org word
+        # (billingDuration is how long a price is paid, not how often), so the description alone says it.
+        unit = site.price_units(reader)[price.unit].replace("%(price)s", "").strip()
+        found["eligibleQuantity"] = {"@type": "QuantitativeValue", "minValue": price.minimum, "unitText": unit}
     return found
 
 

@@ -37,7 +37,7 @@ from dsl.language.model import (
     Text,
     Vendor,
 )
-from dsl.language.vocabulary import AVAILABILITY_PERIOD_DAYS, DEFAULT_METRIC, METRICS, SOURCE_LANGUAGE_FALLBACK
+from dsl.language.vocabulary import AVAILABILITY_PERIOD_DAYS, DEFAULT_METRIC, METRICS, PRICE_BASES, SOURCE_LANGUAGE_FALLBACK
 from dsl.site import formatting as fmt
 
 SAFE_SCHEMES = ("http://", "https://", "mailto:", "tel:")
@@ -636,14 +636,15 @@ def price_text(price: Price, reader: Reader) -> str:
         return _("Not offered")
     if price.kind == "percent":
         text = price_bases(reader)[price.basis or ""] % {"percent": fmt.percent(price.amount or Decimal(0), reader.lang)}
-        return _tax(fmt.per_period(text, price.period, reader.lang), price.tax, reader)
+        text = _tax(fmt.per_period(text, price.period, reader.lang), price.tax, reader)
+        return with_floor(text, price.floor, reader)
     text = fmt.money(price.amount or Decimal(0), price.currency or "EUR", reader.lang)
     if price.unit is not None:
         text = price_units(reader)[price.unit] % {"price": text}
     text = fmt.per_period(text, price.period, reader.lang)
     if price.starting:
         text = _("from %(price)s") % {"price": text}
-    return _tax(text, price.tax, reader)
+    return with_terms(_tax(text, price.tax, reader), price.unit, price.minimum, price.billed_every, reader)
 
 
 def _tax(text: str, tax: str | None, reader: Reader) -> str:
@@ -657,7 +658,12 @@ def _tax(text: str, tax: str | None, reader: Reader) -> str:
 def price_bases(reader: Reader) -> dict[str, str]:
     """The site's words for each price a percentage can be of (vocabulary.PRICE_BASES): "%(percent)s of the licence price"."""
     _ = reader.gettext
-    return {"licence": _("%(percent)s of the licence price")}
+    return {
+        "licence": _("%(percent)s of the licence price"),
+        # Session 21: support sold as a share of a subscription, or of a cloud service's usage charges.
+        "subscription": _("%(percent)s of the subscription price"),
+        "usage": _("%(percent)s of usage charges"),
+    }
 
 
 def price_units(reader: Reader) -> dict[str, str]:
@@ -944,8 +950,9 @@ def feature_cell(cell: Cell | None, vendor: Vendor, reader: Reader) -> FeatureCe
     marks = _marks(vendor, cell.marks)
     if cell.kind == "add-on":
         words = reader.gettext("Add-on")
-        if cell.price is not None:
-            words = reader.gettext("Add-on: %(price)s") % {"price": price_text(cell.price, reader)}
+        if cell.prices:  # several prices of one add-on in the locale's "a or b": "1 200 kr per timme eller 9 000 kr per dag"
+            said = fmt.listing([price_text(p, reader) for p in cell.prices], reader.lang, style="or")
+            words = reader.gettext("Add-on: %(price)s") % {"price": said}
         return FeatureCell("add-on", Markup(escape(words)), marks)
     if cell.kind == "not-applicable":
         return FeatureCell("not-applicable", Markup(escape(reader.gettext("Not applicable"))), marks)
@@ -1420,17 +1427,18 @@ def _segment_summary(prices: list[Price], reader: Reader) -> str:
     """One segment's prices: a range per currency, unit, period and tax note; a "from" price as "from X"."""
     _ = reader.gettext
     lang = reader.lang
-    groups: dict[tuple[str, str, str, str], list[Price]] = {}
+    groups: dict[tuple[str, str, str, str, int, str], list[Price]] = {}
     for p in prices:
         if p.kind == "amount" and p.amount is not None and p.currency:
-            groups.setdefault((p.currency, p.unit or "", p.period or "", p.tax or ""), []).append(p)
+            # A minimum quantity or a billing interval makes prices that do not compare with those without.
+            groups.setdefault((p.currency, p.unit or "", p.period or "", p.tax or "", p.minimum or 0, p.billed_every or ""), []).append(p)
     ranges = []
     free = any(p.kind == "free" for p in prices)
     asks = [k for k in ("on-request", "contact-sales") if any(p.kind == k for p in prices)]
     # "Free to X" names the dearest price only: "Free to 5 000 kr–10 000 kr" read as a range within a range.
     up_to = free and len(groups) == 1 and not asks and not any(p.kind == "percent" for p in prices)
     topped = False
-    for (currency, unit, period, tax), group in sorted(groups.items()):
+    for (currency, unit, period, tax, minimum, billed), group in sorted(groups.items()):
         amounts = [p.amount for p in group if p.amount is not None]
         low, high = min(amounts), max(amounts)
         money = fmt.money(low, currency, lang)
@@ -1444,18 +1452,23 @@ def _segment_summary(prices: list[Price], reader: Reader) -> str:
         money = fmt.per_period(money, period or None, lang)
         if starting:
             money = _("from %(price)s") % {"price": money}
-        ranges.append(_tax(money, tax or None, reader))
-    # A percentage of the licence price compares with no amount: a range of its own per basis, period and tax note.
-    shares: dict[tuple[str, str, str], list[Decimal]] = {}
+        ranges.append(with_terms(_tax(money, tax or None, reader), unit or None, minimum or None, billed or None, reader))
+    # A percentage compares with no amount: a range of its own per basis, period, tax note and minimum amount.
+    shares: dict[tuple[int, str, str, str], list[Decimal]] = {}
+    floors: dict[tuple[int, str, str, str], Price | None] = {}
     for p in prices:
         if p.kind == "percent" and p.amount is not None:
-            shares.setdefault((p.basis or "", p.period or "", p.tax or ""), []).append(p.amount)
-    for (basis, period, tax), values in sorted(shares.items()):
+            floor = price_text(p.floor, reader) if p.floor is not None else ""
+            share_key = (PRICE_BASES.index(p.basis) if p.basis in PRICE_BASES else 0, p.period or "", p.tax or "", floor)
+            shares.setdefault(share_key, []).append(p.amount)
+            floors[share_key] = p.floor
+    for share_key, values in sorted(shares.items()):
+        basis_at, period, tax, _floor = share_key
         share = fmt.percent(min(values), lang)
         if max(values) != min(values):
             share = fmt.interval(share, fmt.percent(max(values), lang), lang)
-        share = fmt.per_period(price_bases(reader)[basis] % {"percent": share}, period or None, lang)
-        ranges.append(_tax(share, tax or None, reader))
+        share = fmt.per_period(price_bases(reader)[PRICE_BASES[basis_at]] % {"percent": share}, period or None, lang)
+        ranges.append(with_floor(_tax(share, tax or None, reader), floors[share_key], reader))
     ask_words = {"on-request": _("Price on request"), "contact-sales": _("Contact sales")}
     if topped:  # not "Free to from €10": a "from" price is listed ("Free or from €10")
         return _("Free to %(price)s") % {"price": ranges[0]}
@@ -1739,3 +1752,46 @@ def list_items(words: list[str]) -> list[str]:
     (a filter's option), but common nouns inside a list, in all four languages.
     """
     return [words[0], *(_lower_first(w) for w in words[1:])] if words else []
+
+
+# --- how vendors really write prices (session 21) ---------------------------------------------------
+# "US$35 per user per month excl. tax, minimum 10 users, billed yearly"; "10 % of usage charges per month,
+# at least €500 per month". The terms follow the price and its tax note, each after a comma.
+
+
+def minimum_words(unit: str | None, count: int, reader: Reader) -> str:
+    """A minimum quantity in the page language and its plural form for `count`: "minst 10 användare"."""
+    n = {"num": fmt.number(count, reader.lang)}
+    ngettext = reader.ngettext
+    found = {
+        "user": ngettext("minimum %(num)s user", "minimum %(num)s users", count),
+        "seat": ngettext("minimum %(num)s seat", "minimum %(num)s seats", count),
+        "device": ngettext("minimum %(num)s device", "minimum %(num)s devices", count),
+        "hour": ngettext("minimum %(num)s hour", "minimum %(num)s hours", count),
+        "visit": ngettext("minimum %(num)s visit", "minimum %(num)s visits", count),
+        "incident": ngettext("minimum %(num)s incident", "minimum %(num)s incidents", count),
+    }
+    # The checks let a minimum count only the price's own unit, so a price with a minimum has a unit.
+    return found[unit] % n if unit in found else n["num"]
+
+
+def billing_words(period: str, reader: Reader) -> str:
+    """How often a price is invoiced, in the page language: "faktureras årsvis"."""
+    _ = reader.gettext
+    return {"month": _("billed monthly"), "quarter": _("billed quarterly"), "year": _("billed yearly")}[period]
+
+
+def with_terms(text: str, unit: str | None, minimum: int | None, billed: str | None, reader: Reader) -> str:
+    """A price followed by its minimum quantity and billing interval, when the plan states them."""
+    if minimum is not None:
+        text = reader.gettext("%(price)s, %(terms)s") % {"price": text, "terms": minimum_words(unit, minimum, reader)}
+    if billed is not None:
+        text = reader.gettext("%(price)s, %(terms)s") % {"price": text, "terms": billing_words(billed, reader)}
+    return text
+
+
+def with_floor(text: str, floor: Price | None, reader: Reader) -> str:
+    """A percentage followed by the least it costs: "10 % of usage charges per month, at least €500 per month"."""
+    if floor is None:
+        return text
+    return reader.gettext("%(price)s, at least %(minimum)s") % {"price": text, "minimum": price_text(floor, reader)}
