@@ -56,6 +56,7 @@ def test_this_year_by_default(capsys) -> None:
         (("DE", "XX"), "error: 'XX' is not a subdivision of DE", "BY (Bayern)"),
         (("SE", "--including", "defacto"), "error: SE has no holidays of the kind 'defacto'", "did you mean 'de-facto'?"),
         (("SW",), "error: unknown country code 'SW' for public holidays", ""),
+        (("IT", "Milano"), "error: 'Milano' is not a subdivision of IT", "write its code: closed holidays IT MI (Milano)"),
     ],
 )
 def test_a_wrong_line_gets_checks_words_and_hint(capsys, argv, message, hint) -> None:

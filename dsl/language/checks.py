@@ -1492,6 +1492,11 @@ def _subdivision_hint(country: str, written: str, subdivisions: Sequence[str]) -
     close = did_you_mean(written, subdivisions)
     if close is not None and close.startswith("did you mean"):
         return close
+    # A place written by its name ("Milano", "Bavaria"): the code the package files it under, found by that name.
+    facts = datasets.holiday_facts(country)
+    for name, code in facts.subdivision_aliases if facts is not None else ():
+        if name.casefold() == written.casefold() and code in subdivisions:
+            return f"write its code: closed holidays {country} {code} ({name})"
     named = [f"{code} ({datasets.subdivision_name(country, code)})" if datasets.subdivision_name(country, code) != code else code
              for code in sorted(subdivisions)]
     more = len(named) - SUBDIVISIONS_SHOWN

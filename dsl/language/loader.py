@@ -84,7 +84,9 @@ def find_plan_files(paths: Sequence[Path]) -> tuple[list[Path], list[Diagnostic]
             # A FIFO or a device named on purpose: the reader refuses it with T0203, not "does not exist".
             files.append(path)
         else:
-            problems.append(error(f"'{path}' does not exist", Pos(str(path), 0, 0), "name a .plan file or a folder of them", code="T0202"))
+            # A relative path is the current folder's, whatever --project says: the hint names that folder.
+            where = "" if path.is_absolute() else f" ('{path}' is read from the current folder, {Path.cwd()})"
+            problems.append(error(f"'{path}' does not exist", Pos(str(path), 0, 0), f"name a .plan file or a folder of them{where}", code="T0202"))
     unique = list(dict.fromkeys(files))
     return unique, problems
 
