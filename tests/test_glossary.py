@@ -32,6 +32,8 @@ USES = {
     "around the clock": "Around the clock",
     "chat": "Chat",
     "workaround": "Workaround",
+    # Format 1.6: the metric on-site.
+    "technician on site": "Technician on site",
     # `language en only`: the note on the vendor's pages in other languages.
     "offer": "This offer is available in English only.",
     "available in English only": "This offer is available in English only.",

@@ -317,19 +317,26 @@ def test_a_count_with_a_unit_word_says_to_write_a_text(cells: str, where: tuple[
 
 
 def test_a_metric_of_another_kind_is_told_where_such_a_promise_goes() -> None:
-    message, line, column, hint = only(_plan("target on-site P1 4h on office"))
-    assert (message, line, column) == ("unknown metric 'on-site'", 16, 5)
+    message, line, column, hint = only(_plan("target replacement P1 2 business days on office"))
+    assert (message, line, column) == ("unknown metric 'replacement'", 16, 5)
     assert hint == (
-        "the metrics are registration, first-response, status-update, workaround, resolution; a promise of another "
-        "kind (a technician on site within 4 hours) is a feature cell or an obligation"
+        "the metrics are registration, first-response, on-site, status-update, workaround, resolution; a promise of "
+        "another kind (a replacement device within 2 days) is a feature cell or an obligation"
     )
 
 
 def test_declaring_a_metric_of_its_own_gets_the_same_hint() -> None:
-    text = HEADER + '  metric on-site { name "On-site arrival" definition "A technician arrives." }\n}\n'
+    text = HEADER + '  metric replacement { name "Replacement" definition "A device is replaced." }\n}\n'
     message, line, column, hint = only(text)
-    assert (message, line, column) == ("unknown metric 'on-site'", 4, 3)
+    assert (message, line, column) == ("unknown metric 'replacement'", 4, 3)
     assert hint is not None and hint.endswith("is a feature cell or an obligation")
+
+
+def test_an_on_site_promise_is_now_a_metric_of_its_own() -> None:
+    """Format 1.6: what this hint once sent to a feature cell (a technician on site within 4 hours) is a target."""
+    text = HEADER + '  metric on-site { name "On-site arrival" definition "A technician arrives." }\n}\n'
+    assert not [d for d in load_text(text, "t.plan").diagnostics if d.is_error]
+    assert not [d for d in load_text(_plan("target on-site P1 4h on office"), "t.plan").diagnostics if d.is_error]
 
 
 def test_a_misspelt_metric_still_gets_did_you_mean() -> None:

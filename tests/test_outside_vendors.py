@@ -61,3 +61,25 @@ def test_their_pages_say_the_new_facts_in_the_readers_language(published: Path) 
     swedish = (published / "sv" / "cobalt" / "index.html").read_text(encoding="utf-8")
     assert "Minimum term: 12 months" in english
     assert "99,95\u00a0%" in swedish or "99,95 %" in swedish
+
+
+def test_nordwerks_on_site_promise_is_a_target_with_a_deadline(published: Path) -> None:
+    """Format 1.6: 'a technician on site within 4 service hours' (Komfort, critical incidents) was a feature cell."""
+    rules = json.loads((published / "rules" / "all.json").read_text(encoding="utf-8"))
+    plans = rules["vendors"]["nordwerk"]["plans"]
+    onsite = {name: [(t["priority"], t["minutes"], t["calendar"]) for t in plan["targets"] if t["metric"] == "on-site"]
+              for name, plan in plans.items()}
+    # Komfort inherits Basis's "no on-site time" for P2-P4 and promises 4 service hours for P1.
+    assert onsite == {"basis": [(None, None, None)], "komfort": [(None, None, None), ("P1", 240, "nordwerk-service")]}
+    assert "onsite-time" not in (published.parent / "plans" / "nordwerk.plan").read_text(encoding="utf-8")
+    # Friday 15:00 in Munich: 2 service hours that day, 2 on Monday.
+    due = subprocess.run(
+        [sys.executable, str(BUILD_PY), "--project", str(published.parent), "due", "nordwerk/komfort", "P1",
+         "2026-11-27T15:00:00+01:00", "--metric", "on-site"],
+        capture_output=True, text=True, timeout=300,
+    )
+    assert due.returncode == 0, due.stderr
+    assert due.stdout.strip() == "2026-11-30T10:00:00+01:00"
+    for lang, title in (("sv", "Tekniker på plats"), ("it", "Intervento on-site"), ("pl", "Przyjazd technika"), ("en", "Technician on site")):
+        page = (published / lang / "nordwerk" / "index.html").read_text(encoding="utf-8")
+        assert f'<h3 id="m-on-site">{title}</h3>' in page and f'<option value="on-site">{title}</option>' in page

@@ -909,6 +909,7 @@ def check_plan_as_written(plan: Plan, features: set[str]) -> Iterator[Diagnostic
     )
     yield from check_target_versions(plan.targets)
     yield from check_workaround_order(plan.targets)
+    yield from check_onsite_order(plan.targets)
     yield from check_price_versions(plan.id, plan.prices)
     for obligation in plan.obligations:
         yield from check_obligation(obligation)
@@ -1573,7 +1574,7 @@ def _metric_hint(written: str) -> str | None:
     if close is not None and close.startswith("did you mean"):
         return close
     return (
-        f"the metrics are {', '.join(METRICS)}; a promise of another kind (a technician on site within 4 hours) "
+        f"the metrics are {', '.join(METRICS)}; a promise of another kind (a replacement device within 2 days) "
         "is a feature cell or an obligation"
     )
 
@@ -1654,4 +1655,29 @@ def check_addon_prices(cell: Cell) -> Iterator[Diagnostic]:
                 f"the other is at column {other.pos.column}; keep one, or give each its own unit or period "
                 "(add-on 1200 SEK per hour, 9000 SEK per day)",
                 code="T0422",
+            )
+
+
+# --- a technician on site (format 1.6): not before the first response -------------------------------
+
+
+def check_onsite_order(targets: Sequence[Target]) -> Iterator[Diagnostic]:
+    """A technician promised on site sooner than the first response of the same priority is probably a mistake (T0816).
+
+    Compared like a workaround's order (T0814): within one plan block as written, for the same priority
+    (or `all`), kind of case and version date, and only when both are counted alike (the same calendar,
+    both in hours or both in the same kind of business days).
+    """
+    for target in targets:
+        if target.metric != "on-site" or not target.guaranteed:
+            continue
+        same = [t for t in targets if t.metric == "first-response" and t.case == target.case and t.valid_from == target.valid_from]
+        response = next((t for t in same if t.priority == target.priority), None) or next((t for t in same if t.priority is None), None)
+        if response is not None and _comparable(target, response) and _amount(target) < _amount(response):
+            yield warning(
+                f"target '{_target_name(target)}' ({_amount_text(target)}) is shorter than target "
+                f"'{_target_name(response)}' ({_amount_text(response)})",
+                target.minutes_pos if target.minutes_pos.line else target.pos,
+                f"a technician on site comes after the first response; check both (the response is at line {response.pos.line})",
+                code="T0816",
             )

@@ -397,7 +397,7 @@ EXPLANATIONS: dict[str, Explanation] = {
     ),
     "T0405": Explanation(
         "an unknown metric",
-        "Targets measure registration, first-response, status-update, workaround or resolution.",
+        "Targets measure registration, first-response, on-site, status-update, workaround or resolution.",
         V + '  plan basic { name "Basic" target first-reponse all 2h on around }\n  calendar around { open 24x7 }\n}\n',
         fix=('first-reponse', 'first-response'),
     ),
@@ -805,6 +805,19 @@ EXPLANATIONS: dict[str, Explanation] = {
         "in business days. If the vendor really promises it so, keep it: this is a warning.",
         V + _PLAN_V10 + "    target workaround all 8h on office\n    target resolution all 4h on office\n  }\n}\n",
         fix=("target workaround all 8h", "target workaround all 2h"),
+    ),
+    # Format 1.6: a technician on site, after the first response.
+    "T0816": Explanation(
+        "a technician promised on site sooner than the first response (warning)",
+        "An on-site target (`target on-site P1 4h on CALENDAR`) is the time until a technician arrives at "
+        "the customer's site; SLAs promise it after the first response (\"P1: response 1 h, technician on "
+        "site within 4 service hours\"). A plan whose on-site target for a priority is shorter than its "
+        "first-response target has probably swapped the two times or given one to the wrong priority. The "
+        "targets are compared within one plan block, for the same priority (or `all`), kind of case and "
+        "`from` date, when both are counted alike: on the same calendar, both in hours or both in business "
+        "days. If the vendor really promises it so, keep it: this is a warning.",
+        V + _PLAN_V10 + "    target first-response all 4h on office\n    target on-site all 2h on office\n  }\n}\n",
+        fix=("target on-site all 2h", "target on-site all 8h"),
     ),
     "T0812": Explanation(
         "a `terms from DATE` block without targets (warning)",

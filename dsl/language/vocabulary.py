@@ -18,11 +18,12 @@ SOURCE_LANGUAGE_FALLBACK = "en"
 WEEKDAYS: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 """Weekday names as plan files and the rule JSON write them, Monday first (index 0)."""
 
-METRICS: tuple[str, ...] = ("registration", "first-response", "status-update", "workaround", "resolution")
+METRICS: tuple[str, ...] = ("registration", "first-response", "on-site", "status-update", "workaround", "resolution")
 """What an SLA target measures, from the report of a ticket to ...
 
 registration: the ticket is registered and acknowledged;
 first-response: a person starts working on it (answers, or starts troubleshooting);
+on-site: a technician arrives at the customer's site (hardware, field service: "on site within 4 service hours");
 status-update: the interval between status updates while it is open;
 workaround: a workaround (a temporary fix) restores the service, before the final resolution;
 resolution: it is resolved.

@@ -864,14 +864,15 @@ def priority_for(rules: Rules, vendor: str, impact: str, urgency: str) -> str:
 # Everything below is additive: a ticket's events (pauses, responses, updates, priority changes) turn
 # the one-deadline question above into a clock per metric. It reads the same Clocks and Timelines.
 
-EVENT_TYPES = ("pause", "resume", "registered", "responded", "updated", "resolved", "priority", "obligation", "workaround")
+EVENT_TYPES = ("pause", "resume", "registered", "responded", "updated", "resolved", "priority", "obligation", "workaround", "on-site")
 """The kinds of ticket event the clock reads (docs/rules.md §11)."""
 
 DEFAULT_WARNINGS = (50, 75)
 """The shares of a target (whole percent) at which warnings fall when a question names none."""
 
 _MET_BY = {"registration": "registered", "first-response": "responded", "status-update": "updated", "resolution": "resolved",
-           "workaround": "workaround"}  # a workaround restored the service (format 1.4)
+           "workaround": "workaround",  # a workaround restored the service (format 1.4)
+           "on-site": "on-site"}  # a technician arrived at the customer's site (format 1.6)
 
 
 @dataclass(frozen=True)

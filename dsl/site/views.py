@@ -587,6 +587,8 @@ def metric_titles(reader: Reader) -> dict[str, str]:
         "status-update": _("Status updates"),
         "workaround": _("Workaround"),
         "resolution": _("Resolution"),
+        # Format 1.6: a technician at the customer's site (hardware, field and managed services).
+        "on-site": _("Technician on site"),
     }
 
 
@@ -599,6 +601,7 @@ def metric_definitions(reader: Reader) -> dict[str, str]:
         "status-update": _("Longest time between two status updates while the ticket is open."),
         "workaround": _("Time from your report until a workaround restores the service, before the final resolution."),
         "resolution": _("Time from your report until the problem is resolved."),
+        "on-site": _("Time from your report until a technician arrives at your site."),
     }
 
 

@@ -7,9 +7,10 @@ import { _internals } from "./sla.js";
 
 const { MINUTE_MS, calendarClock, checkFormat, checkPlan, checkZone, daysDeadline, findTarget, formatIso, own, parseMoment, search, suggest, timeline } = _internals;
 
-export const EVENT_TYPES = ["pause", "resume", "registered", "responded", "updated", "resolved", "priority", "obligation", "workaround"];
+export const EVENT_TYPES = ["pause", "resume", "registered", "responded", "updated", "resolved", "priority", "obligation", "workaround", "on-site"];
 export const DEFAULT_WARNINGS = [50, 75];
-const MET_BY = { registration: "registered", "first-response": "responded", "status-update": "updated", resolution: "resolved", workaround: "workaround" };
+const MET_BY = { registration: "registered", "first-response": "responded", "status-update": "updated", resolution: "resolved", workaround: "workaround",
+  "on-site": "on-site" }; // format 1.6: a technician arrived at the customer's site
 
 class TicketError extends Error {}
 

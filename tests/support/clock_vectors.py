@@ -145,6 +145,25 @@ def chosen() -> list[tuple[oracle.Ticket, str]]:
         (T("conformance-lab/office", "P3", "2026-11-23T09:00:00+01:00", "2026-11-23T17:00:00+01:00",
            (_ev("responded", "2026-11-23T09:30:00+01:00"), _ev("priority", "2026-11-23T12:00:00+01:00", "P2"))),
          "a recurring obligation for P1 and P2 on a ticket raised from P3: counted from the first response"),
+        # Format 1.6: a technician on site (conformance-lab/field: P1 4 office hours, P2 by the end of the next
+        # business day, P3 2 business days, P4 16 h in the customer's zone), met by the event `on-site`.
+        (T("conformance-lab/field", "P1", "2026-11-23T15:00:00+01:00", "2026-11-24T12:00:00+01:00",
+           (_ev("responded", "2026-11-23T15:20:00+01:00"), _ev("on-site", "2026-11-24T09:30:00+01:00"))),
+         "on site the next morning within 4 office hours: met"),
+        (T("conformance-lab/field", "P1", "2026-12-23T13:00:00+01:00", "2026-12-28T12:00:00+01:00",
+           (_ev("pause", "2026-12-23T14:00:00+01:00"), _ev("resume", "2026-12-23T15:00:00+01:00"))),
+         "on site over Christmas, paused: no technician by now, breached"),
+        (T("conformance-lab/field", "P2", "2026-11-24T16:00:00+01:00", "2026-11-25T18:00:00+01:00",
+           (_ev("resolved", "2026-11-25T10:00:00+01:00"),)),
+         "next business day on site, resolved remotely first: the resolution meets it"),
+        (T("conformance-lab/field", "P2", "2026-11-27T16:00:00+01:00", "2026-11-30T09:00:00+01:00"),
+         "next business day on site from a Friday: the Saturday's hours make it a business day"),
+        (T("conformance-lab/field", "P3", "2026-11-23T10:00:00+01:00", "2026-11-24T10:00:00+01:00",
+           (_ev("priority", "2026-11-23T12:00:00+01:00", "P1"),)),
+         "raised to P1 before a technician came: the 4 hours from the report, breached"),
+        (T("conformance-lab/field", "P4", "2026-11-23T15:00:00+01:00", "2026-11-24T15:00:00+01:00",
+           (_ev("on-site", "2026-11-24T14:00:00+01:00"), _ev("on-site", "2026-11-24T14:30:00+01:00")), tz="America/New_York"),
+         "on site in the customer's zone; only the first on-site event counts"),
     ]
 
 

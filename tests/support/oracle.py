@@ -323,7 +323,7 @@ _REFUSED = ("deadline beyond the years", "start outside the years", "customer zo
 """The oracle's errors that refuse a whole ticket; any other leaves one metric without a deadline."""
 
 MET_BY = {"registration": "registered", "first-response": "responded", "status-update": "updated", "resolution": "resolved",
-          "workaround": "workaround"}
+          "workaround": "workaround", "on-site": "on-site"}
 
 
 @dataclass(frozen=True)
@@ -484,7 +484,7 @@ def ticket(project: Project, years: tuple[int, int], q: Ticket) -> dict:
         return answer
 
     metrics: dict = {}
-    for metric in ("registration", "first-response", "status-update", "workaround", "resolution"):
+    for metric in ("registration", "first-response", "on-site", "status-update", "workaround", "resolution"):
         try:
             if metric == "status-update":
                 starts = [report] + [at for k, at, _ in happened if k == "updated" and (resolved is None or at < resolved)]

@@ -301,7 +301,8 @@ def build(project: Project) -> Questions:
     # Random moments for every plan, priority, metric and customer zone.
     rng = random.Random(SEED)
     start = datetime(2026, 1, 1, tzinfo=UTC)
-    plans = [(v.id, p) for v in project.vendors for p in v.plans]
+    # The plan `field` (format 1.6) is asked by onsite() below: drawn here too, it would change every earlier draw.
+    plans = [(v.id, p) for v in project.vendors for p in v.plans if p.id != ONSITE_PLAN.split("/")[1]]
     for _ in range(300):
         vendor_id, plan = rng.choice(plans)
         targets = [t for t in plan.targets if t.minutes is not None]
@@ -317,7 +318,38 @@ def build(project: Project) -> Questions:
         qs.add(f"{vendor_id}/{plan.id}", priority, shown, "random", tz=tz, metric=metric)
     issue8(project, qs)
     issue10(qs)
+    onsite(qs)
     return qs
+
+
+ONSITE_PLAN = "conformance-lab/field"
+"""Format 1.6's plan of on-site targets in edge-cases.plan: hours, both business-day readings, the customer's zone."""
+
+
+def onsite(qs: Questions) -> None:
+    """The metric `on-site` (format 1.6): every level of the plan `field` around Swedish holidays, eves, DST and weekends."""
+    se = holidays_lib.country_holidays("SE", years=[2026, 2027], categories=("public",), language="en_US")
+    moments: list[tuple[datetime | str, str]] = []
+    for day in sorted(se):
+        eve = day - timedelta(days=1)
+        for hh, mm in ((8, 0), (11, 30), (13, 59), (16, 0)):
+            moments.append((_local(eve, hh, mm, "Europe/Stockholm"), f"on site around {se[day]} {day}"))
+    for change in transitions("Europe/Stockholm", (2026, 2027)):
+        for hours in (-26, -2, 0, 20):
+            moments.append((change + timedelta(hours=hours), f"on site around the DST change of {change:%Y-%m-%d}"))
+    monday = date(2026, 9, 14)
+    for offset, hh, mm in ((0, 7, 59), (0, 8, 0), (0, 13, 0), (0, 17, 0), (4, 15, 0), (4, 16, 59), (5, 10, 0), (6, 23, 59)):
+        moments.append((_local(monday + timedelta(days=offset), hh, mm, "Europe/Stockholm"), "on site at opening, closing, weekends"))
+    for when, why in moments:
+        for level in ("P1", "P2", "P3"):
+            qs.add(ONSITE_PLAN, level, when, why, metric="on-site")
+        qs.add(ONSITE_PLAN, "P4", when, f"{why}, in the customer's zone", tz="America/New_York", metric="on-site")
+    rng = random.Random(SEED + 16)
+    for _ in range(60):
+        at = datetime(2026, 1, 1, tzinfo=UTC) + timedelta(minutes=rng.randrange(2 * 365 * 1440))
+        level = rng.choice(("P1", "P2", "P3", "P4"))
+        tz = rng.choice(CUSTOMER_ZONES) if level == "P4" else None
+        qs.add(ONSITE_PLAN, level, at.astimezone(ZoneInfo(rng.choice(CUSTOMER_ZONES))), "on site, random", tz=tz, metric="on-site")
 
 
 def issue10(qs: Questions) -> None:
@@ -415,6 +447,10 @@ ERRORS = [
     ),
     (oracle.Question("conformance-lab/days", "P2", "2028-12-29T15:00:00+01:00"), "business days beyond the exported years"),
     (oracle.Question("conformance-lab/days", "P2", "2028-12-28T15:00:00+01:00", None, "resolution"), "day-end beyond the exported years"),
+    # Format 1.6: a plan without on-site targets, and the field plan's first response (it has no `all` on-site target).
+    (oracle.Question("stratiteq/sos", "P1", "2026-11-23T15:00:00+01:00", None, "on-site"), "no on-site target stated"),
+    (oracle.Question("conformance-lab/field", "P4", "2026-11-23T15:00:00+01:00", None, "on-site"), "on site in the customer's zone without tz"),
+    (oracle.Question("conformance-lab/field", "P2", "2028-12-30T15:00:00+01:00", None, "on-site"), "next business day on site beyond the years"),
 ]
 
 
