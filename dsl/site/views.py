@@ -1357,7 +1357,6 @@ def adds_to_parent(plan: Plan, vendor: Vendor) -> bool:
         set(plan.cells) != set(parent.cells)
         or set(plan.targets) != set(parent.targets)
         or set(plan.coverage) != set(parent.coverage)
-        or set(plan.obligations) != set(parent.obligations)
         or set(plan.channels) != set(parent.channels)
         # Who a channel is for and when it is staffed are part of the service too (`channels phone for P1`,
         # `channels phone hours around-the-clock`), and so are the languages customers are helped in.
@@ -1365,7 +1364,44 @@ def adds_to_parent(plan: Plan, vendor: Vendor) -> bool:
         != {(c.channel, frozenset(c.priorities)) for c in parent.channel_priorities}
         or set(plan.channel_hours) != set(parent.channel_hours)
         or vendor.languages_of(plan) != vendor.languages_of(parent)
+        or _service_terms(plan) != _service_terms(parent)
     )
+
+
+# A contract length by what it lasts, so `12 months` and `1 year` are one term; days and months stay apart.
+_MONTHS_IN = {"month": 1, "quarter": 3, "year": 12}
+_DAYS_IN = {"day": 1, "week": 7}
+
+
+def _length_key(length: ContractLength | None) -> tuple[int, str] | None:
+    if length is None:
+        return None
+    period = length.period or length.unit
+    if period in _MONTHS_IN:
+        return (length.count * _MONTHS_IN[period], "month")
+    if period in _DAYS_IN:
+        return (length.count * _DAYS_IN[period], "day")
+    return (length.count, period)
+
+
+def _service_terms(plan: Plan) -> tuple[object, ...]:
+    """The tier's facts besides features, targets and channels that the page shows as its service.
+
+    Contract terms, availability with its credits and maintenance, and the obligations with the
+    priorities they are for compared as a set (`for P1 and P2` is `for P2 and P1`). Prices are not
+    service: a tier that only costs something else is "the same service as" its parent.
+    """
+    contract = plan.contract
+    terms = (
+        None
+        if contract is None
+        else (_length_key(contract.minimum), _length_key(contract.renewal), _length_key(contract.notice), contract.no_notice)
+    )
+    obligations = frozenset(
+        (ob.id, ob.text, ob.quantity, ob.after_minutes, ob.every_minutes, ob.calendar, frozenset(ob.priorities))
+        for ob in plan.obligations
+    )
+    return (terms, plan.availability, frozenset(plan.credits), plan.maintenance, obligations)
 
 
 def source_views(vendor: Vendor, reader: Reader) -> tuple[SourceView, ...]:
