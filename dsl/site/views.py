@@ -1107,18 +1107,28 @@ def contact_href(kind: str, value: str | None) -> str | None:
     return safe_href(addresses.web_href(value))
 
 
+def _whole_short_words(label: Markup) -> Markup:
+    """A channel's name as the vendor wrote it ("E-post – ärenden …"), its short hyphenated words kept on one line.
+
+    The label is escaped text, at most inside a `<span lang>`: no tag or attribute holds a hyphenated word.
+    """
+    return Markup(fmt.keep_short_words_whole(str(label)))
+
+
 def _contact_view(contact: Contact, vendor: Vendor, reader: Reader) -> ContactView:
     """One contact: its title, its value as shown and linked, and when it is staffed and answered."""
     _ = reader.gettext
     kind = contact_kinds(reader)[contact.kind]
     own = reader.plain(contact.label).strip().lower() if contact.label is not None else ""
     # A label that repeats the kind ("Phone: Phone", "E-mail: E-mail – any time") says it twice.
-    if not own or own == kind.lower():
+    # The site's word may hold a word joiner ("E-post", fmt.keep_short_words_whole) that the plan's never has.
+    said = kind.replace(fmt.WORD_JOINER, "").lower()
+    if not own or own == said:
         title = Markup(escape(kind))
-    elif own.startswith(kind.lower()):
-        title = reader.label(contact.label)
+    elif own.startswith(said):
+        title = _whole_short_words(reader.label(contact.label))
     else:
-        title = Markup("{}: {}").format(kind, reader.label(contact.label))
+        title = Markup("{}: {}").format(kind, _whole_short_words(reader.label(contact.label)))
     value, abroad, nowrap = contact.value or "", "", False
     number = addresses.phone_number(value) if contact.kind in addresses.PHONE_KINDS and value else None
     if number is not None:
