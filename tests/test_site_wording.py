@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from dsl.language.model import Project
@@ -28,3 +30,15 @@ def test_a_tier_priced_per_segment_gives_each_segment_a_line_in_the_comparison(s
     text = str(compare.price_cell(gold, synerity, site.Reader(lang, words()[lang], synerity)).text)
     lines = text.split("<br>")
     assert len(lines) == 2 and "; " not in text, text
+
+
+def test_polish_writes_nie_together_with_an_adjectival_participle() -> None:
+    # "Nie opublikowany przez dostawcę", "(nie wliczane do niedostępności)": Polish spelling writes "nieopublikowany",
+    # "niewliczane" (separately only to contrast, which these are not).
+    catalog = words()["pl"]._catalog
+    separate = [
+        text
+        for text in catalog.values()
+        if isinstance(text, str) and re.search(r"\b[Nn]ie \w+(?:any|ony|ana|ona|ane|one)\b", text)
+    ]
+    assert separate == []
