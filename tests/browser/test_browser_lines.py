@@ -81,3 +81,39 @@ def test_time_ranges_and_short_hyphenated_words_stay_on_one_line(visitor: Any, l
             wide = page.evaluate("document.documentElement.scrollWidth")
             assert wide <= width, f"{path} scrolls sideways at {width} px ({wide} px)"
     assert split == {}
+
+
+# Every word of a text node in `selector` set on more than one line (no hyphen or dash to end a line at).
+BROKEN_WORDS = r"""
+(selector) => {
+  const out = [];
+  for (const root of document.querySelectorAll(selector)) {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      if (!n.parentElement.checkVisibility()) continue;
+      for (const m of n.data.matchAll(/[^\s\-\u2010-\u2015\/]+/g)) {
+        const r = document.createRange();
+        r.setStart(n, m.index);
+        r.setEnd(n, m.index + m[0].length);
+        const lines = new Set([...r.getClientRects()].filter((x) => x.width > 0).map((x) => Math.round(x.top)));
+        if (lines.size > 1) out.push(m[0]);
+      }
+    }
+  }
+  return out;
+}
+"""
+
+
+@pytest.mark.parametrize("width", [320, 375])
+@pytest.mark.parametrize("lang", ["sv", "it", "pl", "en"])
+def test_the_priority_matrix_cuts_no_word_on_a_phone(visitor: Any, lang: str, width: int) -> None:
+    # Amanda's impact × urgency matrix read "brådsk|a", "påverk|an", "Medels|tor" at 375 px.
+    broken = {}
+    for vendor in VENDORS:
+        page = visitor.open(f"/{lang}/{vendor}/index.html", viewport={"width": width, "height": 740}, reuse=True).page
+        words = page.evaluate(BROKEN_WORDS, "table.matrix")
+        if words:
+            broken[vendor] = words
+        assert page.evaluate("document.documentElement.scrollWidth") <= width, f"{vendor}: the page scrolls sideways"
+    assert broken == {}
