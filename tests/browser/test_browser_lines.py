@@ -117,3 +117,11 @@ def test_the_priority_matrix_cuts_no_word_on_a_phone(visitor: Any, lang: str, wi
             broken[vendor] = words
         assert page.evaluate("document.documentElement.scrollWidth") <= width, f"{vendor}: the page scrolls sideways"
     assert broken == {}
+
+
+@pytest.mark.parametrize(("lang", "name"), [("sv", "centraleuropeisk tid"), ("pl", "czas środkowoeuropejski"), ("en", "Central European Time")])
+def test_who_answers_first_names_the_readers_zone_in_the_pages_language(visitor: Any, lang: str, name: str) -> None:
+    # It said "Tiderna anges i din tidszon, Europe/Stockholm.": the zone's id, in English, alone.
+    page = visitor.open(f"/{lang}/compare/index.html", timezone_id="Europe/Stockholm", wait_until="networkidle").page
+    page.locator("#first").wait_for(state="visible")
+    assert f"{name} (Europe/Stockholm)" in page.locator("#first .zone").inner_text()
