@@ -125,3 +125,14 @@ def test_who_answers_first_names_the_readers_zone_in_the_pages_language(visitor:
     page = visitor.open(f"/{lang}/compare/index.html", timezone_id="Europe/Stockholm", wait_until="networkidle").page
     page.locator("#first").wait_for(state="visible")
     assert f"{name} (Europe/Stockholm)" in page.locator("#first .zone").inner_text()
+
+
+@pytest.mark.parametrize("width", [320, 375])
+@pytest.mark.parametrize("lang", ["sv", "pl"])
+def test_who_answers_first_shows_the_deadline_without_scrolling_on_a_phone(visitor: Any, lang: str, width: int) -> None:
+    # Its table kept a 24rem minimum in a box of about 18rem: the "Answers by" column was cut off.
+    path = f"/{lang}/compare/index.html?plans=synerity/gold,esri/extended-1,amanda/premium,infor/xtreme-elite"
+    page = visitor.open(path, viewport={"width": width, "height": 740}, timezone_id="Europe/Stockholm", wait_until="networkidle").page
+    page.locator("#first tbody tr").first.wait_for(state="visible")
+    box = page.evaluate("(() => { const b = document.querySelector('#first .scroll'); return [b.scrollWidth, b.clientWidth]; })()")
+    assert box[0] <= box[1], f"the table is {box[0]} px wide in a {box[1]} px box"
