@@ -273,6 +273,49 @@ def cmd_explain(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_holidays(args: argparse.Namespace) -> int:
+    """List the days a `closed holidays` line closes in one year, with their names."""
+    from datetime import date
+
+    from dsl.language import checks, datasets
+    from dsl.language.model import Calendar, HolidaySource, Pos
+
+    kinds = [k.strip() for k in (args.including or "").split(",") if k.strip()]
+    written = f"closed holidays {args.country}" + (f" {args.subdivision}" if args.subdivision else "")
+    written += f" including {', '.join(kinds)}" if kinds else ""
+    # Judged by the same checks as the line in a plan file, so the command and `check` never disagree.
+    where = Pos("<command line>", 0, 0)
+    source = HolidaySource(
+        args.country, args.subdivision, ("public", *(k.replace("-", "_") for k in kinds)), where, tuple(where for _ in kinds)
+    )
+    problems = list(checks.check_holidays(Calendar("holidays", "UTC", holidays=(source,))))
+    for problem in problems:
+        print(f"error: {problem.message}" + (f"\n  hint: {problem.hint}" if problem.hint else ""), file=sys.stderr)
+    if problems:
+        return 1
+    year = args.year if args.year is not None else date.today().year
+    try:
+        days = datasets.holidays_in(source.country, source.subdivision, source.categories, year)
+    except (NotImplementedError, ValueError) as exc:
+        print(f"error: the holidays package has no {written!r} for {year}: {exc}", file=sys.stderr)
+        return 1
+    print(f"{written}: {len(days)} day{'s' if len(days) != 1 else ''} in {year}")
+    for day in days:
+        print(f"  {day.day.isoformat()}  {day.day.strftime('%a')}  {day.name}")
+    return 0
+
+
+def _year(text: str) -> int:
+    """A year for `holidays --year`, 1900-2199."""
+    try:
+        year = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a year such as 2026") from None
+    if not 1900 <= year <= 2199:
+        raise argparse.ArgumentTypeError(f"{year} is not a year from 1900 to 2199")
+    return year
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     """Build, serve the site on localhost and rebuild when a plan or template changes."""
     from dsl.site.serve import serve
@@ -348,6 +391,16 @@ def parser(prog: str | None = None) -> argparse.ArgumentParser:
     explain = sub.add_parser("explain", help="explain a diagnostic code, such as T0501, with an example")
     explain.add_argument("code", nargs="?", metavar="CODE", help="the code shown in a diagnostic: error[T0501] (none: list every code)")
     explain.set_defaults(func=cmd_explain)
+
+    holidays = sub.add_parser(
+        "holidays", help="the days a calendar's `closed holidays` line closes in a year, with their names",
+        description="List the days `closed holidays COUNTRY [SUBDIVISION] [including KINDS]` closes, as the rules expand it.",
+    )
+    holidays.add_argument("country", metavar="COUNTRY", help="the two-letter country code, as in the plan: SE, DE, US")
+    holidays.add_argument("subdivision", nargs="?", metavar="SUBDIVISION", help="a state or region, as in the plan: BY")
+    holidays.add_argument("--year", type=_year, metavar="YEAR", help="the year to list (default: this year)")
+    holidays.add_argument("--including", metavar="KINDS", help="other kinds of holiday, comma-separated, as after 'including': de-facto")
+    holidays.set_defaults(func=cmd_holidays)
 
     serve = sub.add_parser("serve", parents=[project], help="build, serve on localhost and rebuild on change")
     serve.add_argument("--out", metavar="DIR", help="where the site goes (default: _site/ in the project)")

@@ -4,6 +4,7 @@ addresses (message and position), and what the page shows and links."""
 from __future__ import annotations
 
 import dataclasses
+import os
 
 import pytest
 
@@ -310,3 +311,51 @@ def test_a_chat_is_named_as_a_chat_in_the_contact_list_and_the_tiers_channels(ch
     # The comparison across vendors names it alike, as a choice of its channel filter too.
     compare = (chat_site / lang / "compare" / "index.html").read_text(encoding="utf-8")
     assert f'<option value="chat">{chat}</option>' in compare
+
+
+# --- libphonenumber's answers, kept in the user's cache -------------------------------------------
+
+
+@pytest.mark.parametrize("value", ["+46 42 400 39 99", "+39 039 69941", "+48 22 123 45 67", "+46 42 400", "042-4003999", "call us"])
+def test_a_number_read_through_the_users_cache_is_what_libphonenumber_says(value, tmp_path, monkeypatch):
+    import phonenumbers
+
+    from dsl.language import addresses
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.setattr(addresses, "_NUMBERS", {})
+    try:
+        parsed = phonenumbers.parse(value, None)
+        expected = (
+            phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164) if phonenumbers.is_valid_number(parsed) else None
+        )
+    except phonenumbers.NumberParseException:
+        expected = None
+    first = addresses.phone_number(value)
+    monkeypatch.setattr(addresses, "_NUMBERS", {})  # a new process: only the user's cache remembers
+    again = addresses.phone_number(value)
+    assert (first.e164 if first else None) == expected
+    assert again == first
+
+
+def test_a_projects_first_check_asks_libphonenumber_only_for_numbers_the_user_has_not_met(tmp_path):
+    """The user's cache holds each number's reading: a second project with the same numbers is checked without
+    importing `phonenumbers` (its metadata is a large part of a small project's first check)."""
+    import subprocess
+    import sys
+
+    plan = HEADER + '  contact phone "+46 42 400 39 99"\n  contact phone "+46 42 400" as broken\n}\n'
+    script = (
+        "import sys\nfrom dsl import cli\n"
+        "code = cli.main(['--project', sys.argv[1], 'check'])\n"
+        "print(code, 'phonenumbers' in sys.modules)\n"
+    )
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "user-cache")}
+    for name, imported in (("first", "True"), ("second", "False")):
+        project = tmp_path / name
+        (project / "plans").mkdir(parents=True)
+        (project / "plans" / "acme.plan").write_text(plan, encoding="utf-8")
+        done = subprocess.run([sys.executable, "-c", script, str(project)], capture_output=True, text=True, timeout=120, env=env)
+        assert done.stdout.split() == ["1", imported], done.stderr
+        # The same finding either way: the short number is reported where it is written.
+        assert "'+46 42 400' is not a valid phone number" in done.stderr

@@ -698,3 +698,84 @@ def test_the_pack_is_not_rewritten_for_the_few_entries_an_edit_adds(tmp_path: Pa
     assert later != written
     cache = BuildCache(folder)
     assert cache.get("outline", f"{1002:064x}") == 2  # the new entry, from the rewritten pack or its file
+
+
+# --- plan files known by their stat (dsl/language/loader.py, FileKeys) -----------------------------
+
+
+def _later(monkeypatch: pytest.MonkeyPatch, seconds: int = 10) -> None:
+    """Run the loader as if `seconds` had passed since the files were written (their change times are then old enough to trust)."""
+    import time as real_time
+
+    from dsl.language import loader
+
+    class Later:
+        def __getattr__(self, name: str):
+            return getattr(real_time, name)
+
+        @staticmethod
+        def time_ns() -> int:
+            return real_time.time_ns() + seconds * 1_000_000_000
+
+    monkeypatch.setattr(loader, "time", Later())
+
+
+def _plan_reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    reads: list[str] = []
+    real = Path.read_bytes
+
+    def reading(self: Path) -> bytes:
+        if self.suffix == ".plan":
+            reads.append(self.name)
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", reading)
+    return reads
+
+
+def test_a_plan_file_whose_stat_is_unchanged_is_not_read_again(workspace: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _later(monkeypatch)
+    code, err = build(workspace, workspace / "_site", cached=True)
+    assert code == 0, err
+    reads = _plan_reads(monkeypatch)
+    code, err = build(workspace, workspace / "_site", cached=True)
+    assert (code, reads) == (0, []), err
+    assert_incremental_equals_clean(workspace, tmp_path, "unchanged")
+
+    plan = workspace / "plans" / "esri.plan"
+    plan.write_text(plan.read_text(encoding="utf-8").replace('name "Esri', 'name "Ezri', 1), encoding="utf-8")
+    reads.clear()
+    code, err = build(workspace, workspace / "_site", cached=True)
+    assert (code, reads) == (0, ["esri.plan"]), err  # the edited file only
+    assert_incremental_equals_clean(workspace, tmp_path, "edited")
+    assert "Ezri" in (workspace / "_site" / "en" / "esri" / "index.html").read_text(encoding="utf-8")
+
+
+def test_an_edit_that_keeps_the_size_and_the_modification_time_is_seen(workspace: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The change time gives it away: writing a file sets it, and no program can set it back."""
+    _later(monkeypatch)
+    code, err = build(workspace, workspace / "_site", cached=True)
+    assert code == 0, err
+    plan = workspace / "plans" / "stratiteq.plan"
+    before = plan.stat()
+    text = plan.read_text(encoding="utf-8")
+    assert 'name "Stratiteq"' in text
+    plan.write_text(text.replace('name "Stratiteq"', 'name "Stratitek"', 1), encoding="utf-8")
+    os.utime(plan, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert (plan.stat().st_size, plan.stat().st_mtime_ns) == (before.st_size, before.st_mtime_ns)
+    assert_incremental_equals_clean(workspace, tmp_path, "same-size")
+    assert "Stratitek" in (workspace / "_site" / "en" / "stratiteq" / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_file_changed_within_the_second_is_not_trusted_by_its_stat(workspace: Path) -> None:
+    """As git's "racily clean" entries: written in the same tick of the file system's clock as it was looked at, a
+    file could be written again unseen; the next build reads it."""
+    from dsl.language.loader import FileKeys
+
+    plan = workspace / "plans" / "esri.plan"
+    os.utime(workspace / "plans" / "shared.plan", None)
+    plan.write_text(plan.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    code, err = build(workspace, workspace / "_site", cached=True)
+    assert code == 0, err
+    known = FileKeys.of(BuildCache(workspace / ".tierwise-cache"))
+    assert str(plan) not in known.entries and str(workspace / "plans" / "shared.plan") not in known.entries

@@ -67,3 +67,15 @@ def test_bidi_control_characters_get_a_warning_at_their_place(char: str) -> None
         (f"a bidirectional control character {code} changes how the text around it is shown", 5, 20),
     ]
     assert found[0][3] is not None and found[0][3].startswith("delete it")
+
+
+def test_plan_files_are_listed_in_paths_own_order(tmp_path) -> None:
+    """The loader sorts by path parts (fast); the order is the one Path's comparison gives, nested folders included."""
+    from dsl.language.loader import find_plan_files
+
+    names = ["b.plan", "a-b/x.plan", "a/x.plan", "a/b/y.plan", "A.plan", "a.b/z.plan", "a0.plan", "a/Z.plan"]
+    for name in names:
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("", encoding="utf-8")
+    found, _ = find_plan_files([tmp_path])
+    assert found == sorted(tmp_path / name for name in names)

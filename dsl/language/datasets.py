@@ -8,6 +8,7 @@ that the build cache's keys of both (check findings, pages and rule files) hold 
 from __future__ import annotations
 
 import zoneinfo
+from datetime import date
 from functools import cache
 from pathlib import Path
 from typing import NamedTuple
@@ -126,3 +127,23 @@ def holiday_kind_examples(country: str, subdivision: str | None, category: str, 
     # One more than shown, so the hint can say whether there are more.
     return tuple(names[: most + 1])
 
+
+
+# --- what a `closed holidays` line closes, for `tierwise holidays` (outside author) ------------------
+
+
+class Holiday(NamedTuple):
+    """One day a `closed holidays` line closes, with the package's name for it (in English where it has one)."""
+
+    day: date
+    name: str
+
+
+def holidays_in(country: str, subdivision: str | None, categories: tuple[str, ...], year: int) -> tuple[Holiday, ...]:
+    """The days `closed holidays COUNTRY [SUBDIVISION] [including …]` closes in `year`, as the export expands it
+    (observed days included, where the country has them); ValueError or NotImplementedError as the package raises."""
+    import holidays
+
+    # English names where the package has them; a country without an English translation keeps its own.
+    table = holidays.country_holidays(country, subdiv=subdivision, years=year, categories=categories, language="en_US")
+    return tuple(Holiday(day, str(name)) for day, name in sorted(table.items()) if day.year == year)

@@ -1026,7 +1026,7 @@ class TicketClock:
             try:
                 metrics[metric] = self._metric(plan, metric, ticket, at, tz, case, country, shares)
             except RuleError as exc:
-                if exc.field in ("tz", "at", "case", "plan"):
+                if exc.field in _QUESTION_FIELDS:
                     raise
                 # A metric the plan gives no time for is answered as such; the others still are.
                 refused.append(exc)
@@ -1099,7 +1099,14 @@ class TicketClock:
             starts = [ticket.report] + [e.at for e in ticket.events if e.kind == "updated" and (resolved is None or e.at < resolved)]
             missed = 0
             for begin, finish in zip(starts, starts[1:], strict=False):
-                done = self._one(plan, metric, ticket, at, tz, case, country, (), begin, finish)
+                try:
+                    done = self._one(plan, metric, ticket, at, tz, case, country, (), begin, finish)
+                except RuleError as exc:
+                    if exc.field in _QUESTION_FIELDS:
+                        raise
+                    # No deadline for the priority in force when it ended (P3 states no status updates, then
+                    # escalated to P1): that interval was neither met nor missed; the ones after still count.
+                    continue
                 missed += done["state"] == "breached"
             answer = self._one(plan, metric, ticket, at, tz, case, country, shares, starts[-1], ticket.resolved)
             answer["missed"] = missed
@@ -1168,6 +1175,10 @@ class TicketClock:
         answer = self._measure(timeline, zone, plain, starts[-1], resolved, ticket, shares, amount)
         answer["missed"] = missed
         return answer
+
+
+_QUESTION_FIELDS = ("tz", "at", "case", "plan")
+"""The fields whose errors refuse a whole ticket question; another error is one metric's ("none", with its reason)."""
 
 
 def _timed(ob: Mapping[str, Any]) -> bool:

@@ -14,7 +14,8 @@ Two mechanisms, each correct on its own:
   the published one) updated in place without writing into any file it shares with the published site.
 
 No cache entry is looked up by modification time, so nothing can be stale: a changed input changes a
-key, and a file is linked only after its bytes were compared — directly, or through the digest the
+key (a plan file's key is known by its stat only while its change time, which every write sets, is as
+it was: dsl/language/loader.py, FileKeys), and a file is linked only after its bytes were compared — directly, or through the digest the
 build that published it kept (the manifest), trusted only while the published file still has the size
 and modification time it had then, as git and rsync judge a file unchanged.
 """

@@ -179,6 +179,9 @@ function checkQuestion(rules, plan, priority, kase) {
 // An obligation the ticket clock follows: after so much work, or (format 1.5) again after every so much work.
 const isTimed = (ob) => (ob.after_minutes !== null && ob.after_minutes !== undefined) || (ob.every_minutes !== null && ob.every_minutes !== undefined);
 
+// An error that refuses the whole ticket question; any other is one metric's ("none", with its reason).
+const refusesQuestion = (error) => error.field === "tz" || / lies outside | falls after /.test(error.message);
+
 const earliest = (a, b) => (a === null ? b : b === null ? a : Math.min(a, b));
 
 /** A ticket's clock at `now` (docs/rules.md §11): per metric its deadline, elapsed and remaining business time, state and warnings. */
@@ -215,13 +218,22 @@ export function ticket(rules, { plan, priority = null, at, now, events = [], tz 
         const done = state.resolved;
         const starts = [moment.ms, ...state.events.filter((e) => e.kind === "updated" && (done === null || e.at < done)).map((e) => e.at)];
         let missed = 0;
-        for (let k = 0; k + 1 < starts.length; k++) missed += one(metric, starts[k], starts[k + 1], []).state === "breached";
+        for (let k = 0; k + 1 < starts.length; k++) {
+          let done;
+          try {
+            done = one(metric, starts[k], starts[k + 1], []);
+          } catch (error) {
+            if (refusesQuestion(error)) throw error;
+            continue; // no deadline for the priority in force when it ended: neither met nor missed
+          }
+          missed += done.state === "breached";
+        }
         metrics[metric] = { ...one(metric, starts[starts.length - 1], state.resolved, shares), missed };
       } else {
         metrics[metric] = one(metric, moment.ms, earliest(state.first(MET_BY[metric]), state.resolved), shares);
       }
     } catch (error) {
-      if (error.field === "tz" || / lies outside | falls after /.test(error.message)) throw error;
+      if (refusesQuestion(error)) throw error;
       refused.push(error);
       metrics[metric] = { state: "none", reason: error.message };
     }

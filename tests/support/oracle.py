@@ -319,6 +319,9 @@ def _business_days(
 # the ticket is not paused then. Events are whole minutes; nothing here reads the evaluators' code.
 
 WARNINGS = (50, 75)
+_REFUSED = ("deadline beyond the years", "start outside the years", "customer zone without tz")
+"""The oracle's errors that refuse a whole ticket; any other leaves one metric without a deadline."""
+
 MET_BY = {"registration": "registered", "first-response": "responded", "status-update": "updated", "resolution": "resolved",
           "workaround": "workaround"}
 
@@ -485,14 +488,21 @@ def ticket(project: Project, years: tuple[int, int], q: Ticket) -> dict:
         try:
             if metric == "status-update":
                 starts = [report] + [at for k, at, _ in happened if k == "updated" and (resolved is None or at < resolved)]
-                missed = sum(one(metric, a, b, ())["state"] == "breached" for a, b in zip(starts, starts[1:], strict=False))
+                missed = 0
+                for a, b in zip(starts, starts[1:], strict=False):
+                    try:
+                        missed += one(metric, a, b, ())["state"] == "breached"
+                    except OracleError as exc:
+                        if str(exc) in _REFUSED:
+                            raise
+                        # no deadline for the priority in force when the interval ended: neither met nor missed
                 metrics[metric] = {**one(metric, starts[-1], resolved, shares), "missed": missed}
             else:
                 met = first(MET_BY[metric])
                 stop = min(x for x in (met, resolved) if x is not None) if (met, resolved) != (None, None) else None
                 metrics[metric] = one(metric, report, stop, shares)
         except OracleError as exc:
-            if str(exc) in ("deadline beyond the years", "start outside the years", "customer zone without tz"):
+            if str(exc) in _REFUSED:
                 raise
             metrics[metric] = {"state": "none"}
     if all(m["state"] == "none" for m in metrics.values()):
