@@ -146,13 +146,18 @@ def _years(text: str) -> tuple[int, int]:
 
 def _port(text: str) -> int:
     """A TCP port, 0 to 65535 (`--port 99999` was an OverflowError traceback from the socket)."""
+    return _whole_number(text, 0, 65535, f"expected a port number from 0 to 65535, got {text!r}")
+
+
+def _whole_number(text: str, lowest: int, highest: int, refusal: str) -> int:
+    """`text` as a whole number from `lowest` to `highest`, else argparse's error with `refusal`."""
     try:
-        port = int(text)
+        number = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a port number from 0 to 65535, got {text!r}") from None
-    if not 0 <= port <= 65535:
-        raise argparse.ArgumentTypeError(f"expected a port number from 0 to 65535, got {text!r}")
-    return port
+        raise argparse.ArgumentTypeError(refusal) from None
+    if not lowest <= number <= highest:
+        raise argparse.ArgumentTypeError(refusal)
+    return number
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -307,13 +312,7 @@ def cmd_holidays(args: argparse.Namespace) -> int:
 
 def _year(text: str) -> int:
     """A year for `holidays --year`, 1900-2199."""
-    try:
-        year = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a year such as 2026") from None
-    if not 1900 <= year <= 2199:
-        raise argparse.ArgumentTypeError(f"{year} is not a year from 1900 to 2199")
-    return year
+    return _whole_number(text, 1900, 2199, f"expected a year from 1900 to 2199, such as 2026, got {text!r}")
 
 
 def cmd_serve(args: argparse.Namespace) -> int:

@@ -59,3 +59,19 @@ def test_a_matrix_row_named_after_an_impact_says_the_rows_are_urgencies_and_is_r
         7,
         "'alto' is an impact; each row is an urgency (alta, bassa) with one level per impact, in the order alto, basso",
     )
+
+
+@pytest.mark.parametrize("written", ["1 business day", "2d"])
+def test_an_obligation_in_business_days_is_told_that_targets_take_them(written: str) -> None:
+    """An outside author wrote an on-site visit 'after 1 business day': the hint offered exactly that, which an obligation refuses."""
+    from dsl.language.loader import load_text
+
+    text = (
+        "vendor acme {\n  name \"Acme\"\n  language en\n"
+        "  calendar office { zone Europe/Stockholm open mon-fri 08:00-17:00 }\n"
+        f"  plan p {{\n    name \"P\"\n    obligation onsite after {written} on office {{ en \"On site\" }}\n  }}\n}}\n"
+    )
+    [found] = [d for d in load_text(text, "acme.plan").diagnostics if d.code == "T0105"]
+    assert (found.pos.line, found.pos.column) == (7, 29)
+    assert found.hint is not None and "not business days" in found.hint and "target resolution P1 1 business day on CAL" in found.hint
+    assert "or write" not in found.hint

@@ -56,6 +56,7 @@ def test_this_year_by_default(capsys) -> None:
         (("DE", "XX"), "error: 'XX' is not a subdivision of DE", "BY (Bayern)"),
         (("SE", "--including", "defacto"), "error: SE has no holidays of the kind 'defacto'", "did you mean 'de-facto'?"),
         (("SW",), "error: unknown country code 'SW' for public holidays", ""),
+        (("IT", "Milano"), "error: 'Milano' is not a subdivision of IT", "write its code: closed holidays IT MI (Milano)"),
     ],
 )
 def test_a_wrong_line_gets_checks_words_and_hint(capsys, argv, message, hint) -> None:
@@ -69,4 +70,4 @@ def test_a_year_out_of_range_is_refused_by_the_argument_parser(capsys) -> None:
     with pytest.raises(SystemExit) as stop:
         cli.main(["holidays", "SE", "--year", "99"])
     assert stop.value.code == 2
-    assert "99 is not a year from 1900 to 2199" in capsys.readouterr().err
+    assert "expected a year from 1900 to 2199, such as 2026, got '99'" in capsys.readouterr().err

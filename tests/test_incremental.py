@@ -779,3 +779,19 @@ def test_a_file_changed_within_the_second_is_not_trusted_by_its_stat(workspace: 
     assert code == 0, err
     known = FileKeys.of(BuildCache(workspace / ".tierwise-cache"))
     assert str(plan) not in known.entries and str(workspace / "plans" / "shared.plan") not in known.entries
+
+
+def test_checking_one_file_keeps_what_the_index_knows_of_the_others(workspace: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from dsl.language.loader import FileKeys
+
+    _later(monkeypatch)
+    code, err = build(workspace, workspace / "_site", cached=True)
+    assert code == 0, err
+    cache = BuildCache(workspace / ".tierwise-cache")
+    before = FileKeys.of(cache).entries
+    assert len(before) == 3
+    load_project([workspace / "plans" / "esri.plan"], context=[workspace / "plans"], cache=cache)
+    assert FileKeys.of(BuildCache(workspace / ".tierwise-cache")).entries == before
+    (workspace / "plans" / "esri.plan").unlink()
+    load_project([workspace / "plans"], cache=BuildCache(workspace / ".tierwise-cache"))
+    assert sorted(Path(p).name for p in FileKeys.of(BuildCache(workspace / ".tierwise-cache")).entries) == ["shared.plan", "stratiteq.plan"]

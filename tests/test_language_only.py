@@ -139,3 +139,64 @@ def test_a_vendor_in_a_language_without_a_sentence_of_its_own_is_named_in_the_pa
         "This offer is available in one language only: German."
     )
     assert site.only_language_note(vendor, site.Reader("de", words()["en"], vendor)) == ""
+
+
+# --- `language en, sv only`: an offer in some of the site's languages, not all ------------------------
+
+TWO = ACME.replace("vendor acme", "vendor duo").replace('name "Acme"', 'name "Duo"').replace("language en only", "language en, sv only")
+
+
+def test_an_offer_in_two_languages_wants_its_texts_in_both_and_no_others() -> None:
+    result = load_text(TWO, "duo.plan")
+    assert missing(result.diagnostics, "duo.plan") == [  # sv only: it and pl are not the offer's languages
+        (5, 8, "a note has no sv translation"),
+        (7, 10, "the name of plan 'basic' has no sv translation"),
+        (8, 17, "the description of plan 'basic' has no sv translation"),
+        (11, 10, "the name of plan 'plus' has no sv translation"),
+    ]
+    duo = result.project.vendors[0] if result.project else None
+    assert duo is not None and (duo.language, duo.also_languages, duo.language_only) == ("en", ("sv",), True)
+
+
+@pytest.mark.parametrize(
+    ("line", "message", "column"),
+    [
+        ("language en, de only", "'de' is not one of the site's languages", 16),
+        ("language en, sv, sv only", "'sv' is named twice in 'language'", 20),
+        ("language en, en only", "'en' is named twice in 'language'", 16),
+    ],
+)
+def test_a_second_language_must_be_the_sites_and_named_once(line: str, message: str, column: int) -> None:
+    result = load_text(TWO.replace("language en, sv only", line), "duo.plan")
+    [wrong] = [d for d in result.diagnostics if d.code == "T0402"]
+    assert (wrong.pos.line, wrong.pos.column, wrong.message) == (3, column, message)
+
+
+@pytest.mark.parametrize(
+    ("lang", "note"),
+    [
+        ("sv", ""),
+        ("en", ""),
+        ("it", "Questa offerta è disponibile solo in queste lingue: inglese e svedese."),
+        ("pl", "Ta oferta jest dostępna tylko w tych językach: angielski i szwedzki."),
+    ],
+)
+def test_the_pages_in_the_offers_languages_have_no_note_and_the_others_name_both(lang: str, note: str) -> None:
+    result = load_text(TWO, "duo.plan")
+    assert result.project is not None
+    duo = result.project.vendors[0]
+    reader = site.Reader(lang, words()[lang], duo)
+    assert site.only_language_note(duo, reader) == note
+    # The Swedish page shows the Swedish intro; the Italian one the English, as a fallback (marked by the page).
+    shown, fallback = reader.pick(duo.intro)
+    assert (shown, fallback) == (("Vi besvarar varje ärende.", None) if lang == "sv" else ("We answer every ticket.", None if lang == "en" else "en"))
+
+
+def test_the_swedish_page_warns_of_a_missing_swedish_text_and_the_italian_does_not() -> None:
+    result = load_text(TWO, "duo.plan")
+    assert result.project is not None
+    duo = result.project.vendors[0]
+    for lang, warned in (("sv", True), ("it", False)):
+        warnings = site.Warnings()
+        site.Reader(lang, words()[lang], duo, warnings).pick(duo.plans[0].description)
+        assert bool(warnings.found) is warned

@@ -79,3 +79,14 @@ def test_plan_files_are_listed_in_paths_own_order(tmp_path) -> None:
         (tmp_path / name).write_text("", encoding="utf-8")
     found, _ = find_plan_files([tmp_path])
     assert found == sorted(tmp_path / name for name in names)
+
+
+def test_a_relative_path_that_does_not_exist_names_the_folder_it_was_read_from(tmp_path, monkeypatch, capsys) -> None:
+    """`--project DIR rules plans` reads `plans` from the current folder, not the project: the hint says which folder."""
+    from dsl import cli
+
+    monkeypatch.chdir(tmp_path)
+    assert cli.main(["check", "plans"]) == 1
+    err = capsys.readouterr().err
+    assert "error[T0202]: 'plans' does not exist" in err
+    assert f"('plans' is read from the current folder, {tmp_path})" in err

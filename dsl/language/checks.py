@@ -290,12 +290,14 @@ def check_translations(vendor: Vendor, settings: Settings = DEFAULT_SETTINGS) ->
 
     Not for a vendor whose offer is published in its language only (`language en only`): that is intended.
     """
-    if vendor.language_only:
+    # `language en, sv only`: the texts should be in the other languages the offer is published in, and no more.
+    languages = vendor.also_languages if vendor.language_only else settings.languages
+    if not languages:
         return
     # An inherited obligation is the parent's text at the parent's position: the same report, given once.
     reported: set[Diagnostic] = set()
     for text, what in vendor_texts(vendor):
-        missing = text.missing(settings.languages)
+        missing = text.missing(languages)
         if missing:
             wanted = " ".join(f'{code} "..."' for code in missing)
             found = warning(f"{what} has no {', '.join(missing)} translation", text.pos, f"add {wanted} inside the braces", code=MISSING_TRANSLATION)
@@ -613,6 +615,13 @@ def check_vendor_header(decl: VendorDecl, settings: Settings = DEFAULT_SETTINGS)
             f"'{decl.language.name}' is not one of the site's languages", decl.language.pos, _vendor_language_hint(decl.language.name, settings),
             code="T0402",
         )
+    seen = {decl.language.name} if decl.language is not None else set()
+    for also in decl.also_languages:
+        if also.name in seen:
+            yield error(f"'{also.name}' is named twice in 'language'", also.pos, "name each language of the offer once", code="T0402")
+        elif also.name not in settings.languages:
+            yield error(f"'{also.name}' is not one of the site's languages", also.pos, _vendor_language_hint(also.name, settings), code="T0402")
+        seen.add(also.name)
     if decl.name is None:
         yield error(f"vendor '{decl.id}' has no name", decl.pos, 'add a line such as: name "Stratiteq"', code="T0407")
     problem = addresses.url_problem(decl.website) if decl.website is not None else None
@@ -1482,6 +1491,11 @@ def _subdivision_hint(country: str, written: str, subdivisions: Sequence[str]) -
     close = did_you_mean(written, subdivisions)
     if close is not None and close.startswith("did you mean"):
         return close
+    # A place written by its name ("Milano", "Bavaria"): the code the package files it under, found by that name.
+    facts = datasets.holiday_facts(country)
+    for name, code in facts.subdivision_aliases if facts is not None else ():
+        if name.casefold() == written.casefold() and code in subdivisions:
+            return f"write its code: closed holidays {country} {code} ({name})"
     named = [f"{code} ({datasets.subdivision_name(country, code)})" if datasets.subdivision_name(country, code) != code else code
              for code in sorted(subdivisions)]
     more = len(named) - SUBDIVISIONS_SHOWN

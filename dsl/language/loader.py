@@ -84,7 +84,9 @@ def find_plan_files(paths: Sequence[Path]) -> tuple[list[Path], list[Diagnostic]
             # A FIFO or a device named on purpose: the reader refuses it with T0203, not "does not exist".
             files.append(path)
         else:
-            problems.append(error(f"'{path}' does not exist", Pos(str(path), 0, 0), "name a .plan file or a folder of them", code="T0202"))
+            # A relative path is the current folder's, whatever --project says: the hint names that folder.
+            where = "" if path.is_absolute() else f" ('{path}' is read from the current folder, {Path.cwd()})"
+            problems.append(error(f"'{path}' does not exist", Pos(str(path), 0, 0), f"name a .plan file or a folder of them{where}", code="T0202"))
     unique = list(dict.fromkeys(files))
     return unique, problems
 
@@ -146,7 +148,7 @@ def load_project(
     result.sources.update((path, _text_of(path, data)) for path, data in raw.items() if path in shown)
     result.sources = {path: text for path, text in result.sources.items() if path in shown}
     if known is not None and cache is not None:
-        known.save(cache)
+        known.save(cache, tuple(str(path) for path in paths))
     return result
 
 
@@ -250,10 +252,14 @@ class FileKeys:
         if status.st_ctime_ns < time.time_ns() - 1_000_000_000:
             self.seen[path] = (*_stat_of(status), key)
 
-    def save(self, cache: BuildCache) -> None:
-        """Keep the files seen this time for the next build (not written again when nothing changed)."""
-        if self.seen != self.entries:
-            cache.put(FILE_KEYS_KIND, key_of(language_fingerprint()), self.seen)
+    def save(self, cache: BuildCache, looked_in: tuple[str, ...]) -> None:
+        """Keep the files seen this time for the next build, and what was known of the files outside the paths `looked_in`
+        (a check of one file keeps the index of the others); not written again when nothing changed."""
+        inside = tuple(path.rstrip("/") + "/" for path in looked_in)
+        kept = {path: entry for path, entry in self.entries.items() if path not in looked_in and not path.startswith(inside)}
+        kept.update(self.seen)
+        if kept != self.entries:
+            cache.put(FILE_KEYS_KIND, key_of(language_fingerprint()), kept)
 
 
 def _stat_of(status: os.stat_result) -> tuple[int, int, int, int, int]:
@@ -642,6 +648,7 @@ def _resolve_vendor(decl: VendorDecl, shared_calendars: list[Calendar], shared_s
         editorial_notes=decl.editorial_notes,
         support_languages=decl.support_languages,
         language_only=decl.language_only,
+        also_languages=tuple(ref.name for ref in decl.also_languages),
     )
 
 

@@ -710,6 +710,12 @@ class Vendor:
     # `language en only`: the offer is published in `language` alone; its texts need no translation, and
     # a page in another language shows them in this one (Text.resolve), saying so.
     language_only: bool = False
+    # `language en, sv only`: the other languages the offer is published in; their pages show its own texts in them.
+    also_languages: tuple[str, ...] = ()
+
+    def published_in(self, lang: str) -> bool:
+        """Whether the offer itself is published in `lang` (always, unless it says `only`)."""
+        return not self.language_only or lang == self.language or lang in self.also_languages
 
     def languages_of(self, plan: Plan) -> tuple[str, ...]:
         """The languages a plan's customers are helped in: the plan's own list, else the vendor's; () when not stated."""

@@ -88,7 +88,12 @@ class Ref:
 
 @dataclass(frozen=True)
 class OnlyLanguage(Ref):
-    """`language en only`: the vendor's language, which its offer is published in alone (its texts need no translation)."""
+    """`language en only`: the vendor's language, which its offer is published in alone (its texts need no translation).
+
+    `language en, sv only`: `also` names the other languages the offer is published in (its texts should have them).
+    """
+
+    also: tuple[Ref, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -119,6 +124,7 @@ class VendorDecl:
     editorial_notes: tuple[Text, ...] = ()
     support_languages: tuple[str, ...] = ()
     language_only: bool = False  # `language en only`: the offer is published in its language alone
+    also_languages: tuple[Ref, ...] = ()  # `language en, sv only`: the other languages the offer is published in
 
 
 @dataclass(frozen=True)
@@ -503,7 +509,8 @@ class _Builder(Transformer[Token, Any]):
 
     def language_only(self, meta: Any, children: list[Token]) -> _Stmt:
         # One statement with `language`: a vendor says its language once, with or without `only`.
-        return _Stmt("language", OnlyLanguage(str(children[0]), self._tpos(children[0])), self._pos(meta))
+        also = tuple(Ref(str(code), self._tpos(code)) for code in children[1:])
+        return _Stmt("language", OnlyLanguage(str(children[0]), self._tpos(children[0]), also), self._pos(meta))
 
     def website(self, meta: Any, children: list[Token]) -> _Stmt:
         return _Stmt("website", _unquote(children[0]), self._pos(meta))
@@ -1150,6 +1157,7 @@ class _Builder(Transformer[Token, Any]):
             editorial_notes=tuple(parts.get("editorial_note", ())),
             support_languages=parts.get("support languages", ()),
             language_only=isinstance(parts.get("language"), OnlyLanguage),
+            also_languages=language.also if isinstance(language := parts.get("language"), OnlyLanguage) else (),
         )
         return _Stmt("vendor", decl, pos)
 

@@ -458,6 +458,14 @@ def duration_mistake(text: str, offset: int, path: str, bare: bool = True) -> Di
             continue
         written = found.group(0)
         number = int(found.group(1))
+        line = text[text.rfind("\n", 0, offset) + 1 : offset].split()
+        if line[:1] == ["obligation"] and kind in ("days", "bare"):
+            # An obligation counts hours and minutes of work from the first response: no business days to offer.
+            hint = (
+                "an obligation counts hours and minutes of work, written without a space (4h, 1h 30min), not business days; "
+                "a deadline in business days is a target: target resolution P1 1 business day on CAL"
+            )
+            return error(f"'{written}' is not a duration", _pos_at(text, offset, path, len(written)), hint, code="T0105")
         if kind == "fraction":
             minutes = round(float(f"0.{found.group(2)}") * 60)
             # 0.5h is 30min, not "0h 30min" (session 20).

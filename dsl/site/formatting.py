@@ -299,6 +299,11 @@ def language_in(code: str, lang: str) -> str:
     return str(locale(lang).languages.get(code, code))
 
 
+def language_names(codes: tuple[str, ...], lang: str) -> str:
+    """Languages by ISO 639 code, named and listed in the page language as inside a sentence: "engelska och svenska"."""
+    return listing([language_in(code, lang) for code in codes], lang)
+
+
 def spoken_languages(codes: tuple[str, ...], lang: str) -> str:
     """Languages by ISO 639 code, named and listed in the page language, capitalised as a line of its own: "Svenska och engelska"."""
     names = locale(lang).languages

@@ -153,7 +153,7 @@ class Reader:
         """The text in the page language, or the fallback and its language (warned about)."""
         value, fallback = text.resolve(self.lang, self.vendor.language if self.vendor else SOURCE_LANGUAGE_FALLBACK)
         # A vendor published in its language only (`language en only`) is shown in it by intent: no warning.
-        if fallback is not None and not (self.vendor is not None and self.vendor.language_only):
+        if fallback is not None and (self.vendor is None or self.vendor.published_in(self.lang)):
             self.warnings.add(
                 text.pos, self.lang, f"text has no '{self.lang}' translation; the {self.lang} page shows the '{fallback}' text"
             )
@@ -1317,9 +1317,13 @@ def vendor_page(vendor: Vendor, reader: Reader) -> VendorPage:
 
 def only_language_note(vendor: Vendor, reader: Reader) -> str:
     """"This offer is available in English only." on a page in another language of a `language en only` vendor; else ""."""
-    if not vendor.language_only or reader.lang == vendor.language:
+    if vendor.published_in(reader.lang):
         return ""
     _ = reader.gettext
+    if vendor.also_languages:  # `language en, sv only`: the languages listed, as CLDR names and joins them
+        return _("This offer is available only in these languages: %(languages)s.") % {
+            "languages": fmt.language_names((vendor.language, *vendor.also_languages), reader.lang)
+        }
     # One sentence per language, not a language name put into one: Polish says "po angielsku", an adverb
     # no list of names gives; any other language of a project is named in a sentence that takes a name.
     native = {
