@@ -13,7 +13,7 @@ pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
 
 def plain(text: str) -> str:
-    return str(text).replace("\u00a0", " ").replace("\u202f", " ").replace("\u2009", " ")
+    return str(text).replace("\u2060", "").replace("\u00a0", " ").replace("\u202f", " ").replace("\u2009", " ")
 
 
 def reader(lang: str, vendor=ACME, warnings: site.Warnings | None = None) -> site.Reader:
@@ -115,7 +115,7 @@ def test_customer_zone_24x7_split_days_and_week_long_intervals() -> None:
     en = reader("en")
     assert plain(site.calendar_text(CUSTOMER, en)) == "Mon – Fri 08:00 – 17:00 in your own time zone"
     assert site.calendar_text(ALWAYS, en) == "24×7, all year round"
-    assert site.calendar_text(ALWAYS, reader("sv")) == "Dygnet runt, alla dagar om året"
+    assert site.calendar_text(ALWAYS, reader("sv")) == "dygnet runt, alla dagar om året"  # after a colon, as "mån–fre" is
     assert plain(site.weekly_text(PHONE, "sv")) == "mån–fre 08:30–11:30, 12:30–16:00"
     assert plain(site.weekly_text(WEEK_24X5, "en")) == "Sun 23:00 – Fri 23:00"
 
@@ -291,7 +291,7 @@ def test_coverage_for_all_alone_is_every_priority(lang: str, label: str) -> None
 def test_contacts_with_hours_and_no_unsafe_links() -> None:
     contacts = {c.kind: view for c, view in zip(ACME.contacts, site.contact_views(ACME, reader("sv")), strict=True)}
     assert str(contacts["phone"].title) == "Telefon: Växel"
-    assert str(contacts["email"].title) == "E-post"
+    assert plain(contacts["email"].title) == "E-post"
     assert plain(contacts["phone"].hours) == "mån–fre 08:30–11:30, 12:30–16:00 italiensk tid"
     assert contacts["email"].href == "mailto:support@acme.example"
     assert contacts["web"].href is None  # javascript: never becomes a link
@@ -340,7 +340,7 @@ def test_a_contact_label_that_starts_with_its_kind_is_not_said_twice() -> None:
     label = t("E-post – dygnet runt", "E-mail – a qualsiasi ora", "E-mail – o każdej porze", "Email – any time")
     vendor = dataclasses.replace(ACME, contacts=(Contact("mail", "email", "support@acme.example", label=label),))
     (contact,) = site.contact_views(vendor, reader("sv", vendor))
-    assert str(contact.title) == "E-post – dygnet runt"
+    assert plain(contact.title) == "E-post – dygnet runt"
     (contact,) = site.contact_views(vendor, reader("en", vendor))
     assert str(contact.title) == "Email – any time"
 

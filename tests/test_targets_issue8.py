@@ -199,7 +199,7 @@ def shop() -> Vendor:
             "2 dni robocze",
             "do końca następnego dnia roboczego",
             "do końca 3. dnia roboczego po zgłoszeniu",
-            "Nie opublikowany przez dostawcę",
+            "Nieopublikowany przez dostawcę",
             ("Pozostałe zgłoszenia", "P"),
         ),
     ],
@@ -354,7 +354,7 @@ def test_a_tier_whose_times_are_all_unpublished_is_left_out_as_unpublished_not_a
     vendor = vendor_of(text)
     calc = calculator(vendor, Reader("pl", words()["pl"], vendor))
     assert calc is not None and [c.id for c in calc.plans] == ["p"]
-    assert [(e.name, e.reason) for e in calc.excluded] == [("Q", "Nie opublikowany przez dostawcę"), ("R", "Brak gwarancji czasu")]
+    assert [(e.name, e.reason) for e in calc.excluded] == [("Q", "Nieopublikowany przez dostawcę"), ("R", "Brak gwarancji czasu")]
 
 
 @pytest.mark.skipif(shutil.which("node") is None, reason="needs Node")

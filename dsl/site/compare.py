@@ -140,7 +140,9 @@ def price_cell(plan: Plan, vendor: Vendor, reader: site.Reader) -> CompareCell:
         if segment is not None and len(segments) > 1:
             text = site.sentence(_("%(segment)s: %(price)s"), segment=labels.get(segment, segment), price=text)
         parts.append(text)
-    return CompareCell(Markup("; ").join(parts), _price_sort(site.first_prices(plan)))  # sorted by the prices in force first
+    # One segment a line: "Licence customers: …; Customers without a licence: …" ran on for six lines in a
+    # phone's column, a capital after each semicolon.
+    return CompareCell(Markup("<br>").join(parts), _price_sort(site.first_prices(plan)))  # sorted by the prices in force first
 
 
 def _coverage(plan: Plan, vendor: Vendor) -> str:

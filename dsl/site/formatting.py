@@ -14,6 +14,7 @@ LANGUAGES and PERIODS; tests/test_formatting.py fails when one lacks an entry.
 from __future__ import annotations
 
 import copy
+import re
 import unicodedata
 from datetime import date, time
 from decimal import Decimal
@@ -212,10 +213,34 @@ def clock(minute: int, lang: str) -> str:
     return format_skeleton("Hm", time(minute // 60, minute % 60), locale=loc)
 
 
+WORD_JOINER = "\u2060"
+"""U+2060 WORD JOINER: no line break on either side of it; invisible, and ignored by screen readers."""
+
+
 def interval(first: str, last: str, lang: str) -> str:
-    """Two formatted values joined by the locale's interval fallback ("08:00–17:00", "Mon – Fri")."""
+    """Two formatted values joined by the locale's interval fallback ("08:00–17:00", "Mon – Fri"), kept on one line.
+
+    A line may break after an en dash and at CLDR's thin spaces around it, so "08:00–" ended one line
+    and "17:00" began the next on a phone. A word joiner before and after each character of the joint
+    keeps the range whole wherever it stands (text, attributes, the calculator's data) without markup;
+    the values themselves may still break inside ("sön 23:00 – mån 02:00" at its own spaces).
+    """
     pattern = locale(lang).interval_formats.get(None) or "{0}–{1}"
-    return pattern.replace("{0}", first).replace("{1}", last)
+    joint = pattern.split("{0}", 1)[-1].split("{1}", 1)[0]
+    whole = WORD_JOINER + WORD_JOINER.join(joint) + WORD_JOINER if joint else joint
+    return pattern.replace(joint, whole, 1).replace("{0}", first).replace("{1}", last)
+
+
+SHORT_HYPHENATED = re.compile(r"(?<![\w-])(\w{1,5})-(?=\w{1,7}(?![\w-]))")
+"""A short hyphenated word ("E-post", "E-mail", "Add-on", "York-tid"): up to 5 letters before the hyphen, 7 after ("24-timmars")."""
+
+
+def keep_short_words_whole(text: str) -> str:
+    """`text` with a word joiner after the hyphen of each short hyphenated word, so "E-" never ends a line.
+
+    A longer compound ("de facto-helgdagar") may still break after its hyphen, where a break is welcome.
+    """
+    return SHORT_HYPHENATED.sub(lambda m: m.group(1) + "-" + WORD_JOINER, text)
 
 
 def time_range(start: int, end: int, lang: str) -> str:
@@ -298,7 +323,9 @@ def day_of_year(first: tuple[int, int], last: tuple[int, int], lang: str) -> str
     if last == first:
         return str(format_skeleton("MMMMd", start, locale=locale(lang)))
     end = date(2000 if last > first else 2001, *last)
-    return str(format_interval(start, end, "MMMMd", locale=locale(lang)))
+    # CLDR's own interval ("22–23 december", "31 dicembre – 2 gennaio"): its dash is kept on one line, as interval()'s.
+    text = str(format_interval(start, end, "MMMMd", locale=locale(lang)))
+    return re.sub(r"[ \u2009\u00a0\u202f]?–[ \u2009\u00a0\u202f]?", lambda m: WORD_JOINER + WORD_JOINER.join(m.group(0)) + WORD_JOINER, text)
 
 
 

@@ -20,7 +20,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from dsl.language.model import Price, Text, Vendor
+from dsl.language.model import ContractTerms, Price, Text, Vendor
 from dsl.site import views as site
 
 PERIOD_CODES: dict[str, str] = {"day": "DAY", "week": "WEE", "month": "MON", "quarter": "QAN", "year": "ANN"}
@@ -100,11 +100,31 @@ def vendor_json_ld(vendor: Vendor, reader: site.Reader, url: str) -> Markup:
         currencies = {p.currency for p in plan.prices if p.currency}
         prices = [replace(p, currency=next(iter(currencies))) if p.kind == "free" and len(currencies) == 1 else p for p in plan.prices]
         offers = [o | validity(p, plan.prices) for p in prices if (o := offer(p, segments.get(p.segment or "", ""), reader)) is not None]
+        term = minimum_term(plan.contract)
+        if term is not None:  # the contract's minimum term: how long each price is billed at least
+            for found in offers:
+                found["priceSpecification"]["billingDuration"] = term
         if offers:
             service["offers"] = offers
         graph.append(service)
     data = {"@context": "https://schema.org", "@graph": graph}
     return script_json(data)
+
+
+# --- contract terms -------------------------------------------------------------------------------
+
+
+def minimum_term(contract: ContractTerms | None) -> dict[str, Any] | None:
+    """A contract's minimum term as schema.org's billingDuration (a QuantitativeValue with a UN/CEFACT unit), or None.
+
+    schema.org's UnitPriceSpecification.billingDuration is "for how long this price will be billed",
+    which its definition says models "the contractual duration of a subscription". Renewal and notice
+    have no schema.org property (docs/site.md says so) and are left to the page.
+    """
+    length = contract.minimum if contract is not None else None
+    if length is None or length.period not in PERIOD_CODES:
+        return None
+    return {"@type": "QuantitativeValue", "value": length.count, "unitCode": PERIOD_CODES[length.period]}
 
 
 # --- prices that change on a date -----------------------------------------------------------------

@@ -1117,18 +1117,28 @@ def contact_href(kind: str, value: str | None) -> str | None:
     return safe_href(addresses.web_href(value))
 
 
+def _whole_short_words(label: Markup) -> Markup:
+    """A channel's name as the vendor wrote it ("E-post – ärenden …"), its short hyphenated words kept on one line.
+
+    The label is escaped text, at most inside a `<span lang>`: no tag or attribute holds a hyphenated word.
+    """
+    return Markup(fmt.keep_short_words_whole(str(label)))
+
+
 def _contact_view(contact: Contact, vendor: Vendor, reader: Reader) -> ContactView:
     """One contact: its title, its value as shown and linked, and when it is staffed and answered."""
     _ = reader.gettext
     kind = contact_kinds(reader)[contact.kind]
     own = reader.plain(contact.label).strip().lower() if contact.label is not None else ""
     # A label that repeats the kind ("Phone: Phone", "E-mail: E-mail – any time") says it twice.
-    if not own or own == kind.lower():
+    # The site's word may hold a word joiner ("E-post", fmt.keep_short_words_whole) that the plan's never has.
+    said = kind.replace(fmt.WORD_JOINER, "").lower()
+    if not own or own == said:
         title = Markup(escape(kind))
-    elif own.startswith(kind.lower()):
-        title = reader.label(contact.label)
+    elif own.startswith(said):
+        title = _whole_short_words(reader.label(contact.label))
     else:
-        title = Markup("{}: {}").format(kind, reader.label(contact.label))
+        title = Markup("{}: {}").format(kind, _whole_short_words(reader.label(contact.label)))
     value, abroad, nowrap = contact.value or "", "", False
     number = addresses.phone_number(value) if contact.kind in addresses.PHONE_KINDS and value else None
     if number is not None:
@@ -1371,7 +1381,6 @@ def adds_to_parent(plan: Plan, vendor: Vendor) -> bool:
         set(plan.cells) != set(parent.cells)
         or set(plan.targets) != set(parent.targets)
         or set(plan.coverage) != set(parent.coverage)
-        or set(plan.obligations) != set(parent.obligations)
         or set(plan.channels) != set(parent.channels)
         # Who a channel is for and when it is staffed are part of the service too (`channels phone for P1`,
         # `channels phone hours around-the-clock`), and so are the languages customers are helped in.
@@ -1379,7 +1388,44 @@ def adds_to_parent(plan: Plan, vendor: Vendor) -> bool:
         != {(c.channel, frozenset(c.priorities)) for c in parent.channel_priorities}
         or set(plan.channel_hours) != set(parent.channel_hours)
         or vendor.languages_of(plan) != vendor.languages_of(parent)
+        or _service_terms(plan) != _service_terms(parent)
     )
+
+
+# A contract length by what it lasts, so `12 months` and `1 year` are one term; days and months stay apart.
+_MONTHS_IN = {"month": 1, "quarter": 3, "year": 12}
+_DAYS_IN = {"day": 1, "week": 7}
+
+
+def _length_key(length: ContractLength | None) -> tuple[int, str] | None:
+    if length is None:
+        return None
+    period = length.period or length.unit
+    if period in _MONTHS_IN:
+        return (length.count * _MONTHS_IN[period], "month")
+    if period in _DAYS_IN:
+        return (length.count * _DAYS_IN[period], "day")
+    return (length.count, period)
+
+
+def _service_terms(plan: Plan) -> tuple[object, ...]:
+    """The tier's facts besides features, targets and channels that the page shows as its service.
+
+    Contract terms, availability with its credits and maintenance, and the obligations with the
+    priorities they are for compared as a set (`for P1 and P2` is `for P2 and P1`). Prices are not
+    service: a tier that only costs something else is "the same service as" its parent.
+    """
+    contract = plan.contract
+    terms = (
+        None
+        if contract is None
+        else (_length_key(contract.minimum), _length_key(contract.renewal), _length_key(contract.notice), contract.no_notice)
+    )
+    obligations = frozenset(
+        (ob.id, ob.text, ob.quantity, ob.after_minutes, ob.every_minutes, ob.calendar, frozenset(ob.priorities))
+        for ob in plan.obligations
+    )
+    return (terms, plan.availability, frozenset(plan.credits), plan.maintenance, obligations)
 
 
 def source_views(vendor: Vendor, reader: Reader) -> tuple[SourceView, ...]:

@@ -144,6 +144,10 @@ async function firstAnswers(box, rows, moment) {
   const tbody = box.querySelector("tbody");
   const out = box.querySelector(".zone");
   const tz = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  // The zone as the page's language names it, with its id: "centraleuropeisk tid (Europe/Stockholm)", not the id alone.
+  const named = new Intl.DateTimeFormat(data.locale, { timeZone: tz, timeZoneName: "longGeneric" })
+    .formatToParts(new Date()).find((part) => part.type === "timeZoneName")?.value;
+  const zone = named && named !== tz ? `${named} (${tz})` : tz;
   const show = new Intl.DateTimeFormat(data.locale, {
     weekday: "short", day: "numeric", month: "short", year: "numeric",
     hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: tz,
@@ -155,7 +159,7 @@ async function firstAnswers(box, rows, moment) {
   const region = (navigator.language.split("-")[1] || "").toUpperCase();
   if (field("country")?.querySelector(`[value="${region}"]`)) field("country").value = region;
   // The form and the line under it are filled before the rules come, so that nothing moves under the reader.
-  out.textContent = data.zone.replace("{zone}", tz);
+  out.textContent = data.zone.replace("{zone}", zone);
   let rules;
   try {
     const response = await fetch(data.rules);
@@ -171,7 +175,7 @@ async function firstAnswers(box, rows, moment) {
     const when = readMoment(field("at").value, field("time").value);
     tbody.replaceChildren();
     if (!when || Number.isNaN(when.getTime())) return void (out.textContent = data.invalid);
-    out.textContent = data.zone.replace("{zone}", tz);
+    out.textContent = data.zone.replace("{zone}", zone);
     const which = field("priority").value;
     // The priority as its column's cell names it under the time, with the `lang` of a vendor's untranslated words.
     const column = [...table.tHead.rows[0].cells].findIndex((th) => th.dataset.key === which);

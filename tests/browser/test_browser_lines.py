@@ -1,0 +1,138 @@
+"""Where a line may end: a time range and a short hyphenated word of the site stay on one line.
+
+On a 375 px phone Synerity's hours read "mån–fre 08:00–" at the end of one line and "17:00 svensk tid"
+on the next, and "E-" could end a line before "post". The site keeps each range and each short
+hyphenated word of its own whole (word joiners, fmt.interval and fmt.keep_short_words_whole); this
+test sweeps phone widths, since where a line ends depends on the width to the pixel, and checks that no
+such piece is set on two lines and the page never scrolls sideways.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+VENDORS = ("amanda", "esri", "infor", "stratiteq", "synerity")
+WIDTHS = tuple(range(320, 431, 6)) + (768, 1366)
+"""Phones from 320 to 430 px every 6 px, a tablet and the 1366 px desktop."""
+
+# Where the site writes hours: tier cards' coverage and obligations' clocks, contacts' hours, the tier tables'
+# clocks, the availability table and the comparison's cells. Where it names channels: a tier's channels, the
+# contacts' titles, an add-on cell and the comparison's cells. Not the vendor's prose (notes, <details>),
+# where a line may end after the hyphen of "e-post" as in any text.
+RANGES = "article.tier li, #contact li, table.tt small, #uptime td, table.cmp td"
+NAMES = "p.channels, #contact strong, td.addon, table.cmp td"
+
+# Each time range ("08:00–17:00", "08:00 – 17:00") or short hyphenated word ("E-post", "Add-on") that is set on
+# two lines although it would fit its box's width whole (where it cannot, a break is what keeps the page from
+# scrolling sideways).
+SPLIT = r"""
+([selector, kind]) => {
+  const pattern = kind === "range"
+    ? /\d{1,2}:\d{2}[\u2060\u2009\u202f\u00a0 ]*–[\u2060\u2009\u202f\u00a0 ]*\d{1,2}:\d{2}/g
+    : /(?<![\p{L}\d-])[\p{L}\d]{1,5}-\u2060?[\p{L}\d]{1,7}(?![\p{L}\d-])/gu;
+  const probe = document.createElement("span");
+  probe.style.whiteSpace = "nowrap";
+  const out = [];
+  for (const root of document.querySelectorAll(selector)) {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const box = n.parentElement;
+      if (!box.checkVisibility() || box.closest("details")) continue;
+      for (const m of n.data.matchAll(pattern)) {
+        const r = document.createRange();
+        r.setStart(n, m.index);
+        r.setEnd(n, m.index + m[0].length);
+        const lines = new Set([...r.getClientRects()].filter((x) => x.width > 0).map((x) => Math.round(x.top)));
+        if (lines.size < 2) continue;
+        probe.textContent = m[0];
+        box.appendChild(probe);
+        const whole = probe.getBoundingClientRect().width;
+        probe.remove();
+        let block = box;  // the width a line has is its block's, not an inline element's (<strong>, <a>)
+        while (getComputedStyle(block).display.startsWith("inline")) block = block.parentElement;
+        const style = getComputedStyle(block);
+        const room = block.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+        if (whole <= room) out.push(m[0].replace(/[\u2060\u2009\u202f\u00a0]/g, " "));
+      }
+    }
+  }
+  return out;
+}
+"""
+
+
+def _pages(lang: str) -> list[str]:
+    return [f"/{lang}/{vendor}/index.html" for vendor in VENDORS] + [f"/{lang}/compare/index.html"]
+
+
+@pytest.mark.parametrize("kind", ["range", "name"])
+@pytest.mark.parametrize("lang", ["sv", "it", "pl", "en"])
+def test_time_ranges_and_short_hyphenated_words_stay_on_one_line(visitor: Any, lang: str, kind: str) -> None:
+    split: dict[str, set[str]] = {}
+    for path in _pages(lang):
+        page = visitor.open(path, reuse=True).page
+        for width in WIDTHS:
+            page.set_viewport_size({"width": width, "height": 740})
+            found = page.evaluate(SPLIT, [RANGES if kind == "range" else NAMES, kind])
+            if found:
+                split.setdefault(f"{path} at {width} px", set()).update(found)
+            wide = page.evaluate("document.documentElement.scrollWidth")
+            assert wide <= width, f"{path} scrolls sideways at {width} px ({wide} px)"
+    assert split == {}
+
+
+# Every word of a text node in `selector` set on more than one line (no hyphen or dash to end a line at).
+BROKEN_WORDS = r"""
+(selector) => {
+  const out = [];
+  for (const root of document.querySelectorAll(selector)) {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      if (!n.parentElement.checkVisibility()) continue;
+      for (const m of n.data.matchAll(/[^\s\-\u2010-\u2015\/]+/g)) {
+        const r = document.createRange();
+        r.setStart(n, m.index);
+        r.setEnd(n, m.index + m[0].length);
+        const lines = new Set([...r.getClientRects()].filter((x) => x.width > 0).map((x) => Math.round(x.top)));
+        if (lines.size > 1) out.push(m[0]);
+      }
+    }
+  }
+  return out;
+}
+"""
+
+
+@pytest.mark.parametrize("width", [320, 375])
+@pytest.mark.parametrize("lang", ["sv", "it", "pl", "en"])
+def test_the_priority_matrix_cuts_no_word_on_a_phone(visitor: Any, lang: str, width: int) -> None:
+    # Amanda's impact × urgency matrix read "brådsk|a", "påverk|an", "Medels|tor" at 375 px.
+    broken = {}
+    for vendor in VENDORS:
+        page = visitor.open(f"/{lang}/{vendor}/index.html", viewport={"width": width, "height": 740}, reuse=True).page
+        words = page.evaluate(BROKEN_WORDS, "table.matrix")
+        if words:
+            broken[vendor] = words
+        assert page.evaluate("document.documentElement.scrollWidth") <= width, f"{vendor}: the page scrolls sideways"
+    assert broken == {}
+
+
+@pytest.mark.parametrize(("lang", "name"), [("sv", "centraleuropeisk tid"), ("pl", "czas środkowoeuropejski"), ("en", "Central European Time")])
+def test_who_answers_first_names_the_readers_zone_in_the_pages_language(visitor: Any, lang: str, name: str) -> None:
+    # It said "Tiderna anges i din tidszon, Europe/Stockholm.": the zone's id, in English, alone.
+    page = visitor.open(f"/{lang}/compare/index.html", timezone_id="Europe/Stockholm", wait_until="networkidle").page
+    page.locator("#first").wait_for(state="visible")
+    assert f"{name} (Europe/Stockholm)" in page.locator("#first .zone").inner_text()
+
+
+@pytest.mark.parametrize("width", [320, 375])
+@pytest.mark.parametrize("lang", ["sv", "pl"])
+def test_who_answers_first_shows_the_deadline_without_scrolling_on_a_phone(visitor: Any, lang: str, width: int) -> None:
+    # Its table kept a 24rem minimum in a box of about 18rem: the "Answers by" column was cut off.
+    path = f"/{lang}/compare/index.html?plans=synerity/gold,esri/extended-1,amanda/premium,infor/xtreme-elite"
+    page = visitor.open(path, viewport={"width": width, "height": 740}, timezone_id="Europe/Stockholm", wait_until="networkidle").page
+    page.locator("#first tbody tr").first.wait_for(state="visible")
+    box = page.evaluate("(() => { const b = document.querySelector('#first .scroll'); return [b.scrollWidth, b.clientWidth]; })()")
+    assert box[0] <= box[1], f"the table is {box[0]} px wide in a {box[1]} px box"

@@ -1,0 +1,48 @@
+"""Every control and every link that stands alone is a target of at least 24 × 24 px (WCAG 2.2, SC 2.5.8).
+
+A link inside a sentence is exempt (the SC's "inline" exception); the crumbs ("Alla leverantörer"),
+the vendor's website, "Link to this comparison", a tier's name heading its column and a footnote mark
+were 11-19 px tall.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+VENDORS = ("amanda", "esri", "infor", "stratiteq", "synerity")
+PHONE = {"width": 375, "height": 740}
+WIDE = {"width": 1366, "height": 900}
+
+SMALL = """
+() => {
+  const out = [];
+  for (const e of document.querySelectorAll("a[href], button, input, select, summary")) {
+    if (!e.checkVisibility()) continue;
+    const r = e.getBoundingClientRect();
+    if (r.width >= 24 && r.height >= 24) continue;
+    // The inline exception: a link set in a line of text that says more than the link.
+    let block = e.parentElement;
+    while (getComputedStyle(block).display.startsWith("inline")) block = block.parentElement;
+    const inline = getComputedStyle(e).display === "inline" && block.textContent.trim().length > e.textContent.trim().length + 3;
+    const name = `${e.tagName.toLowerCase()}.${e.className} "${e.textContent.trim().slice(0, 30)}"`;
+    if (!inline) out.push(`${name} ${Math.round(r.width)}×${Math.round(r.height)}`);
+  }
+  return [...new Set(out)];
+}
+"""
+
+
+@pytest.mark.parametrize("viewport", [PHONE, WIDE], ids=["phone", "desktop"])
+@pytest.mark.parametrize("lang", ["sv", "pl"])
+def test_standalone_links_and_controls_are_24_px_targets(visitor: Any, lang: str, viewport: dict[str, int]) -> None:
+    paths = [f"/{lang}/index.html", f"/{lang}/compare/index.html?plans=synerity/gold,esri/extended-1"]
+    paths += [f"/{lang}/{vendor}/index.html" for vendor in VENDORS]
+    small = {}
+    for path in paths:
+        page = visitor.open(path, viewport=viewport, reuse=True, wait_until="networkidle").page
+        found = page.evaluate(SMALL)
+        if found:
+            small[path] = found
+    assert small == {}
