@@ -126,3 +126,25 @@ def test_the_tier_head_sees_a_difference_in_the_languages_of_support() -> None:
     assert acme is not None and site.adds_to_parent(acme.vendors[0].plans[1], acme.vendors[0])
     same = load_text(TIERS.format(parent="phone", child="phone"), "t.plan").project
     assert same is not None and not site.adds_to_parent(same.vendors[0].plans[1], same.vendors[0])
+
+
+@pytest.mark.parametrize(
+    ("lang", "emergency"),
+    [
+        ("sv", "Telefon (Jourtelefon; endast Kritisk)"),
+        ("it", "Telefono (Telefono di emergenza; solo Critica)"),
+        ("pl", "Telefon (Telefon alarmowy; tylko Krytyczny)"),
+        ("en", "Phone (Emergency phone; Critical only)"),
+    ],
+)
+def test_a_labelled_channel_for_some_priorities_has_one_pair_of_brackets(lang: str, emergency: str) -> None:
+    """An outside author's tier read "Phone (Emergency phone) (Critical only)": two pairs of brackets in a row."""
+    label = '{ sv "Jourtelefon" it "Telefono di emergenza" pl "Telefon alarmowy" en "Emergency phone" }'
+    text = PLAN.format(channels="phone, emergency for P1, email").replace(
+        "  contact email", f'  contact phone "+46 8 123 456 79" as emergency {label}\n  contact email'
+    )
+    result = load_text(text, "t.plan")
+    assert result.project is not None, [d.message for d in result.errors]
+    acme = result.project.vendors[0]
+    channels = [str(c) for c in site.plan_services(acme, site.Reader(lang, words()[lang], acme))[0].channels]
+    assert emergency in channels

@@ -1075,10 +1075,15 @@ def plan_services(vendor: Vendor, reader: Reader) -> tuple[PlanService, ...]:
             contact = contacts.get(cid)
             name = Markup(escape(contact_kinds(reader)[contact.kind] if contact else cid))
             which = _which_contact(contact, plan.channels, vendor, reader) if contact else ""
-            if which:
-                name = Markup("{} ({})").format(name, which)
             limited = next((p.priorities for p in plan.channel_priorities if p.channel == cid), ())
-            if limited:  # "Phone (Critical and High only)": the channel is for these priorities
+            if which and limited:  # "Phone (Emergency phone; Critical only)": one pair of brackets, not two in a row
+                name = sentence(
+                    _("%(channel)s (%(which)s; %(priorities)s only)"), channel=name, which=which,
+                    priorities=_level_names(vendor, limited, reader),
+                )
+            elif which:
+                name = Markup("{} ({})").format(name, which)
+            elif limited:  # "Phone (Critical and High only)": the channel is for these priorities
                 name = sentence(_("%(channel)s (%(priorities)s only)"), channel=name, priorities=_level_names(vendor, limited, reader))
             if name not in channels:
                 channels.append(name)
