@@ -26,6 +26,7 @@ from support import oracle
 from support.language_plans import ALL, only, problems
 from support.paths import BUILD_PY, ROOT
 from support.site import words
+from support.ticket_agreement import ticket_answers
 
 NODE = shutil.which("node")
 YEARS = (2026, 2028)
@@ -187,7 +188,8 @@ def built(project, tmp_path_factory):
     ],
 )
 def test_the_vendor_page_shows_the_on_site_targets_in_every_language(built, lang, title, hours, next_day, none):
-    page = (built / lang / "fieldco" / "index.html").read_text(encoding="utf-8")
+    # The site keeps short hyphenated words whole with a word joiner (U+2060: "on-site"); the words are compared without it.
+    page = (built / lang / "fieldco" / "index.html").read_text(encoding="utf-8").replace("\u2060", "")
     # Its own table, after the first response, as the vocabulary orders the metrics.
     start = page.index(f'<h3 id="m-on-site">{title}</h3>')
     assert page.index('<h3 id="m-first-response">') < start
@@ -319,31 +321,7 @@ TICKETS = [
 ]
 
 
-def _events(t: oracle.Ticket) -> list[dict]:
-    return [{"type": kind, "at": at} for kind, at, _ in t.events]
-
-
-def _without_reasons(answer: dict) -> dict:
-    for entry in answer["metrics"].values():
-        entry.pop("reason", None)
-    return answer
-
-
 @pytest.mark.skipif(NODE is None, reason="node is not installed")
 def test_the_on_site_event_meets_the_metric_alike_in_python_javascript_and_the_oracle(project, rules, tmp_path):
-    rules_path = tmp_path / "rules.json"
-    rules_path.write_text(dumps(rules), encoding="utf-8")
-    evaluator = Evaluator(rules)
-    python = [_without_reasons(evaluator.ticket(t.plan, t.priority, t.at, t.now, _events(t))) for t in TICKETS]
+    python = ticket_answers(project, rules, TICKETS, YEARS, tmp_path)
     assert [a["metrics"]["on-site"]["state"] for a in python] == ["met", "breached", "running", "met"]
-    ticket_js = (ROOT / "site_templates" / "assets" / "ticket.js").as_uri()
-    script = (
-        f'import {{ ticket }} from "{ticket_js}"; import {{ readFileSync }} from "node:fs";'
-        'const rules = JSON.parse(readFileSync(process.argv[1], "utf8"));'
-        "console.log(JSON.stringify(JSON.parse(process.argv[2]).map((t) => ticket(rules, t))));"
-    )
-    payload = [{"plan": t.plan, "priority": t.priority, "at": t.at, "now": t.now, "events": _events(t)} for t in TICKETS]
-    javascript = [_without_reasons(a) for a in _node(script, rules_path, payload)]
-    assert javascript == python
-    for t, answer in zip(TICKETS, python, strict=True):
-        assert answer == oracle.ticket(project, YEARS, t), t
