@@ -348,7 +348,7 @@ def test_a_misspelt_metric_still_gets_did_you_mean() -> None:
 
 @pytest.mark.parametrize(
     ("lang", "urgent"),
-    [("en", "Phone (Urgent line) (Critical only)"), ("sv", "Telefon (Jourlinje) (endast Kritisk)")],
+    [("en", "Phone (Urgent line; Critical only)"), ("sv", "Telefon (Jourlinje; endast Kritisk)")],
 )
 def test_a_labelled_second_phone_is_named_by_its_label_not_its_number(lang: str, urgent: str) -> None:
     text = HEADER.replace("language sv", "language en") + (

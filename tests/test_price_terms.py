@@ -47,8 +47,9 @@ def plan(price: str = "price free", cell: str = "yes") -> str:
 
 
 def said(text: str) -> str:
-    """A page's words with CLDR's no-break spaces as plain ones, to compare with what a reader sees."""
-    return text.replace("\u00a0", " ").replace("\u202f", " ")
+    """A page's words with CLDR's no-break spaces as plain ones, and without the word joiners that keep "Add-on" whole,
+    to compare with what a reader sees."""
+    return text.replace("\u00a0", " ").replace("\u202f", " ").replace("\u2060", "")
 
 
 def reader(lang: str, vendor):  # type: ignore[no-untyped-def]
