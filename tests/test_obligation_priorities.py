@@ -254,7 +254,6 @@ def test_a_rule_document_before_1_5_follows_every_obligation_for_every_priority(
     assert set(answer["obligations"]) == {"rca", "call-back"}
 
 
-@pytest.mark.skipif(NODE is None, reason="node is not installed")
 def _javascript_tickets(rules: dict, asked: list[dict], tmp_path: Path) -> list[dict]:
     """ticket.js's answers to `asked` under Node, one per ticket."""
     rules_path = tmp_path / "rules.json"
@@ -270,6 +269,7 @@ def _javascript_tickets(rules: dict, asked: list[dict], tmp_path: Path) -> list[
     return [json.loads(line) for line in run.stdout.splitlines()]
 
 
+@pytest.mark.skipif(NODE is None, reason="node is not installed")
 def test_the_javascript_clock_gives_the_python_answers(rules, tmp_path) -> None:
     asked = [{"plan": "acme/std", "priority": p, "at": REPORT, "now": "2026-11-23T15:00:00+01:00", "events": e} for p, e, _ in TICKETS]
     answers = _javascript_tickets(rules, asked, tmp_path)

@@ -19,14 +19,14 @@ import pytest
 from dsl.language.loader import load_project, load_text
 from dsl.language.vocabulary import METRICS
 from dsl.rules.engine import Evaluator, RuleError
-from dsl.rules.export import dumps, export_project, schema_text, structural_problems
+from dsl.rules.export import export_project, schema_text, structural_problems
 from dsl.site import views as site
 from dsl.site.render import render_site
 from support import oracle
 from support.language_plans import ALL, only, problems
 from support.paths import BUILD_PY, ROOT
 from support.site import words
-from support.ticket_agreement import ticket_answers
+from support.ticket_agreement import due_answers, event_tickets, ticket_answers
 
 NODE = shutil.which("node")
 YEARS = (2026, 2028)
@@ -256,15 +256,6 @@ def _questions() -> list[oracle.Question]:
     return [oracle.Question("fieldco/onsite", level, at, None, "on-site") for level in ("P1", "P2") for at in MOMENTS]
 
 
-def _node(script: str, rules_path: Path, payload: list[dict]) -> list:
-    run = subprocess.run(
-        [NODE, "--input-type=module", "-e", script, str(rules_path), json.dumps(payload)],
-        capture_output=True, text=True, timeout=120, cwd=ROOT,
-    )
-    assert run.returncode == 0, run.stderr
-    return json.loads(run.stdout)
-
-
 def test_the_oracle_reads_the_promise_as_written(project):
     # Friday 15:30 + 4 service hours: 1.5 h on Friday, 2.5 h on Monday -> Monday 10:30; the next business day
     # after Tuesday 5 January 2027 is Thursday 7 January (Epiphany is a Bavarian holiday): its closing time.
@@ -275,21 +266,8 @@ def test_the_oracle_reads_the_promise_as_written(project):
 @pytest.mark.skipif(NODE is None, reason="node is not installed")
 def test_due_metric_on_site_equals_sla_js_and_the_oracle(project, rules, tmp_path):
     _write(tmp_path)
-    rules_path = tmp_path / "rules.json"
-    rules_path.write_text(dumps(rules), encoding="utf-8")
     questions = _questions()
-    sla = (ROOT / "site_templates" / "assets" / "sla.js").as_uri()
-    script = (
-        f'import {{ dueIso }} from "{sla}"; import {{ readFileSync }} from "node:fs";'
-        'const rules = JSON.parse(readFileSync(process.argv[1], "utf8"));'
-        "console.log(JSON.stringify(JSON.parse(process.argv[2]).map((q) => dueIso(rules, q))));"
-    )
-    javascript = _node(script, rules_path, [{"plan": q.plan, "priority": q.priority, "at": q.at, "metric": q.metric} for q in questions])
-    evaluator = Evaluator(rules)
-    for q, js in zip(questions, javascript, strict=True):
-        expected = oracle.deadline(project, YEARS, q).isoformat()
-        assert js == expected, q
-        assert evaluator.due(q.plan, q.priority, q.at, metric="on-site").isoformat() == expected, q
+    due_answers(project, rules, questions, YEARS, tmp_path)
     # The command line, once per kind of target (hours, the next business day): it reads the plan files itself.
     for q in (questions[1], questions[len(MOMENTS) + 2]):
         command = [sys.executable, str(BUILD_PY), "--project", str(tmp_path), "due", q.plan, q.priority or "", q.at, "--metric", "on-site"]
@@ -305,20 +283,7 @@ def test_due_help_lists_on_site():
 
 # --- the ticket clock: an `on-site` event meets the metric -------------------------------------------
 
-TICKETS = [
-    # Responded, a technician on site after 3 service hours (in time), then resolved.
-    oracle.Ticket("fieldco/onsite", "P1", "2026-11-23T09:00:00+01:00", "2026-11-24T12:00:00+01:00",
-                  (("responded", "2026-11-23T09:30:00+01:00", None), ("on-site", "2026-11-23T12:00:00+01:00", None),
-                   ("resolved", "2026-11-23T15:00:00+01:00", None))),
-    # On site late, after a pause.
-    oracle.Ticket("fieldco/onsite", "P1", "2026-11-23T15:00:00+01:00", "2026-11-25T09:00:00+01:00",
-                  (("pause", "2026-11-23T16:00:00+01:00", None), ("resume", "2026-11-24T09:00:00+01:00", None),
-                   ("on-site", "2026-11-24T14:00:00+01:00", None))),
-    # Next business day, still waiting; and resolved remotely before anyone had to come.
-    oracle.Ticket("fieldco/onsite", "P2", "2026-11-23T10:00:00+01:00", "2026-11-24T10:00:00+01:00"),
-    oracle.Ticket("fieldco/onsite", "P2", "2026-11-23T10:00:00+01:00", "2026-11-30T10:00:00+01:00",
-                  (("resolved", "2026-11-24T11:00:00+01:00", None),)),
-]
+TICKETS = event_tickets("fieldco/onsite", "on-site")
 
 
 @pytest.mark.skipif(NODE is None, reason="node is not installed")

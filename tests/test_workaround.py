@@ -16,14 +16,13 @@ import pytest
 
 from dsl.language.loader import load_text
 from dsl.language.vocabulary import METRICS
-from dsl.rules.engine import Evaluator
 from dsl.rules.export import dumps, export_project, schema_text, structural_problems
 from dsl.site import views as site
 from dsl.site.render import render_site
 from support import oracle
 from support.paths import BUILD_PY, ROOT
 from support.site import words
-from support.ticket_agreement import ticket_answers
+from support.ticket_agreement import due_answers, event_tickets, ticket_answers
 
 NODE = shutil.which("node")
 YEARS = (2026, 2028)
@@ -136,34 +135,12 @@ def _cli_due(project_dir: Path, q: oracle.Question) -> str:
     return run.stdout.strip()
 
 
-def _node(script: str, rules_path: Path, payload: list[dict]) -> list:
-    run = subprocess.run(
-        [NODE, "--input-type=module", "-e", script, str(rules_path), json.dumps(payload)],
-        capture_output=True, text=True, timeout=120, cwd=ROOT,
-    )
-    assert run.returncode == 0, run.stderr
-    return json.loads(run.stdout)
-
-
 @pytest.mark.skipif(NODE is None, reason="node is not installed")
 def test_due_metric_workaround_equals_sla_js_and_the_oracle(project, rules, tmp_path):
     (tmp_path / "plans").mkdir()
     (tmp_path / "plans" / "acme.plan").write_text(PLAN, encoding="utf-8")
-    rules_path = tmp_path / "rules.json"
-    rules_path.write_text(dumps(rules), encoding="utf-8")
     questions = _questions()
-    sla = (ROOT / "site_templates" / "assets" / "sla.js").as_uri()
-    script = (
-        f'import {{ dueIso }} from "{sla}"; import {{ readFileSync }} from "node:fs";'
-        'const rules = JSON.parse(readFileSync(process.argv[1], "utf8"));'
-        "console.log(JSON.stringify(JSON.parse(process.argv[2]).map((q) => dueIso(rules, q))));"
-    )
-    javascript = _node(script, rules_path, [{"plan": q.plan, "priority": q.priority, "at": q.at, "metric": q.metric} for q in questions])
-    evaluator = Evaluator(rules)
-    for q, js in zip(questions, javascript, strict=True):
-        expected = oracle.deadline(project, YEARS, q).isoformat()
-        assert js == expected, q
-        assert evaluator.due(q.plan, q.priority, q.at, metric="workaround").isoformat() == expected, q
+    due_answers(project, rules, questions, YEARS, tmp_path)
     # The command line, once per kind of target (hours, business days): it reads the plan files itself.
     for q in (questions[0], questions[len(MOMENTS) + 1]):
         assert _cli_due(tmp_path, q) == oracle.deadline(project, YEARS, q).isoformat()
@@ -171,20 +148,7 @@ def test_due_metric_workaround_equals_sla_js_and_the_oracle(project, rules, tmp_
 
 # --- the ticket clock: a `workaround` event meets the metric -----------------------------------------
 
-TICKETS = [
-    # Worked around after 3 open hours (in time), then resolved.
-    oracle.Ticket("acme/gold", "P1", "2026-11-23T09:00:00+01:00", "2026-11-24T12:00:00+01:00",
-                  (("responded", "2026-11-23T09:30:00+01:00", None), ("workaround", "2026-11-23T12:00:00+01:00", None),
-                   ("resolved", "2026-11-24T10:00:00+01:00", None))),
-    # Worked around late, after a pause; read before the resolution.
-    oracle.Ticket("acme/gold", "P1", "2026-11-23T15:00:00+01:00", "2026-11-25T09:00:00+01:00",
-                  (("pause", "2026-11-23T16:00:00+01:00", None), ("resume", "2026-11-24T09:00:00+01:00", None),
-                   ("workaround", "2026-11-24T14:00:00+01:00", None))),
-    # Still running, business days; resolved without a workaround stops it too.
-    oracle.Ticket("acme/gold", "P2", "2026-11-23T10:00:00+01:00", "2026-11-24T10:00:00+01:00"),
-    oracle.Ticket("acme/gold", "P2", "2026-11-23T10:00:00+01:00", "2026-11-30T10:00:00+01:00",
-                  (("resolved", "2026-11-24T11:00:00+01:00", None),)),
-]
+TICKETS = event_tickets("acme/gold", "workaround")
 
 
 @pytest.mark.skipif(NODE is None, reason="node is not installed")

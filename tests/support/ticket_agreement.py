@@ -1,4 +1,5 @@
-"""The ticket clock asked of all three evaluators at once: Python's engine, ticket.js under Node, and the oracle."""
+"""A deadline or a ticket clock asked of all three evaluators at once: Python's engine, sla.js or ticket.js under Node, and
+the oracle."""
 
 from __future__ import annotations
 
@@ -57,3 +58,37 @@ def ticket_answers(
     for t, answer in zip(tickets, python, strict=True):
         assert answer == oracle.ticket(project, years, t), t
     return python
+
+
+def due_answers(project: Project, rules: dict[str, Any], questions: list[oracle.Question], years: tuple[int, int], tmp_path: Path) -> None:
+    """Assert that sla.js, the Python engine and the oracle give every question the same deadline."""
+    rules_path = tmp_path / "rules.json"
+    rules_path.write_text(dumps(rules), encoding="utf-8")
+    sla = (ROOT / "site_templates" / "assets" / "sla.js").as_uri()
+    script = (
+        f'import {{ dueIso }} from "{sla}"; import {{ readFileSync }} from "node:fs";'
+        'const rules = JSON.parse(readFileSync(process.argv[1], "utf8"));'
+        "console.log(JSON.stringify(JSON.parse(process.argv[2]).map((q) => dueIso(rules, q))));"
+    )
+    javascript = node_json(script, rules_path, [{"plan": q.plan, "priority": q.priority, "at": q.at, "metric": q.metric} for q in questions])
+    evaluator = Evaluator(rules)
+    for q, js in zip(questions, javascript, strict=True):
+        expected = oracle.deadline(project, years, q).isoformat()
+        assert js == expected, q
+        assert evaluator.due(q.plan, q.priority, q.at, metric=q.metric).isoformat() == expected, q
+
+
+def event_tickets(plan: str, event: str) -> list[oracle.Ticket]:
+    """Four tickets of `plan` whose `event` ("workaround", "on-site") meets its metric: in time, late after a pause,
+    not yet (still running), and never, the resolution coming first (met: the clock stops)."""
+    T = oracle.Ticket
+    return [
+        T(plan, "P1", "2026-11-23T09:00:00+01:00", "2026-11-24T12:00:00+01:00",
+          (("responded", "2026-11-23T09:30:00+01:00", None), (event, "2026-11-23T12:00:00+01:00", None),
+           ("resolved", "2026-11-24T10:00:00+01:00", None))),
+        T(plan, "P1", "2026-11-23T15:00:00+01:00", "2026-11-25T09:00:00+01:00",
+          (("pause", "2026-11-23T16:00:00+01:00", None), ("resume", "2026-11-24T09:00:00+01:00", None),
+           (event, "2026-11-24T14:00:00+01:00", None))),
+        T(plan, "P2", "2026-11-23T10:00:00+01:00", "2026-11-24T10:00:00+01:00"),
+        T(plan, "P2", "2026-11-23T10:00:00+01:00", "2026-11-30T10:00:00+01:00", (("resolved", "2026-11-24T11:00:00+01:00", None),)),
+    ]
