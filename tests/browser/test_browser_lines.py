@@ -13,6 +13,8 @@ from typing import Any
 
 import pytest
 
+from browser.layout import BROKEN_WORDS
+
 VENDORS = ("amanda", "esri", "infor", "stratiteq", "synerity")
 WIDTHS = tuple(range(320, 431, 6)) + (768, 1366)
 """Phones from 320 to 430 px every 6 px, a tablet and the 1366 px desktop."""
@@ -81,28 +83,6 @@ def test_time_ranges_and_short_hyphenated_words_stay_on_one_line(visitor: Any, l
             wide = page.evaluate("document.documentElement.scrollWidth")
             assert wide <= width, f"{path} scrolls sideways at {width} px ({wide} px)"
     assert split == {}
-
-
-# Every word of a text node in `selector` set on more than one line (no hyphen or dash to end a line at).
-BROKEN_WORDS = r"""
-(selector) => {
-  const out = [];
-  for (const root of document.querySelectorAll(selector)) {
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      if (!n.parentElement.checkVisibility()) continue;
-      for (const m of n.data.matchAll(/[^\s\-\u2010-\u2015\/]+/g)) {
-        const r = document.createRange();
-        r.setStart(n, m.index);
-        r.setEnd(n, m.index + m[0].length);
-        const lines = new Set([...r.getClientRects()].filter((x) => x.width > 0).map((x) => Math.round(x.top)));
-        if (lines.size > 1) out.push(m[0]);
-      }
-    }
-  }
-  return out;
-}
-"""
 
 
 @pytest.mark.parametrize("width", [320, 375])

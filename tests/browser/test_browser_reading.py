@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 
+from browser.layout import BROKEN_WORDS
 from dsl.language.model import Project
 from dsl.site.publish import publish
 from support.language_only import MARK, english_only
@@ -23,28 +24,6 @@ from support.language_only import MARK, english_only
 VENDORS = ("amanda", "esri", "infor", "stratiteq", "synerity")
 PHONE = {"width": 375, "height": 740}
 WIDE = {"width": 1366, "height": 900}
-
-# Every word of a text node inside `root` that the browser set on more than one line, except at a hyphen,
-# a dash or a slash, where a line may end.
-BROKEN_WORDS = """
-(selector) => {
-  const out = [];
-  for (const root of document.querySelectorAll(selector)) {
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      if (!n.parentElement.checkVisibility()) continue;
-      for (const m of n.data.matchAll(/[^\\s\\-\\u2010-\\u2015\\/]+/g)) {
-        const r = document.createRange();
-        r.setStart(n, m.index);
-        r.setEnd(n, m.index + m[0].length);
-        const lines = new Set([...r.getClientRects()].filter((x) => x.width > 0).map((x) => Math.round(x.top)));
-        if (lines.size > 1) out.push(m[0]);
-      }
-    }
-  }
-  return out;
-}
-"""
 
 LONGEST_WHOLE = 11
 """Letters of the longest word a phone's tier column must never break: "Regelbundna", "Dokumentacja", "development"."""
