@@ -306,8 +306,7 @@ def language_names(codes: tuple[str, ...], lang: str) -> str:
 
 def spoken_languages(codes: tuple[str, ...], lang: str) -> str:
     """Languages by ISO 639 code, named and listed in the page language, capitalised as a line of its own: "Svenska och engelska"."""
-    names = locale(lang).languages
-    text = listing([str(names.get(code, code)) for code in codes], lang)
+    text = language_names(codes, lang)
     return text[:1].upper() + text[1:]
 
 
