@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import errno
+import json
 import os
+import re
 import shutil
 import signal
 import sys
 import threading
 import time
+import urllib.request
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -240,3 +243,90 @@ def test_a_watch_that_cannot_start_falls_back_to_polling(
 def test_serve_watches_with_events_by_default(plans: Path, capsys: pytest.CaptureFixture[str]) -> None:
     _rebuilds_after_a_change(plans)
     assert "looking for changes" not in capsys.readouterr().err
+
+
+# --- live reload: pages learn of builds ------------------------------------------------------------
+
+
+def _generation(page_text: str) -> int:
+    """The build number the live-reload script of a served page was given."""
+    match = re.search(r'<script src="/__tierwise/live\.js" data-generation="(\d+)"></script>\n</body>', page_text)
+    assert match, "no live-reload script before </body>"
+    return int(match.group(1))
+
+
+def _wait(port: int, since: int, first: bool = False) -> dict[str, object]:
+    url = f"http://127.0.0.1:{port}/__tierwise/wait?since={since}" + ("&first=1" if first else "")
+    with urllib.request.urlopen(url, timeout=30) as response:
+        assert response.headers["Cache-Control"] == "no-store"
+        answer: dict[str, object] = json.loads(response.read())
+        return answer
+
+
+def test_served_pages_carry_the_live_script_and_the_published_files_do_not(plans: Path, tmp_path: Path) -> None:
+    out = tmp_path / "_site"
+    with serve_process(plans, out, tmp_path / "serve.log", tmp_path) as (port, _server):
+        origin = f"http://127.0.0.1:{port}"
+        served = wait_for(lambda: fetch(f"{origin}/en/stratiteq/"))
+        assert served.count("/__tierwise/live.js") == 1
+        assert _generation(served) == 1  # the first build
+        on_disk = (out / "en" / "stratiteq" / "index.html").read_text(encoding="utf-8")
+        assert "__tierwise" not in on_disk  # the published site is the build's bytes
+        assert served.replace('<script src="/__tierwise/live.js" data-generation="1"></script>\n', "") == on_disk
+        # A fragment for another site's page is no page: served as it is.
+        assert fetch(f"{origin}/en/stratiteq/embed.html") == (out / "en" / "stratiteq" / "embed.html").read_text(encoding="utf-8")
+        with urllib.request.urlopen(f"{origin}/__tierwise/live.js", timeout=5) as response:
+            assert response.headers["Content-Type"].startswith("text/javascript")
+            assert b"location.reload()" in response.read()
+
+
+def test_the_wait_answers_when_a_build_finishes_with_its_errors_or_none(plans: Path, tmp_path: Path) -> None:
+    with serve_process(plans, tmp_path / "_site", tmp_path / "serve.log", tmp_path) as (port, _server):
+        page = f"http://127.0.0.1:{port}/en/stratiteq/index.html"
+        generation = _generation(wait_for(lambda: fetch(page)))
+        plan = plans / "stratiteq.plan"
+        source = plan.read_text(encoding="utf-8")
+        answers: list[dict[str, object]] = []
+        asking = threading.Thread(target=lambda: answers.append(_wait(port, generation)))
+        asking.start()
+        time.sleep(0.5)
+        assert not answers  # nothing new yet: the question is held
+        write_newer(plan, source.replace("vendor stratiteq {", "vendor stratiteq {{", 1))
+        asking.join(timeout=30)
+        [broken] = answers
+        assert broken["generation"] == generation + 1
+        error = str(broken["error"])
+        assert "stratiteq.plan:12:19: error[T0101]" in error and "^" in error  # located, with the caret
+        # A page served while the build is broken asks first, and hears of the errors at once.
+        assert _generation(fetch(page)) == generation + 1
+        assert _wait(port, generation + 1, first=True)["error"] == error
+        write_newer(plan, source)
+        fixed = _wait(port, generation + 1)
+        assert fixed == {"generation": generation + 2, "error": None}
+
+
+def test_a_held_question_is_answered_nothing_new_after_its_time() -> None:
+    from dsl.site.serve import Live
+
+    live = Live()
+    live.finished(None)
+    started = time.monotonic()
+    assert live.wait(1, seconds=0.2) == (1, None)
+    assert time.monotonic() - started >= 0.2
+    assert live.wait(0, seconds=5) == (1, None)  # a page of an earlier build: at once
+    live.finished("x.plan:1:1: error")
+    assert live.wait(2, first=True, seconds=5) == (2, "x.plan:1:1: error")
+
+
+def test_a_publish_that_fails_tells_the_pages_what_it_printed(plans: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from dsl.site import serve
+
+    def failing(*args: object, stderr: object, **kwargs: object) -> int:
+        print("templates/vendor.html:3: error: unexpected end of template", file=stderr)  # type: ignore[arg-type]
+        return 1
+
+    monkeypatch.setattr(serve, "publish", failing)
+    live = serve.Live()
+    assert serve._build([plans], tmp_path / "_site", None, live=live) == 1
+    assert live.generation == 1
+    assert live.error == "templates/vendor.html:3: error: unexpected end of template"

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import io
+import json
 import os
 import stat
 import sys
@@ -13,7 +15,8 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
+from urllib.parse import parse_qs, urlsplit
 
 from dsl.language.cache import BuildCache
 from dsl.language.diagnostics import missing_translations, print_diagnostics
@@ -167,12 +170,153 @@ _TEXT_TYPES = {
 }
 
 
+# --- live reload ---------------------------------------------------------------------------------
+# An author saves a plan and looks at the browser: the page should show the edit, or why there is none.
+# Every page `serve` hands out (never the files on disk, which stay the build's bytes) gets one script,
+# /__tierwise/live.js, which asks /__tierwise/wait whether a build finished since the page was served:
+# after a good build the page reloads; after a failed one it shows the build's errors over the last
+# good site, until the next good build reloads it. A long poll rather than a socket: plain HTTP, which
+# the hardened server already answers, and a page whose server stopped just asks again each second.
+
+LIVE_PATH = "/__tierwise/"
+"""The folder of the live-reload script and its question; no page of a site can be there (no vendor id starts with "_")."""
+
+WAIT_SECONDS = 15.0
+"""How long /__tierwise/wait holds a question before answering "nothing new" (less than CONNECTION_TIMEOUT)."""
+
+LIVE_SCRIPT = r"""// Tierwise serve: reload after a good build, show a failed build's errors (never in a published site).
+(() => {
+  const me = document.currentScript;
+  let generation = Number(me.dataset.generation);
+  let first = true;
+  let box = null;
+  const show = (text) => {
+    if (box === null) {
+      box = document.createElement("section");
+      box.id = "tierwise-build-error";
+      box.setAttribute("role", "alert");
+      box.setAttribute("aria-label", "Build failed");
+      box.style.cssText = "position:fixed;left:0;right:0;bottom:0;max-height:60vh;overflow:auto;z-index:2147483647;" +
+        "background:#fff;color:#1a1a1a;border-top:4px solid #b00020;padding:1rem 1rem 1.25rem;" +
+        "font:15px/1.45 system-ui,sans-serif;box-shadow:0 -2px 12px rgba(0,0,0,.35)";
+      const head = document.createElement("p");
+      head.style.cssText = "margin:0 3.5rem .5rem 0;font-weight:700;color:#b00020";
+      head.textContent = "The last build failed, so this is still the last good site. Fix the plan and save: the page reloads.";
+      const pre = document.createElement("pre");
+      pre.style.cssText = "margin:0;white-space:pre;overflow-x:auto;font:13px/1.45 ui-monospace,monospace";  // carets stay under their column
+      const close = document.createElement("button");
+      close.type = "button";
+      close.textContent = "Close";
+      close.style.cssText = "position:absolute;top:.5rem;right:.5rem;min-height:32px;min-width:44px;font:inherit";
+      close.addEventListener("click", () => { box.hidden = true; });
+      box.append(head, pre, close);
+      document.body.append(box);
+    }
+    box.querySelector("pre").textContent = text;
+    box.hidden = false;
+  };
+  const ask = async () => {
+    for (;;) {
+      try {
+        const answer = await fetch(`/__tierwise/wait?since=${generation}${first ? "&first=1" : ""}`, { cache: "no-store" });
+        if (!answer.ok) throw new Error(String(answer.status));
+        const state = await answer.json();
+        first = false;
+        if (state.generation !== generation && state.error === null) {
+          location.reload();
+          return;
+        }
+        generation = state.generation;
+        if (state.error !== null) show(state.error);
+      } catch (_) {
+        await new Promise((resolve) => setTimeout(resolve, 1000));  // serve stopped or restarting: ask again
+      }
+    }
+  };
+  ask();
+})();
+"""
+
+
+class Live:
+    """What the pages `serve` hands out learn about its builds: a number counting finished builds, and the errors of the
+    last one when it failed."""
+
+    def __init__(self) -> None:
+        self._changed = threading.Condition()
+        self.generation = 0
+        self.error: str | None = None
+
+    def finished(self, error: str | None) -> None:
+        """A build finished: published (`error` None), or failed with `error`, the text its errors were reported in."""
+        with self._changed:
+            self.generation += 1
+            self.error = error
+            self._changed.notify_all()
+
+    def wait(self, since: int, first: bool = False, seconds: float = WAIT_SECONDS) -> tuple[int, str | None]:
+        """The state once a build after `since` has finished (or `seconds` passed); at once for a page's `first` question
+        when the last build failed, so that a page served over a broken build shows why."""
+        with self._changed:
+            self._changed.wait_for(lambda: self.generation != since or (first and self.error is not None), timeout=seconds)
+            return self.generation, self.error
+
+    def tag(self) -> bytes:
+        """The script element a served page gets before its </body>."""
+        return f'<script src="{LIVE_PATH}live.js" data-generation="{self.generation}"></script>\n'.encode()
+
+
 class SiteHandler(SimpleHTTPRequestHandler):
-    """Serves the built folder: no log line per request, no listings, no version banner, nosniff, 400 for bad URLs."""
+    """Serves the built folder: no log line per request, no listings, no version banner, nosniff, 400 for bad URLs;
+    with `live`, each page reloads itself after a build (see "live reload" above)."""
 
     timeout = CONNECTION_TIMEOUT
     server_version = "Tierwise"
     extensions_map = {**SimpleHTTPRequestHandler.extensions_map, **_TEXT_TYPES}
+
+    def __init__(self, *args: Any, live: Live | None = None, **kwargs: Any) -> None:
+        self.live = live  # before the base class's __init__, which handles the request
+        super().__init__(*args, **kwargs)
+
+    def do_GET(self) -> None:
+        """The live-reload script and question, else the file."""
+        if self.live is not None and self.path.startswith(LIVE_PATH):
+            self._answer_live()
+            return
+        super().do_GET()
+
+    def do_HEAD(self) -> None:
+        """The live-reload script's headers (a question is never held for a HEAD), else the file's."""
+        if self.live is not None and self.path.startswith(LIVE_PATH):
+            self._answer_live(head=True)
+            return
+        super().do_HEAD()
+
+    def _answer_live(self, head: bool = False) -> None:
+        assert self.live is not None
+        parts = urlsplit(self.path)
+        if parts.path == LIVE_PATH + "live.js":
+            self._send_bytes(LIVE_SCRIPT.encode(), "text/javascript; charset=utf-8", head)
+            return
+        if parts.path == LIVE_PATH + "wait" and not head:
+            query = parse_qs(parts.query)
+            try:
+                since = int(query.get("since", ["-1"])[0])
+            except ValueError:
+                since = -1
+            generation, error = self.live.wait(since, first="first" in query)
+            self._send_bytes(json.dumps({"generation": generation, "error": error}).encode(), "application/json")
+            return
+        self.send_error(HTTPStatus.NOT_FOUND, "File not found")
+
+    def _send_bytes(self, data: bytes, content_type: str, head: bool = False) -> None:
+        self.send_response(HTTPStatus.OK)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(data)))
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        if not head:
+            self.wfile.write(data)
 
     def version_string(self) -> str:
         """The Server header: the product alone, no Python version."""
@@ -188,12 +332,41 @@ class SiteHandler(SimpleHTTPRequestHandler):
         self.send_error(HTTPStatus.NOT_FOUND, "File not found")
 
     def send_head(self) -> Any:
-        """Like the standard handler, but a URL the file system cannot take (NUL, bad bytes) is a 400."""
+        """Like the standard handler, but a URL the file system cannot take (NUL, bad bytes) is a 400, and a page gets the
+        live-reload script."""
         try:
+            page = self._page_with_script() if self.live is not None else None
+            if page is not None:
+                return page
             return super().send_head()
         except ValueError:  # e.g. %00: "embedded null byte"; an undecodable name
             self.send_error(HTTPStatus.BAD_REQUEST, "Bad request path")
             return None
+
+    def _page_with_script(self) -> io.BytesIO | None:
+        """A whole HTML page (one with a </body>; not an embeddable fragment) with the live-reload script, sent
+        uncached; None for anything else, which the standard handler serves as it is."""
+        assert self.live is not None
+        path = self.translate_path(self.path)
+        if self.path.split("?", 1)[0].split("#", 1)[0].endswith("/"):
+            path = os.path.join(path, "index.html")
+        if not path.endswith(".html"):
+            return None
+        try:
+            with open(path, "rb") as fh:
+                data = fh.read()
+        except OSError:
+            return None  # a folder without its slash, a missing page: as the standard handler answers them
+        end = data.rfind(b"</body>")
+        if end < 0:
+            return None
+        data = data[:end] + self.live.tag() + data[end:]
+        self.send_response(HTTPStatus.OK)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(data)))
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        return io.BytesIO(data)
 
     def log_message(self, format: str, *args: Any) -> None:
         """Say nothing: the terminal is for build errors."""
@@ -209,10 +382,28 @@ class SiteServer(ThreadingHTTPServer):
         """A client that hangs up or times out is not an error worth a traceback in the terminal."""
 
 
-def make_server(out: Path, port: int, host: str = HOST) -> SiteServer:
-    """A server for the site in `out` on host:port (port 0: any free port); raises OSError when it cannot listen."""
-    handler = functools.partial(SiteHandler, directory=str(out.absolute()))
+def make_server(out: Path, port: int, host: str = HOST, live: Live | None = None) -> SiteServer:
+    """A server for the site in `out` on host:port (port 0: any free port); raises OSError when it cannot listen.
+    With `live`, pages reload themselves after each build and show a failed build's errors."""
+    handler = functools.partial(SiteHandler, directory=str(out.absolute()), live=live)
     return SiteServer((host, port), handler)
+
+
+class _Both(io.StringIO):
+    """Writes to the terminal and keeps a copy: a failed build's report, for the pages to show."""
+
+    def __init__(self, terminal: TextIO) -> None:
+        super().__init__()
+        self.terminal = terminal
+
+    def write(self, text: str) -> int:
+        """Write `text` to the terminal and keep it."""
+        self.terminal.write(text)
+        return super().write(text)
+
+    def flush(self) -> None:
+        """Flush the terminal."""
+        self.terminal.flush()
 
 
 def _build(
@@ -223,10 +414,14 @@ def _build(
     cache: BuildCache | None = None,
     context: Sequence[Path] = (),
     then: Callable[[Project], None] | None = None,
+    live: Live | None = None,
 ) -> int:
     """Load the project's settings (read again each time: an edit to tierwise.toml is a change), check and publish once
     (`years` None: the plans' horizon); the exit code. With a cache, only what a change touches is parsed and rendered.
-    `then` is called with the project after a build that published it."""
+    `then` is called with the project after a build that published it; `live` is told how the build ended."""
+    report = _Both(sys.stderr)
+    errors_only = ""
+    code = 1
     try:
         settings, problems, texts = load_settings(root)
         result = load_project(sources, context, cache=cache, settings=settings)
@@ -234,21 +429,28 @@ def _build(
         result.sources.update(texts)
         errors = print_diagnostics(result.diagnostics, result.sources, sys.stderr, strict=False)
         if errors or result.project is None:
+            # The pages show the errors alone: the warnings are the terminal's (and `check`'s) to list.
+            shown = io.StringIO()
+            print_diagnostics([d for d in result.diagnostics if d.is_error], result.sources, shown, strict=False)
+            errors_only = shown.getvalue()
             print(f"{errors} error(s); still serving the last good site.", file=sys.stderr)
             return 1
         # The replaced version is removed in the background: the new site is in place before that.
         code = publish(
             result.project, out, years or default_years(result.project), cache=cache, vendor_keys=result.vendor_keys,
-            remove=remove_in_background, settings=settings, reported=missing_translations(result.diagnostics),
+            remove=remove_in_background, settings=settings, reported=missing_translations(result.diagnostics), stderr=report,
         )
         if code == 0 and then is not None:
             then(result.project)
         return code
     except Exception as exc:  # whatever a plan holds, the server keeps running with the last good site
         frame = traceback.extract_tb(exc.__traceback__)[-1]
-        print(f"{frame.filename}:{frame.lineno}: error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        print(f"{frame.filename}:{frame.lineno}: error: {type(exc).__name__}: {exc}", file=report)
         print("the build failed; still serving the last good site.", file=sys.stderr)
         return 1
+    finally:
+        if live is not None:
+            live.finished(None if code == 0 else (errors_only or report.getvalue()).strip() or "the build failed; see the terminal")
 
 
 def _warm_up(project: Project) -> None:
@@ -277,12 +479,13 @@ def serve(
         watched += [root / SETTINGS_FILE, root / "locales", *([templates] if templates is not None else [])]
     if cache is not None and cache.memory is None:
         cache = BuildCache(cache.folder, keep_in_memory=True)
-    _build(sources, out, years, root, cache, context, then=_warm_up)
+    live = Live()
+    _build(sources, out, years, root, cache, context, then=_warm_up, live=live)
     if not out.is_dir():
         print(f"{out}: error: nothing to serve; fix the errors above and run again.", file=sys.stderr)
         return 1
     try:
-        server = make_server(out, port)
+        server = make_server(out, port, live=live)
     except OSError as exc:
         print(f"{HOST}:{port}: error: cannot listen: {exc.strerror or exc}", file=sys.stderr)
         return 1
@@ -291,7 +494,7 @@ def serve(
     port = server.server_address[1]  # the port chosen, when 0 asked for any free one
     print(f"serving http://{HOST}:{port}/ to this computer only: a development server (Ctrl+C stops)", file=sys.stderr)
     try:
-        _rebuild_on_change(watched, lambda: _build(sources, out, years, root, cache, context), threading.Event())
+        _rebuild_on_change(watched, lambda: _build(sources, out, years, root, cache, context, live=live), threading.Event())
     except KeyboardInterrupt:  # Ctrl+C, from the wait for an event or from a rebuild
         pass
     finally:
