@@ -401,7 +401,7 @@ def parser(prog: str | None = None) -> argparse.ArgumentParser:
     holidays.add_argument("--including", metavar="KINDS", help="other kinds of holiday, comma-separated, as after 'including': de-facto")
     holidays.set_defaults(func=cmd_holidays)
 
-    serve = sub.add_parser("serve", parents=[project], help="build, serve on localhost and rebuild on change")
+    serve = sub.add_parser("serve", parents=[project], help="build, serve on localhost and rebuild on change (the open page reloads itself)")
     serve.add_argument("--out", metavar="DIR", help="where the site goes (default: _site/ in the project)")
     serve.add_argument("--port", type=_port, default=8000, help="the port on 127.0.0.1, 0-65535 (0: any free one; default: 8000)")
     serve.add_argument("paths", nargs="*", metavar="PATH", help="plan files or folders (default: the project's plans/)")
