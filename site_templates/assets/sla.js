@@ -542,5 +542,5 @@ function versionFilter(vendor, plan, metric, { report, tz }) {
 // What assets/ticket.js (the ticket clock, docs/rules.md §11) builds on. Not an interface of its own:
 // it lets the clock live in a module the vendor pages do not load.
 export const _internals = Object.freeze({
-  MINUTE_MS, calendarClock, checkFormat, checkPlan, checkZone, daysDeadline, findTarget, formatIso, own, parseMoment, search, suggest, timeline,
+  MINUTE_MS, calendarClock, checkFormat, checkPlan, checkZoneName, daysDeadline, findTarget, formatIso, own, parseMoment, search, suggest, timeline,
 });

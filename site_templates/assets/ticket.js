@@ -5,7 +5,7 @@
 
 import { _internals } from "./sla.js";
 
-const { MINUTE_MS, calendarClock, checkFormat, checkPlan, checkZone, daysDeadline, findTarget, formatIso, own, parseMoment, search, suggest, timeline } = _internals;
+const { MINUTE_MS, calendarClock, checkFormat, checkPlan, checkZoneName, daysDeadline, findTarget, formatIso, own, parseMoment, search, suggest, timeline } = _internals;
 
 export const EVENT_TYPES = ["pause", "resume", "registered", "responded", "updated", "resolved", "priority", "obligation", "workaround", "on-site"];
 export const DEFAULT_WARNINGS = [50, 75];
@@ -198,7 +198,9 @@ export function ticket(rules, { plan, priority = null, at, now, events = [], tz 
   } catch (error) {
     throw new Error(`'now': ${error.message}`);
   }
-  if (tz !== null) checkZone(tz, "the customer's zone");
+  // The rules' own list of zone names, as a deadline question checks it (§5 "Inputs"): the runtime's Intl
+  // data would take 'europe/stockholm' or 'posix/Europe/Stockholm', which Python refuses.
+  if (tz !== null) checkZoneName(rules, tz, "the customer's zone");
   const shares = readShares(warnings);
   const { vendorId, vendor, found: plain, levels } = checkQuestion(rules, plan, priority, kase);
   const state = ticketState(moment.ms, priority, readEvents(events, moment.ms, levels, plain), until.ms);
