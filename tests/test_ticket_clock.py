@@ -206,6 +206,9 @@ def test_clock_command_exit_codes(tmp_path):
 
 BAD_TICKETS = [
     {"plan": "stratiteq/sos", "priority": "P2", "at": REPORT, "now": "2026-11-23T08:00:00+01:00"},
+    # Written with seconds and +00:00 for Z in both evaluators, not as given (ticket.js once echoed the texts).
+    {"plan": "stratiteq/sos", "priority": "P2", "at": "2026-11-23T09:00+01:00", "now": "2026-11-23T07:30Z"},
+    {"plan": "stratiteq/sos", "priority": "P2", "at": "2026-11-23T09:00:00.5+01:00", "now": "2026-11-23T07:00:00.25-00:00"},
     {"plan": "stratiteq/sos", "priority": "P2", "at": REPORT, "now": "soon"},
     {"plan": "stratiteq/sos", "priority": "P2", "at": REPORT, "now": REPORT, "events": [{"type": "paus", "at": REPORT}]},
     {"plan": "stratiteq/sos", "priority": "P2", "at": REPORT, "now": REPORT, "events": [{"type": 7, "at": REPORT}]},

@@ -204,7 +204,8 @@ export function ticket(rules, { plan, priority = null, at, now, events = [], tz 
   const shares = readShares(warnings);
   const { vendorId, vendor, found: plain, levels } = checkQuestion(rules, plan, priority, kase);
   const state = ticketState(moment.ms, priority, readEvents(events, moment.ms, levels, plain), until.ms);
-  if (until.ms < moment.ms) throw new Error(`'now' (${now}) is before the report (${at})`);
+  // Both moments with seconds, each in its own offset (Z as +00:00), as Python writes them (§11.6), not as given.
+  if (until.ms < moment.ms) throw new Error(`'now' (${formatIso(until.ms, until.offset)}) is before the report (${formatIso(moment.ms, moment.offset)})`);
   const one = (metric, start, stop, wanted) => {
     const level = state.priorityAt(stop === null ? until.ms : stop);
     const { target, t, zone } = resolveClock(rules, plan, level, metric, kase, tz, country, moment);
