@@ -144,6 +144,9 @@ def test_status_updates_restart_the_interval(evaluator):
     assert got["missed"] == 0
 
 
+SORTED_TYPES = "obligation, on-site, pause, priority, registered, resolved, responded, resume, updated, workaround"
+
+
 @pytest.mark.parametrize(
     ("change", "words"),
     [
@@ -159,6 +162,9 @@ def test_status_updates_restart_the_interval(evaluator):
         ({"events": [{"type": "priority", "at": REPORT, "priority": "P9"}]},
          "event 1 changes the priority to \"P9\", which is not one of: P1, P2, P3"),
         ({"events": [{"type": "pause", "at": REPORT, "by": "me"}]}, "event 1 has an unknown field 'by'"),
+        # No type, or one that is not a text: the known types sorted, as for a text with nothing close.
+        ({"events": [{"at": REPORT}]}, "event 1 has an unknown type null; known: " + SORTED_TYPES),
+        ({"events": [{"type": 7, "at": REPORT}]}, "event 1 has an unknown type 7; known: " + SORTED_TYPES),
         ({"events": [{"type": "obligation", "at": REPORT, "obligation": "on-site"}]},
          "event 1 names the obligation \"on-site\", which is not one of the plan's timed obligations: call-customer"),
         ({"warnings": [0]}, "a warning is a whole percent of the target from 1 to 99, not 0"),

@@ -1291,7 +1291,8 @@ def _read_events(events: Iterable[Mapping[str, Any]], report: int, levels: list[
             raise RuleError(f"event {number} is not an object such as {{\"type\": \"pause\", \"at\": \"2026-11-23T16:00:00+01:00\"}}", "events")
         kind = event.get("type")
         if kind not in EVENT_TYPES:
-            hint = (suggest(kind, EVENT_TYPES) if isinstance(kind, str) else "") or "; known: " + ", ".join(EVENT_TYPES)
+            # A type that is not a text gets the same sorted list as one with nothing close (§7's hint).
+            hint = (suggest(kind, EVENT_TYPES) if isinstance(kind, str) else "") or "; known: " + ", ".join(sorted(EVENT_TYPES))
             raise RuleError(f"event {number} has an unknown type {json_text(kind)}{hint}", "events")
         unknown = [k for k in event if k not in ("type", "at", "priority", "obligation")]
         if unknown:

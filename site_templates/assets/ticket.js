@@ -56,7 +56,8 @@ function readEvents(events, report, levels, plan) {
     }
     const kind = event.type;
     if (!EVENT_TYPES.includes(kind)) {
-      const hint = (typeof kind === "string" ? suggest(kind, EVENT_TYPES) : "") || "; known: " + EVENT_TYPES.join(", ");
+      // A type that is not a text gets the same sorted list as one with nothing close (§7's hint).
+      const hint = (typeof kind === "string" ? suggest(kind, EVENT_TYPES) : "") || "; known: " + [...EVENT_TYPES].sort().join(", ");
       throw new TicketError(`event ${number} has an unknown type ${jsonText(kind ?? null)}${hint}`);
     }
     const unknown = Object.keys(event).filter((k) => !["type", "at", "priority", "obligation"].includes(k));
