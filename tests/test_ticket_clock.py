@@ -168,6 +168,11 @@ SORTED_TYPES = "obligation, on-site, pause, priority, registered, resolved, resp
         ({"events": [{"type": "obligation", "at": REPORT, "obligation": "on-site"}]},
          "event 1 names the obligation \"on-site\", which is not one of the plan's timed obligations: call-customer"),
         ({"warnings": [0]}, "a warning is a whole percent of the target from 1 to 99, not 0"),
+        # Numbers as JavaScript writes them, so that both evaluators quote a value alike.
+        ({"warnings": [1e300]}, "a warning is a whole percent of the target from 1 to 99, not 1e+300"),
+        ({"warnings": [1000.0]}, "a warning is a whole percent of the target from 1 to 99, not 1000"),
+        ({"events": [{"type": "priority", "at": REPORT, "priority": 5.0}]}, "event 1 changes the priority to 5, which is not one of: P1, P2, P3"),
+        ({"events": {"type": "pause", "n": [0.5, 2.0, 1e-7]}}, "\"events\" must be a list of events, not {\"type\":\"pause\",\"n\":[0.5,2,1e-7]}"),
         ({"priority": "P7"}, "vendor 'stratiteq' has no priority 'P7'; known: P1, P2, P3"),
     ],
 )
@@ -228,6 +233,9 @@ BAD_TICKETS = [
     {"plan": "stratiteq/sos", "priority": "P2", "at": REPORT, "now": REPORT, "warnings": [2.5]},
     {"plan": "stratiteq/sos", "priority": "P2", "at": REPORT, "now": REPORT, "warnings": ["x"]},
     {"plan": "stratiteq/sos", "priority": "P2", "at": REPORT, "now": REPORT, "warnings": {"a": 1}},
+    {"plan": "stratiteq/sos", "priority": "P2", "at": REPORT, "now": REPORT, "warnings": [1e300]},
+    {"plan": "stratiteq/sos", "priority": "P2", "at": REPORT, "now": REPORT, "events": [{"type": "priority", "at": REPORT, "priority": 5.0}]},
+    {"plan": "stratiteq/sos", "priority": "P2", "at": REPORT, "now": REPORT, "events": {"type": "pause", "n": [0.5, 2.0, 1e-7]}},
     {"plan": "stratiteq/sos", "priority": "P2", "at": REPORT, "now": REPORT, "events": {"type": "pause"}},
     {"plan": "stratiteq/sos", "priority": "P9", "at": REPORT, "now": REPORT},
     {"plan": "stratiteq/sso", "priority": "P2", "at": REPORT, "now": REPORT},

@@ -1275,7 +1275,7 @@ def _warning_shares(warnings: Iterable[int] | None) -> tuple[int, ...]:
         # JSON's 50.0 is JavaScript's 50: the same share.
         share = int(given) if isinstance(given, float) and given.is_integer() else given
         if isinstance(share, bool) or not isinstance(share, int) or not 1 <= share <= 99:
-            raise RuleError(f"a warning is a whole percent of the target from 1 to 99, not {json_text(share)}", "warnings")
+            raise RuleError(f"a warning is a whole percent of the target from 1 to 99, not {json_text(given)}", "warnings")
         shares.append(share)
     return tuple(sorted(set(shares)))
 
@@ -1328,10 +1328,44 @@ def _read_events(events: Iterable[Mapping[str, Any]], report: int, levels: list[
     return found
 
 
+def _js_number(number: float) -> str:
+    """A float as JavaScript's Number#toString writes it (ECMA-262 Number::toString): 5.0 is 5, 1e300 is 1e+300."""
+    if number != number or number in (float("inf"), float("-inf")):
+        return "null"  # JSON.stringify's word for NaN and the infinities
+    if number == 0:
+        return "0"
+    if number < 0:
+        return "-" + _js_number(-number)
+    # repr gives the shortest digits that read back as the same float, as JavaScript's do.
+    _, digit_tuple, exponent = Decimal(repr(number)).as_tuple()
+    digits = "".join(map(str, digit_tuple)).rstrip("0")
+    k = len(digits)
+    n = int(exponent) + len("".join(map(str, digit_tuple)))  # the value is 0.DIGITS × 10^n
+    if k <= n <= 21:
+        return digits + "0" * (n - k)
+    if 0 < n <= 21:
+        return digits[:n] + "." + digits[n:]
+    if -6 < n <= 0:
+        return "0." + "0" * -n + digits
+    sign = "+" if n - 1 >= 0 else "-"
+    return (digits[0] + ("." + digits[1:] if k > 1 else "")) + "e" + sign + str(abs(n - 1))
+
+
+def _js_json(value: object) -> str:
+    """Compact JSON as JavaScript's JSON.stringify writes it (numbers included), for the words both evaluators say."""
+    if isinstance(value, float):
+        return _js_number(value)
+    if isinstance(value, Mapping):
+        return "{" + ",".join(f"{_js_json(str(k))}:{_js_json(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, (list, tuple)):
+        return "[" + ",".join(_js_json(v) for v in value) + "]"
+    return json.dumps(value, ensure_ascii=False)
+
+
 def json_text(value: object) -> str:
     """A value as JSON shows it, cut for an error message (what JavaScript's JSON.stringify prints)."""
     try:
-        return _cut(json.dumps(value, ensure_ascii=False, separators=(",", ":")))
+        return _cut(_js_json(value))
     except (TypeError, ValueError):
         return _cut(repr(value))
 
