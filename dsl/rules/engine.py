@@ -711,21 +711,23 @@ class Evaluator:
         """The priority level a vendor's impact x urgency matrix gives."""
         vendors = self.rules["vendors"]
         found = vendors.get(vendor)
+        # Names cut to 100 characters, as every other message quotes a caller's name (docs/rules.md §7).
+        v, i, u = _cut(str(vendor)), _cut(str(impact)), _cut(str(urgency))
         if found is None:
-            raise RuleError(f"unknown vendor '{vendor}'{suggest(vendor, vendors)}")
+            raise RuleError(f"unknown vendor '{v}'{suggest(vendor, vendors)}")
         scheme = found["priorities"]
         if scheme is None or scheme["matrix"] is None:
-            raise RuleError(f"vendor '{vendor}' has no impact × urgency matrix")
+            raise RuleError(f"vendor '{v}' has no impact × urgency matrix")
         matrix = scheme["matrix"]
         if impact not in matrix["impacts"]:
             if impact in matrix["urgencies"]:  # the two given the other way round
-                raise RuleError(f"vendor '{vendor}' has no impact '{impact}'; '{impact}' is an urgency: give the impact first, then the urgency")
-            raise RuleError(f"vendor '{vendor}' has no impact '{impact}'{suggest(impact, matrix['impacts'])}")
+                raise RuleError(f"vendor '{v}' has no impact '{i}'; '{i}' is an urgency: give the impact first, then the urgency")
+            raise RuleError(f"vendor '{v}' has no impact '{i}'{suggest(impact, matrix['impacts'])}")
         if urgency not in matrix["urgencies"]:
-            raise RuleError(f"vendor '{vendor}' has no urgency '{urgency}'{suggest(urgency, matrix['urgencies'])}")
+            raise RuleError(f"vendor '{v}' has no urgency '{u}'{suggest(urgency, matrix['urgencies'])}")
         level = matrix["levels"].get(impact, {}).get(urgency)
         if level is None:
-            raise RuleError(f"vendor '{vendor}''s matrix gives no level for impact '{impact}' with urgency '{urgency}'")
+            raise RuleError(f"vendor '{v}''s matrix gives no level for impact '{i}' with urgency '{u}'")
         return str(level)
 
     def timeline(self, vendor: str, calendar: str, zone: str | None = None, country: str | None = None) -> Timeline:
