@@ -157,6 +157,8 @@ SORTED_TYPES = "obligation, on-site, pause, priority, registered, resolved, resp
         ),
         ({"events": [{"type": "paus", "at": REPORT}]}, "event 1 has an unknown type \"paus\"; did you mean 'pause'?"),
         ({"events": [{"type": "pause", "at": "2026-11-23T08:00:00+01:00"}]}, "event 1 (2026-11-23T08:00:00+01:00) is before the report"),
+        # An event's moment is quoted as given (docs/rules.md §11.6), unlike 'now' and the report.
+        ({"events": [{"type": "pause", "at": "2026-11-23T07:30Z"}]}, "event 1 (2026-11-23T07:30Z) is before the report"),
         ({"events": [{"type": "pause", "at": "2026-11-23T11:00:00+01:00"}, {"type": "resume", "at": "2026-11-23T10:00:00+01:00"}]},
          "event 2 (2026-11-23T10:00:00+01:00) is earlier than event 1; give the events in time order"),
         ({"events": [{"type": "priority", "at": REPORT, "priority": "P9"}]},
@@ -220,6 +222,7 @@ BAD_TICKETS = [
     # Written with seconds and +00:00 for Z in both evaluators, not as given (ticket.js once echoed the texts).
     {"plan": "stratiteq/sos", "priority": "P2", "at": "2026-11-23T09:00+01:00", "now": "2026-11-23T07:30Z"},
     {"plan": "stratiteq/sos", "priority": "P2", "at": "2026-11-23T09:00:00.5+01:00", "now": "2026-11-23T07:00:00.25-00:00"},
+    {"plan": "stratiteq/sos", "priority": "P2", "at": REPORT, "now": REPORT, "events": [{"type": "pause", "at": "2026-11-23T07:30Z"}]},
     {"plan": "stratiteq/sos", "priority": "P2", "at": REPORT, "now": "soon"},
     {"plan": "stratiteq/sos", "priority": "P2", "at": REPORT, "now": REPORT, "events": [{"type": "paus", "at": REPORT}]},
     {"plan": "stratiteq/sos", "priority": "P2", "at": REPORT, "now": REPORT, "events": [{"type": 7, "at": REPORT}]},
