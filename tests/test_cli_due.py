@@ -257,3 +257,10 @@ def test_due_gives_its_answer_with_the_plans_warnings_counted_not_printed(tmp_pa
     (plans / "acme.plan").write_text(vendor.replace("on office", "on offce"), encoding="utf-8")
     broken = subprocess.run([*command, "due", "acme/basic", "2026-11-23T15:00:00+01:00"], capture_output=True, text=True, timeout=120)
     assert broken.returncode == 1 and "acme.plan:9:" in broken.stderr and "error[" in broken.stderr
+
+
+def test_python_m_dsl_cli_is_the_command() -> None:
+    """`python -m dsl.cli due …` answers as `tierwise due …`; it once imported the module and exited 0 without a word."""
+    done = subprocess.run([sys.executable, "-m", "dsl.cli", "due", "stratiteq/sos", "P3", "2026-11-23T15:00:00+01:00"],
+                          cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert (done.returncode, done.stdout) == (0, "2026-11-24T14:00:00+01:00\n"), done.stderr
