@@ -488,3 +488,7 @@ def main(argv: Sequence[str] | None = None, prog: str | None = None) -> int:
     finally:
         cache_module.FORKING_ALLOWED = forking
         gc.set_threshold(*thresholds)
+
+
+if __name__ == "__main__":  # `python -m dsl.cli` (used by helpers and scripts) is `tierwise`, not a silent import
+    run(prog="python -m dsl.cli")

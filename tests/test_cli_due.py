@@ -114,6 +114,30 @@ def test_batch_answers_every_line_in_order() -> None:
     assert "customer's own time zone" in answers[10]["error"]
 
 
+def test_batch_line_faults_in_the_documented_order_and_words() -> None:
+    """docs/rules.md §8: the line, then a field not a text (plan, priority, at, tz, metric, case, country), then plan and at."""
+    lines = [
+        {"priority": 5, "note": 1},
+        {"country": 5, "tz": 5, "priority": 6, "plan": "a/b", "at": "x"},
+        {"case": 5, "country": True},
+        {"priority": "P1", "at": ""},
+        {"plan": "", "at": ""},
+        {"plan": "stratiteq/sos", "priority": "P3", "at": ""},
+        {"plan": "stratiteq/sos", "priority": "P3", "at": None, "metric": 5.0},
+    ]
+    code, out, _ = run(args(batch="-"), "".join(json.dumps(line) + "\n" for line in lines))
+    assert code == 1
+    assert [json.loads(line) for line in out.splitlines()] == [
+        {"error": "line 1 has an unknown field 'note'; known: at, case, country, metric, plan, priority, tz", "line": 1, "field": None},
+        {"error": 'line 2: "priority" must be a text or null, not 6', "line": 2, "field": "priority"},
+        {"error": 'line 3: "case" must be a text or null, not 5', "line": 3, "field": "case"},
+        {"error": 'line 4 lacks "plan"', "line": 4, "field": "plan"},
+        {"error": 'line 5 lacks "plan"', "line": 5, "field": "plan"},
+        {"error": 'line 6 lacks "at"', "line": 6, "field": "at"},
+        {"error": 'line 7: "metric" must be a text or null, not 5.0', "line": 7, "field": "metric"},
+    ]
+
+
 def test_batch_agrees_with_single_cases(tmp_path: Path) -> None:
     evaluator = Evaluator(export_project(sample_project(), YEARS))
     start = date(2026, 12, 21)
@@ -233,3 +257,10 @@ def test_due_gives_its_answer_with_the_plans_warnings_counted_not_printed(tmp_pa
     (plans / "acme.plan").write_text(vendor.replace("on office", "on offce"), encoding="utf-8")
     broken = subprocess.run([*command, "due", "acme/basic", "2026-11-23T15:00:00+01:00"], capture_output=True, text=True, timeout=120)
     assert broken.returncode == 1 and "acme.plan:9:" in broken.stderr and "error[" in broken.stderr
+
+
+def test_python_m_dsl_cli_is_the_command() -> None:
+    """`python -m dsl.cli due …` answers as `tierwise due …`; it once imported the module and exited 0 without a word."""
+    done = subprocess.run([sys.executable, "-m", "dsl.cli", "due", "stratiteq/sos", "P3", "2026-11-23T15:00:00+01:00"],
+                          cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert (done.returncode, done.stdout) == (0, "2026-11-24T14:00:00+01:00\n"), done.stderr

@@ -299,6 +299,18 @@ def test_priority_from_the_matrix(rules: dict) -> None:
         priority_for(rules, "acme", "high", "urgent")
 
 
+def test_priority_refusals_cut_long_names_as_every_message_does(rules: dict) -> None:
+    long = "x" * 150
+    for args, words in [
+        ((long, "high", "urgent"), f"unknown vendor '{'x' * 100}…'; known: " + ", ".join(sorted(rules["vendors"]))),
+        (("stratiteq", long, "urgent"), f"vendor 'stratiteq' has no impact '{'x' * 100}…'; known: high, low"),
+        (("stratiteq", "high", long), f"vendor 'stratiteq' has no urgency '{'x' * 100}…'; known: normal, urgent"),
+    ]:
+        with pytest.raises(RuleError) as caught:
+            priority_for(rules, *args)
+        assert str(caught.value) == words
+
+
 # --- properties of the interval arithmetic against a minute-by-minute count ------------------
 
 

@@ -69,13 +69,14 @@ def _python_errors(rules: dict) -> list[dict]:
 def _python_priorities(rules: dict) -> list[dict]:
     found = []
     evaluator = Evaluator(rules)
-    questions = [("nobody", "x", "y"), ("stratiteq", "high", "high")]
+    questions = [("nobody", "x", "y"), ("stratiteq", "high", "high"), ("v" * 150, "x", "y")]
     for vendor_id, vendor in rules["vendors"].items():
         matrix = (vendor["priorities"] or {}).get("matrix")
         if matrix:
             questions += [(vendor_id, i, u) for i in matrix["impacts"] for u in matrix["urgencies"]]
             questions += [(vendor_id, matrix["impacts"][0] + "x", matrix["urgencies"][0]), (vendor_id, matrix["impacts"][0], "?")]
             questions += [(vendor_id, matrix["urgencies"][0], matrix["impacts"][0])]  # given the other way round
+            questions += [(vendor_id, "i" * 150, matrix["urgencies"][0]), (vendor_id, matrix["impacts"][0], "u" * 150)]  # cut to 100
     for vendor_id, impact, urgency in questions:
         try:
             found.append({"vendor": vendor_id, "impact": impact, "urgency": urgency, "level": evaluator.priority_for(vendor_id, impact, urgency)})

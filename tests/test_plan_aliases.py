@@ -76,6 +76,10 @@ def test_python_answers_an_alias_as_its_plan_and_refuses_a_tier_without_support(
         evaluator.due("acme/community", None, AT)
     with pytest.raises(RuleError, match=r"no plan 'trail'; did you mean 'trial'\?"):
         evaluator.due("acme/trail", None, AT)
+    # Messages name the plan as asked, alias and all (docs/rules.md §5 step 5).
+    with pytest.raises(RuleError) as caught:
+        evaluator.due("acme/trial", None, AT, metric="resolution")
+    assert str(caught.value) == "plan 'acme/trial' states no resolution target"
 
 
 @pytest.mark.skipif(shutil.which("node") is None, reason="node is not installed")

@@ -144,6 +144,9 @@ def test_status_updates_restart_the_interval(evaluator):
     assert got["missed"] == 0
 
 
+SORTED_TYPES = "obligation, on-site, pause, priority, registered, resolved, responded, resume, updated, workaround"
+
+
 @pytest.mark.parametrize(
     ("change", "words"),
     [
@@ -154,14 +157,24 @@ def test_status_updates_restart_the_interval(evaluator):
         ),
         ({"events": [{"type": "paus", "at": REPORT}]}, "event 1 has an unknown type \"paus\"; did you mean 'pause'?"),
         ({"events": [{"type": "pause", "at": "2026-11-23T08:00:00+01:00"}]}, "event 1 (2026-11-23T08:00:00+01:00) is before the report"),
+        # An event's moment is quoted as given (docs/rules.md §11.6), unlike 'now' and the report.
+        ({"events": [{"type": "pause", "at": "2026-11-23T07:30Z"}]}, "event 1 (2026-11-23T07:30Z) is before the report"),
         ({"events": [{"type": "pause", "at": "2026-11-23T11:00:00+01:00"}, {"type": "resume", "at": "2026-11-23T10:00:00+01:00"}]},
          "event 2 (2026-11-23T10:00:00+01:00) is earlier than event 1; give the events in time order"),
         ({"events": [{"type": "priority", "at": REPORT, "priority": "P9"}]},
          "event 1 changes the priority to \"P9\", which is not one of: P1, P2, P3"),
         ({"events": [{"type": "pause", "at": REPORT, "by": "me"}]}, "event 1 has an unknown field 'by'"),
+        # No type, or one that is not a text: the known types sorted, as for a text with nothing close.
+        ({"events": [{"at": REPORT}]}, "event 1 has an unknown type null; known: " + SORTED_TYPES),
+        ({"events": [{"type": 7, "at": REPORT}]}, "event 1 has an unknown type 7; known: " + SORTED_TYPES),
         ({"events": [{"type": "obligation", "at": REPORT, "obligation": "on-site"}]},
          "event 1 names the obligation \"on-site\", which is not one of the plan's timed obligations: call-customer"),
         ({"warnings": [0]}, "a warning is a whole percent of the target from 1 to 99, not 0"),
+        # Numbers as JavaScript writes them, so that both evaluators quote a value alike.
+        ({"warnings": [1e300]}, "a warning is a whole percent of the target from 1 to 99, not 1e+300"),
+        ({"warnings": [1000.0]}, "a warning is a whole percent of the target from 1 to 99, not 1000"),
+        ({"events": [{"type": "priority", "at": REPORT, "priority": 5.0}]}, "event 1 changes the priority to 5, which is not one of: P1, P2, P3"),
+        ({"events": {"type": "pause", "n": [0.5, 2.0, 1e-7]}}, "\"events\" must be a list of events, not {\"type\":\"pause\",\"n\":[0.5,2,1e-7]}"),
         ({"priority": "P7"}, "vendor 'stratiteq' has no priority 'P7'; known: P1, P2, P3"),
     ],
 )
@@ -206,6 +219,10 @@ def test_clock_command_exit_codes(tmp_path):
 
 BAD_TICKETS = [
     {"plan": "stratiteq/sos", "priority": "P2", "at": REPORT, "now": "2026-11-23T08:00:00+01:00"},
+    # Written with seconds and +00:00 for Z in both evaluators, not as given (ticket.js once echoed the texts).
+    {"plan": "stratiteq/sos", "priority": "P2", "at": "2026-11-23T09:00+01:00", "now": "2026-11-23T07:30Z"},
+    {"plan": "stratiteq/sos", "priority": "P2", "at": "2026-11-23T09:00:00.5+01:00", "now": "2026-11-23T07:00:00.25-00:00"},
+    {"plan": "stratiteq/sos", "priority": "P2", "at": REPORT, "now": REPORT, "events": [{"type": "pause", "at": "2026-11-23T07:30Z"}]},
     {"plan": "stratiteq/sos", "priority": "P2", "at": REPORT, "now": "soon"},
     {"plan": "stratiteq/sos", "priority": "P2", "at": REPORT, "now": REPORT, "events": [{"type": "paus", "at": REPORT}]},
     {"plan": "stratiteq/sos", "priority": "P2", "at": REPORT, "now": REPORT, "events": [{"type": 7, "at": REPORT}]},
@@ -219,12 +236,20 @@ BAD_TICKETS = [
     {"plan": "stratiteq/sos", "priority": "P2", "at": REPORT, "now": REPORT, "warnings": [2.5]},
     {"plan": "stratiteq/sos", "priority": "P2", "at": REPORT, "now": REPORT, "warnings": ["x"]},
     {"plan": "stratiteq/sos", "priority": "P2", "at": REPORT, "now": REPORT, "warnings": {"a": 1}},
+    {"plan": "stratiteq/sos", "priority": "P2", "at": REPORT, "now": REPORT, "warnings": [1e300]},
+    {"plan": "stratiteq/sos", "priority": "P2", "at": REPORT, "now": REPORT, "events": [{"type": "priority", "at": REPORT, "priority": 5.0}]},
+    {"plan": "stratiteq/sos", "priority": "P2", "at": REPORT, "now": REPORT, "events": {"type": "pause", "n": [0.5, 2.0, 1e-7]}},
     {"plan": "stratiteq/sos", "priority": "P2", "at": REPORT, "now": REPORT, "events": {"type": "pause"}},
     {"plan": "stratiteq/sos", "priority": "P9", "at": REPORT, "now": REPORT},
     {"plan": "stratiteq/sso", "priority": "P2", "at": REPORT, "now": REPORT},
     {"plan": "stratiteq/sos", "priority": None, "at": REPORT, "now": REPORT},
     {"plan": "conformance-lab/customer", "priority": "P2", "at": REPORT, "now": REPORT},
     {"plan": "conformance-lab/cis", "priority": "P3", "at": "2028-12-29T10:00:00-05:00", "now": "2028-12-29T11:00:00-05:00"},
+    # A zone name checked against the rules' `zones`, even where the calendar has a zone of its own: ticket.js
+    # once asked the runtime, whose Intl takes any case, and answered these instead of refusing them.
+    {"plan": "stratiteq/sos", "priority": "P2", "at": REPORT, "now": REPORT, "tz": "europe/stockholm"},
+    {"plan": "amanda/standard", "priority": "P2", "at": REPORT, "now": REPORT, "tz": "utc"},
+    {"plan": "stratiteq/sos", "priority": "P2", "at": REPORT, "now": REPORT, "tz": "posix/Europe/Stockholm"},
 ]
 
 

@@ -711,21 +711,23 @@ class Evaluator:
         """The priority level a vendor's impact x urgency matrix gives."""
         vendors = self.rules["vendors"]
         found = vendors.get(vendor)
+        # Names cut to 100 characters, as every other message quotes a caller's name (docs/rules.md §7).
+        v, i, u = _cut(str(vendor)), _cut(str(impact)), _cut(str(urgency))
         if found is None:
-            raise RuleError(f"unknown vendor '{vendor}'{suggest(vendor, vendors)}")
+            raise RuleError(f"unknown vendor '{v}'{suggest(vendor, vendors)}")
         scheme = found["priorities"]
         if scheme is None or scheme["matrix"] is None:
-            raise RuleError(f"vendor '{vendor}' has no impact × urgency matrix")
+            raise RuleError(f"vendor '{v}' has no impact × urgency matrix")
         matrix = scheme["matrix"]
         if impact not in matrix["impacts"]:
             if impact in matrix["urgencies"]:  # the two given the other way round
-                raise RuleError(f"vendor '{vendor}' has no impact '{impact}'; '{impact}' is an urgency: give the impact first, then the urgency")
-            raise RuleError(f"vendor '{vendor}' has no impact '{impact}'{suggest(impact, matrix['impacts'])}")
+                raise RuleError(f"vendor '{v}' has no impact '{i}'; '{i}' is an urgency: give the impact first, then the urgency")
+            raise RuleError(f"vendor '{v}' has no impact '{i}'{suggest(impact, matrix['impacts'])}")
         if urgency not in matrix["urgencies"]:
-            raise RuleError(f"vendor '{vendor}' has no urgency '{urgency}'{suggest(urgency, matrix['urgencies'])}")
+            raise RuleError(f"vendor '{v}' has no urgency '{u}'{suggest(urgency, matrix['urgencies'])}")
         level = matrix["levels"].get(impact, {}).get(urgency)
         if level is None:
-            raise RuleError(f"vendor '{vendor}''s matrix gives no level for impact '{impact}' with urgency '{urgency}'")
+            raise RuleError(f"vendor '{v}''s matrix gives no level for impact '{i}' with urgency '{u}'")
         return str(level)
 
     def timeline(self, vendor: str, calendar: str, zone: str | None = None, country: str | None = None) -> Timeline:
@@ -1275,7 +1277,7 @@ def _warning_shares(warnings: Iterable[int] | None) -> tuple[int, ...]:
         # JSON's 50.0 is JavaScript's 50: the same share.
         share = int(given) if isinstance(given, float) and given.is_integer() else given
         if isinstance(share, bool) or not isinstance(share, int) or not 1 <= share <= 99:
-            raise RuleError(f"a warning is a whole percent of the target from 1 to 99, not {json_text(share)}", "warnings")
+            raise RuleError(f"a warning is a whole percent of the target from 1 to 99, not {json_text(given)}", "warnings")
         shares.append(share)
     return tuple(sorted(set(shares)))
 
@@ -1291,7 +1293,8 @@ def _read_events(events: Iterable[Mapping[str, Any]], report: int, levels: list[
             raise RuleError(f"event {number} is not an object such as {{\"type\": \"pause\", \"at\": \"2026-11-23T16:00:00+01:00\"}}", "events")
         kind = event.get("type")
         if kind not in EVENT_TYPES:
-            hint = (suggest(kind, EVENT_TYPES) if isinstance(kind, str) else "") or "; known: " + ", ".join(EVENT_TYPES)
+            # A type that is not a text gets the same sorted list as one with nothing close (§7's hint).
+            hint = (suggest(kind, EVENT_TYPES) if isinstance(kind, str) else "") or "; known: " + ", ".join(sorted(EVENT_TYPES))
             raise RuleError(f"event {number} has an unknown type {json_text(kind)}{hint}", "events")
         unknown = [k for k in event if k not in ("type", "at", "priority", "obligation")]
         if unknown:
@@ -1327,10 +1330,44 @@ def _read_events(events: Iterable[Mapping[str, Any]], report: int, levels: list[
     return found
 
 
+def _js_number(number: float) -> str:
+    """A float as JavaScript's Number#toString writes it (ECMA-262 Number::toString): 5.0 is 5, 1e300 is 1e+300."""
+    if number != number or number in (float("inf"), float("-inf")):
+        return "null"  # JSON.stringify's word for NaN and the infinities
+    if number == 0:
+        return "0"
+    if number < 0:
+        return "-" + _js_number(-number)
+    # repr gives the shortest digits that read back as the same float, as JavaScript's do.
+    _, digit_tuple, exponent = Decimal(repr(number)).as_tuple()
+    digits = "".join(map(str, digit_tuple)).rstrip("0")
+    k = len(digits)
+    n = int(exponent) + len("".join(map(str, digit_tuple)))  # the value is 0.DIGITS × 10^n
+    if k <= n <= 21:
+        return digits + "0" * (n - k)
+    if 0 < n <= 21:
+        return digits[:n] + "." + digits[n:]
+    if -6 < n <= 0:
+        return "0." + "0" * -n + digits
+    sign = "+" if n - 1 >= 0 else "-"
+    return (digits[0] + ("." + digits[1:] if k > 1 else "")) + "e" + sign + str(abs(n - 1))
+
+
+def _js_json(value: object) -> str:
+    """Compact JSON as JavaScript's JSON.stringify writes it (numbers included), for the words both evaluators say."""
+    if isinstance(value, float):
+        return _js_number(value)
+    if isinstance(value, Mapping):
+        return "{" + ",".join(f"{_js_json(str(k))}:{_js_json(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, (list, tuple)):
+        return "[" + ",".join(_js_json(v) for v in value) + "]"
+    return json.dumps(value, ensure_ascii=False)
+
+
 def json_text(value: object) -> str:
     """A value as JSON shows it, cut for an error message (what JavaScript's JSON.stringify prints)."""
     try:
-        return _cut(json.dumps(value, ensure_ascii=False, separators=(",", ":")))
+        return _cut(_js_json(value))
     except (TypeError, ValueError):
         return _cut(repr(value))
 

@@ -499,20 +499,22 @@ export function dueIso(rules, options) {
 
 /** The priority level a vendor's impact x urgency matrix gives. */
 export function priorityFor(rules, vendor, impact, urgency) {
+  // Names cut to 100 characters, as every other message quotes a caller's name (docs/rules.md §7).
+  const [v, i, u] = [vendor, impact, urgency].map((name) => cut(String(name)));
   const found = own(rules.vendors, vendor);
-  if (!found) throw new Error(`unknown vendor '${vendor}'${suggest(vendor, Object.keys(rules.vendors))}`);
+  if (!found) throw new Error(`unknown vendor '${v}'${suggest(vendor, Object.keys(rules.vendors))}`);
   const scheme = found.priorities;
-  if (!scheme || !scheme.matrix) throw new Error(`vendor '${vendor}' has no impact × urgency matrix`);
+  if (!scheme || !scheme.matrix) throw new Error(`vendor '${v}' has no impact × urgency matrix`);
   const matrix = scheme.matrix;
   if (!matrix.impacts.includes(impact) && matrix.urgencies.includes(impact)) {
     // The two given the other way round: say so, as dsl/rules/engine.py does.
-    throw new Error(`vendor '${vendor}' has no impact '${impact}'; '${impact}' is an urgency: give the impact first, then the urgency`);
+    throw new Error(`vendor '${v}' has no impact '${i}'; '${i}' is an urgency: give the impact first, then the urgency`);
   }
-  if (!matrix.impacts.includes(impact)) throw new Error(`vendor '${vendor}' has no impact '${impact}'${suggest(impact, matrix.impacts)}`);
-  if (!matrix.urgencies.includes(urgency)) throw new Error(`vendor '${vendor}' has no urgency '${urgency}'${suggest(urgency, matrix.urgencies)}`);
+  if (!matrix.impacts.includes(impact)) throw new Error(`vendor '${v}' has no impact '${i}'${suggest(impact, matrix.impacts)}`);
+  if (!matrix.urgencies.includes(urgency)) throw new Error(`vendor '${v}' has no urgency '${u}'${suggest(urgency, matrix.urgencies)}`);
   const level = own(own(matrix.levels, impact), urgency);
   if (level === undefined || level === null) {
-    throw new Error(`vendor '${vendor}''s matrix gives no level for impact '${impact}' with urgency '${urgency}'`);
+    throw new Error(`vendor '${v}''s matrix gives no level for impact '${i}' with urgency '${u}'`);
   }
   return level;
 }
@@ -542,5 +544,5 @@ function versionFilter(vendor, plan, metric, { report, tz }) {
 // What assets/ticket.js (the ticket clock, docs/rules.md §11) builds on. Not an interface of its own:
 // it lets the clock live in a module the vendor pages do not load.
 export const _internals = Object.freeze({
-  MINUTE_MS, calendarClock, checkFormat, checkPlan, checkZone, daysDeadline, findTarget, formatIso, own, parseMoment, search, suggest, timeline,
+  MINUTE_MS, calendarClock, checkFormat, checkPlan, checkZoneName, daysDeadline, findTarget, formatIso, own, parseMoment, search, suggest, timeline,
 });

@@ -5,7 +5,7 @@
 
 import { _internals } from "./sla.js";
 
-const { MINUTE_MS, calendarClock, checkFormat, checkPlan, checkZone, daysDeadline, findTarget, formatIso, own, parseMoment, search, suggest, timeline } = _internals;
+const { MINUTE_MS, calendarClock, checkFormat, checkPlan, checkZoneName, daysDeadline, findTarget, formatIso, own, parseMoment, search, suggest, timeline } = _internals;
 
 export const EVENT_TYPES = ["pause", "resume", "registered", "responded", "updated", "resolved", "priority", "obligation", "workaround", "on-site"];
 export const DEFAULT_WARNINGS = [50, 75];
@@ -56,7 +56,8 @@ function readEvents(events, report, levels, plan) {
     }
     const kind = event.type;
     if (!EVENT_TYPES.includes(kind)) {
-      const hint = (typeof kind === "string" ? suggest(kind, EVENT_TYPES) : "") || "; known: " + EVENT_TYPES.join(", ");
+      // A type that is not a text gets the same sorted list as one with nothing close (§7's hint).
+      const hint = (typeof kind === "string" ? suggest(kind, EVENT_TYPES) : "") || "; known: " + [...EVENT_TYPES].sort().join(", ");
       throw new TicketError(`event ${number} has an unknown type ${jsonText(kind ?? null)}${hint}`);
     }
     const unknown = Object.keys(event).filter((k) => !["type", "at", "priority", "obligation"].includes(k));
@@ -198,11 +199,14 @@ export function ticket(rules, { plan, priority = null, at, now, events = [], tz 
   } catch (error) {
     throw new Error(`'now': ${error.message}`);
   }
-  if (tz !== null) checkZone(tz, "the customer's zone");
+  // The rules' own list of zone names, as a deadline question checks it (§5 "Inputs"): the runtime's Intl
+  // data would take 'europe/stockholm' or 'posix/Europe/Stockholm', which Python refuses.
+  if (tz !== null) checkZoneName(rules, tz, "the customer's zone");
   const shares = readShares(warnings);
   const { vendorId, vendor, found: plain, levels } = checkQuestion(rules, plan, priority, kase);
   const state = ticketState(moment.ms, priority, readEvents(events, moment.ms, levels, plain), until.ms);
-  if (until.ms < moment.ms) throw new Error(`'now' (${now}) is before the report (${at})`);
+  // Both moments with seconds, each in its own offset (Z as +00:00), as Python writes them (§11.6), not as given.
+  if (until.ms < moment.ms) throw new Error(`'now' (${formatIso(until.ms, until.offset)}) is before the report (${formatIso(moment.ms, moment.offset)})`);
   const one = (metric, start, stop, wanted) => {
     const level = state.priorityAt(stop === null ? until.ms : stop);
     const { target, t, zone } = resolveClock(rules, plan, level, metric, kase, tz, country, moment);
