@@ -157,3 +157,9 @@ PRICE_UNIT_PLURALS: dict[str, str] = {f"{unit}s": unit for unit in PRICE_UNITS}
 
 BILLING: dict[str, str] = {"monthly": "month", "quarterly": "quarter", "yearly": "year", "annually": "year"}
 """How often a price is invoiced, as `billed yearly` writes it, with the period it names (`annually` is `yearly`)."""
+
+# --- a set-up fee on top of a recurring price (session 22) -------------------------------------------
+
+FEES: tuple[str, ...] = ("setup", "set-up")
+"""The words that say what an amount paid on top of a price is: `price 1500 EUR per month plus 3000 EUR setup`, a
+one-off set-up (onboarding) fee; both spellings name the same fee."""

@@ -647,7 +647,16 @@ def price_text(price: Price, reader: Reader) -> str:
     text = fmt.per_period(text, price.period, reader.lang)
     if price.starting:
         text = _("from %(price)s") % {"price": text}
-    return with_terms(_tax(text, price.tax, reader), price.unit, price.minimum, price.billed_every, reader)
+    text = with_terms(_tax(text, price.tax, reader), price.unit, price.minimum, price.billed_every, reader)
+    return with_setup_fee(text, price.setup, reader)
+
+
+def with_setup_fee(text: str, fee: Price | None, reader: Reader) -> str:
+    """A price followed by the one-off set-up fee paid on top of it: "€1,500 per month, plus a one-off set-up fee of €3,000"."""
+    if fee is None or fee.amount is None:
+        return text
+    money = fmt.money(fee.amount, fee.currency or "EUR", reader.lang)
+    return reader.gettext("%(price)s, plus a one-off set-up fee of %(fee)s") % {"price": text, "fee": money}
 
 
 def _tax(text: str, tax: str | None, reader: Reader) -> str:
@@ -1481,18 +1490,19 @@ def _segment_summary(prices: list[Price], reader: Reader) -> str:
     """One segment's prices: a range per currency, unit, period and tax note; a "from" price as "from X"."""
     _ = reader.gettext
     lang = reader.lang
-    groups: dict[tuple[str, str, str, str, int, str], list[Price]] = {}
+    groups: dict[tuple[str, str, str, str, int, str, Decimal], list[Price]] = {}
     for p in prices:
         if p.kind == "amount" and p.amount is not None and p.currency:
-            # A minimum quantity or a billing interval makes prices that do not compare with those without.
-            groups.setdefault((p.currency, p.unit or "", p.period or "", p.tax or "", p.minimum or 0, p.billed_every or ""), []).append(p)
+            # A minimum quantity, a billing interval or a set-up fee makes prices that do not compare with those without.
+            fee = p.setup.amount if p.setup is not None and p.setup.amount is not None else Decimal(-1)
+            groups.setdefault((p.currency, p.unit or "", p.period or "", p.tax or "", p.minimum or 0, p.billed_every or "", fee), []).append(p)
     ranges = []
     free = any(p.kind == "free" for p in prices)
     asks = [k for k in ("on-request", "contact-sales") if any(p.kind == k for p in prices)]
     # "Free to X" names the dearest price only: "Free to 5 000 kr–10 000 kr" read as a range within a range.
     up_to = free and len(groups) == 1 and not asks and not any(p.kind == "percent" for p in prices)
     topped = False
-    for (currency, unit, period, tax, minimum, billed), group in sorted(groups.items()):
+    for (currency, unit, period, tax, minimum, billed, _fee), group in sorted(groups.items()):
         amounts = [p.amount for p in group if p.amount is not None]
         low, high = min(amounts), max(amounts)
         money = fmt.money(low, currency, lang)
@@ -1506,7 +1516,8 @@ def _segment_summary(prices: list[Price], reader: Reader) -> str:
         money = fmt.per_period(money, period or None, lang)
         if starting:
             money = _("from %(price)s") % {"price": money}
-        ranges.append(with_terms(_tax(money, tax or None, reader), unit or None, minimum or None, billed or None, reader))
+        money = with_terms(_tax(money, tax or None, reader), unit or None, minimum or None, billed or None, reader)
+        ranges.append(with_setup_fee(money, group[0].setup, reader))
     # A percentage compares with no amount: a range of its own per basis, period, tax note and minimum amount.
     shares: dict[tuple[int, str, str, str], list[Decimal]] = {}
     floors: dict[tuple[int, str, str, str], Price | None] = {}
