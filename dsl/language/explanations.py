@@ -455,7 +455,7 @@ EXPLANATIONS: dict[str, Explanation] = {
     "T0423": Explanation(
         "a minimum quantity of something the price is not per",
         "`price 35 USD per user per month minimum 10 users` is US$35 for each user, and at least 10 users are "
-        "bought. The minimum counts what the price is per (`user`, `seat`, `device`, `hour`, `visit` or "
+        "bought. The minimum counts what the price is per (`user`, `seat`, `device`, `hour`, `day`, `visit` or "
         "`incident`, in the singular or the plural), so a price per seat has a minimum in seats, and a price "
         "per no unit has no minimum quantity (a flat price is bought once).",
         V + '  plan team {\n    name "Team"\n    price 35 USD per month minimum 10 users\n  }\n}\n',

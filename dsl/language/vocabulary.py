@@ -40,8 +40,12 @@ CONTACT_KINDS: tuple[str, ...] = ("email", "phone", "portal", "web", "chat", "fa
 
 MINUTES_PER_DAY = 24 * 60
 
-PRICE_UNITS: tuple[str, ...] = ("user", "seat", "device", "hour", "visit", "incident")
-"""What a price can be counted per besides a period: 2500 SEK per user per month; an add-on's 1200 SEK per hour."""
+PRICE_UNITS: tuple[str, ...] = ("user", "seat", "device", "hour", "day", "visit", "incident")
+"""What a price can be counted per besides a period: 2500 SEK per user per month; an add-on's 1200 SEK per hour.
+
+`day` is a day of work, a consultant's day rate (9000 SEK per day), as `hour` is an hour of it: with one `per` it is
+the unit, and the pages say "per dag", "al giorno", "za dzień" (session 22; it was the period before, which CLDR's
+Swedish and Polish say as a 24-hour day, "per dygn", "na dobę"). `per user per day` keeps `day` as the period."""
 
 PRICE_BASES: tuple[str, ...] = ("licence", "subscription", "usage")
 """What a price can be a percentage of, in the order the comparison sorts them: `price 20% of licence per year` (a

@@ -639,12 +639,12 @@ def price_text(price: Price, reader: Reader) -> str:
         return _("Not offered")
     if price.kind == "percent":
         text = price_bases(reader)[price.basis or ""] % {"percent": fmt.percent(price.amount or Decimal(0), reader.lang)}
-        text = _tax(fmt.per_period(text, price.period, reader.lang), price.tax, reader)
+        text = _tax(per_period(text, price.period, reader), price.tax, reader)
         return with_floor(text, price.floor, reader)
     text = fmt.money(price.amount or Decimal(0), price.currency or "EUR", reader.lang)
     if price.unit is not None:
         text = price_units(reader)[price.unit] % {"price": text}
-    text = fmt.per_period(text, price.period, reader.lang)
+    text = per_period(text, price.period, reader)
     if price.starting:
         text = _("from %(price)s") % {"price": text}
     text = with_terms(_tax(text, price.tax, reader), price.unit, price.minimum, price.billed_every, reader)
@@ -657,6 +657,16 @@ def with_setup_fee(text: str, fee: Price | None, reader: Reader) -> str:
         return text
     money = fmt.money(fee.amount, fee.currency or "EUR", reader.lang)
     return reader.gettext("%(price)s, plus a one-off set-up fee of %(fee)s") % {"price": text, "fee": money}
+
+
+def per_period(text: str, period: str | None, reader: Reader) -> str:
+    """`text` per a period in the page's language: CLDR's per-unit pattern, but the site's own words for a day.
+
+    CLDR's Swedish and Polish "per day" is a 24-hour day ("per dygn", "na dobę"); a count, a price or an allowance
+    per day is per calendar day, "per dag", "na dzień" (docs/glossary.md)."""
+    if period == "day":
+        return reader.gettext("%(value)s per day") % {"value": text}
+    return fmt.per_period(text, period, reader.lang)
 
 
 def _tax(text: str, tax: str | None, reader: Reader) -> str:
@@ -687,6 +697,8 @@ def price_units(reader: Reader) -> dict[str, str]:
         "device": _("%(price)s per device"),
         # Add-ons are often sold by the hour, the on-site visit or the single incident.
         "hour": _("%(price)s per hour"),
+        # A day of work, a consultant's day rate (as an hour of work above), not a 24-hour day.
+        "day": _("%(price)s per day of work"),
         "visit": _("%(price)s per visit"),
         "incident": _("%(price)s per incident"),
     }
@@ -977,7 +989,7 @@ def feature_cell(cell: Cell | None, vendor: Vendor, reader: Reader) -> FeatureCe
         return FeatureCell("excluded", Markup(""), marks)
     if cell.kind in ("quantity", "allowance") and cell.quantity is not None:
         if cell.kind == "allowance":  # an amount of time per period: "10 timmar per månad"
-            amount = fmt.per_period(fmt.duration(cell.quantity.count, reader.lang), cell.quantity.period, reader.lang)
+            amount = per_period(fmt.duration(cell.quantity.count, reader.lang), cell.quantity.period, reader)
         else:
             amount = how_often(cell.quantity.count, cell.quantity.period, reader)
         if cell.text is not None:
@@ -1513,7 +1525,7 @@ def _segment_summary(prices: list[Price], reader: Reader) -> str:
             money = fmt.interval(money, fmt.money(high, currency, lang), lang)
         if unit:
             money = price_units(reader)[unit] % {"price": money}
-        money = fmt.per_period(money, period or None, lang)
+        money = per_period(money, period or None, reader)
         if starting:
             money = _("from %(price)s") % {"price": money}
         money = with_terms(_tax(money, tax or None, reader), unit or None, minimum or None, billed or None, reader)
@@ -1532,7 +1544,7 @@ def _segment_summary(prices: list[Price], reader: Reader) -> str:
         share = fmt.percent(min(values), lang)
         if max(values) != min(values):
             share = fmt.interval(share, fmt.percent(max(values), lang), lang)
-        share = fmt.per_period(price_bases(reader)[PRICE_BASES[basis_at]] % {"percent": share}, period or None, lang)
+        share = per_period(price_bases(reader)[PRICE_BASES[basis_at]] % {"percent": share}, period or None, reader)
         ranges.append(with_floor(_tax(share, tax or None, reader), floors[share_key], reader))
     ask_words = {"on-request": _("Price on request"), "contact-sales": _("Contact sales")}
     if topped:  # not "Free to from €10": a "from" price is listed ("Free or from €10")
@@ -1685,7 +1697,7 @@ def availability_text(plan: Plan, reader: Reader) -> str:
     found = plan.availability
     if found is None:
         return ""
-    return fmt.per_period(fmt.exact_percent(found.percent, reader.lang), found.period, reader.lang)
+    return per_period(fmt.exact_percent(found.percent, reader.lang), found.period, reader)
 
 
 def downtime_text(plan: Plan, reader: Reader) -> str:
@@ -1697,7 +1709,7 @@ def downtime_text(plan: Plan, reader: Reader) -> str:
     said = fmt.short_downtime(seconds, reader.lang)
     # "≈" only where the minutes are rounded: 216 minutes exactly need none.
     said = said if seconds < 60 or seconds % 60 == 0 else "≈ " + said
-    return fmt.per_period(said, plan.availability.period, reader.lang)
+    return per_period(said, plan.availability.period, reader)
 
 
 def downtime_cell(plan: Plan, reader: Reader) -> AvailabilityCell:
@@ -1833,6 +1845,7 @@ def minimum_words(unit: str | None, count: int, reader: Reader) -> str:
         "seat": ngettext("minimum %(num)s seat", "minimum %(num)s seats", count),
         "device": ngettext("minimum %(num)s device", "minimum %(num)s devices", count),
         "hour": ngettext("minimum %(num)s hour", "minimum %(num)s hours", count),
+        "day": ngettext("minimum %(num)s day", "minimum %(num)s days", count),
         "visit": ngettext("minimum %(num)s visit", "minimum %(num)s visits", count),
         "incident": ngettext("minimum %(num)s incident", "minimum %(num)s incidents", count),
     }
