@@ -423,6 +423,6 @@ def test_a_calendar_closed_on_a_subdivisions_holidays_names_the_subdivision() ->
 """
     vendor = load_text(source, "acme.plan").project.vendors[0]
     calendar = vendor.calendars[0]
-    assert site.calendar_text(calendar, reader("en", vendor)).endswith("except public holidays in United Kingdom (England)")
-    assert site.calendar_text(calendar, reader("sv", vendor)).endswith("(England)")
+    assert site.calendar_text(calendar, reader("en", vendor)).endswith("except public holidays in England, United Kingdom")
+    assert site.calendar_text(calendar, reader("sv", vendor)).endswith("i England, Storbritannien")
     assert "Storbritannien" in site.calendar_text(calendar, reader("sv", vendor))

@@ -233,10 +233,17 @@ def weekly_text(calendar: Calendar, lang: str) -> str:
     return "; ".join(parts)
 
 
-def _holiday_place(country: str, subdivision: str | None, lang: str) -> str:
-    """Whose public holidays: the country in the page language, with the subdivision named ("United Kingdom (England)")."""
-    name = fmt.country_name(country, lang)
-    return f"{name} ({datasets.subdivision_name(country, subdivision)})" if subdivision else name
+def _holiday_place(country: str, subdivision: str | None, reader: Reader) -> str:
+    """Whose public holidays: the country in the page language, with the subdivision named ("England, United Kingdom").
+
+    The subdivision keeps the name the holidays package gives it, its own language's (Bayern, Milano, Cataluña):
+    neither CLDR (as Babel ships it) nor the package names subdivisions in other languages. The site's words put
+    the two together, so that no sentence that already brackets its places nests brackets ("(Niemcy (Bayern))")."""
+    name = fmt.country_name(country, reader.lang)
+    if not subdivision:
+        return name
+    # A region of a country, as an address writes it: "Bayern, Germany"; "Baviera" would need names CLDR lacks.
+    return reader.gettext("%(region)s, %(country)s") % {"region": datasets.subdivision_name(country, subdivision), "country": name}
 
 
 def calendar_text(calendar: Calendar, reader: Reader) -> str:
@@ -251,7 +258,7 @@ def calendar_text(calendar: Calendar, reader: Reader) -> str:
     else:
         text = zoned_hours(hours, calendar.zone, reader)
     if calendar.holidays:
-        countries = fmt.listing(sorted({_holiday_place(h.country, h.subdivision, lang) for h in calendar.holidays}), lang)
+        countries = fmt.listing(sorted({_holiday_place(h.country, h.subdivision, reader) for h in calendar.holidays}), lang)
         kinds = {kind for h in calendar.holidays for kind in h.categories} - {"public"}
         if kinds - {"de_facto"}:
             # Other kinds (Bavaria's 'catholic' Assumption Day, Finland's 'unofficial' flag days) have no
