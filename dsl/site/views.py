@@ -475,6 +475,7 @@ class ContactView:
     abroad: str = ""  # a phone number's international form, for a reader in another country
     plan_hours: tuple[str, ...] = ()  # "Premium: around the clock" when the plans give the channel their own hours
     nowrap: bool = False  # a phone number is never broken across lines
+    tiers: Markup = Markup("")  # "Only in the Gold tier": a contact some tiers' channels list and others' do not
 
 
 @dataclass(frozen=True)
@@ -1194,7 +1195,23 @@ def _contact_view(contact: Contact, vendor: Vendor, reader: Reader) -> ContactVi
         abroad,
         plan_hours,
         nowrap,
+        _contact_tiers(contact, vendor, reader),
     )
+
+
+def _contact_tiers(contact: Contact, vendor: Vendor, reader: Reader) -> Markup:
+    """"Only in the Gold tier" when some tiers' channels list the contact and others' do not; else empty.
+
+    Said only when every tier that offers support lists its channels: a tier that lists none says nothing of
+    which contacts it has, so the contact may well be its too.
+    """
+    offering = [p for p in vendor.plans if not p.no_support]
+    having = [p for p in offering if contact.id in p.channels]
+    if not having or len(having) == len(offering) or not all(p.channels for p in offering):
+        return Markup("")
+    names = markup_listing([reader.label(p.name) for p in having], reader.lang)
+    words = reader.ngettext("Only in the %(tiers)s tier", "Only in the %(tiers)s tiers", len(having))
+    return sentence(words, tiers=names)
 
 
 def _which_contact(contact: Contact, channels: tuple[str, ...], vendor: Vendor, reader: Reader) -> Markup | str:
