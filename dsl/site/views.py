@@ -393,7 +393,7 @@ class TargetTable:
     title: Markup
     definition: Markup
     rows: tuple[TargetRow, ...]
-    clocks: tuple[str, ...]  # per tier: its one clock, or "" when none or when its cells name theirs
+    clocks: tuple[str, ...]  # per tier: its one clock, its clocks per priority (Markup lines) when it mixes them, or "" when none
 
 
 @dataclass(frozen=True)
@@ -869,9 +869,40 @@ def target_tables(vendor: Vendor, reader: Reader) -> tuple[TargetTable, ...]:
                 own_clock = clock_text(vendor, target.calendar, reader) if mixed and target is not None else ""
                 cells.append(with_versions(plan, target, target_cell(target, reader, own_clock, plan.no_support), reader))
             rows.append(TargetRow(label, tuple(cells)))
-        clocks = tuple(clock_text(vendor, c, reader) if c else "" for c in columns)
+        clocks = tuple(
+            _mixed_clocks(vendor, plan, metric, keys, reader) if c == "" else clock_text(vendor, c, reader) if c else ""
+            for plan, c in zip(vendor.plans, columns, strict=True)
+        )
         tables.append(TargetTable(metric, title, definition, tuple(rows), clocks))
     return tuple(tables)
+
+
+def _mixed_clocks(vendor: Vendor, plan: Plan, metric: str, keys: list[tuple[str | None, str | None, Markup]], reader: Reader) -> Markup:
+    """The clocks of a tier whose targets run on several, one line each: "P1: 24×7, all year round" and
+    "Other priorities: Mon–Fri 08:00–17:00 …" (the clock most rows run on), in the "Hours counted" row.
+
+    It said "–" there, as if the tier counted no hours; each cell names its own clock all the same."""
+    levels = bool(vendor.priorities and vendor.priorities.levels)
+    groups: dict[str, list[Markup]] = {}
+    for key, case, label in keys:
+        target = plan.target(metric, key, case)
+        if target is not None and target.guaranteed and target.calendar is not None:
+            # A priority by its name ("Critical", "P1 (Escalated)"); without levels, the row's own label (a kind of case).
+            groups.setdefault(target.calendar, []).append(_coverage_label(vendor, key, case, reader) if levels else label)
+    sizes = sorted((len(rows) for rows in groups.values()), reverse=True)
+    # The clock of most rows is "the other priorities" when no other clock has as many; else every clock is named.
+    most = len(sizes) > 1 and sizes[0] > sizes[1] and levels
+    rest = next((c for c, rows in groups.items() if len(rows) == sizes[0]), None) if most else None
+    lines = []
+    for calendar, rows in groups.items():
+        if calendar == rest:
+            continue
+        names = markup_listing(rows, reader.lang)
+        lines.append(sentence(reader.gettext("%(priority)s: %(hours)s"), priority=names, hours=clock_text(vendor, calendar, reader)))
+    if rest is not None:
+        other = Markup(escape(reader.gettext("Other priorities")))
+        lines.append(sentence(reader.gettext("%(priority)s: %(hours)s"), priority=other, hours=clock_text(vendor, rest, reader)))
+    return Markup("<br>").join(lines)
 
 
 # --- issue 10: targets that change on a date ------------------------------------------------------
