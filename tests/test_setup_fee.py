@@ -86,6 +86,25 @@ def test_a_fee_on_a_one_off_price_or_of_nothing_is_warned_about() -> None:
     assert problems(plan("price 50 EUR per user plus 500 EUR setup"), "warning") == []
 
 
+@pytest.mark.parametrize(
+    ("price", "column", "hint"),
+    [
+        ("price 1500 EUR per month excl tax plus 3000 EUR setup", 39, "'plus AMOUNT CURRENCY setup' comes after the price's unit"),
+        ("price 1500 EUR per month plus setup 3000 EUR", 35, "the fee's amount and currency come first, then the word"),
+    ],
+)
+def test_a_fee_written_out_of_order_is_a_syntax_error_with_a_hint(price: str, column: int, hint: str) -> None:
+    message, line, found, said_hint = problems(plan(price))[0]
+    assert (line, found) == (6, column) and message.startswith("unexpected")
+    assert said_hint is not None and said_hint.startswith(hint)
+
+
+def test_an_add_on_has_no_fee_and_says_so() -> None:
+    text = plan("features { c: add-on 100 EUR per month plus 300 EUR setup }").replace("  plan gold", '  feature c { label "C" }\n  plan gold')
+    hints = [h for _m, _l, _c, h in problems(text)]
+    assert hints and hints[0] == "an add-on's price has no set-up fee: say it in the feature's description"
+
+
 def test_every_new_code_is_explained() -> None:
     for code in ("T0425", "T0426", "T0427", "T0428"):
         assert code in EXPLANATIONS
