@@ -98,7 +98,7 @@ def test_an_add_on_keeps_each_of_its_prices_with_its_own_place() -> None:
     cell = vendor_of(plan(cell="add-on 1200 SEK per hour excl tax, 9000 SEK per day")).plans[0].cells[0]
     assert [(p.amount, p.currency, p.unit, p.period, p.tax) for p in cell.prices] == [
         (Decimal(1200), "SEK", "hour", None, "excluded"),
-        (Decimal(9000), "SEK", None, "day", None),
+        (Decimal(9000), "SEK", "day", None, None),  # a day of work, as the hour is (session 22)
     ]
     assert [(p.pos.line, p.pos.column) for p in cell.prices] == [(9, 26), (9, 54)]
     assert cell.price == cell.prices[0]
@@ -107,9 +107,9 @@ def test_an_add_on_keeps_each_of_its_prices_with_its_own_place() -> None:
 @pytest.mark.parametrize(
     ("lang", "words_said"),
     [
-        ("sv", "Tillval: 1 200 kr per timme eller 9 000 kr per dygn"),
+        ("sv", "Tillval: 1 200 kr per timme eller 9 000 kr per dag"),  # a day of work, not "per dygn" (24 hours)
         ("it", "Opzione a pagamento: 1200 SEK all’ora o 9000 SEK al giorno"),
-        ("pl", "Dodatek płatny: 1200 SEK za godzinę lub 9000 SEK na dobę"),
+        ("pl", "Dodatek płatny: 1200 SEK za godzinę lub 9000 SEK za dzień"),
         ("en", "Add-on: SEK 1,200 per hour or SEK 9,000 per day"),
     ],
 )

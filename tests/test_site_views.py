@@ -188,7 +188,8 @@ def test_a_tier_on_one_clock_names_it_once_and_a_mixed_tier_in_every_cell() -> N
     free, standard, premium = first.clocks
     assert free == ""  # no guaranteed target: no clock
     assert plain(standard).startswith("Mon – Fri 08:00 – 17:00 Swedish time")
-    assert premium == ""  # two clocks: each cell says its own
+    # Two clocks: each cell says its own, and the row under the table says which priorities run on which (session 22).
+    assert plain(premium) == "Normal: Mon – Fri 16:00 – 24:00 Polish time<br>Other priorities: 24×7, all year round"
     assert [c.clock for c in (row.cells[1] for row in first.rows)] == ["", "", ""]
     assert first.rows[0].cells[2].clock == "24×7, all year round"
     assert plain(first.rows[2].cells[2].clock) == "Mon – Fri 16:00 – 24:00 Polish time"
@@ -423,6 +424,6 @@ def test_a_calendar_closed_on_a_subdivisions_holidays_names_the_subdivision() ->
 """
     vendor = load_text(source, "acme.plan").project.vendors[0]
     calendar = vendor.calendars[0]
-    assert site.calendar_text(calendar, reader("en", vendor)).endswith("except public holidays in United Kingdom (England)")
-    assert site.calendar_text(calendar, reader("sv", vendor)).endswith("(England)")
+    assert site.calendar_text(calendar, reader("en", vendor)).endswith("except public holidays in England, United Kingdom")
+    assert site.calendar_text(calendar, reader("sv", vendor)).endswith("i England, Storbritannien")
     assert "Storbritannien" in site.calendar_text(calendar, reader("sv", vendor))

@@ -55,6 +55,7 @@ from dsl.language.settings import DEFAULT_SETTINGS, Settings
 from dsl.language.vocabulary import (
     BILLING,
     CONTACT_KINDS,
+    FEES,
     METRICS,
     MINUTES_PER_DAY,
     PERIOD_WORDS,
@@ -1608,6 +1609,11 @@ def check_zero_price(price: Price, addon: bool = False) -> Iterator[Diagnostic]:
                 f"where 0 {price.currency} is shown as an amount and sorted among them",
                 code="T0421",
             )
+    if price.setup is not None and price.setup.amount == 0:
+        yield warning(
+            f"a set-up fee of {price.setup.amount} {price.setup.currency}", price.setup.pos,
+            "leave out 'plus ...' when the vendor charges no set-up fee", code="T0421",
+        )
     if price.floor is not None and price.floor.amount == 0:
         yield warning(
             f"a percentage with a minimum of {price.floor.amount} {price.floor.currency}", price.pos,
@@ -1621,6 +1627,7 @@ def check_price_terms(price: Price) -> Iterator[Diagnostic]:
         yield from check_word("billing interval", price.billing, tuple(BILLING), price.billing_pos)
     if price.floor is not None:
         yield from check_word("period", price.floor.period, PERIODS, price.floor.period_pos)
+    yield from check_setup_fee(price)
     if price.minimum is None or price.minimum_unit is None:
         return
     written = price.minimum_unit
@@ -1638,6 +1645,38 @@ def check_price_terms(price: Price) -> Iterator[Diagnostic]:
         yield error(
             f"a minimum of {price.minimum} {written}: a minimum quantity is at least 1", price.minimum_pos,
             "leave out 'minimum ...' when the vendor sets no minimum", code="T0424",
+        )
+
+
+def check_setup_fee(price: Price) -> Iterator[Diagnostic]:
+    """`plus 3000 EUR setup` says what it is, is paid once, in the price's currency, on top of a price that recurs (T0425-T0428)."""
+    fee = price.setup
+    if fee is None:
+        return
+    amount = f"{fee.amount} {fee.currency}"
+    if price.setup_word is None:
+        yield error(
+            f"'plus {amount}' does not say what the amount is", price.setup_pos,
+            f"a one-off set-up fee paid besides the price is written: plus {amount} setup", code="T0425",
+        )
+    else:
+        yield from check_word("fee", price.setup_word, FEES, price.setup_pos)
+    if fee.period is not None:
+        yield error(
+            f"a set-up fee of {amount} per {fee.period}: a set-up fee is paid once", fee.period_pos,
+            f"leave out 'per {fee.period}'; an amount paid every {fee.period} is a price of its own: price {amount} per {fee.period}",
+            code="T0426",
+        )
+    if fee.currency != price.currency:
+        yield error(
+            f"a set-up fee in {fee.currency} on a price in {price.currency}", fee.pos,
+            f"write the fee in {price.currency}; a price in {fee.currency} is a price of its own, with its own fee", code="T0427",
+        )
+    if price.unit is None and price.period is None:
+        yield warning(
+            f"a set-up fee on a one-off price of {price.amount} {price.currency}", fee.pos,
+            "both are paid once: add them up in the price, or give the price its period (price 1500 EUR per month plus 3000 EUR setup)",
+            code="T0428",
         )
 
 

@@ -455,7 +455,7 @@ EXPLANATIONS: dict[str, Explanation] = {
     "T0423": Explanation(
         "a minimum quantity of something the price is not per",
         "`price 35 USD per user per month minimum 10 users` is US$35 for each user, and at least 10 users are "
-        "bought. The minimum counts what the price is per (`user`, `seat`, `device`, `hour`, `visit` or "
+        "bought. The minimum counts what the price is per (`user`, `seat`, `device`, `hour`, `day`, `visit` or "
         "`incident`, in the singular or the plural), so a price per seat has a minimum in seats, and a price "
         "per no unit has no minimum quantity (a flat price is bought once).",
         V + '  plan team {\n    name "Team"\n    price 35 USD per month minimum 10 users\n  }\n}\n',
@@ -467,6 +467,37 @@ EXPLANATIONS: dict[str, Explanation] = {
         "vendor sets no minimum.",
         V + '  plan team {\n    name "Team"\n    price 35 USD per user per month minimum 0 users\n  }\n}\n',
         fix=(" minimum 0 users", ""),
+    ),
+    # --- a set-up fee on top of a recurring price (session 22) ---
+    "T0425": Explanation(
+        "an amount after 'plus' that does not say what it is",
+        "`price 1500 EUR per month plus 3000 EUR setup` is EUR 1 500 every month and a one-off set-up fee of "
+        "EUR 3 000 besides. The word after the fee says what it is (`setup`, also written `set-up`): without it the "
+        "reader cannot tell a set-up fee from a second price.",
+        V + '  plan gold {\n    name "Gold"\n    price 1500 EUR per month plus 3000 EUR\n  }\n}\n',
+        fix=("plus 3000 EUR", "plus 3000 EUR setup"),
+    ),
+    "T0426": Explanation(
+        "a set-up fee paid per period",
+        "A set-up fee (`plus 3000 EUR setup`) is paid once. An amount paid every month is a price of its own: "
+        "write it as a second `price` (the page shows both, \"or\"), or add it to the price.",
+        V + '  plan gold {\n    name "Gold"\n    price 1500 EUR per month plus 300 EUR per month setup\n  }\n}\n',
+        fix=("plus 300 EUR per month setup", "plus 300 EUR setup"),
+    ),
+    "T0427": Explanation(
+        "a set-up fee in another currency than its price",
+        "A set-up fee is paid in the currency of the price it comes with: `price 1500 EUR per month plus 3000 EUR "
+        "setup`. A vendor that also sells in another currency has a price in it of its own, with its own fee.",
+        V + '  plan gold {\n    name "Gold"\n    price 1500 EUR per month plus 3000 USD setup\n  }\n}\n',
+        fix=("3000 USD setup", "3000 EUR setup"),
+    ),
+    "T0428": Explanation(
+        "a set-up fee on a one-off price (warning)",
+        "A set-up fee is paid once besides a price that recurs (per month, per year) or is counted per something "
+        "(per user). A one-off price and a one-off fee are simply paid together: give the price its period, or "
+        "add the fee to the price.",
+        V + '  plan gold {\n    name "Gold"\n    price 1500 EUR plus 3000 EUR setup\n  }\n}\n',
+        fix=("price 1500 EUR plus", "price 1500 EUR per month plus"),
     ),
     # --- T05: calendars ---------------------------------------------------------------------------
     "T0501": Explanation(

@@ -423,6 +423,11 @@ class Price:
     billing: str | None = None  # how often it is invoiced, as written (vocabulary.BILLING): "yearly"
     billing_pos: Pos = field(default_factory=_no_pos, compare=False)
     floor: Price | None = None  # kind "percent": the least it costs, an amount (`at least 500 EUR per month`)
+    # A set-up fee on top (session 22): `plus 3000 EUR setup`, an amount paid once besides this price. `setup_word`
+    # is the word as written (vocabulary.FEES judges it); a `per` written after the fee is the fee's `period`.
+    setup: Price | None = None
+    setup_word: str | None = None
+    setup_pos: Pos = field(default_factory=_no_pos, compare=False)
 
     @property
     def billed_every(self) -> str | None:

@@ -167,6 +167,7 @@ class _Amount:
     minimum: tuple[Token, Token] | None = None  # `minimum 10 users`: the count and the unit as written
     billing: Token | None = None  # `billed yearly`
     floor: _Amount | None = None  # `at least 500 EUR per month`, of a percentage
+    setup: tuple[_Amount, Token | None, Pos] | None = None  # `plus 3000 EUR setup`: the fee, its word, where `plus` is
 
 
 def _unit_and_period(first: Token | None, second: Token | None) -> tuple[Token | None, Token | None]:
@@ -577,9 +578,9 @@ class _Builder(Transformer[Token, Any]):
     # --- plans ---
 
     def amount(self, meta: Any, children: list[Any]) -> _Amount:
-        number, currency, first_per, second_per, minimum, billing, tax = children
+        number, currency, first_per, second_per, minimum, billing, setup, tax = children
         unit, period = _unit_and_period(first_per, second_per)
-        return _Amount("amount", Decimal(str(number)), str(currency), unit, period, tax, minimum=minimum, billing=billing)
+        return _Amount("amount", Decimal(str(number)), str(currency), unit, period, tax, minimum=minimum, billing=billing, setup=setup)
 
     def free(self, meta: Any, children: list[Any]) -> _Amount:
         return _Amount("free")
@@ -628,6 +629,11 @@ class _Builder(Transformer[Token, Any]):
             billing=_optional(value.billing),
             billing_pos=self._opt_tpos(value.billing),
             floor=self._price(None, value.floor, (), pos) if value.floor is not None else None,
+            setup=self._price(None, value.setup[0], (), value.setup[2]) if value.setup is not None else None,
+            setup_word=_optional(value.setup[1]) if value.setup is not None else None,
+            setup_pos=self._tpos(value.setup[1]) if value.setup is not None and value.setup[1] is not None else (
+                value.setup[2] if value.setup is not None else Pos(self.path, 0, 0)
+            ),
         )
 
     def price(self, meta: Any, children: list[Any]) -> _Stmt:
@@ -688,7 +694,9 @@ class _Builder(Transformer[Token, Any]):
         return tuple(v if isinstance(v, Price) else self._price(None, v, (), self._pos(meta)) for v in values)
 
     def addon_amount(self, meta: Any, children: list[Any]) -> Price:
-        return self._price(None, self.amount(meta, children), (), self._pos(meta))
+        # An add-on has no set-up fee: its amount is a plan price's without one.
+        *terms, tax = children
+        return self._price(None, self.amount(meta, [*terms, None, tax]), (), self._pos(meta))
 
     # --- how vendors really write prices (session 21) ---
 
@@ -698,6 +706,11 @@ class _Builder(Transformer[Token, Any]):
 
     def billing(self, meta: Any, children: list[Token]) -> Token:
         return children[0]
+
+    def setup_fee(self, meta: Any, children: list[Any]) -> tuple[_Amount, Token | None, Pos]:
+        number, currency, period, word = children
+        # The fee is located at `plus`; its word, when written, at itself (Price.setup_pos).
+        return (_Amount("amount", Decimal(str(number)), str(currency), None, period), word, self._pos(meta))
 
     def percent_floor(self, meta: Any, children: list[Any]) -> _Amount:
         number, currency, period = children

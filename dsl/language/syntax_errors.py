@@ -253,8 +253,26 @@ def _hint(exc: UnexpectedInput, lark: Lark, text: str) -> str | None:
             return "'for CASE' comes right after the priority: target first-response P1 for security 1h on office"
         if line.startswith("coverage "):
             return "'for CASE' comes right after the priority: coverage all for security on office"
+    fee = _setup_fee_hint(exc, text) if isinstance(exc, UnexpectedToken) else None
+    if fee is not None:
+        return fee
     state = _state(exc)
     return _states(lark, "hints").get(state) if state is not None else None
+
+
+def _setup_fee_hint(exc: UnexpectedToken, text: str) -> str | None:
+    """A set-up fee (`plus 3000 EUR setup`) written after the tax note, with its word first, or on an add-on."""
+    at = exc.pos_in_stream or 0
+    start = text.rfind("\n", 0, at) + 1
+    line, before = text[start:].lstrip(), text[start:at].split()
+    example = "price 1500 EUR per month plus 3000 EUR setup excl tax"
+    if str(exc.token) == "plus" and line.startswith("price "):
+        return f"'plus AMOUNT CURRENCY setup' comes after the price's unit, period, minimum and billing, before the tax note: {example}"
+    if "add-on" in before and "plus" in (str(exc.token), *before[-1:]):
+        return "an add-on's price has no set-up fee: say it in the feature's description"
+    if before[-1:] == ["plus"] and line.startswith("price "):
+        return f"the fee's amount and currency come first, then the word: {example}"
+    return None
 
 
 def describe(exc: UnexpectedInput, text: str, path: str, lark: Lark) -> Diagnostic:

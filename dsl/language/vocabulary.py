@@ -40,8 +40,12 @@ CONTACT_KINDS: tuple[str, ...] = ("email", "phone", "portal", "web", "chat", "fa
 
 MINUTES_PER_DAY = 24 * 60
 
-PRICE_UNITS: tuple[str, ...] = ("user", "seat", "device", "hour", "visit", "incident")
-"""What a price can be counted per besides a period: 2500 SEK per user per month; an add-on's 1200 SEK per hour."""
+PRICE_UNITS: tuple[str, ...] = ("user", "seat", "device", "hour", "day", "visit", "incident")
+"""What a price can be counted per besides a period: 2500 SEK per user per month; an add-on's 1200 SEK per hour.
+
+`day` is a day of work, a consultant's day rate (9000 SEK per day), as `hour` is an hour of it: with one `per` it is
+the unit, and the pages say "per dag", "al giorno", "za dzień" (session 22; it was the period before, which CLDR's
+Swedish and Polish say as a 24-hour day, "per dygn", "na dobę"). `per user per day` keeps `day` as the period."""
 
 PRICE_BASES: tuple[str, ...] = ("licence", "subscription", "usage")
 """What a price can be a percentage of, in the order the comparison sorts them: `price 20% of licence per year` (a
@@ -157,3 +161,9 @@ PRICE_UNIT_PLURALS: dict[str, str] = {f"{unit}s": unit for unit in PRICE_UNITS}
 
 BILLING: dict[str, str] = {"monthly": "month", "quarterly": "quarter", "yearly": "year", "annually": "year"}
 """How often a price is invoiced, as `billed yearly` writes it, with the period it names (`annually` is `yearly`)."""
+
+# --- a set-up fee on top of a recurring price (session 22) -------------------------------------------
+
+FEES: tuple[str, ...] = ("setup", "set-up")
+"""The words that say what an amount paid on top of a price is: `price 1500 EUR per month plus 3000 EUR setup`, a
+one-off set-up (onboarding) fee; both spellings name the same fee."""

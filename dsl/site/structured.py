@@ -6,7 +6,8 @@ as a UnitPriceSpecification. Prices "on request" or "contact sales" have no Offe
 word for them that would not mislead. The JSON is made safe to sit inside <script>: no "<", ">" or
 "&" survives unescaped, so a plan text such as "</script>" cannot end the block. A price that changes
 on a date gives an Offer per version: the later one with validFrom, the earlier with priceValidUntil.
-A minimum quantity (`minimum 10 users`) is the Offer's eligibleQuantity.
+A minimum quantity (`minimum 10 users`) is the Offer's eligibleQuantity. A set-up fee on top of a price
+(`plus 3000 EUR setup`) makes its priceSpecification a CompoundPriceSpecification of two components.
 """
 
 from __future__ import annotations
@@ -67,6 +68,20 @@ def offer(price: Price, segment: str | dict[str, str], reader: site.Reader) -> d
         found["priceCurrency"] = currency
     if segment:
         found["category"] = segment
+    if price.setup is not None and price.setup.amount is not None:
+        # `plus 3000 EUR setup`: schema.org's compound price, the recurring price and the one-off fee as its components
+        # (priceComponentType Subscription and ActivationFee); the Offer's own price stays the recurring one.
+        spec["priceComponentType"] = "https://schema.org/Subscription"
+        fee: dict[str, Any] = {
+            "@type": "UnitPriceSpecification",
+            "price": _amount(price.setup.amount),
+            "priceComponentType": "https://schema.org/ActivationFee",
+        }
+        if price.setup.currency:
+            fee["priceCurrency"] = price.setup.currency
+        if price.tax:
+            fee["valueAddedTaxIncluded"] = price.tax == "included"
+        found["priceSpecification"] = {"@type": "CompoundPriceSpecification", "priceComponent": [spec, fee]}
     if price.minimum is not None and price.unit:
         # `minimum 10 users`: the quantities the offer is valid for. How often it is billed has no schema.org word
         # (billingDuration is how long a price is paid, not how often), so the description alone says it.
@@ -103,7 +118,9 @@ def vendor_json_ld(vendor: Vendor, reader: site.Reader, url: str) -> Markup:
         term = minimum_term(plan.contract)
         if term is not None:  # the contract's minimum term: how long each price is billed at least
             for found in offers:
-                found["priceSpecification"]["billingDuration"] = term
+                # A compound price's recurring component is what is billed for the term, not its set-up fee.
+                spec = found["priceSpecification"]
+                (spec["priceComponent"][0] if "priceComponent" in spec else spec)["billingDuration"] = term
         if offers:
             service["offers"] = offers
         graph.append(service)

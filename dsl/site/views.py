@@ -233,10 +233,17 @@ def weekly_text(calendar: Calendar, lang: str) -> str:
     return "; ".join(parts)
 
 
-def _holiday_place(country: str, subdivision: str | None, lang: str) -> str:
-    """Whose public holidays: the country in the page language, with the subdivision named ("United Kingdom (England)")."""
-    name = fmt.country_name(country, lang)
-    return f"{name} ({datasets.subdivision_name(country, subdivision)})" if subdivision else name
+def _holiday_place(country: str, subdivision: str | None, reader: Reader) -> str:
+    """Whose public holidays: the country in the page language, with the subdivision named ("England, United Kingdom").
+
+    The subdivision keeps the name the holidays package gives it, its own language's (Bayern, Milano, Cataluña):
+    neither CLDR (as Babel ships it) nor the package names subdivisions in other languages. The site's words put
+    the two together, so that no sentence that already brackets its places nests brackets ("(Niemcy (Bayern))")."""
+    name = fmt.country_name(country, reader.lang)
+    if not subdivision:
+        return name
+    # A region of a country, as an address writes it: "Bayern, Germany"; "Baviera" would need names CLDR lacks.
+    return reader.gettext("%(region)s, %(country)s") % {"region": datasets.subdivision_name(country, subdivision), "country": name}
 
 
 def calendar_text(calendar: Calendar, reader: Reader) -> str:
@@ -251,7 +258,7 @@ def calendar_text(calendar: Calendar, reader: Reader) -> str:
     else:
         text = zoned_hours(hours, calendar.zone, reader)
     if calendar.holidays:
-        countries = fmt.listing(sorted({_holiday_place(h.country, h.subdivision, lang) for h in calendar.holidays}), lang)
+        countries = fmt.listing(sorted({_holiday_place(h.country, h.subdivision, reader) for h in calendar.holidays}), lang)
         kinds = {kind for h in calendar.holidays for kind in h.categories} - {"public"}
         if kinds - {"de_facto"}:
             # Other kinds (Bavaria's 'catholic' Assumption Day, Finland's 'unofficial' flag days) have no
@@ -386,7 +393,7 @@ class TargetTable:
     title: Markup
     definition: Markup
     rows: tuple[TargetRow, ...]
-    clocks: tuple[str, ...]  # per tier: its one clock, or "" when none or when its cells name theirs
+    clocks: tuple[str, ...]  # per tier: its one clock, its clocks per priority (Markup lines) when it mixes them, or "" when none
 
 
 @dataclass(frozen=True)
@@ -468,6 +475,7 @@ class ContactView:
     abroad: str = ""  # a phone number's international form, for a reader in another country
     plan_hours: tuple[str, ...] = ()  # "Premium: around the clock" when the plans give the channel their own hours
     nowrap: bool = False  # a phone number is never broken across lines
+    tiers: Markup = Markup("")  # "Only in the Gold tier": a contact some tiers' channels list and others' do not
 
 
 @dataclass(frozen=True)
@@ -639,15 +647,34 @@ def price_text(price: Price, reader: Reader) -> str:
         return _("Not offered")
     if price.kind == "percent":
         text = price_bases(reader)[price.basis or ""] % {"percent": fmt.percent(price.amount or Decimal(0), reader.lang)}
-        text = _tax(fmt.per_period(text, price.period, reader.lang), price.tax, reader)
+        text = _tax(per_period(text, price.period, reader), price.tax, reader)
         return with_floor(text, price.floor, reader)
     text = fmt.money(price.amount or Decimal(0), price.currency or "EUR", reader.lang)
     if price.unit is not None:
         text = price_units(reader)[price.unit] % {"price": text}
-    text = fmt.per_period(text, price.period, reader.lang)
+    text = per_period(text, price.period, reader)
     if price.starting:
         text = _("from %(price)s") % {"price": text}
-    return with_terms(_tax(text, price.tax, reader), price.unit, price.minimum, price.billed_every, reader)
+    text = with_terms(_tax(text, price.tax, reader), price.unit, price.minimum, price.billed_every, reader)
+    return with_setup_fee(text, price.setup, reader)
+
+
+def with_setup_fee(text: str, fee: Price | None, reader: Reader) -> str:
+    """A price followed by the one-off set-up fee paid on top of it: "€1,500 per month, plus a one-off set-up fee of €3,000"."""
+    if fee is None or fee.amount is None:
+        return text
+    money = fmt.money(fee.amount, fee.currency or "EUR", reader.lang)
+    return reader.gettext("%(price)s, plus a one-off set-up fee of %(fee)s") % {"price": text, "fee": money}
+
+
+def per_period(text: str, period: str | None, reader: Reader) -> str:
+    """`text` per a period in the page's language: CLDR's per-unit pattern, but the site's own words for a day.
+
+    CLDR's Swedish and Polish "per day" is a 24-hour day ("per dygn", "na dobę"); a count, a price or an allowance
+    per day is per calendar day, "per dag", "na dzień" (docs/glossary.md)."""
+    if period == "day":
+        return reader.gettext("%(value)s per day") % {"value": text}
+    return fmt.per_period(text, period, reader.lang)
 
 
 def _tax(text: str, tax: str | None, reader: Reader) -> str:
@@ -678,6 +705,8 @@ def price_units(reader: Reader) -> dict[str, str]:
         "device": _("%(price)s per device"),
         # Add-ons are often sold by the hour, the on-site visit or the single incident.
         "hour": _("%(price)s per hour"),
+        # A day of work, a consultant's day rate (as an hour of work above), not a 24-hour day.
+        "day": _("%(price)s per day of work"),
         "visit": _("%(price)s per visit"),
         "incident": _("%(price)s per incident"),
     }
@@ -840,9 +869,40 @@ def target_tables(vendor: Vendor, reader: Reader) -> tuple[TargetTable, ...]:
                 own_clock = clock_text(vendor, target.calendar, reader) if mixed and target is not None else ""
                 cells.append(with_versions(plan, target, target_cell(target, reader, own_clock, plan.no_support), reader))
             rows.append(TargetRow(label, tuple(cells)))
-        clocks = tuple(clock_text(vendor, c, reader) if c else "" for c in columns)
+        clocks = tuple(
+            _mixed_clocks(vendor, plan, metric, keys, reader) if c == "" else clock_text(vendor, c, reader) if c else ""
+            for plan, c in zip(vendor.plans, columns, strict=True)
+        )
         tables.append(TargetTable(metric, title, definition, tuple(rows), clocks))
     return tuple(tables)
+
+
+def _mixed_clocks(vendor: Vendor, plan: Plan, metric: str, keys: list[tuple[str | None, str | None, Markup]], reader: Reader) -> Markup:
+    """The clocks of a tier whose targets run on several, one line each: "P1: 24×7, all year round" and
+    "Other priorities: Mon–Fri 08:00–17:00 …" (the clock most rows run on), in the "Hours counted" row.
+
+    It said "–" there, as if the tier counted no hours; each cell names its own clock all the same."""
+    levels = bool(vendor.priorities and vendor.priorities.levels)
+    groups: dict[str, list[Markup]] = {}
+    for key, case, label in keys:
+        target = plan.target(metric, key, case)
+        if target is not None and target.guaranteed and target.calendar is not None:
+            # A priority by its name ("Critical", "P1 (Escalated)"); without levels, the row's own label (a kind of case).
+            groups.setdefault(target.calendar, []).append(_coverage_label(vendor, key, case, reader) if levels else label)
+    sizes = sorted((len(rows) for rows in groups.values()), reverse=True)
+    # The clock of most rows is "the other priorities" when no other clock has as many; else every clock is named.
+    most = len(sizes) > 1 and sizes[0] > sizes[1] and levels
+    rest = next((c for c, rows in groups.items() if len(rows) == sizes[0]), None) if most else None
+    lines = []
+    for calendar, rows in groups.items():
+        if calendar == rest:
+            continue
+        names = markup_listing(rows, reader.lang)
+        lines.append(sentence(reader.gettext("%(priority)s: %(hours)s"), priority=names, hours=clock_text(vendor, calendar, reader)))
+    if rest is not None:
+        other = Markup(escape(reader.gettext("Other priorities")))
+        lines.append(sentence(reader.gettext("%(priority)s: %(hours)s"), priority=other, hours=clock_text(vendor, rest, reader)))
+    return Markup("<br>").join(lines)
 
 
 # --- issue 10: targets that change on a date ------------------------------------------------------
@@ -968,7 +1028,7 @@ def feature_cell(cell: Cell | None, vendor: Vendor, reader: Reader) -> FeatureCe
         return FeatureCell("excluded", Markup(""), marks)
     if cell.kind in ("quantity", "allowance") and cell.quantity is not None:
         if cell.kind == "allowance":  # an amount of time per period: "10 timmar per månad"
-            amount = fmt.per_period(fmt.duration(cell.quantity.count, reader.lang), cell.quantity.period, reader.lang)
+            amount = per_period(fmt.duration(cell.quantity.count, reader.lang), cell.quantity.period, reader)
         else:
             amount = how_often(cell.quantity.count, cell.quantity.period, reader)
         if cell.text is not None:
@@ -1166,7 +1226,23 @@ def _contact_view(contact: Contact, vendor: Vendor, reader: Reader) -> ContactVi
         abroad,
         plan_hours,
         nowrap,
+        _contact_tiers(contact, vendor, reader),
     )
+
+
+def _contact_tiers(contact: Contact, vendor: Vendor, reader: Reader) -> Markup:
+    """"Only in the Gold tier" when some tiers' channels list the contact and others' do not; else empty.
+
+    Said only when every tier that offers support lists its channels: a tier that lists none says nothing of
+    which contacts it has, so the contact may well be its too.
+    """
+    offering = [p for p in vendor.plans if not p.no_support]
+    having = [p for p in offering if contact.id in p.channels]
+    if not having or len(having) == len(offering) or not all(p.channels for p in offering):
+        return Markup("")
+    names = markup_listing([reader.label(p.name) for p in having], reader.lang)
+    words = reader.ngettext("Only in the %(tiers)s tier", "Only in the %(tiers)s tiers", len(having))
+    return sentence(words, tiers=names)
 
 
 def _which_contact(contact: Contact, channels: tuple[str, ...], vendor: Vendor, reader: Reader) -> Markup | str:
@@ -1481,18 +1557,19 @@ def _segment_summary(prices: list[Price], reader: Reader) -> str:
     """One segment's prices: a range per currency, unit, period and tax note; a "from" price as "from X"."""
     _ = reader.gettext
     lang = reader.lang
-    groups: dict[tuple[str, str, str, str, int, str], list[Price]] = {}
+    groups: dict[tuple[str, str, str, str, int, str, Decimal], list[Price]] = {}
     for p in prices:
         if p.kind == "amount" and p.amount is not None and p.currency:
-            # A minimum quantity or a billing interval makes prices that do not compare with those without.
-            groups.setdefault((p.currency, p.unit or "", p.period or "", p.tax or "", p.minimum or 0, p.billed_every or ""), []).append(p)
+            # A minimum quantity, a billing interval or a set-up fee makes prices that do not compare with those without.
+            fee = p.setup.amount if p.setup is not None and p.setup.amount is not None else Decimal(-1)
+            groups.setdefault((p.currency, p.unit or "", p.period or "", p.tax or "", p.minimum or 0, p.billed_every or "", fee), []).append(p)
     ranges = []
     free = any(p.kind == "free" for p in prices)
     asks = [k for k in ("on-request", "contact-sales") if any(p.kind == k for p in prices)]
     # "Free to X" names the dearest price only: "Free to 5 000 kr–10 000 kr" read as a range within a range.
     up_to = free and len(groups) == 1 and not asks and not any(p.kind == "percent" for p in prices)
     topped = False
-    for (currency, unit, period, tax, minimum, billed), group in sorted(groups.items()):
+    for (currency, unit, period, tax, minimum, billed, _fee), group in sorted(groups.items()):
         amounts = [p.amount for p in group if p.amount is not None]
         low, high = min(amounts), max(amounts)
         money = fmt.money(low, currency, lang)
@@ -1503,10 +1580,11 @@ def _segment_summary(prices: list[Price], reader: Reader) -> str:
             money = fmt.interval(money, fmt.money(high, currency, lang), lang)
         if unit:
             money = price_units(reader)[unit] % {"price": money}
-        money = fmt.per_period(money, period or None, lang)
+        money = per_period(money, period or None, reader)
         if starting:
             money = _("from %(price)s") % {"price": money}
-        ranges.append(with_terms(_tax(money, tax or None, reader), unit or None, minimum or None, billed or None, reader))
+        money = with_terms(_tax(money, tax or None, reader), unit or None, minimum or None, billed or None, reader)
+        ranges.append(with_setup_fee(money, group[0].setup, reader))
     # A percentage compares with no amount: a range of its own per basis, period, tax note and minimum amount.
     shares: dict[tuple[int, str, str, str], list[Decimal]] = {}
     floors: dict[tuple[int, str, str, str], Price | None] = {}
@@ -1521,7 +1599,7 @@ def _segment_summary(prices: list[Price], reader: Reader) -> str:
         share = fmt.percent(min(values), lang)
         if max(values) != min(values):
             share = fmt.interval(share, fmt.percent(max(values), lang), lang)
-        share = fmt.per_period(price_bases(reader)[PRICE_BASES[basis_at]] % {"percent": share}, period or None, lang)
+        share = per_period(price_bases(reader)[PRICE_BASES[basis_at]] % {"percent": share}, period or None, reader)
         ranges.append(with_floor(_tax(share, tax or None, reader), floors[share_key], reader))
     ask_words = {"on-request": _("Price on request"), "contact-sales": _("Contact sales")}
     if topped:  # not "Free to from €10": a "from" price is listed ("Free or from €10")
@@ -1674,7 +1752,7 @@ def availability_text(plan: Plan, reader: Reader) -> str:
     found = plan.availability
     if found is None:
         return ""
-    return fmt.per_period(fmt.exact_percent(found.percent, reader.lang), found.period, reader.lang)
+    return per_period(fmt.exact_percent(found.percent, reader.lang), found.period, reader)
 
 
 def downtime_text(plan: Plan, reader: Reader) -> str:
@@ -1686,7 +1764,7 @@ def downtime_text(plan: Plan, reader: Reader) -> str:
     said = fmt.short_downtime(seconds, reader.lang)
     # "≈" only where the minutes are rounded: 216 minutes exactly need none.
     said = said if seconds < 60 or seconds % 60 == 0 else "≈ " + said
-    return fmt.per_period(said, plan.availability.period, reader.lang)
+    return per_period(said, plan.availability.period, reader)
 
 
 def downtime_cell(plan: Plan, reader: Reader) -> AvailabilityCell:
@@ -1822,6 +1900,7 @@ def minimum_words(unit: str | None, count: int, reader: Reader) -> str:
         "seat": ngettext("minimum %(num)s seat", "minimum %(num)s seats", count),
         "device": ngettext("minimum %(num)s device", "minimum %(num)s devices", count),
         "hour": ngettext("minimum %(num)s hour", "minimum %(num)s hours", count),
+        "day": ngettext("minimum %(num)s day", "minimum %(num)s days", count),
         "visit": ngettext("minimum %(num)s visit", "minimum %(num)s visits", count),
         "incident": ngettext("minimum %(num)s incident", "minimum %(num)s incidents", count),
     }
