@@ -136,10 +136,21 @@ def test_lists_zones_countries_and_languages() -> None:
     # CLDR's generic zone names, the fallback for zones the site has no words of its own for (issue 9).
     assert fmt.zone_name("Europe/Stockholm", "sv") == "centraleuropeisk tid"
     assert fmt.zone_name("America/New_York", "pl") == "czas wschodnioamerykański"
-    assert fmt.zone_name("Europe/Rome", "it") == "Ora dell’Europa centrale"
+    # Italian's CLDR names are capitalised as titles; the site's stand inside a sentence.
+    assert fmt.zone_name("Europe/Rome", "it") == "ora dell’Europa centrale"
     assert fmt.zone_name("America/New_York", "en") == "Eastern Time"
     assert fmt.country_name("SE", "it") == "Svezia"
     assert [fmt.language_name(code) for code in ("sv", "it", "pl", "en")] == ["Svenska", "Italiano", "Polski", "English"]
+
+
+@pytest.mark.parametrize("lang", ["sv", "it", "pl", "en"])
+def test_utc_and_fixed_offsets_are_named_by_their_offset_not_an_unknown_region(lang: str) -> None:
+    # CLDR has no region for them: "Unknown Region (UTC) Time", "okänd region (UTC)tid" (an outside author's zone UTC).
+    assert fmt.zone_name("UTC", lang) == "UTC"
+    assert fmt.zone_name("Etc/UTC", lang) == "UTC"
+    assert fmt.zone_name("GMT", lang) == "GMT"
+    assert fmt.zone_name("Etc/GMT+5", lang) == "UTC−5"
+    assert fmt.zone_name("Etc/GMT-10", lang) == "UTC+10"
 
 
 def test_numbers_group_per_locale() -> None:

@@ -277,9 +277,31 @@ def unit_list(items: list[str], lang: str) -> str:
     return listing(items, lang, style="unit")
 
 
+UTC_ZONES = frozenset({"UTC", "Etc/UTC", "UCT", "Etc/UCT", "Universal", "Etc/Universal", "Zulu", "Etc/Zulu"})
+"""The tz names of UTC itself, which CLDR has no region for ("Unknown Region (UTC) Time", "okänd region (UTC)tid")."""
+
+GMT_ZONES = frozenset({"GMT", "Etc/GMT", "GMT0", "Etc/GMT0", "GMT+0", "Etc/GMT+0", "GMT-0", "Etc/GMT-0", "Greenwich", "Etc/Greenwich"})
+"""The tz names of GMT, UTC's offset under the name a vendor wrote."""
+
+
 def zone_name(zone: str, lang: str) -> str:
-    """A time zone by CLDR's generic name: "centraleuropeisk tid", "Eastern Time" (its location where it has none)."""
-    return str(get_timezone_name(zone, "long", zone_variant="generic", locale=locale(lang)))
+    """A time zone by CLDR's generic name: "centraleuropeisk tid", "Eastern Time" (its location where it has none).
+
+    UTC and the fixed offsets have no region, and CLDR would call them "Unknown Region (UTC) Time": they
+    are "UTC", "GMT" and "UTC−5" (Etc/GMT+5: the tz sign is the reverse of the offset's) in every language.
+    Italian's names are capitalised as titles ("Ora dell’Europa centrale") but stand inside a sentence here.
+    """
+    if zone in UTC_ZONES:
+        return "UTC"
+    if zone in GMT_ZONES:
+        return "GMT"
+    offset = re.fullmatch(r"Etc/GMT([+-])(\d{1,2})", zone)
+    if offset:
+        return f"UTC{'−' if offset[1] == '+' else '+'}{int(offset[2])}"
+    name = str(get_timezone_name(zone, "long", zone_variant="generic", locale=locale(lang)))
+    if lang == "it":
+        name = name[:1].lower() + name[1:]
+    return name
 
 
 def country_name(code: str, lang: str) -> str:
