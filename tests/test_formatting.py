@@ -153,6 +153,21 @@ def test_utc_and_fixed_offsets_are_named_by_their_offset_not_an_unknown_region(l
     assert fmt.zone_name("Etc/GMT-10", lang) == "UTC+10"
 
 
+@pytest.mark.parametrize(
+    ("lang", "month", "quarter"),
+    [
+        ("sv", "40 h per månad", "40 h per kvartal"),
+        ("it", "40 h al mese", "40 h al trimestre"),
+        ("pl", "40 h na miesiąc", "40 h na kwartał"),
+        ("en", "40 h per month", "40 h per quarter"),
+    ],
+)
+def test_per_quarter_reads_like_per_month_not_cldrs_slash(lang: str, month: str, quarter: str) -> None:
+    # CLDR's long "per quarter" is "{0}/q" in English ("/kvartal", "/kw."): "40 hours/q" beside "2 hours per month".
+    assert fmt.per_period("40 h", "month", lang) == month
+    assert fmt.per_period("40 h", "quarter", lang) == quarter
+
+
 def test_numbers_group_per_locale() -> None:
     assert plain(fmt.number(12000, "sv")) == "12 000"
     assert fmt.number(12000, "it") == "12.000"

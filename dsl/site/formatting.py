@@ -51,6 +51,15 @@ PERIOD_UNITS: dict[str, str] = {
 }
 """The CLDR unit each period of the vocabulary is counted in: "per år", "all'anno"."""
 
+LONG_PER_FALLBACK: dict[tuple[str, str], str] = {
+    ("sv", "quarter"): "{0} per kvartal",
+    ("pl", "quarter"): "{0} na kwartał",
+    ("en", "quarter"): "{0} per quarter",
+    ("de", "quarter"): "{0} pro Quartal",
+}
+"""The site's words for a period whose long CLDR per pattern is a slash ("{0}/q"): without them a price or an
+allowance per quarter reads "40 hours/q", "40 timmar/kvartal", "40 godzin/kw." beside "2 hours per month"."""
+
 
 @cache
 def locale(lang: str) -> Locale:
@@ -175,6 +184,8 @@ def per_period(value: str, period: str | None, lang: str) -> str:
         return value
     unit = PERIOD_UNITS[period]
     patterns = locale(lang)._data["unit_patterns"].get(unit, {})
+    if "/" in str(patterns.get("long", {}).get("per", "/")) and (lang, period) in LONG_PER_FALLBACK:
+        return LONG_PER_FALLBACK[(lang, period)].replace("{0}", value)
     for length in ("long", "short"):
         per = patterns.get(length, {}).get("per")
         if per:
