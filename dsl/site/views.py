@@ -1068,6 +1068,14 @@ def plan_services(vendor: Vendor, reader: Reader) -> tuple[PlanService, ...]:
             )
             for c in plan.coverage
         )
+        def _channel_name(cid: str, listed: tuple[str, ...] = plan.channels) -> Markup | str:
+            contact = contacts.get(cid)
+            if contact is None:
+                return cid
+            which = _which_contact(contact, listed, vendor, reader)
+            kind = contact_kinds(reader)[contact.kind]
+            return Markup("{} ({})").format(kind, which) if which else kind
+
         # Channels by kind ("Phone, Support portal"): a contact's own label is a
         # sentence meant for the contact list, too long for a tier's summary.
         channels: list[Markup] = []
@@ -1087,11 +1095,10 @@ def plan_services(vendor: Vendor, reader: Reader) -> tuple[PlanService, ...]:
                 name = sentence(_("%(channel)s (%(priorities)s only)"), channel=name, priorities=_level_names(vendor, limited, reader))
             if name not in channels:
                 channels.append(name)
-        # A channel whose hours differ per plan (Amanda's phone) says this plan's hours here.
+        # A channel whose hours differ per plan (Amanda's phone) says this plan's hours here, named as in
+        # the list above: "Phone (Emergency line): 24×7" when the tier has two phones, not a bare "Phone".
         channel_hours = tuple(
-            _("%(channel)s: %(hours)s")
-            % {"channel": contact_kinds(reader)[contacts[h.channel].kind] if h.channel in contacts else h.channel,
-               "hours": clock_text(vendor, h.calendar, reader)}
+            sentence(_("%(channel)s: %(hours)s"), channel=_channel_name(h.channel), hours=clock_text(vendor, h.calendar, reader))
             for h in plan.channel_hours
         )
         services.append(
