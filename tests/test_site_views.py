@@ -423,6 +423,33 @@ def test_a_calendar_closed_on_a_subdivisions_holidays_names_the_subdivision() ->
 """
     vendor = load_text(source, "acme.plan").project.vendors[0]
     calendar = vendor.calendars[0]
-    assert site.calendar_text(calendar, reader("en", vendor)).endswith("except public holidays in United Kingdom (England)")
+    assert site.calendar_text(calendar, reader("en", vendor)).endswith("except public holidays in the United Kingdom (England)")
     assert site.calendar_text(calendar, reader("sv", vendor)).endswith("(England)")
     assert "Storbritannien" in site.calendar_text(calendar, reader("sv", vendor))
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("en", "except public holidays in Sweden and the United States"),
+        ("it", "esclusi i giorni festivi in Svezia e negli Stati Uniti"),
+        ("sv", "utom allmänna helgdagar i Sverige och USA"),
+    ],
+)
+def test_whose_holidays_reads_as_a_sentence_with_the_countrys_article(lang: str, said: str) -> None:
+    """An outside SaaS vendor's phone line read "except public holidays in United States" ("in Stati Uniti")."""
+    from dsl.language.loader import load_text
+
+    source = """vendor acme {
+  name "Acme"
+  language en
+  calendar both {
+    zone Europe/Stockholm
+    open mon-fri 09:00-17:00
+    closed holidays SE
+    closed holidays US
+  }
+}
+"""
+    vendor = load_text(source, "acme.plan").project.vendors[0]
+    assert plain(site.calendar_text(vendor.calendars[0], reader(lang, vendor))).endswith(said)

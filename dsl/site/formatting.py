@@ -320,6 +320,32 @@ def country_name(code: str, lang: str) -> str:
     return str(locale(lang).territories.get(code.upper(), code))
 
 
+ENGLISH_THE = frozenset({"US", "GB", "NL", "PH", "AE", "DO", "CF", "BS", "MV", "SC", "KM", "MH", "SB", "FO", "KY", "VG", "VI", "TC", "MP", "GM"})
+"""The countries English names with "the" inside a sentence: "in the United States", "in the Netherlands"."""
+
+ITALIAN_IN: dict[str, str] = {
+    "US": "negli", "GB": "nel", "NL": "nei", "PH": "nelle", "AE": "negli", "DO": "nella", "CF": "nella", "VA": "nella",
+    "BS": "nelle", "MV": "nelle", "SC": "nelle", "KM": "nelle",
+}
+"""The Italian preposition, joined with the article, of the countries not said with a bare "in": "negli Stati Uniti"."""
+
+
+def country_in_sentence(code: str, lang: str) -> str:
+    """Whose holidays, as the words after "in" in a sentence: "Sweden", "the United States"; in Italian with its own
+    preposition, which the catalog's Italian leaves out because it varies: "in Svezia", "negli Stati Uniti".
+
+    Without them the page read "except public holidays in United States", "esclusi i giorni festivi in Stati Uniti".
+    """
+    name = country_name(code, lang)
+    if lang == "en" and code.upper() in ENGLISH_THE:
+        return f"the {name}"
+    if lang == "it":
+        if code.upper() in ITALIAN_IN:
+            return f"{ITALIAN_IN[code.upper()]} {name}"
+        return f"nelle {name}" if name.startswith("Isole ") else f"in {name}"
+    return name
+
+
 @cache  # every page's switcher and alternates name every language: thousands of calls per build, a few answers
 def language_name(code: str) -> str:
     """A page language's name in itself ("Svenska", "Polski"), capitalised for a menu."""

@@ -234,8 +234,8 @@ def weekly_text(calendar: Calendar, lang: str) -> str:
 
 
 def _holiday_place(country: str, subdivision: str | None, lang: str) -> str:
-    """Whose public holidays: the country in the page language, with the subdivision named ("United Kingdom (England)")."""
-    name = fmt.country_name(country, lang)
+    """Whose public holidays: the country in the page language, with the subdivision named ("the United Kingdom (England)")."""
+    name = fmt.country_in_sentence(country, lang)
     return f"{name} ({datasets.subdivision_name(country, subdivision)})" if subdivision else name
 
 
