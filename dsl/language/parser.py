@@ -690,6 +690,9 @@ class _Builder(Transformer[Token, Any]):
     def addon_amount(self, meta: Any, children: list[Any]) -> Price:
         return self._price(None, self.amount(meta, children), (), self._pos(meta))
 
+    def addon_percent(self, meta: Any, children: list[Any]) -> Price:
+        return self._price(None, self.percent_of(meta, children), (), self._pos(meta))
+
     # --- how vendors really write prices (session 21) ---
 
     def price_minimum(self, meta: Any, children: list[Token]) -> tuple[Token, Token]:
