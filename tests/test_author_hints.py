@@ -75,3 +75,20 @@ def test_an_obligation_in_business_days_is_told_that_targets_take_them(written: 
     assert (found.pos.line, found.pos.column) == (7, 29)
     assert found.hint is not None and "not business days" in found.hint and "target resolution P1 1 business day on CAL" in found.hint
     assert "or write" not in found.hint
+
+
+@pytest.mark.parametrize(("written", "hours"), [("5 business days", "120h"), ("3d", "72h")])
+def test_a_maintenance_notice_in_days_is_told_to_write_hours(written: str, hours: str) -> None:
+    """An outside author's public-sector supplier announces maintenance '5 business days ahead': the hint
+    offered 'or write 5 business days', exactly what a maintenance notice refuses."""
+    from dsl.language.loader import load_text
+
+    text = (
+        "vendor acme {\n  name \"Acme\"\n  language en\n"
+        "  calendar window { zone Europe/Warsaw open sat 06:00-14:00 }\n"
+        f"  plan p {{\n    name \"P\"\n    maintenance on window notice {written}\n  }}\n}}\n"
+    )
+    [found] = [d for d in load_text(text, "acme.plan").diagnostics if d.code == "T0105"]
+    assert (found.pos.line, found.pos.column) == (7, 34)
+    assert found.hint is not None and f"write {hours}" in found.hint and "a week is 168h" in found.hint
+    assert "business day" not in found.hint.replace("a notice in business days", "")

@@ -466,6 +466,13 @@ def duration_mistake(text: str, offset: int, path: str, bare: bool = True) -> Di
                 "a deadline in business days is a target: target resolution P1 1 business day on CAL"
             )
             return error(f"'{written}' is not a duration", _pos_at(text, offset, path, len(written)), hint, code="T0105")
+        if line[:1] == ["maintenance"] and kind in ("days", "bare"):
+            # A maintenance notice is a span of real time before the work: business days have no form there (session 22).
+            hint = (
+                f"a maintenance notice is hours and minutes, written without a space: 48h, 72h (a week is 168h), not days; "
+                f"for a notice of {number} days write {number * 24}h, and say a notice in business days in the plan's note"
+            )
+            return error(f"'{written}' is not a duration", _pos_at(text, offset, path, len(written)), hint, code="T0105")
         if kind == "fraction":
             minutes = round(float(f"0.{found.group(2)}") * 60)
             # 0.5h is 30min, not "0h 30min" (session 20).
