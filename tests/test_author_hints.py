@@ -92,3 +92,19 @@ def test_a_maintenance_notice_in_days_is_told_to_write_hours(written: str, hours
     assert (found.pos.line, found.pos.column) == (7, 34)
     assert found.hint is not None and f"write {hours}" in found.hint and "a week is 168h" in found.hint
     assert "business day" not in found.hint.replace("a notice in business days", "")
+
+
+def test_a_contract_with_an_option_to_extend_is_told_where_the_option_goes() -> None:
+    """An outside author's public contract: "24 months, which the customer may extend by 12 (an option)"."""
+    from dsl.language.loader import load_text
+
+    def hints(plan_body: str) -> list[tuple[int, int, str | None]]:
+        text = f'vendor acme {{\n  name "Acme"\n  language en\n  plan p {{\n    name "P"\n{plan_body}\n  }}\n}}\n'
+        return [(d.pos.line, d.pos.column, d.hint) for d in load_text(text, "acme.plan").diagnostics if d.code == "T0101"]
+
+    [(line, column, hint)] = hints("    contract 24 months option 12 months notice 3 months")
+    assert (line, column) == (6, 24)
+    assert hint is not None and "'renews TERM'" in hint and "plan's note" in hint
+    # A word on the next line is a statement gone wrong, not a word of the contract: no word about contracts.
+    [(line, column, hint)] = hints("    contract 24 months\n    banana \"x\"")
+    assert (line, column) == (7, 5) and (hint is None or "contract" not in hint and "renews" not in hint)

@@ -254,7 +254,14 @@ def _hint(exc: UnexpectedInput, lark: Lark, text: str) -> str | None:
         if line.startswith("coverage "):
             return "'for CASE' comes right after the priority: coverage all for security on office"
     state = _state(exc)
-    return _states(lark, "hints").get(state) if state is not None else None
+    hint = _states(lark, "hints").get(state) if state is not None else None
+    if hint == CONTRACT_WORDS and isinstance(exc, UnexpectedToken):
+        # The state after a contract's term is also where the next statement begins: a word on a line of
+        # its own is a statement gone wrong, not a word of the contract.
+        start = text.rfind("\n", 0, exc.pos_in_stream or 0) + 1
+        if not text[start:].lstrip().startswith("contract"):
+            return None
+    return hint
 
 
 def describe(exc: UnexpectedInput, text: str, path: str, lark: Lark) -> Diagnostic:
@@ -647,4 +654,15 @@ EXAMPLES["a length in a contract is digits and a unit: contract 12 months renews
     "vendor v { plan p { contract 12 months notice three months } }",
     "vendor v { plan p { contract 12 months renews 12 months notice three months } }",
     "vendor v { plan p { contract none notice three months } }",
+]
+
+# Session 22, an outside author: a public contract the customer may extend ("prawo opcji"), written as a word of its own.
+CONTRACT_WORDS = (
+    "after the minimum term come only 'renews TERM' (it runs on by itself) and 'notice TERM'; an extension at the "
+    "customer's option, or a break clause, is said in the plan's note"
+)
+EXAMPLES[CONTRACT_WORDS] = [
+    "vendor v { plan p { contract 24 months option 12 months } }",
+    "vendor v { plan p { contract 24 months extension 12 months notice 3 months } }",
+    "vendor v { plan p { contract 24 months renews 12 months option 12 months } }",
 ]
