@@ -453,3 +453,27 @@ def test_whose_holidays_reads_as_a_sentence_with_the_countrys_article(lang: str,
 """
     vendor = load_text(source, "acme.plan").project.vendors[0]
     assert plain(site.calendar_text(vendor.calendars[0], reader(lang, vendor))).endswith(said)
+
+
+def test_dates_with_the_same_other_hours_are_said_in_one_clause() -> None:
+    """An outside MSP's half days on 24 and 31 December of each year read as four clauses in every cell of a table."""
+    from dsl.language.loader import load_text
+
+    source = """vendor acme {
+  name "Acme"
+  language en
+  calendar office {
+    zone Europe/Berlin
+    open mon-fri 08:00-17:00
+    hours 2026-12-24 08:00-12:00
+    hours 2026-12-31 08:00-12:00
+    hours 2027-12-24 08:00-12:00
+    hours 2027-06-30 09:00-13:00
+  }
+}
+"""
+    vendor = load_text(source, "acme.plan").project.vendors[0]
+    text = plain(site.calendar_text(vendor.calendars[0], reader("en", vendor)))
+    # Each group in the order of its first date.
+    assert text.endswith("; on 24 December 2026, 31 December 2026 and 24 December 2027 08:00 – 12:00; on 30 June 2027 09:00 – 13:00"), text
+    assert text.count("; on ") == 2

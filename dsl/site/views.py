@@ -284,9 +284,15 @@ def calendar_text(calendar: Calendar, reader: Reader) -> str:
         other_hours = fmt.unit_list([fmt.time_range(h.start, h.end, lang) for h in days.hours], lang)
         date_text = fmt.day_of_year(days.first, days.last, lang)
         text = _("%(hours)s; every year on %(date)s %(other)s") % {"hours": text, "date": date_text, "other": other_hours}
+    # Dates with the same other hours are said once: "on 24 December 2026, 31 December 2026 and 24 December
+    # 2027 08:00–12:00", not a clause per date (an outside MSP's half days on Christmas Eve and New Year's Eve).
+    same_hours: dict[tuple[tuple[int, int], ...], list[date]] = {}
     for other in sorted((d for d in calendar.dates if d.hours), key=lambda d: d.day):
-        other_hours = fmt.unit_list([fmt.time_range(h.start, h.end, lang) for h in other.hours], lang)
-        text = _("%(hours)s; on %(date)s %(other)s") % {"hours": text, "date": fmt.day(other.day, lang), "other": other_hours}
+        same_hours.setdefault(tuple((h.start, h.end) for h in other.hours), []).append(other.day)
+    for hours_of_day, days in same_hours.items():
+        other_hours = fmt.unit_list([fmt.time_range(start, end, lang) for start, end in hours_of_day], lang)
+        said = fmt.listing([fmt.day(d, lang) for d in days], lang)
+        text = _("%(hours)s; on %(date)s %(other)s") % {"hours": text, "date": said, "other": other_hours}
     return text
 
 
