@@ -126,7 +126,7 @@ def test_the_session_22_rules_carry_the_offers_facts(published: Path) -> None:
     assert targets[("on-site", "P2")]["days_rule"] == "day-end"
     office = alpenblick["calendars"]["alpenblick-office"]
     assert office["dates"]["2026-12-24"] == [["08:00", "12:00"]] and office["dates"]["2026-08-15"] == []  # Assumption Day: catholic
-    assert "2028-12-24" not in office["dates"]  # a Sunday: no half day written for it
+    assert "2028-12-24" not in office["dates"]  # a Sunday: `on working days` keeps it closed
     enterprise = rules["vendors"]["harbourline"]["plans"]["enterprise"]
     assert [c["below"] for c in enterprise["availability"]["credits"]] == [99.95, 99.5, 99]
     assert {(t["metric"], t["priority"]) for t in enterprise["targets"]} >= {("workaround", "SEV1"), ("status-update", "SEV1")}
@@ -175,6 +175,8 @@ def test_the_session_22_deadlines(published: Path, plan: str, priority: str, rep
         ("en", "harbourline", "Phone (Sev 1 hotline): 24×7, all year round"),
         ("en", "alpenblick", "Phone (Emergency line): 24×7, all year round"),
         ("en", "alpenblick", "€19 per device per month excl. tax, minimum 10 devices"),
+        ("en", "alpenblick", "every year on 24 December 08:00 – 12:00 when it is a working day"),
+        ("pl", "alpenblick", "co roku 31 grudnia 07:00 – 14:00, jeśli to dzień roboczy"),
         ("it", "alpenblick", "(ora dell’Europa centrale)"),
         ("pl", "kwadrat", "40 godzin na kwartał"),
         ("en", "kwadrat", "40 hours per quarter"),

@@ -283,7 +283,11 @@ def calendar_text(calendar: Calendar, reader: Reader) -> str:
     for days in (y for y in yearly if y.hours):
         other_hours = fmt.unit_list([fmt.time_range(h.start, h.end, lang) for h in days.hours], lang)
         date_text = fmt.day_of_year(days.first, days.last, lang)
-        text = _("%(hours)s; every year on %(date)s %(other)s") % {"hours": text, "date": date_text, "other": other_hours}
+        values = {"hours": text, "date": date_text, "other": other_hours}
+        if days.working_days_only:
+            text = _("%(hours)s; every year on %(date)s %(other)s when it is a working day") % values
+        else:
+            text = _("%(hours)s; every year on %(date)s %(other)s") % values
     # Dates with the same other hours are said once: "on 24 December 2026, 31 December 2026 and 24 December
     # 2027 08:00–12:00", not a clause per date (an outside MSP's half days on Christmas Eve and New Year's Eve).
     same_hours: dict[tuple[tuple[int, int], ...], list[date]] = {}
