@@ -293,9 +293,9 @@ def calendar_text(calendar: Calendar, reader: Reader) -> str:
     same_hours: dict[tuple[tuple[int, int], ...], list[date]] = {}
     for other in sorted((d for d in calendar.dates if d.hours), key=lambda d: d.day):
         same_hours.setdefault(tuple((h.start, h.end) for h in other.hours), []).append(other.day)
-    for hours_of_day, days in same_hours.items():
+    for hours_of_day, on_days in same_hours.items():
         other_hours = fmt.unit_list([fmt.time_range(start, end, lang) for start, end in hours_of_day], lang)
-        said = fmt.listing([fmt.day(d, lang) for d in days], lang)
+        said = fmt.listing([fmt.day(d, lang) for d in on_days], lang)
         text = _("%(hours)s; on %(date)s %(other)s") % {"hours": text, "date": said, "other": other_hours}
     return text
 
