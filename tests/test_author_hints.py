@@ -75,3 +75,36 @@ def test_an_obligation_in_business_days_is_told_that_targets_take_them(written: 
     assert (found.pos.line, found.pos.column) == (7, 29)
     assert found.hint is not None and "not business days" in found.hint and "target resolution P1 1 business day on CAL" in found.hint
     assert "or write" not in found.hint
+
+
+@pytest.mark.parametrize(("written", "hours"), [("5 business days", "120h"), ("3d", "72h")])
+def test_a_maintenance_notice_in_days_is_told_to_write_hours(written: str, hours: str) -> None:
+    """An outside author's public-sector supplier announces maintenance '5 business days ahead': the hint
+    offered 'or write 5 business days', exactly what a maintenance notice refuses."""
+    from dsl.language.loader import load_text
+
+    text = (
+        "vendor acme {\n  name \"Acme\"\n  language en\n"
+        "  calendar window { zone Europe/Warsaw open sat 06:00-14:00 }\n"
+        f"  plan p {{\n    name \"P\"\n    maintenance on window notice {written}\n  }}\n}}\n"
+    )
+    [found] = [d for d in load_text(text, "acme.plan").diagnostics if d.code == "T0105"]
+    assert (found.pos.line, found.pos.column) == (7, 34)
+    assert found.hint is not None and f"write {hours}" in found.hint and "a week is 168h" in found.hint
+    assert "business day" not in found.hint.replace("a notice in business days", "")
+
+
+def test_a_contract_with_an_option_to_extend_is_told_where_the_option_goes() -> None:
+    """An outside author's public contract: "24 months, which the customer may extend by 12 (an option)"."""
+    from dsl.language.loader import load_text
+
+    def hints(plan_body: str) -> list[tuple[int, int, str | None]]:
+        text = f'vendor acme {{\n  name "Acme"\n  language en\n  plan p {{\n    name "P"\n{plan_body}\n  }}\n}}\n'
+        return [(d.pos.line, d.pos.column, d.hint) for d in load_text(text, "acme.plan").diagnostics if d.code == "T0101"]
+
+    [(line, column, hint)] = hints("    contract 24 months option 12 months notice 3 months")
+    assert (line, column) == (6, 24)
+    assert hint is not None and "'renews TERM'" in hint and "plan's note" in hint
+    # A word on the next line is a statement gone wrong, not a word of the contract: no word about contracts.
+    [(line, column, hint)] = hints("    contract 24 months\n    banana \"x\"")
+    assert (line, column) == (7, 5) and (hint is None or "contract" not in hint and "renews" not in hint)

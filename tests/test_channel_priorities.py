@@ -5,6 +5,8 @@ Before, an author could only say it in a note: the tier's summary listed the pho
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from dsl.language.loader import load_text
@@ -148,3 +150,30 @@ def test_a_labelled_channel_for_some_priorities_has_one_pair_of_brackets(lang: s
     acme = result.project.vendors[0]
     channels = [str(c) for c in site.plan_services(acme, site.Reader(lang, words()[lang], acme))[0].channels]
     assert emergency in channels
+
+
+@pytest.mark.parametrize(
+    ("lang", "hours"),
+    [
+        ("sv", "Telefon (Jourtelefon): dygnet runt, alla dagar om året"),
+        ("it", "Telefono (Telefono di emergenza): 24 ore su 24, 7 giorni su 7, tutto l’anno"),
+        ("pl", "Telefon (Telefon alarmowy): całodobowo, przez cały rok"),
+        ("en", "Phone (Emergency phone): 24×7, all year round"),
+    ],
+)
+def test_a_tiers_own_hours_name_the_channel_as_its_list_does(lang: str, hours: str) -> None:
+    """An outside author's Gold tier listed two phones and under them "Phone: 24×7": which of the two?"""
+    label = '{ sv "Jourtelefon" it "Telefono di emergenza" pl "Telefon alarmowy" en "Emergency phone" }'
+    text = PLAN.format(channels="emergency hours always for P1, phone, email").replace(
+        "  contact email", f'  contact phone "+46 8 123 456 79" as emergency {label}\n  contact email'
+    ) + "calendar always {\n  open 24x7\n}\n"
+    result = load_text(text, "t.plan")
+    assert result.project is not None, [d.message for d in result.errors]
+    acme = result.project.vendors[0]
+    said = [words_of(str(h)) for h in site.plan_services(acme, site.Reader(lang, words()[lang], acme))[0].channel_hours]
+    assert said == [hours]
+
+
+def words_of(html: str) -> str:
+    """The text of a bit of a page: no tags, no word joiners, plain spaces."""
+    return re.sub(r"<[^>]+>", "", html).replace("\u2060", "").replace("\u00a0", " ")

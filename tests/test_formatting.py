@@ -136,10 +136,36 @@ def test_lists_zones_countries_and_languages() -> None:
     # CLDR's generic zone names, the fallback for zones the site has no words of its own for (issue 9).
     assert fmt.zone_name("Europe/Stockholm", "sv") == "centraleuropeisk tid"
     assert fmt.zone_name("America/New_York", "pl") == "czas wschodnioamerykański"
-    assert fmt.zone_name("Europe/Rome", "it") == "Ora dell’Europa centrale"
+    # Italian's CLDR names are capitalised as titles; the site's stand inside a sentence.
+    assert fmt.zone_name("Europe/Rome", "it") == "ora dell’Europa centrale"
     assert fmt.zone_name("America/New_York", "en") == "Eastern Time"
     assert fmt.country_name("SE", "it") == "Svezia"
     assert [fmt.language_name(code) for code in ("sv", "it", "pl", "en")] == ["Svenska", "Italiano", "Polski", "English"]
+
+
+@pytest.mark.parametrize("lang", ["sv", "it", "pl", "en"])
+def test_utc_and_fixed_offsets_are_named_by_their_offset_not_an_unknown_region(lang: str) -> None:
+    # CLDR has no region for them: "Unknown Region (UTC) Time", "okänd region (UTC)tid" (an outside author's zone UTC).
+    assert fmt.zone_name("UTC", lang) == "UTC"
+    assert fmt.zone_name("Etc/UTC", lang) == "UTC"
+    assert fmt.zone_name("GMT", lang) == "GMT"
+    assert fmt.zone_name("Etc/GMT+5", lang) == "UTC−5"
+    assert fmt.zone_name("Etc/GMT-10", lang) == "UTC+10"
+
+
+@pytest.mark.parametrize(
+    ("lang", "month", "quarter"),
+    [
+        ("sv", "40 h per månad", "40 h per kvartal"),
+        ("it", "40 h al mese", "40 h al trimestre"),
+        ("pl", "40 h na miesiąc", "40 h na kwartał"),
+        ("en", "40 h per month", "40 h per quarter"),
+    ],
+)
+def test_per_quarter_reads_like_per_month_not_cldrs_slash(lang: str, month: str, quarter: str) -> None:
+    # CLDR's long "per quarter" is "{0}/q" in English ("/kvartal", "/kw."): "40 hours/q" beside "2 hours per month".
+    assert fmt.per_period("40 h", "month", lang) == month
+    assert fmt.per_period("40 h", "quarter", lang) == quarter
 
 
 def test_numbers_group_per_locale() -> None:

@@ -306,7 +306,7 @@ def test_the_tiers_summary_names_the_levels_an_obligation_is_for(lang: str, rca:
     assert f"<small>— {rca}; " in rca_item
     assert f"<small>— {call_back}; " in call_item
     assert rca.split()[-1] not in meetings_item and "<small>" in meetings_item  # for every ticket: no level named
-    assert f"<small>— {call_back}; " in str(gold.obligations[-1])  # Gold's own root-cause analysis (after what it inherits): P1 and P2
+    assert f"<small>— {call_back}; " in str(gold.obligations[0])  # Gold's own root-cause analysis, in Standard's place: P1 and P2
 
 
 def test_a_level_named_in_another_language_keeps_its_lang_mark_in_the_summary() -> None:
@@ -493,3 +493,31 @@ def test_the_recurring_example_in_docs_language_md_loads_as_written() -> None:
     assert project is not None and found == [], [(d.code, d.message) for d in found]
     (ob,) = project.vendors[0].plans[0].obligations
     assert (ob.id, ob.priorities, ob.every_minutes, ob.calendar) == ("status-call", ("P1",), 120, "office")
+
+
+def test_an_obligation_a_tier_words_anew_keeps_its_parents_place() -> None:
+    """An outside author's Extended package replaced the Basic package's quarterly visit with a monthly one,
+    and the visit, written first, was listed after the report, in the rules and on the page."""
+    text = """vendor acme {
+  name "Acme"
+  language en only
+  plan basic {
+    name "Basic"
+    obligation visit 1 per quarter { en "A service visit." }
+    obligation report 1 per month { en "A report." }
+  }
+  plan extended extends basic {
+    name "Extended"
+    obligation visit 1 per month { en "A service visit." }
+    obligation review 1 per year { en "A review." }
+  }
+}
+"""
+    result = load_text(text, "acme.plan")
+    assert result.project is not None, [d.message for d in result.errors]
+    extended = result.project.vendors[0].plans[1]
+    assert [(o.id, o.quantity.period if o.quantity else None) for o in extended.obligations] == [
+        ("visit", "month"),
+        ("report", "month"),
+        ("review", "year"),
+    ]

@@ -263,7 +263,7 @@ def test_yearly_hours_on_a_sunday_of_the_horizon_are_a_warning_naming_the_day() 
         "these hours also open Sunday 24 December 2028, a day the week keeps closed",
         8,
         5,
-        "for working days only, write 'hours 2026-12-24 ...' and so on, for each year it is one",
+        "for working days only, end the line with 'on working days'",
     )
 
 
@@ -392,3 +392,40 @@ def test_a_decimal_duration_is_told_its_minutes(written: str, instead: str) -> N
 def test_a_coverage_line_given_twice_is_an_error_at_the_second() -> None:
     text = _plan("coverage P1 on office", "coverage all on office", "coverage P1 on office")
     assert only(text) == ("coverage 'P1' is defined twice", 18, 5, "the first is at t.plan:16; keep one of them")
+
+
+# --- `hours yearly 12-24 08:00-12:00 on working days` (session 22) ------------------------------------
+# An outside MSP's Christmas Eve and New Year's Eve half days "when a working day" took one dated line per
+# year of the horizon, which every cell of the page then listed, and which the author had to renew.
+
+
+def test_yearly_hours_on_working_days_open_only_days_the_week_opens_and_no_holiday_closes() -> None:
+    from dsl.rules.export import export_project
+
+    text = _yearly("hours yearly 12-24 08:00-12:00 on working days\n    closed holidays DE BY")
+    assert problems(text, "warning") == []  # Sunday 24 December 2028 is not opened: nothing to warn of
+    result = load_text(text, "t.plan")
+    assert result.project is not None and not result.errors
+    dates = export_project(result.project, (2026, 2028))["vendors"]["v"]["calendars"]["office"]["dates"]
+    assert dates.get("2026-12-24") == [["08:00", "12:00"]] and dates.get("2027-12-24") == [["08:00", "12:00"]]
+    assert "2028-12-24" not in dates  # a Sunday: the week keeps it closed
+    # Where the day is a public holiday (Poland's Christmas Eve, from 2025), it stays closed.
+    polish = _yearly("hours yearly 12-24 08:00-12:00 on working days\n    closed holidays PL").replace("Europe/Berlin", "Europe/Warsaw")
+    result = load_text(polish, "t.plan")
+    assert result.project is not None and not result.errors
+    assert export_project(result.project, (2026, 2028))["vendors"]["v"]["calendars"]["office"]["dates"]["2026-12-24"] == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("sv", "varje år 24 december 08:00–12:00 om det är en arbetsdag"),
+        ("it", "ogni anno il 24 dicembre 08:00 – 12:00, se è un giorno lavorativo"),
+        ("pl", "co roku 24 grudnia 08:00 – 12:00, jeśli to dzień roboczy"),
+        ("en", "every year on 24 December 08:00 – 12:00 when it is a working day"),
+    ],
+)
+def test_the_page_says_the_yearly_hours_hold_on_working_days(lang: str, said: str) -> None:
+    vendor = vendor_of(_yearly("hours yearly 12-24 08:00-12:00 on working days"))
+    text = site.calendar_text(vendor.calendars[0], site.Reader(lang, words()[lang], vendor))
+    assert said in text.replace("\u2060", "").replace("\u2009", " ").replace("\u00a0", " ")

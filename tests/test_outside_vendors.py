@@ -83,3 +83,114 @@ def test_nordwerks_on_site_promise_is_a_target_with_a_deadline(published: Path) 
     for lang, title in (("sv", "Tekniker på plats"), ("it", "Intervento on-site"), ("pl", "Przyjazd technika"), ("en", "Technician on site")):
         page = (published / lang / "nordwerk" / "index.html").read_text(encoding="utf-8").replace("\u2060", "")  # "on-site" kept whole
         assert f'<h3 id="m-on-site">{title}</h3>' in page and f'<option value="on-site">{title}</option>' in page
+
+
+# --- session 22: three more outside offers, written from docs/language.md alone ------------------------
+# Alpenblick (a Munich managed-services firm: Bronze/Silber/Gold per device with a minimum, an impact ×
+# urgency matrix, Bavarian holidays with half days on Christmas Eve and New Year's Eve, 24/7 for P1 on
+# Gold only, monthly reviews, quarterly reports, availability credits), Harbourline (a US/UK SaaS
+# vendor in English only: follow-the-sun hours in UTC, phone lines per region, per-user prices billed
+# yearly or monthly, Premium Support as a share of the licence, a named Technical Account Manager) and
+# Kwadrat (a Polish public-sector supplier: a contract with a notice period, on-site visits, a
+# maintenance window, an emergency line for critical failures only, targets in business days).
+
+SESSION_22 = ("alpenblick", "harbourline", "kwadrat")
+
+
+def words_of(page: Path) -> str:
+    """A page's HTML with its word joiners taken out and its no-break spaces plain."""
+    text = page.read_text(encoding="utf-8").replace("\u2060", "")
+    return text.replace("\u00a0", " ").replace("\u202f", " ").replace("\u2009", " ")
+
+
+def test_the_session_22_offers_check_clean_on_their_own_even_strictly(tmp_path: Path) -> None:
+    (tmp_path / "plans").mkdir()
+    for vendor in SESSION_22:
+        shutil.copy(OUTSIDE / f"{vendor}.plan", tmp_path / "plans")
+    checked = subprocess.run(
+        [sys.executable, str(BUILD_PY), "--project", str(tmp_path), "check", "--strict"], capture_output=True, text=True, timeout=300
+    )
+    assert checked.returncode == 0, checked.stderr
+    assert "warning[" not in checked.stderr and "error[" not in checked.stderr, checked.stderr
+
+
+def test_the_session_22_rules_carry_the_offers_facts(published: Path) -> None:
+    rules = json.loads((published / "rules" / "all.json").read_text(encoding="utf-8"))
+    alpenblick = rules["vendors"]["alpenblick"]
+    gold = alpenblick["plans"]["gold"]
+    assert gold["availability"]["percent"] == 99.9
+    assert [c["below"] for c in gold["availability"]["credits"]] == [99.9, 99.5, 99, 98]
+    assert gold["maintenance"] == {"calendar": "alpenblick-maintenance", "notice_minutes": 72 * 60}
+    targets = {(t["metric"], t["priority"]): t for t in gold["targets"]}
+    assert (targets[("first-response", "P1")]["minutes"], targets[("first-response", "P1")]["calendar"]) == (30, "alpenblick-24x7")
+    assert targets[("on-site", "P2")]["days_rule"] == "day-end"
+    office = alpenblick["calendars"]["alpenblick-office"]
+    assert office["dates"]["2026-12-24"] == [["08:00", "12:00"]] and office["dates"]["2026-08-15"] == []  # Assumption Day: catholic
+    assert "2028-12-24" not in office["dates"]  # a Sunday: `on working days` keeps it closed
+    enterprise = rules["vendors"]["harbourline"]["plans"]["enterprise"]
+    assert [c["below"] for c in enterprise["availability"]["credits"]] == [99.95, 99.5, 99]
+    assert {(t["metric"], t["priority"]) for t in enterprise["targets"]} >= {("workaround", "SEV1"), ("status-update", "SEV1")}
+    local = rules["vendors"]["harbourline"]["calendars"]["harbourline-local"]
+    assert local["zone"] is None and sorted(local["customer_holidays"]) == ["AU", "CA", "GB", "IE", "US"]
+    extended = rules["vendors"]["kwadrat"]["plans"]["rozszerzony"]
+    # The monthly visit replaces the Basic package's quarterly one in its place, before the report.
+    assert [(o["id"], o["period"]) for o in extended["obligations"]] == [("wizyta", "month"), ("raport", "month")]
+    onsite = [t for t in extended["targets"] if t["metric"] == "on-site"]
+    assert [(t["priority"], t["business_days"], t["days_rule"]) for t in onsite] == [("A", 1, "same-time")]
+
+
+@pytest.mark.parametrize(
+    ("plan", "priority", "reported", "extra", "due"),
+    [
+        # Wednesday 23 December 10:00: Christmas Eve's half day is a business day; the 25th, 26th and the weekend are not.
+        ("alpenblick/bronze", "P4", "2026-12-23T10:00:00+01:00", (), "2026-12-28T10:00:00+01:00"),
+        # Thursday 24 December 23:00: Gold's technician on site within 4 hours, around the clock.
+        ("alpenblick/gold", "P1", "2026-12-24T23:00:00+01:00", ("--metric", "on-site"), "2026-12-25T03:00:00+01:00"),
+        # Friday 3 July 2026 is the US holiday for the 4th: counted from Monday's opening in New York.
+        ("harbourline/business", "SEV4", "2026-07-03T10:00:00-04:00", ("--tz", "America/New_York", "--country", "US"),
+         "2026-07-08T09:00:00-04:00"),
+        # Tuesday 10 November 15:30; the 11th is Independence Day: the workaround is due at the end of Thursday.
+        ("kwadrat/podstawowy", "A", "2026-11-10T15:30:00+01:00", ("--metric", "workaround"), "2026-11-12T16:00:00+01:00"),
+    ],
+)
+def test_the_session_22_deadlines(published: Path, plan: str, priority: str, reported: str, extra: tuple[str, ...], due: str) -> None:
+    done = subprocess.run(
+        [sys.executable, str(BUILD_PY), "--project", str(published.parent), "due", plan, priority, reported, *extra],
+        capture_output=True, text=True, timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == due
+
+
+@pytest.mark.parametrize(
+    ("lang", "vendor", "said"),
+    [
+        # zone UTC: CLDR would say "Unknown Region (UTC) Time"
+        ("en", "harbourline", "Sun 22:00 – Fri 23:00 (UTC)"),
+        ("sv", "harbourline", "sön 22:00–fre 23:00 (UTC)"),
+        ("en", "harbourline", "except public holidays in the United States"),
+        ("it", "harbourline", "esclusi i giorni festivi negli Stati Uniti"),
+        ("en", "harbourline", "Add-on: 20% of the licence price per year"),
+        ("pl", "harbourline", "Dodatek płatny: 20% ceny licencji na rok"),
+        ("en", "harbourline", "Phone (Sev 1 hotline): 24×7, all year round"),
+        ("en", "alpenblick", "Phone (Emergency line): 24×7, all year round"),
+        ("en", "alpenblick", "€19 per device per month excl. tax, minimum 10 devices"),
+        ("en", "alpenblick", "every year on 24 December 08:00 – 12:00 when it is a working day"),
+        ("pl", "alpenblick", "co roku 31 grudnia 07:00 – 14:00, jeśli to dzień roboczy"),
+        ("it", "alpenblick", "(ora dell’Europa centrale)"),
+        ("pl", "kwadrat", "40 godzin na kwartał"),
+        ("en", "kwadrat", "40 hours per quarter"),
+        ("pl", "kwadrat", "Telefon (tylko Awaria krytyczna)"),
+        ("pl", "kwadrat", "Minimalny okres umowy: 24 miesiące"),
+    ],
+)
+def test_the_session_22_pages_say_it_in_the_readers_language(published: Path, lang: str, vendor: str, said: str) -> None:
+    assert said in words_of(published / lang / vendor / "index.html")
+
+
+def test_the_session_22_pages_never_say_an_unknown_region_or_a_slash_period(published: Path) -> None:
+    for vendor in SESSION_22:
+        for lang in ("sv", "it", "pl", "en"):
+            page = words_of(published / lang / vendor / "index.html")
+            for wrong in ("Unknown Region", "okänd region", "Regione sconosciuta", "Nieznany region", "/q<", "/kvartal", "/kw.", "(Ora "):
+                assert wrong not in page, (lang, vendor, wrong)

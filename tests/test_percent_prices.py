@@ -107,3 +107,45 @@ def test_a_built_site_shows_the_share_on_the_vendor_page_and_the_comparison(tmp_
     assert "18,5% del prezzo della licenza all’anno IVA esclusa" in page
     comparison = (tmp_path / "_site" / "pl" / "compare" / "index.html").read_text(encoding="utf-8")
     assert "22% ceny licencji na rok" in comparison
+
+
+ADDON = """vendor acme {{
+  name "Acme"
+  language en
+  feature premium {{ label {{ sv "Premiumsupport" it "Supporto premium" pl "Wsparcie premium" en "Premium support" }} }}
+  plan ent {{
+    name "Enterprise"
+    features {{
+      premium: {cell}
+    }}
+  }}
+}}
+"""
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("sv", "Tillval: 20 % av licenspriset per år exkl. moms eller 2 000 € per år"),
+        ("it", "Opzione a pagamento: 20% del prezzo della licenza all’anno IVA esclusa o 2000 € all’anno"),
+        ("pl", "Dodatek płatny: 20% ceny licencji na rok netto (bez VAT) lub 2000 € na rok"),
+        ("en", "Add-on: 20% of the licence price per year excl. tax or €2,000 per year"),
+    ],
+)
+def test_an_add_on_sold_as_a_share_of_the_licence_is_said_like_a_plans_share(lang: str, said: str) -> None:
+    """An outside SaaS vendor's Premium Support, "20 % of your annual licence fees", was a syntax error at the '%'."""
+    result = load_text(ADDON.format(cell="add-on 20% of licence per year excl tax, 2000 EUR per year"), "t.plan")
+    assert result.project is not None and not result.errors, [d.message for d in result.errors]
+    acme = result.project.vendors[0]
+    cell = acme.plans[0].cells[0]
+    assert [(p.kind, p.amount, p.basis) for p in cell.prices] == [("percent", Decimal(20), "licence"), ("amount", Decimal(2000), None)]
+    shown = site.feature_cell(cell, acme, site.Reader(lang, words()[lang], acme)).html
+    assert str(shown).replace("\u00a0", " ").replace("\u2060", "") == said
+
+
+def test_a_wrong_share_of_an_add_on_is_reported_where_it_is_written() -> None:
+    assert only(ADDON.format(cell="add-on 20% of license per year")) == (
+        "unknown basis of a percentage 'license'", 8, 30, "did you mean 'licence'?"
+    )
+    message, line, column, hint = only(ADDON.format(cell="add-on 120% of licence per year"))
+    assert (message.split(":")[0], line, column) == ("120% of a price", 8, 23)

@@ -426,4 +426,56 @@ def test_a_calendar_closed_on_a_subdivisions_holidays_names_the_subdivision() ->
     calendar = vendor.calendars[0]
     assert site.calendar_text(calendar, reader("en", vendor)).endswith("except public holidays in England, United Kingdom")
     assert site.calendar_text(calendar, reader("sv", vendor)).endswith("i England, Storbritannien")
+    assert site.calendar_text(calendar, reader("it", vendor)).endswith("nel Regno Unito (England)")
     assert "Storbritannien" in site.calendar_text(calendar, reader("sv", vendor))
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("en", "except public holidays in Sweden and the United States"),
+        ("it", "esclusi i giorni festivi in Svezia e negli Stati Uniti"),
+        ("sv", "utom allmänna helgdagar i Sverige och USA"),
+    ],
+)
+def test_whose_holidays_reads_as_a_sentence_with_the_countrys_article(lang: str, said: str) -> None:
+    """An outside SaaS vendor's phone line read "except public holidays in United States" ("in Stati Uniti")."""
+    from dsl.language.loader import load_text
+
+    source = """vendor acme {
+  name "Acme"
+  language en
+  calendar both {
+    zone Europe/Stockholm
+    open mon-fri 09:00-17:00
+    closed holidays SE
+    closed holidays US
+  }
+}
+"""
+    vendor = load_text(source, "acme.plan").project.vendors[0]
+    assert plain(site.calendar_text(vendor.calendars[0], reader(lang, vendor))).endswith(said)
+
+
+def test_dates_with_the_same_other_hours_are_said_in_one_clause() -> None:
+    """An outside MSP's half days on 24 and 31 December of each year read as four clauses in every cell of a table."""
+    from dsl.language.loader import load_text
+
+    source = """vendor acme {
+  name "Acme"
+  language en
+  calendar office {
+    zone Europe/Berlin
+    open mon-fri 08:00-17:00
+    hours 2026-12-24 08:00-12:00
+    hours 2026-12-31 08:00-12:00
+    hours 2027-12-24 08:00-12:00
+    hours 2027-06-30 09:00-13:00
+  }
+}
+"""
+    vendor = load_text(source, "acme.plan").project.vendors[0]
+    text = plain(site.calendar_text(vendor.calendars[0], reader("en", vendor)))
+    # Each group in the order of its first date.
+    assert text.endswith("; on 24 December 2026, 31 December 2026 and 24 December 2027 08:00 – 12:00; on 30 June 2027 09:00 – 13:00"), text
+    assert text.count("; on ") == 2

@@ -1552,7 +1552,7 @@ def check_yearly_hours_on_closed_days(horizon: Horizon | None, calendars: Iterab
         open_days = _open_weekdays(calendar)
         own_dates = {d.day for d in calendar.dates}
         for yearly in calendar.yearly:
-            if not yearly.hours:
+            if not yearly.hours or yearly.working_days_only:
                 continue
             closed = [d for d in yearly.days(range(first, last + 1)) if d.weekday() not in open_days and d not in own_dates]
             if not closed:
@@ -1561,7 +1561,7 @@ def check_yearly_hours_on_closed_days(horizon: Horizon | None, calendars: Iterab
             yield warning(
                 f"these hours also open {day:%A} {day.day} {day:%B} {day.year}, a day the week keeps closed",
                 yearly.pos,
-                f"for working days only, write 'hours {first}-{day.month:02d}-{day.day:02d} ...' and so on, for each year it is one",
+                "for working days only, end the line with 'on working days'",
                 code="T0521",
             )
 

@@ -520,9 +520,10 @@ EXPLANATIONS: dict[str, Explanation] = {
         "`hours yearly 12-24 08:00-12:00` gives those hours on 24 December of every year of the horizon, "
         "whatever the weekday: on a Saturday or Sunday it opens a day the week keeps closed, and a ticket "
         "reported the day before is due that weekend. When the vendor means a half day on Christmas Eve "
-        "when it is a working day, write `hours DATE` for each year in which it is one.",
+        "when it is a working day, end the line with `on working days`: the hours then hold only where the "
+        "week opens the day and no holiday closes it.",
         "horizon 2026-2028\ncalendar office {\n  zone Europe/Berlin\n  open mon-fri 08:00-17:00\n  hours yearly 12-24 08:00-12:00\n}\n",
-        fix=("  hours yearly 12-24 08:00-12:00\n", "  hours 2026-12-24 08:00-12:00\n  hours 2027-12-24 08:00-12:00\n"),
+        fix=("  hours yearly 12-24 08:00-12:00\n", "  hours yearly 12-24 08:00-12:00 on working days\n"),
     ),
     "T0502": Explanation(
         "an unknown country for public holidays",

@@ -678,8 +678,11 @@ def merge_plans(declared: tuple[Plan, ...]) -> tuple[Plan, ...]:
         targets = tuple(t for t in parent.targets if (t.metric, t.priority, t.case) not in own_targets) + plan.targets
         own_cov = {(c.priority, c.case) for c in plan.coverage}
         coverage = tuple(c for c in parent.coverage if (c.priority, c.case) not in own_cov) + plan.coverage
-        own_obl = {o.id for o in plan.obligations}
-        obligations = tuple(o for o in parent.obligations if o.id not in own_obl) + plan.obligations
+        # An obligation the plan words anew keeps its parent's place: Gold's monthly visit, replacing Silver's
+        # quarterly one, is still the first of the tier's commitments, not moved after the report.
+        own_obl = {o.id: o for o in plan.obligations}
+        inherited = {o.id for o in parent.obligations}
+        obligations = tuple(own_obl.get(o.id, o) for o in parent.obligations) + tuple(o for o in plan.obligations if o.id not in inherited)
         merged[plan.id] = dataclasses.replace(
             plan,
             cells=cells,

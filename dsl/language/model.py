@@ -178,6 +178,9 @@ class YearlyDays:
     last: tuple[int, int]
     pos: Pos = field(default_factory=_no_pos, compare=False)
     hours: tuple[DailyHours, ...] = ()
+    # `on working days`: only in the years the day is one the week opens and no holiday of the calendar closes
+    # ("Christmas Eve 08:00-12:00, when it is a working day"); a day the week keeps closed stays closed.
+    working_days_only: bool = False
 
     def days(self, years: range) -> list[date]:
         """The days of the spans that start in `years` (a 29 February only in leap years)."""

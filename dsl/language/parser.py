@@ -698,6 +698,9 @@ class _Builder(Transformer[Token, Any]):
         *terms, tax = children
         return self._price(None, self.amount(meta, [*terms, None, tax]), (), self._pos(meta))
 
+    def addon_percent(self, meta: Any, children: list[Any]) -> Price:
+        return self._price(None, self.percent_of(meta, children), (), self._pos(meta))
+
     # --- how vendors really write prices (session 21) ---
 
     def price_minimum(self, meta: Any, children: list[Token]) -> tuple[Token, Token]:
@@ -1072,12 +1075,19 @@ class _Builder(Transformer[Token, Any]):
 
     def yearly_hours(self, meta: Any, children: list[Any]) -> _Stmt:
         first_token, last_token, *hours = children
-        return self._yearly(self._pos(meta), first_token, last_token, tuple(h for h in hours if h is not None))
+        working = any(h == "working-days" for h in hours)
+        kept = tuple(h for h in hours if isinstance(h, DailyHours))
+        return self._yearly(self._pos(meta), first_token, last_token, kept, working)
 
-    def _yearly(self, pos: Pos, first_token: Token | None, last_token: Token | None, hours: tuple[DailyHours, ...]) -> _Stmt:
+    def working_days_only(self, meta: Any, children: list[Any]) -> str:
+        return "working-days"
+
+    def _yearly(
+        self, pos: Pos, first_token: Token | None, last_token: Token | None, hours: tuple[DailyHours, ...], working: bool = False
+    ) -> _Stmt:
         first = self._month_day(first_token) if first_token is not None else None
         last = self._month_day(last_token) if last_token is not None else first
-        days = YearlyDays(first, last, pos, hours) if first is not None and last is not None else None
+        days = YearlyDays(first, last, pos, hours, working) if first is not None and last is not None else None
         return _Stmt("yearly", days, pos)
 
     def date_hours(self, meta: Any, children: list[Any]) -> _Stmt:

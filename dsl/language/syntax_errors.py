@@ -257,7 +257,14 @@ def _hint(exc: UnexpectedInput, lark: Lark, text: str) -> str | None:
     if fee is not None:
         return fee
     state = _state(exc)
-    return _states(lark, "hints").get(state) if state is not None else None
+    hint = _states(lark, "hints").get(state) if state is not None else None
+    if hint == CONTRACT_WORDS and isinstance(exc, UnexpectedToken):
+        # The state after a contract's term is also where the next statement begins: a word on a line of
+        # its own is a statement gone wrong, not a word of the contract.
+        start = text.rfind("\n", 0, exc.pos_in_stream or 0) + 1
+        if not text[start:].lstrip().startswith("contract"):
+            return None
+    return hint
 
 
 def _setup_fee_hint(exc: UnexpectedToken, text: str) -> str | None:
@@ -484,6 +491,13 @@ def duration_mistake(text: str, offset: int, path: str, bare: bool = True) -> Di
                 "a deadline in business days is a target: target resolution P1 1 business day on CAL"
             )
             return error(f"'{written}' is not a duration", _pos_at(text, offset, path, len(written)), hint, code="T0105")
+        if line[:1] == ["maintenance"] and kind in ("days", "bare"):
+            # A maintenance notice is a span of real time before the work: business days have no form there (session 22).
+            hint = (
+                f"a maintenance notice is hours and minutes, written without a space: 48h, 72h (a week is 168h), not days; "
+                f"for a notice of {number} days write {number * 24}h, and say a notice in business days in the plan's note"
+            )
+            return error(f"'{written}' is not a duration", _pos_at(text, offset, path, len(written)), hint, code="T0105")
         if kind == "fraction":
             minutes = round(float(f"0.{found.group(2)}") * 60)
             # 0.5h is 30min, not "0h 30min" (session 20).
@@ -658,4 +672,15 @@ EXAMPLES["a length in a contract is digits and a unit: contract 12 months renews
     "vendor v { plan p { contract 12 months notice three months } }",
     "vendor v { plan p { contract 12 months renews 12 months notice three months } }",
     "vendor v { plan p { contract none notice three months } }",
+]
+
+# Session 22, an outside author: a public contract the customer may extend ("prawo opcji"), written as a word of its own.
+CONTRACT_WORDS = (
+    "after the minimum term come only 'renews TERM' (it runs on by itself) and 'notice TERM'; an extension at the "
+    "customer's option, or a break clause, is said in the plan's note"
+)
+EXAMPLES[CONTRACT_WORDS] = [
+    "vendor v { plan p { contract 24 months option 12 months } }",
+    "vendor v { plan p { contract 24 months extension 12 months notice 3 months } }",
+    "vendor v { plan p { contract 24 months renews 12 months option 12 months } }",
 ]

@@ -546,6 +546,8 @@ def _dated_hours(cal: Calendar, weekly: dict[str, list[list[str]]], years: tuple
     # From the year before: yearly days from 12-31 to 01-02 that start before the span reach its first days.
     for yearly in cal.yearly:
         for day in yearly.days(range(first - 1, last + 1)):
+            if yearly.working_days_only and (not weekly[WEEKDAYS[day.weekday()]] or day in holidays_found):
+                continue  # `on working days`: a weekend or a holiday keeps its own rule
             if first <= day.year <= last and day not in result:
                 result[day] = _daily(yearly.hours)
     for day in holidays_found:

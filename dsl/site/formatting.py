@@ -51,6 +51,15 @@ PERIOD_UNITS: dict[str, str] = {
 }
 """The CLDR unit each period of the vocabulary is counted in: "per år", "all'anno"."""
 
+LONG_PER_FALLBACK: dict[tuple[str, str], str] = {
+    ("sv", "quarter"): "{0} per kvartal",
+    ("pl", "quarter"): "{0} na kwartał",
+    ("en", "quarter"): "{0} per quarter",
+    ("de", "quarter"): "{0} pro Quartal",
+}
+"""The site's words for a period whose long CLDR per pattern is a slash ("{0}/q"): without them a price or an
+allowance per quarter reads "40 hours/q", "40 timmar/kvartal", "40 godzin/kw." beside "2 hours per month"."""
+
 
 @cache
 def locale(lang: str) -> Locale:
@@ -175,6 +184,8 @@ def per_period(value: str, period: str | None, lang: str) -> str:
         return value
     unit = PERIOD_UNITS[period]
     patterns = locale(lang)._data["unit_patterns"].get(unit, {})
+    if "/" in str(patterns.get("long", {}).get("per", "/")) and (lang, period) in LONG_PER_FALLBACK:
+        return LONG_PER_FALLBACK[(lang, period)].replace("{0}", value)
     for length in ("long", "short"):
         per = patterns.get(length, {}).get("per")
         if per:
@@ -277,14 +288,62 @@ def unit_list(items: list[str], lang: str) -> str:
     return listing(items, lang, style="unit")
 
 
+UTC_ZONES = frozenset({"UTC", "Etc/UTC", "UCT", "Etc/UCT", "Universal", "Etc/Universal", "Zulu", "Etc/Zulu"})
+"""The tz names of UTC itself, which CLDR has no region for ("Unknown Region (UTC) Time", "okänd region (UTC)tid")."""
+
+GMT_ZONES = frozenset({"GMT", "Etc/GMT", "GMT0", "Etc/GMT0", "GMT+0", "Etc/GMT+0", "GMT-0", "Etc/GMT-0", "Greenwich", "Etc/Greenwich"})
+"""The tz names of GMT, UTC's offset under the name a vendor wrote."""
+
+
 def zone_name(zone: str, lang: str) -> str:
-    """A time zone by CLDR's generic name: "centraleuropeisk tid", "Eastern Time" (its location where it has none)."""
-    return str(get_timezone_name(zone, "long", zone_variant="generic", locale=locale(lang)))
+    """A time zone by CLDR's generic name: "centraleuropeisk tid", "Eastern Time" (its location where it has none).
+
+    UTC and the fixed offsets have no region, and CLDR would call them "Unknown Region (UTC) Time": they
+    are "UTC", "GMT" and "UTC−5" (Etc/GMT+5: the tz sign is the reverse of the offset's) in every language.
+    Italian's names are capitalised as titles ("Ora dell’Europa centrale") but stand inside a sentence here.
+    """
+    if zone in UTC_ZONES:
+        return "UTC"
+    if zone in GMT_ZONES:
+        return "GMT"
+    offset = re.fullmatch(r"Etc/GMT([+-])(\d{1,2})", zone)
+    if offset:
+        return f"UTC{'−' if offset[1] == '+' else '+'}{int(offset[2])}"
+    name = str(get_timezone_name(zone, "long", zone_variant="generic", locale=locale(lang)))
+    if lang == "it":
+        name = name[:1].lower() + name[1:]
+    return name
 
 
 def country_name(code: str, lang: str) -> str:
     """A country by its ISO code, in the page language: "Sverige", "Szwecja"."""
     return str(locale(lang).territories.get(code.upper(), code))
+
+
+ENGLISH_THE = frozenset({"US", "GB", "NL", "PH", "AE", "DO", "CF", "BS", "MV", "SC", "KM", "MH", "SB", "FO", "KY", "VG", "VI", "TC", "MP", "GM"})
+"""The countries English names with "the" inside a sentence: "in the United States", "in the Netherlands"."""
+
+ITALIAN_IN: dict[str, str] = {
+    "US": "negli", "GB": "nel", "NL": "nei", "PH": "nelle", "AE": "negli", "DO": "nella", "CF": "nella", "VA": "nella",
+    "BS": "nelle", "MV": "nelle", "SC": "nelle", "KM": "nelle",
+}
+"""The Italian preposition, joined with the article, of the countries not said with a bare "in": "negli Stati Uniti"."""
+
+
+def country_in_sentence(code: str, lang: str) -> str:
+    """Whose holidays, as the words after "in" in a sentence: "Sweden", "the United States"; in Italian with its own
+    preposition, which the catalog's Italian leaves out because it varies: "in Svezia", "negli Stati Uniti".
+
+    Without them the page read "except public holidays in United States", "esclusi i giorni festivi in Stati Uniti".
+    """
+    name = country_name(code, lang)
+    if lang == "en" and code.upper() in ENGLISH_THE:
+        return f"the {name}"
+    if lang == "it":
+        if code.upper() in ITALIAN_IN:
+            return f"{ITALIAN_IN[code.upper()]} {name}"
+        return f"nelle {name}" if name.startswith("Isole ") else f"in {name}"
+    return name
 
 
 @cache  # every page's switcher and alternates name every language: thousands of calls per build, a few answers

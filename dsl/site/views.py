@@ -234,15 +234,16 @@ def weekly_text(calendar: Calendar, lang: str) -> str:
 
 
 def _holiday_place(country: str, subdivision: str | None, reader: Reader) -> str:
-    """Whose public holidays: the country in the page language, with the subdivision named ("England, United Kingdom").
+    """Whose public holidays, as the words after "in": the country in the page language ("the United States"), with the
+    subdivision named ("Bayern, Germany").
 
     The subdivision keeps the name the holidays package gives it, its own language's (Bayern, Milano, Cataluña):
     neither CLDR (as Babel ships it) nor the package names subdivisions in other languages. The site's words put
     the two together, so that no sentence that already brackets its places nests brackets ("(Niemcy (Bayern))")."""
-    name = fmt.country_name(country, reader.lang)
     if not subdivision:
-        return name
-    # A region of a country, as an address writes it: "Bayern, Germany"; "Baviera" would need names CLDR lacks.
+        return fmt.country_in_sentence(country, reader.lang)
+    # An address has no article ("in California, United States"); Italian's preposition is the country's all the same.
+    name = fmt.country_in_sentence(country, reader.lang) if reader.lang == "it" else fmt.country_name(country, reader.lang)
     return reader.gettext("%(region)s, %(country)s") % {"region": datasets.subdivision_name(country, subdivision), "country": name}
 
 
@@ -290,10 +291,20 @@ def calendar_text(calendar: Calendar, reader: Reader) -> str:
     for days in (y for y in yearly if y.hours):
         other_hours = fmt.unit_list([fmt.time_range(h.start, h.end, lang) for h in days.hours], lang)
         date_text = fmt.day_of_year(days.first, days.last, lang)
-        text = _("%(hours)s; every year on %(date)s %(other)s") % {"hours": text, "date": date_text, "other": other_hours}
+        values = {"hours": text, "date": date_text, "other": other_hours}
+        if days.working_days_only:
+            text = _("%(hours)s; every year on %(date)s %(other)s when it is a working day") % values
+        else:
+            text = _("%(hours)s; every year on %(date)s %(other)s") % values
+    # Dates with the same other hours are said once: "on 24 December 2026, 31 December 2026 and 24 December
+    # 2027 08:00–12:00", not a clause per date (an outside MSP's half days on Christmas Eve and New Year's Eve).
+    same_hours: dict[tuple[tuple[int, int], ...], list[date]] = {}
     for other in sorted((d for d in calendar.dates if d.hours), key=lambda d: d.day):
-        other_hours = fmt.unit_list([fmt.time_range(h.start, h.end, lang) for h in other.hours], lang)
-        text = _("%(hours)s; on %(date)s %(other)s") % {"hours": text, "date": fmt.day(other.day, lang), "other": other_hours}
+        same_hours.setdefault(tuple((h.start, h.end) for h in other.hours), []).append(other.day)
+    for hours_of_day, on_days in same_hours.items():
+        other_hours = fmt.unit_list([fmt.time_range(start, end, lang) for start, end in hours_of_day], lang)
+        said = fmt.listing([fmt.day(d, lang) for d in on_days], lang)
+        text = _("%(hours)s; on %(date)s %(other)s") % {"hours": text, "date": said, "other": other_hours}
     return text
 
 
@@ -1128,6 +1139,14 @@ def plan_services(vendor: Vendor, reader: Reader) -> tuple[PlanService, ...]:
             )
             for c in plan.coverage
         )
+        def _channel_name(cid: str, listed: tuple[str, ...] = plan.channels) -> Markup | str:
+            contact = contacts.get(cid)
+            if contact is None:
+                return cid
+            which = _which_contact(contact, listed, vendor, reader)
+            kind = contact_kinds(reader)[contact.kind]
+            return Markup("{} ({})").format(kind, which) if which else kind
+
         # Channels by kind ("Phone, Support portal"): a contact's own label is a
         # sentence meant for the contact list, too long for a tier's summary.
         channels: list[Markup] = []
@@ -1147,11 +1166,10 @@ def plan_services(vendor: Vendor, reader: Reader) -> tuple[PlanService, ...]:
                 name = sentence(_("%(channel)s (%(priorities)s only)"), channel=name, priorities=_level_names(vendor, limited, reader))
             if name not in channels:
                 channels.append(name)
-        # A channel whose hours differ per plan (Amanda's phone) says this plan's hours here.
+        # A channel whose hours differ per plan (Amanda's phone) says this plan's hours here, named as in
+        # the list above: "Phone (Emergency line): 24×7" when the tier has two phones, not a bare "Phone".
         channel_hours = tuple(
-            _("%(channel)s: %(hours)s")
-            % {"channel": contact_kinds(reader)[contacts[h.channel].kind] if h.channel in contacts else h.channel,
-               "hours": clock_text(vendor, h.calendar, reader)}
+            sentence(_("%(channel)s: %(hours)s"), channel=_channel_name(h.channel), hours=clock_text(vendor, h.calendar, reader))
             for h in plan.channel_hours
         )
         services.append(
