@@ -147,3 +147,17 @@ def test_installed_site_equals_the_checkout_site(installed: Path, project: Path,
 
     compare(filecmp.dircmp(tmp_path / "installed", tmp_path / "checkout"))
     assert differing == []
+
+
+def test_a_second_checkout_builds_with_its_own_templates_and_catalogs(tmp_path: Path) -> None:
+    """A git worktree run with PYTHONPATH beside an editable install of another checkout: its own data, not the other's."""
+    other = tmp_path / "worktree"
+    shutil.copytree(ROOT / "dsl", other / "dsl", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "pyproject.toml", other / "pyproject.toml")
+    (other / "site_templates").mkdir()
+    (other / "locales").mkdir()
+    found = subprocess.run(
+        [sys.executable, "-c", "from dsl.site.render import TEMPLATES, LOCALES; print(TEMPLATES); print(LOCALES)"],
+        capture_output=True, text=True, check=True, cwd=tmp_path, env={**os.environ, "PYTHONPATH": str(other)},
+    ).stdout.split()
+    assert found == [str(other / "site_templates"), str(other / "locales")]

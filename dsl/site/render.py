@@ -46,7 +46,12 @@ from dsl.site.incremental import Reuse
 
 
 def _package_folder(package: str, checkout_folder: str) -> Path:
-    """A folder of package data: from the installed package, else (an uninstalled checkout) the source folder."""
+    """A folder of package data: the source folder of the checkout this code runs from, else the installed package's."""
+    # A checkout's code takes its own templates and catalogs: a second checkout (a git worktree) run with
+    # PYTHONPATH beside an editable install of the first would otherwise build with the first one's.
+    checkout = Path(__file__).resolve().parents[2]
+    if (checkout / "pyproject.toml").is_file() and (checkout / checkout_folder).is_dir():
+        return checkout / checkout_folder
     try:
         folder = files(package)
     except ModuleNotFoundError:
