@@ -21,7 +21,7 @@ from dsl.language.vocabulary import LANGUAGES
 from dsl.site import views as site
 from dsl.site.render import render_site
 from support.catalogue import PLAN
-from support.site import words
+from support.site import plain, words
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
@@ -33,9 +33,6 @@ def acme() -> Vendor:
     assert vendor is not None
     return vendor
 
-
-def plain(text: str) -> str:
-    return re.sub(r"[\u00a0\u202f\u2009]", " ", str(text).replace("\u2060", ""))
 
 
 def reader(lang: str, vendor: Vendor) -> site.Reader:

@@ -14,32 +14,10 @@ import pytest
 
 from dsl.cli import main
 from dsl.site import views as site
+from support.language_plans import one_tier as plan
 from support.language_plans import only, vendor_of
+from support.site import plain as said
 from support.site import words
-
-PLAN = """vendor acme {{
-  name "Acme"
-  language en
-  feature consulting {{ label "Consulting" }}
-  plan std {{
-    name "Standard"
-    {price}
-    features {{
-      consulting: {cell}
-    }}
-  }}
-}}
-"""
-
-
-def plan(price: str = "price free", cell: str = "yes") -> str:
-    """The plan text with `price` (line 7) and the consulting `cell` (line 9)."""
-    return PLAN.format(price=price, cell=cell)
-
-
-def said(text: str) -> str:
-    """A page's words with CLDR's no-break spaces as plain ones and without word joiners."""
-    return text.replace("\u00a0", " ").replace("\u202f", " ").replace("\u2060", "")
 
 
 def reader(lang: str, vendor):  # type: ignore[no-untyped-def]

@@ -8,11 +8,7 @@ import pytest
 
 from dsl.language.vocabulary import LANGUAGES, PERIODS
 from dsl.site import formatting as fmt
-
-
-def plain(text: str) -> str:
-    """CLDR uses no-break and thin spaces; compare with ordinary ones."""
-    return text.replace("\u2060", "").replace("\u00a0", " ").replace("\u202f", " ").replace("\u2009", " ")
+from support.site import plain
 
 
 @pytest.mark.parametrize(

@@ -21,35 +21,11 @@ from dsl.language.model import Price
 from dsl.rules import export
 from dsl.site import compare, structured
 from dsl.site import views as site
+from support.language_plans import one_tier as plan
 from support.language_plans import only, problems, vendor_of
 from support.paths import ROOT
+from support.site import plain as said
 from support.site import words
-
-PLAN = """vendor acme {{
-  name "Acme"
-  language en
-  feature consulting {{ label "Consulting" }}
-  plan std {{
-    name "Standard"
-    {price}
-    features {{
-      consulting: {cell}
-    }}
-  }}
-}}
-"""
-"""A vendor with one tier: its price on line 7, its consulting cell on line 9."""
-
-
-def plan(price: str = "price free", cell: str = "yes") -> str:
-    """The plan text with `price` and the consulting `cell`."""
-    return PLAN.format(price=price, cell=cell)
-
-
-def said(text: str) -> str:
-    """A page's words with CLDR's no-break spaces as plain ones, and without the word joiners that keep "Add-on" whole,
-    to compare with what a reader sees."""
-    return text.replace("\u00a0", " ").replace("\u202f", " ").replace("\u2060", "")
 
 
 def reader(lang: str, vendor):  # type: ignore[no-untyped-def]

@@ -21,6 +21,7 @@ from dsl.site import compare, structured
 from dsl.site import views as site
 from support.language_plans import only, problems, vendor_of
 from support.paths import ROOT
+from support.site import plain as said
 from support.site import words
 
 PLAN = """vendor acme {{
@@ -39,10 +40,6 @@ def plan(price: str) -> str:
     """The plan text with `price`."""
     return PLAN.format(price=price)
 
-
-def said(text: str) -> str:
-    """A page's words with CLDR's no-break spaces as plain ones and without word joiners, as a reader sees them."""
-    return text.replace("\u00a0", " ").replace("\u202f", " ").replace("\u2060", "")
 
 
 def reader(lang: str, vendor):  # type: ignore[no-untyped-def]

@@ -7,13 +7,10 @@ from markupsafe import Markup
 
 from dsl.language.vocabulary import CONTACT_KINDS, DEFAULT_METRIC, LANGUAGES, METRICS, PERIODS
 from dsl.site import views as site
-from support.site import ACME, ALWAYS, BETA, CUSTOMER, OFFICE, PHONE, WEEK_24X5, words
+from support.site import ACME, ALWAYS, BETA, CUSTOMER, OFFICE, PHONE, WEEK_24X5, plain, words
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
-
-def plain(text: str) -> str:
-    return str(text).replace("\u2060", "").replace("\u00a0", " ").replace("\u202f", " ").replace("\u2009", " ")
 
 
 def reader(lang: str, vendor=ACME, warnings: site.Warnings | None = None) -> site.Reader:

@@ -14,6 +14,7 @@ import pytest
 from dsl.cli import main
 from dsl.site import views as site
 from support.language_plans import vendor_of
+from support.site import plain as said
 from support.site import words
 
 PLAN = """vendor acme {
@@ -32,10 +33,6 @@ PLAN = """vendor acme {
 }
 """
 
-
-def said(text: str) -> str:
-    """A page's words with no-break spaces as plain ones and without word joiners."""
-    return text.replace("\u00a0", " ").replace("\u202f", " ").replace("\u2060", "")
 
 
 @pytest.mark.parametrize(

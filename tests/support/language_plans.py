@@ -33,3 +33,24 @@ def vendor_of(text: str) -> Vendor:
     assert not result.errors, [f"{d.pos}: {d.message}" for d in result.errors]
     assert result.project is not None and len(result.project.vendors) == 1
     return result.project.vendors[0]
+
+
+ONE_TIER = """vendor acme {{
+  name "Acme"
+  language en
+  feature consulting {{ label "Consulting" }}
+  plan std {{
+    name "Standard"
+    {price}
+    features {{
+      consulting: {cell}
+    }}
+  }}
+}}
+"""
+"""A vendor with one tier: its price on line 7, its consulting cell on line 9."""
+
+
+def one_tier(price: str = "price free", cell: str = "yes") -> str:
+    """The one-tier vendor's plan text with `price` (line 7) and the consulting `cell` (line 9)."""
+    return ONE_TIER.format(price=price, cell=cell)

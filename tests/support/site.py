@@ -310,6 +310,12 @@ def rich_project() -> Project:
 
 
 @functools.cache
+def plain(text: str) -> str:
+    """A page's words as a reader compares them: CLDR's no-break and thin spaces as plain ones, without the word joiners
+    that keep ranges and short hyphenated words whole."""
+    return str(text).replace("\u2060", "").replace("\u00a0", " ").replace("\u202f", " ").replace("\u2009", " ")
+
+
 def words() -> dict[str, Translations]:
     """The site's gettext catalogs, compiled from locales/."""
     return compile_catalogs(LOCALES)
