@@ -137,9 +137,14 @@ def test_calculator_is_hidden_until_scripted_and_carries_its_words(built) -> Non
     assert [s.get("src") or s["type"] for s in tags.find("script")] == ["application/ld+json", "../../assets/calculator.js"]
     assert tags.find("script", src="../../assets/calculator.js")[0]["type"] == "module"
     assert [o["value"] for o in tags.find("option")][:2] == ["standard", "premium"]
-    # A date field and a 24-hour time field: a datetime-local's time is 12-hour in an en-US browser.
-    assert tags.find("input", id="c-at")[0]["type"] == "date"
-    assert tags.find("input", id="c-time")[0]["placeholder"] == "16:00"
+    # The date and the 24-hour time are text in the page's patterns: <input type=date> and datetime-local show the
+    # browser's (11/28/2026, a 12-hour time in an en-US browser). Each has a hint, described by it (the date also by its note).
+    day, time = tags.find("input", id="c-at")[0], tags.find("input", id="c-time")[0]
+    assert "type" not in day and "type" not in time
+    assert day["data-pattern"] == "dd/MM/y" and "23/11/2026" in day["data-bad"]
+    html = (out / "it/acme/index.html").read_text(encoding="utf-8")
+    assert 'id="c-at-hint">Ad esempio 23/11/2026<' in html and 'id="c-time-hint">Ad esempio 16:00<' in html
+    assert day["aria-describedby"] == "c-at-hint c-at-note" and time["aria-describedby"] == "c-time-hint"
     assert section["data-locale"] == "it-IT" and "{first}" in section["data-beyond"]
     # Every form field has a label.
     labelled = {a["for"] for a in tags.find("label")}

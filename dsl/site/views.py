@@ -43,6 +43,9 @@ from dsl.site import formatting as fmt
 SAFE_SCHEMES = ("http://", "https://", "mailto:", "tel:")
 
 
+DATE_EXAMPLE = date(2026, 11, 23)
+"""The date the calculators' hints are written with: its day is above 12, so the example shows which field is the day."""
+
 
 class Translations(Protocol):
     """What the view logic needs of a gettext catalog."""
@@ -502,6 +505,9 @@ class Calculator:
     countries: tuple[Choice, ...] = ()  # issue 8: the customer's country, when a clock closes on the customer's holidays
     # Issue 9: the BCP 47 locale the answer is formatted in (the page's CLDR locale: en-GB, not the browser's).
     locale: str = ""
+    # The date field's pattern in the page's locale ("dd/MM/y") and a date written in it ("23/11/2026"), for its hint.
+    date_pattern: str = "y-MM-dd"
+    date_example: str = ""
 
 
 @dataclass(frozen=True)
@@ -1263,6 +1269,7 @@ def calculator(vendor: Vendor, reader: Reader) -> Calculator | None:
     return Calculator(
         vendor.id, plans, priorities, tuple(metrics), DEFAULT_METRIC, excluded, cases=cases, countries=countries,
         locale=fmt.locale_code(reader.lang).replace("_", "-"),  # issue 9
+        date_pattern=fmt.date_entry(reader.lang), date_example=fmt.date_in_entry(DATE_EXAMPLE, reader.lang),
     )
 
 
