@@ -18,6 +18,7 @@ from functools import lru_cache
 from typing import NamedTuple, Protocol
 
 from markdown_it import MarkdownIt
+from markdown_it.rules_core import StateCore
 from markupsafe import Markup, escape
 
 from dsl.language import addresses, datasets
@@ -42,9 +43,9 @@ from dsl.site import formatting as fmt
 
 SAFE_SCHEMES = ("http://", "https://", "mailto:", "tel:")
 
-
 DATE_EXAMPLE = date(2026, 11, 23)
 """The date the calculators' hints are written with: its day is above 12, so the example shows which field is the day."""
+
 
 
 class Translations(Protocol):
@@ -68,11 +69,29 @@ class _SafeMarkdown(MarkdownIt):
         super().__init__("commonmark", {"html": False})
         # An image would be a request to another host: the site loads nothing from elsewhere.
         self.disable("image")
+        self.core.ruler.push("whole_short_words", _whole_short_words_in_text)
 
     def validateLink(self, url: str) -> bool:  # markdown-it-py calls it by this name
         """Whether a link may be a link: plan files are written by marketing, but a page must never
         carry a javascript: or data: link, nor a relative one that breaks on another host."""
         return _safe_link(url)
+
+
+def _whole_short_words_in_text(state: StateCore) -> None:
+    """Keep the vendor's short hyphenated words whole ("E-mail", "on-site"), as the site's own words are (render._whole_words).
+
+    Only in the text a reader sees: a text token's content, never an attribute (a link's href is not a token's
+    content), a code span or block (not "text" tokens), nor the text of an autolink, which is its address.
+    """
+    for block in state.tokens:
+        in_autolink = False
+        for token in block.children or ():
+            if token.type == "link_open":
+                in_autolink = token.markup == "autolink"
+            elif token.type == "link_close":
+                in_autolink = False
+            elif token.type == "text" and not in_autolink:
+                token.content = fmt.keep_short_words_whole(token.content)
 
 
 MARKDOWN = _SafeMarkdown()
@@ -92,7 +111,8 @@ def _plain(value: str) -> bool:
 
 def _escape_html(value: str) -> str:
     # markdown-it escapes &, <, > and " (not the apostrophe, as MarkupSafe would); a plain text has only the last.
-    return value.replace('"', "&quot;")
+    # Its one text token gets the word joiners MARKDOWN's rule would give it.
+    return fmt.keep_short_words_whole(value).replace('"', "&quot;")
 
 
 # Each distinct text is rendered once per process: the same words stand in many cells and on many
@@ -992,7 +1012,8 @@ def feature_groups(vendor: Vendor, reader: Reader) -> tuple[FeatureGroup, ...]:
         """The matrix rows of some features, one cell per tier."""
         return tuple(
             FeatureRow(
-                reader.label(f.label),
+                # A feature's name heads its row in a narrow column: "One-day kick-off" broke after "kick-" on a phone.
+                _whole_short_words(reader.label(f.label)),
                 reader.block(f.description),
                 _marks(vendor, f.marks),
                 tuple(feature_cell(plan.cell(f.id), vendor, reader) for plan in vendor.plans),
