@@ -242,3 +242,12 @@ def test_open_graph_and_twitter_tags(built, lang: str) -> None:
     assert og["og:locale"] == {"sv": "sv_SE", "it": "it_IT", "pl": "pl_PL", "en": "en_GB"}[lang]
     assert og["og:title"] and og["og:site_name"] == "Tierwise" and og["og:type"] == "website"
     assert tags.find("meta", name="twitter:card", content="summary")
+
+
+def test_hours_counted_says_in_words_why_a_tier_names_none(built) -> None:
+    # The row showed "–" under a tier without a guaranteed time and under one whose cells name their own clocks.
+    out, _ = built
+    html = (out / "en/acme/index.html").read_text(encoding="utf-8")
+    foot = html.split("<tfoot>", 1)[1].split("</tfoot>", 1)[0]
+    assert "<small>Not applicable</small>" in foot and "<small>Given with each time</small>" in foot
+    assert "<small>–</small>" not in foot

@@ -186,7 +186,7 @@ def test_targets_priorities_by_tiers_with_polish_plurals() -> None:
 def test_a_tier_on_one_clock_names_it_once_and_a_mixed_tier_in_every_cell() -> None:
     first = site.target_tables(ACME, reader("en"))[0]
     free, standard, premium = first.clocks
-    assert free == ""  # no guaranteed target: no clock
+    assert free is None  # no guaranteed target: no clock (the page says "Not applicable")
     assert plain(standard).startswith("Mon – Fri 08:00 – 17:00 Swedish time")
     assert premium == ""  # two clocks: each cell says its own
     assert [c.clock for c in (row.cells[1] for row in first.rows)] == ["", "", ""]
@@ -343,6 +343,24 @@ def test_a_contact_label_that_starts_with_its_kind_is_not_said_twice() -> None:
     assert plain(contact.title) == "E-post – dygnet runt"
     (contact,) = site.contact_views(vendor, reader("en", vendor))
     assert str(contact.title) == "Email – any time"
+
+
+@pytest.mark.parametrize(("lang", "title"), [("sv", "Webbplats"), ("it", "Sito web"), ("pl", "Strona internetowa"), ("en", "Website")])
+def test_a_contact_label_that_is_part_of_its_kind_is_not_said_twice(lang: str, title: str) -> None:
+    # Amanda's web channel read "Sito web: Web" and "Strona internetowa: Internet", saying nothing twice.
+    import dataclasses
+
+    from dsl.language.model import Contact
+    from support.site import t
+
+    label = t("Webb", "Web", "Internet", "Web")
+    vendor = dataclasses.replace(ACME, contacts=(Contact("web", "web", None, label=label),))
+    (contact,) = site.contact_views(vendor, reader(lang, vendor))
+    assert str(contact.title) == title
+    # A label that only shares letters with the kind is still said: "Webinar" is not the start of a word of "Website".
+    vendor = dataclasses.replace(ACME, contacts=(Contact("web", "web", None, label=t("Webbinarier", "Webinar", "Webinaria", "Webinars")),))
+    (contact,) = site.contact_views(vendor, reader(lang, vendor))
+    assert str(contact.title) != title
 
 
 # Issue 9: counts per period in words with each language's plural forms.

@@ -409,7 +409,7 @@ class TargetTable:
     title: Markup
     definition: Markup
     rows: tuple[TargetRow, ...]
-    clocks: tuple[str, ...]  # per tier: its one clock, or "" when none or when its cells name theirs
+    clocks: tuple[str | None, ...]  # per tier: its one clock, "" when its cells name theirs, None when it has no guaranteed time
 
 
 @dataclass(frozen=True)
@@ -866,7 +866,7 @@ def target_tables(vendor: Vendor, reader: Reader) -> tuple[TargetTable, ...]:
                 own_clock = clock_text(vendor, target.calendar, reader) if mixed and target is not None else ""
                 cells.append(with_versions(plan, target, target_cell(target, reader, own_clock, plan.no_support), reader))
             rows.append(TargetRow(label, tuple(cells)))
-        clocks = tuple(clock_text(vendor, c, reader) if c else "" for c in columns)
+        clocks = tuple(clock_text(vendor, c, reader) if c else c for c in columns)
         tables.append(TargetTable(metric, title, definition, tuple(rows), clocks))
     return tuple(tables)
 
@@ -1165,7 +1165,8 @@ def _contact_view(contact: Contact, vendor: Vendor, reader: Reader) -> ContactVi
     # A label that repeats the kind ("Phone: Phone", "E-mail: E-mail – any time") says it twice.
     # The site's word may hold a word joiner ("E-post", fmt.keep_short_words_whole) that the plan's never has.
     said = kind.replace(fmt.WORD_JOINER, "").lower()
-    if not own or own == said:
+    # So does a label that is the start of one of the kind's words: "Sito web: Web", "Strona internetowa: Internet".
+    if not own or own == said or re.search(rf"(?<!\w){re.escape(own)}", said):
         title = Markup(escape(kind))
     elif own.startswith(said):
         title = _whole_short_words(reader.label(contact.label))
