@@ -18,21 +18,18 @@ export function readMoment(day, time) {
   return d && t ? new Date(d[1], d[2] - 1, d[3], t[1], t[2]) : null;
 }
 
-// A date in the page's numeric pattern (CLDR's yMd skeleton, formatting.date_entry: "y-MM-dd", "dd/MM/y", "d.MM.y").
-// A field of one letter is written without a leading zero, of two with one; the year always whole.
+// A date in the page's pattern (CLDR's yMd: "y-MM-dd", "dd/MM/y", "d.MM.y"; formatting.date_entry).
 export function writeDay(date, pattern) {
   const value = { y: date.getFullYear(), M: date.getMonth() + 1, d: date.getDate() };
   return pattern.replace(/y+|M+|d+/g, (f) => (f[0] === "y" ? String(value.y) : f.length > 1 ? pad(value[f[0]]) : String(value[f[0]])));
 }
 
-// The date a reader typed in the page's pattern as YYYY-MM-DD, or null if it is not one. Lenient where it costs
-// nothing: any separator ("23.11.2026" on an Italian page), leading zeros or none, spaces around it; strict where
-// a guess could be wrong: the fields in the pattern's order, a whole year, a day the month has.
+// A typed date as YYYY-MM-DD, or null: any separator, but the pattern's order, a whole year, a real day (no guessing).
 export function readDay(text, pattern) {
   const order = pattern.match(/y+|M+|d+/g)?.map((f) => f[0]);
   const parts = /^\s*(\d{1,4})[^\p{L}\p{N}]+(\d{1,4})[^\p{L}\p{N}]+(\d{1,4})[^\p{L}\p{N}]*$/u.exec(text);
   if (!parts || !order || order.length !== 3) return null;
-  // Four digits first on a page whose year comes last can only be ISO's year-month-day (a pasted 2026-11-23).
+  // Four digits first where the year comes last: ISO (a pasted 2026-11-23).
   const fields = parts[1].length === 4 && order[0] !== "y" ? ["y", "M", "d"] : order;
   const got = {};
   fields.forEach((f, i) => (got[f] = parts[i + 1]));
@@ -43,14 +40,12 @@ export function readDay(text, pattern) {
   return `${got.y}-${pad(m)}-${pad(d)}`;
 }
 
-// A date field in the page's pattern (its data-pattern) and its note (aria-describedby's last id): the note confirms the
-// day read, as the page's language writes it in full ("lunedì 23 novembre 2026"), or says how to write one (data-bad).
-// While the reader is still typing (`strict` false) an unreadable date clears the note rather than scolding.
+// A date field (data-pattern) and its note (last aria-describedby id): the day read in full in the page's language,
+// or how to write one (data-bad); while typing (strict false) an unreadable date clears the note, not scolds.
 export function dayField(input, locale) {
   const note = document.getElementById(input.getAttribute("aria-describedby").split(" ").at(-1));
   const long = new Intl.DateTimeFormat(locale, { weekday: "long", day: "numeric", month: "long", year: "numeric" });
   return {
-    // The field's date as YYYY-MM-DD, or null; the note and aria-invalid follow.
     read(strict = true) {
       const day = readDay(input.value, input.dataset.pattern);
       const bad = !day && strict;
@@ -60,7 +55,6 @@ export function dayField(input, locale) {
       else input.removeAttribute("aria-invalid");
       return day;
     },
-    // Fill the field with a date (a Date, or YYYY-MM-DD) written the page's way.
     write(date) {
       input.value = writeDay(typeof date === "string" ? new Date(`${date}T12:00`) : date, input.dataset.pattern);
       this.read();
