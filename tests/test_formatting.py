@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 
 import pytest
@@ -177,3 +178,14 @@ def test_every_language_has_a_locale_and_every_period_a_cldr_unit() -> None:
     for lang in LANGUAGES:
         for period in PERIODS:
             assert fmt.per_period("X", period, lang) != "X", (lang, period)
+
+
+@pytest.mark.parametrize(
+    ("lang", "pattern", "written"),
+    [("sv", "y-MM-dd", "2026-11-03"), ("it", "dd/MM/y", "03/11/2026"), ("pl", "d.MM.y", "3.11.2026"), ("en", "dd/MM/y", "03/11/2026"),
+     ("de", "d.M.y", "3.11.2026"), ("hu", "y. MM. dd", "2026. 11. 03")],
+)
+def test_a_date_is_typed_in_the_locales_numeric_pattern_with_a_whole_year(lang: str, pattern: str, written: str) -> None:
+    # CLDR's yMd skeleton, without a trailing dot (Hungarian's "y. MM. dd.") or a literal: the calculators' date field.
+    assert fmt.date_entry(lang) == pattern
+    assert fmt.date_in_entry(date(2026, 11, 3), lang) == written

@@ -21,6 +21,7 @@ USES = {
     "tiers compared": "Tiers compared",
     "notes by the editors": "Notes by the editors",
     "channels": "Channels",
+    "account manager": "Account manager",
     "email": "E-mail",
     "round the clock": "24×7, all year round",
     "tiers shown side by side": "Tiers shown side by side",

@@ -26,8 +26,9 @@ from support.paths import BUILD_PY, PLANS, ROOT
 from support.site import Balance
 
 YEARS = (2026, 2027)
-PAGE_BUDGET = 64 * 1024
-"""A vendor page with its CSS and JavaScript, as files on disk (sla.js is readable, commented source)."""
+PAGE_BUDGET = 68 * 1024
+"""A vendor page with its CSS and JavaScript, as files on disk (sla.js is readable, commented source). 64 KB until session 22,
+whose date field in the page's own pattern and phone tier layout added 2.6 KB of commented source; what is sent stays in 24 KB."""
 PAGE_BUDGET_GZIP = 24 * 1024
 """The same, as a browser downloads it from a host that compresses (gzip, level 6 as servers use)."""
 

@@ -11,6 +11,7 @@ import re
 import shutil
 import subprocess
 import sys
+from html import unescape
 from pathlib import Path
 
 import pytest
@@ -417,6 +418,16 @@ def test_each_vendor_has_an_embeddable_tier_table(fragments, lang) -> None:
     assert f"{lang} basic" in html and f"{lang} gold" in html and f"{lang} backup" in html
     assert re.search(r"<th scope=\"col\" class=\"tw-rec\">", html)  # the recommended tier
     assert f'<a href="https://tiers.acme.example/{lang}/acme/">' in html  # absolute: it lives on another site
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_fragment_is_ascii_so_that_a_page_of_any_encoding_reads_it(fragments, lang) -> None:
+    # It has no <meta charset>: as UTF-8 it read "SpoÅ‚ecznoÅ›Ä‡" opened on its own or in a windows-1252 page.
+    html = (fragments / lang / "acme" / "embed.html").read_text(encoding="utf-8")
+    assert html.isascii()
+    caption = {"sv": "Priser och innehåll i supportnivåerna hos Acme", "pl": "Ceny i zakres pakietów Acme"}.get(lang)
+    if caption:
+        assert caption in unescape(html)
 
 
 def test_the_fragment_depends_on_nothing_of_the_site(fragments) -> None:

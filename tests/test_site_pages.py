@@ -87,7 +87,8 @@ def test_feature_matrix_has_a_caption_scoped_headers_and_a_tbody_per_category(bu
     assert '<td class="y"><span class="vh">Included</span></td>' in html
     assert '<td class="n"><span class="vh">Not included</span></td>' in html
     assert "✓" not in html.split("<main", 1)[1]
-    assert "<details><summary>E-mail support</summary><p>Answers on <em>weekdays</em>.</p></details>" in html
+    # A word joiner keeps "E-mail" whole.
+    assert "<details><summary>E-\u2060mail support</summary><p>Answers on <em>weekdays</em>.</p></details>" in html
 
 
 def test_included_words_are_translated(built) -> None:
@@ -110,7 +111,7 @@ def test_script_in_a_plan_is_shown_as_text(built) -> None:
 
 def test_missing_translation_is_marked_with_its_language_and_warned(built) -> None:
     out, warnings = built
-    assert '<div lang="sv"><p>Endast e-post för communityanvändare.</p></div>' in (out / "pl/acme/index.html").read_text(encoding="utf-8")
+    assert '<div lang="sv"><p>Endast e-\u2060post för communityanvändare.</p></div>' in (out / "pl/acme/index.html").read_text(encoding="utf-8")
     assert '<span lang="en">Basic</span>' in (out / "it/beta/index.html").read_text(encoding="utf-8")
     assert warnings.lines() == [
         "beta.plan:3:9: warning[T0404]: text has no 'it' translation; the it page shows the 'en' text",
@@ -137,9 +138,14 @@ def test_calculator_is_hidden_until_scripted_and_carries_its_words(built) -> Non
     assert [s.get("src") or s["type"] for s in tags.find("script")] == ["application/ld+json", "../../assets/calculator.js"]
     assert tags.find("script", src="../../assets/calculator.js")[0]["type"] == "module"
     assert [o["value"] for o in tags.find("option")][:2] == ["standard", "premium"]
-    # A date field and a 24-hour time field: a datetime-local's time is 12-hour in an en-US browser.
-    assert tags.find("input", id="c-at")[0]["type"] == "date"
-    assert tags.find("input", id="c-time")[0]["placeholder"] == "16:00"
+    # The date and the 24-hour time are text in the page's patterns: <input type=date> and datetime-local show the
+    # browser's (11/28/2026, a 12-hour time in an en-US browser). Each has a hint, described by it (the date also by its note).
+    day, time = tags.find("input", id="c-at")[0], tags.find("input", id="c-time")[0]
+    assert "type" not in day and "type" not in time
+    assert day["data-pattern"] == "dd/MM/y" and "23/11/2026" in day["data-bad"]
+    html = (out / "it/acme/index.html").read_text(encoding="utf-8")
+    assert 'id="c-at-hint">Ad esempio 23/11/2026<' in html and 'id="c-time-hint">Ad esempio 16:00<' in html
+    assert day["aria-describedby"] == "c-at-hint c-at-note" and time["aria-describedby"] == "c-time-hint"
     assert section["data-locale"] == "it-IT" and "{first}" in section["data-beyond"]
     # Every form field has a label.
     labelled = {a["for"] for a in tags.find("label")}
@@ -236,3 +242,12 @@ def test_open_graph_and_twitter_tags(built, lang: str) -> None:
     assert og["og:locale"] == {"sv": "sv_SE", "it": "it_IT", "pl": "pl_PL", "en": "en_GB"}[lang]
     assert og["og:title"] and og["og:site_name"] == "Tierwise" and og["og:type"] == "website"
     assert tags.find("meta", name="twitter:card", content="summary")
+
+
+def test_hours_counted_says_in_words_why_a_tier_names_none(built) -> None:
+    # The row showed "–" under a tier without a guaranteed time and under one whose cells name their own clocks.
+    out, _ = built
+    html = (out / "en/acme/index.html").read_text(encoding="utf-8")
+    foot = html.split("<tfoot>", 1)[1].split("</tfoot>", 1)[0]
+    assert "<small>Not applicable</small>" in foot and "<small>Given with each time</small>" in foot
+    assert "<small>–</small>" not in foot

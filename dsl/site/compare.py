@@ -94,6 +94,8 @@ class ComparePage:
     locale: str  # the BCP 47 locale deadlines are formatted in (en-GB)
     description: str
     languages: tuple[Choice, ...] = ()  # the languages of support some tier states, for the filter
+    date_pattern: str = "y-MM-dd"  # the date field's pattern in the page's locale, as on a vendor page's calculator
+    date_example: str = ""
 
 
 def _price_sort(prices: tuple[Price, ...]) -> str:
@@ -383,6 +385,7 @@ def compare_page(project: Project, lang: str, words: site.Translations, warnings
         languages=tuple(sorted((Choice(c, fmt.spoken_languages((c,), lang)) for c in spoken), key=lambda c: c.label)),
         countries=tuple(sorted((Choice(c, n) for c, n in countries.items()), key=lambda c: c.label)),
         locale=fmt.locale_code(lang).replace("_", "-"),
+        date_pattern=fmt.date_entry(lang), date_example=fmt.date_in_entry(site.DATE_EXAMPLE, lang),
         description=_("Every support tier of every vendor side by side: price, when support is available, response times and channels."),
     )
 

@@ -224,6 +224,34 @@ def clock(minute: int, lang: str) -> str:
     return format_skeleton("Hm", time(minute // 60, minute % 60), locale=loc)
 
 
+DATE_FIELDS = re.compile(r"'[^']*'|y+|M+|d+|[A-Za-z]+|[^A-Za-z']+")
+
+
+def date_entry(lang: str) -> str:
+    """The numeric date a reader types in the page's locale: CLDR's yMd skeleton ("y-MM-dd", "dd/MM/y", "d.MM.y").
+
+    The calculators read and write their date field with it (assets/moment.js), so the field and its
+    confirmation follow the page's language, not the browser's (an `<input type=date>` shows 11/28/2026
+    on an Italian page in an American browser). Only the year, month and day fields and the separators
+    between them are kept: quoted literals and any other field are dropped, and the year is always whole.
+    """
+    pattern = str(locale(lang).datetime_skeletons.get("yMd") or "y-MM-dd")
+    kept = []
+    for piece in DATE_FIELDS.findall(pattern):
+        if piece[0] in "yMd":
+            kept.append("y" if piece[0] == "y" else piece[:2])
+        elif not piece[0].isalpha() and piece[0] != "'":
+            kept.append(piece)
+    text = "".join(kept).strip().strip(".,/-").strip()
+    # A pattern that lost a field (a locale without a plain yMd) falls back to ISO, which every reader can type.
+    return text if all(field in text for field in "yMd") else "y-MM-dd"
+
+
+def date_in_entry(day: date, lang: str) -> str:
+    """A date written as the reader types it (date_entry): "2026-11-23", "23/11/2026", "23.11.2026"."""
+    return str(_format_date(day, date_entry(lang), locale=locale(lang)))
+
+
 WORD_JOINER = "\u2060"
 """U+2060 WORD JOINER: no line break on either side of it; invisible, and ignored by screen readers."""
 

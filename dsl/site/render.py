@@ -598,7 +598,7 @@ def render_vendor_page(
     # Issue 9: schema.org JSON-LD of the tiers and their prices.
     json_ld = structured.vendor_json_ld(vendor, reader, page.canonical)
     text = _render(env, "vendor.html", page=page, vendor=view, json_ld=json_ld)
-    embed = _render(env, "embed.html", page=page, vendor=view, vid=vendor.id, css=branding.embed_css(settings))
+    embed = _render_embed(env, page, view, vendor.id, settings)
     return page, text, embed
 
 
@@ -612,6 +612,28 @@ def _vendor_texts(env: Environment, words: Translations, base: str, vendor: Vend
 # --- a single vendor's own site, and the embeddable tier table (issue 9) ---------------------------
 
 
+def _render_embed(env: Environment, page: Page, view: site.VendorPage, vendor_id: str, settings: Settings) -> str:
+    """The vendor's tier table as a fragment, in ASCII (see ascii_fragment)."""
+    return ascii_fragment(_render(env, "embed.html", page=page, vendor=view, vid=vendor_id, css=branding.embed_css(settings)))
+
+
+def ascii_fragment(html: str) -> str:
+    """A fragment whose every other character is a character reference (a CSS escape in its <style>): pure ASCII.
+
+    A fragment has no <meta charset> of its own: pasted into a page of another encoding, opened on its own or served
+    without a charset (file://, many static hosts), its UTF-8 read as windows-1252 ("SpoÅ‚ecznoÅ›Ä‡", "âœ“"). ASCII
+    reads the same in every encoding. A <style> is raw text, where a character reference stays as written.
+    """
+
+    def refs(text: str) -> str:
+        return text.encode("ascii", "xmlcharrefreplace").decode("ascii")
+
+    before, style, rest = html.partition("<style>")
+    css, end, after = rest.partition("</style>")
+    css = "".join(c if ord(c) < 128 else f"\\{ord(c):x} " for c in css)
+    return refs(before) + style + css + end + refs(after)
+
+
 def _embed_path(vendor_id: str, lang: str) -> str:
     return f"{lang}/{vendor_id}/embed.html"
 
@@ -621,7 +643,7 @@ def _write_embed(
 ) -> str:
     """Write the vendor's tier table as a fragment for another site's page; returns its site-relative path."""
     path = _embed_path(vendor_id, page.lang)
-    write(out, path, _render(env, "embed.html", page=page, vendor=view, vid=vendor_id, css=branding.embed_css(settings)))
+    write(out, path, _render_embed(env, page, view, vendor_id, settings))
     return path
 
 

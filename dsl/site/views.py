@@ -18,6 +18,7 @@ from functools import lru_cache
 from typing import NamedTuple, Protocol
 
 from markdown_it import MarkdownIt
+from markdown_it.rules_core import StateCore
 from markupsafe import Markup, escape
 
 from dsl.language import addresses, datasets
@@ -42,6 +43,9 @@ from dsl.site import formatting as fmt
 
 SAFE_SCHEMES = ("http://", "https://", "mailto:", "tel:")
 
+DATE_EXAMPLE = date(2026, 11, 23)
+"""The date the calculators' hints are written with: its day is above 12, so the example shows which field is the day."""
+
 
 
 class Translations(Protocol):
@@ -65,11 +69,29 @@ class _SafeMarkdown(MarkdownIt):
         super().__init__("commonmark", {"html": False})
         # An image would be a request to another host: the site loads nothing from elsewhere.
         self.disable("image")
+        self.core.ruler.push("whole_short_words", _whole_short_words_in_text)
 
     def validateLink(self, url: str) -> bool:  # markdown-it-py calls it by this name
         """Whether a link may be a link: plan files are written by marketing, but a page must never
         carry a javascript: or data: link, nor a relative one that breaks on another host."""
         return _safe_link(url)
+
+
+def _whole_short_words_in_text(state: StateCore) -> None:
+    """Keep the vendor's short hyphenated words whole ("E-mail", "on-site"), as the site's own words are (render._whole_words).
+
+    Only in the text a reader sees: a text token's content, never an attribute (a link's href is not a token's
+    content), a code span or block (not "text" tokens), nor the text of an autolink, which is its address.
+    """
+    for block in state.tokens:
+        in_autolink = False
+        for token in block.children or ():
+            if token.type == "link_open":
+                in_autolink = token.markup == "autolink"
+            elif token.type == "link_close":
+                in_autolink = False
+            elif token.type == "text" and not in_autolink:
+                token.content = fmt.keep_short_words_whole(token.content)
 
 
 MARKDOWN = _SafeMarkdown()
@@ -89,7 +111,8 @@ def _plain(value: str) -> bool:
 
 def _escape_html(value: str) -> str:
     # markdown-it escapes &, <, > and " (not the apostrophe, as MarkupSafe would); a plain text has only the last.
-    return value.replace('"', "&quot;")
+    # Its one text token gets the word joiners MARKDOWN's rule would give it.
+    return fmt.keep_short_words_whole(value).replace('"', "&quot;")
 
 
 # Each distinct text is rendered once per process: the same words stand in many cells and on many
@@ -404,7 +427,8 @@ class TargetTable:
     title: Markup
     definition: Markup
     rows: tuple[TargetRow, ...]
-    clocks: tuple[str, ...]  # per tier: its one clock, its clocks per priority (Markup lines) when it mixes them, or "" when none
+    clocks: tuple[str | None, ...]
+    """Per tier: its one clock; its clocks per priority (Markup lines) when it mixes them; None when it has no guaranteed time."""
 
 
 @dataclass(frozen=True)
@@ -521,6 +545,9 @@ class Calculator:
     countries: tuple[Choice, ...] = ()  # issue 8: the customer's country, when a clock closes on the customer's holidays
     # Issue 9: the BCP 47 locale the answer is formatted in (the page's CLDR locale: en-GB, not the browser's).
     locale: str = ""
+    # The date field's pattern in the page's locale ("dd/MM/y") and a date written in it ("23/11/2026"), for its hint.
+    date_pattern: str = "y-MM-dd"
+    date_example: str = ""
 
 
 @dataclass(frozen=True)
@@ -881,7 +908,7 @@ def target_tables(vendor: Vendor, reader: Reader) -> tuple[TargetTable, ...]:
                 cells.append(with_versions(plan, target, target_cell(target, reader, own_clock, plan.no_support), reader))
             rows.append(TargetRow(label, tuple(cells)))
         clocks = tuple(
-            _mixed_clocks(vendor, plan, metric, keys, reader) if c == "" else clock_text(vendor, c, reader) if c else ""
+            _mixed_clocks(vendor, plan, metric, keys, reader) if c == "" else clock_text(vendor, c, reader) if c else None
             for plan, c in zip(vendor.plans, columns, strict=True)
         )
         tables.append(TargetTable(metric, title, definition, tuple(rows), clocks))
@@ -1057,7 +1084,8 @@ def feature_groups(vendor: Vendor, reader: Reader) -> tuple[FeatureGroup, ...]:
         """The matrix rows of some features, one cell per tier."""
         return tuple(
             FeatureRow(
-                reader.label(f.label),
+                # A feature's name heads its row in a narrow column: "One-day kick-off" broke after "kick-" on a phone.
+                _whole_short_words(reader.label(f.label)),
                 reader.block(f.description),
                 _marks(vendor, f.marks),
                 tuple(feature_cell(plan.cell(f.id), vendor, reader) for plan in vendor.plans),
@@ -1216,7 +1244,8 @@ def _contact_view(contact: Contact, vendor: Vendor, reader: Reader) -> ContactVi
     # A label that repeats the kind ("Phone: Phone", "E-mail: E-mail – any time") says it twice.
     # The site's word may hold a word joiner ("E-post", fmt.keep_short_words_whole) that the plan's never has.
     said = kind.replace(fmt.WORD_JOINER, "").lower()
-    if not own or own == said:
+    # So does a label that is the start of one of the kind's words: "Sito web: Web", "Strona internetowa: Internet".
+    if not own or own == said or re.search(rf"(?<!\w){re.escape(own)}", said):
         title = Markup(escape(kind))
     elif own.startswith(said):
         title = _whole_short_words(reader.label(contact.label))
@@ -1357,6 +1386,7 @@ def calculator(vendor: Vendor, reader: Reader) -> Calculator | None:
     return Calculator(
         vendor.id, plans, priorities, tuple(metrics), DEFAULT_METRIC, excluded, cases=cases, countries=countries,
         locale=fmt.locale_code(reader.lang).replace("_", "-"),  # issue 9
+        date_pattern=fmt.date_entry(reader.lang), date_example=fmt.date_in_entry(DATE_EXAMPLE, reader.lang),
     )
 
 

@@ -2,7 +2,7 @@
 // The section is rendered `hidden`; it is shown only once the rules have loaded,
 // so a reader without JavaScript (or offline) sees the rest of the page unchanged.
 import { due } from "./sla.js";
-import { isoWithOffset, pad, readMoment, ymd } from "./moment.js";
+import { dayField, isoWithOffset, pad, readMoment } from "./moment.js";
 
 const box = document.getElementById("calculator");
 if (box) start(box);
@@ -27,15 +27,16 @@ async function start(box) {
     hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZoneName: "short",
   });
   const now = new Date();
-  field("at").value ||= ymd(now);
+  const day = dayField(field("at"), data.locale);
+  if (!field("at").value) day.write(now);
   field("time").value ||= `${pad(now.getHours())}:${pad(now.getMinutes())}`;
   const years = (text) => text.replaceAll("{first}", rules.years.first).replaceAll("{last}", rules.years.last);
   // The reader's country from the language tag (sv-SE: SE), if offered.
   const region = (navigator.language.split("-")[1] || "").toUpperCase();
   if (field("country")?.querySelector(`[value="${region}"]`)) field("country").value = region;
 
-  function answer() {
-    const when = readMoment(field("at").value, field("time").value);
+  function answer(strict = true) {
+    const when = readMoment(day.read(strict) ?? "", field("time").value);
     if (!when || Number.isNaN(when.getTime())) return void (out.textContent = data.invalid);
     const year = when.getFullYear();
     if (rules.years && (year < rules.years.first || year > rules.years.last)) return void (out.textContent = years(data.range));
@@ -61,7 +62,8 @@ async function start(box) {
     event.preventDefault();
     answer();
   });
-  for (const kind of ["change", "input"]) form.addEventListener(kind, answer);
+  form.addEventListener("change", () => answer());
+  form.addEventListener("input", () => answer(false));
   box.hidden = false;
   document.getElementById("toc-calc").hidden = false;
   answer();

@@ -4,7 +4,7 @@
 // comparison can be shared and is restored from it; and "who answers first?", computed by sla.js
 // on the published rules (rules/all.json), the same evaluator the vendor pages' calculator uses.
 import { due } from "./sla.js";
-import { isoWithOffset, readMoment, ymd } from "./moment.js";
+import { dayField, isoWithOffset, readDay, readMoment } from "./moment.js";
 
 const table = document.getElementById("cmp");
 const tools = document.getElementById("cmp-tools");
@@ -153,7 +153,9 @@ async function firstAnswers(box, rows, moment) {
     hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: tz,
   });
   const friday = nextFriday(new Date());
-  field("at").value = /^\d{4}-\d\d-\d\d$/.test(moment.at) ? moment.at : ymd(friday);
+  // The address keeps the day as YYYY-MM-DD, whichever language the link is opened in; the field writes it the page's way.
+  const day = dayField(field("at"), data.locale);
+  day.write(readDay(moment.at, "y-MM-dd") ?? friday);
   field("time").value = moment.time || "16:00";
   if (["top", "low"].includes(moment.priority)) field("priority").value = moment.priority;
   const region = (navigator.language.split("-")[1] || "").toUpperCase();
@@ -171,8 +173,8 @@ async function firstAnswers(box, rows, moment) {
   }
   const years = (text) => text.replaceAll("{first}", rules.years.first).replaceAll("{last}", rules.years.last);
 
-  function answer() {
-    const when = readMoment(field("at").value, field("time").value);
+  function answer(strict = true) {
+    const when = readMoment(day.read(strict) ?? "", field("time").value);
     tbody.replaceChildren();
     if (!when || Number.isNaN(when.getTime())) return void (out.textContent = data.invalid);
     out.textContent = data.zone.replace("{zone}", zone);
@@ -223,10 +225,10 @@ async function firstAnswers(box, rows, moment) {
   for (const kind of ["change", "input"]) {
     form.addEventListener(kind, () => {
       // A moment the reader set is kept in the address; the default (next Friday) is not.
-      moment.at = field("at").value;
+      moment.at = readDay(field("at").value, field("at").dataset.pattern) ?? "";
       moment.time = field("time").value;
       moment.priority = field("priority").value;
-      answer();
+      answer(kind === "change");
       history.replaceState(null, "", withMoment(moment));
       document.getElementById("cmp-link").href = location.pathname + location.search;
     });

@@ -17,3 +17,47 @@ export function readMoment(day, time) {
   const t = /^([01]?\d|2[0-3]):([0-5]\d)$/.exec(time.trim());
   return d && t ? new Date(d[1], d[2] - 1, d[3], t[1], t[2]) : null;
 }
+
+// A date in the page's pattern (CLDR's yMd: "y-MM-dd", "dd/MM/y", "d.MM.y"; formatting.date_entry).
+export function writeDay(date, pattern) {
+  const value = { y: date.getFullYear(), M: date.getMonth() + 1, d: date.getDate() };
+  return pattern.replace(/y+|M+|d+/g, (f) => (f[0] === "y" ? String(value.y) : f.length > 1 ? pad(value[f[0]]) : String(value[f[0]])));
+}
+
+// A typed date as YYYY-MM-DD, or null: any separator, but the pattern's order, a whole year, a real day (no guessing).
+export function readDay(text, pattern) {
+  const order = pattern.match(/y+|M+|d+/g)?.map((f) => f[0]);
+  const parts = /^\s*(\d{1,4})[^\p{L}\p{N}]+(\d{1,4})[^\p{L}\p{N}]+(\d{1,4})[^\p{L}\p{N}]*$/u.exec(text);
+  if (!parts || !order || order.length !== 3) return null;
+  // Four digits first where the year comes last: ISO (a pasted 2026-11-23).
+  const fields = parts[1].length === 4 && order[0] !== "y" ? ["y", "M", "d"] : order;
+  const got = {};
+  fields.forEach((f, i) => (got[f] = parts[i + 1]));
+  if (got.y.length !== 4 || got.M.length > 2 || got.d.length > 2) return null;
+  const [y, m, d] = [Number(got.y), Number(got.M), Number(got.d)];
+  const day = new Date(y, m - 1, d);
+  if (day.getFullYear() !== y || day.getMonth() !== m - 1 || day.getDate() !== d) return null;
+  return `${got.y}-${pad(m)}-${pad(d)}`;
+}
+
+// A date field (data-pattern) and its note (last aria-describedby id): the day read in full in the page's language,
+// or how to write one (data-bad); while typing (strict false) an unreadable date clears the note, not scolds.
+export function dayField(input, locale) {
+  const note = document.getElementById(input.getAttribute("aria-describedby").split(" ").at(-1));
+  const long = new Intl.DateTimeFormat(locale, { weekday: "long", day: "numeric", month: "long", year: "numeric" });
+  return {
+    read(strict = true) {
+      const day = readDay(input.value, input.dataset.pattern);
+      const bad = !day && strict;
+      note.textContent = day ? long.format(new Date(`${day}T12:00`)) : bad ? input.dataset.bad : "";
+      note.classList.toggle("error", bad);
+      if (bad) input.setAttribute("aria-invalid", "true");
+      else input.removeAttribute("aria-invalid");
+      return day;
+    },
+    write(date) {
+      input.value = writeDay(typeof date === "string" ? new Date(`${date}T12:00`) : date, input.dataset.pattern);
+      this.read();
+    },
+  };
+}

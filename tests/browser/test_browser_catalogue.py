@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
+from browser.calculator import typed_day
 from dsl.language.loader import load_text
 from dsl.site.publish import build_into
 from support.catalogue import PLAN
@@ -70,7 +71,7 @@ def test_catalogue_page_fits_360px(visitor_of_catalogue, check):
 
 def _answer(page, plan: str) -> str:
     page.select_option("#c-plan", plan)
-    page.fill("#c-at", "2026-11-23")
+    page.fill("#c-at", typed_day(page, "2026-11-23"))
     page.fill("#c-time", "16:00")
     page.locator("#calculator button[type=submit]").click()
     out = page.locator("#calculator .out")

@@ -214,7 +214,8 @@ def test_who_answers_first_defaults_to_next_friday_at_four(visitor, site_dir: Pa
     visit = visitor.open(PATH, timezone_id="America/New_York", wait_until="networkidle")
     page = visit.page
     page.locator("#first").wait_for(state="visible")
-    day = page.input_value("#w-at")
+    # The field writes the day the page's way (en: British, 04/12/2026); the answers are asked for as YYYY-MM-DD.
+    day = datetime.strptime(page.input_value("#w-at"), "%d/%m/%Y").date().isoformat()
     assert datetime.fromisoformat(day).weekday() == 4 and page.input_value("#w-time") == "16:00"
     assert "at=" not in page.url  # the default is not written into a shared address
     browser = dict(page.eval_on_selector_all("#first tbody tr", "rs => rs.map(r => [r.dataset.plan, r.dataset.due || ''])"))

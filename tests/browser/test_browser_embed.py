@@ -77,3 +77,12 @@ def test_the_fragment_scrolls_inside_itself_on_a_phone(site_dir, tmp_path, make_
     visit = make_visitor(host_page(site_dir, tmp_path / "phone", "pl", "esri")).open("/host.html", viewport=check.narrow)
     overflow = check.overflow(visit.page)
     assert overflow["scrollWidth"] <= overflow["clientWidth"], overflow
+
+
+def test_the_fragment_opened_on_its_own_reads_in_its_language(visitor) -> None:
+    # Served as text/html without a charset (as the test server, file:// and many static hosts do), the Polish
+    # fragment read "SpoÅ‚ecznoÅ›Ä‡" and "âœ“": it has no <meta charset>, being no page. It is ASCII now.
+    page = visitor.open("/pl/amanda/embed.html").page
+    assert page.locator(".tw-tiers caption").inner_text() == "Ceny i zakres pakietów Amanda"
+    assert "Społeczność" in page.locator(".tw-tiers thead").inner_text()
+    assert "Included" not in page.locator(".tw-tiers").inner_text()

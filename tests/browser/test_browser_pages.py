@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from browser.calculator import ask
+from browser.calculator import ask, typed_day
 
 SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
 
@@ -164,7 +164,7 @@ def test_esri_calculator_agrees_with_the_seed_on_escalated_cases_and_24_7_regist
     box = page.locator("#calculator")
     box.wait_for(state="visible")
     page.select_option("#c-plan", "extended-3")
-    page.fill("#c-at", "2026-11-28")
+    page.fill("#c-at", typed_day(page, "2026-11-28"))
     page.fill("#c-time", "10:00")
     for metric, case, answer in (
         ("registration", "", r"Saturday, (November 28|28 November),? 2026\D+11:00"),

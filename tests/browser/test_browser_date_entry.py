@@ -1,0 +1,100 @@
+"""The calculators' date fields read and write the page language's date, not the browser's.
+
+An `<input type=date>` showed 11/28/2026 on the Italian page in an American browser. The fields are now text in the
+pattern of the page's CLDR locale (formatting.date_entry), with a hint written in it and a note that confirms, in the
+page's words, which day was read, or says how to write one. Each browser here is American (en-US), so a field that
+followed the browser would show itself.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from urllib.parse import parse_qs, urlsplit
+from zoneinfo import ZoneInfo
+
+import pytest
+from babel.dates import format_date
+from playwright.sync_api import expect
+
+from dsl.language.vocabulary import LANGUAGES
+from dsl.site import formatting as fmt
+from dsl.site.views import DATE_EXAMPLE
+
+US = {"locale": "en-US", "timezone_id": "Europe/Stockholm"}
+
+
+def _long(day: date, lang: str) -> str:
+    """The day in full as CLDR writes it in the page's locale, the weekday in it ("lunedì 23 novembre 2026")."""
+    return str(format_date(day, "full", locale=fmt.locale(lang)))
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_date_field_writes_and_reads_the_pages_date(visitor, lang: str) -> None:
+    visit = visitor.open(f"/{lang}/stratiteq/index.html", **US)
+    page = visit.page
+    page.locator("#calculator").wait_for(state="visible")
+    field = page.locator("#c-at")
+    today = datetime.now(ZoneInfo("Europe/Stockholm")).date()
+    # Filled with today, the page's way; the hint shows the pattern with a day above 12.
+    expect(field).to_have_value(fmt.date_in_entry(today, lang))
+    assert page.locator("#c-at-hint").inner_text().endswith(fmt.date_in_entry(DATE_EXAMPLE, lang))
+    # The day typed the page's way is confirmed in full, in the page's language, and answered.
+    field.fill(fmt.date_in_entry(DATE_EXAMPLE, lang))
+    page.fill("#c-time", "15:00")
+    page.select_option("#c-priority", "P3")
+    page.locator("#calculator button[type=submit]").click()
+    note = page.locator("#c-at-note").inner_text()
+    assert _words(note) == _words(_long(DATE_EXAMPLE, lang)), note
+    out = page.locator("#calculator .out").inner_text()
+    assert "2026" in out and "14:00" in out, out  # Tuesday 24 November 14:00, the seed's answer
+    assert field.get_attribute("aria-invalid") is None
+    assert visit.problems() == [], "\n".join(visit.problems())
+
+
+def _words(text: str) -> list[str]:
+    """The words of a date, without punctuation: Intl and CLDR may differ by a comma after the weekday."""
+    return re.findall(r"\w+", text.replace("\u2060", ""))
+
+
+@pytest.mark.parametrize(("lang", "typed"), [("en", "11/23/2026"), ("it", "31/02/2026"), ("pl", "23.11.26"), ("sv", "igår")])
+def test_a_date_not_in_the_pages_pattern_is_refused_in_words(visitor, lang: str, typed: str) -> None:
+    # An American month-first date on the British page, a day February lacks, a short year, a word: none is guessed at.
+    visit = visitor.open(f"/{lang}/stratiteq/index.html", **US)
+    page = visit.page
+    page.locator("#calculator").wait_for(state="visible")
+    field = page.locator("#c-at")
+    field.fill(typed)
+    field.dispatch_event("change")
+    note = page.locator("#c-at-note")
+    expect(field).to_have_attribute("aria-invalid", "true")
+    assert fmt.date_in_entry(DATE_EXAMPLE, lang) in note.inner_text()
+    assert "error" in (note.get_attribute("class") or "")
+    # The note is part of the field's description, so a screen reader says it with the field.
+    assert "c-at-note" in (field.get_attribute("aria-describedby") or "").split()
+    assert page.locator("#calculator .out").inner_text().strip()  # and the answer line says the date is missing
+    # Typing a good date clears the error as soon as it is whole, without leaving the field.
+    field.fill(fmt.date_in_entry(DATE_EXAMPLE, lang))
+    expect(field).not_to_have_attribute("aria-invalid", "true")
+    expect(note).not_to_have_class(re.compile("error"))
+
+
+def test_an_iso_date_is_understood_on_every_page(visitor) -> None:
+    # Pasted from a ticket, 2026-11-23 can only mean one day, whatever the page's pattern.
+    visit = visitor.open("/pl/stratiteq/index.html", **US)
+    page = visit.page
+    page.locator("#calculator").wait_for(state="visible")
+    page.fill("#c-at", "2026-11-23")
+    page.dispatch_event("#c-at", "change")
+    assert _words(page.locator("#c-at-note").inner_text()) == _words(_long(DATE_EXAMPLE, "pl"))
+
+
+def test_the_comparison_shows_a_shared_day_the_pages_way_and_shares_it_as_iso(visitor) -> None:
+    visit = visitor.open("/it/compare/index.html?at=2026-11-23&time=16:00", wait_until="networkidle", **US)
+    page = visit.page
+    page.locator("#first").wait_for(state="visible")
+    expect(page.locator("#w-at")).to_have_value("23/11/2026")
+    assert _words(page.locator("#w-at-note").inner_text()) == _words(_long(DATE_EXAMPLE, "it"))
+    page.fill("#w-at", "24/11/2026")
+    page.dispatch_event("#w-at", "change")
+    assert parse_qs(urlsplit(page.url).query)["at"] == ["2026-11-24"]
