@@ -26,9 +26,10 @@ from support.paths import BUILD_PY, PLANS, ROOT
 from support.site import Balance
 
 YEARS = (2026, 2027)
-PAGE_BUDGET = 68 * 1024
-"""A vendor page with its CSS and JavaScript, as files on disk (sla.js is readable, commented source). 64 KB until session 22,
-whose date field in the page's own pattern and phone tier layout added 2.6 KB of commented source; what is sent stays in 24 KB."""
+PAGE_BUDGET = 72 * 1024
+"""A vendor page with its CSS and JavaScript, as files on disk (sla.js is the readable, commented reference evaluator that
+consumers read, so it is not minified). 64 KB until session 22, whose date field in the page's own pattern, phone tier
+layout and longer price and clock sentences added about 5 KB of source and text; what a browser is sent stays in 24 KB."""
 PAGE_BUDGET_GZIP = 24 * 1024
 """The same, as a browser downloads it from a host that compresses (gzip, level 6 as servers use)."""
 

@@ -170,7 +170,7 @@ function runtimeZones() {
 }
 
 function checkZoneName(rules, name, what) {
-  // Not a text (only the API can pass one): no hint, as Python words it.
+  // Not a text (only the API can pass one): no hint, as Python.
   if (typeof name !== "string") throw new Error(`unknown time zone '${String(name)}' (${what})`);
   const listed = Array.isArray(rules.zones) ? rules.zones : null;
   const unknown = () => new Error(`unknown time zone '${cut(name)}' (${what})${zoneHint(name, listed || runtimeZones())}`);
@@ -183,7 +183,7 @@ function checkZoneName(rules, name, what) {
     }
     return name;
   }
-  // Rules before 1.2 carry no list: the runtime's, with the same exclusions and case rule.
+  // Rules before 1.2 carry no list: the runtime's, with the same exclusions.
   if (/^(posix|right)\//.test(name) || name === "localtime" || name === "Factory" || name === "posixrules") throw unknown();
   const other = runtimeZones().find((z) => z.toLowerCase() === name.toLowerCase());
   if (other !== undefined && other !== name) throw unknown();
@@ -237,7 +237,7 @@ function matchingCharacters(a, b) {
 
 function suggest(name, known) {
   const options = [...new Set(known)].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
-  // Names longer than Python's SUGGEST_MAX_LENGTH get no "did you mean", as in dsl/rules/engine.py.
+  // Names longer than Python's SUGGEST_MAX_LENGTH get no "did you mean".
   if ([...name].length > CUT) return options.length && options.length <= 10 ? "; known: " + options.join(", ") : "";
   // Compared case-insensitively, so that 'p3' suggests 'P3'.
   const lowered = new Map(options.map((o) => [o.toLowerCase(), o]));
@@ -432,7 +432,7 @@ function findTarget(rules, plan, priority, metric, kase = null, when = null) {
   }
   const which = `${target.priority ? ` for priority ${target.priority}` : ""}${target.case ? ` for ${target.case} cases` : ""}`;
   if (target.published === false) {
-    // The code lets a page say "not published" rather than "no guaranteed time" (calculator.js).
+    // The code lets a page say "not published", not "no guaranteed time".
     throw Object.assign(new Error(`plan '${vendorId}/${planId}' has a ${metric} target${which} that the vendor does not publish: there is no deadline to compute`), { code: "unpublished" });
   }
   if (target.minutes === null && (target.business_days ?? null) === null) {
@@ -499,7 +499,7 @@ export function dueIso(rules, options) {
 
 /** The priority level a vendor's impact x urgency matrix gives. */
 export function priorityFor(rules, vendor, impact, urgency) {
-  // Names cut to 100 characters, as every other message quotes a caller's name (docs/rules.md §7).
+  // Names cut to 100 characters, as every message quotes a caller's name (§7).
   const [v, i, u] = [vendor, impact, urgency].map((name) => cut(String(name)));
   const found = own(rules.vendors, vendor);
   if (!found) throw new Error(`unknown vendor '${v}'${suggest(vendor, Object.keys(rules.vendors))}`);
