@@ -391,3 +391,27 @@ def test_a_lazy_vendor_says_whether_it_promises_availability_without_loading() -
     face = outline.VendorFace(acme.id, acme.name, acme.language, acme.pos, acme.sources, False, Vendor.states_availability(acme))
     lazy = outline.lazy_vendor(face, lambda: pytest.fail("the vendor was loaded"))
     assert lazy.states_availability() is True
+
+
+NOTICE_IN_DAYS = {
+    "sv": ["aviseras minst 5 dagar i förväg", "aviseras minst 7 dagar i förväg",
+           "aviseras minst 48 timmar i förväg", "aviseras minst 100 timmar i förväg"],
+    "it": ["annunciata almeno 5 giorni prima", "annunciata almeno 7 giorni prima",
+           "annunciata almeno 48 ore prima", "annunciata almeno 100 ore prima"],
+    "pl": ["zapowiadane co najmniej 5 dni wcześniej", "zapowiadane co najmniej 7 dni wcześniej",
+           "zapowiadane co najmniej 48 godzin wcześniej", "zapowiadane co najmniej 100 godzin wcześniej"],
+    "en": ["announced at least 5 days ahead", "announced at least 7 days ahead",
+           "announced at least 48 hours ahead", "announced at least 100 hours ahead"],
+}
+
+
+@pytest.mark.parametrize("lang", sorted(NOTICE_IN_DAYS))
+def test_a_notice_of_whole_days_beyond_48_hours_reads_in_days(lang: str) -> None:
+    # A telecom's "planned work is announced 5 days ahead" is notice 120h; "120 hours ahead" is no one's wording.
+    tiers = "".join(
+        f'  plan p{i} {{ name "P{i}" maintenance notice {notice} }}\n' for i, notice in enumerate(("120h", "168h", "48h", "100h"))
+    )
+    vendor = load(f'vendor v {{\n  name "V"\n  language en only\n{tiers}}}\n')
+    reader = site.Reader(lang, words()[lang], vendor)
+    said = [_plain(site.maintenance_text(plan, vendor, reader)) for plan in vendor.plans]
+    assert [text.split("; ", 1)[1] for text in said] == NOTICE_IN_DAYS[lang]

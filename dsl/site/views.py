@@ -1813,9 +1813,17 @@ def maintenance_text(plan: Plan, vendor: Vendor, reader: Reader) -> str:
     window = clock_text(vendor, found.calendar, reader) if found.calendar is not None else _("at any time")
     if found.notice_minutes is None:
         return window
-    return _("%(window)s; announced at least %(duration)s ahead") % {
-        "window": window, "duration": fmt.duration(found.notice_minutes, reader.lang)
-    }
+    return _("%(window)s; announced at least %(duration)s ahead") % {"window": window, "duration": notice_text(found.notice_minutes, reader)}
+
+
+def notice_text(minutes: int, reader: Reader) -> str:
+    """A maintenance notice as vendors say it: whole days beyond 48 hours ("5 days"), else hours ("48 hours")."""
+    # A notice counts real time, so 120 hours is exactly 5 days; "120 hours ahead" is no one's wording.
+    # Up to 48 hours vendors say hours ("48 hours' notice"), so those stay as written.
+    days, rest = divmod(minutes, 24 * 60)
+    if rest or minutes <= 48 * 60:
+        return fmt.duration(minutes, reader.lang)
+    return reader.ngettext("%(num)s day", "%(num)s days", days) % {"num": fmt.number(days, reader.lang)}
 
 
 def availability_rows(vendor: Vendor, reader: Reader) -> tuple[AvailabilityRow, ...]:
