@@ -297,7 +297,7 @@ def test_a_country_ferrotech_does_not_serve_is_refused(published: Path) -> None:
         ("sv", "ferrotech", "senast vid slutet av nästa arbetsdag"),
         ("it", "ferrotech", "esclusi i giorni festivi nel vostro paese"),
         ("pl", "ferrotech", "Kraj klienta (ze względu na święta ustawowe)"),
-        ("en", "nordlink", "Tue 00:00 – 05:00; Thu 00:00 – 05:00 Swedish time; announced at least 10 days ahead"),
+        ("en", "nordlink", "Tue, Thu 00:00 – 05:00 Swedish time; announced at least 10 days ahead"),
         ("sv", "nordlink", "aviseras minst 5 dagar i förväg"),
         ("pl", "nordlink", "99,95% na miesiąc"),
         ("en", "nordlink", "Time to restore"),

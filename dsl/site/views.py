@@ -225,11 +225,12 @@ def weekly_text(calendar: Calendar, lang: str) -> str:
     days: list[list[tuple[int, int]]] = [[] for _ in range(7)]
     for iv in calendar.weekly:
         days[iv.start_day].append((iv.start, iv.end))
-    runs = _runs([tuple(sorted(d)) for d in days])
-    parts = [
-        f"{fmt.weekday_range(first, last, lang)} {fmt.unit_list([fmt.time_range(s, e, lang) for s, e in hours], lang)}"
-        for first, last, hours in runs
-    ]
+    # Runs with the same hours share them: "tis, tors 00:00–05:00", as a maintenance window is written,
+    # not "tis 00:00–05:00; tors 00:00–05:00".
+    grouped: dict[tuple[tuple[int, int], ...], list[str]] = {}
+    for first, last, hours in _runs([tuple(sorted(d)) for d in days]):
+        grouped.setdefault(hours, []).append(fmt.weekday_range(first, last, lang))
+    parts = [f"{', '.join(named)} {fmt.unit_list([fmt.time_range(s, e, lang) for s, e in hours], lang)}" for hours, named in grouped.items()]
     return "; ".join(parts)
 
 
