@@ -253,6 +253,15 @@ def _hint(exc: UnexpectedInput, lark: Lark, text: str) -> str | None:
             return "'for CASE' comes right after the priority: target first-response P1 for security 1h on office"
         if line.startswith("coverage "):
             return "'for CASE' comes right after the priority: coverage all for security on office"
+    if isinstance(exc, UnexpectedToken) and str(exc.token).lower() in ("next", "nbd"):
+        start = text.rfind("\n", 0, exc.pos_in_stream or 0) + 1
+        before = text[start : exc.pos_in_stream or 0].split()
+        # Hardware's "next business day on site" (session 22b); `end of next ...` has a hint of its own.
+        if text[start:].lstrip().startswith("target ") and before[-1:] not in (["of"], ["the"]):
+            return (
+                "'next business day' is written with its number: end of 1 business day (by the end of the next business day), "
+                "or 1 business day (by the same time on the next business day)"
+            )
     fee = _setup_fee_hint(exc, text) if isinstance(exc, UnexpectedToken) else None
     if fee is not None:
         return fee
