@@ -163,6 +163,13 @@ MAINTENANCE_HINT = "maintenance names a calendar of its window, its notice, or b
                                          "an availability is a percentage of a period: availability 99.9% per month")),
         ("maintenance sun 02:00-06:00", ("unexpected 'sun'; expected 'notice' or 'on'", 10, 17, MAINTENANCE_HINT)),
         ("availability 99.9% per 5", ("unexpected '5'; expected a period (day, week, month, quarter, year)", 10, 28, None)),
+        # Session 22b: a telecom's credits copied without commas, and its "99.95% monthly".
+        ("credit 10% below 99.9% 25% below 99%", ("unexpected '25'; expected a statement or a closing '}' here", 10, 28,
+                                                  "separate the credits with commas: credit 10% below 99.9%, 25% below 99%")),
+        ("availability 99.95% monthly", ("unexpected 'monthly'; expected a statement or a closing '}' here", 10, 25,
+                                         "the period follows 'per': availability 99.9% per month")),
+        ("availability 99.95% annually", ("unexpected 'annually'; expected a statement or a closing '}' here", 10, 25,
+                                          "the period follows 'per': availability 99.9% per year")),
     ],
 )
 def test_a_syntax_slip_is_said_in_the_authors_words_where_it_is(line: str, found: tuple[str, int, int, str | None]) -> None:
