@@ -305,6 +305,8 @@ def test_a_country_ferrotech_does_not_serve_is_refused(published: Path) -> None:
         ("it", "softeria", "esclusi i giorni festivi in Italia (Milano); chiuso ogni anno: 10–21 agosto e 24 dicembre"),
         ("it", "softeria", "Monte ore prepagato"),
         ("it", "softeria", "Telefono (Reperibilità; solo Bloccante)"),
+        ("it", "softeria", "Opzione a pagamento: 120 € per intervento IVA esclusa"),
+        ("sv", "softeria", "Tillval: 180 € per insats exkl. moms"),
         ("pl", "softeria", "raz w miesiącu"),
     ],
 )

@@ -721,6 +721,8 @@ def price_units(reader: Reader) -> dict[str, str]:
         "day": _("%(price)s per day of work"),
         "visit": _("%(price)s per visit"),
         "incident": _("%(price)s per incident"),
+        # One call-out of on-call staff ("per intervento"), remote or on site; not a ticket.
+        "intervention": _("%(price)s per intervention"),
     }
 
 
@@ -1930,6 +1932,7 @@ def minimum_words(unit: str | None, count: int, reader: Reader) -> str:
         "day": ngettext("minimum %(num)s day", "minimum %(num)s days", count),
         "visit": ngettext("minimum %(num)s visit", "minimum %(num)s visits", count),
         "incident": ngettext("minimum %(num)s incident", "minimum %(num)s incidents", count),
+        "intervention": ngettext("minimum %(num)s intervention", "minimum %(num)s interventions", count),
     }
     # The checks let a minimum count only the price's own unit, so a price with a minimum has a unit.
     return found[unit] % n if unit in found else n["num"]
