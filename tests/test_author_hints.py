@@ -29,6 +29,27 @@ from support.language_plans import HEADER, only
             ),
         ),
         (
+            # A hardware vendor's "next business day on site" (session 22b).
+            HEADER + '  plan p {\n    name "P"\n    target on-site all next business day on c\n  }\n}\n',
+            (
+                "unexpected 'next'; expected 'end', 'for', 'none', 'not', a duration such as 15min or 2h or a whole number",
+                6,
+                24,
+                "'next business day' is written with its number: end of 1 business day (by the end of the next business day), "
+                "or 1 business day (by the same time on the next business day)",
+            ),
+        ),
+        (
+            HEADER + '  plan p {\n    name "P"\n    target on-site S1 NBD on c\n  }\n}\n',
+            (
+                "unexpected 'NBD'; expected 'end', 'for', 'none', 'not', a duration such as 15min or 2h or a whole number",
+                6,
+                23,
+                "'next business day' is written with its number: end of 1 business day (by the end of the next business day), "
+                "or 1 business day (by the same time on the next business day)",
+            ),
+        ),
+        (
             HEADER
             + '  plan p {\n    name "P"\n    terms from 2027-01-01 {\n      target first-response all 4h on c from 2028-01-01\n    }\n  }\n}\n',
             (

@@ -163,6 +163,13 @@ MAINTENANCE_HINT = "maintenance names a calendar of its window, its notice, or b
                                          "an availability is a percentage of a period: availability 99.9% per month")),
         ("maintenance sun 02:00-06:00", ("unexpected 'sun'; expected 'notice' or 'on'", 10, 17, MAINTENANCE_HINT)),
         ("availability 99.9% per 5", ("unexpected '5'; expected a period (day, week, month, quarter, year)", 10, 28, None)),
+        # Session 22b: a telecom's credits copied without commas, and its "99.95% monthly".
+        ("credit 10% below 99.9% 25% below 99%", ("unexpected '25'; expected a statement or a closing '}' here", 10, 28,
+                                                  "separate the credits with commas: credit 10% below 99.9%, 25% below 99%")),
+        ("availability 99.95% monthly", ("unexpected 'monthly'; expected a statement or a closing '}' here", 10, 25,
+                                         "the period follows 'per': availability 99.9% per month")),
+        ("availability 99.95% annually", ("unexpected 'annually'; expected a statement or a closing '}' here", 10, 25,
+                                          "the period follows 'per': availability 99.9% per year")),
     ],
 )
 def test_a_syntax_slip_is_said_in_the_authors_words_where_it_is(line: str, found: tuple[str, int, int, str | None]) -> None:
@@ -391,3 +398,27 @@ def test_a_lazy_vendor_says_whether_it_promises_availability_without_loading() -
     face = outline.VendorFace(acme.id, acme.name, acme.language, acme.pos, acme.sources, False, Vendor.states_availability(acme))
     lazy = outline.lazy_vendor(face, lambda: pytest.fail("the vendor was loaded"))
     assert lazy.states_availability() is True
+
+
+NOTICE_IN_DAYS = {
+    "sv": ["aviseras minst 5 dagar i förväg", "aviseras minst 7 dagar i förväg",
+           "aviseras minst 48 timmar i förväg", "aviseras minst 100 timmar i förväg"],
+    "it": ["annunciata almeno 5 giorni prima", "annunciata almeno 7 giorni prima",
+           "annunciata almeno 48 ore prima", "annunciata almeno 100 ore prima"],
+    "pl": ["zapowiadane co najmniej 5 dni wcześniej", "zapowiadane co najmniej 7 dni wcześniej",
+           "zapowiadane co najmniej 48 godzin wcześniej", "zapowiadane co najmniej 100 godzin wcześniej"],
+    "en": ["announced at least 5 days ahead", "announced at least 7 days ahead",
+           "announced at least 48 hours ahead", "announced at least 100 hours ahead"],
+}
+
+
+@pytest.mark.parametrize("lang", sorted(NOTICE_IN_DAYS))
+def test_a_notice_of_whole_days_beyond_48_hours_reads_in_days(lang: str) -> None:
+    # A telecom's "planned work is announced 5 days ahead" is notice 120h; "120 hours ahead" is no one's wording.
+    tiers = "".join(
+        f'  plan p{i} {{ name "P{i}" maintenance notice {notice} }}\n' for i, notice in enumerate(("120h", "168h", "48h", "100h"))
+    )
+    vendor = load(f'vendor v {{\n  name "V"\n  language en only\n{tiers}}}\n')
+    reader = site.Reader(lang, words()[lang], vendor)
+    said = [_plain(site.maintenance_text(plan, vendor, reader)) for plan in vendor.plans]
+    assert [text.split("; ", 1)[1] for text in said] == NOTICE_IN_DAYS[lang]

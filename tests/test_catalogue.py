@@ -324,3 +324,27 @@ def test_add_ons_are_priced_per_hour_visit_or_incident(lang: str, hour: str, vis
     cells = [html.unescape(plain(site.feature_cell(plan.cell(f), vendor, reader(lang, vendor)).html)) for f in ("consulting", "onsite", "extra")]
     assert hour in cells[0] and visit in cells[1] and incident in cells[2], cells
     assert plan.cell("consulting").price.unit == "hour" and plan.cell("consulting").price.tax == "excluded"
+
+
+@pytest.mark.parametrize(
+    "lang, fee, minimum",
+    [
+        ("en", "Add-on: €120 per intervention excl. tax", "minimum 2 interventions"),
+        ("sv", "Tillval: 120 € per insats exkl. moms", "minst 2 insatser"),
+        ("it", "Opzione a pagamento: 120 € per intervento IVA esclusa", "minimo 2 interventi"),
+        ("pl", "Dodatek płatny: 120 € za interwencję netto (bez VAT)", "minimum 2 interwencje"),
+    ],
+)
+def test_an_on_call_fee_is_priced_per_intervention(lang: str, fee: str, minimum: str) -> None:
+    # Session 22b: Italian "reperibilità, addebitata per intervento" read "per richiesta di assistenza" (a ticket) as an incident.
+    text = BASE % (
+        '  feature on-call { label "On call" }\n  feature standby { label "Standby" }\n'
+        '  plan p { name "P" features { on-call: add-on 120 EUR per intervention excl tax\n'
+        "    standby: add-on 90 EUR per intervention minimum 2 interventions } }"
+    )
+    result = load_text(text, "x.plan")
+    assert [d.message for d in result.diagnostics if d.severity == "error"] == []
+    vendor = result.project.vendor("x")
+    plan = vendor.plan("p")
+    cells = [html.unescape(plain(site.feature_cell(plan.cell(f), vendor, reader(lang, vendor)).html)) for f in ("on-call", "standby")]
+    assert fee in cells[0] and minimum in cells[1], cells

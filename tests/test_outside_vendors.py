@@ -194,3 +194,121 @@ def test_the_session_22_pages_never_say_an_unknown_region_or_a_slash_period(publ
             page = words_of(published / lang / vendor / "index.html")
             for wrong in ("Unknown Region", "okänd region", "Regione sconosciuta", "Nieznany region", "/q<", "/kvartal", "/kw.", "(Ora "):
                 assert wrong not in page, (lang, vendor, wrong)
+
+
+# Session 22b: a hardware maintenance vendor (Ferrotech: next business day, 8×5×4 and 24×7×4 on site,
+# prices per device class, the customer's own holidays in the countries served), a Swedish telecom
+# (Nordlink: 99.5 / 99.9 / 99.95 % with stepped credits, maintenance windows with notice, a 24×7 NOC,
+# restore times per priority) and a Milan software house (Softeria: Milan's holidays with Sant'Ambrogio,
+# a summer shutdown, on-call hours with their own target, prepaid hours that expire, a monthly report).
+SESSION_22B = ("ferrotech", "nordlink", "softeria")
+
+
+def test_the_session_22b_offers_check_clean_on_their_own_even_strictly(tmp_path: Path) -> None:
+    (tmp_path / "plans").mkdir()
+    for vendor in SESSION_22B:
+        shutil.copy(OUTSIDE / f"{vendor}.plan", tmp_path / "plans")
+    checked = subprocess.run(
+        [sys.executable, str(BUILD_PY), "--project", str(tmp_path), "check", "--strict"], capture_output=True, text=True, timeout=300
+    )
+    assert checked.returncode == 0, checked.stderr
+    assert "warning[" not in checked.stderr and "error[" not in checked.stderr, checked.stderr
+
+
+def test_the_session_22b_rules_carry_the_offers_facts(published: Path) -> None:
+    rules = json.loads((published / "rules" / "all.json").read_text(encoding="utf-8"))
+    ferrotech = rules["vendors"]["ferrotech"]
+    onsite = {name: [(t["priority"], t["minutes"], t["business_days"], t["days_rule"], t["calendar"])
+                     for t in plan["targets"] if t["metric"] == "on-site"]
+              for name, plan in ferrotech["plans"].items()}
+    assert onsite == {
+        "nbd": [(None, None, 1, "day-end", "ferro-nbd")],
+        "eight-five-four": [(None, 240, None, None, "ferro-8x5")],
+        # 24×7×4 keeps 8×5×4's 4 hours for every priority and adds S1 and S2 of its own.
+        "twentyfour-seven-four": [(None, 240, None, None, "ferro-8x5"), ("S1", 240, None, None, "ferro-24x7"), ("S2", 240, None, None, "ferro-8x5")],
+    }
+    assert sorted(ferrotech["calendars"]["ferro-nbd"]["customer_holidays"]) == ["DE", "IT", "PL", "SE"]
+    premium = rules["vendors"]["nordlink"]["plans"]["premium"]
+    assert premium["availability"]["percent"] == 99.95
+    assert [(c["percent"], c["below"]) for c in premium["availability"]["credits"]] == [(10, 99.95), (25, 99.9), (50, 99.5), (100, 99)]
+    assert premium["maintenance"] == {"calendar": "nordlink-maint", "notice_minutes": 240 * 60}
+    assert rules["vendors"]["nordlink"]["plans"]["pro"]["maintenance"] == {"calendar": "nordlink-maint", "notice_minutes": 120 * 60}
+    softeria = rules["vendors"]["softeria"]
+    office = softeria["calendars"]["softeria-ufficio"]["dates"]
+    assert office["2026-12-07"] == [] and office["2026-12-08"] == []  # Sant'Ambrogio (Milan), Immacolata (Italy)
+    assert office["2026-08-14"] == [] and office["2027-12-24"] == []  # the summer shutdown, Christmas Eve every year
+    on_call = {t["id"]: t for t in softeria["plans"]["premium"]["targets"]}["first-response/A/fuori-orario"]
+    assert (on_call["minutes"], on_call["calendar"]) == (60, "softeria-reperibilita")
+    assert [(o["id"], o["count"], o["period"]) for o in softeria["plans"]["plus"]["obligations"]] == [("report", 1, "month")]
+    assert softeria["plans"]["base"]["obligations"] == []
+
+
+@pytest.mark.parametrize(
+    ("plan", "priority", "reported", "extra", "due"),
+    [
+        # Friday 4 December 16:00 in Rome: 7 December (Sant'Ambrogio) is Milan's, not Italy's, so Monday counts.
+        ("ferrotech/nbd", "S1", "2026-12-04T16:00:00+01:00", ("--metric", "on-site", "--tz", "Europe/Rome", "--country", "IT"),
+         "2026-12-07T17:00:00+01:00"),
+        # Friday 16:00 in Warsaw: one service hour that day, three on Monday.
+        ("ferrotech/eight-five-four", "S2", "2026-12-04T16:00:00+01:00", ("--metric", "on-site", "--tz", "Europe/Warsaw", "--country", "PL"),
+         "2026-12-07T11:00:00+01:00"),
+        # Christmas Eve is no public holiday in Sweden: two hours that day, then 25 December and the weekend are closed.
+        ("ferrotech/twentyfour-seven-four", "S2", "2026-12-24T15:00:00+01:00",
+         ("--metric", "on-site", "--tz", "Europe/Stockholm", "--country", "SE"), "2026-12-28T10:00:00+01:00"),
+        # S1 is around the clock: four hours later, Christmas Eve or not.
+        ("ferrotech/twentyfour-seven-four", "S1", "2026-12-24T15:00:00+01:00", ("--metric", "on-site"), "2026-12-24T19:00:00+01:00"),
+        # Thursday 18 June; Midsummer Eve (19 June) is a de facto holiday: business days 22–26 June.
+        ("nordlink/bas", "P3", "2026-06-18T10:00:00+02:00", ("--metric", "resolution"), "2026-06-26T10:00:00+02:00"),
+        ("nordlink/premium", "P1", "2026-06-19T23:30:00+02:00", ("--metric", "resolution"), "2026-06-20T01:30:00+02:00"),
+        # Friday 17:00: one office hour left; 7 and 8 December are holidays in Milan; the second hour is Wednesday's first.
+        ("softeria/plus", "A", "2026-12-04T17:00:00+01:00", (), "2026-12-09T10:00:00+01:00"),
+        # On call, Saturday 17:30: half an hour that day, the rest on Monday evening's on-call hours.
+        ("softeria/premium", "A", "2026-12-05T17:30:00+01:00", ("--case", "fuori-orario"), "2026-12-07T18:30:00+01:00"),
+        # Friday 7 August: the next business day after the summer shutdown (10–21 August) is Monday 24 August.
+        ("softeria/base", "C", "2026-08-07T17:00:00+02:00", (), "2026-08-24T17:00:00+02:00"),
+    ],
+)
+def test_the_session_22b_deadlines(published: Path, plan: str, priority: str, reported: str, extra: tuple[str, ...], due: str) -> None:
+    done = subprocess.run(
+        [sys.executable, str(BUILD_PY), "--project", str(published.parent), "due", plan, priority, reported, *extra],
+        capture_output=True, text=True, timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == due
+
+
+def test_a_country_ferrotech_does_not_serve_is_refused(published: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, str(BUILD_PY), "--project", str(published.parent), "due", "ferrotech/nbd", "S1", "2026-12-04T16:00:00+01:00",
+         "--metric", "on-site", "--tz", "Europe/Paris", "--country", "FR"],
+        capture_output=True, text=True, timeout=300,
+    )
+    assert done.returncode == 1 and done.stdout == ""
+    assert "only for DE, IT, PL, SE, not for 'FR'" in done.stderr
+
+
+@pytest.mark.parametrize(
+    ("lang", "vendor", "said"),
+    [
+        ("en", "ferrotech", "Rack servers"),
+        ("en", "ferrotech", "€1,450 per device per year excl. tax"),
+        ("en", "ferrotech", "Engineer on site"),
+        ("en", "ferrotech", "by the end of the next business day"),
+        ("sv", "ferrotech", "senast vid slutet av nästa arbetsdag"),
+        ("it", "ferrotech", "esclusi i giorni festivi nel vostro paese"),
+        ("pl", "ferrotech", "Kraj klienta (ze względu na święta ustawowe)"),
+        ("en", "nordlink", "Tue, Thu 00:00 – 05:00 Swedish time; announced at least 10 days ahead"),
+        ("sv", "nordlink", "aviseras minst 5 dagar i förväg"),
+        ("pl", "nordlink", "99,95% na miesiąc"),
+        ("en", "nordlink", "Time to restore"),
+        ("en", "nordlink", "Website: Status page"),
+        ("it", "softeria", "esclusi i giorni festivi in Italia (Milano); chiuso ogni anno: 10–21 agosto e 24 dicembre"),
+        ("it", "softeria", "Monte ore prepagato"),
+        ("it", "softeria", "Telefono (Reperibilità; solo Bloccante)"),
+        ("it", "softeria", "Opzione a pagamento: 120 € per intervento IVA esclusa"),
+        ("sv", "softeria", "Tillval: 180 € per insats exkl. moms"),
+        ("pl", "softeria", "raz w miesiącu"),
+    ],
+)
+def test_the_session_22b_pages_say_it_in_the_readers_language(published: Path, lang: str, vendor: str, said: str) -> None:
+    assert said in words_of(published / lang / vendor / "index.html")

@@ -90,3 +90,20 @@ def test_a_relative_path_that_does_not_exist_names_the_folder_it_was_read_from(t
     err = capsys.readouterr().err
     assert "error[T0202]: 'plans' does not exist" in err
     assert f"('plans' is read from the current folder, {tmp_path})" in err
+
+
+def test_a_vendors_name_where_its_file_was_meant_gets_the_file_as_a_hint(tmp_path, monkeypatch, capsys) -> None:
+    """An outside author ran `--project DIR rules softeria`: the hint now names DIR/plans/softeria.plan."""
+    from dsl import cli
+
+    project = tmp_path / "project"
+    (project / "plans").mkdir(parents=True)
+    (project / "plans" / "acme.plan").write_text('vendor acme {\n  name "Acme"\n  language en only\n  plan p { name "P" }\n}\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    for named in ("acme", "acme.plan"):
+        assert cli.main(["--project", str(project), "rules", named]) == 1
+        err = capsys.readouterr().err
+        assert f"error[T0202]: '{named}' does not exist" in err
+        assert f"hint: did you mean {project / 'plans' / 'acme.plan'}? ('{named}' is read from the current folder, {tmp_path})" in err
+    assert cli.main(["--project", str(project), "rules", "nothing"]) == 1
+    assert "hint: name a .plan file or a folder of them" in capsys.readouterr().err

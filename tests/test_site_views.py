@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from markupsafe import Markup
 
+from dsl.language.model import Calendar, WeeklyInterval
 from dsl.language.vocabulary import CONTACT_KINDS, DEFAULT_METRIC, LANGUAGES, METRICS, PERIODS
 from dsl.site import views as site
 from support.site import ACME, ALWAYS, BETA, CUSTOMER, OFFICE, PHONE, WEEK_24X5, plain, words
@@ -115,6 +116,24 @@ def test_customer_zone_24x7_split_days_and_week_long_intervals() -> None:
     assert site.calendar_text(ALWAYS, reader("sv")) == "dygnet runt, alla dagar om året"  # after a colon, as "mån–fre" is
     assert plain(site.weekly_text(PHONE, "sv")) == "mån–fre 08:30–11:30, 12:30–16:00"
     assert plain(site.weekly_text(WEEK_24X5, "en")) == "Sun 23:00 – Fri 23:00"
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("sv", "tis, tors 00:00–05:00; lör 09:00–13:00"),
+        ("it", "mar, gio 00:00 – 05:00; sab 09:00 – 13:00"),
+        ("pl", "wt., czw. 00:00 – 05:00; sob. 09:00 – 13:00"),
+        ("en", "Tue, Thu 00:00 – 05:00; Sat 09:00 – 13:00"),
+    ],
+)
+def test_days_apart_with_the_same_hours_share_them(lang: str, expected: str) -> None:
+    # A telecom's maintenance window `open tue,thu 00:00-05:00` read "Tue 00:00 – 05:00; Thu 00:00 – 05:00".
+    window = Calendar(
+        id="maintenance", zone="Europe/Stockholm",
+        weekly=(WeeklyInterval(1, 0, 1, 5 * 60), WeeklyInterval(3, 0, 3, 5 * 60), WeeklyInterval(5, 9 * 60, 5, 13 * 60)),
+    )
+    assert plain(site.weekly_text(window, lang)) == expected
 
 
 # --- prices ---------------------------------------------------------------------------------

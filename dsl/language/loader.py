@@ -62,8 +62,9 @@ class Resolution:
     vendors: tuple[tuple[VendorDecl, Vendor], ...]
 
 
-def find_plan_files(paths: Sequence[Path]) -> tuple[list[Path], list[Diagnostic]]:
-    """The .plan files named or found below the given paths, in a stable order."""
+def find_plan_files(paths: Sequence[Path], context: Sequence[Path] = ()) -> tuple[list[Path], list[Diagnostic]]:
+    """The .plan files named or found below the given paths, in a stable order; `context`, the project's plans/
+    folder, only lends a hint for a name that is not a path."""
     files: list[Path] = []
     problems: list[Diagnostic] = []
     for path in paths:
@@ -86,9 +87,25 @@ def find_plan_files(paths: Sequence[Path]) -> tuple[list[Path], list[Diagnostic]
         else:
             # A relative path is the current folder's, whatever --project says: the hint names that folder.
             where = "" if path.is_absolute() else f" ('{path}' is read from the current folder, {Path.cwd()})"
-            problems.append(error(f"'{path}' does not exist", Pos(str(path), 0, 0), f"name a .plan file or a folder of them{where}", code="T0202"))
+            hint = f"name a .plan file or a folder of them{where}"
+            meant = _project_file_named(path, context)
+            if meant is not None:
+                # `rules softeria` with --project: a vendor's name where its file was meant.
+                hint = f"did you mean {meant}?{where}"
+            problems.append(error(f"'{path}' does not exist", Pos(str(path), 0, 0), hint, code="T0202"))
     unique = list(dict.fromkeys(files))
     return unique, problems
+
+
+def _project_file_named(path: Path, context: Sequence[Path]) -> Path | None:
+    """The project's plan file a bare name (`softeria`, `softeria.plan`) stands for, if there is one."""
+    if path.is_absolute() or len(path.parts) != 1:
+        return None
+    name = path.name if path.suffix == ".plan" else f"{path.name}.plan"
+    for folder in context:
+        if (folder / name).is_file():
+            return folder / name
+    return None
 
 
 def load_project(
@@ -105,7 +122,7 @@ def load_project(
     project; nothing is reported about them. `settings` are the project's (dsl/language/settings.py):
     the checks judge texts against the languages they publish.
     """
-    files, diagnostics = find_plan_files(paths)
+    files, diagnostics = find_plan_files(paths, context)
     result = LoadResult(None, diagnostics)
     decls: list[FileDecl] = []
     broken = False

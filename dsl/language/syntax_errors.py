@@ -253,6 +253,18 @@ def _hint(exc: UnexpectedInput, lark: Lark, text: str) -> str | None:
             return "'for CASE' comes right after the priority: target first-response P1 for security 1h on office"
         if line.startswith("coverage "):
             return "'for CASE' comes right after the priority: coverage all for security on office"
+    if isinstance(exc, UnexpectedToken) and str(exc.token).lower() in ("next", "nbd"):
+        start = text.rfind("\n", 0, exc.pos_in_stream or 0) + 1
+        before = text[start : exc.pos_in_stream or 0].split()
+        # Hardware's "next business day on site" (session 22b); `end of next ...` has a hint of its own.
+        if text[start:].lstrip().startswith("target ") and before[-1:] not in (["of"], ["the"]):
+            return (
+                "'next business day' is written with its number: end of 1 business day (by the end of the next business day), "
+                "or 1 business day (by the same time on the next business day)"
+            )
+    uptime = _uptime_hint(exc, text) if isinstance(exc, UnexpectedToken) else None
+    if uptime is not None:
+        return uptime
     fee = _setup_fee_hint(exc, text) if isinstance(exc, UnexpectedToken) else None
     if fee is not None:
         return fee
@@ -265,6 +277,25 @@ def _hint(exc: UnexpectedInput, lark: Lark, text: str) -> str | None:
         if not text[start:].lstrip().startswith("contract"):
             return None
     return hint
+
+
+ADVERB_PERIODS = {"daily": "day", "weekly": "week", "monthly": "month", "quarterly": "quarter", "yearly": "year", "annually": "year"}
+
+
+def _uptime_hint(exc: UnexpectedToken, text: str) -> str | None:
+    """A telecom's credits without commas, or its availability "monthly", on the line the token stands on (session 22b).
+
+    Keyed by the line, not the parser state: after a complete credit or availability the parser also
+    expects the next statement, and a misspelt statement on a line of its own must not get this hint."""
+    at = exc.pos_in_stream or 0
+    start = text.rfind("\n", 0, at) + 1
+    line = text[start:].lstrip()
+    word = str(exc.token)
+    if line.startswith("credit ") and re.fullmatch(r"[0-9.]+", word):
+        return "separate the credits with commas: credit 10% below 99.9%, 25% below 99%"
+    if line.startswith("availability ") and word.lower() in ADVERB_PERIODS:
+        return f"the period follows 'per': availability 99.9% per {ADVERB_PERIODS[word.lower()]}"
+    return None
 
 
 def _setup_fee_hint(exc: UnexpectedToken, text: str) -> str | None:

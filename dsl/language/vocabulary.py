@@ -40,12 +40,14 @@ CONTACT_KINDS: tuple[str, ...] = ("email", "phone", "portal", "web", "chat", "fa
 
 MINUTES_PER_DAY = 24 * 60
 
-PRICE_UNITS: tuple[str, ...] = ("user", "seat", "device", "hour", "day", "visit", "incident")
+PRICE_UNITS: tuple[str, ...] = ("user", "seat", "device", "hour", "day", "visit", "incident", "intervention")
 """What a price can be counted per besides a period: 2500 SEK per user per month; an add-on's 1200 SEK per hour.
 
 `day` is a day of work, a consultant's day rate (9000 SEK per day), as `hour` is an hour of it: with one `per` it is
 the unit, and the pages say "per dag", "al giorno", "za dzień" (session 22; it was the period before, which CLDR's
-Swedish and Polish say as a 24-hour day, "per dygn", "na dobę"). `per user per day` keeps `day` as the period."""
+Swedish and Polish say as a 24-hour day, "per dygn", "na dobę"). `per user per day` keeps `day` as the period.
+`intervention` is one call-out of on-call staff, remote or on site (Italian "per intervento di reperibilità"): an
+`incident` reads "per richiesta di assistenza", "za zgłoszenie", a ticket, which a call-out fee is not (session 22b)."""
 
 PRICE_BASES: tuple[str, ...] = ("licence", "subscription", "usage")
 """What a price can be a percentage of, in the order the comparison sorts them: `price 20% of licence per year` (a

@@ -248,11 +248,12 @@ def weekly_text(calendar: Calendar, lang: str) -> str:
     days: list[list[tuple[int, int]]] = [[] for _ in range(7)]
     for iv in calendar.weekly:
         days[iv.start_day].append((iv.start, iv.end))
-    runs = _runs([tuple(sorted(d)) for d in days])
-    parts = [
-        f"{fmt.weekday_range(first, last, lang)} {fmt.unit_list([fmt.time_range(s, e, lang) for s, e in hours], lang)}"
-        for first, last, hours in runs
-    ]
+    # Runs with the same hours share them: "tis, tors 00:00–05:00", as a maintenance window is written,
+    # not "tis 00:00–05:00; tors 00:00–05:00".
+    grouped: dict[tuple[tuple[int, int], ...], list[str]] = {}
+    for first, last, hours in _runs([tuple(sorted(d)) for d in days]):
+        grouped.setdefault(hours, []).append(fmt.weekday_range(first, last, lang))
+    parts = [f"{', '.join(named)} {fmt.unit_list([fmt.time_range(s, e, lang) for s, e in hours], lang)}" for hours, named in grouped.items()]
     return "; ".join(parts)
 
 
@@ -747,6 +748,8 @@ def price_units(reader: Reader) -> dict[str, str]:
         "day": _("%(price)s per day of work"),
         "visit": _("%(price)s per visit"),
         "incident": _("%(price)s per incident"),
+        # One call-out of on-call staff ("per intervento"), remote or on site; not a ticket.
+        "intervention": _("%(price)s per intervention"),
     }
 
 
@@ -1843,9 +1846,17 @@ def maintenance_text(plan: Plan, vendor: Vendor, reader: Reader) -> str:
     window = clock_text(vendor, found.calendar, reader) if found.calendar is not None else _("at any time")
     if found.notice_minutes is None:
         return window
-    return _("%(window)s; announced at least %(duration)s ahead") % {
-        "window": window, "duration": fmt.duration(found.notice_minutes, reader.lang)
-    }
+    return _("%(window)s; announced at least %(duration)s ahead") % {"window": window, "duration": notice_text(found.notice_minutes, reader)}
+
+
+def notice_text(minutes: int, reader: Reader) -> str:
+    """A maintenance notice as vendors say it: whole days beyond 48 hours ("5 days"), else hours ("48 hours")."""
+    # A notice counts real time, so 120 hours is exactly 5 days; "120 hours ahead" is no one's wording.
+    # Up to 48 hours vendors say hours ("48 hours' notice"), so those stay as written.
+    days, rest = divmod(minutes, 24 * 60)
+    if rest or minutes <= 48 * 60:
+        return fmt.duration(minutes, reader.lang)
+    return reader.ngettext("%(num)s day", "%(num)s days", days) % {"num": fmt.number(days, reader.lang)}
 
 
 def availability_rows(vendor: Vendor, reader: Reader) -> tuple[AvailabilityRow, ...]:
@@ -1951,6 +1962,7 @@ def minimum_words(unit: str | None, count: int, reader: Reader) -> str:
         "day": ngettext("minimum %(num)s day", "minimum %(num)s days", count),
         "visit": ngettext("minimum %(num)s visit", "minimum %(num)s visits", count),
         "incident": ngettext("minimum %(num)s incident", "minimum %(num)s incidents", count),
+        "intervention": ngettext("minimum %(num)s intervention", "minimum %(num)s interventions", count),
     }
     # The checks let a minimum count only the price's own unit, so a price with a minimum has a unit.
     return found[unit] % n if unit in found else n["num"]
