@@ -161,7 +161,9 @@ def test_the_horizon_is_the_default_span_and_the_document_says_until_when():
     assert default_years(project) == (2027, 2029)
     rules = export_project(project, default_years(project))
     assert rules["years"] == {"first": 2027, "last": 2029, "valid_until": "2029-12-31"}
-    assert rules["format_version"] == "1.6"  # 1.3 "languages", 1.4 "workaround", 1.5 obligation "priorities" and availability, 1.6 "on-site"
+    # 1.3 "languages", 1.4 "workaround", 1.5 obligation "priorities" and availability, 1.6 "on-site",
+    # 1.7 an obligation on the customer's holidays answered "none" without their country
+    assert rules["format_version"] == "1.7"
     # The project's own plans declare theirs.
     shared = (ROOT / "plans" / "shared.plan").read_text(encoding="utf-8")
     assert re.search(r"^horizon 20\d\d-20\d\d$", shared, re.M)

@@ -1153,8 +1153,12 @@ class TicketClock:
             zone = at.tzinfo or UTC
         else:
             return {"state": "none", "reason": f"calendar '{cal_id}' runs in the customer's own time zone; give the zone"}
-        # As for a metric's clock (and ticket.js): the customer's holidays need the customer's country.
-        check_customer_country(calendar, cal_id, country)
+        # As a metric's clock (§11.3, and ticket.js): without the customer's country, or with one the rules do not
+        # carry, the obligation has no time and says why; refusing the ticket would break it at its first response.
+        try:
+            check_customer_country(calendar, cal_id, country)
+        except RuleError as exc:
+            return {"state": "none", "reason": str(exc)}
         if calendar["zone"] is None and not tz and calendar["always_open"]:
             years = self.evaluator.rules["years"]
             timeline = Timeline.always_open(years["first"], years["last"], zone)

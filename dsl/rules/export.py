@@ -40,7 +40,7 @@ from dsl.language.model import (
 from dsl.language.vocabulary import LANGUAGES, METRICS, MINUTES_PER_DAY, WEEKDAYS
 
 # 1.2: "zones", the zone names a question may give.
-FORMAT_VERSION = "1.6"  # 1.1: vendor "aliases" (who else a plan's terms apply to), plan "no_support";
+FORMAT_VERSION = "1.7"  # 1.1: vendor "aliases" (who else a plan's terms apply to), plan "no_support";
 # vendor "cases", target "case"/"business_days"/"days_rule"/"published", coverage "case", calendar "customer_holidays"
 # 1.2 (issue 10): years "valid_until"; plan "id"; target "id", "from", "until" (effective-dated versions)
 # 1.3: top-level "languages" (the project's published languages: every texts object has exactly these keys)
@@ -49,7 +49,10 @@ FORMAT_VERSION = "1.6"  # 1.1: vendor "aliases" (who else a plan's terms apply t
 #      plan "availability" (percent, period, service "credits") and "maintenance" (calendar, notice_minutes)
 # 1.6: the metric "on-site" (a technician arrives at the customer's site; in "metrics" and on targets), and the
 #      ticket clock's "on-site" event
-"""Bumped in its minor part for additions a consumer may ignore, in its major part for anything else."""
+# 1.7: no new field; the ticket clock answers an obligation on the customer's holidays "none" (with the reason) without
+#      the customer's country, instead of refusing the ticket (docs/rules.md §11.4)
+"""Bumped in its minor part for additions a consumer may ignore (and for a change of the ticket clock's answers a consumer
+must know about, 1.7), in its major part for anything else."""
 
 
 def build_date() -> date:

@@ -264,7 +264,17 @@ export function ticket(rules, { plan, priority = null, at, now, events = [], tz 
       obligations[ob.id] = { state: "none", reason: `calendar '${ob.calendar}' runs in the customer's own time zone; give the zone` };
       continue;
     }
-    const { t, zone } = calendarClock(rules, vendorId, vendor, ob.calendar, tz, country, moment);
+    let clock;
+    try {
+      clock = calendarClock(rules, vendorId, vendor, ob.calendar, tz, country, moment);
+    } catch (error) {
+      // As a metric's (§11.3): without the customer's country, or one the rules do not carry, the obligation has no
+      // time and says why; refusing the ticket would break it at its first response.
+      if (!/ closes on the customer's public holidays/.test(error.message)) throw error;
+      obligations[ob.id] = { state: "none", reason: error.message };
+      continue;
+    }
+    const { t, zone } = clock;
     if (every === null) {
       obligations[ob.id] = measure(rules, t, zone, { minutes: ob.after_minutes }, started, stop, state, shares);
       continue;

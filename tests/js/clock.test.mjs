@@ -8,6 +8,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
 
+import { dueIso } from "../../site_templates/assets/sla.js";
 import { ticket } from "../../site_templates/assets/ticket.js";
 import { lines, loadRules, root } from "./harness.mjs";
 
@@ -43,4 +44,26 @@ test("every clock vector: the same answer, field for field", () => {
   for (const { ticket: t, error } of errors) {
     assert.throws(() => ticket(rules, t), (e) => e instanceof Error && e.message === error, `${JSON.stringify(t)} should fail with: ${error}`);
   }
+});
+
+// Format 1.7 (docs/rules.md §11.4): an obligation on a calendar closed on the customer's holidays, once work has started,
+// is "none" with a metric's words when the ticket has no country or one the rules do not carry; the ticket is answered.
+test("an obligation on the customer's holidays without their country is none, not a refusal", () => {
+  const base = { plan: "conformance-lab/callback", priority: "P2", at: "2026-12-24T15:30:00+01:00", now: "2026-12-28T08:30:00+01:00",
+    events: [{ type: "responded", at: "2026-12-24T16:00:00+01:00" }], tz: "Europe/Stockholm", case: null, warnings: null };
+  for (const country of [null, "DE"]) {
+    let words;
+    try {
+      dueIso(rules, { plan: "conformance-lab/local", priority: "P2", at: base.at, tz: base.tz, metric: "registration", country });
+    } catch (error) {
+      words = error.message;
+    }
+    assert.match(words, /closes on the customer's public holidays/);
+    const got = ticket(rules, { ...base, country });
+    assert.deepEqual(got.obligations["call-back"], { state: "none", reason: words });
+    assert.equal(got.metrics["first-response"].state, "met");
+  }
+  assert.deepEqual(ticket(rules, { ...base, country: null, now: "2026-12-24T15:50:00+01:00", events: [] }).obligations["call-back"],
+    { state: "waiting", due: null });
+  assert.equal(ticket(rules, { ...base, country: "SE" }).obligations["call-back"].elapsed_seconds, 90 * 60);
 });

@@ -164,6 +164,22 @@ def chosen() -> list[tuple[oracle.Ticket, str]]:
         (T("conformance-lab/field", "P4", "2026-11-23T15:00:00+01:00", "2026-11-24T15:00:00+01:00",
            (_ev("on-site", "2026-11-24T14:00:00+01:00"), _ev("on-site", "2026-11-24T14:30:00+01:00")), tz="America/New_York"),
          "on site in the customer's zone; only the first on-site event counts"),
+        # Format 1.7: an obligation on a calendar closed on the customer's holidays (conformance-lab/callback: 2 h of
+        # work on lab-customer-holidays) is "none" without a country the rules carry, as a metric is; never a refusal.
+        *[(T("conformance-lab/callback", "P2", "2026-12-24T15:30:00+01:00", now, events, tz="Europe/Stockholm", country=country), why)
+          for country, now, events, why in (
+              (None, "2026-12-28T08:30:00+01:00", (_ev("responded", "2026-12-24T16:00:00+01:00"),),
+               "an obligation on the customer's holidays without a country: none once work starts, the ticket still answered"),
+              ("DE", "2026-12-28T08:30:00+01:00", (_ev("responded", "2026-12-24T16:00:00+01:00"),),
+               "an obligation on the customer's holidays with a country the rules do not carry: none"),
+              ("SE", "2026-12-28T08:30:00+01:00", (_ev("responded", "2026-12-24T16:00:00+01:00"),),
+               "an obligation on the customer's holidays with a known country: Christmas Day closed, counted over it"),
+              (None, "2026-12-24T15:50:00+01:00", (),
+               "an obligation on the customer's holidays without a country, before the first response: waiting"),
+          )],
+        (T("conformance-lab/callback", "P2", "2026-12-24T15:30:00+01:00", "2026-12-28T08:30:00+01:00",
+           (_ev("responded", "2026-12-24T16:00:00+01:00"),), country="SE"),
+         "an obligation in the customer's zone without tz: none, the ticket still answered"),
     ]
 
 

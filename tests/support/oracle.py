@@ -522,6 +522,14 @@ def ticket(project: Project, years: tuple[int, int], q: Ticket) -> dict:
         if started is None:
             obligations[ob.id] = {"state": "waiting", "due": None}
             continue
+        # Like a metric's (§11.3, §11.4): a customer-zone calendar without tz, or one closed on the customer's
+        # holidays without a country the rules carry, gives the obligation no time; the ticket is still answered.
+        calendar = vendor.calendar(ob.calendar)
+        if (calendar.zone is None and q.tz is None and not calendar.always_open) or (
+            calendar.customer_holidays and q.country not in calendar.customer_holidays
+        ):
+            obligations[ob.id] = {"state": "none"}
+            continue
         if ob.every_minutes is None:
             obligations[ob.id] = measure(vendor.calendar(ob.calendar), ob.after_minutes, None, False, started, min(stops) if stops else None, shares)
             continue

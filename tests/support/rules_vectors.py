@@ -302,7 +302,8 @@ def build(project: Project) -> Questions:
     rng = random.Random(SEED)
     start = datetime(2026, 1, 1, tzinfo=UTC)
     # The plan `field` (format 1.6) is asked by onsite() below: drawn here too, it would change every earlier draw.
-    plans = [(v.id, p) for v in project.vendors for p in v.plans if p.id != ONSITE_PLAN.split("/")[1]]
+    # So would `callback` (format 1.7), which is there for its obligation's ticket clock (clock_vectors.py).
+    plans = [(v.id, p) for v in project.vendors for p in v.plans if p.id not in (ONSITE_PLAN.split("/")[1], "callback")]
     for _ in range(300):
         vendor_id, plan = rng.choice(plans)
         targets = [t for t in plan.targets if t.minutes is not None]
