@@ -103,6 +103,14 @@ def test_two_prices_of_an_add_on_for_the_same_thing_are_an_error_at_the_second()
     assert problems(plan(cell="add-on 1200 SEK per hour, 120 EUR per hour, 9000 SEK per day")) == []
 
 
+def test_two_percentage_prices_of_an_add_on_on_the_same_basis_and_period_are_an_error_too() -> None:
+    message, _line, _column, hint = only(plan(cell="add-on 20% of licence per year, 15% of licence per year"))
+    assert message == "add-on 'consulting' has two prices as a share of licence per year"
+    assert hint is not None and "column 26" in hint
+    # Another period is another thing.
+    assert problems(plan(cell="add-on 20% of licence per year, 2% of licence per month")) == []
+
+
 def test_each_price_of_an_add_on_is_checked() -> None:
     message, line, column, hint = only(plan(cell="add-on 1200 SEK per hour, 9000 SEK per dya"))
     assert (message, line, column, hint) == ("unknown period 'dya'", 9, 58, "did you mean 'day'?")

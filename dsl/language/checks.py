@@ -1681,10 +1681,11 @@ def check_setup_fee(price: Price) -> Iterator[Diagnostic]:
 
 
 def check_addon_prices(cell: Cell) -> Iterator[Diagnostic]:
-    """T0422: an add-on's prices are prices of different things (another unit, period or currency)."""
+    """T0422: an add-on's prices are prices of different things (another unit, period, currency or basis)."""
     seen: dict[str, Price] = {}
     for price in cell.prices:
-        if price.kind != "amount":
+        # Two shares of the same basis and period contradict each other just as two amounts do.
+        if price.kind not in ("amount", "percent"):
             continue
         what = _price_what(price)
         other = seen.setdefault(what, price)

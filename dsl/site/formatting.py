@@ -402,6 +402,20 @@ def day(value: date, lang: str) -> str:
     return _format_date(value, "long", locale=locale(lang))
 
 
+def days_on(values: list[date], lang: str) -> str:
+    """Dates a thing happens on, as the sentence needs them: "il 24 dicembre 2026, il 31 dicembre 2026 e l'8 gennaio 2027".
+
+    Italian repeats the article before every date of a list, so the article belongs to each date and
+    not to the sentence around it (the catalog's "chiuso %(dates)s" has none); the other languages
+    list the bare dates.
+    """
+    said = [day(value, lang) for value in values]
+    if lang == "it":
+        # "l'" where the number is said with a vowel: uno, otto, undici, diciotto.
+        said = [("l'" if value.day in (1, 8, 11, 18) else "il ") + text for value, text in zip(values, said, strict=True)]
+    return listing(said, lang)
+
+
 def day_of_year(first: tuple[int, int], last: tuple[int, int], lang: str) -> str:
     """A day of every year, or days from `first` to `last` (month, day), in CLDR's month-day form: "24–26 december"."""
     # A leap year, so that 29 February can be named; a span past 31 December ends in the next year.

@@ -303,7 +303,7 @@ def calendar_text(calendar: Calendar, reader: Reader) -> str:
     runs = _date_runs(sorted(d.day for d in calendar.dates if not d.hours))
     singles = [first for first, last in runs if first == last]
     if singles:
-        dates = fmt.listing([fmt.day(d, lang) for d in singles], lang)
+        dates = fmt.days_on(singles, lang)
         text = _("%(hours)s; closed on %(dates)s") % {"hours": text, "dates": dates}
     for first, last in runs:
         if first != last:
@@ -327,7 +327,7 @@ def calendar_text(calendar: Calendar, reader: Reader) -> str:
         same_hours.setdefault(tuple((h.start, h.end) for h in other.hours), []).append(other.day)
     for hours_of_day, on_days in same_hours.items():
         other_hours = fmt.unit_list([fmt.time_range(start, end, lang) for start, end in hours_of_day], lang)
-        said = fmt.listing([fmt.day(d, lang) for d in on_days], lang)
+        said = fmt.days_on(on_days, lang)
         text = _("%(hours)s; on %(date)s %(other)s") % {"hours": text, "date": said, "other": other_hours}
     return text
 
