@@ -161,3 +161,33 @@ def test_a_second_checkout_builds_with_its_own_templates_and_catalogs(tmp_path: 
         capture_output=True, text=True, check=True, cwd=tmp_path, env={**os.environ, "PYTHONPATH": str(other)},
     ).stdout.split()
     assert found == [str(other / "site_templates"), str(other / "locales")]
+
+
+def test_build_py_on_a_python_without_the_libraries_says_how_to_get_them(tmp_path: Path) -> None:
+    """`python3 build.py` with the system's Python, before the quick start: a hint, not a traceback."""
+    checkout = tmp_path / "checkout"
+    shutil.copytree(ROOT / "dsl", checkout / "dsl", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(BUILD_PY, checkout / "build.py")
+    # -S: no site-packages, so none of Tierwise's libraries; no .venv beside this checkout to run instead.
+    bare = subprocess.run([sys.executable, "-S", str(checkout / "build.py"), "check"], capture_output=True, text=True, cwd=tmp_path)
+    assert bare.returncode == 1
+    assert "Traceback" not in bare.stderr
+    assert "lacks 'lark'" in bare.stderr or "lacks 'babel'" in bare.stderr
+    assert ".venv/bin/pip install -e '.[test]'" in bare.stderr
+
+
+def test_build_py_on_another_python_runs_in_the_checkouts_virtual_environment(tmp_path: Path) -> None:
+    """With the quick start's .venv beside it, `python3 build.py` (any Python) runs the command there."""
+    checkout = tmp_path / "checkout"
+    shutil.copytree(ROOT / "dsl", checkout / "dsl", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(BUILD_PY, checkout / "build.py")
+    (checkout / ".venv" / "bin").mkdir(parents=True)
+    stand_in = checkout / ".venv" / "bin" / "python"  # a Python that has the libraries: this one, with its site
+    stand_in.write_text(f'#!/bin/sh\nexec "{sys.executable}" "$@"\n', encoding="utf-8")
+    stand_in.chmod(0o755)
+    env = {k: v for k, v in os.environ.items() if k != "TIERWISE_REEXEC"}
+    ran = subprocess.run(
+        [sys.executable, "-S", str(checkout / "build.py"), "--version"], capture_output=True, text=True, cwd=tmp_path, env=env
+    )
+    assert ran.returncode == 0, ran.stderr
+    assert ran.stdout.strip()
