@@ -513,3 +513,18 @@ def test_dates_with_the_same_other_hours_are_said_in_one_clause() -> None:
     # Each group in the order of its first date.
     assert text.endswith("; on 24 December 2026, 31 December 2026 and 24 December 2027 08:00 – 12:00; on 30 June 2027 09:00 – 13:00"), text
     assert text.count("; on ") == 2
+
+
+@pytest.mark.parametrize(
+    ("lang", "month", "quarter"),
+    [
+        ("sv", "40 h per månad", "40 h per kvartal"),
+        ("it", "40 h al mese", "40 h al trimestre"),
+        ("pl", "40 h na miesiąc", "40 h na kwartał"),
+        ("en", "40 h per month", "40 h per quarter"),
+    ],
+)
+def test_per_quarter_reads_like_per_month_not_cldrs_slash(lang: str, month: str, quarter: str) -> None:
+    # CLDR's long "per quarter" is "{0}/q" in English ("/kvartal", "/kw."): "40 hours/q" beside "2 hours per month".
+    assert site.per_period("40 h", "month", reader(lang)) == month
+    assert site.per_period("40 h", "quarter", reader(lang)) == quarter

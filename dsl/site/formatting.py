@@ -51,16 +51,6 @@ PERIOD_UNITS: dict[str, str] = {
 }
 """The CLDR unit each period of the vocabulary is counted in: "per år", "all'anno"."""
 
-LONG_PER_FALLBACK: dict[tuple[str, str], str] = {
-    ("sv", "quarter"): "{0} per kvartal",
-    ("pl", "quarter"): "{0} na kwartał",
-    ("en", "quarter"): "{0} per quarter",
-    ("de", "quarter"): "{0} pro Quartal",
-}
-"""The site's words for a period whose long CLDR per pattern is a slash ("{0}/q"): without them a price or an
-allowance per quarter reads "40 hours/q", "40 timmar/kvartal", "40 godzin/kw." beside "2 hours per month"."""
-
-
 @cache
 def locale(lang: str) -> Locale:
     """The Babel locale of a page language (any language CLDR knows; see locale_code)."""
@@ -184,18 +174,11 @@ def per_period(value: str, period: str | None, lang: str) -> str:
         return value
     unit = PERIOD_UNITS[period]
     patterns = locale(lang)._data["unit_patterns"].get(unit, {})
-    if "/" in str(patterns.get("long", {}).get("per", "/")) and (lang, period) in LONG_PER_FALLBACK:
-        return LONG_PER_FALLBACK[(lang, period)].replace("{0}", value)
     for length in ("long", "short"):
         per = patterns.get(length, {}).get("per")
         if per:
             return str(per).replace("{0}", value)
     return value
-
-
-def quantity(count: int, period: str | None, lang: str) -> str:
-    """A count per period: "4 per år", "4 all’anno", "4 na rok", "4 per year"."""
-    return per_period(number(count, lang), period, lang)
 
 
 def duration(minutes: int, lang: str) -> str:

@@ -707,12 +707,16 @@ def with_setup_fee(text: str, fee: Price | None, reader: Reader) -> str:
 
 
 def per_period(text: str, period: str | None, reader: Reader) -> str:
-    """`text` per a period in the page's language: CLDR's per-unit pattern, but the site's own words for a day.
+    """`text` per a period in the page's language: CLDR's per-unit pattern, but the site's own words (the catalog's)
+    where CLDR's do not say what a plan means.
 
     CLDR's Swedish and Polish "per day" is a 24-hour day ("per dygn", "na dobę"); a count, a price or an allowance
-    per day is per calendar day, "per dag", "na dzień" (docs/glossary.md)."""
+    per day is per calendar day, "per dag", "na dzień" (docs/glossary.md). Its "per quarter" is a slash in every
+    language but Italian ("40 hours/q", "40 timmar/kvartal", "40 godzin/kw.") beside "2 hours per month"."""
     if period == "day":
         return reader.gettext("%(value)s per day") % {"value": text}
+    if period == "quarter":
+        return reader.gettext("%(value)s per quarter") % {"value": text}
     return fmt.per_period(text, period, reader.lang)
 
 
