@@ -31,7 +31,7 @@ def _no_pos() -> Pos:
     return Pos("<model>", 0, 0)
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True, slots=True, order=True)
 class Pos:
     """Where something was written: file, 1-based line and column."""
 
@@ -46,7 +46,7 @@ class Pos:
         return f"{self.file}:{self.line}:{self.column}" if self.line else self.file
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Text:
     """One human-readable text in several languages, in the order written.
 
@@ -103,7 +103,7 @@ class Text:
 # --- calendars ---------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class WeeklyInterval:
     """An opening interval of the week, in wall-clock time.
 
@@ -136,7 +136,7 @@ class WeeklyInterval:
         return ((start, week), (0, end - week))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DailyHours:
     """Wall-clock hours within one day: minutes since midnight, end may be 1440 (24:00)."""
 
@@ -145,7 +145,7 @@ class DailyHours:
     pos: Pos = field(default_factory=_no_pos, compare=False)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class HolidaySource:
     """Public holidays of a country (and subdivision), taken from the `holidays` package.
 
@@ -160,7 +160,7 @@ class HolidaySource:
     categories_pos: tuple[Pos, ...] = field(default=(), compare=False)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DateHours:
     """Other hours on one date; an empty `hours` closes the date."""
 
@@ -169,7 +169,7 @@ class DateHours:
     pos: Pos = field(default_factory=_no_pos, compare=False)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class YearlyDays:
     """The same days of every year, as (month, day) pairs (`last` may be in the next year: `12-31 to 01-02`): closed
     (`closed yearly 12-24 to 12-26`) or, with `hours`, open those hours (`hours yearly 12-24 08:00-12:00`)."""
@@ -199,7 +199,7 @@ class YearlyDays:
         return found
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Calendar:
     """When a support clock runs.
 
@@ -231,7 +231,7 @@ class Calendar:
 # --- priorities -----------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PriorityLevel:
     """One priority level: P1, Severity 1 ..."""
 
@@ -242,7 +242,7 @@ class PriorityLevel:
     pos: Pos = field(default_factory=_no_pos, compare=False)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class AxisValue:
     """One value of an impact or urgency axis."""
 
@@ -251,7 +251,7 @@ class AxisValue:
     pos: Pos = field(default_factory=_no_pos, compare=False)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class MatrixRow:
     """One row of a matrix as written: an urgency and one level per impact, with their positions."""
 
@@ -261,7 +261,7 @@ class MatrixRow:
     level_pos: tuple[Pos, ...] = field(default=(), compare=False)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PriorityMatrix:
     """Impact x urgency: `cells[(impact, urgency)]` is a level id.
 
@@ -283,7 +283,7 @@ class PriorityMatrix:
         return None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PriorityScheme:
     """Named priority levels, highest first, and optionally the matrix that yields them."""
 
@@ -301,7 +301,7 @@ class PriorityScheme:
 # --- the vendor's catalogue --------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Footnote:
     """A footnote such as Infor's `*` 'not available for some product types'."""
 
@@ -311,7 +311,7 @@ class Footnote:
     editorial: bool = False  # written by the publisher (a reading of the source), not the vendor's words
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Category:
     """A group of features in the matrix."""
 
@@ -320,7 +320,7 @@ class Category:
     pos: Pos = field(default_factory=_no_pos, compare=False)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Feature:
     """A row of the feature matrix; `description` is Markdown."""
 
@@ -332,7 +332,7 @@ class Feature:
     pos: Pos = field(default_factory=_no_pos, compare=False)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Segment:
     """A customer segment prices are given for (licence customers, others)."""
 
@@ -341,7 +341,7 @@ class Segment:
     pos: Pos = field(default_factory=_no_pos, compare=False)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Contact:
     """A way to reach support; `hours` names the calendar it is staffed on."""
 
@@ -359,7 +359,7 @@ class Contact:
     value_pos: Pos = field(default_factory=_no_pos, compare=False)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ContactGroup:
     """A heading contacts are listed under: a country, a region or a product line (Infor in Italy)."""
 
@@ -368,7 +368,7 @@ class ContactGroup:
     pos: Pos = field(default_factory=_no_pos, compare=False)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ChannelHours:
     """A channel's hours for one plan, when they differ per plan (Amanda's phone: office hours or 24x7)."""
 
@@ -377,7 +377,7 @@ class ChannelHours:
     pos: Pos = field(default_factory=_no_pos, compare=False)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ChannelPriorities:
     """The priorities a channel is for in one plan, when not all (`channels phone for P1 and P2`)."""
 
@@ -390,7 +390,7 @@ class ChannelPriorities:
 # --- plans --------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Price:
     """A plan's price for one segment (None: the same for everyone).
 
@@ -438,7 +438,7 @@ class Price:
         return BILLING.get(self.billing) if self.billing is not None else None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Quantity:
     """How many of something, per period: 4 per year."""
 
@@ -447,7 +447,7 @@ class Quantity:
     period_pos: Pos = field(default_factory=_no_pos, compare=False)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Cell:
     """One plan's entry for one feature.
 
@@ -484,7 +484,7 @@ CELL_KINDS_NOT_OFFERED: tuple[str, ...] = ("excluded", "not-applicable", "not-st
 """Cell kinds that do not offer the feature: not included, not applicable, not stated by the source."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Target:
     """An SLA target: `minutes` of `calendar` time from report to `metric`.
 
@@ -527,7 +527,7 @@ class Target:
         return "days" if self.days is not None else "none"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Coverage:
     """When support for a priority (or all, if None) is available: Infor's CIS 24x5."""
 
@@ -537,7 +537,7 @@ class Coverage:
     case: str | None = None  # issue 8: coverage for one kind of case only (None: every case)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Obligation:
     """Something the vendor does on its own: 4 status meetings a year, a call after 4 h of work."""
 
@@ -560,7 +560,7 @@ class Obligation:
         return not self.priorities or priority in self.priorities
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class AppliesTo:
     """Who else a plan's terms apply to: Amanda's trial users get Premium's SLA.
 
@@ -575,7 +575,7 @@ class AppliesTo:
 # --- availability (uptime), service credits and maintenance windows -------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Availability:
     """`availability 99.9% per month`: the share of each period the service is promised to be available."""
 
@@ -585,7 +585,7 @@ class Availability:
     period_pos: Pos = field(default_factory=_no_pos, compare=False)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Credit:
     """`25% below 99%`: a share of the period's fee credited when the measured availability is below `below` percent."""
 
@@ -595,7 +595,7 @@ class Credit:
     below_pos: Pos = field(default_factory=_no_pos, compare=False)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Maintenance:
     """`maintenance on CALENDAR notice 48h`: scheduled maintenance, excluded from the availability.
 
@@ -609,7 +609,7 @@ class Maintenance:
     notice_pos: Pos = field(default_factory=_no_pos, compare=False)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Plan:
     """A support tier, with everything inherited through `extends` already merged in.
 
@@ -677,7 +677,7 @@ class Plan:
         return None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CaseKind:
     """A kind of case a target may be limited to: escalated to the manufacturer, security incident."""
 
@@ -686,7 +686,7 @@ class CaseKind:
     pos: Pos = field(default_factory=_no_pos, compare=False)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class MetricText:
     """A vendor's own name and definition for a metric (Stratiteq: response = troubleshooting starts)."""
 
@@ -696,7 +696,7 @@ class MetricText:
     pos: Pos = field(default_factory=_no_pos, compare=False)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Source:
     """The public document a vendor's terms were taken from, its own date, and the date it was read (None: not known)."""
 
@@ -793,7 +793,7 @@ class Vendor:
         return next((m for m in self.metrics if m.metric == metric), None)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Project:
     """Everything loaded from the plan files: the vendors in id order."""
 
@@ -808,7 +808,7 @@ class Project:
 # --- issue 10: the rules' horizon ---------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Horizon:
     """`horizon 2026-2028`: the calendar years (inclusive) the exported SLA rules cover."""
 
@@ -820,7 +820,7 @@ class Horizon:
 # --- contract terms (session 20) -------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ContractLength:
     """A length of time in a contract as written: `12 months`, `30 days` (the unit singular or plural)."""
 
@@ -835,7 +835,7 @@ class ContractLength:
         return period_named(self.unit)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ContractTerms:
     """`contract ...`: how long a tier is bought for at least, whether it renews by itself, and the notice to end it.
 

@@ -78,7 +78,7 @@ from dsl.language.model import (
 from dsl.language.vocabulary import PRICE_UNITS, WEEKDAYS, support_language_codes, support_language_named
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Ref:
     """A name that refers to something defined elsewhere, with where it was written."""
 
@@ -86,7 +86,7 @@ class Ref:
     pos: Pos
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class OnlyLanguage(Ref):
     """`language en only`: the vendor's language, which its offer is published in alone (its texts need no translation).
 
@@ -96,7 +96,7 @@ class OnlyLanguage(Ref):
     also: tuple[Ref, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class VendorDecl:
     """A vendor block as written: references not yet resolved, plans not yet merged."""
 
@@ -127,7 +127,7 @@ class VendorDecl:
     also_languages: tuple[Ref, ...] = ()  # `language en, sv only`: the other languages the offer is published in
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class FileDecl:
     """Everything one plan file declares.
 
@@ -143,7 +143,7 @@ class FileDecl:
     horizons: tuple[Horizon, ...] = ()  # issue 10: `horizon FIRST-LAST` statements of the file
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _Days:
     """A target written in business days, before it becomes a Target."""
 
@@ -152,7 +152,7 @@ class _Days:
     pos: Pos
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _Amount:
     """A price's value as written, before the statement adds its segment and marks."""
 
@@ -179,7 +179,7 @@ def _unit_and_period(first: Token | None, second: Token | None) -> tuple[Token |
     return None, first
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _Stmt:
     """One statement inside a block, before the block folds its statements."""
 
