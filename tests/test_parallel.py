@@ -36,15 +36,17 @@ from dsl.language.settings import load_settings
 settings = load_settings(plans.parent)[0]  # the project's tierwise.toml, if it has one
 result = load_project([plans], cache=cache, settings=settings)
 done = []
+by_workers = []
 real = parallel.prepare
-def counting(*args, **kwargs):
-    done.append(real(*args, **kwargs))
+def counting(project, reuse, *args, **kwargs):
+    done.append(real(project, reuse, *args, **kwargs))
+    by_workers.append(reuse.stats.vendors_by_workers)
     return done[-1]
 parallel.prepare = counting
 err = StringIO()
 code = publish(result.project, out, (2026, 2027), stderr=err, cache=cache, vendor_keys=result.vendor_keys, settings=settings, **options)
 lines = [line for line in err.getvalue().splitlines() if not line.startswith("built ")]
-print(json.dumps({"code": code, "workers_did": sum(done), "stderr": lines}))
+print(json.dumps({"code": code, "workers_did": sum(done), "by_workers": sum(by_workers), "stderr": lines}))
 """
 
 
@@ -71,7 +73,8 @@ def _build(
 def test_two_processes_build_the_serial_site(tmp_path: Path) -> None:
     serial = _build(tmp_path / "serial" / "_site", 1)
     parallel = _build(tmp_path / "parallel" / "_site", 2)
-    assert serial["workers_did"] == 0 and parallel["workers_did"] == 5  # the five vendors really went to the workers
+    assert serial["workers_did"] == 0 and parallel["workers_did"] == 5  # the five vendors were computed ahead
+    assert 0 < parallel["by_workers"] < 5  # by the forked worker and by the build's own process, both
     assert tree(tmp_path / "parallel" / "_site") == tree(tmp_path / "serial" / "_site")
     assert parallel["stderr"] == serial["stderr"]
 

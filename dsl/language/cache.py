@@ -305,6 +305,11 @@ class BuildCache:
         except (OSError, pickle.PicklingError, RecursionError):
             pass
 
+    def note_used(self, kind: str, key: str) -> None:
+        """Count an entry another process wrote for this run as used, for the pack (`put` notes its own)."""
+        if kind in PACKED_KINDS and self.memory is None:
+            self._used.add((kind, key))
+
     def tail(self, kind: str, key: str) -> Any | None:
         """The tail stored after the value under `key` (see `put`), or None when there is none."""
         if self.memory is not None and (kind + _TAIL, key) in self.memory:

@@ -122,6 +122,8 @@ class Stats:
     reused: int = 0
     pages_rendered: int = 0
     pages_cached: int = 0
+    vendors_by_workers: int = 0
+    """Vendors a forked worker computed (the rest of those computed ahead, the build's own process did)."""
 
 
 @dataclass
@@ -223,29 +225,72 @@ class Reuse:
         key = self._key("rules", vendor_id, f"{years[0]}-{years[1]}")
         return self.cache is not None and key is not None and self.cache.has("rules", key)
 
-    def take(self, vendor_id: str, years: tuple[int, int], result: dict[str, Any]) -> None:
-        """Keep what a worker computed for one vendor: for this build, and in the cache."""
+    def store_ahead(self, vendor_id: str, years: tuple[int, int], result: dict[str, Any]) -> dict[str, Any]:
+        """In the process that computed one vendor's results: write them to the cache, and return what `take` needs
+        of them (the texts of pages and rule files stay behind, written, unless there is no cache to hold them).
+
+        A worker that sent its pages back whole (half a megabyte a vendor) would wait on the parent's result
+        thread, which reads the pipe 64 kB at a time and must win the lock of an interpreter busy rendering
+        each time: writing them here keeps every process computing.
+        """
+        cache = self.cache
+        if cache is None or cache.memory is not None:  # nothing to write, or a cache of the parent's memory (`serve`)
+            return result
+        slim = dict(result)
         for lang in self.languages:
-            text, met, embed = result[f"page:{lang}"]
             card_key = self._key("card", vendor_id, lang)
-            self.ready["card", vendor_id, lang] = result[f"card:{lang}"]
-            if self.cache is not None and card_key is not None:
-                (made, card_met) = result[f"card:{lang}"]
-                self.cache.put("card", card_key, (str(made.html), card_met), tail=made.card)
+            if card_key is not None:
+                made, card_met = result[f"card:{lang}"]
+                cache.put("card", card_key, (str(made.html), card_met), tail=made.card)
             page_key = self._key("page", vendor_id, lang)
-            if self.cache is not None and page_key is not None:
+            if page_key is not None:
+                text, met, embed = result[f"page:{lang}"]
                 self._store_page(page_key, text, met, embed)
+                slim[f"page:{lang}"] = None
+            compare_key = self._compare_key(vendor_id, lang, self.compare_languages, self.compare_availability)
+            if compare_key is not None:
+                cache.put("compare", compare_key, result[f"compare:{lang}"])
+        rules_key = self._key("rules", vendor_id, f"{years[0]}-{years[1]}")
+        if rules_key is not None:  # last: `complete` takes a rule file for all of a vendor's entries
+            cache.put("rules", rules_key, result["rules"])
+            slim["rules"] = None
+        slim["stored"] = True
+        return slim
+
+    def take(self, vendor_id: str, years: tuple[int, int], result: dict[str, Any]) -> None:
+        """Keep what a worker (or this process, ahead of the serial build) computed for one vendor: for this build, and
+        in the cache unless `store_ahead` wrote it there already."""
+        stored = result.get("stored", False)
+        cache = self.cache
+        for lang in self.languages:
+            self.ready["card", vendor_id, lang] = result[f"card:{lang}"]
+            card_key = self._key("card", vendor_id, lang)
+            page_key = self._key("page", vendor_id, lang)
+            compare_key = self._compare_key(vendor_id, lang, self.compare_languages, self.compare_availability)
+            if stored and cache is not None:
+                # Written by the worker, whose cache does not note what the pack must hold: noted here.
+                for kind, key in (("card", card_key), ("page", page_key), ("compare", compare_key)):
+                    if key is not None:
+                        cache.note_used(kind, key)
+            elif cache is not None and card_key is not None:
+                (made, card_met) = result[f"card:{lang}"]
+                cache.put("card", card_key, (str(made.html), card_met), tail=made.card)
+            if cache is not None and page_key is not None:
+                if not stored:
+                    text, met, embed = result[f"page:{lang}"]
+                    self._store_page(page_key, text, met, embed)
                 self.fresh.add((vendor_id, lang))
             else:
-                self.ready["page", vendor_id, lang] = (text, met, embed)
+                self.ready["page", vendor_id, lang] = result[f"page:{lang}"]
         for lang in self.languages:
             self.ready["compare", vendor_id, lang] = result[f"compare:{lang}"]
             compare_key = self._compare_key(vendor_id, lang, self.compare_languages, self.compare_availability)
-            if self.cache is not None and compare_key is not None:
-                self.cache.put("compare", compare_key, result[f"compare:{lang}"])
+            if cache is not None and compare_key is not None and not stored:
+                cache.put("compare", compare_key, result[f"compare:{lang}"])
         rules_key = self._key("rules", vendor_id, f"{years[0]}-{years[1]}")
-        if self.cache is not None and rules_key is not None:  # read back when the rule files are written, not held
-            self.cache.put("rules", rules_key, result["rules"])
+        if cache is not None and rules_key is not None:  # read back when the rule files are written, not held
+            if not stored:
+                cache.put("rules", rules_key, result["rules"])
         else:
             self.ready["rules", vendor_id] = result["rules"]
 

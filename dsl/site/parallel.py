@@ -1,18 +1,21 @@
 """Both cores: the per-vendor work of a build (pages, home page cards, rule files) in worker processes.
 
 Before the pages are written, the vendors whose results are not in the build cache are split among
-worker processes (forked, so they share the loaded model, catalogs and templates). Each worker calls
+worker processes (forked, so they share the loaded model, catalogs and templates) and the build's own
+process, which computes vendors too between taking the workers' results. Each of them calls
 the very functions a serial build calls — `render.render_vendor_page`, `views.vendor_card`, the rules'
 `export_project` — and sends the results back; the build then writes them in its usual order, so the
 output is the serial build's byte for byte (tests/test_parallel.py). Only a command-line run forks
 (dsl.language.cache.FORKING_ALLOWED), and only without other threads; with one core, for a few vendors or
-where fork is unavailable the build stays serial. TIERWISE_JOBS sets the number of processes.
+where fork is unavailable the build stays serial. TIERWISE_JOBS sets the number of processes,
+the build's own included.
 """
 
 from __future__ import annotations
 
 import gc
 import multiprocessing
+from multiprocessing.pool import AsyncResult
 from pathlib import Path
 from typing import Any
 
@@ -71,7 +74,8 @@ def _compute(index: int) -> dict[str, Any]:
         result[f"compare:{lang}"] = (part, dict(met.found))
     doc = export_project(Project((vendor,)), _JOB["years"], languages=settings.languages)
     result["rules"] = (dumps(doc), vendor_fragment(doc, vendor.id))
-    return result
+    reuse: Reuse = _JOB["reuse"]
+    return reuse.store_ahead(vendor.id, _JOB["years"], result)
 
 
 def prepare(
@@ -88,25 +92,50 @@ def prepare(
     _JOB.clear()
     _JOB.update(
         vendors=project.vendors, words=words, base=base, templates=templates, years=years, languages=reuse.compare_languages, settings=settings,
-        availability=reuse.compare_availability,
+        availability=reuse.compare_availability, reuse=reuse,
     )
     taken = 0
+
+    def take(index: int, result: dict[str, Any] | None, done: int, worker: bool = True) -> None:
+        nonlocal taken
+        # A vendor that failed (None) is left to the serial build, which reports the error in its usual words.
+        if result is not None:
+            reuse.take(project.vendors[index].id, years, result)
+            taken += 1
+            reuse.stats.vendors_by_workers += worker
+        reuse.tick("vendors", done, len(todo))
+
     # The workers share the parent's objects copy-on-write. A garbage collection in a worker would write
     # to every one of them (their collector headers) and so copy the whole heap into each worker: the
     # objects that exist now are moved out of the collector's reach until the workers are done.
     gc.freeze()
     try:
         context = multiprocessing.get_context("fork")
-        with context.Pool(count) as pool:
-            chunks = max(1, min(16, len(todo) // (count * 8)))
-            for done, (index, result) in enumerate(pool.imap_unordered(_work, todo, chunksize=chunks)):
-                # A vendor that failed (None) is left to the serial build, which reports the error in its
-                # usual words. The loop still takes every answer: leaving the pool while a worker waits
-                # for work runs Pool.terminate(), which can wait forever on the lock that worker holds.
-                if result is not None:
-                    reuse.take(project.vendors[index].id, years, result)
-                    taken += 1
-                reuse.tick("vendors", done + 1, len(todo))
+        # The build's own process is one of the `count`: it computes vendors too, between taking what the
+        # workers send, so the process tree holds one copy fewer of the pages a worker makes its own.
+        # Tasks go to the pool a few at a time (its feeder would take them all at once), so the split
+        # between the workers and this process follows who is free, as a shared queue would.
+        with context.Pool(count - 1) as pool:
+            in_flight: list[AsyncResult[tuple[int, dict[str, Any] | None]]] = []
+            ahead = 2 * (count - 1)
+            following, done = 0, 0
+            while following < len(todo) or in_flight:
+                while len(in_flight) < ahead and following < len(todo):
+                    in_flight.append(pool.apply_async(_work, (todo[following],)))
+                    following += 1
+                for ready in [task for task in in_flight if task.ready()]:
+                    in_flight.remove(ready)
+                    done += 1
+                    take(*ready.get(), done)
+                if following < len(todo):
+                    following += 1
+                    done += 1
+                    take(*_work(todo[following - 1]), done, worker=False)
+                elif in_flight:
+                    # Every answer is taken before the pool is left: leaving it while a worker waits for
+                    # work runs Pool.terminate(), which can wait forever on the lock that worker holds.
+                    done += 1
+                    take(*in_flight.pop(0).get(), done)
             pool.close()
             pool.join()
     finally:
