@@ -314,8 +314,17 @@ def calendar_text(calendar: Calendar, reader: Reader) -> str:
         text = _("%(hours)s; closed every year: %(dates)s") % {"hours": text, "dates": fmt.listing(closed_yearly, lang)}
     for days in (y for y in yearly if y.hours):
         other_hours = fmt.unit_list([fmt.time_range(h.start, h.end, lang) for h in days.hours], lang)
-        date_text = fmt.day_of_year(days.first, days.last, lang)
-        values = {"hours": text, "date": date_text, "other": other_hours}
+        if days.first != days.last:
+            # A span ("jornada intensiva" 1 July to 31 August) is days, in the plural: "on working days",
+            # not "on 1 July – 31 August … when it is a working day".
+            span = {"hours": text, "first": fmt.day_of_year(days.first, days.first, lang),
+                    "last": fmt.day_of_year(days.last, days.last, lang), "other": other_hours}
+            if days.working_days_only:
+                text = _("%(hours)s; every year from %(first)s to %(last)s %(other)s on working days") % span
+            else:
+                text = _("%(hours)s; every year from %(first)s to %(last)s %(other)s") % span
+            continue
+        values = {"hours": text, "date": fmt.day_of_year(days.first, days.last, lang), "other": other_hours}
         if days.working_days_only:
             text = _("%(hours)s; every year on %(date)s %(other)s when it is a working day") % values
         else:
@@ -1172,7 +1181,9 @@ def plan_services(vendor: Vendor, reader: Reader) -> tuple[PlanService, ...]:
                 priority=_coverage_label(vendor, c.priority, c.case, reader, others=c.case in own),
                 hours=clock_text(vendor, c.calendar, reader),
             )
-            for c in plan.coverage
+            # The priorities with hours of their own first, then "Other priorities", as the "Hours counted"
+            # row says them: a plan that extends one with `coverage all` wrote its `coverage P1` after it.
+            for c in sorted(plan.coverage, key=lambda c: c.priority is None)
         )
         def _channel_name(cid: str, listed: tuple[str, ...] = plan.channels) -> Markup | str:
             contact = contacts.get(cid)
