@@ -1675,7 +1675,13 @@ def _segment_summary(prices: list[Price], reader: Reader) -> str:
     if parts:
         # The site's words ("Free", "Price on request") start a sentence on their own; inside a list they
         # are lower case in all four languages ("... eller pris på förfrågan").
-        return fmt.listing([parts[0], *(_lower_first(p) if p in words else p for p in parts[1:])], lang, style="or")
+        items = [parts[0], *(_lower_first(p) if p in words else p for p in parts[1:])]
+        if len(items) > 2 and any(", " in item for item in items):
+            # "€89 per device per month excl. tax, plus a one-off set-up fee of €290, €149 per device …": a price
+            # that says its terms after commas, in a list joined by commas, runs into the next; semicolons
+            # set them apart, as the segments' summaries are.
+            return "; ".join(items)
+        return fmt.listing(items, lang, style="or")
     return _("Not offered")
 
 
