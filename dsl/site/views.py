@@ -521,6 +521,7 @@ class ContactView:
     plan_hours: tuple[str, ...] = ()  # "Premium: around the clock" when the plans give the channel their own hours
     nowrap: bool = False  # a phone number is never broken across lines
     tiers: Markup = Markup("")  # "Only in the Gold tier": a contact some tiers' channels list and others' do not
+    plan_answered: tuple[str, ...] = ()  # "Premium: Sun 17:00 – Fri 17:00" when the plans say when the channel is answered
 
 
 @dataclass(frozen=True)
@@ -1215,7 +1216,10 @@ def plan_services(vendor: Vendor, reader: Reader) -> tuple[PlanService, ...]:
         # A channel whose hours differ per plan (Amanda's phone) says this plan's hours here, named as in
         # the list above: "Phone (Emergency line): 24×7" when the tier has two phones, not a bare "Phone".
         channel_hours = tuple(
-            sentence(_("%(channel)s: %(hours)s"), channel=_channel_name(h.channel), hours=clock_text(vendor, h.calendar, reader))
+            sentence(
+                _("%(channel)s: answered %(hours)s") if h.answered else _("%(channel)s: %(hours)s"),
+                channel=_channel_name(h.channel), hours=clock_text(vendor, h.calendar, reader),
+            )
             for h in plan.channel_hours
         )
         services.append(
@@ -1282,6 +1286,11 @@ def _contact_view(contact: Contact, vendor: Vendor, reader: Reader) -> ContactVi
         for plan in vendor.plans
         if contact.id in plan.channels and (calendar := plan.channel_calendar(contact.id)) is not None
     )
+    plan_answered = tuple(
+        sentence(_("%(plan)s: %(hours)s"), plan=reader.label(plan.name), hours=clock_text(vendor, calendar, reader))
+        for plan in vendor.plans
+        if contact.id in plan.channels and (calendar := plan.channel_answered(contact.id)) is not None
+    )
     return ContactView(
         title,
         value,
@@ -1292,6 +1301,7 @@ def _contact_view(contact: Contact, vendor: Vendor, reader: Reader) -> ContactVi
         plan_hours,
         nowrap,
         _contact_tiers(contact, vendor, reader),
+        plan_answered,
     )
 
 
