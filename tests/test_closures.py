@@ -189,3 +189,22 @@ def test_the_page_says_the_hours_of_a_day_of_every_year(lang: str, said: str) ->
     assert decl is not None and not problems
     text = site.calendar_text(decl.calendars[0], site.Reader(lang, words()[lang])).replace("\u2060", "").replace("\u00a0", " ").replace("\u2009", " ")
     assert said in text, text
+
+
+@pytest.mark.parametrize(
+    ("lang", "said", "plain_span"),
+    [
+        ("sv", "varje år från 1 juli till 31 augusti 08:00–15:00 på arbetsdagar", "varje år från 5 januari till 6 januari 10:00–11:00"),
+        ("it", "ogni anno nel periodo 1 luglio – 31 agosto: 08:00 – 15:00 nei giorni lavorativi",
+         "ogni anno nel periodo 5 gennaio – 6 gennaio: 10:00 – 11:00"),
+        ("pl", "co roku od 1 lipca do 31 sierpnia 08:00 – 15:00 w dni robocze", "co roku od 5 stycznia do 6 stycznia 10:00 – 11:00"),
+        ("en", "every year from 1 July to 31 August 08:00 – 15:00 on working days", "every year from 5 January to 6 January 10:00 – 11:00"),
+    ],
+)
+def test_the_page_says_yearly_hours_over_a_span_of_days_in_the_plural(lang: str, said: str, plain_span: str) -> None:
+    """Summer hours ("jornada intensiva") read "every year on 1 July – 31 August … when it is a working day": one day's words for two months."""
+    decl, problems = parse_text(plan("hours yearly 07-01 to 08-31 08:00-15:00 on working days", "hours yearly 01-05 to 01-06 10:00-11:00"), "t.plan")
+    assert decl is not None and not problems
+    text = site.calendar_text(decl.calendars[0], site.Reader(lang, words()[lang])).replace("\u2060", "").replace("\u00a0", " ").replace("\u2009", " ")
+    assert said in text and plain_span in text, text
+    assert "when it is a working day" not in text and "every year on" not in text

@@ -359,3 +359,62 @@ def test_a_projects_first_check_asks_libphonenumber_only_for_numbers_the_user_ha
         assert done.stdout.split() == ["1", imported], done.stderr
         # The same finding either way: the short number is reported where it is written.
         assert "'+46 42 400' is not a valid phone number" in done.stderr
+
+
+# --- session 23: when a channel is answered, per plan --------------------------------------------
+# Quillstack's mailbox takes requests at any time; Standard's are answered in US office hours, Premium's
+# round the clock on weekdays. `hours` per plan said when it is staffed, and nothing said when it is answered.
+
+
+def test_a_plan_may_say_when_a_channel_is_answered() -> None:
+    vendor = vendor_of(
+        HEADER
+        + CALENDARS
+        + '  contact email "support@example.com" hours always answered office\n'
+        + '  contact phone "+46 8 123 456 78"\n'
+        + '  plan basic { name "Basic" channels email, phone hours office }\n'
+        + '  plan plus extends basic { name "Plus" channels email answered always, phone hours always answered office }\n'
+        + '  plan same extends plus { name "Same" }\n'
+        + "}\n"
+    )
+    basic, plus, same = vendor.plans
+    assert basic.channel_answered("email") is None and basic.channel_calendar("phone") == "office"
+    assert plus.channel_answered("email") == "always" and plus.channel_calendar("email") is None
+    # `hours` and `answered` together, before `for`: each says its own.
+    assert (plus.channel_calendar("phone"), plus.channel_answered("phone")) == ("always", "office")
+    answered = next(h for h in plus.channel_hours if h.answered and h.channel == "email")
+    assert (answered.pos.line, answered.pos.column) == (9, 65)  # at the calendar's id
+    assert same.channel_answered("email") == "always"  # inherited with the channel list
+
+
+def test_an_unknown_calendar_after_answered_is_reported_where_it_is_written() -> None:
+    text = HEADER + CALENDARS + '  contact email "a@example.com"\n  plan p { name "P" channels email answered ofice }\n}\n'
+    message, line, column, hint = only(text)
+    assert (message, line, column) == ("unknown calendar 'ofice'", 7, 45)
+    assert hint is not None and "office" in hint
+
+
+@pytest.mark.parametrize(
+    ("lang", "tier", "heading"),
+    [
+        ("en", "Email: answered ", "Answered, by plan:"),
+        ("sv", "E-post: besvaras ", "Besvaras per nivå:"),
+        ("it", "E-mail: gestione delle richieste ", "Gestione delle richieste per livello:"),
+        ("pl", "E-mail: obsługa zgłoszeń ", "Obsługa zgłoszeń w pakietach:"),
+    ],
+)
+def test_the_page_says_when_a_channel_is_answered_in_each_plan(lang: str, tier: str, heading: str) -> None:
+    email = Contact("mail", "email", "support@acme.example", hours="always", answered="office")
+    plans = tuple(
+        dataclasses.replace(p, channels=("mail",), channel_hours=(ChannelHours("mail", "always", answered=True),) if i == 1 else ())
+        for i, p in enumerate(ACME.plans)
+    )
+    vendor = dataclasses.replace(ACME, contacts=(email,), plans=plans)
+    page = reader(lang, vendor)
+    always = site.clock_text(vendor, "always", page)
+    (view,) = site.contact_views(vendor, page)
+    assert view.plan_hours == () and view.plan_answered == (f"{page.plain(plans[1].name)}: {always}",)
+    services = site.plan_services(vendor, page)
+    assert services[0].channel_hours == () and [str(h).replace("\u2060", "") for h in services[1].channel_hours] == [
+        f"{tier}{always}".replace("\u2060", "")]
+    assert page.gettext("Answered, by plan:") == heading  # the contact list's heading over view.plan_answered

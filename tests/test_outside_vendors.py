@@ -198,7 +198,17 @@ def test_the_session_22_pages_never_say_an_unknown_region_or_a_slash_period(publ
 SESSION_22B = ("ferrotech", "nordlink", "softeria")
 
 
-@pytest.mark.parametrize("group", [SESSION_22, SESSION_22B], ids=["session 22", "session 22b"])
+# Session 23: three more, written from docs/language.md alone: a Vienna managed-hosting firm (Kahlenberg: office
+# hours Mon–Thu to 17:00 and Friday to 14:00, closed on 24 and 31 December, 99.5/99.9/99.95 % with credits,
+# maintenance windows across midnight, 24×7 for P1 from Business up, call-outs and surcharges outside office
+# hours), a Barcelona ERP partner (Tramuntana: yearly banks of hours priced per company size, an impact ×
+# urgency matrix, Catalan and Barcelona holidays, summer hours in July and August, a monthly report and a
+# quarterly review) and a US SaaS vendor (Quillstack: follow-the-sun 24×5, phone and a Technical Account
+# Manager in Enterprise only, per-user prices billed yearly with a minimum, resolution targets).
+SESSION_23 = ("kahlenberg", "tramuntana", "quillstack")
+
+
+@pytest.mark.parametrize("group", [SESSION_22, SESSION_22B, SESSION_23], ids=["session 22", "session 22b", "session 23"])
 def test_each_group_of_offers_checks_clean_on_its_own_even_strictly(tmp_path: Path, group: tuple[str, ...]) -> None:
     (tmp_path / "plans").mkdir()
     for vendor in group:
@@ -302,3 +312,142 @@ def test_a_country_ferrotech_does_not_serve_is_refused(published: Path) -> None:
 )
 def test_the_session_22b_pages_say_it_in_the_readers_language(published: Path, lang: str, vendor: str, said: str) -> None:
     assert said in words_of(published / lang / vendor / "index.html")
+
+
+def test_the_session_23_rules_carry_the_offers_facts(published: Path) -> None:
+    rules = json.loads((published / "rules" / "all.json").read_text(encoding="utf-8"))
+    kahlenberg = rules["vendors"]["kahlenberg"]
+    office = kahlenberg["calendars"]["kahlenberg-office"]
+    assert office["weekly"]["thu"] == [["08:00", "17:00"]] and office["weekly"]["fri"] == [["08:00", "14:00"]]
+    # 24 and 31 December closed every year; 26 October is Austria's National Day.
+    assert office["dates"]["2026-12-24"] == office["dates"]["2027-12-31"] == office["dates"]["2026-10-26"] == []
+    wartung = kahlenberg["calendars"]["kahlenberg-wartung"]["weekly"]
+    assert (wartung["tue"], wartung["wed"], wartung["fri"]) == ([["22:00", "24:00"]], [["00:00", "02:00"]], [["00:00", "02:00"]])
+    plans = kahlenberg["plans"]
+    assert [(c["percent"], c["below"]) for c in plans["premium"]["availability"]["credits"]] == [(10, 99.95), (25, 99.5), (50, 99)]
+    assert plans["premium"]["maintenance"] == {"calendar": "kahlenberg-wartung", "notice_minutes": 3 * 24 * 60}
+    assert plans["basic"]["maintenance"] == {"calendar": "kahlenberg-wartung", "notice_minutes": 5 * 24 * 60}
+    assert plans["business"]["availability"]["percent"] == 99.9  # its own, not Basic's 99.5
+    p1 = {name: [(t["minutes"], t["calendar"]) for t in plan["targets"] if t["metric"] == "first-response" and t["priority"] == "P1"]
+          for name, plan in plans.items()}
+    assert p1 == {"basic": [(120, "kahlenberg-office")], "business": [(30, "kahlenberg-24x7")], "premium": [(15, "kahlenberg-24x7")]}
+    assert [(o["id"], o["count"], o["period"], o["priorities"]) for o in plans["premium"]["obligations"]] == [
+        ("report", 1, "month", None), ("rca", None, None, ["P1"]), ("review", 1, "quarter", None)]
+
+    tramuntana = rules["vendors"]["tramuntana"]
+    levels = tramuntana["priorities"]["matrix"]["levels"]
+    assert (levels["alto"]["alta"], levels["medio"]["alta"], levels["bajo"]["media"], levels["bajo"]["baja"]) == ("P1", "P2", "P4", "P4")
+    days = tramuntana["calendars"]["tramuntana-oficina"]["dates"]
+    assert days["2026-07-01"] == days["2026-07-03"] == [["08:00", "15:00"]]  # summer hours, Friday's too
+    assert "2026-07-04" not in days  # a Saturday: `on working days` keeps it closed
+    assert days["2028-08-15"] == []  # Assumption Day, a holiday of the list, stays closed in the summer hours
+    assert days["2026-09-11"] == days["2026-09-24"] == days["2026-05-25"] == days["2027-05-17"] == []  # Diada, La Mercè, Whit Mondays
+    integral = tramuntana["plans"]["integral"]
+    assert [(t["priority"], t["minutes"], t["business_days"]) for t in integral["targets"] if t["metric"] == "workaround"] == [
+        ("P1", 480, None), ("P2", None, 3)]
+    assert [(o["id"], o["period"]) for o in integral["obligations"]] == [("informe", "month"), ("revision", "quarter")]
+    assert tramuntana["plans"]["essencial"]["obligations"] == []
+
+    quillstack = rules["vendors"]["quillstack"]
+    follow = quillstack["calendars"]["quill-24x5"]
+    assert follow["zone"] == "America/Los_Angeles" and follow["holidays"] == [] and follow["weekly"]["sat"] == []
+    assert (follow["weekly"]["sun"], follow["weekly"]["fri"]) == ([["17:00", "24:00"]], [["00:00", "17:00"]])
+    enterprise = quillstack["plans"]["enterprise"]
+    assert [(c["priority"], c["calendar"]) for c in enterprise["coverage"]] == [(None, "quill-24x5"), ("P1", "quill-24x7")]
+    status = [(t["priority"], t["minutes"], t["calendar"]) for t in enterprise["targets"] if t["metric"] == "status-update"]
+    assert status == [("P1", 60, "quill-24x7")]
+    resolution = {t["priority"]: t for t in quillstack["plans"]["standard"]["targets"] if t["metric"] == "resolution"}
+    # `target resolution all none`: published, with no time and no clock (no resolution time in Standard).
+    assert (resolution[None]["published"], resolution[None]["minutes"], resolution[None]["business_days"], resolution[None]["calendar"]) == (
+        True, None, None, None)
+
+
+@pytest.mark.parametrize(
+    ("plan", "priority", "reported", "extra", "due"),
+    [
+        # Wednesday 23 December 15:00 in Vienna: two office hours that day; 24 December closed every year, 25 and 26
+        # holidays, then the weekend: the other two hours are Monday's first.
+        ("kahlenberg/basic", "P2", "2026-12-23T15:00:00+01:00", (), "2026-12-28T10:00:00+01:00"),
+        # Friday closes at 14:00: one hour on Friday, one on Monday.
+        ("kahlenberg/basic", "P1", "2026-11-27T13:00:00+01:00", (), "2026-11-30T09:00:00+01:00"),
+        # Thursday 16:00 + 1 business day is Friday 16:00, after Friday's closing; Monday 26 October is the National
+        # Day, so the next opening is Tuesday 08:00 (winter time since Sunday).
+        ("kahlenberg/premium", "P4", "2026-10-22T16:00:00+02:00", (), "2026-10-27T08:00:00+01:00"),
+        # Two real hours round the clock across the end of summer time: 01:30 CEST is 23:30 UTC, due 01:30 UTC.
+        ("kahlenberg/premium", "P1", "2026-10-25T01:30:00+02:00", ("--metric", "resolution"), "2026-10-25T02:30:00+01:00"),
+        # Summer hours: Thursday 23 July 14:00 has one hour left (closing 15:00), the second is Friday's first.
+        ("tramuntana/professional", "P1", "2026-07-23T14:00:00+02:00", (), "2026-07-24T09:00:00+02:00"),
+        # Wednesday 23 September 17:00: one hour; 24 September (La Mercè) is closed; Friday opens at 08:00.
+        ("tramuntana/integral", "P2", "2026-09-23T17:00:00+02:00", (), "2026-09-25T09:00:00+02:00"),
+        # Monday 12:00: two hours to the lunch break at 14:00, two after it from 15:00.
+        ("tramuntana/essencial", "P1", "2026-11-16T12:00:00+01:00", (), "2026-11-16T17:00:00+01:00"),
+        # Friday 22 May + 3 business days: Monday 25 May is Whit Monday in Barcelona; Tue, Wed, Thu.
+        ("tramuntana/professional", "P4", "2026-05-22T10:00:00+02:00", (), "2026-05-28T10:00:00+02:00"),
+        # Tuesday 30 June 17:00 + 3 business days is Friday 3 July 17:00, but July closes at 15:00: Monday's opening.
+        ("tramuntana/integral", "P2", "2026-06-30T17:00:00+02:00", ("--metric", "workaround"), "2026-07-06T08:00:00+02:00"),
+        # Friday 3 July 2026 is the observed Independence Day: counted from Monday 08:00 in New York.
+        ("quillstack/standard", "P1", "2026-07-03T09:00:00-04:00", (), "2026-07-06T12:00:00-04:00"),
+        # 24×5: Friday 16:30 Pacific has half an hour; the week opens again on Sunday at 17:00.
+        ("quillstack/premium", "P1", "2026-11-27T16:30:00-08:00", (), "2026-11-29T17:30:00-08:00"),
+        # Five hours on Friday 30 October (summer time), three after Sunday 17:00 (winter time since that morning).
+        ("quillstack/premium", "P3", "2026-10-30T12:00:00-07:00", (), "2026-11-01T20:00:00-08:00"),
+        # Thanksgiving (26 November) is no business day; Friday 27 November is one: Friday, Monday.
+        ("quillstack/enterprise", "P2", "2026-11-25T10:00:00-05:00", ("--metric", "resolution"), "2026-11-30T10:00:00-05:00"),
+        # A P1 status update every hour, round the clock: Saturday night counts.
+        ("quillstack/enterprise", "P1", "2026-11-28T23:50:00-08:00", ("--metric", "status-update"), "2026-11-29T00:50:00-08:00"),
+    ],
+)
+def test_the_session_23_deadlines(published: Path, plan: str, priority: str, reported: str, extra: tuple[str, ...], due: str) -> None:
+    assert_due(published, plan, priority, reported, extra, due)
+
+
+def test_tramuntanas_matrix_answers_impact_first(published: Path) -> None:
+    for impact, urgency, level in (("medio", "alta", "P2"), ("bajo", "media", "P4"), ("alto", "baja", "P3")):
+        done = subprocess.run(
+            [sys.executable, str(BUILD_PY), "--project", str(published.parent), "priority", "tramuntana", impact, urgency],
+            capture_output=True, text=True, timeout=300,
+        )
+        assert done.returncode == 0 and done.stdout.strip() == level, (impact, urgency, done.stderr)
+
+
+@pytest.mark.parametrize(
+    ("lang", "vendor", "said"),
+    [
+        ("en", "kahlenberg", "Mon – Thu 08:00 – 17:00; Fri 08:00 – 14:00 (Central European Time), except public holidays in Austria; "
+                             "closed every year: 24 December and 31 December"),
+        ("sv", "kahlenberg", "tis 22:00–ons 02:00, tors 22:00–fre 02:00 (centraleuropeisk tid); aviseras minst 5 dagar i förväg"),
+        ("en", "kahlenberg", "€249 per device per month excl. tax, minimum 3 devices, plus a one-off set-up fee of €990"),
+        ("it", "kahlenberg", "Opzione a pagamento: 150 € per intervento IVA esclusa"),
+        ("pl", "kahlenberg", "Telefon (Linia awaryjna; tylko Całkowita awaria)"),
+        ("en", "kahlenberg", "Only in the Managed Business and Managed Premium tiers"),
+        ("en", "kahlenberg", "≈ 22 minutes per month"),
+        ("en", "tramuntana", "every year from 1 July to 31 August 08:00 – 15:00 on working days"),
+        ("it", "tramuntana", "ogni anno nel periodo 1 luglio – 31 agosto: 08:00 – 15:00 nei giorni lavorativi"),
+        ("en", "tramuntana", "closed on 25 May 2026, 17 May 2027 and 5 June 2028; closed every year: 24 September"),
+        ("pl", "tramuntana", "z wyjątkiem świąt ustawowych (Cataluña, Hiszpania)"),
+        ("sv", "tramuntana", "Medelstora företag (11–50 användare)"),
+        ("sv", "tramuntana", "4 800 € per år exkl. moms, faktureras kvartalsvis"),
+        ("en", "tramuntana", "100 hours per year"),
+        ("pl", "tramuntana", "Hiszpański, kataloński i angielski"),
+        ("en", "quillstack", "Sun 17:00 – Fri 17:00 (Pacific Time)"),
+        ("en", "quillstack", "US$12 per user per month, minimum 100 users, billed yearly"),
+        ("it", "quillstack", "12 USD per utente al mese, minimo 100 utenti, fatturazione annuale"),
+        ("en", "quillstack", "Account manager: Technical Account Manager"),
+        ("pl", "quillstack", "Tylko w pakiecie Enterprise"),
+        ("en", "quillstack", "Mon – Fri 08:00 – 18:00 New York time, except public holidays in the United States"),
+        # The mailbox is answered in US office hours on Standard, round the clock on weekdays from Premium up.
+        ("en", "quillstack", "Answered, by plan:<ul><li>Premium: Sun 17:00 – Fri 17:00 (Pacific Time)</li><li>Enterprise: Sun 17:00 – Fri"),
+        ("sv", "quillstack", "E-post: besvaras sön 17:00–fre 17:00"),
+        ("pl", "quillstack", "E-mail: obsługa zgłoszeń niedz. 17:00 – pt. 17:00 (czas pacyficzny)"),
+    ],
+)
+def test_the_session_23_pages_say_it_in_the_readers_language(published: Path, lang: str, vendor: str, said: str) -> None:
+    assert said in words_of(published / lang / vendor / "index.html")
+
+
+def test_coverage_names_the_priority_with_its_own_hours_before_the_others(published: Path) -> None:
+    """Business writes `coverage P1` after Basic's `coverage all`: the page said "Other priorities" first, unlike the Hours counted row."""
+    page = words_of(published / "en" / "kahlenberg" / "index.html")
+    business = page.index("Managed Business", page.rindex("Service per tier"))  # the section, not the contents at the top
+    total, others = page.index("Total outage: 24×7", business), page.index("Other priorities: Mon", business)
+    assert total < others

@@ -168,6 +168,25 @@ def test_the_pages_say_the_minimum_and_billing_in_each_language(lang: str, text:
     assert said(compare.price_cell(acme.plans[0], acme, page).text) == text  # the comparison
 
 
+@pytest.mark.parametrize(
+    ("lang", "card"),
+    [
+        ("en", "Free; US$6 per user per month, minimum 50 users, billed yearly; US$12 per user per month, minimum 100 users, billed yearly"),
+        ("sv", "Gratis; 6 US$ per användare per månad, minst 50 användare, faktureras årsvis; "
+               "12 US$ per användare per månad, minst 100 användare, faktureras årsvis"),
+    ],
+)
+def test_the_card_sets_three_prices_with_terms_apart_by_semicolons(lang: str, card: str) -> None:
+    """Session 23 (Quillstack): "Free, US$6 per user per month, minimum 50 users, billed yearly or US$12 …" read as one list."""
+    acme = vendor_of(plan("price free\n    price 6 USD per user per month minimum 50 users billed yearly\n"
+                          "    price 12 USD per user per month minimum 100 users billed yearly"))
+    assert said(site.price_range(acme, reader(lang, acme))) == card
+    # Two prices need no list commas: "a or b" stays.
+    two = vendor_of(plan("price 6 USD per user per month minimum 50 users\n    price 12 USD per user per month minimum 100 users"))
+    said_two = said(site.price_range(two, reader("en", two)))
+    assert said_two == "US$6 per user per month, minimum 50 users or US$12 per user per month, minimum 100 users"
+
+
 @pytest.mark.parametrize(("count", "text"), [(1, "minimum 1 stanowisko"), (3, "minimum 3 stanowiska"), (5, "minimum 5 stanowisk")])
 def test_the_minimum_takes_the_plural_form_of_its_count(count: int, text: str) -> None:
     acme = vendor_of(plan(f"price 90 EUR per seat per year minimum {count} seats"))

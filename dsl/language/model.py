@@ -370,11 +370,15 @@ class ContactGroup:
 
 @dataclass(frozen=True, slots=True)
 class ChannelHours:
-    """A channel's hours for one plan, when they differ per plan (Amanda's phone: office hours or 24x7)."""
+    """A channel's hours for one plan, when they differ per plan (Amanda's phone: office hours or 24x7).
+
+    `answered`: the hours what the channel takes is answered in, in this plan (`channels email answered
+    us-24x5`), as a contact's `answered` says it for every plan; else the hours it is staffed (`hours`)."""
 
     channel: str
     calendar: str
     pos: Pos = field(default_factory=_no_pos, compare=False)
+    answered: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -637,7 +641,11 @@ class Plan:
 
     def channel_calendar(self, channel: str) -> str | None:
         """The calendar a channel is staffed on for this plan, when the plan gives its own."""
-        return next((h.calendar for h in self.channel_hours if h.channel == channel), None)
+        return next((h.calendar for h in self.channel_hours if h.channel == channel and not h.answered), None)
+
+    def channel_answered(self, channel: str) -> str | None:
+        """The calendar what a channel takes is answered on in this plan, when the plan gives its own."""
+        return next((h.calendar for h in self.channel_hours if h.channel == channel and h.answered), None)
     # Issue 8 (tiers and editorial voice); never inherited through `extends`.
     recommended: bool = False
     applies_to: tuple[AppliesTo, ...] = ()

@@ -882,17 +882,20 @@ class _Builder(Transformer[Token, Any]):
     def obligation_for(self, meta: Any, children: list[Token]) -> tuple[tuple[str, ...], tuple[Pos, ...]]:
         return tuple(str(p) for p in children), tuple(self._tpos(p) for p in children)
 
-    def channel(self, meta: Any, children: list[Any]) -> tuple[Ref, ChannelHours | None, ChannelPriorities | None]:
-        channel, hours, priorities = children
+    def channel(self, meta: Any, children: list[Any]) -> tuple[Ref, tuple[ChannelHours, ...], ChannelPriorities | None]:
+        channel, hours, answered, priorities = children
         assert channel is not None  # the grammar requires the id
         ref = Ref(str(channel), self._tpos(channel))
         limited = ChannelPriorities(ref.name, *priorities) if priorities is not None else None
-        return ref, ChannelHours(ref.name, str(hours), self._pos(meta)) if hours is not None else None, limited
+        own: tuple[ChannelHours, ...] = (ChannelHours(ref.name, str(hours), self._pos(meta)),) if hours is not None else ()
+        if answered is not None:
+            own += (ChannelHours(ref.name, str(answered), self._tpos(answered), answered=True),)
+        return ref, own, limited
 
     def channel_for(self, meta: Any, children: list[Token]) -> tuple[tuple[str, ...], Pos, tuple[Pos, ...]]:
         return tuple(str(p) for p in children), self._pos(meta), tuple(self._tpos(p) for p in children)
 
-    def channels(self, meta: Any, children: list[tuple[Ref, ChannelHours | None, ChannelPriorities | None]]) -> _Stmt:
+    def channels(self, meta: Any, children: list[tuple[Ref, tuple[ChannelHours, ...], ChannelPriorities | None]]) -> _Stmt:
         return _Stmt("channels", tuple(children), self._pos(meta))
 
     def plan(self, meta: Any, children: list[Any]) -> _Stmt:
@@ -924,7 +927,7 @@ class _Builder(Transformer[Token, Any]):
             channels=tuple(r.name for r, _, _ in channels),
             marks=(str(mark),) if mark is not None else (),
             pos=pos,
-            channel_hours=tuple(h for _, h, _ in channels if h is not None),
+            channel_hours=tuple(h for _, own, _ in channels for h in own),
             channel_priorities=tuple(p for _, _, p in channels if p is not None),
             recommended=parts.get("recommended", False),
             applies_to=tuple(parts.get("applies_to", ())),

@@ -265,6 +265,9 @@ def _hint(exc: UnexpectedInput, lark: Lark, text: str) -> str | None:
     uptime = _uptime_hint(exc, text) if isinstance(exc, UnexpectedToken) else None
     if uptime is not None:
         return uptime
+    order = _order_hint(exc, text) if isinstance(exc, UnexpectedToken) else None
+    if order is not None:
+        return order
     fee = _setup_fee_hint(exc, text) if isinstance(exc, UnexpectedToken) else None
     if fee is not None:
         return fee
@@ -295,6 +298,35 @@ def _uptime_hint(exc: UnexpectedToken, text: str) -> str | None:
         return "separate the credits with commas: credit 10% below 99.9%, 25% below 99%"
     if line.startswith("availability ") and word.lower() in ADVERB_PERIODS:
         return f"the period follows 'per': availability 99.9% per {ADVERB_PERIODS[word.lower()]}"
+    return None
+
+
+PRICE_ORDER = (
+    "a price's words come in this order: AMOUNT CURRENCY, per UNIT, per PERIOD, minimum N UNITS, billed INTERVAL, "
+    "then the tax note: price 35 USD per user per month minimum 10 users billed yearly excl tax"
+)
+
+
+def _order_hint(exc: UnexpectedToken, text: str) -> str | None:
+    """Words of a fixed order written in another (session 23's outside authors): a price's `billed` before its
+    `minimum`, a contract's `notice` before `renews`, two intervals of a day without their comma, a text after an
+    add-on's price. Keyed by the line, as `_uptime_hint`: a misspelt statement on a line of its own gets none."""
+    at = exc.pos_in_stream or 0
+    start = text.rfind("\n", 0, at) + 1
+    line, before, word = text[start:].lstrip(), text[start:at].split(), str(exc.token)
+    if word in ("minimum", "billed", "per") and (line.startswith("price ") or "add-on" in before):
+        return PRICE_ORDER
+    if before[-1:] == ["per"] and "add-on" in before:  # `add-on 75 EUR excl tax per hour`: `per` read as the next feature
+        return PRICE_ORDER
+    if word == "renews" and line.startswith("contract ") and "notice" in before:
+        return "'renews TERM' comes before 'notice TERM': contract 12 months renews 12 months notice 3 months"
+    if re.fullmatch(r"\d\d?:\d\d", word) and re.match(r"(open|hours|eve)\b", line):
+        return "separate the intervals of a day with a comma: open mon-thu 09:00-14:00, 15:00-18:00"
+    if word == "{" and "add-on" in before:
+        return (
+            "an add-on's cell is its prices only: say what the price buys in the feature's label "
+            "(\"Extra bank of 10 hours\") or description"
+        )
     return None
 
 

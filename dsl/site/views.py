@@ -314,8 +314,17 @@ def calendar_text(calendar: Calendar, reader: Reader) -> str:
         text = _("%(hours)s; closed every year: %(dates)s") % {"hours": text, "dates": fmt.listing(closed_yearly, lang)}
     for days in (y for y in yearly if y.hours):
         other_hours = fmt.unit_list([fmt.time_range(h.start, h.end, lang) for h in days.hours], lang)
-        date_text = fmt.day_of_year(days.first, days.last, lang)
-        values = {"hours": text, "date": date_text, "other": other_hours}
+        if days.first != days.last:
+            # A span ("jornada intensiva" 1 July to 31 August) is days, in the plural: "on working days",
+            # not "on 1 July – 31 August … when it is a working day".
+            span = {"hours": text, "first": fmt.day_of_year(days.first, days.first, lang),
+                    "last": fmt.day_of_year(days.last, days.last, lang), "other": other_hours}
+            if days.working_days_only:
+                text = _("%(hours)s; every year from %(first)s to %(last)s %(other)s on working days") % span
+            else:
+                text = _("%(hours)s; every year from %(first)s to %(last)s %(other)s") % span
+            continue
+        values = {"hours": text, "date": fmt.day_of_year(days.first, days.last, lang), "other": other_hours}
         if days.working_days_only:
             text = _("%(hours)s; every year on %(date)s %(other)s when it is a working day") % values
         else:
@@ -512,6 +521,7 @@ class ContactView:
     plan_hours: tuple[str, ...] = ()  # "Premium: around the clock" when the plans give the channel their own hours
     nowrap: bool = False  # a phone number is never broken across lines
     tiers: Markup = Markup("")  # "Only in the Gold tier": a contact some tiers' channels list and others' do not
+    plan_answered: tuple[str, ...] = ()  # "Premium: Sun 17:00 – Fri 17:00" when the plans say when the channel is answered
 
 
 @dataclass(frozen=True)
@@ -1172,7 +1182,9 @@ def plan_services(vendor: Vendor, reader: Reader) -> tuple[PlanService, ...]:
                 priority=_coverage_label(vendor, c.priority, c.case, reader, others=c.case in own),
                 hours=clock_text(vendor, c.calendar, reader),
             )
-            for c in plan.coverage
+            # The priorities with hours of their own first, then "Other priorities", as the "Hours counted"
+            # row says them: a plan that extends one with `coverage all` wrote its `coverage P1` after it.
+            for c in sorted(plan.coverage, key=lambda c: c.priority is None)
         )
         def _channel_name(cid: str, listed: tuple[str, ...] = plan.channels) -> Markup | str:
             contact = contacts.get(cid)
@@ -1204,7 +1216,10 @@ def plan_services(vendor: Vendor, reader: Reader) -> tuple[PlanService, ...]:
         # A channel whose hours differ per plan (Amanda's phone) says this plan's hours here, named as in
         # the list above: "Phone (Emergency line): 24×7" when the tier has two phones, not a bare "Phone".
         channel_hours = tuple(
-            sentence(_("%(channel)s: %(hours)s"), channel=_channel_name(h.channel), hours=clock_text(vendor, h.calendar, reader))
+            sentence(
+                _("%(channel)s: answered %(hours)s") if h.answered else _("%(channel)s: %(hours)s"),
+                channel=_channel_name(h.channel), hours=clock_text(vendor, h.calendar, reader),
+            )
             for h in plan.channel_hours
         )
         services.append(
@@ -1271,6 +1286,11 @@ def _contact_view(contact: Contact, vendor: Vendor, reader: Reader) -> ContactVi
         for plan in vendor.plans
         if contact.id in plan.channels and (calendar := plan.channel_calendar(contact.id)) is not None
     )
+    plan_answered = tuple(
+        sentence(_("%(plan)s: %(hours)s"), plan=reader.label(plan.name), hours=clock_text(vendor, calendar, reader))
+        for plan in vendor.plans
+        if contact.id in plan.channels and (calendar := plan.channel_answered(contact.id)) is not None
+    )
     return ContactView(
         title,
         value,
@@ -1281,6 +1301,7 @@ def _contact_view(contact: Contact, vendor: Vendor, reader: Reader) -> ContactVi
         plan_hours,
         nowrap,
         _contact_tiers(contact, vendor, reader),
+        plan_answered,
     )
 
 
@@ -1664,7 +1685,13 @@ def _segment_summary(prices: list[Price], reader: Reader) -> str:
     if parts:
         # The site's words ("Free", "Price on request") start a sentence on their own; inside a list they
         # are lower case in all four languages ("... eller pris på förfrågan").
-        return fmt.listing([parts[0], *(_lower_first(p) if p in words else p for p in parts[1:])], lang, style="or")
+        items = [parts[0], *(_lower_first(p) if p in words else p for p in parts[1:])]
+        if len(items) > 2 and any(", " in item for item in items):
+            # "€89 per device per month excl. tax, plus a one-off set-up fee of €290, €149 per device …": a price
+            # that says its terms after commas, in a list joined by commas, runs into the next; semicolons
+            # set them apart, as the segments' summaries are.
+            return "; ".join(items)
+        return fmt.listing(items, lang, style="or")
     return _("Not offered")
 
 

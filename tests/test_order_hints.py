@@ -1,0 +1,68 @@
+"""Hints for words written in another order than the language's (session 23, three outside authors).
+
+A price's `billed annually` before its `minimum 50 users`, a contract's `notice` before `renews`, a Spanish
+office's two intervals a day without their comma (`09:00-14:00 15:00-18:00`) and a text after an add-on's price
+each ended in "unexpected 'minimum'; expected a statement or a closing '}' here" with no hint, or with a hint about
+counts that said nothing of the mistake. Each now says the order, with a line that checks.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from support.language_plans import problems
+
+PLAN = """calendar office {{
+  zone Europe/Madrid
+  {hours}
+}}
+vendor acme {{
+  name "Acme"
+  language en
+  feature extra {{ label "Extra hours" }}
+  plan gold {{
+    name "Gold"
+    {line}
+  }}
+}}
+"""
+
+
+def plan(line: str = "price 35 USD per user per month", hours: str = "open mon-fri 09:00-17:00") -> str:
+    """A project whose calendar has `hours` and whose one tier has `line`."""
+    return PLAN.format(line=line, hours=hours)
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "column", "hint", "fixed"),
+    [
+        (plan("price 6 USD per user per month billed annually minimum 50 users"), 11, 52, "a price's words come in this order",
+         plan("price 6 USD per user per month minimum 50 users billed annually")),
+        (plan("price 6 USD per user per month excl tax billed yearly"), 11, 45, "a price's words come in this order",
+         plan("price 6 USD per user per month billed yearly excl tax")),
+        (plan("features { extra: add-on 75 EUR excl tax per hour }"), 11, 50, "a price's words come in this order",
+         plan("features { extra: add-on 75 EUR per hour excl tax }")),
+        (plan("contract 12 months notice 3 months renews 12 months"), 11, 40, "'renews TERM' comes before 'notice TERM'",
+         plan("contract 12 months renews 12 months notice 3 months")),
+        (plan(hours="open mon-thu 09:00-14:00 15:00-18:00"), 3, 28, "separate the intervals of a day with a comma",
+         plan(hours="open mon-thu 09:00-14:00, 15:00-18:00")),
+        (plan(hours="open mon-fri 09:00-17:00\n  hours yearly 07-01 to 08-31 08:00-11:00 12:00-15:00"), 4, 43,
+         "separate the intervals of a day with a comma",
+         plan(hours="open mon-fri 09:00-17:00\n  hours yearly 07-01 to 08-31 08:00-11:00, 12:00-15:00")),
+        (plan('features { extra: add-on 650 EUR { en "10 hours" } }'), 11, 38, "an add-on's cell is its prices only",
+         plan("features { extra: add-on 650 EUR }")),
+    ],
+)
+def test_words_out_of_order_get_a_hint_that_shows_the_order(text: str, line: int, column: int, hint: str, fixed: str) -> None:
+    found = problems(text)
+    assert found, text
+    message, at_line, at_column, said = found[0]
+    assert message.startswith("unexpected") and (at_line, at_column) == (line, column), found
+    assert said is not None and said.startswith(hint), said
+    assert problems(fixed) == []  # what the hint says to write checks
+
+
+def test_a_misspelt_statement_on_its_own_line_gets_no_price_hint() -> None:
+    """The hint is keyed by the line: a wrong word after a complete price is the next statement gone wrong."""
+    found = problems(plan("price 6 USD per user per month\n    minimun 50 users"))
+    assert found and not (found[0][3] or "").startswith("a price's words")
