@@ -74,6 +74,7 @@ from dsl.language.model import (
     Text,
     WeeklyInterval,
     YearlyDays,
+    quick_pickling,
 )
 from dsl.language.vocabulary import PRICE_UNITS, WEEKDAYS, support_language_codes, support_language_named
 
@@ -1294,3 +1295,5 @@ def _matrix(impacts: tuple[AxisValue, ...], urgencies: tuple[AxisValue, ...], ro
     )
     return PriorityMatrix(impacts, urgencies, cells, pos, rows)
 
+
+quick_pickling(globals())  # the declarations are pickled into the build cache, as the models are

@@ -1,0 +1,59 @@
+"""Declarations and models survive pickling whole: the build cache and the worker processes rely on it.
+
+`dsl.language.model.quick_pickling` replaces dataclasses' own pickling of frozen slotted classes; a field
+it dropped or put in the wrong slot would not show in `==` when the field is left out of comparisons
+(positions are), so the objects are compared field by field, positions included.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import pickle
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from dsl.language import model, parser
+from dsl.language.loader import load_project
+
+ROOT = Path(__file__).resolve().parents[1]
+PLANS = sorted((ROOT / "plans").glob("*.plan")) + sorted((ROOT / "tests" / "plans" / "outside").glob("*.plan"))
+
+
+def same(a: Any, b: Any, where: str = "") -> None:
+    """Assert `a` and `b` are equal in every field, those left out of `==` too, all the way down."""
+    assert type(a) is type(b), where
+    if dataclasses.is_dataclass(a):
+        for item in dataclasses.fields(a):
+            same(getattr(a, item.name), getattr(b, item.name), f"{where}.{item.name}")
+    elif isinstance(a, (tuple, list)):
+        assert len(a) == len(b), where
+        for n, (x, y) in enumerate(zip(a, b, strict=True)):
+            same(x, y, f"{where}[{n}]")
+    elif isinstance(a, dict):
+        assert a.keys() == b.keys(), where
+        for key in a:
+            same(a[key], b[key], f"{where}[{key!r}]")
+    else:
+        assert a == b, where
+
+
+@pytest.mark.parametrize("path", PLANS, ids=lambda p: p.name)
+def test_a_files_declarations_come_back_from_pickling_whole(path: Path) -> None:
+    _, decl, _ = parser.parse_file(path)
+    assert decl is not None
+    same(pickle.loads(pickle.dumps(decl, protocol=pickle.HIGHEST_PROTOCOL)), decl, path.name)
+
+
+def test_the_resolved_models_come_back_from_pickling_whole() -> None:
+    project = load_project([ROOT / "plans"]).project
+    assert project.vendors
+    same(pickle.loads(pickle.dumps(project, protocol=pickle.HIGHEST_PROTOCOL)), project, "project")
+
+
+def test_every_slotted_class_pickles_by_its_own_field_names() -> None:
+    slotted = [c for m in (model, parser) for c in vars(m).values() if isinstance(c, type) and dataclasses.is_dataclass(c) and "__slots__" in vars(c)]
+    assert len(slotted) > 30
+    for cls in slotted:
+        assert cls.__getstate__.__name__ == "getstate", cls  # not dataclasses' own, which asks fields() per object
