@@ -172,7 +172,8 @@ def _write_schema(path: Path) -> str:
 
 
 def _random_project(rng: random.Random) -> tuple[Project, list[oracle.Question]]:
-    """Twelve vendors with a random calendar each, and 25 questions about each, with millisecond reports."""
+    """Twelve vendors with a random calendar each, and 25 questions about each, with reports to the microsecond
+    (which every evaluator, the oracle included, counts to the millisecond: docs/rules.md §5 "Inputs")."""
     d = RandomDraw(rng)
     vendors, questions = [], []
     while len(vendors) < 12:
@@ -194,6 +195,6 @@ def _random_project(rng: random.Random) -> tuple[Project, list[oracle.Question]]
         vendors.append(vendor)
         for i in range(35):
             metric = (None, "resolution", "status-update", "workaround")[i % 4] if i >= 15 else None
-            at = calendars.report(d, drawn.zone, resolution_us=1000)
+            at = calendars.report(d, drawn.zone)
             questions.append(oracle.Question(f"{vendor.id}/plan", "P1", at, drawn.tz, metric))
     return Project(tuple(vendors)), questions

@@ -148,8 +148,10 @@ def parse_moment(text: str) -> datetime:
             raise bad
         sign = -1 if m.group(9) == "-" else 1
         zone = UTC if hours == minutes == 0 else timezone(sign * timedelta(hours=hours, minutes=minutes))
-    micro = int((m.group(7) or "").ljust(6, "0"))
-    return datetime(year, month, day, hour, minute, second, micro, tzinfo=zone)
+    # Only the first three digits count: every evaluator counts to the millisecond (§5 "Inputs"),
+    # as a JavaScript Date does, so no evaluator's deadline moves across a closing time by a fraction.
+    milli = int((m.group(7) or "")[:3].ljust(3, "0"))
+    return datetime(year, month, day, hour, minute, second, milli * 1000, tzinfo=zone)
 
 
 _EXCLUDED_ZONES = frozenset({"Factory", "localtime", "posixrules"})
@@ -190,10 +192,17 @@ def _us(moment: datetime) -> int:
     return (moment - _EPOCH) // _ONE_US
 
 
+def to_ms(moment: datetime) -> datetime:
+    """The moment cut to the millisecond, as every evaluator counts it (docs/rules.md §5 "Inputs")."""
+    extra = moment.microsecond % 1000
+    return moment.replace(microsecond=moment.microsecond - extra) if extra else moment
+
+
 def _report_us(moment: datetime) -> int:
-    """`_us` for a report a caller gave: a naive moment (or no datetime at all) is a RuleError."""
+    """`_us` for a report a caller gave, cut to the millisecond: a naive moment (or no datetime at all) is a RuleError."""
     try:
-        return (moment - _EPOCH) // _ONE_US
+        report = (moment - _EPOCH) // _ONE_US
+        return report - report % 1000
     except TypeError:
         raise RuleError(f"the time {moment!s} has no UTC offset; give one, such as 2026-11-23T15:00:00+01:00", "at") from None
 
@@ -548,7 +557,9 @@ class Clock:
         self.amount = amount if isinstance(amount, Amount) else Amount(amount)
         self.minutes, self.timeline, self.zone = self.amount.minutes, timeline, zone
         self.first, self.last = timeline.first, timeline.last
-        self.due_us: Callable[[int], int] = self.amount.search(timeline)
+        search = self.amount.search(timeline)
+        # A tool's own microseconds are cut to the millisecond too, as every evaluator counts (§5 "Inputs").
+        self.due_us: Callable[[int], int] = lambda report: search(report - report % 1000)
         self.due: Callable[[datetime], datetime]
         if zone is None:
             self.due = _in_report_offset(self.amount, timeline.first, timeline.last)
@@ -575,6 +586,9 @@ def _minutes_in_zone(timeline: Timeline, minutes: int, zone: tzinfo) -> Callable
             report = (moment - epoch) // one_us
         except TypeError:
             report = _report_us(moment)  # raises the RuleError
+        if report % 1000:  # counted to the millisecond, as by every evaluator (§5 "Inputs")
+            report -= report % 1000
+            moment = to_ms(moment)
         if not lo <= report < hi:
             raise _outside(moment.isoformat(), first, last)  # the moment as it was given, not in UTC
         if wanted:  # as Timeline.search
@@ -604,6 +618,9 @@ def _in_zone(search: Callable[[int], int], timeline: Timeline, zone: tzinfo) -> 
             report = (moment - epoch) // one_us
         except TypeError:
             report = _report_us(moment)  # raises the RuleError
+        if report % 1000:  # counted to the millisecond, as by every evaluator (§5 "Inputs")
+            report -= report % 1000
+            moment = to_ms(moment)
         if not lo <= report < hi:
             raise _outside(moment.isoformat(), first, last)  # the moment as it was given, not in UTC
         seconds, micro = divmod(search(report), us)
@@ -622,7 +639,7 @@ def _in_report_offset(amount: Amount, first: int, last: int) -> Callable[[dateti
         assert here is not None  # _report_us refuses a naive moment
         timeline = Timeline.always_open(first, last, here)
         if not timeline.lo <= report < timeline.hi:
-            raise _outside(moment.isoformat(), first, last)
+            raise _outside(to_ms(moment).isoformat(), first, last)
         return _instant(amount.search(timeline)(report), here)
 
     return due
@@ -803,9 +820,9 @@ class Evaluator:
     ) -> dict[str, Any]:
         """A ticket's clock at `now` (docs/rules.md §11): per metric its deadline, elapsed and remaining business
         time, state and warning moments, and the same for obligations timed after hours of work. Raises RuleError."""
-        moment = parse_moment(at) if isinstance(at, str) else at
+        moment = parse_moment(at) if isinstance(at, str) else to_ms(at) if isinstance(at, datetime) else at
         try:
-            until = parse_moment(now) if isinstance(now, str) else now
+            until = parse_moment(now) if isinstance(now, str) else to_ms(now) if isinstance(now, datetime) else now
         except RuleError as exc:
             raise RuleError(f"'now': {exc}", "now") from None
         return TicketClock(self).answer(plan, priority, moment, until, events, tz, case, country, warnings)
@@ -1087,7 +1104,7 @@ class TicketClock:
             "elapsed_seconds": _seconds(elapsed),
             "remaining_seconds": _seconds(wanted - elapsed),
             "target_seconds": _seconds(wanted),
-            "warnings": [{"percent": p, "at": _instant(reach(start, pauses, wanted * p // 100), zone).isoformat()} for p in shares],
+            "warnings": [{"percent": p, "at": _instant(reach(start, pauses, wanted * p // 100_000 * 1000), zone).isoformat()} for p in shares],
         }
 
     def _metric(

@@ -212,18 +212,16 @@ def minutes(d: Draw, drawn: RandomCalendar) -> int:
     return d.integer(0, max(1, min(drawn.open_per_week * 3, 6000)))
 
 
-def report(d: Draw, zone: str, resolution_us: int = 1) -> str:
-    """A report moment as ISO text in a random one of ZONES: often near a DST change of `zone`, sometimes with fractions.
-
-    `resolution_us` 1000 keeps fractions to milliseconds, what a JavaScript Date can hold.
-    """
+def report(d: Draw, zone: str) -> str:
+    """A report moment as ISO text in a random one of ZONES: often near a DST change of `zone`, sometimes with fractions
+    to the microsecond (every evaluator counts them to the millisecond, docs/rules.md §5 "Inputs")."""
     near = transitions(zone)
     if near and d.boolean():
         moment = d.pick(near) + timedelta(minutes=d.integer(-3 * 1440, 1440))
     else:
         moment = datetime(YEARS[0], 1, 1, tzinfo=UTC) + timedelta(minutes=d.integer(0, 730 * 1440))
     if d.integer(0, 3) == 0:  # reports may carry seconds and fractions; deadlines keep them
-        moment += timedelta(microseconds=d.integer(0, 59_999_999 // resolution_us) * resolution_us)
+        moment += timedelta(microseconds=d.integer(0, 59_999_999))
     return moment.astimezone(ZoneInfo(d.pick(ZONES))).isoformat()
 
 

@@ -39,7 +39,24 @@ ACCEPTED_MOMENTS = [
 ]
 
 # Accepted, but finer than a millisecond: JavaScript's Date drops the digits after the third (docs/rules.md §9).
-SUB_MILLISECOND = [("2026-11-23T15:00:00.123456+01:00", "2026-11-23T15:15:00.123456+01:00", "2026-11-23T15:15:00.123000+01:00")]
+# Fractions of 4 to 6 digits: every evaluator counts to the millisecond and cuts the rest (§5 "Inputs"),
+# so the answers are one for all of them, even where the cut decides on which side of a closing time
+# a deadline falls. (question fields, deadline or error words)
+SUB_MILLISECOND: list[tuple[dict[str, Any], str | None, str | None]] = [
+    ({"at": "2026-11-23T15:00:00.123456+01:00"}, "2026-11-23T15:15:00.123000+01:00", None),
+    ({"at": "2026-11-23T15:00:00.999999+01:00"}, "2026-11-23T15:15:00.999000+01:00", None),  # cut, not rounded up
+    ({"at": "2026-11-23T15:00:00.0009+01:00"}, "2026-11-23T15:15:00+01:00", None),  # nothing left: no fraction written
+    # Stratiteq SOS P3, 480 minutes on weekdays 08:00-17:00: counted in microseconds, the deadline would be
+    # 17:00:00.0005, after the close, so the next morning; counted to the millisecond it is the close itself.
+    ({"plan": "stratiteq/sos", "priority": "P3", "at": "2026-11-24T09:00:00.0005+01:00"}, "2026-11-24T17:00:00+01:00", None),
+    ({"plan": "stratiteq/sos", "priority": "P3", "at": "2026-11-24T09:00:00.0015+01:00"}, "2026-11-25T08:00:00.001000+01:00", None),
+    # A report 0.9 ms before the span starts stays outside it; the words show the moment as counted.
+    (
+        {"at": "2025-12-31T23:59:59.9999+00:00"},
+        None,
+        "the moment 2025-12-31T23:59:59.999000+00:00 lies outside the years the rules cover (2026–2028)",
+    ),
+]
 
 REFUSED_MOMENTS = [
     "2026-11-23 15:00:00+01:00",  # a space for T
@@ -134,8 +151,12 @@ def rows() -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     for at, due in ACCEPTED_MOMENTS:
         out.append({"question": _question(at=at), "due": due, "why": "an accepted form of moment"})
-    for at, due, due_ms in SUB_MILLISECOND:
-        out.append({"question": _question(at=at), "due": due, "due_ms": due_ms, "why": "microseconds: JavaScript keeps milliseconds"})
+    for fields, due, error in SUB_MILLISECOND:
+        why = "a fraction finer than a millisecond: every evaluator cuts it"
+        if error is None:
+            out.append({"question": _question(**fields), "due": due, "why": why})
+        else:
+            out.append({"question": _question(**fields), "error": error, "field": "at", "why": why})
     for at in REFUSED_MOMENTS:
         out.append({"question": _question(at=at), "error": bad_moment(at), "field": "at", "why": "not the accepted form"})
     for at in NO_TIME_OF_DAY:

@@ -216,6 +216,8 @@ def deadline(project: Project, years: tuple[int, int], q: Question) -> datetime:
         report = datetime.fromisoformat(q.at)
     except ValueError:
         raise OracleError(f"not an ISO 8601 moment: {q.at}") from None
+    # Every evaluator counts a report to the millisecond (docs/rules.md §5 "Inputs"): the rest is cut, not rounded.
+    report = report.replace(microsecond=report.microsecond - report.microsecond % 1000)
     if report.utcoffset() is None:
         raise OracleError("report without offset")
     if q.tz is not None:

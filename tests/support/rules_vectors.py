@@ -320,7 +320,24 @@ def build(project: Project) -> Questions:
     issue8(project, qs)
     issue10(qs)
     onsite(qs)
+    sub_millisecond(qs)
     return qs
+
+
+def sub_millisecond(qs: Questions) -> None:
+    """Fractions finer than a millisecond, which every evaluator cuts (docs/rules.md §5 "Inputs"), where the cut decides
+    on which side of a closing time, an opening or the end of the span a deadline falls."""
+    why = "a fraction finer than a millisecond, cut by every evaluator"
+    for fraction in ("0005", "000999", "0015", "999999"):
+        # Stratiteq SOS P3, 480 minutes from Tuesday 09:00 end exactly at its 17:00 close.
+        qs.add("stratiteq/sos", "P3", f"2026-11-24T09:00:00.{fraction}+01:00", f"{why}: at the close, or past it")
+        qs.add("stratiteq/sos", "P3", f"2026-11-24T16:59:59.{fraction}+01:00", why)  # one open millisecond left, or none
+        qs.add("stratiteq/sos", "P3", f"2026-11-24T07:59:59.{fraction}+01:00", why)  # before the opening: counted from it
+        # 15 minutes round the clock from 23:45 on the last day of the span end exactly at its end.
+        qs.add("conformance-lab/always", "P1", f"2028-12-31T23:45:00.{fraction}+00:00", f"{why}: at the span's end, or past it")
+        qs.add("conformance-lab/always", "P1", f"2025-12-31T23:59:59.{fraction}+00:00", f"{why}: before the span")
+        for level in ("P1", "P2", "P3"):  # on-site by hours, the same time N business days on, the end of a business day
+            qs.add(ONSITE_PLAN, level, f"2026-11-24T16:59:59.{fraction}+01:00", f"{why}: on site", metric="on-site")
 
 
 ONSITE_PLAN = "conformance-lab/field"
