@@ -16,6 +16,7 @@ from dsl.site import compare
 from dsl.site import views as site
 from dsl.site.render import render_site
 from dsl.site.structured import script_json, vendor_json_ld
+from support.paths import ROOT
 from support.site import Balance, compare_view, parse, rich_project, words
 
 BASE = "https://support.example.org/"
@@ -273,8 +274,12 @@ def test_a_css_string_cannot_end_its_string_or_its_style_element() -> None:
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_on_a_phone_each_card_names_its_facts_by_the_column_heads(built: Path, lang: str) -> None:
     html = (built / lang / "compare" / "index.html").read_text(encoding="utf-8")
-    style = re.search(r"@media screen and \(max-width:47\.99rem\)\{(.*?)\}</style>", html, re.S)
+    style = re.search(r"#cmp\{ (.*?)\}</style>", html, re.S)
     assert style, "the page's <style> names no facts for the phone's cards"
-    labels = re.findall(r'#cmp td:nth-of-type\((\d+)\)::before\{content:"([^"]*)"/""\}', style.group(1))
+    labels = re.findall(r'--c(\d+):"([^"]*)";', style.group(1))
     assert labels == [(str(n), c.label) for n, c in enumerate(view(lang).columns[1:], 1)]
-    assert f'#cmp thead tr::before{{content:"{words()[lang].gettext("Sort by:")}"/""}}' in style.group(1)
+    assert f'--sort:"{words()[lang].gettext("Sort by:")}"' in style.group(1)
+    # compare.css names as many facts as a page can have (with the languages and availability columns).
+    css = (ROOT / "site_templates" / "assets" / "compare.css").read_text(encoding="utf-8")
+    most = len(compare.columns(site.Reader(lang, words()[lang]), languages=True, availability=True)) - 1
+    assert all(f"td:nth-of-type({n})::before{{content:var(--c{n});" in css for n in range(1, most + 1))
