@@ -16,6 +16,7 @@ from dsl.site import compare
 from dsl.site import views as site
 from dsl.site.render import render_site
 from dsl.site.structured import script_json, vendor_json_ld
+from support.paths import ROOT
 from support.site import Balance, compare_view, parse, rich_project, words
 
 BASE = "https://support.example.org/"
@@ -237,3 +238,48 @@ def test_a_tiers_channels_read_as_one_list_with_common_nouns_in_lower_case(lang:
     channels = cell(view(lang), "acme/premium", "channels")
     assert channels.text.replace("\u2060", "") == said  # the word joiner keeps "E-post" on one line
     assert [c.label for c in view(lang).channels][0][0].isupper()  # the filter's options keep their capital
+
+
+NO_PRICE = [("sv", "Inget publicerat pris"), ("it", "Nessun prezzo pubblicato"), ("pl", "Brak opublikowanej ceny"), ("en", "No price published")]
+
+
+@pytest.mark.parametrize(("lang", "said"), NO_PRICE)
+def test_a_tier_without_prices_reads_no_price_published_not_not_stated(lang: str, said: str) -> None:
+    # It read "Not stated", as if the comparison had missed something; "Price on request" would claim what the plan does not.
+    project = rich_project()
+    acme = project.vendors[0]
+    silent = replace(acme, plans=(replace(acme.plans[1], prices=()), acme.plans[2]))
+    page = compare_view(Project((silent,)), lang)
+    price = cell(page, f"acme/{acme.plans[1].id}", "price")
+    assert price.text == said and price.unstated and price.sort == compare.LAST
+    asked = cell(page, f"acme/{acme.plans[2].id}", "price")  # on request for one segment, not offered to the other
+    assert not asked.unstated and words()[lang].gettext("Price on request") in asked.text
+
+
+def test_a_fact_the_plan_does_not_state_is_marked_for_muted_words_and_nothing_else_is() -> None:
+    page = view("en")
+    for r in page.rows:
+        for c in r.cells:
+            assert c.unstated == (c.text in ("Not stated", "No price published", "Not published by the vendor")), (r.key, c.text)
+    assert any(c.unstated for r in page.rows for c in r.cells)
+
+
+def test_a_css_string_cannot_end_its_string_or_its_style_element() -> None:
+    said = str(compare.css_string('Pris "inkl." \\ </style><script>'))
+    assert said.startswith('"') and said.endswith('"') and '"' not in said[1:-1]
+    assert "<" not in said and "\\" + "22 " in said and "\\" + "5c " in said
+    assert str(compare.css_string("Första svar, högsta prioritet")) == '"Första svar, högsta prioritet"'
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_on_a_phone_each_card_names_its_facts_by_the_column_heads(built: Path, lang: str) -> None:
+    html = (built / lang / "compare" / "index.html").read_text(encoding="utf-8")
+    style = re.search(r"#cmp\{ (.*?)\}</style>", html, re.S)
+    assert style, "the page's <style> names no facts for the phone's cards"
+    labels = re.findall(r'--c(\d+):"([^"]*)";', style.group(1))
+    assert labels == [(str(n), c.label) for n, c in enumerate(view(lang).columns[1:], 1)]
+    assert f'--sort:"{words()[lang].gettext("Sort by:")}"' in style.group(1)
+    # compare.css names as many facts as a page can have (with the languages and availability columns).
+    css = (ROOT / "site_templates" / "assets" / "compare.css").read_text(encoding="utf-8")
+    most = len(compare.columns(site.Reader(lang, words()[lang]), languages=True, availability=True)) - 1
+    assert all(f"td:nth-of-type({n})::before{{content:var(--c{n});" in css for n in range(1, most + 1))

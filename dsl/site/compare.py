@@ -36,6 +36,11 @@ _MINUTES_WIDTH = 9
 _AMOUNT_WIDTH = 15
 
 
+def css_string(text: str) -> Markup:
+    """`text` as a CSS string literal that is safe inside a <style> element (no quote, backslash or "<" left bare)."""
+    return Markup('"' + "".join(f"\\{ord(c):x} " if c in '"\\<>&' or ord(c) < 0x20 or ord(c) == 0x7F else c for c in text) + '"')
+
+
 @dataclass(frozen=True)
 class Column:
     """A column of the comparison: its key (in a shared URL: ?sort=top) and its head."""
@@ -46,11 +51,12 @@ class Column:
 
 @dataclass(frozen=True)
 class CompareCell:
-    """One fact of one plan: its words, what sorts it, and a line in small type under it."""
+    """One fact of one plan: its words, what sorts it, a line in small type under it, and whether the plan is silent on it."""
 
     text: Markup
     sort: str
     small: Markup | str = ""
+    unstated: bool = False  # "Not stated", "No price published": muted on screen, so that a reader sees the silence
 
 
 @dataclass(frozen=True)
@@ -128,7 +134,8 @@ def price_cell(plan: Plan, vendor: Vendor, reader: site.Reader) -> CompareCell:
     """The plan's prices as the vendor writes them, one per segment ("Licence customers: free; others: …")."""
     _ = reader.gettext
     if not plan.prices:
-        return CompareCell(Markup(escape(_("Not stated"))), LAST)
+        # Not "Price on request": that is a price kind the plan would state (on-request, contact-sales).
+        return CompareCell(Markup(escape(_("No price published"))), LAST, unstated=True)
     labels = {s.id: reader.label(s.label) for s in vendor.segments}
     segments: list[str | None] = []
     for p in plan.prices:
@@ -164,7 +171,7 @@ def coverage_cell(plan: Plan, vendor: Vendor, reader: site.Reader, services: tup
         return CompareCell(Markup(escape(_("No support"))), LAST)
     service = next(s for s in services or site.plan_services(vendor, reader) if s.anchor == site.tier_anchor(plan.id))
     if not service.coverage:
-        return CompareCell(Markup(escape(_("Not stated"))), LAST)
+        return CompareCell(Markup(escape(_("Not stated"))), LAST, unstated=True)
     # Around the clock sorts first, then business hours; the words themselves order the rest.
     order = {"24x7": "0", "hours": "1"}[_coverage(plan, vendor)]
     text = Markup("<br>").join(escape(line) for line in service.coverage)
@@ -202,7 +209,8 @@ def response_cell(plan: Plan, vendor: Vendor, level: str | None, reader: site.Re
     cell = site.target_cell(target, reader, "", plan.no_support)
     label = _priority_label(vendor, level, reader)
     reason = "" if (target is not None and target.guaranteed and not plan.no_support) else cell.text
-    return CompareCell(Markup(escape(cell.text)), _target_sort(None if plan.no_support else target), label), ResponseAnswer(
+    unstated = cell.kind in ("unknown", "unpublished")
+    return CompareCell(Markup(escape(cell.text)), _target_sort(None if plan.no_support else target), label, unstated), ResponseAnswer(
         level or "", label, reason
     )
 
@@ -216,7 +224,7 @@ def channels_cell(plan: Plan, vendor: Vendor, reader: site.Reader) -> tuple[Comp
         if contact is not None and contact.kind not in kinds:
             kinds.append(contact.kind)
     if not kinds:
-        return CompareCell(Markup(escape(reader.gettext("Not stated"))), LAST), ()
+        return CompareCell(Markup(escape(reader.gettext("Not stated"))), LAST, unstated=True), ()
     names = site.contact_kinds(reader)
     text = fmt.listing(site.list_items([names[k] for k in kinds]), reader.lang)
     # More channels sort first: the number, then the names.
@@ -227,7 +235,7 @@ def languages_cell(plan: Plan, vendor: Vendor, reader: site.Reader) -> CompareCe
     """The languages a tier's customers are helped in, by name; "Not stated" sorts last."""
     codes = vendor.languages_of(plan)
     if not codes:
-        return CompareCell(Markup(escape(reader.gettext("Not stated"))), LAST)
+        return CompareCell(Markup(escape(reader.gettext("Not stated"))), LAST, unstated=True)
     text = fmt.spoken_languages(codes, reader.lang)
     # More languages sort first, then by the names.
     return CompareCell(Markup(escape(text)), f"{99 - min(len(codes), 99):02d} {text}")
@@ -408,7 +416,7 @@ def availability_cell(plan: Plan, reader: site.Reader) -> CompareCell:
     text = site.availability_text(plan, reader)
     found = site.allowed_downtime(plan)
     if not text or found is None:
-        return CompareCell(Markup(escape(reader.gettext("Not stated"))), LAST)
+        return CompareCell(Markup(escape(reader.gettext("Not stated"))), LAST, unstated=True)
     seconds, days = found
     per_year = seconds * 365 // days  # the downtime allowed in a year of such periods: one scale for every period
     # At the same share, the shorter period first: 99.9 % of every month promises more than 99.9 % of the year.

@@ -401,6 +401,8 @@ def environment(templates: Path, words: Translations, settings: Settings = DEFAU
     env.globals["og_locales"] = fmt.LocaleCodes(fmt.LOCALES)
     # The project's title, brand and mode (tierwise.toml), for the header, the titles and the crumbs.
     env.globals["site"] = branding.site_info(settings)
+    # Words in a <style> (the comparison's cards name their facts with generated content on a phone).
+    env.filters["css_string"] = compare.css_string
     return env
 
 

@@ -774,7 +774,8 @@ def price_cell(price: Price | None, vendor: Vendor, reader: Reader, more: tuple[
     """
     _ = reader.gettext
     if price is None:
-        return PriceCell("unknown", _("Not stated"), pieces=((_("Not stated"), ()),))
+        # Said as a customer expects it, not "Not stated": "Price on request" only when the plan says so (a price kind).
+        return PriceCell("unknown", _("No price published"), pieces=((_("No price published"), ()),))
     marks = _marks(vendor, tuple(m for p in (price, *more) for m in p.marks))
     if not more:
         text = price_text(price, reader)
@@ -1075,7 +1076,7 @@ def feature_cell(cell: Cell | None, vendor: Vendor, reader: Reader) -> FeatureCe
     if cell.kind == "not-applicable":
         return FeatureCell("not-applicable", Markup(escape(reader.gettext("Not applicable"))), marks)
     if cell.kind == "not-stated":
-        # The source says nothing: blank to the eye, with words for screen readers (the template).
+        # The source says nothing: the template writes "Not stated" in muted type, seen and read out alike.
         return FeatureCell("not-stated", Markup(""), marks)
     if cell.kind == "included":
         return FeatureCell("included", Markup(""), marks)

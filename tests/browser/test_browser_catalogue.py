@@ -56,8 +56,10 @@ def test_recommended_tier_is_labelled_in_words_and_notes_are_apart(visitor_of_ca
     assert "Explained by us." in aside.inner_text()
     assert "Explained by us." not in page.locator("#compare ol.notes").first.inner_text()
     assert page.locator("p.source a").get_attribute("href") == "https://acme.example/terms.pdf"
-    # The blank "not stated" cell still tells a screen reader what it means.
-    assert page.get_by_role("cell", name="Not stated by the vendor").count() == 1
+    # The "not stated" cell says so to the eye (it was blank, with words for screen readers only) and to a screen reader.
+    unstated = page.get_by_role("cell", name="Not stated", exact=True)
+    assert unstated.count() == 1 and unstated.is_visible() and unstated.inner_text().strip() == "Not stated"
+    assert unstated.bounding_box()["height"] > 10 and unstated.evaluate("c => getComputedStyle(c).fontStyle") == "italic"
     assert page.locator("td.addon").first.inner_text().replace("\u2060", "").startswith("Add-on")  # a word joiner keeps "Add-on" whole
     page.locator("#calculator").wait_for(state="visible")
     assert "Community (No support)" in page.locator("#calculator .left-out").inner_text()

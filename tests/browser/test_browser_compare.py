@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from playwright.sync_api import expect
 
+from browser.layout import BROKEN_WORDS
 from dsl.rules.engine import Evaluator, RuleError
 
 PATH = "/en/compare/index.html"
@@ -146,6 +147,70 @@ def test_no_sideways_page_scroll_and_the_table_scrolls_in_its_box(visitor, check
         box.evaluate("b => b.scrollLeft = 200")
         after = first.bounding_box()
         assert before and after and abs(before["x"] - after["x"]) < 1, "the first column stays in view"
+
+
+# Each card's facts as a reader sees them: the name above each fact (generated from the column's head), its words,
+# and whether it sits inside the viewport.
+CARDS = """
+() => [...document.querySelectorAll('#cmp tbody tr')].filter((r) => r.checkVisibility()).map((r) => ({
+  plan: r.dataset.plan,
+  inside: r.getBoundingClientRect().left >= 0 && r.getBoundingClientRect().right <= document.documentElement.clientWidth,
+  facts: [...r.cells].slice(1).map((c) => [getComputedStyle(c, '::before').content, c.innerText.trim(), c.getBoundingClientRect().width]),
+}))
+"""
+
+
+@pytest.mark.parametrize("script", [True, False], ids=["js", "no-js"])
+@pytest.mark.parametrize("width", [320, 390])
+def test_on_a_phone_each_tier_is_a_card_that_names_its_facts(visitor, check, width: int, script: bool) -> None:
+    # The comparison was a 58rem table scrolled sideways in a 20rem box, the Tier column covering a third of it.
+    visit = visitor.open(PATH, viewport={"width": width, "height": 800}, java_script_enabled=script, reuse=True)
+    page = visit.page
+    result = check.overflow(page)
+    assert result["scrollWidth"] <= result["clientWidth"], result
+    assert page.locator(".scroll").first.evaluate("b => b.scrollWidth <= b.clientWidth"), "the comparison still scrolls sideways"
+    heads = page.eval_on_selector_all("#cmp thead th", "ths => ths.slice(1).map(th => th.innerText.trim())")
+    cards = page.evaluate(CARDS)
+    assert len(cards) == 14
+    for card in cards:
+        assert card["inside"], card
+        names = [content for content, _, _ in card["facts"]]
+        # The generated name is the column's head in quotes, with empty alternative text ("Price" / "").
+        assert [n.split("/")[0].strip().strip('"') for n in names] == heads, card
+        assert all(words and width_ > 0.6 * width for _, words, width_ in card["facts"]), card  # a fact on the card's width
+    # Every word whole: nothing on a card is cut in two at the edge of a narrow column.
+    assert page.evaluate(BROKEN_WORDS, "#cmp tbody") == []
+    # The heads: sort buttons above the cards with JavaScript, for screen readers only without it.
+    box = page.locator("#cmp thead").bounding_box()
+    assert box is not None and (box["height"] > 24) == script, box
+    assert page.get_by_role("columnheader", name=heads[0]).count() == 1
+    if script:
+        page.locator("#cmp thead th[data-key=price] button").click()
+        assert _in_order(_column_keys(page, "price"))
+
+
+@pytest.mark.parametrize("width", [320, 390, 1366])
+def test_a_fact_the_plan_does_not_state_is_seen_as_words(visitor, width: int) -> None:
+    # Not stated, No price published, Not published by the vendor: in muted words, never a blank cell.
+    page = visitor.open(PATH, viewport={"width": width, "height": 800}, reuse=True).page
+    unstated = page.locator("#cmp td.u")
+    assert unstated.count() > 10
+    for i in range(unstated.count()):
+        cell = unstated.nth(i)
+        said = cell.inner_text().strip().splitlines()[0]  # a priority may follow in small type
+        assert cell.is_visible() and said in ("Not stated", "No price published", "Not published by the vendor"), said
+        assert cell.evaluate("c => getComputedStyle(c).fontStyle") == "italic"
+    assert page.locator("#cmp td").filter(has_text="No price published").count() > 0
+
+
+@pytest.mark.parametrize("width", [320, 390])
+@pytest.mark.parametrize("lang", ["sv", "pl"])
+def test_who_answers_first_cuts_no_word_on_a_phone(visitor, width: int, lang: str) -> None:
+    # As three columns a third of the screen wide it cut "Stratiteq", "Allvarlighetsgrad" and "Nieopublikowany".
+    page = visitor.open(f"/{lang}/compare/index.html", viewport={"width": width, "height": 800}, wait_until="networkidle").page
+    page.locator("#first tbody tr").first.wait_for(state="visible")
+    assert page.evaluate(BROKEN_WORDS, "#first tbody") == []
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
 
 
 def test_linked_from_the_index_and_the_vendor_pages(visitor) -> None:

@@ -43,6 +43,43 @@ def test_a_phones_tier_tables_break_no_word_that_fits_a_column(visitor: Any, lan
     assert broken == {}
 
 
+@pytest.mark.parametrize("width", [320, 390])
+@pytest.mark.parametrize("lang", ["sv", "it", "pl", "en"])
+def test_a_phones_tier_tables_cut_no_word_at_all(visitor: Any, lang: str, width: int) -> None:
+    # At 320 px the tiers' descriptions, a column each, cut "supportkoordinatorer", "ärendeavstämningar",
+    # "statusuppdatering", "Supportprogrammet", "communityprodukterna" and "społecznościowych" in two.
+    broken = {}
+    for vendor in VENDORS:
+        page = visitor.open(f"/{lang}/{vendor}/index.html", viewport={"width": width, "height": 740}, reuse=True).page
+        if words := page.evaluate(BROKEN_WORDS, "table.tt"):
+            broken[vendor] = words
+        assert page.evaluate("document.documentElement.scrollWidth") <= width, f"{vendor}: the page scrolls sideways"
+        # Each description under its tier's name, on the table's whole width.
+        for cell in page.locator("table.tt td.about").all():
+            if cell.is_visible():
+                assert cell.locator(".who").is_visible() and cell.evaluate("c => c.getBoundingClientRect().width") > 0.8 * width
+    assert broken == {}
+
+
+@pytest.mark.parametrize("viewport", [PHONE, WIDE], ids=["phone", "desktop"])
+@pytest.mark.parametrize("lang", ["sv", "it", "pl", "en"])
+def test_a_feature_the_vendor_does_not_state_is_seen_in_words(visitor: Any, lang: str, viewport: dict[str, int]) -> None:
+    # Amanda's Community tier states none of its features: its cells were blank to the eye, words for screen readers only.
+    page = visitor.open(f"/{lang}/amanda/index.html", viewport=viewport, reuse=True).page
+    if page.locator("fieldset.pick").is_visible() and not page.locator("#k2").is_checked():
+        page.locator("label[for=k2]").click()  # a phone shows the ticked tiers: Community is the first
+    cells = page.locator("table.tt td.u")
+    assert cells.count() == 11
+    words = {c.inner_text().strip() for c in cells.all()}
+    assert len(words) == 1 and words != {""} and (lang != "en" or words == {"Not stated"}), words
+    for cell in cells.all():
+        # The words are painted: each piece of text stands in a box wider than a 1 px visually hidden one.
+        seen = cell.evaluate("""c => [...c.querySelectorAll('*'), c].filter((e) => [...e.childNodes].some((n) => n.nodeType === 3 && n.data.trim()))
+                                   .map((e) => e.getBoundingClientRect().width)""")
+        assert cell.is_visible() and seen and min(seen) > 20, seen
+    assert page.get_by_role("cell", name=words.pop(), exact=True).count() == 11
+
+
 # The layout shifts the reader did not cause (the Layout Instability API), with what moved.
 LAYOUT_SHIFT = """
 window.__shifts = [];
