@@ -69,6 +69,32 @@ def test_whole_prices_drop_the_decimals_and_follow_each_locale() -> None:
     assert plain(fmt.money(Decimal("5000"), "SEK", "en")) == "SEK 5,000"
 
 
+@pytest.mark.parametrize(
+    ("lang", "own", "foreign"),
+    [
+        ("sv", {"SEK": "kr", "EUR": "€"}, ("USD", "GBP", "PLN", "NOK", "DKK", "CHF")),
+        ("it", {"EUR": "€"}, ("USD", "GBP", "SEK", "PLN", "CHF")),
+        ("pl", {"PLN": "zł", "EUR": "€"}, ("USD", "GBP", "SEK", "CHF")),
+        ("en", {"GBP": "£", "EUR": "€"}, ("USD", "SEK", "PLN", "CAD", "AUD")),
+    ],
+)
+def test_a_symbol_only_for_the_readers_own_currency_and_the_euro(lang: str, own: dict[str, str], foreign: tuple[str, ...]) -> None:
+    """Swedish wrote CLDR's "US$" beside "GBP", Italian "£" beside "USD": one rule, every foreign currency by its code."""
+    for currency, symbol in own.items():
+        assert fmt.currency_sign(currency, lang) == symbol
+        assert symbol in fmt.money(Decimal(35), currency, lang)
+    for currency in foreign:
+        assert fmt.currency_sign(currency, lang) == currency
+        said = plain(fmt.money(Decimal(35), currency, lang))
+        assert said in (f"35 {currency}", f"{currency} 35"), said
+        assert not any(sign in said for sign in "$£¥") and "kr" not in said
+
+
+def test_a_language_the_settings_add_gets_its_countrys_currency_by_symbol() -> None:
+    assert fmt.currency_sign("CHF", "de-CH") == "CHF" and fmt.currency_sign("EUR", "de") == "€"
+    assert plain(fmt.money(Decimal(35), "DKK", "da")) == "35 kr." and plain(fmt.money(Decimal(35), "SEK", "da")) == "35 SEK"
+
+
 # Issue 9: what ICU (CLDR 48, the data behind the browsers' Intl) prints for these amounts, which Babel's
 # own patterns miss: minimumGroupingDigits 2 in Polish and Italian, and currency spacing.
 @pytest.mark.parametrize(

@@ -26,7 +26,7 @@ from babel.core import get_global
 from babel.dates import format_date as _format_date
 from babel.dates import format_interval, format_skeleton, format_time, get_day_names, get_timezone_name
 from babel.lists import format_list
-from babel.numbers import NumberPattern, parse_pattern
+from babel.numbers import NumberPattern, get_territory_currencies, parse_pattern
 from babel.units import format_unit
 
 ListStyle = Literal["standard", "or", "unit"]
@@ -139,8 +139,33 @@ def _currency_spacing(pattern: NumberPattern, symbol: str) -> NumberPattern:
     return pattern
 
 
+SYMBOL_CURRENCIES = frozenset({"EUR"})
+"""The currencies written with their symbol on every page, whatever its language: the euro's € means one currency
+in every country (beside each page locale's own currency, see `currency_sign`)."""
+
+
+@cache
+def own_currencies(lang: str) -> frozenset[str]:
+    """The currencies a page language's readers know by their symbol: its locale's country's, and the euro (sv: SEK, EUR)."""
+    code = locale(lang).territory
+    return SYMBOL_CURRENCIES | (frozenset(get_territory_currencies(code)) if code else frozenset())
+
+
+def currency_sign(currency: str, lang: str) -> str:
+    """How a page writes a currency: its CLDR symbol where it is the reader's own or the euro ("kr", "zł", "£", "€"),
+    else its ISO 4217 code ("USD", "GBP", "SEK").
+
+    CLDR's symbols alone are each language's habits, and read unevenly side by side: Swedish wrote "US$" beside
+    "GBP", Italian "£" beside "USD". A symbol is kept only where the page's reader cannot take it for another
+    currency; every other currency is its code, the same on every page.
+    """
+    if currency.upper() in own_currencies(lang):
+        return str(locale(lang).currency_symbols.get(currency.upper(), currency.upper()))
+    return currency.upper()
+
+
 def money(amount: Decimal, currency: str, lang: str) -> str:
-    """An amount of money in the locale's currency pattern; whole amounts without decimals ("5 000 kr")."""
+    """An amount of money in the locale's currency pattern and `currency_sign`; whole amounts without decimals ("5 000 kr")."""
     # Each price is written on its vendor's page, card, comparison rows and structured data: formatted once.
     # Keyed by the amount's text, not the Decimal: 12.5 and 12.50 are equal, and must not share a cache entry.
     return _money(str(amount), currency, lang)
@@ -157,8 +182,18 @@ def _money(amount_text: str, currency: str, lang: str) -> str:
     whole = amount == amount.to_integral_value()
     if whole:
         pattern.frac_prec = (0, 0)
-    pattern = _currency_spacing(_min_grouping(pattern, amount, lang), str(loc.currency_symbols.get(currency, currency)))
+    sign = currency_sign(currency, lang)
+    if sign == currency.upper():
+        # "¤¤" is the pattern's field for the ISO code; Babel fills "¤" with CLDR's symbol.
+        pattern.prefix = (_iso_field(pattern.prefix[0]), _iso_field(pattern.prefix[1]))
+        pattern.suffix = (_iso_field(pattern.suffix[0]), _iso_field(pattern.suffix[1]))
+    pattern = _currency_spacing(_min_grouping(pattern, amount, lang), sign)
     return str(pattern.apply(amount, loc, currency=currency, currency_digits=not whole))
+
+
+def _iso_field(text: str) -> str:
+    """A pattern's prefix or suffix with its currency field asking for the ISO code ("¤" -> "¤¤")."""
+    return re.sub(r"¤+", "¤¤", text)
 
 
 def percent(value: Decimal, lang: str) -> str:

@@ -1609,22 +1609,32 @@ def _lower_first(text: str) -> str:
 
 
 def _segment_summary(prices: list[Price], reader: Reader) -> str:
-    """One segment's prices: a range per currency, unit, period and tax note; a "from" price as "from X"."""
+    """One segment's prices: a range per currency, unit, period, tax note and set-up fee; a "from" price as "from X".
+
+    A minimum quantity or a billing interval is said after a range only when every price in it has the same: a tier
+    sold per user billed monthly or yearly, with a minimum in its dearer tiers (Harbourline: eight prices in two
+    currencies) is "10 USD–45 USD per user per month", and its vendor page says each price's terms. Currencies come
+    in the order the vendor first names them, its main one first.
+    """
     _ = reader.gettext
     lang = reader.lang
-    groups: dict[tuple[str, str, str, str, int, str, Decimal], list[Price]] = {}
+    groups: dict[tuple[str, str, str, str, Decimal], list[Price]] = {}
     for p in prices:
         if p.kind == "amount" and p.amount is not None and p.currency:
-            # A minimum quantity, a billing interval or a set-up fee makes prices that do not compare with those without.
+            # A set-up fee is part of what a price costs: prices with one do not compare with those without.
             fee = p.setup.amount if p.setup is not None and p.setup.amount is not None else Decimal(-1)
-            groups.setdefault((p.currency, p.unit or "", p.period or "", p.tax or "", p.minimum or 0, p.billed_every or "", fee), []).append(p)
+            groups.setdefault((p.currency, p.unit or "", p.period or "", p.tax or "", fee), []).append(p)
+    currencies = list(dict.fromkeys(p.currency for p in prices if p.kind == "amount" and p.currency))
     ranges = []
     free = any(p.kind == "free" for p in prices)
     asks = [k for k in ("on-request", "contact-sales") if any(p.kind == k for p in prices)]
     # "Free to X" names the dearest price only: "Free to 5 000 kr–10 000 kr" read as a range within a range.
     up_to = free and len(groups) == 1 and not asks and not any(p.kind == "percent" for p in prices)
     topped = False
-    for (currency, unit, period, tax, minimum, billed, _fee), group in sorted(groups.items()):
+    for (currency, unit, period, tax, _fee), group in sorted(groups.items(), key=lambda item: (currencies.index(item[0][0]), item[0])):
+        minimums, billings = {p.minimum for p in group}, {p.billed_every for p in group}
+        minimum = minimums.pop() if len(minimums) == 1 else None
+        billed = billings.pop() if len(billings) == 1 else None
         amounts = [p.amount for p in group if p.amount is not None]
         low, high = min(amounts), max(amounts)
         money = fmt.money(low, currency, lang)
@@ -1638,7 +1648,7 @@ def _segment_summary(prices: list[Price], reader: Reader) -> str:
         money = per_period(money, period or None, reader)
         if starting:
             money = _("from %(price)s") % {"price": money}
-        money = with_terms(_tax(money, tax or None, reader), unit or None, minimum or None, billed or None, reader)
+        money = with_terms(_tax(money, tax or None, reader), unit or None, minimum, billed, reader)
         ranges.append(with_setup_fee(money, group[0].setup, reader))
     # A percentage compares with no amount: a range of its own per basis, period, tax note and minimum amount.
     shares: dict[tuple[int, str, str, str], list[Decimal]] = {}
