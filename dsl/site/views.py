@@ -285,13 +285,12 @@ def calendar_text(calendar: Calendar, reader: Reader) -> str:
     if calendar.holidays:
         countries = fmt.listing(sorted({_holiday_place(h.country, h.subdivision, reader) for h in calendar.holidays}), lang)
         kinds = {kind for h in calendar.holidays for kind in h.categories} - {"public"}
-        if kinds - {"de_facto"}:
-            # Other kinds (Bavaria's 'catholic' Assumption Day, Finland's 'unofficial' flag days) have no
-            # name a reader knows in every language; saying only "public holidays" would be wrong.
-            text = _("%(hours)s, except public holidays and some other holidays in %(countries)s") % {"hours": text, "countries": countries}
-        elif kinds:
-            # Sweden's Midsummer Eve, Christmas Eve and New Year's Eve: days off by custom, not by law.
-            text = _("%(hours)s, except public holidays and de facto holidays in %(countries)s") % {"hours": text, "countries": countries}
+        if kinds:
+            # Sweden's de facto holidays, Bavaria's Catholic Assumption Day, Finland's unofficial flag days: each kind
+            # named, "public holidays" alone would be wrong.
+            text = _("%(hours)s, except %(holidays)s in %(countries)s") % {
+                "hours": text, "holidays": holiday_kinds_text(kinds, reader), "countries": countries,
+            }
         else:
             text = _("%(hours)s, except public holidays in %(countries)s") % {"hours": text, "countries": countries}
     if calendar.customer_holidays:  # issue 8: the customer's own public holidays
@@ -330,6 +329,53 @@ def calendar_text(calendar: Calendar, reader: Reader) -> str:
         said = fmt.days_on(on_days, lang)
         text = _("%(hours)s; on %(date)s %(other)s") % {"hours": text, "date": said, "other": other_hours}
     return text
+
+
+def holiday_kind_names(reader: Reader) -> dict[str, str]:
+    """The site's words for each kind of holiday of the holidays package a calendar may close on (`including catholic`),
+    as the things a clock stops on, in the case "except" takes (Polish genitive: "świąt katolickich")."""
+    _ = reader.gettext
+    return {
+        "public": _("public holidays"),
+        # Sweden's Midsummer Eve, Christmas Eve and New Year's Eve: days off by custom, not by law.
+        "de_facto": _("de facto holidays"),
+        "bank": _("bank holidays"),
+        "government": _("government holidays"),
+        "armed_forces": _("armed forces holidays"),
+        "school": _("school holidays"),
+        "half_day": _("half-day holidays"),
+        "optional": _("optional holidays"),
+        # Finland's flag days.
+        "unofficial": _("unofficial holidays"),
+        "catholic": _("Catholic holidays"),
+        "christian": _("Christian holidays"),
+        "orthodox": _("Orthodox holidays"),
+        "protestant": _("Protestant holidays"),
+        "hebrew": _("Jewish holidays"),
+        "islamic": _("Islamic holidays"),
+        "hindu": _("Hindu holidays"),
+        # The holidays of a country's communities (Kosovo's, North Macedonia's, Bosnia and Herzegovina's).
+        "albanian": _("Albanian community holidays"),
+        "armenian": _("Armenian community holidays"),
+        "bosnian": _("Bosniak community holidays"),
+        "roma": _("Roma community holidays"),
+        "serbian": _("Serbian community holidays"),
+        "turkish": _("Turkish community holidays"),
+        "vlach": _("Vlach community holidays"),
+    }
+
+
+def holiday_kinds_text(kinds: Iterable[str], reader: Reader) -> str:
+    """Public holidays and the other kinds a calendar closes on, listed: "public holidays and Catholic holidays".
+
+    A kind the site has no words for (a newer package's, or one as rare as `sabian`) is said as "some other holidays",
+    once, last."""
+    kinds = set(kinds)
+    names = holiday_kind_names(reader)
+    said = [names["public"], *(names[kind] for kind in names if kind in kinds and kind != "public")]
+    if kinds - set(names):
+        said.append(reader.gettext("some other holidays"))
+    return fmt.listing(said, reader.lang)
 
 
 def _date_runs(days: list[date]) -> list[tuple[date, date]]:
