@@ -156,7 +156,7 @@ def test_the_words_after_a_price_keep_their_documented_order() -> None:
     [
         ("sv", "35 USD per användare per månad exkl. moms, minst 10 användare, faktureras årsvis"),
         ("it", "35 USD per utente al mese IVA esclusa, minimo 10 utenti, fatturazione annuale"),
-        ("pl", "35 USD za użytkownika na miesiąc netto (bez VAT), minimum 10 użytkowników, rozliczane rocznie"),
+        ("pl", "35 USD za użytkownika miesięcznie netto (bez VAT), minimum 10 użytkowników, rozliczane rocznie"),
         ("en", "USD 35 per user per month excl. tax, minimum 10 users, billed yearly"),
     ],
 )
@@ -192,7 +192,7 @@ def test_the_card_ranges_prices_whatever_their_minimum_and_billing() -> None:
     assert said(site.price_range(acme, reader("sv", acme))) == swedish
     # Terms every price of a range shares are still said.
     acme = vendor_of(plan("\n    ".join(f"price {n} USD per user per month minimum 10 users billed yearly" for n in (25, 45))))
-    polish = "25 USD – 45 USD za użytkownika na miesiąc, minimum 10 użytkowników, rozliczane rocznie"
+    polish = "25 USD – 45 USD za użytkownika miesięcznie, minimum 10 użytkowników, rozliczane rocznie"
     assert said(site.price_range(acme, reader("pl", acme))) == polish
 
 
@@ -233,7 +233,7 @@ def test_a_wrong_basis_or_least_amount_is_reported_where_it_is_written(price: st
     [
         ("sv", "10 % av förbrukningskostnaden per månad exkl. moms, minst 500 € per månad", "25 % av prenumerationspriset per år"),
         ("it", "10% dei costi di utilizzo al mese IVA esclusa, con un minimo di 500 € al mese", "25% del prezzo dell’abbonamento all’anno"),
-        ("pl", "10% opłat za użycie na miesiąc netto (bez VAT), co najmniej 500 € na miesiąc", "25% ceny subskrypcji na rok"),
+        ("pl", "10% opłat za użycie miesięcznie netto (bez VAT), co najmniej 500 € miesięcznie", "25% ceny subskrypcji rocznie"),
         ("en", "10% of usage charges per month excl. tax, at least €500 per month", "25% of the subscription price per year"),
     ],
 )

@@ -7,6 +7,7 @@ from markupsafe import Markup
 
 from dsl.language.model import Calendar, WeeklyInterval
 from dsl.language.vocabulary import CONTACT_KINDS, DEFAULT_METRIC, LANGUAGES, METRICS, PERIODS
+from dsl.site import formatting as fmt
 from dsl.site import views as site
 from support.site import ACME, ALWAYS, BETA, CUSTOMER, OFFICE, PHONE, WEEK_24X5, plain, words
 
@@ -167,7 +168,7 @@ def test_price_words_in_every_language(lang: str, free: str, on_request: str, no
 def test_one_price_row_when_prices_do_not_depend_on_a_segment() -> None:
     (row,) = site.price_rows(BETA, reader("pl", BETA))
     assert str(row.label) == "Cena"
-    assert plain(row.cells[0].text) == "99 € na miesiąc"
+    assert plain(row.cells[0].text) == "99 € miesięcznie"
 
 
 def test_price_range_and_fastest_response_for_the_cards() -> None:
@@ -520,7 +521,7 @@ def test_dates_with_the_same_other_hours_are_said_in_one_clause() -> None:
     [
         ("sv", "40 h per månad", "40 h per kvartal"),
         ("it", "40 h al mese", "40 h al trimestre"),
-        ("pl", "40 h na miesiąc", "40 h na kwartał"),
+        ("pl", "40 h miesięcznie", "40 h kwartalnie"),
         ("en", "40 h per month", "40 h per quarter"),
     ],
 )
@@ -528,3 +529,18 @@ def test_per_quarter_reads_like_per_month_not_cldrs_slash(lang: str, month: str,
     # CLDR's long "per quarter" is "{0}/q" in English ("/kvartal", "/kw."): "40 hours/q" beside "2 hours per month".
     assert site.per_period("40 h", "month", reader(lang)) == month
     assert site.per_period("40 h", "quarter", reader(lang)) == quarter
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("sv", ["40 timmar per dag", "40 timmar per vecka", "40 timmar per månad", "40 timmar per kvartal", "40 timmar per år"]),
+        ("it", ["40 ore al giorno", "40 ore alla settimana", "40 ore al mese", "40 ore al trimestre", "40 ore all’anno"]),
+        # CLDR's "40 godzin na rok" is not how Polish says how much per period.
+        ("pl", ["40 godzin dziennie", "40 godzin tygodniowo", "40 godzin miesięcznie", "40 godzin kwartalnie", "40 godzin rocznie"]),
+        ("en", ["40 hours per day", "40 hours per week", "40 hours per month", "40 hours per quarter", "40 hours per year"]),
+    ],
+)
+def test_a_quantity_per_period_reads_as_the_language_says_it(lang: str, said: list[str]) -> None:
+    assert [site.per_period(fmt.duration(40 * 60, lang), period, reader(lang)) for period in PERIODS] == said
+    assert site.per_period("40", None, reader(lang)) == "40"

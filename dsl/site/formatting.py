@@ -49,7 +49,9 @@ PERIOD_UNITS: dict[str, str] = {
     "quarter": "duration-quarter",
     "year": "duration-year",
 }
-"""The CLDR unit each period of the vocabulary is counted in: "per år", "all'anno"."""
+"""The CLDR unit each period of the vocabulary is counted in: "12 månader", "3 mesi".
+
+A price or a count per period is the site's own words (views.per_period), not CLDR's per-unit pattern."""
 
 @cache
 def locale(lang: str) -> Locale:
@@ -201,19 +203,6 @@ def percent(value: Decimal, lang: str) -> str:
     pattern = copy.copy(parse_pattern(locale(lang).percent_formats[None].pattern))
     pattern.frac_prec = (0, 2)
     return str(pattern.apply(value / 100, locale(lang)))
-
-
-def per_period(value: str, period: str | None, lang: str) -> str:
-    """`value` per period with CLDR's per-unit pattern: "5 000 kr per år", "4 all’anno"."""
-    if period is None:
-        return value
-    unit = PERIOD_UNITS[period]
-    patterns = locale(lang)._data["unit_patterns"].get(unit, {})
-    for length in ("long", "short"):
-        per = patterns.get(length, {}).get("per")
-        if per:
-            return str(per).replace("{0}", value)
-    return value
 
 
 def duration(minutes: int, lang: str) -> str:

@@ -753,17 +753,24 @@ def with_setup_fee(text: str, fee: Price | None, reader: Reader) -> str:
 
 
 def per_period(text: str, period: str | None, reader: Reader) -> str:
-    """`text` per a period in the page's language: CLDR's per-unit pattern, but the site's own words (the catalog's)
-    where CLDR's do not say what a plan means.
+    """`text` per a period in the page's language, in the site's own words (the catalog's): "5 000 kr per år",
+    "40 ore all’anno", "40 godzin rocznie".
 
-    CLDR's Swedish and Polish "per day" is a 24-hour day ("per dygn", "na dobę"); a count, a price or an allowance
-    per day is per calendar day, "per dag", "na dzień" (docs/glossary.md). Its "per quarter" is a slash in every
-    language but Italian ("40 hours/q", "40 timmar/kvartal", "40 godzin/kw.") beside "2 hours per month"."""
-    if period == "day":
-        return reader.gettext("%(value)s per day") % {"value": text}
-    if period == "quarter":
-        return reader.gettext("%(value)s per quarter") % {"value": text}
-    return fmt.per_period(text, period, reader.lang)
+    Not CLDR's per-unit patterns: its Swedish and Polish "per day" is a 24-hour day ("per dygn", "na dobę"), where a
+    count, a price or an allowance per day is per calendar day (docs/glossary.md); its "per quarter" is a slash in
+    every language but Italian ("40 hours/q", "40 timmar/kvartal", "40 godzin/kw."); and its Polish "na rok", "na
+    miesiąc" ("40 godzin na rok") is not how Polish says how much of a thing per period: "40 godzin rocznie"."""
+    if period is None:
+        return text
+    _ = reader.gettext
+    words = {
+        "day": _("%(value)s per day"),
+        "week": _("%(value)s per week"),
+        "month": _("%(value)s per month"),
+        "quarter": _("%(value)s per quarter"),
+        "year": _("%(value)s per year"),
+    }
+    return words[period] % {"value": text}
 
 
 def _tax(text: str, tax: str | None, reader: Reader) -> str:
@@ -1639,12 +1646,14 @@ def price_range(vendor: Vendor, reader: Reader) -> Markup:
         return Markup(escape(_("No prices published")))
     order = [None, *(s.id for s in vendor.segments)]
     keys = sorted({p.segment for p in prices}, key=lambda k: order.index(k) if k in order else len(order))
+    # The vendor's currencies in the order it first names them, its main one first, on every segment alike.
+    currencies = list(dict.fromkeys(p.currency for p in prices if p.kind == "amount" and p.currency))
     if len(keys) == 1:
-        return Markup(escape(_segment_summary([p for p in prices if p.segment == keys[0]], reader)))
+        return Markup(escape(_segment_summary([p for p in prices if p.segment == keys[0]], reader, currencies)))
     labels = {s.id: reader.label(s.label) for s in vendor.segments}
     parts = []
     for key in keys:
-        summary = _segment_summary([p for p in prices if p.segment == key], reader)
+        summary = _segment_summary([p for p in prices if p.segment == key], reader, currencies)
         label = labels.get(key, key) if key is not None else _("Everyone")
         parts.append(sentence(_("%(segment)s: %(price)s"), segment=label, price=summary))
     return Markup("; ").join(parts)
@@ -1654,13 +1663,13 @@ def _lower_first(text: str) -> str:
     return text[:1].lower() + text[1:]
 
 
-def _segment_summary(prices: list[Price], reader: Reader) -> str:
+def _segment_summary(prices: list[Price], reader: Reader, currencies: list[str]) -> str:
     """One segment's prices: a range per currency, unit, period, tax note and set-up fee; a "from" price as "from X".
 
     A minimum quantity or a billing interval is said after a range only when every price in it has the same: a tier
     sold per user billed monthly or yearly, with a minimum in its dearer tiers (Harbourline: eight prices in two
     currencies) is "10 USD–45 USD per user per month", and its vendor page says each price's terms. Currencies come
-    in the order the vendor first names them, its main one first.
+    in the order of `currencies`.
     """
     _ = reader.gettext
     lang = reader.lang
@@ -1670,7 +1679,6 @@ def _segment_summary(prices: list[Price], reader: Reader) -> str:
             # A set-up fee is part of what a price costs: prices with one do not compare with those without.
             fee = p.setup.amount if p.setup is not None and p.setup.amount is not None else Decimal(-1)
             groups.setdefault((p.currency, p.unit or "", p.period or "", p.tax or "", fee), []).append(p)
-    currencies = list(dict.fromkeys(p.currency for p in prices if p.kind == "amount" and p.currency))
     ranges = []
     free = any(p.kind == "free" for p in prices)
     asks = [k for k in ("on-request", "contact-sales") if any(p.kind == k for p in prices)]
