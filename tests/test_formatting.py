@@ -154,6 +154,13 @@ def test_lists_zones_countries_and_languages() -> None:
     # Italian's CLDR names are capitalised as titles; the site's stand inside a sentence.
     assert fmt.zone_name("Europe/Rome", "it") == "ora dell’Europa centrale"
     assert fmt.zone_name("America/New_York", "en") == "Eastern Time"
+    # No name but CLDR's location format ("czas: Indie", "Förenade Arabemiratentid"), or a Polish name with a country
+    # in the nominative ("czas Japonia"): none, the page says the local time of the zone's place instead.
+    for lang in ("sv", "it", "pl", "en"):
+        assert fmt.zone_name("Asia/Kolkata", lang) is None and fmt.zone_name("Asia/Dubai", lang) is None
+    assert fmt.zone_name("Asia/Tokyo", "pl") is None and fmt.zone_name("Asia/Tokyo", "sv") == "japansk tid"
+    assert [fmt.zone_city("Asia/Kolkata", lang) for lang in ("sv", "it", "pl", "en")] == ["Kolkata", "Calcutta", "Kalkuta", "Kolkata"]
+    assert fmt.zone_city("Asia/Dubai", "pl") == "Dubaj"
     assert fmt.country_name("SE", "it") == "Svezia"
     assert [fmt.language_name(code) for code in ("sv", "it", "pl", "en")] == ["Svenska", "Italiano", "Polski", "English"]
 

@@ -417,6 +417,28 @@ def test_zones_are_named_as_people_say_them(lang: str, expected: str) -> None:
     assert plain(site.zoned_hours("H", "Asia/Tokyo", reader(lang))).startswith("H (")
 
 
+@pytest.mark.parametrize(
+    ("lang", "named", "local", "cldr"),
+    [
+        ("sv", ["tysk tid", "indisk tid", "Dubaitid", "Singaporetid"], "H (lokal tid i Bangkok)", "H (japansk tid)"),
+        ("it", ["ora tedesca", "ora indiana", "ora di Dubai", "ora di Singapore"], "H (ora locale di Bangkok)", "H (ora del Giappone)"),
+        ("pl", ["czasu niemieckiego", "czasu indyjskiego", "czasu lokalnego w Dubaju", "czasu singapurskiego"],
+         "H (czas lokalny w mieście Bangkok)", "H (czas lokalny w mieście Tokio)"),
+        ("en", ["German time", "India time", "Dubai time", "Singapore time"], "H (local time in Bangkok)", "H (Japan Time)"),
+    ],
+)
+def test_every_zone_reads_as_a_name_in_the_sentence(lang: str, named: list[str], local: str, cldr: str) -> None:
+    """Polish pages said "czas: Indie" (CLDR's location format) and "czas Japonia"; Swedish "Förenade Arabemiratentid"."""
+    r = reader(lang)
+    for zone, said in zip(("Europe/Berlin", "Asia/Kolkata", "Asia/Dubai", "Asia/Singapore"), named, strict=True):
+        assert plain(site.zoned_hours("H", zone, r)).endswith(said)
+    assert plain(site.zoned_hours("H", "Asia/Bangkok", r)) == local  # no name in CLDR: the local time of its place
+    assert plain(site.zoned_hours("H", "Asia/Tokyo", r)) == cldr
+    for zone in ("Asia/Dubai", "Asia/Bangkok", "Africa/Johannesburg", "Asia/Tokyo", "Europe/Istanbul"):
+        text = plain(site.zoned_hours("H", zone, r))
+        assert ":" not in text and "czas Japonia" not in text and "Arabemiratentid" not in text, text
+
+
 def test_a_footnote_mark_of_one_of_two_prices_follows_that_price_not_the_cell() -> None:
     """An outside author marked the per-user price "billed annually"; the mark stood after "… or US$25,000 per year"."""
     from dsl.language.loader import load_text

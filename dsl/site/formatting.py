@@ -24,7 +24,7 @@ from typing import Literal
 from babel import Locale, UnknownLocaleError
 from babel.core import get_global
 from babel.dates import format_date as _format_date
-from babel.dates import format_interval, format_skeleton, format_time, get_day_names, get_timezone_name
+from babel.dates import format_interval, format_skeleton, format_time, get_day_names, get_timezone_location, get_timezone_name
 from babel.lists import format_list
 from babel.numbers import NumberPattern, get_territory_currencies, parse_pattern
 from babel.units import format_unit
@@ -330,12 +330,17 @@ GMT_ZONES = frozenset({"GMT", "Etc/GMT", "GMT0", "Etc/GMT0", "GMT+0", "Etc/GMT+0
 """The tz names of GMT, UTC's offset under the name a vendor wrote."""
 
 
-def zone_name(zone: str, lang: str) -> str:
-    """A time zone by CLDR's generic name: "centraleuropeisk tid", "Eastern Time" (its location where it has none).
+def zone_name(zone: str, lang: str) -> str | None:
+    """A time zone by CLDR's generic name: "centraleuropeisk tid", "Eastern Time"; None where CLDR has no name that
+    reads as one (see `zone_city`).
 
     UTC and the fixed offsets have no region, and CLDR would call them "Unknown Region (UTC) Time": they
     are "UTC", "GMT" and "UTC−5" (Etc/GMT+5: the tz sign is the reverse of the offset's) in every language.
     Italian's names are capitalised as titles ("Ora dell’Europa centrale") but stand inside a sentence here.
+    A zone without a name of its own gets CLDR's location format, which is no name in any of the languages
+    ("czas: Indie", "Förenade Arabemiratentid", "Ora Emirati Arabi Uniti"); and CLDR's Polish names a few
+    zones with a country's name in the nominative ("czas Japonia", "czas Chiny") where Polish says an adjective
+    ("czas środkowoeuropejski"): for those, None.
     """
     if zone in UTC_ZONES:
         return "UTC"
@@ -344,10 +349,29 @@ def zone_name(zone: str, lang: str) -> str:
     offset = re.fullmatch(r"Etc/GMT([+-])(\d{1,2})", zone)
     if offset:
         return f"UTC{'−' if offset[1] == '+' else '+'}{int(offset[2])}"
-    name = str(get_timezone_name(zone, "long", zone_variant="generic", locale=locale(lang)))
+    loc = locale(lang)
+    if not _has_zone_name(zone, loc):
+        return None
+    name = str(get_timezone_name(zone, "long", zone_variant="generic", locale=loc))
+    if lang == "pl" and re.fullmatch(r"czas \w.*", name) and name.split(" ", 1)[1][:1].isupper():
+        return None
     if lang == "it":
         name = name[:1].lower() + name[1:]
     return name
+
+
+def _has_zone_name(zone: str, loc: Locale) -> bool:
+    """Whether CLDR names the zone in the locale (its own long name or its metazone's), not only by its location."""
+    canonical = get_global("zone_aliases").get(zone, zone)
+    own = loc.time_zones.get(canonical, {}).get("long", {})
+    metazone = get_global("meta_zones").get(canonical)
+    shared = loc.meta_zones.get(metazone, {}).get("long", {}) if metazone else {}
+    return any(names.get("generic") for names in (own, shared))  # the variant zone_name asks for; without it, Babel says the location
+
+
+def zone_city(zone: str, lang: str) -> str:
+    """The place a tz zone is named after, in the page language: "Kalkuta", "Dubaj", "Calcutta" (CLDR's exemplar city)."""
+    return str(get_timezone_location(zone, locale=locale(lang), return_city=True))
 
 
 def country_name(code: str, lang: str) -> str:

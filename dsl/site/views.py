@@ -1812,24 +1812,41 @@ def how_often(count: int, period: str | None, reader: Reader) -> str:
 
 
 # Issue 9: a time zone as people name it ("svensk tid", "czasu szwedzkiego", "ora svedese", "Swedish
-# time"), not CLDR's location format ("USA (New York)tid"). The zones the plans use have the site's own
-# words; any other zone gets CLDR's generic name ("centraleuropeisk tid", "Eastern Time") in brackets.
+# time"), not CLDR's location format ("USA (New York)tid"). The zones the plans use, and a few where
+# business is often done, have the site's own words; any other zone gets CLDR's generic name
+# ("centraleuropeisk tid", "Eastern Time") in brackets, or, where CLDR has none that reads as a name,
+# the local time of its place ("lokal tid i Kolkata", "czas lokalny w mieście Kalkuta").
 
 
-def zoned_hours(hours: str, zone: str, reader: Reader) -> str:
-    """Hours with the time they are in: "mån–fre 08:00–17:00 svensk tid"."""
+def zone_names(reader: Reader) -> dict[str, str]:
+    """The site's words for the time of the zones it names itself, as they follow the hours (Polish: genitive)."""
     _ = reader.gettext
-    # The names follow the hours directly, so Polish has them in the genitive ("czasu szwedzkiego").
-    names = {
+    return {
         "Europe/Stockholm": _("Swedish time"),
         "Europe/Rome": _("Italian time"),
         "Europe/Warsaw": _("Polish time"),
         "Europe/London": _("UK time"),
+        "Europe/Berlin": _("German time"),
+        "Europe/Helsinki": _("Finnish time"),
         "America/New_York": _("New York time"),
+        "America/Chicago": _("Chicago time"),
+        "Asia/Kolkata": _("India time"),
+        "Asia/Calcutta": _("India time"),
+        "Asia/Dubai": _("Dubai time"),
+        "Asia/Singapore": _("Singapore time"),
     }
+
+
+def zoned_hours(hours: str, zone: str, reader: Reader) -> str:
+    """Hours with the time they are in: "mån–fre 08:00–17:00 svensk tid", "… (czas lokalny w mieście Tokio)"."""
+    _ = reader.gettext
+    names = zone_names(reader)
     if zone in names:
         return _("%(hours)s %(zone)s") % {"hours": hours, "zone": names[zone]}
-    return _("%(hours)s (%(zone)s)") % {"hours": hours, "zone": fmt.zone_name(zone, reader.lang)}
+    name = fmt.zone_name(zone, reader.lang)
+    if name is None:
+        return _("%(hours)s (local time in %(place)s)") % {"hours": hours, "place": fmt.zone_city(zone, reader.lang)}
+    return _("%(hours)s (%(zone)s)") % {"hours": hours, "zone": name}
 
 
 # --- availability (uptime), service credits and maintenance windows -----------------------------------
