@@ -306,7 +306,7 @@ def cmd_holidays(args: argparse.Namespace) -> int:
         return 1
     print(f"{written}: {len(days)} day{'s' if len(days) != 1 else ''} in {year}")
     for day in days:
-        print(f"  {day.day.isoformat()}  {day.day.strftime('%a')}  {day.name}")
+        print(f"  {day.day.isoformat()}  {day.day.strftime('%a')}  {day.name}" + (f" ({day.own})" if day.own else ""))
     return 0
 
 

@@ -44,7 +44,7 @@ def test_a_duration_in_a_cell_is_an_allowance_of_minutes_per_period() -> None:
 
 @pytest.mark.parametrize(
     ("lang", "said"),
-    [("sv", "10 timmar per månad"), ("it", "10 ore al mese"), ("pl", "10 godzin na miesiąc"), ("en", "10 hours per month")],
+    [("sv", "10 timmar per månad"), ("it", "10 ore al mese"), ("pl", "10 godzin miesięcznie"), ("en", "10 hours per month")],
 )
 def test_the_page_says_the_time_per_period(lang: str, said: str) -> None:
     vendor, found = cell("10h per month")

@@ -289,8 +289,8 @@ ROWS = {
          ["in qualsiasi momento; annunciata almeno 48 ore prima", "dom 02:00 – 06:00, ora svedese; annunciata almeno 48 ore prima"]),
     ],
     "pl": [
-        ("Gwarantowana dostępność", ["99,5% na miesiąc", "99,9% na miesiąc"]),
-        ("Dopuszczalny czas niedostępności", ["3 godziny i 36 minut na miesiąc", "≈ 43 minuty na miesiąc"]),
+        ("Gwarantowana dostępność", ["99,5% miesięcznie", "99,9% miesięcznie"]),
+        ("Dopuszczalny czas niedostępności", ["3 godziny i 36 minut miesięcznie", "≈ 43 minuty miesięcznie"]),
         ("Rekompensata (część opłaty za okres)", ["10% poniżej 99,5%|25% poniżej 99%", "10% poniżej 99,9%|25% poniżej 99%|50% poniżej 95%"]),
         ("Planowane prace serwisowe (niewliczane do niedostępności)",
          ["w dowolnym czasie; zapowiadane co najmniej 48 godzin wcześniej",
@@ -386,8 +386,8 @@ def test_the_comparison_has_the_availability_column_only_when_some_tier_promises
     page = compare_view(with_uptime, "pl")
     assert page.columns[-1].key == "availability" and page.columns[-1].label == "Dostępność"
     cells = [row.cells[-1] for row in page.rows]
-    assert [_plain(str(c.text)) for c in cells] == ["99,5% na miesiąc", "99,9% na miesiąc"]
-    assert [c.small.replace("\u00a0", " ") for c in cells] == ["3 godziny i 36 minut na miesiąc", "≈ 43 minuty na miesiąc"]
+    assert [_plain(str(c.text)) for c in cells] == ["99,5% miesięcznie", "99,9% miesięcznie"]
+    assert [c.small.replace("\u00a0", " ") for c in cells] == ["3 godziny i 36 minut miesięcznie", "≈ 43 minuty miesięcznie"]
     assert "availability" not in [c.key for c in compare_view(without, "pl").columns]
 
 

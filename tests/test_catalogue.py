@@ -167,7 +167,7 @@ def test_a_source_without_dates_is_fine() -> None:
         ("en", "from €10 per user per month excl. tax"),
         ("sv", "från 10 € per användare per månad exkl. moms"),
         ("it", "a partire da 10 € per utente al mese IVA esclusa"),
-        ("pl", "od 10 € za użytkownika na miesiąc netto (bez VAT)"),
+        ("pl", "od 10 € za użytkownika miesięcznie netto (bez VAT)"),
     ],
 )
 def test_a_from_price_per_user_and_month_excluding_tax(acme: Vendor, lang: str, expected: str) -> None:

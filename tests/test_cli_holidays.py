@@ -40,9 +40,24 @@ def test_the_days_listed_are_the_days_the_rules_close(capsys, argv, country, sub
 def test_names_and_weekdays_say_what_each_day_is(capsys) -> None:
     code, out, _ = run(capsys, "SE", "--year", "2026", "--including", "de-facto")
     assert code == 0
-    assert "  2026-06-19  Fri  Midsummer Eve" in out.splitlines()
+    assert "  2026-06-19  Fri  Midsummer Eve (Midsommarafton)" in out.splitlines()  # the country's own name beside
     code, out, _ = run(capsys, "US", "--year", "2026")
     assert "  2026-07-03  Fri  Independence Day (observed)" in out.splitlines()  # what `closed holidays US` closes for the 4th
+    assert "  2026-09-07  Mon  Labor Day" in out.splitlines()  # the US's own English
+
+
+def test_names_are_the_sites_british_english_not_the_packages_us_title_case(capsys) -> None:
+    """`tierwise holidays IT` said "Assumption Of Mary Day" and "Labor Day", the package's en_US."""
+    code, out, _ = run(capsys, "IT", "--year", "2026")
+    assert code == 0
+    lines = out.splitlines()
+    assert "  2026-08-15  Sat  Assumption of Mary Day (Assunzione della Beata Vergine Maria)" in lines
+    assert "  2026-05-01  Fri  Labour Day (Festa del Lavoro)" in lines
+    assert not any(" Of " in line or "Labor" in line for line in lines)
+    code, out, _ = run(capsys, "CA", "--year", "2026")
+    assert "  2026-09-07  Mon  Labour Day" in out.splitlines()  # Canada's own English, no bracket
+    code, out, _ = run(capsys, "GB", "--year", "2026")
+    assert all(line.count("(") == line.count("(observed)") for line in out.splitlines())  # British names, nothing beside
 
 
 def test_this_year_by_default(capsys) -> None:

@@ -156,8 +156,8 @@ def test_the_codes_of_the_two_checks() -> None:
          "Licenskunder: 12 000 kr per år exkl. moms; Övriga: 2 500 kr per månad"),
         ("it", "12.000 SEK all’anno IVA esclusa; dal 1 gennaio 2027: 14.000 SEK all’anno IVA esclusa",
          "Clienti con licenza: 12.000 SEK all’anno IVA esclusa; Altri clienti: 2500 SEK al mese"),
-        ("pl", "12 000 SEK na rok netto (bez VAT); od 1 stycznia 2027: 14 000 SEK na rok netto (bez VAT)",
-         "Klienci z licencją: 12 000 SEK na rok netto (bez VAT); Pozostali: 2500 SEK na miesiąc"),
+        ("pl", "12 000 SEK rocznie netto (bez VAT); od 1 stycznia 2027: 14 000 SEK rocznie netto (bez VAT)",
+         "Klienci z licencją: 12 000 SEK rocznie netto (bez VAT); Pozostali: 2500 SEK miesięcznie"),
         ("en", "SEK 12,000 per year excl. tax; from 1 January 2027: SEK 14,000 per year excl. tax",
          "Licence customers: SEK 12,000 per year excl. tax; Others: SEK 2,500 per month"),
     ],
@@ -283,7 +283,8 @@ def test_the_documented_examples_check_and_say_what_the_docs_say() -> None:
     ]
     assert [(t.minutes, t.valid_from) for t in gold.targets] == [(120, None), (60, date(2027, 1, 1))]
     english = site.Reader("en", words()["en"], second)
-    assert normal(site.price_range(second, english)) == "€1,200 per year excl. tax or SEK 12,000 per year excl. tax"
+    # The currency the vendor names first comes first.
+    assert normal(site.price_range(second, english)) == "SEK 12,000 per year excl. tax or €1,200 per year excl. tax"
 
 
 def test_a_dated_price_inside_a_terms_block_gets_a_hint_at_its_from() -> None:

@@ -2,7 +2,7 @@
 
 `per day` was a period, which CLDR's Swedish and Polish say as a 24-hour day ("9 000 kr per dygn", "9000 SEK na dobę").
 With one `per`, `day` is now a price unit like `hour` ("per dag", "al giorno", "za dzień", "per day"), and a period
-of a day after a unit, of a count or of an allowance is said "per dag", "na dzień" (docs/glossary.md).
+of a day after a unit, of a count or of an allowance is said "per dag", "dziennie" (docs/glossary.md).
 """
 
 from __future__ import annotations
@@ -41,7 +41,7 @@ def test_a_minimum_of_days_counts_only_a_price_per_day() -> None:
     [
         ("sv", "9 000 kr per dag exkl. moms, minst 2 dagar", "5 € per användare per dag", "2 timmar per dag"),
         ("it", "9000 SEK al giorno IVA esclusa, minimo 2 giorni", "5 € per utente al giorno", "2 ore al giorno"),
-        ("pl", "9000 SEK za dzień netto (bez VAT), minimum 2 dni", "5 € za użytkownika na dzień", "2 godziny na dzień"),
+        ("pl", "9000 SEK za dzień netto (bez VAT), minimum 2 dni", "5 € za użytkownika dziennie", "2 godziny dziennie"),
         ("en", "SEK 9,000 per day excl. tax, minimum 2 days", "€5 per user per day", "2 hours per day"),
     ],
 )

@@ -69,6 +69,32 @@ def test_whole_prices_drop_the_decimals_and_follow_each_locale() -> None:
     assert plain(fmt.money(Decimal("5000"), "SEK", "en")) == "SEK 5,000"
 
 
+@pytest.mark.parametrize(
+    ("lang", "own", "foreign"),
+    [
+        ("sv", {"SEK": "kr", "EUR": "€"}, ("USD", "GBP", "PLN", "NOK", "DKK", "CHF")),
+        ("it", {"EUR": "€"}, ("USD", "GBP", "SEK", "PLN", "CHF")),
+        ("pl", {"PLN": "zł", "EUR": "€"}, ("USD", "GBP", "SEK", "CHF")),
+        ("en", {"GBP": "£", "EUR": "€"}, ("USD", "SEK", "PLN", "CAD", "AUD")),
+    ],
+)
+def test_a_symbol_only_for_the_readers_own_currency_and_the_euro(lang: str, own: dict[str, str], foreign: tuple[str, ...]) -> None:
+    """Swedish wrote CLDR's "US$" beside "GBP", Italian "£" beside "USD": one rule, every foreign currency by its code."""
+    for currency, symbol in own.items():
+        assert fmt.currency_sign(currency, lang) == symbol
+        assert symbol in fmt.money(Decimal(35), currency, lang)
+    for currency in foreign:
+        assert fmt.currency_sign(currency, lang) == currency
+        said = plain(fmt.money(Decimal(35), currency, lang))
+        assert said in (f"35 {currency}", f"{currency} 35"), said
+        assert not any(sign in said for sign in "$£¥") and "kr" not in said
+
+
+def test_a_language_the_settings_add_gets_its_countrys_currency_by_symbol() -> None:
+    assert fmt.currency_sign("CHF", "de-CH") == "CHF" and fmt.currency_sign("EUR", "de") == "€"
+    assert plain(fmt.money(Decimal(35), "DKK", "da")) == "35 kr." and plain(fmt.money(Decimal(35), "SEK", "da")) == "35 SEK"
+
+
 # Issue 9: what ICU (CLDR 48, the data behind the browsers' Intl) prints for these amounts, which Babel's
 # own patterns miss: minimumGroupingDigits 2 in Polish and Italian, and currency spacing.
 @pytest.mark.parametrize(
@@ -102,14 +128,6 @@ def test_prices_with_cents_keep_them() -> None:
     assert plain(fmt.money(Decimal("99.5"), "EUR", "en")) == "€99.50"
 
 
-def test_per_period_uses_cldr_per_unit_patterns() -> None:
-    assert plain(fmt.per_period("5 000 kr", "year", "sv")) == "5 000 kr per år"
-    assert fmt.per_period("X", "year", "pl") == "X na rok"
-    assert fmt.per_period("X", "month", "en") == "X per month"
-    assert fmt.per_period("X", None, "en") == "X"
-    assert fmt.per_period("4", "year", "it") == "4 all’anno"
-
-
 def test_times_are_24_hour_and_midnight_at_the_end_of_a_day_is_24_00() -> None:
     for lang in ("sv", "it", "pl", "en"):
         assert fmt.clock(8 * 60 + 30, lang) == "08:30"
@@ -136,6 +154,13 @@ def test_lists_zones_countries_and_languages() -> None:
     # Italian's CLDR names are capitalised as titles; the site's stand inside a sentence.
     assert fmt.zone_name("Europe/Rome", "it") == "ora dell’Europa centrale"
     assert fmt.zone_name("America/New_York", "en") == "Eastern Time"
+    # No name but CLDR's location format ("czas: Indie", "Förenade Arabemiratentid"), or a Polish name with a country
+    # in the nominative ("czas Japonia"): none, the page says the local time of the zone's place instead.
+    for lang in ("sv", "it", "pl", "en"):
+        assert fmt.zone_name("Asia/Kolkata", lang) is None and fmt.zone_name("Asia/Dubai", lang) is None
+    assert fmt.zone_name("Asia/Tokyo", "pl") is None and fmt.zone_name("Asia/Tokyo", "sv") == "japansk tid"
+    assert [fmt.zone_city("Asia/Kolkata", lang) for lang in ("sv", "it", "pl", "en")] == ["Kolkata", "Calcutta", "Kalkuta", "Kolkata"]
+    assert fmt.zone_city("Asia/Dubai", "pl") == "Dubaj"
     assert fmt.country_name("SE", "it") == "Svezia"
     assert [fmt.language_name(code) for code in ("sv", "it", "pl", "en")] == ["Svenska", "Italiano", "Polski", "English"]
 
@@ -162,7 +187,7 @@ def test_every_language_has_a_locale_and_every_period_a_cldr_unit() -> None:
     assert set(fmt.PERIOD_UNITS) == set(PERIODS)
     for lang in LANGUAGES:
         for period in PERIODS:
-            assert fmt.per_period("X", period, lang) != "X", (lang, period)
+            assert fmt.length_of_time(2, period, lang) != "2", (lang, period)
 
 
 @pytest.mark.parametrize(

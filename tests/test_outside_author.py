@@ -172,14 +172,42 @@ def _calendar_text(line: str, lang: str) -> str:
 @pytest.mark.parametrize(
     ("lang", "words"),
     [
-        ("en", "except public holidays and some other holidays in Bayern, Germany"),
-        ("sv", "utom allmänna helgdagar och vissa andra helgdagar i Bayern, Tyskland"),
-        ("it", "esclusi i giorni festivi e alcune altre ricorrenze in Germania (Bayern)"),
-        ("pl", "z wyjątkiem świąt ustawowych i niektórych innych dni wolnych (Bayern, Niemcy)"),  # no nested brackets
+        ("en", "except public holidays and Catholic holidays in Bayern, Germany"),
+        ("sv", "utom allmänna helgdagar och katolska helgdagar i Bayern, Tyskland"),
+        ("it", "esclusi i giorni festivi e le festività cattoliche in Germania (Bayern)"),
+        ("pl", "z wyjątkiem świąt ustawowych i świąt katolickich (Bayern, Niemcy)"),  # genitive; no nested brackets
     ],
 )
-def test_a_calendar_closed_on_another_kind_of_holiday_does_not_say_public_holidays_only(lang: str, words: str) -> None:
+def test_a_calendar_closed_on_another_kind_of_holiday_names_that_kind(lang: str, words: str) -> None:
+    """It said "and some other holidays": a reader could not tell which days the clock stops on."""
     assert words in _calendar_text("closed holidays DE BY including catholic", lang)
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        ("en", "except public holidays, de facto holidays and bank holidays in Sweden"),
+        ("sv", "utom allmänna helgdagar, de facto-helgdagar och bankhelgdagar i Sverige"),
+        ("it", "esclusi i giorni festivi, i giorni non lavorativi per consuetudine e le festività bancarie in Svezia"),
+        ("pl", "z wyjątkiem świąt ustawowych, dni zwyczajowo wolnych od pracy i dni wolnych od pracy w bankach (Szwecja)"),
+    ],
+)
+def test_several_kinds_are_listed_in_the_languages_way(lang: str, words: str) -> None:
+    assert words in _calendar_text("closed holidays SE including de-facto, bank", lang)
+
+
+def test_every_kind_of_the_holidays_package_has_words_or_says_some_other_holidays() -> None:
+    from holidays import constants
+
+    kinds = {v for k, v in vars(constants).items() if k.isupper() and isinstance(v, str) and v.isidentifier()}
+    for lang in ("sv", "it", "pl", "en"):
+        reader = site.Reader(lang, words()[lang])
+        names = site.holiday_kind_names(reader)
+        assert all(names[kind] != kind for kind in names)  # a catalog entry, not the package's code
+        for kind in kinds - {"public", "workday"}:
+            text = site.holiday_kinds_text({kind}, reader)
+            assert text.startswith(names["public"]) and text != names["public"]
+        assert site.holiday_kinds_text({"sabian"}, reader).endswith(reader.gettext("some other holidays"))
 
 
 def test_public_holidays_alone_are_still_called_so() -> None:

@@ -165,14 +165,15 @@ def test_the_session_22_deadlines(published: Path, plan: str, priority: str, rep
         ("en", "harbourline", "except public holidays in the United States"),
         ("it", "harbourline", "esclusi i giorni festivi negli Stati Uniti"),
         ("en", "harbourline", "Add-on: 20% of the licence price per year"),
-        ("pl", "harbourline", "Dodatek płatny: 20% ceny licencji na rok"),
+        ("pl", "harbourline", "Dodatek płatny: 20% ceny licencji rocznie"),
         ("en", "harbourline", "Phone (Sev 1 hotline): 24×7, all year round"),
         ("en", "alpenblick", "Phone (Emergency line): 24×7, all year round"),
         ("en", "alpenblick", "€19 per device per month excl. tax, minimum 10 devices"),
         ("en", "alpenblick", "every year on 24 December 08:00 – 12:00 when it is a working day"),
         ("pl", "alpenblick", "co roku 31 grudnia 07:00 – 14:00, jeśli to dzień roboczy"),
-        ("it", "alpenblick", "(ora dell’Europa centrale)"),
-        ("pl", "kwadrat", "40 godzin na kwartał"),
+        ("it", "alpenblick", "ora tedesca, esclusi i giorni festivi e le festività cattoliche in Germania (Bayern)"),
+        ("pl", "alpenblick", "czasu niemieckiego, z wyjątkiem świąt ustawowych i świąt katolickich (Bayern, Niemcy)"),
+        ("pl", "kwadrat", "40 godzin kwartalnie"),
         ("en", "kwadrat", "40 hours per quarter"),
         ("pl", "kwadrat", "Telefon (tylko Awaria krytyczna)"),
         ("pl", "kwadrat", "Minimalny okres umowy: 24 miesiące"),
@@ -180,6 +181,22 @@ def test_the_session_22_deadlines(published: Path, plan: str, priority: str, rep
 )
 def test_the_session_22_pages_say_it_in_the_readers_language(published: Path, lang: str, vendor: str, said: str) -> None:
     assert said in words_of(published / lang / vendor / "index.html")
+
+
+@pytest.mark.parametrize(
+    ("lang", "card"),
+    [
+        ("en", "USD 10 – USD 45 per user per month or £8 – £36 per user per month excl. tax"),
+        ("sv", "10 USD–45 USD per användare per månad eller 8 GBP–36 GBP per användare per månad exkl. moms"),
+        ("it", "10 USD – 45 USD per utente al mese o 8 GBP – 36 GBP per utente al mese IVA esclusa"),
+        ("pl", "10 USD – 45 USD za użytkownika miesięcznie lub 8 GBP – 36 GBP za użytkownika miesięcznie netto (bez VAT)"),
+    ],
+)
+def test_harbourlines_home_card_sums_its_eight_prices_up_per_currency(published: Path, lang: str, card: str) -> None:
+    """The card listed all eight prices (two currencies, two billing intervals, three minimums) one after another."""
+    home = words_of(published / lang / "index.html")
+    assert card in home
+    assert "minimum 10" not in home and "billed monthly" not in home
 
 
 def test_the_session_22_pages_never_say_an_unknown_region_or_a_slash_period(published: Path) -> None:
@@ -299,7 +316,7 @@ def test_a_country_ferrotech_does_not_serve_is_refused(published: Path) -> None:
         ("pl", "ferrotech", "Kraj klienta (ze względu na święta ustawowe)"),
         ("en", "nordlink", "Tue, Thu 00:00 – 05:00 Swedish time; announced at least 10 days ahead"),
         ("sv", "nordlink", "aviseras minst 5 dagar i förväg"),
-        ("pl", "nordlink", "99,95% na miesiąc"),
+        ("pl", "nordlink", "99,95% miesięcznie"),
         ("en", "nordlink", "Time to restore"),
         ("en", "nordlink", "Website: Status page"),
         ("it", "softeria", "esclusi i giorni festivi in Italia (Milano); chiuso ogni anno: 10–21 agosto e 24 dicembre"),

@@ -67,7 +67,7 @@ def test_a_wrong_percentage_is_reported_where_it_is_written(price: str, found: t
     [
         ("sv", "18,5 % av licenspriset per år exkl. moms", "22 % av licenspriset per år eller 18,5 % av licenspriset per år exkl. moms"),
         ("it", "18,5% del prezzo della licenza all’anno IVA esclusa", "22% del prezzo della licenza all’anno"),
-        ("pl", "18,5% ceny licencji na rok netto (bez VAT)", "22% ceny licencji na rok"),
+        ("pl", "18,5% ceny licencji rocznie netto (bez VAT)", "22% ceny licencji rocznie"),
         ("en", "18.5% of the licence price per year excl. tax", "22% of the licence price per year or 18.5% of the licence price per year excl. tax"),
     ],
 )
@@ -106,7 +106,7 @@ def test_a_built_site_shows_the_share_on_the_vendor_page_and_the_comparison(tmp_
     page = (tmp_path / "_site" / "it" / "acme" / "index.html").read_text(encoding="utf-8")
     assert "18,5% del prezzo della licenza all’anno IVA esclusa" in page
     comparison = (tmp_path / "_site" / "pl" / "compare" / "index.html").read_text(encoding="utf-8")
-    assert "22% ceny licencji na rok" in comparison
+    assert "22% ceny licencji rocznie" in comparison
 
 
 ADDON = """vendor acme {{
@@ -128,7 +128,7 @@ ADDON = """vendor acme {{
     [
         ("sv", "Tillval: 20 % av licenspriset per år exkl. moms eller 2 000 € per år"),
         ("it", "Opzione a pagamento: 20% del prezzo della licenza all’anno IVA esclusa o 2000 € all’anno"),
-        ("pl", "Dodatek płatny: 20% ceny licencji na rok netto (bez VAT) lub 2000 € na rok"),
+        ("pl", "Dodatek płatny: 20% ceny licencji rocznie netto (bez VAT) lub 2000 € rocznie"),
         ("en", "Add-on: 20% of the licence price per year excl. tax or €2,000 per year"),
     ],
 )

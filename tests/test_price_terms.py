@@ -154,10 +154,10 @@ def test_the_words_after_a_price_keep_their_documented_order() -> None:
 @pytest.mark.parametrize(
     ("lang", "text"),
     [
-        ("sv", "35 US$ per användare per månad exkl. moms, minst 10 användare, faktureras årsvis"),
+        ("sv", "35 USD per användare per månad exkl. moms, minst 10 användare, faktureras årsvis"),
         ("it", "35 USD per utente al mese IVA esclusa, minimo 10 utenti, fatturazione annuale"),
-        ("pl", "35 USD za użytkownika na miesiąc netto (bez VAT), minimum 10 użytkowników, rozliczane rocznie"),
-        ("en", "US$35 per user per month excl. tax, minimum 10 users, billed yearly"),
+        ("pl", "35 USD za użytkownika miesięcznie netto (bez VAT), minimum 10 użytkowników, rozliczane rocznie"),
+        ("en", "USD 35 per user per month excl. tax, minimum 10 users, billed yearly"),
     ],
 )
 def test_the_pages_say_the_minimum_and_billing_in_each_language(lang: str, text: str) -> None:
@@ -193,10 +193,26 @@ def test_the_minimum_takes_the_plural_form_of_its_count(count: int, text: str) -
     assert said(site.price_text(acme.plans[0].prices[0], reader("pl", acme))).endswith(text)
 
 
-def test_the_card_keeps_prices_with_a_minimum_apart_from_those_without() -> None:
+def test_the_card_ranges_prices_whatever_their_minimum_and_billing() -> None:
+    """Harbourline's card listed eight prices: one per currency, billing interval and minimum."""
     acme = vendor_of(plan("price 35 USD per user per month minimum 10 users\n    price 40 USD per user per month"))
-    card = said(site.price_range(acme, reader("en", acme)))
-    assert card == "US$40 per user per month or US$35 per user per month, minimum 10 users"
+    assert said(site.price_range(acme, reader("en", acme))) == "USD 35 – USD 40 per user per month"
+    prices = [
+        "price 10 USD per user per month billed yearly",
+        "price 8 GBP per user per month billed yearly excl tax",
+        "price 25 USD per user per month minimum 10 users billed yearly",
+        "price 30 USD per user per month minimum 10 users billed monthly",
+        "price 24 GBP per user per month minimum 10 users billed monthly excl tax",
+    ]
+    acme = vendor_of(plan("\n    ".join(prices)))
+    # One range per currency, the vendor's first-named currency first; terms the prices do not share are left out.
+    assert said(site.price_range(acme, reader("en", acme))) == "USD 10 – USD 30 per user per month or £8 – £24 per user per month excl. tax"
+    swedish = "10 USD–30 USD per användare per månad eller 8 GBP–24 GBP per användare per månad exkl. moms"
+    assert said(site.price_range(acme, reader("sv", acme))) == swedish
+    # Terms every price of a range shares are still said.
+    acme = vendor_of(plan("\n    ".join(f"price {n} USD per user per month minimum 10 users billed yearly" for n in (25, 45))))
+    polish = "25 USD – 45 USD za użytkownika miesięcznie, minimum 10 użytkowników, rozliczane rocznie"
+    assert said(site.price_range(acme, reader("pl", acme))) == polish
 
 
 def test_the_minimum_is_the_offers_eligible_quantity() -> None:
@@ -236,7 +252,7 @@ def test_a_wrong_basis_or_least_amount_is_reported_where_it_is_written(price: st
     [
         ("sv", "10 % av förbrukningskostnaden per månad exkl. moms, minst 500 € per månad", "25 % av prenumerationspriset per år"),
         ("it", "10% dei costi di utilizzo al mese IVA esclusa, con un minimo di 500 € al mese", "25% del prezzo dell’abbonamento all’anno"),
-        ("pl", "10% opłat za użycie na miesiąc netto (bez VAT), co najmniej 500 € na miesiąc", "25% ceny subskrypcji na rok"),
+        ("pl", "10% opłat za użycie miesięcznie netto (bez VAT), co najmniej 500 € miesięcznie", "25% ceny subskrypcji rocznie"),
         ("en", "10% of usage charges per month excl. tax, at least €500 per month", "25% of the subscription price per year"),
     ],
 )
@@ -282,7 +298,7 @@ def test_a_built_site_says_the_new_forms_and_the_rules_hold_no_price(tmp_path: P
     ld = re.search(r'<script type="application/ld\+json">(.*?)</script>', page, re.S)
     assert ld is not None and '"minValue":10' in ld.group(1)
     comparison = said((tmp_path / "_site" / "sv" / "compare" / "index.html").read_text(encoding="utf-8"))
-    assert "35 US$ per användare per månad, minst 10 användare, faktureras årsvis" in comparison
+    assert "35 USD per användare per månad, minst 10 användare, faktureras årsvis" in comparison
     assert "10 % av förbrukningskostnaden per månad, minst 500 € per månad" in comparison
     rules = json.loads((tmp_path / "_site" / "rules" / "acme.json").read_text(encoding="utf-8"))
     assert not re.search(r"minimum|billed|usage|USD|SEK", json.dumps(rules))

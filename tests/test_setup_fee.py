@@ -112,7 +112,7 @@ def test_every_new_code_is_explained() -> None:
     [
         ("sv", "1 500 € per månad exkl. moms, plus en engångsavgift för uppstart på 3 000 €"),
         ("it", "1500 € al mese IVA esclusa, più un costo di attivazione una tantum di 3000 €"),
-        ("pl", "1500 € na miesiąc netto (bez VAT), plus jednorazowa opłata wdrożeniowa w wysokości 3000 €"),
+        ("pl", "1500 € miesięcznie netto (bez VAT), plus jednorazowa opłata wdrożeniowa w wysokości 3000 €"),
         ("en", "€1,500 per month excl. tax, plus a one-off set-up fee of €3,000"),
     ],
 )
@@ -154,7 +154,7 @@ def test_a_built_page_says_the_fee_and_the_rules_hold_no_price(tmp_path: Path) -
     (plans / "acme.plan").write_text(text, encoding="utf-8")
     assert main(["--project", str(tmp_path), "build", "--quiet"]) == 0
     page = said((tmp_path / "_site" / "pl" / "acme" / "index.html").read_text(encoding="utf-8"))
-    assert "1500 € na miesiąc, plus jednorazowa opłata wdrożeniowa w wysokości 3000 €" in page
+    assert "1500 € miesięcznie, plus jednorazowa opłata wdrożeniowa w wysokości 3000 €" in page
     ld = re.search(r'<script type="application/ld\+json">(.*?)</script>', page, re.S)
     assert ld is not None
     offer = json.loads(ld.group(1))["@graph"][1]["offers"][0]

@@ -7,6 +7,7 @@ from markupsafe import Markup
 
 from dsl.language.model import Calendar, WeeklyInterval
 from dsl.language.vocabulary import CONTACT_KINDS, DEFAULT_METRIC, LANGUAGES, METRICS, PERIODS
+from dsl.site import formatting as fmt
 from dsl.site import views as site
 from support.site import ACME, ALWAYS, BETA, CUSTOMER, OFFICE, PHONE, WEEK_24X5, plain, words
 
@@ -167,7 +168,7 @@ def test_price_words_in_every_language(lang: str, free: str, on_request: str, no
 def test_one_price_row_when_prices_do_not_depend_on_a_segment() -> None:
     (row,) = site.price_rows(BETA, reader("pl", BETA))
     assert str(row.label) == "Cena"
-    assert plain(row.cells[0].text) == "99 € na miesiąc"
+    assert plain(row.cells[0].text) == "99 € miesięcznie"
 
 
 def test_price_range_and_fastest_response_for_the_cards() -> None:
@@ -416,6 +417,28 @@ def test_zones_are_named_as_people_say_them(lang: str, expected: str) -> None:
     assert plain(site.zoned_hours("H", "Asia/Tokyo", reader(lang))).startswith("H (")
 
 
+@pytest.mark.parametrize(
+    ("lang", "named", "local", "cldr"),
+    [
+        ("sv", ["tysk tid", "indisk tid", "Dubaitid", "Singaporetid"], "H (lokal tid i Bangkok)", "H (japansk tid)"),
+        ("it", ["ora tedesca", "ora indiana", "ora di Dubai", "ora di Singapore"], "H (ora locale di Bangkok)", "H (ora del Giappone)"),
+        ("pl", ["czasu niemieckiego", "czasu indyjskiego", "czasu lokalnego w Dubaju", "czasu singapurskiego"],
+         "H (czas lokalny w mieście Bangkok)", "H (czas lokalny w mieście Tokio)"),
+        ("en", ["German time", "India time", "Dubai time", "Singapore time"], "H (local time in Bangkok)", "H (Japan Time)"),
+    ],
+)
+def test_every_zone_reads_as_a_name_in_the_sentence(lang: str, named: list[str], local: str, cldr: str) -> None:
+    """Polish pages said "czas: Indie" (CLDR's location format) and "czas Japonia"; Swedish "Förenade Arabemiratentid"."""
+    r = reader(lang)
+    for zone, said in zip(("Europe/Berlin", "Asia/Kolkata", "Asia/Dubai", "Asia/Singapore"), named, strict=True):
+        assert plain(site.zoned_hours("H", zone, r)).endswith(said)
+    assert plain(site.zoned_hours("H", "Asia/Bangkok", r)) == local  # no name in CLDR: the local time of its place
+    assert plain(site.zoned_hours("H", "Asia/Tokyo", r)) == cldr
+    for zone in ("Asia/Dubai", "Asia/Bangkok", "Africa/Johannesburg", "Asia/Tokyo", "Europe/Istanbul"):
+        text = plain(site.zoned_hours("H", zone, r))
+        assert ":" not in text and "czas Japonia" not in text and "Arabemiratentid" not in text, text
+
+
 def test_a_footnote_mark_of_one_of_two_prices_follows_that_price_not_the_cell() -> None:
     """An outside author marked the per-user price "billed annually"; the mark stood after "… or US$25,000 per year"."""
     from dsl.language.loader import load_text
@@ -520,7 +543,7 @@ def test_dates_with_the_same_other_hours_are_said_in_one_clause() -> None:
     [
         ("sv", "40 h per månad", "40 h per kvartal"),
         ("it", "40 h al mese", "40 h al trimestre"),
-        ("pl", "40 h na miesiąc", "40 h na kwartał"),
+        ("pl", "40 h miesięcznie", "40 h kwartalnie"),
         ("en", "40 h per month", "40 h per quarter"),
     ],
 )
@@ -528,3 +551,18 @@ def test_per_quarter_reads_like_per_month_not_cldrs_slash(lang: str, month: str,
     # CLDR's long "per quarter" is "{0}/q" in English ("/kvartal", "/kw."): "40 hours/q" beside "2 hours per month".
     assert site.per_period("40 h", "month", reader(lang)) == month
     assert site.per_period("40 h", "quarter", reader(lang)) == quarter
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("sv", ["40 timmar per dag", "40 timmar per vecka", "40 timmar per månad", "40 timmar per kvartal", "40 timmar per år"]),
+        ("it", ["40 ore al giorno", "40 ore alla settimana", "40 ore al mese", "40 ore al trimestre", "40 ore all’anno"]),
+        # CLDR's "40 godzin na rok" is not how Polish says how much per period.
+        ("pl", ["40 godzin dziennie", "40 godzin tygodniowo", "40 godzin miesięcznie", "40 godzin kwartalnie", "40 godzin rocznie"]),
+        ("en", ["40 hours per day", "40 hours per week", "40 hours per month", "40 hours per quarter", "40 hours per year"]),
+    ],
+)
+def test_a_quantity_per_period_reads_as_the_language_says_it(lang: str, said: list[str]) -> None:
+    assert [site.per_period(fmt.duration(40 * 60, lang), period, reader(lang)) for period in PERIODS] == said
+    assert site.per_period("40", None, reader(lang)) == "40"

@@ -133,17 +133,50 @@ def holiday_kind_examples(country: str, subdivision: str | None, category: str, 
 
 
 class Holiday(NamedTuple):
-    """One day a `closed holidays` line closes, with the package's name for it (in English where it has one)."""
+    """One day a `closed holidays` line closes, with its name in British English (the site's English) and, for a
+    country whose own language is not English, the country's own name for it ("Assunzione della Beata Vergine Maria")."""
 
     day: date
     name: str
+    own: str | None = None
+
+
+BRITISH_SPELLINGS = {"Labor": "Labour", "Honor": "Honour", "Valor": "Valour"}
+"""The US spellings the package's en_US names use, as British English writes them ("Labour Day" in Italy)."""
+
+SMALL_WORDS = frozenset({"Of", "And", "The", "In", "On", "For", "At", "To", "By"})
+"""Words a name's English capitalises only first: the package's en_US "Assumption Of Mary Day"."""
+
+
+def english_holiday_name(name: str) -> str:
+    """A name from the package's en_US translation as the site's British English writes it: "Assumption of Mary Day"."""
+    words = [BRITISH_SPELLINGS.get(word, word) for word in name.split(" ")]
+    return " ".join([*words[:1], *(w.lower() if w in SMALL_WORDS else w for w in words[1:])])
 
 
 def holidays_in(country: str, subdivision: str | None, categories: tuple[str, ...], year: int) -> tuple[Holiday, ...]:
     """The days `closed holidays COUNTRY [SUBDIVISION] [including …]` closes in `year`, as the export expands it
-    (observed days included, where the country has them); ValueError or NotImplementedError as the package raises."""
+    (observed days included, where the country has them); ValueError or NotImplementedError as the package raises.
+
+    Each is named in English as the site's English is British: the country's own English where English is its
+    language (the US's "Labor Day", Canada's "Labour Day"), else the package's British names, else its US ones
+    with British spelling and small words in lower case ("Labour Day", "Assumption of Mary Day" in Italy), beside
+    the country's own name. A country the package has in no English keeps its own names only."""
     import holidays
 
-    # English names where the package has them; a country without an English translation keeps its own.
-    table = holidays.country_holidays(country, subdiv=subdivision, years=year, categories=categories, language="en_US")
-    return tuple(Holiday(day, str(name)) for day, name in sorted(table.items()) if day.year == year)
+    def table(language: str | None) -> dict[date, str]:
+        found = holidays.country_holidays(country, subdiv=subdivision, years=year, categories=categories, language=language)
+        return {day: str(name) for day, name in found.items() if day.year == year}
+
+    facts = holidays.country_holidays(country)
+    own_language, languages = facts.default_language, tuple(facts.supported_languages)
+    own = table(own_language)
+    if own_language is None or own_language.startswith("en"):
+        return tuple(Holiday(day, name) for day, name in sorted(own.items()))
+    if "en_GB" in languages:
+        english = table("en_GB")
+    elif "en_US" in languages:
+        english = {day: "; ".join(english_holiday_name(one) for one in name.split("; ")) for day, name in table("en_US").items()}
+    else:
+        return tuple(Holiday(day, name) for day, name in sorted(own.items()))
+    return tuple(Holiday(day, english[day], own[day] if own[day] != english[day] else None) for day in sorted(own))

@@ -24,9 +24,9 @@ from typing import Literal
 from babel import Locale, UnknownLocaleError
 from babel.core import get_global
 from babel.dates import format_date as _format_date
-from babel.dates import format_interval, format_skeleton, format_time, get_day_names, get_timezone_name
+from babel.dates import format_interval, format_skeleton, format_time, get_day_names, get_timezone_location, get_timezone_name
 from babel.lists import format_list
-from babel.numbers import NumberPattern, parse_pattern
+from babel.numbers import NumberPattern, get_territory_currencies, parse_pattern
 from babel.units import format_unit
 
 ListStyle = Literal["standard", "or", "unit"]
@@ -49,7 +49,9 @@ PERIOD_UNITS: dict[str, str] = {
     "quarter": "duration-quarter",
     "year": "duration-year",
 }
-"""The CLDR unit each period of the vocabulary is counted in: "per år", "all'anno"."""
+"""The CLDR unit each period of the vocabulary is counted in: "12 månader", "3 mesi".
+
+A price or a count per period is the site's own words (views.per_period), not CLDR's per-unit pattern."""
 
 @cache
 def locale(lang: str) -> Locale:
@@ -139,8 +141,33 @@ def _currency_spacing(pattern: NumberPattern, symbol: str) -> NumberPattern:
     return pattern
 
 
+SYMBOL_CURRENCIES = frozenset({"EUR"})
+"""The currencies written with their symbol on every page, whatever its language: the euro's € means one currency
+in every country (beside each page locale's own currency, see `currency_sign`)."""
+
+
+@cache
+def own_currencies(lang: str) -> frozenset[str]:
+    """The currencies a page language's readers know by their symbol: its locale's country's, and the euro (sv: SEK, EUR)."""
+    code = locale(lang).territory
+    return SYMBOL_CURRENCIES | (frozenset(get_territory_currencies(code)) if code else frozenset())
+
+
+def currency_sign(currency: str, lang: str) -> str:
+    """How a page writes a currency: its CLDR symbol where it is the reader's own or the euro ("kr", "zł", "£", "€"),
+    else its ISO 4217 code ("USD", "GBP", "SEK").
+
+    CLDR's symbols alone are each language's habits, and read unevenly side by side: Swedish wrote "US$" beside
+    "GBP", Italian "£" beside "USD". A symbol is kept only where the page's reader cannot take it for another
+    currency; every other currency is its code, the same on every page.
+    """
+    if currency.upper() in own_currencies(lang):
+        return str(locale(lang).currency_symbols.get(currency.upper(), currency.upper()))
+    return currency.upper()
+
+
 def money(amount: Decimal, currency: str, lang: str) -> str:
-    """An amount of money in the locale's currency pattern; whole amounts without decimals ("5 000 kr")."""
+    """An amount of money in the locale's currency pattern and `currency_sign`; whole amounts without decimals ("5 000 kr")."""
     # Each price is written on its vendor's page, card, comparison rows and structured data: formatted once.
     # Keyed by the amount's text, not the Decimal: 12.5 and 12.50 are equal, and must not share a cache entry.
     return _money(str(amount), currency, lang)
@@ -157,8 +184,18 @@ def _money(amount_text: str, currency: str, lang: str) -> str:
     whole = amount == amount.to_integral_value()
     if whole:
         pattern.frac_prec = (0, 0)
-    pattern = _currency_spacing(_min_grouping(pattern, amount, lang), str(loc.currency_symbols.get(currency, currency)))
+    sign = currency_sign(currency, lang)
+    if sign == currency.upper():
+        # "¤¤" is the pattern's field for the ISO code; Babel fills "¤" with CLDR's symbol.
+        pattern.prefix = (_iso_field(pattern.prefix[0]), _iso_field(pattern.prefix[1]))
+        pattern.suffix = (_iso_field(pattern.suffix[0]), _iso_field(pattern.suffix[1]))
+    pattern = _currency_spacing(_min_grouping(pattern, amount, lang), sign)
     return str(pattern.apply(amount, loc, currency=currency, currency_digits=not whole))
+
+
+def _iso_field(text: str) -> str:
+    """A pattern's prefix or suffix with its currency field asking for the ISO code ("¤" -> "¤¤")."""
+    return re.sub(r"¤+", "¤¤", text)
 
 
 def percent(value: Decimal, lang: str) -> str:
@@ -166,19 +203,6 @@ def percent(value: Decimal, lang: str) -> str:
     pattern = copy.copy(parse_pattern(locale(lang).percent_formats[None].pattern))
     pattern.frac_prec = (0, 2)
     return str(pattern.apply(value / 100, locale(lang)))
-
-
-def per_period(value: str, period: str | None, lang: str) -> str:
-    """`value` per period with CLDR's per-unit pattern: "5 000 kr per år", "4 all’anno"."""
-    if period is None:
-        return value
-    unit = PERIOD_UNITS[period]
-    patterns = locale(lang)._data["unit_patterns"].get(unit, {})
-    for length in ("long", "short"):
-        per = patterns.get(length, {}).get("per")
-        if per:
-            return str(per).replace("{0}", value)
-    return value
 
 
 def duration(minutes: int, lang: str) -> str:
@@ -306,12 +330,17 @@ GMT_ZONES = frozenset({"GMT", "Etc/GMT", "GMT0", "Etc/GMT0", "GMT+0", "Etc/GMT+0
 """The tz names of GMT, UTC's offset under the name a vendor wrote."""
 
 
-def zone_name(zone: str, lang: str) -> str:
-    """A time zone by CLDR's generic name: "centraleuropeisk tid", "Eastern Time" (its location where it has none).
+def zone_name(zone: str, lang: str) -> str | None:
+    """A time zone by CLDR's generic name: "centraleuropeisk tid", "Eastern Time"; None where CLDR has no name that
+    reads as one (see `zone_city`).
 
     UTC and the fixed offsets have no region, and CLDR would call them "Unknown Region (UTC) Time": they
     are "UTC", "GMT" and "UTC−5" (Etc/GMT+5: the tz sign is the reverse of the offset's) in every language.
     Italian's names are capitalised as titles ("Ora dell’Europa centrale") but stand inside a sentence here.
+    A zone without a name of its own gets CLDR's location format, which is no name in any of the languages
+    ("czas: Indie", "Förenade Arabemiratentid", "Ora Emirati Arabi Uniti"); and CLDR's Polish names a few
+    zones with a country's name in the nominative ("czas Japonia", "czas Chiny") where Polish says an adjective
+    ("czas środkowoeuropejski"): for those, None.
     """
     if zone in UTC_ZONES:
         return "UTC"
@@ -320,10 +349,29 @@ def zone_name(zone: str, lang: str) -> str:
     offset = re.fullmatch(r"Etc/GMT([+-])(\d{1,2})", zone)
     if offset:
         return f"UTC{'−' if offset[1] == '+' else '+'}{int(offset[2])}"
-    name = str(get_timezone_name(zone, "long", zone_variant="generic", locale=locale(lang)))
+    loc = locale(lang)
+    if not _has_zone_name(zone, loc):
+        return None
+    name = str(get_timezone_name(zone, "long", zone_variant="generic", locale=loc))
+    if lang == "pl" and re.fullmatch(r"czas \w.*", name) and name.split(" ", 1)[1][:1].isupper():
+        return None
     if lang == "it":
         name = name[:1].lower() + name[1:]
     return name
+
+
+def _has_zone_name(zone: str, loc: Locale) -> bool:
+    """Whether CLDR names the zone in the locale (its own long name or its metazone's), not only by its location."""
+    canonical = get_global("zone_aliases").get(zone, zone)
+    own = loc.time_zones.get(canonical, {}).get("long", {})
+    metazone = get_global("meta_zones").get(canonical)
+    shared = loc.meta_zones.get(metazone, {}).get("long", {}) if metazone else {}
+    return any(names.get("generic") for names in (own, shared))  # the variant zone_name asks for; without it, Babel says the location
+
+
+def zone_city(zone: str, lang: str) -> str:
+    """The place a tz zone is named after, in the page language: "Kalkuta", "Dubaj", "Calcutta" (CLDR's exemplar city)."""
+    return str(get_timezone_location(zone, locale=locale(lang), return_city=True))
 
 
 def country_name(code: str, lang: str) -> str:

@@ -285,13 +285,12 @@ def calendar_text(calendar: Calendar, reader: Reader) -> str:
     if calendar.holidays:
         countries = fmt.listing(sorted({_holiday_place(h.country, h.subdivision, reader) for h in calendar.holidays}), lang)
         kinds = {kind for h in calendar.holidays for kind in h.categories} - {"public"}
-        if kinds - {"de_facto"}:
-            # Other kinds (Bavaria's 'catholic' Assumption Day, Finland's 'unofficial' flag days) have no
-            # name a reader knows in every language; saying only "public holidays" would be wrong.
-            text = _("%(hours)s, except public holidays and some other holidays in %(countries)s") % {"hours": text, "countries": countries}
-        elif kinds:
-            # Sweden's Midsummer Eve, Christmas Eve and New Year's Eve: days off by custom, not by law.
-            text = _("%(hours)s, except public holidays and de facto holidays in %(countries)s") % {"hours": text, "countries": countries}
+        if kinds:
+            # Sweden's de facto holidays, Bavaria's Catholic Assumption Day, Finland's unofficial flag days: each kind
+            # named, "public holidays" alone would be wrong.
+            text = _("%(hours)s, except %(holidays)s in %(countries)s") % {
+                "hours": text, "holidays": holiday_kinds_text(kinds, reader), "countries": countries,
+            }
         else:
             text = _("%(hours)s, except public holidays in %(countries)s") % {"hours": text, "countries": countries}
     if calendar.customer_holidays:  # issue 8: the customer's own public holidays
@@ -339,6 +338,53 @@ def calendar_text(calendar: Calendar, reader: Reader) -> str:
         said = fmt.days_on(on_days, lang)
         text = _("%(hours)s; on %(date)s %(other)s") % {"hours": text, "date": said, "other": other_hours}
     return text
+
+
+def holiday_kind_names(reader: Reader) -> dict[str, str]:
+    """The site's words for each kind of holiday of the holidays package a calendar may close on (`including catholic`),
+    as the things a clock stops on, in the case "except" takes (Polish genitive: "świąt katolickich")."""
+    _ = reader.gettext
+    return {
+        "public": _("public holidays"),
+        # Sweden's Midsummer Eve, Christmas Eve and New Year's Eve: days off by custom, not by law.
+        "de_facto": _("de facto holidays"),
+        "bank": _("bank holidays"),
+        "government": _("government holidays"),
+        "armed_forces": _("armed forces holidays"),
+        "school": _("school holidays"),
+        "half_day": _("half-day holidays"),
+        "optional": _("optional holidays"),
+        # Finland's flag days.
+        "unofficial": _("unofficial holidays"),
+        "catholic": _("Catholic holidays"),
+        "christian": _("Christian holidays"),
+        "orthodox": _("Orthodox holidays"),
+        "protestant": _("Protestant holidays"),
+        "hebrew": _("Jewish holidays"),
+        "islamic": _("Islamic holidays"),
+        "hindu": _("Hindu holidays"),
+        # The holidays of a country's communities (Kosovo's, North Macedonia's, Bosnia and Herzegovina's).
+        "albanian": _("Albanian community holidays"),
+        "armenian": _("Armenian community holidays"),
+        "bosnian": _("Bosniak community holidays"),
+        "roma": _("Roma community holidays"),
+        "serbian": _("Serbian community holidays"),
+        "turkish": _("Turkish community holidays"),
+        "vlach": _("Vlach community holidays"),
+    }
+
+
+def holiday_kinds_text(kinds: Iterable[str], reader: Reader) -> str:
+    """Public holidays and the other kinds a calendar closes on, listed: "public holidays and Catholic holidays".
+
+    A kind the site has no words for (a newer package's, or one as rare as `sabian`) is said as "some other holidays",
+    once, last."""
+    kinds = set(kinds)
+    names = holiday_kind_names(reader)
+    said = [names["public"], *(names[kind] for kind in names if kind in kinds and kind != "public")]
+    if kinds - set(names):
+        said.append(reader.gettext("some other holidays"))
+    return fmt.listing(said, reader.lang)
 
 
 def _date_runs(days: list[date]) -> list[tuple[date, date]]:
@@ -717,17 +763,24 @@ def with_setup_fee(text: str, fee: Price | None, reader: Reader) -> str:
 
 
 def per_period(text: str, period: str | None, reader: Reader) -> str:
-    """`text` per a period in the page's language: CLDR's per-unit pattern, but the site's own words (the catalog's)
-    where CLDR's do not say what a plan means.
+    """`text` per a period in the page's language, in the site's own words (the catalog's): "5 000 kr per år",
+    "40 ore all’anno", "40 godzin rocznie".
 
-    CLDR's Swedish and Polish "per day" is a 24-hour day ("per dygn", "na dobę"); a count, a price or an allowance
-    per day is per calendar day, "per dag", "na dzień" (docs/glossary.md). Its "per quarter" is a slash in every
-    language but Italian ("40 hours/q", "40 timmar/kvartal", "40 godzin/kw.") beside "2 hours per month"."""
-    if period == "day":
-        return reader.gettext("%(value)s per day") % {"value": text}
-    if period == "quarter":
-        return reader.gettext("%(value)s per quarter") % {"value": text}
-    return fmt.per_period(text, period, reader.lang)
+    Not CLDR's per-unit patterns: its Swedish and Polish "per day" is a 24-hour day ("per dygn", "na dobę"), where a
+    count, a price or an allowance per day is per calendar day (docs/glossary.md); its "per quarter" is a slash in
+    every language but Italian ("40 hours/q", "40 timmar/kvartal", "40 godzin/kw."); and its Polish "na rok", "na
+    miesiąc" ("40 godzin na rok") is not how Polish says how much of a thing per period: "40 godzin rocznie"."""
+    if period is None:
+        return text
+    _ = reader.gettext
+    words = {
+        "day": _("%(value)s per day"),
+        "week": _("%(value)s per week"),
+        "month": _("%(value)s per month"),
+        "quarter": _("%(value)s per quarter"),
+        "year": _("%(value)s per year"),
+    }
+    return words[period] % {"value": text}
 
 
 def _tax(text: str, tax: str | None, reader: Reader) -> str:
@@ -1615,12 +1668,14 @@ def price_range(vendor: Vendor, reader: Reader) -> Markup:
         return Markup(escape(_("No prices published")))
     order = [None, *(s.id for s in vendor.segments)]
     keys = sorted({p.segment for p in prices}, key=lambda k: order.index(k) if k in order else len(order))
+    # The vendor's currencies in the order it first names them, its main one first, on every segment alike.
+    currencies = list(dict.fromkeys(p.currency for p in prices if p.kind == "amount" and p.currency))
     if len(keys) == 1:
-        return Markup(escape(_segment_summary([p for p in prices if p.segment == keys[0]], reader)))
+        return Markup(escape(_segment_summary([p for p in prices if p.segment == keys[0]], reader, currencies)))
     labels = {s.id: reader.label(s.label) for s in vendor.segments}
     parts = []
     for key in keys:
-        summary = _segment_summary([p for p in prices if p.segment == key], reader)
+        summary = _segment_summary([p for p in prices if p.segment == key], reader, currencies)
         label = labels.get(key, key) if key is not None else _("Everyone")
         parts.append(sentence(_("%(segment)s: %(price)s"), segment=label, price=summary))
     return Markup("; ").join(parts)
@@ -1630,23 +1685,32 @@ def _lower_first(text: str) -> str:
     return text[:1].lower() + text[1:]
 
 
-def _segment_summary(prices: list[Price], reader: Reader) -> str:
-    """One segment's prices: a range per currency, unit, period and tax note; a "from" price as "from X"."""
+def _segment_summary(prices: list[Price], reader: Reader, currencies: list[str]) -> str:
+    """One segment's prices: a range per currency, unit, period, tax note and set-up fee; a "from" price as "from X".
+
+    A minimum quantity or a billing interval is said after a range only when every price in it has the same: a tier
+    sold per user billed monthly or yearly, with a minimum in its dearer tiers (Harbourline: eight prices in two
+    currencies) is "10 USD–45 USD per user per month", and its vendor page says each price's terms. Currencies come
+    in the order of `currencies`.
+    """
     _ = reader.gettext
     lang = reader.lang
-    groups: dict[tuple[str, str, str, str, int, str, Decimal], list[Price]] = {}
+    groups: dict[tuple[str, str, str, str, Decimal], list[Price]] = {}
     for p in prices:
         if p.kind == "amount" and p.amount is not None and p.currency:
-            # A minimum quantity, a billing interval or a set-up fee makes prices that do not compare with those without.
+            # A set-up fee is part of what a price costs: prices with one do not compare with those without.
             fee = p.setup.amount if p.setup is not None and p.setup.amount is not None else Decimal(-1)
-            groups.setdefault((p.currency, p.unit or "", p.period or "", p.tax or "", p.minimum or 0, p.billed_every or "", fee), []).append(p)
+            groups.setdefault((p.currency, p.unit or "", p.period or "", p.tax or "", fee), []).append(p)
     ranges = []
     free = any(p.kind == "free" for p in prices)
     asks = [k for k in ("on-request", "contact-sales") if any(p.kind == k for p in prices)]
     # "Free to X" names the dearest price only: "Free to 5 000 kr–10 000 kr" read as a range within a range.
     up_to = free and len(groups) == 1 and not asks and not any(p.kind == "percent" for p in prices)
     topped = False
-    for (currency, unit, period, tax, minimum, billed, _fee), group in sorted(groups.items()):
+    for (currency, unit, period, tax, _fee), group in sorted(groups.items(), key=lambda item: (currencies.index(item[0][0]), item[0])):
+        minimums, billings = {p.minimum for p in group}, {p.billed_every for p in group}
+        minimum = minimums.pop() if len(minimums) == 1 else None
+        billed = billings.pop() if len(billings) == 1 else None
         amounts = [p.amount for p in group if p.amount is not None]
         low, high = min(amounts), max(amounts)
         money = fmt.money(low, currency, lang)
@@ -1660,7 +1724,7 @@ def _segment_summary(prices: list[Price], reader: Reader) -> str:
         money = per_period(money, period or None, reader)
         if starting:
             money = _("from %(price)s") % {"price": money}
-        money = with_terms(_tax(money, tax or None, reader), unit or None, minimum or None, billed or None, reader)
+        money = with_terms(_tax(money, tax or None, reader), unit or None, minimum, billed, reader)
         ranges.append(with_setup_fee(money, group[0].setup, reader))
     # A percentage compares with no amount: a range of its own per basis, period, tax note and minimum amount.
     shares: dict[tuple[int, str, str, str], list[Decimal]] = {}
@@ -1776,24 +1840,41 @@ def how_often(count: int, period: str | None, reader: Reader) -> str:
 
 
 # Issue 9: a time zone as people name it ("svensk tid", "czasu szwedzkiego", "ora svedese", "Swedish
-# time"), not CLDR's location format ("USA (New York)tid"). The zones the plans use have the site's own
-# words; any other zone gets CLDR's generic name ("centraleuropeisk tid", "Eastern Time") in brackets.
+# time"), not CLDR's location format ("USA (New York)tid"). The zones the plans use, and a few where
+# business is often done, have the site's own words; any other zone gets CLDR's generic name
+# ("centraleuropeisk tid", "Eastern Time") in brackets, or, where CLDR has none that reads as a name,
+# the local time of its place ("lokal tid i Kolkata", "czas lokalny w mieście Kalkuta").
 
 
-def zoned_hours(hours: str, zone: str, reader: Reader) -> str:
-    """Hours with the time they are in: "mån–fre 08:00–17:00 svensk tid"."""
+def zone_names(reader: Reader) -> dict[str, str]:
+    """The site's words for the time of the zones it names itself, as they follow the hours (Polish: genitive)."""
     _ = reader.gettext
-    # The names follow the hours directly, so Polish has them in the genitive ("czasu szwedzkiego").
-    names = {
+    return {
         "Europe/Stockholm": _("Swedish time"),
         "Europe/Rome": _("Italian time"),
         "Europe/Warsaw": _("Polish time"),
         "Europe/London": _("UK time"),
+        "Europe/Berlin": _("German time"),
+        "Europe/Helsinki": _("Finnish time"),
         "America/New_York": _("New York time"),
+        "America/Chicago": _("Chicago time"),
+        "Asia/Kolkata": _("India time"),
+        "Asia/Calcutta": _("India time"),
+        "Asia/Dubai": _("Dubai time"),
+        "Asia/Singapore": _("Singapore time"),
     }
+
+
+def zoned_hours(hours: str, zone: str, reader: Reader) -> str:
+    """Hours with the time they are in: "mån–fre 08:00–17:00 svensk tid", "… (czas lokalny w mieście Tokio)"."""
+    _ = reader.gettext
+    names = zone_names(reader)
     if zone in names:
         return _("%(hours)s %(zone)s") % {"hours": hours, "zone": names[zone]}
-    return _("%(hours)s (%(zone)s)") % {"hours": hours, "zone": fmt.zone_name(zone, reader.lang)}
+    name = fmt.zone_name(zone, reader.lang)
+    if name is None:
+        return _("%(hours)s (local time in %(place)s)") % {"hours": hours, "place": fmt.zone_city(zone, reader.lang)}
+    return _("%(hours)s (%(zone)s)") % {"hours": hours, "zone": name}
 
 
 # --- availability (uptime), service credits and maintenance windows -----------------------------------

@@ -33,7 +33,11 @@ SAID = {
         "5 € per dispositivo al mese o 50 € per dispositivo all’anno",
         "con un minimo di 500 € al mese",
     ),
-    "pl": ("minimum 20 urządzeń, rozliczane rocznie", "5 € za urządzenie na miesiąc lub 50 € za urządzenie na rok", "co najmniej 500 € na miesiąc"),
+    "pl": (
+        "minimum 20 urządzeń, rozliczane rocznie",
+        "5 € za urządzenie miesięcznie lub 50 € za urządzenie rocznie",
+        "co najmniej 500 € miesięcznie",
+    ),
     "en": ("minimum 20 devices, billed yearly", "€5 per device per month or €50 per device per year", "at least €500 per month"),
 }
 
