@@ -447,7 +447,7 @@ def test_tramuntanas_matrix_answers_impact_first(published: Path) -> None:
         ("en", "tramuntana", "100 hours per year"),
         ("pl", "tramuntana", "Hiszpański, kataloński i angielski"),
         ("en", "quillstack", "Sun 17:00 – Fri 17:00 (Pacific Time)"),
-        ("en", "quillstack", "US$12 per user per month, minimum 100 users, billed yearly"),
+        ("en", "quillstack", "USD 12 per user per month, minimum 100 users, billed yearly"),
         ("it", "quillstack", "12 USD per utente al mese, minimo 100 utenti, fatturazione annuale"),
         ("en", "quillstack", "Account manager: Technical Account Manager"),
         ("pl", "quillstack", "Tylko w pakiecie Enterprise"),
