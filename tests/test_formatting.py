@@ -199,3 +199,17 @@ def test_a_date_is_typed_in_the_locales_numeric_pattern_with_a_whole_year(lang: 
     # CLDR's yMd skeleton, without a trailing dot (Hungarian's "y. MM. dd.") or a literal: the calculators' date field.
     assert fmt.date_entry(lang) == pattern
     assert fmt.date_in_entry(date(2026, 11, 3), lang) == written
+
+
+@pytest.mark.parametrize(
+    ("said", "wanted"),
+    [
+        (lambda: fmt.day(date(2026, 7, 1), "it"), "1º luglio 2026"),
+        (lambda: fmt.day(date(2026, 7, 11), "it"), "11 luglio 2026"),
+        (lambda: fmt.day(date(2026, 7, 1), "sv"), "1 juli 2026"),
+        (lambda: fmt.days_on([date(2026, 7, 1), date(2026, 8, 8)], "it"), "il 1º luglio 2026 e l'8 agosto 2026"),
+        (lambda: fmt.day_of_year((12, 31), (1, 1), "it").split("–")[-1].strip("\u2060 \u00a0\u2009\u202f"), "1º gennaio"),
+    ],
+)
+def test_italian_says_the_first_of_a_month_as_an_ordinal(said, wanted) -> None:
+    assert said() == wanted
