@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from typing import Any
+
 # Every word of a text node in `selector` that the browser set on more than one line, except at a hyphen, a dash or a
 # slash, where a line may end.
 BROKEN_WORDS = r"""
@@ -23,3 +26,12 @@ BROKEN_WORDS = r"""
   return out;
 }
 """
+
+
+def vendor_pages(visitor: Any, lang: str, viewport: dict[str, int], vendors: tuple[str, ...]) -> Iterator[tuple[str, Any]]:
+    """Each vendor's page in `lang` at `viewport` (one browser page, reused), asserted not to scroll sideways."""
+    for vendor in vendors:
+        page = visitor.open(f"/{lang}/{vendor}/index.html", viewport=viewport, reuse=True).page
+        wide = page.evaluate("document.documentElement.scrollWidth")
+        assert wide <= viewport["width"], f"{vendor}: the page scrolls sideways ({wide} px at {viewport['width']} px)"
+        yield vendor, page

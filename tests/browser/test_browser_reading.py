@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 
-from browser.layout import BROKEN_WORDS
+from browser.layout import BROKEN_WORDS, vendor_pages
 from dsl.language.model import Project
 from dsl.site.publish import publish
 from support.language_only import MARK, english_only
@@ -34,12 +34,9 @@ def test_a_phones_tier_tables_break_no_word_that_fits_a_column(visitor: Any, lan
     # The tables broke "Community", "Dedykowany" and "handläggare" across two lines, without a hyphen:
     # their columns were narrowed by the page's margins, wide padding and 16 px type.
     broken = {}
-    for vendor in VENDORS:
-        page = visitor.open(f"/{lang}/{vendor}/index.html", viewport=PHONE, reuse=True).page
-        words = [w for w in page.evaluate(BROKEN_WORDS, "table.tt") if len(w.strip(".,:;()")) <= LONGEST_WHOLE]
-        if words:
+    for vendor, page in vendor_pages(visitor, lang, PHONE, VENDORS):
+        if words := [w for w in page.evaluate(BROKEN_WORDS, "table.tt") if len(w.strip(".,:;()")) <= LONGEST_WHOLE]:
             broken[vendor] = words
-        assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"], f"{vendor}: the page scrolls sideways"
     assert broken == {}
 
 
@@ -49,11 +46,9 @@ def test_a_phones_tier_tables_cut_no_word_at_all(visitor: Any, lang: str, width:
     # At 320 px the tiers' descriptions, a column each, cut "supportkoordinatorer", "ärendeavstämningar",
     # "statusuppdatering", "Supportprogrammet", "communityprodukterna" and "społecznościowych" in two.
     broken = {}
-    for vendor in VENDORS:
-        page = visitor.open(f"/{lang}/{vendor}/index.html", viewport={"width": width, "height": 740}, reuse=True).page
+    for vendor, page in vendor_pages(visitor, lang, {"width": width, "height": 740}, VENDORS):
         if words := page.evaluate(BROKEN_WORDS, "table.tt"):
             broken[vendor] = words
-        assert page.evaluate("document.documentElement.scrollWidth") <= width, f"{vendor}: the page scrolls sideways"
         # Each description under its tier's name, on the table's whole width.
         for cell in page.locator("table.tt td.about").all():
             if cell.is_visible():
