@@ -231,10 +231,11 @@ class Reuse:
 
         A worker that sent its pages back whole (half a megabyte a vendor) would wait on the parent's result
         thread, which reads the pipe 64 kB at a time and must win the lock of an interpreter busy rendering
-        each time: writing them here keeps every process computing.
+        each time: writing them here keeps every process computing. (Only a command-line build forks, and
+        its cache is on disk: a worker never writes into a cache held in memory.)
         """
         cache = self.cache
-        if cache is None or cache.memory is not None:  # nothing to write, or a cache of the parent's memory (`serve`)
+        if cache is None:
             return result
         slim = dict(result)
         for lang in self.languages:
@@ -254,44 +255,26 @@ class Reuse:
         if rules_key is not None:  # last: `complete` takes a rule file for all of a vendor's entries
             cache.put("rules", rules_key, result["rules"])
             slim["rules"] = None
-        slim["stored"] = True
         return slim
 
     def take(self, vendor_id: str, years: tuple[int, int], result: dict[str, Any]) -> None:
-        """Keep what a worker (or this process, ahead of the serial build) computed for one vendor: for this build, and
-        in the cache unless `store_ahead` wrote it there already."""
-        stored = result.get("stored", False)
+        """Keep for this build what `store_ahead` left of one vendor's results (computed by a worker, or ahead by this
+        process): the cards and rows, and the pages and rule file where the cache could not hold them."""
         cache = self.cache
         for lang in self.languages:
             self.ready["card", vendor_id, lang] = result[f"card:{lang}"]
-            card_key = self._key("card", vendor_id, lang)
-            page_key = self._key("page", vendor_id, lang)
-            compare_key = self._compare_key(vendor_id, lang, self.compare_languages, self.compare_availability)
-            if stored and cache is not None:
-                # Written by the worker, whose cache does not note what the pack must hold: noted here.
-                for kind, key in (("card", card_key), ("page", page_key), ("compare", compare_key)):
-                    if key is not None:
-                        cache.note_used(kind, key)
-            elif cache is not None and card_key is not None:
-                (made, card_met) = result[f"card:{lang}"]
-                cache.put("card", card_key, (str(made.html), card_met), tail=made.card)
-            if cache is not None and page_key is not None:
-                if not stored:
-                    text, met, embed = result[f"page:{lang}"]
-                    self._store_page(page_key, text, met, embed)
-                self.fresh.add((vendor_id, lang))
-            else:
-                self.ready["page", vendor_id, lang] = result[f"page:{lang}"]
-        for lang in self.languages:
             self.ready["compare", vendor_id, lang] = result[f"compare:{lang}"]
+            page_key = self._key("page", vendor_id, lang)
+            if cache is None or page_key is None:
+                self.ready["page", vendor_id, lang] = result[f"page:{lang}"]
+                continue
+            self.fresh.add((vendor_id, lang))
+            # A worker's cache does not note what the pack must hold: noted here, for every process's entries.
             compare_key = self._compare_key(vendor_id, lang, self.compare_languages, self.compare_availability)
-            if cache is not None and compare_key is not None and not stored:
-                cache.put("compare", compare_key, result[f"compare:{lang}"])
-        rules_key = self._key("rules", vendor_id, f"{years[0]}-{years[1]}")
-        if cache is not None and rules_key is not None:  # read back when the rule files are written, not held
-            if not stored:
-                cache.put("rules", rules_key, result["rules"])
-        else:
+            for kind, key in (("card", self._key("card", vendor_id, lang)), ("page", page_key), ("compare", compare_key)):
+                if key is not None:
+                    cache.note_used(kind, key)
+        if cache is None or self._key("rules", vendor_id, f"{years[0]}-{years[1]}") is None:
             self.ready["rules", vendor_id] = result["rules"]
 
     def page(self, vendor_id: str, lang: str, make: Callable[[], tuple[str, str]]) -> CachedPage | None:
