@@ -195,7 +195,7 @@ def test_the_page_says_the_hours_of_a_day_of_every_year(lang: str, said: str) ->
     ("lang", "said", "plain_span"),
     [
         ("sv", "varje år från 1 juli till 31 augusti 08:00–15:00 på arbetsdagar", "varje år från 5 januari till 6 januari 10:00–11:00"),
-        ("it", "ogni anno nel periodo 1 luglio – 31 agosto: 08:00 – 15:00 nei giorni lavorativi",
+        ("it", "ogni anno nel periodo 1º luglio – 31 agosto: 08:00 – 15:00 nei giorni lavorativi",
          "ogni anno nel periodo 5 gennaio – 6 gennaio: 10:00 – 11:00"),
         ("pl", "co roku od 1 lipca do 31 sierpnia 08:00 – 15:00 w dni robocze", "co roku od 5 stycznia do 6 stycznia 10:00 – 11:00"),
         ("en", "every year from 1 July to 31 August 08:00 – 15:00 on working days", "every year from 5 January to 6 January 10:00 – 11:00"),

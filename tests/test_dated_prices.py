@@ -154,7 +154,7 @@ def test_the_codes_of_the_two_checks() -> None:
     [
         ("sv", "12 000 kr per år exkl. moms; från och med 1 januari 2027: 14 000 kr per år exkl. moms",
          "Licenskunder: 12 000 kr per år exkl. moms; Övriga: 2 500 kr per månad"),
-        ("it", "12.000 SEK all’anno IVA esclusa; dal 1 gennaio 2027: 14.000 SEK all’anno IVA esclusa",
+        ("it", "12.000 SEK all’anno IVA esclusa; dal 1º gennaio 2027: 14.000 SEK all’anno IVA esclusa",
          "Clienti con licenza: 12.000 SEK all’anno IVA esclusa; Altri clienti: 2500 SEK al mese"),
         ("pl", "12 000 SEK na rok netto (bez VAT); od 1 stycznia 2027: 14 000 SEK na rok netto (bez VAT)",
          "Klienci z licencją: 12 000 SEK na rok netto (bez VAT); Pozostali: 2500 SEK na miesiąc"),
@@ -232,7 +232,7 @@ def test_a_build_shows_the_change_in_four_languages_and_does_not_depend_on_the_d
     again = _build(tmp_path, "1795000000", monkeypatch)
     after = _build(tmp_path, "1810000000", monkeypatch)  # 2027-05-11, after it
     assert again == before  # the same inputs and date: the same bytes
-    for lang, words_of_the_change in (("sv", "från och med 1 januari 2027"), ("it", "dal 1 gennaio 2027"),
+    for lang, words_of_the_change in (("sv", "från och med 1 januari 2027"), ("it", "dal 1º gennaio 2027"),
                                       ("pl", "od 1 stycznia 2027"), ("en", "from 1 January 2027")):
         page = before[f"{lang}/acme/index.html"].decode()
         assert words_of_the_change in normal(page)

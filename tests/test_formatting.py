@@ -174,3 +174,29 @@ def test_a_date_is_typed_in_the_locales_numeric_pattern_with_a_whole_year(lang: 
     # CLDR's yMd skeleton, without a trailing dot (Hungarian's "y. MM. dd.") or a literal: the calculators' date field.
     assert fmt.date_entry(lang) == pattern
     assert fmt.date_in_entry(date(2026, 11, 3), lang) == written
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        (lambda: fmt.day(date(2026, 7, 1), "it"), "1º luglio 2026"),
+        (lambda: fmt.day(date(2001, 1, 1), "it"), "1º gennaio 2001"),  # the year's 1 is no day
+        (lambda: fmt.day(date(2026, 7, 11), "it"), "11 luglio 2026"),
+        (lambda: fmt.day(date(2026, 7, 21), "it"), "21 luglio 2026"),
+        (lambda: fmt.day(date(2026, 7, 1), "en"), "1 July 2026"),
+        (lambda: fmt.day(date(2026, 7, 1), "sv"), "1 juli 2026"),
+        (lambda: fmt.day(date(2026, 7, 1), "pl"), "1 lipca 2026"),
+        # "il 1º" (primo, a consonant), where "l'1" was read "l'uno"; "l'8", "l'11" stay.
+        (lambda: fmt.days_on([date(2027, 1, 1), date(2027, 1, 8), date(2027, 1, 11)], "it"),
+         "il 1º gennaio 2027, l'8 gennaio 2027 e l'11 gennaio 2027"),
+        (lambda: fmt.day_of_year((7, 1), (8, 31), "it"), "1º luglio – 31 agosto"),
+        (lambda: fmt.day_of_year((7, 1), (7, 3), "it"), "1º–3 luglio"),
+        (lambda: fmt.day_of_year((12, 31), (1, 1), "it"), "31 dicembre – 1º gennaio"),
+        (lambda: fmt.day_of_year((1, 1), (1, 1), "it"), "1º gennaio"),
+        (lambda: fmt.day_of_year((12, 21), (12, 31), "it"), "21–31 dicembre"),
+        (lambda: fmt.day_of_year((7, 1), (8, 31), "en"), "1 July – 31 August"),
+    ],
+)
+def test_italian_says_the_first_of_a_month_as_an_ordinal(said, expected: str) -> None:  # type: ignore[no-untyped-def]
+    """"il 1º luglio" (primo), never "il 1 luglio": in every Italian date, and only on the first."""
+    assert plain(said()) == expected

@@ -422,7 +422,7 @@ def test_tramuntanas_matrix_answers_impact_first(published: Path) -> None:
         ("en", "kahlenberg", "Only in the Managed Business and Managed Premium tiers"),
         ("en", "kahlenberg", "≈ 22 minutes per month"),
         ("en", "tramuntana", "every year from 1 July to 31 August 08:00 – 15:00 on working days"),
-        ("it", "tramuntana", "ogni anno nel periodo 1 luglio – 31 agosto: 08:00 – 15:00 nei giorni lavorativi"),
+        ("it", "tramuntana", "ogni anno nel periodo 1º luglio – 31 agosto: 08:00 – 15:00 nei giorni lavorativi"),
         ("en", "tramuntana", "closed on 25 May 2026, 17 May 2027 and 5 June 2028; closed every year: 24 September"),
         ("pl", "tramuntana", "z wyjątkiem świąt ustawowych (Cataluña, Hiszpania)"),
         ("sv", "tramuntana", "Medelstora företag (11–50 användare)"),

@@ -174,7 +174,7 @@ def test_the_horizon_is_the_default_span_and_the_document_says_until_when():
     [
         ("en", "2 hours; from 1 July 2027: 1 hour"),
         ("sv", "2 timmar; från och med 1 juli 2027: 1 timme"),
-        ("it", "2 ore; dal 1 luglio 2027: 1 ora"),
+        ("it", "2 ore; dal 1º luglio 2027: 1 ora"),
         ("pl", "2 godziny; od 1 lipca 2027: 1 godzina"),
     ],
 )
