@@ -43,6 +43,7 @@ USES = {
     # Availability (uptime), service credits and maintenance windows.
     "availability": "Promised availability",
     "service credit": "Service credit (share of the period's fee)",
+    "no service credits": "No service credits",
     "scheduled maintenance": "Scheduled maintenance (not counted as downtime)",
     "downtime": "Allowed downtime",
     # Session 21: a percentage's least amount and billing (the bases are inflected: Polish "ceny subskrypcji").

@@ -352,6 +352,8 @@ def test_the_session_23_rules_carry_the_offers_facts(published: Path) -> None:
     follow = quillstack["calendars"]["quill-24x5"]
     assert follow["zone"] == "America/Los_Angeles" and follow["holidays"] == [] and follow["weekly"]["sat"] == []
     assert (follow["weekly"]["sun"], follow["weekly"]["fri"]) == ([["17:00", "24:00"]], [["00:00", "17:00"]])
+    # Standard and Premium (inheriting it) promise 99.9 % with no service credits, told apart from not stating any.
+    assert [(p["availability"]["credits"], p["availability"]["credits_stated"]) for p in quillstack["plans"].values()][:2] == [([], True)] * 2
     enterprise = quillstack["plans"]["enterprise"]
     assert [(c["priority"], c["calendar"]) for c in enterprise["coverage"]] == [(None, "quill-24x5"), ("P1", "quill-24x7")]
     status = [(t["priority"], t["minutes"], t["calendar"]) for t in enterprise["targets"] if t["metric"] == "status-update"]
@@ -434,6 +436,8 @@ def test_tramuntanas_matrix_answers_impact_first(published: Path) -> None:
         ("it", "quillstack", "12 USD per utente al mese, minimo 100 utenti, fatturazione annuale"),
         ("en", "quillstack", "Account manager: Technical Account Manager"),
         ("pl", "quillstack", "Tylko w pakiecie Enterprise"),
+        ("en", "quillstack", "No service credits"),
+        ("it", "quillstack", "Nessun credito di servizio"),
         ("en", "quillstack", "Mon – Fri 08:00 – 18:00 New York time, except public holidays in the United States"),
         # The mailbox is answered in US office hours on Standard, round the clock on weekdays from Premium up.
         ("en", "quillstack", "Answered, by plan:<ul><li>Premium: Sun 17:00 – Fri 17:00 (Pacific Time)</li><li>Enterprise: Sun 17:00 – Fri"),

@@ -986,8 +986,22 @@ def check_availability(plan: Plan) -> Iterator[Diagnostic]:
             "service credits without an availability they are credited against", plan.credits_pos,
             "write the promised availability beside them, such as: availability 99.9% per month", code="T0835",
         )
+    if plan.no_credits and found is None:
+        yield error(
+            "'credit none' without an availability the credits would be earned against", plan.credits_pos,
+            "write the promised availability beside it, such as: availability 99.9% per month "
+            "(a plan that promises no availability says nothing of credits: leave 'credit none' out)",
+            code="T0835",
+        )
     seen: dict[Decimal, Pos] = {}
     for credit in plan.credits:
+        if credit.percent == 0:
+            # "0 % below 99.9 %" is how an offer without credits gets written when `credit none` is not known.
+            yield error(
+                "0% of the fee as a credit: a credit is more than 0", credit.pos,
+                "an offer that gives no service credits says so: credit none", code="T0830",
+            )
+            continue
         yield from _share(credit.percent, "of the fee as a credit", credit.pos, "credit 10% below 99.9%", most=True)
         yield from _share(credit.below, "availability as a credit's threshold", credit.below_pos, "credit 10% below 99.9%")
         if credit.below in seen:

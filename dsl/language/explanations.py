@@ -882,7 +882,7 @@ EXPLANATIONS: dict[str, Explanation] = {
         "below 99.9%` credits 10 % of the month's fee when it is not. An availability, and the threshold a "
         "credit starts below, is more than 0 and less than 100 (100 % would allow not one second of "
         "downtime, which no service measures); a credit is more than 0 and at most 100 (the "
-        "whole fee).",
+        "whole fee). An offer that gives no service credits at all says `credit none`, not a credit of 0 %.",
         V + _PLAN_UPTIME + "    availability 100% per month\n  }\n}\n",
         fix=("availability 100%", "availability 99.9%"),
     ),
@@ -921,7 +921,8 @@ EXPLANATIONS: dict[str, Explanation] = {
         "service credits without an availability",
         "Credits are earned when a promised availability is missed: write the availability in the same "
         "plan block as the credits (a plan that writes its own `credit` does not take its parent's "
-        "availability, so that the two are always read together).",
+        "availability, so that the two are always read together). The same holds for `credit none` (no "
+        "service credits): it says there are no credits for missing the availability written beside it.",
         V + _PLAN_UPTIME + "    credit 10% below 99.9%\n  }\n}\n",
         fix=("    credit 10%", "    availability 99.9% per month\n    credit 10%"),
     ),

@@ -662,6 +662,8 @@ class Plan:
     availability: Availability | None = None
     credits: tuple[Credit, ...] = ()
     credits_pos: Pos = field(default_factory=_no_pos, compare=False)
+    # `credit none`: the offer says there are no service credits (credits is then ()); False with no credits: not said.
+    no_credits: bool = False
     maintenance: Maintenance | None = None
 
     def cell(self, feature: str) -> Cell | None:

@@ -938,9 +938,10 @@ class _Builder(Transformer[Token, Any]):
             channels_pos=tuple(r.pos for r, _, _ in channels),
         )
         if "availability" in parts or "credit" in parts or "maintenance" in parts:
-            credits, credits_pos = parts.get("credit", ((), Pos(self.path, 0, 0)))
+            credits, credits_pos, no_credits = parts.get("credit", ((), Pos(self.path, 0, 0), False))
             plan = dataclasses.replace(
-                plan, availability=parts.get("availability"), credits=credits, credits_pos=credits_pos, maintenance=parts.get("maintenance")
+                plan, availability=parts.get("availability"), credits=credits, credits_pos=credits_pos, no_credits=no_credits,
+                maintenance=parts.get("maintenance"),
             )
         return _Stmt("plan", plan, pos)
 
@@ -958,7 +959,11 @@ class _Builder(Transformer[Token, Any]):
 
     def credits(self, meta: Any, children: list[Credit]) -> _Stmt:
         pos = self._pos(meta)
-        return _Stmt("credit", (tuple(children), pos), pos)
+        return _Stmt("credit", (tuple(children), pos, False), pos)
+
+    def no_credits(self, meta: Any, children: list[Any]) -> _Stmt:
+        pos = self._pos(meta)
+        return _Stmt("credit", ((), pos, True), pos)
 
     def maintenance_window(self, meta: Any, children: list[Any]) -> _Stmt:
         calendar, notice = children

@@ -179,6 +179,12 @@ EXAMPLES.update({
         "vendor v { plan p { credit 10 below 99.9% } }",
         "vendor v { plan p { credit 10% below 99.9 } }",
     ],
+    # Right after `credit`: an offer without credits said in other words than `credit none`.
+    "a credit is a share of the fee below an availability (credit 10% below 99.9%); an offer that gives none: credit none": [
+        "vendor v { plan p { credit no } }",
+        "vendor v { plan p { credit below 99.9% } }",
+        "vendor v { plan p { credit } }",
+    ],
     "maintenance names a calendar of its window, its notice, or both: maintenance on sunday-night notice 48h": [
         "vendor v { plan p { maintenance sun 02:00-06:00 } }",
         "vendor v { plan p { maintenance 48h } }",
@@ -294,8 +300,12 @@ def _uptime_hint(exc: UnexpectedToken, text: str) -> str | None:
     start = text.rfind("\n", 0, at) + 1
     line = text[start:].lstrip()
     word = str(exc.token)
+    if line.startswith("credit none"):
+        return "'credit none' stands alone: the offer gives no service credits at all (credits are written credit 10% below 99.9%)"
     if line.startswith("credit ") and re.fullmatch(r"[0-9.]+", word):
         return "separate the credits with commas: credit 10% below 99.9%, 25% below 99%"
+    if re.match(r"no\s+credits?\b", line):
+        return "an offer that gives no service credits says: credit none"
     if line.startswith("availability ") and word.lower() in ADVERB_PERIODS:
         return f"the period follows 'per': availability 99.9% per {ADVERB_PERIODS[word.lower()]}"
     return None

@@ -1582,7 +1582,7 @@ def _service_terms(plan: Plan) -> tuple[object, ...]:
         (ob.id, ob.text, ob.quantity, ob.after_minutes, ob.every_minutes, ob.calendar, frozenset(ob.priorities))
         for ob in plan.obligations
     )
-    return (terms, plan.availability, frozenset(plan.credits), plan.maintenance, obligations)
+    return (terms, plan.availability, frozenset(plan.credits), plan.no_credits, plan.maintenance, obligations)
 
 
 def source_views(vendor: Vendor, reader: Reader) -> tuple[SourceView, ...]:
@@ -1860,7 +1860,9 @@ def downtime_cell(plan: Plan, reader: Reader) -> AvailabilityCell:
 
 
 def credit_lines(plan: Plan, reader: Reader) -> list[str]:
-    """Each credit, largest threshold first: "10 % under 99,9 %"."""
+    """Each credit, largest threshold first: "10 % under 99,9 %"; "No service credits" for `credit none`."""
+    if plan.no_credits:
+        return [reader.gettext("No service credits")]
     return [
         reader.gettext("%(credit)s below %(availability)s")
         % {"credit": fmt.exact_percent(c.percent, reader.lang), "availability": fmt.exact_percent(c.below, reader.lang)}
@@ -1905,7 +1907,7 @@ def availability_rows(vendor: Vendor, reader: Reader) -> tuple[AvailabilityRow, 
     if any(p.availability is not None for p in plans):
         rows.append(AvailabilityRow(_("Promised availability"), tuple(cell([t] if (t := availability_text(p, reader)) else []) for p in plans)))
         rows.append(AvailabilityRow(_("Allowed downtime"), tuple(downtime_cell(p, reader) for p in plans)))
-    if any(p.credits for p in plans):
+    if any(p.credits or p.no_credits for p in plans):
         rows.append(AvailabilityRow(_("Service credit (share of the period's fee)"), tuple(cell(credit_lines(p, reader)) for p in plans)))
     if any(p.maintenance is not None for p in plans):
         rows.append(
