@@ -44,6 +44,8 @@ USES = {
     "availability": "Promised availability",
     "service credit": "Service credit (share of the period's fee)",
     "no service credits": "No service credits",
+    # A price: support included in a licence or subscription (`price included in licence`), not "free".
+    "included in the licence / subscription / price": "Included in the licence",
     "scheduled maintenance": "Scheduled maintenance (not counted as downtime)",
     "downtime": "Allowed downtime",
     # Session 21: a percentage's least amount and billing (the bases are inflected: Polish "ceny subskrypcji").

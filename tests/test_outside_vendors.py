@@ -437,6 +437,9 @@ def test_tramuntanas_matrix_answers_impact_first(published: Path) -> None:
         ("en", "quillstack", "Account manager: Technical Account Manager"),
         ("pl", "quillstack", "Tylko w pakiecie Enterprise"),
         ("en", "quillstack", "No service credits"),
+        # Standard comes with every subscription: not "Free".
+        ("sv", "quillstack", "Ingår i prenumerationen"),
+        ("pl", "quillstack", "W cenie subskrypcji"),
         ("it", "quillstack", "Nessun credito di servizio"),
         ("en", "quillstack", "Mon – Fri 08:00 – 18:00 New York time, except public holidays in the United States"),
         # The mailbox is answered in US office hours on Standard, round the clock on weekdays from Premium up.
@@ -455,3 +458,11 @@ def test_coverage_names_the_priority_with_its_own_hours_before_the_others(publis
     business = page.index("Managed Business", page.rindex("Service per tier"))  # the section, not the contents at the top
     total, others = page.index("Total outage: 24×7", business), page.index("Other priorities: Mon", business)
     assert total < others
+
+
+def test_quillstacks_card_says_standard_comes_with_the_subscription(published: Path) -> None:
+    """Quillstack's Standard is "included with every subscription": its card said "Free; US$6 …", as `price free` did."""
+    home = words_of(published / "en" / "index.html")
+    assert ("Included in the subscription; US$6 per user per month, minimum 50 users, billed yearly; "
+            "US$12 per user per month, minimum 100 users, billed yearly") in home
+    assert "Incluso nell’abbonamento" in words_of(published / "it" / "index.html")

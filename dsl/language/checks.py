@@ -56,6 +56,7 @@ from dsl.language.vocabulary import (
     BILLING,
     CONTACT_KINDS,
     FEES,
+    INCLUDED_IN,
     METRICS,
     MINUTES_PER_DAY,
     PERIOD_WORDS,
@@ -781,6 +782,8 @@ def check_price(price: Price) -> Iterator[Diagnostic]:
     """A price is per a known unit and period; a percentage is of a known price and between 0 and 100."""
     yield from check_word("period", price.period, PERIODS, price.period_pos)
     yield from check_word("price unit", price.unit, PRICE_UNITS, price.unit_pos)
+    if price.kind == "included":
+        yield from check_word("word for what a price is included in", price.basis, INCLUDED_IN, price.basis_pos)
     if price.kind == "percent":
         yield from check_word("basis of a percentage", price.basis, PRICE_BASES, price.basis_pos)
         if price.amount is not None and not 0 < price.amount <= 100:
@@ -1282,6 +1285,8 @@ def _price_what(price: Price) -> str:
         return f"in {price.currency}{per}"
     if price.kind == "percent":
         return f"as a share of {price.basis}{per}"
+    if price.kind == "included":
+        return "included" + (f" in {price.basis}" if price.basis else "")
     return "without an amount (free, on request, contact sales or not offered)"
 
 
@@ -1619,8 +1624,9 @@ def check_zero_price(price: Price, addon: bool = False) -> Iterator[Diagnostic]:
         else:
             yield warning(
                 f"a price of {price.amount} {price.currency}", price.pos,
-                "write 'price free': the page says \"Free\" in every language and compares it before every amount, "
-                f"where 0 {price.currency} is shown as an amount and sorted among them",
+                "write 'price free' ('price included in licence' when it comes with a licence or subscription): the page "
+                f"says \"Free\" in every language and compares it before every amount, where 0 {price.currency} is shown as an "
+                "amount and sorted among them",
                 code="T0421",
             )
     if price.setup is not None and price.setup.amount == 0:

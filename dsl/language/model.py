@@ -400,7 +400,8 @@ class Price:
 
     kind is "amount" (amount, currency and period are set), "free" (costs 0),
     "on-request" (ask the vendor), "contact-sales" (the vendor says: contact sales),
-    "not-offered" (the segment cannot buy it) or "percent" (amount percent of `basis`).
+    "not-offered" (the segment cannot buy it), "percent" (amount percent of `basis`) or "included" (at no
+    extra charge with what `basis` names, vocabulary.INCLUDED_IN; None: with what the customer already pays).
     """
 
     segment: str | None
@@ -416,7 +417,8 @@ class Price:
     starting: bool = False  # a "from" price: the least it costs
     tax: str | None = None  # "excluded" or "included" (vocabulary.TAX_NOTES); None: not said
     unit_pos: Pos = field(default_factory=_no_pos, compare=False)
-    # kind "percent": `amount` percent of the price named by `basis` (vocabulary.PRICE_BASES): 20% of licence.
+    # kind "percent": `amount` percent of the price named by `basis` (vocabulary.PRICE_BASES): 20% of licence;
+    # kind "included": what it comes with (vocabulary.INCLUDED_IN): included in licence.
     basis: str | None = None
     basis_pos: Pos = field(default_factory=_no_pos, compare=False)
     # Prices that change on a date: the date from which this price applies (None: from the start). A segment's

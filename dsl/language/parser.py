@@ -585,6 +585,9 @@ class _Builder(Transformer[Token, Any]):
     def free(self, meta: Any, children: list[Any]) -> _Amount:
         return _Amount("free")
 
+    def included(self, meta: Any, children: list[Any]) -> _Amount:
+        return _Amount("included", basis=children[0])
+
     def on_request(self, meta: Any, children: list[Any]) -> _Amount:
         return _Amount("on-request")
 

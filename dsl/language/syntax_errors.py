@@ -271,6 +271,9 @@ def _hint(exc: UnexpectedInput, lark: Lark, text: str) -> str | None:
     uptime = _uptime_hint(exc, text) if isinstance(exc, UnexpectedToken) else None
     if uptime is not None:
         return uptime
+    included = _included_hint(exc, text) if isinstance(exc, UnexpectedToken) else None
+    if included is not None:
+        return included
     order = _order_hint(exc, text) if isinstance(exc, UnexpectedToken) else None
     if order is not None:
         return order
@@ -308,6 +311,26 @@ def _uptime_hint(exc: UnexpectedToken, text: str) -> str | None:
         return "an offer that gives no service credits says: credit none"
     if line.startswith("availability ") and word.lower() in ADVERB_PERIODS:
         return f"the period follows 'per': availability 99.9% per {ADVERB_PERIODS[word.lower()]}"
+    return None
+
+
+INCLUDED_HINT = (
+    "support at no extra charge with a licence or subscription is written: price included in licence "
+    "(or in subscription, or just price included), with nothing after it but a footnote mark"
+)
+
+
+def _included_hint(exc: UnexpectedToken, text: str) -> str | None:
+    """`price included with subscription`, `price included in the licence`, `price included in licence per year`,
+    `price free with subscription`, `price include in licence`: support that comes with a licence or subscription,
+    written as the offer words it. Keyed by the line, as `_uptime_hint`."""
+    at = exc.pos_in_stream or 0
+    start = text.rfind("\n", 0, at) + 1
+    line, before = text[start:].lstrip(), text[start:at].split()
+    if not line.startswith("price "):
+        return None
+    if "included" in before or before[-1:] == ["include"] or (str(exc.token) == "with" and before[-1:] == ["free"]):
+        return INCLUDED_HINT
     return None
 
 

@@ -55,6 +55,10 @@ yearly fee of 20 % of the licence price, as software maintenance is often sold);
 subscription to the product (premium support "at 25 % of your subscription"); `usage`, the customer's usage charges
 of a cloud service ("10 % of monthly cloud usage", as cloud vendors sell support)."""
 
+INCLUDED_IN: tuple[str, ...] = ("licence", "subscription")
+"""What support can come with at no extra charge: `price included in licence` ("support is included in your licence"),
+`price included in subscription` ("included with every subscription"); `price included` names nothing."""
+
 TAX_NOTES: tuple[str, ...] = ("excluded", "included")
 """Whether a price is written excluding or including tax (VAT, moms, IVA): `excl tax`, `incl tax`."""
 

@@ -1,8 +1,8 @@
 """Structured data of a vendor page (issue 9): schema.org JSON-LD a search engine reads.
 
 The vendor is an Organization; each tier a Service it provides, with one Offer per price the plan
-states as an amount (or free): price, priceCurrency and, where the plan says it, the unit and period
-as a UnitPriceSpecification. Prices "on request" or "contact sales" have no Offer: schema.org has no
+states as an amount (or free, or included in a licence or subscription: price 0): price, priceCurrency
+and, where the plan says it, the unit and period as a UnitPriceSpecification. Prices "on request" or "contact sales" have no Offer: schema.org has no
 word for them that would not mislead. The JSON is made safe to sit inside <script>: no "<", ">" or
 "&" survives unescaped, so a plan text such as "</script>" cannot end the block. A price that changes
 on a date gives an Offer per version: the later one with validFrom, the earlier with priceValidUntil.
@@ -46,7 +46,8 @@ def tagged(text: Text, reader: site.Reader, before: str = "") -> str | dict[str,
 
 def offer(price: Price, segment: str | dict[str, str], reader: site.Reader) -> dict[str, Any] | None:
     """The Offer of one price, or None when it states no amount (on request, contact sales, not offered)."""
-    if price.kind == "free":
+    if price.kind in ("free", "included"):
+        # Included in a licence or subscription: nothing on top of it, the description says with what.
         amount, currency = Decimal(0), price.currency
     elif price.kind == "amount" and price.amount is not None and price.currency:
         amount, currency = price.amount, price.currency
@@ -113,7 +114,9 @@ def vendor_json_ld(vendor: Vendor, reader: site.Reader, url: str) -> Markup:
             service["availableChannel"] = {"@type": "ServiceChannel", "availableLanguage": list(languages)}
         # A free price names no currency; where the tier's other prices use one, its Offer says 0 in that one.
         currencies = {p.currency for p in plan.prices if p.currency}
-        prices = [replace(p, currency=next(iter(currencies))) if p.kind == "free" and len(currencies) == 1 else p for p in plan.prices]
+        prices = [
+            replace(p, currency=next(iter(currencies))) if p.kind in ("free", "included") and len(currencies) == 1 else p for p in plan.prices
+        ]
         offers = [o | validity(p, plan.prices) for p in prices if (o := offer(p, segments.get(p.segment or "", ""), reader)) is not None]
         term = minimum_term(plan.contract)
         if term is not None:  # the contract's minimum term: how long each price is billed at least

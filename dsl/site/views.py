@@ -396,7 +396,7 @@ class PlanHead:
 class PriceCell:
     """One tier's price for one segment."""
 
-    kind: str  # amount, free, on-request, not-offered, unknown
+    kind: str  # amount, free, included, on-request, not-offered, unknown
     text: str
     marks: tuple[Mark, ...] = ()
     pieces: tuple[tuple[str, tuple[Mark, ...]], ...] = ()
@@ -688,6 +688,8 @@ def price_text(price: Price, reader: Reader) -> str:
     _ = reader.gettext
     if price.kind == "free":
         return _("Free")
+    if price.kind == "included":
+        return included_words(reader)[price.basis or ""]
     if price.kind == "on-request":
         return _("Price on request")
     if price.kind == "contact-sales":
@@ -746,6 +748,17 @@ def price_bases(reader: Reader) -> dict[str, str]:
         # Session 21: support sold as a share of a subscription, or of a cloud service's usage charges.
         "subscription": _("%(percent)s of the subscription price"),
         "usage": _("%(percent)s of usage charges"),
+    }
+
+
+def included_words(reader: Reader) -> dict[str, str]:
+    """The site's words for support at no extra charge (`price included [in WHAT]`, vocabulary.INCLUDED_IN; "" names nothing)."""
+    _ = reader.gettext
+    return {
+        # Support that comes with what the customer already pays for, at no extra charge: not "Free".
+        "": _("Included in the price"),
+        "licence": _("Included in the licence"),
+        "subscription": _("Included in the subscription"),
     }
 
 
@@ -1641,9 +1654,11 @@ def _segment_summary(prices: list[Price], reader: Reader) -> str:
             groups.setdefault((p.currency, p.unit or "", p.period or "", p.tax or "", p.minimum or 0, p.billed_every or "", fee), []).append(p)
     ranges = []
     free = any(p.kind == "free" for p in prices)
+    # Support included in a licence or subscription: said as it is, never a range's low end ("Included … to €5").
+    included = [included_words(reader)[b] for b in dict.fromkeys(p.basis or "" for p in prices if p.kind == "included")]
     asks = [k for k in ("on-request", "contact-sales") if any(p.kind == k for p in prices)]
     # "Free to X" names the dearest price only: "Free to 5 000 kr–10 000 kr" read as a range within a range.
-    up_to = free and len(groups) == 1 and not asks and not any(p.kind == "percent" for p in prices)
+    up_to = free and len(groups) == 1 and not asks and not included and not any(p.kind == "percent" for p in prices)
     topped = False
     for (currency, unit, period, tax, minimum, billed, _fee), group in sorted(groups.items()):
         amounts = [p.amount for p in group if p.amount is not None]
@@ -1680,8 +1695,8 @@ def _segment_summary(prices: list[Price], reader: Reader) -> str:
     ask_words = {"on-request": _("Price on request"), "contact-sales": _("Contact sales")}
     if topped:  # not "Free to from €10": a "from" price is listed ("Free or from €10")
         return _("Free to %(price)s") % {"price": ranges[0]}
-    words = ([_("Free")] if free else []) + [ask_words[k] for k in asks]
-    parts = ([_("Free")] if free else []) + ranges + [ask_words[k] for k in asks]
+    words = ([_("Free")] if free else []) + included + [ask_words[k] for k in asks]
+    parts = ([_("Free")] if free else []) + included + ranges + [ask_words[k] for k in asks]
     if parts:
         # The site's words ("Free", "Price on request") start a sentence on their own; inside a list they
         # are lower case in all four languages ("... eller pris på förfrågan").
