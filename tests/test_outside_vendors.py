@@ -430,6 +430,10 @@ def test_tramuntanas_matrix_answers_impact_first(published: Path) -> None:
         ("sv", "tramuntana", "Medelstora företag (11–50 användare)"),
         ("sv", "tramuntana", "4 800 € per år exkl. moms, faktureras kvartalsvis"),
         ("en", "tramuntana", "100 hours per year"),
+        # The extra bank is priced for its 10 hours, no longer named in the label.
+        ("en", "tramuntana", "Add-on: €690 for 10 hours excl. tax"),
+        ("pl", "tramuntana", "Dodatek płatny: 650 € za 10 godzin netto (bez VAT)"),
+        ("it", "tramuntana", "Opzione a pagamento: 600 € per 10 ore IVA esclusa"),
         ("pl", "tramuntana", "Hiszpański, kataloński i angielski"),
         ("en", "quillstack", "Sun 17:00 – Fri 17:00 (Pacific Time)"),
         ("en", "quillstack", "US$12 per user per month, minimum 100 users, billed yearly"),

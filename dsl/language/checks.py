@@ -59,6 +59,7 @@ from dsl.language.vocabulary import (
     INCLUDED_IN,
     METRICS,
     MINUTES_PER_DAY,
+    PACK_UNITS,
     PERIOD_WORDS,
     PERIODS,
     PRICE_BASES,
@@ -1281,6 +1282,8 @@ def check_target_versions(targets: Sequence[Target]) -> Iterator[Diagnostic]:
 def _price_what(price: Price) -> str:
     """What a price is a price of, for a message: "in SEK per user per year", "as a share of licence"."""
     per = "".join(f" per {word}" for word in (price.unit, price.period) if word)
+    if price.pack is not None:
+        per = f" for {price.pack} {price.pack_unit}{per}"
     if price.kind == "amount":
         return f"in {price.currency}{per}"
     if price.kind == "percent":
@@ -1648,6 +1651,7 @@ def check_price_terms(price: Price) -> Iterator[Diagnostic]:
     if price.floor is not None:
         yield from check_word("period", price.floor.period, PERIODS, price.floor.period_pos)
     yield from check_setup_fee(price)
+    yield from check_pack(price)
     if price.minimum is None or price.minimum_unit is None:
         return
     written = price.minimum_unit
@@ -1665,6 +1669,40 @@ def check_price_terms(price: Price) -> Iterator[Diagnostic]:
         yield error(
             f"a minimum of {price.minimum} {written}: a minimum quantity is at least 1", price.minimum_pos,
             "leave out 'minimum ...' when the vendor sets no minimum", code="T0424",
+        )
+
+
+def check_pack(price: Price) -> Iterator[Diagnostic]:
+    """`for 10 hours`: a pack of a unit of work, of at least 2 (one is a price per it), bought whole, not per user (T0429-T0431)."""
+    if price.pack is None or price.pack_unit is None:
+        return
+    written, unit = price.pack_unit, price.pack_of or price.pack_unit
+    if unit not in PACK_UNITS:
+        words = (*PACK_UNITS, *(f"{u}s" for u in PACK_UNITS))
+        hint = one_of(written, words)
+        if written.lower() in ("h", "hr", "d"):  # `for 10h` read as 10 and 'h'
+            hint = f"write the unit in full: for {price.pack} {'days' if written.lower() == 'd' else 'hours'}"
+        elif unit in PRICE_UNITS:  # users, seats, devices: counted per each, not bought as a pack
+            hint = f"a price for each {unit} is per {unit}: price {price.amount} {price.currency} per {unit}"
+        yield error(f"unknown unit of a pack '{written}'", price.pack_pos, hint, code="T0401")
+        return
+    if price.pack < 1:
+        yield error(
+            f"a pack of {price.pack} {written}: a pack holds at least 1", price.pack_pos,
+            f"write how many {unit}s the price buys, such as: price 650 EUR for 10 {unit}s", code="T0430",
+        )
+    elif price.pack == 1:
+        yield warning(
+            f"a pack of 1 {written} is a price per {unit}", price.pack_pos,
+            f"write: price {price.amount} {price.currency} per {unit}; the page says it as a rate, and it compares with other rates",
+            code="T0429",
+        )
+    if price.unit is not None:
+        yield error(
+            f"a price for {price.pack} {written} per {price.unit}", price.unit_pos,
+            f"a pack is bought whole: price {price.amount} {price.currency} for {price.pack} {written}; "
+            f"a price per {price.unit} is a price of its own",
+            code="T0431",
         )
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
 
-from dsl.language.vocabulary import BILLING, period_named
+from dsl.language.vocabulary import BILLING, PRICE_UNIT_PLURALS, period_named
 
 # Re-exported for modules written before the vocabulary had its own home; import from
 # dsl.language.vocabulary instead.
@@ -437,6 +437,16 @@ class Price:
     setup: Price | None = None
     setup_word: str | None = None
     setup_pos: Pos = field(default_factory=_no_pos, compare=False)
+    # A prepaid pack (session 24): `for 10 hours`, the amount buys `pack` of `pack_unit` (as written, singular or
+    # plural; vocabulary.PACK_UNITS judges it) at once.
+    pack: int | None = None
+    pack_unit: str | None = None
+    pack_pos: Pos = field(default_factory=_no_pos, compare=False)
+
+    @property
+    def pack_of(self) -> str | None:
+        """The unit a pack holds, singular ("hour" for `for 10 hours`), or None for a price that is no pack."""
+        return PRICE_UNIT_PLURALS.get(self.pack_unit, self.pack_unit) if self.pack_unit is not None else None
 
     @property
     def billed_every(self) -> str | None:

@@ -168,6 +168,7 @@ class _Amount:
     billing: Token | None = None  # `billed yearly`
     floor: _Amount | None = None  # `at least 500 EUR per month`, of a percentage
     setup: tuple[_Amount, Token | None, Pos] | None = None  # `plus 3000 EUR setup`: the fee, its word, where `plus` is
+    pack: tuple[Token, Token] | None = None  # `for 10 hours`: the count and the unit as written
 
 
 def _unit_and_period(first: Token | None, second: Token | None) -> tuple[Token | None, Token | None]:
@@ -578,9 +579,15 @@ class _Builder(Transformer[Token, Any]):
     # --- plans ---
 
     def amount(self, meta: Any, children: list[Any]) -> _Amount:
-        number, currency, first_per, second_per, minimum, billing, setup, tax = children
+        number, currency, pack, first_per, second_per, minimum, billing, setup, tax = children
         unit, period = _unit_and_period(first_per, second_per)
-        return _Amount("amount", Decimal(str(number)), str(currency), unit, period, tax, minimum=minimum, billing=billing, setup=setup)
+        return _Amount(
+            "amount", Decimal(str(number)), str(currency), unit, period, tax, minimum=minimum, billing=billing, setup=setup, pack=pack
+        )
+
+    def pack(self, meta: Any, children: list[Token]) -> tuple[Token, Token]:
+        count, unit = children
+        return (count, unit)
 
     def free(self, meta: Any, children: list[Any]) -> _Amount:
         return _Amount("free")
@@ -634,6 +641,9 @@ class _Builder(Transformer[Token, Any]):
             floor=self._price(None, value.floor, (), pos) if value.floor is not None else None,
             setup=self._price(None, value.setup[0], (), value.setup[2]) if value.setup is not None else None,
             setup_word=_optional(value.setup[1]) if value.setup is not None else None,
+            pack=int(value.pack[0]) if value.pack is not None else None,
+            pack_unit=str(value.pack[1]) if value.pack is not None else None,
+            pack_pos=self._opt_tpos(value.pack[0] if value.pack is not None else None),
             setup_pos=self._tpos(value.setup[1]) if value.setup is not None and value.setup[1] is not None else (
                 value.setup[2] if value.setup is not None else Pos(self.path, 0, 0)
             ),

@@ -274,6 +274,9 @@ def _hint(exc: UnexpectedInput, lark: Lark, text: str) -> str | None:
     included = _included_hint(exc, text) if isinstance(exc, UnexpectedToken) else None
     if included is not None:
         return included
+    pack = _pack_hint(exc, text) if isinstance(exc, UnexpectedToken) else None
+    if pack is not None:
+        return pack
     order = _order_hint(exc, text) if isinstance(exc, UnexpectedToken) else None
     if order is not None:
         return order
@@ -334,6 +337,22 @@ def _included_hint(exc: UnexpectedToken, text: str) -> str | None:
     return None
 
 
+PACK_HINT = "a pack's price is for its quantity, right after the amount: price 650 EUR for 10 hours (per year, excl tax, … after it)"
+
+
+def _pack_hint(exc: UnexpectedToken, text: str) -> str | None:
+    """`price 650 EUR per 10 hours` (a count after `per`) or `price 1200 EUR per year for 20 hours` (the pack after the
+    period): a prepaid pack written as the offer words it. Keyed by the line, as `_uptime_hint`."""
+    at = exc.pos_in_stream or 0
+    start = text.rfind("\n", 0, at) + 1
+    line, before, word = text[start:].lstrip(), text[start:at].split(), str(exc.token)
+    if not (line.startswith("price ") or "add-on" in before):
+        return None
+    if (before[-1:] == ["per"] and word.isdigit()) or word == "for":
+        return PACK_HINT
+    return None
+
+
 PRICE_ORDER = (
     "a price's words come in this order: AMOUNT CURRENCY, per UNIT, per PERIOD, minimum N UNITS, billed INTERVAL, "
     "then the tax note: price 35 USD per user per month minimum 10 users billed yearly excl tax"
@@ -357,8 +376,8 @@ def _order_hint(exc: UnexpectedToken, text: str) -> str | None:
         return "separate the intervals of a day with a comma: open mon-thu 09:00-14:00, 15:00-18:00"
     if word == "{" and "add-on" in before:
         return (
-            "an add-on's cell is its prices only: say what the price buys in the feature's label "
-            "(\"Extra bank of 10 hours\") or description"
+            "an add-on's cell is its prices only: a pack is priced for what it holds (add-on 650 EUR for 10 hours); "
+            "say anything else in the feature's label or description"
         )
     return None
 

@@ -6,7 +6,8 @@ and, where the plan says it, the unit and period as a UnitPriceSpecification. Pr
 word for them that would not mislead. The JSON is made safe to sit inside <script>: no "<", ">" or
 "&" survives unescaped, so a plan text such as "</script>" cannot end the block. A price that changes
 on a date gives an Offer per version: the later one with validFrom, the earlier with priceValidUntil.
-A minimum quantity (`minimum 10 users`) is the Offer's eligibleQuantity. A set-up fee on top of a price
+A minimum quantity (`minimum 10 users`) is the Offer's eligibleQuantity; a pack (`for 10 hours`) the price
+specification's referenceQuantity. A set-up fee on top of a price
 (`plus 3000 EUR setup`) makes its priceSpecification a CompoundPriceSpecification of two components.
 """
 
@@ -26,6 +27,10 @@ from dsl.site import views as site
 
 PERIOD_CODES: dict[str, str] = {"day": "DAY", "week": "WEE", "month": "MON", "quarter": "QAN", "year": "ANN"}
 """UN/CEFACT common codes (schema.org's unitCode) for the vocabulary's periods."""
+
+PACK_CODES: dict[str, str] = {"hour": "HUR", "day": "DAY"}
+"""UN/CEFACT common codes for the units of a pack that have one; visits, incidents and interventions are counted
+pieces (C62, "one") named in unitText."""
 
 
 def _amount(value: Decimal) -> str:
@@ -62,6 +67,13 @@ def offer(price: Price, segment: str | dict[str, str], reader: site.Reader) -> d
         spec["unitText"] = site.price_units(reader)[price.unit].replace("%(price)s", "").strip()
     if price.period:
         spec["referenceQuantity"] = {"@type": "QuantitativeValue", "value": 1, "unitCode": PERIOD_CODES[price.period]}
+    if price.pack is not None and price.pack_of is not None:
+        # `for 10 hours`: the price is for that quantity (schema.org's referenceQuantity); a period beside it (`per
+        # year`) is then said in the description only, as one referenceQuantity cannot hold both.
+        code = PACK_CODES.get(price.pack_of, "C62")
+        spec["referenceQuantity"] = {"@type": "QuantitativeValue", "value": price.pack, "unitCode": code}
+        if code == "C62":
+            spec["referenceQuantity"]["unitText"] = price.pack_of
     if price.tax:
         spec["valueAddedTaxIncluded"] = price.tax == "included"
     found: dict[str, Any] = {"@type": "Offer", "price": _amount(amount), "priceSpecification": spec, "description": site.price_text(price, reader)}

@@ -703,11 +703,28 @@ def price_text(price: Price, reader: Reader) -> str:
     text = fmt.money(price.amount or Decimal(0), price.currency or "EUR", reader.lang)
     if price.unit is not None:
         text = price_units(reader)[price.unit] % {"price": text}
+    text = with_pack(text, price.pack, price.pack_of, reader)
     text = per_period(text, price.period, reader)
     if price.starting:
         text = _("from %(price)s") % {"price": text}
     text = with_terms(_tax(text, price.tax, reader), price.unit, price.minimum, price.billed_every, reader)
     return with_setup_fee(text, price.setup, reader)
+
+
+def with_pack(text: str, count: int | None, unit: str | None, reader: Reader) -> str:
+    """A price for a prepaid pack: "650 € för 10 timmar", "650 € per 10 ore", "650 € za 10 godzin"; `text` when no pack."""
+    if count is None or unit is None:
+        return text
+    words = {  # one pair per unit of vocabulary.PACK_UNITS, so that each language can inflect the unit after its count
+        "hour": lambda: reader.ngettext("%(price)s for %(num)s hour", "%(price)s for %(num)s hours", count),
+        # Days of work, a consultant's (as the price unit `day`), not 24-hour days.
+        "day": lambda: reader.ngettext("%(price)s for %(num)s day of work", "%(price)s for %(num)s days of work", count),
+        "visit": lambda: reader.ngettext("%(price)s for %(num)s visit", "%(price)s for %(num)s visits", count),
+        "incident": lambda: reader.ngettext("%(price)s for %(num)s incident", "%(price)s for %(num)s incidents", count),
+        # Call-outs of on-call staff, as the price unit `intervention`.
+        "intervention": lambda: reader.ngettext("%(price)s for %(num)s intervention", "%(price)s for %(num)s interventions", count),
+    }
+    return words[unit]() % {"price": text, "num": fmt.number(count, reader.lang)}
 
 
 def with_setup_fee(text: str, fee: Price | None, reader: Reader) -> str:
@@ -1646,12 +1663,14 @@ def _segment_summary(prices: list[Price], reader: Reader) -> str:
     """One segment's prices: a range per currency, unit, period and tax note; a "from" price as "from X"."""
     _ = reader.gettext
     lang = reader.lang
-    groups: dict[tuple[str, str, str, str, int, str, Decimal], list[Price]] = {}
+    # A pack (`for 10 hours`) compares only with packs of as many of the same unit.
+    groups: dict[tuple[str, str, str, str, int, str, Decimal, str, int], list[Price]] = {}
     for p in prices:
         if p.kind == "amount" and p.amount is not None and p.currency:
             # A minimum quantity, a billing interval or a set-up fee makes prices that do not compare with those without.
             fee = p.setup.amount if p.setup is not None and p.setup.amount is not None else Decimal(-1)
-            groups.setdefault((p.currency, p.unit or "", p.period or "", p.tax or "", p.minimum or 0, p.billed_every or "", fee), []).append(p)
+            key = (p.currency, p.unit or "", p.period or "", p.tax or "", p.minimum or 0, p.billed_every or "", fee, p.pack_of or "", p.pack or 0)
+            groups.setdefault(key, []).append(p)
     ranges = []
     free = any(p.kind == "free" for p in prices)
     # Support included in a licence or subscription: said as it is, never a range's low end ("Included … to €5").
@@ -1660,7 +1679,7 @@ def _segment_summary(prices: list[Price], reader: Reader) -> str:
     # "Free to X" names the dearest price only: "Free to 5 000 kr–10 000 kr" read as a range within a range.
     up_to = free and len(groups) == 1 and not asks and not included and not any(p.kind == "percent" for p in prices)
     topped = False
-    for (currency, unit, period, tax, minimum, billed, _fee), group in sorted(groups.items()):
+    for (currency, unit, period, tax, minimum, billed, _fee, pack_of, pack), group in sorted(groups.items()):
         amounts = [p.amount for p in group if p.amount is not None]
         low, high = min(amounts), max(amounts)
         money = fmt.money(low, currency, lang)
@@ -1671,6 +1690,7 @@ def _segment_summary(prices: list[Price], reader: Reader) -> str:
             money = fmt.interval(money, fmt.money(high, currency, lang), lang)
         if unit:
             money = price_units(reader)[unit] % {"price": money}
+        money = with_pack(money, pack or None, pack_of or None, reader)
         money = per_period(money, period or None, reader)
         if starting:
             money = _("from %(price)s") % {"price": money}
