@@ -252,7 +252,7 @@ def test_heads_label_the_recommended_tier_and_say_when_a_tier_adds_nothing(acme:
     [
         ("sv", "villkor per 1 november 2026", "publicerad 15 oktober 2026"),
         ("en", "terms as of 1 November 2026", "published 15 October 2026"),  # en-GB
-        ("it", "condizioni al 1 novembre 2026", "pubblicato il 15 ottobre 2026"),
+        ("it", "condizioni al 1º novembre 2026", "pubblicato il 15 ottobre 2026"),
         ("pl", "warunki na dzień 1 listopada 2026", "opublikowano 15 października 2026"),
     ],
 )

@@ -392,6 +392,17 @@ def italian_first(text: str, lang: str) -> str:
     return ITALIAN_FIRST.sub("1º", text) if lang == "it" else text
 
 
+ITALIAN_MONTHS = "gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre|dicembre"
+ITALIAN_ELIDED = re.compile(rf"\b(il|dal|al|nel|del|sul) (?=(?:8|11)[ \u00a0]+(?:{ITALIAN_MONTHS})\b)")
+ELISIONS = {"il": "l'", "dal": "dall'", "al": "all'", "nel": "nell'", "del": "dell'", "sul": "sull'"}
+
+
+def italian_elision(text: str, lang: str) -> str:
+    """A sentence around an Italian date with its article elided before a number said with a vowel: "dall'8 gennaio",
+    "pubblicato l'11 ottobre" (otto, undici; not diciotto), where a catalog's "dal %(date)s" read "dal 8 gennaio"."""
+    return ITALIAN_ELIDED.sub(lambda m: ELISIONS[m.group(1)], text) if lang == "it" else text
+
+
 def day(value: date, lang: str) -> str:
     """A date in the locale's long style: "24 december 2026", "1º luglio 2026"."""
     return italian_first(str(_format_date(value, "long", locale=locale(lang))), lang)
@@ -406,8 +417,8 @@ def days_on(values: list[date], lang: str) -> str:
     """
     said = [day(value, lang) for value in values]
     if lang == "it":
-        # "l'" where the number is said with a vowel: otto, undici, diciotto; the first is "il 1º" (primo).
-        said = [("l'" if value.day in (8, 11, 18) else "il ") + text for value, text in zip(values, said, strict=True)]
+        # "l'" where the number is said with a vowel: otto, undici (not diciotto); the first is "il 1º" (primo).
+        said = [("l'" if value.day in (8, 11) else "il ") + text for value, text in zip(values, said, strict=True)]
     return listing(said, lang)
 
 

@@ -307,7 +307,8 @@ def calendar_text(calendar: Calendar, reader: Reader) -> str:
         text = _("%(hours)s; closed on %(dates)s") % {"hours": text, "dates": dates}
     for first, last in runs:
         if first != last:
-            text = _("%(hours)s; closed from %(first)s to %(last)s") % {"hours": text, "first": fmt.day(first, lang), "last": fmt.day(last, lang)}
+            span = {"hours": text, "first": fmt.day(first, lang), "last": fmt.day(last, lang)}
+            text = fmt.italian_elision(_("%(hours)s; closed from %(first)s to %(last)s") % span, lang)
     yearly = sorted(calendar.yearly, key=lambda y: y.first)
     closed_yearly = [fmt.day_of_year(y.first, y.last, lang) for y in yearly if not y.hours]
     if closed_yearly:
@@ -329,6 +330,7 @@ def calendar_text(calendar: Calendar, reader: Reader) -> str:
             text = _("%(hours)s; every year on %(date)s %(other)s when it is a working day") % values
         else:
             text = _("%(hours)s; every year on %(date)s %(other)s") % values
+        text = fmt.italian_elision(text, lang)
     # Dates with the same other hours are said once: "on 24 December 2026, 31 December 2026 and 24 December
     # 2027 08:00–12:00", not a clause per date (an outside MSP's half days on Christmas Eve and New Year's Eve).
     same_hours: dict[tuple[tuple[int, int], ...], list[date]] = {}
@@ -1018,6 +1020,7 @@ def with_versions(plan: Plan, target: Target | None, cell: TargetCell, reader: R
         said = cell.text if version is target else target_cell(version, reader).text
         if version.valid_from is not None:
             said = reader.gettext("from %(date)s: %(target)s") % {"date": fmt.day(version.valid_from, reader.lang), "target": said}
+            said = fmt.italian_elision(said, reader.lang)
         parts.append(said)
     return replace(cell, text="; ".join(parts))
 
@@ -1054,7 +1057,7 @@ def price_dated(day: date | None, text: str, reader: Reader) -> str:
     """A version's prices with the date they apply from: "from 1 January 2027: 14 000 kr per year"."""
     if day is None:
         return text
-    return reader.gettext("from %(date)s: %(price)s") % {"date": fmt.day(day, reader.lang), "price": text}
+    return fmt.italian_elision(reader.gettext("from %(date)s: %(price)s") % {"date": fmt.day(day, reader.lang), "price": text}, reader.lang)
 
 
 def dated_price_cell(prices: tuple[Price, ...], vendor: Vendor, reader: Reader) -> PriceCell:
@@ -1624,9 +1627,9 @@ def source_views(vendor: Vendor, reader: Reader) -> tuple[SourceView, ...]:
         if isinstance(src.published, int):
             dates.append(_("published in %(year)s") % {"year": str(src.published)})
         elif src.published is not None:
-            dates.append(_("published %(date)s") % {"date": fmt.day(src.published, reader.lang)})
+            dates.append(fmt.italian_elision(_("published %(date)s") % {"date": fmt.day(src.published, reader.lang)}, reader.lang))
         if src.read is not None:
-            dates.append(_("terms as of %(date)s") % {"date": fmt.day(src.read, reader.lang)})
+            dates.append(fmt.italian_elision(_("terms as of %(date)s") % {"date": fmt.day(src.read, reader.lang)}, reader.lang))
         views.append(SourceView(reader.label(src.title), safe_href(src.url), ", ".join(dates)))
     return tuple(views)
 
