@@ -189,11 +189,12 @@ def test_the_rules_carry_availability_credits_and_maintenance_per_plan_and_valid
     doc = rules()
     jsonschema.validate(doc, load_schema())
     assert structural_problems(doc) == []
-    assert doc["format_version"] == "1.7"
+    assert doc["format_version"] == "1.8"
     premium = doc["vendors"]["acme"]["plans"]["premium"]
     assert premium["availability"] == {
         "percent": 99.9, "period": "month",
         "credits": [{"below": 99.9, "percent": 10}, {"below": 99, "percent": 25}, {"below": 95, "percent": 50}],
+        "credits_stated": True,
     }
     assert premium["maintenance"] == {"calendar": "sunday-night", "notice_minutes": 2880}
     assert doc["vendors"]["acme"]["plans"]["standard"]["maintenance"] == {"calendar": None, "notice_minutes": 2880}
@@ -422,3 +423,103 @@ def test_a_notice_of_whole_days_beyond_48_hours_reads_in_days(lang: str) -> None
     reader = site.Reader(lang, words()[lang], vendor)
     said = [_plain(site.maintenance_text(plan, vendor, reader)) for plan in vendor.plans]
     assert [text.split("; ", 1)[1] for text in said] == NOTICE_IN_DAYS[lang]
+
+
+# --- `credit none`: no service credits, not "not stated" -------------------------------------------
+
+
+NO_CREDITS = {"sv": "Inget prisavdrag", "it": "Nessun credito di servizio", "pl": "Brak rekompensat", "en": "No service credits"}
+
+
+def _three_tiers() -> Vendor:
+    """Basic says it gives no credits, Plus inherits that, Gold has credits; Silent says nothing of them."""
+    return load(
+        'vendor acme {\n  name "Acme"\n  language en\n'
+        '  plan basic { name "Basic" availability 99.5% per month credit none }\n'
+        '  plan plus extends basic { name "Plus" }\n'
+        '  plan gold extends basic { name "Gold" availability 99.9% per month credit 10% below 99.9% }\n'
+        '  plan silent { name "Silent" availability 99% per month }\n'
+        "}\n"
+    )
+
+
+def test_credit_none_is_read_inherited_with_its_availability_and_replaced_by_own_credits() -> None:
+    basic, plus, gold_, silent = _three_tiers().plans
+    assert (basic.no_credits, basic.credits) == (True, ())
+    assert plus.no_credits and plus.availability == basic.availability
+    assert not gold_.no_credits and len(gold_.credits) == 1
+    assert (silent.no_credits, silent.credits) == (False, ())
+
+
+@pytest.mark.parametrize("lang", sorted(NO_CREDITS))
+def test_the_page_says_no_service_credits_and_not_stated_apart(lang: str) -> None:
+    acme = _three_tiers()
+    rows = site.availability_rows(acme, site.Reader(lang, words()[lang], acme))
+    credit = next(r for r in rows if r.label == words()[lang].gettext("Service credit (share of the period's fee)"))
+    said = [_plain(str(c.text)) for c in credit.cells]
+    assert said[:2] == [NO_CREDITS[lang]] * 2 and said[3] == words()[lang].gettext("Not stated")
+    assert [c.stated for c in credit.cells] == [True, True, True, False]
+
+
+def test_a_row_of_credits_is_shown_when_the_only_fact_is_that_there_are_none() -> None:
+    acme = load(gold("availability 99.9% per month", "credit none"))
+    rows = site.availability_rows(acme, site.Reader("en", words()["en"], acme))
+    assert [r.label for r in rows][-1] == "Service credit (share of the period’s fee)"
+    assert str(rows[-1].cells[0].text) == "No service credits"
+
+
+def test_the_rules_tell_no_credits_from_not_stated() -> None:
+    result = load_text(
+        'vendor acme {\n  name "Acme"\n  language en\n'
+        '  plan basic { name "Basic" availability 99.5% per month credit none }\n'
+        '  plan gold { name "Gold" availability 99.9% per month credit 10% below 99.9% }\n'
+        '  plan silent { name "Silent" availability 99% per month }\n'
+        "}\n", "t.plan",
+    )
+    assert result.project is not None
+    doc = export_project(result.project, (2026, 2026))
+    jsonschema.validate(doc, load_schema())
+    plans = doc["vendors"]["acme"]["plans"]
+    said = {name: (p["availability"]["credits"], p["availability"]["credits_stated"]) for name, p in plans.items()}
+    assert said == {"basic": ([], True), "gold": ([{"below": 99.9, "percent": 10}], True), "silent": ([], False)}
+    assert structural_problems(doc) == []
+    # Either way no credit is due: what differs is what the vendor said.
+    assert service_credit(doc, "acme/basic", "90") == service_credit(doc, "acme/silent", "90") == 0
+    plans["gold"]["availability"]["credits_stated"] = False
+    assert structural_problems(doc) == ["vendors.acme.plans.gold.availability: credits given, but credits_stated is false"]
+    plans["basic"]["availability"]["credits_stated"] = "no"
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(doc, load_schema())
+
+
+NO_CREDIT_HINT = "a credit is a share of the fee below an availability (credit 10% below 99.9%); an offer that gives none: credit none"
+
+
+@pytest.mark.parametrize(
+    ("lines", "found"),
+    [
+        # The likely ways of saying "no credits" before `credit none` was known.
+        (("availability 99.9% per month", "credit 0% below 99.9%"),
+         ("0% of the fee as a credit: a credit is more than 0", 11, 12, "an offer that gives no service credits says so: credit none")),
+        (("availability 99.9% per month", "credit no"), ("unexpected 'no'; expected 'none' or a number", 11, 12, NO_CREDIT_HINT)),
+        (("availability 99.9% per month", "credit nothing"), ("unexpected 'nothing'; expected 'none' or a number", 11, 12, NO_CREDIT_HINT)),
+        (("availability 99.9% per month", "no credits"),
+         ("unexpected 'credits'; expected 'support'", 11, 8, "an offer that gives no service credits says: credit none")),
+        (("availability 99.9% per month", "credit none below 99%"),
+         ("unexpected 'below'; expected a statement or a closing '}' here", 11, 17,
+          "'credit none' stands alone: the offer gives no service credits at all (credits are written credit 10% below 99.9%)")),
+        (("credit none",),
+         ("'credit none' without an availability the credits would be earned against", 10, 5,
+          "write the promised availability beside it, such as: availability 99.9% per month "
+          "(a plan that promises no availability says nothing of credits: leave 'credit none' out)")),
+    ],
+)
+def test_no_credits_written_otherwise_is_said_where_it_is_with_credit_none_as_the_hint(
+    lines: tuple[str, ...], found: tuple[str, int, int, str]
+) -> None:
+    assert only(gold(*lines)) == found
+
+
+def test_credit_none_beside_credits_is_a_second_credit_statement() -> None:
+    message, line, _column, _hint = only(gold("availability 99.9% per month", "credit none", "credit 10% below 99.9%"))
+    assert line == 12 and "credit" in message

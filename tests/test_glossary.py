@@ -43,6 +43,9 @@ USES = {
     # Availability (uptime), service credits and maintenance windows.
     "availability": "Promised availability",
     "service credit": "Service credit (share of the period's fee)",
+    "no service credits": "No service credits",
+    # A price: support included in a licence or subscription (`price included in licence`), not "free".
+    "included in the licence / subscription / price": "Included in the licence",
     "scheduled maintenance": "Scheduled maintenance (not counted as downtime)",
     "downtime": "Allowed downtime",
     # Session 21: a percentage's least amount and billing (the bases are inflected: Polish "ceny subskrypcji").

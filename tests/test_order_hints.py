@@ -49,8 +49,14 @@ def plan(line: str = "price 35 USD per user per month", hours: str = "open mon-f
         (plan(hours="open mon-fri 09:00-17:00\n  hours yearly 07-01 to 08-31 08:00-11:00 12:00-15:00"), 4, 43,
          "separate the intervals of a day with a comma",
          plan(hours="open mon-fri 09:00-17:00\n  hours yearly 07-01 to 08-31 08:00-11:00, 12:00-15:00")),
-        (plan('features { extra: add-on 650 EUR { en "10 hours" } }'), 11, 38, "an add-on's cell is its prices only",
-         plan("features { extra: add-on 650 EUR }")),
+        (plan('features { extra: add-on 650 EUR { en "10 hours" } }'), 11, 38,
+         "an add-on's cell is its prices only: a pack is priced for what it holds (add-on 650 EUR for 10 hours)",
+         plan("features { extra: add-on 650 EUR for 10 hours }")),
+        # Session 24: a prepaid pack written "per 10 hours", or after the period.
+        (plan("price 650 EUR per 10 hours"), 11, 23, "a pack's price is for its quantity, right after the amount",
+         plan("price 650 EUR for 10 hours")),
+        (plan("price 1200 EUR per year for 20 hours"), 11, 29, "a pack's price is for its quantity, right after the amount",
+         plan("price 1200 EUR for 20 hours per year")),
     ],
 )
 def test_words_out_of_order_get_a_hint_that_shows_the_order(text: str, line: int, column: int, hint: str, fixed: str) -> None:

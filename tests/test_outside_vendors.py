@@ -369,6 +369,8 @@ def test_the_session_23_rules_carry_the_offers_facts(published: Path) -> None:
     follow = quillstack["calendars"]["quill-24x5"]
     assert follow["zone"] == "America/Los_Angeles" and follow["holidays"] == [] and follow["weekly"]["sat"] == []
     assert (follow["weekly"]["sun"], follow["weekly"]["fri"]) == ([["17:00", "24:00"]], [["00:00", "17:00"]])
+    # Standard and Premium (inheriting it) promise 99.9 % with no service credits, told apart from not stating any.
+    assert [(p["availability"]["credits"], p["availability"]["credits_stated"]) for p in quillstack["plans"].values()][:2] == [([], True)] * 2
     enterprise = quillstack["plans"]["enterprise"]
     assert [(c["priority"], c["calendar"]) for c in enterprise["coverage"]] == [(None, "quill-24x5"), ("P1", "quill-24x7")]
     status = [(t["priority"], t["minutes"], t["calendar"]) for t in enterprise["targets"] if t["metric"] == "status-update"]
@@ -445,12 +447,21 @@ def test_tramuntanas_matrix_answers_impact_first(published: Path) -> None:
         ("sv", "tramuntana", "Medelstora företag (11–50 användare)"),
         ("sv", "tramuntana", "4 800 € per år exkl. moms, faktureras kvartalsvis"),
         ("en", "tramuntana", "100 hours per year"),
+        # The extra bank is priced for its 10 hours, no longer named in the label.
+        ("en", "tramuntana", "Add-on: €690 for 10 hours excl. tax"),
+        ("pl", "tramuntana", "Dodatek płatny: 650 € za 10 godzin netto (bez VAT)"),
+        ("it", "tramuntana", "Opzione a pagamento: 600 € per 10 ore IVA esclusa"),
         ("pl", "tramuntana", "Hiszpański, kataloński i angielski"),
         ("en", "quillstack", "Sun 17:00 – Fri 17:00 (Pacific Time)"),
         ("en", "quillstack", "USD 12 per user per month, minimum 100 users, billed yearly"),
         ("it", "quillstack", "12 USD per utente al mese, minimo 100 utenti, fatturazione annuale"),
         ("en", "quillstack", "Account manager: Technical Account Manager"),
         ("pl", "quillstack", "Tylko w pakiecie Enterprise"),
+        ("en", "quillstack", "No service credits"),
+        # Standard comes with every subscription: not "Free".
+        ("sv", "quillstack", "Ingår i prenumerationen"),
+        ("pl", "quillstack", "W cenie subskrypcji"),
+        ("it", "quillstack", "Nessun credito di servizio"),
         ("en", "quillstack", "Mon – Fri 08:00 – 18:00 New York time, except public holidays in the United States"),
         # The mailbox is answered in US office hours on Standard, round the clock on weekdays from Premium up.
         ("en", "quillstack", "Answered, by plan:<ul><li>Premium: Sun 17:00 – Fri 17:00 (Pacific Time)</li><li>Enterprise: Sun 17:00 – Fri"),
@@ -468,3 +479,10 @@ def test_coverage_names_the_priority_with_its_own_hours_before_the_others(publis
     business = page.index("Managed Business", page.rindex("Service per tier"))  # the section, not the contents at the top
     total, others = page.index("Total outage: 24×7", business), page.index("Other priorities: Mon", business)
     assert total < others
+
+
+def test_quillstacks_card_says_standard_comes_with_the_subscription(published: Path) -> None:
+    """Quillstack's Standard is "included with every subscription": its card said "Free; US$6 …", as `price free` did."""
+    home = words_of(published / "en" / "index.html")
+    assert "Included in the subscription or USD 6 – USD 12 per user per month, billed yearly" in home
+    assert "Incluso nell’abbonamento" in words_of(published / "it" / "index.html")

@@ -56,8 +56,10 @@ from dsl.language.vocabulary import (
     BILLING,
     CONTACT_KINDS,
     FEES,
+    INCLUDED_IN,
     METRICS,
     MINUTES_PER_DAY,
+    PACK_UNITS,
     PERIOD_WORDS,
     PERIODS,
     PRICE_BASES,
@@ -781,6 +783,8 @@ def check_price(price: Price) -> Iterator[Diagnostic]:
     """A price is per a known unit and period; a percentage is of a known price and between 0 and 100."""
     yield from check_word("period", price.period, PERIODS, price.period_pos)
     yield from check_word("price unit", price.unit, PRICE_UNITS, price.unit_pos)
+    if price.kind == "included":
+        yield from check_word("word for what a price is included in", price.basis, INCLUDED_IN, price.basis_pos)
     if price.kind == "percent":
         yield from check_word("basis of a percentage", price.basis, PRICE_BASES, price.basis_pos)
         if price.amount is not None and not 0 < price.amount <= 100:
@@ -986,8 +990,22 @@ def check_availability(plan: Plan) -> Iterator[Diagnostic]:
             "service credits without an availability they are credited against", plan.credits_pos,
             "write the promised availability beside them, such as: availability 99.9% per month", code="T0835",
         )
+    if plan.no_credits and found is None:
+        yield error(
+            "'credit none' without an availability the credits would be earned against", plan.credits_pos,
+            "write the promised availability beside it, such as: availability 99.9% per month "
+            "(a plan that promises no availability says nothing of credits: leave 'credit none' out)",
+            code="T0835",
+        )
     seen: dict[Decimal, Pos] = {}
     for credit in plan.credits:
+        if credit.percent == 0:
+            # "0 % below 99.9 %" is how an offer without credits gets written when `credit none` is not known.
+            yield error(
+                "0% of the fee as a credit: a credit is more than 0", credit.pos,
+                "an offer that gives no service credits says so: credit none", code="T0830",
+            )
+            continue
         yield from _share(credit.percent, "of the fee as a credit", credit.pos, "credit 10% below 99.9%", most=True)
         yield from _share(credit.below, "availability as a credit's threshold", credit.below_pos, "credit 10% below 99.9%")
         if credit.below in seen:
@@ -1264,10 +1282,14 @@ def check_target_versions(targets: Sequence[Target]) -> Iterator[Diagnostic]:
 def _price_what(price: Price) -> str:
     """What a price is a price of, for a message: "in SEK per user per year", "as a share of licence"."""
     per = "".join(f" per {word}" for word in (price.unit, price.period) if word)
+    if price.pack is not None:
+        per = f" for {price.pack} {price.pack_unit}{per}"
     if price.kind == "amount":
         return f"in {price.currency}{per}"
     if price.kind == "percent":
         return f"as a share of {price.basis}{per}"
+    if price.kind == "included":
+        return "included" + (f" in {price.basis}" if price.basis else "")
     return "without an amount (free, on request, contact sales or not offered)"
 
 
@@ -1605,8 +1627,9 @@ def check_zero_price(price: Price, addon: bool = False) -> Iterator[Diagnostic]:
         else:
             yield warning(
                 f"a price of {price.amount} {price.currency}", price.pos,
-                "write 'price free': the page says \"Free\" in every language and compares it before every amount, "
-                f"where 0 {price.currency} is shown as an amount and sorted among them",
+                "write 'price free' ('price included in licence' when it comes with a licence or subscription): the page "
+                f"says \"Free\" in every language and compares it before every amount, where 0 {price.currency} is shown as an "
+                "amount and sorted among them",
                 code="T0421",
             )
     if price.setup is not None and price.setup.amount == 0:
@@ -1628,6 +1651,7 @@ def check_price_terms(price: Price) -> Iterator[Diagnostic]:
     if price.floor is not None:
         yield from check_word("period", price.floor.period, PERIODS, price.floor.period_pos)
     yield from check_setup_fee(price)
+    yield from check_pack(price)
     if price.minimum is None or price.minimum_unit is None:
         return
     written = price.minimum_unit
@@ -1645,6 +1669,40 @@ def check_price_terms(price: Price) -> Iterator[Diagnostic]:
         yield error(
             f"a minimum of {price.minimum} {written}: a minimum quantity is at least 1", price.minimum_pos,
             "leave out 'minimum ...' when the vendor sets no minimum", code="T0424",
+        )
+
+
+def check_pack(price: Price) -> Iterator[Diagnostic]:
+    """`for 10 hours`: a pack of a unit of work, of at least 2 (one is a price per it), bought whole, not per user (T0429-T0431)."""
+    if price.pack is None or price.pack_unit is None:
+        return
+    written, unit = price.pack_unit, price.pack_of or price.pack_unit
+    if unit not in PACK_UNITS:
+        words = (*PACK_UNITS, *(f"{u}s" for u in PACK_UNITS))
+        hint = one_of(written, words)
+        if written.lower() in ("h", "hr", "d"):  # `for 10h` read as 10 and 'h'
+            hint = f"write the unit in full: for {price.pack} {'days' if written.lower() == 'd' else 'hours'}"
+        elif unit in PRICE_UNITS:  # users, seats, devices: counted per each, not bought as a pack
+            hint = f"a price for each {unit} is per {unit}: price {price.amount} {price.currency} per {unit}"
+        yield error(f"unknown unit of a pack '{written}'", price.pack_pos, hint, code="T0401")
+        return
+    if price.pack < 1:
+        yield error(
+            f"a pack of {price.pack} {written}: a pack holds at least 1", price.pack_pos,
+            f"write how many {unit}s the price buys, such as: price 650 EUR for 10 {unit}s", code="T0430",
+        )
+    elif price.pack == 1:
+        yield warning(
+            f"a pack of 1 {written} is a price per {unit}", price.pack_pos,
+            f"write: price {price.amount} {price.currency} per {unit}; the page says it as a rate, and it compares with other rates",
+            code="T0429",
+        )
+    if price.unit is not None:
+        yield error(
+            f"a price for {price.pack} {written} per {price.unit}", price.unit_pos,
+            f"a pack is bought whole: price {price.amount} {price.currency} for {price.pack} {written}; "
+            f"a price per {price.unit} is a price of its own",
+            code="T0431",
         )
 
 

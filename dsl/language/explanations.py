@@ -499,6 +499,30 @@ EXPLANATIONS: dict[str, Explanation] = {
         V + '  plan gold {\n    name "Gold"\n    price 1500 EUR plus 3000 EUR setup\n  }\n}\n',
         fix=("price 1500 EUR plus", "price 1500 EUR per month plus"),
     ),
+    # --- a prepaid pack (session 24) ---
+    "T0429": Explanation(
+        "a pack of one (warning)",
+        "`price 650 EUR for 10 hours` is a prepaid pack: the amount buys all ten at once. A pack of one hour is "
+        "the price of an hour, a rate: write it `per hour`, so that the page says it as a rate (\"€90 per hour\") "
+        "and the comparison and the home card set it beside other rates.",
+        V + '  plan gold {\n    name "Gold"\n    price 90 EUR for 1 hour\n  }\n}\n',
+        fix=("for 1 hour", "per hour"),
+    ),
+    "T0430": Explanation(
+        "a pack of nothing",
+        "`for 10 hours` says how much a prepaid pack holds: at least one of its unit. A pack of 0 buys nothing; "
+        "a price of nothing is `price free`.",
+        V + '  plan gold {\n    name "Gold"\n    price 650 EUR for 0 hours\n  }\n}\n',
+        fix=("for 0 hours", "for 10 hours"),
+    ),
+    "T0431": Explanation(
+        "a pack priced per user or per device",
+        "A prepaid pack (`price 650 EUR for 10 hours`) is bought whole; a period after it says how often it is "
+        "bought (`for 20 hours per year`), but a unit such as `per user` would make it a price of each user. A "
+        "price per user is a price of its own, on a line of its own.",
+        V + '  plan gold {\n    name "Gold"\n    price 650 EUR for 10 hours per user\n  }\n}\n',
+        fix=("for 10 hours per user", "for 10 hours"),
+    ),
     # --- T05: calendars ---------------------------------------------------------------------------
     "T0501": Explanation(
         "an unknown time zone",
@@ -882,7 +906,7 @@ EXPLANATIONS: dict[str, Explanation] = {
         "below 99.9%` credits 10 % of the month's fee when it is not. An availability, and the threshold a "
         "credit starts below, is more than 0 and less than 100 (100 % would allow not one second of "
         "downtime, which no service measures); a credit is more than 0 and at most 100 (the "
-        "whole fee).",
+        "whole fee). An offer that gives no service credits at all says `credit none`, not a credit of 0 %.",
         V + _PLAN_UPTIME + "    availability 100% per month\n  }\n}\n",
         fix=("availability 100%", "availability 99.9%"),
     ),
@@ -921,7 +945,8 @@ EXPLANATIONS: dict[str, Explanation] = {
         "service credits without an availability",
         "Credits are earned when a promised availability is missed: write the availability in the same "
         "plan block as the credits (a plan that writes its own `credit` does not take its parent's "
-        "availability, so that the two are always read together).",
+        "availability, so that the two are always read together). The same holds for `credit none` (no "
+        "service credits): it says there are no credits for missing the availability written beside it.",
         V + _PLAN_UPTIME + "    credit 10% below 99.9%\n  }\n}\n",
         fix=("    credit 10%", "    availability 99.9% per month\n    credit 10%"),
     ),

@@ -715,10 +715,11 @@ def merge_plans(declared: tuple[Plan, ...]) -> tuple[Plan, ...]:
             # A plan's own contract line replaces its parent's whole line, not part of it.
             contract=plan.contract or parent.contract,
         )
-        if plan.availability is None and not plan.credits:
+        if plan.availability is None and not plan.credits and not plan.no_credits:
             # Credits go with the availability they were written beside: a plan stating its own keeps only its own.
             merged[plan.id] = dataclasses.replace(
-                merged[plan.id], availability=parent.availability, credits=parent.credits, credits_pos=parent.credits_pos
+                merged[plan.id], availability=parent.availability, credits=parent.credits, credits_pos=parent.credits_pos,
+                no_credits=parent.no_credits,
             )
         if plan.maintenance is None:
             merged[plan.id] = dataclasses.replace(merged[plan.id], maintenance=parent.maintenance)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
 
-from dsl.language.vocabulary import BILLING, period_named
+from dsl.language.vocabulary import BILLING, PRICE_UNIT_PLURALS, period_named
 
 # Re-exported for modules written before the vocabulary had its own home; import from
 # dsl.language.vocabulary instead.
@@ -400,7 +400,8 @@ class Price:
 
     kind is "amount" (amount, currency and period are set), "free" (costs 0),
     "on-request" (ask the vendor), "contact-sales" (the vendor says: contact sales),
-    "not-offered" (the segment cannot buy it) or "percent" (amount percent of `basis`).
+    "not-offered" (the segment cannot buy it), "percent" (amount percent of `basis`) or "included" (at no
+    extra charge with what `basis` names, vocabulary.INCLUDED_IN; None: with what the customer already pays).
     """
 
     segment: str | None
@@ -416,7 +417,8 @@ class Price:
     starting: bool = False  # a "from" price: the least it costs
     tax: str | None = None  # "excluded" or "included" (vocabulary.TAX_NOTES); None: not said
     unit_pos: Pos = field(default_factory=_no_pos, compare=False)
-    # kind "percent": `amount` percent of the price named by `basis` (vocabulary.PRICE_BASES): 20% of licence.
+    # kind "percent": `amount` percent of the price named by `basis` (vocabulary.PRICE_BASES): 20% of licence;
+    # kind "included": what it comes with (vocabulary.INCLUDED_IN): included in licence.
     basis: str | None = None
     basis_pos: Pos = field(default_factory=_no_pos, compare=False)
     # Prices that change on a date: the date from which this price applies (None: from the start). A segment's
@@ -435,6 +437,16 @@ class Price:
     setup: Price | None = None
     setup_word: str | None = None
     setup_pos: Pos = field(default_factory=_no_pos, compare=False)
+    # A prepaid pack (session 24): `for 10 hours`, the amount buys `pack` of `pack_unit` (as written, singular or
+    # plural; vocabulary.PACK_UNITS judges it) at once.
+    pack: int | None = None
+    pack_unit: str | None = None
+    pack_pos: Pos = field(default_factory=_no_pos, compare=False)
+
+    @property
+    def pack_of(self) -> str | None:
+        """The unit a pack holds, singular ("hour" for `for 10 hours`), or None for a price that is no pack."""
+        return PRICE_UNIT_PLURALS.get(self.pack_unit, self.pack_unit) if self.pack_unit is not None else None
 
     @property
     def billed_every(self) -> str | None:
@@ -662,6 +674,8 @@ class Plan:
     availability: Availability | None = None
     credits: tuple[Credit, ...] = ()
     credits_pos: Pos = field(default_factory=_no_pos, compare=False)
+    # `credit none`: the offer says there are no service credits (credits is then ()); False with no credits: not said.
+    no_credits: bool = False
     maintenance: Maintenance | None = None
 
     def cell(self, feature: str) -> Cell | None:

@@ -169,6 +169,7 @@ class _Amount:
     billing: Token | None = None  # `billed yearly`
     floor: _Amount | None = None  # `at least 500 EUR per month`, of a percentage
     setup: tuple[_Amount, Token | None, Pos] | None = None  # `plus 3000 EUR setup`: the fee, its word, where `plus` is
+    pack: tuple[Token, Token] | None = None  # `for 10 hours`: the count and the unit as written
 
 
 def _unit_and_period(first: Token | None, second: Token | None) -> tuple[Token | None, Token | None]:
@@ -579,12 +580,21 @@ class _Builder(Transformer[Token, Any]):
     # --- plans ---
 
     def amount(self, meta: Any, children: list[Any]) -> _Amount:
-        number, currency, first_per, second_per, minimum, billing, setup, tax = children
+        number, currency, pack, first_per, second_per, minimum, billing, setup, tax = children
         unit, period = _unit_and_period(first_per, second_per)
-        return _Amount("amount", Decimal(str(number)), str(currency), unit, period, tax, minimum=minimum, billing=billing, setup=setup)
+        return _Amount(
+            "amount", Decimal(str(number)), str(currency), unit, period, tax, minimum=minimum, billing=billing, setup=setup, pack=pack
+        )
+
+    def pack(self, meta: Any, children: list[Token]) -> tuple[Token, Token]:
+        count, unit = children
+        return (count, unit)
 
     def free(self, meta: Any, children: list[Any]) -> _Amount:
         return _Amount("free")
+
+    def included(self, meta: Any, children: list[Any]) -> _Amount:
+        return _Amount("included", basis=children[0])
 
     def on_request(self, meta: Any, children: list[Any]) -> _Amount:
         return _Amount("on-request")
@@ -632,6 +642,9 @@ class _Builder(Transformer[Token, Any]):
             floor=self._price(None, value.floor, (), pos) if value.floor is not None else None,
             setup=self._price(None, value.setup[0], (), value.setup[2]) if value.setup is not None else None,
             setup_word=_optional(value.setup[1]) if value.setup is not None else None,
+            pack=int(value.pack[0]) if value.pack is not None else None,
+            pack_unit=str(value.pack[1]) if value.pack is not None else None,
+            pack_pos=self._opt_tpos(value.pack[0] if value.pack is not None else None),
             setup_pos=self._tpos(value.setup[1]) if value.setup is not None and value.setup[1] is not None else (
                 value.setup[2] if value.setup is not None else Pos(self.path, 0, 0)
             ),
@@ -939,9 +952,10 @@ class _Builder(Transformer[Token, Any]):
             channels_pos=tuple(r.pos for r, _, _ in channels),
         )
         if "availability" in parts or "credit" in parts or "maintenance" in parts:
-            credits, credits_pos = parts.get("credit", ((), Pos(self.path, 0, 0)))
+            credits, credits_pos, no_credits = parts.get("credit", ((), Pos(self.path, 0, 0), False))
             plan = dataclasses.replace(
-                plan, availability=parts.get("availability"), credits=credits, credits_pos=credits_pos, maintenance=parts.get("maintenance")
+                plan, availability=parts.get("availability"), credits=credits, credits_pos=credits_pos, no_credits=no_credits,
+                maintenance=parts.get("maintenance"),
             )
         return _Stmt("plan", plan, pos)
 
@@ -959,7 +973,11 @@ class _Builder(Transformer[Token, Any]):
 
     def credits(self, meta: Any, children: list[Credit]) -> _Stmt:
         pos = self._pos(meta)
-        return _Stmt("credit", (tuple(children), pos), pos)
+        return _Stmt("credit", (tuple(children), pos, False), pos)
+
+    def no_credits(self, meta: Any, children: list[Any]) -> _Stmt:
+        pos = self._pos(meta)
+        return _Stmt("credit", ((), pos, True), pos)
 
     def maintenance_window(self, meta: Any, children: list[Any]) -> _Stmt:
         calendar, notice = children

@@ -179,6 +179,12 @@ EXAMPLES.update({
         "vendor v { plan p { credit 10 below 99.9% } }",
         "vendor v { plan p { credit 10% below 99.9 } }",
     ],
+    # Right after `credit`: an offer without credits said in other words than `credit none`.
+    "a credit is a share of the fee below an availability (credit 10% below 99.9%); an offer that gives none: credit none": [
+        "vendor v { plan p { credit no } }",
+        "vendor v { plan p { credit below 99.9% } }",
+        "vendor v { plan p { credit } }",
+    ],
     "maintenance names a calendar of its window, its notice, or both: maintenance on sunday-night notice 48h": [
         "vendor v { plan p { maintenance sun 02:00-06:00 } }",
         "vendor v { plan p { maintenance 48h } }",
@@ -265,6 +271,12 @@ def _hint(exc: UnexpectedInput, lark: Lark, text: str) -> str | None:
     uptime = _uptime_hint(exc, text) if isinstance(exc, UnexpectedToken) else None
     if uptime is not None:
         return uptime
+    included = _included_hint(exc, text) if isinstance(exc, UnexpectedToken) else None
+    if included is not None:
+        return included
+    pack = _pack_hint(exc, text) if isinstance(exc, UnexpectedToken) else None
+    if pack is not None:
+        return pack
     order = _order_hint(exc, text) if isinstance(exc, UnexpectedToken) else None
     if order is not None:
         return order
@@ -294,10 +306,50 @@ def _uptime_hint(exc: UnexpectedToken, text: str) -> str | None:
     start = text.rfind("\n", 0, at) + 1
     line = text[start:].lstrip()
     word = str(exc.token)
+    if line.startswith("credit none"):
+        return "'credit none' stands alone: the offer gives no service credits at all (credits are written credit 10% below 99.9%)"
     if line.startswith("credit ") and re.fullmatch(r"[0-9.]+", word):
         return "separate the credits with commas: credit 10% below 99.9%, 25% below 99%"
+    if re.match(r"no\s+credits?\b", line):
+        return "an offer that gives no service credits says: credit none"
     if line.startswith("availability ") and word.lower() in ADVERB_PERIODS:
         return f"the period follows 'per': availability 99.9% per {ADVERB_PERIODS[word.lower()]}"
+    return None
+
+
+INCLUDED_HINT = (
+    "support at no extra charge with a licence or subscription is written: price included in licence "
+    "(or in subscription, or just price included), with nothing after it but a footnote mark"
+)
+
+
+def _included_hint(exc: UnexpectedToken, text: str) -> str | None:
+    """`price included with subscription`, `price included in the licence`, `price included in licence per year`,
+    `price free with subscription`, `price include in licence`: support that comes with a licence or subscription,
+    written as the offer words it. Keyed by the line, as `_uptime_hint`."""
+    at = exc.pos_in_stream or 0
+    start = text.rfind("\n", 0, at) + 1
+    line, before = text[start:].lstrip(), text[start:at].split()
+    if not line.startswith("price "):
+        return None
+    if "included" in before or before[-1:] == ["include"] or (str(exc.token) == "with" and before[-1:] == ["free"]):
+        return INCLUDED_HINT
+    return None
+
+
+PACK_HINT = "a pack's price is for its quantity, right after the amount: price 650 EUR for 10 hours (per year, excl tax, … after it)"
+
+
+def _pack_hint(exc: UnexpectedToken, text: str) -> str | None:
+    """`price 650 EUR per 10 hours` (a count after `per`) or `price 1200 EUR per year for 20 hours` (the pack after the
+    period): a prepaid pack written as the offer words it. Keyed by the line, as `_uptime_hint`."""
+    at = exc.pos_in_stream or 0
+    start = text.rfind("\n", 0, at) + 1
+    line, before, word = text[start:].lstrip(), text[start:at].split(), str(exc.token)
+    if not (line.startswith("price ") or "add-on" in before):
+        return None
+    if (before[-1:] == ["per"] and word.isdigit()) or word == "for":
+        return PACK_HINT
     return None
 
 
@@ -324,8 +376,8 @@ def _order_hint(exc: UnexpectedToken, text: str) -> str | None:
         return "separate the intervals of a day with a comma: open mon-thu 09:00-14:00, 15:00-18:00"
     if word == "{" and "add-on" in before:
         return (
-            "an add-on's cell is its prices only: say what the price buys in the feature's label "
-            "(\"Extra bank of 10 hours\") or description"
+            "an add-on's cell is its prices only: a pack is priced for what it holds (add-on 650 EUR for 10 hours); "
+            "say anything else in the feature's label or description"
         )
     return None
 

@@ -55,6 +55,10 @@ yearly fee of 20 % of the licence price, as software maintenance is often sold);
 subscription to the product (premium support "at 25 % of your subscription"); `usage`, the customer's usage charges
 of a cloud service ("10 % of monthly cloud usage", as cloud vendors sell support)."""
 
+INCLUDED_IN: tuple[str, ...] = ("licence", "subscription")
+"""What support can come with at no extra charge: `price included in licence` ("support is included in your licence"),
+`price included in subscription` ("included with every subscription"); `price included` names nothing."""
+
 TAX_NOTES: tuple[str, ...] = ("excluded", "included")
 """Whether a price is written excluding or including tax (VAT, moms, IVA): `excl tax`, `incl tax`."""
 
@@ -159,6 +163,11 @@ site says "≈ 43 minutes per month" of `availability 99.9% per month` from a mo
 # --- how vendors really write prices (session 21) ----------------------------------------------------
 
 PRICE_UNIT_PLURALS: dict[str, str] = {f"{unit}s": unit for unit in PRICE_UNITS}
+
+PACK_UNITS: tuple[str, ...] = ("hour", "day", "visit", "incident", "intervention")
+"""What a prepaid pack holds a number of: `price 650 EUR for 10 hours` (a bank of hours), `for 5 days` (days of
+work), `for 3 visits`, `for 10 incidents`, `for 5 interventions`; the units of work of PRICE_UNITS, written singular
+or plural. A price for users, seats or devices is per each of them, not a pack."""
 """The plural of each price unit, as a minimum quantity is written: `minimum 10 users`."""
 
 BILLING: dict[str, str] = {"monthly": "month", "quarterly": "quarter", "yearly": "year", "annually": "year"}

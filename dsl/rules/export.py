@@ -40,7 +40,7 @@ from dsl.language.model import (
 from dsl.language.vocabulary import LANGUAGES, METRICS, MINUTES_PER_DAY, WEEKDAYS
 
 # 1.2: "zones", the zone names a question may give.
-FORMAT_VERSION = "1.7"  # 1.1: vendor "aliases" (who else a plan's terms apply to), plan "no_support";
+FORMAT_VERSION = "1.8"  # 1.1: vendor "aliases" (who else a plan's terms apply to), plan "no_support";
 # vendor "cases", target "case"/"business_days"/"days_rule"/"published", coverage "case", calendar "customer_holidays"
 # 1.2 (issue 10): years "valid_until"; plan "id"; target "id", "from", "until" (effective-dated versions)
 # 1.3: top-level "languages" (the project's published languages: every texts object has exactly these keys)
@@ -51,6 +51,7 @@ FORMAT_VERSION = "1.7"  # 1.1: vendor "aliases" (who else a plan's terms apply t
 #      ticket clock's "on-site" event
 # 1.7: no new field; the ticket clock answers an obligation on the customer's holidays "none" (with the reason) without
 #      the customer's country, instead of refusing the ticket (docs/rules.md §11.4)
+# 1.8: availability "credits_stated" (false: the offer says nothing of credits; true with no credits: `credit none`)
 """Bumped in its minor part for additions a consumer may ignore (and for a change of the ticket clock's answers a consumer
 must know about, 1.7), in its major part for anything else."""
 
@@ -339,6 +340,8 @@ def _availability(plan: Plan) -> dict[str, Any]:
                 {"below": _number(c.below), "percent": _number(c.percent)}
                 for c in sorted(plan.credits, key=lambda c: c.below, reverse=True)
             ],
+            # Format 1.8: an empty list is either "no service credits" (`credit none`) or "the offer does not say".
+            "credits_stated": bool(plan.credits) or plan.no_credits,
         },
         "maintenance": None if maintenance is None else {
             "calendar": maintenance.calendar,
@@ -672,6 +675,9 @@ def _plan_problems(where: str, plan: dict[str, Any], calendars: dict[str, Any], 
         for level in ob.get("priorities") or ():  # format 1.5
             if level not in levels:
                 problems.append(f"{where}.obligations.{ob['id']}: unknown priority '{level}'")
+    uptime = plan.get("availability")
+    if uptime is not None and uptime["credits"] and uptime.get("credits_stated") is False:  # format 1.8
+        problems.append(f"{where}.availability: credits given, but credits_stated is false")
     maintenance = plan.get("maintenance")
     if maintenance is not None and maintenance["calendar"] is not None and maintenance["calendar"] not in calendars:
         problems.append(f"{where}.maintenance: unknown calendar '{maintenance['calendar']}'")

@@ -105,13 +105,14 @@ class ComparePage:
 
 
 def _price_sort(prices: tuple[Price, ...]) -> str:
-    """Free first, then amounts grouped by currency (lowest first), then percentages grouped by their basis in
-    vocabulary.PRICE_BASES order (licence, subscription, usage; smallest share first), then "ask the vendor", then
-    nothing stated. A minimum quantity, a billing interval or a percentage's minimum amount does not change the order."""
+    """Free (or included in a licence or subscription) first, then amounts grouped by currency (lowest first), then
+    percentages grouped by their basis in vocabulary.PRICE_BASES order (licence, subscription, usage; smallest share
+    first), then "ask the vendor", then nothing stated. A minimum quantity, a billing interval or a percentage's
+    minimum amount does not change the order."""
     amounts = sorted(
         (p.currency or "", p.amount) for p in prices if p.kind == "amount" and p.amount is not None
     )
-    if any(p.kind == "free" for p in prices):
+    if any(p.kind in ("free", "included") for p in prices):  # nothing on top of what the customer pays already
         return "0"
     if amounts:
         currency, amount = amounts[0]

@@ -428,14 +428,32 @@ def spoken_languages(codes: tuple[str, ...], lang: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+ITALIAN_FIRST = re.compile(r"(?<![\d.,])1(?![\d.,º])")
+"""The day number 1 in an Italian date: no digit, point or comma either side (2001, 1.5 and 11 are not it)."""
+
+
+def italian_first(text: str, lang: str) -> str:
+    """Italian says the first of a month as an ordinal: "1º luglio" (primo), not "1 luglio"; other languages as they are.
+
+    For texts made of dates alone (day numbers, months, four-digit years), where a lone 1 can only be the first.
+    """
+    return ITALIAN_FIRST.sub("1º", text) if lang == "it" else text
+
+
+ITALIAN_MONTHS = "gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre|dicembre"
+ITALIAN_ELIDED = re.compile(rf"\b(il|dal|al|nel|del|sul) (?=(?:8|11)[ \u00a0]+(?:{ITALIAN_MONTHS})\b)")
+ELISIONS = {"il": "l'", "dal": "dall'", "al": "all'", "nel": "nell'", "del": "dell'", "sul": "sull'"}
+
+
+def italian_elision(text: str, lang: str) -> str:
+    """A sentence around an Italian date with its article elided before a number said with a vowel: "dall'8 gennaio",
+    "pubblicato l'11 ottobre" (otto, undici; not diciotto), where a catalog's "dal %(date)s" read "dal 8 gennaio"."""
+    return ITALIAN_ELIDED.sub(lambda m: ELISIONS[m.group(1)], text) if lang == "it" else text
+
+
 def day(value: date, lang: str) -> str:
-    """A date in the locale's long style: "24 december 2026" ("1º luglio 2026": see `_italian_first`)."""
-    return _italian_first(str(_format_date(value, "long", locale=locale(lang))), lang)
-
-
-def _italian_first(text: str, lang: str) -> str:
-    """Italian says the first of a month as an ordinal, "1º luglio" (primo), where CLDR writes "1 luglio"."""
-    return re.sub(r"(?<![\d.,])1(?= \w)", "1º", text) if lang == "it" else text
+    """A date in the locale's long style: "24 december 2026", "1º luglio 2026"."""
+    return italian_first(str(_format_date(value, "long", locale=locale(lang))), lang)
 
 
 def days_on(values: list[date], lang: str) -> str:
@@ -447,8 +465,8 @@ def days_on(values: list[date], lang: str) -> str:
     """
     said = [day(value, lang) for value in values]
     if lang == "it":
-        # "l'" where the number is said with a vowel: otto, undici, diciotto ("il 1º", il primo).
-        said = [("l'" if value.day in (8, 11, 18) else "il ") + text for value, text in zip(values, said, strict=True)]
+        # "l'" where the number is said with a vowel: otto, undici (not diciotto); the first is "il 1º" (primo).
+        said = [("l'" if value.day in (8, 11) else "il ") + text for value, text in zip(values, said, strict=True)]
     return listing(said, lang)
 
 
@@ -457,10 +475,10 @@ def day_of_year(first: tuple[int, int], last: tuple[int, int], lang: str) -> str
     # A leap year, so that 29 February can be named; a span past 31 December ends in the next year.
     start = date(2000, *first)
     if last == first:
-        return _italian_first(str(format_skeleton("MMMMd", start, locale=locale(lang))), lang)
+        return italian_first(str(format_skeleton("MMMMd", start, locale=locale(lang))), lang)
     end = date(2000 if last > first else 2001, *last)
     # CLDR's own interval ("22–23 december", "31 dicembre – 2 gennaio"): its dash is kept on one line, as interval()'s.
-    text = _italian_first(str(format_interval(start, end, "MMMMd", locale=locale(lang))), lang)
+    text = italian_first(str(format_interval(start, end, "MMMMd", locale=locale(lang))), lang)
     return re.sub(r"[ \u2009\u00a0\u202f]?–[ \u2009\u00a0\u202f]?", lambda m: WORD_JOINER + WORD_JOINER.join(m.group(0)) + WORD_JOINER, text)
 
 

@@ -1,12 +1,13 @@
 """Structured data of a vendor page (issue 9): schema.org JSON-LD a search engine reads.
 
 The vendor is an Organization; each tier a Service it provides, with one Offer per price the plan
-states as an amount (or free): price, priceCurrency and, where the plan says it, the unit and period
-as a UnitPriceSpecification. Prices "on request" or "contact sales" have no Offer: schema.org has no
+states as an amount (or free, or included in a licence or subscription: price 0): price, priceCurrency
+and, where the plan says it, the unit and period as a UnitPriceSpecification. Prices "on request" or "contact sales" have no Offer: schema.org has no
 word for them that would not mislead. The JSON is made safe to sit inside <script>: no "<", ">" or
 "&" survives unescaped, so a plan text such as "</script>" cannot end the block. A price that changes
 on a date gives an Offer per version: the later one with validFrom, the earlier with priceValidUntil.
-A minimum quantity (`minimum 10 users`) is the Offer's eligibleQuantity. A set-up fee on top of a price
+A minimum quantity (`minimum 10 users`) is the Offer's eligibleQuantity; a pack (`for 10 hours`) the price
+specification's referenceQuantity. A set-up fee on top of a price
 (`plus 3000 EUR setup`) makes its priceSpecification a CompoundPriceSpecification of two components.
 """
 
@@ -27,6 +28,10 @@ from dsl.site import views as site
 PERIOD_CODES: dict[str, str] = {"day": "DAY", "week": "WEE", "month": "MON", "quarter": "QAN", "year": "ANN"}
 """UN/CEFACT common codes (schema.org's unitCode) for the vocabulary's periods."""
 
+PACK_CODES: dict[str, str] = {"hour": "HUR", "day": "DAY"}
+"""UN/CEFACT common codes for the units of a pack that have one; visits, incidents and interventions are counted
+pieces (C62, "one") named in unitText."""
+
 
 def _amount(value: Decimal) -> str:
     """A price as schema.org wants it: digits and a dot, no grouping, no needless decimals."""
@@ -46,7 +51,8 @@ def tagged(text: Text, reader: site.Reader, before: str = "") -> str | dict[str,
 
 def offer(price: Price, segment: str | dict[str, str], reader: site.Reader) -> dict[str, Any] | None:
     """The Offer of one price, or None when it states no amount (on request, contact sales, not offered)."""
-    if price.kind == "free":
+    if price.kind in ("free", "included"):
+        # Included in a licence or subscription: nothing on top of it, the description says with what.
         amount, currency = Decimal(0), price.currency
     elif price.kind == "amount" and price.amount is not None and price.currency:
         amount, currency = price.amount, price.currency
@@ -61,6 +67,13 @@ def offer(price: Price, segment: str | dict[str, str], reader: site.Reader) -> d
         spec["unitText"] = site.price_units(reader)[price.unit].replace("%(price)s", "").strip()
     if price.period:
         spec["referenceQuantity"] = {"@type": "QuantitativeValue", "value": 1, "unitCode": PERIOD_CODES[price.period]}
+    if price.pack is not None and price.pack_of is not None:
+        # `for 10 hours`: the price is for that quantity (schema.org's referenceQuantity); a period beside it (`per
+        # year`) is then said in the description only, as one referenceQuantity cannot hold both.
+        code = PACK_CODES.get(price.pack_of, "C62")
+        spec["referenceQuantity"] = {"@type": "QuantitativeValue", "value": price.pack, "unitCode": code}
+        if code == "C62":
+            spec["referenceQuantity"]["unitText"] = price.pack_of
     if price.tax:
         spec["valueAddedTaxIncluded"] = price.tax == "included"
     found: dict[str, Any] = {"@type": "Offer", "price": _amount(amount), "priceSpecification": spec, "description": site.price_text(price, reader)}
@@ -113,7 +126,9 @@ def vendor_json_ld(vendor: Vendor, reader: site.Reader, url: str) -> Markup:
             service["availableChannel"] = {"@type": "ServiceChannel", "availableLanguage": list(languages)}
         # A free price names no currency; where the tier's other prices use one, its Offer says 0 in that one.
         currencies = {p.currency for p in plan.prices if p.currency}
-        prices = [replace(p, currency=next(iter(currencies))) if p.kind == "free" and len(currencies) == 1 else p for p in plan.prices]
+        prices = [
+            replace(p, currency=next(iter(currencies))) if p.kind in ("free", "included") and len(currencies) == 1 else p for p in plan.prices
+        ]
         offers = [o | validity(p, plan.prices) for p in prices if (o := offer(p, segments.get(p.segment or "", ""), reader)) is not None]
         term = minimum_term(plan.contract)
         if term is not None:  # the contract's minimum term: how long each price is billed at least

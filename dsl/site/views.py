@@ -306,7 +306,8 @@ def calendar_text(calendar: Calendar, reader: Reader) -> str:
         text = _("%(hours)s; closed on %(dates)s") % {"hours": text, "dates": dates}
     for first, last in runs:
         if first != last:
-            text = _("%(hours)s; closed from %(first)s to %(last)s") % {"hours": text, "first": fmt.day(first, lang), "last": fmt.day(last, lang)}
+            span = {"hours": text, "first": fmt.day(first, lang), "last": fmt.day(last, lang)}
+            text = fmt.italian_elision(_("%(hours)s; closed from %(first)s to %(last)s") % span, lang)
     yearly = sorted(calendar.yearly, key=lambda y: y.first)
     closed_yearly = [fmt.day_of_year(y.first, y.last, lang) for y in yearly if not y.hours]
     if closed_yearly:
@@ -328,6 +329,7 @@ def calendar_text(calendar: Calendar, reader: Reader) -> str:
             text = _("%(hours)s; every year on %(date)s %(other)s when it is a working day") % values
         else:
             text = _("%(hours)s; every year on %(date)s %(other)s") % values
+        text = fmt.italian_elision(text, lang)
     # Dates with the same other hours are said once: "on 24 December 2026, 31 December 2026 and 24 December
     # 2027 08:00–12:00", not a clause per date (an outside MSP's half days on Christmas Eve and New Year's Eve).
     same_hours: dict[tuple[tuple[int, int], ...], list[date]] = {}
@@ -442,7 +444,7 @@ class PlanHead:
 class PriceCell:
     """One tier's price for one segment."""
 
-    kind: str  # amount, free, on-request, not-offered, unknown
+    kind: str  # amount, free, included, on-request, not-offered, unknown
     text: str
     marks: tuple[Mark, ...] = ()
     pieces: tuple[tuple[str, tuple[Mark, ...]], ...] = ()
@@ -734,6 +736,8 @@ def price_text(price: Price, reader: Reader) -> str:
     _ = reader.gettext
     if price.kind == "free":
         return _("Free")
+    if price.kind == "included":
+        return included_words(reader)[price.basis or ""]
     if price.kind == "on-request":
         return _("Price on request")
     if price.kind == "contact-sales":
@@ -747,11 +751,28 @@ def price_text(price: Price, reader: Reader) -> str:
     text = fmt.money(price.amount or Decimal(0), price.currency or "EUR", reader.lang)
     if price.unit is not None:
         text = price_units(reader)[price.unit] % {"price": text}
+    text = with_pack(text, price.pack, price.pack_of, reader)
     text = per_period(text, price.period, reader)
     if price.starting:
         text = _("from %(price)s") % {"price": text}
     text = with_terms(_tax(text, price.tax, reader), price.unit, price.minimum, price.billed_every, reader)
     return with_setup_fee(text, price.setup, reader)
+
+
+def with_pack(text: str, count: int | None, unit: str | None, reader: Reader) -> str:
+    """A price for a prepaid pack: "650 € för 10 timmar", "650 € per 10 ore", "650 € za 10 godzin"; `text` when no pack."""
+    if count is None or unit is None:
+        return text
+    words = {  # one pair per unit of vocabulary.PACK_UNITS, so that each language can inflect the unit after its count
+        "hour": lambda: reader.ngettext("%(price)s for %(num)s hour", "%(price)s for %(num)s hours", count),
+        # Days of work, a consultant's (as the price unit `day`), not 24-hour days.
+        "day": lambda: reader.ngettext("%(price)s for %(num)s day of work", "%(price)s for %(num)s days of work", count),
+        "visit": lambda: reader.ngettext("%(price)s for %(num)s visit", "%(price)s for %(num)s visits", count),
+        "incident": lambda: reader.ngettext("%(price)s for %(num)s incident", "%(price)s for %(num)s incidents", count),
+        # Call-outs of on-call staff, as the price unit `intervention`.
+        "intervention": lambda: reader.ngettext("%(price)s for %(num)s intervention", "%(price)s for %(num)s interventions", count),
+    }
+    return words[unit]() % {"price": text, "num": fmt.number(count, reader.lang)}
 
 
 def with_setup_fee(text: str, fee: Price | None, reader: Reader) -> str:
@@ -799,6 +820,17 @@ def price_bases(reader: Reader) -> dict[str, str]:
         # Session 21: support sold as a share of a subscription, or of a cloud service's usage charges.
         "subscription": _("%(percent)s of the subscription price"),
         "usage": _("%(percent)s of usage charges"),
+    }
+
+
+def included_words(reader: Reader) -> dict[str, str]:
+    """The site's words for support at no extra charge (`price included [in WHAT]`, vocabulary.INCLUDED_IN; "" names nothing)."""
+    _ = reader.gettext
+    return {
+        # Support that comes with what the customer already pays for, at no extra charge: not "Free".
+        "": _("Included in the price"),
+        "licence": _("Included in the licence"),
+        "subscription": _("Included in the subscription"),
     }
 
 
@@ -1042,6 +1074,7 @@ def with_versions(plan: Plan, target: Target | None, cell: TargetCell, reader: R
         said = cell.text if version is target else target_cell(version, reader).text
         if version.valid_from is not None:
             said = reader.gettext("from %(date)s: %(target)s") % {"date": fmt.day(version.valid_from, reader.lang), "target": said}
+            said = fmt.italian_elision(said, reader.lang)
         parts.append(said)
     return replace(cell, text="; ".join(parts))
 
@@ -1078,7 +1111,7 @@ def price_dated(day: date | None, text: str, reader: Reader) -> str:
     """A version's prices with the date they apply from: "from 1 January 2027: 14 000 kr per year"."""
     if day is None:
         return text
-    return reader.gettext("from %(date)s: %(price)s") % {"date": fmt.day(day, reader.lang), "price": text}
+    return fmt.italian_elision(reader.gettext("from %(date)s: %(price)s") % {"date": fmt.day(day, reader.lang), "price": text}, reader.lang)
 
 
 def dated_price_cell(prices: tuple[Price, ...], vendor: Vendor, reader: Reader) -> PriceCell:
@@ -1636,7 +1669,7 @@ def _service_terms(plan: Plan) -> tuple[object, ...]:
         (ob.id, ob.text, ob.quantity, ob.after_minutes, ob.every_minutes, ob.calendar, frozenset(ob.priorities))
         for ob in plan.obligations
     )
-    return (terms, plan.availability, frozenset(plan.credits), plan.maintenance, obligations)
+    return (terms, plan.availability, frozenset(plan.credits), plan.no_credits, plan.maintenance, obligations)
 
 
 def source_views(vendor: Vendor, reader: Reader) -> tuple[SourceView, ...]:
@@ -1648,9 +1681,9 @@ def source_views(vendor: Vendor, reader: Reader) -> tuple[SourceView, ...]:
         if isinstance(src.published, int):
             dates.append(_("published in %(year)s") % {"year": str(src.published)})
         elif src.published is not None:
-            dates.append(_("published %(date)s") % {"date": fmt.day(src.published, reader.lang)})
+            dates.append(fmt.italian_elision(_("published %(date)s") % {"date": fmt.day(src.published, reader.lang)}, reader.lang))
         if src.read is not None:
-            dates.append(_("terms as of %(date)s") % {"date": fmt.day(src.read, reader.lang)})
+            dates.append(fmt.italian_elision(_("terms as of %(date)s") % {"date": fmt.day(src.read, reader.lang)}, reader.lang))
         views.append(SourceView(reader.label(src.title), safe_href(src.url), ", ".join(dates)))
     return tuple(views)
 
@@ -1695,19 +1728,23 @@ def _segment_summary(prices: list[Price], reader: Reader, currencies: list[str])
     """
     _ = reader.gettext
     lang = reader.lang
-    groups: dict[tuple[str, str, str, str, Decimal], list[Price]] = {}
+    # A pack (`for 10 hours`) compares only with packs of as many of the same unit.
+    groups: dict[tuple[str, str, str, str, Decimal, str, int], list[Price]] = {}
     for p in prices:
         if p.kind == "amount" and p.amount is not None and p.currency:
             # A set-up fee is part of what a price costs: prices with one do not compare with those without.
             fee = p.setup.amount if p.setup is not None and p.setup.amount is not None else Decimal(-1)
-            groups.setdefault((p.currency, p.unit or "", p.period or "", p.tax or "", fee), []).append(p)
+            key = (p.currency, p.unit or "", p.period or "", p.tax or "", fee, p.pack_of or "", p.pack or 0)
+            groups.setdefault(key, []).append(p)
     ranges = []
     free = any(p.kind == "free" for p in prices)
+    # Support included in a licence or subscription: said as it is, never a range's low end ("Included … to €5").
+    included = [included_words(reader)[b] for b in dict.fromkeys(p.basis or "" for p in prices if p.kind == "included")]
     asks = [k for k in ("on-request", "contact-sales") if any(p.kind == k for p in prices)]
     # "Free to X" names the dearest price only: "Free to 5 000 kr–10 000 kr" read as a range within a range.
-    up_to = free and len(groups) == 1 and not asks and not any(p.kind == "percent" for p in prices)
+    up_to = free and len(groups) == 1 and not asks and not included and not any(p.kind == "percent" for p in prices)
     topped = False
-    for (currency, unit, period, tax, _fee), group in sorted(groups.items(), key=lambda item: (currencies.index(item[0][0]), item[0])):
+    for (currency, unit, period, tax, _fee, pack_of, pack), group in sorted(groups.items(), key=lambda item: (currencies.index(item[0][0]), item[0])):
         minimums, billings = {p.minimum for p in group}, {p.billed_every for p in group}
         minimum = minimums.pop() if len(minimums) == 1 else None
         billed = billings.pop() if len(billings) == 1 else None
@@ -1721,6 +1758,7 @@ def _segment_summary(prices: list[Price], reader: Reader, currencies: list[str])
             money = fmt.interval(money, fmt.money(high, currency, lang), lang)
         if unit:
             money = price_units(reader)[unit] % {"price": money}
+        money = with_pack(money, pack or None, pack_of or None, reader)
         money = per_period(money, period or None, reader)
         if starting:
             money = _("from %(price)s") % {"price": money}
@@ -1745,8 +1783,8 @@ def _segment_summary(prices: list[Price], reader: Reader, currencies: list[str])
     ask_words = {"on-request": _("Price on request"), "contact-sales": _("Contact sales")}
     if topped:  # not "Free to from €10": a "from" price is listed ("Free or from €10")
         return _("Free to %(price)s") % {"price": ranges[0]}
-    words = ([_("Free")] if free else []) + [ask_words[k] for k in asks]
-    parts = ([_("Free")] if free else []) + ranges + [ask_words[k] for k in asks]
+    words = ([_("Free")] if free else []) + included + [ask_words[k] for k in asks]
+    parts = ([_("Free")] if free else []) + included + ranges + [ask_words[k] for k in asks]
     if parts:
         # The site's words ("Free", "Price on request") start a sentence on their own; inside a list they
         # are lower case in all four languages ("... eller pris på förfrågan").
@@ -1942,7 +1980,9 @@ def downtime_cell(plan: Plan, reader: Reader) -> AvailabilityCell:
 
 
 def credit_lines(plan: Plan, reader: Reader) -> list[str]:
-    """Each credit, largest threshold first: "10 % under 99,9 %"."""
+    """Each credit, largest threshold first: "10 % under 99,9 %"; "No service credits" for `credit none`."""
+    if plan.no_credits:
+        return [reader.gettext("No service credits")]
     return [
         reader.gettext("%(credit)s below %(availability)s")
         % {"credit": fmt.exact_percent(c.percent, reader.lang), "availability": fmt.exact_percent(c.below, reader.lang)}
@@ -1987,7 +2027,7 @@ def availability_rows(vendor: Vendor, reader: Reader) -> tuple[AvailabilityRow, 
     if any(p.availability is not None for p in plans):
         rows.append(AvailabilityRow(_("Promised availability"), tuple(cell([t] if (t := availability_text(p, reader)) else []) for p in plans)))
         rows.append(AvailabilityRow(_("Allowed downtime"), tuple(downtime_cell(p, reader) for p in plans)))
-    if any(p.credits for p in plans):
+    if any(p.credits or p.no_credits for p in plans):
         rows.append(AvailabilityRow(_("Service credit (share of the period's fee)"), tuple(cell(credit_lines(p, reader)) for p in plans)))
     if any(p.maintenance is not None for p in plans):
         rows.append(

@@ -2,7 +2,7 @@
 // The section is rendered `hidden`; it is shown only once the rules have loaded,
 // so a reader without JavaScript (or offline) sees the rest of the page unchanged.
 import { due } from "./sla.js";
-import { dayField, isoWithOffset, pad, readMoment } from "./moment.js";
+import { dateWords, dayField, isoWithOffset, pad, readMoment } from "./moment.js";
 
 const box = document.getElementById("calculator");
 if (box) start(box);
@@ -50,7 +50,7 @@ async function start(box) {
         case: field("case") ? field("case").value || null : null,
         country: field("country") ? field("country").value || null : null,
       });
-      out.textContent = data.result.replace("{time}", show.format(deadline));
+      out.textContent = data.result.replace("{time}", dateWords(show, deadline));
     } catch (error) {
       // Past the covered years, or a time the vendor keeps to itself, is not "no guaranteed time".
       const reason = { beyond: years(data.beyond), outside: years(data.range), unpublished: data.unpublished };

@@ -4,7 +4,7 @@
 // comparison can be shared and is restored from it; and "who answers first?", computed by sla.js
 // on the published rules (rules/all.json), the same evaluator the vendor pages' calculator uses.
 import { due } from "./sla.js";
-import { dayField, isoWithOffset, readDay, readMoment } from "./moment.js";
+import { dateWords, dayField, isoWithOffset, readDay, readMoment } from "./moment.js";
 
 const table = document.getElementById("cmp");
 const tools = document.getElementById("cmp-tools");
@@ -192,7 +192,7 @@ async function firstAnswers(box, rows, moment) {
           metric: "first-response", country: field("country") ? field("country").value : null,
         });
         result.ms = deadline.getTime();
-        result.text = show.format(deadline);
+        result.text = dateWords(show, deadline);
       } catch (error) {
         result.text = error.code === "beyond" ? years(data.beyond) : error.code === "outside" ? years(data.range) : data.failed;
       }

@@ -18,6 +18,13 @@ export function readMoment(day, time) {
   return d && t ? new Date(d[1], d[2] - 1, d[3], t[1], t[2]) : null;
 }
 
+// A moment in words as `formatter` (an Intl.DateTimeFormat) says it, but the first of a month in Italian as "1º luglio"
+// (primo), as the pages say it (formatting.italian_first): Intl writes "1 luglio".
+export function dateWords(formatter, date) {
+  if (!formatter.resolvedOptions().locale.startsWith("it")) return formatter.format(date);
+  return formatter.formatToParts(date).map((part) => (part.type === "day" && part.value === "1" ? "1º" : part.value)).join("");
+}
+
 // A date in the page's pattern (CLDR's yMd: "y-MM-dd", "dd/MM/y", "d.MM.y"; formatting.date_entry).
 export function writeDay(date, pattern) {
   const value = { y: date.getFullYear(), M: date.getMonth() + 1, d: date.getDate() };
@@ -49,7 +56,7 @@ export function dayField(input, locale) {
     read(strict = true) {
       const day = readDay(input.value, input.dataset.pattern);
       const bad = !day && strict;
-      note.textContent = day ? long.format(new Date(`${day}T12:00`)) : bad ? input.dataset.bad : "";
+      note.textContent = day ? dateWords(long, new Date(`${day}T12:00`)) : bad ? input.dataset.bad : "";
       note.classList.toggle("error", bad);
       if (bad) input.setAttribute("aria-invalid", "true");
       else input.removeAttribute("aria-invalid");

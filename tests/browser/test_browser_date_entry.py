@@ -98,3 +98,16 @@ def test_the_comparison_shows_a_shared_day_the_pages_way_and_shares_it_as_iso(vi
     page.fill("#w-at", "24/11/2026")
     page.dispatch_event("#w-at", "change")
     assert parse_qs(urlsplit(page.url).query)["at"] == ["2026-11-24"]
+
+
+def test_the_italian_note_says_the_first_of_the_month_as_italian_does(visitor) -> None:
+    """Intl writes "mercoledì 1 luglio 2026"; the pages, and so the note, say "1º luglio" (primo)."""
+    visit = visitor.open("/it/stratiteq/index.html", **US)
+    page = visit.page
+    page.locator("#calculator").wait_for(state="visible")
+    page.locator("#c-at").fill("01/07/2026")
+    page.locator("#c-at").dispatch_event("change")
+    expect(page.locator("#c-at-note")).to_have_text("mercoledì 1º luglio 2026")
+    page.locator("#c-at").fill("11/07/2026")
+    expect(page.locator("#c-at-note")).to_have_text("sabato 11 luglio 2026")
+    assert visit.problems() == [], "\n".join(visit.problems())

@@ -1,0 +1,24 @@
+// The dates the calculator, the comparison and the date fields write in words: Italian says the first of a month
+// "1º luglio" (primo), as the pages do (dsl/site/formatting.italian_first); Intl alone writes "1 luglio".
+// tests/test_js_evaluator.py runs every file here.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+
+import { dateWords } from "../../site_templates/assets/moment.js";
+
+const long = (locale) => new Intl.DateTimeFormat(locale, { weekday: "long", day: "numeric", month: "long", year: "numeric" });
+
+test("Italian says the first of the month as an ordinal, and only the first", () => {
+  assert.equal(dateWords(long("it-IT"), new Date(2026, 6, 1, 12)), "mercoledì 1º luglio 2026");
+  assert.equal(dateWords(long("it-IT"), new Date(2026, 6, 11, 12)), "sabato 11 luglio 2026");
+  assert.equal(dateWords(long("it-IT"), new Date(2026, 6, 21, 12)), "martedì 21 luglio 2026");
+  const short = new Intl.DateTimeFormat("it-IT", { weekday: "short", day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+  assert.match(dateWords(short, new Date(2026, 9, 1, 1, 1)), /^gio 1º ott 2026,? 01:01$/);
+});
+
+test("the other languages keep Intl's words", () => {
+  for (const locale of ["sv-SE", "pl-PL", "en-GB"]) {
+    const f = long(locale);
+    assert.equal(dateWords(f, new Date(2026, 6, 1, 12)), f.format(new Date(2026, 6, 1, 12)));
+  }
+});
