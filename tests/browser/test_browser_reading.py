@@ -5,6 +5,7 @@
 - A shared link to a choice of tiers opens the comparison without moving the page under the reader.
 - The comparison's filter tick boxes are 24 px targets, and so is the whole of each label.
 - `language en only`: "who answers first?" copies a priority's name with its `lang`.
+- A link inside a sentence keeps the colon or full stop after it on its own line.
 """
 
 from __future__ import annotations
@@ -156,3 +157,36 @@ def test_who_answers_first_names_a_priority_in_the_vendors_language(english_only
         }})""",
     )
     assert len(cells) >= 3 and set(cells) == {"en"}, cells
+
+
+PUNCTUATION_AFTER_LINKS = """
+() => {
+  // A link inside a sentence and the mark that follows it ("…compared: every tier", "it.infor.com.") share a line:
+  // a link set as an inline block broke away from its colon, which then began the next line.
+  const out = [];
+  for (const a of document.querySelectorAll("main a[href]")) {
+    const next = a.nextSibling;
+    if (!next || next.nodeType !== Node.TEXT_NODE || !/^[:.,;)]/.test(next.textContent) || !a.checkVisibility()) continue;
+    const range = document.createRange();
+    range.setStart(next, 0);
+    range.setEnd(next, 1);
+    const mark = range.getClientRects()[0];
+    const rects = a.getClientRects();
+    const last = rects[rects.length - 1];
+    if (mark && last && Math.abs(mark.bottom - last.bottom) > 2) out.push(`"${a.textContent.trim().slice(0, 40)}" ${next.textContent[0]}`);
+  }
+  return out;
+}
+"""
+
+
+@pytest.mark.parametrize("width", [320, 375, 390])
+@pytest.mark.parametrize("lang", ["sv", "it", "pl", "en"])
+def test_a_link_in_a_sentence_keeps_the_mark_after_it_on_its_line(visitor: Any, lang: str, width: int) -> None:
+    viewport = {"width": width, "height": 740}
+    apart = {}
+    for path in [f"/{lang}/index.html", *(f"/{lang}/{vendor}/index.html" for vendor in VENDORS)]:
+        page = visitor.open(path, viewport=viewport, reuse=True).page
+        if found := page.evaluate(PUNCTUATION_AFTER_LINKS):
+            apart[path] = found
+    assert apart == {}
