@@ -1692,8 +1692,8 @@ def price_range(vendor: Vendor, reader: Reader) -> Markup:
     """The prices in one line, summarised only where they compare: per segment, currency, unit and period.
 
     "Free to 5 000 kr per år" when one segment's prices share a currency, unit and period; prices of
-    different segments are named per segment ("Licence customers: free; others: 2 500 kr–15 000 kr per
-    month"), never one range across them.
+    different segments are named per segment, one a line ("Licence customers: Free to 10 000 kr per month",
+    "Customers without a licence: 2 500 kr–15 000 kr per month"), never one range across them.
     """
     _ = reader.gettext
     prices = [p for plan in vendor.plans for p in first_prices(plan)]  # the prices in force first, as targets
@@ -1711,7 +1711,9 @@ def price_range(vendor: Vendor, reader: Reader) -> Markup:
         summary = _segment_summary([p for p in prices if p.segment == key], reader, currencies)
         label = labels.get(key, key) if key is not None else _("Everyone")
         parts.append(sentence(_("%(segment)s: %(price)s"), segment=label, price=summary))
-    return Markup("; ").join(parts)
+    # One segment a line, as the comparison's cells: joined by semicolons, each label after the first began with a
+    # capital in the middle of a sentence ("…per month; Customers without a licence: …").
+    return Markup("<br>").join(parts)
 
 
 def _lower_first(text: str) -> str:
