@@ -129,3 +129,49 @@ def test_a_contract_with_an_option_to_extend_is_told_where_the_option_goes() -> 
     # A word on the next line is a statement gone wrong, not a word of the contract: no word about contracts.
     [(line, column, hint)] = hints("    contract 24 months\n    banana \"x\"")
     assert (line, column) == (7, 5) and (hint is None or "contract" not in hint and "renews" not in hint)
+
+
+CALENDAR = "  calendar c { zone Europe/Stockholm open mon-fri 08:00-17:00 }\n"
+
+
+@pytest.mark.parametrize(
+    ("line", "where", "wanted"),
+    [
+        # An author's own words for a statement, first on its line: the statement as the language writes it.
+        ("respond P1 within 2 hours on c", "plan", "target first-response P1 2h on CALENDAR"),
+        ("resolve P1 within 8h on c", "plan", "the metrics: registration, first-response, on-site, status-update, workaround, resolution"),
+        ("Response P1 2h on c", "plan", "target first-response P1 2h on CALENDAR"),
+        ("cost 1200 SEK per month", "plan", "price 1200 SEK per month"),
+        ("uptime 99.9%", "plan", "availability 99.9% per month"),
+        ("tier gold { }", "vendor", 'plan ID { name "Gold" ... }'),
+        ("timezone Europe/Oslo", "calendar", "zone Europe/Stockholm"),
+        ("holidays SE", "calendar", "closed holidays SE"),
+    ],
+)
+def test_a_statement_begun_with_another_word_for_it_is_told_how_it_is_written(line: str, where: str, wanted: str) -> None:
+    if where == "plan":
+        text = HEADER + CALENDAR + f'  plan p {{\n    name "P"\n    {line}\n  }}\n}}\n'
+    elif where == "vendor":
+        text = HEADER + f"  {line}\n}}\n"
+    else:
+        text = HEADER + f"  calendar c {{\n    zone Europe/Stockholm\n    {line}\n  }}\n}}\n"
+    message, _line, _column, hint = only(text)
+    assert message.startswith(f"unexpected '{line.split()[0]}'")
+    assert hint is not None and wanted in hint
+
+
+def test_a_misspelt_word_later_in_a_line_gets_no_statement_hint() -> None:
+    """Only the first word of a line begins a statement: 'cost' inside a target is another mistake."""
+    _message, _line, _column, hint = only(HEADER + CALENDAR + '  plan p {\n    name "P"\n    target first-response P1 cost on c\n  }\n}\n')
+    assert hint is None or "price 1200 SEK" not in hint
+
+
+@pytest.mark.parametrize(
+    ("written", "line", "column"),
+    [("language sv en", 3, 15), ("language sv, en", 4, 3)],  # the second stops at the next line: `language sv, en only` is a form
+)
+def test_a_vendor_language_with_several_codes_is_told_the_forms_that_take_several(written: str, line: int, column: int) -> None:
+    text = f'vendor v {{\n  name "V"\n  {written}\n  intro {{ sv "x" }}\n}}\n'
+    _message, at_line, at_column, hint = only(text)
+    assert (at_line, at_column) == (line, column)
+    assert hint is not None and "one language: language sv" in hint and "language sv, en only" in hint and "support languages sv, en" in hint

@@ -26,7 +26,7 @@ from lark.lexer import PatternStr
 
 from dsl.language.diagnostics import Diagnostic, error, warning
 from dsl.language.model import Pos
-from dsl.language.vocabulary import CONTACT_KINDS, LANGUAGES, PERIODS, WEEKDAYS
+from dsl.language.vocabulary import CONTACT_KINDS, LANGUAGES, METRICS, PERIODS, WEEKDAYS
 
 
 def _one_of(what: str, words: tuple[str, ...]) -> str:
@@ -283,6 +283,9 @@ def _hint(exc: UnexpectedInput, lark: Lark, text: str) -> str | None:
     fee = _setup_fee_hint(exc, text) if isinstance(exc, UnexpectedToken) else None
     if fee is not None:
         return fee
+    statement = _statement_word_hint(exc, text) if isinstance(exc, UnexpectedToken) else None
+    if statement is not None:
+        return statement
     state = _state(exc)
     hint = _states(lark, "hints").get(state) if state is not None else None
     if hint == CONTRACT_WORDS and isinstance(exc, UnexpectedToken):
@@ -380,6 +383,38 @@ def _order_hint(exc: UnexpectedToken, text: str) -> str | None:
             "say anything else in the feature's label or description"
         )
     return None
+
+
+TARGET_WORDS = f"a response or resolution time is a target: target first-response P1 2h on CALENDAR (the metrics: {', '.join(METRICS)})"
+STATEMENT_WORDS = {
+    **dict.fromkeys(("respond", "responds", "response", "reply", "react", "reaction", "resolve", "resolution", "sla", "deadline"), TARGET_WORDS),
+    **dict.fromkeys(("cost", "costs", "fee", "fees", "pricing", "prices"), "a price is written: price 1200 SEK per month (docs/language.md, Prices)"),
+    **dict.fromkeys(("tier", "tiers", "package"), "a tier is written: plan ID { name \"Gold\" ... }"),
+    **dict.fromkeys(("opening", "schedule", "businesshours"), "a calendar's hours are written: open mon-fri 08:00-17:00"),
+    **dict.fromkeys(("holiday", "holidays"), "a calendar closes on a country's public holidays with: closed holidays SE"),
+    **dict.fromkeys(("timezone", "tz", "time-zone"), "a calendar's time zone is written: zone Europe/Stockholm"),
+    **dict.fromkeys(("uptime", "sla-uptime"), "a tier's promised uptime is written in its plan: availability 99.9% per month"),
+}
+"""The words an author reaches for to begin a statement the language spells otherwise (a respond line for a target)."""
+
+
+def _statement_word_hint(exc: UnexpectedToken, text: str) -> str | None:
+    """A statement begun with another word for it (`respond P1 within 2 hours`, `timezone ...`), or a vendor's
+    `language` given several codes: the statement as the language writes it. Only for the first word of a line."""
+    at = exc.pos_in_stream or 0
+    start = text.rfind("\n", 0, at) + 1
+    before, word = text[start:at].split(), str(exc.token)
+    # `language sv en` stops at its second code; `language sv, en` (the start of `language sv, en only`) at the next line.
+    previous = text[:start].rstrip().rpartition("\n")[2].split()
+    several = before[:1] == ["language"] and len(before) == 2 and re.fullmatch(r"[a-z]{2}", word) is not None
+    if several or not before and previous[:1] == ["language"] and "," in "".join(previous) and previous[-1] != "only":
+        return (
+            "a vendor's texts are written in one language: language sv (language sv, en only: published in these "
+            "languages alone); the languages customers are helped in are written: support languages sv, en"
+        )
+    if before:
+        return None
+    return STATEMENT_WORDS.get(word.lower())
 
 
 def _setup_fee_hint(exc: UnexpectedToken, text: str) -> str | None:
