@@ -175,3 +175,45 @@ def test_a_vendor_language_with_several_codes_is_told_the_forms_that_take_severa
     _message, at_line, at_column, hint = only(text)
     assert (at_line, at_column) == (line, column)
     assert hint is not None and "one language: language sv" in hint and "language sv, en only" in hint and "support languages sv, en" in hint
+
+
+@pytest.mark.parametrize("written", ["excl. VAT", "excl VAT", "excluding VAT", "+ VAT", "plus VAT", "ex VAT", "incl moms"])
+def test_a_tax_note_as_an_offer_writes_it_is_told_the_two_forms(written: str) -> None:
+    _message, line, _column, hint = only(HEADER + f'  plan p {{\n    name "P"\n    price 1200 SEK per month {written}\n  }}\n}}\n')
+    assert line == 6
+    assert hint is not None and "excl tax or incl tax" in hint
+
+
+def test_a_set_up_fee_after_plus_keeps_its_own_hint() -> None:
+    """'plus' followed by an amount is a set-up fee, not a tax note."""
+    _message, _line, _column, hint = only(HEADER + '  plan p {\n    name "P"\n    price 1200 SEK per month plus 300 SEK\n  }\n}\n')
+    assert hint is None or "excl tax or incl tax" not in hint
+
+
+@pytest.mark.parametrize(
+    ("written", "period"), [("every quarter", "quarter"), ("every month", "month"), ("quarterly", "quarter"), ("yearly", "year")],
+)
+def test_a_meeting_every_period_is_told_it_is_counted_per_period(written: str, period: str) -> None:
+    _message, _line, _column, hint = only(HEADER + f'  plan p {{\n    name "P"\n    obligation meeting {written} {{ sv "Möte" }}\n  }}\n}}\n')
+    assert hint is not None and f"obligation ID 1 per {period}" in hint and "repeats while a ticket is open" in hint
+
+
+@pytest.mark.parametrize(
+    ("channel", "written"),
+    [
+        ("phone", 'contact phone "+46 8 123 456 78"'),
+        ("email", 'contact email "support@example.com"'),
+        ("hotline", 'contact phone "+46 8 123 456 78" as hotline'),
+        ("service-desk", 'contact portal "https://example.com/support" as service-desk'),
+        ("forum", 'contact web "https://example.com/support" as forum'),
+    ],
+)
+def test_a_channel_with_no_contact_is_told_how_to_declare_it(channel: str, written: str) -> None:
+    message, _line, _column, hint = only(HEADER + f'  plan p {{\n    name "P"\n    channels {channel}\n  }}\n}}\n')
+    assert message == f"plan 'p' names an unknown channel '{channel}'"
+    assert hint is not None and hint.endswith(f"as in: {written}")
+
+
+def test_a_misspelt_channel_is_still_told_the_contact_it_is_close_to() -> None:
+    text = HEADER + '  contact email "s@example.com"\n  plan p {\n    name "P"\n    channels emial\n  }\n}\n'
+    assert only(text)[3] == "did you mean 'email'?"

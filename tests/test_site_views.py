@@ -93,7 +93,7 @@ def test_only_web_mail_and_phone_links_are_allowed() -> None:
 def test_office_clock_in_english() -> None:
     text = plain(site.calendar_text(OFFICE, reader("en")))
     assert text.startswith("Mon – Fri 08:00 – 17:00 Swedish time, except public holidays in Sweden")
-    assert "on the day before a public holiday 08:30 – 14:00" in text
+    assert "on the day before a holiday 08:30 – 14:00" in text
     assert "closed on 14 August 2026" in text
     assert "on 30 June 2026 09:00 – 12:00" in text
 
@@ -287,7 +287,7 @@ def test_services_obligations_coverage_channels_and_notes() -> None:
         "Business critical: Sun 23:00 – Fri 23:00 New York time",
         # P1 has coverage of its own, so `coverage all` is the other priorities, not all of them.
         "Other priorities: Mon – Fri 08:00 – 17:00 Swedish time, except public holidays in Sweden; "
-        "on the day before a public holiday 08:30 – 14:00; closed on 14 August 2026; on 30 June 2026 09:00 – 12:00",
+        "on the day before a holiday 08:30 – 14:00; closed on 14 August 2026; on 30 June 2026 09:00 – 12:00",
     ]
     assert [str(n) for n in premium.notes] == ["<p>Needs a contract.</p>"]
     assert not free.empty

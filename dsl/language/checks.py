@@ -1448,7 +1448,20 @@ def _unknown_channel_hint(channel: str, contacts: set[str], levels: set[str]) ->
     """The hint for an unknown channel; a priority level there is a `for P1, P2` that needed `and`."""
     if channel in levels:
         return f"'{channel}' is a priority: join a channel's priorities with 'and', as in: channels phone for P1 and {channel}, email"
-    return did_you_mean(channel, contacts)
+    close = did_you_mean(channel, contacts)
+    if close is not None:
+        return close
+    # No contact near it (often none at all): a channel is a contact of the vendor's, declared with its number or address.
+    values = {
+        "phone": ' "+46 8 123 456 78"', "fax": ' "+46 8 123 456 79"', "email": ' "support@example.com"', "account-manager": "",
+        "address": ' "Storgatan 1, Malmö"',
+    }
+    guesses = (("phone", ("phone", "hotline", "tel", "call")), ("email", ("mail",)), ("chat", ("chat",)), ("portal", ("portal", "desk", "ticket")))
+    kind = channel if channel in CONTACT_KINDS else next((k for k, words in guesses if any(w in channel.lower() for w in words)), "web")
+    value = values.get(kind, ' "https://example.com/support"')
+    written = f"contact {kind}{value}" + (f" as {channel}" if kind != channel else "")
+    declared = f" (the vendor declares {', '.join(sorted(contacts))})" if contacts else ""
+    return f"a channel is one of the vendor's contacts: declare it in the vendor block, as in: {written}{declared}"
 
 
 def check_channel_names(vendor: Vendor) -> Iterator[Diagnostic]:

@@ -268,6 +268,9 @@ def _hint(exc: UnexpectedInput, lark: Lark, text: str) -> str | None:
                 "'next business day' is written with its number: end of 1 business day (by the end of the next business day), "
                 "or 1 business day (by the same time on the next business day)"
             )
+    tax = _tax_hint(exc, text)
+    if tax is not None:
+        return tax
     uptime = _uptime_hint(exc, text) if isinstance(exc, UnexpectedToken) else None
     if uptime is not None:
         return uptime
@@ -307,7 +310,7 @@ def _uptime_hint(exc: UnexpectedToken, text: str) -> str | None:
     expects the next statement, and a misspelt statement on a line of its own must not get this hint."""
     at = exc.pos_in_stream or 0
     start = text.rfind("\n", 0, at) + 1
-    line = text[start:].lstrip()
+    line, before = text[start:].lstrip(), text[start:at].split()
     word = str(exc.token)
     if line.startswith("credit none"):
         return "'credit none' stands alone: the offer gives no service credits at all (credits are written credit 10% below 99.9%)"
@@ -315,6 +318,12 @@ def _uptime_hint(exc: UnexpectedToken, text: str) -> str | None:
         return "separate the credits with commas: credit 10% below 99.9%, 25% below 99%"
     if re.match(r"no\s+credits?\b", line):
         return "an offer that gives no service credits says: credit none"
+    if line.startswith("obligation ") and (before[-1:] == ["every"] and word.lower() in PERIODS or word.lower() in ADVERB_PERIODS):
+        period = ADVERB_PERIODS.get(word.lower(), word.lower())
+        return (
+            f"a meeting or report held a number of times per period is written: obligation ID 1 per {period} {{ … }} "
+            "('every 2h on CALENDAR' repeats while a ticket is open)"
+        )
     if line.startswith("availability ") and word.lower() in ADVERB_PERIODS:
         return f"the period follows 'per': availability 99.9% per {ADVERB_PERIODS[word.lower()]}"
     return None
@@ -382,6 +391,24 @@ def _order_hint(exc: UnexpectedToken, text: str) -> str | None:
             "an add-on's cell is its prices only: a pack is priced for what it holds (add-on 650 EUR for 10 hours); "
             "say anything else in the feature's label or description"
         )
+    return None
+
+
+TAX_HINT = "a price's tax note is written excl tax or incl tax, whatever the tax is called (VAT, moms, IVA): price 1200 SEK per month excl tax"
+TAX_WORDS = ("excluding", "including", "exclusive", "inclusive", "ex", "exkl", "inkl", "vat", "moms", "iva", "+", "plus")
+
+
+def _tax_hint(exc: UnexpectedInput, text: str) -> str | None:
+    """A price's tax note as an offer writes it: `excl. VAT`, `excl moms`, `excluding VAT`, `+ VAT`. Keyed by the
+    line (a price or an add-on), as `_uptime_hint`."""
+    at = exc.pos_in_stream or 0
+    start = text.rfind("\n", 0, at) + 1
+    line, before = text[start:].lstrip(), text[start:at].split()
+    if not (line.startswith("price ") or "add-on" in before):
+        return None
+    word = str(exc.token) if isinstance(exc, UnexpectedToken) else text[at : at + 1]
+    if before[-1:] in (["excl"], ["incl"]) or word.lower() in TAX_WORDS and not (word == "plus" and re.match(r"\s*\d", text[at + 4 :])):
+        return TAX_HINT
     return None
 
 

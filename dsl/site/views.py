@@ -297,7 +297,8 @@ def calendar_text(calendar: Calendar, reader: Reader) -> str:
         text = _("%(hours)s, except public holidays in your own country") % {"hours": text}
     if calendar.eve_hours:
         eve = fmt.unit_list([fmt.time_range(h.start, h.end, lang) for h in calendar.eve_hours], lang)
-        text = _("%(hours)s; on the day before a public holiday %(eve)s") % {"hours": text, "eve": eve}
+        # "a holiday", not "a public holiday": the eve comes before every closed holiday, de facto ones too (sv "dag före helgdag").
+        text = _("%(hours)s; on the day before a holiday %(eve)s") % {"hours": text, "eve": eve}
     # Consecutive closed dates (`closed 2026-12-28 to 2027-01-06`) read as one span, single ones as a list.
     runs = _date_runs(sorted(d.day for d in calendar.dates if not d.hours))
     singles = [first for first, last in runs if first == last]
