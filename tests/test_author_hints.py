@@ -217,3 +217,9 @@ def test_a_channel_with_no_contact_is_told_how_to_declare_it(channel: str, writt
 def test_a_misspelt_channel_is_still_told_the_contact_it_is_close_to() -> None:
     text = HEADER + '  contact email "s@example.com"\n  plan p {\n    name "P"\n    channels emial\n  }\n}\n'
     assert only(text)[3] == "did you mean 'email'?"
+
+
+def test_a_word_a_keyword_begins_is_named_whole_where_it_starts() -> None:
+    """The lexer reads `excluding` as the keyword `excl` and a word 'uding': the author wrote 'excluding'."""
+    message, line, column, _hint = only(HEADER + '  plan p {\n    name "P"\n    price 490 EUR per month excluding VAT\n  }\n}\n')
+    assert (message, line, column) == ("unexpected 'excluding'", 6, 29)

@@ -502,10 +502,22 @@ def describe(exc: UnexpectedInput, text: str, path: str, lark: Lark) -> Diagnost
     if amount is not None:
         return amount
     message = _found(exc, text)
+    pos = Pos(path, line, column, line, end)
+    if isinstance(exc, UnexpectedToken) and 0 < offset < len(text) and text[offset - 1].isalpha() and text[offset].isalpha():
+        # The lexer took a keyword off the front of a longer word (`excluding` read as `excl` + `uding`): the
+        # author wrote the whole word, so the message names it and the caret starts where it does.
+        start = offset
+        while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-_"):
+            start -= 1
+        stop = offset
+        while stop < len(text) and (text[stop].isalnum() or text[stop] in "-_"):
+            stop += 1
+        message = f"unexpected '{text[start:stop]}'"
+        pos = _pos_at(text, start, path, stop - start)
+        expected = set()  # what the parser wanted after the keyword it took, not instead of the word
     wanted = _expected(expected, lark, _state(exc))
     if wanted:
         message += f"; {wanted}"
-    pos = Pos(path, line, column, line, end)
     if isinstance(exc, UnexpectedToken) and exc.token.type == "ID":
         keyword = _keyword_hint(str(exc.token), expected, lark)
         if keyword is not None:
