@@ -271,6 +271,20 @@ def test_a_css_string_cannot_end_its_string_or_its_style_element() -> None:
     assert str(compare.css_string("Första svar, högsta prioritet")) == '"Första svar, högsta prioritet"'
 
 
+def _css_unescaped(literal: str) -> str:
+    """What a CSS parser reads from a double-quoted string literal (CSS Syntax 4.3.5, hex escapes with one optional space)."""
+    assert literal[0] == literal[-1] == '"'
+    return re.sub(r"\\([0-9a-fA-F]{1,6}) ?|\\(.)", lambda m: chr(int(m[1], 16)) if m[1] else m[2], literal[1:-1])
+
+
+@pytest.mark.parametrize("text", ['Pris "inkl." moms', "C:\\ścieżka\\", "Prima riga\nseconda\r\tterza", "a\\\"b", "1 < 2 && 3 > 2", ""])
+def test_a_css_string_reads_back_as_its_text(text: str) -> None:
+    # A bare newline ends a CSS string as a bad string, and a bare quote or backslash ends or bends it.
+    said = str(compare.css_string(text))
+    assert not any(c in said[1:-1] for c in '"\n\r\x0c') and re.fullmatch(r'"(?:[^"\\]|\\[0-9a-f]{1,6} )*"', said)
+    assert _css_unescaped(said) == text
+
+
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_on_a_phone_each_card_names_its_facts_by_the_column_heads(built: Path, lang: str) -> None:
     html = (built / lang / "compare" / "index.html").read_text(encoding="utf-8")
