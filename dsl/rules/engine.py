@@ -1492,7 +1492,8 @@ def service_credit(rules: Rules, plan: str, measured: Decimal | float | str) -> 
     """The credit, in percent of the period's fee, for a period of `measured` percent availability (docs/rules.md §2).
 
     "Below" is strict, and of the credits whose threshold the measured availability is below the largest
-    applies; 0 when none does. A plan that promises no availability is an error, as is a measured value
+    applies; 0 when none does (also for a plan that gives no credits, or does not say: `credits_stated` in
+    the JSON tells those apart). A plan that promises no availability is an error, as is a measured value
     that is no percentage.
     """
     _check_format(rules)
