@@ -158,3 +158,49 @@ def test_a_first_check_judges_holiday_sources_without_importing_the_holidays_pac
     assert " ".join(runs[1].stdout.split()[-3:]) == "not imported 1", runs[1].stdout
     assert "'XYZ' is not a subdivision of GB" in runs[1].stderr and "cal.plan:9:" in runs[1].stderr
     assert runs[0].stderr == runs[1].stderr
+
+
+MIXED = """vendor v {
+  name "V"
+  language en only
+  calendar c {
+    zone Europe/Stockholm
+    open mon-fri 08:00-17:00
+    closed holidays SE including de-facto
+    closed holidays IT
+    closed holidays DE BY including catholic
+  }
+  plan p { name "P" coverage all on c }
+}
+"""
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("sv", "utom allmänna helgdagar i Bayern, Tyskland, Italien och Sverige, de facto-helgdagar i Sverige och katolska helgdagar i Bayern, Tyskland"),
+        ("it", "esclusi i giorni festivi in Germania (Bayern), in Italia e in Svezia, i giorni non lavorativi per consuetudine in Svezia "
+               "e le festività cattoliche in Germania (Bayern)"),
+        ("pl", "z wyjątkiem świąt ustawowych (Bayern, Niemcy, Szwecja i Włochy), dni zwyczajowo wolnych od pracy (Szwecja) "
+               "i świąt katolickich (Bayern, Niemcy)"),
+        ("en", "except public holidays in Bayern, Germany, Italy and Sweden, de facto holidays in Sweden and Catholic holidays in Bayern, Germany"),
+    ],
+)
+def test_places_closed_on_different_kinds_are_each_named_with_their_own(lang: str, said: str) -> None:
+    """Sweden's de facto holidays beside Italy's public ones and Bavaria's Catholic ones: each kind with the places it
+    belongs to. The sentence said "public holidays, de facto holidays and Catholic holidays in Bayern, Germany, Italy
+    and Sweden", closing Italy on Swedish Midsummer Eve as far as a reader could tell."""
+    result = load_text(MIXED, "t.plan")
+    assert not result.errors
+    vendor = result.project.vendors[0]
+    text = site.calendar_text(vendor.calendars[0], site.Reader(lang, words()[lang], vendor))
+    assert said in text.replace("\u00a0", " ").replace("\u2060", "")
+
+
+def test_places_closed_on_the_same_kinds_keep_one_list() -> None:
+    text = MIXED.replace(" including de-facto", "").replace("    closed holidays DE BY including catholic\n", "")
+    result = load_text(text, "t.plan")
+    assert not result.errors
+    vendor = result.project.vendors[0]
+    said = site.calendar_text(vendor.calendars[0], site.Reader("en", words()["en"], vendor))
+    assert said.endswith("except public holidays in Italy and Sweden")

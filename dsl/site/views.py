@@ -282,8 +282,22 @@ def calendar_text(calendar: Calendar, reader: Reader) -> str:
         text = _("%(hours)s in your own time zone") % {"hours": hours}
     else:
         text = zoned_hours(hours, calendar.zone, reader)
-    if calendar.holidays:
-        countries = fmt.listing(sorted({_holiday_place(h.country, h.subdivision, reader) for h in calendar.holidays}), lang)
+    places: dict[str, set[str]] = {}  # each place's kinds of holiday beyond the public ones
+    for h in calendar.holidays:
+        places.setdefault(_holiday_place(h.country, h.subdivision, reader), set()).update(set(h.categories) - {"public"})
+    if len({frozenset(k) for k in places.values()}) > 1:
+        # Places closed on different kinds (Sweden's de facto holidays beside Italy's public ones): one list of
+        # places for the public holidays, then each other kind with the places it belongs to, never all kinds for all.
+        names = holiday_kind_names(reader)
+        clauses = [_("%(holidays)s in %(countries)s") % {"holidays": names["public"], "countries": fmt.listing(sorted(places), lang)}]
+        extra = sorted({k for kinds in places.values() for k in kinds}, key=lambda k: list(names).index(k) if k in names else len(names))
+        for kind in dict.fromkeys(k if k in names else "" for k in extra):
+            where = sorted(place for place, kinds in places.items() if (kind in kinds if kind else kinds - set(names)))
+            said = names[kind] if kind else _("some other holidays")
+            clauses.append(_("%(holidays)s in %(countries)s") % {"holidays": said, "countries": fmt.listing(where, lang)})
+        text = _("%(hours)s, except %(holidays)s") % {"hours": text, "holidays": fmt.listing(clauses, lang)}
+    elif calendar.holidays:
+        countries = fmt.listing(sorted(places), lang)
         kinds = {kind for h in calendar.holidays for kind in h.categories} - {"public"}
         if kinds:
             # Sweden's de facto holidays, Bavaria's Catholic Assumption Day, Finland's unofficial flag days: each kind
