@@ -566,3 +566,20 @@ def test_per_quarter_reads_like_per_month_not_cldrs_slash(lang: str, month: str,
 def test_a_quantity_per_period_reads_as_the_language_says_it(lang: str, said: list[str]) -> None:
     assert [site.per_period(fmt.duration(40 * 60, lang), period, reader(lang)) for period in PERIODS] == said
     assert site.per_period("40", None, reader(lang)) == "40"
+
+
+@pytest.mark.parametrize(
+    ("lang", "azores", "maldives"),
+    [
+        ("sv", "H (azorisk tid)", "H (lokal tid, Maldiverna)"),
+        ("it", "H (ora delle Azzorre)", "H (ora locale, Maldive)"),
+        ("pl", "H (czas lokalny, Azory)", "H (czas lokalny, Malediwy)"),
+        ("en", "H (Azores Time)", "H (local time, Maldives)"),
+    ],
+)
+def test_an_island_zone_without_a_name_is_not_said_as_a_city(lang: str, azores: str, maldives: str) -> None:
+    """Polish said "czas lokalny w mieście Azory" (in the city of the Azores), Italian "ora locale di Maldive"."""
+    r = reader(lang)
+    assert plain(site.zoned_hours("H", "Atlantic/Azores", r)) == azores
+    assert plain(site.zoned_hours("H", "Indian/Maldives", r)) == maldives
+    assert "mieście" not in plain(site.zoned_hours("H", "Atlantic/Cape_Verde", r))

@@ -1927,6 +1927,10 @@ def zoned_hours(hours: str, zone: str, reader: Reader) -> str:
     if zone in names:
         return _("%(hours)s %(zone)s") % {"hours": hours, "zone": names[zone]}
     name = fmt.zone_name(zone, reader.lang)
+    if name is None and zone.partition("/")[0] in ("Atlantic", "Indian", "Pacific"):
+        # An ocean's zones are mostly islands, which no language says as a city: "w mieście Azory", "ora locale di
+        # Maldive", "in Galápagos Islands" (Polish, Italian and English each want their own preposition or article).
+        return _("%(hours)s (local time, %(place)s)") % {"hours": hours, "place": fmt.zone_city(zone, reader.lang)}
     if name is None:
         return _("%(hours)s (local time in %(place)s)") % {"hours": hours, "place": fmt.zone_city(zone, reader.lang)}
     return _("%(hours)s (%(zone)s)") % {"hours": hours, "zone": name}
