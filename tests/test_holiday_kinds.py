@@ -178,7 +178,8 @@ MIXED = """vendor v {
 @pytest.mark.parametrize(
     ("lang", "said"),
     [
-        ("sv", "utom allmänna helgdagar i Bayern, Tyskland, Italien och Sverige, de facto-helgdagar i Sverige och katolska helgdagar i Bayern, Tyskland"),
+        ("sv", "utom allmänna helgdagar i Bayern, Tyskland, Italien och Sverige, de facto-helgdagar i Sverige "
+               "och katolska helgdagar i Bayern, Tyskland"),
         ("it", "esclusi i giorni festivi in Germania (Bayern), in Italia e in Svezia, i giorni non lavorativi per consuetudine in Svezia "
                "e le festività cattoliche in Germania (Bayern)"),
         ("pl", "z wyjątkiem świąt ustawowych (Bayern, Niemcy, Szwecja i Włochy), dni zwyczajowo wolnych od pracy (Szwecja) "
