@@ -224,8 +224,14 @@ SESSION_22B = ("ferrotech", "nordlink", "softeria")
 # Manager in Enterprise only, per-user prices billed yearly with a minimum, resolution targets).
 SESSION_23 = ("kahlenberg", "tramuntana", "quillstack")
 
+# Session 24: a Copenhagen network operations centre (Nordhavn: office hours to 16:00, closed on 24 and 31 December,
+# open until noon on Constitution Day when it is a weekday, an impact × urgency matrix of two impacts and three
+# urgencies, round-the-clock P1 in its top tier only, targets in business days, a set-up fee, credits, a service
+# window across midnight), written from docs/language.md alone.
+SESSION_24 = ("nordhavn",)
 
-@pytest.mark.parametrize("group", [SESSION_22, SESSION_22B, SESSION_23], ids=["session 22", "session 22b", "session 23"])
+
+@pytest.mark.parametrize("group", [SESSION_22, SESSION_22B, SESSION_23, SESSION_24], ids=["session 22", "session 22b", "session 23", "session 24"])
 def test_each_group_of_offers_checks_clean_on_its_own_even_strictly(tmp_path: Path, group: tuple[str, ...]) -> None:
     (tmp_path / "plans").mkdir()
     for vendor in group:
@@ -486,3 +492,47 @@ def test_quillstacks_card_says_standard_comes_with_the_subscription(published: P
     home = words_of(published / "en" / "index.html")
     assert "Included in the subscription or USD 6 – USD 12 per user per month, billed yearly" in home
     assert "Incluso nell’abbonamento" in words_of(published / "it" / "index.html")
+
+
+@pytest.mark.parametrize(
+    ("plan", "priority", "reported", "extra", "due"),
+    [
+        # Wednesday 23 December 14:00 in Copenhagen: two office hours; 24 December closed every year, 25 and 26 December
+        # holidays, then Sunday: the other two hours are Monday's first.
+        ("nordhavn/essential", "P2", "2026-12-23T14:00:00+01:00", (), "2026-12-28T10:00:00+01:00"),
+        # Constitution Day 2026 is a Friday, open until noon: one hour; three on Monday.
+        ("nordhavn/essential", "P2", "2026-06-05T11:00:00+02:00", (), "2026-06-08T11:00:00+02:00"),
+        # Constitution Day 2027 is a Saturday: the noon hours only on a working day, so Friday's half hour, then Monday.
+        ("nordhavn/business", "P1", "2027-06-04T15:30:00+02:00", (), "2027-06-07T08:30:00+02:00"),
+        # Round the clock for Critical's P1: Christmas Eve night counts.
+        ("nordhavn/critical", "P1", "2026-12-24T23:50:00+01:00", (), "2026-12-25T00:05:00+01:00"),
+        # Critical's P2 is Business's 2 office hours: 31 December closed, 1 January a holiday, the weekend.
+        ("nordhavn/critical", "P2", "2026-12-31T09:00:00+01:00", (), "2027-01-04T10:00:00+01:00"),
+        # By the end of the 2nd business day: Maundy Thursday, Good Friday and Easter Monday are Danish holidays.
+        ("nordhavn/essential", "P4", "2026-04-01T10:00:00+02:00", (), "2026-04-08T16:00:00+02:00"),
+        # 1 business day: the same time on the next business day.
+        ("nordhavn/essential", "P3", "2026-11-30T15:00:00+01:00", (), "2026-12-01T15:00:00+01:00"),
+        # Service restored within 4 office hours: two on Friday, two on Monday.
+        ("nordhavn/business", "P1", "2026-11-27T14:00:00+01:00", ("--metric", "workaround"), "2026-11-30T10:00:00+01:00"),
+        # An hourly status update round the clock on Critical, through Saturday night.
+        ("nordhavn/critical", "P1", "2026-11-28T23:30:00+01:00", ("--metric", "status-update"), "2026-11-29T00:30:00+01:00"),
+    ],
+)
+def test_the_session_24_deadlines(published: Path, plan: str, priority: str, reported: str, extra: tuple[str, ...], due: str) -> None:
+    assert_due(published, plan, priority, reported, extra, due)
+
+
+def test_the_session_24_offer_reads_and_exports_as_written(published: Path) -> None:
+    rules = json.loads((published / "rules" / "all.json").read_text(encoding="utf-8"))
+    nordhavn = rules["vendors"]["nordhavn"]
+    office = nordhavn["calendars"]["nordhavn-office"]["dates"]
+    # Constitution Day: the noon hours on a Friday, nothing extra on a Saturday; Christmas Eve closed.
+    assert office["2026-06-05"] == [["08:00", "12:00"]] and "2027-06-05" not in office and office["2026-12-24"] == []
+    plans = nordhavn["plans"]
+    assert [(c["percent"], c["below"]) for c in plans["critical"]["availability"]["credits"]] == [(10, 99.95), (25, 99.9), (50, 99.5)]
+    assert plans["business"]["maintenance"] == {"calendar": "nordhavn-service-window", "notice_minutes": 72 * 60}
+    page = words_of(published / "en" / "nordhavn" / "index.html")
+    assert "every year on 5 June 08:00 – 12:00 when it is a working day" in page
+    assert "DKK 24,000 per month excl. tax, plus a one-off set-up fee of DKK 15,000" in page
+    polish = words_of(published / "pl" / "nordhavn" / "index.html")
+    assert "nieczynne co roku: 24 grudnia i 31 grudnia" in polish
