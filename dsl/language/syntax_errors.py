@@ -18,6 +18,7 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
+from collections.abc import Callable
 from functools import lru_cache
 
 from lark import Lark
@@ -271,24 +272,11 @@ def _hint(exc: UnexpectedInput, lark: Lark, text: str) -> str | None:
     tax = _tax_hint(exc, text)
     if tax is not None:
         return tax
-    uptime = _uptime_hint(exc, text) if isinstance(exc, UnexpectedToken) else None
-    if uptime is not None:
-        return uptime
-    included = _included_hint(exc, text) if isinstance(exc, UnexpectedToken) else None
-    if included is not None:
-        return included
-    pack = _pack_hint(exc, text) if isinstance(exc, UnexpectedToken) else None
-    if pack is not None:
-        return pack
-    order = _order_hint(exc, text) if isinstance(exc, UnexpectedToken) else None
-    if order is not None:
-        return order
-    fee = _setup_fee_hint(exc, text) if isinstance(exc, UnexpectedToken) else None
-    if fee is not None:
-        return fee
-    statement = _statement_word_hint(exc, text) if isinstance(exc, UnexpectedToken) else None
-    if statement is not None:
-        return statement
+    if isinstance(exc, UnexpectedToken):
+        for rule in LINE_HINTS:
+            found = rule(exc, text)
+            if found is not None:
+                return found
     state = _state(exc)
     hint = _states(lark, "hints").get(state) if state is not None else None
     if hint == CONTRACT_WORDS and isinstance(exc, UnexpectedToken):
@@ -457,6 +445,13 @@ def _setup_fee_hint(exc: UnexpectedToken, text: str) -> str | None:
     if before[-1:] == ["plus"] and line.startswith("price "):
         return f"the fee's amount and currency come first, then the word: {example}"
     return None
+
+
+LINE_HINTS: tuple[Callable[[UnexpectedToken, str], str | None], ...] = (
+    _uptime_hint, _included_hint, _pack_hint, _order_hint, _setup_fee_hint, _statement_word_hint,
+)
+"""The hints read from the line a parse error stands on, one mistake each, asked in this order; the first that
+recognises the line gives the hint (before the parser state's own, which knows only what was expected)."""
 
 
 def describe(exc: UnexpectedInput, text: str, path: str, lark: Lark) -> Diagnostic:
