@@ -175,6 +175,23 @@ def check_site(out: Path) -> None:
             assert not errors, (path.name, errors[0].message, list(errors[0].absolute_path))
 
 
+def targeted(rules: dict, drawn: Drawn, asked: list[dict[str, str | None]]) -> list[dict[str, str | None]]:
+    """Questions the rules hold an answer for: every published target of every plan, at the first drawn moment.
+
+    The drawn questions pick tiers, priorities and metrics at random, and most of them end in an error on both
+    sides ("no first-response target for priority S1"); these make sure the deadlines themselves are compared."""
+    if not asked:
+        return []
+    extra: list[dict[str, str | None]] = []
+    for plan_id, plan in rules["vendors"]["fuzz"]["plans"].items():
+        for target in plan.get("targets", []):
+            if not target.get("published", True) or target.get("minutes") is None and target.get("business_days") is None:
+                continue
+            priority = target.get("priority") or (drawn.levels[-1] if drawn.levels else None)
+            extra.append({**asked[0], "plan": f"fuzz/{plan_id}", "priority": priority, "metric": target["metric"], "case": target.get("case")})
+    return extra[:12]
+
+
 def outputs_agree(drawn: Drawn, asked: list[dict[str, str | None]], javascript: JavaScript) -> None:
     """Load `drawn`; when it loads, build its site, check every output, and compare the evaluators on `asked`."""
     result = load_text(drawn.text, "fuzz.plan")
@@ -194,6 +211,7 @@ def outputs_agree(drawn: Drawn, asked: list[dict[str, str | None]], javascript: 
         check_site(out)
         rules = json.loads((out / "rules" / "all.json").read_text(encoding="utf-8"))
     evaluator = Evaluator(rules)
+    asked = asked + targeted(rules, drawn, asked)
     python = []
     for question in asked:
         answer = answer_case(evaluator, json.dumps(question))

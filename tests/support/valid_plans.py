@@ -265,7 +265,8 @@ def price_value(draw: st.DrawFn, addon: bool = False) -> str:
         u = draw(st.sampled_from(PACK_UNITS))
         out += f" for {n} {u}s"
         if draw(st.booleans()):
-            period = draw(st.sampled_from(PERIODS[1:] if u == "day" else PERIODS))  # 'for 10 days per day' is T0431
+            # Never 'per day': 'day' is also a price unit, so 'for 10 hours per day' reads as a pack per unit (T0431).
+            period = draw(st.sampled_from(PERIODS[1:]))
             out += f" per {period}"
     else:
         if draw(st.booleans()):
