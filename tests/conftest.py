@@ -6,6 +6,8 @@ import pytest
 
 from dsl.language.loader import load_project
 from dsl.language.model import Project
+from dsl.rules.export import export_project
+from support import rules_vectors
 from support.paths import PLANS
 
 SEED_VENDORS = {"esri", "stratiteq", "infor", "amanda", "synerity"}
@@ -29,3 +31,15 @@ def shipped() -> Project:
     missing = SEED_VENDORS - {v.id for v in result.project.vendors}
     assert not missing, f"plans/ lacks the vendor(s) {sorted(missing)}"
     return result.project
+
+
+@pytest.fixture(scope="session")
+def vector_project() -> Project:
+    """The project the conformance vectors are computed from (the seed plans and tests/conformance's lab vendor)."""
+    return rules_vectors.load()
+
+
+@pytest.fixture(scope="session")
+def vector_rules(vector_project: Project) -> dict:
+    """That project's rule JSON over the vectors' years, as tests/conformance/rules.json holds it."""
+    return export_project(vector_project, rules_vectors.YEARS)

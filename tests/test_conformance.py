@@ -15,26 +15,13 @@ import subprocess
 import sys
 from datetime import datetime
 
-import pytest
-
 from dsl.rules.engine import Evaluator, RuleError, due
-from dsl.rules.export import export_project
 from support import oracle
 from support import rules_vectors as generate
 from support.paths import BUILD_PY, ROOT
 
 VECTORS = [json.loads(line) for line in generate.VECTORS.read_text(encoding="utf-8").splitlines()]
 REGENERATE = "regenerate them with: python3 tests/conformance/generate.py"
-
-
-@pytest.fixture(scope="module")
-def project():
-    return generate.load()
-
-
-@pytest.fixture(scope="module")
-def rules(project):
-    return export_project(project, generate.YEARS)
 
 
 def _question(v: dict) -> oracle.Question:
@@ -57,8 +44,8 @@ def test_vectors_cover_what_the_issue_asks_for():
         "stratiteq/sos", "P3", "2026-11-23T15:00:00+01:00", "2026-11-24T14:00:00+01:00")
 
 
-def test_engine_equals_every_vector(rules):
-    evaluator = Evaluator(rules)
+def test_engine_equals_every_vector(vector_rules):
+    evaluator = Evaluator(vector_rules)
     wrong = []
     for v in VECTORS:
         try:
@@ -78,36 +65,36 @@ def test_engine_equals_every_vector(rules):
     assert not wrong, f"{len(wrong)} of {len(VECTORS)} vectors differ:\n" + "\n".join(wrong[:20])
 
 
-def test_module_level_due_equals_a_sample_of_vectors(rules):
+def test_module_level_due_equals_a_sample_of_vectors(vector_rules):
     """`due(rules, ...)` makes a fresh Evaluator per call; it gives the same answers."""
     for v in random.Random(7).sample(VECTORS, 40) + [v for v in VECTORS if "error" in v][:10]:
         try:
-            got = due(rules, v["plan"], v["priority"], v["at"], v["tz"], v["metric"], v.get("case"), v.get("country")).isoformat()
+            got = due(vector_rules, v["plan"], v["priority"], v["at"], v["tz"], v["metric"], v.get("case"), v.get("country")).isoformat()
         except RuleError:
             got = None
         assert got == v.get("due"), v
 
 
-def test_vector_questions_match_the_generator(project):
+def test_vector_questions_match_the_generator(vector_project):
     """The file asks exactly what the generator asks of today's plans (else the plans changed)."""
     asked = [(_question(v), v["why"]) for v in VECTORS]
-    expected = generate.build(project).items + generate.ERRORS
+    expected = generate.build(vector_project).items + generate.ERRORS
     assert asked == expected, f"the vectors are stale; {REGENERATE}"
 
 
-def test_oracle_regenerates_a_sample(project):
+def test_oracle_regenerates_a_sample(vector_project):
     rng = random.Random()  # a different sample every run: over time every vector gets rechecked
     sample = rng.sample(VECTORS, 80) + [v for v in VECTORS if "error" in v]
     for v in sample:
-        again = generate.vector(project, _question(v), v["why"])
+        again = generate.vector(vector_project, _question(v), v["why"])
         assert again == v, f"the oracle now answers {again} for {v}; {REGENERATE}"
 
 
-def test_oracle_knows_the_seed_example_and_an_eve(project):
-    seed = oracle.deadline(project, generate.YEARS, oracle.Question("stratiteq/sos", "P3", "2026-11-23T15:00:00+01:00"))
+def test_oracle_knows_the_seed_example_and_an_eve(vector_project):
+    seed = oracle.deadline(vector_project, generate.YEARS, oracle.Question("stratiteq/sos", "P3", "2026-11-23T15:00:00+01:00"))
     assert seed.isoformat() == "2026-11-24T14:00:00+01:00"
     # 24 December 2026 is a Thursday before Christmas Day: eve hours 08:30-14:00, then closed to Monday 28th.
-    eve = oracle.deadline(project, generate.YEARS, oracle.Question("stratiteq/sos", "P2", "2026-12-24T12:00:00+01:00"))
+    eve = oracle.deadline(vector_project, generate.YEARS, oracle.Question("stratiteq/sos", "P2", "2026-12-24T12:00:00+01:00"))
     assert eve.isoformat() == "2026-12-28T10:00:00+01:00"
 
 

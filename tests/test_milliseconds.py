@@ -17,7 +17,7 @@ from datetime import UTC, datetime, timedelta, timezone
 import pytest
 
 from dsl.rules.engine import Evaluator, RuleError, parse_moment
-from dsl.rules.export import dumps, export_project
+from dsl.rules.export import dumps
 from support import oracle
 from support import rules_vectors as generate
 from support.paths import ROOT
@@ -31,24 +31,14 @@ AT_CLOSE = ("2026-11-24T09:00:00.0005+01:00", "2026-11-24T17:00:00+01:00")
 PAST_CLOSE = ("2026-11-24T09:00:00.0015+01:00", "2026-11-25T08:00:00.001000+01:00")
 
 
-@pytest.fixture(scope="module")
-def project():
-    return generate.load()
-
-
-@pytest.fixture(scope="module")
-def rules(project):
-    return export_project(project, generate.YEARS)
-
-
 def _us(moment: datetime) -> int:
     return (moment - EPOCH) // timedelta(microseconds=1)
 
 
-def _node(rules: dict, tmp_path, call: str) -> str:
+def _node(vector_rules: dict, tmp_path, call: str) -> str:
     """What a JavaScript expression over `rules` (sla.js's dueIso, ticket.js's ticket) prints, as JSON."""
     path = tmp_path / "rules.json"
-    path.write_text(dumps(rules), encoding="utf-8")
+    path.write_text(dumps(vector_rules), encoding="utf-8")
     assets = ROOT / "site_templates" / "assets"
     script = (
         "import { readFileSync } from 'node:fs';\n"
@@ -70,9 +60,9 @@ def test_a_fraction_counts_to_its_third_digit_cut_not_rounded():
 
 
 @pytest.mark.parametrize(("at", "wanted"), [AT_CLOSE, PAST_CLOSE])
-def test_every_python_interface_counts_to_the_millisecond(rules, at, wanted):
+def test_every_python_interface_counts_to_the_millisecond(vector_rules, at, wanted):
     """A text, an aware datetime and epoch microseconds give one deadline: the cut decides which side of the close."""
-    evaluator = Evaluator(rules)
+    evaluator = Evaluator(vector_rules)
     as_datetime = datetime.fromisoformat(at)
     assert as_datetime.microsecond % 1000  # the question really has more than milliseconds
     assert evaluator.due("stratiteq/sos", "P3", at).isoformat() == wanted
@@ -82,27 +72,27 @@ def test_every_python_interface_counts_to_the_millisecond(rules, at, wanted):
 
 
 @pytest.mark.parametrize(("at", "wanted"), [AT_CLOSE, PAST_CLOSE])
-def test_the_oracle_counts_to_the_millisecond(project, at, wanted):
-    got = oracle.deadline(project, generate.YEARS, oracle.Question("stratiteq/sos", "P3", at, None))
+def test_the_oracle_counts_to_the_millisecond(vector_project, at, wanted):
+    got = oracle.deadline(vector_project, generate.YEARS, oracle.Question("stratiteq/sos", "P3", at, None))
     assert got.isoformat() == wanted
 
 
-def test_a_moment_outside_the_years_is_named_as_counted(rules):
+def test_a_moment_outside_the_years_is_named_as_counted(vector_rules):
     """0.9 ms before the span is outside it, and the words show the moment cut as it was counted."""
     words = "the moment 2025-12-31T23:59:59.999000+00:00 lies outside the years the rules cover (2026–2028)"
     with pytest.raises(RuleError) as text:
-        Evaluator(rules).due("conformance-lab/always", "P1", "2025-12-31T23:59:59.9999+00:00")
+        Evaluator(vector_rules).due("conformance-lab/always", "P1", "2025-12-31T23:59:59.9999+00:00")
     assert str(text.value) == words
     with pytest.raises(RuleError) as moment:
-        Evaluator(rules).due("conformance-lab/always", "P1", datetime(2025, 12, 31, 23, 59, 59, 999_900, tzinfo=UTC))
+        Evaluator(vector_rules).due("conformance-lab/always", "P1", datetime(2025, 12, 31, 23, 59, 59, 999_900, tzinfo=UTC))
     assert str(moment.value) == words
 
 
 @pytest.mark.skipif(NODE is None, reason="node is not installed")
 @pytest.mark.parametrize(("at", "wanted"), [AT_CLOSE, PAST_CLOSE])
-def test_sla_js_gives_the_same_deadline(rules, tmp_path, at, wanted):
+def test_sla_js_gives_the_same_deadline(vector_rules, tmp_path, at, wanted):
     question = {"plan": "stratiteq/sos", "priority": "P3", "at": at}
-    assert json.loads(_node(rules, tmp_path, f"dueIso(rules, {json.dumps(question)})")) == wanted
+    assert json.loads(_node(vector_rules, tmp_path, f"dueIso(rules, {json.dumps(question)})")) == wanted
 
 
 def _sub_millisecond_ticket() -> dict:
@@ -116,9 +106,9 @@ def _sub_millisecond_ticket() -> dict:
     }
 
 
-def test_the_ticket_clock_counts_to_the_millisecond(rules):
+def test_the_ticket_clock_counts_to_the_millisecond(vector_rules):
     t = _sub_millisecond_ticket()
-    got = Evaluator(rules).ticket(t["plan"], t["priority"], t["at"], t["now"], t["events"], warnings=t["warnings"])
+    got = Evaluator(vector_rules).ticket(t["plan"], t["priority"], t["at"], t["now"], t["events"], warnings=t["warnings"])
     onsite = got["metrics"]["on-site"]
     assert onsite["state"] == "running"
     for moment in [onsite["due"], *(w["at"] for w in onsite["warnings"])]:
@@ -129,7 +119,7 @@ def test_the_ticket_clock_counts_to_the_millisecond(rules):
 
 
 @pytest.mark.skipif(NODE is None, reason="node is not installed")
-def test_ticket_js_gives_the_same_ticket_clock(rules, tmp_path):
+def test_ticket_js_gives_the_same_ticket_clock(vector_rules, tmp_path):
     t = _sub_millisecond_ticket()
-    python = Evaluator(rules).ticket(t["plan"], t["priority"], t["at"], t["now"], t["events"], warnings=t["warnings"])
-    assert _node(rules, tmp_path, f"ticket(rules, {json.dumps(t)})") == json.dumps(python, ensure_ascii=False, separators=(",", ":"))
+    python = Evaluator(vector_rules).ticket(t["plan"], t["priority"], t["at"], t["now"], t["events"], warnings=t["warnings"])
+    assert _node(vector_rules, tmp_path, f"ticket(rules, {json.dumps(t)})") == json.dumps(python, ensure_ascii=False, separators=(",", ":"))

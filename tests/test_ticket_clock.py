@@ -20,7 +20,7 @@ import pytest
 
 from dsl.rules.commands import answer_lines, answer_ticket
 from dsl.rules.engine import Evaluator, RuleError
-from dsl.rules.export import dumps, export_project
+from dsl.rules.export import dumps
 from support import clock_vectors, oracle
 from support import rules_vectors as generate
 from support.paths import BUILD_PY, ROOT
@@ -31,18 +31,8 @@ REPORT = "2026-11-23T09:00:00+01:00"  # a Monday; Stratiteq's office is open 08:
 
 
 @pytest.fixture(scope="module")
-def project():
-    return generate.load()
-
-
-@pytest.fixture(scope="module")
-def rules(project):
-    return export_project(project, generate.YEARS)
-
-
-@pytest.fixture(scope="module")
-def evaluator(rules):
-    return Evaluator(rules)
+def evaluator(vector_rules):
+    return Evaluator(vector_rules)
 
 
 def _ask(evaluator: Evaluator, v: dict) -> dict:
@@ -85,15 +75,15 @@ def test_python_evaluator_equals_every_clock_vector(evaluator):
     assert not wrong, f"{len(wrong)} of {len(VECTORS)} differ:\n" + "\n".join(wrong[:5])
 
 
-def test_clock_vectors_ask_what_the_generator_asks(project):
+def test_clock_vectors_ask_what_the_generator_asks(vector_project):
     asked = [(clock_vectors.ticket_of(v), v["why"]) for v in VECTORS]
-    assert asked == clock_vectors.build(project), "the clock vectors are stale; regenerate: python3 tests/conformance/generate.py"
+    assert asked == clock_vectors.build(vector_project), "the clock vectors are stale; regenerate: python3 tests/conformance/generate.py"
 
 
-def test_oracle_recomputes_a_sample_of_clock_vectors(project):
+def test_oracle_recomputes_a_sample_of_clock_vectors(vector_project):
     sample = random.Random().sample(VECTORS, 8) + [v for v in VECTORS if "error" in v]
     for v in sample:
-        assert clock_vectors.vector(project, clock_vectors.ticket_of(v), v["why"]) == v
+        assert clock_vectors.vector(vector_project, clock_vectors.ticket_of(v), v["why"]) == v
 
 
 # --- the semantics, worked by hand (docs/rules.md §11) ---
@@ -272,9 +262,9 @@ def _python_words(evaluator: Evaluator) -> list[dict]:
 
 
 @pytest.mark.skipif(NODE is None, reason="node is not installed")
-def test_javascript_clock_equals_the_vectors_and_the_words(tmp_path, rules, evaluator):
+def test_javascript_clock_equals_the_vectors_and_the_words(tmp_path, vector_rules, evaluator):
     rules_path = tmp_path / "rules.json"
-    rules_path.write_text(dumps(rules), encoding="utf-8")
+    rules_path.write_text(dumps(vector_rules), encoding="utf-8")
     errors = tmp_path / "errors.jsonl"
     errors.write_text("".join(json.dumps(e) + "\n" for e in _python_words(evaluator)), encoding="utf-8")
     env = dict(os.environ, TIERWISE_RULES=str(rules_path), TIERWISE_CLOCK_ERRORS=str(errors))
@@ -284,9 +274,9 @@ def test_javascript_clock_equals_the_vectors_and_the_words(tmp_path, rules, eval
     assert "# fail 0" in run.stdout and "# pass 2" in run.stdout, run.stdout[-2000:]
 
 
-def test_the_oracle_agrees_on_the_worked_pause_example(project):
+def test_the_oracle_agrees_on_the_worked_pause_example(vector_project):
     events = (("pause", "2026-11-23T10:00:00+01:00", None), ("resume", "2026-11-23T11:30:00+01:00", None))
-    got = oracle.ticket(project, generate.YEARS, oracle.Ticket("stratiteq/sos", "P2", REPORT, "2026-11-23T12:00:00+01:00", events))
+    got = oracle.ticket(vector_project, generate.YEARS, oracle.Ticket("stratiteq/sos", "P2", REPORT, "2026-11-23T12:00:00+01:00", events))
     assert got["metrics"]["first-response"]["due"] == "2026-11-23T14:30:00+01:00"
 
 
