@@ -289,16 +289,15 @@ def calendar_text(calendar: Calendar, reader: Reader) -> str:
         # Places closed on different kinds (Sweden's de facto holidays beside Italy's public ones): one list of
         # places for the public holidays, then each other kind with the places it belongs to, never all kinds for all.
         names = holiday_kind_names(reader)
+        worded = {place: {k if k in names else "" for k in kinds} for place, kinds in places.items()}  # "": no words for it
         clauses = [_("%(holidays)s in %(countries)s") % {"holidays": names["public"], "countries": fmt.listing(sorted(places), lang)}]
-        extra = sorted({k for kinds in places.values() for k in kinds}, key=lambda k: list(names).index(k) if k in names else len(names))
-        for kind in dict.fromkeys(k if k in names else "" for k in extra):
-            where = sorted(place for place, kinds in places.items() if (kind in kinds if kind else kinds - set(names)))
-            said = names[kind] if kind else _("some other holidays")
-            clauses.append(_("%(holidays)s in %(countries)s") % {"holidays": said, "countries": fmt.listing(where, lang)})
+        for kind in [k for k in [*names, ""] if any(k in kinds for kinds in worded.values())]:
+            where = fmt.listing(sorted(place for place, kinds in worded.items() if kind in kinds), lang)
+            clauses.append(_("%(holidays)s in %(countries)s") % {"holidays": names[kind] if kind else _("some other holidays"), "countries": where})
         text = _("%(hours)s, except %(holidays)s") % {"hours": text, "holidays": fmt.listing(clauses, lang)}
     elif calendar.holidays:
         countries = fmt.listing(sorted(places), lang)
-        kinds = {kind for h in calendar.holidays for kind in h.categories} - {"public"}
+        kinds = set().union(*places.values())
         if kinds:
             # Sweden's de facto holidays, Bavaria's Catholic Assumption Day, Finland's unofficial flag days: each kind
             # named, "public holidays" alone would be wrong.
