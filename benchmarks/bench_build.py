@@ -233,7 +233,7 @@ def bench_edit(work: Path, n: int) -> None:
     before = measure([*tierwise_cmd(), "--project", str(project), "build", "--quiet"], project)
     print(f"(a build before the edits brings the cache up to date with this code: {before.wall:.2f} s)\n")
     rows = [("case", "updated page on disk", "process ends", "CPU")]
-    # Twice: after a cold build there is no spare version to recycle yet; from the second edit on there is.
+    # Twice, as an author saves twice: the second shows the steady state (the build before has left a spare version to recycle).
     for which in ("1st", "2nd"):
         stamp = f"b{time.time_ns()}"
         _edit(target, stamp)

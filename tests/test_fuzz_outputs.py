@@ -12,7 +12,8 @@ or the strategy no longer draws what the language allows. For every one that loa
   template marker among its words;
 - every rule file the site publishes validates against the published JSON Schema (jsonschema);
 - the Python engine and the JavaScript evaluator (site_templates/assets/sla.js under Node) give the same
-  answer, deadline or error message, to random questions about the file's tiers.
+  answer, deadline or error message, to random questions about the file's tiers and to one question per published
+  target (`targeted`), so that deadlines, not only refusals, are compared.
 
 The normal suite runs a bounded budget (25 examples, under a minute). A longer run:
 
