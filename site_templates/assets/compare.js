@@ -147,7 +147,9 @@ async function firstAnswers(box, rows, moment) {
   // The zone as the page's language names it, with its id: "centraleuropeisk tid (Europe/Stockholm)", not the id alone.
   const named = new Intl.DateTimeFormat(data.locale, { timeZone: tz, timeZoneName: "longGeneric" })
     .formatToParts(new Date()).find((part) => part.type === "timeZoneName")?.value;
-  const zone = named && named !== tz ? `${named} (${tz})` : tz;
+  // UTC has no name in CLDR's generic form ("GMT+00:00 (UTC)"): its id is what every reader knows it by.
+  const utc = /^(Etc\/)?(UTC|UCT|GMT|GMT[+-]0|Universal|Zulu|Greenwich)$/.test(tz);
+  const zone = utc ? "UTC" : named && named !== tz ? `${named} (${tz})` : tz;
   const show = new Intl.DateTimeFormat(data.locale, {
     weekday: "short", day: "numeric", month: "short", year: "numeric",
     hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: tz,
