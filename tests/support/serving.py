@@ -60,6 +60,22 @@ def write_newer(path: Path, text: str) -> None:
     os.utime(path, (later, later))
 
 
+FIRST_BUILD_SECONDS = 300.0
+"""How long serve's first build may take before it listens: a cold one (no user cache) on a loaded machine."""
+
+
+def _wait_until_serving(server: subprocess.Popen[str], log: Path) -> None:
+    """Return once serve says it listens, so that the tests' own deadlines start from there, not from a first build
+    that a busy machine may make last longer than they are; fail at once, with its log, if serve ended."""
+    deadline = time.monotonic() + FIRST_BUILD_SECONDS
+    while "serving http://" not in log.read_text(encoding="utf-8"):
+        if server.poll() is not None:
+            raise AssertionError(f"serve ended ({server.returncode}) before serving:\n{log.read_text(encoding='utf-8')}")
+        if time.monotonic() > deadline:
+            raise AssertionError(f"serve did not listen within {FIRST_BUILD_SECONDS:g} s:\n{log.read_text(encoding='utf-8')}")
+        time.sleep(0.05)
+
+
 def _interruptible() -> None:
     signal.signal(signal.SIGINT, signal.SIG_DFL)
 
@@ -77,6 +93,7 @@ def serve_process(plans: Path, out: Path, log: Path, cwd: Path) -> Iterator[tupl
             preexec_fn=_interruptible,
         )
     try:
+        _wait_until_serving(server, log)
         yield port, server
     finally:
         server.terminate()
