@@ -21,8 +21,10 @@ The normal suite runs a bounded budget (25 examples, under a minute). A longer r
         --hypothesis-show-statistics
 
 A failure found this way is kept as a test of its own beside the code it concerns, with the plan file
-hypothesis shrank it to. Runs so far: 2,400 examples without a failure (the strategy's first draft was
-the first finding: it wrote "undefined" into texts, a word the page check looks for).
+hypothesis shrank it to. Runs so far: 2,600 examples without a failure (the strategy's first draft was
+the first finding: it wrote "undefined" into texts, a word the page check looks for). About 90 % of examples
+compare at least one deadline (`--hypothesis-show-statistics`: "some deadline"); it was 38 % while hypothesis,
+which favours a range's bounds, made most tiers "no support" and the targeted questions went without a zone.
 """
 
 from __future__ import annotations
@@ -183,13 +185,27 @@ def targeted(rules: dict, drawn: Drawn, asked: list[dict[str, str | None]]) -> l
     sides ("no first-response target for priority S1"); these make sure the deadlines themselves are compared."""
     if not asked:
         return []
+    # At the first drawn moment, or in the covered years when that one lies outside them or near their ends (a year
+    # is judged in the customer's zone, any of UTC-12 to UTC+14): a refusal there, not a deadline.
+    at = asked[0]["at"]
+    assert at is not None
+    first, last = rules["years"]["first"], rules["years"]["last"]
+    if not datetime(first, 1, 2, tzinfo=UTC) <= datetime.fromisoformat(at) <= datetime(last, 12, 30, tzinfo=UTC):
+        at = f"{first}-03-02T15:45:00+01:00"
+    # A calendar in the customer's own zone, or closed on the customer's holidays, needs both: given here, so that
+    # the question gets a deadline (the drawn questions ask without them too).
+    zone = asked[0]["tz"] or "America/New_York"
+    country = asked[0]["country"] or (drawn.customer_countries[0] if drawn.customer_countries else None)
     extra: list[dict[str, str | None]] = []
     for plan_id, plan in rules["vendors"]["fuzz"]["plans"].items():
         for target in plan.get("targets", []):
             if not target.get("published", True) or target.get("minutes") is None and target.get("business_days") is None:
                 continue
             priority = target.get("priority") or (drawn.levels[-1] if drawn.levels else None)
-            extra.append({**asked[0], "plan": f"fuzz/{plan_id}", "priority": priority, "metric": target["metric"], "case": target.get("case")})
+            extra.append({
+                **asked[0], "at": at, "tz": zone, "country": country,
+                "plan": f"fuzz/{plan_id}", "priority": priority, "metric": target["metric"], "case": target.get("case"),
+            })
     return extra[:12]
 
 
