@@ -980,6 +980,25 @@ EXPLANATIONS: dict[str, Explanation] = {
         V + '  plan basic {\n    name "Basic"\n    contract 1 month renews 1 month notice 3 months\n  }\n}\n',
         fix=("notice 3 months", "notice 3 days"),
     ),
+    # --- cut-off times of targets (session 25) -----------------------------------------------
+    "T0850": Explanation(
+        "a cut-off on a target that promises no time",
+        "`cut-off 15:00` after a target says that a ticket reported at or after 15:00 on a business day "
+        "counts from the next business day: it moves the start of the promised time. A target of `none` "
+        "(no guaranteed time) or `not published` has no time to start, so a cut-off on it says nothing. "
+        "Remove the cut-off, or give the target its time and calendar.",
+        V + _PLAN_V10 + "    target on-site all none cut-off 15:00\n  }\n}\n",
+        fix=("none cut-off 15:00", "end of 1 business day on office cut-off 15:00"),
+    ),
+    "T0851": Explanation(
+        "a cut-off at midnight",
+        "A cut-off is a time of day between 00:01 and 23:59: a ticket reported at or after it, on a "
+        "business day of the target's calendar, counts as reported at that calendar's first opening of the "
+        "next business day. At 00:00 every ticket of a business day would count from the next one, and at "
+        "24:00 none would: write the time the vendor's terms name (\"calls received after 15:00\").",
+        V + _PLAN_V10 + "    target on-site all end of 1 business day on office cut-off 24:00\n  }\n}\n",
+        fix=("cut-off 24:00", "cut-off 15:00"),
+    ),
     # --- T10: the project's settings file, tierwise.toml ----------------------------------------
     "T1001": Explanation(
         "the settings file is not valid TOML",

@@ -527,6 +527,10 @@ class Target:
     # several targets for one metric, priority and case are versions, in the order of their dates.
     valid_from: date | None = None
     valid_from_pos: Pos = field(default_factory=_no_pos, compare=False)
+    # A cut-off time (minutes after local midnight): a report at or after it on a business day of the
+    # target's calendar counts as made at that calendar's first opening of the next business day.
+    cutoff: int | None = None
+    cutoff_pos: Pos = field(default_factory=_no_pos, compare=False)
 
     @property
     def guaranteed(self) -> bool:

@@ -805,9 +805,10 @@ class _Builder(Transformer[Token, Any]):
         return minutes, self._pos(meta)
 
     def target(self, meta: Any, children: list[Any]) -> _Stmt:
-        metric, priority, case, amount, calendar = children
+        metric, priority, case, amount, calendar, cutoff = children
         pos = self._pos(meta)
         no_pos = Pos(self.path, 0, 0)
+        cutoff_minute, cutoff_pos = cutoff if cutoff is not None else (None, no_pos)
         minutes, minutes_pos = None, no_pos
         days, day_end, published = None, False, True
         if amount == "unpublished":
@@ -828,8 +829,29 @@ class _Builder(Transformer[Token, Any]):
             day_end=day_end,
             published=published,
             case_pos=case.pos if case is not None else no_pos,
+            cutoff=cutoff_minute,
+            cutoff_pos=cutoff_pos,
         )
+        if cutoff_minute is not None and not target.guaranteed:
+            said = "not published" if not published else "none"
+            self.diagnostics.append(error(
+                f"a cut-off on a target of '{said}'", cutoff_pos,
+                "a cut-off moves the start of a promised time; remove it, or give the target a time", code="T0850",
+            ))
         return _Stmt("target", target, pos)
+
+    def cutoff(self, meta: Any, children: list[Token]) -> tuple[int | None, Pos]:
+        token = children[0]
+        pos = self._tpos(token)
+        minute = _time(token, pos, self.diagnostics)
+        if minute is not None and not 0 < minute < 1440:
+            self.diagnostics.append(error(
+                f"a cut-off at {token}", pos,
+                "a cut-off is a time of day between 00:01 and 23:59: reports from then on count from the next business day",
+                code="T0851",
+            ))
+            minute = None
+        return minute, pos
 
     # --- issue 8: case kinds, business days, unpublished targets, the customer's holidays ---
 

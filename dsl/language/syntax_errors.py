@@ -447,8 +447,31 @@ def _setup_fee_hint(exc: UnexpectedToken, text: str) -> str | None:
     return None
 
 
+CUTOFF_WORDS = ("cutoff", "cut", "after", "before", "until", "by", "received")
+"""Words an author writes a target's cut-off with ("calls after 15:00", "cutoff 15:00", "cut off")."""
+
+
+def _cutoff_hint(exc: UnexpectedToken, text: str) -> str | None:
+    """A target's cut-off in other words (`cutoff 15:00`, `after 15:00`, `cut off`), or its time written otherwise (`3pm`)."""
+    at = exc.pos_in_stream or 0
+    start = text.rfind("\n", 0, at) + 1
+    line, before = text[start:].lstrip(), text[start:at].split()
+    if not line.startswith("target ") or len(before) < 4:
+        return None
+    example = "target on-site all end of 1 business day on office cut-off 15:00"
+    word = str(exc.token).lower()
+    if before[-1] == "cut-off":
+        return "a cut-off is a time of day in 24-hour form, HH:MM: cut-off 15:00"
+    if word in CUTOFF_WORDS:
+        return (
+            "a target's cut-off (tickets reported at or after it count from the next business day) is written after "
+            f"the calendar: {example}"
+        )
+    return None
+
+
 LINE_HINTS: tuple[Callable[[UnexpectedToken, str], str | None], ...] = (
-    _uptime_hint, _included_hint, _pack_hint, _order_hint, _setup_fee_hint, _statement_word_hint,
+    _uptime_hint, _included_hint, _pack_hint, _order_hint, _setup_fee_hint, _cutoff_hint, _statement_word_hint,
 )
 """The hints read from the line a parse error stands on, one mistake each, asked in this order; the first that
 recognises the line gives the hint (before the parser state's own, which knows only what was expected)."""
