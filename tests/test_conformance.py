@@ -9,6 +9,7 @@ cannot silently drift from the plans or the holiday and time-zone data.
 
 from __future__ import annotations
 
+import copy
 import json
 import random
 import subprocess
@@ -31,17 +32,36 @@ def _question(v: dict) -> oracle.Question:
 def test_vectors_cover_what_the_issue_asks_for():
     whys = " | ".join(v["why"] for v in VECTORS)
     plans = {v["plan"] for v in VECTORS}
-    assert 1000 <= len(VECTORS) <= 6000
+    assert 1000 <= len(VECTORS) <= 7000
     assert {"stratiteq/sos", "amanda/standard", "amanda/premium", "synerity/gold", "conformance-lab/cis"} <= plans
     for needle in ("seed example", "DST change", "eve exactly at opening", "exactly at closing", "year end",
                    "no guaranteed target", "unknown plan", "without tz", "America/Sao_Paulo", "Asia/Kolkata",
                    "business days around", "business days near the end", "kind of case falls back", "unpublished",
-                   "the customer's holidays", "a country the rules do not carry", "day-end beyond"):
+                   "the customer's holidays", "a country the rules do not carry", "day-end beyond", "cut-off at its edge",
+                   "cut-off on the last business day"):
         assert needle in whys, needle
     assert sum("error" in v for v in VECTORS) >= 10
     seed = VECTORS[0]
     assert (seed["plan"], seed["priority"], seed["at"], seed["due"]) == (
         "stratiteq/sos", "P3", "2026-11-23T15:00:00+01:00", "2026-11-24T14:00:00+01:00")
+
+
+def test_the_cut_off_vectors_move_deadlines(vector_rules):
+    """The cut-off plan's vectors are not answered alike with the cut-offs taken out: a sixth at least move (reports
+    before a cut-off or on a day that is not a business day do not)."""
+    without = copy.deepcopy(vector_rules)
+    for target in without["vendors"]["conformance-lab"]["plans"]["cutoff"]["targets"]:
+        assert target["cutoff"] is not None
+        target["cutoff"] = None
+    plain = Evaluator(without)
+    asked = [v for v in VECTORS if v["plan"] == "conformance-lab/cutoff" and "due" in v]
+    moved = 0
+    for v in asked:
+        try:
+            moved += plain.due(v["plan"], v["priority"], v["at"], v["tz"], v["metric"]).isoformat() != v["due"]
+        except RuleError:
+            moved += 1
+    assert len(asked) > 300 and moved > len(asked) / 6, (moved, len(asked))
 
 
 def test_engine_equals_every_vector(vector_rules):

@@ -190,11 +190,14 @@ def _random_project(rng: random.Random) -> tuple[Project, list[oracle.Question]]
             # Format 1.4's workaround, in minutes on the same calendar: no draw, so a seed's calendars stay what
             # they were, and shorter than the first target, so the oracle's walk stays as short.
             dataclasses.replace(first, metric="workaround", minutes=(first.minutes or 0) // 2 + 1),
+            # Format 1.9's cut-offs, at times of day spread by the target's length (no draw either).
+            dataclasses.replace(first, metric="on-site", minutes=None, days=1, day_end=True, cutoff=60 + (first.minutes or 0) * 37 % 1380),
+            dataclasses.replace(first, metric="registration", minutes=(first.minutes or 0) // 3 + 1, cutoff=1 + (first.minutes or 0) * 53 % 1438),
         )
         vendor = dataclasses.replace(vendor, plans=(dataclasses.replace(plan, targets=(first, *days)),))
         vendors.append(vendor)
         for i in range(35):
-            metric = (None, "resolution", "status-update", "workaround")[i % 4] if i >= 15 else None
+            metric = (None, "resolution", "status-update", "workaround", "on-site", "registration")[i % 6] if i >= 15 else None
             at = calendars.report(d, drawn.zone)
             questions.append(oracle.Question(f"{vendor.id}/plan", "P1", at, drawn.tz, metric))
     return Project(tuple(vendors)), questions

@@ -98,7 +98,7 @@ def test_the_schema_takes_its_lists_from_the_vocabulary() -> None:
 
 def test_top_level_layout_and_order(doc: dict) -> None:
     assert list(doc) == ["format_version", "generator", "data_versions", "years", "languages", "metrics", "vendors", "zones"]
-    assert doc["format_version"] == "1.8"
+    assert doc["format_version"] == "1.9"
     assert doc["languages"] == list(vocabulary.LANGUAGES)  # no settings: today's four
     assert doc["years"] == {"first": 2026, "last": 2028, "valid_until": "2028-12-31"}
     assert doc["metrics"] == ["registration", "first-response", "on-site", "status-update", "workaround", "resolution"]
@@ -144,6 +144,7 @@ def test_targets_coverage_and_obligations(doc: dict) -> None:
         "days_rule": None,
         "published": True,
         "from": None,
+        "cutoff": None,
         "until": None,
         "id": "first-response/P3",
     }
@@ -157,6 +158,7 @@ def test_targets_coverage_and_obligations(doc: dict) -> None:
         "days_rule": None,
         "published": True,
         "from": None,
+        "cutoff": None,
         "until": None,
         "id": "resolution/P1",
     }

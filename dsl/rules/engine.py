@@ -364,6 +364,38 @@ class Timeline:
 
         return due_us
 
+    def after_cutoff(self, cutoff: int) -> Callable[[int], int]:
+        """A report's start under a cut-off (docs/rules.md §6, format 1.9): report µs -> the instant its clock starts from.
+
+        A report at or after `cutoff` (minutes after local midnight) on a business day counts as made at the
+        first opening of the next business day; any other report is its own start. In range reports only
+        (the caller checks [lo, hi)); no next business day within the span is a RuleError (beyond).
+        """
+        starts, ends, days, zone = self.starts, self.ends, self.days, self.zone
+        first, last, count_spans = self.first, self.last, len(ends)
+
+        def start_us(report: int) -> int:
+            local = _instant(report, zone)
+            if local.hour * 60 + local.minute < cutoff:
+                return report
+            ordinal = local.toordinal()
+            if days is not None:  # a calendar with hours: is the report's date a business day, and which is next?
+                k = bisect.bisect_left(days, ordinal)
+                if k == len(days) or days[k] != ordinal:
+                    return report
+                if k + 1 == len(days):
+                    raise _beyond(first, last)
+                following = days[k + 1]
+            else:  # 24x7: every date is a business day
+                following = ordinal + 1
+            midnight = _local_us(following, 0, zone)
+            i = bisect.bisect_right(ends, midnight)  # the first open interval ending after that day's midnight
+            if i == count_spans:
+                raise _beyond(first, last)
+            return max(midnight, starts[i])
+
+        return start_us
+
     def search(self, minutes: int) -> Callable[[int], int]:
         """The deadline of a `minutes` target: report -> the earliest instant with that much open time since it.
 
@@ -527,18 +559,32 @@ class Amount:
     minutes: int | None
     days: int | None = None
     day_end: bool = False
+    cutoff: int | None = None  # format 1.9: minutes after local midnight; None: no cut-off
 
     @classmethod
     def of(cls, target: Mapping[str, Any]) -> Amount:
-        """The amount of an exported target (format 1.0 targets have only minutes)."""
-        return cls(target["minutes"], target.get("business_days"), target.get("days_rule") == "day-end")
+        """The amount of an exported target (format 1.0 targets have only minutes; before 1.9 none has a cut-off)."""
+        cutoff = target.get("cutoff")
+        return cls(target["minutes"], target.get("business_days"), target.get("days_rule") == "day-end", None if cutoff is None else _minutes(cutoff))
 
     def search(self, timeline: Timeline) -> Callable[[int], int]:
-        """The timeline's deadline search for this amount."""
+        """The timeline's deadline search for this amount: report -> deadline, the cut-off applied to the report."""
+        counted = self.search_from_start(timeline)
+        if self.cutoff is None:
+            return counted
+        start = timeline.after_cutoff(self.cutoff)
+        return lambda report: counted(start(report))
+
+    def search_from_start(self, timeline: Timeline) -> Callable[[int], int]:
+        """The deadline from the moment the clock starts (the report, or where a cut-off moved it), without the cut-off."""
         if self.days is not None:
             return timeline.search_days(self.days, self.day_end)
         assert self.minutes is not None  # find_target refuses a target with neither
         return timeline.search(self.minutes)
+
+    def start(self, timeline: Timeline) -> Callable[[int], int]:
+        """Report -> the instant the target's clock starts from: the report itself, or where the cut-off moves it."""
+        return (lambda report: report) if self.cutoff is None else timeline.after_cutoff(self.cutoff)
 
 
 class Clock:
@@ -563,7 +609,7 @@ class Clock:
         self.due: Callable[[datetime], datetime]
         if zone is None:
             self.due = _in_report_offset(self.amount, timeline.first, timeline.last)
-        elif self.amount.days is None and self.minutes is not None:
+        elif self.amount.days is None and self.minutes is not None and self.amount.cutoff is None:
             self.due = _minutes_in_zone(timeline, self.minutes, zone)  # the hot path, in one frame
         else:
             self.due = _in_zone(self.due_us, timeline, zone)
@@ -1076,11 +1122,13 @@ class TicketClock:
         """One clock from `start`, stopped at `stop` (or running at ticket.now): the §11 answer."""
         if not timeline.lo <= start < timeline.hi:
             raise _outside(_instant(start, zone).isoformat(), timeline.first, timeline.last)
+        # A cut-off (format 1.9) moves where the clock starts: open time before that is not counted.
+        start = amount.start(timeline)(start)
         reach = paused_search(timeline)
         pauses = ticket.pauses_from(start)
         floor = start
         if amount.days is not None:  # business days: the open time up to the §6 deadline, never earlier than it
-            floor = plain(start)
+            floor = plain(start) if amount.cutoff is None else amount.search_from_start(timeline)(start)
             wanted = _open_before(timeline, floor) - _open_before(timeline, start)
         else:
             assert amount.minutes is not None

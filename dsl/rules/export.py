@@ -40,7 +40,7 @@ from dsl.language.model import (
 from dsl.language.vocabulary import LANGUAGES, METRICS, MINUTES_PER_DAY, WEEKDAYS
 
 # 1.2: "zones", the zone names a question may give.
-FORMAT_VERSION = "1.8"  # 1.1: vendor "aliases" (who else a plan's terms apply to), plan "no_support";
+FORMAT_VERSION = "1.9"  # 1.1: vendor "aliases" (who else a plan's terms apply to), plan "no_support";
 # vendor "cases", target "case"/"business_days"/"days_rule"/"published", coverage "case", calendar "customer_holidays"
 # 1.2 (issue 10): years "valid_until"; plan "id"; target "id", "from", "until" (effective-dated versions)
 # 1.3: top-level "languages" (the project's published languages: every texts object has exactly these keys)
@@ -52,6 +52,7 @@ FORMAT_VERSION = "1.8"  # 1.1: vendor "aliases" (who else a plan's terms apply t
 # 1.7: no new field; the ticket clock answers an obligation on the customer's holidays "none" (with the reason) without
 #      the customer's country, instead of refusing the ticket (docs/rules.md §11.4)
 # 1.8: availability "credits_stated" (false: the offer says nothing of credits; true with no credits: `credit none`)
+# 1.9: target "cutoff" ("HH:MM": a report at or after it on a business day counts from the next business day's opening)
 """Bumped in its minor part for additions a consumer may ignore (and for a change of the ticket clock's answers a consumer
 must know about, 1.7), in its major part for anything else."""
 
@@ -377,6 +378,7 @@ def _target(t: Target) -> dict[str, Any]:
         "days_rule": None if t.days is None else ("day-end" if t.day_end else "same-time"),
         "published": t.published,
         "from": t.valid_from.isoformat() if t.valid_from else None,  # format 1.2; "until" and "id": _versioned
+        "cutoff": None if t.cutoff is None else f"{t.cutoff // 60:02d}:{t.cutoff % 60:02d}",  # format 1.9
     }
 
 

@@ -335,6 +335,20 @@ function daysDeadline(t, report, count, dayEnd, zone) {
   return Math.max(candidate, t.starts[j]);
 }
 
+// Where a report's clock starts under a cut-off ("HH:MM", format 1.9, §6): at or after it on a business day, the
+// first opening of the next business day; else the report itself. null: no next business day in the span.
+function cutoffStart(t, report, cutoff, zone) {
+  if (cutoff === null || cutoff === undefined) return report;
+  const [day, wall] = localDay(report, zone);
+  if (Math.floor(wall / MINUTE_MS) < minutesOf(cutoff)) return report;
+  const k = search(t.days, day, false);
+  if (k === t.days.length || t.days[k] !== day) return report;
+  if (k + 1 === t.days.length) return null;
+  const midnight = wallToInstant(t.days[k + 1] * DAY_MS, zone);
+  const i = search(t.ends, midnight, true);
+  return i === t.ends.length ? null : Math.max(midnight, t.starts[i]);
+}
+
 // First index in [lo, list.length) whose value is > x (strict) or >= x.
 function search(list, x, strict, lo = 0) {
   let hi = list.length;
@@ -481,7 +495,9 @@ function evaluate(rules, { plan, priority = null, at, tz = null, metric = null, 
   const report = moment.ms;
   const days = target.business_days ?? null;
   if (!(t.lo <= report && report < t.hi)) throw outside();
-  const end = days === null ? timelineDeadline(t, report, target.minutes) : daysDeadline(t, report, days, target.days_rule === "day-end", zone);
+  const start = cutoffStart(t, report, target.cutoff, zone);
+  if (start === null) throw beyond();
+  const end = days === null ? timelineDeadline(t, start, target.minutes) : daysDeadline(t, start, days, target.days_rule === "day-end", zone);
   if (end === null || end > t.hi) throw beyond();
   return { ms: end, zone };
 }
@@ -544,5 +560,6 @@ function versionFilter(vendor, plan, metric, { report, tz }) {
 // What assets/ticket.js (the ticket clock, docs/rules.md §11) builds on. Not an interface of its own:
 // it lets the clock live in a module the vendor pages do not load.
 export const _internals = Object.freeze({
-  MINUTE_MS, calendarClock, checkFormat, checkPlan, checkZoneName, daysDeadline, findTarget, formatIso, own, parseMoment, search, suggest, timeline,
+  MINUTE_MS, calendarClock, checkFormat, checkPlan, checkZoneName, cutoffStart, daysDeadline, findTarget, formatIso, own, parseMoment, search, suggest,
+  timeline,
 });

@@ -5,7 +5,9 @@
 
 import { _internals } from "./sla.js";
 
-const { MINUTE_MS, calendarClock, checkFormat, checkPlan, checkZoneName, daysDeadline, findTarget, formatIso, own, parseMoment, search, suggest, timeline } = _internals;
+const {
+  MINUTE_MS, calendarClock, checkFormat, checkPlan, checkZoneName, cutoffStart, daysDeadline, findTarget, formatIso, own, parseMoment, search, suggest, timeline,
+} = _internals;
 
 export const EVENT_TYPES = ["pause", "resume", "registered", "responded", "updated", "resolved", "priority", "obligation", "workaround", "on-site"];
 export const DEFAULT_WARNINGS = [50, 75];
@@ -116,6 +118,9 @@ function measure(rules, t, zone, target, start, stop, state, shares) {
   if (!(t.lo <= start && start < t.hi)) {
     throw new Error(`the moment ${formatIso(start, zone)} lies outside the years the rules cover (${first}–${last})`);
   }
+  // A cut-off (format 1.9) moves where the clock starts: open time before that is not counted.
+  start = cutoffStart(t, start, target.cutoff, zone);
+  if (start === null) throw beyond();
   const pauses = state.pausesFrom(start);
   let floor = start, wanted;
   const days = target.business_days ?? null;

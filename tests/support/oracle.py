@@ -241,6 +241,11 @@ def deadline(project: Project, years: tuple[int, int], q: Question) -> datetime:
     lo = _to_utc_minute(date(first, 1, 1), 0, zone)
     hi = _to_utc_minute(date(last + 1, 1, 1), 0, zone)
     clock = Clock(calendar, zone, q.country)
+    if target.cutoff is not None:
+        report_us = (report - EPOCH) // MICROSECOND
+        if not lo * MINUTE_US <= report_us < hi * MINUTE_US:
+            raise OracleError("report outside the years")
+        report = (EPOCH + _cutoff_start(clock, report_us, target.cutoff, last, hi, zone) * MICROSECOND).astimezone(zone)
     if target.days is not None:
         return _business_days(clock, report, target.days, target.day_end, (first, last), lo, hi, zone)
     # The report may carry seconds and fractions: count in microseconds, but ask minute by minute,
@@ -263,6 +268,16 @@ def deadline(project: Project, years: tuple[int, int], q: Question) -> datetime:
         minute += 1
         into = 0
     return (EPOCH + end_us * MICROSECOND).astimezone(zone)
+
+
+def _cutoff_start(clock: Clock, report_us: int, cutoff: int, last_year: int, hi: int, zone: tzinfo) -> int:
+    """Where a report's clock starts under a cut-off, by its definition: at or after the cut-off on a business day,
+    the first open instant from the local midnight of the next business day (walked date by date); else the report."""
+    local = (EPOCH + report_us * MICROSECOND).astimezone(zone)
+    if local.hour * 60 + local.minute < cutoff or not _is_business_day(clock, local.date()):
+        return report_us
+    following = _nth_business_day(clock, local.date(), 1, last_year)
+    return _open_at_or_after(clock, _to_utc_minute(following, 0, zone) * MINUTE_US, hi)
 
 
 def _open_at_or_after(clock: Clock, moment_us: int, hi: int) -> int:
@@ -447,7 +462,9 @@ def ticket(project: Project, years: tuple[int, int], q: Ticket) -> dict:
             return datetime.fromisoformat(q.at).tzinfo
         raise OracleError("customer zone without tz")
 
-    def measure(calendar, minutes: int | None, days: int | None, day_end: bool, start: int, stop: int | None, warn) -> dict:
+    def measure(
+        calendar, minutes: int | None, days: int | None, day_end: bool, start: int, stop: int | None, warn, cutoff: int | None = None
+    ) -> dict:
         zone = zone_of(calendar)
         if calendar.customer_holidays and q.country not in calendar.customer_holidays:
             raise OracleError("the customer's country is missing or not carried")
@@ -456,6 +473,8 @@ def ticket(project: Project, years: tuple[int, int], q: Ticket) -> dict:
         if not lo <= start < hi:
             raise OracleError("start outside the years")
         clock = Clock(calendar, zone, q.country)
+        if cutoff is not None:  # the clock starts where the cut-off moves it (an opening: a whole minute)
+            start = _cutoff_start(clock, start * MINUTE_US, cutoff, last_year, hi, zone) // MINUTE_US
         floor = start * MINUTE_US
         if days is not None:
             start_dt = (EPOCH + start * MINUTE_US * MICROSECOND).astimezone(zone)
@@ -481,7 +500,7 @@ def ticket(project: Project, years: tuple[int, int], q: Ticket) -> dict:
     def one(metric: str, start: int, stop: int | None, warn) -> dict:
         level = level_at(now if stop is None else stop)
         target = _target(plan, vendor, metric, level, q.case, datetime.fromisoformat(q.at), q.tz)
-        answer = measure(vendor.calendar(target.calendar), target.minutes, target.days, target.day_end, start, stop, warn)
+        answer = measure(vendor.calendar(target.calendar), target.minutes, target.days, target.day_end, start, stop, warn, target.cutoff)
         answer["priority"] = level
         return answer
 

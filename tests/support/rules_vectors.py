@@ -303,7 +303,7 @@ def build(project: Project) -> Questions:
     start = datetime(2026, 1, 1, tzinfo=UTC)
     # The plan `field` (format 1.6) is asked by onsite() below: drawn here too, it would change every earlier draw.
     # So would `callback` (format 1.7), which is there for its obligation's ticket clock (clock_vectors.py).
-    plans = [(v.id, p) for v in project.vendors for p in v.plans if p.id not in (ONSITE_PLAN.split("/")[1], "callback")]
+    plans = [(v.id, p) for v in project.vendors for p in v.plans if p.id not in (ONSITE_PLAN.split("/")[1], "callback", CUTOFF_PLAN.split("/")[1])]
     for _ in range(300):
         vendor_id, plan = rng.choice(plans)
         targets = [t for t in plan.targets if t.minutes is not None]
@@ -320,6 +320,7 @@ def build(project: Project) -> Questions:
     issue8(project, qs)
     issue10(qs)
     onsite(qs)
+    cutoffs(qs)
     sub_millisecond(qs)
     return qs
 
@@ -368,6 +369,40 @@ def onsite(qs: Questions) -> None:
         level = rng.choice(("P1", "P2", "P3", "P4"))
         tz = rng.choice(CUSTOMER_ZONES) if level == "P4" else None
         qs.add(ONSITE_PLAN, level, at.astimezone(ZoneInfo(rng.choice(CUSTOMER_ZONES))), "on site, random", tz=tz, metric="on-site")
+
+
+CUTOFF_PLAN = "conformance-lab/cutoff"
+"""Format 1.9's plan of targets with cut-off times in edge-cases.plan."""
+
+
+def cutoffs(qs: Questions) -> None:
+    """Cut-off times (format 1.9): each target of the plan `cutoff` on both sides of its cut-off, on eves, DST changes, weekends."""
+    se = holidays_lib.country_holidays("SE", years=[2026, 2027], categories=("public",), language="en_US")
+    asked = (("P1", "on-site"), ("P2", "on-site"), ("P3", "on-site"), ("P4", "on-site"), ("P1", None), ("P2", "resolution"), ("P3", "registration"))
+    moments: list[tuple[datetime | str, str]] = []
+    for day in sorted(se)[:12]:
+        eve = day - timedelta(days=1)
+        for hh, mm in ((11, 0), (14, 59), (15, 0), (16, 30)):
+            moments.append((_local(eve, hh, mm, "Europe/Stockholm"), f"cut-off around {se[day]} {day}"))
+    for change in transitions("Europe/Stockholm", (2026, 2027)) + transitions("America/Santiago", (2026, 2027)):
+        for hours in (-26, -3, -1, 0, 20):
+            moments.append((change + timedelta(hours=hours), f"cut-off around the DST change of {change:%Y-%m-%d}"))
+    monday = date(2026, 9, 14)
+    for offset, hh, mm, sec in ((0, 7, 0, 0), (0, 12, 29, 59), (0, 12, 30, 0), (0, 14, 59, 59), (0, 15, 0, 0), (0, 15, 0, 1), (0, 19, 59, 0),
+                                (0, 20, 0, 0), (0, 23, 0, 0), (4, 15, 30, 0), (4, 23, 30, 0), (5, 13, 0, 0), (5, 15, 0, 0), (6, 23, 30, 0)):
+        moment = _local(monday + timedelta(days=offset), hh, mm, "Europe/Stockholm").replace(second=sec)
+        moments.append((moment, "cut-off at its edge, at opening, closing, on weekends, with seconds"))
+    moments.append(("2028-12-29T16:00:00+01:00", "cut-off on the last business day of the years"))
+    for when, why in moments:
+        for level, metric in asked:
+            tz = "America/New_York" if level == "P4" else None
+            qs.add(CUTOFF_PLAN, level, when, why, tz=tz, metric=metric)
+    rng = random.Random(SEED + 19)
+    for _ in range(80):
+        at = datetime(2026, 1, 1, tzinfo=UTC) + timedelta(minutes=rng.randrange(2 * 365 * 1440))
+        level, metric = rng.choice(asked)
+        tz = rng.choice(CUSTOMER_ZONES) if level == "P4" else None
+        qs.add(CUTOFF_PLAN, level, at.astimezone(ZoneInfo(rng.choice(CUSTOMER_ZONES))), "cut-off, random", tz=tz, metric=metric)
 
 
 def issue10(qs: Questions) -> None:
