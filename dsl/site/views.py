@@ -941,11 +941,14 @@ def target_cell(target: Target | None, reader: Reader, clock: str = "", no_suppo
         return TargetCell("unknown", _("Not stated"))
     if not target.published:
         return TargetCell("unpublished", _("Not published by the vendor"))
-    if target.days is not None:
-        return TargetCell("guaranteed", business_days_text(target.days, target.day_end, reader), clock)
-    if target.minutes is None:
+    if target.days is None and target.minutes is None:
         return TargetCell("none", _("No guaranteed time"))
-    return TargetCell("guaranteed", fmt.duration(target.minutes, reader.lang), clock)
+    said = business_days_text(target.days, target.day_end, reader) if target.days is not None else fmt.duration(target.minutes or 0, reader.lang)
+    if target.cutoff is not None:
+        said = _("%(target)s (tickets reported after %(time)s count from the next business day)") % {
+            "target": said, "time": fmt.clock(target.cutoff, reader.lang),
+        }
+    return TargetCell("guaranteed", said, clock)
 
 
 # --- issue 8: business days and kinds of case -------------------------------------------------
