@@ -241,7 +241,7 @@ def test_the_business_day_examples_get_the_deadlines_they_state(folder: Path) ->
 
     from dsl.rules.engine import Evaluator
 
-    section = TEXT[TEXT.index("Worked examples (the calendar of §3") : TEXT.index("**The span.**")]
+    section = TEXT[TEXT.index("Worked examples (the calendar of §3") : TEXT.index("### Cut-off times (1.9)")]
     rows = [r for r in section.splitlines() if re.match(r"\| \d business days?, ", r)]
     assert len(rows) == 6
     rules = json.loads((folder / "rules.json").read_text(encoding="utf-8"))
@@ -260,6 +260,37 @@ def test_the_business_day_examples_get_the_deadlines_they_state(folder: Path) ->
         plan["targets"] = [
             {"metric": "resolution", "priority": None, "minutes": None, "calendar": "stratiteq-office", "case": None}
             | {"business_days": count, "days_rule": rule, "published": True}
+        ]
+        got = Evaluator(rules).due("stratiteq/sos", None, wall(report), metric="resolution")
+        assert got == datetime.fromisoformat(wall(deadline)), row
+
+
+def test_the_cut_off_examples_get_the_deadlines_they_state(folder: Path) -> None:
+    """§6 "Cut-off times": its table, asked of Stratiteq's office calendar with `cutoff: "15:00"`."""
+    from datetime import datetime
+
+    from dsl.rules.engine import Evaluator
+
+    section = TEXT[TEXT.index("### Cut-off times (1.9)") : TEXT.index("**The span.**")]
+    rows = [r for r in section.splitlines() if re.match(r"\| (\d business days?, |\d+ minutes)", r)]
+    assert len(rows) == 5
+    rules = json.loads((folder / "rules.json").read_text(encoding="utf-8"))
+    moment = re.compile(r"(\d{1,2}) Sep(?: 2026)? (\d\d:\d\d)")
+
+    def wall(text: str) -> str:
+        day, time = moment.search(text).groups()  # type: ignore[union-attr]
+        return f"2026-09-{int(day):02d}T{time}:00+02:00"
+
+    for row in rows:
+        _, target, report, deadline, _ = row.split("|")
+        amount = (
+            {"minutes": int(target.split()[0]), "business_days": None, "days_rule": None}
+            if "minutes" in target
+            else {"minutes": None, "business_days": int(target.split()[0]), "days_rule": target.split(", ")[1].strip()}
+        )
+        plan = rules["vendors"]["stratiteq"]["plans"]["sos"]
+        plan["targets"] = [
+            {"metric": "resolution", "priority": None, "calendar": "stratiteq-office", "case": None, "published": True, "cutoff": "15:00"} | amount
         ]
         got = Evaluator(rules).due("stratiteq/sos", None, wall(report), metric="resolution")
         assert got == datetime.fromisoformat(wall(deadline)), row
