@@ -21,7 +21,7 @@ The normal suite runs a bounded budget (25 examples, under a minute). A longer r
         --hypothesis-show-statistics
 
 A failure found this way is kept as a test of its own beside the code it concerns, with the plan file
-hypothesis shrank it to. Runs so far: 2,600 examples without a failure (the strategy's first draft was
+hypothesis shrank it to. Runs so far: 2,900 examples without a failure (the strategy's first draft was
 the first finding: it wrote "undefined" into texts, a word the page check looks for). About 90 % of examples
 compare at least one deadline (`--hypothesis-show-statistics`: "some deadline"); it was 38 % while hypothesis,
 which favours a range's bounds, made most tiers "no support" and the targeted questions went without a zone.

@@ -300,6 +300,8 @@ def target_amount(draw: st.DrawFn, calendars: list[str]) -> str:
     if kind == "unpublished":
         return "not published"
     on = f" on {draw(st.sampled_from(calendars))}"
+    if draw(st.integers(0, 4)) == 2:  # format 1.9: a cut-off time (a middle value: hypothesis favours a range's bounds)
+        on += f" cut-off {hm(draw(st.sampled_from([1, 420, 719, 900, 960, 1080, 1439])))}"
     if kind == "dur":
         return duration(draw(st.sampled_from([1, 15, 30, 59, 60, 90, 120, 240, 480, 1440, 2880, 10080, 43200]))) + on
     n = draw(st.integers(1, 12))
