@@ -252,3 +252,10 @@ def test_a_price_per_a_thing_the_language_has_no_unit_for_is_told_how_to_write_i
 
 def test_a_misspelt_price_unit_still_gets_the_closest_unit() -> None:
     assert only(one_tier(price="price 5 EUR per usr per month"))[3] == "did you mean 'user'?"
+
+
+def test_days_of_consulting_in_a_cell_are_told_they_are_a_duration_or_a_text() -> None:
+    """Orbis Data's "5 consulting days per year" (session 25): the hint spoke of 50 GB only."""
+    message, line, _column, hint = only(one_tier(cell="5 days per year"))
+    assert (message, line) == ("unexpected 'per'; expected ':'", 9)
+    assert hint is not None and hint.endswith("hours or days of work are a duration, such as 40h per year")
