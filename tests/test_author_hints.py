@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from support.language_plans import HEADER, only
+from support.language_plans import HEADER, one_tier, only
 
 
 @pytest.mark.parametrize(
@@ -223,3 +223,39 @@ def test_a_word_a_keyword_begins_is_named_whole_where_it_starts() -> None:
     """The lexer reads `excluding` as the keyword `excl` and a word 'uding': the author wrote 'excluding'."""
     message, line, column, _hint = only(HEADER + '  plan p {\n    name "P"\n    price 490 EUR per month excluding VAT\n  }\n}\n')
     assert (message, line, column) == ("unexpected 'excluding'", 6, 29)
+
+
+def test_an_sms_number_is_told_it_is_a_phone_contact_with_a_label() -> None:
+    """A telecom's "send an SMS to 415 00 112" (session 25): the hint listed the kinds, none of which says SMS."""
+    message, line, column, hint = only(HEADER + '  contact sms "+47 415 00 112"\n}\n')
+    assert (message, line, column) == ("unknown kind of contact 'sms'", 4, 11)
+    assert hint == 'a number for text messages is a phone contact with its own id and label: contact phone "+..." as sms { en "SMS" }'
+
+
+@pytest.mark.parametrize(
+    ("price", "column", "message", "wanted"),
+    [
+        # An open-source subscription "per node per year": the hint listed the units, and 'server' got "did you mean 'user'?".
+        ("price 1200 EUR per node per year", 24, "unknown price unit 'node'", "a price per node is written per device"),
+        ("price 900 EUR per server per year", 23, "unknown price unit 'server'", "a price per server is written per device"),
+        ("price 900 EUR per server", 23, "unknown period 'server'", "a price per server is written per device"),
+        # A telecom "per site per month": the hint said "did you mean 'visit'?", a call-out, not a place.
+        ("price 390 NOK per site per month", 23, "unknown price unit 'site'", "there is no unit for a site: write the price per month"),
+        ("price 390 NOK per connection per year", 23, "unknown price unit 'connection'", "write the price per year (price 390 NOK per year)"),
+    ],
+)
+def test_a_price_per_a_thing_the_language_has_no_unit_for_is_told_how_to_write_it(price: str, column: int, message: str, wanted: str) -> None:
+    found, line, col, hint = only(one_tier(price=price))
+    assert (found, line, col) == (message, 7, column)
+    assert hint is not None and wanted in hint and "did you mean" not in hint
+
+
+def test_a_misspelt_price_unit_still_gets_the_closest_unit() -> None:
+    assert only(one_tier(price="price 5 EUR per usr per month"))[3] == "did you mean 'user'?"
+
+
+def test_days_of_consulting_in_a_cell_are_told_they_are_a_duration_or_a_text() -> None:
+    """Orbis Data's "5 consulting days per year" (session 25): the hint spoke of 50 GB only."""
+    message, line, _column, hint = only(one_tier(cell="5 days per year"))
+    assert (message, line) == ("unexpected 'per'; expected ':'", 9)
+    assert hint is not None and hint.endswith("hours or days of work are a duration, such as 40h per year")

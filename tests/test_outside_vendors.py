@@ -195,8 +195,11 @@ def test_the_session_22_pages_say_it_in_the_readers_language(published: Path, la
 def test_harbourlines_home_card_sums_its_eight_prices_up_per_currency(published: Path, lang: str, card: str) -> None:
     """The card listed all eight prices (two currencies, two billing intervals, three minimums) one after another."""
     home = words_of(published / lang / "index.html")
-    assert card in home
-    assert "minimum 10" not in home and "billed monthly" not in home
+    # Harbourline's own card: other vendors' cards may say their billing (Fjordtel's is billed monthly).
+    start = home.index('href="harbourline/index.html"')
+    harbourline = home[start:home.index("</li>", start)]
+    assert card in harbourline
+    assert "minimum 10" not in harbourline and "billed monthly" not in harbourline
 
 
 def test_the_session_22_pages_never_say_an_unknown_region_or_a_slash_period(published: Path) -> None:
@@ -230,8 +233,20 @@ SESSION_23 = ("kahlenberg", "tramuntana", "quillstack")
 # window across midnight), written from docs/language.md alone.
 SESSION_24 = ("nordhavn",)
 
+# Session 25: two more kinds of offer, written from docs/language.md alone: a Norwegian telecom's business support
+# (Fjordtel: a 24×7 network-down line and an SMS number, technicians on site within 4 hours in five cities and by the
+# next business day elsewhere, closed on Christmas Eve with short hours on other holiday eves, prices per site in NOK)
+# and an open-source database company's subscriptions (Orbis Data: community and subscription tiers, severities 1–4
+# with their own response, workaround and resolution per tier, follow-the-sun in UTC, a named engineer in the
+# customer's own hours and holidays, prices per node and year that change on 1 January 2027).
+SESSION_25 = ("fjordtel", "orbisdata")
 
-@pytest.mark.parametrize("group", [SESSION_22, SESSION_22B, SESSION_23, SESSION_24], ids=["session 22", "session 22b", "session 23", "session 24"])
+
+@pytest.mark.parametrize(
+    "group",
+    [SESSION_22, SESSION_22B, SESSION_23, SESSION_24, SESSION_25],
+    ids=["session 22", "session 22b", "session 23", "session 24", "session 25"],
+)
 def test_each_group_of_offers_checks_clean_on_its_own_even_strictly(tmp_path: Path, group: tuple[str, ...]) -> None:
     (tmp_path / "plans").mkdir()
     for vendor in group:
@@ -536,3 +551,98 @@ def test_the_session_24_offer_reads_and_exports_as_written(published: Path) -> N
     assert "DKK 24,000 per month excl. tax, plus a one-off set-up fee of DKK 15,000" in page
     polish = words_of(published / "pl" / "nordhavn" / "index.html")
     assert "nieczynne co roku: 24 grudnia i 31 grudnia" in polish
+
+
+SESSION_25_DEADLINES = [
+    # (plan, priority, reported, extra fields of the question, due), each worked out by hand from the plan and docs/rules.md.
+    # Standard's P1 answer counts office hours. New Year's Eve is an eve (08:00–13:00): one hour;
+    # 1 January a holiday, then the weekend; one hour on Monday.
+    ("fjordtel/standard", "P1", "2026-12-31T12:00:00+01:00", {}, "2027-01-04T09:00:00+01:00"),
+    # The Wednesday before Easter is an eve: two hours; Maundy Thursday to Easter Monday closed; summer time from 28 March.
+    ("fjordtel/standard", "P2", "2027-03-24T11:00:00+01:00", {}, "2027-03-30T10:00:00+02:00"),
+    # 24 December is closed every year, and a yearly day is no holiday: 23 December is no eve, and the two business days
+    # after it are 28 and 29 December, at the same time of day.
+    ("fjordtel/standard", "P3", "2026-12-23T14:00:00+01:00", {}, "2026-12-29T14:00:00+01:00"),
+    # In the cities: 4 field hours, 1.5 on Friday evening and 2.5 on Saturday morning.
+    ("fjordtel/pluss", "P1", "2026-11-27T18:30:00+01:00", {"metric": "on-site", "case": "city"}, "2026-11-28T11:30:00+01:00"),
+    # Elsewhere, by the end of the next business day of the field calendar, which opens on Saturdays.
+    ("fjordtel/pluss", "P1", "2026-11-27T18:30:00+01:00", {"metric": "on-site"}, "2026-11-28T15:00:00+01:00"),
+    # 15 real minutes round the clock, across the night summer time begins.
+    ("fjordtel/premium", "P1", "2027-03-28T01:50:00+01:00", {}, "2027-03-28T03:05:00+02:00"),
+    # Reported on Saturday after the field day closes: Sunday, then Monday 17 May (Constitution Day and Whit Monday) closed.
+    ("fjordtel/premium", "P2", "2027-05-15T16:00:00+02:00", {"metric": "on-site", "case": "city"}, "2027-05-18T20:00:00+02:00"),
+    # Resolution by the end of the next business day: 24, 25 December and the weekend pass.
+    ("fjordtel/pluss", "P2", "2026-12-23T10:00:00+01:00", {"metric": "resolution"}, "2026-12-28T16:00:00+01:00"),
+    # Madrid's summer hours start on 1 July at 08:00: one hour on 30 June, one on 1 July.
+    ("orbisdata/standard", "S1", "2026-06-30T17:00:00+02:00", {}, "2026-07-01T09:00:00+02:00"),
+    # Friday 14 August in summer hours, closing at 15:00: two hours, two on Monday.
+    ("orbisdata/standard", "S2", "2026-08-14T13:00:00+02:00", {}, "2026-08-17T10:00:00+02:00"),
+    # 7 and 8 December are Madrid holidays in 2026: two business days after Friday are Wednesday and Thursday.
+    ("orbisdata/standard", "S4", "2026-12-04T16:00:00+01:00", {}, "2026-12-10T16:00:00+01:00"),
+    # One business day after 30 June at 17:00 is 1 July at 17:00, after the summer close: Thursday's opening.
+    ("orbisdata/standard", "S3", "2026-06-30T17:00:00+02:00", {}, "2026-07-02T08:00:00+02:00"),
+    # Follow the sun in UTC: Friday 22:30–23:00, then Monday from 00:00.
+    ("orbisdata/premium", "S2", "2026-11-27T23:30:00+01:00", {}, "2026-11-30T01:30:00+00:00"),
+    # 00:30 on 1 January in Madrid is still 2026 in UTC, the clock's zone: the old terms' 2 hours.
+    ("orbisdata/premium", "S2", "2027-01-01T00:30:00+01:00", {}, "2027-01-01T01:30:00+00:00"),
+    ("orbisdata/premium", "S2", "2027-01-01T10:00:00+01:00", {}, "2027-01-01T10:00:00+00:00"),
+    # The customer's own hours: Thanksgiving closes a US customer's Thursday.
+    ("orbisdata/premium", "S4", "2026-11-25T16:00:00-05:00", {"tz": "America/New_York", "country": "US"}, "2026-11-27T16:00:00-05:00"),
+    # The same time of day on the next business day, across the end of US summer time.
+    ("orbisdata/premium", "S4", "2026-10-30T16:00:00-04:00", {"tz": "America/New_York", "country": "US"}, "2026-11-02T16:00:00-05:00"),
+    # Christmas Eve is no public holiday in Sweden: a Swedish customer's 24 December is a business day.
+    ("orbisdata/premium", "S4", "2026-12-23T10:00:00+01:00", {"tz": "Europe/Stockholm", "country": "SE"}, "2026-12-24T10:00:00+01:00"),
+    # 72 real hours round the clock in Madrid, across the end of summer time: 11:00 on the wall.
+    ("orbisdata/premium", "S1", "2026-10-23T12:00:00+02:00", {"metric": "resolution"}, "2026-10-26T11:00:00+01:00"),
+    # 5 business days in Madrid: Monday 2 November (after All Saints' Day) is a holiday there.
+    ("orbisdata/premium", "S2", "2026-10-28T12:00:00+01:00", {"metric": "resolution"}, "2026-11-05T12:00:00+01:00"),
+]
+
+
+@pytest.fixture(scope="module")
+def session_25_answers(published: Path) -> list[dict[str, str]]:
+    """`tierwise due --batch` on every session 25 deadline (and two questions it must refuse), in one run."""
+    questions = [{"plan": plan, "priority": priority, "at": at, **extra} for plan, priority, at, extra, _ in SESSION_25_DEADLINES]
+    questions += [{"plan": "orbisdata/community", "priority": "S1", "at": "2026-11-30T10:00:00+01:00"},
+                  {"plan": "orbisdata/premium", "priority": "S4", "at": "2026-11-30T10:00:00+01:00", "tz": "Europe/Oslo", "country": "NO"}]
+    done = subprocess.run(
+        [sys.executable, str(BUILD_PY), "--project", str(published.parent), "due", "--batch", "-"],
+        input="".join(json.dumps(q) + "\n" for q in questions), capture_output=True, text=True, timeout=300,
+    )
+    answers = [json.loads(line) for line in done.stdout.splitlines()]
+    assert len(answers) == len(questions), done.stderr
+    return answers
+
+
+@pytest.mark.parametrize("index", range(len(SESSION_25_DEADLINES)), ids=[f"{c[0]} {c[1]} {c[2]}" for c in SESSION_25_DEADLINES])
+def test_the_session_25_deadlines(session_25_answers: list[dict[str, str]], index: int) -> None:
+    assert session_25_answers[index] == {"due": SESSION_25_DEADLINES[index][4]}
+
+
+def test_the_session_25_refusals_say_why(session_25_answers: list[dict[str, str]]) -> None:
+    community, norway = session_25_answers[len(SESSION_25_DEADLINES):]
+    assert "guarantees no first-response time" in community["error"]
+    # docs/rules.md §7: the customer-holiday errors name no field.
+    assert "not for 'NO'" in norway["error"] and norway["field"] is None
+
+
+def test_the_session_25_offers_read_and_export_as_written(published: Path) -> None:
+    rules = json.loads((published / "rules" / "all.json").read_text(encoding="utf-8"))
+    office = rules["vendors"]["fjordtel"]["calendars"]["fjordtel-office"]["dates"]
+    # Christmas Eve closed (a yearly day wins over the eve), New Year's Eve and Easter Wednesday until 13:00.
+    assert office["2026-12-24"] == [] and office["2026-12-31"] == office["2027-03-24"] == [["08:00", "13:00"]]
+    orbis = rules["vendors"]["orbisdata"]
+    assert orbis["calendars"]["orbis-follow-the-sun"]["zone"] == "UTC"
+    assert sorted(orbis["calendars"]["orbis-customer-hours"]["customer_holidays"]) == ["DE", "ES", "FR", "GB", "IT", "PL", "PT", "SE", "SG", "US"]
+    english = words_of(published / "en" / "fjordtel" / "index.html")
+    for said in ("on the day before a holiday 08:00 – 13:00; closed every year: 24 December",
+                 "Phone (SMS; Network down only)", "Phone: SMS", "NOK 390 per month excl. tax, billed monthly",
+                 "<strong>P1</strong> Network down (Sites in Oslo, Bergen, Trondheim, Stavanger and Kristiansand)", "Norwegian Bokmål and English"):
+        assert said in english, said
+    assert "Norweski (bokmål) i angielski" in words_of(published / "pl" / "fjordtel" / "index.html")
+    premium = words_of(published / "en" / "orbisdata" / "index.html")
+    assert "2 hours; from 1 January 2027: 1 hour" in premium
+    assert "Mon – Fri 09:00 – 17:00 in your own time zone, except public holidays in your own country" in premium
+    swedish = words_of(published / "sv" / "orbisdata" / "index.html")
+    assert "Erbjudandet finns bara på engelska." in swedish
+    assert "1 200 € per enhet per år exkl. moms, minst 3 enheter, faktureras årsvis" in swedish

@@ -668,6 +668,9 @@ _MESSAGING = frozenset({"livechat", "live-chat", "webchat", "web-chat", "teams",
 _CHAT_WORDS = frozenset({"livechat", "live-chat", "webchat", "web-chat"})
 """The words of _MESSAGING that mean the vendor's own live chat, not a messaging service's."""
 
+_SMS_WORDS = frozenset({"sms", "text", "texting", "text-message", "mms"})
+"""Text messages to a number: authors write them as a kind of contact, though the number is a phone contact."""
+
 
 def check_contact(contact: Contact, calendars: set[str], groups: set[str] | None = None, language: str | None = None) -> Iterator[Diagnostic]:
     """A contact is of a known kind, in a known group, staffed on known calendars, with a value of its kind."""
@@ -678,6 +681,10 @@ def check_contact(contact: Contact, calendars: set[str], groups: set[str] | None
             if contact.kind in _CHAT_WORDS
             else f'write it as a chat contact with its own id and label: contact chat "https://..." as {contact.kind} {{ en "..." }}'
         )
+        yield error(f"unknown kind of contact '{contact.kind}'", contact.kind_pos, hint, code="T0401")
+    elif contact.kind in _SMS_WORDS and contact.kind not in CONTACT_KINDS:
+        # A telecom's "send an SMS to 415 00 112": the number is a phone number, told apart by its id and label.
+        hint = f'a number for text messages is a phone contact with its own id and label: contact phone "+..." as {contact.kind} {{ en "SMS" }}'
         yield error(f"unknown kind of contact '{contact.kind}'", contact.kind_pos, hint, code="T0401")
     else:
         yield from check_word("kind of contact", contact.kind, CONTACT_KINDS, contact.kind_pos)
@@ -779,10 +786,35 @@ def _period(quantity: Quantity | None) -> Iterator[Diagnostic]:
         yield from check_word("period", quantity.period, PERIODS, quantity.period_pos)
 
 
+_MACHINE_UNITS = frozenset(
+    {"node", "server", "host", "instance", "vm", "machine", "appliance", "router", "core", "cpu", "socket", "processor", "endpoint"}
+)
+"""What open-source and infrastructure vendors price per: each is one machine (or a part of one), a `device`."""
+
+_PLACE_UNITS = frozenset({"site", "location", "office", "branch", "connection", "line", "circuit", "address"})
+"""What telecoms and field-service vendors price per: a place or a line, for which the language has no unit."""
+
+
+def _unit_hint(word: str, words: tuple[str, ...], when: str | None = None) -> str:
+    """The hint for an unknown price unit (or a lone `per` word): the closest word, or how to write a unit the language lacks."""
+    if word in _MACHINE_UNITS:
+        return f"a price per {word} is written per device (price 1200 EUR per device per year); say 'per {word}' in the plan's note"
+    if word in _PLACE_UNITS:
+        return (
+            f"there is no unit for a {word}: write the price per {when or 'month'} (price 390 NOK per {when or 'month'}) "
+            f"and say 'per {word}' in the plan's note"
+        )
+    return one_of(word, words)
+
+
 def check_price(price: Price) -> Iterator[Diagnostic]:
     """A price is per a known unit and period; a percentage is of a known price and between 0 and 100."""
-    yield from check_word("period", price.period, PERIODS, price.period_pos)
-    yield from check_word("price unit", price.unit, PRICE_UNITS, price.unit_pos)
+    if price.period is not None and price.period not in PERIODS:
+        # `per node` alone reads as a period: a unit word the language lacks is told how to write it.
+        yield error(f"unknown period '{price.period}'", price.period_pos, _unit_hint(price.period, PERIODS), code="T0401")
+    if price.unit is not None and price.unit not in PRICE_UNITS:
+        period = price.period if price.period in PERIODS else None
+        yield error(f"unknown price unit '{price.unit}'", price.unit_pos, _unit_hint(price.unit, PRICE_UNITS, period), code="T0401")
     if price.kind == "included":
         yield from check_word("word for what a price is included in", price.basis, INCLUDED_IN, price.basis_pos)
     if price.kind == "percent":

@@ -368,7 +368,9 @@ EXPLANATIONS: dict[str, Explanation] = {
         "address, account-manager) and the periods (day, week, month, quarter, year; a contract's lengths "
         "also in the plural: `notice 3 months`). The hint names "
         "the closest one. A live chat or a messaging service (livechat, whatsapp, teams, slack ...) is "
-        "a chat contact at its address, with its own id and label when it needs one.",
+        "a chat contact at its address, with its own id and label when it needs one; a number for text "
+        "messages (sms) is a phone contact with its own id and label. A price per node or server is per "
+        "device; a price per site or line has no unit: write it per its period and say 'per site' in a note.",
         V + '  contact emial "support@acme.example"\n}\n',
         fix=('contact emial', 'contact email'),
     ),

@@ -131,9 +131,11 @@ EXAMPLES: dict[str, list[str]] = {
         "calendar c { closed yearly 12-24 and 12-31 }",
     ],
     "a cell is FEATURE: VALUE, and a count takes no unit word: for 50 GB write a text, { en \"50 GB\" ... }, "
-    "or put the unit in the feature's label": [
+    "or put the unit in the feature's label; hours or days of work are a duration, such as 40h per year": [
         "vendor v { plan p { features { a: 50 GB } } }",
         "vendor v { plan p { features { a: 50 GB\n b: yes } } }",
+        # Session 25: an open-source vendor's "5 consulting days per year".
+        "vendor v { plan p { features { a: 5 days per year } } }",
     ],
     "a target names one priority (or all), then its time, such as 1h: write a line for each priority": [
         "vendor v { plan p { target first-response P1 and P2 1h on c } }",
