@@ -72,3 +72,17 @@ def test_renewal_and_notice_are_not_invented_as_schema_org_properties() -> None:
     text = json.dumps(_graph("en"))
     for word in ("renew", "notice", "Notice"):
         assert word not in text
+
+
+@pytest.mark.parametrize(
+    ("vendor", "tier", "named"),
+    [
+        ("Fjordtel Bedrift", "Bedrift Pluss", "Fjordtel Bedrift Pluss"),  # the outside offer of session 25: "Bedrift" was said twice
+        ("Acme", "Acme Gold", "Acme Gold"),
+        ("Stratiteq", "SOS", "Stratiteq SOS"),
+        ("Amanda Support", "support basic", "Amanda support basic"),
+        ("Esri", "Esrinet", "Esri Esrinet"),  # only whole words are shared
+    ],
+)
+def test_a_tiers_name_after_its_vendors_does_not_say_their_shared_words_twice(vendor: str, tier: str, named: str) -> None:
+    assert structured.prefixed(vendor, tier) == named

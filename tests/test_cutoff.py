@@ -159,7 +159,8 @@ def test_a_target_without_a_cut_off_exports_null():
     [
         ("en", "by the end of the next business day (tickets reported after 15:00 count from the next business day)"),
         ("sv", "senast vid slutet av nästa arbetsdag (ärenden som anmäls efter kl. 15:00 räknas från nästa arbetsdag)"),
-        ("it", "entro la fine del giorno lavorativo successivo (le richieste segnalate dopo le ore 15:00 decorrono dal giorno lavorativo successivo)"),
+        ("it", "entro la fine del giorno lavorativo successivo "
+               "(le richieste segnalate dopo le ore 15:00 decorrono dal giorno lavorativo successivo)"),
         ("pl", "do końca następnego dnia roboczego (zgłoszenia złożone po godz. 15:00 są liczone od następnego dnia roboczego)"),
     ],
 )

@@ -42,11 +42,24 @@ def _amount(value: Decimal) -> str:
 def tagged(text: Text, reader: site.Reader, before: str = "") -> str | dict[str, str]:
     """A vendor's text as JSON-LD says it: a string in the page's language, or a language-tagged value for an untranslated one.
 
-    `before`: a neutral text in front of it (the vendor's name before a tier's).
+    `before`: a name in front of it (the vendor's before a tier's), joined by `prefixed`.
     """
     value, fallback = reader.pick(text)
+    value = prefixed(before, value)
     # The graph's strings are in the page's language; an untranslated one says its own, as its `lang` does on the page.
-    return {"@value": before + value, "@language": fallback} if fallback else before + value
+    return {"@value": value, "@language": fallback} if fallback else value
+
+
+def prefixed(name: str, tier: str) -> str:
+    """A tier's name after its vendor's, without saying twice the words they share: "Fjordtel Bedrift" and "Bedrift Pluss"
+    are "Fjordtel Bedrift Pluss", and "Acme Gold" stays "Acme Gold" after "Acme"."""
+    if not name:
+        return tier
+    words, own = name.split(), tier.split()
+    for size in range(min(len(words), len(own)), 0, -1):  # the longest end of the vendor's name the tier's begins with
+        if [w.casefold() for w in words[-size:]] == [w.casefold() for w in own[:size]]:
+            return " ".join(words[: len(words) - size] + own)
+    return f"{name} {tier}"
 
 
 def offer(price: Price, segment: str | dict[str, str], reader: site.Reader) -> dict[str, Any] | None:
@@ -115,7 +128,7 @@ def vendor_json_ld(vendor: Vendor, reader: site.Reader, url: str) -> Markup:
         service: dict[str, Any] = {
             "@type": "Service",
             "@id": url + "#" + site.tier_anchor(plan.id),
-            "name": tagged(plan.name, reader, vendor.name + " "),
+            "name": tagged(plan.name, reader, vendor.name),
             "provider": {"@id": url + "#vendor"},
             "url": url + "#" + site.tier_anchor(plan.id),
         }
