@@ -381,3 +381,41 @@ def test_sla_js_marks_an_unpublished_time_so_the_calculator_can_say_so(tmp_path)
     run = subprocess.run([shutil.which("node"), "--input-type=module", "-e", script], capture_output=True, text=True, timeout=60)
     assert run.returncode == 0, run.stderr
     assert json.loads(run.stdout) == ["ok", "unpublished"]
+
+
+LEVELS = "  priorities levels {\n    level P1 { name \"Critical\" }\n    level P2 { name \"High\" }\n    level P3 { name \"Normal\" }\n  }\n"
+
+
+@pytest.mark.parametrize(
+    ("lang", "general"),
+    [("en", "P1 Critical (any other case)"), ("sv", "P1 Critical (övriga ärenden)"), ("it", "P1 Critical (tutti gli altri casi)"),
+     ("pl", "P1 Critical (pozostałe zgłoszenia)")],
+)
+def test_beside_a_kind_of_cases_rows_the_general_rows_say_they_are_the_other_cases(lang: str, general: str) -> None:
+    """Fjordtel (session 25): "P1: by the end of the next business day" above "P1 (Sites in Oslo …): 4 hours" read as
+    every P1 ticket, the cities' included."""
+    vendor = vendor_of(plan_text("target on-site P1 end of 1 business day on office", "target on-site P1 for escalated 4h on always", extra=LEVELS))
+    labels = [_words(str(r.label)) for r in target_tables(vendor, Reader(lang, words()[lang], vendor))[0].rows]
+    assert labels[0] == general and labels[3].startswith("P1 Critical (") and "any other" not in labels[3]
+    plain = vendor_of(plan_text("target on-site P1 end of 1 business day on office", extra=LEVELS))  # no kind of case: no such words
+    assert [_words(str(r.label)) for r in target_tables(plain, Reader(lang, words()[lang], plain))[0].rows][0] == "P1 Critical"
+
+
+def _words(html: str) -> str:
+    import re
+
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html)).replace("\u2060", "").strip()
+
+
+def test_other_priorities_names_a_clock_only_when_every_other_row_runs_on_it() -> None:
+    """Fjordtel Premium's on-site hours said "Other priorities: 24×7" while P2 to P4 had no guaranteed time."""
+    reader = Reader("en", words()["en"])
+    gaps = vendor_of(plan_text(
+        "target on-site P1 4h on always", "target on-site P1 for escalated 4h on always", "target on-site P2 for escalated 8h on office",
+        "target on-site all none", extra=LEVELS,
+    ))
+    hours = _words(str(target_tables(gaps, Reader("en", words()["en"], gaps))[0].clocks[0]))
+    assert "Other priorities" not in hours and "Critical" in hours, hours
+    full = vendor_of(plan_text("target on-site P1 4h on always", "target on-site P2 8h on office", "target on-site P3 8h on office", extra=LEVELS))
+    hours = _words(str(target_tables(full, reader)[0].clocks[0]))
+    assert "Other priorities: Mon" in hours, hours  # every row without a line of its own runs on the office's clock

@@ -1011,6 +1011,9 @@ def target_tables(vendor: Vendor, reader: Reader) -> tuple[TargetTable, ...]:
                     label = Markup(escape(case_name(vendor, case, reader)))
                 elif len(cases) > 1 and not levels:
                     label = Markup(escape(reader.gettext("Any other case")))
+                elif len(cases) > 1:
+                    # Beside "P1 (Sites in Oslo …)", a bare "P1" read as every P1 ticket, the cities' included.
+                    label = Markup(escape(reader.gettext("%(priority)s (any other case)"))) % {"priority": label}
                 keys.append((key, case, label))
         # A tier whose targets all run on one clock names it once, under the table;
         # a tier that mixes clocks names the clock in every cell instead.
@@ -1048,8 +1051,9 @@ def _mixed_clocks(vendor: Vendor, plan: Plan, metric: str, keys: list[tuple[str 
             # A priority by its name ("Critical", "P1 (Escalated)"); without levels, the row's own label (a kind of case).
             groups.setdefault(target.calendar, []).append(_coverage_label(vendor, key, case, reader) if levels else label)
     sizes = sorted((len(rows) for rows in groups.values()), reverse=True)
-    # The clock of most rows is "the other priorities" when no other clock has as many; else every clock is named.
-    most = len(sizes) > 1 and sizes[0] > sizes[1] and levels
+    # The clock of most rows is "the other priorities" when no other clock has as many and every row has a clock;
+    # with rows of no guaranteed time, "Other priorities: 24×7" would also have named them: every clock is named.
+    most = len(sizes) > 1 and sizes[0] > sizes[1] and levels and sum(sizes) == len(keys)
     rest = next((c for c, rows in groups.items() if len(rows) == sizes[0]), None) if most else None
     lines = []
     for calendar, rows in groups.items():
