@@ -122,3 +122,14 @@ def test_the_plans_name_the_first_response_with_the_glossarys_term(shipped, lang
             if metric.metric == "first-response" and metric.name is not None:
                 name = dict(metric.name.values).get(lang) or dict(metric.name.values).get("*", "")
                 assert term in name.lower(), (vendor.id, lang, name)
+
+
+def test_the_polish_plan_texts_say_response_times_as_the_glossary_does() -> None:
+    # Esri's and Infor's Polish features said "czas rejestracji i odpowiedzi", "czasy odpowiedzi" beside the site's
+    # "Czasy reakcji" on the same page.
+    said = []
+    for path in sorted((ROOT / "plans").glob("*.plan")):
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if not line.lstrip().startswith("#") and re.search(r"\bczas\w*\s+(?:\w+\s+i\s+)?odpowiedzi\b", line, re.IGNORECASE):
+                said.append(f"{path.name}:{number}: {line.strip()}")
+    assert said == []
