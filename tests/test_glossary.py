@@ -109,3 +109,27 @@ def test_response_times_are_one_term_wherever_they_are_named(lang: str) -> None:
     term = {"svarstider": "svarstid"}.get(term, term)  # Swedish inflects the compound itself (svarstiderna)
     for msgid in ("Response times not published", "Response times not stated by the vendor"):
         assert term in words[msgid].lower(), (lang, msgid, words[msgid])
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_plans_name_the_first_response_with_the_glossarys_term(shipped, lang: str) -> None:
+    # The vendors' own name for the metric heads its table and the calculator's "Deadline for": Esri's Polish said
+    # "Czas odpowiedzi" where Amanda's, Stratiteq's and Synerity's (and the site's "Czasy reakcji") say "czas reakcji".
+    term = glossary()["response times"][lang].split()[-1].lower()  # svarstider, risposta, reakcji, times
+    term = {"svarstider": "svarstid", "times": "response"}.get(term, term)  # a metric is named in the singular
+    for vendor in shipped.vendors:
+        for metric in vendor.metrics:
+            if metric.metric == "first-response" and metric.name is not None:
+                name = dict(metric.name.values).get(lang) or dict(metric.name.values).get("*", "")
+                assert term in name.lower(), (vendor.id, lang, name)
+
+
+def test_the_polish_plan_texts_say_response_times_as_the_glossary_does() -> None:
+    # Esri's and Infor's Polish features said "czas rejestracji i odpowiedzi", "czasy odpowiedzi" beside the site's
+    # "Czasy reakcji" on the same page.
+    said = []
+    for path in sorted((ROOT / "plans").glob("*.plan")):
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if not line.lstrip().startswith("#") and re.search(r"\bczas\w*\s+(?:\w+\s+i\s+)?odpowiedzi\b", line, re.IGNORECASE):
+                said.append(f"{path.name}:{number}: {line.strip()}")
+    assert said == []

@@ -175,7 +175,7 @@ def test_the_session_22_deadlines(published: Path, plan: str, priority: str, rep
         ("pl", "alpenblick", "czasu niemieckiego, z wyjątkiem świąt ustawowych i świąt katolickich (Bayern, Niemcy)"),
         ("pl", "kwadrat", "40 godzin kwartalnie"),
         ("en", "kwadrat", "40 hours per quarter"),
-        ("pl", "kwadrat", "Telefon (tylko Awaria krytyczna)"),
+        ("pl", "kwadrat", "e-mail i telefon (tylko Awaria krytyczna)"),  # a channel inside the list of a tier's channels
         ("pl", "kwadrat", "Minimalny okres umowy: 24 miesiące"),
     ],
 )
@@ -342,7 +342,7 @@ def test_a_country_ferrotech_does_not_serve_is_refused(published: Path) -> None:
         ("en", "nordlink", "Website: Status page"),
         ("it", "softeria", "esclusi i giorni festivi in Italia (Milano); chiuso ogni anno: 10–21 agosto e 24 dicembre"),
         ("it", "softeria", "Monte ore prepagato"),
-        ("it", "softeria", "Telefono (Reperibilità; solo Bloccante)"),
+        ("it", "softeria", "e telefono (Reperibilità; solo Bloccante)"),
         ("it", "softeria", "Opzione a pagamento: 120 € per intervento IVA esclusa"),
         ("sv", "softeria", "Tillval: 180 € per insats exkl. moms"),
         ("pl", "softeria", "raz w miesiącu"),

@@ -115,6 +115,7 @@ function start() {
     const url = address();
     history.replaceState(null, "", url);
     document.getElementById("cmp-link").href = url;
+    carryToLanguages();
   }
 
   boxes.forEach((box) => (box.hidden = false));
@@ -145,11 +146,7 @@ async function firstAnswers(box, rows, moment) {
   const out = box.querySelector(".zone");
   const tz = Intl.DateTimeFormat().resolvedOptions().timeZone;
   // The zone as the page's language names it, with its id: "centraleuropeisk tid (Europe/Stockholm)", not the id alone.
-  const named = new Intl.DateTimeFormat(data.locale, { timeZone: tz, timeZoneName: "longGeneric" })
-    .formatToParts(new Date()).find((part) => part.type === "timeZoneName")?.value;
-  // UTC has no name in CLDR's generic form ("GMT+00:00 (UTC)"): its id is what every reader knows it by.
-  const utc = /^(Etc\/)?(UTC|UCT|GMT|GMT[+-]0|Universal|Zulu|Greenwich)$/.test(tz);
-  const zone = utc ? "UTC" : named && named !== tz ? `${named} (${tz})` : tz;
+  const zone = zoneWords(tz, data.locale);
   const show = new Intl.DateTimeFormat(data.locale, {
     weekday: "short", day: "numeric", month: "short", year: "numeric",
     hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: tz,
@@ -233,9 +230,36 @@ async function firstAnswers(box, rows, moment) {
       answer(kind === "change");
       history.replaceState(null, "", withMoment(moment));
       document.getElementById("cmp-link").href = location.pathname + location.search;
+      carryToLanguages();
     });
   }
   return answer;
+}
+
+// The language switcher leads to this comparison in another language, not to the page as it first opened: the
+// choice of tiers, the filters, the sort and the moment are in the address, in words no language owns (tier ids,
+// YYYY-MM-DD), and a reader who switched mid-comparison lost them all.
+function carryToLanguages() {
+  for (const link of document.querySelectorAll("nav.langs a[hreflang]")) {
+    link.dataset.page ??= link.getAttribute("href");
+    link.setAttribute("href", link.dataset.page + location.search + location.hash);
+  }
+}
+
+// The reader's time zone as a sentence names it, by the rules the pages name a plan's zones with (fmt.zone_name):
+// UTC as "UTC", not "GMT+00:00 (UTC)"; a fixed offset as "UTC+3", without its tz id "Etc/GMT-3", whose sign is the
+// reverse of the offset's; otherwise the language's generic name and the id, in Italian in lower case, as it stands
+// inside a sentence ("ora dell’Europa centrale", where Intl gives the title "Ora dell’Europa centrale").
+function zoneWords(tz, locale) {
+  if (/^(Etc\/)?(UTC|UCT|Universal|Zulu)$/.test(tz)) return "UTC";
+  if (/^(Etc\/)?(GMT|GMT[+-]?0|Greenwich)$/.test(tz)) return "GMT";
+  const offset = /^Etc\/GMT([+-])(\d{1,2})$/.exec(tz);
+  if (offset) return `UTC${offset[1] === "+" ? "\u2212" : "+"}${Number(offset[2])}`;
+  let named = new Intl.DateTimeFormat(locale, { timeZone: tz, timeZoneName: "longGeneric" })
+    .formatToParts(new Date()).find((part) => part.type === "timeZoneName")?.value;
+  if (!named || named === tz) return tz;
+  if (locale.split("-")[0] === "it") named = named.charAt(0).toLocaleLowerCase(locale) + named.slice(1);
+  return `${named} (${tz})`;
 }
 
 // The address with the moment of "who answers first?" in it.

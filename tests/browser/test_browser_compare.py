@@ -311,6 +311,46 @@ def test_who_answers_first_follows_the_filters(visitor) -> None:
     assert parse_qs(urlsplit(page.url).query)["priority"] == ["low"]
 
 
+def test_switching_language_keeps_the_comparison(visitor) -> None:
+    # The switcher's links led to the other language's page as it first opens: a reader comparing two of
+    # Amanda's tiers for a Tuesday who switched to Polish got all 14 tiers and next Friday again.
+    visit = visitor.open(PATH, viewport={"width": 360, "height": 740}, has_touch=True, is_mobile=True, wait_until="networkidle")
+    page = visit.page
+    _ready(page)
+    for vendor in ("esri", "infor", "stratiteq", "synerity"):
+        page.locator(f"#cmp-tools input[name=vendor][value={vendor}]").tap()
+    for plan in ("amanda/standard", "amanda/premium"):
+        page.locator(f'#cmp input.choose[value="{plan}"]').tap()
+    page.locator("#f-only").tap()
+    page.fill("#w-at", "05/01/2027")
+    page.fill("#w-time", "15:30")
+    page.locator("#w-time").press("Tab")
+    with page.expect_navigation():
+        page.locator("nav.langs a[hreflang=pl]").tap()
+    _ready(page)
+    assert urlsplit(page.url).path == "/pl/compare/index.html"
+    assert _visible_plans(page) == ["amanda/standard", "amanda/premium"]
+    assert page.input_value("#w-at") == "5.01.2027" and page.input_value("#w-time") == "15:30"
+    assert visit.problems() == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "zone", "said", "not_said"),
+    [
+        ("en", "UTC", "Times are in your time zone, UTC.", "GMT+00:00"),
+        # tz's Etc/GMT-3 is three hours ahead of UTC: its id beside "GMT+03:00" read as a contradiction.
+        ("sv", "Etc/GMT-3", "Tiderna anges i din tidszon, UTC+3.", "Etc/GMT"),
+        # Intl names Italian zones as titles ("Ora dell’Europa centrale"), here inside a sentence.
+        ("it", "Europe/Rome", "Gli orari sono nel vostro fuso orario, ora dell’Europa centrale (Europe/Rome).", "Ora "),
+    ],
+)
+def test_who_answers_first_names_the_zone_as_the_pages_do(visitor, lang: str, zone: str, said: str, not_said: str) -> None:
+    page = visitor.open(f"/{lang}/compare/index.html", timezone_id=zone, wait_until="networkidle").page
+    page.locator("#first tbody tr").first.wait_for(state="visible")
+    line = page.locator("#first .zone").inner_text().strip()
+    assert line == said and not_said not in line
+
+
 def test_print_shows_the_table_and_hides_the_controls(visitor) -> None:
     visit = visitor.open(PATH, viewport={"width": 800, "height": 900})
     page = visit.page

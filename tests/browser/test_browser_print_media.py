@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from browser.layout import BROKEN_WORDS
+
 
 def test_print_shows_details_texts_and_the_disclaimer_and_hides_controls(visitor) -> None:
     visit = visitor.open("/en/infor/index.html", viewport={"width": 800, "height": 900})
@@ -32,3 +34,17 @@ def test_a4_prints_every_tier_not_the_phone_choice(visitor) -> None:
         shown = [heads.nth(i).is_visible() for i in range(4)]
         assert all(shown), f"{table.locator('caption').inner_text()}: tiers shown {shown}"
     assert page.evaluate("document.querySelector('table.tt').getBoundingClientRect().right") <= 703
+
+
+def test_a4_gives_the_feature_column_room_for_its_texts(visitor) -> None:
+    # The texts behind each feature are printed under its name; in the automatic layout's first column (about 150 of
+    # A4's 703 px) Synerity's rows ran to 40 lines beside three nearly empty tier cells: 7 pages of paper where 5 do.
+    visit = visitor.open("/sv/synerity/index.html", viewport={"width": 703, "height": 1000})
+    page = visit.page
+    page.emulate_media(media="print")
+    tables = page.locator("table.tt").all()
+    assert tables
+    for table in tables:
+        first, whole = table.evaluate("t => [t.tHead.rows[0].cells[0].getBoundingClientRect().width, t.getBoundingClientRect().width]")
+        assert first >= 0.3 * whole, f"{table.locator('caption').inner_text()}: the feature column is {first:.0f} of {whole:.0f} px"
+    assert page.evaluate(BROKEN_WORDS, "table.tt") == []

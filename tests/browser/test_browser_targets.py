@@ -46,3 +46,28 @@ def test_standalone_links_and_controls_are_24_px_targets(visitor: Any, lang: str
         if found:
             small[path] = found
     assert small == {}
+
+
+# On a touch screen: the controls a reader taps on the way through a task, which site.css and compare.css make 44 px tall
+# (WCAG 2.5.5); at 32 px the language links, "On this page" and the crumbs sat so close a thumb took the neighbour.
+TOUCH_TARGETS = ".langs a, .toc a, .crumbs a, .share a, a.alone, .calc select, .calc input, .calc button, .tools select, .tools label:has(input)"
+TALL = """
+(selector) => [...document.querySelectorAll(selector)].filter((e) => e.checkVisibility())
+  .map((e) => [`${e.tagName.toLowerCase()} "${e.textContent.trim().slice(0, 30)}"`, Math.round(e.getBoundingClientRect().height)])
+"""
+
+
+@pytest.mark.parametrize("lang", ["sv", "it", "pl", "en"])
+def test_a_touch_screen_gets_44_px_targets_on_the_way_through_a_task(visitor: Any, lang: str) -> None:
+    touch = {"viewport": {"width": 360, "height": 740}, "has_touch": True, "is_mobile": True, "device_scale_factor": 3}
+    short = {}
+    seen = 0
+    for page_of, shown in (("compare", "#cmp-tools"), ("stratiteq", "#calculator"), ("infor", ".toc")):
+        path = f"/{lang}/{page_of}/index.html"
+        page = visitor.open(path, reuse=True, wait_until="networkidle", **touch).page
+        page.locator(shown).wait_for(state="visible")
+        found = page.evaluate(TALL, TOUCH_TARGETS)
+        seen += len(found)
+        if low := [f"{name} {height} px" for name, height in found if height < 44]:
+            short[path] = low
+    assert seen >= 20 and short == {}

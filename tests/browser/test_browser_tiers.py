@@ -135,3 +135,22 @@ def test_every_tier_ticked_on_a_phone_gets_an_equal_share_of_the_table(visitor, 
         assert table["head"] < 700, f"{path}, {table['caption']}: a sticky head {table['head']} px tall hides the rows"
     result = check.overflow(page)
     assert result["scrollWidth"] <= result["clientWidth"], result["culprits"]
+
+
+@pytest.mark.parametrize("lang", ["sv", "it", "pl", "en"])
+def test_a_tiers_channels_read_as_the_comparison_says_them(visitor, check, lang) -> None:
+    # "Service per tier" joined the channels with bare commas, each with its capital ("Supportportal, E-post, Telefon"),
+    # where the comparison said the same tier's "Supportportal, e-post och telefon".
+    compare = visitor.open(f"/{lang}/compare/index.html", reuse=True).page
+    column = compare.evaluate("[...document.querySelectorAll('#cmp thead th')].findIndex(th => th.dataset.key === 'channels')")
+    said = dict(compare.eval_on_selector_all("#cmp tbody tr", f"rs => rs.map(r => [r.dataset.plan, r.cells[{column}].innerText.trim()])"))
+    compared = 0
+    for vendor in check.vendors:
+        page = visitor.open(f"/{lang}/{vendor}/index.html", reuse=True).page
+        for card in page.locator("article.tier").all():
+            line = card.locator("p.channels")
+            if line.count():
+                plan = f"{vendor}/{card.get_attribute('id').removeprefix('tier-')}"
+                assert line.inner_text().strip() == said[plan], plan
+                compared += 1
+    assert compared >= 10
