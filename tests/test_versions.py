@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import re
+import shutil
+import subprocess
 from datetime import datetime
 
 import pytest
@@ -120,6 +123,31 @@ def test_before_its_first_version_a_plan_states_no_such_target():
     with pytest.raises(RuleError, match="states no first-response target"):
         evaluator.due("acme/late", "P1", "2026-12-31T10:00:00+01:00")
     assert evaluator.due("acme/late", "P1", "2027-01-04T10:00:00+01:00").isoformat() == "2027-01-04T14:00:00+01:00"
+
+
+def test_a_question_that_no_version_answers_is_refused_with_the_targets_in_force_at_its_report():
+    # §5 step 8: only the targets in force at the report take part, also in the "per priority" list. P2's
+    # registration target begins in 2027, so a question without a priority lists P1 alone before it and P1, P2
+    # from it. The Python engine once gave the first span's refusal for every report (sla.js did not).
+    plan = ('  plan gold {\n    name "Gold"\n    target registration P1 1h on office-hours\n'
+            '    target registration P2 2h on office-hours from 2027-01-01\n  }\n')
+    rules = export_project(_load(plan).project, (2026, 2028))
+    moments = ("2026-06-01T10:00:00+02:00", "2027-06-01T10:00:00+02:00")
+    asked = [{"plan": "acme/gold", "priority": None, "at": at, "metric": "registration"} for at in moments]
+    wanted = ["plan 'acme/gold' sets its registration targets per priority; give one of: P1",
+              "plan 'acme/gold' sets its registration targets per priority; give one of: P1, P2"]
+    evaluator = Evaluator(rules)
+    for question, words in zip(asked, wanted, strict=True):
+        with pytest.raises(RuleError, match=f"^{re.escape(words)}$"):
+            evaluator.due(question["plan"], None, question["at"], metric="registration")
+    assert evaluator.due("acme/gold", "P2", "2027-06-01T10:00:00+02:00", metric="registration").isoformat() == "2027-06-01T12:00:00+02:00"
+    node = shutil.which("node")
+    if node is None:
+        pytest.skip("node is not installed")
+    line = json.dumps({"rules": rules, "questions": asked}) + "\n"
+    answered = subprocess.run([node, str(ROOT / "tests" / "support" / "sla_answers.mjs")], input=line, capture_output=True, text=True, cwd=ROOT,
+                              check=True, timeout=60)
+    assert json.loads(answered.stdout) == [{"error": words} for words in wanted]
 
 
 @pytest.mark.parametrize(

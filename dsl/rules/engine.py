@@ -1476,15 +1476,18 @@ class VersionedClock(Clock):
 
     `due` and `due_us` pick the clock of the version in force at the report; a span in which the
     rules give no target raises that span's RuleError. `at(report_us)` gives the span's Clock.
+    When no span gives a target, `amount`, `timeline` and the rest are not set: only `due`, `due_us`
+    and `at` are, and each raises the RuleError of the report's own span.
     """
 
     __slots__ = ("bounds", "clocks")
 
     def __init__(self, bounds: list[int], clocks: list[Clock | RuleError]) -> None:
         self.bounds, self.clocks = bounds, clocks  # clocks[k] answers reports in [bounds[k-1], bounds[k])
-        ready = next(c for c in clocks if isinstance(c, Clock))
-        self.amount, self.minutes, self.timeline, self.zone = ready.amount, ready.minutes, ready.timeline, ready.zone
-        self.first, self.last = ready.first, ready.last
+        ready = next((c for c in clocks if isinstance(c, Clock)), None)
+        if ready is not None:
+            self.amount, self.minutes, self.timeline, self.zone = ready.amount, ready.minutes, ready.timeline, ready.zone
+            self.first, self.last = ready.first, ready.last
         self.due_us = lambda report: self.at(report).due_us(report)
         self.due = lambda moment: self.at(_report_us(moment)).due(moment)
 
@@ -1528,8 +1531,9 @@ def _versioned_clock(
             clocks.append(self._make_clock(plan, priority, tz, metric, case, country, in_force))
         except RuleError as exc:
             clocks.append(exc)
-    if not any(isinstance(c, Clock) for c in clocks):
-        raise next(c for c in clocks if isinstance(c, RuleError))
+    # Even when no span gives a deadline, each report gets its own span's refusal (§5 step 8: only the
+    # targets in force at the report take part), not the first span's: a plan whose P2 target begins
+    # in 2027 is asked without a priority "give one of: P1, P2" in 2027, not "give one of: P1".
     return VersionedClock(bounds, clocks)
 
 
