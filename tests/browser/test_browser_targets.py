@@ -50,7 +50,10 @@ def test_standalone_links_and_controls_are_24_px_targets(visitor: Any, lang: str
 
 # On a touch screen: the controls a reader taps on the way through a task, which site.css and compare.css make 44 px tall
 # (WCAG 2.5.5); at 32 px the language links, "On this page" and the crumbs sat so close a thumb took the neighbour.
-TOUCH_TARGETS = ".langs a, .toc a, .crumbs a, .share a, a.alone, .calc select, .calc input, .calc button, .tools select, .tools label:has(input)"
+TOUCH_TARGETS = (
+    ".langs a, .toc a, .crumbs a, .share a, a.alone, .calc select, .calc input, .calc button, .tools select, .tools label:has(input),"
+    " a.brand, .cmp thead th button, .cmp th[scope=row] > a"  # the home link, the comparison's sort buttons and its tiers' links
+)
 TALL = """
 (selector) => [...document.querySelectorAll(selector)].filter((e) => e.checkVisibility())
   .map((e) => [`${e.tagName.toLowerCase()} "${e.textContent.trim().slice(0, 30)}"`, Math.round(e.getBoundingClientRect().height)])
