@@ -563,21 +563,14 @@ class PlanService:
     recommended: bool = False
     languages: str = ""  # "Svenska och engelska": the languages of support, "" when not stated
     contract: tuple[str, ...] = ()  # session 20: "Minimum term: 12 months", "Notice period: 3 months"; () when not stated
-    lang: str = "en"  # the page language, for the channels as one list
+    # The channels as a list in a sentence, as the comparison's cell says them: "Supportportal, e-post och telefon".
+    # Joined with bare commas, each kept its capital ("Support portal, Email, Phone").
+    channels_line: Markup = Markup("")
 
     @property
     def empty(self) -> bool:
         """Whether there is nothing to say."""
         return not (self.obligations or self.coverage or self.channels or self.notes or self.languages or self.contract)
-
-    @property
-    def channels_line(self) -> Markup:
-        """The channels as a list in a sentence, as the comparison's cell says them: "Supportportal, e-post och telefon".
-
-        Joined with bare commas, each kept its capital ("Support portal, Email, Phone"), where the comparison of the
-        same tier read "Support portal, email and phone".
-        """
-        return Markup(fmt.listing(list_items([str(c) for c in self.channels]), self.lang))
 
 
 @dataclass(frozen=True)
@@ -1352,7 +1345,7 @@ def plan_services(vendor: Vendor, reader: Reader) -> tuple[PlanService, ...]:
                 recommended=plan.recommended,
                 languages=fmt.spoken_languages(vendor.languages_of(plan), reader.lang),
                 contract=contract_lines(plan.contract, reader),
-                lang=reader.lang,
+                channels_line=Markup(fmt.listing(list_items([str(c) for c in channels]), reader.lang)),
             )
         )
     return tuple(services)
