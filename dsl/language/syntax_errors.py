@@ -290,6 +290,13 @@ def _hint(exc: UnexpectedInput, lark: Lark, text: str) -> str | None:
     return hint
 
 
+def _line_of(exc: UnexpectedInput, text: str) -> tuple[str, list[str]]:
+    """What the hints keyed by an error's line read: the line from its first word on, and the words before the error."""
+    at = exc.pos_in_stream or 0
+    start = text.rfind("\n", 0, at) + 1
+    return text[start:].lstrip(), text[start:at].split()
+
+
 ADVERB_PERIODS = {"daily": "day", "weekly": "week", "monthly": "month", "quarterly": "quarter", "yearly": "year", "annually": "year"}
 
 
@@ -298,9 +305,7 @@ def _uptime_hint(exc: UnexpectedToken, text: str) -> str | None:
 
     Keyed by the line, not the parser state: after a complete credit or availability the parser also
     expects the next statement, and a misspelt statement on a line of its own must not get this hint."""
-    at = exc.pos_in_stream or 0
-    start = text.rfind("\n", 0, at) + 1
-    line, before = text[start:].lstrip(), text[start:at].split()
+    line, before = _line_of(exc, text)
     word = str(exc.token)
     if line.startswith("credit none"):
         return "'credit none' stands alone: the offer gives no service credits at all (credits are written credit 10% below 99.9%)"
@@ -329,9 +334,7 @@ def _included_hint(exc: UnexpectedToken, text: str) -> str | None:
     """`price included with subscription`, `price included in the licence`, `price included in licence per year`,
     `price free with subscription`, `price include in licence`: support that comes with a licence or subscription,
     written as the offer words it. Keyed by the line, as `_uptime_hint`."""
-    at = exc.pos_in_stream or 0
-    start = text.rfind("\n", 0, at) + 1
-    line, before = text[start:].lstrip(), text[start:at].split()
+    line, before = _line_of(exc, text)
     if not line.startswith("price "):
         return None
     if "included" in before or before[-1:] == ["include"] or (str(exc.token) == "with" and before[-1:] == ["free"]):
@@ -345,9 +348,8 @@ PACK_HINT = "a pack's price is for its quantity, right after the amount: price 6
 def _pack_hint(exc: UnexpectedToken, text: str) -> str | None:
     """`price 650 EUR per 10 hours` (a count after `per`) or `price 1200 EUR per year for 20 hours` (the pack after the
     period): a prepaid pack written as the offer words it. Keyed by the line, as `_uptime_hint`."""
-    at = exc.pos_in_stream or 0
-    start = text.rfind("\n", 0, at) + 1
-    line, before, word = text[start:].lstrip(), text[start:at].split(), str(exc.token)
+    line, before = _line_of(exc, text)
+    word = str(exc.token)
     if not (line.startswith("price ") or "add-on" in before):
         return None
     if (before[-1:] == ["per"] and word.isdigit()) or word == "for":
@@ -365,9 +367,8 @@ def _order_hint(exc: UnexpectedToken, text: str) -> str | None:
     """Words of a fixed order written in another (session 23's outside authors): a price's `billed` before its
     `minimum`, a contract's `notice` before `renews`, two intervals of a day without their comma, a text after an
     add-on's price. Keyed by the line, as `_uptime_hint`: a misspelt statement on a line of its own gets none."""
-    at = exc.pos_in_stream or 0
-    start = text.rfind("\n", 0, at) + 1
-    line, before, word = text[start:].lstrip(), text[start:at].split(), str(exc.token)
+    line, before = _line_of(exc, text)
+    word = str(exc.token)
     if word in ("minimum", "billed", "per") and (line.startswith("price ") or "add-on" in before):
         return PRICE_ORDER
     if before[-1:] == ["per"] and "add-on" in before:  # `add-on 75 EUR excl tax per hour`: `per` read as the next feature
@@ -392,8 +393,7 @@ def _tax_hint(exc: UnexpectedInput, text: str) -> str | None:
     """A price's tax note as an offer writes it: `excl. VAT`, `excl moms`, `excluding VAT`, `+ VAT`. Keyed by the
     line (a price or an add-on), as `_uptime_hint`."""
     at = exc.pos_in_stream or 0
-    start = text.rfind("\n", 0, at) + 1
-    line, before = text[start:].lstrip(), text[start:at].split()
+    line, before = _line_of(exc, text)
     if not (line.startswith("price ") or "add-on" in before):
         return None
     word = str(exc.token) if isinstance(exc, UnexpectedToken) else text[at : at + 1]
@@ -418,9 +418,9 @@ STATEMENT_WORDS = {
 def _statement_word_hint(exc: UnexpectedToken, text: str) -> str | None:
     """A statement begun with another word for it (`respond P1 within 2 hours`, `timezone ...`), or a vendor's
     `language` given several codes: the statement as the language writes it. Only for the first word of a line."""
-    at = exc.pos_in_stream or 0
-    start = text.rfind("\n", 0, at) + 1
-    before, word = text[start:at].split(), str(exc.token)
+    start = text.rfind("\n", 0, exc.pos_in_stream or 0) + 1
+    _, before = _line_of(exc, text)
+    word = str(exc.token)
     # `language sv en` stops at its second code; `language sv, en` (the start of `language sv, en only`) at the next line.
     previous = text[:start].rstrip().rpartition("\n")[2].split()
     several = before[:1] == ["language"] and len(before) == 2 and re.fullmatch(r"[a-z]{2}", word) is not None
@@ -436,9 +436,7 @@ def _statement_word_hint(exc: UnexpectedToken, text: str) -> str | None:
 
 def _setup_fee_hint(exc: UnexpectedToken, text: str) -> str | None:
     """A set-up fee (`plus 3000 EUR setup`) written after the tax note, with its word first, or on an add-on."""
-    at = exc.pos_in_stream or 0
-    start = text.rfind("\n", 0, at) + 1
-    line, before = text[start:].lstrip(), text[start:at].split()
+    line, before = _line_of(exc, text)
     example = "price 1500 EUR per month plus 3000 EUR setup excl tax"
     if str(exc.token) == "plus" and line.startswith("price "):
         return f"'plus AMOUNT CURRENCY setup' comes after the price's unit, period, minimum and billing, before the tax note: {example}"
@@ -455,9 +453,7 @@ CUTOFF_WORDS = ("cutoff", "cut", "after", "before", "until", "by", "received")
 
 def _cutoff_hint(exc: UnexpectedToken, text: str) -> str | None:
     """A target's cut-off in other words (`cutoff 15:00`, `after 15:00`, `cut off`), or its time written otherwise (`3pm`)."""
-    at = exc.pos_in_stream or 0
-    start = text.rfind("\n", 0, at) + 1
-    line, before = text[start:].lstrip(), text[start:at].split()
+    line, before = _line_of(exc, text)
     if not line.startswith("target ") or len(before) < 4:
         return None
     example = "target on-site all end of 1 business day on office cut-off 15:00"
