@@ -10,6 +10,7 @@ import pytest
 
 from dsl.language.model import Text
 from dsl.site import formatting as fmt
+from dsl.site import markdown as md
 from dsl.site import views
 from support.site import ACME, words
 
@@ -68,12 +69,12 @@ def test_the_catalogs_site_words_carry_the_joiner() -> None:
     ],
 )
 def test_vendor_markdown_keeps_short_hyphenated_words_whole_in_text_only(text: str, html: str) -> None:
-    assert views._markdown_inline.__wrapped__(text) == html
-    assert views._markdown_block.__wrapped__(text) == f"<p>{html}</p>\n"
+    assert md.render_inline.__wrapped__(text) == html
+    assert md.render_block.__wrapped__(text) == f"<p>{html}</p>\n"
 
 
 def test_a_code_block_of_the_vendors_prose_is_left_as_written() -> None:
-    assert views._markdown_block.__wrapped__("    re-run e-mail\n") == "<pre><code>re-run e-mail\n</code></pre>\n"
+    assert md.render_block.__wrapped__("    re-run e-mail\n") == "<pre><code>re-run e-mail\n</code></pre>\n"
 
 
 def test_a_vendors_text_on_a_page_carries_the_joiner_in_prose_and_not_in_its_links() -> None:

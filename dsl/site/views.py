@@ -14,11 +14,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
-from functools import lru_cache
 from typing import NamedTuple, Protocol
 
-from markdown_it import MarkdownIt
-from markdown_it.rules_core import StateCore
 from markupsafe import Markup, escape
 
 from dsl.language import addresses, datasets
@@ -40,8 +37,7 @@ from dsl.language.model import (
 )
 from dsl.language.vocabulary import AVAILABILITY_PERIOD_DAYS, DEFAULT_METRIC, METRICS, PRICE_BASES, SOURCE_LANGUAGE_FALLBACK
 from dsl.site import formatting as fmt
-
-SAFE_SCHEMES = ("http://", "https://", "mailto:", "tel:")
+from dsl.site import markdown as md
 
 DATE_EXAMPLE = date(2026, 11, 23)
 """The date the calculators' hints are written with: its day is above 12, so the example shows which field is the day."""
@@ -58,82 +54,9 @@ class Translations(Protocol):
         """The translation of `singular`/`plural` in the plural form CLDR gives `n` in the catalog's language."""
 
 
-def _safe_link(url: str) -> bool:
-    return url.strip().lower().startswith(SAFE_SCHEMES)
-
-
-class _SafeMarkdown(MarkdownIt):
-    """CommonMark without raw HTML and images, whose links are http(s), mailto or tel only."""
-
-    def __init__(self) -> None:
-        super().__init__("commonmark", {"html": False})
-        # An image would be a request to another host: the site loads nothing from elsewhere.
-        self.disable("image")
-        self.core.ruler.push("whole_short_words", _whole_short_words_in_text)
-
-    def validateLink(self, url: str) -> bool:  # markdown-it-py calls it by this name
-        """Whether a link may be a link: plan files are written by marketing, but a page must never
-        carry a javascript: or data: link, nor a relative one that breaks on another host."""
-        return _safe_link(url)
-
-
-def _whole_short_words_in_text(state: StateCore) -> None:
-    """Keep the vendor's short hyphenated words whole ("E-mail", "on-site"), as the site's own words are (render._whole_words).
-
-    Only in the text a reader sees: a text token's content, never an attribute (a link's href is not a token's
-    content), a code span or block (not "text" tokens), nor the text of an autolink, which is its address.
-    """
-    for block in state.tokens:
-        in_autolink = False
-        for token in block.children or ():
-            if token.type == "link_open":
-                in_autolink = token.markup == "autolink"
-            elif token.type == "link_close":
-                in_autolink = False
-            elif token.type == "text" and not in_autolink:
-                token.content = fmt.keep_short_words_whole(token.content)
-
-
-MARKDOWN = _SafeMarkdown()
-
-
-# Most plan texts are plain words: no character that a CommonMark rule acts on (emphasis, code, links,
-# autolinks, entities, escapes, line breaks), so markdown-it renders them as themselves, HTML-escaped, and a
-# block as one paragraph when it starts with a letter (a digit, "#", ">", "-" or "+" could start a list, a
-# heading or a quote) and has no space at either end (a paragraph is trimmed). Such a text skips the parser
-# for the same bytes: tests/test_markdown_plain.py compares the two on random texts.
-_PLAIN = re.compile(r"[^\\`*_\[\]!<>&~\n\r\0]*")
-
-
-def _plain(value: str) -> bool:
-    return value == value.strip() and _PLAIN.fullmatch(value) is not None
-
-
-def _escape_html(value: str) -> str:
-    # markdown-it escapes &, <, > and " (not the apostrophe, as MarkupSafe would); a plain text has only the last.
-    # Its one text token gets the word joiners MARKDOWN's rule would give it.
-    return fmt.keep_short_words_whole(value).replace('"', "&quot;")
-
-
-# Each distinct text is rendered once per process: the same words stand in many cells and on many
-# pages (a shared label, "8 hours"), and rendering is a pure function of the text.
-@lru_cache(maxsize=8192)
-def _markdown_inline(value: str) -> str:
-    if _plain(value):
-        return _escape_html(value)
-    return str(MARKDOWN.renderInline(value))
-
-
-@lru_cache(maxsize=8192)
-def _markdown_block(value: str) -> str:
-    if value[:1].isalpha() and _plain(value):
-        return f"<p>{_escape_html(value)}</p>\n"
-    return str(MARKDOWN.render(value))
-
-
 def safe_href(url: str | None) -> str | None:
     """The URL when it is an http(s), mailto or tel link, else None."""
-    return url if url and _safe_link(url) else None
+    return url if url and md.safe_link(url) else None
 
 
 # --- the reading context --------------------------------------------------------------------
@@ -204,7 +127,7 @@ class Reader:
         if text is None:
             return Markup("")
         value, fallback = self.pick(text)
-        html = Markup(_markdown_inline(value))
+        html = Markup(md.render_inline(value))
         return Markup('<span lang="{}">{}</span>').format(fallback, html) if fallback else html
 
     def fallback(self, text: Text | None) -> str | None:
@@ -216,7 +139,7 @@ class Reader:
         if text is None:
             return Markup("")
         value, fallback = self.pick(text)
-        html = Markup(_markdown_block(value).strip())
+        html = Markup(md.render_block(value).strip())
         return Markup('<div lang="{}">{}</div>').format(fallback, html) if fallback else html
 
 
