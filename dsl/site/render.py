@@ -632,8 +632,13 @@ def ascii_fragment(html: str) -> str:
 
     before, style, rest = html.partition("<style>")
     css, end, after = rest.partition("</style>")
-    css = "".join(c if ord(c) < 128 else f"\\{ord(c):x} " for c in css)
-    return refs(before) + style + css + end + refs(after)
+    return refs(before) + style + _ascii_css(css) + end + refs(after)
+
+
+@lru_cache(maxsize=64)
+def _ascii_css(css: str) -> str:
+    # Every embeddable table of a build carries the same style: escaped once, not once per page.
+    return "".join(c if ord(c) < 128 else f"\\{ord(c):x} " for c in css)
 
 
 def _embed_path(vendor_id: str, lang: str) -> str:
