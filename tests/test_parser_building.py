@@ -1,4 +1,4 @@
-"""The parser builds the model while it parses (dsl/language/parser.py, `_BuildingParser`): the same model as Lark's way.
+"""The parser builds the model while it parses (dsl/language/lalr.py, `BuildingParser`): the same model as Lark's way.
 
 Lark's documented way is a parse tree with `propagate_positions`, then the Transformer (`_Builder.transform`).
 The building parser calls the same methods from the LALR parser's reductions, with the positions it works out
@@ -15,6 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lark.exceptions import UnexpectedInput
 from support.valid_plans import Drawn, plan_file
+from test_fuzz_parser import KEYWORDS, PIECES
 
 from dsl.language import parser
 from dsl.language.parser import FileDecl
@@ -23,22 +24,28 @@ ROOT = Path(__file__).resolve().parent.parent
 PLAN_FILES = sorted([*ROOT.glob("plans/*.plan"), *ROOT.glob("tests/**/*.plan")])
 
 
-def by_tree(text: str, path: str) -> tuple[FileDecl | None, list[str]]:
-    """Lark's parse tree, then the Transformer: the reference."""
+def failure(exc: UnexpectedInput) -> tuple[str, str, int, int, object]:
+    """What the syntax errors' wording reads of a parse error: its kind, text, place and parser state."""
+    state = getattr(exc, "state", None)
+    return (type(exc).__name__, str(exc), exc.line, exc.column, getattr(state, "position", state))
+
+
+def by_tree(text: str, path: str) -> tuple[FileDecl | None, list[str]] | tuple[str, str, int, int, object]:
+    """Lark's parse tree (its own lexer), then the Transformer: the reference."""
     try:
         tree = parser._lark().parse(text)
-    except UnexpectedInput:
-        return None, []
+    except UnexpectedInput as exc:
+        return failure(exc)
     builder = parser._Builder(path)
     return builder.transform(tree), [str(d) for d in builder.diagnostics]
 
 
-def by_building(text: str, path: str) -> tuple[FileDecl | None, list[str]]:
+def by_building(text: str, path: str) -> tuple[FileDecl | None, list[str]] | tuple[str, str, int, int, object]:
     builder = parser._Builder(path)
     try:
         span = parser._building_parser().parse(text, builder, lambda exc: False)
-    except UnexpectedInput:
-        return None, []
+    except UnexpectedInput as exc:
+        return failure(exc)
     return span.value, [str(d) for d in builder.diagnostics]
 
 
@@ -61,7 +68,6 @@ def test_every_plan_file_builds_the_same_model_both_ways(path: Path) -> None:
 def test_random_valid_plans_build_the_same_model_both_ways(drawn: Drawn) -> None:
     text = drawn.text
     expected = by_tree(text, "drawn.plan")
-    assert expected[0] is not None or not text.strip()
     assert repr(by_building(text, "drawn.plan")) == repr(expected)
 
 
@@ -74,6 +80,21 @@ def test_plans_with_lines_left_out_build_the_same_model_or_fail_alike(dropped: l
     """Leaving lines out makes files that parse with other shapes, or not at all: both ways must agree on which."""
     text = "".join(line for index, line in enumerate(STATEMENTS) if index not in set(dropped))
     assert repr(by_building(text, "cut.plan")) == repr(by_tree(text, "cut.plan"))
+
+
+TOKEN = st.one_of(st.sampled_from(KEYWORDS), st.sampled_from(PIECES), st.text(max_size=6))
+
+
+@settings(max_examples=300, deadline=None, database=None, suppress_health_check=list(HealthCheck))
+@given(st.lists(st.tuples(st.integers(0, len(STATEMENTS) - 1), TOKEN), min_size=1, max_size=4))
+def test_plans_with_stray_words_and_characters_fail_alike(edits: list[tuple[int, str]]) -> None:
+    """Words or characters put into a line: the same error (the lexer's own where no terminal matches), or the same model."""
+    lines = list(STATEMENTS)
+    for index, piece in edits:
+        line = lines[index]
+        lines[index] = line[: len(line) // 2] + piece + line[len(line) // 2 :]
+    text = "".join(lines)
+    assert repr(by_building(text, "stray.plan")) == repr(by_tree(text, "stray.plan"))
 
 
 def test_a_file_with_syntax_errors_reports_them_as_before() -> None:

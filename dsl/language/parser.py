@@ -14,10 +14,8 @@ diagnostics, never raised.
 
 from __future__ import annotations
 
-import copy
 import dataclasses
 import hashlib
-import inspect
 import re
 import stat
 import sys
@@ -32,9 +30,9 @@ from pathlib import Path
 from typing import Any
 
 from lark import Lark, Token, Transformer, v_args
-from lark.exceptions import GrammarError, UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
+from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
 
-from dsl.language import limits, syntax_errors
+from dsl.language import lalr, limits, syntax_errors
 from dsl.language.cache import replace_with, user_cache_folder
 from dsl.language.diagnostics import Diagnostic, did_you_mean, error, warning
 from dsl.language.model import (
@@ -244,122 +242,13 @@ def _cached_lark(grammar: str) -> Lark:
 
 
 # --- building the model while parsing --------------------------------------------------------
-# Lark's way is to build a parse tree (a Tree and its Meta per rule) and then walk it with the Transformer
-# (`_Builder`). In a cold build that was half of the parse: two objects and a second pass per rule. Here the
-# LALR parser calls `_Builder`'s methods itself, as Lark's `transformer=` option does, but with what that
-# option cannot give: the rule's place in the text, which `propagate_positions` computes (from its first to
-# its last token, keywords included). `_Builder.transform` of Lark's tree remains the reference:
-# tests/test_parser_building.py compares the two on every plan file and on random ones.
-
-
-class _Span:
-    """A rule's result and the stretch of text its tokens cover: the Meta a method gets, without the Tree."""
-
-    __slots__ = ("value", "children", "empty", "line", "column", "end_line", "end_column")
-
-    def __init__(self) -> None:
-        self.empty = True
-        self.value: Any = None
-        self.children: list[Any] = []
-        self.line = self.column = self.end_line = self.end_column = 0
-
-
-def _rule_callback(rule: Any, state: list[_Builder]) -> Callable[[list[Any]], _Span]:
-    """What the parser calls when it reduces `rule`: Lark's child filter and position propagation, then the method."""
-    options = rule.options
-    expansion = rule.expansion
-    # Which children a method sees, which are inlined rules (`_stmt`) whose children take their place, and how
-    # many Nones stand for optional parts left out before each (maybe_placeholders): as Lark's ChildFilter.
-    if options.empty_indices:
-        runs = "".join(str(int(flag)) for flag in options.empty_indices).split("0")
-        nones = [len(run) for run in runs]
-    else:
-        nones = [0] * (len(expansion) + 1)
-    include: list[tuple[int, bool, int]] = []
-    pending = 0
-    for index, symbol in enumerate(expansion):
-        pending += nones[index]
-        if options.keep_all_tokens or not (symbol.is_term and symbol.filter_out):
-            include.append((index, not symbol.is_term and symbol.name.startswith("_"), pending))
-            pending = 0
-    trailing = pending + nones[len(expansion)]
-    name = rule.alias or options.template_source or rule.origin.name
-    inlined = name.startswith("_")
-    # The function itself, not `v_args`' wrapper of it: the span is given as the meta, as that wrapper would.
-    method = None if inlined else getattr(inspect.getattr_static(_Builder, name), "base_func", None)
-    if not inlined and method is None:
-        raise GrammarError(f"the grammar's rule '{name}' has no method in _Builder")
-    single = bool(options.expand1) and not rule.alias
-
-    def callback(children: list[Any]) -> _Span:
-        span = _Span()
-        for child in children:  # the first token, or the first rule that covers text
-            if type(child) is _Span:
-                if child.empty:
-                    continue
-                span.line, span.column = child.line, child.column
-            else:
-                span.line, span.column = child.line, child.column
-            span.empty = False
-            break
-        if not span.empty:
-            for child in reversed(children):
-                if type(child) is _Span:
-                    if child.empty:
-                        continue
-                    span.end_line, span.end_column = child.end_line, child.end_column
-                else:
-                    span.end_line, span.end_column = child.end_line, child.end_column
-                break
-        values: list[Any] = []
-        for index, expand, add_none in include:
-            if add_none:
-                values += [None] * add_none
-            child = children[index]
-            if expand:
-                values += child.children
-            else:
-                values.append(child.value if type(child) is _Span else child)
-        if trailing:
-            values += [None] * trailing
-        if single and len(values) == 1:
-            span.value = values[0]
-        elif inlined:
-            span.children = values
-        else:
-            span.value = method(state[0], span, values)  # type: ignore[misc]
-        return span
-
-    return callback
-
-
-class _BuildingParser:
-    """The LALR parser of `_lark()`, its reductions calling `_Builder`'s methods instead of making a tree."""
-
-    def __init__(self, lark: Lark) -> None:
-        from lark.parsers.lalr_parser import _Parser
-
-        self._state: list[_Builder] = []
-        callbacks = {rule: _rule_callback(rule, self._state) for rule in lark.rules}
-        # A copy of Lark's front end and LALR parser around a parser with these callbacks: `_lark()` itself
-        # keeps making trees, for Lark's `match_examples` in the syntax errors' hints.
-        self._frontend = copy.copy(lark.parser)
-        lalr = copy.copy(self._frontend.parser)
-        lalr.parser = _Parser(lalr.parser.parse_table, callbacks, False)  # type: ignore[arg-type]  # keyed by Rule, as Lark's own
-        self._frontend.parser = lalr
-
-    def parse(self, text: str, builder: _Builder, on_error: Callable[[UnexpectedInput], bool]) -> _Span:
-        """The `start` rule's result for `text`, built by `builder`."""
-        self._state[:] = [builder]
-        try:
-            return self._frontend.parse(text, None, on_error=on_error)  # type: ignore[no-any-return]
-        finally:
-            self._state.clear()
+# Lark's way is a parse tree, then the Transformer (`_Builder.transform`); `lalr.BuildingParser` has the LALR
+# parser call `_Builder`'s methods as it reduces instead (see dsl/language/lalr.py for why and how).
 
 
 @lru_cache(maxsize=1)
-def _building_parser() -> _BuildingParser:
-    return _BuildingParser(_lark())
+def _building_parser() -> lalr.BuildingParser:
+    return lalr.BuildingParser(_lark(), _Builder)
 
 
 def prepare() -> None:
@@ -401,7 +290,7 @@ def parse_text(text: str, path: str) -> tuple[FileDecl | None, list[Diagnostic]]
         return len(diagnostics) < 20 and recoveries[0] < _MAX_RECOVERIES
 
     builder = _Builder(path)
-    built: _Span | None
+    built: lalr.Span | None
     try:
         built = _building_parser().parse(text, builder, recover)
     except (UnexpectedCharacters, UnexpectedToken, UnexpectedEOF) as exc:
