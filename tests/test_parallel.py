@@ -155,6 +155,8 @@ print(json.dumps({
     "serial": sorted(map(repr, serial.diagnostics)),
     "ahead": sorted(map(repr, ahead.diagnostics)),
     "cached": len([p for p in (cache_dir / "parse").rglob("*") if p.is_file()]),
+    "same_project": repr(ahead.project) == repr(serial.project),
+    "loaded": ahead.project is not None,
 }))
 """
 
@@ -178,9 +180,28 @@ def test_plan_files_parsed_in_workers_load_as_parsed_serially(tmp_path: Path) ->
     assert answer["same_sources"]
     assert answer["ahead"] == answer["serial"]
     assert any("broken.plan" in line for line in answer["serial"])
+    assert answer["same_project"]
     # In this process (which may run other threads) the same load works, serially.
     again = load_project([plans], cache=BuildCache(tmp_path / "cache"))
     # The texts kept are those of the files a diagnostic points at, to show their lines.
     pointed = {d.pos.file for d in again.diagnostics} | {pos.file for d in again.diagnostics for _, pos in d.notes}
     assert str(plans / "broken.plan") in again.sources and again.sources.keys() == pointed
     assert again.sources[str(plans / "broken.plan")] == (plans / "broken.plan").read_text(encoding="utf-8")
+
+
+def test_plan_files_parsed_by_the_workers_and_the_build_itself_make_the_serial_model(tmp_path: Path) -> None:
+    """Without errors, the model itself: the files this process parsed ahead are used as they are, the rest read back."""
+    plans = tmp_path / "plans"
+    plans.mkdir()
+    text = (PLANS / "stratiteq.plan").read_text(encoding="utf-8")
+    for n in range(24):
+        (plans / f"s{n:02}.plan").write_text(text.replace("vendor stratiteq {", f"vendor s{n} {{", 1), encoding="utf-8")
+    (plans / "shared.plan").write_text((PLANS / "shared.plan").read_text(encoding="utf-8"), encoding="utf-8")
+    env = {**os.environ, "TIERWISE_JOBS": "2"}
+    done = subprocess.run(
+        [sys.executable, "-c", PARSE, str(plans), str(tmp_path / "cache")], capture_output=True, text=True, env=env, cwd=ROOT, timeout=600
+    )
+    assert done.returncode == 0, done.stderr
+    answer = json.loads(done.stdout)
+    assert answer["loaded"] and answer["same_project"] and answer["ahead"] == answer["serial"]
+    assert answer["cached"] == 25
