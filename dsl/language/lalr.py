@@ -1,31 +1,28 @@
-"""Lark's LALR parser and contextual lexer, driven so that a plan file costs half of what Lark's defaults cost.
+"""Lark's LALR tables and lexer expressions, driven so that a valid plan file costs half of what Lark's loop costs.
 
 Lark's documented way is a parse tree (a `Tree` and its `Meta` per rule, positions propagated), then a
 `Transformer` walking it. In a cold build of a thousand vendors the parse was the largest stage, and most of it
-was that tree, the second pass and Lark's general-purpose lexer loop. Two changes, neither of which changes
-what is parsed, nor any position, token or error:
+was that tree, the second pass, and Lark's lexer and parser loops, which spend most of a token in method calls.
+`BuildingParser.build` runs both loops as one, over the very tables and regular expressions Lark compiled (the
+contextual lexer's expressions for each parser state, its keyword callbacks, the LALR actions), and each
+reduction calls the Transformer's method for the rule directly, with the rule's place in the text (from its
+first to its last token, keywords included, as `propagate_positions` computes it).
 
-- **`BuildingParser`**: the LALR parser's reductions call the Transformer's methods directly, as Lark's own
-  `transformer=` option does, but with each rule's place in the text (from its first to its last token,
-  keywords included, as `propagate_positions` computes it), which that option cannot give.
-- **`FastContextualLexer`**: the contextual lexer's loop in one generator, over the regular expressions Lark
-  compiled for each parser state, with its token types, keyword callbacks and line counting, and Lark's own
-  lexer taking over where no terminal matches (so an error is Lark's error, word for word).
-
-Both reach into classes Lark does not document (`lark.parsers.lalr_parser._Parser`, the front end's `lexer`
-and `parser`, each state's `BasicLexer`), so pyproject.toml holds Lark to the minor versions
-tests/test_parser_building.py has compared with Lark's own way: the same model, positions and diagnostics.
+It only builds valid files. At anything else (a character no terminal matches, a token the table has no action
+for) it gives up (`NotBuilt`), and the caller parses the file Lark's way, which reports the syntax errors,
+recovers after them, and remains the reference: tests/test_parser_building.py compares the two on every plan
+file the project holds and on random valid and mangled ones. This reaches into Lark's parse table and each
+state's `BasicLexer`, so pyproject.toml holds Lark to minor versions that test has passed on.
 """
 
 from __future__ import annotations
 
-import copy
 import inspect
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
 from lark import Lark, Token
-from lark.exceptions import GrammarError, UnexpectedInput
+from lark.exceptions import GrammarError
 
 
 class Span:
@@ -107,83 +104,108 @@ def _rule_callback(rule: Any, builder: type, state: list[Any]) -> Callable[[list
     return callback
 
 
-class FastContextualLexer:
-    """Lark's contextual lexer (`lark.lexer.ContextualLexer.lex`), its loop without a method call per token."""
-
-    def __init__(self, contextual: Any) -> None:
-        self._lark = contextual
-        self._states: dict[int, tuple[tuple[Any, ...], frozenset[str], frozenset[str], dict[str, Any]]] = {}
-
-    def _state(self, state: int) -> tuple[tuple[Any, ...], frozenset[str], frozenset[str], dict[str, Any]]:
-        basic = self._lark.lexers[state]
-        scanner = basic.scanner  # built on first use, with the keyword callbacks
-        found = (tuple(scanner._mres), basic.ignore_types, basic.newline_types, basic.callback)
-        self._states[state] = found
-        return found
-
-    def lex(self, lexer_state: Any, parser_state: Any) -> Iterator[Token]:
-        """The tokens from where `lexer_state` stands, each lexed in the parser's state when it is asked for."""
-        text, end = lexer_state.text.text, lexer_state.text.end
-        counter = lexer_state.line_ctr
-        pos, line, line_start = counter.char_pos, counter.line, counter.line_start_pos
-        stack = parser_state.state_stack
-        states = self._states
-        new = Token._future_new
-        while pos < end:
-            mres, ignore, newline, callbacks = states.get(stack[-1]) or self._state(stack[-1])
-            for mre in mres:
-                match = mre.match(text, pos, end)
-                if match is not None:
-                    break
-            else:
-                # Nothing of this state matches here: Lark's lexer raises its own error (or resumes) from here.
-                counter.char_pos, counter.line, counter.line_start_pos = pos, line, line_start
-                counter.column = pos - line_start + 1
-                yield from self._lark.lex(lexer_state, parser_state)
-                return
-            value = match.group(0)
-            kind = match.lastgroup
-            start, start_line, column = pos, line, pos - line_start + 1
-            if kind in newline:
-                lines = value.count("\n")
-                if lines:
-                    line += lines
-                    line_start = pos + value.rindex("\n") + 1
-            pos += len(value)
-            if kind in ignore:
-                if kind in callbacks:
-                    callbacks[kind](new(kind, value, start, start_line, column, line, pos - line_start + 1, pos))  # type: ignore[no-untyped-call]
-                continue
-            token = new(kind, value, start, start_line, column, line, pos - line_start + 1, pos)  # type: ignore[no-untyped-call]
-            callback = callbacks.get(kind)
-            if callback is not None:
-                token = callback(token)
-            counter.char_pos, counter.line, counter.line_start_pos = pos, line, line_start
-            counter.column = pos - line_start + 1
-            lexer_state.last_token = token
-            yield token
+class NotBuilt(Exception):
+    """The file is not one the fused loop builds (a syntax error, or a method that failed): parse it Lark's way."""
 
 
 class BuildingParser:
-    """`lark`'s LALR parser and lexer, its reductions calling `builder`'s methods instead of making a tree."""
+    """`lark`'s parse table and lexer expressions in one loop whose reductions call `builder`'s methods."""
 
     def __init__(self, lark: Lark, builder: type) -> None:
-        from lark.parsers.lalr_parser import _Parser
+        from lark.parsers.lalr_analysis import Shift
 
         self._state: list[Any] = []
         callbacks = {rule: _rule_callback(rule, builder, self._state) for rule in lark.rules}
-        # Copies of Lark's front end and LALR parser around a parser with these callbacks and the faster lexer:
-        # `lark` itself keeps making trees, for Lark's `match_examples` in the syntax errors' hints.
-        self._frontend = copy.copy(lark.parser)
-        lalr = copy.copy(self._frontend.parser)
-        lalr.parser = _Parser(lalr.parser.parse_table, callbacks, False)  # type: ignore[arg-type]  # keyed by Rule, as Lark's own
-        self._frontend.parser = lalr
-        self._frontend.lexer = FastContextualLexer(self._frontend.lexer)
+        frontend = lark.parser
+        table = frontend.parser.parser.parse_table
+        # The parse table with each reduction's size, callback and goto symbol looked up once (a Rule hashes in Python).
+        self._actions: dict[int, dict[str, tuple[Any, ...]]] = {
+            state: {
+                symbol: (True, arg) if action is Shift else (False, len(arg.expansion), callbacks[arg], arg.origin.name)
+                for symbol, (action, arg) in actions.items()
+            }
+            for state, actions in table.states.items()
+        }
+        self._start, self._end = table.start_states["start"], table.end_states["start"]
+        self._contextual = frontend.lexer
+        self._lexing: dict[int, tuple[tuple[Any, ...], frozenset[str], frozenset[str], dict[str, Any]]] = {}
 
-    def parse(self, text: str, builder: Any, on_error: Callable[[UnexpectedInput], bool]) -> Span:
-        """The `start` rule's result for `text`, built by `builder` (an instance of the builder class)."""
+    def _lexer_of(self, state: int) -> tuple[tuple[Any, ...], frozenset[str], frozenset[str], dict[str, Any]]:
+        """The contextual lexer's expressions, ignored and multi-line terminals and keyword callbacks in `state`."""
+        basic = self._contextual.lexers[state]
+        scanner = basic.scanner  # built on first use, with the keyword callbacks
+        found = (tuple(scanner._mres), basic.ignore_types, basic.newline_types, basic.callback)
+        self._lexing[state] = found
+        return found
+
+    def build(self, text: str, builder: Any) -> Span:
+        """The `start` rule's result for `text`, built by `builder`; NotBuilt for anything but a valid file."""
         self._state[:] = [builder]
         try:
-            return self._frontend.parse(text, None, on_error=on_error)  # type: ignore[no-any-return]
+            return self._fused(text)
+        except NotBuilt:
+            raise
+        except Exception as exc:  # Lark's way decides: a syntax error further on, or a bug it raises too
+            raise NotBuilt from exc
         finally:
             self._state.clear()
+
+    def _fused(self, text: str) -> Span:
+        """Lark's contextual lexer loop (`BasicLexer.next_token`) and LALR loop (`ParserState.feed_token`) as one loop."""
+        actions = self._actions
+        lexing = self._lexing
+        lexer_of = self._lexer_of
+        new = Token._future_new
+        states = [self._start]
+        values: list[Any] = []
+        pos, line, line_start, end = 0, 1, 0, len(text)
+        token = None
+        while True:
+            if pos < end:
+                mres, ignore, newline, keywords = lexing.get(states[-1]) or lexer_of(states[-1])
+                for mre in mres:
+                    match = mre.match(text, pos)
+                    if match is not None:
+                        break
+                else:
+                    raise NotBuilt
+                value = match.group(0)
+                kind = match.lastgroup
+                start, start_line, column = pos, line, pos - line_start + 1
+                if kind in newline:
+                    lines = value.count("\n")
+                    if lines:
+                        line += lines
+                        line_start = pos + value.rindex("\n") + 1
+                pos += len(value)
+                if kind in ignore:
+                    if kind in keywords:
+                        raise NotBuilt  # a callback on an ignored terminal: none in this grammar, left to Lark's loop
+                    continue
+                token = new(kind, value, start, start_line, column, line, pos - line_start + 1, pos)  # type: ignore[no-untyped-call]
+                keyword = keywords.get(kind)
+                if keyword is not None:
+                    token = keyword(token)
+                at_end = False
+            else:
+                token = Token.new_borrow_pos("$END", "", token) if token is not None else Token("$END", "", 0, 1, 1)
+                at_end = True
+            while True:
+                action = actions[states[-1]].get(token.type)
+                if action is None:
+                    raise NotBuilt
+                if action[0]:
+                    states.append(action[1])
+                    values.append(token)
+                    break
+                _, size, callback, origin = action
+                if size:
+                    children = values[-size:]
+                    del states[-size:]
+                    del values[-size:]
+                else:
+                    children = []
+                states.append(actions[states[-1]][origin][1])
+                values.append(callback(children))
+                if at_end and states[-1] == self._end:
+                    return values[-1]  # type: ignore[no-any-return]

@@ -29,8 +29,8 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
-from lark import Lark, Token, Transformer, v_args
-from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
+from lark import Lark, Token, Transformer, Tree, v_args
+from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken, VisitError
 
 from dsl.language import lalr, limits, syntax_errors
 from dsl.language.cache import replace_with, user_cache_folder
@@ -242,8 +242,9 @@ def _cached_lark(grammar: str) -> Lark:
 
 
 # --- building the model while parsing --------------------------------------------------------
-# Lark's way is a parse tree, then the Transformer (`_Builder.transform`); `lalr.BuildingParser` has the LALR
-# parser call `_Builder`'s methods as it reduces instead (see dsl/language/lalr.py for why and how).
+# Lark's way is a parse tree, then the Transformer (`_Builder.transform`); `lalr.BuildingParser` lexes, parses
+# and calls `_Builder`'s methods in one loop instead, for valid files (see dsl/language/lalr.py for why and
+# how). Anything else is parsed Lark's way, which reports the syntax errors.
 
 
 @lru_cache(maxsize=1)
@@ -290,22 +291,25 @@ def parse_text(text: str, path: str) -> tuple[FileDecl | None, list[Diagnostic]]
         return len(diagnostics) < 20 and recoveries[0] < _MAX_RECOVERIES
 
     builder = _Builder(path)
-    built: lalr.Span | None
     try:
-        built = _building_parser().parse(text, builder, recover)
-    except (UnexpectedCharacters, UnexpectedToken, UnexpectedEOF) as exc:
-        if not diagnostics:
-            diagnostics.append(syntax_errors.describe(exc, text, path, _lark()))
-        built = None
-    except Exception:
-        # After a syntax error the parser resumes on what follows, and the rule methods build from
-        # statements cut short; what they make is thrown away with the file, so their complaints are too.
-        if not diagnostics:
-            raise  # a bug in a rule method, not in the plan
-        built = None
-    if diagnostics or built is None:
-        return None, _after_text_mistakes(text, path, _one_per_line(diagnostics))
-    decl = built.value
+        decl = _building_parser().build(text, builder).value
+    except lalr.NotBuilt:
+        # Not a valid file (or a rule method failed): Lark's own way, which reports the syntax errors and
+        # resumes after them, and raises what a method raises on a file that has none.
+        builder = _Builder(path)
+        tree: Tree[Token] | None
+        try:
+            tree = _lark().parse(text, on_error=recover)
+        except (UnexpectedCharacters, UnexpectedToken, UnexpectedEOF) as exc:
+            if not diagnostics:
+                diagnostics.append(syntax_errors.describe(exc, text, path, _lark()))
+            tree = None
+        if diagnostics or tree is None:
+            return None, _after_text_mistakes(text, path, _one_per_line(diagnostics))
+        try:
+            decl = builder.transform(tree)
+        except VisitError as exc:  # a bug in a rule method, not in the plan
+            raise exc.orig_exc from exc
     empty = syntax_errors.empty_file(text, path)
     return decl, ([empty] if empty else []) + builder.diagnostics + limits.text_warnings(text, path)
 
