@@ -1052,9 +1052,10 @@ class _TicketQuestion:
                 found = level
         return found
 
-    def pauses_from(self, start: int) -> list[tuple[int, int]]:
-        """The pauses clipped to start at or after `start`."""
-        return [(max(a, start), b) for a, b in self.pauses if b > start]
+    def pauses_within(self, start: int, stop: int | None) -> list[tuple[int, int]]:
+        """The pauses clipped to [start, stop): a clock that has stopped is not moved by pauses after its stop."""
+        end = self.now if stop is None else stop
+        return [(max(a, start), min(b, end)) for a, b in self.pauses if max(a, start) < min(b, end)]
 
 
 class TicketClock:
@@ -1125,7 +1126,9 @@ class TicketClock:
         # A cut-off (format 1.9) moves where the clock starts: open time before that is not counted.
         start = amount.start(timeline)(start)
         reach = paused_search(timeline)
-        pauses = ticket.pauses_from(start)
+        # A stopped clock keeps the deadline it had at its stop: pauses after it (waiting on the customer for
+        # the resolution, after the first response was met) are not its own (docs/rules.md §11.2).
+        pauses = ticket.pauses_within(start, stop)
         floor = start
         if amount.days is not None:  # business days: the open time up to the §6 deadline, never earlier than it
             floor = plain(start) if amount.cutoff is None else amount.search_from_start(timeline)(start)
