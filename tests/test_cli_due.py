@@ -97,6 +97,7 @@ def test_batch_answers_every_line_in_order() -> None:
     lines.insert(5, '{"plan": "stratiteq/sos", "priority": "P3", "at": "2026-11-23T15:00:00+01:00", "metirc": "resolution"}')
     lines.insert(6, '{"plan": "stratiteq/sos", "priority": 3, "at": "2026-11-23T15:00:00+01:00"}')
     lines.insert(7, '{"plan": "stratiteq/sos", "priority": "P3"}')
+    lines.insert(8, " \t ")  # white space only: empty too (docs/rules.md §8), not "not JSON"
     code, out, err = run(args(batch="-"), "\n".join(lines) + "\n")
     assert code == 1 and err == ""  # 1: some lines got errors (docs/rules.md §8)
     answers = [json.loads(line) for line in out.splitlines()]
@@ -109,9 +110,10 @@ def test_batch_answers_every_line_in_order() -> None:
     assert "unknown field 'metirc'; did you mean 'metric'" in answers[5]["error"]
     assert '"priority" must be a text or null' in answers[6]["error"]
     assert answers[7] == {"error": 'line 8 lacks "at"', "line": 8, "field": "at"}
-    assert answers[8] == {"due": "2026-11-23T13:00:00-05:00"}
-    assert answers[9] == {"due": "2026-11-30T00:00:00+01:00"}
-    assert "customer's own time zone" in answers[10]["error"]
+    assert answers[8] == {"error": "line 9 is empty", "line": 9, "field": None}
+    assert answers[9] == {"due": "2026-11-23T13:00:00-05:00"}
+    assert answers[10] == {"due": "2026-11-30T00:00:00+01:00"}
+    assert "customer's own time zone" in answers[11]["error"]
 
 
 def test_batch_line_faults_in_the_documented_order_and_words() -> None:

@@ -234,3 +234,27 @@ def test_the_home_card_says_the_response_in_force_first_not_a_later_faster_versi
     reader = views.Reader("en", words()["en"], vendor, None)
     assert views.fastest_response(vendor, reader) == "Fastest response: 30 minutes"
     assert [t.minutes for t in views.first_versions(vendor.plans[0])] == [30, 120]
+
+
+def test_a_versioned_question_no_version_answers_is_refused_by_clock_and_each_report_in_its_own_words():
+    # P1 from the start, P2 only from 2027: asked without a priority, no version gives a deadline.
+    plan = ('  plan basic {\n    name "Basic"\n    target first-response P1 4h on office-hours\n'
+            "    target first-response P2 2h on office-hours from 2027-01-01\n  }\n")
+    result = _load(plan)
+    assert not result.errors, [d.message for d in result.errors]
+    evaluator = Evaluator(export_project(result.project, (2026, 2028)))
+    # Evaluator.clock refuses, as for a question without versions, instead of a clock whose parts are missing.
+    with pytest.raises(RuleError) as refused:
+        evaluator.clock("acme/basic", None)
+    assert str(refused.value) == "plan 'acme/basic' sets its first-response targets per priority; give one of: P1"
+    assert refused.value.field == "priority"
+    # A deadline still gets the words of the terms in force at its report, before and after the clock was refused.
+    with pytest.raises(RuleError, match=r"give one of: P1, P2$"):
+        evaluator.due("acme/basic", None, "2027-03-01T10:00:00+01:00")
+    with pytest.raises(RuleError, match=r"give one of: P1$"):
+        evaluator.due("acme/basic", None, "2026-03-01T10:00:00+01:00")
+    # A question some version answers keeps its clock: the earliest answering version's target, each report's own.
+    ready = evaluator.clock("acme/basic", "P2")
+    assert ready.minutes == 120
+    with pytest.raises(RuleError, match="states no first-response target for priority P2"):
+        ready.due_us(int(datetime.fromisoformat("2026-06-01T10:00:00+02:00").timestamp()) * 1_000_000)

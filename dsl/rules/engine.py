@@ -716,7 +716,27 @@ class Evaluator:
         case: str | None = None,
         country: str | None = None,
     ) -> Clock:
-        """The `Clock` for one plan ("vendor/plan"), priority, customer zone, metric, kind of case and customer country."""
+        """The `Clock` for one plan ("vendor/plan"), priority, customer zone, metric, kind of case and customer country.
+
+        Raises RuleError when the question has no deadline: for a question whose targets have versions
+        (a VersionedClock), when no version gives one, with the refusal of the earliest terms.
+        """
+        found = self._clock(plan, priority, tz, metric, case, country)
+        if isinstance(found, VersionedClock) and found.refusal is not None:
+            # Nothing of it would work but its refusals: refuse here, as a question without versions is refused.
+            raise found.refusal
+        return found
+
+    def _clock(
+        self,
+        plan: str,
+        priority: str | None,
+        tz: str | None = None,
+        metric: str | None = None,
+        case: str | None = None,
+        country: str | None = None,
+    ) -> Clock:
+        """`clock`, but a VersionedClock none of whose versions gives a deadline is returned: it refuses each report in its own span's words."""
         # An empty text in an optional field means the field is not given (docs/rules.md §5), as in sla.js.
         priority, tz, metric, case, country = (v if v != "" else None for v in (priority, tz, metric, case, country))
         key = (plan, priority, tz, metric, case, country)
@@ -753,7 +773,7 @@ class Evaluator:
         key = (plan, priority, tz, metric, case, country)
         answer = self._answers.get(key)
         if answer is None:
-            answer = self._answers[key] = self.clock(plan, priority, tz, metric, case, country).due
+            answer = self._answers[key] = self._clock(plan, priority, tz, metric, case, country).due
         return answer(at)
 
     def due_many(
@@ -767,7 +787,7 @@ class Evaluator:
         country: str | None = None,
     ) -> list[datetime]:
         """Deadlines for many reports (aware datetimes) of one plan, priority, metric and case, in order."""
-        answer = self.clock(plan, priority, tz, metric, case, country).due
+        answer = self._clock(plan, priority, tz, metric, case, country).due
         return [answer(m) for m in moments]
 
     def priority_for(self, vendor: str, impact: str, urgency: str) -> str:
@@ -1052,9 +1072,10 @@ class _TicketQuestion:
                 found = level
         return found
 
-    def pauses_from(self, start: int) -> list[tuple[int, int]]:
-        """The pauses clipped to start at or after `start`."""
-        return [(max(a, start), b) for a, b in self.pauses if b > start]
+    def pauses_within(self, start: int, stop: int | None) -> list[tuple[int, int]]:
+        """The pauses clipped to [start, stop): a clock that has stopped is not moved by pauses after its stop."""
+        end = self.now if stop is None else stop
+        return [(max(a, start), min(b, end)) for a, b in self.pauses if max(a, start) < min(b, end)]
 
 
 class TicketClock:
@@ -1125,7 +1146,9 @@ class TicketClock:
         # A cut-off (format 1.9) moves where the clock starts: open time before that is not counted.
         start = amount.start(timeline)(start)
         reach = paused_search(timeline)
-        pauses = ticket.pauses_from(start)
+        # A stopped clock keeps the deadline it had at its stop: pauses after it (waiting on the customer for
+        # the resolution, after the first response was met) are not its own (docs/rules.md §11.2).
+        pauses = ticket.pauses_within(start, stop)
         floor = start
         if amount.days is not None:  # business days: the open time up to the §6 deadline, never earlier than it
             floor = plain(start) if amount.cutoff is None else amount.search_from_start(timeline)(start)
@@ -1191,7 +1214,7 @@ class TicketClock:
     ) -> dict[str, Any]:
         """One interval of one metric, against the target of the priority in force when it stops (or now)."""
         level = ticket.priority_at(ticket.now if stop is None else stop)
-        clock = self.evaluator.clock(plan, level, tz, metric, case, country)
+        clock = self.evaluator._clock(plan, level, tz, metric, case, country)
         if isinstance(clock, VersionedClock):
             clock = clock.at(ticket.report)  # the terms in force when the ticket was reported
         timeline, zone, plain = self._timed(clock, at)
@@ -1476,15 +1499,17 @@ class VersionedClock(Clock):
 
     `due` and `due_us` pick the clock of the version in force at the report; a span in which the
     rules give no target raises that span's RuleError. `at(report_us)` gives the span's Clock.
-    When no span gives a target, `amount`, `timeline` and the rest are not set: only `due`, `due_us`
-    and `at` are, and each raises the RuleError of the report's own span.
+    `amount`, `minutes`, `timeline` and `zone` are those of the earliest version that gives a deadline.
+    When none does, `refusal` is the earliest span's RuleError (else None): `Evaluator.clock` raises it
+    instead of returning such a clock, and `Evaluator.due` answers each report with its own span's words.
     """
 
-    __slots__ = ("bounds", "clocks")
+    __slots__ = ("bounds", "clocks", "refusal")
 
     def __init__(self, bounds: list[int], clocks: list[Clock | RuleError]) -> None:
         self.bounds, self.clocks = bounds, clocks  # clocks[k] answers reports in [bounds[k-1], bounds[k])
         ready = next((c for c in clocks if isinstance(c, Clock)), None)
+        self.refusal = None if ready is not None else next(c for c in clocks if isinstance(c, RuleError))
         if ready is not None:
             self.amount, self.minutes, self.timeline, self.zone = ready.amount, ready.minutes, ready.timeline, ready.zone
             self.first, self.last = ready.first, ready.last

@@ -121,7 +121,8 @@ function measure(rules, t, zone, target, start, stop, state, shares) {
   // A cut-off (format 1.9) moves where the clock starts: open time before that is not counted.
   start = cutoffStart(t, start, target.cutoff, zone);
   if (start === null) throw beyond();
-  const pauses = state.pausesFrom(start);
+  // A stopped clock keeps the deadline it had at its stop: pauses after it are not its own (docs/rules.md §11.2).
+  const pauses = state.pausesWithin(start, stop);
   let floor = start, wanted;
   const days = target.business_days ?? null;
   if (days !== null) {
@@ -172,7 +173,10 @@ function ticketState(report, priority, events, now) {
       for (const e of known) if (e.kind === "priority" && e.at <= moment) found = e.priority;
       return found;
     },
-    pausesFrom: (start) => pauses.filter(([, b]) => b > start).map(([a, b]) => [Math.max(a, start), b]),
+    pausesWithin: (start, stop) => {
+      const end = stop === null ? now : stop;
+      return pauses.map(([a, b]) => [Math.max(a, start), Math.min(b, end)]).filter(([a, b]) => a < b);
+    },
   };
 }
 

@@ -191,6 +191,15 @@ def chosen() -> list[tuple[oracle.Ticket, str]]:
         (T("conformance-lab/callback", "P2", "2026-12-24T15:30:00+01:00", "2026-12-28T08:30:00+01:00",
            (_ev("responded", "2026-12-24T16:00:00+01:00"),), country="SE"),
          "an obligation in the customer's zone without tz: none, the ticket still answered"),
+        (T("conformance-lab/callback", "P2", "2026-12-24T15:30:00+01:00", "2026-12-24T15:50:00+01:00", (), country="SE"),
+         "an obligation in the customer's zone without tz, before the first response: waiting"),
+        # A stopped clock keeps the deadline it had at its stop: a pause after the first response (waiting on the
+        # customer for the resolution) moves the resolution's deadline, not the met first response's.
+        (T("conformance-lab/office", "P3", "2026-11-23T09:00:00+01:00", "2026-11-24T12:00:00+01:00",
+           (_ev("responded", "2026-11-23T10:00:00+01:00"), _ev("pause", "2026-11-23T11:00:00+01:00"),
+            _ev("resume", "2026-11-23T13:00:00+01:00"))),
+         "pauses after a clock stopped do not move its deadline: the first response met at 10:00 stays due Tuesday 09:00, "
+         "the resolution moves by the 2 hours paused"),
     ]
 
 

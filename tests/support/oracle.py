@@ -483,7 +483,8 @@ def ticket(project: Project, years: tuple[int, int], q: Ticket) -> dict:
         else:
             wanted = minutes * MINUTE_US
         goals = [wanted] + [wanted * p // 100 for p in warn]
-        reached = _walk(clock, start, goals, paused, hi)
+        # A stopped clock keeps the deadline it had at its stop: pauses after the stop are not its own.
+        reached = _walk(clock, start, goals, lambda minute: paused(minute) and (stop is None or minute < stop), hi)
         deadline = max(reached[0], floor)
         end = now if stop is None else stop
         elapsed = _counted(clock, start, end, paused)
