@@ -375,6 +375,13 @@ def _order_hint(exc: UnexpectedToken, text: str) -> str | None:
         return PRICE_ORDER
     if word == "renews" and line.startswith("contract ") and "notice" in before:
         return "'renews TERM' comes before 'notice TERM': contract 12 months renews 12 months notice 3 months"
+    if before[-1:] == ["renews"] and line.startswith("contract ") and word.isalpha():
+        # A Nordic or German contract that "runs on until further notice" after its minimum term (session 26).
+        return (
+            "'renews' is followed by the term of each renewal: contract 12 months renews 12 months notice 3 months; a contract "
+            "that runs on until further notice after its minimum term has no renewal term: contract 12 months notice 3 months, "
+            "and 'until further notice' in the plan's note"
+        )
     if re.fullmatch(r"\d\d?:\d\d", word) and re.match(r"(open|hours|eve)\b", line):
         return "separate the intervals of a day with a comma: open mon-thu 09:00-14:00, 15:00-18:00"
     if word == "{" and "add-on" in before:
@@ -460,6 +467,8 @@ def _cutoff_hint(exc: UnexpectedToken, text: str) -> str | None:
     word = str(exc.token).lower()
     if before[-1] == "cut-off":
         return "a cut-off is a time of day in 24-hour form, HH:MM: cut-off 15:00"
+    if word == "on" and "cut-off" in before:  # `… 1 business day cut-off 14:00 on office` (session 26)
+        return f"the cut-off comes after the calendar: {example}"
     if word in CUTOFF_WORDS:
         return (
             "a target's cut-off (tickets reported at or after it count from the next business day) is written after "
@@ -519,6 +528,7 @@ def describe(exc: UnexpectedInput, text: str, path: str, lark: Lark) -> Diagnost
         return amount
     message = _found(exc, text)
     pos = Pos(path, line, column, line, end)
+    chopped: tuple[str, str] | None = None  # the keyword the lexer took off the front of a longer word, and the word
     if isinstance(exc, UnexpectedToken) and 0 < offset < len(text) and text[offset - 1].isalpha() and text[offset].isalpha():
         # The lexer took a keyword off the front of a longer word (`excluding` read as `excl` + `uding`): the
         # author wrote the whole word, so the message names it and the caret starts where it does.
@@ -529,6 +539,7 @@ def describe(exc: UnexpectedInput, text: str, path: str, lark: Lark) -> Diagnost
         while stop < len(text) and (text[stop].isalnum() or text[stop] in "-_"):
             stop += 1
         message = f"unexpected '{text[start:stop]}'"
+        chopped = (text[start:offset], text[start:stop])
         pos = _pos_at(text, start, path, stop - start)
         expected = set()  # what the parser wanted after the keyword it took, not instead of the word
     wanted = _expected(expected, lark, _state(exc))
@@ -539,6 +550,12 @@ def describe(exc: UnexpectedInput, text: str, path: str, lark: Lark) -> Diagnost
         if keyword is not None:
             return error(message, pos, keyword, code="T0103")
     code = "T0110" if message.startswith("a quoted text that is never closed") else "T0101"
+    if chopped is not None and chopped[0] in _keywords(lark).values():
+        # `eves 08:00-12:00`, `opens mon-fri ...`: the keyword the lexer took is the word the author meant (the
+        # parser's own hint would be about what follows the keyword, which the author never wrote).
+        taken, written = chopped
+        if difflib.SequenceMatcher(None, taken, written).ratio() >= 0.7:
+            return error(message, pos, f"did you mean '{taken}'?", code="T0103")
     hint = _hint(exc, lark, text)
     notes: tuple[tuple[str, Pos], ...] = ()
     opened = _misclosed_brace(text, offset) if hint is None else None
