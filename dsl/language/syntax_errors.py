@@ -290,6 +290,21 @@ def _hint(exc: UnexpectedInput, lark: Lark, text: str) -> str | None:
     return hint
 
 
+_DAY_FIRST = re.compile(r"(\d{1,2})([./-])(\d{1,2})\2(\d{4})\b")
+
+
+def _day_first_date_hint(rest: str) -> str | None:
+    """A date written as the vendor's country writes it (`01.01.2027`, `24-06-2026`, `1/1/2027`): year first (session 26)."""
+    found = _DAY_FIRST.match(rest)
+    if found is None:
+        return None
+    first, second, year = int(found.group(1)), int(found.group(3)), found.group(4)
+    day, month = (second, first) if second > 12 >= first else (first, second)  # day first, unless only the US order fits
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return "a date is written year first, YYYY-MM-DD: 2027-01-01"
+    return f"a date is written year first, YYYY-MM-DD: {year}-{month:02d}-{day:02d}"
+
+
 def _line_of(exc: UnexpectedInput, text: str) -> tuple[str, list[str]]:
     """What the hints keyed by an error's line read: the line from its first word on, and the words before the error."""
     at = exc.pos_in_stream or 0
@@ -556,7 +571,8 @@ def describe(exc: UnexpectedInput, text: str, path: str, lark: Lark) -> Diagnost
         taken, written = chopped
         if difflib.SequenceMatcher(None, taken, written).ratio() >= 0.7:
             return error(message, pos, f"did you mean '{taken}'?", code="T0103")
-    hint = _hint(exc, lark, text)
+    hint = _day_first_date_hint(text[offset:]) if "DATE" in expected else None
+    hint = hint or _hint(exc, lark, text)
     notes: tuple[tuple[str, Pos], ...] = ()
     opened = _misclosed_brace(text, offset) if hint is None else None
     if opened is not None:
