@@ -97,3 +97,24 @@ def test_a_keyword_written_with_an_ending_is_named(hours: str, word: str, fixed:
     assert message.startswith(f"unexpected '{word}s'") and column == 3, found
     assert said == f"did you mean '{word}'?"
     assert problems(plan(hours=fixed)) == []
+
+
+@pytest.mark.parametrize(
+    ("line", "word"),
+    [("targets first-response all 2h on office", "target"), ("coverages all on office", "coverage")],
+)
+def test_a_statement_written_in_the_plural_is_named_at_its_word(line: str, word: str) -> None:
+    """Session 26: `targets first-response P2 2h` read `s` as the metric and stopped at the priority with a hint about
+    priorities; the mistake is the first word, and the message, caret and hint say so. (After another statement: as a
+    plan's first statement the lexer already stops at the word.)"""
+    found = problems(plan("price 35 USD per month\n    " + line))
+    assert found, line
+    message, at_line, column, said = found[0]
+    assert (message, at_line, column, said) == (f"unexpected '{word}s'", 12, 5, f"did you mean '{word}'?"), found
+    assert problems(plan("price 35 USD per month\n    " + line.replace(f"{word}s", word, 1))) == []
+
+
+def test_a_feature_cell_named_like_a_plural_keyword_is_no_statement() -> None:
+    """A feature whose id is a keyword with an s (`targets: yes`) is a cell, and its line gets no plural hint."""
+    text = plan("features { targets: yes }").replace('feature extra { label "Extra hours" }', 'feature targets { label "Targets" }')
+    assert problems(text) == []

@@ -290,6 +290,18 @@ def _hint(exc: UnexpectedInput, lark: Lark, text: str) -> str | None:
     return hint
 
 
+def _plural_statement(exc: UnexpectedInput, text: str, lark: Lark) -> str | None:
+    """`targets first-response P2 2h`, `coverages all on office`: a statement's keyword with an s, which the parser
+    reads as something else and stumbles over later on the line (session 26); the keyword it should be."""
+    line, _ = _line_of(exc, text)
+    first = re.match(r"([a-z-]+)\s+[^\s:]", line)
+    if first is None:
+        return None
+    word = first.group(1)
+    keywords = set(_keywords(lark).values())
+    return word[:-1] if word.endswith("s") and word not in keywords and word[:-1] in keywords else None
+
+
 _DAY_FIRST = re.compile(r"(\d{1,2})([./-])(\d{1,2})\2(\d{4})\b")
 
 
@@ -571,6 +583,12 @@ def describe(exc: UnexpectedInput, text: str, path: str, lark: Lark) -> Diagnost
         taken, written = chopped
         if difflib.SequenceMatcher(None, taken, written).ratio() >= 0.7:
             return error(message, pos, f"did you mean '{taken}'?", code="T0103")
+    plural = _plural_statement(exc, text, lark)
+    if plural is not None:
+        # The mistake is the line's first word, not where the parser gave up: the message and caret say that word.
+        start = text.rfind("\n", 0, exc.pos_in_stream or 0) + 1
+        start += len(text[start:]) - len(text[start:].lstrip())
+        return error(f"unexpected '{plural}s'", _pos_at(text, start, path, len(plural) + 1), f"did you mean '{plural}'?", code="T0103")
     hint = _day_first_date_hint(text[offset:]) if "DATE" in expected else None
     hint = hint or _hint(exc, lark, text)
     notes: tuple[tuple[str, Pos], ...] = ()
