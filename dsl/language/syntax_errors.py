@@ -390,6 +390,10 @@ PRICE_ORDER = (
 )
 
 
+UNTIL_NOTICE_WORDS = ("indefinitely", "indefinite", "automatically", "auto", "tacitly", "until", "continuously", "forever", "unlimited")
+"""Words after `renews` for a contract that runs on until further notice (Finnish "toistaiseksi", German "unbefristet")."""
+
+
 def _order_hint(exc: UnexpectedToken, text: str) -> str | None:
     """Words of a fixed order written in another (session 23's outside authors): a price's `billed` before its
     `minimum`, a contract's `notice` before `renews`, two intervals of a day without their comma, a text after an
@@ -402,7 +406,7 @@ def _order_hint(exc: UnexpectedToken, text: str) -> str | None:
         return PRICE_ORDER
     if word == "renews" and line.startswith("contract ") and "notice" in before:
         return "'renews TERM' comes before 'notice TERM': contract 12 months renews 12 months notice 3 months"
-    if before[-1:] == ["renews"] and line.startswith("contract ") and word.isalpha():
+    if before[-1:] == ["renews"] and line.startswith("contract ") and word.lower() in UNTIL_NOTICE_WORDS:
         # A Nordic or German contract that "runs on until further notice" after its minimum term (session 26).
         return (
             "'renews' is followed by the term of each renewal: contract 12 months renews 12 months notice 3 months; a contract "
