@@ -118,3 +118,11 @@ def test_a_feature_cell_named_like_a_plural_keyword_is_no_statement() -> None:
     """A feature whose id is a keyword with an s (`targets: yes`) is a cell, and its line gets no plural hint."""
     text = plan("features { targets: yes }").replace('feature extra { label "Extra hours" }', 'feature targets { label "Targets" }')
     assert problems(text) == []
+
+
+def test_prices_in_the_plural_is_not_an_unknown_segment_s() -> None:
+    """`prices 35 USD per month` loads as `price s 35 USD …`, a price for a segment 's': the hint names the word."""
+    found = problems(plan("price 35 USD per month\n    prices 40 USD per month"))
+    assert [(m, line, hint) for m, line, _, hint in found] == [
+        ("unknown customer segment 's'", 12, "did you mean 'price'? ('prices' is read as 'price' for a segment 's')")
+    ]

@@ -969,6 +969,8 @@ def check_plan_references(plan: Plan, vendor: Vendor, calendars: set[str]) -> It
     for price in plan.prices:
         if price.segment is not None and price.segment not in segments:
             declare = did_you_mean(price.segment, segments) or 'declare it: segment ID { sv "..." ... }'
+            if price.segment == "s":  # `prices 35 USD per month` is read as `price s 35 USD ...` (session 26)
+                declare = "did you mean 'price'? ('prices' is read as 'price' for a segment 's')"
             yield error(f"unknown customer segment '{price.segment}'", price.pos, declare, code="T0313")
         yield from _marks(price.marks, price.pos, vendor)
     for target in plan.targets:
