@@ -305,8 +305,8 @@ def test_a_chat_is_named_as_a_chat_in_the_contact_list_and_the_tiers_channels(ch
     assert f'<li><strong>{chat}</strong> <a href="https://chatty.example/chat">https://chatty.example/chat</a>' in section
     page = (chat_site / lang / "chatty" / "index.html").read_text(encoding="utf-8")
     service = page[page.index('<section id="service"') : page.index('<section id="contact"')].replace("\u2060", "")
-    # One list in a sentence, as the comparison says it: "Chatt och e-post".
-    joined = {"sv": "och", "it": "e", "pl": "i", "en": "and"}[lang]
+    # One list in a sentence, as the comparison says it: "Chatt och e-post" ("Chat ed e-mail": Italian's euphonic d).
+    joined = {"sv": "och", "it": "ed", "pl": "i", "en": "and"}[lang]
     assert f"<p class=\"channels\">{chat} {joined} {email[:1].lower()}{email[1:]}</p>" in service
     website = site.contact_kinds(reader(lang))["web"]
     assert website not in section and website not in service

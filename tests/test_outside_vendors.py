@@ -241,11 +241,19 @@ SESSION_24 = ("nordhavn",)
 # customer's own hours and holidays, prices per node and year that change on 1 January 2027).
 SESSION_25 = ("fjordtel", "orbisdata")
 
+# Session 26: a Finnish MSP (Kuura: servers and users priced apart, an impact × urgency matrix, an on-call line for P1
+# only, short hours on the eve of every Finnish holiday, replacement hardware by the next business day for faults
+# reported before 14:00, monthly service reviews) and an Italian health-software vendor under a public contract (Dora
+# Sanità: Turin's patron saint's day, Saturday mornings, "giorni lavorativi" without Saturdays, a cut-off at 16:00, H24
+# for blocking faults, availability credits, penalties as a text, a price change on 1 January 2027 in two segments),
+# written from docs/language.md alone.
+SESSION_26 = ("kuura", "dorasanita")
+
 
 @pytest.mark.parametrize(
     "group",
-    [SESSION_22, SESSION_22B, SESSION_23, SESSION_24, SESSION_25],
-    ids=["session 22", "session 22b", "session 23", "session 24", "session 25"],
+    [SESSION_22, SESSION_22B, SESSION_23, SESSION_24, SESSION_25, SESSION_26],
+    ids=["session 22", "session 22b", "session 23", "session 24", "session 25", "session 26"],
 )
 def test_each_group_of_offers_checks_clean_on_its_own_even_strictly(tmp_path: Path, group: tuple[str, ...]) -> None:
     (tmp_path / "plans").mkdir()
@@ -646,3 +654,114 @@ def test_the_session_25_offers_read_and_export_as_written(published: Path) -> No
     swedish = words_of(published / "sv" / "orbisdata" / "index.html")
     assert "Erbjudandet finns bara på engelska." in swedish
     assert "1 200 € per enhet per år exkl. moms, minst 3 enheter, faktureras årsvis" in swedish
+
+
+SESSION_26_DEADLINES = [
+    # (plan, priority, reported, extra fields of the question, due), each worked out by hand from the plan and docs/language.md.
+    # Maundy Thursday is the eve of Good Friday (08:00–12:00): one hour; Good Friday to Easter Monday closed; the
+    # second hour on Tuesday, in summer time.
+    ("kuura/perus", "P2", "2026-04-02T11:00:00+03:00", {}, "2026-04-07T09:00:00+03:00"),
+    # 23 December is the eve of Christmas Eve, a Finnish public holiday: two hours, then 24–27 December closed.
+    ("kuura/perus", "P3", "2026-12-23T10:00:00+02:00", {}, "2026-12-28T10:00:00+02:00"),
+    # After the 14:00 cut-off on a Friday: counted from Monday's opening, due at the end of Tuesday.
+    ("kuura/perus", "P1", "2026-05-29T14:30:00+03:00", {"metric": "on-site"}, "2026-06-02T16:00:00+03:00"),
+    # Before the cut-off but after the eve closed at 12:00: the report's day is the Thursday, the next business day
+    # is Monday after Midsummer.
+    ("kuura/perus", "P2", "2026-06-18T13:00:00+03:00", {"metric": "on-site"}, "2026-06-22T16:00:00+03:00"),
+    # The next business day is the eve of Midsummer Eve: it ends at 12:00.
+    ("kuura/perus", "P3", "2026-06-17T13:59:00+03:00", {"metric": "on-site"}, "2026-06-18T12:00:00+03:00"),
+    # 30 real minutes across the end of summer time in Helsinki.
+    ("kuura/jatkuva", "P1", "2026-10-25T03:45:00+03:00", {}, "2026-10-25T03:15:00+02:00"),
+    # 30 April 2027 is the eve of May Day, a Saturday: one hour until 12:00, one on Monday.
+    ("kuura/jatkuva", "P2", "2027-04-30T11:00:00+03:00", {}, "2027-05-03T09:00:00+03:00"),
+    # Friday 30 October is the eve of All Saints' Day (a Saturday) and closed at 15:00: counted from Monday's opening.
+    ("kuura/perus", "P4", "2026-10-30T15:00:00+02:00", {}, "2026-11-04T08:00:00+02:00"),
+    # Jatkuva keeps Perus's next-business-day replacement for P2: on the eve before the cut-off, due after Christmas.
+    ("kuura/jatkuva", "P2", "2026-12-23T11:00:00+02:00", {"metric": "on-site"}, "2026-12-28T16:00:00+02:00"),
+    # 4 real hours across the start of summer time.
+    ("kuura/jatkuva", "P1", "2027-03-28T01:30:00+02:00", {"metric": "workaround"}, "2027-03-28T06:30:00+03:00"),
+    # New Year's Eve is an eve: half an hour, then the holiday and the weekend.
+    ("kuura/perus", "P1", "2026-12-31T11:30:00+02:00", {}, "2027-01-04T08:30:00+02:00"),
+    # Two business days after Monday are Tuesday and the eve of Christmas Eve, closed at 14:00: the next opening.
+    ("kuura/perus", "P4", "2026-12-21T14:00:00+02:00", {}, "2026-12-28T08:00:00+02:00"),
+    # Saturday mornings count: one hour on Saturday, one on Monday.
+    ("dorasanita/base", "L2", "2026-11-28T12:00:00+01:00", {}, "2026-11-30T09:30:00+01:00"),
+    # 24 June, San Giovanni, Turin's patron saint, is closed.
+    ("dorasanita/base", "L2", "2026-06-23T17:00:00+02:00", {}, "2026-06-25T10:00:00+02:00"),
+    # 4 October is a national holiday from 2026 (Saint Francis): Monday 4 October 2027 is closed.
+    ("dorasanita/base", "L2", "2027-10-02T12:30:00+02:00", {}, "2027-10-05T10:00:00+02:00"),
+    # After the 16:00 cut-off on Friday: counted from Saturday 08:30, a business day of the service hours.
+    ("dorasanita/base", "L3", "2026-11-27T16:30:00+01:00", {}, "2026-11-30T12:00:00+01:00"),
+    # One minute before it: counted from the report.
+    ("dorasanita/base", "L3", "2026-11-27T15:59:00+01:00", {}, "2026-11-30T10:29:00+01:00"),
+    # H24: 30 real minutes across the end of summer time in Rome.
+    ("dorasanita/h24", "L1", "2026-10-25T02:45:00+02:00", {}, "2026-10-25T02:15:00+01:00"),
+    # Five giorni lavorativi from a New Year's Eve morning: 1 and 6 January are holidays.
+    ("dorasanita/base", "L1", "2026-12-31T10:00:00+01:00", {"metric": "resolution"}, "2027-01-11T10:00:00+01:00"),
+    # One giorno lavorativo later is Christmas Eve at 15:00, after its 13:00 close: the next opening is on 28 December.
+    ("dorasanita/base", "L2", "2026-12-23T15:00:00+01:00", {"metric": "workaround"}, "2026-12-28T08:30:00+01:00"),
+    # At the cut-off: counted from Monday 3 August; the 20th giorno lavorativo after it (no Saturdays) is 31 August.
+    ("dorasanita/base", "L3", "2026-07-31T16:00:00+02:00", {"metric": "resolution"}, "2026-08-31T17:30:00+02:00"),
+    # Cloud inherits H24's restore: 4 real hours across the start of summer time.
+    ("dorasanita/cloud", "L1", "2027-03-28T01:30:00+01:00", {"metric": "workaround"}, "2027-03-28T06:30:00+02:00"),
+    # Sunday 24 December 2028 is no working day, so its morning hours do not open it; 25 and 26 December are holidays.
+    ("dorasanita/base", "L2", "2028-12-23T12:00:00+01:00", {}, "2028-12-27T09:30:00+01:00"),
+]
+
+
+@pytest.fixture(scope="module")
+def session_26_questions() -> list[dict[str, str]]:
+    """The session 26 deadlines as questions of `tierwise due --batch` and the JavaScript evaluator."""
+    return [{"plan": plan, "priority": priority, "at": at, **extra} for plan, priority, at, extra, _ in SESSION_26_DEADLINES]
+
+
+def test_the_session_26_deadlines_in_python(published: Path, session_26_questions: list[dict[str, str]]) -> None:
+    done = subprocess.run(
+        [sys.executable, str(BUILD_PY), "--project", str(published.parent), "due", "--batch", "-"],
+        input="".join(json.dumps(q) + "\n" for q in session_26_questions), capture_output=True, text=True, timeout=300,
+    )
+    answers = [json.loads(line) for line in done.stdout.splitlines()]
+    assert answers == [{"due": due} for *_, due in SESSION_26_DEADLINES], done.stderr
+
+
+def test_the_session_26_deadlines_in_javascript(published: Path, session_26_questions: list[dict[str, str]]) -> None:
+    node = shutil.which("node")
+    if node is None:
+        pytest.skip("node is not installed")
+    rules = json.loads((published / "rules" / "all.json").read_text(encoding="utf-8"))
+    done = subprocess.run(
+        [node, str(ROOT / "tests" / "support" / "sla_answers.mjs")], cwd=ROOT, capture_output=True, text=True, timeout=120,
+        input=json.dumps({"rules": rules, "questions": session_26_questions}) + "\n",
+    )
+    assert json.loads(done.stdout) == [{"due": due} for *_, due in SESSION_26_DEADLINES], done.stderr
+
+
+def test_the_session_26_offers_read_and_export_as_written(published: Path) -> None:
+    rules = json.loads((published / "rules" / "all.json").read_text(encoding="utf-8"))
+    kuura = rules["vendors"]["kuura"]
+    office = kuura["calendars"]["kuura-office"]["dates"]
+    # The eves: Maundy Thursday, the Thursday before Midsummer Eve, 23 and 31 December; Midsummer Eve itself is closed.
+    assert office["2026-04-02"] == office["2026-06-18"] == office["2026-12-23"] == office["2026-12-31"] == [["08:00", "12:00"]]
+    assert office["2026-06-19"] == office["2026-12-24"] == []
+    on_site = [t for t in kuura["plans"]["perus"]["targets"] if t["metric"] == "on-site"]
+    assert [t["cutoff"] for t in on_site] == ["14:00"]
+    dora = rules["vendors"]["dorasanita"]
+    assert dora["calendars"]["dora-servizio"]["dates"]["2026-06-24"] == []
+    assert dora["plans"]["cloud"]["availability"]["percent"] == 99.8
+    english = words_of(published / "en" / "kuura" / "index.html")
+    for said in ("Server management", "€89 per device per month excl. tax", "€29 per user per month excl. tax, minimum 10 users",
+                 "on the day before a holiday 08:00 – 12:00", "Phone (On-call line; Critical only)",
+                 "by the end of the next business day (tickets reported after 14:00 count from the next business day)",
+                 "<small>— once a month</small>", "Finnish, Swedish and English"):
+        assert said in english, said
+    italian = words_of(published / "it" / "dorasanita" / "index.html")
+    for said in ("18.000 € all’anno IVA esclusa; dal 1º gennaio 2027: 18.324 € all’anno IVA esclusa",
+                 "esclusi i giorni festivi in Italia (Torino)", "ogni anno il 24 dicembre 08:30 – 13:00, se è un giorno lavorativo",
+                 "le richieste segnalate dopo le ore 16:00 decorrono dal giorno lavorativo successivo",
+                 "portale di assistenza, e-mail (assistenza@dorasanita.example.it) ed e-mail (PEC)", "Durata minima: 36 mesi",
+                 "5% sotto il 99,8%", "Presa in carico"):
+        assert said in italian, said
+    polish = words_of(published / "pl" / "dorasanita" / "index.html")
+    assert "Placówki do 300 łóżek" in polish and "z wyjątkiem świąt ustawowych (Torino, Włochy)" in polish
+    swedish = words_of(published / "sv" / "kuura" / "index.html")
+    assert "dag före helgdag 08:00–12:00" in swedish and "Bindningstid: 12 månader" in swedish

@@ -912,6 +912,7 @@ def check_plan_as_written(plan: Plan, features: set[str]) -> Iterator[Diagnostic
     for price in plan.prices:
         yield from check_price(price)
         yield from check_zero_price(price)
+        yield from check_thousands_separator(price)
     yield from check_channels_once(plan)
     # Two coverage lines for one priority (and case) would leave the page and the rules to pick one.
     yield from _duplicates(plan.coverage, "coverage", _coverage_name, "keep one of them")
@@ -934,6 +935,7 @@ def check_plan_as_written(plan: Plan, features: set[str]) -> Iterator[Diagnostic
         for addon_price in cell.prices:
             yield from check_price(addon_price)
             yield from check_zero_price(addon_price, addon=True)
+            yield from check_thousands_separator(addon_price)
         yield from check_addon_prices(cell)
     for target in plan.targets:
         yield from check_target(target)
@@ -967,6 +969,8 @@ def check_plan_references(plan: Plan, vendor: Vendor, calendars: set[str]) -> It
     for price in plan.prices:
         if price.segment is not None and price.segment not in segments:
             declare = did_you_mean(price.segment, segments) or 'declare it: segment ID { sv "..." ... }'
+            if price.segment == "s":  # `prices 35 USD per month` is read as `price s 35 USD ...` (session 26)
+                declare = "did you mean 'price'? ('prices' is read as 'price' for a segment 's')"
             yield error(f"unknown customer segment '{price.segment}'", price.pos, declare, code="T0313")
         yield from _marks(price.marks, price.pos, vendor)
     for target in plan.targets:
@@ -1687,6 +1691,25 @@ def check_zero_price(price: Price, addon: bool = False) -> Iterator[Diagnostic]:
             f"a percentage with a minimum of {price.floor.amount} {price.floor.currency}", price.pos,
             "every percentage is at least 0: leave out 'at least ...' when the vendor sets no minimum", code="T0421",
         )
+
+
+def check_thousands_separator(price: Price) -> Iterator[Diagnostic]:
+    """T0432 (a warning): an amount such as `18.000 EUR`, a thousands separator read as a decimal point (session 26)."""
+    amounts = [(price.amount, price.currency)] if price.kind == "amount" else []
+    for part in (price.setup, price.floor):
+        if part is not None:
+            amounts.append((part.amount, part.currency))
+    for amount, currency in amounts:
+        # Three decimals after a whole number is how Italian, Polish and German offers write thousands ("18.000 €");
+        # no support price is written to a tenth of a cent.
+        if amount is not None and amount >= 1 and amount.as_tuple().exponent == -3:
+            whole = int(amount * 1000)
+            yield warning(
+                f"'{amount} {currency}' is read as {amount.normalize():f} {currency}: the point is a decimal point", price.pos,
+                f"an amount has no thousands separator: for {whole} {currency} write {whole}; for {amount.normalize():f} "
+                f"{currency} write {amount.normalize():f}",
+                code="T0432",
+            )
 
 
 def check_price_terms(price: Price) -> Iterator[Diagnostic]:

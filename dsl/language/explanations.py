@@ -525,6 +525,15 @@ EXPLANATIONS: dict[str, Explanation] = {
         V + '  plan gold {\n    name "Gold"\n    price 650 EUR for 10 hours per user\n  }\n}\n',
         fix=("for 10 hours per user", "for 10 hours"),
     ),
+    "T0432": Explanation(
+        "an amount with three decimals (warning)",
+        "Amounts are written with a decimal point and without thousands separators, whatever the vendor's "
+        "language: an Italian, Polish or German offer's \"18.000 €\" (eighteen thousand) written `18.000 EUR` is "
+        "read as 18 euros. An amount of one or more with exactly three decimals is almost always such a "
+        "thousands separator: write `18000 EUR`, or `18 EUR` when 18 euros is meant.",
+        V + '  plan gold {\n    name "Gold"\n    price 18.000 EUR per year\n  }\n}\n',
+        fix=("18.000 EUR", "18000 EUR"),
+    ),
     # --- T05: calendars ---------------------------------------------------------------------------
     "T0501": Explanation(
         "an unknown time zone",

@@ -290,6 +290,33 @@ def _hint(exc: UnexpectedInput, lark: Lark, text: str) -> str | None:
     return hint
 
 
+def _plural_statement(exc: UnexpectedInput, text: str, lark: Lark) -> str | None:
+    """`targets first-response P2 2h`, `coverages all on office`: a statement's keyword with an s, which the parser
+    reads as something else and stumbles over later on the line (session 26); the keyword it should be."""
+    line, _ = _line_of(exc, text)
+    first = re.match(r"([a-z-]+)\s+[^\s:]", line)
+    if first is None:
+        return None
+    word = first.group(1)
+    keywords = set(_keywords(lark).values())
+    return word[:-1] if word.endswith("s") and word not in keywords and word[:-1] in keywords else None
+
+
+_DAY_FIRST = re.compile(r"(\d{1,2})([./-])(\d{1,2})\2(\d{4})\b")
+
+
+def _day_first_date_hint(rest: str) -> str | None:
+    """A date written as the vendor's country writes it (`01.01.2027`, `24-06-2026`, `1/1/2027`): year first (session 26)."""
+    found = _DAY_FIRST.match(rest)
+    if found is None:
+        return None
+    first, second, year = int(found.group(1)), int(found.group(3)), found.group(4)
+    day, month = (second, first) if second > 12 >= first else (first, second)  # day first, unless only the US order fits
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return "a date is written year first, YYYY-MM-DD: 2027-01-01"
+    return f"a date is written year first, YYYY-MM-DD: {year}-{month:02d}-{day:02d}"
+
+
 def _line_of(exc: UnexpectedInput, text: str) -> tuple[str, list[str]]:
     """What the hints keyed by an error's line read: the line from its first word on, and the words before the error."""
     at = exc.pos_in_stream or 0
@@ -363,6 +390,10 @@ PRICE_ORDER = (
 )
 
 
+UNTIL_NOTICE_WORDS = ("indefinitely", "indefinite", "automatically", "auto", "tacitly", "until", "continuously", "forever", "unlimited")
+"""Words after `renews` for a contract that runs on until further notice (Finnish "toistaiseksi", German "unbefristet")."""
+
+
 def _order_hint(exc: UnexpectedToken, text: str) -> str | None:
     """Words of a fixed order written in another (session 23's outside authors): a price's `billed` before its
     `minimum`, a contract's `notice` before `renews`, two intervals of a day without their comma, a text after an
@@ -375,6 +406,13 @@ def _order_hint(exc: UnexpectedToken, text: str) -> str | None:
         return PRICE_ORDER
     if word == "renews" and line.startswith("contract ") and "notice" in before:
         return "'renews TERM' comes before 'notice TERM': contract 12 months renews 12 months notice 3 months"
+    if before[-1:] == ["renews"] and line.startswith("contract ") and word.lower() in UNTIL_NOTICE_WORDS:
+        # A Nordic or German contract that "runs on until further notice" after its minimum term (session 26).
+        return (
+            "'renews' is followed by the term of each renewal: contract 12 months renews 12 months notice 3 months; a contract "
+            "that runs on until further notice after its minimum term has no renewal term: contract 12 months notice 3 months, "
+            "and 'until further notice' in the plan's note"
+        )
     if re.fullmatch(r"\d\d?:\d\d", word) and re.match(r"(open|hours|eve)\b", line):
         return "separate the intervals of a day with a comma: open mon-thu 09:00-14:00, 15:00-18:00"
     if word == "{" and "add-on" in before:
@@ -460,6 +498,8 @@ def _cutoff_hint(exc: UnexpectedToken, text: str) -> str | None:
     word = str(exc.token).lower()
     if before[-1] == "cut-off":
         return "a cut-off is a time of day in 24-hour form, HH:MM: cut-off 15:00"
+    if word == "on" and "cut-off" in before:  # `… 1 business day cut-off 14:00 on office` (session 26)
+        return f"the cut-off comes after the calendar: {example}"
     if word in CUTOFF_WORDS:
         return (
             "a target's cut-off (tickets reported at or after it count from the next business day) is written after "
@@ -519,6 +559,7 @@ def describe(exc: UnexpectedInput, text: str, path: str, lark: Lark) -> Diagnost
         return amount
     message = _found(exc, text)
     pos = Pos(path, line, column, line, end)
+    chopped: tuple[str, str] | None = None  # the keyword the lexer took off the front of a longer word, and the word
     if isinstance(exc, UnexpectedToken) and 0 < offset < len(text) and text[offset - 1].isalpha() and text[offset].isalpha():
         # The lexer took a keyword off the front of a longer word (`excluding` read as `excl` + `uding`): the
         # author wrote the whole word, so the message names it and the caret starts where it does.
@@ -529,6 +570,7 @@ def describe(exc: UnexpectedInput, text: str, path: str, lark: Lark) -> Diagnost
         while stop < len(text) and (text[stop].isalnum() or text[stop] in "-_"):
             stop += 1
         message = f"unexpected '{text[start:stop]}'"
+        chopped = (text[start:offset], text[start:stop])
         pos = _pos_at(text, start, path, stop - start)
         expected = set()  # what the parser wanted after the keyword it took, not instead of the word
     wanted = _expected(expected, lark, _state(exc))
@@ -539,7 +581,20 @@ def describe(exc: UnexpectedInput, text: str, path: str, lark: Lark) -> Diagnost
         if keyword is not None:
             return error(message, pos, keyword, code="T0103")
     code = "T0110" if message.startswith("a quoted text that is never closed") else "T0101"
-    hint = _hint(exc, lark, text)
+    if chopped is not None and chopped[0] in _keywords(lark).values():
+        # `eves 08:00-12:00`, `opens mon-fri ...`: the keyword the lexer took is the word the author meant (the
+        # parser's own hint would be about what follows the keyword, which the author never wrote).
+        taken, written = chopped
+        if difflib.SequenceMatcher(None, taken, written).ratio() >= 0.7:
+            return error(message, pos, f"did you mean '{taken}'?", code="T0103")
+    plural = _plural_statement(exc, text, lark)
+    if plural is not None:
+        # The mistake is the line's first word, not where the parser gave up: the message and caret say that word.
+        start = text.rfind("\n", 0, exc.pos_in_stream or 0) + 1
+        start += len(text[start:]) - len(text[start:].lstrip())
+        return error(f"unexpected '{plural}s'", _pos_at(text, start, path, len(plural) + 1), f"did you mean '{plural}'?", code="T0103")
+    hint = _day_first_date_hint(text[offset:]) if "DATE" in expected else None
+    hint = hint or _hint(exc, lark, text)
     notes: tuple[tuple[str, Pos], ...] = ()
     opened = _misclosed_brace(text, offset) if hint is None else None
     if opened is not None:

@@ -320,6 +320,12 @@ def listing(items: list[str], lang: str, style: ListStyle = "standard") -> str:
     """Items joined the locale's way: "a, b och c"."""
     if not items:
         return ""
+    if lang == "it" and style == "standard" and len(items) > 1 and items[-1][:1] in ("e", "E", "è", "È"):
+        # The euphonic d: Italian writes "ed" before a word that begins with e ("telefono ed e-mail"), which CLDR's
+        # pattern "{0} e {1}" does not know. A stand-in for the last item finds the conjunction in the pattern.
+        joined = format_list([*items[:-1], "\x00"], style=style, locale=locale(lang))
+        if joined.endswith(" e \x00"):
+            return joined[: -len(" e \x00")] + " ed " + items[-1]
     return format_list(items, style=style, locale=locale(lang))
 
 
