@@ -15,11 +15,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lark.exceptions import UnexpectedInput
-from support.valid_plans import Drawn, plan_file
-from test_fuzz_parser import KEYWORDS, PIECES
 
 from dsl.language import lalr, parser
 from dsl.language.parser import FileDecl
+from support.valid_plans import Drawn, plan_file
+from test_fuzz_parser import KEYWORDS, PIECES
 
 ROOT = Path(__file__).resolve().parent.parent
 PLAN_FILES = sorted([*ROOT.glob("plans/*.plan"), *ROOT.glob("tests/**/*.plan")])
