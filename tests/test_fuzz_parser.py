@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import io
 import os
-import re
 import time
 
 import pytest
@@ -24,18 +23,12 @@ from hypothesis import strategies as st
 
 from dsl.language.diagnostics import print_diagnostics
 from dsl.language.loader import load_text
-from support.paths import PLANS, ROOT
+from support.paths import PLANS
+from support.plan_pieces import KEYWORDS, PIECES
 
 EXAMPLES = int(os.environ.get("TIERWISE_FUZZ_EXAMPLES", "300"))
 SLOWEST_SECONDS = 5.0
 
-KEYWORDS = sorted(set(re.findall(r'"([a-z0-9x-]+)"', (ROOT / "dsl" / "language" / "grammar.lark").read_text(encoding="utf-8"))))
-PIECES = [
-    "{", "}", "{", "}", ":", ",", "-", "*", "†", "P1", "sv", "it", "pl", "en", "mon", "fri", "mon-fri", "08:00-17:00",
-    "24:00", "25:61", "2026-02-30", "2026-12-24", "1h", "30min", "0min", "999999999h", "9" * 12, "1.5", "SEK", "EUR",
-    "SE", "IT", "PL", "Europe/Stockholm", "Europe", "Etc", "customer", '"x"', '""', '"""a\n  b"""', '"""', '"\\"',
-    '"\\u202e"', "\u202e", "\ud7ff", "\x00", "\t", "\n", "#", "# c\n", "[link](javascript:x)", "<script>",
-]
 SEEDS = [(PLANS / name).read_text(encoding="utf-8") for name in ("shared.plan", "stratiteq.plan")]
 # Real text cut to a few kB (the whole file costs ~0.1 s to check): its start, closed with braces.
 SLICES = [SEEDS[0]] + [SEEDS[1][:n] + "\n}\n" * 3 for n in (800, 2500, 6000)]

@@ -18,8 +18,8 @@ from lark.exceptions import UnexpectedInput
 
 from dsl.language import lalr, parser
 from dsl.language.parser import FileDecl
+from support.plan_pieces import KEYWORDS, PIECES
 from support.valid_plans import Drawn, plan_file
-from test_fuzz_parser import KEYWORDS, PIECES
 
 ROOT = Path(__file__).resolve().parent.parent
 PLAN_FILES = sorted([*ROOT.glob("plans/*.plan"), *ROOT.glob("tests/**/*.plan")])
