@@ -7,10 +7,12 @@ Needs the benchmark's extra: pip install -e '.[bench]' (lark-cython and markdown
 
 - parse: every generated plan file through Lark as Tierwise configures it (LALR, contextual lexer,
   positions), and through the same grammar with lark-cython's plugin (the lexer and the LALR driver in
-  Cython). Parse trees only (the Transformer pass is the same for both); the trees are compared.
+  Cython). Parse trees only (the Transformer pass is the same for both); the trees are compared. Then the
+  model built: Lark's tree and the Transformer against the fused loop a build runs (dsl/language/lalr.py).
 - markdown: every distinct text of the generated plans through Tierwise's renderer (markdown-it-py,
   CommonMark, raw HTML and images off, links limited to http(s), mailto and tel) and through
-  markdown-it-pyrs (the Rust port) with the same rules enabled. Then --fuzz random texts made of the
+  markdown-it-pyrs (the Rust port) with the same rules enabled, and through the shortcuts a build runs
+  before markdown-it-py (dsl/site/markdown.py). Then --fuzz random texts made of the
   pieces Markdown is built from: how many render differently and how many make the Rust renderer panic.
 
 A stage can be replaced only if its output stays the same byte for byte; the numbers say whether that
@@ -67,6 +69,22 @@ def bench_parse(texts: list[str], rounds: int) -> None:
     a = best(lambda: [ours.parse(t) for t in texts], rounds)
     b = best(lambda: [theirs.parse(t) for t in texts], rounds)
     print(f"parse, {len(texts)} plan files: Lark {a:.2f} s, lark-cython {b:.2f} s: {a / b:.2f}x faster; same trees: {same}")
+    # What a build runs: the model built, by Lark's way (a tree, then the Transformer) and by Tierwise's fused loop
+    # (dsl/language/lalr.py: Lark's tables, no tree).
+    building = parser._building_parser()
+
+    def by_tree() -> None:
+        for n, text in enumerate(texts):
+            parser._Builder(f"{n}.plan").transform(ours.parse(text))
+
+    def fused() -> None:
+        for n, text in enumerate(texts):
+            building.build(text, parser._Builder(f"{n}.plan"))
+
+    c = best(by_tree, rounds)
+    d = best(fused, rounds)
+    print(f"parse and build the model, {len(texts)} plan files: Lark's tree and Transformer {c:.2f} s, the fused loop {d:.2f} s: "
+          f"{c / d:.2f}x faster")
 
 
 def _texts_of(plans: list[str]) -> list[str]:
