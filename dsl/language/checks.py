@@ -969,7 +969,7 @@ def check_plan_references(plan: Plan, vendor: Vendor, calendars: set[str]) -> It
     for price in plan.prices:
         if price.segment is not None and price.segment not in segments:
             declare = did_you_mean(price.segment, segments) or 'declare it: segment ID { sv "..." ... }'
-            if price.segment == "s":  # `prices 35 USD per month` is read as `price s 35 USD ...` (session 26)
+            if price.segment == "s":  # `prices 35 USD per month` is read as `price s 35 USD ...`
                 declare = "did you mean 'price'? ('prices' is read as 'price' for a segment 's')"
             yield error(f"unknown customer segment '{price.segment}'", price.pos, declare, code="T0313")
         yield from _marks(price.marks, price.pos, vendor)
@@ -1366,7 +1366,7 @@ def check_price_versions(plan_id: str, prices: Sequence[Price]) -> Iterator[Diag
             )
 
 
-# --- the horizon within the years the holidays package knows (fuzz, session 18) ----------------
+# --- the horizon within the years the holidays package knows ----------------
 # Outside a country's start_year..end_year the holidays package returns no holidays at all, so the
 # export refuses such a span (dsl/rules/export.py). Judged here too, where the horizon is written, so
 # that `check` says what `rules` and `build` would stop on, at the plan line that closes on holidays.
@@ -1421,7 +1421,7 @@ def check_holidays_within(horizon: Horizon | None, calendars: Iterable[Calendar]
             )
 
 
-# --- contract terms (session 20) -------------------------------------------------------------------
+# --- contract terms -------------------------------------------------------------------
 
 _CONTRACT_PARTS: dict[str, str] = {
     "minimum": "write the minimum term, such as: contract 12 months (with no minimum term: contract none)",
@@ -1477,7 +1477,7 @@ def _longer(first: ContractLength, second: ContractLength) -> bool:
         return first.count * _MONTHS[a] > second.count * _MONTHS[b]
     return first.count * _DAYS[a][0] > second.count * _DAYS[b][1]
 
-# --- channels named twice, and priorities read as channels (outside author, session 20) -----------
+# --- channels named twice, and priorities read as channels -----------
 
 
 def _unknown_channel_hint(channel: str, contacts: set[str], levels: set[str]) -> str | None:
@@ -1531,7 +1531,7 @@ def check_channels_once(plan: Plan) -> Iterator[Diagnostic]:
         )
 
 
-# --- a zone without summer time where one with it is meant (outside author, session 20) ----------
+# --- a zone without summer time where one with it is meant ----------
 
 
 def check_fixed_offset_zone(calendar: Calendar) -> Iterator[Diagnostic]:
@@ -1552,7 +1552,7 @@ def check_fixed_offset_zone(calendar: Calendar) -> Iterator[Diagnostic]:
     )
 
 
-# --- an offer written in a language the site does not publish (outside author, session 20) -------
+# --- an offer written in a language the site does not publish -------
 
 
 def _vendor_language_hint(code: str, settings: Settings) -> str:
@@ -1568,7 +1568,7 @@ def _vendor_language_hint(code: str, settings: Settings) -> str:
     )
 
 
-# --- a subdivision the author cannot guess the code of (outside author, session 20) ---------------
+# --- a subdivision the author cannot guess the code of ---------------
 
 SUBDIVISIONS_SHOWN = 20
 """At most this many subdivisions are listed in a hint (the US has 57)."""
@@ -1592,7 +1592,7 @@ def _subdivision_hint(country: str, written: str, subdivisions: Sequence[str]) -
     return f"{country}'s subdivisions: {', '.join(named[:SUBDIVISIONS_SHOWN])}" + (f" and {more} more" if more > 0 else "")
 
 
-# --- a yearly day's hours that open a weekend (outside author, session 20) -----------------------
+# --- a yearly day's hours that open a weekend -----------------------
 
 FALLBACK_HORIZON = (2026, 2028)
 """The years judged without a `horizon` line: those the rules then cover (dsl.rules.export.FALLBACK_YEARS)."""
@@ -1637,7 +1637,7 @@ def check_yearly_hours_on_closed_days(horizon: Horizon | None, calendars: Iterab
             )
 
 
-# --- a metric of the vendor's own (outside author, session 20) -----------------------------------
+# --- a metric of the vendor's own -----------------------------------
 
 
 def _metric_hint(written: str) -> str | None:
@@ -1658,7 +1658,7 @@ def _coverage_name(coverage: Coverage) -> str:
 
 
 
-# --- how vendors really write prices (session 21) ---------------------------------------------------
+# --- how vendors really write prices ---------------------------------------------------
 # A price of 0 is what `free` says, a minimum quantity is counted in the price's own unit, and an add-on
 # with several prices gives each a different thing (unit, period or currency).
 
@@ -1694,7 +1694,7 @@ def check_zero_price(price: Price, addon: bool = False) -> Iterator[Diagnostic]:
 
 
 def check_thousands_separator(price: Price) -> Iterator[Diagnostic]:
-    """T0432 (a warning): an amount such as `18.000 EUR`, a thousands separator read as a decimal point (session 26)."""
+    """T0432 (a warning): an amount such as `18.000 EUR`, a thousands separator read as a decimal point."""
     amounts = [(price.amount, price.currency)] if price.kind == "amount" else []
     for part in (price.setup, price.floor):
         if part is not None:

@@ -104,7 +104,7 @@ def _read_facts(country: str) -> HolidayFacts:
     )
 
 
-# --- what a kind of holiday holds, for a hint (outside author, session 20) ------------------------
+# --- what a kind of holiday holds, for a hint ------------------------
 
 EXAMPLE_YEAR = 2026
 """The year whose holidays name a kind in a hint: fixed, so a diagnostic never depends on the build's date."""

@@ -434,7 +434,7 @@ EXPLANATIONS: dict[str, Explanation] = {
         "vendor acme {\n  name \"Acme\"\n  plan std {\n    name \"Standard\"\n    price 120% of licence per year\n  }\n}\n",
         fix=("price 120% of licence", "price 20% of licence"),
     ),
-    # --- how vendors really write prices (session 21) ---
+    # --- how vendors really write prices ---
     "T0421": Explanation(
         "a price of 0 (warning)",
         "A tier that costs nothing is `price free`, and a feature that costs nothing extra is included (`yes`). "
@@ -470,7 +470,7 @@ EXPLANATIONS: dict[str, Explanation] = {
         V + '  plan team {\n    name "Team"\n    price 35 USD per user per month minimum 0 users\n  }\n}\n',
         fix=(" minimum 0 users", ""),
     ),
-    # --- a set-up fee on top of a recurring price (session 22) ---
+    # --- a set-up fee on top of a recurring price ---
     "T0425": Explanation(
         "an amount after 'plus' that does not say what it is",
         "`price 1500 EUR per month plus 3000 EUR setup` is EUR 1 500 every month and a one-off set-up fee of "
@@ -501,7 +501,7 @@ EXPLANATIONS: dict[str, Explanation] = {
         V + '  plan gold {\n    name "Gold"\n    price 1500 EUR plus 3000 EUR setup\n  }\n}\n',
         fix=("price 1500 EUR plus", "price 1500 EUR per month plus"),
     ),
-    # --- a prepaid pack (session 24) ---
+    # --- a prepaid pack ---
     "T0429": Explanation(
         "a pack of one (warning)",
         "`price 650 EUR for 10 hours` is a prepaid pack: the amount buys all ten at once. A pack of one hour is "
@@ -961,7 +961,7 @@ EXPLANATIONS: dict[str, Explanation] = {
         V + _PLAN_UPTIME + "    credit 10% below 99.9%\n  }\n}\n",
         fix=("    credit 10%", "    availability 99.9% per month\n    credit 10%"),
     ),
-    # --- contract terms: minimum term, renewal, notice (session 20) ---
+    # --- contract terms: minimum term, renewal, notice ---
     "T0840": Explanation(
         "a length in a contract line that is not at least 1",
         "`contract 12 months renews 12 months notice 3 months` states a tier's minimum term, how long each "
@@ -991,7 +991,7 @@ EXPLANATIONS: dict[str, Explanation] = {
         V + '  plan basic {\n    name "Basic"\n    contract 1 month renews 1 month notice 3 months\n  }\n}\n',
         fix=("notice 3 months", "notice 3 days"),
     ),
-    # --- cut-off times of targets (session 25) -----------------------------------------------
+    # --- cut-off times of targets -----------------------------------------------
     "T0850": Explanation(
         "a cut-off on a target that promises no time",
         "`cut-off 15:00` after a target says that a ticket reported at or after 15:00 on a business day "

@@ -425,19 +425,19 @@ class Price:
     # prices from one date replace all of its earlier prices (docs/language.md, "Prices that change on a date").
     valid_from: date | None = None
     valid_from_pos: Pos = field(default_factory=_no_pos, compare=False)
-    # How vendors really write prices (session 21): `minimum 10 users billed yearly`, `at least 500 EUR per month`.
+    # How vendors really write prices: `minimum 10 users billed yearly`, `at least 500 EUR per month`.
     minimum: int | None = None  # the least quantity a customer buys, counted in `minimum_unit`
     minimum_unit: str | None = None  # the unit as written (`users`); the checks judge it against `unit`
     minimum_pos: Pos = field(default_factory=_no_pos, compare=False)
     billing: str | None = None  # how often it is invoiced, as written (vocabulary.BILLING): "yearly"
     billing_pos: Pos = field(default_factory=_no_pos, compare=False)
     floor: Price | None = None  # kind "percent": the least it costs, an amount (`at least 500 EUR per month`)
-    # A set-up fee on top (session 22): `plus 3000 EUR setup`, an amount paid once besides this price. `setup_word`
+    # A set-up fee on top: `plus 3000 EUR setup`, an amount paid once besides this price. `setup_word`
     # is the word as written (vocabulary.FEES judges it); a `per` written after the fee is the fee's `period`.
     setup: Price | None = None
     setup_word: str | None = None
     setup_pos: Pos = field(default_factory=_no_pos, compare=False)
-    # A prepaid pack (session 24): `for 10 hours`, the amount buys `pack` of `pack_unit` (as written, singular or
+    # A prepaid pack: `for 10 hours`, the amount buys `pack` of `pack_unit` (as written, singular or
     # plural; vocabulary.PACK_UNITS judges it) at once.
     pack: int | None = None
     pack_unit: str | None = None
@@ -482,7 +482,7 @@ class Cell:
     marks: tuple[str, ...] = ()
     pos: Pos = field(default_factory=_no_pos, compare=False)
     price: Price | None = None
-    # More than one price of an add-on (session 21): `add-on 1200 SEK per hour, 9000 SEK per day`; `price` is the first.
+    # More than one price of an add-on: `add-on 1200 SEK per hour, 9000 SEK per day`; `price` is the first.
     more_prices: tuple[Price, ...] = ()
 
     @property
@@ -843,7 +843,7 @@ class Horizon:
     pos: Pos = field(default_factory=_no_pos, compare=False)
 
 
-# --- contract terms (session 20) -------------------------------------------------------------------
+# --- contract terms -------------------------------------------------------------------
 
 
 @dataclass(frozen=True, slots=True)

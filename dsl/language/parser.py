@@ -713,7 +713,7 @@ class _Builder(Transformer[Token, Any]):
     def addon_percent(self, meta: Any, children: list[Any]) -> Price:
         return self._price(None, self.percent_of(meta, children), (), self._pos(meta))
 
-    # --- how vendors really write prices (session 21) ---
+    # --- how vendors really write prices ---
 
     def price_minimum(self, meta: Any, children: list[Token]) -> tuple[Token, Token]:
         count, unit = children
@@ -1297,7 +1297,7 @@ class _Builder(Transformer[Token, Any]):
         valid_from = self._date(day)
         return _Stmt("price", dataclasses.replace(stmt.value, valid_from=valid_from, valid_from_pos=self._tpos(day)), stmt.pos)
 
-    # --- contract terms (session 20): minimum term, automatic renewal, notice ---
+    # --- contract terms: minimum term, automatic renewal, notice ---
 
     def contract(self, meta: Any, children: list[Any]) -> _Stmt:
         """`contract 12 months renews 12 months notice 3 months`; `none` for no minimum term or no notice."""

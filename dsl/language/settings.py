@@ -487,7 +487,7 @@ def path_is(path: Path, kind: str) -> bool:
 
 def address_splits(address: str) -> bool:
     """Whether urllib can take `address` apart (a bracketed host closed, a port 0-65535) and it holds no space or control character."""
-    # "http://[::1" and "http://x:99999/" raised ValueError in urlsplit (or .port) deep in the build (fuzz, session 18).
+    # "http://[::1" and "http://x:99999/" raised ValueError in urlsplit (or .port) deep in the build.
     if any(c.isspace() or not c.isprintable() for c in address):
         return False
     try:

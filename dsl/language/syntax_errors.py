@@ -265,7 +265,7 @@ def _hint(exc: UnexpectedInput, lark: Lark, text: str) -> str | None:
     if isinstance(exc, UnexpectedToken) and str(exc.token).lower() in ("next", "nbd"):
         start = text.rfind("\n", 0, exc.pos_in_stream or 0) + 1
         before = text[start : exc.pos_in_stream or 0].split()
-        # Hardware's "next business day on site" (session 22b); `end of next ...` has a hint of its own.
+        # Hardware's "next business day on site"; `end of next ...` has a hint of its own.
         if text[start:].lstrip().startswith("target ") and before[-1:] not in (["of"], ["the"]):
             return (
                 "'next business day' is written with its number: end of 1 business day (by the end of the next business day), "
@@ -292,7 +292,7 @@ def _hint(exc: UnexpectedInput, lark: Lark, text: str) -> str | None:
 
 def _plural_statement(exc: UnexpectedInput, text: str, lark: Lark) -> str | None:
     """`targets first-response P2 2h`, `coverages all on office`: a statement's keyword with an s, which the parser
-    reads as something else and stumbles over later on the line (session 26); the keyword it should be."""
+    reads as something else and stumbles over later on the line; the keyword it should be."""
     line, _ = _line_of(exc, text)
     first = re.match(r"([a-z-]+)\s+[^\s:]", line)
     if first is None:
@@ -306,7 +306,7 @@ _DAY_FIRST = re.compile(r"(\d{1,2})([./-])(\d{1,2})\2(\d{4})\b")
 
 
 def _day_first_date_hint(rest: str) -> str | None:
-    """A date written as the vendor's country writes it (`01.01.2027`, `24-06-2026`, `1/1/2027`): year first (session 26)."""
+    """A date written as the vendor's country writes it (`01.01.2027`, `24-06-2026`, `1/1/2027`): year first."""
     found = _DAY_FIRST.match(rest)
     if found is None:
         return None
@@ -328,7 +328,7 @@ ADVERB_PERIODS = {"daily": "day", "weekly": "week", "monthly": "month", "quarter
 
 
 def _uptime_hint(exc: UnexpectedToken, text: str) -> str | None:
-    """A telecom's credits without commas, or its availability "monthly", on the line the token stands on (session 22b).
+    """A telecom's credits without commas, or its availability "monthly", on the line the token stands on.
 
     Keyed by the line, not the parser state: after a complete credit or availability the parser also
     expects the next statement, and a misspelt statement on a line of its own must not get this hint."""
@@ -395,7 +395,7 @@ UNTIL_NOTICE_WORDS = ("indefinitely", "indefinite", "automatically", "auto", "ta
 
 
 def _order_hint(exc: UnexpectedToken, text: str) -> str | None:
-    """Words of a fixed order written in another (session 23's outside authors): a price's `billed` before its
+    """Words of a fixed order written in another: a price's `billed` before its
     `minimum`, a contract's `notice` before `renews`, two intervals of a day without their comma, a text after an
     add-on's price. Keyed by the line, as `_uptime_hint`: a misspelt statement on a line of its own gets none."""
     line, before = _line_of(exc, text)
@@ -407,7 +407,7 @@ def _order_hint(exc: UnexpectedToken, text: str) -> str | None:
     if word == "renews" and line.startswith("contract ") and "notice" in before:
         return "'renews TERM' comes before 'notice TERM': contract 12 months renews 12 months notice 3 months"
     if before[-1:] == ["renews"] and line.startswith("contract ") and word.lower() in UNTIL_NOTICE_WORDS:
-        # A Nordic or German contract that "runs on until further notice" after its minimum term (session 26).
+        # A Nordic or German contract that "runs on until further notice" after its minimum term.
         return (
             "'renews' is followed by the term of each renewal: contract 12 months renews 12 months notice 3 months; a contract "
             "that runs on until further notice after its minimum term has no renewal term: contract 12 months notice 3 months, "
@@ -498,7 +498,7 @@ def _cutoff_hint(exc: UnexpectedToken, text: str) -> str | None:
     word = str(exc.token).lower()
     if before[-1] == "cut-off":
         return "a cut-off is a time of day in 24-hour form, HH:MM: cut-off 15:00"
-    if word == "on" and "cut-off" in before:  # `… 1 business day cut-off 14:00 on office` (session 26)
+    if word == "on" and "cut-off" in before:  # `… 1 business day cut-off 14:00 on office`
         return f"the cut-off comes after the calendar: {example}"
     if word in CUTOFF_WORDS:
         return (
@@ -752,7 +752,7 @@ def duration_mistake(text: str, offset: int, path: str, bare: bool = True) -> Di
             )
             return error(f"'{written}' is not a duration", _pos_at(text, offset, path, len(written)), hint, code="T0105")
         if line[:1] == ["maintenance"] and kind in ("days", "bare"):
-            # A maintenance notice is a span of real time before the work: business days have no form there (session 22).
+            # A maintenance notice is a span of real time before the work: business days have no form there.
             hint = (
                 f"a maintenance notice is hours and minutes, written without a space: 48h, 72h (a week is 168h), not days; "
                 f"for a notice of {number} days write {number * 24}h, and say a notice in business days in the plan's note"
@@ -760,7 +760,7 @@ def duration_mistake(text: str, offset: int, path: str, bare: bool = True) -> Di
             return error(f"'{written}' is not a duration", _pos_at(text, offset, path, len(written)), hint, code="T0105")
         if kind == "fraction":
             minutes = round(float(f"0.{found.group(2)}") * 60)
-            # 0.5h is 30min, not "0h 30min" (session 20).
+            # 0.5h is 30min, not "0h 30min".
             instead = (f"{number}h {minutes}min" if number else f"{minutes}min") if minutes else f"{number}h"
             hint = f"{DURATION_UNITS}; write {instead}"
         elif kind == "days":
@@ -923,7 +923,7 @@ def mixed_indentation(raw: str, pos: Pos) -> Diagnostic | None:
     )
 
 
-# --- contract terms (session 20) -----------------------------------------------------------------
+# --- contract terms -----------------------------------------------------------------
 # `contract twelve months`, `notice three months`: a length written out in words (or missing) right after its keyword.
 
 EXAMPLES["a length in a contract is digits and a unit: contract 12 months renews 1 year notice 30 days (contract none, notice none)"] = [

@@ -44,10 +44,10 @@ PRICE_UNITS: tuple[str, ...] = ("user", "seat", "device", "hour", "day", "visit"
 """What a price can be counted per besides a period: 2500 SEK per user per month; an add-on's 1200 SEK per hour.
 
 `day` is a day of work, a consultant's day rate (9000 SEK per day), as `hour` is an hour of it: with one `per` it is
-the unit, and the pages say "per dag", "al giorno", "za dzień" (session 22; it was the period before, which CLDR's
+the unit, and the pages say "per dag", "al giorno", "za dzień" (it was the period before, which CLDR's
 Swedish and Polish say as a 24-hour day, "per dygn", "na dobę"). `per user per day` keeps `day` as the period.
 `intervention` is one call-out of on-call staff, remote or on site (Italian "per intervento di reperibilità"): an
-`incident` reads "per richiesta di assistenza", "za zgłoszenie", a ticket, which a call-out fee is not (session 22b)."""
+`incident` reads "per richiesta di assistenza", "za zgłoszenie", a ticket, which a call-out fee is not."""
 
 PRICE_BASES: tuple[str, ...] = ("licence", "subscription", "usage")
 """What a price can be a percentage of, in the order the comparison sorts them: `price 20% of licence per year` (a
@@ -125,7 +125,7 @@ def support_language_named(name: str) -> str | None:
     return None
 
 
-# --- contract terms (session 20) --------------------------------------------------------------------
+# --- contract terms --------------------------------------------------------------------
 # `contract 12 months renews 12 months notice 3 months`: a contract's lengths are counted in the periods
 # above, written in the singular or the plural as reads naturally ("1 month", "3 months").
 
@@ -142,7 +142,7 @@ def period_named(word: str) -> str | None:
         return word
     return PERIOD_PLURALS.get(word)
 
-# --- zones that keep one offset all year (outside author, session 20) -----------------------------
+# --- zones that keep one offset all year -----------------------------
 
 FIXED_OFFSET_ZONES: dict[str, str] = {
     "EST": "America/New_York",
@@ -160,7 +160,7 @@ AVAILABILITY_PERIOD_DAYS: dict[str, int] = {"day": 1, "week": 7, "month": 30, "q
 """The days of each period an availability is promised per (vocabulary.PERIODS), for the downtime it allows: the
 site says "≈ 43 minutes per month" of `availability 99.9% per month` from a month of 30 days (docs/site.md)."""
 
-# --- how vendors really write prices (session 21) ----------------------------------------------------
+# --- how vendors really write prices ----------------------------------------------------
 
 PRICE_UNIT_PLURALS: dict[str, str] = {f"{unit}s": unit for unit in PRICE_UNITS}
 
@@ -173,7 +173,7 @@ or plural. A price for users, seats or devices is per each of them, not a pack."
 BILLING: dict[str, str] = {"monthly": "month", "quarterly": "quarter", "yearly": "year", "annually": "year"}
 """How often a price is invoiced, as `billed yearly` writes it, with the period it names (`annually` is `yearly`)."""
 
-# --- a set-up fee on top of a recurring price (session 22) -------------------------------------------
+# --- a set-up fee on top of a recurring price -------------------------------------------
 
 FEES: tuple[str, ...] = ("setup", "set-up")
 """The words that say what an amount paid on top of a price is: `price 1500 EUR per month plus 3000 EUR setup`, a

@@ -348,7 +348,7 @@ def answer_ticket(evaluator: Evaluator, line: str, number: int = 1) -> dict[str,
     return answer
 
 
-# --- the reader of the answers went away (fuzz, session 18) ---------------------------------------
+# --- the reader of the answers went away ---------------------------------------
 
 
 def _output_closed(stdout: TextIO, stderr: TextIO) -> int:

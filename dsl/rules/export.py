@@ -69,7 +69,7 @@ def build_date() -> date:
     return date.today()
 
 
-# --- SOURCE_DATE_EPOCH read in one place (fuzz, session 18) ---------------------------------------
+# --- SOURCE_DATE_EPOCH read in one place ---------------------------------------
 
 LAST_EPOCH = 253_402_300_799
 """9999-12-31T23:59:59Z: the last second Python's dates can hold."""
@@ -105,7 +105,7 @@ class ExportError(ValueError):
     """The model cannot be expanded (for example a country the holidays package does not know)."""
 
 
-# --- an export failure about one place of a plan file (fuzz, session 18) --------------------------
+# --- an export failure about one place of a plan file --------------------------
 
 
 class LocatedExportError(ExportError):

@@ -424,7 +424,7 @@ def availability_cell(plan: Plan, reader: site.Reader) -> CompareCell:
     return CompareCell(Markup(escape(text)), f"{per_year:0{_AMOUNT_WIDTH}d} {days:03d}", site.downtime_text(plan, reader))
 
 
-# --- contract terms (session 20) -------------------------------------------------------------------
+# --- contract terms -------------------------------------------------------------------
 # Only the minimum term, in small type under the price: it is what a buyer weighs against the price
 # ("€500 a month, 12 months' minimum"). Renewal and notice stay on the tier's page: a column of their
 # own would be "Not stated" for most tiers and crowd the table, and a filter would sort on lengths few state.

@@ -516,7 +516,7 @@ def short_downtime(seconds: int, lang: str) -> str:
     return duration((seconds + 30) // 60, lang)
 
 
-# --- contract terms (session 20) ---------------------------------------------------------------------
+# --- contract terms ---------------------------------------------------------------------
 
 
 def length_of_time(count: int, period: str, lang: str) -> str:

@@ -77,7 +77,7 @@ def write_atomically(path: Path, text: str) -> None:
 
 # `rules -o /dev/full` (as root) replaced the device node with a regular file: the rename swaps whatever
 # the name holds. A device, a pipe or a socket is written to as a stream (`-o /dev/stdout` works), never
-# replaced (fuzz, session 18).
+# replaced.
 
 
 def _is_stream(path: Path) -> bool:

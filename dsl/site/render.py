@@ -182,7 +182,7 @@ def _compiled(po: Path, lang: str) -> tuple[bytes, int]:
     return found
 
 
-# --- a catalog judged before its words reach a page (fuzz, session 18) -------------------------
+# --- a catalog judged before its words reach a page -------------------------
 # A project's own messages.po that is not UTF-8, has a Plural-Forms header Python cannot evaluate, or
 # a translation that cannot be filled in like its msgid stopped the build with an error at a line
 # of Babel, of gettext or of a template: now at its own line, saying what is wrong with it.

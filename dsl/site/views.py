@@ -485,7 +485,7 @@ class PlanService:
     anchor: str = ""
     recommended: bool = False
     languages: str = ""  # "Svenska och engelska": the languages of support, "" when not stated
-    contract: tuple[str, ...] = ()  # session 20: "Minimum term: 12 months", "Notice period: 3 months"; () when not stated
+    contract: tuple[str, ...] = ()  # "Minimum term: 12 months", "Notice period: 3 months"; () when not stated
     # The channels as a list in a sentence, as the comparison's cell says them: "Supportportal, e-post och telefon".
     # Joined with bare commas, each kept its capital ("Support portal, Email, Phone").
     channels_line: Markup = Markup("")
@@ -1993,7 +1993,7 @@ def availability_rows(vendor: Vendor, reader: Reader) -> tuple[AvailabilityRow, 
     return tuple(rows)
 
 
-# --- contract terms (session 20) -------------------------------------------------------------------
+# --- contract terms -------------------------------------------------------------------
 
 
 def contract_length_text(length: ContractLength, reader: Reader) -> str:
@@ -2052,7 +2052,7 @@ def list_items(words: list[str]) -> list[str]:
     return [words[0], *(_lower_first(w) for w in words[1:])] if words else []
 
 
-# --- how vendors really write prices (session 21) ---------------------------------------------------
+# --- how vendors really write prices ---------------------------------------------------
 # "US$35 per user per month excl. tax, minimum 10 users, billed yearly"; "10 % of usage charges per month,
 # at least €500 per month". The terms follow the price and its tax note, each after a comma.
 
