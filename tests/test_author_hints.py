@@ -255,7 +255,8 @@ def test_a_misspelt_price_unit_still_gets_the_closest_unit() -> None:
 
 
 def test_days_of_consulting_in_a_cell_are_told_they_are_a_duration_or_a_text() -> None:
-    """Orbis Data's "5 consulting days per year" (session 25): the hint spoke of 50 GB only."""
-    message, line, _column, hint = only(one_tier(cell="5 days per year"))
-    assert (message, line) == ("unexpected 'per'; expected ':'", 9)
+    """Orbis Data's "5 consulting days per year": the hint spoke of 50 GB only, and the caret stood at `per`."""
+    message, line, column, hint = only(one_tier(cell="5 days per year"))
+    assert (message, line) == ("unexpected 'days' after a number", 9)
+    assert one_tier(cell="5 days per year").splitlines()[line - 1][column - 1 :].startswith("days per year")
     assert hint is not None and hint.endswith("hours or days of work are a duration, such as 40h per year")

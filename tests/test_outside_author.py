@@ -330,8 +330,9 @@ def test_the_fallback_horizon_is_the_rules() -> None:
 @pytest.mark.parametrize(
     ("cells", "where"),
     [
-        ("storage: 50 GB", (17, 22)),  # `GB` is read as the next feature, the parser stops at the `}`
-        ("storage: 50 GB\n      backups: yes", (18, 7)),
+        # `GB` is read as the next feature and the parser stops after it (at the `}`, or at `backups`): the caret is at `GB`.
+        ("storage: 50 GB", (17, 19)),
+        ("storage: 50 GB\n      backups: yes", (17, 19)),
         ("storage yes", (17, 15)),
     ],
 )

@@ -79,6 +79,8 @@ NAMED_WORDS: dict[str, list[str]] = {
 
 # Each mistake is recognised from a few small examples of it (Lark matches the
 # parser state the error happens in, not the text).
+_COUNT_WITH_UNIT = "a cell is FEATURE: VALUE, and a count takes no unit word"
+
 EXAMPLES: dict[str, list[str]] = {
     "a time is written with minutes, such as 08:00-17:00": [
         "calendar c { open mon-fri 8-17 }",
@@ -130,7 +132,7 @@ EXAMPLES: dict[str, list[str]] = {
         "calendar c { closed yearly 12-24, 12-31 }",
         "calendar c { closed yearly 12-24 and 12-31 }",
     ],
-    "a cell is FEATURE: VALUE, and a count takes no unit word: for 50 GB write a text, { en \"50 GB\" ... }, "
+    _COUNT_WITH_UNIT + ": for 50 GB write a text, { en \"50 GB\" ... }, "
     "or put the unit in the feature's label; hours or days of work are a duration, such as 40h per year": [
         "vendor v { plan p { features { a: 50 GB } } }",
         "vendor v { plan p { features { a: 50 GB\n b: yes } } }",
@@ -595,6 +597,14 @@ def describe(exc: UnexpectedInput, text: str, path: str, lark: Lark) -> Diagnost
         return error(f"unexpected '{plural}s'", _pos_at(text, start, path, len(plural) + 1), f"did you mean '{plural}'?", code="T0103")
     hint = _day_first_date_hint(text[offset:]) if "DATE" in expected else None
     hint = hint or _hint(exc, lark, text)
+    if hint is not None and hint.startswith(_COUNT_WITH_UNIT):
+        # `5 days per year`, `50 GB`: the parser read the unit as the next cell's feature and stopped after it; the
+        # mistake is the unit word, so the message and the caret name it.
+        before = max(0, offset - 200)
+        unit = re.search(r"\d[ \t]+([^\W\d]\w*)\s*$", text[before:offset])
+        if unit is not None:
+            message = f"unexpected '{unit.group(1)}' after a number"
+            pos = _pos_at(text, before + unit.start(1), path, len(unit.group(1)))
     notes: tuple[tuple[str, Pos], ...] = ()
     opened = _misclosed_brace(text, offset) if hint is None else None
     if opened is not None:
