@@ -300,6 +300,9 @@ def test_the_page_shows_the_new_constructs_in_every_language(pages: Path, lang: 
     assert '<td class="u">' + _("Not stated") + "</td>" in html and '<td class="u"><span class="vh">' not in html
     assert _("Also applies to: %(who)s").split("%")[0] in html
     assert _("Not in the calculator:") in html and _("No support") in html
+    # Inside the sentence's brackets the reason is not a cell's heading: "Community (no support)".
+    reason = _("No support")
+    assert f"({reason[:1].lower()}{reason[1:]})" in html and f"({reason})" not in html
 
 
 @pytest.mark.parametrize(

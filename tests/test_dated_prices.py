@@ -316,8 +316,8 @@ def test_the_first_day_python_knows_is_a_date_like_any_other() -> None:
 
 
 def test_the_italian_page_elides_the_article_before_the_eighth_and_the_eleventh() -> None:
-    """"dal 8 gennaio" read as "dal otto": Italian says "dall'8 gennaio", "dall'11", but "dal 18" (diciotto)."""
-    for day, expected in (("08", "dall'8 gennaio 2027: 14 € al mese"), ("11", "dall'11 gennaio 2027"), ("18", "dal 18 gennaio 2027")):
+    """"dal 8 gennaio" read as "dal otto": Italian says "dall’8 gennaio", "dall’11", but "dal 18" (diciotto)."""
+    for day, expected in (("08", "dall’8 gennaio 2027: 14 € al mese"), ("11", "dall’11 gennaio 2027"), ("18", "dal 18 gennaio 2027")):
         acme = vendor_of(f'vendor acme {{\n  name "Acme"\n  language en\n  plan gold {{\n    name "Gold"\n'
                          f"    price 12 EUR per month\n    price 14 EUR per month from 2027-01-{day}\n  }}\n}}\n")
         said = site.prices_text(acme.plans[0].prices, site.Reader("it", words()["it"], acme)).replace("\u00a0", " ")

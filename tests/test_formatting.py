@@ -217,9 +217,9 @@ def test_a_date_is_typed_in_the_locales_numeric_pattern_with_a_whole_year(lang: 
         (lambda: fmt.day(date(2026, 7, 1), "en"), "1 July 2026"),
         (lambda: fmt.day(date(2026, 7, 1), "sv"), "1 juli 2026"),
         (lambda: fmt.day(date(2026, 7, 1), "pl"), "1 lipca 2026"),
-        # "il 1º" (primo, a consonant), where "l'1" was read "l'uno"; "l'8", "l'11" stay.
+        # "il 1º" (primo, a consonant), where "l'1" was read "l'uno"; "l’8", "l’11" stay.
         (lambda: fmt.days_on([date(2027, 1, 1), date(2027, 1, 8), date(2027, 1, 11), date(2027, 1, 18)], "it"),
-         "il 1º gennaio 2027, l'8 gennaio 2027, l'11 gennaio 2027 e il 18 gennaio 2027"),
+         "il 1º gennaio 2027, l’8 gennaio 2027, l’11 gennaio 2027 e il 18 gennaio 2027"),
         (lambda: fmt.day_of_year((7, 1), (8, 31), "it"), "1º luglio – 31 agosto"),
         (lambda: fmt.day_of_year((7, 1), (7, 3), "it"), "1º–3 luglio"),
         (lambda: fmt.day_of_year((12, 31), (1, 1), "it"), "31 dicembre – 1º gennaio"),
@@ -236,11 +236,11 @@ def test_italian_says_the_first_of_a_month_as_an_ordinal(said, expected: str) ->
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("dal 8 gennaio 2027: 1 ora", "dall'8 gennaio 2027: 1 ora"),
-        ("pubblicato il 11 ottobre 2026", "pubblicato l'11 ottobre 2026"),
+        ("dal 8 gennaio 2027: 1 ora", "dall’8 gennaio 2027: 1 ora"),
+        ("pubblicato il 11 ottobre 2026", "pubblicato l’11 ottobre 2026"),
         ("condizioni al 18 marzo 2026", "condizioni al 18 marzo 2026"),  # diciotto: a consonant
-        ("chiuso dal 8 dicembre 2026 al 11 dicembre 2026", "chiuso dall'8 dicembre 2026 all'11 dicembre 2026"),
-        ("ogni anno il 8 dicembre 08:00 – 12:00", "ogni anno l'8 dicembre 08:00 – 12:00"),
+        ("chiuso dal 8 dicembre 2026 al 11 dicembre 2026", "chiuso dall’8 dicembre 2026 all’11 dicembre 2026"),
+        ("ogni anno il 8 dicembre 08:00 – 12:00", "ogni anno l’8 dicembre 08:00 – 12:00"),
         # Only before a date's 8, 11 or 18: not before another number, not a time, not the first ("il 1º").
         ("dal 1º gennaio 2027", "dal 1º gennaio 2027"),
         ("dal 28 gennaio 2027", "dal 28 gennaio 2027"),

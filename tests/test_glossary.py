@@ -133,3 +133,36 @@ def test_the_polish_plan_texts_say_response_times_as_the_glossary_does() -> None
             if not line.lstrip().startswith("#") and re.search(r"\bczas\w*\s+(?:\w+\s+i\s+)?odpowiedzi\b", line, re.IGNORECASE):
                 said.append(f"{path.name}:{number}: {line.strip()}")
     assert said == []
+
+
+# A plan file's texts: a language key and its string, one- or three-quoted (the grammar's STRING); comments skipped.
+PLAN_TEXT = re.compile(r'#[^\n]*|\b(sv|it|pl|en)\s+("""[\s\S]*?"""|"[^"\\\n]*(?:\\.[^"\\\n]*)*")')
+
+# The plan texts' register, as the catalogs' (REGISTER) with the forms the reviews found in the vendors' texts:
+# Amanda's "z Tobą", "możesz zmienić", Esri's "Zadzwoń do nas", "I tuoi dati personali", "Chiamaci".
+PLAN_REGISTER = {
+    "it": REGISTER["it"][:-3] + r"|ti|puoi|fornisci|ascolta|chiamaci|inviaci|scrivici|contattaci)\b",
+    "pl": REGISTER["pl"][:-3] + r"|tobą|tobie|cię|ciebie|twoich|twojego|możesz|pamiętaj|posłuchaj|zadzwoń|wyślij|zakładaj)\b",
+}
+
+
+def plan_texts(lang: str | None = None) -> list[tuple[str, str]]:
+    """Every text of the shipped plan files (in `lang`, or in any language), with where it stands."""
+    found = []
+    for path in sorted((ROOT / "plans").glob("*.plan")):
+        source = path.read_text(encoding="utf-8")
+        for match in PLAN_TEXT.finditer(source):
+            if match.group(1) and lang in (None, match.group(1)):
+                found.append((f"{path.name}:{source.count(chr(10), 0, match.start()) + 1}", match.group(2)))
+    return found
+
+
+@pytest.mark.parametrize("lang", sorted(PLAN_REGISTER))
+def test_the_plan_texts_keep_the_glossarys_register(lang: str) -> None:
+    said = [(where, m.group(0)) for where, text in plan_texts(lang) if (m := re.search(PLAN_REGISTER[lang], text, re.I))]
+    assert said == []
+
+
+def test_the_plan_texts_write_typographic_apostrophes() -> None:
+    # About a hundred "dell'assistenza", "Infor's" stood beside the catalogs' "l’assistenza", "the vendor’s".
+    assert [where for where, text in plan_texts() if "'" in text] == []

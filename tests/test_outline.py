@@ -114,7 +114,7 @@ def test_the_checks_findings_of_an_outlined_file_are_found_again_when_their_entr
     plan = project / "plans" / "esri.plan"
     # A warning of the checks (not the parser): a text without one of the languages the site publishes.
     text = plan.read_text(encoding="utf-8")
-    polish = ' pl "Zakładaj zgłoszenia serwisowe i śledź ich przebieg"'
+    polish = ' pl "Zakładanie zgłoszeń serwisowych i śledzenie ich przebiegu"'
     assert polish in text
     plan.write_text(text.replace(polish, "", 1), encoding="utf-8")
     first = _load(project)

@@ -71,8 +71,8 @@ def _calendar_text(lang: str) -> str:
 
 def test_italian_repeats_the_article_before_every_date_of_a_list() -> None:
     text = _calendar_text("it")
-    assert "chiuso il 14 agosto 2026 e l'8 gennaio 2027" in text
-    assert "il 24 dicembre 2026, il 31 dicembre 2026 e l'11 gennaio 2027 08:00–12:00" in text
+    assert "chiuso il 14 agosto 2026 e l’8 gennaio 2027" in text
+    assert "il 24 dicembre 2026, il 31 dicembre 2026 e l’11 gennaio 2027 08:00–12:00" in text
 
 
 @pytest.mark.parametrize(

@@ -173,8 +173,8 @@ def test_the_pages_say_the_minimum_and_billing_in_each_language(lang: str, text:
     [
         ("en", "Free to USD 12 per user per month, billed yearly"),
         ("sv", "Från gratis till 12 USD per användare per månad, faktureras årsvis"),
-        ("it", "Dal piano gratuito a 12 USD per utente al mese, fatturazione annuale"),
-        ("pl", "Od wersji bezpłatnej do 12 USD za użytkownika miesięcznie, rozliczane rocznie"),
+        ("it", "Dal livello gratuito a 12 USD per utente al mese, fatturazione annuale"),
+        ("pl", "Od pakietu bezpłatnego do 12 USD za użytkownika miesięcznie, rozliczane rocznie"),
     ],
 )
 def test_the_card_ranges_prices_whose_minimums_differ_and_says_the_terms_they_share(lang: str, card: str) -> None:

@@ -37,7 +37,7 @@ def test_vendor_header_and_notes(amanda):
     assert amanda.language == "pl"
     intro = amanda.intro.get("pl").replace("\n", " ")
     assert "klasyfikację od P1 do P4" in intro
-    assert "możesz zmienić pierwotnie przypisany poziom priorytetu" in intro
+    assert "mogą Państwo zmienić pierwotnie przypisany poziom priorytetu" in intro
     notes = [n.get("pl") for n in amanda.notes]
     assert len(notes) == 2
     assert "na podstawie wpływu i pilności" in notes[0] and "zmienić pierwotnie przypisany priorytet" in notes[0]

@@ -116,7 +116,7 @@ def test_features_and_cells(stratiteq):
     assert [sos.cell(f).kind for f in FEATURES] == ["included"] * 4 + ["quantity", "text"]
     meetings = sos.cell("status-meetings")
     assert (meetings.quantity.count, meetings.quantity.period) == (4, "year")
-    assert sos.cell("response-time").text.get("sv") == "P1 2 h · P2 4 h · P3 8 h (arbetstimmar)"
+    assert sos.cell("response-time").text.get("sv") == "P1 2\u00a0h · P2 4\u00a0h · P3 8\u00a0h (arbetstimmar)"
 
 
 def test_descriptions_carry_the_seed_sections(stratiteq):

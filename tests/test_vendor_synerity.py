@@ -134,7 +134,7 @@ def test_the_star_footnote_reads_free_for_licence_customers_only(synerity):
     note = synerity.footnote("*")
     assert [f.mark for f in synerity.footnotes] == ["*"]
     assert "kostnadsfritt för Syneritys licenskunder" in note.text.get("sv")
-    assert "2 500 kr per månad" in note.text.get("sv")
+    assert "2\u00a0500 kr per månad" in note.text.get("sv")
     assert "SEK 2,500 a month" in note.text.get("en")
     # The seed never explains "FREE*": the explanation is the publisher's, marked as such.
     assert note.editorial

@@ -453,12 +453,12 @@ def italian_first(text: str, lang: str) -> str:
 
 ITALIAN_MONTHS = "gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre|dicembre"
 ITALIAN_ELIDED = re.compile(rf"\b(il|dal|al|nel|del|sul) (?=(?:8|11)[ \u00a0]+(?:{ITALIAN_MONTHS})\b)")
-ELISIONS = {"il": "l'", "dal": "dall'", "al": "all'", "nel": "nell'", "del": "dell'", "sul": "sull'"}
+ELISIONS = {"il": "l’", "dal": "dall’", "al": "all’", "nel": "nell’", "del": "dell’", "sul": "sull’"}
 
 
 def italian_elision(text: str, lang: str) -> str:
-    """A sentence around an Italian date with its article elided before a number said with a vowel: "dall'8 gennaio",
-    "pubblicato l'11 ottobre" (otto, undici; not diciotto), where a catalog's "dal %(date)s" read "dal 8 gennaio"."""
+    """A sentence around an Italian date with its article elided before a number said with a vowel: "dall’8 gennaio",
+    "pubblicato l’11 ottobre" (otto, undici; not diciotto), where a catalog's "dal %(date)s" read "dal 8 gennaio"."""
     return ITALIAN_ELIDED.sub(lambda m: ELISIONS[m.group(1)], text) if lang == "it" else text
 
 
@@ -468,7 +468,7 @@ def day(value: date, lang: str) -> str:
 
 
 def days_on(values: list[date], lang: str) -> str:
-    """Dates a thing happens on, as the sentence needs them: "il 24 dicembre 2026, il 31 dicembre 2026 e l'8 gennaio 2027".
+    """Dates a thing happens on, as the sentence needs them: "il 24 dicembre 2026, il 31 dicembre 2026 e l’8 gennaio 2027".
 
     Italian repeats the article before every date of a list, so the article belongs to each date and
     not to the sentence around it (the catalog's "chiuso %(dates)s" has none); the other languages
@@ -476,8 +476,8 @@ def days_on(values: list[date], lang: str) -> str:
     """
     said = [day(value, lang) for value in values]
     if lang == "it":
-        # "l'" where the number is said with a vowel: otto, undici (not diciotto); the first is "il 1º" (primo).
-        said = [("l'" if value.day in (8, 11) else "il ") + text for value, text in zip(values, said, strict=True)]
+        # "l’" where the number is said with a vowel: otto, undici (not diciotto); the first is "il 1º" (primo).
+        said = [("l’" if value.day in (8, 11) else "il ") + text for value, text in zip(values, said, strict=True)]
     return listing(said, lang)
 
 

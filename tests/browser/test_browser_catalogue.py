@@ -62,7 +62,7 @@ def test_recommended_tier_is_labelled_in_words_and_notes_are_apart(visitor_of_ca
     assert unstated.bounding_box()["height"] > 10 and unstated.evaluate("c => getComputedStyle(c).fontStyle") == "italic"
     assert page.locator("td.addon").first.inner_text().replace("\u2060", "").startswith("Add-on")  # a word joiner keeps "Add-on" whole
     page.locator("#calculator").wait_for(state="visible")
-    assert "Community (No support)" in page.locator("#calculator .left-out").inner_text()
+    assert "Community (no support)" in page.locator("#calculator .left-out").inner_text()
 
 
 def test_catalogue_page_fits_360px(visitor_of_catalogue, check):
