@@ -241,7 +241,8 @@ def test_coverage_for_a_case_and_customer_holidays_on_the_page():
     vendor = vendor_of(plan_text("target first-response all 1 business day on local", "coverage all for escalated on always", extra=extra))
     reader = Reader("en", words()["en"], vendor)
     [service] = plan_services(vendor, reader)
-    assert service.coverage == ("All priorities (E): 24×7, all year round",)
+    # The vendor has no priorities: the kind of case alone, not "All priorities (E)" (Esri's level 3 read as 24×7 for all).
+    assert service.coverage == ("E: 24×7, all year round",)
     [table] = target_tables(vendor, reader)
     assert table.clocks[0].endswith("in your own time zone, except public holidays in your own country")
 

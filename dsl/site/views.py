@@ -1247,6 +1247,10 @@ def _coverage_label(vendor: Vendor, level: str | None, case: str | None, reader:
     label = Markup(escape(reader.gettext("Other priorities"))) if level is None and others else _level_name(vendor, level, reader)
     if case is None:
         return label
+    if level is None and not (vendor.priorities and vendor.priorities.levels):
+        # Esri has no priorities: "All priorities (Cases escalated to Esri Inc): 24×7" named some that do not exist
+        # and, read fast, said 24×7 for every case.
+        return case_name(vendor, case, reader)
     return sentence(reader.gettext("%(priority)s (%(case)s)"), priority=label, case=case_name(vendor, case, reader))
 
 

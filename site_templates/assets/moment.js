@@ -2,6 +2,24 @@
 
 export const pad = (n) => String(Math.abs(n)).padStart(2, "0");
 
+// The coming Friday 16:00 in the reader's zone (today's, if it is Friday before 16:00): the moment both the calculator
+// and "who answers first?" start at (the forms say so), the one where business hours tell tiers apart the most.
+export function nextFriday(now) {
+  const d = new Date(now.getFullYear(), now.getMonth(), now.getDate(), 16, 0);
+  while (d.getDay() !== 5 || d <= now) d.setDate(d.getDate() + 1);
+  return d;
+}
+
+// "Use the current time": the form's date and time set to this minute and answered, as if the reader had typed them.
+export function nowButton(form, day) {
+  form.querySelector("button.now")?.addEventListener("click", () => {
+    const now = new Date();
+    day.write(now);
+    form.elements.namedItem("time").value = `${pad(now.getHours())}:${pad(now.getMinutes())}`;
+    form.dispatchEvent(new Event("change", { bubbles: true }));
+  });
+}
+
 // A date as the date field holds it: YYYY-MM-DD, in the reader's zone.
 export const ymd = (d) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 
