@@ -26,7 +26,6 @@ async function start(box) {
     weekday: "long", year: "numeric", month: "long", day: "numeric",
     hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZoneName: "short",
   });
-  // The moment "who answers first?" starts at too (the form says which); kept if the browser restored the fields.
   const day = dayField(field("at"), data.locale);
   if (!field("at").value) day.write(nextFriday(new Date()));
   field("time").value ||= "16:00";

@@ -235,7 +235,7 @@ async function firstAnswers(box, rows, moment) {
 // YYYY-MM-DD), and a reader who switched mid-comparison lost them all.
 function carryToLanguages() {
   for (const link of document.querySelectorAll("nav.langs a[hreflang]")) {
-    link.dataset.page ??= link.getAttribute("href").split("#")[0]; // langs.js may have added the fragment
+    link.dataset.page ??= link.getAttribute("href").split("#")[0]; // base.html may have added the fragment
     link.setAttribute("href", link.dataset.page + location.search + location.hash);
   }
 }

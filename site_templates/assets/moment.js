@@ -2,22 +2,20 @@
 
 export const pad = (n) => String(Math.abs(n)).padStart(2, "0");
 
-// The coming Friday 16:00 in the reader's zone (today's, if it is Friday before 16:00): the moment both the calculator
-// and "who answers first?" start at (the forms say so), the one where business hours tell tiers apart the most.
+// The coming Friday 16:00, where both forms start (see docs/site.md).
 export function nextFriday(now) {
-  const d = new Date(now.getFullYear(), now.getMonth(), now.getDate(), 16, 0);
+  const d = new Date(now.getFullYear(), now.getMonth(), now.getDate(), 16);
   while (d.getDay() !== 5 || d <= now) d.setDate(d.getDate() + 1);
   return d;
 }
 
-// "Use the current time": the form's date and time set to this minute and answered, as if the reader had typed them.
 export function nowButton(form, day) {
-  form.querySelector("button.now")?.addEventListener("click", () => {
+  form.querySelector(".now").onclick = () => {
     const now = new Date();
     day.write(now);
-    form.elements.namedItem("time").value = `${pad(now.getHours())}:${pad(now.getMinutes())}`;
-    form.dispatchEvent(new Event("change", { bubbles: true }));
-  });
+    form.elements.time.value = `${pad(now.getHours())}:${pad(now.getMinutes())}`;
+    form.dispatchEvent(new Event("change"));
+  };
 }
 
 // A date as the date field holds it: YYYY-MM-DD, in the reader's zone.
