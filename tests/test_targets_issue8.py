@@ -232,8 +232,8 @@ def test_the_calculator_offers_the_kinds_of_case(shop):
 
 
 def test_the_card_names_the_general_days_and_the_faster_case(shop):
-    assert fastest_response(shop, Reader("en", words()["en"], shop)) == "Fastest response: 2 business days; E: 1 hour"
-    assert fastest_response(shop, Reader("pl", words()["pl"], shop)) == "Najszybsza odpowiedź: 2 dni robocze; P: 1 godzina"
+    assert fastest_response(shop, Reader("en", words()["en"], shop)) == "Fastest response: 2 business days<br>E: 1 hour"
+    assert fastest_response(shop, Reader("pl", words()["pl"], shop)) == "Najszybsza odpowiedź: 2 dni robocze<br>P: 1 godzina"
 
 
 def test_coverage_for_a_case_and_customer_holidays_on_the_page():
@@ -241,7 +241,8 @@ def test_coverage_for_a_case_and_customer_holidays_on_the_page():
     vendor = vendor_of(plan_text("target first-response all 1 business day on local", "coverage all for escalated on always", extra=extra))
     reader = Reader("en", words()["en"], vendor)
     [service] = plan_services(vendor, reader)
-    assert service.coverage == ("All priorities (E): 24×7, all year round",)
+    # The vendor has no priorities: the kind of case alone, not "All priorities (E)" (Esri's level 3 read as 24×7 for all).
+    assert service.coverage == ("E: 24×7, all year round",)
     [table] = target_tables(vendor, reader)
     assert table.clocks[0].endswith("in your own time zone, except public holidays in your own country")
 

@@ -57,6 +57,7 @@ class CompareCell:
     sort: str
     small: Markup | str = ""
     unstated: bool = False  # "Not stated", "No price published": muted on screen, so that a reader sees the silence
+    cases: tuple[Markup, ...] = ()  # lines under the small one: what a kind of case with its own target gets
 
 
 @dataclass(frozen=True)
@@ -205,13 +206,38 @@ def _priority_label(vendor: Vendor, level: str | None, reader: site.Reader) -> M
 
 
 def response_cell(plan: Plan, vendor: Vendor, level: str | None, reader: site.Reader) -> tuple[CompareCell, ResponseAnswer]:
-    """The first response for one priority (the general case) and what "who answers first?" does with it."""
+    """The first response for one priority (the general case) and what "who answers first?" does with it.
+
+    A kind of case with its own target gets a line of its own, and the general time is then labelled "Any other
+    case": Esri's level 3 showed "8 hours, Every request" beside "Cases escalated to Esri Inc: 24×7", which read as
+    8 hours around the clock for every case, and its 1 hour for escalated cases was nowhere in the row.
+    """
     target = plan.target(DEFAULT_METRIC, level)
     cell = site.target_cell(target, reader, "", plan.no_support)
     label = _priority_label(vendor, level, reader)
+    own = [
+        (case.id, found)
+        for case in vendor.cases
+        if not plan.no_support and (found := plan.target(DEFAULT_METRIC, level, case.id)) is not None and found.case == case.id
+    ]
+    if own:
+        other = reader.gettext("Any other case")
+        label = (
+            Markup(escape(other))
+            if level is None
+            else Markup(escape(reader.gettext("%(priority)s (any other case)"))) % {"priority": label}
+        )
+    cases = tuple(
+        site.sentence(
+            reader.gettext("%(case)s: %(time)s"),
+            case=site.case_name(vendor, case, reader),
+            time=site.target_cell(found, reader).text,
+        )
+        for case, found in own
+    )
     reason = "" if (target is not None and target.guaranteed and not plan.no_support) else cell.text
     unstated = cell.kind in ("unknown", "unpublished")
-    return CompareCell(Markup(escape(cell.text)), _target_sort(None if plan.no_support else target), label, unstated), ResponseAnswer(
+    return CompareCell(Markup(escape(cell.text)), _target_sort(None if plan.no_support else target), label, unstated, cases), ResponseAnswer(
         level or "", label, reason
     )
 

@@ -1170,6 +1170,10 @@ def _coverage_label(vendor: Vendor, level: str | None, case: str | None, reader:
     label = Markup(escape(reader.gettext("Other priorities"))) if level is None and others else _level_name(vendor, level, reader)
     if case is None:
         return label
+    if level is None and not (vendor.priorities and vendor.priorities.levels):
+        # Esri has no priorities: "All priorities (Cases escalated to Esri Inc): 24×7" named some that do not exist
+        # and, read fast, said 24×7 for every case.
+        return case_name(vendor, case, reader)
     return sentence(reader.gettext("%(priority)s (%(case)s)"), priority=label, case=case_name(vendor, case, reader))
 
 
@@ -1776,13 +1780,11 @@ def fastest_response(vendor: Vendor, reader: Reader) -> Markup:
     fastest = fmt.duration(min(general), reader.lang) if general else business_days_text(*in_days[0], reader)
     text = sentence(reader.gettext("Fastest response: %(duration)s"), duration=fastest)
     if scoped and (not general or scoped[0][0] < min(general)):
+        # On a line of its own, as the comparison's cells say a kind of case: after a semicolon the case's name kept
+        # its capital mid-sentence ("8 timmar; Ärenden som eskaleras till Esri Inc: 1 timme").
         minutes, case = scoped[0]
-        text = sentence(
-            reader.gettext("%(general)s; %(case)s: %(duration)s"),
-            general=text,
-            case=case_name(vendor, case, reader),
-            duration=fmt.duration(minutes, reader.lang),
-        )
+        said = sentence(reader.gettext("%(case)s: %(time)s"), case=case_name(vendor, case, reader), time=fmt.duration(minutes, reader.lang))
+        text = Markup("{}<br>{}").format(text, said)
     return text
 
 

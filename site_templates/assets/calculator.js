@@ -2,7 +2,7 @@
 // The section is rendered `hidden`; it is shown only once the rules have loaded,
 // so a reader without JavaScript (or offline) sees the rest of the page unchanged.
 import { due } from "./sla.js";
-import { dateWords, dayField, isoWithOffset, pad, readMoment } from "./moment.js";
+import { dateWords, dayField, isoWithOffset, nextFriday, nowButton, readMoment } from "./moment.js";
 
 const box = document.getElementById("calculator");
 if (box) start(box);
@@ -26,10 +26,10 @@ async function start(box) {
     weekday: "long", year: "numeric", month: "long", day: "numeric",
     hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZoneName: "short",
   });
-  const now = new Date();
   const day = dayField(field("at"), data.locale);
-  if (!field("at").value) day.write(now);
-  field("time").value ||= `${pad(now.getHours())}:${pad(now.getMinutes())}`;
+  if (!field("at").value) day.write(nextFriday(new Date()));
+  field("time").value ||= "16:00";
+  nowButton(form, day);
   const years = (text) => text.replaceAll("{first}", rules.years.first).replaceAll("{last}", rules.years.last);
   // The reader's country from the language tag (sv-SE: SE), if offered.
   const region = (navigator.language.split("-")[1] || "").toUpperCase();

@@ -4,19 +4,12 @@
 // comparison can be shared and is restored from it; and "who answers first?", computed by sla.js
 // on the published rules (rules/all.json), the same evaluator the vendor pages' calculator uses.
 import { due } from "./sla.js";
-import { dateWords, dayField, isoWithOffset, readDay, readMoment } from "./moment.js";
+import { dateWords, dayField, isoWithOffset, nextFriday, nowButton, readDay, readMoment } from "./moment.js";
 
 const table = document.getElementById("cmp");
 const tools = document.getElementById("cmp-tools");
 
 const list = (value) => (value ? value.split(",").filter(Boolean) : []);
-
-// The next Friday 16:00 in the reader's zone (today's, if it is Friday before 16:00).
-function nextFriday(now) {
-  const d = new Date(now.getFullYear(), now.getMonth(), now.getDate(), 16, 0);
-  while (d.getDay() !== 5 || d <= now) d.setDate(d.getDate() + 1);
-  return d;
-}
 
 function start() {
   const body = table.tBodies[0];
@@ -156,6 +149,7 @@ async function firstAnswers(box, rows, moment) {
   const day = dayField(field("at"), data.locale);
   day.write(readDay(moment.at, "y-MM-dd") ?? friday);
   field("time").value = moment.time || "16:00";
+  nowButton(form, day);
   if (["top", "low"].includes(moment.priority)) field("priority").value = moment.priority;
   const region = (navigator.language.split("-")[1] || "").toUpperCase();
   if (field("country")?.querySelector(`[value="${region}"]`)) field("country").value = region;
@@ -241,7 +235,7 @@ async function firstAnswers(box, rows, moment) {
 // YYYY-MM-DD), and a reader who switched mid-comparison lost them all.
 function carryToLanguages() {
   for (const link of document.querySelectorAll("nav.langs a[hreflang]")) {
-    link.dataset.page ??= link.getAttribute("href");
+    link.dataset.page ??= link.getAttribute("href").split("#")[0]; // base.html may have added the fragment
     link.setAttribute("href", link.dataset.page + location.search + location.hash);
   }
 }

@@ -2,6 +2,22 @@
 
 export const pad = (n) => String(Math.abs(n)).padStart(2, "0");
 
+// The coming Friday 16:00, where both forms start (see docs/site.md).
+export function nextFriday(now) {
+  const d = new Date(now.getFullYear(), now.getMonth(), now.getDate(), 16);
+  while (d.getDay() !== 5 || d <= now) d.setDate(d.getDate() + 1);
+  return d;
+}
+
+export function nowButton(form, day) {
+  form.querySelector(".now").onclick = () => {
+    const now = new Date();
+    day.write(now);
+    form.elements.time.value = `${pad(now.getHours())}:${pad(now.getMinutes())}`;
+    form.dispatchEvent(new Event("change"));
+  };
+}
+
 // A date as the date field holds it: YYYY-MM-DD, in the reader's zone.
 export const ymd = (d) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 

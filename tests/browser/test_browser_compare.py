@@ -403,3 +403,21 @@ def test_shift_tab_brings_each_sort_button_out_from_under_the_sticky_column(visi
         if problem := page.evaluate(COVERED):
             covered.append(problem)
     assert covered == []
+
+
+def test_esris_escalated_cases_read_as_their_own_row_not_as_24x7_for_every_case(visitor) -> None:
+    # Level 3 read "All priorities (Cases escalated to Esri Inc): 24×7, all year round" beside "8 hours, Every request":
+    # 8 hours around the clock for every case, to a reader going fast. Esri has no priorities; the 24×7 and the 1 hour
+    # are for escalated cases, the 8 hours for any other case, on the phone hours.
+    page = visitor.open("/en/compare/index.html?vendors=esri", wait_until="networkidle").page
+    row = page.locator('#cmp tr[data-plan="esri/extended-3"]')
+    assert row.locator("td").nth(1).inner_text().strip() == "Cases escalated to Esri Inc: 24×7, all year round"
+    top = row.locator("td").nth(2)
+    assert [t.strip() for t in top.locator("small").all_inner_texts()] == ["Any other case", "Cases escalated to Esri Inc: 1 hour"]
+    assert top.inner_text().startswith("8 hours")
+    # A tier without an escalated time of its own: its time is for every case, as before.
+    plain = page.locator('#cmp tr[data-plan="esri/extended-1"] td').nth(2)
+    assert [t.strip() for t in plain.locator("small").all_inner_texts()] == ["Every request"]
+    # "Who answers first?" names the case its deadline is for.
+    page.locator("#first tbody tr").first.wait_for(state="visible")
+    assert page.locator('#first tr[data-plan="esri/extended-3"] td').first.inner_text().strip() == "Any other case"

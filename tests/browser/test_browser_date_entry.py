@@ -9,7 +9,7 @@ followed the browser would show itself.
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from urllib.parse import parse_qs, urlsplit
 from zoneinfo import ZoneInfo
 
@@ -35,9 +35,8 @@ def test_the_date_field_writes_and_reads_the_pages_date(visitor, lang: str) -> N
     page = visit.page
     page.locator("#calculator").wait_for(state="visible")
     field = page.locator("#c-at")
-    today = datetime.now(ZoneInfo("Europe/Stockholm")).date()
-    # Filled with today, the page's way; the hint shows the pattern with a day above 12.
-    expect(field).to_have_value(fmt.date_in_entry(today, lang))
+    # Filled with the coming Friday, the page's way; the hint shows the pattern with a day above 12.
+    expect(field).to_have_value(fmt.date_in_entry(_coming_friday(), lang))
     assert page.locator("#c-at-hint").inner_text().endswith(fmt.date_in_entry(DATE_EXAMPLE, lang))
     # The day typed the page's way is confirmed in full, in the page's language, and answered.
     field.fill(fmt.date_in_entry(DATE_EXAMPLE, lang))
@@ -50,6 +49,39 @@ def test_the_date_field_writes_and_reads_the_pages_date(visitor, lang: str) -> N
     assert "2026" in out and "14:00" in out, out  # Tuesday 24 November 14:00, the seed's answer
     assert field.get_attribute("aria-invalid") is None
     assert visit.problems() == [], "\n".join(visit.problems())
+
+
+def _coming_friday() -> date:
+    """The day of the coming Friday 16:00 in Stockholm (today, if it is Friday before 16:00)."""
+    now = datetime.now(ZoneInfo("Europe/Stockholm"))
+    ahead = (4 - now.weekday()) % 7 or (0 if now.hour < 16 else 7)
+    return (now + timedelta(days=ahead)).date()
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_both_forms_start_at_the_coming_friday_say_so_and_take_the_current_time(visitor, lang: str) -> None:
+    # The vendor pages' calculator started at the current minute and "who answers first?" at next Friday 16:00, neither
+    # saying which: a reader comparing the two pages' answers compared two different moments.
+    friday = fmt.date_in_entry(_coming_friday(), lang)
+    preset = {}
+    for path, prefix, box in ((f"/{lang}/esri/index.html", "c", "#calculator"), (f"/{lang}/compare/index.html", "w", "#first")):
+        visit = visitor.open(path, **US)
+        page = visit.page
+        page.locator(box).wait_for(state="visible")
+        expect(page.locator(f"#{prefix}-at")).to_have_value(friday)
+        expect(page.locator(f"#{prefix}-time")).to_have_value("16:00")
+        preset[prefix] = page.locator(f"{box} .preset").inner_text()
+        assert "16:00" in preset[prefix]
+        before = page.locator(f"{box} .out, {box} #first-t tbody").first.inner_text()
+        page.locator(f"{box} button.now").click()
+        now = datetime.now(ZoneInfo("Europe/Stockholm"))
+        expect(page.locator(f"#{prefix}-at")).to_have_value(fmt.date_in_entry(now.date(), lang))
+        typed = datetime.strptime(page.input_value(f"#{prefix}-time"), "%H:%M").replace(year=now.year, month=now.month, day=now.day)
+        assert abs(typed - now.replace(tzinfo=None, second=0, microsecond=0)) <= timedelta(minutes=1)
+        after = page.locator(f"{box} .out, {box} #first-t tbody").first.inner_text()
+        assert after and after != before, "answered again for the current time"
+        assert visit.problems() == [], "\n".join(visit.problems())
+    assert preset["c"] == preset["w"], "both forms say the same moment in the same words"
 
 
 def _words(text: str) -> list[str]:

@@ -119,3 +119,32 @@ def test_who_answers_first_shows_the_deadline_without_scrolling_on_a_phone(visit
     page.locator("#first tbody tr").first.wait_for(state="visible")
     box = page.evaluate("(() => { const b = document.querySelector('#first .scroll'); return [b.scrollWidth, b.clientWidth]; })()")
     assert box[0] <= box[1], f"the table is {box[0]} px wide in a {box[1]} px box"
+
+
+ALONE_MARKS = """
+() => [...document.querySelectorAll("a.fn")].filter((a) => a.checkVisibility()).flatMap((a) => {
+  // The text just before the mark: its last line must be the line the mark is on, the mark after its last letter.
+  let before = a.parentElement.previousSibling;
+  while (before && !(before.textContent || "").replace(/\\u2060/g, "").trim()) before = before.previousSibling;
+  if (!before) return [];
+  const range = document.createRange();
+  range.selectNodeContents(before);
+  const last = [...range.getClientRects()].at(-1);
+  range.selectNodeContents(a);  // the mark itself, without the padding of its target
+  const mark = range.getBoundingClientRect();
+  const middle = (mark.top + mark.bottom) / 2;
+  const alone = middle > last.bottom || middle < last.top || mark.left < last.right - 1;
+  return alone ? [`${a.closest("td,th").textContent.trim()}`] : [];
+})
+"""
+
+
+@pytest.mark.parametrize("width", [320, 360, 390])
+@pytest.mark.parametrize("lang", ["sv", "it", "pl", "en"])
+def test_a_footnote_mark_stays_on_the_line_of_the_word_it_marks(visitor: Any, lang: str, width: int) -> None:
+    # On a phone Synerity's "2500 SEK miesięcznie" ended a line and its "*" stood alone on the next (the mark is an
+    # inline block, for its touch target, and a line could end before it).
+    touch = {"viewport": {"width": width, "height": 800}, "has_touch": True, "is_mobile": True}
+    page = visitor.open(f"/{lang}/synerity/index.html", reuse=True, **touch).page
+    assert page.locator("a.fn").count() > 0
+    assert page.evaluate(ALONE_MARKS) == []

@@ -137,6 +137,24 @@ def test_language_switcher_on_the_language_indexes(visitor, check):
     _round_the_languages(visitor, check, "")
 
 
+def test_language_switcher_keeps_the_section_the_reader_is_at(visitor):
+    # A reader who had followed "On this page" to Esri's response times and switched to Italian landed at the top of
+    # the Italian page; the sections have the same ids in every language, so the link can lead to the same place.
+    visit = visitor.open("/sv/esri/index.html#service", viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
+    page = visit.page
+    expect(page.locator("nav.langs a[hreflang=it]")).to_have_attribute("href", re.compile(r"it/esri/index\.html#service$"))
+    page.locator(".toc a[href='#targets']").tap()
+    page.wait_for_function("location.hash === '#targets'")
+    with page.expect_navigation():
+        page.locator("nav.langs a[hreflang=it]").tap()
+    assert urlsplit(page.url).path == "/it/esri/index.html" and urlsplit(page.url).fragment == "targets"
+    expect(page.locator("#targets")).to_be_in_viewport()
+    assert visit.problems() == [], "\n".join(visit.problems())
+    # Without JavaScript the links still lead to the other language's page.
+    plain = visitor.open("/sv/esri/index.html#targets", java_script_enabled=False).page
+    assert plain.locator("nav.langs a[hreflang=it]").get_attribute("href") == "../../it/esri/index.html"
+
+
 # Monday 2026-11-23 15:00 + 8 working hours (08:00-17:00): 2 on Monday, 6 on Tuesday -> Tuesday 14:00,
 # as each language's browser writes it (weekday, date, then the time in 24 hours, as in the tables).
 SEED_ANSWERS = {

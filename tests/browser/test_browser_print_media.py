@@ -48,3 +48,15 @@ def test_a4_gives_the_feature_column_room_for_its_texts(visitor) -> None:
         first, whole = table.evaluate("t => [t.tHead.rows[0].cells[0].getBoundingClientRect().width, t.getBoundingClientRect().width]")
         assert first >= 0.3 * whole, f"{table.locator('caption').inner_text()}: the feature column is {first:.0f} of {whole:.0f} px"
     assert page.evaluate(BROKEN_WORDS, "table.tt") == []
+
+
+def test_the_comparisons_heads_print_without_sort_marks(visitor) -> None:
+    # The sort buttons printed as blue heads with "↕" and "▲" after them: marks for a control paper does not have.
+    page = visitor.open("/sv/compare/index.html", viewport={"width": 794, "height": 1123}, wait_until="networkidle").page
+    page.locator(".cmp thead th button").first.wait_for()
+    marks = "[...document.querySelectorAll('.cmp thead th button')].map(b => getComputedStyle(b, '::after').content)"
+    assert all(m not in ("none", "normal") for m in page.evaluate(marks)), "on screen the heads show how they sort"
+    page.emulate_media(media="print")
+    assert set(page.evaluate(marks)) <= {"none", "normal"}
+    colours = page.evaluate("[...document.querySelectorAll('.cmp thead th button')].map(b => getComputedStyle(b).color)")
+    assert set(colours) == {page.evaluate("getComputedStyle(document.querySelector('.cmp thead th')).color")}
