@@ -20,7 +20,6 @@ import stat
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from multiprocessing.pool import AsyncResult
 from pathlib import Path
 from typing import NamedTuple
 
@@ -131,7 +130,7 @@ def load_project(
     # Each file is read and hashed once: parsing ahead needs its key to know whether to parse it, and the loop below reuses what it read.
     # A file whose stat is as the build before saw it is not read at all (`FileKeys`).
     known = FileKeys.of(cache) if cache is not None else None
-    reads, parsed = _parse_ahead(files, cache, progress, known) if cache is not None else ({}, {})
+    reads = _parse_ahead(files, cache, progress, known) if cache is not None else {}
     outlines: dict[str, Outline] = {}
     troubled: set[str] = set()
     raw: dict[str, bytes | None] = {}
@@ -139,8 +138,7 @@ def load_project(
         if progress is not None:
             progress.step("reading plan files", index, len(files))
         try:
-            # A file this process parsed ahead is at hand, not read back from the cache.
-            text, decl, problems, key, outline = (*parsed.pop(path), None) if path in parsed else _read_cached(path, cache, reads.get(path), known)
+            text, decl, problems, key, outline = _read_cached(path, cache, reads.get(path), known)
         except OSError as exc:
             result.diagnostics.append(error(f"cannot read the file: {exc.strerror or exc}", Pos(str(path), 0, 0), code="T0203"))
             continue
@@ -312,39 +310,32 @@ def _parse_cached(
 
 
 # A cold build of many files parses them in worker processes (forked, so the compiled parser is
-# shared) and in this one: each worker puts its results in the build cache, and the loop above then
-# reads them from the cache in its usual order, so what is loaded is the same as from a serial parse.
-# The files this process parsed itself are kept at hand: reading a file's declarations back costs about
-# a fifth of parsing it, and this process would otherwise wait idle while the workers parse.
+# shared): each worker puts its results in the build cache, and the loop above then reads every file
+# from the cache in its usual order, so what is loaded is the same as from a serial parse.
 
 _MIN_FILES_PER_JOB = 4
 
 
-def _parse_chunk(paths: list[Path]) -> int:
+def _parse_one(path: Path) -> None:
     cache = _AHEAD.get("cache")
     if isinstance(cache, BuildCache):
-        for path in paths:
-            try:
-                _parse_cached(path, cache)
-            except OSError:
-                pass  # reported by the serial loop, which meets the same error
-    return len(paths)
+        try:
+            _parse_cached(path, cache)
+        except OSError:
+            pass  # reported by the serial loop, which meets the same error
 
 
 _AHEAD: dict[str, object] = {}
 
-_Parsed = tuple[str, FileDecl | None, list[Diagnostic], str | None]
-
 
 def _parse_ahead(
     files: Sequence[Path], cache: BuildCache, progress: Progress | None, known: FileKeys | None = None
-) -> tuple[dict[Path, tuple[bytes | None, str]], dict[Path, _Parsed]]:
-    """Parse in worker processes and in this one the files the cache does not hold yet (nothing when few or one core);
-    returns the bytes and key of each file it read to find out, and what this process parsed."""
+) -> dict[Path, tuple[bytes | None, str]]:
+    """Parse in worker processes the files the cache does not hold yet (nothing when few or one core); returns the
+    bytes and key of each file it read to find out."""
     jobs = worker_count()
-    parsed: dict[Path, _Parsed] = {}
     if jobs < 2 or len(files) < jobs * _MIN_FILES_PER_JOB or "fork" not in multiprocessing.get_all_start_methods():
-        return {}, parsed
+        return {}
     reads: dict[Path, tuple[bytes | None, str]] = {}
     todo = []
     for path in files:
@@ -355,47 +346,17 @@ def _parse_ahead(
         if (cache.memory is not None or not isinstance(cache.get(OUTLINE_KIND, read[1]), Outline)) and not cache.has("parse", read[1]):
             todo.append(path)
     if len(todo) < jobs * _MIN_FILES_PER_JOB:
-        return reads, parsed
+        return reads
     _lark_ready()  # compile (or load) the parser once, before forking, so that workers share it
     _AHEAD["cache"] = cache
-    size = max(1, min(16, len(todo) // (jobs * 8)))
-    chunks = [todo[start : start + size] for start in range(0, len(todo), size)]
-    done = 0
-
-    def tick(count: int) -> None:
-        nonlocal done
-        done += count
-        if progress is not None:
-            progress.step("parsing plan files", done, len(todo))
-
     try:
-        with multiprocessing.get_context("fork").Pool(jobs - 1) as pool:
-            # As the site's workers (dsl/site/parallel.py): a few chunks in flight, this process parsing the next
-            # chunk between taking the workers' answers, so the split follows who is free.
-            in_flight: list[AsyncResult[int]] = []
-            following = 0
-            while following < len(chunks) or in_flight:
-                while len(in_flight) < 2 * (jobs - 1) and following < len(chunks):
-                    in_flight.append(pool.apply_async(_parse_chunk, (chunks[following],)))
-                    following += 1
-                for ready in [task for task in in_flight if task.ready()]:
-                    in_flight.remove(ready)
-                    tick(ready.get())
-                if following < len(chunks):
-                    for path in chunks[following]:
-                        try:
-                            parsed[path] = _parse_cached(path, cache, reads[path])
-                        except OSError:
-                            pass  # reported by the serial loop, which meets the same error
-                    tick(len(chunks[following]))
-                    following += 1
-                elif in_flight:
-                    tick(in_flight.pop(0).get())
-            pool.close()
-            pool.join()
+        with multiprocessing.get_context("fork").Pool(jobs) as pool:
+            for done, _ in enumerate(pool.imap_unordered(_parse_one, todo, chunksize=max(1, min(16, len(todo) // (jobs * 8))))):
+                if progress is not None:
+                    progress.step("parsing plan files", done + 1, len(todo))
     finally:
         _AHEAD.clear()
-    return reads, parsed
+    return reads
 
 
 def _shared_definitions(context: Sequence[Path], named: Sequence[Path], cache: BuildCache | None = None) -> list[FileDecl]:
@@ -769,7 +730,7 @@ def merge_plans(declared: tuple[Plan, ...]) -> tuple[Plan, ...]:
     return tuple(merged[p.id] for p in declared if p.id in merged)
 
 
-# --- names the system cannot look up -----------------------------------------
+# --- names the system cannot look up (fuzz, session 18) -----------------------------------------
 
 
 def _unusable_name(path: Path) -> Diagnostic | None:
