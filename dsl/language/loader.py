@@ -730,7 +730,7 @@ def merge_plans(declared: tuple[Plan, ...]) -> tuple[Plan, ...]:
     return tuple(merged[p.id] for p in declared if p.id in merged)
 
 
-# --- names the system cannot look up (fuzz, session 18) -----------------------------------------
+# --- names the system cannot look up -----------------------------------------
 
 
 def _unusable_name(path: Path) -> Diagnostic | None:
