@@ -195,6 +195,8 @@ class BuildingParser:
                 if action is None:
                     raise NotBuilt
                 if action[0]:
+                    if at_end:  # the end of the text is never shifted (Lark asserts as much)
+                        raise NotBuilt
                     states.append(action[1])
                     values.append(token)
                     break
