@@ -795,3 +795,20 @@ def test_checking_one_file_keeps_what_the_index_knows_of_the_others(workspace: P
     (workspace / "plans" / "esri.plan").unlink()
     load_project([workspace / "plans"], cache=BuildCache(workspace / ".tierwise-cache"))
     assert sorted(Path(p).name for p in FileKeys.of(BuildCache(workspace / ".tierwise-cache")).entries) == ["shared.plan", "stratiteq.plan"]
+
+
+def test_a_vendors_part_of_all_json_is_cut_from_its_own_document_as_encoding_it_again_would_write_it() -> None:
+    """vendor_fragment cuts the part out of the vendor's document text instead of encoding it a second time."""
+    from dsl.rules.export import dumps, export_project
+    from dsl.site.incremental import vendor_fragment
+
+    project = load_project([PLANS]).project
+    assert project is not None
+    for vendor in project.vendors:
+        doc = export_project(Project((vendor,)), (2026, 2027))
+        encoded = vendor_fragment(doc, vendor.id)
+        assert vendor_fragment(doc, vendor.id, dumps(doc)) == encoded
+        assert encoded.startswith(f'    "{vendor.id}": {{') and encoded.endswith("\n    }")
+    # A document of two vendors is not cut (its part would hold both): the part is encoded again.
+    two = export_project(Project(project.vendors[:2]), (2026, 2027))
+    assert vendor_fragment(two, project.vendors[0].id, dumps(two)) == vendor_fragment(two, project.vendors[0].id)

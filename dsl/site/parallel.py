@@ -73,7 +73,8 @@ def _compute(index: int) -> dict[str, Any]:
         part = compare_part(envs[lang])(vendor, lang, words[lang], met, _JOB["languages"], _JOB["availability"])
         result[f"compare:{lang}"] = (part, dict(met.found))
     doc = export_project(Project((vendor,)), _JOB["years"], languages=settings.languages)
-    result["rules"] = (dumps(doc), vendor_fragment(doc, vendor.id))
+    text = dumps(doc)
+    result["rules"] = (text, vendor_fragment(doc, vendor.id, text))
     reuse: Reuse = _JOB["reuse"]
     return reuse.store_ahead(vendor.id, _JOB["years"], result)
 

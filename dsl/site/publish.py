@@ -174,7 +174,8 @@ def _first(entry: Callable[[], tuple[str, str]]) -> str:
 def _vendor_rules(vendor: Vendor, years: tuple[int, int], languages: tuple[str, ...]) -> tuple[str, str]:
     """A vendor's rule file and its part of all.json, exported from its own document."""
     doc = export_project(Project((vendor,)), years, languages=languages)
-    return dumps(doc), vendor_fragment(doc, vendor.id)
+    text = dumps(doc)
+    return text, vendor_fragment(doc, vendor.id, text)
 
 
 def published_project(project: Project, settings: Settings) -> Project:
