@@ -174,35 +174,44 @@ def _pages(folder: Path) -> int:
 
 
 def bench_cold(work: Path, n: int, repeat: int) -> None:
-    """Tierwise and Hugo alternately, `repeat` rounds each."""
-    project, site = work / "tierwise", work / "hugo"
+    """Tierwise and the two Hugo sites in turn, `repeat` rounds each.
+
+    "Hugo" is the issue's equivalent site: each vendor's page in four languages and a home page per language.
+    "Hugo, same files" also writes what Tierwise writes besides: each vendor's embeddable table per language, its
+    rule file (JSON, indented) and a comparison page per language with every vendor's tiers, prices and targets.
+    """
+    project, site, same = work / "tierwise", work / "hugo", work / "hugo-files"
     binary = hugo_binary()
-    ours: list[Run] = []
-    theirs: list[Run] = []
+    runs: dict[str, list[Run]] = {"t": [], "h": [], "s": []}
+    names = {"t": "tierwise", "h": "hugo    ", "s": "hugo (same files)"}
     for round_ in range(repeat):
-        # Alternate who goes first, so a slow moment of the machine does not always hit the same tool.
-        order = [("t", project), ("h", site)] if round_ % 2 == 0 else [("h", site), ("t", project)]
-        for who, _ in order:
-            run = cold_tierwise(project) if who == "t" else cold_hugo(site, binary)
-            (ours if who == "t" else theirs).append(run)
-            print(f"  round {round_ + 1}: {'tierwise' if who == 't' else 'hugo    '} {run.wall:7.2f} s wall, {run.cpu:7.2f} s CPU, "
+        # Rotate who goes first, so a slow moment of the machine does not always hit the same tool.
+        order = ["t", "h", "s"][round_ % 3 :] + ["t", "h", "s"][: round_ % 3]
+        for who in order:
+            run = cold_tierwise(project) if who == "t" else cold_hugo(site if who == "h" else same, binary)
+            runs[who].append(run)
+            print(f"  round {round_ + 1}: {names[who]} {run.wall:7.2f} s wall, {run.cpu:7.2f} s CPU, "
                   f"{run.maxrss_mib:6.0f} MiB maxrss, {run.tree_mib:6.0f} MiB tree, {run.pss_mib:6.0f} MiB tree Pss", flush=True)
             if run.code:
-                sys.exit(f"the {'Tierwise' if who == 't' else 'Hugo'} build failed")
-    pages_t, pages_h = _pages(project / "_site"), _pages(site / "public")
+                sys.exit(f"the {names[who].strip()} build failed")
 
     def med(runs: list[Run], attr: str) -> float:
         return statistics.median(getattr(r, attr) for r in runs)
 
-    rows = [("", "Tierwise", "Hugo", "ratio")]
+    rows = [("", "Tierwise", "Hugo", "ratio", "Hugo, same files", "ratio")]
     for label, attr, unit in (("wall (median)", "wall", "s"), ("CPU", "cpu", "s"), ("peak ru_maxrss", "maxrss_mib", "MiB"),
                               ("peak tree RSS (sampled)", "tree_mib", "MiB"), ("peak tree Pss (sampled)", "pss_mib", "MiB")):
-        a, b = med(ours, attr), med(theirs, attr)
+        a, b, c = med(runs["t"], attr), med(runs["h"], attr), med(runs["s"], attr)
         fmt = "{:.2f} " if unit == "s" else "{:.0f} "
-        rows.append((label, fmt.format(a) + unit, fmt.format(b) + unit, f"{a / b:.2f}×"))
-    rows.append(("HTML pages", str(pages_t), str(pages_h), ""))
+        rows.append((label, fmt.format(a) + unit, fmt.format(b) + unit, f"{a / b:.2f}×", fmt.format(c) + unit, f"{a / c:.2f}×"))
+    rows.append(("HTML pages", str(_pages(project / "_site")), str(_pages(site / "public")), "", str(_pages(same / "public")), ""))
+    rows.append(("JSON files", str(_json_files(project / "_site")), str(_json_files(site / "public")), "", str(_json_files(same / "public")), ""))
     print(f"\ncold build, {n} vendors × 4 languages, {repeat} round(s), {os.cpu_count()} CPUs:\n")
     print(_table(rows))
+
+
+def _json_files(folder: Path) -> int:
+    return sum(1 for _ in folder.rglob("*.json"))
 
 
 def _edit(path: Path, stamp: str) -> None:
@@ -392,6 +401,8 @@ def main() -> None:
             print(f"generating {args.vendors} vendors in {work} ...", flush=True)
             write_plans(work / "tierwise", args.vendors)
             write_hugo(work / "hugo", args.vendors)
+        if "cold" in cases and not (work / "hugo-files" / "content").is_dir():
+            write_hugo(work / "hugo-files", args.vendors, same_files=True)
         if "cold" in cases:
             bench_cold(work, args.vendors, args.repeat)
         if "edit" in cases:

@@ -219,8 +219,12 @@ HUGO_LIST = """<!doctype html>
 """
 
 
-def hugo_page(data: dict[str, object], lang: str) -> str:
-    """One vendor's page content in one language: JSON front matter holding what the table shows."""
+def hugo_page(data: dict[str, object], lang: str, same_files: bool = False) -> str:
+    """One vendor's page content in one language: JSON front matter holding what the table shows.
+
+    `same_files`: the page also has its embeddable table and, in one language only (Tierwise writes one rule file
+    per vendor, not per language), its rules.
+    """
 
     def pick(texts: dict[str, str]) -> str:
         return texts[lang].replace("\\n", "\n")
@@ -245,19 +249,65 @@ def hugo_page(data: dict[str, object], lang: str) -> str:
             for t in data["tiers"]  # type: ignore[attr-defined]
         ],
     }
+    if same_files:
+        front["outputs"] = ["html", "embed", "rules"] if lang == "en" else ["html", "embed"]
     return json.dumps(front, ensure_ascii=False) + "\n"
 
 
-def write_hugo(root: Path, n: int) -> None:
-    """A Hugo project with the same n vendors in four languages."""
+# The same files as Tierwise writes, for `write_hugo(..., same_files=True)`: besides each vendor's page, its
+# embeddable tier table (a second HTML output of the page) and its rules (a JSON output of the page's data,
+# indented as Tierwise indents its rule files), and per language a comparison page with every vendor's tiers,
+# prices and response targets side by side.
+HUGO_SAME_FILES_CONFIG = {
+    **HUGO_CONFIG,
+    "outputFormats": {
+        "embed": {"mediaType": "text/html", "baseName": "embed", "isHTML": True, "notAlternative": True},
+        "rules": {"mediaType": "application/json", "baseName": "rules", "isPlainText": True, "notAlternative": True},
+    },
+    "outputs": {"page": ["html", "embed", "rules"], "home": ["html"], "section": ["html"]},
+}
+
+HUGO_TABLE = HUGO_SINGLE[HUGO_SINGLE.index("<table>") : HUGO_SINGLE.index("</table>") + len("</table>")]
+
+HUGO_EMBED = """<div class="tierwise-embed" lang="{{ .Language.Lang }}"><h2>{{ .Title }}</h2>
+""" + HUGO_TABLE + """
+</div>
+"""
+
+HUGO_RULES = """{{ dict "vendor" .Params.slug "language" .Language.Lang "tiers" .Params.tiers | jsonify (dict "indent" "  ") }}
+"""
+
+HUGO_COMPARE = """<!doctype html>
+<html lang="{{ .Language.Lang }}"><head><meta charset="utf-8"><title>{{ .Title }}</title></head><body>
+<h1>{{ .Title }}</h1>
+<table><thead><tr><th></th><th></th><th>P1</th><th>P2</th><th>P3</th><th>P4</th></tr></thead><tbody>
+{{ range where .Site.RegularPages "Params.tiers" "!=" nil }}{{ $v := . }}{{ range .Params.tiers }}{{ $t := . }}
+<tr><th><a href="{{ $v.RelPermalink }}">{{ $v.Title }}</a></th>
+<td>{{ .name }}{{ range $s, $p := .prices }}<p>{{ $s }}: {{ lang.FormatCurrency 0 "EUR" $p }}</p>{{ end }}</td>
+{{ range $p := slice "P1" "P2" "P3" "P4" }}<td>{{ index $t.targets $p }} h</td>{{ end }}</tr>
+{{ end }}{{ end }}</tbody></table>
+</body></html>
+"""
+
+
+def write_hugo(root: Path, n: int, same_files: bool = False) -> None:
+    """A Hugo project with the same n vendors in four languages (and, `same_files`, the same files as Tierwise writes)."""
     (root / "layouts" / "_default").mkdir(parents=True, exist_ok=True)
-    (root / "hugo.json").write_text(json.dumps(HUGO_CONFIG, indent=1), encoding="utf-8")
+    config = HUGO_SAME_FILES_CONFIG if same_files else HUGO_CONFIG
+    (root / "hugo.json").write_text(json.dumps(config, indent=1), encoding="utf-8")
     (root / "layouts" / "_default" / "single.html").write_text(HUGO_SINGLE, encoding="utf-8")
     (root / "layouts" / "_default" / "list.html").write_text(HUGO_LIST, encoding="utf-8")
     (root / "layouts" / "index.html").write_text(HUGO_LIST.replace(".RegularPages", ".Site.RegularPages"), encoding="utf-8")
+    if same_files:
+        (root / "layouts" / "_default" / "single.embed.html").write_text(HUGO_EMBED, encoding="utf-8")
+        (root / "layouts" / "_default" / "single.rules.json").write_text(HUGO_RULES, encoding="utf-8")
+        (root / "layouts" / "_default" / "compare.html").write_text(HUGO_COMPARE, encoding="utf-8")
     for lang in LANGS:
         (root / "content" / lang).mkdir(parents=True, exist_ok=True)
+        if same_files:
+            compare = {"title": "Compare", "slug": "compare", "layout": "compare", "outputs": ["html"], "translationKey": "compare"}
+            (root / "content" / lang / "compare.md").write_text(json.dumps(compare) + "\n", encoding="utf-8")
     for i in range(1, n + 1):
         data = vendor_data(i)
         for lang in LANGS:
-            (root / "content" / lang / f"{data['id']}.md").write_text(hugo_page(data, lang), encoding="utf-8")
+            (root / "content" / lang / f"{data['id']}.md").write_text(hugo_page(data, lang, same_files), encoding="utf-8")
