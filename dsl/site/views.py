@@ -361,8 +361,8 @@ class Note:
 class PlanHead:
     """A tier as a column head.
 
-    `extends` names the tier it builds on; `adds` says whether it adds to or changes it (else the
-    head says "Everything in X", not "and more"). `recommended` is shown with a label, not colour alone.
+    `extends` names the tier it builds on; `adds` says whether it adds to or changes it (the tier's card says
+    "Everything in X, and more", else "The same service as X"). `recommended` is shown with a label, not colour alone.
     """
 
     name: Markup
