@@ -19,6 +19,7 @@ USES = {
     "hours counted": "Hours counted",
     "recommended": "Recommended",
     "tiers compared": "Tiers compared",
+    "compare all tiers": "Compare all tiers",
     "notes by the editors": "Notes by the editors",
     "channels": "Channels",
     "account manager": "Account manager",

@@ -66,8 +66,11 @@ def test_the_recommended_tier_is_marked_in_the_tables_and_its_card(built) -> Non
     assert tags.find("article", id="tier-premium", class_="tier")
     assert html.count('<th scope="col" class="rec">') == 1  # the feature table
     assert html.count('<th scope="col" class="hl">') == 2  # a response-time table per metric
-    # The label is said once in the feature table's head and once on the card; the other tables mark it by colour.
-    assert html.count('<span class="badge">Recommended</span>') == 2
+    # The label is said in the feature table's head, on the tier's card at the top and on its card under "Service per
+    # tier"; the other tables mark it by colour.
+    assert html.count('<span class="badge">Recommended</span>') == 3
+    cards = [a.get("class") for t, a in tags.tags if t == "li" and "tcard" in a.get("class", "")]
+    assert cards == ["tcard", "tcard rec", "tcard"]
 
 
 def test_the_phone_chooser_ticks_the_recommended_tier_and_the_next(built) -> None:

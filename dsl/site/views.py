@@ -361,8 +361,8 @@ class Note:
 class PlanHead:
     """A tier as a column head.
 
-    `extends` names the tier it builds on; `adds` says whether it adds to or changes it (else the
-    head says "Everything in X", not "and more"). `recommended` is shown with a label, not colour alone.
+    `extends` names the tier it builds on; `adds` says whether it adds to or changes it (the tier's card says
+    "Everything in X, and more", else "The same service as X"). `recommended` is shown with a label, not colour alone.
     """
 
     name: Markup
@@ -375,6 +375,24 @@ class PlanHead:
     editorial: tuple[Markup, ...] = ()
     # Issue 9: the tier's permalink target (its card under "Service per tier"), "tier-<plan id>".
     anchor: str = ""
+
+
+@dataclass(frozen=True)
+class TierCard:
+    """A tier as a card at the top of its vendor's page: what it promises, costs and adds to the tier below it.
+
+    `points` are up to five of its differences from the tier it extends (its own highlights when it extends
+    none); `same` says it extends a tier without changing its service ("The same service as X").
+    """
+
+    name: Markup
+    anchor: str
+    promise: Markup
+    prices: tuple[tuple[Markup, PriceCell], ...]  # (segment label, "" when one price for all; its price)
+    extends: Markup
+    points: tuple[Markup, ...]
+    recommended: bool = False
+    same: bool = False
 
 
 @dataclass(frozen=True)
@@ -596,6 +614,8 @@ class VendorPage:
     only_language: str = ""
     # Availability (uptime), service credits and maintenance per tier; () when no tier states any.
     availability: tuple[AvailabilityRow, ...] = ()
+    # The tier cards the page opens with, one per tier in the written order.
+    cards: tuple[TierCard, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -1491,12 +1511,13 @@ def vendor_page(vendor: Vendor, reader: Reader) -> VendorPage:
     description = _("Support tiers of %(vendor)s compared: prices, response times, features and contact.") % {
         "vendor": vendor.name
     }
+    prices = price_rows(vendor, reader)
     return VendorPage(
         name=vendor.name,
         intro=reader.block(vendor.intro),
         website=safe_href(vendor.website),
         plans=heads,
-        prices=price_rows(vendor, reader),
+        prices=prices,
         levels=levels,
         matrix=matrix,
         targets=target_tables(vendor, reader),
@@ -1518,6 +1539,7 @@ def vendor_page(vendor: Vendor, reader: Reader) -> VendorPage:
         shown=narrow_tiers([p.recommended for p in vendor.plans]),
         only_language=only_language_note(vendor, reader),
         availability=availability_rows(vendor, reader),
+        cards=tier_cards(vendor, reader, prices),
     )
 
 
@@ -1543,6 +1565,116 @@ def only_language_note(vendor: Vendor, reader: Reader) -> str:
     return _("This offer is available in one language only: %(language)s.") % {
         "language": fmt.language_in(vendor.language, reader.lang)
     }
+
+
+# The tier cards (docs/site.md, "A vendor's page").
+
+CARD_POINTS = 5
+"""At most this many of a tier's differences on its card; the comparison below has them all."""
+_SENTENCE_END = re.compile(r"[.!?](?=\s+[*_\"“„«(]*[A-ZÀ-ÖØ-ÞĄĆĘŁŃŚŹŻ])")
+_LONG_PROMISE = 140
+
+
+def first_sentence(text: str) -> str:
+    """The first sentence of a Markdown text's first paragraph: a tier's promise on its card.
+
+    A sentence that opens a list ("… extended with:") ends in an ellipsis. One longer than a line or two is cut where
+    its list begins: before a colon that names the tier first ("The base plan of Infor Xtreme Support: critical …"),
+    else after its first item, at a comma outside brackets, with an ellipsis (the card lists the items below).
+    """
+    paragraph = re.split(r"\n\s*\n|\n\s*[-*+] ", text.strip(), maxsplit=1)[0]
+    paragraph = " ".join(paragraph.split())
+    end = _SENTENCE_END.search(paragraph)
+    said = paragraph[: end.end()] if end else paragraph
+    if len(said) > _LONG_PROMISE and ": " in said:
+        said = said.split(": ", 1)[0]
+    elif len(said) > _LONG_PROMISE:
+        depth = 0
+        for i, char in enumerate(said):
+            depth += (char == "(") - (char == ")")
+            if char == "," and depth == 0:
+                said = said[:i] + "…"
+                break
+    if said.endswith(":"):
+        said = said[:-1].rstrip() + "…"
+    return said
+
+
+def _promise(text: Text | None, reader: Reader) -> Markup:
+    if text is None:
+        return Markup("")
+    value, fallback = reader.pick(text)
+    html = Markup(md.render_inline(first_sentence(value)))
+    return Markup('<span lang="{}">{}</span>').format(fallback, html) if fallback else html
+
+
+def tier_points(plan: Plan, base: Plan | None, vendor: Vendor, reader: Reader) -> tuple[Markup, ...]:
+    """Up to CARD_POINTS things a tier has that `base` (the tier it extends) has not, or its own highlights without one.
+
+    The features it gains or changes (as the comparison writes them) and its service: the first response to the top
+    priority, the hours support is available and the channels it adds. Each as "name: value", which reads alike in sv, it, pl, en.
+    """
+    features: list[Markup] = []
+    for f in vendor.features:
+        cell = plan.cell(f.id)
+        if cell is None or cell.kind in ("excluded", "not-stated", "not-applicable") or (base is not None and base.cell(f.id) == cell):
+            continue
+        label = reader.label(f.label)
+        shown = feature_cell(cell, vendor, reader)
+        if cell.kind == "included":
+            features.append(label)
+        else:  # an add-on's words have their own colon ("Add-on: €5 per device"): in brackets, not a second one
+            features.append(Markup("{} ({})" if cell.kind == "add-on" else "{}: {}").format(label, shown.html))
+    service: list[Markup] = []
+    levels = vendor.priorities.levels if vendor.priorities else ()
+    top = levels[0].id if levels else None
+    target = plan.target(DEFAULT_METRIC, top)
+    if target is not None and target.guaranteed and (base is None or base.target(DEFAULT_METRIC, top) != target):
+        said = target_cell(target, reader).text
+        # Synerity writes its response time as a feature too ("Guaranteed response time: 2 hours"): said once.
+        if not any(said in p for p in features):
+            title = Markup(escape(metric_titles(reader)[DEFAULT_METRIC]))
+            if top is not None and levels[0].name is not None:
+                title = Markup("{} ({})").format(title, reader.label(levels[0].name))
+            service.append(Markup("{}: {}").format(title, said))
+    hours = next((c.calendar for c in plan.coverage if c.priority is None and c.case is None), None)
+    if hours and (base is None or set(plan.coverage) != set(base.coverage)):
+        service.append(Markup("{}: {}").format(reader.gettext("When support is available"), clock_text(vendor, hours, reader)))
+    contacts = {c.id: c for c in vendor.contacts}
+    added = [c for c in plan.channels if c not in (base.channels if base else ())]
+    kinds = list(dict.fromkeys(contact_kinds(reader)[contacts[c].kind] if c in contacts else c for c in added))
+    if kinds:
+        said = fmt.listing(list_items(kinds), reader.lang)
+        service.append(Markup("{}: {}").format(reader.gettext("Channels"), said))
+    # A tier that extends none leads with its service (a first time, its hours, its channels), which its features
+    # do not say; one that extends another with the features it gains, the things its vendor sells it by.
+    points = features + service if base is not None else service + features
+    return tuple(points[:CARD_POINTS])
+
+
+def tier_cards(vendor: Vendor, reader: Reader, prices: tuple[PriceRow, ...]) -> tuple[TierCard, ...]:
+    """One card per tier: its name, promise, price, what it adds to the tier it extends, and whether it is recommended."""
+    cards = []
+    for i, plan in enumerate(vendor.plans):
+        base = vendor.plan(plan.extends) if plan.extends else None
+        same = base is not None and not adds_to_parent(plan, vendor)
+        if prices:
+            own = tuple((row.label if len(prices) > 1 else Markup(""), row.cells[i]) for row in prices)
+        else:
+            own = ((Markup(""), price_cell(None, vendor, reader)),)
+        cards.append(
+            TierCard(
+                reader.label(plan.name),
+                tier_anchor(plan.id),
+                _promise(plan.description, reader),
+                own,
+                reader.label(base.name) if base is not None else Markup(""),
+                () if same else tier_points(plan, base, vendor, reader),
+                recommended=plan.recommended,
+                same=same,
+            )
+        )
+    return tuple(cards)
 
 
 # Issue 9: tier tables on every screen.

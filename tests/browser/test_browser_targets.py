@@ -55,7 +55,8 @@ TOUCH_TARGETS = (
     " a.brand, .cmp thead th button, .cmp th[scope=row] > a,"  # the home link, the comparison's sort buttons and its tiers' links
     # a feature's name that opens its explanation (26 px), a tier's name heading a column (29 px), a vendor on the home
     # page's cards (24 px), a footnote mark (24 px), the skip link (40 px), the comparison's tick boxes (32 px)
-    " summary, thead th a, .card h2 a, a.fn, .skip, input.choose"
+    " summary, thead th a, .card h2 a, a.fn, .skip, input.choose,"
+    " a.cta"  # a tier card's "Compare all tiers"
 )
 TALL = """
 (selector) => [...document.querySelectorAll(selector)].filter((e) => e.checkVisibility())

@@ -1,0 +1,171 @@
+"""The tier cards a vendor page opens with, in Debian's Chromium (docs/site.md, "Tier cards").
+
+A card per tier before the full comparison, in the comparison's order; side by side on a wide screen, stacked on a
+phone; the recommended tier marked in words and by its border; "Compare all tiers" reaches the comparison by mouse and
+keyboard, 44 px tall on a touch screen; nothing scrolls sideways at 320 px. And the crumbs above the vendor's name never
+end a line with their dot.
+
+No seed vendor recommends a tier, so the recommended card is checked on the hand-written vendor of
+tests/support/catalogue.py, built with the same publishing code as the real site.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from dsl.language.loader import load_text
+from dsl.site.publish import build_into
+from support.catalogue import PLAN
+
+PHONE = {"width": 390, "height": 844}
+WIDE = {"width": 1440, "height": 900}
+
+# The cards and the comparison's tier heads, by name, and where each card is.
+CARDS = """
+() => {
+  const sections = [...document.querySelectorAll('main section[id]')].map(s => s.id);
+  const cards = [...document.querySelectorAll('#tiers .tcard')].map(c => {
+    const r = c.getBoundingClientRect();
+    return {name: c.querySelector('h3').innerText.replace(/\\u2060/g, '').trim(), top: r.top + scrollY, bottom: r.bottom + scrollY,
+            left: r.left, right: r.right, cta: c.querySelector('a.cta')?.getAttribute('href')};
+  });
+  const heads = [...document.querySelectorAll('#compare table.tt thead th')]
+    .map(th => th.querySelector('a').innerText.replace(/\\u2060/g, '').trim());
+  return {sections, cards, heads, width: document.querySelector('main').clientWidth};
+}
+"""
+
+
+def _cards(page: Any) -> dict[str, Any]:
+    return page.evaluate(CARDS)
+
+
+@pytest.mark.parametrize("lang", ["sv", "it", "pl", "en"])
+def test_the_page_opens_with_a_card_per_tier_side_by_side_on_a_wide_screen(visitor, check, lang) -> None:
+    for vendor in check.vendors:
+        page = visitor.open(f"/{lang}/{vendor}/index.html", viewport=WIDE, reuse=True).page
+        found = _cards(page)
+        where = f"{lang}/{vendor}"
+        assert found["sections"][:2] == ["tiers", "compare"], f"{where}: the sections run {found['sections']}"
+        assert [c["name"] for c in found["cards"]] == found["heads"], f"{where}: the cards are not the comparison's tiers"
+        tops = {round(c["top"]) for c in found["cards"]}
+        assert len(tops) == 1, f"{where}: the cards are not side by side ({found['cards']})"
+        lefts = [c["left"] for c in found["cards"]]
+        assert lefts == sorted(lefts) and len(set(lefts)) == len(lefts), f"{where}: the cards overlap or run backwards"
+        assert {c["cta"] for c in found["cards"]} == {"#compare"}
+
+
+@pytest.mark.parametrize("width", [320, 390])
+@pytest.mark.parametrize("lang", ["sv", "it", "pl", "en"])
+def test_a_phone_stacks_the_cards_and_never_scrolls_sideways(visitor, check, lang, width) -> None:
+    for vendor in check.vendors:
+        page = visitor.open(f"/{lang}/{vendor}/index.html", viewport={"width": width, "height": 844}, reuse=True).page
+        found = _cards(page)
+        where = f"{lang}/{vendor} at {width} px"
+        assert found["cards"], f"{where}: no tier cards"
+        for above, below in zip(found["cards"], found["cards"][1:], strict=False):
+            assert below["top"] >= above["bottom"], f"{where}: {below['name']} is not under {above['name']}"
+        for card in found["cards"]:
+            assert card["right"] - card["left"] >= found["width"] - 40, f"{where}: {card['name']} does not take the page's width"
+        result = check.overflow(page)
+        assert result["scrollWidth"] <= result["clientWidth"], f"{where} scrolls sideways: {result['culprits']}"
+
+
+@pytest.mark.parametrize("js", [True, False], ids=["script", "no-script"])
+def test_compare_all_tiers_opens_the_comparison_by_mouse_and_by_keyboard(visitor, js) -> None:
+    page = visitor.open("/it/esri/index.html", viewport=PHONE, java_script_enabled=js).page
+    first = page.locator("#tiers .tcard a.cta").first
+    first.focus()  # as a Tab reaches it: no mouse has been used on the page
+    outline = first.evaluate("el => getComputedStyle(el).outlineStyle")
+    assert outline != "none", "the focused link shows no outline"
+    page.keyboard.press("Enter")
+    page.wait_for_function("location.hash === '#compare'")
+    page.evaluate("window.scrollTo(0, 0); history.replaceState(null, '', location.pathname)")
+    page.locator("#tiers .tcard a.cta").last.click()
+    assert page.evaluate("location.hash") == "#compare"
+    top = page.locator("#compare").evaluate("el => el.getBoundingClientRect().top")
+    assert -1 <= top < 50, f"the page did not scroll to the comparison (its top is at {top})"
+
+
+@pytest.fixture(scope="module")
+def catalogue_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("cards-site")
+    result = load_text(PLAN, "acme.plan")
+    assert result.project is not None and not result.errors
+    build_into(result.project, out, (2026, 2028), "http://127.0.0.1/")
+    return out
+
+
+MARKS = """
+() => [...document.querySelectorAll('#tiers .tcard')].map(c => {
+  const s = getComputedStyle(c);
+  return {name: c.querySelector('h3').innerText, rec: c.classList.contains('rec'), border: parseFloat(s.borderTopWidth),
+          colour: s.borderTopColor, badge: c.querySelector('.badge')?.innerText || ''};
+})
+"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize(("lang", "word"), [("sv", "rekommenderas"), ("it", "consigliato"), ("pl", "polecany"), ("en", "recommended")])
+def test_the_recommended_tier_is_marked_in_words_and_by_its_border(make_visitor, catalogue_dir, check, lang, word, scheme) -> None:
+    visit = make_visitor(catalogue_dir).open(f"/{lang}/acme/index.html", viewport=WIDE, color_scheme=scheme)
+    assert visit.problems() == [], "\n".join(visit.problems())
+    cards = visit.page.evaluate(MARKS)
+    assert [c["rec"] for c in cards] == [False, False, False, True], cards
+    best, others = cards[-1], cards[:-1]
+    assert word in best["badge"].lower() and best["badge"] in best["name"]
+    assert all(not c["badge"] for c in others)
+    assert all(best["border"] > c["border"] and best["colour"] != c["colour"] for c in others), cards
+    violations = check.axe(visit.page)
+    assert violations == [], check.describe_violations(violations)
+
+
+def test_the_cards_print_whole_without_their_links(make_visitor, catalogue_dir) -> None:
+    page = make_visitor(catalogue_dir).open("/en/acme/index.html", viewport=WIDE).page
+    page.emulate_media(media="print")
+    assert page.locator("#tiers .tcard").first.is_visible()
+    assert page.locator("#tiers a.cta").evaluate_all("links => links.every(a => !a.checkVisibility())")
+
+
+# The dot between the crumbs and the link after it: on one line, or the dot not shown.
+CRUMBS = """
+() => {
+  const p = document.querySelector('.crumbs');
+  const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const at = n.data.indexOf('\\u00b7');
+    if (at < 0) continue;
+    if (!n.parentElement.checkVisibility()) return null;
+    const r = document.createRange();
+    r.setStart(n, at);
+    r.setEnd(n, at + 1);
+    const dot = r.getClientRects()[0];
+    const next = p.querySelectorAll('a')[1].getClientRects()[0];
+    const lines = new Set([...p.querySelectorAll('a')].map(a => Math.round(a.getClientRects()[0].top))).size;
+    return {dot: Math.round(dot.top), next: Math.round(next.top), lines};
+  }
+  return 'no dot';
+}
+"""
+
+
+@pytest.mark.parametrize("width", [320, 390, 577, 768, 1440])
+def test_the_crumbs_never_end_a_line_with_their_dot(visitor, check, width) -> None:
+    for lang in check.languages:
+        page = visitor.open(f"/{lang}/infor/index.html", viewport={"width": width, "height": 800}, reuse=True).page
+        found = page.evaluate(CRUMBS)
+        assert found != "no dot"
+        if found is None:  # the dot is not shown: each link on a line of its own
+            assert width < 576, f"{lang} at {width} px: the crumbs stack on a wide screen"
+            continue
+        assert found["dot"] <= found["next"] + 8 and found["lines"] == 1, f"{lang} at {width} px: the crumbs wrap ({found})"
+
+
+def test_a_touch_screen_gets_a_44_px_link_on_every_card(visitor) -> None:
+    touch = {"viewport": {"width": 360, "height": 740}, "has_touch": True, "is_mobile": True, "device_scale_factor": 3}
+    page = visitor.open("/pl/synerity/index.html", **touch).page
+    heights = page.locator("#tiers a.cta").evaluate_all("links => links.map(a => a.getBoundingClientRect().height)")
+    assert len(heights) == 3 and min(heights) >= 44, heights
