@@ -52,6 +52,7 @@ from dsl.language.model import (
 )
 from dsl.language.parser import FileDecl, VendorDecl
 from dsl.language.settings import DEFAULT_SETTINGS, Settings
+from dsl.language.syntax_errors import MONEY_MINIMUM
 from dsl.language.vocabulary import (
     BILLING,
     CONTACT_KINDS,
@@ -1724,6 +1725,10 @@ def check_price_terms(price: Price) -> Iterator[Diagnostic]:
         return
     written = price.minimum_unit
     unit = PRICE_UNIT_PLURALS.get(written, written)
+    if len(written) == 3 and written.isalpha() and written.isupper():  # "minimum contract value £1,500": money, not a quantity
+        yield error(f"a minimum of {price.minimum} {written}: a minimum is a number of what the price is per", price.minimum_pos,
+                    MONEY_MINIMUM, code="T0423")
+        return
     if unit not in PRICE_UNITS:
         yield error(f"unknown price unit '{written}'", price.minimum_pos, one_of(written, (*PRICE_UNITS, *PRICE_UNIT_PLURALS)), code="T0401")
     elif price.unit != unit:

@@ -1,0 +1,41 @@
+"""Hints for two mistakes a UK hardware-maintenance author made: a region by its name and a minimum in money.
+
+`closed holidays GB Scotland` (the holidays package files Scotland under SCT) and "minimum contract value £1,500 a
+year" written as `minimum 1500 GBP`: before, the first got the generic Bavarian example and the second "unknown
+price unit 'GBP'" with the list of units, neither of which says what to write.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from support.language_plans import one_tier, only, problems
+
+
+@pytest.mark.parametrize(
+    ("region", "code"),
+    [("Scotland", "GB SCT (Scotland)"), ("Northern Ireland", "GB NIR (Northern Ireland)"), ("Porto", "PT 13 (Porto)")],
+)
+def test_a_region_written_by_its_name_gets_its_code(region: str, code: str) -> None:
+    country = code.split()[0]
+    message, line, column, hint = only(f"calendar c {{\n  zone Europe/London\n  open mon-fri 09:00-17:00\n  closed holidays {country} {region}\n}}\n")
+    assert (line, column) == (4, 22)
+    assert message.startswith(f"unexpected '{region.split()[0]}'")
+    assert hint == f"a subdivision is written by its code in the holidays package: closed holidays {code}"
+
+
+def test_a_word_that_names_no_region_keeps_the_general_hint() -> None:
+    _, _, _, hint = only("calendar c {\n  zone Europe/London\n  open mon-fri 09:00-17:00\n  closed holidays GB Scot\n}\n")
+    assert hint is not None and hint.startswith("a subdivision is the holidays package's code in capitals")
+
+
+@pytest.mark.parametrize("minimum", ["minimum 1500 GBP", "minimum 1500 GBP per year"])
+def test_a_minimum_in_money_says_the_language_has_no_such_minimum(minimum: str) -> None:
+    message, line, _, hint = only(one_tier(price=f"price 195 GBP per device per year {minimum} excl tax"))
+    assert line == 7
+    assert hint is not None and "a least amount of money (a minimum contract value) has no form of its own" in hint
+    assert "unknown price unit" not in message
+
+
+def test_a_minimum_of_devices_is_still_fine() -> None:
+    assert problems(one_tier(price="price 195 GBP per device per year minimum 5 devices excl tax")) == []
