@@ -1162,6 +1162,7 @@ def check_vendor(
     for metric in decl.metrics:
         yield from check_metric_text(metric)
     yield from check_extends(decl.plans)
+    yield from check_dated_versions_of_inherited(decl.plans, vendor)
     yield from check_applies_to(decl.plans)
     yield from check_recommended(decl.plans)
     for source in decl.sources:
@@ -1307,6 +1308,37 @@ def check_target_versions(targets: Sequence[Target]) -> Iterator[Diagnostic]:
                 target.valid_from_pos,
                 f"write the version from {target.valid_from} before the one at line {before.pos.line}",
                 code="T0809",
+            )
+
+
+def check_dated_versions_of_inherited(plans: Sequence[Plan], vendor: Vendor) -> Iterator[Diagnostic]:
+    """A child that writes only dated versions of a target its parent has without a date (T0817, a warning).
+
+    Any version replaces all of the parent's, so before the first date the child has no such target and
+    falls back to its `all` target, if any: an author adding "from 1 January, 12 hours" to a tier usually
+    means the parent's terms to hold until then."""
+    resolved = {plan.id: plan for plan in vendor.plans}
+    for plan in plans:
+        parent = resolved.get(plan.extends) if plan.extends else None
+        if parent is None:
+            continue
+        own: dict[tuple[str, str | None, str | None], list[Target]] = {}
+        for target in plan.targets:
+            own.setdefault((target.metric, target.priority, target.case), []).append(target)
+        for key, versions in own.items():
+            if any(v.valid_from is None for v in versions):
+                continue
+            undated = next((t for t in parent.targets if (t.metric, t.priority, t.case) == key and t.valid_from is None), None)
+            if undated is None:
+                continue
+            first = min(versions, key=lambda v: v.valid_from or date.min)
+            what = f"{key[0]} {key[1] or 'all'}" + (f" for {key[2]}" if key[2] else "")
+            yield warning(
+                f"target '{what}' of plan '{plan.id}' has no version before {first.valid_from}",
+                first.valid_from_pos,
+                f"a version written in '{plan.id}' replaces every one of '{parent.id}'; to keep the one of '{parent.id}' until then, "
+                "write it again without a date, before this one",
+                code="T0817",
             )
 
 
