@@ -11,6 +11,7 @@ published schema accepts: what an author writes from the docs must work end to e
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -844,3 +845,23 @@ def test_the_maresia_and_caledon_offers_export_as_written(published: Path) -> No
     platinum = rules["vendors"]["maresia"]["plans"]["platinum"]
     assert platinum["availability"]["percent"] == 99.95
     assert sorted(t["minutes"] for t in platinum["targets"] if t["metric"] == "resolution" and t["priority"] == "P2") == [720, 1440]
+
+
+@pytest.mark.parametrize(
+    ("lang", "both", "first"),
+    [
+        ("en", "Critical and High: Sun 23:00 – Fri 23:00", "Critical: 24×7"),
+        ("sv", "Kritisk och Hög: sön 23:00–fre 23:00", "Kritisk: dygnet runt"),
+        ("it", "Critica e Alta: dom 23:00 – ven 23:00", "Critica: 24 ore su 24"),
+        ("pl", "Krytyczny i Wysoki: niedz. 23:00 – pt. 23:00", "Krytyczny: całodobowo"),
+    ],
+)
+def test_levels_on_the_same_hours_are_said_once_and_the_highest_first(published: Path, lang: str, both: str, first: str) -> None:
+    """Gold's `coverage P1` and `coverage P2` on the 24x5 clock read "Critical: … High: …" with the same hours twice;
+    Platinum, which gives P1 24x7 after inheriting Gold's P2, said High before Critical."""
+    page = plain((published / lang / "maresia" / "index.html").read_text(encoding="utf-8"))
+    gold = re.sub(r"<[^>]+>", "", page[page.index('id="tier-gold"'):page.index('id="tier-platinum"')])
+    platinum = re.sub(r"<[^>]+>", "", page[page.index('id="tier-platinum"'):page.index('id="contact"')])
+    assert both in gold
+    high = both.split(":")[0].rsplit(" ", 1)[-1]  # "High", the level Gold's P2 hours name alone in Platinum
+    assert f"{high}: " in platinum and platinum.index(first) < platinum.index(f"{high}: ")
