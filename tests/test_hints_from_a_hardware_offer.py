@@ -39,3 +39,20 @@ def test_a_minimum_in_money_says_the_language_has_no_such_minimum(minimum: str) 
 
 def test_a_minimum_of_devices_is_still_fine() -> None:
     assert problems(one_tier(price="price 195 GBP per device per year minimum 5 devices excl tax")) == []
+
+
+@pytest.mark.parametrize("levels", ["P1 and P2", "P1, P2"])
+def test_coverage_for_two_levels_on_one_line_gets_a_coverage_hint(levels: str) -> None:
+    """A Portuguese SaaS author's "P1 and P2 24x5": the hint spoke of a target's time, which coverage has none of."""
+    text = one_tier(price="price free").replace("  plan ", "  calendar c {\n    open 24x7\n  }\n  plan ", 1)
+    text = text.replace("    price free", f"    price free\n    coverage {levels} on c", 1)
+    message, _, _, hint = only(text)
+    assert message.startswith("unexpected")
+    assert hint == "coverage names one priority (or all), then its calendar: write a line for each priority, coverage P1 on CALENDAR"
+
+
+@pytest.mark.parametrize(("written", "code"), [("pt-PT", "pt"), ("en-GB", "en"), ("es-ES", "es")])
+def test_a_language_with_its_region_is_told_to_drop_it(written: str, code: str) -> None:
+    text = one_tier().replace("    price free", f"    price free\n    support languages {written}", 1)
+    message, _, _, hint = only(text)
+    assert (message, hint) == (f"unknown language '{written}'", f"a language is written without its region: {code}")

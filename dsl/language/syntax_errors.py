@@ -519,6 +519,15 @@ def _region_name_hint(exc: UnexpectedToken, text: str) -> str | None:
     return None
 
 
+def _coverage_levels_hint(exc: UnexpectedToken, text: str) -> str | None:
+    """`coverage P1 and P2 on 24x5`: coverage, like a target, names one priority a line (the parser state is the
+    target's, whose hint speaks of a time)."""
+    line, before = _line_of(exc, text)
+    if line.startswith("coverage ") and len(before) == 2 and str(exc.token) in ("and", ",", "or", "&"):
+        return "coverage names one priority (or all), then its calendar: write a line for each priority, coverage P1 on CALENDAR"
+    return None
+
+
 def _cutoff_hint(exc: UnexpectedToken, text: str) -> str | None:
     """A target's cut-off in other words (`cutoff 15:00`, `after 15:00`, `cut off`), or its time written otherwise (`3pm`)."""
     line, before = _line_of(exc, text)
@@ -540,6 +549,7 @@ def _cutoff_hint(exc: UnexpectedToken, text: str) -> str | None:
 
 LINE_HINTS: tuple[Callable[[UnexpectedToken, str], str | None], ...] = (
     _uptime_hint, _included_hint, _pack_hint, _money_minimum_hint, _order_hint, _setup_fee_hint, _cutoff_hint, _region_name_hint,
+    _coverage_levels_hint,
     _statement_word_hint,
 )
 """The hints read from the line a parse error stands on, one mistake each, asked in this order; the first that
