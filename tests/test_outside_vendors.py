@@ -11,6 +11,7 @@ published schema accepts: what an author writes from the docs must work end to e
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -249,11 +250,18 @@ SESSION_25 = ("fjordtel", "orbisdata")
 # written from docs/language.md alone.
 SESSION_26 = ("kuura", "dorasanita")
 
+# A Porto SaaS sold in EUR (Marésia: Bronze to Platinum, Porto's own holidays with São João, short days on 24 and 31
+# December when they are working days, 24x5 from Sunday 23:00 to Friday 23:00 Lisbon time handed on to Manila, response
+# and resolution targets, a TAM add-on per month, a resolution target that changes on 1 January 2027) and a UK
+# hardware-maintenance contract (Caledon: NBD with a 15:00 cut-off, 8x5x4 and 24x7x4, English or Scottish bank holidays
+# by a kind of case, prices per device and year per device class with a minimum, VAT excluded), from docs/language.md.
+OFFERS_7 = ("maresia", "caledon")
+
 
 @pytest.mark.parametrize(
     "group",
-    [SESSION_22, SESSION_22B, SESSION_23, SESSION_24, SESSION_25, SESSION_26],
-    ids=["session 22", "session 22b", "session 23", "session 24", "session 25", "session 26"],
+    [SESSION_22, SESSION_22B, SESSION_23, SESSION_24, SESSION_25, SESSION_26, OFFERS_7],
+    ids=["session 22", "session 22b", "session 23", "session 24", "session 25", "session 26", "maresia and caledon"],
 )
 def test_each_group_of_offers_checks_clean_on_its_own_even_strictly(tmp_path: Path, group: tuple[str, ...]) -> None:
     (tmp_path / "plans").mkdir()
@@ -765,3 +773,95 @@ def test_the_session_26_offers_read_and_export_as_written(published: Path) -> No
     assert "Placówki do 300 łóżek" in polish and "z wyjątkiem świąt ustawowych (Torino, Włochy)" in polish
     swedish = words_of(published / "sv" / "kuura" / "index.html")
     assert "dag före helgdag 08:00–12:00" in swedish and "Bindningstid: 12 månader" in swedish
+
+
+# Each computed by hand from docs/language.md ("Business days", "A cut-off time", "Follow-the-sun support", "Targets
+# that change on a date") before it was asked; `due` and the JavaScript evaluator must both give it.
+OFFERS_7_DEADLINES: list[tuple[str, str, str, dict[str, str], str]] = [
+    # NBD before the cut-off on Friday: Monday 30 August 2027 is England's Late Summer Bank Holiday.
+    ("caledon/nbd", "S1", "2027-08-27T14:00:00+01:00", {"metric": "on-site"}, "2027-08-31T17:30:00+01:00"),
+    # ... but a working day in Scotland, whose summer bank holiday was on 2 August.
+    ("caledon/nbd", "S1", "2027-08-27T14:00:00+01:00", {"metric": "on-site", "case": "scotland"}, "2027-08-30T17:30:00+01:00"),
+    # After the cut-off on 23 December: counted from Christmas Eve 09:00; its next business day, past the
+    # observed Christmas and Boxing Day (27 and 28 December), is Wednesday 29 December.
+    ("caledon/nbd", "S2", "2027-12-23T15:30:00+00:00", {"metric": "on-site"}, "2027-12-29T17:30:00+00:00"),
+    # Before the cut-off: by the end of Christmas Eve, which closes at 13:00.
+    ("caledon/nbd", "S2", "2027-12-23T14:00:00+00:00", {"metric": "on-site"}, "2027-12-24T13:00:00+00:00"),
+    # 8x5x4: two hours on Christmas Eve morning, two on 29 December.
+    ("caledon/cover-8x5x4", "S1", "2027-12-24T11:00:00+00:00", {"metric": "on-site"}, "2027-12-29T11:00:00+00:00"),
+    # New Year's Eve: England observes 3 January 2028; Scotland 3 and 4 January (2 January is its holiday too).
+    ("caledon/nbd", "S1", "2027-12-31T10:00:00+00:00", {"metric": "on-site"}, "2028-01-04T17:30:00+00:00"),
+    ("caledon/nbd", "S1", "2027-12-31T10:00:00+00:00", {"metric": "on-site", "case": "scotland"}, "2028-01-05T17:30:00+00:00"),
+    # 24x7x4 across the start of British Summer Time: four real hours, 05:30 on the clock.
+    ("caledon/cover-24x7x4", "S1", "2027-03-28T00:30:00+00:00", {"metric": "on-site"}, "2027-03-28T05:30:00+01:00"),
+    # S2 keeps NBD on 24x7x4: from Easter Saturday, Easter Monday is closed in England but open in Scotland.
+    ("caledon/cover-24x7x4", "S2", "2027-03-27T10:00:00+00:00", {"metric": "on-site"}, "2027-03-30T17:30:00+01:00"),
+    ("caledon/cover-24x7x4", "S2", "2027-03-27T10:00:00+00:00", {"metric": "on-site", "case": "scotland"}, "2027-03-29T17:30:00+01:00"),
+    # Two business days from Tuesday 22 June 2027: São João (24 June) is Porto's holiday, so Friday 25 at 15:00.
+    ("maresia/bronze", "P3", "2027-06-22T15:00:00+01:00", {}, "2027-06-25T15:00:00+01:00"),
+    # End of 2 business days from Wednesday 9 June: 10 June is Portugal Day.
+    ("maresia/bronze", "P1", "2027-06-09T10:00:00+01:00", {"metric": "resolution"}, "2027-06-14T18:00:00+01:00"),
+    # One business day after 23 December 15:00 is Christmas Eve 15:00, after its 13:00 close: Monday 27 at opening.
+    ("maresia/silver", "P1", "2027-12-23T15:00:00+00:00", {"metric": "resolution"}, "2027-12-27T09:00:00+00:00"),
+    # 24x5 in Lisbon time: 15 minutes on Good Friday, 15 from Sunday 23:00, by then summer time.
+    ("maresia/gold", "P1", "2027-03-26T22:45:00+00:00", {}, "2027-03-28T23:15:00+01:00"),
+    # 11 hours on Friday, 13 from Sunday 23:00 after summer time ended; All Saints' Day does not close the 24x5 week.
+    ("maresia/gold", "P2", "2027-10-29T12:00:00+01:00", {"metric": "resolution"}, "2027-11-01T12:00:00+00:00"),
+    # Platinum's P2 resolution: 24 hours for a ticket of 31 December 2026, 12 from 1 January 2027 (Lisbon's midnight).
+    ("maresia/platinum", "P2", "2026-12-31T23:30:00+00:00", {"metric": "resolution"}, "2027-01-03T23:30:00+00:00"),
+    ("maresia/platinum", "P2", "2027-01-01T00:30:00+00:00", {"metric": "resolution"}, "2027-01-01T12:30:00+00:00"),
+]
+
+
+def _offers_7_questions() -> list[dict[str, str]]:
+    return [{"plan": plan, "priority": priority, "at": at, **extra} for plan, priority, at, extra, _ in OFFERS_7_DEADLINES]
+
+
+def test_the_maresia_and_caledon_deadlines_in_python(published: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, str(BUILD_PY), "--project", str(published.parent), "due", "--batch", "-"],
+        input="".join(json.dumps(q) + "\n" for q in _offers_7_questions()), capture_output=True, text=True, timeout=300,
+    )
+    assert [json.loads(line) for line in done.stdout.splitlines()] == [{"due": due} for *_, due in OFFERS_7_DEADLINES], done.stderr
+
+
+def test_the_maresia_and_caledon_deadlines_in_javascript(published: Path) -> None:
+    node = shutil.which("node")
+    if node is None:
+        pytest.skip("node is not installed")
+    rules = json.loads((published / "rules" / "all.json").read_text(encoding="utf-8"))
+    done = subprocess.run(
+        [node, str(ROOT / "tests" / "support" / "sla_answers.mjs")], cwd=ROOT, capture_output=True, text=True, timeout=120,
+        input=json.dumps({"rules": rules, "questions": _offers_7_questions()}) + "\n",
+    )
+    assert json.loads(done.stdout) == [{"due": due} for *_, due in OFFERS_7_DEADLINES], done.stderr
+
+
+def test_the_maresia_and_caledon_offers_export_as_written(published: Path) -> None:
+    rules = json.loads((published / "rules" / "all.json").read_text(encoding="utf-8"))
+    nbd = rules["vendors"]["caledon"]["plans"]["nbd"]
+    onsite = {(t["case"], t["calendar"], t["cutoff"]) for t in nbd["targets"] if t["metric"] == "on-site"}
+    assert onsite == {(None, "caledon-eng", "15:00"), ("scotland", "caledon-sco", "15:00")}
+    platinum = rules["vendors"]["maresia"]["plans"]["platinum"]
+    assert platinum["availability"]["percent"] == 99.95
+    assert sorted(t["minutes"] for t in platinum["targets"] if t["metric"] == "resolution" and t["priority"] == "P2") == [720, 1440]
+
+
+@pytest.mark.parametrize(
+    ("lang", "both", "first"),
+    [
+        ("en", "Critical and High: Sun 23:00 – Fri 23:00", "Critical: 24×7"),
+        ("sv", "Kritisk och Hög: sön 23:00–fre 23:00", "Kritisk: dygnet runt"),
+        ("it", "Critica e Alta: dom 23:00 – ven 23:00", "Critica: 24 ore su 24"),
+        ("pl", "Krytyczny i Wysoki: niedz. 23:00 – pt. 23:00", "Krytyczny: całodobowo"),
+    ],
+)
+def test_levels_on_the_same_hours_are_said_once_and_the_highest_first(published: Path, lang: str, both: str, first: str) -> None:
+    """Gold's `coverage P1` and `coverage P2` on the 24x5 clock read "Critical: … High: …" with the same hours twice;
+    Platinum, which gives P1 24x7 after inheriting Gold's P2, said High before Critical."""
+    page = plain((published / lang / "maresia" / "index.html").read_text(encoding="utf-8"))
+    gold = re.sub(r"<[^>]+>", "", page[page.index('id="tier-gold"'):page.index('id="tier-platinum"')])
+    platinum = re.sub(r"<[^>]+>", "", page[page.index('id="tier-platinum"'):page.index('id="contact"')])
+    assert both in gold
+    high = both.split(":")[0].rsplit(" ", 1)[-1]  # "High", the level Gold's P2 hours name alone in Platinum
+    assert f"{high}: " in platinum and platinum.index(first) < platinum.index(f"{high}: ")

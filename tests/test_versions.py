@@ -258,3 +258,49 @@ def test_a_versioned_question_no_version_answers_is_refused_by_clock_and_each_re
     assert ready.minutes == 120
     with pytest.raises(RuleError, match="states no first-response target for priority P2"):
         ready.due_us(int(datetime.fromisoformat("2026-06-01T10:00:00+02:00").timestamp()) * 1_000_000)
+
+
+_CHILD = '''vendor acme {{
+  name "Acme"
+  language en
+  calendar office {{
+    zone Europe/Stockholm
+    open mon-fri 08:00-17:00
+  }}
+  plan gold {{
+    name "Gold"
+    target resolution all 24h on office
+  }}
+  plan platinum extends gold {{
+    name "Platinum"
+{child}
+  }}
+}}
+'''
+
+
+@pytest.mark.parametrize(
+    ("child", "where"),
+    [
+        ("    target resolution all 12h on office from 2027-01-01", (14, 46)),
+        ("    terms from 2027-01-01 {\n      target resolution all 12h on office\n    }", (14, 16)),
+    ],
+)
+def test_a_child_with_only_dated_versions_of_an_inherited_target_is_warned(child: str, where: tuple[int, int]) -> None:
+    """An outside author added Platinum's "from 1 January: 12 hours" and lost Gold's 24 hours until then."""
+    result = load_text(_CHILD.format(child=child), "t.plan")
+    found = [(d.code, d.message, (d.pos.line, d.pos.column)) for d in result.diagnostics]
+    assert found == [("T0817", "target 'resolution all' of plan 'platinum' has no version before 2027-01-01", where)]
+
+
+@pytest.mark.parametrize(
+    "child",
+    [
+        "    target resolution all 24h on office\n    target resolution all 12h on office from 2027-01-01",  # the parent's, written again
+        "    target first-response all 12h on office from 2027-01-01",  # a target the parent does not have
+        "    target resolution all 12h on office",  # a plain replacement
+    ],
+)
+def test_a_child_that_keeps_or_replaces_the_parents_target_is_not_warned(child: str) -> None:
+    result = load_text(_CHILD.format(child=child), "t.plan")
+    assert [d.code for d in result.diagnostics] == []

@@ -52,6 +52,7 @@ from dsl.language.model import (
 )
 from dsl.language.parser import FileDecl, VendorDecl
 from dsl.language.settings import DEFAULT_SETTINGS, Settings
+from dsl.language.syntax_errors import MONEY_MINIMUM
 from dsl.language.vocabulary import (
     BILLING,
     CONTACT_KINDS,
@@ -1161,6 +1162,7 @@ def check_vendor(
     for metric in decl.metrics:
         yield from check_metric_text(metric)
     yield from check_extends(decl.plans)
+    yield from check_dated_versions_of_inherited(decl.plans, vendor)
     yield from check_applies_to(decl.plans)
     yield from check_recommended(decl.plans)
     for source in decl.sources:
@@ -1306,6 +1308,37 @@ def check_target_versions(targets: Sequence[Target]) -> Iterator[Diagnostic]:
                 target.valid_from_pos,
                 f"write the version from {target.valid_from} before the one at line {before.pos.line}",
                 code="T0809",
+            )
+
+
+def check_dated_versions_of_inherited(plans: Sequence[Plan], vendor: Vendor) -> Iterator[Diagnostic]:
+    """A child that writes only dated versions of a target its parent has without a date (T0817, a warning).
+
+    Any version replaces all of the parent's, so before the first date the child has no such target and
+    falls back to its `all` target, if any: an author adding "from 1 January, 12 hours" to a tier usually
+    means the parent's terms to hold until then."""
+    resolved = {plan.id: plan for plan in vendor.plans}
+    for plan in plans:
+        parent = resolved.get(plan.extends) if plan.extends else None
+        if parent is None:
+            continue
+        own: dict[tuple[str, str | None, str | None], list[Target]] = {}
+        for target in plan.targets:
+            own.setdefault((target.metric, target.priority, target.case), []).append(target)
+        for key, versions in own.items():
+            if any(v.valid_from is None for v in versions):
+                continue
+            undated = next((t for t in parent.targets if (t.metric, t.priority, t.case) == key and t.valid_from is None), None)
+            if undated is None:
+                continue
+            first = min(versions, key=lambda v: v.valid_from or date.min)
+            what = f"{key[0]} {key[1] or 'all'}" + (f" for {key[2]}" if key[2] else "")
+            yield warning(
+                f"target '{what}' of plan '{plan.id}' has no version before {first.valid_from}",
+                first.valid_from_pos,
+                f"a version written in '{plan.id}' replaces every one of '{parent.id}'; to keep the one of '{parent.id}' until then, "
+                "write it again without a date, before this one",
+                code="T0817",
             )
 
 
@@ -1724,6 +1757,10 @@ def check_price_terms(price: Price) -> Iterator[Diagnostic]:
         return
     written = price.minimum_unit
     unit = PRICE_UNIT_PLURALS.get(written, written)
+    if len(written) == 3 and written.isalpha() and written.isupper():  # "minimum contract value £1,500": money, not a quantity
+        yield error(f"a minimum of {price.minimum} {written}: a minimum is a number of what the price is per", price.minimum_pos,
+                    MONEY_MINIMUM, code="T0423")
+        return
     if unit not in PRICE_UNITS:
         yield error(f"unknown price unit '{written}'", price.minimum_pos, one_of(written, (*PRICE_UNITS, *PRICE_UNIT_PLURALS)), code="T0401")
     elif price.unit != unit:

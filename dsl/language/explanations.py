@@ -886,6 +886,20 @@ EXPLANATIONS: dict[str, Explanation] = {
         V + _PLAN_V10 + "    target first-response all 4h on office\n    target on-site all 2h on office\n  }\n}\n",
         fix=("target on-site all 2h", "target on-site all 8h"),
     ),
+    "T0817": Explanation(
+        "a plan that extends another has only dated versions of an inherited target (warning)",
+        "A plan that `extends` another and writes any version of a target (same metric, priority and kind of "
+        "case) replaces all of the parent's versions of it. When it writes only versions `from DATE`, it has "
+        "no such target before the first date (its `all` target applies, if it has one), although the parent "
+        "has one: an author adding \"from 1 January: 12 hours\" to a tier usually means the parent's terms to "
+        "hold until then. Write the parent's target again, without a date, before the dated version; if the "
+        "tier really has no such target until then, keep it: this is a warning.",
+        V + '  calendar office {\n    zone Europe/Stockholm\n    open mon-fri 08:00-17:00\n  }\n'
+        '  plan gold {\n    name "Gold"\n    target resolution all 24h on office\n  }\n'
+        '  plan platinum extends gold {\n    name "Platinum"\n    target resolution all 12h on office from 2027-01-01\n  }\n}\n',
+        fix=('    target resolution all 12h on office from 2027-01-01', '    target resolution all 24h on office\n'
+             '    target resolution all 12h on office from 2027-01-01'),
+    ),
     "T0812": Explanation(
         "a `terms from DATE` block without targets (warning)",
         "`terms from DATE { ... }` writes several targets (and prices) that change on the same date at "

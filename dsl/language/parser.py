@@ -780,6 +780,9 @@ class _Builder(Transformer[Token, Any]):
                 named = support_language_named(code)
                 close = did_you_mean(code, support_language_codes()) if len(code) <= 3 else None
                 hint = f"did you mean '{named}'? Languages are written as ISO 639 codes" if named else close
+                base, dash, region = code.partition("-")
+                if dash and region and base.lower() in support_language_codes():  # `pt-PT`, `en-GB`: a locale, not a language
+                    hint = f"a language is written without its region: {base.lower()}"
                 hint = hint or "write the ISO 639 code of the language, such as sv, it, pl or en"
                 self.diagnostics.append(error(f"unknown language '{code}'", self._tpos(token), hint, code="T0810"))
             else:

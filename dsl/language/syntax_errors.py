@@ -25,6 +25,7 @@ from lark import Lark
 from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
 from lark.lexer import PatternStr
 
+from dsl.language import datasets
 from dsl.language.diagnostics import Diagnostic, error, warning
 from dsl.language.model import Pos
 from dsl.language.vocabulary import CONTACT_KINDS, LANGUAGES, METRICS, PERIODS, WEEKDAYS
@@ -491,6 +492,42 @@ CUTOFF_WORDS = ("cutoff", "cut", "after", "before", "until", "by", "received")
 """Words an author writes a target's cut-off with ("calls after 15:00", "cutoff 15:00", "cut off")."""
 
 
+MONEY_MINIMUM = (
+    "a minimum counts what the price is per, such as minimum 5 devices; a least amount of money (a minimum contract "
+    "value) has no form of its own: say it in the vendor's or the plan's note"
+)
+
+
+def _money_minimum_hint(exc: UnexpectedToken, text: str) -> str | None:
+    """A hardware contract's "minimum contract value £1,500 a year" written as `minimum 1500 GBP per year`."""
+    line, before = _line_of(exc, text)
+    if (line.startswith("price ") or "add-on" in before) and before[-3:-2] == ["minimum"] and re.fullmatch(r"[A-Z]{3}", before[-1]):
+        return MONEY_MINIMUM
+    return None
+
+
+def _region_name_hint(exc: UnexpectedToken, text: str) -> str | None:
+    """`closed holidays GB Scotland`, `closed holidays PT Porto`: a region by its name, whose code the package knows."""
+    line, before = _line_of(exc, text)
+    if before[:2] != ["closed", "holidays"] or len(before) != 3 or not re.fullmatch(r"[A-Z]{2}", before[2]):
+        return None
+    country, rest = before[2], line.split(maxsplit=3)[3] if len(line.split(maxsplit=3)) > 3 else ""
+    facts = datasets.holiday_facts(country)
+    for name, code in sorted(facts.subdivision_aliases if facts is not None else (), key=lambda pair: -len(pair[0])):
+        if rest.casefold().startswith(name.casefold()) and code in facts.subdivisions:  # type: ignore[union-attr]
+            return f"a subdivision is written by its code in the holidays package: closed holidays {country} {code} ({name})"
+    return None
+
+
+def _coverage_levels_hint(exc: UnexpectedToken, text: str) -> str | None:
+    """`coverage P1 and P2 on 24x5`: coverage, like a target, names one priority a line (the parser state is the
+    target's, whose hint speaks of a time)."""
+    line, before = _line_of(exc, text)
+    if line.startswith("coverage ") and len(before) == 2 and str(exc.token) in ("and", ",", "or", "&"):
+        return "coverage names one priority (or all), then its calendar: write a line for each priority, coverage P1 on CALENDAR"
+    return None
+
+
 def _cutoff_hint(exc: UnexpectedToken, text: str) -> str | None:
     """A target's cut-off in other words (`cutoff 15:00`, `after 15:00`, `cut off`), or its time written otherwise (`3pm`)."""
     line, before = _line_of(exc, text)
@@ -511,7 +548,9 @@ def _cutoff_hint(exc: UnexpectedToken, text: str) -> str | None:
 
 
 LINE_HINTS: tuple[Callable[[UnexpectedToken, str], str | None], ...] = (
-    _uptime_hint, _included_hint, _pack_hint, _order_hint, _setup_fee_hint, _cutoff_hint, _statement_word_hint,
+    _uptime_hint, _included_hint, _pack_hint, _money_minimum_hint, _order_hint, _setup_fee_hint, _cutoff_hint, _region_name_hint,
+    _coverage_levels_hint,
+    _statement_word_hint,
 )
 """The hints read from the line a parse error stands on, one mistake each, asked in this order; the first that
 recognises the line gives the hint (before the parser state's own, which knows only what was expected)."""

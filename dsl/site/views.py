@@ -1197,6 +1197,14 @@ def _coverage_label(vendor: Vendor, level: str | None, case: str | None, reader:
     return sentence(reader.gettext("%(priority)s (%(case)s)"), priority=label, case=case_name(vendor, case, reader))
 
 
+def _coverage_levels_label(vendor: Vendor, levels: tuple[str, ...], case: str | None, reader: Reader) -> Markup:
+    """Levels that share their hours: "Critical and High", or "Critical and High (Cases escalated to Esri Inc)"."""
+    if len(levels) == 1:
+        return _coverage_label(vendor, levels[0], case, reader)
+    names = _level_names(vendor, levels, reader)
+    return names if case is None else sentence(reader.gettext("%(priority)s (%(case)s)"), priority=names, case=case_name(vendor, case, reader))
+
+
 def _level_names(vendor: Vendor, levels: tuple[str, ...], reader: Reader) -> Markup:
     """Priority levels by their names, as a list in the reader's language ("Critical and High"), each once.
 
@@ -1234,15 +1242,22 @@ def plan_services(vendor: Vendor, reader: Reader) -> tuple[PlanService, ...]:
             text = reader.inline(ob.text)
             obligations.append(Markup("{} <small>— {}</small>").format(text, Markup("; ").join(details)) if details else text)
         own = {c.case for c in plan.coverage if c.priority is not None}
+        # The priorities with hours of their own first, highest first, then "Other priorities", as the "Hours counted"
+        # row says them: a plan that extends one with `coverage all` wrote its `coverage P1` after it. Levels of one kind of
+        # case on the same hours are said once, "Critical and High: …", as that row says them too.
+        rank = {level.id: n for n, level in enumerate(vendor.priorities.levels if vendor.priorities else ())}
+        same_hours: dict[tuple[str | None, str, bool], list[str]] = {}
+        for c in sorted(plan.coverage, key=lambda c: (c.priority is None, rank.get(c.priority or "", 0))):
+            same_hours.setdefault((c.case, c.calendar, c.priority is None), []).extend([c.priority] if c.priority else [])
         coverage = tuple(
             sentence(
                 _("%(priority)s: %(hours)s"),
-                priority=_coverage_label(vendor, c.priority, c.case, reader, others=c.case in own),
-                hours=clock_text(vendor, c.calendar, reader),
+                priority=_coverage_label(vendor, None, case, reader, others=case in own)
+                if every
+                else _coverage_levels_label(vendor, tuple(levels), case, reader),
+                hours=clock_text(vendor, calendar, reader),
             )
-            # The priorities with hours of their own first, then "Other priorities", as the "Hours counted"
-            # row says them: a plan that extends one with `coverage all` wrote its `coverage P1` after it.
-            for c in sorted(plan.coverage, key=lambda c: c.priority is None)
+            for (case, calendar, every), levels in same_hours.items()
         )
         def _channel_name(cid: str, listed: tuple[str, ...] = plan.channels) -> Markup | str:
             contact = contacts.get(cid)
