@@ -185,12 +185,13 @@ site says "≈ 43 minutes per month" of `availability 99.9% per month` from a mo
 # --- how vendors really write prices ----------------------------------------------------
 
 PRICE_UNIT_PLURALS: dict[str, str] = {f"{unit}s": unit for unit in PRICE_UNITS}
+"""The plural of each price unit, as a minimum quantity is written: `minimum 10 users`."""
 
 PACK_UNITS: tuple[str, ...] = ("hour", "day", "visit", "incident", "intervention")
 """What a prepaid pack holds a number of: `price 650 EUR for 10 hours` (a bank of hours), `for 5 days` (days of
 work), `for 3 visits`, `for 10 incidents`, `for 5 interventions`; the units of work of PRICE_UNITS, written singular
-or plural. A price for users, seats or devices is per each of them, not a pack."""
-"""The plural of each price unit, as a minimum quantity is written: `minimum 10 users`."""
+or plural. A price for users, seats, devices or the units of infrastructure (servers, sites ...) is per each of them,
+not a pack."""
 
 BILLING: dict[str, str] = {"monthly": "month", "quarterly": "quarter", "yearly": "year", "annually": "year"}
 """How often a price is invoiced, as `billed yearly` writes it, with the period it names (`annually` is `yearly`)."""
