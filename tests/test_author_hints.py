@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from support.language_plans import HEADER, one_tier, only
+from support.language_plans import HEADER, one_tier, only, problems
 
 
 @pytest.mark.parametrize(
@@ -225,29 +225,50 @@ def test_a_word_a_keyword_begins_is_named_whole_where_it_starts() -> None:
     assert (message, line, column) == ("unexpected 'excluding'", 6, 29)
 
 
-def test_an_sms_number_is_told_it_is_a_phone_contact_with_a_label() -> None:
-    """A telecom's "send an SMS to 415 00 112" (session 25): the hint listed the kinds, none of which says SMS."""
-    message, line, column, hint = only(HEADER + '  contact sms "+47 415 00 112"\n}\n')
-    assert (message, line, column) == ("unknown kind of contact 'sms'", 4, 11)
-    assert hint == 'a number for text messages is a phone contact with its own id and label: contact phone "+..." as sms { en "SMS" }'
+def test_an_sms_number_is_a_contact_of_its_own_and_its_other_names_are_told_so() -> None:
+    """A telecom's "send an SMS to 415 00 112" (session 25) was a phone contact with a label; `sms` is now a kind."""
+    assert problems(HEADER + '  contact sms "+47 415 00 112"\n}\n') == []
+    message, line, column, hint = only(HEADER + '  contact text "+47 415 00 112"\n}\n')
+    assert (message, line, column) == ("unknown kind of contact 'text'", 4, 11)
+    assert hint == 'did you mean \'sms\'? a number that takes text messages is an sms contact: contact sms "+47 415 00 112"'
+    # A number that is not one is reported as a phone's is.
+    assert only(HEADER + '  contact sms "415 00 112"\n}\n')[0] == "the phone number '415 00 112' has no country code"
 
 
 @pytest.mark.parametrize(
     ("price", "column", "message", "wanted"),
     [
-        # An open-source subscription "per node per year": the hint listed the units, and 'server' got "did you mean 'user'?".
-        ("price 1200 EUR per node per year", 24, "unknown price unit 'node'", "a price per node is written per device"),
-        ("price 900 EUR per server per year", 23, "unknown price unit 'server'", "a price per server is written per device"),
-        ("price 900 EUR per server", 23, "unknown period 'server'", "a price per server is written per device"),
-        # A telecom "per site per month": the hint said "did you mean 'visit'?", a call-out, not a place.
-        ("price 390 NOK per site per month", 23, "unknown price unit 'site'", "there is no unit for a site: write the price per month"),
-        ("price 390 NOK per connection per year", 23, "unknown price unit 'connection'", "write the price per year (price 390 NOK per year)"),
+        # Another name of a unit: the hint names the unit, not the closest letters ('host' was "did you mean 'hour'?").
+        ("price 900 EUR per host per year", 23, "unknown price unit 'host'", "did you mean 'server'? a price per host is written per server"),
+        ("price 900 EUR per instance", 23, "unknown period 'instance'", "did you mean 'server'?"),
+        ("price 15 EUR per endpoint per month", 22, "unknown price unit 'endpoint'", "did you mean 'workstation'?"),
+        ("price 390 NOK per location per month", 23, "unknown price unit 'location'",
+         "did you mean 'site'? a price per location is written per site (price 390 NOK per site per month)"),
+        ("price 390 NOK per line per month", 23, "unknown price unit 'line'", "did you mean 'connection'?"),
+        ("price 90 EUR per router per year", 22, "unknown price unit 'router'", "did you mean 'device'?"),
+        # A part of a server or a bed: no unit, the price per its period and the unit in a note.
+        ("price 1200 EUR per core per year", 24, "unknown price unit 'core'",
+         "there is no unit for a core: write the price per year (price 1200 EUR per year) and say 'per core' in the plan's note"),
+        ("price 40 EUR per bed per month", 22, "unknown price unit 'bed'", "say 'per bed' in the plan's note"),
     ],
 )
-def test_a_price_per_a_thing_the_language_has_no_unit_for_is_told_how_to_write_it(price: str, column: int, message: str, wanted: str) -> None:
+def test_another_name_for_a_unit_is_told_the_unit(price: str, column: int, message: str, wanted: str) -> None:
     found, line, col, hint = only(one_tier(price=price))
     assert (found, line, col) == (message, 7, column)
-    assert hint is not None and wanted in hint and "did you mean" not in hint
+    assert hint is not None and wanted in hint
+
+
+def test_a_minimum_in_another_name_for_a_unit_is_told_the_unit_in_the_plural() -> None:
+    found, _line, _col, hint = only(one_tier(price="price 90 EUR per server per month minimum 3 hosts"))
+    assert found == "unknown price unit 'hosts'"
+    assert hint is not None and hint.startswith("did you mean 'servers'?")
+
+
+@pytest.mark.parametrize("unit", ["server", "node", "workstation", "site", "connection"])
+def test_the_units_of_infrastructure_check_clean_with_a_period_alone_and_with_a_minimum(unit: str) -> None:
+    """`per node per year` was told to be `per device`, `per site per month` to leave the unit to a note."""
+    assert problems(one_tier(price=f"price 90 EUR per {unit} per month minimum 3 {unit}s billed yearly excl tax")) == []
+    assert problems(one_tier(price=f"price 90 EUR per {unit}")) == []
 
 
 def test_a_misspelt_price_unit_still_gets_the_closest_unit() -> None:

@@ -52,6 +52,13 @@ USES = {
     # Session 21: a percentage's least amount and billing (the bases are inflected: Polish "ceny subskrypcji").
     "at least": "%(price)s, at least %(minimum)s",
     "billed yearly / quarterly / monthly": "billed yearly",
+    # The units of infrastructure and the kind `sms`.
+    "per server": "%(price)s per server",
+    "per node": "%(price)s per node",
+    "per workstation": "%(price)s per workstation",
+    "per site": "%(price)s per site",
+    "per connection": "%(price)s per connection",
+    "SMS": "SMS",
 }
 
 

@@ -1,7 +1,7 @@
 """Contact values: phone numbers, e-mail addresses and web addresses, read and judged in one place.
 
 The checks use these to report a malformed value where it was written; the site uses them to show
-a number in its national form and to link it (`tel:` with the country code, `mailto:`, `https:`).
+a number in its national form and to link it (`tel:` or `sms:` with the country code, `mailto:`, `https:`).
 Phone numbers are read with `phonenumbers` (Google's libphonenumber data), so a number is valid
 exactly when the numbering plan of its country says so.
 """
@@ -13,8 +13,8 @@ from dataclasses import dataclass
 
 from dsl.language.cache import kept_for_user, key_of, version
 
-PHONE_KINDS: tuple[str, ...] = ("phone", "fax")
-"""The kinds of contact whose value is a phone number."""
+PHONE_KINDS: tuple[str, ...] = ("phone", "sms", "fax")
+"""The kinds of contact whose value is a phone number (an `sms` number takes text messages)."""
 
 WEB_KINDS: tuple[str, ...] = ("web", "portal")
 """The kinds of contact whose value may be a web address (a portal may also be just a name: My Esri)."""
@@ -137,3 +137,9 @@ def phone_href(value: str) -> str | None:
     """The tel: link, with the country code, of a valid phone number, else None."""
     number = phone_number(value)
     return "tel:" + number.e164 if number else None
+
+
+def sms_href(value: str) -> str | None:
+    """The sms: link (RFC 5724), with the country code, of a valid phone number, else None: a tap opens a new text message."""
+    number = phone_number(value)
+    return "sms:" + number.e164 if number else None

@@ -65,7 +65,9 @@ from dsl.language.vocabulary import (
     PERIODS,
     PRICE_BASES,
     PRICE_UNIT_PLURALS,
+    PRICE_UNIT_WORDS,
     PRICE_UNITS,
+    PRICE_UNITS_LACKING,
     RESERVED_IDS,
     WEEKDAYS,
 )
@@ -669,8 +671,8 @@ _MESSAGING = frozenset({"livechat", "live-chat", "webchat", "web-chat", "teams",
 _CHAT_WORDS = frozenset({"livechat", "live-chat", "webchat", "web-chat"})
 """The words of _MESSAGING that mean the vendor's own live chat, not a messaging service's."""
 
-_SMS_WORDS = frozenset({"sms", "text", "texting", "text-message", "mms"})
-"""Text messages to a number: authors write them as a kind of contact, though the number is a phone contact."""
+_SMS_WORDS = frozenset({"text", "texting", "text-message", "textmessage", "mms"})
+"""Other names for text messages to a number, which is an `sms` contact."""
 
 
 def check_contact(contact: Contact, calendars: set[str], groups: set[str] | None = None, language: str | None = None) -> Iterator[Diagnostic]:
@@ -684,8 +686,8 @@ def check_contact(contact: Contact, calendars: set[str], groups: set[str] | None
         )
         yield error(f"unknown kind of contact '{contact.kind}'", contact.kind_pos, hint, code="T0401")
     elif contact.kind in _SMS_WORDS and contact.kind not in CONTACT_KINDS:
-        # A telecom's "send an SMS to 415 00 112": the number is a phone number, told apart by its id and label.
-        hint = f'a number for text messages is a phone contact with its own id and label: contact phone "+..." as {contact.kind} {{ en "SMS" }}'
+        # "Text us at 415 00 112": the closest kind by its letters would be another.
+        hint = 'did you mean \'sms\'? a number that takes text messages is an sms contact: contact sms "+47 415 00 112"'
         yield error(f"unknown kind of contact '{contact.kind}'", contact.kind_pos, hint, code="T0401")
     else:
         yield from check_word("kind of contact", contact.kind, CONTACT_KINDS, contact.kind_pos)
@@ -787,35 +789,41 @@ def _period(quantity: Quantity | None) -> Iterator[Diagnostic]:
         yield from check_word("period", quantity.period, PERIODS, quantity.period_pos)
 
 
-_MACHINE_UNITS = frozenset(
-    {"node", "server", "host", "instance", "vm", "machine", "appliance", "router", "core", "cpu", "socket", "processor", "endpoint"}
-)
-"""What open-source and infrastructure vendors price per: each is one machine (or a part of one), a `device`."""
+def _singular(word: str) -> str:
+    """The singular of a unit word as vendors write it in English: "hosts" -> "host", "branches" -> "branch"."""
+    for ending, replaced in (("ches", "ch"), ("sses", "ss"), ("s", "")):
+        if word.endswith(ending) and len(word) > len(ending) + 1 and word[: -len(ending)] + replaced in (*PRICE_UNIT_WORDS, *PRICE_UNITS_LACKING):
+            return word[: -len(ending)] + replaced
+    return word
 
-_PLACE_UNITS = frozenset({"site", "location", "office", "branch", "connection", "line", "circuit", "address"})
-"""What telecoms and field-service vendors price per: a place or a line, for which the language has no unit."""
 
-
-def _unit_hint(word: str, words: tuple[str, ...], when: str | None = None) -> str:
-    """The hint for an unknown price unit (or a lone `per` word): the closest word, or how to write a unit the language lacks."""
-    if word in _MACHINE_UNITS:
-        return f"a price per {word} is written per device (price 1200 EUR per device per year); say 'per {word}' in the plan's note"
-    if word in _PLACE_UNITS:
+def _unit_hint(word: str, words: tuple[str, ...], when: str | None = None, money: str = "1200 EUR") -> str:
+    """The hint for an unknown price unit (or a lone `per` word): the unit it is another name for, the closest word, or
+    how to write a unit the language lacks; `money` is the price's own amount, for the example."""
+    single = _singular(word)
+    unit = PRICE_UNIT_WORDS.get(single)
+    if unit is not None:
+        # `per host`, `minimum 5 hosts`: the unit the vendor means, in the number the author wrote it.
+        shown = unit if single == word else f"{unit}s"
+        period = f" per {when}" if when else ""
+        return f"did you mean '{shown}'? a price per {single} is written per {unit} (price {money} per {unit}{period})"
+    if single in PRICE_UNITS_LACKING:
         return (
-            f"there is no unit for a {word}: write the price per {when or 'month'} (price 390 NOK per {when or 'month'}) "
-            f"and say 'per {word}' in the plan's note"
+            f"there is no unit for a {single}: write the price per {when or 'its period'} (price {money} per {when or 'year'}) "
+            f"and say 'per {single}' in the plan's note"
         )
     return one_of(word, words)
 
 
 def check_price(price: Price) -> Iterator[Diagnostic]:
     """A price is per a known unit and period; a percentage is of a known price and between 0 and 100."""
+    money = f"{price.amount} {price.currency}" if price.amount is not None and price.currency else "1200 EUR"
     if price.period is not None and price.period not in PERIODS:
-        # `per node` alone reads as a period: a unit word the language lacks is told how to write it.
-        yield error(f"unknown period '{price.period}'", price.period_pos, _unit_hint(price.period, PERIODS), code="T0401")
+        # `per host` alone reads as a period: another name for a unit, or a unit word the language lacks, is told how to write it.
+        yield error(f"unknown period '{price.period}'", price.period_pos, _unit_hint(price.period, PERIODS, money=money), code="T0401")
     if price.unit is not None and price.unit not in PRICE_UNITS:
         period = price.period if price.period in PERIODS else None
-        yield error(f"unknown price unit '{price.unit}'", price.unit_pos, _unit_hint(price.unit, PRICE_UNITS, period), code="T0401")
+        yield error(f"unknown price unit '{price.unit}'", price.unit_pos, _unit_hint(price.unit, PRICE_UNITS, period, money), code="T0401")
     if price.kind == "included":
         yield from check_word("word for what a price is included in", price.basis, INCLUDED_IN, price.basis_pos)
     if price.kind == "percent":
@@ -1522,10 +1530,13 @@ def _unknown_channel_hint(channel: str, contacts: set[str], levels: set[str]) ->
         return close
     # No contact near it (often none at all): a channel is a contact of the vendor's, declared with its number or address.
     values = {
-        "phone": ' "+46 8 123 456 78"', "fax": ' "+46 8 123 456 79"', "email": ' "support@example.com"', "account-manager": "",
-        "address": ' "Storgatan 1, Malmö"',
+        "phone": ' "+46 8 123 456 78"', "sms": ' "+46 70 123 45 67"', "fax": ' "+46 8 123 456 79"', "email": ' "support@example.com"',
+        "account-manager": "", "address": ' "Storgatan 1, Malmö"',
     }
-    guesses = (("phone", ("phone", "hotline", "tel", "call")), ("email", ("mail",)), ("chat", ("chat",)), ("portal", ("portal", "desk", "ticket")))
+    guesses = (
+        ("sms", ("sms",)), ("phone", ("phone", "hotline", "tel", "call")), ("email", ("mail",)), ("chat", ("chat",)),
+        ("portal", ("portal", "desk", "ticket")),
+    )
     kind = channel if channel in CONTACT_KINDS else next((k for k, words in guesses if any(w in channel.lower() for w in words)), "web")
     value = values.get(kind, ' "https://example.com/support"')
     written = f"contact {kind}{value}" + (f" as {channel}" if kind != channel else "")
@@ -1762,7 +1773,9 @@ def check_price_terms(price: Price) -> Iterator[Diagnostic]:
                     MONEY_MINIMUM, code="T0423")
         return
     if unit not in PRICE_UNITS:
-        yield error(f"unknown price unit '{written}'", price.minimum_pos, one_of(written, (*PRICE_UNITS, *PRICE_UNIT_PLURALS)), code="T0401")
+        money = f"{price.amount} {price.currency}" if price.amount is not None and price.currency else "1200 EUR"
+        hint = _unit_hint(written, (*PRICE_UNITS, *PRICE_UNIT_PLURALS), price.period if price.period in PERIODS else None, money)
+        yield error(f"unknown price unit '{written}'", price.minimum_pos, hint, code="T0401")
     elif price.unit != unit:
         per = f"the price is per {price.unit}" if price.unit else f"the price is not per {unit}"
         yield error(

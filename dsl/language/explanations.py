@@ -364,13 +364,15 @@ EXPLANATIONS: dict[str, Explanation] = {
     # --- T04: words and texts ---------------------------------------------------------------------
     "T0401": Explanation(
         "an unknown fixed word",
-        "Some words come from a fixed list: the kinds of contact (email, phone, portal, web, chat, fax, "
-        "address, account-manager) and the periods (day, week, month, quarter, year; a contract's lengths "
-        "also in the plural: `notice 3 months`). The hint names "
+        "Some words come from a fixed list: the kinds of contact (email, phone, sms, portal, web, chat, fax, "
+        "address, account-manager), the periods (day, week, month, quarter, year; a contract's lengths "
+        "also in the plural: `notice 3 months`) and the price units (user, seat, device, server, node, "
+        "workstation, site, connection, hour, day, visit, incident, intervention). The hint names "
         "the closest one. A live chat or a messaging service (livechat, whatsapp, teams, slack ...) is "
         "a chat contact at its address, with its own id and label when it needs one; a number for text "
-        "messages (sms) is a phone contact with its own id and label. A price per node or server is per "
-        "device; a price per site or line has no unit: write it per its period and say 'per site' in a note.",
+        "messages is an sms contact. Another name for a unit is told the unit: a price per host or "
+        "instance is per server, per endpoint per workstation, per location or office per site, per line "
+        "per connection. A price per core or bed has no unit: write it per its period and say 'per core' in a note.",
         V + '  contact emial "support@acme.example"\n}\n',
         fix=('contact emial', 'contact email'),
     ),

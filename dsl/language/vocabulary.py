@@ -35,19 +35,41 @@ DEFAULT_METRIC = "first-response"
 PERIODS: tuple[str, ...] = ("day", "week", "month", "quarter", "year")
 """The periods a count can be given per: 4 per year."""
 
-CONTACT_KINDS: tuple[str, ...] = ("email", "phone", "portal", "web", "chat", "fax", "address", "account-manager")
-"""The kinds of contact a vendor can list (a `chat` is a live chat, reached at a web address)."""
+CONTACT_KINDS: tuple[str, ...] = ("email", "phone", "sms", "portal", "web", "chat", "fax", "address", "account-manager")
+"""The kinds of contact a vendor can list (a `chat` is a live chat, reached at a web address; an `sms` is a number that
+takes text messages, as telecoms and on-call services give one beside their phone line)."""
 
 MINUTES_PER_DAY = 24 * 60
 
-PRICE_UNITS: tuple[str, ...] = ("user", "seat", "device", "hour", "day", "visit", "incident", "intervention")
+PRICE_UNITS: tuple[str, ...] = (
+    "user", "seat", "device", "server", "node", "workstation", "site", "connection", "hour", "day", "visit", "incident", "intervention",
+)
 """What a price can be counted per besides a period: 2500 SEK per user per month; an add-on's 1200 SEK per hour.
 
 `day` is a day of work, a consultant's day rate (9000 SEK per day), as `hour` is an hour of it: with one `per` it is
 the unit, and the pages say "per dag", "al giorno", "za dzień" (it was the period before, which CLDR's
 Swedish and Polish say as a 24-hour day, "per dygn", "na dobę"). `per user per day` keeps `day` as the period.
 `intervention` is one call-out of on-call staff, remote or on site (Italian "per intervento di reperibilità"): an
-`incident` reads "per richiesta di assistenza", "za zgłoszenie", a ticket, which a call-out fee is not."""
+`incident` reads "per richiesta di assistenza", "za zgłoszenie", a ticket, which a call-out fee is not.
+
+The units of infrastructure, as managed-services, open-source, security and telecom vendors price: `server` (a physical
+or virtual server: "€89 per server per month"), `node` (a member of a cluster, as open-source subscriptions are sold),
+`workstation` (a computer a person works at, as MSPs price desktops apart from servers; an endpoint), `site` (a customer's
+address or office, as telecoms and field service price) and `connection` (a telecom line or network connection).
+Their other names (host, instance, endpoint, location, line ...) are PRICE_UNIT_WORDS, told to write the unit."""
+
+PRICE_UNIT_WORDS: dict[str, str] = {
+    **dict.fromkeys(("host", "instance", "vm", "machine"), "server"),
+    **dict.fromkeys(("endpoint", "pc", "desktop", "laptop", "computer"), "workstation"),
+    **dict.fromkeys(("location", "office", "branch", "premises", "address"), "site"),
+    **dict.fromkeys(("line", "circuit", "link"), "connection"),
+    **dict.fromkeys(("appliance", "router", "switch", "firewall"), "device"),
+}
+"""Words vendors price per that name a unit of PRICE_UNITS, with the unit: `per host` is `per server` (a hint says so)."""
+
+PRICE_UNITS_LACKING: frozenset[str] = frozenset({"core", "cpu", "socket", "processor", "bed", "patient"})
+"""Words vendors price per that the language has no unit for (a part of a server; a hospital's bed): the hint says to
+write the price per its period and the unit in a note, rather than a unit that would tell a buyer another price."""
 
 PRICE_BASES: tuple[str, ...] = ("licence", "subscription", "usage")
 """What a price can be a percentage of, in the order the comparison sorts them: `price 20% of licence per year` (a
@@ -163,12 +185,13 @@ site says "≈ 43 minutes per month" of `availability 99.9% per month` from a mo
 # --- how vendors really write prices ----------------------------------------------------
 
 PRICE_UNIT_PLURALS: dict[str, str] = {f"{unit}s": unit for unit in PRICE_UNITS}
+"""The plural of each price unit, as a minimum quantity is written: `minimum 10 users`."""
 
 PACK_UNITS: tuple[str, ...] = ("hour", "day", "visit", "incident", "intervention")
 """What a prepaid pack holds a number of: `price 650 EUR for 10 hours` (a bank of hours), `for 5 days` (days of
 work), `for 3 visits`, `for 10 incidents`, `for 5 interventions`; the units of work of PRICE_UNITS, written singular
-or plural. A price for users, seats or devices is per each of them, not a pack."""
-"""The plural of each price unit, as a minimum quantity is written: `minimum 10 users`."""
+or plural. A price for users, seats, devices or the units of infrastructure (servers, sites ...) is per each of them,
+not a pack."""
 
 BILLING: dict[str, str] = {"monthly": "month", "quarterly": "quarter", "yearly": "year", "annually": "year"}
 """How often a price is invoiced, as `billed yearly` writes it, with the period it names (`annually` is `yearly`)."""

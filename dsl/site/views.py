@@ -55,8 +55,12 @@ class Translations(Protocol):
 
 
 def safe_href(url: str | None) -> str | None:
-    """The URL when it is an http(s), mailto or tel link, else None."""
-    return url if url and md.safe_link(url) else None
+    """The URL when it is an http(s), mailto, tel or sms link, else None."""
+    # sms: is a contact's link only (addresses.sms_href, digits after a +); a plan's Markdown still may not write one.
+    return url if url and (md.safe_link(url) or _SMS_LINK.fullmatch(url)) else None
+
+
+_SMS_LINK = re.compile(r"sms:\+[0-9]+")
 
 
 # --- the reading context --------------------------------------------------------------------
@@ -676,6 +680,8 @@ def contact_kinds(reader: Reader) -> dict[str, str]:
     return {
         "email": _("E-mail"),
         "phone": _("Phone"),
+        # A number that takes text messages (a telecom's or an on-call service's), the kind `sms`.
+        "sms": _("SMS"),
         "portal": _("Support portal"),
         "web": _("Website"),
         # The kind of contact: a live chat, opened at its address.
@@ -801,6 +807,14 @@ def price_units(reader: Reader) -> dict[str, str]:
         "user": _("%(price)s per user"),
         "seat": _("%(price)s per seat"),
         "device": _("%(price)s per device"),
+        # The units of infrastructure: a physical or virtual server, a member of a cluster (open-source subscriptions),
+        # a computer a person works at (as managed services price desktops apart from servers), a customer's address or
+        # office (telecoms, field service), a telecom line or network connection.
+        "server": _("%(price)s per server"),
+        "node": _("%(price)s per node"),
+        "workstation": _("%(price)s per workstation"),
+        "site": _("%(price)s per site"),
+        "connection": _("%(price)s per connection"),
         # Add-ons are often sold by the hour, the on-site visit or the single incident.
         "hour": _("%(price)s per hour"),
         # A day of work, a consultant's day rate (as an hour of work above), not a 24-hour day.
@@ -1314,11 +1328,14 @@ def plan_services(vendor: Vendor, reader: Reader) -> tuple[PlanService, ...]:
 
 
 def contact_href(kind: str, value: str | None) -> str | None:
-    """A working link for a contact value: mailto:, tel: with the country code, or the http(s) address."""
+    """A working link for a contact value: mailto:, tel: or sms: with the country code, or the http(s) address."""
     if not value:
         return None
     if kind == "email":
         return safe_href(addresses.email_href(value))
+    if kind == "sms":
+        # Tap to text: a phone opens a new message to the number rather than calling it.
+        return safe_href(addresses.sms_href(value))
     if kind in addresses.PHONE_KINDS:
         return safe_href(addresses.phone_href(value))
     return safe_href(addresses.web_href(value))
@@ -1816,6 +1833,9 @@ def price_range(vendor: Vendor, reader: Reader) -> Markup:
 
 
 def _lower_first(text: str) -> str:
+    """A word of the site's inside a sentence: "Telefon" is "telefon", but an abbreviation such as "SMS" stays as it is."""
+    if len(text) > 1 and text[0].isupper() and text[1].isupper():
+        return text
     return text[:1].lower() + text[1:]
 
 
@@ -2214,6 +2234,11 @@ def minimum_words(unit: str | None, count: int, reader: Reader) -> str:
         "user": ngettext("minimum %(num)s user", "minimum %(num)s users", count),
         "seat": ngettext("minimum %(num)s seat", "minimum %(num)s seats", count),
         "device": ngettext("minimum %(num)s device", "minimum %(num)s devices", count),
+        "server": ngettext("minimum %(num)s server", "minimum %(num)s servers", count),
+        "node": ngettext("minimum %(num)s node", "minimum %(num)s nodes", count),
+        "workstation": ngettext("minimum %(num)s workstation", "minimum %(num)s workstations", count),
+        "site": ngettext("minimum %(num)s site", "minimum %(num)s sites", count),
+        "connection": ngettext("minimum %(num)s connection", "minimum %(num)s connections", count),
         "hour": ngettext("minimum %(num)s hour", "minimum %(num)s hours", count),
         "day": ngettext("minimum %(num)s day", "minimum %(num)s days", count),
         "visit": ngettext("minimum %(num)s visit", "minimum %(num)s visits", count),

@@ -35,7 +35,7 @@ PHONES = (
 )
 CURRENCIES = ("SEK", "EUR", "PLN", "USD", "GBP", "CHF", "JPY", "NOK", "DKK", "BHD")
 PERIODS = ("day", "week", "month", "quarter", "year")
-UNITS = ("user", "seat", "device", "hour", "day", "visit", "incident", "intervention")
+UNITS = ("user", "seat", "device", "server", "node", "workstation", "site", "connection", "hour", "day", "visit", "incident", "intervention")
 PACK_UNITS = ("hour", "day", "visit", "incident", "intervention")
 METRICS = ("registration", "first-response", "on-site", "status-update", "workaround", "resolution")
 LANGS = ("sv", "it", "pl", "en")
@@ -376,10 +376,11 @@ def plan_file(draw: st.DrawFn) -> Drawn:
         desc = f" description {draw(text(long=True, langs=langs))}" if draw(st.booleans()) else ""
         v.append(f"  feature {f}{cat}{mark} {{ label {draw(text(langs=langs))}{desc} }}")
     contacts = []
-    kinds = draw(st.lists(st.sampled_from(["email", "phone", "portal", "web", "chat", "fax", "address", "account-manager"]), max_size=5, unique=True))
+    kinds = draw(st.lists(st.sampled_from(["email", "phone", "sms", "portal", "web", "chat", "fax", "address", "account-manager"]), max_size=5, unique=True))
     for kind in kinds:
         value = {
-            "email": '"support@example.com"', "phone": q(draw(st.sampled_from(PHONES))), "fax": q(draw(st.sampled_from(PHONES))),
+            "email": '"support@example.com"', "phone": q(draw(st.sampled_from(PHONES))), "sms": q(draw(st.sampled_from(PHONES))),
+            "fax": q(draw(st.sampled_from(PHONES))),
             "portal": draw(st.sampled_from(['"https://portal.example.com/x?y=1&z=2"', '"My <Portal> & Co"'])),
             "web": '"https://example.com"', "chat": '"https://wa.me/46424003999"', "address": q(draw(phrase())), "account-manager": "",
         }[kind]
