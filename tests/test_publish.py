@@ -32,8 +32,10 @@ consumers read, so it is not minified). 64 KB until session 22, whose date field
 layout and longer price and clock sentences added about 5 KB of source and text; 72 KB until review 6, whose language links
 that keep the reader's section, the calculator's stated preset and "Use the current time" and the 44 px touch targets
 added about 1.3 KB (Synerity's Polish page had 0.9 KB to spare); what a browser is sent stays in 24 KB."""
-PAGE_BUDGET_GZIP = 24 * 1024
-"""The same, as a browser downloads it from a host that compresses (gzip, level 6 as servers use)."""
+PAGE_BUDGET_GZIP = 24 * 1024 + 128
+"""The same, as a browser downloads it from a host that compresses (gzip, level 6 as servers use). 24 KB until the worked
+example under the response times ("Zgłoszenie w piątek o 16:00 czasu szwedzkiego? Pierwsza odpowiedź najpóźniej: Gold – …"),
+about 70 bytes compressed on Synerity's Polish page, which had 26 to spare."""
 
 
 @pytest.fixture(scope="module")
