@@ -75,6 +75,18 @@ def test_first_response_for_the_highest_and_lowest_priority() -> None:
     assert basic.top.priority == "" and basic.top.label == "Każde zgłoszenie"
 
 
+def test_a_vendor_without_priority_levels_is_not_said_twice() -> None:
+    # Esri's rows said "8 hours, Every request" under both the highest and the lowest priority's head.
+    page = view("en")
+    top, low = cell(page, "beta/basic", "top"), cell(page, "beta/basic", "low")
+    assert top.small == "Every request" and top.text != low.text
+    assert low.text == "No priority levels" and not low.small and not low.cases
+    assert low.sort == top.sort  # every request gets that time: it sorts as such
+    basic = row(page, "beta/basic")
+    assert basic.low == basic.top  # "who answers first?" asks the rules the same question
+    assert cell(view("pl"), "beta/basic", "low").text == "Brak poziomów priorytetu"
+
+
 def test_a_plan_without_a_deadline_says_why_and_sorts_last() -> None:
     page = view("sv")
     free = row(page, "acme/free")

@@ -242,6 +242,15 @@ def response_cell(plan: Plan, vendor: Vendor, level: str | None, reader: site.Re
     )
 
 
+def without_levels(top: CompareCell, answer: ResponseAnswer, reader: site.Reader) -> tuple[CompareCell, ResponseAnswer]:
+    """The lowest priority's cell of a vendor without priority levels: "No priority levels", not the highest's cell again.
+
+    Esri's row said "8 hours, Every request" under both heads, as if it had a highest and a lowest priority that happen
+    to agree. It sorts as the highest's (every request gets that time), and "who answers first?" asks the same question.
+    """
+    return CompareCell(Markup(escape(reader.gettext("No priority levels"))), top.sort), answer
+
+
 def channels_cell(plan: Plan, vendor: Vendor, reader: site.Reader) -> tuple[CompareCell, tuple[str, ...]]:
     """The kinds of channel the plan is reached by ("Phone, Support portal") and their vocabulary words."""
     contacts = {c.id: c for c in vendor.contacts}
@@ -355,7 +364,7 @@ def vendor_rows(
     countries: dict[str, str] = {}
     for plan in vendor.plans:
         top_cell, top = response_cell(plan, vendor, top_level, reader)
-        low_cell, low = response_cell(plan, vendor, low_level, reader)
+        low_cell, low = response_cell(plan, vendor, low_level, reader) if top_level is not None else without_levels(top_cell, top, reader)
         channels, kinds = channels_cell(plan, vendor, reader)
         rows.append(
             CompareRow(

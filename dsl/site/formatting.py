@@ -304,6 +304,18 @@ def weekday(index: int, lang: str) -> str:
     return str(get_day_names("abbreviated", context="stand-alone", locale=locale(lang))[index])
 
 
+@lru_cache(maxsize=256)
+def weekday_name(index: int, lang: str) -> str:
+    """A weekday's full name as a date says it, Monday = 0: "fredag", "venerdì", "piątek", "Friday"."""
+    return str(get_day_names("wide", context="format", locale=locale(lang))[index])
+
+
+def weekday_and_day(value: date, lang: str) -> str:
+    """A weekday and its date, without the comma CLDR's full dates put between them in Polish and English, so that it can
+    stand in a list: "fredag 9 januari 2026", "venerdì 1º gennaio 2027", "piątek 9 stycznia 2026", "Friday 9 January 2026"."""
+    return f"{weekday_name(value.weekday(), lang)} {day(value, lang)}"
+
+
 def weekday_range(first: int, last: int, lang: str) -> str:
     """A run of weekdays: "mån–fre", "Mon–Fri"; a single day is just its name."""
     if first == last:

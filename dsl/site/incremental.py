@@ -173,12 +173,14 @@ class Reuse:
         base: str,
         progress: Progress | None = None,
         settings: Settings = DEFAULT_SETTINGS,
+        years: tuple[int, int] | None = None,
     ) -> Reuse:
-        """The reuse of one build: its context key hashes what every page shares, the project's settings included."""
+        """The reuse of one build: its context key hashes what every page shares, the project's settings included, and the
+        span of the rules (`years`), which a vendor page's worked example is computed on."""
         # The holiday and zone data are not Tierwise's code, yet a rule file holds (and names) what they said.
         context = key_of(
             site_fingerprint(), folder_digest(templates), folder_digest(locales), base, os.environ.get("SOURCE_DATE_EPOCH", ""),
-            settings_digest(settings), json.dumps(data_versions(), sort_keys=True),
+            settings_digest(settings), json.dumps(data_versions(), sort_keys=True), repr(years),
         )
         return cls(cache if vendor_keys else None, dict(vendor_keys or {}), previous, context, progress=progress, languages=settings.languages)
 

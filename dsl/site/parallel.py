@@ -64,7 +64,7 @@ def _compute(index: int) -> dict[str, Any]:
         if lang not in envs:
             envs[lang] = environment(_JOB["templates"], words[lang], settings)
         met = site.Warnings()
-        page, text, embed = render_vendor_page(envs[lang], words[lang], _JOB["base"], vendor, lang, met, settings)
+        page, text, embed = render_vendor_page(envs[lang], words[lang], _JOB["base"], vendor, lang, met, settings, _JOB["years"])
         result[f"page:{lang}"] = (text, dict(met.found), embed)
         met = site.Warnings()
         card = site.vendor_card(vendor, site.Reader(lang, words[lang], vendor, met))

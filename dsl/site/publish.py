@@ -207,7 +207,7 @@ def build_into(
     words = compile_catalogs(locales, stderr, settings)
     if reuse is not None:
         parallel.prepare(project, reuse, words, base, templates, years, settings)
-    written = render_site(project, out, words, base, templates, warnings, reuse, settings)
+    written = render_site(project, out, words, base, templates, warnings, reuse, settings, years)
     copy_assets(templates, out, reuse)
     branding.copy_brand_assets(settings, out, reuse.write_bytes if reuse is not None else None)
     write_rules(project, out, years, settings.languages, reuse)
@@ -486,7 +486,7 @@ def _publish_locked(
         # The settings are part of every cached page's key: a project with its own languages, look or
         # catalogs reuses its own earlier pages, never another project's.
         reuse = Reuse.start(
-            cache, vendor_keys, previous, templates, locales, normal_base_url(base_url, settings.base_url), progress, settings
+            cache, vendor_keys, previous, templates, locales, normal_base_url(base_url, settings.base_url), progress, settings, years
         )
         if recycled:
             reuse.recycle(new)

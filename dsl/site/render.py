@@ -38,10 +38,11 @@ from dsl.language.cache import BuildCache, keep_for_user, kept_for_user, key_of,
 from dsl.language.model import Project, Vendor
 from dsl.language.settings import DEFAULT_SETTINGS, Settings, address_splits
 from dsl.language.vocabulary import LANGUAGES
-from dsl.rules.export import source_date_epoch
+from dsl.rules.export import default_years, source_date_epoch
 from dsl.site import branding, compare, structured
 from dsl.site import formatting as fmt
 from dsl.site import views as site
+from dsl.site.example import worked_example
 from dsl.site.incremental import Reuse
 
 
@@ -455,15 +456,18 @@ def render_site(
     warnings: site.Warnings | None = None,
     reuse: Reuse | None = None,
     settings: Settings = DEFAULT_SETTINGS,
+    years: tuple[int, int] | None = None,
 ) -> list[str]:
     """Render every page into `out` in the languages the settings publish; returns the site-relative paths written.
 
     With `reuse`, a vendor page whose inputs are unchanged comes from the build cache instead of being
     rendered, and a file with the same bytes as in the previous version is linked instead of written.
+    `years`: the span of the published rules (default: the plans' horizon), which the worked examples are taken from.
     """
     warnings = warnings if warnings is not None else site.Warnings()
+    years = years or default_years(project)
     if settings.mode == "vendor":
-        return _render_vendor_site(project, out, words, base, templates, warnings, settings, reuse)
+        return _render_vendor_site(project, out, words, base, templates, warnings, settings, reuse, years)
     languages, default = settings.languages, settings.default_language
     # Every page below goes through the reuse's writer when there is one (linked when unchanged).
     write_file = reuse.write if reuse is not None else _write_file
@@ -525,7 +529,7 @@ def render_site(
         written.append(compare_meta.path)
         sitemap.append(compare_meta)
         for vendor in vendors:
-            again = partial(_vendor_texts, env, words[lang], base, vendor, lang, settings)
+            again = partial(_vendor_texts, env, words[lang], base, vendor, lang, settings, years)
             cached = reuse.page(vendor.id, lang, again) if reuse is not None else None
             text: str | Callable[[], str]
             embed: str | Callable[[], str]
@@ -539,7 +543,7 @@ def render_site(
             else:
                 # A page's own warnings are kept with it in the cache, so a cached page warns as a rendered one.
                 page_warnings = site.Warnings() if reuse is not None else warnings
-                page, text, embed = render_vendor_page(env, words[lang], base, vendor, lang, page_warnings, settings)
+                page, text, embed = render_vendor_page(env, words[lang], base, vendor, lang, page_warnings, settings, years)
                 path = page.path
                 if reuse is not None:
                     reuse.keep_page(vendor.id, lang, text, page_warnings, embed)
@@ -587,12 +591,14 @@ _SITEMAP: dict[str, Any] = {}
 
 def render_vendor_page(
     env: Environment, words: Translations, base: str, vendor: Vendor, lang: str, warnings: site.Warnings,
-    settings: Settings = DEFAULT_SETTINGS,
+    settings: Settings = DEFAULT_SETTINGS, years: tuple[int, int] | None = None,
 ) -> tuple[Page, str, str]:
-    """One vendor's page in one language: its metadata, its text and its embeddable tier table."""
+    """One vendor's page in one language: its metadata, its text and its embeddable tier table.
+
+    `years`: the span of the published rules, which the worked example of its response times is computed on."""
     _ = words.gettext
     reader = site.Reader(lang, words, vendor, warnings)
-    view = site.vendor_page(vendor, reader)
+    view = site.vendor_page(vendor, reader, worked_example(vendor, years or default_years()))
     page = _vendor_page_meta(
         base, vendor.id, lang, settings.default_language, _("%(vendor)s support tiers compared") % {"vendor": vendor.name}, view.description,
         settings.languages,
@@ -604,10 +610,12 @@ def render_vendor_page(
     return page, text, embed
 
 
-def _vendor_texts(env: Environment, words: Translations, base: str, vendor: Vendor, lang: str, settings: Settings) -> tuple[str, str]:
+def _vendor_texts(
+    env: Environment, words: Translations, base: str, vendor: Vendor, lang: str, settings: Settings, years: tuple[int, int] | None = None
+) -> tuple[str, str]:
     """A cached vendor page's text and embeddable table rendered again, for an entry that cannot be read after all
     (its warnings came with the entry, so they are not reported twice)."""
-    _, text, embed = render_vendor_page(env, words, base, vendor, lang, site.Warnings(), settings)
+    _, text, embed = render_vendor_page(env, words, base, vendor, lang, site.Warnings(), settings, years)
     return text, embed
 
 
@@ -663,6 +671,7 @@ def _render_vendor_site(
     warnings: site.Warnings,
     settings: Settings,
     reuse: Reuse | None = None,
+    years: tuple[int, int] | None = None,
 ) -> list[str]:
     """One vendor's own site: each language's root, and the site's root (in the default language), is its page."""
     write_file = reuse.write if reuse is not None else _write_file
@@ -676,7 +685,7 @@ def _render_vendor_site(
     for i, lang in enumerate((default, *languages)):
         env = environment(templates, words[lang], settings)
         _ = words[lang].gettext
-        view = site.vendor_page(vendor, site.Reader(lang, words[lang], vendor, warnings))
+        view = site.vendor_page(vendor, site.Reader(lang, words[lang], vendor, warnings), worked_example(vendor, years or default_years(project)))
         title = _("%(vendor)s support tiers compared") % {"vendor": vendor.name}
         if i == 0:  # the site's root: the default language's page, at the top of the site
             page = Page(

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from typing import NamedTuple, Protocol
 
@@ -38,6 +38,7 @@ from dsl.language.model import (
 from dsl.language.vocabulary import AVAILABILITY_PERIOD_DAYS, DEFAULT_METRIC, METRICS, PRICE_BASES, SOURCE_LANGUAGE_FALLBACK
 from dsl.site import formatting as fmt
 from dsl.site import markdown as md
+from dsl.site.example import REPORT_TIME, Example
 
 DATE_EXAMPLE = date(2026, 11, 23)
 """The date the calculators' hints are written with: its day is above 12, so the example shows which field is the day."""
@@ -445,6 +446,7 @@ class TargetTable:
     definition: Markup
     rows: tuple[TargetRow, ...]
     clocks: tuple[str | None, ...]
+    example: Markup = Markup("")  # under the first-response table: "A ticket reported on Friday at 16:00 …? Gold answers by …"
     """Per tier: its one clock; its clocks per priority (Markup lines) when it mixes them; None when it has no guaranteed time."""
 
 
@@ -1027,6 +1029,80 @@ def _mixed_clocks(vendor: Vendor, plan: Plan, metric: str, keys: list[tuple[str 
     return Markup("<br>").join(lines)
 
 
+# --- the worked example under the response times -----------------------------------------------------
+# The deadlines come from the deadline engine on the vendor's exported rules (dsl/site/example.py); here they
+# are said: "A ticket reported on Friday at 16:00 Swedish time? Gold answers by Monday at 09:00 and Silver by
+# Monday at 15:00. No guaranteed time in the Free tier."
+
+
+def _example_day(moment: date, dated: bool, lang: str) -> str:
+    """The day of the example's report or deadline: its weekday, or its weekday and date when the example is dated."""
+    return fmt.weekday_and_day(moment, lang) if dated else fmt.weekday_name(moment.weekday(), lang)
+
+
+def example_sentence(vendor: Vendor, example: Example, reader: Reader) -> Markup:
+    """The worked example in the page language: the report's moment, each tier's deadline (fastest first, equal ones
+    together) and why each other tier gives none, in the words of the table's cells."""
+    _, lang = reader.gettext, reader.lang
+    at = fmt.clock(REPORT_TIME.hour * 60 + REPORT_TIME.minute, lang)
+    when = zoned_hours(at, example.zone, reader) if example.zone else _("%(hours)s in your own time zone") % {"hours": at}
+    day = _example_day(example.report.date(), example.dated, lang)
+    if example.priority is not None:
+        question = sentence(_("A priority %(priority)s ticket reported on %(day)s at %(time)s?"), priority=example.priority, day=day, time=when)
+    else:
+        question = sentence(_("A ticket reported on %(day)s at %(time)s?"), day=day, time=when)
+    names = {p.id: reader.label(p.name) for p in vendor.plans}
+    groups: dict[datetime, list[Markup]] = {}
+    for plan_id, deadline in sorted(example.deadlines, key=lambda pair: pair[1]):  # stable: the tiers' order within a time
+        if plan_id in names:
+            groups.setdefault(deadline, []).append(names[plan_id])
+    answers: list[Markup] = []
+    for deadline, tiers in groups.items():
+        values = {
+            "tiers": markup_listing(tiers, lang), "day": _example_day(deadline.date(), example.dated, lang),
+            "time": fmt.clock(deadline.hour * 60 + deadline.minute, lang),
+        }
+        if answers:
+            answers.append(sentence(_("%(tiers)s by %(day)s at %(time)s"), **values))
+        else:
+            first = reader.ngettext("%(tiers)s answers by %(day)s at %(time)s", "%(tiers)s answer by %(day)s at %(time)s", len(tiers))
+            answers.append(sentence(first, **values))
+    # The tiers without a deadline, by the reason their cell in the table gives.
+    answered = {plan_id for plan_id, _deadline in example.deadlines}
+    reasons: dict[str, list[Markup]] = {}
+    for plan in vendor.plans:
+        if plan.id in answered:
+            continue
+        target = plan.target(DEFAULT_METRIC, example.priority)
+        kind = target_cell(target, reader, no_support=plan.no_support).kind
+        if kind != "guaranteed":  # a guaranteed one the engine did not answer this week (a later version) is left out
+            reasons.setdefault(kind, []).append(names[plan.id])
+    said = [question, Markup(" "), markup_listing(answers, lang), Markup(".")]
+    for kind, tiers in reasons.items():
+        said += [Markup(" "), sentence(_without_deadline(kind, len(tiers), reader), tiers=markup_listing(tiers, lang))]
+    return Markup("").join(said)
+
+
+def _without_deadline(kind: str, count: int, reader: Reader) -> str:
+    """Why `count` tiers give the example no deadline, by their cells' kind (target_cell), as a sentence about them."""
+    if kind == "none":
+        return reader.ngettext("No guaranteed time in the %(tiers)s tier.", "No guaranteed time in the %(tiers)s tiers.", count)
+    if kind == "unpublished":
+        return reader.ngettext(
+            "The vendor does not publish a time for the %(tiers)s tier.", "The vendor does not publish a time for the %(tiers)s tiers.", count
+        )
+    if kind == "no-support":
+        return reader.ngettext("No support in the %(tiers)s tier.", "No support in the %(tiers)s tiers.", count)
+    return reader.ngettext("No time is stated for the %(tiers)s tier.", "No time is stated for the %(tiers)s tiers.", count)
+
+
+def with_example(tables: tuple[TargetTable, ...], vendor: Vendor, example: Example | None, reader: Reader) -> tuple[TargetTable, ...]:
+    """The response-time tables with the worked example under the first-response one."""
+    if example is None:
+        return tables
+    return tuple(replace(t, example=example_sentence(vendor, example, reader)) if t.metric == DEFAULT_METRIC else t for t in tables)
+
+
 # --- issue 10: targets that change on a date ------------------------------------------------------
 
 
@@ -1509,8 +1585,8 @@ def calculator(vendor: Vendor, reader: Reader) -> Calculator | None:
     )
 
 
-def vendor_page(vendor: Vendor, reader: Reader) -> VendorPage:
-    """The whole comparison page of one vendor in the reader's language."""
+def vendor_page(vendor: Vendor, reader: Reader, example: Example | None = None) -> VendorPage:
+    """The whole comparison page of one vendor in the reader's language; `example`: the worked example of its response times."""
     _ = reader.gettext
     heads = tuple(
         PlanHead(
@@ -1552,7 +1628,7 @@ def vendor_page(vendor: Vendor, reader: Reader) -> VendorPage:
         prices=prices,
         levels=levels,
         matrix=matrix,
-        targets=target_tables(vendor, reader),
+        targets=with_example(target_tables(vendor, reader), vendor, example, reader),
         features=feature_groups(vendor, reader),
         services=plan_services(vendor, reader),
         contacts=contact_views(vendor, reader),

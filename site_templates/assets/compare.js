@@ -173,10 +173,14 @@ async function firstAnswers(box, rows, moment) {
     out.textContent = data.zone.replace("{zone}", zone);
     const which = field("priority").value;
     // The priority as its column's cell names it under the time, with the `lang` of a vendor's untranslated words.
-    const column = [...table.tHead.rows[0].cells].findIndex((th) => th.dataset.key === which);
+    const heads = [...table.tHead.rows[0].cells];
+    const column = heads.findIndex((th) => th.dataset.key === which);
+    const top = heads.findIndex((th) => th.dataset.key === "top");
     const answers = rows.filter((row) => !row.hidden).map((row) => {
       const priority = row.dataset[which] || null;
-      const label = [...(row.cells[column].querySelector("small")?.childNodes ?? [])].map((n) => n.cloneNode(true));
+      // A vendor without priority levels names its one priority ("Every request") in the highest priority's cell only.
+      const named = row.cells[column].querySelector("small") ?? row.cells[top].querySelector("small");
+      const label = [...(named?.childNodes ?? [])].map((n) => n.cloneNode(true));
       const result = { row, label, ms: null, text: row.dataset[`${which}Why`] };
       if (result.text) return result;
       try {
