@@ -80,6 +80,16 @@ def worked_example(vendor: Vendor, years: tuple[int, int]) -> Example | None:
     return example
 
 
+def remember(vendor: Vendor, years: tuple[int, int], rules: Mapping[str, Any]) -> None:
+    """Work out the vendor's example from a rule document of it already exported over `years` (a build's own export of
+    the vendor's rule file, in any languages: the example reads only ids, calendars and targets), so that its pages
+    do not export the rules a second time."""
+    key = (id(vendor), years)
+    if len(_EXAMPLES) >= _KEPT:
+        _EXAMPLES.clear()
+    _EXAMPLES[key] = (vendor, example_from_rules(rules, vendor.id))
+
+
 _KEPT = 4096
 _EXAMPLES: dict[tuple[int, tuple[int, int]], tuple[Vendor, Example | None]] = {}
 

@@ -25,7 +25,7 @@ from dsl.language.cache import worker_count
 from dsl.language.model import Project, Vendor
 from dsl.language.settings import DEFAULT_SETTINGS, Settings
 from dsl.rules.export import dumps, export_project
-from dsl.site import compare
+from dsl.site import compare, example
 from dsl.site import views as site
 from dsl.site.incremental import Reuse, vendor_fragment
 from dsl.site.render import compare_part, environment, render_card, render_vendor_page
@@ -60,6 +60,9 @@ def _compute(index: int) -> dict[str, Any]:
     envs: dict[str, Any] = _JOB.setdefault("envs", {})
     result: dict[str, Any] = {}
     settings: Settings = _JOB["settings"]
+    # The rules first: the pages' worked example is read from this document instead of a second export.
+    doc = export_project(Project((vendor,)), _JOB["years"], languages=settings.languages)
+    example.remember(vendor, _JOB["years"], doc)
     for lang in settings.languages:
         if lang not in envs:
             envs[lang] = environment(_JOB["templates"], words[lang], settings)
@@ -72,7 +75,6 @@ def _compute(index: int) -> dict[str, Any]:
         met = site.Warnings()
         part = compare_part(envs[lang])(vendor, lang, words[lang], met, _JOB["languages"], _JOB["availability"])
         result[f"compare:{lang}"] = (part, dict(met.found))
-    doc = export_project(Project((vendor,)), _JOB["years"], languages=settings.languages)
     text = dumps(doc)
     result["rules"] = (text, vendor_fragment(doc, vendor.id, text))
     reuse: Reuse = _JOB["reuse"]
