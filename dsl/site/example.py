@@ -119,7 +119,10 @@ def example_from_rules(rules: Mapping[str, Any], vendor_id: str) -> Example | No
     # for the clocks in the customer's own zone.
     zone = max(zones, key=lambda z: (zones[z], -list(zones).index(z))) if zones else None
     here = ZoneInfo(zone or OWN_ZONE)
-    evaluator = Evaluator(rules)
+    # The search asks about the 53 Fridays from the first of the span, so the engine compiles the first two years'
+    # timelines, not the whole span's: only a target longer than ten months could reach past them.
+    first, last = rules["years"]["first"], rules["years"]["last"]
+    evaluator = Evaluator({**rules, "years": {**rules["years"], "last": min(last, first + 1)}})
     versions = any(_has_versions(vendor["plans"][plan_id], priority) for plan_id, _, _ in questions)
     first_year, last_year = rules["years"]["first"], rules["years"]["last"]
     fallback: Example | None = None
