@@ -281,3 +281,20 @@ def test_days_of_consulting_in_a_cell_are_told_they_are_a_duration_or_a_text() -
     assert (message, line) == ("unexpected 'days' after a number", 9)
     assert one_tier(cell="5 days per year").splitlines()[line - 1][column - 1 :].startswith("days per year")
     assert hint is not None and hint.endswith("hours or days of work are a duration, such as 40h per year")
+
+
+@pytest.mark.parametrize(
+    ("price", "hint"),
+    [
+        ("price 100 EUR per month per customer", "write per user per month (price 100 EUR per user per month)"),
+        ("price 100 EUR per year per server", "write per server per year (price 100 EUR per server per year)"),
+        ("price 100 EUR per month per users", "write per user per month (price 100 EUR per user per month)"),
+        ("price 100 EUR per month per host", "write per server per month (price 100 EUR per server per month)"),
+    ],
+)
+def test_a_period_written_before_the_unit_is_one_error_that_gives_the_order(price: str, hint: str) -> None:
+    """`per month per customer` was two errors, an unknown unit 'month' and an unknown period 'customer'."""
+    message, _line, _column, found = only(one_tier(price=price))
+    period, written = price.split(" per ")[1:]
+    assert message == f"'per {period}' before 'per {written}': a price's unit comes first, then its period"
+    assert found == hint

@@ -14,6 +14,7 @@ the resolved vendor (merged plans, the scheme it uses) and the names in scope.
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
 from decimal import Decimal
@@ -818,6 +819,21 @@ def _unit_hint(word: str, words: tuple[str, ...], when: str | None = None, money
 def check_price(price: Price) -> Iterator[Diagnostic]:
     """A price is per a known unit and period; a percentage is of a known price and between 0 and 100."""
     money = f"{price.amount} {price.currency}" if price.amount is not None and price.currency else "1200 EUR"
+    if price.unit in PERIODS and price.period is not None and price.period not in PERIODS:
+        # `per month per customer`: the period written before the unit, read as a unit 'month' and a period 'customer'.
+        # One error, at the first word, with the order and the unit the second word stands for.
+        single = _singular(price.period)
+        if single not in PRICE_UNITS and single.endswith("s") and single[:-1] in PRICE_UNITS:
+            single = single[:-1]
+        close = difflib.get_close_matches(single, PRICE_UNITS, n=1)
+        unit = single if single in PRICE_UNITS else PRICE_UNIT_WORDS.get(single) or (close[0] if close else None)
+        order = f"per {unit} per {price.unit}" if unit else f"per UNIT per {price.unit}"
+        yield error(
+            f"'per {price.unit}' before 'per {price.period}': a price's unit comes first, then its period", price.unit_pos,
+            f"write {order} (price {money} {order})" + ("" if unit else f"; {one_of(price.period, PRICE_UNITS)}"),
+            code="T0401",
+        )
+        return
     if price.period is not None and price.period not in PERIODS:
         # `per host` alone reads as a period: another name for a unit, or a unit word the language lacks, is told how to write it.
         yield error(f"unknown period '{price.period}'", price.period_pos, _unit_hint(price.period, PERIODS, money=money), code="T0401")
