@@ -33,7 +33,7 @@ def test_a_failed_write_leaves_the_file_before_and_no_temporary_file(tmp_path: P
     assert sorted(p.name for p in tmp_path.iterdir()) == ["entry"]
 
 
-def test_a_temporary_name_left_by_a_killed_process_with_the_same_id_is_not_reused(tmp_path: Path, monkeypatch) -> None:
+def test_a_temporary_name_left_by_a_killed_process_with_the_same_id_is_not_reused(tmp_path: Path) -> None:
     taken = next(cache._TEMPORARY) + 1
     left = tmp_path / f".tmp-{os.getpid()}-{taken}"
     left.write_bytes(b"left by a killed run")

@@ -63,31 +63,29 @@ def worked_example(vendor: Vendor, years: tuple[int, int]) -> Example | None:
 
     Kept per vendor object and span: a vendor's page in each language asks for the same example.
     """
-    key = (id(vendor), years)
-    found = _EXAMPLES.get(key)
+    found = _EXAMPLES.get((id(vendor), years))
     if found is not None and found[0] is vendor:
         return found[1]
-    if len(_EXAMPLES) >= _KEPT:
-        _EXAMPLES.clear()
     try:
         rules = export_project(Project((vendor,)), years)
     except ExportError:
         # The build's own export of the rule files reports it at its place in the plan file; the page goes without.
-        example = None
-    else:
-        example = example_from_rules(rules, vendor.id)
-    _EXAMPLES[key] = (vendor, example)  # the vendor is kept with it, so that its id cannot be another's meanwhile
-    return example
+        return _keep(vendor, years, None)
+    return _keep(vendor, years, example_from_rules(rules, vendor.id))
 
 
 def remember(vendor: Vendor, years: tuple[int, int], rules: Mapping[str, Any]) -> None:
     """Work out the vendor's example from a rule document of it already exported over `years` (a build's own export of
     the vendor's rule file, in any languages: the example reads only ids, calendars and targets), so that its pages
     do not export the rules a second time."""
-    key = (id(vendor), years)
+    _keep(vendor, years, example_from_rules(rules, vendor.id))
+
+
+def _keep(vendor: Vendor, years: tuple[int, int], example: Example | None) -> Example | None:
     if len(_EXAMPLES) >= _KEPT:
         _EXAMPLES.clear()
-    _EXAMPLES[key] = (vendor, example_from_rules(rules, vendor.id))
+    _EXAMPLES[id(vendor), years] = (vendor, example)  # the vendor is kept with it, so that its id cannot be another's meanwhile
+    return example
 
 
 _KEPT = 4096
@@ -121,10 +119,9 @@ def example_from_rules(rules: Mapping[str, Any], vendor_id: str) -> Example | No
     here = ZoneInfo(zone or OWN_ZONE)
     # The search asks about the 53 Fridays from the first of the span, so the engine compiles the first two years'
     # timelines, not the whole span's: only a target longer than ten months could reach past them.
-    first, last = rules["years"]["first"], rules["years"]["last"]
-    evaluator = Evaluator({**rules, "years": {**rules["years"], "last": min(last, first + 1)}})
-    versions = any(_has_versions(vendor["plans"][plan_id], priority) for plan_id, _, _ in questions)
     first_year, last_year = rules["years"]["first"], rules["years"]["last"]
+    evaluator = Evaluator({**rules, "years": {**rules["years"], "last": min(last_year, first_year + 1)}})
+    versions = any(_has_versions(vendor["plans"][plan_id], priority) for plan_id, _, _ in questions)
     fallback: Example | None = None
     friday = first_friday(first_year)
     for _ in range(SEARCH_WEEKS):

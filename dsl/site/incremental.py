@@ -660,7 +660,7 @@ def vendor_fragment(doc: dict[str, Any], vendor_id: str, text: str | None = None
             start += len(opening)
             stop = text.find("\n  }", start)
             part = text[start:stop]
-            if stop >= 0 and part.startswith(f"    {json.dumps(vendor_id, ensure_ascii=False)}: ") and part.count("\n    \"") == 0:
+            if stop >= 0 and part.startswith(f"    {json.dumps(vendor_id, ensure_ascii=False)}: ") and "\n    \"" not in part:
                 return part
     part = json.dumps({vendor_id: doc["vendors"][vendor_id]}, ensure_ascii=False, indent=2)
     return "\n".join("  " + line for line in part.splitlines()[1:-1])
