@@ -812,3 +812,21 @@ def test_a_vendors_part_of_all_json_is_cut_from_its_own_document_as_encoding_it_
     # A document of two vendors is not cut (its part would hold both): the part is encoded again.
     two = export_project(Project(project.vendors[:2]), (2026, 2027))
     assert vendor_fragment(two, project.vendors[0].id, dumps(two)) == vendor_fragment(two, project.vendors[0].id)
+
+
+def test_a_page_written_ahead_is_kept_by_the_writer_and_one_it_never_comes_to_is_swept(tmp_path: Path) -> None:
+    from dsl.site.incremental import Reuse
+
+    root = tmp_path / "version"
+    root.mkdir()
+    reuse = Reuse(None, {}, None)
+    reuse.ahead_root = os.fspath(root) + "/"
+    for relative in ("en/acme/index.html", "sv/ghost/index.html"):
+        reuse.prewritten[relative] = reuse._write_ahead(relative, f"<p>{relative}</p>", "")
+    # The writer comes to the first: it keeps the file written ahead (no second write), with its digest and size.
+    reuse.write(root, "en/acme/index.html", lambda: pytest.fail("a page written ahead is not made again"))
+    assert reuse.written["en/acme/index.html"][1] == len("<p>en/acme/index.html</p>")
+    assert reuse.stats.written == 1
+    reuse.sweep(root)
+    assert (root / "en/acme/index.html").read_text() == "<p>en/acme/index.html</p>"
+    assert not (root / "sv/ghost").exists()  # never published: neither the file nor its folder is left in the version

@@ -158,6 +158,13 @@ class Reuse:
     """The size and modification time of each published file this build kept (linked or left), by relative path."""
     _prefixes: tuple[Path, str, str | None] | None = None
     """The root `_put` wrote into last, and it and the previous version as strings ending in "/"."""
+    ahead_root: str | None = None
+    """The new version's folder, when the processes that compute vendors ahead also write their pages into it (a build
+    with no version to link from: `write_ahead`)."""
+    prewritten: dict[str, Written] = field(default_factory=dict)
+    """The files written ahead into `ahead_root`, by relative path, until the build's writer comes to them."""
+    _ahead_met: dict[tuple[str, str], dict[tuple[str, int, int, str], str]] = field(default_factory=dict)
+    """The warnings met rendering each page written ahead, by vendor id and language."""
     _last_read: tuple[tuple[str, str], tuple[str, str]] = (("", ""), ("", ""))
     """The pair of texts read last, by kind and key: a page's text and embeddable table, or a rule file and its part of
     all.json, are asked for one after the other."""
@@ -228,8 +235,9 @@ class Reuse:
         return self.cache is not None and key is not None and self.cache.has("rules", key)
 
     def store_ahead(self, vendor_id: str, years: tuple[int, int], result: dict[str, Any]) -> dict[str, Any]:
-        """In the process that computed one vendor's results: write them to the cache, and return what `take` needs
-        of them (the texts of pages and rule files stay behind, written, unless there is no cache to hold them).
+        """In the process that computed one vendor's results: write them to the cache (and its pages into the new
+        version, with an `ahead_root`), and return what `take` needs of them (the texts of pages and rule files stay
+        behind, written, unless there is neither a cache nor an `ahead_root` to hold them).
 
         A worker that sent its pages back whole (half a megabyte a vendor) would wait on the parent's result
         thread, which reads the pipe 64 kB at a time and must win the lock of an interpreter busy rendering
@@ -237,9 +245,20 @@ class Reuse:
         its cache is on disk: a worker never writes into a cache held in memory.)
         """
         cache = self.cache
-        if cache is None:
-            return result
         slim = dict(result)
+        if self.ahead_root is not None:
+            # The texts go to the new version's folder from here: the build's own process then neither reads them
+            # back from the cache nor writes them, which made it the last to finish of a cold build.
+            for lang in self.languages:
+                text, met, embed = result[f"page:{lang}"]
+                paths = result[f"paths:{lang}"]
+                written = {
+                    relative: self._write_ahead(relative, content, self.source(kind, vendor_id, lang))
+                    for relative, content, kind in ((paths[0], text, "page"), (paths[1], embed, "embed"))
+                }
+                slim[f"page:{lang}"] = (written, met)
+        if cache is None:
+            return slim
         for lang in self.languages:
             card_key = self._key("card", vendor_id, lang)
             if card_key is not None:
@@ -249,7 +268,8 @@ class Reuse:
             if page_key is not None:
                 text, met, embed = result[f"page:{lang}"]
                 self._store_page(page_key, text, met, embed)
-                slim[f"page:{lang}"] = None
+                if self.ahead_root is None:
+                    slim[f"page:{lang}"] = None
             compare_key = self._compare_key(vendor_id, lang, self.compare_languages, self.compare_availability)
             if compare_key is not None:
                 cache.put("compare", compare_key, result[f"compare:{lang}"])
@@ -267,6 +287,14 @@ class Reuse:
             self.ready["card", vendor_id, lang] = result[f"card:{lang}"]
             self.ready["compare", vendor_id, lang] = result[f"compare:{lang}"]
             page_key = self._key("page", vendor_id, lang)
+            ahead = result[f"page:{lang}"] if self.ahead_root is not None else None
+            if ahead is not None:
+                written, self._ahead_met[vendor_id, lang] = ahead
+                self.prewritten.update(written)
+                if cache is not None and page_key is not None:
+                    self.fresh.add((vendor_id, lang))
+                    cache.note_used("page", page_key)
+                continue
             if cache is None or page_key is None:
                 self.ready["page", vendor_id, lang] = result[f"page:{lang}"]
                 continue
@@ -290,6 +318,10 @@ class Reuse:
             self.stats.pages_rendered += 1
             text, met, embed = ready
             return CachedPage(met, given(text), given(embed))
+        met = self._ahead_met.pop((vendor_id, lang), None)
+        if met is not None:  # written ahead: the writer keeps the file (`_put`); its texts are read back only if it is asked for them
+            self.stats.pages_rendered += 1
+            return CachedPage(met, partial(self._read_ahead, vendor_id, lang, 0, make), partial(self._read_ahead, vendor_id, lang, 1, make))
         key = self._key("page", vendor_id, lang)
         found = self.cache.get("page", key) if self.cache is not None and key is not None else None
         # The pack holds the warnings, the entry's own file the texts (its tail). That file is not looked for
@@ -323,6 +355,26 @@ class Reuse:
                 keep(found)
             self._last_read = ((kind, key), found)
         return self._last_read[1]
+
+    def _read_ahead(self, vendor_id: str, lang: str, which: int, make: Callable[[], tuple[str, str]]) -> str:
+        """A page's text (0) or embeddable table (1) written ahead: from the cache, else made again."""
+        key = self._key("page", vendor_id, lang)
+        cache = self.cache
+        if cache is None or key is None:
+            return make()[which]
+        return self._read_once("page", key, lambda: cache.tail("page", key), make, lambda made: None)[which]
+
+    def _write_ahead(self, relative: str, text: str, source: str) -> Written:
+        """In a process computing vendors ahead: write one file of the new version; what the writer records of it."""
+        assert self.ahead_root is not None
+        target = self.ahead_root + relative
+        parent = target.rpartition("/")[0]
+        if parent not in self.folders:
+            os.makedirs(parent, exist_ok=True)
+            self.folders.add(parent)
+        data = text.encode("utf-8")
+        _write_new(target, data)
+        return hashlib.blake2b(data, digest_size=16).digest(), len(data), source
 
     def _store_page(self, key: str, text: str, met: dict[tuple[str, int, int, str], str], embed: str) -> None:
         # One file: the warnings every build reads, then the texts, read only when needed.
@@ -503,6 +555,12 @@ class Reuse:
     def _put(self, root: Path, relative: str, data: bytes | None, text: str | Callable[[], str], source: str) -> None:
         # Plain strings joined by hand, not pathlib or os.path.join: a build puts thousands of files, and
         # at 1,000 vendors the joins alone were a tenth of a one-edit build. `relative` is always "/"-separated.
+        if self.prewritten:
+            ahead = self.prewritten.pop(relative, None)
+            if ahead is not None and self.ahead_root == os.fspath(root) + "/":
+                self.written[relative] = ahead
+                self.stats.written += 1
+                return
         prefixes = self._prefixes
         if prefixes is None or prefixes[0] is not root:
             prefixes = self._prefixes = (root, os.fspath(root) + "/", None if self.previous is None else os.fspath(self.previous) + "/")
@@ -566,7 +624,15 @@ class Reuse:
         self.folders.update(os.path.join(folder, relative) for relative in folders)
 
     def sweep(self, folder: Path) -> None:
-        """Remove from a recycled `folder` the files this build did not write, then the folders left empty."""
+        """Remove from a recycled `folder` the files this build did not write, then the folders left empty; and any file
+        written ahead that the build did not come to (none, when every vendor's pages are published)."""
+        for relative in self.prewritten:
+            try:
+                os.unlink(os.path.join(folder, relative))
+                os.rmdir(os.path.dirname(os.path.join(folder, relative)))  # only when nothing else is in it
+            except OSError:
+                pass
+        self.prewritten.clear()
         if self.recycled is None:
             return
         for relative, inode in self.recycled.items():

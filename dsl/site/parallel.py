@@ -5,7 +5,9 @@ worker processes (forked, so they share the loaded model, catalogs and templates
 process, which computes vendors too between taking the workers' results. Each of them calls
 the very functions a serial build calls — `render.render_vendor_page`, `views.vendor_card`, the rules'
 `export_project` — and sends the results back; the build then writes them in its usual order, so the
-output is the serial build's byte for byte (tests/test_parallel.py). Only a command-line run forks
+output is the serial build's byte for byte (tests/test_parallel.py). In a build with no earlier version
+to link files from, each process writes the vendors' pages it computed into the new version itself, and
+the build's writer records them when it comes to them. Only a command-line run forks
 (dsl.language.cache.FORKING_ALLOWED), and only without other threads; with one core, for a few vendors or
 where fork is unavailable the build stays serial. TIERWISE_JOBS sets the number of processes,
 the build's own included.
@@ -15,6 +17,7 @@ from __future__ import annotations
 
 import gc
 import multiprocessing
+import os
 from multiprocessing.pool import AsyncResult
 from pathlib import Path
 from typing import Any
@@ -28,7 +31,7 @@ from dsl.rules.export import dumps, export_project
 from dsl.site import compare, example
 from dsl.site import views as site
 from dsl.site.incremental import Reuse, vendor_fragment
-from dsl.site.render import compare_part, environment, render_card, render_vendor_page
+from dsl.site.render import compare_part, embed_path, environment, render_card, render_vendor_page
 
 MIN_VENDORS_PER_JOB = 2
 """Fewer vendors to do than this per process: starting processes would cost more than it saves."""
@@ -69,6 +72,7 @@ def _compute(index: int) -> dict[str, Any]:
         met = site.Warnings()
         page, text, embed = render_vendor_page(envs[lang], words[lang], _JOB["base"], vendor, lang, met, settings, _JOB["years"])
         result[f"page:{lang}"] = (text, dict(met.found), embed)
+        result[f"paths:{lang}"] = (page.path, embed_path(vendor.id, lang))
         met = site.Warnings()
         card = site.vendor_card(vendor, site.Reader(lang, words[lang], vendor, met))
         result[f"card:{lang}"] = (site.CardMade(card, render_card(envs[lang], card)), dict(met.found))
@@ -83,15 +87,21 @@ def _compute(index: int) -> dict[str, Any]:
 
 def prepare(
     project: Project, reuse: Reuse, words: dict[str, Translations], base: str, templates: Path, years: tuple[int, int],
-    settings: Settings = DEFAULT_SETTINGS,
+    settings: Settings = DEFAULT_SETTINGS, root: Path | None = None,
 ) -> int:
-    """Compute in worker processes what the cache lacks, into `reuse.ready`; returns the vendors done so."""
+    """Compute in worker processes what the cache lacks, into `reuse.ready`; returns the vendors done so.
+
+    `root`: the new version's folder. Where the build has no earlier version to link its files from (a first or a
+    clean build), the vendors' pages are written into it as they are computed (`Reuse.write_ahead`).
+    """
     count = jobs()
     reuse.compare_languages = compare.states_languages(project)
     reuse.compare_availability = compare.states_availability(project)
     todo = [n for n, vendor in enumerate(project.vendors) if not reuse.complete(vendor.id, years)]
     if count < 2 or len(todo) < count * MIN_VENDORS_PER_JOB or "fork" not in multiprocessing.get_all_start_methods():
         return 0
+    if root is not None and reuse.previous is None and reuse.recycled is None and settings.mode != "vendor":
+        reuse.ahead_root = os.fspath(root) + "/"
     _JOB.clear()
     _JOB.update(
         vendors=project.vendors, words=words, base=base, templates=templates, years=years, languages=reuse.compare_languages, settings=settings,
@@ -117,10 +127,13 @@ def prepare(
         # The build's own process is one of the `count`: it computes vendors too, between taking what the
         # workers send, so the process tree holds one copy fewer of the pages a worker makes its own.
         # Tasks go to the pool a few at a time (its feeder would take them all at once), so the split
-        # between the workers and this process follows who is free, as a shared queue would.
+        # between the workers and this process follows who is free, as a shared queue would. Up to six per
+        # worker: this process hands out more only between vendors of its own, and with two a worker of a
+        # large build sat idle a third of the time waiting for them; a small build keeps two, or the
+        # workers would take every vendor before this process took one.
         with context.Pool(count - 1) as pool:
             in_flight: list[AsyncResult[tuple[int, dict[str, Any] | None]]] = []
-            ahead = 2 * (count - 1)
+            ahead = max(2, min(6, len(todo) // 8)) * (count - 1)
             following, done = 0, 0
             while following < len(todo) or in_flight:
                 while len(in_flight) < ahead and following < len(todo):

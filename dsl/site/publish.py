@@ -206,7 +206,7 @@ def build_into(
     warnings = site.Warnings()
     words = compile_catalogs(locales, stderr, settings)
     if reuse is not None:
-        parallel.prepare(project, reuse, words, base, templates, years, settings)
+        parallel.prepare(project, reuse, words, base, templates, years, settings, root=out)
     written = render_site(project, out, words, base, templates, warnings, reuse, settings, years)
     copy_assets(templates, out, reuse)
     branding.copy_brand_assets(settings, out, reuse.write_bytes if reuse is not None else None)

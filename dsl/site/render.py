@@ -553,11 +553,11 @@ def render_site(
                 reuse.tick("vendor pages", reuse.stats.pages_rendered + reuse.stats.pages_cached, len(vendors) * len(languages))
             if reuse is not None:  # named by its cache key: a file made from the same key is kept without a look at its bytes
                 reuse.write(out, path, text, reuse.source("page", vendor.id, lang))
-                reuse.write(out, _embed_path(vendor.id, lang), embed, reuse.source("embed", vendor.id, lang))
+                reuse.write(out, embed_path(vendor.id, lang), embed, reuse.source("embed", vendor.id, lang))
             else:
                 write_file(out, path, text if isinstance(text, str) else text())
-                write_file(out, _embed_path(vendor.id, lang), embed if isinstance(embed, str) else embed())
-            written += [path, _embed_path(vendor.id, lang)]
+                write_file(out, embed_path(vendor.id, lang), embed if isinstance(embed, str) else embed())
+            written += [path, embed_path(vendor.id, lang)]
             vendor_pages.append((vendor.id, lang))
     lastmod, lastmods = source_date(), terms_dates(vendors, base, languages)
     # A vendor page's address and alternates follow from its vendor id and language, the base URL and the
@@ -649,7 +649,8 @@ def _ascii_css(css: str) -> str:
     return "".join(c if ord(c) < 128 else f"\\{ord(c):x} " for c in css)
 
 
-def _embed_path(vendor_id: str, lang: str) -> str:
+def embed_path(vendor_id: str, lang: str) -> str:
+    """The site-relative path of a vendor's embeddable tier table in one language."""
     return f"{lang}/{vendor_id}/embed.html"
 
 
@@ -657,7 +658,7 @@ def _write_embed(
     env: Environment, out: Path, page: Page, view: site.VendorPage, vendor_id: str, settings: Settings, write: Callable[[Path, str, str], None]
 ) -> str:
     """Write the vendor's tier table as a fragment for another site's page; returns its site-relative path."""
-    path = _embed_path(vendor_id, page.lang)
+    path = embed_path(vendor_id, page.lang)
     write(out, path, _render_embed(env, page, view, vendor_id, settings))
     return path
 
