@@ -130,7 +130,7 @@ def load_project(
     # Each file is read and hashed once: parsing ahead needs its key to know whether to parse it, and the loop below reuses what it read.
     # A file whose stat is as the build before saw it is not read at all (`FileKeys`).
     known = FileKeys.of(cache) if cache is not None else None
-    reads = _parse_ahead(files, cache, progress, known) if cache is not None else {}
+    reads, parsed = _parse_ahead(files, cache, progress, known) if cache is not None else ({}, {})
     outlines: dict[str, Outline] = {}
     troubled: set[str] = set()
     raw: dict[str, bytes | None] = {}
@@ -138,7 +138,7 @@ def load_project(
         if progress is not None:
             progress.step("reading plan files", index, len(files))
         try:
-            text, decl, problems, key, outline = _read_cached(path, cache, reads.get(path), known)
+            text, decl, problems, key, outline = _read_cached(path, cache, reads.get(path), known, parsed)
         except OSError as exc:
             result.diagnostics.append(error(f"cannot read the file: {exc.strerror or exc}", Pos(str(path), 0, 0), code="T0203"))
             continue
@@ -195,11 +195,12 @@ pack_kinds(OUTLINE_KIND, CHECK_KIND)  # read for every file by every build
 
 
 def _read_cached(
-    path: Path, cache: BuildCache | None, read: tuple[bytes | None, str] | None = None, known: FileKeys | None = None
+    path: Path, cache: BuildCache | None, read: tuple[bytes | None, str] | None = None, known: FileKeys | None = None,
+    parsed: dict[str, object] | None = None,
 ) -> tuple[str | bytes | None, FileDecl | None, list[Diagnostic], str | None, Outline | None]:
     """`_parse_cached`, or, for a file the cache holds an outline of, its bytes (UTF-8: it parsed; None when it was known
     by its stat and not read), the outline's declarations and the outline. `read` is the file's bytes and key when they
-    were read already."""
+    were read already; `parsed`, cache entries already read, by key (`_parse_ahead`)."""
     # Not in a process that holds the cache in memory (`serve`): it has every file's declarations at
     # hand after its first build, and keeps the vendors it resolved from them (`resolve`'s `keep`).
     if cache is not None and cache.memory is None:
@@ -209,7 +210,7 @@ def _read_cached(
             outline = cache.get(OUTLINE_KIND, key)
             if isinstance(outline, Outline):
                 return data, outline.file, [], key, outline
-            return (*_parse_cached(path, cache, read), None)
+            return (*_parse_cached(path, cache, read, parsed), None)
     return (*_parse_cached(path, cache), None)
 
 
@@ -288,16 +289,18 @@ FILE_KEYS_KIND = "file-keys"
 
 
 def _parse_cached(
-    path: Path, cache: BuildCache | None, read: tuple[bytes | None, str] | None = None
+    path: Path, cache: BuildCache | None, read: tuple[bytes | None, str] | None = None, parsed: dict[str, object] | None = None
 ) -> tuple[str, FileDecl | None, list[Diagnostic], str | None]:
-    """`parse_file_cached`, and the key the file's result is cached under (None when uncached)."""
+    """`parse_file_cached`, and the key the file's result is cached under (None when uncached); `parsed` holds entries
+    of the cache read already, by key."""
     if cache is None:
         return (*parse_file(path), None)
     read = read or _read_for_key(path)
     if read is None:
         return (*parse_file(path), None)  # refused by parse_file with its located message, or the same OSError raised
     data, key = read
-    found = cache.get("parse", key)
+    found = parsed.pop(key, None) if parsed else None
+    found = found if found is not None else cache.get("parse", key)
     if isinstance(found, tuple) and len(found) == 3:
         return (*found, key)
     text, decl, problems = parse_file(path)
@@ -316,13 +319,14 @@ def _parse_cached(
 _MIN_FILES_PER_JOB = 4
 
 
-def _parse_one(path: Path) -> None:
+def _parse_one(path: Path) -> Path:
     cache = _AHEAD.get("cache")
     if isinstance(cache, BuildCache):
         try:
             _parse_cached(path, cache)
         except OSError:
             pass  # reported by the serial loop, which meets the same error
+    return path
 
 
 _AHEAD: dict[str, object] = {}
@@ -330,12 +334,13 @@ _AHEAD: dict[str, object] = {}
 
 def _parse_ahead(
     files: Sequence[Path], cache: BuildCache, progress: Progress | None, known: FileKeys | None = None
-) -> dict[Path, tuple[bytes | None, str]]:
+) -> tuple[dict[Path, tuple[bytes | None, str]], dict[str, object]]:
     """Parse in worker processes the files the cache does not hold yet (nothing when few or one core); returns the
-    bytes and key of each file it read to find out."""
+    bytes and key of each file it read to find out, and the workers' results read back, by key."""
     jobs = worker_count()
+    parsed: dict[str, object] = {}
     if jobs < 2 or len(files) < jobs * _MIN_FILES_PER_JOB or "fork" not in multiprocessing.get_all_start_methods():
-        return {}
+        return {}, parsed
     reads: dict[Path, tuple[bytes | None, str]] = {}
     todo = []
     for path in files:
@@ -346,17 +351,23 @@ def _parse_ahead(
         if (cache.memory is not None or not isinstance(cache.get(OUTLINE_KIND, read[1]), Outline)) and not cache.has("parse", read[1]):
             todo.append(path)
     if len(todo) < jobs * _MIN_FILES_PER_JOB:
-        return reads
+        return reads, parsed
     _lark_ready()  # compile (or load) the parser once, before forking, so that workers share it
     _AHEAD["cache"] = cache
     try:
         with multiprocessing.get_context("fork").Pool(jobs) as pool:
-            for done, _ in enumerate(pool.imap_unordered(_parse_one, todo, chunksize=max(1, min(16, len(todo) // (jobs * 8))))):
+            for done, path in enumerate(pool.imap_unordered(_parse_one, todo, chunksize=max(1, min(16, len(todo) // (jobs * 8))))):
+                # This process would only wait for the workers: it reads their results back meanwhile, instead of
+                # all of them after the last (a second and a half of 1,000 files' models, unpickled).
+                key = reads[path][1]
+                found = cache.get("parse", key)
+                if found is not None:
+                    parsed[key] = found
                 if progress is not None:
                     progress.step("parsing plan files", done + 1, len(todo))
     finally:
         _AHEAD.clear()
-    return reads
+    return reads, parsed
 
 
 def _shared_definitions(context: Sequence[Path], named: Sequence[Path], cache: BuildCache | None = None) -> list[FileDecl]:
