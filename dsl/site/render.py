@@ -16,13 +16,14 @@ import os
 import re
 import sys
 import traceback
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, MutableMapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import lru_cache, partial
 from importlib.resources import files
 from pathlib import Path
+from types import CodeType
 from typing import Any, NamedTuple, TextIO, cast
 from urllib.parse import urlsplit
 
@@ -30,7 +31,7 @@ from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import PoFileError, read_po
 from babel.support import Translations
-from jinja2 import BytecodeCache, Environment, StrictUndefined, TemplateSyntaxError, select_autoescape
+from jinja2 import BytecodeCache, Environment, StrictUndefined, Template, TemplateSyntaxError, select_autoescape
 from jinja2.bccache import Bucket
 from markupsafe import Markup
 
@@ -384,6 +385,40 @@ def templates_cached_in(cache: BuildCache | None) -> Iterator[None]:
         _BYTECODE.store = before
 
 
+def _escape_text(text: str) -> str:
+    # markupsafe's own replacements, in its order (its pure-Python `escape`): the same bytes as `escape`.
+    return text.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;").replace("'", "&#39;").replace('"', "&#34;")
+
+
+def _escaped_output(value: object) -> str:
+    """What an autoescaped `{{ ... }}` writes: the value escaped, as a plain string (see `_Template`)."""
+    if type(value) is str:
+        return _escape_text(value)
+    if type(value) is Markup:
+        return value
+    html = getattr(value, "__html__", None)
+    return str(html()) if html is not None else _escape_text(str(value))
+
+
+class _Template(Template):
+    """Jinja's template, writing each autoescaped value as a plain string instead of a `Markup`.
+
+    Jinja compiles `{{ value }}` to `escape(value)` only where the result is written out and joined
+    into the page (without autoescaping, the same place gets `str(value)`), so the `Markup` object
+    markupsafe's `escape` makes of each of a page's few thousand values is thrown away at once.
+    Making them was a tenth of rendering a vendor page. The page's bytes are the same.
+    """
+
+    @classmethod
+    def from_code(
+        cls, environment: Environment, code: CodeType, globals: MutableMapping[str, Any], uptodate: Callable[[], bool] | None = None
+    ) -> Template:
+        """Jinja's `from_code`, its compiled module then given `_escaped_output` as its `escape`."""
+        made = super().from_code(environment, code, globals, uptodate)
+        made.root_render_func.__globals__["escape"] = _escaped_output
+        return made
+
+
 def environment(templates: Path, words: Translations, settings: Settings = DEFAULT_SETTINGS) -> Environment:
     """The Jinja environment of one page language: autoescaped, strict, with the i18n extension on `words`."""
     env = Environment(
@@ -396,6 +431,7 @@ def environment(templates: Path, words: Translations, settings: Settings = DEFAU
         keep_trailing_newline=True,
         bytecode_cache=_BYTECODE,
     )
+    env.template_class = _Template
     # The i18n extension adds this method at run time, so the type checker cannot know it.
     cast(Any, env).install_gettext_translations(words, newstyle=True)
     # Open Graph names a page's locale as CLDR does ("sv_SE"): the one its numbers are formatted in.
