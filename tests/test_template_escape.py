@@ -1,0 +1,44 @@
+"""The pages' templates write autoescaped values as plain strings (dsl/site/render.py, `_Template`): the same bytes
+as Jinja's own Template, which makes a Markup of each."""
+
+from __future__ import annotations
+
+import random
+
+from jinja2 import DictLoader, Environment, Template, select_autoescape
+from markupsafe import Markup, escape
+
+from dsl.site.render import _escaped_output, _Template
+
+PIECES = ["a", "ä", "&", "<", ">", "'", '"', "&amp;", "&#39;", " ", "\n", "ł", "<b>", "\u2060", "€"]
+
+
+class Html:
+    def __html__(self) -> str:
+        return "<i>x</i>"
+
+
+def test_each_kind_of_value_is_escaped_as_markupsafe_escapes_it() -> None:
+    rng = random.Random(7)
+    texts = ["".join(rng.choice(PIECES) for _ in range(rng.randrange(0, 12))) for _ in range(3000)]
+    for value in [*texts, *(Markup(t) for t in texts[:200]), 0, -3, 2.5, None, True, Html(), Markup("<b>&amp;</b>")]:
+        assert _escaped_output(value) == str(escape(value)), repr(value)
+
+
+SOURCE = """{% macro cell(x) %}<td title="{{ x }}">{{ x }}</td>{% endmacro %}
+{% set block %}<p>{{ a }}</p>{% endset %}{{ block }}{{ a }}{{ b }}{{ a ~ b }}{{ a|safe }}{{ a|e }}{{ n }}{{ cell(a) }}
+{% for x in items %}{{ loop.index }}{{ cell(x) }}{{ x|upper }}{% endfor %}{{ _("it's") }}{% autoescape false %}{{ a }}{% endautoescape %}"""
+
+
+def test_a_template_writes_what_jinjas_own_template_writes() -> None:
+    rng = random.Random(11)
+    for n in range(200):
+        words = ["".join(rng.choice(PIECES) for _ in range(rng.randrange(0, 8))) for _ in range(4)]
+        context = {"a": words[0], "b": Markup(words[1]), "n": n, "items": [words[2], Markup(words[3]), n]}
+        pages = []
+        for template_class in (Template, _Template):
+            env = Environment(loader=DictLoader({"t.html": SOURCE}), autoescape=select_autoescape(["html"]), extensions=["jinja2.ext.i18n"])
+            env.template_class = template_class
+            env.install_null_translations(newstyle=True)  # type: ignore[attr-defined]
+            pages.append(env.get_template("t.html").render(**context))
+        assert pages[0] == pages[1], context
