@@ -91,6 +91,9 @@ class Reader:
         self.words = words
         self.vendor = vendor
         self.warnings = warnings if warnings is not None else Warnings()
+        # Each feature cell as the page words it (`feature_cell`), by the cell's identity: the tier cards repeat
+        # what the feature matrix shows.
+        self.cells: dict[int, tuple[Cell, FeatureCell]] = {}
 
     def gettext(self, message: str) -> str:
         """The site's own words in the page language."""
@@ -1209,6 +1212,15 @@ def feature_cell(cell: Cell | None, vendor: Vendor, reader: Reader) -> FeatureCe
     if cell is None:
         # The language says a feature a plan never mentions (nor inherits) is not included.
         return FeatureCell("excluded", Markup(""))
+    found = reader.cells.get(id(cell))
+    if found is not None and found[0] is cell and reader.vendor is vendor:
+        return found[1]
+    made = _feature_cell(cell, vendor, reader)
+    reader.cells[id(cell)] = (cell, made)
+    return made
+
+
+def _feature_cell(cell: Cell, vendor: Vendor, reader: Reader) -> FeatureCell:
     marks = _marks(vendor, cell.marks)
     if cell.kind == "add-on":
         words = reader.gettext("Add-on")
@@ -1725,7 +1737,9 @@ def tier_points(plan: Plan, base: Plan | None, vendor: Vendor, reader: Reader) -
     features: list[Markup] = []
     for f in vendor.features:
         cell = plan.cell(f.id)
-        if cell is None or cell.kind in ("excluded", "not-stated", "not-applicable") or (base is not None and base.cell(f.id) == cell):
+        if cell is None or cell.kind in ("excluded", "not-stated", "not-applicable"):
+            continue
+        if base is not None and ((inherited := base.cell(f.id)) is cell or inherited == cell):
             continue
         label = reader.label(f.label)
         shown = feature_cell(cell, vendor, reader)
