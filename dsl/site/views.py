@@ -698,6 +698,8 @@ def contact_kinds(reader: Reader) -> dict[str, str]:
 
 
 def _marks(vendor: Vendor, marks: tuple[str, ...]) -> tuple[Mark, ...]:
+    if not marks:  # most cells and rows: asked a hundred times a page
+        return ()
     anchors = {fn.mark: f"fn-{i}" for i, fn in enumerate(vendor.footnotes, start=1)}
     return tuple(Mark(m, anchors.get(m, "footnotes")) for m in marks)
 
