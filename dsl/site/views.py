@@ -10,10 +10,11 @@ Markdown with raw HTML off and only http(s)/mailto/tel links.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from decimal import Decimal
+from functools import wraps
 from typing import NamedTuple, Protocol
 
 from markupsafe import Markup, escape
@@ -149,6 +150,30 @@ class Reader:
         value, fallback = self.pick(text)
         html = Markup(md.render_block(value).strip())
         return Markup('<div lang="{}">{}</div>').format(fallback, html) if fallback else html
+
+
+_WordTable = Callable[[Reader], dict[str, str]]
+
+
+def _per_catalog(make: _WordTable) -> _WordTable:
+    """`make`, a table of the site's words that depends on the page language's catalog alone, made once per catalog.
+
+    A price's words (its unit, its period), a metric's title, a channel's name: asked for by every price and cell of
+    every page, each time a dozen catalog look-ups. The table is shared, so its callers only read it.
+    """
+    made: dict[int, tuple[Translations, dict[str, str]]] = {}
+
+    @wraps(make)
+    def table(reader: Reader) -> dict[str, str]:
+        words = reader.words
+        found = made.get(id(words))
+        if found is None or found[0] is not words:  # kept with its catalog, so the id cannot be another's meanwhile
+            if len(made) > 64:
+                made.clear()
+            found = made[id(words)] = (words, make(reader))
+        return found[1]
+
+    return table
 
 
 # --- clocks -----------------------------------------------------------------------------------
@@ -287,6 +312,7 @@ def calendar_text(calendar: Calendar, reader: Reader) -> str:
     return text
 
 
+@_per_catalog
 def holiday_kind_names(reader: Reader) -> dict[str, str]:
     """The site's words for each kind of holiday of the holidays package a calendar may close on (`including catholic`),
     as the things a clock stops on, in the case "except" takes (Polish genitive: "świąt katolickich")."""
@@ -652,6 +678,7 @@ class CardMade(NamedTuple):
 # entry for each; tests/test_site_views.py fails when the vocabulary gains a word without its label.
 
 
+@_per_catalog
 def metric_titles(reader: Reader) -> dict[str, str]:
     """The site's name for each metric of the vocabulary."""
     _ = reader.gettext
@@ -666,6 +693,7 @@ def metric_titles(reader: Reader) -> dict[str, str]:
     }
 
 
+@_per_catalog
 def metric_definitions(reader: Reader) -> dict[str, str]:
     """The site's definition of each metric, used when the vendor gives none."""
     _ = reader.gettext
@@ -679,6 +707,7 @@ def metric_definitions(reader: Reader) -> dict[str, str]:
     }
 
 
+@_per_catalog
 def contact_kinds(reader: Reader) -> dict[str, str]:
     """The site's name for each kind of contact channel of the vocabulary."""
     _ = reader.gettext
@@ -766,15 +795,20 @@ def per_period(text: str, period: str | None, reader: Reader) -> str:
     miesiąc" ("40 godzin na rok") is not how Polish says how much of a thing per period: "40 godzin rocznie"."""
     if period is None:
         return text
+    return period_words(reader)[period] % {"value": text}
+
+
+@_per_catalog
+def period_words(reader: Reader) -> dict[str, str]:
+    """The site's words for an amount per each period of the vocabulary: "%(value)s per month"."""
     _ = reader.gettext
-    words = {
+    return {
         "day": _("%(value)s per day"),
         "week": _("%(value)s per week"),
         "month": _("%(value)s per month"),
         "quarter": _("%(value)s per quarter"),
         "year": _("%(value)s per year"),
     }
-    return words[period] % {"value": text}
 
 
 def _tax(text: str, tax: str | None, reader: Reader) -> str:
@@ -785,6 +819,7 @@ def _tax(text: str, tax: str | None, reader: Reader) -> str:
     return text
 
 
+@_per_catalog
 def price_bases(reader: Reader) -> dict[str, str]:
     """The site's words for each price a percentage can be of (vocabulary.PRICE_BASES): "%(percent)s of the licence price"."""
     _ = reader.gettext
@@ -796,6 +831,7 @@ def price_bases(reader: Reader) -> dict[str, str]:
     }
 
 
+@_per_catalog
 def included_words(reader: Reader) -> dict[str, str]:
     """The site's words for support at no extra charge (`price included [in WHAT]`, vocabulary.INCLUDED_IN; "" names nothing)."""
     _ = reader.gettext
@@ -807,6 +843,7 @@ def included_words(reader: Reader) -> dict[str, str]:
     }
 
 
+@_per_catalog
 def price_units(reader: Reader) -> dict[str, str]:
     """The site's words for each price unit of the vocabulary: "%(price)s per user"."""
     _ = reader.gettext
@@ -2095,6 +2132,7 @@ def how_often(count: int, period: str | None, reader: Reader) -> str:
 # the local time of its place ("lokal tid i Kolkata", "czas lokalny w mieście Kalkuta").
 
 
+@_per_catalog
 def zone_names(reader: Reader) -> dict[str, str]:
     """The site's words for the time of the zones it names itself, as they follow the hours (Polish: genitive)."""
     _ = reader.gettext
