@@ -237,8 +237,10 @@ class BuildCache:
         self._folders: set[str] = set()
 
     def _path(self, kind: str, key: str) -> str:
-        # Plain strings: a build looks up tens of thousands of entries, and pathlib's joins add up.
-        return os.path.join(self._root, kind, key[:2], key)
+        # Plain strings: a build looks up tens of thousands of entries, and pathlib's joins add up. One folder a kind,
+        # not git's 256 by the key's first two digits: on ext4, making a file in one of many folders cost four
+        # times the system time of making it beside the last (a cold build makes sixteen entries a vendor).
+        return os.path.join(self._root, kind, key)
 
     def _packed(self) -> dict[tuple[str, str], Any]:
         if self._pack is None:
