@@ -125,7 +125,15 @@ def test_a_clock_that_starts_outside_the_span_is_named_in_its_calendars_zone(eva
 
 
 def test_a_long_name_is_cut_to_100_characters_with_an_ellipsis(evaluator: Evaluator) -> None:
-    assert "A name quoted in a message is cut to its first 100 characters, and `…` is added inside the quotes (`'Europe/Europe/…'`)" in FLAT
+    assert "and cut to its first 100 characters, with `…` added inside the quotes (`'Europe/Europe/…'`)" in FLAT
     with pytest.raises(RuleError) as caught:
         evaluator.due("amanda/standard", "P1", "2026-11-23T15:00:00+01:00", tz="Europe/" * 20)
     assert f"'{('Europe/' * 20)[:100]}…'" in str(caught.value)
+
+
+def test_a_name_is_quoted_as_given(evaluator: Evaluator) -> None:
+    assert "written as given, between single quotes and without escaping (`not 'it's'`, `'a\\b'`)" in FLAT
+    for plan in ("it's", "a\\b"):
+        with pytest.raises(RuleError) as caught:
+            evaluator.due(plan, None, "2026-11-23T15:00:00+01:00")
+        assert str(caught.value).endswith(f"not '{plan}'")

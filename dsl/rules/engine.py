@@ -484,7 +484,9 @@ def compile_timeline(calendar: Mapping[str, Any], first: int, last: int, zone: t
 
 def _vendor_plan(rules: Rules, plan: str) -> tuple[str, Mapping[str, Any], str, Mapping[str, Any]]:
     if not isinstance(plan, str) or plan.count("/") != 1:
-        raise RuleError(f"name the plan as VENDOR/PLAN, such as stratiteq/sos, not {_cut(plan) if isinstance(plan, str) else plan!r}", "plan")
+        # quoted as given, as sla.js does: `!r` would escape a backslash and switch quotes around an apostrophe
+        shown = f"'{_cut(plan)}'" if isinstance(plan, str) else repr(plan)
+        raise RuleError(f"name the plan as VENDOR/PLAN, such as stratiteq/sos, not {shown}", "plan")
     vendor_id, plan_id = plan.split("/")
     vendors = rules["vendors"]
     vendor = vendors.get(vendor_id)
@@ -1575,7 +1577,7 @@ def service_credit(rules: Rules, plan: str, measured: Decimal | float | str) -> 
     """
     _check_format(rules)
     if not isinstance(plan, str) or plan.count("/") != 1:
-        raise RuleError(f"name the plan as VENDOR/PLAN, such as acme/gold, not {_cut(str(plan))}", "plan")
+        raise RuleError(f"name the plan as VENDOR/PLAN, such as stratiteq/sos, not '{_cut(str(plan))}'", "plan")
     vendor_id, plan_id = plan.split("/")
     vendor = rules["vendors"].get(vendor_id)
     if vendor is None:
