@@ -880,7 +880,7 @@ class Evaluator:
         priority: str | None,
         at: datetime | str,
         now: datetime | str,
-        events: Iterable[Mapping[str, Any]] = (),
+        events: Iterable[Mapping[str, Any]] | None = (),
         tz: str | None = None,
         case: str | None = None,
         country: str | None = None,
@@ -1092,7 +1092,7 @@ class TicketClock:
         priority: str | None,
         at: datetime,
         now: datetime,
-        events: Iterable[Mapping[str, Any]] = (),
+        events: Iterable[Mapping[str, Any]] | None = (),
         tz: str | None = None,
         case: str | None = None,
         country: str | None = None,
@@ -1376,8 +1376,10 @@ def _warning_shares(warnings: Iterable[int] | None) -> tuple[int, ...]:
     return tuple(sorted(set(shares)))
 
 
-def _read_events(events: Iterable[Mapping[str, Any]], report: int, levels: list[str], plan: Mapping[str, Any]) -> list[TicketEvent]:
+def _read_events(events: Iterable[Mapping[str, Any]] | None, report: int, levels: list[str], plan: Mapping[str, Any]) -> list[TicketEvent]:
     """The ticket's events as given, checked: known kinds, moments with offsets, in time order, not before the report."""
+    if events is None:  # docs/rules.md §11.1: null or absent is no events, as ticket.js and a batch line read it
+        events = ()
     if isinstance(events, (str, bytes, Mapping)) or not isinstance(events, Iterable):
         raise RuleError(f"\"events\" must be a list of events, not {json_text(events)}", "events")
     found: list[TicketEvent] = []
@@ -1472,7 +1474,7 @@ def ticket(
     priority: str | None,
     at: datetime | str,
     now: datetime | str,
-    events: Iterable[Mapping[str, Any]] = (),
+    events: Iterable[Mapping[str, Any]] | None = (),
     tz: str | None = None,
     case: str | None = None,
     country: str | None = None,
