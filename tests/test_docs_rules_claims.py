@@ -61,6 +61,47 @@ def test_a_missing_field_of_a_later_minor_version_reads_as_null(evaluator: Evalu
     assert ignored < with_cutoff
 
 
+QUESTIONS = [
+    ("stratiteq/sos", "P3", "2026-11-23T15:00:00+01:00", {}),
+    ("conformance-lab/days", "P2", "2026-11-23T15:00:00+01:00", {"metric": "resolution"}),
+    ("conformance-lab/local", "P2", "2026-12-23T15:00:00+01:00", {"tz": "Europe/Stockholm", "country": "SE"}),
+    ("infor/xtreme", "S1", "2026-11-23T15:00:00+01:00", {}),
+    ("esri/extended-3", None, "2026-11-28T10:00:00+01:00", {"case": "escalated"}),
+    ("conformance-lab/office", "P1", "2027-07-01T10:00:00+02:00", {}),
+]
+
+
+def _answers(rules: dict) -> list[str]:
+    evaluator, out = Evaluator(rules), []
+    for plan, priority, at, kw in QUESTIONS:
+        try:
+            out.append(evaluator.due(plan, priority, at, **kw).isoformat())
+        except RuleError as error:
+            out.append(str(error))
+    return out
+
+
+@pytest.mark.parametrize(
+    ("where", "field", "value"),
+    [("targets", "published", True), ("plans", "no_support", False), ("targets", "cutoff", None), ("vendors", "aliases", {})],
+)
+def test_a_field_at_its_older_meaning_may_be_left_out(where: str, field: str, value: object) -> None:
+    """§1: absent, a deadline-changing field means what it meant before it existed (published true, no_support false, …)."""
+    at_default, left_out = json.loads(json.dumps(RULES)), json.loads(json.dumps(RULES))
+    for doc, drop in ((at_default, False), (left_out, True)):
+        for vendor in doc["vendors"].values():
+            records = [vendor] if where == "vendors" else list(vendor["plans"].values())
+            if where == "targets":
+                records = [t for plan in records for t in plan["targets"] if t.get(field, value) == value]
+            for record in records:
+                if drop:
+                    record.pop(field, None)
+                else:
+                    record[field] = value
+    assert _answers(left_out) == _answers(at_default)
+    assert any(not a.startswith(("plan ", "vendor ")) for a in _answers(left_out))
+
+
 def test_the_version_boundary_example_of_step_8(evaluator: Evaluator) -> None:
     """§5 step 8's worked example: the same report on either side of a version boundary, by the zone it is read in."""
     example = FLAT[FLAT.index("*Worked example* (the vectors' `conformance-lab/always`") :][:1000]
