@@ -523,3 +523,15 @@ def test_no_credits_written_otherwise_is_said_where_it_is_with_credit_none_as_th
 def test_credit_none_beside_credits_is_a_second_credit_statement() -> None:
     message, line, _column, _hint = only(gold("availability 99.9% per month", "credit none", "credit 10% below 99.9%"))
     assert line == 12 and "credit" in message
+
+
+def test_a_credit_question_names_a_malformed_plan_in_the_words_of_a_deadline_question() -> None:
+    """docs/rules.md §7: one wording for a plan not written VENDOR/PLAN, the name quoted as given."""
+    from dsl.rules.engine import due
+
+    for plan in ("acme", "it's"):
+        with pytest.raises(RuleError) as credit:
+            service_credit(rules(), plan, "99")
+        with pytest.raises(RuleError) as deadline:
+            due(rules(), plan, None, "2026-11-23T15:00:00+01:00")
+        assert str(credit.value) == str(deadline.value) == f"name the plan as VENDOR/PLAN, such as stratiteq/sos, not '{plan}'"

@@ -126,6 +126,7 @@ def test_batch_line_faults_in_the_documented_order_and_words() -> None:
         {"plan": "", "at": ""},
         {"plan": "stratiteq/sos", "priority": "P3", "at": ""},
         {"plan": "stratiteq/sos", "priority": "P3", "at": None, "metric": 5.0},
+        {"plan": "stratiteq/sos", "at": "2026-11-23T15:00:00+01:00", "it's": 1},
     ]
     code, out, _ = run(args(batch="-"), "".join(json.dumps(line) + "\n" for line in lines))
     assert code == 1
@@ -137,6 +138,8 @@ def test_batch_line_faults_in_the_documented_order_and_words() -> None:
         {"error": 'line 5 lacks "plan"', "line": 5, "field": "plan"},
         {"error": 'line 6 lacks "at"', "line": 6, "field": "at"},
         {"error": 'line 7: "metric" must be a text or null, not 5.0', "line": 7, "field": "metric"},
+        # a name is quoted as given between single quotes (docs/rules.md §7), not as Python's repr would
+        {"error": "line 8 has an unknown field 'it's'; known: at, case, country, metric, plan, priority, tz", "line": 8, "field": None},
     ]
 
 

@@ -112,6 +112,11 @@ def test_the_schema_refuses_what_it_can_state(doc: dict, change: Callable[[dict]
         (lambda d: _vendor(d).update({"aliases": {"sos": {"plan": "sos", "who": {}}}}), "aliases.sos: is also a plan id"),
         (lambda d: _vendor(d)["priorities"]["levels"].append(dict(_vendor(d)["priorities"]["levels"][0])), "a level id appears twice"),
         (lambda d: d.update({"zones": ["UTC", "Europe/Stockholm"]}), "zones: not sorted"),
+        (
+            # the country errors list the keys in document order, which docs/rules.md §7 promises is sorted
+            lambda d: _vendor(d)["calendars"]["stratiteq-office"].update({"zone": None, "customer_holidays": {"SE": [], "PL": []}}),
+            "stratiteq-office.customer_holidays: the countries are not sorted",
+        ),
     ],
 )
 def test_structural_problems_names_what_the_schema_cannot(doc: dict, change: Callable[[dict], Any], words: str) -> None:

@@ -185,6 +185,37 @@ def test_refused_tickets_in_words(evaluator, change, words):
     assert caught.value.field in ("now", "events", "warnings", "priority")
 
 
+NULL_FIELDS = [
+    ("events null", None),
+    ("a null priority on a pause", [{"type": "pause", "at": "2026-11-23T10:00:00+01:00", "priority": None}]),
+    ("a null obligation on a resume", [{"type": "pause", "at": "2026-11-23T10:00:00+01:00"},
+                                       {"type": "resume", "at": "2026-11-23T11:00:00+01:00", "obligation": None}]),
+]
+
+
+@pytest.mark.skipif(NODE is None, reason="node is not installed")
+def test_null_reads_as_absent_in_both_evaluators(evaluator, vector_rules, tmp_path):
+    """docs/rules.md §11.1: `events` null is no events, and an event's null `priority` or `obligation` is no such field.
+
+    Python refused `events=None` ("must be a list of events, not null") where ticket.js and a batch line answered.
+    """
+    from support.ticket_agreement import node_json
+
+    base = {"plan": "stratiteq/sos", "priority": "P2", "at": REPORT, "now": "2026-11-23T12:00:00+01:00"}
+    python = [evaluator.ticket(base["plan"], base["priority"], base["at"], base["now"], events) for _, events in NULL_FIELDS]
+    absent = [[], [{"type": "pause", "at": "2026-11-23T10:00:00+01:00"}],
+              [{"type": "pause", "at": "2026-11-23T10:00:00+01:00"}, {"type": "resume", "at": "2026-11-23T11:00:00+01:00"}]]
+    assert python == [evaluator.ticket(base["plan"], base["priority"], base["at"], base["now"], events) for events in absent]
+    rules_path = tmp_path / "rules.json"
+    rules_path.write_text(dumps(vector_rules), encoding="utf-8")
+    script = (
+        "import { readFileSync } from 'node:fs'; import { ticket } from './site_templates/assets/ticket.js';"
+        "const rules = JSON.parse(readFileSync(process.argv[1], 'utf-8'));"
+        "console.log(JSON.stringify(JSON.parse(process.argv[2]).map((q) => ticket(rules, q))));"
+    )
+    assert node_json(script, rules_path, [{**base, "events": events} for _, events in NULL_FIELDS]) == python
+
+
 # --- the command ---
 
 

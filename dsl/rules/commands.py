@@ -249,7 +249,7 @@ def _read_object(
         return {}, _error(number, None, f"line {number} has a field name that is not valid Unicode (a lone surrogate)")
     unknown = [k for k in case if k not in fields]
     if unknown:
-        return {}, _error(number, None, f"line {number} has an unknown field {_shown(unknown[0])!r}{suggest(unknown[0], fields)}")
+        return {}, _error(number, None, f"line {number} has an unknown field '{_shown(unknown[0])}'{suggest(unknown[0], fields)}")
     for key in texts:
         value = case.get(key)
         if value is not None and not isinstance(value, str):

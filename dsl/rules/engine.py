@@ -484,7 +484,9 @@ def compile_timeline(calendar: Mapping[str, Any], first: int, last: int, zone: t
 
 def _vendor_plan(rules: Rules, plan: str) -> tuple[str, Mapping[str, Any], str, Mapping[str, Any]]:
     if not isinstance(plan, str) or plan.count("/") != 1:
-        raise RuleError(f"name the plan as VENDOR/PLAN, such as stratiteq/sos, not {_cut(plan) if isinstance(plan, str) else plan!r}", "plan")
+        # quoted as given, as sla.js does: `!r` would escape a backslash and switch quotes around an apostrophe
+        shown = f"'{_cut(plan)}'" if isinstance(plan, str) else repr(plan)
+        raise RuleError(f"name the plan as VENDOR/PLAN, such as stratiteq/sos, not {shown}", "plan")
     vendor_id, plan_id = plan.split("/")
     vendors = rules["vendors"]
     vendor = vendors.get(vendor_id)
@@ -878,7 +880,7 @@ class Evaluator:
         priority: str | None,
         at: datetime | str,
         now: datetime | str,
-        events: Iterable[Mapping[str, Any]] = (),
+        events: Iterable[Mapping[str, Any]] | None = (),
         tz: str | None = None,
         case: str | None = None,
         country: str | None = None,
@@ -1090,7 +1092,7 @@ class TicketClock:
         priority: str | None,
         at: datetime,
         now: datetime,
-        events: Iterable[Mapping[str, Any]] = (),
+        events: Iterable[Mapping[str, Any]] | None = (),
         tz: str | None = None,
         case: str | None = None,
         country: str | None = None,
@@ -1374,8 +1376,10 @@ def _warning_shares(warnings: Iterable[int] | None) -> tuple[int, ...]:
     return tuple(sorted(set(shares)))
 
 
-def _read_events(events: Iterable[Mapping[str, Any]], report: int, levels: list[str], plan: Mapping[str, Any]) -> list[TicketEvent]:
+def _read_events(events: Iterable[Mapping[str, Any]] | None, report: int, levels: list[str], plan: Mapping[str, Any]) -> list[TicketEvent]:
     """The ticket's events as given, checked: known kinds, moments with offsets, in time order, not before the report."""
+    if events is None:  # docs/rules.md §11.1: null or absent is no events, as ticket.js and a batch line read it
+        events = ()
     if isinstance(events, (str, bytes, Mapping)) or not isinstance(events, Iterable):
         raise RuleError(f"\"events\" must be a list of events, not {json_text(events)}", "events")
     found: list[TicketEvent] = []
@@ -1470,7 +1474,7 @@ def ticket(
     priority: str | None,
     at: datetime | str,
     now: datetime | str,
-    events: Iterable[Mapping[str, Any]] = (),
+    events: Iterable[Mapping[str, Any]] | None = (),
     tz: str | None = None,
     case: str | None = None,
     country: str | None = None,
@@ -1575,7 +1579,7 @@ def service_credit(rules: Rules, plan: str, measured: Decimal | float | str) -> 
     """
     _check_format(rules)
     if not isinstance(plan, str) or plan.count("/") != 1:
-        raise RuleError(f"name the plan as VENDOR/PLAN, such as acme/gold, not {_cut(str(plan))}", "plan")
+        raise RuleError(f"name the plan as VENDOR/PLAN, such as stratiteq/sos, not '{_cut(str(plan))}'", "plan")
     vendor_id, plan_id = plan.split("/")
     vendor = rules["vendors"].get(vendor_id)
     if vendor is None:

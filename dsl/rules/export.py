@@ -623,6 +623,10 @@ def _vendor_problems(where: str, vendor: dict[str, Any], lo: str, hi: str) -> li
             if not lo <= day <= hi:
                 problems.append(f"{at}.dates.{day}: outside the years")
             problems += _day_problems(f"{at}.dates.{day}", pieces)
+        countries = list(cal.get("customer_holidays") or {})
+        if countries != sorted(countries):
+            # the errors about the customer's country list them in this order (docs/rules.md §7)
+            problems.append(f"{at}.customer_holidays: the countries are not sorted")
         for country, days in (cal.get("customer_holidays") or {}).items():
             if days != sorted(days) or any(not lo <= d <= hi for d in days):
                 problems.append(f"{at}.customer_holidays.{country}: not sorted, or a date outside the years")

@@ -67,6 +67,14 @@ def chosen() -> list[tuple[oracle.Ticket, str]]:
         (T(sos, "P2", "2026-11-23T09:00:00+01:00", "2026-11-25T12:00:00+01:00",
            (_ev("responded", "2026-11-23T09:30:00+01:00"), _ev("pause", "2026-11-23T10:00:00+01:00"), _ev("resume", "2026-11-24T10:00:00+01:00"))),
          "an obligation paused with the ticket, breached at now"),
+        # docs/rules.md §11.2: a pause still running at a clock's stop counts up to the stop only.
+        (T(sos, "P2", "2026-11-23T09:00:00+01:00", "2026-11-23T16:00:00+01:00",
+           (_ev("pause", "2026-11-23T10:00:00+01:00"), _ev("responded", "2026-11-23T12:00:00+01:00"), _ev("resume", "2026-11-23T15:00:00+01:00"))),
+         "a first response while paused: the pause counts up to the response, not to the resume"),
+        # docs/rules.md §11.4: the obligation's own event before the first response stops it.
+        (T(sos, "P2", "2026-11-23T09:00:00+01:00", "2026-11-23T12:00:00+01:00",
+           (_ev("obligation", "2026-11-23T09:10:00+01:00", "call-customer"), _ev("responded", "2026-11-23T09:30:00+01:00"))),
+         "an obligation done before the first response: met from the response on, with nothing counted"),
         (T(sos, "P2", "2026-11-23T09:00:00+01:00", "2026-11-23T10:00:00+01:00", (), warnings=(10, 90, 25)),
          "custom warnings, sorted"),
         (T(sos, "P2", "2026-11-23T09:00:00+01:00", "2026-11-23T10:00:00+01:00", (), warnings=()),

@@ -178,8 +178,24 @@ def rows() -> list[dict[str, Any]]:
             {"question": _question(tz=tz), "error": f"unknown time zone '{tz}' (the customer's zone){hint}", "field": "tz", "why": "not a zone name"}
         )
     out += _long_rows()
+    out += _quoted_rows()
     out += _order_rows()
     return out
+
+
+def _quoted_rows() -> list[dict[str, Any]]:
+    """A quoted name is written as given between single quotes, never escaped (docs/rules.md §7)."""
+    rows = []
+    for plan in ("it's", "a\\b", "tab\there"):
+        rows.append(
+            {
+                "question": _question(plan=plan),
+                "error": f"name the plan as VENDOR/PLAN, such as stratiteq/sos, not '{plan}'",
+                "field": "plan",
+                "why": "a plan not written VENDOR/PLAN, quoted as given: an apostrophe, a backslash, a tab",
+            }
+        )
+    return rows
 
 
 def _long_rows() -> list[dict[str, Any]]:

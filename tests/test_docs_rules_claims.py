@@ -1,0 +1,180 @@
+"""docs/rules.md's claims in prose, each read from the page and asked of the reference evaluator.
+
+tests/test_docs_rules.py runs the page's code blocks and tables in a built site; this file covers the
+examples written inside sentences, which a consumer written from the page alone takes as the contract:
+they are asked of tests/conformance/rules.json, the file the site publishes as rules/vectors-rules.json.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from dsl.rules.engine import Evaluator, RuleError
+from dsl.rules.export import FORMAT_VERSION
+from support.paths import ROOT
+
+TEXT = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
+RULES = json.loads((ROOT / "tests" / "conformance" / "rules.json").read_text(encoding="utf-8"))
+
+
+def _flat(text: str) -> str:
+    """The page's text with its line breaks and indentation as single spaces, so sentences can be matched."""
+    return re.sub(r"\s+", " ", text)
+
+
+FLAT = _flat(TEXT)
+
+
+@pytest.fixture(scope="module")
+def evaluator() -> Evaluator:
+    return Evaluator(RULES)
+
+
+def test_the_page_describes_the_format_the_export_writes_and_every_minor_version_before_it() -> None:
+    """§1 "A newer minor version" sends a consumer to a section per minor version: each must exist."""
+    major, minor = FORMAT_VERSION.split(".")
+    assert TEXT.startswith(f"# The SLA rule set (format {FORMAT_VERSION})\n")
+    assert f"A consumer implements one minor version (this page: {FORMAT_VERSION})" in FLAT
+    headings = set(re.findall(r"^## Format (\d+\.\d+): what (?:was added|changed)$", TEXT, re.M))
+    assert headings == {f"{major}.{n}" for n in range(1, int(minor) + 1)}
+
+
+def test_a_missing_field_of_a_later_minor_version_reads_as_null(evaluator: Evaluator) -> None:
+    """§1: a deadline-changing field's absence means what null means (an older document), and ignoring it is wrong."""
+    late = ("conformance-lab/cutoff", "P1", "2026-11-23T16:00:00+01:00")
+    with_cutoff = evaluator.due(*late, metric="on-site")
+    older = json.loads(json.dumps(RULES))
+    for vendor in older["vendors"].values():
+        for plan in vendor["plans"].values():
+            for target in plan["targets"]:
+                target.pop("cutoff", None)
+    ignored = Evaluator(older).due(*late, metric="on-site")
+    nulled = json.loads(json.dumps(older))
+    for plan in nulled["vendors"]["conformance-lab"]["plans"].values():
+        for target in plan["targets"]:
+            target["cutoff"] = None
+    assert Evaluator(nulled).due(*late, metric="on-site") == ignored
+    # "a consumer of 1.8 that ignores 1.9's cutoff answers a late report ... too early"
+    assert ignored < with_cutoff
+
+
+QUESTIONS = [
+    ("stratiteq/sos", "P3", "2026-11-23T15:00:00+01:00", {}),
+    ("conformance-lab/days", "P2", "2026-11-23T15:00:00+01:00", {"metric": "resolution"}),
+    ("conformance-lab/local", "P2", "2026-12-23T15:00:00+01:00", {"tz": "Europe/Stockholm", "country": "SE"}),
+    ("infor/xtreme", "S1", "2026-11-23T15:00:00+01:00", {}),
+    ("esri/extended-3", None, "2026-11-28T10:00:00+01:00", {"case": "escalated"}),
+    ("conformance-lab/office", "P1", "2027-07-01T10:00:00+02:00", {}),
+]
+
+
+def _answers(rules: dict) -> list[str]:
+    evaluator, out = Evaluator(rules), []
+    for plan, priority, at, kw in QUESTIONS:
+        try:
+            out.append(evaluator.due(plan, priority, at, **kw).isoformat())
+        except RuleError as error:
+            out.append(str(error))
+    return out
+
+
+@pytest.mark.parametrize(
+    ("where", "field", "value"),
+    [("targets", "published", True), ("plans", "no_support", False), ("targets", "cutoff", None), ("vendors", "aliases", {})],
+)
+def test_a_field_at_its_older_meaning_may_be_left_out(where: str, field: str, value: object) -> None:
+    """§1: absent, a deadline-changing field means what it meant before it existed (published true, no_support false, …)."""
+    at_default, left_out = json.loads(json.dumps(RULES)), json.loads(json.dumps(RULES))
+    for doc, drop in ((at_default, False), (left_out, True)):
+        for vendor in doc["vendors"].values():
+            records = [vendor] if where == "vendors" else list(vendor["plans"].values())
+            if where == "targets":
+                records = [t for plan in records for t in plan["targets"] if t.get(field, value) == value]
+            for record in records:
+                if drop:
+                    record.pop(field, None)
+                else:
+                    record[field] = value
+    assert _answers(left_out) == _answers(at_default)
+    assert any(not a.startswith(("plan ", "vendor ")) for a in _answers(left_out))
+
+
+def test_the_version_boundary_example_of_step_8(evaluator: Evaluator) -> None:
+    """§5 step 8's worked example: the same report on either side of a version boundary, by the zone it is read in."""
+    example = FLAT[FLAT.index("*Worked example* (the vectors' `conformance-lab/always`") :][:1000]
+    report, priority = re.search(r"A report `([^`]+)` of priority `([^`]+)` asked \*\*without\*\* `tz`", example).groups()  # type: ignore[union-attr]
+    without, with_tz = re.findall(r"deadline `([^`]+)`", example)[:2]
+    zone = re.search(r'asked \*\*with\*\* `tz: "([^"]+)"`', example).group(1)  # type: ignore[union-attr]
+    assert evaluator.due("conformance-lab/always", priority, report).isoformat() == without
+    assert evaluator.due("conformance-lab/always", priority, report, tz=zone).isoformat() == with_tz
+    # asked without a priority, the target for every priority answers the same
+    assert evaluator.due("conformance-lab/always", None, report).isoformat() == without
+
+
+def _sunday_nights(pieces: list[list[str]]) -> Evaluator:
+    """The conformance rules with lab-night open on Sundays only, at the given pieces."""
+    rules = json.loads(json.dumps(RULES))
+    night = rules["vendors"]["conformance-lab"]["calendars"]["lab-night"]
+    night["weekly"] = {day: (pieces if day == "sun" else []) for day in night["weekly"]}
+    night["dates"] = {}
+    return Evaluator(rules)
+
+
+def test_the_dst_nights_of_section_4() -> None:
+    """§4: Sunday 01:00–04:00 is 2 real hours on 29 March 2026 and 4 on 25 October; 02:30 in the gap is 02:30+01:00."""
+    assert "(Sunday `01:00–04:00` is 2 real hours on 29 March 2026 and 4 on 25 October 2026 in Stockholm)" in FLAT
+    assert "in Stockholm on 29 March 2026, `02:30` is `02:30+01:00` = `03:30+02:00`" in FLAT
+    nights = _sunday_nights([["01:00", "04:00"]])
+    # conformance-lab/night answers first response in 3 hours for P2: 2 hours that night, the third a week later
+    assert nights.due("conformance-lab/night", "P2", "2026-03-29T01:00:00+01:00").isoformat() == "2026-04-05T02:00:00+02:00"
+    # and all 3 hours inside the night of the change back, which is 4 hours long
+    assert nights.due("conformance-lab/night", "P2", "2026-10-25T01:00:00+02:00").isoformat() == "2026-10-25T03:00:00+01:00"
+    # a piece starting at 02:30 that night opens at 03:30+02:00: P1's 30 minutes end at its 04:00
+    gap = _sunday_nights([["02:30", "04:00"]])
+    assert gap.due("conformance-lab/night", "P1", "2026-03-29T00:00:00+01:00").isoformat() == "2026-03-29T04:00:00+02:00"
+
+
+def test_the_on_site_example_of_format_1_6(evaluator: Evaluator) -> None:
+    found = re.search(r"`(\{\"plan\": \"conformance-lab/field\"[^`]+\})` is due `\"([^\"]+)\"`", FLAT)
+    assert found, "the 1.6 example moved"
+    question = json.loads(found.group(1))
+    assert evaluator.due(question["plan"], question["priority"], question["at"], metric=question["metric"]).isoformat() == found.group(2)
+
+
+def test_the_suggestion_for_a_time_without_an_offset_shows_the_form_not_the_offset_in_force(evaluator: Evaluator) -> None:
+    found = re.search(r"\(`([^`]+)` suggests `([^`]+)`\)", FLAT)
+    assert found, "the example in §5 Inputs moved"
+    with pytest.raises(RuleError) as caught:
+        evaluator.due("stratiteq/sos", "P3", found.group(1))
+    assert str(caught.value).endswith(f"such as {found.group(2)}")
+
+
+def test_a_clock_that_starts_outside_the_span_is_named_in_its_calendars_zone(evaluator: Evaluator) -> None:
+    """§11.6's example, against §7's rule that a deadline question names the report in its own offset."""
+    found = re.search(r"a ticket reported `([^`]+)` on Stratiteq's office calendar is refused with `([^`]+)`", FLAT)
+    assert found, "the example in §11.6 moved"
+    at, words = found.groups()
+    with pytest.raises(RuleError) as caught:
+        evaluator.ticket("stratiteq/sos", "P3", at, at)
+    assert str(caught.value) == words
+    with pytest.raises(RuleError) as asked:
+        evaluator.due("stratiteq/sos", "P3", at)
+    assert str(asked.value) == "the moment 2031-01-01T00:00:00+00:00 lies outside the years the rules cover (2026–2028)"
+
+
+def test_a_long_name_is_cut_to_100_characters_with_an_ellipsis(evaluator: Evaluator) -> None:
+    assert "and cut to its first 100 characters, with `…` added inside the quotes (`'Europe/Europe/…'`)" in FLAT
+    with pytest.raises(RuleError) as caught:
+        evaluator.due("amanda/standard", "P1", "2026-11-23T15:00:00+01:00", tz="Europe/" * 20)
+    assert f"'{('Europe/' * 20)[:100]}…'" in str(caught.value)
+
+
+def test_a_name_is_quoted_as_given(evaluator: Evaluator) -> None:
+    assert "written as given, between single quotes and without escaping (`not 'it's'`, `'a\\b'`)" in FLAT
+    for plan in ("it's", "a\\b"):
+        with pytest.raises(RuleError) as caught:
+            evaluator.due(plan, None, "2026-11-23T15:00:00+01:00")
+        assert str(caught.value).endswith(f"not '{plan}'")
