@@ -18,6 +18,8 @@ from datetime import date, timedelta
 import holidays
 from hypothesis import strategies as st
 
+from dsl.language.checks import holiday_years
+
 HORIZONS = ((2026, 2028), (2026, 2026), (2027, 2028), (2025, 2027))
 
 # Zones whose rules Node's ICU data and Python's tzdata agree on (tests/test_js_evaluator.py's WALL_ZONES and the
@@ -57,9 +59,13 @@ TEXT_WORDS = st.sampled_from(WORDS)
 def countries() -> tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]:
     """(country, its subdivisions the grammar can write, its holiday kinds besides public) of the holidays package."""
     found = []
+    first, last = min(y for y, _ in HORIZONS), max(y for _, y in HORIZONS)
     for code, subdivisions in sorted(holidays.list_supported_countries().items()):
         if len(code) != 2:
             continue
+        known = holiday_years(code)
+        if known is not None and not (first in known and last in known):
+            continue  # its data ends within the drawn horizons (Sri Lanka's in 2026): T0813, rightly, not a valid plan
         try:
             kinds = tuple(k.replace("_", "-") for k in holidays.country_holidays(code).supported_categories if k != "public")
         except Exception:
