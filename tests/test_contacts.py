@@ -420,3 +420,12 @@ def test_the_page_says_when_a_channel_is_answered_in_each_plan(lang: str, tier: 
     assert services[0].channel_hours == () and [str(h).replace("\u2060", "") for h in services[1].channel_hours] == [
         f"{tier}{always}".replace("\u2060", "")]
     assert page.gettext("Answered, by plan:") == heading  # the contact list's heading over view.plan_answered
+
+
+@pytest.mark.parametrize("lang", ["sv", "it", "pl", "en"])
+def test_infors_fax_number_is_shown_but_not_linked(shipped_site, lang):
+    # As tel: a tap on a phone rang the fax machine; the phone number above it stays a link.
+    section = contact_section(shipped_site, lang, "infor")
+    fax = section[section.index("<li><strong>Fax") :].split("</li>")[0]
+    assert "039\u00a0699\u00a04289" in fax and "href" not in fax, fax
+    assert 'href="tel:+3903969941"' in section

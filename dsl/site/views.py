@@ -1339,10 +1339,16 @@ def plan_services(vendor: Vendor, reader: Reader) -> tuple[PlanService, ...]:
         same_hours: dict[tuple[str | None, str, bool], list[str]] = {}
         for c in sorted(plan.coverage, key=lambda c: (c.priority is None, rank.get(c.priority or "", 0))):
             same_hours.setdefault((c.case, c.calendar, c.priority is None), []).extend([c.priority] if c.priority else [])
+        # "Other priorities" is plural: when the priorities with hours of their own leave one, it is named ("P4: …").
+        rest = {
+            case: [lv for lv in rank if lv not in {c.priority for c in plan.coverage if c.case == case and c.priority}] for case in own
+        }
         coverage = tuple(
             sentence(
                 _("%(priority)s: %(hours)s"),
-                priority=_coverage_label(vendor, None, case, reader, others=case in own)
+                priority=_coverage_levels_label(vendor, tuple(rest[case]), case, reader)
+                if every and case in own and len(rest[case]) == 1
+                else _coverage_label(vendor, None, case, reader, others=case in own)
                 if every
                 else _coverage_levels_label(vendor, tuple(levels), case, reader),
                 hours=clock_text(vendor, calendar, reader),
@@ -1404,8 +1410,10 @@ def plan_services(vendor: Vendor, reader: Reader) -> tuple[PlanService, ...]:
 
 
 def contact_href(kind: str, value: str | None) -> str | None:
-    """A working link for a contact value: mailto:, tel: or sms: with the country code, or the http(s) address."""
-    if not value:
+    """A working link for a contact value: mailto:, tel: or sms: with the country code, or the http(s) address; a fax
+    number none (it is shown, not linked)."""
+    if not value or kind == "fax":
+        # As tel: a tap on a phone rang the fax machine; no browser sends a fax from a link (RFC 3966 dropped fax:).
         return None
     if kind == "email":
         return safe_href(addresses.email_href(value))
@@ -1794,7 +1802,8 @@ def tier_anchor(plan_id: str) -> str:
 
 
 NARROW_TIERS = 2
-"""How many tiers a phone shows side by side before the reader picks others (two fit 320 px)."""
+"""How many tiers a phone shows side by side before the reader picks others (two fit 320 px with every word whole; three
+cut "rozszerzone", "Społeczność" at 320 px). The head says when a tier is hidden and leads to the chooser."""
 
 
 def narrow_tiers(recommended: list[bool]) -> tuple[int, ...]:
@@ -2089,6 +2098,12 @@ def zone_names(reader: Reader) -> dict[str, str]:
         "Europe/London": _("UK time"),
         "Europe/Berlin": _("German time"),
         "Europe/Helsinki": _("Finnish time"),
+        # CLDR's names for these are a region's ("Western European Time", "ora dell’Europa occidentale"), which no
+        # one says of the time in Lisbon; Paris, Madrid and Amsterdam share "Central European Time" with Stockholm.
+        "Europe/Lisbon": _("Portuguese time"),
+        "Europe/Madrid": _("Spanish time"),
+        "Europe/Paris": _("French time"),
+        "Europe/Amsterdam": _("Dutch time"),
         "America/New_York": _("New York time"),
         "America/Chicago": _("Chicago time"),
         "Asia/Kolkata": _("India time"),
