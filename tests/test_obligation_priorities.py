@@ -306,7 +306,7 @@ def test_the_tiers_summary_names_the_levels_an_obligation_is_for(lang: str, rca:
     assert f"<small>— {rca}; " in rca_item
     assert f"<small>— {call_back}; " in call_item
     assert rca.split()[-1] not in meetings_item and "<small>" in meetings_item  # for every ticket: no level named
-    assert f"<small>— {call_back}; " in str(gold.obligations[0]).replace("\u00a0", " ")  # Gold: P1 and P2
+    assert f"<small>— {call_back}; " in str(gold.obligations[0]).replace("\u00a0", " ")  # Gold own RCA: P1 and P2
 
 
 def test_a_level_named_in_another_language_keeps_its_lang_mark_in_the_summary() -> None:

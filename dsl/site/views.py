@@ -936,6 +936,24 @@ def case_name(vendor: Vendor, case_id: str, reader: Reader) -> Markup:
     return reader.label(found.name) if found else Markup(escape(case_id))
 
 
+def case_in_sentence(vendor: Vendor, case_id: str, reader: Reader) -> Markup:
+    """A kind of case inside a sentence or brackets: "1 timme (ärenden som eskaleras till Esri Inc)", not "(Ärenden …)".
+
+    Its first letter is lowered only when that is a common word's capital: the name's first word differs between its
+    languages (Ärenden, Casi, Zgłoszenia, Cases) and is capitalised only at its start. A name that opens with the same
+    word in every language ("Oslo …", "SAP …") or with a word in capitals, or one shown as a fallback, keeps it.
+    """
+    label = case_name(vendor, case_id, reader)
+    found = vendor.case(case_id)
+    text = str(label)
+    first = text.split(" ", 1)[0]
+    if found is None or text.startswith("<") or len(first) < 2 or not (first[0].isupper() and first[1:].islower()):
+        return label
+    if len({value.split(" ", 1)[0] for _, value in found.name.values if value.strip()}) < 2:
+        return label
+    return Markup(text[:1].lower() + text[1:])
+
+
 def _target_cases(vendor: Vendor, metric: str) -> list[str | None]:
     """None (the general case) and every kind of case some tier has its own target for, in the vendor's order."""
     used = {t.case for plan in vendor.plans for t in plan.targets if t.metric == metric and t.case is not None}
@@ -967,7 +985,7 @@ def target_tables(vendor: Vendor, reader: Reader) -> tuple[TargetTable, ...]:
                 if case is not None and levels:
                     label = Markup(escape(reader.gettext("%(priority)s (%(case)s)"))) % {
                         "priority": label,
-                        "case": case_name(vendor, case, reader),
+                        "case": case_in_sentence(vendor, case, reader),
                     }
                 elif case is not None:
                     label = Markup(escape(case_name(vendor, case, reader)))
@@ -1284,7 +1302,7 @@ def _coverage_label(vendor: Vendor, level: str | None, case: str | None, reader:
         # Esri has no priorities: "All priorities (Cases escalated to Esri Inc): 24×7" named some that do not exist
         # and, read fast, said 24×7 for every case.
         return case_name(vendor, case, reader)
-    return sentence(reader.gettext("%(priority)s (%(case)s)"), priority=label, case=case_name(vendor, case, reader))
+    return sentence(reader.gettext("%(priority)s (%(case)s)"), priority=label, case=case_in_sentence(vendor, case, reader))
 
 
 def _coverage_levels_label(vendor: Vendor, levels: tuple[str, ...], case: str | None, reader: Reader) -> Markup:
@@ -1292,7 +1310,7 @@ def _coverage_levels_label(vendor: Vendor, levels: tuple[str, ...], case: str | 
     if len(levels) == 1:
         return _coverage_label(vendor, levels[0], case, reader)
     names = _level_names(vendor, levels, reader)
-    return names if case is None else sentence(reader.gettext("%(priority)s (%(case)s)"), priority=names, case=case_name(vendor, case, reader))
+    return names if case is None else sentence(reader.gettext("%(priority)s (%(case)s)"), priority=names, case=case_in_sentence(vendor, case, reader))
 
 
 def _level_names(vendor: Vendor, levels: tuple[str, ...], reader: Reader) -> Markup:
@@ -2027,7 +2045,7 @@ def fastest_response(vendor: Vendor, reader: Reader) -> Markup:
         return sentence(
             reader.gettext("Fastest response: %(duration)s (%(case)s)"),
             duration=fmt.duration(minutes, reader.lang),
-            case=case_name(vendor, case, reader),
+            case=case_in_sentence(vendor, case, reader),
         )
     fastest = fmt.duration(min(general), reader.lang) if general else business_days_text(*in_days[0], reader)
     text = sentence(reader.gettext("Fastest response: %(duration)s"), duration=fastest)
