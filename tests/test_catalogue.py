@@ -151,7 +151,8 @@ def test_a_source_read_before_it_was_published_is_an_error() -> None:
 def test_a_source_published_in_a_year_says_the_year(lang: str, expected: str) -> None:
     vendor = load_text(BASE % '  source "Terms" published 2015', "x.plan").project.vendor("x")
     (source,) = site.source_views(vendor, reader(lang, vendor))
-    assert (str(source.title), source.href, source.read) == ("Terms", None, expected)
+    # Polish keeps "w" with the year by a no-break space (fmt.bind_single_letter_words): the words are compared.
+    assert (str(source.title), source.href, source.read.replace("\u00a0", " ")) == ("Terms", None, expected)
 
 
 def test_a_source_without_dates_is_fine() -> None:

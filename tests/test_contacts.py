@@ -304,7 +304,7 @@ def test_a_chat_is_named_as_a_chat_in_the_contact_list_and_the_tiers_channels(ch
     section = contact_section(chat_site, lang, "chatty")
     assert f'<li><strong>{chat}</strong> <a href="https://chatty.example/chat">https://chatty.example/chat</a>' in section
     page = (chat_site / lang / "chatty" / "index.html").read_text(encoding="utf-8")
-    service = page[page.index('<section id="service"') : page.index('<section id="contact"')].replace("\u2060", "")
+    service = page[page.index('<section id="service"') : page.index('<section id="contact"')].replace("\u2060", "").replace("\u00a0", " ")
     # One list in a sentence, as the comparison says it: "Chatt och e-post" ("Chat ed e-mail": Italian's euphonic d).
     joined = {"sv": "och", "it": "ed", "pl": "i", "en": "and"}[lang]
     assert f"<p class=\"channels\">{chat} {joined} {email[:1].lower()}{email[1:]}</p>" in service
@@ -419,4 +419,13 @@ def test_the_page_says_when_a_channel_is_answered_in_each_plan(lang: str, tier: 
     services = site.plan_services(vendor, page)
     assert services[0].channel_hours == () and [str(h).replace("\u2060", "") for h in services[1].channel_hours] == [
         f"{tier}{always}".replace("\u2060", "")]
-    assert page.gettext("Answered, by plan:") == heading  # the contact list's heading over view.plan_answered
+    assert page.gettext("Answered, by plan:").replace("\u00a0", " ") == heading  # the contact list's heading over view.plan_answered
+
+
+@pytest.mark.parametrize("lang", ["sv", "it", "pl", "en"])
+def test_infors_fax_number_is_shown_but_not_linked(shipped_site, lang):
+    # As tel: a tap on a phone rang the fax machine; the phone number above it stays a link.
+    section = contact_section(shipped_site, lang, "infor")
+    fax = section[section.index("<li><strong>Fa") :].split("</li>")[0]
+    assert "039\u00a0699\u00a04289" in fax and "href" not in fax, fax
+    assert 'href="tel:+3903969941"' in section

@@ -147,13 +147,13 @@ def test_weekday_ranges_use_the_locales_day_names() -> None:
 
 def test_lists_zones_countries_and_languages() -> None:
     assert fmt.listing(["a", "b", "c"], "sv") == "a, b och c"
-    assert fmt.listing(["a", "b"], "pl") == "a i b"
+    assert fmt.listing(["a", "b"], "pl") == "a i\u00a0b"  # Polish keeps "i" with the next word
     # Italian's euphonic d before a word that begins with e (session 26: "portale di assistenza e e-mail (PEC)").
     assert fmt.listing(["telefono", "portale", "e-mail (PEC)"], "it") == "telefono, portale ed e-mail (PEC)"
     assert fmt.listing(["finlandese", "estone"], "it") == "finlandese ed estone"
     assert fmt.listing(["e-mail", "telefono"], "it") == "e-mail e telefono"
     assert fmt.listing(["telefono", "e-mail"], "it", "or") == "telefono o e-mail"
-    assert fmt.listing(["telefon", "e-mail"], "pl") == "telefon i e-mail"
+    assert fmt.listing(["telefon", "e-mail"], "pl") == "telefon i\u00a0e-mail"
     # CLDR's generic zone names, the fallback for zones the site has no words of its own for (issue 9).
     assert fmt.zone_name("Europe/Stockholm", "sv") == "centraleuropeisk tid"
     assert fmt.zone_name("America/New_York", "pl") == "czas wschodnioamerykański"

@@ -59,6 +59,8 @@ USES = {
     "per site": "%(price)s per site",
     "per connection": "%(price)s per connection",
     "SMS": "SMS",
+    # A phone's tier table with a tier unticked.
+    "not every tier is shown: choose tiers": "Not every tier is shown: choose tiers",
 }
 
 

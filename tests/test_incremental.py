@@ -92,8 +92,8 @@ def test_every_kind_of_change_rebuilds_what_depends_on_it(workspace: Path, tmp_p
 
     # A template.
     template = workspace / "templates" / "vendor.html"
-    end = "</section>\n{% endblock %}"
-    changed = "</section>\n<!-- changed template -->\n{% endblock %}"
+    end = "\n{% endblock %}\n{% block scripts %}"  # the end of the page's main block
+    changed = "\n<!-- changed template -->\n{% endblock %}\n{% block scripts %}"
     template.write_text(template.read_text(encoding="utf-8").replace(end, changed, 1), encoding="utf-8")
     assert_incremental_equals_clean(workspace, tmp_path, "template")
     assert "changed template" in page.read_text(encoding="utf-8")

@@ -260,3 +260,21 @@ def test_the_offers_rules_are_valid_and_name_its_sms_channel(published: Path) ->
     rules = json.loads((published / "rules" / "all.json").read_text(encoding="utf-8"))
     jsonschema.Draft202012Validator(load_schema()).validate(rules)
     assert set(rules["vendors"]["kustlank"]["plans"]) == {"drift", "kluster", "nat"}
+
+
+@pytest.mark.parametrize("lang", ["sv", "it", "pl", "en"])
+def test_the_json_ld_gives_each_number_its_own_property_an_sms_one_no_telephone(lang: str) -> None:
+    """The Organization's contactPoints: a phone as telephone, a fax as faxNumber (as telephone a "call" button rang
+    the fax machine), an SMS number as its sms: link (schema.org has no property for it; as telephone it would be
+    offered for calls), an e-mail address as email; a web address is no contact point."""
+    vendor = vendor_of(SMS_VENDOR.replace('  contact email', '  contact fax "+47 22 85 40 01"\n  contact web "https://example.com"\n  contact email'))
+    data = json.loads(str(structured.vendor_json_ld(vendor, reader(lang, vendor), f"https://example.com/{lang}/v/")))
+    points = data["@graph"][0]["contactPoint"]
+    assert [{k: v for k, v in p.items() if k != "name"} for p in points] == [
+        {"@type": "ContactPoint", "contactType": "technical support", "telephone": "+4722854000"},
+        {"@type": "ContactPoint", "contactType": "technical support", "url": "sms:+4741500112"},
+        {"@type": "ContactPoint", "contactType": "technical support", "faxNumber": "+4722854001"},
+        {"@type": "ContactPoint", "contactType": "technical support", "email": "support@example.com"},
+    ]
+    names = [p["name"] for p in points]
+    assert names[1] == "SMS" and all("\u2060" not in n and "\u00a0" not in n for n in names), names

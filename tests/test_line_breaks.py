@@ -82,3 +82,43 @@ def test_a_vendors_text_on_a_page_carries_the_joiner_in_prose_and_not_in_its_lin
     html = str(views.Reader("pl", words()["pl"], ACME).block(text))  # shown in Swedish, its own `lang` on the <div>
     assert html.startswith('<div lang="sv"><p>E-\u2060post och on-\u2060site, se ')
     assert '<a href="https://e-x.se/on-site">Rutin-\u2060sida</a>' in html and "<code>e-mail</code>" in html
+
+
+# Polish typesetting keeps a one-letter word (a, i, o, u, w, z) with the word after it: a no-break space, so "w" or "i"
+# never ends a line. Only in Polish, and only in the site's words and the lists it joins; a vendor's own text is its own.
+NBSP = "\u00a0"
+
+
+@pytest.mark.parametrize(
+    ("text", "bound"),
+    [
+        ("w Państwa strefie czasowej", f"w{NBSP}Państwa strefie czasowej"),
+        ("Zgłoszenie w piątek o 16:00", f"Zgłoszenie w{NBSP}piątek o{NBSP}16:00"),
+        ("W pakiecie", f"W{NBSP}pakiecie"),
+        ("Premium i Standard, a także (z VAT)", f"Premium i{NBSP}Standard, a{NBSP}także (z{NBSP}VAT)"),
+        ("%(hours)s w %(zone)s", f"%(hours)s w{NBSP}%(zone)s"),  # a placeholder is a word like any other
+        ("P1 i P2", f"P1 i{NBSP}P2"),
+        ("ul. Wiejska 4 a", "ul. Wiejska 4 a"),  # nothing after it: nothing to keep it with
+        ("Tylko e-mail", "Tylko e-mail"),  # a letter inside a word, before a hyphen or after one, is no word
+        ("d’a b", "d’a b"),
+    ],
+)
+def test_polish_one_letter_words_keep_to_the_next_word(text: str, bound: str) -> None:
+    assert fmt.bind_single_letter_words(text, "pl") == bound
+
+
+@pytest.mark.parametrize("lang", ["sv", "it", "en"])
+def test_other_languages_keep_their_spaces(lang: str) -> None:
+    assert fmt.bind_single_letter_words("a ticket i w o", lang) == "a ticket i w o"
+
+
+def test_the_polish_catalog_and_its_lists_keep_one_letter_words_with_the_next() -> None:
+    catalogs = words()
+    one, many = "Only in the %(tiers)s tier", "Only in the %(tiers)s tiers"
+    assert catalogs["pl"].ngettext(one, many, 2).startswith(f"Tylko w{NBSP}pakietach"), catalogs["pl"].ngettext(one, many, 2)
+    assert catalogs["pl"].ngettext(one, many, 1).startswith(f"Tylko w{NBSP}pakiecie")
+    assert NBSP not in catalogs["it"].ngettext(one, many, 2)
+    # CLDR's "{0} i {1}" keeps "i" with the last item; the items themselves, a vendor's words, are left alone.
+    assert fmt.listing(["Premium", "a b"], "pl") == f"Premium i{NBSP}a b"
+    assert fmt.listing(["Premium", "a b"], "en") == "Premium and a b"
+    assert views.markup_listing([views.Markup("<b>a</b> x"), views.Markup("y")], "pl") == f"<b>a</b> x i{NBSP}y"

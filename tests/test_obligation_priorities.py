@@ -302,11 +302,11 @@ def test_the_clock_vectors_cover_obligations_for_some_priorities() -> None:
 def test_the_tiers_summary_names_the_levels_an_obligation_is_for(lang: str, rca: str, call_back: str) -> None:
     vendor = acme()
     standard, gold = site.plan_services(vendor, site.Reader(lang, words()[lang], vendor))
-    rca_item, call_item, meetings_item = (str(o) for o in standard.obligations)
+    rca_item, call_item, meetings_item = (str(o).replace("\u00a0", " ") for o in standard.obligations)  # Polish "i\u00a0Wysoki"
     assert f"<small>— {rca}; " in rca_item
     assert f"<small>— {call_back}; " in call_item
     assert rca.split()[-1] not in meetings_item and "<small>" in meetings_item  # for every ticket: no level named
-    assert f"<small>— {call_back}; " in str(gold.obligations[0])  # Gold's own root-cause analysis, in Standard's place: P1 and P2
+    assert f"<small>— {call_back}; " in str(gold.obligations[0]).replace("\u00a0", " ")  # Gold own RCA: P1 and P2
 
 
 def test_a_level_named_in_another_language_keeps_its_lang_mark_in_the_summary() -> None:
@@ -480,7 +480,7 @@ def test_the_javascript_clock_gives_the_python_answers_for_every(recurring, tmp_
 def test_the_tiers_summary_says_how_often_a_recurring_obligation_comes(recurring, lang: str, said: str) -> None:
     vendor = recurring[0].vendors[0]
     standard = site.plan_services(vendor, site.Reader(lang, words()[lang], vendor))[0]
-    item = str(standard.obligations[2])  # rca, call-back, then status-call, in the order written
+    item = str(standard.obligations[2]).replace("\u00a0", " ")  # rca, call-back, then status-call, in the order written
     assert f"<small>— {said}" in item
 
 

@@ -427,7 +427,7 @@ def test_the_fragment_is_ascii_so_that_a_page_of_any_encoding_reads_it(fragments
     assert html.isascii()
     caption = {"sv": "Priser och innehåll i supportnivåerna hos Acme", "pl": "Ceny i zakres pakietów Acme"}.get(lang)
     if caption:
-        assert caption in unescape(html)
+        assert caption in unescape(html).replace("\u00a0", " ")  # Polish "i\u00a0zakres", as &#160;: still ASCII
 
 
 def test_the_fragment_depends_on_nothing_of_the_site(fragments) -> None:

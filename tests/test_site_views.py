@@ -85,6 +85,9 @@ def test_only_web_mail_and_phone_links_are_allowed() -> None:
     assert site.safe_href("/relative") is None
     assert site.contact_href("phone", "+46 8 123 45 67") == "tel:+4681234567"
     assert site.contact_href("email", "support@acme.example") == "mailto:support@acme.example"
+    # A fax number is shown, not linked: as tel: a tap on a phone rang the fax machine.
+    assert site.contact_href("fax", "+39 039 6994289") is None
+
 
 
 # --- clocks ---------------------------------------------------------------------------------
@@ -297,6 +300,27 @@ def test_services_obligations_coverage_channels_and_notes() -> None:
     ("lang", "label"),
     [("sv", "Alla prioriteter"), ("it", "Tutte le priorità"), ("pl", "Wszystkie priorytety"), ("en", "All priorities")],
 )
+def test_coverage_for_all_that_leaves_one_priority_names_it(lang: str, label: str) -> None:
+    """"Other priorities" is plural: after P1 and P2 have hours of their own, `coverage all` is P3's alone, by name."""
+    import dataclasses
+
+    premium = ACME.plans[2]
+    p1, rest = premium.coverage
+    both = (p1, dataclasses.replace(p1, priority="P2"), rest)
+    one_left = dataclasses.replace(ACME, plans=(*ACME.plans[:2], dataclasses.replace(premium, coverage=both)))
+    r = reader(lang, one_left)
+    said = [plain(c) for c in site.plan_services(one_left, r)[2].coverage]
+    normal = plain(r.label(ACME.priorities.levels[2].name))  # type: ignore[union-attr]
+    assert said[-1].startswith(normal + ":"), said
+    assert not any(plain(r.gettext("Other priorities")) in s for s in said), said
+    # With two left, they are "Other priorities" still.
+    assert any(plain(s).startswith(plain(r.gettext("Other priorities")) + ":") for s in site.plan_services(ACME, reader(lang))[2].coverage)
+
+
+@pytest.mark.parametrize(
+    ("lang", "label"),
+    [("sv", "Alla prioriteter"), ("it", "Tutte le priorità"), ("pl", "Wszystkie priorytety"), ("en", "All priorities")],
+)
 def test_coverage_for_all_alone_is_every_priority(lang: str, label: str) -> None:
     import dataclasses
 
@@ -340,7 +364,7 @@ def test_every_metric_and_contact_kind_of_the_vocabulary_has_a_site_label(lang: 
 
 def test_page_description_and_footnotes() -> None:
     page = site.vendor_page(ACME, reader("pl"))
-    assert page.description == "Porównanie pakietów wsparcia Acme Support: ceny, czasy reakcji, zakres i kontakt."
+    assert plain(page.description) == "Porównanie pakietów wsparcia Acme Support: ceny, czasy reakcji, zakres i kontakt."
     assert [(n.mark, n.anchor, str(n.html)) for n in page.footnotes] == [
         ("*", "fn-1", "Nie dotyczy wszystkich produktów."),
         ("**", "fn-2", "Za dopłatą."),
@@ -402,8 +426,8 @@ def test_every_period_of_the_vocabulary_is_said_in_every_language() -> None:
         said = {site.how_often(1, period, reader(lang)) for period in PERIODS}
         assert len(said) == len(PERIODS), lang  # one phrase per period, none falls back to the bare count
         assert "1" not in "".join(said)
-    assert site.how_often(1, "year", reader("pl")) == "raz w roku"
-    assert site.how_often(22, "year", reader("pl")) == "22 razy w roku"
+    assert plain(site.how_often(1, "year", reader("pl"))) == "raz w roku"
+    assert plain(site.how_often(22, "year", reader("pl"))) == "22 razy w roku"
 
 
 @pytest.mark.parametrize(
@@ -437,6 +461,23 @@ def test_every_zone_reads_as_a_name_in_the_sentence(lang: str, named: list[str],
     for zone in ("Asia/Dubai", "Asia/Bangkok", "Africa/Johannesburg", "Asia/Tokyo", "Europe/Istanbul"):
         text = plain(site.zoned_hours("H", zone, r))
         assert ":" not in text and "czas Japonia" not in text and "Arabemiratentid" not in text, text
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("sv", ["portugisisk tid", "spansk tid", "fransk tid", "nederländsk tid"]),
+        ("it", ["ora portoghese", "ora spagnola", "ora francese", "ora olandese"]),
+        ("pl", ["czasu portugalskiego", "czasu hiszpańskiego", "czasu francuskiego", "czasu holenderskiego"]),
+        ("en", ["Portuguese time", "Spanish time", "French time", "Dutch time"]),
+    ],
+)
+def test_lisbon_is_portuguese_time_not_a_regions(lang: str, said: list[str]) -> None:
+    """CLDR calls Lisbon's zone "Western European Time" ("ora dell’Europa occidentale"), which no one says of it."""
+    r = reader(lang)
+    for zone, name in zip(("Europe/Lisbon", "Europe/Madrid", "Europe/Paris", "Europe/Amsterdam"), said, strict=True):
+        text = plain(site.zoned_hours("H", zone, r))
+        assert text == plain(r.gettext("%(hours)s %(zone)s") % {"hours": "H", "zone": name}) and "(" not in text, text
 
 
 def test_a_footnote_mark_of_one_of_two_prices_follows_that_price_not_the_cell() -> None:

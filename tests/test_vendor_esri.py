@@ -227,3 +227,25 @@ def test_standard_reads_no_guaranteed_time_on_the_page(esri):
     for table in views.target_tables(esri, reader):
         standard = [row.cells[0] for row in table.rows]
         assert [(c.kind, c.text) for c in standard] == [("none", "Ingen garanterad tid")] * len(standard)
+
+
+@pytest.mark.parametrize(
+    ("lang", "inside"),
+    [("sv", "ärenden som eskaleras till Esri Inc"), ("it", "casi inoltrati a Esri Inc"), ("pl", "zgłoszenia eskalowane do Esri Inc"),
+     ("en", "cases escalated to Esri Inc")],
+)
+def test_the_kind_of_case_is_lower_case_inside_a_sentence_and_keeps_a_proper_nouns_capital(esri, lang, inside) -> None:
+    """"Snabbaste svar: 1 timme (Ärenden som eskaleras …)" had a capital mid-sentence; at a line's start it keeps it."""
+    import dataclasses
+
+    from dsl.language.model import Text
+    from dsl.site import views as site
+    from support.site import plain, words
+
+    reader = site.Reader(lang, words()[lang], esri)
+    assert plain(site.case_in_sentence(esri, "escalated", reader)) == inside
+    assert plain(site.case_name(esri, "escalated", reader)) == inside[:1].upper() + inside[1:]
+    # A name that opens with the same word in every language is a name ("Oslo …"), and one in capitals an acronym.
+    for name in ("Oslo-kontoret", "SAP-ärenden"):
+        named = dataclasses.replace(esri, cases=(dataclasses.replace(esri.cases[0], name=Text(tuple((lg, name) for lg in LANGUAGES))),))
+        assert str(site.case_in_sentence(named, "escalated", site.Reader(lang, words()[lang], named))).replace("\u2060", "") == name

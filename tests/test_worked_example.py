@@ -49,12 +49,12 @@ def vendor_of(project: Project, vendor_id: str) -> Vendor:
 
 
 def said(project: Project, vendor_id: str, lang: str) -> str:
-    """The sentence as a reader sees it: tags and word joiners out."""
+    """The sentence as a reader sees it: tags and word joiners out, Polish no-break spaces ("w\u00a0piątek") as spaces."""
     vendor = vendor_of(project, vendor_id)
     example = worked_example(vendor, default_years(project))
     assert example is not None
     text = site.example_sentence(vendor, example, site.Reader(lang, words()[lang], vendor))
-    return re.sub(r"<[^>]+>", "", str(text)).replace("\u2060", "")
+    return re.sub(r"<[^>]+>", "", str(text)).replace("\u2060", "").replace("\u00a0", " ")
 
 
 # --- the words ------------------------------------------------------------------------------------

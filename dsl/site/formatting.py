@@ -292,6 +292,20 @@ def keep_short_words_whole(text: str) -> str:
     return SHORT_HYPHENATED.sub(lambda m: m.group(1) + "-" + WORD_JOINER, text)
 
 
+NO_BREAK_SPACE = "\u00a0"
+
+SINGLE_LETTER_WORD = re.compile(r"(?<![\w\-’'])([aiouwzAIOUWZ]) (?=\S)")
+"""A Polish word of one letter (a, i, o, u, w, z) and the space after it."""
+
+
+def bind_single_letter_words(text: str, lang: str) -> str:
+    """In Polish, each one-letter word joined to the next by a no-break space, as Polish typesetting does: "w Państwa
+    strefie", "i Standard", never "w" or "i" at the end of a line. Other languages' text is returned as it is."""
+    if lang != "pl":
+        return text
+    return SINGLE_LETTER_WORD.sub("\\1" + NO_BREAK_SPACE, text)
+
+
 @lru_cache(maxsize=4096)
 def time_range(start: int, end: int, lang: str) -> str:
     """Opening hours within one day: "08:00–17:00"."""
@@ -338,6 +352,14 @@ def listing(items: list[str], lang: str, style: ListStyle = "standard") -> str:
         joined = format_list([*items[:-1], "\x00"], style=style, locale=locale(lang))
         if joined.endswith(" e \x00"):
             return joined[: -len(" e \x00")] + " ed " + items[-1]
+    if lang == "pl" and len(items) > 1:
+        # The conjunction of CLDR's pattern ("{0} i {1}") kept with the item after it; the items' own words are left as
+        # they are (a vendor's text is the vendor's), so stand-ins take their place while the pattern is bound.
+        stand_ins = [f"\x01{n}\x01" for n in range(len(items))]
+        joined = bind_single_letter_words(format_list(stand_ins, style=style, locale=locale(lang)), lang)
+        for stand_in, item in zip(stand_ins, items, strict=True):
+            joined = joined.replace(stand_in, item)
+        return joined
     return format_list(items, style=style, locale=locale(lang))
 
 

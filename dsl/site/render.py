@@ -137,19 +137,20 @@ def compile_catalogs(locales: Path, stderr: TextIO | None = None, settings: Sett
         mo, missing = _compiled(po, lang)
         if missing and stderr is not None:
             print(f"{po}: warning: {missing} message(s) not translated, shown in English", file=stderr)
-        result[lang] = _whole_words(Translations(io.BytesIO(mo)))
+        result[lang] = _whole_words(Translations(io.BytesIO(mo)), lang)
     return result
 
 
-def _whole_words(words: Translations) -> Translations:
-    """The catalog with its short hyphenated words kept on one line ("E-post", "Add-on"): see fmt.keep_short_words_whole.
+def _whole_words(words: Translations, lang: str) -> Translations:
+    """The catalog with its short hyphenated words kept on one line ("E-post", "Add-on"): see fmt.keep_short_words_whole;
+    in Polish, its one-letter words kept with the next word (fmt.bind_single_letter_words).
 
     Done once here, where every site word passes, rather than in each template and view that says one.
     """
     catalog = words._catalog  # gettext's own table of msgid -> msgstr
     for key, value in catalog.items():
         if isinstance(value, str) and key != "":  # "" is the header, not a site word
-            catalog[key] = fmt.keep_short_words_whole(value)
+            catalog[key] = fmt.bind_single_letter_words(fmt.keep_short_words_whole(value), lang)
     return words
 
 

@@ -9,6 +9,7 @@ on a date gives an Offer per version: the later one with validFrom, the earlier 
 A minimum quantity (`minimum 10 users`) is the Offer's eligibleQuantity; a pack (`for 10 hours`) the price
 specification's referenceQuantity. A set-up fee on top of a price
 (`plus 3000 EUR setup`) makes its priceSpecification a CompoundPriceSpecification of two components.
+The vendor's phone, SMS, fax and e-mail contacts are the Organization's contactPoints (`contact_point`).
 """
 
 from __future__ import annotations
@@ -22,7 +23,8 @@ from typing import Any
 
 from markupsafe import Markup
 
-from dsl.language.model import ContractTerms, Price, Text, Vendor
+from dsl.language import addresses
+from dsl.language.model import Contact, ContractTerms, Price, Text, Vendor
 from dsl.site import views as site
 
 PERIOD_CODES: dict[str, str] = {"day": "DAY", "week": "WEE", "month": "MON", "quarter": "QAN", "year": "ANN"}
@@ -122,6 +124,9 @@ def vendor_json_ld(vendor: Vendor, reader: site.Reader, url: str) -> Markup:
     website = site.safe_href(vendor.website)
     if website:
         organization["url"] = website
+    points = [found for contact in vendor.contacts if (found := contact_point(contact, reader)) is not None]
+    if points:
+        organization["contactPoint"] = points
     segments = {s.id: tagged(s.label, reader) for s in vendor.segments}
     graph: list[dict[str, Any]] = [organization]
     for plan in vendor.plans:
@@ -154,6 +159,39 @@ def vendor_json_ld(vendor: Vendor, reader: site.Reader, url: str) -> Markup:
         graph.append(service)
     data = {"@context": "https://schema.org", "@graph": graph}
     return script_json(data)
+
+
+# --- contacts -------------------------------------------------------------------------------------
+
+
+def contact_point(contact: Contact, reader: site.Reader) -> dict[str, Any] | None:
+    """A phone, SMS, fax or e-mail contact as a schema.org ContactPoint, or None for another kind or an unusable value.
+
+    A phone number is its `telephone` and a fax number its `faxNumber` (never a telephone: a search engine's "call"
+    button would ring the fax machine), both with the country code. schema.org has no property for a number that takes
+    text messages, and as `telephone` it would be offered for calls: an SMS number is the point's `url`, the sms: link
+    (RFC 5724) the page has too.
+    """
+    value = contact.value or ""
+    point: dict[str, Any] = {"@type": "ContactPoint", "contactType": "technical support"}
+    if contact.kind in ("phone", "fax"):
+        number = addresses.phone_number(value)
+        if number is None:
+            return None
+        point["telephone" if contact.kind == "phone" else "faxNumber"] = number.e164
+    elif contact.kind == "sms":
+        href = addresses.sms_href(value)
+        if href is None:
+            return None
+        point["url"] = href
+    elif contact.kind == "email" and addresses.email_href(value) is not None:
+        point["email"] = value.strip()
+    else:
+        return None
+    # The page's word joiners and no-break spaces are for lines on a screen, not for a name in data.
+    kind = site.contact_kinds(reader)[contact.kind].replace("\u2060", "").replace("\u00a0", " ")
+    point["name"] = tagged(contact.label, reader) if contact.label is not None else kind
+    return point
 
 
 # --- contract terms -------------------------------------------------------------------------------

@@ -978,6 +978,24 @@ def case_name(vendor: Vendor, case_id: str, reader: Reader) -> Markup:
     return reader.label(found.name) if found else Markup(escape(case_id))
 
 
+def case_in_sentence(vendor: Vendor, case_id: str, reader: Reader) -> Markup:
+    """A kind of case inside a sentence or brackets: "1 timme (ärenden som eskaleras till Esri Inc)", not "(Ärenden …)".
+
+    Its first letter is lowered only when that is a common word's capital: the name's first word differs between its
+    languages (Ärenden, Casi, Zgłoszenia, Cases) and is capitalised only at its start. A name that opens with the same
+    word in every language ("Oslo …", "SAP …") or with a word in capitals, or one shown as a fallback, keeps it.
+    """
+    label = case_name(vendor, case_id, reader)
+    found = vendor.case(case_id)
+    text = str(label)
+    first = text.split(" ", 1)[0]
+    if found is None or text.startswith("<") or len(first) < 2 or not (first[0].isupper() and first[1:].islower()):
+        return label
+    if len({value.split(" ", 1)[0] for _, value in found.name.values if value.strip()}) < 2:
+        return label
+    return Markup(text[:1].lower() + text[1:])
+
+
 def _target_cases(vendor: Vendor, metric: str) -> list[str | None]:
     """None (the general case) and every kind of case some tier has its own target for, in the vendor's order."""
     used = {t.case for plan in vendor.plans for t in plan.targets if t.metric == metric and t.case is not None}
@@ -1009,7 +1027,7 @@ def target_tables(vendor: Vendor, reader: Reader) -> tuple[TargetTable, ...]:
                 if case is not None and levels:
                     label = Markup(escape(reader.gettext("%(priority)s (%(case)s)"))) % {
                         "priority": label,
-                        "case": case_name(vendor, case, reader),
+                        "case": case_in_sentence(vendor, case, reader),
                     }
                 elif case is not None:
                     label = Markup(escape(case_name(vendor, case, reader)))
@@ -1335,7 +1353,7 @@ def _coverage_label(vendor: Vendor, level: str | None, case: str | None, reader:
         # Esri has no priorities: "All priorities (Cases escalated to Esri Inc): 24×7" named some that do not exist
         # and, read fast, said 24×7 for every case.
         return case_name(vendor, case, reader)
-    return sentence(reader.gettext("%(priority)s (%(case)s)"), priority=label, case=case_name(vendor, case, reader))
+    return sentence(reader.gettext("%(priority)s (%(case)s)"), priority=label, case=case_in_sentence(vendor, case, reader))
 
 
 def _coverage_levels_label(vendor: Vendor, levels: tuple[str, ...], case: str | None, reader: Reader) -> Markup:
@@ -1343,7 +1361,7 @@ def _coverage_levels_label(vendor: Vendor, levels: tuple[str, ...], case: str | 
     if len(levels) == 1:
         return _coverage_label(vendor, levels[0], case, reader)
     names = _level_names(vendor, levels, reader)
-    return names if case is None else sentence(reader.gettext("%(priority)s (%(case)s)"), priority=names, case=case_name(vendor, case, reader))
+    return names if case is None else sentence(reader.gettext("%(priority)s (%(case)s)"), priority=names, case=case_in_sentence(vendor, case, reader))
 
 
 def _level_names(vendor: Vendor, levels: tuple[str, ...], reader: Reader) -> Markup:
@@ -1390,10 +1408,16 @@ def plan_services(vendor: Vendor, reader: Reader) -> tuple[PlanService, ...]:
         same_hours: dict[tuple[str | None, str, bool], list[str]] = {}
         for c in sorted(plan.coverage, key=lambda c: (c.priority is None, rank.get(c.priority or "", 0))):
             same_hours.setdefault((c.case, c.calendar, c.priority is None), []).extend([c.priority] if c.priority else [])
+        # "Other priorities" is plural: when the priorities with hours of their own leave one, it is named ("P4: …").
+        rest = {
+            case: [lv for lv in rank if lv not in {c.priority for c in plan.coverage if c.case == case and c.priority}] for case in own
+        }
         coverage = tuple(
             sentence(
                 _("%(priority)s: %(hours)s"),
-                priority=_coverage_label(vendor, None, case, reader, others=case in own)
+                priority=_coverage_levels_label(vendor, tuple(rest[case]), case, reader)
+                if every and case in own and len(rest[case]) == 1
+                else _coverage_label(vendor, None, case, reader, others=case in own)
                 if every
                 else _coverage_levels_label(vendor, tuple(levels), case, reader),
                 hours=clock_text(vendor, calendar, reader),
@@ -1455,8 +1479,10 @@ def plan_services(vendor: Vendor, reader: Reader) -> tuple[PlanService, ...]:
 
 
 def contact_href(kind: str, value: str | None) -> str | None:
-    """A working link for a contact value: mailto:, tel: or sms: with the country code, or the http(s) address."""
-    if not value:
+    """A working link for a contact value: mailto:, tel: or sms: with the country code, or the http(s) address; a fax
+    number none (it is shown, not linked)."""
+    if not value or kind == "fax":
+        # As tel: a tap on a phone rang the fax machine; no browser sends a fax from a link (RFC 3966 dropped fax:).
         return None
     if kind == "email":
         return safe_href(addresses.email_href(value))
@@ -1847,7 +1873,8 @@ def tier_anchor(plan_id: str) -> str:
 
 
 NARROW_TIERS = 2
-"""How many tiers a phone shows side by side before the reader picks others (two fit 320 px)."""
+"""How many tiers a phone shows side by side before the reader picks others (two fit 320 px with every word whole; three
+cut "rozszerzone", "Społeczność" at 320 px). The head says when a tier is hidden and leads to the chooser."""
 
 
 def narrow_tiers(recommended: list[bool]) -> tuple[int, ...]:
@@ -2071,7 +2098,7 @@ def fastest_response(vendor: Vendor, reader: Reader) -> Markup:
         return sentence(
             reader.gettext("Fastest response: %(duration)s (%(case)s)"),
             duration=fmt.duration(minutes, reader.lang),
-            case=case_name(vendor, case, reader),
+            case=case_in_sentence(vendor, case, reader),
         )
     fastest = fmt.duration(min(general), reader.lang) if general else business_days_text(*in_days[0], reader)
     text = sentence(reader.gettext("Fastest response: %(duration)s"), duration=fastest)
@@ -2143,6 +2170,12 @@ def zone_names(reader: Reader) -> dict[str, str]:
         "Europe/London": _("UK time"),
         "Europe/Berlin": _("German time"),
         "Europe/Helsinki": _("Finnish time"),
+        # CLDR's names for these are a region's ("Western European Time", "ora dell’Europa occidentale"), which no
+        # one says of the time in Lisbon; Paris, Madrid and Amsterdam share "Central European Time" with Stockholm.
+        "Europe/Lisbon": _("Portuguese time"),
+        "Europe/Madrid": _("Spanish time"),
+        "Europe/Paris": _("French time"),
+        "Europe/Amsterdam": _("Dutch time"),
         "America/New_York": _("New York time"),
         "America/Chicago": _("Chicago time"),
         "Asia/Kolkata": _("India time"),

@@ -169,3 +169,36 @@ def test_a_touch_screen_gets_a_44_px_link_on_every_card(visitor) -> None:
     page = visitor.open("/pl/synerity/index.html", **touch).page
     heights = page.locator("#tiers a.cta").evaluate_all("links => links.map(a => a.getBoundingClientRect().height)")
     assert len(heights) == 3 and min(heights) >= 44, heights
+
+
+# Where the first card is on a phone's first screen, with a touch screen's 44 px links in "On this page".
+FIRST_SCREEN = """
+() => {
+  const card = document.querySelector('#tiers .tcard');
+  const name = card.querySelector('h3').getBoundingClientRect();
+  const price = card.querySelector('.price').getBoundingClientRect();
+  const sections = [...document.querySelectorAll('main section[id]')].map(s => s.id);
+  return {name: name.bottom + scrollY, price: price.bottom + scrollY, sections, screen: innerHeight};
+}
+"""
+
+
+@pytest.mark.parametrize("width", [320, 390])
+@pytest.mark.parametrize("lang", ["sv", "it", "pl", "en"])
+def test_a_phone_sees_the_first_tier_and_its_price_on_the_first_screen(visitor, check, lang, width) -> None:
+    # The vendors' own words about themselves came first: Synerity's 400 words and Infor's intro filled the first screen
+    # and more, and the cards began below it. They close the page now, under "About …", with the website and sources.
+    touch = {"viewport": {"width": width, "height": 740}, "has_touch": True, "is_mobile": True}
+    for vendor in check.vendors:
+        page = visitor.open(f"/{lang}/{vendor}/index.html", reuse=True, **touch).page
+        found = page.evaluate(FIRST_SCREEN)
+        where = f"{lang}/{vendor} at {width} px"
+        assert found["price"] <= found["screen"], f"{where}: the first card's price ends at {found['price']} px, below the first screen"
+        assert found["sections"][:2] == ["tiers", "compare"] and found["sections"][-1] == "about", f"{where}: {found['sections']}"
+        about = page.locator("#about")
+        assert about.locator(".source").count() >= 1 and about.locator("h2").inner_text().endswith(vendor_name(page)), where
+
+
+def vendor_name(page: Any) -> str:
+    """The vendor's name as the page's heading says it."""
+    return str(page.locator("h1").inner_text()).strip()

@@ -65,7 +65,7 @@ def test_every_tier_column_is_labelled_wherever_a_row_is_in_view(visitor, check,
 
 @pytest.mark.parametrize("js", [True, False], ids=["script", "no-script"])
 @pytest.mark.parametrize("width", [320, 360])
-def test_a_phone_shows_two_tiers_and_every_tier_is_one_tick_away(visitor, check, width, js) -> None:
+def test_a_phone_shows_two_tiers_says_so_and_every_tier_is_one_tick_away(visitor, check, width, js) -> None:
     path = "/sv/esri/index.html"  # four tiers, Swedish compounds
     visit = visitor.open(path, viewport={"width": width, "height": 700}, java_script_enabled=js)
     page = visit.page
@@ -73,11 +73,14 @@ def test_a_phone_shows_two_tiers_and_every_tier_is_one_tick_away(visitor, check,
     names = heads.all_inner_texts()
     assert len(names) == 4
     assert sum(heads.nth(i).is_visible() for i in range(4)) == 2, "a phone should first show two tiers"
+    more = page.locator("#compare table.tt thead .more")
+    assert more.is_visible() and more.get_attribute("href") == "#pick", "the head does not say a tier is hidden"
     for box in page.locator(".pick input").all():
         if not box.is_checked():
             page.locator(f"label[for='{box.get_attribute('id')}']").click()
     for i in range(4):
         assert heads.nth(i).is_visible(), f"{names[i]} is still hidden after ticking it"
+    assert not more.is_visible(), "every tier is shown, yet the head says one is hidden"
     problems = page.evaluate(HEADS_IN_VIEW)
     assert problems == [], "\n".join(problems)
     result = check.overflow(page)
@@ -154,3 +157,27 @@ def test_a_tiers_channels_read_as_the_comparison_says_them(visitor, check, lang)
                 assert line.inner_text().strip() == said[plan], plan
                 compared += 1
     assert compared >= 10
+
+
+# A vendor of three tiers: a phone shows two at first, and the sticky head, still in view far down the table, says a
+# tier is hidden and leads back to the chooser: without it a reader scrolled past the chooser saw two columns and no
+# sign of the third. With every tier ticked the head says nothing more.
+@pytest.mark.parametrize("path", ["/pl/amanda/index.html", "/it/infor/index.html", "/sv/synerity/index.html"])
+def test_a_phones_table_says_when_a_tier_is_hidden_and_leads_to_the_chooser(visitor, check, path) -> None:
+    visit = visitor.open(path, viewport={"width": 360, "height": 700})
+    page = visit.page
+    heads = page.locator("#compare table.tt thead th")
+    assert heads.count() == 3 and sum(heads.nth(i).is_visible() for i in range(3)) == 2
+    more = page.locator("#compare table.tt thead .more")
+    page.locator("#compare table.tt tbody tr").last.scroll_into_view_if_needed()
+    box = more.bounding_box()
+    assert more.is_visible() and box is not None and 0 <= box["y"] and box["y"] + box["height"] <= 700, "the notice is not in view"
+    more.click()
+    page.wait_for_function("location.hash === '#pick'")
+    top = page.locator("#pick").evaluate("el => el.getBoundingClientRect().top")
+    assert -1 <= top < 100, f"the link did not lead to the chooser (its top is at {top})"
+    for box in page.locator(".pick input").all():
+        box.check()
+    assert all(heads.nth(i).is_visible() for i in range(3)) and not more.is_visible()
+    problems = page.evaluate(HEADS_IN_VIEW)
+    assert problems == [], "\n".join(problems)
