@@ -62,7 +62,9 @@ def plan(line: str = "price 35 USD per user per month", hours: str = "open mon-f
         (plan("target on-site all end of 1 business day cut-off 15:00 on office"), 11, 60, "the cut-off comes after the calendar",
          plan("target on-site all end of 1 business day on office cut-off 15:00")),
         (plan("contract 12 months renews indefinitely notice 3 months"), 11, 31, "'renews' is followed by the term of each renewal",
-         plan("contract 12 months notice 3 months")),
+         plan("contract 12 months then open-ended notice 3 months")),
+        (plan("contract 12 months notice 3 months then open-ended"), 11, 40, "'then open-ended' comes before 'notice TERM'",
+         plan("contract 12 months then open-ended notice 3 months")),
     ],
 )
 def test_words_out_of_order_get_a_hint_that_shows_the_order(text: str, line: int, column: int, hint: str, fixed: str) -> None:

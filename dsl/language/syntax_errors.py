@@ -413,9 +413,10 @@ def _order_hint(exc: UnexpectedToken, text: str) -> str | None:
         # A Nordic or German contract that "runs on until further notice" after its minimum term.
         return (
             "'renews' is followed by the term of each renewal: contract 12 months renews 12 months notice 3 months; a contract "
-            "that runs on until further notice after its minimum term has no renewal term: contract 12 months notice 3 months, "
-            "and 'until further notice' in the plan's note"
+            "that runs on until further notice after its minimum term is: contract 12 months then open-ended notice 3 months"
         )
+    if word == "then" and line.startswith("contract ") and "notice" in before:
+        return "'then open-ended' comes before 'notice TERM': contract 12 months then open-ended notice 3 months"
     if re.fullmatch(r"\d\d?:\d\d", word) and re.match(r"(open|hours|eve)\b", line):
         return "separate the intervals of a day with a comma: open mon-thu 09:00-14:00, 15:00-18:00"
     if word == "{" and "add-on" in before:
@@ -494,7 +495,7 @@ CUTOFF_WORDS = ("cutoff", "cut", "after", "before", "until", "by", "received")
 
 MONEY_MINIMUM = (
     "a minimum counts what the price is per, such as minimum 5 devices; a least amount of money (a minimum contract "
-    "value) has no form of its own: say it in the vendor's or the plan's note"
+    "value) is written after the price's unit and period: price 195 GBP per device per year at least 1500 GBP per year"
 )
 
 
