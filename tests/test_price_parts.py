@@ -133,7 +133,9 @@ def test_the_pages_say_each_part_and_the_least_amount_in_each_language(lang: str
 
 def test_the_home_card_keeps_prices_with_other_parts_apart() -> None:
     text = PLAN.replace("PRICE", "price 4900 SEK per month plus 350 SEK per server").replace(
-        "  }\n}", '  }\n  plan plus { name "Plus" price 8900 SEK per month plus 450 SEK per server }\n  plan bare { name "Bare" price 3000 SEK per month }\n}'
+        "  }\n}",
+        '  }\n  plan plus { name "Plus" price 8900 SEK per month plus 450 SEK per server }\n'
+        '  plan bare { name "Bare" price 3000 SEK per month }\n}',
     )
     vendor = vendor_of(text)
     summary = plain(site.price_range(vendor, site.Reader("en", words()["en"], vendor)))
