@@ -87,7 +87,8 @@ def test_a_fee_on_a_one_off_price_or_of_nothing_is_warned_about() -> None:
 @pytest.mark.parametrize(
     ("price", "column", "hint"),
     [
-        ("price 1500 EUR per month excl tax plus 3000 EUR setup", 39, "'plus AMOUNT CURRENCY setup' comes after the price's unit"),
+        ("price 1500 EUR per month excl tax plus 3000 EUR setup", 39,
+         "'plus AMOUNT CURRENCY setup' and 'plus AMOUNT CURRENCY per UNIT' (a part that adds up) come after"),
         ("price 1500 EUR per month plus setup 3000 EUR", 35, "the fee's amount and currency come first, then the word"),
     ],
 )

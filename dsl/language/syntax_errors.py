@@ -389,7 +389,8 @@ def _pack_hint(exc: UnexpectedToken, text: str) -> str | None:
 
 PRICE_ORDER = (
     "a price's words come in this order: AMOUNT CURRENCY, per UNIT, per PERIOD, minimum N UNITS, billed INTERVAL, "
-    "then the tax note: price 35 USD per user per month minimum 10 users billed yearly excl tax"
+    "plus … (parts and a set-up fee), at least …, then the tax note: price 35 USD per user per month minimum 10 users "
+    "billed yearly excl tax"
 )
 
 
@@ -403,7 +404,7 @@ def _order_hint(exc: UnexpectedToken, text: str) -> str | None:
     add-on's price. Keyed by the line, as `_uptime_hint`: a misspelt statement on a line of its own gets none."""
     line, before = _line_of(exc, text)
     word = str(exc.token)
-    if word in ("minimum", "billed", "per") and (line.startswith("price ") or "add-on" in before):
+    if word in ("minimum", "billed", "per", "at") and (line.startswith("price ") or "add-on" in before):
         return PRICE_ORDER
     if before[-1:] == ["per"] and "add-on" in before:  # `add-on 75 EUR excl tax per hour`: `per` read as the next feature
         return PRICE_ORDER
@@ -481,7 +482,10 @@ def _setup_fee_hint(exc: UnexpectedToken, text: str) -> str | None:
     line, before = _line_of(exc, text)
     example = "price 1500 EUR per month plus 3000 EUR setup excl tax"
     if str(exc.token) == "plus" and line.startswith("price "):
-        return f"'plus AMOUNT CURRENCY setup' comes after the price's unit, period, minimum and billing, before the tax note: {example}"
+        return (
+            "'plus AMOUNT CURRENCY setup' and 'plus AMOUNT CURRENCY per UNIT' (a part that adds up) come after the price's unit, "
+            f"period, minimum and billing, before 'at least' and the tax note: {example}"
+        )
     if "add-on" in before and "plus" in (str(exc.token), *before[-1:]):
         return "an add-on's price has no set-up fee: say it in the feature's description"
     if before[-1:] == ["plus"] and line.startswith("price "):
