@@ -97,7 +97,7 @@ def test_a_base_fee_written_after_a_price_per_a_unit_is_a_part_without_a_unit() 
 
 def test_a_least_amount_of_0_is_warned_about() -> None:
     message, *_ = only(plan("price 150 EUR per device per month at least 0 EUR per month"), "warning")
-    assert message == "a price with a minimum of 0 EUR"
+    assert message == "a least amount of 0 EUR"
 
 
 SAID = {

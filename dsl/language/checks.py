@@ -1778,8 +1778,9 @@ def check_zero_price(price: Price, addon: bool = False) -> Iterator[Diagnostic]:
         )
     if price.floor is not None and price.floor.amount == 0:
         yield warning(
-            f"a {'percentage' if price.kind == 'percent' else 'price'} with a minimum of {price.floor.amount} {price.floor.currency}",
-            price.pos, "every price is at least 0: leave out 'at least ...' when the vendor sets no minimum", code="T0421",
+            f"a percentage with a minimum of {price.floor.amount} {price.floor.currency}" if price.kind == "percent"
+            else f"a least amount of {price.floor.amount} {price.floor.currency}",
+            price.pos, "every price is at least 0: leave out 'at least ...' when the vendor sets no least amount", code="T0421",
         )
 
 
