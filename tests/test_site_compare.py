@@ -325,5 +325,7 @@ def test_a_tier_with_two_contacts_of_one_kind_names_them_as_its_card_does() -> N
     column = [c.key for c in page.columns].index("channels") - 1
     cells = {row.key: re.sub(r"<[^>]+>", "", str(row.cells[column].text)).replace("\u2060", "").replace("\xa0", " ") for row in page.rows}
     assert cells == {"v/a": "Phone and email", "v/b": "Phone (090-10 20 30), phone (On-call phone) and email"}
+    # Kept on one line: the number after its hyphen, the label's short hyphenated word.
+    assert "090-\u2060" in str(page.rows[1].cells[column].text) and "On-\u2060call" in str(page.rows[1].cells[column].text)
     reader = site.Reader("en", words()["en"], vendor)
     assert [str(s.channels_line).replace("\u2060", "").replace("\xa0", " ") for s in site.plan_services(vendor, reader)][1] == cells["v/b"]

@@ -1513,15 +1513,17 @@ def _which_contact(contact: Contact, channels: tuple[str, ...], vendor: Vendor, 
         return ""
     groups = {g.id: g for g in vendor.contact_groups}
     group = groups.get(contact.group or "")
+    # Each kept on one line as the contact list keeps it: a label's short hyphenated words ("On-call phone"), and
+    # the number whole ("090-10 20 30" broke after "090-" in the comparison's narrow column).
     if group is not None and sum(1 for c in same if c.group == contact.group) == 1:
-        return reader.label(group.label)
+        return _whole_short_words(reader.label(group.label))
     # The author's own name for the line ("Urgent line") says more than its number, which in the US
     # national form brings parentheses of its own: "Phone ((617) 555-0199)".
     if contact.label is not None:
-        return reader.label(contact.label)
+        return _whole_short_words(reader.label(contact.label))
     number = addresses.phone_number(contact.value) if contact.kind in addresses.PHONE_KINDS and contact.value else None
     if number is not None:
-        return number.national.replace(" ", "\u00a0")
+        return number.national.replace(" ", "\u00a0").replace("-", "-" + fmt.WORD_JOINER)
     return contact.value or contact.id
 
 
