@@ -30,11 +30,13 @@ def test_a_word_that_names_no_region_keeps_the_general_hint() -> None:
 
 
 @pytest.mark.parametrize("minimum", ["minimum 1500 GBP", "minimum 1500 GBP per year"])
-def test_a_minimum_in_money_says_the_language_has_no_such_minimum(minimum: str) -> None:
+def test_a_minimum_in_money_is_told_how_a_least_amount_is_written(minimum: str) -> None:
     message, line, _, hint = only(one_tier(price=f"price 195 GBP per device per year {minimum} excl tax"))
     assert line == 7
-    assert hint is not None and "a least amount of money (a minimum contract value) has no form of its own" in hint
+    assert hint is not None and hint.endswith("price 195 GBP per device per year at least 1500 GBP per year")
     assert "unknown price unit" not in message
+    # What the hint says to write checks (session 27: a least amount of a price per a unit).
+    assert problems(one_tier(price="price 195 GBP per device per year at least 1500 GBP per year excl tax")) == []
 
 
 def test_a_minimum_of_devices_is_still_fine() -> None:

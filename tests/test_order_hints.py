@@ -42,6 +42,11 @@ def plan(line: str = "price 35 USD per user per month", hours: str = "open mon-f
          plan("price 6 USD per user per month billed yearly excl tax")),
         (plan("features { extra: add-on 75 EUR excl tax per hour }"), 11, 50, "a price's words come in this order",
          plan("features { extra: add-on 75 EUR per hour excl tax }")),
+        # Session 27: a least amount after the tax note, as an Italian "IVA esclusa, con un minimo di 1.500 €" reads.
+        (plan("price 150 EUR per device per month excl tax at least 1500 EUR per month"), 11, 49, "a price's words come in this order",
+         plan("price 150 EUR per device per month at least 1500 EUR per month excl tax")),
+        (plan("price 4900 SEK per month excl tax plus 350 SEK per server"), 11, 39, "'plus AMOUNT CURRENCY setup' and 'plus AMOUNT",
+         plan("price 4900 SEK per month plus 350 SEK per server excl tax")),
         (plan("contract 12 months notice 3 months renews 12 months"), 11, 40, "'renews TERM' comes before 'notice TERM'",
          plan("contract 12 months renews 12 months notice 3 months")),
         (plan(hours="open mon-thu 09:00-14:00 15:00-18:00"), 3, 28, "separate the intervals of a day with a comma",
@@ -62,7 +67,9 @@ def plan(line: str = "price 35 USD per user per month", hours: str = "open mon-f
         (plan("target on-site all end of 1 business day cut-off 15:00 on office"), 11, 60, "the cut-off comes after the calendar",
          plan("target on-site all end of 1 business day on office cut-off 15:00")),
         (plan("contract 12 months renews indefinitely notice 3 months"), 11, 31, "'renews' is followed by the term of each renewal",
-         plan("contract 12 months notice 3 months")),
+         plan("contract 12 months then open-ended notice 3 months")),
+        (plan("contract 12 months notice 3 months then open-ended"), 11, 40, "'then open-ended' comes before 'notice TERM'",
+         plan("contract 12 months then open-ended notice 3 months")),
     ],
 )
 def test_words_out_of_order_get_a_hint_that_shows_the_order(text: str, line: int, column: int, hint: str, fixed: str) -> None:

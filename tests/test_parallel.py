@@ -73,8 +73,9 @@ def _build(
 def test_two_processes_build_the_serial_site(tmp_path: Path) -> None:
     serial = _build(tmp_path / "serial" / "_site", 1)
     parallel = _build(tmp_path / "parallel" / "_site", 2)
-    assert serial["workers_did"] == 0 and parallel["workers_did"] == 5  # the five vendors were computed ahead
-    assert 0 < parallel["by_workers"] < 5  # by the forked worker and by the build's own process, both
+    vendors = len(load_project([PLANS]).project.vendors)  # type: ignore[union-attr]
+    assert serial["workers_did"] == 0 and parallel["workers_did"] == vendors  # every vendor was computed ahead
+    assert 0 < parallel["by_workers"] < vendors  # by the forked worker and by the build's own process, both
     assert tree(tmp_path / "parallel" / "_site") == tree(tmp_path / "serial" / "_site")
     assert parallel["stderr"] == serial["stderr"]
 
@@ -88,7 +89,7 @@ def test_a_project_with_its_own_settings_is_built_by_the_workers_as_serially(tmp
     )
     serial = _build(tmp_path / "serial" / "_site", 1, plans=project / "plans")
     parallel = _build(tmp_path / "parallel" / "_site", 2, tmp_path / "cache", plans=project / "plans")
-    assert serial["workers_did"] == 0 and parallel["workers_did"] == 5
+    assert serial["workers_did"] == 0 and parallel["workers_did"] == len(load_project([PLANS]).project.vendors)  # type: ignore[union-attr]
     assert parallel["stderr"] == serial["stderr"]
     assert tree(tmp_path / "parallel" / "_site") == tree(tmp_path / "serial" / "_site")
     again = _build(tmp_path / "again" / "_site", 2, tmp_path / "cache", plans=project / "plans")

@@ -56,11 +56,12 @@ def test_on_a_terminal_the_build_shows_progress_then_one_summary(tmp_path: Path)
     assert proc.wait(timeout=120) == 0
     shown = b"".join(chunks).decode("utf-8")
     assert "\r\x1b[K" in shown
-    assert re.search(r"vendor pages: \d+/20 \(\d+%\)", shown), shown
+    pages = 4 * len(re.findall(r"^vendor ", "".join(f.read_text(encoding="utf-8") for f in PLANS.glob("*.plan")), re.M))
+    assert re.search(rf"vendor pages: \d+/{pages} \(\d+%\)", shown), shown  # each vendor's page in each of the four languages
     lines = [line.split("\r\x1b[K")[-1] for line in shown.replace("\r\n", "\n").split("\n") if line.strip()]
     # The progress line is cleared before the summary: the summary stands on a line of its own.
     assert SUMMARY.match(lines[-1]), lines[-1]
-    assert "5 vendor(s)" in lines[-1] and "pages rendered 20" in lines[-1]
+    assert f"{pages // 4} vendor(s)" in lines[-1] and f"pages rendered {pages}" in lines[-1]
 
 
 def test_on_a_pipe_only_the_summary_and_with_quiet_nothing(tmp_path: Path) -> None:

@@ -61,7 +61,8 @@ def test_a_set_up_fee_is_read_as_part_of_its_price() -> None:
     ("price", "found"),
     [
         ("price 1500 EUR per month plus 3000 EUR", ("'plus 3000 EUR' does not say what the amount is", 6, 30,
-                                                    "a one-off set-up fee paid besides the price is written: plus 3000 EUR setup")),
+                                                    "a one-off set-up fee paid besides the price is written: plus 3000 EUR setup; "
+                                                    "a part of the price paid per something besides it: plus 3000 EUR per server")),
         ("price 1500 EUR per month plus 3000 EUR stup", ("unknown fee 'stup'", 6, 44, "did you mean 'setup'?")),
         ("price 1500 EUR per month plus 300 EUR per month setup", ("a set-up fee of 300 EUR per month: a set-up fee is paid once", 6, 47,
                                                                    "leave out 'per month'; an amount paid every month is a price of its own: "
@@ -86,7 +87,8 @@ def test_a_fee_on_a_one_off_price_or_of_nothing_is_warned_about() -> None:
 @pytest.mark.parametrize(
     ("price", "column", "hint"),
     [
-        ("price 1500 EUR per month excl tax plus 3000 EUR setup", 39, "'plus AMOUNT CURRENCY setup' comes after the price's unit"),
+        ("price 1500 EUR per month excl tax plus 3000 EUR setup", 39,
+         "'plus AMOUNT CURRENCY setup' and 'plus AMOUNT CURRENCY per UNIT' (a part that adds up) come after"),
         ("price 1500 EUR per month plus setup 3000 EUR", 35, "the fee's amount and currency come first, then the word"),
     ],
 )

@@ -309,3 +309,23 @@ def test_on_a_phone_each_card_names_its_facts_by_the_column_heads(built: Path, l
     css = (ROOT / "site_templates" / "assets" / "compare.css").read_text(encoding="utf-8")
     most = len(compare.columns(site.Reader(lang, words()[lang]), languages=True, availability=True)) - 1
     assert all(f"td:nth-of-type({n})::before{{content:var(--c{n});" in css for n in range(1, most + 1))
+
+
+def test_a_tier_with_two_contacts_of_one_kind_names_them_as_its_card_does() -> None:
+    """Session 27: Norrdrift's Plus has the office phone and an on-call phone. The comparison said "Phone" where the tier's
+    card says which two; a tier with one contact of each kind keeps the comparison's words by kind."""
+    from support.language_plans import vendor_of
+
+    vendor = vendor_of(
+        'vendor v {\n  name "V"\n  language en only\n  contact phone "+46 90-10 20 30"\n'
+        '  contact phone "+46 70-123 45 67" as jour { en "On-call phone" }\n  contact email "a@example.com"\n'
+        '  plan a { name "A" channels phone, email }\n  plan b { name "B" channels phone, jour, email }\n}\n'
+    )
+    page = compare_view(Project((vendor,)), "en")
+    column = [c.key for c in page.columns].index("channels") - 1
+    cells = {row.key: re.sub(r"<[^>]+>", "", str(row.cells[column].text)).replace("\u2060", "").replace("\xa0", " ") for row in page.rows}
+    assert cells == {"v/a": "Phone and email", "v/b": "Phone (090-10 20 30), phone (On-call phone) and email"}
+    # Kept on one line: the number after its hyphen, the label's short hyphenated word.
+    assert "090-\u2060" in str(page.rows[1].cells[column].text) and "On-\u2060call" in str(page.rows[1].cells[column].text)
+    reader = site.Reader("en", words()["en"], vendor)
+    assert [str(s.channels_line).replace("\u2060", "").replace("\xa0", " ") for s in site.plan_services(vendor, reader)][1] == cells["v/b"]

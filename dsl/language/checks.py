@@ -61,6 +61,7 @@ from dsl.language.vocabulary import (
     INCLUDED_IN,
     METRICS,
     MINUTES_PER_DAY,
+    OPEN_ENDED,
     PACK_UNITS,
     PERIOD_WORDS,
     PERIODS,
@@ -1508,6 +1509,7 @@ def check_contract(terms: ContractTerms) -> Iterator[Diagnostic]:
             "remove 'renews ...' (such a contract runs until it is ended), or give the term: contract 1 month renews 1 month",
             code="T0841",
         )
+    yield from _check_open_ended(terms)
     if terms.minimum is not None and terms.notice is not None and _longer(terms.notice, terms.minimum):
         yield warning(
             f"the notice ({terms.notice.count} {terms.notice.unit}) is longer than the minimum term "
@@ -1515,6 +1517,34 @@ def check_contract(terms: ContractTerms) -> Iterator[Diagnostic]:
             terms.notice.pos,
             "is a unit wrong (3 days, not 3 months)? If the offer says so, keep it",
             code="T0842",
+        )
+
+
+def _check_open_ended(terms: ContractTerms) -> Iterator[Diagnostic]:
+    """`then open-ended` is that word, after a minimum term, instead of a renewal (T0843-T0845)."""
+    if terms.then_word is None:
+        return
+    if terms.then_word != OPEN_ENDED:
+        close = did_you_mean(terms.then_word, (OPEN_ENDED,))
+        yield error(
+            f"unknown word '{terms.then_word}' after 'then'", terms.then_pos,
+            (close + " " if close and close.startswith("did you mean") else "")
+            + "a contract that runs on until further notice after its minimum term is written: "
+            "contract 12 months then open-ended notice 3 months",
+            code="T0843",
+        )
+    if terms.minimum is None:
+        yield error(
+            "a contract with no minimum term has no 'then'", terms.then_pos,
+            "a contract with no minimum term runs until it is ended already: contract none notice 3 months",
+            code="T0844",
+        )
+    if terms.renewal is not None:
+        yield error(
+            "a contract that renews for a term does not also run on open-ended", terms.then_pos,
+            "keep what the offer says: 'renews 12 months' (it runs on for 12 months at a time) or 'then open-ended' "
+            "(it runs on with no term until notice is given)",
+            code="T0845",
         )
 
 
@@ -1748,15 +1778,16 @@ def check_zero_price(price: Price, addon: bool = False) -> Iterator[Diagnostic]:
         )
     if price.floor is not None and price.floor.amount == 0:
         yield warning(
-            f"a percentage with a minimum of {price.floor.amount} {price.floor.currency}", price.pos,
-            "every percentage is at least 0: leave out 'at least ...' when the vendor sets no minimum", code="T0421",
+            f"a percentage with a minimum of {price.floor.amount} {price.floor.currency}" if price.kind == "percent"
+            else f"a least amount of {price.floor.amount} {price.floor.currency}",
+            price.pos, "every price is at least 0: leave out 'at least ...' when the vendor sets no least amount", code="T0421",
         )
 
 
 def check_thousands_separator(price: Price) -> Iterator[Diagnostic]:
     """T0432 (a warning): an amount such as `18.000 EUR`, a thousands separator read as a decimal point."""
     amounts = [(price.amount, price.currency)] if price.kind == "amount" else []
-    for part in (price.setup, price.floor):
+    for part in (price.setup, price.floor, *price.parts):
         if part is not None:
             amounts.append((part.amount, part.currency))
     for amount, currency in amounts:
@@ -1778,7 +1809,9 @@ def check_price_terms(price: Price) -> Iterator[Diagnostic]:
         yield from check_word("billing interval", price.billing, tuple(BILLING), price.billing_pos)
     if price.floor is not None:
         yield from check_word("period", price.floor.period, PERIODS, price.floor.period_pos)
+        yield from check_amount_floor(price)
     yield from check_setup_fee(price)
+    yield from check_parts(price)
     yield from check_pack(price)
     if price.minimum is None or price.minimum_unit is None:
         return
@@ -1849,14 +1882,18 @@ def check_setup_fee(price: Price) -> Iterator[Diagnostic]:
     if price.setup_word is None:
         yield error(
             f"'plus {amount}' does not say what the amount is", price.setup_pos,
-            f"a one-off set-up fee paid besides the price is written: plus {amount} setup", code="T0425",
+            f"a one-off set-up fee paid besides the price is written: plus {amount} setup; a part of the price paid per "
+            f"something besides it: plus {amount} per server", code="T0425",
         )
     else:
         yield from check_word("fee", price.setup_word, FEES, price.setup_pos)
-    if fee.period is not None:
+    per, per_pos = (fee.unit, fee.unit_pos) if fee.unit is not None else (fee.period, fee.period_pos)
+    if per is not None:
         yield error(
-            f"a set-up fee of {amount} per {fee.period}: a set-up fee is paid once", fee.period_pos,
-            f"leave out 'per {fee.period}'; an amount paid every {fee.period} is a price of its own: price {amount} per {fee.period}",
+            f"a set-up fee of {amount} per {per}: a set-up fee is paid once", per_pos,
+            f"leave out the word '{price.setup_word}' for a part of the price paid per {per} besides it: plus {amount} per {per}"
+            if fee.unit is not None else
+            f"leave out 'per {per}'; an amount paid every {per} is a price of its own: price {amount} per {per}",
             code="T0426",
         )
     if fee.currency != price.currency:
@@ -1869,6 +1906,68 @@ def check_setup_fee(price: Price) -> Iterator[Diagnostic]:
             f"a set-up fee on a one-off price of {price.amount} {price.currency}", fee.pos,
             "both are paid once: add them up in the price, or give the price its period (price 1500 EUR per month plus 3000 EUR setup)",
             code="T0428",
+        )
+
+
+def check_parts(price: Price) -> Iterator[Diagnostic]:
+    """`plus 350 SEK per server`: each part is per a known unit of its own, in the price's currency, per its period (T0433-T0435)."""
+    units: dict[str | None, Price] = {}
+    for part in price.parts:
+        amount = f"{part.amount} {part.currency}"
+        if part.unit is not None and part.unit not in PRICE_UNITS:
+            yield error(f"unknown price unit '{part.unit}'", part.unit_pos, _unit_hint(part.unit, PRICE_UNITS, None, amount), code="T0401")
+            continue
+        if part.period is not None and part.period not in PERIODS:
+            # A part is per something: a lone word that is no period is a unit gone wrong (`plus 350 SEK per sever`).
+            word, at = part.period, part.period_pos
+            if part.unit is None:
+                yield error(f"unknown price unit '{word}'", at, _unit_hint(word, PRICE_UNITS, price.period, amount), code="T0401")
+            else:
+                yield error(f"unknown period '{word}'", at, _unit_hint(word, PERIODS, money=amount), code="T0401")
+            continue
+        if part.period is not None and part.period != price.period:
+            paid = f"per {price.period}" if price.period else "once"
+            yield error(
+                f"a part of the price per {part.period} on a price paid {paid}", part.period_pos,
+                "the parts of a price add up, so they are paid per the same period: leave out the part's period (it is the "
+                f"price's), or write a price of its own: price {amount} per {part.unit or 'user'} per {part.period}",
+                code="T0433",
+            )
+        if part.currency != price.currency:
+            yield error(
+                f"a part of the price in {part.currency} on a price in {price.currency}", part.pos,
+                f"write the part in {price.currency}; a price in {part.currency} is a price of its own", code="T0434",
+            )
+        if part.amount == 0:
+            yield warning(f"a part of the price of {amount}", part.pos, "leave out 'plus ...': it adds nothing", code="T0421")
+        first = price if part.unit == price.unit else units.get(part.unit)
+        if first is not None:
+            what = f"per {part.unit}" if part.unit else "per no unit"
+            yield error(
+                f"two amounts of one price {what}", part.pos,
+                f"add them up in one amount {what}; a part is per something else than the price and its other parts, "
+                "such as: price 4900 SEK per month plus 350 SEK per server",
+                code="T0435",
+            )
+        units.setdefault(part.unit, part)
+
+
+def check_amount_floor(price: Price) -> Iterator[Diagnostic]:
+    """`at least 1500 EUR per month` on an amount: the least a price per something comes to, in its currency (T0434, T0436)."""
+    floor = price.floor
+    if floor is None or price.kind != "amount":
+        return
+    if floor.currency != price.currency:
+        yield error(
+            f"at least {floor.amount} {floor.currency} on a price in {price.currency}", floor.pos,
+            f"write the least amount in {price.currency}; a price in {floor.currency} is a price of its own", code="T0434",
+        )
+    if price.unit is None and all(part.unit is None for part in price.parts):
+        yield error(
+            f"at least {floor.amount} {floor.currency} on a price per no unit", floor.pos,
+            f"a price of {price.amount} {price.currency} is that amount: 'at least' is the least a price per a unit comes to "
+            f"(price 150 EUR per device per month at least 1500 EUR per month); a \"from\" price is: price from {price.amount} {price.currency}",
+            code="T0436",
         )
 
 

@@ -536,6 +536,50 @@ EXPLANATIONS: dict[str, Explanation] = {
         V + '  plan gold {\n    name "Gold"\n    price 18.000 EUR per year\n  }\n}\n',
         fix=("18.000 EUR", "18000 EUR"),
     ),
+    # --- prices that add up, and the least a price per a unit comes to ---
+    "T0433": Explanation(
+        "a part of a price paid per another period",
+        "`price 4900 SEK per month plus 350 SEK per server` is SEK 4 900 a month and SEK 350 a month for each server, "
+        "added up: a part after `plus` is paid per the price's own period, which it need not repeat. A part paid per "
+        "another period (per year on a price per month) does not add up with it: it is a price of its own.",
+        V + '  plan managed {\n    name "Managed"\n    price 4900 SEK per month plus 350 SEK per server per year\n  }\n}\n',
+        fix=("per server per year", "per server"),
+    ),
+    "T0434": Explanation(
+        "a part of a price, or its least amount, in another currency",
+        "The parts of a price (`plus 350 SEK per server`) and the least it comes to (`at least 1500 EUR per month`) "
+        "are in the price's currency, so that they add up and compare. A vendor that also sells in another currency "
+        "has a price in it of its own.",
+        V + '  plan managed {\n    name "Managed"\n    price 4900 SEK per month plus 35 EUR per server\n  }\n}\n',
+        fix=("plus 35 EUR per server", "plus 350 SEK per server"),
+    ),
+    "T0435": Explanation(
+        "two amounts of one price per the same thing",
+        "A part after `plus` is per something else than the price and its other parts: `price 4900 SEK per month plus "
+        "350 SEK per server plus 90 SEK per user`. Two amounts per the same unit (or two per no unit) are one amount: "
+        "add them up.",
+        V + '  plan managed {\n    name "Managed"\n    price 4900 SEK per month plus 350 SEK per server plus 50 SEK per server\n  }\n}\n',
+        fix=("plus 350 SEK per server plus 50 SEK per server", "plus 400 SEK per server"),
+    ),
+    "T0436": Explanation(
+        "a least amount on a price that is not per a unit",
+        "`price 150 EUR per device per month at least 1500 EUR per month` is EUR 150 for each device, and at least "
+        "EUR 1 500 a month however few devices there are. A price per no unit (`150 EUR per month`, a pack `for 10 "
+        "hours`) is its amount, so it has no least amount; a price the vendor says starts at an amount is `price "
+        "from 150 EUR per month`.",
+        V + '  plan fleet {\n    name "Fleet"\n    price 150 EUR per month at least 1500 EUR per month\n  }\n}\n',
+        fix=("150 EUR per month at", "150 EUR per device per month at"),
+    ),
+    "T0437": Explanation(
+        "a price with two set-up fees, or billed at two intervals",
+        "`plus 3000 EUR setup` is the one-off fee paid when a price starts. Two fees on one price are one fee: add "
+        "them up. A fee for something bought apart (an on-site installation) is that thing's price, a feature's "
+        "add-on or a price of its own. Likewise a price is invoiced at one interval: `billed quarterly` is written "
+        "once, after the price's period or after its last part (`price 4900 SEK per month plus 350 SEK per server "
+        "billed quarterly`).",
+        V + '  plan gold {\n    name "Gold"\n    price 1500 EUR per month plus 2000 EUR setup plus 1000 EUR setup\n  }\n}\n',
+        fix=("plus 2000 EUR setup plus 1000 EUR setup", "plus 3000 EUR setup"),
+    ),
     # --- T05: calendars ---------------------------------------------------------------------------
     "T0501": Explanation(
         "an unknown time zone",
@@ -1006,6 +1050,31 @@ EXPLANATIONS: dict[str, Explanation] = {
         "If the vendor really says so, keep it: this is a warning.",
         V + '  plan basic {\n    name "Basic"\n    contract 1 month renews 1 month notice 3 months\n  }\n}\n',
         fix=("notice 3 months", "notice 3 days"),
+    ),
+    "T0843": Explanation(
+        "an unknown word after 'then' in a contract line",
+        "`contract 12 months then open-ended notice 3 months` is a contract that, after its minimum term, runs on "
+        "with no term of its own until the customer or the vendor gives notice (\"därefter tills vidare\", \"poi a "
+        "tempo indeterminato\", \"następnie na czas nieokreślony\", Finnish \"toistaiseksi voimassa\"). The word "
+        "after `then` is `open-ended`, whatever the offer calls it.",
+        V + '  plan basic {\n    name "Basic"\n    contract 12 months then indefinitely notice 3 months\n  }\n}\n',
+        fix=("then indefinitely", "then open-ended"),
+    ),
+    "T0844": Explanation(
+        "`then open-ended` in a contract with no minimum term",
+        "`then open-ended` says what happens after the minimum term: the contract runs on until notice is "
+        "given. A contract with no minimum term (`contract none`) runs until it is ended from the start: "
+        "`contract none notice 3 months` says all of it.",
+        V + '  plan flex {\n    name "Flex"\n    contract none then open-ended notice 3 months\n  }\n}\n',
+        fix=("contract none then open-ended", "contract none"),
+    ),
+    "T0845": Explanation(
+        "a contract that both renews and runs on open-ended",
+        "After its minimum term a contract either renews for a term of its own (`renews 12 months`: \"rinnovo "
+        "tacito\", 12 more months at a time, ended only at the end of a term) or runs on with no term, ended "
+        "whenever notice is given (`then open-ended`). Write the one the offer says.",
+        V + '  plan basic {\n    name "Basic"\n    contract 12 months renews 12 months then open-ended\n  }\n}\n',
+        fix=(" renews 12 months then", " then"),
     ),
     # --- cut-off times of targets -----------------------------------------------
     "T0850": Explanation(

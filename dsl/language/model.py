@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
 
-from dsl.language.vocabulary import BILLING, PRICE_UNIT_PLURALS, period_named
+from dsl.language.vocabulary import BILLING, OPEN_ENDED, PRICE_UNIT_PLURALS, period_named
 
 # Re-exported for modules written before the vocabulary had its own home; import from
 # dsl.language.vocabulary instead.
@@ -431,7 +431,8 @@ class Price:
     minimum_pos: Pos = field(default_factory=_no_pos, compare=False)
     billing: str | None = None  # how often it is invoiced, as written (vocabulary.BILLING): "yearly"
     billing_pos: Pos = field(default_factory=_no_pos, compare=False)
-    floor: Price | None = None  # kind "percent": the least it costs, an amount (`at least 500 EUR per month`)
+    # The least it costs, an amount (`at least 500 EUR per month`): of a percentage, or of a price per a unit (session 27).
+    floor: Price | None = None
     # A set-up fee on top: `plus 3000 EUR setup`, an amount paid once besides this price. `setup_word`
     # is the word as written (vocabulary.FEES judges it); a `per` written after the fee is the fee's `period`.
     setup: Price | None = None
@@ -442,6 +443,10 @@ class Price:
     pack: int | None = None
     pack_unit: str | None = None
     pack_pos: Pos = field(default_factory=_no_pos, compare=False)
+    # Prices that add up: `price 4900 SEK per month plus 350 SEK per server`, parts paid besides the price, each
+    # per a unit (or per none when the price is per one), per the price's period. A part's `period` is as written
+    # (None: the price's, which it is always paid per; the checks refuse another).
+    parts: tuple[Price, ...] = ()
 
     @property
     def pack_of(self) -> str | None:
@@ -875,6 +880,15 @@ class ContractTerms:
     notice: ContractLength | None = None
     no_notice: bool = False
     pos: Pos = field(default_factory=_no_pos, compare=False)
+    # `then open-ended`: after the minimum term the contract runs on with no term of its own, until notice is given
+    # ("därefter tills vidare", "poi a tempo indeterminato"). `then_word` is the word as written (the checks judge it).
+    then_word: str | None = None
+    then_pos: Pos = field(default_factory=_no_pos, compare=False)
+
+    @property
+    def open_ended(self) -> bool:
+        """Whether the contract runs on until further notice after its minimum term (`then open-ended`)."""
+        return self.then_word == OPEN_ENDED
 
 
 # --- pickling --------------------------------------------------------------------------------------

@@ -169,7 +169,9 @@ class _Amount:
     billing: Token | None = None  # `billed yearly`
     floor: _Amount | None = None  # `at least 500 EUR per month`, of a percentage
     setup: tuple[_Amount, Token | None, Pos] | None = None  # `plus 3000 EUR setup`: the fee, its word, where `plus` is
+    parts: tuple[tuple[_Amount, Pos], ...] = ()  # `plus 350 SEK per server`: parts that add up with the price, where `plus` is
     pack: tuple[Token, Token] | None = None  # `for 10 hours`: the count and the unit as written
+    at: Pos | None = None  # where a least amount (`at least ...`) is written
 
 
 def _unit_and_period(first: Token | None, second: Token | None) -> tuple[Token | None, Token | None]:
@@ -578,10 +580,29 @@ class _Builder(Transformer[Token, Any]):
     # --- plans ---
 
     def amount(self, meta: Any, children: list[Any]) -> _Amount:
-        number, currency, pack, first_per, second_per, minimum, billing, setup, tax = children
+        number, currency, pack, first_per, second_per, minimum, billing, *pluses, floor, tax = children
         unit, period = _unit_and_period(first_per, second_per)
+        # A `plus` term with its word is a set-up fee; one without, per something, a part of the price that adds up with
+        # it; one with neither is a fee without its word (T0425), which the checks say how to write either way.
+        for term in pluses:  # a billing interval written after a part is the whole price's
+            if term[0].billing is not None:
+                if billing is not None:
+                    self._required(
+                        "a price is billed at one interval", self._tpos(term[0].billing),
+                        "write 'billed ...' once, after the price's parts: price 4900 SEK per month plus 350 SEK per server billed quarterly",
+                        code="T0437",
+                    )
+                billing = billing or term[0].billing
+        fees = [term for term in pluses if term[1] is not None or (term[0].unit is None and term[0].period is None)]
+        parts = tuple((term[0], term[2]) for term in pluses if term not in fees)
+        for extra in fees[1:]:
+            self._required(
+                "a price has one set-up fee", extra[2],
+                "add the fees up, or write a price of its own for what is paid otherwise", code="T0437",
+            )
         return _Amount(
-            "amount", Decimal(str(number)), str(currency), unit, period, tax, minimum=minimum, billing=billing, setup=setup, pack=pack
+            "amount", Decimal(str(number)), str(currency), unit, period, tax, minimum=minimum, billing=billing,
+            setup=fees[0] if fees else None, pack=pack, floor=floor, parts=parts,
         )
 
     def pack(self, meta: Any, children: list[Token]) -> tuple[Token, Token]:
@@ -637,8 +658,9 @@ class _Builder(Transformer[Token, Any]):
             minimum_pos=self._opt_tpos(value.minimum[0] if value.minimum is not None else None),
             billing=_optional(value.billing),
             billing_pos=self._opt_tpos(value.billing),
-            floor=self._price(None, value.floor, (), pos) if value.floor is not None else None,
+            floor=self._price(None, value.floor, (), value.floor.at or pos) if value.floor is not None else None,
             setup=self._price(None, value.setup[0], (), value.setup[2]) if value.setup is not None else None,
+            parts=tuple(self._price(None, part, (), at) for part, at in value.parts),
             setup_word=_optional(value.setup[1]) if value.setup is not None else None,
             pack=int(value.pack[0]) if value.pack is not None else None,
             pack_unit=str(value.pack[1]) if value.pack is not None else None,
@@ -723,13 +745,14 @@ class _Builder(Transformer[Token, Any]):
         return children[0]
 
     def setup_fee(self, meta: Any, children: list[Any]) -> tuple[_Amount, Token | None, Pos]:
-        number, currency, period, word = children
-        # The fee is located at `plus`; its word, when written, at itself (Price.setup_pos).
-        return (_Amount("amount", Decimal(str(number)), str(currency), None, period), word, self._pos(meta))
+        number, currency, first_per, second_per, billing, word = children
+        unit, period = _unit_and_period(first_per, second_per)
+        # The fee (or part) is located at `plus`; its word, when written, at itself (Price.setup_pos).
+        return (_Amount("amount", Decimal(str(number)), str(currency), unit, period, billing=billing), word, self._pos(meta))
 
     def percent_floor(self, meta: Any, children: list[Any]) -> _Amount:
         number, currency, period = children
-        return _Amount("amount", Decimal(str(number)), str(currency), None, period)
+        return _Amount("amount", Decimal(str(number)), str(currency), None, period, at=self._pos(meta))
 
     def not_applicable(self, meta: Any, children: list[Any]) -> str:
         return "not-applicable"
@@ -1304,7 +1327,7 @@ class _Builder(Transformer[Token, Any]):
 
     def contract(self, meta: Any, children: list[Any]) -> _Stmt:
         """`contract 12 months renews 12 months notice 3 months`; `none` for no minimum term or no notice."""
-        minimum, renewal, notice = children
+        minimum, renewal, then, notice = children
         pos = self._pos(meta)
         terms = ContractTerms(
             minimum=minimum if isinstance(minimum, ContractLength) else None,
@@ -1312,8 +1335,14 @@ class _Builder(Transformer[Token, Any]):
             notice=notice if isinstance(notice, ContractLength) else None,
             no_notice=notice == "none",
             pos=pos,
+            then_word=str(then) if then is not None else None,
+            then_pos=self._opt_tpos(then),
         )
         return _Stmt("contract", terms, pos)
+
+    def open_ended(self, meta: Any, children: list[Token]) -> Token:
+        """`then open-ended`: the word after `then`, judged by the checks."""
+        return children[0]
 
     def contract_length(self, meta: Any, children: list[Any]) -> ContractLength:
         """`12 months`: the count (a negative one too, for the checks to judge) and the unit as written."""

@@ -389,7 +389,8 @@ def _pack_hint(exc: UnexpectedToken, text: str) -> str | None:
 
 PRICE_ORDER = (
     "a price's words come in this order: AMOUNT CURRENCY, per UNIT, per PERIOD, minimum N UNITS, billed INTERVAL, "
-    "then the tax note: price 35 USD per user per month minimum 10 users billed yearly excl tax"
+    "plus … (parts and a set-up fee), at least …, then the tax note: price 35 USD per user per month minimum 10 users "
+    "billed yearly excl tax"
 )
 
 
@@ -403,7 +404,7 @@ def _order_hint(exc: UnexpectedToken, text: str) -> str | None:
     add-on's price. Keyed by the line, as `_uptime_hint`: a misspelt statement on a line of its own gets none."""
     line, before = _line_of(exc, text)
     word = str(exc.token)
-    if word in ("minimum", "billed", "per") and (line.startswith("price ") or "add-on" in before):
+    if word in ("minimum", "billed", "per", "at") and (line.startswith("price ") or "add-on" in before):
         return PRICE_ORDER
     if before[-1:] == ["per"] and "add-on" in before:  # `add-on 75 EUR excl tax per hour`: `per` read as the next feature
         return PRICE_ORDER
@@ -413,9 +414,10 @@ def _order_hint(exc: UnexpectedToken, text: str) -> str | None:
         # A Nordic or German contract that "runs on until further notice" after its minimum term.
         return (
             "'renews' is followed by the term of each renewal: contract 12 months renews 12 months notice 3 months; a contract "
-            "that runs on until further notice after its minimum term has no renewal term: contract 12 months notice 3 months, "
-            "and 'until further notice' in the plan's note"
+            "that runs on until further notice after its minimum term is: contract 12 months then open-ended notice 3 months"
         )
+    if word == "then" and line.startswith("contract ") and "notice" in before:
+        return "'then open-ended' comes before 'notice TERM': contract 12 months then open-ended notice 3 months"
     if re.fullmatch(r"\d\d?:\d\d", word) and re.match(r"(open|hours|eve)\b", line):
         return "separate the intervals of a day with a comma: open mon-thu 09:00-14:00, 15:00-18:00"
     if word == "{" and "add-on" in before:
@@ -480,7 +482,10 @@ def _setup_fee_hint(exc: UnexpectedToken, text: str) -> str | None:
     line, before = _line_of(exc, text)
     example = "price 1500 EUR per month plus 3000 EUR setup excl tax"
     if str(exc.token) == "plus" and line.startswith("price "):
-        return f"'plus AMOUNT CURRENCY setup' comes after the price's unit, period, minimum and billing, before the tax note: {example}"
+        return (
+            "'plus AMOUNT CURRENCY setup' and 'plus AMOUNT CURRENCY per UNIT' (a part that adds up) come after the price's unit, "
+            f"period, minimum and billing, before 'at least' and the tax note: {example}"
+        )
     if "add-on" in before and "plus" in (str(exc.token), *before[-1:]):
         return "an add-on's price has no set-up fee: say it in the feature's description"
     if before[-1:] == ["plus"] and line.startswith("price "):
@@ -494,7 +499,7 @@ CUTOFF_WORDS = ("cutoff", "cut", "after", "before", "until", "by", "received")
 
 MONEY_MINIMUM = (
     "a minimum counts what the price is per, such as minimum 5 devices; a least amount of money (a minimum contract "
-    "value) has no form of its own: say it in the vendor's or the plan's note"
+    "value) is written after the price's unit and period: price 195 GBP per device per year at least 1500 GBP per year"
 )
 
 

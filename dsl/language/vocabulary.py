@@ -158,6 +158,10 @@ PERIOD_WORDS: tuple[str, ...] = (*PERIODS, *PERIOD_PLURALS)
 """Every word a length of time in a contract may be counted in: the periods, singular and plural."""
 
 
+OPEN_ENDED = "open-ended"
+"""The word after `then` in `contract 12 months then open-ended`: the contract runs on until further notice."""
+
+
 def period_named(word: str) -> str | None:
     """The period (singular) a word names, "months" -> "month"; None when it names none."""
     if word in PERIODS:

@@ -251,8 +251,14 @@ def without_levels(top: CompareCell, answer: ResponseAnswer, reader: site.Reader
     return CompareCell(Markup(escape(reader.gettext("No priority levels"))), top.sort), answer
 
 
-def channels_cell(plan: Plan, vendor: Vendor, reader: site.Reader) -> tuple[CompareCell, tuple[str, ...]]:
-    """The kinds of channel the plan is reached by ("Phone, Support portal") and their vocabulary words."""
+def channels_cell(
+    plan: Plan, vendor: Vendor, reader: site.Reader, services: tuple[site.PlanService, ...] = ()
+) -> tuple[CompareCell, tuple[str, ...]]:
+    """The kinds of channel the plan is reached by ("Phone, Support portal") and their vocabulary words.
+
+    Said as the tier's card on the vendor page says them (`services`: that page's "Service per tier", when made), so that
+    a tier with two phones reads "Phone (090-10 20 30), phone (On-call phone)" in both places, not "Phone" here.
+    """
     contacts = {c.id: c for c in vendor.contacts}
     kinds: list[str] = []
     for cid in plan.channels:
@@ -263,8 +269,12 @@ def channels_cell(plan: Plan, vendor: Vendor, reader: site.Reader) -> tuple[Comp
         return CompareCell(Markup(escape(reader.gettext("Not stated"))), LAST, unstated=True), ()
     names = site.contact_kinds(reader)
     text = fmt.listing(site.list_items([names[k] for k in kinds]), reader.lang)
+    shown = Markup(escape(text))
+    service = next((s for s in services if s.anchor == site.tier_anchor(plan.id)), None)
+    if service is not None and len(kinds) < len(plan.channels) and service.channels_line:
+        shown = service.channels_line  # two contacts of one kind: the words that tell them apart
     # More channels sort first: the number, then the names.
-    return CompareCell(Markup(escape(text)), f"{9 - min(len(kinds), 9)} {text}"), tuple(kinds)
+    return CompareCell(shown, f"{9 - min(len(kinds), 9)} {text}"), tuple(kinds)
 
 
 def languages_cell(plan: Plan, vendor: Vendor, reader: site.Reader) -> CompareCell:
@@ -365,7 +375,7 @@ def vendor_rows(
     for plan in vendor.plans:
         top_cell, top = response_cell(plan, vendor, top_level, reader)
         low_cell, low = response_cell(plan, vendor, low_level, reader) if top_level is not None else without_levels(top_cell, top, reader)
-        channels, kinds = channels_cell(plan, vendor, reader)
+        channels, kinds = channels_cell(plan, vendor, reader, services)
         rows.append(
             CompareRow(
                 key=f"{vendor.id}/{plan.id}",

@@ -8,7 +8,8 @@ word for them that would not mislead. The JSON is made safe to sit inside <scrip
 on a date gives an Offer per version: the later one with validFrom, the earlier with priceValidUntil.
 A minimum quantity (`minimum 10 users`) is the Offer's eligibleQuantity; a pack (`for 10 hours`) the price
 specification's referenceQuantity. A set-up fee on top of a price
-(`plus 3000 EUR setup`) makes its priceSpecification a CompoundPriceSpecification of two components.
+(`plus 3000 EUR setup`) makes its priceSpecification a CompoundPriceSpecification of two components; each part that
+adds up with a price (`plus 350 SEK per server`) is a component of it too.
 The vendor's phone, SMS, fax and e-mail contacts are the Organization's contactPoints (`contact_point`).
 """
 
@@ -96,10 +97,17 @@ def offer(price: Price, segment: str | dict[str, str], reader: site.Reader) -> d
         found["priceCurrency"] = currency
     if segment:
         found["category"] = segment
+    components = [spec, *(_part(part, price, reader) for part in price.parts)]
+    if price.parts and (price.setup is None or price.setup.amount is None):
+        # `plus 350 SEK per server`: the parts that add up with the price are components of one compound price.
+        for component in components:
+            component["priceComponentType"] = "https://schema.org/Subscription"
+        found["priceSpecification"] = {"@type": "CompoundPriceSpecification", "priceComponent": components}
     if price.setup is not None and price.setup.amount is not None:
         # `plus 3000 EUR setup`: schema.org's compound price, the recurring price and the one-off fee as its components
         # (priceComponentType Subscription and ActivationFee); the Offer's own price stays the recurring one.
-        spec["priceComponentType"] = "https://schema.org/Subscription"
+        for component in components:
+            component["priceComponentType"] = "https://schema.org/Subscription"
         fee: dict[str, Any] = {
             "@type": "UnitPriceSpecification",
             "price": _amount(price.setup.amount),
@@ -109,13 +117,27 @@ def offer(price: Price, segment: str | dict[str, str], reader: site.Reader) -> d
             fee["priceCurrency"] = price.setup.currency
         if price.tax:
             fee["valueAddedTaxIncluded"] = price.tax == "included"
-        found["priceSpecification"] = {"@type": "CompoundPriceSpecification", "priceComponent": [spec, fee]}
+        found["priceSpecification"] = {"@type": "CompoundPriceSpecification", "priceComponent": [*components, fee]}
     if price.minimum is not None and price.unit:
         # `minimum 10 users`: the quantities the offer is valid for. How often it is billed has no schema.org word
         # (billingDuration is how long a price is paid, not how often), so the description alone says it.
         unit = site.price_units(reader)[price.unit].replace("%(price)s", "").strip()
         found["eligibleQuantity"] = {"@type": "QuantitativeValue", "minValue": price.minimum, "unitText": unit}
     return found
+
+
+def _part(part: Price, price: Price, reader: site.Reader) -> dict[str, Any]:
+    """A part of a price that adds up with it (`plus 350 SEK per server`), as a component: its amount, unit and the price's period."""
+    spec: dict[str, Any] = {"@type": "UnitPriceSpecification", "price": _amount(part.amount or Decimal(0))}
+    if part.currency:
+        spec["priceCurrency"] = part.currency
+    if part.unit:
+        spec["unitText"] = site.price_units(reader)[part.unit].replace("%(price)s", "").strip()
+    if price.period:
+        spec["referenceQuantity"] = {"@type": "QuantitativeValue", "value": 1, "unitCode": PERIOD_CODES[price.period]}
+    if price.tax:
+        spec["valueAddedTaxIncluded"] = price.tax == "included"
+    return spec
 
 
 def vendor_json_ld(vendor: Vendor, reader: site.Reader, url: str) -> Markup:

@@ -757,8 +757,23 @@ def price_text(price: Price, reader: Reader) -> str:
     text = per_period(text, price.period, reader)
     if price.starting:
         text = _("from %(price)s") % {"price": text}
-    text = with_terms(_tax(text, price.tax, reader), price.unit, price.minimum, price.billed_every, reader)
+    text = with_parts(text, price.parts, price.period, reader)
+    text = with_floor(_tax(text, price.tax, reader), price.floor, reader)
+    text = with_terms(text, price.unit, price.minimum, price.billed_every, reader)
     return with_setup_fee(text, price.setup, reader)
+
+
+def with_parts(text: str, parts: tuple[Price, ...], period: str | None, reader: Reader) -> str:
+    """A price followed by the parts that add up with it, each per its unit and the price's period:
+    "4 900 kr per månad plus 350 kr per server per månad", "4900 SEK al mese più 350 SEK per server al mese"."""
+    for part in parts:
+        money = fmt.money(part.amount or Decimal(0), part.currency or "EUR", reader.lang)
+        if part.unit is not None:
+            money = price_units(reader)[part.unit] % {"price": money}
+        # Each part says its period, so that "plus 350 kr per server" is not read as paid once.
+        money = per_period(money, period, reader)
+        text = reader.gettext("%(price)s plus %(part)s") % {"price": text, "part": money}
+    return text
 
 
 def with_pack(text: str, count: int | None, unit: str | None, reader: Reader) -> str:
@@ -1575,15 +1590,17 @@ def _which_contact(contact: Contact, channels: tuple[str, ...], vendor: Vendor, 
         return ""
     groups = {g.id: g for g in vendor.contact_groups}
     group = groups.get(contact.group or "")
+    # Each kept on one line as the contact list keeps it: a label's short hyphenated words ("On-call phone"), and
+    # the number whole ("090-10 20 30" broke after "090-" in the comparison's narrow column).
     if group is not None and sum(1 for c in same if c.group == contact.group) == 1:
-        return reader.label(group.label)
+        return _whole_short_words(reader.label(group.label))
     # The author's own name for the line ("Urgent line") says more than its number, which in the US
     # national form brings parentheses of its own: "Phone ((617) 555-0199)".
     if contact.label is not None:
-        return reader.label(contact.label)
+        return _whole_short_words(reader.label(contact.label))
     number = addresses.phone_number(contact.value) if contact.kind in addresses.PHONE_KINDS and contact.value else None
     if number is not None:
-        return number.national.replace(" ", "\u00a0")
+        return number.national.replace(" ", "\u00a0").replace("-", "-" + fmt.WORD_JOINER)
     return contact.value or contact.id
 
 
@@ -1935,7 +1952,10 @@ def _service_terms(plan: Plan) -> tuple[object, ...]:
     terms = (
         None
         if contract is None
-        else (_length_key(contract.minimum), _length_key(contract.renewal), _length_key(contract.notice), contract.no_notice)
+        else (
+            _length_key(contract.minimum), _length_key(contract.renewal), _length_key(contract.notice), contract.no_notice,
+            contract.open_ended,
+        )
     )
     obligations = frozenset(
         (ob.id, ob.text, ob.quantity, ob.after_minutes, ob.every_minutes, ob.calendar, frozenset(ob.priorities))
@@ -2006,12 +2026,14 @@ def _segment_summary(prices: list[Price], reader: Reader, currencies: list[str])
     _ = reader.gettext
     lang = reader.lang
     # A pack (`for 10 hours`) compares only with packs of as many of the same unit.
-    groups: dict[tuple[str, str, str, str, Decimal, str, int], list[Price]] = {}
+    groups: dict[tuple[str, str, str, str, Decimal, str, int, object], list[Price]] = {}
     for p in prices:
         if p.kind == "amount" and p.amount is not None and p.currency:
             # A set-up fee is part of what a price costs: prices with one do not compare with those without.
             fee = p.setup.amount if p.setup is not None and p.setup.amount is not None else Decimal(-1)
-            key = (p.currency, p.unit or "", p.period or "", p.tax or "", fee, p.pack_of or "", p.pack or 0)
+            # So are the parts that add up with a price, and the least it comes to: said once after the range.
+            extra = (tuple((q.amount, q.unit or "") for q in p.parts), p.floor.amount if p.floor is not None else Decimal(-1))
+            key = (p.currency, p.unit or "", p.period or "", p.tax or "", fee, p.pack_of or "", p.pack or 0, extra)
             groups.setdefault(key, []).append(p)
     ranges = []
     free = any(p.kind == "free" for p in prices)
@@ -2021,7 +2043,9 @@ def _segment_summary(prices: list[Price], reader: Reader, currencies: list[str])
     # "Free to X" names the dearest price only: "Free to 5 000 kr–10 000 kr" read as a range within a range.
     up_to = free and len(groups) == 1 and not asks and not included and not any(p.kind == "percent" for p in prices)
     topped = False
-    for (currency, unit, period, tax, _fee, pack_of, pack), group in sorted(groups.items(), key=lambda item: (currencies.index(item[0][0]), item[0])):
+    for (currency, unit, period, tax, _fee, pack_of, pack, _extra), group in sorted(
+        groups.items(), key=lambda item: (currencies.index(item[0][0]), item[0])
+    ):
         minimums, billings = {p.minimum for p in group}, {p.billed_every for p in group}
         minimum = minimums.pop() if len(minimums) == 1 else None
         billed = billings.pop() if len(billings) == 1 else None
@@ -2039,7 +2063,9 @@ def _segment_summary(prices: list[Price], reader: Reader, currencies: list[str])
         money = per_period(money, period or None, reader)
         if starting:
             money = _("from %(price)s") % {"price": money}
-        money = with_terms(_tax(money, tax or None, reader), unit or None, minimum, billed, reader)
+        money = with_parts(money, group[0].parts, period or None, reader)
+        money = with_floor(_tax(money, tax or None, reader), group[0].floor, reader)
+        money = with_terms(money, unit or None, minimum, billed, reader)
         ranges.append(with_setup_fee(money, group[0].setup, reader))
     # A percentage compares with no amount: a range of its own per basis, period, tax note and minimum amount.
     shares: dict[tuple[int, str, str, str], list[Decimal]] = {}
@@ -2345,6 +2371,9 @@ def contract_lines(terms: ContractTerms | None, reader: Reader) -> tuple[str, ..
     lines = []
     if terms.minimum is None:
         lines.append(_("No minimum term"))
+    elif terms.open_ended:
+        # One line, so that the comparison's cell, which shows the first, says the contract runs on after the term.
+        lines.append(_("Minimum term: %(length)s, then until further notice") % {"length": contract_length_text(terms.minimum, reader)})
     else:
         lines.append(_("Minimum term: %(length)s") % {"length": contract_length_text(terms.minimum, reader)})
     if terms.renewal is not None:
@@ -2428,7 +2457,7 @@ def with_terms(text: str, unit: str | None, minimum: int | None, billed: str | N
 
 
 def with_floor(text: str, floor: Price | None, reader: Reader) -> str:
-    """A percentage followed by the least it costs: "10 % of usage charges per month, at least €500 per month"."""
+    """A percentage, or a price per a unit, followed by the least it costs: "10 % of usage charges per month, at least €500 per month"."""
     if floor is None:
         return text
     return reader.gettext("%(price)s, at least %(minimum)s") % {"price": text, "minimum": price_text(floor, reader)}

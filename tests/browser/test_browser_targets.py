@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-VENDORS = ("amanda", "esri", "infor", "stratiteq", "synerity")
+VENDORS = ("amanda", "esri", "infor", "stratiteq", "synerity", "norrdrift", "cassalink")
 PHONE = {"width": 375, "height": 740}
 WIDE = {"width": 1366, "height": 900}
 

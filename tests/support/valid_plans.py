@@ -288,8 +288,18 @@ def price_value(draw: st.DrawFn, addon: bool = False) -> str:
             out += f" minimum {n} {unit}{'s' if n != 1 else ''}"
     if draw(st.booleans()):
         out += f" billed {draw(st.sampled_from(['monthly', 'quarterly', 'yearly', 'annually']))}"
+    per_unit = unit is not None
+    if not addon and kind != "pack" and draw(st.integers(0, 3)) == 0:
+        # Session 27: parts that add up, each per a unit of its own (not the price's), paid per the price's period.
+        for part_unit in draw(st.lists(st.sampled_from([u for u in UNITS if u != unit]), min_size=1, max_size=2, unique=True)):
+            out += f" plus {draw(amount())} {currency} per {part_unit}"
+            if period is not None and draw(st.booleans()) and not (part_unit == "day" and period == "day"):
+                out += f" per {period}"
+            per_unit = True
     if not addon and (unit is not None or period is not None) and draw(st.integers(0, 3)) == 0:
         out += f" plus {draw(amount())} {currency} {draw(st.sampled_from(['setup', 'set-up']))}"
+    if not addon and per_unit and draw(st.integers(0, 3)) == 0:
+        out += f" at least {draw(amount())} {currency}" + (f" per {period}" if period is not None else "")
     return out + tax
 
 
@@ -500,6 +510,7 @@ def plan_file(draw: st.DrawFn) -> Drawn:
             p.append("    contract " + draw(st.sampled_from([
                 "12 months renews 12 months notice 3 months", "none notice 30 days", "none notice none", "1 month renews 1 month notice 1 month",
                 "24 months", "3 quarters renews 1 year notice 2 weeks", "1 year notice 31 days",
+                "12 months then open-ended notice 3 months", "24 months then open-ended notice 60 days",
             ])))
         p.append("  }")
         v.extend(p)
