@@ -47,9 +47,10 @@ def test_every_vendor_page_fits_a4_when_printed(printed) -> None:
             for path in sorted(printed.glob("*/*/index.html")):
                 page.goto(path.as_uri())
                 width = page.evaluate("document.documentElement.scrollWidth")
+                # Paper cannot be filtered, sorted or ticked: the comparison's tools and tick boxes are left out too.
                 hidden = page.evaluate(
-                    "['.langs', '.toc', '#calculator'].every("
-                    "s => !document.querySelector(s) || getComputedStyle(document.querySelector(s)).display === 'none')"
+                    "['.langs', '.toc', '#calculator', '#cmp-tools', '#first', '#cmp input.choose'].every("
+                    "s => [...document.querySelectorAll(s)].every(e => getComputedStyle(e).display === 'none'))"
                 )
                 if width > A4_CONTENT_PX or not hidden:
                     too_wide.append((path.relative_to(printed).as_posix(), width, hidden))
