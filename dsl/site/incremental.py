@@ -160,7 +160,7 @@ class Reuse:
     """The root `_put` wrote into last, and it and the previous version as strings ending in "/"."""
     ahead_root: str | None = None
     """The new version's folder, when the processes that compute vendors ahead also write their pages into it (a build
-    with no version to link from: `write_ahead`)."""
+    with no version to link from: `_write_ahead`)."""
     prewritten: dict[str, Written] = field(default_factory=dict)
     """The files written ahead into `ahead_root`, by relative path, until the build's writer comes to them."""
     _ahead_met: dict[tuple[str, str], dict[tuple[str, int, int, str], str]] = field(default_factory=dict)
@@ -368,13 +368,17 @@ class Reuse:
         """In a process computing vendors ahead: write one file of the new version; what the writer records of it."""
         assert self.ahead_root is not None
         target = self.ahead_root + relative
+        self._folder_of(target)
+        data = text.encode("utf-8")
+        _write_new(target, data)
+        return _digest(data), len(data), source
+
+    def _folder_of(self, target: str) -> None:
+        """Make the folder of the file `target` once, not once per file in it."""
         parent = target.rpartition("/")[0]
         if parent not in self.folders:
             os.makedirs(parent, exist_ok=True)
             self.folders.add(parent)
-        data = text.encode("utf-8")
-        _write_new(target, data)
-        return hashlib.blake2b(data, digest_size=16).digest(), len(data), source
 
     def _store_page(self, key: str, text: str, met: dict[tuple[str, int, int, str], str], embed: str) -> None:
         # One file: the warnings every build reads, then the texts, read only when needed.
@@ -565,10 +569,7 @@ class Reuse:
         if prefixes is None or prefixes[0] is not root:
             prefixes = self._prefixes = (root, os.fspath(root) + "/", None if self.previous is None else os.fspath(self.previous) + "/")
         target = prefixes[1] + relative
-        parent = target.rpartition("/")[0]
-        if parent not in self.folders:  # a folder once, not once per file in it
-            os.makedirs(parent, exist_ok=True)
-            self.folders.add(parent)
+        self._folder_of(target)
         # In a recycled folder (see `recycle`) the file may be there already: its inode, else None.
         there = self.recycled.pop(relative, None) if self.recycled is not None else None
         digest = b""
@@ -582,7 +583,7 @@ class Reuse:
                     digest, same = published[0], True  # made from the same source: the same bytes, not even encoded
                 else:
                     data = data if data is not None else _encoded(text)
-                    digest = hashlib.blake2b(data, digest_size=16).digest()
+                    digest = _digest(data)
                     if published is not None:
                         same = published[0] == digest and st.st_size == len(data)
                     else:
@@ -604,7 +605,7 @@ class Reuse:
                     pass
         data = data if data is not None else _encoded(text)
         if not digest:
-            digest = hashlib.blake2b(data, digest_size=16).digest()
+            digest = _digest(data)
         self.written[relative] = (digest, len(data), source)
         _replace(target, there is not None, lambda path: _write_new(path, data))
         self.stats.written += 1
@@ -650,6 +651,11 @@ class Reuse:
                 except OSError:
                     pass
         self.recycled = None
+
+
+def _digest(data: bytes) -> bytes:
+    """What the writer and the manifest know a file's bytes by."""
+    return hashlib.blake2b(data, digest_size=16).digest()
 
 
 def _encoded(text: str | Callable[[], str]) -> bytes:

@@ -92,7 +92,7 @@ def prepare(
     """Compute in worker processes what the cache lacks, into `reuse.ready`; returns the vendors done so.
 
     `root`: the new version's folder. Where the build has no earlier version to link its files from (a first or a
-    clean build), the vendors' pages are written into it as they are computed (`Reuse.write_ahead`).
+    clean build), the vendors' pages are written into it as they are computed (`Reuse.ahead_root`).
     """
     count = jobs()
     reuse.compare_languages = compare.states_languages(project)
