@@ -100,9 +100,17 @@ def test_a_project_with_its_own_settings_is_built_by_the_workers_as_serially(tmp
 def test_workers_fill_the_cache_a_rebuild_then_uses(tmp_path: Path) -> None:
     cache = tmp_path / ".tierwise-cache"
     _build(tmp_path / "first" / "_site", 2, cache)
+    vendors = len(load_project([PLANS]).project.vendors)  # type: ignore[union-attr]
+    # A vendor's pages, cards, rows and rule files in one file, not thirteen: no page, card, row or rule entry of its own.
+    assert len(list((cache / "group").iterdir())) == vendors
+    assert not any((cache / kind).exists() for kind in ("page", "card", "compare", "rules"))
     second = _build(tmp_path / "second" / "_site", 2, cache)
     assert second["workers_did"] == 0  # everything came from the cache the workers filled
     assert tree(tmp_path / "second" / "_site") == tree(tmp_path / "first" / "_site")
+    (cache / "pack.pickle").unlink(missing_ok=True)
+    third = _build(tmp_path / "third" / "_site", 1, cache)  # no pack: every entry read from the groups, serially
+    assert third["workers_did"] == 0
+    assert tree(tmp_path / "third" / "_site") == tree(tmp_path / "first" / "_site")
 
 
 def test_a_vendor_failing_in_a_worker_gives_the_serial_error_not_a_hang(tmp_path: Path) -> None:

@@ -20,7 +20,7 @@ import pickle
 import re
 import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import cache
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -214,6 +214,9 @@ _TAIL = "#tail"
 PACK_FILE = "pack.pickle"
 """The pack: the small entries the last build used, in one file (see `BuildCache.save_pack`)."""
 
+GROUP_KIND = "group"
+"""The folder of groups: entries made together (one vendor's pages, cards, rows and rules) kept in one file (`put_group`)."""
+
 
 class BuildCache:
     """Pickled results in folders by kind, each under its key; the small ones of the last build also in one pack."""
@@ -235,6 +238,10 @@ class BuildCache:
         self._used: set[tuple[str, str]] = set()
         self._pid = os.getpid()  # a forked worker's entries are the build's to record, not its own
         self._folders: set[str] = set()
+        self._grouped: dict[tuple[str, str], str] = {}
+        """The group each used entry was noted in (`note_used`), for `save_pack` to read it from."""
+        self._group_read: tuple[str, dict[Any, Any] | None, dict[Any, Any] | None] = ("", None, None)
+        """The group read last: its name, small entries and (when read) large ones; asks for one group come together."""
 
     def _path(self, kind: str, key: str) -> str:
         # Plain strings: a build looks up tens of thousands of entries, and pathlib's joins add up. One folder a kind,
@@ -254,8 +261,9 @@ class BuildCache:
                 pass
         return self._pack
 
-    def get(self, kind: str, key: str) -> Any | None:
-        """The value stored under `key`, or None when there is none (or it cannot be read)."""
+    def get(self, kind: str, key: str, group: str | None = None) -> Any | None:
+        """The value stored under `key`, or None when there is none (or it cannot be read); `group` names the group
+        (`put_group`) it may have been stored in, looked in when the entry has no file of its own."""
         if self.memory is not None and (kind, key) in self.memory:
             self.hits += 1
             return self.memory[kind, key]
@@ -269,25 +277,33 @@ class BuildCache:
             with open(self._path(kind, key), "rb") as fh:
                 value = pickle.load(fh)
         except FileNotFoundError:
-            self.misses += 1
-            return None
+            value = self._in_group(group, kind, key) if group is not None else None
+            if value is None:
+                self.misses += 1
+                return None
         except Exception:  # a damaged entry is a missing one; it is overwritten below
             self.misses += 1
             return None
+        else:
+            group = None
         self.hits += 1
         if self.memory is not None:
             self.memory[kind, key] = value
         elif kind in PACKED_KINDS and os.getpid() == self._pid:
             self._used.add((kind, key))
+            if group is not None:
+                self._grouped[kind, key] = group
         return value
 
-    def has(self, kind: str, key: str) -> bool:
-        """Whether a value is stored under `key` (without reading it)."""
+    def has(self, kind: str, key: str, group: str | None = None) -> bool:
+        """Whether a value is stored under `key` (without reading it): in its own file, or in `group`'s."""
         if self.memory is not None and (kind, key) in self.memory:
             return True
         if kind in PACKED_KINDS and self.memory is None and (kind, key) in self._packed():
             return True
-        return os.path.isfile(self._path(kind, key))
+        if os.path.isfile(self._path(kind, key)):
+            return True
+        return group is not None and os.path.isfile(self._path(GROUP_KIND, group))
 
     def put(self, kind: str, key: str, value: Any, tail: Any = None) -> None:
         """Store `value` under `key`; a cache that cannot be written is no error (the next run computes again).
@@ -301,18 +317,20 @@ class BuildCache:
                 self.memory[kind + _TAIL, key] = tail
         elif kind in PACKED_KINDS and os.getpid() == self._pid:
             self._used.add((kind, key))
-        path = self._path(kind, key)
+        def write(fh: BinaryIO) -> None:
+            pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            if tail is not None:
+                pickle.dump(tail, fh, protocol=pickle.HIGHEST_PROTOCOL)
+
+        self._write(self._path(kind, key), write)
+
+    def _write(self, path: str, write: Callable[[BinaryIO], None]) -> None:
+        """Make the entry file `path` with `write`; a cache that cannot be written is no error (the next run computes again)."""
         try:
             folder = os.path.dirname(path)
             if folder not in self._folders:  # a folder once per run, not once per entry (a cold build writes 20,000)
                 os.makedirs(folder, exist_ok=True)
                 self._folders.add(folder)
-
-            def write(fh: BinaryIO) -> None:
-                pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
-                if tail is not None:
-                    pickle.dump(tail, fh, protocol=pickle.HIGHEST_PROTOCOL)
-
             try:
                 replace_with(path, folder, ".tmp-", write)
             except FileNotFoundError:  # the cache was removed meanwhile: make its folder again
@@ -321,20 +339,85 @@ class BuildCache:
         except (OSError, pickle.PicklingError, RecursionError):
             pass
 
-    def note_used(self, kind: str, key: str) -> None:
-        """Count an entry another process wrote for this run as used, for the pack (`put` notes its own)."""
+    def put_group(self, group: str, entries: Sequence[tuple[str, str, Any, Any]]) -> None:
+        """Store entries made together, each (kind, key, value, tail) as `put` takes them, in one file named `group`.
+
+        A cold build made sixteen files a vendor, and making a file cost more than pickling what it holds;
+        one vendor's pages, cards, rows and rules are made at once, and a later run looks for each under
+        its own key and the vendor's group (`get`, `tail` and `has` take it). `group` must name its
+        entries forever, as a key does: a hash of every key in it. The small entries of packed kinds come
+        first in the file, so reading one of them (or all of them, for the pack) does not unpickle the pages.
+        """
+        if self.memory is not None:  # a long-running process keeps them as `put` does
+            for kind, key, value, tail in entries:
+                self.put(kind, key, value, tail)
+            return
+        small: dict[tuple[str, str], Any] = {}
+        large: dict[tuple[str, str], Any] = {}
+        for kind, key, value, tail in entries:
+            (small if kind in PACKED_KINDS else large)[kind, key] = value
+            if tail is not None:
+                large[kind + _TAIL, key] = tail
+            if kind in PACKED_KINDS and os.getpid() == self._pid:
+                self._used.add((kind, key))
+                self._grouped[kind, key] = group
+
+        def write(fh: BinaryIO) -> None:
+            pickle.dump(small, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(large, fh, protocol=pickle.HIGHEST_PROTOCOL)
+
+        self._write(self._path(GROUP_KIND, group), write)
+
+    def _in_group(self, group: str, kind: str, key: str, tail: bool = False) -> Any | None:
+        """The value (or with `tail`, the tail) of an entry kept in `group`'s file; None when it holds none or cannot be read."""
+        name, small, large = self._group_read
+        if name != group or small is None:
+            small, large = None, None
+            try:
+                with open(self._path(GROUP_KIND, group), "rb") as fh:
+                    small = pickle.load(fh)
+                    if tail or kind not in PACKED_KINDS:
+                        large = pickle.load(fh)
+            except Exception:  # none, or damaged: a miss
+                return None
+            if not isinstance(small, dict):
+                return None
+            self._group_read = (group, small, large)
+        if not tail and kind in PACKED_KINDS:
+            return small.get((kind, key))
+        if large is None:
+            try:
+                with open(self._path(GROUP_KIND, group), "rb") as fh:
+                    pickle.load(fh)
+                    large = pickle.load(fh)
+            except Exception:
+                return None
+            self._group_read = (group, small, large)
+        if not isinstance(large, dict):
+            return None
+        return large.get((kind + _TAIL, key) if tail else (kind, key))
+
+    def note_used(self, kind: str, key: str, group: str | None = None) -> None:
+        """Count an entry another process wrote for this run (in `group`, if it was put in one) as used, for the pack
+        (`put` and `put_group` note their own)."""
         if kind in PACKED_KINDS and self.memory is None:
             self._used.add((kind, key))
+            if group is not None:
+                self._grouped[kind, key] = group
 
-    def tail(self, kind: str, key: str) -> Any | None:
-        """The tail stored after the value under `key` (see `put`), or None when there is none."""
+    def tail(self, kind: str, key: str, group: str | None = None) -> Any | None:
+        """The tail stored after the value under `key` (see `put`), or None when there is none; `group` as for `get`."""
         if self.memory is not None and (kind + _TAIL, key) in self.memory:
             return self.memory[kind + _TAIL, key]
         try:
             with open(self._path(kind, key), "rb") as fh:
                 pickle.load(fh)
                 value = pickle.load(fh)
-        except Exception:  # no entry, no tail, or a damaged one
+        except FileNotFoundError:
+            value = self._in_group(group, kind, key, tail=True) if group is not None else None
+            if value is None:
+                return None
+        except Exception:  # no tail, or a damaged entry
             return None
         if self.memory is not None:
             self.memory[kind + _TAIL, key] = value
@@ -356,7 +439,10 @@ class BuildCache:
         entries: dict[tuple[str, str], Any] = {}
         for kind, key in sorted(self._used):
             value = packed.get((kind, key))
-            if value is None:  # made or read from its file by this run: read back (after a cold build, all of them)
+            group = self._grouped.get((kind, key))
+            if value is None and group is not None:  # made in a group by this run (a cold build's): one file a vendor
+                value = self._in_group(group, kind, key)
+            if value is None:  # made or read from its file by this run: read back
                 try:
                     with open(self._path(kind, key), "rb") as fh:
                         value = pickle.load(fh)

@@ -220,6 +220,11 @@ class Reuse:
             found = _KEYS[asked] = digest.hexdigest()
         return found
 
+    def _group(self, vendor_id: str) -> str | None:
+        """The name of the file a worker keeps all of one vendor's entries in (`BuildCache.put_group`): a key like theirs,
+        with the comparison's columns, the one part of a row's key the vendor's key and the context do not hold."""
+        return self._key("group", vendor_id, ("languages" if self.compare_languages else "") + (" uptime" if self.compare_availability else ""))
+
     def source(self, kind: str, vendor_id: str, *more: str) -> str:
         """The name of a file's source for the writer: the cache key its text is kept under ("" without a cache)."""
         key = self._key("rules" if kind == "rules" else "page", vendor_id, *more)
@@ -232,7 +237,7 @@ class Reuse:
         and anything missing all the same is computed by the build itself when it is needed.
         """
         key = self._key("rules", vendor_id, f"{years[0]}-{years[1]}")
-        return self.cache is not None and key is not None and self.cache.has("rules", key)
+        return self.cache is not None and key is not None and self.cache.has("rules", key, self._group(vendor_id))
 
     def store_ahead(self, vendor_id: str, years: tuple[int, int], result: dict[str, Any]) -> dict[str, Any]:
         """In the process that computed one vendor's results: write them to the cache (and its pages into the new
@@ -257,26 +262,31 @@ class Reuse:
                     for relative, content, kind in ((paths[0], text, "page"), (paths[1], embed, "embed"))
                 }
                 slim[f"page:{lang}"] = (written, met)
-        if cache is None:
+        group = self._group(vendor_id)
+        if cache is None or group is None:
             return slim
+        # All in one file (a cold build made thirteen a vendor here, and making a file cost more than filling it);
+        # the file is made only once all of them are in it, so `complete` finds all of a vendor's entries or none.
+        entries: list[tuple[str, str, Any, Any]] = []
         for lang in self.languages:
             card_key = self._key("card", vendor_id, lang)
             if card_key is not None:
                 made, card_met = result[f"card:{lang}"]
-                cache.put("card", card_key, (str(made.html), card_met), tail=made.card)
+                entries.append(("card", card_key, (str(made.html), card_met), made.card))
             page_key = self._key("page", vendor_id, lang)
             if page_key is not None:
                 text, met, embed = result[f"page:{lang}"]
-                self._store_page(page_key, text, met, embed)
+                entries.append(("page", page_key, met, (text, embed)))
                 if self.ahead_root is None:
                     slim[f"page:{lang}"] = None
             compare_key = self._compare_key(vendor_id, lang, self.compare_languages, self.compare_availability)
             if compare_key is not None:
-                cache.put("compare", compare_key, result[f"compare:{lang}"])
+                entries.append(("compare", compare_key, result[f"compare:{lang}"], None))
         rules_key = self._key("rules", vendor_id, f"{years[0]}-{years[1]}")
-        if rules_key is not None:  # last: `complete` takes a rule file for all of a vendor's entries
-            cache.put("rules", rules_key, result["rules"])
+        if rules_key is not None:
+            entries.append(("rules", rules_key, result["rules"], None))
             slim["rules"] = None
+        cache.put_group(group, entries)
         return slim
 
     def take(self, vendor_id: str, years: tuple[int, int], result: dict[str, Any]) -> None:
@@ -293,7 +303,7 @@ class Reuse:
                 self.prewritten.update(written)
                 if cache is not None and page_key is not None:
                     self.fresh.add((vendor_id, lang))
-                    cache.note_used("page", page_key)
+                    cache.note_used("page", page_key, self._group(vendor_id))
                 continue
             if cache is None or page_key is None:
                 self.ready["page", vendor_id, lang] = result[f"page:{lang}"]
@@ -303,7 +313,7 @@ class Reuse:
             compare_key = self._compare_key(vendor_id, lang, self.compare_languages, self.compare_availability)
             for kind, key in (("card", self._key("card", vendor_id, lang)), ("page", page_key), ("compare", compare_key)):
                 if key is not None:
-                    cache.note_used(kind, key)
+                    cache.note_used(kind, key, self._group(vendor_id))
         if cache is None or self._key("rules", vendor_id, f"{years[0]}-{years[1]}") is None:
             self.ready["rules", vendor_id] = result["rules"]
 
@@ -323,7 +333,8 @@ class Reuse:
             self.stats.pages_rendered += 1
             return CachedPage(met, partial(self._read_ahead, vendor_id, lang, 0, make), partial(self._read_ahead, vendor_id, lang, 1, make))
         key = self._key("page", vendor_id, lang)
-        found = self.cache.get("page", key) if self.cache is not None and key is not None else None
+        group = self._group(vendor_id)
+        found = self.cache.get("page", key, group) if self.cache is not None and key is not None else None
         # The pack holds the warnings, the entry's own file the texts (its tail). That file is not looked for
         # here (a thousand stats): a text that cannot be read when it is needed is made again (`_read_once`).
         if isinstance(found, dict) and key is not None and self.cache is not None:
@@ -337,7 +348,7 @@ class Reuse:
                 self._store_page(key, made[0], found, made[1])
 
             def texts() -> tuple[str, str]:
-                return self._read_once("page", key, lambda: cache.tail("page", key), make, keep)
+                return self._read_once("page", key, lambda: cache.tail("page", key, group), make, keep)
 
             return CachedPage(found, lambda: texts()[0], lambda: texts()[1])
         self.stats.pages_rendered += 1
@@ -362,7 +373,8 @@ class Reuse:
         cache = self.cache
         if cache is None or key is None:
             return make()[which]
-        return self._read_once("page", key, lambda: cache.tail("page", key), make, lambda made: None)[which]
+        group = self._group(vendor_id)
+        return self._read_once("page", key, lambda: cache.tail("page", key, group), make, lambda made: None)[which]
 
     def _write_ahead(self, relative: str, text: str, source: str) -> Written:
         """In a process computing vendors ahead: write one file of the new version; what the writer records of it."""
@@ -392,7 +404,14 @@ class Reuse:
             self._store_page(key, text, dict(warnings.found), embed)
 
     def _made(
-        self, kind: str, key: str | None, ready: tuple[str, ...] | None, valid: type, make: Callable[[site.Warnings], Any], warnings: site.Warnings
+        self,
+        kind: str,
+        key: str | None,
+        ready: tuple[str, ...] | None,
+        valid: type,
+        make: Callable[[site.Warnings], Any],
+        warnings: site.Warnings,
+        group: str | None = None,
     ) -> Any:
         """A vendor's result of `kind`: computed ahead by a worker (`ready`), else from the cache, else made now.
 
@@ -401,7 +420,7 @@ class Reuse:
         """
         found = self.ready.pop(ready, None) if ready is not None else None
         if found is None and self.cache is not None and key is not None:
-            found = self.cache.get(kind, key)
+            found = self.cache.get(kind, key, group)
         if not (isinstance(found, tuple) and len(found) == 2 and isinstance(found[0], valid)):
             own = site.Warnings()
             found = (make(own), dict(own.found))
@@ -432,10 +451,11 @@ class Reuse:
             if ready is not None:
                 found = (ready[0].html, ready[1])
             elif self.cache is not None and key is not None:
-                found = self.cache.get("card", key)
+                found = self.cache.get("card", key, self._group(vendor.id))
             if isinstance(found, tuple) and len(found) == 2 and isinstance(found[0], str) and isinstance(found[1], dict):
                 html, met = Markup(found[0]), found[1]
-                views.append(given(ready[0].card) if ready is not None else partial(self._card_view, key, partial(make, vendor)))
+                group = self._group(vendor.id)
+                views.append(given(ready[0].card) if ready is not None else partial(self._card_view, key, group, partial(make, vendor)))
             else:
                 own = site.Warnings()
                 made = make(vendor, own)
@@ -449,9 +469,9 @@ class Reuse:
             htmls.append(html)
         return _Views(views), tuple(htmls)
 
-    def _card_view(self, key: str | None, make: Callable[[site.Warnings], site.CardMade]) -> site.VendorCard:
+    def _card_view(self, key: str | None, group: str | None, make: Callable[[site.Warnings], site.CardMade]) -> site.VendorCard:
         """A cached card's view (the tail of its entry), or made again where the entry has none."""
-        found = self.cache.tail("card", key) if self.cache is not None and key is not None else None
+        found = self.cache.tail("card", key, group) if self.cache is not None and key is not None else None
         if isinstance(found, site.VendorCard):
             return found
         return make(site.Warnings()).card  # its warnings are the entry's, added already
@@ -471,7 +491,13 @@ class Reuse:
             ready = ("compare", vendor.id, lang) if same else None
             key = self._compare_key(vendor.id, lang, languages, availability)
             rows: compare.RowsPart = self._made(
-                "compare", key, ready, compare.RowsPart, lambda own: make(vendor, lang, words, own, languages, availability), warnings
+                "compare",
+                key,
+                ready,
+                compare.RowsPart,
+                lambda own: make(vendor, lang, words, own, languages, availability),
+                warnings,
+                self._group(vendor.id) if same else None,
             )
             return rows
 
@@ -488,9 +514,10 @@ class Reuse:
             return given(ready)
         key = self._key("rules", vendor_id, f"{years[0]}-{years[1]}")
         cache = self.cache
-        if cache is None or key is None or not cache.has("rules", key):
+        group = self._group(vendor_id)
+        if cache is None or key is None or not cache.has("rules", key, group):
             return None
-        return lambda: self._read_once("rules", key, lambda: cache.get("rules", key), make, lambda made: cache.put("rules", key, made))
+        return lambda: self._read_once("rules", key, lambda: cache.get("rules", key, group), make, lambda made: cache.put("rules", key, made))
 
     def keep_rules(self, vendor_id: str, years: tuple[int, int], text: str, fragment: str) -> None:
         """Store a vendor's rule file and its part of all.json."""

@@ -14,9 +14,9 @@ def record_reads(monkeypatch: pytest.MonkeyPatch, method: str = "get") -> list[t
     calls: list[tuple[str, str]] = []
     real = getattr(BuildCache, method)
 
-    def recording(self: BuildCache, kind: str, key: str) -> Any:
+    def recording(self: BuildCache, kind: str, key: str, *more: Any) -> Any:
         calls.append((kind, key))
-        return real(self, kind, key)
+        return real(self, kind, key, *more)
 
     monkeypatch.setattr(BuildCache, method, recording)
     return calls
