@@ -42,3 +42,35 @@ def test_a_template_writes_what_jinjas_own_template_writes() -> None:
             env.install_null_translations(newstyle=True)  # type: ignore[attr-defined]
             pages.append(env.get_template("t.html").render(**context))
         assert pages[0] == pages[1], context
+
+
+GETTEXT_SOURCE = """{{ _("it's <b>%%</b>") }}|{{ _("Hello %(name)s, 100%%", name=a) }}|{{ gettext("it's <b>%%</b>") }}|
+{%- trans %}x & y{% endtrans %}|{% trans n=a %}{{ n }} costs 5 %{% endtrans %}|{{ _("it's <b>%%</b>") }}
+{%- autoescape false %}|{{ _("Hello %(name)s, 100%%", name=a) }}|{{ _("a<b") }}{% endautoescape %}"""
+
+
+class Catalog:
+    """Translations that visibly change every message (the templates must show the translated, escaped text)."""
+
+    def gettext(self, message: str) -> str:
+        return f"<{message}> ✓"
+
+    def ngettext(self, singular: str, plural: str, n: int) -> str:
+        return singular if n == 1 else plural
+
+
+def test_the_pages_gettext_writes_what_the_i18n_extensions_own_writes() -> None:
+    from dsl.site.render import _gettext
+
+    rng = random.Random(5)
+    for _ in range(100):
+        a = "".join(rng.choice(PIECES) for _ in range(rng.randrange(0, 8)))
+        pages = []
+        for fast in (False, True):
+            env = Environment(loader=DictLoader({"t.html": GETTEXT_SOURCE}), autoescape=select_autoescape(["html"]), extensions=["jinja2.ext.i18n"])
+            env.install_gettext_translations(Catalog(), newstyle=True)  # type: ignore[attr-defined]
+            if fast:
+                env.globals["gettext"] = env.globals["_"] = _gettext(Catalog())  # type: ignore[arg-type]
+            pages.append(env.get_template("t.html").render(a=a))
+        assert pages[0] == pages[1], a
+        assert "<it's <b>%</b>> ✓" in pages[1] and f"<Hello {escape(a)}, 100%> ✓" in pages[1]  # translated; the variable escaped

@@ -31,8 +31,9 @@ from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import PoFileError, read_po
 from babel.support import Translations
-from jinja2 import BytecodeCache, Environment, StrictUndefined, Template, TemplateSyntaxError, select_autoescape
+from jinja2 import BytecodeCache, Environment, StrictUndefined, Template, TemplateSyntaxError, pass_context, select_autoescape
 from jinja2.bccache import Bucket
+from jinja2.runtime import Context
 from markupsafe import Markup
 
 from dsl.language.cache import BuildCache, keep_for_user, kept_for_user, key_of, user_cached, version
@@ -420,6 +421,30 @@ class _Template(Template):
         return made
 
 
+def _gettext(words: Translations) -> Callable[..., str]:
+    """The i18n extension's new-style `gettext` (and `_`), each message translated once per environment.
+
+    A vendor page asks for some seventy messages, the same on every page; the extension's own goes through
+    two context calls, a catalog lookup, a `Markup` and its formatting for each. This one gives the same
+    result: the translation, escaped as Markup where the template autoescapes, formatted with the variables
+    (always, so "%%" is "%" with or without them).
+    """
+    found: dict[str, Markup] = {}
+
+    @pass_context
+    def gettext(context: Context, message: str, /, **variables: Any) -> str:
+        if not context.eval_ctx.autoescape:
+            return str(words.gettext(message)) % variables
+        if variables:
+            return Markup(words.gettext(message)) % variables
+        made = found.get(message)
+        if made is None:
+            made = found[message] = Markup(words.gettext(message)) % {}
+        return made
+
+    return gettext
+
+
 def environment(templates: Path, words: Translations, settings: Settings = DEFAULT_SETTINGS) -> Environment:
     """The Jinja environment of one page language: autoescaped, strict, with the i18n extension on `words`."""
     env = Environment(
@@ -435,6 +460,7 @@ def environment(templates: Path, words: Translations, settings: Settings = DEFAU
     env.template_class = _Template
     # The i18n extension adds this method at run time, so the type checker cannot know it.
     cast(Any, env).install_gettext_translations(words, newstyle=True)
+    env.globals["gettext"] = env.globals["_"] = _gettext(words)
     # Open Graph names a page's locale as CLDR does ("sv_SE"): the one its numbers are formatted in.
     env.globals["og_locales"] = fmt.LocaleCodes(fmt.LOCALES)
     # The project's title, brand and mode (tierwise.toml), for the header, the titles and the crumbs.
