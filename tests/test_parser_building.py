@@ -116,3 +116,25 @@ def test_a_file_with_syntax_errors_reports_them_as_before() -> None:
     assert [(d.pos.line, d.pos.column, d.message) for d in diagnostics] == [
         (4, 27, "unexpected 'SEK'; expected 'contact', 'free', 'from', 'included', 'not', 'on' or a number")
     ]
+
+
+BLANKS = st.lists(st.sampled_from([" ", "\t", "\x0c", "\r\n", "\n", "\r", "# note\n", "#\n", "  # a comment ✓\n"]), min_size=1, max_size=6).map("".join)
+
+
+@settings(max_examples=150, deadline=None, database=None, suppress_health_check=list(HealthCheck))
+@given(st.lists(st.tuples(st.integers(0, len(STATEMENTS) - 1), BLANKS, st.booleans()), min_size=1, max_size=6))
+def test_plans_with_other_blanks_and_comments_build_the_same_model_both_ways(edits: list[tuple[int, str, bool]]) -> None:
+    """Blanks and comments the fused loop skips in one match (`lalr._skipper`): CRLF and CR line ends, tabs, form feeds,
+    comments anywhere between tokens; the same model, positions included, or the same failure (a comment that swallows
+    the rest of a line)."""
+    lines = list(STATEMENTS)
+    for index, blanks, at_start in edits:
+        line = lines[index]
+        cut = 0 if at_start else len(line) - len(line.lstrip())
+        lines[index] = line[:cut] + blanks + line[cut:]
+    same("".join(lines), "blanks.plan")
+
+
+def test_the_fused_loop_skips_blanks_and_comments_in_one_match() -> None:
+    """The grammar's blanks are the ones the skipper knows: were they not, the loop would lex them one by one (slower, no error)."""
+    assert parser._building_parser()._skip is not None

@@ -104,6 +104,28 @@ def _rule_callback(rule: Any, builder: type, state: list[Any]) -> Callable[[list
     return callback
 
 
+_BLANKS = {"WS": "(?:[ \t\x0c\r\n])+", "COMMENT": "#[^\n]*"}
+"""The grammar's ignored terminals, as Lark compiles them, that `_skipper` skips in one match."""
+
+
+def _skipper(lark: Lark) -> Callable[[str, int], Any] | None:
+    """A match of the blanks and comments at a place in the text (None when there are none), or None when the grammar's
+    ignored terminals are not just those, or some other terminal could begin where they do: then they are lexed as tokens.
+
+    Half of a plan file's tokens are blanks; the contextual lexer's loop took them one at a time, as tokens it throws away.
+    """
+    import re
+
+    terminals = {t.name: t.pattern.to_regexp() for t in lark.terminals}
+    if set(lark.lexer_conf.ignore) != set(_BLANKS) or any(terminals.get(name) != pattern for name, pattern in _BLANKS.items()):
+        return None
+    starts = (" ", "\t", "\x0c", "\r", "\n", "#")
+    for name, pattern in terminals.items():
+        if name not in _BLANKS and any(re.match(pattern, start + rest) for start in starts for rest in ("", "a", "1", '"', " ", "#")):
+            return None
+    return re.compile("(?:[ \t\x0c\r\n]+|#[^\n]*)+").match
+
+
 class NotBuilt(Exception):
     """The file is not one the fused loop builds (a syntax error, or a method that failed): parse it Lark's way."""
 
@@ -129,6 +151,7 @@ class BuildingParser:
         self._start, self._end = table.start_states["start"], table.end_states["start"]
         self._contextual = frontend.lexer
         self._lexing: dict[int, tuple[tuple[Any, ...], frozenset[str], frozenset[str], dict[str, Any]]] = {}
+        self._skip = _skipper(lark)
 
     def _lexer_of(self, state: int) -> tuple[tuple[Any, ...], frozenset[str], frozenset[str], dict[str, Any]]:
         """The contextual lexer's expressions, ignored and multi-line terminals and keyword callbacks in `state`."""
@@ -160,7 +183,14 @@ class BuildingParser:
         values: list[Any] = []
         pos, line, line_start, end = 0, 1, 0, len(text)
         token = None
+        skip = self._skip
         while True:
+            if skip is not None and (gap := skip(text, pos)) is not None:  # the blanks and comments before a token, at once
+                lines = text.count("\n", pos, gap.end())
+                if lines:
+                    line += lines
+                    line_start = text.rindex("\n", pos, gap.end()) + 1
+                pos = gap.end()
             if pos < end:
                 mres, ignore, newline, keywords = lexing.get(states[-1]) or lexer_of(states[-1])
                 for mre in mres:

@@ -128,8 +128,8 @@ class Reader:
         if text is None:
             return Markup("")
         value, fallback = self.pick(text)
-        html = escape(value)
-        return Markup('<span lang="{}">{}</span>').format(fallback, html) if fallback else Markup(html)
+        html = escape(value)  # a Markup already
+        return Markup('<span lang="{}">{}</span>').format(fallback, html) if fallback else html
 
     def inline(self, text: Text | None) -> Markup:
         """A one-line Markdown text (emphasis, links) rendered safely."""
@@ -1279,6 +1279,24 @@ def _level_label(level_id: str, name: Text, reader: Reader) -> Markup:
     return Markup("<strong>{}</strong> {}").format(level_id, reader.label(name))
 
 
+_CELLS: dict[int, tuple[Plan, dict[str, Cell]]] = {}
+
+
+def plan_cells(plan: Plan) -> dict[str, Cell]:
+    """A plan's cells by feature, each the one `Plan.cell` finds (the first written), made once per plan object: a vendor's
+    pages ask for each of a hundred cells a dozen times, and `Plan.cell` looks through the plan's cells each time."""
+    found = _CELLS.get(id(plan))
+    if found is not None and found[0] is plan:
+        return found[1]
+    if len(_CELLS) >= 4096:
+        _CELLS.clear()
+    cells: dict[str, Cell] = {}
+    for cell in plan.cells:
+        cells.setdefault(cell.feature, cell)
+    _CELLS[id(plan)] = (plan, cells)  # the plan is kept with them, so that its id cannot be another's meanwhile
+    return cells
+
+
 def feature_cell(cell: Cell | None, vendor: Vendor, reader: Reader) -> FeatureCell:
     """A matrix cell: included / not included said in words, or its text or quantity."""
     if cell is None:
@@ -1324,6 +1342,7 @@ def feature_groups(vendor: Vendor, reader: Reader) -> tuple[FeatureGroup, ...]:
     """The feature matrix, one group per category in written order; uncategorised features last."""
     groups = []
     known = {c.id for c in vendor.categories}
+    tiers = [plan_cells(plan) for plan in vendor.plans]
 
     def rows(features: Iterable[Feature]) -> tuple[FeatureRow, ...]:
         """The matrix rows of some features, one cell per tier."""
@@ -1333,7 +1352,7 @@ def feature_groups(vendor: Vendor, reader: Reader) -> tuple[FeatureGroup, ...]:
                 _whole_short_words(reader.label(f.label)),
                 reader.block(f.description),
                 _marks(vendor, f.marks),
-                tuple(feature_cell(plan.cell(f.id), vendor, reader) for plan in vendor.plans),
+                tuple(feature_cell(cells.get(f.id), vendor, reader) for cells in tiers),
             )
             for f in features
         )
@@ -1817,11 +1836,12 @@ def tier_points(plan: Plan, base: Plan | None, vendor: Vendor, reader: Reader) -
     priority, the hours support is available and the channels it adds. Each as "name: value", which reads alike in sv, it, pl, en.
     """
     features: list[Markup] = []
+    cells, base_cells = plan_cells(plan), plan_cells(base) if base is not None else None
     for f in vendor.features:
-        cell = plan.cell(f.id)
+        cell = cells.get(f.id)
         if cell is None or cell.kind in ("excluded", "not-stated", "not-applicable"):
             continue
-        if base is not None and ((inherited := base.cell(f.id)) is cell or inherited == cell):
+        if base_cells is not None and ((inherited := base_cells.get(f.id)) is cell or inherited == cell):
             continue
         label = reader.label(f.label)
         shown = feature_cell(cell, vendor, reader)
