@@ -87,3 +87,26 @@ def test_naive_moment_is_refused_in_words(rules) -> None:
 def test_moment_outside_the_years_is_named_as_given(rules) -> None:
     with pytest.raises(RuleError, match=r"the moment 2029-01-02T10:00:00\+01:00 lies outside the years the rules cover \(2026–2027\)"):
         due(rules, "stratiteq/sos", "P3", "2029-01-02T10:00:00+01:00")
+
+
+def test_equal_calendars_compile_once_and_a_changed_one_again(rules: dict) -> None:
+    """Timelines are kept by the calendar's content across evaluators (a build asks one per vendor, and vendors share
+    calendars): the same answers from a second rule document, and a calendar with one more closed day answers for it."""
+    import copy
+
+    from dsl.rules import engine
+
+    engine._COMPILED.clear()
+    report = datetime(2026, 12, 23, 15, 0, tzinfo=UTC)
+    first = Evaluator(rules).due("stratiteq/sos", "P3", report)
+    assert engine._COMPILED
+    kept = dict(engine._COMPILED)
+    again = Evaluator(copy.deepcopy(rules)).due("stratiteq/sos", "P3", report)
+    assert again == first and engine._COMPILED == kept  # nothing compiled a second time
+    changed = copy.deepcopy(rules)
+    calendar_id = changed["vendors"]["stratiteq"]["plans"]["sos"]["targets"][0]["calendar"]
+    calendar = changed["vendors"]["stratiteq"]["calendars"][calendar_id]
+    day = first.date().isoformat()  # the deadline's day, closed: the deadline moves later
+    calendar["dates"] = {**calendar["dates"], day: []}
+    later = Evaluator(changed).due("stratiteq/sos", "P3", report)
+    assert later > first and len(engine._COMPILED) > len(kept)

@@ -279,6 +279,31 @@ def _wall_clock(first: int, last: int, zone: tzinfo) -> Callable[[int, int], int
     return local_us
 
 
+_COMPILED: dict[tuple[str, int, int, tzinfo, str | None], Timeline] = {}
+"""Timelines compiled, by the calendar's content, the span, the zone and the customer's country (see `_compiled`)."""
+
+
+def _compiled(calendar: Mapping[str, Any], first: int, last: int, zone: tzinfo, country: str | None) -> Timeline:
+    """`compile_timeline`, once per calendar content, span, zone and country in a process.
+
+    Vendors share calendars (a project's shared.plan), and a build asks an evaluator per vendor for its
+    worked example: each compiled the same days again, two conversions a day. A Timeline is never changed
+    once made, so one serves every evaluator that asks for the same calendar.
+    """
+    try:
+        content = json.dumps(calendar, sort_keys=True, ensure_ascii=False)
+    except (TypeError, ValueError):  # not a calendar JSON gives: compiled (and refused) as it is
+        return compile_timeline(calendar, first, last, zone, country)
+    key = (content, first, last, zone, country)
+    found = _COMPILED.get(key)
+    if found is None:
+        found = compile_timeline(calendar, first, last, zone, country)
+        if len(_COMPILED) >= 256:
+            _COMPILED.clear()
+        _COMPILED[key] = found
+    return found
+
+
 def _span_bounds(first: int, last: int, zone: tzinfo) -> tuple[int, int]:
     """Local midnight of 1 January of `first` and of the year after `last`, in `zone`, as epoch µs."""
     return _us(datetime(first, 1, 1, tzinfo=zone)), _us(datetime(last + 1, 1, 1, tzinfo=zone))
@@ -829,7 +854,7 @@ class Evaluator:
             zone_name = cal["zone"] or zone
             years = self.rules["years"]
             where = _zone(zone_name, f"calendar '{calendar}'") if zone_name else UTC
-            found = self._timelines[key] = compile_timeline(cal, years["first"], years["last"], where, country)
+            found = self._timelines[key] = _compiled(cal, years["first"], years["last"], where, country)
         return found
 
     def _make_clock(
