@@ -84,6 +84,14 @@ def test_a_wrong_part_or_least_amount_is_an_error_where_it_is_written(price: str
     assert found == [(code, 6, column)]
 
 
+def test_a_part_with_a_period_on_a_day_rate_is_told_the_rate_not_paid_once() -> None:
+    """`price 900 EUR per day` is a day of work (a unit), so a part per day has a period the price has not: the message
+    names the day rate the author wrote, not a price "paid once" they never wrote."""
+    message, line, column, _ = only(plan("price 900 EUR per day plus 50 EUR per site per day"))
+    assert (message, line, column) == ("a part of the price per day on a price paid per day of work", 6, 52)
+    assert only(plan("price 900 EUR plus 50 EUR per site per month"))[0] == "a part of the price per month on a price paid once"
+
+
 def test_a_misspelt_unit_of_a_part_is_told_the_unit() -> None:
     message, line, column, hint = only(plan("price 4900 SEK per month plus 350 SEK per sever"))
     assert (message, line, column, hint) == ("unknown price unit 'sever'", 6, 47, "did you mean 'server'?")

@@ -1926,7 +1926,8 @@ def check_parts(price: Price) -> Iterator[Diagnostic]:
                 yield error(f"unknown period '{word}'", at, _unit_hint(word, PERIODS, money=amount), code="T0401")
             continue
         if part.period is not None and part.period != price.period:
-            paid = f"per {price.period}" if price.period else "once"
+            # `price 9000 SEK per day` is a day rate (a day of work, a unit), not a price per day: said so, not "paid once".
+            paid = f"per {price.period}" if price.period else f"per {price.unit} of work" if price.unit in ("day", "hour") else "once"
             yield error(
                 f"a part of the price per {part.period} on a price paid {paid}", part.period_pos,
                 "the parts of a price add up, so they are paid per the same period: leave out the part's period (it is the "

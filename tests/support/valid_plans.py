@@ -291,10 +291,13 @@ def price_value(draw: st.DrawFn, addon: bool = False) -> str:
     per_unit = unit is not None
     if not addon and kind != "pack" and draw(st.integers(0, 3)) == 0:
         # Session 27: parts that add up, each per a unit of its own (not the price's), paid per the price's period.
-        for part_unit in draw(st.lists(st.sampled_from([u for u in UNITS if u != unit]), min_size=1, max_size=2, unique=True)):
+        # `per day` alone is a unit, a day rate (docs/language.md), not a period: its parts have no period of their own.
+        day_rate = unit is None and period == "day"
+        own_unit, own_period = ("day", None) if day_rate else (unit, period)
+        for part_unit in draw(st.lists(st.sampled_from([u for u in UNITS if u != own_unit]), min_size=1, max_size=2, unique=True)):
             out += f" plus {draw(amount())} {currency} per {part_unit}"
-            if period is not None and draw(st.booleans()) and not (part_unit == "day" and period == "day"):
-                out += f" per {period}"
+            if own_period is not None and draw(st.booleans()) and not (part_unit == "day" and own_period == "day"):
+                out += f" per {own_period}"
             per_unit = True
     if not addon and (unit is not None or period is not None) and draw(st.integers(0, 3)) == 0:
         out += f" plus {draw(amount())} {currency} {draw(st.sampled_from(['setup', 'set-up']))}"
