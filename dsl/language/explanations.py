@@ -94,8 +94,9 @@ EXPLANATIONS: dict[str, Explanation] = {
     "T0106": Explanation(
         "an invisible character",
         "A character that shows as nothing or as an ordinary space stands outside a quoted text: a "
-        "no-break space (U+00A0), a byte order mark (U+FEFF), a zero-width space (U+200B). They come "
-        "in with text copied from web pages and word processors. The message names the code point; "
+        "no-break space (U+00A0), a byte order mark (U+FEFF), a zero-width space (U+200B), or a control "
+        "character such as a NUL (U+0000) or a vertical tab (U+000B). They come in with text copied from web "
+        "pages and word processors, or with a file another program wrote. The message names the code point; "
         "replace the character with an ordinary space or delete it. Inside quotes they are text.",
         V.replace('  name "Acme"', '  name\u00a0"Acme"') + "}\n",
         fix=('  name\xa0"Acme"', '  name "Acme"'),

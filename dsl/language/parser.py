@@ -259,8 +259,14 @@ def prepare() -> None:
     _building_parser()
 
 
+_LONE_CR = re.compile(r"\r(?!\n)")
+
+
 def parse_text(text: str, path: str) -> tuple[FileDecl | None, list[Diagnostic]]:
     """Parse one plan file's text; returns its declarations (None on syntax errors) and diagnostics."""
+    # A file saved with old Mac line ends (a lone CR) shows as lines in every editor, but the lexer counts lines
+    # by LF and takes CR for a space: every diagnostic would be on line 1. One character for one keeps each offset.
+    text = _LONE_CR.sub("\n", text)
     too_big = limits.check_limits(text, path)
     if too_big:  # before the lexer, the int conversions and the checks would pay for the excess
         return None, too_big
