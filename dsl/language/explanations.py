@@ -180,6 +180,16 @@ EXPLANATIONS: dict[str, Explanation] = {
         V + '  plan basic {\n    name "Basic"\n    price 1400,50 PLN per month\n  }\n}\n',
         fix=("1400,50 PLN", "1400.50 PLN"),
     ),
+    "T0117": Explanation(
+        "a vendor with too many plans or features",
+        "A vendor may have at most 50 plans and 500 features; real offers have 1-4 plans and 3-25 "
+        "features. Each plan is a column of the vendor's comparison table and each feature a row, so the "
+        "pages grow with the two multiplied: within the other limits alone, a 50 kB file could make "
+        "hundreds of megabytes of pages. The error stands at the first plan or feature beyond the limit. "
+        "Split the offer into several vendors, one plan file each.",
+        V + "  " + " ".join(f'plan p{i} {{ name "P{i}" }}' for i in range(1, 52)) + "\n}\n",
+        fix=(' plan p51 { name "P51" }', ""),
+    ),
     # --- T02: files and folders -------------------------------------------------------------------
     "T0201": Explanation(
         "no plan files in a folder",

@@ -318,8 +318,27 @@ def parse_text(text: str, path: str) -> tuple[FileDecl | None, list[Diagnostic]]
             decl = builder.transform(tree)
         except VisitError as exc:  # a bug in a rule method, not in the plan
             raise exc.orig_exc from exc
+    too_many = _table_limits(decl)
+    if too_many:  # before resolving: `extends` chains of thousands of plans would copy their cells for each
+        return None, too_many
     empty = syntax_errors.empty_file(text, path)
     return decl, ([empty] if empty else []) + builder.diagnostics + limits.text_warnings(text, path)
+
+
+def _table_limits(decl: FileDecl) -> list[Diagnostic]:
+    """T0117 at the first plan or feature of a vendor beyond the limits (limits.MAX_PLANS, limits.MAX_FEATURES)."""
+    found = []
+    for vendor in decl.vendors:
+        for items, limit, what in ((vendor.plans, limits.MAX_PLANS, "plans"), (vendor.features, limits.MAX_FEATURES, "features")):
+            if len(items) > limit:
+                found.append(error(
+                    f"vendor '{vendor.id}' has {len(items):,} {what}; a vendor may have at most {limit:,}",
+                    items[limit].pos,
+                    "each plan is a column of the vendor's comparison table and each feature a row; split the offer into "
+                    "several vendors, one plan file each",
+                    code="T0117",
+                ))
+    return found
 
 
 def _error_offset(exc: UnexpectedInput) -> int | None:
