@@ -206,3 +206,22 @@ def test_a_chain_of_thousands_of_plans_extending_each_other_is_refused_before_it
         tracemalloc.stop()
     assert [d.code for d in result.diagnostics] == ["T0117", "T0117"]
     assert peak < 40 * len(text), (peak, len(text))
+
+
+@pytest.mark.parametrize(
+    ("zone", "hint"),
+    [
+        ("localtime", "'localtime' is the zone of the computer the site is built on, not a place; name the place whose clock"),
+        ("posixrules", "'posixrules' is a file of the computer's zone data"),
+        ("Factory", "'Factory' is the tz data's name for \"local time unknown\", not a place"),
+        ("posix/Europe/Stockholm", "did you mean 'Europe/Stockholm'? The names under posix/ are copies beside the zone data"),
+        ("right/UTC", "did you mean 'UTC'? The names under right/ are copies"),
+    ],
+)
+def test_a_zone_file_that_names_no_place_is_a_located_error(zone: str, hint: str) -> None:
+    """ZoneInfo loads these, so `check` passed and `build` published rules the site's own evaluator refused
+    ("unknown time zone 'localtime' (calendar 'c')"), and `localtime` made the deadlines the build machine's."""
+    text = HEADER + CALENDAR.format(all=ALL, zone=zone)
+    message, line, col, said = only(text)
+    assert (message, line, col) == (f"unknown time zone '{zone}'", 4, text.splitlines()[3].index(" zone ") + 2)
+    assert said is not None and said.startswith(hint), said

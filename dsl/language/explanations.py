@@ -595,7 +595,9 @@ EXPLANATIONS: dict[str, Explanation] = {
     "T0501": Explanation(
         "an unknown time zone",
         "`zone` names an IANA time zone (Europe/Stockholm, America/New_York), or `customer`. The "
-        "diagnostic points at the `zone` line.",
+        "diagnostic points at the `zone` line. Files of the computer's zone data that name no place "
+        "are refused too: `localtime` (the zone of the computer that builds the site), `posixrules`, "
+        "`Factory`, and the copies under `posix/` and `right/`; a browser knows none of them.",
         "calendar office {\n  open mon-fri 08:00-17:00\n  zone Europe/Stokholm\n}\n",
         fix=('Europe/Stokholm', 'Europe/Stockholm'),
     ),
