@@ -225,3 +225,18 @@ def test_a_zone_file_that_names_no_place_is_a_located_error(zone: str, hint: str
     message, line, col, said = only(text)
     assert (message, line, col) == (f"unknown time zone '{zone}'", 4, text.splitlines()[3].index(" zone ") + 2)
     assert said is not None and said.startswith(hint), said
+
+
+def test_a_currency_that_is_no_iso_code_in_use_is_an_error_at_it_with_the_codes_it_is_close_to() -> None:
+    """`price 1200 SKE per month` was published as "1 200 SKE": a slip read as a currency of its own."""
+    for written, close in (("SKE", "did you mean 'SEK', 'KES' or 'SLE'?"), ("EUE", "did you mean 'EUR'?"), ("QQQ", None)):
+        text = HEADER + f'  plan p {{ name {{ {ALL} }} price 1200 {written} per month }}\n}}\n'
+        message, line, col, hint = only(text)
+        assert (message, line, col) == (f"unknown currency '{written}'", 4, text.splitlines()[3].index(written) + 1)
+        assert hint is not None and hint.endswith("a currency is written as its ISO 4217 code, such as SEK, EUR, PLN or USD"[1:])
+        assert hint.startswith(close) if close else hint.startswith("a currency"), hint
+    # In every place an amount stands: a set-up fee, a part, a least amount, an add-on.
+    for price in ("price 5 EUR per month plus 3 EUE setup", "price 5 EUR per month plus 3 EUE per server",
+                  "price 20% of licence per year at least 100 EUE"):
+        found = [message for message, *_ in problems(HEADER + f'  plan p {{ name {{ {ALL} }} {price} }}\n}}\n')]
+        assert "unknown currency 'EUE'" in found, (price, found)

@@ -591,6 +591,15 @@ EXPLANATIONS: dict[str, Explanation] = {
         V + '  plan gold {\n    name "Gold"\n    price 1500 EUR per month plus 2000 EUR setup plus 1000 EUR setup\n  }\n}\n',
         fix=("plus 2000 EUR setup plus 1000 EUR setup", "plus 3000 EUR setup"),
     ),
+    "T0438": Explanation(
+        "an unknown currency",
+        "An amount's currency is the ISO 4217 code of a currency in use: SEK, EUR, PLN, USD, GBP, NOK and so "
+        "on. Three other capital letters are not read as a currency of their own, which a page would show "
+        "as it is: they are usually a slip (SKE for SEK, EUE for EUR), and the hint names the codes it is "
+        "close to.",
+        V + '  plan basic {\n    name "Basic"\n    price 1200 SKE per month\n  }\n}\n',
+        fix=("1200 SKE", "1200 SEK"),
+    ),
     # --- T05: calendars ---------------------------------------------------------------------------
     "T0501": Explanation(
         "an unknown time zone",

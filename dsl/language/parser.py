@@ -15,6 +15,7 @@ diagnostics, never raised.
 from __future__ import annotations
 
 import dataclasses
+import difflib
 import hashlib
 import re
 import stat
@@ -76,7 +77,7 @@ from dsl.language.model import (
     YearlyDays,
     quick_pickling,
 )
-from dsl.language.vocabulary import PRICE_UNITS, WEEKDAYS, support_language_codes, support_language_named
+from dsl.language.vocabulary import CURRENCIES, PRICE_UNITS, WEEKDAYS, support_language_codes, support_language_named
 
 
 @dataclass(frozen=True, slots=True)
@@ -490,6 +491,20 @@ class _Builder(Transformer[Token, Any]):
                 out.setdefault(stmt.kind, []).append(stmt.value)
         return out
 
+    def _currency(self, token: Token) -> str:
+        """An amount's currency; one that is no ISO 4217 code in use is reported (T0438), and kept, so the rest is checked."""
+        code = str(token)
+        if code not in CURRENCIES:
+            # Two letters swapped (SKE) first, the letters most in place first; then the codes difflib finds alike.
+            swapped = sorted((c for c in CURRENCIES if sorted(c) == sorted(code)), key=lambda c: -sum(a == b for a, b in zip(c, code, strict=True)))
+            alike = difflib.get_close_matches(code, CURRENCIES, n=3, cutoff=0.6)
+            close = [f"'{c}'" for c in dict.fromkeys([*swapped, *alike])][:3]
+            what = "a currency is written as its ISO 4217 code, such as SEK, EUR, PLN or USD"
+            if close:
+                what = f"did you mean {', '.join(close[:-1]) + ' or ' if len(close) > 1 else ''}{close[-1]}? A{what[1:]}"
+            self._required(f"unknown currency '{code}'", self._tpos(token), what, code="T0438")
+        return code
+
     def _required(self, what: str, pos: Pos, hint: str, code: str) -> None:
         self.diagnostics.append(error(what, pos, hint, code=code))
 
@@ -626,7 +641,7 @@ class _Builder(Transformer[Token, Any]):
                 "add the fees up, or write a price of its own for what is paid otherwise", code="T0437",
             )
         return _Amount(
-            "amount", Decimal(str(number)), str(currency), unit, period, tax, minimum=minimum, billing=billing,
+            "amount", Decimal(str(number)), self._currency(currency), unit, period, tax, minimum=minimum, billing=billing,
             setup=fees[0] if fees else None, pack=pack, floor=floor, parts=parts,
         )
 
@@ -773,11 +788,11 @@ class _Builder(Transformer[Token, Any]):
         number, currency, first_per, second_per, billing, word = children
         unit, period = _unit_and_period(first_per, second_per)
         # The fee (or part) is located at `plus`; its word, when written, at itself (Price.setup_pos).
-        return (_Amount("amount", Decimal(str(number)), str(currency), unit, period, billing=billing), word, self._pos(meta))
+        return (_Amount("amount", Decimal(str(number)), self._currency(currency), unit, period, billing=billing), word, self._pos(meta))
 
     def percent_floor(self, meta: Any, children: list[Any]) -> _Amount:
         number, currency, period = children
-        return _Amount("amount", Decimal(str(number)), str(currency), None, period, at=self._pos(meta))
+        return _Amount("amount", Decimal(str(number)), self._currency(currency), None, period, at=self._pos(meta))
 
     def not_applicable(self, meta: Any, children: list[Any]) -> str:
         return "not-applicable"
