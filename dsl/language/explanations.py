@@ -1121,7 +1121,8 @@ EXPLANATIONS: dict[str, Explanation] = {
     "T1001": Explanation(
         "the settings file is not valid TOML",
         "tierwise.toml, beside plans/, is TOML: `key = value` lines under the tables [site] and [brand], "
-        "texts in double quotes, lists in brackets. The diagnostic points where the TOML reader stopped.",
+        "texts in double quotes, lists in brackets. The diagnostic points where the TOML reader stopped. "
+        "A tierwise.toml that is no file at all (a folder, a pipe, a link to nothing) is this error too.",
         V + "}\n",
         files=(("tierwise.toml", b'[site]\ntitle = "Support tiers\n'),),
     ),
