@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import time
+import unicodedata
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -47,15 +49,30 @@ def mutated(draw: st.DrawFn) -> str:
     return text
 
 
+# What an editor takes for a line end; a diagnostic's line must be one of these lines (or the one after the last).
+EDITOR_LINES = re.compile(r"\r\n|\r|\n")
+
+
 def load_and_render(text: str) -> float:
     """Load `text` as a plan file and print its diagnostics; returns the CPU seconds it took.
 
-    CPU time, not wall time: on a shared machine, waiting for a core is not the input's cost.
+    CPU time, not wall time: on a shared machine, waiting for a core is not the input's cost. Also asserts
+    that every diagnostic stands on a line of the file as an editor counts them, and that what is printed
+    holds no control character but the line ends (a NUL or an escape of the file would reach the terminal).
     """
     start = time.process_time()
     result = load_text(text, "fuzz.plan")
-    print_diagnostics(result.diagnostics, result.sources, io.StringIO(), strict=True)
-    return time.process_time() - start
+    out = io.StringIO()
+    print_diagnostics(result.diagnostics, result.sources, out, strict=True)
+    seconds = time.process_time() - start
+    lines = EDITOR_LINES.split(text)
+    for d in result.diagnostics:
+        assert d.code and 1 <= d.pos.line <= len(lines) + 1 and d.pos.column >= 1, d
+        if d.pos.line <= len(lines):
+            assert d.pos.column <= len(lines[d.pos.line - 1]) + 1, (d, lines[d.pos.line - 1][:200])
+    controls = {c for c in out.getvalue() if c != "\n" and unicodedata.category(c) in ("Cc", "Zl", "Zp")}
+    assert not controls, (controls, text[:200])
+    return seconds
 
 
 @pytest.mark.slow

@@ -143,6 +143,25 @@ def test_a_settings_file_that_is_not_utf8_is_located(tmp_path) -> None:
     assert (problem.code, problem.pos.line, problem.pos.column, problem.message) == ("T1001", 2, 13, "the settings file is not UTF-8")
 
 
+def test_a_settings_file_that_is_a_folder_a_pipe_or_a_link_to_nothing_is_an_error_not_ignored(tmp_path) -> None:
+    """Each was taken for no settings file: the defaults were built, silently (fuzz run of 29 November 2026)."""
+    import os
+
+    settings = tmp_path / "tierwise.toml"
+    for kind, make in (
+        ("a folder", settings.mkdir),
+        ("a pipe", lambda: os.mkfifo(settings)),  # never opened: reading it would wait for a writer
+        ("a device", lambda: settings.symlink_to("/dev/zero")),
+        ("a link to nothing", lambda: settings.symlink_to("nowhere")),
+    ):
+        make()
+        _, [problem], _ = load_settings(tmp_path)
+        assert (problem.code, problem.message) == ("T1001", f"tierwise.toml is {kind}, not a settings file"), kind
+        assert problem.pos.file == str(settings)
+        settings.rmdir() if kind == "a folder" else settings.unlink()
+    assert load_settings(tmp_path)[1] == []  # no file at all: the defaults, as ever
+
+
 def test_wrong_values_are_located_at_the_value(tmp_path) -> None:
     found = diagnostics(tmp_path, '[site]\ntitle = 5\nbase_url = "support.acme.example"\n')
     assert found == [

@@ -330,9 +330,29 @@ def check_translations(vendor: Vendor, settings: Settings = DEFAULT_SETTINGS) ->
 # --- calendars -----------------------------------------------------------------------------
 
 
+NOT_PLACES = {
+    "localtime": "the zone of the computer the site is built on",
+    "posixrules": "a file of the computer's zone data (the rules of POSIX TZ strings)",
+    "Factory": "the tz data's name for \"local time unknown\"",
+}
+"""Files of the zone data that ZoneInfo loads but that name no place: the rules export leaves them out of its
+`zones`, and the site's evaluator (a browser's Intl) knows none of them, nor the copies under posix/ and right/."""
+
+
 @lru_cache(maxsize=1)
 def _zones() -> frozenset[str]:
-    return frozenset(available_timezones())
+    return frozenset(z for z in available_timezones() if z not in NOT_PLACES)
+
+
+def _not_a_place(zone: str) -> str | None:
+    """The hint for a zone name ZoneInfo loads but no evaluator of the rules knows, or None for a place's zone."""
+    if zone in NOT_PLACES:
+        return f"'{zone}' is {NOT_PLACES[zone]}, not a place; name the place whose clock the calendar keeps, such as Europe/Stockholm"
+    folder, _, bare = zone.partition("/")
+    if folder in ("posix", "right") and bare:
+        why = f"the names under {folder}/ are copies beside the zone data, which browsers and the rules' evaluators do not know"
+        return f"did you mean '{bare}'? {why[0].upper()}{why[1:]}" if bare in _zones() else why
+    return None
 
 
 def _clock(minutes: int) -> str:
@@ -342,6 +362,11 @@ def _clock(minutes: int) -> str:
 def check_zone(calendar: Calendar) -> Iterator[Diagnostic]:
     """The zone must be an IANA time zone that zoneinfo knows."""
     if calendar.zone is None:
+        return
+    where = calendar.zone_pos if calendar.zone_pos.line else calendar.pos
+    not_a_place = _not_a_place(calendar.zone)
+    if not_a_place is not None:  # built and published, the site's own evaluator would refuse every question about it
+        yield error(f"unknown time zone '{calendar.zone[:100]}'", where, not_a_place, code="T0501")
         return
     try:
         ZoneInfo(calendar.zone)
@@ -353,7 +378,6 @@ def check_zone(calendar: Calendar) -> Iterator[Diagnostic]:
             hint = f"'{calendar.zone}' is a region, not a zone; name a place in it, such as {', '.join(region)}"
         else:
             hint = did_you_mean(calendar.zone, _zones()) or "use an IANA zone such as Europe/Stockholm"
-        where = calendar.zone_pos if calendar.zone_pos.line else calendar.pos
         yield error(f"unknown time zone '{calendar.zone[:100]}'", where, hint, code="T0501")
         return
     yield from check_fixed_offset_zone(calendar)

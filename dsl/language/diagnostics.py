@@ -11,6 +11,8 @@ from __future__ import annotations
 import bisect
 import difflib
 import functools
+import re
+import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TextIO
@@ -102,14 +104,58 @@ SHOWN_LINE = 160
 """A source line longer than this is shown as a window of this many characters around the caret."""
 
 
+LINE_BREAK = re.compile(r"\r\n|\r|\n")
+"""What ends a line of a plan file, as the parser counts lines (a lone CR is made an LF before lexing, parser.py).
+
+Not `str.splitlines`: it also breaks at U+2028, U+0085, form feeds and other characters a quoted text may
+hold, and every line after one would be shown in the place of another."""
+
+
+def source_lines(source: str) -> list[str]:
+    """The lines of a plan file's text, as its diagnostics number them (at least one, maybe empty)."""
+    lines = LINE_BREAK.split(source)
+    if len(lines) > 1 and lines[-1] == "":
+        lines.pop()  # the break that ends the last line starts no line of its own
+    return lines
+
+
 @functools.lru_cache(maxsize=4)
 def _lines(source: str) -> list[str]:
     """The lines of a source, split once for all its diagnostics (not once per diagnostic: quadratic)."""
-    return source.splitlines()
+    return source_lines(source) if source else []
+
+
+def _shown_char(char: str) -> str:
+    """A character as a terminal line shows it: a control character, which would move the cursor, clear the screen or
+    end the line there, as its visible stand-in (␀, ␛, ␌, or � for the others)."""
+    code = ord(char)
+    if code < 0x20:
+        return chr(0x2400 + code)  # the Control Pictures block: ␀ ... ␟
+    if code == 0x7F:
+        return "\u2421"
+    return "\ufffd"
+
+
+_UNSHOWABLE = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def shown(text: str) -> str:
+    """`text` safe to print on one terminal line: control characters and line separators replaced by visible stand-ins."""
+    return _UNSHOWABLE.sub(lambda m: _shown_char(m.group()), text)
+
+
+def _width(text: str) -> int:
+    """The terminal columns `text` takes: two for a wide (East Asian) character, none for a combining mark or a joiner."""
+    width = 0
+    for char in text:
+        if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):
+            continue
+        width += 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+    return width
 
 
 def _excerpt(pos: Pos, source: str | None) -> list[str]:
-    """The source line of `pos` and a caret under the spot."""
+    """The source line of `pos` and a caret under the spot (under it on a terminal too, past wide characters)."""
     if source is None or pos.line < 1:
         return []
     source_lines = _lines(source)
@@ -130,7 +176,10 @@ def _excerpt(pos: Pos, source: str | None) -> list[str]:
         text = ("…" if first else "") + piece + ("…" if first + SHOWN_LINE < len(text) else "")
         col = col - first + (1 if first else 0)
     width = max(1, min(width, len(text) - col + 1))
-    return [gutter + text, " " * (len(gutter) - 2) + "| " + " " * (col - 1) + "^" * width]
+    text = shown(text)
+    before, under = text[: col - 1], text[col - 1 : col - 1 + width]
+    carets = max(1, _width(under))
+    return [gutter + text, " " * (len(gutter) - 2) + "| " + " " * _width(before) + "^" * carets]
 
 
 def render(diag: Diagnostic, source: str | None, strict: bool = False) -> str:
@@ -138,11 +187,12 @@ def render(diag: Diagnostic, source: str | None, strict: bool = False) -> str:
     severity = ERROR if strict and diag.severity == WARNING else diag.severity
     # The code goes with the severity, as rustc writes error[E0308]: `tierwise explain CODE` says more.
     label = f"{severity}[{diag.code}]" if diag.code else severity
-    lines = [f"{diag.pos}: {label}: {diag.message}", *_excerpt(diag.pos, source)]
+    # The message and hint quote the file's words, which may hold control characters (a NUL, an escape sequence).
+    lines = [f"{shown(str(diag.pos))}: {label}: {shown(diag.message)}", *_excerpt(diag.pos, source)]
     if diag.hint:
-        lines.append(f"  = hint: {diag.hint}")
+        lines.append(f"  = hint: {shown(diag.hint)}")
     for note, pos in diag.notes:
-        lines.append(f"  = note: {pos}: {note}")
+        lines.append(f"  = note: {shown(str(pos))}: {shown(note)}")
         lines.extend("  " + line for line in _excerpt(pos, source))
     return "\n".join(lines)
 

@@ -94,8 +94,9 @@ EXPLANATIONS: dict[str, Explanation] = {
     "T0106": Explanation(
         "an invisible character",
         "A character that shows as nothing or as an ordinary space stands outside a quoted text: a "
-        "no-break space (U+00A0), a byte order mark (U+FEFF), a zero-width space (U+200B). They come "
-        "in with text copied from web pages and word processors. The message names the code point; "
+        "no-break space (U+00A0), a byte order mark (U+FEFF), a zero-width space (U+200B), or a control "
+        "character such as a NUL (U+0000) or a vertical tab (U+000B). They come in with text copied from web "
+        "pages and word processors, or with a file another program wrote. The message names the code point; "
         "replace the character with an ordinary space or delete it. Inside quotes they are text.",
         V.replace('  name "Acme"', '  name\u00a0"Acme"') + "}\n",
         fix=('  name\xa0"Acme"', '  name "Acme"'),
@@ -178,6 +179,16 @@ EXPLANATIONS: dict[str, Explanation] = {
         "language does (1 400,50 zł, US$25,000). The hint gives the amount as the language writes it.",
         V + '  plan basic {\n    name "Basic"\n    price 1400,50 PLN per month\n  }\n}\n',
         fix=("1400,50 PLN", "1400.50 PLN"),
+    ),
+    "T0117": Explanation(
+        "a vendor with too many plans or features",
+        "A vendor may have at most 50 plans and 500 features; real offers have 1-4 plans and 3-25 "
+        "features. Each plan is a column of the vendor's comparison table and each feature a row, so the "
+        "pages grow with the two multiplied: within the other limits alone, a 50 kB file could make "
+        "hundreds of megabytes of pages. The error stands at the first plan or feature beyond the limit. "
+        "Split the offer into several vendors, one plan file each.",
+        V + "  " + " ".join(f'plan p{i} {{ name "P{i}" }}' for i in range(1, 52)) + "\n}\n",
+        fix=(' plan p51 { name "P51" }', ""),
     ),
     # --- T02: files and folders -------------------------------------------------------------------
     "T0201": Explanation(
@@ -580,11 +591,22 @@ EXPLANATIONS: dict[str, Explanation] = {
         V + '  plan gold {\n    name "Gold"\n    price 1500 EUR per month plus 2000 EUR setup plus 1000 EUR setup\n  }\n}\n',
         fix=("plus 2000 EUR setup plus 1000 EUR setup", "plus 3000 EUR setup"),
     ),
+    "T0438": Explanation(
+        "an unknown currency",
+        "An amount's currency is the ISO 4217 code of a currency in use: SEK, EUR, PLN, USD, GBP, NOK and so "
+        "on. Three other capital letters are not read as a currency of their own, which a page would show "
+        "as it is: they are usually a slip (SKE for SEK, EUE for EUR), and the hint names the codes it is "
+        "close to.",
+        V + '  plan basic {\n    name "Basic"\n    price 1200 SKE per month\n  }\n}\n',
+        fix=("1200 SKE", "1200 SEK"),
+    ),
     # --- T05: calendars ---------------------------------------------------------------------------
     "T0501": Explanation(
         "an unknown time zone",
         "`zone` names an IANA time zone (Europe/Stockholm, America/New_York), or `customer`. The "
-        "diagnostic points at the `zone` line.",
+        "diagnostic points at the `zone` line. Files of the computer's zone data that name no place "
+        "are refused too: `localtime` (the zone of the computer that builds the site), `posixrules`, "
+        "`Factory`, and the copies under `posix/` and `right/`; a browser knows none of them.",
         "calendar office {\n  open mon-fri 08:00-17:00\n  zone Europe/Stokholm\n}\n",
         fix=('Europe/Stokholm', 'Europe/Stockholm'),
     ),
@@ -1099,7 +1121,8 @@ EXPLANATIONS: dict[str, Explanation] = {
     "T1001": Explanation(
         "the settings file is not valid TOML",
         "tierwise.toml, beside plans/, is TOML: `key = value` lines under the tables [site] and [brand], "
-        "texts in double quotes, lists in brackets. The diagnostic points where the TOML reader stopped.",
+        "texts in double quotes, lists in brackets. The diagnostic points where the TOML reader stopped. "
+        "A tierwise.toml that is no file at all (a folder, a pipe, a link to nothing) is this error too.",
         V + "}\n",
         files=(("tierwise.toml", b'[site]\ntitle = "Support tiers\n'),),
     ),

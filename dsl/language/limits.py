@@ -35,6 +35,16 @@ above any real line; and a batch is read a line at a time, so without a bound on
 after reading this many bytes plus one, and the batch stops there: its end cannot be found without
 reading the rest of it, which may never come."""
 
+MAX_PLANS = 50
+"""A vendor may have at most this many plans (tiers); real offers have 1-4.
+
+Why: each plan is a column of the vendor's comparison table and each feature a row, so the pages grow with
+plans times features. Within the line limit alone, 1,200 plans and 1,200 features (a 50 kB file) built
+688 MB of pages in 34 s with 1.6 GB of memory; 50 x 500 is a few MB."""
+
+MAX_FEATURES = 500
+"""A vendor may declare at most this many features (rows of its comparison table); real offers have 3-25."""
+
 MAX_CLOSED_DAYS = 366
 """A `closed FROM to TO` range may span at most this many days: each is a closed day of the model and the rules (a
 shutdown between Christmas and New Year is 10; `closed 0001-01-01 to 9999-12-31` would be 3.6 million)."""

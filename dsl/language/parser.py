@@ -15,6 +15,7 @@ diagnostics, never raised.
 from __future__ import annotations
 
 import dataclasses
+import difflib
 import hashlib
 import re
 import stat
@@ -76,7 +77,7 @@ from dsl.language.model import (
     YearlyDays,
     quick_pickling,
 )
-from dsl.language.vocabulary import PRICE_UNITS, WEEKDAYS, support_language_codes, support_language_named
+from dsl.language.vocabulary import CURRENCIES, PRICE_UNITS, WEEKDAYS, support_language_codes, support_language_named
 
 
 @dataclass(frozen=True, slots=True)
@@ -259,8 +260,14 @@ def prepare() -> None:
     _building_parser()
 
 
+_LONE_CR = re.compile(r"\r(?!\n)")
+
+
 def parse_text(text: str, path: str) -> tuple[FileDecl | None, list[Diagnostic]]:
     """Parse one plan file's text; returns its declarations (None on syntax errors) and diagnostics."""
+    # A file saved with old Mac line ends (a lone CR) shows as lines in every editor, but the lexer counts lines
+    # by LF and takes CR for a space: every diagnostic would be on line 1. One character for one keeps each offset.
+    text = _LONE_CR.sub("\n", text)
     too_big = limits.check_limits(text, path)
     if too_big:  # before the lexer, the int conversions and the checks would pay for the excess
         return None, too_big
@@ -312,8 +319,27 @@ def parse_text(text: str, path: str) -> tuple[FileDecl | None, list[Diagnostic]]
             decl = builder.transform(tree)
         except VisitError as exc:  # a bug in a rule method, not in the plan
             raise exc.orig_exc from exc
+    too_many = _table_limits(decl)
+    if too_many:  # before resolving: `extends` chains of thousands of plans would copy their cells for each
+        return None, too_many
     empty = syntax_errors.empty_file(text, path)
     return decl, ([empty] if empty else []) + builder.diagnostics + limits.text_warnings(text, path)
+
+
+def _table_limits(decl: FileDecl) -> list[Diagnostic]:
+    """T0117 at the first plan or feature of a vendor beyond the limits (limits.MAX_PLANS, limits.MAX_FEATURES)."""
+    found = []
+    for vendor in decl.vendors:
+        for items, limit, what in ((vendor.plans, limits.MAX_PLANS, "plans"), (vendor.features, limits.MAX_FEATURES, "features")):
+            if len(items) > limit:
+                found.append(error(
+                    f"vendor '{vendor.id}' has {len(items):,} {what}; a vendor may have at most {limit:,}",
+                    items[limit].pos,
+                    "each plan is a column of the vendor's comparison table and each feature a row; split the offer into "
+                    "several vendors, one plan file each",
+                    code="T0117",
+                ))
+    return found
 
 
 def _error_offset(exc: UnexpectedInput) -> int | None:
@@ -465,6 +491,20 @@ class _Builder(Transformer[Token, Any]):
                 out.setdefault(stmt.kind, []).append(stmt.value)
         return out
 
+    def _currency(self, token: Token) -> str:
+        """An amount's currency; one that is no ISO 4217 code in use is reported (T0438), and kept, so the rest is checked."""
+        code = str(token)
+        if code not in CURRENCIES:
+            # Two letters swapped (SKE) first, the letters most in place first; then the codes difflib finds alike.
+            swapped = sorted((c for c in CURRENCIES if sorted(c) == sorted(code)), key=lambda c: -sum(a == b for a, b in zip(c, code, strict=True)))
+            alike = difflib.get_close_matches(code, CURRENCIES, n=3, cutoff=0.6)
+            close = [f"'{c}'" for c in dict.fromkeys([*swapped, *alike])][:3]
+            what = "a currency is written as its ISO 4217 code, such as SEK, EUR, PLN or USD"
+            if close:
+                what = f"did you mean {', '.join(close[:-1]) + ' or ' if len(close) > 1 else ''}{close[-1]}? A{what[1:]}"
+            self._required(f"unknown currency '{code}'", self._tpos(token), what, code="T0438")
+        return code
+
     def _required(self, what: str, pos: Pos, hint: str, code: str) -> None:
         self.diagnostics.append(error(what, pos, hint, code=code))
 
@@ -601,7 +641,7 @@ class _Builder(Transformer[Token, Any]):
                 "add the fees up, or write a price of its own for what is paid otherwise", code="T0437",
             )
         return _Amount(
-            "amount", Decimal(str(number)), str(currency), unit, period, tax, minimum=minimum, billing=billing,
+            "amount", Decimal(str(number)), self._currency(currency), unit, period, tax, minimum=minimum, billing=billing,
             setup=fees[0] if fees else None, pack=pack, floor=floor, parts=parts,
         )
 
@@ -748,11 +788,11 @@ class _Builder(Transformer[Token, Any]):
         number, currency, first_per, second_per, billing, word = children
         unit, period = _unit_and_period(first_per, second_per)
         # The fee (or part) is located at `plus`; its word, when written, at itself (Price.setup_pos).
-        return (_Amount("amount", Decimal(str(number)), str(currency), unit, period, billing=billing), word, self._pos(meta))
+        return (_Amount("amount", Decimal(str(number)), self._currency(currency), unit, period, billing=billing), word, self._pos(meta))
 
     def percent_floor(self, meta: Any, children: list[Any]) -> _Amount:
         number, currency, period = children
-        return _Amount("amount", Decimal(str(number)), str(currency), None, period, at=self._pos(meta))
+        return _Amount("amount", Decimal(str(number)), self._currency(currency), None, period, at=self._pos(meta))
 
     def not_applicable(self, meta: Any, children: list[Any]) -> str:
         return "not-applicable"

@@ -26,6 +26,7 @@ site or the rules, which are handed the resulting `Settings`.
 from __future__ import annotations
 
 import re
+import stat
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -186,9 +187,16 @@ def load_settings(root: Path | None) -> tuple[Settings, list[Diagnostic], dict[s
     if root is None:
         return DEFAULT_SETTINGS, [], {}
     file = root / SETTINGS_FILE
-    if not file.is_file():
-        return Settings(root=root), [], {}
     path = str(file)
+    if not file.is_file():
+        # A folder, a pipe or a link to nothing under that name was taken for no settings file: the build went on
+        # with the defaults, silently, while the author believed their settings applied.
+        kind = _not_a_file(file)
+        if kind is None:
+            return Settings(root=root), [], {}
+        return Settings(root=root, file=path), [
+            error(f"{SETTINGS_FILE} is {kind}, not a settings file", Pos(path, 0, 0), "make it a TOML file, or remove it", code="T1001")
+        ], {}
     try:
         text = file.read_bytes().decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -208,6 +216,24 @@ def load_settings(root: Path | None) -> tuple[Settings, list[Diagnostic], dict[s
     places = _places(text, path)
     settings, problems = settings_from(data, root, path, places)
     return settings, problems, sources
+
+
+def _not_a_file(file: Path) -> str | None:
+    """What stands at `file` when it is no regular file (a folder, a pipe, a device, a link to nothing); None when nothing does."""
+    try:
+        mode = file.lstat().st_mode
+    except OSError:
+        return None
+    if stat.S_ISLNK(mode):
+        try:
+            mode = file.stat().st_mode
+        except OSError:
+            return "a link to nothing"
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a pipe"
+    return "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "a special file"
 
 
 def settings_from(data: dict[str, Any], root: Path, path: str, places: tuple[tuple[str, Pos], ...] = ()) -> tuple[Settings, list[Diagnostic]]:

@@ -26,7 +26,7 @@ from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput
 from lark.lexer import PatternStr
 
 from dsl.language import datasets
-from dsl.language.diagnostics import Diagnostic, error, warning
+from dsl.language.diagnostics import Diagnostic, error, source_lines, warning
 from dsl.language.model import Pos
 from dsl.language.vocabulary import CONTACT_KINDS, LANGUAGES, METRICS, PERIODS, WEEKDAYS
 
@@ -567,7 +567,7 @@ def describe(exc: UnexpectedInput, text: str, path: str, lark: Lark) -> Diagnost
     column = getattr(exc, "column", 0) or 0
     at_end = isinstance(exc, UnexpectedEOF) or (isinstance(exc, UnexpectedToken) and exc.token.type == "$END")
     if at_end or line <= 0:
-        lines = text.splitlines() or [""]
+        lines = source_lines(text) or [""]
         line, column = len(lines), len(lines[-1]) + 1
     end = column + (len(str(exc.token)) if isinstance(exc, UnexpectedToken) and exc.token.type != "$END" else 1)
     expected: set[str] = set()
@@ -679,8 +679,12 @@ def _pos_at(text: str, offset: int, path: str, length: int = 1) -> Pos:
 
 
 def is_invisible(char: str) -> bool:
-    """Whether a character shows as nothing or as an ordinary space: NBSP, BOM, zero-width space ..."""
-    return char != " " and unicodedata.category(char) in ("Zs", "Zl", "Zp", "Cf")
+    """Whether a character shows as nothing or as an ordinary space: NBSP, BOM, zero-width space, a control character ..."""
+    return char != " " and unicodedata.category(char) in ("Zs", "Zl", "Zp", "Cf", "Cc")
+
+
+_CONTROL_NAMES = {0x00: "NULL", 0x0B: "LINE TABULATION", 0x1B: "ESCAPE", 0x7F: "DELETE", 0x85: "NEXT LINE"}
+"""Names of the control characters most often met in a file (the Unicode database names none of them)."""
 
 
 def invisible_character(text: str, offset: int, path: str) -> Diagnostic | None:
@@ -688,7 +692,7 @@ def invisible_character(text: str, offset: int, path: str) -> Diagnostic | None:
     char = text[offset : offset + 1]
     if not char or not is_invisible(char):
         return None
-    name = unicodedata.name(char, "unnamed")
+    name = unicodedata.name(char, "") or _CONTROL_NAMES.get(ord(char), "a control character")
     if char == "\ufeff":
         hint = "save the file as UTF-8 without a byte order mark (BOM), or delete the character"
     elif unicodedata.category(char) == "Zs":
@@ -760,7 +764,7 @@ def unclosed_brace(text: str, path: str) -> Diagnostic | None:
         (start for start, close in pairs if close is not None and _first_on_line(text, close) and _indent(text, close) != _indent(text, start)),
         open_ones[-1],
     )
-    lines = text.splitlines() or [""]
+    lines = source_lines(text) or [""]
     end = Pos(path, len(lines), len(lines[-1]) + 1)
     return error(
         "this '{' is never closed",
@@ -942,7 +946,7 @@ def triple_quote_mistake(text: str, path: str) -> Diagnostic | None:
 
 def empty_file(text: str, path: str) -> Diagnostic | None:
     """A warning for a plan file that holds nothing but blanks and comments."""
-    meaningful = [ln for ln in text.splitlines() if ln.strip() and not ln.strip().startswith("#")]
+    meaningful = [ln for ln in source_lines(text) if ln.strip() and not ln.strip().startswith("#")]
     if meaningful:
         return None
     return warning(

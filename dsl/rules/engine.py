@@ -27,7 +27,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypeVar, cast
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 DEFAULT_METRIC = "first-response"
@@ -309,6 +309,24 @@ def _span_bounds(first: int, last: int, zone: tzinfo) -> tuple[int, int]:
     return _us(datetime(first, 1, 1, tzinfo=zone)), _us(datetime(last + 1, 1, 1, tzinfo=zone))
 
 
+def _named(us: int, zone: tzinfo) -> str:
+    """An instant as a refusal names it: in `zone`, or in UTC when it lies beyond the years 1-9999 a datetime holds there.
+
+    A refusal is about a moment outside the span, which may be anywhere: a report at 0001-01-01T00:00+14:00 is in
+    year 0 in UTC, and `Clock.due_us` takes any integer. Such a moment is written as sla.js writes it (`0000-12-31…`,
+    `10000-01-01…`), from the same date 400 years on or back (the Gregorian calendar repeats every 400 years)."""
+    try:
+        return _instant(us, zone).isoformat()
+    except (ValueError, OverflowError):
+        cycles = us // _GREGORIAN_CYCLE_US
+        moment = _instant(us - cycles * _GREGORIAN_CYCLE_US, UTC)
+        return f"{moment.year + 400 * cycles:04d}{moment.isoformat()[4:]}"
+
+
+_GREGORIAN_CYCLE_US = 146_097 * _DAY_S * _US
+"""The microseconds of 400 Gregorian years: after them every date falls on the same weekday again."""
+
+
 def _outside(shown: str, first: int, last: int) -> RuleError:
     return RuleError(f"the moment {shown} lies outside the years the rules cover ({first}–{last})", "at")
 
@@ -371,7 +389,7 @@ class Timeline:
 
         def due_us(report: int) -> int:
             if not lo <= report < hi:
-                raise _outside(_instant(report, UTC).isoformat(), first, last)
+                raise _outside(_named(report, UTC), first, last)
             if day_end:
                 return closes[nth_after(_instant(report, zone).toordinal())]
             i = bisect.bisect_right(ends, report)
@@ -435,7 +453,7 @@ class Timeline:
 
         def due_us(report: int) -> int:
             if not lo <= report < hi:
-                raise _outside(_instant(report, UTC).isoformat(), first, last)
+                raise _outside(_named(report, UTC), first, last)
             if not wanted:
                 return report
             i = after(ends, report)  # the first interval ending after the report
@@ -718,6 +736,42 @@ def _in_report_offset(amount: Amount, first: int, last: int) -> Callable[[dateti
     return due
 
 
+_NOT_THE_FORMAT = (KeyError, TypeError, ValueError, IndexError, AttributeError)
+"""What reading a document that is not format 1.x raises: a field missing, a list where an object belongs, `"25:00"`."""
+
+_Method = TypeVar("_Method", bound=Callable[..., Any])
+
+
+def _reads_rules(method: _Method) -> _Method:
+    """An Evaluator method whose reading of a document that does not follow the format is a RuleError, not a KeyError.
+
+    The evaluator trusts a document as the export writes it (docs/rules.md); one written or edited by other hands may
+    lack a field or hold another type anywhere, and the caller gets the fault named (field None), not a traceback
+    from deep inside. The question's own names are checked first (`_names_are_texts`), so these faults are the rules'.
+    """
+
+    @functools.wraps(method)
+    def reading(self: Evaluator, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return method(self, *args, **kwargs)
+        except _NOT_THE_FORMAT as exc:
+            missing = isinstance(exc, KeyError) and exc.args
+            fault = f"a field {_cut(str(exc.args[0]))!r} is missing" if missing else f"{type(exc).__name__}: {_cut(str(exc))}"
+            raise RuleError(f"the rules are not a valid format 1.x document ({fault}); validate them against rules/schema.json") from exc
+
+    return cast(_Method, reading)
+
+
+def _names_are_texts(**names: object) -> None:
+    """Refuse a name of a question given as anything but a text or None, in the words of its field (RuleError)."""
+    for field, value in names.items():
+        if value is None or isinstance(value, str):
+            continue
+        if field == "plan":
+            raise RuleError(f"name the plan as VENDOR/PLAN, such as stratiteq/sos, not {value!r}", "plan")
+        raise RuleError(f"the {field} must be a text (str) or None, not {type(value).__name__}", field if field != "vendor" else None)
+
+
 class Evaluator:
     """The deadlines of one rules document: `Evaluator(rules).due(plan, priority, at)`.
 
@@ -734,6 +788,7 @@ class Evaluator:
         # The `due` of each clock asked before, by the question as given: one look-up per deadline.
         self._answers: dict[tuple[str, str | None, str | None, str | None, str | None, str | None], Callable[[datetime], datetime]] = {}
 
+    @_reads_rules
     def clock(
         self,
         plan: str,
@@ -767,8 +822,13 @@ class Evaluator:
         # An empty text in an optional field means the field is not given (docs/rules.md §5), as in sla.js.
         priority, tz, metric, case, country = (v if v != "" else None for v in (priority, tz, metric, case, country))
         key = (plan, priority, tz, metric, case, country)
-        found = self._clocks.get(key)
+        try:
+            found = self._clocks.get(key)
+        except TypeError:  # a name that is not a text, such as a list: refused in its field's words
+            _names_are_texts(plan=plan, priority=priority, tz=tz, metric=metric, case=case, country=country)
+            raise
         if found is None:
+            _names_are_texts(plan=plan, priority=priority, tz=tz, metric=metric, case=case, country=country)
             if tz:  # the customer's zone name first, by the input grammar (docs/rules.md §5 step 2)
                 check_zone_name(self.rules, tz, "the customer's zone", "tz")
             # Format 1.2: a question whose targets have versions gets a clock per version (VersionedClock).
@@ -777,6 +837,7 @@ class Evaluator:
             )
         return found
 
+    @_reads_rules
     def due(
         self,
         plan: str,
@@ -798,11 +859,16 @@ class Evaluator:
         if isinstance(at, str):
             at = parse_moment(at)
         key = (plan, priority, tz, metric, case, country)
-        answer = self._answers.get(key)
+        try:
+            answer = self._answers.get(key)
+        except TypeError:  # a name that is not a text, such as a list: refused in its field's words
+            _names_are_texts(plan=plan, priority=priority, tz=tz, metric=metric, case=case, country=country)
+            raise
         if answer is None:
             answer = self._answers[key] = self._clock(plan, priority, tz, metric, case, country).due
         return answer(at)
 
+    @_reads_rules
     def due_many(
         self,
         plan: str,
@@ -817,8 +883,10 @@ class Evaluator:
         answer = self._clock(plan, priority, tz, metric, case, country).due
         return [answer(m) for m in moments]
 
+    @_reads_rules
     def priority_for(self, vendor: str, impact: str, urgency: str) -> str:
         """The priority level a vendor's impact x urgency matrix gives."""
+        _names_are_texts(vendor=vendor, impact=impact, urgency=urgency)
         vendors = self.rules["vendors"]
         found = vendors.get(vendor)
         # Names cut to 100 characters, as every other message quotes a caller's name (docs/rules.md §7).
@@ -899,6 +967,7 @@ class Evaluator:
         return _versioned_clock(self, plan, priority, tz, metric, case, country)
 
     # The ticket clock (docs/rules.md §11); TicketClock is defined below, with the rest of the clock.
+    @_reads_rules
     def ticket(
         self: Evaluator,
         plan: str,
@@ -913,6 +982,7 @@ class Evaluator:
     ) -> dict[str, Any]:
         """A ticket's clock at `now` (docs/rules.md §11): per metric its deadline, elapsed and remaining business
         time, state and warning moments, and the same for obligations timed after hours of work. Raises RuleError."""
+        _names_are_texts(plan=plan, priority=priority, tz=tz, case=case, country=country)
         moment = parse_moment(at) if isinstance(at, str) else to_ms(at) if isinstance(at, datetime) else at
         try:
             until = parse_moment(now) if isinstance(now, str) else to_ms(now) if isinstance(now, datetime) else now
@@ -1169,7 +1239,7 @@ class TicketClock:
     ) -> dict[str, Any]:
         """One clock from `start`, stopped at `stop` (or running at ticket.now): the §11 answer."""
         if not timeline.lo <= start < timeline.hi:
-            raise _outside(_instant(start, zone).isoformat(), timeline.first, timeline.last)
+            raise _outside(_named(start, zone), timeline.first, timeline.last)
         # A cut-off (format 1.9) moves where the clock starts: open time before that is not counted.
         start = amount.start(timeline)(start)
         reach = paused_search(timeline)
