@@ -734,6 +734,11 @@ def merge_plans(declared: tuple[Plan, ...]) -> tuple[Plan, ...]:
             )
         if plan.maintenance is None:
             merged[plan.id] = dataclasses.replace(merged[plan.id], maintenance=parent.maintenance)
+        if not plan.penalties and not plan.no_penalties:
+            # As credits: a plan that writes its own penalties (or `penalty none`) keeps only its own, as a whole.
+            merged[plan.id] = dataclasses.replace(
+                merged[plan.id], penalties=parent.penalties, no_penalties=parent.no_penalties, penalties_pos=parent.penalties_pos,
+            )
         return merged[plan.id]
 
     for plan in declared:

@@ -205,3 +205,20 @@ BILLING: dict[str, str] = {"monthly": "month", "quarterly": "quarter", "yearly":
 FEES: tuple[str, ...] = ("setup", "set-up")
 """The words that say what an amount paid on top of a price is: `price 1500 EUR per month plus 3000 EUR setup`, a
 one-off set-up (onboarding) fee; both spellings name the same fee."""
+
+# --- penalties for missed targets ----------------------------------------------------------
+
+PENALTY_FEES: dict[str, str] = {"monthly": "month", "quarterly": "quarter", "yearly": "year", "annual": "year"}
+"""The fee a penalty in percent is a share of, as `0.5% of monthly fee` writes it, with its period (`annual` is `yearly`)."""
+
+PENALTY_UNITS: tuple[str, ...] = (
+    "started hour", "hour", "started business hour", "business hour", "started day", "day", "occurrence",
+)
+"""What a penalty is paid per, as `per ...` writes it. An hour or a day is of delay past the target's deadline: a
+`started` one counts as soon as it begins ("za każdą rozpoczętą godzinę"), one without the word only when it is
+whole. A `business hour` is an hour of the target's calendar's open time; an `hour` or a `day` (24 hours) is real
+time. `occurrence`: once per missed target, however late."""
+
+PENALTY_CAP_PERIODS: tuple[str, ...] = ("month", "quarter", "year", "occurrence")
+"""What a penalty's cap (`at most 10% of monthly fee per month`) sums over: the penalties of one calendar month (quarter,
+year) together, or those of one missed target (`per occurrence`)."""
