@@ -222,3 +222,9 @@ time. `occurrence`: once per missed target, however late."""
 PENALTY_CAP_PERIODS: tuple[str, ...] = ("month", "quarter", "year", "occurrence")
 """What a penalty's cap (`at most 10% of monthly fee per month`) sums over: the penalties of one calendar month (quarter,
 year) together, or those of one missed target (`per occurrence`)."""
+
+PENALTY_PER: tuple[str, ...] = ("hour", "day", "occurrence")
+"""What a penalty is paid per in the rules (PENALTY_UNITS without `started` and `business`, which are fields of their own)."""
+
+PENALTY_FEE_PERIODS: tuple[str, ...] = tuple(dict.fromkeys(PENALTY_FEES.values()))
+"""The periods whose fee a penalty in percent is a share of: month, quarter, year."""
