@@ -294,3 +294,20 @@ def test_the_schema_refuses_a_penalty_a_consumer_could_not_read(change) -> None:
     assert validator.is_valid(doc)
     change(doc["vendors"]["acme"]["plans"]["gold"]["penalties"][0])
     assert not validator.is_valid(doc)
+
+
+@pytest.mark.parametrize(
+    ("line", "hint"),
+    [
+        ("penalty resolution all 0.5% per started hour", "penalty resolution all 0.5% of monthly fee per started hour"),
+        ("penalty resolution all 500 SEK", "penalty resolution all 0.5% of monthly fee per started hour"),
+        ("penalty resolution 0.5% of monthly fee per day", "a penalty names its metric and priority (or all)"),
+        ("penalty resolution all 1% of monthly fee per day max 10% of monthly fee per month", "at most 10% of monthly fee per month"),
+        ("penalty resolution all 1% of monthly fee per day, at most 10% of monthly fee per month", "at most 10% of monthly fee per month"),
+    ],
+)
+def test_a_penalty_written_as_contracts_word_it_gets_a_hint_at_the_slip(line: str, hint: str) -> None:
+    text = f'vendor v {{\n  name "V"\n  language en\n  plan p {{\n    name "P"\n    {line}\n  }}\n}}\n'
+    found = [d for d in load_text(text, "t.plan").diagnostics if d.code == "T0101"]
+    assert len(found) == 1 and hint in (found[0].hint or "")
+    assert found[0].pos.line in (6, 7)  # at the slip, or at the block's end when the line stops too early
