@@ -67,7 +67,9 @@ def test_the_documented_example_checks_and_reads_as_written() -> None:
     assert first.cap is not None and (first.cap.value, first.cap.fee_period, first.cap_per) == (Decimal("10"), "month", "month")
     assert (business.unit, business.started, business.business) == ("hour", True, True)
     assert (day.priority, day.amount.value, day.amount.currency, day.unit, day.cap) == (None, Decimal("200"), "PLN", "day", None)
-    assert podstawowy.penalties == () and podstawowy.no_penalties
+    assert podstawowy.penalties == () and podstawowy.no_penalties and podstawowy.penalty_total is None
+    total = standard.penalty_total
+    assert total is not None and (total.amount.value, total.amount.fee_period, total.per) == (Decimal("30"), "month", "month")
 
 
 def test_penalties_carry_the_positions_they_were_written_at() -> None:
@@ -97,6 +99,9 @@ def test_a_plan_inherits_its_parents_penalties_as_a_whole_unless_it_writes_its_o
     assert [p.metric for p in own.plans[1].penalties] == ["resolution"]  # not the parent's first-response besides
     none = _family("penalty first-response P1 1% of monthly fee per started hour", "    penalty none")
     assert none.plans[1].penalties == () and none.plans[1].no_penalties
+    total = "penalty first-response P1 1% of monthly fee per started hour\n    penalty total at most 10% of monthly fee per month"
+    with_total = _family(total, "")
+    assert with_total.plans[1].penalty_total == with_total.plans[0].penalty_total is not None
 
 
 @pytest.mark.parametrize(
@@ -143,6 +148,23 @@ def test_a_plan_inherits_its_parents_penalties_as_a_whole_unless_it_writes_its_o
         (("penalty first-response P1 1% of monthly fee per occurrence at most 10% of monthly fee per occurrence",),
          ("a cap per occurrence on a penalty paid once per occurrence", 14, "at most",
           "the penalty of one missed target is its amount: cap it per month, quarter or year, or leave the cap out", "T0866")),
+        (("penalty total at most 20% of monthly fee per month",),
+         ("a total cap of penalties without penalties beside it", 14, "penalty",
+          "write the penalties it caps in the same plan block (a plan that writes its own total does not take its parent's penalties, "
+          "so that the two are read together)", "T0867")),
+        (("penalty first-response P1 1% of monthly fee per day", "penalty total at most 20% of monthly fee"),
+         ("a total cap of penalties without the period it sums over", 15, "penalty",
+          "add one: penalty total at most 20% of monthly fee per month", "T0866")),
+        (("penalty first-response P1 1% of monthly fee per day", "penalty total at most 20% of monthly fee per occurrence"),
+         ("a total cap of penalties per 'occurrence'", 15, "occurrence",
+          "a total cap sums all the plan's penalties over a month, quarter or year: per month, per quarter or per year "
+          "(a cap per occurrence is one penalty's: at most ... per occurrence on its line)", "T0866")),
+        (("penalty none", "penalty total at most 20% of monthly fee per month"),
+         ("'penalty total' beside 'penalty none'", 15, "penalty", "an offer that pays no penalties has none to cap: keep one of the two",
+          "T0865")),
+        (("penalty first-response P1 1% of monthly fee per day", "penalty total at most 2000 EUR per month"),
+         ("a penalty in EUR, but plan 'gold' is priced in SEK", 15, "2000 EUR",
+          "write the amount in the currency of the contract, such as: 2000 SEK", "T0863")),
         (("penalty first-response P3 1% of monthly fee per day",), ("unknown priority 'P3'", 14, "penalty", "known here: 'P1', 'P2'", "T0314")),
     ],
 )
@@ -218,6 +240,15 @@ PAGE = {
 }
 
 
+TOTAL = {
+    "sv": "Alla viten sammanlagt högst 30 % av månadsavgiften per månad",
+    "it": "Tutte le penali insieme al massimo 30% del canone mensile al mese",
+    "pl": "Wszystkie kary umowne łącznie nie więcej niż 30% wynagrodzenia miesięcznego w miesiącu",
+    "en": "All penalties together at most 30% of the monthly fee per month",
+}
+"""The last line of Standard's cell in each table: its `penalty total`."""
+
+
 @pytest.mark.parametrize("lang", sorted(PAGE))
 def test_the_vendor_page_says_each_tiers_penalty_under_its_metric_in_each_language(lang: str) -> None:
     vendor = vendor_of(docs_example())
@@ -230,7 +261,8 @@ def test_the_vendor_page_says_each_tiers_penalty_under_its_metric_in_each_langua
     name = _plain(str(site._level_name(vendor, "A", reader)))
     for metric, expected in cells.items():
         shown = [_plain(str(c.text)) for c in tables[metric].penalties]
-        assert shown == [e.replace("Awaria krytyczna", name) for e in expected]
+        standard, podstawowy = (e.replace("Awaria krytyczna", name) for e in expected)
+        assert shown == [f"{standard}|{TOTAL[lang]}", podstawowy]
 
 
 def test_a_metric_without_penalties_has_no_penalty_row_and_a_silent_tier_reads_not_stated() -> None:
@@ -255,7 +287,8 @@ def test_the_rules_carry_each_penalty_and_validate() -> None:
     assert structural_problems(doc) == []
     assert doc["format_version"] == "1.10"
     plans = doc["vendors"]["urzad-it"]["plans"]
-    assert plans["podstawowy"]["penalties"] == []
+    assert plans["podstawowy"]["penalties"] == [] and plans["podstawowy"]["penalties_total"] is None
+    assert plans["standard"]["penalties_total"] == {"amount": {"kind": "fee-share", "percent": 30, "fee_period": "month"}, "per": "month"}
     assert plans["standard"]["penalties"] == [
         {"metric": "first-response", "priority": "A", "amount": {"kind": "fee-share", "percent": 0.1, "fee_period": "month"},
          "per": "hour", "started": True, "clock": "real",

@@ -1149,6 +1149,38 @@ def _same_measure(unit: PenaltyAmount, cap: PenaltyAmount) -> bool:
     return unit.currency == cap.currency if not unit.is_share else unit.fee_period == cap.fee_period and unit.fee_period is not None
 
 
+def _check_penalty_total(plan: Plan) -> Iterator[Diagnostic]:
+    """`penalty total`: an amount more than 0 summed over a month, quarter or year, beside the penalties it caps."""
+    total = plan.penalty_total
+    if total is None:
+        return
+    yield from _check_penalty_amount(total.amount, "total cap of penalties")
+    if total.per is None:
+        yield error(
+            "a total cap of penalties without the period it sums over", total.pos,
+            f"add one: penalty total at most {_penalty_amount_text(total.amount)} per month", code="T0866",
+        )
+    elif total.per not in PENALTY_CAP_PERIODS or total.per == "occurrence":
+        yield error(
+            f"a total cap of penalties per '{total.per}'", total.per_pos,
+            "a total cap sums all the plan's penalties over a month, quarter or year: per month, per quarter or per year "
+            "(a cap per occurrence is one penalty's: at most ... per occurrence on its line)",
+            code="T0866",
+        )
+    if plan.no_penalties:
+        yield error(
+            "'penalty total' beside 'penalty none'", total.pos,
+            "an offer that pays no penalties has none to cap: keep one of the two", code="T0865",
+        )
+    elif not plan.penalties:
+        yield error(
+            "a total cap of penalties without penalties beside it", total.pos,
+            "write the penalties it caps in the same plan block (a plan that writes its own total does not take its "
+            "parent's penalties, so that the two are read together)",
+            code="T0867",
+        )
+
+
 def check_penalties(plan: Plan) -> Iterator[Diagnostic]:
     """Each penalty, as written: its amounts more than 0, its words known, a cap with its period and not below the amount, once."""
     if plan.no_penalties and plan.penalties:
@@ -1156,6 +1188,7 @@ def check_penalties(plan: Plan) -> Iterator[Diagnostic]:
             "'penalty none' beside penalties", plan.penalties_pos,
             "an offer that pays penalties writes them; 'penalty none' says it pays none: keep one of the two", code="T0865",
         )
+    yield from _check_penalty_total(plan)
     seen: dict[tuple[str, str | None], Pos] = {}
     for penalty in plan.penalties:
         key = (penalty.metric, penalty.priority)
@@ -1231,7 +1264,8 @@ def check_penalty_targets(plan: Plan, vendor: Vendor) -> Iterator[Diagnostic]:
                     "business hours are the open hours of the target's calendar: give the target one (on CALENDAR), or count real hours",
                     code="T0864",
                 )
-        for amount in (penalty.amount, penalty.cap):
+        amounts = (penalty.amount, penalty.cap, plan.penalty_total.amount if plan.penalty_total and penalty is plan.penalties[0] else None)
+        for amount in amounts:
             if amount is not None and not amount.is_share and currencies and amount.currency not in currencies:
                 yield error(
                     f"a penalty in {amount.currency}, but plan '{plan.id}' is priced in {', '.join(sorted(currencies))}", amount.pos,

@@ -1159,6 +1159,14 @@ EXPLANATIONS: dict[str, Explanation] = {
         "    penalty first-response all 0.5% of monthly fee per started hour at most 10% of monthly fee\n  }\n}\n",
         fix=("at most 10% of monthly fee", "at most 10% of monthly fee per month"),
     ),
+    "T0867": Explanation(
+        "a total cap of penalties without the penalties",
+        "`penalty total at most 20% of monthly fee per month` caps all the plan's penalties of a month together. It "
+        "stands beside the penalties it caps, in the same plan block: a plan that writes its own total does not take "
+        "its parent's penalties (penalties go with their total, as credits with their availability), so write them again.",
+        V + _PLAN_V10 + "    target first-response all 4h on office\n    penalty total at most 20% of monthly fee per month\n  }\n}\n",
+        fix=("    penalty total", "    penalty first-response all 1% of monthly fee per started hour\n    penalty total"),
+    ),
     # --- T10: the project's settings file, tierwise.toml ----------------------------------------
     "T1001": Explanation(
         "the settings file is not valid TOML",

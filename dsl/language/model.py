@@ -659,6 +659,16 @@ class PenaltyAmount:
 
 
 @dataclass(frozen=True, slots=True)
+class PenaltyCap:
+    """`penalty total at most 20% of monthly fee per month`: all of a plan's penalties summed over `per`, at most `amount`."""
+
+    amount: PenaltyAmount
+    per: str | None  # vocabulary.PERIODS' month, quarter, year; None when not written (an error, T0866)
+    pos: Pos = field(default_factory=_no_pos, compare=False)
+    per_pos: Pos = field(default_factory=_no_pos, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
 class Penalty:
     """`penalty resolution P1 0.5% of monthly fee per started hour at most 10% of monthly fee per month`.
 
@@ -752,6 +762,8 @@ class Plan:
     # `penalty none`: the offer says it pays no penalties (penalties is then ()); False with none: not said.
     no_penalties: bool = False
     penalties_pos: Pos = field(default_factory=_no_pos, compare=False)
+    # `penalty total at most 20% of monthly fee per month`: the cap of all the plan's penalties together; goes with them.
+    penalty_total: PenaltyCap | None = None
 
     def cell(self, feature: str) -> Cell | None:
         """The plan's cell for a feature, or None when the plan does not mention it."""

@@ -63,6 +63,7 @@ from dsl.language.model import (
     Obligation,
     Penalty,
     PenaltyAmount,
+    PenaltyCap,
     Plan,
     Pos,
     Price,
@@ -966,7 +967,7 @@ class _Builder(Transformer[Token, Any]):
         stmts = [inner for stmt in written for inner in (stmt if isinstance(stmt, list) else (stmt,))]
         pos = self._pos(meta)
         single = {"name", "description", "cells", "channels", "recommended", "no_support", "support languages", "contract"}
-        single |= {"availability", "credit", "maintenance"}
+        single |= {"availability", "credit", "maintenance", "penalty total"}
         parts = self._fold(stmts, single, f"plan '{pid}'")
         name = parts.get("name")
         if name is None:
@@ -1009,6 +1010,8 @@ class _Builder(Transformer[Token, Any]):
                     (s.pos for s in stmts if isinstance(s, _Stmt) and s.kind == "penalty" and s.value is None), written_pos,
                 ),
             )
+        if "penalty total" in parts:
+            plan = dataclasses.replace(plan, penalty_total=parts["penalty total"])
         if "availability" in parts or "credit" in parts or "maintenance" in parts:
             credits, credits_pos, no_credits = parts.get("credit", ((), Pos(self.path, 0, 0), False))
             plan = dataclasses.replace(
@@ -1056,6 +1059,11 @@ class _Builder(Transformer[Token, Any]):
         cap_amount, cap_per, cap_pos, cap_per_pos = cap if cap is not None else (None, None, Pos(self.path, 0, 0), Pos(self.path, 0, 0))
         found = Penalty(str(metric), _optional(priority), amount, per, cap_amount, cap_per, pos, per_pos, cap_pos, cap_per_pos)
         return _Stmt("penalty", found, pos)
+
+    def penalty_total(self, meta: Any, children: list[Any]) -> _Stmt:
+        amount, per, _, per_pos = children[0]
+        pos = self._pos(meta)
+        return _Stmt("penalty total", PenaltyCap(amount, per, pos, per_pos), pos)
 
     def penalty_all(self, meta: Any, children: list[Any]) -> None:
         return None

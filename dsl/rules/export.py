@@ -54,7 +54,8 @@ FORMAT_VERSION = "1.10"  # 1.1: vendor "aliases" (who else a plan's terms apply 
 #      the customer's country, instead of refusing the ticket (docs/rules.md §11.4)
 # 1.8: availability "credits_stated" (false: the offer says nothing of credits; true with no credits: `credit none`)
 # 1.9: target "cutoff" ("HH:MM": a report at or after it on a business day counts from the next business day's opening)
-# 1.10: plan "penalties" (what the vendor pays when a target is missed; [] for `penalty none`, null when not stated)
+# 1.10: plan "penalties" (what the vendor pays when a target is missed; [] for `penalty none`, null when not stated) and
+#       "penalties_total" (the cap of them all together per month, quarter or year; null when none is stated)
 """Bumped in its minor part for additions a consumer may ignore (and for a change of the ticket clock's answers a consumer
 must know about, 1.7), in its major part for anything else."""
 
@@ -367,8 +368,11 @@ def _penalties(plan: Plan) -> dict[str, Any]:
     Null, not [], for a plan that says nothing: a consumer of 1.9 refuses a plan with an unknown field that is not null
     (docs/rules.md, "A newer minor version"), and only the plans that state penalties should be refused.
     """
+    total = plan.penalty_total
+    # The cap of all the plan's penalties together; null when the offer states none.
+    capped = {"penalties_total": None if total is None else {"amount": _penalty_amount(total.amount), "per": total.per}}
     if not plan.penalties and not plan.no_penalties:
-        return {"penalties": None}
+        return {"penalties": None, **capped}
     return {
         "penalties": [
             {
@@ -382,6 +386,7 @@ def _penalties(plan: Plan) -> dict[str, Any]:
             }
             for p in plan.penalties
         ],
+        **capped,
     }
 
 

@@ -30,6 +30,7 @@ from dsl.language.model import (
     Feature,
     Penalty,
     PenaltyAmount,
+    PenaltyCap,
     Plan,
     Pos,
     Price,
@@ -1965,7 +1966,7 @@ def _service_terms(plan: Plan) -> tuple[object, ...]:
         (ob.id, ob.text, ob.quantity, ob.after_minutes, ob.every_minutes, ob.calendar, frozenset(ob.priorities))
         for ob in plan.obligations
     )
-    penalties = (frozenset(plan.penalties), plan.no_penalties)
+    penalties = (frozenset(plan.penalties), plan.no_penalties, plan.penalty_total)
     return (terms, plan.availability, frozenset(plan.credits), plan.no_credits, plan.maintenance, obligations, penalties)
 
 
@@ -2397,6 +2398,17 @@ def penalty_text(penalty: Penalty, reader: Reader) -> str:
     return _("%(penalty)s, %(cap)s") % {"penalty": said, "cap": cap}
 
 
+def penalty_total_text(total: PenaltyCap, reader: Reader) -> str:
+    """The cap of all a tier's penalties together: "Alla viten sammanlagt högst 20 % av månadsavgiften per månad"."""
+    _ = reader.gettext
+    words = {
+        "month": _("All penalties together at most %(cap)s per month"),
+        "quarter": _("All penalties together at most %(cap)s per quarter"),
+        "year": _("All penalties together at most %(cap)s per year"),
+    }
+    return words.get(total.per or "month", words["month"]) % {"cap": penalty_amount_text(total.amount, reader)}
+
+
 def penalty_cells(vendor: Vendor, metric: str, reader: Reader) -> tuple[AvailabilityCell, ...]:
     """Per tier, its penalties for missing `metric`'s target; () when no tier states one for it.
 
@@ -2420,6 +2432,8 @@ def penalty_cells(vendor: Vendor, metric: str, reader: Reader) -> tuple[Availabi
                 continue
             who = _level_name(vendor, penalty.priority, reader) if penalty.priority else Markup(escape(reader.gettext("Other priorities")))
             lines.append(sentence(reader.gettext("%(priority)s: %(penalty)s"), priority=who, penalty=text))
+        if plan.penalty_total is not None:
+            lines.append(Markup(escape(penalty_total_text(plan.penalty_total, reader))))
         cells.append(AvailabilityCell(Markup("<br>").join(lines)))
     return tuple(cells)
 
