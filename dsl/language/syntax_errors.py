@@ -214,6 +214,8 @@ EXAMPLES.update({
         "vendor v { plan p { penalty resolution all 1% of monthly fee per day max 10% of monthly fee per month } }",
         "vendor v { plan p { penalty resolution all 1% of monthly fee per day, at most 10% of monthly fee per month } }",
         "vendor v { plan p { penalty resolution all 1% of monthly fee per day up to 10% of monthly fee per month } }",
+        "vendor v { plan p { penalty total 20% of monthly fee per month } }",
+        "vendor v { plan p { penalty total max 20% of monthly fee per month } }",
     ],
 })
 
