@@ -165,6 +165,10 @@ def test_a_plan_inherits_its_parents_penalties_as_a_whole_unless_it_writes_its_o
         (("penalty first-response P1 1% of monthly fee per day", "penalty total at most 2000 EUR per month"),
          ("a penalty in EUR, but plan 'gold' is priced in SEK", 15, "2000 EUR",
           "write the amount in the currency of the contract, such as: 2000 SEK", "T0863")),
+        (("target resolution P1 none", "penalty resolution P1 1% of monthly fee per day"),
+         ("a penalty for resolution P1, which has no guaranteed time in plan 'gold'", 15, "penalty",
+          "a penalty is paid when a promised time is missed: write the target first, such as: target resolution P1 4h on CALENDAR",
+          "T0861")),
         (("penalty first-response P3 1% of monthly fee per day",), ("unknown priority 'P3'", 14, "penalty", "known here: 'P1', 'P2'", "T0314")),
     ],
 )

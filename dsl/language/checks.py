@@ -1247,9 +1247,12 @@ def check_penalty_targets(plan: Plan, vendor: Vendor) -> Iterator[Diagnostic]:
             yield error(f"unknown priority '{penalty.priority}'", penalty.pos, hint, code="T0314")
             continue
         if penalty.metric in METRICS:
-            # A penalty for `all` needs some guaranteed target of the metric; one for P1, P1's (its own or `all`'s).
-            targets = [t for t in plan.targets if t.metric == penalty.metric and t.case is None]
-            found = [t for t in targets if penalty.priority is None or t.priority in (penalty.priority, None)]
+            # A penalty for `all` needs some guaranteed target of the metric; one for P1, the target P1 gets (its own,
+            # else `all`'s): `target resolution P1 none` beside `target resolution all 8h` promises P1 nothing.
+            if penalty.priority is None:
+                found = [t for t in plan.targets if t.metric == penalty.metric and t.case is None]
+            else:
+                found = [t for t in (plan.target(penalty.metric, penalty.priority),) if t is not None]
             if not any(t.guaranteed for t in found):
                 said = "no guaranteed time" if found else "no target"
                 yield error(
@@ -1264,13 +1267,14 @@ def check_penalty_targets(plan: Plan, vendor: Vendor) -> Iterator[Diagnostic]:
                     "business hours are the open hours of the target's calendar: give the target one (on CALENDAR), or count real hours",
                     code="T0864",
                 )
-        amounts = (penalty.amount, penalty.cap, plan.penalty_total.amount if plan.penalty_total and penalty is plan.penalties[0] else None)
-        for amount in amounts:
-            if amount is not None and not amount.is_share and currencies and amount.currency not in currencies:
-                yield error(
-                    f"a penalty in {amount.currency}, but plan '{plan.id}' is priced in {', '.join(sorted(currencies))}", amount.pos,
-                    f"write the amount in the currency of the contract, such as: {amount.value} {sorted(currencies)[0]}", code="T0863",
-                )
+    amounts = [a for p in plan.penalties for a in (p.amount, p.cap) if a is not None]
+    amounts += [plan.penalty_total.amount] if plan.penalty_total is not None else []
+    for amount in amounts:
+        if not amount.is_share and currencies and amount.currency not in currencies:
+            yield error(
+                f"a penalty in {amount.currency}, but plan '{plan.id}' is priced in {', '.join(sorted(currencies))}", amount.pos,
+                f"write the amount in the currency of the contract, such as: {amount.value} {sorted(currencies)[0]}", code="T0863",
+            )
 
 
 # --- tiers, sources and editorial voice (issue 8) ------------------------------------------------
