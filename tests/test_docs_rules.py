@@ -164,6 +164,11 @@ def test_format_fragments_name_only_fields_a_real_export_has(folder: Path) -> No
     nimbus = load_text((ROOT / "tests" / "plans" / "nimbus.plan").read_text(encoding="utf-8"), "nimbus.plan").project
     assert nimbus is not None
     walk(export_project(nimbus, (2026, 2026)))
+    # Nor penalties (format 1.10): the example of docs/language.md, "Penalties for missed targets".
+    language = (ROOT / "docs" / "language.md").read_text(encoding="utf-8")
+    penalties = load_text(language[language.index("## Penalties for missed targets") :].split("```\n", 2)[1], "p.plan").project
+    assert penalties is not None
+    walk(export_project(penalties, (2026, 2026)))
     format_end = TEXT[: TEXT.index("## 4. Open time")].count("\n")
     for body, line in _blocks("json"):
         if line > format_end:

@@ -59,6 +59,13 @@ USES = {
     "per site": "%(price)s per site",
     "per connection": "%(price)s per connection",
     "SMS": "SMS",
+    # Penalties for missed targets (kary umowne, penale, vite).
+    "penalty for delay": "Penalty for delay",
+    "no penalties": "No penalties",
+    "of the monthly / quarterly / annual fee": "%(amount)s of the monthly fee",
+    "per started hour of delay": "%(amount)s per started hour of delay",
+    "per started day of delay": "%(amount)s per started day of delay",
+    "per missed target": "%(amount)s per missed target",
     # A phone's tier table with a tier unticked.
     "not every tier is shown: choose tiers": "Not every tier is shown: choose tiers",
 }

@@ -40,6 +40,8 @@ from dsl.language.model import (
     Horizon,
     MetricText,
     Obligation,
+    Penalty,
+    PenaltyAmount,
     Plan,
     Pos,
     Price,
@@ -63,6 +65,9 @@ from dsl.language.vocabulary import (
     MINUTES_PER_DAY,
     OPEN_ENDED,
     PACK_UNITS,
+    PENALTY_CAP_PERIODS,
+    PENALTY_FEES,
+    PENALTY_UNITS,
     PERIOD_WORDS,
     PERIODS,
     PRICE_BASES,
@@ -1005,6 +1010,7 @@ def check_plan_as_written(plan: Plan, features: set[str]) -> Iterator[Diagnostic
     yield from check_obligation_ids(plan.obligations)
     yield from check_no_support(plan)
     yield from check_availability(plan)
+    yield from check_penalties(plan)
     if plan.contract is not None:
         yield from check_contract(plan.contract)
 
@@ -1124,6 +1130,177 @@ def check_availability(plan: Plan) -> Iterator[Diagnostic]:
         yield from _duration(plan.maintenance.notice_minutes, plan.maintenance.notice_pos)
 
 
+# --- penalties for missed targets --------------------------------------------------------------------
+
+
+def _penalty_amount_text(amount: PenaltyAmount) -> str:
+    """An amount as a penalty line writes it: `0.5% of monthly fee`, `500 SEK`."""
+    if amount.is_share:
+        return f"{amount.value}% of {amount.fee} fee"
+    return f"{amount.value} {amount.currency}"
+
+
+def _penalty_name(penalty: Penalty) -> str:
+    """A penalty as diagnostics name it: 'resolution P1', 'first-response all'."""
+    return f"{penalty.metric} {penalty.priority or 'all'}"
+
+
+def _check_penalty_amount(amount: PenaltyAmount, what: str) -> Iterator[Diagnostic]:
+    """T0860 an amount more than 0 (a share at most 100 % of the fee); T0864 the fee it is a share of is a known one."""
+    if amount.value == 0:
+        yield error(
+            f"a {what} of {_penalty_amount_text(amount)}: it is more than 0", amount.pos,
+            "an offer that pays no penalties says so: penalty none" if what == "penalty" else "leave the cap out when there is none",
+            code="T0860",
+        )
+    elif amount.is_share and amount.value > 100:
+        yield error(
+            f"a {what} of {amount.value}% of the fee: it is at most 100", amount.pos,
+            "a share of the fee is at most the whole fee, such as: 0.5% of monthly fee", code="T0860",
+        )
+    if amount.is_share and amount.fee is not None and amount.fee not in PENALTY_FEES:
+        yield error(
+            f"unknown fee '{amount.fee}'", amount.fee_pos,
+            "a share is of the plan's fee for a period: of monthly fee, of quarterly fee or of yearly fee",
+            code="T0864",
+        )
+
+
+def _same_measure(unit: PenaltyAmount, cap: PenaltyAmount) -> bool:
+    """Whether a cap and the amount it caps are in the same measure (both money in one currency, or both of one fee)."""
+    if unit.is_share != cap.is_share:
+        return False
+    return unit.currency == cap.currency if not unit.is_share else unit.fee_period == cap.fee_period and unit.fee_period is not None
+
+
+def _check_penalty_total(plan: Plan) -> Iterator[Diagnostic]:
+    """`penalty total`: an amount more than 0 summed over a month, quarter or year, beside the penalties it caps."""
+    total = plan.penalty_total
+    if total is None:
+        return
+    yield from _check_penalty_amount(total.amount, "total cap of penalties")
+    if total.per is None:
+        yield error(
+            "a total cap of penalties without the period it sums over", total.pos,
+            f"add one: penalty total at most {_penalty_amount_text(total.amount)} per month", code="T0866",
+        )
+    elif total.per not in PENALTY_CAP_PERIODS or total.per == "occurrence":
+        yield error(
+            f"a total cap of penalties per '{total.per}'", total.per_pos,
+            "a total cap sums all the plan's penalties over a month, quarter or year: per month, per quarter or per year "
+            "(a cap per occurrence is one penalty's: at most ... per occurrence on its line)",
+            code="T0866",
+        )
+    if plan.no_penalties:
+        yield error(
+            "'penalty total' beside 'penalty none'", total.pos,
+            "an offer that pays no penalties has none to cap: keep one of the two", code="T0865",
+        )
+    elif not plan.penalties:
+        yield error(
+            "a total cap of penalties without penalties beside it", total.pos,
+            "write the penalties it caps in the same plan block (a plan that writes its own total does not take its "
+            "parent's penalties, so that the two are read together)",
+            code="T0867",
+        )
+
+
+def check_penalties(plan: Plan) -> Iterator[Diagnostic]:
+    """Each penalty, as written: its amounts more than 0, its words known, a cap with its period and not below the amount, once."""
+    if plan.no_penalties and plan.penalties:
+        yield error(
+            "'penalty none' beside penalties", plan.penalties_pos,
+            "an offer that pays penalties writes them; 'penalty none' says it pays none: keep one of the two", code="T0865",
+        )
+    yield from _check_penalty_total(plan)
+    seen: dict[tuple[str, str | None], Pos] = {}
+    for penalty in plan.penalties:
+        key = (penalty.metric, penalty.priority)
+        if key in seen:
+            yield error(
+                f"a penalty for {_penalty_name(penalty)} is given twice", penalty.pos, f"first given at line {seen[key].line}",
+                code="T0865",
+            )
+        else:
+            seen[key] = penalty.pos
+        if penalty.metric not in METRICS:
+            yield error(f"unknown metric '{penalty.metric}'", penalty.pos, _metric_hint(penalty.metric), code="T0405")
+        yield from _check_penalty_amount(penalty.amount, "penalty")
+        if penalty.per not in PENALTY_UNITS:
+            yield error(
+                f"a penalty per '{penalty.per}'", penalty.per_pos,
+                "a penalty is per started hour, hour, started business hour, business hour, started day, day or occurrence"
+                + (" (business days are not counted: a day is 24 hours of delay)" if "business" in penalty.per and "day" in penalty.per else ""),
+                code="T0864",
+            )
+        if penalty.cap is None:
+            continue
+        yield from _check_penalty_amount(penalty.cap, "penalty's cap")
+        if penalty.cap_per is None:
+            yield error(
+                "a cap on a penalty without what it sums over", penalty.cap_pos,
+                f"add one: at most {_penalty_amount_text(penalty.cap)} per month (the penalties of a month together; "
+                "per occurrence: of one missed target)",
+                code="T0866",
+            )
+        elif penalty.cap_per not in PENALTY_CAP_PERIODS:
+            yield error(f"a cap per '{penalty.cap_per}'", penalty.cap_per_pos, one_of(penalty.cap_per, PENALTY_CAP_PERIODS), code="T0866")
+        elif penalty.cap_per == "occurrence" and penalty.unit == "occurrence":
+            yield error(
+                "a cap per occurrence on a penalty paid once per occurrence", penalty.cap_pos,
+                "the penalty of one missed target is its amount: cap it per month, quarter or year, or leave the cap out",
+                code="T0866",
+            )
+        if _same_measure(penalty.amount, penalty.cap) and 0 < penalty.cap.value < penalty.amount.value:
+            yield error(
+                f"a cap of {_penalty_amount_text(penalty.cap)}, below the penalty of {_penalty_amount_text(penalty.amount)}",
+                penalty.cap.pos,
+                f"the first {penalty.unit} would already pass the cap: the cap is at least {_penalty_amount_text(penalty.amount)} "
+                "(probably two numbers are swapped)",
+                code="T0862",
+            )
+
+
+def check_penalty_targets(plan: Plan, vendor: Vendor) -> Iterator[Diagnostic]:
+    """A penalty is for a priority of the vendor and a target the merged plan guarantees, in money the plan is priced in."""
+    currencies = {c for price in plan.prices for c in (price.currency,) if c is not None}
+    levels = {lv.id for lv in vendor.priorities.levels} if vendor.priorities else set()
+    for penalty in plan.penalties:
+        if penalty.priority is not None and penalty.priority not in levels:
+            hint = did_you_mean(penalty.priority, levels) if levels else "this vendor has no priority levels; use 'all'"
+            yield error(f"unknown priority '{penalty.priority}'", penalty.pos, hint, code="T0314")
+            continue
+        if penalty.metric in METRICS:
+            # A penalty for `all` needs some guaranteed target of the metric; one for P1, the target P1 gets (its own,
+            # else `all`'s): `target resolution P1 none` beside `target resolution all 8h` promises P1 nothing.
+            if penalty.priority is None:
+                found = [t for t in plan.targets if t.metric == penalty.metric and t.case is None]
+            else:
+                found = [t for t in (plan.target(penalty.metric, penalty.priority),) if t is not None]
+            if not any(t.guaranteed for t in found):
+                said = "no guaranteed time" if found else "no target"
+                yield error(
+                    f"a penalty for {_penalty_name(penalty)}, which has {said} in plan '{plan.id}'", penalty.pos,
+                    f"a penalty is paid when a promised time is missed: write the target first, such as: "
+                    f"target {penalty.metric} {penalty.priority or 'all'} 4h on CALENDAR",
+                    code="T0861",
+                )
+            elif penalty.business and not any(t.calendar is not None for t in found if t.guaranteed):
+                yield error(
+                    f"a penalty per business hour for {_penalty_name(penalty)}, whose target runs on no calendar", penalty.per_pos,
+                    "business hours are the open hours of the target's calendar: give the target one (on CALENDAR), or count real hours",
+                    code="T0864",
+                )
+    amounts = [a for p in plan.penalties for a in (p.amount, p.cap) if a is not None]
+    amounts += [plan.penalty_total.amount] if plan.penalty_total is not None else []
+    for amount in amounts:
+        if not amount.is_share and currencies and amount.currency not in currencies:
+            yield error(
+                f"a penalty in {amount.currency}, but plan '{plan.id}' is priced in {', '.join(sorted(currencies))}", amount.pos,
+                f"write the amount in the currency of the contract, such as: {amount.value} {sorted(currencies)[0]}", code="T0863",
+            )
+
+
 # --- tiers, sources and editorial voice (issue 8) ------------------------------------------------
 
 
@@ -1219,8 +1396,12 @@ def check_vendor(
     features = {f.id for f in decl.features}
     for plan in decl.plans:
         yield from check_plan_as_written(plan, features)
+    written = {p.id: p for p in decl.plans}
     for plan in vendor.plans:
         yield from check_plan_references(plan, vendor, calendars)
+        own = written.get(plan.id)
+        if own is not None and own.penalties:  # inherited penalties are judged in the plan that wrote them
+            yield from check_penalty_targets(plan, vendor)
     yield from check_channel_names(vendor)
     yield from check_translations(vendor, settings)
 

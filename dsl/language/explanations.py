@@ -1117,6 +1117,78 @@ EXPLANATIONS: dict[str, Explanation] = {
         V + _PLAN_V10 + "    target on-site all end of 1 business day on office cut-off 24:00\n  }\n}\n",
         fix=("cut-off 24:00", "cut-off 15:00"),
     ),
+    # --- penalties for missed targets ---
+    "T0860": Explanation(
+        "a penalty or its cap that is no amount",
+        "`penalty resolution all 0.5% of monthly fee per started hour` says what the vendor pays when a resolution "
+        "is late: an amount more than 0, as a share of the plan's fee (at most 100 %) or as money (`500 SEK`). An offer "
+        "that says it pays no penalties writes `penalty none`, not a penalty of 0; a cap of 0 is no cap: leave it out.",
+        V + _PLAN_V10 + "    target resolution all 8h on office\n    penalty resolution all 0% of monthly fee per started hour\n  }\n}\n",
+        fix=("penalty resolution all 0% of monthly fee per started hour", "penalty none"),
+    ),
+    "T0861": Explanation(
+        "a penalty for a target the plan does not promise",
+        "A penalty is paid when a promised time is missed: `penalty first-response P1 ...` needs a target of "
+        "`first-response` for P1 (its own or `all`'s) with a time, and `penalty first-response all ...` a target of "
+        "`first-response` with a time for some priority, in the plan or what it extends. A target of `none` or `not "
+        "published` promises no time that could be missed.",
+        V + _PLAN_V10 + "    target first-response all 4h on office\n    penalty resolution all 1% of monthly fee per day\n  }\n}\n",
+        fix=("penalty resolution", "penalty first-response"),
+    ),
+    "T0862": Explanation(
+        "a penalty's cap below the penalty itself",
+        "`at most 10% of monthly fee per month` caps the penalties of a month together. A cap below one hour's (one "
+        "day's, one occurrence's) penalty would be passed at once, so the penalty per hour would never be paid as "
+        "written: two numbers are probably swapped. A cap is compared when it is in the same measure as the penalty "
+        "(both of the same fee, or both money in one currency).",
+        V + _PLAN_V10 + "    target first-response all 4h on office\n"
+        "    penalty first-response all 10% of monthly fee per started hour at most 0.5% of monthly fee per month\n  }\n}\n",
+        fix=("10% of monthly fee per started hour at most 0.5%", "0.5% of monthly fee per started hour at most 10%"),
+    ),
+    "T0863": Explanation(
+        "a penalty in another currency than the plan's prices",
+        "A penalty in money (`500 SEK per started hour`) is paid under the contract the plan's price is in: an amount in "
+        "another currency is probably a slip. Write it in the currency of the plan's prices, or as a share of the fee "
+        "(`0.5% of monthly fee`).",
+        V + _PLAN_V10 + "    price 12000 SEK per month\n    target first-response all 4h on office\n"
+        "    penalty first-response all 500 EUR per started hour\n  }\n}\n",
+        fix=("500 EUR", "500 SEK"),
+    ),
+    "T0864": Explanation(
+        "a penalty's fee or unit the language does not know",
+        "A share is of the plan's fee for a period: `of monthly fee`, `of quarterly fee` or `of yearly fee`. A "
+        "penalty is paid `per started hour` or `per hour` (real hours of delay past the deadline; `started`: each "
+        "hour counts as it begins, without it only whole hours), `per started business hour` or `per business hour` "
+        "(hours of the target's calendar, which the target must have), `per started day` or `per day` (24 hours of "
+        "delay) or `per occurrence` (once per missed target). Business days of delay have no form: a day is 24 hours.",
+        V + _PLAN_V10 + "    target first-response all 4h on office\n    penalty first-response all 1% of monthly fee per started week\n  }\n}\n",
+        fix=("per started week", "per started day"),
+    ),
+    "T0865": Explanation(
+        "a penalty given twice, or beside `penalty none`",
+        "Each metric and priority has one penalty (`penalty resolution P1 ...`, `penalty resolution all ...` for the "
+        "rest). `penalty none` says the offer pays no penalties at all, so it stands alone.",
+        V + _PLAN_V10 + "    target first-response all 4h on office\n    penalty first-response all 1% of monthly fee per day\n"
+        "    penalty none\n  }\n}\n",
+        fix=("    penalty none\n", ""),
+    ),
+    "T0866": Explanation(
+        "a penalty's cap without what it sums over",
+        "A cap limits penalties summed over something: `at most 10% of monthly fee per month` (the penalties of one "
+        "calendar month together; or `per quarter`, `per year`), or `per occurrence` (the penalties of one missed "
+        "target). Write the one the contract names; a penalty paid once per occurrence cannot be capped per occurrence.",
+        V + _PLAN_V10 + "    target first-response all 4h on office\n"
+        "    penalty first-response all 0.5% of monthly fee per started hour at most 10% of monthly fee\n  }\n}\n",
+        fix=("at most 10% of monthly fee", "at most 10% of monthly fee per month"),
+    ),
+    "T0867": Explanation(
+        "a total cap of penalties without the penalties",
+        "`penalty total at most 20% of monthly fee per month` caps all the plan's penalties of a month together. It "
+        "stands beside the penalties it caps, in the same plan block: a plan that writes its own total does not take "
+        "its parent's penalties (penalties go with their total, as credits with their availability), so write them again.",
+        V + _PLAN_V10 + "    target first-response all 4h on office\n    penalty total at most 20% of monthly fee per month\n  }\n}\n",
+        fix=("    penalty total", "    penalty first-response all 1% of monthly fee per started hour\n    penalty total"),
+    ),
     # --- T10: the project's settings file, tierwise.toml ----------------------------------------
     "T1001": Explanation(
         "the settings file is not valid TOML",

@@ -734,6 +734,12 @@ def merge_plans(declared: tuple[Plan, ...]) -> tuple[Plan, ...]:
             )
         if plan.maintenance is None:
             merged[plan.id] = dataclasses.replace(merged[plan.id], maintenance=parent.maintenance)
+        if not plan.penalties and not plan.no_penalties and plan.penalty_total is None:
+            # As credits: a plan that writes its own penalties (or `penalty none`, or a total) keeps only its own, as a whole.
+            merged[plan.id] = dataclasses.replace(
+                merged[plan.id], penalties=parent.penalties, no_penalties=parent.no_penalties, penalties_pos=parent.penalties_pos,
+                penalty_total=parent.penalty_total,
+            )
         return merged[plan.id]
 
     for plan in declared:

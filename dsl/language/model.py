@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
 
-from dsl.language.vocabulary import BILLING, OPEN_ENDED, PRICE_UNIT_PLURALS, period_named
+from dsl.language.vocabulary import BILLING, OPEN_ENDED, PENALTY_FEES, PRICE_UNIT_PLURALS, period_named
 
 # Re-exported for modules written before the vocabulary had its own home; import from
 # dsl.language.vocabulary instead.
@@ -634,6 +634,76 @@ class Maintenance:
     notice_pos: Pos = field(default_factory=_no_pos, compare=False)
 
 
+# --- penalties for missed targets ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class PenaltyAmount:
+    """`0.5% of monthly fee` (a share: `currency` None, `fee` the fee's word) or `500 SEK` (money: `fee` None)."""
+
+    value: Decimal
+    currency: str | None = None
+    fee: str | None = None  # as written (vocabulary.PENALTY_FEES judges it): `monthly`, `quarterly`, `yearly`
+    pos: Pos = field(default_factory=_no_pos, compare=False)
+    fee_pos: Pos = field(default_factory=_no_pos, compare=False)
+
+    @property
+    def is_share(self) -> bool:
+        """Whether the amount is a percentage of the plan's fee (not money)."""
+        return self.currency is None
+
+    @property
+    def fee_period(self) -> str | None:
+        """The period of the fee a share is of ("month" for `of monthly fee`); None for money or an unknown word."""
+        return PENALTY_FEES.get(self.fee) if self.fee is not None else None
+
+
+@dataclass(frozen=True, slots=True)
+class PenaltyCap:
+    """`penalty total at most 20% of monthly fee per month`: all of a plan's penalties summed over `per`, at most `amount`."""
+
+    amount: PenaltyAmount
+    per: str | None  # vocabulary.PERIODS' month, quarter, year; None when not written (an error, T0866)
+    pos: Pos = field(default_factory=_no_pos, compare=False)
+    per_pos: Pos = field(default_factory=_no_pos, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Penalty:
+    """`penalty resolution P1 0.5% of monthly fee per started hour at most 10% of monthly fee per month`.
+
+    What the vendor pays when a target of `metric` for `priority` (None: every priority) is missed: `amount` per
+    `per` (vocabulary.PENALTY_UNITS, as written: "started business hour", "day", "occurrence"), the penalties summed
+    over `cap_per` (a period or "occurrence") at most `cap` (None: no cap stated).
+    """
+
+    metric: str
+    priority: str | None
+    amount: PenaltyAmount
+    per: str
+    cap: PenaltyAmount | None = None
+    cap_per: str | None = None  # vocabulary.PENALTY_CAP_PERIODS; None when not written (an error with a cap, T0866)
+    pos: Pos = field(default_factory=_no_pos, compare=False)
+    per_pos: Pos = field(default_factory=_no_pos, compare=False)
+    cap_pos: Pos = field(default_factory=_no_pos, compare=False)
+    cap_per_pos: Pos = field(default_factory=_no_pos, compare=False)
+
+    @property
+    def unit(self) -> str:
+        """'hour', 'day' or 'occurrence': what the amount is paid per, without `started` or `business`."""
+        return self.per.split()[-1]
+
+    @property
+    def started(self) -> bool:
+        """Whether each started hour or day counts (`per started hour`), not only whole ones."""
+        return self.per.startswith("started ")
+
+    @property
+    def business(self) -> bool:
+        """Whether the hours are of the target's calendar's open time (`business hour`), not real time."""
+        return "business" in self.per.split()
+
+
 @dataclass(frozen=True, slots=True)
 class Plan:
     """A support tier, with everything inherited through `extends` already merged in.
@@ -686,6 +756,14 @@ class Plan:
     # `credit none`: the offer says there are no service credits (credits is then ()); False with no credits: not said.
     no_credits: bool = False
     maintenance: Maintenance | None = None
+    # Penalties for missed targets; inherited through `extends` as a whole, as credits are: a plan that writes its own
+    # `penalty` lines (or `penalty none`) keeps only its own.
+    penalties: tuple[Penalty, ...] = ()
+    # `penalty none`: the offer says it pays no penalties (penalties is then ()); False with none: not said.
+    no_penalties: bool = False
+    penalties_pos: Pos = field(default_factory=_no_pos, compare=False)
+    # `penalty total at most 20% of monthly fee per month`: the cap of all the plan's penalties together; goes with them.
+    penalty_total: PenaltyCap | None = None
 
     def cell(self, feature: str) -> Cell | None:
         """The plan's cell for a feature, or None when the plan does not mention it."""

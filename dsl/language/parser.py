@@ -62,6 +62,9 @@ from dsl.language.model import (
     MatrixRow,
     MetricText,
     Obligation,
+    Penalty,
+    PenaltyAmount,
+    PenaltyCap,
     Plan,
     Pos,
     Price,
@@ -1004,7 +1007,7 @@ class _Builder(Transformer[Token, Any]):
         stmts = [inner for stmt in written for inner in (stmt if isinstance(stmt, list) else (stmt,))]
         pos = self._pos(meta)
         single = {"name", "description", "cells", "channels", "recommended", "no_support", "support languages", "contract"}
-        single |= {"availability", "credit", "maintenance"}
+        single |= {"availability", "credit", "maintenance", "penalty total"}
         parts = self._fold(stmts, single, f"plan '{pid}'")
         name = parts.get("name")
         if name is None:
@@ -1037,6 +1040,18 @@ class _Builder(Transformer[Token, Any]):
             contract=parts.get("contract"),
             channels_pos=tuple(r.pos for r, _, _ in channels),
         )
+        if "penalty" in parts:
+            written = parts["penalty"]
+            written_pos = next(s.pos for s in stmts if isinstance(s, _Stmt) and s.kind == "penalty")
+            plan = dataclasses.replace(
+                plan, penalties=tuple(p for p in written if p is not None), no_penalties=None in written,
+                # Where `penalty none` is written (else the first penalty), so that a diagnostic of it points there.
+                penalties_pos=next(
+                    (s.pos for s in stmts if isinstance(s, _Stmt) and s.kind == "penalty" and s.value is None), written_pos,
+                ),
+            )
+        if "penalty total" in parts:
+            plan = dataclasses.replace(plan, penalty_total=parts["penalty total"])
         if "availability" in parts or "credit" in parts or "maintenance" in parts:
             credits, credits_pos, no_credits = parts.get("credit", ((), Pos(self.path, 0, 0), False))
             plan = dataclasses.replace(
@@ -1075,6 +1090,44 @@ class _Builder(Transformer[Token, Any]):
         minutes, notice_pos = children[0]
         pos = self._pos(meta)
         return _Stmt("maintenance", Maintenance(None, minutes, pos, notice_pos), pos)
+
+    # --- penalties for missed targets ---
+
+    def penalty(self, meta: Any, children: list[Any]) -> _Stmt:
+        metric, priority, amount, (per, per_pos), cap = children
+        pos = self._pos(meta)
+        cap_amount, cap_per, cap_pos, cap_per_pos = cap if cap is not None else (None, None, Pos(self.path, 0, 0), Pos(self.path, 0, 0))
+        found = Penalty(str(metric), _optional(priority), amount, per, cap_amount, cap_per, pos, per_pos, cap_pos, cap_per_pos)
+        return _Stmt("penalty", found, pos)
+
+    def penalty_total(self, meta: Any, children: list[Any]) -> _Stmt:
+        amount, per, _, per_pos = children[0]
+        pos = self._pos(meta)
+        return _Stmt("penalty total", PenaltyCap(amount, per, pos, per_pos), pos)
+
+    def penalty_all(self, meta: Any, children: list[Any]) -> None:
+        return None
+
+    def no_penalties(self, meta: Any, children: list[Any]) -> _Stmt:
+        return _Stmt("penalty", None, self._pos(meta))
+
+    def penalty_share(self, meta: Any, children: list[Token]) -> PenaltyAmount:
+        number, fee, word = children
+        # `of monthly fee`: the second word is judged with the first (T0864), so that `of monthly price` gets a hint.
+        written = str(fee) if str(word) == "fee" else f"{fee} {word}"
+        return PenaltyAmount(Decimal(str(number)), None, written, self._pos(meta), Pos(self.path, fee.line or 0, fee.column or 0,
+                                                                                        word.end_line or 0, word.end_column or 0))
+
+    def penalty_money(self, meta: Any, children: list[Token]) -> PenaltyAmount:
+        number, currency = children
+        return PenaltyAmount(Decimal(str(number)), str(currency), None, self._pos(meta))
+
+    def penalty_unit(self, meta: Any, children: list[Token]) -> tuple[str, Pos]:
+        return " ".join(str(c) for c in children), self._pos(meta)
+
+    def penalty_cap(self, meta: Any, children: list[Any]) -> tuple[PenaltyAmount, str | None, Pos, Pos]:
+        amount, per = children
+        return amount, _optional(per), self._pos(meta), self._opt_tpos(per) if per is not None else self._pos(meta)
 
     # --- calendars ---
 

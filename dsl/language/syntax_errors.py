@@ -198,6 +198,27 @@ EXAMPLES.update({
     ],
 })
 
+# Penalties for missed targets: the fee a share is of, the unit, and the cap as contracts word them ("max 10 %").
+EXAMPLES.update({
+    "a penalty is a share of a fee or money, per a unit of delay: penalty resolution all 0.5% of monthly fee per started hour": [
+        "vendor v { plan p { penalty resolution all 0.5% per started hour } }",
+        "vendor v { plan p { penalty resolution all 0.5 of monthly fee per day } }",
+        "vendor v { plan p { penalty resolution all 500 SEK } }",
+        "vendor v { plan p { penalty resolution all 0.5% of monthly fee } }",
+    ],
+    "a penalty names its metric and priority (or all), as a target does: penalty resolution P1 0.5% of monthly fee per started hour": [
+        "vendor v { plan p { penalty resolution 0.5% of monthly fee per day } }",
+        "vendor v { plan p { penalty 0.5% of monthly fee per day } }",
+    ],
+    "a penalty's cap is written: at most 10% of monthly fee per month": [
+        "vendor v { plan p { penalty resolution all 1% of monthly fee per day max 10% of monthly fee per month } }",
+        "vendor v { plan p { penalty resolution all 1% of monthly fee per day, at most 10% of monthly fee per month } }",
+        "vendor v { plan p { penalty resolution all 1% of monthly fee per day up to 10% of monthly fee per month } }",
+        "vendor v { plan p { penalty total 20% of monthly fee per month } }",
+        "vendor v { plan p { penalty total max 20% of monthly fee per month } }",
+    ],
+})
+
 
 @lru_cache(maxsize=8)
 def _literal_words(lark: Lark) -> dict[str, str]:

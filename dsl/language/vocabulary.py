@@ -221,3 +221,26 @@ CURRENCIES: tuple[str, ...] = (
 )
 """The ISO 4217 codes of the currencies in use (legal tender in some territory in 2026, by CLDR): an amount's
 currency is one of them (T0438), so a slip such as SKE for SEK is not published as a currency of its own."""
+
+# --- penalties for missed targets ----------------------------------------------------------
+
+PENALTY_FEES: dict[str, str] = {"monthly": "month", "quarterly": "quarter", "yearly": "year", "annual": "year"}
+"""The fee a penalty in percent is a share of, as `0.5% of monthly fee` writes it, with its period (`annual` is `yearly`)."""
+
+PENALTY_UNITS: tuple[str, ...] = (
+    "started hour", "hour", "started business hour", "business hour", "started day", "day", "occurrence",
+)
+"""What a penalty is paid per, as `per ...` writes it. An hour or a day is of delay past the target's deadline: a
+`started` one counts as soon as it begins ("za każdą rozpoczętą godzinę"), one without the word only when it is
+whole. A `business hour` is an hour of the target's calendar's open time; an `hour` or a `day` (24 hours) is real
+time. `occurrence`: once per missed target, however late."""
+
+PENALTY_CAP_PERIODS: tuple[str, ...] = ("month", "quarter", "year", "occurrence")
+"""What a penalty's cap (`at most 10% of monthly fee per month`) sums over: the penalties of one calendar month (quarter,
+year) together, or those of one missed target (`per occurrence`)."""
+
+PENALTY_PER: tuple[str, ...] = ("hour", "day", "occurrence")
+"""What a penalty is paid per in the rules (PENALTY_UNITS without `started` and `business`, which are fields of their own)."""
+
+PENALTY_FEE_PERIODS: tuple[str, ...] = tuple(dict.fromkeys(PENALTY_FEES.values()))
+"""The periods whose fee a penalty in percent is a share of: month, quarter, year."""

@@ -30,6 +30,7 @@ from dsl.language.model import (
     Calendar,
     DailyHours,
     Obligation,
+    PenaltyAmount,
     Plan,
     PriorityScheme,
     Project,
@@ -40,7 +41,7 @@ from dsl.language.model import (
 from dsl.language.vocabulary import LANGUAGES, METRICS, MINUTES_PER_DAY, WEEKDAYS
 
 # 1.2: "zones", the zone names a question may give.
-FORMAT_VERSION = "1.9"  # 1.1: vendor "aliases" (who else a plan's terms apply to), plan "no_support";
+FORMAT_VERSION = "1.10"  # 1.1: vendor "aliases" (who else a plan's terms apply to), plan "no_support";
 # vendor "cases", target "case"/"business_days"/"days_rule"/"published", coverage "case", calendar "customer_holidays"
 # 1.2 (issue 10): years "valid_until"; plan "id"; target "id", "from", "until" (effective-dated versions)
 # 1.3: top-level "languages" (the project's published languages: every texts object has exactly these keys)
@@ -53,6 +54,8 @@ FORMAT_VERSION = "1.9"  # 1.1: vendor "aliases" (who else a plan's terms apply t
 #      the customer's country, instead of refusing the ticket (docs/rules.md §11.4)
 # 1.8: availability "credits_stated" (false: the offer says nothing of credits; true with no credits: `credit none`)
 # 1.9: target "cutoff" ("HH:MM": a report at or after it on a business day counts from the next business day's opening)
+# 1.10: plan "penalties" (what the vendor pays when a target is missed; [] for `penalty none`, null when not stated) and
+#       "penalties_total" (the cap of them all together per month, quarter or year; null when none is stated)
 """Bumped in its minor part for additions a consumer may ignore (and for a change of the ticket clock's answers a consumer
 must know about, 1.7), in its major part for anything else."""
 
@@ -320,6 +323,7 @@ def _plan(plan: Plan, lang: str) -> dict[str, Any]:
         "no_support": plan.no_support,
         "id": plan.id,
         **_availability(plan),  # format 1.5
+        **_penalties(plan),  # format 1.10
     }
 
 
@@ -348,6 +352,41 @@ def _availability(plan: Plan) -> dict[str, Any]:
             "calendar": maintenance.calendar,
             "notice_minutes": maintenance.notice_minutes,
         },
+    }
+
+
+def _penalty_amount(amount: PenaltyAmount) -> dict[str, Any]:
+    """A penalty's amount: a share of the plan's fee for a period, or money (docs/rules.md §2, "Penalties")."""
+    if amount.is_share:
+        return {"kind": "fee-share", "percent": _number(amount.value), "fee_period": amount.fee_period}
+    return {"kind": "money", "amount": _number(amount.value), "currency": amount.currency}
+
+
+def _penalties(plan: Plan) -> dict[str, Any]:
+    """Format 1.10: the penalties for missed targets; [] for `penalty none`, null when the offer does not say.
+
+    Null, not [], for a plan that says nothing: a consumer of 1.9 refuses a plan with an unknown field that is not null
+    (docs/rules.md, "A newer minor version"), and only the plans that state penalties should be refused.
+    """
+    total = plan.penalty_total
+    # The cap of all the plan's penalties together; null when the offer states none.
+    capped = {"penalties_total": None if total is None else {"amount": _penalty_amount(total.amount), "per": total.per}}
+    if not plan.penalties and not plan.no_penalties:
+        return {"penalties": None, **capped}
+    return {
+        "penalties": [
+            {
+                "metric": p.metric,
+                "priority": p.priority,
+                "amount": _penalty_amount(p.amount),
+                "per": p.unit,
+                "started": p.started,
+                "clock": "business" if p.business else "real",
+                "cap": None if p.cap is None else {"amount": _penalty_amount(p.cap), "per": p.cap_per},
+            }
+            for p in plan.penalties
+        ],
+        **capped,
     }
 
 

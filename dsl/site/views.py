@@ -28,6 +28,9 @@ from dsl.language.model import (
     ContractLength,
     ContractTerms,
     Feature,
+    Penalty,
+    PenaltyAmount,
+    PenaltyCap,
     Plan,
     Pos,
     Price,
@@ -477,6 +480,8 @@ class TargetTable:
     clocks: tuple[str | None, ...]
     example: Markup = Markup("")  # under the first-response table: "A ticket reported on Friday at 16:00 …? Gold answers by …"
     """Per tier: its one clock; its clocks per priority (Markup lines) when it mixes them; None when it has no guaranteed time."""
+    # Per tier, what it pays when this metric's target is missed (lines joined by <br>); () when no tier states a penalty for it.
+    penalties: tuple[AvailabilityCell, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -1071,7 +1076,7 @@ def target_tables(vendor: Vendor, reader: Reader) -> tuple[TargetTable, ...]:
             _mixed_clocks(vendor, plan, metric, keys, reader) if c == "" else clock_text(vendor, c, reader) if c else None
             for plan, c in zip(vendor.plans, columns, strict=True)
         )
-        tables.append(TargetTable(metric, title, definition, tuple(rows), clocks))
+        tables.append(TargetTable(metric, title, definition, tuple(rows), clocks, penalties=penalty_cells(vendor, metric, reader)))
     return tuple(tables)
 
 
@@ -1964,7 +1969,7 @@ def _length_key(length: ContractLength | None) -> tuple[int, str] | None:
 def _service_terms(plan: Plan) -> tuple[object, ...]:
     """The tier's facts besides features, targets and channels that the page shows as its service.
 
-    Contract terms, availability with its credits and maintenance, and the obligations with the
+    Contract terms, availability with its credits and maintenance, penalties, and the obligations with the
     priorities they are for compared as a set (`for P1 and P2` is `for P2 and P1`). Prices are not
     service: a tier that only costs something else is "the same service as" its parent.
     """
@@ -1981,7 +1986,8 @@ def _service_terms(plan: Plan) -> tuple[object, ...]:
         (ob.id, ob.text, ob.quantity, ob.after_minutes, ob.every_minutes, ob.calendar, frozenset(ob.priorities))
         for ob in plan.obligations
     )
-    return (terms, plan.availability, frozenset(plan.credits), plan.no_credits, plan.maintenance, obligations)
+    penalties = (frozenset(plan.penalties), plan.no_penalties, plan.penalty_total)
+    return (terms, plan.availability, frozenset(plan.credits), plan.no_credits, plan.maintenance, obligations, penalties)
 
 
 def source_views(vendor: Vendor, reader: Reader) -> tuple[SourceView, ...]:
@@ -2369,6 +2375,87 @@ def availability_rows(vendor: Vendor, reader: Reader) -> tuple[AvailabilityRow, 
             )
         )
     return tuple(rows)
+
+
+# --- penalties for missed targets -------------------------------------------------------------------
+
+
+def penalty_amount_text(amount: PenaltyAmount, reader: Reader) -> str:
+    """A penalty's amount: "0,5 % av månadsavgiften", "500 kr"."""
+    if not amount.is_share:
+        return fmt.money(amount.value, amount.currency or "", reader.lang)
+    share = fmt.exact_percent(amount.value, reader.lang)
+    words = {
+        "month": reader.gettext("%(amount)s of the monthly fee"),
+        "quarter": reader.gettext("%(amount)s of the quarterly fee"),
+        "year": reader.gettext("%(amount)s of the annual fee"),
+    }
+    return words.get(amount.fee_period or "month", words["month"]) % {"amount": share}
+
+
+def penalty_text(penalty: Penalty, reader: Reader) -> str:
+    """A penalty as a contract says it: "0,1 % wynagrodzenia miesięcznego za każdą rozpoczętą godzinę zwłoki, …"."""
+    _ = reader.gettext
+    units = {
+        "started hour": _("%(amount)s per started hour of delay"),
+        "hour": _("%(amount)s per full hour of delay"),
+        "started business hour": _("%(amount)s per started business hour of delay"),
+        "business hour": _("%(amount)s per full business hour of delay"),
+        "started day": _("%(amount)s per started day of delay"),
+        "day": _("%(amount)s per full day of delay"),
+        "occurrence": _("%(amount)s per missed target"),
+    }
+    said = units.get(penalty.per, units["occurrence"]) % {"amount": penalty_amount_text(penalty.amount, reader)}
+    if penalty.cap is None:
+        return said
+    caps = {
+        "month": _("at most %(cap)s per month"),
+        "quarter": _("at most %(cap)s per quarter"),
+        "year": _("at most %(cap)s per year"),
+        "occurrence": _("at most %(cap)s per missed target"),
+    }
+    cap = caps.get(penalty.cap_per or "month", caps["month"]) % {"cap": penalty_amount_text(penalty.cap, reader)}
+    return _("%(penalty)s, %(cap)s") % {"penalty": said, "cap": cap}
+
+
+def penalty_total_text(total: PenaltyCap, reader: Reader) -> str:
+    """The cap of all a tier's penalties together: "Alla viten sammanlagt högst 20 % av månadsavgiften per månad"."""
+    _ = reader.gettext
+    words = {
+        "month": _("All penalties together at most %(cap)s per month"),
+        "quarter": _("All penalties together at most %(cap)s per quarter"),
+        "year": _("All penalties together at most %(cap)s per year"),
+    }
+    return words.get(total.per or "month", words["month"]) % {"cap": penalty_amount_text(total.amount, reader)}
+
+
+def penalty_cells(vendor: Vendor, metric: str, reader: Reader) -> tuple[AvailabilityCell, ...]:
+    """Per tier, its penalties for missing `metric`'s target; () when no tier states one for it.
+
+    A tier's own priorities first, in the scheme's order, then `all`: "Other priorities" beside them, else no name.
+    """
+    if not any(p.metric == metric for plan in vendor.plans for p in plan.penalties):
+        return ()
+    order = {lv.id: i for i, lv in enumerate(vendor.priorities.levels)} if vendor.priorities else {}
+    cells = []
+    for plan in vendor.plans:
+        mine = sorted((p for p in plan.penalties if p.metric == metric), key=lambda p: (p.priority is None, order.get(p.priority or "", 0)))
+        if not mine:
+            said = reader.gettext("No penalties") if plan.no_penalties else reader.gettext("Not stated")
+            cells.append(AvailabilityCell(Markup(escape(said)), stated=plan.no_penalties))
+            continue
+        lines = []
+        for penalty in mine:
+            text = penalty_text(penalty, reader)
+            if len(mine) == 1 and penalty.priority is None:
+                lines.append(Markup(escape(text)))
+                continue
+            who = _level_name(vendor, penalty.priority, reader) if penalty.priority else Markup(escape(reader.gettext("Other priorities")))
+            lines.append(sentence(reader.gettext("%(priority)s: %(penalty)s"), priority=who, penalty=text))
+        if plan.penalty_total is not None:
+            lines.append(Markup(escape(penalty_total_text(plan.penalty_total, reader))))
+        cells.append(AvailabilityCell(Markup("<br>").join(lines)))
+    return tuple(cells)
 
 
 # --- contract terms -------------------------------------------------------------------

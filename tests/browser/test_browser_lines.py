@@ -15,7 +15,7 @@ import pytest
 
 from browser.layout import BROKEN_WORDS, vendor_pages
 
-VENDORS = ("amanda", "esri", "infor", "stratiteq", "synerity", "norrdrift", "cassalink")
+VENDORS = ("amanda", "esri", "infor", "stratiteq", "synerity", "norrdrift", "cassalink", "wisla")
 WIDTHS = tuple(range(320, 431, 6)) + (768, 1366)
 """Phones from 320 to 430 px every 6 px, a tablet and the 1366 px desktop."""
 

@@ -22,7 +22,7 @@ from dsl.language.model import Project
 from dsl.site.publish import publish
 from support.language_only import MARK, english_only
 
-VENDORS = ("amanda", "esri", "infor", "stratiteq", "synerity", "norrdrift", "cassalink")
+VENDORS = ("amanda", "esri", "infor", "stratiteq", "synerity", "norrdrift", "cassalink", "wisla")
 PHONE = {"width": 375, "height": 740}
 WIDE = {"width": 1366, "height": 900}
 

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-VENDORS = ("amanda", "esri", "infor", "stratiteq", "synerity", "norrdrift", "cassalink")
+VENDORS = ("amanda", "esri", "infor", "stratiteq", "synerity", "norrdrift", "cassalink", "wisla")
 PHONE = {"width": 375, "height": 740}
 WIDE = {"width": 1366, "height": 900}
 
