@@ -23,7 +23,7 @@ from typing import NoReturn
 
 from dsl.language import cache as cache_module
 from dsl.language.cache import BuildCache, project_cache
-from dsl.language.diagnostics import missing_translations, print_diagnostics
+from dsl.language.diagnostics import missing_translations, print_diagnostics, shown
 from dsl.language.loader import LoadResult, SourceChanged, load_project
 from dsl.language.model import Project
 from dsl.language.progress import Progress
@@ -272,7 +272,8 @@ def cmd_explain(args: argparse.Namespace) -> int:
     text = explain(args.code)
     if text is None:
         hint = did_you_mean(args.code.upper(), EXPLANATIONS) or "run 'tierwise explain' to list every code"
-        print(f"error: unknown diagnostic code '{args.code}'\n  hint: {hint}", file=sys.stderr)
+        # As typed, but never a control character: `explain $'T\x1b[2J'` must not clear the reader's terminal.
+        print(f"error: unknown diagnostic code '{shown(args.code)}'\n  hint: {shown(hint)}", file=sys.stderr)
         return 2
     sys.stdout.write(text)
     return 0

@@ -298,3 +298,23 @@ def test_a_period_written_before_the_unit_is_one_error_that_gives_the_order(pric
     period, written = price.split(" per ")[1:]
     assert message == f"'per {period}' before 'per {written}': a price's unit comes first, then its period"
     assert found == hint
+
+
+@pytest.mark.parametrize(
+    ("closed", "column", "wanted"),
+    [
+        ("closed holidays SWE", 19, "SE, not SWE"),
+        ("closed holidays customer SE, POL", 32, "PL, not POL"),
+        ("closed holidays DEU BY", 19, "DE, not DEU"),
+    ],
+)
+def test_a_country_by_its_three_letter_code_is_told_the_two_letter_one(closed: str, column: int, wanted: str) -> None:
+    zone = "customer" if "customer" in closed else "Europe/Stockholm"
+    text = f"calendar c {{\n  zone {zone}\n  open mon-fri 08:00-17:00\n  {closed}\n}}\n"
+    message, line, col, hint = only(text)
+    assert (line, col) == (4, column) and hint == f"a country is written with its two-letter ISO code: {wanted}"
+
+
+def test_a_three_letter_word_that_is_no_country_gets_no_country_hint() -> None:
+    _, _, _, hint = only("calendar c {\n  zone Europe/Stockholm\n  open mon-fri 08:00-17:00\n  closed holidays XYZ\n}\n")
+    assert hint is None or "ISO code" not in hint

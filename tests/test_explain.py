@@ -84,6 +84,9 @@ def test_tierwise_explain_on_the_command_line():
     assert unknown.returncode == 2
     assert unknown.stderr == "error: unknown diagnostic code 'T0502x'\n  hint: did you mean 'T0502'?\n"
     assert "Traceback" not in unknown.stderr
+    # A code typed with control characters is shown, not obeyed: ESC [2J would clear the reader's terminal.
+    escape = subprocess.run([sys.executable, str(BUILD_PY), "explain", "T\x1b[2J"], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert escape.returncode == 2 and "\x1b" not in escape.stderr and "'T\u241b[2J'" in escape.stderr
 
 
 @pytest.mark.parametrize("code", sorted(c for c, e in EXPLANATIONS.items() if e.fixed))

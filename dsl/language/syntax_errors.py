@@ -545,6 +545,20 @@ def _region_name_hint(exc: UnexpectedToken, text: str) -> str | None:
     return None
 
 
+def _country_code_hint(exc: UnexpectedToken, text: str) -> str | None:
+    """`closed holidays SWE`: a country by its three-letter ISO code (CLDR's aliases give the two-letter one)."""
+    _, before = _line_of(exc, text)
+    word = str(exc.token)
+    if before[:2] != ["closed", "holidays"] or not re.fullmatch(r"[A-Z]{3}", word):  # also in `closed holidays customer SE, POL`
+        return None
+    from babel.core import get_global
+
+    found = [code for code in get_global("territory_aliases").get(word, ()) if re.fullmatch(r"[A-Z]{2}", code)]
+    if not found:
+        return None
+    return f"a country is written with its two-letter ISO code: {found[0]}, not {word}"
+
+
 def _coverage_levels_hint(exc: UnexpectedToken, text: str) -> str | None:
     """`coverage P1 and P2 on 24x5`: coverage, like a target, names one priority a line (the parser state is the
     target's, whose hint speaks of a time)."""
@@ -575,7 +589,7 @@ def _cutoff_hint(exc: UnexpectedToken, text: str) -> str | None:
 
 LINE_HINTS: tuple[Callable[[UnexpectedToken, str], str | None], ...] = (
     _uptime_hint, _included_hint, _pack_hint, _money_minimum_hint, _order_hint, _setup_fee_hint, _cutoff_hint, _region_name_hint,
-    _coverage_levels_hint,
+    _coverage_levels_hint, _country_code_hint,
     _statement_word_hint,
 )
 """The hints read from the line a parse error stands on, one mistake each, asked in this order; the first that
