@@ -209,7 +209,7 @@ def test_a_source_date_epoch_beyond_year_9999_is_ignored_everywhere_not_an_inter
 def test_a_base_url_urllib_cannot_take_apart_is_an_error_naming_where_it_came_from(tmp_path, monkeypatch) -> None:
     monkeypatch.delenv("TIERWISE_BASE_URL", raising=False)
     root = project(tmp_path)
-    for url in ("http://[::1", "http://x.example:99999/", "https://a b.example/"):
+    for url in ("http://[::1", "http://x.example:99999/", "https://a b.example/", 'https://x.example/a"b/', "https://x.example/<s>/"):
         done = tierwise(root, "build", "--quiet", "--base-url", url)
         assert done.returncode == 1 and "Traceback" not in done.stderr and "parse.py" not in done.stderr, done.stderr
         assert done.stderr.startswith(

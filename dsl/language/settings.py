@@ -512,9 +512,10 @@ def path_is(path: Path, kind: str) -> bool:
 
 
 def address_splits(address: str) -> bool:
-    """Whether urllib can take `address` apart (a bracketed host closed, a port 0-65535) and it holds no space or control character."""
+    """Whether urllib can take `address` apart (a bracketed host closed, a port 0-65535) and it holds no space, control
+    character or character a URL must percent-encode (" < > \\ ^ ` { | }): robots.txt and the sitemap write it as it is."""
     # "http://[::1" and "http://x:99999/" raised ValueError in urlsplit (or .port) deep in the build.
-    if any(c.isspace() or not c.isprintable() for c in address):
+    if any(c.isspace() or not c.isprintable() or c in '"<>\\^`{|}' for c in address):
         return False
     try:
         urlsplit(address).port  # noqa: B018 - read for the ValueError it raises on a bad port
