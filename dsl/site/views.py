@@ -128,7 +128,7 @@ class Reader:
         if text is None:
             return Markup("")
         value, fallback = self.pick(text)
-        html = escape(value)
+        html = escape(fmt.bind_single_letter_words(value, fallback or self.lang))
         return Markup('<span lang="{}">{}</span>').format(fallback, html) if fallback else Markup(html)
 
     def inline(self, text: Text | None) -> Markup:
@@ -136,7 +136,7 @@ class Reader:
         if text is None:
             return Markup("")
         value, fallback = self.pick(text)
-        html = Markup(md.render_inline(value))
+        html = Markup(md.render_inline(value, _binding(fallback or self.lang)))
         return Markup('<span lang="{}">{}</span>').format(fallback, html) if fallback else html
 
     def fallback(self, text: Text | None) -> str | None:
@@ -148,8 +148,14 @@ class Reader:
         if text is None:
             return Markup("")
         value, fallback = self.pick(text)
-        html = Markup(md.render_block(value).strip())
+        html = Markup(md.render_block(value, _binding(fallback or self.lang)).strip())
         return Markup('<div lang="{}">{}</div>').format(fallback, html) if fallback else html
+
+
+def _binding(lang: str) -> str:
+    """The language a plan text's Markdown is rendered for: "pl", whose one-letter words are bound to the next
+    (fmt.bind_single_letter_words), or "" for the others, whose HTML is then shared by every page (md.render_inline)."""
+    return lang if lang == "pl" else ""
 
 
 _WordTable = Callable[[Reader], dict[str, str]]
@@ -1806,7 +1812,7 @@ def _promise(text: Text | None, reader: Reader) -> Markup:
     if text is None:
         return Markup("")
     value, fallback = reader.pick(text)
-    html = Markup(md.render_inline(first_sentence(value)))
+    html = Markup(md.render_inline(first_sentence(value), _binding(fallback or reader.lang)))
     return Markup('<span lang="{}">{}</span>').format(fallback, html) if fallback else html
 
 
