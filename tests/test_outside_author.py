@@ -172,10 +172,10 @@ def _calendar_text(line: str, lang: str) -> str:
 @pytest.mark.parametrize(
     ("lang", "words"),
     [
-        ("en", "except public holidays and Catholic holidays in Bayern, Germany"),
+        ("en", "except public holidays and Catholic holidays in Bavaria, Germany"),
         ("sv", "utom allmänna helgdagar och katolska helgdagar i Bayern, Tyskland"),
-        ("it", "esclusi i giorni festivi e le festività cattoliche in Germania (Bayern)"),
-        ("pl", "z wyjątkiem świąt ustawowych i świąt katolickich (Bayern, Niemcy)"),  # genitive; no nested brackets
+        ("it", "esclusi i giorni festivi e le festività cattoliche in Germania (Baviera)"),
+        ("pl", "z wyjątkiem świąt ustawowych i świąt katolickich (Bawaria, Niemcy)"),  # genitive; no nested brackets
     ],
 )
 def test_a_calendar_closed_on_another_kind_of_holiday_names_that_kind(lang: str, words: str) -> None:
@@ -211,7 +211,7 @@ def test_every_kind_of_the_holidays_package_has_words_or_says_some_other_holiday
 
 
 def test_public_holidays_alone_are_still_called_so() -> None:
-    assert "except public holidays in Bayern, Germany" in _calendar_text("closed holidays DE BY", "en")
+    assert "except public holidays in Bavaria, Germany" in _calendar_text("closed holidays DE BY", "en")
 
 
 # --- T0402 at a vendor's `language`: an offer written in another language ------------------------

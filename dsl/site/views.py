@@ -219,18 +219,96 @@ def weekly_text(calendar: Calendar, lang: str) -> str:
     return "; ".join(parts)
 
 
+@_per_catalog
+def subdivision_names(reader: Reader) -> dict[str, str]:
+    """The names, in the page language, of the states, regions and provinces a calendar's holidays may name, by
+    "COUNTRY-SUBDIVISION" code as the holidays package knows it: "Bawaria" for DE-BY on a Polish page.
+
+    Neither CLDR (as Babel ships it) nor the holidays package names subdivisions in other languages: the package has
+    one name each, the place's own ("Bayern", "Cataluña", "England"). Here are those whose name differs between the
+    site's languages; any other keeps the package's name (_holiday_place).
+    """
+    _ = reader.gettext
+    return {
+        "DE-BB": _("Brandenburg"),
+        "DE-BE": _("Berlin"),
+        "DE-BW": _("Baden-Württemberg"),
+        "DE-BY": _("Bavaria"),
+        "DE-HB": _("Bremen"),
+        "DE-HE": _("Hesse"),
+        "DE-HH": _("Hamburg"),
+        "DE-MV": _("Mecklenburg-Western Pomerania"),
+        "DE-NI": _("Lower Saxony"),
+        "DE-NW": _("North Rhine-Westphalia"),
+        "DE-RP": _("Rhineland-Palatinate"),
+        "DE-SH": _("Schleswig-Holstein"),
+        "DE-SL": _("Saarland"),
+        "DE-SN": _("Saxony"),
+        "DE-ST": _("Saxony-Anhalt"),
+        "DE-TH": _("Thuringia"),
+        "AT-2": _("Carinthia"),
+        "AT-3": _("Lower Austria"),
+        "AT-4": _("Upper Austria"),
+        "AT-5": _("Salzburg"),
+        "AT-6": _("Styria"),
+        "AT-7": _("Tyrol"),
+        "AT-9": _("Vienna"),
+        "CH-BE": _("Bern"),
+        "CH-BL": _("Basel-Landschaft"),
+        "CH-BS": _("Basel-Stadt"),
+        "CH-FR": _("Fribourg"),
+        "CH-GE": _("Geneva"),
+        "CH-GR": _("Graubünden"),
+        "CH-LU": _("Lucerne"),
+        "CH-SG": _("St. Gallen"),
+        "CH-VS": _("Valais"),
+        "CH-ZH": _("Zurich"),
+        "ES-AN": _("Andalusia"),
+        "ES-AR": _("Aragon"),
+        "ES-AS": _("Asturias"),
+        "ES-CB": _("Cantabria"),
+        "ES-CL": _("Castile and León"),
+        "ES-CM": _("Castilla–La Mancha"),
+        "ES-CN": _("Canary Islands"),
+        "ES-CT": _("Catalonia"),
+        "ES-EX": _("Extremadura"),
+        "ES-GA": _("Galicia"),
+        "ES-IB": _("Balearic Islands"),
+        "ES-MC": _("Murcia"),
+        "ES-MD": _("Madrid"),
+        "ES-NC": _("Navarre"),
+        "ES-PV": _("Basque Country"),
+        "ES-VC": _("Valencian Community"),
+        "GB-ENG": _("England"),
+        "GB-NIR": _("Northern Ireland"),
+        "GB-SCT": _("Scotland"),
+        "GB-WLS": _("Wales"),
+        "IT-FI": _("Florence"),
+        "IT-GE": _("Genoa"),
+        "IT-MI": _("Milan"),
+        "IT-MN": _("Mantua"),
+        "IT-NA": _("Naples"),
+        "IT-PD": _("Padua"),
+        "IT-RM": _("Rome"),
+        "IT-SR": _("Syracuse"),
+        "IT-TO": _("Turin"),
+        "IT-VE": _("Venice"),
+    }
+
+
 def _holiday_place(country: str, subdivision: str | None, reader: Reader) -> str:
     """Whose public holidays, as the words after "in": the country in the page language ("the United States"), with the
     subdivision named ("Bayern, Germany").
 
-    The subdivision keeps the name the holidays package gives it, its own language's (Bayern, Milano, Cataluña):
-    neither CLDR (as Babel ships it) nor the package names subdivisions in other languages. The site's words put
-    the two together, so that no sentence that already brackets its places nests brackets ("(Niemcy (Bayern))")."""
+    The subdivision is named in the page language where the site's catalog has it (subdivision_names: "Bawaria",
+    "Baviera"), else by the name the holidays package gives it, its own language's. The site's words put the two
+    together, so that no sentence that already brackets its places nests brackets ("(Niemcy (Bayern))")."""
     if not subdivision:
         return fmt.country_in_sentence(country, reader.lang)
     # An address has no article ("in California, United States"); Italian's preposition is the country's all the same.
     name = fmt.country_in_sentence(country, reader.lang) if reader.lang == "it" else fmt.country_name(country, reader.lang)
-    return reader.gettext("%(region)s, %(country)s") % {"region": datasets.subdivision_name(country, subdivision), "country": name}
+    region = subdivision_names(reader).get(f"{country}-{subdivision}") or datasets.subdivision_name(country, subdivision)
+    return reader.gettext("%(region)s, %(country)s") % {"region": region, "country": name}
 
 
 def calendar_text(calendar: Calendar, reader: Reader) -> str:
