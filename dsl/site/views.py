@@ -642,7 +642,6 @@ class ContactView:
     href: str | None
     hours: str
     answered: str = ""  # when what is sent during `hours` is answered (a mailbox open around the clock)
-    abroad: str = ""  # a phone number's international form, for a reader in another country
     plan_hours: tuple[str, ...] = ()  # "Premium: around the clock" when the plans give the channel their own hours
     nowrap: bool = False  # a phone number is never broken across lines
     tiers: Markup = Markup("")  # "Only in the Gold tier": a contact some tiers' channels list and others' do not
@@ -1601,6 +1600,16 @@ def _whole_short_words(label: Markup) -> Markup:
     return Markup(fmt.keep_short_words_whole(str(label)))
 
 
+def dialled(number: addresses.PhoneNumber, lang: str) -> str:
+    """A phone number as a reader of `lang` dials it, with no-break spaces: the national form in the number's own
+    country ("042-400 39 99" on a Swedish page), else the international form as libphonenumber writes it
+    ("+43 1 9971234" for a Viennese number on every page; English pages, read in no one country, always).
+
+    A national form cannot be dialled from abroad; the page once showed it first and the international form after it
+    in brackets, "01 9971234 (+43 1 9971234)", which read as two numbers."""
+    return (number.national if fmt.territory(lang) == number.region else number.international).replace(" ", "\u00a0")
+
+
 def _contact_view(contact: Contact, vendor: Vendor, reader: Reader) -> ContactView:
     """One contact: its title, its value as shown and linked, and when it is staffed and answered."""
     _ = reader.gettext
@@ -1616,14 +1625,10 @@ def _contact_view(contact: Contact, vendor: Vendor, reader: Reader) -> ContactVi
         title = _whole_short_words(reader.label(contact.label))
     else:
         title = Markup("{}: {}").format(kind, _whole_short_words(reader.label(contact.label)))
-    value, abroad, nowrap = contact.value or "", "", False
+    value, nowrap = contact.value or "", False
     number = addresses.phone_number(value) if contact.kind in addresses.PHONE_KINDS and value else None
     if number is not None:
-        # The national form, as the number's own country writes it; a reader elsewhere also gets the
-        # international form, since a national number cannot be dialled from abroad.
-        value, nowrap = number.national.replace(" ", "\u00a0"), True
-        if fmt.territory(reader.lang) != number.region:
-            abroad = number.international.replace(" ", "\u00a0")
+        value, nowrap = dialled(number, reader.lang), True
     plan_hours = tuple(
         sentence(_("%(plan)s: %(hours)s"), plan=reader.label(plan.name), hours=clock_text(vendor, calendar, reader))
         for plan in vendor.plans
@@ -1640,7 +1645,6 @@ def _contact_view(contact: Contact, vendor: Vendor, reader: Reader) -> ContactVi
         contact_href(contact.kind, contact.value),
         clock_text(vendor, contact.hours, reader),
         clock_text(vendor, contact.answered, reader),
-        abroad,
         plan_hours,
         nowrap,
         _contact_tiers(contact, vendor, reader),
@@ -1684,7 +1688,7 @@ def _which_contact(contact: Contact, channels: tuple[str, ...], vendor: Vendor, 
         return _whole_short_words(reader.label(contact.label))
     number = addresses.phone_number(contact.value) if contact.kind in addresses.PHONE_KINDS and contact.value else None
     if number is not None:
-        return number.national.replace(" ", "\u00a0").replace("-", "-" + fmt.WORD_JOINER)
+        return dialled(number, reader.lang).replace("-", "-" + fmt.WORD_JOINER)
     return contact.value or contact.id
 
 
