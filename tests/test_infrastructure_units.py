@@ -262,6 +262,14 @@ def test_the_offers_rules_are_valid_and_name_its_sms_channel(published: Path) ->
     assert set(rules["vendors"]["kustlank"]["plans"]) == {"drift", "kluster", "nat"}
 
 
+AROUND_THE_CLOCK = {
+    "@type": "OpeningHoursSpecification",
+    "dayOfWeek": [f"https://schema.org/{d}" for d in ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")],
+    "opens": "00:00:00",
+    "closes": "23:59:59",
+}
+
+
 @pytest.mark.parametrize("lang", ["sv", "it", "pl", "en"])
 def test_the_json_ld_gives_each_number_its_own_property_an_sms_one_no_telephone(lang: str) -> None:
     """The Organization's contactPoints: a phone as telephone, a fax as faxNumber (as telephone a "call" button rang
@@ -272,9 +280,38 @@ def test_the_json_ld_gives_each_number_its_own_property_an_sms_one_no_telephone(
     points = data["@graph"][0]["contactPoint"]
     assert [{k: v for k, v in p.items() if k != "name"} for p in points] == [
         {"@type": "ContactPoint", "contactType": "technical support", "telephone": "+4722854000"},
-        {"@type": "ContactPoint", "contactType": "technical support", "url": "sms:+4741500112"},
+        {"@type": "ContactPoint", "contactType": "technical support", "url": "sms:+4741500112", "hoursAvailable": [AROUND_THE_CLOCK]},
         {"@type": "ContactPoint", "contactType": "technical support", "faxNumber": "+4722854001"},
         {"@type": "ContactPoint", "contactType": "technical support", "email": "support@example.com"},
     ]
     names = [p["name"] for p in points]
     assert names[1] == "SMS" and all("\u2060" not in n and "\u00a0" not in n for n in names), names
+
+
+def test_a_contact_points_hours_are_its_calendars_weekly_hours_days_with_the_same_hours_together() -> None:
+    """schema.org's ContactPoint.hoursAvailable, from the calendar the plan names for the contact (`hours office`); an
+    interval across midnight is a piece on each day, and a contact without hours has none."""
+    text = HEADER + (
+        "  calendar office { zone Europe/Oslo\n    open mon-fri 08:00-16:00\n    open sat 10:00-14:00\n  }\n"
+        "  calendar nights { zone Europe/Oslo\n    open fri 22:00 - mon 06:00\n  }\n"
+        '  contact phone "+47 22 85 40 00" hours office\n'
+        '  contact phone "+47 22 85 40 09" as phone-nights hours nights { en "Night line" }\n'
+        '  contact email "support@example.com"\n'
+        '  plan basic { name "Basic" channels phone, phone-nights, email }\n'
+        "}\n"
+    )
+    vendor = vendor_of(text)
+    data = json.loads(str(structured.vendor_json_ld(vendor, reader("en", vendor), "https://example.com/en/v/")))
+    office, nights, email = data["@graph"][0]["contactPoint"]
+    day = "https://schema.org/{}".format
+    assert office["hoursAvailable"] == [
+        {"@type": "OpeningHoursSpecification", "dayOfWeek": [day(d) for d in ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday")],
+         "opens": "08:00:00", "closes": "16:00:00"},
+        {"@type": "OpeningHoursSpecification", "dayOfWeek": [day("Saturday")], "opens": "10:00:00", "closes": "14:00:00"},
+    ]
+    assert nights["hoursAvailable"] == [
+        {"@type": "OpeningHoursSpecification", "dayOfWeek": [day("Monday")], "opens": "00:00:00", "closes": "06:00:00"},
+        {"@type": "OpeningHoursSpecification", "dayOfWeek": [day("Friday")], "opens": "22:00:00", "closes": "23:59:59"},
+        {"@type": "OpeningHoursSpecification", "dayOfWeek": [day("Saturday"), day("Sunday")], "opens": "00:00:00", "closes": "23:59:59"},
+    ]
+    assert "hoursAvailable" not in email
