@@ -332,3 +332,15 @@ def test_a_tier_with_two_contacts_of_one_kind_names_them_as_its_card_does() -> N
     assert "090-\u206010\u00a020\u00a030" in str(compare_view(Project((vendor,)), "sv").rows[1].cells[column].text)
     reader = site.Reader("en", words()["en"], vendor)
     assert [str(s.channels_line).replace("\u2060", "").replace("\xa0", " ") for s in site.plan_services(vendor, reader)][1] == cells["v/b"]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_count_compare_js_fills_in_needs_no_plural_form(lang: str) -> None:
+    """compare.js writes the count of tiers shown into the catalog's sentence ("Tiers shown: {shown} of {total}") for
+    any number, with no plural rule of its own: no word may follow a number, whose form would depend on it (Polish
+    "3 pakiety", "5 pakietów", "22 pakiety": CLDR's one, few and many). The words name the tiers before the numbers."""
+    said = words()[lang].gettext("Tiers shown: {shown} of {total}")
+    assert "{shown}" in said and "{total}" in said
+    for number in ("{shown}", "{total}"):
+        # After each number: the end, punctuation, or a word that leads to the other number ("z {total}").
+        assert re.fullmatch(r"\s*(\w+\s+\{(shown|total)\}.*)?[\s.)]*", said.split(number, 1)[1]), (lang, said)
