@@ -224,8 +224,9 @@ def contact_point(contact: Contact, reader: site.Reader, hours: Calendar | None 
     return point
 
 
-DAYS = tuple(f"https://schema.org/{day}" for day in ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"))
-"""schema.org's DayOfWeek members, Monday = 0 as the model counts."""
+DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+"""schema.org's DayOfWeek members by name (as its own and search engines' examples write them), Monday = 0 as the model
+counts."""
 
 
 def _time(minutes: int) -> str:
