@@ -213,3 +213,17 @@ def test_every_tier_ticked_on_a_phone_cuts_no_word_and_names_each_cell(visitor, 
     assert page.locator("table.tt thead").first.bounding_box()["height"] <= 1, "the tiers still stand in columns"
     result = check.overflow(page)
     assert result["scrollWidth"] <= result["clientWidth"], result["culprits"]
+
+
+def test_a_head_link_hidden_by_the_stacked_layout_shows_when_it_has_the_keyboards_focus(visitor) -> None:
+    # With three tiers or more ticked the head is for screen readers only, yet its links (each tier's name, "Not every
+    # tier is shown") stay in the tab order: a keyboard's focus went to a link one pixel wide, out of sight.
+    page = visitor.open("/pl/esri/index.html", viewport={"width": 390, "height": 700}).page
+    for box in page.locator(".pick input").all()[:3]:
+        box.check()
+    assert page.locator("#compare table.tt thead").bounding_box()["height"] <= 1
+    for link in [page.locator("#compare table.tt thead .more"), page.locator("#compare table.tt thead th a").first]:
+        link.focus()
+        seen = link.evaluate("a => { const r = a.getBoundingClientRect(); const at = document.elementFromPoint(r.left + r.width / 2, "
+                             "r.top + r.height / 2); return [r.width, r.height, a === document.activeElement && a.contains(at)]; }")
+        assert seen[0] > 20 and seen[1] > 10 and seen[2], f"{link}: focused but out of sight {seen}"
