@@ -119,14 +119,32 @@ def reader(lang: str, vendor=ACME) -> site.Reader:
     return site.Reader(lang, words()[lang], vendor)
 
 
-def test_a_phone_number_is_shown_in_its_national_form_and_dialled_with_its_country_code():
+def test_a_phone_number_is_shown_as_the_reader_dials_it_and_dialled_with_its_country_code():
     vendor = dataclasses.replace(ACME, contacts=(Contact("phone", "phone", "+46 42-400 39 99"),))
     (sv,) = site.contact_views(vendor, reader("sv", vendor))
     assert sv.href == "tel:+46424003999"
-    assert sv.value == "042-400\u00a039\u00a099" and sv.nowrap  # never broken across lines
-    assert sv.abroad == ""  # a Swedish reader dials the national form
+    assert sv.value == "042-400\u00a039\u00a099" and sv.nowrap  # a Swedish reader dials the national form, never broken
     (it,) = site.contact_views(vendor, reader("it", vendor))
-    assert it.abroad == "+46\u00a042\u00a0400\u00a039\u00a099"  # a reader in Italy needs the country code
+    assert it.value == "+46\u00a042\u00a0400\u00a039\u00a099" and it.nowrap  # a reader in Italy needs the country code
+
+
+@pytest.mark.parametrize(
+    ("value", "lang", "shown"),
+    [
+        # libphonenumber's international form: Austria's subscriber numbers vary in length and are not grouped.
+        ("+43 1 997 1234", "pl", "+43 1 9971234"),
+        ("+43 664 1234567", "sv", "+43 664 1234567"),
+        ("+39 051 600 7000", "it", "051 600 7000"),
+        ("+39 051 600 7000", "sv", "+39 051 600 7000"),
+        ("+48 22 123 45 67", "pl", "22 123 45 67"),
+        ("+1 617-555-0142", "en", "+1 617-555-0142"),
+    ],
+)
+def test_a_number_is_shown_once_national_at_home_else_as_libphonenumber_writes_it_internationally(value, lang, shown):
+    # "01 9971234 (+43 1 9971234)" read as two numbers, and the first cannot be dialled from abroad.
+    vendor = dataclasses.replace(ACME, contacts=(Contact("phone", "phone", value),))
+    (view,) = site.contact_views(vendor, reader(lang, vendor))
+    assert view.value == shown.replace(" ", "\u00a0")
 
 
 def test_the_english_pages_assume_no_country_a_uk_number_gets_its_international_form_too():
@@ -134,10 +152,9 @@ def test_the_english_pages_assume_no_country_a_uk_number_gets_its_international_
     alone (020 7946 0958) cannot be dialled from abroad (found by an outside author)."""
     vendor = dataclasses.replace(ACME, contacts=(Contact("phone", "phone", "+44 20 7946 0958"),))
     (en,) = site.contact_views(vendor, reader("en", vendor))
-    assert en.value == "020\u00a07946\u00a00958"
-    assert en.abroad == "+44\u00a020\u00a07946\u00a00958"
+    assert en.value == "+44\u00a020\u00a07946\u00a00958"
     (pl,) = site.contact_views(vendor, reader("pl", vendor))
-    assert pl.abroad == "+44\u00a020\u00a07946\u00a00958"
+    assert pl.value == "+44\u00a020\u00a07946\u00a00958"
 
 
 def test_email_and_web_links_and_a_portal_named_without_an_address():
@@ -211,9 +228,10 @@ def contact_section(out, lang: str, vendor: str) -> str:
 @pytest.mark.parametrize("lang", ["sv", "it", "pl", "en"])
 def test_synerity_phone_is_linked_with_its_country_code_and_never_wraps(shipped_site, lang):
     section = contact_section(shipped_site, lang, "synerity")
-    assert '<a href="tel:+46424003999" class="nowrap">042-400\u00a039\u00a099</a>' in section
-    # A reader outside Sweden also sees the number as dialled from abroad.
-    assert ("+46\u00a042\u00a0400\u00a039\u00a099" in section) == (lang != "sv")
+    # A Swedish reader sees the number as dialled in Sweden, any other as dialled from abroad, and only so.
+    shown = "042-400\u00a039\u00a099" if lang == "sv" else "+46\u00a042\u00a0400\u00a039\u00a099"
+    assert f'<a href="tel:+46424003999" class="nowrap">{shown}</a>' in section
+    assert ("042-400" in section) == (lang == "sv")
     assert '<a href="mailto:support@synerity.se">' in section and '<a href="https://support.synerity.se">' in section
 
 

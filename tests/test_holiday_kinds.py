@@ -180,16 +180,16 @@ MIXED = """vendor v {
     [
         ("sv", "utom allmänna helgdagar i Bayern, Tyskland, Italien och Sverige, de facto-helgdagar i Sverige "
                "och katolska helgdagar i Bayern, Tyskland"),
-        ("it", "esclusi i giorni festivi in Germania (Bayern), in Italia e in Svezia, i giorni non lavorativi per consuetudine in Svezia "
-               "e le festività cattoliche in Germania (Bayern)"),
-        ("pl", "z wyjątkiem świąt ustawowych (Bayern, Niemcy, Szwecja i Włochy), dni zwyczajowo wolnych od pracy (Szwecja) "
-               "i świąt katolickich (Bayern, Niemcy)"),
-        ("en", "except public holidays in Bayern, Germany, Italy and Sweden, de facto holidays in Sweden and Catholic holidays in Bayern, Germany"),
+        ("it", "esclusi i giorni festivi in Germania (Baviera), in Italia e in Svezia, i giorni non lavorativi per consuetudine in Svezia "
+               "e le festività cattoliche in Germania (Baviera)"),
+        ("pl", "z wyjątkiem świąt ustawowych (Bawaria, Niemcy, Szwecja i Włochy), dni zwyczajowo wolnych od pracy (Szwecja) "
+               "i świąt katolickich (Bawaria, Niemcy)"),
+        ("en", "except public holidays in Bavaria, Germany, Italy and Sweden, de facto holidays in Sweden and Catholic holidays in Bavaria, Germany"),
     ],
 )
 def test_places_closed_on_different_kinds_are_each_named_with_their_own(lang: str, said: str) -> None:
     """Sweden's de facto holidays beside Italy's public ones and Bavaria's Catholic ones: each kind with the places it
-    belongs to. The sentence said "public holidays, de facto holidays and Catholic holidays in Bayern, Germany, Italy
+    belongs to. The sentence said "public holidays, de facto holidays and Catholic holidays in Bavaria, Germany, Italy
     and Sweden", closing Italy on Swedish Midsummer Eve as far as a reader could tell."""
     result = load_text(MIXED, "t.plan")
     assert not result.errors

@@ -156,9 +156,8 @@ def test_an_sms_number_is_shown_as_a_phones_and_linked_to_a_new_text_message(lan
     phone, sms, _email = site.contact_views(vendor, page)
     assert str(sms.title) == "SMS"
     assert sms.href == "sms:+4741500112" and phone.href == "tel:+4722854000"
-    # Norway's own form of the number, never broken; every reader here also gets the international form.
-    assert (sms.value, phone.value) == ("41\u00a050\u00a001\u00a012", "22\u00a085\u00a040\u00a000")
-    assert sms.abroad == "+47\u00a041\u00a050\u00a001\u00a012"
+    # No reader of the site is in Norway: the international form, never broken.
+    assert (sms.value, phone.value) == ("+47\u00a041\u00a050\u00a001\u00a012", "+47\u00a022\u00a085\u00a040\u00a000")
 
 
 @pytest.mark.parametrize(
@@ -223,13 +222,14 @@ def text_of(path: Path) -> str:
                 "390 kr per plats per månad exkl. moms eller 250 kr per anslutning per månad exkl. moms, minst 2 anslutningar",
                 "SMS: Jour 070-123 45 67", "Telefon, SMS (endast Stopp), e-post och supportportal"]),
         ("it", ["890 SEK per server al mese IVA esclusa, minimo 2 server", "12.000 SEK per nodo all’anno IVA esclusa, minimo 3 nodi",
-                "390 SEK per sede al mese IVA esclusa o 250 SEK per linea al mese IVA esclusa, minimo 2 linee", "SMS: Reperibilità 070-123 45 67"]),
+                "390 SEK per sede al mese IVA esclusa o 250 SEK per linea al mese IVA esclusa, minimo 2 linee",
+                "SMS: Reperibilità +46 70 123 45 67"]),
         ("pl", ["149 SEK za stację roboczą miesięcznie netto (bez VAT), minimum 10 stacji roboczych",
                 "12 000 SEK za węzeł rocznie netto (bez VAT), minimum 3 węzły",
                 "390 SEK za lokalizację miesięcznie netto (bez VAT) lub 250 SEK za łącze miesięcznie netto (bez VAT), minimum 2 łącza",
-                "SMS: Dyżur 070-123 45 67"]),
+                "SMS: Dyżur +46 70 123 45 67"]),
         ("en", ["SEK 890 per server per month excl. tax, minimum 2 servers", "SEK 12,000 per node per year excl. tax, minimum 3 nodes, billed yearly",
-                "SMS: On call 070-123 45 67 (+46 70 123 45 67)", "Phone, SMS (Down and Degraded only), email and support portal"]),
+                "SMS: On call +46 70 123 45 67", "Phone, SMS (Down and Degraded only), email and support portal"]),
     ],
 )
 def test_the_offer_reads_in_each_language(published: Path, lang: str, expected: list[str]) -> None:
@@ -262,6 +262,14 @@ def test_the_offers_rules_are_valid_and_name_its_sms_channel(published: Path) ->
     assert set(rules["vendors"]["kustlank"]["plans"]) == {"drift", "kluster", "nat"}
 
 
+AROUND_THE_CLOCK = {
+    "@type": "OpeningHoursSpecification",
+    "dayOfWeek": ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
+    "opens": "00:00:00",
+    "closes": "23:59:59",
+}
+
+
 @pytest.mark.parametrize("lang", ["sv", "it", "pl", "en"])
 def test_the_json_ld_gives_each_number_its_own_property_an_sms_one_no_telephone(lang: str) -> None:
     """The Organization's contactPoints: a phone as telephone, a fax as faxNumber (as telephone a "call" button rang
@@ -272,9 +280,38 @@ def test_the_json_ld_gives_each_number_its_own_property_an_sms_one_no_telephone(
     points = data["@graph"][0]["contactPoint"]
     assert [{k: v for k, v in p.items() if k != "name"} for p in points] == [
         {"@type": "ContactPoint", "contactType": "technical support", "telephone": "+4722854000"},
-        {"@type": "ContactPoint", "contactType": "technical support", "url": "sms:+4741500112"},
+        {"@type": "ContactPoint", "contactType": "technical support", "url": "sms:+4741500112", "hoursAvailable": [AROUND_THE_CLOCK]},
         {"@type": "ContactPoint", "contactType": "technical support", "faxNumber": "+4722854001"},
         {"@type": "ContactPoint", "contactType": "technical support", "email": "support@example.com"},
     ]
     names = [p["name"] for p in points]
     assert names[1] == "SMS" and all("\u2060" not in n and "\u00a0" not in n for n in names), names
+
+
+def test_a_contact_points_hours_are_its_calendars_weekly_hours_days_with_the_same_hours_together() -> None:
+    """schema.org's ContactPoint.hoursAvailable, from the calendar the plan names for the contact (`hours office`); an
+    interval across midnight is a piece on each day, and a contact without hours has none."""
+    text = HEADER + (
+        "  calendar office { zone Europe/Oslo\n    open mon-fri 08:00-16:00\n    open sat 10:00-14:00\n  }\n"
+        "  calendar nights { zone Europe/Oslo\n    open fri 22:00 - mon 06:00\n  }\n"
+        '  contact phone "+47 22 85 40 00" hours office\n'
+        '  contact phone "+47 22 85 40 09" as phone-nights hours nights { en "Night line" }\n'
+        '  contact email "support@example.com"\n'
+        '  plan basic { name "Basic" channels phone, phone-nights, email }\n'
+        "}\n"
+    )
+    vendor = vendor_of(text)
+    data = json.loads(str(structured.vendor_json_ld(vendor, reader("en", vendor), "https://example.com/en/v/")))
+    office, nights, email = data["@graph"][0]["contactPoint"]
+    day = str
+    assert office["hoursAvailable"] == [
+        {"@type": "OpeningHoursSpecification", "dayOfWeek": [day(d) for d in ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday")],
+         "opens": "08:00:00", "closes": "16:00:00"},
+        {"@type": "OpeningHoursSpecification", "dayOfWeek": [day("Saturday")], "opens": "10:00:00", "closes": "14:00:00"},
+    ]
+    assert nights["hoursAvailable"] == [
+        {"@type": "OpeningHoursSpecification", "dayOfWeek": [day("Monday")], "opens": "00:00:00", "closes": "06:00:00"},
+        {"@type": "OpeningHoursSpecification", "dayOfWeek": [day("Friday")], "opens": "22:00:00", "closes": "23:59:59"},
+        {"@type": "OpeningHoursSpecification", "dayOfWeek": [day("Saturday"), day("Sunday")], "opens": "00:00:00", "closes": "23:59:59"},
+    ]
+    assert "hoursAvailable" not in email

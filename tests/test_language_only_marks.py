@@ -59,6 +59,10 @@ class Marked(HTMLParser):
         if self.open and self.open[-1][0] == "script":
             self.scripts.append(data)
             return
+        # A vendor page's <style> names its tiers for the phone layout (--t1: …), as generated content with empty
+        # alternative text: seen, never read out, and CSS cannot carry `lang`, as an attribute cannot.
+        if self.open and self.open[-1][0] == "style":
+            return
         self.seen += data.count(MARK)
         lang = next((lang for _, lang in reversed(self.open) if lang is not None), None)
         if lang != "en":

@@ -122,3 +122,41 @@ def test_the_polish_catalog_and_its_lists_keep_one_letter_words_with_the_next() 
     assert fmt.listing(["Premium", "a b"], "pl") == f"Premium i{NBSP}a b"
     assert fmt.listing(["Premium", "a b"], "en") == "Premium and a b"
     assert views.markup_listing([views.Markup("<b>a</b> x"), views.Markup("y")], "pl") == f"<b>a</b> x i{NBSP}y"
+
+
+@pytest.mark.parametrize(
+    ("text", "html"),
+    [
+        # A vendor's own Polish prose: its one-letter words kept with the next word, before emphasis and links too.
+        ("Pomoc w godzinach pracy i w weekendy", f"Pomoc w{NBSP}godzinach pracy i{NBSP}w{NBSP}weekendy"),
+        ("Dostępne w **Premium** i *Elite*", f"Dostępne w{NBSP}<strong>Premium</strong> i{NBSP}<em>Elite</em>"),
+        ('Zob. [w umowie](https://example.com/a "o")', f'Zob. <a href="https://example.com/a" title="o">w{NBSP}umowie</a>'),
+        # Never in an address, an attribute or code: those are copied as written.
+        ("Link <https://example.com/a b>", "Link &lt;https://example.com/a b&gt;"),  # no autolink, but an address
+        ("Zob. https://example.com/a i x.a b", f"Zob. https://example.com/a i{NBSP}x.a b"),
+        ("Patrz <https://example.com/w> i `a b`", f'Patrz <a href="https://example.com/w">https://example.com/w</a> i{NBSP}<code>a b</code>'),
+        ("Wpisz `w z` a potem", f"Wpisz <code>w z</code> a{NBSP}potem"),
+    ],
+)
+def test_a_vendors_polish_markdown_keeps_one_letter_words_with_the_next_in_text_only(text: str, html: str) -> None:
+    assert md.render_inline.__wrapped__(text, "pl") == html
+    assert md.render_block.__wrapped__(text, "pl") == f"<p>{html}</p>\n"
+    assert NBSP not in md.render_inline.__wrapped__(text)  # the other languages' pages: as written
+
+
+def test_a_polish_line_end_of_the_source_after_a_one_letter_word_is_a_no_break_space() -> None:
+    # A line end inside a paragraph is a space on the page, where "w" would end the line.
+    assert md.render_block.__wrapped__("Pomoc w\nweekendy i\n**święta**", "pl") == f"<p>Pomoc w{NBSP}weekendy i{NBSP}<strong>święta</strong></p>\n"
+    assert md.render_block.__wrapped__("- a\n- i w\n- z", "pl") == f"<ul>\n<li>a</li>\n<li>i{NBSP}w</li>\n<li>z</li>\n</ul>\n"
+
+
+def test_a_vendors_text_gets_polish_no_break_spaces_when_it_is_shown_in_polish() -> None:
+    text = Text((("pl", "Wsparcie w dni robocze i w **święta**"), ("sv", "Support i Sverige och i Norge")))
+    pl = str(views.Reader("pl", words()["pl"], ACME).block(text))
+    assert pl == f"<p>Wsparcie w{NBSP}dni robocze i{NBSP}w{NBSP}<strong>święta</strong></p>"
+    assert NBSP not in str(views.Reader("sv", words()["sv"], ACME).block(text))  # Swedish "i": a Swedish word
+    # A Polish text shown on another page is still Polish; a Swedish one shown on a Polish page is not.
+    only_pl, only_sv = Text((("pl", "Tylko w Polsce"),)), Text((("sv", "Endast i Sverige"),))
+    assert f"w{NBSP}Polsce" in str(views.Reader("it", words()["it"], ACME).label(only_pl))
+    assert NBSP not in str(views.Reader("pl", words()["pl"], ACME).inline(only_sv))
+    assert str(views.Reader("pl", words()["pl"], ACME).label(Text((("pl", "Kasa i <b>"),)))) == f"Kasa i{NBSP}&lt;b&gt;"

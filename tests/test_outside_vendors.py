@@ -172,8 +172,8 @@ def test_the_session_22_deadlines(published: Path, plan: str, priority: str, rep
         ("en", "alpenblick", "€19 per device per month excl. tax, minimum 10 devices"),
         ("en", "alpenblick", "every year on 24 December 08:00 – 12:00 when it is a working day"),
         ("pl", "alpenblick", "co roku 31 grudnia 07:00 – 14:00, jeśli to dzień roboczy"),
-        ("it", "alpenblick", "ora tedesca, esclusi i giorni festivi e le festività cattoliche in Germania (Bayern)"),
-        ("pl", "alpenblick", "czasu niemieckiego, z wyjątkiem świąt ustawowych i świąt katolickich (Bayern, Niemcy)"),
+        ("it", "alpenblick", "ora tedesca, esclusi i giorni festivi e le festività cattoliche in Germania (Baviera)"),
+        ("pl", "alpenblick", "czasu niemieckiego, z wyjątkiem świąt ustawowych i świąt katolickich (Bawaria, Niemcy)"),
         ("pl", "kwadrat", "40 godzin kwartalnie"),
         ("en", "kwadrat", "40 hours per quarter"),
         ("pl", "kwadrat", "e-mail i telefon (tylko Awaria krytyczna)"),  # a channel inside the list of a tier's channels
@@ -480,7 +480,7 @@ def test_tramuntanas_matrix_answers_impact_first(published: Path) -> None:
         ("en", "tramuntana", "every year from 1 July to 31 August 08:00 – 15:00 on working days"),
         ("it", "tramuntana", "ogni anno nel periodo 1º luglio – 31 agosto: 08:00 – 15:00 nei giorni lavorativi"),
         ("en", "tramuntana", "closed on 25 May 2026, 17 May 2027 and 5 June 2028; closed every year: 24 September"),
-        ("pl", "tramuntana", "z wyjątkiem świąt ustawowych (Cataluña, Hiszpania)"),
+        ("pl", "tramuntana", "z wyjątkiem świąt ustawowych (Katalonia, Hiszpania)"),
         ("sv", "tramuntana", "Medelstora företag (11–50 användare)"),
         ("sv", "tramuntana", "4 800 € per år exkl. moms, faktureras kvartalsvis"),
         ("en", "tramuntana", "100 hours per year"),
@@ -771,7 +771,7 @@ def test_the_session_26_offers_read_and_export_as_written(published: Path) -> No
                  "5% sotto il 99,8%", "Presa in carico"):
         assert said in italian, said
     polish = words_of(published / "pl" / "dorasanita" / "index.html")
-    assert "Placówki do 300 łóżek" in polish and "z wyjątkiem świąt ustawowych (Torino, Włochy)" in polish
+    assert "Placówki do 300 łóżek" in polish and "z wyjątkiem świąt ustawowych (Turyn, Włochy)" in polish
     swedish = words_of(published / "sv" / "kuura" / "index.html")
     assert "dag före helgdag 08:00–12:00" in swedish and "Bindningstid: 12 månader" in swedish
 

@@ -324,8 +324,23 @@ def test_a_tier_with_two_contacts_of_one_kind_names_them_as_its_card_does() -> N
     page = compare_view(Project((vendor,)), "en")
     column = [c.key for c in page.columns].index("channels") - 1
     cells = {row.key: re.sub(r"<[^>]+>", "", str(row.cells[column].text)).replace("\u2060", "").replace("\xa0", " ") for row in page.rows}
-    assert cells == {"v/a": "Phone and email", "v/b": "Phone (090-10 20 30), phone (On-call phone) and email"}
-    # Kept on one line: the number after its hyphen, the label's short hyphenated word.
-    assert "090-\u2060" in str(page.rows[1].cells[column].text) and "On-\u2060call" in str(page.rows[1].cells[column].text)
+    # The unlabelled number as a reader abroad dials it: an English page is read in no one country.
+    assert cells == {"v/a": "Phone and email", "v/b": "Phone (+46 90 10 20 30), phone (On-call phone) and email"}
+    # Kept on one line: the number, the label's short hyphenated word; on a Swedish page the national form, after its hyphen.
+    said = str(page.rows[1].cells[column].text)
+    assert "+46\u00a090\u00a010\u00a020\u00a030" in said and "On-\u2060call" in said
+    assert "090-\u206010\u00a020\u00a030" in str(compare_view(Project((vendor,)), "sv").rows[1].cells[column].text)
     reader = site.Reader("en", words()["en"], vendor)
     assert [str(s.channels_line).replace("\u2060", "").replace("\xa0", " ") for s in site.plan_services(vendor, reader)][1] == cells["v/b"]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_count_compare_js_fills_in_needs_no_plural_form(lang: str) -> None:
+    """compare.js writes the count of tiers shown into the catalog's sentence ("Tiers shown: {shown} of {total}") for
+    any number, with no plural rule of its own: no word may follow a number, whose form would depend on it (Polish
+    "3 pakiety", "5 pakietów", "22 pakiety": CLDR's one, few and many). The words name the tiers before the numbers."""
+    said = words()[lang].gettext("Tiers shown: {shown} of {total}")
+    assert "{shown}" in said and "{total}" in said
+    for number in ("{shown}", "{total}"):
+        # After each number: the end, punctuation, or a word that leads to the other number ("z {total}").
+        assert re.fullmatch(r"\s*(\w+\s+\{(shown|total)\}.*)?[\s.)]*", said.split(number, 1)[1]), (lang, said)

@@ -524,7 +524,7 @@ def test_a_calendar_closed_on_a_subdivisions_holidays_names_the_subdivision() ->
     calendar = vendor.calendars[0]
     assert site.calendar_text(calendar, reader("en", vendor)).endswith("except public holidays in England, United Kingdom")
     assert site.calendar_text(calendar, reader("sv", vendor)).endswith("i England, Storbritannien")
-    assert site.calendar_text(calendar, reader("it", vendor)).endswith("nel Regno Unito (England)")
+    assert site.calendar_text(calendar, reader("it", vendor)).endswith("nel Regno Unito (Inghilterra)")
     assert "Storbritannien" in site.calendar_text(calendar, reader("sv", vendor))
 
 

@@ -296,16 +296,28 @@ def keep_short_words_whole(text: str) -> str:
 
 NO_BREAK_SPACE = "\u00a0"
 
-SINGLE_LETTER_WORD = re.compile(r"(?<![\w\-’'])([aiouwzAIOUWZ]) (?=\S)")
-"""A Polish word of one letter (a, i, o, u, w, z) and the space after it."""
+SINGLE_LETTER_WORD = re.compile(r"(?<![\w\-’'/.@:=&?#%+~])([aiouwzAIOUWZ]) (?=\S)")
+"""A Polish word of one letter (a, i, o, u, w, z) and the space after it; not a letter of an address ("…/a b", "x.a b")."""
 
 
-def bind_single_letter_words(text: str, lang: str) -> str:
+SINGLE_LETTER_WORD_BEFORE_MORE = re.compile(r"(?<![\w\-’'/.@:=&?#%+~])([aiouwzAIOUWZ]) (?=\S|$)")
+"""The same, also at the end of a piece of text that more words follow on its line (a Markdown text's words before
+its **strong** or its [link])."""
+
+SINGLE_LETTER_WORD_AT_END = re.compile(r"(?<![\w\-’'/.@:=&?#%+~])[aiouwzAIOUWZ]$")
+"""A Polish word of one letter that ends a piece of text (before a Markdown text's line end)."""
+
+
+def bind_single_letter_words(text: str, lang: str, more: bool = False) -> str:
     """In Polish, each one-letter word joined to the next by a no-break space, as Polish typesetting does: "w Państwa
-    strefie", "i Standard", never "w" or "i" at the end of a line. Other languages' text is returned as it is."""
+    strefie", "i Standard", never "w" or "i" at the end of a line. Other languages' text is returned as it is.
+
+    With `more`, the text is a piece of a line that more words follow, so a one-letter word and the space that end it
+    are bound too.
+    """
     if lang != "pl":
         return text
-    return SINGLE_LETTER_WORD.sub("\\1" + NO_BREAK_SPACE, text)
+    return (SINGLE_LETTER_WORD_BEFORE_MORE if more else SINGLE_LETTER_WORD).sub("\\1" + NO_BREAK_SPACE, text)
 
 
 @lru_cache(maxsize=4096)

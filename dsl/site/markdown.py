@@ -49,20 +49,28 @@ class _SafeMarkdown(MarkdownIt):
 
 
 def _whole_short_words_in_text(state: StateCore) -> None:
-    """Keep the vendor's short hyphenated words whole ("E-mail", "on-site"), as the site's own words are (render._whole_words).
+    """Keep the vendor's short hyphenated words whole ("E-mail", "on-site"), as the site's own words are (render._whole_words),
+    and in a Polish text (env "lang"), its one-letter words with the next word (fmt.bind_single_letter_words).
 
     Only in the text a reader sees: a text token's content, never an attribute (a link's href is not a token's
     content), a code span or block (not "text" tokens), nor the text of an autolink, which is its address.
     """
+    lang = state.env.get("lang", "") if isinstance(state.env, dict) else ""
     for block in state.tokens:
         in_autolink = False
-        for token in block.children or ():
+        children = block.children or []
+        for i, token in enumerate(children):
             if token.type == "link_open":
                 in_autolink = token.markup == "autolink"
             elif token.type == "link_close":
                 in_autolink = False
             elif token.type == "text" and not in_autolink:
-                token.content = fmt.keep_short_words_whole(token.content)
+                # Words follow on the line unless this is the paragraph's last token: "w " before **strong** is bound too.
+                more = i + 1 < len(children)
+                token.content = fmt.bind_single_letter_words(fmt.keep_short_words_whole(token.content), lang, more)
+                # "w" at a line end of the source: the line end (a space on the page) becomes the no-break space.
+                if lang == "pl" and more and children[i + 1].type == "softbreak" and fmt.SINGLE_LETTER_WORD_AT_END.search(token.content):
+                    children[i + 1].type, children[i + 1].content = "text", fmt.NO_BREAK_SPACE
 
 
 MARKDOWN = _SafeMarkdown()
@@ -81,10 +89,11 @@ def plain(value: str) -> bool:
     return value == value.strip() and _PLAIN.fullmatch(value) is not None
 
 
-def _text(value: str) -> str:
+def _text(value: str, lang: str = "") -> str:
     # markdown-it escapes &, <, > and " (not the apostrophe, as MarkupSafe would); the texts that reach
-    # here have only the last. A text token gets the word joiners MARKDOWN's rule gives it.
-    return fmt.keep_short_words_whole(value).replace('"', "&quot;")
+    # here have only the last. A text token gets the word joiners and no-break spaces MARKDOWN's rule gives it; a
+    # piece that ends in a space has more words after it on its line (a line is stripped).
+    return fmt.bind_single_letter_words(fmt.keep_short_words_whole(value), lang, True).replace('"', "&quot;")
 
 
 # --- the simple shortcut -------------------------------------------------------------------------
@@ -106,7 +115,7 @@ _LINK = re.compile(
 )
 
 
-def _inline(value: str) -> str | None:
+def _inline(value: str, lang: str = "") -> str | None:
     """The HTML of a one-line text of words, emphasis and links, or None when markdown-it must decide."""
     out: list[str] = []
     pos, end = 0, len(value)
@@ -124,30 +133,30 @@ def _inline(value: str) -> str | None:
             pos = match.end()
             if pos < end and value[pos] not in _AFTER_CLOSER:
                 return None
-            out.append(f"<{tag}>{_text(match.group(1))}</{tag}>")
+            out.append(f"<{tag}>{_text(match.group(1), lang)}</{tag}>")
         elif char == "[":
             match = _LINK.match(value, pos)
             if match is None:
                 return None
             pos = match.end()
-            out.append(f'<a href="{match.group(2)}">{_text(match.group(1))}</a>')
+            out.append(f'<a href="{match.group(2)}">{_text(match.group(1), lang)}</a>')
         else:
             match = _TEXT.match(value, pos)
             if match is None:
                 return None
             pos = match.end()
-            out.append(_text(match.group()))
+            out.append(_text(match.group(), lang))
     return "".join(out)
 
 
-def _line(value: str) -> str | None:
+def _line(value: str, lang: str = "") -> str | None:
     """`_inline` of a paragraph's or a list item's line, which must start with a letter, emphasis or a link."""
     if not value or value != value.strip() or not (value[0].isalpha() or value[0] in "*["):
         return None
-    return _inline(value)
+    return _inline(value, lang)
 
 
-def _simple_block(value: str) -> str | None:
+def _simple_block(value: str, lang: str = "") -> str | None:
     """The HTML of one-line paragraphs and tight "- " lists separated by blank lines, or None."""
     if value != value.strip():
         return None
@@ -160,14 +169,14 @@ def _simple_block(value: str) -> str | None:
                 return None
             items = []
             for line in block.split("\n"):
-                html = _line(line[2:]) if line.startswith("- ") else None
+                html = _line(line[2:], lang) if line.startswith("- ") else None
                 if html is None:
                     return None
                 items.append(f"<li>{html}</li>\n")
             out.append("<ul>\n" + "".join(items) + "</ul>\n")
             after_list = True
         else:
-            html = _line(block)  # a line end, within the block, is not a word: no paragraph of two lines
+            html = _line(block, lang)  # a line end, within the block, is not a word: no paragraph of two lines
             if html is None:
                 return None
             out.append(f"<p>{html}</p>\n")
@@ -180,22 +189,26 @@ def _simple_block(value: str) -> str | None:
 # pages (a shared label, "8 hours"), and rendering is a pure function of the text.
 
 
+# `lang` is the language the text is written in; only "pl" changes the HTML (fmt.bind_single_letter_words), so callers
+# pass "" for the others and each text of theirs is rendered once, whatever page it stands on.
+
+
 @lru_cache(maxsize=8192)
-def render_inline(value: str) -> str:
+def render_inline(value: str, lang: str = "") -> str:
     """A one-line text's HTML (emphasis, links; no paragraph)."""
     if plain(value):
-        return _text(value)
+        return _text(value, lang)
     if value == value.strip():
-        html = _inline(value)
+        html = _inline(value, lang)
         if html is not None:
             return html
-    return str(MARKDOWN.renderInline(value))
+    return str(MARKDOWN.renderInline(value, {"lang": lang}))
 
 
 @lru_cache(maxsize=8192)
-def render_block(value: str) -> str:
+def render_block(value: str, lang: str = "") -> str:
     """A text's HTML as blocks (paragraphs, lists)."""
     if value[:1].isalpha() and plain(value):
-        return f"<p>{_text(value)}</p>\n"
-    html = _simple_block(value)
-    return html if html is not None else str(MARKDOWN.render(value))
+        return f"<p>{_text(value, lang)}</p>\n"
+    html = _simple_block(value, lang)
+    return html if html is not None else str(MARKDOWN.render(value, {"lang": lang}))

@@ -10,7 +10,8 @@ A minimum quantity (`minimum 10 users`) is the Offer's eligibleQuantity; a pack 
 specification's referenceQuantity. A set-up fee on top of a price
 (`plus 3000 EUR setup`) makes its priceSpecification a CompoundPriceSpecification of two components; each part that
 adds up with a price (`plus 350 SEK per server`) is a component of it too.
-The vendor's phone, SMS, fax and e-mail contacts are the Organization's contactPoints (`contact_point`).
+The vendor's phone, SMS, fax and e-mail contacts are the Organization's contactPoints (`contact_point`), each with
+the hours it is staffed as hoursAvailable when the plan names them (`hours_available`).
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from typing import Any
 from markupsafe import Markup
 
 from dsl.language import addresses
-from dsl.language.model import Contact, ContractTerms, Price, Text, Vendor
+from dsl.language.model import Calendar, Contact, ContractTerms, Price, Text, Vendor
 from dsl.site import views as site
 
 PERIOD_CODES: dict[str, str] = {"day": "DAY", "week": "WEE", "month": "MON", "quarter": "QAN", "year": "ANN"}
@@ -146,7 +147,11 @@ def vendor_json_ld(vendor: Vendor, reader: site.Reader, url: str) -> Markup:
     website = site.safe_href(vendor.website)
     if website:
         organization["url"] = website
-    points = [found for contact in vendor.contacts if (found := contact_point(contact, reader)) is not None]
+    points = [
+        found
+        for contact in vendor.contacts
+        if (found := contact_point(contact, reader, vendor.calendar(contact.hours) if contact.hours else None)) is not None
+    ]
     if points:
         organization["contactPoint"] = points
     segments = {s.id: tagged(s.label, reader) for s in vendor.segments}
@@ -186,7 +191,7 @@ def vendor_json_ld(vendor: Vendor, reader: site.Reader, url: str) -> Markup:
 # --- contacts -------------------------------------------------------------------------------------
 
 
-def contact_point(contact: Contact, reader: site.Reader) -> dict[str, Any] | None:
+def contact_point(contact: Contact, reader: site.Reader, hours: Calendar | None = None) -> dict[str, Any] | None:
     """A phone, SMS, fax or e-mail contact as a schema.org ContactPoint, or None for another kind or an unusable value.
 
     A phone number is its `telephone` and a fax number its `faxNumber` (never a telephone: a search engine's "call"
@@ -213,7 +218,49 @@ def contact_point(contact: Contact, reader: site.Reader) -> dict[str, Any] | Non
     # The page's word joiners and no-break spaces are for lines on a screen, not for a name in data.
     kind = site.contact_kinds(reader)[contact.kind].replace("\u2060", "").replace("\u00a0", " ")
     point["name"] = tagged(contact.label, reader) if contact.label is not None else kind
+    available = hours_available(hours) if hours is not None else []
+    if available:
+        point["hoursAvailable"] = available
     return point
+
+
+DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+"""schema.org's DayOfWeek members by name (as its own and search engines' examples write them), Monday = 0 as the model
+counts."""
+
+
+def _time(minutes: int) -> str:
+    # schema.org's Time has no 24:00: a day's end is its last second, as its own examples close a day.
+    return "23:59:59" if minutes >= 1440 else f"{minutes // 60:02d}:{minutes % 60:02d}:00"
+
+
+def hours_available(calendar: Calendar) -> list[dict[str, Any]]:
+    """The weekly hours of a contact's calendar as schema.org OpeningHoursSpecifications, days with the same hours
+    together: [{"dayOfWeek": [Monday … Friday], "opens": "08:00:00", "closes": "17:00:00"}]. Every day from 00:00:00 to
+    23:59:59 for a calendar open around the clock.
+
+    The times are wall-clock times: schema.org has no property for the zone they are in nor for the holidays a
+    calendar closes on, which the page says in words.
+    """
+    if calendar.always_open:
+        return [{"@type": "OpeningHoursSpecification", "dayOfWeek": list(DAYS), "opens": "00:00:00", "closes": "23:59:59"}]
+    pieces: list[tuple[int, int, int]] = []  # (day, opens, closes) within one day
+    for interval in calendar.weekly:
+        # An interval across midnight (or the weekend) is a piece on each day it touches.
+        days = (interval.end_day - interval.start_day) % 7 or (7 if interval.end <= interval.start else 0)
+        for step in range(days + 1):
+            day = (interval.start_day + step) % 7
+            opens = interval.start if step == 0 else 0
+            closes = interval.end if step == days else 1440
+            if closes > opens:
+                pieces.append((day, opens, closes))
+    together: dict[tuple[int, int], list[int]] = {}
+    for day, opens, closes in sorted(pieces):
+        together.setdefault((opens, closes), []).append(day)
+    return [
+        {"@type": "OpeningHoursSpecification", "dayOfWeek": [DAYS[d] for d in sorted(set(days))], "opens": _time(opens), "closes": _time(closes)}
+        for (opens, closes), days in sorted(together.items(), key=lambda item: (min(item[1]), item[0]))
+    ]
 
 
 # --- contract terms -------------------------------------------------------------------------------

@@ -131,7 +131,7 @@ class Reader:
         if text is None:
             return Markup("")
         value, fallback = self.pick(text)
-        html = escape(value)  # a Markup already
+        html = escape(fmt.bind_single_letter_words(value, fallback or self.lang))  # a Markup already
         return Markup('<span lang="{}">{}</span>').format(fallback, html) if fallback else html
 
     def inline(self, text: Text | None) -> Markup:
@@ -139,7 +139,7 @@ class Reader:
         if text is None:
             return Markup("")
         value, fallback = self.pick(text)
-        html = Markup(md.render_inline(value))
+        html = Markup(md.render_inline(value, _binding(fallback or self.lang)))
         return Markup('<span lang="{}">{}</span>').format(fallback, html) if fallback else html
 
     def fallback(self, text: Text | None) -> str | None:
@@ -151,8 +151,14 @@ class Reader:
         if text is None:
             return Markup("")
         value, fallback = self.pick(text)
-        html = Markup(md.render_block(value).strip())
+        html = Markup(md.render_block(value, _binding(fallback or self.lang)).strip())
         return Markup('<div lang="{}">{}</div>').format(fallback, html) if fallback else html
+
+
+def _binding(lang: str) -> str:
+    """The language a plan text's Markdown is rendered for: "pl", whose one-letter words are bound to the next
+    (fmt.bind_single_letter_words), or "" for the others, whose HTML is then shared by every page (md.render_inline)."""
+    return lang if lang == "pl" else ""
 
 
 _WordTable = Callable[[Reader], dict[str, str]]
@@ -216,18 +222,96 @@ def weekly_text(calendar: Calendar, lang: str) -> str:
     return "; ".join(parts)
 
 
+@_per_catalog
+def subdivision_names(reader: Reader) -> dict[str, str]:
+    """The names, in the page language, of the states, regions and provinces a calendar's holidays may name, by
+    "COUNTRY-SUBDIVISION" code as the holidays package knows it: "Bawaria" for DE-BY on a Polish page.
+
+    Neither CLDR (as Babel ships it) nor the holidays package names subdivisions in other languages: the package has
+    one name each, the place's own ("Bayern", "Cataluña", "England"). Here are those whose name differs between the
+    site's languages; any other keeps the package's name (_holiday_place).
+    """
+    _ = reader.gettext
+    return {
+        "DE-BB": _("Brandenburg"),
+        "DE-BE": _("Berlin"),
+        "DE-BW": _("Baden-Württemberg"),
+        "DE-BY": _("Bavaria"),
+        "DE-HB": _("Bremen"),
+        "DE-HE": _("Hesse"),
+        "DE-HH": _("Hamburg"),
+        "DE-MV": _("Mecklenburg-Western Pomerania"),
+        "DE-NI": _("Lower Saxony"),
+        "DE-NW": _("North Rhine-Westphalia"),
+        "DE-RP": _("Rhineland-Palatinate"),
+        "DE-SH": _("Schleswig-Holstein"),
+        "DE-SL": _("Saarland"),
+        "DE-SN": _("Saxony"),
+        "DE-ST": _("Saxony-Anhalt"),
+        "DE-TH": _("Thuringia"),
+        "AT-2": _("Carinthia"),
+        "AT-3": _("Lower Austria"),
+        "AT-4": _("Upper Austria"),
+        "AT-5": _("Salzburg"),
+        "AT-6": _("Styria"),
+        "AT-7": _("Tyrol"),
+        "AT-9": _("Vienna"),
+        "CH-BE": _("Bern"),
+        "CH-BL": _("Basel-Landschaft"),
+        "CH-BS": _("Basel-Stadt"),
+        "CH-FR": _("Fribourg"),
+        "CH-GE": _("Geneva"),
+        "CH-GR": _("Graubünden"),
+        "CH-LU": _("Lucerne"),
+        "CH-SG": _("St. Gallen"),
+        "CH-VS": _("Valais"),
+        "CH-ZH": _("Zurich"),
+        "ES-AN": _("Andalusia"),
+        "ES-AR": _("Aragon"),
+        "ES-AS": _("Asturias"),
+        "ES-CB": _("Cantabria"),
+        "ES-CL": _("Castile and León"),
+        "ES-CM": _("Castilla–La Mancha"),
+        "ES-CN": _("Canary Islands"),
+        "ES-CT": _("Catalonia"),
+        "ES-EX": _("Extremadura"),
+        "ES-GA": _("Galicia"),
+        "ES-IB": _("Balearic Islands"),
+        "ES-MC": _("Murcia"),
+        "ES-MD": _("Madrid"),
+        "ES-NC": _("Navarre"),
+        "ES-PV": _("Basque Country"),
+        "ES-VC": _("Valencian Community"),
+        "GB-ENG": _("England"),
+        "GB-NIR": _("Northern Ireland"),
+        "GB-SCT": _("Scotland"),
+        "GB-WLS": _("Wales"),
+        "IT-FI": _("Florence"),
+        "IT-GE": _("Genoa"),
+        "IT-MI": _("Milan"),
+        "IT-MN": _("Mantua"),
+        "IT-NA": _("Naples"),
+        "IT-PD": _("Padua"),
+        "IT-RM": _("Rome"),
+        "IT-SR": _("Syracuse"),
+        "IT-TO": _("Turin"),
+        "IT-VE": _("Venice"),
+    }
+
+
 def _holiday_place(country: str, subdivision: str | None, reader: Reader) -> str:
     """Whose public holidays, as the words after "in": the country in the page language ("the United States"), with the
     subdivision named ("Bayern, Germany").
 
-    The subdivision keeps the name the holidays package gives it, its own language's (Bayern, Milano, Cataluña):
-    neither CLDR (as Babel ships it) nor the package names subdivisions in other languages. The site's words put
-    the two together, so that no sentence that already brackets its places nests brackets ("(Niemcy (Bayern))")."""
+    The subdivision is named in the page language where the site's catalog has it (subdivision_names: "Bawaria",
+    "Baviera"), else by the name the holidays package gives it, its own language's. The site's words put the two
+    together, so that no sentence that already brackets its places nests brackets ("(Niemcy (Bayern))")."""
     if not subdivision:
         return fmt.country_in_sentence(country, reader.lang)
     # An address has no article ("in California, United States"); Italian's preposition is the country's all the same.
     name = fmt.country_in_sentence(country, reader.lang) if reader.lang == "it" else fmt.country_name(country, reader.lang)
-    return reader.gettext("%(region)s, %(country)s") % {"region": datasets.subdivision_name(country, subdivision), "country": name}
+    region = subdivision_names(reader).get(f"{country}-{subdivision}") or datasets.subdivision_name(country, subdivision)
+    return reader.gettext("%(region)s, %(country)s") % {"region": region, "country": name}
 
 
 def calendar_text(calendar: Calendar, reader: Reader) -> str:
@@ -563,7 +647,6 @@ class ContactView:
     href: str | None
     hours: str
     answered: str = ""  # when what is sent during `hours` is answered (a mailbox open around the clock)
-    abroad: str = ""  # a phone number's international form, for a reader in another country
     plan_hours: tuple[str, ...] = ()  # "Premium: around the clock" when the plans give the channel their own hours
     nowrap: bool = False  # a phone number is never broken across lines
     tiers: Markup = Markup("")  # "Only in the Gold tier": a contact some tiers' channels list and others' do not
@@ -1541,6 +1624,16 @@ def _whole_short_words(label: Markup) -> Markup:
     return Markup(fmt.keep_short_words_whole(str(label)))
 
 
+def dialled(number: addresses.PhoneNumber, lang: str) -> str:
+    """A phone number as a reader of `lang` dials it, with no-break spaces: the national form in the number's own
+    country ("042-400 39 99" on a Swedish page), else the international form as libphonenumber writes it
+    ("+43 1 9971234" for a Viennese number on every page; English pages, read in no one country, always).
+
+    A national form cannot be dialled from abroad; the page once showed it first and the international form after it
+    in brackets, "01 9971234 (+43 1 9971234)", which read as two numbers."""
+    return (number.national if fmt.territory(lang) == number.region else number.international).replace(" ", "\u00a0")
+
+
 def _contact_view(contact: Contact, vendor: Vendor, reader: Reader) -> ContactView:
     """One contact: its title, its value as shown and linked, and when it is staffed and answered."""
     _ = reader.gettext
@@ -1556,14 +1649,10 @@ def _contact_view(contact: Contact, vendor: Vendor, reader: Reader) -> ContactVi
         title = _whole_short_words(reader.label(contact.label))
     else:
         title = Markup("{}: {}").format(kind, _whole_short_words(reader.label(contact.label)))
-    value, abroad, nowrap = contact.value or "", "", False
+    value, nowrap = contact.value or "", False
     number = addresses.phone_number(value) if contact.kind in addresses.PHONE_KINDS and value else None
     if number is not None:
-        # The national form, as the number's own country writes it; a reader elsewhere also gets the
-        # international form, since a national number cannot be dialled from abroad.
-        value, nowrap = number.national.replace(" ", "\u00a0"), True
-        if fmt.territory(reader.lang) != number.region:
-            abroad = number.international.replace(" ", "\u00a0")
+        value, nowrap = dialled(number, reader.lang), True
     plan_hours = tuple(
         sentence(_("%(plan)s: %(hours)s"), plan=reader.label(plan.name), hours=clock_text(vendor, calendar, reader))
         for plan in vendor.plans
@@ -1580,7 +1669,6 @@ def _contact_view(contact: Contact, vendor: Vendor, reader: Reader) -> ContactVi
         contact_href(contact.kind, contact.value),
         clock_text(vendor, contact.hours, reader),
         clock_text(vendor, contact.answered, reader),
-        abroad,
         plan_hours,
         nowrap,
         _contact_tiers(contact, vendor, reader),
@@ -1624,7 +1712,7 @@ def _which_contact(contact: Contact, channels: tuple[str, ...], vendor: Vendor, 
         return _whole_short_words(reader.label(contact.label))
     number = addresses.phone_number(contact.value) if contact.kind in addresses.PHONE_KINDS and contact.value else None
     if number is not None:
-        return number.national.replace(" ", "\u00a0").replace("-", "-" + fmt.WORD_JOINER)
+        return dialled(number, reader.lang).replace("-", "-" + fmt.WORD_JOINER)
     return contact.value or contact.id
 
 
@@ -1830,7 +1918,7 @@ def _promise(text: Text | None, reader: Reader) -> Markup:
     if text is None:
         return Markup("")
     value, fallback = reader.pick(text)
-    html = Markup(md.render_inline(first_sentence(value)))
+    html = Markup(md.render_inline(first_sentence(value), _binding(fallback or reader.lang)))
     return Markup('<span lang="{}">{}</span>').format(fallback, html) if fallback else html
 
 

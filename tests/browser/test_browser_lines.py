@@ -148,3 +148,49 @@ def test_a_footnote_mark_stays_on_the_line_of_the_word_it_marks(visitor: Any, la
     page = visitor.open(f"/{lang}/synerity/index.html", reuse=True, **touch).page
     assert page.locator("a.fn").count() > 0
     assert page.evaluate(ALONE_MARKS) == []
+
+
+# Each one-letter Polish word (a, i, o, u, w, z) of the page's words that ends a line while more words follow in its
+# block: the one-letter word and the next word's first letter on different lines.
+LETTER_AT_LINE_END = r"""
+(selector) => {
+  const out = [];
+  for (const root of document.querySelectorAll(selector)) {
+    const nodes = [];
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      if (n.parentElement.checkVisibility() && !n.parentElement.closest("code, pre, select, script, style")) nodes.push(n);
+    }
+    const rect = (node, at) => {
+      const r = document.createRange();
+      r.setStart(node, at);
+      r.setEnd(node, at + 1);
+      return [...r.getClientRects()].find((x) => x.width > 0);
+    };
+    nodes.forEach((n, i) => {
+      for (const m of n.data.matchAll(/(?<![\p{L}\d\-’'\/.@:=&?#%+~])[aiouwz](?=\s)/giu)) {
+        // The next letter after the space, in this text node or a following one (a word in <strong>, a link).
+        let k = i, at = m.index + 1;
+        while (k < nodes.length && !/\S/.test(nodes[k].data.slice(at))) { k += 1; at = 0; }
+        if (k === nodes.length) continue;
+        const next = at + nodes[k].data.slice(at).search(/\S/);
+        const letter = rect(n, m.index), after = rect(nodes[k], next);
+        if (letter && after && after.top - letter.top > letter.height / 2) out.push(`${m[0]} ${nodes[k].data.slice(next, next + 25)}`);
+      }
+    });
+  }
+  return out;
+}
+"""
+
+
+@pytest.mark.parametrize("width", [320, 360, 390])
+def test_no_polish_one_letter_word_ends_a_line_of_a_vendors_text(visitor: Any, width: int) -> None:
+    # The site's words bound "w" and "i" to the next word, the vendors' own Polish texts did not: "Klienci korzystający z"
+    # ended a line of Amanda's tier table above "wersji próbnej".
+    ended = {}
+    for vendor, page in vendor_pages(visitor, "pl", {"width": width, "height": 740}, VENDORS):
+        page.evaluate("document.querySelectorAll('details').forEach((d) => { d.open = true; })")
+        if found := page.evaluate(LETTER_AT_LINE_END, "main"):
+            ended[vendor] = found
+    assert ended == {}
