@@ -393,3 +393,13 @@ def test_a_theme_template_that_is_not_utf8_is_named_with_its_line(tmp_path) -> N
     done = tierwise(root, "build", "--quiet")  # was "index.html: error: UnicodeDecodeError: 'utf-8' codec can't decode ..."
     assert done.returncode == 1 and "Traceback" not in done.stderr
     assert done.stderr.startswith(f"{root / 'theme' / 'index.html'}:2: error: the template is not UTF-8; save it as UTF-8\n"), done.stderr
+
+
+def test_an_output_folder_below_a_file_is_told_which_file_is_in_the_way(tmp_path) -> None:
+    """`--out afile/sub`: mkdir's 'File exists' named no file; the error names the one that is not a folder."""
+    root = project(tmp_path)
+    (tmp_path / "afile").write_text("a file", encoding="utf-8")
+    done = tierwise(root, "build", "--quiet", "--out", str(tmp_path / "afile" / "sub"))
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert f"cannot create the build directory: {tmp_path / 'afile'} is a file, not a folder" in done.stderr, done.stderr
+    assert (tmp_path / "afile").read_text(encoding="utf-8") == "a file"

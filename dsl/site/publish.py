@@ -444,7 +444,10 @@ def publish(
         out.parent.mkdir(parents=True, exist_ok=True)
         lock = _lock(out)
     except OSError as exc:
-        print(f"{out}: error: cannot create the build directory: {exc.strerror or exc}", file=stderr)
+        # mkdir says "File exists" when a folder on the way is a file: name that file, as the reader must move it.
+        blocking = next((p for p in (out, *out.parents) if p.exists() and not p.is_dir()), None)
+        why = f"{blocking} is a file, not a folder" if blocking is not None else exc.strerror or str(exc)
+        print(f"{out}: error: cannot create the build directory: {why}", file=stderr)
         return 1
     try:
         return _publish_locked(
