@@ -79,6 +79,16 @@ def test_a_dotted_key_of_thousands_of_parts_is_t1009_at_once_not_minutes_of_read
     assert load_settings(tmp_path)[1] == []
 
 
+def test_a_settings_file_over_the_limit_is_t1009_without_reading_it_whole(tmp_path, monkeypatch) -> None:
+    from dsl.language import settings as settings_module
+
+    monkeypatch.setattr(settings_module, "MAX_SETTINGS_BYTES", 1000)  # the same path as 1 MB, with a file of 50 kB
+    code, line, col, message, _ = settings_problem(tmp_path, b"[site]\n" + b"# " + b"x" * 50_000 + b"\n")
+    assert (code, line, col, message) == ("T1009", 1, 1, "the settings file is 50,010 bytes; it may hold at most 1,000")
+    (tmp_path / "tierwise.toml").write_bytes(b'[site]\ntitle = "' + b"x" * 900 + b'"\n')  # under it: read as ever
+    assert load_settings(tmp_path)[1] == []
+
+
 def test_a_settings_file_that_is_not_utf8_is_located_at_the_bad_byte(tmp_path) -> None:
     code, line, col, message, _ = settings_problem(tmp_path, '[site]\n# café\ntitle = "Ĉaf'.encode() + b'\xe9"\n')
     assert (code, line, col, message) == ("T1001", 3, 13, "the settings file is not UTF-8")

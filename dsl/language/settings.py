@@ -25,6 +25,7 @@ site or the rules, which are handed the resulting `Settings`.
 
 from __future__ import annotations
 
+import os
 import re
 import stat
 import tomllib
@@ -198,7 +199,16 @@ def load_settings(root: Path | None) -> tuple[Settings, list[Diagnostic], dict[s
             error(f"{SETTINGS_FILE} is {kind}, not a settings file", Pos(path, 0, 0), "make it a TOML file, or remove it", code="T1001")
         ], {}
     try:
-        text = file.read_bytes().decode("utf-8")
+        with file.open("rb") as fh:
+            # Read one byte past the limit, not the whole of a file of gigabytes: `_too_deep` then says it is too big.
+            raw = fh.read(MAX_SETTINGS_BYTES + 1)
+            if len(raw) > MAX_SETTINGS_BYTES:
+                size = os.fstat(fh.fileno()).st_size
+                return Settings(root=root, file=path), [
+                    error(f"the settings file is {max(size, len(raw)):,} bytes; it may hold at most {MAX_SETTINGS_BYTES:,}", Pos(path, 1, 1, 1, 2),
+                          "a settings file holds a few lines under [site] and [brand] (docs/site.md)", code="T1009")
+                ], {}
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         return Settings(root=root, file=path), [
             error("the settings file is not UTF-8", _byte_pos(exc.object, exc.start, path), "save it as UTF-8", code="T1001")
