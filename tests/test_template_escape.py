@@ -74,3 +74,20 @@ def test_the_pages_gettext_writes_what_the_i18n_extensions_own_writes() -> None:
             pages.append(env.get_template("t.html").render(a=a))
         assert pages[0] == pages[1], a
         assert "<it's <b>%</b>> ✓" in pages[1] and f"<Hello {escape(a)}, 100%> ✓" in pages[1]  # translated; the variable escaped
+
+
+def test_html_format_and_sentence_write_what_markups_own_formatting_writes() -> None:
+    from dsl.site.views import html_format, sentence
+
+    rng = random.Random(3)
+    templates = ["{}: {}", '<span lang="{}">{}</span>', "{} ({})", "<p>{}</p>{}", "{}<br><small>{}</small>"]
+    for _ in range(500):
+        words = ["".join(rng.choice(PIECES) for _ in range(rng.randrange(0, 8))) for _ in range(2)]
+        # Texts, Markup and numbers, as the views pass (markupsafe escapes what another object's __html__ returns: none is passed).
+        values: list[object] = [rng.choice([words[0], Markup(words[0]), rng.randrange(-5, 500)]), rng.choice([words[1], Markup(words[1])])]
+        template = rng.choice(templates)
+        assert html_format(template, *values) == Markup(template).format(*values)
+        assert type(html_format(template, *values)) is Markup
+        catalog = rng.choice(["%(a)s: %(b)s", "%(a)s & %(b)s 100%%", "<%(b)s>"])
+        named = {"a": values[1], "b": rng.choice([words[0], Markup(words[0])])}
+        assert sentence(catalog, **named) == Markup(escape(catalog)) % named  # type: ignore[arg-type]

@@ -202,7 +202,7 @@ def _priority_label(vendor: Vendor, level: str | None, reader: site.Reader) -> M
     found = vendor.priorities.level(level) if vendor.priorities else None
     if found is None or reader.plain(found.name).strip() == level:
         return Markup(escape(level))
-    return Markup("{} – {}").format(level, reader.label(found.name))
+    return site.html_format("{} – {}", level, reader.label(found.name))
 
 
 def response_cell(plan: Plan, vendor: Vendor, level: str | None, reader: site.Reader) -> tuple[CompareCell, ResponseAnswer]:
