@@ -257,11 +257,17 @@ SESSION_26 = ("kuura", "dorasanita")
 # by a kind of case, prices per device and year per device class with a minimum, VAT excluded), from docs/language.md.
 OFFERS_7 = ("maresia", "caledon")
 
+# A Venice managed-IT and cloud-ERP vendor (Lagunasoft: three tiers per user and month with a base fee and a minimum of
+# users, closed on Christmas Eve and a short New Year's Eve, H24 for P1 and then P2, availability credits, penalties for
+# late responses and a late P1 resolution with their caps and a total, a monthly report, a 12- or 24-month contract
+# that renews), from docs/language.md alone.
+OFFERS_10 = ("lagunasoft",)
+
 
 @pytest.mark.parametrize(
     "group",
-    [SESSION_22, SESSION_22B, SESSION_23, SESSION_24, SESSION_25, SESSION_26, OFFERS_7],
-    ids=["session 22", "session 22b", "session 23", "session 24", "session 25", "session 26", "maresia and caledon"],
+    [SESSION_22, SESSION_22B, SESSION_23, SESSION_24, SESSION_25, SESSION_26, OFFERS_7, OFFERS_10],
+    ids=["session 22", "session 22b", "session 23", "session 24", "session 25", "session 26", "maresia and caledon", "lagunasoft"],
 )
 def test_each_group_of_offers_checks_clean_on_its_own_even_strictly(tmp_path: Path, group: tuple[str, ...]) -> None:
     (tmp_path / "plans").mkdir()
@@ -866,3 +872,37 @@ def test_levels_on_the_same_hours_are_said_once_and_the_highest_first(published:
     assert both in gold
     high = both.split(":")[0].rsplit(" ", 1)[-1]  # "High", the level Gold's P2 hours name alone in Platinum
     assert f"{high}: " in platinum and platinum.index(first) < platinum.index(f"{high}: ")
+
+
+@pytest.mark.parametrize(
+    ("plan", "priority", "reported", "due"),
+    [
+        # Wednesday 23 December 16:00, 4 office hours: 2 that day; Christmas Eve is closed every year, then Christmas,
+        # Santo Stefano and the weekend: Monday 28 at 11:00.
+        ("lagunasoft/essenziale", "P2", "2026-12-23T16:00:00+01:00", "2026-12-28T11:00:00+01:00"),
+        # Wednesday 30 December 16:00: New Year's Eve is a Thursday, open 09:00-13:00, so 11:00 that morning.
+        ("lagunasoft/essenziale", "P2", "2026-12-30T16:00:00+01:00", "2026-12-31T11:00:00+01:00"),
+        # Enterprise answers P2 around the clock: one hour, on Christmas Day too.
+        ("lagunasoft/enterprise", "P2", "2026-12-25T10:00:00+01:00", "2026-12-25T11:00:00+01:00"),
+    ],
+)
+def test_the_lagunasoft_deadlines(published: Path, plan: str, priority: str, reported: str, due: str) -> None:
+    assert_due(published, plan, priority, reported, (), due)
+
+
+def test_lagunasofts_penalties_export_and_read_as_written(published: Path) -> None:
+    """`penalty none` on Essenziale, Professionale's own P1 line replacing it, Enterprise's lines, caps and total."""
+    plans = json.loads((published / "rules" / "all.json").read_text(encoding="utf-8"))["vendors"]["lagunasoft"]["plans"]
+    assert plans["essenziale"]["penalties"] == [] and plans["essenziale"]["penalties_total"] is None
+    said = {name: [(p["metric"], p["priority"], p["amount"], p["per"], p["started"], p["clock"], p["cap"]["amount"]) for p in plan["penalties"]]
+            for name, plan in plans.items()}
+    share = {"kind": "fee-share", "fee_period": "month"}
+    assert said["professionale"] == [("first-response", "P1", {**share, "percent": 2}, "hour", True, "real", {**share, "percent": 20})]
+    assert [(m, p) for m, p, *_ in said["enterprise"]] == [("first-response", "P1"), ("first-response", "P2"), ("resolution", "P1")]
+    assert said["enterprise"][2][2] == {"kind": "money", "amount": 500, "currency": "EUR"}
+    assert plans["enterprise"]["penalties_total"] == {"amount": {**share, "percent": 30}, "per": "month"}
+    assert [c["below"] for c in plans["enterprise"]["availability"]["credits"]] == [99.95, 99.5, 99]
+    assert [(o["id"], o["period"]) for o in plans["enterprise"]["obligations"]] == [("report-mensile", "month")]
+    page = words_of(published / "it" / "lagunasoft" / "index.html")
+    assert "Critica: 5% del canone mensile per ogni ora o frazione di ritardo, al massimo 25% del canone mensile al mese" in page
+    assert "24 € per utente al mese più 350 € al mese IVA esclusa, minimo 10 utenti" in page
