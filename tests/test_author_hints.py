@@ -318,3 +318,14 @@ def test_a_country_by_its_three_letter_code_is_told_the_two_letter_one(closed: s
 def test_a_three_letter_word_that_is_no_country_gets_no_country_hint() -> None:
     _, _, _, hint = only("calendar c {\n  zone Europe/Stockholm\n  open mon-fri 08:00-17:00\n  closed holidays XYZ\n}\n")
     assert hint is None or "ISO code" not in hint
+
+
+def test_a_base_fee_written_before_a_part_with_a_minimum_is_told_the_order_that_reads() -> None:
+    """`plus 9 EUR per user minimum 5 users` after a base fee: the minimum belongs to the part per user, which comes
+    first (docs/language.md); the hint's line loads clean."""
+    written = "price 120 EUR per month plus 9 EUR per user minimum 5 users"
+    message, line, column, hint = only(HEADER + f'  plan a {{\n    name "A"\n    {written}\n  }}\n}}\n')
+    assert (line, column) == (6, 57) and hint is not None
+    wanted = "price 9 EUR per user per month minimum 5 users plus 120 EUR per month"
+    assert hint.endswith(wanted)
+    assert problems(HEADER + f'  plan a {{\n    name "A"\n    {wanted}\n  }}\n}}\n') == []

@@ -532,6 +532,24 @@ def _money_minimum_hint(exc: UnexpectedToken, text: str) -> str | None:
     return None
 
 
+_PART_MINIMUM = re.compile(
+    r"price\s+(?P<base>[0-9.]+\s+[A-Z]{3}(?:\s+per\s+[a-z-]+)?)\s+plus\s+(?P<part>[0-9.]+\s+[A-Z]{3}\s+per\s+(?P<unit>[a-z-]+))\s+minimum\s+(?P<n>\d+)"
+)
+
+
+def _part_minimum_hint(exc: UnexpectedToken, text: str) -> str | None:
+    """`price 120 EUR per month plus 9 EUR per user minimum 5 users`: a minimum belongs to the price per that unit, so the
+    part per user comes first and the base fee last (docs/language.md)."""
+    line, _ = _line_of(exc, text)
+    found = _PART_MINIMUM.match(line)
+    if found is None or str(exc.token) != found.group("n"):
+        return None
+    base, unit, n = found.group("base"), found.group("unit"), found.group("n")
+    period = base.split(" per ")[1] if " per " in base else None
+    part = found.group("part") + (f" per {period}" if period else "")
+    return f"a minimum belongs to the price per {unit}: write that part first and the base fee last: price {part} minimum {n} {unit}s plus {base}"
+
+
 def _region_name_hint(exc: UnexpectedToken, text: str) -> str | None:
     """`closed holidays GB Scotland`, `closed holidays PT Porto`: a region by its name, whose code the package knows."""
     line, before = _line_of(exc, text)
@@ -589,7 +607,7 @@ def _cutoff_hint(exc: UnexpectedToken, text: str) -> str | None:
 
 LINE_HINTS: tuple[Callable[[UnexpectedToken, str], str | None], ...] = (
     _uptime_hint, _included_hint, _pack_hint, _money_minimum_hint, _order_hint, _setup_fee_hint, _cutoff_hint, _region_name_hint,
-    _coverage_levels_hint, _country_code_hint,
+    _coverage_levels_hint, _country_code_hint, _part_minimum_hint,
     _statement_word_hint,
 )
 """The hints read from the line a parse error stands on, one mistake each, asked in this order; the first that
