@@ -239,14 +239,14 @@ class BuildCache:
         self._pid = os.getpid()  # a forked worker's entries are the build's to record, not its own
         self._folders: set[str] = set()
         self._grouped: dict[tuple[str, str], str] = {}
-        """The group each used entry was noted in (`note_used`), for `save_pack` to read it from."""
+        """The group each used entry of a packed kind was found or put in (`get`, `put_group`, `note_used`), for `save_pack`."""
         self._group_read: tuple[str, dict[Any, Any] | None, dict[Any, Any] | None] = ("", None, None)
         """The group read last: its name, small entries and (when read) large ones; asks for one group come together."""
 
     def _path(self, kind: str, key: str) -> str:
         # Plain strings: a build looks up tens of thousands of entries, and pathlib's joins add up. One folder a kind,
-        # not git's 256 by the key's first two digits: on ext4, making a file in one of many folders cost four
-        # times the system time of making it beside the last (a cold build makes sixteen entries a vendor).
+        # not git's 256 by the key's first two digits: on ext4, making a file in one of many folders cost about half as
+        # much again as making it beside the last (benchmarks/README.md, fifteenth session).
         return os.path.join(self._root, kind, key)
 
     def _packed(self) -> dict[tuple[str, str], Any]:
@@ -370,32 +370,31 @@ class BuildCache:
 
     def _in_group(self, group: str, kind: str, key: str, tail: bool = False) -> Any | None:
         """The value (or with `tail`, the tail) of an entry kept in `group`'s file; None when it holds none or cannot be read."""
-        name, small, large = self._group_read
-        if name != group or small is None:
-            small, large = None, None
-            try:
-                with open(self._path(GROUP_KIND, group), "rb") as fh:
-                    small = pickle.load(fh)
-                    if tail or kind not in PACKED_KINDS:
-                        large = pickle.load(fh)
-            except Exception:  # none, or damaged: a miss
-                return None
-            if not isinstance(small, dict):
-                return None
-            self._group_read = (group, small, large)
-        if not tail and kind in PACKED_KINDS:
-            return small.get((kind, key))
-        if large is None:
-            try:
-                with open(self._path(GROUP_KIND, group), "rb") as fh:
-                    pickle.load(fh)
-                    large = pickle.load(fh)
-            except Exception:
-                return None
-            self._group_read = (group, small, large)
-        if not isinstance(large, dict):
+        large_too = tail or kind not in PACKED_KINDS
+        parts = self._group_parts(group, large_too)
+        if parts is None:
             return None
-        return large.get((kind + _TAIL, key) if tail else (kind, key))
+        small, large = parts
+        if not large_too:
+            return small.get((kind, key))
+        return large.get((kind + _TAIL, key) if tail else (kind, key)) if large is not None else None
+
+    def _group_parts(self, group: str, large_too: bool) -> tuple[dict[Any, Any], dict[Any, Any] | None] | None:
+        """A group file's small entries and, when `large_too`, its large ones (pages, rule files, tails), read once for
+        the asks about one vendor that come together; None when the file is missing or damaged."""
+        name, small, large = self._group_read
+        if name == group and small is not None and (large is not None or not large_too):
+            return small, large
+        try:
+            with open(self._path(GROUP_KIND, group), "rb") as fh:
+                small = pickle.load(fh)
+                large = pickle.load(fh) if large_too else None
+        except Exception:  # none, or damaged: a miss
+            return None
+        if not isinstance(small, dict) or (large_too and not isinstance(large, dict)):
+            return None
+        self._group_read = (group, small, large)
+        return small, large
 
     def note_used(self, kind: str, key: str, group: str | None = None) -> None:
         """Count an entry another process wrote for this run (in `group`, if it was put in one) as used, for the pack

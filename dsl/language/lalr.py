@@ -18,6 +18,7 @@ state's `BasicLexer`, so pyproject.toml holds Lark to minor versions that test h
 from __future__ import annotations
 
 import inspect
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -114,8 +115,6 @@ def _skipper(lark: Lark) -> Callable[[str, int], Any] | None:
 
     Half of a plan file's tokens are blanks; the contextual lexer's loop took them one at a time, as tokens it throws away.
     """
-    import re
-
     terminals = {t.name: t.pattern.to_regexp() for t in lark.terminals}
     if set(lark.lexer_conf.ignore) != set(_BLANKS) or any(terminals.get(name) != pattern for name, pattern in _BLANKS.items()):
         return None
@@ -123,7 +122,7 @@ def _skipper(lark: Lark) -> Callable[[str, int], Any] | None:
     for name, pattern in terminals.items():
         if name not in _BLANKS and any(re.match(pattern, start + rest) for start in starts for rest in ("", "a", "1", '"', " ", "#")):
             return None
-    return re.compile("(?:[ \t\x0c\r\n]+|#[^\n]*)+").match
+    return re.compile("(?:" + "|".join(_BLANKS.values()) + ")+").match
 
 
 class NotBuilt(Exception):

@@ -223,7 +223,7 @@ class Reuse:
     def _group(self, vendor_id: str) -> str | None:
         """The name of the file a worker keeps all of one vendor's entries in (`BuildCache.put_group`): a key like theirs,
         with the comparison's columns, the one part of a row's key the vendor's key and the context do not hold."""
-        return self._key("group", vendor_id, ("languages" if self.compare_languages else "") + (" uptime" if self.compare_availability else ""))
+        return self._key("group", vendor_id, _columns(self.compare_languages, self.compare_availability))
 
     def source(self, kind: str, vendor_id: str, *more: str) -> str:
         """The name of a file's source for the writer: the cache key its text is kept under ("" without a cache)."""
@@ -445,16 +445,15 @@ class Reuse:
         views: list[Callable[[], site.VendorCard]] = []
         for vendor in vendors:
             self.tick(f"home page cards ({lang})", len(htmls), len(vendors))
-            key = self._key("card", vendor.id, lang)
+            key, group = self._key("card", vendor.id, lang), self._group(vendor.id)
             ready = self.ready.pop(("card", vendor.id, lang), None)  # (CardMade, met) from a worker
             found: Any = None
             if ready is not None:
                 found = (ready[0].html, ready[1])
             elif self.cache is not None and key is not None:
-                found = self.cache.get("card", key, self._group(vendor.id))
+                found = self.cache.get("card", key, group)
             if isinstance(found, tuple) and len(found) == 2 and isinstance(found[0], str) and isinstance(found[1], dict):
                 html, met = Markup(found[0]), found[1]
-                group = self._group(vendor.id)
                 views.append(given(ready[0].card) if ready is not None else partial(self._card_view, key, group, partial(make, vendor)))
             else:
                 own = site.Warnings()
@@ -478,7 +477,7 @@ class Reuse:
 
     def _compare_key(self, vendor_id: str, lang: str, languages: bool, availability: bool = False) -> str | None:
         # The rows have a languages cell only when some vendor states languages: part of the key (and so for availability).
-        return self._key("compare", vendor_id, lang, ("languages" if languages else "") + (" uptime" if availability else ""))
+        return self._key("compare", vendor_id, lang, _columns(languages, availability))
 
     def compare_part(self, make: compare.PartOf) -> compare.PartOf:
         """`make`, through the cache: a vendor's part of the comparison is made again only when its inputs changed."""
@@ -678,6 +677,11 @@ class Reuse:
                 except OSError:
                     pass
         self.recycled = None
+
+
+def _columns(languages: bool, availability: bool) -> str:
+    """The comparison's optional columns as a part of a key: a vendor's rows hold them only when some vendor has them."""
+    return ("languages" if languages else "") + (" uptime" if availability else "")
 
 
 def _digest(data: bytes) -> bytes:
