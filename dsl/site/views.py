@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from decimal import Decimal
 from functools import wraps
-from typing import NamedTuple, Protocol
+from typing import NamedTuple, Protocol, TypeVar
 
 from markupsafe import Markup, escape
 
@@ -161,28 +161,39 @@ def _binding(lang: str) -> str:
     return lang if lang == "pl" else ""
 
 
+_A = TypeVar("_A")
+_R = TypeVar("_R")
+
+
+def _kept_per(owner: Callable[[_A], object], limit: int) -> Callable[[Callable[[_A], _R]], Callable[[_A], _R]]:
+    """`make(arg)` made once per object `owner(arg)` it depends on alone, kept by that object's identity (the object is
+    kept beside it, so its id cannot be another's meanwhile), at most `limit` at a time. What is kept is shared, so its
+    callers only read it."""
+
+    def decorate(make: Callable[[_A], _R]) -> Callable[[_A], _R]:
+        made: dict[int, tuple[object, _R]] = {}
+
+        @wraps(make)
+        def kept(arg: _A) -> _R:
+            key = owner(arg)
+            found = made.get(id(key))
+            if found is None or found[0] is not key:
+                if len(made) >= limit:
+                    made.clear()
+                found = made[id(key)] = (key, make(arg))
+            return found[1]
+
+        return kept
+
+    return decorate
+
+
 _WordTable = Callable[[Reader], dict[str, str]]
 
-
-def _per_catalog(make: _WordTable) -> _WordTable:
-    """`make`, a table of the site's words that depends on the page language's catalog alone, made once per catalog.
-
-    A price's words (its unit, its period), a metric's title, a channel's name: asked for by every price and cell of
-    every page, each time a dozen catalog look-ups. The table is shared, so its callers only read it.
-    """
-    made: dict[int, tuple[Translations, dict[str, str]]] = {}
-
-    @wraps(make)
-    def table(reader: Reader) -> dict[str, str]:
-        words = reader.words
-        found = made.get(id(words))
-        if found is None or found[0] is not words:  # kept with its catalog, so the id cannot be another's meanwhile
-            if len(made) > 64:
-                made.clear()
-            found = made[id(words)] = (words, make(reader))
-        return found[1]
-
-    return table
+_per_catalog: Callable[[_WordTable], _WordTable] = _kept_per(lambda reader: reader.words, 64)
+"""A table of the site's words that depends on the page language's catalog alone, made once per catalog: a price's words
+(its unit, its period), a metric's title, a channel's name are asked for by every price and cell of every page, each time
+a dozen catalog look-ups."""
 
 
 # --- clocks -----------------------------------------------------------------------------------
@@ -1367,21 +1378,17 @@ def _level_label(level_id: str, name: Text, reader: Reader) -> Markup:
     return html_format("<strong>{}</strong> {}", level_id, reader.label(name))
 
 
-_CELLS: dict[int, tuple[Plan, dict[str, Cell]]] = {}
+def _the_plan(plan: Plan) -> Plan:
+    return plan
 
 
+@_kept_per(_the_plan, 4096)
 def plan_cells(plan: Plan) -> dict[str, Cell]:
     """A plan's cells by feature, each the one `Plan.cell` finds (the first written), made once per plan object: a vendor's
     pages ask for each of a hundred cells a dozen times, and `Plan.cell` looks through the plan's cells each time."""
-    found = _CELLS.get(id(plan))
-    if found is not None and found[0] is plan:
-        return found[1]
-    if len(_CELLS) >= 4096:
-        _CELLS.clear()
     cells: dict[str, Cell] = {}
     for cell in plan.cells:
         cells.setdefault(cell.feature, cell)
-    _CELLS[id(plan)] = (plan, cells)  # the plan is kept with them, so that its id cannot be another's meanwhile
     return cells
 
 
