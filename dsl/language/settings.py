@@ -203,11 +203,7 @@ def load_settings(root: Path | None) -> tuple[Settings, list[Diagnostic], dict[s
             # Read one byte past the limit, not the whole of a file of gigabytes: `_too_deep` then says it is too big.
             raw = fh.read(MAX_SETTINGS_BYTES + 1)
             if len(raw) > MAX_SETTINGS_BYTES:
-                size = os.fstat(fh.fileno()).st_size
-                return Settings(root=root, file=path), [
-                    error(f"the settings file is {max(size, len(raw)):,} bytes; it may hold at most {MAX_SETTINGS_BYTES:,}", Pos(path, 1, 1, 1, 2),
-                          "a settings file holds a few lines under [site] and [brand] (docs/site.md)", code="T1009")
-                ], {}
+                return Settings(root=root, file=path), [_too_big(max(os.fstat(fh.fileno()).st_size, len(raw)), path)], {}
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         return Settings(root=root, file=path), [
@@ -485,18 +481,21 @@ def _byte_pos(data: bytes, start: int, path: str) -> Pos:
     return Pos(path, line, column, line, column + 1)
 
 
+def _too_big(size: int, path: str) -> Diagnostic:
+    """T1009 for a settings file of `size` bytes, over MAX_SETTINGS_BYTES."""
+    return error(f"the settings file is {size:,} bytes; it may hold at most {MAX_SETTINGS_BYTES:,}", Pos(path, 1, 1, 1, 2),
+                 "a settings file holds a few lines under [site] and [brand] (docs/site.md)", code="T1009")
+
+
 def _too_deep(text: str, path: str) -> Diagnostic | None:
-    """An error for what the TOML reader cannot take in time and stack: too big, too deep, too long a key."""
+    """An error for what the TOML reader cannot take in time and stack: too deep, too long a key (a file too big is
+    refused as it is read, `_too_big`)."""
 
     def at(start: int, end: int) -> Pos:
         line = text.count("\n", 0, start) + 1
         column = start - (text.rfind("\n", 0, start) + 1) + 1
         return Pos(path, line, column, line, column + min(end - start, 80))
 
-    size = len(text.encode("utf-8", "surrogatepass"))
-    if size > MAX_SETTINGS_BYTES:
-        return error(f"the settings file is {size:,} bytes; it may hold at most {MAX_SETTINGS_BYTES:,}", Pos(path, 1, 1, 1, 2),
-                     "a settings file holds a few lines under [site] and [brand] (docs/site.md)", code="T1009")
     depth = 0
     for match in _TOML_SCAN.finditer(text):
         found = match.group(0)
