@@ -240,3 +240,19 @@ def test_a_currency_that_is_no_iso_code_in_use_is_an_error_at_it_with_the_codes_
                   "price 20% of licence per year at least 100 EUE"):
         found = [message for message, *_ in problems(HEADER + f'  plan p {{ name {{ {ALL} }} {price} }}\n}}\n')]
         assert "unknown currency 'EUE'" in found, (price, found)
+
+
+def test_the_currencies_a_price_may_be_in_are_cldrs_legal_tenders_since_2020() -> None:
+    """vocabulary.CURRENCIES is a copy of CLDR's data (parsing a price loads none): it must be Babel's, as this Babel has it."""
+    from babel.core import get_global
+
+    from dsl.language.vocabulary import CURRENCIES
+
+    tenders = {
+        code
+        for territory in get_global("territory_currencies").values()
+        for code, _start, end, tender in territory
+        if tender and (end is None or end[0] >= 2020)
+    }
+    assert sorted(CURRENCIES) == sorted(tenders)
+    assert len(set(CURRENCIES)) == len(CURRENCIES)

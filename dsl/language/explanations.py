@@ -593,7 +593,7 @@ EXPLANATIONS: dict[str, Explanation] = {
     ),
     "T0438": Explanation(
         "an unknown currency",
-        "An amount's currency is the ISO 4217 code of a currency in use: SEK, EUR, PLN, USD, GBP, NOK and so "
+        "An amount's currency is the ISO 4217 code of a currency in use (or legal tender somewhere since 2020): SEK, EUR, PLN, USD, GBP, NOK and so "
         "on. Three other capital letters are not read as a currency of their own, which a page would show "
         "as it is: they are usually a slip (SKE for SEK, EUE for EUR), and the hint names the codes it is "
         "close to.",
