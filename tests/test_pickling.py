@@ -57,3 +57,17 @@ def test_every_slotted_class_pickles_by_its_own_field_names() -> None:
     assert len(slotted) > 30
     for cls in slotted:
         assert cls.__getstate__.__name__ == "getstate", cls  # not dataclasses' own, which asks fields() per object
+        assert cls.__setstate__.__qualname__ == f"{cls.__qualname__}.__setstate__", cls
+
+
+def test_a_state_of_another_shape_is_refused_not_half_set() -> None:
+    """A cache entry pickled by a class with other fields must fail to load (the loader then parses the file),
+    never give an object with a field missing or in another's slot."""
+    pos = model.Pos("a.plan", 1, 2)
+    state = pos.__getstate__()
+    assert pickle.loads(pickle.dumps(pos)) == pos
+    blank = object.__new__(model.Pos)
+    with pytest.raises(ValueError, match="Pos: 5 fields pickled as 2"):
+        blank.__setstate__(state[:2])  # type: ignore[attr-defined]
+    with pytest.raises(ValueError, match="as 6"):
+        blank.__setstate__((*state, 0))  # type: ignore[attr-defined]
