@@ -57,6 +57,14 @@ class CachedPage(NamedTuple):
     embed: Callable[[], str]
 
 
+class RuleTexts(NamedTuple):
+    """A vendor's rule file and its part of all.json, each read or made when called: a rule file written ahead, or made
+    from the same entry as the published one, is kept without its text being read, and all.json needs the parts only."""
+
+    text: Callable[[], str]
+    part: Callable[[], str]
+
+
 class _Views(Sequence[site.VendorCard]):
     """The home page's cards as views, each made or read when first asked for."""
 
@@ -262,6 +270,11 @@ class Reuse:
                     for relative, content, kind in ((paths[0], text, "page"), (paths[1], embed, "embed"))
                 }
                 slim[f"page:{lang}"] = (written, met)
+            # So does the rule file, and its part of all.json goes back to the build's process, which joins all.json
+            # from the parts: it read each vendor's whole cache file back for the part, after the workers were done.
+            text, part = result["rules"]
+            relative = f"rules/{vendor_id}.json"
+            slim["rules"] = ({relative: self._write_ahead(relative, text, self.source("rules", vendor_id, f"{years[0]}-{years[1]}"))}, part)
         group = self._group(vendor_id)
         if cache is None or group is None:
             return slim
@@ -285,7 +298,8 @@ class Reuse:
         rules_key = self._key("rules", vendor_id, f"{years[0]}-{years[1]}")
         if rules_key is not None:
             entries.append(("rules", rules_key, result["rules"], None))
-            slim["rules"] = None
+            if self.ahead_root is None:
+                slim["rules"] = None
         cache.put_group(group, entries)
         return slim
 
@@ -314,7 +328,11 @@ class Reuse:
             for kind, key in (("card", self._key("card", vendor_id, lang)), ("page", page_key), ("compare", compare_key)):
                 if key is not None:
                     cache.note_used(kind, key, self._group(vendor_id))
-        if cache is None or self._key("rules", vendor_id, f"{years[0]}-{years[1]}") is None:
+        if self.ahead_root is not None:
+            written, part = result["rules"]
+            self.prewritten.update(written)
+            self.ready["rules-part", vendor_id] = part
+        elif cache is None or self._key("rules", vendor_id, f"{years[0]}-{years[1]}") is None:
             self.ready["rules", vendor_id] = result["rules"]
 
     def page(self, vendor_id: str, lang: str, make: Callable[[], tuple[str, str]]) -> CachedPage | None:
@@ -502,21 +520,31 @@ class Reuse:
 
         return part
 
-    def rules(self, vendor_id: str, years: tuple[int, int], make: Callable[[], tuple[str, str]]) -> Callable[[], tuple[str, str]] | None:
-        """A vendor's cached rule file and its part of all.json, read when called (a file made from the same entry
-        as the published one, and an all.json of the same parts, need neither); None on a miss.
+    def rules(self, vendor_id: str, years: tuple[int, int], make: Callable[[], tuple[str, str]]) -> RuleTexts | None:
+        """A vendor's rule file and its part of all.json, computed ahead or cached, each read when called (a file made
+        from the same entry as the published one, or written ahead, and an all.json of the same parts, need neither);
+        None on a miss.
 
         `make` exports them again, for an entry that turns out unreadable when called.
         """
         ready = self.ready.pop(("rules", vendor_id), None)
         if ready is not None:
-            return given(ready)
+            return RuleTexts(given(ready[0]), given(ready[1]))
         key = self._key("rules", vendor_id, f"{years[0]}-{years[1]}")
         cache = self.cache
         group = self._group(vendor_id)
+        part = self.ready.pop(("rules-part", vendor_id), None)
+        if part is not None:  # the file was written ahead: its text is read only if asked for
+            if cache is None or key is None:
+                return RuleTexts(lambda: make()[0], given(part))
+            return RuleTexts(lambda: self._read_once("rules", key, lambda: cache.get("rules", key, group), make, lambda made: None)[0], given(part))
         if cache is None or key is None or not cache.has("rules", key, group):
             return None
-        return lambda: self._read_once("rules", key, lambda: cache.get("rules", key, group), make, lambda made: cache.put("rules", key, made))
+
+        def both() -> tuple[str, str]:
+            return self._read_once("rules", key, lambda: cache.get("rules", key, group), make, lambda made: cache.put("rules", key, made))
+
+        return RuleTexts(lambda: both()[0], lambda: both()[1])
 
     def keep_rules(self, vendor_id: str, years: tuple[int, int], text: str, fragment: str) -> None:
         """Store a vendor's rule file and its part of all.json."""

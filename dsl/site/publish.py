@@ -38,7 +38,7 @@ from dsl.language.vocabulary import RESERVED_IDS
 from dsl.rules.export import ExportError, conformance_files, dumps, export_failure, export_project, schema_text, source_date_epoch
 from dsl.site import branding, parallel
 from dsl.site import views as site
-from dsl.site.incremental import Reuse, Stats, given, vendor_fragment
+from dsl.site.incremental import Reuse, RuleTexts, Stats, given, vendor_fragment
 from dsl.site.render import (
     DEFAULT_BASE_URL,
     LOCALES,
@@ -131,7 +131,7 @@ def _join_all(header: str, fragments: list[str]) -> str:
 def _write_rules_reusing(
     project: Project, out: Path, years: tuple[int, int], reuse: Reuse, languages: tuple[str, ...] = DEFAULT_SETTINGS.languages
 ) -> None:
-    entries: list[Callable[[], tuple[str, str]]] = []
+    entries: list[RuleTexts] = []
     contents: list[str | bytes] = [reuse.context_key, f"{years[0]}-{years[1]}"]
     vendors = sorted(project.vendors, key=lambda v: v.id)
     for vendor in vendors:
@@ -141,10 +141,10 @@ def _write_rules_reusing(
         if entry is None:
             made = make()
             reuse.keep_rules(vendor.id, years, *made)
-            entry = given(made)
+            entry = RuleTexts(given(made[0]), given(made[1]))
         source = reuse.source("rules", vendor.id, f"{years[0]}-{years[1]}")
         relative = f"rules/{vendor.id}.json"
-        reuse.write(out, relative, partial(_first, entry), source)
+        reuse.write(out, relative, entry.text, source)
         entries.append(entry)
         # What the vendor's rule file holds (the digest the writer kept or made): its part of all.json is
         # made from the same document, so the same rule files give the same all.json.
@@ -155,7 +155,7 @@ def _write_rules_reusing(
 
     def whole() -> str:
         header = dumps(export_project(Project(()), years, languages=languages))
-        return _join_all(header, [entry()[1] for entry in ranked])
+        return _join_all(header, [entry.part() for entry in ranked])
 
     # The same vendors' rule files under the same context (the code, the settings' languages) and years give
     # the same all.json: the published one is kept without a part being read, even after an edit of a vendor
@@ -165,10 +165,6 @@ def _write_rules_reusing(
     reuse.write(out, "rules/schema.json", schema_text())
     for name, data in conformance_files().items():  # the vectors, as write_rules publishes them
         reuse.write_bytes(out, f"rules/{name}", data)
-
-
-def _first(entry: Callable[[], tuple[str, str]]) -> str:
-    return entry()[0]
 
 
 def _vendor_rules(vendor: Vendor, years: tuple[int, int], languages: tuple[str, ...]) -> tuple[str, str]:
