@@ -104,6 +104,15 @@ def test_workers_fill_the_cache_a_rebuild_then_uses(tmp_path: Path) -> None:
     # A vendor's pages, cards, rows and rule files in one file, not thirteen: no page, card, row or rule entry of its own.
     assert len(list((cache / "group").iterdir())) == vendors
     assert not any((cache / kind).exists() for kind in ("page", "card", "compare", "rules"))
+    # The pack holds every vendor's small entries, the workers' as well as the build's own process's: the next build
+    # reads the cards, rows and pages' warnings from it instead of opening a vendor's file for them.
+    import pickle
+
+    with open(cache / "pack.pickle", "rb") as fh:
+        packed = pickle.load(fh)
+    languages = 4
+    for kind in ("card", "compare", "page"):
+        assert sum(1 for k, _ in packed if k == kind) == vendors * languages, kind
     second = _build(tmp_path / "second" / "_site", 2, cache)
     assert second["workers_did"] == 0  # everything came from the cache the workers filled
     assert tree(tmp_path / "second" / "_site") == tree(tmp_path / "first" / "_site")

@@ -436,11 +436,13 @@ class BuildCache:
         if missing * 50 <= len(self._used) and unused * 2 <= len(self._used):
             return
         entries: dict[tuple[str, str], Any] = {}
+        # Made in a group by this run (a cold build's): read a vendor's file once for all its entries, not once for each.
+        grouped = sorted((self._grouped[entry], entry) for entry in self._used - packed.keys() if entry in self._grouped)
+        from_groups = {entry: self._in_group(group, *entry) for group, entry in grouped}
         for kind, key in sorted(self._used):
             value = packed.get((kind, key))
-            group = self._grouped.get((kind, key))
-            if value is None and group is not None:  # made in a group by this run (a cold build's): one file a vendor
-                value = self._in_group(group, kind, key)
+            if value is None:
+                value = from_groups.get((kind, key))
             if value is None:  # made or read from its file by this run: read back
                 try:
                     with open(self._path(kind, key), "rb") as fh:

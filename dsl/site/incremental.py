@@ -315,15 +315,14 @@ class Reuse:
             if ahead is not None:
                 written, self._ahead_met[vendor_id, lang] = ahead
                 self.prewritten.update(written)
-                if cache is not None and page_key is not None:
-                    self.fresh.add((vendor_id, lang))
-                    cache.note_used("page", page_key, self._group(vendor_id))
-                continue
-            if cache is None or page_key is None:
+            elif cache is None or page_key is None:
                 self.ready["page", vendor_id, lang] = result[f"page:{lang}"]
+            if cache is None or page_key is None:
                 continue
             self.fresh.add((vendor_id, lang))
-            # A worker's cache does not note what the pack must hold: noted here, for every process's entries.
+            # A worker's cache does not note what the pack must hold: noted here, for every process's entries (the pack
+            # of a cold build held only the cards and rows its own process made, and the next build opened a file a
+            # vendor for the others).
             compare_key = self._compare_key(vendor_id, lang, self.compare_languages, self.compare_availability)
             for kind, key in (("card", self._key("card", vendor_id, lang)), ("page", page_key), ("compare", compare_key)):
                 if key is not None:
