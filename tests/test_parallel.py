@@ -223,3 +223,61 @@ def test_plan_files_parsed_by_the_workers_and_the_build_itself_make_the_serial_m
     answer = json.loads(done.stdout)
     assert answer["loaded"] and answer["same_project"] and answer["ahead"] == answer["serial"]
     assert answer["cached"] == 25
+
+
+CHECK = """
+import json, os, sys
+from pathlib import Path
+from dsl.language import cache as cache_module, loader
+from dsl.language.cache import BuildCache
+from dsl.language.loader import load_project
+cache_module.FORKING_ALLOWED = True
+plans, cache_dir = Path(sys.argv[1]), Path(sys.argv[2])
+serial = load_project([plans])
+real = loader.checks.check_file
+def judging(*args, **kwargs):  # which processes judged files: one line each, appended
+    with open(cache_dir.parent / "judges", "a") as fh:
+        fh.write(f"{os.getpid()}\\n")
+    return real(*args, **kwargs)
+loader.checks.check_file = judging
+first = load_project([plans], cache=BuildCache(cache_dir))
+cache = BuildCache(cache_dir)
+again = load_project([plans], cache=cache)
+print(json.dumps({
+    "serial": list(map(repr, serial.diagnostics)),
+    "first": list(map(repr, first.diagnostics)),
+    "again": list(map(repr, again.diagnostics)),
+    "kept": len([p for p in (cache_dir / "check").rglob("*") if p.is_file()]),
+    "read_again": cache.hits,
+}))
+"""
+
+
+def test_files_judged_by_a_worker_and_the_build_itself_give_the_serial_findings_in_order(tmp_path: Path) -> None:
+    """A cold load of many files judges them in two processes (`loader._checked`): the same findings, in the same order,
+    each file's kept in the cache for the next run, which reads them instead of judging again."""
+    plans = tmp_path / "plans"
+    plans.mkdir()
+    text = (PLANS / "stratiteq.plan").read_text(encoding="utf-8")
+    files = 80
+    for n in range(files):
+        mine = text.replace("vendor stratiteq {", f"vendor s{n:02} {{", 1)
+        if n % 9 == 4:  # an error the checks find (not the parser): a cell for a feature the vendor never defines
+            mine = mine.replace("incident-support: yes", "no-such-feature: yes", 1)
+        if n % 7 == 2:  # a warning: a feature's name without its English text
+            mine = mine.replace('      en "Support for incidents in the specified applications"\n', "", 1)
+        (plans / f"s{n:02}.plan").write_text(mine, encoding="utf-8")
+    (plans / "shared.plan").write_text((PLANS / "shared.plan").read_text(encoding="utf-8"), encoding="utf-8")
+    env = {**os.environ, "TIERWISE_JOBS": "2"}
+    done = subprocess.run(
+        [sys.executable, "-c", CHECK, str(plans), str(tmp_path / "cache")], capture_output=True, text=True, env=env, cwd=ROOT, timeout=600
+    )
+    assert done.returncode == 0, done.stderr
+    answer = json.loads(done.stdout)
+    assert sum("T0309" in line for line in answer["serial"]) == len(range(4, files, 9))
+    assert sum("T0404" in line for line in answer["serial"]) >= len(range(2, files, 7))
+    assert answer["first"] == answer["serial"]  # the same findings in the same order
+    assert answer["again"] == answer["serial"]
+    assert answer["kept"] == files + 1  # every file's findings kept, whichever process judged it
+    judges = (tmp_path / "judges").read_text(encoding="utf-8").split()
+    assert len(judges) == files + 1 and len(set(judges)) == 2  # a worker and this process, each a share, once each

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import errno
+import gc
 import json
 import multiprocessing
 import os
@@ -20,6 +21,7 @@ import stat
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from multiprocessing.pool import AsyncResult
 from pathlib import Path
 from typing import NamedTuple
 
@@ -319,14 +321,16 @@ def _parse_cached(
 _MIN_FILES_PER_JOB = 4
 
 
-def _parse_one(path: Path) -> Path:
+def _parse_some(paths: list[Path]) -> list[Path]:
+    """Parse files in a worker, each into the cache; returns them (what it could not parse, the serial loop reports)."""
     cache = _AHEAD.get("cache")
     if isinstance(cache, BuildCache):
-        try:
-            _parse_cached(path, cache)
-        except OSError:
-            pass  # reported by the serial loop, which meets the same error
-    return path
+        for path in paths:
+            try:
+                _parse_cached(path, cache)
+            except OSError:
+                pass  # reported by the serial loop, which meets the same error
+    return paths
 
 
 _AHEAD: dict[str, object] = {}
@@ -354,17 +358,51 @@ def _parse_ahead(
         return reads, parsed
     _lark_ready()  # compile (or load) the parser once, before forking, so that workers share it
     _AHEAD["cache"] = cache
+    done = 0
+
+    def take(paths: list[Path]) -> None:
+        # A worker's files are read back from the cache as they come, not all after the last.
+        nonlocal done
+        done += not paths  # [] for a file this process parsed itself
+        for path in paths:
+            key = reads[path][1]
+            found = cache.get("parse", key)
+            if found is not None:
+                parsed[key] = found
+            done += 1
+        if progress is not None:
+            progress.step("parsing plan files", done, len(todo))
+
     try:
-        with multiprocessing.get_context("fork").Pool(jobs) as pool:
-            for done, path in enumerate(pool.imap_unordered(_parse_one, todo, chunksize=max(1, min(16, len(todo) // (jobs * 8))))):
-                # This process would only wait for the workers: it reads their results back meanwhile, instead of
-                # all of them after the last (a second and a half of 1,000 files' models, unpickled).
-                key = reads[path][1]
-                found = cache.get("parse", key)
-                if found is not None:
-                    parsed[key] = found
-                if progress is not None:
-                    progress.step("parsing plan files", done + 1, len(todo))
+        # As the site's workers (dsl/site/parallel.py), this process is one of the `jobs`: it parses a file of its own
+        # between taking the workers' answers. It used to only read the workers' results back (a thousand files'
+        # declarations unpickled, two seconds of CPU) while two workers shared the two cores with it; each file it
+        # parses itself is one it need not read back.
+        with multiprocessing.get_context("fork").Pool(jobs - 1) as pool:
+            in_flight: list[AsyncResult[list[Path]]] = []
+            step = max(1, min(8, len(todo) // (jobs * 16)))
+            following = 0
+            while following < len(todo) or in_flight:
+                while len(in_flight) < 3 * (jobs - 1) and following < len(todo):
+                    in_flight.append(pool.apply_async(_parse_some, (todo[following : following + step],)))
+                    following += step
+                for ready in [task for task in in_flight if task.ready()]:
+                    in_flight.remove(ready)
+                    take(ready.get())
+                if following < len(todo):
+                    path = todo[following]
+                    following += 1
+                    try:
+                        text, decl, problems, key = _parse_cached(path, cache, reads[path])
+                    except OSError:
+                        key = None  # reported by the serial loop, which meets the same error
+                    if key is not None:
+                        parsed[key] = (text, decl, problems)
+                    take([])
+                elif in_flight:
+                    take(in_flight.pop(0).get())
+            pool.close()
+            pool.join()
     finally:
         _AHEAD.clear()
     return reads, parsed
@@ -478,6 +516,8 @@ def _check_with_cache(
         by_file.setdefault(decl.pos.file, []).append((decl, vendor))
     shared_calendars = {c.id for f in (*decls, *context) for c in f.calendars}
     shared_schemes = {s.id for f in (*decls, *context) for s in f.schemes}
+    findings: list[list[Diagnostic] | None] = []
+    todo: list[_FileCheck] = []
     for file in decls:
         if file.path in keys:
             for vendor_decl in file.vendors:
@@ -487,17 +527,108 @@ def _check_with_cache(
         key = key_of(check_key, parsed) if parsed is not None else None
         cached = cache.get(CHECK_KIND, key) if key is not None else None
         if isinstance(cached, list):
-            found += cached
+            findings.append(cached)
             continue
         if unloaded and file.path in unloaded and file is not (loaded := unloaded[file.path].load()):
             # An outline's findings were not kept: the file is loaded (its lazy vendors load with it).
             own = [(mine, vendor) for mine, (_, vendor) in zip(loaded.vendors, own, strict=True)]
             file = loaded
-        mine = checks.check_file(file, own, shared_calendars, shared_schemes, settings, horizon)
-        if key is not None:
-            cache.put(CHECK_KIND, key, mine)
-        found += mine
+        todo.append(_FileCheck(len(findings), file, own, key))
+        findings.append(None)
+    context_of_checks = (shared_calendars, shared_schemes, settings, horizon)
+    for place, judged in _checked(todo, context_of_checks, cache):
+        findings[place] = judged
+    for judged_or_none in findings:
+        found += judged_or_none or []
     return list(dict.fromkeys(found))
+
+
+class _FileCheck(NamedTuple):
+    """A file the checks judge in this run: its place among the project's files, its declarations, its own vendors
+    resolved, and the key its findings are kept under (None when they are not kept)."""
+
+    place: int
+    file: FileDecl
+    own: list[tuple[VendorDecl, Vendor]]
+    key: str | None
+
+
+_MIN_FILES_TO_CHECK_IN_WORKERS = 64
+"""Fewer files to judge than this: forking a worker costs more than it saves."""
+
+_CHECKING: dict[str, object] = {}
+"""What the checking workers need, set just before they are forked (shared, not pickled)."""
+
+
+def _check_one(check: _FileCheck, context: tuple[set[str], set[str], Settings, object], cache: BuildCache) -> list[Diagnostic]:
+    """One file's findings, kept in the cache under its key."""
+    shared_calendars, shared_schemes, settings, horizon = context
+    mine = checks.check_file(check.file, check.own, shared_calendars, shared_schemes, settings, horizon)  # type: ignore[arg-type]
+    if check.key is not None:
+        cache.put(CHECK_KIND, check.key, mine)
+    return mine
+
+
+def _check_in_worker(chunk: tuple[int, int]) -> tuple[tuple[int, int], list[list[Diagnostic]] | None]:
+    """The findings of the files todo[first:last] in a worker; None if a check failed (the build's process then judges
+    them itself, and raises the error where a serial run would)."""
+    try:
+        todo, context, cache = _CHECKING["todo"], _CHECKING["context"], _CHECKING["cache"]
+        return chunk, [_check_one(check, context, cache) for check in todo[chunk[0] : chunk[1]]]  # type: ignore[index, arg-type]
+    except Exception:
+        return chunk, None
+
+
+_FILES_PER_TASK = 8
+
+
+def _checked(
+    todo: list[_FileCheck], context: tuple[set[str], set[str], Settings, object], cache: BuildCache
+) -> list[tuple[int, list[Diagnostic]]]:
+    """Each file's findings, by its index: in worker processes and this one together when there are many (a cold build
+    of a thousand files judged them for a second on one core, the other idle), else here one by one."""
+    jobs = worker_count()
+    if jobs < 2 or len(todo) < _MIN_FILES_TO_CHECK_IN_WORKERS or cache.memory is not None or "fork" not in multiprocessing.get_all_start_methods():
+        return [(check.place, _check_one(check, context, cache)) for check in todo]
+    done: list[tuple[int, list[Diagnostic]]] = []
+
+    def take(chunk: tuple[int, int], found: list[list[Diagnostic]] | None) -> None:
+        for n, check in enumerate(todo[chunk[0] : chunk[1]]):
+            if found is None:
+                done.append((check.place, _check_one(check, context, cache)))
+                continue
+            done.append((check.place, found[n]))
+            if check.key is not None:  # kept by the worker: noted here, for the pack
+                cache.note_used(CHECK_KIND, check.key)
+
+    _CHECKING.update(todo=todo, context=context, cache=cache)
+    # As the site's workers (dsl/site/parallel.py): the objects that exist now are kept out of the collector's reach, so
+    # that a collection in a worker does not copy the whole heap into it. Tasks go out a few at a time, and this process
+    # judges a file of its own between taking answers, so the split follows who is free.
+    gc.freeze()
+    try:
+        with multiprocessing.get_context("fork").Pool(jobs - 1) as pool:
+            in_flight: list[AsyncResult[tuple[tuple[int, int], list[list[Diagnostic]] | None]]] = []
+            following = 0
+            while following < len(todo) or in_flight:
+                while len(in_flight) < 3 * (jobs - 1) and following < len(todo):
+                    chunk = (following, min(len(todo), following + _FILES_PER_TASK))
+                    in_flight.append(pool.apply_async(_check_in_worker, (chunk,)))
+                    following = chunk[1]
+                for ready in [task for task in in_flight if task.ready()]:
+                    in_flight.remove(ready)
+                    take(*ready.get())
+                if following < len(todo):
+                    take((following, following + 1), None)
+                    following += 1
+                elif in_flight:
+                    take(*in_flight.pop(0).get())
+            pool.close()
+            pool.join()
+    finally:
+        gc.unfreeze()
+        _CHECKING.clear()
+    return done
 
 
 class Unloaded(NamedTuple):
