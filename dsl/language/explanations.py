@@ -1156,7 +1156,8 @@ EXPLANATIONS: dict[str, Explanation] = {
     ),
     "T0864": Explanation(
         "a penalty's fee or unit the language does not know",
-        "A share is of the plan's fee for a period: `of monthly fee`, `of quarterly fee` or `of yearly fee`. A "
+        "A share is of the plan's fee for a period: `of monthly fee`, `of quarterly fee` or `of yearly fee`, or of the "
+        "whole contract's value: `of contract value`. A "
         "penalty is paid `per started hour` or `per hour` (real hours of delay past the deadline; `started`: each "
         "hour counts as it begins, without it only whole hours), `per started business hour` or `per business hour` "
         "(hours of the target's calendar, which the target must have), `per started day` or `per day` (24 hours of "
@@ -1188,6 +1189,27 @@ EXPLANATIONS: dict[str, Explanation] = {
         "its parent's penalties (penalties go with their total, as credits with their availability), so write them again.",
         V + _PLAN_V10 + "    target first-response all 4h on office\n    penalty total at most 20% of monthly fee per month\n  }\n}\n",
         fix=("    penalty total", "    penalty first-response all 1% of monthly fee per started hour\n    penalty total"),
+    ),
+    "T0868": Explanation(
+        "a share of a fee on a plan that has no fee",
+        "`0.5% of monthly fee` is a share of what the customer pays for the plan: on a plan whose price is `free`, "
+        "`included` or `not offered` it comes to nothing, and so does a share of the contract's value (`of contract value`) "
+        "on a free plan. Write the penalty in money as the contract states it (`500 SEK per started hour`), or, when the "
+        "offer pays no penalties, `penalty none`.",
+        V + _PLAN_V10 + "    price free\n    target first-response all 4h on office\n"
+        "    penalty first-response all 0.5% of monthly fee per started hour\n  }\n}\n",
+        fix=("0.5% of monthly fee", "500 SEK"),
+    ),
+    "T0869": Explanation(
+        "a growing penalty's step that does not follow its penalty",
+        "`penalty resolution all 500 SEK per started day then 1000 SEK per started day after 5 days`: from the 6th "
+        "started day of delay on, each costs 1000 SEK. A step repeats the penalty's own unit (`per started day`), counts "
+        "in it (`after 5 days`; `after 24 hours` for a penalty per hour, business or real as the penalty counts), starts "
+        "later than the step before it, and is in the penalty's measure (money in its currency, or a share of the same "
+        "fee or of the contract's value). A penalty paid once per missed target does not grow.",
+        V + _PLAN_V10 + "    target resolution all 8h on office\n"
+        "    penalty resolution all 500 SEK per started day then 1000 SEK per started day after 5 weeks\n  }\n}\n",
+        fix=("after 5 weeks", "after 5 days"),
     ),
     # --- T10: the project's settings file, tierwise.toml ----------------------------------------
     "T1001": Explanation(

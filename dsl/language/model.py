@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
 
-from dsl.language.vocabulary import BILLING, OPEN_ENDED, PENALTY_FEES, PRICE_UNIT_PLURALS, period_named
+from dsl.language.vocabulary import BILLING, OPEN_ENDED, PENALTY_CONTRACT_VALUE, PENALTY_FEES, PRICE_UNIT_PLURALS, period_named
 
 # Re-exported for modules written before the vocabulary had its own home; import from
 # dsl.language.vocabulary instead.
@@ -657,6 +657,20 @@ class PenaltyAmount:
         """The period of the fee a share is of ("month" for `of monthly fee`); None for money or an unknown word."""
         return PENALTY_FEES.get(self.fee) if self.fee is not None else None
 
+    @property
+    def of_contract(self) -> bool:
+        """Whether the amount is a share of the whole contract's value (`10% of contract value`), not of a fee."""
+        return self.currency is None and self.fee == PENALTY_CONTRACT_VALUE
+
+    @property
+    def measure(self) -> str | None:
+        """What the amount is counted in: a currency, "fee/month" (…quarter, year), "contract"; None for an unknown fee."""
+        if not self.is_share:
+            return self.currency
+        if self.of_contract:
+            return "contract"
+        return f"fee/{self.fee_period}" if self.fee_period is not None else None
+
 
 @dataclass(frozen=True, slots=True)
 class PenaltyCap:
@@ -666,6 +680,22 @@ class PenaltyCap:
     per: str | None  # vocabulary.PERIODS' month, quarter, year; None when not written (an error, T0866)
     pos: Pos = field(default_factory=_no_pos, compare=False)
     per_pos: Pos = field(default_factory=_no_pos, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class PenaltyStep:
+    """`then 1000 PLN per started day after 5 days`: from the unit of delay after the `after`th on, each costs `amount`.
+
+    `per` and `after_unit` are as written; the checks judge that they are the penalty's own unit (T0869).
+    """
+
+    amount: PenaltyAmount
+    per: str
+    after: int
+    after_unit: str
+    pos: Pos = field(default_factory=_no_pos, compare=False)
+    per_pos: Pos = field(default_factory=_no_pos, compare=False)
+    after_pos: Pos = field(default_factory=_no_pos, compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -687,6 +717,8 @@ class Penalty:
     per_pos: Pos = field(default_factory=_no_pos, compare=False)
     cap_pos: Pos = field(default_factory=_no_pos, compare=False)
     cap_per_pos: Pos = field(default_factory=_no_pos, compare=False)
+    # A penalty that grows with the delay: each step's amount from its unit on, in the order written.
+    steps: tuple[PenaltyStep, ...] = ()
 
     @property
     def unit(self) -> str:

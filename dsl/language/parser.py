@@ -65,6 +65,7 @@ from dsl.language.model import (
     Penalty,
     PenaltyAmount,
     PenaltyCap,
+    PenaltyStep,
     Plan,
     Pos,
     Price,
@@ -1094,11 +1095,16 @@ class _Builder(Transformer[Token, Any]):
     # --- penalties for missed targets ---
 
     def penalty(self, meta: Any, children: list[Any]) -> _Stmt:
-        metric, priority, amount, (per, per_pos), cap = children
+        metric, priority, amount, (per, per_pos), *steps, cap = children
         pos = self._pos(meta)
         cap_amount, cap_per, cap_pos, cap_per_pos = cap if cap is not None else (None, None, Pos(self.path, 0, 0), Pos(self.path, 0, 0))
-        found = Penalty(str(metric), _optional(priority), amount, per, cap_amount, cap_per, pos, per_pos, cap_pos, cap_per_pos)
+        found = Penalty(str(metric), _optional(priority), amount, per, cap_amount, cap_per, pos, per_pos, cap_pos, cap_per_pos, tuple(steps))
         return _Stmt("penalty", found, pos)
+
+    def penalty_step(self, meta: Any, children: list[Any]) -> PenaltyStep:
+        amount, (per, per_pos), after, unit = children
+        counted = Pos(self.path, after.line or 0, after.column or 0, unit.end_line or 0, unit.end_column or 0)  # `5 days`, for a caret under both
+        return PenaltyStep(amount, per, int(after), str(unit), self._pos(meta), per_pos, counted)
 
     def penalty_total(self, meta: Any, children: list[Any]) -> _Stmt:
         amount, per, _, per_pos = children[0]

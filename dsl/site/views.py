@@ -31,6 +31,7 @@ from dsl.language.model import (
     Penalty,
     PenaltyAmount,
     PenaltyCap,
+    PenaltyStep,
     Plan,
     Pos,
     Price,
@@ -2480,6 +2481,8 @@ def penalty_amount_text(amount: PenaltyAmount, reader: Reader) -> str:
     if not amount.is_share:
         return fmt.money(amount.value, amount.currency or "", reader.lang)
     share = fmt.exact_percent(amount.value, reader.lang)
+    if amount.of_contract:
+        return reader.gettext("%(amount)s of the contract value") % {"amount": share}
     words = {
         "month": reader.gettext("%(amount)s of the monthly fee"),
         "quarter": reader.gettext("%(amount)s of the quarterly fee"),
@@ -2501,16 +2504,32 @@ def penalty_text(penalty: Penalty, reader: Reader) -> str:
         "occurrence": _("%(amount)s per missed target"),
     }
     said = units.get(penalty.per, units["occurrence"]) % {"amount": penalty_amount_text(penalty.amount, reader)}
+    for step in penalty.steps:
+        said = _("%(penalty)s, then %(step)s") % {"penalty": said, "step": penalty_step_text(penalty, step, reader)}
     if penalty.cap is None:
         return said
     caps = {
         "month": _("at most %(cap)s per month"),
         "quarter": _("at most %(cap)s per quarter"),
         "year": _("at most %(cap)s per year"),
+        "contract": _("at most %(cap)s over the whole contract"),
         "occurrence": _("at most %(cap)s per missed target"),
     }
     cap = caps.get(penalty.cap_per or "month", caps["month"]) % {"cap": penalty_amount_text(penalty.cap, reader)}
     return _("%(penalty)s, %(cap)s") % {"penalty": said, "cap": cap}
+
+
+def penalty_step_text(penalty: Penalty, step: PenaltyStep, reader: Reader) -> str:
+    """A growing penalty's step: "1 000 kr per dygn efter de första 5 dygnen" (the penalty's own unit, `after` of them)."""
+    amount, n = penalty_amount_text(step.amount, reader), step.after
+    if penalty.business:
+        said = reader.ngettext("%(amount)s per business hour after the first business hour",
+                               "%(amount)s per business hour after the first %(count)s business hours", n)
+    elif penalty.unit == "hour":
+        said = reader.ngettext("%(amount)s per hour after the first hour", "%(amount)s per hour after the first %(count)s hours", n)
+    else:
+        said = reader.ngettext("%(amount)s per day after the first day", "%(amount)s per day after the first %(count)s days", n)
+    return said % {"amount": amount, "count": fmt.number(n, reader.lang)}
 
 
 def penalty_total_text(total: PenaltyCap, reader: Reader) -> str:
@@ -2520,6 +2539,7 @@ def penalty_total_text(total: PenaltyCap, reader: Reader) -> str:
         "month": _("All penalties together at most %(cap)s per month"),
         "quarter": _("All penalties together at most %(cap)s per quarter"),
         "year": _("All penalties together at most %(cap)s per year"),
+        "contract": _("All penalties together at most %(cap)s over the whole contract"),
     }
     return words.get(total.per or "month", words["month"]) % {"cap": penalty_amount_text(total.amount, reader)}
 
