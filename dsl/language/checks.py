@@ -121,6 +121,7 @@ def check_project(
         mine = {id(decl) for decl in file.vendors}
         found += check_holidays_within(horizon, _calendars_of([file], [(d, v) for d, v in vendors if id(d) in mine]))
         found += check_yearly_hours_on_closed_days(horizon, _calendars_of([file], [(d, v) for d, v in vendors if id(d) in mine]))
+        found += check_eve_holidays(horizon, _calendars_of([file], [(d, v) for d, v in vendors if id(d) in mine]))
         found += _check_definitions_of(file, settings)
     shared_calendars = {c.id for f in (*files, *context) for c in f.calendars}
     shared_schemes = {s.id for f in (*files, *context) for s in f.schemes}
@@ -148,6 +149,7 @@ def check_file(
     vendors = list(vendors)
     found = list(check_holidays_within(horizon, _calendars_of([file], vendors)))
     found += check_yearly_hours_on_closed_days(horizon, _calendars_of([file], vendors))
+    found += check_eve_holidays(horizon, _calendars_of([file], vendors))
     found += _check_definitions_of(file, settings)
     for decl, vendor in vendors:
         found += check_vendor(decl, vendor, shared_calendars, shared_schemes, settings)
@@ -2012,6 +2014,52 @@ def check_yearly_hours_on_closed_days(horizon: Horizon | None, calendars: Iterab
                 yearly.pos,
                 "for working days only, end the line with 'on working days'",
                 code="T0521",
+            )
+
+
+# --- the holidays an eve comes before ------------------------------
+
+EVE_NAMES_SHOWN = 12
+"""At most this many of a calendar's holidays are listed in a hint."""
+
+
+def check_eve_holidays(horizon: Horizon | None, calendars: Iterable[Calendar]) -> Iterator[Diagnostic]:
+    """T0522: each holiday `eve ... before` names is one the calendar closes in some year of the horizon, named once."""
+    first, last = (horizon.first, horizon.last) if horizon is not None else FALLBACK_HORIZON
+    if not (HORIZON_YEARS[0] <= first <= last <= HORIZON_YEARS[1]):
+        return  # T0807 says what is wrong with the horizon
+    known = datasets.holiday_countries()
+    for calendar in calendars:
+        if not calendar.eve_before or not calendar.holidays or any(h.country not in known for h in calendar.holidays):
+            continue  # no holidays: T0504; an unknown country: T0502
+        lines = [(h.country, h.subdivision, tuple(h.categories)) for h in calendar.holidays]
+        years = range(first, last + 1)
+        try:
+            named = datasets.days_named(lines, calendar.eve_before, years)
+        except (ValueError, NotImplementedError, KeyError):
+            continue  # a subdivision or kind the package refuses: T0503, T0517
+        seen: dict[str, Pos] = {}
+        for name, pos in zip(calendar.eve_before, calendar.eve_before_pos, strict=False):
+            plain = datasets.plain_holiday_name(name)
+            if plain in seen:
+                yield error(f"the holiday '{name}' is named twice", pos, f"name each holiday once (first at line {seen[plain].line})", code="T0522")
+                continue
+            seen[plain] = pos
+            if named[name]:
+                continue
+            english = datasets.english_names(lines, years)
+            close = did_you_mean(name, english)
+            shown = ", ".join(english[:EVE_NAMES_SHOWN]) + (", ..." if len(english) > EVE_NAMES_SHOWN else "")
+            source = calendar.holidays[0]
+            where = " and ".join(f"{h.country}{' ' + h.subdivision if h.subdivision else ''}" for h in calendar.holidays)
+            kinds = [k.replace("_", "-") for k in source.categories if k != "public"]
+            command = f"tierwise holidays {source.country}{' ' + source.subdivision if source.subdivision else ''} --year {first}" + (
+                f" --including {','.join(kinds)}" if kinds else "")
+            yield error(
+                f"no holiday this calendar closes in {first}–{last} is called '{name}'", pos,
+                close if close is not None and close.startswith("did you mean") else
+                f"the holidays of {where}: {shown} ({command} lists them, with their own names)",
+                code="T0522",
             )
 
 

@@ -628,6 +628,17 @@ EXPLANATIONS: dict[str, Explanation] = {
         "horizon 2026-2028\ncalendar office {\n  zone Europe/Berlin\n  open mon-fri 08:00-17:00\n  hours yearly 12-24 08:00-12:00\n}\n",
         fix=("  hours yearly 12-24 08:00-12:00\n", "  hours yearly 12-24 08:00-12:00 on working days\n"),
     ),
+    "T0522": Explanation(
+        "an eve before a holiday the calendar does not close",
+        "`eve 10:00-13:00 before \"Midsummer Eve\", \"Christmas Eve\"` shortens the day before those holidays only. Each "
+        "name is one of the holidays the calendar's `closed holidays` lines close in some year of the horizon, as "
+        "`tierwise holidays COUNTRY --year YEAR [--including KINDS]` prints it: its English name, or the country's own "
+        "in brackets (`\"Julafton\"`), in any case; each once. A holiday of a kind the calendar does not include (Sweden's "
+        "Midsummer Eve without `including de-facto`) is not among them.",
+        "horizon 2026-2028\ncalendar office {\n  zone Europe/Stockholm\n  open mon-fri 08:00-17:00\n  closed holidays SE\n"
+        "  eve 10:00-13:00 before \"Midsommer\"\n}\n",
+        fix=('"Midsommer"', '"Midsummer Day"'),
+    ),
     "T0502": Explanation(
         "an unknown country for public holidays",
         "`closed holidays XX` names a two-letter country code the holidays package knows.",

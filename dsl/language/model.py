@@ -206,7 +206,7 @@ class Calendar:
     zone None means the customer's own time zone, supplied when a deadline is
     computed. `always_open` is 24x7 coverage: elapsed real time, no holidays.
     `eve_hours`, when set, replaces the hours of an open day whose next day is
-    one of the holidays from `holidays`.
+    one of the holidays from `holidays` (only those named in `eve_before`, when it is not empty).
     """
 
     id: str
@@ -226,6 +226,10 @@ class Calendar:
     yearly: tuple[YearlyDays, ...] = ()
     """`closed yearly MM-DD [to MM-DD]`, `hours yearly MM-DD [to MM-DD] HH:MM-HH:MM`: the same days every year (a date's
     own line wins)."""
+    # `eve ... before "Midsummer Eve", "Christmas Eve"`: the holidays the eve comes before, as written (empty: every one),
+    # each with where it is written.
+    eve_before: tuple[str, ...] = ()
+    eve_before_pos: tuple[Pos, ...] = field(default=(), compare=False)
 
 
 # --- priorities -----------------------------------------------------------------------

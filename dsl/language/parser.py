@@ -1263,8 +1263,13 @@ class _Builder(Transformer[Token, Any]):
         day = self._date(token)
         return _Stmt("dates", DateHours(day, tuple(h for h in hours if h is not None), pos) if day else None, pos)
 
-    def eve(self, meta: Any, children: list[DailyHours | None]) -> _Stmt:
-        return _Stmt("eve", tuple(h for h in children if h is not None), self._pos(meta))
+    def eve(self, meta: Any, children: list[Any]) -> _Stmt:
+        *hours, before = children
+        named = before if before is not None else ()
+        return _Stmt("eve", (tuple(h for h in hours if h is not None), tuple(named)), self._pos(meta))
+
+    def eve_before(self, meta: Any, children: list[Token]) -> list[tuple[str, Pos]]:
+        return [(_unquote(token), self._tpos(token)) for token in children]
 
     def calendar(self, meta: Any, children: list[Any]) -> _Stmt:
         cid, *written = children
@@ -1287,7 +1292,9 @@ class _Builder(Transformer[Token, Any]):
             always_open=parts.get("always", False),
             weekly=tuple(i for group in parts.get("weekly", ()) for i in group),
             holidays=tuple(parts.get("holidays", ())),
-            eve_hours=parts.get("eve", ()),
+            eve_hours=parts.get("eve", ((), ()))[0],
+            eve_before=tuple(name for name, _ in parts.get("eve", ((), ()))[1]),
+            eve_before_pos=tuple(at for _, at in parts.get("eve", ((), ()))[1]),
             dates=tuple(d for d in parts.get("dates", ()) if d is not None),
             yearly=tuple(y for y in parts.get("yearly", ()) if y is not None),
             name=parts.get("name"),

@@ -227,6 +227,17 @@ EXAMPLES.update({
     ],
 })
 
+# `eve ... before "Midsummer Eve"`: the holidays' names are quoted, as `tierwise holidays` prints them with spaces.
+EXAMPLES.update({
+    'the holidays an eve comes before are named in quotes, as tierwise holidays prints them, and separated by commas: '
+    'eve 08:00-13:00 before "Midsummer Eve", "Christmas Eve"': [
+        "calendar c { eve 08:00-13:00 before Midsummer }",
+        "calendar c { eve 08:00-13:00 before 12-24 }",
+        "calendar c { eve 08:00-13:00 before \"Midsummer Eve\" \"Christmas Eve\" }",
+        "calendar c { eve 08:00-13:00 before \"Midsummer Eve\", Christmas }",
+    ],
+})
+
 
 @lru_cache(maxsize=8)
 def _literal_words(lark: Lark) -> dict[str, str]:

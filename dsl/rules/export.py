@@ -607,7 +607,12 @@ def _dated_hours(cal: Calendar, weekly: dict[str, list[list[str]]], years: tuple
         if first <= day.year <= last and day not in result:
             result[day] = []
     if eve is not None:
-        for day in holidays_found:
+        before_these = holidays_found
+        if cal.eve_before:  # `eve ... before "Midsummer Eve", ...`: the eves of those holidays only
+            lines = [(h.country, h.subdivision, tuple(h.categories)) for h in cal.holidays]
+            named = datasets.days_named(lines, cal.eve_before, range(first, last + 2))
+            before_these = holidays_found & set().union(*named.values())
+        for day in before_these:
             before = day - timedelta(days=1)
             if (
                 first <= before.year <= last

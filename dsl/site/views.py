@@ -326,6 +326,29 @@ def _holiday_place(country: str, subdivision: str | None, reader: Reader) -> str
     return reader.gettext("%(region)s, %(country)s") % {"region": region, "country": name}
 
 
+def eve_holiday_names(calendar: Calendar, lang: str) -> list[str]:
+    """The holidays `eve ... before` names, in the page's language where the holidays package has the country's holidays in
+    it, else in the country's own ("Midsommarafton" on an Italian page); Swedish writes them in lower case ("julafton"), and
+    every page a typographic apostrophe ("New Year’s Eve")."""
+    lines = [(h.country, h.subdivision, tuple(h.categories)) for h in calendar.holidays]
+    names = []
+    for written in calendar.eve_before:
+        for line in lines:
+            found = datasets.holiday_name_in(line, written, EVE_NAME_YEARS, lang)
+            if found is not None:
+                if lang == "sv" and datasets.names_holidays_in(line[0], "sv"):
+                    found = found[:1].lower() + found[1:]
+                names.append(found.replace("'", "\u2019"))  # the pages' apostrophe, as the catalogs write it
+                break
+        else:
+            names.append(written)  # a name the checks refuse (T0522): never published
+    return names
+
+
+EVE_NAME_YEARS = range(2026, 2031)
+"""The years a named holiday is looked for in, to say its name: any year in which it is one will do."""
+
+
 def calendar_text(calendar: Calendar, reader: Reader) -> str:
     """When a clock runs, in one sentence: "Mon–Fri 08:00–17:00 (Sweden Time), except public holidays in Sweden"."""
     _ = reader.gettext
@@ -365,8 +388,13 @@ def calendar_text(calendar: Calendar, reader: Reader) -> str:
         text = _("%(hours)s, except public holidays in your own country") % {"hours": text}
     if calendar.eve_hours:
         eve = fmt.unit_list([fmt.time_range(h.start, h.end, lang) for h in calendar.eve_hours], lang)
-        # "a holiday", not "a public holiday": the eve comes before every closed holiday, de facto ones too (sv "dag före helgdag").
-        text = _("%(hours)s; on the day before a holiday %(eve)s") % {"hours": text, "eve": eve}
+        if calendar.eve_before:
+            text = _("%(hours)s; on the day before %(holidays)s %(eve)s") % {
+                "hours": text, "holidays": fmt.listing(eve_holiday_names(calendar, lang), lang), "eve": eve,
+            }
+        else:
+            # "a holiday", not "a public holiday": the eve comes before every closed holiday, de facto ones too (sv "dag före helgdag").
+            text = _("%(hours)s; on the day before a holiday %(eve)s") % {"hours": text, "eve": eve}
     # Consecutive closed dates (`closed 2026-12-28 to 2027-01-06`) read as one span, single ones as a list.
     runs = _date_runs(sorted(d.day for d in calendar.dates if not d.hours))
     singles = [first for first, last in runs if first == last]
