@@ -275,7 +275,8 @@ OFFERS_LANG10 = ("civitas", "vindel")
 @pytest.mark.parametrize(
     "group",
     [SESSION_22, SESSION_22B, SESSION_23, SESSION_24, SESSION_25, SESSION_26, OFFERS_7, OFFERS_10, OFFERS_LANG10],
-    ids=["session 22", "session 22b", "session 23", "session 24", "session 25", "session 26", "maresia and caledon", "lagunasoft", "civitas and vindel"],
+    ids=["session 22", "session 22b", "session 23", "session 24", "session 25", "session 26", "maresia and caledon", "lagunasoft",
+         "civitas and vindel"],
 )
 def test_each_group_of_offers_checks_clean_on_its_own_even_strictly(tmp_path: Path, group: tuple[str, ...]) -> None:
     (tmp_path / "plans").mkdir()
