@@ -1187,8 +1187,9 @@ EXPLANATIONS: dict[str, Explanation] = {
     "T0866": Explanation(
         "a penalty's cap without what it sums over",
         "A cap limits penalties summed over something: `at most 10% of monthly fee per month` (the penalties of one "
-        "calendar month together; or `per quarter`, `per year`), or `per occurrence` (the penalties of one missed "
-        "target). Write the one the contract names; a penalty paid once per occurrence cannot be capped per occurrence.",
+        "calendar month together; or `per quarter`, `per year`, or `per contract`: over the contract's whole term), or "
+        "`per occurrence` (the penalties of one missed target). Write the one the contract names; a penalty paid once per "
+        "occurrence cannot be capped per occurrence, and a total cap is never per occurrence.",
         V + _PLAN_V10 + "    target first-response all 4h on office\n"
         "    penalty first-response all 0.5% of monthly fee per started hour at most 10% of monthly fee\n  }\n}\n",
         fix=("at most 10% of monthly fee", "at most 10% of monthly fee per month"),
