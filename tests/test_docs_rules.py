@@ -169,6 +169,10 @@ def test_format_fragments_name_only_fields_a_real_export_has(folder: Path) -> No
     penalties = load_text(language[language.index("## Penalties for missed targets") :].split("```\n", 2)[1], "p.plan").project
     assert penalties is not None
     walk(export_project(penalties, (2026, 2026)))
+    # And growing penalties with caps of the contract's value (format 1.11): the example after it.
+    growing = load_text(language[language.index("### Penalties that grow") :].split("```\n", 2)[1], "g.plan").project
+    assert growing is not None
+    walk(export_project(growing, (2026, 2026)))
     format_end = TEXT[: TEXT.index("## 4. Open time")].count("\n")
     for body, line in _blocks("json"):
         if line > format_end:

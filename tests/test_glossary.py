@@ -66,6 +66,9 @@ USES = {
     "per started hour of delay": "%(amount)s per started hour of delay",
     "per started day of delay": "%(amount)s per started day of delay",
     "per missed target": "%(amount)s per missed target",
+    "of the contract value": "%(amount)s of the contract value",
+    "over the whole contract": "at most %(cap)s over the whole contract",
+    "on the day before": "%(hours)s; on the day before %(holidays)s %(eve)s",
     # A phone's tier table with a tier unticked.
     "not every tier is shown: choose tiers": "Not every tier is shown: choose tiers",
 }

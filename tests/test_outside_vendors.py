@@ -263,11 +263,20 @@ OFFERS_7 = ("maresia", "caledon")
 # that renews), from docs/language.md alone.
 OFFERS_10 = ("lagunasoft",)
 
+# A Bologna vendor of municipal software under a framework contract (Civitas: a free warranty year without penalties,
+# Bologna's patron saint, a lunch break, penalties that grow after 8 business hours and after 5 days, per-mille shares
+# of the contract's value, a total cap of 10 % of it), written from docs/language.md's "Penalties that grow".
+# And a Umeå operations vendor under a Swedish framework agreement (Vindel: "helgfria vardagar" with short days before
+# Midsummer Eve, Christmas Eve and New Year's Eve only, an on-call line for P1, a penalty per business hour that grows
+# after 8 of them, a share of the contract's value per day, 24 months then until further notice).
+OFFERS_LANG10 = ("civitas", "vindel")
+
 
 @pytest.mark.parametrize(
     "group",
-    [SESSION_22, SESSION_22B, SESSION_23, SESSION_24, SESSION_25, SESSION_26, OFFERS_7, OFFERS_10],
-    ids=["session 22", "session 22b", "session 23", "session 24", "session 25", "session 26", "maresia and caledon", "lagunasoft"],
+    [SESSION_22, SESSION_22B, SESSION_23, SESSION_24, SESSION_25, SESSION_26, OFFERS_7, OFFERS_10, OFFERS_LANG10],
+    ids=["session 22", "session 22b", "session 23", "session 24", "session 25", "session 26", "maresia and caledon", "lagunasoft",
+         "civitas and vindel"],
 )
 def test_each_group_of_offers_checks_clean_on_its_own_even_strictly(tmp_path: Path, group: tuple[str, ...]) -> None:
     (tmp_path / "plans").mkdir()
@@ -906,3 +915,66 @@ def test_lagunasofts_penalties_export_and_read_as_written(published: Path) -> No
     page = words_of(published / "it" / "lagunasoft" / "index.html")
     assert "Critica: 5% del canone mensile per ogni ora o frazione di ritardo, al massimo 25% del canone mensile al mese" in page
     assert "24 € per utente al mese più 350 € al mese IVA esclusa, minimo 10 utenti" in page
+
+
+def test_civitas_growing_penalties_export_and_read_as_written(published: Path) -> None:
+    """Steps after 8 business hours and after 5 days, shares of the contract's value, a cap and a total per contract."""
+    plans = json.loads((published / "rules" / "all.json").read_text(encoding="utf-8"))["vendors"]["civitas"]["plans"]
+    assert plans["garanzia"]["penalties"] == []
+    hourly, daily = plans["manutenzione"]["penalties"]
+    assert (hourly["per"], hourly["started"], hourly["clock"]) == ("hour", True, "business")
+    assert hourly["steps"] == [{"after": 8, "amount": {"kind": "money", "amount": 100, "currency": "EUR"}}]
+    assert hourly["cap"] == {"amount": {"kind": "contract-share", "percent": 2}, "per": "contract"}
+    assert daily["amount"] == {"kind": "contract-share", "percent": 0.03}
+    assert daily["steps"] == [{"after": 5, "amount": {"kind": "contract-share", "percent": 0.1}}]
+    assert plans["manutenzione"]["penalties_total"] == {"amount": {"kind": "contract-share", "percent": 10}, "per": "contract"}
+    italian = words_of(published / "it" / "civitas" / "index.html")
+    assert ("0,03% del valore del contratto per ogni giorno o frazione di ritardo, poi 0,1% del valore del contratto per ogni giorno "
+            "dopo i primi 5 giorni") in italian
+    assert "Tutte le penali insieme al massimo 10% del valore del contratto per l’intera durata del contratto" in italian
+    polish = words_of(published / "pl" / "civitas" / "index.html")
+    assert "a następnie 100 € za każdą godzinę zwłoki w godzinach pracy po pierwszych 8 godzinach" in polish
+    swedish = words_of(published / "sv" / "civitas" / "index.html")
+    assert "därefter 0,1 % av avtalets värde per dygn efter de första 5 dygnen" in swedish
+
+
+def test_civitas_deadlines_skip_the_lunch_break_and_bolognas_patron_saint(published: Path) -> None:
+    # Friday 1 October 2027 at 16:30, 4 office hours: one that day; Monday 4 October is San Petronio, Bologna's
+    # patron saint (and Italy's St Francis day since 2026); Tuesday 08:30-11:30 gives the other three.
+    assert_due(published, "civitas/manutenzione", "P1", "2027-10-01T16:30:00+02:00", (), "2027-10-05T11:30:00+02:00")
+    # Monday 12:00: one hour to 13:00, the lunch break, then three from 14:00.
+    assert_due(published, "civitas/manutenzione", "P1", "2026-10-05T12:00:00+02:00", (), "2026-10-05T17:00:00+02:00")
+
+
+@pytest.mark.parametrize(
+    ("plan", "priority", "reported", "extra", "due"),
+    [
+        # Thursday 18 June 2026 is the day before Midsummer Eve, open 07:30-13:00: two of the 8 hours, then Midsummer Eve
+        # and the weekend, six on Monday.
+        ("vindel/utokad", "P1", "2026-06-18T11:00:00+02:00", ("--metric", "resolution"), "2026-06-22T13:30:00+02:00"),
+        # Maundy Thursday is no named eve: a full day, so the second hour is its first.
+        ("vindel/bas", "P1", "2026-04-01T15:30:00+02:00", (), "2026-04-02T08:30:00+02:00"),
+        # Wednesday 23 December is the day before Christmas Eve: 13:00 closes it, Christmas is closed until Monday 28.
+        ("vindel/bas", "P1", "2026-12-23T12:00:00+01:00", (), "2026-12-28T08:30:00+01:00"),
+        # The day before Ascension Day keeps its full hours.
+        ("vindel/bas", "P1", "2026-05-13T14:00:00+02:00", (), "2026-05-13T16:00:00+02:00"),
+    ],
+)
+def test_vindels_short_days_come_before_the_three_named_holidays_only(
+    published: Path, plan: str, priority: str, reported: str, extra: tuple[str, ...], due: str
+) -> None:
+    assert_due(published, plan, priority, reported, extra, due)
+
+
+def test_vindels_page_and_rules_say_the_named_eves_and_the_growing_penalty(published: Path) -> None:
+    rules = json.loads((published / "rules" / "all.json").read_text(encoding="utf-8"))["vendors"]["vindel"]
+    dates = rules["calendars"]["vindel-servicetid"]["dates"]
+    short = sorted(day for day, pieces in dates.items() if pieces == [["07:30", "13:00"]] and day < "2027")
+    assert short == ["2026-06-18", "2026-12-23", "2026-12-30"]
+    hourly = rules["plans"]["utokad"]["penalties"][0]
+    assert (hourly["clock"], hourly["steps"]) == ("business", [{"after": 8, "amount": {"kind": "money", "amount": 2000, "currency": "SEK"}}])
+    swedish = words_of(published / "sv" / "vindel" / "index.html")
+    assert "dagen före midsommarafton, julafton och nyårsafton 07:30–13:00" in swedish
+    assert "därefter 2 000 kr per timme inom kontorstid efter de första 8 timmarna" in swedish
+    english = words_of(published / "en" / "vindel" / "index.html")
+    assert "on the day before Midsummer Eve, Christmas Eve and New Year’s Eve 07:30 – 13:00" in english

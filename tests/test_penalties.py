@@ -131,7 +131,8 @@ def test_a_plan_inherits_its_parents_penalties_as_a_whole_unless_it_writes_its_o
           "T0863")),
         (("penalty first-response P1 1% of weekly fee per started hour",),
          ("unknown fee 'weekly'", 14, "weekly fee",
-          "a share is of the plan's fee for a period: of monthly fee, of quarterly fee or of yearly fee", "T0864")),
+          "a share is of the plan's fee for a period: of monthly fee, of quarterly fee or of yearly fee; "
+          "or of the whole contract's value: of contract value", "T0864")),
         (("penalty first-response P1 1% of monthly fee per started week",),
          ("a penalty per 'started week'", 14, "started week",
           "a penalty is per started hour, hour, started business hour, business hour, started day, day or occurrence", "T0864")),
@@ -144,7 +145,7 @@ def test_a_plan_inherits_its_parents_penalties_as_a_whole_unless_it_writes_its_o
          ("a cap on a penalty without what it sums over", 14, "at most",
           "add one: at most 10% of monthly fee per month (the penalties of a month together; per occurrence: of one missed target)", "T0866")),
         (("penalty first-response P1 1% of monthly fee per day at most 10% of monthly fee per week",),
-         ("a cap per 'week'", 14, "week", "use one of: month, quarter, year, occurrence", "T0866")),
+         ("a cap per 'week'", 14, "week", "use one of: month, quarter, year, contract, occurrence", "T0866")),
         (("penalty first-response P1 1% of monthly fee per occurrence at most 10% of monthly fee per occurrence",),
          ("a cap per occurrence on a penalty paid once per occurrence", 14, "at most",
           "the penalty of one missed target is its amount: cap it per month, quarter or year, or leave the cap out", "T0866")),
@@ -157,8 +158,8 @@ def test_a_plan_inherits_its_parents_penalties_as_a_whole_unless_it_writes_its_o
           "add one: penalty total at most 20% of monthly fee per month", "T0866")),
         (("penalty first-response P1 1% of monthly fee per day", "penalty total at most 20% of monthly fee per occurrence"),
          ("a total cap of penalties per 'occurrence'", 15, "occurrence",
-          "a total cap sums all the plan's penalties over a month, quarter or year: per month, per quarter or per year "
-          "(a cap per occurrence is one penalty's: at most ... per occurrence on its line)", "T0866")),
+          "a total cap sums all the plan's penalties over a month, quarter, year or the contract's whole term: per month, "
+          "per quarter, per year or per contract (a cap per occurrence is one penalty's: at most ... per occurrence on its line)", "T0866")),
         (("penalty none", "penalty total at most 20% of monthly fee per month"),
          ("'penalty total' beside 'penalty none'", 15, "penalty", "an offer that pays no penalties has none to cap: keep one of the two",
           "T0865")),
@@ -289,19 +290,19 @@ def test_the_rules_carry_each_penalty_and_validate() -> None:
     doc = export_project(result.project, (2026, 2026))
     jsonschema.validate(doc, load_schema())
     assert structural_problems(doc) == []
-    assert doc["format_version"] == "1.10"
+    assert doc["format_version"] == "1.11"
     plans = doc["vendors"]["urzad-it"]["plans"]
     assert plans["podstawowy"]["penalties"] == [] and plans["podstawowy"]["penalties_total"] is None
     assert plans["standard"]["penalties_total"] == {"amount": {"kind": "fee-share", "percent": 30, "fee_period": "month"}, "per": "month"}
     assert plans["standard"]["penalties"] == [
         {"metric": "first-response", "priority": "A", "amount": {"kind": "fee-share", "percent": 0.1, "fee_period": "month"},
          "per": "hour", "started": True, "clock": "real",
-         "cap": {"amount": {"kind": "fee-share", "percent": 10, "fee_period": "month"}, "per": "month"}},
+         "cap": {"amount": {"kind": "fee-share", "percent": 10, "fee_period": "month"}, "per": "month"}, "steps": None},
         {"metric": "resolution", "priority": "A", "amount": {"kind": "fee-share", "percent": 0.5, "fee_period": "month"},
          "per": "hour", "started": True, "clock": "business",
-         "cap": {"amount": {"kind": "fee-share", "percent": 20, "fee_period": "month"}, "per": "month"}},
+         "cap": {"amount": {"kind": "fee-share", "percent": 20, "fee_period": "month"}, "per": "month"}, "steps": None},
         {"metric": "resolution", "priority": None, "amount": {"kind": "money", "amount": 200, "currency": "PLN"},
-         "per": "day", "started": True, "clock": "real", "cap": None},
+         "per": "day", "started": True, "clock": "real", "cap": None, "steps": None},
     ]
 
 

@@ -42,6 +42,7 @@ from dsl.language.model import (
     Obligation,
     Penalty,
     PenaltyAmount,
+    PenaltyStep,
     Plan,
     Pos,
     Price,
@@ -66,7 +67,10 @@ from dsl.language.vocabulary import (
     OPEN_ENDED,
     PACK_UNITS,
     PENALTY_CAP_PERIODS,
+    PENALTY_CONTRACT_VALUE,
     PENALTY_FEES,
+    PENALTY_TOTAL_PERIODS,
+    PENALTY_UNIT_NOUNS,
     PENALTY_UNITS,
     PERIOD_WORDS,
     PERIODS,
@@ -117,6 +121,7 @@ def check_project(
         mine = {id(decl) for decl in file.vendors}
         found += check_holidays_within(horizon, _calendars_of([file], [(d, v) for d, v in vendors if id(d) in mine]))
         found += check_yearly_hours_on_closed_days(horizon, _calendars_of([file], [(d, v) for d, v in vendors if id(d) in mine]))
+        found += check_eve_holidays(horizon, _calendars_of([file], [(d, v) for d, v in vendors if id(d) in mine]))
         found += _check_definitions_of(file, settings)
     shared_calendars = {c.id for f in (*files, *context) for c in f.calendars}
     shared_schemes = {s.id for f in (*files, *context) for s in f.schemes}
@@ -144,6 +149,7 @@ def check_file(
     vendors = list(vendors)
     found = list(check_holidays_within(horizon, _calendars_of([file], vendors)))
     found += check_yearly_hours_on_closed_days(horizon, _calendars_of([file], vendors))
+    found += check_eve_holidays(horizon, _calendars_of([file], vendors))
     found += _check_definitions_of(file, settings)
     for decl, vendor in vendors:
         found += check_vendor(decl, vendor, shared_calendars, shared_schemes, settings)
@@ -1135,6 +1141,8 @@ def check_availability(plan: Plan) -> Iterator[Diagnostic]:
 
 def _penalty_amount_text(amount: PenaltyAmount) -> str:
     """An amount as a penalty line writes it: `0.5% of monthly fee`, `500 SEK`."""
+    if amount.of_contract:
+        return f"{amount.value}% of {PENALTY_CONTRACT_VALUE}"
     if amount.is_share:
         return f"{amount.value}% of {amount.fee} fee"
     return f"{amount.value} {amount.currency}"
@@ -1158,19 +1166,18 @@ def _check_penalty_amount(amount: PenaltyAmount, what: str) -> Iterator[Diagnost
             f"a {what} of {amount.value}% of the fee: it is at most 100", amount.pos,
             "a share of the fee is at most the whole fee, such as: 0.5% of monthly fee", code="T0860",
         )
-    if amount.is_share and amount.fee is not None and amount.fee not in PENALTY_FEES:
+    if amount.is_share and amount.fee is not None and amount.fee not in PENALTY_FEES and not amount.of_contract:
         yield error(
             f"unknown fee '{amount.fee}'", amount.fee_pos,
-            "a share is of the plan's fee for a period: of monthly fee, of quarterly fee or of yearly fee",
+            "a share is of the plan's fee for a period: of monthly fee, of quarterly fee or of yearly fee; "
+            "or of the whole contract's value: of contract value",
             code="T0864",
         )
 
 
 def _same_measure(unit: PenaltyAmount, cap: PenaltyAmount) -> bool:
-    """Whether a cap and the amount it caps are in the same measure (both money in one currency, or both of one fee)."""
-    if unit.is_share != cap.is_share:
-        return False
-    return unit.currency == cap.currency if not unit.is_share else unit.fee_period == cap.fee_period and unit.fee_period is not None
+    """Whether a cap and the amount it caps are in the same measure (money in one currency, a share of one fee, of the contract)."""
+    return unit.measure is not None and unit.measure == cap.measure
 
 
 def _check_penalty_total(plan: Plan) -> Iterator[Diagnostic]:
@@ -1184,11 +1191,11 @@ def _check_penalty_total(plan: Plan) -> Iterator[Diagnostic]:
             "a total cap of penalties without the period it sums over", total.pos,
             f"add one: penalty total at most {_penalty_amount_text(total.amount)} per month", code="T0866",
         )
-    elif total.per not in PENALTY_CAP_PERIODS or total.per == "occurrence":
+    elif total.per not in PENALTY_TOTAL_PERIODS:
         yield error(
             f"a total cap of penalties per '{total.per}'", total.per_pos,
-            "a total cap sums all the plan's penalties over a month, quarter or year: per month, per quarter or per year "
-            "(a cap per occurrence is one penalty's: at most ... per occurrence on its line)",
+            "a total cap sums all the plan's penalties over a month, quarter, year or the contract's whole term: per month, "
+            "per quarter, per year or per contract (a cap per occurrence is one penalty's: at most ... per occurrence on its line)",
             code="T0866",
         )
     if plan.no_penalties:
@@ -1203,6 +1210,57 @@ def _check_penalty_total(plan: Plan) -> Iterator[Diagnostic]:
             "parent's penalties, so that the two are read together)",
             code="T0867",
         )
+
+
+def _step_text(step: PenaltyStep) -> str:
+    """A growing penalty's step as written: `then 1000 PLN per started day after 5 days`."""
+    return f"then {_penalty_amount_text(step.amount)} per {step.per} after {step.after} {step.after_unit}"
+
+
+def _check_penalty_steps(penalty: Penalty) -> Iterator[Diagnostic]:
+    """T0869: a growing penalty's steps keep its unit and measure, count in its unit and come each later than the last."""
+    last = 0
+    for step in penalty.steps:
+        yield from _check_penalty_amount(step.amount, "penalty")
+        if penalty.unit == "occurrence":
+            yield error(
+                "a penalty paid once per missed target cannot grow with the delay", step.pos,
+                "a penalty that grows is paid per hour or per day of delay: such as "
+                f"penalty {_penalty_name(penalty)} {_penalty_amount_text(penalty.amount)} per started day "
+                f"then {_penalty_amount_text(step.amount)} per started day after 5 days",
+                code="T0869",
+            )
+            return
+        if step.per != penalty.per:
+            yield error(
+                f"a step per '{step.per}' on a penalty per '{penalty.per}'", step.per_pos,
+                f"a growing penalty keeps its unit; the count says when the new amount starts: then "
+                f"{_penalty_amount_text(step.amount)} per {penalty.per} after {step.after} {PENALTY_UNIT_NOUNS.get(penalty.unit, ('',))[-1]}",
+                code="T0869",
+            )
+        elif step.after_unit not in PENALTY_UNIT_NOUNS.get(penalty.unit, ()):
+            yield error(
+                f"'after {step.after} {step.after_unit}' on a penalty per {penalty.per}", step.after_pos,
+                f"count in the penalty's own unit: after {step.after} {PENALTY_UNIT_NOUNS[penalty.unit][1]} "
+                f"({penalty.per}s, as the penalty counts them)",
+                code="T0869",
+            )
+        if step.after <= last:
+            yield error(
+                f"a step after {step.after} {step.after_unit}, not after the step before it" if last else
+                "a step after 0: the penalty's own amount is for the first unit", step.after_pos,
+                "each step starts later than the one before, such as: "
+                f"... per {penalty.per} then ... after {max(last, 1) * 2 if last else 5} {PENALTY_UNIT_NOUNS.get(penalty.unit, ('', 'days'))[1]}",
+                code="T0869",
+            )
+        last = max(last, step.after)
+        if penalty.amount.measure is not None and step.amount.measure is not None and step.amount.measure != penalty.amount.measure:
+            yield error(
+                f"a step of {_penalty_amount_text(step.amount)} on a penalty of {_penalty_amount_text(penalty.amount)}", step.amount.pos,
+                "a growing penalty stays in one measure, so that its amounts add up: both money in one currency, or both "
+                "shares of the same fee or of the contract's value",
+                code="T0869",
+            )
 
 
 def check_penalties(plan: Plan) -> Iterator[Diagnostic]:
@@ -1233,6 +1291,7 @@ def check_penalties(plan: Plan) -> Iterator[Diagnostic]:
                 + (" (business days are not counted: a day is 24 hours of delay)" if "business" in penalty.per and "day" in penalty.per else ""),
                 code="T0864",
             )
+        yield from _check_penalty_steps(penalty)
         if penalty.cap is None:
             continue
         yield from _check_penalty_amount(penalty.cap, "penalty's cap")
@@ -1258,6 +1317,31 @@ def check_penalties(plan: Plan) -> Iterator[Diagnostic]:
                 f"the first {penalty.unit} would already pass the cap: the cap is at least {_penalty_amount_text(penalty.amount)} "
                 "(probably two numbers are swapped)",
                 code="T0862",
+            )
+
+
+_NO_FEE = {"free": "free", "included": "included", "not-offered": "not offered"}
+"""The kinds of price that leave no fee a penalty could be a share of, with the words a diagnostic says them in."""
+
+
+def _check_shares_of_nothing(plan: Plan, amounts: list[PenaltyAmount]) -> Iterator[Diagnostic]:
+    """T0868: a share of the fee on a plan whose own prices are all free, included or not offered (of the contract's value:
+    free or not offered); a plan without prices of its own may be priced by the plan it extends, so it is not judged."""
+    kinds = {p.kind for p in plan.prices}
+    if not kinds or not kinds <= set(_NO_FEE):
+        return
+    said = " or ".join(_NO_FEE[k] for k in sorted(kinds))
+    for amount in amounts:
+        if amount.of_contract and "included" in kinds:
+            continue  # the licence it comes with is a contract of value
+        if amount.is_share:
+            what = "contract value" if amount.of_contract else "fee"
+            yield error(
+                f"a penalty of {_penalty_amount_text(amount)}, but plan '{plan.id}' has no {what}: its price is {said}",
+                amount.pos,
+                "a share of nothing is nothing: write the amount in money as the contract states it, such as: 500 EUR "
+                "(or, when the offer pays no penalties, penalty none)",
+                code="T0868",
             )
 
 
@@ -1291,8 +1375,9 @@ def check_penalty_targets(plan: Plan, vendor: Vendor) -> Iterator[Diagnostic]:
                     "business hours are the open hours of the target's calendar: give the target one (on CALENDAR), or count real hours",
                     code="T0864",
                 )
-    amounts = [a for p in plan.penalties for a in (p.amount, p.cap) if a is not None]
+    amounts = [a for p in plan.penalties for a in (p.amount, *(s.amount for s in p.steps), p.cap) if a is not None]
     amounts += [plan.penalty_total.amount] if plan.penalty_total is not None else []
+    yield from _check_shares_of_nothing(plan, amounts)
     for amount in amounts:
         if not amount.is_share and currencies and amount.currency not in currencies:
             yield error(
@@ -1929,6 +2014,52 @@ def check_yearly_hours_on_closed_days(horizon: Horizon | None, calendars: Iterab
                 yearly.pos,
                 "for working days only, end the line with 'on working days'",
                 code="T0521",
+            )
+
+
+# --- the holidays an eve comes before ------------------------------
+
+EVE_NAMES_SHOWN = 12
+"""At most this many of a calendar's holidays are listed in a hint."""
+
+
+def check_eve_holidays(horizon: Horizon | None, calendars: Iterable[Calendar]) -> Iterator[Diagnostic]:
+    """T0522: each holiday `eve ... before` names is one the calendar closes in some year of the horizon, named once."""
+    first, last = (horizon.first, horizon.last) if horizon is not None else FALLBACK_HORIZON
+    if not (HORIZON_YEARS[0] <= first <= last <= HORIZON_YEARS[1]):
+        return  # T0807 says what is wrong with the horizon
+    known = datasets.holiday_countries()
+    for calendar in calendars:
+        if not calendar.eve_before or not calendar.holidays or any(h.country not in known for h in calendar.holidays):
+            continue  # no holidays: T0504; an unknown country: T0502
+        lines = [(h.country, h.subdivision, tuple(h.categories)) for h in calendar.holidays]
+        years = range(first, last + 1)
+        try:
+            named = datasets.days_named(lines, calendar.eve_before, years)
+        except (ValueError, NotImplementedError, KeyError):
+            continue  # a subdivision or kind the package refuses: T0503, T0517
+        seen: dict[str, Pos] = {}
+        for name, pos in zip(calendar.eve_before, calendar.eve_before_pos, strict=False):
+            plain = datasets.plain_holiday_name(name)
+            if plain in seen:
+                yield error(f"the holiday '{name}' is named twice", pos, f"name each holiday once (first at line {seen[plain].line})", code="T0522")
+                continue
+            seen[plain] = pos
+            if named[name]:
+                continue
+            english = datasets.english_names(lines, years)
+            close = did_you_mean(name, english)
+            shown = ", ".join(english[:EVE_NAMES_SHOWN]) + (", ..." if len(english) > EVE_NAMES_SHOWN else "")
+            source = calendar.holidays[0]
+            where = " and ".join(f"{h.country}{' ' + h.subdivision if h.subdivision else ''}" for h in calendar.holidays)
+            kinds = [k.replace("_", "-") for k in source.categories if k != "public"]
+            command = f"tierwise holidays {source.country}{' ' + source.subdivision if source.subdivision else ''} --year {first}" + (
+                f" --including {','.join(kinds)}" if kinds else "")
+            yield error(
+                f"no holiday this calendar closes in {first}–{last} is called '{name}'", pos,
+                close if close is not None and close.startswith("did you mean") else
+                f"the holidays of {where}: {shown} ({command} lists them, with their own names)",
+                code="T0522",
             )
 
 

@@ -8,8 +8,9 @@ that the build cache's keys of both (check findings, pages and rule files) hold 
 from __future__ import annotations
 
 import zoneinfo
+from collections.abc import Iterable
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
@@ -180,3 +181,88 @@ def holidays_in(country: str, subdivision: str | None, categories: tuple[str, ..
     else:
         return tuple(Holiday(day, name) for day, name in sorted(own.items()))
     return tuple(Holiday(day, english[day], own[day] if own[day] != english[day] else None) for day in sorted(own))
+
+
+# --- the holidays an eve comes before (`eve ... before "Midsummer Eve"`) -----------------------------
+
+
+def plain_holiday_name(name: str) -> str:
+    """A holiday's name as an author writes it and as the package says it, compared alike: case and the apostrophe's form aside."""
+    return " ".join(name.replace("\u2019", "'").casefold().split())
+
+
+HolidayLine = tuple[str, str | None, tuple[str, ...]]
+"""A `closed holidays` line as the package is asked: its country, subdivision and kinds of holiday."""
+
+
+@lru_cache(maxsize=256)
+def holiday_names(country: str, subdivision: str | None, categories: tuple[str, ...], year: int) -> dict[date, tuple[tuple[str, ...], ...]]:
+    """Each day a `closed holidays` line closes in `year`, with each of its holidays (a day may have several) as the names it
+    goes by: in English as `tierwise holidays` prints it, and in the country's own language (ValueError or
+    NotImplementedError as the package raises)."""
+    found: dict[date, tuple[tuple[str, ...], ...]] = {}
+    for holiday in holidays_in(country, subdivision, categories, year):
+        english = holiday.name.split("; ")
+        own = holiday.own.split("; ") if holiday.own else []
+        found[holiday.day] = tuple((name, *own[i : i + 1]) for i, name in enumerate(english))
+    return found
+
+
+def _which(called: tuple[tuple[str, ...], ...], key: str) -> int | None:
+    """The index of the day's holiday that goes by the plain name `key`, or None."""
+    return next((i for i, names in enumerate(called) if key in {plain_holiday_name(n) for n in names}), None)
+
+
+def days_named(lines: Iterable[HolidayLine], names: Iterable[str], years: Iterable[int]) -> dict[str, set[date]]:
+    """Per name as written, the days in `years` of the holidays of `lines` that go by it, in English or the country's language."""
+    wanted = {name: plain_holiday_name(name) for name in names}
+    found: dict[str, set[date]] = {name: set() for name in wanted}
+    for line in lines:
+        for year in years:
+            for day, called in holiday_names(*line, year).items():
+                for name, key in wanted.items():
+                    if _which(called, key) is not None:
+                        found[name].add(day)
+    return found
+
+
+def english_names(lines: Iterable[HolidayLine], years: Iterable[int]) -> list[str]:
+    """The English names of every holiday of `lines` in `years`, in date order, each once (for a hint)."""
+    names: dict[str, None] = {}
+    for line in lines:
+        for year in years:
+            for called in holiday_names(*line, year).values():
+                names.update(dict.fromkeys(holiday[0] for holiday in called))
+    return list(names)
+
+
+def holiday_name_in(line: HolidayLine, name: str, years: Iterable[int], language: str) -> str | None:
+    """What the holiday called `name` (in English or the country's own language) is called in `language`, a site language:
+    None when the package has no holiday so called, or no such language for the country (the page then says the
+    country's own name, as it does a subdivision's)."""
+    import holidays
+
+    key = plain_holiday_name(name)
+    country, subdivision, categories = line
+    for year in years:
+        for day, called in holiday_names(country, subdivision, categories, year).items():
+            which = _which(called, key)
+            if which is None:
+                continue
+            if language == "en":
+                return called[which][0]
+            known = tuple(holidays.country_holidays(country).supported_languages)
+            chosen = next((code for code in known if code == language or code.split("_")[0] == language), None)
+            if chosen is None:
+                return called[which][-1]
+            table = holidays.country_holidays(country, subdiv=subdivision, years=year, categories=categories, language=chosen)
+            parts = str(table.get(day, "")).split("; ")
+            return parts[which] if which < len(parts) and parts[which] else called[which][-1]
+    return None
+
+
+def names_holidays_in(country: str, language: str) -> bool:
+    """Whether the holidays package has the names of the country's holidays in `language` (a site language)."""
+    import holidays
+
+    return language == "en" or any(code.split("_")[0] == language for code in holidays.country_holidays(country).supported_languages)

@@ -628,6 +628,17 @@ EXPLANATIONS: dict[str, Explanation] = {
         "horizon 2026-2028\ncalendar office {\n  zone Europe/Berlin\n  open mon-fri 08:00-17:00\n  hours yearly 12-24 08:00-12:00\n}\n",
         fix=("  hours yearly 12-24 08:00-12:00\n", "  hours yearly 12-24 08:00-12:00 on working days\n"),
     ),
+    "T0522": Explanation(
+        "an eve before a holiday the calendar does not close",
+        "`eve 10:00-13:00 before \"Midsummer Eve\", \"Christmas Eve\"` shortens the day before those holidays only. Each "
+        "name is one of the holidays the calendar's `closed holidays` lines close in some year of the horizon, as "
+        "`tierwise holidays COUNTRY --year YEAR [--including KINDS]` prints it: its English name, or the country's own "
+        "in brackets (`\"Julafton\"`), in any case; each once. A holiday of a kind the calendar does not include (Sweden's "
+        "Midsummer Eve without `including de-facto`) is not among them.",
+        "horizon 2026-2028\ncalendar office {\n  zone Europe/Stockholm\n  open mon-fri 08:00-17:00\n  closed holidays SE\n"
+        "  eve 10:00-13:00 before \"Midsommer\"\n}\n",
+        fix=('"Midsommer"', '"Midsummer Day"'),
+    ),
     "T0502": Explanation(
         "an unknown country for public holidays",
         "`closed holidays XX` names a two-letter country code the holidays package knows.",
@@ -1156,7 +1167,8 @@ EXPLANATIONS: dict[str, Explanation] = {
     ),
     "T0864": Explanation(
         "a penalty's fee or unit the language does not know",
-        "A share is of the plan's fee for a period: `of monthly fee`, `of quarterly fee` or `of yearly fee`. A "
+        "A share is of the plan's fee for a period: `of monthly fee`, `of quarterly fee` or `of yearly fee`, or of the "
+        "whole contract's value: `of contract value`. A "
         "penalty is paid `per started hour` or `per hour` (real hours of delay past the deadline; `started`: each "
         "hour counts as it begins, without it only whole hours), `per started business hour` or `per business hour` "
         "(hours of the target's calendar, which the target must have), `per started day` or `per day` (24 hours of "
@@ -1175,8 +1187,9 @@ EXPLANATIONS: dict[str, Explanation] = {
     "T0866": Explanation(
         "a penalty's cap without what it sums over",
         "A cap limits penalties summed over something: `at most 10% of monthly fee per month` (the penalties of one "
-        "calendar month together; or `per quarter`, `per year`), or `per occurrence` (the penalties of one missed "
-        "target). Write the one the contract names; a penalty paid once per occurrence cannot be capped per occurrence.",
+        "calendar month together; or `per quarter`, `per year`, or `per contract`: over the contract's whole term), or "
+        "`per occurrence` (the penalties of one missed target). Write the one the contract names; a penalty paid once per "
+        "occurrence cannot be capped per occurrence, and a total cap is never per occurrence.",
         V + _PLAN_V10 + "    target first-response all 4h on office\n"
         "    penalty first-response all 0.5% of monthly fee per started hour at most 10% of monthly fee\n  }\n}\n",
         fix=("at most 10% of monthly fee", "at most 10% of monthly fee per month"),
@@ -1188,6 +1201,27 @@ EXPLANATIONS: dict[str, Explanation] = {
         "its parent's penalties (penalties go with their total, as credits with their availability), so write them again.",
         V + _PLAN_V10 + "    target first-response all 4h on office\n    penalty total at most 20% of monthly fee per month\n  }\n}\n",
         fix=("    penalty total", "    penalty first-response all 1% of monthly fee per started hour\n    penalty total"),
+    ),
+    "T0868": Explanation(
+        "a share of a fee on a plan that has no fee",
+        "`0.5% of monthly fee` is a share of what the customer pays for the plan: on a plan whose price is `free`, "
+        "`included` or `not offered` it comes to nothing, and so does a share of the contract's value (`of contract value`) "
+        "on a free plan. Write the penalty in money as the contract states it (`500 SEK per started hour`), or, when the "
+        "offer pays no penalties, `penalty none`.",
+        V + _PLAN_V10 + "    price free\n    target first-response all 4h on office\n"
+        "    penalty first-response all 0.5% of monthly fee per started hour\n  }\n}\n",
+        fix=("0.5% of monthly fee", "500 SEK"),
+    ),
+    "T0869": Explanation(
+        "a growing penalty's step that does not follow its penalty",
+        "`penalty resolution all 500 SEK per started day then 1000 SEK per started day after 5 days`: from the 6th "
+        "started day of delay on, each costs 1000 SEK. A step repeats the penalty's own unit (`per started day`), counts "
+        "in it (`after 5 days`; `after 24 hours` for a penalty per hour, business or real as the penalty counts), starts "
+        "later than the step before it, and is in the penalty's measure (money in its currency, or a share of the same "
+        "fee or of the contract's value). A penalty paid once per missed target does not grow.",
+        V + _PLAN_V10 + "    target resolution all 8h on office\n"
+        "    penalty resolution all 500 SEK per started day then 1000 SEK per started day after 5 weeks\n  }\n}\n",
+        fix=("after 5 weeks", "after 5 days"),
     ),
     # --- T10: the project's settings file, tierwise.toml ----------------------------------------
     "T1001": Explanation(

@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
-from dsl.language.vocabulary import BILLING, OPEN_ENDED, PENALTY_FEES, PRICE_UNIT_PLURALS, period_named
+from dsl.language.vocabulary import BILLING, OPEN_ENDED, PENALTY_CONTRACT_VALUE, PENALTY_FEES, PRICE_UNIT_PLURALS, period_named
 
 # Re-exported for modules written before the vocabulary had its own home; import from
 # dsl.language.vocabulary instead.
@@ -207,7 +207,7 @@ class Calendar:
     zone None means the customer's own time zone, supplied when a deadline is
     computed. `always_open` is 24x7 coverage: elapsed real time, no holidays.
     `eve_hours`, when set, replaces the hours of an open day whose next day is
-    one of the holidays from `holidays`.
+    one of the holidays from `holidays` (only those named in `eve_before`, when it is not empty).
     """
 
     id: str
@@ -227,6 +227,10 @@ class Calendar:
     yearly: tuple[YearlyDays, ...] = ()
     """`closed yearly MM-DD [to MM-DD]`, `hours yearly MM-DD [to MM-DD] HH:MM-HH:MM`: the same days every year (a date's
     own line wins)."""
+    # `eve ... before "Midsummer Eve", "Christmas Eve"`: the holidays the eve comes before, as written (empty: every one),
+    # each with where it is written.
+    eve_before: tuple[str, ...] = ()
+    eve_before_pos: tuple[Pos, ...] = field(default=(), compare=False)
 
 
 # --- priorities -----------------------------------------------------------------------
@@ -658,6 +662,20 @@ class PenaltyAmount:
         """The period of the fee a share is of ("month" for `of monthly fee`); None for money or an unknown word."""
         return PENALTY_FEES.get(self.fee) if self.fee is not None else None
 
+    @property
+    def of_contract(self) -> bool:
+        """Whether the amount is a share of the whole contract's value (`10% of contract value`), not of a fee."""
+        return self.currency is None and self.fee == PENALTY_CONTRACT_VALUE
+
+    @property
+    def measure(self) -> str | None:
+        """What the amount is counted in: a currency, "fee/month" (…quarter, year), "contract"; None for an unknown fee."""
+        if not self.is_share:
+            return self.currency
+        if self.of_contract:
+            return "contract"
+        return f"fee/{self.fee_period}" if self.fee_period is not None else None
+
 
 @dataclass(frozen=True, slots=True)
 class PenaltyCap:
@@ -667,6 +685,22 @@ class PenaltyCap:
     per: str | None  # vocabulary.PERIODS' month, quarter, year; None when not written (an error, T0866)
     pos: Pos = field(default_factory=_no_pos, compare=False)
     per_pos: Pos = field(default_factory=_no_pos, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class PenaltyStep:
+    """`then 1000 PLN per started day after 5 days`: from the unit of delay after the `after`th on, each costs `amount`.
+
+    `per` and `after_unit` are as written; the checks judge that they are the penalty's own unit (T0869).
+    """
+
+    amount: PenaltyAmount
+    per: str
+    after: int
+    after_unit: str
+    pos: Pos = field(default_factory=_no_pos, compare=False)
+    per_pos: Pos = field(default_factory=_no_pos, compare=False)
+    after_pos: Pos = field(default_factory=_no_pos, compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -688,6 +722,8 @@ class Penalty:
     per_pos: Pos = field(default_factory=_no_pos, compare=False)
     cap_pos: Pos = field(default_factory=_no_pos, compare=False)
     cap_per_pos: Pos = field(default_factory=_no_pos, compare=False)
+    # A penalty that grows with the delay: each step's amount from its unit on, in the order written.
+    steps: tuple[PenaltyStep, ...] = ()
 
     @property
     def unit(self) -> str:

@@ -65,6 +65,7 @@ from dsl.language.model import (
     Penalty,
     PenaltyAmount,
     PenaltyCap,
+    PenaltyStep,
     Plan,
     Pos,
     Price,
@@ -1094,11 +1095,16 @@ class _Builder(Transformer[Token, Any]):
     # --- penalties for missed targets ---
 
     def penalty(self, meta: Any, children: list[Any]) -> _Stmt:
-        metric, priority, amount, (per, per_pos), cap = children
+        metric, priority, amount, (per, per_pos), *steps, cap = children
         pos = self._pos(meta)
         cap_amount, cap_per, cap_pos, cap_per_pos = cap if cap is not None else (None, None, Pos(self.path, 0, 0), Pos(self.path, 0, 0))
-        found = Penalty(str(metric), _optional(priority), amount, per, cap_amount, cap_per, pos, per_pos, cap_pos, cap_per_pos)
+        found = Penalty(str(metric), _optional(priority), amount, per, cap_amount, cap_per, pos, per_pos, cap_pos, cap_per_pos, tuple(steps))
         return _Stmt("penalty", found, pos)
+
+    def penalty_step(self, meta: Any, children: list[Any]) -> PenaltyStep:
+        amount, (per, per_pos), after, unit = children
+        counted = Pos(self.path, after.line or 0, after.column or 0, unit.end_line or 0, unit.end_column or 0)  # `5 days`, for a caret under both
+        return PenaltyStep(amount, per, int(after), str(unit), self._pos(meta), per_pos, counted)
 
     def penalty_total(self, meta: Any, children: list[Any]) -> _Stmt:
         amount, per, _, per_pos = children[0]
@@ -1257,8 +1263,13 @@ class _Builder(Transformer[Token, Any]):
         day = self._date(token)
         return _Stmt("dates", DateHours(day, tuple(h for h in hours if h is not None), pos) if day else None, pos)
 
-    def eve(self, meta: Any, children: list[DailyHours | None]) -> _Stmt:
-        return _Stmt("eve", tuple(h for h in children if h is not None), self._pos(meta))
+    def eve(self, meta: Any, children: list[Any]) -> _Stmt:
+        *hours, before = children
+        named = before if before is not None else ()
+        return _Stmt("eve", (tuple(h for h in hours if h is not None), tuple(named)), self._pos(meta))
+
+    def eve_before(self, meta: Any, children: list[Token]) -> list[tuple[str, Pos]]:
+        return [(_unquote(token), self._tpos(token)) for token in children]
 
     def calendar(self, meta: Any, children: list[Any]) -> _Stmt:
         cid, *written = children
@@ -1281,7 +1292,9 @@ class _Builder(Transformer[Token, Any]):
             always_open=parts.get("always", False),
             weekly=tuple(i for group in parts.get("weekly", ()) for i in group),
             holidays=tuple(parts.get("holidays", ())),
-            eve_hours=parts.get("eve", ()),
+            eve_hours=parts.get("eve", ((), ()))[0],
+            eve_before=tuple(name for name, _ in parts.get("eve", ((), ()))[1]),
+            eve_before_pos=tuple(at for _, at in parts.get("eve", ((), ()))[1]),
             dates=tuple(d for d in parts.get("dates", ()) if d is not None),
             yearly=tuple(y for y in parts.get("yearly", ()) if y is not None),
             name=parts.get("name"),

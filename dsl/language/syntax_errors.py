@@ -210,12 +210,31 @@ EXAMPLES.update({
         "vendor v { plan p { penalty resolution 0.5% of monthly fee per day } }",
         "vendor v { plan p { penalty 0.5% of monthly fee per day } }",
     ],
-    "a penalty's cap is written: at most 10% of monthly fee per month": [
+    "a penalty's cap is written: at most 10% of monthly fee per month (and a penalty that grows: ... per started day then 1000 PLN "
+    "per started day after 5 days)": [
         "vendor v { plan p { penalty resolution all 1% of monthly fee per day max 10% of monthly fee per month } }",
         "vendor v { plan p { penalty resolution all 1% of monthly fee per day, at most 10% of monthly fee per month } }",
         "vendor v { plan p { penalty resolution all 1% of monthly fee per day up to 10% of monthly fee per month } }",
         "vendor v { plan p { penalty total 20% of monthly fee per month } }",
         "vendor v { plan p { penalty total max 20% of monthly fee per month } }",
+    ],
+    # "500 zł za każdy dzień, od 6. dnia 1000 zł": the new amount, its unit again, and after how many units it starts.
+    "a penalty grows in steps: ... 500 PLN per started day then 1000 PLN per started day after 5 days": [
+        "vendor v { plan p { penalty resolution all 500 PLN per day then 1000 PLN after 5 days } }",
+        "vendor v { plan p { penalty resolution all 500 PLN per day then 1000 PLN per day after 5 } }",
+        "vendor v { plan p { penalty resolution all 500 PLN per day then 1000 PLN per day after day 5 } }",
+        "vendor v { plan p { penalty resolution all 500 PLN per day then after 5 days 1000 PLN per day } }",
+    ],
+})
+
+# `eve ... before "Midsummer Eve"`: the holidays' names are quoted, as `tierwise holidays` prints them with spaces.
+EXAMPLES.update({
+    'the holidays an eve comes before are named in quotes, as tierwise holidays prints them, and separated by commas: '
+    'eve 08:00-13:00 before "Midsummer Eve", "Christmas Eve"': [
+        "calendar c { eve 08:00-13:00 before Midsummer }",
+        "calendar c { eve 08:00-13:00 before 12-24 }",
+        "calendar c { eve 08:00-13:00 before \"Midsummer Eve\" \"Christmas Eve\" }",
+        "calendar c { eve 08:00-13:00 before \"Midsummer Eve\", Christmas }",
     ],
 })
 

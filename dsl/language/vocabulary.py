@@ -236,9 +236,19 @@ PENALTY_UNITS: tuple[str, ...] = (
 whole. A `business hour` is an hour of the target's calendar's open time; an `hour` or a `day` (24 hours) is real
 time. `occurrence`: once per missed target, however late."""
 
-PENALTY_CAP_PERIODS: tuple[str, ...] = ("month", "quarter", "year", "occurrence")
+PENALTY_CONTRACT_VALUE = "contract value"
+"""The other thing a penalty in percent may be a share of: the whole contract's value (`10% of contract value`,
+"10 % wartości umowy", "10 % del valore del contratto")."""
+
+PENALTY_CAP_PERIODS: tuple[str, ...] = ("month", "quarter", "year", "contract", "occurrence")
 """What a penalty's cap (`at most 10% of monthly fee per month`) sums over: the penalties of one calendar month (quarter,
-year) together, or those of one missed target (`per occurrence`)."""
+year) together, those of the contract's whole term (`per contract`), or those of one missed target (`per occurrence`)."""
+
+PENALTY_TOTAL_PERIODS: tuple[str, ...] = ("month", "quarter", "year", "contract")
+"""What `penalty total` sums all of a plan's penalties over."""
+
+PENALTY_UNIT_NOUNS: dict[str, tuple[str, ...]] = {"hour": ("hour", "hours"), "day": ("day", "days")}
+"""The words a growing penalty's `after N ...` counts in, per the penalty's unit (singular or plural)."""
 
 PENALTY_PER: tuple[str, ...] = ("hour", "day", "occurrence")
 """What a penalty is paid per in the rules (PENALTY_UNITS without `started` and `business`, which are fields of their own)."""

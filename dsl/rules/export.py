@@ -42,7 +42,7 @@ from dsl.language.model import (
 from dsl.language.vocabulary import LANGUAGES, METRICS, MINUTES_PER_DAY, WEEKDAYS
 
 # 1.2: "zones", the zone names a question may give.
-FORMAT_VERSION = "1.10"  # 1.1: vendor "aliases" (who else a plan's terms apply to), plan "no_support";
+FORMAT_VERSION = "1.11"  # 1.1: vendor "aliases" (who else a plan's terms apply to), plan "no_support";
 # vendor "cases", target "case"/"business_days"/"days_rule"/"published", coverage "case", calendar "customer_holidays"
 # 1.2 (issue 10): years "valid_until"; plan "id"; target "id", "from", "until" (effective-dated versions)
 # 1.3: top-level "languages" (the project's published languages: every texts object has exactly these keys)
@@ -57,6 +57,8 @@ FORMAT_VERSION = "1.10"  # 1.1: vendor "aliases" (who else a plan's terms apply 
 # 1.9: target "cutoff" ("HH:MM": a report at or after it on a business day counts from the next business day's opening)
 # 1.10: plan "penalties" (what the vendor pays when a target is missed; [] for `penalty none`, null when not stated) and
 #       "penalties_total" (the cap of them all together per month, quarter or year; null when none is stated)
+# 1.11: penalty "steps" (a penalty that grows with the delay; null when it does not), the amount kind "contract-share"
+#       (a share of the contract's value) and the cap window "contract" (the contract's whole term)
 """Bumped in its minor part for additions a consumer may ignore (and for a change of the ticket clock's answers a consumer
 must know about, 1.7), in its major part for anything else."""
 
@@ -434,6 +436,8 @@ def _availability(plan: Plan) -> dict[str, Any]:
 
 def _penalty_amount(amount: PenaltyAmount) -> dict[str, Any]:
     """A penalty's amount: a share of the plan's fee for a period, or money (docs/rules.md §2, "Penalties")."""
+    if amount.of_contract:
+        return {"kind": "contract-share", "percent": _number(amount.value)}  # format 1.11
     if amount.is_share:
         return {"kind": "fee-share", "percent": _number(amount.value), "fee_period": amount.fee_period}
     return {"kind": "money", "amount": _number(amount.value), "currency": amount.currency}
@@ -460,6 +464,8 @@ def _penalties(plan: Plan) -> dict[str, Any]:
                 "started": p.started,
                 "clock": "business" if p.business else "real",
                 "cap": None if p.cap is None else {"amount": _penalty_amount(p.cap), "per": p.cap_per},
+                # Format 1.11: null, not [], for a penalty that does not grow, so that a 1.10 consumer refuses only growing ones.
+                "steps": [{"after": s.after, "amount": _penalty_amount(s.amount)} for s in p.steps] or None,
             }
             for p in plan.penalties
         ],
@@ -678,7 +684,12 @@ def _dated_hours(cal: Calendar, weekly: dict[str, list[list[str]]], years: tuple
         if first <= day.year <= last and day not in result:
             result[day] = []
     if eve is not None:
-        for day in holidays_found:
+        before_these = holidays_found
+        if cal.eve_before:  # `eve ... before "Midsummer Eve", ...`: the eves of those holidays only
+            lines = [(h.country, h.subdivision, tuple(h.categories)) for h in cal.holidays]
+            named = datasets.days_named(lines, cal.eve_before, range(first, last + 2))
+            before_these = holidays_found & set().union(*named.values())
+        for day in before_these:
             before = day - timedelta(days=1)
             if (
                 first <= before.year <= last

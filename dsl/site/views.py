@@ -31,6 +31,7 @@ from dsl.language.model import (
     Penalty,
     PenaltyAmount,
     PenaltyCap,
+    PenaltyStep,
     Plan,
     Pos,
     Price,
@@ -325,6 +326,29 @@ def _holiday_place(country: str, subdivision: str | None, reader: Reader) -> str
     return reader.gettext("%(region)s, %(country)s") % {"region": region, "country": name}
 
 
+def eve_holiday_names(calendar: Calendar, lang: str) -> list[str]:
+    """The holidays `eve ... before` names, in the page's language where the holidays package has the country's holidays in
+    it, else in the country's own ("Midsommarafton" on an Italian page); Swedish writes them in lower case ("julafton"), and
+    every page a typographic apostrophe ("New Year’s Eve")."""
+    lines = [(h.country, h.subdivision, tuple(h.categories)) for h in calendar.holidays]
+    names = []
+    for written in calendar.eve_before:
+        for line in lines:
+            found = datasets.holiday_name_in(line, written, EVE_NAME_YEARS, lang)
+            if found is not None:
+                if lang == "sv" and datasets.names_holidays_in(line[0], "sv"):
+                    found = found[:1].lower() + found[1:]
+                names.append(found.replace("'", "\u2019"))  # the pages' apostrophe, as the catalogs write it
+                break
+        else:
+            names.append(written)  # a name the checks refuse (T0522): never published
+    return names
+
+
+EVE_NAME_YEARS = range(2026, 2031)
+"""The years a named holiday is looked for in, to say its name: any year in which it is one will do."""
+
+
 def calendar_text(calendar: Calendar, reader: Reader) -> str:
     """When a clock runs, in one sentence: "Mon–Fri 08:00–17:00 (Sweden Time), except public holidays in Sweden"."""
     _ = reader.gettext
@@ -364,8 +388,13 @@ def calendar_text(calendar: Calendar, reader: Reader) -> str:
         text = _("%(hours)s, except public holidays in your own country") % {"hours": text}
     if calendar.eve_hours:
         eve = fmt.unit_list([fmt.time_range(h.start, h.end, lang) for h in calendar.eve_hours], lang)
-        # "a holiday", not "a public holiday": the eve comes before every closed holiday, de facto ones too (sv "dag före helgdag").
-        text = _("%(hours)s; on the day before a holiday %(eve)s") % {"hours": text, "eve": eve}
+        if calendar.eve_before:
+            text = _("%(hours)s; on the day before %(holidays)s %(eve)s") % {
+                "hours": text, "holidays": fmt.listing(eve_holiday_names(calendar, lang), lang), "eve": eve,
+            }
+        else:
+            # "a holiday", not "a public holiday": the eve comes before every closed holiday, de facto ones too (sv "dag före helgdag").
+            text = _("%(hours)s; on the day before a holiday %(eve)s") % {"hours": text, "eve": eve}
     # Consecutive closed dates (`closed 2026-12-28 to 2027-01-06`) read as one span, single ones as a list.
     runs = _date_runs(sorted(d.day for d in calendar.dates if not d.hours))
     singles = [first for first, last in runs if first == last]
@@ -2480,6 +2509,8 @@ def penalty_amount_text(amount: PenaltyAmount, reader: Reader) -> str:
     if not amount.is_share:
         return fmt.money(amount.value, amount.currency or "", reader.lang)
     share = fmt.exact_percent(amount.value, reader.lang)
+    if amount.of_contract:
+        return reader.gettext("%(amount)s of the contract value") % {"amount": share}
     words = {
         "month": reader.gettext("%(amount)s of the monthly fee"),
         "quarter": reader.gettext("%(amount)s of the quarterly fee"),
@@ -2501,16 +2532,32 @@ def penalty_text(penalty: Penalty, reader: Reader) -> str:
         "occurrence": _("%(amount)s per missed target"),
     }
     said = units.get(penalty.per, units["occurrence"]) % {"amount": penalty_amount_text(penalty.amount, reader)}
+    for step in penalty.steps:
+        said = _("%(penalty)s, then %(step)s") % {"penalty": said, "step": penalty_step_text(penalty, step, reader)}
     if penalty.cap is None:
         return said
     caps = {
         "month": _("at most %(cap)s per month"),
         "quarter": _("at most %(cap)s per quarter"),
         "year": _("at most %(cap)s per year"),
+        "contract": _("at most %(cap)s over the whole contract"),
         "occurrence": _("at most %(cap)s per missed target"),
     }
     cap = caps.get(penalty.cap_per or "month", caps["month"]) % {"cap": penalty_amount_text(penalty.cap, reader)}
     return _("%(penalty)s, %(cap)s") % {"penalty": said, "cap": cap}
+
+
+def penalty_step_text(penalty: Penalty, step: PenaltyStep, reader: Reader) -> str:
+    """A growing penalty's step: "1 000 kr per dygn efter de första 5 dygnen" (the penalty's own unit, `after` of them)."""
+    amount, n = penalty_amount_text(step.amount, reader), step.after
+    if penalty.business:
+        said = reader.ngettext("%(amount)s per business hour after the first business hour",
+                               "%(amount)s per business hour after the first %(count)s business hours", n)
+    elif penalty.unit == "hour":
+        said = reader.ngettext("%(amount)s per hour after the first hour", "%(amount)s per hour after the first %(count)s hours", n)
+    else:
+        said = reader.ngettext("%(amount)s per day after the first day", "%(amount)s per day after the first %(count)s days", n)
+    return said % {"amount": amount, "count": fmt.number(n, reader.lang)}
 
 
 def penalty_total_text(total: PenaltyCap, reader: Reader) -> str:
@@ -2520,6 +2567,7 @@ def penalty_total_text(total: PenaltyCap, reader: Reader) -> str:
         "month": _("All penalties together at most %(cap)s per month"),
         "quarter": _("All penalties together at most %(cap)s per quarter"),
         "year": _("All penalties together at most %(cap)s per year"),
+        "contract": _("All penalties together at most %(cap)s over the whole contract"),
     }
     return words.get(total.per or "month", words["month"]) % {"cap": penalty_amount_text(total.amount, reader)}
 

@@ -20,6 +20,7 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any, Protocol, TypeVar
 from zoneinfo import ZoneInfo
 
+import holidays
 from hypothesis import strategies as st
 
 from dsl.language.model import (
@@ -203,8 +204,21 @@ def calendar(d: Draw, calendar_id: str = "random") -> RandomCalendar:
     span = (date(YEARS[1], 12, 31) - date(YEARS[0], 1, 1)).days
     days = sorted({date(YEARS[0], 1, 1) + timedelta(days=d.integer(0, span)) for _ in range(d.integer(0, 4))})
     dated = tuple(DateHours(day, daily_hours(d)) for day in days)
-    drawn = Calendar(calendar_id, own_zone, weekly=weekly, holidays=sources, eve_hours=eve, dates=dated)
+    drawn = Calendar(calendar_id, own_zone, weekly=weekly, holidays=sources, eve_hours=eve, dates=dated, eve_before=eve_before(sources, eve))
     return RandomCalendar(drawn, zone, weekly_open_minutes(weekly))
+
+
+def eve_before(sources: Sequence[HolidaySource], eve: Sequence[DailyHours]) -> tuple[str, ...]:
+    """Half the calendars with eve hours have them before some holidays only (`eve ... before "..."`): every second, third or
+    fourth of their holidays' own names, chosen from the eve's hours with no draw of its own, so that a seed's calendars
+    (tests/test_js_evaluator.py) stay what they were."""
+    if not eve or (eve[0].start // STEP) % 2:
+        return ()
+    own = {s.country: holidays.country_holidays(s.country).default_language for s in sources}  # never the machine's locale
+    table = [str(day_names) for s in sources
+             for day_names in holidays.country_holidays(s.country, years=list(YEARS), language=own[s.country]).values()]
+    names = sorted({name for day_names in table for name in day_names.split("; ")})
+    return tuple(names[:: 2 + (eve[0].end // STEP) % 3])
 
 
 def minutes(d: Draw, drawn: RandomCalendar) -> int:

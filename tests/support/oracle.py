@@ -115,6 +115,14 @@ class Clock:
             holidays_lib.country_holidays(s.country, subdiv=s.subdivision, categories=tuple(s.categories))
             for s in calendar.holidays
         ]
+        # `eve ... before "Julafton", "Christmas Eve"`: the holidays the eve comes before, by their own names or the
+        # package's US English ones (the author's British spellings aside), whatever the case or apostrophe.
+        self.eve_names = {n.replace("\u2019", "'").casefold() for n in calendar.eve_before}
+        self.named_tables = [
+            holidays_lib.country_holidays(s.country, subdiv=s.subdivision, categories=tuple(s.categories), language=language)
+            for s in calendar.holidays
+            for language in (holidays_lib.country_holidays(s.country).default_language, "en_US")
+        ] if self.eve_names else []
         self._spans: dict[date, list[tuple[int, int]]] = {}
 
     @staticmethod
@@ -129,6 +137,16 @@ class Clock:
         """Whether any of the calendar's holiday sources names this date."""
         return any(day in table for table in self.holiday_tables)
 
+    def has_eve(self, day: date) -> bool:
+        """Whether the day before `day` gets the eve's hours: `day` is a holiday, one the eve is before when they are named."""
+        if not self.eve_names:
+            return self.is_holiday(day)
+        for table in self.named_tables:
+            names = table.get_list(day) if day in table else []
+            if any(str(n).replace("\u2019", "'").casefold() in self.eve_names for n in names):
+                return True
+        return False
+
     def pieces(self, day: date) -> list[tuple[int, int]]:
         """The wall-clock pieces of one local date, by the precedence the draft gives."""
         if self.customer is not None and day in self.customer:
@@ -138,7 +156,7 @@ class Clock:
         if self.is_holiday(day):
             return []
         weekly = self.weekly[day.weekday()]
-        if self.calendar.eve_hours and weekly and self.is_holiday(day + timedelta(days=1)):
+        if self.calendar.eve_hours and weekly and self.has_eve(day + timedelta(days=1)):
             return self.eve
         return weekly
 

@@ -303,7 +303,9 @@ def build(project: Project) -> Questions:
     start = datetime(2026, 1, 1, tzinfo=UTC)
     # The plan `field` (format 1.6) is asked by onsite() below: drawn here too, it would change every earlier draw.
     # So would `callback` (format 1.7), which is there for its obligation's ticket clock (clock_vectors.py).
-    plans = [(v.id, p) for v in project.vendors for p in v.plans if p.id not in (ONSITE_PLAN.split("/")[1], "callback", CUTOFF_PLAN.split("/")[1])]
+    # Likewise `named-eves`, asked by named_eves() below.
+    left_out = (ONSITE_PLAN.split("/")[1], "callback", CUTOFF_PLAN.split("/")[1], NAMED_EVES_PLAN.split("/")[1])
+    plans = [(v.id, p) for v in project.vendors for p in v.plans if p.id not in left_out]
     for _ in range(300):
         vendor_id, plan = rng.choice(plans)
         targets = [t for t in plan.targets if t.minutes is not None]
@@ -322,6 +324,7 @@ def build(project: Project) -> Questions:
     onsite(qs)
     cutoffs(qs)
     sub_millisecond(qs)
+    named_eves(qs)
     return qs
 
 
@@ -403,6 +406,22 @@ def cutoffs(qs: Questions) -> None:
         level, metric = rng.choice(asked)
         tz = rng.choice(CUSTOMER_ZONES) if level == "P4" else None
         qs.add(CUTOFF_PLAN, level, at.astimezone(ZoneInfo(rng.choice(CUSTOMER_ZONES))), "cut-off, random", tz=tz, metric=metric)
+
+
+NAMED_EVES_PLAN = "conformance-lab/named-eves"
+"""The plan whose calendar has eve hours before some holidays only (`eve ... before "..."`) in edge-cases.plan."""
+
+
+def named_eves(qs: Questions) -> None:
+    """`eve ... before "..."`: around every Swedish holiday, public and de facto, of 2026-2027, named or not, so that the day
+    before an unnamed one keeps its full hours and the day before a named one (not itself a holiday) closes at 12:00."""
+    se = holidays_lib.country_holidays("SE", years=[2026, 2027], categories=("public", "de_facto"), language="en_US")
+    for day in sorted(se):
+        before = day - timedelta(days=1)
+        for hh, mm in ((7, 0), (9, 30), (11, 0), (12, 0), (15, 0)):
+            when = _local(before, hh, mm, "Europe/Stockholm")
+            if when.year >= YEARS[0]:
+                qs.add(NAMED_EVES_PLAN, "P2", when, f"the day before {se[day]} {day}, {hh:02d}:{mm:02d}")
 
 
 def issue10(qs: Questions) -> None:
