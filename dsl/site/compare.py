@@ -20,7 +20,7 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from dsl.language.model import Plan, Price, Project, Target, Vendor
-from dsl.language.vocabulary import DEFAULT_METRIC, PRICE_BASES
+from dsl.language.vocabulary import DEFAULT_METRIC, METRICS, PRICE_BASES
 from dsl.site import formatting as fmt
 from dsl.site import views as site
 from dsl.site.views import Choice
@@ -287,11 +287,11 @@ def languages_cell(plan: Plan, vendor: Vendor, reader: site.Reader) -> CompareCe
     return CompareCell(Markup(escape(text)), f"{99 - min(len(codes), 99):02d} {text}")
 
 
-def columns(reader: site.Reader, languages: bool = False, availability: bool = False) -> tuple[Column, ...]:
+def columns(reader: site.Reader, languages: bool = False, availability: bool = False, penalties: bool = False) -> tuple[Column, ...]:
     """The table's columns, in order; the keys name them in a shared URL (?sort=top).
 
     The languages column only when some vendor states its languages: a column of "Not stated" tells
-    a reader nothing.
+    a reader nothing; so do the availability and penalties columns.
     """
     _ = reader.gettext
     return (
@@ -303,6 +303,7 @@ def columns(reader: site.Reader, languages: bool = False, availability: bool = F
         Column("channels", _("Channels")),
         *((Column("languages", _("Languages of support")),) if languages else ()),
         *((Column("availability", _("Availability")),) if availability else ()),
+        *((Column("penalties", _("Penalty for delay")),) if penalties else ()),
     )
 
 
@@ -358,15 +359,16 @@ def rows_part(vendor: Vendor, rows: VendorRows, html: str) -> RowsPart:
     )
 
 
-PartOf = Callable[[Vendor, str, site.Translations, site.Warnings, bool, bool], RowsPart]
+PartOf = Callable[[Vendor, str, site.Translations, site.Warnings, bool, bool, bool], RowsPart]
 """Makes (or finds in the cache) a vendor's part of the comparison: vendor, language, words, warnings, languages column,
-availability column."""
+availability column, penalties column."""
 
 
 def vendor_rows(
-    vendor: Vendor, lang: str, words: site.Translations, warnings: site.Warnings, languages: bool, availability: bool = False
+    vendor: Vendor, lang: str, words: site.Translations, warnings: site.Warnings, languages: bool, availability: bool = False,
+    penalties: bool = False,
 ) -> VendorRows:
-    """A vendor's plans as rows of the comparison in one language; `languages`, `availability`: with those columns."""
+    """A vendor's plans as rows of the comparison in one language; `languages`, `availability`, `penalties`: with those columns."""
     reader = site.Reader(lang, words, vendor, warnings)
     top_level, low_level = _levels(vendor)
     services = site.plan_services(vendor, reader)
@@ -392,6 +394,7 @@ def vendor_rows(
                     channels,
                     *((languages_cell(plan, vendor, reader),) if languages else ()),
                     *((availability_cell(plan, reader),) if availability else ()),
+                    *((penalties_cell(plan, reader),) if penalties else ()),
                 ),
                 coverage=_coverage(plan, vendor),
                 channels=kinds,
@@ -419,8 +422,9 @@ def compare_page(project: Project, lang: str, words: site.Translations, warnings
     countries: dict[str, str] = {}
     stated = states_languages(project)
     uptime = states_availability(project)
+    paid = states_penalties(project)
     for vendor in sorted(project.vendors, key=lambda v: v.id):
-        part = part_of(vendor, lang, words, warnings, stated, uptime)
+        part = part_of(vendor, lang, words, warnings, stated, uptime, paid)
         parts.append(part)
         countries.update(part.countries)
     reader = site.Reader(lang, words)
@@ -431,7 +435,7 @@ def compare_page(project: Project, lang: str, words: site.Translations, warnings
     used_kinds = [k for k in names if any(k in p.channels for p in parts)]
     spoken = sorted({code for p in parts for code in p.languages})
     return ComparePage(
-        columns=columns(reader, stated, uptime),
+        columns=columns(reader, stated, uptime, paid),
         rows=tuple(p.html for p in parts),
         vendors=tuple(p.vendor for p in parts),
         coverages=tuple(Choice(c, coverage_words[c]) for c in used),
@@ -479,3 +483,43 @@ def with_contract(cell: CompareCell, plan: Plan, reader: site.Reader) -> Compare
     """The price cell with the tier's minimum term under it ("Minimum term: 12 months"), when the plan states its terms."""
     lines = site.contract_lines(plan.contract, reader)
     return dataclasses.replace(cell, small=lines[0]) if lines and not cell.small else cell
+
+
+# --- penalties for delay ----------------------------------------------------------------------
+# Whether a tier pays when it misses a target, and for which targets; the amounts per hour or day and their caps per
+# target stay on the vendor's page (its targets' "Penalty for delay" row): four of them in a cell of a phone's card
+# read as a contract, not as a fact to compare. The cap of all of them together, when stated, is the one figure here.
+
+
+def states_penalties(project: Project) -> bool:
+    """Whether some tier states penalties for delay (or `penalty none`): the comparison then has the penalties column."""
+    return any(v.states_penalties() for v in project.vendors)
+
+
+def penalties_cell(plan: Plan, reader: site.Reader) -> CompareCell:
+    """The targets a tier pays a penalty for missing ("First response (A) and resolution"), their total cap under them.
+
+    A target named without priorities is backed for every priority; else the priorities follow in brackets, as a
+    penalty for the critical priority only is not one for every ticket. Tiers that pay sort first (more targets
+    first), then "No penalties", then "Not stated".
+    """
+    _ = reader.gettext
+    if not plan.penalties:
+        if plan.no_penalties:
+            return CompareCell(Markup(escape(_("No penalties"))), "1")
+        return CompareCell(Markup(escape(_("Not stated"))), LAST, unstated=True)
+    titles = site.metric_titles(reader)
+    metrics: dict[str, list[str | None]] = {}
+    for penalty in plan.penalties:
+        metrics.setdefault(penalty.metric, []).append(penalty.priority)
+    names = []
+    for metric in sorted(metrics, key=lambda m: METRICS.index(m) if m in METRICS else len(METRICS)):
+        name = titles.get(metric, metric)
+        levels = metrics[metric]
+        if None not in levels:  # only some priorities: which, in the order written
+            name = _("%(metric)s (%(priorities)s)") % {"metric": name, "priorities": ", ".join(dict.fromkeys(p for p in levels if p))}
+        names.append(name)
+    text = fmt.listing(site.list_items(names), reader.lang)
+    total = site.penalty_total_text(plan.penalty_total, reader) if plan.penalty_total is not None else ""
+    # More targets backed first, then more penalties, then the words.
+    return CompareCell(Markup(escape(text)), f"0 {9 - min(len(metrics), 9)} {9 - min(len(plan.penalties), 9)} {text}", total)
