@@ -20,7 +20,7 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from dsl.language.model import Plan, Price, Project, Target, Vendor
-from dsl.language.vocabulary import DEFAULT_METRIC, METRICS, PRICE_BASES
+from dsl.language.vocabulary import DEFAULT_METRIC, METRICS, PACK_UNITS, PRICE_BASES
 from dsl.site import formatting as fmt
 from dsl.site import views as site
 from dsl.site.views import Choice
@@ -29,7 +29,12 @@ COMPARE_FOLDER = "compare"
 """The comparison's folder inside each language folder: {lang}/compare/index.html."""
 
 LAST = "~"
-"""The sort key of a cell with nothing to compare ("Not stated", "No guaranteed time"): after every value."""
+"""The sort key of a cell with nothing to compare ("Not stated", "No guaranteed time"): after every value, in both directions."""
+
+APART = "}"
+"""The start of a sort key of a value that compares only with values of its own kind ("}2 0 …": a share of a licence
+price, not a price a month): after every other value and before LAST, in ascending order in both directions
+(assets/compare.js). The character sorts after every digit and letter and before LAST, so keys compare as strings."""
 
 # Sort keys are strings compared character by character, so numbers are zero-padded to these widths.
 _MINUTES_WIDTH = 9
@@ -105,30 +110,69 @@ class ComparePage:
     date_example: str = ""
 
 
+_MONTHS_PER = {
+    "day": Decimal(12) / Decimal(365), "week": Decimal(12) * 7 / Decimal(365), "month": Decimal(1), "quarter": Decimal(3), "year": Decimal(12),
+}
+"""How many months each period of vocabulary.PERIODS is, to say a price per any of them per month (a year is 365 days)."""
+
+
+def _monthly(price: Price, period: str | None = None, currency: str | None = None) -> Decimal | None:
+    """What an amount costs a month at the least a customer can buy; None when that is not known from the price.
+
+    A price per a unit (user, device, server ...) counts its `minimum` of them, else one; each part it adds up with
+    (`plus 350 SEK per server`) likewise; a least amount (`at least 500 EUR per month`) raises it. Not known: a price
+    per a unit of work (an hour, a day, a visit, an incident, a call-out) or a prepaid pack, which the customer's use
+    decides, and a price without a period. A set-up fee is paid once and is not counted.
+    """
+    if price.kind != "amount" or price.amount is None or price.pack is not None or price.unit in PACK_UNITS:
+        return None
+    if (price.currency or "") != (currency if currency is not None else price.currency or ""):
+        return None
+    months = _MONTHS_PER.get(price.period or period or "")
+    if months is None:
+        return None
+    total = price.amount * (price.minimum or 1) / months
+    for part in price.parts:
+        found = _monthly(part, price.period, price.currency or "")
+        if found is None:
+            return None
+        total += found
+    if price.floor is not None:
+        least = _monthly(price.floor, price.period, price.currency or "")
+        if least is not None:
+            total = max(total, least)
+    return total
+
+
 def _price_sort(prices: tuple[Price, ...]) -> str:
-    """Free (or included in a licence or subscription) first, then amounts grouped by currency (lowest first), then
-    percentages grouped by their basis in vocabulary.PRICE_BASES order (licence, subscription, usage; smallest share
-    first), then "ask the vendor", then nothing stated. A minimum quantity, a billing interval or a percentage's
-    minimum amount does not change the order."""
-    amounts = sorted(
-        (p.currency or "", p.amount) for p in prices if p.kind == "amount" and p.amount is not None
-    )
+    """Free (or included in a licence or subscription) first, then what a tier costs a month at the least (grouped by
+    currency, cheapest first; see `_monthly`). After them, in both directions of the sort, the prices no monthly amount
+    is known of: amounts per a unit of work or pack (grouped by currency, lowest first), percentages grouped by their
+    basis in vocabulary.PRICE_BASES order (licence, subscription, usage; smallest share first), "ask the vendor", "not
+    offered", and last nothing stated. A billing interval, a set-up fee or a percentage's least amount does not change
+    the order."""
     if any(p.kind in ("free", "included") for p in prices):  # nothing on top of what the customer pays already
         return "0"
+    monthly = sorted((p.currency or "", found) for p in prices if (found := _monthly(p)) is not None)
+    if monthly:
+        currency, amount = monthly[0]
+        # Amounts only compare within a currency: sorting groups them by currency, cheapest first.
+        return f"1 {currency} {amount:0{_AMOUNT_WIDTH}.2f}"
+    # From here on, a key starts with APART: compare.js keeps such keys after every other, ascending in both directions.
+    amounts = sorted((p.currency or "", p.amount) for p in prices if p.kind == "amount" and p.amount is not None)
     if amounts:
         currency, amount = amounts[0]
-        # Amounts only compare within a currency: sorting groups them by currency, cheapest first.
-        return f"1 {currency} {Decimal(amount):0{_AMOUNT_WIDTH}.2f}"
+        return f"{APART}1 {currency} {Decimal(amount):0{_AMOUNT_WIDTH}.2f}"
     percents = sorted(
         (PRICE_BASES.index(p.basis) if p.basis in PRICE_BASES else 0, p.amount) for p in prices if p.kind == "percent" and p.amount is not None
     )
-    if percents:  # a share of another price: after every amount, grouped by what it is a share of, the smallest first
+    if percents:  # a share of another price: grouped by what it is a share of, the smallest first
         basis, share = percents[0]
-        return f"1~ {basis} {Decimal(share):0{_AMOUNT_WIDTH}.2f}"
+        return f"{APART}2 {basis} {Decimal(share):0{_AMOUNT_WIDTH}.2f}"
     if any(p.kind in ("on-request", "contact-sales") for p in prices):
-        return "2"
+        return f"{APART}3"
     if any(p.kind == "not-offered" for p in prices):
-        return "3"
+        return f"{APART}4"
     return LAST
 
 
