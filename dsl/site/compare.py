@@ -246,7 +246,8 @@ def _priority_label(vendor: Vendor, level: str | None, reader: site.Reader) -> M
     found = vendor.priorities.level(level) if vendor.priorities else None
     if found is None or reader.plain(found.name).strip() == level:
         return Markup(escape(level))
-    return site.html_format("{} – {}", level, reader.label(found.name))
+    space = fmt.space_after(level, reader.lang)  # "A – Awaria krytyczna": in Polish a lone "A" may not end a line
+    return site.html_format("{}" + space + "–" + space + "{}", level, reader.label(found.name))
 
 
 def response_cell(plan: Plan, vendor: Vendor, level: str | None, reader: site.Reader) -> tuple[CompareCell, ResponseAnswer]:
