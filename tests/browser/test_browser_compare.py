@@ -490,3 +490,27 @@ def test_the_penalties_column_names_its_fact_on_a_phone_and_sorts_the_tiers_that
     assert _in_order(_column_keys(page, "penalties"))
     texts = page.eval_on_selector_all("#cmp tbody tr:not([hidden]) td:last-child", "cells => cells.map(c => c.innerText)")
     assert texts[-1] == "Not stated"
+
+
+MARK_ALONE = """
+() => [...document.querySelectorAll('#cmp thead th button')].filter((b) => {
+  // The last letter of the head's words and the button's bottom: a line lower when the mark stands alone on its own.
+  const text = [...b.childNodes].filter((n) => n.nodeType === 3).at(-1);
+  const r = document.createRange();
+  r.setStart(text, text.data.trimEnd().length - 1);
+  r.setEnd(text, text.data.trimEnd().length);
+  const last = r.getBoundingClientRect();
+  return b.getBoundingClientRect().bottom - last.bottom > last.height / 2;
+}).map((b) => b.textContent)
+"""
+
+
+@pytest.mark.parametrize("lang", ["sv", "it", "pl", "en"])
+def test_a_sort_buttons_mark_stays_on_the_line_of_its_last_word_on_a_phone(visitor, lang: str) -> None:
+    # "Pierwsza odpowiedź, najwyższy priorytet" ended a line of its button at 360 px and "↕" stood alone on the next.
+    page = visitor.open(f"/{lang}/compare/index.html", viewport={"width": 360, "height": 740}).page
+    _ready(page)
+    assert page.locator("#cmp thead th button").count() > 5
+    for width in (320, 360, 390):
+        page.set_viewport_size({"width": width, "height": 740})
+        assert page.evaluate(MARK_ALONE) == [], width
