@@ -131,7 +131,8 @@ def _monthly(price: Price, period: str | None = None, currency: str | None = Non
     months = _MONTHS_PER.get(price.period or period or "")
     if months is None:
         return None
-    total = price.amount * (price.minimum or 1) / months
+    count = (price.minimum or 1) if price.unit is not None else 1  # a minimum counts units: of a price per plan, one
+    total = price.amount * count / months
     for part in price.parts:
         found = _monthly(part, price.period, price.currency or "")
         if found is None:
