@@ -160,3 +160,24 @@ def test_a_vendors_text_gets_polish_no_break_spaces_when_it_is_shown_in_polish()
     assert f"w{NBSP}Polsce" in str(views.Reader("it", words()["it"], ACME).label(only_pl))
     assert NBSP not in str(views.Reader("pl", words()["pl"], ACME).inline(only_sv))
     assert str(views.Reader("pl", words()["pl"], ACME).label(Text((("pl", "Kasa i <b>"),)))) == f"Kasa i{NBSP}&lt;b&gt;"
+
+
+def test_a_one_letter_priority_id_keeps_to_the_next_word_on_polish_pages(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    # Wisła's priorities are A, B and C: "o priorytecie A w piątek", "A – Awaria krytyczna" could end a line in "A".
+    import shutil
+
+    from dsl.cli import main
+    from support.paths import PLANS
+
+    shutil.copytree(PLANS, tmp_path / "plans")
+    assert main(["--project", str(tmp_path), "build", "--quiet"]) == 0
+    site = tmp_path / "_site"
+    page = (site / "pl" / "wisla" / "index.html").read_text(encoding="utf-8")
+    assert f"o{NBSP}priorytecie A{NBSP}w{NBSP}" in page  # the worked example's question
+    assert f'<option value="A">A{NBSP}–{NBSP}Awaria krytyczna</option>' in page  # the calculator's choice
+    assert f"<strong>A</strong>{NBSP}Awaria krytyczna" in page  # the tables' and the priorities' heads
+    assert f"<small>A{NBSP}–{NBSP}Awaria krytyczna</small>" in (site / "pl" / "compare" / "index.html").read_text(encoding="utf-8")
+    # Another language keeps its spaces; so does an id of more than one letter.
+    english = (site / "en" / "wisla" / "index.html").read_text(encoding="utf-8")
+    assert '<option value="A">A – Critical failure</option>' in english and NBSP + "–" not in english
+    assert "<small>P1 – " in (site / "pl" / "compare" / "index.html").read_text(encoding="utf-8")

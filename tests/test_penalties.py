@@ -349,3 +349,63 @@ def test_a_penalty_written_as_contracts_word_it_gets_a_hint_at_the_slip(line: st
     found = [d for d in load_text(text, "t.plan").diagnostics if d.code == "T0101"]
     assert len(found) == 1 and hint in (found[0].hint or "")
     assert found[0].pos.line in (6, 7)  # at the slip, or at the block's end when the line stops too early
+
+
+# --- the comparison across vendors ----------------------------------------------------------------------
+
+COMPARED = {
+    "sv": "Första svar (A) och lösning",
+    "it": "Prima risposta (A) e risoluzione",
+    "pl": "Pierwsza odpowiedź (A) i rozwiązanie",
+    "en": "First response (A) and resolution",
+}
+"""Standard's cell in the comparison's penalties column: the targets it pays for missing, a priority's id in brackets."""
+
+NONE = {"sv": "Inga viten", "it": "Nessuna penale", "pl": "Brak kar umownych", "en": "No penalties"}
+
+
+@pytest.mark.parametrize("lang", sorted(COMPARED))
+def test_the_comparison_says_which_targets_a_tier_pays_a_penalty_for_in_each_language(lang: str) -> None:
+    from support.site import compare_view
+
+    project = load_text(docs_example(), "x.plan").project
+    assert project is not None
+    page = compare_view(project, lang)
+    assert page.columns[-1].key == "penalties" and page.columns[-1].label == PAGE[lang][0]
+    standard, podstawowy = (row.cells[-1] for row in page.rows)
+    assert _plain(str(standard.text)) == COMPARED[lang] and _plain(str(standard.small)) == TOTAL[lang]
+    assert str(podstawowy.text) == NONE[lang] and not podstawowy.unstated
+
+
+def test_the_comparison_has_the_penalties_column_only_when_some_tier_states_penalties() -> None:
+    from support.site import compare_view
+
+    without = load_text(PLAN.format(body=""), "t.plan").project
+    assert without is not None and "penalties" not in [c.key for c in compare_view(without, "en").columns]
+    # `penalty none` alone is a fact worth a column: a buyer learns the tier pays nothing.
+    only_none = load_text(gold("penalty none"), "t.plan").project
+    assert only_none is not None and compare_view(only_none, "en").columns[-1].key == "penalties"
+
+
+def test_the_comparison_sorts_tiers_that_pay_first_more_targets_first_and_silence_last() -> None:
+    from dsl.site import compare
+
+    def key(*lines: str) -> str:
+        acme = vendor_of(gold(*lines))
+        return compare.penalties_cell(acme.plans[0], site.Reader("en", words()["en"], acme)).sort
+
+    both = key("penalty first-response P1 500 SEK per occurrence", "penalty resolution all 1% of monthly fee per day")
+    one = key("penalty first-response all 500 SEK per occurrence")
+    assert both < one < key("penalty none") < key() == compare.LAST
+    # A target backed for some priorities only names them; for every priority, none.
+    acme = vendor_of(gold("penalty first-response P1 500 SEK per occurrence", "penalty resolution all 1% of monthly fee per day"))
+    assert str(compare.penalties_cell(acme.plans[0], site.Reader("en", words()["en"], acme)).text) == "First response (P1) and resolution"
+
+
+def test_a_lazy_vendor_says_whether_it_states_penalties_without_loading() -> None:
+    from dsl.language import outline
+
+    acme = vendor_of(docs_example())
+    face = outline.VendorFace(acme.id, acme.name, acme.language, acme.pos, acme.sources, False, False, Vendor.states_penalties(acme))
+    lazy = outline.lazy_vendor(face, lambda: pytest.fail("the vendor was loaded"))
+    assert lazy.states_penalties() is True

@@ -59,7 +59,8 @@ def test_prices_say_amount_currency_and_period_per_segment() -> None:
     # Sorting: free first, then amounts by currency and size, then "ask", nothing stated last.
     keys = {key: cell(page, key, "price").sort for key in ("acme/free", "acme/standard", "acme/premium", "beta/basic")}
     assert keys["acme/free"] < keys["beta/basic"] < keys["acme/premium"]
-    assert keys["acme/standard"].startswith("1 SEK ") and Decimal(keys["acme/standard"].split()[-1]) == 5000  # the lowest
+    # The lowest segment's price, a month of it: SEK 5,000 per year.
+    assert keys["acme/standard"].startswith("1 SEK ") and Decimal(keys["acme/standard"].split()[-1]) == Decimal("416.67")
 
 
 def test_first_response_for_the_highest_and_lowest_priority() -> None:

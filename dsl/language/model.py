@@ -903,6 +903,10 @@ class Vendor:
         """Whether some plan promises an availability (uptime): the comparison then has its availability column."""
         return any(p.availability is not None for p in self.plans)
 
+    def states_penalties(self) -> bool:
+        """Whether some plan states penalties for delay (or `penalty none`): the comparison then has its penalties column."""
+        return any(p.penalties or p.no_penalties for p in self.plans)
+
     def case(self, case_id: str) -> CaseKind | None:
         """The kind of case with this id, or None."""
         return next((c for c in self.cases if c.id == case_id), None)

@@ -35,6 +35,7 @@ class VendorFace:
     sources: tuple[Source, ...]
     states_support_languages: bool
     states_availability: bool = False  # some tier promises an availability (an outline kept before it existed: none did)
+    states_penalties: bool = False  # some tier states its penalties for delay, or `penalty none`
 
 
 @dataclass(frozen=True)
@@ -55,7 +56,8 @@ def outline_of(decl: FileDecl, vendors: tuple[Vendor, ...]) -> Outline | None:
     if decl.calendars or decl.schemes or decl.horizons or len(vendors) != len(decl.vendors):
         return None  # shared definitions and horizons are read by every build; keep such a file whole
     faces = tuple(
-        VendorFace(v.id, v.name, v.language, v.pos, v.sources, Vendor.states_support_languages(v), Vendor.states_availability(v))
+        VendorFace(v.id, v.name, v.language, v.pos, v.sources, Vendor.states_support_languages(v), Vendor.states_availability(v),
+                  Vendor.states_penalties(v))
         for v in vendors
     )
     return Outline(FileDecl(decl.path, vendors=tuple(VendorDecl(v.id, v.pos) for v in decl.vendors)), faces)
@@ -101,6 +103,11 @@ class LazyVendor(Vendor):
         stated = vars(self).get("_uptime")
         return bool(stated) if stated is not None else Vendor.states_availability(self)
 
+    def states_penalties(self) -> bool:
+        """Whether some tier states penalties for delay (from the outline, without loading)."""
+        stated = vars(self).get("_penalties")
+        return bool(stated) if stated is not None else Vendor.states_penalties(self)
+
     def __eq__(self, other: object) -> bool:
         # The dataclass's __eq__ wants the very same class: a lazy vendor equals the vendor it stands for.
         if not isinstance(other, Vendor):
@@ -124,6 +131,7 @@ def lazy_vendor(face: VendorFace, load: Callable[[], Vendor]) -> LazyVendor:
     vendor = object.__new__(LazyVendor)
     vars(vendor).update(
         id=face.id, name=face.name, language=face.language, pos=face.pos, sources=face.sources,
-        _states=face.states_support_languages, _uptime=getattr(face, "states_availability", False), _loader=load,
+        _states=face.states_support_languages, _uptime=getattr(face, "states_availability", False),
+        _penalties=getattr(face, "states_penalties", None), _loader=load,
     )
     return vendor

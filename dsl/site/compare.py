@@ -20,7 +20,7 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from dsl.language.model import Plan, Price, Project, Target, Vendor
-from dsl.language.vocabulary import DEFAULT_METRIC, PRICE_BASES
+from dsl.language.vocabulary import DEFAULT_METRIC, METRICS, PACK_UNITS, PRICE_BASES
 from dsl.site import formatting as fmt
 from dsl.site import views as site
 from dsl.site.views import Choice
@@ -29,7 +29,12 @@ COMPARE_FOLDER = "compare"
 """The comparison's folder inside each language folder: {lang}/compare/index.html."""
 
 LAST = "~"
-"""The sort key of a cell with nothing to compare ("Not stated", "No guaranteed time"): after every value."""
+"""The sort key of a cell with nothing to compare ("Not stated", "No guaranteed time"): after every value, in both directions."""
+
+APART = "}"
+"""The start of a sort key of a value that compares only with values of its own kind ("}2 0 …": a share of a licence
+price, not a price a month): after every other value and before LAST, in ascending order in both directions
+(assets/compare.js). The character sorts after every digit and letter and before LAST, so keys compare as strings."""
 
 # Sort keys are strings compared character by character, so numbers are zero-padded to these widths.
 _MINUTES_WIDTH = 9
@@ -105,30 +110,70 @@ class ComparePage:
     date_example: str = ""
 
 
+_MONTHS_PER = {
+    "day": Decimal(12) / Decimal(365), "week": Decimal(12) * 7 / Decimal(365), "month": Decimal(1), "quarter": Decimal(3), "year": Decimal(12),
+}
+"""How many months each period of vocabulary.PERIODS is, to say a price per any of them per month (a year is 365 days)."""
+
+
+def _monthly(price: Price, period: str | None = None, currency: str | None = None) -> Decimal | None:
+    """What an amount costs a month at the least a customer can buy; None when that is not known from the price.
+
+    A price per a unit (user, device, server ...) counts its `minimum` of them, else one; each part it adds up with
+    (`plus 350 SEK per server`) likewise; a least amount (`at least 500 EUR per month`) raises it. Not known: a price
+    per a unit of work (an hour, a day, a visit, an incident, a call-out) or a prepaid pack, which the customer's use
+    decides, and a price without a period. A set-up fee is paid once and is not counted.
+    """
+    if price.kind != "amount" or price.amount is None or price.pack is not None or price.unit in PACK_UNITS:
+        return None
+    if (price.currency or "") != (currency if currency is not None else price.currency or ""):
+        return None
+    months = _MONTHS_PER.get(price.period or period or "")
+    if months is None:
+        return None
+    count = (price.minimum or 1) if price.unit is not None else 1  # a minimum counts units: of a price per plan, one
+    total = price.amount * count / months
+    for part in price.parts:
+        found = _monthly(part, price.period, price.currency or "")
+        if found is None:
+            return None
+        total += found
+    if price.floor is not None:
+        least = _monthly(price.floor, price.period, price.currency or "")
+        if least is not None:
+            total = max(total, least)
+    return total
+
+
 def _price_sort(prices: tuple[Price, ...]) -> str:
-    """Free (or included in a licence or subscription) first, then amounts grouped by currency (lowest first), then
-    percentages grouped by their basis in vocabulary.PRICE_BASES order (licence, subscription, usage; smallest share
-    first), then "ask the vendor", then nothing stated. A minimum quantity, a billing interval or a percentage's
-    minimum amount does not change the order."""
-    amounts = sorted(
-        (p.currency or "", p.amount) for p in prices if p.kind == "amount" and p.amount is not None
-    )
+    """Free (or included in a licence or subscription) first, then what a tier costs a month at the least (grouped by
+    currency, cheapest first; see `_monthly`). After them, in both directions of the sort, the prices no monthly amount
+    is known of: amounts per a unit of work or pack (grouped by currency, lowest first), percentages grouped by their
+    basis in vocabulary.PRICE_BASES order (licence, subscription, usage; smallest share first), "ask the vendor", "not
+    offered", and last nothing stated. A billing interval, a set-up fee or a percentage's least amount does not change
+    the order."""
     if any(p.kind in ("free", "included") for p in prices):  # nothing on top of what the customer pays already
         return "0"
+    monthly = sorted((p.currency or "", found) for p in prices if (found := _monthly(p)) is not None)
+    if monthly:
+        currency, amount = monthly[0]
+        # Amounts only compare within a currency: sorting groups them by currency, cheapest first.
+        return f"1 {currency} {amount:0{_AMOUNT_WIDTH}.2f}"
+    # From here on, a key starts with APART: compare.js keeps such keys after every other, ascending in both directions.
+    amounts = sorted((p.currency or "", p.amount) for p in prices if p.kind == "amount" and p.amount is not None)
     if amounts:
         currency, amount = amounts[0]
-        # Amounts only compare within a currency: sorting groups them by currency, cheapest first.
-        return f"1 {currency} {Decimal(amount):0{_AMOUNT_WIDTH}.2f}"
+        return f"{APART}1 {currency} {Decimal(amount):0{_AMOUNT_WIDTH}.2f}"
     percents = sorted(
         (PRICE_BASES.index(p.basis) if p.basis in PRICE_BASES else 0, p.amount) for p in prices if p.kind == "percent" and p.amount is not None
     )
-    if percents:  # a share of another price: after every amount, grouped by what it is a share of, the smallest first
+    if percents:  # a share of another price: grouped by what it is a share of, the smallest first
         basis, share = percents[0]
-        return f"1~ {basis} {Decimal(share):0{_AMOUNT_WIDTH}.2f}"
+        return f"{APART}2 {basis} {Decimal(share):0{_AMOUNT_WIDTH}.2f}"
     if any(p.kind in ("on-request", "contact-sales") for p in prices):
-        return "2"
+        return f"{APART}3"
     if any(p.kind == "not-offered" for p in prices):
-        return "3"
+        return f"{APART}4"
     return LAST
 
 
@@ -202,7 +247,8 @@ def _priority_label(vendor: Vendor, level: str | None, reader: site.Reader) -> M
     found = vendor.priorities.level(level) if vendor.priorities else None
     if found is None or reader.plain(found.name).strip() == level:
         return Markup(escape(level))
-    return site.html_format("{} – {}", level, reader.label(found.name))
+    space = fmt.space_after(level, reader.lang)  # "A – Awaria krytyczna": in Polish a lone "A" may not end a line
+    return site.html_format("{}" + space + "–" + space + "{}", level, reader.label(found.name))
 
 
 def response_cell(plan: Plan, vendor: Vendor, level: str | None, reader: site.Reader) -> tuple[CompareCell, ResponseAnswer]:
@@ -287,11 +333,11 @@ def languages_cell(plan: Plan, vendor: Vendor, reader: site.Reader) -> CompareCe
     return CompareCell(Markup(escape(text)), f"{99 - min(len(codes), 99):02d} {text}")
 
 
-def columns(reader: site.Reader, languages: bool = False, availability: bool = False) -> tuple[Column, ...]:
+def columns(reader: site.Reader, languages: bool = False, availability: bool = False, penalties: bool = False) -> tuple[Column, ...]:
     """The table's columns, in order; the keys name them in a shared URL (?sort=top).
 
     The languages column only when some vendor states its languages: a column of "Not stated" tells
-    a reader nothing.
+    a reader nothing; so do the availability and penalties columns.
     """
     _ = reader.gettext
     return (
@@ -303,6 +349,7 @@ def columns(reader: site.Reader, languages: bool = False, availability: bool = F
         Column("channels", _("Channels")),
         *((Column("languages", _("Languages of support")),) if languages else ()),
         *((Column("availability", _("Availability")),) if availability else ()),
+        *((Column("penalties", _("Penalty for delay")),) if penalties else ()),
     )
 
 
@@ -358,15 +405,16 @@ def rows_part(vendor: Vendor, rows: VendorRows, html: str) -> RowsPart:
     )
 
 
-PartOf = Callable[[Vendor, str, site.Translations, site.Warnings, bool, bool], RowsPart]
+PartOf = Callable[[Vendor, str, site.Translations, site.Warnings, bool, bool, bool], RowsPart]
 """Makes (or finds in the cache) a vendor's part of the comparison: vendor, language, words, warnings, languages column,
-availability column."""
+availability column, penalties column."""
 
 
 def vendor_rows(
-    vendor: Vendor, lang: str, words: site.Translations, warnings: site.Warnings, languages: bool, availability: bool = False
+    vendor: Vendor, lang: str, words: site.Translations, warnings: site.Warnings, languages: bool, availability: bool = False,
+    penalties: bool = False,
 ) -> VendorRows:
-    """A vendor's plans as rows of the comparison in one language; `languages`, `availability`: with those columns."""
+    """A vendor's plans as rows of the comparison in one language; `languages`, `availability`, `penalties`: with those columns."""
     reader = site.Reader(lang, words, vendor, warnings)
     top_level, low_level = _levels(vendor)
     services = site.plan_services(vendor, reader)
@@ -392,6 +440,7 @@ def vendor_rows(
                     channels,
                     *((languages_cell(plan, vendor, reader),) if languages else ()),
                     *((availability_cell(plan, reader),) if availability else ()),
+                    *((penalties_cell(plan, reader),) if penalties else ()),
                 ),
                 coverage=_coverage(plan, vendor),
                 channels=kinds,
@@ -419,8 +468,9 @@ def compare_page(project: Project, lang: str, words: site.Translations, warnings
     countries: dict[str, str] = {}
     stated = states_languages(project)
     uptime = states_availability(project)
+    paid = states_penalties(project)
     for vendor in sorted(project.vendors, key=lambda v: v.id):
-        part = part_of(vendor, lang, words, warnings, stated, uptime)
+        part = part_of(vendor, lang, words, warnings, stated, uptime, paid)
         parts.append(part)
         countries.update(part.countries)
     reader = site.Reader(lang, words)
@@ -431,7 +481,7 @@ def compare_page(project: Project, lang: str, words: site.Translations, warnings
     used_kinds = [k for k in names if any(k in p.channels for p in parts)]
     spoken = sorted({code for p in parts for code in p.languages})
     return ComparePage(
-        columns=columns(reader, stated, uptime),
+        columns=columns(reader, stated, uptime, paid),
         rows=tuple(p.html for p in parts),
         vendors=tuple(p.vendor for p in parts),
         coverages=tuple(Choice(c, coverage_words[c]) for c in used),
@@ -479,3 +529,43 @@ def with_contract(cell: CompareCell, plan: Plan, reader: site.Reader) -> Compare
     """The price cell with the tier's minimum term under it ("Minimum term: 12 months"), when the plan states its terms."""
     lines = site.contract_lines(plan.contract, reader)
     return dataclasses.replace(cell, small=lines[0]) if lines and not cell.small else cell
+
+
+# --- penalties for delay ----------------------------------------------------------------------
+# Whether a tier pays when it misses a target, and for which targets; the amounts per hour or day and their caps per
+# target stay on the vendor's page (its targets' "Penalty for delay" row): four of them in a cell of a phone's card
+# read as a contract, not as a fact to compare. The cap of all of them together, when stated, is the one figure here.
+
+
+def states_penalties(project: Project) -> bool:
+    """Whether some tier states penalties for delay (or `penalty none`): the comparison then has the penalties column."""
+    return any(v.states_penalties() for v in project.vendors)
+
+
+def penalties_cell(plan: Plan, reader: site.Reader) -> CompareCell:
+    """The targets a tier pays a penalty for missing ("First response (A) and resolution"), their total cap under them.
+
+    A target named without priorities is backed for every priority; else the priorities follow in brackets, as a
+    penalty for the critical priority only is not one for every ticket. Tiers that pay sort first (more targets
+    first), then "No penalties", then "Not stated".
+    """
+    _ = reader.gettext
+    if not plan.penalties:
+        if plan.no_penalties:
+            return CompareCell(Markup(escape(_("No penalties"))), "1")
+        return CompareCell(Markup(escape(_("Not stated"))), LAST, unstated=True)
+    titles = site.metric_titles(reader)
+    metrics: dict[str, list[str | None]] = {}
+    for penalty in plan.penalties:
+        metrics.setdefault(penalty.metric, []).append(penalty.priority)
+    names = []
+    for metric in sorted(metrics, key=lambda m: METRICS.index(m) if m in METRICS else len(METRICS)):
+        name = titles.get(metric, metric)
+        levels = metrics[metric]
+        if None not in levels:  # only some priorities: which, in the order written
+            name = _("%(metric)s (%(priorities)s)") % {"metric": name, "priorities": ", ".join(dict.fromkeys(p for p in levels if p))}
+        names.append(name)
+    text = fmt.listing(site.list_items(names), reader.lang)
+    total = site.penalty_total_text(plan.penalty_total, reader) if plan.penalty_total is not None else ""
+    # More targets backed first, then more penalties, then the words.
+    return CompareCell(Markup(escape(text)), f"0 {9 - min(len(metrics), 9)} {9 - min(len(plan.penalties), 9)} {text}", total)

@@ -158,6 +158,8 @@ class Reuse:
     compare_languages: bool = False
     compare_availability: bool = False
     """Whether the compare page has its availability column (some tier promises an availability), like the languages'."""
+    compare_penalties: bool = False
+    """Whether the compare page has its penalties column (some tier states penalties for delay), like the languages'."""
     """Whether the compare page has its languages column (some vendor states languages): the workers' rows have it then."""
     recycled: dict[str, int] | None = None
     """In a recycled folder: the files it held that this build has not written yet, with their inodes."""
@@ -231,7 +233,7 @@ class Reuse:
     def _group(self, vendor_id: str) -> str | None:
         """The name of the file a worker keeps all of one vendor's entries in (`BuildCache.put_group`): a key like theirs,
         with the comparison's columns, the one part of a row's key the vendor's key and the context do not hold."""
-        return self._key("group", vendor_id, _columns(self.compare_languages, self.compare_availability))
+        return self._key("group", vendor_id, _columns(self.compare_languages, self.compare_availability, self.compare_penalties))
 
     def source(self, kind: str, vendor_id: str, *more: str) -> str:
         """The name of a file's source for the writer: the cache key its text is kept under ("" without a cache)."""
@@ -292,7 +294,7 @@ class Reuse:
                 entries.append(("page", page_key, met, (text, embed)))
                 if self.ahead_root is None:
                     slim[f"page:{lang}"] = None
-            compare_key = self._compare_key(vendor_id, lang, self.compare_languages, self.compare_availability)
+            compare_key = self._compare_key(vendor_id, lang, self.compare_languages, self.compare_availability, self.compare_penalties)
             if compare_key is not None:
                 entries.append(("compare", compare_key, result[f"compare:{lang}"], None))
         rules_key = self._key("rules", vendor_id, f"{years[0]}-{years[1]}")
@@ -323,7 +325,7 @@ class Reuse:
             # A worker's cache does not note what the pack must hold: noted here, for every process's entries (the pack
             # of a cold build held only the cards and rows its own process made, and the next build opened a file a
             # vendor for the others).
-            compare_key = self._compare_key(vendor_id, lang, self.compare_languages, self.compare_availability)
+            compare_key = self._compare_key(vendor_id, lang, self.compare_languages, self.compare_availability, self.compare_penalties)
             for kind, key in (("card", self._key("card", vendor_id, lang)), ("page", page_key), ("compare", compare_key)):
                 if key is not None:
                     cache.note_used(kind, key, self._group(vendor_id))
@@ -492,26 +494,27 @@ class Reuse:
             return found
         return make(site.Warnings()).card  # its warnings are the entry's, added already
 
-    def _compare_key(self, vendor_id: str, lang: str, languages: bool, availability: bool = False) -> str | None:
-        # The rows have a languages cell only when some vendor states languages: part of the key (and so for availability).
-        return self._key("compare", vendor_id, lang, _columns(languages, availability))
+    def _compare_key(self, vendor_id: str, lang: str, languages: bool, availability: bool = False, penalties: bool = False) -> str | None:
+        # The rows have a languages cell only when some vendor states languages: part of the key (and so for availability, penalties).
+        return self._key("compare", vendor_id, lang, _columns(languages, availability, penalties))
 
     def compare_part(self, make: compare.PartOf) -> compare.PartOf:
         """`make`, through the cache: a vendor's part of the comparison is made again only when its inputs changed."""
 
         def part(
-            vendor: Vendor, lang: str, words: site.Translations, warnings: site.Warnings, languages: bool, availability: bool = False
+            vendor: Vendor, lang: str, words: site.Translations, warnings: site.Warnings, languages: bool, availability: bool = False,
+            penalties: bool = False,
         ) -> compare.RowsPart:
-            # A worker made its rows with the languages and availability columns as this build has them, or not at all.
-            same = (languages, availability) == (self.compare_languages, self.compare_availability)
+            # A worker made its rows with the optional columns as this build has them, or not at all.
+            same = (languages, availability, penalties) == (self.compare_languages, self.compare_availability, self.compare_penalties)
             ready = ("compare", vendor.id, lang) if same else None
-            key = self._compare_key(vendor.id, lang, languages, availability)
+            key = self._compare_key(vendor.id, lang, languages, availability, penalties)
             rows: compare.RowsPart = self._made(
                 "compare",
                 key,
                 ready,
                 compare.RowsPart,
-                lambda own: make(vendor, lang, words, own, languages, availability),
+                lambda own: make(vendor, lang, words, own, languages, availability, penalties),
                 warnings,
                 self._group(vendor.id) if same else None,
             )
@@ -706,9 +709,9 @@ class Reuse:
         self.recycled = None
 
 
-def _columns(languages: bool, availability: bool) -> str:
+def _columns(languages: bool, availability: bool, penalties: bool = False) -> str:
     """The comparison's optional columns as a part of a key: a vendor's rows hold them only when some vendor has them."""
-    return ("languages" if languages else "") + (" uptime" if availability else "")
+    return ("languages" if languages else "") + (" uptime" if availability else "") + (" penalties" if penalties else "")
 
 
 def _digest(data: bytes) -> bytes:

@@ -77,7 +77,7 @@ def _compute(index: int) -> dict[str, Any]:
         card = site.vendor_card(vendor, site.Reader(lang, words[lang], vendor, met))
         result[f"card:{lang}"] = (site.CardMade(card, render_card(envs[lang], card)), dict(met.found))
         met = site.Warnings()
-        part = compare_part(envs[lang])(vendor, lang, words[lang], met, _JOB["languages"], _JOB["availability"])
+        part = compare_part(envs[lang])(vendor, lang, words[lang], met, _JOB["languages"], _JOB["availability"], _JOB["penalties"])
         result[f"compare:{lang}"] = (part, dict(met.found))
     text = dumps(doc)
     result["rules"] = (text, vendor_fragment(doc, vendor.id, text))
@@ -97,6 +97,7 @@ def prepare(
     count = jobs()
     reuse.compare_languages = compare.states_languages(project)
     reuse.compare_availability = compare.states_availability(project)
+    reuse.compare_penalties = compare.states_penalties(project)
     todo = [n for n, vendor in enumerate(project.vendors) if not reuse.complete(vendor.id, years)]
     if count < 2 or len(todo) < count * MIN_VENDORS_PER_JOB or "fork" not in multiprocessing.get_all_start_methods():
         return 0
@@ -105,7 +106,7 @@ def prepare(
     _JOB.clear()
     _JOB.update(
         vendors=project.vendors, words=words, base=base, templates=templates, years=years, languages=reuse.compare_languages, settings=settings,
-        availability=reuse.compare_availability, reuse=reuse,
+        availability=reuse.compare_availability, penalties=reuse.compare_penalties, reuse=reuse,
     )
     taken = 0
 

@@ -822,9 +822,10 @@ def compare_part(env: Environment) -> compare.PartOf:
     """Makes a vendor's part of the comparison in `env`'s language: its rows, written by compare_rows.html."""
 
     def part(
-        vendor: Vendor, lang: str, words: site.Translations, warnings: site.Warnings, languages: bool, availability: bool = False
+        vendor: Vendor, lang: str, words: site.Translations, warnings: site.Warnings, languages: bool, availability: bool = False,
+        penalties: bool = False,
     ) -> compare.RowsPart:
-        rows = compare.vendor_rows(vendor, lang, words, warnings, languages, availability)
+        rows = compare.vendor_rows(vendor, lang, words, warnings, languages, availability, penalties)
         return compare.rows_part(vendor, rows, _render(env, "compare_rows.html", rows=rows.rows))
 
     return part

@@ -1251,7 +1251,8 @@ def example_sentence(vendor: Vendor, example: Example, reader: Reader) -> Markup
     when = zoned_hours(at, example.zone, reader) if example.zone else _("%(hours)s in your own time zone") % {"hours": at}
     day = _example_day(example.report.date(), example.dated, lang)
     if example.priority is not None:
-        question = sentence(_("A priority %(priority)s ticket reported on %(day)s at %(time)s?"), priority=example.priority, day=day, time=when)
+        asked = fmt.bind_value(_("A priority %(priority)s ticket reported on %(day)s at %(time)s?"), "priority", example.priority, lang)
+        question = sentence(asked, priority=example.priority, day=day, time=when)
     else:
         question = sentence(_("A ticket reported on %(day)s at %(time)s?"), day=day, time=when)
     names = {p.id: reader.label(p.name) for p in vendor.plans}
@@ -1400,11 +1401,17 @@ def prices_text(prices: Iterable[Price], reader: Reader) -> str:
     )
 
 
+def _id_and_name(level_id: str, name: str, lang: str) -> str:
+    """A priority as its id, a dash and its name: "P1 – Business critical"; a one-letter id bound to both in Polish."""
+    space = fmt.space_after(level_id, lang)
+    return f"{level_id}{space}–{space}{name}"
+
+
 def _level_label(level_id: str, name: Text, reader: Reader) -> Markup:
     """A priority as its id and name: "P1 Business critical" (just the id when the name is the id)."""
     if reader.plain(name).strip() == level_id:
         return Markup(escape(level_id))
-    return html_format("<strong>{}</strong> {}", level_id, reader.label(name))
+    return html_format("<strong>{}</strong>{}{}", level_id, fmt.space_after(level_id, reader.lang), reader.label(name))
 
 
 def _the_plan(plan: Plan) -> Plan:
@@ -1796,7 +1803,8 @@ def calculator(vendor: Vendor, reader: Reader) -> Calculator | None:
         return None
     levels = vendor.priorities.levels if vendor.priorities else ()
     priorities = tuple(
-        Choice(lv.id, f"{lv.id} – {reader.plain(lv.name)}", reader.fallback(lv.name)) if reader.plain(lv.name) != lv.id else Choice(lv.id, lv.id)
+        Choice(lv.id, _id_and_name(lv.id, reader.plain(lv.name), reader.lang), reader.fallback(lv.name)) if reader.plain(lv.name) != lv.id
+        else Choice(lv.id, lv.id)
         for lv in levels
     )
     titles = metric_titles(reader)

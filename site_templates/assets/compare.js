@@ -69,12 +69,15 @@ function start() {
   function sortRows() {
     const index = heads.findIndex((th) => th.dataset.key === state.sort);
     const key = (row) => row.cells[index].dataset.sort || "~";
+    // Cells with nothing to compare ("~") stay last in both directions; before them, those that compare only among
+    // themselves ("}1 …": a price per incident, a share of a licence, "ask"; compare.APART) in their own order in both
+    // directions.
+    const rank = (k) => (k === "~" ? 2 : k.startsWith("}") ? 1 : 0);
     const sorted = rows.slice().sort((a, b) => {
       const ka = key(a), kb = key(b);
-      // Cells with nothing to compare ("~") stay last in both directions.
-      if ((ka === "~") !== (kb === "~")) return ka === "~" ? 1 : -1;
+      if (rank(ka) !== rank(kb)) return rank(ka) - rank(kb);
       const order = ka < kb ? -1 : ka > kb ? 1 : 0;
-      return (state.dir === "asc" ? order : -order) || rows.indexOf(a) - rows.indexOf(b);
+      return (state.dir === "asc" || rank(ka) > 0 ? order : -order) || rows.indexOf(a) - rows.indexOf(b);
     });
     body.append(...sorted);
     heads.forEach((th, i) => (i === index ? th.setAttribute("aria-sort", state.dir === "asc" ? "ascending" : "descending") : th.removeAttribute("aria-sort")));

@@ -51,6 +51,10 @@ def _in_order(keys: list[str], descending: bool = False) -> bool:
     values = [k for k in keys if k != "~"]
     # Nothing to compare ("Not stated") stays last either way.
     assert keys[len(values):] == ["~"] * (len(keys) - len(values)), keys
+    # Before it, what compares only with its kind (compare.APART: a share of a licence price), ascending either way.
+    apart = [k for k in values if k.startswith("}")]
+    assert values[len(values) - len(apart):] == sorted(apart), keys
+    values = values[: len(values) - len(apart)]
     return values == sorted(values, reverse=descending)
 
 
@@ -431,3 +435,82 @@ def test_esris_escalated_cases_read_as_their_own_row_not_as_24x7_for_every_case(
     # "Who answers first?" names the case its deadline is for.
     page.locator("#first tbody tr").first.wait_for(state="visible")
     assert page.locator('#first tr[data-plan="esri/extended-3"] td').first.inner_text().strip() == "Any other case"
+
+
+PRICES = """vendor acme {
+  name "Acme"
+  language en
+  plan yearly { name "Yearly" price 12000 SEK per year }
+  plan monthly { name "Monthly" price 1500 SEK per month }
+  plan users { name "Users" price 100 SEK per user per month minimum 20 users }
+  plan incident { name "Per incident" price 900 SEK per incident }
+  plan share { name "Share" price 20% of licence per year }
+  plan ask { name "Ask" price on request }
+  plan silent { name "Silent" }
+}
+"""
+
+
+def test_the_price_sort_compares_a_month_and_keeps_prices_without_one_after_in_both_directions(make_visitor, tmp_path: Path) -> None:
+    """SEK 12,000 a year is SEK 1,000 a month: cheaper than SEK 1,500 a month; 20 users at SEK 100 dearer than both.
+    A price per incident, a share of a licence and "ask" have no monthly amount: after those, in both directions."""
+    import subprocess
+    import sys
+
+    from support.paths import BUILD_PY
+
+    (tmp_path / "plans").mkdir()
+    (tmp_path / "plans" / "acme.plan").write_text(PRICES, encoding="utf-8")
+    command = [sys.executable, str(BUILD_PY), "--project", str(tmp_path), "build", "--quiet"]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    page = make_visitor(tmp_path / "_site").open(PATH).page
+    _ready(page)
+    button = page.locator("#cmp thead th[data-key=price] button")
+    button.click()
+    apart = ["acme/incident", "acme/share", "acme/ask", "acme/silent"]
+    assert _visible_plans(page) == ["acme/yearly", "acme/monthly", "acme/users", *apart]
+    button.click()
+    expect(page.locator("#cmp thead th[data-key=price]")).to_have_attribute("aria-sort", "descending")
+    assert _visible_plans(page) == ["acme/users", "acme/monthly", "acme/yearly", *apart]
+
+
+def test_the_penalties_column_names_its_fact_on_a_phone_and_sorts_the_tiers_that_pay_first(visitor) -> None:
+    page = visitor.open(PATH, viewport={"width": 360, "height": 740}).page
+    _ready(page)
+    card = page.locator("#cmp tbody tr[data-plan='wisla/standard']")
+    cell = card.locator("td").last
+    named = cell.evaluate("c => getComputedStyle(c, '::before').content")
+    assert named.startswith('"Penalty for delay"'), named  # with its empty alternative text: the head names it already
+    assert "First response (A) and resolution" in cell.inner_text()
+    assert "All penalties together at most 30% of the monthly fee per month" in cell.inner_text()
+    page.locator("#cmp thead th[data-key=penalties] button").click()
+    shown = _visible_plans(page)
+    assert shown[:2] == ["wisla/standard", "wisla/rozszerzony"]
+    assert _in_order(_column_keys(page, "penalties"))
+    texts = page.eval_on_selector_all("#cmp tbody tr:not([hidden]) td:last-child", "cells => cells.map(c => c.innerText)")
+    assert texts[-1] == "Not stated"
+
+
+MARK_ALONE = """
+() => [...document.querySelectorAll('#cmp thead th button')].filter((b) => {
+  // The last letter of the head's words and the button's bottom: a line lower when the mark stands alone on its own.
+  const text = [...b.childNodes].filter((n) => n.nodeType === 3).at(-1);
+  const r = document.createRange();
+  r.setStart(text, text.data.trimEnd().length - 1);
+  r.setEnd(text, text.data.trimEnd().length);
+  const last = r.getBoundingClientRect();
+  return b.getBoundingClientRect().bottom - last.bottom > last.height / 2;
+}).map((b) => b.textContent)
+"""
+
+
+@pytest.mark.parametrize("lang", ["sv", "it", "pl", "en"])
+def test_a_sort_buttons_mark_stays_on_the_line_of_its_last_word_on_a_phone(visitor, lang: str) -> None:
+    # "Pierwsza odpowiedź, najwyższy priorytet" ended a line of its button at 360 px and "↕" stood alone on the next.
+    page = visitor.open(f"/{lang}/compare/index.html", viewport={"width": 360, "height": 740}).page
+    _ready(page)
+    assert page.locator("#cmp thead th button").count() > 5
+    for width in (320, 360, 390):
+        page.set_viewport_size({"width": width, "height": 740})
+        assert page.evaluate(MARK_ALONE) == [], width

@@ -194,3 +194,37 @@ def test_no_polish_one_letter_word_ends_a_line_of_a_vendors_text(visitor: Any, w
         if found := page.evaluate(LETTER_AT_LINE_END, "main"):
             ended[vendor] = found
     assert ended == {}
+
+
+# Each one-letter priority id ("A", "B") standing alone in the page's visible text that a break could part from the
+# words after it: followed by an ordinary space (where it ends its element, <strong>A</strong> Awaria, the space after).
+ID_WITH_A_BREAK_AFTER = r"""
+(selector) => {
+  const nodes = [];
+  for (const root of document.querySelectorAll(selector)) {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      if (n.parentElement.checkVisibility() && !n.parentElement.closest("code, pre, script, style")) nodes.push(n);
+    }
+  }
+  const out = [];
+  nodes.forEach((n, i) => {
+    for (const m of n.data.matchAll(/(?<![\p{L}\d\-’'\/.@:=&?#%+~])\p{Lu}(?![\p{L}\d])/gu)) {
+      const after = m.index + 1 < n.data.length ? n.data[m.index + 1] : (nodes[i + 1]?.data ?? "")[0];
+      if (after === " ") out.push(n.data.slice(Math.max(0, m.index - 15), m.index + 20).trim());
+    }
+  });
+  return out;
+}
+"""
+
+
+@pytest.mark.parametrize("path", ["/pl/wisla/index.html", "/pl/compare/index.html"])
+def test_no_one_letter_priority_id_can_end_a_line_on_a_polish_page(visitor: Any, path: str) -> None:
+    # Wisła's priorities are A, B and C: its worked example could break "Zgłoszenie o priorytecie A" / "w piątek …?",
+    # its priorities "A" / "– Awaria krytyczna", as the site's own one-letter words never are. Where a line ends depends
+    # on the width to the pixel, so the page is asked where a break could part them, at a phone's and a desktop's width.
+    for width in (360, 1366):
+        page = visitor.open(path, viewport={"width": width, "height": 740}, reuse=True).page
+        page.evaluate("document.querySelectorAll('details').forEach((d) => { d.open = true; })")
+        assert page.evaluate(ID_WITH_A_BREAK_AFTER, "main") == [], width

@@ -381,14 +381,16 @@ def compare_view(project: Project, lang: str) -> compare.ComparePage:
     """
 
     def rows_only(
-        vendor: Vendor, lang: str, words: Translations, warnings: site.Warnings, languages: bool, availability: bool = False
+        vendor: Vendor, lang: str, words: Translations, warnings: site.Warnings, languages: bool, availability: bool = False,
+        penalties: bool = False,
     ) -> compare.RowsPart:
-        return compare.rows_part(vendor, compare.vendor_rows(vendor, lang, words, warnings, languages, availability), "")
+        return compare.rows_part(vendor, compare.vendor_rows(vendor, lang, words, warnings, languages, availability, penalties), "")
 
     catalog = words()[lang]
     page = compare.compare_page(project, lang, catalog, site.Warnings(), rows_only)
     stated = compare.states_languages(project)
     vendors = sorted(project.vendors, key=lambda v: v.id)
     uptime = compare.states_availability(project)
-    rows = tuple(r for v in vendors for r in compare.vendor_rows(v, lang, catalog, site.Warnings(), stated, uptime).rows)
+    paid = compare.states_penalties(project)
+    rows = tuple(r for v in vendors for r in compare.vendor_rows(v, lang, catalog, site.Warnings(), stated, uptime, paid).rows)
     return dataclasses.replace(page, rows=rows)  # type: ignore[arg-type]
