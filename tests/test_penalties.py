@@ -201,7 +201,8 @@ def test_an_inherited_penalty_is_judged_once_in_the_plan_that_wrote_it() -> None
 
 
 def _plain(html: str) -> str:
-    return html.replace("<br>", "|").replace("\u2060", "").replace("\u00a0", " ").replace("\u202f", " ").replace("\u2009", " ")
+    html = html.replace("<br>", "|").replace('<small class="total">', "|").replace("</small>", "")
+    return html.replace("\u2060", "").replace("\u00a0", " ").replace("\u202f", " ").replace("\u2009", " ")
 
 
 PAGE = {
@@ -268,6 +269,9 @@ def test_the_vendor_page_says_each_tiers_penalty_under_its_metric_in_each_langua
         shown = [_plain(str(c.text)) for c in tables[metric].penalties]
         standard, podstawowy = (e.replace("Awaria krytyczna", name) for e in expected)
         assert shown == [f"{standard}|{TOTAL[lang]}", podstawowy]
+        # The total is set apart from the penalties in a note's small type, not run on as one more of them.
+        head, _, total = str(tables[metric].penalties[0].text).rpartition('<small class="total">')
+        assert head and _plain(total) == TOTAL[lang]
 
 
 def test_a_metric_without_penalties_has_no_penalty_row_and_a_silent_tier_reads_not_stated() -> None:

@@ -160,7 +160,8 @@ HOURS = {
 
 
 def _plain(html: str) -> str:
-    return html.replace("<br>", "|").replace("\u2060", "").replace("\u00a0", " ").replace("\u202f", " ").replace("\u2009", " ")
+    html = html.replace("<br>", "|").replace('<small class="total">', "|").replace("</small>", "")
+    return html.replace("\u2060", "").replace("\u00a0", " ").replace("\u202f", " ").replace("\u2009", " ")
 
 
 @pytest.mark.parametrize("lang", sorted(PAGE))

@@ -2603,9 +2603,11 @@ def penalty_cells(vendor: Vendor, metric: str, reader: Reader) -> tuple[Availabi
                 continue
             who = _level_name(vendor, penalty.priority, reader) if penalty.priority else Markup(escape(reader.gettext("Other priorities")))
             lines.append(sentence(reader.gettext("%(priority)s: %(penalty)s"), priority=who, penalty=text))
+        said = Markup("<br>").join(lines)
         if plan.penalty_total is not None:
-            lines.append(Markup(escape(penalty_total_text(plan.penalty_total, reader))))
-        cells.append(AvailabilityCell(Markup("<br>").join(lines)))
+            # Set apart, in the small type of a note: run on after the penalties, it read as one more of them on a phone.
+            said += html_format('<small class="total">{}</small>', penalty_total_text(plan.penalty_total, reader))
+        cells.append(AvailabilityCell(said))
     return tuple(cells)
 
 
