@@ -385,9 +385,176 @@ function timeline(rules, calendar, zone, country = null) {
 
 const own = (object, key) => (object && Object.prototype.hasOwnProperty.call(object, key) ? object[key] : undefined);
 
+// --- a document that does not follow the format (dsl/rules/engine.py's _check_top and _check_vendor, the same words) ---
+
+const TIME_OF_DAY = /^(?:[01][0-9]|2[0-3]):[0-5][0-9]$/;
+const PIECE_END = /^(?:(?:[01][0-9]|2[0-3]):[0-5][0-9]|24:00)$/;
+const DATE_TEXT = /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/;
+
+const notTheFormat = (what) => Object.assign(new Error(`the rules are not a valid format 1.x document (${what}); validate them against rules/schema.json`), { code: "format" });
+
+function jsonKind(value) {
+  if (value === null || value === undefined) return "null";
+  if (typeof value === "boolean") return "a boolean";
+  if (typeof value === "number") return "a number";
+  if (typeof value === "string") return "a text";
+  if (Array.isArray(value)) return "a list";
+  return typeof value === "object" ? "an object" : typeof value;
+}
+
+const isObject = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+const KINDS = {
+  text: ["a text", (v) => typeof v === "string"],
+  whole: ["a whole number of 0 or more", (v) => Number.isInteger(v) && v >= 0],
+  year: ["a year from 1 to 9999", (v) => Number.isInteger(v) && v >= 1 && v <= 9999],
+  boolean: ["true or false", (v) => typeof v === "boolean"],
+  list: ["a list", (v) => Array.isArray(v)],
+  object: ["an object", isObject],
+  time: ["a time of day such as 15:00", (v) => typeof v === "string" && TIME_OF_DAY.test(v)],
+  date: ["a date such as 2026-11-23", (v) => typeof v === "string" && DATE_TEXT.test(v)],
+};
+
+// parent[key], refused in the format's words when it is missing (unless optional) or of another kind.
+function read(parent, key, path, kind, { optional = false, nullable = false } = {}) {
+  if (!Object.prototype.hasOwnProperty.call(parent, key)) {
+    if (optional) return null;
+    throw notTheFormat(`a field '${key}' is missing in ${path}`);
+  }
+  const value = parent[key];
+  if (value === null && (nullable || optional)) return null;
+  const [wanted, fits] = KINDS[kind];
+  if (!fits(value)) throw notTheFormat(`${path}.${key} is ${jsonKind(value)}, not ${wanted}${nullable ? " or null" : ""}`);
+  return value;
+}
+
+function checkPieces(pieces, path) {
+  if (!Array.isArray(pieces)) throw notTheFormat(`${path} is ${jsonKind(pieces)}, not a list of pieces`);
+  pieces.forEach((piece, i) => {
+    const fits = Array.isArray(piece) && piece.length === 2 && typeof piece[0] === "string" && typeof piece[1] === "string"
+      && TIME_OF_DAY.test(piece[0]) && PIECE_END.test(piece[1]);
+    if (!fits) throw notTheFormat(`${path}[${i}] is ${jsonKind(piece)}, not a piece such as ["08:00", "17:00"]`);
+  });
+}
+
+function eachText(list, path) {
+  list.forEach((item, i) => {
+    if (typeof item !== "string") throw notTheFormat(`${path}[${i}] is ${jsonKind(item)}, not a text`);
+  });
+}
+
+// The document's own fields a question reads, after its format version.
+function checkTop(rules) {
+  const years = read(rules, "years", "the document", "object");
+  read(years, "first", "years", "year");
+  read(years, "last", "years", "year");
+  eachText(read(rules, "metrics", "the document", "list"), "metrics");
+  read(rules, "vendors", "the document", "object");
+  eachText(read(rules, "zones", "the document", "list", { optional: true }) || [], "zones");
+}
+
+const checkedVendors = new WeakSet();
+
+// A vendor's part of the document as the evaluators read it: the export always passes; a document edited by other
+// hands gets its first fault named with its place, not a TypeError from inside or, worse, a wrong deadline.
+function checkVendor(vendorId, vendor) {
+  if (isObject(vendor) && checkedVendors.has(vendor)) return;
+  const at = `vendors.${vendorId}`;
+  if (!isObject(vendor)) throw notTheFormat(`${at} is ${jsonKind(vendor)}, not an object`);
+  const calendars = read(vendor, "calendars", at, "object");
+  for (const [calId, calendar] of Object.entries(calendars)) {
+    const where = `${at}.calendars.${calId}`;
+    if (!isObject(calendar)) throw notTheFormat(`${where} is ${jsonKind(calendar)}, not an object`);
+    read(calendar, "zone", where, "text", { nullable: true });
+    read(calendar, "always_open", where, "boolean");
+    const weekly = read(calendar, "weekly", where, "object");
+    for (const day of WEEKDAYS) checkPieces(read(weekly, day, `${where}.weekly`, "list"), `${where}.weekly.${day}`);
+    for (const [day, pieces] of Object.entries(read(calendar, "dates", where, "object"))) {
+      if (!DATE_TEXT.test(day)) throw notTheFormat(`${where}.dates has the key '${cut(day)}', not a date such as 2026-11-23`);
+      checkPieces(pieces, `${where}.dates.${day}`);
+    }
+    const holidays = read(calendar, "customer_holidays", where, "object", { optional: true, nullable: true }) || {};
+    for (const country of Object.keys(holidays)) {
+      read(holidays, country, `${where}.customer_holidays`, "list").forEach((day, i) => {
+        if (!KINDS.date[1](day)) throw notTheFormat(`${where}.customer_holidays.${country}[${i}] is ${jsonKind(day)}, not a date such as 2026-11-23`);
+      });
+    }
+  }
+  const priorities = read(vendor, "priorities", at, "object", { nullable: true });
+  if (priorities !== null) {
+    read(priorities, "levels", `${at}.priorities`, "list").forEach((level, i) => {
+      if (!isObject(level)) throw notTheFormat(`${at}.priorities.levels[${i}] is ${jsonKind(level)}, not an object`);
+      read(level, "id", `${at}.priorities.levels[${i}]`, "text");
+    });
+    const matrix = read(priorities, "matrix", `${at}.priorities`, "object", { nullable: true });
+    if (matrix !== null) {
+      for (const axis of ["impacts", "urgencies"]) eachText(read(matrix, axis, `${at}.priorities.matrix`, "list"), `${at}.priorities.matrix.${axis}`);
+      const levels = read(matrix, "levels", `${at}.priorities.matrix`, "object");
+      for (const impact of Object.keys(levels)) {
+        for (const [urgency, level] of Object.entries(read(levels, impact, `${at}.priorities.matrix.levels`, "object"))) {
+          if (typeof level !== "string") throw notTheFormat(`${at}.priorities.matrix.levels.${impact}.${urgency} is ${jsonKind(level)}, not a text`);
+        }
+      }
+    }
+  }
+  read(vendor, "cases", at, "object", { optional: true, nullable: true });
+  for (const [aliasId, alias] of Object.entries(read(vendor, "aliases", at, "object", { optional: true, nullable: true }) || {})) {
+    if (!isObject(alias)) throw notTheFormat(`${at}.aliases.${aliasId} is ${jsonKind(alias)}, not an object`);
+    read(alias, "plan", `${at}.aliases.${aliasId}`, "text");
+  }
+  const namesCalendar = (owner, place, optional) => {
+    const calId = read(owner, "calendar", place, "text", { optional, nullable: true });
+    if (calId !== null && !Object.prototype.hasOwnProperty.call(calendars, calId)) {
+      throw notTheFormat(`${place}.calendar is '${cut(calId)}', not one of the vendor's calendars`);
+    }
+  };
+  for (const [planId, plan] of Object.entries(read(vendor, "plans", at, "object"))) {
+    const where = `${at}.plans.${planId}`;
+    if (!isObject(plan)) throw notTheFormat(`${where} is ${jsonKind(plan)}, not an object`);
+    read(plan, "no_support", where, "boolean", { optional: true });
+    read(plan, "targets", where, "list").forEach((target, i) => {
+      const place = `${where}.targets[${i}]`;
+      if (!isObject(target)) throw notTheFormat(`${place} is ${jsonKind(target)}, not an object`);
+      read(target, "metric", place, "text");
+      read(target, "priority", place, "text", { nullable: true });
+      read(target, "minutes", place, "whole", { nullable: true });
+      namesCalendar(target, place, false);
+      read(target, "case", place, "text", { optional: true, nullable: true });
+      read(target, "business_days", place, "whole", { optional: true, nullable: true });
+      read(target, "days_rule", place, "text", { optional: true, nullable: true });
+      read(target, "published", place, "boolean", { optional: true });
+      for (const key of ["from", "until"]) read(target, key, place, "date", { optional: true, nullable: true });
+      read(target, "cutoff", place, "time", { optional: true, nullable: true });
+    });
+    (read(plan, "obligations", where, "list", { optional: true }) || []).forEach((obligation, i) => {
+      const place = `${where}.obligations[${i}]`;
+      if (!isObject(obligation)) throw notTheFormat(`${place} is ${jsonKind(obligation)}, not an object`);
+      read(obligation, "id", place, "text");
+      read(obligation, "after_minutes", place, "whole", { optional: true, nullable: true });
+      read(obligation, "every_minutes", place, "whole", { optional: true, nullable: true });
+      namesCalendar(obligation, place, true);
+      eachText(read(obligation, "priorities", place, "list", { optional: true, nullable: true }) || [], `${place}.priorities`);
+    });
+  }
+  checkedVendors.add(vendor);
+}
+
+// What reading a document that does not follow the format throws from inside (a TypeError: a field of another
+// type, a RangeError), refused as Python's evaluator refuses it, field null, never as the runtime's own error.
+function reading(fn) {
+  return (...args) => {
+    try {
+      return fn(...args);
+    } catch (error) {
+      if (error instanceof TypeError || error instanceof RangeError) throw notTheFormat(`${error.name}: ${cut(error.message)}`);
+      throw error;
+    }
+  };
+}
+
 function checkFormat(rules) {
-  const version = String(rules.format_version ?? "");
+  const version = typeof rules.format_version === "string" ? rules.format_version : "";
   if (!version.startsWith("1.")) throw new Error(`these rules are in format ${version || "(none)"}; this evaluator reads format 1.x`);
+  checkTop(rules);
 }
 
 // The plan, then the priority and the kind of case checked against its vendor (docs/rules.md §5's order).
@@ -398,7 +565,8 @@ function checkPlan(rules, plan, priority, kase) {
   }
   const [vendorId, planId] = plan.split("/");
   const vendor = own(rules.vendors, vendorId);
-  if (!vendor) throw new Error(`unknown vendor '${cut(vendorId)}'${suggest(vendorId, Object.keys(rules.vendors))}`);
+  if (vendor === undefined || vendor === null) throw new Error(`unknown vendor '${cut(vendorId)}'${suggest(vendorId, Object.keys(rules.vendors))}`);
+  checkVendor(vendorId, vendor);
   let found = own(vendor.plans, planId);
   if (!found) {
     // Format 1.1: an alias names a group whose terms are another plan's (Amanda's trial users: premium).
@@ -503,22 +671,21 @@ function evaluate(rules, { plan, priority = null, at, tz = null, metric = null, 
 }
 
 /** By when the target of `plan` ("vendor/plan") is due for a report `at` (ISO 8601 with offset, or a Date). */
-export function due(rules, options) {
-  return new Date(evaluate(rules, options).ms);
-}
+export const due = reading((rules, options) => new Date(evaluate(rules, options).ms));
 
 /** The deadline as ISO 8601 in the calendar's zone (or the customer's `tz`, or the report's own offset for a zoneless 24x7 clock). */
-export function dueIso(rules, options) {
+export const dueIso = reading((rules, options) => {
   const { ms, zone } = evaluate(rules, options);
   return formatIso(ms, zone);
-}
+});
 
 /** The priority level a vendor's impact x urgency matrix gives. */
-export function priorityFor(rules, vendor, impact, urgency) {
+export const priorityFor = reading((rules, vendor, impact, urgency) => {
   // Names cut to 100 characters, as every message quotes a caller's name (§7).
   const [v, i, u] = [vendor, impact, urgency].map((name) => cut(String(name)));
   const found = own(rules.vendors, vendor);
-  if (!found) throw new Error(`unknown vendor '${v}'${suggest(vendor, Object.keys(rules.vendors))}`);
+  if (found === undefined || found === null) throw new Error(`unknown vendor '${v}'${suggest(vendor, Object.keys(rules.vendors))}`);
+  checkVendor(vendor, found);
   const scheme = found.priorities;
   if (!scheme || !scheme.matrix) throw new Error(`vendor '${v}' has no impact × urgency matrix`);
   const matrix = scheme.matrix;
@@ -533,7 +700,7 @@ export function priorityFor(rules, vendor, impact, urgency) {
     throw new Error(`vendor '${v}''s matrix gives no level for impact '${i}' with urgency '${u}'`);
   }
   return level;
-}
+});
 
 // --- effective-dated versions (format 1.2, docs/rules.md §5 step 8) ---
 
@@ -560,6 +727,6 @@ function versionFilter(vendor, plan, metric, { report, tz }) {
 // What assets/ticket.js (the ticket clock, docs/rules.md §11) builds on. Not an interface of its own:
 // it lets the clock live in a module the vendor pages do not load.
 export const _internals = Object.freeze({
-  MINUTE_MS, calendarClock, checkFormat, checkPlan, checkZoneName, cutoffStart, daysDeadline, findTarget, formatIso, own, parseMoment, search, suggest,
-  timeline,
+  MINUTE_MS, calendarClock, checkFormat, checkPlan, checkZoneName, cut, cutoffStart, daysDeadline, findTarget, formatIso, notTheFormat, own, parseMoment,
+  reading, search, suggest, timeline,
 });
