@@ -385,171 +385,145 @@ function timeline(rules, calendar, zone, country = null) {
 
 const own = (object, key) => (object && Object.prototype.hasOwnProperty.call(object, key) ? object[key] : undefined);
 
-// --- a document that does not follow the format (dsl/rules/engine.py's _check_top and _check_vendor, the same words) ---
+// --- a document that does not follow the format: engine.py's _check_top and _check_vendor, same order and words ---
 
-const TIME_OF_DAY = /^(?:[01][0-9]|2[0-3]):[0-5][0-9]$/;
-const PIECE_END = /^(?:(?:[01][0-9]|2[0-3]):[0-5][0-9]|24:00)$/;
-const DATE_TEXT = /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/;
-
+const TIME = /^(?:[01]\d|2[0-3]):[0-5]\d$/;
+const END = /^(?:(?:[01]\d|2[0-3]):[0-5]\d|24:00)$/;
+const DAY = /^\d{4}-\d\d-\d\d$/;
 const notTheFormat = (what) => Object.assign(new Error(`the rules are not a valid format 1.x document (${what}); validate them against rules/schema.json`), { code: "format" });
-
-function jsonKind(value) {
-  if (value === null || value === undefined) return "null";
-  if (typeof value === "boolean") return "a boolean";
-  if (typeof value === "number") return "a number";
-  if (typeof value === "string") return "a text";
-  if (Array.isArray(value)) return "a list";
-  return typeof value === "object" ? "an object" : typeof value;
-}
-
 const isObject = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+const text = (v) => typeof v === "string";
+const kindOf = (v) => (v === null ? "null" : typeof v === "boolean" ? "a boolean" : typeof v === "number" ? "a number" : text(v) ? "a text"
+  : Array.isArray(v) ? "a list" : isObject(v) ? "an object" : typeof v);
 const KINDS = {
-  text: ["a text", (v) => typeof v === "string"],
-  whole: ["a whole number of 0 or more", (v) => Number.isInteger(v) && v >= 0],
-  year: ["a year from 1 to 9999", (v) => Number.isInteger(v) && v >= 1 && v <= 9999],
-  boolean: ["true or false", (v) => typeof v === "boolean"],
-  list: ["a list", (v) => Array.isArray(v)],
-  object: ["an object", isObject],
-  time: ["a time of day such as 15:00", (v) => typeof v === "string" && TIME_OF_DAY.test(v)],
-  date: ["a date such as 2026-11-23", (v) => typeof v === "string" && DATE_TEXT.test(v)],
+  t: ["a text", text],
+  w: ["a whole number of 0 or more", (v) => Number.isInteger(v) && v >= 0],
+  y: ["a year from 1 to 9999", (v) => Number.isInteger(v) && v >= 1 && v <= 9999],
+  b: ["true or false", (v) => typeof v === "boolean"],
+  l: ["a list", Array.isArray],
+  o: ["an object", isObject],
+  h: ["a time of day such as 15:00", (v) => text(v) && TIME.test(v)],
+  d: ["a date such as 2026-11-23", (v) => text(v) && DAY.test(v)],
 };
 
-// parent[key], refused in the format's words when it is missing (unless optional) or of another kind.
-function read(parent, key, path, kind, { optional = false, nullable = false } = {}) {
+// parent[key] of the kind spec[0]; "?": may be missing or null, "|": may be null.
+function read(parent, key, path, spec) {
+  const [wanted, fits] = KINDS[spec[0]];
   if (!Object.prototype.hasOwnProperty.call(parent, key)) {
-    if (optional) return null;
+    if (spec.includes("?")) return null;
     throw notTheFormat(`a field '${key}' is missing in ${path}`);
   }
   const value = parent[key];
-  if (value === null && (nullable || optional)) return null;
-  const [wanted, fits] = KINDS[kind];
-  if (!fits(value)) throw notTheFormat(`${path}.${key} is ${jsonKind(value)}, not ${wanted}${nullable ? " or null" : ""}`);
+  if (value === null && spec.length > 1) return null;
+  if (!fits(value)) throw notTheFormat(`${path}.${key} is ${kindOf(value)}, not ${wanted}${spec.includes("|") ? " or null" : ""}`);
   return value;
 }
 
-function checkPieces(pieces, path) {
-  if (!Array.isArray(pieces)) throw notTheFormat(`${path} is ${jsonKind(pieces)}, not a list of pieces`);
-  pieces.forEach((piece, i) => {
-    const fits = Array.isArray(piece) && piece.length === 2 && typeof piece[0] === "string" && typeof piece[1] === "string"
-      && TIME_OF_DAY.test(piece[0]) && PIECE_END.test(piece[1]);
-    if (!fits) throw notTheFormat(`${path}[${i}] is ${jsonKind(piece)}, not a piece such as ["08:00", "17:00"]`);
-  });
+const must = (ok, path, value, wanted) => {
+  if (!ok) throw notTheFormat(`${path} is ${kindOf(value)}, not ${wanted}`);
+};
+const texts = (list, path) => list.forEach((v, i) => must(text(v), `${path}[${i}]`, v, "a text"));
+const object = (v, path) => must(isObject(v), path, v, "an object");
+function pieces(list, path) {
+  must(Array.isArray(list), path, list, "a list of pieces");
+  list.forEach((p, i) => must(Array.isArray(p) && p.length === 2 && text(p[0]) && text(p[1]) && TIME.test(p[0]) && END.test(p[1]), `${path}[${i}]`, p,
+    'a piece such as ["08:00", "17:00"]'));
 }
 
-function eachText(list, path) {
-  list.forEach((item, i) => {
-    if (typeof item !== "string") throw notTheFormat(`${path}[${i}] is ${jsonKind(item)}, not a text`);
-  });
-}
-
-// The document's own fields a question reads, after its format version.
 function checkTop(rules) {
-  const years = read(rules, "years", "the document", "object");
-  read(years, "first", "years", "year");
-  read(years, "last", "years", "year");
-  eachText(read(rules, "metrics", "the document", "list"), "metrics");
-  read(rules, "vendors", "the document", "object");
-  eachText(read(rules, "zones", "the document", "list", { optional: true }) || [], "zones");
+  const years = read(rules, "years", "the document", "o");
+  read(years, "first", "years", "y");
+  read(years, "last", "years", "y");
+  texts(read(rules, "metrics", "the document", "l"), "metrics");
+  read(rules, "vendors", "the document", "o");
+  texts(read(rules, "zones", "the document", "l?") || [], "zones");
 }
 
-const checkedVendors = new WeakSet();
+const checked = new WeakSet();
 
-// A vendor's part of the document as the evaluators read it: the export always passes; a document edited by other
-// hands gets its first fault named with its place, not a TypeError from inside or, worse, a wrong deadline.
-function checkVendor(vendorId, vendor) {
-  if (isObject(vendor) && checkedVendors.has(vendor)) return;
-  const at = `vendors.${vendorId}`;
-  if (!isObject(vendor)) throw notTheFormat(`${at} is ${jsonKind(vendor)}, not an object`);
-  const calendars = read(vendor, "calendars", at, "object");
-  for (const [calId, calendar] of Object.entries(calendars)) {
+// The whole vendor a question is about, once per vendor object: the export always passes.
+function checkVendor(id, vendor) {
+  if (checked.has(vendor)) return;
+  const at = `vendors.${id}`;
+  object(vendor, at);
+  const calendars = read(vendor, "calendars", at, "o");
+  const named = (owner, place, spec) => {
+    const cal = read(owner, "calendar", place, spec);
+    if (cal !== null && !Object.prototype.hasOwnProperty.call(calendars, cal)) throw notTheFormat(`${place}.calendar is '${cut(cal)}', not one of the vendor's calendars`);
+  };
+  for (const [calId, cal] of Object.entries(calendars)) {
     const where = `${at}.calendars.${calId}`;
-    if (!isObject(calendar)) throw notTheFormat(`${where} is ${jsonKind(calendar)}, not an object`);
-    read(calendar, "zone", where, "text", { nullable: true });
-    read(calendar, "always_open", where, "boolean");
-    const weekly = read(calendar, "weekly", where, "object");
-    for (const day of WEEKDAYS) checkPieces(read(weekly, day, `${where}.weekly`, "list"), `${where}.weekly.${day}`);
-    for (const [day, pieces] of Object.entries(read(calendar, "dates", where, "object"))) {
-      if (!DATE_TEXT.test(day)) throw notTheFormat(`${where}.dates has the key '${cut(day)}', not a date such as 2026-11-23`);
-      checkPieces(pieces, `${where}.dates.${day}`);
+    object(cal, where);
+    read(cal, "zone", where, "t|");
+    read(cal, "always_open", where, "b");
+    const weekly = read(cal, "weekly", where, "o");
+    for (const day of WEEKDAYS) pieces(read(weekly, day, `${where}.weekly`, "l"), `${where}.weekly.${day}`);
+    for (const [day, list] of Object.entries(read(cal, "dates", where, "o"))) {
+      if (!DAY.test(day)) throw notTheFormat(`${where}.dates has the key '${cut(day)}', not a date such as 2026-11-23`);
+      pieces(list, `${where}.dates.${day}`);
     }
-    const holidays = read(calendar, "customer_holidays", where, "object", { optional: true, nullable: true }) || {};
+    const holidays = read(cal, "customer_holidays", where, "o?|") || {};
     for (const country of Object.keys(holidays)) {
-      read(holidays, country, `${where}.customer_holidays`, "list").forEach((day, i) => {
-        if (!KINDS.date[1](day)) throw notTheFormat(`${where}.customer_holidays.${country}[${i}] is ${jsonKind(day)}, not a date such as 2026-11-23`);
-      });
+      read(holidays, country, `${where}.customer_holidays`, "l").forEach((v, i) => must(KINDS.d[1](v), `${where}.customer_holidays.${country}[${i}]`, v, KINDS.d[0]));
     }
   }
-  const priorities = read(vendor, "priorities", at, "object", { nullable: true });
+  const priorities = read(vendor, "priorities", at, "o|");
   if (priorities !== null) {
-    read(priorities, "levels", `${at}.priorities`, "list").forEach((level, i) => {
-      if (!isObject(level)) throw notTheFormat(`${at}.priorities.levels[${i}] is ${jsonKind(level)}, not an object`);
-      read(level, "id", `${at}.priorities.levels[${i}]`, "text");
+    read(priorities, "levels", `${at}.priorities`, "l").forEach((level, i) => {
+      object(level, `${at}.priorities.levels[${i}]`);
+      read(level, "id", `${at}.priorities.levels[${i}]`, "t");
     });
-    const matrix = read(priorities, "matrix", `${at}.priorities`, "object", { nullable: true });
+    const matrix = read(priorities, "matrix", `${at}.priorities`, "o|");
     if (matrix !== null) {
-      for (const axis of ["impacts", "urgencies"]) eachText(read(matrix, axis, `${at}.priorities.matrix`, "list"), `${at}.priorities.matrix.${axis}`);
-      const levels = read(matrix, "levels", `${at}.priorities.matrix`, "object");
+      const where = `${at}.priorities.matrix`;
+      for (const axis of ["impacts", "urgencies"]) texts(read(matrix, axis, where, "l"), `${where}.${axis}`);
+      const levels = read(matrix, "levels", where, "o");
       for (const impact of Object.keys(levels)) {
-        for (const [urgency, level] of Object.entries(read(levels, impact, `${at}.priorities.matrix.levels`, "object"))) {
-          if (typeof level !== "string") throw notTheFormat(`${at}.priorities.matrix.levels.${impact}.${urgency} is ${jsonKind(level)}, not a text`);
-        }
+        for (const [urgency, level] of Object.entries(read(levels, impact, `${where}.levels`, "o"))) must(text(level), `${where}.levels.${impact}.${urgency}`, level, "a text");
       }
     }
   }
-  read(vendor, "cases", at, "object", { optional: true, nullable: true });
-  for (const [aliasId, alias] of Object.entries(read(vendor, "aliases", at, "object", { optional: true, nullable: true }) || {})) {
-    if (!isObject(alias)) throw notTheFormat(`${at}.aliases.${aliasId} is ${jsonKind(alias)}, not an object`);
-    read(alias, "plan", `${at}.aliases.${aliasId}`, "text");
+  read(vendor, "cases", at, "o?|");
+  for (const [aliasId, alias] of Object.entries(read(vendor, "aliases", at, "o?|") || {})) {
+    object(alias, `${at}.aliases.${aliasId}`);
+    read(alias, "plan", `${at}.aliases.${aliasId}`, "t");
   }
-  const namesCalendar = (owner, place, optional) => {
-    const calId = read(owner, "calendar", place, "text", { optional, nullable: true });
-    if (calId !== null && !Object.prototype.hasOwnProperty.call(calendars, calId)) {
-      throw notTheFormat(`${place}.calendar is '${cut(calId)}', not one of the vendor's calendars`);
-    }
-  };
-  for (const [planId, plan] of Object.entries(read(vendor, "plans", at, "object"))) {
+  for (const [planId, plan] of Object.entries(read(vendor, "plans", at, "o"))) {
     const where = `${at}.plans.${planId}`;
-    if (!isObject(plan)) throw notTheFormat(`${where} is ${jsonKind(plan)}, not an object`);
-    read(plan, "no_support", where, "boolean", { optional: true });
-    read(plan, "targets", where, "list").forEach((target, i) => {
+    object(plan, where);
+    read(plan, "no_support", where, "b?");
+    read(plan, "targets", where, "l").forEach((target, i) => {
       const place = `${where}.targets[${i}]`;
-      if (!isObject(target)) throw notTheFormat(`${place} is ${jsonKind(target)}, not an object`);
-      read(target, "metric", place, "text");
-      read(target, "priority", place, "text", { nullable: true });
-      read(target, "minutes", place, "whole", { nullable: true });
-      namesCalendar(target, place, false);
-      read(target, "case", place, "text", { optional: true, nullable: true });
-      read(target, "business_days", place, "whole", { optional: true, nullable: true });
-      read(target, "days_rule", place, "text", { optional: true, nullable: true });
-      read(target, "published", place, "boolean", { optional: true });
-      for (const key of ["from", "until"]) read(target, key, place, "date", { optional: true, nullable: true });
-      read(target, "cutoff", place, "time", { optional: true, nullable: true });
+      object(target, place);
+      read(target, "metric", place, "t");
+      read(target, "priority", place, "t|");
+      read(target, "minutes", place, "w|");
+      named(target, place, "t|");
+      for (const [key, spec] of [["case", "t"], ["business_days", "w"], ["days_rule", "t"], ["published", "b"], ["from", "d"], ["until", "d"], ["cutoff", "h"]]) {
+        read(target, key, place, key === "published" ? "b?" : `${spec}?|`);
+      }
     });
-    (read(plan, "obligations", where, "list", { optional: true }) || []).forEach((obligation, i) => {
+    (read(plan, "obligations", where, "l?") || []).forEach((obligation, i) => {
       const place = `${where}.obligations[${i}]`;
-      if (!isObject(obligation)) throw notTheFormat(`${place} is ${jsonKind(obligation)}, not an object`);
-      read(obligation, "id", place, "text");
-      read(obligation, "after_minutes", place, "whole", { optional: true, nullable: true });
-      read(obligation, "every_minutes", place, "whole", { optional: true, nullable: true });
-      namesCalendar(obligation, place, true);
-      eachText(read(obligation, "priorities", place, "list", { optional: true, nullable: true }) || [], `${place}.priorities`);
+      object(obligation, place);
+      read(obligation, "id", place, "t");
+      read(obligation, "after_minutes", place, "w?|");
+      read(obligation, "every_minutes", place, "w?|");
+      named(obligation, place, "t?|");
+      texts(read(obligation, "priorities", place, "l?|") || [], `${place}.priorities`);
     });
   }
-  checkedVendors.add(vendor);
+  checked.add(vendor);
 }
 
-// What reading a document that does not follow the format throws from inside (a TypeError: a field of another
-// type, a RangeError), refused as Python's evaluator refuses it, field null, never as the runtime's own error.
-function reading(fn) {
-  return (...args) => {
-    try {
-      return fn(...args);
-    } catch (error) {
-      if (error instanceof TypeError || error instanceof RangeError) throw notTheFormat(`${error.name}: ${cut(error.message)}`);
-      throw error;
-    }
-  };
-}
+// A TypeError or RangeError met while reading a document is its fault, refused as engine.py refuses it.
+const reading = (fn) => (...args) => {
+  try {
+    return fn(...args);
+  } catch (error) {
+    throw error instanceof TypeError || error instanceof RangeError ? notTheFormat(`${error.name}: ${cut(error.message)}`) : error;
+  }
+};
 
 function checkFormat(rules) {
   const version = typeof rules.format_version === "string" ? rules.format_version : "";
