@@ -26,7 +26,7 @@ from support.paths import BUILD_PY, PLANS, ROOT
 from support.site import Balance
 
 YEARS = (2026, 2027)
-PAGE_BUDGET = 78 * 1024
+PAGE_BUDGET = 85 * 1024
 """A vendor page with its CSS and JavaScript, as files on disk (sla.js is the readable, commented reference evaluator that
 consumers read, so it is not minified). 64 KB until session 22, whose date field in the page's own pattern, phone tier
 layout and longer price and clock sentences added about 5 KB of source and text; 72 KB until review 6, whose language links
@@ -39,11 +39,15 @@ phone table's notice of a hidden tier, the Organization's contactPoints and Poli
 added about 0.9 KB to Synerity's Polish page (0.3 KB of it CSS), about 0.2 KB compressed; 77 KB until review 9, whose
 phone layout of three tiers or more ticked (a cell a line beside its tier's name: 1.1 KB of CSS and the tier names in the
 page's <style>), the contact points' hoursAvailable and the vendors' own Polish no-break spaces put Synerity's Italian page
-100 bytes over."""
-PAGE_BUDGET_GZIP = 26 * 1024
+100 bytes over; 78 KB until fuzz10, whose type checks of a rules document in sla.js (the Python engine's refusals of a
+document edited by other hands, in the same words, where sla.js threw its own TypeErrors or answered from a field of
+another type) added 7.1 KB of source, 2 KB compressed, to every vendor page: the calculator loads the evaluator consumers
+use, not a copy of it without the checks (Synerity's Italian page then weighed 86.2 KB with a one-language note)."""
+PAGE_BUDGET_GZIP = 28 * 1024
 """The same, as a browser downloads it from a host that compresses (gzip, level 6 as servers use). It also holds the worked
 example under the response times ("Zgłoszenie w piątek o 16:00 czasu szwedzkiego? Pierwsza odpowiedź najpóźniej: Gold – …"),
-about 70 bytes compressed on Synerity's Polish page. 25 KB until review 9 (above), which put that page 170 bytes over."""
+about 70 bytes compressed on Synerity's Polish page. 25 KB until review 9 (above), which put that page 170 bytes over; 26 KB
+until fuzz10's checks in sla.js (above), 2 KB compressed, which put Synerity's Polish page 1.2 KB over."""
 
 
 @pytest.fixture(scope="module")

@@ -310,21 +310,30 @@ def _span_bounds(first: int, last: int, zone: tzinfo) -> tuple[int, int]:
 
 
 def _named(us: int, zone: tzinfo) -> str:
-    """An instant as a refusal names it: in `zone`, or in UTC when it lies beyond the years 1-9999 a datetime holds there.
+    """An instant as a refusal names it: in `zone`, whatever its year, as sla.js names it (docs/rules.md §7).
 
-    A refusal is about a moment outside the span, which may be anywhere: a report at 0001-01-01T00:00+14:00 is in
-    year 0 in UTC, and `Clock.due_us` takes any integer. Such a moment is written as sla.js writes it (`0000-12-31…`,
-    `10000-01-01…`), from the same date 400 years on or back (the Gregorian calendar repeats every 400 years)."""
+    A refusal is about a moment outside the span, which may be anywhere: a ticket reported at 0001-01-01T00:00+14:00
+    starts in year 0 in Stockholm, and `Clock.due_us` takes any integer. Beyond the years 1-9999 a datetime holds,
+    the moment is written from the same instant the fewest 400-year cycles nearer (the Gregorian calendar repeats
+    every 400 years, and the zone keeps the offset of that end of its history), the year counted back, as sla.js
+    writes it (`0000-12-31…`, `10000-01-01…`, `-0001-…`)."""
     try:
         return _instant(us, zone).isoformat()
     except (ValueError, OverflowError):
-        cycles = us // _GREGORIAN_CYCLE_US
-        moment = _instant(us - cycles * _GREGORIAN_CYCLE_US, UTC)
-        return f"{moment.year + 400 * cycles:04d}{moment.isoformat()[4:]}"
+        if us < _NAMED_LOW_US:
+            cycles = -((_NAMED_LOW_US - us + _GREGORIAN_CYCLE_US - 1) // _GREGORIAN_CYCLE_US)
+        else:
+            cycles = (us - _NAMED_HIGH_US + _GREGORIAN_CYCLE_US - 1) // _GREGORIAN_CYCLE_US
+        moment = _instant(us - cycles * _GREGORIAN_CYCLE_US, zone)
+        year = moment.year + 400 * cycles
+        return f"{'-' if year < 0 else ''}{abs(year):04d}{moment.isoformat()[4:]}"
 
 
 _GREGORIAN_CYCLE_US = 146_097 * _DAY_S * _US
 """The microseconds of 400 Gregorian years: after them every date falls on the same weekday again."""
+_NAMED_LOW_US = (datetime(1, 1, 2, tzinfo=UTC) - _EPOCH) // _ONE_US
+_NAMED_HIGH_US = (datetime(9999, 12, 30, tzinfo=UTC) - _EPOCH) // _ONE_US
+"""A day inside either end of the years a datetime holds, whatever a zone's offset: where `_named` moves a moment to."""
 
 
 def _outside(shown: str, first: int, last: int) -> RuleError:
@@ -525,6 +534,172 @@ def compile_timeline(calendar: Mapping[str, Any], first: int, last: int, zone: t
 # --- questions -----------------------------------------------------------------------------------
 
 
+_TIME_OF_DAY = re.compile(r"(?:[01][0-9]|2[0-3]):[0-5][0-9]")
+_PIECE_END = re.compile(r"(?:[01][0-9]|2[0-3]):[0-5][0-9]|24:00")
+_DATE_TEXT = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_WEEKDAY_KEYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+def _not_the_format(what: str) -> RuleError:
+    """The refusal of a document that does not follow the format (field None): the same words as sla.js's."""
+    return RuleError(f"the rules are not a valid format 1.x document ({what}); validate them against rules/schema.json")
+
+
+def _json_kind(value: object) -> str:
+    """What a JSON value is, in the words sla.js uses too."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, str):
+        return "a text"
+    if isinstance(value, list | tuple):
+        return "a list"
+    return "an object" if isinstance(value, Mapping) else type(value).__name__
+
+
+def _is_whole(value: object) -> bool:
+    # A JSON 5.0 is a whole number to JavaScript; the two evaluators must refuse the same documents.
+    return not isinstance(value, bool) and (isinstance(value, int) or isinstance(value, float) and value.is_integer()) and value >= 0
+
+
+_KINDS: dict[str, tuple[str, Callable[[object], bool]]] = {
+    "text": ("a text", lambda v: isinstance(v, str)),
+    "whole": ("a whole number of 0 or more", _is_whole),
+    "year": ("a year from 1 to 9999", lambda v: _is_whole(v) and 1 <= cast(float, v) <= 9999),
+    "boolean": ("true or false", lambda v: isinstance(v, bool)),
+    "list": ("a list", lambda v: isinstance(v, list | tuple)),
+    "object": ("an object", lambda v: isinstance(v, Mapping)),
+    "time": ("a time of day such as 15:00", lambda v: isinstance(v, str) and _TIME_OF_DAY.fullmatch(v) is not None),
+    "date": ("a date such as 2026-11-23", lambda v: isinstance(v, str) and _DATE_TEXT.fullmatch(v) is not None),
+}
+
+
+def _read(parent: Mapping[str, Any], key: str, path: str, kind: str, optional: bool = False, null: bool = False) -> Any:
+    """`parent[key]`, refused in the format's words when it is missing (unless optional) or of another kind."""
+    if key not in parent:
+        if optional:
+            return None
+        raise _not_the_format(f"a field '{key}' is missing in {path}")
+    value = parent[key]
+    if value is None and (null or optional):
+        return None
+    wanted, fits = _KINDS[kind]
+    if not fits(value):
+        raise _not_the_format(f"{path}.{key} is {_json_kind(value)}, not {wanted}{' or null' if null else ''}")
+    return value
+
+
+def _check_pieces(pieces: object, path: str) -> None:
+    if not isinstance(pieces, list | tuple):
+        raise _not_the_format(f"{path} is {_json_kind(pieces)}, not a list of pieces")
+    for i, piece in enumerate(pieces):
+        if not (isinstance(piece, list | tuple) and len(piece) == 2 and isinstance(piece[0], str) and isinstance(piece[1], str)
+                and _TIME_OF_DAY.fullmatch(piece[0]) and _PIECE_END.fullmatch(piece[1])):
+            raise _not_the_format(f"{path}[{i}] is {_json_kind(piece)}, not a piece such as [\"08:00\", \"17:00\"]")
+
+
+def _check_top(rules: Rules) -> None:
+    """The document's own fields a question reads (after its format version), as sla.js checks them."""
+    years = _read(rules, "years", "the document", "object")
+    _read(years, "first", "years", "year")
+    _read(years, "last", "years", "year")
+    for i, metric in enumerate(_read(rules, "metrics", "the document", "list")):
+        if not isinstance(metric, str):
+            raise _not_the_format(f"metrics[{i}] is {_json_kind(metric)}, not a text")
+    _read(rules, "vendors", "the document", "object")
+    for i, zone in enumerate(_read(rules, "zones", "the document", "list", optional=True) or ()):
+        if not isinstance(zone, str):
+            raise _not_the_format(f"zones[{i}] is {_json_kind(zone)}, not a text")
+
+
+def _check_vendor(vendor_id: str, vendor: object) -> None:
+    """A vendor's part of the document, as the evaluators read it, in the order and words of sla.js's `checkVendor`.
+
+    The export always passes; a document written or edited by other hands gets the first fault named with
+    its place, instead of whatever reading it would have raised from inside (or, in JavaScript, a wrong answer).
+    """
+    at = f"vendors.{vendor_id}"
+    if not isinstance(vendor, Mapping):
+        raise _not_the_format(f"{at} is {_json_kind(vendor)}, not an object")
+    calendars = _read(vendor, "calendars", at, "object")
+    for cal_id, calendar in calendars.items():
+        where = f"{at}.calendars.{cal_id}"
+        if not isinstance(calendar, Mapping):
+            raise _not_the_format(f"{where} is {_json_kind(calendar)}, not an object")
+        _read(calendar, "zone", where, "text", null=True)
+        _read(calendar, "always_open", where, "boolean")
+        weekly = _read(calendar, "weekly", where, "object")
+        for day in _WEEKDAY_KEYS:
+            _check_pieces(_read(weekly, day, f"{where}.weekly", "list"), f"{where}.weekly.{day}")
+        for day, pieces in _read(calendar, "dates", where, "object").items():
+            if not _DATE_TEXT.fullmatch(day):
+                raise _not_the_format(f"{where}.dates has the key '{_cut(day)}', not a date such as 2026-11-23")
+            _check_pieces(pieces, f"{where}.dates.{day}")
+        for country, days in (_read(calendar, "customer_holidays", where, "object", optional=True, null=True) or {}).items():
+            for i, day in enumerate(_read({country: days}, country, f"{where}.customer_holidays", "list")):
+                if not _KINDS["date"][1](day):
+                    raise _not_the_format(f"{where}.customer_holidays.{country}[{i}] is {_json_kind(day)}, not a date such as 2026-11-23")
+    priorities = _read(vendor, "priorities", at, "object", null=True)
+    if priorities is not None:
+        for i, level in enumerate(_read(priorities, "levels", f"{at}.priorities", "list")):
+            if not isinstance(level, Mapping):
+                raise _not_the_format(f"{at}.priorities.levels[{i}] is {_json_kind(level)}, not an object")
+            _read(level, "id", f"{at}.priorities.levels[{i}]", "text")
+        matrix = _read(priorities, "matrix", f"{at}.priorities", "object", null=True)
+        if matrix is not None:
+            for axis in ("impacts", "urgencies"):
+                for i, name in enumerate(_read(matrix, axis, f"{at}.priorities.matrix", "list")):
+                    if not isinstance(name, str):
+                        raise _not_the_format(f"{at}.priorities.matrix.{axis}[{i}] is {_json_kind(name)}, not a text")
+            for impact in _read(matrix, "levels", f"{at}.priorities.matrix", "object"):
+                for urgency, level in _read(matrix["levels"], impact, f"{at}.priorities.matrix.levels", "object").items():
+                    if not isinstance(level, str):
+                        raise _not_the_format(f"{at}.priorities.matrix.levels.{impact}.{urgency} is {_json_kind(level)}, not a text")
+    _read(vendor, "cases", at, "object", optional=True, null=True)
+    for alias_id, alias in (_read(vendor, "aliases", at, "object", optional=True, null=True) or {}).items():
+        if not isinstance(alias, Mapping):
+            raise _not_the_format(f"{at}.aliases.{alias_id} is {_json_kind(alias)}, not an object")
+        _read(alias, "plan", f"{at}.aliases.{alias_id}", "text")
+    for plan_id, plan in _read(vendor, "plans", at, "object").items():
+        where = f"{at}.plans.{plan_id}"
+        if not isinstance(plan, Mapping):
+            raise _not_the_format(f"{where} is {_json_kind(plan)}, not an object")
+        _read(plan, "no_support", where, "boolean", optional=True)
+        for i, target in enumerate(_read(plan, "targets", where, "list")):
+            place = f"{where}.targets[{i}]"
+            if not isinstance(target, Mapping):
+                raise _not_the_format(f"{place} is {_json_kind(target)}, not an object")
+            _read(target, "metric", place, "text")
+            _read(target, "priority", place, "text", null=True)
+            _read(target, "minutes", place, "whole", null=True)
+            calendar_id = _read(target, "calendar", place, "text", null=True)
+            if calendar_id is not None and calendar_id not in calendars:
+                raise _not_the_format(f"{place}.calendar is '{_cut(calendar_id)}', not one of the vendor's calendars")
+            _read(target, "case", place, "text", optional=True, null=True)
+            _read(target, "business_days", place, "whole", optional=True, null=True)
+            _read(target, "days_rule", place, "text", optional=True, null=True)
+            _read(target, "published", place, "boolean", optional=True)
+            for key in ("from", "until"):
+                _read(target, key, place, "date", optional=True, null=True)
+            _read(target, "cutoff", place, "time", optional=True, null=True)
+        for i, obligation in enumerate(_read(plan, "obligations", where, "list", optional=True) or ()):
+            place = f"{where}.obligations[{i}]"
+            if not isinstance(obligation, Mapping):
+                raise _not_the_format(f"{place} is {_json_kind(obligation)}, not an object")
+            _read(obligation, "id", place, "text")
+            _read(obligation, "after_minutes", place, "whole", optional=True, null=True)
+            _read(obligation, "every_minutes", place, "whole", optional=True, null=True)
+            calendar_id = _read(obligation, "calendar", place, "text", optional=True, null=True)
+            if calendar_id is not None and calendar_id not in calendars:
+                raise _not_the_format(f"{place}.calendar is '{_cut(calendar_id)}', not one of the vendor's calendars")
+            for k, level in enumerate(_read(obligation, "priorities", place, "list", optional=True, null=True) or ()):
+                if not isinstance(level, str):
+                    raise _not_the_format(f"{place}.priorities[{k}] is {_json_kind(level)}, not a text")
+
+
 def _vendor_plan(rules: Rules, plan: str) -> tuple[str, Mapping[str, Any], str, Mapping[str, Any]]:
     if not isinstance(plan, str) or plan.count("/") != 1:
         # quoted as given, as sla.js does: `!r` would escape a backslash and switch quotes around an apostrophe
@@ -535,6 +710,7 @@ def _vendor_plan(rules: Rules, plan: str) -> tuple[str, Mapping[str, Any], str, 
     vendor = vendors.get(vendor_id)
     if vendor is None:
         raise RuleError(f"unknown vendor '{_cut(vendor_id)}'{suggest(vendor_id, vendors)}", "plan")
+    _check_vendor(vendor_id, vendor)
     plans = vendor["plans"]
     found = plans.get(plan_id)
     if found is None:
@@ -893,6 +1069,7 @@ class Evaluator:
         v, i, u = _cut(str(vendor)), _cut(str(impact)), _cut(str(urgency))
         if found is None:
             raise RuleError(f"unknown vendor '{v}'{suggest(vendor, vendors)}")
+        _check_vendor(vendor, found)
         scheme = found["priorities"]
         if scheme is None or scheme["matrix"] is None:
             raise RuleError(f"vendor '{v}' has no impact × urgency matrix")
@@ -1201,6 +1378,9 @@ class TicketClock:
             check_zone_name(rules, tz, "the customer's zone", "tz")
         shares = _warning_shares(warnings)
         vendor_id, vendor, found, levels = _check_question(rules, plan, priority, case)
+        for i, metric in enumerate(rules["metrics"]):
+            if metric not in _MET_BY:  # the clock must know what event meets each metric, or it would measure it wrongly
+                raise _not_the_format(f"metrics[{i}] is '{_cut(metric)}', not a metric this ticket clock knows")
         ticket = _TicketQuestion(report, priority, _read_events(events, report, levels, found), moment_now)
         if moment_now < report:
             raise RuleError(f"'now' ({now.isoformat()}) is before the report ({at.isoformat()})", "now")
@@ -1431,9 +1611,11 @@ def _check_question(
 
 def _check_format(rules: Rules) -> None:
     """Refuse rules of another major format version (docs/rules.md §5, the first check)."""
-    version = str(rules.get("format_version", ""))
+    version = rules.get("format_version")
+    version = version if isinstance(version, str) else ""  # a number or a list is no version, as in sla.js
     if not version.startswith("1."):
         raise RuleError(f"these rules are in format {version or '(none)'}; this evaluator reads format 1.x")
+    _check_top(rules)
 
 
 def _check_plan(

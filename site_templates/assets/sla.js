@@ -385,9 +385,150 @@ function timeline(rules, calendar, zone, country = null) {
 
 const own = (object, key) => (object && Object.prototype.hasOwnProperty.call(object, key) ? object[key] : undefined);
 
+// --- a document that does not follow the format: engine.py's _check_top and _check_vendor, same order and words ---
+
+const TIME = /^(?:[01]\d|2[0-3]):[0-5]\d$/;
+const END = /^(?:(?:[01]\d|2[0-3]):[0-5]\d|24:00)$/;
+const DAY = /^\d{4}-\d\d-\d\d$/;
+const notTheFormat = (what) => Object.assign(new Error(`the rules are not a valid format 1.x document (${what}); validate them against rules/schema.json`), { code: "format" });
+const isObject = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+const text = (v) => typeof v === "string";
+const kindOf = (v) => (v === null ? "null" : typeof v === "boolean" ? "a boolean" : typeof v === "number" ? "a number" : text(v) ? "a text"
+  : Array.isArray(v) ? "a list" : isObject(v) ? "an object" : typeof v);
+const KINDS = {
+  t: ["a text", text],
+  w: ["a whole number of 0 or more", (v) => Number.isInteger(v) && v >= 0],
+  y: ["a year from 1 to 9999", (v) => Number.isInteger(v) && v >= 1 && v <= 9999],
+  b: ["true or false", (v) => typeof v === "boolean"],
+  l: ["a list", Array.isArray],
+  o: ["an object", isObject],
+  h: ["a time of day such as 15:00", (v) => text(v) && TIME.test(v)],
+  d: ["a date such as 2026-11-23", (v) => text(v) && DAY.test(v)],
+};
+
+// parent[key] of the kind spec[0]; "?": may be missing or null, "|": may be null.
+function read(parent, key, path, spec) {
+  const [wanted, fits] = KINDS[spec[0]];
+  if (!Object.prototype.hasOwnProperty.call(parent, key)) {
+    if (spec.includes("?")) return null;
+    throw notTheFormat(`a field '${key}' is missing in ${path}`);
+  }
+  const value = parent[key];
+  if (value === null && spec.length > 1) return null;
+  if (!fits(value)) throw notTheFormat(`${path}.${key} is ${kindOf(value)}, not ${wanted}${spec.includes("|") ? " or null" : ""}`);
+  return value;
+}
+
+const must = (ok, path, value, wanted) => {
+  if (!ok) throw notTheFormat(`${path} is ${kindOf(value)}, not ${wanted}`);
+};
+const texts = (list, path) => list.forEach((v, i) => must(text(v), `${path}[${i}]`, v, "a text"));
+const object = (v, path) => must(isObject(v), path, v, "an object");
+function pieces(list, path) {
+  must(Array.isArray(list), path, list, "a list of pieces");
+  list.forEach((p, i) => must(Array.isArray(p) && p.length === 2 && text(p[0]) && text(p[1]) && TIME.test(p[0]) && END.test(p[1]), `${path}[${i}]`, p,
+    'a piece such as ["08:00", "17:00"]'));
+}
+
+function checkTop(rules) {
+  const years = read(rules, "years", "the document", "o");
+  read(years, "first", "years", "y");
+  read(years, "last", "years", "y");
+  texts(read(rules, "metrics", "the document", "l"), "metrics");
+  read(rules, "vendors", "the document", "o");
+  texts(read(rules, "zones", "the document", "l?") || [], "zones");
+}
+
+const checked = new WeakSet();
+
+// The whole vendor a question is about, once per vendor object: the export always passes.
+function checkVendor(id, vendor) {
+  if (checked.has(vendor)) return;
+  const at = `vendors.${id}`;
+  object(vendor, at);
+  const calendars = read(vendor, "calendars", at, "o");
+  const named = (owner, place, spec) => {
+    const cal = read(owner, "calendar", place, spec);
+    if (cal !== null && !Object.prototype.hasOwnProperty.call(calendars, cal)) throw notTheFormat(`${place}.calendar is '${cut(cal)}', not one of the vendor's calendars`);
+  };
+  for (const [calId, cal] of Object.entries(calendars)) {
+    const where = `${at}.calendars.${calId}`;
+    object(cal, where);
+    read(cal, "zone", where, "t|");
+    read(cal, "always_open", where, "b");
+    const weekly = read(cal, "weekly", where, "o");
+    for (const day of WEEKDAYS) pieces(read(weekly, day, `${where}.weekly`, "l"), `${where}.weekly.${day}`);
+    for (const [day, list] of Object.entries(read(cal, "dates", where, "o"))) {
+      if (!DAY.test(day)) throw notTheFormat(`${where}.dates has the key '${cut(day)}', not a date such as 2026-11-23`);
+      pieces(list, `${where}.dates.${day}`);
+    }
+    const holidays = read(cal, "customer_holidays", where, "o?|") || {};
+    for (const country of Object.keys(holidays)) {
+      read(holidays, country, `${where}.customer_holidays`, "l").forEach((v, i) => must(KINDS.d[1](v), `${where}.customer_holidays.${country}[${i}]`, v, KINDS.d[0]));
+    }
+  }
+  const priorities = read(vendor, "priorities", at, "o|");
+  if (priorities !== null) {
+    read(priorities, "levels", `${at}.priorities`, "l").forEach((level, i) => {
+      object(level, `${at}.priorities.levels[${i}]`);
+      read(level, "id", `${at}.priorities.levels[${i}]`, "t");
+    });
+    const matrix = read(priorities, "matrix", `${at}.priorities`, "o|");
+    if (matrix !== null) {
+      const where = `${at}.priorities.matrix`;
+      for (const axis of ["impacts", "urgencies"]) texts(read(matrix, axis, where, "l"), `${where}.${axis}`);
+      const levels = read(matrix, "levels", where, "o");
+      for (const impact of Object.keys(levels)) {
+        for (const [urgency, level] of Object.entries(read(levels, impact, `${where}.levels`, "o"))) must(text(level), `${where}.levels.${impact}.${urgency}`, level, "a text");
+      }
+    }
+  }
+  read(vendor, "cases", at, "o?|");
+  for (const [aliasId, alias] of Object.entries(read(vendor, "aliases", at, "o?|") || {})) {
+    object(alias, `${at}.aliases.${aliasId}`);
+    read(alias, "plan", `${at}.aliases.${aliasId}`, "t");
+  }
+  for (const [planId, plan] of Object.entries(read(vendor, "plans", at, "o"))) {
+    const where = `${at}.plans.${planId}`;
+    object(plan, where);
+    read(plan, "no_support", where, "b?");
+    read(plan, "targets", where, "l").forEach((target, i) => {
+      const place = `${where}.targets[${i}]`;
+      object(target, place);
+      read(target, "metric", place, "t");
+      read(target, "priority", place, "t|");
+      read(target, "minutes", place, "w|");
+      named(target, place, "t|");
+      for (const [key, spec] of [["case", "t"], ["business_days", "w"], ["days_rule", "t"], ["published", "b"], ["from", "d"], ["until", "d"], ["cutoff", "h"]]) {
+        read(target, key, place, key === "published" ? "b?" : `${spec}?|`);
+      }
+    });
+    (read(plan, "obligations", where, "l?") || []).forEach((obligation, i) => {
+      const place = `${where}.obligations[${i}]`;
+      object(obligation, place);
+      read(obligation, "id", place, "t");
+      read(obligation, "after_minutes", place, "w?|");
+      read(obligation, "every_minutes", place, "w?|");
+      named(obligation, place, "t?|");
+      texts(read(obligation, "priorities", place, "l?|") || [], `${place}.priorities`);
+    });
+  }
+  checked.add(vendor);
+}
+
+// A TypeError or RangeError met while reading a document is its fault, refused as engine.py refuses it.
+const reading = (fn) => (...args) => {
+  try {
+    return fn(...args);
+  } catch (error) {
+    throw error instanceof TypeError || error instanceof RangeError ? notTheFormat(`${error.name}: ${cut(error.message)}`) : error;
+  }
+};
+
 function checkFormat(rules) {
-  const version = String(rules.format_version ?? "");
+  const version = typeof rules.format_version === "string" ? rules.format_version : "";
   if (!version.startsWith("1.")) throw new Error(`these rules are in format ${version || "(none)"}; this evaluator reads format 1.x`);
+  checkTop(rules);
 }
 
 // The plan, then the priority and the kind of case checked against its vendor (docs/rules.md §5's order).
@@ -398,7 +539,8 @@ function checkPlan(rules, plan, priority, kase) {
   }
   const [vendorId, planId] = plan.split("/");
   const vendor = own(rules.vendors, vendorId);
-  if (!vendor) throw new Error(`unknown vendor '${cut(vendorId)}'${suggest(vendorId, Object.keys(rules.vendors))}`);
+  if (vendor === undefined || vendor === null) throw new Error(`unknown vendor '${cut(vendorId)}'${suggest(vendorId, Object.keys(rules.vendors))}`);
+  checkVendor(vendorId, vendor);
   let found = own(vendor.plans, planId);
   if (!found) {
     // Format 1.1: an alias names a group whose terms are another plan's (Amanda's trial users: premium).
@@ -503,22 +645,21 @@ function evaluate(rules, { plan, priority = null, at, tz = null, metric = null, 
 }
 
 /** By when the target of `plan` ("vendor/plan") is due for a report `at` (ISO 8601 with offset, or a Date). */
-export function due(rules, options) {
-  return new Date(evaluate(rules, options).ms);
-}
+export const due = reading((rules, options) => new Date(evaluate(rules, options).ms));
 
 /** The deadline as ISO 8601 in the calendar's zone (or the customer's `tz`, or the report's own offset for a zoneless 24x7 clock). */
-export function dueIso(rules, options) {
+export const dueIso = reading((rules, options) => {
   const { ms, zone } = evaluate(rules, options);
   return formatIso(ms, zone);
-}
+});
 
 /** The priority level a vendor's impact x urgency matrix gives. */
-export function priorityFor(rules, vendor, impact, urgency) {
+export const priorityFor = reading((rules, vendor, impact, urgency) => {
   // Names cut to 100 characters, as every message quotes a caller's name (§7).
   const [v, i, u] = [vendor, impact, urgency].map((name) => cut(String(name)));
   const found = own(rules.vendors, vendor);
-  if (!found) throw new Error(`unknown vendor '${v}'${suggest(vendor, Object.keys(rules.vendors))}`);
+  if (found === undefined || found === null) throw new Error(`unknown vendor '${v}'${suggest(vendor, Object.keys(rules.vendors))}`);
+  checkVendor(vendor, found);
   const scheme = found.priorities;
   if (!scheme || !scheme.matrix) throw new Error(`vendor '${v}' has no impact × urgency matrix`);
   const matrix = scheme.matrix;
@@ -533,7 +674,7 @@ export function priorityFor(rules, vendor, impact, urgency) {
     throw new Error(`vendor '${v}''s matrix gives no level for impact '${i}' with urgency '${u}'`);
   }
   return level;
-}
+});
 
 // --- effective-dated versions (format 1.2, docs/rules.md §5 step 8) ---
 
@@ -560,6 +701,6 @@ function versionFilter(vendor, plan, metric, { report, tz }) {
 // What assets/ticket.js (the ticket clock, docs/rules.md §11) builds on. Not an interface of its own:
 // it lets the clock live in a module the vendor pages do not load.
 export const _internals = Object.freeze({
-  MINUTE_MS, calendarClock, checkFormat, checkPlan, checkZoneName, cutoffStart, daysDeadline, findTarget, formatIso, own, parseMoment, search, suggest,
-  timeline,
+  MINUTE_MS, calendarClock, checkFormat, checkPlan, checkZoneName, cut, cutoffStart, daysDeadline, findTarget, formatIso, notTheFormat, own, parseMoment,
+  reading, search, suggest, timeline,
 });

@@ -6,7 +6,8 @@
 import { _internals } from "./sla.js";
 
 const {
-  MINUTE_MS, calendarClock, checkFormat, checkPlan, checkZoneName, cutoffStart, daysDeadline, findTarget, formatIso, own, parseMoment, search, suggest, timeline,
+  MINUTE_MS, calendarClock, cut, checkFormat, checkPlan, checkZoneName, cutoffStart, daysDeadline, findTarget, formatIso, notTheFormat, own, parseMoment, reading, search,
+  suggest, timeline,
 } = _internals;
 
 export const EVENT_TYPES = ["pause", "resume", "registered", "responded", "updated", "resolved", "priority", "obligation", "workaround", "on-site"];
@@ -191,12 +192,14 @@ function checkQuestion(rules, plan, priority, kase) {
 const isTimed = (ob) => (ob.after_minutes !== null && ob.after_minutes !== undefined) || (ob.every_minutes !== null && ob.every_minutes !== undefined);
 
 // An error that refuses the whole ticket question; any other is one metric's ("none", with its reason).
-const refusesQuestion = (error) => error.field === "tz" || / lies outside | falls after /.test(error.message);
+// A document that does not follow the format refuses the ticket as Python's does, whichever metric found it.
+const refusesQuestion = (error) => error.field === "tz" || error.code === "format" || error instanceof TypeError || error instanceof RangeError
+  || / lies outside | falls after /.test(error.message);
 
 const earliest = (a, b) => (a === null ? b : b === null ? a : Math.min(a, b));
 
 /** A ticket's clock at `now` (docs/rules.md §11): per metric its deadline, elapsed and remaining business time, state and warnings. */
-export function ticket(rules, { plan, priority = null, at, now, events = [], tz = null, case: kase = null, country = null, warnings = null } = {}) {
+export const ticket = reading((rules, { plan, priority = null, at, now, events = [], tz = null, case: kase = null, country = null, warnings = null } = {}) => {
   if (priority === "" || priority === undefined) priority = null;
   if (tz === "" || tz === undefined) tz = null;
   if (kase === "" || kase === undefined) kase = null;
@@ -213,6 +216,10 @@ export function ticket(rules, { plan, priority = null, at, now, events = [], tz 
   if (tz !== null) checkZoneName(rules, tz, "the customer's zone");
   const shares = readShares(warnings);
   const { vendorId, vendor, found: plain, levels } = checkQuestion(rules, plan, priority, kase);
+  rules.metrics.forEach((metric, i) => {
+    // The clock must know what event meets each metric, or it would measure it wrongly (as Python refuses it).
+    if (!Object.prototype.hasOwnProperty.call(MET_BY, metric)) throw notTheFormat(`metrics[${i}] is '${cut(metric)}', not a metric this ticket clock knows`);
+  });
   const state = ticketState(moment.ms, priority, readEvents(events, moment.ms, levels, plain), until.ms);
   // Both moments with seconds, each in its own offset (Z as +00:00), as Python writes them (§11.6), not as given.
   if (until.ms < moment.ms) throw new Error(`'now' (${formatIso(until.ms, until.offset)}) is before the report (${formatIso(moment.ms, moment.offset)})`);
@@ -297,4 +304,4 @@ export function ticket(rules, { plan, priority = null, at, now, events = [], tz 
     obligations[ob.id] = { ...measure(rules, t, zone, { minutes: every }, starts[starts.length - 1], resolved, state, shares), missed };
   }
   return { metrics, obligations };
-}
+});
