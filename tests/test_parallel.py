@@ -248,6 +248,7 @@ print(json.dumps({
     "first": list(map(repr, first.diagnostics)),
     "again": list(map(repr, again.diagnostics)),
     "kept": len([p for p in (cache_dir / "check").rglob("*") if p.is_file()]),
+    "outlines": len([p for p in (cache_dir / "outline").rglob("*") if p.is_file()]),
     "read_again": cache.hits,
 }))
 """
@@ -279,5 +280,6 @@ def test_files_judged_by_a_worker_and_the_build_itself_give_the_serial_findings_
     assert answer["first"] == answer["serial"]  # the same findings in the same order
     assert answer["again"] == answer["serial"]
     assert answer["kept"] == files + 1  # every file's findings kept, whichever process judged it
+    assert answer["outlines"] == files  # and every vendor file's outline (shared.plan's definitions keep it whole)
     judges = (tmp_path / "judges").read_text(encoding="utf-8").split()
     assert len(judges) == files + 1 and len(set(judges)) == 2  # a worker and this process, each a share, once each

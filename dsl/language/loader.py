@@ -469,8 +469,10 @@ def _resolve_and_check(
     if cache is None or keys is None:
         found = checks.check_project(decls, resolution.vendors, context, settings)
     else:
-        found = _check_with_cache(decls, resolution, context, cache, keys, result.vendor_keys, settings, unloaded)
-        _keep_outlines(decls, resolution, cache, keys, outlines or {}, troubled)
+        outlined: set[str] = set()
+        outlining = (outlines or {}, troubled, outlined)
+        found = _check_with_cache(decls, resolution, context, cache, keys, result.vendor_keys, settings, unloaded, outlining)
+        _keep_outlines(decls, resolution, cache, keys, outlines or {}, troubled | outlined)
     # A single-vendor site names a vendor of the whole project: judged when the whole project is loaded.
     if not broken and decls and not context:
         found += check_settings_vendor(settings, {v.id for v in resolution.project.vendors})
@@ -490,8 +492,12 @@ def _check_with_cache(
     vendor_keys: dict[str, str],
     settings: Settings = DEFAULT_SETTINGS,
     unloaded: dict[str, Unloaded] | None = None,
+    outlining: tuple[dict[str, Outline], frozenset[str], set[str]] | None = None,
 ) -> list[Diagnostic]:
     """`checks.check_project`, one file at a time, each file's findings kept in the cache.
+
+    `outlining`: the files left unloaded (their outlines), those the parser had something to say about, and a set this
+    adds each file to whose outline it kept, made beside its findings (`_keep_outlines` makes the others' afterwards).
 
     What the checks say about a file depends on the file, on the definitions every file shares (the
     top-level calendars and priority schemes, through which its vendor is resolved) and on the code:
@@ -533,11 +539,17 @@ def _check_with_cache(
             # An outline's findings were not kept: the file is loaded (its lazy vendors load with it).
             own = [(mine, vendor) for mine, (_, vendor) in zip(loaded.vendors, own, strict=True)]
             file = loaded
-        todo.append(_FileCheck(len(findings), file, own, key))
+        outline_key = None
+        if outlining is not None and parsed is not None and file.path not in outlining[0] and file.path not in outlining[1]:
+            outline_key = None if cache.has(OUTLINE_KIND, parsed) else parsed
+        vendors = tuple(vendor for _, vendor in by_file.get(file.path, []))
+        todo.append(_FileCheck(len(findings), file, own, key, outline_key, vendors))
         findings.append(None)
     context_of_checks = (shared_calendars, shared_schemes, settings, horizon)
-    for place, judged in _checked(todo, context_of_checks, cache):
+    for place, judged, outlined in _checked(todo, context_of_checks, cache):
         findings[place] = judged
+        if outlined and outlining is not None:
+            outlining[2].add(decls[place].path)  # a finding's place is its file's among `decls`
     for judged_or_none in findings:
         found += judged_or_none or []
     return list(dict.fromkeys(found))
@@ -551,6 +563,10 @@ class _FileCheck(NamedTuple):
     file: FileDecl
     own: list[tuple[VendorDecl, Vendor]]
     key: str | None
+    outline_key: str | None = None
+    """The key to keep the file's outline under, when it is to be made now (`_keep_outlines`)."""
+    vendors: tuple[Vendor, ...] = ()
+    """The vendors of the file as resolved, for its outline."""
 
 
 _MIN_FILES_TO_CHECK_IN_WORKERS = 64
@@ -560,16 +576,21 @@ _CHECKING: dict[str, object] = {}
 """What the checking workers need, set just before they are forked (shared, not pickled)."""
 
 
-def _check_one(check: _FileCheck, context: tuple[set[str], set[str], Settings, object], cache: BuildCache) -> list[Diagnostic]:
-    """One file's findings, kept in the cache under its key."""
+def _check_one(check: _FileCheck, context: tuple[set[str], set[str], Settings, object], cache: BuildCache) -> tuple[list[Diagnostic], bool]:
+    """One file's findings, kept in the cache under its key; and whether its outline was made and kept."""
     shared_calendars, shared_schemes, settings, horizon = context
     mine = checks.check_file(check.file, check.own, shared_calendars, shared_schemes, settings, horizon)  # type: ignore[arg-type]
     if check.key is not None:
         cache.put(CHECK_KIND, check.key, mine)
-    return mine
+    if check.outline_key is not None:
+        outline = outline_of(check.file, check.vendors)
+        if outline is not None:
+            cache.put(OUTLINE_KIND, check.outline_key, outline)
+            return mine, True
+    return mine, False
 
 
-def _check_in_worker(chunk: tuple[int, int]) -> tuple[tuple[int, int], list[list[Diagnostic]] | None]:
+def _check_in_worker(chunk: tuple[int, int]) -> tuple[tuple[int, int], list[tuple[list[Diagnostic], bool]] | None]:
     """The findings of the files todo[first:last] in a worker; None if a check failed (the build's process then judges
     them itself, and raises the error where a serial run would)."""
     try:
@@ -584,22 +605,26 @@ _FILES_PER_TASK = 8
 
 def _checked(
     todo: list[_FileCheck], context: tuple[set[str], set[str], Settings, object], cache: BuildCache
-) -> list[tuple[int, list[Diagnostic]]]:
-    """Each file's findings, by its index: in worker processes and this one together when there are many (a cold build
-    of a thousand files judged them for a second on one core, the other idle), else here one by one."""
+) -> list[tuple[int, list[Diagnostic], bool]]:
+    """Each file's findings by its place, and whether its outline was kept: in worker processes and this one together
+    when there are many (a cold build of a thousand files judged and outlined them for a second and a half on one core,
+    the other idle), else here one by one."""
     jobs = worker_count()
     if jobs < 2 or len(todo) < _MIN_FILES_TO_CHECK_IN_WORKERS or cache.memory is not None or "fork" not in multiprocessing.get_all_start_methods():
-        return [(check.place, _check_one(check, context, cache)) for check in todo]
-    done: list[tuple[int, list[Diagnostic]]] = []
+        return [(check.place, *_check_one(check, context, cache)) for check in todo]
+    done: list[tuple[int, list[Diagnostic], bool]] = []
 
-    def take(chunk: tuple[int, int], found: list[list[Diagnostic]] | None) -> None:
+    def take(chunk: tuple[int, int], found: list[tuple[list[Diagnostic], bool]] | None) -> None:
         for n, check in enumerate(todo[chunk[0] : chunk[1]]):
             if found is None:
-                done.append((check.place, _check_one(check, context, cache)))
+                done.append((check.place, *_check_one(check, context, cache)))
                 continue
-            done.append((check.place, found[n]))
-            if check.key is not None:  # kept by the worker: noted here, for the pack
+            done.append((check.place, *found[n]))
+            # Kept by the worker: noted here, for the pack.
+            if check.key is not None:
                 cache.note_used(CHECK_KIND, check.key)
+            if found[n][1] and check.outline_key is not None:
+                cache.note_used(OUTLINE_KIND, check.outline_key)
 
     _CHECKING.update(todo=todo, context=context, cache=cache)
     # As the site's workers (dsl/site/parallel.py): the objects that exist now are kept out of the collector's reach, so
@@ -608,7 +633,7 @@ def _checked(
     gc.freeze()
     try:
         with multiprocessing.get_context("fork").Pool(jobs - 1) as pool:
-            in_flight: list[AsyncResult[tuple[tuple[int, int], list[list[Diagnostic]] | None]]] = []
+            in_flight: list[AsyncResult[tuple[tuple[int, int], list[tuple[list[Diagnostic], bool]] | None]]] = []
             following = 0
             while following < len(todo) or in_flight:
                 while len(in_flight) < 3 * (jobs - 1) and following < len(todo):
@@ -669,16 +694,17 @@ def _whole_file(path: str, key: str, cache: BuildCache) -> Callable[[], FileDecl
 
 def _keep_outlines(
     decls: Sequence[FileDecl], resolution: Resolution, cache: BuildCache, keys: dict[str, str], outlines: dict[str, Outline],
-    troubled: frozenset[str],
+    skip: frozenset[str],
 ) -> None:
-    """Keep in the cache the outline of each file loaded whole this time, for the next build to leave it unloaded
-    (not of a file the parser had something to say about: an outline has no diagnostics to repeat)."""
+    """Keep in the cache the outline of each file loaded whole this time, for the next build to leave it unloaded, but
+    those in `skip`: the files the parser had something to say about (an outline has no diagnostics to repeat) and those
+    outlined beside their findings already."""
     by_file: dict[str, list[Vendor]] = {}
     for decl, vendor in resolution.vendors:
         by_file.setdefault(decl.pos.file, []).append(vendor)
     for file in decls:
         key = keys.get(file.path)
-        if key is None or file.path in outlines or file.path in troubled or cache.has(OUTLINE_KIND, key):
+        if key is None or file.path in outlines or file.path in skip or cache.has(OUTLINE_KIND, key):
             continue
         outline = outline_of(file, tuple(by_file.get(file.path, ())))
         if outline is not None:
