@@ -125,7 +125,16 @@ def _join_all(header: str, fragments: list[str]) -> str:
     """all.json from the header document (an empty "vendors" object) and the vendors' parts in order."""
     if not fragments:
         return header
-    return header.replace(_VENDORS_SLOT, '"vendors": {\n' + ",\n".join(fragments) + "\n  }", 1)
+    before, slot, after = header.partition(_VENDORS_SLOT)
+    if not slot:
+        return header
+    # One join of every piece: joining the parts, then putting them in the header's slot, made all.json twice more.
+    pieces = [before, '"vendors": {\n']
+    for fragment in fragments:
+        pieces += (fragment, ",\n")
+    pieces[-1] = "\n  }"
+    pieces.append(after)
+    return "".join(pieces)
 
 
 def _write_rules_reusing(
