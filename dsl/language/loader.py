@@ -321,16 +321,14 @@ def _parse_cached(
 _MIN_FILES_PER_JOB = 4
 
 
-def _parse_some(paths: list[Path]) -> list[Path]:
-    """Parse files in a worker, each into the cache; returns them (what it could not parse, the serial loop reports)."""
+def _parse_one(path: Path) -> Path:
     cache = _AHEAD.get("cache")
     if isinstance(cache, BuildCache):
-        for path in paths:
-            try:
-                _parse_cached(path, cache)
-            except OSError:
-                pass  # reported by the serial loop, which meets the same error
-    return paths
+        try:
+            _parse_cached(path, cache)
+        except OSError:
+            pass  # reported by the serial loop, which meets the same error
+    return path
 
 
 _AHEAD: dict[str, object] = {}
@@ -358,51 +356,17 @@ def _parse_ahead(
         return reads, parsed
     _lark_ready()  # compile (or load) the parser once, before forking, so that workers share it
     _AHEAD["cache"] = cache
-    done = 0
-
-    def take(paths: list[Path]) -> None:
-        # A worker's files are read back from the cache as they come, not all after the last.
-        nonlocal done
-        done += not paths  # [] for a file this process parsed itself
-        for path in paths:
-            key = reads[path][1]
-            found = cache.get("parse", key)
-            if found is not None:
-                parsed[key] = found
-            done += 1
-        if progress is not None:
-            progress.step("parsing plan files", done, len(todo))
-
     try:
-        # As the site's workers (dsl/site/parallel.py), this process is one of the `jobs`: it parses a file of its own
-        # between taking the workers' answers. It used to only read the workers' results back (a thousand files'
-        # declarations unpickled, two seconds of CPU) while two workers shared the two cores with it; each file it
-        # parses itself is one it need not read back.
-        with multiprocessing.get_context("fork").Pool(jobs - 1) as pool:
-            in_flight: list[AsyncResult[list[Path]]] = []
-            step = max(1, min(8, len(todo) // (jobs * 16)))
-            following = 0
-            while following < len(todo) or in_flight:
-                while len(in_flight) < 3 * (jobs - 1) and following < len(todo):
-                    in_flight.append(pool.apply_async(_parse_some, (todo[following : following + step],)))
-                    following += step
-                for ready in [task for task in in_flight if task.ready()]:
-                    in_flight.remove(ready)
-                    take(ready.get())
-                if following < len(todo):
-                    path = todo[following]
-                    following += 1
-                    try:
-                        text, decl, problems, key = _parse_cached(path, cache, reads[path])
-                    except OSError:
-                        key = None  # reported by the serial loop, which meets the same error
-                    if key is not None:
-                        parsed[key] = (text, decl, problems)
-                    take([])
-                elif in_flight:
-                    take(in_flight.pop(0).get())
-            pool.close()
-            pool.join()
+        with multiprocessing.get_context("fork").Pool(jobs) as pool:
+            for done, path in enumerate(pool.imap_unordered(_parse_one, todo, chunksize=max(1, min(16, len(todo) // (jobs * 8))))):
+                # This process would only wait for the workers: it reads their results back meanwhile, instead of
+                # all of them after the last (a second and a half of 1,000 files' models, unpickled).
+                key = reads[path][1]
+                found = cache.get("parse", key)
+                if found is not None:
+                    parsed[key] = found
+                if progress is not None:
+                    progress.step("parsing plan files", done + 1, len(todo))
     finally:
         _AHEAD.clear()
     return reads, parsed
