@@ -13,6 +13,7 @@ import subprocess
 import sys
 import threading
 from pathlib import Path
+from typing import Any
 
 from dsl.language import cache as cache_module
 from dsl.language.cache import BuildCache, worker_count
@@ -179,6 +180,15 @@ print(json.dumps({
 """
 
 
+def _two_processes(script: str, plans: Path, cache: Path) -> dict[str, Any]:
+    """What `script` prints about loading `plans` with the build cache `cache`, run in a fresh process allowed two."""
+    env = {**os.environ, "TIERWISE_JOBS": "2"}
+    done = subprocess.run([sys.executable, "-c", script, str(plans), str(cache)], capture_output=True, text=True, env=env, cwd=ROOT, timeout=600)
+    assert done.returncode == 0, done.stderr
+    answer: dict[str, Any] = json.loads(done.stdout)
+    return answer
+
+
 def test_plan_files_parsed_in_workers_load_as_parsed_serially(tmp_path: Path) -> None:
     plans = tmp_path / "plans"
     plans.mkdir()
@@ -188,12 +198,7 @@ def test_plan_files_parsed_in_workers_load_as_parsed_serially(tmp_path: Path) ->
         (plans / f"s{n}.plan").write_text(text.replace("vendor stratiteq {", f"vendor s{n} {{", 1), encoding="utf-8")
     (plans / "shared.plan").write_text((PLANS / "shared.plan").read_text(encoding="utf-8"), encoding="utf-8")
     (plans / "broken.plan").write_text("vendor broken {\n  name\n}\n", encoding="utf-8")
-    env = {**os.environ, "TIERWISE_JOBS": "2"}
-    done = subprocess.run(
-        [sys.executable, "-c", PARSE, str(plans), str(tmp_path / "cache")], capture_output=True, text=True, env=env, cwd=ROOT, timeout=600
-    )
-    assert done.returncode == 0, done.stderr
-    answer = json.loads(done.stdout)
+    answer = _two_processes(PARSE, plans, tmp_path / "cache")
     assert answer["cached"] == 12  # the workers parsed and cached every file
     assert answer["same_sources"]
     assert answer["ahead"] == answer["serial"]
@@ -215,12 +220,7 @@ def test_plan_files_parsed_by_the_workers_and_the_build_itself_make_the_serial_m
     for n in range(24):
         (plans / f"s{n:02}.plan").write_text(text.replace("vendor stratiteq {", f"vendor s{n} {{", 1), encoding="utf-8")
     (plans / "shared.plan").write_text((PLANS / "shared.plan").read_text(encoding="utf-8"), encoding="utf-8")
-    env = {**os.environ, "TIERWISE_JOBS": "2"}
-    done = subprocess.run(
-        [sys.executable, "-c", PARSE, str(plans), str(tmp_path / "cache")], capture_output=True, text=True, env=env, cwd=ROOT, timeout=600
-    )
-    assert done.returncode == 0, done.stderr
-    answer = json.loads(done.stdout)
+    answer = _two_processes(PARSE, plans, tmp_path / "cache")
     assert answer["loaded"] and answer["same_project"] and answer["ahead"] == answer["serial"]
     assert answer["cached"] == 25
 
@@ -269,12 +269,7 @@ def test_files_judged_by_a_worker_and_the_build_itself_give_the_serial_findings_
             mine = mine.replace('      en "Support for incidents in the specified applications"\n', "", 1)
         (plans / f"s{n:02}.plan").write_text(mine, encoding="utf-8")
     (plans / "shared.plan").write_text((PLANS / "shared.plan").read_text(encoding="utf-8"), encoding="utf-8")
-    env = {**os.environ, "TIERWISE_JOBS": "2"}
-    done = subprocess.run(
-        [sys.executable, "-c", CHECK, str(plans), str(tmp_path / "cache")], capture_output=True, text=True, env=env, cwd=ROOT, timeout=600
-    )
-    assert done.returncode == 0, done.stderr
-    answer = json.loads(done.stdout)
+    answer = _two_processes(CHECK, plans, tmp_path / "cache")
     assert sum("T0309" in line for line in answer["serial"]) == len(range(4, files, 9))
     assert sum("T0404" in line for line in answer["serial"]) >= len(range(2, files, 7))
     assert answer["first"] == answer["serial"]  # the same findings in the same order

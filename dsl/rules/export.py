@@ -197,40 +197,24 @@ def _indented(value: Any, indent: str, write: Callable[[str], object]) -> None:
     kind = type(value)
     if kind is str:
         write(_quoted(value))
-    elif kind is dict:
+    elif kind is dict or kind is list or kind is tuple:
+        mapping = kind is dict
         if not value:
-            write("{}")
+            write("{}" if mapping else "[]")
             return
         inner = indent + "  "
-        between = ",\n" + inner
-        write("{\n" + inner)
-        first = True
-        for key, item in value.items():
-            if type(key) is not str:
-                raise _NotPlain
-            if first:
-                first = False
-            else:
-                write(between)
-            write(_quoted(key))
-            write(": ")
+        write(("{\n" if mapping else "[\n") + inner)
+        for n, item in enumerate(value.items() if mapping else value):
+            if n:
+                write(",\n" + inner)
+            if mapping:
+                key, item = item
+                if type(key) is not str:
+                    raise _NotPlain
+                write(_quoted(key))
+                write(": ")
             _indented(item, inner, write)
-        write("\n" + indent + "}")
-    elif kind is list or kind is tuple:
-        if not value:
-            write("[]")
-            return
-        inner = indent + "  "
-        between = ",\n" + inner
-        write("[\n" + inner)
-        first = True
-        for item in value:
-            if first:
-                first = False
-            else:
-                write(between)
-            _indented(item, inner, write)
-        write("\n" + indent + "]")
+        write("\n" + indent + ("}" if mapping else "]"))
     elif value is None:
         write("null")
     elif value is True:
