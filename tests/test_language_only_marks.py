@@ -1,7 +1,7 @@
 """`language en only`: every text of the vendor's own on a page in another language is marked with its `lang`.
 
 Not only the texts that stand alone (an intro, a tier's name), but those inside the site's sentences too:
-"Snabbaste svar: 8 timmar<br><span lang="en">Cases escalated to Esri Inc</span>: 1 timme" on the home
+"8 timmar<br><span lang="en">Cases escalated to Esri Inc</span>: 1 timme" on the home
 page's card, a segment's name before its prices, a priority's name under a response time, the calculator's
 options, the structured data. The five real vendors, made English-only with every English text marked by
 a word no page uses, are published; every page in Swedish, Italian and Polish is parsed, and every piece

@@ -232,7 +232,7 @@ def test_the_home_card_says_the_response_in_force_first_not_a_later_faster_versi
 """
     vendor = _load(plan).project.vendors[0]
     reader = views.Reader("en", words()["en"], vendor, None)
-    assert views.fastest_response(vendor, reader) == "Fastest response: 30 minutes"
+    assert views.fastest_response(vendor, reader) == "30 minutes"
     assert [t.minutes for t in views.first_versions(vendor.plans[0])] == [30, 120]
 
 

@@ -2260,7 +2260,8 @@ def _segment_summary(prices: list[Price], reader: Reader, currencies: list[str])
 
 
 def fastest_response(vendor: Vendor, reader: Reader) -> Markup:
-    """The quickest guaranteed first response of any tier, or a plain statement that none is promised."""
+    """The quickest guaranteed first response of any tier ("8 hours", under the card's "Fastest response"), or a plain
+    statement that none is promised."""
     # The card's "response" is the metric a question means when it names none: the first response,
     # for the general case; a kind of case answered faster (Esri's escalated cases) is named with it.
     # A target's later versions (`from DATE`) are not its value: the card, like the comparison, says the
@@ -2279,13 +2280,9 @@ def fastest_response(vendor: Vendor, reader: Reader) -> Markup:
         return Markup(escape(reader.gettext("Response times not stated by the vendor")))
     if not general and not in_days:
         minutes, case = scoped[0]
-        return sentence(
-            reader.gettext("Fastest response: %(duration)s (%(case)s)"),
-            duration=fmt.duration(minutes, reader.lang),
-            case=case_in_sentence(vendor, case, reader),
-        )
-    fastest = fmt.duration(min(general), reader.lang) if general else business_days_text(*in_days[0], reader)
-    text = sentence(reader.gettext("Fastest response: %(duration)s"), duration=fastest)
+        return html_format("{} ({})", fmt.duration(minutes, reader.lang), case_in_sentence(vendor, case, reader))
+    # The card's term says what the time is ("Fastest response"): the time alone, not "Fastest response: 8 hours" again.
+    text = Markup(escape(fmt.duration(min(general), reader.lang) if general else business_days_text(*in_days[0], reader)))
     if scoped and (not general or scoped[0][0] < min(general)):
         # On a line of its own, as the comparison's cells say a kind of case: after a semicolon the case's name kept
         # its capital mid-sentence ("8 timmar; Ärenden som eskaleras till Esri Inc: 1 timme").
