@@ -126,7 +126,7 @@ def _monthly(price: Price, period: str | None = None, currency: str | None = Non
     """
     if price.kind != "amount" or price.amount is None or price.pack is not None or price.unit in PACK_UNITS:
         return None
-    if (price.currency or "") != (currency if currency is not None else price.currency or ""):
+    if currency is not None and (price.currency or "") != currency:  # a part in another currency than its price's
         return None
     months = _MONTHS_PER.get(price.period or period or "")
     if months is None:

@@ -539,19 +539,17 @@ class Reuse:
         key = self._key("rules", vendor_id, f"{years[0]}-{years[1]}")
         cache = self.cache
         group = self._group(vendor_id)
-        part = self.ready.pop(("rules-part", vendor_id), None)
-        if part is not None:  # the file was written ahead: its text is read only if asked for
-            unpacked = partial(_unpacked, part)
-            if cache is None or key is None:
-                return RuleTexts(lambda: make()[0], unpacked)
-            return RuleTexts(lambda: self._read_once("rules", key, lambda: cache.get("rules", key, group), make, lambda made: None)[0], unpacked)
-        if cache is None or key is None or not cache.has("rules", key, group):
+        part = self.ready.pop(("rules-part", vendor_id), None)  # the file was written ahead: its part came back
+        written_part = partial(_unpacked, part) if part is not None else None
+        if cache is None or key is None:
+            return RuleTexts(lambda: make()[0], written_part) if written_part is not None else None
+        if written_part is None and not cache.has("rules", key, group):
             return None
 
         def both() -> tuple[str, str]:
             return self._read_once("rules", key, lambda: cache.get("rules", key, group), make, lambda made: cache.put("rules", key, made))
 
-        return RuleTexts(lambda: both()[0], lambda: both()[1])
+        return RuleTexts(lambda: both()[0], written_part or (lambda: both()[1]))
 
     def keep_rules(self, vendor_id: str, years: tuple[int, int], text: str, fragment: str) -> None:
         """Store a vendor's rule file and its part of all.json."""
