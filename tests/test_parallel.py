@@ -278,3 +278,33 @@ def test_files_judged_by_a_worker_and_the_build_itself_give_the_serial_findings_
     assert answer["outlines"] == files  # and every vendor file's outline (shared.plan's definitions keep it whole)
     judges = (tmp_path / "judges").read_text(encoding="utf-8").split()
     assert len(judges) == files + 1 and len(set(judges)) == 2  # a worker and this process, each a share, once each
+
+
+SHARE = """
+import json, os, sys
+from dsl.language.cache import share_out
+total, per_task = int(sys.argv[1]), int(sys.argv[2])
+here, taken = [], []
+def in_worker(task):
+    return [(n, n * n, os.getpid()) for n in range(*task)]
+def take(answer):
+    taken.extend(answer)
+share_out(total, 1, in_worker, lambda n: here.append((n, n * n, os.getpid())), take, per_task=per_task)
+print(json.dumps({"here": here, "taken": taken, "me": os.getpid()}))
+"""
+
+
+def test_work_is_shared_out_once_each_between_a_worker_and_the_process_itself() -> None:
+    """`cache.share_out`, which the site's workers and the loader's checks both use: every item is done exactly once,
+    by a worker (its answer taken here) or by this process between answers, and both do a share."""
+    for total, per_task in ((1, 1), (50, 1), (97, 8)):
+        done = subprocess.run([sys.executable, "-c", SHARE, str(total), str(per_task)], capture_output=True, text=True, cwd=ROOT, timeout=60)
+        assert done.returncode == 0, done.stderr
+        answer = json.loads(done.stdout)
+        items = answer["here"] + answer["taken"]
+        assert sorted(n for n, _, _ in items) == list(range(total))
+        assert all(square == n * n for n, square, _ in items)
+        assert {pid for _, _, pid in answer["here"]} <= {answer["me"]}
+        assert answer["me"] not in {pid for _, _, pid in answer["taken"]}
+        if total > 10:
+            assert answer["here"] and answer["taken"]  # both did a share

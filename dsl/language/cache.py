@@ -23,7 +23,7 @@ import tempfile
 from collections.abc import Callable, Sequence
 from functools import cache
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, TypeVar
 
 CACHE_FOLDER = ".tierwise-cache"
 """The cache's folder in a project root."""
@@ -486,3 +486,56 @@ def worker_count() -> int:
         return len(os.sched_getaffinity(0))
     except (AttributeError, OSError):
         return os.cpu_count() or 1
+
+
+_R = TypeVar("_R")
+
+
+def share_out(
+    total: int,
+    workers: int,
+    in_worker: Callable[[tuple[int, int]], _R],
+    here: Callable[[int], None],
+    take: Callable[[_R], None],
+    per_task: int = 1,
+    ahead: int = 2,
+) -> None:
+    """Items 0 … total-1 split between `workers` forked processes and this one, as whoever is free takes the next.
+
+    `in_worker((start, end))` runs in a worker on a task of up to `per_task` items, and its answer goes to
+    `take` here; between answers this process does one item itself with `here(n)`. Up to `ahead` tasks per
+    worker are out at once: a pool's feeder would hand every task out at the start, and the split would no
+    longer follow who is free. What `in_worker` needs is set before the call, in this process's globals: the
+    workers are forked, so they share it instead of having it pickled.
+    """
+    import gc
+    import multiprocessing
+    from multiprocessing.pool import AsyncResult
+
+    # The workers share this process's objects copy-on-write. A garbage collection in a worker would write to
+    # every one of them (their collector headers) and so copy the whole heap into each worker: the objects that
+    # exist now are moved out of the collector's reach until the workers are done.
+    gc.freeze()
+    try:
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            in_flight: list[AsyncResult[_R]] = []
+            following = 0
+            while following < total or in_flight:
+                while len(in_flight) < ahead * workers and following < total:
+                    task = (following, min(total, following + per_task))
+                    in_flight.append(pool.apply_async(in_worker, (task,)))
+                    following = task[1]
+                for ready in [task for task in in_flight if task.ready()]:
+                    in_flight.remove(ready)
+                    take(ready.get())
+                if following < total:
+                    following += 1
+                    here(following - 1)
+                elif in_flight:
+                    # Every answer is taken before the pool is left: leaving it while a worker waits for work
+                    # runs Pool.terminate(), which can wait forever on the lock that worker holds.
+                    take(in_flight.pop(0).get())
+            pool.close()
+            pool.join()
+    finally:
+        gc.unfreeze()

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import dataclasses
 import errno
-import gc
 import json
 import multiprocessing
 import os
@@ -21,12 +20,11 @@ import stat
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from multiprocessing.pool import AsyncResult
 from pathlib import Path
 from typing import NamedTuple
 
 from dsl.language import checks
-from dsl.language.cache import BuildCache, key_of, language_fingerprint, pack_kinds, worker_count
+from dsl.language.cache import BuildCache, key_of, language_fingerprint, pack_kinds, share_out, worker_count
 from dsl.language.datasets import data_versions
 from dsl.language.diagnostics import Diagnostic, error
 from dsl.language.limits import MAX_FILE_BYTES
@@ -591,31 +589,12 @@ def _checked(
                 cache.note_used(OUTLINE_KIND, check.outline_key)
 
     _CHECKING.update(todo=todo, context=context, cache=cache)
-    # As the site's workers (dsl/site/parallel.py): the objects that exist now are kept out of the collector's reach, so
-    # that a collection in a worker does not copy the whole heap into it. Tasks go out a few at a time, and this process
-    # judges a file of its own between taking answers, so the split follows who is free.
-    gc.freeze()
     try:
-        with multiprocessing.get_context("fork").Pool(jobs - 1) as pool:
-            in_flight: list[AsyncResult[tuple[tuple[int, int], list[tuple[list[Diagnostic], bool]] | None]]] = []
-            following = 0
-            while following < len(todo) or in_flight:
-                while len(in_flight) < 3 * (jobs - 1) and following < len(todo):
-                    chunk = (following, min(len(todo), following + _FILES_PER_TASK))
-                    in_flight.append(pool.apply_async(_check_in_worker, (chunk,)))
-                    following = chunk[1]
-                for ready in [task for task in in_flight if task.ready()]:
-                    in_flight.remove(ready)
-                    take(*ready.get())
-                if following < len(todo):
-                    take((following, following + 1), None)
-                    following += 1
-                elif in_flight:
-                    take(*in_flight.pop(0).get())
-            pool.close()
-            pool.join()
+        # This process judges a file of its own between taking the workers' answers, so the split follows who is free.
+        share_out(
+            len(todo), jobs - 1, _check_in_worker, lambda n: take((n, n + 1), None), lambda answer: take(*answer), per_task=_FILES_PER_TASK, ahead=3
+        )
     finally:
-        gc.unfreeze()
         _CHECKING.clear()
     return done
 

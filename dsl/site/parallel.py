@@ -15,16 +15,14 @@ the build's own included.
 
 from __future__ import annotations
 
-import gc
 import multiprocessing
 import os
-from multiprocessing.pool import AsyncResult
 from pathlib import Path
 from typing import Any
 
 from babel.support import Translations
 
-from dsl.language.cache import worker_count
+from dsl.language.cache import share_out, worker_count
 from dsl.language.model import Project, Vendor
 from dsl.language.settings import DEFAULT_SETTINGS, Settings
 from dsl.rules.export import dumps, export_project
@@ -55,6 +53,11 @@ def _work(index: int) -> tuple[int, dict[str, Any] | None]:
         # sent back: one that does not unpickle (a Jinja or build error with required arguments)
         # would kill the pool's result thread and leave the build waiting forever.
         return index, None
+
+
+def _work_task(task: tuple[int, int]) -> tuple[int, dict[str, Any] | None]:
+    """`_work` in a worker process, on the vendor of one task (`cache.share_out` hands out tasks of one)."""
+    return _work(_JOB["todo"][task[0]])
 
 
 def _compute(index: int) -> dict[str, Any]:
@@ -106,12 +109,14 @@ def prepare(
     _JOB.clear()
     _JOB.update(
         vendors=project.vendors, words=words, base=base, templates=templates, years=years, languages=reuse.compare_languages, settings=settings,
-        availability=reuse.compare_availability, penalties=reuse.compare_penalties, reuse=reuse,
+        availability=reuse.compare_availability, penalties=reuse.compare_penalties, reuse=reuse, todo=todo,
     )
-    taken = 0
+    taken, done = 0, 0
 
-    def take(index: int, result: dict[str, Any] | None, done: int, worker: bool = True) -> None:
-        nonlocal taken
+    def take(answer: tuple[int, dict[str, Any] | None], worker: bool = True) -> None:
+        nonlocal taken, done
+        index, result = answer
+        done += 1
         # A vendor that failed (None) is left to the serial build, which reports the error in its usual words.
         if result is not None:
             reuse.take(project.vendors[index].id, years, result)
@@ -119,43 +124,15 @@ def prepare(
             reuse.stats.vendors_by_workers += worker
         reuse.tick("vendors", done, len(todo))
 
-    # The workers share the parent's objects copy-on-write. A garbage collection in a worker would write
-    # to every one of them (their collector headers) and so copy the whole heap into each worker: the
-    # objects that exist now are moved out of the collector's reach until the workers are done.
-    gc.freeze()
     try:
-        context = multiprocessing.get_context("fork")
         # The build's own process is one of the `count`: it computes vendors too, between taking what the
-        # workers send, so the process tree holds one copy fewer of the pages a worker makes its own.
-        # Tasks go to the pool a few at a time (its feeder would take them all at once), so the split
-        # between the workers and this process follows who is free, as a shared queue would. Up to six per
-        # worker: this process hands out more only between vendors of its own, and with two a worker of a
-        # large build sat idle a third of the time waiting for them; a small build keeps two, or the
-        # workers would take every vendor before this process took one.
-        with context.Pool(count - 1) as pool:
-            in_flight: list[AsyncResult[tuple[int, dict[str, Any] | None]]] = []
-            ahead = max(2, min(6, len(todo) // 8)) * (count - 1)
-            following, done = 0, 0
-            while following < len(todo) or in_flight:
-                while len(in_flight) < ahead and following < len(todo):
-                    in_flight.append(pool.apply_async(_work, (todo[following],)))
-                    following += 1
-                for ready in [task for task in in_flight if task.ready()]:
-                    in_flight.remove(ready)
-                    done += 1
-                    take(*ready.get(), done)
-                if following < len(todo):
-                    following += 1
-                    done += 1
-                    take(*_work(todo[following - 1]), done, worker=False)
-                elif in_flight:
-                    # Every answer is taken before the pool is left: leaving it while a worker waits for
-                    # work runs Pool.terminate(), which can wait forever on the lock that worker holds.
-                    done += 1
-                    take(*in_flight.pop(0).get(), done)
-            pool.close()
-            pool.join()
+        # workers send, so the process tree holds one copy fewer of the pages a worker makes its own. Up to
+        # six tasks out per worker: this process hands out more only between vendors of its own, and with two
+        # a worker of a large build sat idle a third of the time waiting for them; a small build keeps two,
+        # or the workers would take every vendor before this process took one.
+        share_out(
+            len(todo), count - 1, _work_task, lambda n: take(_work(todo[n]), worker=False), take, ahead=max(2, min(6, len(todo) // 8))
+        )
     finally:
-        gc.unfreeze()
         _JOB.clear()
     return taken
