@@ -7,6 +7,8 @@ the joiners and that nothing else changes.
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from dsl.language.model import Text
 from dsl.site import formatting as fmt
@@ -105,6 +107,23 @@ NBSP = "\u00a0"
 )
 def test_polish_one_letter_words_keep_to_the_next_word(text: str, bound: str) -> None:
     assert fmt.bind_single_letter_words(text, "pl") == bound
+
+
+def _bound_by_rule(text: str, more: bool) -> str:
+    """The binding spelt out character by character: a space after one of the letters, which starts the text or follows
+    no letter, digit or character of an address, and before a character that is not a space (or, with `more`, the end)."""
+    out = []
+    for i, char in enumerate(text):
+        word = i >= 1 and text[i - 1] in "aiouwzAIOUWZ" and (i == 1 or not (text[i - 2].isalnum() or text[i - 2] in "_-’'/.@:=&?#%+~"))
+        following = i + 1 < len(text) and not text[i + 1].isspace()
+        out.append(NBSP if char == " " and word and (following or (more and i + 1 == len(text))) else char)
+    return "".join(out)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet="aiouwzAIOUWZ bcąę1_.-/@:'’\n\t", max_size=14), st.booleans())
+def test_polish_one_letter_words_are_bound_where_the_rule_says(text: str, more: bool) -> None:
+    assert fmt.bind_single_letter_words(text, "pl", more) == _bound_by_rule(text, more)
 
 
 @pytest.mark.parametrize("lang", ["sv", "it", "en"])
