@@ -108,8 +108,34 @@ def test_a_name_that_is_not_a_text_is_refused_in_its_fields_words(rules: dict[st
         assert str(refused.value) == f"the {field} must be a text (str) or None, not {type(odd[field]).__name__}"
     with pytest.raises(RuleError, match=r"^name the plan as VENDOR/PLAN, such as stratiteq/sos, not \['a/b'\]$"):
         evaluator.due(["a/b"], "P1", at)  # type: ignore[arg-type]
-    with pytest.raises(RuleError, match=r"^the impact must be a text \(str\) or None, not int$"):
+    with pytest.raises(RuleError, match=r"^the impact must be a text \(str\), not int$"):
         evaluator.priority_for("amanda", 1, "high")  # type: ignore[arg-type]
+
+
+def test_a_name_that_is_not_a_text_is_refused_in_the_same_words_by_both_evaluators(rules: dict[str, Any], javascript: JavaScript) -> None:
+    """sla.js and ticket.js blamed the document for a list as the priority ("not a valid format 1.x document
+    (TypeError: …)"); they refuse the question's field in Python's words, before anything else."""
+    at = "2026-11-23T15:00:00+01:00"
+    odd_names = ({"priority": ["P1"]}, {"tz": {}}, {"metric": 1}, {"country": 1.5}, {"case": True}, {"priority": ["P1"], "at": 12345})
+    questions = [{"plan": "stratiteq/sos", "priority": "P1", "at": at, **odd} for odd in odd_names]
+    tickets = [{**q, "now": "2026-11-30T15:00:00+01:00"} for q in questions if "metric" not in q]
+    matrix = [["amanda", 1, "high"], ["amanda", "large", ["high"]], [None, "large", "high"], ["amanda", None, "high"]]
+    js = javascript.ask(rules, questions, tickets, matrix)
+    evaluator = Evaluator(rules)
+    expected = []
+    for q in questions:
+        with pytest.raises(RuleError) as refused:
+            evaluator.due(q["plan"], q["priority"], q["at"], tz=q.get("tz"), metric=q.get("metric"), case=q.get("case"), country=q.get("country"))
+        expected.append(str(refused.value))
+    assert [answer.get("error") for answer in js["questions"]] == expected
+    for q, answer in zip(tickets, js["tickets"], strict=True):
+        with pytest.raises(RuleError) as refused:
+            evaluator.ticket(q["plan"], q["priority"], q["at"], q["now"], tz=q.get("tz"), case=q.get("case"), country=q.get("country"))
+        assert answer.get("error") == str(refused.value)
+    for (vendor, impact, urgency), answer in zip(matrix, js["priorities"], strict=True):
+        with pytest.raises(RuleError) as refused:
+            evaluator.priority_for(vendor, impact, urgency)
+        assert answer.get("error") == str(refused.value)
 
 
 class JavaScript:

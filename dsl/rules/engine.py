@@ -938,14 +938,17 @@ def _reads_rules(method: _Method) -> _Method:
     return cast(_Method, reading)
 
 
-def _names_are_texts(**names: object) -> None:
-    """Refuse a name of a question given as anything but a text or None, in the words of its field (RuleError)."""
+def _names_are_texts(required: bool = False, **names: object) -> None:
+    """Refuse a name of a question given as anything but a text (or None, unless `required`), in the words of its field
+    (RuleError)."""
     for field, value in names.items():
-        if value is None or isinstance(value, str):
+        if isinstance(value, str) or (value is None and not required):
             continue
         if field == "plan":
             raise RuleError(f"name the plan as VENDOR/PLAN, such as stratiteq/sos, not {value!r}", "plan")
-        raise RuleError(f"the {field} must be a text (str) or None, not {type(value).__name__}", field if field != "vendor" else None)
+        given = "None" if value is None else type(value).__name__
+        words = f"the {field} must be a text (str), not {given}" if required else f"the {field} must be a text (str) or None, not {given}"
+        raise RuleError(words, field if field != "vendor" else None)
 
 
 class Evaluator:
@@ -1062,7 +1065,7 @@ class Evaluator:
     @_reads_rules
     def priority_for(self, vendor: str, impact: str, urgency: str) -> str:
         """The priority level a vendor's impact x urgency matrix gives."""
-        _names_are_texts(vendor=vendor, impact=impact, urgency=urgency)
+        _names_are_texts(required=True, vendor=vendor, impact=impact, urgency=urgency)
         vendors = self.rules["vendors"]
         found = vendors.get(vendor)
         # Names cut to 100 characters, as every other message quotes a caller's name (docs/rules.md §7).

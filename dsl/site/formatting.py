@@ -112,11 +112,11 @@ def number(value: int | Decimal, lang: str) -> str:
     """A number with the locale's grouping and decimal signs, and its minimum grouping digits."""
     # Kept by its type and written form as well: 2, Decimal("2") and Decimal("2.0") are equal, and a key of the
     # value alone would give one of them the others' text.
-    return _number(type(value), str(value), value, lang)
+    return _number(type(value).__name__, str(value), value, lang)
 
 
 @lru_cache(maxsize=8192)
-def _number(kind: type, written: str, value: int | Decimal, lang: str) -> str:
+def _number(kind: str, written: str, value: int | Decimal, lang: str) -> str:
     # A page formats the same few numbers (hours, percentages, prices) over and over: Babel's pattern work once each.
     pattern = copy.copy(parse_pattern(locale(lang).decimal_formats[None].pattern))
     return str(_min_grouping(pattern, value, lang).apply(value, locale(lang)))

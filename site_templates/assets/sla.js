@@ -531,12 +531,25 @@ function checkFormat(rules) {
   checkTop(rules);
 }
 
+function badPlanName(plan) {
+  const shown = typeof plan === "string" ? `'${cut(plan)}'` : String(plan);
+  return new Error(`name the plan as VENDOR/PLAN, such as stratiteq/sos, not ${shown}`);
+}
+
+// A question's names that are not texts (or, `required`, missing) are refused first, in Python's words (docs/rules.md §7).
+function namesAreTexts(names, required = false) {
+  for (const [field, v] of Object.entries(names)) {
+    const none = v === null || v === undefined;
+    if (typeof v === "string" || (none && !required)) continue;
+    if (field === "plan") throw Object.assign(badPlanName(v), { field });
+    const type = none ? "None" : Array.isArray(v) ? "list" : { boolean: "bool", number: Number.isInteger(v) ? "int" : "float", object: "dict" }[typeof v];
+    throw Object.assign(new Error(`the ${field} must be a text (str)${required ? "" : " or None"}, not ${type}`), field === "vendor" ? {} : { field });
+  }
+}
+
 // The plan, then the priority and the kind of case checked against its vendor (docs/rules.md §5's order).
 function checkPlan(rules, plan, priority, kase) {
-  if (typeof plan !== "string" || plan.split("/").length !== 2) {
-    const shown = typeof plan === "string" ? `'${cut(plan)}'` : String(plan);
-    throw new Error(`name the plan as VENDOR/PLAN, such as stratiteq/sos, not ${shown}`);
-  }
+  if (typeof plan !== "string" || plan.split("/").length !== 2) throw badPlanName(plan);
   const [vendorId, planId] = plan.split("/");
   const vendor = own(rules.vendors, vendorId);
   if (vendor === undefined || vendor === null) throw new Error(`unknown vendor '${cut(vendorId)}'${suggest(vendorId, Object.keys(rules.vendors))}`);
@@ -623,6 +636,7 @@ function calendarClock(rules, vendorId, vendor, calId, tz, country, moment) {
 
 // The deadline as { ms, zone } (zone: the one the answer is given in).
 function evaluate(rules, { plan, priority = null, at, tz = null, metric = null, case: kase = null, country = null } = {}) {
+  namesAreTexts({ plan, priority, tz, metric, case: kase, country });
   if (priority === "" || priority === undefined) priority = null;
   if (tz === "" || tz === undefined) tz = null;
   if (kase === "" || kase === undefined) kase = null;
@@ -655,6 +669,7 @@ export const dueIso = reading((rules, options) => {
 
 /** The priority level a vendor's impact x urgency matrix gives. */
 export const priorityFor = reading((rules, vendor, impact, urgency) => {
+  namesAreTexts({ vendor, impact, urgency }, true);
   // Names cut to 100 characters, as every message quotes a caller's name (§7).
   const [v, i, u] = [vendor, impact, urgency].map((name) => cut(String(name)));
   const found = own(rules.vendors, vendor);
@@ -701,6 +716,7 @@ function versionFilter(vendor, plan, metric, { report, tz }) {
 // What assets/ticket.js (the ticket clock, docs/rules.md §11) builds on. Not an interface of its own:
 // it lets the clock live in a module the vendor pages do not load.
 export const _internals = Object.freeze({
-  MINUTE_MS, calendarClock, checkFormat, checkPlan, checkZoneName, cut, cutoffStart, daysDeadline, findTarget, formatIso, notTheFormat, own, parseMoment,
+  MINUTE_MS, calendarClock, checkFormat, checkPlan, checkZoneName, cut, cutoffStart, daysDeadline, findTarget, formatIso, namesAreTexts, notTheFormat, own,
+  parseMoment,
   reading, search, suggest, timeline,
 });

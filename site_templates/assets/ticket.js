@@ -6,7 +6,8 @@
 import { _internals } from "./sla.js";
 
 const {
-  MINUTE_MS, calendarClock, cut, checkFormat, checkPlan, checkZoneName, cutoffStart, daysDeadline, findTarget, formatIso, notTheFormat, own, parseMoment, reading, search,
+  MINUTE_MS, calendarClock, cut, checkFormat, checkPlan, checkZoneName, cutoffStart, daysDeadline, findTarget, formatIso, namesAreTexts, notTheFormat, own, parseMoment,
+  reading, search,
   suggest, timeline,
 } = _internals;
 
@@ -200,6 +201,7 @@ const earliest = (a, b) => (a === null ? b : b === null ? a : Math.min(a, b));
 
 /** A ticket's clock at `now` (docs/rules.md §11): per metric its deadline, elapsed and remaining business time, state and warnings. */
 export const ticket = reading((rules, { plan, priority = null, at, now, events = [], tz = null, case: kase = null, country = null, warnings = null } = {}) => {
+  namesAreTexts({ plan, priority, tz, case: kase, country });
   if (priority === "" || priority === undefined) priority = null;
   if (tz === "" || tz === undefined) tz = null;
   if (kase === "" || kase === undefined) kase = null;
