@@ -71,3 +71,29 @@ def test_a_state_of_another_shape_is_refused_not_half_set() -> None:
         blank.__setstate__(state[:2])  # type: ignore[attr-defined]
     with pytest.raises(ValueError, match="as 6"):
         blank.__setstate__((*state, 0))  # type: ignore[attr-defined]
+
+
+def _model_classes() -> list[type]:
+    return [cls for cls in vars(model).values() if isinstance(cls, type) and dataclasses.is_dataclass(cls) and cls.__module__ == model.__name__]
+
+
+def test_the_written_out_inits_take_what_dataclasses_inits_take_and_set_the_same_fields() -> None:
+    """`model._init` writes each class's __init__ again (the parser makes a plan's objects one by one): the same parameters
+    and defaults as the one dataclasses wrote, and an object made by either has the same fields, factories' too."""
+    import inspect
+
+    rewritten = [cls for cls in _model_classes() if hasattr(cls.__init__, "dataclass_init")]
+    assert len(rewritten) >= 40  # the model's classes; one that is not rewritten keeps dataclasses' own
+    for cls in rewritten:
+        original = cls.__init__.dataclass_init  # type: ignore[attr-defined]
+        ours, theirs = inspect.signature(cls.__init__).parameters, inspect.signature(original).parameters
+        assert list(ours) == list(theirs), cls
+        assert [repr(p.default) for p in ours.values()] == [repr(p.default) for p in theirs.values()], cls
+        given = {name: object() for name, p in ours.items() if name != "self" and p.default is inspect.Parameter.empty}
+        for args in (given, {**given, **{name: object() for name in ours if name != "self"}}):  # defaults, then none
+            made, expected = cls.__new__(cls), cls.__new__(cls)
+            cls.__init__(made, **args)
+            original(expected, **args)
+            for item in dataclasses.fields(cls):
+                assert getattr(made, item.name) == getattr(expected, item.name), (cls, item.name)
+                assert (getattr(made, item.name) is getattr(expected, item.name)) or item.name not in args, (cls, item.name)

@@ -9,7 +9,7 @@ compare equal.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
@@ -1034,6 +1034,8 @@ def quick_pickling(namespace: dict[str, object]) -> None:
 
         cls.__getstate__ = getstate  # type: ignore[method-assign]
         cls.__setstate__ = _setstate(cls, names)  # type: ignore[attr-defined]
+        if _plain_init(cls):
+            cls.__init__ = _init(cls)  # type: ignore[misc]
 
 
 def _setstate(cls: type, names: tuple[str, ...]) -> Callable[[object, tuple[object, ...]], None]:
@@ -1042,7 +1044,7 @@ def _setstate(cls: type, names: tuple[str, ...]) -> Callable[[object, tuple[obje
     Loading a thousand plan files' declarations sets a million fields: a loop over the names calling
     `object.__setattr__` took twice as long as these lines (the slots' descriptors bypass the frozen class's
     __setattr__ just as `object.__setattr__` does)."""
-    setters = [next(vars(k)[name] for k in cls.__mro__ if name in vars(k)).__set__ for name in names]
+    setters = _slot_setters(cls, names)
     lines = "".join(f"    _{n}(self, state[{n}])\n" for n in range(len(names)))
     source = (
         f"def setstate(self, state, {', '.join(f'_{n}=_setters[{n}]' for n in range(len(names)))}):\n"
@@ -1055,6 +1057,71 @@ def _setstate(cls: type, names: tuple[str, ...]) -> Callable[[object, tuple[obje
     setstate: Callable[[object, tuple[object, ...]], None] = namespace["setstate"]
     setstate.__qualname__ = f"{cls.__qualname__}.__setstate__"
     return setstate
+
+
+def _slot_setters(cls: type, names: Sequence[str]) -> list[Callable[[object, object], None]]:
+    """Each field's slot descriptor's __set__, which sets the field of a frozen class as `object.__setattr__` does."""
+    return [next(vars(k)[name] for k in cls.__mro__ if name in vars(k)).__set__ for name in names]
+
+
+def _plain_init(cls: type) -> bool:
+    """Whether `cls`'s __init__ is the one dataclasses wrote, over plain fields (no InitVar, keyword-only field or
+    __post_init__), so that `_init` may write it again."""
+    import dataclasses
+
+    every = getattr(cls, "__dataclass_fields__", {})
+    return (
+        getattr(getattr(cls.__init__, "__code__", None), "co_qualname", "") == "__create_fn__.<locals>.__init__"
+        and not hasattr(cls, "__post_init__")
+        and all(f._field_type is dataclasses._FIELD for f in every.values())  # type: ignore[attr-defined]
+        and not any(f.kw_only for f in every.values())
+    )
+
+
+def _init(cls: type) -> Callable[..., None]:
+    """An __init__ for `cls` with dataclasses' signature and defaults that sets each slot through its descriptor.
+
+    The parser makes a plan's model objects one by one (a Pos for nearly every value): dataclasses' own __init__ of a
+    frozen class calls `object.__setattr__` by name per field, and took twice as long as these lines."""
+    import dataclasses
+
+    fields = dataclasses.fields(cls)
+    namespace: dict[str, Any] = {"__tw_setters": _slot_setters(cls, [f.name for f in fields]), "__tw_factory": _FACTORY}
+    params, lines = ["self"], []
+    for n, f in enumerate(fields):
+        value = f.name
+        if f.default is not dataclasses.MISSING:
+            namespace[f"__tw_default{n}"] = f.default
+            default = f"__tw_default{n}"
+        elif f.default_factory is not dataclasses.MISSING:
+            namespace[f"__tw_make{n}"] = f.default_factory
+            default = "__tw_factory"
+            lines.append(f"    if {f.name} is __tw_factory: {f.name} = __tw_make{n}()" if f.init else "")
+            value = f.name if f.init else f"__tw_make{n}()"
+        else:
+            default = ""
+        if f.init:
+            params.append(f"{f.name}={default}" if default else f.name)
+        elif default != "__tw_factory":
+            value = default
+        lines.append(f"    __tw_setters[{n}](self, {value})")
+    source = f"def __init__({', '.join(params)}):\n" + "\n".join(line for line in lines if line) + "\n    return None\n"
+    exec(source, namespace)  # the source is made above from the class's field names alone
+    init: Callable[..., None] = namespace["__init__"]
+    init.__qualname__ = f"{cls.__qualname__}.__init__"
+    init.__doc__ = cls.__init__.__doc__
+    init.dataclass_init = cls.__init__  # type: ignore[attr-defined]  # the one it stands for (tests compare the two)
+    return init
+
+
+class _FactoryDefault:
+    """The default of a field whose default is made by a factory, in `_init`'s signatures, as dataclasses' own."""
+
+    def __repr__(self) -> str:
+        return "<factory>"
+
+
+_FACTORY = _FactoryDefault()
 
 
 quick_pickling(globals())
