@@ -1035,7 +1035,7 @@ def quick_pickling(namespace: dict[str, object]) -> None:
         cls.__getstate__ = getstate  # type: ignore[method-assign]
         cls.__setstate__ = _setstate(cls, names)  # type: ignore[attr-defined]
         if _plain_init(cls):
-            cls.__init__ = _init(cls)  # type: ignore[misc]
+            cls.__init__ = _init(cls)  # type: ignore[method-assign]
 
 
 def _setstate(cls: type, names: tuple[str, ...]) -> Callable[[object, tuple[object, ...]], None]:
@@ -1071,7 +1071,7 @@ def _plain_init(cls: type) -> bool:
 
     every = getattr(cls, "__dataclass_fields__", {})
     return (
-        getattr(getattr(cls.__init__, "__code__", None), "co_qualname", "") == "__create_fn__.<locals>.__init__"
+        getattr(getattr(vars(cls).get("__init__"), "__code__", None), "co_qualname", "") == "__create_fn__.<locals>.__init__"
         and not hasattr(cls, "__post_init__")
         and all(f._field_type is dataclasses._FIELD for f in every.values())  # type: ignore[attr-defined]
         and not any(f.kw_only for f in every.values())
@@ -1109,8 +1109,9 @@ def _init(cls: type) -> Callable[..., None]:
     exec(source, namespace)  # the source is made above from the class's field names alone
     init: Callable[..., None] = namespace["__init__"]
     init.__qualname__ = f"{cls.__qualname__}.__init__"
-    init.__doc__ = cls.__init__.__doc__
-    init.dataclass_init = cls.__init__  # type: ignore[attr-defined]  # the one it stands for (tests compare the two)
+    original = vars(cls)["__init__"]
+    init.__doc__ = original.__doc__
+    init.dataclass_init = original  # type: ignore[attr-defined]  # the one it stands for (tests compare the two)
     return init
 
 
