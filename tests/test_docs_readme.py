@@ -56,3 +56,28 @@ def test_the_javascript_line_gives_the_date_the_readme_shows(tmp_path: Path) -> 
     )
     run = subprocess.run([NODE, str(script)], capture_output=True, text=True, timeout=120)
     assert (run.returncode, run.stdout.strip()) == (0, answer), run.stderr
+
+
+# What a plan states, by its section in docs/language.md -> the words the README's opening paragraph names it by.
+STATED = {
+    "Features, categories and footnotes": "feature matrix",
+    "Customer segments": "customer segment",
+    "Priorities and the impact × urgency matrix": "impact × urgency matrix",
+    "SLA targets": "response targets",
+    "Calendars: when the clock runs": "national holidays",
+    "Channels": "channels",
+    "Obligations": "obligations",
+    "Availability, service credits and maintenance": "availability with service credits",
+    "Penalties for missed targets": "penalties for missed targets",
+    "Prices": "prices",
+    "Contract terms: minimum term, renewal, notice": "contract terms",
+}
+
+
+def test_the_opening_paragraph_names_what_a_plan_states() -> None:
+    # It named availability and service credits but not the penalties a plan can state for a missed target.
+    sections = re.findall(r"^## (.+)$", (ROOT / "docs" / "language.md").read_text(encoding="utf-8"), re.M)
+    assert set(STATED) <= set(sections), set(STATED) - set(sections)
+    opening = " ".join(README.split("\n\n")[2].split())
+    assert opening.startswith("A vendor describes its support tiers")
+    assert [words for words in STATED.values() if words not in opening] == []

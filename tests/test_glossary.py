@@ -69,6 +69,8 @@ USES = {
     "of the contract value": "%(amount)s of the contract value",
     "over the whole contract": "at most %(cap)s over the whole contract",
     "on the day before": "%(hours)s; on the day before %(holidays)s %(eve)s",
+    # The general case on the comparison, named by the kinds of case it leaves out ("Any case other than cases escalated …").
+    "any case other than": "Any case other than %(cases)s",
     # A phone's tier table with a tier unticked.
     "not every tier is shown: choose tiers": "Not every tier is shown: choose tiers",
 }

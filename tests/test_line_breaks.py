@@ -192,7 +192,7 @@ def test_a_one_letter_priority_id_keeps_to_the_next_word_on_polish_pages(tmp_pat
     assert main(["--project", str(tmp_path), "build", "--quiet"]) == 0
     site = tmp_path / "_site"
     page = (site / "pl" / "wisla" / "index.html").read_text(encoding="utf-8")
-    assert f"o{NBSP}priorytecie A{NBSP}w{NBSP}" in page  # the worked example's question
+    assert f"priorytet A{NBSP}–{NBSP}Awaria krytyczna?" in page  # the worked example's question
     assert f'<option value="A">A{NBSP}–{NBSP}Awaria krytyczna</option>' in page  # the calculator's choice
     assert f"<strong>A</strong>{NBSP}Awaria krytyczna" in page  # the tables' and the priorities' heads
     assert f"<small>A{NBSP}–{NBSP}Awaria krytyczna</small>" in (site / "pl" / "compare" / "index.html").read_text(encoding="utf-8")

@@ -82,10 +82,13 @@ def test_synerity_in_every_language(shipped_project: Project) -> None:
 def test_a_priority_and_clocks_in_the_customers_zone_and_round_the_clock(shipped_project: Project) -> None:
     # Amanda: Standard in the customer's own zone, Premium 24x7 without a zone, Community without a promised time.
     assert said(shipped_project, "amanda", "en") == (
-        "A priority P1 ticket reported on Friday at 16:00 in your own time zone? Premium answers by Friday at 16:15 and"
+        "A ticket with priority P1 – Critical impact, reported on Friday at 16:00 in your own time zone? Premium answers by"
+        " Friday at 16:15 and"
         " Standard by Friday at 17:00. No guaranteed time in the Community tier."
     )
-    assert said(shipped_project, "amanda", "pl").startswith("Zgłoszenie o priorytecie P1 w piątek o 16:00 w Państwa strefie czasowej?")
+    assert said(shipped_project, "amanda", "pl").startswith(
+        "Zgłoszenie w piątek o 16:00 w Państwa strefie czasowej, priorytet P1 – Krytyczny wpływ?"
+    )
 
 
 def test_tiers_with_the_same_deadline_are_said_together_in_the_plural(shipped_project: Project) -> None:
@@ -205,7 +208,7 @@ def test_cutoffs_business_days_eves_and_round_the_clock(tmp_path: Path) -> None:
     }
     reader = site.Reader("en", words()["en"], vendor)
     assert str(site.example_sentence(vendor, example, reader)) == (
-        "A priority P1 ticket reported on Friday at 16:00 Swedish time? Max answers by Friday at 16:30,"
+        "A ticket with priority P1 – Critical, reported on Friday at 16:00 Swedish time? Max answers by Friday at 16:30,"
         " Plus by Monday at 10:00 and Basic by Tuesday at 08:00."
     )
 

@@ -244,18 +244,14 @@ def _priority_label(vendor: Vendor, level: str | None, reader: site.Reader) -> M
     """"P1" as the vendor names it, or "Every request" for a vendor without priority levels."""
     if level is None:
         return Markup(escape(reader.gettext("Every request")))
-    found = vendor.priorities.level(level) if vendor.priorities else None
-    if found is None or reader.plain(found.name).strip() == level:
-        return Markup(escape(level))
-    space = fmt.space_after(level, reader.lang)  # "A – Awaria krytyczna": in Polish a lone "A" may not end a line
-    return site.html_format("{}" + space + "–" + space + "{}", level, reader.label(found.name))
+    return site.level_id_and_name(vendor, level, reader)  # "A – Awaria krytyczna": in Polish a lone "A" may not end a line
 
 
 def response_cell(plan: Plan, vendor: Vendor, level: str | None, reader: site.Reader) -> tuple[CompareCell, ResponseAnswer]:
     """The first response for one priority (the general case) and what "who answers first?" does with it.
 
-    A kind of case with its own target gets a line of its own, and the general time is then labelled "Any other
-    case": Esri's level 3 showed "8 hours, Every request" beside "Cases escalated to Esri Inc: 24×7", which read as
+    A kind of case with its own target gets a line of its own, and the general time is then labelled "Any case other
+    than cases escalated to Esri Inc": Esri's level 3 showed "8 hours, Every request" beside "Cases escalated to Esri Inc: 24×7", which read as
     8 hours around the clock for every case, and its 1 hour for escalated cases was nowhere in the row.
     """
     target = plan.target(DEFAULT_METRIC, level)
@@ -267,11 +263,13 @@ def response_cell(plan: Plan, vendor: Vendor, level: str | None, reader: site.Re
         if not plan.no_support and (found := plan.target(DEFAULT_METRIC, level, case.id)) is not None and found.case == case.id
     ]
     if own:
-        other = reader.gettext("Any other case")
+        # The kinds of case left out are named: "who answers first?" shows this label alone, without the lines of the
+        # cases under it, and Esri's "Any other case" there did not say other than what.
+        excluded = site.markup_listing([site.case_in_sentence(vendor, case, reader) for case, _found in own], reader.lang)
         label = (
-            Markup(escape(other))
+            site.sentence(reader.gettext("Any case other than %(cases)s"), cases=excluded)
             if level is None
-            else Markup(escape(reader.gettext("%(priority)s (any other case)"))) % {"priority": label}
+            else site.sentence(reader.gettext("%(priority)s (any case other than %(cases)s)"), priority=label, cases=excluded)
         )
     cases = tuple(
         site.sentence(
@@ -480,8 +478,9 @@ def compare_page(project: Project, lang: str, words: site.Translations, warnings
     names = site.contact_kinds(reader)
     used_kinds = [k for k in names if any(k in p.channels for p in parts)]
     spoken = sorted({code for p in parts for code in p.languages})
+    shown = columns(reader, stated, uptime, paid)
     return ComparePage(
-        columns=columns(reader, stated, uptime, paid),
+        columns=shown,
         rows=tuple(p.html for p in parts),
         vendors=tuple(p.vendor for p in parts),
         coverages=tuple(Choice(c, coverage_words[c]) for c in used),
@@ -490,8 +489,29 @@ def compare_page(project: Project, lang: str, words: site.Translations, warnings
         countries=tuple(sorted((Choice(c, n) for c, n in countries.items()), key=lambda c: c.label)),
         locale=fmt.locale_code(lang).replace("_", "-"),
         date_pattern=fmt.date_entry(lang), date_example=fmt.date_in_entry(site.DATE_EXAMPLE, lang),
-        description=_("Every support tier of every vendor side by side: price, when support is available, response times and channels."),
+        description=description(shown, reader),
     )
+
+
+def description(shown: tuple[Column, ...], reader: site.Reader) -> str:
+    """The page's lead (and meta description): what its table compares, named from the columns it has.
+
+    A fixed sentence named price, hours, response times and channels while the table also compared languages,
+    availability and penalties: the lead said less than the page did.
+    """
+    _ = reader.gettext
+    facts = {
+        "price": _("price"),
+        "coverage": _("when support is available"),
+        "top": _("response times"),  # both first-response columns: one fact
+        "low": _("response times"),
+        "channels": _("channels"),
+        "languages": _("languages of support"),
+        "availability": _("promised availability"),
+        "penalties": _("penalties for delay"),
+    }
+    named = list(dict.fromkeys(facts[c.key] for c in shown if c.key in facts))
+    return _("Every support tier of every vendor side by side: %(facts)s.") % {"facts": fmt.listing(named, reader.lang)}
 
 
 # --- availability (uptime) ---------------------------------------------------------------------------

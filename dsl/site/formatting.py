@@ -333,13 +333,13 @@ def bind_single_letter_words(text: str, lang: str, more: bool = False) -> str:
 
 def space_after(word: str, lang: str) -> str:
     """The space after `word` where the site puts a value into its words: in Polish a no-break space after a value of one
-    letter (a priority's id "A": "o priorytecie A w piątek", "A – Awaria krytyczna"), which, as the site's own one-letter
+    letter (a priority's id "A": "A – Awaria krytyczna", "priorytet A w …"), which, as the site's own one-letter
     words (bind_single_letter_words), may not end a line; else a space."""
     return NO_BREAK_SPACE if lang == "pl" and len(word) == 1 and word.isalpha() else " "
 
 
 def bind_value(words: str, name: str, value: str, lang: str) -> str:
-    """The site's `words` ("Zgłoszenie o priorytecie %(priority)s w %(day)s …") with the space after `%(name)s` made a
+    """The site's `words` ("… priorytet %(priority)s w %(day)s …") with the space after `%(name)s` made a
     no-break space when `value`, put there, is one letter in Polish (see space_after)."""
     space = space_after(value, lang)
     return words if space == " " else words.replace(f"%({name})s ", f"%({name})s{space}")

@@ -1251,8 +1251,11 @@ def example_sentence(vendor: Vendor, example: Example, reader: Reader) -> Markup
     when = zoned_hours(at, example.zone, reader) if example.zone else _("%(hours)s in your own time zone") % {"hours": at}
     day = _example_day(example.report.date(), example.dated, lang)
     if example.priority is not None:
-        asked = fmt.bind_value(_("A priority %(priority)s ticket reported on %(day)s at %(time)s?"), "priority", example.priority, lang)
-        question = sentence(asked, priority=example.priority, day=day, time=when)
+        # The priority as the calculator under it offers it ("P1 – Critical impact"), not its bare id, and at the end of
+        # a clause, where a vendor's name of it needs no case of its own (Polish: "…, priorytet A – Awaria krytyczna?").
+        level = level_id_and_name(vendor, example.priority, reader)
+        asked = _("A ticket with priority %(priority)s, reported on %(day)s at %(time)s?")
+        question = sentence(fmt.bind_value(asked, "priority", level.striptags(), lang), priority=level, day=day, time=when)
     else:
         question = sentence(_("A ticket reported on %(day)s at %(time)s?"), day=day, time=when)
     names = {p.id: reader.label(p.name) for p in vendor.plans}
@@ -1405,6 +1408,16 @@ def _id_and_name(level_id: str, name: str, lang: str) -> str:
     """A priority as its id, a dash and its name: "P1 – Business critical"; a one-letter id bound to both in Polish."""
     space = fmt.space_after(level_id, lang)
     return f"{level_id}{space}–{space}{name}"
+
+
+def level_id_and_name(vendor: Vendor, level_id: str, reader: Reader) -> Markup:
+    """A priority in running text as the calculator and the comparison name it: "P1 – Critical impact" (the id alone when
+    the name is the id or the vendor did not declare the level); the name keeps its `lang` when a fallback."""
+    found = vendor.priorities.level(level_id) if vendor.priorities else None
+    if found is None or reader.plain(found.name).strip() == level_id:
+        return Markup(escape(level_id))
+    space = fmt.space_after(level_id, reader.lang)
+    return html_format("{}" + space + "–" + space + "{}", level_id, reader.label(found.name))
 
 
 def _level_label(level_id: str, name: Text, reader: Reader) -> Markup:

@@ -427,14 +427,18 @@ def test_esris_escalated_cases_read_as_their_own_row_not_as_24x7_for_every_case(
     row = page.locator('#cmp tr[data-plan="esri/extended-3"]')
     assert row.locator("td").nth(1).inner_text().strip() == "Cases escalated to Esri Inc: 24×7, all year round"
     top = row.locator("td").nth(2)
-    assert [t.strip() for t in top.locator("small").all_inner_texts()] == ["Any other case", "Cases escalated to Esri Inc: 1 hour"]
+    assert [t.strip() for t in top.locator("small").all_inner_texts()] == [
+        "Any case other than cases escalated to Esri Inc", "Cases escalated to Esri Inc: 1 hour"
+    ]
     assert top.inner_text().startswith("8 hours")
     # A tier without an escalated time of its own: its time is for every case, as before.
     plain = page.locator('#cmp tr[data-plan="esri/extended-1"] td').nth(2)
     assert [t.strip() for t in plain.locator("small").all_inner_texts()] == ["Every request"]
-    # "Who answers first?" names the case its deadline is for.
+    # "Who answers first?" names the case its deadline is for, and the one it is not: "Any other case" stood there
+    # alone, without the escalated case's line, and said no other than what.
     page.locator("#first tbody tr").first.wait_for(state="visible")
-    assert page.locator('#first tr[data-plan="esri/extended-3"] td').first.inner_text().strip() == "Any other case"
+    said = page.locator('#first tr[data-plan="esri/extended-3"] td').first.inner_text().strip()
+    assert said == "Any case other than cases escalated to Esri Inc"
 
 
 PRICES = """vendor acme {
