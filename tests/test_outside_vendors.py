@@ -246,7 +246,7 @@ SESSION_25 = ("fjordtel", "orbisdata")
 # only, short hours on the eve of every Finnish holiday, replacement hardware by the next business day for faults
 # reported before 14:00, monthly service reviews) and an Italian health-software vendor under a public contract (Dora
 # Sanità: Turin's patron saint's day, Saturday mornings, "giorni lavorativi" without Saturdays, a cut-off at 16:00, H24
-# for blocking faults, availability credits, penalties as a text, a price change on 1 January 2027 in two segments),
+# for blocking faults, availability credits, penalties per started hour, a price change on 1 January 2027 in two segments),
 # written from docs/language.md alone.
 SESSION_26 = ("kuura", "dorasanita")
 
@@ -773,7 +773,7 @@ def test_the_session_26_offers_read_and_export_as_written(published: Path) -> No
     assert dora["calendars"]["dora-servizio"]["dates"]["2026-06-24"] == []
     assert dora["plans"]["cloud"]["availability"]["percent"] == 99.8
     english = words_of(published / "en" / "kuura" / "index.html")
-    for said in ("Server management", "€89 per device per month excl. tax", "€29 per user per month excl. tax, minimum 10 users",
+    for said in ("€29 per user per month plus €89 per server per month excl. tax, minimum 10 users",
                  "on the day before a holiday 08:00 – 12:00", "Phone (On-call line; Critical only)",
                  "by the end of the next business day (tickets reported after 14:00 count from the next business day)",
                  "<small>— once a month</small>", "Finnish, Swedish and English"):
