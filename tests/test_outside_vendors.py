@@ -676,7 +676,7 @@ def test_the_session_25_offers_read_and_export_as_written(published: Path) -> No
     english = words_of(published / "en" / "fjordtel" / "index.html")
     # A kind of case inside brackets begins in lower case (views.case_in_sentence).
     for said in ("on the day before a holiday 08:00 – 13:00; closed every year: 24 December",
-                 "phone (SMS; Network down only)", "Phone: SMS", "NOK 390 per month excl. tax, billed monthly",
+                 "phone (SMS; Network down only)", "Phone: SMS", "NOK 390 per site per month excl. tax, billed monthly",
                  "<strong>P1</strong> Network down (sites in Oslo, Bergen, Trondheim, Stavanger and Kristiansand)", "Norwegian Bokmål and English"):
         assert said in english, said
     assert "Norweski (bokmål) i angielski" in words_of(published / "pl" / "fjordtel" / "index.html")
