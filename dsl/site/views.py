@@ -1090,7 +1090,13 @@ def target_cell(target: Target | None, reader: Reader, clock: str = "", no_suppo
         return TargetCell("unpublished", _("Not published by the vendor"))
     if target.days is None and target.minutes is None:
         return TargetCell("none", _("No guaranteed time"))
-    said = business_days_text(target.days, target.day_end, reader) if target.days is not None else fmt.duration(target.minutes or 0, reader.lang)
+    if target.days is not None:
+        said = business_days_text(target.days, target.day_end, reader)
+    elif target.calendar_days:  # "30 kalenderdagar", as the vendor says it, not "720 timmar"
+        days = (target.minutes or 0) // (24 * 60)
+        said = reader.ngettext("%(num)s calendar day", "%(num)s calendar days", days) % {"num": fmt.number(days, reader.lang)}
+    else:
+        said = fmt.duration(target.minutes or 0, reader.lang)
     if target.cutoff is not None:
         said = _("%(target)s (tickets reported after %(time)s count from the next business day)") % {
             "target": said, "time": fmt.clock(target.cutoff, reader.lang),
