@@ -246,7 +246,7 @@ SESSION_25 = ("fjordtel", "orbisdata")
 # only, short hours on the eve of every Finnish holiday, replacement hardware by the next business day for faults
 # reported before 14:00, monthly service reviews) and an Italian health-software vendor under a public contract (Dora
 # Sanità: Turin's patron saint's day, Saturday mornings, "giorni lavorativi" without Saturdays, a cut-off at 16:00, H24
-# for blocking faults, availability credits, penalties as a text, a price change on 1 January 2027 in two segments),
+# for blocking faults, availability credits, penalties per started hour, a price change on 1 January 2027 in two segments),
 # written from docs/language.md alone.
 SESSION_26 = ("kuura", "dorasanita")
 
@@ -271,12 +271,20 @@ OFFERS_10 = ("lagunasoft",)
 # after 8 of them, a share of the contract's value per day, 24 months then until further notice).
 OFFERS_LANG10 = ("civitas", "vindel")
 
+# An Estonian HR and payroll SaaS (Sõnajalg: English only, Standard included in the subscription, Premium a share of it
+# with a least amount per segment, Enterprise per seat with a minimum, short days before four named Estonian holidays,
+# a P1 line around the clock, credits of the subscription said in a note) and a Czech supplier under a framework
+# agreement (Moravadata: an impact × urgency matrix giving A, B, C, a cut-off at 16:00, New Year's Eve mornings,
+# "30 calendar days" as 720 hours around the clock, penalties per started hour and per started day that grow, 20 % of
+# the contract's value in all), written from docs/language.md alone (session lang11).
+OFFERS_LANG11 = ("sonajalg", "moravadata")
+
 
 @pytest.mark.parametrize(
     "group",
-    [SESSION_22, SESSION_22B, SESSION_23, SESSION_24, SESSION_25, SESSION_26, OFFERS_7, OFFERS_10, OFFERS_LANG10],
+    [SESSION_22, SESSION_22B, SESSION_23, SESSION_24, SESSION_25, SESSION_26, OFFERS_7, OFFERS_10, OFFERS_LANG10, OFFERS_LANG11],
     ids=["session 22", "session 22b", "session 23", "session 24", "session 25", "session 26", "maresia and caledon", "lagunasoft",
-         "civitas and vindel"],
+         "civitas and vindel", "sonajalg and moravadata"],
 )
 def test_each_group_of_offers_checks_clean_on_its_own_even_strictly(tmp_path: Path, group: tuple[str, ...]) -> None:
     (tmp_path / "plans").mkdir()
@@ -668,7 +676,7 @@ def test_the_session_25_offers_read_and_export_as_written(published: Path) -> No
     english = words_of(published / "en" / "fjordtel" / "index.html")
     # A kind of case inside brackets begins in lower case (views.case_in_sentence).
     for said in ("on the day before a holiday 08:00 – 13:00; closed every year: 24 December",
-                 "phone (SMS; Network down only)", "Phone: SMS", "NOK 390 per month excl. tax, billed monthly",
+                 "phone (SMS; Network down only)", "Phone: SMS", "NOK 390 per site per month excl. tax, billed monthly",
                  "<strong>P1</strong> Network down (sites in Oslo, Bergen, Trondheim, Stavanger and Kristiansand)", "Norwegian Bokmål and English"):
         assert said in english, said
     assert "Norweski (bokmål) i angielski" in words_of(published / "pl" / "fjordtel" / "index.html")
@@ -773,7 +781,7 @@ def test_the_session_26_offers_read_and_export_as_written(published: Path) -> No
     assert dora["calendars"]["dora-servizio"]["dates"]["2026-06-24"] == []
     assert dora["plans"]["cloud"]["availability"]["percent"] == 99.8
     english = words_of(published / "en" / "kuura" / "index.html")
-    for said in ("Server management", "€89 per device per month excl. tax", "€29 per user per month excl. tax, minimum 10 users",
+    for said in ("€29 per user per month plus €89 per server per month excl. tax, minimum 10 users",
                  "on the day before a holiday 08:00 – 12:00", "Phone (On-call line; Critical only)",
                  "by the end of the next business day (tickets reported after 14:00 count from the next business day)",
                  "<small>— once a month</small>", "Finnish, Swedish and English"):
@@ -978,3 +986,98 @@ def test_vindels_page_and_rules_say_the_named_eves_and_the_growing_penalty(publi
     assert "därefter 2 000 kr per timme inom kontorstid efter de första 8 timmarna" in swedish
     english = words_of(published / "en" / "vindel" / "index.html")
     assert "on the day before Midsummer Eve, Christmas Eve and New Year’s Eve 07:30 – 13:00" in english
+
+
+def test_dorasanitas_penalties_are_penalty_lines_not_a_text(published: Path) -> None:
+    """'0,3‰ del canone annuo per ogni ora o frazione di ritardo, fino al 10%' was a feature cell before `penalty`."""
+    rules = json.loads((published / "rules" / "all.json").read_text(encoding="utf-8"))["vendors"]["dorasanita"]
+    base = rules["plans"]["base"]
+    assert [(p["metric"], p["priority"], p["amount"]["percent"], p["amount"]["fee_period"]) for p in base["penalties"]] == [
+        ("first-response", None, 0.03, "year"), ("workaround", "L1", 0.03, "year"), ("workaround", "L2", 0.03, "year"),
+    ]
+    assert rules["plans"]["cloud"]["penalties"] == base["penalties"]  # inherited through H24
+    italian = words_of(published / "it" / "dorasanita" / "index.html")
+    assert "Penali per ritardo" not in italian  # the old feature's label
+
+
+LANG11_DEADLINES = [
+    # (plan, priority, reported, extra fields of the question, due), each worked out by hand from the plan and docs/language.md.
+    # Monday 22 June 2026 is the working day before Victory Day: open 09:00-14:00, four hours; 23 and 24 June are
+    # holidays; the other four hours on Thursday.
+    ("sonajalg/standard", "P2", "2026-06-22T10:00:00+03:00", {}, "2026-06-25T13:00:00+03:00"),
+    # Two business days from the eve of Independence Day (Tuesday 24 February): Wednesday and Thursday, same time of day.
+    ("sonajalg/enterprise", "P2", "2026-02-23T13:30:00+02:00", {"metric": "workaround"}, "2026-02-26T13:30:00+02:00"),
+    # Maundy Thursday is no eve in Estonia (Good Friday is not one of the four): a full day, then Good Friday, the
+    # weekend and Monday 6 April (no holiday in Estonia); 8 hours from Thursday 16:00 end on Monday at 16:00.
+    ("sonajalg/standard", "P2", "2026-04-02T16:00:00+03:00", {}, "2026-04-06T16:00:00+03:00"),
+    # After the 16:00 cut-off on 30 December: counted from New Year's Eve's 07:00, which closes at 12:00.
+    ("moravadata/zakladni", "B", "2026-12-30T16:30:00+01:00", {}, "2026-12-31T11:00:00+01:00"),
+    # 30 calendar days as 720 real hours, across the end of summer time.
+    ("moravadata/zakladni", "C", "2026-10-20T10:00:00+02:00", {"metric": "resolution"}, "2026-11-19T09:00:00+01:00"),
+    # A technician on site within 4 service hours: two on 23 December, then Christmas (24-26 December) and a Sunday.
+    ("moravadata/rozsirena", "A", "2026-12-23T15:00:00+01:00", {"metric": "on-site"}, "2026-12-28T09:00:00+01:00"),
+    # Two business days after Friday 3 July: Monday 6 July is Jan Hus Day.
+    ("moravadata/zakladni", "A", "2026-07-03T10:00:00+02:00", {"metric": "resolution"}, "2026-07-08T10:00:00+02:00"),
+]
+
+
+def _lang11_questions() -> list[dict[str, str]]:
+    return [{"plan": plan, "priority": priority, "at": at, **extra} for plan, priority, at, extra, _ in LANG11_DEADLINES]
+
+
+def test_the_sonajalg_and_moravadata_deadlines_in_python(published: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, str(BUILD_PY), "--project", str(published.parent), "due", "--batch", "-"],
+        input="".join(json.dumps(q) + "\n" for q in _lang11_questions()), capture_output=True, text=True, timeout=300,
+    )
+    assert [json.loads(line) for line in done.stdout.splitlines()] == [{"due": due} for *_, due in LANG11_DEADLINES], done.stderr
+
+
+def test_the_sonajalg_and_moravadata_deadlines_in_javascript(published: Path) -> None:
+    node = shutil.which("node")
+    if node is None:
+        pytest.skip("node is not installed")
+    rules = json.loads((published / "rules" / "all.json").read_text(encoding="utf-8"))
+    done = subprocess.run(
+        [node, str(ROOT / "tests" / "support" / "sla_answers.mjs")], cwd=ROOT, capture_output=True, text=True, timeout=120,
+        input=json.dumps({"rules": rules, "questions": _lang11_questions()}) + "\n",
+    )
+    assert json.loads(done.stdout) == [{"due": due} for *_, due in LANG11_DEADLINES], done.stderr
+
+
+def test_sonajalg_and_moravadata_read_and_export_as_written(published: Path) -> None:
+    rules = json.loads((published / "rules" / "all.json").read_text(encoding="utf-8"))
+    office = rules["vendors"]["sonajalg"]["calendars"]["sonajalg-office"]["dates"]
+    short = sorted(day for day, pieces in office.items() if pieces == [["09:00", "14:00"]] and day < "2027")
+    assert short == ["2026-02-23", "2026-06-22", "2026-12-23", "2026-12-31"]
+    enterprise = rules["vendors"]["sonajalg"]["plans"]["enterprise"]
+    assert enterprise["availability"]["percent"] == 99.95
+    morava = rules["vendors"]["moravadata"]["plans"]["rozsirena"]
+    assert {(p["metric"], p["priority"]) for p in morava["penalties"]} == {
+        ("first-response", "A"), ("workaround", "A"), ("resolution", "B"), ("resolution", "C"),
+    }
+    english = words_of(published / "en" / "sonajalg" / "index.html")
+    for said in ("18% of the subscription price per year excl. tax, at least €1,500 per year",
+                 "€2.40 per seat per month excl. tax, minimum 250 seats, billed yearly", "Included in the subscription",
+                 "on the day before New Year’s Day, Independence Day, Victory Day and Christmas Eve 09:00 – 14:00"):
+        assert said in english, said
+    polish = words_of(published / "pl" / "moravadata" / "index.html")
+    assert "Gminy do 10 000 mieszkańców" in polish and "Czechy" in polish
+
+
+@pytest.mark.parametrize(
+    ("lang", "hours", "channel"),
+    [
+        ("en", "When support is available (Critical): 24×7", "Channels: Phone (On-call line; Critical only)"),
+        ("sv", "(Kritisk): ", "Kanaler: Telefon (Beredskapstelefon; endast Kritisk)"),
+        ("it", "(Critica): ", "Canali: Telefono (Numero di reperibilità; solo Critica)"),
+        ("pl", "(Krytyczna): ", "Kanały: Telefon (Telefon dyżurny; tylko Krytyczna)"),
+    ],
+)
+def test_a_tier_card_names_the_priority_and_the_line_it_adds(published: Path, lang: str, hours: str, channel: str) -> None:
+    """Moravadata's Extended adds A around the clock and a second phone: its card said the office hours again and "Phone"."""
+    page = (published / lang / "moravadata" / "index.html").read_text(encoding="utf-8")
+    cards = page[page.index('<ul class="tcards">'):].split('<li class="tcard')
+    extended = plain(cards[2][: cards[2].index("</li>\n</ul>") if "</li>\n</ul>" in cards[2] else None])
+    assert hours in extended and channel in extended
+    assert "07:00" not in extended  # the office hours are Basic's: the card says what Extended changes

@@ -146,7 +146,8 @@ def test_unknown_case_on_coverage():
 
 def test_misspelt_business_days_is_a_syntax_error_that_points_at_the_word():
     message, line, col, hint = problems(plan_text("target first-response all 2 bussines days on office"))[0]
-    assert message == "unexpected 'bussines'; expected 'business days' (as in: 2 business days)"
+    # After a number, a target's days are business days or calendar days: both are named.
+    assert message == "unexpected 'bussines'; expected 'business days' (as in: 2 business days) or 'calendar days' (as in: 30 calendar days)"
     assert (line, col) == (9, 33)
     assert hint is not None and hint.endswith("days are business days: 2 business days")
 

@@ -909,6 +909,20 @@ def check_target(target: Target) -> Iterator[Diagnostic]:
         )
 
 
+def check_calendar_days(target: Target, vendor: Vendor) -> Iterator[Diagnostic]:
+    """A target in calendar days counts every day around the clock: it names a calendar open 24x7."""
+    calendar = vendor.calendar(target.calendar) if target.calendar_days and target.calendar is not None else None
+    if calendar is not None and not calendar.always_open:
+        days = (target.minutes or 0) // (24 * 60)
+        yield error(
+            f"'{days} calendar day{'s' if days != 1 else ''}' on '{calendar.id}', a calendar with opening hours",
+            target.minutes_pos,
+            f"calendar days count every day around the clock: name a calendar with 'open 24x7', "
+            f"or write {days} business day{'s' if days != 1 else ''} for days '{calendar.id}' opens",
+            code="T0852",
+        )
+
+
 def check_target_case(target: Target, vendor: Vendor) -> Iterator[Diagnostic]:
     """A target limited to a kind of case names one the vendor declares."""
     if target.case is not None and vendor.case(target.case) is None:
@@ -1043,6 +1057,7 @@ def check_plan_references(plan: Plan, vendor: Vendor, calendars: set[str]) -> It
             yield error(f"unknown priority '{target.priority}'", target.pos, hint, code="T0314")
         yield from _calendar_ref(target.calendar, target.pos, calendars)
         yield from check_target_case(target, vendor)
+        yield from check_calendar_days(target, vendor)
     for cov in plan.coverage:
         if cov.priority is not None and cov.priority not in levels:
             yield error(f"unknown priority '{cov.priority}'", cov.pos, did_you_mean(cov.priority, levels), code="T0314")

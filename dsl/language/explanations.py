@@ -1128,6 +1128,15 @@ EXPLANATIONS: dict[str, Explanation] = {
         V + _PLAN_V10 + "    target on-site all end of 1 business day on office cut-off 24:00\n  }\n}\n",
         fix=("cut-off 24:00", "cut-off 15:00"),
     ),
+    "T0852": Explanation(
+        "calendar days on a calendar with opening hours",
+        "`30 calendar days` (\"do 30 kalendářních dnů\", \"entro 30 giorni solari\") counts every day, weekends and "
+        "holidays included, 24 hours each: the deadline is 30 × 24 real hours after the report. That is a clock open "
+        "24x7; on a calendar with opening hours the days would be counted in its open time, which no vendor means. Name "
+        "a calendar with `open 24x7` (in the vendor's zone), or, for days on which the calendar opens, write business days.",
+        V + _PLAN_V10 + "    target resolution all 30 calendar days on office\n  }\n}\n",
+        fix=("30 calendar days on office", "20 business days on office"),
+    ),
     # --- penalties for missed targets ---
     "T0860": Explanation(
         "a penalty or its cap that is no amount",

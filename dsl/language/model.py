@@ -541,6 +541,9 @@ class Target:
     # target's calendar counts as made at that calendar's first opening of the next business day.
     cutoff: int | None = None
     cutoff_pos: Pos = field(default_factory=_no_pos, compare=False)
+    # `30 calendar days`: `minutes` are that many times 24 hours, on a calendar open 24x7 (the checks see to it); the
+    # pages say it in days, as the vendor does, not "720 hours".
+    calendar_days: bool = False
 
     @property
     def guaranteed(self) -> bool:

@@ -159,6 +159,14 @@ class _Days:
 
 
 @dataclass(frozen=True, slots=True)
+class _CalendarDays:
+    """A target written in calendar days, before it becomes a Target of 24 hours a day."""
+
+    count: int
+    pos: Pos
+
+
+@dataclass(frozen=True, slots=True)
 class _Amount:
     """A price's value as written, before the statement adds its segment and marks."""
 
@@ -878,11 +886,13 @@ class _Builder(Transformer[Token, Any]):
         no_pos = Pos(self.path, 0, 0)
         cutoff_minute, cutoff_pos = cutoff if cutoff is not None else (None, no_pos)
         minutes, minutes_pos = None, no_pos
-        days, day_end, published = None, False, True
+        days, day_end, published, calendar_days = None, False, True, False
         if amount == "unpublished":
             published = False
         elif isinstance(amount, _Days):
             days, day_end, minutes_pos = amount.count, amount.day_end, amount.pos
+        elif isinstance(amount, _CalendarDays):
+            minutes, minutes_pos, calendar_days = amount.count * 24 * 60, amount.pos, True
         elif amount != "none":
             minutes, minutes_pos = amount
         target = Target(
@@ -899,6 +909,7 @@ class _Builder(Transformer[Token, Any]):
             case_pos=case.pos if case is not None else no_pos,
             cutoff=cutoff_minute,
             cutoff_pos=cutoff_pos,
+            calendar_days=calendar_days,
         )
         if cutoff_minute is not None and not target.guaranteed:
             said = "not published" if not published else "none"
@@ -936,6 +947,9 @@ class _Builder(Transformer[Token, Any]):
 
     def day_end(self, meta: Any, children: list[Token]) -> _Days:
         return _Days(int(children[0]), True, self._tpos(children[0]))
+
+    def calendar_days(self, meta: Any, children: list[Token]) -> _CalendarDays:
+        return _CalendarDays(int(children[0]), self._pos(meta))
 
     def not_published(self, meta: Any, children: list[Any]) -> str:
         return "unpublished"

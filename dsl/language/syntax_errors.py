@@ -49,6 +49,7 @@ WORDS = {
     "TIME": "a time such as 08:00",
     "DURATION": "a duration such as 15min or 2h",
     "BUSINESS_DAYS": "'business days' (as in: 2 business days)",
+    "CALENDAR_DAYS": "'calendar days' (as in: 30 calendar days)",
     "NUMBER": "a number",
     "INT": "a whole number",
     "$END": "the end of the file",
@@ -895,8 +896,8 @@ def duration_mistake(text: str, offset: int, path: str, bare: bool = True) -> Di
             hint = f"{DURATION_UNITS}; write {instead}"
         elif kind == "days":
             hint = (
-                f"{DURATION_UNITS}; for {number} × 24 hours of the calendar's open time write {number * 24}h, "
-                f"for business days {number} business day{'s' if number != 1 else ''}"
+                f"{DURATION_UNITS}; for {number} × 24 hours write {number * 24}h, or {number} calendar day{'s' if number != 1 else ''} "
+                f"on a calendar open 24x7; for days the calendar opens, {number} business day{'s' if number != 1 else ''}"
             )
         elif kind == "hours":
             hint = f"{DURATION_UNITS}; write {number}h"

@@ -1090,7 +1090,13 @@ def target_cell(target: Target | None, reader: Reader, clock: str = "", no_suppo
         return TargetCell("unpublished", _("Not published by the vendor"))
     if target.days is None and target.minutes is None:
         return TargetCell("none", _("No guaranteed time"))
-    said = business_days_text(target.days, target.day_end, reader) if target.days is not None else fmt.duration(target.minutes or 0, reader.lang)
+    if target.days is not None:
+        said = business_days_text(target.days, target.day_end, reader)
+    elif target.calendar_days:  # "30 kalenderdagar", as the vendor says it, not "720 timmar"
+        days = (target.minutes or 0) // (24 * 60)
+        said = reader.ngettext("%(num)s calendar day", "%(num)s calendar days", days) % {"num": fmt.number(days, reader.lang)}
+    else:
+        said = fmt.duration(target.minutes or 0, reader.lang)
     if target.cutoff is not None:
         said = _("%(target)s (tickets reported after %(time)s count from the next business day)") % {
             "target": said, "time": fmt.clock(target.cutoff, reader.lang),
@@ -1610,25 +1616,7 @@ def plan_services(vendor: Vendor, reader: Reader) -> tuple[PlanService, ...]:
             kind = contact_kinds(reader)[contact.kind]
             return html_format("{} ({})", kind, which) if which else kind
 
-        # Channels by kind ("Phone, Support portal"): a contact's own label is a
-        # sentence meant for the contact list, too long for a tier's summary.
-        channels: list[Markup] = []
-        for cid in plan.channels:
-            contact = contacts.get(cid)
-            name = Markup(escape(contact_kinds(reader)[contact.kind] if contact else cid))
-            which = _which_contact(contact, plan.channels, vendor, reader) if contact else ""
-            limited = next((p.priorities for p in plan.channel_priorities if p.channel == cid), ())
-            if which and limited:  # "Phone (Emergency phone; Critical only)": one pair of brackets, not two in a row
-                name = sentence(
-                    _("%(channel)s (%(which)s; %(priorities)s only)"), channel=name, which=which,
-                    priorities=_level_names(vendor, limited, reader),
-                )
-            elif which:
-                name = html_format("{} ({})", name, which)
-            elif limited:  # "Phone (Critical and High only)": the channel is for these priorities
-                name = sentence(_("%(channel)s (%(priorities)s only)"), channel=name, priorities=_level_names(vendor, limited, reader))
-            if name not in channels:
-                channels.append(name)
+        channels = list(dict.fromkeys(channel_names(plan, vendor, reader).values()))
         # A channel whose hours differ per plan (Amanda's phone) says this plan's hours here, named as in
         # the list above: "Phone (Emergency line): 24×7" when the tier has two phones, not a bare "Phone".
         channel_hours = tuple(
@@ -1979,6 +1967,33 @@ def _promise(text: Text | None, reader: Reader) -> Markup:
     return html_format('<span lang="{}">{}</span>', fallback, html) if fallback else html
 
 
+def channel_names(plan: Plan, vendor: Vendor, reader: Reader) -> dict[str, Markup]:
+    """Each of a tier's channels by its kind, told apart as the tier's summary says it: "Phone (On-call line; Critical only)".
+
+    By kind ("Phone, Support portal"): a contact's own label is a sentence meant for the contact list, too long for a
+    tier's summary, and is said only where the tier has two contacts of one kind.
+    """
+    _ = reader.gettext
+    contacts = {c.id: c for c in vendor.contacts}
+    names: dict[str, Markup] = {}
+    for cid in plan.channels:
+        contact = contacts.get(cid)
+        name = Markup(escape(contact_kinds(reader)[contact.kind] if contact else cid))
+        which = _which_contact(contact, plan.channels, vendor, reader) if contact else ""
+        limited = next((p.priorities for p in plan.channel_priorities if p.channel == cid), ())
+        if which and limited:  # "Phone (Emergency phone; Critical only)": one pair of brackets, not two in a row
+            name = sentence(
+                _("%(channel)s (%(which)s; %(priorities)s only)"), channel=name, which=which,
+                priorities=_level_names(vendor, limited, reader),
+            )
+        elif which:
+            name = html_format("{} ({})", name, which)
+        elif limited:  # "Phone (Critical and High only)": the channel is for these priorities
+            name = sentence(_("%(channel)s (%(priorities)s only)"), channel=name, priorities=_level_names(vendor, limited, reader))
+        names[cid] = name
+    return names
+
+
 def tier_points(plan: Plan, base: Plan | None, vendor: Vendor, reader: Reader) -> tuple[Markup, ...]:
     """Up to CARD_POINTS things a tier has that `base` (the tier it extends) has not, or its own highlights without one.
 
@@ -2011,15 +2026,30 @@ def tier_points(plan: Plan, base: Plan | None, vendor: Vendor, reader: Reader) -
             if top is not None and levels[0].name is not None:
                 title = html_format("{} ({})", title, reader.label(levels[0].name))
             service.append(html_format("{}: {}", title, said))
-    hours = next((c.calendar for c in plan.coverage if c.priority is None and c.case is None), None)
-    if hours and (base is None or set(plan.coverage) != set(base.coverage)):
-        service.append(html_format("{}: {}", reader.gettext("When support is available"), clock_text(vendor, hours, reader)))
-    contacts = {c.id: c for c in vendor.contacts}
+    available = reader.gettext("When support is available")
+    hours = next((c for c in plan.coverage if c.priority is None and c.case is None), None)
+    if hours and (base is None or hours not in base.coverage):
+        service.append(html_format("{}: {}", available, clock_text(vendor, hours.calendar, reader)))
+    elif base is not None:
+        # The hours for every priority are the parent's: what changed is a priority's own ("Extended: A around the
+        # clock"), said with that priority, as the first response is, not the unchanged office hours again.
+        named = {level.id: level for level in levels}
+        for c in plan.coverage:
+            level_name = named[c.priority].name if c.priority in named else None
+            if c not in base.coverage and c.case is None and level_name is not None:
+                title = html_format("{} ({})", available, reader.label(level_name))
+                service.append(html_format("{}: {}", title, clock_text(vendor, c.calendar, reader)))
+    # The channels it adds, each named as the tier's summary names it: a second phone is "Phone (On-call line;
+    # Critical only)", not a bare "Phone" the tier below has too.
+    names = channel_names(plan, vendor, reader) if base is not None else {}
     added = [c for c in plan.channels if c not in (base.channels if base else ())]
-    kinds = list(dict.fromkeys(contact_kinds(reader)[contacts[c].kind] if c in contacts else c for c in added))
+    contacts = {c.id: c for c in vendor.contacts}
+    kinds = list(dict.fromkeys(
+        names[c] if c in names else Markup(escape(contact_kinds(reader)[contacts[c].kind] if c in contacts else c)) for c in added
+    ))
     if kinds:
-        said = fmt.listing(list_items(kinds), reader.lang)
-        service.append(html_format("{}: {}", reader.gettext("Channels"), said))
+        said = fmt.listing(list_items([str(k) for k in kinds]), reader.lang)
+        service.append(html_format("{}: {}", reader.gettext("Channels"), Markup(said)))
     # A tier that extends none leads with its service (a first time, its hours, its channels), which its features
     # do not say; one that extends another with the features it gains, the things its vendor sells it by.
     points = features + service if base is not None else service + features
