@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import errno
+import gc
 import json
 import multiprocessing
 import os
@@ -354,6 +355,12 @@ def _parse_ahead(
         return reads, parsed
     _lark_ready()  # compile (or load) the parser once, before forking, so that workers share it
     _AHEAD["cache"] = cache
+    # The declarations read back are millions of objects that form no cycles and live as long as the command: the
+    # collector, run every 200,000 of them, scanned each while the workers parsed (1.7 s of this process's CPU at
+    # 1,000 files, taken from the workers' two cores). It is off while they are read, and they are then kept out of
+    # its reach for good (a one-shot command-line run: only it forks).
+    collecting = gc.isenabled()
+    gc.disable()
     try:
         with multiprocessing.get_context("fork").Pool(jobs) as pool:
             for done, path in enumerate(pool.imap_unordered(_parse_one, todo, chunksize=max(1, min(16, len(todo) // (jobs * 8))))):
@@ -367,6 +374,9 @@ def _parse_ahead(
                     progress.step("parsing plan files", done + 1, len(todo))
     finally:
         _AHEAD.clear()
+        if collecting:
+            gc.freeze()
+            gc.enable()
     return reads, parsed
 
 
