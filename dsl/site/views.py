@@ -1536,6 +1536,10 @@ def _level_names(vendor: Vendor, levels: tuple[str, ...], reader: Reader) -> Mar
     return markup_listing([_level_name(vendor, level, reader) for level in dict.fromkeys(levels)], reader.lang)
 
 
+# A sentence's full stop at the end of a text (inside a closing `lang` span), not an ellipsis's last dot.
+_FULL_STOP_AT_END = re.compile(r"(?<![.…])\.((?:</span>)?)$")
+
+
 def plan_services(vendor: Vendor, reader: Reader) -> tuple[PlanService, ...]:
     """Obligations, coverage, channels and notes of each tier."""
     _ = reader.gettext
@@ -1564,6 +1568,8 @@ def plan_services(vendor: Vendor, reader: Reader) -> tuple[PlanService, ...]:
                     else _("every %(duration)s of working time until the resolution") % values
                 )
             text = reader.inline(ob.text)
+            if details:  # "A status update on every open case — once a day", not "… case. — once a day"
+                text = Markup(_FULL_STOP_AT_END.sub(r"\1", str(text)))
             obligations.append(html_format("{} <small>— {}</small>", text, Markup("; ").join(details)) if details else text)
         own = {c.case for c in plan.coverage if c.priority is not None}
         # The priorities with hours of their own first, highest first, then "Other priorities", as the "Hours counted"
