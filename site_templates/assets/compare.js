@@ -101,7 +101,10 @@ function start() {
       row.hidden = !visible;
       shown += visible;
     });
-    tools.querySelector(".count").textContent = tools.dataset.shown.replace("{shown}", shown).replace("{total}", rows.length);
+    const count = tools.querySelector(".count");
+    count.textContent = tools.dataset.shown.replace("{shown}", shown).replace("{total}", rows.length);
+    // "Only the chosen tiers" ticked before any tier was: nothing changed, and nothing said why.
+    if (field("only").checked && !boxes.some((b) => b.checked)) count.append(document.createElement("br"), tools.dataset.none);
   }
 
   function update() {
