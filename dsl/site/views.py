@@ -1665,6 +1665,18 @@ def contact_href(kind: str, value: str | None) -> str | None:
     return safe_href(addresses.web_href(value))
 
 
+# A label's own last bracket, "On-call phone (critical failures)", at its end or before a closing `lang` span.
+_TRAILING_BRACKET = re.compile(r"\s+\(([^()<>]+)\)((?:</span>)?)$")
+
+
+def _bracket_free(label: Markup) -> Markup:
+    """A label to be said in brackets, its own trailing bracket as a comma: "phone (On-call phone, critical failures)".
+
+    Wisła's "Telefon dyżurny (awarie krytyczne)" read "telefon (Telefon dyżurny (awarie krytyczne); tylko …)".
+    """
+    return Markup(_TRAILING_BRACKET.sub(r", \1\2", str(label)))
+
+
 def _whole_short_words(label: Markup) -> Markup:
     """A channel's name as the vendor wrote it ("E-post – ärenden …"), its short hyphenated words kept on one line.
 
@@ -1754,11 +1766,11 @@ def _which_contact(contact: Contact, channels: tuple[str, ...], vendor: Vendor, 
     # Each kept on one line as the contact list keeps it: a label's short hyphenated words ("On-call phone"), and
     # the number whole ("090-10 20 30" broke after "090-" in the comparison's narrow column).
     if group is not None and sum(1 for c in same if c.group == contact.group) == 1:
-        return _whole_short_words(reader.label(group.label))
+        return _whole_short_words(_bracket_free(reader.label(group.label)))
     # The author's own name for the line ("Urgent line") says more than its number, which in the US
     # national form brings parentheses of its own: "Phone ((617) 555-0199)".
     if contact.label is not None:
-        return _whole_short_words(reader.label(contact.label))
+        return _whole_short_words(_bracket_free(reader.label(contact.label)))
     number = addresses.phone_number(contact.value) if contact.kind in addresses.PHONE_KINDS and contact.value else None
     if number is not None:
         return dialled(number, reader.lang).replace("-", "-" + fmt.WORD_JOINER)
