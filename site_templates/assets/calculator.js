@@ -1,8 +1,7 @@
 // "By when will they answer?" — progressive enhancement of a vendor page.
-// The section is rendered `hidden`; it is shown only once the rules have loaded,
-// so a reader without JavaScript (or offline) sees the rest of the page unchanged.
+// Rendered `hidden`, shown once the rules have loaded: without JavaScript (or offline) the page is as it was.
 import { due } from "./sla.js";
-import { dateWords, dayField, isoWithOffset, nextFriday, nowButton, readMoment, timeField } from "./moment.js";
+import { dateWords, dayField, isoWithOffset, nextFriday, nowButton, readMoment, readTime } from "./moment.js";
 
 const box = document.getElementById("calculator");
 if (box) start(box);
@@ -27,7 +26,6 @@ async function start(box) {
     hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZoneName: "short",
   });
   const day = dayField(field("at"), data.locale);
-  const clock = timeField(field("time"));
   if (!field("at").value) day.write(nextFriday(new Date()));
   field("time").value ||= "16:00";
   nowButton(form, day);
@@ -37,11 +35,10 @@ async function start(box) {
   if (field("country")?.querySelector(`[value="${region}"]`)) field("country").value = region;
 
   function answer(strict = true) {
-    const at = day.read(strict);
-    const time = clock.read(strict);
-    const when = readMoment(at ?? "", time ?? "");
-    // A good day with a bad time ("25:00") says how to write a time, not "Enter a date and a time".
-    if (!when || Number.isNaN(when.getTime())) return void (out.textContent = at && strict ? clock.bad : data.invalid);
+    const time = field("time");
+    time.setAttribute("aria-invalid", !readTime(time.value) && strict);
+    const when = readMoment(day.read(strict) ?? "", time.value);
+    if (!when || Number.isNaN(when.getTime())) return void (out.textContent = data.invalid);
     const year = when.getFullYear();
     if (rules.years && (year < rules.years.first || year > rules.years.last)) return void (out.textContent = years(data.range));
     try {

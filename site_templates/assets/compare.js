@@ -4,7 +4,7 @@
 // comparison can be shared and is restored from it; and "who answers first?", computed by sla.js
 // on the published rules (rules/all.json), the same evaluator the vendor pages' calculator uses.
 import { due } from "./sla.js";
-import { dateWords, dayField, isoWithOffset, nextFriday, nowButton, readDay, readMoment, readTime, timeField } from "./moment.js";
+import { dateWords, dayField, isoWithOffset, nextFriday, nowButton, readDay, readMoment, readTime } from "./moment.js";
 
 const table = document.getElementById("cmp");
 const tools = document.getElementById("cmp-tools");
@@ -153,7 +153,6 @@ async function firstAnswers(box, rows, moment) {
   const friday = nextFriday(new Date());
   // The address keeps the day as YYYY-MM-DD, whichever language the link is opened in; the field writes it the page's way.
   const day = dayField(field("at"), data.locale);
-  const clock = timeField(field("time"));
   day.write(readDay(moment.at, "y-MM-dd") ?? friday);
   field("time").value = moment.time || "16:00";
   nowButton(form, day);
@@ -174,11 +173,10 @@ async function firstAnswers(box, rows, moment) {
   const years = (text) => text.replaceAll("{first}", rules.years.first).replaceAll("{last}", rules.years.last);
 
   function answer(strict = true) {
-    const at = day.read(strict);
-    const time = clock.read(strict);
-    const when = readMoment(at ?? "", time ?? "");
+    field("time").setAttribute("aria-invalid", !readTime(field("time").value) && strict);
+    const when = readMoment(day.read(strict) ?? "", field("time").value);
     tbody.replaceChildren();
-    if (!when || Number.isNaN(when.getTime())) return void (out.textContent = at && strict ? clock.bad : data.invalid);
+    if (!when || Number.isNaN(when.getTime())) return void (out.textContent = data.invalid);
     out.textContent = data.zone.replace("{zone}", zone);
     const which = field("priority").value;
     // The priority as its column's cell names it under the time, with the `lang` of a vendor's untranslated words.

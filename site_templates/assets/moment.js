@@ -27,32 +27,17 @@ export function isoWithOffset(date) {
   return `${ymd(date)}T${pad(date.getHours())}:${pad(date.getMinutes())}:00${offset < 0 ? "-" : "+"}${pad(Math.trunc(offset / 60))}:${pad(offset % 60)}`;
 }
 
-// A typed 24-hour time as HH:MM, or null. A colon or a full stop between hours and minutes ("16.00" is how Swedes,
-// Italians and Poles often write it), or none ("1600"), or the hour alone ("9"); never a 12-hour time.
+// A typed time as HH:MM or null: "16:00", "16.00" (a Swede's, an Italian's, a Pole's), "1600", "9".
 export function readTime(text) {
   const t = /^([01]?\d|2[0-3])(?:[:.]?([0-5]\d))?$/.exec(text.trim());
   return t ? `${pad(t[1])}:${t[2] ?? "00"}` : null;
 }
 
-// The time field's verdict: the time read, or null and, once the reader has left the field (strict), how to write one
-// (its data-bad) in the form's answer line, with the field marked aria-invalid; while typing it scolds not.
-export function timeField(input) {
-  return {
-    read(strict = true) {
-      const time = readTime(input.value);
-      if (!time && strict) input.setAttribute("aria-invalid", "true");
-      else input.removeAttribute("aria-invalid");
-      return time;
-    },
-    bad: input.dataset.bad,
-  };
-}
-
-// The moment in the reader's zone from the date field and the 24-hour time field ("9:05", "16:00"); null if either is not one.
+// The moment in the reader's zone from the date field's day and a typed time; null if either is not one.
 export function readMoment(day, time) {
   const d = /^(\d{4})-(\d\d)-(\d\d)$/.exec(day);
-  const t = readTime(time);
-  return d && t ? new Date(d[1], d[2] - 1, d[3], ...t.split(":")) : null;
+  const t = readTime(time)?.split(":");
+  return d && t ? new Date(d[1], d[2] - 1, d[3], ...t) : null;
 }
 
 // A moment in words as `formatter` (an Intl.DateTimeFormat) says it, but the first of a month in Italian as "1º luglio"
