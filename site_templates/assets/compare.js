@@ -118,6 +118,12 @@ function start() {
   }
 
   boxes.forEach((box) => (box.hidden = false));
+  for (const button of tools.querySelectorAll(".all button")) {
+    button.addEventListener("click", () => {
+      vendorBoxes.forEach((box) => (box.checked = Boolean(button.value)));
+      update();
+    });
+  }
   tools.addEventListener("change", update);
   tools.addEventListener("submit", (event) => event.preventDefault());
   table.addEventListener("change", update);
