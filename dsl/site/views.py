@@ -2008,20 +2008,47 @@ def tier_points(plan: Plan, base: Plan | None, vendor: Vendor, reader: Reader) -
     levels = vendor.priorities.levels if vendor.priorities else ()
     top = levels[0].id if levels else None
     target = plan.target(DEFAULT_METRIC, top)
-    if target is not None and target.guaranteed and (base is None or base.target(DEFAULT_METRIC, top) != target):
+    before = base.target(DEFAULT_METRIC, top) if base is not None else None
+    if target is not None and target.guaranteed and (base is None or before != target):
         said = target_cell(target, reader).text
         # Synerity writes its response time as a feature too ("Guaranteed response time: 2 hours"): said once.
         if not any(said in p for p in features):
             title = Markup(escape(metric_titles(reader)[DEFAULT_METRIC]))
             if top is not None and levels[0].name is not None:
-                title = html_format("{} ({})", title, reader.label(levels[0].name))
+                title = html_format("{} ({})", title, _bracket_free(reader.label(levels[0].name)))
+            # The same time on other hours says them: Wisła's Extended card read "1 hour", as its Standard card does,
+            # for a 1 hour around the clock.
+            if before is not None and target_cell(before, reader).text == said and before.calendar != target.calendar:
+                said = html_format("{} ({})", said, clock_text(vendor, target.calendar, reader))
             service.append(html_format("{}: {}", title, said))
+    available = reader.gettext("When support is available")
     hours = next((c.calendar for c in plan.coverage if c.priority is None and c.case is None), None)
-    if hours and (base is None or set(plan.coverage) != set(base.coverage)):
-        service.append(html_format("{}: {}", reader.gettext("When support is available"), clock_text(vendor, hours, reader)))
+    same_hours = base is not None and hours == next((c.calendar for c in base.coverage if c.priority is None and c.case is None), None)
+    if hours and (base is None or (set(plan.coverage) != set(base.coverage) and not same_hours)):
+        service.append(html_format("{}: {}", available, clock_text(vendor, hours, reader)))
+    elif base is not None and set(plan.coverage) != set(base.coverage):
+        # Only some priorities' hours changed (Wisła's critical failures, 24×7): those, not the hours both tiers share.
+        gained: dict[str, list[str]] = {}
+        for c in plan.coverage:
+            if c.priority is not None and c.case is None and c not in base.coverage:
+                gained.setdefault(c.calendar, []).append(c.priority)
+        for calendar, priorities in gained.items():
+            levels_said = _bracket_free(_level_names(vendor, tuple(priorities), reader))  # Infor's "Poziom ważności 1 (Severity 1)"
+            service.append(html_format("{} ({}): {}", available, levels_said, clock_text(vendor, calendar, reader)))
     contacts = {c.id: c for c in vendor.contacts}
     added = [c for c in plan.channels if c not in (base.channels if base else ())]
-    kinds = list(dict.fromkeys(contact_kinds(reader)[contacts[c].kind] if c in contacts else c for c in added))
+    had = {contacts[c].kind for c in (base.channels if base else ()) if c in contacts}
+
+    def _added(cid: str) -> Markup | str:
+        """A channel the tier adds; one of a kind the tier below has already said which: "Phone (On-call phone)"."""
+        contact = contacts.get(cid)
+        if contact is None:
+            return cid
+        kind = contact_kinds(reader)[contact.kind]
+        which = _which_contact(contact, plan.channels, vendor, reader) if contact.kind in had else ""
+        return html_format("{} ({})", kind, which) if which else kind
+
+    kinds = list(dict.fromkeys(_added(c) for c in added))
     if kinds:
         said = fmt.listing(list_items(kinds), reader.lang)
         service.append(html_format("{}: {}", reader.gettext("Channels"), said))
