@@ -2050,7 +2050,9 @@ def tier_points(plan: Plan, base: Plan | None, vendor: Vendor, reader: Reader) -
 
     kinds = list(dict.fromkeys(_added(c) for c in added))
     if kinds:
-        said = fmt.listing(list_items(kinds), reader.lang)
+        items = list_items(kinds)  # a named one is HTML (a `lang` mark on a vendor's English label): kept as it is
+        said = markup_listing([Markup(escape(k)) for k in items], reader.lang) if any(isinstance(k, Markup) for k in kinds) \
+            else fmt.listing(items, reader.lang)
         service.append(html_format("{}: {}", reader.gettext("Channels"), said))
     # A tier that extends none leads with its service (a first time, its hours, its channels), which its features
     # do not say; one that extends another with the features it gains, the things its vendor sells it by.
