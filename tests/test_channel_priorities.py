@@ -177,3 +177,37 @@ def test_a_tiers_own_hours_name_the_channel_as_its_list_does(lang: str, hours: s
 def words_of(html: str) -> str:
     """The text of a bit of a page: no tags, no word joiners, plain spaces."""
     return re.sub(r"<[^>]+>", "", html).replace("\u2060", "").replace("\u00a0", " ")
+
+
+@pytest.mark.parametrize(
+    ("lang", "emergency"),
+    [
+        ("sv", "Telefon (Jourtelefon, kritiska fel; endast Kritisk)"),
+        ("it", "Telefono (Numero di reperibilità, guasti critici; solo Critica)"),
+        ("pl", "Telefon (Telefon dyżurny, awarie krytyczne; tylko Krytyczny)"),
+        ("en", "Phone (On-call phone, critical failures; Critical only)"),
+    ],
+)
+def test_a_label_with_its_own_brackets_is_not_bracketed_twice(lang: str, emergency: str) -> None:
+    """Wisła's tier read "telefon (Telefon dyżurny (awarie krytyczne); tylko Awaria krytyczna)": brackets in brackets."""
+    label = ('{ sv "Jourtelefon (kritiska fel)" it "Numero di reperibilità (guasti critici)" '
+             'pl "Telefon dyżurny (awarie krytyczne)" en "On-call phone (critical failures)" }')
+    text = PLAN.format(channels="phone, emergency for P1, email").replace(
+        "  contact email", f'  contact phone "+46 8 123 456 79" as emergency {label}\n  contact email'
+    )
+    result = load_text(text, "t.plan")
+    assert result.project is not None, [d.message for d in result.errors]
+    acme = result.project.vendors[0]
+    channels = [words_of(str(c)) for c in site.plan_services(acme, site.Reader(lang, words()[lang], acme))[0].channels]
+    assert emergency in channels
+
+
+def test_no_channel_of_a_shipped_tier_has_brackets_in_brackets(shipped) -> None:  # type: ignore[no-untyped-def]
+    for lang in ("sv", "it", "pl", "en"):
+        for vendor in shipped.vendors:
+            for service in site.plan_services(vendor, site.Reader(lang, words()[lang], vendor)):
+                for said in map(words_of, [*service.channels, *service.channel_hours]):
+                    depth = 0
+                    for char in said:
+                        depth += {"(": 1, ")": -1}.get(char, 0)
+                        assert depth <= 1, f"{vendor.id} ({lang}): {said}"

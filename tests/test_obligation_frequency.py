@@ -50,3 +50,29 @@ def test_each_commitment_says_how_often_once(shipped: Project, lang: str) -> Non
         assert details, shown  # the page says how often, from the plan's `N per PERIOD`
         assert re.search(PERIOD_WORDS[lang][period], details, re.I), shown
         assert not re.search(PERIOD_WORDS[lang][period], text, re.I), f"{vendor_id}/{plan_id} ({lang}) says how often twice: {shown}"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_commitment_with_details_loses_its_full_stop_before_the_dash(shipped: Project, lang: str) -> None:
+    # Esri's "A status update on every open support case. — once a day": the sentence ended, then a dash went on.
+    said = 0
+    for vendor in shipped.vendors:
+        reader = site.Reader(lang, words()[lang], vendor)
+        for service in site.plan_services(vendor, reader):
+            for shown in map(str, service.obligations):
+                text, dash, _ = shown.partition(" <small>—")
+                if dash:
+                    said += 1
+                    assert not re.search(r"(?<!\.)\.(</span>)?$", text), f"{vendor.id} ({lang}): {shown}"
+    assert said >= 5  # Synerity's, Stratiteq's, Esri's and Norrdrift's commitments have details
+
+
+@pytest.mark.parametrize(("before", "after"), [
+    ("A status update.", "A status update"),
+    ('<span lang="en">A status update.</span>', '<span lang="en">A status update</span>'),
+    ("See the portal…", "See the portal…"),
+    ("And so on...", "And so on..."),
+    ("No stop", "No stop"),
+])
+def test_the_full_stop_pattern_keeps_an_ellipsis(before: str, after: str) -> None:
+    assert site._FULL_STOP_AT_END.sub(r"\1", before) == after

@@ -255,3 +255,11 @@ def test_hours_counted_says_in_words_why_a_tier_names_none(built) -> None:
     # A tier whose priorities run on different clocks names each (the cells do not repeat them).
     assert "Other priorities:" in foot
     assert "<small>–</small>" not in foot
+
+
+def test_the_italian_card_says_what_the_tier_below_offers(built) -> None:
+    # "Tutto quello di Standard" is spoken shorthand; a card's promise says what Standard offers.
+    out, _ = built
+    html = (out / "it" / "acme" / "index.html").read_text(encoding="utf-8")
+    assert re.search(r"Tutto quello che offre \w+, e altro ancora", html)
+    assert "Tutto quello di " not in html

@@ -69,3 +69,56 @@ def test_every_tier_of_the_seed_vendors_has_three_to_five_points_or_is_the_same_
     for vendor in result.project.vendors:
         for card in site.vendor_page(vendor, site.Reader("pl", words()["pl"], vendor)).cards:
             assert card.same or 1 <= len(card.points) <= site.CARD_POINTS, (vendor.id, card.name, card.points)
+
+
+TWO_TIERS = """vendor acme {
+  name "Acme"
+  language en
+  contact phone "+46 8 123 456 78"
+  contact phone "+46 8 123 456 79" as oncall { en "On-call phone (critical faults)" }
+  contact email "support@example.com"
+  priorities p {
+    level P1 { name { en "Critical" } }
+    level P2 { name { en "Normal" } }
+  }
+  plan std {
+    name "Standard"
+    coverage all on office
+    target first-response P1 1h on office
+    target first-response P2 8h on office
+    channels phone, email
+  }
+  plan plus extends std {
+    name "Plus"
+    coverage P1 on always
+    target first-response P1 1h on always
+    channels phone, oncall for P1, email
+  }
+}
+calendar office {
+  zone Europe/Stockholm
+  open mon-fri 08:00-17:00
+}
+calendar always {
+  open 24x7
+}
+"""
+
+
+def test_a_tier_that_only_adds_hours_for_the_top_priority_says_those_hours_and_which_phone() -> None:
+    # Wisła's Extended card read "First response (Critical failure): 1 hour", "When support is available: Mon–Fri
+    # 07:30–15:30 …" and "Channels: Phone": word for word what its Standard card said, for 24×7 and an on-call line.
+    standard, plus = _cards(TWO_TIERS)
+    said = [p.replace("\u2060", "").replace("\u00a0", " ") for p in plus.points]
+    assert said == [
+        "First response (Critical): 1 hour (24×7, all year round)",
+        "When support is available (Critical): 24×7, all year round",
+        "Channels: Phone (On-call phone, critical faults)",
+    ], said
+    assert not any(p in standard.points for p in plus.points)
+
+
+def test_a_tier_with_hours_of_its_own_for_everyone_still_says_them() -> None:
+    text = TWO_TIERS.replace("    coverage P1 on always\n", "    coverage all on always\n")
+    _, plus = _cards(text)
+    assert "When support is available: 24×7, all year round" in [p.replace("\u00a0", " ") for p in plus.points]

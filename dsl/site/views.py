@@ -1555,6 +1555,10 @@ def _level_names(vendor: Vendor, levels: tuple[str, ...], reader: Reader) -> Mar
     return markup_listing([_level_name(vendor, level, reader) for level in dict.fromkeys(levels)], reader.lang)
 
 
+# A sentence's full stop at the end of a text (inside a closing `lang` span), not an ellipsis's last dot.
+_FULL_STOP_AT_END = re.compile(r"(?<![.…])\.((?:</span>)?)$")
+
+
 def plan_services(vendor: Vendor, reader: Reader) -> tuple[PlanService, ...]:
     """Obligations, coverage, channels and notes of each tier."""
     _ = reader.gettext
@@ -1583,6 +1587,8 @@ def plan_services(vendor: Vendor, reader: Reader) -> tuple[PlanService, ...]:
                     else _("every %(duration)s of working time until the resolution") % values
                 )
             text = reader.inline(ob.text)
+            if details:  # "A status update on every open case — once a day", not "… case. — once a day"
+                text = Markup(_FULL_STOP_AT_END.sub(r"\1", str(text)))
             obligations.append(html_format("{} <small>— {}</small>", text, Markup("; ").join(details)) if details else text)
         own = {c.case for c in plan.coverage if c.priority is not None}
         # The priorities with hours of their own first, highest first, then "Other priorities", as the "Hours counted"
@@ -1658,6 +1664,18 @@ def contact_href(kind: str, value: str | None) -> str | None:
     if kind in addresses.PHONE_KINDS:
         return safe_href(addresses.phone_href(value))
     return safe_href(addresses.web_href(value))
+
+
+# A label's own last bracket, "On-call phone (critical failures)", at its end or before a closing `lang` span.
+_TRAILING_BRACKET = re.compile(r"\s+\(([^()<>]+)\)((?:</span>)?)$")
+
+
+def _bracket_free(label: Markup) -> Markup:
+    """A label to be said in brackets, its own trailing bracket as a comma: "phone (On-call phone, critical failures)".
+
+    Wisła's "Telefon dyżurny (awarie krytyczne)" read "telefon (Telefon dyżurny (awarie krytyczne); tylko …)".
+    """
+    return Markup(_TRAILING_BRACKET.sub(r", \1\2", str(label)))
 
 
 def _whole_short_words(label: Markup) -> Markup:
@@ -1749,11 +1767,11 @@ def _which_contact(contact: Contact, channels: tuple[str, ...], vendor: Vendor, 
     # Each kept on one line as the contact list keeps it: a label's short hyphenated words ("On-call phone"), and
     # the number whole ("090-10 20 30" broke after "090-" in the comparison's narrow column).
     if group is not None and sum(1 for c in same if c.group == contact.group) == 1:
-        return _whole_short_words(reader.label(group.label))
+        return _whole_short_words(_bracket_free(reader.label(group.label)))
     # The author's own name for the line ("Urgent line") says more than its number, which in the US
     # national form brings parentheses of its own: "Phone ((617) 555-0199)".
     if contact.label is not None:
-        return _whole_short_words(reader.label(contact.label))
+        return _whole_short_words(_bracket_free(reader.label(contact.label)))
     number = addresses.phone_number(contact.value) if contact.kind in addresses.PHONE_KINDS and contact.value else None
     if number is not None:
         return dialled(number, reader.lang).replace("-", "-" + fmt.WORD_JOINER)
@@ -2018,38 +2036,52 @@ def tier_points(plan: Plan, base: Plan | None, vendor: Vendor, reader: Reader) -
     levels = vendor.priorities.levels if vendor.priorities else ()
     top = levels[0].id if levels else None
     target = plan.target(DEFAULT_METRIC, top)
-    if target is not None and target.guaranteed and (base is None or base.target(DEFAULT_METRIC, top) != target):
+    before = base.target(DEFAULT_METRIC, top) if base is not None else None
+    if target is not None and target.guaranteed and (base is None or before != target):
         said = target_cell(target, reader).text
         # Synerity writes its response time as a feature too ("Guaranteed response time: 2 hours"): said once.
         if not any(said in p for p in features):
             title = Markup(escape(metric_titles(reader)[DEFAULT_METRIC]))
             if top is not None and levels[0].name is not None:
-                title = html_format("{} ({})", title, reader.label(levels[0].name))
+                title = html_format("{} ({})", title, _bracket_free(reader.label(levels[0].name)))
+            # The same time on other hours says them: Wisła's Extended card read "1 hour", as its Standard card does,
+            # for a 1 hour around the clock.
+            if before is not None and target_cell(before, reader).text == said and before.calendar != target.calendar:
+                said = html_format("{} ({})", said, clock_text(vendor, target.calendar, reader))
             service.append(html_format("{}: {}", title, said))
     available = reader.gettext("When support is available")
-    hours = next((c for c in plan.coverage if c.priority is None and c.case is None), None)
-    if hours and (base is None or hours not in base.coverage):
-        service.append(html_format("{}: {}", available, clock_text(vendor, hours.calendar, reader)))
-    elif base is not None:
-        # The hours for every priority are the parent's: what changed is a priority's own ("Extended: A around the
-        # clock"), said with that priority, as the first response is, not the unchanged office hours again.
-        named = {level.id: level for level in levels}
+    hours = next((c.calendar for c in plan.coverage if c.priority is None and c.case is None), None)
+    same_hours = base is not None and hours == next((c.calendar for c in base.coverage if c.priority is None and c.case is None), None)
+    if hours and (base is None or (set(plan.coverage) != set(base.coverage) and not same_hours)):
+        service.append(html_format("{}: {}", available, clock_text(vendor, hours, reader)))
+    elif base is not None and set(plan.coverage) != set(base.coverage):
+        # Only some priorities' hours changed (Wisła's critical failures, 24×7): those, not the hours both tiers share.
+        gained: dict[str, list[str]] = {}
         for c in plan.coverage:
-            level_name = named[c.priority].name if c.priority in named else None
-            if c not in base.coverage and c.case is None and level_name is not None:
-                title = html_format("{} ({})", available, reader.label(level_name))
-                service.append(html_format("{}: {}", title, clock_text(vendor, c.calendar, reader)))
-    # The channels it adds, each named as the tier's summary names it: a second phone is "Phone (On-call line;
-    # Critical only)", not a bare "Phone" the tier below has too.
-    names = channel_names(plan, vendor, reader) if base is not None else {}
-    added = [c for c in plan.channels if c not in (base.channels if base else ())]
+            if c.priority is not None and c.case is None and c not in base.coverage:
+                gained.setdefault(c.calendar, []).append(c.priority)
+        for calendar, priorities in gained.items():
+            levels_said = _bracket_free(_level_names(vendor, tuple(priorities), reader))  # Infor's "Poziom ważności 1 (Severity 1)"
+            service.append(html_format("{} ({}): {}", available, levels_said, clock_text(vendor, calendar, reader)))
     contacts = {c.id: c for c in vendor.contacts}
-    kinds = list(dict.fromkeys(
-        names[c] if c in names else Markup(escape(contact_kinds(reader)[contacts[c].kind] if c in contacts else c)) for c in added
-    ))
+    added = [c for c in plan.channels if c not in (base.channels if base else ())]
+    had = {contacts[c].kind for c in (base.channels if base else ()) if c in contacts}
+
+    def _added(cid: str) -> Markup | str:
+        """A channel the tier adds; one of a kind the tier below has already said which: "Phone (On-call phone)"."""
+        contact = contacts.get(cid)
+        if contact is None:
+            return cid
+        kind = contact_kinds(reader)[contact.kind]
+        which = _which_contact(contact, plan.channels, vendor, reader) if contact.kind in had else ""
+        return html_format("{} ({})", kind, which) if which else kind
+
+    kinds = list(dict.fromkeys(_added(c) for c in added))
     if kinds:
-        said = fmt.listing(list_items([str(k) for k in kinds]), reader.lang)
-        service.append(html_format("{}: {}", reader.gettext("Channels"), Markup(said)))
+        items = list_items(kinds)  # a named one is HTML (a `lang` mark on a vendor's English label): kept as it is
+        said = markup_listing([Markup(escape(k)) for k in items], reader.lang) if any(isinstance(k, Markup) for k in kinds) \
+            else fmt.listing(items, reader.lang)
+        service.append(html_format("{}: {}", reader.gettext("Channels"), said))
     # A tier that extends none leads with its service (a first time, its hours, its channels), which its features
     # do not say; one that extends another with the features it gains, the things its vendor sells it by.
     points = features + service if base is not None else service + features

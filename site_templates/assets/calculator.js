@@ -1,8 +1,7 @@
 // "By when will they answer?" — progressive enhancement of a vendor page.
-// The section is rendered `hidden`; it is shown only once the rules have loaded,
-// so a reader without JavaScript (or offline) sees the rest of the page unchanged.
+// Rendered `hidden`, shown once the rules have loaded: without JavaScript (or offline) the page is as it was.
 import { due } from "./sla.js";
-import { dateWords, dayField, isoWithOffset, nextFriday, nowButton, readMoment } from "./moment.js";
+import { dateWords, dayField, isoWithOffset, nextFriday, nowButton, readMoment, readTime } from "./moment.js";
 
 const box = document.getElementById("calculator");
 if (box) start(box);
@@ -36,7 +35,9 @@ async function start(box) {
   if (field("country")?.querySelector(`[value="${region}"]`)) field("country").value = region;
 
   function answer(strict = true) {
-    const when = readMoment(day.read(strict) ?? "", field("time").value);
+    const time = field("time");
+    time.setAttribute("aria-invalid", !readTime(time.value) && strict);
+    const when = readMoment(day.read(strict) ?? "", time.value);
     if (!when || Number.isNaN(when.getTime())) return void (out.textContent = data.invalid);
     const year = when.getFullYear();
     if (rules.years && (year < rules.years.first || year > rules.years.last)) return void (out.textContent = years(data.range));

@@ -4,7 +4,7 @@
 // comparison can be shared and is restored from it; and "who answers first?", computed by sla.js
 // on the published rules (rules/all.json), the same evaluator the vendor pages' calculator uses.
 import { due } from "./sla.js";
-import { dateWords, dayField, isoWithOffset, nextFriday, nowButton, readDay, readMoment } from "./moment.js";
+import { dateWords, dayField, isoWithOffset, nextFriday, nowButton, readDay, readMoment, readTime } from "./moment.js";
 
 const table = document.getElementById("cmp");
 const tools = document.getElementById("cmp-tools");
@@ -101,7 +101,10 @@ function start() {
       row.hidden = !visible;
       shown += visible;
     });
-    tools.querySelector(".count").textContent = tools.dataset.shown.replace("{shown}", shown).replace("{total}", rows.length);
+    const count = tools.querySelector(".count");
+    count.textContent = tools.dataset.shown.replace("{shown}", shown).replace("{total}", rows.length);
+    // "Only the chosen tiers" ticked before any tier was: nothing changed, and nothing said why.
+    if (field("only").checked && !boxes.some((b) => b.checked)) count.append(document.createElement("br"), tools.dataset.none);
   }
 
   function update() {
@@ -115,6 +118,12 @@ function start() {
   }
 
   boxes.forEach((box) => (box.hidden = false));
+  for (const button of tools.querySelectorAll(".all button")) {
+    button.addEventListener("click", () => {
+      vendorBoxes.forEach((box) => (box.checked = Boolean(button.value)));
+      update();
+    });
+  }
   tools.addEventListener("change", update);
   tools.addEventListener("submit", (event) => event.preventDefault());
   table.addEventListener("change", update);
@@ -170,6 +179,7 @@ async function firstAnswers(box, rows, moment) {
   const years = (text) => text.replaceAll("{first}", rules.years.first).replaceAll("{last}", rules.years.last);
 
   function answer(strict = true) {
+    field("time").setAttribute("aria-invalid", !readTime(field("time").value) && strict);
     const when = readMoment(day.read(strict) ?? "", field("time").value);
     tbody.replaceChildren();
     if (!when || Number.isNaN(when.getTime())) return void (out.textContent = data.invalid);
@@ -226,7 +236,7 @@ async function firstAnswers(box, rows, moment) {
     form.addEventListener(kind, () => {
       // A moment the reader set is kept in the address; the default (next Friday) is not.
       moment.at = readDay(field("at").value, field("at").dataset.pattern) ?? "";
-      moment.time = field("time").value;
+      moment.time = readTime(field("time").value) ?? field("time").value;
       moment.priority = field("priority").value;
       answer(kind === "change");
       history.replaceState(null, "", withMoment(moment));

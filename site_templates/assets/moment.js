@@ -27,11 +27,17 @@ export function isoWithOffset(date) {
   return `${ymd(date)}T${pad(date.getHours())}:${pad(date.getMinutes())}:00${offset < 0 ? "-" : "+"}${pad(Math.trunc(offset / 60))}:${pad(offset % 60)}`;
 }
 
-// The moment in the reader's zone from the date field and the 24-hour time field ("9:05", "16:00"); null if either is not one.
+// A typed time as HH:MM or null: "16:00", "16.00" (a Swede's, an Italian's, a Pole's), "1600", "9".
+export function readTime(text) {
+  const t = /^([01]?\d|2[0-3])(?:[:.]?([0-5]\d))?$/.exec(text.trim());
+  return t ? `${pad(t[1])}:${t[2] ?? "00"}` : null;
+}
+
+// The moment in the reader's zone from the date field's day and a typed time; null if either is not one.
 export function readMoment(day, time) {
   const d = /^(\d{4})-(\d\d)-(\d\d)$/.exec(day);
-  const t = /^([01]?\d|2[0-3]):([0-5]\d)$/.exec(time.trim());
-  return d && t ? new Date(d[1], d[2] - 1, d[3], t[1], t[2]) : null;
+  const t = readTime(time)?.split(":");
+  return d && t ? new Date(d[1], d[2] - 1, d[3], ...t) : null;
 }
 
 // A moment in words as `formatter` (an Intl.DateTimeFormat) says it, but the first of a month in Italian as "1º luglio"

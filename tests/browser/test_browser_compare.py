@@ -518,3 +518,47 @@ def test_a_sort_buttons_mark_stays_on_the_line_of_its_last_word_on_a_phone(visit
     for width in (320, 360, 390):
         page.set_viewport_size({"width": width, "height": 740})
         assert page.evaluate(MARK_ALONE) == [], width
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_only_the_chosen_tiers_says_how_to_choose_when_none_is(visitor, lang: str) -> None:
+    # Ticking "Only the chosen tiers" before any tier changed nothing on the page and said nothing about why.
+    visit = visitor.open(f"/{lang}/compare/index.html", viewport={"width": 360, "height": 740}, has_touch=True, is_mobile=True)
+    page = visit.page
+    _ready(page)
+    count = page.locator("#cmp-tools .count")
+    before = count.inner_text()
+    page.locator("#f-only").tap()
+    hint = count.inner_text().removeprefix(before).strip()
+    assert hint and hint == page.locator("#cmp-tools").get_attribute("data-none")
+    assert len(_visible_plans(page)) == _tiers()
+    page.locator("#cmp input.choose[value='amanda/premium']").tap()
+    assert _visible_plans(page) == ["amanda/premium"]
+    assert hint not in count.inner_text()
+    page.locator("#cmp input.choose[value='amanda/premium']").tap()
+    assert hint in count.inner_text()
+    page.locator("#f-only").tap()
+    assert count.inner_text() == before
+    assert visit.problems() == []
+
+
+def test_clear_all_then_two_vendors_compares_just_those_and_select_all_brings_every_tier_back(visitor) -> None:
+    # Comparing two of eight vendors took six unticks on a phone.
+    visit = visitor.open("/it/compare/index.html", viewport={"width": 360, "height": 740}, has_touch=True, is_mobile=True)
+    page = visit.page
+    _ready(page)
+    select_all, clear_all = page.locator("#cmp-tools .all button").all()
+    for button in (select_all, clear_all):
+        box = button.bounding_box()
+        assert box and box["height"] >= 44 and box["x"] + box["width"] <= 360  # a thumb's target, inside the phone
+    clear_all.tap()
+    assert _visible_plans(page) == []
+    for vendor in ("esri", "infor"):
+        page.locator(f"#cmp-tools input[name=vendor][value={vendor}]").tap()
+    shown = _visible_plans(page)
+    assert shown and {p.split("/")[0] for p in shown} == {"esri", "infor"}
+    assert parse_qs(urlsplit(page.url).query)["vendors"] == ["esri,infor"]
+    select_all.tap()
+    assert len(_visible_plans(page)) == _tiers()
+    assert "vendors" not in parse_qs(urlsplit(page.url).query)
+    assert visit.problems() == []

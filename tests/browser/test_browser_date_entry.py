@@ -143,3 +143,46 @@ def test_the_italian_note_says_the_first_of_the_month_as_italian_does(visitor) -
     page.locator("#c-at").fill("11/07/2026")
     expect(page.locator("#c-at-note")).to_have_text("sabato 11 luglio 2026")
     assert visit.problems() == [], "\n".join(visit.problems())
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_time_with_a_full_stop_is_read_and_a_bad_one_is_marked(visitor, lang: str) -> None:
+    # "15.00" is how many Swedes, Italians and Poles write a time; the calculator answered it with "Enter a date and a
+    # time" under a date that was fine, and marked neither field.
+    visit = visitor.open(f"/{lang}/stratiteq/index.html", **US)
+    page = visit.page
+    page.locator("#calculator").wait_for(state="visible")
+    page.fill("#c-at", fmt.date_in_entry(DATE_EXAMPLE, lang))
+    page.select_option("#c-priority", "P3")
+    out, time = page.locator("#calculator .out"), page.locator("#c-time")
+    time.fill("15:00")
+    time.dispatch_event("change")
+    with_colon = out.inner_text()
+    assert "14:00" in with_colon, with_colon  # Tuesday 24 November 14:00, the seed's answer
+    for typed in ("15.00", "1500"):
+        time.fill(typed)
+        time.dispatch_event("change")
+        assert out.inner_text() == with_colon, typed
+        expect(time).not_to_have_attribute("aria-invalid", "true")
+    time.fill("25:00")
+    time.dispatch_event("change")
+    # The time field, not the date, is marked (a red border; its hint "For example 16:00" describes it).
+    expect(time).to_have_attribute("aria-invalid", "true")
+    assert page.locator("#c-at").get_attribute("aria-invalid") is None
+    assert out.inner_text() == page.locator("#calculator").get_attribute("data-invalid")
+    assert visit.problems() == [], "\n".join(visit.problems())
+
+
+def test_the_comparison_reads_a_time_with_a_full_stop_and_shares_it_with_a_colon(visitor) -> None:
+    visit = visitor.open("/sv/compare/index.html?at=2026-11-23&time=16:00", wait_until="networkidle", **US)
+    page = visit.page
+    page.locator("#first").wait_for(state="visible")
+    answers = page.locator("#first-t tbody").inner_text()
+    page.fill("#w-time", "16.00")
+    page.dispatch_event("#w-time", "change")
+    assert page.locator("#first-t tbody").inner_text() == answers
+    assert parse_qs(urlsplit(page.url).query)["time"] == ["16:00"]
+    page.fill("#w-time", "16:75")
+    page.dispatch_event("#w-time", "change")
+    expect(page.locator("#w-time")).to_have_attribute("aria-invalid", "true")
+    assert page.locator("#w-at").get_attribute("aria-invalid") is None

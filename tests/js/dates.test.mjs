@@ -4,7 +4,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 
-import { dateWords } from "../../site_templates/assets/moment.js";
+import { dateWords, readMoment, readTime } from "../../site_templates/assets/moment.js";
 
 const long = (locale) => new Intl.DateTimeFormat(locale, { weekday: "long", day: "numeric", month: "long", year: "numeric" });
 
@@ -21,4 +21,13 @@ test("the other languages keep Intl's words", () => {
     const f = long(locale);
     assert.equal(dateWords(f, new Date(2026, 6, 1, 12)), f.format(new Date(2026, 6, 1, 12)));
   }
+});
+
+// "16.00" is how many Swedes, Italians and Poles write a time; the forms answered it with "Enter a date and a time".
+test("a time is read with a colon, a full stop, no separator or as the hour alone; never past 23:59", () => {
+  const read = { "16:00": "16:00", "16.00": "16:00", " 9:05 ": "09:05", "9.05": "09:05", "1600": "16:00", "930": "09:30", "9": "09:00", "23.59": "23:59" };
+  for (const [typed, time] of Object.entries(read)) assert.equal(readTime(typed), time, typed);
+  for (const typed of ["", "24:00", "25:00", "16:60", "16:0", "4 pm", "16,00", "16:00:00", "12345"]) assert.equal(readTime(typed), null, typed);
+  assert.deepEqual(readMoment("2026-12-04", "16.30"), new Date(2026, 11, 4, 16, 30));
+  assert.equal(readMoment("2026-12-04", "16h"), null);
 });
