@@ -113,7 +113,7 @@ def test_a_tier_that_only_adds_hours_for_the_top_priority_says_those_hours_and_w
     assert said == [
         "First response (Critical): 1 hour (24×7, all year round)",
         "When support is available (Critical): 24×7, all year round",
-        "Channels: Phone (On-call phone, critical faults)",
+        "Channels: Phone (On-call phone, critical faults; Critical only)",  # as the tier's service names it
     ], said
     assert not any(p in standard.points for p in plus.points)
 

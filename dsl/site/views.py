@@ -2065,16 +2065,13 @@ def tier_points(plan: Plan, base: Plan | None, vendor: Vendor, reader: Reader) -
             service.append(html_format("{} ({}): {}", available, levels_said, clock_text(vendor, calendar, reader)))
     contacts = {c.id: c for c in vendor.contacts}
     added = [c for c in plan.channels if c not in (base.channels if base else ())]
-    had = {contacts[c].kind for c in (base.channels if base else ()) if c in contacts}
+    # Each named as the tier's service names it: a second phone is "Phone (On-call line; Critical only)", not a bare
+    # "Phone" the tier below has too.
+    names = channel_names(plan, vendor, reader) if added else {}
 
     def _added(cid: str) -> Markup | str:
-        """A channel the tier adds; one of a kind the tier below has already said which: "Phone (On-call phone)"."""
-        contact = contacts.get(cid)
-        if contact is None:
-            return cid
-        kind = contact_kinds(reader)[contact.kind]
-        which = _which_contact(contact, plan.channels, vendor, reader) if contact.kind in had else ""
-        return html_format("{} ({})", kind, which) if which else kind
+        """A channel the tier adds, as the tier's service names it."""
+        return names[cid] if cid in contacts else cid
 
     kinds = list(dict.fromkeys(_added(c) for c in added))
     if kinds:
