@@ -330,9 +330,21 @@ def eve_holiday_names(calendar: Calendar, lang: str) -> list[str]:
     """The holidays `eve ... before` names, in the page's language where the holidays package has the country's holidays in
     it, else in the country's own ("Midsommarafton" on an Italian page); Swedish writes them in lower case ("julafton"), and
     every page a typographic apostrophe ("New Year’s Eve")."""
-    lines = [(h.country, h.subdivision, tuple(h.categories)) for h in calendar.holidays]
+    return holiday_names_shown([(h.country, h.subdivision, tuple(h.categories)) for h in calendar.holidays], calendar.eve_before, lang)
+
+
+def kept_open_holiday_names(calendar: Calendar, lang: str) -> list[str]:
+    """The holidays `closed holidays … except` keeps open, named as `eve_holiday_names` names them."""
+    return [
+        name for h in calendar.holidays
+        for name in holiday_names_shown([(h.country, h.subdivision, tuple(h.categories))], h.kept_open, lang)
+    ]
+
+
+def holiday_names_shown(lines: list[datasets.HolidayLine], written_names: tuple[str, ...], lang: str) -> list[str]:
+    """Holidays named in a plan, as a page in `lang` says them (see `eve_holiday_names`)."""
     names = []
-    for written in calendar.eve_before:
+    for written in written_names:
         for line in lines:
             found = datasets.holiday_name_in(line, written, EVE_NAME_YEARS, lang)
             if found is not None:
@@ -384,6 +396,9 @@ def calendar_text(calendar: Calendar, reader: Reader) -> str:
             }
         else:
             text = _("%(hours)s, except public holidays in %(countries)s") % {"hours": text, "countries": countries}
+    kept_open = kept_open_holiday_names(calendar, lang)
+    if kept_open:  # `closed holidays FR except "Pentecost Monday"`: France's "journée de solidarité"
+        text = _("%(hours)s; open on %(holidays)s") % {"hours": text, "holidays": fmt.listing(kept_open, lang)}
     if calendar.customer_holidays:  # issue 8: the customer's own public holidays
         text = _("%(hours)s, except public holidays in your own country") % {"hours": text}
     if calendar.eve_hours:
