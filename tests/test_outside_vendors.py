@@ -695,7 +695,7 @@ def test_the_session_25_offers_read_and_export_as_written(published: Path) -> No
     assert "2 hours; from 1 January 2027: 1 hour" in premium
     assert "Mon – Fri 09:00 – 17:00 in your own time zone, except public holidays in your own country" in premium
     swedish = words_of(published / "sv" / "orbisdata" / "index.html")
-    assert "Erbjudandet finns bara på engelska." in swedish
+    assert "Av webbplatsens språk finns erbjudandet bara på engelska." in swedish
     assert "1 200 € per enhet per år exkl. moms, minst 3 enheter, faktureras årsvis" in swedish
 
 
@@ -1173,4 +1173,4 @@ def test_kochersberg_and_sihlmed_read_and_export_as_written(published: Path) -> 
                  "esclusi i giorni festivi in Svizzera (Zurigo)"):
         assert said in italian, said
     polish = words_of(published / "pl" / "sihlmed" / "index.html")
-    assert "Ta oferta jest dostępna tylko w tych językach: angielski i włoski." in polish
+    assert "Spośród języków tego serwisu oferta jest dostępna tylko w tych: angielski i włoski." in polish

@@ -1918,25 +1918,25 @@ def vendor_page(vendor: Vendor, reader: Reader, example: Example | None = None) 
 
 
 def only_language_note(vendor: Vendor, reader: Reader) -> str:
-    """"This offer is available in English only." on a page in another language of a `language en only` vendor; else ""."""
+    """"Of this site’s languages, the offer is available in English only." on a page in another language of a `language en only` vendor; else ""."""
     if vendor.published_in(reader.lang):
         return ""
     _ = reader.gettext
     if vendor.also_languages:  # `language en, sv only`: the languages listed, as CLDR names and joins them
-        return _("This offer is available only in these languages: %(languages)s.") % {
+        return _("Of this site’s languages, the offer is available only in these: %(languages)s.") % {
             "languages": fmt.language_names((vendor.language, *vendor.also_languages), reader.lang)
         }
     # One sentence per language, not a language name put into one: Polish says "po angielsku", an adverb
     # no list of names gives; any other language of a project is named in a sentence that takes a name.
     native = {
-        "en": _("This offer is available in English only."),
-        "sv": _("This offer is available in Swedish only."),
-        "it": _("This offer is available in Italian only."),
-        "pl": _("This offer is available in Polish only."),
+        "en": _("Of this site’s languages, the offer is available in English only."),
+        "sv": _("Of this site’s languages, the offer is available in Swedish only."),
+        "it": _("Of this site’s languages, the offer is available in Italian only."),
+        "pl": _("Of this site’s languages, the offer is available in Polish only."),
     }
     if vendor.language in native:
         return native[vendor.language]
-    return _("This offer is available in one language only: %(language)s.") % {
+    return _("Of this site’s languages, the offer is available in one only: %(language)s.") % {
         "language": fmt.language_in(vendor.language, reader.lang)
     }
 
