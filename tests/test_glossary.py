@@ -37,8 +37,9 @@ USES = {
     # Format 1.6: the metric on-site.
     "technician on site": "Technician on site",
     # `language en only`: the note on the vendor's pages in other languages.
-    "offer": "This offer is available in English only.",
-    "available in English only": "This offer is available in English only.",
+    "offer": "Of this site’s languages, the offer is available in English only.",
+    "available in English only": "Of this site’s languages, the offer is available in English only.",
+    "of this site’s languages": "Of this site’s languages, the offer is available only in these: %(languages)s.",
     # An obligation for some priorities only ("Critical and High only"), worded as a channel's.
     "only": "%(priorities)s only",
     # Availability (uptime), service credits and maintenance windows.

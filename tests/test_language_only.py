@@ -86,9 +86,9 @@ def test_only_with_a_language_the_site_does_not_publish_is_t0402_at_the_code() -
 
 
 NOTES = {
-    "sv": "Erbjudandet finns bara på engelska.",
-    "it": "Questa offerta è disponibile solo in inglese.",
-    "pl": "Ta oferta jest dostępna tylko po angielsku.",
+    "sv": "Av webbplatsens språk finns erbjudandet bara på engelska.",
+    "it": "Tra le lingue di questo sito, l’offerta è disponibile solo in inglese.",
+    "pl": "Spośród języków tego serwisu oferta jest dostępna tylko po angielsku.",
 }
 
 
@@ -134,9 +134,9 @@ def test_the_pages_warn_of_the_fallbacks_of_the_other_vendor_only(published: tup
 
 def test_a_vendor_in_a_language_without_a_sentence_of_its_own_is_named_in_the_page_language() -> None:
     vendor = Vendor(id="acme", name="Acme", language="de", language_only=True)
-    assert site.only_language_note(vendor, site.Reader("sv", words()["sv"], vendor)) == "Erbjudandet finns bara på ett språk: tyska."
+    assert site.only_language_note(vendor, site.Reader("sv", words()["sv"], vendor)) == "Av webbplatsens språk finns erbjudandet bara på ett: tyska."
     assert site.only_language_note(vendor, site.Reader("en", words()["en"], vendor)) == (
-        "This offer is available in one language only: German."
+        "Of this site’s languages, the offer is available in one only: German."
     )
     assert site.only_language_note(vendor, site.Reader("de", words()["en"], vendor)) == ""
 
@@ -177,8 +177,8 @@ def test_a_second_language_must_be_the_sites_and_named_once(line: str, message: 
     [
         ("sv", ""),
         ("en", ""),
-        ("it", "Questa offerta è disponibile solo in queste lingue: inglese e svedese."),
-        ("pl", "Ta oferta jest dostępna tylko w tych językach: angielski i szwedzki."),
+        ("it", "Tra le lingue di questo sito, l’offerta è disponibile solo in queste: inglese e svedese."),
+        ("pl", "Spośród języków tego serwisu oferta jest dostępna tylko w tych: angielski i szwedzki."),
     ],
 )
 def test_the_pages_in_the_offers_languages_have_no_note_and_the_others_name_both(lang: str, note: str) -> None:

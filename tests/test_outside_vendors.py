@@ -279,12 +279,23 @@ OFFERS_LANG10 = ("civitas", "vindel")
 # the contract's value in all), written from docs/language.md alone (session lang11).
 OFFERS_LANG11 = ("sonajalg", "moravadata")
 
+# A Strasbourg Sage 100 partner (Kochersberg: Alsace's holidays with Whit Monday worked, `except "Pentecost Monday"`, mornings
+# on 24 and 31 December, prepaid packs of hours that expire, two segments per user with a minimum, a payroll on-call line
+# with its own target on Saturday mornings and weekday evenings, a fee per call-out) and a Zurich vendor of radiology
+# software that is a medical device (Sihlmed: English and Italian of its four languages, Zurich's holidays with
+# Berchtoldstag and the Sechseläuten and Knabenschiessen afternoons, an impact × urgency matrix, a patient-safety case
+# answered around the clock in every tier, Swissmedic reporting as an obligation, a share of the licence with a least
+# amount, an on-site visit, a penalty per started hour, a hosted archive with credits), written from docs/language.md
+# alone (session lang12).
+OFFERS_LANG12 = ("kochersberg", "sihlmed")
+
 
 @pytest.mark.parametrize(
     "group",
-    [SESSION_22, SESSION_22B, SESSION_23, SESSION_24, SESSION_25, SESSION_26, OFFERS_7, OFFERS_10, OFFERS_LANG10, OFFERS_LANG11],
+    [SESSION_22, SESSION_22B, SESSION_23, SESSION_24, SESSION_25, SESSION_26, OFFERS_7, OFFERS_10, OFFERS_LANG10, OFFERS_LANG11,
+     OFFERS_LANG12],
     ids=["session 22", "session 22b", "session 23", "session 24", "session 25", "session 26", "maresia and caledon", "lagunasoft",
-         "civitas and vindel", "sonajalg and moravadata"],
+         "civitas and vindel", "sonajalg and moravadata", "kochersberg and sihlmed"],
 )
 def test_each_group_of_offers_checks_clean_on_its_own_even_strictly(tmp_path: Path, group: tuple[str, ...]) -> None:
     (tmp_path / "plans").mkdir()
@@ -684,7 +695,7 @@ def test_the_session_25_offers_read_and_export_as_written(published: Path) -> No
     assert "2 hours; from 1 January 2027: 1 hour" in premium
     assert "Mon – Fri 09:00 – 17:00 in your own time zone, except public holidays in your own country" in premium
     swedish = words_of(published / "sv" / "orbisdata" / "index.html")
-    assert "Erbjudandet finns bara på engelska." in swedish
+    assert "Av webbplatsens språk finns erbjudandet bara på engelska." in swedish
     assert "1 200 € per enhet per år exkl. moms, minst 3 enheter, faktureras årsvis" in swedish
 
 
@@ -1081,3 +1092,85 @@ def test_a_tier_card_names_the_priority_and_the_line_it_adds(published: Path, la
     extended = plain(cards[2][: cards[2].index("</li>\n</ul>") if "</li>\n</ul>" in cards[2] else None])
     assert hours in extended and channel in extended
     assert "07:00" not in extended  # the office hours are Basic's: the card says what Extended changes
+
+
+LANG12_DEADLINES = [
+    # (plan, priority, reported, extra fields of the question, due), each worked out by hand from the plan and docs/language.md.
+    # Two business days from Friday 22 May 2026: Whit Monday is worked in Strasbourg (`except "Pentecost Monday"`), so
+    # Monday and Tuesday, same time of day.
+    ("kochersberg/essentiel", "P3", "2026-05-22T10:00:00+02:00", {}, "2026-05-26T10:00:00+02:00"),
+    # The payroll on-call line: half an hour on Saturday until 13:00, the other half from Monday's 18:00.
+    ("kochersberg/serenite", "P1", "2026-05-23T12:30:00+02:00", {"case": "astreinte"}, "2026-05-25T18:30:00+02:00"),
+    # By the end of the next business day from Christmas Eve: 25 December, 26 December (Alsace's Saint Stephen's Day,
+    # a Saturday), Sunday; Monday 28 December closes at 18:00.
+    ("kochersberg/essentiel", "P1", "2026-12-24T10:00:00+01:00", {"metric": "workaround"}, "2026-12-28T18:00:00+01:00"),
+    # Two hours from 11:30 on New Year's Eve (open until 12:00): half an hour, then New Year's Day, a weekend, and an
+    # hour and a half from Monday's 08:30.
+    ("kochersberg/serenite", "P1", "2026-12-31T11:30:00+01:00", {}, "2027-01-04T10:00:00+01:00"),
+    # Four hours from Maundy Thursday 16:00: two that day; Good Friday is Alsace's holiday, Easter Monday France's.
+    ("kochersberg/essentiel", "P1", "2026-04-02T16:00:00+02:00", {}, "2026-04-07T10:30:00+02:00"),
+    # Sechseläuten (Monday 20 April 2026): open until 12:00, so one hour that day and one from Tuesday's 07:30.
+    ("sihlmed/standard", "P2", "2026-04-20T11:00:00+02:00", {}, "2026-04-21T08:30:00+02:00"),
+    # A patient-safety incident in the night after Christmas, in the tier without 24×7: one hour around the clock all the same.
+    ("sihlmed/standard", "P3", "2026-12-26T03:00:00+01:00", {"case": "patient-safety"}, "2026-12-26T04:00:00+01:00"),
+    # On site by the end of the next business day from New Year's Eve: 1 January, Berchtoldstag (a Saturday), Sunday;
+    # Monday 4 January 2027 closes at 17:30.
+    ("sihlmed/premium", "P1", "2026-12-31T09:00:00+01:00", {"metric": "on-site"}, "2027-01-04T17:30:00+01:00"),
+    # Two business days from Christmas Eve: 25 and 26 December are Zurich's holidays, then Sunday; Monday and Tuesday.
+    ("sihlmed/standard", "P4", "2026-12-24T10:00:00+01:00", {}, "2026-12-29T10:00:00+01:00"),
+    # Knabenschiessen (Monday 14 September 2026) closes at 12:00: two hours that day, two from Tuesday's 07:30.
+    ("sihlmed/standard", "P1", "2026-09-14T10:00:00+02:00", {"metric": "workaround"}, "2026-09-15T09:30:00+02:00"),
+    # Premium answers P1 within 30 minutes around the clock, across midnight on Christmas Day.
+    ("sihlmed/premium", "P1", "2026-12-25T23:50:00+01:00", {}, "2026-12-26T00:20:00+01:00"),
+]
+
+
+def _lang12_questions() -> list[dict[str, str]]:
+    return [{"plan": plan, "priority": priority, "at": at, **extra} for plan, priority, at, extra, _ in LANG12_DEADLINES]
+
+
+def test_the_kochersberg_and_sihlmed_deadlines_in_python(published: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, str(BUILD_PY), "--project", str(published.parent), "due", "--batch", "-"],
+        input="".join(json.dumps(q) + "\n" for q in _lang12_questions()), capture_output=True, text=True, timeout=300,
+    )
+    assert [json.loads(line) for line in done.stdout.splitlines()] == [{"due": due} for *_, due in LANG12_DEADLINES], done.stderr
+
+
+def test_the_kochersberg_and_sihlmed_deadlines_in_javascript(published: Path) -> None:
+    node = shutil.which("node")
+    if node is None:
+        pytest.skip("node is not installed")
+    rules = json.loads((published / "rules" / "all.json").read_text(encoding="utf-8"))
+    done = subprocess.run(
+        [node, str(ROOT / "tests" / "support" / "sla_answers.mjs")], cwd=ROOT, capture_output=True, text=True, timeout=120,
+        input=json.dumps({"rules": rules, "questions": _lang12_questions()}) + "\n",
+    )
+    assert json.loads(done.stdout) == [{"due": due} for *_, due in LANG12_DEADLINES], done.stderr
+
+
+def test_kochersberg_and_sihlmed_read_and_export_as_written(published: Path) -> None:
+    rules = json.loads((published / "rules" / "all.json").read_text(encoding="utf-8"))
+    bureau = rules["vendors"]["kochersberg"]["calendars"]["kochersberg-bureau"]["dates"]
+    # Whit Monday worked, Alsace's Good Friday and Saint Stephen's Day closed, Christmas Eve a morning.
+    assert "2026-05-25" not in bureau and "2027-05-17" not in bureau and "2028-06-05" not in bureau
+    assert bureau["2026-04-03"] == [] and bureau["2027-12-26"] == [] and bureau["2026-12-24"] == [["08:30", "12:00"]]
+    office = rules["vendors"]["sihlmed"]["calendars"]["sihlmed-office"]["dates"]
+    assert office["2027-01-02"] == [] and office["2028-04-24"] == [["07:30", "12:00"]]
+    premium = rules["vendors"]["sihlmed"]["plans"]["premium"]
+    assert [(p["metric"], p["priority"], p["per"], p["started"]) for p in premium["penalties"]] == [("first-response", "P1", "hour", True)]
+    assert rules["vendors"]["sihlmed"]["plans"]["standard"]["penalties"] == []
+    cloud = rules["vendors"]["sihlmed"]["plans"]["cloud"]
+    assert cloud["availability"]["percent"] == 99.9 and cloud["maintenance"] == {"calendar": "sihlmed-maintenance", "notice_minutes": 168 * 60}
+    safety = {t["id"]: t for t in rules["vendors"]["sihlmed"]["plans"]["standard"]["targets"]}["first-response/all/patient-safety"]
+    assert (safety["minutes"], safety["calendar"]) == (60, "sihlmed-24x7")
+    english = words_of(published / "en" / "kochersberg" / "index.html")
+    for said in ("except public holidays in Alsace, France; open on Pentecost Monday", "€1,600 for 20 hours excl. tax",
+                 "€52 per user per month excl. tax, minimum 2 users, billed yearly", "Add-on: €180 per intervention excl. tax"):
+        assert said in english, said
+    italian = words_of(published / "it" / "sihlmed" / "index.html")
+    for said in ("Incidenti che possono mettere a rischio un paziente", "22% del prezzo della licenza all’anno IVA esclusa",
+                 "esclusi i giorni festivi in Svizzera (Zurigo)"):
+        assert said in italian, said
+    polish = words_of(published / "pl" / "sihlmed" / "index.html")
+    assert "Spośród języków tego serwisu oferta jest dostępna tylko w tych: angielski i włoski." in polish

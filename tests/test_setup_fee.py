@@ -90,6 +90,10 @@ def test_a_fee_on_a_one_off_price_or_of_nothing_is_warned_about() -> None:
         ("price 1500 EUR per month excl tax plus 3000 EUR setup", 39,
          "'plus AMOUNT CURRENCY setup' and 'plus AMOUNT CURRENCY per UNIT' (a part that adds up) come after"),
         ("price 1500 EUR per month plus setup 3000 EUR", 35, "the fee's amount and currency come first, then the word"),
+        # A share of the licence with a hosting part beside it: no order would do, so the hint says where else it goes.
+        ("price 22% of licence per year plus 0.9 EUR per device", 35, "a share of a price has no 'plus' parts or set-up fee; a second "
+         "price line would read as an alternative"),
+        ("price 20% of licence per year plus 3000 EUR setup excl tax", 35, "a share of a price has no 'plus' parts"),
     ],
 )
 def test_a_fee_written_out_of_order_is_a_syntax_error_with_a_hint(price: str, column: int, hint: str) -> None:

@@ -2039,12 +2039,16 @@ EVE_NAMES_SHOWN = 12
 
 
 def check_eve_holidays(horizon: Horizon | None, calendars: Iterable[Calendar]) -> Iterator[Diagnostic]:
-    """T0522: each holiday `eve ... before` names is one the calendar closes in some year of the horizon, named once."""
+    """T0522: each holiday `eve ... before` names is one the calendar closes in some year of the horizon, named once;
+    T0523: each holiday `closed holidays … except` names is one of its line's, named once."""
     first, last = (horizon.first, horizon.last) if horizon is not None else FALLBACK_HORIZON
     if not (HORIZON_YEARS[0] <= first <= last <= HORIZON_YEARS[1]):
         return  # T0807 says what is wrong with the horizon
     known = datasets.holiday_countries()
     for calendar in calendars:
+        for source in calendar.holidays:
+            if source.kept_open and source.country in known:
+                yield from _kept_open_problems(source, range(first, last + 1))
         if not calendar.eve_before or not calendar.holidays or any(h.country not in known for h in calendar.holidays):
             continue  # no holidays: T0504; an unknown country: T0502
         lines = [(h.country, h.subdivision, tuple(h.categories)) for h in calendar.holidays]
@@ -2076,6 +2080,36 @@ def check_eve_holidays(horizon: Horizon | None, calendars: Iterable[Calendar]) -
                 f"the holidays of {where}: {shown} ({command} lists them, with their own names)",
                 code="T0522",
             )
+
+
+def _kept_open_problems(source: HolidaySource, years: range) -> Iterator[Diagnostic]:
+    """T0523: the names after `except` on one `closed holidays` line, each a holiday of that line in `years`, each once."""
+    line = (source.country, source.subdivision, tuple(source.categories))
+    try:
+        named = datasets.days_named([line], source.kept_open, years)
+    except (ValueError, NotImplementedError, KeyError):
+        return  # a subdivision or kind the package refuses: T0503, T0517
+    where = f"{source.country}{' ' + source.subdivision if source.subdivision else ''}"
+    seen: dict[str, Pos] = {}
+    for name, pos in zip(source.kept_open, source.kept_open_pos, strict=False):
+        plain = datasets.plain_holiday_name(name)
+        if plain in seen:
+            yield error(f"the holiday '{name}' is named twice", pos, f"name each holiday once (first at line {seen[plain].line})", code="T0523")
+            continue
+        seen[plain] = pos
+        if named[name]:
+            continue
+        english = datasets.english_names([line], years)
+        close = did_you_mean(name, english)
+        shown = ", ".join(english[:EVE_NAMES_SHOWN]) + (", ..." if len(english) > EVE_NAMES_SHOWN else "")
+        kinds = [k.replace("_", "-") for k in source.categories if k != "public"]
+        command = f"tierwise holidays {where} --year {years[0]}" + (f" --including {','.join(kinds)}" if kinds else "")
+        yield error(
+            f"'closed holidays {where}' closes no holiday called '{name}' in {years[0]}–{years[-1]}", pos,
+            close if close is not None and close.startswith("did you mean") else
+            f"its holidays: {shown} ({command} lists them, with their own names)",
+            code="T0523",
+        )
 
 
 # --- a metric of the vendor's own -----------------------------------

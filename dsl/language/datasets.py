@@ -186,9 +186,16 @@ def holidays_in(country: str, subdivision: str | None, categories: tuple[str, ..
 # --- the holidays an eve comes before (`eve ... before "Midsummer Eve"`) -----------------------------
 
 
+SAME_HOLIDAY = {"whit monday": "pentecost monday", "whitmonday": "pentecost monday", "whit sunday": "pentecost", "whitsunday": "pentecost",
+                "pentecost sunday": "pentecost"}
+"""British names of holidays the package calls otherwise in some countries (and others not): read as one name both ways."""
+
+
 def plain_holiday_name(name: str) -> str:
-    """A holiday's name as an author writes it and as the package says it, compared alike: case and the apostrophe's form aside."""
-    return " ".join(name.replace("\u2019", "'").casefold().split())
+    """A holiday's name as an author writes it and as the package says it, compared alike: case, the apostrophe's form and
+    the British and the package's name of Whitsun aside."""
+    plain = " ".join(name.replace("\u2019", "'").casefold().split())
+    return SAME_HOLIDAY.get(plain, plain)
 
 
 HolidayLine = tuple[str, str | None, tuple[str, ...]]
@@ -224,6 +231,18 @@ def days_named(lines: Iterable[HolidayLine], names: Iterable[str], years: Iterab
                     if _which(called, key) is not None:
                         found[name].add(day)
     return found
+
+
+def days_kept_open(line: HolidayLine, names: Iterable[str], years: Iterable[int]) -> set[date]:
+    """The days in `years` a `closed holidays … except "…"` line keeps open: each of whose holidays is one of `names` (a day
+    that is also another holiday of the line stays closed)."""
+    keys = {plain_holiday_name(name) for name in names}
+    kept: set[date] = set()
+    for year in years:
+        for day, called in holiday_names(*line, year).items():
+            if all(keys & {plain_holiday_name(n) for n in holiday} for holiday in called):
+                kept.add(day)
+    return kept
 
 
 def english_names(lines: Iterable[HolidayLine], years: Iterable[int]) -> list[str]:

@@ -639,6 +639,16 @@ EXPLANATIONS: dict[str, Explanation] = {
         "  eve 10:00-13:00 before \"Midsommer\"\n}\n",
         fix=('"Midsommer"', '"Midsummer Day"'),
     ),
+    "T0523": Explanation(
+        "a holiday kept open that its line does not close",
+        "`closed holidays FR except \"Pentecost Monday\"` keeps that holiday of the line an ordinary day (France's "
+        "*journée de solidarité*, a US vendor open on Columbus Day). Each name is one of the holidays that very line "
+        "closes in some year of the horizon, as `tierwise holidays COUNTRY [SUBDIVISION] --year YEAR [--including KINDS]` "
+        "prints it: its English name, or the country's own in brackets (`\"Lundi de Pentecôte\"`), in any case; each once.",
+        "horizon 2026-2028\ncalendar bureau {\n  zone Europe/Paris\n  open mon-fri 09:00-18:00\n"
+        "  closed holidays FR except \"Pentcost Monday\"\n}\n",
+        fix=('"Pentcost Monday"', '"Pentecost Monday"'),
+    ),
     "T0502": Explanation(
         "an unknown country for public holidays",
         "`closed holidays XX` names a two-letter country code the holidays package knows.",

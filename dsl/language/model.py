@@ -159,6 +159,9 @@ class HolidaySource:
     categories: tuple[str, ...] = ("public",)
     pos: Pos = field(default_factory=_no_pos, compare=False)
     categories_pos: tuple[Pos, ...] = field(default=(), compare=False)
+    # `except "Pentecost Monday"`: holidays of this line the calendar keeps as ordinary days, as written, each with where.
+    kept_open: tuple[str, ...] = ()
+    kept_open_pos: tuple[Pos, ...] = field(default=(), compare=False)
 
 
 @dataclass(frozen=True, slots=True)

@@ -1194,7 +1194,7 @@ class _Builder(Transformer[Token, Any]):
         return _Stmt("always", True, self._pos(meta))
 
     def closed_holidays(self, meta: Any, children: list[Any]) -> _Stmt:
-        country, subdivision, kinds = children
+        country, subdivision, kinds, kept = children
         pos = self._pos(meta)
         # Plan files write categories with hyphens like every other name; the package spells them with '_'.
         extra = [(str(t).replace("-", "_"), self._tpos(t)) for t in (kinds or [])]
@@ -1204,11 +1204,16 @@ class _Builder(Transformer[Token, Any]):
             categories=("public", *(name for name, _ in extra)),
             pos=pos,
             categories_pos=tuple(p for _, p in extra),
+            kept_open=tuple(name for name, _ in kept or ()),
+            kept_open_pos=tuple(at for _, at in kept or ()),
         )
         return _Stmt("holidays", source, pos)
 
     def holiday_kinds(self, meta: Any, children: list[Token]) -> list[Token]:
         return children
+
+    def holiday_except(self, meta: Any, children: list[Token]) -> list[tuple[str, Pos]]:
+        return [(_unquote(token), self._tpos(token)) for token in children]
 
     def _date(self, token: Token) -> date | None:
         try:

@@ -522,6 +522,12 @@ def _setup_fee_hint(exc: UnexpectedToken, text: str) -> str | None:
     """A set-up fee (`plus 3000 EUR setup`) written after the tax note, with its word first, or on an add-on."""
     line, before = _line_of(exc, text)
     example = "price 1500 EUR per month plus 3000 EUR setup excl tax"
+    if str(exc.token) == "plus" and line.startswith("price ") and re.search(r"\d%", line.partition("plus")[0]):
+        # `price 22% of licence per year plus 0.9 CHF per device`: a share has no parts and no set-up fee.
+        return (
+            "a share of a price has no 'plus' parts or set-up fee; a second price line would read as an alternative, so write "
+            "what is paid besides the share in a feature cell (hosting: add-on 38 CHF per month) or in the plan's note"
+        )
     if str(exc.token) == "plus" and line.startswith("price "):
         return (
             "'plus AMOUNT CURRENCY setup' and 'plus AMOUNT CURRENCY per UNIT' (a part that adds up) come after the price's unit, "

@@ -575,6 +575,8 @@ def holiday_dates(cal: Calendar, years: range, exported: range | None = None) ->
                 f"{known[0]}–{known[-1]}, not all of {exported[0]}–{exported[-1]}",
                 source.pos, f"choose years within {known[0]}–{known[-1]} (--years, or the horizon)", code="T0813",
             ))
+        if source.kept_open:  # `except "Pentecost Monday"`: ordinary days of this line's (another line may still close them)
+            dates = dates - datasets.days_kept_open((source.country, source.subdivision, tuple(source.categories)), source.kept_open, years)
         found.update(dates)
     return found
 

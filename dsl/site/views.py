@@ -330,9 +330,21 @@ def eve_holiday_names(calendar: Calendar, lang: str) -> list[str]:
     """The holidays `eve ... before` names, in the page's language where the holidays package has the country's holidays in
     it, else in the country's own ("Midsommarafton" on an Italian page); Swedish writes them in lower case ("julafton"), and
     every page a typographic apostrophe ("New Year’s Eve")."""
-    lines = [(h.country, h.subdivision, tuple(h.categories)) for h in calendar.holidays]
+    return holiday_names_shown([(h.country, h.subdivision, tuple(h.categories)) for h in calendar.holidays], calendar.eve_before, lang)
+
+
+def kept_open_holiday_names(calendar: Calendar, lang: str) -> list[str]:
+    """The holidays `closed holidays … except` keeps open, named as `eve_holiday_names` names them."""
+    return [
+        name for h in calendar.holidays
+        for name in holiday_names_shown([(h.country, h.subdivision, tuple(h.categories))], h.kept_open, lang)
+    ]
+
+
+def holiday_names_shown(lines: list[datasets.HolidayLine], written_names: tuple[str, ...], lang: str) -> list[str]:
+    """Holidays named in a plan, as a page in `lang` says them (see `eve_holiday_names`)."""
     names = []
-    for written in calendar.eve_before:
+    for written in written_names:
         for line in lines:
             found = datasets.holiday_name_in(line, written, EVE_NAME_YEARS, lang)
             if found is not None:
@@ -384,6 +396,9 @@ def calendar_text(calendar: Calendar, reader: Reader) -> str:
             }
         else:
             text = _("%(hours)s, except public holidays in %(countries)s") % {"hours": text, "countries": countries}
+    kept_open = kept_open_holiday_names(calendar, lang)
+    if kept_open:  # `closed holidays FR except "Pentecost Monday"`: France's "journée de solidarité"
+        text = _("%(hours)s; open on %(holidays)s") % {"hours": text, "holidays": fmt.listing(kept_open, lang)}
     if calendar.customer_holidays:  # issue 8: the customer's own public holidays
         text = _("%(hours)s, except public holidays in your own country") % {"hours": text}
     if calendar.eve_hours:
@@ -1921,25 +1936,25 @@ def vendor_page(vendor: Vendor, reader: Reader, example: Example | None = None) 
 
 
 def only_language_note(vendor: Vendor, reader: Reader) -> str:
-    """"This offer is available in English only." on a page in another language of a `language en only` vendor; else ""."""
+    """"Of this site’s languages, the offer is available in English only." on a page in another language of a `language en only` vendor; else ""."""
     if vendor.published_in(reader.lang):
         return ""
     _ = reader.gettext
     if vendor.also_languages:  # `language en, sv only`: the languages listed, as CLDR names and joins them
-        return _("This offer is available only in these languages: %(languages)s.") % {
+        return _("Of this site’s languages, the offer is available only in these: %(languages)s.") % {
             "languages": fmt.language_names((vendor.language, *vendor.also_languages), reader.lang)
         }
     # One sentence per language, not a language name put into one: Polish says "po angielsku", an adverb
     # no list of names gives; any other language of a project is named in a sentence that takes a name.
     native = {
-        "en": _("This offer is available in English only."),
-        "sv": _("This offer is available in Swedish only."),
-        "it": _("This offer is available in Italian only."),
-        "pl": _("This offer is available in Polish only."),
+        "en": _("Of this site’s languages, the offer is available in English only."),
+        "sv": _("Of this site’s languages, the offer is available in Swedish only."),
+        "it": _("Of this site’s languages, the offer is available in Italian only."),
+        "pl": _("Of this site’s languages, the offer is available in Polish only."),
     }
     if vendor.language in native:
         return native[vendor.language]
-    return _("This offer is available in one language only: %(language)s.") % {
+    return _("Of this site’s languages, the offer is available in one only: %(language)s.") % {
         "language": fmt.language_in(vendor.language, reader.lang)
     }
 
