@@ -2052,63 +2052,51 @@ def check_eve_holidays(horizon: Horizon | None, calendars: Iterable[Calendar]) -
         if not calendar.eve_before or not calendar.holidays or any(h.country not in known for h in calendar.holidays):
             continue  # no holidays: T0504; an unknown country: T0502
         lines = [(h.country, h.subdivision, tuple(h.categories)) for h in calendar.holidays]
-        years = range(first, last + 1)
-        try:
-            named = datasets.days_named(lines, calendar.eve_before, years)
-        except (ValueError, NotImplementedError, KeyError):
-            continue  # a subdivision or kind the package refuses: T0503, T0517
-        seen: dict[str, Pos] = {}
-        for name, pos in zip(calendar.eve_before, calendar.eve_before_pos, strict=False):
-            plain = datasets.plain_holiday_name(name)
-            if plain in seen:
-                yield error(f"the holiday '{name}' is named twice", pos, f"name each holiday once (first at line {seen[plain].line})", code="T0522")
-                continue
-            seen[plain] = pos
-            if named[name]:
-                continue
-            english = datasets.english_names(lines, years)
-            close = did_you_mean(name, english)
-            shown = ", ".join(english[:EVE_NAMES_SHOWN]) + (", ..." if len(english) > EVE_NAMES_SHOWN else "")
-            source = calendar.holidays[0]
-            where = " and ".join(f"{h.country}{' ' + h.subdivision if h.subdivision else ''}" for h in calendar.holidays)
-            kinds = [k.replace("_", "-") for k in source.categories if k != "public"]
-            command = f"tierwise holidays {source.country}{' ' + source.subdivision if source.subdivision else ''} --year {first}" + (
-                f" --including {','.join(kinds)}" if kinds else "")
-            yield error(
-                f"no holiday this calendar closes in {first}–{last} is called '{name}'", pos,
-                close if close is not None and close.startswith("did you mean") else
-                f"the holidays of {where}: {shown} ({command} lists them, with their own names)",
-                code="T0522",
-            )
+        where = " and ".join(f"{h.country}{' ' + h.subdivision if h.subdivision else ''}" for h in calendar.holidays)
+        yield from _holiday_name_problems(
+            calendar.eve_before, calendar.eve_before_pos, lines, calendar.holidays[0], range(first, last + 1), "T0522",
+            lambda name, years: f"no holiday this calendar closes in {years[0]}–{years[-1]} is called '{name}'", f"the holidays of {where}",
+        )
 
 
 def _kept_open_problems(source: HolidaySource, years: range) -> Iterator[Diagnostic]:
     """T0523: the names after `except` on one `closed holidays` line, each a holiday of that line in `years`, each once."""
-    line = (source.country, source.subdivision, tuple(source.categories))
+    where = f"{source.country}{' ' + source.subdivision if source.subdivision else ''}"
+    yield from _holiday_name_problems(
+        source.kept_open, source.kept_open_pos, [(source.country, source.subdivision, tuple(source.categories))], source, years, "T0523",
+        lambda name, years: f"'closed holidays {where}' closes no holiday called '{name}' in {years[0]}–{years[-1]}", "its holidays",
+    )
+
+
+def _holiday_name_problems(
+    names: Sequence[str], places: Sequence[Pos], lines: list[tuple[str, str | None, tuple[str, ...]]], source: HolidaySource,
+    years: range, code: str, message: Callable[[str, range], str], listed: str,
+) -> Iterator[Diagnostic]:
+    """Each of `names` a holiday the `lines` close in some of `years`, named once: else `code`, with a did-you-mean or the
+    holidays they close (`listed`: whose), and the `tierwise holidays` command of `source` that lists them."""
     try:
-        named = datasets.days_named([line], source.kept_open, years)
+        named = datasets.days_named(lines, names, years)
     except (ValueError, NotImplementedError, KeyError):
         return  # a subdivision or kind the package refuses: T0503, T0517
-    where = f"{source.country}{' ' + source.subdivision if source.subdivision else ''}"
     seen: dict[str, Pos] = {}
-    for name, pos in zip(source.kept_open, source.kept_open_pos, strict=False):
+    for name, pos in zip(names, places, strict=False):
         plain = datasets.plain_holiday_name(name)
         if plain in seen:
-            yield error(f"the holiday '{name}' is named twice", pos, f"name each holiday once (first at line {seen[plain].line})", code="T0523")
+            yield error(f"the holiday '{name}' is named twice", pos, f"name each holiday once (first at line {seen[plain].line})", code=code)
             continue
         seen[plain] = pos
         if named[name]:
             continue
-        english = datasets.english_names([line], years)
+        english = datasets.english_names(lines, years)
         close = did_you_mean(name, english)
         shown = ", ".join(english[:EVE_NAMES_SHOWN]) + (", ..." if len(english) > EVE_NAMES_SHOWN else "")
         kinds = [k.replace("_", "-") for k in source.categories if k != "public"]
-        command = f"tierwise holidays {where} --year {years[0]}" + (f" --including {','.join(kinds)}" if kinds else "")
+        command = f"tierwise holidays {source.country}{' ' + source.subdivision if source.subdivision else ''} --year {years[0]}" + (
+            f" --including {','.join(kinds)}" if kinds else "")
         yield error(
-            f"'closed holidays {where}' closes no holiday called '{name}' in {years[0]}–{years[-1]}", pos,
-            close if close is not None and close.startswith("did you mean") else
-            f"its holidays: {shown} ({command} lists them, with their own names)",
-            code="T0523",
+            message(name, years), pos,
+            close if close is not None and close.startswith("did you mean") else f"{listed}: {shown} ({command} lists them, with their own names)",
+            code=code,
         )
 
 
