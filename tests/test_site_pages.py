@@ -74,6 +74,21 @@ def test_root_is_a_language_chooser(built) -> None:
     assert [li["lang"] for li in tags.find("li") if li.get("lang")] == list(LANGUAGES)
 
 
+def test_the_choosers_notice_is_in_every_language_as_its_choices_are(built) -> None:
+    """The chooser is read before a language is chosen: its footer said that the vendor's agreement applies in the
+    default language only."""
+    out, _ = built
+    html = (out / "index.html").read_text(encoding="utf-8")
+    foot = html[html.index('<footer class="foot">'):html.index("</footer>")]
+    notices = dict(re.findall(r'<p lang="(\w+)">([^<]+)</p>', foot))
+    assert list(notices) == list(LANGUAGES)
+    assert len(set(notices.values())) == len(LANGUAGES)  # each in its own words
+    assert "agreement always applies" in notices["en"] and "avtal" in notices["sv"]
+    # A language's own pages keep their one notice, in their language.
+    page = (out / "pl" / "index.html").read_text(encoding="utf-8")
+    assert page[page.index('<footer class="foot">'):].count("<p") == 1
+
+
 def test_feature_matrix_has_a_caption_scoped_headers_and_a_tbody_per_category(built) -> None:
     out, _ = built
     html = (out / "en/acme/index.html").read_text(encoding="utf-8")

@@ -563,7 +563,11 @@ def render_site(
         settings.title,
         next(c.description for c in choosers if c.code == default),
     )
-    write_file(out, "index.html", _render(root_env, "root.html", page=root_page, choosers=choosers))
+    notices = tuple(
+        (code, words[code].gettext("Compiled from the vendors' published support terms. The vendor's own agreement always applies."))
+        for code in languages
+    )
+    write_file(out, "index.html", _render(root_env, "root.html", page=root_page, choosers=choosers, notices=notices))
     written.append("index.html")
     sitemap.append(root_page)
     write_file(out, "404.html", _render(root_env, "404.html", choosers=choosers, home=root_path))
