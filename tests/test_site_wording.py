@@ -183,3 +183,32 @@ def test_esris_general_case_names_the_case_it_leaves_out(sites: dict[str, Path],
     # Where no case has a time of its own (Extended support 1), the time is for every request, as before.
     plain_row = re.search(r'<tr [^>]*data-plan="esri/extended-1".*?</tr>', page, re.S)
     assert plain_row is not None and words()[lang].gettext("Every request") in plain_row.group(0)
+
+
+@pytest.mark.parametrize(
+    ("lang", "said", "twice"),
+    [
+        ("pl", "Tylko w: Pakiet Rozszerzony", "w pakiecie Pakiet"),
+        ("en", "Only in the Extended package", "Extended package tier"),
+        ("sv", "Endast i Utökat paket", "nivån Utökat paket"),
+        ("it", "Solo con Pacchetto Esteso", "livello Pacchetto"),
+    ],
+)
+def test_a_tier_whose_name_says_tier_is_not_called_a_tier_again(sites: dict[str, Path], lang: str, said: str, twice: str) -> None:
+    """Wisła's on-call phone is only in its "Pakiet Rozszerzony": the contact list said "Tylko w pakiecie Pakiet
+    Rozszerzony" (and "Only in the Extended package tier"). A tier named without the word keeps it."""
+    page = plain((sites["shipped"] / lang / "wisla" / "index.html").read_text(encoding="utf-8"))
+    assert said in page and twice not in page
+    english = plain((sites["shipped"] / "en" / "infor" / "index.html").read_text(encoding="utf-8"))
+    assert "Only in the Xtreme Elite tier" in english
+
+
+@pytest.mark.parametrize("lang", ["sv", "it", "pl", "en"])
+def test_each_language_names_its_own_words_for_a_tier(lang: str) -> None:
+    """`views.names_say_tier` reads the page language's words for a tier from the catalog: the glossary's term first."""
+    reader = site.Reader(lang, words()[lang])
+    listed = [w.strip() for w in reader.gettext("tier, package, plan, level, edition").split(",")]
+    glossary_term = {"sv": "nivå", "it": "livello", "pl": "pakiet", "en": "tier"}[lang]
+    assert listed[0] == glossary_term and all(w and " " not in w for w in listed)
+    assert site.names_say_tier([site.Markup(f"X {listed[1]}")], reader)
+    assert not site.names_say_tier([site.Markup("Gold")], reader)

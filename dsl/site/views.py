@@ -10,7 +10,7 @@ Markdown with raw HTML off and only http(s)/mailto/tel links.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from decimal import Decimal
@@ -1307,12 +1307,22 @@ def example_sentence(vendor: Vendor, example: Example, reader: Reader) -> Markup
             reasons.setdefault(kind, []).append(names[plan.id])
     said = [question, Markup(" "), markup_listing(answers, lang), Markup(".")]
     for kind, tiers in reasons.items():
-        said += [Markup(" "), sentence(_without_deadline(kind, len(tiers), reader), tiers=markup_listing(tiers, lang))]
+        words = _without_deadline(kind, len(tiers), reader, names_say_tier(tiers, reader))
+        said += [Markup(" "), sentence(words, tiers=markup_listing(tiers, lang))]
     return Markup("").join(said)
 
 
-def _without_deadline(kind: str, count: int, reader: Reader) -> str:
-    """Why `count` tiers give the example no deadline, by their cells' kind (target_cell), as a sentence about them."""
+def _without_deadline(kind: str, count: int, reader: Reader, named: bool = False) -> str:
+    """Why `count` tiers give the example no deadline, by their cells' kind (target_cell), as a sentence about them;
+    `named`: their names already say "tier" (names_say_tier), so the sentence does not."""
+    if named and kind == "none":
+        return reader.gettext("No guaranteed time in the %(tiers)s.")
+    if named and kind == "unpublished":
+        return reader.gettext("The vendor does not publish a time for the %(tiers)s.")
+    if named and kind == "no-support":
+        return reader.gettext("No support in the %(tiers)s.")
+    if named:
+        return reader.gettext("No time is stated for the %(tiers)s.")
     if kind == "none":
         return reader.ngettext("No guaranteed time in the %(tiers)s tier.", "No guaranteed time in the %(tiers)s tiers.", count)
     if kind == "unpublished":
@@ -1763,9 +1773,19 @@ def _contact_tiers(contact: Contact, vendor: Vendor, reader: Reader) -> Markup:
     having = [p for p in offering if contact.id in p.channels]
     if not having or len(having) == len(offering) or not all(p.channels for p in offering):
         return Markup("")
-    names = markup_listing([reader.label(p.name) for p in having], reader.lang)
+    labels = [reader.label(p.name) for p in having]
+    if names_say_tier(labels, reader):
+        return sentence(reader.gettext("Only in the %(tiers)s"), tiers=markup_listing(labels, reader.lang))
     words = reader.ngettext("Only in the %(tiers)s tier", "Only in the %(tiers)s tiers", len(having))
-    return sentence(words, tiers=names)
+    return sentence(words, tiers=markup_listing(labels, reader.lang))
+
+
+def names_say_tier(names: Sequence[Markup], reader: Reader) -> bool:
+    """Whether a tier's name already holds the page language's word for a tier ("Pakiet Rozszerzony", "Extended
+    package"): a sentence about it then leaves its own out, or "w pakiecie Pakiet Rozszerzony" says it twice."""
+    # The catalog holds each language's words for a tier, comma-separated: "pakiet, plan, poziom, wariant".
+    words = {word.strip().lower() for word in reader.gettext("tier, package, plan, level, edition").split(",")}
+    return any(words.intersection(re.findall(r"\w+", name.striptags().lower())) for name in names)
 
 
 def _which_contact(contact: Contact, channels: tuple[str, ...], vendor: Vendor, reader: Reader) -> Markup | str:
