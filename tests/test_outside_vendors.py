@@ -1174,3 +1174,19 @@ def test_kochersberg_and_sihlmed_read_and_export_as_written(published: Path) -> 
         assert said in italian, said
     polish = words_of(published / "pl" / "sihlmed" / "index.html")
     assert "Spośród języków tego serwisu oferta jest dostępna tylko w tych: angielski i włoski." in polish
+
+
+@pytest.mark.parametrize("lang", ["en", "pl"])
+def test_a_case_with_a_target_for_one_priority_gets_one_row_not_a_copy_of_every_priority(published: Path, lang: str) -> None:
+    """Kochersberg's payroll on-call case sets P1 alone: its P2 and P3 rows repeated the general ones word for word, and
+    the general P2 and P3 rows said "(any other case)" as if the payroll case had other times."""
+    page = (published / lang / "kochersberg" / "index.html").read_text(encoding="utf-8")
+    table = page[page.index('id="m-first-response"'):]
+    table = table[: table.index("</table>")]
+    heads = [plain(re.sub(r"<[^>]+>", "", h)) for h in re.findall(r"<th scope=\"row\"[^>]*>(.*?)</th>", table, re.S)]
+    heads = [h for h in heads if re.match(r"P\d", h)]
+    case = {"en": "payroll", "pl": "płac"}[lang]
+    other = {"en": "any other case", "pl": "pozostałe zgłoszenia"}[lang]
+    assert [h.split()[0] for h in heads] == ["P1", "P2", "P3", "P1"], heads
+    assert other in heads[0] and case in heads[3]
+    assert not any(other in h or case in h for h in heads[1:3]), heads

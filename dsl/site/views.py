@@ -1186,8 +1186,16 @@ def target_tables(vendor: Vendor, reader: Reader) -> tuple[TargetTable, ...]:
         # Without priority levels the rows are just "Any other case" and each case's name.
         keys: list[tuple[str | None, str | None, Markup]] = []
         cases = _target_cases(vendor, metric)
+        # A case's row for a priority whose target no tier sets for that case (each cell the general one) says nothing
+        # the general row does not: left out, and that priority's general row is then every case's, not "any other".
+        own_rows = {
+            (key, case) for case in cases if case is not None for key, _ in levels_keys
+            if not levels or any(plan.target(metric, key, case) is not plan.target(metric, key) for plan in vendor.plans)
+        }
         for case in cases:
             for key, label in levels_keys:
+                if case is not None and (key, case) not in own_rows:
+                    continue
                 if case is not None and levels:
                     label = Markup(escape(reader.gettext("%(priority)s (%(case)s)"))) % {
                         "priority": label,
@@ -1197,7 +1205,7 @@ def target_tables(vendor: Vendor, reader: Reader) -> tuple[TargetTable, ...]:
                     label = Markup(escape(case_name(vendor, case, reader)))
                 elif len(cases) > 1 and not levels:
                     label = Markup(escape(reader.gettext("Any other case")))
-                elif len(cases) > 1:
+                elif any(row_key == key for row_key, _ in own_rows):
                     # Beside "P1 (Sites in Oslo …)", a bare "P1" read as every P1 ticket, the cities' included.
                     label = Markup(escape(reader.gettext("%(priority)s (any other case)"))) % {"priority": label}
                 keys.append((key, case, label))
