@@ -1323,13 +1323,13 @@ def example_sentence(vendor: Vendor, example: Example, reader: Reader) -> Markup
 def _without_deadline(kind: str, count: int, reader: Reader, named: bool = False) -> str:
     """Why `count` tiers give the example no deadline, by their cells' kind (target_cell), as a sentence about them;
     `named`: their names already say "tier" (names_say_tier), so the sentence does not."""
-    if named and kind == "none":
-        return reader.gettext("No guaranteed time in the %(tiers)s.")
-    if named and kind == "unpublished":
-        return reader.gettext("The vendor does not publish a time for the %(tiers)s.")
-    if named and kind == "no-support":
-        return reader.gettext("No support in the %(tiers)s.")
-    if named:
+    if named:  # one form for one tier or several: the names say how many
+        if kind == "none":
+            return reader.gettext("No guaranteed time in the %(tiers)s.")
+        if kind == "unpublished":
+            return reader.gettext("The vendor does not publish a time for the %(tiers)s.")
+        if kind == "no-support":
+            return reader.gettext("No support in the %(tiers)s.")
         return reader.gettext("No time is stated for the %(tiers)s.")
     if kind == "none":
         return reader.ngettext("No guaranteed time in the %(tiers)s tier.", "No guaranteed time in the %(tiers)s tiers.", count)
@@ -2106,21 +2106,13 @@ def tier_points(plan: Plan, base: Plan | None, vendor: Vendor, reader: Reader) -
         for calendar, priorities in gained.items():
             levels_said = _bracket_free(_level_names(vendor, tuple(priorities), reader))  # Infor's "Poziom ważności 1 (Severity 1)"
             service.append(html_format("{} ({}): {}", available, levels_said, clock_text(vendor, calendar, reader)))
-    contacts = {c.id: c for c in vendor.contacts}
     added = [c for c in plan.channels if c not in (base.channels if base else ())]
     # Each named as the tier's service names it: a second phone is "Phone (On-call line; Critical only)", not a bare
     # "Phone" the tier below has too.
     names = channel_names(plan, vendor, reader) if added else {}
-
-    def _added(cid: str) -> Markup | str:
-        """A channel the tier adds, as the tier's service names it."""
-        return names[cid] if cid in contacts else cid
-
-    kinds = list(dict.fromkeys(_added(c) for c in added))
-    if kinds:
-        items = list_items(kinds)  # a named one is HTML (a `lang` mark on a vendor's English label): kept as it is
-        said = markup_listing([Markup(escape(k)) for k in items], reader.lang) if any(isinstance(k, Markup) for k in kinds) \
-            else fmt.listing(items, reader.lang)
+    kinds: list[str] = list(dict.fromkeys(names[c] for c in added))
+    if kinds:  # each is HTML (a `lang` mark on a vendor's English label), kept as it is: escape() leaves Markup alone
+        said = markup_listing([Markup(escape(k)) for k in list_items(kinds)], reader.lang)
         service.append(html_format("{}: {}", reader.gettext("Channels"), said))
     # A tier that extends none leads with its service (a first time, its hours, its channels), which its features
     # do not say; one that extends another with the features it gains, the things its vendor sells it by.
