@@ -357,8 +357,9 @@ def _parse_ahead(
     _AHEAD["cache"] = cache
     # The declarations read back are millions of objects that form no cycles and live as long as the command: the
     # collector, run every 200,000 of them, scanned each while the workers parsed (1.7 s of this process's CPU at
-    # 1,000 files, taken from the workers' two cores). It is off while they are read, and they are then kept out of
-    # its reach for good (a one-shot command-line run: only it forks).
+    # 1,000 files, taken from the workers' two cores). It is off while they are read, and they are then frozen out of
+    # its reach (a one-shot command-line run: only it forks); the site's workers unfreeze them into the oldest
+    # generation, which a build never collects.
     collecting = gc.isenabled()
     gc.disable()
     try:
