@@ -68,6 +68,9 @@ def safe_href(url: str | None) -> str | None:
 
 _SMS_LINK = re.compile(r"sms:\+[0-9]+")
 
+# Markup is an immutable str: one empty one serves every empty cell and label (a matrix makes thousands).
+_NO_HTML = Markup("")
+
 
 # --- the reading context --------------------------------------------------------------------
 
@@ -130,7 +133,7 @@ class Reader:
     def label(self, text: Text | None) -> Markup:
         """A short text, escaped, in its own `lang` when it is a fallback."""
         if text is None:
-            return Markup("")
+            return _NO_HTML
         value, fallback = self.pick(text)
         html = escape(fmt.bind_single_letter_words(value, fallback or self.lang))  # a Markup already
         return html_format('<span lang="{}">{}</span>', fallback, html) if fallback else html
@@ -138,7 +141,7 @@ class Reader:
     def inline(self, text: Text | None) -> Markup:
         """A one-line Markdown text (emphasis, links) rendered safely."""
         if text is None:
-            return Markup("")
+            return _NO_HTML
         value, fallback = self.pick(text)
         html = Markup(md.render_inline(value, _binding(fallback or self.lang)))
         return html_format('<span lang="{}">{}</span>', fallback, html) if fallback else html
@@ -150,7 +153,7 @@ class Reader:
     def block(self, text: Text | None) -> Markup:
         """A Markdown text of paragraphs and lists rendered safely."""
         if text is None:
-            return Markup("")
+            return _NO_HTML
         value, fallback = self.pick(text)
         html = Markup(md.render_block(value, _binding(fallback or self.lang)).strip())
         return html_format('<div lang="{}">{}</div>', fallback, html) if fallback else html
@@ -1317,7 +1320,7 @@ def example_sentence(vendor: Vendor, example: Example, reader: Reader) -> Markup
     for kind, tiers in reasons.items():
         words = _without_deadline(kind, len(tiers), reader, names_say_tier(tiers, reader))
         said += [Markup(" "), sentence(words, tiers=markup_listing(tiers, lang))]
-    return Markup("").join(said)
+    return _NO_HTML.join(said)
 
 
 def _without_deadline(kind: str, count: int, reader: Reader, named: bool = False) -> str:
@@ -1484,7 +1487,7 @@ def feature_cell(cell: Cell | None, vendor: Vendor, reader: Reader) -> FeatureCe
     """A matrix cell: included / not included said in words, or its text or quantity."""
     if cell is None:
         # The language says a feature a plan never mentions (nor inherits) is not included.
-        return FeatureCell("excluded", Markup(""))
+        return FeatureCell("excluded", _NO_HTML)
     found = reader.cells.get(id(cell))
     if found is not None and found[0] is cell and reader.vendor is vendor:
         return found[1]
@@ -1505,11 +1508,11 @@ def _feature_cell(cell: Cell, vendor: Vendor, reader: Reader) -> FeatureCell:
         return FeatureCell("not-applicable", Markup(escape(reader.gettext("Not applicable"))), marks)
     if cell.kind == "not-stated":
         # The source says nothing: the template writes "Not stated" in muted type, seen and read out alike.
-        return FeatureCell("not-stated", Markup(""), marks)
+        return FeatureCell("not-stated", _NO_HTML, marks)
     if cell.kind == "included":
-        return FeatureCell("included", Markup(""), marks)
+        return FeatureCell("included", _NO_HTML, marks)
     if cell.kind == "excluded":
-        return FeatureCell("excluded", Markup(""), marks)
+        return FeatureCell("excluded", _NO_HTML, marks)
     if cell.kind in ("quantity", "allowance") and cell.quantity is not None:
         if cell.kind == "allowance":  # an amount of time per period: "10 timmar per månad"
             amount = per_period(fmt.duration(cell.quantity.count, reader.lang), cell.quantity.period, reader)
@@ -1780,7 +1783,7 @@ def _contact_tiers(contact: Contact, vendor: Vendor, reader: Reader) -> Markup:
     offering = [p for p in vendor.plans if not p.no_support]
     having = [p for p in offering if contact.id in p.channels]
     if not having or len(having) == len(offering) or not all(p.channels for p in offering):
-        return Markup("")
+        return _NO_HTML
     labels = [reader.label(p.name) for p in having]
     if names_say_tier(labels, reader):
         return sentence(reader.gettext("Only in the %(tiers)s"), tiers=markup_listing(labels, reader.lang))
@@ -1904,7 +1907,7 @@ def vendor_page(vendor: Vendor, reader: Reader, example: Example | None = None) 
         PlanHead(
             reader.label(p.name),
             reader.block(p.description),
-            reader.label(parent.name) if p.extends and (parent := vendor.plan(p.extends)) else Markup(""),
+            reader.label(parent.name) if p.extends and (parent := vendor.plan(p.extends)) else _NO_HTML,
             _marks(vendor, p.marks),
             recommended=p.recommended,
             adds=adds_to_parent(p, vendor),
@@ -2022,7 +2025,7 @@ def first_sentence(text: str) -> str:
 
 def _promise(text: Text | None, reader: Reader) -> Markup:
     if text is None:
-        return Markup("")
+        return _NO_HTML
     value, fallback = reader.pick(text)
     html = Markup(md.render_inline(first_sentence(value), _binding(fallback or reader.lang)))
     return html_format('<span lang="{}">{}</span>', fallback, html) if fallback else html
@@ -2127,16 +2130,16 @@ def tier_cards(vendor: Vendor, reader: Reader, prices: tuple[PriceRow, ...]) -> 
         base = vendor.plan(plan.extends) if plan.extends else None
         same = base is not None and not adds_to_parent(plan, vendor)
         if prices:
-            own = tuple((row.label if len(prices) > 1 else Markup(""), row.cells[i]) for row in prices)
+            own = tuple((row.label if len(prices) > 1 else _NO_HTML, row.cells[i]) for row in prices)
         else:
-            own = ((Markup(""), price_cell(None, vendor, reader)),)
+            own = ((_NO_HTML, price_cell(None, vendor, reader)),)
         cards.append(
             TierCard(
                 reader.label(plan.name),
                 tier_anchor(plan.id),
                 _promise(plan.description, reader),
                 own,
-                reader.label(base.name) if base is not None else Markup(""),
+                reader.label(base.name) if base is not None else _NO_HTML,
                 () if same else tier_points(plan, base, vendor, reader),
                 recommended=plan.recommended,
                 same=same,
