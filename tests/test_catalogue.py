@@ -189,8 +189,8 @@ def test_the_card_summarises_per_segment_unit_and_currency_never_across_them(acm
     business, schools = (plain(line) for line in str(site.price_range(acme, reader("en", acme))).split("<br>"))
     assert business.startswith("Businesses: ")
     assert "from €10 per user per month excl. tax" in business and "SEK 100 per user per month excl. tax" in business
-    # lower case inside the list; en-GB joins without the serial comma
-    assert business.startswith("Businesses: Free, ") and business.endswith("excl. tax or contact sales")
+    # lower case after the segment's colon and inside the list; en-GB joins without the serial comma
+    assert business.startswith("Businesses: free, ") and business.endswith("excl. tax or contact sales")
     assert schools == "Schools: €500 per year incl. tax or SEK 50 per device per year"  # by currency, then unit
     assert "Free to" not in summary  # free (community, businesses) is never the low end of another unit's range
 

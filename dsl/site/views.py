@@ -2252,7 +2252,7 @@ def price_range(vendor: Vendor, reader: Reader) -> Markup:
     """The prices in one line, summarised only where they compare: per segment, currency, unit and period.
 
     "Free to 5 000 kr per år" when one segment's prices share a currency, unit and period; prices of
-    different segments are named per segment, one a line ("Licence customers: Free to 10 000 kr per month",
+    different segments are named per segment, one a line ("Licence customers: free to 10 000 kr per month",
     "Customers without a licence: 2 500 kr–15 000 kr per month"), never one range across them.
     """
     _ = reader.gettext
@@ -2268,7 +2268,9 @@ def price_range(vendor: Vendor, reader: Reader) -> Markup:
     labels = {s.id: reader.label(s.label) for s in vendor.segments}
     parts = []
     for key in keys:
-        summary = _segment_summary([p for p in prices if p.segment == key], reader, currencies)
+        # After the segment's colon the prices go on the sentence, lower case as each language writes it there:
+        # "Klienci z licencją Synerity: od pakietu bezpłatnego do …", not "…: Od pakietu …".
+        summary = _lower_first(_segment_summary([p for p in prices if p.segment == key], reader, currencies))
         label = labels.get(key, key) if key is not None else _("Everyone")
         parts.append(sentence(_("%(segment)s: %(price)s"), segment=label, price=summary))
     # One segment a line, as the comparison's cells: joined by semicolons, each label after the first began with a
