@@ -294,7 +294,7 @@ ROWS = {
         ("Dopuszczalny czas niedostępności", ["3 godziny i 36 minut miesięcznie", "≈ 43 minuty miesięcznie"]),
         ("Rekompensata (część opłaty za okres)", ["10% poniżej 99,5%|25% poniżej 99%", "10% poniżej 99,9%|25% poniżej 99%|50% poniżej 95%"]),
         ("Planowane prace serwisowe (niewliczane do niedostępności)",
-         ["w dowolnym czasie; zapowiadane co najmniej 48 godzin wcześniej",
+         ["w dowolnym momencie; zapowiadane co najmniej 48 godzin wcześniej",
           "niedz. 02:00 – 06:00 czasu szwedzkiego; zapowiadane co najmniej 48 godzin wcześniej"]),
     ],
     "en": [

@@ -899,7 +899,7 @@ def test_civitas_growing_penalties_export_and_read_as_written(published: Path) -
     italian = words_of(published / "it" / "civitas" / "index.html")
     assert ("0,03% del valore del contratto per ogni giorno o frazione di ritardo, poi 0,1% del valore del contratto per ogni giorno "
             "dopo i primi 5 giorni") in italian
-    assert "Tutte le penali insieme al massimo 10% del valore del contratto per l’intera durata del contratto" in italian
+    assert "Tetto complessivo delle penali: 10% del valore del contratto per l’intera durata del contratto" in italian
     polish = words_of(published / "pl" / "civitas" / "index.html")
     assert "a następnie 100 € za każdą godzinę zwłoki w godzinach pracy po pierwszych 8 godzinach" in polish
     swedish = words_of(published / "sv" / "civitas" / "index.html")

@@ -248,7 +248,7 @@ PAGE = {
 
 TOTAL = {
     "sv": "Alla viten sammanlagt högst 30 % av månadsavgiften per månad",
-    "it": "Tutte le penali insieme al massimo 30% del canone mensile al mese",
+    "it": "Tetto complessivo delle penali: 30% del canone mensile al mese",
     "pl": "Wszystkie kary umowne łącznie nie więcej niż 30% wynagrodzenia miesięcznego w miesiącu",
     "en": "All penalties together at most 30% of the monthly fee per month",
 }

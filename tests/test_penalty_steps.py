@@ -140,8 +140,8 @@ PAGE = {
           "de första 10 dygnen, högst 5 % av avtalets värde under hela avtalstiden|Alla viten sammanlagt högst 10 % av avtalets värde "
           "under hela avtalstiden",
     "it": "500 PLN per ogni giorno o frazione di ritardo, poi 1000 PLN per ogni giorno dopo i primi 5 giorni, poi 2000 PLN per ogni giorno "
-          "dopo i primi 10 giorni, al massimo 5% del valore del contratto per l’intera durata del contratto|Tutte le penali insieme al "
-          "massimo 10% del valore del contratto per l’intera durata del contratto",
+          "dopo i primi 10 giorni, al massimo 5% del valore del contratto per l’intera durata del contratto|Tetto complessivo delle penali: "
+          "10% del valore del contratto per l’intera durata del contratto",
     "pl": "500 zł za każdy rozpoczęty dzień zwłoki, a następnie 1000 zł za każdy dzień zwłoki po pierwszych 5 dniach, a następnie 2000 zł "
           "za każdy dzień zwłoki po pierwszych 10 dniach, łącznie nie więcej niż 5% wartości umowy w całym okresie obowiązywania umowy|"
           "Wszystkie kary umowne łącznie nie więcej niż 10% wartości umowy w całym okresie obowiązywania umowy",

@@ -191,7 +191,7 @@ def shop() -> Vendor:
             "it",
             "2 giorni lavorativi",
             "entro la fine del giorno lavorativo successivo",
-            "entro la fine del 3° giorno lavorativo dopo la segnalazione",
+            "entro la fine del 3º giorno lavorativo dopo la segnalazione",
             "Non pubblicato dal fornitore",
             ("Tutti gli altri casi", "I"),
         ),
