@@ -177,7 +177,7 @@ def test_one_price_row_when_prices_do_not_depend_on_a_segment() -> None:
 def test_price_range_and_fastest_response_for_the_cards() -> None:
     # Per segment, never one range across segments (the free tier is free for everyone, the rest per segment).
     assert [plain(line) for line in site.price_range(ACME, reader("sv")).split("<br>")] == [
-        "Alla kunder: Gratis", "Licenskunder: 5 000 kr per år eller pris på förfrågan", "Övriga: 12 500,50 kr per år",
+        "Alla kunder: gratis", "Licenskunder: 5 000 kr per år eller pris på förfrågan", "Övriga: 12 500,50 kr per år",
     ]
     assert site.fastest_response(ACME, reader("sv")) == "15 minuter"
     assert site.fastest_response(ACME, reader("pl")) == "15 minut"
