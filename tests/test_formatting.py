@@ -250,3 +250,17 @@ def test_italian_says_the_first_of_a_month_as_an_ordinal(said, expected: str) ->
 def test_italian_elides_the_article_before_a_date_said_with_a_vowel(text: str, expected: str) -> None:
     assert fmt.italian_elision(text, "it") == expected
     assert fmt.italian_elision(text, "en") == text
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        # The article goes by how the number is said: zero, uno, otto, undici, ottanta, ottocento take lo / l’;
+        # diciotto, cento, mille do not.
+        ("0.5", "lo 0,5%"), ("1", "l’1%"), ("1.5", "l’1,5%"), ("8", "l’8%"), ("11", "l’11%"), ("80", "l’80%"),
+        ("85", "l’85%"), ("800", "l’800%"), ("5", "il 5%"), ("10", "il 10%"), ("18", "il 18%"), ("100", "il 100%"),
+    ],
+)
+def test_italian_puts_the_article_a_share_is_said_with(value: str, expected: str) -> None:
+    amount = Decimal(value)
+    assert fmt.italian_article(amount) + fmt.exact_percent(amount, "it") == expected

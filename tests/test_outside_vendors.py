@@ -881,7 +881,7 @@ def test_lagunasofts_penalties_export_and_read_as_written(published: Path) -> No
     assert [c["below"] for c in plans["enterprise"]["availability"]["credits"]] == [99.95, 99.5, 99]
     assert [(o["id"], o["period"]) for o in plans["enterprise"]["obligations"]] == [("report-mensile", "month")]
     page = words_of(published / "it" / "lagunasoft" / "index.html")
-    assert "Critica: 5% del canone mensile per ogni ora o frazione di ritardo, al massimo 25% del canone mensile al mese" in page
+    assert "Critica: 5% del canone mensile per ogni ora o frazione di ritardo, al massimo il 25% del canone mensile al mese" in page
     assert "24 € per utente al mese più 350 € al mese IVA esclusa, minimo 10 utenti" in page
 
 
@@ -897,9 +897,9 @@ def test_civitas_growing_penalties_export_and_read_as_written(published: Path) -
     assert daily["steps"] == [{"after": 5, "amount": {"kind": "contract-share", "percent": 0.1}}]
     assert plans["manutenzione"]["penalties_total"] == {"amount": {"kind": "contract-share", "percent": 10}, "per": "contract"}
     italian = words_of(published / "it" / "civitas" / "index.html")
-    assert ("0,03% del valore del contratto per ogni giorno o frazione di ritardo, poi 0,1% del valore del contratto per ogni giorno "
+    assert ("0,03% del valore del contratto per ogni giorno o frazione di ritardo, poi lo 0,1% del valore del contratto per ogni giorno "
             "dopo i primi 5 giorni") in italian
-    assert "Tetto complessivo delle penali: 10% del valore del contratto per l’intera durata del contratto" in italian
+    assert "Tetto complessivo delle penali: il 10% del valore del contratto per l’intera durata del contratto" in italian
     polish = words_of(published / "pl" / "civitas" / "index.html")
     assert "a następnie 100 € za każdą godzinę zwłoki w godzinach pracy po pierwszych 8 godzinach" in polish
     swedish = words_of(published / "sv" / "civitas" / "index.html")

@@ -218,10 +218,10 @@ PAGE = {
     "it": (
         "Penale per ritardo",
         {
-            "first-response": ["Awaria krytyczna: 0,1% del canone mensile per ogni ora o frazione di ritardo, al massimo 10% del canone "
+            "first-response": ["Awaria krytyczna: 0,1% del canone mensile per ogni ora o frazione di ritardo, al massimo il 10% del canone "
                                "mensile al mese", "Nessuna penale"],
             "resolution": ["Awaria krytyczna: 0,5% del canone mensile per ogni ora o frazione di ritardo in orario d’ufficio, al massimo "
-                           "20% del canone mensile al mese|Altre priorità: 200 PLN per ogni giorno o frazione di ritardo", "Nessuna penale"],
+                           "il 20% del canone mensile al mese|Altre priorità: 200 PLN per ogni giorno o frazione di ritardo", "Nessuna penale"],
         },
     ),
     "pl": (
@@ -248,7 +248,7 @@ PAGE = {
 
 TOTAL = {
     "sv": "Alla viten sammanlagt högst 30 % av månadsavgiften per månad",
-    "it": "Tetto complessivo delle penali: 30% del canone mensile al mese",
+    "it": "Tetto complessivo delle penali: il 30% del canone mensile al mese",
     "pl": "Wszystkie kary umowne łącznie nie więcej niż 30% wynagrodzenia miesięcznego w miesiącu",
     "en": "All penalties together at most 30% of the monthly fee per month",
 }

@@ -140,8 +140,8 @@ PAGE = {
           "de första 10 dygnen, högst 5 % av avtalets värde under hela avtalstiden|Alla viten sammanlagt högst 10 % av avtalets värde "
           "under hela avtalstiden",
     "it": "500 PLN per ogni giorno o frazione di ritardo, poi 1000 PLN per ogni giorno dopo i primi 5 giorni, poi 2000 PLN per ogni giorno "
-          "dopo i primi 10 giorni, al massimo 5% del valore del contratto per l’intera durata del contratto|Tetto complessivo delle penali: "
-          "10% del valore del contratto per l’intera durata del contratto",
+          "dopo i primi 10 giorni, al massimo il 5% del valore del contratto per l’intera durata del contratto|Tetto complessivo delle penali: "
+          "il 10% del valore del contratto per l’intera durata del contratto",
     "pl": "500 zł za każdy rozpoczęty dzień zwłoki, a następnie 1000 zł za każdy dzień zwłoki po pierwszych 5 dniach, a następnie 2000 zł "
           "za każdy dzień zwłoki po pierwszych 10 dniach, łącznie nie więcej niż 5% wartości umowy w całym okresie obowiązywania umowy|"
           "Wszystkie kary umowne łącznie nie więcej niż 10% wartości umowy w całym okresie obowiązywania umowy",
@@ -152,7 +152,7 @@ PAGE = {
 
 HOURS = {
     "sv": "0,1 % av månadsavgiften per påbörjad timme försening, därefter 0,2 % av månadsavgiften per timme efter de första 24 timmarna",
-    "it": "0,1% del canone mensile per ogni ora o frazione di ritardo, poi 0,2% del canone mensile per ogni ora dopo le prime 24 ore",
+    "it": "0,1% del canone mensile per ogni ora o frazione di ritardo, poi lo 0,2% del canone mensile per ogni ora dopo le prime 24 ore",
     "pl": "0,1% wynagrodzenia miesięcznego za każdą rozpoczętą godzinę zwłoki, a następnie 0,2% wynagrodzenia miesięcznego za każdą "
           "godzinę zwłoki po pierwszych 24 godzinach",
     "en": "0.1% of the monthly fee per started hour of delay, then 0.2% of the monthly fee per hour after the first 24 hours",

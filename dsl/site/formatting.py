@@ -582,6 +582,17 @@ def exact_percent(value: Decimal, lang: str) -> str:
     return str(pattern.apply(value / 100, locale(lang)))
 
 
+def italian_article(value: Decimal) -> str:
+    """The Italian article before a number said aloud, as a share in running text needs it: "il 5%", "l’8%", "l’11%",
+    "l’1,5%" (uno, otto, undici, ottanta …), "lo 0,5%" (zero); "al massimo 5% del canone" lacked it."""
+    whole = str(int(abs(value)))
+    if whole == "0":
+        return "lo "
+    if whole in ("1", "11") or whole[0] == "8" or (len(whole) == 5 and whole.startswith("11")):
+        return "l’"
+    return "il "
+
+
 def short_downtime(seconds: int, lang: str) -> str:
     """A downtime: whole seconds under a minute ("26 sekunder"), else hours and minutes as `duration` says them."""
     if seconds < 60:

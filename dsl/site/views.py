@@ -2621,11 +2621,14 @@ def availability_rows(vendor: Vendor, reader: Reader) -> tuple[AvailabilityRow, 
 # --- penalties for missed targets -------------------------------------------------------------------
 
 
-def penalty_amount_text(amount: PenaltyAmount, reader: Reader) -> str:
-    """A penalty's amount: "0,5 % av månadsavgiften", "500 kr"."""
+def penalty_amount_text(amount: PenaltyAmount, reader: Reader, running: bool = False) -> str:
+    """A penalty's amount: "0,5 % av månadsavgiften", "500 kr"; `running`: inside a sentence, where Italian puts an
+    article before a share ("al massimo il 5% del canone mensile", "poi l’1% …"), not at the head of a cell."""
     if not amount.is_share:
         return fmt.money(amount.value, amount.currency or "", reader.lang)
     share = fmt.exact_percent(amount.value, reader.lang)
+    if running and reader.lang == "it":
+        share = fmt.italian_article(amount.value) + share
     if amount.of_contract:
         return reader.gettext("%(amount)s of the contract value") % {"amount": share}
     words = {
@@ -2660,13 +2663,13 @@ def penalty_text(penalty: Penalty, reader: Reader) -> str:
         "contract": _("at most %(cap)s over the whole contract"),
         "occurrence": _("at most %(cap)s per missed target"),
     }
-    cap = caps.get(penalty.cap_per or "month", caps["month"]) % {"cap": penalty_amount_text(penalty.cap, reader)}
+    cap = caps.get(penalty.cap_per or "month", caps["month"]) % {"cap": penalty_amount_text(penalty.cap, reader, running=True)}
     return _("%(penalty)s, %(cap)s") % {"penalty": said, "cap": cap}
 
 
 def penalty_step_text(penalty: Penalty, step: PenaltyStep, reader: Reader) -> str:
     """A growing penalty's step: "1 000 kr per dygn efter de första 5 dygnen" (the penalty's own unit, `after` of them)."""
-    amount, n = penalty_amount_text(step.amount, reader), step.after
+    amount, n = penalty_amount_text(step.amount, reader, running=True), step.after
     if penalty.business:
         said = reader.ngettext("%(amount)s per business hour after the first business hour",
                                "%(amount)s per business hour after the first %(count)s business hours", n)
@@ -2686,7 +2689,7 @@ def penalty_total_text(total: PenaltyCap, reader: Reader) -> str:
         "year": _("All penalties together at most %(cap)s per year"),
         "contract": _("All penalties together at most %(cap)s over the whole contract"),
     }
-    return words.get(total.per or "month", words["month"]) % {"cap": penalty_amount_text(total.amount, reader)}
+    return words.get(total.per or "month", words["month"]) % {"cap": penalty_amount_text(total.amount, reader, running=True)}
 
 
 def penalty_cells(vendor: Vendor, metric: str, reader: Reader) -> tuple[AvailabilityCell, ...]:
