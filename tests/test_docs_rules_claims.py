@@ -12,8 +12,9 @@ import re
 
 import pytest
 
+from dsl.language.model import Project
 from dsl.rules.engine import Evaluator, RuleError
-from dsl.rules.export import FORMAT_VERSION
+from dsl.rules.export import FORMAT_VERSION, export_project
 from support.paths import ROOT
 
 TEXT = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
@@ -178,3 +179,111 @@ def test_a_name_is_quoted_as_given(evaluator: Evaluator) -> None:
         with pytest.raises(RuleError) as caught:
             evaluator.due(plan, None, "2026-11-23T15:00:00+01:00")
         assert str(caught.value).endswith(f"not '{plan}'")
+
+
+@pytest.fixture(scope="module")
+def published(shipped: Project) -> dict:
+    """What `rules/all.json` holds: the project's plans/ over the horizon of plans/shared.plan."""
+    return export_project(shipped, (2026, 2028))
+
+
+def _fragment(body: str) -> dict:
+    """A §2/§3 JSON fragment (`"id": {…}`) read as JSON: `texts` as null, elisions (`…`) left out."""
+    body = re.sub(r"\{ … \}", "{}", body)
+    body = re.sub(r"\[ … \]", "[]", body)
+    body = re.sub(r",\s*…", "", body)
+    body = re.sub(r"\btexts\b", "null", body)
+    return json.loads("{" + body + "}")
+
+
+def _json_block_after(heading: str) -> str:
+    return TEXT[TEXT.index(heading) :].split("```json\n", 1)[1].split("```", 1)[0]
+
+
+def test_the_vendor_example_of_section_2_is_stratiteqs_export(published: dict) -> None:
+    """§2's vendor fragment says `"stratiteq": {…}`: each value it writes out is the export's (it once gave it Esri's case)."""
+    (vendor_id, shown), = _fragment(_json_block_after("## 2. A vendor")).items()
+    real = published["vendors"][vendor_id]
+    assert list(shown) == list(real)
+    for field in ("name", "language", "cases", "aliases"):
+        assert shown[field] == real[field], field
+    assert shown["priorities"]["matrix"] == real["priorities"]["matrix"]
+    assert list(shown["calendars"]) == list(real["calendars"]) and list(shown["plans"]) == list(real["plans"])
+    assert "(Stratiteq declares no kinds of case; Esri, which does, has `\"cases\": {\"escalated\": {\"name\": texts}}`.)" in FLAT
+    assert list(published["vendors"]["esri"]["cases"]) == ["escalated"]
+
+
+def test_the_plan_example_of_section_2_says_which_entries_are_stratiteqs(published: dict) -> None:
+    """§2's plan fragment adds entries to Stratiteq's `sos`; the sentence before it says which are real, and they are."""
+    assert (
+        "the export of `sos` has the first target below (and P1 in 120 minutes, P2 in 240), no others, and the obligations "
+        "`status-meetings` and `call-customer` (a call after 240 minutes of work)" in FLAT
+    )
+    shown = _fragment(_json_block_after("**Plan.**"))["sos"]
+    real = published["vendors"]["stratiteq"]["plans"]["sos"]
+    assert [(t["metric"], t["priority"], t["minutes"]) for t in real["targets"]] == [
+        ("first-response", "P1", 120),
+        ("first-response", "P2", 240),
+        ("first-response", "P3", 480),
+    ]
+    first = shown["targets"][0]
+    assert first == {k: v for k, v in real["targets"][2].items() if k in first}
+    assert [o["id"] for o in real["obligations"] if o["count"] or o["after_minutes"] or o["every_minutes"]] == [
+        "status-meetings",
+        "call-customer",
+    ]
+    assert next(o for o in real["obligations"] if o["id"] == "call-customer")["after_minutes"] == 240
+    assert shown["obligations"][0] == {k: v for k, v in real["obligations"][0].items() if k in shown["obligations"][0] and k != "text"} | {
+        "text": None
+    }
+    assert shown["coverage"] == real["coverage"]
+    extended = published["vendors"]["esri"]["plans"]["extended-3"]["targets"]
+    assert any(t["case"] == "escalated" and t["minutes"] == 60 and t["calendar"] == "around-the-clock" for t in extended)
+
+
+def test_the_calendar_example_of_section_3_is_stratiteqs_office(published: dict) -> None:
+    (calendar_id, shown), = _fragment(_json_block_after("## 3. A calendar")).items()
+    real = published["vendors"]["stratiteq"]["calendars"][calendar_id]
+    assert list(shown) == list(real)
+    for field in ("zone", "always_open", "weekly", "holidays", "customer_holidays"):
+        assert shown[field] == real[field], field
+    assert list(shown["dates"].items()) == list(real["dates"].items())[: len(shown["dates"])]
+
+
+def test_the_24x5_week_of_section_3_is_infors(published: dict) -> None:
+    assert (
+        "Infor's 24×5 week, Sunday 23:00 to Friday 23:00, is `sun: [[\"23:00\",\"24:00\"]]`, `mon`–`thu: [[\"00:00\",\"24:00\"]]`, "
+        "`fri: [[\"00:00\",\"23:00\"]]`, `sat: []`" in FLAT
+    )
+    weekly = published["vendors"]["infor"]["calendars"]["infor-cis-24x5"]["weekly"]
+    full = [["00:00", "24:00"]]
+    assert weekly == {"mon": full, "tue": full, "wed": full, "thu": full, "fri": [["00:00", "23:00"]], "sat": [], "sun": [["23:00", "24:00"]]}
+
+
+def test_the_alias_example_of_section_2_is_amandas(published: dict) -> None:
+    found = re.search(r'Amanda: `"trial": \{"plan": "([^"]+)", "who": \{"en": "([^"]+)", …\}\}`', FLAT)
+    assert found, "the alias example of §2 moved"
+    alias = published["vendors"]["amanda"]["aliases"]["trial"]
+    assert (alias["plan"], alias["who"]["en"]) == found.groups()
+
+
+def test_the_priority_for_words_of_section_8_are_the_evaluators(published: dict) -> None:
+    """§8 lists `priority_for`'s refusals "about rules/all.json": each is what it answers (the vendor list once lacked three vendors)."""
+    bullet = FLAT[FLAT.index("- `Evaluator.priority_for(vendor, impact, urgency) -> str`") :]
+    bullet = bullet[: bullet.index("- `Evaluator.timeline(")]
+    shown = [w for w in re.findall(r"`([^`]+)`", bullet) if w.startswith(("unknown vendor", "vendor '"))]
+    questions = [
+        ("acme", "large", "high"),
+        ("esri", "large", "high"),
+        ("amanda", "high", "high"),
+        ("amanda", "huge", "high"),
+        ("amanda", "large", "soon"),
+    ]
+    said = []
+    evaluator = Evaluator(published)
+    for question in questions:
+        with pytest.raises(RuleError) as caught:
+            evaluator.priority_for(*question)
+        said.append(str(caught.value))
+    assert said == shown[: len(questions)]
+    assert shown[len(questions)] == "vendor 'VENDOR''s matrix gives no level for impact 'IMPACT' with urgency 'URGENCY'"
