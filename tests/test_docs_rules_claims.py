@@ -287,3 +287,55 @@ def test_the_priority_for_words_of_section_8_are_the_evaluators(published: dict)
         said.append(str(caught.value))
     assert said == shown[: len(questions)]
     assert shown[len(questions)] == "vendor 'VENDOR''s matrix gives no level for impact 'IMPACT' with urgency 'URGENCY'"
+
+
+def _two_versions(first: dict, second: dict) -> Evaluator:
+    """A vendor whose plan's first response has a version until 2027-01-01 and another from it."""
+    texts = {language: "x" for language in RULES["languages"]}
+    always = {"zone": None, "always_open": True, "weekly": {d: [] for d in ("mon", "tue", "wed", "thu", "fri", "sat", "sun")}}
+    common = {"metric": "first-response", "priority": None, "case": None, "business_days": None, "days_rule": None, "published": True}
+    targets = [
+        common | first | {"from": None, "until": "2027-01-01", "cutoff": None, "id": "first-response/all"},
+        common | second | {"from": "2027-01-01", "until": None, "cutoff": None, "id": "first-response/all@2027-01-01"},
+    ]
+    plan = {"name": texts, "targets": targets, "coverage": [], "obligations": [], "no_support": False, "id": "p"}
+    vendor = {
+        "name": "V",
+        "language": "en",
+        "calendars": {"a": always | {"dates": {}, "holidays": [], "name": None, "customer_holidays": None}},
+        "priorities": None,
+        "plans": {"p": plan},
+        "cases": {},
+        "aliases": {},
+    }
+    return Evaluator({**RULES, "vendors": {"v": vendor}})
+
+
+def test_a_version_without_a_zone_of_its_own_begins_at_midnight_in_tz_else_utc() -> None:
+    """§2 `from`/`until`: a version without a calendar, or whose calendar has no zone, begins at midnight in `tz` if given, else UTC.
+
+    The sentence once listed these versions as the ones read in UTC, which a consumer could take whatever `tz` said."""
+    found = re.search(
+        r"a report `([^`]+)` asked with `tz: \"([^\"]+)\"` is after Tokyo's midnight \(`[^`]+`\) and gets the \"guarantees no "
+        r"first-response time\" error; asked with `tz: \"([^\"]+)\"` it is due `([^`]+)`, and without `tz` `([^`]+)`",
+        FLAT,
+    )
+    assert found, "the example of §2 `from`, `until` moved"
+    at, tokyo, new_york, due_new_york, due_utc = found.groups()
+    rules = _two_versions({"minutes": 60, "calendar": "a"}, {"minutes": None, "calendar": None})
+    with pytest.raises(RuleError, match="guarantees no first-response time"):
+        rules.due("v/p", None, at, tz=tokyo)
+    assert rules.due("v/p", None, at, tz=new_york).isoformat() == due_new_york
+    assert rules.due("v/p", None, at).isoformat() == due_utc
+    # the other way round: the version with a calendar but no zone begins at Tokyo's midnight too
+    later = _two_versions({"minutes": None, "calendar": None}, {"minutes": 60, "calendar": "a"})
+    assert later.due("v/p", None, at, tz=tokyo).isoformat() == "2027-01-01T02:00:00+09:00"
+    with pytest.raises(RuleError, match="guarantees no first-response time"):
+        later.due("v/p", None, at)
+
+
+def test_a_fraction_of_a_second_is_written_with_six_digits_only_when_there_is_one(evaluator: Evaluator) -> None:
+    """§6 "The answer": `…T15:15:00.500000+01:00` for a report at `…T15:00:00.5+01:00`; none for `.0` (P1 within 15 minutes, 24×7)."""
+    assert "(`…T15:15:00.500000+01:00` for a report at `…T15:00:00.5+01:00`; none for `.0`)" in FLAT
+    assert evaluator.due("conformance-lab/always", "P1", "2026-11-23T15:00:00.5+01:00").isoformat() == "2026-11-23T15:15:00.500000+01:00"
+    assert evaluator.due("conformance-lab/always", "P1", "2026-11-23T15:00:00.0+01:00").isoformat() == "2026-11-23T15:15:00+01:00"
