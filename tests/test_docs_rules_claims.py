@@ -339,3 +339,14 @@ def test_a_fraction_of_a_second_is_written_with_six_digits_only_when_there_is_on
     assert "(`…T15:15:00.500000+01:00` for a report at `…T15:00:00.5+01:00`; none for `.0`)" in FLAT
     assert evaluator.due("conformance-lab/always", "P1", "2026-11-23T15:00:00.5+01:00").isoformat() == "2026-11-23T15:15:00.500000+01:00"
     assert evaluator.due("conformance-lab/always", "P1", "2026-11-23T15:00:00.0+01:00").isoformat() == "2026-11-23T15:15:00+01:00"
+
+
+def test_the_document_example_of_section_1_is_the_exports_head(published: dict) -> None:
+    """§1's fragment: the fields a consumer reads first are what the export writes (its generator once named an old version)."""
+    shown = json.loads(re.sub(r",\s*…", "", _json_block_after("## 1. The document").replace("{ … }", "{}")))
+    assert list(shown) == list(published)
+    for field in ("format_version", "generator", "years", "languages", "metrics"):
+        assert shown[field] == published[field], field
+    assert list(shown["data_versions"]) == list(published["data_versions"])
+    assert list(shown["vendors"])[0] in published["vendors"]
+    assert published["zones"][:2] == shown["zones"][:2] and published["zones"][-1] == shown["zones"][-1]
