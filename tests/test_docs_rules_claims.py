@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
+from pathlib import Path
 
 import pytest
 
@@ -27,6 +29,7 @@ def _flat(text: str) -> str:
 
 
 FLAT = _flat(TEXT)
+NODE = shutil.which("node")
 
 
 @pytest.fixture(scope="module")
@@ -350,3 +353,60 @@ def test_the_document_example_of_section_1_is_the_exports_head(published: dict) 
     assert list(shown["data_versions"]) == list(published["data_versions"])
     assert list(shown["vendors"])[0] in published["vendors"]
     assert published["zones"][:2] == shown["zones"][:2] and published["zones"][-1] == shown["zones"][-1]
+
+
+MISSING_OR_NOT_TEXT = [
+    {"at": "2026-11-23T10:00:00+01:00"},
+    {"type": "priority", "at": "2026-11-23T10:00:00+01:00"},
+    {"type": "obligation", "at": "2026-11-23T10:00:00+01:00"},
+    {"type": 5, "at": "2026-11-23T10:00:00+01:00"},
+    {"type": ["pause"], "at": "2026-11-23T10:00:00+01:00"},
+    {"type": "priority", "at": "2026-11-23T10:00:00+01:00", "priority": "x" * 200},
+]
+
+
+def _ticket_refusals(evaluator: Evaluator) -> list[str]:
+    said = []
+    for event in MISSING_OR_NOT_TEXT:
+        with pytest.raises(RuleError) as caught:
+            evaluator.ticket("stratiteq/sos", "P1", "2026-11-23T09:00:00+01:00", "2026-11-23T11:00:00+01:00", [event])
+        said.append(str(caught.value))
+    return said
+
+
+def test_a_missing_or_non_text_value_of_an_event_is_quoted_as_section_11_6_says(evaluator: Evaluator, tmp_path: Path) -> None:
+    """§11.6: a missing value is quoted `null`; a `type` that is not a text gets the list; a long one is cut inside its quotes.
+
+    A consumer written from the page quoted nothing for a missing value and gave a non-text type no hint at all."""
+    known = "obligation, on-site, pause, priority, registered, resolved, responded, resume, updated, workaround"
+    for claim in (
+        "an event without `type` has `an unknown type null`",
+        "a `priority` event without `priority` `changes the priority to null`",
+        "an `obligation` event without `obligation` `names the obligation null`",
+        f"its hint is always the list, `event 1 has an unknown type 5; known: {known}`",
+        "(a `priority` of 200 `x` is quoted as `\"` and 99 `x` then `…`, without a closing quote)",
+    ):
+        assert claim in FLAT, claim
+    expected = [
+        f"event 1 has an unknown type null; known: {known}",
+        "event 1 changes the priority to null, which is not one of: P1, P2, P3",
+        "event 1 names the obligation null, which is not one of the plan's timed obligations: call-customer",
+        f"event 1 has an unknown type 5; known: {known}",
+        f'event 1 has an unknown type ["pause"]; known: {known}',
+        'event 1 changes the priority to "' + "x" * 99 + "…, which is not one of: P1, P2, P3",
+    ]
+    assert _ticket_refusals(evaluator) == expected
+    if NODE is None:
+        pytest.skip("node is not installed")
+    from support.ticket_agreement import node_json
+
+    rules_path = tmp_path / "rules.json"
+    rules_path.write_text(json.dumps(RULES), encoding="utf-8")
+    script = (
+        "import { readFileSync } from 'node:fs'; import { ticket } from './site_templates/assets/ticket.js';"
+        "const rules = JSON.parse(readFileSync(process.argv[1], 'utf-8'));"
+        "const q = {plan: 'stratiteq/sos', priority: 'P1', at: '2026-11-23T09:00:00+01:00', now: '2026-11-23T11:00:00+01:00'};"
+        "console.log(JSON.stringify(JSON.parse(process.argv[2]).map((e) => {"
+        " try { ticket(rules, {...q, events: [e]}); return null; } catch (error) { return error.message; } })));"
+    )
+    assert node_json(script, rules_path, MISSING_OR_NOT_TEXT) == expected
