@@ -410,3 +410,29 @@ def test_a_missing_or_non_text_value_of_an_event_is_quoted_as_section_11_6_says(
         " try { ticket(rules, {...q, events: [e]}); return null; } catch (error) { return error.message; } })));"
     )
     assert node_json(script, rules_path, MISSING_OR_NOT_TEXT) == expected
+
+
+def test_a_timed_obligations_clock_outside_the_span_refuses_the_ticket(evaluator: Evaluator) -> None:
+    """§11.3: an obligation's clock refuses the ticket as a metric's does, met or not, its start named in its calendar's zone.
+
+    The page said so of "a clock" in the paragraph about metrics only, and named the start in "the metric's" calendar."""
+    found = re.search(
+        r"Stratiteq SOS, P1, reported `([^`]+)` \(a Friday\) and answered at `(\d\d:\d\d)` is refused with the §7 words "
+        r"`([^`…]+)…`, because `call-customer`'s 240 minutes of work from 16:00 end in 2029 — even when the call is made at "
+        r"`?(\d\d:\d\d)`? —, and answered `([^`]+)` with `([^`…]+)…`",
+        FLAT,
+    )
+    assert found, "the example of §11.3 moved"
+    at, answered, after_words, called, late, outside_words = found.groups()
+    day = at[:11]
+    responded = {"type": "responded", "at": f"{day}{answered}:00+01:00"}
+    called_event = {"type": "obligation", "obligation": "call-customer", "at": f"{day}{called}:00+01:00"}
+    for events in ([responded], [responded, called_event]):
+        with pytest.raises(RuleError) as caught:
+            evaluator.ticket("stratiteq/sos", "P1", at, f"{day}16:30:00+01:00", events)
+        assert str(caught.value).startswith(after_words)
+    with pytest.raises(RuleError) as caught:
+        evaluator.ticket("stratiteq/sos", "P1", at, late, [{"type": "responded", "at": late}])
+    assert str(caught.value).startswith(outside_words)
+    answer = evaluator.ticket("stratiteq/sos", "P1", at, f"{day}16:30:00+01:00")
+    assert answer["obligations"] == {"call-customer": {"state": "waiting", "due": None}}
