@@ -1,15 +1,20 @@
-"""sla.js reads the years 0000-0099 as Python does, not as 1900-1999 (the Date.UTC pitfall)."""
+"""sla.js reads early years as Python does: 0000-0099 not as 1900-1999 (the Date.UTC pitfall), and offsets to the second."""
 
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 from datetime import datetime
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
 
+from dsl.language.model import Project
+from dsl.rules.engine import Evaluator
+from dsl.rules.export import export_project
 from support.paths import ROOT
 
 NODE = shutil.which("node")
@@ -29,3 +34,39 @@ def test_local_wall_times_of_early_years_match_python() -> None:
     python = [datetime.fromisoformat(w).replace(tzinfo=ZoneInfo("UTC")).isoformat() for w in WALLS[1:]]
     assert json.loads(run.stdout) == python
     assert json.loads(run.stdout)[1] == "0050-06-01T12:30:00+00:00"  # not 1950
+
+
+@pytest.mark.skipif(NODE is None, reason="needs Node")
+def test_an_offset_with_seconds_is_kept_to_the_second_by_both_evaluators(shipped: Project, tmp_path: Path) -> None:
+    """docs/rules.md §6 "The answer": Liberia's −00:44:30 (until 1972) is read and written to the second.
+
+    sla.js rounded every offset to the minute, so 08:00 in Monrovia was 08:44Z instead of 08:44:30Z and its deadlines
+    came 30 seconds before Python's, written `…-00:44`; a consumer written from the page got Python's."""
+    text = " ".join((ROOT / "docs" / "rules.md").read_text(encoding="utf-8").split())
+    found = re.search(
+        r"a P2 ticket of Amanda's standard plan \(180 minutes from 08:00 on weekdays, in the customer's zone\) reported `([^`]+)` "
+        r"with `tz: \"([^\"]+)\"` is due `([^`]+)`",
+        text,
+    )
+    assert found, "the example of §6 The answer moved"
+    at, tz, shown = found.groups()
+    rules = export_project(shipped, (1970, 1972))
+    questions = [
+        {"plan": "amanda/standard", "priority": "P2", "at": report, "tz": tz}
+        for report in (at, "1971-06-01T10:00:00Z", "1971-12-31T20:00:00Z", "1972-01-07T03:00:00Z")
+    ]
+    python = [Evaluator(rules).due(q["plan"], q["priority"], q["at"], tz=q["tz"]).isoformat() for q in questions]
+    assert python[0] == shown
+    assert python[1] == "1971-06-01T12:15:30-00:44:30"  # 10:00Z is 09:15:30 there: 180 minutes later
+    assert python[3] == "1972-01-07T11:00:00+00:00"  # the day Liberia moved to UTC
+    path = tmp_path / "rules.json"
+    path.write_text(json.dumps(rules), encoding="utf-8")
+    sla = (ROOT / "site_templates" / "assets" / "sla.js").as_uri()
+    script = (
+        f"import {{ readFileSync }} from 'node:fs'; import {{ dueIso }} from {json.dumps(sla)};\n"
+        "const rules = JSON.parse(readFileSync(process.argv[1], 'utf-8'));\n"
+        "console.log(JSON.stringify(JSON.parse(process.argv[2]).map((q) => dueIso(rules, q))));\n"
+    )
+    run = subprocess.run([NODE, "--input-type=module", "-e", script, str(path), json.dumps(questions)], capture_output=True, text=True, timeout=60)
+    assert run.returncode == 0, run.stderr
+    assert json.loads(run.stdout) == python
