@@ -436,3 +436,19 @@ def test_a_timed_obligations_clock_outside_the_span_refuses_the_ticket(evaluator
     assert str(caught.value).startswith(outside_words)
     answer = evaluator.ticket("stratiteq/sos", "P1", at, f"{day}16:30:00+01:00")
     assert answer["obligations"] == {"call-customer": {"state": "waiting", "due": None}}
+
+
+def test_language_md_says_when_a_version_on_a_zoneless_24x7_clock_begins() -> None:
+    """docs/language.md "Targets that change on a date" once said such a version begins at midnight UTC, full stop."""
+    language = _flat((ROOT / "docs" / "language.md").read_text(encoding="utf-8"))
+    assert (
+        "for a clock in the customer's zone, and for a 24×7 clock without a zone, the customer's: the zone a question gives, "
+        "or UTC when it gives none" in language
+    )
+    assert "at 18:00 on 31 December New York time for a customer in Berlin, at 19:00 for one who gives no zone" in language
+    rules = _two_versions({"minutes": 60, "calendar": "a"}, {"minutes": 120, "calendar": "a"})
+    # 18:00 in New York on 31 December 2026 is 23:00Z, midnight in Berlin; 19:00 is midnight UTC
+    assert rules.due("v/p", None, "2026-12-31T17:59:00-05:00", tz="Europe/Berlin").isoformat() == "2027-01-01T00:59:00+01:00"
+    assert rules.due("v/p", None, "2026-12-31T18:00:00-05:00", tz="Europe/Berlin").isoformat() == "2027-01-01T02:00:00+01:00"
+    assert rules.due("v/p", None, "2026-12-31T18:59:00-05:00").isoformat() == "2026-12-31T19:59:00-05:00"
+    assert rules.due("v/p", None, "2026-12-31T19:00:00-05:00").isoformat() == "2026-12-31T21:00:00-05:00"
