@@ -220,7 +220,8 @@ def test_the_plan_example_of_section_2_says_which_entries_are_stratiteqs(publish
     """§2's plan fragment adds entries to Stratiteq's `sos`; the sentence before it says which are real, and they are."""
     assert (
         "the export of `sos` has the first target below (and P1 in 120 minutes, P2 in 240), no others, and the obligations "
-        "`status-meetings` and `call-customer` (a call after 240 minutes of work)" in FLAT
+        "`status-meetings`, `call-customer` (a call after 240 minutes of work) and two with neither a count nor a time "
+        "(`until-solved`, `on-site`)" in FLAT
     )
     shown = _fragment(_json_block_after("**Plan.**"))["sos"]
     real = published["vendors"]["stratiteq"]["plans"]["sos"]
@@ -231,6 +232,7 @@ def test_the_plan_example_of_section_2_says_which_entries_are_stratiteqs(publish
     ]
     first = shown["targets"][0]
     assert first == {k: v for k, v in real["targets"][2].items() if k in first}
+    assert [o["id"] for o in real["obligations"]] == ["status-meetings", "call-customer", "until-solved", "on-site"]
     assert [o["id"] for o in real["obligations"] if o["count"] or o["after_minutes"] or o["every_minutes"]] == [
         "status-meetings",
         "call-customer",
