@@ -454,3 +454,37 @@ def test_language_md_says_when_a_version_on_a_zoneless_24x7_clock_begins() -> No
     assert rules.due("v/p", None, "2026-12-31T18:00:00-05:00", tz="Europe/Berlin").isoformat() == "2027-01-01T02:00:00+01:00"
     assert rules.due("v/p", None, "2026-12-31T18:59:00-05:00").isoformat() == "2026-12-31T19:59:00-05:00"
     assert rules.due("v/p", None, "2026-12-31T19:00:00-05:00").isoformat() == "2026-12-31T21:00:00-05:00"
+
+
+def _penalty_plan(lines: list[str]) -> dict:
+    """The exported plan of a vendor whose one plan (prices in SEK, levels P1 and P2) states the given penalty lines."""
+    from dsl.language.loader import load_text
+
+    penalties = "\n".join(f"    {line}" for line in lines)
+    names = "{ sv \"P\" it \"P\" pl \"P\" en \"P\" }"
+    text = (
+        "calendar office {\n  zone Europe/Stockholm\n  open mon-fri 08:00-17:00\n}\n"
+        "vendor v {\n  name \"V\"\n  language en\n  priorities p\n  plan p {\n    name \"P\"\n"
+        "    price 1000 SEK per month excl tax\n    target first-response P1 2h on office\n"
+        f"    target resolution all 8h on office\n{penalties}\n  }}\n}}\n"
+        f"priorities p {{\n  level P1 {{ name {names} }}\n  level P2 {{ name {names} }}\n}}\n"
+    )
+    loaded = load_text(text, "penalties.plan")
+    assert loaded.project is not None and not loaded.errors, [d.message for d in loaded.errors]
+    return export_project(loaded.project, (2026, 2026))["vendors"]["v"]["plans"]["p"]
+
+
+def test_the_penalty_examples_of_section_2_are_what_their_lines_export() -> None:
+    """§2 "Penalties for missed targets": each plan line and the JSON shown after it (the 1.10 block once lacked 1.11's `steps`)."""
+    lines = re.search(
+        r"\*\*Penalties for missed targets \(1\.10\)\.\*\* A plan written `([^`]+)` and `([^`]+)`:", FLAT
+    ).groups()  # type: ignore[union-attr]
+    shown = json.loads("{" + _json_block_after("**Penalties for missed targets (1.10).**") + "}")
+    assert _penalty_plan(list(lines))["penalties"] == shown["penalties"]
+    total_line, total_json = re.search(r"`penalties_total` \(written `([^`]+)`\) is `(\{[^`]+\})`", FLAT).groups()  # type: ignore[union-attr]
+    assert _penalty_plan([*lines, total_line])["penalties_total"] == json.loads(total_json)
+    growing_line = re.search(r"A growing penalty written `([^`]+)` is:", FLAT).group(1)  # type: ignore[union-attr]
+    growing = json.loads(_json_block_after("A growing penalty written"))
+    assert _penalty_plan([growing_line.replace("PLN", "SEK")])["penalties"] == [
+        json.loads(json.dumps(growing).replace("PLN", "SEK"))
+    ]
