@@ -488,3 +488,16 @@ def test_the_penalty_examples_of_section_2_are_what_their_lines_export() -> None
     assert _penalty_plan([growing_line.replace("PLN", "SEK")])["penalties"] == [
         json.loads(json.dumps(growing).replace("PLN", "SEK"))
     ]
+
+
+def test_the_swedish_holiday_note_of_section_3(published: dict) -> None:
+    """§3: 24 December, Midsummer Eve and New Year's Eve are eves (not holidays) of Stratiteq's office; Sundays no holidays."""
+    assert (
+        "ordinary Sundays are not holidays; Christmas Eve (24 December), Midsummer Eve and New Year's Eve are not holidays "
+        "either — so 24 December is the *eve* of Christmas Day, and the Friday before Midsummer Day (a Saturday) is an eve" in FLAT
+    )
+    dates = published["vendors"]["stratiteq"]["calendars"]["stratiteq-office"]["dates"]
+    eve = [["08:30", "14:00"]]
+    assert (dates["2026-06-19"], dates["2026-06-20"]) == (eve, [])  # Friday, then Midsummer Day (a Saturday), listed too
+    assert (dates["2026-12-24"], dates["2026-12-25"], dates["2026-12-31"], dates["2027-01-01"]) == (eve, [], eve, [])
+    assert "2026-12-27" not in dates  # an ordinary Sunday: its weekly pieces, none
