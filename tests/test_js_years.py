@@ -70,3 +70,25 @@ def test_an_offset_with_seconds_is_kept_to_the_second_by_both_evaluators(shipped
     run = subprocess.run([NODE, "--input-type=module", "-e", script, str(path), json.dumps(questions)], capture_output=True, text=True, timeout=60)
     assert run.returncode == 0, run.stderr
     assert json.loads(run.stdout) == python
+
+
+MERGED = ("Europe/Oslo", "Europe/Stockholm", "Europe/Amsterdam", "Europe/Copenhagen", "Europe/Luxembourg", "Africa/Monrovia")
+
+
+@pytest.mark.skipif(NODE is None, reason="needs Node")
+def test_zones_merged_before_1970_agree_between_python_and_node_from_1970_on() -> None:
+    """docs/rules.md §9: before 1970 Python (a backzone build) and ICU may keep other histories; from 1970 on they agree."""
+    text = " ".join((ROOT / "docs" / "rules.md").read_text(encoding="utf-8").split())
+    assert "export years from 1970 on where several evaluators must agree" in text
+    instants = [datetime(year, month, 15, 12, tzinfo=ZoneInfo("UTC")) for year in range(1970, 2031) for month in (1, 4, 7, 10)]
+    python = {zone: [i.astimezone(ZoneInfo(zone)).utcoffset().total_seconds() for i in instants] for zone in MERGED}  # type: ignore[union-attr]
+    script = (
+        f"const zones = {json.dumps(MERGED)}; const ms = {json.dumps([int(i.timestamp() * 1000) for i in instants])};\n"
+        "const offset = (zone, t) => { const p = {}; for (const x of new Intl.DateTimeFormat('en-US', {timeZone: zone, hourCycle: 'h23',"
+        " year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric'}).formatToParts(new Date(t)))"
+        " p[x.type] = x.value; return (Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - t) / 1000; };\n"
+        "console.log(JSON.stringify(Object.fromEntries(zones.map((z) => [z, ms.map((t) => offset(z, t))]))));\n"
+    )
+    run = subprocess.run([NODE, "--input-type=module", "-e", script], capture_output=True, text=True, timeout=60)
+    assert run.returncode == 0, run.stderr
+    assert json.loads(run.stdout) == python
