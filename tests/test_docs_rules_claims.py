@@ -300,9 +300,11 @@ def _two_versions(first: dict, second: dict) -> Evaluator:
     always = {"zone": None, "always_open": True, "weekly": {d: [] for d in ("mon", "tue", "wed", "thu", "fri", "sat", "sun")}}
     common = {"metric": "first-response", "priority": None, "case": None, "business_days": None, "days_rule": None, "published": True}
     targets = [
-        common | first | {"from": None, "until": "2027-01-01", "cutoff": None, "id": "first-response/all"},
-        common | second | {"from": "2027-01-01", "until": None, "cutoff": None, "id": "first-response/all@2027-01-01"},
+        common | first | {"from": None, "until": "2027-01-01", "cutoff": None},
+        common | second | {"from": "2027-01-01", "until": None, "cutoff": None},
     ]
+    for target in targets:
+        target["id"] = f"{target['metric']}/all" + (f"@{target['from']}" if target["from"] else "")
     plan = {"name": texts, "targets": targets, "coverage": [], "obligations": [], "no_support": False, "id": "p"}
     vendor = {
         "name": "V",
@@ -501,3 +503,38 @@ def test_the_swedish_holiday_note_of_section_3(published: dict) -> None:
     assert (dates["2026-06-19"], dates["2026-06-20"]) == (eve, [])  # Friday, then Midsummer Day (a Saturday), listed too
     assert (dates["2026-12-24"], dates["2026-12-25"], dates["2026-12-31"], dates["2027-01-01"]) == (eve, [], eve, [])
     assert "2026-12-27" not in dates  # an ordinary Sunday: its weekly pieces, none
+
+
+def test_every_status_update_interval_keeps_the_version_in_force_at_the_report(tmp_path: Path) -> None:
+    """§11.3: a status-update interval that starts after a new version keeps the report's version (Python and ticket.js).
+
+    A consumer written from the page measured each interval against the version in force at its start, as if each
+    update were a new report."""
+    found = re.search(
+        r"with status updates every (\d+) minutes until `([^`]+)` and every (\d+) minutes from it \(a 24×7 calendar\), a ticket "
+        r"reported `([^`]+)` and updated at `([^`]+)` has its current interval due at `([^`]+)`, not 11:00",
+        FLAT,
+    )
+    assert found, "the example of §11.3 moved"
+    before, change, after, at, updated, due = found.groups()
+    assert change == "2027-01-01"
+    evaluator = _two_versions(
+        {"metric": "status-update", "minutes": int(before), "calendar": "a"}, {"metric": "status-update", "minutes": int(after), "calendar": "a"}
+    )
+    rules = evaluator.rules
+    rules["vendors"]["v"]["calendars"]["a"]["zone"] = "UTC"
+    question = {"plan": "v/p", "priority": None, "at": at, "now": "2027-01-01T10:30:00Z", "events": [{"type": "updated", "at": updated}]}
+    answer = Evaluator(rules).ticket(question["plan"], None, at, question["now"], question["events"])["metrics"]["status-update"]
+    assert (answer["due"], answer["missed"], answer["target_seconds"]) == (due, 1, int(before) * 60)
+    if NODE is None:
+        pytest.skip("node is not installed")
+    from support.ticket_agreement import node_json
+
+    path = tmp_path / "rules.json"
+    path.write_text(json.dumps(rules), encoding="utf-8")
+    script = (
+        "import { readFileSync } from 'node:fs'; import { ticket } from './site_templates/assets/ticket.js';"
+        "const rules = JSON.parse(readFileSync(process.argv[1], 'utf-8'));"
+        "console.log(JSON.stringify(JSON.parse(process.argv[2]).map((q) => ticket(rules, q).metrics['status-update'])));"
+    )
+    assert node_json(script, path, [question]) == [answer]
