@@ -39,9 +39,11 @@ function checkZone(name, what) {
   return name;
 }
 
-// The zone's UTC offset in minutes at an instant. A zone is an IANA name or a fixed offset in minutes.
+// The zone's UTC offset in milliseconds at an instant. A zone is an IANA name or a fixed offset in minutes
+// (a report's own). Whole seconds, not minutes: local mean time had offsets such as Monrovia's -00:44:30 (until
+// 1972), and a wall time read with the offset rounded to the minute is another instant than Python's.
 function offsetAt(zone, ms) {
-  if (typeof zone === "number") return zone;
+  if (typeof zone === "number") return zone * MINUTE_MS;
   let cache = offsets.get(zone);
   if (!cache) offsets.set(zone, (cache = new Map()));
   const whole = Math.floor(ms / 1000) * 1000;
@@ -52,7 +54,7 @@ function offsetAt(zone, ms) {
     let year = Number(p.year);
     if (p.era === "BC" || p.era === "B") year = 1 - year;
     const wall = utcMs(year, Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute), Number(p.second));
-    found = Math.round((wall - whole) / MINUTE_MS);
+    found = wall - whole;
     cache.set(whole, found);
   }
   return found;
@@ -64,10 +66,10 @@ function wallToInstant(wallMs, zone) {
   // A day either side in real time brackets any transition near this wall time.
   const before = offsetAt(zone, wallMs - DAY_MS);
   const after = offsetAt(zone, wallMs + DAY_MS);
-  if (before === after) return wallMs - before * MINUTE_MS;
-  const early = wallMs - before * MINUTE_MS;
+  if (before === after) return wallMs - before;
+  const early = wallMs - before;
   if (offsetAt(zone, early) === before) return early; // before the change, or its first occurrence
-  const late = wallMs - after * MINUTE_MS;
+  const late = wallMs - after;
   if (offsetAt(zone, late) === after) return late; // after the change
   return early; // in the gap: the offset in force before it
 }
@@ -85,17 +87,19 @@ export function localToInstant(zone, wall) {
 
 const pad = (n, width = 2) => String(n).padStart(width, "0");
 
-function offsetText(minutes) {
-  const sign = minutes < 0 ? "-" : "+";
-  const abs = Math.abs(minutes);
-  return `${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+// An offset in milliseconds as Python's isoformat writes it: +01:00, or +01:12:12 when it has seconds.
+function offsetText(ms) {
+  const sign = ms < 0 ? "-" : "+";
+  const seconds = Math.round(Math.abs(ms) / 1000);
+  const hm = `${sign}${pad(Math.floor(seconds / 3600))}:${pad(Math.floor(seconds / 60) % 60)}`;
+  return seconds % 60 ? `${hm}:${pad(seconds % 60)}` : hm;
 }
 
 /** The instant as ISO 8601 in a zone (IANA name, or a fixed offset in minutes): 2026-11-24T14:00:00+01:00. */
 export function formatIso(date, zone = "UTC") {
   const ms = date instanceof Date ? date.getTime() : Number(date);
   const offset = offsetAt(zone, ms);
-  const local = new Date(ms + offset * MINUTE_MS);
+  const local = new Date(ms + offset);
   const year = local.getUTCFullYear();
   const fraction = local.getUTCMilliseconds() ? `.${pad(local.getUTCMilliseconds(), 3)}000` : "";
   return (
@@ -308,7 +312,7 @@ function compileTimeline(calendar, first, last, zone, country = null) {
 
 // [local day number, wall ms into it] of an instant.
 function localDay(ms, zone) {
-  const local = ms + offsetAt(zone, ms) * MINUTE_MS;
+  const local = ms + offsetAt(zone, ms);
   const day = Math.floor(local / DAY_MS);
   return [day, local - day * DAY_MS];
 }

@@ -434,6 +434,12 @@ def issue10(qs: Questions) -> None:
     for at in ("2027-03-27T23:59:00Z", "2027-03-28T00:00:00Z", "2027-03-28T00:30:00+01:00", "2027-03-28T01:30:00+01:00",
                "2027-03-28T03:30:00+02:00"):
         qs.add("conformance-lab/always", "P2", at, "a version boundary of a zoneless 24x7 clock, in UTC")
+    # asked with tz, the same clock's versions begin at the customer's midnight (docs/rules.md §2 from/until, §5 step 8)
+    for at, tz in (("2027-03-27T22:59:00Z", "Europe/Stockholm"), ("2027-03-27T23:00:00Z", "Europe/Stockholm"),
+                   ("2027-03-28T00:30:00+01:00", "Europe/Stockholm"), ("2027-03-27T14:59:00Z", "Asia/Tokyo"),
+                   ("2027-03-27T15:00:00Z", "Asia/Tokyo"), ("2027-03-28T03:59:00Z", "America/New_York"),
+                   ("2027-03-28T04:00:00Z", "America/New_York")):
+        qs.add("conformance-lab/always", "P2", at, "a version boundary of a zoneless 24x7 clock, at the customer's midnight", tz=tz)
 
 
 def issue8(project: Project, qs: Questions) -> None:
