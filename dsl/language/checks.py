@@ -1070,6 +1070,8 @@ def check_plan_references(plan: Plan, vendor: Vendor, calendars: set[str]) -> It
     yield from check_channel_hours(plan, calendars)
     if plan.maintenance is not None:
         yield from _calendar_ref(plan.maintenance.calendar, plan.maintenance.pos, calendars)
+    if plan.availability is not None:
+        yield from _calendar_ref(plan.availability.calendar, plan.availability.calendar_pos, calendars)
     for limited in plan.channel_priorities:
         for priority, where in zip(limited.priorities, limited.priorities_pos or (limited.pos,) * len(limited.priorities), strict=False):
             if priority not in levels:

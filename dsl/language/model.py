@@ -613,12 +613,18 @@ class AppliesTo:
 
 @dataclass(frozen=True, slots=True)
 class Availability:
-    """`availability 99.9% per month`: the share of each period the service is promised to be available."""
+    """`availability 99.9% per month`: the share of each period the service is promised to be available.
+
+    `calendar` (`availability 99.5% per month on service-hours`) is the calendar whose open hours the availability is
+    measured in: the share is of those hours in the period, not of the whole period; None: around the clock.
+    """
 
     percent: Decimal
     period: str | None  # vocabulary.AVAILABILITY_PERIODS; None when not written (an error, T0831)
     pos: Pos = field(default_factory=_no_pos, compare=False)
     period_pos: Pos = field(default_factory=_no_pos, compare=False)
+    calendar: str | None = None
+    calendar_pos: Pos = field(default_factory=_no_pos, compare=False)
 
 
 @dataclass(frozen=True, slots=True)

@@ -1078,9 +1078,12 @@ class _Builder(Transformer[Token, Any]):
     # --- availability (uptime), service credits and maintenance windows ---
 
     def availability(self, meta: Any, children: list[Any]) -> _Stmt:
-        number, period = children
+        number, period, calendar = children
         pos = self._pos(meta)
-        found = Availability(Decimal(str(number)), _optional(period), pos, self._opt_tpos(period) if period is not None else pos)
+        found = Availability(
+            Decimal(str(number)), _optional(period), pos, self._opt_tpos(period) if period is not None else pos, _optional(calendar),
+            self._tpos(calendar) if calendar is not None else pos,
+        )
         return _Stmt("availability", found, pos)
 
     def credit_step(self, meta: Any, children: list[Token]) -> Credit:

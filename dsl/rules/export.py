@@ -42,7 +42,7 @@ from dsl.language.model import (
 from dsl.language.vocabulary import LANGUAGES, METRICS, MINUTES_PER_DAY, WEEKDAYS
 
 # 1.2: "zones", the zone names a question may give.
-FORMAT_VERSION = "1.11"  # 1.1: vendor "aliases" (who else a plan's terms apply to), plan "no_support";
+FORMAT_VERSION = "1.12"  # 1.1: vendor "aliases" (who else a plan's terms apply to), plan "no_support";
 # vendor "cases", target "case"/"business_days"/"days_rule"/"published", coverage "case", calendar "customer_holidays"
 # 1.2 (issue 10): years "valid_until"; plan "id"; target "id", "from", "until" (effective-dated versions)
 # 1.3: top-level "languages" (the project's published languages: every texts object has exactly these keys)
@@ -59,6 +59,8 @@ FORMAT_VERSION = "1.11"  # 1.1: vendor "aliases" (who else a plan's terms apply 
 #       "penalties_total" (the cap of them all together per month, quarter or year; null when none is stated)
 # 1.11: penalty "steps" (a penalty that grows with the delay; null when it does not), the amount kind "contract-share"
 #       (a share of the contract's value) and the cap window "contract" (the contract's whole term)
+# 1.12: availability "calendar" (the availability is a share of that calendar's open hours in the period, not of the
+#       whole period; null: around the clock)
 """Bumped in its minor part for additions a consumer may ignore (and for a change of the ticket clock's answers a consumer
 must know about, 1.7), in its major part for anything else."""
 
@@ -403,6 +405,7 @@ def _availability(plan: Plan) -> dict[str, Any]:
         "availability": None if found is None else {
             "percent": _number(found.percent),
             "period": found.period,
+            "calendar": found.calendar,  # format 1.12: measured in this calendar's open hours; null: around the clock
             # The largest threshold first: a consumer takes the last whose threshold the measured value is below.
             "credits": [
                 {"below": _number(c.below), "percent": _number(c.percent)}
@@ -797,6 +800,8 @@ def _plan_problems(where: str, plan: dict[str, Any], calendars: dict[str, Any], 
     uptime = plan.get("availability")
     if uptime is not None and uptime["credits"] and uptime.get("credits_stated") is False:  # format 1.8
         problems.append(f"{where}.availability: credits given, but credits_stated is false")
+    if uptime is not None and uptime.get("calendar") is not None and uptime["calendar"] not in calendars:  # format 1.12
+        problems.append(f"{where}.availability: unknown calendar '{uptime['calendar']}'")
     maintenance = plan.get("maintenance")
     if maintenance is not None and maintenance["calendar"] is not None and maintenance["calendar"] not in calendars:
         problems.append(f"{where}.maintenance: unknown calendar '{maintenance['calendar']}'")

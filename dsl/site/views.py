@@ -2509,47 +2509,101 @@ class AvailabilityRow:
     cells: tuple[AvailabilityCell, ...]
 
 
-def allowed_downtime(plan: Plan) -> tuple[int, int] | None:
+def allowed_downtime(plan: Plan, vendor: Vendor | None = None) -> tuple[int, int] | None:
     """The downtime the plan's availability allows per period, in whole seconds, and the period's days; None if none.
 
     The period is counted as AVAILABILITY_PERIOD_DAYS says (a month as 30 days), the share exactly, and
-    the seconds rounded to the nearest: 99.9 % per month allows 0.1 % of 2,592,000 s, 2,592 s.
+    the seconds rounded to the nearest: 99.9 % per month allows 0.1 % of 2,592,000 s, 2,592 s. An availability
+    measured in a calendar's open hours (`availability 99.5% per month on service-hours`) is a share of those hours
+    only: of the calendar's weekly open time times the period's weeks (holidays and dated hours left out, as the
+    page's "≈" says), so 99.5 % of 50 hours a week over 30 days allows 0.5 % of 214 h 17 min.
     """
     found = plan.availability
     if found is None or found.period not in AVAILABILITY_PERIOD_DAYS:
         return None
     days = AVAILABILITY_PERIOD_DAYS[found.period]
-    seconds = (100 - found.percent) * days * 86_400 / 100
+    measured = measured_seconds(plan, vendor)
+    if measured is None:
+        return None
+    seconds = (100 - found.percent) * measured / 100
     return int(seconds.to_integral_value()), days
 
 
+def measured_seconds(plan: Plan, vendor: Vendor | None) -> Decimal | None:
+    """The seconds of one period the plan's availability is measured over: all of it, or its calendar's open hours.
+
+    None when the plan promises no availability over a known period, or its calendar is unknown or never open
+    in an ordinary week (nothing to measure a share of).
+    """
+    found = plan.availability
+    if found is None or found.period not in AVAILABILITY_PERIOD_DAYS:
+        return None
+    days = AVAILABILITY_PERIOD_DAYS[found.period]
+    if found.calendar is None:
+        return Decimal(days * 86_400)
+    calendar = _calendar(vendor, found.calendar) if vendor is not None else None
+    if calendar is None:
+        return None
+    if calendar.always_open:
+        return Decimal(days * 86_400)
+    weekly = sum(interval.length() for interval in calendar.weekly)
+    if weekly <= 0:
+        return None
+    return Decimal(weekly * 60 * days) / 7
+
+
 def availability_text(plan: Plan, reader: Reader) -> str:
-    """The promised availability per its period: "99,9 % per månad"; "" when the plan promises none."""
+    """The promised availability per its period: "99,9 % per månad"; "" when the plan promises none.
+
+    One measured in a calendar's open hours says so: "99,5 % per månad, inom servicetiden" (the hours themselves are
+    said in the vendor page's table, `availability_hours_text`).
+    """
     found = plan.availability
     if found is None:
         return ""
-    return per_period(fmt.exact_percent(found.percent, reader.lang), found.period, reader)
+    said = per_period(fmt.exact_percent(found.percent, reader.lang), found.period, reader)
+    if found.calendar is None:
+        return said
+    return reader.gettext("%(availability)s, within service hours") % {"availability": said}
+
+
+def availability_hours_text(plan: Plan, vendor: Vendor, reader: Reader) -> str:
+    """"Service hours: Mon–Fri 08:00–18:00 UK time, …" for an availability measured in a calendar's open hours; else ""."""
+    found = plan.availability
+    if found is None or found.calendar is None:
+        return ""
+    hours = clock_text(vendor, found.calendar, reader)
+    return reader.gettext("Service hours: %(hours)s") % {"hours": hours} if hours else ""
 
 
 def downtime_text(plan: Plan, reader: Reader) -> str:
     """"≈ 43 minutes per month": the downtime the availability allows per period; "" when the plan promises none."""
-    found = allowed_downtime(plan)
+    found = allowed_downtime(plan, reader.vendor)
     if found is None or plan.availability is None:
         return ""
     seconds, _days = found
     said = fmt.short_downtime(seconds, reader.lang)
-    # "≈" only where the minutes are rounded: 216 minutes exactly need none.
-    said = said if seconds < 60 or seconds % 60 == 0 else "≈ " + said
+    # "≈" only where the minutes are rounded: 216 minutes exactly need none; always within service hours, whose
+    # holidays the count leaves out.
+    exact = seconds < 60 or seconds % 60 == 0
+    said = said if exact and plan.availability.calendar is None else "≈ " + said
     return per_period(said, plan.availability.period, reader)
 
 
 def downtime_cell(plan: Plan, reader: Reader) -> AvailabilityCell:
     """The allowed downtime, with the days the period is counted as under it ("for a period of 30 days")."""
-    found = allowed_downtime(plan)
-    if found is None:
+    found = allowed_downtime(plan, reader.vendor)
+    if found is None or plan.availability is None:
         return AvailabilityCell(Markup(escape(reader.gettext("Not stated"))), stated=False)
     days = found[1]
-    small = reader.ngettext("for a period of %(num)d day", "for a period of %(num)d days", days) % {"num": days}
+    if plan.availability.calendar is not None:
+        measured = measured_seconds(plan, reader.vendor) or Decimal(0)
+        small = reader.ngettext(
+            "for the service hours of a period of %(num)d day (≈ %(hours)s)",
+            "for the service hours of a period of %(num)d days (≈ %(hours)s)", days,
+        ) % {"num": days, "hours": fmt.duration(int((measured / 3600).to_integral_value()) * 60, reader.lang)}
+    else:
+        small = reader.ngettext("for a period of %(num)d day", "for a period of %(num)d days", days) % {"num": days}
     return AvailabilityCell(Markup(escape(downtime_text(plan, reader))), small)
 
 
@@ -2599,7 +2653,12 @@ def availability_rows(vendor: Vendor, reader: Reader) -> tuple[AvailabilityRow, 
 
     rows = []
     if any(p.availability is not None for p in plans):
-        rows.append(AvailabilityRow(_("Promised availability"), tuple(cell([t] if (t := availability_text(p, reader)) else []) for p in plans)))
+        rows.append(
+            AvailabilityRow(
+                _("Promised availability"),
+                tuple(cell([t for t in (availability_text(p, reader), availability_hours_text(p, vendor, reader)) if t]) for p in plans),
+            )
+        )
         rows.append(AvailabilityRow(_("Allowed downtime"), tuple(downtime_cell(p, reader) for p in plans)))
     if any(p.credits or p.no_credits for p in plans):
         rows.append(AvailabilityRow(_("Service credit (share of the period's fee)"), tuple(cell(credit_lines(p, reader)) for p in plans)))
