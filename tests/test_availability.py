@@ -158,7 +158,7 @@ MAINTENANCE_HINT = "maintenance names a calendar of its window, its notice, or b
 @pytest.mark.parametrize(
     ("line", "found"),
     [
-        ("credit 10% under 99.9%", ("unexpected 'under'; expected 'below'", 10, 16, CREDIT_HINT)),
+        ("credit 10% under 99.9%", ("unexpected 'under'; expected 'below' or 'of'", 10, 16, CREDIT_HINT)),
         ("credit 10 below 99%", ("unexpected 'below'; expected '%'", 10, 15, CREDIT_HINT)),
         ("availability 99.9 per month", ("unexpected 'per'; expected '%'", 10, 23,
                                          "an availability is a percentage of a period: availability 99.9% per month")),
@@ -195,7 +195,7 @@ def test_the_rules_carry_availability_credits_and_maintenance_per_plan_and_valid
     assert premium["availability"] == {
         "percent": 99.9, "period": "month", "calendar": None,
         "credits": [{"below": 99.9, "percent": 10}, {"below": 99, "percent": 25}, {"below": 95, "percent": 50}],
-        "credits_stated": True,
+        "credits_stated": True, "credits_of": None,
     }
     assert premium["maintenance"] == {"calendar": "sunday-night", "notice_minutes": 2880}
     assert doc["vendors"]["acme"]["plans"]["standard"]["maintenance"] == {"calendar": None, "notice_minutes": 2880}
@@ -610,3 +610,52 @@ def test_the_page_says_the_availability_is_within_service_hours_and_which(lang: 
     business, enterprise = (_plain(str(c.text)) for c in rows[0].cells)
     assert business.startswith(promise) and hours in business, business
     assert "service" not in enterprise.lower() and "servizio" not in enterprise and "serwis" not in enterprise, enterprise
+
+
+# --- credits of the subscription price or of the usage charges (session lang13) ----------------------
+
+
+@pytest.mark.parametrize(
+    ("lines", "found"),
+    [
+        (("availability 99.9% per month", "credit 10% of subscription below 99.9%, 25% below 99%"),
+         ("a credit of the plan's fee beside one of the subscription price", 11, 45,
+          "the credits of a plan are shares of one fee: write the same 'of …' on each, such as: "
+          "credit 10% of subscription below 99.9%, 25% of subscription below 99%")),
+        (("availability 99.9% per month", "credit 10% of usage below 99.9%, 25% of subscription below 99%"),
+         ("a credit of the subscription price beside one of the usage charges", 11, 45,
+          "the credits of a plan are shares of one fee: write the same 'of …' on each, such as: "
+          "credit 10% of usage below 99.9%, 25% of usage below 99%")),
+        (("availability 99.9% per month", "credit 10% of subscripton below 99.9%"),
+         ("unknown basis of a service credit 'subscripton'", 11, 19, "did you mean 'subscription'?")),
+        (("availability 99.9% per month", "credit 10% of licence below 99.9%"),
+         ("unknown basis of a service credit 'licence'", 11, 19,
+          "a credit is a share of the plan's own fee unless it says 'of subscription' or 'of usage': leave out 'of licence'")),
+    ],
+)
+def test_a_credit_of_another_fee_is_judged_where_it_is_written(lines: tuple[str, ...], found: tuple[str, int, int, str]) -> None:
+    assert only(gold(*lines)) == found
+
+
+def test_credits_of_the_subscription_price_read_export_and_say_so_in_four_languages() -> None:
+    text = gold("availability 99.9% per month", "credit 10% of subscription below 99.9%, 25% of subscription below 99%")
+    acme = load(text)
+    assert [c.basis for c in acme.plans[0].credits] == ["subscription", "subscription"]
+    doc = export_project(load_text(text, "t.plan").project, (2026, 2026))  # type: ignore[arg-type]
+    jsonschema.validate(doc, load_schema())
+    availability = doc["vendors"]["acme"]["plans"]["gold"]["availability"]
+    assert availability["credits_of"] == "subscription"
+    assert availability["credits"] == [{"below": 99.9, "percent": 10}, {"below": 99, "percent": 25}]
+    wrong = json.loads(json.dumps(doc))
+    wrong["vendors"]["acme"]["plans"]["gold"]["availability"]["credits_of"] = "licence"
+    assert not jsonschema.Draft202012Validator(load_schema()).is_valid(wrong)
+    said = {
+        "en": ["10% of the subscription price below 99.9%", "25% of the subscription price below 99%"],
+        "sv": ["10 % av prenumerationspriset under 99,9 %", "25 % av prenumerationspriset under 99 %"],
+        "it": ["10% del prezzo dell’abbonamento sotto il 99,9%", "25% del prezzo dell’abbonamento sotto il 99%"],
+        "pl": ["10% ceny subskrypcji poniżej 99,9%", "25% ceny subskrypcji poniżej 99%"],
+    }
+    for lang, lines in said.items():
+        assert [_plain(line) for line in site.credit_lines(acme.plans[0], site.Reader(lang, words()[lang], acme))] == lines, lang
+    usage = load(gold("availability 99.9% per month", "credit 10% of usage below 99.9%"))
+    assert site.credit_lines(usage.plans[0], site.Reader("en", words()["en"], usage)) == ["10% of the usage charges below 99.9%"]

@@ -34,6 +34,7 @@ from dsl.language.model import (
     ContractLength,
     ContractTerms,
     Coverage,
+    Credit,
     DailyHours,
     Feature,
     HolidaySource,
@@ -60,6 +61,7 @@ from dsl.language.syntax_errors import MONEY_MINIMUM
 from dsl.language.vocabulary import (
     BILLING,
     CONTACT_KINDS,
+    CREDIT_BASES,
     FEES,
     INCLUDED_IN,
     METRICS,
@@ -1112,6 +1114,7 @@ def check_availability(plan: Plan) -> Iterator[Diagnostic]:
             "(a plan that promises no availability says nothing of credits: leave 'credit none' out)",
             code="T0835",
         )
+    yield from check_credit_bases(plan)
     seen: dict[Decimal, Pos] = {}
     for credit in plan.credits:
         if credit.percent == 0:
@@ -1151,6 +1154,35 @@ def check_availability(plan: Plan) -> Iterator[Diagnostic]:
             )
     if plan.maintenance is not None:
         yield from _duration(plan.maintenance.notice_minutes, plan.maintenance.notice_pos)
+
+
+def check_credit_bases(plan: Plan) -> Iterator[Diagnostic]:
+    """What each credit is a share of is a known word, and the same for every credit of the plan (T0836).
+
+    One share is credited (the largest earned, never a sum), so a plan whose credits were of different fees would
+    credit a share of a fee the consumer could not tell from the threshold alone.
+    """
+    first: Credit | None = None
+    for credit in plan.credits:
+        if credit.basis is not None and credit.basis not in CREDIT_BASES:
+            hint = one_of(credit.basis, CREDIT_BASES)
+            if credit.basis in {"fee", "licence", "license"}:
+                hint = "a credit is a share of the plan's own fee unless it says 'of subscription' or 'of usage': leave out 'of " + credit.basis + "'"
+            yield error(f"unknown basis of a service credit '{credit.basis}'", credit.basis_pos, hint, code="T0401")
+            return
+        if first is None:
+            first = credit
+        elif credit.basis != first.basis:
+            said = {None: "the plan's fee", "subscription": "the subscription price", "usage": "the usage charges"}
+            yield error(
+                f"a credit of {said.get(credit.basis, credit.basis)} beside one of {said.get(first.basis, first.basis)}",
+                credit.basis_pos if credit.basis is not None else credit.pos,
+                "the credits of a plan are shares of one fee: write the same 'of …' on each, "
+                f"such as: credit 10%{' of ' + first.basis if first.basis else ''} below 99.9%, "
+                f"25%{' of ' + first.basis if first.basis else ''} below 99%",
+                code="T0836",
+            )
+            return
 
 
 # --- penalties for missed targets --------------------------------------------------------------------

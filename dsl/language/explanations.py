@@ -1064,6 +1064,14 @@ EXPLANATIONS: dict[str, Explanation] = {
         V + _PLAN_UPTIME + "    credit 10% below 99.9%\n  }\n}\n",
         fix=("    credit 10%", "    availability 99.9% per month\n    credit 10%"),
     ),
+    "T0836": Explanation(
+        "service credits that are shares of different fees",
+        "A credit is a share of the plan's own fee, or, written `10% of subscription below 99.9%`, of the subscription "
+        "price (or `of usage`, the usage charges) of the period. The customer gets the largest credit earned, never a "
+        "sum, so every credit of a plan is a share of the same fee: write the same `of …` on each, or on none.",
+        V + _PLAN_UPTIME + "    availability 99.9% per month\n    credit 10% of subscription below 99.9%, 25% below 99%\n  }\n}\n",
+        fix=("25% below 99%", "25% of subscription below 99%"),
+    ),
     # --- contract terms: minimum term, renewal, notice ---
     "T0840": Explanation(
         "a length in a contract line that is not at least 1",

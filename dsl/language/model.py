@@ -629,12 +629,18 @@ class Availability:
 
 @dataclass(frozen=True, slots=True)
 class Credit:
-    """`25% below 99%`: a share of the period's fee credited when the measured availability is below `below` percent."""
+    """`25% below 99%`: a share of the period's fee credited when the measured availability is below `below` percent.
+
+    `basis` (`25% of subscription below 99%`) is what the share is of instead of the plan's own fee: a word of
+    vocabulary.CREDIT_BASES as written (the checks judge it), None for the plan's fee.
+    """
 
     percent: Decimal
     below: Decimal
     pos: Pos = field(default_factory=_no_pos, compare=False)
     below_pos: Pos = field(default_factory=_no_pos, compare=False)
+    basis: str | None = None
+    basis_pos: Pos = field(default_factory=_no_pos, compare=False)
 
 
 @dataclass(frozen=True, slots=True)

@@ -1087,8 +1087,12 @@ class _Builder(Transformer[Token, Any]):
         return _Stmt("availability", found, pos)
 
     def credit_step(self, meta: Any, children: list[Token]) -> Credit:
-        percent, below = children
-        return Credit(Decimal(str(percent)), Decimal(str(below)), self._pos(meta), self._tpos(below))
+        percent, basis, below = children
+        pos = self._pos(meta)
+        return Credit(
+            Decimal(str(percent)), Decimal(str(below)), pos, self._tpos(below), _optional(basis),
+            self._tpos(basis) if basis is not None else pos,
+        )
 
     def credits(self, meta: Any, children: list[Credit]) -> _Stmt:
         pos = self._pos(meta)

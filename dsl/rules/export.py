@@ -60,7 +60,8 @@ FORMAT_VERSION = "1.12"  # 1.1: vendor "aliases" (who else a plan's terms apply 
 # 1.11: penalty "steps" (a penalty that grows with the delay; null when it does not), the amount kind "contract-share"
 #       (a share of the contract's value) and the cap window "contract" (the contract's whole term)
 # 1.12: availability "calendar" (the availability is a share of that calendar's open hours in the period, not of the
-#       whole period; null: around the clock)
+#       whole period; null: around the clock) and "credits_of" (the credits are shares of the subscription price or
+#       the usage charges; null: of the plan's own fee)
 """Bumped in its minor part for additions a consumer may ignore (and for a change of the ticket clock's answers a consumer
 must know about, 1.7), in its major part for anything else."""
 
@@ -413,6 +414,8 @@ def _availability(plan: Plan) -> dict[str, Any]:
             ],
             # Format 1.8: an empty list is either "no service credits" (`credit none`) or "the offer does not say".
             "credits_stated": bool(plan.credits) or plan.no_credits,
+            # Format 1.12: what the credits are shares of; null: the plan's own fee (the checks keep one per plan).
+            "credits_of": next((c.basis for c in plan.credits), None),
         },
         "maintenance": None if maintenance is None else {
             "calendar": maintenance.calendar,

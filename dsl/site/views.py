@@ -2611,8 +2611,15 @@ def credit_lines(plan: Plan, reader: Reader) -> list[str]:
     """Each credit, largest threshold first: "10 % under 99,9 %"; "No service credits" for `credit none`."""
     if plan.no_credits:
         return [reader.gettext("No service credits")]
+    # A share of the subscription price or of the usage charges says so in each line; the plan's own fee is what the
+    # row's heading says ("share of the period's fee").
+    words = {
+        None: reader.gettext("%(credit)s below %(availability)s"),
+        "subscription": reader.gettext("%(credit)s of the subscription price below %(availability)s"),
+        "usage": reader.gettext("%(credit)s of the usage charges below %(availability)s"),
+    }
     return [
-        reader.gettext("%(credit)s below %(availability)s")
+        words.get(c.basis, words[None])
         % {"credit": fmt.exact_percent(c.percent, reader.lang), "availability": fmt.exact_percent(c.below, reader.lang)}
         for c in sorted(plan.credits, key=lambda c: c.below, reverse=True)
     ]
