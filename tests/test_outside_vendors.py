@@ -1136,6 +1136,10 @@ def test_pennine_and_frankenlohn_read_and_export_as_written(published: Path) -> 
     assert pennine["enterprise"]["penalties"] == pennine["business"]["penalties"]  # inherited with their total
     assert pennine["business"]["penalties_total"] == {"amount": {"kind": "fee-share", "percent": 50, "fee_period": "month"}, "per": "month"}
     assert pennine["essential"]["maintenance"] == {"calendar": "pennine-maintenance", "notice_minutes": 168 * 60}
+    # Sõnajalg credits a share of the subscription, not of the support tier's fee (a note until session lang13).
+    sonajalg = rules["vendors"]["sonajalg"]["plans"]
+    assert [sonajalg[p]["availability"]["credits_of"] for p in ("standard", "premium", "enterprise")] == [None, "subscription", "subscription"]
+    assert "10% of the subscription price below 99.9%" in words_of(published / "en" / "sonajalg" / "index.html")
     frankenlohn = rules["vendors"]["frankenlohn"]
     assert frankenlohn["plans"]["premium"]["availability"]["calendar"] == "frankenlohn-servicezeit"
     assert frankenlohn["plans"]["standard"]["availability"] is None
