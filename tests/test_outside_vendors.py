@@ -1121,6 +1121,14 @@ LANG13_DEADLINES = [
     ("frankenlohn/standard", "K2", "2026-12-18T14:00:00+01:00", {}, "2026-12-21T11:00:00+01:00"),
     # Two hours on Wednesday 23 December; the 24th is closed every year, the 25th and 26th are holidays; Monday 28th.
     ("frankenlohn/premium", "K1", "2026-12-23T15:00:00+01:00", {"metric": "workaround"}, "2026-12-28T10:00:00+01:00"),
+    # The last working day of January 2026 (Friday 30th) is a day of the payroll run: Premium's hotline until 20:00, while
+    # Standard's Friday ends at 15:00 and goes on on Monday 2 February.
+    ("frankenlohn/premium", "K1", "2026-01-30T14:30:00+01:00", {}, "2026-01-30T15:30:00+01:00"),
+    ("frankenlohn/standard", "K1", "2026-01-30T14:30:00+01:00", {}, "2026-02-02T09:30:00+01:00"),
+    # 31 December is closed every year, so 28 to 30 December are the last three working days: two hours of Premium's
+    # on Wednesday 30th after 18:00, then 4 January (New Year's Day and the weekend between); Standard closed at 17:00.
+    ("frankenlohn/premium", "K2", "2026-12-30T18:00:00+01:00", {}, "2027-01-04T10:00:00+01:00"),
+    ("frankenlohn/standard", "K2", "2026-12-30T18:00:00+01:00", {}, "2027-01-04T12:00:00+01:00"),
     # Three business days from Monday 5 January skip Epiphany (Tuesday 6 January, a Bavarian holiday): Wednesday,
     # Thursday, Friday, at the time of the report.
     ("frankenlohn/standard", "K2", "2026-01-05T10:00:00+01:00", {"metric": "workaround"}, "2026-01-09T10:00:00+01:00"),
@@ -1145,6 +1153,10 @@ def test_pennine_and_frankenlohn_read_and_export_as_written(published: Path) -> 
     assert frankenlohn["plans"]["standard"]["availability"] is None
     (penalty,) = frankenlohn["plans"]["premium"]["penalties"]
     assert penalty["amount"] == {"kind": "fee-share", "percent": 0.05, "fee_period": "year"}  # 0,5 ‰ of the yearly fee
+    premium = frankenlohn["calendars"]["frankenlohn-premium"]["dates"]
+    late = [d for d, hours in premium.items() if d.startswith("2026-12") and hours == [["08:00", "20:00"]]]
+    assert late == ["2026-12-28", "2026-12-29", "2026-12-30"]
+    assert premium["2026-12-31"] == [] and premium["2026-05-29"] == [["08:00", "20:00"]]  # 30 and 31 May 2026 are a weekend
     office = frankenlohn["calendars"]["frankenlohn-servicezeit"]["dates"]
     assert office["2026-01-06"] == [] and office["2026-06-04"] == [] and office["2026-12-24"] == []
     assert "2026-08-15" not in office  # Nuremberg keeps no Assumption Day (a Saturday in 2026 anyway)
@@ -1153,7 +1165,8 @@ def test_pennine_and_frankenlohn_read_and_export_as_written(published: Path) -> 
                  "≈ 1 hour, 33 minutes per month", "for the service hours of a period of 30 days (≈ 309 hours)",
                  "≈ 22 minutes per month"):
         assert said in english, said
-    for lang, said in (("sv", "99 % per månad, inom servicetiden"), ("it", "99% al mese, nell’orario di servizio"),
+    for lang, said in (("sv", "varje månad de sista 3 arbetsdagarna 08:00–20:00"), ("pl", "co miesiąc w ostatnie 3 dni robocze 08:00 – 20:00"),
+                       ("sv", "99 % per månad, inom servicetiden"), ("it", "99% al mese, nell’orario di servizio"),
                        ("pl", "99% miesięcznie w godzinach serwisowych"), ("en", "≈ 1 hour, 51 minutes per month")):
         assert said in words_of(published / lang / "frankenlohn" / "index.html"), (lang, said)
 

@@ -497,7 +497,9 @@ def check_hours_order(calendar: Calendar) -> Iterator[Diagnostic]:
     for interval in calendar.weekly:
         if interval.start_day == interval.end_day and interval.end <= interval.start:
             yield _backwards(interval.start, interval.end, interval.pos)
-    own_days = (*(special.hours for special in calendar.dates), *(days.hours for days in calendar.yearly))
+    own_days = (
+        *(special.hours for special in calendar.dates), *(days.hours for days in calendar.yearly), *(days.hours for days in calendar.monthly),
+    )
     for hours in (*calendar.eve_hours, *(h for day_hours in own_days for h in day_hours)):
         if hours.end <= hours.start:
             yield _backwards(hours.start, hours.end, hours.pos)
@@ -506,7 +508,7 @@ def check_hours_order(calendar: Calendar) -> Iterator[Diagnostic]:
 def check_openings(calendar: Calendar) -> Iterator[Diagnostic]:
     """A calendar is either 24x7 or has weekly hours, and its intervals do not overlap."""
     if calendar.always_open:
-        if calendar.weekly or calendar.holidays or calendar.eve_hours or calendar.dates or calendar.yearly:
+        if calendar.weekly or calendar.holidays or calendar.eve_hours or calendar.dates or calendar.yearly or calendar.monthly:
             yield error(
                 "a 24x7 calendar cannot also have hours, holidays or dates", calendar.pos, "remove 'open 24x7' or the other lines",
                 code="T0506",
@@ -533,6 +535,34 @@ def check_openings(calendar: Calendar) -> Iterator[Diagnostic]:
         yield from _check_daily(special.hours, f"the hours of {special.day}")
     for yearly in calendar.yearly:
         yield from _check_daily(yearly.hours, "the hours of these days")
+    yield from check_monthly_days(calendar)
+
+
+MOST_MONTHLY_DAYS = 10
+"""The most working days a `hours monthly first|last N working days` line may name: a month has about 20, and more than
+half of them is no month-end (or month-start) but the month's ordinary hours."""
+
+
+def check_monthly_days(calendar: Calendar) -> Iterator[Diagnostic]:
+    """`hours monthly last 3 working days …`: 1 to MOST_MONTHLY_DAYS days, each edge of the month once (T0524)."""
+    seen: dict[str, Pos] = {}
+    for monthly in calendar.monthly:
+        yield from _check_daily(monthly.hours, "the hours of these days")
+        if not 1 <= monthly.count <= MOST_MONTHLY_DAYS:
+            yield error(
+                f"the {monthly.edge} {monthly.count} working days of a month: the count is 1 to {MOST_MONTHLY_DAYS}",
+                monthly.count_pos,
+                f"write the days the other hours are kept on, such as: hours monthly {monthly.edge} 3 working days 07:00-20:00",
+                code="T0524",
+            )
+        if monthly.edge in seen:
+            yield error(
+                f"the {monthly.edge} working days of the month are given other hours twice", monthly.pos,
+                f"first given at line {seen[monthly.edge].line}; keep one line with the most days, giving the hours they share",
+                code="T0524",
+            )
+        else:
+            seen[monthly.edge] = monthly.pos
 
 
 def _check_daily(hours: tuple[DailyHours, ...], what: str) -> Iterator[Diagnostic]:

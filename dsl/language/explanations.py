@@ -649,6 +649,15 @@ EXPLANATIONS: dict[str, Explanation] = {
         "  closed holidays FR except \"Pentcost Monday\"\n}\n",
         fix=('"Pentcost Monday"', '"Pentecost Monday"'),
     ),
+    "T0524": Explanation(
+        "hours for the first or last working days of a month that name no sensible number of days",
+        "`hours monthly last 3 working days 07:00-20:00` gives other hours on the last three working days of every "
+        "month (a payroll vendor's month-end), `hours monthly first working day …` on the first. The count is 1 to 10, "
+        "and each edge of the month is given once: days with different hours near the month's end are one line for the "
+        "days they share and the ordinary hours for the rest.",
+        "calendar office {\n  zone Europe/Berlin\n  open mon-fri 08:00-17:00\n  hours monthly last 0 working days 07:00-20:00\n}\n",
+        fix=("last 0 working", "last 3 working"),
+    ),
     "T0502": Explanation(
         "an unknown country for public holidays",
         "`closed holidays XX` names a two-letter country code the holidays package knows.",

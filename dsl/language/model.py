@@ -174,6 +174,18 @@ class DateHours:
 
 
 @dataclass(frozen=True, slots=True)
+class MonthlyDays:
+    """`hours monthly last 3 working days 07:00-20:00`: other hours on the first or last `count` working days of every
+    month, a working day being one the calendar opens by its other lines (week, holidays, dates, yearly days)."""
+
+    edge: str  # "first" or "last"
+    count: int
+    hours: tuple[DailyHours, ...]
+    pos: Pos = field(default_factory=_no_pos, compare=False)
+    count_pos: Pos = field(default_factory=_no_pos, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
 class YearlyDays:
     """The same days of every year, as (month, day) pairs (`last` may be in the next year: `12-31 to 01-02`): closed
     (`closed yearly 12-24 to 12-26`) or, with `hours`, open those hours (`hours yearly 12-24 08:00-12:00`)."""
@@ -234,6 +246,8 @@ class Calendar:
     # each with where it is written.
     eve_before: tuple[str, ...] = ()
     eve_before_pos: tuple[Pos, ...] = field(default=(), compare=False)
+    # `hours monthly last 3 working days 07:00-20:00`: a date's own line and a yearly line win over it.
+    monthly: tuple[MonthlyDays, ...] = ()
 
 
 # --- priorities -----------------------------------------------------------------------

@@ -61,6 +61,7 @@ from dsl.language.model import (
     Maintenance,
     MatrixRow,
     MetricText,
+    MonthlyDays,
     Obligation,
     Penalty,
     PenaltyAmount,
@@ -1272,6 +1273,19 @@ class _Builder(Transformer[Token, Any]):
         kept = tuple(h for h in hours if isinstance(h, DailyHours))
         return self._yearly(self._pos(meta), first_token, last_token, kept, working)
 
+    def monthly_hours(self, meta: Any, children: list[Any]) -> _Stmt:
+        edge, count, _words, *hours = children
+        pos = self._pos(meta)
+        number = int(str(count)) if count is not None else 1
+        days = MonthlyDays(edge, number, tuple(h for h in hours if isinstance(h, DailyHours)), pos, self._tpos(count) if count is not None else pos)
+        return _Stmt("monthly", days, pos)
+
+    def month_first(self, meta: Any, children: list[Any]) -> str:
+        return "first"
+
+    def month_last(self, meta: Any, children: list[Any]) -> str:
+        return "last"
+
     def working_days_only(self, meta: Any, children: list[Any]) -> str:
         return "working-days"
 
@@ -1323,6 +1337,7 @@ class _Builder(Transformer[Token, Any]):
             eve_before_pos=tuple(at for _, at in parts.get("eve", ((), ()))[1]),
             dates=tuple(d for d in parts.get("dates", ()) if d is not None),
             yearly=tuple(y for y in parts.get("yearly", ()) if y is not None),
+            monthly=tuple(parts.get("monthly", ())),
             name=parts.get("name"),
             pos=pos,
             customer_holidays=parts.get("customer_holidays", ((), pos))[0],

@@ -30,6 +30,7 @@ from dsl.language.diagnostics import Diagnostic, error, render
 from dsl.language.model import (
     Calendar,
     DailyHours,
+    MonthlyDays,
     Obligation,
     PenaltyAmount,
     Plan,
@@ -648,6 +649,19 @@ def _customer_holidays(cal: Calendar, years: tuple[int, int]) -> dict[str, list[
     return result
 
 
+def monthly_days(monthly: MonthlyDays, first: int, last: int, working: Callable[[date], bool]) -> list[date]:
+    """The first or last `monthly.count` working days of each month of the years `first` to `last`, in date order."""
+    found: list[date] = []
+    for year in range(first, last + 1):
+        for month in range(1, 13):
+            start = date(year, month, 1)
+            end = date(year + month // 12, month % 12 + 1, 1)
+            days = [start + timedelta(days=n) for n in range((end - start).days)]
+            open_days = [d for d in days if working(d)]
+            found += open_days[: monthly.count] if monthly.edge == "first" else open_days[-monthly.count:] if monthly.count else []
+    return found
+
+
 def _dated_hours(cal: Calendar, weekly: dict[str, list[list[str]]], years: tuple[int, int]) -> dict[str, list[list[str]]]:
     """Dates inside `years` whose hours replace the weekly ones.
 
@@ -672,6 +686,15 @@ def _dated_hours(cal: Calendar, weekly: dict[str, list[list[str]]], years: tuple
                 continue  # `on working days`: a weekend or a holiday keeps its own rule
             if first <= day.year <= last and day not in result:
                 result[day] = _daily(yearly.hours)
+    # `hours monthly last 3 working days …`: the working days as the lines above leave them (a date's own line and a
+    # yearly line win; a holiday, a closed date or a day the week keeps closed is no working day).
+    def working(day: date) -> bool:
+        return bool(result[day]) if day in result else bool(weekly[WEEKDAYS[day.weekday()]]) and day not in holidays_found
+
+    for monthly in cal.monthly:
+        for day in monthly_days(monthly, first, last, working):
+            if day not in result:
+                result[day] = _daily(monthly.hours)
     for day in holidays_found:
         if first <= day.year <= last and day not in result:
             result[day] = []

@@ -442,6 +442,20 @@ def calendar_text(calendar: Calendar, reader: Reader) -> str:
         else:
             text = _("%(hours)s; every year on %(date)s %(other)s") % values
         text = fmt.italian_elision(text, lang)
+    # `hours monthly last 3 working days 07:00-20:00`: a payroll vendor's month-end, "every month on the last 3 working days".
+    for monthly in sorted(calendar.monthly, key=lambda m: m.edge):
+        other_hours = fmt.unit_list([fmt.time_range(h.start, h.end, lang) for h in monthly.hours], lang)
+        values = {"hours": text, "num": monthly.count, "other": other_hours}
+        if monthly.edge == "first":
+            text = reader.ngettext(
+                "%(hours)s; every month on the first working day %(other)s",
+                "%(hours)s; every month on the first %(num)d working days %(other)s", monthly.count,
+            ) % values
+        else:
+            text = reader.ngettext(
+                "%(hours)s; every month on the last working day %(other)s",
+                "%(hours)s; every month on the last %(num)d working days %(other)s", monthly.count,
+            ) % values
     # Dates with the same other hours are said once: "on 24 December 2026, 31 December 2026 and 24 December
     # 2027 08:00–12:00", not a clause per date (an outside MSP's half days on Christmas Eve and New Year's Eve).
     same_hours: dict[tuple[tuple[int, int], ...], list[date]] = {}

@@ -227,6 +227,10 @@ def calendar(draw: st.DrawFn, cid: str, years: tuple[int, int], drawn: Drawn) ->
             if day not in taken:
                 lines.append(f"  hours {day} {draw(day_hours())}")
                 taken.add(day)
+    # Hours at the end or start of every month (a payroll vendor's month-end), each edge of the month once (T0524).
+    for edge in draw(st.lists(st.sampled_from(["first", "last"]), max_size=2, unique=True)):
+        count = draw(st.sampled_from(["", "1 ", "3 ", "10 "]))
+        lines.append(f"  hours monthly {edge} {count}working {'day' if count in ('', '1 ') else 'days'} {draw(day_hours())}")
     return "\n".join(lines + ["}"])
 
 
