@@ -291,11 +291,11 @@ OFFERS_LANG12 = ("kochersberg", "sihlmed")
 
 # A Leeds managed-hosting company (Pennine: English only, availability measured within the Service Hours Monday to
 # Saturday with English bank holidays, stepped service credits of the Monthly Charges, a P1 response credit per
-# started hour capped at half the month's fee, a higher rate for the whole delay in a note, maintenance on Sunday
+# started hour capped at half the month's fee that is higher for the whole delay past 4 hours, maintenance on Sunday
 # nights with five business days' notice, 24x7 for P1 on Enterprise) and a Nuremberg payroll software vendor
 # (Frankenlohn: a Softwarepflegevertrag in German, Reaktionszeit and Wiederherstellungszeit on a Servicezeit with
 # Bavaria's holidays and shorter Fridays, a share of the licence, availability of the hosted tier within the
-# Servicezeit, a per-mille penalty of the yearly fee, § 193 BGB and the month-end Bereitschaft in notes), written
+# Servicezeit, a per-mille penalty of the yearly fee, the month-end Bereitschaft, § 193 BGB in a note), written
 # from docs/language.md alone (session lang13).
 OFFERS_LANG13 = ("pennine", "frankenlohn")
 
@@ -902,10 +902,10 @@ def test_civitas_growing_penalties_export_and_read_as_written(published: Path) -
     assert plans["garanzia"]["penalties"] == []
     hourly, daily = plans["manutenzione"]["penalties"]
     assert (hourly["per"], hourly["started"], hourly["clock"]) == ("hour", True, "business")
-    assert hourly["steps"] == [{"after": 8, "amount": {"kind": "money", "amount": 100, "currency": "EUR"}}]
+    assert hourly["steps"] == [{"after": 8, "amount": {"kind": "money", "amount": 100, "currency": "EUR"}, "whole": False}]
     assert hourly["cap"] == {"amount": {"kind": "contract-share", "percent": 2}, "per": "contract"}
     assert daily["amount"] == {"kind": "contract-share", "percent": 0.03}
-    assert daily["steps"] == [{"after": 5, "amount": {"kind": "contract-share", "percent": 0.1}}]
+    assert daily["steps"] == [{"after": 5, "amount": {"kind": "contract-share", "percent": 0.1}, "whole": False}]
     assert plans["manutenzione"]["penalties_total"] == {"amount": {"kind": "contract-share", "percent": 10}, "per": "contract"}
     italian = words_of(published / "it" / "civitas" / "index.html")
     assert ("0,03% del valore del contratto per ogni giorno o frazione di ritardo, poi 0,1% del valore del contratto per ogni giorno "
@@ -951,7 +951,8 @@ def test_vindels_page_and_rules_say_the_named_eves_and_the_growing_penalty(publi
     short = sorted(day for day, pieces in dates.items() if pieces == [["07:30", "13:00"]] and day < "2027")
     assert short == ["2026-06-18", "2026-12-23", "2026-12-30"]
     hourly = rules["plans"]["utokad"]["penalties"][0]
-    assert (hourly["clock"], hourly["steps"]) == ("business", [{"after": 8, "amount": {"kind": "money", "amount": 2000, "currency": "SEK"}}])
+    assert hourly["clock"] == "business"
+    assert hourly["steps"] == [{"after": 8, "amount": {"kind": "money", "amount": 2000, "currency": "SEK"}, "whole": False}]
     swedish = words_of(published / "sv" / "vindel" / "index.html")
     assert "dagen före midsommarafton, julafton och nyårsafton 07:30–13:00" in swedish
     assert "därefter 2 000 kr per timme inom kontorstid efter de första 8 timmarna" in swedish
@@ -1142,6 +1143,8 @@ def test_pennine_and_frankenlohn_read_and_export_as_written(published: Path) -> 
     assert pennine["business"]["availability"]["percent"] == 99.9 and pennine["business"]["availability"]["calendar"] == "pennine-service-hours"
     assert pennine["enterprise"]["availability"]["calendar"] is None
     assert pennine["enterprise"]["penalties"] == pennine["business"]["penalties"]  # inherited with their total
+    (response,) = pennine["business"]["penalties"]
+    assert response["steps"] == [{"after": 4, "amount": {"kind": "fee-share", "percent": 5, "fee_period": "month"}, "whole": True}]
     assert pennine["business"]["penalties_total"] == {"amount": {"kind": "fee-share", "percent": 50, "fee_period": "month"}, "per": "month"}
     assert pennine["essential"]["maintenance"] == {"calendar": "pennine-maintenance", "notice_minutes": 168 * 60}
     # Sõnajalg credits a share of the subscription, not of the support tier's fee (a note until session lang13).
@@ -1163,7 +1166,7 @@ def test_pennine_and_frankenlohn_read_and_export_as_written(published: Path) -> 
     english = words_of(published / "en" / "pennine" / "index.html")
     for said in ("99.5% per month, within service hours", "Service hours: Mon – Sat 07:00 – 19:00 UK time",
                  "≈ 1 hour, 33 minutes per month", "for the service hours of a period of 30 days (≈ 309 hours)",
-                 "≈ 22 minutes per month"):
+                 "≈ 22 minutes per month", "then 5% of the monthly fee per hour for the whole delay once it exceeds 4 hours"):
         assert said in english, said
     for lang, said in (("sv", "varje månad de sista 3 arbetsdagarna 08:00–20:00"), ("pl", "co miesiąc w ostatnie 3 dni robocze 08:00 – 20:00"),
                        ("sv", "99 % per månad, inom servicetiden"), ("it", "99% al mese, nell’orario di servizio"),

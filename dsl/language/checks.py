@@ -1293,7 +1293,8 @@ def _check_penalty_total(plan: Plan) -> Iterator[Diagnostic]:
 
 def _step_text(step: PenaltyStep) -> str:
     """A growing penalty's step as written: `then 1000 PLN per started day after 5 days`."""
-    return f"then {_penalty_amount_text(step.amount)} per {step.per} after {step.after} {step.after_unit}"
+    whole = " on the whole delay" if step.whole else ""
+    return f"then {_penalty_amount_text(step.amount)} per {step.per} after {step.after} {step.after_unit}{whole}"
 
 
 def _check_penalty_steps(penalty: Penalty) -> Iterator[Diagnostic]:

@@ -733,6 +733,8 @@ class PenaltyStep:
     pos: Pos = field(default_factory=_no_pos, compare=False)
     per_pos: Pos = field(default_factory=_no_pos, compare=False)
     after_pos: Pos = field(default_factory=_no_pos, compare=False)
+    # `… after 4 hours on the whole delay`: once the delay passes `after` units, every unit of it costs `amount`.
+    whole: bool = False
 
 
 @dataclass(frozen=True, slots=True)

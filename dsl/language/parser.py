@@ -1124,9 +1124,12 @@ class _Builder(Transformer[Token, Any]):
         return _Stmt("penalty", found, pos)
 
     def penalty_step(self, meta: Any, children: list[Any]) -> PenaltyStep:
-        amount, (per, per_pos), after, unit = children
+        amount, (per, per_pos), after, unit, whole = children
         counted = Pos(self.path, after.line or 0, after.column or 0, unit.end_line or 0, unit.end_column or 0)  # `5 days`, for a caret under both
-        return PenaltyStep(amount, per, int(after), str(unit), self._pos(meta), per_pos, counted)
+        return PenaltyStep(amount, per, int(after), str(unit), self._pos(meta), per_pos, counted, whole is not None)
+
+    def whole_delay(self, meta: Any, children: list[Any]) -> bool:
+        return True
 
     def penalty_total(self, meta: Any, children: list[Any]) -> _Stmt:
         amount, per, _, per_pos = children[0]

@@ -62,7 +62,8 @@ FORMAT_VERSION = "1.12"  # 1.1: vendor "aliases" (who else a plan's terms apply 
 #       (a share of the contract's value) and the cap window "contract" (the contract's whole term)
 # 1.12: availability "calendar" (the availability is a share of that calendar's open hours in the period, not of the
 #       whole period; null: around the clock) and "credits_of" (the credits are shares of the subscription price or
-#       the usage charges; null: of the plan's own fee)
+#       the usage charges; null: of the plan's own fee), and penalty step "whole" (true: once the delay passes the step,
+#       every unit of it costs the step's amount, the first ones included)
 """Bumped in its minor part for additions a consumer may ignore (and for a change of the ticket clock's answers a consumer
 must know about, 1.7), in its major part for anything else."""
 
@@ -456,7 +457,8 @@ def _penalties(plan: Plan) -> dict[str, Any]:
                 "clock": "business" if p.business else "real",
                 "cap": None if p.cap is None else {"amount": _penalty_amount(p.cap), "per": p.cap_per},
                 # Format 1.11: null, not [], for a penalty that does not grow, so that a 1.10 consumer refuses only growing ones.
-                "steps": [{"after": s.after, "amount": _penalty_amount(s.amount)} for s in p.steps] or None,
+                # Format 1.12: "whole", the step's amount for every unit of the delay once it passes "after".
+                "steps": [{"after": s.after, "amount": _penalty_amount(s.amount), "whole": s.whole} for s in p.steps] or None,
             }
             for p in plan.penalties
         ],

@@ -445,17 +445,17 @@ def calendar_text(calendar: Calendar, reader: Reader) -> str:
     # `hours monthly last 3 working days 07:00-20:00`: a payroll vendor's month-end, "every month on the last 3 working days".
     for monthly in sorted(calendar.monthly, key=lambda m: m.edge):
         other_hours = fmt.unit_list([fmt.time_range(h.start, h.end, lang) for h in monthly.hours], lang)
-        values = {"hours": text, "num": monthly.count, "other": other_hours}
+        month_said: dict[str, object] = {"hours": text, "num": monthly.count, "other": other_hours}
         if monthly.edge == "first":
             text = reader.ngettext(
                 "%(hours)s; every month on the first working day %(other)s",
                 "%(hours)s; every month on the first %(num)d working days %(other)s", monthly.count,
-            ) % values
+            ) % month_said
         else:
             text = reader.ngettext(
                 "%(hours)s; every month on the last working day %(other)s",
                 "%(hours)s; every month on the last %(num)d working days %(other)s", monthly.count,
-            ) % values
+            ) % month_said
     # Dates with the same other hours are said once: "on 24 December 2026, 31 December 2026 and 24 December
     # 2027 08:00–12:00", not a clause per date (an outside MSP's half days on Christmas Eve and New Year's Eve).
     same_hours: dict[tuple[tuple[int, int], ...], list[date]] = {}
@@ -2742,6 +2742,17 @@ def penalty_text(penalty: Penalty, reader: Reader) -> str:
 def penalty_step_text(penalty: Penalty, step: PenaltyStep, reader: Reader) -> str:
     """A growing penalty's step: "1 000 kr per dygn efter de första 5 dygnen" (the penalty's own unit, `after` of them)."""
     amount, n = penalty_amount_text(step.amount, reader), step.after
+    if step.whole:  # `… after 4 hours on the whole delay`: every unit of it, once the delay passes 4
+        if penalty.business:
+            said = reader.ngettext("%(amount)s per business hour for the whole delay once it exceeds %(count)s business hour",
+                                   "%(amount)s per business hour for the whole delay once it exceeds %(count)s business hours", n)
+        elif penalty.unit == "hour":
+            said = reader.ngettext("%(amount)s per hour for the whole delay once it exceeds %(count)s hour",
+                                   "%(amount)s per hour for the whole delay once it exceeds %(count)s hours", n)
+        else:
+            said = reader.ngettext("%(amount)s per day for the whole delay once it exceeds %(count)s day",
+                                   "%(amount)s per day for the whole delay once it exceeds %(count)s days", n)
+        return said % {"amount": amount, "count": fmt.number(n, reader.lang)}
     if penalty.business:
         said = reader.ngettext("%(amount)s per business hour after the first business hour",
                                "%(amount)s per business hour after the first %(count)s business hours", n)
