@@ -296,3 +296,10 @@ def test_a_step_on_the_whole_delay_is_judged_as_every_step() -> None:
     (found,) = problems(umowa(WHOLE.replace("after 4 hours", "after 4 days")))
     assert found[0] == "'after 4 days' on a penalty per started hour"
     assert found[3] == "count in the penalty's own unit: after 4 hours (started hours, as the penalty counts them)"
+
+
+@pytest.mark.parametrize(("written", "column"), [("for the whole delay", 121), ("on whole delay", 124)])
+def test_the_whole_delay_written_otherwise_gets_a_hint_at_the_word(written: str, column: int) -> None:
+    (found,) = problems(umowa(WHOLE.replace("on the whole delay", written)))
+    assert found[1:] == (13, column, "a step whose rate applies to the whole delay ends with 'on the whole delay': "
+                                     "… per started hour after 4 hours on the whole delay"), found

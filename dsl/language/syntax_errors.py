@@ -392,6 +392,9 @@ def _uptime_hint(exc: UnexpectedToken, text: str) -> str | None:
         )
     if line.startswith("availability ") and word.lower() in ADVERB_PERIODS:
         return f"the period follows 'per': availability 99.9% per {ADVERB_PERIODS[word.lower()]}"
+    if line.startswith("penalty ") and " then " in line and ("whole" in line.split() or "entire" in line.split()):
+        # `… after 4 hours for the whole delay`, `… on whole delay`: a higher rate that reaches back over the delay.
+        return "a step whose rate applies to the whole delay ends with 'on the whole delay': … per started hour after 4 hours on the whole delay"
     return None
 
 
