@@ -50,6 +50,7 @@ WORDS = {
     "DURATION": "a duration such as 15min or 2h",
     "BUSINESS_DAYS": "'business days' (as in: 2 business days)",
     "CALENDAR_DAYS": "'calendar days' (as in: 30 calendar days)",
+    "WORKING_DAYS": "'working days' (as in: hours monthly last 3 working days 07:00-20:00)",
     "NUMBER": "a number",
     "INT": "a whole number",
     "$END": "the end of the file",
