@@ -139,6 +139,7 @@ def test_own_availability_does_not_take_the_parents_credits() -> None:
         (("availability 99.9% per month", "availability 99.5% per month"),
          ("plan 'gold' has more than one 'availability'", 11, 5, "keep one and remove the others")),
         (("maintenance on nigth notice 48h",), ("unknown calendar 'nigth'", 10, 5, "did you mean 'night'?")),
+        (("availability 99.5% per month on nigth",), ("unknown calendar 'nigth'", 10, 37, "did you mean 'night'?")),
         (("maintenance notice 0h",), ("a duration must be longer than zero", 10, 24, "write the time allowed, such as 15min or 2h")),
     ],
 )
@@ -157,7 +158,7 @@ MAINTENANCE_HINT = "maintenance names a calendar of its window, its notice, or b
 @pytest.mark.parametrize(
     ("line", "found"),
     [
-        ("credit 10% under 99.9%", ("unexpected 'under'; expected 'below'", 10, 16, CREDIT_HINT)),
+        ("credit 10% under 99.9%", ("unexpected 'under'; expected 'below' or 'of'", 10, 16, CREDIT_HINT)),
         ("credit 10 below 99%", ("unexpected 'below'; expected '%'", 10, 15, CREDIT_HINT)),
         ("availability 99.9 per month", ("unexpected 'per'; expected '%'", 10, 23,
                                          "an availability is a percentage of a period: availability 99.9% per month")),
@@ -189,12 +190,12 @@ def test_the_rules_carry_availability_credits_and_maintenance_per_plan_and_valid
     doc = rules()
     jsonschema.validate(doc, load_schema())
     assert structural_problems(doc) == []
-    assert doc["format_version"] == "1.11"
+    assert doc["format_version"] == "1.12"
     premium = doc["vendors"]["acme"]["plans"]["premium"]
     assert premium["availability"] == {
-        "percent": 99.9, "period": "month",
+        "percent": 99.9, "period": "month", "calendar": None,
         "credits": [{"below": 99.9, "percent": 10}, {"below": 99, "percent": 25}, {"below": 95, "percent": 50}],
-        "credits_stated": True,
+        "credits_stated": True, "credits_of": None,
     }
     assert premium["maintenance"] == {"calendar": "sunday-night", "notice_minutes": 2880}
     assert doc["vendors"]["acme"]["plans"]["standard"]["maintenance"] == {"calendar": None, "notice_minutes": 2880}
@@ -535,3 +536,126 @@ def test_a_credit_question_names_a_malformed_plan_in_the_words_of_a_deadline_que
         with pytest.raises(RuleError) as deadline:
             due(rules(), plan, None, "2026-11-23T15:00:00+01:00")
         assert str(credit.value) == str(deadline.value) == f"name the plan as VENDOR/PLAN, such as stratiteq/sos, not '{plan}'"
+
+
+# --- availability within service hours (session lang13) ---------------------------------------------
+
+SERVICE_HOURS = """calendar service-hours {
+  zone Europe/London
+  open mon-sat 07:00-19:00
+  closed holidays GB ENG
+}
+vendor acme {
+  name "Acme"
+  language en
+  plan business {
+    name "Business"
+    availability 99.5% per month on service-hours
+    credit 5% below 99.5%, 10% below 99%
+  }
+  plan enterprise {
+    name "Enterprise"
+    availability 99.5% per month
+  }
+}
+"""
+
+
+def test_an_availability_within_service_hours_names_its_calendar_and_exports_it() -> None:
+    acme = load(SERVICE_HOURS)
+    business, enterprise = acme.plans
+    assert business.availability is not None and business.availability.calendar == "service-hours"
+    assert enterprise.availability is not None and enterprise.availability.calendar is None
+    doc = export_project(load_text(SERVICE_HOURS, "t.plan").project, (2026, 2026))  # type: ignore[arg-type]
+    jsonschema.validate(doc, load_schema())
+    assert structural_problems(doc) == []
+    plans = doc["vendors"]["acme"]["plans"]
+    assert plans["business"]["availability"]["calendar"] == "service-hours"
+    assert plans["enterprise"]["availability"]["calendar"] is None
+    # The calendar the availability names is exported even though no target or contact names it.
+    assert "service-hours" in doc["vendors"]["acme"]["calendars"]
+    broken = json.loads(json.dumps(doc))
+    broken["vendors"]["acme"]["plans"]["business"]["availability"]["calendar"] = "nowhere"
+    assert "vendors.acme.plans.business.availability: unknown calendar 'nowhere'" in structural_problems(broken)
+
+
+def test_the_downtime_within_service_hours_is_a_share_of_their_hours_only() -> None:
+    acme = load(SERVICE_HOURS)
+    business, enterprise = acme.plans
+    # 72 hours a week (Monday to Saturday, 12 hours a day) over 30 days: 308 h 34 min; 0.5 % of it is 5554 s.
+    assert site.allowed_downtime(business, acme) == (5554, 30)
+    assert site.allowed_downtime(enterprise, acme) == (216 * 60, 30)
+    # Without the vendor the calendar cannot be read: no downtime rather than the whole month's.
+    assert site.allowed_downtime(business) is None
+    reader = site.Reader("en", words()["en"], acme)
+    cell = site.downtime_cell(business, reader)
+    assert str(cell.text) == "≈ 1 hour, 33 minutes per month"
+    assert cell.small == "for the service hours of a period of 30 days (≈ 309 hours)"
+    # Fewer hours measured allow less downtime: it sorts before the same share around the clock.
+    assert compare.availability_cell(business, reader).sort < compare.availability_cell(enterprise, reader).sort
+
+
+@pytest.mark.parametrize(
+    ("lang", "promise", "hours"),
+    [
+        ("en", "99.5% per month, within service hours", "Service hours: Mon – Sat 07:00 – 19:00 UK time"),
+        ("sv", "99,5 % per månad, inom servicetiden", "Servicetid: mån–lör 07:00–19:00 brittisk tid"),
+        ("it", "99,5% al mese, nell’orario di servizio", "Orario di servizio: lun – sab 07:00 – 19:00, ora britannica"),
+        ("pl", "99,5% miesięcznie w godzinach serwisowych", "Godziny serwisowe: pon. – sob. 07:00 – 19:00 czasu brytyjskiego"),
+    ],
+)
+def test_the_page_says_the_availability_is_within_service_hours_and_which(lang: str, promise: str, hours: str) -> None:
+    acme = load(SERVICE_HOURS)
+    rows = site.availability_rows(acme, site.Reader(lang, words()[lang], acme))
+    business, enterprise = (_plain(str(c.text)) for c in rows[0].cells)
+    assert business.startswith(promise) and hours in business, business
+    assert "service" not in enterprise.lower() and "servizio" not in enterprise and "serwis" not in enterprise, enterprise
+
+
+# --- credits of the subscription price or of the usage charges (session lang13) ----------------------
+
+
+@pytest.mark.parametrize(
+    ("lines", "found"),
+    [
+        (("availability 99.9% per month", "credit 10% of subscription below 99.9%, 25% below 99%"),
+         ("a credit of the plan's fee beside one of the subscription price", 11, 45,
+          "the credits of a plan are shares of one fee: write the same 'of …' on each, such as: "
+          "credit 10% of subscription below 99.9%, 25% of subscription below 99%")),
+        (("availability 99.9% per month", "credit 10% of usage below 99.9%, 25% of subscription below 99%"),
+         ("a credit of the subscription price beside one of the usage charges", 11, 45,
+          "the credits of a plan are shares of one fee: write the same 'of …' on each, such as: "
+          "credit 10% of usage below 99.9%, 25% of usage below 99%")),
+        (("availability 99.9% per month", "credit 10% of subscripton below 99.9%"),
+         ("unknown basis of a service credit 'subscripton'", 11, 19, "did you mean 'subscription'?")),
+        (("availability 99.9% per month", "credit 10% of licence below 99.9%"),
+         ("unknown basis of a service credit 'licence'", 11, 19,
+          "a credit is a share of the plan's own fee unless it says 'of subscription' or 'of usage': leave out 'of licence'")),
+    ],
+)
+def test_a_credit_of_another_fee_is_judged_where_it_is_written(lines: tuple[str, ...], found: tuple[str, int, int, str]) -> None:
+    assert only(gold(*lines)) == found
+
+
+def test_credits_of_the_subscription_price_read_export_and_say_so_in_four_languages() -> None:
+    text = gold("availability 99.9% per month", "credit 10% of subscription below 99.9%, 25% of subscription below 99%")
+    acme = load(text)
+    assert [c.basis for c in acme.plans[0].credits] == ["subscription", "subscription"]
+    doc = export_project(load_text(text, "t.plan").project, (2026, 2026))  # type: ignore[arg-type]
+    jsonschema.validate(doc, load_schema())
+    availability = doc["vendors"]["acme"]["plans"]["gold"]["availability"]
+    assert availability["credits_of"] == "subscription"
+    assert availability["credits"] == [{"below": 99.9, "percent": 10}, {"below": 99, "percent": 25}]
+    wrong = json.loads(json.dumps(doc))
+    wrong["vendors"]["acme"]["plans"]["gold"]["availability"]["credits_of"] = "licence"
+    assert not jsonschema.Draft202012Validator(load_schema()).is_valid(wrong)
+    said = {
+        "en": ["10% of the subscription price below 99.9%", "25% of the subscription price below 99%"],
+        "sv": ["10 % av prenumerationspriset under 99,9 %", "25 % av prenumerationspriset under 99 %"],
+        "it": ["10% del prezzo dell’abbonamento sotto il 99,9%", "25% del prezzo dell’abbonamento sotto il 99%"],
+        "pl": ["10% ceny subskrypcji poniżej 99,9%", "25% ceny subskrypcji poniżej 99%"],
+    }
+    for lang, lines in said.items():
+        assert [_plain(line) for line in site.credit_lines(acme.plans[0], site.Reader(lang, words()[lang], acme))] == lines, lang
+    usage = load(gold("availability 99.9% per month", "credit 10% of usage below 99.9%"))
+    assert site.credit_lines(usage.plans[0], site.Reader("en", words()["en"], usage)) == ["10% of the usage charges below 99.9%"]

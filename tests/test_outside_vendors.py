@@ -289,13 +289,24 @@ OFFERS_LANG11 = ("sonajalg", "moravadata")
 # alone (session lang12).
 OFFERS_LANG12 = ("kochersberg", "sihlmed")
 
+# A Leeds managed-hosting company (Pennine: English only, availability measured within the Service Hours Monday to
+# Saturday with English bank holidays, stepped service credits of the Monthly Charges, a P1 response credit per
+# started hour capped at half the month's fee that is higher for the whole delay past 4 hours, maintenance on Sunday
+# nights with five business days' notice, 24x7 for P1 on Enterprise) and a Nuremberg payroll software vendor
+# (Frankenlohn: a Softwarepflegevertrag in German, Reaktionszeit and Wiederherstellungszeit on a Servicezeit with
+# Bavaria's holidays and shorter Fridays, a share of the licence, availability of the hosted tier within the
+# Servicezeit, a per-mille penalty of the yearly fee, the month-end Bereitschaft, § 193 BGB in a note), written
+# from docs/language.md alone (session lang13).
+OFFERS_LANG13 = ("pennine", "frankenlohn")
+
 
 @pytest.mark.parametrize(
     "group",
     [SESSION_22, SESSION_22B, SESSION_23, SESSION_24, SESSION_25, SESSION_26, OFFERS_7, OFFERS_10, OFFERS_LANG10, OFFERS_LANG11,
-     OFFERS_LANG12],
+     OFFERS_LANG12, OFFERS_LANG13],
     ids=["session 22", "session 22b", "session 23", "session 24", "session 25", "session 26", "maresia and caledon", "lagunasoft",
-         "civitas and vindel", "sonajalg and moravadata", "kochersberg and sihlmed"],
+         "civitas and vindel", "sonajalg and moravadata", "kochersberg and sihlmed",
+         "pennine and frankenlohn"],
 )
 def test_each_group_of_offers_checks_clean_on_its_own_even_strictly(tmp_path: Path, group: tuple[str, ...]) -> None:
     (tmp_path / "plans").mkdir()
@@ -891,10 +902,10 @@ def test_civitas_growing_penalties_export_and_read_as_written(published: Path) -
     assert plans["garanzia"]["penalties"] == []
     hourly, daily = plans["manutenzione"]["penalties"]
     assert (hourly["per"], hourly["started"], hourly["clock"]) == ("hour", True, "business")
-    assert hourly["steps"] == [{"after": 8, "amount": {"kind": "money", "amount": 100, "currency": "EUR"}}]
+    assert hourly["steps"] == [{"after": 8, "amount": {"kind": "money", "amount": 100, "currency": "EUR"}, "whole": False}]
     assert hourly["cap"] == {"amount": {"kind": "contract-share", "percent": 2}, "per": "contract"}
     assert daily["amount"] == {"kind": "contract-share", "percent": 0.03}
-    assert daily["steps"] == [{"after": 5, "amount": {"kind": "contract-share", "percent": 0.1}}]
+    assert daily["steps"] == [{"after": 5, "amount": {"kind": "contract-share", "percent": 0.1}, "whole": False}]
     assert plans["manutenzione"]["penalties_total"] == {"amount": {"kind": "contract-share", "percent": 10}, "per": "contract"}
     italian = words_of(published / "it" / "civitas" / "index.html")
     assert ("0,03% del valore del contratto per ogni giorno o frazione di ritardo, poi lo 0,1% del valore del contratto per ogni giorno "
@@ -940,7 +951,8 @@ def test_vindels_page_and_rules_say_the_named_eves_and_the_growing_penalty(publi
     short = sorted(day for day, pieces in dates.items() if pieces == [["07:30", "13:00"]] and day < "2027")
     assert short == ["2026-06-18", "2026-12-23", "2026-12-30"]
     hourly = rules["plans"]["utokad"]["penalties"][0]
-    assert (hourly["clock"], hourly["steps"]) == ("business", [{"after": 8, "amount": {"kind": "money", "amount": 2000, "currency": "SEK"}}])
+    assert hourly["clock"] == "business"
+    assert hourly["steps"] == [{"after": 8, "amount": {"kind": "money", "amount": 2000, "currency": "SEK"}, "whole": False}]
     swedish = words_of(published / "sv" / "vindel" / "index.html")
     assert "dagen före midsommarafton, julafton och nyårsafton 07:30–13:00" in swedish
     assert "därefter 2 000 kr per timme inom kontorstid efter de första 8 timmarna" in swedish
@@ -1093,6 +1105,75 @@ def test_a_case_with_a_target_for_one_priority_gets_one_row_not_a_copy_of_every_
     assert not any(other in h or case in h for h in heads[1:3]), heads
 
 
+LANG13_DEADLINES = [
+    # Christmas Eve at 17:30: half an hour that day, then Christmas Day, the weekend and Boxing Day observed on Monday 28
+    # December (26 December is a Saturday); Tuesday 08:00 and the other half hour.
+    ("pennine/essential", "P1", "2026-12-24T17:30:00+00:00", {}, "2026-12-29T08:30:00+00:00"),
+    # Resolution in the Service Hours, which open on Saturdays: two hours on Saturday 29 August, none on Sunday or on the
+    # late summer bank holiday, two from Tuesday's 07:00.
+    ("pennine/business", "P1", "2026-08-29T17:00:00+01:00", {"metric": "resolution"}, "2026-09-01T09:00:00+01:00"),
+    # Enterprise's 15 minutes around the clock across the change to summer time at 01:00 GMT on 29 March.
+    ("pennine/enterprise", "P1", "2026-03-29T00:50:00+00:00", {}, "2026-03-29T02:05:00+01:00"),
+    # One business day from Thursday before Easter: Good Friday, the weekend and Easter Monday are closed.
+    ("pennine/essential", "P3", "2026-04-02T15:00:00+01:00", {}, "2026-04-07T15:00:00+01:00"),
+    # Half an hour on Wednesday 3 June; Corpus Christi (Thursday) is a Bavarian holiday; Friday from 08:00.
+    ("frankenlohn/standard", "K1", "2026-06-03T16:30:00+02:00", {}, "2026-06-05T09:30:00+02:00"),
+    # Friday closes at 15:00: one hour on Friday 18 December, three from Monday's 08:00.
+    ("frankenlohn/standard", "K2", "2026-12-18T14:00:00+01:00", {}, "2026-12-21T11:00:00+01:00"),
+    # Two hours on Wednesday 23 December; the 24th is closed every year, the 25th and 26th are holidays; Monday 28th.
+    ("frankenlohn/premium", "K1", "2026-12-23T15:00:00+01:00", {"metric": "workaround"}, "2026-12-28T10:00:00+01:00"),
+    # The last working day of January 2026 (Friday 30th) is a day of the payroll run: Premium's hotline until 20:00, while
+    # Standard's Friday ends at 15:00 and goes on on Monday 2 February.
+    ("frankenlohn/premium", "K1", "2026-01-30T14:30:00+01:00", {}, "2026-01-30T15:30:00+01:00"),
+    ("frankenlohn/standard", "K1", "2026-01-30T14:30:00+01:00", {}, "2026-02-02T09:30:00+01:00"),
+    # 31 December is closed every year, so 28 to 30 December are the last three working days: two hours of Premium's
+    # on Wednesday 30th after 18:00, then 4 January (New Year's Day and the weekend between); Standard closed at 17:00.
+    ("frankenlohn/premium", "K2", "2026-12-30T18:00:00+01:00", {}, "2027-01-04T10:00:00+01:00"),
+    ("frankenlohn/standard", "K2", "2026-12-30T18:00:00+01:00", {}, "2027-01-04T12:00:00+01:00"),
+    # Three business days from Monday 5 January skip Epiphany (Tuesday 6 January, a Bavarian holiday): Wednesday,
+    # Thursday, Friday, at the time of the report.
+    ("frankenlohn/standard", "K2", "2026-01-05T10:00:00+01:00", {"metric": "workaround"}, "2026-01-09T10:00:00+01:00"),
+]
+
+
+def test_pennine_and_frankenlohn_read_and_export_as_written(published: Path) -> None:
+    rules = json.loads((published / "rules" / "all.json").read_text(encoding="utf-8"))
+    pennine = rules["vendors"]["pennine"]["plans"]
+    assert pennine["essential"]["availability"]["calendar"] == "pennine-service-hours"
+    assert pennine["business"]["availability"]["percent"] == 99.9 and pennine["business"]["availability"]["calendar"] == "pennine-service-hours"
+    assert pennine["enterprise"]["availability"]["calendar"] is None
+    assert pennine["enterprise"]["penalties"] == pennine["business"]["penalties"]  # inherited with their total
+    (response,) = pennine["business"]["penalties"]
+    assert response["steps"] == [{"after": 4, "amount": {"kind": "fee-share", "percent": 5, "fee_period": "month"}, "whole": True}]
+    assert pennine["business"]["penalties_total"] == {"amount": {"kind": "fee-share", "percent": 50, "fee_period": "month"}, "per": "month"}
+    assert pennine["essential"]["maintenance"] == {"calendar": "pennine-maintenance", "notice_minutes": 168 * 60}
+    # Sõnajalg credits a share of the subscription, not of the support tier's fee (a note until session lang13).
+    sonajalg = rules["vendors"]["sonajalg"]["plans"]
+    assert [sonajalg[p]["availability"]["credits_of"] for p in ("standard", "premium", "enterprise")] == [None, "subscription", "subscription"]
+    assert "10% of the subscription price below 99.9%" in words_of(published / "en" / "sonajalg" / "index.html")
+    frankenlohn = rules["vendors"]["frankenlohn"]
+    assert frankenlohn["plans"]["premium"]["availability"]["calendar"] == "frankenlohn-servicezeit"
+    assert frankenlohn["plans"]["standard"]["availability"] is None
+    (penalty,) = frankenlohn["plans"]["premium"]["penalties"]
+    assert penalty["amount"] == {"kind": "fee-share", "percent": 0.05, "fee_period": "year"}  # 0,5 ‰ of the yearly fee
+    premium = frankenlohn["calendars"]["frankenlohn-premium"]["dates"]
+    late = [d for d, hours in premium.items() if d.startswith("2026-12") and hours == [["08:00", "20:00"]]]
+    assert late == ["2026-12-28", "2026-12-29", "2026-12-30"]
+    assert premium["2026-12-31"] == [] and premium["2026-05-29"] == [["08:00", "20:00"]]  # 30 and 31 May 2026 are a weekend
+    office = frankenlohn["calendars"]["frankenlohn-servicezeit"]["dates"]
+    assert office["2026-01-06"] == [] and office["2026-06-04"] == [] and office["2026-12-24"] == []
+    assert "2026-08-15" not in office  # Nuremberg keeps no Assumption Day (a Saturday in 2026 anyway)
+    english = words_of(published / "en" / "pennine" / "index.html")
+    for said in ("99.5% per month, within service hours", "Service hours: Mon – Sat 07:00 – 19:00 UK time",
+                 "≈ 1 hour, 33 minutes per month", "for the service hours of a period of 30 days (≈ 309 hours)",
+                 "≈ 22 minutes per month", "then 5% of the monthly fee per hour for the whole delay once it exceeds 4 hours"):
+        assert said in english, said
+    for lang, said in (("sv", "varje månad de sista 3 arbetsdagarna 08:00–20:00"), ("pl", "co miesiąc w ostatnie 3 dni robocze 08:00 – 20:00"),
+                       ("sv", "99 % per månad, inom servicetiden"), ("it", "99% al mese, nell’orario di servizio"),
+                       ("pl", "99% miesięcznie w godzinach serwisowych"), ("en", "≈ 1 hour, 51 minutes per month")):
+        assert said in words_of(published / lang / "frankenlohn" / "index.html"), (lang, said)
+
+
 # Each set of deadlines worked out by hand for the outside offers of a session, asked of `tierwise due --batch` and of the
 # JavaScript evaluator over the published rules (session 25's are asked with two refusals, above).
 HAND_WORKED = {
@@ -1100,6 +1181,7 @@ HAND_WORKED = {
     "maresia, caledon": OFFERS_7_DEADLINES,
     "sonajalg, moravadata": LANG11_DEADLINES,
     "kochersberg, sihlmed": LANG12_DEADLINES,
+    "pennine, frankenlohn": LANG13_DEADLINES,
 }
 
 

@@ -294,7 +294,7 @@ def test_the_rules_carry_each_penalty_and_validate() -> None:
     doc = export_project(result.project, (2026, 2026))
     jsonschema.validate(doc, load_schema())
     assert structural_problems(doc) == []
-    assert doc["format_version"] == "1.11"
+    assert doc["format_version"] == "1.12"
     plans = doc["vendors"]["urzad-it"]["plans"]
     assert plans["podstawowy"]["penalties"] == [] and plans["podstawowy"]["penalties_total"] is None
     assert plans["standard"]["penalties_total"] == {"amount": {"kind": "fee-share", "percent": 30, "fee_period": "month"}, "per": "month"}

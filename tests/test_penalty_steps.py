@@ -203,12 +203,12 @@ def _exported(text: str) -> dict[str, Any]:
 
 def test_the_rules_carry_the_steps_the_contracts_share_and_its_window() -> None:
     doc = _exported(docs_example())
-    assert doc["format_version"] == "1.11"
+    assert doc["format_version"] == "1.12"
     plan = doc["vendors"]["serwis-it"]["plans"]["umowa"]
     growing = plan["penalties"][1]
     assert growing["steps"] == [
-        {"after": 5, "amount": {"kind": "money", "amount": 1000, "currency": "PLN"}},
-        {"after": 10, "amount": {"kind": "money", "amount": 2000, "currency": "PLN"}},
+        {"after": 5, "amount": {"kind": "money", "amount": 1000, "currency": "PLN"}, "whole": False},
+        {"after": 10, "amount": {"kind": "money", "amount": 2000, "currency": "PLN"}, "whole": False},
     ]
     assert growing["cap"] == {"amount": {"kind": "contract-share", "percent": 5}, "per": "contract"}
     assert plan["penalties_total"] == {"amount": {"kind": "contract-share", "percent": 10}, "per": "contract"}
@@ -223,7 +223,8 @@ def cost(entry: dict[str, Any], units: int) -> Decimal:
 
     total = Decimal(0)
     for k in range(1, units + 1):
-        passed = [s for s in entry["steps"] or () if s["after"] < k]
+        # Format 1.12: a step "whole" reaches back over every unit once the whole delay is past it.
+        passed = [s for s in entry["steps"] or () if s["after"] < k or (s.get("whole") and s["after"] < units)]
         total += amount(passed[-1]["amount"] if passed else entry["amount"])
     return total
 
@@ -251,3 +252,54 @@ def test_the_schema_refuses_a_step_a_consumer_could_not_read(change) -> None:  #
     validator = jsonschema.Draft202012Validator(load_schema())
     change(doc["vendors"]["urzad"]["plans"]["umowa"]["penalties"][0])
     assert not validator.is_valid(doc)
+
+
+# --- a higher rate for the whole delay (session lang13) ----------------------------------------------
+
+WHOLE = ("penalty first-response all 2% of monthly fee per started hour "
+         "then 5% of monthly fee per started hour after 4 hours on the whole delay")
+
+
+def test_a_step_on_the_whole_delay_reads_exports_and_costs_every_unit_at_its_rate() -> None:
+    text = umowa(WHOLE)
+    (penalty,) = vendor_of(text).plans[0].penalties
+    assert [(s.after, s.whole) for s in penalty.steps] == [(4, True)]
+    (entry,) = _exported(text)["vendors"]["urzad"]["plans"]["umowa"]["penalties"]
+    assert entry["steps"] == [{"after": 4, "amount": {"kind": "fee-share", "percent": 5, "fee_period": "month"}, "whole": True}]
+    # 3 hours late: 3 × 2 %; 4: 4 × 2 %; 6: the whole delay at 5 %, 30 % (not 4 × 2 % + 2 × 5 % = 18 %).
+    assert [cost(entry, n) for n in (3, 4, 5, 6)] == [6, 8, 25, 30]
+
+
+def test_the_whole_delay_reaches_back_only_to_the_steps_before_a_later_ordinary_one() -> None:
+    entry = {"amount": {"amount": 100}, "steps": [{"after": 4, "amount": {"amount": 300}, "whole": True},
+                                                   {"after": 10, "amount": {"amount": 1000}, "whole": False}]}
+    # 12 units: the first 10 at 300 (the whole delay is past 4), the 11th and 12th at 1000.
+    assert cost(entry, 12) == 10 * 300 + 2 * 1000
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("en", "then 5% of the monthly fee per hour for the whole delay once it exceeds 4 hours"),
+        ("sv", "därefter 5 % av månadsavgiften per timme för hela förseningen när den överstiger 4 timmar"),
+        ("it", "poi 5% del canone mensile per ogni ora dell’intero ritardo, se supera 4 ore"),
+        ("pl", "a następnie 5% wynagrodzenia miesięcznego za każdą godzinę całej zwłoki, gdy przekroczy ona 4 godziny"),
+    ],
+)
+def test_the_page_says_the_whole_delay_in_each_language(lang: str, said: str) -> None:
+    vendor = vendor_of(umowa(WHOLE))
+    text = site.penalty_text(vendor.plans[0].penalties[0], site.Reader(lang, words()[lang], vendor))
+    assert said in text.replace("\u00a0", " ").replace("\u202f", " "), text
+
+
+def test_a_step_on_the_whole_delay_is_judged_as_every_step() -> None:
+    (found,) = problems(umowa(WHOLE.replace("after 4 hours", "after 4 days")))
+    assert found[0] == "'after 4 days' on a penalty per started hour"
+    assert found[3] == "count in the penalty's own unit: after 4 hours (started hours, as the penalty counts them)"
+
+
+@pytest.mark.parametrize(("written", "column"), [("for the whole delay", 121), ("on whole delay", 124)])
+def test_the_whole_delay_written_otherwise_gets_a_hint_at_the_word(written: str, column: int) -> None:
+    (found,) = problems(umowa(WHOLE.replace("on the whole delay", written)))
+    assert found[1:] == (13, column, "a step whose rate applies to the whole delay ends with 'on the whole delay': "
+                                     "… per started hour after 4 hours on the whole delay"), found

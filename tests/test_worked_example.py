@@ -213,10 +213,10 @@ def test_cutoffs_business_days_eves_and_round_the_clock(tmp_path: Path) -> None:
     )
 
 
-@pytest.mark.parametrize("vendor_id", ["dorasanita", "fjordtel", "ferrotech", "harbourline", "lumo", "cobalt"])
+@pytest.mark.parametrize("vendor_id", ["dorasanita", "fjordtel", "ferrotech", "harbourline", "lumo", "cobalt", "pennine", "frankenlohn"])
 def test_the_outside_plans_each_get_an_ordinary_friday(outside: Project, vendor_id: str) -> None:
     # Cut-offs (dorasanita), eves (fjordtel), customer zones and holidays (ferrotech), five zones (harbourline),
-    # versions (lumo), 24x7 in New York (cobalt).
+    # versions (lumo), 24x7 in New York (cobalt), Saturday service hours (pennine), a month-end calendar (frankenlohn).
     vendor = vendor_of(outside, vendor_id)
     example = worked_example(vendor, default_years(outside))
     assert example is not None and example.report.weekday() == 4 and example.report.hour == 16

@@ -34,6 +34,7 @@ from dsl.language.model import (
     ContractLength,
     ContractTerms,
     Coverage,
+    Credit,
     DailyHours,
     Feature,
     HolidaySource,
@@ -60,6 +61,7 @@ from dsl.language.syntax_errors import MONEY_MINIMUM
 from dsl.language.vocabulary import (
     BILLING,
     CONTACT_KINDS,
+    CREDIT_BASES,
     FEES,
     INCLUDED_IN,
     METRICS,
@@ -495,7 +497,9 @@ def check_hours_order(calendar: Calendar) -> Iterator[Diagnostic]:
     for interval in calendar.weekly:
         if interval.start_day == interval.end_day and interval.end <= interval.start:
             yield _backwards(interval.start, interval.end, interval.pos)
-    own_days = (*(special.hours for special in calendar.dates), *(days.hours for days in calendar.yearly))
+    own_days = (
+        *(special.hours for special in calendar.dates), *(days.hours for days in calendar.yearly), *(days.hours for days in calendar.monthly),
+    )
     for hours in (*calendar.eve_hours, *(h for day_hours in own_days for h in day_hours)):
         if hours.end <= hours.start:
             yield _backwards(hours.start, hours.end, hours.pos)
@@ -504,7 +508,7 @@ def check_hours_order(calendar: Calendar) -> Iterator[Diagnostic]:
 def check_openings(calendar: Calendar) -> Iterator[Diagnostic]:
     """A calendar is either 24x7 or has weekly hours, and its intervals do not overlap."""
     if calendar.always_open:
-        if calendar.weekly or calendar.holidays or calendar.eve_hours or calendar.dates or calendar.yearly:
+        if calendar.weekly or calendar.holidays or calendar.eve_hours or calendar.dates or calendar.yearly or calendar.monthly:
             yield error(
                 "a 24x7 calendar cannot also have hours, holidays or dates", calendar.pos, "remove 'open 24x7' or the other lines",
                 code="T0506",
@@ -531,6 +535,34 @@ def check_openings(calendar: Calendar) -> Iterator[Diagnostic]:
         yield from _check_daily(special.hours, f"the hours of {special.day}")
     for yearly in calendar.yearly:
         yield from _check_daily(yearly.hours, "the hours of these days")
+    yield from check_monthly_days(calendar)
+
+
+MOST_MONTHLY_DAYS = 10
+"""The most working days a `hours monthly first|last N working days` line may name: a month has about 20, and more than
+half of them is no month-end (or month-start) but the month's ordinary hours."""
+
+
+def check_monthly_days(calendar: Calendar) -> Iterator[Diagnostic]:
+    """`hours monthly last 3 working days …`: 1 to MOST_MONTHLY_DAYS days, each edge of the month once (T0524)."""
+    seen: dict[str, Pos] = {}
+    for monthly in calendar.monthly:
+        yield from _check_daily(monthly.hours, "the hours of these days")
+        if not 1 <= monthly.count <= MOST_MONTHLY_DAYS:
+            yield error(
+                f"the {monthly.edge} {monthly.count} working days of a month: the count is 1 to {MOST_MONTHLY_DAYS}",
+                monthly.count_pos,
+                f"write the days the other hours are kept on, such as: hours monthly {monthly.edge} 3 working days 07:00-20:00",
+                code="T0524",
+            )
+        if monthly.edge in seen:
+            yield error(
+                f"the {monthly.edge} working days of the month are given other hours twice", monthly.pos,
+                f"first given at line {seen[monthly.edge].line}; keep one line with the most days, giving the hours they share",
+                code="T0524",
+            )
+        else:
+            seen[monthly.edge] = monthly.pos
 
 
 def _check_daily(hours: tuple[DailyHours, ...], what: str) -> Iterator[Diagnostic]:
@@ -1070,6 +1102,8 @@ def check_plan_references(plan: Plan, vendor: Vendor, calendars: set[str]) -> It
     yield from check_channel_hours(plan, calendars)
     if plan.maintenance is not None:
         yield from _calendar_ref(plan.maintenance.calendar, plan.maintenance.pos, calendars)
+    if plan.availability is not None:
+        yield from _calendar_ref(plan.availability.calendar, plan.availability.calendar_pos, calendars)
     for limited in plan.channel_priorities:
         for priority, where in zip(limited.priorities, limited.priorities_pos or (limited.pos,) * len(limited.priorities), strict=False):
             if priority not in levels:
@@ -1110,6 +1144,7 @@ def check_availability(plan: Plan) -> Iterator[Diagnostic]:
             "(a plan that promises no availability says nothing of credits: leave 'credit none' out)",
             code="T0835",
         )
+    yield from check_credit_bases(plan)
     seen: dict[Decimal, Pos] = {}
     for credit in plan.credits:
         if credit.percent == 0:
@@ -1149,6 +1184,35 @@ def check_availability(plan: Plan) -> Iterator[Diagnostic]:
             )
     if plan.maintenance is not None:
         yield from _duration(plan.maintenance.notice_minutes, plan.maintenance.notice_pos)
+
+
+def check_credit_bases(plan: Plan) -> Iterator[Diagnostic]:
+    """What each credit is a share of is a known word, and the same for every credit of the plan (T0836).
+
+    One share is credited (the largest earned, never a sum), so a plan whose credits were of different fees would
+    credit a share of a fee the consumer could not tell from the threshold alone.
+    """
+    first: Credit | None = None
+    for credit in plan.credits:
+        if credit.basis is not None and credit.basis not in CREDIT_BASES:
+            hint = one_of(credit.basis, CREDIT_BASES)
+            if credit.basis in {"fee", "licence", "license"}:
+                hint = "a credit is a share of the plan's own fee unless it says 'of subscription' or 'of usage': leave out 'of " + credit.basis + "'"
+            yield error(f"unknown basis of a service credit '{credit.basis}'", credit.basis_pos, hint, code="T0401")
+            return
+        if first is None:
+            first = credit
+        elif credit.basis != first.basis:
+            said = {None: "the plan's fee", "subscription": "the subscription price", "usage": "the usage charges"}
+            yield error(
+                f"a credit of {said.get(credit.basis, credit.basis)} beside one of {said.get(first.basis, first.basis)}",
+                credit.basis_pos if credit.basis is not None else credit.pos,
+                "the credits of a plan are shares of one fee: write the same 'of …' on each, "
+                f"such as: credit 10%{' of ' + first.basis if first.basis else ''} below 99.9%, "
+                f"25%{' of ' + first.basis if first.basis else ''} below 99%",
+                code="T0836",
+            )
+            return
 
 
 # --- penalties for missed targets --------------------------------------------------------------------
@@ -1229,7 +1293,8 @@ def _check_penalty_total(plan: Plan) -> Iterator[Diagnostic]:
 
 def _step_text(step: PenaltyStep) -> str:
     """A growing penalty's step as written: `then 1000 PLN per started day after 5 days`."""
-    return f"then {_penalty_amount_text(step.amount)} per {step.per} after {step.after} {step.after_unit}"
+    whole = " on the whole delay" if step.whole else ""
+    return f"then {_penalty_amount_text(step.amount)} per {step.per} after {step.after} {step.after_unit}{whole}"
 
 
 def _check_penalty_steps(penalty: Penalty) -> Iterator[Diagnostic]:

@@ -649,6 +649,15 @@ EXPLANATIONS: dict[str, Explanation] = {
         "  closed holidays FR except \"Pentcost Monday\"\n}\n",
         fix=('"Pentcost Monday"', '"Pentecost Monday"'),
     ),
+    "T0524": Explanation(
+        "hours for the first or last working days of a month that name no sensible number of days",
+        "`hours monthly last 3 working days 07:00-20:00` gives other hours on the last three working days of every "
+        "month (a payroll vendor's month-end), `hours monthly first working day …` on the first. The count is 1 to 10, "
+        "and each edge of the month is given once: days with different hours near the month's end are one line for the "
+        "days they share and the ordinary hours for the rest.",
+        "calendar office {\n  zone Europe/Berlin\n  open mon-fri 08:00-17:00\n  hours monthly last 0 working days 07:00-20:00\n}\n",
+        fix=("last 0 working", "last 3 working"),
+    ),
     "T0502": Explanation(
         "an unknown country for public holidays",
         "`closed holidays XX` names a two-letter country code the holidays package knows.",
@@ -1063,6 +1072,14 @@ EXPLANATIONS: dict[str, Explanation] = {
         "service credits): it says there are no credits for missing the availability written beside it.",
         V + _PLAN_UPTIME + "    credit 10% below 99.9%\n  }\n}\n",
         fix=("    credit 10%", "    availability 99.9% per month\n    credit 10%"),
+    ),
+    "T0836": Explanation(
+        "service credits that are shares of different fees",
+        "A credit is a share of the plan's own fee, or, written `10% of subscription below 99.9%`, of the subscription "
+        "price (or `of usage`, the usage charges) of the period. The customer gets the largest credit earned, never a "
+        "sum, so every credit of a plan is a share of the same fee: write the same `of …` on each, or on none.",
+        V + _PLAN_UPTIME + "    availability 99.9% per month\n    credit 10% of subscription below 99.9%, 25% below 99%\n  }\n}\n",
+        fix=("25% below 99%", "25% of subscription below 99%"),
     ),
     # --- contract terms: minimum term, renewal, notice ---
     "T0840": Explanation(

@@ -763,6 +763,8 @@ def _resolve_vendor(decl: VendorDecl, shared_calendars: list[Calendar], shared_s
             use_calendar(channel_hours.calendar)
         if plan.maintenance is not None:
             use_calendar(plan.maintenance.calendar)
+        if plan.availability is not None:
+            use_calendar(plan.availability.calendar)
 
     return Vendor(
         id=decl.id,

@@ -174,6 +174,18 @@ class DateHours:
 
 
 @dataclass(frozen=True, slots=True)
+class MonthlyDays:
+    """`hours monthly last 3 working days 07:00-20:00`: other hours on the first or last `count` working days of every
+    month, a working day being one the calendar opens by its other lines (week, holidays, dates, yearly days)."""
+
+    edge: str  # "first" or "last"
+    count: int
+    hours: tuple[DailyHours, ...]
+    pos: Pos = field(default_factory=_no_pos, compare=False)
+    count_pos: Pos = field(default_factory=_no_pos, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
 class YearlyDays:
     """The same days of every year, as (month, day) pairs (`last` may be in the next year: `12-31 to 01-02`): closed
     (`closed yearly 12-24 to 12-26`) or, with `hours`, open those hours (`hours yearly 12-24 08:00-12:00`)."""
@@ -234,6 +246,8 @@ class Calendar:
     # each with where it is written.
     eve_before: tuple[str, ...] = ()
     eve_before_pos: tuple[Pos, ...] = field(default=(), compare=False)
+    # `hours monthly last 3 working days 07:00-20:00`: a date's own line and a yearly line win over it.
+    monthly: tuple[MonthlyDays, ...] = ()
 
 
 # --- priorities -----------------------------------------------------------------------
@@ -613,22 +627,34 @@ class AppliesTo:
 
 @dataclass(frozen=True, slots=True)
 class Availability:
-    """`availability 99.9% per month`: the share of each period the service is promised to be available."""
+    """`availability 99.9% per month`: the share of each period the service is promised to be available.
+
+    `calendar` (`availability 99.5% per month on service-hours`) is the calendar whose open hours the availability is
+    measured in: the share is of those hours in the period, not of the whole period; None: around the clock.
+    """
 
     percent: Decimal
     period: str | None  # vocabulary.AVAILABILITY_PERIODS; None when not written (an error, T0831)
     pos: Pos = field(default_factory=_no_pos, compare=False)
     period_pos: Pos = field(default_factory=_no_pos, compare=False)
+    calendar: str | None = None
+    calendar_pos: Pos = field(default_factory=_no_pos, compare=False)
 
 
 @dataclass(frozen=True, slots=True)
 class Credit:
-    """`25% below 99%`: a share of the period's fee credited when the measured availability is below `below` percent."""
+    """`25% below 99%`: a share of the period's fee credited when the measured availability is below `below` percent.
+
+    `basis` (`25% of subscription below 99%`) is what the share is of instead of the plan's own fee: a word of
+    vocabulary.CREDIT_BASES as written (the checks judge it), None for the plan's fee.
+    """
 
     percent: Decimal
     below: Decimal
     pos: Pos = field(default_factory=_no_pos, compare=False)
     below_pos: Pos = field(default_factory=_no_pos, compare=False)
+    basis: str | None = None
+    basis_pos: Pos = field(default_factory=_no_pos, compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -707,6 +733,8 @@ class PenaltyStep:
     pos: Pos = field(default_factory=_no_pos, compare=False)
     per_pos: Pos = field(default_factory=_no_pos, compare=False)
     after_pos: Pos = field(default_factory=_no_pos, compare=False)
+    # `… after 4 hours on the whole delay`: once the delay passes `after` units, every unit of it costs `amount`.
+    whole: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -61,6 +61,7 @@ from dsl.language.model import (
     Maintenance,
     MatrixRow,
     MetricText,
+    MonthlyDays,
     Obligation,
     Penalty,
     PenaltyAmount,
@@ -1078,14 +1079,21 @@ class _Builder(Transformer[Token, Any]):
     # --- availability (uptime), service credits and maintenance windows ---
 
     def availability(self, meta: Any, children: list[Any]) -> _Stmt:
-        number, period = children
+        number, period, calendar = children
         pos = self._pos(meta)
-        found = Availability(Decimal(str(number)), _optional(period), pos, self._opt_tpos(period) if period is not None else pos)
+        found = Availability(
+            Decimal(str(number)), _optional(period), pos, self._opt_tpos(period) if period is not None else pos, _optional(calendar),
+            self._tpos(calendar) if calendar is not None else pos,
+        )
         return _Stmt("availability", found, pos)
 
     def credit_step(self, meta: Any, children: list[Token]) -> Credit:
-        percent, below = children
-        return Credit(Decimal(str(percent)), Decimal(str(below)), self._pos(meta), self._tpos(below))
+        percent, basis, below = children
+        pos = self._pos(meta)
+        return Credit(
+            Decimal(str(percent)), Decimal(str(below)), pos, self._tpos(below), _optional(basis),
+            self._tpos(basis) if basis is not None else pos,
+        )
 
     def credits(self, meta: Any, children: list[Credit]) -> _Stmt:
         pos = self._pos(meta)
@@ -1116,9 +1124,12 @@ class _Builder(Transformer[Token, Any]):
         return _Stmt("penalty", found, pos)
 
     def penalty_step(self, meta: Any, children: list[Any]) -> PenaltyStep:
-        amount, (per, per_pos), after, unit = children
+        amount, (per, per_pos), after, unit, whole = children
         counted = Pos(self.path, after.line or 0, after.column or 0, unit.end_line or 0, unit.end_column or 0)  # `5 days`, for a caret under both
-        return PenaltyStep(amount, per, int(after), str(unit), self._pos(meta), per_pos, counted)
+        return PenaltyStep(amount, per, int(after), str(unit), self._pos(meta), per_pos, counted, whole is not None)
+
+    def whole_delay(self, meta: Any, children: list[Any]) -> bool:
+        return True
 
     def penalty_total(self, meta: Any, children: list[Any]) -> _Stmt:
         amount, per, _, per_pos = children[0]
@@ -1265,6 +1276,19 @@ class _Builder(Transformer[Token, Any]):
         kept = tuple(h for h in hours if isinstance(h, DailyHours))
         return self._yearly(self._pos(meta), first_token, last_token, kept, working)
 
+    def monthly_hours(self, meta: Any, children: list[Any]) -> _Stmt:
+        edge, count, _words, *hours = children
+        pos = self._pos(meta)
+        number = int(str(count)) if count is not None else 1
+        days = MonthlyDays(edge, number, tuple(h for h in hours if isinstance(h, DailyHours)), pos, self._tpos(count) if count is not None else pos)
+        return _Stmt("monthly", days, pos)
+
+    def month_first(self, meta: Any, children: list[Any]) -> str:
+        return "first"
+
+    def month_last(self, meta: Any, children: list[Any]) -> str:
+        return "last"
+
     def working_days_only(self, meta: Any, children: list[Any]) -> str:
         return "working-days"
 
@@ -1316,6 +1340,7 @@ class _Builder(Transformer[Token, Any]):
             eve_before_pos=tuple(at for _, at in parts.get("eve", ((), ()))[1]),
             dates=tuple(d for d in parts.get("dates", ()) if d is not None),
             yearly=tuple(y for y in parts.get("yearly", ()) if y is not None),
+            monthly=tuple(parts.get("monthly", ())),
             name=parts.get("name"),
             pos=pos,
             customer_holidays=parts.get("customer_holidays", ((), pos))[0],

@@ -50,6 +50,7 @@ WORDS = {
     "DURATION": "a duration such as 15min or 2h",
     "BUSINESS_DAYS": "'business days' (as in: 2 business days)",
     "CALENDAR_DAYS": "'calendar days' (as in: 30 calendar days)",
+    "WORKING_DAYS": "'working days' (as in: hours monthly last 3 working days 07:00-20:00)",
     "NUMBER": "a number",
     "INT": "a whole number",
     "$END": "the end of the file",
@@ -392,6 +393,9 @@ def _uptime_hint(exc: UnexpectedToken, text: str) -> str | None:
         )
     if line.startswith("availability ") and word.lower() in ADVERB_PERIODS:
         return f"the period follows 'per': availability 99.9% per {ADVERB_PERIODS[word.lower()]}"
+    if line.startswith("penalty ") and " then " in line and ("whole" in line.split() or "entire" in line.split()):
+        # `… after 4 hours for the whole delay`, `… on whole delay`: a higher rate that reaches back over the delay.
+        return "a step whose rate applies to the whole delay ends with 'on the whole delay': … per started hour after 4 hours on the whole delay"
     return None
 
 

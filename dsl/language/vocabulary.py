@@ -77,6 +77,11 @@ yearly fee of 20 % of the licence price, as software maintenance is often sold);
 subscription to the product (premium support "at 25 % of your subscription"); `usage`, the customer's usage charges
 of a cloud service ("10 % of monthly cloud usage", as cloud vendors sell support)."""
 
+CREDIT_BASES: tuple[str, ...] = ("subscription", "usage")
+"""What a service credit can be a share of instead of the plan's own fee: `credit 10% of subscription below 99.9%`, the
+subscription price of the product whose availability is promised (SaaS: "10 % of the monthly subscription fee"), or
+`usage`, the usage charges of the affected cloud service ("10 % of the charges for the affected service")."""
+
 INCLUDED_IN: tuple[str, ...] = ("licence", "subscription")
 """What support can come with at no extra charge: `price included in licence` ("support is included in your licence"),
 `price included in subscription` ("included with every subscription"); `price included` names nothing."""

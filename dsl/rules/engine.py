@@ -1852,6 +1852,10 @@ def _versioned_clock(
 def service_credit(rules: Rules, plan: str, measured: Decimal | float | str) -> Decimal:
     """The credit, in percent of the period's fee, for a period of `measured` percent availability (docs/rules.md §2).
 
+    The fee is the plan's own, or, when the plan's `availability.credits_of` says so (format 1.12), the subscription
+    price or the usage charges of the period; and `measured` is measured within `availability.calendar`'s open hours
+    when it names one. Both are the caller's to apply: this answers the percentage.
+
     "Below" is strict, and of the credits whose threshold the measured availability is below the largest
     applies; 0 when none does (also for a plan that gives no credits, or does not say: `credits_stated` in
     the JSON tells those apart). A plan that promises no availability is an error, as is a measured value

@@ -30,6 +30,7 @@ from dsl.language.diagnostics import Diagnostic, error, render
 from dsl.language.model import (
     Calendar,
     DailyHours,
+    MonthlyDays,
     Obligation,
     PenaltyAmount,
     Plan,
@@ -42,7 +43,7 @@ from dsl.language.model import (
 from dsl.language.vocabulary import LANGUAGES, METRICS, MINUTES_PER_DAY, WEEKDAYS
 
 # 1.2: "zones", the zone names a question may give.
-FORMAT_VERSION = "1.11"  # 1.1: vendor "aliases" (who else a plan's terms apply to), plan "no_support";
+FORMAT_VERSION = "1.12"  # 1.1: vendor "aliases" (who else a plan's terms apply to), plan "no_support";
 # vendor "cases", target "case"/"business_days"/"days_rule"/"published", coverage "case", calendar "customer_holidays"
 # 1.2 (issue 10): years "valid_until"; plan "id"; target "id", "from", "until" (effective-dated versions)
 # 1.3: top-level "languages" (the project's published languages: every texts object has exactly these keys)
@@ -59,6 +60,10 @@ FORMAT_VERSION = "1.11"  # 1.1: vendor "aliases" (who else a plan's terms apply 
 #       "penalties_total" (the cap of them all together per month, quarter or year; null when none is stated)
 # 1.11: penalty "steps" (a penalty that grows with the delay; null when it does not), the amount kind "contract-share"
 #       (a share of the contract's value) and the cap window "contract" (the contract's whole term)
+# 1.12: availability "calendar" (the availability is a share of that calendar's open hours in the period, not of the
+#       whole period; null: around the clock) and "credits_of" (the credits are shares of the subscription price or
+#       the usage charges; null: of the plan's own fee), and penalty step "whole" (true: once the delay passes the step,
+#       every unit of it costs the step's amount, the first ones included)
 """Bumped in its minor part for additions a consumer may ignore (and for a change of the ticket clock's answers a consumer
 must know about, 1.7), in its major part for anything else."""
 
@@ -403,6 +408,7 @@ def _availability(plan: Plan) -> dict[str, Any]:
         "availability": None if found is None else {
             "percent": _number(found.percent),
             "period": found.period,
+            "calendar": found.calendar,  # format 1.12: measured in this calendar's open hours; null: around the clock
             # The largest threshold first: a consumer takes the last whose threshold the measured value is below.
             "credits": [
                 {"below": _number(c.below), "percent": _number(c.percent)}
@@ -410,6 +416,8 @@ def _availability(plan: Plan) -> dict[str, Any]:
             ],
             # Format 1.8: an empty list is either "no service credits" (`credit none`) or "the offer does not say".
             "credits_stated": bool(plan.credits) or plan.no_credits,
+            # Format 1.12: what the credits are shares of; null: the plan's own fee (the checks keep one per plan).
+            "credits_of": next((c.basis for c in plan.credits), None),
         },
         "maintenance": None if maintenance is None else {
             "calendar": maintenance.calendar,
@@ -449,7 +457,8 @@ def _penalties(plan: Plan) -> dict[str, Any]:
                 "clock": "business" if p.business else "real",
                 "cap": None if p.cap is None else {"amount": _penalty_amount(p.cap), "per": p.cap_per},
                 # Format 1.11: null, not [], for a penalty that does not grow, so that a 1.10 consumer refuses only growing ones.
-                "steps": [{"after": s.after, "amount": _penalty_amount(s.amount)} for s in p.steps] or None,
+                # Format 1.12: "whole", the step's amount for every unit of the delay once it passes "after".
+                "steps": [{"after": s.after, "amount": _penalty_amount(s.amount), "whole": s.whole} for s in p.steps] or None,
             }
             for p in plan.penalties
         ],
@@ -642,6 +651,19 @@ def _customer_holidays(cal: Calendar, years: tuple[int, int]) -> dict[str, list[
     return result
 
 
+def monthly_days(monthly: MonthlyDays, first: int, last: int, working: Callable[[date], bool]) -> list[date]:
+    """The first or last `monthly.count` working days of each month of the years `first` to `last`, in date order."""
+    found: list[date] = []
+    for year in range(first, last + 1):
+        for month in range(1, 13):
+            start = date(year, month, 1)
+            end = date(year + month // 12, month % 12 + 1, 1)
+            days = [start + timedelta(days=n) for n in range((end - start).days)]
+            open_days = [d for d in days if working(d)]
+            found += open_days[: monthly.count] if monthly.edge == "first" else open_days[-monthly.count:] if monthly.count else []
+    return found
+
+
 def _dated_hours(cal: Calendar, weekly: dict[str, list[list[str]]], years: tuple[int, int]) -> dict[str, list[list[str]]]:
     """Dates inside `years` whose hours replace the weekly ones.
 
@@ -666,6 +688,15 @@ def _dated_hours(cal: Calendar, weekly: dict[str, list[list[str]]], years: tuple
                 continue  # `on working days`: a weekend or a holiday keeps its own rule
             if first <= day.year <= last and day not in result:
                 result[day] = _daily(yearly.hours)
+    # `hours monthly last 3 working days …`: the working days as the lines above leave them (a date's own line and a
+    # yearly line win; a holiday, a closed date or a day the week keeps closed is no working day).
+    def working(day: date) -> bool:
+        return bool(result[day]) if day in result else bool(weekly[WEEKDAYS[day.weekday()]]) and day not in holidays_found
+
+    for monthly in cal.monthly:
+        for day in monthly_days(monthly, first, last, working):
+            if day not in result:
+                result[day] = _daily(monthly.hours)
     for day in holidays_found:
         if first <= day.year <= last and day not in result:
             result[day] = []
@@ -797,6 +828,8 @@ def _plan_problems(where: str, plan: dict[str, Any], calendars: dict[str, Any], 
     uptime = plan.get("availability")
     if uptime is not None and uptime["credits"] and uptime.get("credits_stated") is False:  # format 1.8
         problems.append(f"{where}.availability: credits given, but credits_stated is false")
+    if uptime is not None and uptime.get("calendar") is not None and uptime["calendar"] not in calendars:  # format 1.12
+        problems.append(f"{where}.availability: unknown calendar '{uptime['calendar']}'")
     maintenance = plan.get("maintenance")
     if maintenance is not None and maintenance["calendar"] is not None and maintenance["calendar"] not in calendars:
         problems.append(f"{where}.maintenance: unknown calendar '{maintenance['calendar']}'")

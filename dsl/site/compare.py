@@ -530,7 +530,7 @@ def availability_cell(plan: Plan, reader: site.Reader) -> CompareCell:
     the shorter period first (99.9 % of every month before 99.9 % of the year).
     """
     text = site.availability_text(plan, reader)
-    found = site.allowed_downtime(plan)
+    found = site.allowed_downtime(plan, reader.vendor)
     if not text or found is None:
         return CompareCell(Markup(escape(reader.gettext("Not stated"))), LAST, unstated=True)
     seconds, days = found

@@ -445,6 +445,20 @@ def calendar_text(calendar: Calendar, reader: Reader) -> str:
         else:
             text = _("%(hours)s; every year on %(date)s %(other)s") % values
         text = fmt.italian_elision(text, lang)
+    # `hours monthly last 3 working days 07:00-20:00`: a payroll vendor's month-end, "every month on the last 3 working days".
+    for monthly in sorted(calendar.monthly, key=lambda m: m.edge):
+        other_hours = fmt.unit_list([fmt.time_range(h.start, h.end, lang) for h in monthly.hours], lang)
+        month_said: dict[str, object] = {"hours": text, "num": monthly.count, "other": other_hours}
+        if monthly.edge == "first":
+            text = reader.ngettext(
+                "%(hours)s; every month on the first working day %(other)s",
+                "%(hours)s; every month on the first %(num)d working days %(other)s", monthly.count,
+            ) % month_said
+        else:
+            text = reader.ngettext(
+                "%(hours)s; every month on the last working day %(other)s",
+                "%(hours)s; every month on the last %(num)d working days %(other)s", monthly.count,
+            ) % month_said
     # Dates with the same other hours are said once: "on 24 December 2026, 31 December 2026 and 24 December
     # 2027 08:00–12:00", not a clause per date (an outside MSP's half days on Christmas Eve and New Year's Eve).
     same_hours: dict[tuple[tuple[int, int], ...], list[date]] = {}
@@ -2514,47 +2528,101 @@ class AvailabilityRow:
     cells: tuple[AvailabilityCell, ...]
 
 
-def allowed_downtime(plan: Plan) -> tuple[int, int] | None:
+def allowed_downtime(plan: Plan, vendor: Vendor | None = None) -> tuple[int, int] | None:
     """The downtime the plan's availability allows per period, in whole seconds, and the period's days; None if none.
 
     The period is counted as AVAILABILITY_PERIOD_DAYS says (a month as 30 days), the share exactly, and
-    the seconds rounded to the nearest: 99.9 % per month allows 0.1 % of 2,592,000 s, 2,592 s.
+    the seconds rounded to the nearest: 99.9 % per month allows 0.1 % of 2,592,000 s, 2,592 s. An availability
+    measured in a calendar's open hours (`availability 99.5% per month on service-hours`) is a share of those hours
+    only: of the calendar's weekly open time times the period's weeks (holidays and dated hours left out, as the
+    page's "≈" says), so 99.5 % of 50 hours a week over 30 days allows 0.5 % of 214 h 17 min.
     """
     found = plan.availability
     if found is None or found.period not in AVAILABILITY_PERIOD_DAYS:
         return None
     days = AVAILABILITY_PERIOD_DAYS[found.period]
-    seconds = (100 - found.percent) * days * 86_400 / 100
+    measured = measured_seconds(plan, vendor)
+    if measured is None:
+        return None
+    seconds = (100 - found.percent) * measured / 100
     return int(seconds.to_integral_value()), days
 
 
+def measured_seconds(plan: Plan, vendor: Vendor | None) -> Decimal | None:
+    """The seconds of one period the plan's availability is measured over: all of it, or its calendar's open hours.
+
+    None when the plan promises no availability over a known period, or its calendar is unknown or never open
+    in an ordinary week (nothing to measure a share of).
+    """
+    found = plan.availability
+    if found is None or found.period not in AVAILABILITY_PERIOD_DAYS:
+        return None
+    days = AVAILABILITY_PERIOD_DAYS[found.period]
+    if found.calendar is None:
+        return Decimal(days * 86_400)
+    calendar = _calendar(vendor, found.calendar) if vendor is not None else None
+    if calendar is None:
+        return None
+    if calendar.always_open:
+        return Decimal(days * 86_400)
+    weekly = sum(interval.length() for interval in calendar.weekly)
+    if weekly <= 0:
+        return None
+    return Decimal(weekly * 60 * days) / 7
+
+
 def availability_text(plan: Plan, reader: Reader) -> str:
-    """The promised availability per its period: "99,9 % per månad"; "" when the plan promises none."""
+    """The promised availability per its period: "99,9 % per månad"; "" when the plan promises none.
+
+    One measured in a calendar's open hours says so: "99,5 % per månad, inom servicetiden" (the hours themselves are
+    said in the vendor page's table, `availability_hours_text`).
+    """
     found = plan.availability
     if found is None:
         return ""
-    return per_period(fmt.exact_percent(found.percent, reader.lang), found.period, reader)
+    said = per_period(fmt.exact_percent(found.percent, reader.lang), found.period, reader)
+    if found.calendar is None:
+        return said
+    return reader.gettext("%(availability)s, within service hours") % {"availability": said}
+
+
+def availability_hours_text(plan: Plan, vendor: Vendor, reader: Reader) -> str:
+    """"Service hours: Mon–Fri 08:00–18:00 UK time, …" for an availability measured in a calendar's open hours; else ""."""
+    found = plan.availability
+    if found is None or found.calendar is None:
+        return ""
+    hours = clock_text(vendor, found.calendar, reader)
+    return reader.gettext("Service hours: %(hours)s") % {"hours": hours} if hours else ""
 
 
 def downtime_text(plan: Plan, reader: Reader) -> str:
     """"≈ 43 minutes per month": the downtime the availability allows per period; "" when the plan promises none."""
-    found = allowed_downtime(plan)
+    found = allowed_downtime(plan, reader.vendor)
     if found is None or plan.availability is None:
         return ""
     seconds, _days = found
     said = fmt.short_downtime(seconds, reader.lang)
-    # "≈" only where the minutes are rounded: 216 minutes exactly need none.
-    said = said if seconds < 60 or seconds % 60 == 0 else "≈ " + said
+    # "≈" only where the minutes are rounded: 216 minutes exactly need none; always within service hours, whose
+    # holidays the count leaves out.
+    exact = seconds < 60 or seconds % 60 == 0
+    said = said if exact and plan.availability.calendar is None else "≈ " + said
     return per_period(said, plan.availability.period, reader)
 
 
 def downtime_cell(plan: Plan, reader: Reader) -> AvailabilityCell:
     """The allowed downtime, with the days the period is counted as under it ("for a period of 30 days")."""
-    found = allowed_downtime(plan)
-    if found is None:
+    found = allowed_downtime(plan, reader.vendor)
+    if found is None or plan.availability is None:
         return AvailabilityCell(Markup(escape(reader.gettext("Not stated"))), stated=False)
     days = found[1]
-    small = reader.ngettext("for a period of %(num)d day", "for a period of %(num)d days", days) % {"num": days}
+    if plan.availability.calendar is not None:
+        measured = measured_seconds(plan, reader.vendor) or Decimal(0)
+        small = reader.ngettext(
+            "for the service hours of a period of %(num)d day (≈ %(hours)s)",
+            "for the service hours of a period of %(num)d days (≈ %(hours)s)", days,
+        ) % {"num": days, "hours": fmt.duration(int((measured / 3600).to_integral_value()) * 60, reader.lang)}
+    else:
+        small = reader.ngettext("for a period of %(num)d day", "for a period of %(num)d days", days) % {"num": days}
     return AvailabilityCell(Markup(escape(downtime_text(plan, reader))), small)
 
 
@@ -2562,8 +2630,15 @@ def credit_lines(plan: Plan, reader: Reader) -> list[str]:
     """Each credit, largest threshold first: "10 % under 99,9 %"; "No service credits" for `credit none`."""
     if plan.no_credits:
         return [reader.gettext("No service credits")]
+    # A share of the subscription price or of the usage charges says so in each line; the plan's own fee is what the
+    # row's heading says ("share of the period's fee").
+    words = {
+        None: reader.gettext("%(credit)s below %(availability)s"),
+        "subscription": reader.gettext("%(credit)s of the subscription price below %(availability)s"),
+        "usage": reader.gettext("%(credit)s of the usage charges below %(availability)s"),
+    }
     return [
-        reader.gettext("%(credit)s below %(availability)s")
+        words.get(c.basis, words[None])
         % {"credit": fmt.exact_percent(c.percent, reader.lang), "availability": fmt.exact_percent(c.below, reader.lang)}
         for c in sorted(plan.credits, key=lambda c: c.below, reverse=True)
     ]
@@ -2604,7 +2679,12 @@ def availability_rows(vendor: Vendor, reader: Reader) -> tuple[AvailabilityRow, 
 
     rows = []
     if any(p.availability is not None for p in plans):
-        rows.append(AvailabilityRow(_("Promised availability"), tuple(cell([t] if (t := availability_text(p, reader)) else []) for p in plans)))
+        rows.append(
+            AvailabilityRow(
+                _("Promised availability"),
+                tuple(cell([t for t in (availability_text(p, reader), availability_hours_text(p, vendor, reader)) if t]) for p in plans),
+            )
+        )
         rows.append(AvailabilityRow(_("Allowed downtime"), tuple(downtime_cell(p, reader) for p in plans)))
     if any(p.credits or p.no_credits for p in plans):
         rows.append(AvailabilityRow(_("Service credit (share of the period's fee)"), tuple(cell(credit_lines(p, reader)) for p in plans)))
@@ -2670,6 +2750,17 @@ def penalty_text(penalty: Penalty, reader: Reader) -> str:
 def penalty_step_text(penalty: Penalty, step: PenaltyStep, reader: Reader) -> str:
     """A growing penalty's step: "1 000 kr per dygn efter de första 5 dygnen" (the penalty's own unit, `after` of them)."""
     amount, n = penalty_amount_text(step.amount, reader, running=True), step.after
+    if step.whole:  # `… after 4 hours on the whole delay`: every unit of it, once the delay passes 4
+        if penalty.business:
+            said = reader.ngettext("%(amount)s per business hour for the whole delay once it exceeds %(count)s business hour",
+                                   "%(amount)s per business hour for the whole delay once it exceeds %(count)s business hours", n)
+        elif penalty.unit == "hour":
+            said = reader.ngettext("%(amount)s per hour for the whole delay once it exceeds %(count)s hour",
+                                   "%(amount)s per hour for the whole delay once it exceeds %(count)s hours", n)
+        else:
+            said = reader.ngettext("%(amount)s per day for the whole delay once it exceeds %(count)s day",
+                                   "%(amount)s per day for the whole delay once it exceeds %(count)s days", n)
+        return said % {"amount": amount, "count": fmt.number(n, reader.lang)}
     if penalty.business:
         said = reader.ngettext("%(amount)s per business hour after the first business hour",
                                "%(amount)s per business hour after the first %(count)s business hours", n)

@@ -60,3 +60,24 @@ def test_sorting_by_availability_puts_the_least_downtime_first_and_unstated_last
         }"""
     )
     assert texts[0].startswith("99.95% per month") and texts[-1] == "Not stated"
+
+
+@pytest.fixture(scope="module")
+def service_hours_site(tmp_path_factory) -> Path:
+    """Two outside offers whose availability is measured within service hours (session lang13): the cell holds the
+    promise and the calendar's whole sentence, the longest words of the table."""
+    root = tmp_path_factory.mktemp("service-hours-project")
+    (root / "plans").mkdir()
+    for vendor in ("pennine", "frankenlohn"):
+        shutil.copy(ROOT / "tests" / "plans" / "outside" / f"{vendor}.plan", root / "plans")
+    done = subprocess.run([sys.executable, str(BUILD_PY), "--project", str(root), "build", "--quiet"], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    return root / "_site"
+
+
+@pytest.mark.parametrize(("lang", "vendor_id"), [("pl", "frankenlohn"), ("it", "frankenlohn"), ("en", "pennine")])
+def test_the_service_hours_of_an_availability_fit_a_phone(service_hours_site, make_visitor, check, lang: str, vendor_id: str) -> None:
+    page = make_visitor(service_hours_site).open(f"/{lang}/{vendor_id}/index.html", viewport={"width": 320, "height": 740}).page
+    assert page.locator("#uptime table tbody tr").count() >= 3
+    result = check.overflow(page)
+    assert result["scrollWidth"] <= result["clientWidth"], result["culprits"]

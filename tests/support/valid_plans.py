@@ -227,6 +227,10 @@ def calendar(draw: st.DrawFn, cid: str, years: tuple[int, int], drawn: Drawn) ->
             if day not in taken:
                 lines.append(f"  hours {day} {draw(day_hours())}")
                 taken.add(day)
+    # Hours at the end or start of every month (a payroll vendor's month-end), each edge of the month once (T0524).
+    for edge in draw(st.lists(st.sampled_from(["first", "last"]), max_size=2, unique=True)):
+        count = draw(st.sampled_from(["", "1 ", "3 ", "10 "]))
+        lines.append(f"  hours monthly {edge} {count}working {'day' if count in ('', '1 ') else 'days'} {draw(day_hours())}")
     return "\n".join(lines + ["}"])
 
 
@@ -501,8 +505,10 @@ def plan_file(draw: st.DrawFn) -> Drawn:
             p.append("    support languages " + ", ".join(draw(st.lists(st.sampled_from(("it", "en", "de", "pl")), min_size=1, max_size=3, unique=True))))
         if draw(st.integers(0, 2)) == 0:
             avail = draw(st.sampled_from(["99.9", "99.5", "95", "99.95", "50"]))
-            p.append(f"    availability {avail}% per {draw(st.sampled_from(PERIODS))}")
-            credit = draw(st.sampled_from(["none", "10% below 49%", f"10% below {avail}%, 25% below 40%", ""]))
+            within = f" on {draw(st.sampled_from(calendars))}" if draw(st.integers(0, 2)) == 0 else ""  # within service hours
+            p.append(f"    availability {avail}% per {draw(st.sampled_from(PERIODS))}{within}")
+            basis = draw(st.sampled_from(["", " of subscription", " of usage"]))  # what the credits are shares of
+            credit = draw(st.sampled_from(["none", f"10%{basis} below 49%", f"10%{basis} below {avail}%, 25%{basis} below 40%", ""]))
             if credit:
                 p.append(f"    credit {credit}")
             if draw(st.booleans()):
