@@ -282,7 +282,7 @@ def test_the_whole_delay_reaches_back_only_to_the_steps_before_a_later_ordinary_
     [
         ("en", "then 5% of the monthly fee per hour for the whole delay once it exceeds 4 hours"),
         ("sv", "därefter 5 % av månadsavgiften per timme för hela förseningen när den överstiger 4 timmar"),
-        ("it", "poi 5% del canone mensile per ogni ora dell’intero ritardo, se supera 4 ore"),
+        ("it", "poi il 5% del canone mensile per ogni ora dell’intero ritardo, se supera 4 ore"),
         ("pl", "a następnie 5% wynagrodzenia miesięcznego za każdą godzinę całej zwłoki, gdy przekroczy ona 4 godziny"),
     ],
 )
