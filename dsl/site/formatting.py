@@ -25,7 +25,7 @@ from babel import Locale, UnknownLocaleError
 from babel.core import get_global
 from babel.dates import format_date as _format_date
 from babel.dates import format_interval, format_skeleton, format_time, get_day_names, get_timezone_location, get_timezone_name
-from babel.lists import format_list
+from babel.lists import format_list as _babel_format_list
 from babel.numbers import NumberPattern, get_territory_currencies, parse_pattern
 from babel.units import format_unit
 
@@ -379,6 +379,20 @@ def weekday_range(first: int, last: int, lang: str) -> str:
 def day_and_time(day: int, minute: int, lang: str) -> str:
     """A weekday and a time: "sön 23:00"."""
     return f"{weekday(day, lang)} {clock(minute, lang)}"
+
+
+def format_list(items: list[str], style: ListStyle, locale: Locale) -> str:
+    """Babel's format_list, also for a locale whose CLDR data for a style is partial.
+
+    Babel resolves a missing "unit" list style to "unit-short", which for Swedish, German, Finnish and others
+    holds only the patterns for two items ("{0}, {1}"), not those of the start and middle of a longer list: three
+    items raised KeyError 'start' (a Swedish page of a calendar open in three stretches a week). CLDR inherits the
+    missing patterns from its root, which joins with ", "; the locale's own pattern for two items joins the last.
+    """
+    try:
+        return _babel_format_list(items, style=style, locale=locale)
+    except KeyError:
+        return _babel_format_list([", ".join(items[:-1]), items[-1]], style=style, locale=locale)
 
 
 def listing(items: list[str], lang: str, style: ListStyle = "standard") -> str:
