@@ -144,6 +144,13 @@ def _years(text: str) -> tuple[int, int]:
     return span
 
 
+def _file_name(text: str) -> str:
+    """A file name for -o: an empty one named the working folder, which could only fail, after the whole export, as 'Is a directory'."""
+    if not text:
+        raise argparse.ArgumentTypeError("expected a file name, such as rules.json, or - for standard output; got an empty one")
+    return text
+
+
 def _port(text: str) -> int:
     """A TCP port, 0 to 65535 (`--port 99999` was an OverflowError traceback from the socket)."""
     return _whole_number(text, 0, 65535, f"expected a port number from 0 to 65535, got {text!r}")
@@ -354,7 +361,7 @@ def parser(prog: str | None = None) -> argparse.ArgumentParser:
     build.set_defaults(func=cmd_build)
 
     rules = sub.add_parser("rules", parents=[project], help="export the SLA rule set as JSON")
-    rules.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
+    rules.add_argument("-o", "--output", type=_file_name, metavar="FILE", help="write to FILE instead of standard output")
     rules.add_argument("--years", type=_years, metavar="FIRST-LAST", help="years to expand calendars over (default: the plans' horizon)")
     rules.add_argument("paths", nargs="*", metavar="PATH", help="plan files or folders (default: the project's plans/)")
     rules.set_defaults(func=cmd_rules)

@@ -7,9 +7,13 @@ accepted; each now builds, or gives a located error and a hint.
 
 from __future__ import annotations
 
+import pytest
+
+from dsl.cli import main
 from dsl.language.loader import load_text
 from dsl.site.formatting import unit_list
 from dsl.site.views import weekly_text
+from support.paths import ROOT
 
 
 def test_a_list_of_three_without_a_conjunction_in_a_language_whose_cldr_data_lacks_the_pattern() -> None:
@@ -38,3 +42,13 @@ def test_a_swedish_page_of_a_calendar_open_in_three_stretches_across_days_is_wri
     stretches += ["tors 09:00", "tors 17:00", "fre 09:00", "fre 17:00"]
     dash = "\u2060–\u2060"  # word joiners: no line break inside a stretch
     assert weekly_text(calendar, "sv") == ", ".join(f"{a}{dash}{b}" for a, b in zip(stretches[::2], stretches[1::2], strict=True))
+
+
+def test_rules_with_an_empty_output_name_is_a_usage_error_before_the_export(tmp_path, monkeypatch, capsys) -> None:
+    """`rules -o ''` exported everything, then said ': error: cannot write the rules: Is a directory', naming no file."""
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(SystemExit) as exit:
+        main(["--project", str(ROOT), "rules", "-o", ""])
+    assert exit.value.code == 2
+    assert "argument -o/--output: expected a file name, such as rules.json, or - for standard output" in capsys.readouterr().err
+    assert list(tmp_path.parent.glob(".*.tmp")) == [] and list(tmp_path.iterdir()) == []
