@@ -52,3 +52,20 @@ def test_rules_with_an_empty_output_name_is_a_usage_error_before_the_export(tmp_
     assert exit.value.code == 2
     assert "argument -o/--output: expected a file name, such as rules.json, or - for standard output" in capsys.readouterr().err
     assert list(tmp_path.parent.glob(".*.tmp")) == [] and list(tmp_path.iterdir()) == []
+
+
+def test_a_vendor_id_too_long_for_a_file_name_is_t0118_at_the_id_not_a_failed_build(tmp_path, capsys) -> None:
+    """A vendor id of 300 characters passed `check`; the build then failed writing its folder: 'File name too long'."""
+    root = tmp_path / "project"
+    (root / "plans").mkdir(parents=True)
+    long = "tramuntana" + "x" * 290
+    (root / "plans" / "vendor.plan").write_text(f'vendor {long} {{\n  name "Tramuntana"\n  language en\n}}\n', encoding="utf-8")
+    for command in (["check"], ["build", "--quiet", "--out", str(tmp_path / "site")], ["rules"]):
+        assert main(["--project", str(root), *command]) == 1
+        err = capsys.readouterr().err
+        assert f"{root / 'plans' / 'vendor.plan'}:1:8: error[T0118]: an id of 300 characters; an id may have at most 64" in err
+        assert "hint: shorten it" in err and "File name too long" not in err
+    assert not (tmp_path / "site").exists()
+    # 64 characters are an id; digits inside an id are no number of too many digits (T0113).
+    (root / "plans" / "vendor.plan").write_text(f'vendor v{"1" * 63} {{\n  name "V"\n  language en\n}}\n', encoding="utf-8")
+    assert main(["--project", str(root), "check"]) == 0
