@@ -381,18 +381,39 @@ def day_and_time(day: int, minute: int, lang: str) -> str:
     return f"{weekday(day, lang)} {clock(minute, lang)}"
 
 
+_LIST_STYLE_FALLBACKS = {"unit": ("unit-short", "standard")}
+"""Where Babel looks for a list style a locale lacks (babel.lists._style_fallbacks, from CLDR's root aliases)."""
+
+_ROOT_LIST_PATTERN = "{0}, {1}"
+"""CLDR root's pattern for every part of a list: what a locale's missing list patterns inherit."""
+
+
 def format_list(items: list[str], style: ListStyle, locale: Locale) -> str:
     """Babel's format_list, also for a locale whose CLDR data for a style is partial.
 
     Babel resolves a missing "unit" list style to "unit-short", which for Swedish, German, Finnish and others
-    holds only the patterns for two items ("{0}, {1}"), not those of the start and middle of a longer list: three
-    items raised KeyError 'start' (a Swedish page of a calendar open in three stretches a week). CLDR inherits the
-    missing patterns from its root, which joins with ", "; the locale's own pattern for two items joins the last.
+    holds only the patterns for two items and the end, not those of the start and middle of a longer list: three
+    items raised KeyError 'start' (a Swedish page of a calendar open in three stretches a week). Spanish lacks the
+    pattern for two items too, Bulgarian and Arabic that for two items alone (Babel then wrote two Arabic items as
+    three, the second twice). A missing pattern is inherited as CLDR does:
+    from the root's "{0}, {1}", except that the end and the pair stand in for each other.
     """
-    try:
+    found: dict[str, str] = {}
+    for name in (style, *_LIST_STYLE_FALLBACKS.get(style, ())):
+        try:
+            found = dict(locale.list_patterns[name])
+            break
+        except KeyError:
+            continue
+    if len(items) < 2 or all(part in found for part in ("start", "middle", "end", "2")):
         return _babel_format_list(items, style=style, locale=locale)
-    except KeyError:
-        return _babel_format_list([", ".join(items[:-1]), items[-1]], style=style, locale=locale)
+    end = found.get("end") or found.get("2") or _ROOT_LIST_PATTERN
+    if len(items) == 2:
+        return (found.get("2") or end).format(*items)
+    joined = found.get("start", _ROOT_LIST_PATTERN).format(items[0], items[1])
+    for item in items[2:-1]:
+        joined = found.get("middle", _ROOT_LIST_PATTERN).format(joined, item)
+    return end.format(joined, items[-1])
 
 
 def listing(items: list[str], lang: str, style: ListStyle = "standard") -> str:
