@@ -85,3 +85,16 @@ def test_a_vendor_id_too_long_for_a_file_name_is_t0118_at_the_id_not_a_failed_bu
     # 64 characters are an id; digits inside an id are no number of too many digits (T0113).
     (root / "plans" / "vendor.plan").write_text(f'vendor v{"1" * 63} {{\n  name "V"\n  language en\n}}\n', encoding="utf-8")
     assert main(["--project", str(root), "check"]) == 0
+
+
+def test_every_language_cldr_has_can_be_a_site_language() -> None:
+    """`languages = ["az"]` (Serbian, Chinese, Uzbek, Bosnian, Norwegian ...) was refused by the build as 'a language CLDR does
+    not know': CLDR files those languages' regions under a script (az_Latn_AZ), and az_AZ is no locale."""
+    from babel import localedata
+
+    from dsl.site.formatting import known_locale, locale_code
+
+    assert [code for code in localedata.locale_identifiers() if "_" not in code and not known_locale(code)] == []
+    assert (locale_code("az"), locale_code("sr"), locale_code("zh"), locale_code("no")) == ("az_Latn_AZ", "sr_Cyrl_RS", "zh_Hans_CN", "no")
+    assert (locale_code("de"), locale_code("sv"), locale_code("pt-BR"), locale_code("sr-Latn")) == ("de_DE", "sv_SE", "pt_BR", "sr_Latn")
+    assert not known_locale("xx")

@@ -21,8 +21,8 @@ from decimal import Decimal
 from functools import cache, lru_cache
 from typing import Literal
 
-from babel import Locale, UnknownLocaleError
-from babel.core import get_global
+from babel import Locale, UnknownLocaleError, localedata
+from babel.core import get_global, get_locale_identifier, parse_locale
 from babel.dates import format_date as _format_date
 from babel.dates import format_interval, format_skeleton, format_time, get_day_names, get_timezone_location, get_timezone_name
 from babel.lists import format_list as _babel_format_list
@@ -72,9 +72,14 @@ def locale_code(lang: str) -> str:
     parsed = Locale.parse(lang, sep="-")
     likely = get_global("likely_subtags").get(str(parsed))
     if likely and not parsed.territory:
-        region = Locale.parse(likely)
-        if region.language == parsed.language and region.territory:
-            return str(Locale(parsed.language, region.territory, parsed.script, parsed.variant))
+        language, territory, likely_script, *_ = parse_locale(likely)
+        if language == parsed.language and territory:
+            # Without the likely script when CLDR has the region without it (de -> de_DE); with it when CLDR files the
+            # region under the script (az -> az_Latn_AZ: az_AZ is no locale, and Azerbaijani pages failed the build).
+            for script in dict.fromkeys((parsed.script, likely_script)):
+                candidate = get_locale_identifier((parsed.language, territory, script, parsed.variant))
+                if localedata.exists(candidate):
+                    return candidate
     return str(parsed)
 
 
