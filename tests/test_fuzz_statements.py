@@ -2,18 +2,33 @@
 duplicated, swapped or moved, and odd values in their places: times, dates, years, zones, countries, cycles).
 
 Each input once gave a traceback, an error without a location, or a crash in building a plan that `check`
-accepted; each now builds, or gives a located error and a hint.
+accepted; each now builds, or gives a located error and a hint. The fuzz target at the end draws such files: the
+other fuzz targets edit lines and characters, which rarely leaves a file `check` accepts; moving whole statements
+and blocks, and putting odd values where values stand, often does, and such a file must then build and export.
+
+The normal suite runs a small budget; a longer run (fuzz13 ran 10,000 inputs of every shipped and outside vendor,
+besides the site in each of CLDR's 331 languages):
+
+    TIERWISE_FUZZ_EXAMPLES=2000 .venv/bin/python -m pytest -q -p no:cacheprovider tests/test_fuzz_statements.py
 """
 
 from __future__ import annotations
 
+import contextlib
+import io
+import os
+import re
+from pathlib import Path
+
 import pytest
+from hypothesis import HealthCheck, event, given, settings
+from hypothesis import strategies as st
 
 from dsl.cli import main
 from dsl.language.loader import load_text
 from dsl.site.formatting import format_list, unit_list
 from dsl.site.views import weekly_text
-from support.paths import ROOT
+from support.paths import PLANS, ROOT
 
 
 def test_a_list_of_three_without_a_conjunction_in_a_language_whose_cldr_data_lacks_the_pattern() -> None:
@@ -98,3 +113,163 @@ def test_every_language_cldr_has_can_be_a_site_language() -> None:
     assert (locale_code("az"), locale_code("sr"), locale_code("zh"), locale_code("no")) == ("az_Latn_AZ", "sr_Cyrl_RS", "zh_Hans_CN", "no")
     assert (locale_code("de"), locale_code("sv"), locale_code("pt-BR"), locale_code("sr-Latn")) == ("de_DE", "sv_SE", "pt_BR", "sr_Latn")
     assert not known_locale("xx")
+
+
+# --- the fuzz target: statements moved, values replaced ---------------------------------------------
+
+EXAMPLES = int(os.environ.get("TIERWISE_FUZZ_EXAMPLES", "6"))
+SHARED = (PLANS / "shared.plan").read_text(encoding="utf-8")
+# Every shipped vendor and the outside offers that use the shared definitions (some carry their own).
+SEEDS = {p.stem: p.read_text(encoding="utf-8") for p in sorted(PLANS.glob("*.plan")) if p.stem != "shared"}
+SEEDS |= {
+    p.stem: text
+    for p in sorted((ROOT / "tests" / "plans" / "outside").glob("*.plan"))
+    if not re.search(r"^(horizon|calendar around-the-clock)", text := p.read_text(encoding="utf-8"), re.M)
+}
+VALUES = {
+    r"\b\d\d:\d\d-\d\d:\d\d\b": ["00:00-24:00", "23:59-24:00", "00:00-00:01", "12:00-13:00, 08:00-17:00"],
+    r"\b(mon|tue|wed|thu|fri|sat|sun)-(mon|tue|wed|thu|fri|sat|sun)\b": ["sun-mon", "fri-mon", "mon-sun", "sat-sun", "tue-mon"],
+    r"\b\d+(h|min)\b": ["0h", "1min", "1h 59min", "999999999min", "24h", "1440min"],
+    r"\b\d+(\.\d+)?%": ["0%", "100%", "99.999999%", "0.001%"],
+    r"(?<=zone )[A-Z][A-Za-z_/]+": ["Australia/Lord_Howe", "Antarctica/Troll", "Pacific/Kiritimati", "America/Nuuk", "Asia/Kathmandu", "UTC"],
+    r"(?<=holidays )[A-Z][A-Z]\b": ["DE BY", "US CA", "GB SCT", "CH ZH", "IT", "NO", "ES CT"],
+    r"\b20\d\d-\d\d-\d\d\b": ["2026-01-01", "2028-02-29", "2028-12-31", "2026-03-29", "2027-10-31"],
+    r"(?<![\d.:-])\d+(?![\d.:%-]|h\b|min\b)": ["0", "1", "999999999", "24"],
+}
+
+
+def statements(lines: list[str]) -> list[tuple[int, int, int]]:
+    """Each statement of a plan file as (first line, line after it, depth), a block with everything inside it.
+
+    Statements are found by lines, as the shipped files are written: one statement or the head of a block per line,
+    braces counted outside texts and comments.
+    """
+    found: list[tuple[int, int, int]] = []
+    open_blocks: list[tuple[int, int]] = []
+    depth = 0
+    in_text = False
+    for number, line in enumerate(lines):
+        code = line
+        if in_text:
+            if '"""' not in code:
+                continue
+            code = code.split('"""', 1)[1]
+            in_text = False
+        code = re.sub(r'"""[\s\S]*?"""|"[^"\n]*"', '""', code)
+        if '"""' in code:
+            code, in_text = code.split('"""', 1)[0], True
+        code = code.split("#", 1)[0]
+        if not code.strip():
+            continue
+        before = depth
+        for char in code:
+            if char == "{":
+                open_blocks.append((number, depth))
+                depth += 1
+            elif char == "}" and open_blocks:
+                start, depth = open_blocks.pop()
+                if depth < before:
+                    found.append((start, number + 1, depth))
+        if depth == before and not in_text and "{" not in code and "}" not in code:
+            found.append((number, number + 1, depth))
+    return found
+
+
+@st.composite
+def moved(draw: st.DrawFn, text: str) -> str:
+    """`text` with one to three statements deleted, duplicated, swapped or moved, or values replaced by odd ones."""
+    for _ in range(draw(st.integers(1, 3))):
+        lines = text.split("\n")
+        found = statements(lines)
+        kind = draw(st.sampled_from(["delete", "duplicate", "swap", "move", "value", "value"]))
+        if kind == "value":
+            pattern = draw(st.sampled_from(sorted(VALUES)))
+            spots = list(re.finditer(pattern, text))
+            if spots:
+                spot = draw(st.sampled_from(spots))
+                text = text[: spot.start()] + draw(st.sampled_from(VALUES[pattern])) + text[spot.end() :]
+            continue
+        if not found:
+            continue
+        first, end, depth = draw(st.sampled_from(found))
+        chunk = lines[first:end]
+        if kind == "delete":
+            del lines[first:end]
+        elif kind == "duplicate":
+            lines[end:end] = chunk
+        elif kind == "swap":
+            others = [s for s in found if s[2] == depth and (s[1] <= first or s[0] >= end)]
+            if others:
+                (a, a_end, _), (b, b_end, _) = sorted([(first, end, depth), draw(st.sampled_from(others))])
+                lines = lines[:a] + lines[b:b_end] + lines[a_end:b] + lines[a:a_end] + lines[b_end:]
+        else:  # move it to where another statement of the same depth starts, in whatever block that is
+            others = [s for s in found if s[2] == depth and (s[1] <= first or s[0] >= end)]
+            if others:
+                to = draw(st.sampled_from(others))[0]
+                del lines[first:end]
+                at = to if to < first else to - (end - first)
+                lines[at:at] = chunk
+        text = "\n".join(lines)
+    return text
+
+
+@st.composite
+def moved_project(draw: st.DrawFn) -> tuple[str, str, str]:
+    name = draw(st.sampled_from(sorted(SEEDS)))
+    shared = draw(moved(SHARED)) if draw(st.integers(0, 4)) == 0 else SHARED
+    return name, shared, draw(moved(SEEDS[name]))
+
+
+def command(*argv: str) -> tuple[int, str]:
+    """(exit status, what it printed on stderr) of the command line run in this process."""
+    err = io.StringIO()
+    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(err):
+        try:
+            code = main(list(argv))
+        except SystemExit as exc:
+            code = exc.code if isinstance(exc.code, int) else 2
+    return code, err.getvalue()
+
+
+LOCATED = re.compile(r"^(.+):(\d+):(\d+): (?:error|warning)\[(T\d{4})\]", re.M)
+
+
+@pytest.fixture(scope="module")
+def fuzz_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("statements") / "project"
+    (root / "plans").mkdir(parents=True)
+    (root / "tierwise.toml").write_text('[site]\nbase_url = "https://support.example.org/"\n', encoding="utf-8")
+    return root
+
+
+def test_the_statement_splitter_finds_the_blocks_and_lines_of_a_real_plan() -> None:
+    lines = SEEDS["stratiteq"].split("\n")
+    found = statements(lines)
+    [vendor] = [s for s in found if s[2] == 0]
+    assert lines[vendor[0]].startswith("vendor stratiteq {") and lines[vendor[1] - 1] == "}"
+    [calendar] = [s for s in found if lines[s[0]].strip().startswith("calendar stratiteq-office")]
+    assert calendar[2] == 1 and lines[calendar[1] - 1].strip() == "}"
+    assert any(lines[s[0]].strip() == "zone Europe/Stockholm" and s[1] == s[0] + 1 and s[2] == 2 for s in found)
+
+
+@pytest.mark.slow
+@settings(max_examples=EXAMPLES, deadline=None, database=None, suppress_health_check=list(HealthCheck))
+@given(moved_project())
+def test_a_plan_file_check_accepts_after_statements_move_builds_and_exports(fuzz_project: Path, drawn: tuple[str, str, str]) -> None:
+    """Every error is located; a project `check` accepts builds its site and exports its rules, or neither tells why."""
+    name, shared, vendor = drawn
+    plans = fuzz_project / "plans"
+    (plans / "shared.plan").write_text(shared, encoding="utf-8")
+    (plans / "vendor.plan").write_text(vendor, encoding="utf-8")
+    checked, err = command("--project", str(fuzz_project), "check")
+    assert checked in (0, 1) and "Traceback" not in err, err[-2000:]
+    for line in err.splitlines():
+        if "error" in line[:300] and not line.startswith(("  ", "For more")) and line[:1].strip() and not line.endswith("error(s)."):
+            assert LOCATED.match(line), f"{name}: an unlocated error: {line[:300]}"
+    event("check accepted it" if checked == 0 else "check refused it")
+    if checked != 0:
+        return
+    built, err = command("--project", str(fuzz_project), "build", "--quiet", "--out", str(fuzz_project / "site"))
+    assert built == 0, f"{name}: check accepted it, the build failed:\n{err[-2000:]}"
+    exported, err = command("--project", str(fuzz_project), "rules", "-o", str(fuzz_project / "rules.json"))
+    assert exported == 0, f"{name}: check accepted it, the export failed:\n{err[-2000:]}"
