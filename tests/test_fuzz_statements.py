@@ -273,3 +273,36 @@ def test_a_plan_file_check_accepts_after_statements_move_builds_and_exports(fuzz
     assert built == 0, f"{name}: check accepted it, the build failed:\n{err[-2000:]}"
     exported, err = command("--project", str(fuzz_project), "rules", "-o", str(fuzz_project / "rules.json"))
     assert exported == 0, f"{name}: check accepted it, the export failed:\n{err[-2000:]}"
+
+
+SCHEME = """priorities p {
+  level P1 { name "Critical" }
+  level P2 { name "High" }
+  impact company "Whole company"
+  impact user "One user"
+  urgency high "High"
+  urgency low "Low"
+  matrix {
+    high: P1, P2
+    low: P2, P2
+  }
+}
+"""
+
+
+@pytest.mark.parametrize(
+    ("edit", "line", "message"),
+    [
+        (('  urgency low "Low"\n', '  urgency low "Low"\n  urgency low "Low"\n'), 8, "urgency 'low' is defined twice"),
+        (('  impact user "One user"\n', '  impact user "One user"\n  impact user "One user"\n'), 6, "impact 'user' is defined twice"),
+        (('  level P2 { name "High" }\n', '  level P2 { name "High" }\n  level P2 { name "High" }\n'), 4, "level 'P2' is defined twice"),
+        (("    low: P2, P2\n", "    low: P2, P2\n    low: P1, P1\n"), 11, "the matrix has two rows for urgency 'low'"),
+    ],
+)
+def test_a_level_impact_urgency_or_matrix_row_written_twice_is_t0301_not_refused_rules(edit: tuple[str, str], line: int, message: str) -> None:
+    """Each passed `check`; the export then said 'the exported rules break docs/rules.md: ... does not name exactly the
+    urgencies' (or 'a level id appears twice'), naming no line; two rows for one urgency were taken silently."""
+    assert [d for d in load_text(SCHEME, "p.plan").diagnostics if d.is_error] == []
+    found = [d for d in load_text(SCHEME.replace(*edit), "p.plan").diagnostics if d.is_error]
+    assert [(d.code, d.pos.line, d.message) for d in found] == [("T0301", line, message)]
+    assert found[0].hint is not None and found[0].hint.startswith(f"the first is at p.plan:{line - 1};")
