@@ -306,3 +306,18 @@ def test_a_level_impact_urgency_or_matrix_row_written_twice_is_t0301_not_refused
     found = [d for d in load_text(SCHEME.replace(*edit), "p.plan").diagnostics if d.is_error]
     assert [(d.code, d.pos.line, d.message) for d in found] == [("T0301", line, message)]
     assert found[0].hint is not None and found[0].hint.startswith(f"the first is at p.plan:{line - 1};")
+
+
+def test_years_beyond_the_holiday_data_show_the_closed_holidays_line_with_a_caret(tmp_path, capsys) -> None:
+    """`rules --years 2199-2199` was refused at the calendar's `closed holidays` line with a hint, but without the line
+    and its caret, which every other located error shows."""
+    root = tmp_path / "project"
+    (root / "plans").mkdir(parents=True)
+    (root / "plans" / "shared.plan").write_text((PLANS / "shared.plan").read_text(encoding="utf-8"), encoding="utf-8")
+    (root / "plans" / "stratiteq.plan").write_text((PLANS / "stratiteq.plan").read_text(encoding="utf-8"), encoding="utf-8")
+    line = next(n for n, text in enumerate(SEEDS["stratiteq"].splitlines(), 1) if text.strip() == "closed holidays SE")
+    for command_line in (["rules", "--years", "2199-2199"], ["due", "stratiteq/sos", "P3", "2199-11-23T15:00:00+01:00", "--years", "2199-2199"]):
+        assert main(["--project", str(root), *command_line]) == 1
+        err = capsys.readouterr().err
+        assert f"{root / 'plans' / 'stratiteq.plan'}:{line}:5: error[T0813]:" in err
+        assert f"{line} |     closed holidays SE\n" in err and "|     ^^^^^^^^^^^^^^^^^^\n" in err and "= hint: choose years within" in err
