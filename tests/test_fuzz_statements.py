@@ -6,8 +6,11 @@ accepted; each now builds, or gives a located error and a hint. The fuzz target 
 other fuzz targets edit lines and characters, which rarely leaves a file `check` accepts; moving whole statements
 and blocks, and putting odd values where values stand, often does, and such a file must then build and export.
 
-The normal suite runs a small budget; a longer run (fuzz13 ran 10,000 inputs of every shipped and outside vendor,
-besides the site in each of CLDR's 331 languages):
+The normal suite runs a small budget; a longer run (fuzz13, 29 November 2026: 500 examples here, 27 % of them accepted
+by `check` and so built and exported, none failing; besides, outside the suite, 7,700 such files of every shipped and
+outside vendor through check --strict, build, rules and due with odd arguments, 1,000 incremental builds compared with
+cold ones, every kind of statement of every vendor duplicated and deleted, and the site built in each of CLDR's 331
+languages):
 
     TIERWISE_FUZZ_EXAMPLES=2000 .venv/bin/python -m pytest -q -p no:cacheprovider tests/test_fuzz_statements.py
 """
