@@ -91,10 +91,18 @@ def build_cache(paths: Sequence[str], explicit: str | None = None) -> BuildCache
 
 
 def load_with_settings(
-    paths: Sequence[str], explicit: str | None = None, cache: BuildCache | None = None, progress: Progress | None = None
+    paths: Sequence[str], explicit: str | None = None, cache: BuildCache | None = None, progress: Progress | None = None,
+    site: bool = False,
 ) -> tuple[LoadResult, Settings]:
-    """The project's settings file and plan files, loaded and checked together (the settings' problems first)."""
+    """The project's settings file and plan files, loaded and checked together (the settings' problems first).
+
+    With `site` (check and build), also whether the site can be published in each of its languages.
+    """
     settings, problems, sources = load_settings(project_root(paths, explicit))
+    if site and not any(d.is_error for d in problems):
+        from dsl.site.render import language_problems
+
+        problems = [*problems, *language_problems(settings)]
     result = load_project([Path(p) for p in paths], project_context(paths, explicit), cache=cache, progress=progress, settings=settings)
     result.diagnostics[:0] = problems
     result.sources.update(sources)
@@ -118,11 +126,12 @@ def _load_settled(
 
 
 def _load_result(
-    paths: Sequence[str], strict: bool, explicit: str | None = None, progress: Progress | None = None, warnings: bool = True
+    paths: Sequence[str], strict: bool, explicit: str | None = None, progress: Progress | None = None, warnings: bool = True,
+    site: bool = False,
 ) -> tuple[Project | None, LoadResult, BuildCache | None, Settings]:
     """`_load`, with the whole load result (the vendors' cache keys), the build cache it used and the settings."""
     cache = build_cache(paths, explicit)
-    result, settings = load_with_settings(paths, explicit, cache, progress)
+    result, settings = load_with_settings(paths, explicit, cache, progress, site=site)
     if progress is not None:
         progress.clear()
     errors = print_diagnostics(result.diagnostics, result.sources, sys.stderr, strict=strict, warnings=warnings)
@@ -144,6 +153,13 @@ def _years(text: str) -> tuple[int, int]:
     return span
 
 
+def _file_name(text: str) -> str:
+    """A file name for -o: an empty one named the working folder, which could only fail, after the whole export, as 'Is a directory'."""
+    if not text:
+        raise argparse.ArgumentTypeError("expected a file name, such as rules.json, or - for standard output; got an empty one")
+    return text
+
+
 def _port(text: str) -> int:
     """A TCP port, 0 to 65535 (`--port 99999` was an OverflowError traceback from the socket)."""
     return _whole_number(text, 0, 65535, f"expected a port number from 0 to 65535, got {text!r}")
@@ -163,7 +179,7 @@ def _whole_number(text: str, lowest: int, highest: int, refusal: str) -> int:
 def cmd_check(args: argparse.Namespace) -> int:
     """Parse and check plan files, reporting every problem found (a single file inside its project)."""
     explicit = getattr(args, "project", None)
-    result, _ = load_with_settings(args.paths, explicit, build_cache(args.paths, explicit))
+    result, _ = load_with_settings(args.paths, explicit, build_cache(args.paths, explicit), site=True)
     errors = print_diagnostics(result.diagnostics, result.sources, sys.stderr, strict=args.strict)
     if errors:
         print(f"{errors} error(s).", file=sys.stderr)
@@ -178,7 +194,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     from dsl.site.publish import publish
 
     progress = Progress(sys.stderr, enabled=not args.quiet)
-    project, result, cache, settings = _load_result(args.paths, args.strict, getattr(args, "project", None), progress)
+    project, result, cache, settings = _load_result(args.paths, args.strict, getattr(args, "project", None), progress, site=True)
     if project is None:
         return 1
     return publish(
@@ -354,7 +370,7 @@ def parser(prog: str | None = None) -> argparse.ArgumentParser:
     build.set_defaults(func=cmd_build)
 
     rules = sub.add_parser("rules", parents=[project], help="export the SLA rule set as JSON")
-    rules.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
+    rules.add_argument("-o", "--output", type=_file_name, metavar="FILE", help="write to FILE instead of standard output")
     rules.add_argument("--years", type=_years, metavar="FIRST-LAST", help="years to expand calendars over (default: the plans' horizon)")
     rules.add_argument("paths", nargs="*", metavar="PATH", help="plan files or folders (default: the project's plans/)")
     rules.set_defaults(func=cmd_rules)

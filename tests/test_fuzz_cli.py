@@ -168,7 +168,8 @@ def test_years_asked_for_beyond_the_holiday_data_are_located_at_the_calendar(tmp
         assert done.returncode == 1 and "Traceback" not in done.stderr and "export.py" not in done.stderr, command
         assert (
             f"stratiteq.plan:{line}:{col}: error[T0813]: calendar 'stratiteq-office': the holidays package knows the holidays "
-            "of SE only for 1953–2100, not all of 1900–1910\n  = hint: choose years within 1953–2100 (--years, or the horizon)"
+            f"of SE only for 1953–2100, not all of 1900–1910\n  {line} |     closed holidays SE\n     |     ^^^^^^^^^^^^^^^^^^\n"
+            "  = hint: choose years within 1953–2100 (--years, or the horizon)"
         ) in done.stderr, done.stderr
     assert not (root / "_site").exists()
 

@@ -296,11 +296,16 @@ def test_a_fifth_language_is_a_catalog_and_the_plans_texts_no_code(tmp_path) -> 
 def test_a_published_language_without_a_catalog_is_a_located_build_error(tmp_path) -> None:
     root = project(tmp_path, '[site]\nlanguages = ["en",\n  "nb"]\n', {"acme": plan({"en": "E", "nb": "N"})})
     out = tmp_path / "site"
-    done = tierwise(root, "build", "--out", str(out))
-    assert done.returncode == 1 and "Traceback" not in done.stderr
-    assert f"{root / 'tierwise.toml'}:3:3: error: the site is published in 'nb', but there is no catalog" in done.stderr
-    assert str(root / "locales" / "nb" / "LC_MESSAGES" / "messages.po") in done.stderr
+    # `check` says so too (fuzz13: it accepted the project, and the build then failed), with the line, a caret and a hint.
+    for command in (("build", "--out", str(out)), ("check",)):
+        done = tierwise(root, *command)
+        assert done.returncode == 1 and "Traceback" not in done.stderr
+        assert f"{root / 'tierwise.toml'}:3:3: error[T1005]: the site is published in 'nb', but there is no catalog" in done.stderr
+        assert '3 |   "nb"]\n' in done.stderr and "  |   ^^^^\n" in done.stderr
+        assert f"hint: add {root / 'locales' / 'nb' / 'LC_MESSAGES' / 'messages.po'}" in done.stderr
     assert not out.exists()
+    # The rules need no catalog: they are exported all the same.
+    assert tierwise(root, "rules").returncode == 0
 
 
 def test_export_gives_texts_in_the_languages_it_is_handed() -> None:
@@ -495,7 +500,8 @@ def test_a_published_language_cldr_does_not_know_is_a_located_build_error(tmp_pa
     root = project(tmp_path, '[site]\nlanguages = ["en", "xx"]\n', {"acme": plan({"en": "E", "xx": "X"})})
     done = tierwise(root, "build", "--out", str(tmp_path / "site"))
     assert done.returncode == 1 and "Traceback" not in done.stderr
-    assert f"{root / 'tierwise.toml'}:2:20: error: the site is published in 'xx', a language CLDR does not know" in done.stderr
+    assert f"{root / 'tierwise.toml'}:2:20: error[T1005]: the site is published in 'xx', a language CLDR does not know" in done.stderr
+    assert "hint: use a code CLDR knows for the language" in done.stderr
 
 
 def test_a_faint_brand_colour_is_a_warning_with_its_contrast(tmp_path) -> None:

@@ -672,8 +672,22 @@ def check_matrix(matrix: PriorityMatrix, levels: set[str]) -> Iterator[Diagnosti
 
 def check_scheme(scheme: PriorityScheme) -> Iterator[Diagnostic]:
     """All the checks of one priority scheme."""
+    # A level, an impact or an urgency written twice passed the checks, and the export refused the rules with no place
+    # to look (found by fuzz13): the rules name each once.
+    yield from _duplicates(scheme.levels, "level", _id)
     if scheme.matrix is not None:
-        yield from check_matrix(scheme.matrix, {lv.id for lv in scheme.levels})
+        impacts = list(_duplicates(scheme.matrix.impacts, "impact", _id))
+        yield from impacts
+        yield from _duplicates(scheme.matrix.urgencies, "urgency", _id)
+        rows: dict[str, Pos] = {}
+        for row in scheme.matrix.rows:
+            if row.urgency in rows:
+                first = rows[row.urgency]
+                yield error(f"the matrix has two rows for urgency '{row.urgency}'", row.pos,
+                            f"the first is at {first.file}:{first.line}; keep one row per urgency", code="T0301")
+            rows.setdefault(row.urgency, row.pos)
+        if not impacts:  # each row's count of levels is judged against the impacts, which are then not what was meant
+            yield from check_matrix(scheme.matrix, {lv.id for lv in scheme.levels})
 
 
 def check_scheme_choice(decl: VendorDecl, schemes: set[str]) -> Iterator[Diagnostic]:

@@ -190,6 +190,15 @@ EXPLANATIONS: dict[str, Explanation] = {
         V + "  " + " ".join(f'plan p{i} {{ name "P{i}" }}' for i in range(1, 52)) + "\n}\n",
         fix=(' plan p51 { name "P51" }', ""),
     ),
+    "T0118": Explanation(
+        "an id over the length limit",
+        "An id (of a vendor, a plan, a calendar, a feature, a level ...) may have at most 64 characters; "
+        "the longest in the real offers has 27. A vendor's id is the name of the folder of its pages and of "
+        "its rule file (rules/ID.json), which a file system limits, and every id stands in the addresses and "
+        "anchors of the pages. Shorten it; the name shown on the pages is the `name` text, which may be long.",
+        V + '  plan premium-support-with-a-dedicated-technical-account-manager-and-more {\n    name "Premium"\n  }\n}\n',
+        fix=("premium-support-with-a-dedicated-technical-account-manager-and-more", "premium"),
+    ),
     # --- T02: files and folders -------------------------------------------------------------------
     "T0201": Explanation(
         "no plan files in a folder",

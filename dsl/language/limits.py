@@ -23,6 +23,13 @@ MAX_TEXT_CHARS = 20_000
 MAX_DIGITS = 9
 """A number may have at most this many digits: 999,999,999 minutes is 1,900 years."""
 
+MAX_ID_CHARS = 64
+"""An id (of a vendor, plan, calendar, feature ...) may have at most this many characters; the longest real one has 27.
+
+Why: a vendor's id is the name of its pages' folder and of its rule file (`rules/{id}.json`), and a file system
+refuses a name over 255 bytes: a vendor id of 300 characters passed `check`, and the build failed with 'File name
+too long'. Every id stands in the addresses and anchors of the pages, so one limit holds for all of them."""
+
 MAX_LINES = 20_000
 """A file may hold at most this many lines that are not blank or comments (a real offer: 100-600)."""
 
@@ -52,7 +59,13 @@ shutdown between Christmas and New Year is 10; `closed 0001-01-01 to 9999-12-31`
 # One pass that sees strings, comments and numbers as the lexer does: digits inside a text, a
 # comment or a name are not numbers. Written without a group repeated per character (see the
 # STRING terminal in grammar.lark), so memory does not grow with the length of a text.
-_SCAN = re.compile(r'"""[\s\S]*?"""|"[^"\\\n]*(?:\\.[^"\\\n]*)*"|#[^\n]*|\b\d+')
+# An id longer than the limit is matched whole (a word of letters, digits, _ and -, as the ID terminal, without a
+# group per character); a shorter one is passed by, and the digits inside it are no number (`\b` does not stand
+# inside a word). A zone's name is no id: a long one is judged against the zone database (T0501).
+_SCAN = re.compile(
+    r'"""[\s\S]*?"""|"[^"\\\n]*(?:\\.[^"\\\n]*)*"|#[^\n]*|\bzone[ \t]+[A-Za-z_][A-Za-z0-9_+/-]*|\b\d+'
+    rf"|\b[A-Za-z][A-Za-z0-9_-]{{{MAX_ID_CHARS},}}"
+)
 _STATEMENT = re.compile(r"^[ \t]*[^\s#]", re.MULTILINE)
 _MAX_REPORTED = 20
 
@@ -114,6 +127,15 @@ def _scan(text: str, path: str) -> Iterator[Diagnostic]:
                     "shorten it, or link to the full terms with a `website` or a Markdown link",
                     code="T0112",
                 )
+        elif token.startswith("zone"):
+            continue
+        elif token[0].isalpha():
+            yield error(
+                f"an id of {len(token):,} characters; an id may have at most {MAX_ID_CHARS}",
+                _pos(text, path, match.start(), match.start() + 20),
+                "shorten it: an id names a folder, a file or a part of the pages' addresses",
+                code="T0118",
+            )
         elif token[0] != "#" and len(token) > MAX_DIGITS:
             yield error(
                 f"a number of {len(token):,} digits; a number may have at most {MAX_DIGITS}",

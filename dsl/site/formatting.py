@@ -21,11 +21,11 @@ from decimal import Decimal
 from functools import cache, lru_cache
 from typing import Literal
 
-from babel import Locale, UnknownLocaleError
-from babel.core import get_global
+from babel import Locale, UnknownLocaleError, localedata
+from babel.core import get_global, get_locale_identifier, parse_locale
 from babel.dates import format_date as _format_date
 from babel.dates import format_interval, format_skeleton, format_time, get_day_names, get_timezone_location, get_timezone_name
-from babel.lists import format_list
+from babel.lists import format_list as _babel_format_list
 from babel.numbers import NumberPattern, get_territory_currencies, parse_pattern
 from babel.units import format_unit
 
@@ -72,9 +72,14 @@ def locale_code(lang: str) -> str:
     parsed = Locale.parse(lang, sep="-")
     likely = get_global("likely_subtags").get(str(parsed))
     if likely and not parsed.territory:
-        region = Locale.parse(likely)
-        if region.language == parsed.language and region.territory:
-            return str(Locale(parsed.language, region.territory, parsed.script, parsed.variant))
+        language, territory, likely_script, *_ = parse_locale(likely)
+        if language == parsed.language and territory:
+            # Without the likely script when CLDR has the region without it (de -> de_DE); with it when CLDR files the
+            # region under the script (az -> az_Latn_AZ: az_AZ is no locale, and Azerbaijani pages failed the build).
+            for script in dict.fromkeys((parsed.script, likely_script)):
+                candidate = get_locale_identifier((parsed.language, territory, script, parsed.variant))
+                if localedata.exists(candidate):
+                    return candidate
     return str(parsed)
 
 
@@ -379,6 +384,41 @@ def weekday_range(first: int, last: int, lang: str) -> str:
 def day_and_time(day: int, minute: int, lang: str) -> str:
     """A weekday and a time: "sön 23:00"."""
     return f"{weekday(day, lang)} {clock(minute, lang)}"
+
+
+_LIST_STYLE_FALLBACKS = {"unit": ("unit-short", "standard")}
+"""Where Babel looks for a list style a locale lacks (babel.lists._style_fallbacks, from CLDR's root aliases)."""
+
+_ROOT_LIST_PATTERN = "{0}, {1}"
+"""CLDR root's pattern for every part of a list: what a locale's missing list patterns inherit."""
+
+
+def format_list(items: list[str], style: ListStyle, locale: Locale) -> str:
+    """Babel's format_list, also for a locale whose CLDR data for a style is partial.
+
+    Babel resolves a missing "unit" list style to "unit-short", which for Swedish, German, Finnish and others
+    holds only the patterns for two items and the end, not those of the start and middle of a longer list: three
+    items raised KeyError 'start' (a Swedish page of a calendar open in three stretches a week). Spanish lacks the
+    pattern for two items too, Bulgarian and Arabic that for two items alone (Babel then wrote two Arabic items as
+    three, the second twice). A missing pattern is inherited as CLDR does:
+    from the root's "{0}, {1}", except that the end and the pair stand in for each other.
+    """
+    found: dict[str, str] = {}
+    for name in (style, *_LIST_STYLE_FALLBACKS.get(style, ())):
+        try:
+            found = dict(locale.list_patterns[name])
+            break
+        except KeyError:
+            continue
+    if len(items) < 2 or all(part in found for part in ("start", "middle", "end", "2")):
+        return _babel_format_list(items, style=style, locale=locale)
+    end = found.get("end") or found.get("2") or _ROOT_LIST_PATTERN
+    if len(items) == 2:
+        return (found.get("2") or end).format(*items)
+    joined = found.get("start", _ROOT_LIST_PATTERN).format(items[0], items[1])
+    for item in items[2:-1]:
+        joined = found.get("middle", _ROOT_LIST_PATTERN).format(joined, item)
+    return end.format(joined, items[-1])
 
 
 def listing(items: list[str], lang: str, style: ListStyle = "standard") -> str:

@@ -37,6 +37,7 @@ from jinja2.runtime import Context
 from markupsafe import Markup
 
 from dsl.language.cache import BuildCache, keep_for_user, kept_for_user, key_of, user_cached, version
+from dsl.language.diagnostics import Diagnostic, error
 from dsl.language.model import Project, Vendor
 from dsl.language.settings import DEFAULT_SETTINGS, Settings, address_splits
 from dsl.language.vocabulary import LANGUAGES
@@ -123,6 +124,30 @@ def _catalog(locales: Path, lang: str, settings: Settings) -> Path:
         f"the site is published in '{lang}', but there is no catalog of the site's words in it: "
         f"add {own or po} (copy locales/en/LC_MESSAGES/messages.po and translate each msgstr)",
     )
+
+
+def language_problems(settings: Settings, locales: Path | None = None) -> list[Diagnostic]:
+    """Located errors for the site's languages a build cannot publish in: one CLDR does not know, one without a catalog.
+
+    `compile_catalogs` refuses them too, when the build reaches them; `check` and `build` report them beside the settings'
+    other problems, with the line and a hint, so that a project `check` accepts does not then fail to build.
+    """
+    problems: list[Diagnostic] = []
+    if settings.file is None:
+        return problems
+    for lang in settings.languages:
+        pos = settings.pos(f"site.languages.{lang}")
+        if not fmt.known_locale(lang):
+            problems.append(error(f"the site is published in '{lang}', a language CLDR does not know, so its numbers and dates cannot be written",
+                                  pos, "use a code CLDR knows for the language, such as nb, pt-BR or sr-Latn", code="T1005"))
+            continue
+        try:
+            _catalog(LOCALES if locales is None else locales, lang, settings)
+        except BuildError:
+            own = settings.locales / lang / "LC_MESSAGES" / "messages.po" if settings.locales is not None else None
+            problems.append(error(f"the site is published in '{lang}', but there is no catalog of the site's words in it", pos,
+                                  f"add {own} (copy locales/en/LC_MESSAGES/messages.po and translate each msgstr)", code="T1005"))
+    return problems
 
 
 def compile_catalogs(locales: Path, stderr: TextIO | None = None, settings: Settings = DEFAULT_SETTINGS) -> dict[str, Translations]:
