@@ -122,3 +122,25 @@ def test_a_tier_with_hours_of_its_own_for_everyone_still_says_them() -> None:
     text = TWO_TIERS.replace("    coverage P1 on always\n", "    coverage all on always\n")
     _, plus = _cards(text)
     assert "When support is available: 24×7, all year round" in [p.replace("\u00a0", " ") for p in plus.points]
+
+
+def test_a_price_for_every_segment_is_said_once_on_its_card() -> None:
+    # Community's free support written without a segment was "Businesses: Free" and "Schools: Free" on its card.
+    text = PLAN.replace("    price business free\n", "    price free\n")
+    community, team, *_ = _cards(text)
+    assert [(str(label), cell.text) for label, cell in community.prices] == [("", "Free")]
+    assert [str(label) for label, _cell in team.prices] == ["Businesses", "Schools"]  # prices that differ keep their names
+
+
+@pytest.mark.parametrize("lang", ["sv", "it", "pl", "en"])
+def test_a_card_that_says_what_its_tier_adds_shows_no_promise_cut_short(lang: str) -> None:
+    # Esri's "Extended support level 1 – standard support extended with…" and Infor's "Obejmuje wszystkie funkcje planu
+    # Xtreme Support…" above "Everything in Standard, and more": half a sentence, then the same thing whole.
+    result = load_project([PLANS])
+    assert result.project is not None
+    for vendor in result.project.vendors:
+        for card in site.vendor_page(vendor, site.Reader(lang, words()[lang], vendor)).cards:
+            assert not card.promise.striptags().endswith("…"), (vendor.id, card.name, card.promise)
+    esri = next(v for v in result.project.vendors if v.id == "esri")
+    cards = site.vendor_page(esri, site.Reader(lang, words()[lang], esri)).cards
+    assert cards[1].promise == "" and cards[1].extends and cards[2].promise.striptags().endswith(")."), cards[2].promise

@@ -2126,15 +2126,21 @@ def tier_cards(vendor: Vendor, reader: Reader, prices: tuple[PriceRow, ...]) -> 
     for i, plan in enumerate(vendor.plans):
         base = vendor.plan(plan.extends) if plan.extends else None
         same = base is not None and not adds_to_parent(plan, vendor)
-        if prices:
-            own = tuple((row.label if len(prices) > 1 else Markup(""), row.cells[i]) for row in prices)
+        promise = _promise(plan.description, reader)
+        if prices and len({row.cells[i] for row in prices}) == 1:
+            # One price for every segment (a price written without one): said once, not under each segment's name.
+            own = ((Markup(""), prices[0].cells[i]),)
+        elif prices:
+            own = tuple((row.label, row.cells[i]) for row in prices)
         else:
             own = ((Markup(""), price_cell(None, vendor, reader)),)
         cards.append(
             TierCard(
                 reader.label(plan.name),
                 tier_anchor(plan.id),
-                _promise(plan.description, reader),
+                # A promise cut short ("… extended with…", "Includes everything in Xtreme Support…") on a card that
+                # says "Everything in X, and more" above what the tier adds: that line says it whole.
+                Markup("") if base is not None and promise.striptags().endswith("…") else promise,
                 own,
                 reader.label(base.name) if base is not None else Markup(""),
                 () if same else tier_points(plan, base, vendor, reader),
