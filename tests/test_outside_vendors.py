@@ -503,9 +503,9 @@ def test_tramuntanas_matrix_answers_impact_first(published: Path) -> None:
 @pytest.mark.parametrize(
     ("lang", "vendor", "said"),
     [
-        ("en", "kahlenberg", "Mon – Thu 08:00 – 17:00; Fri 08:00 – 14:00 (Central European Time), except public holidays in Austria; "
+        ("en", "kahlenberg", "Mon – Thu 08:00 – 17:00; Fri 08:00 – 14:00 Austrian time, except public holidays in Austria; "
                              "closed every year: 24 December and 31 December"),
-        ("sv", "kahlenberg", "tis 22:00–ons 02:00, tors 22:00–fre 02:00 (centraleuropeisk tid); aviseras minst 5 dagar i förväg"),
+        ("sv", "kahlenberg", "tis 22:00–ons 02:00, tors 22:00–fre 02:00 österrikisk tid; aviseras minst 5 dagar i förväg"),
         ("en", "kahlenberg", "€249 per device per month excl. tax, minimum 3 devices, plus a one-off set-up fee of €990"),
         ("it", "kahlenberg", "Opzione a pagamento: 150 € per intervento IVA esclusa"),
         ("pl", "kahlenberg", "Telefon (Linia awaryjna; tylko Całkowita awaria)"),

@@ -2470,6 +2470,15 @@ def zone_names(reader: Reader) -> dict[str, str]:
         "Europe/Madrid": _("Spanish time"),
         "Europe/Paris": _("French time"),
         "Europe/Amsterdam": _("Dutch time"),
+        # "Central European Time" too, and Stockholm's, Rome's and Berlin's: a Swiss or an Austrian customer names the
+        # time by the country, as the site does Sweden's, not by a region CLDR shares with eighteen countries.
+        "Europe/Zurich": _("Swiss time"),
+        "Europe/Vienna": _("Austrian time"),
+        "Europe/Oslo": _("Norwegian time"),
+        "Europe/Copenhagen": _("Danish time"),
+        "Europe/Brussels": _("Belgian time"),
+        "Europe/Prague": _("Czech time"),
+        "Europe/Tallinn": _("Estonian time"),  # "Eastern European Time", as Helsinki's is
         "America/New_York": _("New York time"),
         "America/Chicago": _("Chicago time"),
         "Asia/Kolkata": _("India time"),
