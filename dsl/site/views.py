@@ -2127,6 +2127,7 @@ def tier_cards(vendor: Vendor, reader: Reader, prices: tuple[PriceRow, ...]) -> 
         base = vendor.plan(plan.extends) if plan.extends else None
         same = base is not None and not adds_to_parent(plan, vendor)
         promise = _promise(plan.description, reader)
+        own: tuple[tuple[Markup, PriceCell], ...]
         if prices and len({row.cells[i] for row in prices}) == 1:
             # One price for every segment (a price written without one): said once, not under each segment's name.
             own = ((Markup(""), prices[0].cells[i]),)
