@@ -1004,10 +1004,10 @@ def test_sonajalg_and_moravadata_read_and_export_as_written(published: Path) -> 
 @pytest.mark.parametrize(
     ("lang", "hours", "channel"),
     [
-        ("en", "When support is available (Critical): 24×7", "Channels: Phone (On-call line; Critical only)"),
-        ("sv", "(Kritisk): ", "Kanaler: Telefon (Beredskapstelefon; endast Kritisk)"),
-        ("it", "(Critica): ", "Canali: Telefono (Numero di reperibilità; solo Critica)"),
-        ("pl", "(Krytyczna): ", "Kanały: Telefon (Telefon dyżurny; tylko Krytyczna)"),
+        ("en", "When support is available (Critical): 24×7", "Channels: phone (On-call line; Critical only)"),
+        ("sv", "(Kritisk): ", "Kanaler: telefon (Beredskapstelefon; endast Kritisk)"),
+        ("it", "(Critica): ", "Canali: telefono (Numero di reperibilità; solo Critica)"),
+        ("pl", "(Krytyczna): ", "Kanały: telefon (Telefon dyżurny; tylko Krytyczna)"),
     ],
 )
 def test_a_tier_card_names_the_priority_and_the_line_it_adds(published: Path, lang: str, hours: str, channel: str) -> None:

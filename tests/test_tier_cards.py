@@ -113,7 +113,7 @@ def test_a_tier_that_only_adds_hours_for_the_top_priority_says_those_hours_and_w
     assert said == [
         "First response (Critical): 1 hour (24×7, all year round)",
         "When support is available (Critical): 24×7, all year round",
-        "Channels: Phone (On-call phone, critical faults; Critical only)",  # as the tier's service names it
+        "Channels: phone (On-call phone, critical faults; Critical only)",  # as the tier's service names it, in lower case
     ], said
     assert not any(p in standard.points for p in plus.points)
 
@@ -144,3 +144,21 @@ def test_a_card_that_says_what_its_tier_adds_shows_no_promise_cut_short(lang: st
     esri = next(v for v in result.project.vendors if v.id == "esri")
     cards = site.vendor_page(esri, site.Reader(lang, words()[lang], esri)).cards
     assert cards[1].promise == "" and cards[1].extends and cards[2].promise.striptags().endswith(")."), cards[2].promise
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("sv", "Kanaler: supportportal, e-post och telefon"),
+        ("it", "Canali: portale di assistenza, e-mail e telefono"),
+        ("pl", "Kanały: portal wsparcia, e-mail i telefon"),
+        ("en", "Channels: support portal, email and phone"),
+    ],
+)
+def test_a_cards_channels_after_their_colon_begin_in_lower_case(lang: str, said: str) -> None:
+    # "Kanaler: Supportportal, e-post och telefon": a capital inside the line, after a colon, before lower-case kinds.
+    result = load_project([PLANS])
+    assert result.project is not None
+    synerity = next(v for v in result.project.vendors if v.id == "synerity")
+    free = site.vendor_page(synerity, site.Reader(lang, words()[lang], synerity)).cards[0]
+    assert said in [p.replace("\u2060", "").replace("\u00a0", " ") for p in free.points], free.points

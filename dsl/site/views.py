@@ -2113,6 +2113,10 @@ def tier_points(plan: Plan, base: Plan | None, vendor: Vendor, reader: Reader) -
     kinds: list[str] = list(dict.fromkeys(names[c] for c in added))
     if kinds:  # each is HTML (a `lang` mark on a vendor's English label), kept as it is: escape() leaves Markup alone
         said = markup_listing([Markup(escape(k)) for k in list_items(kinds)], reader.lang)
+        # After the colon the first kind is a word inside the line, as the ones after it are: "Kanaler: supportportal,
+        # e-post och telefon", not "Kanaler: Supportportal, e-post …" (the site's words for the kinds; a vendor's label
+        # stands in brackets after one).
+        said = Markup(_lower_first(str(said)))
         service.append(html_format("{}: {}", reader.gettext("Channels"), said))
     # A tier that extends none leads with its service (a first time, its hours, its channels), which its features
     # do not say; one that extends another with the features it gains, the things its vendor sells it by.
