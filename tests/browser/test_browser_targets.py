@@ -57,7 +57,8 @@ TOUCH_TARGETS = (
     # page's cards (24 px), a footnote mark (24 px), the skip link (40 px), the comparison's tick boxes (32 px)
     " summary, thead th a, .card h2 a, a.fn, .skip, input.choose,"
     " a.cta,"  # a tier card's "Compare all tiers"
-    " .perma, .first td a, .first th a"  # the "#" after a tier's name in "Service per tier"; "Who answers first?"'s tiers
+    " .perma, .first td a, .first th a,"  # the "#" after a tier's name in "Service per tier"; "Who answers first?"'s tiers
+    " .contacts li > a"  # a contact's address, on a line of its own under its title (19 px)
 )
 TALL = """
 (selector) => [...document.querySelectorAll(selector)].filter((e) => e.checkVisibility())
