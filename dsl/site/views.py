@@ -2307,8 +2307,10 @@ def _segment_summary(prices: list[Price], reader: Reader, currencies: list[str])
         if p.kind == "amount" and p.amount is not None and p.currency:
             # A set-up fee is part of what a price costs: prices with one do not compare with those without.
             fee = p.setup.amount if p.setup is not None and p.setup.amount is not None else Decimal(-1)
-            # So are the parts that add up with a price, and the least it comes to: said once after the range.
-            extra = (tuple((q.amount, q.unit or "") for q in p.parts), p.floor.amount if p.floor is not None else Decimal(-1))
+            # So are the parts that add up with a price: said once after the range. The least it comes to is said after
+            # it when every price in it has the same, as a minimum quantity is: Cassalink's two tiers (at least €950 and
+            # €1,500 a month) read as two whole prices joined by "or" on the home page's card.
+            extra = tuple((q.amount, q.unit or "") for q in p.parts)
             key = (p.currency, p.unit or "", p.period or "", p.tax or "", fee, p.pack_of or "", p.pack or 0, extra)
             groups.setdefault(key, []).append(p)
     ranges = []
@@ -2323,6 +2325,8 @@ def _segment_summary(prices: list[Price], reader: Reader, currencies: list[str])
         groups.items(), key=lambda item: (currencies.index(item[0][0]), item[0])
     ):
         minimums, billings = {p.minimum for p in group}, {p.billed_every for p in group}
+        leasts = {p.floor for p in group}
+        least = leasts.pop() if len(leasts) == 1 else None
         minimum = minimums.pop() if len(minimums) == 1 else None
         billed = billings.pop() if len(billings) == 1 else None
         amounts = [p.amount for p in group if p.amount is not None]
@@ -2340,7 +2344,7 @@ def _segment_summary(prices: list[Price], reader: Reader, currencies: list[str])
         if starting:
             money = _("from %(price)s") % {"price": money}
         money = with_parts(money, group[0].parts, period or None, reader)
-        money = with_floor(_tax(money, tax or None, reader), group[0].floor, reader)
+        money = with_floor(_tax(money, tax or None, reader), least, reader)
         money = with_terms(money, unit or None, minimum, billed, reader)
         ranges.append(with_setup_fee(money, group[0].setup, reader))
     # A percentage compares with no amount: a range of its own per basis, period, tax note and minimum amount.
