@@ -162,3 +162,26 @@ def test_a_cards_channels_after_their_colon_begin_in_lower_case(lang: str, said:
     synerity = next(v for v in result.project.vendors if v.id == "synerity")
     free = site.vendor_page(synerity, site.Reader(lang, words()[lang], synerity)).cards[0]
     assert said in [p.replace("\u2060", "").replace("\u00a0", " ") for p in free.points], free.points
+
+
+def test_prices_the_same_for_every_segment_are_one_row_of_the_comparison() -> None:
+    # Every price written without a segment, the segments declared all the same: each segment's row repeated them.
+    text = PLAN
+    for line in ("price business free", "price business from 10 EUR per user per month excl tax",
+                 "price business 100 SEK per user per month excl tax", "price schools 50 SEK per device per year",
+                 "price business contact sales", "price schools 500 EUR per year incl tax"):
+        text = text.replace(line, line.replace("price business ", "price ").replace("price schools ", "price "))
+    result = load_text(text, "acme.plan")
+    assert result.project is not None and not result.errors, result.errors
+    acme = result.project.vendors[0]
+    rows = site.price_rows(acme, site.Reader("en", words()["en"], acme))
+    assert [str(row.label) for row in rows] == ["Price"]
+    # Where one tier's price differs by segment, each segment keeps its row.
+    rows = site.price_rows(acme := _vendor(PLAN), site.Reader("en", words()["en"], acme))
+    assert [str(row.label) for row in rows] == ["Businesses", "Schools"]
+
+
+def _vendor(text: str):  # type: ignore[no-untyped-def]
+    result = load_text(text, "acme.plan")
+    assert result.project is not None and not result.errors
+    return result.project.vendors[0]

@@ -1068,10 +1068,15 @@ def price_rows(vendor: Vendor, reader: Reader) -> tuple[PriceRow, ...]:
     if not segments:
         cells = tuple(_segment_cell(p, None, vendor, reader) for p in vendor.plans)
         return (PriceRow(Markup(escape(reader.gettext("Price"))), cells),)
-    return tuple(
+    rows = tuple(
         PriceRow(reader.label(s.label), tuple(_segment_cell(p, s.id, vendor, reader) for p in vendor.plans))
         for s in segments
     )
+    if len({row.cells for row in rows}) == 1:
+        # Every tier costs each segment the same (prices written without a segment, the segments declared for
+        # something else): one row, not the same prices under each segment's name.
+        return (PriceRow(Markup(escape(reader.gettext("Price"))), rows[0].cells),)
+    return rows
 
 
 def _segment_cell(plan: Plan, segment: str | None, vendor: Vendor, reader: Reader) -> PriceCell:
