@@ -970,11 +970,23 @@ def period_words(reader: Reader) -> dict[str, str]:
 
 
 def _tax(text: str, tax: str | None, reader: Reader) -> str:
-    if tax == "excluded":
-        return reader.gettext("%(price)s excl. tax") % {"price": text}
-    if tax == "included":
-        return reader.gettext("%(price)s incl. tax") % {"price": text}
-    return text
+    if tax not in ("excluded", "included"):
+        return text
+    _ = reader.gettext
+    words = (_("%(price)s excl. tax") if tax == "excluded" else _("%(price)s incl. tax")) % {"price": "\x00"}
+    # The tax note's own words on one line ("netto (bez VAT)", "exkl. moms", "IVA esclusa"): Wisła's card ended a line
+    # with "(bez" and began the next with "VAT)". The space between the price and the note may still break.
+    before, after = words.split("\x00")
+    return _one_line(before) + text + _one_line(after)
+
+
+def _one_line(words: str) -> str:
+    """`words` with their inner spaces no-break spaces, the spaces at either end as they are."""
+    core = words.strip(" ")
+    if not core:
+        return words
+    start = words.index(core)
+    return words[:start] + core.replace(" ", fmt.NO_BREAK_SPACE) + words[start + len(core):]
 
 
 @_per_catalog

@@ -257,3 +257,35 @@ def test_a_contacts_address_stands_under_its_title_without_a_gap(visitor: Any, l
             gap = contact["next"] - contact["bottom"]
             assert -1 <= gap < contact["line"] / 2, f"{vendor}: {contact['title']!r} and what follows it ({gap:.0f} px apart)"
     assert seen > 20
+
+
+# Each place the tax note follows a price, and on how many lines the browser set its words.
+TAX_NOTE = r"""
+(note) => {
+  const out = [];
+  const walker = document.createTreeWalker(document.querySelector('main'), NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    if (!n.parentElement.checkVisibility()) continue;
+    const plain = n.data.replace(/[\u00a0\u2060]/g, ' ');
+    for (let at = plain.indexOf(note); at >= 0; at = plain.indexOf(note, at + 1)) {
+      const r = document.createRange();
+      r.setStart(n, at);
+      r.setEnd(n, at + note.length);
+      out.push(new Set([...r.getClientRects()].filter((x) => x.width > 0).map((x) => Math.round(x.top))).size);
+    }
+  }
+  return out;
+}
+"""
+
+
+@pytest.mark.parametrize("width", [320, 390, 1366])
+@pytest.mark.parametrize(("lang", "note"), [("pl", "netto (bez VAT)"), ("sv", "exkl. moms"), ("it", "IVA esclusa"), ("en", "excl. tax")])
+def test_a_prices_tax_note_is_never_set_on_two_lines(visitor: Any, lang: str, note: str, width: int) -> None:
+    # Wisła's card at 1366 px: "14 500 zł miesięcznie netto (bez" ended a line and "VAT)" began the next.
+    seen = 0
+    for vendor, page in vendor_pages(visitor, lang, {"width": width, "height": 900}, ("wisla", "norrdrift", "cassalink")):
+        lines = page.evaluate(TAX_NOTE, note)
+        seen += len(lines)
+        assert all(n == 1 for n in lines), f"{vendor} at {width} px sets {note!r} on two lines: {lines}"
+    assert seen >= 6
