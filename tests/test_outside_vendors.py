@@ -514,9 +514,9 @@ def test_tramuntanas_matrix_answers_impact_first(published: Path) -> None:
 @pytest.mark.parametrize(
     ("lang", "vendor", "said"),
     [
-        ("en", "kahlenberg", "Mon – Thu 08:00 – 17:00; Fri 08:00 – 14:00 (Central European Time), except public holidays in Austria; "
+        ("en", "kahlenberg", "Mon – Thu 08:00 – 17:00; Fri 08:00 – 14:00 Austrian time, except public holidays in Austria; "
                              "closed every year: 24 December and 31 December"),
-        ("sv", "kahlenberg", "tis 22:00–ons 02:00, tors 22:00–fre 02:00 (centraleuropeisk tid); aviseras minst 5 dagar i förväg"),
+        ("sv", "kahlenberg", "tis 22:00–ons 02:00, tors 22:00–fre 02:00 österrikisk tid; aviseras minst 5 dagar i förväg"),
         ("en", "kahlenberg", "€249 per device per month excl. tax, minimum 3 devices, plus a one-off set-up fee of €990"),
         ("it", "kahlenberg", "Opzione a pagamento: 150 € per intervento IVA esclusa"),
         ("pl", "kahlenberg", "Telefon (Linia awaryjna; tylko Całkowita awaria)"),
@@ -1016,10 +1016,10 @@ def test_sonajalg_and_moravadata_read_and_export_as_written(published: Path) -> 
 @pytest.mark.parametrize(
     ("lang", "hours", "channel"),
     [
-        ("en", "When support is available (Critical): 24×7", "Channels: Phone (On-call line; Critical only)"),
-        ("sv", "(Kritisk): ", "Kanaler: Telefon (Beredskapstelefon; endast Kritisk)"),
-        ("it", "(Critica): ", "Canali: Telefono (Numero di reperibilità; solo Critica)"),
-        ("pl", "(Krytyczna): ", "Kanały: Telefon (Telefon dyżurny; tylko Krytyczna)"),
+        ("en", "When support is available (Critical): 24×7", "Channels: phone (On-call line; Critical only)"),
+        ("sv", "(Kritisk): ", "Kanaler: telefon (Beredskapstelefon; endast Kritisk)"),
+        ("it", "(Critica): ", "Canali: telefono (Numero di reperibilità; solo Critica)"),
+        ("pl", "(Krytyczna): ", "Kanały: telefon (Telefon dyżurny; tylko Krytyczna)"),
     ],
 )
 def test_a_tier_card_names_the_priority_and_the_line_it_adds(published: Path, lang: str, hours: str, channel: str) -> None:

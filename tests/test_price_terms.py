@@ -333,3 +333,35 @@ def test_the_documented_examples_check_clean() -> None:
             f'  footnote * "Travel costs extra."\n{features}  plan std {{\n    name "Standard"\n{body}\n  }}\n}}\n'
         )
         assert problems(text, "error") == [] and problems(text, "warning") == [], block
+
+
+TWO_TIERS_AT_LEAST = """vendor acme {{
+  name "Acme"
+  language en
+  plan std {{
+    name "Standard"
+    price 95 EUR per device per month at least {low} EUR per month excl tax
+  }}
+  plan plus {{
+    name "Premium"
+    price 150 EUR per device per month at least {high} EUR per month excl tax
+  }}
+}}
+"""
+
+
+@pytest.mark.parametrize(
+    ("lang", "low", "high", "summary"),
+    [
+        # Cassalink's card read "95 € per enhet per månad exkl. moms, minst 950 € per månad eller 150 € per enhet …,
+        # minst 1 500 € per månad": two whole prices where the others' cards give a range.
+        ("sv", 950, 1500, "95 €–150 € per enhet per månad exkl. moms"),
+        ("en", 950, 1500, "€95 – €150 per device per month excl. tax"),
+        ("pl", 950, 1500, "95 € – 150 € za urządzenie miesięcznie netto (bez VAT)"),
+        # The same least amount for every tier is said once after the range, as a minimum quantity is.
+        ("en", 950, 950, "€95 – €150 per device per month excl. tax, at least €950 per month"),
+    ],
+)
+def test_a_cards_range_says_a_least_amount_only_when_every_tier_has_it(lang: str, low: int, high: int, summary: str) -> None:
+    vendor = vendor_of(TWO_TIERS_AT_LEAST.format(low=low, high=high))
+    assert said(site.price_range(vendor, reader(lang, vendor))).replace("\u2060", "").replace("\u00a0", " ") == summary

@@ -26,7 +26,7 @@ from support.paths import BUILD_PY, PLANS, ROOT
 from support.site import Balance
 
 YEARS = (2026, 2027)
-PAGE_BUDGET = 86 * 1024
+PAGE_BUDGET = 87 * 1024
 """A vendor page with its CSS and JavaScript, as files on disk (sla.js is the readable, commented reference evaluator that
 consumers read, so it is not minified). 64 KB until session 22, whose date field in the page's own pattern, phone tier
 layout and longer price and clock sentences added about 5 KB of source and text; 72 KB until review 6, whose language links
@@ -44,7 +44,9 @@ document edited by other hands, in the same words, where sla.js threw its own Ty
 another type) added 7.1 KB of source, 2 KB compressed, to every vendor page: the calculator loads the evaluator consumers
 use, not a copy of it without the checks (Synerity's Italian page then weighed 86.2 KB with a one-language note); 85 KB
 until session 30, whose refusal of a question's names that are not texts in Python's words (sla.js had blamed the
-document for a list as the priority) added 0.6 KB of source, and that page was 125 bytes over."""
+document for a list as the priority) added 0.6 KB of source, and that page was 125 bytes over; 86 KB until pages12, whose
+"Compare all tiers" that ticks its tier in the phone's chooser (0.15 KB of script on a page of three tiers or more) and
+long prices set in the card's own size left Synerity's Polish page 19 bytes."""
 PAGE_BUDGET_GZIP = 28 * 1024
 """The same, as a browser downloads it from a host that compresses (gzip, level 6 as servers use). It also holds the worked
 example under the response times ("Zgłoszenie w piątek o 16:00 czasu szwedzkiego? Pierwsza odpowiedź najpóźniej: Gold – …"),

@@ -149,10 +149,11 @@ def test_calculator_is_hidden_until_scripted_and_carries_its_words(built) -> Non
     assert section["data-rules"] == "../../rules/acme.json"
     assert section["data-result"] == "Scadenza: {time} (ora locale)"
     assert section["data-failed"] and section["data-invalid"]
-    # Issue 9: besides the calculator's module, only the inline JSON-LD (tests/test_site_compare.py), and the language
-    # links' fragment carrier every page has (base.html).
+    # Issue 9: besides the calculator's module, only the inline JSON-LD (tests/test_site_compare.py), the tier cards'
+    # "Compare all tiers" that ticks its tier on a phone (a vendor of three tiers or more), and the language links'
+    # fragment carrier every page has (base.html).
     scripts = [s.get("src") or ("inline" if s.get("type") == "module" else s["type"]) for s in tags.find("script")]
-    assert scripts == ["application/ld+json", "../../assets/calculator.js", "inline"]
+    assert scripts == ["application/ld+json", "inline", "../../assets/calculator.js", "inline"]
     assert tags.find("script", src="../../assets/calculator.js")[0]["type"] == "module"
     assert [o["value"] for o in tags.find("option")][:2] == ["standard", "premium"]
     # The date and the 24-hour time are text in the page's patterns: <input type=date> and datetime-local show the

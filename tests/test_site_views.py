@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
 from markupsafe import Markup
 
@@ -9,6 +12,7 @@ from dsl.language.model import Calendar, WeeklyInterval
 from dsl.language.vocabulary import CONTACT_KINDS, DEFAULT_METRIC, LANGUAGES, METRICS, PERIODS
 from dsl.site import formatting as fmt
 from dsl.site import views as site
+from support.paths import PLANS, ROOT
 from support.site import ACME, ALWAYS, BETA, CUSTOMER, OFFICE, PHONE, WEEK_24X5, plain, words
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
@@ -624,3 +628,39 @@ def test_an_island_zone_without_a_name_is_not_said_as_a_city(lang: str, azores: 
     assert plain(site.zoned_hours("H", "Atlantic/Azores", r)) == azores
     assert plain(site.zoned_hours("H", "Indian/Maldives", r)) == maldives
     assert "mieście" not in plain(site.zoned_hours("H", "Atlantic/Cape_Verde", r))
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("sv", ["schweizisk tid", "österrikisk tid", "norsk tid", "dansk tid", "belgisk tid", "tjeckisk tid"]),
+        ("it", ["ora svizzera", "ora austriaca", "ora norvegese", "ora danese", "ora belga", "ora ceca"]),
+        ("pl", ["czasu szwajcarskiego", "czasu austriackiego", "czasu norweskiego", "czasu duńskiego", "czasu belgijskiego",
+                "czasu czeskiego"]),
+        ("en", ["Swiss time", "Austrian time", "Norwegian time", "Danish time", "Belgian time", "Czech time"]),
+    ],
+)
+def test_zurich_and_vienna_are_their_countrys_time_not_central_european(lang: str, said: list[str]) -> None:
+    """Sihlmed's Zurich hours read "(Central European Time)" and Kahlenberg's Vienna hours "(czas środkowoeuropejski)",
+    where Stockholm's, on the same clock, read "Swedish time": a Swiss customer says Swiss time."""
+    r = reader(lang)
+    zones = ("Europe/Zurich", "Europe/Vienna", "Europe/Oslo", "Europe/Copenhagen", "Europe/Brussels", "Europe/Prague")
+    for zone, name in zip(zones, said, strict=True):
+        text = plain(site.zoned_hours("H", zone, r))
+        assert text == plain(r.gettext("%(hours)s %(zone)s") % {"hours": "H", "zone": name}) and "(" not in text, text
+
+
+def test_no_zone_a_plan_uses_is_named_by_a_region_the_site_names_by_a_country() -> None:
+    """Every zone of the seeds and the outside offers that CLDR calls Central, Western or Eastern European Time is said
+    by its country, as Stockholm's is: one way of naming a European zone on every page and in every language."""
+    from babel.dates import get_timezone_name
+
+    found = set()
+    for path in [*Path(PLANS).glob("*.plan"), *(ROOT / "tests" / "plans").rglob("*.plan")]:
+        found |= set(re.findall(r"\bzone\s+(Europe/\w+)", path.read_text(encoding="utf-8")))
+    assert {"Europe/Zurich", "Europe/Vienna", "Europe/Stockholm"} <= found
+    for zone in sorted(found):
+        if "European" in str(get_timezone_name(zone, "long", zone_variant="generic", locale="en")):
+            for lang in ("sv", "it", "pl", "en"):
+                text = plain(site.zoned_hours("H", zone, reader(lang)))
+                assert "(" not in text and "europ" not in text.lower(), (zone, lang, text)

@@ -167,7 +167,7 @@ def test_the_worked_examples_question_in_every_language(sites: dict[str, Path]) 
     [
         ("en", "Any case other than cases escalated to Esri Inc"),
         ("sv", "Alla ärenden utom ärenden som eskaleras till Esri Inc"),
-        ("it", "Tutti i casi tranne: casi inoltrati a Esri Inc"),
+        ("it", "Tutti i casi eccetto casi inoltrati a Esri Inc"),  # not "tranne: casi …", a colon mid-sentence
         ("pl", "Zgłoszenia inne niż zgłoszenia eskalowane do Esri Inc"),
     ],
 )
@@ -212,3 +212,21 @@ def test_each_language_names_its_own_words_for_a_tier(lang: str) -> None:
     assert listed[0] == glossary_term and all(w and " " not in w for w in listed)
     assert site.names_say_tier([site.Markup(f"X {listed[1]}")], reader)
     assert not site.names_say_tier([site.Markup("Gold")], reader)
+
+
+@pytest.mark.parametrize(
+    ("lang", "one", "many"),
+    [
+        ("sv", "Alla detaljer om nivån", "Jämför alla nivåer"),
+        ("it", "Tutti i dettagli del livello", "Confronta tutti i livelli"),
+        ("pl", "Wszystkie szczegóły pakietu", "Porównaj wszystkie pakiety"),
+        ("en", "All details of the tier", "Compare all tiers"),
+    ],
+)
+def test_a_vendor_of_one_tier_has_no_link_to_compare_all_its_tiers(sites: dict[str, Path], lang: str, one: str, many: str) -> None:
+    # Stratiteq sells one tier: its card's "Compare all tiers" promised a comparison of one.
+    links = {
+        vendor: re.findall(r'<a class="cta" href="#compare">(.*?)</a>', (sites["shipped"] / lang / vendor / "index.html").read_text(encoding="utf-8"))
+        for vendor in ("stratiteq", "synerity")
+    }
+    assert links == {"stratiteq": [one], "synerity": [many] * 3}

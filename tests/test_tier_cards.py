@@ -113,7 +113,7 @@ def test_a_tier_that_only_adds_hours_for_the_top_priority_says_those_hours_and_w
     assert said == [
         "First response (Critical): 1 hour (24×7, all year round)",
         "When support is available (Critical): 24×7, all year round",
-        "Channels: Phone (On-call phone, critical faults; Critical only)",  # as the tier's service names it
+        "Channels: phone (On-call phone, critical faults; Critical only)",  # as the tier's service names it, in lower case
     ], said
     assert not any(p in standard.points for p in plus.points)
 
@@ -122,3 +122,66 @@ def test_a_tier_with_hours_of_its_own_for_everyone_still_says_them() -> None:
     text = TWO_TIERS.replace("    coverage P1 on always\n", "    coverage all on always\n")
     _, plus = _cards(text)
     assert "When support is available: 24×7, all year round" in [p.replace("\u00a0", " ") for p in plus.points]
+
+
+def test_a_price_for_every_segment_is_said_once_on_its_card() -> None:
+    # Community's free support written without a segment was "Businesses: Free" and "Schools: Free" on its card.
+    text = PLAN.replace("    price business free\n", "    price free\n")
+    community, team, *_ = _cards(text)
+    assert [(str(label), cell.text) for label, cell in community.prices] == [("", "Free")]
+    assert [str(label) for label, _cell in team.prices] == ["Businesses", "Schools"]  # prices that differ keep their names
+
+
+@pytest.mark.parametrize("lang", ["sv", "it", "pl", "en"])
+def test_a_card_that_says_what_its_tier_adds_shows_no_promise_cut_short(lang: str) -> None:
+    # Esri's "Extended support level 1 – standard support extended with…" and Infor's "Obejmuje wszystkie funkcje planu
+    # Xtreme Support…" above "Everything in Standard, and more": half a sentence, then the same thing whole.
+    result = load_project([PLANS])
+    assert result.project is not None
+    for vendor in result.project.vendors:
+        for card in site.vendor_page(vendor, site.Reader(lang, words()[lang], vendor)).cards:
+            assert not card.promise.striptags().endswith("…"), (vendor.id, card.name, card.promise)
+    esri = next(v for v in result.project.vendors if v.id == "esri")
+    cards = site.vendor_page(esri, site.Reader(lang, words()[lang], esri)).cards
+    assert cards[1].promise == "" and cards[1].extends and cards[2].promise.striptags().endswith(")."), cards[2].promise
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("sv", "Kanaler: supportportal, e-post och telefon"),
+        ("it", "Canali: portale di assistenza, e-mail e telefono"),
+        ("pl", "Kanały: portal wsparcia, e-mail i telefon"),
+        ("en", "Channels: support portal, email and phone"),
+    ],
+)
+def test_a_cards_channels_after_their_colon_begin_in_lower_case(lang: str, said: str) -> None:
+    # "Kanaler: Supportportal, e-post och telefon": a capital inside the line, after a colon, before lower-case kinds.
+    result = load_project([PLANS])
+    assert result.project is not None
+    synerity = next(v for v in result.project.vendors if v.id == "synerity")
+    free = site.vendor_page(synerity, site.Reader(lang, words()[lang], synerity)).cards[0]
+    assert said in [p.replace("\u2060", "").replace("\u00a0", " ") for p in free.points], free.points
+
+
+def test_prices_the_same_for_every_segment_are_one_row_of_the_comparison() -> None:
+    # Every price written without a segment, the segments declared all the same: each segment's row repeated them.
+    text = PLAN
+    for line in ("price business free", "price business from 10 EUR per user per month excl tax",
+                 "price business 100 SEK per user per month excl tax", "price schools 50 SEK per device per year",
+                 "price business contact sales", "price schools 500 EUR per year incl tax"):
+        text = text.replace(line, line.replace("price business ", "price ").replace("price schools ", "price "))
+    result = load_text(text, "acme.plan")
+    assert result.project is not None and not result.errors, result.errors
+    acme = result.project.vendors[0]
+    rows = site.price_rows(acme, site.Reader("en", words()["en"], acme))
+    assert [str(row.label) for row in rows] == ["Price"]
+    # Where one tier's price differs by segment, each segment keeps its row.
+    rows = site.price_rows(acme := _vendor(PLAN), site.Reader("en", words()["en"], acme))
+    assert [str(row.label) for row in rows] == ["Businesses", "Schools"]
+
+
+def _vendor(text: str):  # type: ignore[no-untyped-def]
+    result = load_text(text, "acme.plan")
+    assert result.project is not None and not result.errors
+    return result.project.vendors[0]

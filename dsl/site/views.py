@@ -987,11 +987,23 @@ def period_words(reader: Reader) -> dict[str, str]:
 
 
 def _tax(text: str, tax: str | None, reader: Reader) -> str:
-    if tax == "excluded":
-        return reader.gettext("%(price)s excl. tax") % {"price": text}
-    if tax == "included":
-        return reader.gettext("%(price)s incl. tax") % {"price": text}
-    return text
+    if tax not in ("excluded", "included"):
+        return text
+    _ = reader.gettext
+    words = (_("%(price)s excl. tax") if tax == "excluded" else _("%(price)s incl. tax")) % {"price": "\x00"}
+    # The tax note's own words on one line ("netto (bez VAT)", "exkl. moms", "IVA esclusa"): Wisła's card ended a line
+    # with "(bez" and began the next with "VAT)". The space between the price and the note may still break.
+    before, after = words.split("\x00")
+    return _one_line(before) + text + _one_line(after)
+
+
+def _one_line(words: str) -> str:
+    """`words` with their inner spaces no-break spaces, the spaces at either end as they are."""
+    core = words.strip(" ")
+    if not core:
+        return words
+    start = words.index(core)
+    return words[:start] + core.replace(" ", fmt.NO_BREAK_SPACE) + words[start + len(core):]
 
 
 @_per_catalog
@@ -1085,10 +1097,15 @@ def price_rows(vendor: Vendor, reader: Reader) -> tuple[PriceRow, ...]:
     if not segments:
         cells = tuple(_segment_cell(p, None, vendor, reader) for p in vendor.plans)
         return (PriceRow(Markup(escape(reader.gettext("Price"))), cells),)
-    return tuple(
+    rows = tuple(
         PriceRow(reader.label(s.label), tuple(_segment_cell(p, s.id, vendor, reader) for p in vendor.plans))
         for s in segments
     )
+    if len({row.cells for row in rows}) == 1:
+        # Every tier costs each segment the same (prices written without a segment, the segments declared for
+        # something else): one row, not the same prices under each segment's name.
+        return (PriceRow(Markup(escape(reader.gettext("Price"))), rows[0].cells),)
+    return rows
 
 
 def _segment_cell(plan: Plan, segment: str | None, vendor: Vendor, reader: Reader) -> PriceCell:
@@ -2130,6 +2147,10 @@ def tier_points(plan: Plan, base: Plan | None, vendor: Vendor, reader: Reader) -
     kinds: list[str] = list(dict.fromkeys(names[c] for c in added))
     if kinds:  # each is HTML (a `lang` mark on a vendor's English label), kept as it is: escape() leaves Markup alone
         said = markup_listing([Markup(escape(k)) for k in list_items(kinds)], reader.lang)
+        # After the colon the first kind is a word inside the line, as the ones after it are: "Kanaler: supportportal,
+        # e-post och telefon", not "Kanaler: Supportportal, e-post …" (the site's words for the kinds; a vendor's label
+        # stands in brackets after one).
+        said = Markup(_lower_first(str(said)))
         service.append(html_format("{}: {}", reader.gettext("Channels"), said))
     # A tier that extends none leads with its service (a first time, its hours, its channels), which its features
     # do not say; one that extends another with the features it gains, the things its vendor sells it by.
@@ -2143,15 +2164,22 @@ def tier_cards(vendor: Vendor, reader: Reader, prices: tuple[PriceRow, ...]) -> 
     for i, plan in enumerate(vendor.plans):
         base = vendor.plan(plan.extends) if plan.extends else None
         same = base is not None and not adds_to_parent(plan, vendor)
-        if prices:
-            own = tuple((row.label if len(prices) > 1 else _NO_HTML, row.cells[i]) for row in prices)
+        promise = _promise(plan.description, reader)
+        own: tuple[tuple[Markup, PriceCell], ...]
+        if prices and len({row.cells[i] for row in prices}) == 1:
+            # One price for every segment (a price written without one): said once, not under each segment's name.
+            own = ((_NO_HTML, prices[0].cells[i]),)
+        elif prices:
+            own = tuple((row.label, row.cells[i]) for row in prices)
         else:
             own = ((_NO_HTML, price_cell(None, vendor, reader)),)
         cards.append(
             TierCard(
                 reader.label(plan.name),
                 tier_anchor(plan.id),
-                _promise(plan.description, reader),
+                # A promise cut short ("… extended with…", "Includes everything in Xtreme Support…") on a card that
+                # says "Everything in X, and more" above what the tier adds: that line says it whole.
+                _NO_HTML if base is not None and promise.striptags().endswith("…") else promise,
                 own,
                 reader.label(base.name) if base is not None else _NO_HTML,
                 () if same else tier_points(plan, base, vendor, reader),
@@ -2315,8 +2343,10 @@ def _segment_summary(prices: list[Price], reader: Reader, currencies: list[str])
         if p.kind == "amount" and p.amount is not None and p.currency:
             # A set-up fee is part of what a price costs: prices with one do not compare with those without.
             fee = p.setup.amount if p.setup is not None and p.setup.amount is not None else Decimal(-1)
-            # So are the parts that add up with a price, and the least it comes to: said once after the range.
-            extra = (tuple((q.amount, q.unit or "") for q in p.parts), p.floor.amount if p.floor is not None else Decimal(-1))
+            # So are the parts that add up with a price: said once after the range. The least it comes to is said after
+            # it when every price in it has the same, as a minimum quantity is: Cassalink's two tiers (at least €950 and
+            # €1,500 a month) read as two whole prices joined by "or" on the home page's card.
+            extra = tuple((q.amount, q.unit or "") for q in p.parts)
             key = (p.currency, p.unit or "", p.period or "", p.tax or "", fee, p.pack_of or "", p.pack or 0, extra)
             groups.setdefault(key, []).append(p)
     ranges = []
@@ -2331,6 +2361,8 @@ def _segment_summary(prices: list[Price], reader: Reader, currencies: list[str])
         groups.items(), key=lambda item: (currencies.index(item[0][0]), item[0])
     ):
         minimums, billings = {p.minimum for p in group}, {p.billed_every for p in group}
+        leasts = {p.floor for p in group}
+        least = leasts.pop() if len(leasts) == 1 else None
         minimum = minimums.pop() if len(minimums) == 1 else None
         billed = billings.pop() if len(billings) == 1 else None
         amounts = [p.amount for p in group if p.amount is not None]
@@ -2348,7 +2380,7 @@ def _segment_summary(prices: list[Price], reader: Reader, currencies: list[str])
         if starting:
             money = _("from %(price)s") % {"price": money}
         money = with_parts(money, group[0].parts, period or None, reader)
-        money = with_floor(_tax(money, tax or None, reader), group[0].floor, reader)
+        money = with_floor(_tax(money, tax or None, reader), least, reader)
         money = with_terms(money, unit or None, minimum, billed, reader)
         ranges.append(with_setup_fee(money, group[0].setup, reader))
     # A percentage compares with no amount: a range of its own per basis, period, tax note and minimum amount.
@@ -2483,6 +2515,15 @@ def zone_names(reader: Reader) -> dict[str, str]:
         "Europe/Madrid": _("Spanish time"),
         "Europe/Paris": _("French time"),
         "Europe/Amsterdam": _("Dutch time"),
+        # "Central European Time" too, and Stockholm's, Rome's and Berlin's: a Swiss or an Austrian customer names the
+        # time by the country, as the site does Sweden's, not by a region CLDR shares with eighteen countries.
+        "Europe/Zurich": _("Swiss time"),
+        "Europe/Vienna": _("Austrian time"),
+        "Europe/Oslo": _("Norwegian time"),
+        "Europe/Copenhagen": _("Danish time"),
+        "Europe/Brussels": _("Belgian time"),
+        "Europe/Prague": _("Czech time"),
+        "Europe/Tallinn": _("Estonian time"),  # "Eastern European Time", as Helsinki's is
         "America/New_York": _("New York time"),
         "America/Chicago": _("Chicago time"),
         "Asia/Kolkata": _("India time"),

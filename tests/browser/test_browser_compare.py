@@ -562,3 +562,18 @@ def test_clear_all_then_two_vendors_compares_just_those_and_select_all_brings_ev
     assert len(_visible_plans(page)) == _tiers()
     assert "vendors" not in parse_qs(urlsplit(page.url).query)
     assert visit.problems() == []
+
+
+@pytest.mark.parametrize("width", [1280, 1366])
+def test_a_desktop_shows_the_whole_comparison_in_every_language(visitor, check, width: int) -> None:
+    # The Swedish table ("Allvarlighetsgrad", Wisła's phone number in its channels) needed 1153 px of the site's 72rem,
+    # 1118 px: at 1366 px it scrolled sideways and "Vite vid försening" was cut at the box's edge.
+    for lang in check.languages:
+        page = visitor.open(f"/{lang}/compare/index.html", viewport={"width": width, "height": 800}, reuse=True).page
+        _ready(page)
+        box = page.locator(".scroll").first
+        wide, room = box.evaluate("b => [b.scrollWidth, b.clientWidth]")
+        assert wide <= room, f"{lang} at {width} px: the comparison is {wide} px in a {room} px box"
+        assert not page.locator("#cmp .hint").is_visible()
+        last = page.locator("#cmp thead th").last.bounding_box()
+        assert last and last["x"] + last["width"] <= width, f"{lang} at {width} px: the last column ends at {last}"

@@ -56,7 +56,9 @@ TOUCH_TARGETS = (
     # a feature's name that opens its explanation (26 px), a tier's name heading a column (29 px), a vendor on the home
     # page's cards (24 px), a footnote mark (24 px), the skip link (40 px), the comparison's tick boxes (32 px)
     " summary, thead th a, .card h2 a, a.fn, .skip, input.choose,"
-    " a.cta"  # a tier card's "Compare all tiers"
+    " a.cta,"  # a tier card's "Compare all tiers"
+    " .perma, .first td a, .first th a,"  # the "#" after a tier's name in "Service per tier"; "Who answers first?"'s tiers
+    " .contacts li > a"  # a contact's address, on a line of its own under its title (19 px)
 )
 TALL = """
 (selector) => [...document.querySelectorAll(selector)].filter((e) => e.checkVisibility())
@@ -78,3 +80,30 @@ def test_a_touch_screen_gets_44_px_targets_on_the_way_through_a_task(visitor: An
         if low := [f"{name} {height} px" for name, height in found if height < 44]:
             short[path] = low
     assert seen >= 60 and short == {}
+
+
+# Every link, button, select and summary a reader can see that does not stand inside a sentence, with its size.
+TARGETS = """
+() => [...document.querySelectorAll('a[href],button,select,summary')].filter((el) => el.checkVisibility()).filter((el) => {
+  const inline = getComputedStyle(el).display === 'inline' && el.closest('p,li,td,dd');
+  return !(inline && el.parentElement.innerText.trim() !== el.innerText.trim());
+}).map((el) => {
+  const r = el.getBoundingClientRect();
+  return {what: `${el.closest('[id]')?.id} ${el.tagName.toLowerCase()}.${el.className} ${el.innerText.trim().slice(0, 30)}`,
+          width: r.width, height: r.height};
+}).filter((t) => t.width > 0 && t.height > 0)
+"""
+
+
+@pytest.mark.parametrize("lang", ["sv", "pl"])
+def test_on_a_touch_screen_every_target_outside_a_sentence_is_44_px(visitor, lang) -> None:
+    # The "#" after each tier's name in "Service per tier" was 23 × 21 px and the tiers' names in "Who answers first?"
+    # 19 px tall, where every other link on a touch screen is 44 px (docs/site.md).
+    touch = {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True, "timezone_id": "Europe/Stockholm"}
+    small = []
+    for path in [f"/{lang}/compare/index.html", *(f"/{lang}/{v}/index.html" for v in VENDORS)]:
+        page = visitor.open(path, reuse=True, wait_until="networkidle", **touch).page
+        if path.endswith("compare/index.html"):
+            page.locator("#first tbody tr").first.wait_for(state="visible")
+        small += [f"{path}: {t['what']} {t['width']:.0f}×{t['height']:.0f}" for t in page.evaluate(TARGETS) if t["height"] < 44 or t["width"] < 24]
+    assert small == [], "\n".join(sorted(set(small))[:20])

@@ -17,6 +17,7 @@ from typing import Any
 
 import pytest
 
+from browser.layout import BROKEN_WORDS
 from dsl.language.loader import load_text
 from dsl.site.publish import build_into
 from support.catalogue import PLAN
@@ -206,3 +207,59 @@ def test_a_phone_sees_the_first_tier_and_its_price_on_the_first_screen(visitor, 
 def vendor_name(page: Any) -> str:
     """The vendor's name as the page's heading says it."""
     return str(page.locator("h1").inner_text()).strip()
+
+
+# Whether each tier's column of the comparison shows: its cell in the first price row, seen or not.
+COLUMNS = """
+() => [...document.querySelectorAll('#compare .tt tbody tr:has(td) ')][0].querySelectorAll('td')
+  .values().map(td => td.checkVisibility()).toArray()
+"""
+
+
+@pytest.mark.parametrize(("lang", "who"), [("pl", "synerity"), ("it", "esri"), ("sv", "infor"), ("en", "amanda")])
+def test_compare_all_tiers_on_a_phone_shows_the_tier_whose_card_it_is_on(visitor, lang, who) -> None:
+    # The phone's comparison shows the tiers ticked above it, the first two at first: Gold's "Compare all tiers" led to a
+    # comparison of Free and Silver.
+    touch = {"viewport": PHONE, "has_touch": True, "is_mobile": True}
+    page = visitor.open(f"/{lang}/{who}/index.html", **touch).page
+    links = page.locator("#tiers .tcard a.cta")
+    count = links.count()
+    assert count > 2 and page.evaluate(COLUMNS) == [True, True] + [False] * (count - 2)
+    links.nth(count - 1).tap()
+    page.wait_for_function("location.hash === '#compare'")
+    shown = page.evaluate(COLUMNS)
+    assert shown[-1], f"the last tier's column is not shown after its card's link: {shown}"
+    assert shown[:2] == [True, True], "the tiers ticked before were unticked"
+    top = page.locator("#compare").evaluate("el => el.getBoundingClientRect().top")
+    assert -1 <= top < 50, f"the page did not scroll to the comparison (its top is at {top})"
+
+
+# Each card's prices: how many lines each takes, its size beside the card's own words, and whether it stays inside.
+PRICES = """
+() => [...document.querySelectorAll('#tiers .tcard .price')].map(p => {
+  const s = getComputedStyle(p), card = p.closest('.tcard').getBoundingClientRect(), r = p.getBoundingClientRect();
+  const body = parseFloat(getComputedStyle(p.closest('.tcard')).fontSize);
+  const label = p.querySelector('small')?.getBoundingClientRect().height || 0;
+  return {text: p.innerText, lines: Math.round((r.height - label) / parseFloat(s.lineHeight)), size: parseFloat(s.fontSize) / body,
+          inside: r.left >= card.left && r.right <= card.right};
+})
+"""
+
+
+@pytest.mark.parametrize("width", [320, 390])
+def test_a_long_price_on_a_phone_card_reads_as_text_not_a_headline(visitor, check, width) -> None:
+    # Norrdrift Plus's price, a monthly fee, two prices per server and per user, quarterly billing and a set-up fee, stood
+    # in 1.2rem bold over eight lines of a phone's card, bigger than anything on the page but the vendor's name.
+    touch = {"viewport": {"width": width, "height": 844}, "has_touch": True, "is_mobile": True}
+    long_ones = 0
+    for lang in check.languages:
+        for vendor in check.vendors:
+            page = visitor.open(f"/{lang}/{vendor}/index.html", reuse=True, **touch).page
+            for price in page.evaluate(PRICES):
+                where = f"{lang}/{vendor} at {width} px: {price['text']!r}"
+                assert price["inside"], f"{where} runs out of its card"
+                if price["lines"] > 3:
+                    long_ones += 1
+                    assert price["size"] <= 1, f"{where} takes {price['lines']} lines at {price['size']:.2f} times the card's text"
+            assert page.evaluate(BROKEN_WORDS, "#tiers .price") == [], f"{lang}/{vendor} at {width} px"
+    assert long_ones, "no price takes more than three lines: the test no longer sees a long one"

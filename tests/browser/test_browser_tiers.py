@@ -227,3 +227,24 @@ def test_a_head_link_hidden_by_the_stacked_layout_shows_when_it_has_the_keyboard
         seen = link.evaluate("a => { const r = a.getBoundingClientRect(); const at = document.elementFromPoint(r.left + r.width / 2, "
                              "r.top + r.height / 2); return [r.width, r.height, a === document.activeElement && a.contains(at)]; }")
         assert seen[0] > 20 and seen[1] > 10 and seen[2], f"{link}: focused but out of sight {seen}"
+
+
+# Which tiers' cells a feature row shows, by the tier's name the stacked layout sets beside each.
+SHOWN_CELLS = """
+() => [...document.querySelector('#compare table.tt tbody tr:has(td.y)').querySelectorAll('td')]
+  .filter((td) => td.checkVisibility()).map((td) => getComputedStyle(td, '::before').content.split('/')[0].trim().replace(/^"|"$/g, ''))
+"""
+
+
+@pytest.mark.parametrize("path", ["/sv/esri/index.html", "/pl/esri/index.html"])
+def test_three_of_four_tiers_ticked_on_a_phone_show_those_three_only(visitor, path) -> None:
+    # Esri's "Compare all tiers" on Extended support 3's card ticks it beside the two ticked first: the stacked layout of
+    # three tiers (display: grid) undid the unticked tier's display: none, and Extended support 2 stood in every row.
+    page = visitor.open(path, viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True).page
+    boxes = page.locator(".pick input")
+    names = [page.locator(f"label[for={boxes.nth(i).get_attribute('id')}]").inner_text().strip() for i in range(4)]
+    page.locator("#tiers a.cta").nth(3).tap()
+    assert [boxes.nth(i).is_checked() for i in range(4)] == [True, True, False, True]
+    assert page.evaluate(SHOWN_CELLS) == [names[0], names[1], names[3]]
+    boxes.nth(0).uncheck()  # two ticked again: the side-by-side columns, the unticked ones hidden
+    assert len(page.evaluate(SHOWN_CELLS)) == 2
