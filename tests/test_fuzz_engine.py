@@ -281,6 +281,15 @@ def test_a_metric_the_ticket_clock_does_not_know_refuses_tickets_alike(rules: di
     assert_the_same(broken, javascript)
 
 
+def test_a_plan_whose_obligations_are_null_has_none_in_both_evaluators(rules: dict[str, Any], javascript: JavaScript) -> None:
+    # `obligations` read as optional (null is none) by the checks, but the ticket clock iterated it: Python failed from
+    # inside ("'NoneType' object is not iterable") where ticket.js answered (found by the fuzz test below).
+    broken = edited(rules, (("vendors", "stratiteq", "plans", "sos", "obligations"), None))
+    answers = both(broken, javascript)
+    assert any("answer" in py for py, _ in answers)
+    assert_the_same(broken, javascript)
+
+
 def test_the_exported_document_passes_both_evaluators_checks(rules: dict[str, Any], javascript: JavaScript) -> None:
     for py, js in both(rules, javascript):
         assert "answer" in py and py == {k: v for k, v in js.items() if k != "kind"}

@@ -1402,7 +1402,7 @@ class TicketClock:
             raise refused[0]  # nothing to measure: the question itself is wrong (no priority, no country ...)
         obligations = {
             ob["id"]: self._obligation(vendor_id, ob, ticket, at, tz, country, shares)
-            for ob in found.get("obligations", ())
+            for ob in found.get("obligations") or ()
             if _timed(ob) and _obligation_applies(ob, ticket)
         }
         return {"metrics": metrics, "obligations": obligations}
@@ -1663,7 +1663,7 @@ def _read_events(events: Iterable[Mapping[str, Any]] | None, report: int, levels
     if isinstance(events, (str, bytes, Mapping)) or not isinstance(events, Iterable):
         raise RuleError(f"\"events\" must be a list of events, not {json_text(events)}", "events")
     found: list[TicketEvent] = []
-    timed = [ob["id"] for ob in plan.get("obligations", ()) if _timed(ob)]
+    timed = [ob["id"] for ob in plan.get("obligations") or () if _timed(ob)]
     for number, event in enumerate(events, start=1):
         if not isinstance(event, Mapping):
             raise RuleError(f"event {number} is not an object such as {{\"type\": \"pause\", \"at\": \"2026-11-23T16:00:00+01:00\"}}", "events")
