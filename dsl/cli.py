@@ -28,7 +28,7 @@ from dsl.language.loader import LoadResult, SourceChanged, load_project
 from dsl.language.model import Project
 from dsl.language.progress import Progress
 from dsl.language.settings import Settings, load_settings, path_is
-from dsl.language.vocabulary import DEFAULT_METRIC, METRICS
+from dsl.language.vocabulary import DEFAULT_METRIC, LANGUAGES, METRICS
 from dsl.rules.export import default_years
 
 PLANS_FOLDER = "plans"
@@ -99,7 +99,9 @@ def load_with_settings(
     With `site` (check and build), also whether the site can be published in each of its languages.
     """
     settings, problems, sources = load_settings(project_root(paths, explicit))
-    if site and not any(d.is_error for d in problems):
+    # Tierwise's own languages always have a catalog (packaged) and CLDR's data: only another language can lack one,
+    # and only then does `check` pay for importing the site (Jinja, the templates' module) to look.
+    if site and not any(d.is_error for d in problems) and not set(settings.languages) <= set(LANGUAGES):
         from dsl.site.render import language_problems
 
         problems = [*problems, *language_problems(settings)]

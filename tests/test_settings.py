@@ -308,6 +308,15 @@ def test_a_published_language_without_a_catalog_is_a_located_build_error(tmp_pat
     assert tierwise(root, "rules").returncode == 0
 
 
+def test_a_check_in_tierwises_own_languages_does_not_import_the_site(tmp_path) -> None:
+    # Their catalogs are packaged: looking for them imported the site's renderer (Jinja and all), a fifth of a small
+    # project's `check`. A project in another language still has its catalog looked for (the test above).
+    root = project(tmp_path, '[site]\nlanguages = ["en", "sv"]\n', {"acme": plan({"en": "E", "sv": "S"})})
+    script = "import sys\nfrom dsl import cli\ncode = cli.main(['--project', sys.argv[1], 'check'])\nprint(code, 'jinja2' in sys.modules)\n"
+    done = subprocess.run([sys.executable, "-c", script, str(root)], capture_output=True, text=True, timeout=120)
+    assert done.stdout.split()[-2:] == ["0", "False"], done.stderr
+
+
 def test_export_gives_texts_in_the_languages_it_is_handed() -> None:
     result = load_project([ROOT / "plans"])
     assert result.project is not None
