@@ -95,6 +95,17 @@ def test_a_malformed_web_address_is_an_error_but_a_portal_may_be_a_name():
     assert problems(HEADER + '  contact web "https://it.example.com/support?x=1"\n}\n') == []
 
 
+@pytest.mark.parametrize("value", ["https://例え.jp", "https://bücher.de/support", "https://пример.рф", "https://xn--e1afmkfd.xn--p1ai/"])
+def test_an_internationalised_web_address_is_a_web_address(value):
+    # fuzz13: a host in another script was "not a web address", though browsers link it as written.
+    assert problems(HEADER + f'  contact web "{value}"\n}}\n') == []
+
+
+@pytest.mark.parametrize("value", ["https://a_b.com", "https://-a.example.com", "https://example.1"])
+def test_a_host_with_an_underscore_a_leading_hyphen_or_a_numeric_top_level_is_not(value):
+    assert only(HEADER + f'  contact web "{value}"\n}}\n')[0] == f"'{value}' is not a web address"
+
+
 def test_unknown_group_and_unknown_hours_are_located():
     text = HEADER + CALENDARS + f"  group italy {{ {ALL} }}\n" + '  contact phone "+39 039 69941" in itali answered offise\n'
     text += '  plan p { name "P" channels phone hours alwys }\n}\n'

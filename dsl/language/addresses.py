@@ -25,7 +25,9 @@ URL_KINDS: tuple[str, ...] = ("web", "chat")
 # Deliberately simple: one @, no spaces, a dotted domain. Mail servers accept more, but a plan
 # file's address is printed on a page; this catches the typos that break a mailto: link.
 _EMAIL = re.compile(r"[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+")
-_HOST = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,}")
+# A host's labels may be written in any script (an internationalised name, "https://例え.jp", which browsers
+# link as written) or as their xn-- form: letters and digits of every script, hyphens inside.
+_HOST = re.compile(r"[^\W_](?:(?:[^\W_]|-)*[^\W_])?(?:\.[^\W_](?:(?:[^\W_]|-)*[^\W_])?)*\.(?:[^\W\d_]{2,}|xn--[A-Za-z0-9-]+)")
 _URL = re.compile(r"https?://(" + _HOST.pattern + r")(:\d+)?([/?#][^\s]*)?")
 
 
