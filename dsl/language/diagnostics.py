@@ -15,6 +15,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TextIO
 
 from dsl.language.model import Pos
@@ -117,6 +118,17 @@ def source_lines(source: str) -> list[str]:
     if len(lines) > 1 and lines[-1] == "":
         lines.pop()  # the break that ends the last line starts no line of its own
     return lines
+
+
+def file_text(path: str, data: bytes | None = None) -> str:
+    """A plan file's text for showing the lines its diagnostics point at: from the bytes read, or read now (a file known
+    by its stat was not read; an export error is found after the files were read); "" when it cannot be read."""
+    if data is None:
+        try:
+            data = Path(path).read_bytes()
+        except (OSError, ValueError):
+            return ""
+    return data.decode("utf-8", errors="replace")
 
 
 @functools.lru_cache(maxsize=4)

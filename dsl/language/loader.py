@@ -27,7 +27,7 @@ from typing import NamedTuple
 from dsl.language import checks
 from dsl.language.cache import BuildCache, key_of, language_fingerprint, pack_kinds, share_out, worker_count
 from dsl.language.datasets import data_versions
-from dsl.language.diagnostics import Diagnostic, error
+from dsl.language.diagnostics import Diagnostic, error, file_text
 from dsl.language.limits import MAX_FILE_BYTES
 from dsl.language.model import Calendar, Plan, Pos, PriorityScheme, Project, Vendor
 from dsl.language.outline import Outline, lazy_vendor, outline_of
@@ -163,21 +163,11 @@ def load_project(
     # A text is kept to show the lines its diagnostics point at; a thousand plan files' texts that have
     # nothing to show would be tens of MB held through the whole build.
     shown = {d.pos.file for d in result.diagnostics} | {pos.file for d in result.diagnostics for _, pos in d.notes}
-    result.sources.update((path, _text_of(path, data)) for path, data in raw.items() if path in shown)
+    result.sources.update((path, file_text(path, data)) for path, data in raw.items() if path in shown)
     result.sources = {path: text for path, text in result.sources.items() if path in shown}
     if known is not None and cache is not None:
         known.save(cache, tuple(str(path) for path in paths))
     return result
-
-
-def _text_of(path: str, data: bytes | None) -> str:
-    """A plan file's text for showing its lines: from the bytes read, or read now (a file known by its stat was not read)."""
-    if data is None:
-        try:
-            data = Path(path).read_bytes()
-        except OSError:
-            return ""
-    return data.decode("utf-8", errors="replace")
 
 
 def parse_file_cached(path: Path, cache: BuildCache | None) -> tuple[str, FileDecl | None, list[Diagnostic]]:

@@ -26,7 +26,7 @@ from typing import Any
 
 from dsl.language import datasets, vocabulary
 from dsl.language.cache import kept_for_user, key_of, version
-from dsl.language.diagnostics import Diagnostic, error, render
+from dsl.language.diagnostics import Diagnostic, error, file_text, render
 from dsl.language.model import (
     Calendar,
     DailyHours,
@@ -134,21 +134,10 @@ class LocatedExportError(ExportError):
 def export_failure(exc: ExportError) -> str:
     """How a command prints an ExportError: file:line:col, code and hint when it has a place, else `error: ...`."""
     if isinstance(exc, LocatedExportError):
-        return render(exc.diagnostic, _source_of(exc.diagnostic.pos.file))
+        # Found after the files were read and checked (years beyond the holiday data: `rules --years`, `build --years`),
+        # so its file is read again for the line and the caret.
+        return render(exc.diagnostic, file_text(exc.diagnostic.pos.file))
     return f"error: {exc}"
-
-
-def _source_of(path: str) -> str | None:
-    """The text of the plan file a located export error names, for its line and caret; None when it cannot be read.
-
-    An export error is found after the files were read and checked (years asked for beyond the holiday data: `rules
-    --years`, `build --years`), so it was printed with its place and hint but without the line (found by fuzz13).
-    """
-    try:
-        with open(path, encoding="utf-8", errors="replace", newline="") as fh:
-            return fh.read(4_000_000)
-    except (OSError, ValueError):
-        return None
 
 
 def export_project(project: Project, years: tuple[int, int], languages: tuple[str, ...] = LANGUAGES) -> dict[str, Any]:
