@@ -589,8 +589,8 @@ def days_on(values: list[date], lang: str) -> str:
     """
     said = [day(value, lang) for value in values]
     if lang == "it":
-        # "l’" where the number is said with a vowel: otto, undici (not diciotto); the first is "il 1º" (primo).
-        said = [("l’" if value.day in (8, 11) else "il ") + text for value, text in zip(values, said, strict=True)]
+        # The article as the number is said (l’8, l’11, il 18), but the first is "il 1º" (primo, not uno).
+        said = [("il " if value.day == 1 else italian_article(Decimal(value.day))) + text for value, text in zip(values, said, strict=True)]
     return listing(said, lang)
 
 
