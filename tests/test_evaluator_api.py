@@ -110,3 +110,21 @@ def test_equal_calendars_compile_once_and_a_changed_one_again(rules: dict) -> No
     calendar["dates"] = {**calendar["dates"], day: []}
     later = Evaluator(changed).due("stratiteq/sos", "P3", report)
     assert later > first and len(engine._COMPILED) > len(kept)
+
+
+def test_a_vendor_part_that_breaks_the_format_is_refused_at_every_question_and_its_neighbours_still_answer(rules: dict) -> None:
+    """An evaluator checks a vendor's part of the document at its first question only when it passes: a broken part
+    is refused in the same words at each question asked about it, and another vendor of the same document answers."""
+    vendors = dict(rules["vendors"])
+    amanda = dict(vendors["amanda"])
+    amanda["calendars"] = {**amanda["calendars"], "broken": {"zone": 7}}
+    vendors["amanda"] = amanda
+    evaluator = Evaluator({**rules, "vendors": vendors})
+    report = datetime(2026, 3, 27, 9, 0, tzinfo=UTC)
+    refusals = []
+    for plan, priority in (("amanda/standard", "P1"), ("amanda/premium", "P2"), ("amanda/standard", "P1")):
+        with pytest.raises(RuleError) as refused:
+            evaluator.due(plan, priority, report, tz="Asia/Tokyo")
+        refusals.append(str(refused.value))
+    assert len(set(refusals)) == 1 and "vendors.amanda.calendars.broken" in refusals[0]
+    assert evaluator.due("stratiteq/sos", "P3", report) == due(rules, "stratiteq/sos", "P3", report)

@@ -700,7 +700,7 @@ def _check_vendor(vendor_id: str, vendor: object) -> None:
                     raise _not_the_format(f"{place}.priorities[{k}] is {_json_kind(level)}, not a text")
 
 
-def _vendor_plan(rules: Rules, plan: str) -> tuple[str, Mapping[str, Any], str, Mapping[str, Any]]:
+def _vendor_plan(rules: Rules, plan: str, checked: set[str] | None = None) -> tuple[str, Mapping[str, Any], str, Mapping[str, Any]]:
     if not isinstance(plan, str) or plan.count("/") != 1:
         # quoted as given, as sla.js does: `!r` would escape a backslash and switch quotes around an apostrophe
         shown = f"'{_cut(plan)}'" if isinstance(plan, str) else repr(plan)
@@ -710,7 +710,10 @@ def _vendor_plan(rules: Rules, plan: str) -> tuple[str, Mapping[str, Any], str, 
     vendor = vendors.get(vendor_id)
     if vendor is None:
         raise RuleError(f"unknown vendor '{_cut(vendor_id)}'{suggest(vendor_id, vendors)}", "plan")
-    _check_vendor(vendor_id, vendor)
+    if checked is None or vendor_id not in checked:
+        _check_vendor(vendor_id, vendor)
+        if checked is not None:
+            checked.add(vendor_id)
     plans = vendor["plans"]
     found = plans.get(plan_id)
     if found is None:
@@ -732,17 +735,24 @@ def find_target(
     metric: str | None = None,
     case: str | None = None,
     in_force: Callable[[Mapping[str, Any]], bool] | None = None,
+    *,
+    checked: set[str] | None = None,
 ) -> Mapping[str, Any]:
     """The plan's target for a priority, metric and kind of case; docs/rules.md §5.
 
     Order: the case's target for the priority, the case's for every priority, then the general
     target for the priority, the general for every priority. `case` None is the general case.
+    `checked`: a caller that holds the document unchanged across questions (an Evaluator) keeps the vendors whose part
+    was checked here, so that each is checked once, not at every question (an empty text stands for the format's check).
     """
-    _check_format(rules)
+    if checked is None or "" not in checked:
+        _check_format(rules)
+        if checked is not None:
+            checked.add("")  # no vendor id is empty (the export's ids are checked names)
     metric = metric or DEFAULT_METRIC
     if metric not in rules["metrics"]:
         raise RuleError(f"unknown metric '{_cut(metric)}'{suggest(metric, rules['metrics'])}", "metric")
-    vendor_id, _, plan_id, found, _ = _check_plan(rules, plan, priority, case)
+    vendor_id, _, plan_id, found, _ = _check_plan(rules, plan, priority, case, checked)
     target = None
     general: list[Mapping[str, Any]] = []
     for scope in (case, None) if case is not None else (None,):
@@ -966,6 +976,9 @@ class Evaluator:
         self._clocks: dict[tuple[str, str | None, str | None, str | None, str | None, str | None], Clock] = {}
         # The `due` of each clock asked before, by the question as given: one look-up per deadline.
         self._answers: dict[tuple[str, str | None, str | None, str | None, str | None, str | None], Callable[[datetime], datetime]] = {}
+        # The vendors whose part of the document was checked (`find_target`'s `checked`): the document is not changed
+        # while in use, so each is checked at its first question, not at every clock made.
+        self._checked: set[str] = set()
 
     @_reads_rules
     def clock(
@@ -1116,7 +1129,7 @@ class Evaluator:
         in_force: Callable[[Mapping[str, Any]], bool] | None = None,
     ) -> Clock:
         customer = check_zone_name(self.rules, tz, "the customer's zone", "tz") if tz else None
-        target = find_target(self.rules, plan, priority, metric, case, in_force)
+        target = find_target(self.rules, plan, priority, metric, case, in_force, checked=self._checked)
         vendor_id = plan.split("/")[0]
         cal_id = target["calendar"]
         calendar = self.rules["vendors"][vendor_id]["calendars"].get(cal_id)
@@ -1622,10 +1635,10 @@ def _check_format(rules: Rules) -> None:
 
 
 def _check_plan(
-    rules: Rules, plan: str, priority: str | None, case: str | None
+    rules: Rules, plan: str, priority: str | None, case: str | None, checked: set[str] | None = None
 ) -> tuple[str, Mapping[str, Any], str, Mapping[str, Any], list[str]]:
     """The plan, then the priority and the kind of case checked against its vendor; (vendor id, vendor, plan id, plan, levels)."""
-    vendor_id, vendor, plan_id, found = _vendor_plan(rules, plan)
+    vendor_id, vendor, plan_id, found = _vendor_plan(rules, plan, checked)
     levels = [lv["id"] for lv in vendor["priorities"]["levels"]] if vendor["priorities"] else []
     if priority is not None and priority not in levels:
         if not levels:
@@ -1814,7 +1827,7 @@ def _versioned_clock(
     """A VersionedClock when the plan's targets for the metric have versions, else None (the plain Clock)."""
     rules = self.rules
     try:
-        vendor_id, _, _, found = _vendor_plan(rules, plan)
+        vendor_id, _, _, found = _vendor_plan(rules, plan, self._checked)
     except (RuleError, KeyError, TypeError, AttributeError):
         return None  # the plain path reports it in its own words
     wanted = metric or DEFAULT_METRIC

@@ -98,11 +98,12 @@ def example_from_rules(rules: Mapping[str, Any], vendor_id: str) -> Example | No
     levels = (vendor.get("priorities") or {}).get("levels") or []
     priority: str | None = levels[0]["id"] if levels else None
     questions = []  # (plan id, the calendar of its target, a customer country that calendar accepts)
+    checked: set[str] = set()  # the document is the caller's, unchanged here: its vendor's part is checked once
     for plan_id, plan in vendor["plans"].items():
         if plan.get("no_support"):
             continue
         try:
-            target = find_target(rules, f"{vendor_id}/{plan_id}", priority, DEFAULT_METRIC)
+            target = find_target(rules, f"{vendor_id}/{plan_id}", priority, DEFAULT_METRIC, checked=checked)
         except RuleError:
             continue  # no guaranteed time, not published, not stated: views.py says which, in the table's words
         calendar = vendor["calendars"][target["calendar"]]
