@@ -1234,10 +1234,11 @@ def check_credit_bases(plan: Plan) -> Iterator[Diagnostic]:
 
 def _penalty_amount_text(amount: PenaltyAmount) -> str:
     """An amount as a penalty line writes it: `0.5% of monthly fee`, `500 SEK`."""
+    share = f"{amount.written}‰" if amount.per_mille else f"{amount.value}%"  # `0.5‰ of yearly fee` as written
     if amount.of_contract:
-        return f"{amount.value}% of {PENALTY_CONTRACT_VALUE}"
+        return f"{share} of {PENALTY_CONTRACT_VALUE}"
     if amount.is_share:
-        return f"{amount.value}% of {amount.fee} fee"
+        return f"{share} of {amount.fee} fee"
     return f"{amount.value} {amount.currency}"
 
 
@@ -1252,6 +1253,12 @@ def _check_penalty_amount(amount: PenaltyAmount, what: str) -> Iterator[Diagnost
         yield error(
             f"a {what} of {_penalty_amount_text(amount)}: it is more than 0", amount.pos,
             "an offer that pays no penalties says so: penalty none" if what == "penalty" else "leave the cap out when there is none",
+            code="T0860",
+        )
+    elif amount.is_share and amount.value > 100 and amount.per_mille:
+        yield error(
+            f"a {what} of {amount.written}‰ of the fee: it is at most 1000 (per mille)", amount.pos,
+            "a share of the fee is at most the whole fee, such as: 0.5‰ of yearly fee (a percentage is written with %)",
             code="T0860",
         )
     elif amount.is_share and amount.value > 100:
@@ -1381,8 +1388,9 @@ def check_penalties(plan: Plan) -> Iterator[Diagnostic]:
         if penalty.per not in PENALTY_UNITS:
             yield error(
                 f"a penalty per '{penalty.per}'", penalty.per_pos,
-                "a penalty is per started hour, hour, started business hour, business hour, started day, day or occurrence"
-                + (" (business days are not counted: a day is 24 hours of delay)" if "business" in penalty.per and "day" in penalty.per else ""),
+                "a penalty is per started hour, hour, started business hour, business hour, started day, day, started "
+                "business day, business day or occurrence"
+                + (" (working days are business days: per started business day)" if "working" in penalty.per.split() else ""),
                 code="T0864",
             )
         yield from _check_penalty_steps(penalty)
@@ -1464,11 +1472,19 @@ def check_penalty_targets(plan: Plan, vendor: Vendor) -> Iterator[Diagnostic]:
                     code="T0861",
                 )
             elif penalty.business and not any(t.calendar is not None for t in found if t.guaranteed):
-                yield error(
-                    f"a penalty per business hour for {_penalty_name(penalty)}, whose target runs on no calendar", penalty.per_pos,
-                    "business hours are the open hours of the target's calendar: give the target one (on CALENDAR), or count real hours",
-                    code="T0864",
-                )
+                if penalty.unit == "day":
+                    yield error(
+                        f"a penalty per business day for {_penalty_name(penalty)}, whose target runs on no calendar", penalty.per_pos,
+                        "business days are the days the target's calendar is open: give the target one (on CALENDAR), or count "
+                        "days of 24 hours (per started day)",
+                        code="T0864",
+                    )
+                else:
+                    yield error(
+                        f"a penalty per business hour for {_penalty_name(penalty)}, whose target runs on no calendar", penalty.per_pos,
+                        "business hours are the open hours of the target's calendar: give the target one (on CALENDAR), or count real hours",
+                        code="T0864",
+                    )
     amounts = [a for p in plan.penalties for a in (p.amount, *(s.amount for s in p.steps), p.cap) if a is not None]
     amounts += [plan.penalty_total.amount] if plan.penalty_total is not None else []
     yield from _check_shares_of_nothing(plan, amounts)

@@ -1217,7 +1217,8 @@ EXPLANATIONS: dict[str, Explanation] = {
         "penalty is paid `per started hour` or `per hour` (real hours of delay past the deadline; `started`: each "
         "hour counts as it begins, without it only whole hours), `per started business hour` or `per business hour` "
         "(hours of the target's calendar, which the target must have), `per started day` or `per day` (24 hours of "
-        "delay) or `per occurrence` (once per missed target). Business days of delay have no form: a day is 24 hours.",
+        "delay), `per started business day` or `per business day` (days the target's calendar is open, each from the "
+        "deadline's time of day to the same time on the next one) or `per occurrence` (once per missed target).",
         V + _PLAN_V10 + "    target first-response all 4h on office\n    penalty first-response all 1% of monthly fee per started week\n  }\n}\n",
         fix=("per started week", "per started day"),
     ),
