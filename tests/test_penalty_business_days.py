@@ -5,12 +5,15 @@ said on the vendor page in four languages and exported in format 1.13 (a per mil
 from __future__ import annotations
 
 import json
+from datetime import date, datetime
 from decimal import Decimal
+from zoneinfo import ZoneInfo
 
 import jsonschema
 import pytest
 
 from dsl.language.loader import load_text
+from dsl.rules.engine import Evaluator, Timeline
 from dsl.rules.export import export_project, load_schema, structural_problems
 from dsl.site import views as site
 from support.language_plans import problems, vendor_of
@@ -224,3 +227,58 @@ def test_a_penalty_per_day_of_24_hours_is_exported_as_before() -> None:
     doc = _rules(appalto("penalty resolution all 100 EUR per started day"))
     penalty = doc["vendors"]["ente"]["plans"]["appalto"]["penalties"][0]
     assert (penalty["per"], penalty["started"], penalty["clock"]) == ("day", True, "real")
+
+
+# --- how the business days of delay are counted (docs/rules.md §2, "Business days of delay") -------------------------
+
+
+def _open_us(timeline: Timeline, start: int, stop: int) -> int:
+    """The calendar's open time in [start, stop), in microseconds."""
+    return sum(max(0, min(end, stop) - max(begin, start)) for begin, end in zip(timeline.starts, timeline.ends, strict=True))
+
+
+def business_days_of_delay(timeline: Timeline, deadline: datetime, event: datetime, started: bool) -> int:
+    """docs/rules.md's definition, written out as plainly as it reads: the test's oracle for its worked examples."""
+    assert timeline.days is not None
+    d, e = int(deadline.timestamp() * 1_000_000), int(event.timestamp() * 1_000_000)
+    local = deadline.astimezone(timeline.zone)
+    later = [day for day in timeline.days if day > local.date().toordinal()]
+    ends = [int(datetime.combine(date.fromordinal(day), local.time().replace(fold=0), tzinfo=timeline.zone).timestamp() * 1_000_000)
+            for day in later]
+    if not started:
+        return sum(1 for b in ends if b <= e)
+    if _open_us(timeline, d, e) == 0:
+        return 0
+    return next(k for k, b in enumerate(ends, 1) if b >= e or _open_us(timeline, b, e) == 0)
+
+
+ROME = ZoneInfo("Europe/Rome")
+
+# (deadline, event, started, whole): docs/rules.md's and docs/language.md's examples, on the documented calendar.
+COUNTED = [
+    ("2026-12-04 11:00", "2026-12-04 15:00", 1, 0),
+    ("2026-12-04 11:00", "2026-12-05 10:00", 1, 0),  # Saturday: the delay reached into Friday's open hours
+    ("2026-12-04 11:00", "2026-12-09 10:00", 2, 1),  # 8 December is a holiday in Italy
+    ("2026-12-04 11:00", "2026-12-09 11:00", 2, 2),
+    ("2026-12-04 11:00", "2026-12-09 11:30", 3, 2),
+    ("2026-12-04 16:00", "2026-12-05 10:00", 0, 0),  # due at the close, resolved before the next opening
+    ("2026-12-04 16:00", "2026-12-07 09:00", 1, 0),
+    ("2026-12-04 16:00", "2026-12-07 17:00", 1, 1),  # closed after Monday's 16:00: no second day started
+]
+
+
+@pytest.mark.parametrize(("deadline", "event", "started", "whole"), COUNTED)
+def test_the_documented_count_of_business_days_of_delay(deadline: str, event: str, started: int, whole: int) -> None:
+    timeline = Evaluator(_rules(docs_example())).timeline("ente-it", "ufficio")
+    d, e = (datetime.strptime(t, "%Y-%m-%d %H:%M").replace(tzinfo=ROME) for t in (deadline, event))
+    assert (business_days_of_delay(timeline, d, e, True), business_days_of_delay(timeline, d, e, False)) == (started, whole)
+
+
+def test_the_documented_examples_are_in_the_docs() -> None:
+    rules = " ".join((ROOT / "docs" / "rules.md").read_text(encoding="utf-8").split())
+    for said in ("Resolved Friday 4 December 15:00: 1 started, 0 whole.", "Wednesday 9 December 10:00: 2 started, 1 whole; 11:00: "
+                 "2 started, 2 whole; 11:30: 3 started, 2 whole.", "resolved Monday 7 December 09:00: 1 started, 0 whole."):
+        assert said in rules
+    language = " ".join((ROOT / "docs" / "language.md").read_text(encoding="utf-8").split())
+    assert ("Resolved on Wednesday 9 December at 10:00: 2 started (Monday's and Wednesday's), 1 whole; at 11:00 sharp, 2 started "
+            "and 2 whole; at 11:30, 3 started.") in language
