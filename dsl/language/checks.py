@@ -40,6 +40,7 @@ from dsl.language.model import (
     HolidaySource,
     Horizon,
     MetricText,
+    MonthlyDays,
     Obligation,
     Penalty,
     PenaltyAmount,
@@ -548,6 +549,9 @@ def check_monthly_days(calendar: Calendar) -> Iterator[Diagnostic]:
     seen: dict[str, Pos] = {}
     for monthly in calendar.monthly:
         yield from _check_daily(monthly.hours, "the hours of these days")
+        if monthly.edge == "day":  # `hours monthly day 25 …` (lang14): a day every month has, once
+            yield from _check_monthly_day(monthly, seen)
+            continue
         if not 1 <= monthly.count <= MOST_MONTHLY_DAYS:
             yield error(
                 f"the {monthly.edge} {monthly.count} working days of a month: the count is 1 to {MOST_MONTHLY_DAYS}",
@@ -563,6 +567,30 @@ def check_monthly_days(calendar: Calendar) -> Iterator[Diagnostic]:
             )
         else:
             seen[monthly.edge] = monthly.pos
+
+
+LAST_DAY_EVERY_MONTH_HAS = 28
+"""`hours monthly day N`: N is 1 to 28, the days every month has (February the fewest)."""
+
+
+def _check_monthly_day(monthly: MonthlyDays, seen: dict[str, Pos]) -> Iterator[Diagnostic]:
+    """T0524: `hours monthly day N …` names a day every month has, and each day once."""
+    if not 1 <= monthly.count <= LAST_DAY_EVERY_MONTH_HAS:
+        yield error(
+            f"day {monthly.count} of a month: the day is 1 to {LAST_DAY_EVERY_MONTH_HAS}, a day every month has",
+            monthly.count_pos,
+            "hours at a month's end are on its last working days: hours monthly last working day 07:00-20:00"
+            if monthly.count > LAST_DAY_EVERY_MONTH_HAS else "write the day of the month, such as: hours monthly day 25 07:00-20:00",
+            code="T0524",
+        )
+    key = f"day {monthly.count}"
+    if key in seen:
+        yield error(
+            f"day {monthly.count} of the month is given other hours twice", monthly.pos,
+            f"first given at line {seen[key].line}; keep one line, giving all its hours", code="T0524",
+        )
+    else:
+        seen[key] = monthly.pos
 
 
 def _check_daily(hours: tuple[DailyHours, ...], what: str) -> Iterator[Diagnostic]:
@@ -2125,6 +2153,21 @@ def check_yearly_hours_on_closed_days(horizon: Horizon | None, calendars: Iterab
                 "for working days only, end the line with 'on working days'",
                 code="T0521",
             )
+        # `hours monthly day 25 …` without `on working days` or `or the working day before` (lang14): the same.
+        for monthly in calendar.monthly:
+            if monthly.edge != "day" or monthly.when or not 1 <= monthly.count <= LAST_DAY_EVERY_MONTH_HAS:
+                continue
+            days = (date(year, month, monthly.count) for year in range(first, last + 1) for month in range(1, 13))
+            closed_day = next((d for d in days if d.weekday() not in open_days and d not in own_dates), None)
+            if closed_day is not None:
+                yield warning(
+                    f"these hours also open {closed_day:%A} {closed_day.day} {closed_day:%B} {closed_day.year}, a day the "
+                    "week keeps closed",
+                    monthly.pos,
+                    "for working days only, end the line with 'on working days'; a pay day that moves to the working day "
+                    "before: 'or the working day before'",
+                    code="T0521",
+                )
 
 
 # --- the holidays an eve comes before ------------------------------

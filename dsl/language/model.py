@@ -178,11 +178,14 @@ class MonthlyDays:
     """`hours monthly last 3 working days 07:00-20:00`: other hours on the first or last `count` working days of every
     month, a working day being one the calendar opens by its other lines (week, holidays, dates, yearly days)."""
 
-    edge: str  # "first" or "last"
+    edge: str  # "first" or "last"; "day" (lang14): `hours monthly day 25 …`, the `count`th day of every month
     count: int
     hours: tuple[DailyHours, ...]
     pos: Pos = field(default_factory=_no_pos, compare=False)
     count_pos: Pos = field(default_factory=_no_pos, compare=False)
+    # Of a "day" line: "" (the day itself, even one the week keeps closed), "working" (`on working days`: only when it
+    # is a working day) or "before" (`or the working day before`: else the last working day before it).
+    when: str = ""
 
 
 @dataclass(frozen=True, slots=True)

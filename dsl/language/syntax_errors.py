@@ -229,6 +229,19 @@ EXAMPLES.update({
     ],
 })
 
+# `hours monthly day 25 … or the working day before` (lang14): a pay day, as a payroll vendor words it.
+EXAMPLES.update({
+    "other hours on a day of every month are written: hours monthly day 25 07:00-20:00 (or: hours monthly last 3 working "
+    "days 07:00-20:00)": [
+        "calendar c { hours monthly 25 07:00-20:00 }",
+        "calendar c { hours monthly on 25 07:00-20:00 }",
+    ],
+    "a day that moves to the working day before it when closed ends with: or the working day before": [
+        "calendar c { hours monthly day 25 07:00-20:00 or the previous working day }",
+        "calendar c { hours monthly day 25 07:00-20:00 or before }",
+    ],
+})
+
 # `eve ... before "Midsummer Eve"`: the holidays' names are quoted, as `tierwise holidays` prints them with spaces.
 EXAMPLES.update({
     'the holidays an eve comes before are named in quotes, as tierwise holidays prints them, and separated by commas: '

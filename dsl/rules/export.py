@@ -656,8 +656,21 @@ def _customer_holidays(cal: Calendar, years: tuple[int, int]) -> dict[str, list[
 
 
 def monthly_days(monthly: MonthlyDays, first: int, last: int, working: Callable[[date], bool]) -> list[date]:
-    """The first or last `monthly.count` working days of each month of the years `first` to `last`, in date order."""
+    """The first or last `monthly.count` working days of each month of the years `first` to `last`, in date order; for
+    `hours monthly day N` (lang14) the Nth of each month (`on working days`: when it is one; `or the working day before`:
+    else the last working day before it, which may be in the month before, or before the years)."""
     found: list[date] = []
+    if monthly.edge == "day":
+        for year in range(first, last + 1):
+            for month in range(1, 13):
+                day = date(year, month, monthly.count)
+                if monthly.when == "before":
+                    stop = day - timedelta(days=366)
+                    while not working(day) and day > stop:
+                        day -= timedelta(days=1)
+                if not monthly.when or working(day):
+                    found.append(day)
+        return found
     for year in range(first, last + 1):
         for month in range(1, 13):
             start = date(year, month, 1)
@@ -697,9 +710,10 @@ def _dated_hours(cal: Calendar, weekly: dict[str, list[list[str]]], years: tuple
     def working(day: date) -> bool:
         return bool(result[day]) if day in result else bool(weekly[WEEKDAYS[day.weekday()]]) and day not in holidays_found
 
-    for monthly in cal.monthly:
+    # A day of every month (`hours monthly day 25 …`) first: a working day it opens counts for the month's first and last.
+    for monthly in sorted(cal.monthly, key=lambda m: m.edge != "day"):
         for day in monthly_days(monthly, first, last, working):
-            if day not in result:
+            if first <= day.year <= last and day not in result:
                 result[day] = _daily(monthly.hours)
     for day in holidays_found:
         if first <= day.year <= last and day not in result:

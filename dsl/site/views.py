@@ -446,10 +446,18 @@ def calendar_text(calendar: Calendar, reader: Reader) -> str:
             text = _("%(hours)s; every year on %(date)s %(other)s") % values
         text = fmt.italian_elision(text, lang)
     # `hours monthly last 3 working days 07:00-20:00`: a payroll vendor's month-end, "every month on the last 3 working days".
-    for monthly in sorted(calendar.monthly, key=lambda m: m.edge):
+    for monthly in sorted(calendar.monthly, key=lambda m: (m.edge, m.count)):
         other_hours = fmt.unit_list([fmt.time_range(h.start, h.end, lang) for h in monthly.hours], lang)
         month_said: dict[str, object] = {"hours": text, "num": monthly.count, "other": other_hours}
-        if monthly.edge == "first":
+        if monthly.edge == "day":  # `hours monthly day 25 …` (lang14): a pay day, "den 25:e varje månad"
+            day_said = {"hours": text, "day": fmt.day_of_month(monthly.count, lang), "other": other_hours}
+            if monthly.when == "working":
+                text = _("%(hours)s; on the %(day)s of every month %(other)s when it is a working day") % day_said
+            elif monthly.when == "before":
+                text = _("%(hours)s; on the %(day)s of every month (or the last working day before it) %(other)s") % day_said
+            else:
+                text = _("%(hours)s; on the %(day)s of every month %(other)s") % day_said
+        elif monthly.edge == "first":
             text = reader.ngettext(
                 "%(hours)s; every month on the first working day %(other)s",
                 "%(hours)s; every month on the first %(num)d working days %(other)s", monthly.count,
