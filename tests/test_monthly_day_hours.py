@@ -170,3 +170,10 @@ def test_the_day_of_the_month_in_each_language(lang: str, day: int, said: str) -
 def test_a_syntax_slip_is_located_with_a_hint(line: str, column: int, hint: str) -> None:
     message, at_line, at_column, said = only(plan(line))
     assert (at_line, at_column, said) == (6, column, hint), message
+
+
+@pytest.mark.parametrize("ending", ["", " on working days", " or the working day before"])
+def test_the_fused_parse_builds_the_same_model_as_larks(ending: str) -> None:
+    from test_parser_building import same
+
+    same(plan(f"hours monthly day 25 07:00-20:00{ending}", "hours monthly last working day 09:00-18:00"), "t.plan")

@@ -282,3 +282,11 @@ def test_the_documented_examples_are_in_the_docs() -> None:
     language = " ".join((ROOT / "docs" / "language.md").read_text(encoding="utf-8").split())
     assert ("Resolved on Wednesday 9 December at 10:00: 2 started (Monday's and Wednesday's), 1 whole; at 11:00 sharp, 2 started "
             "and 2 whole; at 11:30, 3 started.") in language
+
+
+@pytest.mark.parametrize("share", ["0.5‰", "0.5 per mille", "0.5%"])
+def test_the_fused_parse_builds_the_same_model_as_larks(share: str) -> None:
+    from test_parser_building import same
+
+    same(appalto(f"penalty resolution all {share} of contract value per started business day then 1‰ of contract value "
+                 "per started business day after 5 days at most 5 per mille of yearly fee per month"), "t.plan")
