@@ -66,6 +66,7 @@ USES = {
     "of the monthly / quarterly / annual fee": "%(amount)s of the monthly fee",
     "per started hour of delay": "%(amount)s per started hour of delay",
     "per started day of delay": "%(amount)s per started day of delay",
+    "per started business day of delay": "%(amount)s per started business day of delay",
     "per missed target": "%(amount)s per missed target",
     "of the contract value": "%(amount)s of the contract value",
     "over the whole contract": "at most %(cap)s over the whole contract",

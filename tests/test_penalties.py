@@ -135,7 +135,8 @@ def test_a_plan_inherits_its_parents_penalties_as_a_whole_unless_it_writes_its_o
           "or of the whole contract's value: of contract value", "T0864")),
         (("penalty first-response P1 1% of monthly fee per started week",),
          ("a penalty per 'started week'", 14, "started week",
-          "a penalty is per started hour, hour, started business hour, business hour, started day, day or occurrence", "T0864")),
+          "a penalty is per started hour, hour, started business hour, business hour, started day, day, started business day, "
+          "business day or occurrence", "T0864")),
         (("penalty first-response P1 1% of monthly fee per day", "penalty first-response P1 2% of monthly fee per day"),
          ("a penalty for first-response P1 is given twice", 15, "penalty", "first given at line 14", "T0865")),
         (("penalty first-response P1 1% of monthly fee per day", "penalty none"),
@@ -183,11 +184,11 @@ def test_a_mistake_is_reported_where_it_is_written(lines: tuple[str, ...], found
     ]
 
 
-def test_business_hours_need_a_target_on_a_calendar_and_business_days_are_no_unit() -> None:
+def test_business_hours_need_a_target_on_a_calendar_and_working_days_are_business_days() -> None:
     assert problems(gold("penalty resolution all 1% of monthly fee per started business hour")) == []
-    message, line, column, hint = only(gold("penalty resolution all 1% of monthly fee per started business day"))
-    assert (message, line, column) == ("a penalty per 'started business day'", 14, len("    penalty resolution all 1% of monthly fee per ") + 1)
-    assert "business days are not counted" in (hint or "")
+    message, line, column, hint = only(gold("penalty resolution all 1% of monthly fee per started working day"))
+    assert (message, line, column) == ("a penalty per 'started working day'", 14, len("    penalty resolution all 1% of monthly fee per ") + 1)
+    assert "working days are business days: per started business day" in (hint or "")
 
 
 def test_an_inherited_penalty_is_judged_once_in_the_plan_that_wrote_it() -> None:
@@ -294,7 +295,7 @@ def test_the_rules_carry_each_penalty_and_validate() -> None:
     doc = export_project(result.project, (2026, 2026))
     jsonschema.validate(doc, load_schema())
     assert structural_problems(doc) == []
-    assert doc["format_version"] == "1.12"
+    assert doc["format_version"] == "1.13"
     plans = doc["vendors"]["urzad-it"]["plans"]
     assert plans["podstawowy"]["penalties"] == [] and plans["podstawowy"]["penalties_total"] is None
     assert plans["standard"]["penalties_total"] == {"amount": {"kind": "fee-share", "percent": 30, "fee_period": "month"}, "per": "month"}

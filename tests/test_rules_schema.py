@@ -63,8 +63,8 @@ def test_the_id_is_a_stable_urn_of_the_major_version() -> None:
 )
 def test_a_field_a_later_minor_version_adds_is_accepted(doc: dict, where: Callable[[dict], dict]) -> None:
     validator = jsonschema.Draft202012Validator(load_schema())
-    later = _changed(doc, lambda d: where(d).update({"added_in_1_13": {"any": ["thing"]}}))
-    later["format_version"] = "1.13"
+    later = _changed(doc, lambda d: where(d).update({"added_in_1_14": {"any": ["thing"]}}))
+    later["format_version"] = "1.14"
     assert validator.is_valid(later)
     assert not validator.is_valid({**later, "format_version": "2.0"})
 

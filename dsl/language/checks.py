@@ -40,6 +40,7 @@ from dsl.language.model import (
     HolidaySource,
     Horizon,
     MetricText,
+    MonthlyDays,
     Obligation,
     Penalty,
     PenaltyAmount,
@@ -548,6 +549,9 @@ def check_monthly_days(calendar: Calendar) -> Iterator[Diagnostic]:
     seen: dict[str, Pos] = {}
     for monthly in calendar.monthly:
         yield from _check_daily(monthly.hours, "the hours of these days")
+        if monthly.edge == "day":  # `hours monthly day 25 …` (lang14): a day every month has, once
+            yield from _check_monthly_day(monthly, seen)
+            continue
         if not 1 <= monthly.count <= MOST_MONTHLY_DAYS:
             yield error(
                 f"the {monthly.edge} {monthly.count} working days of a month: the count is 1 to {MOST_MONTHLY_DAYS}",
@@ -563,6 +567,30 @@ def check_monthly_days(calendar: Calendar) -> Iterator[Diagnostic]:
             )
         else:
             seen[monthly.edge] = monthly.pos
+
+
+LAST_DAY_EVERY_MONTH_HAS = 28
+"""`hours monthly day N`: N is 1 to 28, the days every month has (February the fewest)."""
+
+
+def _check_monthly_day(monthly: MonthlyDays, seen: dict[str, Pos]) -> Iterator[Diagnostic]:
+    """T0524: `hours monthly day N …` names a day every month has, and each day once."""
+    if not 1 <= monthly.count <= LAST_DAY_EVERY_MONTH_HAS:
+        yield error(
+            f"day {monthly.count} of a month: the day is 1 to {LAST_DAY_EVERY_MONTH_HAS}, a day every month has",
+            monthly.count_pos,
+            "hours at a month's end are on its last working days: hours monthly last working day 07:00-20:00"
+            if monthly.count > LAST_DAY_EVERY_MONTH_HAS else "write the day of the month, such as: hours monthly day 25 07:00-20:00",
+            code="T0524",
+        )
+    key = f"day {monthly.count}"
+    if key in seen:
+        yield error(
+            f"day {monthly.count} of the month is given other hours twice", monthly.pos,
+            f"first given at line {seen[key].line}; keep one line, giving all its hours", code="T0524",
+        )
+    else:
+        seen[key] = monthly.pos
 
 
 def _check_daily(hours: tuple[DailyHours, ...], what: str) -> Iterator[Diagnostic]:
@@ -1234,10 +1262,11 @@ def check_credit_bases(plan: Plan) -> Iterator[Diagnostic]:
 
 def _penalty_amount_text(amount: PenaltyAmount) -> str:
     """An amount as a penalty line writes it: `0.5% of monthly fee`, `500 SEK`."""
+    share = f"{amount.written}‰" if amount.per_mille else f"{amount.value}%"  # `0.5‰ of yearly fee` as written
     if amount.of_contract:
-        return f"{amount.value}% of {PENALTY_CONTRACT_VALUE}"
+        return f"{share} of {PENALTY_CONTRACT_VALUE}"
     if amount.is_share:
-        return f"{amount.value}% of {amount.fee} fee"
+        return f"{share} of {amount.fee} fee"
     return f"{amount.value} {amount.currency}"
 
 
@@ -1252,6 +1281,12 @@ def _check_penalty_amount(amount: PenaltyAmount, what: str) -> Iterator[Diagnost
         yield error(
             f"a {what} of {_penalty_amount_text(amount)}: it is more than 0", amount.pos,
             "an offer that pays no penalties says so: penalty none" if what == "penalty" else "leave the cap out when there is none",
+            code="T0860",
+        )
+    elif amount.is_share and amount.value > 100 and amount.per_mille:
+        yield error(
+            f"a {what} of {amount.written}‰ of the fee: it is at most 1000 (per mille)", amount.pos,
+            "a share of the fee is at most the whole fee, such as: 0.5‰ of yearly fee (a percentage is written with %)",
             code="T0860",
         )
     elif amount.is_share and amount.value > 100:
@@ -1381,8 +1416,9 @@ def check_penalties(plan: Plan) -> Iterator[Diagnostic]:
         if penalty.per not in PENALTY_UNITS:
             yield error(
                 f"a penalty per '{penalty.per}'", penalty.per_pos,
-                "a penalty is per started hour, hour, started business hour, business hour, started day, day or occurrence"
-                + (" (business days are not counted: a day is 24 hours of delay)" if "business" in penalty.per and "day" in penalty.per else ""),
+                "a penalty is per started hour, hour, started business hour, business hour, started day, day, started "
+                "business day, business day or occurrence"
+                + (" (working days are business days: per started business day)" if "working" in penalty.per.split() else ""),
                 code="T0864",
             )
         yield from _check_penalty_steps(penalty)
@@ -1464,11 +1500,19 @@ def check_penalty_targets(plan: Plan, vendor: Vendor) -> Iterator[Diagnostic]:
                     code="T0861",
                 )
             elif penalty.business and not any(t.calendar is not None for t in found if t.guaranteed):
-                yield error(
-                    f"a penalty per business hour for {_penalty_name(penalty)}, whose target runs on no calendar", penalty.per_pos,
-                    "business hours are the open hours of the target's calendar: give the target one (on CALENDAR), or count real hours",
-                    code="T0864",
-                )
+                if penalty.unit == "day":
+                    yield error(
+                        f"a penalty per business day for {_penalty_name(penalty)}, whose target runs on no calendar", penalty.per_pos,
+                        "business days are the days the target's calendar is open: give the target one (on CALENDAR), or count "
+                        "days of 24 hours (per started day)",
+                        code="T0864",
+                    )
+                else:
+                    yield error(
+                        f"a penalty per business hour for {_penalty_name(penalty)}, whose target runs on no calendar", penalty.per_pos,
+                        "business hours are the open hours of the target's calendar: give the target one (on CALENDAR), or count real hours",
+                        code="T0864",
+                    )
     amounts = [a for p in plan.penalties for a in (p.amount, *(s.amount for s in p.steps), p.cap) if a is not None]
     amounts += [plan.penalty_total.amount] if plan.penalty_total is not None else []
     yield from _check_shares_of_nothing(plan, amounts)
@@ -2109,6 +2153,21 @@ def check_yearly_hours_on_closed_days(horizon: Horizon | None, calendars: Iterab
                 "for working days only, end the line with 'on working days'",
                 code="T0521",
             )
+        # `hours monthly day 25 …` without `on working days` or `or the working day before` (lang14): the same.
+        for monthly in calendar.monthly:
+            if monthly.edge != "day" or monthly.when or not 1 <= monthly.count <= LAST_DAY_EVERY_MONTH_HAS:
+                continue
+            days = (date(year, month, monthly.count) for year in range(first, last + 1) for month in range(1, 13))
+            closed_day = next((d for d in days if d.weekday() not in open_days and d not in own_dates), None)
+            if closed_day is not None:
+                yield warning(
+                    f"these hours also open {closed_day:%A} {closed_day.day} {closed_day:%B} {closed_day.year}, a day the "
+                    "week keeps closed",
+                    monthly.pos,
+                    "for working days only, end the line with 'on working days'; a pay day that moves to the working day "
+                    "before: 'or the working day before'",
+                    code="T0521",
+                )
 
 
 # --- the holidays an eve comes before ------------------------------

@@ -633,7 +633,8 @@ EXPLANATIONS: dict[str, Explanation] = {
         "whatever the weekday: on a Saturday or Sunday it opens a day the week keeps closed, and a ticket "
         "reported the day before is due that weekend. When the vendor means a half day on Christmas Eve "
         "when it is a working day, end the line with `on working days`: the hours then hold only where the "
-        "week opens the day and no holiday closes it.",
+        "week opens the day and no holiday closes it. `hours monthly day 25 …` is warned about alike; a pay day "
+        "that moves to the working day before it ends with `or the working day before`.",
         "horizon 2026-2028\ncalendar office {\n  zone Europe/Berlin\n  open mon-fri 08:00-17:00\n  hours yearly 12-24 08:00-12:00\n}\n",
         fix=("  hours yearly 12-24 08:00-12:00\n", "  hours yearly 12-24 08:00-12:00 on working days\n"),
     ),
@@ -663,7 +664,8 @@ EXPLANATIONS: dict[str, Explanation] = {
         "`hours monthly last 3 working days 07:00-20:00` gives other hours on the last three working days of every "
         "month (a payroll vendor's month-end), `hours monthly first working day …` on the first. The count is 1 to 10, "
         "and each edge of the month is given once: days with different hours near the month's end are one line for the "
-        "days they share and the ordinary hours for the rest.",
+        "days they share and the ordinary hours for the rest. `hours monthly day 25 …` (a pay day) names a day every "
+        "month has, 1 to 28, each day once; a month's end is its last working days.",
         "calendar office {\n  zone Europe/Berlin\n  open mon-fri 08:00-17:00\n  hours monthly last 0 working days 07:00-20:00\n}\n",
         fix=("last 0 working", "last 3 working"),
     ),
@@ -1217,7 +1219,8 @@ EXPLANATIONS: dict[str, Explanation] = {
         "penalty is paid `per started hour` or `per hour` (real hours of delay past the deadline; `started`: each "
         "hour counts as it begins, without it only whole hours), `per started business hour` or `per business hour` "
         "(hours of the target's calendar, which the target must have), `per started day` or `per day` (24 hours of "
-        "delay) or `per occurrence` (once per missed target). Business days of delay have no form: a day is 24 hours.",
+        "delay), `per started business day` or `per business day` (days the target's calendar is open, each from the "
+        "deadline's time of day to the same time on the next one) or `per occurrence` (once per missed target).",
         V + _PLAN_V10 + "    target first-response all 4h on office\n    penalty first-response all 1% of monthly fee per started week\n  }\n}\n",
         fix=("per started week", "per started day"),
     ),

@@ -178,11 +178,14 @@ class MonthlyDays:
     """`hours monthly last 3 working days 07:00-20:00`: other hours on the first or last `count` working days of every
     month, a working day being one the calendar opens by its other lines (week, holidays, dates, yearly days)."""
 
-    edge: str  # "first" or "last"
+    edge: str  # "first" or "last"; "day" (lang14): `hours monthly day 25 …`, the `count`th day of every month
     count: int
     hours: tuple[DailyHours, ...]
     pos: Pos = field(default_factory=_no_pos, compare=False)
     count_pos: Pos = field(default_factory=_no_pos, compare=False)
+    # Of a "day" line: "" (the day itself, even one the week keeps closed), "working" (`on working days`: only when it
+    # is a working day) or "before" (`or the working day before`: else the last working day before it).
+    when: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -683,6 +686,14 @@ class PenaltyAmount:
     fee: str | None = None  # as written (vocabulary.PENALTY_FEES judges it): `monthly`, `quarterly`, `yearly`
     pos: Pos = field(default_factory=_no_pos, compare=False)
     fee_pos: Pos = field(default_factory=_no_pos, compare=False)
+    # `0.5‰ of yearly fee` (lang14): `value` is still the percentage (0.05), exactly a tenth of what is written; the
+    # page says the share as written ("0,5 ‰"), the rules the percentage.
+    per_mille: bool = False
+
+    @property
+    def written(self) -> Decimal:
+        """The number as written: per mille for `0.5‰` (0.5), else `value`."""
+        return self.value.scaleb(1) if self.per_mille else self.value  # exact: the exponent moves back
 
     @property
     def is_share(self) -> bool:
@@ -742,7 +753,7 @@ class Penalty:
     """`penalty resolution P1 0.5% of monthly fee per started hour at most 10% of monthly fee per month`.
 
     What the vendor pays when a target of `metric` for `priority` (None: every priority) is missed: `amount` per
-    `per` (vocabulary.PENALTY_UNITS, as written: "started business hour", "day", "occurrence"), the penalties summed
+    `per` (vocabulary.PENALTY_UNITS, as written: "started business hour", "business day", "occurrence"), the penalties summed
     over `cap_per` (a period or "occurrence") at most `cap` (None: no cap stated).
     """
 
@@ -771,7 +782,7 @@ class Penalty:
 
     @property
     def business(self) -> bool:
-        """Whether the hours are of the target's calendar's open time (`business hour`), not real time."""
+        """Whether the hours or days are of the target's calendar (`business hour`, `business day`), not real time."""
         return "business" in self.per.split()
 
 

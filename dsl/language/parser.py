@@ -1142,12 +1142,18 @@ class _Builder(Transformer[Token, Any]):
     def no_penalties(self, meta: Any, children: list[Any]) -> _Stmt:
         return _Stmt("penalty", None, self._pos(meta))
 
-    def penalty_share(self, meta: Any, children: list[Token]) -> PenaltyAmount:
-        number, fee, word = children
+    def penalty_share(self, meta: Any, children: list[Any]) -> PenaltyAmount:
+        number, *mille, fee, word = children  # `mille`: [True] for `‰` or `per mille` (per_mille), [] for `%`
         # `of monthly fee`: the second word is judged with the first (T0864), so that `of monthly price` gets a hint.
         written = str(fee) if str(word) == "fee" else f"{fee} {word}"
-        return PenaltyAmount(Decimal(str(number)), None, written, self._pos(meta), Pos(self.path, fee.line or 0, fee.column or 0,
-                                                                                        word.end_line or 0, word.end_column or 0))
+        value = Decimal(str(number))
+        # A per mille is kept as a percentage, a tenth of it: exact in Decimal (0.5‰ is 0.05%), so the rules need no new field.
+        value = value.scaleb(-1) if mille else value
+        return PenaltyAmount(value, None, written, self._pos(meta), Pos(self.path, fee.line or 0, fee.column or 0,
+                                                                         word.end_line or 0, word.end_column or 0), bool(mille))
+
+    def per_mille(self, meta: Any, children: list[Any]) -> bool:
+        return True
 
     def penalty_money(self, meta: Any, children: list[Token]) -> PenaltyAmount:
         number, currency = children
@@ -1282,6 +1288,16 @@ class _Builder(Transformer[Token, Any]):
         number = int(str(count)) if count is not None else 1
         days = MonthlyDays(edge, number, tuple(h for h in hours if isinstance(h, DailyHours)), pos, self._tpos(count) if count is not None else pos)
         return _Stmt("monthly", days, pos)
+
+    def monthly_day_hours(self, meta: Any, children: list[Any]) -> _Stmt:
+        day, *hours = children
+        pos = self._pos(meta)
+        when = "working" if "working-days" in hours else "before" if "working-day-before" in hours else ""
+        days = MonthlyDays("day", int(str(day)), tuple(h for h in hours if isinstance(h, DailyHours)), pos, self._tpos(day), when)
+        return _Stmt("monthly", days, pos)
+
+    def working_day_before(self, meta: Any, children: list[Any]) -> str:
+        return "working-day-before"
 
     def month_first(self, meta: Any, children: list[Any]) -> str:
         return "first"

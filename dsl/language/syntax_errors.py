@@ -229,6 +229,19 @@ EXAMPLES.update({
     ],
 })
 
+# `hours monthly day 25 … or the working day before` (lang14): a pay day, as a payroll vendor words it.
+EXAMPLES.update({
+    "other hours on a day of every month are written: hours monthly day 25 07:00-20:00 (or: hours monthly last 3 working "
+    "days 07:00-20:00)": [
+        "calendar c { hours monthly 25 07:00-20:00 }",
+        "calendar c { hours monthly on 25 07:00-20:00 }",
+    ],
+    "a day that moves to the working day before it when closed ends with: or the working day before": [
+        "calendar c { hours monthly day 25 07:00-20:00 or the previous working day }",
+        "calendar c { hours monthly day 25 07:00-20:00 or before }",
+    ],
+})
+
 # `eve ... before "Midsummer Eve"`: the holidays' names are quoted, as `tierwise holidays` prints them with spaces.
 EXAMPLES.update({
     'the holidays an eve comes before are named in quotes, as tierwise holidays prints them, and separated by commas: '
@@ -393,9 +406,19 @@ def _uptime_hint(exc: UnexpectedToken, text: str) -> str | None:
         )
     if line.startswith("availability ") and word.lower() in ADVERB_PERIODS:
         return f"the period follows 'per': availability 99.9% per {ADVERB_PERIODS[word.lower()]}"
+    counted = len(before) >= 3 and before[-3] == "after" and before[-1] == "business"
+    if line.startswith("penalty ") and counted and word in ("days", "day", "hours", "hour"):
+        # `… per started business day then … after 5 business days`: the count is in the penalty's own unit already.
+        unit = word if word.endswith("s") else word + "s"
+        return (
+            f"a step counts in the penalty's own unit, written without 'business' (a penalty per business {unit[:-1]} "
+            f"counts business {unit}): after {before[-2]} {unit}"
+        )
     if line.startswith("penalty ") and " then " in line and ("whole" in line.split() or "entire" in line.split()):
         # `… after 4 hours for the whole delay`, `… on whole delay`: a higher rate that reaches back over the delay.
         return "a step whose rate applies to the whole delay ends with 'on the whole delay': … per started hour after 4 hours on the whole delay"
+    if line.startswith("penalty ") and word.lower() in ("promille", "promile", "permille", "per-mille"):
+        return "a share per mille is written with ‰ or 'per mille' in place of %: 0.5‰ of yearly fee, 0.5 per mille of contract value"
     return None
 
 

@@ -234,12 +234,14 @@ PENALTY_FEES: dict[str, str] = {"monthly": "month", "quarterly": "quarter", "yea
 """The fee a penalty in percent is a share of, as `0.5% of monthly fee` writes it, with its period (`annual` is `yearly`)."""
 
 PENALTY_UNITS: tuple[str, ...] = (
-    "started hour", "hour", "started business hour", "business hour", "started day", "day", "occurrence",
+    "started hour", "hour", "started business hour", "business hour", "started day", "day",
+    "started business day", "business day", "occurrence",
 )
 """What a penalty is paid per, as `per ...` writes it. An hour or a day is of delay past the target's deadline: a
 `started` one counts as soon as it begins ("za każdą rozpoczętą godzinę"), one without the word only when it is
-whole. A `business hour` is an hour of the target's calendar's open time; an `hour` or a `day` (24 hours) is real
-time. `occurrence`: once per missed target, however late."""
+whole. A `business hour` is an hour of the target's calendar's open time; a `business day` (lang14) runs from the
+deadline's time of day to the same time on the calendar's next business day ("per ogni giorno lavorativo di ritardo");
+an `hour` or a `day` (24 hours) is real time. `occurrence`: once per missed target, however late."""
 
 PENALTY_CONTRACT_VALUE = "contract value"
 """The other thing a penalty in percent may be a share of: the whole contract's value (`10% of contract value`,

@@ -43,7 +43,7 @@ from dsl.language.model import (
 from dsl.language.vocabulary import LANGUAGES, METRICS, MINUTES_PER_DAY, WEEKDAYS
 
 # 1.2: "zones", the zone names a question may give.
-FORMAT_VERSION = "1.12"  # 1.1: vendor "aliases" (who else a plan's terms apply to), plan "no_support";
+FORMAT_VERSION = "1.13"  # 1.1: vendor "aliases" (who else a plan's terms apply to), plan "no_support";
 # vendor "cases", target "case"/"business_days"/"days_rule"/"published", coverage "case", calendar "customer_holidays"
 # 1.2 (issue 10): years "valid_until"; plan "id"; target "id", "from", "until" (effective-dated versions)
 # 1.3: top-level "languages" (the project's published languages: every texts object has exactly these keys)
@@ -64,6 +64,8 @@ FORMAT_VERSION = "1.12"  # 1.1: vendor "aliases" (who else a plan's terms apply 
 #       whole period; null: around the clock) and "credits_of" (the credits are shares of the subscription price or
 #       the usage charges; null: of the plan's own fee), and penalty step "whole" (true: once the delay passes the step,
 #       every unit of it costs the step's amount, the first ones included)
+# 1.13: penalty "clock" "business" with "per" "day" (business days of delay: from the deadline's time of day to the
+#       same time on the calendar's next business day), where 1.12 had "business" only per hour
 """Bumped in its minor part for additions a consumer may ignore (and for a change of the ticket clock's answers a consumer
 must know about, 1.7), in its major part for anything else."""
 
@@ -456,7 +458,7 @@ def _penalties(plan: Plan) -> dict[str, Any]:
                 "amount": _penalty_amount(p.amount),
                 "per": p.unit,
                 "started": p.started,
-                "clock": "business" if p.business else "real",
+                "clock": "business" if p.business else "real",  # format 1.13: also per "day", business days of delay
                 "cap": None if p.cap is None else {"amount": _penalty_amount(p.cap), "per": p.cap_per},
                 # Format 1.11: null, not [], for a penalty that does not grow, so that a 1.10 consumer refuses only growing ones.
                 # Format 1.12: "whole", the step's amount for every unit of the delay once it passes "after".
@@ -654,8 +656,21 @@ def _customer_holidays(cal: Calendar, years: tuple[int, int]) -> dict[str, list[
 
 
 def monthly_days(monthly: MonthlyDays, first: int, last: int, working: Callable[[date], bool]) -> list[date]:
-    """The first or last `monthly.count` working days of each month of the years `first` to `last`, in date order."""
+    """The first or last `monthly.count` working days of each month of the years `first` to `last`, in date order; for
+    `hours monthly day N` (lang14) the Nth of each month (`on working days`: when it is one; `or the working day before`:
+    else the last working day before it, which may be in the month before, or before the years)."""
     found: list[date] = []
+    if monthly.edge == "day":
+        for year in range(first, last + 1):
+            for month in range(1, 13):
+                day = date(year, month, monthly.count)
+                if monthly.when == "before":
+                    stop = day - timedelta(days=366)
+                    while not working(day) and day > stop:
+                        day -= timedelta(days=1)
+                if not monthly.when or working(day):
+                    found.append(day)
+        return found
     for year in range(first, last + 1):
         for month in range(1, 13):
             start = date(year, month, 1)
@@ -695,9 +710,10 @@ def _dated_hours(cal: Calendar, weekly: dict[str, list[list[str]]], years: tuple
     def working(day: date) -> bool:
         return bool(result[day]) if day in result else bool(weekly[WEEKDAYS[day.weekday()]]) and day not in holidays_found
 
-    for monthly in cal.monthly:
+    # A day of every month (`hours monthly day 25 …`) first: a working day it opens counts for the month's first and last.
+    for monthly in sorted(cal.monthly, key=lambda m: m.edge != "day"):
         for day in monthly_days(monthly, first, last, working):
-            if day not in result:
+            if first <= day.year <= last and day not in result:
                 result[day] = _daily(monthly.hours)
     for day in holidays_found:
         if first <= day.year <= last and day not in result:

@@ -622,6 +622,31 @@ def exact_percent(value: Decimal, lang: str) -> str:
     return str(pattern.apply(value / 100, locale(lang)))
 
 
+def day_of_month(day: int, lang: str) -> str:
+    """A day of every month as each language writes it before "of every month": "25th", "25:e" (1:a, 2:a, 21:a), "25"
+    (it: "il giorno 25"), "25." (pl: "25. dnia"); lang14's `hours monthly day 25`."""
+    if lang.startswith("en"):
+        suffix = "th" if 11 <= day % 100 <= 13 else {1: "st", 2: "nd", 3: "rd"}.get(day % 10, "th")
+        return f"{day}{suffix}"
+    if lang.startswith("sv"):
+        return f"{day}:a" if day % 10 in (1, 2) and day % 100 not in (11, 12) else f"{day}:e"
+    if lang.startswith("pl"):
+        return f"{day}."
+    return str(day)
+
+
+def exact_per_mille(value: Decimal, lang: str) -> str:
+    """A share per mille as written, in the locale's percent pattern with its sign: "0,5 ‰", "0,5‰", "1.25‰" (lang14).
+
+    `value` is the number of thousandths ("0.5" for 0.5 ‰), every decimal kept as `exact_percent` keeps them.
+    """
+    pattern = parse_pattern(locale(lang).percent_formats[None].pattern.replace("%", "‰"))
+    exponent = value.normalize().as_tuple().exponent
+    decimals = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+    pattern.frac_prec = (decimals, decimals)
+    return str(pattern.apply(value / 1000, locale(lang)))
+
+
 def italian_article(value: Decimal) -> str:
     """The Italian article before a number said aloud, as a share in running text needs it: "il 5%", "l’8%", "l’11%",
     "l’1,5%" (uno, otto, undici, ottanta …), "lo 0,5%" (zero); "al massimo 5% del canone" lacked it."""

@@ -446,10 +446,18 @@ def calendar_text(calendar: Calendar, reader: Reader) -> str:
             text = _("%(hours)s; every year on %(date)s %(other)s") % values
         text = fmt.italian_elision(text, lang)
     # `hours monthly last 3 working days 07:00-20:00`: a payroll vendor's month-end, "every month on the last 3 working days".
-    for monthly in sorted(calendar.monthly, key=lambda m: m.edge):
+    for monthly in sorted(calendar.monthly, key=lambda m: (m.edge, m.count)):
         other_hours = fmt.unit_list([fmt.time_range(h.start, h.end, lang) for h in monthly.hours], lang)
         month_said: dict[str, object] = {"hours": text, "num": monthly.count, "other": other_hours}
-        if monthly.edge == "first":
+        if monthly.edge == "day":  # `hours monthly day 25 …` (lang14): a pay day, "den 25:e varje månad"
+            day_said = {"hours": text, "day": fmt.day_of_month(monthly.count, lang), "other": other_hours}
+            if monthly.when == "working":
+                text = _("%(hours)s; on the %(day)s of every month %(other)s when it is a working day") % day_said
+            elif monthly.when == "before":
+                text = _("%(hours)s; on the %(day)s of every month (or the last working day before it) %(other)s") % day_said
+            else:
+                text = _("%(hours)s; on the %(day)s of every month %(other)s") % day_said
+        elif monthly.edge == "first":
             text = reader.ngettext(
                 "%(hours)s; every month on the first working day %(other)s",
                 "%(hours)s; every month on the first %(num)d working days %(other)s", monthly.count,
@@ -2747,9 +2755,10 @@ def penalty_amount_text(amount: PenaltyAmount, reader: Reader, running: bool = F
     article before a share ("al massimo il 5% del canone mensile", "poi l’1% …"), not at the head of a cell."""
     if not amount.is_share:
         return fmt.money(amount.value, amount.currency or "", reader.lang)
-    share = fmt.exact_percent(amount.value, reader.lang)
+    # A share written per mille is said per mille, as the contract says it ("0,5 ‰ av årsavgiften"); the rules say the percentage.
+    share = fmt.exact_per_mille(amount.written, reader.lang) if amount.per_mille else fmt.exact_percent(amount.value, reader.lang)
     if running and reader.lang == "it":
-        share = fmt.italian_article(amount.value) + share
+        share = fmt.italian_article(amount.written) + share
     if amount.of_contract:
         return reader.gettext("%(amount)s of the contract value") % {"amount": share}
     words = {
@@ -2770,6 +2779,8 @@ def penalty_text(penalty: Penalty, reader: Reader) -> str:
         "business hour": _("%(amount)s per full business hour of delay"),
         "started day": _("%(amount)s per started day of delay"),
         "day": _("%(amount)s per full day of delay"),
+        "started business day": _("%(amount)s per started business day of delay"),
+        "business day": _("%(amount)s per full business day of delay"),
         "occurrence": _("%(amount)s per missed target"),
     }
     said = units.get(penalty.per, units["occurrence"]) % {"amount": penalty_amount_text(penalty.amount, reader)}
@@ -2792,7 +2803,10 @@ def penalty_step_text(penalty: Penalty, step: PenaltyStep, reader: Reader) -> st
     """A growing penalty's step: "1 000 kr per dygn efter de första 5 dygnen" (the penalty's own unit, `after` of them)."""
     amount, n = penalty_amount_text(step.amount, reader, running=True), step.after
     if step.whole:  # `… after 4 hours on the whole delay`: every unit of it, once the delay passes 4
-        if penalty.business:
+        if penalty.business and penalty.unit == "day":
+            said = reader.ngettext("%(amount)s per business day for the whole delay once it exceeds %(count)s business day",
+                                   "%(amount)s per business day for the whole delay once it exceeds %(count)s business days", n)
+        elif penalty.business:
             said = reader.ngettext("%(amount)s per business hour for the whole delay once it exceeds %(count)s business hour",
                                    "%(amount)s per business hour for the whole delay once it exceeds %(count)s business hours", n)
         elif penalty.unit == "hour":
@@ -2802,7 +2816,10 @@ def penalty_step_text(penalty: Penalty, step: PenaltyStep, reader: Reader) -> st
             said = reader.ngettext("%(amount)s per day for the whole delay once it exceeds %(count)s day",
                                    "%(amount)s per day for the whole delay once it exceeds %(count)s days", n)
         return said % {"amount": amount, "count": fmt.number(n, reader.lang)}
-    if penalty.business:
+    if penalty.business and penalty.unit == "day":
+        said = reader.ngettext("%(amount)s per business day after the first business day",
+                               "%(amount)s per business day after the first %(count)s business days", n)
+    elif penalty.business:
         said = reader.ngettext("%(amount)s per business hour after the first business hour",
                                "%(amount)s per business hour after the first %(count)s business hours", n)
     elif penalty.unit == "hour":
