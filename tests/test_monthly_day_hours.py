@@ -177,3 +177,13 @@ def test_the_fused_parse_builds_the_same_model_as_larks(ending: str) -> None:
     from test_parser_building import same
 
     same(plan(f"hours monthly day 25 07:00-20:00{ending}", "hours monthly last working day 09:00-18:00"), "t.plan")
+
+
+def test_a_low_day_moves_into_the_month_before_and_a_day_moved_before_the_years_is_left_out() -> None:
+    found = dates("hours monthly day 1 07:00-20:00 or the working day before")
+    # 2026: 1 January is New Year's Day (its working day before, 31 December 2025, is outside the years), 1 February and
+    # 1 March Sundays, 1 May Labour Day (a Friday), 1 August a Saturday, 1 November a Sunday.
+    assert late_days(found) == [
+        "2026-01-30", "2026-02-27", "2026-04-01", "2026-04-30", "2026-06-01", "2026-07-01",
+        "2026-07-31", "2026-09-01", "2026-10-01", "2026-10-30", "2026-12-01",
+    ]
