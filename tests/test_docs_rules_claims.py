@@ -568,3 +568,24 @@ def test_a_clock_read_after_the_span_counts_up_to_its_end_even_on_a_24x7_calenda
     )
     assert node_json(script, path, [{"plan": "v/p", "priority": None, "at": at, "now": now}]) == [answer]
 
+
+def test_the_zone_names_java_leaves_out_read_as_their_links_since_1970() -> None:
+    """§10 "Your runtime's time-zone data": EST, MST, HST and ROC are names a question may give (`zones`), and the
+    zones the page tells a Java consumer to read them as have the offsets Python reads under those names from 1970 on."""
+    found = re.search(
+        r"`EST`, `MST`, `HST` \(kept for `ZoneId.SHORT_IDS`\) and `ROC` are in `zones` but not in `ZoneId.getAvailableZoneIds\(\)`\. "
+        r"The tz database makes them links to `([^`]+)`, `([^`]+)`, `([^`]+)` and `([^`]+)`, whose offsets from 1970 on",
+        FLAT,
+    )
+    assert found, "the paragraph of §10 on the names OpenJDK leaves out moved"
+    from datetime import UTC, datetime, timedelta
+    from zoneinfo import ZoneInfo
+
+    for name, link in zip(("EST", "MST", "HST", "ROC"), found.groups(), strict=True):
+        assert name in RULES["zones"]
+        moment, differ = datetime(1970, 1, 1, tzinfo=UTC), []
+        while moment.year < 2101:
+            if moment.astimezone(ZoneInfo(name)).utcoffset() != moment.astimezone(ZoneInfo(link)).utcoffset():
+                differ.append(moment)
+            moment += timedelta(days=5, hours=7)
+        assert not differ, (name, link, differ[:3])
