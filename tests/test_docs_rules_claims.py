@@ -538,3 +538,54 @@ def test_every_status_update_interval_keeps_the_version_in_force_at_the_report(t
         "console.log(JSON.stringify(JSON.parse(process.argv[2]).map((q) => ticket(rules, q).metrics['status-update'])));"
     )
     assert node_json(script, path, [question]) == [answer]
+
+
+def test_a_clock_read_after_the_span_counts_up_to_its_end_even_on_a_24x7_calendar(tmp_path: Path) -> None:
+    """§11.2: F counts only open time inside the span, 24×7 included, so elapsed time stops at the span's end.
+
+    A consumer in Java written from the page counted a 24×7 clock's real time past the last year (F(t) = t), where
+    both evaluators stop at the span's end; the page did not say which."""
+    found = re.search(
+        r"a first response due within (\d+) minutes on a 24×7 calendar without a zone, reported `([^`]+)` and read at "
+        r"`([^`]+)`, is `breached` with `elapsed_seconds` (\d+) \(to midnight UTC\), not \d+, and `remaining_seconds` −(\d+)",
+        FLAT,
+    )
+    assert found, "the example of §11.2 moved"
+    minutes, at, now, elapsed, overdue = found.groups()
+    evaluator = _two_versions({"minutes": int(minutes), "calendar": "a"}, {"minutes": int(minutes), "calendar": "a"})
+    answer = evaluator.ticket("v/p", None, at, now)["metrics"]["first-response"]
+    assert (answer["state"], answer["elapsed_seconds"], answer["remaining_seconds"]) == ("breached", int(elapsed), -int(overdue))
+    if NODE is None:
+        pytest.skip("node is not installed")
+    from support.ticket_agreement import node_json
+
+    path = tmp_path / "rules.json"
+    path.write_text(json.dumps(evaluator.rules), encoding="utf-8")
+    script = (
+        "import { readFileSync } from 'node:fs'; import { ticket } from './site_templates/assets/ticket.js';"
+        "const rules = JSON.parse(readFileSync(process.argv[1], 'utf-8'));"
+        "console.log(JSON.stringify(JSON.parse(process.argv[2]).map((q) => ticket(rules, q).metrics['first-response'])));"
+    )
+    assert node_json(script, path, [{"plan": "v/p", "priority": None, "at": at, "now": now}]) == [answer]
+
+
+def test_the_zone_names_java_leaves_out_read_as_their_links_since_1970() -> None:
+    """§10 "Your runtime's time-zone data": EST, MST, HST and ROC are names a question may give (`zones`), and the
+    zones the page tells a Java consumer to read them as have the offsets Python reads under those names from 1970 on."""
+    found = re.search(
+        r"`EST`, `MST`, `HST` \(kept for `ZoneId.SHORT_IDS`\) and `ROC` are in `zones` but not in `ZoneId.getAvailableZoneIds\(\)`\. "
+        r"The tz database makes them links to `([^`]+)`, `([^`]+)`, `([^`]+)` and `([^`]+)`, whose offsets from 1970 on",
+        FLAT,
+    )
+    assert found, "the paragraph of §10 on the names OpenJDK leaves out moved"
+    from datetime import UTC, datetime, timedelta
+    from zoneinfo import ZoneInfo
+
+    for name, link in zip(("EST", "MST", "HST", "ROC"), found.groups(), strict=True):
+        assert name in RULES["zones"]
+        moment, differ = datetime(1970, 1, 1, tzinfo=UTC), []
+        while moment.year < 2101:
+            if moment.astimezone(ZoneInfo(name)).utcoffset() != moment.astimezone(ZoneInfo(link)).utcoffset():
+                differ.append(moment)
+            moment += timedelta(days=5, hours=7)
+        assert not differ, (name, link, differ[:3])

@@ -280,6 +280,11 @@ BAD_TICKETS = [
     {"plan": "stratiteq/sos", "priority": "P2", "at": REPORT, "now": REPORT, "tz": "europe/stockholm"},
     {"plan": "amanda/standard", "priority": "P2", "at": REPORT, "now": REPORT, "tz": "utc"},
     {"plan": "stratiteq/sos", "priority": "P2", "at": REPORT, "now": REPORT, "tz": "posix/Europe/Stockholm"},
+    # A quoted value is cut to 100 characters, i.e. code points (docs/rules.md §7): ticket.js once cut an event's
+    # type or unknown field at 100 UTF-16 units, half as many emoji as Python (found by a consumer in Java).
+    {"plan": "stratiteq/sos", "priority": "P2", "at": REPORT, "now": REPORT, "events": [{"type": "\U0001F600" * 150, "at": REPORT}]},
+    {"plan": "stratiteq/sos", "priority": "P2", "at": REPORT, "now": REPORT,
+     "events": [{"type": "pause", "at": REPORT, "\U0001D49C" * 101: 1}]},
 ]
 
 

@@ -42,10 +42,8 @@ function pausedReach(t, start, pauses, wanted) {
   return t.starts[j] + goal - t.before[j];
 }
 
-const jsonText = (value) => {
-  const text = JSON.stringify(value) ?? String(value);
-  return text.length <= 100 ? text : text.slice(0, 100) + "…";
-};
+// Cut as every quoted name is (sla.js's cut): 100 characters are 100 code points, not UTF-16 units.
+const jsonText = (value) => cut(JSON.stringify(value) ?? String(value));
 const seconds = (ms) => ms / 1000;
 
 function readEvents(events, report, levels, plan) {
@@ -65,7 +63,7 @@ function readEvents(events, report, levels, plan) {
       throw new TicketError(`event ${number} has an unknown type ${jsonText(kind ?? null)}${hint}`);
     }
     const unknown = Object.keys(event).filter((k) => !["type", "at", "priority", "obligation"].includes(k));
-    if (unknown.length) throw new TicketError(`event ${number} has an unknown field '${unknown[0].slice(0, 100)}${unknown[0].length > 100 ? "…" : ""}'`);
+    if (unknown.length) throw new TicketError(`event ${number} has an unknown field '${cut(unknown[0])}'`);
     if (typeof event.at !== "string") throw new TicketError(`event ${number} needs "at", its moment as a text such as 2026-11-23T16:00:00+01:00`);
     let moment;
     try {

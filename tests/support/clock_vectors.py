@@ -208,6 +208,11 @@ def chosen() -> list[tuple[oracle.Ticket, str]]:
             _ev("resume", "2026-11-23T13:00:00+01:00"))),
          "pauses after a clock stopped do not move its deadline: the first response met at 10:00 stays due Tuesday 09:00, "
          "the resolution moves by the 2 hours paused"),
+        # Read after the last year (docs/rules.md §11.2): open time is counted inside the span only, 24x7 included.
+        (T(sos, "P3", "2028-12-29T09:00:00+01:00", "2029-01-02T12:00:00+01:00"),
+         "read after the last year: the breached first response counts its open time up to the span's end, not 2 January's"),
+        (T("conformance-lab/always", "P2", "2028-12-27T18:00:00Z", "2029-01-01T03:00:00Z"),
+         "read after the last year on a 24x7 clock: elapsed time stops at midnight UTC, the span's end"),
     ]
 
 

@@ -38,6 +38,8 @@ What "open" means (docs/rules.md, sections 3, 4 and 6):
   customer's, else a zoneless 24x7 clock's report offset); a report outside
   [local midnight of 1 January of the first year, that of the year after the
   last) and a deadline after that end are errors.
+- The ticket clock counts open time inside those years only: a clock read after
+  their end (its deadline inside them) counts up to that end, 24x7 clocks too.
 """
 
 from __future__ import annotations
@@ -505,7 +507,7 @@ def ticket(project: Project, years: tuple[int, int], q: Ticket) -> dict:
         reached = _walk(clock, start, goals, lambda minute: paused(minute) and (stop is None or minute < stop), hi)
         deadline = max(reached[0], floor)
         end = now if stop is None else stop
-        elapsed = _counted(clock, start, end, paused)
+        elapsed = _counted(clock, start, min(end, hi), paused)  # nothing is open after the span, 24x7 included (§11.2)
         state = "breached" if end * MINUTE_US > deadline else "met" if stop is not None else "paused" if is_paused_now else "running"
         return {
             "due": _iso(deadline, zone),
