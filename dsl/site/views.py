@@ -2320,6 +2320,10 @@ def price_range(vendor: Vendor, reader: Reader) -> Markup:
     return Markup("<br>").join(parts)
 
 
+def _amounts(group: list[Price]) -> list[Decimal]:
+    return [p.amount for p in group if p.amount is not None]
+
+
 def _lower_first(text: str) -> str:
     """A word of the site's inside a sentence: "Telefon" is "telefon", but an abbreviation such as "SMS" stays as it is."""
     if len(text) > 1 and text[0].isupper() and text[1].isupper():
@@ -2349,6 +2353,17 @@ def _segment_summary(prices: list[Price], reader: Reader, currencies: list[str])
             extra = tuple((q.amount, q.unit or "") for q in p.parts)
             key = (p.currency, p.unit or "", p.period or "", p.tax or "", fee, p.pack_of or "", p.pack or 0, extra)
             groups.setdefault(key, []).append(p)
+    # Prices of one currency, unit, period and tax note that differ only in their parts or set-up fee are said as the
+    # cheapest one, "from": Norrdrift's card listed both tiers' whole prices, joined by "or", nine lines on a phone.
+    # The vendor page says each tier's price whole.
+    cheapest: dict[tuple[object, ...], tuple[str, str, str, str, Decimal, str, int, object]] = {}
+    for key, group in groups.items():
+        kin = (*key[:4], *key[5:7])
+        best = cheapest.get(kin)
+        if best is None or min(_amounts(group)) < min(_amounts(groups[best])):
+            cheapest[kin] = key
+    several = {kin for kin in cheapest if sum(1 for key in groups if (*key[:4], *key[5:7]) == kin) > 1}
+    groups = {key: group for key, group in groups.items() if cheapest[(*key[:4], *key[5:7])] == key}
     ranges = []
     free = any(p.kind == "free" for p in prices)
     # Support included in a licence or subscription: said as it is, never a range's low end ("Included … to €5").
@@ -2368,7 +2383,7 @@ def _segment_summary(prices: list[Price], reader: Reader, currencies: list[str])
         amounts = [p.amount for p in group if p.amount is not None]
         low, high = min(amounts), max(amounts)
         money = fmt.money(low, currency, lang)
-        starting = any(p.starting for p in group)
+        starting = any(p.starting for p in group) or (currency, unit, period, tax, pack_of, pack) in several
         if up_to and not starting:
             money, topped = fmt.money(high, currency, lang), True
         elif high != low and not starting:
