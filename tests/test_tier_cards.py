@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from markupsafe import Markup
 
 from dsl.language.loader import load_project, load_text
 from dsl.site import views as site
@@ -185,3 +186,26 @@ def _vendor(text: str):  # type: ignore[no-untyped-def]
     result = load_text(text, "acme.plan")
     assert result.project is not None and not result.errors
     return result.project.vendors[0]
+
+
+@pytest.mark.parametrize("lang", ["sv", "it", "pl", "en"])
+def test_a_promise_that_names_the_tier_below_is_not_followed_by_everything_in_it(lang: str) -> None:
+    # Drift Plus: "Everything in Bas, with round-the-clock on-call staff …", then "Everything in Drift Bas, and more".
+    result = load_project([PLANS])
+    assert result.project is not None
+    told = set()
+    for vendor in result.project.vendors:
+        for plan, card in zip(vendor.plans, site.vendor_page(vendor, site.Reader(lang, words()[lang], vendor)).cards, strict=True):
+            if card.told:
+                told.add(f"{vendor.id}/{plan.id}")
+    assert told == {"cassalink/premium", "esri/extended-2", "norrdrift/plus", "wisla/rozszerzony"}
+
+
+def test_a_promise_names_the_tier_below_by_the_words_its_own_name_lacks() -> None:
+    names = site._names_tier
+    assert names(Markup("Allt i Standardpaketet, och mer."), Markup("Standardpaket"), Markup("Utökat paket"))
+    assert names(Markup("Wszystko z pakietu Standard oraz …"), Markup("Pakiet Standard"), Markup("Pakiet Rozszerzony"))
+    assert names(Markup("Extended support level 1 extended with …"), Markup("Extended support 1"), Markup("Extended support 2"))
+    assert not names(Markup("Support within 10 hours."), Markup("Extended support 1"), Markup("Extended support 2"))
+    assert not names(Markup("The Premium support programme: 24 × 7."), Markup("Standard"), Markup("Premium"))
+    assert not names(Markup(""), Markup("Standard"), Markup("Premium"))

@@ -586,6 +586,7 @@ class TierCard:
     points: tuple[Markup, ...]
     recommended: bool = False
     same: bool = False
+    told: bool = False  # its promise already says it has everything of the tier it extends: no "Everything in X" line
 
 
 @dataclass(frozen=True)
@@ -2173,21 +2174,40 @@ def tier_cards(vendor: Vendor, reader: Reader, prices: tuple[PriceRow, ...]) -> 
             own = tuple((row.label, row.cells[i]) for row in prices)
         else:
             own = ((_NO_HTML, price_cell(None, vendor, reader)),)
+        if base is not None and promise.striptags().endswith("…"):
+            # A promise cut short ("… extended with…", "Includes everything in Xtreme Support…") on a card that
+            # says "Everything in X, and more" above what the tier adds: that line says it whole.
+            promise = _NO_HTML
         cards.append(
             TierCard(
                 reader.label(plan.name),
                 tier_anchor(plan.id),
-                # A promise cut short ("… extended with…", "Includes everything in Xtreme Support…") on a card that
-                # says "Everything in X, and more" above what the tier adds: that line says it whole.
-                _NO_HTML if base is not None and promise.striptags().endswith("…") else promise,
+                promise,
                 own,
                 reader.label(base.name) if base is not None else _NO_HTML,
                 () if same else tier_points(plan, base, vendor, reader),
                 recommended=plan.recommended,
                 same=same,
+                told=base is not None and _names_tier(promise, reader.label(base.name), reader.label(plan.name)),
             )
         )
     return tuple(cards)
+
+
+def _names_tier(promise: Markup, base: Markup, own: Markup) -> bool:
+    """Whether a promise names the tier its tier extends, by the words of its name the tier's own name lacks.
+
+    "Everything in Bas, with round-the-clock on-call staff …" (Drift Plus, which extends Drift Bas), "Allt i
+    Standardpaketet, och …", "Wszystko z pakietu Standard oraz …": the card's "Everything in X, and more" under it said
+    the same again. A word is found at the start of a word of the promise, so an inflected one ("Standardpaketet",
+    "Standardpaket") counts; a number only as a whole number ("level 1", not "10").
+    """
+    text = promise.striptags().casefold()
+    mine = set(own.striptags().casefold().split())
+    words = [w for w in base.striptags().casefold().split() if w not in mine]
+    return bool(text and words) and all(
+        re.search(rf"(?<!\w){re.escape(w)}" + (r"(?!\d)" if w[-1].isdigit() else ""), text) for w in words
+    )
 
 
 # Issue 9: tier tables on every screen.
