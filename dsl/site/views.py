@@ -761,6 +761,9 @@ class Calculator:
     # The date field's pattern in the page's locale ("dd/MM/y") and a date written in it ("23/11/2026"), for its hint.
     date_pattern: str = "y-MM-dd"
     date_example: str = ""
+    # The site's names of the zones the vendor's clocks run in, after a time ("Europe/Stockholm=svensk tid"; `zone_words`):
+    # the answer names a reader's zone the way the tables above name it, any other by Intl's generic name.
+    zones: str = ""
 
 
 @dataclass(frozen=True)
@@ -1929,7 +1932,24 @@ def calculator(vendor: Vendor, reader: Reader) -> Calculator | None:
         vendor.id, plans, priorities, tuple(metrics), DEFAULT_METRIC, excluded, cases=cases, countries=countries,
         locale=fmt.locale_code(reader.lang).replace("_", "-"),  # issue 9
         date_pattern=fmt.date_entry(reader.lang), date_example=fmt.date_in_entry(DATE_EXAMPLE, reader.lang),
+        zones=zone_words(reader, {c.zone for c in vendor.calendars if c.zone} | {HOME_ZONES.get(reader.lang, "")}),
     )
+
+
+HOME_ZONES = {"sv": "Europe/Stockholm", "it": "Europe/Rome", "pl": "Europe/Warsaw", "en": "Europe/London"}
+"""The zone most readers of a language's pages are in: its words go with the calculator on every vendor page (an Italian
+reading about a Swedish vendor is answered in "ora italiana"), besides the zones of the vendor's clocks."""
+
+
+def zone_words(reader: Reader, zones: set[str] | None = None) -> str:
+    """The site's names of `zones` (every zone it names when None) as the forms read them: "zone=name|zone=name".
+
+    A reader's zone is named as the pages name a vendor's after a time ("16:00 svensk tid", "czasu szwedzkiego"), not
+    by its tz id ("Europe/Stockholm"); the forms name other zones by Intl's generic name (assets/moment.js).
+    Written without quotes, which an attribute would carry as `&#34;`: the page weighs every byte.
+    """
+    names = zone_names(reader)
+    return "|".join(f"{zone}={names[zone]}" for zone in sorted(names) if zones is None or zone in zones)
 
 
 def vendor_page(vendor: Vendor, reader: Reader, example: Example | None = None) -> VendorPage:
