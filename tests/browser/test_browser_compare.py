@@ -239,7 +239,9 @@ def test_linked_from_the_index_and_the_vendor_pages(visitor) -> None:
 
 # (zone, date, time, priority): several vendors at once, a weekend, the eves of Swedish holidays
 # (Christmas Eve, Midsummer Eve), and the Fridays before both DST changes in Europe and in New York.
-SITE_ZONE_WORDS = {"Europe/Stockholm": "Swedish time", "Europe/Warsaw": "Polish time", "America/New_York": "New York time", "Europe/Rome": "Italian time"}
+SITE_ZONE_WORDS = {
+    "Europe/Stockholm": "Swedish time", "Europe/Warsaw": "Polish time", "America/New_York": "New York time", "Europe/Rome": "Italian time",
+}
 MOMENTS = [
     ("Europe/Stockholm", "2026-11-28", "10:00", "top"),  # a Saturday
     ("Europe/Stockholm", "2026-12-23", "16:00", "low"),  # the day before Christmas Eve

@@ -286,7 +286,8 @@ def test_a_home_card_says_each_segments_price_in_three_lines_at_most_on_a_phone(
         prices = page.evaluate(HOME_PRICES)
         assert len(prices) >= 8
         for price in prices:
-            assert price["lines"] <= 3 * price["segments"], f"{lang} at {width} px: {price['vendor']}'s price takes {price['lines']} lines: {price['text']!r}"
+            where = f"{lang} at {width} px: {price['vendor']}'s price"
+            assert price["lines"] <= 3 * price["segments"], f"{where} takes {price['lines']} lines: {price['text']!r}"
 
 
 # For each card, the paragraphs (not its prices) that name the tier it extends, by its name's last word ("Bas",
