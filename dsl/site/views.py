@@ -2396,7 +2396,7 @@ def _segment_summary(prices: list[Price], reader: Reader, currencies: list[str])
     # Prices of one currency, unit, period and tax note that differ only in their parts or set-up fee are said as the
     # cheapest one, "from": Norrdrift's card listed both tiers' whole prices, joined by "or", nine lines on a phone.
     # The vendor page says each tier's price whole.
-    cheapest: dict[tuple[object, ...], tuple[str, str, str, str, Decimal, str, int, object]] = {}
+    cheapest: dict[tuple[object, ...], tuple[object, ...]] = {}
     for key, group in groups.items():
         kin = (*key[:4], *key[5:7])
         best = cheapest.get(kin)
