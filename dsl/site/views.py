@@ -2396,14 +2396,14 @@ def _segment_summary(prices: list[Price], reader: Reader, currencies: list[str])
     # Prices of one currency, unit, period and tax note that differ only in their parts or set-up fee are said as the
     # cheapest one, "from": Norrdrift's card listed both tiers' whole prices, joined by "or", nine lines on a phone.
     # The vendor page says each tier's price whole.
-    cheapest: dict[tuple[object, ...], tuple[object, ...]] = {}
-    for key, group in groups.items():
-        kin = (*key[:4], *key[5:7])
+    cheapest: dict[tuple[object, ...], tuple[str, str, str, str, Decimal, str, int, object]] = {}
+    for found, group in groups.items():
+        kin: tuple[object, ...] = (*found[:4], *found[5:7])
         best = cheapest.get(kin)
         if best is None or min(_amounts(group)) < min(_amounts(groups[best])):
-            cheapest[kin] = key
-    several = {kin for kin in cheapest if sum(1 for key in groups if (*key[:4], *key[5:7]) == kin) > 1}
-    groups = {key: group for key, group in groups.items() if cheapest[(*key[:4], *key[5:7])] == key}
+            cheapest[kin] = found
+    several = {kin for kin in cheapest if sum(1 for k in groups if (*k[:4], *k[5:7]) == kin) > 1}
+    groups = {k: group for k, group in groups.items() if cheapest[(*k[:4], *k[5:7])] == k}
     ranges = []
     free = any(p.kind == "free" for p in prices)
     # Support included in a licence or subscription: said as it is, never a range's low end ("Included … to €5").
