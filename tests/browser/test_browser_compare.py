@@ -163,6 +163,31 @@ def test_no_sideways_page_scroll_and_the_table_scrolls_in_its_box(visitor, check
         assert before and after and abs(before["x"] - after["x"]) < 1, "the first column stays in view"
 
 
+HEADS_AND_FOCUS = """
+() => {
+  const heads = [...document.querySelectorAll('#cmp thead th')].map(th => th.getBoundingClientRect());
+  const focused = document.activeElement.getBoundingClientRect();
+  return {tops: heads.map(r => Math.round(r.top)), bottom: Math.max(...heads.map(r => r.bottom)), focused: focused.top};
+}
+"""
+
+
+@pytest.mark.parametrize("width", [1280, 1440])
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_on_a_desktop_the_columns_stay_named_down_the_table(visitor, check, lang: str, width: int) -> None:
+    # The table scrolled sideways in its own box, so its head could stick to the box only: from the fifth of twenty
+    # tiers no column was named. Where the table fits, the head sticks to the page, and the keyboard's focus is not
+    # scrolled to under it.
+    page = visitor.open(f"/{lang}/compare/index.html", viewport={"width": width, "height": 900}, reuse=True).page
+    _ready(page)
+    assert check.overflow(page)["scrollWidth"] <= width
+    page.locator("#cmp tbody tr").nth(14).locator("input.choose").focus()
+    page.keyboard.press("Shift+Tab")  # back to the row above's link, scrolled into view by the browser
+    found = page.evaluate(HEADS_AND_FOCUS)
+    assert set(found["tops"]) == {0}, f"the heads are not at the page's top: {found}"
+    assert found["focused"] >= found["bottom"] - 1, f"the focused link is under the head: {found}"
+
+
 # Each card's facts as a reader sees them: the name above each fact (generated from the column's head), its words,
 # and whether it sits inside the viewport.
 CARDS = """
