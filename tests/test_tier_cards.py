@@ -109,11 +109,12 @@ calendar always {
 def test_a_tier_that_only_adds_hours_for_the_top_priority_says_those_hours_and_which_phone() -> None:
     # Wisła's Extended card read "First response (Critical failure): 1 hour", "When support is available: Mon–Fri
     # 07:30–15:30 …" and "Channels: Phone": word for word what its Standard card said, for 24×7 and an on-call line.
+    # The first response says its hours, so "When support is available (Critical): 24×7, all year round" under it said
+    # them again (pages13).
     standard, plus = _cards(TWO_TIERS)
     said = [p.replace("\u2060", "").replace("\u00a0", " ") for p in plus.points]
     assert said == [
         "First response (Critical): 1 hour (24×7, all year round)",
-        "When support is available (Critical): 24×7, all year round",
         "Channels: phone (On-call phone, critical faults; Critical only)",  # as the tier's service names it, in lower case
     ], said
     assert not any(p in standard.points for p in plus.points)

@@ -2131,6 +2131,7 @@ def tier_points(plan: Plan, base: Plan | None, vendor: Vendor, reader: Reader) -
         else:  # an add-on's words have their own colon ("Add-on: €5 per device"): in brackets, not a second one
             features.append(html_format("{} ({})" if cell.kind == "add-on" else "{}: {}", label, shown.html))
     service: list[Markup] = []
+    told_hours: tuple[str | None, str | None] | None = None  # the hours the first response was said with, and for whom
     levels = vendor.priorities.levels if vendor.priorities else ()
     top = levels[0].id if levels else None
     target = plan.target(DEFAULT_METRIC, top)
@@ -2146,6 +2147,7 @@ def tier_points(plan: Plan, base: Plan | None, vendor: Vendor, reader: Reader) -
             # for a 1 hour around the clock.
             if before is not None and target_cell(before, reader).text == said and before.calendar != target.calendar:
                 said = html_format("{} ({})", said, clock_text(vendor, target.calendar, reader))
+                told_hours = (target.calendar, top)
             service.append(html_format("{}: {}", title, said))
     available = reader.gettext("When support is available")
     hours = next((c.calendar for c in plan.coverage if c.priority is None and c.case is None), None)
@@ -2159,6 +2161,10 @@ def tier_points(plan: Plan, base: Plan | None, vendor: Vendor, reader: Reader) -
             if c.priority is not None and c.case is None and c not in base.coverage:
                 gained.setdefault(c.calendar, []).append(c.priority)
         for calendar, priorities in gained.items():
+            if told_hours == (calendar, priorities[0]) and len(priorities) == 1:
+                # "First response (Critical failure): 1 hour (24×7, all year round)" has said them: Wisła's Extended
+                # card said "When support is available (Critical failure): 24×7, all year round" under it again.
+                continue
             levels_said = _bracket_free(_level_names(vendor, tuple(priorities), reader))  # Infor's "Poziom ważności 1 (Severity 1)"
             service.append(html_format("{} ({}): {}", available, levels_said, clock_text(vendor, calendar, reader)))
     added = [c for c in plan.channels if c not in (base.channels if base else ())]
