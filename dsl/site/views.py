@@ -1945,7 +1945,8 @@ def zone_words(reader: Reader, zones: set[str] | None = None) -> str:
     """The site's names of `zones` (every zone it names when None) as the forms read them: "zone=name|zone=name".
 
     A reader's zone is named as the pages name a vendor's after a time ("16:00 svensk tid", "czasu szwedzkiego"), not
-    by its tz id ("Europe/Stockholm"); the forms name other zones by Intl's generic name (assets/moment.js).
+    by its tz id ("Europe/Stockholm"); the forms name other zones by Intl's generic name (assets/calculator.js and
+    compare.js).
     Written without quotes, which an attribute would carry as `&#34;`: the page weighs every byte.
     """
     names = zone_names(reader)
@@ -2228,9 +2229,12 @@ def _names_tier(promise: Markup, base: Markup, own: Markup) -> bool:
     the same again. A word is found at the start of a word of the promise, so an inflected one ("Standardpaketet",
     "Standardpaket") counts; a number only as a whole number ("level 1", not "10").
     """
-    text = promise.striptags().casefold()
-    mine = set(own.striptags().casefold().split())
-    words = [w for w in base.striptags().casefold().split() if w not in mine]
+    def plain(text: Markup) -> str:  # without the word joiners the site puts around hyphens ("On-\u2060call")
+        return text.striptags().replace("\u2060", "").casefold()
+
+    text = plain(promise)
+    mine = set(plain(own).split())
+    words = [w for w in plain(base).split() if w not in mine]
     return bool(text and words) and all(
         re.search(rf"(?<!\w){re.escape(w)}" + (r"(?!\d)" if w[-1].isdigit() else ""), text) for w in words
     )
