@@ -210,3 +210,26 @@ def test_a_promise_names_the_tier_below_by_the_words_its_own_name_lacks() -> Non
     assert not names(Markup("Support within 10 hours."), Markup("Extended support 1"), Markup("Extended support 2"))
     assert not names(Markup("The Premium support programme: 24 × 7."), Markup("Standard"), Markup("Premium"))
     assert not names(Markup(""), Markup("Standard"), Markup("Premium"))
+
+
+@pytest.mark.parametrize(
+    ("lang", "alone", "named"),
+    [
+        ("en", "Training tailored to your needs", "Onboarding assistance: Premium assistance"),
+        ("sv", "Utbildning anpassad efter dina behov", None),
+        ("it", "Formazione personalizzata in base alle vostre esigenze", "Assistenza all’onboarding: Assistenza premium"),
+        ("pl", "Szkolenia dostosowane do indywidualnych potrzeb", "Pomoc przy wdrożeniu: Pomoc premium"),
+    ],
+)
+def test_a_point_whose_value_says_its_features_name_says_the_value_alone(lang: str, alone: str, named: str | None) -> None:
+    # Amanda Premium's card read "Training: Training tailored to your needs"; a value that does not begin with the
+    # whole name keeps it ("Onboarding assistance: Premium assistance").
+    result = load_project([PLANS])
+    assert result.project is not None
+    amanda = next(v for v in result.project.vendors if v.id == "amanda")
+    premium = site.vendor_page(amanda, site.Reader(lang, words()[lang], amanda)).cards[2]
+    points = [str(p.striptags()).replace("\u2060", "") for p in premium.points]
+    assert alone in points, points
+    assert not any(p.endswith(": " + alone) for p in points)
+    if named:
+        assert named in points, points

@@ -2129,6 +2129,9 @@ def tier_points(plan: Plan, base: Plan | None, vendor: Vendor, reader: Reader) -
         shown = feature_cell(cell, vendor, reader)
         if cell.kind == "included":
             features.append(label)
+        elif cell.kind != "add-on" and _plain_words(shown.html).startswith(_plain_words(label)):
+            # A value that says its feature's name is said alone: "Training: Training tailored to your needs" read twice.
+            features.append(shown.html)
         else:  # an add-on's words have their own colon ("Add-on: €5 per device"): in brackets, not a second one
             features.append(html_format("{} ({})" if cell.kind == "add-on" else "{}: {}", label, shown.html))
     service: list[Markup] = []
@@ -2221,6 +2224,11 @@ def tier_cards(vendor: Vendor, reader: Reader, prices: tuple[PriceRow, ...]) -> 
     return tuple(cards)
 
 
+def _plain_words(text: Markup) -> str:
+    """Text as words to compare: no tags, no word joiners around hyphens ("On-\u2060call"), case folded."""
+    return text.striptags().replace("\u2060", "").casefold()
+
+
 def _names_tier(promise: Markup, base: Markup, own: Markup) -> bool:
     """Whether a promise names the tier its tier extends, by the words of its name the tier's own name lacks.
 
@@ -2229,12 +2237,9 @@ def _names_tier(promise: Markup, base: Markup, own: Markup) -> bool:
     the same again. A word is found at the start of a word of the promise, so an inflected one ("Standardpaketet",
     "Standardpaket") counts; a number only as a whole number ("level 1", not "10").
     """
-    def plain(text: Markup) -> str:  # without the word joiners the site puts around hyphens ("On-\u2060call")
-        return text.striptags().replace("\u2060", "").casefold()
-
-    text = plain(promise)
-    mine = set(plain(own).split())
-    words = [w for w in plain(base).split() if w not in mine]
+    text = _plain_words(promise)
+    mine = set(_plain_words(own).split())
+    words = [w for w in _plain_words(base).split() if w not in mine]
     return bool(text and words) and all(
         re.search(rf"(?<!\w){re.escape(w)}" + (r"(?!\d)" if w[-1].isdigit() else ""), text) for w in words
     )
