@@ -189,14 +189,18 @@ def test_the_card_ranges_prices_whose_minimums_differ_and_says_the_terms_they_sh
 
 def test_the_card_sets_three_prices_with_set_up_fees_apart_by_semicolons() -> None:
     """Prices whose set-up fees differ do not range together; three of them, each saying its fee after a comma, ran
-    into one another in a list joined by commas ("…set-up fee of €290, €149 per device…")."""
+    into one another in a list joined by commas ("…set-up fee of €290, €149 per device…"). Per one unit and period they
+    are said from the cheapest (pages13); per other units, each, set apart by semicolons."""
     acme = vendor_of(plan("price free\n    price 89 EUR per device per month plus 290 EUR setup\n"
-                          "    price 149 EUR per device per month plus 490 EUR setup"))
+                          "    price 149 EUR per site per month plus 490 EUR setup"))
     assert said(site.price_range(acme, reader("en", acme))) == (
-        "Free; €89 per device per month, plus a one-off set-up fee of €290; €149 per device per month, plus a one-off set-up fee of €490"
+        "Free; €89 per device per month, plus a one-off set-up fee of €290; €149 per site per month, plus a one-off set-up fee of €490"
     )
-    two = vendor_of(plan("price 89 EUR per device per month plus 290 EUR setup\n    price 149 EUR per device per month plus 490 EUR setup"))
+    two = vendor_of(plan("price 89 EUR per device per month plus 290 EUR setup\n    price 149 EUR per site per month plus 490 EUR setup"))
     assert ";" not in said(site.price_range(two, reader("en", two)))  # two prices: "a or b"
+    same = vendor_of(plan("price free\n    price 89 EUR per device per month plus 290 EUR setup\n"
+                          "    price 149 EUR per device per month plus 490 EUR setup"))
+    assert said(site.price_range(same, reader("en", same))) == "Free or from €89 per device per month, plus a one-off set-up fee of €290"
 
 
 @pytest.mark.parametrize(("count", "text"), [(1, "minimum 1 stanowisko"), (3, "minimum 3 stanowiska"), (5, "minimum 5 stanowisk")])

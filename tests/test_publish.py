@@ -46,7 +46,10 @@ use, not a copy of it without the checks (Synerity's Italian page then weighed 8
 until session 30, whose refusal of a question's names that are not texts in Python's words (sla.js had blamed the
 document for a list as the priority) added 0.6 KB of source, and that page was 125 bytes over; 86 KB until pages12, whose
 "Compare all tiers" that ticks its tier in the phone's chooser (0.15 KB of script on a page of three tiers or more) and
-long prices set in the card's own size left Synerity's Polish page 19 bytes."""
+long prices set in the card's own size left Synerity's Polish page 19 bytes. Pages13's calculator that names the reader's
+zone as the tables do (the site's words for the vendor's zones and the page language's in `data-zones`, 0.25 KB with the
+phone's number pads) and the room kept for the calculator's entry under "On this page" (paid for by one phone rule for the
+tier tables and the priority matrix) left that page 72 bytes to spare compressed, 37 as an offer in one language only."""
 PAGE_BUDGET_GZIP = 28 * 1024
 """The same, as a browser downloads it from a host that compresses (gzip, level 6 as servers use). It also holds the worked
 example under the response times ("Zgłoszenie w piątek o 16:00 czasu szwedzkiego? Pierwsza odpowiedź najpóźniej: Gold – …"),

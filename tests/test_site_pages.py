@@ -147,7 +147,9 @@ def test_calculator_is_hidden_until_scripted_and_carries_its_words(built) -> Non
     (section,) = tags.find("section", id="calculator")
     assert "hidden" in section
     assert section["data-rules"] == "../../rules/acme.json"
-    assert section["data-result"] == "Scadenza: {time} (ora locale)"
+    assert section["data-result"] == "Scadenza: {time}"
+    # The reader's zone as the tables name the vendor's and an Italian's own, after a time: never "Europe/Rome" or "CET".
+    assert "Europe/Rome=ora italiana" in section["data-zones"].split("|")
     assert section["data-failed"] and section["data-invalid"]
     # Issue 9: besides the calculator's module, only the inline JSON-LD (tests/test_site_compare.py), the tier cards'
     # "Compare all tiers" that ticks its tier on a phone (a vendor of three tiers or more), and the language links'

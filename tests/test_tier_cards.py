@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from markupsafe import Markup
 
 from dsl.language.loader import load_project, load_text
 from dsl.site import views as site
@@ -108,11 +109,12 @@ calendar always {
 def test_a_tier_that_only_adds_hours_for_the_top_priority_says_those_hours_and_which_phone() -> None:
     # Wisła's Extended card read "First response (Critical failure): 1 hour", "When support is available: Mon–Fri
     # 07:30–15:30 …" and "Channels: Phone": word for word what its Standard card said, for 24×7 and an on-call line.
+    # The first response says its hours, so "When support is available (Critical): 24×7, all year round" under it said
+    # them again (pages13).
     standard, plus = _cards(TWO_TIERS)
     said = [p.replace("\u2060", "").replace("\u00a0", " ") for p in plus.points]
     assert said == [
         "First response (Critical): 1 hour (24×7, all year round)",
-        "When support is available (Critical): 24×7, all year round",
         "Channels: phone (On-call phone, critical faults; Critical only)",  # as the tier's service names it, in lower case
     ], said
     assert not any(p in standard.points for p in plus.points)
@@ -185,3 +187,49 @@ def _vendor(text: str):  # type: ignore[no-untyped-def]
     result = load_text(text, "acme.plan")
     assert result.project is not None and not result.errors
     return result.project.vendors[0]
+
+
+@pytest.mark.parametrize("lang", ["sv", "it", "pl", "en"])
+def test_a_promise_that_names_the_tier_below_is_not_followed_by_everything_in_it(lang: str) -> None:
+    # Drift Plus: "Everything in Bas, with round-the-clock on-call staff …", then "Everything in Drift Bas, and more".
+    result = load_project([PLANS])
+    assert result.project is not None
+    told = set()
+    for vendor in result.project.vendors:
+        for plan, card in zip(vendor.plans, site.vendor_page(vendor, site.Reader(lang, words()[lang], vendor)).cards, strict=True):
+            if card.told:
+                told.add(f"{vendor.id}/{plan.id}")
+    assert told == {"cassalink/premium", "esri/extended-2", "norrdrift/plus", "wisla/rozszerzony"}
+
+
+def test_a_promise_names_the_tier_below_by_the_words_its_own_name_lacks() -> None:
+    names = site._names_tier
+    assert names(Markup("Allt i Standardpaketet, och mer."), Markup("Standardpaket"), Markup("Utökat paket"))
+    assert names(Markup("Wszystko z pakietu Standard oraz …"), Markup("Pakiet Standard"), Markup("Pakiet Rozszerzony"))
+    assert names(Markup("Extended support level 1 extended with …"), Markup("Extended support 1"), Markup("Extended support 2"))
+    assert not names(Markup("Support within 10 hours."), Markup("Extended support 1"), Markup("Extended support 2"))
+    assert not names(Markup("The Premium support programme: 24 × 7."), Markup("Standard"), Markup("Premium"))
+    assert not names(Markup(""), Markup("Standard"), Markup("Premium"))
+
+
+@pytest.mark.parametrize(
+    ("lang", "alone", "named"),
+    [
+        ("en", "Training tailored to your needs", "Onboarding assistance: Premium assistance"),
+        ("sv", "Utbildning anpassad efter dina behov", None),
+        ("it", "Formazione personalizzata in base alle vostre esigenze", "Assistenza all’onboarding: Assistenza premium"),
+        ("pl", "Szkolenia dostosowane do indywidualnych potrzeb", "Pomoc przy wdrożeniu: Pomoc premium"),
+    ],
+)
+def test_a_point_whose_value_says_its_features_name_says_the_value_alone(lang: str, alone: str, named: str | None) -> None:
+    # Amanda Premium's card read "Training: Training tailored to your needs"; a value that does not begin with the
+    # whole name keeps it ("Onboarding assistance: Premium assistance").
+    result = load_project([PLANS])
+    assert result.project is not None
+    amanda = next(v for v in result.project.vendors if v.id == "amanda")
+    premium = site.vendor_page(amanda, site.Reader(lang, words()[lang], amanda)).cards[2]
+    points = [str(p.striptags()).replace("\u2060", "") for p in premium.points]
+    assert alone in points, points
+    assert not any(p.endswith(": " + alone) for p in points)
+    if named:
+        assert named in points, points

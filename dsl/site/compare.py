@@ -108,6 +108,7 @@ class ComparePage:
     languages: tuple[Choice, ...] = ()  # the languages of support some tier states, for the filter
     date_pattern: str = "y-MM-dd"  # the date field's pattern in the page's locale, as on a vendor page's calculator
     date_example: str = ""
+    zones: str = ""  # the site's names of the zones it names, as the vendor pages' calculator has them (site.zone_words)
 
 
 _MONTHS_PER = {
@@ -490,6 +491,7 @@ def compare_page(project: Project, lang: str, words: site.Translations, warnings
         locale=fmt.locale_code(lang).replace("_", "-"),
         date_pattern=fmt.date_entry(lang), date_example=fmt.date_in_entry(site.DATE_EXAMPLE, lang),
         description=description(shown, reader),
+        zones=site.zone_words(reader),
     )
 
 

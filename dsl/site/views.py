@@ -594,6 +594,7 @@ class TierCard:
     points: tuple[Markup, ...]
     recommended: bool = False
     same: bool = False
+    told: bool = False  # its promise already says it has everything of the tier it extends: no "Everything in X" line
 
 
 @dataclass(frozen=True)
@@ -768,6 +769,9 @@ class Calculator:
     # The date field's pattern in the page's locale ("dd/MM/y") and a date written in it ("23/11/2026"), for its hint.
     date_pattern: str = "y-MM-dd"
     date_example: str = ""
+    # The site's names of the zones the vendor's clocks run in, after a time ("Europe/Stockholm=svensk tid"; `zone_words`):
+    # the answer names a reader's zone the way the tables above name it, any other by Intl's generic name.
+    zones: str = ""
 
 
 @dataclass(frozen=True)
@@ -1936,7 +1940,25 @@ def calculator(vendor: Vendor, reader: Reader) -> Calculator | None:
         vendor.id, plans, priorities, tuple(metrics), DEFAULT_METRIC, excluded, cases=cases, countries=countries,
         locale=fmt.locale_code(reader.lang).replace("_", "-"),  # issue 9
         date_pattern=fmt.date_entry(reader.lang), date_example=fmt.date_in_entry(DATE_EXAMPLE, reader.lang),
+        zones=zone_words(reader, {c.zone for c in vendor.calendars if c.zone} | {HOME_ZONES.get(reader.lang, "")}),
     )
+
+
+HOME_ZONES = {"sv": "Europe/Stockholm", "it": "Europe/Rome", "pl": "Europe/Warsaw", "en": "Europe/London"}
+"""The zone most readers of a language's pages are in: its words go with the calculator on every vendor page (an Italian
+reading about a Swedish vendor is answered in "ora italiana"), besides the zones of the vendor's clocks."""
+
+
+def zone_words(reader: Reader, zones: set[str] | None = None) -> str:
+    """The site's names of `zones` (every zone it names when None) as the forms read them: "zone=name|zone=name".
+
+    A reader's zone is named as the pages name a vendor's after a time ("16:00 svensk tid", "czasu szwedzkiego"), not
+    by its tz id ("Europe/Stockholm"); the forms name other zones by Intl's generic name (assets/calculator.js and
+    compare.js).
+    Written without quotes, which an attribute would carry as `&#34;`: the page weighs every byte.
+    """
+    names = zone_names(reader)
+    return "|".join(f"{zone}={names[zone]}" for zone in sorted(names) if zones is None or zone in zones)
 
 
 def vendor_page(vendor: Vendor, reader: Reader, example: Example | None = None) -> VendorPage:
@@ -2115,9 +2137,13 @@ def tier_points(plan: Plan, base: Plan | None, vendor: Vendor, reader: Reader) -
         shown = feature_cell(cell, vendor, reader)
         if cell.kind == "included":
             features.append(label)
+        elif cell.kind != "add-on" and _plain_words(shown.html).startswith(_plain_words(label)):
+            # A value that says its feature's name is said alone: "Training: Training tailored to your needs" read twice.
+            features.append(shown.html)
         else:  # an add-on's words have their own colon ("Add-on: €5 per device"): in brackets, not a second one
             features.append(html_format("{} ({})" if cell.kind == "add-on" else "{}: {}", label, shown.html))
     service: list[Markup] = []
+    told_hours: tuple[str | None, str | None] | None = None  # the hours the first response was said with, and for whom
     levels = vendor.priorities.levels if vendor.priorities else ()
     top = levels[0].id if levels else None
     target = plan.target(DEFAULT_METRIC, top)
@@ -2133,6 +2159,7 @@ def tier_points(plan: Plan, base: Plan | None, vendor: Vendor, reader: Reader) -
             # for a 1 hour around the clock.
             if before is not None and target_cell(before, reader).text == said and before.calendar != target.calendar:
                 said = html_format("{} ({})", said, clock_text(vendor, target.calendar, reader))
+                told_hours = (target.calendar, top)
             service.append(html_format("{}: {}", title, said))
     available = reader.gettext("When support is available")
     hours = next((c.calendar for c in plan.coverage if c.priority is None and c.case is None), None)
@@ -2146,6 +2173,10 @@ def tier_points(plan: Plan, base: Plan | None, vendor: Vendor, reader: Reader) -
             if c.priority is not None and c.case is None and c not in base.coverage:
                 gained.setdefault(c.calendar, []).append(c.priority)
         for calendar, priorities in gained.items():
+            if told_hours == (calendar, priorities[0]) and len(priorities) == 1:
+                # "First response (Critical failure): 1 hour (24×7, all year round)" has said them: Wisła's Extended
+                # card said "When support is available (Critical failure): 24×7, all year round" under it again.
+                continue
             levels_said = _bracket_free(_level_names(vendor, tuple(priorities), reader))  # Infor's "Poziom ważności 1 (Severity 1)"
             service.append(html_format("{} ({}): {}", available, levels_said, clock_text(vendor, calendar, reader)))
     added = [c for c in plan.channels if c not in (base.channels if base else ())]
@@ -2181,21 +2212,45 @@ def tier_cards(vendor: Vendor, reader: Reader, prices: tuple[PriceRow, ...]) -> 
             own = tuple((row.label, row.cells[i]) for row in prices)
         else:
             own = ((_NO_HTML, price_cell(None, vendor, reader)),)
+        if base is not None and promise.striptags().endswith("…"):
+            # A promise cut short ("… extended with…", "Includes everything in Xtreme Support…") on a card that
+            # says "Everything in X, and more" above what the tier adds: that line says it whole.
+            promise = _NO_HTML
         cards.append(
             TierCard(
                 reader.label(plan.name),
                 tier_anchor(plan.id),
-                # A promise cut short ("… extended with…", "Includes everything in Xtreme Support…") on a card that
-                # says "Everything in X, and more" above what the tier adds: that line says it whole.
-                _NO_HTML if base is not None and promise.striptags().endswith("…") else promise,
+                promise,
                 own,
                 reader.label(base.name) if base is not None else _NO_HTML,
                 () if same else tier_points(plan, base, vendor, reader),
                 recommended=plan.recommended,
                 same=same,
+                told=base is not None and _names_tier(promise, reader.label(base.name), reader.label(plan.name)),
             )
         )
     return tuple(cards)
+
+
+def _plain_words(text: Markup) -> str:
+    """Text as words to compare: no tags, no word joiners around hyphens ("On-\u2060call"), case folded."""
+    return text.striptags().replace("\u2060", "").casefold()
+
+
+def _names_tier(promise: Markup, base: Markup, own: Markup) -> bool:
+    """Whether a promise names the tier its tier extends, by the words of its name the tier's own name lacks.
+
+    "Everything in Bas, with round-the-clock on-call staff …" (Drift Plus, which extends Drift Bas), "Allt i
+    Standardpaketet, och …", "Wszystko z pakietu Standard oraz …": the card's "Everything in X, and more" under it said
+    the same again. A word is found at the start of a word of the promise, so an inflected one ("Standardpaketet",
+    "Standardpaket") counts; a number only as a whole number ("level 1", not "10").
+    """
+    text = _plain_words(promise)
+    mine = set(_plain_words(own).split())
+    words = [w for w in _plain_words(base).split() if w not in mine]
+    return bool(text and words) and all(
+        re.search(rf"(?<!\w){re.escape(w)}" + (r"(?!\d)" if w[-1].isdigit() else ""), text) for w in words
+    )
 
 
 # Issue 9: tier tables on every screen.
@@ -2328,6 +2383,10 @@ def price_range(vendor: Vendor, reader: Reader) -> Markup:
     return Markup("<br>").join(parts)
 
 
+def _amounts(group: list[Price]) -> list[Decimal]:
+    return [p.amount for p in group if p.amount is not None]
+
+
 def _lower_first(text: str) -> str:
     """A word of the site's inside a sentence: "Telefon" is "telefon", but an abbreviation such as "SMS" stays as it is."""
     if len(text) > 1 and text[0].isupper() and text[1].isupper():
@@ -2357,6 +2416,17 @@ def _segment_summary(prices: list[Price], reader: Reader, currencies: list[str])
             extra = tuple((q.amount, q.unit or "") for q in p.parts)
             key = (p.currency, p.unit or "", p.period or "", p.tax or "", fee, p.pack_of or "", p.pack or 0, extra)
             groups.setdefault(key, []).append(p)
+    # Prices of one currency, unit, period and tax note that differ only in their parts or set-up fee are said as the
+    # cheapest one, "from": Norrdrift's card listed both tiers' whole prices, joined by "or", nine lines on a phone.
+    # The vendor page says each tier's price whole.
+    cheapest: dict[tuple[object, ...], tuple[str, str, str, str, Decimal, str, int, object]] = {}
+    for found, group in groups.items():
+        kin: tuple[object, ...] = (*found[:4], *found[5:7])
+        best = cheapest.get(kin)
+        if best is None or min(_amounts(group)) < min(_amounts(groups[best])):
+            cheapest[kin] = found
+    several = {kin for kin in cheapest if sum(1 for k in groups if (*k[:4], *k[5:7]) == kin) > 1}
+    groups = {k: group for k, group in groups.items() if cheapest[(*k[:4], *k[5:7])] == k}
     ranges = []
     free = any(p.kind == "free" for p in prices)
     # Support included in a licence or subscription: said as it is, never a range's low end ("Included … to €5").
@@ -2376,7 +2446,7 @@ def _segment_summary(prices: list[Price], reader: Reader, currencies: list[str])
         amounts = [p.amount for p in group if p.amount is not None]
         low, high = min(amounts), max(amounts)
         money = fmt.money(low, currency, lang)
-        starting = any(p.starting for p in group)
+        starting = any(p.starting for p in group) or (currency, unit, period, tax, pack_of, pack) in several
         if up_to and not starting:
             money, topped = fmt.money(high, currency, lang), True
         elif high != low and not starting:

@@ -21,9 +21,10 @@ async function start(box) {
   const out = box.querySelector(".out");
   const field = (name) => form.elements.namedItem(name);
   const tz = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const zone = new URLSearchParams(data.zones.replaceAll("|", "&")).get(tz);
   const show = new Intl.DateTimeFormat(data.locale, {
     weekday: "long", year: "numeric", month: "long", day: "numeric",
-    hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZoneName: "short",
+    hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZoneName: zone ? undefined : "longGeneric",
   });
   const day = dayField(field("at"), data.locale);
   if (!field("at").value) day.write(nextFriday(new Date()));
@@ -44,14 +45,14 @@ async function start(box) {
     try {
       const deadline = due(rules, {
         plan: `${vendor}/${field("plan").value}`,
-        priority: field("priority") ? field("priority").value : null,
+        priority: field("priority")?.value ?? null,
         at: isoWithOffset(when),
         tz,
         metric: field("metric").value,
-        case: field("case") ? field("case").value || null : null,
-        country: field("country") ? field("country").value || null : null,
+        case: field("case")?.value || null,
+        country: field("country")?.value || null,
       });
-      out.textContent = data.result.replace("{time}", dateWords(show, deadline));
+      out.textContent = data.result.replace("{time}", `${dateWords(show, deadline)} ${zone ?? ""}`.trim());
     } catch (error) {
       // Past the covered years, or a time the vendor keeps to itself, is not "no guaranteed time".
       const reason = { beyond: years(data.beyond), outside: years(data.range), unpublished: data.unpublished };

@@ -150,8 +150,10 @@ async function firstAnswers(box, rows, moment) {
   const tbody = box.querySelector("tbody");
   const out = box.querySelector(".zone");
   const tz = Intl.DateTimeFormat().resolvedOptions().timeZone;
-  // The zone as the page's language names it, with its id: "centraleuropeisk tid (Europe/Stockholm)", not the id alone.
-  const zone = zoneWords(tz, data.locale);
+  // The zone as the pages name it ("Times are in Swedish time, …"), else by the language's generic name: the id
+  // ("Europe/Stockholm") was no reader's word for it.
+  const named = new URLSearchParams(data.zones.replaceAll("|", "&")).get(tz);
+  const zone = named ? data.named.replace("{zone}", named) : data.zone.replace("{zone}", zoneWords(tz, data.locale));
   const show = new Intl.DateTimeFormat(data.locale, {
     weekday: "short", day: "numeric", month: "short", year: "numeric",
     hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: tz,
@@ -166,7 +168,7 @@ async function firstAnswers(box, rows, moment) {
   const region = (navigator.language.split("-")[1] || "").toUpperCase();
   if (field("country")?.querySelector(`[value="${region}"]`)) field("country").value = region;
   // The form and the line under it are filled before the rules come, so that nothing moves under the reader.
-  out.textContent = data.zone.replace("{zone}", zone);
+  out.textContent = zone;
   let rules;
   try {
     const response = await fetch(data.rules);
@@ -183,7 +185,7 @@ async function firstAnswers(box, rows, moment) {
     const when = readMoment(day.read(strict) ?? "", field("time").value);
     tbody.replaceChildren();
     if (!when || Number.isNaN(when.getTime())) return void (out.textContent = data.invalid);
-    out.textContent = data.zone.replace("{zone}", zone);
+    out.textContent = zone;
     const which = field("priority").value;
     // The priority as its column's cell names it under the time, with the `lang` of a vendor's untranslated words.
     const heads = [...table.tHead.rows[0].cells];
@@ -257,20 +259,19 @@ function carryToLanguages() {
   }
 }
 
-// The reader's time zone as a sentence names it, by the rules the pages name a plan's zones with (fmt.zone_name):
-// UTC as "UTC", not "GMT+00:00 (UTC)"; a fixed offset as "UTC+3", without its tz id "Etc/GMT-3", whose sign is the
-// reverse of the offset's; otherwise the language's generic name and the id, in Italian in lower case, as it stands
-// inside a sentence ("ora dell’Europa centrale", where Intl gives the title "Ora dell’Europa centrale").
+// The reader's time zone, when the site has no name of its own for it, as a sentence names it, by the rules the pages
+// name a plan's zones with (fmt.zone_name): UTC as "UTC", not "GMT+00:00 (UTC)"; a fixed offset as "UTC+3", never its
+// tz id "Etc/GMT-3", whose sign is the reverse of the offset's; otherwise the language's generic name, in Italian in
+// lower case, as it stands inside a sentence ("ora dell’Europa centrale", where Intl gives "Ora dell’Europa centrale").
 function zoneWords(tz, locale) {
   if (/^(Etc\/)?(UTC|UCT|Universal|Zulu)$/.test(tz)) return "UTC";
   if (/^(Etc\/)?(GMT|GMT[+-]?0|Greenwich)$/.test(tz)) return "GMT";
   const offset = /^Etc\/GMT([+-])(\d{1,2})$/.exec(tz);
   if (offset) return `UTC${offset[1] === "+" ? "\u2212" : "+"}${Number(offset[2])}`;
-  let named = new Intl.DateTimeFormat(locale, { timeZone: tz, timeZoneName: "longGeneric" })
+  const named = new Intl.DateTimeFormat(locale, { timeZone: tz, timeZoneName: "longGeneric" })
     .formatToParts(new Date()).find((part) => part.type === "timeZoneName")?.value;
   if (!named || named === tz) return tz;
-  if (locale.split("-")[0] === "it") named = named.charAt(0).toLocaleLowerCase(locale) + named.slice(1);
-  return `${named} (${tz})`;
+  return locale.split("-")[0] === "it" ? named.charAt(0).toLocaleLowerCase(locale) + named.slice(1) : named;
 }
 
 // The address with the moment of "who answers first?" in it.

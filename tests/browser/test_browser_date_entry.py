@@ -186,3 +186,52 @@ def test_the_comparison_reads_a_time_with_a_full_stop_and_shares_it_with_a_colon
     page.dispatch_event("#w-time", "change")
     expect(page.locator("#w-time")).to_have_attribute("aria-invalid", "true")
     assert page.locator("#w-at").get_attribute("aria-invalid") is None
+
+
+FIELDS = """
+(box) => [...document.querySelectorAll(`${box} input:not([type]), ${box} select`)].map(f => ({
+  id: f.id, mode: f.inputMode, labels: [...f.labels].map(l => l.innerText.trim()),
+  described: (f.getAttribute('aria-describedby') || '').split(' ').filter(Boolean).map(i => document.getElementById(i) !== null),
+}))
+"""
+
+
+@pytest.mark.parametrize(("path", "box"), [("/sv/stratiteq/index.html", "#calculator"), ("/pl/compare/index.html", "#first")])
+def test_a_phone_gets_a_number_pad_for_the_date_and_time_and_every_field_its_label(visitor, path: str, box: str) -> None:
+    # A phone showed its full keyboard, letters first, for "2026-11-23" and "16:00". The date's pad has a separator key
+    # ("decimal"; any separator is read), the time's none ("numeric": "1600" is read as 16:00).
+    page = visitor.open(path, viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True, **US).page
+    page.locator(box).wait_for(state="visible")
+    fields = {f["id"]: f for f in page.evaluate(FIELDS, box)}
+    prefix = "c" if box == "#calculator" else "w"
+    assert fields[f"{prefix}-at"]["mode"] == "decimal" and fields[f"{prefix}-time"]["mode"] == "numeric", fields
+    for field in fields.values():
+        assert len(field["labels"]) == 1 and field["labels"][0], f"{field['id']} has no label of its own"
+        assert all(field["described"]), f"{field['id']} is described by an element that is not there"
+    # What a number pad types: the time without its colon, the date with the pad's separator.
+    page.fill(f"#{prefix}-time", "1600")
+    page.fill(f"#{prefix}-at", "2026,11,23" if path.startswith("/sv") else "23,11,2026")
+    page.locator(f"#{prefix}-time").press("Tab")
+    assert page.locator(f"#{prefix}-at").get_attribute("aria-invalid") is None
+    assert page.locator(f"#{prefix}-time").get_attribute("aria-invalid") in (None, "false")
+    assert "23" in page.locator(f"#{prefix}-at-note").inner_text()
+
+
+@pytest.mark.parametrize(
+    ("lang", "zone", "said"),
+    [
+        ("it", "Europe/Rome", " ora italiana"),  # an Italian reader of a Swedish vendor: the language's own zone
+        ("it", "Europe/Stockholm", " ora svedese"),  # the vendor's zone, as its tables name it
+        ("pl", "Europe/Warsaw", " czasu polskiego"),
+        ("sv", "Asia/Tokyo", "japansk"),  # no site words: CLDR's name ("japansk normaltid"), never "Asia/Tokyo" or "GMT+9"
+    ],
+)
+def test_the_calculator_names_the_readers_zone_in_words(visitor, lang: str, zone: str, said: str) -> None:
+    # It answered "… 08:00 CET (lokal tid)": an abbreviation, and "(your local time)" where the page could name it.
+    page = visitor.open(f"/{lang}/norrdrift/index.html", locale="en-US", timezone_id=zone).page
+    page.locator("#calculator").wait_for(state="visible")
+    out = page.locator("#calculator .out")
+    expect(out).to_have_text(re.compile(r"\d\d:\d\d"))
+    text = out.inner_text().strip()
+    ends = text.endswith(said) if said.startswith(" ") else said in text.rsplit(":", 1)[-1]
+    assert ends and "/" not in text and "GMT" not in text and "CET" not in text, text

@@ -18,9 +18,12 @@ from typing import Any
 import pytest
 
 from browser.layout import BROKEN_WORDS
-from dsl.language.loader import load_text
+from dsl.language.loader import load_project, load_text
 from dsl.site.publish import build_into
+from dsl.site.views import Reader
 from support.catalogue import PLAN
+from support.paths import PLANS
+from support.site import words
 
 PHONE = {"width": 390, "height": 844}
 WIDE = {"width": 1440, "height": 900}
@@ -263,3 +266,55 @@ def test_a_long_price_on_a_phone_card_reads_as_text_not_a_headline(visitor, chec
                     assert price["size"] <= 1, f"{where} takes {price['lines']} lines at {price['size']:.2f} times the card's text"
             assert page.evaluate(BROKEN_WORDS, "#tiers .price") == [], f"{lang}/{vendor} at {width} px"
     assert long_ones, "no price takes more than three lines: the test no longer sees a long one"
+
+
+HOME_PRICES = """
+() => [...document.querySelectorAll('.card')].map(c => {
+  const dd = c.querySelectorAll('dd')[1], r = dd.getBoundingClientRect();
+  return {vendor: c.querySelector('h2').innerText, text: dd.innerText, segments: dd.querySelectorAll('br').length + 1,
+          lines: Math.round(r.height / parseFloat(getComputedStyle(dd).lineHeight))};
+})
+"""
+
+
+@pytest.mark.parametrize("width", [320, 390])
+def test_a_home_card_says_each_segments_price_in_three_lines_at_most_on_a_phone(visitor, check, width) -> None:
+    # Norrdrift's card listed both tiers' whole prices joined by "or" (parts per server and user, billing, a set-up fee):
+    # seven lines at 390 px, nine at 320. It now says where they start; the vendor page says each whole.
+    for lang in check.languages:
+        page = visitor.open(f"/{lang}/index.html", viewport={"width": width, "height": 844}, reuse=True).page
+        prices = page.evaluate(HOME_PRICES)
+        assert len(prices) >= 8
+        for price in prices:
+            where = f"{lang} at {width} px: {price['vendor']}'s price"
+            assert price["lines"] <= 3 * price["segments"], f"{where} takes {price['lines']} lines: {price['text']!r}"
+
+
+# For each card, the paragraphs (not its prices) that name the tier it extends, by its name's last word ("Bas",
+# "Standardpaketet", "1" of "Extended support 1", not "10").
+NAMING_BASE = r"""
+(bases) => [...document.querySelectorAll('#tiers .tcard')].map((card, i) => {
+  const base = bases[i];
+  if (!base) return 0;
+  const last = base.split(/\s+/).at(-1).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const names = new RegExp(`(^|[^\\p{L}\\p{N}])${last}(?!\\p{N})`, 'iu');
+  return [...card.querySelectorAll(':scope > p:not(.price)')].filter(p => names.test(p.innerText.replace(/\u2060/g, ''))).length;
+})
+"""
+
+
+@pytest.mark.parametrize("lang", ["sv", "it", "pl", "en"])
+def test_a_card_names_the_tier_it_extends_once(visitor, lang) -> None:
+    # Drift Plus: "Everything in Bas, with round-the-clock on-call staff …" and under its price "Everything in Drift Bas,
+    # and more"; so Cassalink's Premium, Wisła's Extended package and Esri's level 2, in every language.
+    result = load_project([PLANS])
+    assert result.project is not None
+    named_twice = []
+    for vendor in result.project.vendors:
+        reader = Reader(lang, words()[lang], vendor)
+        bases = [reader.plain(vendor.plan(p.extends).name) if p.extends else None for p in vendor.plans]
+        page = visitor.open(f"/{lang}/{vendor.id}/index.html", viewport=WIDE, reuse=True).page
+        counts = page.evaluate(NAMING_BASE, bases)
+        named_twice += [f"{vendor.id}/{p.id}" for p, n in zip(vendor.plans, counts, strict=True) if n > 1]
+        assert all(n >= 1 for n, base in zip(counts, bases, strict=True) if base), f"{lang}/{vendor.id}: a card that extends a tier does not say so"
+    assert named_twice == [], f"{lang}: these cards say twice that they have everything of the tier below"
