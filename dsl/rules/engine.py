@@ -44,6 +44,12 @@ _US = 1_000_000
 _MINUTE_US = 60 * _US
 _ONE_US = timedelta(microseconds=1)
 _DAY_S = 86_400
+_CYCLE_DAYS = 146_097
+"""The days of 400 Gregorian years: after them every date falls on the same weekday again, and a zone's offsets repeat
+(at the early end its fixed local mean time, at the late end the yearly rule its data ends with)."""
+_CYCLE_S = _CYCLE_DAYS * _DAY_S
+_LAST_YEAR = 9999
+_LAST_ORDINAL = date.max.toordinal()
 
 Rules = Mapping[str, Any]
 """A rule document as json.load gives it (docs/rules.md §1)."""
@@ -212,8 +218,24 @@ def _instant(us: int, zone: tzinfo) -> datetime:
     seconds, micro = divmod(us, _US)
     # fromtimestamp with a whole number of seconds is exact, and several times faster than
     # adding a timedelta to the epoch and converting.
-    moment = datetime.fromtimestamp(seconds, zone)
+    try:
+        moment = datetime.fromtimestamp(seconds, zone)
+    except (ValueError, OverflowError):
+        moment = _instant_at_the_ends(seconds, zone)
     return moment.replace(microsecond=micro) if micro else moment
+
+
+def _instant_at_the_ends(seconds: int, zone: tzinfo) -> datetime:
+    """`datetime.fromtimestamp(seconds, zone)` for an instant in year 0 or 10000 in UTC, but maybe not in `zone`.
+
+    Rules of years 1 or 9999 (docs/rules.md §1 allows them) have local midnights, openings and deadlines whose UTC
+    moment lies beyond the years a datetime holds (9999-12-31T23:00-05:00 is in year 10000 in UTC), which
+    fromtimestamp refuses; sla.js answers them. The same instant 400 years nearer is converted and its year put back.
+    Still a ValueError when the local moment is itself outside years 1-9999.
+    """
+    cycles = 1 if seconds > 0 else -1
+    moment = datetime.fromtimestamp(seconds - cycles * _CYCLE_S, zone)
+    return moment.replace(year=moment.year + 400 * cycles)
 
 
 def _minutes(hhmm: str) -> int:
@@ -224,7 +246,10 @@ def _local_us(day_ordinal: int, minute: int, zone: tzinfo) -> int:
     """The instant of a local wall time (minute may be 1440 = next midnight), fold=0."""
     if minute == 1440:
         day_ordinal, minute = day_ordinal + 1, 0
-    day = date.fromordinal(day_ordinal)
+    # The midnight after 9999-12-31 (rules of year 9999) or a date before year 1: its offset from the same date
+    # 400 years nearer (see _instant_at_the_ends).
+    shift = 0 if 1 <= day_ordinal <= _LAST_ORDINAL else (_CYCLE_DAYS if day_ordinal < 1 else -_CYCLE_DAYS)
+    day = date.fromordinal(day_ordinal + shift)
     # The constructor (fold=0) rather than fromordinal().replace(), and whole seconds rather than
     # total_seconds(): the same instant, a third faster, and a calendar compiles ~2 conversions a day.
     offset = datetime(day.year, day.month, day.day, minute // 60, minute % 60, tzinfo=zone).utcoffset()
@@ -245,7 +270,10 @@ def _wall_clock(first: int, last: int, zone: tzinfo) -> Callable[[int, int], int
     from_seconds = datetime.fromtimestamp
 
     def offset_at(second: int) -> int:
-        found = from_seconds(second, zone).utcoffset()
+        try:
+            found = from_seconds(second, zone).utcoffset()
+        except (ValueError, OverflowError):  # the day before year 1 or after 9999 (see _instant_at_the_ends)
+            found = from_seconds(second + (_CYCLE_S if second < 0 else -_CYCLE_S), zone).utcoffset()
         assert found is not None
         return found.days * _DAY_S + found.seconds
 
@@ -305,8 +333,9 @@ def _compiled(calendar: Mapping[str, Any], first: int, last: int, zone: tzinfo, 
 
 
 def _span_bounds(first: int, last: int, zone: tzinfo) -> tuple[int, int]:
-    """Local midnight of 1 January of `first` and of the year after `last`, in `zone`, as epoch µs."""
-    return _us(datetime(first, 1, 1, tzinfo=zone)), _us(datetime(last + 1, 1, 1, tzinfo=zone))
+    """Local midnight of 1 January of `first` and of the year after `last`, in `zone`, as epoch µs (fold=0; the year
+    after 9999 too)."""
+    return _local_us(date(first, 1, 1).toordinal(), 0, zone), _local_us(date(last, 12, 31).toordinal(), 1440, zone)
 
 
 def _named(us: int, zone: tzinfo) -> str:
@@ -791,10 +820,12 @@ class Amount:
     def search(self, timeline: Timeline) -> Callable[[int], int]:
         """The timeline's deadline search for this amount: report -> deadline, the cut-off applied to the report."""
         counted = self.search_from_start(timeline)
-        if self.cutoff is None:
+        if self.cutoff is not None:
+            start, from_start = timeline.after_cutoff(self.cutoff), counted
+            counted = lambda report: from_start(start(report))  # noqa: E731
+        if timeline.last < _LAST_YEAR:
             return counted
-        start = timeline.after_cutoff(self.cutoff)
-        return lambda report: counted(start(report))
+        return _within_year_9999(counted, timeline)
 
     def search_from_start(self, timeline: Timeline) -> Callable[[int], int]:
         """The deadline from the moment the clock starts (the report, or where a cut-off moved it), without the cut-off."""
@@ -806,6 +837,20 @@ class Amount:
     def start(self, timeline: Timeline) -> Callable[[int], int]:
         """Report -> the instant the target's clock starts from: the report itself, or where the cut-off moves it."""
         return (lambda report: report) if self.cutoff is None else timeline.after_cutoff(self.cutoff)
+
+
+def _within_year_9999(search: Callable[[int], int], timeline: Timeline) -> Callable[[int], int]:
+    """`search` refusing a deadline at the end of a span that ends with year 9999: local midnight after 9999-12-31 is
+    in year 10000, which no report can name and a datetime cannot hold, so both evaluators call it after the span."""
+    hi, first, last = timeline.hi, timeline.first, timeline.last
+
+    def due_us(report: int) -> int:
+        found = search(report)
+        if found >= hi:
+            raise _beyond(first, last)
+        return found
+
+    return due_us
 
 
 class Clock:
@@ -869,7 +914,12 @@ def _minutes_in_zone(timeline: Timeline, minutes: int, zone: tzinfo) -> Callable
                 raise _beyond(first, last)
             report = starts[j] + goal - before[j]
         micro = report % us
-        answer = from_seconds(report // us, zone)
+        try:
+            answer = from_seconds(report // us, zone)
+        except (ValueError, OverflowError):  # in year 10000 (or 0) in UTC, not in the zone
+            if report >= hi:  # the span's end after 9999-12-31: see _within_year_9999
+                raise _beyond(first, last) from None
+            answer = _instant_at_the_ends(report // us, zone)
         return answer.replace(microsecond=micro) if micro else answer
 
     return due
@@ -891,7 +941,10 @@ def _in_zone(search: Callable[[int], int], timeline: Timeline, zone: tzinfo) -> 
         if not lo <= report < hi:
             raise _outside(moment.isoformat(), first, last)  # the moment as it was given, not in UTC
         seconds, micro = divmod(search(report), us)
-        answer = from_seconds(seconds, zone)
+        try:
+            answer = from_seconds(seconds, zone)
+        except (ValueError, OverflowError):  # in year 10000 (or 0) in UTC, not in the zone
+            answer = _instant_at_the_ends(seconds, zone)
         return answer.replace(microsecond=micro) if micro else answer
 
     return due

@@ -658,7 +658,9 @@ function evaluate(rules, { plan, priority = null, at, tz = null, metric = null, 
   const start = cutoffStart(t, report, target.cutoff, zone);
   if (start === null) throw beyond();
   const end = days === null ? timelineDeadline(t, start, target.minutes) : daysDeadline(t, start, days, target.days_rule === "day-end", zone);
-  if (end === null || end > t.hi) throw beyond();
+  // A deadline at the end of a span ending with year 9999 is in year 10000, which no report can name and Python's
+  // datetime cannot hold: after the span, in both evaluators (docs/rules.md §6).
+  if (end === null || end > t.hi || (end === t.hi && last >= 9999)) throw beyond();
   return { ms: end, zone };
 }
 

@@ -1,0 +1,273 @@
+"""The two evaluators side by side on random rule documents (fuzz14): dsl/rules/engine.py and site_templates/assets/sla.js.
+
+tests/test_js_evaluator.py holds sla.js to the brute-force oracle on calendars the plan language can write, over 2026-2027,
+with targets of at most about three weeks; tests/test_fuzz_engine.py gives both evaluators documents a few edits away from
+the shipped one. Here the documents are written as JSON directly, so they reach what neither does: spans of the first
+and last years a document may cover (1 and 9999), targets of up to 300,000 minutes or 400 business days across hundreds
+of closed dates, versions changing at any date, cut-offs at any minute, pieces on a one-minute grid, zones with odd
+offsets and changes (Chatham, Lord Howe, Troll, Kiritimati, Apia), the customer's holidays, and reports near the span's
+edges and the zone's changes. Both evaluators must give the same deadline, in the same words, or the same refusal.
+
+The first run found that the Python evaluator refused every question about rules of year 1 or 9999 as "not a valid
+format 1.x document (ValueError: year 10000 is out of range)" (or raised OverflowError), where sla.js answered: the
+span's local midnights and deadlines near them lie in year 0 or 10000 in UTC, which a datetime cannot hold.
+
+    TIERWISE_FUZZ_EXAMPLES=2000 .venv/bin/python -m pytest -q -p no:cacheprovider tests/test_fuzz_differential.py
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import os
+import shutil
+import subprocess
+from collections.abc import Iterator
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from dsl.rules.engine import Evaluator, RuleError
+from support.paths import ROOT
+
+EXAMPLES = int(os.environ.get("TIERWISE_FUZZ_EXAMPLES", "25"))
+# Zones whose offsets Node's ICU data and Python's tz data agree on since 1900 (tests/test_js_evaluator.py's WALL_ZONES
+# and fixed offsets); before 1900 (rules of year 1) they may not agree on a zone's local mean time, so only fixed
+# offsets there.
+ZONES = (
+    "Europe/Stockholm", "America/New_York", "America/Santiago", "Australia/Lord_Howe", "Pacific/Chatham", "Asia/Kathmandu",
+    "America/St_Johns", "Asia/Kolkata", "UTC", "Pacific/Kiritimati", "Antarctica/Troll", "America/Havana", "Asia/Beirut",
+    "Europe/Dublin", "Etc/GMT-14", "Etc/GMT+12",
+)
+FIXED = ("UTC", "Etc/GMT-14", "Etc/GMT+12", "Etc/GMT-5")
+DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+COUNTRIES = ("SE", "US", "DE")
+NAME = {"sv": "F", "it": "F", "pl": "F", "en": "F"}
+
+
+class JavaScript:
+    """One Node process answering with sla.js (tests/support/sla_documents.mjs) for the whole module."""
+
+    def __init__(self, node: str) -> None:
+        self.proc = subprocess.Popen([node, str(ROOT / "tests" / "support" / "sla_documents.mjs")], stdin=subprocess.PIPE,
+                                     stdout=subprocess.PIPE, text=True, cwd=ROOT)
+
+    def due(self, rules: dict[str, Any], questions: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        assert self.proc.stdin is not None and self.proc.stdout is not None
+        self.proc.stdin.write(json.dumps({"rules": rules, "questions": questions}) + "\n")
+        self.proc.stdin.flush()
+        line = self.proc.stdout.readline()
+        assert line, "node ended"
+        return [{k: v for k, v in a.items() if k != "kind"} for a in json.loads(line)["questions"]]
+
+
+@pytest.fixture(scope="module")
+def javascript() -> Iterator[JavaScript]:
+    node = shutil.which("node")
+    if node is None:
+        pytest.skip("node is not installed")
+    js = JavaScript(node)
+    yield js
+    assert js.proc.stdin is not None
+    js.proc.stdin.close()
+    js.proc.wait(timeout=30)
+
+
+def python(rules: dict[str, Any], questions: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The Python evaluator's answers: {"answer": ISO} or {"error": words}; anything else fails the test (a traceback)."""
+    evaluator = Evaluator(rules)
+    found = []
+    for q in questions:
+        try:
+            moment = evaluator.due(q["plan"], q.get("priority"), q["at"], tz=q.get("tz"), metric=q.get("metric"), country=q.get("country"))
+            found.append({"answer": moment.isoformat()})
+        except RuleError as exc:
+            found.append({"error": str(exc)})
+    return found
+
+
+def document(base: dict[str, Any], first: int, last: int, calendars: dict[str, Any], targets: list[dict[str, Any]]) -> dict[str, Any]:
+    """A format 1.x document of one vendor `fz` with one level P1 and one plan `p`, the top fields of `base`."""
+    doc = copy.deepcopy({k: v for k, v in base.items() if k != "vendors"})
+    doc["years"] = {"first": first, "last": last, "valid_until": f"{last:04d}-12-31"}
+    plan = {"name": NAME, "targets": targets, "coverage": [], "obligations": [], "no_support": False, "id": "p", "availability": None,
+            "maintenance": None, "penalties": None, "penalties_total": None}
+    doc["vendors"] = {"fz": {"name": NAME, "language": "en", "calendars": calendars,
+                             "priorities": {"kind": "levels", "levels": [{"id": "P1", "name": NAME}], "matrix": None},
+                             "plans": {"p": plan}, "cases": {}, "aliases": {}}}
+    return doc
+
+
+def calendar(zone: str | None, weekly: dict[str, list[list[str]]] | None = None, *, always_open: bool = False,
+             dates: dict[str, Any] | None = None, customer: dict[str, list[str]] | None = None) -> dict[str, Any]:
+    return {"zone": zone, "always_open": always_open, "weekly": weekly or {d: [] for d in DAYS}, "dates": dates or {}, "holidays": [],
+            "name": None, "customer_holidays": customer}
+
+
+def target(metric: str, priority: str | None, calendar_id: str | None, minutes: int | None = None, days: int | None = None,
+           rule: str | None = None, cutoff: str | None = None, since: str | None = None, until: str | None = None) -> dict[str, Any]:
+    return {"metric": metric, "priority": priority, "minutes": minutes, "calendar": calendar_id, "case": None, "business_days": days,
+            "days_rule": rule, "published": True, "from": since, "cutoff": cutoff, "until": until,
+            "id": f"{metric}/{priority or 'all'}" + (f"@{since}" if since else "")}
+
+
+OFFICE = {d: [["09:00", "17:00"]] if d not in ("sat", "sun") else [] for d in DAYS}
+
+
+@pytest.mark.parametrize(
+    ("first", "zone", "cal", "minutes", "at", "due"),
+    [
+        # 9999-12-31 is a Friday; 17:00 in New York is 22:00 UTC of 9999-12-31, its midnight 05:00 UTC in year 10000.
+        (9999, "America/New_York", OFFICE, 60, "9999-12-31T15:30:00-05:00", "9999-12-31T16:30:00-05:00"),
+        (9999, "America/New_York", None, 60, "9999-12-31T22:00:00-05:00", "9999-12-31T23:00:00-05:00"),
+        (9999, "America/New_York", None, 61, "9999-12-31T22:59:00-05:00", None),
+        (9999, "Etc/GMT+12", OFFICE, 120, "9999-12-31T16:00:00-12:00", None),
+        (9999, "Etc/GMT+12", OFFICE, 480, "9999-12-30T10:00:00-12:00", "9999-12-31T10:00:00-12:00"),
+        # 0001-01-01 is a Monday; its midnight in Kiritimati's +14:00 (fixed offsets here: Etc/GMT-14) is in year 0 in UTC.
+        (1, "Etc/GMT-14", OFFICE, 60, "0001-01-01T08:30:00+14:00", "0001-01-01T10:00:00+14:00"),
+        (1, "Etc/GMT-14", None, 90, "0001-01-01T09:59:00+23:59", "0001-01-01T01:30:00+14:00"),
+        (1, "Etc/GMT-14", None, 90, "0001-01-01T09:58:00+23:59", None),
+    ],
+)
+def test_rules_of_the_first_and_last_years_a_document_may_cover_are_answered_alike(
+    vector_rules: dict[str, Any], javascript: JavaScript, first: int, zone: str, cal: dict[str, Any] | None, minutes: int, at: str,
+    due: str | None,
+) -> None:
+    """Python refused every question about them: 'not a valid format 1.x document (ValueError: year 10000 is out of range)'."""
+    cals = {"c": calendar(zone, cal) if cal else calendar(zone, always_open=True)}
+    rules = document(vector_rules, first, first, cals, [target("first-response", None, "c", minutes)])
+    question = {"plan": "fz/p", "at": at}
+    [py] = python(rules, [question])
+    assert py == javascript.due(rules, [question])[0]
+    if due is not None:
+        assert py == {"answer": due}
+    else:
+        assert "error" in py and "rules are not a valid" not in py["error"], py
+
+
+def test_business_days_and_cut_offs_at_the_end_of_year_9999_are_answered_alike(vector_rules: dict[str, Any], javascript: JavaScript) -> None:
+    cals = {"c": calendar("America/New_York", OFFICE)}
+    targets = [target("first-response", None, "c", days=1, rule="day-end", cutoff="14:00"),
+               target("resolution", None, "c", days=1, rule="same-time")]
+    rules = document(vector_rules, 9998, 9999, cals, targets)
+    questions = [{"plan": "fz/p", "at": at, "metric": metric} for at in ("9999-12-30T13:00:00-05:00", "9999-12-30T15:00:00-05:00")
+                 for metric in ("first-response", "resolution")]
+    py = python(rules, questions)
+    assert py == javascript.due(rules, questions)
+    assert py[0] == {"answer": "9999-12-31T17:00:00-05:00"} and py[1] == {"answer": "9999-12-31T13:00:00-05:00"}
+    assert "after the last year" in py[2]["error"]
+
+
+# --- the fuzz target ----------------------------------------------------------------------------------------------
+
+
+def hhmm(minute: int) -> str:
+    return f"{minute // 60:02d}:{minute % 60:02d}"
+
+
+@st.composite
+def pieces(draw: st.DrawFn) -> list[list[str]]:
+    """A day's pieces, sorted, neither overlapping nor touching, on a grid of 1 to 60 minutes, ends up to 24:00."""
+    grid = draw(st.sampled_from([1, 5, 15, 30, 60]))
+    cuts = sorted(draw(st.sets(st.integers(0, 1440 // grid), max_size=6)))
+    return [[hhmm(a * grid), hhmm(b * grid)] for a, b in zip(cuts[::2], cuts[1::2], strict=False)]
+
+
+@st.composite
+def random_calendar(draw: st.DrawFn, first: int, last: int, zones: tuple[str, ...]) -> dict[str, Any]:
+    zone = draw(st.sampled_from((None, *zones)))
+    if draw(st.integers(0, 9)) == 0:
+        return calendar(zone, always_open=True)
+    weekly = {d: draw(pieces()) for d in DAYS}
+    if not any(weekly.values()):
+        weekly["wed"] = [["09:00", "09:01"]]
+    span = (date(last, 12, 31) - date(first, 1, 1)).days
+    day = st.integers(0, span).map(lambda n: (date(first, 1, 1) + timedelta(days=n)).isoformat())
+    dates = draw(st.dictionaries(day, st.one_of(st.just([]), pieces()), max_size=draw(st.sampled_from([0, 5, 300]))))
+    customer = None
+    if zone is None and draw(st.booleans()):
+        customer = {c: sorted(draw(st.sets(day, max_size=40))) for c in sorted(draw(st.sets(st.sampled_from(COUNTRIES), min_size=1)))}
+    return calendar(zone, weekly, dates=dict(sorted(dates.items())), customer=customer)
+
+
+@st.composite
+def random_target(draw: st.DrawFn, metric: str, priority: str | None, calendars: list[str], since: str | None, until: str | None) -> dict[str, Any]:
+    cal = draw(st.sampled_from(calendars))
+    kind = draw(st.sampled_from(["minutes", "minutes", "days", "none"]))
+    cutoff = draw(st.one_of(st.none(), st.integers(1, 1439).map(hhmm))) if kind != "none" else None
+    if kind == "minutes":
+        minutes = draw(st.one_of(st.sampled_from([0, 1, 60, 480, 1440, 20_000, 100_000]), st.integers(0, 300_000)))
+        return target(metric, priority, cal, minutes, cutoff=cutoff, since=since, until=until)
+    if kind == "days":
+        days = draw(st.one_of(st.sampled_from([1, 2, 5, 30]), st.integers(1, 400)))
+        return target(metric, priority, cal, days=days, rule=draw(st.sampled_from(["same-time", "day-end"])), cutoff=cutoff, since=since, until=until)
+    return target(metric, priority, None, since=since, until=until)
+
+
+@st.composite
+def random_rules(draw: st.DrawFn, base: dict[str, Any]) -> dict[str, Any]:
+    first = draw(st.sampled_from([2026, 2026, 2027, 1999, 1, 9998, 9999]))
+    last = min(9999, first + draw(st.sampled_from([0, 0, 1, 2])))
+    zones = FIXED if first < 1900 else ZONES
+    calendars = {f"c{i}": draw(random_calendar(first, last, zones)) for i in range(draw(st.integers(1, 3)))}
+    ids = sorted(calendars)
+    span = (date(last, 12, 31) - date(first, 1, 1)).days
+    targets = []
+    for metric in ("first-response", "resolution"):
+        for priority in (None, "P1"):
+            if draw(st.integers(0, 4)) == 0:
+                continue
+            if span and draw(st.integers(0, 3)) == 0:  # two versions, changing at a date of the span
+                change = (date(first, 1, 1) + timedelta(days=draw(st.integers(1, span)))).isoformat()
+                targets += [draw(random_target(metric, priority, ids, None, change)), draw(random_target(metric, priority, ids, change, None))]
+            else:
+                targets.append(draw(random_target(metric, priority, ids, None, None)))
+    return document(base, first, last, calendars, targets)
+
+
+@st.composite
+def report(draw: st.DrawFn, rules: dict[str, Any]) -> str:
+    """A report near the span's edges, near a zone's change, or anywhere, in some zone's offset, sometimes with fractions."""
+    first, last = rules["years"]["first"], rules["years"]["last"]
+    start, end = datetime(first, 1, 1, tzinfo=UTC), datetime(last, 12, 31, 23, 59, tzinfo=UTC)
+    where = draw(st.sampled_from(["start", "end", "change", "any"]))
+    zones = FIXED if first < 1900 else ZONES
+    if where == "start":
+        moment = start + timedelta(minutes=draw(st.integers(0 if first == 1 else -2000, 2000)))
+    elif where == "end":
+        moment = end - timedelta(minutes=draw(st.integers(-2000 if last < 9999 else 0, 2000)))
+    else:
+        moment = start + timedelta(minutes=draw(st.integers(0, int((end - start).total_seconds()) // 60)))
+        if where == "change" and first > 1900 and last < 9999:
+            zone = ZoneInfo(draw(st.sampled_from(ZONES)))
+            for _ in range(24 * 190):  # to the zone's next change of offset, if one comes within half a year
+                if (moment + timedelta(hours=1)).astimezone(zone).utcoffset() != moment.astimezone(zone).utcoffset():
+                    moment += timedelta(minutes=draw(st.integers(-150, 150)))
+                    break
+                moment += timedelta(hours=1)
+    if draw(st.integers(0, 4)) == 0:
+        moment += timedelta(microseconds=draw(st.integers(0, 59_999_999)))
+    try:
+        return moment.astimezone(ZoneInfo(draw(st.sampled_from(zones)))).isoformat()
+    except (ValueError, OverflowError):  # beyond year 9999 or before year 1 there
+        return moment.isoformat()
+
+
+@settings(max_examples=EXAMPLES, deadline=None, database=None, suppress_health_check=list(HealthCheck))
+@given(data=st.data())
+def test_random_rules_get_the_same_deadlines_or_refusals_from_both_evaluators(
+    vector_rules: dict[str, Any], javascript: JavaScript, data: st.DataObject
+) -> None:
+    rules = data.draw(random_rules(vector_rules))
+    zones = FIXED if rules["years"]["first"] < 1900 else ZONES
+    questions = [
+        {"plan": "fz/p", "priority": data.draw(st.sampled_from([None, "P1"])), "at": data.draw(report(rules)),
+         "tz": data.draw(st.sampled_from((None, *zones))), "metric": data.draw(st.sampled_from([None, "resolution"])),
+         "country": data.draw(st.sampled_from((None, *COUNTRIES)))}
+        for _ in range(8)
+    ]
+    assert python(rules, questions) == javascript.due(rules, questions)
