@@ -324,3 +324,21 @@ def test_years_beyond_the_holiday_data_show_the_closed_holidays_line_with_a_care
         err = capsys.readouterr().err
         assert f"{root / 'plans' / 'stratiteq.plan'}:{line}:5: error[T0813]:" in err
         assert f"{line} |     closed holidays SE\n" in err and "|     ^^^^^^^^^^^^^^^^^^\n" in err and "= hint: choose years within" in err
+
+
+def test_a_country_listed_twice_or_unknown_for_the_customers_holidays_is_pointed_at_itself(tmp_path, capsys) -> None:
+    """`closed holidays customer SE, SE` (T0515) and an unknown country in it (T0502) had their caret under the whole
+    statement, from `closed`, not under the country."""
+    root = tmp_path / "project"
+    (root / "plans").mkdir(parents=True)
+    lines = ["vendor acme {", '  name "Acme"', "  language en", "  calendar c {", "    zone customer", "    open mon-fri 08:00-17:00",
+             "    closed holidays customer SE, XX, SE", "  }", "}", ""]
+    (root / "plans" / "acme.plan").write_text("\n".join(lines), encoding="utf-8")
+    assert main(["--project", str(root), "check"]) == 1
+    err = capsys.readouterr().err
+    plan = root / "plans" / "acme.plan"
+    assert f"{plan}:7:34: error[T0502]: unknown country code 'XX' for public holidays\n" in err
+    assert f"{plan}:7:38: error[T0515]: country 'SE' is listed twice\n" in err
+    assert "   7 |     closed holidays customer SE, XX, SE\n     |                                      ^^\n" in err
+    assert "= hint: list each country once; it is first at column 30" in err
+    assert "|     ^^^^" not in err  # no caret under the statement
