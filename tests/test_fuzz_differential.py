@@ -271,3 +271,69 @@ def test_random_rules_get_the_same_deadlines_or_refusals_from_both_evaluators(
         for _ in range(8)
     ]
     assert python(rules, questions) == javascript.due(rules, questions)
+
+
+# --- documents whose values are of the right type but not the format's: refused alike ------------------------------
+
+FORMAT = "the rules are not a valid format 1.x document ({}); validate them against rules/schema.json"
+AT = "vendors.fz.calendars.c"
+TARGET = "vendors.fz.plans.p.targets[1]"
+
+
+def _office(**calendar: Any) -> dict[str, Any]:
+    return {"c": {**calendar_of_office(), **calendar}}
+
+
+def calendar_of_office() -> dict[str, Any]:
+    return calendar("Europe/Stockholm", OFFICE)
+
+
+@pytest.mark.parametrize(
+    ("change", "words"),
+    [
+        # A date key or date that is no real date: Python failed from inside (ValueError: day is out of range for month),
+        # sla.js read it as another day and answered.
+        (lambda c, t: c.update(dates={"2026-02-30": []}), FORMAT.format(f"{AT}.dates has the key '2026-02-30', not a date such as 2026-11-23")),
+        (lambda c, t: c.update(dates={"0000-01-01": []}), FORMAT.format(f"{AT}.dates has the key '0000-01-01', not a date such as 2026-11-23")),
+        (lambda c, t: c.update(dates={"2026-13-01": []}), FORMAT.format(f"{AT}.dates has the key '2026-13-01', not a date such as 2026-11-23")),
+        (lambda c, t: c.update(zone=None, customer_holidays={"SE": ["2026-02-29"]}),
+         FORMAT.format(f"{AT}.customer_holidays.SE[0] is a text, not a date such as 2026-11-23")),
+        (lambda c, t: t.update({"from": "2026-04-31"}), FORMAT.format(f"{TARGET}.from is a text, not a date such as 2026-11-23 or null")),
+        # A calendar's zone that the rules do not accept as a zone: sla.js answered for europe/stockholm and refused
+        # Factory and posix/…, Python the other way round; an unknown name was a RangeError from inside in sla.js.
+        (lambda c, t: c.update(zone="europe/stockholm"), "unknown time zone 'europe/stockholm' (calendar 'c'); did you mean 'Europe/Stockholm'?"),
+        (lambda c, t: c.update(zone="posix/Europe/Stockholm"),
+         "unknown time zone 'posix/Europe/Stockholm' (calendar 'c'); did you mean 'Europe/Stockholm'?"),
+        (lambda c, t: c.update(zone="Factory"), "unknown time zone 'Factory' (calendar 'c'); use an IANA name such as Europe/Stockholm"),
+        (lambda c, t: c.update(zone="Europe/Nowhere"),
+         "unknown time zone 'Europe/Nowhere' (calendar 'c'); use an IANA name such as Europe/Stockholm"),
+        (lambda c, t: c.update(zone="+01:00"), "unknown time zone '+01:00' (calendar 'c'); use an IANA name such as Europe/Stockholm"),
+        (lambda c, t: c.update(zone=""), "unknown time zone '' (calendar 'c'); use an IANA name such as Europe/Stockholm"),
+        # Minutes without a calendar: "has no calendar 'None'" in Python, "'null'" in sla.js.
+        (lambda c, t: t.update(calendar=None), FORMAT.format(f"{TARGET}.calendar is null, not one of the vendor's calendars")),
+    ],
+)
+def test_a_document_with_a_value_outside_the_format_is_refused_alike(
+    vector_rules: dict[str, Any], javascript: JavaScript, change: Any, words: str
+) -> None:
+    cals = _office()
+    # Two versions: sla.js reads a calendar's zone for a version's start before it checks the zone for the clock.
+    now = target("first-response", None, "c", 60, since="2026-03-01")
+    rules = document(vector_rules, 2026, 2026, cals, [target("first-response", None, "c", 30, until="2026-03-01"), now])
+    change(cals["c"], now)
+    questions = [{"plan": "fz/p", "at": "2026-06-01T10:00:00+02:00", "tz": "Europe/Stockholm", "country": "SE"}]
+    assert python(rules, questions) == javascript.due(rules, questions) == [{"error": words}]
+
+
+def test_whole_numbers_written_with_a_fraction_or_an_exponent_are_read_as_whole_numbers(vector_rules: dict[str, Any], javascript: JavaScript) -> None:
+    """`"minutes": 1e3` and `"first": 2026.0` are whole numbers to the schema and to sla.js, which answered; Python failed from
+    inside ('float' object cannot be interpreted as an integer)."""
+    targets = [target("first-response", None, "c", 60), target("resolution", None, "c", days=2, rule="day-end")]
+    rules = document(vector_rules, 2026, 2026, _office(), targets)
+    text = json.dumps(rules).replace('"minutes": 60', '"minutes": 1e3').replace('"business_days": 2', '"business_days": 2.0')
+    text = text.replace('"first": 2026', '"first": 2026.0')
+    floating = json.loads(text)
+    assert floating["years"]["first"] == 2026.0 and isinstance(floating["years"]["first"], float)
+    questions = [{"plan": "fz/p", "at": "2026-06-01T10:00:00+02:00"}, {"plan": "fz/p", "at": "2026-06-01T10:00:00+02:00", "metric": "resolution"}]
+    assert python(floating, questions) == javascript.due(floating, questions) == [
+        {"answer": "2026-06-03T10:40:00+02:00"}, {"answer": "2026-06-03T17:00:00+02:00"}]

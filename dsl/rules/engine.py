@@ -589,6 +589,12 @@ def _json_kind(value: object) -> str:
     return "an object" if isinstance(value, Mapping) else type(value).__name__
 
 
+def _is_date_text(text: str) -> bool:
+    """`YYYY-MM-DD` of a real date, years 1-9999 (`2026-02-30` and `0000-01-01` are none: fuzz14 found them read as a
+    ValueError from inside by Python and taken as some other day by sla.js)."""
+    return _DATE_TEXT.fullmatch(text) is not None and _real_date(int(text[:4]), int(text[5:7]), int(text[8:10]))
+
+
 def _is_whole(value: object) -> bool:
     # A JSON 5.0 is a whole number to JavaScript; the two evaluators must refuse the same documents.
     return not isinstance(value, bool) and (isinstance(value, int) or isinstance(value, float) and value.is_integer()) and value >= 0
@@ -602,7 +608,7 @@ _KINDS: dict[str, tuple[str, Callable[[object], bool]]] = {
     "list": ("a list", lambda v: isinstance(v, list | tuple)),
     "object": ("an object", lambda v: isinstance(v, Mapping)),
     "time": ("a time of day such as 15:00", lambda v: isinstance(v, str) and _TIME_OF_DAY.fullmatch(v) is not None),
-    "date": ("a date such as 2026-11-23", lambda v: isinstance(v, str) and _DATE_TEXT.fullmatch(v) is not None),
+    "date": ("a date such as 2026-11-23", lambda v: isinstance(v, str) and _is_date_text(v)),
 }
 
 
@@ -644,7 +650,7 @@ def _check_top(rules: Rules) -> None:
             raise _not_the_format(f"zones[{i}] is {_json_kind(zone)}, not a text")
 
 
-def _check_vendor(vendor_id: str, vendor: object) -> None:
+def _check_vendor(rules: Rules, vendor_id: str, vendor: object) -> None:
     """A vendor's part of the document, as the evaluators read it, in the order and words of sla.js's `checkVendor`.
 
     The export always passes; a document written or edited by other hands gets the first fault named with
@@ -658,19 +664,21 @@ def _check_vendor(vendor_id: str, vendor: object) -> None:
         where = f"{at}.calendars.{cal_id}"
         if not isinstance(calendar, Mapping):
             raise _not_the_format(f"{where} is {_json_kind(calendar)}, not an object")
-        _read(calendar, "zone", where, "text", null=True)
+        zone = _read(calendar, "zone", where, "text", null=True)
         _read(calendar, "always_open", where, "boolean")
         weekly = _read(calendar, "weekly", where, "object")
         for day in _WEEKDAY_KEYS:
             _check_pieces(_read(weekly, day, f"{where}.weekly", "list"), f"{where}.weekly.{day}")
         for day, pieces in _read(calendar, "dates", where, "object").items():
-            if not _DATE_TEXT.fullmatch(day):
+            if not _is_date_text(day):
                 raise _not_the_format(f"{where}.dates has the key '{_cut(day)}', not a date such as 2026-11-23")
             _check_pieces(pieces, f"{where}.dates.{day}")
         for country, days in (_read(calendar, "customer_holidays", where, "object", optional=True, null=True) or {}).items():
             for i, day in enumerate(_read({country: days}, country, f"{where}.customer_holidays", "list")):
                 if not _KINDS["date"][1](day):
                     raise _not_the_format(f"{where}.customer_holidays.{country}[{i}] is {_json_kind(day)}, not a date such as 2026-11-23")
+        if zone is not None:  # a name the rules accept as the customer's zone (§5): not Factory, posix/…, europe/stockholm
+            check_zone_name(rules, zone, f"calendar '{cal_id}'")
     priorities = _read(vendor, "priorities", at, "object", null=True)
     if priorities is not None:
         for i, level in enumerate(_read(priorities, "levels", f"{at}.priorities", "list")):
@@ -708,12 +716,14 @@ def _check_vendor(vendor_id: str, vendor: object) -> None:
             if calendar_id is not None and calendar_id not in calendars:
                 raise _not_the_format(f"{place}.calendar is '{_cut(calendar_id)}', not one of the vendor's calendars")
             _read(target, "case", place, "text", optional=True, null=True)
-            _read(target, "business_days", place, "whole", optional=True, null=True)
+            days = _read(target, "business_days", place, "whole", optional=True, null=True)
             _read(target, "days_rule", place, "text", optional=True, null=True)
             _read(target, "published", place, "boolean", optional=True)
             for key in ("from", "until"):
                 _read(target, key, place, "date", optional=True, null=True)
             _read(target, "cutoff", place, "time", optional=True, null=True)
+            if calendar_id is None and (target["minutes"] is not None or days is not None):  # §2: such a target names one
+                raise _not_the_format(f"{place}.calendar is null, not one of the vendor's calendars")
         for i, obligation in enumerate(_read(plan, "obligations", where, "list", optional=True) or ()):
             place = f"{where}.obligations[{i}]"
             if not isinstance(obligation, Mapping):
@@ -739,7 +749,7 @@ def _vendor_plan(rules: Rules, plan: str) -> tuple[str, Mapping[str, Any], str, 
     vendor = vendors.get(vendor_id)
     if vendor is None:
         raise RuleError(f"unknown vendor '{_cut(vendor_id)}'{suggest(vendor_id, vendors)}", "plan")
-    _check_vendor(vendor_id, vendor)
+    _check_vendor(rules, vendor_id, vendor)
     plans = vendor["plans"]
     found = plans.get(plan_id)
     if found is None:
@@ -815,7 +825,10 @@ class Amount:
     def of(cls, target: Mapping[str, Any]) -> Amount:
         """The amount of an exported target (format 1.0 targets have only minutes; before 1.9 none has a cut-off)."""
         cutoff = target.get("cutoff")
-        return cls(target["minutes"], target.get("business_days"), target.get("days_rule") == "day-end", None if cutoff is None else _minutes(cutoff))
+        minutes, days = target["minutes"], target.get("business_days")
+        # A whole number written 1e3 or 5.0 is a float to json.load, an integer to JavaScript and the schema.
+        return cls(None if minutes is None else int(minutes), None if days is None else int(days), target.get("days_rule") == "day-end",
+                   None if cutoff is None else _minutes(cutoff))
 
     def search(self, timeline: Timeline) -> Callable[[int], int]:
         """The timeline's deadline search for this amount: report -> deadline, the cut-off applied to the report."""
@@ -1125,7 +1138,7 @@ class Evaluator:
         v, i, u = _cut(str(vendor)), _cut(str(impact)), _cut(str(urgency))
         if found is None:
             raise RuleError(f"unknown vendor '{v}'{suggest(vendor, vendors)}")
-        _check_vendor(vendor, found)
+        _check_vendor(self.rules, vendor, found)
         scheme = found["priorities"]
         if scheme is None or scheme["matrix"] is None:
             raise RuleError(f"vendor '{v}' has no impact × urgency matrix")
@@ -1155,7 +1168,7 @@ class Evaluator:
             zone_name = cal["zone"] or zone
             years = self.rules["years"]
             where = _zone(zone_name, f"calendar '{calendar}'") if zone_name else UTC
-            found = self._timelines[key] = _compiled(cal, years["first"], years["last"], where, country)
+            found = self._timelines[key] = _compiled(cal, int(years["first"]), int(years["last"]), where, country)
         return found
 
     def _make_clock(
@@ -1582,14 +1595,14 @@ class TicketClock:
             return {"state": "none", "reason": str(exc)}
         if calendar["zone"] is None and not tz and calendar["always_open"]:
             years = self.evaluator.rules["years"]
-            timeline = Timeline.always_open(years["first"], years["last"], zone)
+            timeline = Timeline.always_open(int(years["first"]), int(years["last"]), zone)
         else:
             timeline = self.evaluator.timeline(vendor_id, cal_id, None if calendar["zone"] is not None else tz, country)
         if ob.get("every_minutes") is None:
-            amount = Amount(ob["after_minutes"])
+            amount = Amount(int(ob["after_minutes"]))
             return self._measure(timeline, zone, amount.search(timeline), started, _obligation_stop(ob, ticket), ticket, shares, amount)
         # Format 1.5, `every`: as status updates, each of its events ends one interval and starts the next.
-        amount = Amount(ob["every_minutes"])
+        amount = Amount(int(ob["every_minutes"]))
         plain = amount.search(timeline)
         resolved = ticket.resolved
         starts = [started] + [

@@ -399,6 +399,8 @@ const isObject = (v) => typeof v === "object" && v !== null && !Array.isArray(v)
 const text = (v) => typeof v === "string";
 const kindOf = (v) => (v === null ? "null" : typeof v === "boolean" ? "a boolean" : typeof v === "number" ? "a number" : text(v) ? "a text"
   : Array.isArray(v) ? "a list" : isObject(v) ? "an object" : typeof v);
+// YYYY-MM-DD of a real date, years 1-9999: 2026-02-30 and 0000-01-01 are none (fuzz14: they were taken as other days).
+const isDateText = (v) => DAY.test(v) && realDate(Number(v.slice(0, 4)), Number(v.slice(5, 7)), Number(v.slice(8, 10)));
 const KINDS = {
   t: ["a text", text],
   w: ["a whole number of 0 or more", (v) => Number.isInteger(v) && v >= 0],
@@ -407,7 +409,7 @@ const KINDS = {
   l: ["a list", Array.isArray],
   o: ["an object", isObject],
   h: ["a time of day such as 15:00", (v) => text(v) && TIME.test(v)],
-  d: ["a date such as 2026-11-23", (v) => text(v) && DAY.test(v)],
+  d: ["a date such as 2026-11-23", (v) => text(v) && isDateText(v)],
 };
 
 // parent[key] of the kind spec[0]; "?": may be missing or null, "|": may be null.
@@ -446,7 +448,7 @@ function checkTop(rules) {
 const checked = new WeakSet();
 
 // The whole vendor a question is about, once per vendor object: the export always passes.
-function checkVendor(id, vendor) {
+function checkVendor(rules, id, vendor) {
   if (checked.has(vendor)) return;
   const at = `vendors.${id}`;
   object(vendor, at);
@@ -458,18 +460,20 @@ function checkVendor(id, vendor) {
   for (const [calId, cal] of Object.entries(calendars)) {
     const where = `${at}.calendars.${calId}`;
     object(cal, where);
-    read(cal, "zone", where, "t|");
+    const zone = read(cal, "zone", where, "t|");
     read(cal, "always_open", where, "b");
     const weekly = read(cal, "weekly", where, "o");
     for (const day of WEEKDAYS) pieces(read(weekly, day, `${where}.weekly`, "l"), `${where}.weekly.${day}`);
     for (const [day, list] of Object.entries(read(cal, "dates", where, "o"))) {
-      if (!DAY.test(day)) throw notTheFormat(`${where}.dates has the key '${cut(day)}', not a date such as 2026-11-23`);
+      if (!isDateText(day)) throw notTheFormat(`${where}.dates has the key '${cut(day)}', not a date such as 2026-11-23`);
       pieces(list, `${where}.dates.${day}`);
     }
     const holidays = read(cal, "customer_holidays", where, "o?|") || {};
     for (const country of Object.keys(holidays)) {
       read(holidays, country, `${where}.customer_holidays`, "l").forEach((v, i) => must(KINDS.d[1](v), `${where}.customer_holidays.${country}[${i}]`, v, KINDS.d[0]));
     }
+    // A name the rules accept as the customer's zone (§5): not Factory, posix/…, europe/stockholm, as Python.
+    if (zone !== null) checkZoneName(rules, zone, `calendar '${calId}'`);
   }
   const priorities = read(vendor, "priorities", at, "o|");
   if (priorities !== null) {
@@ -501,11 +505,14 @@ function checkVendor(id, vendor) {
       object(target, place);
       read(target, "metric", place, "t");
       read(target, "priority", place, "t|");
-      read(target, "minutes", place, "w|");
+      const minutes = read(target, "minutes", place, "w|");
       named(target, place, "t|");
+      const got = {};
       for (const [key, spec] of [["case", "t"], ["business_days", "w"], ["days_rule", "t"], ["published", "b"], ["from", "d"], ["until", "d"], ["cutoff", "h"]]) {
-        read(target, key, place, key === "published" ? "b?" : `${spec}?|`);
+        got[key] = read(target, key, place, key === "published" ? "b?" : `${spec}?|`);
       }
+      // §2: a target with minutes or business days names a calendar (Python said 'None' where this said 'null').
+      if (target.calendar === null && (minutes !== null || got.business_days !== null)) throw notTheFormat(`${place}.calendar is null, not one of the vendor's calendars`);
     });
     (read(plan, "obligations", where, "l?") || []).forEach((obligation, i) => {
       const place = `${where}.obligations[${i}]`;
@@ -557,7 +564,7 @@ function checkPlan(rules, plan, priority, kase) {
   const [vendorId, planId] = plan.split("/");
   const vendor = own(rules.vendors, vendorId);
   if (vendor === undefined || vendor === null) throw new Error(`unknown vendor '${cut(vendorId)}'${suggest(vendorId, Object.keys(rules.vendors))}`);
-  checkVendor(vendorId, vendor);
+  checkVendor(rules, vendorId, vendor);
   let found = own(vendor.plans, planId);
   if (!found) {
     // Format 1.1: an alias names a group whose terms are another plan's (Amanda's trial users: premium).
@@ -680,7 +687,7 @@ export const priorityFor = reading((rules, vendor, impact, urgency) => {
   const [v, i, u] = [vendor, impact, urgency].map((name) => cut(String(name)));
   const found = own(rules.vendors, vendor);
   if (found === undefined || found === null) throw new Error(`unknown vendor '${v}'${suggest(vendor, Object.keys(rules.vendors))}`);
-  checkVendor(vendor, found);
+  checkVendor(rules, vendor, found);
   const scheme = found.priorities;
   if (!scheme || !scheme.matrix) throw new Error(`vendor '${v}' has no impact × urgency matrix`);
   const matrix = scheme.matrix;
