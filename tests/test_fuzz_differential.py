@@ -56,13 +56,14 @@ class JavaScript:
         self.proc = subprocess.Popen([node, str(ROOT / "tests" / "support" / "sla_documents.mjs")], stdin=subprocess.PIPE,
                                      stdout=subprocess.PIPE, text=True, cwd=ROOT)
 
-    def due(self, rules: dict[str, Any], questions: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    def due(self, rules: dict[str, Any], questions: list[dict[str, Any]], kind: str = "questions") -> list[dict[str, Any]]:
+        """sla.js's answers to the questions (or ticket.js's to tickets, kind "tickets"): {"answer": …} or {"error": words}."""
         assert self.proc.stdin is not None and self.proc.stdout is not None
-        self.proc.stdin.write(json.dumps({"rules": rules, "questions": questions}) + "\n")
+        self.proc.stdin.write(json.dumps({"rules": rules, kind: questions}) + "\n")
         self.proc.stdin.flush()
         line = self.proc.stdout.readline()
         assert line, "node ended"
-        return [{k: v for k, v in a.items() if k != "kind"} for a in json.loads(line)["questions"]]
+        return [{k: v for k, v in a.items() if k != "kind"} for a in json.loads(line)[kind]]
 
 
 @pytest.fixture(scope="module")
@@ -160,6 +161,31 @@ def test_business_days_and_cut_offs_at_the_end_of_year_9999_are_answered_alike(v
     assert py == javascript.due(rules, questions)
     assert py[0] == {"answer": "9999-12-31T17:00:00-05:00"} and py[1] == {"answer": "9999-12-31T13:00:00-05:00"}
     assert "after the last year" in py[2]["error"]
+
+
+def test_a_ticket_clock_at_the_end_of_year_9999_is_answered_alike(vector_rules: dict[str, Any], javascript: JavaScript) -> None:
+    """Python's ticket clock failed from inside (ValueError: year 10000 is out of range) on a deadline at the span's end
+    (or a warning there), where ticket.js wrote 10000-01-01T00:00:00-05:00; both now call it after the last year."""
+    obligation = {"id": "call", "count": None, "period": None, "after_minutes": 30, "calendar": "c", "text": None, "priorities": None,
+                  "every_minutes": None}
+    answers = []
+    for minutes in (60, 61):
+        cals = {"c": calendar("America/New_York", always_open=True)}
+        rules = document(vector_rules, 9999, 9999, cals, [target("first-response", None, "c", minutes)])
+        rules["vendors"]["fz"]["plans"]["p"]["obligations"] = [obligation]
+        ticket = {"plan": "fz/p", "at": "9999-12-31T22:59:00-05:00", "now": "9999-12-31T23:30:00-05:00",
+                  "events": [{"type": "responded", "at": "9999-12-31T23:00:00-05:00"}], "warnings": [50]}
+        try:
+            py: dict[str, Any] = {"answer": Evaluator(rules).ticket(ticket["plan"], None, ticket["at"], ticket["now"], events=ticket["events"],
+                                                                   warnings=ticket["warnings"])}
+        except RuleError as exc:
+            py = {"error": str(exc)}
+        assert py == javascript.due(rules, [ticket], "tickets")[0]
+        answers.append(py)
+    met, beyond = answers
+    assert met["answer"]["metrics"]["first-response"]["due"] == "9999-12-31T23:59:00-05:00"
+    assert met["answer"]["obligations"]["call"]["due"] == "9999-12-31T23:30:00-05:00"
+    assert beyond == {"error": "the deadline falls after the last year the rules cover (9999–9999); export more years"}
 
 
 # --- the fuzz target ----------------------------------------------------------------------------------------------

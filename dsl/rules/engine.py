@@ -1366,7 +1366,7 @@ def paused_search(timeline: Timeline) -> Callable[[int, list[tuple[int, int]], i
             s = starts[i]
             goal += before[i] + (resume - s if resume > s else 0) - paused_from
             lo = i
-        if goal > total:
+        if goal > total or goal == total and last >= _LAST_YEAR and ends[-1] >= timeline.hi:  # see _within_year_9999
             raise _beyond(first, last)
         j = reaching(through, goal, lo)  # the first interval by whose end the goal is reached
         return starts[j] + goal - before[j]
@@ -1498,6 +1498,8 @@ class TicketClock:
         floor = start
         if amount.days is not None:  # business days: the open time up to the §6 deadline, never earlier than it
             floor = plain(start) if amount.cutoff is None else amount.search_from_start(timeline)(start)
+            if floor >= timeline.hi and timeline.last >= _LAST_YEAR:  # see _within_year_9999
+                raise _beyond(timeline.first, timeline.last)
             wanted = _open_before(timeline, floor) - _open_before(timeline, start)
         else:
             assert amount.minutes is not None
