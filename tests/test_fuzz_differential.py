@@ -363,3 +363,18 @@ def test_whole_numbers_written_with_a_fraction_or_an_exponent_are_read_as_whole_
     questions = [{"plan": "fz/p", "at": "2026-06-01T10:00:00+02:00"}, {"plan": "fz/p", "at": "2026-06-01T10:00:00+02:00", "metric": "resolution"}]
     assert python(floating, questions) == javascript.due(floating, questions) == [
         {"answer": "2026-06-03T10:40:00+02:00"}, {"answer": "2026-06-03T17:00:00+02:00"}]
+
+
+def test_a_ticket_on_rules_that_list_no_metric_is_answered_alike(vector_rules: dict[str, Any], javascript: JavaScript) -> None:
+    """`"metrics": []` (the schema allows it): Python failed from inside (IndexError: list index out of range), ticket.js
+    threw undefined (its message 'undefined'): both took 'every metric refused' for none measured."""
+    obligation = {"id": "call", "count": None, "period": None, "after_minutes": 30, "calendar": "c", "text": None, "priorities": None,
+                  "every_minutes": None}
+    rules = document(vector_rules, 2026, 2026, _office(), [target("first-response", None, "c", 60)])
+    rules["metrics"] = []
+    rules["vendors"]["fz"]["plans"]["p"]["obligations"] = [obligation]
+    ticket = {"plan": "fz/p", "at": "2026-06-01T10:00:00+02:00", "now": "2026-06-01T11:00:00+02:00",
+              "events": [{"type": "responded", "at": "2026-06-01T10:15:00+02:00"}]}
+    py = Evaluator(rules).ticket(ticket["plan"], None, ticket["at"], ticket["now"], events=ticket["events"])
+    assert javascript.due(rules, [ticket], "tickets") == [{"answer": py}]
+    assert py["metrics"] == {} and py["obligations"]["call"]["due"] == "2026-06-01T10:45:00+02:00"

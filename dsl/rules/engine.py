@@ -1464,7 +1464,7 @@ class TicketClock:
                 # A metric the plan gives no time for is answered as such; the others still are.
                 refused.append(exc)
                 metrics[metric] = {"state": "none", "reason": str(exc)}
-        if len(refused) == len(metrics):
+        if refused and len(refused) == len(metrics):
             raise refused[0]  # nothing to measure: the question itself is wrong (no priority, no country ...)
         obligations = {
             ob["id"]: self._obligation(vendor_id, ob, ticket, at, tz, country, shares)

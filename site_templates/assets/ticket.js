@@ -262,7 +262,9 @@ export const ticket = reading((rules, { plan, priority = null, at, now, events =
       metrics[metric] = { state: "none", reason: error.message };
     }
   }
-  if (refused.length === rules.metrics.length) throw refused[0];
+  // Refused only when there were metrics and none could be measured: a document listing none (the schema allows
+  // it) gave Python an IndexError and this `throw undefined` (fuzz14).
+  if (refused.length && refused.length === rules.metrics.length) throw refused[0];
   const obligations = {};
   for (const ob of plain.obligations || []) {
     if (!isTimed(ob)) continue;
