@@ -20,6 +20,7 @@ from __future__ import annotations
 import copy
 import json
 import os
+import re
 import shutil
 import subprocess
 from collections.abc import Iterator
@@ -378,3 +379,48 @@ def test_a_ticket_on_rules_that_list_no_metric_is_answered_alike(vector_rules: d
     py = Evaluator(rules).ticket(ticket["plan"], None, ticket["at"], ticket["now"], events=ticket["events"])
     assert javascript.due(rules, [ticket], "tickets") == [{"answer": py}]
     assert py["metrics"] == {} and py["obligations"]["call"]["due"] == "2026-06-01T10:45:00+02:00"
+
+
+# --- questions asked through the APIs with odd values: the same refusal, in the same order -----------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "words"),
+    [
+        # A name not a text came after the moment in Python's `due`, before it in sla.js ("checked before anything else").
+        ({"priority": 0, "at": "SE"}, "the priority must be a text (str) or None, not int"),
+        ({"priority": True, "at": "", "tz": True}, "the priority must be a text (str) or None, not bool"),
+        # A moment neither a text nor a datetime: Python went on to the plan, then said "the time None has no UTC offset".
+        ({"priority": "C", "at": None}, "the moment must be an ISO 8601 text such as 2026-11-23T15:00:00+01:00, not null"),
+        ({"at": [], "metric": "nonsense"}, "the moment must be an ISO 8601 text such as 2026-11-23T15:00:00+01:00, not []"),
+        ({"at": 12345}, "the moment must be an ISO 8601 text such as 2026-11-23T15:00:00+01:00, not 12345"),
+    ],
+)
+def test_a_question_with_odd_values_is_refused_alike_through_both_apis(
+    vector_rules: dict[str, Any], javascript: JavaScript, question: dict[str, Any], words: str
+) -> None:
+    rules = document(vector_rules, 2026, 2026, _office(), [target("first-response", None, "c", 60)])
+    q = {"plan": "fz/p", "priority": None, "tz": None, "metric": None, "country": None, **question}
+    evaluator = Evaluator(rules)
+    with pytest.raises(RuleError, match="^" + re.escape(words) + "$"):
+        evaluator.due(q["plan"], q["priority"], q["at"], tz=q["tz"], metric=q["metric"], country=q["country"])
+    if q["priority"] is None and q["metric"] is None:  # and once the clock of a question with the same names is kept
+        evaluator.due(q["plan"], None, "2026-06-01T10:00:00+02:00")
+        with pytest.raises(RuleError, match="^" + re.escape(words) + "$"):
+            evaluator.due(q["plan"], None, q["at"])
+    assert javascript.due(rules, [q]) == [{"error": words}]
+    ticket = {**{k: v for k, v in q.items() if k != "metric"}, "now": "2026-12-01T00:00:00Z"}
+    with pytest.raises(RuleError, match="^" + re.escape(words) + "$"):
+        evaluator.ticket(ticket["plan"], ticket["priority"], ticket["at"], ticket["now"], tz=ticket["tz"], country=ticket["country"])
+    assert javascript.due(rules, [ticket], "tickets") == [{"error": words}]
+
+
+def test_a_ticket_with_empty_texts_is_answered_as_without_them(vector_rules: dict[str, Any], javascript: JavaScript) -> None:
+    """An empty priority, zone, case or country is not given (§5 "Empty texts"): Evaluator.ticket refused `priority ''`
+    and `case ''` where ticket.js (and `clock --batch`) answered."""
+    rules = document(vector_rules, 2026, 2026, _office(), [target("first-response", None, "c", 60)])
+    ticket = {"plan": "fz/p", "priority": "", "at": "2026-06-01T10:00:00+02:00", "now": "2026-06-01T10:30:00+02:00", "tz": "", "case": "",
+              "country": ""}
+    py = Evaluator(rules).ticket(ticket["plan"], "", ticket["at"], ticket["now"], tz="", case="", country="")
+    assert javascript.due(rules, [ticket], "tickets") == [{"answer": py}]
+    assert py["metrics"]["first-response"]["due"] == "2026-06-01T11:00:00+02:00"

@@ -27,7 +27,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 from decimal import Decimal
-from typing import Any, TypeVar, cast
+from typing import Any, NoReturn, TypeVar, cast
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 DEFAULT_METRIC = "first-response"
@@ -984,6 +984,15 @@ _NOT_THE_FORMAT = (KeyError, TypeError, ValueError, IndexError, AttributeError)
 _Method = TypeVar("_Method", bound=Callable[..., Any])
 
 
+def _not_a_moment(value: object) -> RuleError:
+    """A report moment given to the API as neither a text nor a datetime (None, a number, a list): sla.js's words."""
+    return RuleError(f"the moment must be an ISO 8601 text such as 2026-11-23T15:00:00+01:00, not {json_text(value)}", "at")
+
+
+def _refuse(error: RuleError) -> NoReturn:
+    raise error
+
+
 def _reads_rules(method: _Method) -> _Method:
     """An Evaluator method whose reading of a document that does not follow the format is a RuleError, not a KeyError.
 
@@ -1101,14 +1110,18 @@ class Evaluator:
         case; `country` is the customer's, for calendars that close on the customer's holidays.
         Raises RuleError.
         """
-        if isinstance(at, str):
-            at = parse_moment(at)
         key = (plan, priority, tz, metric, case, country)
         try:
             answer = self._answers.get(key)
         except TypeError:  # a name that is not a text, such as a list: refused in its field's words
             _names_are_texts(plan=plan, priority=priority, tz=tz, metric=metric, case=case, country=country)
             raise
+        if answer is None:  # names first, as sla.js checks them (docs/rules.md §8); a key answered before has texts
+            _names_are_texts(plan=plan, priority=priority, tz=tz, metric=metric, case=case, country=country)
+        if isinstance(at, str):
+            at = parse_moment(at)
+        elif not isinstance(at, datetime):
+            raise _not_a_moment(at)
         if answer is None:
             answer = self._answers[key] = self._clock(plan, priority, tz, metric, case, country).due
         return answer(at)
@@ -1229,9 +1242,12 @@ class Evaluator:
         """A ticket's clock at `now` (docs/rules.md §11): per metric its deadline, elapsed and remaining business
         time, state and warning moments, and the same for obligations timed after hours of work. Raises RuleError."""
         _names_are_texts(plan=plan, priority=priority, tz=tz, case=case, country=country)
-        moment = parse_moment(at) if isinstance(at, str) else to_ms(at) if isinstance(at, datetime) else at
+        # An empty text is not given (docs/rules.md §5 "Empty texts"), as for a deadline and in ticket.js; it was
+        # refused as a priority '' or a case '' here (fuzz14), though `clock --batch` made it None before asking.
+        priority, tz, case, country = priority or None, tz or None, case or None, country or None
+        moment = parse_moment(at) if isinstance(at, str) else to_ms(at) if isinstance(at, datetime) else _refuse(_not_a_moment(at))
         try:
-            until = parse_moment(now) if isinstance(now, str) else to_ms(now) if isinstance(now, datetime) else now
+            until = parse_moment(now) if isinstance(now, str) else to_ms(now) if isinstance(now, datetime) else _refuse(_not_a_moment(now))
         except RuleError as exc:
             raise RuleError(f"'now': {exc}", "now") from None
         return TicketClock(self).answer(plan, priority, moment, until, events, tz, case, country, warnings)
