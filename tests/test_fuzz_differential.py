@@ -308,6 +308,59 @@ def test_random_rules_get_the_same_deadlines_or_refusals_from_both_evaluators(
     assert python(rules, questions) == javascript.due(rules, questions)
 
 
+EVENTS = ("pause", "resume", "registered", "responded", "updated", "resolved", "workaround", "on-site", "priority", "obligation")
+
+
+@settings(max_examples=EXAMPLES, deadline=None, database=None, suppress_health_check=list(HealthCheck))
+@given(data=st.data())
+def test_random_tickets_on_random_rules_get_the_same_clocks_from_both_evaluators(
+    vector_rules: dict[str, Any], javascript: JavaScript, data: st.DataObject
+) -> None:
+    """Tickets (§11) with random events on random rules with obligations timed after or every so many minutes of work."""
+    rules = data.draw(random_rules(vector_rules))
+    plan = rules["vendors"]["fz"]["plans"]["p"]
+    for i in range(data.draw(st.integers(0, 3))):
+        every = data.draw(st.booleans())
+        minutes = st.sampled_from([1, 30, 120, 5000])
+        plan["obligations"].append({"id": f"o{i}", "count": None, "period": None, "after_minutes": None if every else data.draw(minutes),
+                                    "calendar": data.draw(st.sampled_from(sorted(rules["vendors"]["fz"]["calendars"]))), "text": None,
+                                    "priorities": data.draw(st.sampled_from([None, ["P1"]])), "every_minutes": data.draw(minutes) if every else None})
+    zones = FIXED if rules["years"]["first"] < 1900 else ZONES
+    tickets = []
+    for _ in range(4):
+        at = data.draw(report(rules))
+        moment, events = datetime.fromisoformat(at), []
+        for _ in range(data.draw(st.integers(0, 6))):
+            try:
+                moment += timedelta(minutes=data.draw(st.sampled_from([0, 1, 30, 600, 3000])))
+            except OverflowError:
+                break
+            kind = data.draw(st.sampled_from(EVENTS if plan["obligations"] else EVENTS[:-1]))
+            event = {"type": kind, "at": moment.isoformat()}
+            if kind == "priority":
+                event["priority"] = "P1"
+            elif kind == "obligation":
+                event["obligation"] = data.draw(st.sampled_from([o["id"] for o in plan["obligations"]]))
+            events.append(event)
+        try:
+            now = (moment + timedelta(minutes=data.draw(st.sampled_from([0, 5, 600, 30_000])))).isoformat()
+        except OverflowError:
+            now = moment.isoformat()
+        tickets.append({"plan": "fz/p", "priority": data.draw(st.sampled_from([None, "P1"])), "at": at, "now": now, "events": events,
+                        "tz": data.draw(st.sampled_from((None, *zones))), "country": data.draw(st.sampled_from((None, *COUNTRIES))),
+                        "warnings": data.draw(st.sampled_from([None, [], [10, 90]]))})
+    evaluator = Evaluator(rules)
+    answers = []
+    for t in tickets:
+        try:
+            clock = evaluator.ticket(t["plan"], t["priority"], t["at"], t["now"], events=t["events"], tz=t["tz"], country=t["country"],
+                                     warnings=t["warnings"])
+            answers.append({"answer": json.loads(json.dumps(clock))})
+        except RuleError as exc:
+            answers.append({"error": str(exc)})
+    assert answers == javascript.due(rules, tickets, "tickets")
+
+
 # --- documents whose values are of the right type but not the format's: refused alike ------------------------------
 
 FORMAT = "the rules are not a valid format 1.x document ({}); validate them against rules/schema.json"
