@@ -715,15 +715,15 @@ def _check_vendor(rules: Rules, vendor_id: str, vendor: object) -> None:
             calendar_id = _read(target, "calendar", place, "text", null=True)
             if calendar_id is not None and calendar_id not in calendars:
                 raise _not_the_format(f"{place}.calendar is '{_cut(calendar_id)}', not one of the vendor's calendars")
+            if calendar_id is None and (target["minutes"] is not None or target.get("business_days") is not None):  # §2: such a target names one
+                raise _not_the_format(f"{place}.calendar is null, not one of the vendor's calendars")
             _read(target, "case", place, "text", optional=True, null=True)
-            days = _read(target, "business_days", place, "whole", optional=True, null=True)
+            _read(target, "business_days", place, "whole", optional=True, null=True)
             _read(target, "days_rule", place, "text", optional=True, null=True)
             _read(target, "published", place, "boolean", optional=True)
             for key in ("from", "until"):
                 _read(target, key, place, "date", optional=True, null=True)
             _read(target, "cutoff", place, "time", optional=True, null=True)
-            if calendar_id is None and (target["minutes"] is not None or days is not None):  # §2: such a target names one
-                raise _not_the_format(f"{place}.calendar is null, not one of the vendor's calendars")
         for i, obligation in enumerate(_read(plan, "obligations", where, "list", optional=True) or ()):
             place = f"{where}.obligations[{i}]"
             if not isinstance(obligation, Mapping):

@@ -399,8 +399,6 @@ const isObject = (v) => typeof v === "object" && v !== null && !Array.isArray(v)
 const text = (v) => typeof v === "string";
 const kindOf = (v) => (v === null ? "null" : typeof v === "boolean" ? "a boolean" : typeof v === "number" ? "a number" : text(v) ? "a text"
   : Array.isArray(v) ? "a list" : isObject(v) ? "an object" : typeof v);
-// YYYY-MM-DD of a real date, years 1-9999: 2026-02-30 and 0000-01-01 are none (fuzz14: they were taken as other days).
-const isDateText = (v) => DAY.test(v) && realDate(Number(v.slice(0, 4)), Number(v.slice(5, 7)), Number(v.slice(8, 10)));
 const KINDS = {
   t: ["a text", text],
   w: ["a whole number of 0 or more", (v) => Number.isInteger(v) && v >= 0],
@@ -409,7 +407,7 @@ const KINDS = {
   l: ["a list", Array.isArray],
   o: ["an object", isObject],
   h: ["a time of day such as 15:00", (v) => text(v) && TIME.test(v)],
-  d: ["a date such as 2026-11-23", (v) => text(v) && isDateText(v)],
+  d: ["a date such as 2026-11-23", (v) => text(v) && DAY.test(v) && realDate(...v.split("-").map(Number))],
 };
 
 // parent[key] of the kind spec[0]; "?": may be missing or null, "|": may be null.
@@ -453,9 +451,9 @@ function checkVendor(rules, id, vendor) {
   const at = `vendors.${id}`;
   object(vendor, at);
   const calendars = read(vendor, "calendars", at, "o");
-  const named = (owner, place, spec) => {
+  const named = (owner, place, spec, timed) => {
     const cal = read(owner, "calendar", place, spec);
-    if (cal !== null && !Object.prototype.hasOwnProperty.call(calendars, cal)) throw notTheFormat(`${place}.calendar is '${cut(cal)}', not one of the vendor's calendars`);
+    if (cal === null ? timed : !Object.prototype.hasOwnProperty.call(calendars, cal)) throw notTheFormat(`${place}.calendar is ${cal === null ? "null" : `'${cut(cal)}'`}, not one of the vendor's calendars`);
   };
   for (const [calId, cal] of Object.entries(calendars)) {
     const where = `${at}.calendars.${calId}`;
@@ -465,14 +463,13 @@ function checkVendor(rules, id, vendor) {
     const weekly = read(cal, "weekly", where, "o");
     for (const day of WEEKDAYS) pieces(read(weekly, day, `${where}.weekly`, "l"), `${where}.weekly.${day}`);
     for (const [day, list] of Object.entries(read(cal, "dates", where, "o"))) {
-      if (!isDateText(day)) throw notTheFormat(`${where}.dates has the key '${cut(day)}', not a date such as 2026-11-23`);
+      if (!KINDS.d[1](day)) throw notTheFormat(`${where}.dates has the key '${cut(day)}', not a date such as 2026-11-23`);
       pieces(list, `${where}.dates.${day}`);
     }
     const holidays = read(cal, "customer_holidays", where, "o?|") || {};
     for (const country of Object.keys(holidays)) {
       read(holidays, country, `${where}.customer_holidays`, "l").forEach((v, i) => must(KINDS.d[1](v), `${where}.customer_holidays.${country}[${i}]`, v, KINDS.d[0]));
     }
-    // A name the rules accept as the customer's zone (§5): not Factory, posix/…, europe/stockholm, as Python.
     if (zone !== null) checkZoneName(rules, zone, `calendar '${calId}'`);
   }
   const priorities = read(vendor, "priorities", at, "o|");
@@ -505,14 +502,10 @@ function checkVendor(rules, id, vendor) {
       object(target, place);
       read(target, "metric", place, "t");
       read(target, "priority", place, "t|");
-      const minutes = read(target, "minutes", place, "w|");
-      named(target, place, "t|");
-      const got = {};
+      named(target, place, "t|", read(target, "minutes", place, "w|") !== null || target.business_days != null);
       for (const [key, spec] of [["case", "t"], ["business_days", "w"], ["days_rule", "t"], ["published", "b"], ["from", "d"], ["until", "d"], ["cutoff", "h"]]) {
-        got[key] = read(target, key, place, key === "published" ? "b?" : `${spec}?|`);
+        read(target, key, place, key === "published" ? "b?" : `${spec}?|`);
       }
-      // §2: a target with minutes or business days names a calendar (Python said 'None' where this said 'null').
-      if (target.calendar === null && (minutes !== null || got.business_days !== null)) throw notTheFormat(`${place}.calendar is null, not one of the vendor's calendars`);
     });
     (read(plan, "obligations", where, "l?") || []).forEach((obligation, i) => {
       const place = `${where}.obligations[${i}]`;
@@ -665,8 +658,6 @@ function evaluate(rules, { plan, priority = null, at, tz = null, metric = null, 
   const start = cutoffStart(t, report, target.cutoff, zone);
   if (start === null) throw beyond();
   const end = days === null ? timelineDeadline(t, start, target.minutes) : daysDeadline(t, start, days, target.days_rule === "day-end", zone);
-  // A deadline at the end of a span ending with year 9999 is in year 10000, which no report can name and Python's
-  // datetime cannot hold: after the span, in both evaluators (docs/rules.md §6).
   if (end === null || end > t.hi || (end === t.hi && last >= 9999)) throw beyond();
   return { ms: end, zone };
 }
