@@ -1118,12 +1118,12 @@ class Evaluator:
             raise
         if answer is None:  # names first, as sla.js checks them (docs/rules.md §8); a key answered before has texts
             _names_are_texts(plan=plan, priority=priority, tz=tz, metric=metric, case=case, country=country)
-        if isinstance(at, str):
+            at = parse_moment(at) if isinstance(at, str) else at if isinstance(at, datetime) else _refuse(_not_a_moment(at))
+            answer = self._answers[key] = self._clock(plan, priority, tz, metric, case, country).due
+        elif isinstance(at, str):
             at = parse_moment(at)
         elif not isinstance(at, datetime):
             raise _not_a_moment(at)
-        if answer is None:
-            answer = self._answers[key] = self._clock(plan, priority, tz, metric, case, country).due
         return answer(at)
 
     @_reads_rules
