@@ -633,14 +633,17 @@ def check_customer_holidays(calendar: Calendar) -> Iterator[Diagnostic]:
         import holidays
 
         supported = holidays.list_supported_countries()
-        for country in calendar.customer_holidays:
+        # Each country at its own place (a calendar built in code has none: the statement's).
+        at = calendar.customer_holidays_country_pos or (pos,) * len(calendar.customer_holidays)
+        for country, where in zip(calendar.customer_holidays, at, strict=True):
             if country not in supported:
-                yield error(f"unknown country code '{country}' for public holidays", pos, did_you_mean(country, supported), code="T0502")
-        seen: set[str] = set()
-        for country in calendar.customer_holidays:
+                yield error(f"unknown country code '{country}' for public holidays", where, did_you_mean(country, supported), code="T0502")
+        seen: dict[str, Pos] = {}
+        for country, where in zip(calendar.customer_holidays, at, strict=True):
             if country in seen:
-                yield error(f"country '{country}' is listed twice", pos, "list each country once", code="T0515")
-            seen.add(country)
+                first = f"; it is first at column {seen[country].column}" if seen[country].line == where.line and where.line else ""
+                yield error(f"country '{country}' is listed twice", where, f"list each country once{first}", code="T0515")
+            seen.setdefault(country, where)
     if calendar.zone is None and not calendar.always_open:
         for source in calendar.holidays:
             yield warning(

@@ -241,6 +241,7 @@ class Calendar:
     # export carries them for these countries (empty: the calendar ignores the customer's holidays).
     customer_holidays: tuple[str, ...] = ()
     customer_holidays_pos: Pos = field(default_factory=_no_pos, compare=False)
+    customer_holidays_country_pos: tuple[Pos, ...] = field(default=(), compare=False)  # each country's, in the order written
     zone_pos: Pos = field(default_factory=_no_pos, compare=False)  # the `zone` line, where a wrong zone is reported
     yearly: tuple[YearlyDays, ...] = ()
     """`closed yearly MM-DD [to MM-DD]`, `hours yearly MM-DD [to MM-DD] HH:MM-HH:MM`: the same days every year (a date's

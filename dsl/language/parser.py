@@ -956,7 +956,8 @@ class _Builder(Transformer[Token, Any]):
         return "unpublished"
 
     def closed_customer_holidays(self, meta: Any, children: list[Token]) -> _Stmt:
-        return _Stmt("customer_holidays", (tuple(str(c) for c in children), self._pos(meta)), self._pos(meta))
+        countries = (tuple(str(c) for c in children), self._pos(meta), tuple(self._tpos(c) for c in children))
+        return _Stmt("customer_holidays", countries, self._pos(meta))
 
     def coverage(self, meta: Any, children: list[Any]) -> _Stmt:
         priority, case, calendar = children
@@ -1359,8 +1360,9 @@ class _Builder(Transformer[Token, Any]):
             monthly=tuple(parts.get("monthly", ())),
             name=parts.get("name"),
             pos=pos,
-            customer_holidays=parts.get("customer_holidays", ((), pos))[0],
-            customer_holidays_pos=parts.get("customer_holidays", ((), pos))[1],
+            customer_holidays=parts.get("customer_holidays", ((), pos, ()))[0],
+            customer_holidays_pos=parts.get("customer_holidays", ((), pos, ()))[1],
+            customer_holidays_country_pos=parts.get("customer_holidays", ((), pos, ()))[2],
             zone_pos=next((st.pos for st in stmts if isinstance(st, _Stmt) and st.kind == "zone"), pos),
         )
         return _Stmt("calendar", calendar, pos)

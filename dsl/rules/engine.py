@@ -27,7 +27,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 from decimal import Decimal
-from typing import Any, TypeVar, cast
+from typing import Any, NoReturn, TypeVar, cast
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 DEFAULT_METRIC = "first-response"
@@ -44,6 +44,12 @@ _US = 1_000_000
 _MINUTE_US = 60 * _US
 _ONE_US = timedelta(microseconds=1)
 _DAY_S = 86_400
+_CYCLE_DAYS = 146_097
+"""The days of 400 Gregorian years: after them every date falls on the same weekday again, and a zone's offsets repeat
+(at the early end its fixed local mean time, at the late end the yearly rule its data ends with)."""
+_CYCLE_S = _CYCLE_DAYS * _DAY_S
+_LAST_YEAR = 9999
+_LAST_ORDINAL = date.max.toordinal()
 
 Rules = Mapping[str, Any]
 """A rule document as json.load gives it (docs/rules.md §1)."""
@@ -212,8 +218,24 @@ def _instant(us: int, zone: tzinfo) -> datetime:
     seconds, micro = divmod(us, _US)
     # fromtimestamp with a whole number of seconds is exact, and several times faster than
     # adding a timedelta to the epoch and converting.
-    moment = datetime.fromtimestamp(seconds, zone)
+    try:
+        moment = datetime.fromtimestamp(seconds, zone)
+    except (ValueError, OverflowError):
+        moment = _instant_at_the_ends(seconds, zone)
     return moment.replace(microsecond=micro) if micro else moment
+
+
+def _instant_at_the_ends(seconds: int, zone: tzinfo) -> datetime:
+    """`datetime.fromtimestamp(seconds, zone)` for an instant in year 0 or 10000 in UTC, but maybe not in `zone`.
+
+    Rules of years 1 or 9999 (docs/rules.md §1 allows them) have local midnights, openings and deadlines whose UTC
+    moment lies beyond the years a datetime holds (9999-12-31T23:00-05:00 is in year 10000 in UTC), which
+    fromtimestamp refuses; sla.js answers them. The same instant 400 years nearer is converted and its year put back.
+    Still a ValueError when the local moment is itself outside years 1-9999.
+    """
+    cycles = 1 if seconds > 0 else -1
+    moment = datetime.fromtimestamp(seconds - cycles * _CYCLE_S, zone)
+    return moment.replace(year=moment.year + 400 * cycles)
 
 
 def _minutes(hhmm: str) -> int:
@@ -224,7 +246,10 @@ def _local_us(day_ordinal: int, minute: int, zone: tzinfo) -> int:
     """The instant of a local wall time (minute may be 1440 = next midnight), fold=0."""
     if minute == 1440:
         day_ordinal, minute = day_ordinal + 1, 0
-    day = date.fromordinal(day_ordinal)
+    # The midnight after 9999-12-31 (rules of year 9999) or a date before year 1: its offset from the same date
+    # 400 years nearer (see _instant_at_the_ends).
+    shift = 0 if 1 <= day_ordinal <= _LAST_ORDINAL else (_CYCLE_DAYS if day_ordinal < 1 else -_CYCLE_DAYS)
+    day = date.fromordinal(day_ordinal + shift)
     # The constructor (fold=0) rather than fromordinal().replace(), and whole seconds rather than
     # total_seconds(): the same instant, a third faster, and a calendar compiles ~2 conversions a day.
     offset = datetime(day.year, day.month, day.day, minute // 60, minute % 60, tzinfo=zone).utcoffset()
@@ -245,7 +270,10 @@ def _wall_clock(first: int, last: int, zone: tzinfo) -> Callable[[int, int], int
     from_seconds = datetime.fromtimestamp
 
     def offset_at(second: int) -> int:
-        found = from_seconds(second, zone).utcoffset()
+        try:
+            found = from_seconds(second, zone).utcoffset()
+        except (ValueError, OverflowError):  # the day before year 1 or after 9999 (see _instant_at_the_ends)
+            found = from_seconds(second + (_CYCLE_S if second < 0 else -_CYCLE_S), zone).utcoffset()
         assert found is not None
         return found.days * _DAY_S + found.seconds
 
@@ -305,8 +333,9 @@ def _compiled(calendar: Mapping[str, Any], first: int, last: int, zone: tzinfo, 
 
 
 def _span_bounds(first: int, last: int, zone: tzinfo) -> tuple[int, int]:
-    """Local midnight of 1 January of `first` and of the year after `last`, in `zone`, as epoch µs."""
-    return _us(datetime(first, 1, 1, tzinfo=zone)), _us(datetime(last + 1, 1, 1, tzinfo=zone))
+    """Local midnight of 1 January of `first` and of the year after `last`, in `zone`, as epoch µs (fold=0; the year
+    after 9999 too)."""
+    return _local_us(date(first, 1, 1).toordinal(), 0, zone), _local_us(date(last, 12, 31).toordinal(), 1440, zone)
 
 
 def _named(us: int, zone: tzinfo) -> str:
@@ -560,6 +589,12 @@ def _json_kind(value: object) -> str:
     return "an object" if isinstance(value, Mapping) else type(value).__name__
 
 
+def _is_date_text(text: str) -> bool:
+    """`YYYY-MM-DD` of a real date, years 1-9999 (`2026-02-30` and `0000-01-01` are none: fuzz14 found them read as a
+    ValueError from inside by Python and taken as some other day by sla.js)."""
+    return _DATE_TEXT.fullmatch(text) is not None and _real_date(int(text[:4]), int(text[5:7]), int(text[8:10]))
+
+
 def _is_whole(value: object) -> bool:
     # A JSON 5.0 is a whole number to JavaScript; the two evaluators must refuse the same documents.
     return not isinstance(value, bool) and (isinstance(value, int) or isinstance(value, float) and value.is_integer()) and value >= 0
@@ -573,7 +608,7 @@ _KINDS: dict[str, tuple[str, Callable[[object], bool]]] = {
     "list": ("a list", lambda v: isinstance(v, list | tuple)),
     "object": ("an object", lambda v: isinstance(v, Mapping)),
     "time": ("a time of day such as 15:00", lambda v: isinstance(v, str) and _TIME_OF_DAY.fullmatch(v) is not None),
-    "date": ("a date such as 2026-11-23", lambda v: isinstance(v, str) and _DATE_TEXT.fullmatch(v) is not None),
+    "date": ("a date such as 2026-11-23", lambda v: isinstance(v, str) and _is_date_text(v)),
 }
 
 
@@ -615,7 +650,7 @@ def _check_top(rules: Rules) -> None:
             raise _not_the_format(f"zones[{i}] is {_json_kind(zone)}, not a text")
 
 
-def _check_vendor(vendor_id: str, vendor: object) -> None:
+def _check_vendor(rules: Rules, vendor_id: str, vendor: object) -> None:
     """A vendor's part of the document, as the evaluators read it, in the order and words of sla.js's `checkVendor`.
 
     The export always passes; a document written or edited by other hands gets the first fault named with
@@ -629,19 +664,21 @@ def _check_vendor(vendor_id: str, vendor: object) -> None:
         where = f"{at}.calendars.{cal_id}"
         if not isinstance(calendar, Mapping):
             raise _not_the_format(f"{where} is {_json_kind(calendar)}, not an object")
-        _read(calendar, "zone", where, "text", null=True)
+        zone = _read(calendar, "zone", where, "text", null=True)
         _read(calendar, "always_open", where, "boolean")
         weekly = _read(calendar, "weekly", where, "object")
         for day in _WEEKDAY_KEYS:
             _check_pieces(_read(weekly, day, f"{where}.weekly", "list"), f"{where}.weekly.{day}")
         for day, pieces in _read(calendar, "dates", where, "object").items():
-            if not _DATE_TEXT.fullmatch(day):
+            if not _is_date_text(day):
                 raise _not_the_format(f"{where}.dates has the key '{_cut(day)}', not a date such as 2026-11-23")
             _check_pieces(pieces, f"{where}.dates.{day}")
         for country, days in (_read(calendar, "customer_holidays", where, "object", optional=True, null=True) or {}).items():
             for i, day in enumerate(_read({country: days}, country, f"{where}.customer_holidays", "list")):
                 if not _KINDS["date"][1](day):
                     raise _not_the_format(f"{where}.customer_holidays.{country}[{i}] is {_json_kind(day)}, not a date such as 2026-11-23")
+        if zone is not None:  # a name the rules accept as the customer's zone (§5): not Factory, posix/…, europe/stockholm
+            check_zone_name(rules, zone, f"calendar '{cal_id}'")
     priorities = _read(vendor, "priorities", at, "object", null=True)
     if priorities is not None:
         for i, level in enumerate(_read(priorities, "levels", f"{at}.priorities", "list")):
@@ -678,6 +715,8 @@ def _check_vendor(vendor_id: str, vendor: object) -> None:
             calendar_id = _read(target, "calendar", place, "text", null=True)
             if calendar_id is not None and calendar_id not in calendars:
                 raise _not_the_format(f"{place}.calendar is '{_cut(calendar_id)}', not one of the vendor's calendars")
+            if calendar_id is None and (target["minutes"] is not None or target.get("business_days") is not None):  # §2: such a target names one
+                raise _not_the_format(f"{place}.calendar is null, not one of the vendor's calendars")
             _read(target, "case", place, "text", optional=True, null=True)
             _read(target, "business_days", place, "whole", optional=True, null=True)
             _read(target, "days_rule", place, "text", optional=True, null=True)
@@ -711,7 +750,7 @@ def _vendor_plan(rules: Rules, plan: str, checked: set[str] | None = None) -> tu
     if vendor is None:
         raise RuleError(f"unknown vendor '{_cut(vendor_id)}'{suggest(vendor_id, vendors)}", "plan")
     if checked is None or vendor_id not in checked:
-        _check_vendor(vendor_id, vendor)
+        _check_vendor(rules, vendor_id, vendor)
         if checked is not None:
             checked.add(vendor_id)
     plans = vendor["plans"]
@@ -796,15 +835,20 @@ class Amount:
     def of(cls, target: Mapping[str, Any]) -> Amount:
         """The amount of an exported target (format 1.0 targets have only minutes; before 1.9 none has a cut-off)."""
         cutoff = target.get("cutoff")
-        return cls(target["minutes"], target.get("business_days"), target.get("days_rule") == "day-end", None if cutoff is None else _minutes(cutoff))
+        minutes, days = target["minutes"], target.get("business_days")
+        # A whole number written 1e3 or 5.0 is a float to json.load, an integer to JavaScript and the schema.
+        return cls(None if minutes is None else int(minutes), None if days is None else int(days), target.get("days_rule") == "day-end",
+                   None if cutoff is None else _minutes(cutoff))
 
     def search(self, timeline: Timeline) -> Callable[[int], int]:
         """The timeline's deadline search for this amount: report -> deadline, the cut-off applied to the report."""
         counted = self.search_from_start(timeline)
-        if self.cutoff is None:
+        if self.cutoff is not None:
+            start, from_start = timeline.after_cutoff(self.cutoff), counted
+            counted = lambda report: from_start(start(report))  # noqa: E731
+        if timeline.last < _LAST_YEAR:
             return counted
-        start = timeline.after_cutoff(self.cutoff)
-        return lambda report: counted(start(report))
+        return _within_year_9999(counted, timeline)
 
     def search_from_start(self, timeline: Timeline) -> Callable[[int], int]:
         """The deadline from the moment the clock starts (the report, or where a cut-off moved it), without the cut-off."""
@@ -816,6 +860,20 @@ class Amount:
     def start(self, timeline: Timeline) -> Callable[[int], int]:
         """Report -> the instant the target's clock starts from: the report itself, or where the cut-off moves it."""
         return (lambda report: report) if self.cutoff is None else timeline.after_cutoff(self.cutoff)
+
+
+def _within_year_9999(search: Callable[[int], int], timeline: Timeline) -> Callable[[int], int]:
+    """`search` refusing a deadline at the end of a span that ends with year 9999: local midnight after 9999-12-31 is
+    in year 10000, which no report can name and a datetime cannot hold, so both evaluators call it after the span."""
+    hi, first, last = timeline.hi, timeline.first, timeline.last
+
+    def due_us(report: int) -> int:
+        found = search(report)
+        if found >= hi:
+            raise _beyond(first, last)
+        return found
+
+    return due_us
 
 
 class Clock:
@@ -879,7 +937,12 @@ def _minutes_in_zone(timeline: Timeline, minutes: int, zone: tzinfo) -> Callable
                 raise _beyond(first, last)
             report = starts[j] + goal - before[j]
         micro = report % us
-        answer = from_seconds(report // us, zone)
+        try:
+            answer = from_seconds(report // us, zone)
+        except (ValueError, OverflowError):  # in year 10000 (or 0) in UTC, not in the zone
+            if report >= hi:  # the span's end after 9999-12-31: see _within_year_9999
+                raise _beyond(first, last) from None
+            answer = _instant_at_the_ends(report // us, zone)
         return answer.replace(microsecond=micro) if micro else answer
 
     return due
@@ -901,7 +964,10 @@ def _in_zone(search: Callable[[int], int], timeline: Timeline, zone: tzinfo) -> 
         if not lo <= report < hi:
             raise _outside(moment.isoformat(), first, last)  # the moment as it was given, not in UTC
         seconds, micro = divmod(search(report), us)
-        answer = from_seconds(seconds, zone)
+        try:
+            answer = from_seconds(seconds, zone)
+        except (ValueError, OverflowError):  # in year 10000 (or 0) in UTC, not in the zone
+            answer = _instant_at_the_ends(seconds, zone)
         return answer.replace(microsecond=micro) if micro else answer
 
     return due
@@ -926,6 +992,15 @@ _NOT_THE_FORMAT = (KeyError, TypeError, ValueError, IndexError, AttributeError)
 """What reading a document that is not format 1.x raises: a field missing, a list where an object belongs, `"25:00"`."""
 
 _Method = TypeVar("_Method", bound=Callable[..., Any])
+
+
+def _not_a_moment(value: object) -> RuleError:
+    """A report moment given to the API as neither a text nor a datetime (None, a number, a list): sla.js's words."""
+    return RuleError(f"the moment must be an ISO 8601 text such as 2026-11-23T15:00:00+01:00, not {json_text(value)}", "at")
+
+
+def _refuse(error: RuleError) -> NoReturn:
+    raise error
 
 
 def _reads_rules(method: _Method) -> _Method:
@@ -1048,16 +1123,20 @@ class Evaluator:
         case; `country` is the customer's, for calendars that close on the customer's holidays.
         Raises RuleError.
         """
-        if isinstance(at, str):
-            at = parse_moment(at)
         key = (plan, priority, tz, metric, case, country)
         try:
             answer = self._answers.get(key)
         except TypeError:  # a name that is not a text, such as a list: refused in its field's words
             _names_are_texts(plan=plan, priority=priority, tz=tz, metric=metric, case=case, country=country)
             raise
-        if answer is None:
+        if answer is None:  # names first, as sla.js checks them (docs/rules.md §8); a key answered before has texts
+            _names_are_texts(plan=plan, priority=priority, tz=tz, metric=metric, case=case, country=country)
+            at = parse_moment(at) if isinstance(at, str) else at if isinstance(at, datetime) else _refuse(_not_a_moment(at))
             answer = self._answers[key] = self._clock(plan, priority, tz, metric, case, country).due
+        elif isinstance(at, str):
+            at = parse_moment(at)
+        elif not isinstance(at, datetime):
+            raise _not_a_moment(at)
         return answer(at)
 
     @_reads_rules
@@ -1085,7 +1164,7 @@ class Evaluator:
         v, i, u = _cut(str(vendor)), _cut(str(impact)), _cut(str(urgency))
         if found is None:
             raise RuleError(f"unknown vendor '{v}'{suggest(vendor, vendors)}")
-        _check_vendor(vendor, found)
+        _check_vendor(self.rules, vendor, found)
         scheme = found["priorities"]
         if scheme is None or scheme["matrix"] is None:
             raise RuleError(f"vendor '{v}' has no impact × urgency matrix")
@@ -1115,7 +1194,7 @@ class Evaluator:
             zone_name = cal["zone"] or zone
             years = self.rules["years"]
             where = _zone(zone_name, f"calendar '{calendar}'") if zone_name else UTC
-            found = self._timelines[key] = _compiled(cal, years["first"], years["last"], where, country)
+            found = self._timelines[key] = _compiled(cal, int(years["first"]), int(years["last"]), where, country)
         return found
 
     def _make_clock(
@@ -1176,9 +1255,12 @@ class Evaluator:
         """A ticket's clock at `now` (docs/rules.md §11): per metric its deadline, elapsed and remaining business
         time, state and warning moments, and the same for obligations timed after hours of work. Raises RuleError."""
         _names_are_texts(plan=plan, priority=priority, tz=tz, case=case, country=country)
-        moment = parse_moment(at) if isinstance(at, str) else to_ms(at) if isinstance(at, datetime) else at
+        # An empty text is not given (docs/rules.md §5 "Empty texts"), as for a deadline and in ticket.js; it was
+        # refused as a priority '' or a case '' here (fuzz14), though `clock --batch` made it None before asking.
+        priority, tz, case, country = priority or None, tz or None, case or None, country or None
+        moment = parse_moment(at) if isinstance(at, str) else to_ms(at) if isinstance(at, datetime) else _refuse(_not_a_moment(at))
         try:
-            until = parse_moment(now) if isinstance(now, str) else to_ms(now) if isinstance(now, datetime) else now
+            until = parse_moment(now) if isinstance(now, str) else to_ms(now) if isinstance(now, datetime) else _refuse(_not_a_moment(now))
         except RuleError as exc:
             raise RuleError(f"'now': {exc}", "now") from None
         return TicketClock(self).answer(plan, priority, moment, until, events, tz, case, country, warnings)
@@ -1313,7 +1395,7 @@ def paused_search(timeline: Timeline) -> Callable[[int, list[tuple[int, int]], i
             s = starts[i]
             goal += before[i] + (resume - s if resume > s else 0) - paused_from
             lo = i
-        if goal > total:
+        if goal > total or goal == total and last >= _LAST_YEAR and ends[-1] >= timeline.hi:  # see _within_year_9999
             raise _beyond(first, last)
         j = reaching(through, goal, lo)  # the first interval by whose end the goal is reached
         return starts[j] + goal - before[j]
@@ -1411,7 +1493,7 @@ class TicketClock:
                 # A metric the plan gives no time for is answered as such; the others still are.
                 refused.append(exc)
                 metrics[metric] = {"state": "none", "reason": str(exc)}
-        if len(refused) == len(metrics):
+        if refused and len(refused) == len(metrics):
             raise refused[0]  # nothing to measure: the question itself is wrong (no priority, no country ...)
         obligations = {
             ob["id"]: self._obligation(vendor_id, ob, ticket, at, tz, country, shares)
@@ -1445,6 +1527,8 @@ class TicketClock:
         floor = start
         if amount.days is not None:  # business days: the open time up to the §6 deadline, never earlier than it
             floor = plain(start) if amount.cutoff is None else amount.search_from_start(timeline)(start)
+            if floor >= timeline.hi and timeline.last >= _LAST_YEAR:  # see _within_year_9999
+                raise _beyond(timeline.first, timeline.last)
             wanted = _open_before(timeline, floor) - _open_before(timeline, start)
         else:
             assert amount.minutes is not None
@@ -1542,14 +1626,14 @@ class TicketClock:
             return {"state": "none", "reason": str(exc)}
         if calendar["zone"] is None and not tz and calendar["always_open"]:
             years = self.evaluator.rules["years"]
-            timeline = Timeline.always_open(years["first"], years["last"], zone)
+            timeline = Timeline.always_open(int(years["first"]), int(years["last"]), zone)
         else:
             timeline = self.evaluator.timeline(vendor_id, cal_id, None if calendar["zone"] is not None else tz, country)
         if ob.get("every_minutes") is None:
-            amount = Amount(ob["after_minutes"])
+            amount = Amount(int(ob["after_minutes"]))
             return self._measure(timeline, zone, amount.search(timeline), started, _obligation_stop(ob, ticket), ticket, shares, amount)
         # Format 1.5, `every`: as status updates, each of its events ends one interval and starts the next.
-        amount = Amount(ob["every_minutes"])
+        amount = Amount(int(ob["every_minutes"]))
         plain = amount.search(timeline)
         resolved = ticket.resolved
         starts = [started] + [

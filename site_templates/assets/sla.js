@@ -407,7 +407,7 @@ const KINDS = {
   l: ["a list", Array.isArray],
   o: ["an object", isObject],
   h: ["a time of day such as 15:00", (v) => text(v) && TIME.test(v)],
-  d: ["a date such as 2026-11-23", (v) => text(v) && DAY.test(v)],
+  d: ["a date such as 2026-11-23", (v) => text(v) && DAY.test(v) && realDate(...v.split("-").map(Number))],
 };
 
 // parent[key] of the kind spec[0]; "?": may be missing or null, "|": may be null.
@@ -446,30 +446,31 @@ function checkTop(rules) {
 const checked = new WeakSet();
 
 // The whole vendor a question is about, once per vendor object: the export always passes.
-function checkVendor(id, vendor) {
+function checkVendor(rules, id, vendor) {
   if (checked.has(vendor)) return;
   const at = `vendors.${id}`;
   object(vendor, at);
   const calendars = read(vendor, "calendars", at, "o");
-  const named = (owner, place, spec) => {
+  const named = (owner, place, spec, timed) => {
     const cal = read(owner, "calendar", place, spec);
-    if (cal !== null && !Object.prototype.hasOwnProperty.call(calendars, cal)) throw notTheFormat(`${place}.calendar is '${cut(cal)}', not one of the vendor's calendars`);
+    if (cal === null ? timed : !Object.prototype.hasOwnProperty.call(calendars, cal)) throw notTheFormat(`${place}.calendar is ${cal === null ? "null" : `'${cut(cal)}'`}, not one of the vendor's calendars`);
   };
   for (const [calId, cal] of Object.entries(calendars)) {
     const where = `${at}.calendars.${calId}`;
     object(cal, where);
-    read(cal, "zone", where, "t|");
+    const zone = read(cal, "zone", where, "t|");
     read(cal, "always_open", where, "b");
     const weekly = read(cal, "weekly", where, "o");
     for (const day of WEEKDAYS) pieces(read(weekly, day, `${where}.weekly`, "l"), `${where}.weekly.${day}`);
     for (const [day, list] of Object.entries(read(cal, "dates", where, "o"))) {
-      if (!DAY.test(day)) throw notTheFormat(`${where}.dates has the key '${cut(day)}', not a date such as 2026-11-23`);
+      if (!KINDS.d[1](day)) throw notTheFormat(`${where}.dates has the key '${cut(day)}', not a date such as 2026-11-23`);
       pieces(list, `${where}.dates.${day}`);
     }
     const holidays = read(cal, "customer_holidays", where, "o?|") || {};
     for (const country of Object.keys(holidays)) {
       read(holidays, country, `${where}.customer_holidays`, "l").forEach((v, i) => must(KINDS.d[1](v), `${where}.customer_holidays.${country}[${i}]`, v, KINDS.d[0]));
     }
+    if (zone !== null) checkZoneName(rules, zone, `calendar '${calId}'`);
   }
   const priorities = read(vendor, "priorities", at, "o|");
   if (priorities !== null) {
@@ -501,8 +502,7 @@ function checkVendor(id, vendor) {
       object(target, place);
       read(target, "metric", place, "t");
       read(target, "priority", place, "t|");
-      read(target, "minutes", place, "w|");
-      named(target, place, "t|");
+      named(target, place, "t|", read(target, "minutes", place, "w|") !== null || target.business_days != null);
       for (const [key, spec] of [["case", "t"], ["business_days", "w"], ["days_rule", "t"], ["published", "b"], ["from", "d"], ["until", "d"], ["cutoff", "h"]]) {
         read(target, key, place, key === "published" ? "b?" : `${spec}?|`);
       }
@@ -557,7 +557,7 @@ function checkPlan(rules, plan, priority, kase) {
   const [vendorId, planId] = plan.split("/");
   const vendor = own(rules.vendors, vendorId);
   if (vendor === undefined || vendor === null) throw new Error(`unknown vendor '${cut(vendorId)}'${suggest(vendorId, Object.keys(rules.vendors))}`);
-  checkVendor(vendorId, vendor);
+  checkVendor(rules, vendorId, vendor);
   let found = own(vendor.plans, planId);
   if (!found) {
     // Format 1.1: an alias names a group whose terms are another plan's (Amanda's trial users: premium).
@@ -658,7 +658,7 @@ function evaluate(rules, { plan, priority = null, at, tz = null, metric = null, 
   const start = cutoffStart(t, report, target.cutoff, zone);
   if (start === null) throw beyond();
   const end = days === null ? timelineDeadline(t, start, target.minutes) : daysDeadline(t, start, days, target.days_rule === "day-end", zone);
-  if (end === null || end > t.hi) throw beyond();
+  if (end === null || end > t.hi || (end === t.hi && last >= 9999)) throw beyond();
   return { ms: end, zone };
 }
 
@@ -678,7 +678,7 @@ export const priorityFor = reading((rules, vendor, impact, urgency) => {
   const [v, i, u] = [vendor, impact, urgency].map((name) => cut(String(name)));
   const found = own(rules.vendors, vendor);
   if (found === undefined || found === null) throw new Error(`unknown vendor '${v}'${suggest(vendor, Object.keys(rules.vendors))}`);
-  checkVendor(vendor, found);
+  checkVendor(rules, vendor, found);
   const scheme = found.priorities;
   if (!scheme || !scheme.matrix) throw new Error(`vendor '${v}' has no impact × urgency matrix`);
   const matrix = scheme.matrix;

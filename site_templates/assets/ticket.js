@@ -127,12 +127,13 @@ function measure(rules, t, zone, target, start, stop, state, shares) {
   const days = target.business_days ?? null;
   if (days !== null) {
     floor = daysDeadline(t, start, days, target.days_rule === "day-end", zone);
-    if (floor === null || floor > t.hi) throw beyond();
+    // A deadline at the end of a span ending with year 9999 is in year 10000: after the span (sla.js's evaluate).
+    if (floor === null || floor > t.hi || (floor === t.hi && last >= 9999)) throw beyond();
     wanted = openBefore(t, floor) - openBefore(t, start);
   } else wanted = target.minutes * MINUTE_MS;
   const reach = (amount) => {
     const found = pausedReach(t, start, pauses, amount);
-    if (found === null) throw beyond();
+    if (found === null || (found === t.hi && last >= 9999)) throw beyond();
     return found;
   };
   const deadline = Math.max(reach(wanted), floor);
@@ -259,7 +260,9 @@ export const ticket = reading((rules, { plan, priority = null, at, now, events =
       metrics[metric] = { state: "none", reason: error.message };
     }
   }
-  if (refused.length === rules.metrics.length) throw refused[0];
+  // Refused only when there were metrics and none could be measured: a document listing none (the schema allows
+  // it) gave Python an IndexError and this `throw undefined` (fuzz14).
+  if (refused.length && refused.length === rules.metrics.length) throw refused[0];
   const obligations = {};
   for (const ob of plain.obligations || []) {
     if (!isTimed(ob)) continue;
