@@ -50,11 +50,14 @@ long prices set in the card's own size left Synerity's Polish page 19 bytes. Pag
 zone as the tables do (the site's words for the vendor's zones and the page language's in `data-zones`, 0.25 KB with the
 phone's number pads) and the room kept for the calculator's entry under "On this page" (paid for by one phone rule for the
 tier tables and the priority matrix) left that page 72 bytes to spare compressed, 37 as an offer in one language only."""
-PAGE_BUDGET_GZIP = 28 * 1024
+PAGE_BUDGET_GZIP = 29 * 1024
 """The same, as a browser downloads it from a host that compresses (gzip, level 6 as servers use). It also holds the worked
 example under the response times ("Zgłoszenie w piątek o 16:00 czasu szwedzkiego? Pierwsza odpowiedź najpóźniej: Gold – …"),
 about 70 bytes compressed on Synerity's Polish page. 25 KB until review 9 (above), which put that page 170 bytes over; 26 KB
-until fuzz10's checks in sla.js (above), 2 KB compressed, which put Synerity's Polish page 1.2 KB over."""
+until fuzz10's checks in sla.js (above), 2 KB compressed, which put Synerity's Polish page 1.2 KB over; 28 KB until fuzz14's
+checks in sla.js of a document's dates, calendar zones and whole numbers (a document edited by other hands refused in the
+Python evaluator's words, where sla.js used another day or threw), merged after pages13 had left 72 bytes: that page was 12
+bytes over. The raw budget above still held."""
 
 
 @pytest.fixture(scope="module")
