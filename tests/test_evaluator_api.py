@@ -128,3 +128,23 @@ def test_a_vendor_part_that_breaks_the_format_is_refused_at_every_question_and_i
         refusals.append(str(refused.value))
     assert len(set(refusals)) == 1 and "vendors.amanda.calendars.broken" in refusals[0]
     assert evaluator.due("stratiteq/sos", "P3", report) == due(rules, "stratiteq/sos", "P3", report)
+
+
+@pytest.mark.parametrize(
+    ("moment", "words"),
+    [
+        ("2026-03-27T09:00:00+01:00", "the moment '2026-03-27T09:00:00+01:00' is a text; this interface takes a datetime"),
+        (None, "the moment must be an ISO 8601 text such as 2026-11-23T15:00:00+01:00, not null"),
+        (datetime(2026, 3, 27, 9, 0), "the time 2026-03-27 09:00:00 has no UTC offset"),
+    ],
+)
+def test_the_datetime_interfaces_name_what_they_were_given_instead(rules: dict, moment: object, words: str) -> None:
+    """Clock.due and due_many take datetimes; a text (which has its offset) was told it had none, and None was called a time."""
+    for ask in (
+        lambda: Evaluator(rules).clock("stratiteq/sos", "P3").due(moment),  # type: ignore[arg-type]
+        lambda: due_many(rules, "stratiteq/sos", "P3", [moment]),  # type: ignore[list-item]
+        lambda: Evaluator(rules).clock("amanda/standard", "P1", tz="Asia/Tokyo").due(moment),  # type: ignore[arg-type]
+    ):
+        with pytest.raises(RuleError) as refused:
+            ask()
+        assert str(refused.value).startswith(words) and refused.value.field == "at"

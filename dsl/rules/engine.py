@@ -204,12 +204,20 @@ def to_ms(moment: datetime) -> datetime:
     return moment.replace(microsecond=moment.microsecond - extra) if extra else moment
 
 
-def _report_us(moment: datetime) -> int:
+def _report_us(moment: object) -> int:
     """`_us` for a report a caller gave, cut to the millisecond: a naive moment (or no datetime at all) is a RuleError."""
     try:
-        report = (moment - _EPOCH) // _ONE_US
+        report = (cast(datetime, moment) - _EPOCH) // _ONE_US
         return report - report % 1000
     except TypeError:
+        if isinstance(moment, str):  # Clock.due and due_many take datetimes: "has no UTC offset" misled for a text that has one
+            raise RuleError(
+                f"the moment '{_cut(moment)}' is a text; this interface takes a datetime with a UTC offset: read the text with "
+                "parse_moment, or ask Evaluator.due, which reads texts",
+                "at",
+            ) from None
+        if not isinstance(moment, datetime):
+            raise _not_a_moment(moment) from None
         raise RuleError(f"the time {moment!s} has no UTC offset; give one, such as 2026-11-23T15:00:00+01:00", "at") from None
 
 
