@@ -365,3 +365,18 @@ def test_a_country_listed_twice_or_unknown_for_the_customers_holidays_is_pointed
     assert "   7 |     closed holidays customer SE, XX, SE\n     |                                      ^^\n" in err
     assert "= hint: list each country once; it is first at column 30" in err
     assert "|     ^^^^" not in err  # no caret under the statement
+
+
+def test_a_customer_country_whose_holidays_the_data_lacks_for_the_horizon_is_pointed_at_itself(tmp_path, capsys) -> None:
+    """T0813 for a country of `closed holidays customer` had its caret under the whole statement, as T0515 had."""
+    root = tmp_path / "project"
+    (root / "plans").mkdir(parents=True)
+    lines = ["horizon 2005-2007", "vendor acme {", '  name "Acme"', "  language en", "  calendar c {", "    zone customer",
+             "    open mon-fri 08:00-17:00", "    closed holidays customer SE, XK", "  }", "}", ""]
+    (root / "plans" / "acme.plan").write_text("\n".join(lines), encoding="utf-8")
+    assert main(["--project", str(root), "check"]) == 1
+    err = capsys.readouterr().err
+    plan = root / "plans" / "acme.plan"
+    assert f"{plan}:8:34: error[T0813]: the holidays package knows the holidays of XK only for 2009–2100" in err
+    assert "   8 |     closed holidays customer SE, XK\n     |                                  ^^\n" in err
+    assert "T0813]: the holidays package knows the holidays of SE" not in err

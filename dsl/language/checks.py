@@ -1895,7 +1895,9 @@ def check_holidays_within(horizon: Horizon | None, calendars: Iterable[Calendar]
         return  # T0807 says what is wrong with it
     for calendar in calendars:
         places = [(s.country, s.pos) for s in calendar.holidays]
-        places += [(country, calendar.customer_holidays_pos) for country in calendar.customer_holidays]
+        # Each customer country at its own place in the list (`closed holidays customer SE, XK`), as T0515 and T0502 point.
+        at = calendar.customer_holidays_country_pos or (calendar.customer_holidays_pos,) * len(calendar.customer_holidays)
+        places += list(zip(calendar.customer_holidays, at, strict=False))
         for country, pos in places:
             known = holiday_years(country)
             if known is None or (horizon.first in known and horizon.last in known):
