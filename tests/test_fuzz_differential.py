@@ -41,7 +41,7 @@ from dsl.language.loader import load_project
 from dsl.rules.engine import Evaluator, RuleError
 from dsl.rules.export import dumps, export_project
 from support.paths import ROOT
-from test_fuzz_statements import moved_project
+from support.statement_fuzz import moved_project
 
 EXAMPLES = int(os.environ.get("TIERWISE_FUZZ_EXAMPLES", "25"))
 # Zones whose offsets Node's ICU data and Python's tz data agree on since 1900 (tests/test_js_evaluator.py's WALL_ZONES

@@ -15,6 +15,7 @@ from dsl.rules.engine import due
 from dsl.rules.export import export_project
 from dsl.site import views as site
 from support.language_plans import only, problems
+from support.parse_both_ways import same
 from support.paths import ROOT
 from support.site import words
 
@@ -174,7 +175,6 @@ def test_a_syntax_slip_is_located_with_a_hint(line: str, column: int, hint: str)
 
 @pytest.mark.parametrize("ending", ["", " on working days", " or the working day before"])
 def test_the_fused_parse_builds_the_same_model_as_larks(ending: str) -> None:
-    from test_parser_building import same
 
     same(plan(f"hours monthly day 25 07:00-20:00{ending}", "hours monthly last working day 09:00-18:00"), "t.plan")
 

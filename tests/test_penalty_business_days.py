@@ -17,6 +17,7 @@ from dsl.rules.engine import Evaluator, Timeline
 from dsl.rules.export import export_project, load_schema, structural_problems
 from dsl.site import views as site
 from support.language_plans import problems, vendor_of
+from support.parse_both_ways import same
 from support.paths import ROOT
 from support.site import words
 
@@ -286,7 +287,6 @@ def test_the_documented_examples_are_in_the_docs() -> None:
 
 @pytest.mark.parametrize("share", ["0.5‰", "0.5 per mille", "0.5%"])
 def test_the_fused_parse_builds_the_same_model_as_larks(share: str) -> None:
-    from test_parser_building import same
 
     same(appalto(f"penalty resolution all {share} of contract value per started business day then 1‰ of contract value "
                  "per started business day after 5 days at most 5 per mille of yearly fee per month"), "t.plan")
