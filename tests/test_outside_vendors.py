@@ -1221,7 +1221,7 @@ def test_navigli_and_chmurdesk_read_and_export_as_written(published: Path) -> No
     assert [c["below"] for c in chmurdesk["business"]["availability"]["credits"]] == [99.9, 99.5, 99]
     assert chmurdesk["enterprise"]["maintenance"] == {"calendar": "chmurdesk-okno", "notice_minutes": 72 * 60}
     english = words_of(published / "en" / "chmurdesk" / "index.html")
-    for said in ("Only in the Enterprise tier", "20 hours", "PLN 99 per user per month, minimum 25 users, billed yearly"):
+    for said in ("Only in the Enterprise tier", "20 hours", "PLN 99 per user per month excl. tax, minimum 25 users, billed yearly"):
         assert said in english, said
     polish = words_of(published / "pl" / "navigli" / "index.html")
     assert "1‰ wartości umowy za każdy rozpoczęty dzień roboczy zwłoki" in polish
