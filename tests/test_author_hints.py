@@ -177,10 +177,19 @@ def test_a_vendor_language_with_several_codes_is_told_the_forms_that_take_severa
     assert hint is not None and "one language: language sv" in hint and "language sv, en only" in hint and "support languages sv, en" in hint
 
 
-@pytest.mark.parametrize("written", ["excl. VAT", "excl VAT", "excluding VAT", "+ VAT", "plus VAT", "ex VAT", "incl moms"])
+@pytest.mark.parametrize(
+    "written", ["excl. VAT", "excl VAT", "excluding VAT", "+ VAT", "plus VAT", "ex VAT", "incl moms", "netto", "brutto", "net", "zzgl. MwSt."],
+)
 def test_a_tax_note_as_an_offer_writes_it_is_told_the_two_forms(written: str) -> None:
     _message, line, _column, hint = only(HEADER + f'  plan p {{\n    name "P"\n    price 1200 SEK per month {written}\n  }}\n}}\n')
     assert line == 6
+    assert hint is not None and "excl tax or incl tax" in hint
+
+
+def test_netto_before_the_period_is_told_the_tax_note_and_where_it_goes() -> None:
+    """outside15: "80 000 EUR netto all'anno" was written `price 80000 EUR netto per year`, and got no hint at all."""
+    message, line, column, hint = only(HEADER + '  plan p {\n    name "P"\n    price 80000 EUR netto per year\n  }\n}\n')
+    assert message.startswith("unexpected 'netto'") and (line, column) == (6, 21)
     assert hint is not None and "excl tax or incl tax" in hint
 
 

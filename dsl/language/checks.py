@@ -1281,6 +1281,12 @@ def _penalty_amount_text(amount: PenaltyAmount) -> str:
     return f"{amount.value} {amount.currency}"
 
 
+def _cap_window(amount: PenaltyAmount) -> str:
+    """The window a cap written without one most likely means: a share of the contract's value is capped over the
+    contract ("fino al 10% del valore del contratto"), any other amount over a month."""
+    return "per contract" if amount.of_contract else "per month"
+
+
 def _penalty_name(penalty: Penalty) -> str:
     """A penalty as diagnostics name it: 'resolution P1', 'first-response all'."""
     return f"{penalty.metric} {penalty.priority or 'all'}"
@@ -1328,7 +1334,7 @@ def _check_penalty_total(plan: Plan) -> Iterator[Diagnostic]:
     if total.per is None:
         yield error(
             "a total cap of penalties without the period it sums over", total.pos,
-            f"add one: penalty total at most {_penalty_amount_text(total.amount)} per month", code="T0866",
+            f"add one: penalty total at most {_penalty_amount_text(total.amount)} {_cap_window(total.amount)}", code="T0866",
         )
     elif total.per not in PENALTY_TOTAL_PERIODS:
         yield error(
@@ -1439,8 +1445,9 @@ def check_penalties(plan: Plan) -> Iterator[Diagnostic]:
         if penalty.cap_per is None:
             yield error(
                 "a cap on a penalty without what it sums over", penalty.cap_pos,
-                f"add one: at most {_penalty_amount_text(penalty.cap)} per month (the penalties of a month together; "
-                "per occurrence: of one missed target)",
+                f"add one: at most {_penalty_amount_text(penalty.cap)} {_cap_window(penalty.cap)} "
+                "(per month: the penalties of a month together; per contract: over its whole term; per occurrence: of one "
+                "missed target)",
                 code="T0866",
             )
         elif penalty.cap_per not in PENALTY_CAP_PERIODS:

@@ -497,7 +497,9 @@ def _order_hint(exc: UnexpectedToken, text: str) -> str | None:
 
 
 TAX_HINT = "a price's tax note is written excl tax or incl tax, whatever the tax is called (VAT, moms, IVA): price 1200 SEK per month excl tax"
-TAX_WORDS = ("excluding", "including", "exclusive", "inclusive", "ex", "exkl", "inkl", "vat", "moms", "iva", "+", "plus")
+TAX_WORDS = ("excluding", "including", "exclusive", "inclusive", "ex", "exkl", "inkl", "vat", "moms", "iva", "+", "plus",
+             # outside15: Polish and Italian prices are "netto" / "brutto", German ones "zzgl." / "netto", English "net".
+             "netto", "brutto", "net", "gross", "zzgl", "esclusa", "inclusa")
 
 
 def _tax_hint(exc: UnexpectedInput, text: str) -> str | None:
