@@ -193,6 +193,26 @@ def test_netto_before_the_period_is_told_the_tax_note_and_where_it_goes() -> Non
     assert hint is not None and "excl tax or incl tax" in hint
 
 
+@pytest.mark.parametrize(("written", "column"), [("price 39 PLN per user/month", 26), ("price 39 PLN/user/month", 17)])
+def test_a_price_per_unit_with_slashes_is_told_to_write_per_twice(written: str, column: int) -> None:
+    """outside15: "39 zł/użytkownik/mies." as `per user/month` got no hint."""
+    message, line, at, hint = only(HEADER + f'  plan p {{\n    name "P"\n    {written}\n  }}\n}}\n')
+    assert message.startswith("unexpected character '/'") and (line, at) == (6, column)
+    assert hint == "a price's unit and its period are each written after 'per': price 39 PLN per user per month"
+
+
+@pytest.mark.parametrize(
+    ("written", "column", "number"),
+    [("availability 99,9% per month", 20, "99.9"), ("availability 99.9% per month credit 10% below 99,95%", 24, "99.95")],
+)
+def test_a_decimal_comma_is_told_to_be_a_point(written: str, column: int, number: str) -> None:
+    """outside15: "99,9 %" as `availability 99,9%` was told only what an availability is."""
+    lines = written.replace(" credit", "\n    credit")
+    message, line, at, hint = only(HEADER + f'  plan p {{\n    name "P"\n    {lines}\n  }}\n}}\n')
+    assert message.startswith("unexpected ','") and at == column and line in (6, 7)
+    assert hint == f"a decimal is written with a point, whatever the offer's language: {number}"
+
+
 def test_a_set_up_fee_after_plus_keeps_its_own_hint() -> None:
     """'plus' followed by an amount is a set-up fee, not a tax note."""
     _message, _line, _column, hint = only(HEADER + '  plan p {\n    name "P"\n    price 1200 SEK per month plus 300 SEK\n  }\n}\n')

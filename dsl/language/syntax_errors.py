@@ -332,6 +332,9 @@ def _hint(exc: UnexpectedInput, lark: Lark, text: str) -> str | None:
     tax = _tax_hint(exc, text)
     if tax is not None:
         return tax
+    written = _slash_or_decimal_comma_hint(exc, text)
+    if written is not None:
+        return written
     if isinstance(exc, UnexpectedToken):
         for rule in LINE_HINTS:
             found = rule(exc, text)
@@ -346,6 +349,21 @@ def _hint(exc: UnexpectedInput, lark: Lark, text: str) -> str | None:
         if not text[start:].lstrip().startswith("contract"):
             return None
     return hint
+
+
+def _slash_or_decimal_comma_hint(exc: UnexpectedInput, text: str) -> str | None:
+    """outside15: "39 zł/użytkownik/mies." written `per user/month`, and "99,9 %" written `99,9%`: the language's
+    words for each. A comma between two digits is a decimal comma (a list's comma is followed by a space)."""
+    at = exc.pos_in_stream or 0
+    line, before = _line_of(exc, text)
+    if text[at : at + 1] == "/" and (line.startswith("price ") or "add-on" in before):
+        return "a price's unit and its period are each written after 'per': price 39 PLN per user per month"
+    if text[at : at + 1] == "," and at > 0 and text[at - 1].isdigit() and text[at + 1 : at + 2].isdigit():
+        number = re.match(r"[0-9]+", text[at + 1 :])
+        whole = re.search(r"[0-9]+$", text[:at])
+        if number is not None and whole is not None:
+            return f"a decimal is written with a point, whatever the offer's language: {whole.group(0)}.{number.group(0)}"
+    return None
 
 
 def _plural_statement(exc: UnexpectedInput, text: str, lark: Lark) -> str | None:
