@@ -213,6 +213,16 @@ def test_a_decimal_comma_is_told_to_be_a_point(written: str, column: int, number
     assert hint == f"a decimal is written with a point, whatever the offer's language: {number}"
 
 
+@pytest.mark.parametrize("word", ["hours", "godzin", "ore"])
+def test_hours_in_a_cell_written_as_a_word_are_told_the_duration(word: str) -> None:
+    """outside15: "a free onboarding pack of 20 hours" written `onboarding: 20 hours`."""
+    text = HEADER + '  feature onboarding { label { en "Onboarding" } }\n  plan p {\n    name "P"\n'
+    text += f"    features {{\n      onboarding: 20 {word}\n    }}\n  }}\n}}\n"
+    message, line, column, hint = only(text)
+    assert (message, line, column) == (f"unexpected '{word}' after a number", 8, 22)
+    assert hint == "hours are a duration, written without a space: 20h (given once), or 20h per year (every year)"
+
+
 def test_a_set_up_fee_after_plus_keeps_its_own_hint() -> None:
     """'plus' followed by an amount is a set-up fee, not a tax note."""
     _message, _line, _column, hint = only(HEADER + '  plan p {\n    name "P"\n    price 1200 SEK per month plus 300 SEK\n  }\n}\n')

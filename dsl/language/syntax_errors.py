@@ -83,6 +83,7 @@ NAMED_WORDS: dict[str, list[str]] = {
 # Each mistake is recognised from a few small examples of it (Lark matches the
 # parser state the error happens in, not the text).
 _COUNT_WITH_UNIT = "a cell is FEATURE: VALUE, and a count takes no unit word"
+_HOUR_WORDS = frozenset({"hour", "hours", "hrs", "hr", "h", "timmar", "timme", "ore", "ora", "godzin", "godziny", "godzina", "stunden"})
 
 EXAMPLES: dict[str, list[str]] = {
     "a time is written with minutes, such as 08:00-17:00": [
@@ -775,6 +776,13 @@ def describe(exc: UnexpectedInput, text: str, path: str, lark: Lark) -> Diagnost
         if unit is not None:
             message = f"unexpected '{unit.group(1)}' after a number"
             pos = _pos_at(text, before + unit.start(1), path, len(unit.group(1)))
+            count = re.search(r"(\d+)[ \t]+[^\W\d]\w*\s*$", text[before:offset])
+            if unit.group(1).lower() in _HOUR_WORDS and count is not None:
+                # outside15: "a free onboarding pack of 20 hours" as `onboarding: 20 hours`; the general hint named 40h per year.
+                hint = (
+                    f"hours are a duration, written without a space: {count.group(1)}h (given once), or "
+                    f"{count.group(1)}h per year (every year)"
+                )
     notes: tuple[tuple[str, Pos], ...] = ()
     opened = _misclosed_brace(text, offset) if hint is None else None
     if opened is not None:
