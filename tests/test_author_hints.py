@@ -223,6 +223,19 @@ def test_hours_in_a_cell_written_as_a_word_are_told_the_duration(word: str) -> N
     assert hint == "hours are a duration, written without a space: 20h (given once), or 20h per year (every year)"
 
 
+@pytest.mark.parametrize("word", ["term", "duration"])
+def test_a_cap_per_contract_term_is_told_per_contract_is_the_whole_term(word: str) -> None:
+    """outside15: `per contract term` was told "did you mean 'terms'?" (the keyword of dated targets)."""
+    text = HEADER + '  plan p {\n    name "P"\n    price 100 EUR per month\n    target resolution all 4h on c\n'
+    text += f"    penalty resolution all 1% of monthly fee per day\n    penalty total at most 10% of contract value per contract {word}\n  }}\n}}\n"
+    message, line, column, hint = only(text)
+    assert message.startswith(f"unexpected '{word}'") and (line, column) == (9, 62)
+    assert hint == (
+        "'per contract' already means over the contract's whole term: end the cap there, such as: "
+        "penalty total at most 10% of contract value per contract"
+    )
+
+
 def test_a_set_up_fee_after_plus_keeps_its_own_hint() -> None:
     """'plus' followed by an amount is a set-up fee, not a tax note."""
     _message, _line, _column, hint = only(HEADER + '  plan p {\n    name "P"\n    price 1200 SEK per month plus 300 SEK\n  }\n}\n')

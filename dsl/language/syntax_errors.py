@@ -83,6 +83,7 @@ NAMED_WORDS: dict[str, list[str]] = {
 # Each mistake is recognised from a few small examples of it (Lark matches the
 # parser state the error happens in, not the text).
 _COUNT_WITH_UNIT = "a cell is FEATURE: VALUE, and a count takes no unit word"
+_TERM_WORDS = frozenset({"term", "terms", "duration", "period", "length", "lifetime", "value"})
 _HOUR_WORDS = frozenset({"hour", "hours", "hrs", "hr", "h", "timmar", "timme", "ore", "ora", "godzin", "godziny", "godzina", "stunden"})
 
 EXAMPLES: dict[str, list[str]] = {
@@ -749,6 +750,12 @@ def describe(exc: UnexpectedInput, text: str, path: str, lark: Lark) -> Diagnost
     wanted = _expected(expected, lark, _state(exc))
     if wanted:
         message += f"; {wanted}"
+    if isinstance(exc, UnexpectedToken) and _line_of(exc, text)[1][-2:] == ["per", "contract"] and str(exc.token).lower() in _TERM_WORDS:
+        # outside15: "fino al 10% del valore del contratto per l'intera durata" as `per contract term`, told "did you mean 'terms'?".
+        return error(
+            message, pos, "'per contract' already means over the contract's whole term: end the cap there, such as: "
+            "penalty total at most 10% of contract value per contract", code="T0101",
+        )
     if isinstance(exc, UnexpectedToken) and exc.token.type == "ID":
         keyword = _keyword_hint(str(exc.token), expected, lark)
         if keyword is not None:
