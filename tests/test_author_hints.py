@@ -177,11 +177,63 @@ def test_a_vendor_language_with_several_codes_is_told_the_forms_that_take_severa
     assert hint is not None and "one language: language sv" in hint and "language sv, en only" in hint and "support languages sv, en" in hint
 
 
-@pytest.mark.parametrize("written", ["excl. VAT", "excl VAT", "excluding VAT", "+ VAT", "plus VAT", "ex VAT", "incl moms"])
+@pytest.mark.parametrize(
+    "written", ["excl. VAT", "excl VAT", "excluding VAT", "+ VAT", "plus VAT", "ex VAT", "incl moms", "netto", "brutto", "net", "zzgl. MwSt."],
+)
 def test_a_tax_note_as_an_offer_writes_it_is_told_the_two_forms(written: str) -> None:
     _message, line, _column, hint = only(HEADER + f'  plan p {{\n    name "P"\n    price 1200 SEK per month {written}\n  }}\n}}\n')
     assert line == 6
     assert hint is not None and "excl tax or incl tax" in hint
+
+
+def test_netto_before_the_period_is_told_the_tax_note_and_where_it_goes() -> None:
+    """outside15: "80 000 EUR netto all'anno" was written `price 80000 EUR netto per year`, and got no hint at all."""
+    message, line, column, hint = only(HEADER + '  plan p {\n    name "P"\n    price 80000 EUR netto per year\n  }\n}\n')
+    assert message.startswith("unexpected 'netto'") and (line, column) == (6, 21)
+    assert hint is not None and "excl tax or incl tax" in hint
+
+
+@pytest.mark.parametrize(("written", "column"), [("price 39 PLN per user/month", 26), ("price 39 PLN/user/month", 17)])
+def test_a_price_per_unit_with_slashes_is_told_to_write_per_twice(written: str, column: int) -> None:
+    """outside15: "39 zł/użytkownik/mies." as `per user/month` got no hint."""
+    message, line, at, hint = only(HEADER + f'  plan p {{\n    name "P"\n    {written}\n  }}\n}}\n')
+    assert message.startswith("unexpected character '/'") and (line, at) == (6, column)
+    assert hint == "a price's unit and its period are each written after 'per': price 39 PLN per user per month"
+
+
+@pytest.mark.parametrize(
+    ("written", "column", "number"),
+    [("availability 99,9% per month", 20, "99.9"), ("availability 99.9% per month credit 10% below 99,95%", 24, "99.95")],
+)
+def test_a_decimal_comma_is_told_to_be_a_point(written: str, column: int, number: str) -> None:
+    """outside15: "99,9 %" as `availability 99,9%` was told only what an availability is."""
+    lines = written.replace(" credit", "\n    credit")
+    message, line, at, hint = only(HEADER + f'  plan p {{\n    name "P"\n    {lines}\n  }}\n}}\n')
+    assert message.startswith("unexpected ','") and at == column and line in (6, 7)
+    assert hint == f"a decimal is written with a point, whatever the offer's language: {number}"
+
+
+@pytest.mark.parametrize("word", ["hours", "godzin", "ore"])
+def test_hours_in_a_cell_written_as_a_word_are_told_the_duration(word: str) -> None:
+    """outside15: "a free onboarding pack of 20 hours" written `onboarding: 20 hours`."""
+    text = HEADER + '  feature onboarding { label { en "Onboarding" } }\n  plan p {\n    name "P"\n'
+    text += f"    features {{\n      onboarding: 20 {word}\n    }}\n  }}\n}}\n"
+    message, line, column, hint = only(text)
+    assert (message, line, column) == (f"unexpected '{word}' after a number", 8, 22)
+    assert hint == "hours are a duration, written without a space: 20h (given once), or 20h per year (every year)"
+
+
+@pytest.mark.parametrize("word", ["term", "duration"])
+def test_a_cap_per_contract_term_is_told_per_contract_is_the_whole_term(word: str) -> None:
+    """outside15: `per contract term` was told "did you mean 'terms'?" (the keyword of dated targets)."""
+    text = HEADER + '  plan p {\n    name "P"\n    price 100 EUR per month\n    target resolution all 4h on c\n'
+    text += f"    penalty resolution all 1% of monthly fee per day\n    penalty total at most 10% of contract value per contract {word}\n  }}\n}}\n"
+    message, line, column, hint = only(text)
+    assert message.startswith(f"unexpected '{word}'") and (line, column) == (9, 62)
+    assert hint == (
+        "'per contract' already means over the contract's whole term: end the cap there, such as: "
+        "penalty total at most 10% of contract value per contract"
+    )
 
 
 def test_a_set_up_fee_after_plus_keeps_its_own_hint() -> None:

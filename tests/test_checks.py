@@ -203,15 +203,28 @@ def test_unknown_category_channel_segment_and_clock():
 
 def test_unknown_calendar_suggests_a_shared_one():
     text = "calendar around-the-clock { open 24x7 }\n" + HEADER + '  contact phone hours around-the-clok\n}\n'
-    assert only(text) == ("unknown calendar 'around-the-clok'", 5, 3, "did you mean 'around-the-clock'?")
+    assert only(text) == ("unknown calendar 'around-the-clok'", 5, 23, "did you mean 'around-the-clock'?")  # at the calendar's id
 
 
 def test_unknown_calendar_in_a_project_with_none_says_how_to_define_one():
     # A new project has no calendars at all, so no "did you mean": the hint shows a definition.
     message, line, col, hint = only(HEADER + "  contact portal hours around-the-clock\n}\n")
-    assert (message, line, col) == ("unknown calendar 'around-the-clock'", 4, 3)
+    assert (message, line, col) == ("unknown calendar 'around-the-clock'", 4, 24)
     assert hint == (
         "define it in the vendor or at the top of a file: calendar around-the-clock { open 24x7 }, "
+        "or with a zone and open hours"
+    )
+
+
+def test_an_unknown_calendar_far_from_every_known_one_also_says_how_to_define_it():
+    # outside15: a vendor with calendars of its own named the docs' around-the-clock, which only the checkout's
+    # plans/shared.plan defines; "known here: ..." alone did not say that it could simply be defined.
+    text = HEADER + "  calendar biuro { zone Europe/Warsaw open mon-fri 08:00-18:00 }\n"
+    text += '  contact email "pomoc@example.pl" hours around-the-clock answered biuro\n}\n'
+    message, line, col, hint = only(text)
+    assert (message, line, col) == ("unknown calendar 'around-the-clock'", 5, 42)
+    assert hint == (
+        "known here: 'biuro'; or define it in the vendor or at the top of a file: calendar around-the-clock { open 24x7 }, "
         "or with a zone and open hours"
     )
 

@@ -186,7 +186,7 @@ def test_a_file_checked_alone_still_reports_its_own_unknown_names(tmp_path):
         [sys.executable, str(BUILD_PY), "check", "plans/v.plan"], cwd=tmp_path, capture_output=True, text=True, timeout=120
     )
     assert done.returncode == 1
-    assert "plans/v.plan:4:3: error[T0304]: unknown calendar 'around-the-clok'" in done.stderr
+    assert "plans/v.plan:4:24: error[T0304]: unknown calendar 'around-the-clok'" in done.stderr
     assert "did you mean 'around-the-clock'?" in done.stderr
 
 

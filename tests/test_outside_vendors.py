@@ -298,15 +298,16 @@ OFFERS_LANG12 = ("kochersberg", "sihlmed")
 # Servicezeit, a per-mille penalty of the yearly fee, the month-end Bereitschaft, § 193 BGB in a note), written
 # from docs/language.md alone (session lang13).
 OFFERS_LANG13 = ("pennine", "frankenlohn")
+OFFERS_OUTSIDE15 = ("navigli", "chmurdesk")
 
 
 @pytest.mark.parametrize(
     "group",
     [SESSION_22, SESSION_22B, SESSION_23, SESSION_24, SESSION_25, SESSION_26, OFFERS_7, OFFERS_10, OFFERS_LANG10, OFFERS_LANG11,
-     OFFERS_LANG12, OFFERS_LANG13],
+     OFFERS_LANG12, OFFERS_LANG13, OFFERS_OUTSIDE15],
     ids=["session 22", "session 22b", "session 23", "session 24", "session 25", "session 26", "maresia and caledon", "lagunasoft",
          "civitas and vindel", "sonajalg and moravadata", "kochersberg and sihlmed",
-         "pennine and frankenlohn"],
+         "pennine and frankenlohn", "navigli and chmurdesk"],
 )
 def test_each_group_of_offers_checks_clean_on_its_own_even_strictly(tmp_path: Path, group: tuple[str, ...]) -> None:
     (tmp_path / "plans").mkdir()
@@ -1174,6 +1175,64 @@ def test_pennine_and_frankenlohn_read_and_export_as_written(published: Path) -> 
         assert said in words_of(published / lang / "frankenlohn" / "index.html"), (lang, said)
 
 
+# outside15: an Italian public-administration contract (Navigli: the City of Milan's IT support, "giorni lavorativi",
+# 08:30-17:30 with Sant'Ambrogio, penalties per working day per mille of the contract value) and a Polish SaaS helpdesk
+# (Chmurdesk: three tiers per user in PLN netto, 24x7 for P1 in Enterprise only, czas reakcji and czas naprawy).
+OUTSIDE15_DEADLINES = [
+    # Friday 4 December 16:30: one hour that day; Monday 7 (Sant'Ambrogio, Milan) and Tuesday 8 (Immacolata) are closed.
+    ("navigli/contratto", "P1", "2026-12-04T16:30:00+01:00", {}, "2026-12-09T09:30:00+01:00"),
+    # By the end of the 2nd working day after Friday 4 December: Wednesday 9 and Thursday 10.
+    ("navigli/contratto", "P2", "2026-12-04T10:00:00+01:00", {"metric": "resolution"}, "2026-12-10T17:30:00+01:00"),
+    # On site within 4 working hours from Monday 1 June 15:00: 2½ hours that day, Republic Day closed, 1½ on Wednesday.
+    ("navigli/contratto", "P1", "2026-06-01T15:00:00+02:00", {"metric": "on-site"}, "2026-06-03T10:00:00+02:00"),
+    # Five working days from Christmas Eve (an open day in Italy): 28, 29, 30, 31 December and Monday 4 January.
+    ("navigli/contratto", "P3", "2026-12-24T11:00:00+01:00", {"metric": "resolution"}, "2027-01-04T11:00:00+01:00"),
+    # One working day from a Saturday counts from Monday's opening.
+    ("navigli/contratto", "P4", "2026-11-28T10:00:00+01:00", {}, "2026-12-01T08:30:00+01:00"),
+    # Enterprise's critical reaction in 30 minutes around the clock, across midnight on a Saturday.
+    ("chmurdesk/enterprise", "P1", "2026-11-28T23:50:00+01:00", {}, "2026-11-29T00:20:00+01:00"),
+    # Business P2 reaction 4 working hours from Friday 16:00: two that day, two from Monday's 08:00.
+    ("chmurdesk/business", "P2", "2026-11-27T16:00:00+01:00", {}, "2026-11-30T10:00:00+01:00"),
+    # Basic P3 reaction in 2 working days from 23 December: Wigilia (a holiday in Poland from 2025), Christmas, the weekend.
+    ("chmurdesk/basic", "P3", "2026-12-23T12:00:00+01:00", {}, "2026-12-29T12:00:00+01:00"),
+    # Basic P4 repair in 10 working days from 23 December skips New Year's Day and Epiphany.
+    ("chmurdesk/basic", "P4", "2026-12-23T12:00:00+01:00", {"metric": "resolution"}, "2027-01-12T12:00:00+01:00"),
+    # Enterprise inherits Business's P2 repair (2 working days); 11 November is Independence Day.
+    ("chmurdesk/enterprise", "P2", "2026-11-09T09:00:00+01:00", {"metric": "resolution"}, "2026-11-12T09:00:00+01:00"),
+    # Enterprise's critical repair in 4 real hours across the end of summer time on 25 October.
+    ("chmurdesk/enterprise", "P1", "2026-10-25T01:30:00+02:00", {"metric": "resolution"}, "2026-10-25T04:30:00+01:00"),
+    # Business P1 repair in 8 working hours from New Year's Eve 15:00: three that day, five from Monday 4 January.
+    ("chmurdesk/business", "P1", "2026-12-31T15:00:00+01:00", {"metric": "resolution"}, "2027-01-04T13:00:00+01:00"),
+]
+
+
+def test_navigli_and_chmurdesk_read_and_export_as_written(published: Path) -> None:
+    rules = json.loads((published / "rules" / "all.json").read_text(encoding="utf-8"))
+    navigli = rules["vendors"]["navigli"]
+    office = navigli["calendars"]["navigli-ufficio"]["dates"]
+    assert office["2026-12-07"] == [] and office["2026-12-08"] == [] and "2026-12-24" not in office
+    contratto = navigli["plans"]["contratto"]
+    penalties = {(p["metric"], p["priority"]): p for p in contratto["penalties"]}
+    assert penalties[("resolution", "P1")]["amount"] == {"kind": "contract-share", "percent": 0.1}
+    assert penalties[("resolution", "P1")]["per"] == "day" and penalties[("resolution", "P1")]["clock"] == "business"
+    assert contratto["penalties_total"]["per"] == "contract"
+    assert {o["id"]: (o.get("count"), o.get("period")) for o in contratto["obligations"]}["comitato-guida"] == (1, "quarter")
+    chmurdesk = rules["vendors"]["chmurdesk"]["plans"]
+    assert [c["below"] for c in chmurdesk["business"]["availability"]["credits"]] == [99.9, 99.5, 99]
+    assert chmurdesk["enterprise"]["maintenance"] == {"calendar": "chmurdesk-okno", "notice_minutes": 72 * 60}
+    english = words_of(published / "en" / "chmurdesk" / "index.html")
+    for said in ("Only in the Enterprise tier", "20 hours", "PLN 99 per user per month excl. tax, minimum 25 users, billed yearly"):
+        assert said in english, said
+    polish = words_of(published / "pl" / "navigli" / "index.html")
+    assert "1‰ wartości umowy za każdy rozpoczęty dzień roboczy zwłoki" in polish
+    for impact, urgency, level in (("alto", "media", "P2"), ("basso", "alta", "P3")):
+        answered = subprocess.run(
+            [sys.executable, str(BUILD_PY), "--project", str(published.parent), "priority", "navigli", impact, urgency],
+            capture_output=True, text=True, timeout=300,
+        )
+        assert answered.stdout.strip() == level, answered.stderr
+
+
 # Each set of deadlines worked out by hand for the outside offers of a session, asked of `tierwise due --batch` and of the
 # JavaScript evaluator over the published rules (session 25's are asked with two refusals, above).
 HAND_WORKED = {
@@ -1182,6 +1241,7 @@ HAND_WORKED = {
     "sonajalg, moravadata": LANG11_DEADLINES,
     "kochersberg, sihlmed": LANG12_DEADLINES,
     "pennine, frankenlohn": LANG13_DEADLINES,
+    "navigli, chmurdesk (outside15)": OUTSIDE15_DEADLINES,
 }
 
 

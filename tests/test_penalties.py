@@ -144,7 +144,12 @@ def test_a_plan_inherits_its_parents_penalties_as_a_whole_unless_it_writes_its_o
           "an offer that pays penalties writes them; 'penalty none' says it pays none: keep one of the two", "T0865")),
         (("penalty first-response P1 1% of monthly fee per day at most 10% of monthly fee",),
          ("a cap on a penalty without what it sums over", 14, "at most",
-          "add one: at most 10% of monthly fee per month (the penalties of a month together; per occurrence: of one missed target)", "T0866")),
+          "add one: at most 10% of monthly fee per month (per month: the penalties of a month together; per contract: over its whole "
+          "term; per occurrence: of one missed target)", "T0866")),
+        (("penalty first-response P1 1% of monthly fee per day at most 5% of contract value",),
+         ("a cap on a penalty without what it sums over", 14, "at most",
+          "add one: at most 5% of contract value per contract (per month: the penalties of a month together; per contract: over its "
+          "whole term; per occurrence: of one missed target)", "T0866")),
         (("penalty first-response P1 1% of monthly fee per day at most 10% of monthly fee per week",),
          ("a cap per 'week'", 14, "week", "use one of: month, quarter, year, contract, occurrence", "T0866")),
         (("penalty first-response P1 1% of monthly fee per occurrence at most 10% of monthly fee per occurrence",),
@@ -157,6 +162,10 @@ def test_a_plan_inherits_its_parents_penalties_as_a_whole_unless_it_writes_its_o
         (("penalty first-response P1 1% of monthly fee per day", "penalty total at most 20% of monthly fee"),
          ("a total cap of penalties without the period it sums over", 15, "penalty",
           "add one: penalty total at most 20% of monthly fee per month", "T0866")),
+        # outside15: "fino al 10% del valore del contratto" without its window was told to add "per month".
+        (("penalty first-response P1 1% of monthly fee per day", "penalty total at most 10% of contract value"),
+         ("a total cap of penalties without the period it sums over", 15, "penalty",
+          "add one: penalty total at most 10% of contract value per contract", "T0866")),
         (("penalty first-response P1 1% of monthly fee per day", "penalty total at most 20% of monthly fee per occurrence"),
          ("a total cap of penalties per 'occurrence'", 15, "occurrence",
           "a total cap sums all the plan's penalties over a month, quarter, year or the contract's whole term: per month, "

@@ -762,14 +762,22 @@ def check_vendor_header(decl: VendorDecl, settings: Settings = DEFAULT_SETTINGS)
         yield error(problem[0], decl.website_pos or decl.pos, problem[1], code="T0904")
 
 
+def _at(word: Pos, statement: Pos) -> Pos:
+    """The position of a word when the parser recorded it, else its statement's (a model built in code has none)."""
+    return word if word.line else statement
+
+
 def _calendar_ref(ref: str | None, pos: Pos, calendars: set[str]) -> Iterator[Diagnostic]:
     if ref is not None and ref not in calendars:
         # With no calendar close to the name, say how to define one: a new project has none at all
-        # (not even the docs' around-the-clock, which lives in the checkout's plans/shared.plan).
-        hint = did_you_mean(ref, calendars) or (
-            f"define it in the vendor or at the top of a file: calendar {ref} {{ open 24x7 }}, "
-            "or with a zone and open hours"
-        )
+        # (not even the docs' around-the-clock, which lives in the checkout's plans/shared.plan), and
+        # the calendars known here are no help when the author meant one the docs' examples use.
+        define = f"define it in the vendor or at the top of a file: calendar {ref} {{ open 24x7 }}, or with a zone and open hours"
+        close = did_you_mean(ref, calendars)
+        if close is None or close.startswith("known here"):
+            hint = f"{close}; or {define}" if close else define
+        else:
+            hint = close
         yield error(f"unknown calendar '{ref}'", pos, hint, code="T0304")
 
 
@@ -805,11 +813,11 @@ def check_contact(contact: Contact, calendars: set[str], groups: set[str] | None
         yield error(f"unknown kind of contact '{contact.kind}'", contact.kind_pos, hint, code="T0401")
     else:
         yield from check_word("kind of contact", contact.kind, CONTACT_KINDS, contact.kind_pos)
-    yield from _calendar_ref(contact.hours, contact.pos, calendars)
-    yield from _calendar_ref(contact.answered, contact.pos, calendars)
+    yield from _calendar_ref(contact.hours, _at(contact.hours_pos, contact.pos), calendars)
+    yield from _calendar_ref(contact.answered, _at(contact.answered_pos, contact.pos), calendars)
     if contact.group is not None and contact.group not in (groups or set()):
         hint = did_you_mean(contact.group, groups or set()) or 'declare it: group ID { sv "..." en "..." }'
-        yield error(f"unknown contact group '{contact.group}'", contact.pos, hint, code="T0901")
+        yield error(f"unknown contact group '{contact.group}'", _at(contact.group_pos, contact.pos), hint, code="T0901")
     yield from check_contact_value(contact, language)
 
 
@@ -1273,6 +1281,12 @@ def _penalty_amount_text(amount: PenaltyAmount) -> str:
     return f"{amount.value} {amount.currency}"
 
 
+def _cap_window(amount: PenaltyAmount) -> str:
+    """The window a cap written without one most likely means: a share of the contract's value is capped over the
+    contract ("fino al 10% del valore del contratto"), any other amount over a month."""
+    return "per contract" if amount.of_contract else "per month"
+
+
 def _penalty_name(penalty: Penalty) -> str:
     """A penalty as diagnostics name it: 'resolution P1', 'first-response all'."""
     return f"{penalty.metric} {penalty.priority or 'all'}"
@@ -1320,7 +1334,7 @@ def _check_penalty_total(plan: Plan) -> Iterator[Diagnostic]:
     if total.per is None:
         yield error(
             "a total cap of penalties without the period it sums over", total.pos,
-            f"add one: penalty total at most {_penalty_amount_text(total.amount)} per month", code="T0866",
+            f"add one: penalty total at most {_penalty_amount_text(total.amount)} {_cap_window(total.amount)}", code="T0866",
         )
     elif total.per not in PENALTY_TOTAL_PERIODS:
         yield error(
@@ -1431,8 +1445,9 @@ def check_penalties(plan: Plan) -> Iterator[Diagnostic]:
         if penalty.cap_per is None:
             yield error(
                 "a cap on a penalty without what it sums over", penalty.cap_pos,
-                f"add one: at most {_penalty_amount_text(penalty.cap)} per month (the penalties of a month together; "
-                "per occurrence: of one missed target)",
+                f"add one: at most {_penalty_amount_text(penalty.cap)} {_cap_window(penalty.cap)} "
+                "(per month: the penalties of a month together; per contract: over its whole term; per occurrence: of one "
+                "missed target)",
                 code="T0866",
             )
         elif penalty.cap_per not in PENALTY_CAP_PERIODS:

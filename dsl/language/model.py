@@ -383,6 +383,10 @@ class Contact:
     group: str | None = None
     answered: str | None = None
     value_pos: Pos = field(default_factory=_no_pos, compare=False)
+    # Where the group's and the calendars' ids were written, so that an unknown one is reported at its word.
+    group_pos: Pos = field(default_factory=_no_pos, compare=False)
+    hours_pos: Pos = field(default_factory=_no_pos, compare=False)
+    answered_pos: Pos = field(default_factory=_no_pos, compare=False)
 
 
 @dataclass(frozen=True, slots=True)

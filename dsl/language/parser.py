@@ -587,6 +587,9 @@ class _Builder(Transformer[Token, Any]):
             group=_optional(group),
             answered=_optional(answered),
             value_pos=self._opt_tpos(value),
+            group_pos=self._opt_tpos(group),
+            hours_pos=self._opt_tpos(hours),
+            answered_pos=self._opt_tpos(answered),
         )
         return _Stmt("contact", contact, contact.pos)
 

@@ -83,6 +83,8 @@ NAMED_WORDS: dict[str, list[str]] = {
 # Each mistake is recognised from a few small examples of it (Lark matches the
 # parser state the error happens in, not the text).
 _COUNT_WITH_UNIT = "a cell is FEATURE: VALUE, and a count takes no unit word"
+_TERM_WORDS = frozenset({"term", "terms", "duration", "period", "length", "lifetime", "value"})
+_HOUR_WORDS = frozenset({"hour", "hours", "hrs", "hr", "h", "timmar", "timme", "ore", "ora", "godzin", "godziny", "godzina", "stunden"})
 
 EXAMPLES: dict[str, list[str]] = {
     "a time is written with minutes, such as 08:00-17:00": [
@@ -332,6 +334,9 @@ def _hint(exc: UnexpectedInput, lark: Lark, text: str) -> str | None:
     tax = _tax_hint(exc, text)
     if tax is not None:
         return tax
+    written = _slash_or_decimal_comma_hint(exc, text)
+    if written is not None:
+        return written
     if isinstance(exc, UnexpectedToken):
         for rule in LINE_HINTS:
             found = rule(exc, text)
@@ -346,6 +351,21 @@ def _hint(exc: UnexpectedInput, lark: Lark, text: str) -> str | None:
         if not text[start:].lstrip().startswith("contract"):
             return None
     return hint
+
+
+def _slash_or_decimal_comma_hint(exc: UnexpectedInput, text: str) -> str | None:
+    """outside15: "39 zł/użytkownik/mies." written `per user/month`, and "99,9 %" written `99,9%`: the language's
+    words for each. A comma between two digits is a decimal comma (a list's comma is followed by a space)."""
+    at = exc.pos_in_stream or 0
+    line, before = _line_of(exc, text)
+    if text[at : at + 1] == "/" and (line.startswith("price ") or "add-on" in before):
+        return "a price's unit and its period are each written after 'per': price 39 PLN per user per month"
+    if text[at : at + 1] == "," and at > 0 and text[at - 1].isdigit() and text[at + 1 : at + 2].isdigit():
+        number = re.match(r"[0-9]+", text[at + 1 :])
+        whole = re.search(r"[0-9]+$", text[:at])
+        if number is not None and whole is not None:
+            return f"a decimal is written with a point, whatever the offer's language: {whole.group(0)}.{number.group(0)}"
+    return None
 
 
 def _plural_statement(exc: UnexpectedInput, text: str, lark: Lark) -> str | None:
@@ -497,7 +517,9 @@ def _order_hint(exc: UnexpectedToken, text: str) -> str | None:
 
 
 TAX_HINT = "a price's tax note is written excl tax or incl tax, whatever the tax is called (VAT, moms, IVA): price 1200 SEK per month excl tax"
-TAX_WORDS = ("excluding", "including", "exclusive", "inclusive", "ex", "exkl", "inkl", "vat", "moms", "iva", "+", "plus")
+TAX_WORDS = ("excluding", "including", "exclusive", "inclusive", "ex", "exkl", "inkl", "vat", "moms", "iva", "+", "plus",
+             # outside15: Polish and Italian prices are "netto" / "brutto", German ones "zzgl." / "netto", English "net".
+             "netto", "brutto", "net", "gross", "zzgl", "esclusa", "inclusa")
 
 
 def _tax_hint(exc: UnexpectedInput, text: str) -> str | None:
@@ -728,6 +750,12 @@ def describe(exc: UnexpectedInput, text: str, path: str, lark: Lark) -> Diagnost
     wanted = _expected(expected, lark, _state(exc))
     if wanted:
         message += f"; {wanted}"
+    if isinstance(exc, UnexpectedToken) and _line_of(exc, text)[1][-2:] == ["per", "contract"] and str(exc.token).lower() in _TERM_WORDS:
+        # outside15: "fino al 10% del valore del contratto per l'intera durata" as `per contract term`, told "did you mean 'terms'?".
+        return error(
+            message, pos, "'per contract' already means over the contract's whole term: end the cap there, such as: "
+            "penalty total at most 10% of contract value per contract", code="T0101",
+        )
     if isinstance(exc, UnexpectedToken) and exc.token.type == "ID":
         keyword = _keyword_hint(str(exc.token), expected, lark)
         if keyword is not None:
@@ -755,6 +783,13 @@ def describe(exc: UnexpectedInput, text: str, path: str, lark: Lark) -> Diagnost
         if unit is not None:
             message = f"unexpected '{unit.group(1)}' after a number"
             pos = _pos_at(text, before + unit.start(1), path, len(unit.group(1)))
+            count = re.search(r"(\d+)[ \t]+[^\W\d]\w*\s*$", text[before:offset])
+            if unit.group(1).lower() in _HOUR_WORDS and count is not None:
+                # outside15: "a free onboarding pack of 20 hours" as `onboarding: 20 hours`; the general hint named 40h per year.
+                hint = (
+                    f"hours are a duration, written without a space: {count.group(1)}h (given once), or "
+                    f"{count.group(1)}h per year (every year)"
+                )
     notes: tuple[tuple[str, Pos], ...] = ()
     opened = _misclosed_brace(text, offset) if hint is None else None
     if opened is not None:
