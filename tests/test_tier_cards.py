@@ -64,6 +64,21 @@ def test_a_first_response_the_features_already_say_is_said_once() -> None:
         assert all(not p.startswith(site.metric_titles(site.Reader(lang, words()[lang]))["first-response"]) for p in gold)
 
 
+@pytest.mark.parametrize("lang", ["sv", "it", "pl", "en"])
+def test_a_card_names_the_first_response_as_the_vendors_response_times_do(lang: str) -> None:
+    # Wisła, Amanda and Stratiteq name the time their own way ("Svarstid", "Tempo di risposta", "Czas reakcji",
+    # "Response time"): their cards said "First response" over a table and a calculator that call it so.
+    result = load_project([PLANS])
+    assert result.project is not None
+    for vendor_id in ("wisla", "amanda", "stratiteq"):
+        vendor = next(v for v in result.project.vendors if v.id == vendor_id)
+        page = site.vendor_page(vendor, site.Reader(lang, words()[lang], vendor))
+        title = str(next(t.title for t in page.targets if t.metric == "first-response"))
+        names = (title, site.metric_titles(site.Reader(lang, words()[lang]))["first-response"])
+        said = [str(p) for card in page.cards for p in card.points if p.split(" (")[0] in names]
+        assert said and all(p.startswith(title + " (") for p in said), (vendor_id, title, said)
+
+
 def test_every_tier_of_the_seed_vendors_has_three_to_five_points_or_is_the_same_service() -> None:
     result = load_project([Path(PLANS)])
     assert result.project is not None

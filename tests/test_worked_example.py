@@ -74,7 +74,7 @@ def test_synerity_in_every_language(shipped_project: Project) -> None:
         " alle 15:00. Nessun tempo garantito nel livello Free."
     )
     assert said(shipped_project, "synerity", "pl") == (
-        "Zgłoszenie w piątek o 16:00 czasu szwedzkiego? Pierwsza odpowiedź najpóźniej: Gold – poniedziałek 09:00 i Silver –"
+        "Zgłoszenie w piątek o 16:00 czasu szwedzkiego? Odpowiedź najpóźniej: Gold – poniedziałek 09:00 i Silver –"
         " poniedziałek 15:00. Brak gwarancji czasu w pakiecie Free."
     )
 

@@ -2152,7 +2152,10 @@ def tier_points(plan: Plan, base: Plan | None, vendor: Vendor, reader: Reader) -
         said = target_cell(target, reader).text
         # Synerity writes its response time as a feature too ("Guaranteed response time: 2 hours"): said once.
         if not any(said in p for p in features):
-            title = Markup(escape(metric_titles(reader)[DEFAULT_METRIC]))
+            # Named as the response times and the calculator name it: Wisła's card said "First response" over a table
+            # and a calculator that call the same time "Response time" ("Svarstid", "Tempo di risposta").
+            own = vendor.metric_text(DEFAULT_METRIC)
+            title = reader.label(own.name) if own and own.name else Markup(escape(metric_titles(reader)[DEFAULT_METRIC]))
             if top is not None and levels[0].name is not None:
                 title = html_format("{} ({})", title, _bracket_free(reader.label(levels[0].name)))
             # The same time on other hours says them: Wisła's Extended card read "1 hour", as its Standard card does,

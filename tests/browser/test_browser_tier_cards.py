@@ -318,3 +318,12 @@ def test_a_card_names_the_tier_it_extends_once(visitor, lang) -> None:
         named_twice += [f"{vendor.id}/{p.id}" for p, n in zip(vendor.plans, counts, strict=True) if n > 1]
         assert all(n >= 1 for n, base in zip(counts, bases, strict=True) if base), f"{lang}/{vendor.id}: a card that extends a tier does not say so"
     assert named_twice == [], f"{lang}: these cards say twice that they have everything of the tier below"
+
+
+@pytest.mark.parametrize(("lang", "title"), [("sv", "Svarstid"), ("it", "Tempo di risposta"), ("pl", "Czas reakcji"), ("en", "Response time")])
+def test_a_card_names_the_response_time_as_the_pages_table_and_calculator_do(visitor, lang, title) -> None:
+    # Wisła's cards said "First response (Critical failure): 1 hour" over "Response time" tables and calculator.
+    page = visitor.open(f"/{lang}/wisla/index.html", reuse=True).page
+    points = page.locator("#tiers .tcard li").all_inner_texts()
+    assert any(p.startswith(f"{title} (") for p in points), points
+    assert page.locator("#targets h3").first.inner_text().strip() == title
