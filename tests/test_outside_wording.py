@@ -38,9 +38,18 @@ def kwadrat(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
-def test_a_polish_tier_named_pakiet_is_not_called_pakiet_twice(kwadrat: Path) -> None:
+def test_a_polish_tier_named_pakiet_is_not_called_pakiet_twice(kwadrat: Path, tmp_path: Path) -> None:
     html = plain((kwadrat / "pl" / "kwadrat" / "index.html").read_text(encoding="utf-8"))
-    # The name stays in the nominative, so the heading reads right whatever the tier is called.
+    # Kwadrat's own description says what the tier builds on ("Jak Pakiet Podstawowy, …"), so its card does not say it
+    # again (pages13); with a description that does not, the card's line names the tier in the nominative, so it reads
+    # right whatever the tier is called.
+    assert "Jak Pakiet Podstawowy" in html and "Wszystko, co obejmuje" not in html
+    assert not re.search(r"pakiet\w* Pakiet", html, re.I)
+    text = (OUTSIDE / "kwadrat.plan").read_text(encoding="utf-8").replace('pl "Jak Pakiet Podstawowy, z telefonem', 'pl "Z telefonem')
+    result = load_text(text, "kwadrat.plan")
+    (vendor,) = result.project.vendors
+    render_site(Project((vendor,)), tmp_path, words(), "https://example.org/", warnings=site.Warnings())
+    html = plain((tmp_path / "pl" / "kwadrat" / "index.html").read_text(encoding="utf-8"))
     assert "Wszystko, co obejmuje Pakiet Podstawowy, i więcej" in html
     assert not re.search(r"pakiet\w* Pakiet", html, re.I)
 
