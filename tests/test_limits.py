@@ -9,14 +9,11 @@ from __future__ import annotations
 import dataclasses
 import io
 import os
-import re
 import time
 import tracemalloc
 from pathlib import Path
 
 import pytest
-from hypothesis import example, given, settings
-from hypothesis import strategies as st
 
 from dsl.cli import main
 from dsl.language import limits
@@ -259,30 +256,3 @@ def test_the_currencies_a_price_may_be_in_are_cldrs_legal_tenders_since_2020() -
     }
     assert sorted(CURRENCIES) == sorted(tenders)
     assert len(set(CURRENCIES)) == len(CURRENCIES)
-
-
-_QUOTES = ['"""', '""""', '"', '\\"', "#", "\n", "zone "]
-_FILLERS = [
-    "", "a", "1" * 9, "1" * 10, "i" * 64, "i" * 65, "x " * (limits.MAX_TEXT_CHARS // 4), "y\n" * (limits.MAX_TEXT_CHARS // 4),
-    "z" * (limits.MAX_TEXT_CHARS - 2), "z " * (limits.MAX_TEXT_CHARS // 2 - 1),
-]
-
-
-_HALF = "x " * (limits.MAX_TEXT_CHARS // 4)  # words shorter than an id
-
-
-@settings(max_examples=300, derandomize=True, deadline=None)
-@given(st.lists(st.tuples(st.sampled_from(_QUOTES), st.sampled_from(_FILLERS)), max_size=8))
-# Triple-quoted texts over the limit whose every line is within it (the quick look must see them), and one just within.
-@example([('"""', _HALF), ("\n", _HALF), ("\n", "a"), ('"""', "")])
-@example([('""""', _HALF), ("\n", _HALF), ('"""', "")])
-@example([('"""', _HALF), ("\n", _HALF[:-2]), ('"""', "")])
-def test_a_file_passed_by_the_quick_look_has_nothing_the_full_scan_would_report(pieces: list[tuple[str, str]]) -> None:
-    """The scan skips a file with no long line, word, digit run or triple-quoted text; it must report exactly what the
-    token-by-token scan does (the quick look may only pass files the scan finds nothing in)."""
-    text = "".join(quote + filler for quote, filler in pieces)
-    quick = [(d.message, d.pos) for d in limits._scan(text, "p.plan")]
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(limits, "_MAYBE_EXCESS", re.compile(""))  # matches everywhere: every file is scanned
-        full = [(d.message, d.pos) for d in limits._scan(text, "p.plan")]
-    assert quick == full

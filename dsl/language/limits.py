@@ -67,12 +67,6 @@ _SCAN = re.compile(
     rf"|\b[A-Za-z][A-Za-z0-9_-]{{{MAX_ID_CHARS},}}"
 )
 _STATEMENT = re.compile(r"^[ \t]*[^\s#]", re.MULTILINE)
-# What any excess of a text, an id or a number needs somewhere in the file: a line longer than a text may be (a
-# one-line text), a word longer than an id may be, a run of more digits than a number may have. A file without any,
-# and whose triple-quoted texts are all short enough (`_long_triple`), cannot exceed them, and is not scanned token by
-# token: most files are such, and the scan's loop over every text, comment and number was 2 % of a cold build.
-_MAYBE_EXCESS = re.compile(rf"[^\n]{{{MAX_TEXT_CHARS + 1}}}|[A-Za-z0-9_-]{{{MAX_ID_CHARS + 1}}}|\d{{{MAX_DIGITS + 1}}}")
-_TRIPLE = re.compile(r'(?=""")')
 _MAX_REPORTED = 20
 
 
@@ -109,20 +103,6 @@ def check_limits(text: str, path: str) -> list[Diagnostic]:
     return found
 
 
-def _long_triple(text: str) -> bool:
-    """Whether some three quotes are followed by more than a text's characters before the next three that could close them."""
-    starts = [match.start() for match in _TRIPLE.finditer(text)]
-    following = 0
-    for start in starts:  # the closing quotes are the first three that begin at least three characters on
-        while following < len(starts) and starts[following] < start + 3:
-            following += 1
-        if following == len(starts):
-            break  # an unterminated one is no triple-quoted text to the lexer's scan: its lines are measured instead
-        if starts[following] - start - 3 > MAX_TEXT_CHARS:
-            return True
-    return False
-
-
 def _scan(text: str, path: str) -> Iterator[Diagnostic]:
     statements = 0
     # Fewer line ends than the limit: no need to count the statements (a regular expression over the whole file).
@@ -136,8 +116,6 @@ def _scan(text: str, path: str) -> Iterator[Diagnostic]:
                 code="T0114",
             )
             break
-    if _MAYBE_EXCESS.search(text) is None and not _long_triple(text):
-        return
     for match in _SCAN.finditer(text):
         token = match.group()
         if token[0] == '"':
