@@ -26,8 +26,6 @@ import json
 import os
 import random
 import re
-import shutil
-import subprocess
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
@@ -40,7 +38,7 @@ from hypothesis import strategies as st
 from dsl.language.loader import load_project
 from dsl.rules.engine import Evaluator, RuleError
 from dsl.rules.export import dumps, export_project
-from support.paths import ROOT
+from support.sla_documents import SlaDocuments, node_evaluators
 from support.statement_fuzz import moved_project
 
 EXAMPLES = int(os.environ.get("TIERWISE_FUZZ_EXAMPLES", "25"))
@@ -58,33 +56,9 @@ COUNTRIES = ("SE", "US", "DE")
 NAME = {"sv": "F", "it": "F", "pl": "F", "en": "F"}
 
 
-class JavaScript:
-    """One Node process answering with sla.js (tests/support/sla_documents.mjs) for the whole module."""
-
-    def __init__(self, node: str) -> None:
-        self.proc = subprocess.Popen([node, str(ROOT / "tests" / "support" / "sla_documents.mjs")], stdin=subprocess.PIPE,
-                                     stdout=subprocess.PIPE, text=True, cwd=ROOT)
-
-    def due(self, rules: dict[str, Any], questions: list[dict[str, Any]], kind: str = "questions") -> list[dict[str, Any]]:
-        """sla.js's answers to the questions (or ticket.js's to tickets, kind "tickets"): {"answer": …} or {"error": words}."""
-        assert self.proc.stdin is not None and self.proc.stdout is not None
-        self.proc.stdin.write(json.dumps({"rules": rules, kind: questions}) + "\n")
-        self.proc.stdin.flush()
-        line = self.proc.stdout.readline()
-        assert line, "node ended"
-        return [{k: v for k, v in a.items() if k != "kind"} for a in json.loads(line)[kind]]
-
-
 @pytest.fixture(scope="module")
-def javascript() -> Iterator[JavaScript]:
-    node = shutil.which("node")
-    if node is None:
-        pytest.skip("node is not installed")
-    js = JavaScript(node)
-    yield js
-    assert js.proc.stdin is not None
-    js.proc.stdin.close()
-    js.proc.wait(timeout=30)
+def javascript() -> Iterator[SlaDocuments]:
+    yield from node_evaluators()
 
 
 def python(rules: dict[str, Any], questions: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -144,7 +118,7 @@ OFFICE = {d: [["09:00", "17:00"]] if d not in ("sat", "sun") else [] for d in DA
     ],
 )
 def test_rules_of_the_first_and_last_years_a_document_may_cover_are_answered_alike(
-    vector_rules: dict[str, Any], javascript: JavaScript, first: int, zone: str, cal: dict[str, Any] | None, minutes: int, at: str,
+    vector_rules: dict[str, Any], javascript: SlaDocuments, first: int, zone: str, cal: dict[str, Any] | None, minutes: int, at: str,
     due: str | None,
 ) -> None:
     """Python refused every question about them: 'not a valid format 1.x document (ValueError: year 10000 is out of range)'."""
@@ -159,7 +133,7 @@ def test_rules_of_the_first_and_last_years_a_document_may_cover_are_answered_ali
         assert "error" in py and "rules are not a valid" not in py["error"], py
 
 
-def test_business_days_and_cut_offs_at_the_end_of_year_9999_are_answered_alike(vector_rules: dict[str, Any], javascript: JavaScript) -> None:
+def test_business_days_and_cut_offs_at_the_end_of_year_9999_are_answered_alike(vector_rules: dict[str, Any], javascript: SlaDocuments) -> None:
     cals = {"c": calendar("America/New_York", OFFICE)}
     targets = [target("first-response", None, "c", days=1, rule="day-end", cutoff="14:00"),
                target("resolution", None, "c", days=1, rule="same-time")]
@@ -172,7 +146,7 @@ def test_business_days_and_cut_offs_at_the_end_of_year_9999_are_answered_alike(v
     assert "after the last year" in py[2]["error"]
 
 
-def test_a_ticket_clock_at_the_end_of_year_9999_is_answered_alike(vector_rules: dict[str, Any], javascript: JavaScript) -> None:
+def test_a_ticket_clock_at_the_end_of_year_9999_is_answered_alike(vector_rules: dict[str, Any], javascript: SlaDocuments) -> None:
     """Python's ticket clock failed from inside (ValueError: year 10000 is out of range) on a deadline at the span's end
     (or a warning there), where ticket.js wrote 10000-01-01T00:00:00-05:00; both now call it after the last year."""
     obligation = {"id": "call", "count": None, "period": None, "after_minutes": 30, "calendar": "c", "text": None, "priorities": None,
@@ -295,7 +269,7 @@ def report(draw: st.DrawFn, rules: dict[str, Any]) -> str:
 @settings(max_examples=EXAMPLES, deadline=None, database=None, suppress_health_check=list(HealthCheck))
 @given(data=st.data())
 def test_random_rules_get_the_same_deadlines_or_refusals_from_both_evaluators(
-    vector_rules: dict[str, Any], javascript: JavaScript, data: st.DataObject
+    vector_rules: dict[str, Any], javascript: SlaDocuments, data: st.DataObject
 ) -> None:
     rules = data.draw(random_rules(vector_rules))
     zones = FIXED if rules["years"]["first"] < 1900 else ZONES
@@ -314,7 +288,7 @@ EVENTS = ("pause", "resume", "registered", "responded", "updated", "resolved", "
 @settings(max_examples=EXAMPLES, deadline=None, database=None, suppress_health_check=list(HealthCheck))
 @given(data=st.data())
 def test_random_tickets_on_random_rules_get_the_same_clocks_from_both_evaluators(
-    vector_rules: dict[str, Any], javascript: JavaScript, data: st.DataObject
+    vector_rules: dict[str, Any], javascript: SlaDocuments, data: st.DataObject
 ) -> None:
     """Tickets (§11) with random events on random rules with obligations timed after or every so many minutes of work."""
     rules = data.draw(random_rules(vector_rules))
@@ -402,7 +376,7 @@ def calendar_of_office() -> dict[str, Any]:
     ],
 )
 def test_a_document_with_a_value_outside_the_format_is_refused_alike(
-    vector_rules: dict[str, Any], javascript: JavaScript, change: Any, words: str
+    vector_rules: dict[str, Any], javascript: SlaDocuments, change: Any, words: str
 ) -> None:
     cals = _office()
     # Two versions: sla.js reads a calendar's zone for a version's start before it checks the zone for the clock.
@@ -413,7 +387,9 @@ def test_a_document_with_a_value_outside_the_format_is_refused_alike(
     assert python(rules, questions) == javascript.due(rules, questions) == [{"error": words}]
 
 
-def test_whole_numbers_written_with_a_fraction_or_an_exponent_are_read_as_whole_numbers(vector_rules: dict[str, Any], javascript: JavaScript) -> None:
+def test_whole_numbers_written_with_a_fraction_or_an_exponent_are_read_as_whole_numbers(
+    vector_rules: dict[str, Any], javascript: SlaDocuments
+) -> None:
     """`"minutes": 1e3` and `"first": 2026.0` are whole numbers to the schema and to sla.js, which answered; Python failed from
     inside ('float' object cannot be interpreted as an integer)."""
     targets = [target("first-response", None, "c", 60), target("resolution", None, "c", days=2, rule="day-end")]
@@ -427,7 +403,7 @@ def test_whole_numbers_written_with_a_fraction_or_an_exponent_are_read_as_whole_
         {"answer": "2026-06-03T10:40:00+02:00"}, {"answer": "2026-06-03T17:00:00+02:00"}]
 
 
-def test_a_ticket_on_rules_that_list_no_metric_is_answered_alike(vector_rules: dict[str, Any], javascript: JavaScript) -> None:
+def test_a_ticket_on_rules_that_list_no_metric_is_answered_alike(vector_rules: dict[str, Any], javascript: SlaDocuments) -> None:
     """`"metrics": []` (the schema allows it): Python failed from inside (IndexError: list index out of range), ticket.js
     threw undefined (its message 'undefined'): both took 'every metric refused' for none measured."""
     obligation = {"id": "call", "count": None, "period": None, "after_minutes": 30, "calendar": "c", "text": None, "priorities": None,
@@ -458,7 +434,7 @@ def test_a_ticket_on_rules_that_list_no_metric_is_answered_alike(vector_rules: d
     ],
 )
 def test_a_question_with_odd_values_is_refused_alike_through_both_apis(
-    vector_rules: dict[str, Any], javascript: JavaScript, question: dict[str, Any], words: str
+    vector_rules: dict[str, Any], javascript: SlaDocuments, question: dict[str, Any], words: str
 ) -> None:
     rules = document(vector_rules, 2026, 2026, _office(), [target("first-response", None, "c", 60)])
     q = {"plan": "fz/p", "priority": None, "tz": None, "metric": None, "country": None, **question}
@@ -476,7 +452,7 @@ def test_a_question_with_odd_values_is_refused_alike_through_both_apis(
     assert javascript.due(rules, [ticket], "tickets") == [{"error": words}]
 
 
-def test_a_ticket_with_empty_texts_is_answered_as_without_them(vector_rules: dict[str, Any], javascript: JavaScript) -> None:
+def test_a_ticket_with_empty_texts_is_answered_as_without_them(vector_rules: dict[str, Any], javascript: SlaDocuments) -> None:
     """An empty priority, zone, case or country is not given (§5 "Empty texts"): Evaluator.ticket refused `priority ''`
     and `case ''` where ticket.js (and `clock --batch`) answered."""
     rules = document(vector_rules, 2026, 2026, _office(), [target("first-response", None, "c", 60)])
@@ -493,7 +469,7 @@ def test_a_ticket_with_empty_texts_is_answered_as_without_them(vector_rules: dic
 @settings(max_examples=EXAMPLES, deadline=None, database=None, suppress_health_check=list(HealthCheck))
 @given(drawn=moved_project(), seed=st.integers(0, 2**16))
 def test_rules_exported_from_plans_with_statements_moved_get_the_same_answers_from_both(
-    javascript: JavaScript, tmp_path_factory: pytest.TempPathFactory, drawn: tuple[str, str, str], seed: int
+    javascript: SlaDocuments, tmp_path_factory: pytest.TempPathFactory, drawn: tuple[str, str, str], seed: int
 ) -> None:
     """The rules of plan files `check` accepts after statements moved and values replaced, every plan of every vendor asked
     deadlines and tickets at random moments (fuzz14: 2,500 such projects outside the suite, none answered differently)."""

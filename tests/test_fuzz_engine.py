@@ -15,8 +15,6 @@ import copy
 import json
 import os
 import re
-import shutil
-import subprocess
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from typing import Any
@@ -30,7 +28,8 @@ from dsl.language.loader import load_project
 from dsl.rules.commands import answer_ticket
 from dsl.rules.engine import Evaluator, RuleError
 from dsl.rules.export import export_project
-from support.paths import PLANS, ROOT
+from support.paths import PLANS
+from support.sla_documents import SlaDocuments, node_evaluators
 
 YEARS = (2026, 2027)
 EXAMPLES = int(os.environ.get("TIERWISE_FUZZ_EXAMPLES", "150"))
@@ -80,7 +79,7 @@ def test_a_ticket_reported_at_the_ends_of_the_calendar_is_outside_the_span(rules
     ],
 )
 def test_a_ticket_starting_beyond_the_years_a_date_holds_is_named_in_the_calendars_zone_by_both(
-    rules: dict[str, Any], javascript: JavaScript, at: str, tz: str, named: str
+    rules: dict[str, Any], javascript: SlaDocuments, at: str, tz: str, named: str
 ) -> None:
     # Amanda's business hours run in the customer's zone: here a fixed offset, which every runtime's data holds alike.
     words = f"the moment {named} lies outside the years the rules cover (2026–2027)"
@@ -112,7 +111,7 @@ def test_a_name_that_is_not_a_text_is_refused_in_its_fields_words(rules: dict[st
         evaluator.priority_for("amanda", 1, "high")  # type: ignore[arg-type]
 
 
-def test_a_name_that_is_not_a_text_is_refused_in_the_same_words_by_both_evaluators(rules: dict[str, Any], javascript: JavaScript) -> None:
+def test_a_name_that_is_not_a_text_is_refused_in_the_same_words_by_both_evaluators(rules: dict[str, Any], javascript: SlaDocuments) -> None:
     """sla.js and ticket.js blamed the document for a list as the priority ("not a valid format 1.x document
     (TypeError: …)"); they refuse the question's field in Python's words, before anything else."""
     at = "2026-11-23T15:00:00+01:00"
@@ -138,36 +137,9 @@ def test_a_name_that_is_not_a_text_is_refused_in_the_same_words_by_both_evaluato
         assert answer.get("error") == str(refused.value)
 
 
-class JavaScript:
-    """One Node process asking sla.js and ticket.js (tests/support/sla_documents.mjs) for the whole module."""
-
-    def __init__(self, node: str) -> None:
-        self.proc = subprocess.Popen([node, str(ROOT / "tests" / "support" / "sla_documents.mjs")], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                     text=True, cwd=ROOT)
-
-    def ask(
-        self, rules: Any, questions: list[dict[str, Any]], tickets: list[dict[str, Any]], priorities: list[list[str]]
-    ) -> dict[str, list[dict[str, Any]]]:
-        """The JavaScript answers, each {"answer": …} or {"error": message}, in order."""
-        assert self.proc.stdin is not None and self.proc.stdout is not None
-        self.proc.stdin.write(json.dumps({"rules": rules, "questions": questions, "tickets": tickets, "priorities": priorities}) + "\n")
-        self.proc.stdin.flush()
-        line = self.proc.stdout.readline()
-        assert line, "node ended"
-        answers: dict[str, list[dict[str, Any]]] = json.loads(line)
-        return answers
-
-
 @pytest.fixture(scope="module")
-def javascript() -> Iterator[JavaScript]:
-    node = shutil.which("node")
-    if node is None:
-        pytest.skip("node is not installed")
-    js = JavaScript(node)
-    yield js
-    assert js.proc.stdin is not None
-    js.proc.stdin.close()
-    js.proc.wait(timeout=30)
+def javascript() -> Iterator[SlaDocuments]:
+    yield from node_evaluators()
 
 
 AT, NOW = "2026-11-23T15:00:00+01:00", "2026-11-30T15:00:00+01:00"
@@ -182,7 +154,7 @@ MATRIX = ["amanda", "large", "high"]
 FROM_INSIDE = re.compile(r"^the rules are not a valid format 1\.x document \((\w+Error: .*|a field '.*' is missing)\); validate them")
 
 
-def both(rules: Any, javascript: JavaScript) -> list[tuple[dict[str, Any], dict[str, Any]]]:
+def both(rules: Any, javascript: SlaDocuments) -> list[tuple[dict[str, Any], dict[str, Any]]]:
     """Python's and JavaScript's answers to every question, ticket and matrix look-up about `rules`, side by side."""
 
     def python(ask: Callable[[], Any]) -> dict[str, Any]:
@@ -204,7 +176,7 @@ def both(rules: Any, javascript: JavaScript) -> list[tuple[dict[str, Any], dict[
     return list(zip(answers, js["questions"] + js["tickets"] + js["priorities"], strict=True))
 
 
-def assert_the_same(rules: Any, javascript: JavaScript) -> None:
+def assert_the_same(rules: Any, javascript: SlaDocuments) -> None:
     """Both evaluators answer alike, or refuse in the same words, or both find the document malformed from inside."""
     for py, js in both(rules, javascript):
         if "error" in py and FROM_INSIDE.match(py["error"]):
@@ -256,7 +228,7 @@ FAULTS = [
 
 @pytest.mark.parametrize(("edit", "fault"), FAULTS, ids=[fault[:60] for _, fault in FAULTS])
 def test_a_document_with_a_field_missing_or_of_another_type_is_refused_alike_by_both_evaluators(
-    rules: dict[str, Any], javascript: JavaScript, edit: tuple[tuple[Any, ...], Any], fault: str
+    rules: dict[str, Any], javascript: SlaDocuments, edit: tuple[tuple[Any, ...], Any], fault: str
 ) -> None:
     broken = edited(rules, edit)
     refused = [(py, js) for py, js in both(broken, javascript) if "error" in py]
@@ -269,7 +241,7 @@ def test_a_document_with_a_field_missing_or_of_another_type_is_refused_alike_by_
     assert caught.value.field is None
 
 
-def test_a_metric_the_ticket_clock_does_not_know_refuses_tickets_alike(rules: dict[str, Any], javascript: JavaScript) -> None:
+def test_a_metric_the_ticket_clock_does_not_know_refuses_tickets_alike(rules: dict[str, Any], javascript: SlaDocuments) -> None:
     broken = edited(rules, (("metrics", 2), "uptime"))
     answers = both(broken, javascript)
     tickets = answers[len(QUESTIONS) : 2 * len(QUESTIONS)]
@@ -281,7 +253,7 @@ def test_a_metric_the_ticket_clock_does_not_know_refuses_tickets_alike(rules: di
     assert_the_same(broken, javascript)
 
 
-def test_a_plan_whose_obligations_are_null_has_none_in_both_evaluators(rules: dict[str, Any], javascript: JavaScript) -> None:
+def test_a_plan_whose_obligations_are_null_has_none_in_both_evaluators(rules: dict[str, Any], javascript: SlaDocuments) -> None:
     # `obligations` read as optional (null is none) by the checks, but the ticket clock iterated it: Python failed from
     # inside ("'NoneType' object is not iterable") where ticket.js answered (found by the fuzz test below).
     broken = edited(rules, (("vendors", "stratiteq", "plans", "sos", "obligations"), None))
@@ -290,7 +262,7 @@ def test_a_plan_whose_obligations_are_null_has_none_in_both_evaluators(rules: di
     assert_the_same(broken, javascript)
 
 
-def test_the_exported_document_passes_both_evaluators_checks(rules: dict[str, Any], javascript: JavaScript) -> None:
+def test_the_exported_document_passes_both_evaluators_checks(rules: dict[str, Any], javascript: SlaDocuments) -> None:
     for py, js in both(rules, javascript):
         assert "answer" in py and py == {k: v for k, v in js.items() if k != "kind"}
 
@@ -313,7 +285,7 @@ ODD = st.sampled_from([None, 0, -1, 10**20, 1.5, True, "", "x", "25:00", "2026-0
 @settings(max_examples=EXAMPLES, deadline=None, database=None, suppress_health_check=list(HealthCheck))
 @given(data=st.data())
 def test_a_document_a_few_edits_from_a_real_one_gets_the_same_answers_or_refusals_from_both(
-    rules: dict[str, Any], javascript: JavaScript, data: st.DataObject
+    rules: dict[str, Any], javascript: SlaDocuments, data: st.DataObject
 ) -> None:
     document = copy.deepcopy(rules)
     places = [p for p in _paths(rules) if p]
