@@ -458,3 +458,15 @@ def test_infors_fax_number_is_shown_but_not_linked(shipped_site, lang):
     fax = section[section.index("<li><strong>Fa") :].split("</li>")[0]
     assert "039\u00a0699\u00a04289" in fax and "href" not in fax, fax
     assert 'href="tel:+3903969941"' in section
+
+
+def test_an_account_manager_with_a_label_is_called_by_the_label_alone():
+    """An outside author's "Contract manager" read "Account manager: Contract manager"; other kinds keep the kind first."""
+    role = Text((("sv", "Avtalsansvarig"), ("it", "Responsabile del contratto"), ("pl", "Opiekun umowy"), ("en", "Contract manager")))
+    vendor = dataclasses.replace(ACME, contacts=(Contact("account-manager", "account-manager", "Anna Rossi", label=role),
+                                                 Contact("status", "web", "https://status.example.com", label=role)))
+    manager, web = site.contact_views(vendor, reader("en", vendor))
+    assert (str(manager.title), manager.value) == ("Contract manager", "Anna Rossi")
+    assert str(web.title) == "Website: Contract manager"
+    (it, _) = site.contact_views(vendor, reader("it", vendor))
+    assert str(it.title) == "Responsabile del contratto"

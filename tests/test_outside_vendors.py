@@ -538,7 +538,7 @@ def test_tramuntanas_matrix_answers_impact_first(published: Path) -> None:
         ("en", "quillstack", "Sun 17:00 – Fri 17:00 (Pacific Time)"),
         ("en", "quillstack", "USD 12 per user per month, minimum 100 users, billed yearly"),
         ("it", "quillstack", "12 USD per utente al mese, minimo 100 utenti, fatturazione annuale"),
-        ("en", "quillstack", "Account manager: Technical Account Manager"),
+        ("en", "quillstack", "Technical Account Manager"),  # the vendor's name for the role, without "Account manager: "
         ("pl", "quillstack", "Tylko w pakiecie Enterprise"),
         ("en", "quillstack", "No service credits"),
         # Standard comes with every subscription: not "Free".

@@ -1786,7 +1786,9 @@ def _contact_view(contact: Contact, vendor: Vendor, reader: Reader) -> ContactVi
     # So does a label that is the start of one of the kind's words: "Sito web: Web", "Strona internetowa: Internet".
     if not own or own == said or re.search(rf"(?<!\w){re.escape(own)}", said):
         title = Markup(escape(kind))
-    elif own.startswith(said):
+    elif own.startswith(said) or contact.kind == "account-manager":
+        # An account manager's label is the vendor's own name for the role ("Contract manager", "Responsabile del
+        # contratto"): "Account manager: Contract manager" named one person twice (found by an outside author).
         title = _whole_short_words(reader.label(contact.label))
     else:
         title = html_format("{}: {}", kind, _whole_short_words(reader.label(contact.label)))
