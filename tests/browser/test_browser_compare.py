@@ -611,3 +611,36 @@ def test_a_desktop_shows_the_whole_comparison_in_every_language(visitor, check, 
         assert not page.locator("#cmp .hint").is_visible()
         last = page.locator("#cmp thead th").last.bounding_box()
         assert last and last["x"] + last["width"] <= width, f"{lang} at {width} px: the last column ends at {last}"
+
+
+# How much of the focused control lies under the page's sticky table head (0 when none, or the head is not stuck).
+UNDER_THE_HEAD = """
+() => {
+  const el = document.activeElement;
+  if (!el || !el.closest('#cmp tbody')) return -1;
+  // The cells stick, not the row group: the head's bottom is the lowest bottom of its cells stuck at the top.
+  const stuck = [...document.querySelectorAll('#cmp thead th')].map(th => th.getBoundingClientRect()).filter(h => h.top <= 1 && h.bottom > 0);
+  const bottom = Math.max(0, ...stuck.map(h => h.bottom));
+  return Math.max(0, bottom - el.getBoundingClientRect().top);
+}
+"""
+
+
+@pytest.mark.parametrize("lang", ["pl", "sv", "it", "en"])
+def test_shift_tab_up_the_table_on_a_desktop_never_leaves_a_control_under_the_sticky_head(visitor, lang: str) -> None:
+    # From 80rem the head sticks to the page's top; the Polish head is about 111 px tall (two-line sort buttons), and the
+    # page kept 6rem (96 px) above a control the keyboard reached: the top 12 px of it were under the head (pages14).
+    page = visitor.open(f"/{lang}/compare/index.html", viewport={"width": 1440, "height": 900}).page
+    links = page.locator("#cmp tbody a")
+    expect(links.first).to_be_visible()
+    links.last.focus()
+    seen, covered = 0, []
+    for _ in range(80):
+        page.keyboard.press("Shift+Tab")
+        under = page.evaluate(UNDER_THE_HEAD)
+        if under >= 0:
+            seen += 1
+            if under > 0:
+                covered.append(f"{page.evaluate('document.activeElement.outerHTML.slice(0, 60)')}: {under:.0f} px under the head")
+    assert seen > 10, "Shift+Tab never went up the table's body"
+    assert covered == []
