@@ -27,7 +27,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 from decimal import Decimal
-from typing import Any, NoReturn, TypeVar, cast
+from typing import Any, TypeVar, cast
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 DEFAULT_METRIC = "first-response"
@@ -1007,8 +1007,13 @@ def _not_a_moment(value: object) -> RuleError:
     return RuleError(f"the moment must be an ISO 8601 text such as 2026-11-23T15:00:00+01:00, not {json_text(value)}", "at")
 
 
-def _refuse(error: RuleError) -> NoReturn:
-    raise error
+def _given_moment(value: object) -> datetime:
+    """A report moment the API was given: an ISO 8601 text read by `parse_moment`, a datetime as it is, else refused."""
+    if isinstance(value, str):
+        return parse_moment(value)
+    if isinstance(value, datetime):
+        return value
+    raise _not_a_moment(value)
 
 
 def _reads_rules(method: _Method) -> _Method:
@@ -1139,12 +1144,9 @@ class Evaluator:
             raise
         if answer is None:  # names first, as sla.js checks them (docs/rules.md §8); a key answered before has texts
             _names_are_texts(plan=plan, priority=priority, tz=tz, metric=metric, case=case, country=country)
-            at = parse_moment(at) if isinstance(at, str) else at if isinstance(at, datetime) else _refuse(_not_a_moment(at))
+        at = _given_moment(at)
+        if answer is None:
             answer = self._answers[key] = self._clock(plan, priority, tz, metric, case, country).due
-        elif isinstance(at, str):
-            at = parse_moment(at)
-        elif not isinstance(at, datetime):
-            raise _not_a_moment(at)
         return answer(at)
 
     @_reads_rules
@@ -1266,9 +1268,9 @@ class Evaluator:
         # An empty text is not given (docs/rules.md §5 "Empty texts"), as for a deadline and in ticket.js; it was
         # refused as a priority '' or a case '' here (fuzz14), though `clock --batch` made it None before asking.
         priority, tz, case, country = priority or None, tz or None, case or None, country or None
-        moment = parse_moment(at) if isinstance(at, str) else to_ms(at) if isinstance(at, datetime) else _refuse(_not_a_moment(at))
+        moment = to_ms(_given_moment(at))
         try:
-            until = parse_moment(now) if isinstance(now, str) else to_ms(now) if isinstance(now, datetime) else _refuse(_not_a_moment(now))
+            until = to_ms(_given_moment(now))
         except RuleError as exc:
             raise RuleError(f"'now': {exc}", "now") from None
         return TicketClock(self).answer(plan, priority, moment, until, events, tz, case, country, warnings)
