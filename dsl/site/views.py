@@ -10,6 +10,7 @@ Markdown with raw HTML off and only http(s)/mailto/tel links.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
@@ -2424,14 +2425,17 @@ def _segment_summary(prices: list[Price], reader: Reader, currencies: list[str])
     # Prices of one currency, unit, period and tax note that differ only in their parts or set-up fee are said as the
     # cheapest one, "from": Norrdrift's card listed both tiers' whole prices, joined by "or", nine lines on a phone.
     # The vendor page says each tier's price whole.
+    def kin_of(key: tuple[object, ...]) -> tuple[object, ...]:  # the key without the set-up fee and the parts
+        return (*key[:4], *key[5:7])
+
     cheapest: dict[tuple[object, ...], tuple[str, str, str, str, Decimal, str, int, object]] = {}
+    kin_count = Counter(kin_of(found) for found in groups)
     for found, group in groups.items():
-        kin: tuple[object, ...] = (*found[:4], *found[5:7])
-        best = cheapest.get(kin)
+        best = cheapest.get(kin_of(found))
         if best is None or min(_amounts(group)) < min(_amounts(groups[best])):
-            cheapest[kin] = found
-    several = {kin for kin in cheapest if sum(1 for k in groups if (*k[:4], *k[5:7]) == kin) > 1}
-    groups = {k: group for k, group in groups.items() if cheapest[(*k[:4], *k[5:7])] == k}
+            cheapest[kin_of(found)] = found
+    several = {kin for kin, count in kin_count.items() if count > 1}
+    groups = {k: group for k, group in groups.items() if cheapest[kin_of(k)] == k}
     ranges = []
     free = any(p.kind == "free" for p in prices)
     # Support included in a licence or subscription: said as it is, never a range's low end ("Included … to €5").
@@ -2448,7 +2452,7 @@ def _segment_summary(prices: list[Price], reader: Reader, currencies: list[str])
         least = leasts.pop() if len(leasts) == 1 else None
         minimum = minimums.pop() if len(minimums) == 1 else None
         billed = billings.pop() if len(billings) == 1 else None
-        amounts = [p.amount for p in group if p.amount is not None]
+        amounts = _amounts(group)
         low, high = min(amounts), max(amounts)
         money = fmt.money(low, currency, lang)
         starting = any(p.starting for p in group) or (currency, unit, period, tax, pack_of, pack) in several
