@@ -633,13 +633,11 @@ def check_customer_holidays(calendar: Calendar) -> Iterator[Diagnostic]:
         import holidays
 
         supported = holidays.list_supported_countries()
-        # Each country at its own place (a calendar built in code has none: the statement's).
-        at = calendar.customer_holidays_country_pos or (pos,) * len(calendar.customer_holidays)
-        for country, where in zip(calendar.customer_holidays, at, strict=True):
+        for country, where in calendar.customer_countries():
             if country not in supported:
                 yield error(f"unknown country code '{country}' for public holidays", where, did_you_mean(country, supported), code="T0502")
         seen: dict[str, Pos] = {}
-        for country, where in zip(calendar.customer_holidays, at, strict=True):
+        for country, where in calendar.customer_countries():
             if country in seen:
                 first = f"; it is first at column {seen[country].column}" if seen[country].line == where.line and where.line else ""
                 yield error(f"country '{country}' is listed twice", where, f"list each country once{first}", code="T0515")
@@ -1910,9 +1908,7 @@ def check_holidays_within(horizon: Horizon | None, calendars: Iterable[Calendar]
         return  # T0807 says what is wrong with it
     for calendar in calendars:
         places = [(s.country, s.pos) for s in calendar.holidays]
-        # Each customer country at its own place in the list (`closed holidays customer SE, XK`), as T0515 and T0502 point.
-        at = calendar.customer_holidays_country_pos or (calendar.customer_holidays_pos,) * len(calendar.customer_holidays)
-        places += list(zip(calendar.customer_holidays, at, strict=False))
+        places += calendar.customer_countries()  # each at its own place in the list, as T0515 and T0502 point
         for country, pos in places:
             known = holiday_years(country)
             if known is None or (horizon.first in known and horizon.last in known):

@@ -253,6 +253,12 @@ class Calendar:
     # `hours monthly last 3 working days 07:00-20:00`: a date's own line and a yearly line win over it.
     monthly: tuple[MonthlyDays, ...] = ()
 
+    def customer_countries(self) -> tuple[tuple[str, Pos], ...]:
+        """Each country of `closed holidays customer` with where it is written (a calendar built in code has no place for
+        each: the statement's)."""
+        at = self.customer_holidays_country_pos or (self.customer_holidays_pos,) * len(self.customer_holidays)
+        return tuple(zip(self.customer_holidays, at, strict=True))
+
 
 # --- priorities -----------------------------------------------------------------------
 
