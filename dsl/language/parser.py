@@ -1349,6 +1349,7 @@ class _Builder(Transformer[Token, Any]):
             )
         if "weekly" not in parts and not parts.get("always"):
             self._required(f"calendar '{cid}' is never open", pos, "add opening hours such as: open mon-fri 08:00-17:00, or: open 24x7", code="T0512")
+        customers, customers_pos, country_pos = parts.get("customer_holidays", ((), pos, ()))
         calendar = Calendar(
             id=str(cid),
             zone=parts.get("zone"),
@@ -1363,9 +1364,9 @@ class _Builder(Transformer[Token, Any]):
             monthly=tuple(parts.get("monthly", ())),
             name=parts.get("name"),
             pos=pos,
-            customer_holidays=parts.get("customer_holidays", ((), pos, ()))[0],
-            customer_holidays_pos=parts.get("customer_holidays", ((), pos, ()))[1],
-            customer_holidays_country_pos=parts.get("customer_holidays", ((), pos, ()))[2],
+            customer_holidays=customers,
+            customer_holidays_pos=customers_pos,
+            customer_holidays_country_pos=country_pos,
             zone_pos=next((st.pos for st in stmts if isinstance(st, _Stmt) and st.kind == "zone"), pos),
         )
         return _Stmt("calendar", calendar, pos)
