@@ -7,7 +7,7 @@ the joiners and that nothing else changes.
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from dsl.language.model import Text
@@ -122,6 +122,7 @@ def _bound_by_rule(text: str, more: bool) -> str:
 
 @settings(max_examples=3000, deadline=None)
 @given(st.text(alphabet="aiouwzAIOUWZ bcąę1_.-/@:'’\n\t", max_size=14), st.booleans())
+@example("A \n", True)  # `$` also matched before a last line end: the space before it was bound, though no word follows
 def test_polish_one_letter_words_are_bound_where_the_rule_says(text: str, more: bool) -> None:
     assert fmt.bind_single_letter_words(text, "pl", more) == _bound_by_rule(text, more)
 

@@ -316,7 +316,7 @@ SINGLE_LETTER_WORD = re.compile(r" (?<=(?<![\w\-’'/.@:=&?#%+~])[aiouwzAIOUWZ] 
 """The space after a Polish word of one letter (a, i, o, u, w, z); not a letter of an address ("…/a b", "x.a b")."""
 
 
-SINGLE_LETTER_WORD_BEFORE_MORE = re.compile(r" (?<=(?<![\w\-’'/.@:=&?#%+~])[aiouwzAIOUWZ] )(?=\S|$)")
+SINGLE_LETTER_WORD_BEFORE_MORE = re.compile(r" (?<=(?<![\w\-’'/.@:=&?#%+~])[aiouwzAIOUWZ] )(?=\S|\Z)")
 """The same, also at the end of a piece of text that more words follow on its line (a Markdown text's words before
 its **strong** or its [link])."""
 
