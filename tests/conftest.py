@@ -1,8 +1,10 @@
 """Fixtures and markers shared by the test modules (shared helper code lives in tests/support/)."""
 
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from dsl.language.loader import load_project
 from dsl.language.model import Project
@@ -12,6 +14,12 @@ from support.paths import PLANS
 
 SEED_VENDORS = {"esri", "stratiteq", "infor", "amanda", "synerity"}
 BROWSER_TESTS = Path(__file__).resolve().parent / "browser"
+
+# The gate (CI, a session's last run) draws the same examples every run: a failure it reports belongs to the change
+# under test, never to a draw no one can repeat. Exploring for new failures draws fresh ones (README, "Quick start").
+settings.register_profile("gate", derandomize=True)
+settings.register_profile("explore", derandomize=False)
+settings.load_profile(os.environ.get("TIERWISE_HYPOTHESIS", "gate"))
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

@@ -13,7 +13,7 @@ input:
 
 The normal suite runs a small budget; a longer run:
 
-    TIERWISE_FUZZ_EXAMPLES=2000 .venv/bin/python -m pytest -q -p no:cacheprovider tests/test_fuzz_commands.py
+    TIERWISE_HYPOTHESIS=explore TIERWISE_FUZZ_EXAMPLES=2000 .venv/bin/python -m pytest -q -p no:cacheprovider tests/test_fuzz_commands.py
 
 The runs of 29 November 2026 (fuzz10: 5,000 inputs of every shipped vendor, up to ten edits each, half with
 `--strict`) found no traceback, hang, unlocated error or touched site; an input that ever fails goes into

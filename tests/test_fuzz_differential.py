@@ -16,7 +16,7 @@ suite (fuzz14, 29 November 2026), the same documents with one to three values of
 `metrics`), tickets with random events and obligations, and odd questions through both APIs found the regressions below
 the fuzz target; then 3,000 such documents, 1,400 with faults and 2,500 projects of moved statements agreed throughout.
 
-    TIERWISE_FUZZ_EXAMPLES=2000 .venv/bin/python -m pytest -q -p no:cacheprovider tests/test_fuzz_differential.py
+    TIERWISE_HYPOTHESIS=explore TIERWISE_FUZZ_EXAMPLES=2000 .venv/bin/python -m pytest -q -p no:cacheprovider tests/test_fuzz_differential.py
 """
 
 from __future__ import annotations
@@ -67,7 +67,8 @@ def python(rules: dict[str, Any], questions: list[dict[str, Any]]) -> list[dict[
     found = []
     for q in questions:
         try:
-            moment = evaluator.due(q["plan"], q.get("priority"), q["at"], tz=q.get("tz"), metric=q.get("metric"), country=q.get("country"))
+            moment = evaluator.due(q["plan"], q.get("priority"), q["at"], tz=q.get("tz"), metric=q.get("metric"), case=q.get("case"),
+                                    country=q.get("country"))
             found.append({"answer": moment.isoformat()})
         except RuleError as exc:
             found.append({"error": str(exc)})

@@ -17,7 +17,7 @@ or the strategy no longer draws what the language allows. For every one that loa
 
 The normal suite runs a bounded budget (25 examples, under a minute). A longer run:
 
-    TIERWISE_FUZZ_OUTPUTS=3000 .venv/bin/python -m pytest -q -p no:cacheprovider tests/test_fuzz_outputs.py \\
+    TIERWISE_HYPOTHESIS=explore TIERWISE_FUZZ_OUTPUTS=3000 .venv/bin/python -m pytest -q -p no:cacheprovider tests/test_fuzz_outputs.py \\
         --hypothesis-show-statistics
 
 A failure found this way is kept as a test of its own beside the code it concerns, with the plan file

@@ -6,7 +6,7 @@ own words and arbitrary text, and pieces of the real plan files with random edit
 
 The normal suite runs a bounded budget (300 examples). A longer run, as in docs/language.md:
 
-    TIERWISE_FUZZ_EXAMPLES=100000 .venv/bin/python -m pytest -q -p no:cacheprovider tests/test_fuzz_parser.py
+    TIERWISE_HYPOTHESIS=explore TIERWISE_FUZZ_EXAMPLES=100000 .venv/bin/python -m pytest -q -p no:cacheprovider tests/test_fuzz_parser.py
 
 Inputs that once crashed are kept in CRASHERS below and run on every test run.
 """

@@ -15,7 +15,7 @@ here (a third accepted, none failing) and 2,500 accepted-or-not projects whose r
 (tests/test_fuzz_differential.py keeps a small budget of that), added the customer's countries to the values
 replaced, and moved the caret of a country listed twice in `closed holidays customer` onto that country:
 
-    TIERWISE_FUZZ_EXAMPLES=2000 .venv/bin/python -m pytest -q -p no:cacheprovider tests/test_fuzz_statements.py
+    TIERWISE_HYPOTHESIS=explore TIERWISE_FUZZ_EXAMPLES=2000 .venv/bin/python -m pytest -q -p no:cacheprovider tests/test_fuzz_statements.py
 """
 
 from __future__ import annotations
