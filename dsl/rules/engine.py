@@ -19,6 +19,7 @@ conveniences that make a fresh `Evaluator` per call. The command-line glue
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import difflib
 import functools
 import json
@@ -747,7 +748,16 @@ def _check_vendor(rules: Rules, vendor_id: str, vendor: object) -> None:
                     raise _not_the_format(f"{place}.priorities[{k}] is {_json_kind(level)}, not a text")
 
 
-def _vendor_plan(rules: Rules, plan: str, checked: set[str] | None = None) -> tuple[str, Mapping[str, Any], str, Mapping[str, Any]]:
+@dataclass(slots=True)
+class Checked:
+    """What of a document was found well formed, kept by a caller that does not change the document while using it (an
+    Evaluator): the format is checked at its first question and each vendor's part at its first, not at every question."""
+
+    format: bool = False
+    vendors: set[str] = dataclasses.field(default_factory=set)
+
+
+def _vendor_plan(rules: Rules, plan: str, checked: Checked | None = None) -> tuple[str, Mapping[str, Any], str, Mapping[str, Any]]:
     if not isinstance(plan, str) or plan.count("/") != 1:
         # quoted as given, as sla.js does: `!r` would escape a backslash and switch quotes around an apostrophe
         shown = f"'{_cut(plan)}'" if isinstance(plan, str) else repr(plan)
@@ -757,10 +767,10 @@ def _vendor_plan(rules: Rules, plan: str, checked: set[str] | None = None) -> tu
     vendor = vendors.get(vendor_id)
     if vendor is None:
         raise RuleError(f"unknown vendor '{_cut(vendor_id)}'{suggest(vendor_id, vendors)}", "plan")
-    if checked is None or vendor_id not in checked:
+    if checked is None or vendor_id not in checked.vendors:
         _check_vendor(rules, vendor_id, vendor)
         if checked is not None:
-            checked.add(vendor_id)
+            checked.vendors.add(vendor_id)
     plans = vendor["plans"]
     found = plans.get(plan_id)
     if found is None:
@@ -783,19 +793,18 @@ def find_target(
     case: str | None = None,
     in_force: Callable[[Mapping[str, Any]], bool] | None = None,
     *,
-    checked: set[str] | None = None,
+    checked: Checked | None = None,
 ) -> Mapping[str, Any]:
     """The plan's target for a priority, metric and kind of case; docs/rules.md §5.
 
     Order: the case's target for the priority, the case's for every priority, then the general
     target for the priority, the general for every priority. `case` None is the general case.
-    `checked`: a caller that holds the document unchanged across questions (an Evaluator) keeps the vendors whose part
-    was checked here, so that each is checked once, not at every question (an empty text stands for the format's check).
+    `checked`: what a caller that holds the document unchanged across questions (an Evaluator) has had checked.
     """
-    if checked is None or "" not in checked:
+    if checked is None or not checked.format:
         _check_format(rules)
         if checked is not None:
-            checked.add("")  # no vendor id is empty (the export's ids are checked names)
+            checked.format = True
     metric = metric or DEFAULT_METRIC
     if metric not in rules["metrics"]:
         raise RuleError(f"unknown metric '{_cut(metric)}'{suggest(metric, rules['metrics'])}", "metric")
@@ -1064,9 +1073,7 @@ class Evaluator:
         self._clocks: dict[tuple[str, str | None, str | None, str | None, str | None, str | None], Clock] = {}
         # The `due` of each clock asked before, by the question as given: one look-up per deadline.
         self._answers: dict[tuple[str, str | None, str | None, str | None, str | None, str | None], Callable[[datetime], datetime]] = {}
-        # The vendors whose part of the document was checked (`find_target`'s `checked`): the document is not changed
-        # while in use, so each is checked at its first question, not at every clock made.
-        self._checked: set[str] = set()
+        self._checked = Checked()
 
     @_reads_rules
     def clock(
@@ -1729,7 +1736,7 @@ def _check_format(rules: Rules) -> None:
 
 
 def _check_plan(
-    rules: Rules, plan: str, priority: str | None, case: str | None, checked: set[str] | None = None
+    rules: Rules, plan: str, priority: str | None, case: str | None, checked: Checked | None = None
 ) -> tuple[str, Mapping[str, Any], str, Mapping[str, Any], list[str]]:
     """The plan, then the priority and the kind of case checked against its vendor; (vendor id, vendor, plan id, plan, levels)."""
     vendor_id, vendor, plan_id, found = _vendor_plan(rules, plan, checked)

@@ -24,7 +24,7 @@ from zoneinfo import ZoneInfo
 
 from dsl.language.model import Project, Vendor
 from dsl.language.vocabulary import DEFAULT_METRIC
-from dsl.rules.engine import Evaluator, RuleError, find_target
+from dsl.rules.engine import Checked, Evaluator, RuleError, find_target
 from dsl.rules.export import ExportError, export_project
 
 REPORT_WEEKDAY = 4
@@ -98,7 +98,7 @@ def example_from_rules(rules: Mapping[str, Any], vendor_id: str) -> Example | No
     levels = (vendor.get("priorities") or {}).get("levels") or []
     priority: str | None = levels[0]["id"] if levels else None
     questions = []  # (plan id, the calendar of its target, a customer country that calendar accepts)
-    checked: set[str] = set()  # the document is the caller's, unchanged here: its vendor's part is checked once
+    checked = Checked()  # the document is the caller's, unchanged here: its vendor's part is checked once
     for plan_id, plan in vendor["plans"].items():
         if plan.get("no_support"):
             continue
