@@ -63,7 +63,7 @@ def test_unknown_calendar_reference():
         HEADER + '  calendar office { zone UTC open mon 08:00-17:00 }\n  plan p { name "P" target first-response all 2h on ofice }\n}\n'
     )
     assert message == "unknown calendar 'ofice'"
-    assert (line, col) == (5, 21)
+    assert (line, col) == (5, 53)  # under the name, not the statement
     assert hint == "did you mean 'office'?"
 
 
@@ -75,8 +75,20 @@ def test_unknown_priority_and_metric():
         + '  plan p { name "P"\n    target first-respons P2 2h on c\n  }\n}\n'
     )
     found = problems(text)
-    assert ("unknown metric 'first-respons'", 7, 5, "did you mean 'first-response'?") in found
-    assert ("unknown priority 'P2'", 7, 5, "known here: 'P1'") in found
+    assert ("unknown metric 'first-respons'", 7, 12, "did you mean 'first-response'?") in found  # each under its word
+    assert ("unknown priority 'P2'", 7, 26, "known here: 'P1'") in found
+
+
+def test_a_coverage_line_points_at_the_word_it_does_not_know():
+    """Each unknown name of `coverage PRIORITY [for CASE] on CALENDAR` is shown under that name, not the statement's start."""
+    head = HEADER + f"  priorities s {{ level P1 {{ name {{ {ALL} }} }} }}\n  calendar c {{ zone UTC open mon 08:00-17:00 }}\n"
+    line = "    coverage P2 for escalated on cc\n"
+    found = problems(head + '  plan p { name "P"\n' + line + "  }\n}\n")
+    assert ("unknown priority 'P2'", 7, line.index("P2") + 1, "known here: 'P1'") in found
+    assert ("unknown calendar 'cc'", 7, line.index("cc") + 1, "did you mean 'c'?") in found
+    assert [(f[0], f[2]) for f in found if f[0].startswith("unknown kind of case")] == [
+        ("unknown kind of case 'escalated'", line.index("escalated") + 1)
+    ]
 
 
 def test_duplicate_ids():

@@ -121,8 +121,8 @@ def test_an_on_site_target_given_twice_is_located_at_the_second():
 
 
 def test_an_on_site_target_for_an_unknown_priority_or_calendar_is_located():
-    assert only(_targets("target on-site P7 4h on office")) == ("unknown priority 'P7'", 8, 5, "known here: 'P1', 'P2'")
-    assert only(_targets("target on-site P1 4h on ofice")) == ("unknown calendar 'ofice'", 8, 5, "did you mean 'office'?")
+    assert only(_targets("target on-site P7 4h on office")) == ("unknown priority 'P7'", 8, 20, "known here: 'P1', 'P2'")
+    assert only(_targets("target on-site P1 4h on ofice")) == ("unknown calendar 'ofice'", 8, 29, "did you mean 'office'?")
     message, line, column, _ = only(_targets("target on-site P2 4h"))
     assert (message, line, column) == ("this target does not say which clock it runs on", 8, 5)
 

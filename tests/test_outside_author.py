@@ -347,7 +347,7 @@ def test_a_count_with_a_unit_word_says_to_write_a_text(cells: str, where: tuple[
 
 def test_a_metric_of_another_kind_is_told_where_such_a_promise_goes() -> None:
     message, line, column, hint = only(_plan("target replacement P1 2 business days on office"))
-    assert (message, line, column) == ("unknown metric 'replacement'", 16, 5)
+    assert (message, line, column) == ("unknown metric 'replacement'", 16, 12)
     assert hint == (
         "the metrics are registration, first-response, on-site, status-update, workaround, resolution; a promise of "
         "another kind (a replacement device within 2 days) is a feature cell or an obligation"

@@ -180,7 +180,9 @@ def test_a_plan_inherits_its_parents_penalties_as_a_whole_unless_it_writes_its_o
          ("a penalty for resolution P1, which has no guaranteed time in plan 'gold'", 15, "penalty",
           "a penalty is paid when a promised time is missed: write the target first, such as: target resolution P1 4h on CALENDAR",
           "T0861")),
-        (("penalty first-response P3 1% of monthly fee per day",), ("unknown priority 'P3'", 14, "penalty", "known here: 'P1', 'P2'", "T0314")),
+        (("penalty first-response P3 1% of monthly fee per day",), ("unknown priority 'P3'", 14, "P3", "known here: 'P1', 'P2'", "T0314")),
+        (("penalty first-respons P1 1% of monthly fee per day",),
+         ("unknown metric 'first-respons'", 14, "first-respons", "did you mean 'first-response'?", "T0405")),
     ],
 )
 def test_a_mistake_is_reported_where_it_is_written(lines: tuple[str, ...], found: tuple[str, int, str, str, str]) -> None:

@@ -1134,19 +1134,21 @@ def check_plan_references(plan: Plan, vendor: Vendor, calendars: set[str]) -> It
         yield from _marks(price.marks, price.pos, vendor)
     for target in plan.targets:
         if target.metric not in METRICS:
-            yield error(f"unknown metric '{target.metric}'", target.pos, _metric_hint(target.metric), code="T0405")
+            yield error(f"unknown metric '{target.metric}'", _at(target.metric_pos, target.pos), _metric_hint(target.metric), code="T0405")
         if target.priority is not None and target.priority not in levels:
             hint = did_you_mean(target.priority, levels) if levels else "this vendor has no priority levels; use 'all'"
-            yield error(f"unknown priority '{target.priority}'", target.pos, hint, code="T0314")
-        yield from _calendar_ref(target.calendar, target.pos, calendars)
+            yield error(f"unknown priority '{target.priority}'", _at(target.priority_pos, target.pos), hint, code="T0314")
+        yield from _calendar_ref(target.calendar, _at(target.calendar_pos, target.pos), calendars)
         yield from check_target_case(target, vendor)
         yield from check_calendar_days(target, vendor)
     for cov in plan.coverage:
         if cov.priority is not None and cov.priority not in levels:
-            yield error(f"unknown priority '{cov.priority}'", cov.pos, did_you_mean(cov.priority, levels), code="T0314")
-        yield from _calendar_ref(cov.calendar, cov.pos, calendars)
+            yield error(f"unknown priority '{cov.priority}'", _at(cov.priority_pos, cov.pos), did_you_mean(cov.priority, levels), code="T0314")
+        yield from _calendar_ref(cov.calendar, _at(cov.calendar_pos, cov.pos), calendars)
         if cov.case is not None and vendor.case(cov.case) is None:
-            yield error(f"unknown kind of case '{cov.case}'", cov.pos, did_you_mean(cov.case, {c.id for c in vendor.cases}), code="T0320")
+            yield error(
+                f"unknown kind of case '{cov.case}'", _at(cov.case_pos, cov.pos), did_you_mean(cov.case, {c.id for c in vendor.cases}), code="T0320"
+            )
     for obligation in plan.obligations:
         yield from _calendar_ref(obligation.calendar, obligation.pos, calendars)
         yield from check_obligation_priorities(obligation, levels)
@@ -1426,7 +1428,7 @@ def check_penalties(plan: Plan) -> Iterator[Diagnostic]:
         else:
             seen[key] = penalty.pos
         if penalty.metric not in METRICS:
-            yield error(f"unknown metric '{penalty.metric}'", penalty.pos, _metric_hint(penalty.metric), code="T0405")
+            yield error(f"unknown metric '{penalty.metric}'", _at(penalty.metric_pos, penalty.pos), _metric_hint(penalty.metric), code="T0405")
         yield from _check_penalty_amount(penalty.amount, "penalty")
         if penalty.per not in PENALTY_UNITS:
             yield error(
@@ -1498,7 +1500,7 @@ def check_penalty_targets(plan: Plan, vendor: Vendor) -> Iterator[Diagnostic]:
     for penalty in plan.penalties:
         if penalty.priority is not None and penalty.priority not in levels:
             hint = did_you_mean(penalty.priority, levels) if levels else "this vendor has no priority levels; use 'all'"
-            yield error(f"unknown priority '{penalty.priority}'", penalty.pos, hint, code="T0314")
+            yield error(f"unknown priority '{penalty.priority}'", _at(penalty.priority_pos, penalty.pos), hint, code="T0314")
             continue
         if penalty.metric in METRICS:
             # A penalty for `all` needs some guaranteed target of the metric; one for P1, the target P1 gets (its own,

@@ -575,6 +575,10 @@ class Target:
     # `30 calendar days`: `minutes` are that many times 24 hours, on a calendar open 24x7 (the checks see to it); the
     # pages say it in days, as the vendor does, not "720 hours".
     calendar_days: bool = False
+    # The words themselves, for a caret under the one a check refuses (an unknown metric, priority or calendar).
+    metric_pos: Pos = field(default_factory=_no_pos, compare=False)
+    priority_pos: Pos = field(default_factory=_no_pos, compare=False)
+    calendar_pos: Pos = field(default_factory=_no_pos, compare=False)
 
     @property
     def guaranteed(self) -> bool:
@@ -599,6 +603,10 @@ class Coverage:
     calendar: str
     pos: Pos = field(default_factory=_no_pos, compare=False)
     case: str | None = None  # issue 8: coverage for one kind of case only (None: every case)
+    # The words themselves, for a caret under the one a check refuses.
+    priority_pos: Pos = field(default_factory=_no_pos, compare=False)
+    calendar_pos: Pos = field(default_factory=_no_pos, compare=False)
+    case_pos: Pos = field(default_factory=_no_pos, compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -780,6 +788,9 @@ class Penalty:
     cap_per_pos: Pos = field(default_factory=_no_pos, compare=False)
     # A penalty that grows with the delay: each step's amount from its unit on, in the order written.
     steps: tuple[PenaltyStep, ...] = ()
+    # The words themselves, for a caret under the one a check refuses (an unknown metric or priority).
+    metric_pos: Pos = field(default_factory=_no_pos, compare=False)
+    priority_pos: Pos = field(default_factory=_no_pos, compare=False)
 
     @property
     def unit(self) -> str:

@@ -914,6 +914,9 @@ class _Builder(Transformer[Token, Any]):
             cutoff=cutoff_minute,
             cutoff_pos=cutoff_pos,
             calendar_days=calendar_days,
+            metric_pos=self._tpos(metric),
+            priority_pos=self._opt_tpos(priority),
+            calendar_pos=self._opt_tpos(calendar),
         )
         if cutoff_minute is not None and not target.guaranteed:
             said = "not published" if not published else "none"
@@ -965,7 +968,10 @@ class _Builder(Transformer[Token, Any]):
     def coverage(self, meta: Any, children: list[Any]) -> _Stmt:
         priority, case, calendar = children
         pos = self._pos(meta)
-        coverage = Coverage(_optional(priority), str(calendar), pos, case.name if case is not None else None)
+        coverage = Coverage(
+            _optional(priority), str(calendar), pos, case.name if case is not None else None,
+            self._opt_tpos(priority), self._tpos(calendar), case.pos if case is not None else Pos(self.path, 0, 0),
+        )
         return _Stmt("coverage", coverage, pos)
 
     def obligation(self, meta: Any, children: list[Any]) -> _Stmt:
@@ -1124,7 +1130,8 @@ class _Builder(Transformer[Token, Any]):
         metric, priority, amount, (per, per_pos), *steps, cap = children
         pos = self._pos(meta)
         cap_amount, cap_per, cap_pos, cap_per_pos = cap if cap is not None else (None, None, Pos(self.path, 0, 0), Pos(self.path, 0, 0))
-        found = Penalty(str(metric), _optional(priority), amount, per, cap_amount, cap_per, pos, per_pos, cap_pos, cap_per_pos, tuple(steps))
+        found = Penalty(str(metric), _optional(priority), amount, per, cap_amount, cap_per, pos, per_pos, cap_pos, cap_per_pos, tuple(steps),
+                        self._tpos(metric), self._opt_tpos(priority))
         return _Stmt("penalty", found, pos)
 
     def penalty_step(self, meta: Any, children: list[Any]) -> PenaltyStep:
