@@ -358,6 +358,10 @@ def test_a_period_written_before_the_unit_is_one_error_that_gives_the_order(pric
         ("closed holidays SWE", 19, "SE, not SWE"),
         ("closed holidays customer SE, POL", 32, "PL, not POL"),
         ("closed holidays DEU BY", 19, "DE, not DEU"),
+        # A country by its name, in English or a language of the site, in any case.
+        ("closed holidays sweden", 19, "SE, not sweden"),
+        ("closed holidays Polska", 19, "PL, not Polska"),
+        ("closed holidays customer SE, Italia", 32, "IT, not Italia"),
     ],
 )
 def test_a_country_by_its_three_letter_code_is_told_the_two_letter_one(closed: str, column: int, wanted: str) -> None:
@@ -367,9 +371,42 @@ def test_a_country_by_its_three_letter_code_is_told_the_two_letter_one(closed: s
     assert (line, col) == (4, column) and hint == f"a country is written with its two-letter ISO code: {wanted}"
 
 
-def test_a_three_letter_word_that_is_no_country_gets_no_country_hint() -> None:
-    _, _, _, hint = only("calendar c {\n  zone Europe/Stockholm\n  open mon-fri 08:00-17:00\n  closed holidays XYZ\n}\n")
+@pytest.mark.parametrize("word", ["XYZ", "Narnia"])
+def test_a_word_that_is_no_country_gets_no_country_hint(word: str) -> None:
+    _, _, _, hint = only(f"calendar c {{\n  zone Europe/Stockholm\n  open mon-fri 08:00-17:00\n  closed holidays {word}\n}}\n")
     assert hint is None or "ISO code" not in hint
+
+
+def test_a_country_hint_in_a_calendar_written_on_one_line() -> None:
+    _, line, column, hint = only("calendar c { zone Europe/Stockholm open mon-fri 08:00-17:00 closed holidays Sverige }\n")
+    assert (line, column) == (1, 77) and hint == "a country is written with its two-letter ISO code: SE, not Sverige"
+
+
+DAY_CALENDAR = "calendar c {{\n  zone Europe/Stockholm\n  open mon-fri 08:00-17:00\n  closed holidays SE\n  {}\n}}\n"
+
+
+@pytest.mark.parametrize(
+    ("written", "hint", "forms"),
+    [
+        ("hours eve 08:00-13:00", "the day before a holiday has a line of its own: eve 08:00-13:00 (before every holiday of the calendar's "
+         'list), or: eve 08:00-13:00 before "Christmas Day"', ["eve 08:00-13:00", 'eve 08:00-13:00 before "Christmas Day"']),
+        ("eve before 08:00-13:00", 'the hours come first, then the holidays: eve 08:00-13:00 before "Christmas Day"',
+         ['eve 08:00-13:00 before "Christmas Day"']),
+        ("hours 12-24 08:00-12:00", "a day of every year is written with 'yearly': hours yearly 12-24 08:00-12:00; a date of one year, "
+         "with its year: hours 2026-12-24 08:00-12:00", ["hours yearly 12-24 08:00-12:00", "hours 2026-12-24 08:00-12:00"]),
+        ("closed 12-24 to 12-26  # Christmas", "a day of every year is written with 'yearly': closed yearly 12-24 to 12-26; a date of one "
+         "year, with its year: closed 2026-12-24 to 2026-12-26", ["closed yearly 12-24 to 12-26", "closed 2026-12-24 to 2026-12-26"]),
+        ("closed 2026-12-24, 2026-12-31", "one date a line (closed 2026-12-24, then closed 2026-12-31 on the next), or the days between two "
+         "dates: closed 2026-12-24 to 2026-12-31", ["closed 2026-12-24\n  closed 2026-12-31", "closed 2026-12-24 to 2026-12-31"]),
+    ],
+)
+def test_a_calendar_day_written_as_authors_first_write_it_is_told_the_language_s_form(written: str, hint: str, forms: list[str]) -> None:
+    """The hint names the forms of the language that say it; each of them loads clean."""
+    _, line, _, found = only(DAY_CALENDAR.format(written))
+    assert (line, found) == (5, hint)
+    for form in forms:
+        assert form in hint.replace(", then ", "\n  ").replace(" on the next", "")
+        assert problems(DAY_CALENDAR.format(form)) == [], form
 
 
 def test_a_base_fee_written_before_a_part_with_a_minimum_is_told_the_order_that_reads() -> None:

@@ -256,6 +256,17 @@ EXAMPLES.update({
 })
 
 
+# A calendar's lines as authors first write them: several dates on one `closed` line (the other mistakes of a calendar's
+# lines share their parser state with each other: _calendar_day_hint tells them apart by the word).
+EXAMPLES.update({
+    "one date a line (closed 2026-12-24, then closed 2026-12-31 on the next), or the days between two dates: "
+    "closed 2026-12-24 to 2026-12-31": [
+        "calendar c { closed 2026-12-24, 2026-12-31 }",
+        "calendar c { closed 2026-12-24 and 2026-12-31 }",
+    ],
+})
+
+
 @lru_cache(maxsize=8)
 def _literal_words(lark: Lark) -> dict[str, str]:
     words = dict(WORDS)
@@ -639,14 +650,23 @@ def _region_name_hint(exc: UnexpectedToken, text: str) -> str | None:
 
 
 def _country_code_hint(exc: UnexpectedToken, text: str) -> str | None:
-    """`closed holidays SWE`: a country by its three-letter ISO code (CLDR's aliases give the two-letter one)."""
+    """`closed holidays SWE` or `closed holidays Sweden`: a country by its three-letter ISO code (CLDR's aliases give the
+    two-letter one) or by its name in English or a language of the site (CLDR's territory names)."""
     _, before = _line_of(exc, text)
     word = str(exc.token)
-    if before[:2] != ["closed", "holidays"] or not re.fullmatch(r"[A-Z]{3}", word):  # also in `closed holidays customer SE, POL`
-        return None
-    from babel.core import get_global
+    line_words = " ".join(before)
+    if "closed holidays" not in line_words or line_words.rindex("closed holidays") < line_words.rfind("closed "):
+        return None  # not a `closed holidays` line (of its own or in a calendar on one line); also `… customer SE, POL`
+    from babel.core import Locale, get_global
 
-    found = [code for code in get_global("territory_aliases").get(word, ()) if re.fullmatch(r"[A-Z]{2}", code)]
+    if re.fullmatch(r"[A-Z]{3}", word):
+        found = [code for code in get_global("territory_aliases").get(word, ()) if re.fullmatch(r"[A-Z]{2}", code)]
+    elif re.fullmatch(r"[^\W\d_]{4,}", word):
+        wanted = word.casefold()
+        found = [code for language in ("en", "sv", "it", "pl") for code, name in Locale.parse(language).territories.items()
+                 if re.fullmatch(r"[A-Z]{2}", code) and name.casefold() == wanted][:1]
+    else:
+        return None
     if not found:
         return None
     return f"a country is written with its two-letter ISO code: {found[0]}, not {word}"
@@ -680,9 +700,32 @@ def _cutoff_hint(exc: UnexpectedToken, text: str) -> str | None:
     return None
 
 
+_MONTH_DAY = re.compile(r"\d\d-\d\d")
+
+
+def _calendar_day_hint(exc: UnexpectedToken, text: str) -> str | None:
+    """A calendar's day written as authors first write it: `hours eve …` (an eve is a line of its own), `eve before … 08:00`
+    (the hours come first), `closed 12-24` or `hours 12-24 …` (a day of every year says `yearly`)."""
+    _, before = _line_of(exc, text)
+    word, keyword = str(exc.token), before[-1] if before else ""
+    if keyword == "hours" and word in ("eve", "before"):
+        return (
+            "the day before a holiday has a line of its own: eve 08:00-13:00 (before every holiday of the calendar's list), "
+            'or: eve 08:00-13:00 before "Christmas Day"'
+        )
+    if keyword == "eve" and word == "before":
+        return 'the hours come first, then the holidays: eve 08:00-13:00 before "Christmas Day"'
+    if keyword in ("hours", "closed") and _MONTH_DAY.fullmatch(word):
+        written = re.split(r"[\n#}]", text[exc.pos_in_stream or 0 :], maxsplit=1)[0].split()  # the day and what follows it
+        yearly = " ".join([keyword, "yearly", *written])
+        dated = " ".join([keyword, *(f"2026-{w}" if _MONTH_DAY.fullmatch(w) else w for w in written)])
+        return f"a day of every year is written with 'yearly': {yearly}; a date of one year, with its year: {dated}"
+    return None
+
+
 LINE_HINTS: tuple[Callable[[UnexpectedToken, str], str | None], ...] = (
     _uptime_hint, _included_hint, _pack_hint, _money_minimum_hint, _order_hint, _setup_fee_hint, _cutoff_hint, _region_name_hint,
-    _coverage_levels_hint, _country_code_hint, _part_minimum_hint,
+    _coverage_levels_hint, _country_code_hint, _part_minimum_hint, _calendar_day_hint,
     _statement_word_hint,
 )
 """The hints read from the line a parse error stands on, one mistake each, asked in this order; the first that
