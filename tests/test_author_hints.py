@@ -418,3 +418,26 @@ def test_a_base_fee_written_before_a_part_with_a_minimum_is_told_the_order_that_
     wanted = "price 9 EUR per user per month minimum 5 users plus 120 EUR per month"
     assert hint.endswith(wanted)
     assert problems(HEADER + f'  plan a {{\n    name "A"\n    {wanted}\n  }}\n}}\n') == []
+
+
+@pytest.mark.parametrize(
+    ("written", "hint", "form"),
+    [
+        ("recommended yes", "'recommended' stands alone on its line: recommended (it marks the plan the site suggests)", "recommended"),
+        ("target first-response all within 2h on c", "a target's time comes right after its priority, without 'within': "
+         "target first-response all 2h on c", "target first-response all 2h on c"),
+        ("target resolution all in 2 business days on c  # SLA 4.2", "a target's time comes right after its priority, without 'in': "
+         "target resolution all 2 business days on c", "target resolution all 2 business days on c"),
+    ],
+)
+def test_a_word_the_language_leaves_out_is_named_with_the_line_without_it(written: str, hint: str, form: str) -> None:
+    _, line, _, found = only(HEADER + CALENDAR + f'  plan p {{\n    name "P"\n    {written}\n  }}\n}}\n')
+    assert (line, found) == (7, hint)
+    assert problems(HEADER + CALENDAR + f'  plan p {{\n    name "P"\n    {form}\n  }}\n}}\n') == []
+
+
+def test_a_second_features_block_is_named_as_written_and_told_to_join_the_first() -> None:
+    text = HEADER + '  feature f { label "F" }\n  feature g { label "G" }\n  plan p {\n    name "P"\n'
+    text += "    features { f: yes }\n    features { g: yes }\n  }\n}\n"
+    assert only(text) == ("plan 'p' has more than one 'features'", 9, 5,
+                          "write every cell of the plan in one features { … } block, a cell a line")

@@ -449,6 +449,16 @@ def _unquote(token: Token) -> str:
     return body.replace('\\"', '"').replace("\\n", "\n").replace("\\\\", "\\")
 
 
+_WRITTEN = {
+    "cells": ("features", "write every cell of the plan in one features { … } block, a cell a line"),
+    "no_support": ("no support", "keep one and remove the others"),
+    "always": ("open 24x7", "keep one and remove the others"),
+    "customer_holidays": ("closed holidays customer", "name every country on one line: closed holidays customer SE, PL"),
+    "uses_priorities": ("priorities", "a vendor uses one scheme of priorities: keep one and remove the others"),
+}
+"""The statements a block holds once whose kind (the parser's name) is not what an author writes: (the words, a hint)."""
+
+
 def _optional(token: Token | None) -> str | None:
     return str(token) if token is not None else None
 
@@ -495,9 +505,8 @@ class _Builder(Transformer[Token, Any]):
                 continue
             if stmt.kind in single:
                 if stmt.kind in out:
-                    self.diagnostics.append(
-                        error(f"{owner} has more than one '{stmt.kind}'", stmt.pos, "keep one and remove the others", code="T0303")
-                    )
+                    written, hint = _WRITTEN.get(stmt.kind, (stmt.kind, "keep one and remove the others"))
+                    self.diagnostics.append(error(f"{owner} has more than one '{written}'", stmt.pos, hint, code="T0303"))
                     continue
                 out[stmt.kind] = stmt.value
             else:

@@ -723,9 +723,22 @@ def _calendar_day_hint(exc: UnexpectedToken, text: str) -> str | None:
     return None
 
 
+def _word_too_many_hint(exc: UnexpectedToken, text: str) -> str | None:
+    """A word the language leaves out: `recommended yes` (the keyword alone says it), `target … within 2h` (the time
+    follows the priority, or the kind of case, directly)."""
+    line, before = _line_of(exc, text)
+    word = str(exc.token)
+    if before[-1:] == ["recommended"]:
+        return "'recommended' stands alone on its line: recommended (it marks the plan the site suggests)"
+    if line.startswith("target ") and word.lower() in ("within", "in", "inom", "entro", "w", "do") and len(before) >= 3:
+        shown = " ".join([*before, *line.split("\n", 1)[0].split("#", 1)[0].split()[len(before) + 1 :]])
+        return f"a target's time comes right after its priority, without '{word}': {shown}"
+    return None
+
+
 LINE_HINTS: tuple[Callable[[UnexpectedToken, str], str | None], ...] = (
     _uptime_hint, _included_hint, _pack_hint, _money_minimum_hint, _order_hint, _setup_fee_hint, _cutoff_hint, _region_name_hint,
-    _coverage_levels_hint, _country_code_hint, _part_minimum_hint, _calendar_day_hint,
+    _coverage_levels_hint, _country_code_hint, _part_minimum_hint, _calendar_day_hint, _word_too_many_hint,
     _statement_word_hint,
 )
 """The hints read from the line a parse error stands on, one mistake each, asked in this order; the first that
