@@ -441,3 +441,35 @@ def test_a_second_features_block_is_named_as_written_and_told_to_join_the_first(
     text += "    features { f: yes }\n    features { g: yes }\n  }\n}\n"
     assert only(text) == ("plan 'p' has more than one 'features'", 9, 5,
                           "write every cell of the plan in one features { … } block, a cell a line")
+
+
+@pytest.mark.parametrize(
+    ("written", "hint"),
+    [
+        ("contact email support@acme.example", 'an e-mail address is quoted: contact email "support@acme.example"'),
+        ("website acme.example", 'a web address is quoted, with its scheme: website "https://acme.example"'),
+        ("contact portal https://help.acme.example hours c", 'a web address is quoted, with its scheme: contact portal "https://help.acme.example"'),
+        ("contact phone +46 8 123 45 67 hours c", 'a phone number is quoted: contact phone "+46 8 123 45 67"'),
+        ("contact phone 08-123 45 67", 'a phone number is quoted and starts with its country code, such as: contact phone "+46 8 123 456 78"'),
+    ],
+)
+def test_an_address_written_without_quotes_is_shown_quoted(written: str, hint: str) -> None:
+    _, line, _, found = only(HEADER + CALENDAR + f"  {written}\n}}\n")
+    assert (line, found) == (5, hint)
+    quoted = hint.split(": ", 1)[1].removesuffix(" such as")
+    if "+46 8 123 456 78" not in quoted:
+        assert problems(HEADER + CALENDAR + f"  {quoted}\n}}\n") == [], quoted
+
+
+def test_a_feature_named_after_its_id_is_told_its_label_goes_in_braces() -> None:
+    _, line, _, found = only(HEADER + '  feature phone "Telefon"\n}\n')
+    assert (line, found) == (4, "a feature's name is its label, inside braces: feature phone { label \"Telefon\" }")
+    assert problems(HEADER + '  feature phone { label "Telefon" }\n}\n') == []
+
+
+def test_contact_hours_of_24x7_are_told_to_name_a_calendar_open_round_the_clock() -> None:
+    _, line, _, found = only(HEADER + '  contact chat "https://acme.example/chat" hours 24x7\n}\n')
+    assert (line, found) == (4, "'hours' names a calendar: define one open round the clock, calendar around-the-clock { open 24x7 }, "
+                                "then write: hours around-the-clock")
+    fixed = HEADER + '  calendar around-the-clock { open 24x7 }\n  contact chat "https://acme.example/chat" hours around-the-clock\n}\n'
+    assert problems(fixed) == []

@@ -345,7 +345,7 @@ def _hint(exc: UnexpectedInput, lark: Lark, text: str) -> str | None:
     tax = _tax_hint(exc, text)
     if tax is not None:
         return tax
-    written = _slash_or_decimal_comma_hint(exc, text)
+    written = _slash_or_decimal_comma_hint(exc, text) or _unquoted_value_hint(exc, text)
     if written is not None:
         return written
     if isinstance(exc, UnexpectedToken):
@@ -362,6 +362,32 @@ def _hint(exc: UnexpectedInput, lark: Lark, text: str) -> str | None:
         if not text[start:].lstrip().startswith("contract"):
             return None
     return hint
+
+
+def _unquoted_value_hint(exc: UnexpectedInput, text: str) -> str | None:
+    """A contact's address or a website written without quotes (`contact email support@acme.se`, `website acme.se`): the
+    line as it is written with the value quoted, a web address with its scheme."""
+    line, before = _line_of(exc, text)
+    line = line.split("\n", 1)[0]
+    if isinstance(exc, UnexpectedToken) and str(exc.token).startswith('"'):
+        return None
+    kind = before[1] if before[:1] == ["contact"] and len(before) >= 2 else None
+    if not (before == ["website"] or (kind is not None and len(before) == 2) or (before[:1] == ["contact"] and len(before) == 3
+                                                                                   and before[1] in ("email", "e-mail"))):
+        return None
+    value = line.split()[1 if before == ["website"] else 2]
+    if before == ["website"] or kind in ("web", "portal", "chat"):
+        shown = value if "://" in value else f"https://{value}"
+        return f'a web address is quoted, with its scheme: {" ".join(line.split()[: 1 if before == ["website"] else 2])} "{shown}"'
+    if kind in ("email", "e-mail") and "@" in line:
+        address = line.split()[2]
+        return f'an e-mail address is quoted: contact email "{address}"'
+    if kind in ("phone", "sms", "fax") and re.match(r"[+0-9(]", value):
+        number = re.split(r"\s+(?:as|in|hours|answered)\b|\s*[{#]", line.split(None, 2)[2], maxsplit=1)[0].strip()
+        if number.startswith("+"):
+            return f'a phone number is quoted: contact {kind} "{number}"'
+        return f'a phone number is quoted and starts with its country code, such as: contact {kind} "+46 8 123 456 78"'
+    return None
 
 
 def _slash_or_decimal_comma_hint(exc: UnexpectedInput, text: str) -> str | None:
@@ -728,6 +754,11 @@ def _word_too_many_hint(exc: UnexpectedToken, text: str) -> str | None:
     follows the priority, or the kind of case, directly)."""
     line, before = _line_of(exc, text)
     word = str(exc.token)
+    if before[:1] == ["feature"] and len(before) == 2 and word.startswith('"'):
+        return f"a feature's name is its label, inside braces: feature {before[1]} {{ label {word} }}"
+    if before[-1:] in (["hours"], ["answered"]) and before[:1] == ["contact"] and word == "24":
+        return (f"'{before[-1]}' names a calendar: define one open round the clock, calendar around-the-clock {{ open 24x7 }}, "
+                f"then write: {before[-1]} around-the-clock")
     if before[-1:] == ["recommended"]:
         return "'recommended' stands alone on its line: recommended (it marks the plan the site suggests)"
     if line.startswith("target ") and word.lower() in ("within", "in", "inom", "entro", "w", "do") and len(before) >= 3:
