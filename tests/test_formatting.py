@@ -237,7 +237,7 @@ def test_italian_says_the_first_of_a_month_as_an_ordinal(said, expected: str) ->
     ("text", "expected"),
     [
         ("dal 8 gennaio 2027: 1 ora", "dall’8 gennaio 2027: 1 ora"),
-        ("pubblicato il 11 ottobre 2026", "pubblicato l’11 ottobre 2026"),
+        ("pubblicazione del 11 ottobre 2026", "pubblicazione dell’11 ottobre 2026"),
         ("condizioni al 18 marzo 2026", "condizioni al 18 marzo 2026"),  # diciotto: a consonant
         ("chiuso dal 8 dicembre 2026 al 11 dicembre 2026", "chiuso dall’8 dicembre 2026 all’11 dicembre 2026"),
         ("ogni anno il 8 dicembre 08:00 – 12:00", "ogni anno l’8 dicembre 08:00 – 12:00"),

@@ -472,7 +472,7 @@ def test_the_javascript_clock_gives_the_python_answers_for_every(recurring, tmp_
     ("lang", "said"),
     [
         ("sv", "endast Kritisk; med högst 2 timmar arbetstid emellan fram till lösningen, räknat "),
-        ("it", "solo Critica; a intervalli di non più di 2 ore di lavoro fino alla risoluzione, contando "),
+        ("it", "solo Critica; a intervalli di non più di 2 ore di lavoro fino alla risoluzione (ore conteggiate: "),
         ("pl", "tylko Krytyczny; w odstępach nie dłuższych niż 2 godziny pracy, aż do rozwiązania, liczone "),
         ("en", "Critical only; every 2 hours of working time until the resolution, counted "),
     ],

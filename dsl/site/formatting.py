@@ -571,7 +571,7 @@ ELISIONS = {"il": "l’", "dal": "dall’", "al": "all’", "nel": "nell’", "d
 
 def italian_elision(text: str, lang: str) -> str:
     """A sentence around an Italian date with its article elided before a number said with a vowel: "dall’8 gennaio",
-    "pubblicato l’11 ottobre" (otto, undici; not diciotto), where a catalog's "dal %(date)s" read "dal 8 gennaio"."""
+    "pubblicazione dell’11 ottobre" (otto, undici; not diciotto), where a catalog's "dal %(date)s" read "dal 8 gennaio"."""
     return ITALIAN_ELIDED.sub(lambda m: ELISIONS[m.group(1)], text) if lang == "it" else text
 
 
