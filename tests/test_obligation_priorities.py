@@ -303,10 +303,10 @@ def test_the_tiers_summary_names_the_levels_an_obligation_is_for(lang: str, rca:
     vendor = acme()
     standard, gold = site.plan_services(vendor, site.Reader(lang, words()[lang], vendor))
     rca_item, call_item, meetings_item = (str(o).replace("\u00a0", " ") for o in standard.obligations)  # Polish "i\u00a0Wysoki"
-    assert f"<small>— {rca}; " in rca_item
-    assert f"<small>— {call_back}; " in call_item
+    assert f"<small>– {rca}; " in rca_item
+    assert f"<small>– {call_back}; " in call_item
     assert rca.split()[-1] not in meetings_item and "<small>" in meetings_item  # for every ticket: no level named
-    assert f"<small>— {call_back}; " in str(gold.obligations[0]).replace("\u00a0", " ")  # Gold own RCA: P1 and P2
+    assert f"<small>– {call_back}; " in str(gold.obligations[0]).replace("\u00a0", " ")  # Gold own RCA: P1 and P2
 
 
 def test_a_level_named_in_another_language_keeps_its_lang_mark_in_the_summary() -> None:
@@ -481,7 +481,7 @@ def test_the_tiers_summary_says_how_often_a_recurring_obligation_comes(recurring
     vendor = recurring[0].vendors[0]
     standard = site.plan_services(vendor, site.Reader(lang, words()[lang], vendor))[0]
     item = str(standard.obligations[2]).replace("\u00a0", " ")  # rca, call-back, then status-call, in the order written
-    assert f"<small>— {said}" in item
+    assert f"<small>– {said}" in item
 
 
 def test_the_recurring_example_in_docs_language_md_loads_as_written() -> None:

@@ -780,7 +780,7 @@ def test_the_session_26_offers_read_and_export_as_written(published: Path) -> No
     for said in ("€29 per user per month plus €89 per server per month excl. tax, minimum 10 users",
                  "on the day before a holiday 08:00 – 12:00", "Phone (On-call line; Critical only)",
                  "by the end of the next business day (tickets reported after 14:00 count from the next business day)",
-                 "<small>— once a month</small>", "Finnish, Swedish and English"):
+                 "<small>– once a month</small>", "Finnish, Swedish and English"):
         assert said in english, said
     italian = words_of(published / "it" / "dorasanita" / "index.html")
     for said in ("18.000 € all’anno IVA esclusa; dal 1º gennaio 2027: 18.324 € all’anno IVA esclusa",

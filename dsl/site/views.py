@@ -1667,9 +1667,9 @@ def plan_services(vendor: Vendor, reader: Reader) -> tuple[PlanService, ...]:
                     else _("every %(duration)s of working time until the resolution") % values
                 )
             text = reader.inline(ob.text)
-            if details:  # "A status update on every open case — once a day", not "… case. — once a day"
+            if details:  # "A status update on every open case – once a day", not "… case. – once a day"
                 text = Markup(_FULL_STOP_AT_END.sub(r"\1", str(text)))
-            obligations.append(html_format("{} <small>— {}</small>", text, Markup("; ").join(details)) if details else text)
+            obligations.append(html_format("{} <small>– {}</small>", text, Markup("; ").join(details)) if details else text)
         own = {c.case for c in plan.coverage if c.priority is not None}
         # The priorities with hours of their own first, highest first, then "Other priorities", as the "Hours counted"
         # row says them: a plan that extends one with `coverage all` wrote its `coverage P1` after it. Levels of one kind of
