@@ -245,6 +245,9 @@ def test_italian_says_the_first_of_a_month_as_an_ordinal(said, expected: str) ->
         ("dal 1º gennaio 2027", "dal 1º gennaio 2027"),
         ("dal 28 gennaio 2027", "dal 28 gennaio 2027"),
         ("il 8:00", "il 8:00"),
+        # An ordinal (ottavo, undicesimo) too, but not the 18th (diciottesimo).
+        ("entro la fine del 8º giorno lavorativo", "entro la fine dell’8º giorno lavorativo"),
+        ("entro la fine del 18º giorno lavorativo", "entro la fine del 18º giorno lavorativo"),
     ],
 )
 def test_italian_elides_the_article_before_a_date_said_with_a_vowel(text: str, expected: str) -> None:
