@@ -547,7 +547,7 @@ def test_tramuntanas_matrix_answers_impact_first(published: Path) -> None:
         ("it", "quillstack", "Nessun credito di servizio"),
         ("en", "quillstack", "Mon – Fri 08:00 – 18:00 New York time, except public holidays in the United States"),
         # The mailbox is answered in US office hours on Standard, round the clock on weekdays from Premium up.
-        ("en", "quillstack", "Answered, by plan:<ul><li>Premium: Sun 17:00 – Fri 17:00 (Pacific Time)</li><li>Enterprise: Sun 17:00 – Fri"),
+        ("en", "quillstack", "Answered, by tier:<ul><li>Premium: Sun 17:00 – Fri 17:00 (Pacific Time)</li><li>Enterprise: Sun 17:00 – Fri"),
         ("sv", "quillstack", "E-post: besvaras sön 17:00–fre 17:00"),
         ("pl", "quillstack", "E-mail: obsługa zgłoszeń niedz. 17:00 – pt. 17:00 (czas pacyficzny)"),
     ],
