@@ -298,6 +298,8 @@ def subdivision_names(reader: Reader) -> dict[str, str]:
         "ES-NC": _("Navarre"),
         "ES-PV": _("Basque Country"),
         "ES-VC": _("Valencian Community"),
+        "FR-57": _("Moselle"),
+        "FR-6AE": _("Alsace"),
         "GB-ENG": _("England"),
         "GB-NIR": _("Northern Ireland"),
         "GB-SCT": _("Scotland"),
