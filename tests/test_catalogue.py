@@ -146,7 +146,7 @@ def test_a_source_read_before_it_was_published_is_an_error() -> None:
 
 @pytest.mark.parametrize(
     "lang, expected",
-    [("sv", "publicerad 2015"), ("it", "pubblicato nel 2015"), ("pl", "opublikowano w 2015 r."), ("en", "published in 2015")],
+    [("sv", "publicerad 2015"), ("it", "pubblicazione del 2015"), ("pl", "opublikowano w 2015 r."), ("en", "published in 2015")],
 )
 def test_a_source_published_in_a_year_says_the_year(lang: str, expected: str) -> None:
     vendor = load_text(BASE % '  source "Terms" published 2015', "x.plan").project.vendor("x")
@@ -254,7 +254,7 @@ def test_heads_label_the_recommended_tier_and_say_when_a_tier_adds_nothing(acme:
     [
         ("sv", "villkor per 1 november 2026", "publicerad 15 oktober 2026"),
         ("en", "terms as of 1 November 2026", "published 15 October 2026"),  # en-GB
-        ("it", "condizioni al 1º novembre 2026", "pubblicato il 15 ottobre 2026"),
+        ("it", "condizioni al 1º novembre 2026", "pubblicazione del 15 ottobre 2026"),
         ("pl", "warunki na dzień 1 listopada 2026", "opublikowano 15 października 2026"),
     ],
 )

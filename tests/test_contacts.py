@@ -258,7 +258,7 @@ def test_synerity_email_says_when_tickets_are_sent_and_when_answered(shipped_sit
     assert "08:00" in email.split(answered)[1]
 
 
-@pytest.mark.parametrize("lang, heading", [("sv", "Tider per nivå:"), ("en", "Hours by plan:")])
+@pytest.mark.parametrize("lang, heading", [("sv", "Tider per nivå:"), ("en", "Hours by tier:")])
 def test_amanda_and_infor_show_phone_hours_per_plan(shipped_site, lang, heading):
     amanda = contact_section(shipped_site, lang, "amanda")
     assert heading in amanda and "Standard: " in amanda and "Premium: " in amanda
@@ -428,7 +428,7 @@ def test_an_unknown_calendar_after_answered_is_reported_where_it_is_written() ->
 @pytest.mark.parametrize(
     ("lang", "tier", "heading"),
     [
-        ("en", "Email: answered ", "Answered, by plan:"),
+        ("en", "Email: answered ", "Answered, by tier:"),
         ("sv", "E-post: besvaras ", "Besvaras per nivå:"),
         ("it", "E-mail: gestione delle richieste ", "Gestione delle richieste per livello:"),
         ("pl", "E-mail: obsługa zgłoszeń ", "Obsługa zgłoszeń w pakietach:"),
@@ -448,7 +448,7 @@ def test_the_page_says_when_a_channel_is_answered_in_each_plan(lang: str, tier: 
     services = site.plan_services(vendor, page)
     assert services[0].channel_hours == () and [str(h).replace("\u2060", "") for h in services[1].channel_hours] == [
         f"{tier}{always}".replace("\u2060", "")]
-    assert page.gettext("Answered, by plan:").replace("\u00a0", " ") == heading  # the contact list's heading over view.plan_answered
+    assert page.gettext("Answered, by tier:").replace("\u00a0", " ") == heading  # the contact list's heading over view.plan_answered
 
 
 @pytest.mark.parametrize("lang", ["sv", "it", "pl", "en"])

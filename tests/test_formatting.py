@@ -237,7 +237,7 @@ def test_italian_says_the_first_of_a_month_as_an_ordinal(said, expected: str) ->
     ("text", "expected"),
     [
         ("dal 8 gennaio 2027: 1 ora", "dall’8 gennaio 2027: 1 ora"),
-        ("pubblicato il 11 ottobre 2026", "pubblicato l’11 ottobre 2026"),
+        ("pubblicazione del 11 ottobre 2026", "pubblicazione dell’11 ottobre 2026"),
         ("condizioni al 18 marzo 2026", "condizioni al 18 marzo 2026"),  # diciotto: a consonant
         ("chiuso dal 8 dicembre 2026 al 11 dicembre 2026", "chiuso dall’8 dicembre 2026 all’11 dicembre 2026"),
         ("ogni anno il 8 dicembre 08:00 – 12:00", "ogni anno l’8 dicembre 08:00 – 12:00"),
@@ -245,6 +245,9 @@ def test_italian_says_the_first_of_a_month_as_an_ordinal(said, expected: str) ->
         ("dal 1º gennaio 2027", "dal 1º gennaio 2027"),
         ("dal 28 gennaio 2027", "dal 28 gennaio 2027"),
         ("il 8:00", "il 8:00"),
+        # An ordinal (ottavo, undicesimo) too, but not the 18th (diciottesimo).
+        ("entro la fine del 8º giorno lavorativo", "entro la fine dell’8º giorno lavorativo"),
+        ("entro la fine del 18º giorno lavorativo", "entro la fine del 18º giorno lavorativo"),
     ],
 )
 def test_italian_elides_the_article_before_a_date_said_with_a_vowel(text: str, expected: str) -> None:

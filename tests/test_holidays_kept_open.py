@@ -136,8 +136,8 @@ def test_the_deadline_runs_through_the_kept_holiday() -> None:
     ("lang", "said"),
     [
         ("sv", "utom allmänna helgdagar i Alsace, Frankrike; öppet även på Lundi de Pentecôte"),
-        ("it", "esclusi i giorni festivi in Francia (Alsace); aperto anche il giorno di Lundi de Pentecôte"),
-        ("pl", "z wyjątkiem świąt ustawowych (Alsace, Francja); czynne także w święto (Lundi de Pentecôte)"),
+        ("it", "esclusi i giorni festivi in Francia (Alsazia); aperto anche il giorno di Lundi de Pentecôte"),
+        ("pl", "z wyjątkiem świąt ustawowych (Alzacja, Francja); czynne także w święto (Lundi de Pentecôte)"),
         ("en", "except public holidays in Alsace, France; open on Pentecost Monday"),
     ],
 )

@@ -1,7 +1,7 @@
-"""An obligation's frequency is said once: the page adds "— once a quarter" from `1 per quarter`, so the text does not say it.
+"""An obligation's frequency is said once: the page adds "– once a quarter" from `1 per quarter`, so the text does not say it.
 
 The real plans' commitments (Synerity's webinars and reports, Stratiteq's status meetings, Esri's
-daily status update) once read "Once a quarter we invite you ... — once a quarter" in every language.
+daily status update) once read "Once a quarter we invite you ... – once a quarter" in every language.
 """
 
 from __future__ import annotations
@@ -54,13 +54,13 @@ def test_each_commitment_says_how_often_once(shipped: Project, lang: str) -> Non
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_a_commitment_with_details_loses_its_full_stop_before_the_dash(shipped: Project, lang: str) -> None:
-    # Esri's "A status update on every open support case. — once a day": the sentence ended, then a dash went on.
+    # Esri's "A status update on every open support case. – once a day": the sentence ended, then a dash went on.
     said = 0
     for vendor in shipped.vendors:
         reader = site.Reader(lang, words()[lang], vendor)
         for service in site.plan_services(vendor, reader):
             for shown in map(str, service.obligations):
-                text, dash, _ = shown.partition(" <small>—")
+                text, dash, _ = shown.partition(" <small>–")
                 if dash:
                     said += 1
                     assert not re.search(r"(?<!\.)\.(</span>)?$", text), f"{vendor.id} ({lang}): {shown}"

@@ -303,10 +303,10 @@ def test_the_tiers_summary_names_the_levels_an_obligation_is_for(lang: str, rca:
     vendor = acme()
     standard, gold = site.plan_services(vendor, site.Reader(lang, words()[lang], vendor))
     rca_item, call_item, meetings_item = (str(o).replace("\u00a0", " ") for o in standard.obligations)  # Polish "i\u00a0Wysoki"
-    assert f"<small>— {rca}; " in rca_item
-    assert f"<small>— {call_back}; " in call_item
+    assert f"<small>– {rca}; " in rca_item
+    assert f"<small>– {call_back}; " in call_item
     assert rca.split()[-1] not in meetings_item and "<small>" in meetings_item  # for every ticket: no level named
-    assert f"<small>— {call_back}; " in str(gold.obligations[0]).replace("\u00a0", " ")  # Gold own RCA: P1 and P2
+    assert f"<small>– {call_back}; " in str(gold.obligations[0]).replace("\u00a0", " ")  # Gold own RCA: P1 and P2
 
 
 def test_a_level_named_in_another_language_keeps_its_lang_mark_in_the_summary() -> None:
@@ -472,7 +472,7 @@ def test_the_javascript_clock_gives_the_python_answers_for_every(recurring, tmp_
     ("lang", "said"),
     [
         ("sv", "endast Kritisk; med högst 2 timmar arbetstid emellan fram till lösningen, räknat "),
-        ("it", "solo Critica; a intervalli di non più di 2 ore di lavoro fino alla risoluzione, contando "),
+        ("it", "solo Critica; a intervalli di non più di 2 ore di lavoro fino alla risoluzione (ore conteggiate: "),
         ("pl", "tylko Krytyczny; w odstępach nie dłuższych niż 2 godziny pracy, aż do rozwiązania, liczone "),
         ("en", "Critical only; every 2 hours of working time until the resolution, counted "),
     ],
@@ -481,7 +481,7 @@ def test_the_tiers_summary_says_how_often_a_recurring_obligation_comes(recurring
     vendor = recurring[0].vendors[0]
     standard = site.plan_services(vendor, site.Reader(lang, words()[lang], vendor))[0]
     item = str(standard.obligations[2]).replace("\u00a0", " ")  # rca, call-back, then status-call, in the order written
-    assert f"<small>— {said}" in item
+    assert f"<small>– {said}" in item
 
 
 def test_the_recurring_example_in_docs_language_md_loads_as_written() -> None:

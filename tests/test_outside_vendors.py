@@ -547,7 +547,7 @@ def test_tramuntanas_matrix_answers_impact_first(published: Path) -> None:
         ("it", "quillstack", "Nessun credito di servizio"),
         ("en", "quillstack", "Mon – Fri 08:00 – 18:00 New York time, except public holidays in the United States"),
         # The mailbox is answered in US office hours on Standard, round the clock on weekdays from Premium up.
-        ("en", "quillstack", "Answered, by plan:<ul><li>Premium: Sun 17:00 – Fri 17:00 (Pacific Time)</li><li>Enterprise: Sun 17:00 – Fri"),
+        ("en", "quillstack", "Answered, by tier:<ul><li>Premium: Sun 17:00 – Fri 17:00 (Pacific Time)</li><li>Enterprise: Sun 17:00 – Fri"),
         ("sv", "quillstack", "E-post: besvaras sön 17:00–fre 17:00"),
         ("pl", "quillstack", "E-mail: obsługa zgłoszeń niedz. 17:00 – pt. 17:00 (czas pacyficzny)"),
     ],
@@ -780,7 +780,7 @@ def test_the_session_26_offers_read_and_export_as_written(published: Path) -> No
     for said in ("€29 per user per month plus €89 per server per month excl. tax, minimum 10 users",
                  "on the day before a holiday 08:00 – 12:00", "Phone (On-call line; Critical only)",
                  "by the end of the next business day (tickets reported after 14:00 count from the next business day)",
-                 "<small>— once a month</small>", "Finnish, Swedish and English"):
+                 "<small>– once a month</small>", "Finnish, Swedish and English"):
         assert said in english, said
     italian = words_of(published / "it" / "dorasanita" / "index.html")
     for said in ("18.000 € all’anno IVA esclusa; dal 1º gennaio 2027: 18.324 € all’anno IVA esclusa",

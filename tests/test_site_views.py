@@ -286,8 +286,8 @@ def test_services_obligations_coverage_channels_and_notes() -> None:
     free, standard, premium = site.plan_services(ACME, reader("en"))
     assert [str(c) for c in free.channels] == ["Email"]  # en-GB spelling (docs/glossary.md)
     meetings, call = (plain(o) for o in standard.obligations)
-    assert meetings == "Status meetings with statistics <small>— 4 times a year</small>"
-    assert call.startswith("We phone the customer <small>— after 4 hours of working time, counted Mon – Fri 08:00 – 17:00")
+    assert meetings == "Status meetings with statistics <small>– 4 times a year</small>"
+    assert call.startswith("We phone the customer <small>– after 4 hours of working time, counted Mon – Fri 08:00 – 17:00")
     assert [str(c) for c in standard.channels] == ["Email", "Phone"]
     assert [str(c) for c in premium.channels] == ["Email", "Phone", "Support portal"]
     assert [plain(c) for c in premium.coverage] == [

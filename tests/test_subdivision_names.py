@@ -93,6 +93,8 @@ def test_every_subdivision_has_a_name_in_each_language(lang: str) -> None:
                        "en": "Scotland, United Kingdom"}),
         ("ES", "CT", {"sv": "Katalonien, Spanien", "it": "Spagna (Catalogna)", "pl": "Katalonia, Hiszpania", "en": "Catalonia, Spain"}),
         ("AT", "9", {"sv": "Wien, Österrike", "it": "Austria (Vienna)", "pl": "Wiedeń, Austria", "en": "Vienna, Austria"}),
+        # The package calls it by its French name, "Alsace", on every page (Kochersberg's calendar, an outside author's).
+        ("FR", "6AE", {"sv": "Alsace, Frankrike", "it": "Francia (Alsazia)", "pl": "Alzacja, Francja", "en": "Alsace, France"}),
         # Not in the table: the holidays package's own name, the same on every page.
         ("AT", "8", {"sv": "Vorarlberg, Österrike", "pl": "Vorarlberg, Austria", "en": "Vorarlberg, Austria"}),
     ],

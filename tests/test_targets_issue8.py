@@ -175,7 +175,7 @@ def shop() -> Vendor:
             "en",
             "2 business days",
             "by the end of the next business day",
-            "by the end of 3 business days after the report",
+            "by the end of the 3rd business day after the report",
             "Not published by the vendor",
             ("Any other case", "E"),
         ),
@@ -183,7 +183,7 @@ def shop() -> Vendor:
             "sv",
             "2 arbetsdagar",
             "senast vid slutet av nästa arbetsdag",
-            "senast vid slutet av arbetsdag 3 efter anmälan",
+            "senast vid slutet av den 3:e arbetsdagen efter anmälan",
             "Inte publicerad av leverantören",
             ("Övriga ärenden", "S"),
         ),
@@ -224,6 +224,28 @@ def test_polish_business_days_take_all_three_plural_forms():
     from dsl.site.views import business_days_text
 
     assert [business_days_text(n, False, reader) for n in (1, 3, 5, 22)] == ["1 dzień roboczy", "3 dni robocze", "5 dni roboczych", "22 dni robocze"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("en", ["by the end of the 2nd business day after the report", "by the end of the 8th business day after the report",
+                "by the end of the 11th business day after the report", "by the end of the 21st business day after the report"]),
+        ("sv", ["senast vid slutet av den 2:a arbetsdagen efter anmälan", "senast vid slutet av den 8:e arbetsdagen efter anmälan",
+                "senast vid slutet av den 11:e arbetsdagen efter anmälan", "senast vid slutet av den 21:a arbetsdagen efter anmälan"]),
+        # ottavo, undicesimo: the article elided before a vowel, as before the 8th and 11th of a month
+        ("it", ["entro la fine del 2º giorno lavorativo dopo la segnalazione", "entro la fine dell’8º giorno lavorativo dopo la segnalazione",
+                "entro la fine dell’11º giorno lavorativo dopo la segnalazione", "entro la fine del 21º giorno lavorativo dopo la segnalazione"]),
+        ("pl", ["do końca 2. dnia roboczego po zgłoszeniu", "do końca 8. dnia roboczego po zgłoszeniu",
+                "do końca 11. dnia roboczego po zgłoszeniu", "do końca 21. dnia roboczego po zgłoszeniu"]),
+    ],
+)
+def test_the_end_of_a_later_business_day_is_said_as_an_ordinal(lang: str, said: list[str]) -> None:
+    """"by the end of the 3rd business day", as docs/language.md says it; the page said "by the end of 3 business days"."""
+    from dsl.site.views import business_days_text
+
+    reader = Reader(lang, words()[lang])
+    assert [business_days_text(n, True, reader).replace("\u00a0", " ") for n in (2, 8, 11, 21)] == said
 
 
 def test_the_calculator_offers_the_kinds_of_case(shop):

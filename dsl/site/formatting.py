@@ -565,13 +565,14 @@ def italian_first(text: str, lang: str) -> str:
 
 
 ITALIAN_MONTHS = "gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre|dicembre"
-ITALIAN_ELIDED = re.compile(rf"\b(il|dal|al|nel|del|sul) (?=(?:8|11)[ \u00a0]+(?:{ITALIAN_MONTHS})\b)")
+ITALIAN_ELIDED = re.compile(rf"\b(il|dal|al|nel|del|sul) (?=(?:8|11)(?:º|[ \u00a0]+(?:{ITALIAN_MONTHS})\b))")
 ELISIONS = {"il": "l’", "dal": "dall’", "al": "all’", "nel": "nell’", "del": "dell’", "sul": "sull’"}
 
 
 def italian_elision(text: str, lang: str) -> str:
-    """A sentence around an Italian date with its article elided before a number said with a vowel: "dall’8 gennaio",
-    "pubblicato l’11 ottobre" (otto, undici; not diciotto), where a catalog's "dal %(date)s" read "dal 8 gennaio"."""
+    """A sentence around an Italian date or ordinal with its article elided before a number said with a vowel: "dall’8
+    gennaio", "pubblicazione dell’11 ottobre", "dell’8º giorno" (otto, undici, ottavo; not diciotto), where a catalog's
+    "dal %(date)s" read "dal 8 gennaio"."""
     return ITALIAN_ELIDED.sub(lambda m: ELISIONS[m.group(1)], text) if lang == "it" else text
 
 
@@ -625,14 +626,22 @@ def exact_percent(value: Decimal, lang: str) -> str:
 def day_of_month(day: int, lang: str) -> str:
     """A day of every month as each language writes it before "of every month": "25th", "25:e" (1:a, 2:a, 21:a), "25"
     (it: "il giorno 25"), "25." (pl: "25. dnia"); lang14's `hours monthly day 25`."""
+    return str(day) if lang.startswith("it") else ordinal(day, lang)
+
+
+def ordinal(value: int, lang: str) -> str:
+    """An ordinal number in digits as each language writes one (glossary, "an ordinal number"): "3rd", "3:e" (1:a, 2:a,
+    21:a), "3º" (the ordinal indicator, not the degree sign), "3."."""
     if lang.startswith("en"):
-        suffix = "th" if 11 <= day % 100 <= 13 else {1: "st", 2: "nd", 3: "rd"}.get(day % 10, "th")
-        return f"{day}{suffix}"
+        suffix = "th" if 11 <= value % 100 <= 13 else {1: "st", 2: "nd", 3: "rd"}.get(value % 10, "th")
+        return f"{value}{suffix}"
     if lang.startswith("sv"):
-        return f"{day}:a" if day % 10 in (1, 2) and day % 100 not in (11, 12) else f"{day}:e"
+        return f"{value}:a" if value % 10 in (1, 2) and value % 100 not in (11, 12) else f"{value}:e"
     if lang.startswith("pl"):
-        return f"{day}."
-    return str(day)
+        return f"{value}."
+    if lang.startswith("it"):
+        return f"{value}º"
+    return str(value)
 
 
 def exact_per_mille(value: Decimal, lang: str) -> str:

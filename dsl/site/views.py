@@ -298,6 +298,8 @@ def subdivision_names(reader: Reader) -> dict[str, str]:
         "ES-NC": _("Navarre"),
         "ES-PV": _("Basque Country"),
         "ES-VC": _("Valencian Community"),
+        "FR-57": _("Moselle"),
+        "FR-6AE": _("Alsace"),
         "GB-ENG": _("England"),
         "GB-NIR": _("Northern Ireland"),
         "GB-SCT": _("Scotland"),
@@ -1176,11 +1178,10 @@ def business_days_text(days: int, day_end: bool, reader: Reader) -> str:
         return reader.ngettext("%(num)s business day", "%(num)s business days", days) % {"num": count}
     if days == 1:
         return reader.gettext("by the end of the next business day")
-    return reader.ngettext(
-        "by the end of %(num)s business day after the report",
-        "by the end of %(num)s business days after the report",
-        days,
-    ) % {"num": count}
+    # "by the end of the 3rd business day after the report", as docs/language.md says it: "by the end of 3 business days"
+    # ended a count, not a day.
+    said = reader.gettext("by the end of the %(ordinal)s business day after the report") % {"ordinal": fmt.ordinal(days, reader.lang)}
+    return fmt.italian_elision(said, reader.lang)
 
 
 def case_name(vendor: Vendor, case_id: str, reader: Reader) -> Markup:
@@ -1667,9 +1668,9 @@ def plan_services(vendor: Vendor, reader: Reader) -> tuple[PlanService, ...]:
                     else _("every %(duration)s of working time until the resolution") % values
                 )
             text = reader.inline(ob.text)
-            if details:  # "A status update on every open case — once a day", not "… case. — once a day"
+            if details:  # "A status update on every open case – once a day", not "… case. – once a day"
                 text = Markup(_FULL_STOP_AT_END.sub(r"\1", str(text)))
-            obligations.append(html_format("{} <small>— {}</small>", text, Markup("; ").join(details)) if details else text)
+            obligations.append(html_format("{} <small>– {}</small>", text, Markup("; ").join(details)) if details else text)
         own = {c.case for c in plan.coverage if c.priority is not None}
         # The priorities with hours of their own first, highest first, then "Other priorities", as the "Hours counted"
         # row says them: a plan that extends one with `coverage all` wrote its `coverage P1` after it. Levels of one kind of
