@@ -267,3 +267,16 @@ def test_italian_elides_the_article_before_a_date_said_with_a_vowel(text: str, e
 def test_italian_puts_the_article_a_share_is_said_with(value: str, expected: str) -> None:
     amount = Decimal(value)
     assert fmt.italian_article(amount) + fmt.exact_percent(amount, "it") == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("en", ["1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "23rd", "101st", "111th"]),
+        ("sv", ["1:a", "2:a", "3:e", "4:e", "11:e", "12:e", "13:e", "21:a", "22:a", "23:e", "101:a", "111:e"]),
+        ("it", ["1º", "2º", "3º", "4º", "11º", "12º", "13º", "21º", "22º", "23º", "101º", "111º"]),
+        ("pl", ["1.", "2.", "3.", "4.", "11.", "12.", "13.", "21.", "22.", "23.", "101.", "111."]),
+    ],
+)
+def test_an_ordinal_in_digits_takes_each_language_s_mark_by_cldr_s_ordinal_category(lang: str, expected: list[str]) -> None:
+    assert [fmt.ordinal(n, lang) for n in (1, 2, 3, 4, 11, 12, 13, 21, 22, 23, 101, 111)] == expected

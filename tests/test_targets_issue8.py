@@ -141,7 +141,7 @@ def test_a_fixed_country_on_a_customer_zone_calendar_says_whose_holidays_they_ar
 def test_unknown_case_on_coverage():
     message, line, col, _ = only(plan_text("coverage all for escalatd on always"))
     assert message == "unknown kind of case 'escalatd'"
-    assert (line, col) == (9, 5)
+    assert (line, col) == (9, 22)  # under the name
 
 
 def test_misspelt_business_days_is_a_syntax_error_that_points_at_the_word():

@@ -629,19 +629,22 @@ def day_of_month(day: int, lang: str) -> str:
     return str(day) if lang.startswith("it") else ordinal(day, lang)
 
 
+ORDINAL_SUFFIXES = {
+    "en": {"one": "st", "two": "nd", "few": "rd", "other": "th"},
+    "sv": {"one": ":a", "other": ":e"},
+    "it": {"many": "º", "other": "º"},
+    "pl": {"other": "."},
+}
+"""Each language's mark after an ordinal in digits, by CLDR's ordinal plural category of the number (glossary, "an
+ordinal number"): 3rd, 21st, 11th; 1:a, 2:a, 3:e, 11:e; 3º (the ordinal indicator, not the degree sign); 3."""
+
+
 def ordinal(value: int, lang: str) -> str:
-    """An ordinal number in digits as each language writes one (glossary, "an ordinal number"): "3rd", "3:e" (1:a, 2:a,
-    21:a), "3º" (the ordinal indicator, not the degree sign), "3."."""
-    if lang.startswith("en"):
-        suffix = "th" if 11 <= value % 100 <= 13 else {1: "st", 2: "nd", 3: "rd"}.get(value % 10, "th")
-        return f"{value}{suffix}"
-    if lang.startswith("sv"):
-        return f"{value}:a" if value % 10 in (1, 2) and value % 100 not in (11, 12) else f"{value}:e"
-    if lang.startswith("pl"):
-        return f"{value}."
-    if lang.startswith("it"):
-        return f"{value}º"
-    return str(value)
+    """An ordinal number in digits as each language writes one: "3rd", "3:e" (1:a, 2:a, 21:a), "3º", "3."."""
+    suffixes = ORDINAL_SUFFIXES.get(locale(lang).language)
+    if suffixes is None:
+        return str(value)
+    return f"{value}{suffixes[locale(lang).ordinal_form(value)]}"
 
 
 def exact_per_mille(value: Decimal, lang: str) -> str:
