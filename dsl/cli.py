@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import gc
 import os
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -304,6 +305,18 @@ def cmd_holidays(args: argparse.Namespace) -> int:
     from dsl.language import checks, datasets
     from dsl.language.model import Calendar, HolidaySource, Pos
 
+    # `tierwise holidays SE 2027`: a year written where a subdivision may stand is the year (no subdivision is a year).
+    if args.subdivision is not None and re.fullmatch(r"\d{4}", args.subdivision) and args.year_written is None:
+        args.subdivision, args.year_written = None, args.subdivision
+    if args.year_written is not None:
+        if args.year is not None:
+            print("error: give the year once, after the country or with --year", file=sys.stderr)
+            return 2
+        try:
+            args.year = _year(args.year_written)
+        except argparse.ArgumentTypeError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 2
     kinds = [k.strip() for k in (args.including or "").split(",") if k.strip()]
     written = f"closed holidays {args.country}" + (f" {args.subdivision}" if args.subdivision else "")
     written += f" including {', '.join(kinds)}" if kinds else ""
@@ -416,6 +429,7 @@ def parser(prog: str | None = None) -> argparse.ArgumentParser:
     )
     holidays.add_argument("country", metavar="COUNTRY", help="the two-letter country code, as in the plan: SE, DE, US")
     holidays.add_argument("subdivision", nargs="?", metavar="SUBDIVISION", help="a state or region, as in the plan: BY")
+    holidays.add_argument("year_written", nargs="?", metavar="YEAR", help="the year to list (default: this year), as --year")
     holidays.add_argument("--year", type=_year, metavar="YEAR", help="the year to list (default: this year)")
     holidays.add_argument("--including", metavar="KINDS", help="other kinds of holiday, comma-separated, as after 'including': de-facto")
     holidays.set_defaults(func=cmd_holidays)

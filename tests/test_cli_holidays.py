@@ -86,3 +86,24 @@ def test_a_year_out_of_range_is_refused_by_the_argument_parser(capsys) -> None:
         cli.main(["holidays", "SE", "--year", "99"])
     assert stop.value.code == 2
     assert "expected a year from 1900 to 2199, such as 2026, got '99'" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(("argv", "with_year"), [(("SE", "2027"), ("SE", "--year", "2027")), (("DE", "BY", "2027"), ("DE", "BY", "--year", "2027"))])
+def test_a_year_after_the_country_or_subdivision_is_the_year(capsys, argv, with_year) -> None:
+    """`tierwise holidays SE 2027`, as people type it, lists 2027 as --year does (it was refused as a subdivision '2027')."""
+    code, out, err = run(capsys, *argv)
+    assert (code, err) == (0, "")
+    assert out == run(capsys, *with_year)[1]
+    assert out.splitlines()[0].endswith(" in 2027")
+
+
+@pytest.mark.parametrize(
+    ("argv", "said"),
+    [
+        (("SE", "2027", "--year", "2026"), "error: give the year once, after the country or with --year"),
+        (("SE", "1800"), "error: expected a year from 1900 to 2199, such as 2026, got '1800'"),
+    ],
+)
+def test_a_year_given_twice_or_out_of_range_is_refused(capsys, argv, said) -> None:
+    code, out, err = run(capsys, *argv)
+    assert (code, out, err.strip()) == (2, "", said)
