@@ -403,7 +403,7 @@ def test_a_labelled_second_phone_is_named_by_its_label_not_its_number(lang: str,
     [
         ("target first-response P1 and P2 1h on office", 30, "a target names one priority (or all), then its time"),
         ("target first-response P1, P2 1h on office", 29, "a target names one priority (or all), then its time"),
-        ("target first-response P1 within 1h on office", 30, "a target's time comes right after its priority, without 'within': target first-response P1 1h"),
+        ("target first-response P1 within 1h on office", 30, "a target's time comes right after its priority, without 'within'"),
         ("target first-response P1 1h on 24x7", 36, "'on' names a calendar by its id: declare calendar around-the-clock"),
         ("coverage all on 24x7", 21, "'on' names a calendar by its id: declare calendar around-the-clock"),
     ],
