@@ -19,6 +19,7 @@ import os
 import re
 import sys
 from collections.abc import Sequence
+from datetime import datetime
 from pathlib import Path
 from typing import NoReturn
 
@@ -242,10 +243,13 @@ def cmd_due(args: argparse.Namespace) -> int:
     project = _load(args.plans, strict=False, warnings=False)  # the answer, not every warning of the plans
     if project is None:
         return 1
+    rest = list(args.rest)
+    if rest and rest[-1] == "now":  # a ticket reported now, in this machine's zone: "by when must we answer this one?"
+        rest[-1] = _now().isoformat(timespec="seconds")
     return run_due(
         project,
         args.target,
-        args.rest,
+        rest,
         batch=args.batch,
         tz=args.tz,
         metric=args.metric,
@@ -256,6 +260,11 @@ def cmd_due(args: argparse.Namespace) -> int:
         stdout=sys.stdout,
         stderr=sys.stderr,
     )
+
+
+def _now() -> datetime:
+    """This moment, with this machine's UTC offset."""
+    return datetime.now().astimezone()
 
 
 def cmd_clock(args: argparse.Namespace) -> int:
@@ -392,7 +401,7 @@ def parser(prog: str | None = None) -> argparse.ArgumentParser:
 
     due = sub.add_parser("due", parents=[project], help="by when must a ticket be answered?")
     due.add_argument("target", nargs="?", metavar="VENDOR/PLAN")
-    due.add_argument("rest", nargs="*", metavar="[PRIORITY] WHEN", help="priority (if the plan has them) and an ISO 8601 time with offset")
+    due.add_argument("rest", nargs="*", metavar="[PRIORITY] WHEN", help="priority (if the plan has them) and an ISO 8601 time with offset, or now")
     due.add_argument("--tz", metavar="ZONE", help="the customer's time zone, for calendars in the customer's zone")
     due.add_argument(
         "--metric", metavar="METRIC",

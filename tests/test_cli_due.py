@@ -269,3 +269,17 @@ def test_python_m_dsl_cli_is_the_command() -> None:
     done = subprocess.run([sys.executable, "-m", "dsl.cli", "due", "stratiteq/sos", "P3", "2026-11-23T15:00:00+01:00"],
                           cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert (done.returncode, done.stdout) == (0, "2026-11-24T14:00:00+01:00\n"), done.stderr
+
+
+def test_now_is_this_moment_in_this_machine_s_zone(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """`tierwise due stratiteq/sos P1 now` answers for a ticket reported at this moment, as the same moment written out."""
+    from datetime import datetime as moment
+
+    from dsl import cli
+
+    reported = moment.fromisoformat("2026-12-23T16:30:00+01:00")
+    monkeypatch.setattr(cli, "_now", lambda: reported)
+    assert cli.main(["--project", str(ROOT), "due", "stratiteq/sos", "P1", "now"]) == 0
+    said = capsys.readouterr().out
+    assert cli.main(["--project", str(ROOT), "due", "stratiteq/sos", "P1", reported.isoformat()]) == 0
+    assert said == capsys.readouterr().out and said.startswith("2026-12-2")
