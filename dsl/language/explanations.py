@@ -381,6 +381,29 @@ EXPLANATIONS: dict[str, Explanation] = {
         '    obligation call for P2 after 4h on office "We phone you"\n  }\n}\n',
         fix=("obligation call for P2", "obligation call-p2 for P2"),
     ),
+    "T0323": Explanation(
+        "a calendar or priority scheme of another vendor's file",
+        "A calendar or priority scheme defined at the top of a file is shared with every file of the project, "
+        "so a vendor may name one that stands in another vendor's file. It works while both files are in the "
+        "project, but the definition belongs to the other offer: the file no longer checks when it is copied "
+        "alone to another project, or when the other file is removed or renamed (then the name is unknown, T0304). "
+        "Copy the definition into the vendor block (a vendor's own calendar may keep the id), or move it to a file "
+        "that holds no vendor, such as plans/shared.plan, which shares its definitions by intent. The warning is "
+        "given once per calendar or scheme, at the first place the vendor names it.",
+        V.replace("acme", "beta").replace("Acme", "Beta") + "  contact phone hours office\n}\n",
+        files=(
+            (
+                "acme.plan",
+                b'calendar office {\n  zone Europe/Stockholm\n  open mon-fri 08:00-17:00\n}\n'
+                b'vendor acme {\n  name "Acme"\n  language en\n  contact phone hours office\n}\n',
+            ),
+        ),
+        load=".",
+        fix=(
+            "  contact phone hours office\n",
+            "  contact phone hours office\n  calendar office {\n    zone Europe/Stockholm\n    open mon-fri 08:00-17:00\n  }\n",
+        ),
+    ),
     # --- T04: words and texts ---------------------------------------------------------------------
     "T0401": Explanation(
         "an unknown fixed word",

@@ -148,6 +148,9 @@ class FileDecl:
     schemes: tuple[PriorityScheme, ...] = ()
     texts: tuple[Text, ...] = ()
     horizons: tuple[Horizon, ...] = ()  # issue 10: `horizon FIRST-LAST` statements of the file
+    vendor_ids: tuple[str, ...] = ()
+    """The vendors of a file read for its shared definitions only (loader._shared_definitions), whose vendor blocks are
+    left out: that its calendars and schemes are another vendor's (T0323) is all that is needed of them."""
 
 
 @dataclass(frozen=True, slots=True)
