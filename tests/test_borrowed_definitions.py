@@ -81,7 +81,8 @@ def test_the_file_checked_on_its_own_inside_its_project_is_warned_too(tmp_path: 
 
 def test_a_shared_file_without_a_vendor_and_the_vendors_own_definitions_are_not_warned(tmp_path: Path) -> None:
     shared = ACME.split("vendor acme")[0]
-    root = project(tmp_path, shared=shared, beta=BETA, gamma=ACME.replace("acme", "gamma").replace("office", "gamma-office").replace("levels", "gamma-levels"))
+    gamma = ACME.replace("acme", "gamma").replace("office", "gamma-office").replace("levels", "gamma-levels")
+    root = project(tmp_path, shared=shared, beta=BETA, gamma=gamma)
     done = check(root, "--strict")
     assert done.returncode == 0, done.stderr
     assert "T0323" not in done.stderr
@@ -89,7 +90,8 @@ def test_a_shared_file_without_a_vendor_and_the_vendors_own_definitions_are_not_
     own = BETA.replace('  priorities levels\n', '  priorities levels\n  calendar office { zone Europe/Oslo open mon-fri 09:00-16:00 }\n')
     (root / "plans" / "shared.plan").unlink()
     (root / "plans" / "acme.plan").write_text(ACME.replace("priorities levels { level P1 { name \"P1\" } }\n", ""), encoding="utf-8")
-    (root / "plans" / "beta.plan").write_text(own.replace('  priorities levels\n', '  priorities levels { level P1 { name "P1" } }\n'), encoding="utf-8")
+    own = own.replace('  priorities levels\n', '  priorities levels { level P1 { name "P1" } }\n')
+    (root / "plans" / "beta.plan").write_text(own, encoding="utf-8")
     done = check(root, "--strict")
     assert done.returncode == 0, done.stderr
     assert "T0323" not in done.stderr
