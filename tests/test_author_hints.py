@@ -381,3 +381,29 @@ def test_a_base_fee_written_before_a_part_with_a_minimum_is_told_the_order_that_
     wanted = "price 9 EUR per user per month minimum 5 users plus 120 EUR per month"
     assert hint.endswith(wanted)
     assert problems(HEADER + f'  plan a {{\n    name "A"\n    {wanted}\n  }}\n}}\n') == []
+
+
+# outside16: a Swedish municipality's framework agreement, "vardagar 08–17, klämdagar stängda", sommartid in weeks.
+MON_FRI = "days are written mon, tue, wed, thu, fri, sat, sun; Monday to Friday is a range: open mon-fri 08:00-17:00"
+
+@pytest.mark.parametrize(
+    ("line", "column", "hint"),
+    [
+        ("  open vardagar 08:00-17:00", 8, MON_FRI),
+        ("  open weekdays 08:00-17:00", 8, MON_FRI),
+        ("  closed klämdagar", 10, "a working day closed between a holiday and a weekend (a klämdag, a ponte, a dzień pomostowy, a Brückentag) "
+         "moves every year: write one closed DATE line for each, such as closed 2026-05-15"),
+        ("  closed 2026-05-15, 2027-05-07", 20, "one date (or one 'DATE to DATE' span of days in a row) per line: closed 2026-05-15, then "
+         "closed 2027-05-07 on a line of its own"),
+        ("  hours 2026-07-06 to 2026-08-02 08:00-16:00", 20, "other hours are given one date per line (hours 2026-07-06 08:00-16:00), or "
+         "for the same days of every year: hours yearly 07-06 to 08-02 08:00-16:00 on working days"),
+    ],
+)
+def test_a_municipalitys_calendar_words_are_told_how_the_language_writes_them(line: str, column: int, hint: str) -> None:
+    _, at_line, at_column, said = only(f"calendar c {{\n  zone Europe/Stockholm\n  open mon-fri 08:00-17:00\n{line}\n}}\n")
+    assert (at_line, at_column, said) == (4, column, hint)
+
+
+def test_a_weekend_after_closed_is_not_told_about_bridge_days() -> None:
+    _, _, _, said = only("calendar c {\n  zone Europe/Stockholm\n  open mon-fri 08:00-17:00\n  closed weekends\n}\n")
+    assert said is None or "klämdag" not in said

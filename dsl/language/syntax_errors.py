@@ -680,8 +680,49 @@ def _cutoff_hint(exc: UnexpectedToken, text: str) -> str | None:
     return None
 
 
+WEEKDAY_WORDS = frozenset({
+    "weekdays", "workdays", "working-days", "business-days", "vardagar", "vardag", "helgfria", "arbetsdagar", "feriali", "lavorativi",
+    "robocze", "werktags", "werktage", "arbeitstage", "lun-ven", "pon-pt", "mo-fr", "man-fre",
+})
+"""Words an offer uses for "Monday to Friday" that authors write after `open` (outside16: "vardagar 08–17")."""
+
+BRIDGE_WORDS = frozenset({
+    "bridge", "bridge-days", "klämdag", "klämdagar", "klamdag", "klamdagar", "ponte", "ponti", "pomostowe", "pomostowy",
+    "brückentag", "brückentage", "brueckentag", "brueckentage",
+})
+"""Words for a working day closed between a holiday and a weekend, written after `closed` as if it were a kind."""
+
+BRIDGE_HINT = (
+    "a working day closed between a holiday and a weekend (a klämdag, a ponte, a dzień pomostowy, a Brückentag) moves "
+    "every year: write one closed DATE line for each, such as closed 2026-05-15"
+)
+
+
+def _calendar_line_hint(exc: UnexpectedToken, text: str) -> str | None:
+    """outside16, a municipality's "vardagar 08–17, klämdagar stängda": the words of an offer's calendar, on the
+    line the token stands on. Keyed by the line, as `_uptime_hint`."""
+    line, before = _line_of(exc, text)
+    word = str(exc.token)
+    if before == ["open"] and word.lower() in WEEKDAY_WORDS:
+        return f"days are written {', '.join(WEEKDAYS)}; Monday to Friday is a range: open mon-fri 08:00-17:00"
+    whole = re.match(r"[^\s{}#]+", text[exc.pos_in_stream or 0 :])  # `klämdagar` is read as the name `kl` and stops at the ä
+    if before == ["closed"] and whole is not None and whole.group(0).lower() in BRIDGE_WORDS:
+        return BRIDGE_HINT
+    if line.startswith("closed ") and word in (",", "and") and before and re.fullmatch(r"\d{4}-\d\d-\d\d", before[-1].rstrip(",")):
+        return (
+            "one date (or one 'DATE to DATE' span of days in a row) per line: closed 2026-05-15, then closed 2027-05-07 "
+            "on a line of its own"
+        )
+    if line.startswith("hours ") and word == "to" and len(before) == 2 and re.fullmatch(r"\d{4}-\d\d-\d\d", before[1]):
+        return (
+            "other hours are given one date per line (hours 2026-07-06 08:00-16:00), or for the same days of every year: "
+            "hours yearly 07-06 to 08-02 08:00-16:00 on working days"
+        )
+    return None
+
+
 LINE_HINTS: tuple[Callable[[UnexpectedToken, str], str | None], ...] = (
-    _uptime_hint, _included_hint, _pack_hint, _money_minimum_hint, _order_hint, _setup_fee_hint, _cutoff_hint, _region_name_hint,
+    _uptime_hint, _calendar_line_hint, _included_hint, _pack_hint, _money_minimum_hint, _order_hint, _setup_fee_hint, _cutoff_hint, _region_name_hint,
     _coverage_levels_hint, _country_code_hint, _part_minimum_hint,
     _statement_word_hint,
 )
