@@ -392,7 +392,9 @@ MON_FRI = "days are written mon, tue, wed, thu, fri, sat, sun; Monday to Friday 
         ("  open vardagar 08:00-17:00", 8, MON_FRI),
         ("  open weekdays 08:00-17:00", 8, MON_FRI),
         ("  closed klämdagar", 10, "a working day closed between a holiday and a weekend (a klämdag, a ponte, a dzień pomostowy, a Brückentag) "
-         "moves every year: write one closed DATE line for each, such as closed 2026-05-15"),
+         "is written: closed bridge days"),
+        ("  closed ponti", 10, "a working day closed between a holiday and a weekend (a klämdag, a ponte, a dzień pomostowy, a Brückentag) "
+         "is written: closed bridge days"),
         ("  closed 2026-05-15, 2027-05-07", 20, "one date (or one 'DATE to DATE' span of days in a row) per line: closed 2026-05-15, then "
          "closed 2027-05-07 on a line of its own"),
         ("  hours 2026-07-06 to 2026-08-02 08:00-16:00", 20, "other hours are given one date per line (hours 2026-07-06 08:00-16:00), or "

@@ -707,6 +707,22 @@ def check_calendar(calendar: Calendar) -> Iterator[Diagnostic]:
     yield from check_hours_order(calendar)
     yield from check_openings(calendar)
     yield from check_customer_holidays(calendar)
+    yield from check_bridge_days(calendar)
+
+
+def check_bridge_days(calendar: Calendar) -> Iterator[Diagnostic]:
+    """`closed bridge days` needs holidays to lie beside (outside16): without them it closes nothing, quietly."""
+    if not calendar.bridge_days or calendar.holidays:
+        return
+    if calendar.always_open:
+        hint = "remove 'closed bridge days': a calendar open 24x7 has no holidays, so no day between one and a weekend"
+    elif calendar.customer_holidays:
+        hint = "bridge days lie beside the holidays of a 'closed holidays COUNTRY' line, not the customer's own: remove the line"
+    else:
+        hint = "add the holidays the bridge days lie beside, such as closed holidays SE"
+    yield warning(
+        f"'closed bridge days' closes nothing: calendar '{calendar.id}' closes on no holidays", calendar.bridge_days_pos, hint, code="T0525",
+    )
 
 
 # --- issue 8: the customer's own holidays ------------------------------------------------------

@@ -692,6 +692,15 @@ EXPLANATIONS: dict[str, Explanation] = {
         "calendar office {\n  zone Europe/Berlin\n  open mon-fri 08:00-17:00\n  hours monthly last 0 working days 07:00-20:00\n}\n",
         fix=("last 0 working", "last 3 working"),
     ),
+    "T0525": Explanation(
+        "bridge days on a calendar without holidays",
+        "`closed bridge days` closes each working day between a holiday of the calendar's `closed holidays` lines and a "
+        "day the week keeps closed (a Swedish klämdag, an Italian ponte). A calendar that closes on no holidays has no "
+        "such day, so the line closes nothing; the customer's own holidays (`closed holidays customer`) do not count, "
+        "for they differ from customer to customer.",
+        "calendar office {\n  zone Europe/Stockholm\n  open mon-fri 08:00-17:00\n  closed bridge days\n}\n",
+        fix=("  closed bridge days\n", "  closed holidays SE\n  closed bridge days\n"),
+    ),
     "T0502": Explanation(
         "an unknown country for public holidays",
         "`closed holidays XX` names a two-letter country code the holidays package knows.",

@@ -1280,6 +1280,9 @@ class _Builder(Transformer[Token, Any]):
             return None
         return month, day
 
+    def closed_bridge_days(self, meta: Any, children: list[Any]) -> _Stmt:
+        return _Stmt("closed bridge days", True, self._pos(meta))
+
     def closed_yearly(self, meta: Any, children: list[Token | None]) -> _Stmt:
         return self._yearly(self._pos(meta), children[0], children[1], ())
 
@@ -1341,7 +1344,7 @@ class _Builder(Transformer[Token, Any]):
         cid, *written = children
         stmts = [stmt for item in written for stmt in (item if isinstance(item, list) else [item])]  # a range: a day each
         pos = self._pos(meta)
-        parts = self._fold(stmts, {"name", "zone", "always", "eve", "customer_holidays"}, f"calendar '{cid}'")
+        parts = self._fold(stmts, {"name", "zone", "always", "eve", "customer_holidays", "closed bridge days"}, f"calendar '{cid}'")
         # A calendar without 'zone' would read as 'zone customer' (both are None), so it cannot be built.
         if "zone" not in parts and not parts.get("always"):
             self._required(
@@ -1365,6 +1368,8 @@ class _Builder(Transformer[Token, Any]):
             dates=tuple(d for d in parts.get("dates", ()) if d is not None),
             yearly=tuple(y for y in parts.get("yearly", ()) if y is not None),
             monthly=tuple(parts.get("monthly", ())),
+            bridge_days=parts.get("closed bridge days", False),
+            bridge_days_pos=next((st.pos for st in stmts if isinstance(st, _Stmt) and st.kind == "closed bridge days"), pos),
             name=parts.get("name"),
             pos=pos,
             customer_holidays=customers,

@@ -693,8 +693,8 @@ BRIDGE_WORDS = frozenset({
 """Words for a working day closed between a holiday and a weekend, written after `closed` as if it were a kind."""
 
 BRIDGE_HINT = (
-    "a working day closed between a holiday and a weekend (a klämdag, a ponte, a dzień pomostowy, a Brückentag) moves "
-    "every year: write one closed DATE line for each, such as closed 2026-05-15"
+    "a working day closed between a holiday and a weekend (a klämdag, a ponte, a dzień pomostowy, a Brückentag) is "
+    "written: closed bridge days"
 )
 
 

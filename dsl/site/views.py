@@ -414,6 +414,8 @@ def calendar_text(calendar: Calendar, reader: Reader) -> str:
         else:
             # "a holiday", not "a public holiday": the eve comes before every closed holiday, de facto ones too (sv "dag före helgdag").
             text = _("%(hours)s; on the day before a holiday %(eve)s") % {"hours": text, "eve": eve}
+    if calendar.bridge_days:  # `closed bridge days` (outside16): a Swedish klämdag, an Italian ponte
+        text = _("%(hours)s; closed on bridge days (a working day between a holiday and a weekend)") % {"hours": text}
     # Consecutive closed dates (`closed 2026-12-28 to 2027-01-06`) read as one span, single ones as a list.
     runs = _date_runs(sorted(d.day for d in calendar.dates if not d.hours))
     singles = [first for first, last in runs if first == last]
