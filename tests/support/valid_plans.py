@@ -195,6 +195,8 @@ def calendar(draw: st.DrawFn, cid: str, years: tuple[int, int], drawn: Drawn) ->
         lines.append(line)
         if draw(st.booleans()):
             lines.append(f"  eve {draw(day_hours())}")
+        if draw(st.integers(0, 3)) == 0:  # outside16: the working days between a holiday and a weekend, closed
+            lines.append("  closed bridge days")
     taken: set[str] = set()  # a date has one line of its own (T0508)
     for _ in range(draw(st.integers(0, 3))):
         choice = draw(st.sampled_from(["closed", "range", "yearly", "yearly-span", "hours-yearly", "hours-date"]))
