@@ -397,8 +397,6 @@ MON_FRI = "days are written mon, tue, wed, thu, fri, sat, sun; Monday to Friday 
          "is written: closed bridge days"),
         ("  closed 2026-05-15, 2027-05-07", 20, "one date (or one 'DATE to DATE' span of days in a row) per line: closed 2026-05-15, then "
          "closed 2027-05-07 on a line of its own"),
-        ("  hours 2026-07-06 to 2026-08-02 08:00-16:00", 20, "other hours are given one date per line (hours 2026-07-06 08:00-16:00), or "
-         "for the same days of every year: hours yearly 07-06 to 08-02 08:00-16:00 on working days"),
     ],
 )
 def test_a_municipalitys_calendar_words_are_told_how_the_language_writes_them(line: str, column: int, hint: str) -> None:

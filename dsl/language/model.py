@@ -171,6 +171,10 @@ class DateHours:
     day: date
     hours: tuple[DailyHours, ...] = ()
     pos: Pos = field(default_factory=_no_pos, compare=False)
+    span: tuple[date, date] | None = None
+    """`hours 2026-07-06 to 2026-08-02 …` (outside16): the span of dates the line was written for, one DateHours a day."""
+    working_days_only: bool = False
+    """`… on working days`: only when the week opens the day and no holiday (or bridge day) closes it."""
 
 
 @dataclass(frozen=True, slots=True)

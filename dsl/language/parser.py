@@ -1326,11 +1326,31 @@ class _Builder(Transformer[Token, Any]):
         days = YearlyDays(first, last, pos, hours, working) if first is not None and last is not None else None
         return _Stmt("yearly", days, pos)
 
-    def date_hours(self, meta: Any, children: list[Any]) -> _Stmt:
-        token, *hours = children
+    def date_hours(self, meta: Any, children: list[Any]) -> _Stmt | list[_Stmt]:
+        token, last_token, *hours = children
         pos = self._pos(meta)
         day = self._date(token)
-        return _Stmt("dates", DateHours(day, tuple(h for h in hours if h is not None), pos) if day else None, pos)
+        working = any(h == "working-days" for h in hours)
+        kept = tuple(h for h in hours if isinstance(h, DailyHours))
+        if last_token is None:
+            return _Stmt("dates", DateHours(day, kept, pos, working_days_only=working) if day else None, pos)
+        last = self._date(last_token)
+        if day is None or last is None:
+            return []
+        if last < day:
+            hint = f"write the earlier date first: hours {last} to {day} …"
+            self.diagnostics.append(error(f"the days end ({last}) before they start ({day})", self._tpos(last_token), hint, code="T0518"))
+            return []
+        count = (last - day).days + 1
+        if count > limits.MAX_CLOSED_DAYS:
+            hint = "for the same days every year, write: hours yearly MM-DD to MM-DD …"
+            message = f"the days span {count:,} days; a range may span at most {limits.MAX_CLOSED_DAYS}"
+            self.diagnostics.append(error(message, self._tpos(last_token), hint, code="T0518"))
+            return []
+        # One date a day, each pointing at the line: a day given twice (T0508) is found as for single dates.
+        return [
+            _Stmt("dates", DateHours(day + timedelta(days=n), kept, pos, (day, last), working), pos) for n in range(count)
+        ]
 
     def eve(self, meta: Any, children: list[Any]) -> _Stmt:
         *hours, before = children

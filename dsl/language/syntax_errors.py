@@ -713,11 +713,6 @@ def _calendar_line_hint(exc: UnexpectedToken, text: str) -> str | None:
             "one date (or one 'DATE to DATE' span of days in a row) per line: closed 2026-05-15, then closed 2027-05-07 "
             "on a line of its own"
         )
-    if line.startswith("hours ") and word == "to" and len(before) == 2 and re.fullmatch(r"\d{4}-\d\d-\d\d", before[1]):
-        return (
-            "other hours are given one date per line (hours 2026-07-06 08:00-16:00), or for the same days of every year: "
-            "hours yearly 07-06 to 08-02 08:00-16:00 on working days"
-        )
     return None
 
 

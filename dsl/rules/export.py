@@ -709,7 +709,10 @@ def _dated_hours(cal: Calendar, weekly: dict[str, list[list[str]]], years: tuple
     reach = 1 if cal.bridge_days else 0
     holidays_found = holiday_dates(cal, range(first - reach, last + 2), range(first, last + 1)) if cal.holidays else set()
     bridges = bridge_days(holidays_found, weekly, first, last) if cal.bridge_days else set()
-    own = {d.day: _daily(d.hours) for d in cal.dates}
+    def ordinary_working(day: date) -> bool:  # `hours DATE to DATE … on working days`: the week opens it, no holiday closes it
+        return bool(weekly[WEEKDAYS[day.weekday()]]) and day not in holidays_found and day not in bridges
+
+    own = {d.day: _daily(d.hours) for d in cal.dates if not d.working_days_only or ordinary_working(d.day)}
     eve = _daily(cal.eve_hours) if cal.eve_hours else None
     result: dict[date, list[list[str]]] = {}
     for day, hours in own.items():
