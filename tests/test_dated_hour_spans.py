@@ -97,3 +97,8 @@ def test_the_page_says_the_span_as_written(lang: str, said: str) -> None:
     text = site.clock_text(vendor, "kommun", site.Reader(lang, words()[lang], vendor))
     text = text.replace("\u2060", "").replace("\xa0", " ").replace("\u202f", " ").replace("\u2009", " ")
     assert said in text.replace(" – ", "–"), text  # a time range is spaced as each language writes it
+
+
+def test_hours_that_overlap_in_a_span_are_reported_once_for_the_span() -> None:
+    message, line, _, _ = only(plan("hours 2026-07-06 to 2026-07-20 08:00-12:00, 11:00-16:00"))
+    assert (message, line) == ("the hours of 2026-07-06 to 2026-07-20 overlap", 6)

@@ -633,7 +633,10 @@ def check_openings(calendar: Calendar) -> Iterator[Diagnostic]:
         if special.day in seen:
             yield error(f"the date {special.day} is given twice", special.pos, f"first given at line {seen[special.day].line}", code="T0508")
         seen[special.day] = special.pos
-        yield from _check_daily(special.hours, f"the hours of {special.day}")
+        if special.span is not None and special.day != special.span[0]:
+            continue  # a span's days share the line's hours (`hours 2026-07-06 to 2026-08-02 …`): judged once, at its first
+        first = f"{special.span[0]} to {special.span[1]}" if special.span is not None else f"{special.day}"
+        yield from _check_daily(special.hours, f"the hours of {first}")
     for yearly in calendar.yearly:
         yield from _check_daily(yearly.hours, "the hours of these days")
     yield from check_monthly_days(calendar)
