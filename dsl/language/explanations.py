@@ -809,10 +809,11 @@ EXPLANATIONS: dict[str, Explanation] = {
         fix=("de-fakto", "de-facto"),
     ),
     "T0518": Explanation(
-        "closed days that end before they start, or span too long",
+        "closed days (or days with other hours) that end before they start, or span too long",
         "`closed 2026-12-28 to 2027-01-06` closes every day from the first date to the second, both "
-        "included: the earlier date comes first, and a range spans at most 366 days. For the same days "
-        "of every year, write `closed yearly 12-24 to 12-26`.",
+        "included, and `hours 2026-07-06 to 2026-08-02 08:00-16:00` gives those days other hours: the earlier date "
+        "comes first, and a range spans at most 366 days. For the same days of every year, write `closed yearly 12-24 "
+        "to 12-26` (or `hours yearly 07-01 to 08-15 …`).",
         "calendar office {\n  zone Europe/Stockholm\n  open mon-fri 08:00-17:00\n  closed 2027-01-06 to 2026-12-28\n}\n",
         fix=("closed 2027-01-06 to 2026-12-28", "closed 2026-12-28 to 2027-01-06"),
     ),
