@@ -396,8 +396,8 @@ DAY_CALENDAR = "calendar c {{\n  zone Europe/Stockholm\n  open mon-fri 08:00-17:
          "with its year: hours 2026-12-24 08:00-12:00", ["hours yearly 12-24 08:00-12:00", "hours 2026-12-24 08:00-12:00"]),
         ("closed 12-24 to 12-26  # Christmas", "a day of every year is written with 'yearly': closed yearly 12-24 to 12-26; a date of one "
          "year, with its year: closed 2026-12-24 to 2026-12-26", ["closed yearly 12-24 to 12-26", "closed 2026-12-24 to 2026-12-26"]),
-        ("closed 2026-12-24, 2026-12-31", "one date a line (closed 2026-12-24, then closed 2026-12-31 on the next), or the days between two "
-         "dates: closed 2026-12-24 to 2026-12-31", ["closed 2026-12-24\n  closed 2026-12-31", "closed 2026-12-24 to 2026-12-31"]),
+        ("closed 2026-12-24, 2026-12-31", "one date (or one 'DATE to DATE' span of days in a row) per line: closed 2026-12-24, then "
+         "closed 2026-12-31 on a line of its own", ["closed 2026-12-24\n  closed 2026-12-31"]),
     ],
 )
 def test_a_calendar_day_written_as_authors_first_write_it_is_told_the_language_s_form(written: str, hint: str, forms: list[str]) -> None:
@@ -473,3 +473,29 @@ def test_contact_hours_of_24x7_are_told_to_name_a_calendar_open_round_the_clock(
                                 "then write: hours around-the-clock")
     fixed = HEADER + '  calendar around-the-clock { open 24x7 }\n  contact chat "https://acme.example/chat" hours around-the-clock\n}\n'
     assert problems(fixed) == []
+
+
+# outside16: a Swedish municipality's framework agreement, "vardagar 08–17, klämdagar stängda", sommartid in weeks.
+MON_FRI = "days are written mon, tue, wed, thu, fri, sat, sun; Monday to Friday is a range: open mon-fri 08:00-17:00"
+
+@pytest.mark.parametrize(
+    ("line", "column", "hint"),
+    [
+        ("  open vardagar 08:00-17:00", 8, MON_FRI),
+        ("  open weekdays 08:00-17:00", 8, MON_FRI),
+        ("  closed klämdagar", 10, "a working day closed between a holiday and a weekend (a klämdag, a ponte, a dzień pomostowy, a Brückentag) "
+         "is written: closed bridge days"),
+        ("  closed ponti", 10, "a working day closed between a holiday and a weekend (a klämdag, a ponte, a dzień pomostowy, a Brückentag) "
+         "is written: closed bridge days"),
+        ("  closed 2026-05-15, 2027-05-07", 20, "one date (or one 'DATE to DATE' span of days in a row) per line: closed 2026-05-15, then "
+         "closed 2027-05-07 on a line of its own"),
+    ],
+)
+def test_a_municipalitys_calendar_words_are_told_how_the_language_writes_them(line: str, column: int, hint: str) -> None:
+    _, at_line, at_column, said = only(f"calendar c {{\n  zone Europe/Stockholm\n  open mon-fri 08:00-17:00\n{line}\n}}\n")
+    assert (at_line, at_column, said) == (4, column, hint)
+
+
+def test_a_weekend_after_closed_is_not_told_about_bridge_days() -> None:
+    _, _, _, said = only("calendar c {\n  zone Europe/Stockholm\n  open mon-fri 08:00-17:00\n  closed weekends\n}\n")
+    assert said is None or "klämdag" not in said

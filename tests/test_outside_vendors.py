@@ -299,15 +299,21 @@ OFFERS_LANG12 = ("kochersberg", "sihlmed")
 # from docs/language.md alone (session lang13).
 OFFERS_LANG13 = ("pennine", "frankenlohn")
 OFFERS_OUTSIDE15 = ("navigli", "chmurdesk")
+# A Sundsvall IT-support firm under the municipalities' framework agreement (Mittnorr: Swedish only, "vardagar 08-17"
+# with "helgfria vardagar", the klämdagar closed by date, a short day before every holiday, summer hours, inställelsetid
+# and åtgärdstid in arbetstimmar and arbetsdagar, vite per started working hour) and a Turin managed SOC (Presidio:
+# notification and containment times, reperibilità in the evening and on Saturday mornings as a kind of case, penali
+# as a share of the monthly fee, a monthly report), written from docs/language.md alone (session outside16).
+OFFERS_OUTSIDE16 = ("mittnorr", "presidio")
 
 
 @pytest.mark.parametrize(
     "group",
     [SESSION_22, SESSION_22B, SESSION_23, SESSION_24, SESSION_25, SESSION_26, OFFERS_7, OFFERS_10, OFFERS_LANG10, OFFERS_LANG11,
-     OFFERS_LANG12, OFFERS_LANG13, OFFERS_OUTSIDE15],
+     OFFERS_LANG12, OFFERS_LANG13, OFFERS_OUTSIDE15, OFFERS_OUTSIDE16],
     ids=["session 22", "session 22b", "session 23", "session 24", "session 25", "session 26", "maresia and caledon", "lagunasoft",
          "civitas and vindel", "sonajalg and moravadata", "kochersberg and sihlmed",
-         "pennine and frankenlohn", "navigli and chmurdesk"],
+         "pennine and frankenlohn", "navigli and chmurdesk", "mittnorr and presidio"],
 )
 def test_each_group_of_offers_checks_clean_on_its_own_even_strictly(tmp_path: Path, group: tuple[str, ...]) -> None:
     (tmp_path / "plans").mkdir()
@@ -1233,6 +1239,72 @@ def test_navigli_and_chmurdesk_read_and_export_as_written(published: Path) -> No
         assert answered.stdout.strip() == level, answered.stderr
 
 
+OUTSIDE16_DEADLINES = [
+    # Ascension Day (Thursday 14 May 2026) is a holiday and the Friday after it a klämdag: Monday 08:00 + 1 hour.
+    ("mittnorr/bas", "P1", "2026-05-14T10:00:00+02:00", {}, "2026-05-18T09:00:00+02:00"),
+    # The day before Ascension closes at 15:00: half an hour that day, 1½ on Monday 18 May.
+    ("mittnorr/bas", "P2", "2026-05-13T14:30:00+02:00", {}, "2026-05-18T09:30:00+02:00"),
+    # Summer hours 08-16 on Friday 3 July: two hours that day, two on Monday.
+    ("mittnorr/bas", "P3", "2026-07-03T14:00:00+02:00", {}, "2026-07-06T10:00:00+02:00"),
+    # New Year's Day: Friday 2 and Monday 5 January are klämdagar, Tuesday 6 Epiphany: Wednesday 08:00 + 1 hour.
+    ("mittnorr/bas", "P1", "2026-01-01T10:00:00+01:00", {}, "2026-01-07T09:00:00+01:00"),
+    # Monday 5 January 2026 is a klämdag and Tuesday Epiphany: 8 working hours from Wednesday 08:00.
+    ("mittnorr/bas", "P4", "2026-01-05T09:00:00+01:00", {}, "2026-01-07T16:00:00+01:00"),
+    # 23 December closes at 15:00 (Christmas Eve is a day off): two hours that day, two on Monday 28 December.
+    ("mittnorr/bas", "P1", "2026-12-23T13:00:00+01:00", {"metric": "resolution"}, "2026-12-28T10:00:00+01:00"),
+    # Three working days from Thursday 30 April: 1 May is a holiday, so Monday 4, Tuesday 5 and Wednesday 6 May.
+    ("mittnorr/bas", "P3", "2026-04-30T10:00:00+02:00", {"metric": "resolution"}, "2026-05-06T10:00:00+02:00"),
+    # End of the 10th working day after 17 June (Midsummer Eve is a day off) is Thursday 2 July, in summer hours.
+    ("mittnorr/bas", "P4", "2026-06-17T10:00:00+02:00", {"metric": "resolution"}, "2026-07-02T16:00:00+02:00"),
+    # On site by the end of the next working day; after the 15:00 cut-off it counts from Friday 5 June.
+    ("mittnorr/utokad", "P2", "2026-06-04T15:30:00+02:00", {"metric": "on-site"}, "2026-06-08T17:00:00+02:00"),
+    # Friday 5 June is the day before National Day (a Saturday) and closes at 15:00: two hours, then two on Monday.
+    ("mittnorr/utokad", "P1", "2026-06-05T13:00:00+02:00", {"metric": "on-site"}, "2026-06-08T10:00:00+02:00"),
+    # Utökad's own P2 resolution (6 working hours); Monday 5 June 2028 is a klämdag before National Day.
+    ("mittnorr/utokad", "P2", "2028-06-05T09:00:00+02:00", {"metric": "resolution"}, "2028-06-07T14:00:00+02:00"),
+    # Registration in 30 minutes; Friday 7 May 2027 (after Ascension) is a klämdag.
+    ("mittnorr/bas", "P4", "2027-05-07T08:10:00+02:00", {"metric": "registration"}, "2027-05-10T08:30:00+02:00"),
+    # San Giovanni (24 June) closes the Turin office: notification 30 minutes from Thursday 09:00.
+    ("presidio/vigilanza", "S1", "2026-06-24T10:00:00+02:00", {"metric": "registration"}, "2026-06-25T09:30:00+02:00"),
+    # On call: half an hour on Friday evening (until 23:00), half an hour from Saturday 09:00.
+    ("presidio/vigilanza", "S1", "2026-11-27T22:30:00+01:00", {"case": "reperibilita"}, "2026-11-28T09:30:00+01:00"),
+    # On call from Saturday 12:50: ten minutes until 13:00, twenty from Monday's 18:00.
+    ("presidio/vigilanza", "S1", "2026-11-28T12:50:00+01:00", {"metric": "registration", "case": "reperibilita"}, "2026-11-30T18:20:00+01:00"),
+    # One working day from 23 December: Christmas Eve closed every year, 25 and 26 December holidays.
+    ("presidio/vigilanza", "S3", "2026-12-23T11:00:00+01:00", {}, "2026-12-28T11:00:00+01:00"),
+    # Containment in 8 office hours from Friday 3 April 16:00: Easter Monday is closed, six hours on Tuesday.
+    ("presidio/vigilanza", "S2", "2026-04-03T16:00:00+02:00", {"metric": "workaround"}, "2026-04-07T15:00:00+02:00"),
+    # Around the clock: 15 real minutes across the end of summer time.
+    ("presidio/presidio-h24", "S1", "2026-10-25T02:50:00+02:00", {"metric": "registration"}, "2026-10-25T02:05:00+01:00"),
+    # Presidio H24 replaces the on-call case's targets with its own round-the-clock ones.
+    ("presidio/presidio-h24", "S1", "2026-11-28T20:00:00+01:00", {"case": "reperibilita"}, "2026-11-28T20:30:00+01:00"),
+    ("presidio/presidio-h24", "S3", "2026-12-24T22:00:00+01:00", {}, "2026-12-25T02:00:00+01:00"),
+]
+
+
+def test_mittnorr_and_presidio_read_and_export_as_written(published: Path) -> None:
+    rules = json.loads((published / "rules" / "all.json").read_text(encoding="utf-8"))
+    office = rules["vendors"]["mittnorr"]["calendars"]["mittnorr-kontor"]["dates"]
+    # `closed bridge days`: the author's hand-made list of klämdagar missed Friday 2 January 2026.
+    for klamdag in ("2026-01-02", "2026-01-05", "2026-05-15", "2027-05-07", "2028-01-07", "2028-05-26", "2028-06-05"):
+        assert office[klamdag] == [], klamdag
+    assert office["2026-06-19"] == [] and office["2026-12-24"] == []  # helgfria vardagar: de facto holidays
+    bas = rules["vendors"]["mittnorr"]["plans"]["bas"]
+    (penalty,) = bas["penalties"]
+    assert (penalty["metric"], penalty["priority"], penalty["per"], penalty["clock"]) == ("resolution", "P1", "hour", "business")
+    assert {o["id"]: (o.get("count"), o.get("period")) for o in bas["obligations"]}["uppfoljningsmote"] == (1, "quarter")
+    vigilanza = rules["vendors"]["presidio"]["plans"]["vigilanza"]
+    assert vigilanza["maintenance"] == {"calendar": "presidio-manutenzione", "notice_minutes": 72 * 60}
+    assert {(p["metric"], p["priority"]) for p in vigilanza["penalties"]} == {("registration", "S1"), ("workaround", "S1")}
+    h24 = rules["vendors"]["presidio"]["plans"]["presidio-h24"]
+    assert [c["below"] for c in h24["availability"]["credits"]] == [99.9, 99.5, 99]
+    swedish = words_of(published / "sv" / "mittnorr" / "index.html")
+    assert "Inställelsetid" in swedish and "Åtgärdstid" in swedish and "stängt klämdagar" in swedish
+    italian = words_of(published / "it" / "presidio" / "index.html")
+    for said in ("Tempo di notifica", "Tempo di contenimento", "Numero di reperibilità"):
+        assert said in italian, said
+
+
 # Each set of deadlines worked out by hand for the outside offers of a session, asked of `tierwise due --batch` and of the
 # JavaScript evaluator over the published rules (session 25's are asked with two refusals, above).
 HAND_WORKED = {
@@ -1242,6 +1314,7 @@ HAND_WORKED = {
     "kochersberg, sihlmed": LANG12_DEADLINES,
     "pennine, frankenlohn": LANG13_DEADLINES,
     "navigli, chmurdesk (outside15)": OUTSIDE15_DEADLINES,
+    "mittnorr, presidio (outside16)": OUTSIDE16_DEADLINES,
 }
 
 

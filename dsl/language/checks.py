@@ -15,11 +15,12 @@ the resolved vendor (merged plans, the scheme it uses) and the names in scope.
 from __future__ import annotations
 
 import difflib
+import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
 from decimal import Decimal
 from functools import lru_cache
-from typing import Protocol, TypeVar
+from typing import NamedTuple, Protocol, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from babel.core import get_global
@@ -128,8 +129,10 @@ def check_project(
         found += _check_definitions_of(file, settings)
     shared_calendars = {c.id for f in (*files, *context) for c in f.calendars}
     shared_schemes = {s.id for f in (*files, *context) for s in f.schemes}
+    elsewhere = vendor_file_definitions((*files, *context))
     for decl, vendor in vendors:
         found += check_vendor(decl, vendor, shared_calendars, shared_schemes, settings)
+        found += check_borrowed_definitions(decl, vendor, elsewhere)
     # An inherited target or a shared calendar's name is one element seen from several places: one report.
     return list(dict.fromkeys(found))
 
@@ -141,11 +144,13 @@ def check_file(
     shared_schemes: set[str],
     settings: Settings = DEFAULT_SETTINGS,
     horizon: Horizon | None = None,
+    elsewhere: VendorFileDefinitions | None = None,
 ) -> list[Diagnostic]:
     """What `check_project` finds about one file, less the duplicate ids across files (for the build cache).
 
     `vendors` are the file's own vendors as resolved; the shared sets are the ids of every file's
-    top-level calendars and schemes; `horizon` is the project's (`project_horizon`). The same
+    top-level calendars and schemes; `horizon` is the project's (`project_horizon`); `elsewhere` the
+    top-level definitions of the files that hold a vendor (`vendor_file_definitions`). The same
     judgments as `check_project`, one file at a time: the build cache's key of its findings must
     hold all of these.
     """
@@ -156,7 +161,102 @@ def check_file(
     found += _check_definitions_of(file, settings)
     for decl, vendor in vendors:
         found += check_vendor(decl, vendor, shared_calendars, shared_schemes, settings)
+        if elsewhere is not None:
+            found += check_borrowed_definitions(decl, vendor, elsewhere)
     return found
+
+
+class VendorFileDefinitions(NamedTuple):
+    """The calendars and priority schemes defined at the top of a file that holds a vendor: each id with that file and
+    its vendor (`vendor_file_definitions`)."""
+
+    calendars: dict[str, tuple[str, str]]
+    schemes: dict[str, tuple[str, str]]
+
+
+def vendors_of_file(file: FileDecl) -> tuple[str, ...]:
+    """The ids of the vendors a file holds, also of a file read for its shared definitions only."""
+    return tuple(v.id for v in file.vendors) or file.vendor_ids
+
+
+def vendor_file_definitions(files: Iterable[FileDecl]) -> VendorFileDefinitions:
+    """Every top-level calendar and scheme of a file that holds a vendor, by id: (the file's path, its vendor's id).
+
+    A file without a vendor (plans/shared.plan) shares its definitions by intent and is left out."""
+    calendars: dict[str, tuple[str, str]] = {}
+    schemes: dict[str, tuple[str, str]] = {}
+    for file in files:
+        owners = vendors_of_file(file)
+        if not owners:
+            continue
+        for calendar in file.calendars:
+            calendars.setdefault(calendar.id, (file.path, owners[0]))
+        for scheme in file.schemes:
+            schemes.setdefault(scheme.id, (file.path, owners[0]))
+    return VendorFileDefinitions(calendars, schemes)
+
+
+def _calendars_named(decl: VendorDecl, vendor: Vendor) -> Iterator[tuple[str, Pos]]:
+    """Every calendar a vendor names, with where: the places check_contact and check_plan_references judge with
+    _calendar_ref (a plan's inherited references at the parent's place)."""
+    for contact in decl.contacts:
+        if contact.hours is not None:
+            yield contact.hours, _at(contact.hours_pos, contact.pos)
+        if contact.answered is not None:
+            yield contact.answered, _at(contact.answered_pos, contact.pos)
+    for plan in vendor.plans:
+        for target in plan.targets:
+            if target.calendar is not None:
+                yield target.calendar, target.pos
+        for cov in plan.coverage:
+            yield cov.calendar, cov.pos
+        for obligation in plan.obligations:
+            if obligation.calendar is not None:
+                yield obligation.calendar, obligation.pos
+        for hours in plan.channel_hours:
+            yield hours.calendar, hours.pos
+        if plan.maintenance is not None and plan.maintenance.calendar is not None:
+            yield plan.maintenance.calendar, plan.maintenance.pos
+        if plan.availability is not None and plan.availability.calendar is not None:
+            yield plan.availability.calendar, plan.availability.calendar_pos
+
+
+def check_borrowed_definitions(decl: VendorDecl, vendor: Vendor, elsewhere: VendorFileDefinitions) -> Iterator[Diagnostic]:
+    """A calendar or priority scheme the vendor names from the top of another vendor's file (T0323), once per id.
+
+    It works inside the project, but the file no longer checks when it is copied alone or that file is removed: the
+    definition belongs to the other vendor's offer. Definitions of the vendor's own file, and of files without a
+    vendor (plans/shared.plan), are the vendor's to use."""
+    own = {c.id for c in decl.calendars}
+    told: set[str] = set()
+    for ref, pos in _calendars_named(decl, vendor):
+        where = elsewhere.calendars.get(ref)
+        if where is None or ref in own or ref in told or _same_file(where[0], decl.pos.file):
+            continue
+        told.add(ref)
+        yield _borrowed("calendar", ref, pos, where, decl)
+    scheme = decl.priorities
+    if scheme is not None and scheme.name not in {s.id for s in decl.schemes}:
+        where = elsewhere.schemes.get(scheme.name)
+        if where is not None and not _same_file(where[0], decl.pos.file):
+            yield _borrowed("priority scheme", scheme.name, scheme.pos, where, decl)
+
+
+def _same_file(a: str, b: str) -> bool:
+    return a == b or os.path.abspath(a) == os.path.abspath(b)
+
+
+def _borrowed(what: str, ref: str, pos: Pos, where: tuple[str, str], decl: VendorDecl) -> Diagnostic:
+    path, owner = where
+    # The other file as seen from this one (`acme.plan` beside it), whichever folder the command was run in.
+    shown = os.path.relpath(os.path.abspath(path), os.path.dirname(os.path.abspath(decl.pos.file))) if decl.pos.file else path
+    vendor = decl.id
+    return warning(
+        f"{what} '{ref}' is defined in {shown}, the file of vendor '{owner}'",
+        pos,
+        f"copy it into vendor '{vendor}' (it may keep its id there) or into a file without a vendor, such as plans/shared.plan",
+        code="T0323",
+    )
 
 
 def _check_definitions_of(file: FileDecl, settings: Settings) -> list[Diagnostic]:
@@ -533,7 +633,10 @@ def check_openings(calendar: Calendar) -> Iterator[Diagnostic]:
         if special.day in seen:
             yield error(f"the date {special.day} is given twice", special.pos, f"first given at line {seen[special.day].line}", code="T0508")
         seen[special.day] = special.pos
-        yield from _check_daily(special.hours, f"the hours of {special.day}")
+        if special.span is not None and special.day != special.span[0]:
+            continue  # a span's days share the line's hours (`hours 2026-07-06 to 2026-08-02 …`): judged once, at its first
+        first = f"{special.span[0]} to {special.span[1]}" if special.span is not None else f"{special.day}"
+        yield from _check_daily(special.hours, f"the hours of {first}")
     for yearly in calendar.yearly:
         yield from _check_daily(yearly.hours, "the hours of these days")
     yield from check_monthly_days(calendar)
@@ -607,6 +710,22 @@ def check_calendar(calendar: Calendar) -> Iterator[Diagnostic]:
     yield from check_hours_order(calendar)
     yield from check_openings(calendar)
     yield from check_customer_holidays(calendar)
+    yield from check_bridge_days(calendar)
+
+
+def check_bridge_days(calendar: Calendar) -> Iterator[Diagnostic]:
+    """`closed bridge days` needs holidays to lie beside (outside16): without them it closes nothing, quietly."""
+    if not calendar.bridge_days or calendar.holidays:
+        return
+    if calendar.always_open:
+        hint = "remove 'closed bridge days': a calendar open 24x7 has no holidays, so no day between one and a weekend"
+    elif calendar.customer_holidays:
+        hint = "bridge days lie beside the holidays of a 'closed holidays COUNTRY' line, not the customer's own: remove the line"
+    else:
+        hint = "add the holidays the bridge days lie beside, such as closed holidays SE"
+    yield warning(
+        f"'closed bridge days' closes nothing: calendar '{calendar.id}' closes on no holidays", calendar.bridge_days_pos, hint, code="T0525",
+    )
 
 
 # --- issue 8: the customer's own holidays ------------------------------------------------------

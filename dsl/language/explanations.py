@@ -381,6 +381,29 @@ EXPLANATIONS: dict[str, Explanation] = {
         '    obligation call for P2 after 4h on office "We phone you"\n  }\n}\n',
         fix=("obligation call for P2", "obligation call-p2 for P2"),
     ),
+    "T0323": Explanation(
+        "a calendar or priority scheme of another vendor's file",
+        "A calendar or priority scheme defined at the top of a file is shared with every file of the project, "
+        "so a vendor may name one that stands in another vendor's file. It works while both files are in the "
+        "project, but the definition belongs to the other offer: the file no longer checks when it is copied "
+        "alone to another project, or when the other file is removed or renamed (then the name is unknown, T0304). "
+        "Copy the definition into the vendor block (a vendor's own calendar may keep the id), or move it to a file "
+        "that holds no vendor, such as plans/shared.plan, which shares its definitions by intent. The warning is "
+        "given once per calendar or scheme, at the first place the vendor names it.",
+        V.replace("acme", "beta").replace("Acme", "Beta") + "  contact phone hours office\n}\n",
+        files=(
+            (
+                "acme.plan",
+                b'calendar office {\n  zone Europe/Stockholm\n  open mon-fri 08:00-17:00\n}\n'
+                b'vendor acme {\n  name "Acme"\n  language en\n  contact phone hours office\n}\n',
+            ),
+        ),
+        load=".",
+        fix=(
+            "  contact phone hours office\n",
+            "  contact phone hours office\n  calendar office {\n    zone Europe/Stockholm\n    open mon-fri 08:00-17:00\n  }\n",
+        ),
+    ),
     # --- T04: words and texts ---------------------------------------------------------------------
     "T0401": Explanation(
         "an unknown fixed word",
@@ -669,6 +692,15 @@ EXPLANATIONS: dict[str, Explanation] = {
         "calendar office {\n  zone Europe/Berlin\n  open mon-fri 08:00-17:00\n  hours monthly last 0 working days 07:00-20:00\n}\n",
         fix=("last 0 working", "last 3 working"),
     ),
+    "T0525": Explanation(
+        "bridge days on a calendar without holidays",
+        "`closed bridge days` closes each working day between a holiday of the calendar's `closed holidays` lines and a "
+        "day the week keeps closed (a Swedish klämdag, an Italian ponte). A calendar that closes on no holidays has no "
+        "such day, so the line closes nothing; the customer's own holidays (`closed holidays customer`) do not count, "
+        "for they differ from customer to customer.",
+        "calendar office {\n  zone Europe/Stockholm\n  open mon-fri 08:00-17:00\n  closed bridge days\n}\n",
+        fix=("  closed bridge days\n", "  closed holidays SE\n  closed bridge days\n"),
+    ),
     "T0502": Explanation(
         "an unknown country for public holidays",
         "`closed holidays XX` names a two-letter country code the holidays package knows.",
@@ -777,10 +809,11 @@ EXPLANATIONS: dict[str, Explanation] = {
         fix=("de-fakto", "de-facto"),
     ),
     "T0518": Explanation(
-        "closed days that end before they start, or span too long",
+        "closed days (or days with other hours) that end before they start, or span too long",
         "`closed 2026-12-28 to 2027-01-06` closes every day from the first date to the second, both "
-        "included: the earlier date comes first, and a range spans at most 366 days. For the same days "
-        "of every year, write `closed yearly 12-24 to 12-26`.",
+        "included, and `hours 2026-07-06 to 2026-08-02 08:00-16:00` gives those days other hours: the earlier date "
+        "comes first, and a range spans at most 366 days. For the same days of every year, write `closed yearly 12-24 "
+        "to 12-26` (or `hours yearly 07-01 to 08-15 …`).",
         "calendar office {\n  zone Europe/Stockholm\n  open mon-fri 08:00-17:00\n  closed 2027-01-06 to 2026-12-28\n}\n",
         fix=("closed 2027-01-06 to 2026-12-28", "closed 2026-12-28 to 2027-01-06"),
     ),

@@ -394,7 +394,7 @@ def _shared_definitions(context: Sequence[Path], named: Sequence[Path], cache: B
         except OSError:
             continue
         if decl is not None:
-            shared.append(FileDecl(decl.path, calendars=decl.calendars, schemes=decl.schemes))
+            shared.append(FileDecl(decl.path, calendars=decl.calendars, schemes=decl.schemes, vendor_ids=tuple(v.id for v in decl.vendors)))
     return shared
 
 
@@ -467,7 +467,10 @@ def _check_with_cache(
     the key holds all three, and the project's horizon (T0813: its calendars' holiday data covers the
     horizon). Duplicate ids across files are judged afresh on every run.
     """
-    shared = pickle.dumps(tuple((d.path, d.calendars, d.schemes) for d in (*decls, *context)), protocol=pickle.HIGHEST_PROTOCOL)
+    # Whether a file holds a vendor is part of it: a calendar at the top of another vendor's file is warned of (T0323).
+    shared = pickle.dumps(
+        tuple((d.path, d.calendars, d.schemes, checks.vendors_of_file(d)) for d in (*decls, *context)), protocol=pickle.HIGHEST_PROTOCOL
+    )
     # The settings are part of the key: which languages a text must (and may) be in is theirs to say; and so are
     # the holiday and zone data, which subdivisions and zone names are judged against.
     shared_key = key_of(
@@ -508,7 +511,7 @@ def _check_with_cache(
         vendors = tuple(vendor for _, vendor in by_file.get(file.path, []))
         todo.append(_FileCheck(len(findings), file, own, key, outline_key, vendors))
         findings.append(None)
-    context_of_checks = (shared_calendars, shared_schemes, settings, horizon)
+    context_of_checks = (shared_calendars, shared_schemes, settings, horizon, checks.vendor_file_definitions((*decls, *context)))
     for place, judged, outlined in _checked(todo, context_of_checks, cache):
         findings[place] = judged
         if outlined and outlining is not None:
@@ -539,10 +542,12 @@ _CHECKING: dict[str, object] = {}
 """What the checking workers need, set just before they are forked (shared, not pickled)."""
 
 
-def _check_one(check: _FileCheck, context: tuple[set[str], set[str], Settings, object], cache: BuildCache) -> tuple[list[Diagnostic], bool]:
+def _check_one(
+    check: _FileCheck, context: tuple[set[str], set[str], Settings, object, checks.VendorFileDefinitions], cache: BuildCache
+) -> tuple[list[Diagnostic], bool]:
     """One file's findings, kept in the cache under its key; and whether its outline was made and kept."""
-    shared_calendars, shared_schemes, settings, horizon = context
-    mine = checks.check_file(check.file, check.own, shared_calendars, shared_schemes, settings, horizon)  # type: ignore[arg-type]
+    shared_calendars, shared_schemes, settings, horizon, elsewhere = context
+    mine = checks.check_file(check.file, check.own, shared_calendars, shared_schemes, settings, horizon, elsewhere)  # type: ignore[arg-type]
     if check.key is not None:
         cache.put(CHECK_KIND, check.key, mine)
     if check.outline_key is not None:
@@ -567,7 +572,7 @@ _FILES_PER_TASK = 8
 
 
 def _checked(
-    todo: list[_FileCheck], context: tuple[set[str], set[str], Settings, object], cache: BuildCache
+    todo: list[_FileCheck], context: tuple[set[str], set[str], Settings, object, checks.VendorFileDefinitions], cache: BuildCache
 ) -> list[tuple[int, list[Diagnostic], bool]]:
     """Each file's findings by its place, and whether its outline was kept: in worker processes and this one together
     when there are many (a cold build of a thousand files judged and outlined them for a second and a half on one core,

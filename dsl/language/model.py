@@ -171,6 +171,10 @@ class DateHours:
     day: date
     hours: tuple[DailyHours, ...] = ()
     pos: Pos = field(default_factory=_no_pos, compare=False)
+    span: tuple[date, date] | None = None
+    """`hours 2026-07-06 to 2026-08-02 …` (outside16): the span of dates the line was written for, one DateHours a day."""
+    working_days_only: bool = False
+    """`… on working days`: only when the week opens the day and no holiday (or bridge day) closes it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -252,6 +256,11 @@ class Calendar:
     eve_before_pos: tuple[Pos, ...] = field(default=(), compare=False)
     # `hours monthly last 3 working days 07:00-20:00`: a date's own line and a yearly line win over it.
     monthly: tuple[MonthlyDays, ...] = ()
+    bridge_days: bool = False
+    """`closed bridge days` (outside16): also closed on each day the week opens and no holiday closes whose day before
+    and day after are both days off (a holiday of `holidays`, or a day the week keeps closed), one of them a holiday:
+    a Swedish klämdag, an Italian ponte. A date's own line and a yearly line win over it (rules.export.bridge_days)."""
+    bridge_days_pos: Pos = field(default_factory=_no_pos, compare=False)
 
     def customer_countries(self) -> tuple[tuple[str, Pos], ...]:
         """Each country of `closed holidays customer` with where it is written (a calendar built in code has no place for

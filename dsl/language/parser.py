@@ -148,6 +148,9 @@ class FileDecl:
     schemes: tuple[PriorityScheme, ...] = ()
     texts: tuple[Text, ...] = ()
     horizons: tuple[Horizon, ...] = ()  # issue 10: `horizon FIRST-LAST` statements of the file
+    vendor_ids: tuple[str, ...] = ()
+    """The vendors of a file read for its shared definitions only (loader._shared_definitions), whose vendor blocks are
+    left out: that its calendars and schemes are another vendor's (T0323) is all that is needed of them."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -1293,6 +1296,9 @@ class _Builder(Transformer[Token, Any]):
             return None
         return month, day
 
+    def closed_bridge_days(self, meta: Any, children: list[Any]) -> _Stmt:
+        return _Stmt("closed bridge days", True, self._pos(meta))
+
     def closed_yearly(self, meta: Any, children: list[Token | None]) -> _Stmt:
         return self._yearly(self._pos(meta), children[0], children[1], ())
 
@@ -1336,11 +1342,31 @@ class _Builder(Transformer[Token, Any]):
         days = YearlyDays(first, last, pos, hours, working) if first is not None and last is not None else None
         return _Stmt("yearly", days, pos)
 
-    def date_hours(self, meta: Any, children: list[Any]) -> _Stmt:
-        token, *hours = children
+    def date_hours(self, meta: Any, children: list[Any]) -> _Stmt | list[_Stmt]:
+        token, last_token, *hours = children
         pos = self._pos(meta)
         day = self._date(token)
-        return _Stmt("dates", DateHours(day, tuple(h for h in hours if h is not None), pos) if day else None, pos)
+        working = any(h == "working-days" for h in hours)
+        kept = tuple(h for h in hours if isinstance(h, DailyHours))
+        if last_token is None:
+            return _Stmt("dates", DateHours(day, kept, pos, working_days_only=working) if day else None, pos)
+        last = self._date(last_token)
+        if day is None or last is None:
+            return []
+        if last < day:
+            hint = f"write the earlier date first: hours {last} to {day} …"
+            self.diagnostics.append(error(f"the days end ({last}) before they start ({day})", self._tpos(last_token), hint, code="T0518"))
+            return []
+        count = (last - day).days + 1
+        if count > limits.MAX_CLOSED_DAYS:
+            hint = "for the same days every year, write: hours yearly MM-DD to MM-DD …"
+            message = f"the days span {count:,} days; a range may span at most {limits.MAX_CLOSED_DAYS}"
+            self.diagnostics.append(error(message, self._tpos(last_token), hint, code="T0518"))
+            return []
+        # One date a day, each pointing at the line: a day given twice (T0508) is found as for single dates.
+        return [
+            _Stmt("dates", DateHours(day + timedelta(days=n), kept, pos, (day, last), working), pos) for n in range(count)
+        ]
 
     def eve(self, meta: Any, children: list[Any]) -> _Stmt:
         *hours, before = children
@@ -1354,7 +1380,7 @@ class _Builder(Transformer[Token, Any]):
         cid, *written = children
         stmts = [stmt for item in written for stmt in (item if isinstance(item, list) else [item])]  # a range: a day each
         pos = self._pos(meta)
-        parts = self._fold(stmts, {"name", "zone", "always", "eve", "customer_holidays"}, f"calendar '{cid}'")
+        parts = self._fold(stmts, {"name", "zone", "always", "eve", "customer_holidays", "closed bridge days"}, f"calendar '{cid}'")
         # A calendar without 'zone' would read as 'zone customer' (both are None), so it cannot be built.
         if "zone" not in parts and not parts.get("always"):
             self._required(
@@ -1378,6 +1404,8 @@ class _Builder(Transformer[Token, Any]):
             dates=tuple(d for d in parts.get("dates", ()) if d is not None),
             yearly=tuple(y for y in parts.get("yearly", ()) if y is not None),
             monthly=tuple(parts.get("monthly", ())),
+            bridge_days=parts.get("closed bridge days", False),
+            bridge_days_pos=next((st.pos for st in stmts if isinstance(st, _Stmt) and st.kind == "closed bridge days"), pos),
             name=parts.get("name"),
             pos=pos,
             customer_holidays=customers,

@@ -256,17 +256,6 @@ EXAMPLES.update({
 })
 
 
-# A calendar's lines as authors first write them: several dates on one `closed` line (the other mistakes of a calendar's
-# lines share their parser state with each other: _calendar_day_hint tells them apart by the word).
-EXAMPLES.update({
-    "one date a line (closed 2026-12-24, then closed 2026-12-31 on the next), or the days between two dates: "
-    "closed 2026-12-24 to 2026-12-31": [
-        "calendar c { closed 2026-12-24, 2026-12-31 }",
-        "calendar c { closed 2026-12-24 and 2026-12-31 }",
-    ],
-})
-
-
 @lru_cache(maxsize=8)
 def _literal_words(lark: Lark) -> dict[str, str]:
     words = dict(WORDS)
@@ -767,9 +756,45 @@ def _word_too_many_hint(exc: UnexpectedToken, text: str) -> str | None:
     return None
 
 
+WEEKDAY_WORDS = frozenset({
+    "weekdays", "workdays", "working-days", "business-days", "vardagar", "vardag", "helgfria", "arbetsdagar", "feriali", "lavorativi",
+    "robocze", "werktags", "werktage", "arbeitstage", "lun-ven", "pon-pt", "mo-fr", "man-fre",
+})
+"""Words an offer uses for "Monday to Friday" that authors write after `open` (outside16: "vardagar 08–17")."""
+
+BRIDGE_WORDS = frozenset({
+    "bridge", "bridge-days", "klämdag", "klämdagar", "klamdag", "klamdagar", "ponte", "ponti", "pomostowe", "pomostowy",
+    "brückentag", "brückentage", "brueckentag", "brueckentage",
+})
+"""Words for a working day closed between a holiday and a weekend, written after `closed` as if it were a kind."""
+
+BRIDGE_HINT = (
+    "a working day closed between a holiday and a weekend (a klämdag, a ponte, a dzień pomostowy, a Brückentag) is "
+    "written: closed bridge days"
+)
+
+
+def _calendar_line_hint(exc: UnexpectedToken, text: str) -> str | None:
+    """outside16, a municipality's "vardagar 08–17, klämdagar stängda": the words of an offer's calendar, on the
+    line the token stands on. Keyed by the line, as `_uptime_hint`."""
+    line, before = _line_of(exc, text)
+    word = str(exc.token)
+    if before == ["open"] and word.lower() in WEEKDAY_WORDS:
+        return f"days are written {', '.join(WEEKDAYS)}; Monday to Friday is a range: open mon-fri 08:00-17:00"
+    whole = re.match(r"[^\s{}#]+", text[exc.pos_in_stream or 0 :])  # `klämdagar` is read as the name `kl` and stops at the ä
+    if before == ["closed"] and whole is not None and whole.group(0).lower() in BRIDGE_WORDS:
+        return BRIDGE_HINT
+    if line.startswith("closed ") and word in (",", "and") and before and re.fullmatch(r"\d{4}-\d\d-\d\d", before[-1].rstrip(",")):
+        return (
+            "one date (or one 'DATE to DATE' span of days in a row) per line: closed 2026-05-15, then closed 2027-05-07 "
+            "on a line of its own"
+        )
+    return None
+
+
 LINE_HINTS: tuple[Callable[[UnexpectedToken, str], str | None], ...] = (
-    _uptime_hint, _included_hint, _pack_hint, _money_minimum_hint, _order_hint, _setup_fee_hint, _cutoff_hint, _region_name_hint,
-    _coverage_levels_hint, _country_code_hint, _part_minimum_hint, _calendar_day_hint, _word_too_many_hint,
+    _uptime_hint, _calendar_line_hint, _included_hint, _pack_hint, _money_minimum_hint, _order_hint, _setup_fee_hint, _cutoff_hint,
+    _region_name_hint, _coverage_levels_hint, _country_code_hint, _part_minimum_hint, _calendar_day_hint, _word_too_many_hint,
     _statement_word_hint,
 )
 """The hints read from the line a parse error stands on, one mistake each, asked in this order; the first that

@@ -681,6 +681,20 @@ def monthly_days(monthly: MonthlyDays, first: int, last: int, working: Callable[
     return found
 
 
+def bridge_days(holidays_found: set[date] | frozenset[date], weekly: dict[str, list[list[str]]], first: int, last: int) -> set[date]:
+    """`closed bridge days`: each day of the years `first` to `last` that the week opens and no holiday closes, whose
+    day before and day after are both days off (a holiday, or a day the week keeps closed) and one of them a holiday."""
+    def off(day: date) -> bool:
+        return day in holidays_found or not weekly[WEEKDAYS[day.weekday()]]
+
+    found: set[date] = set()
+    for holiday in holidays_found:
+        for day in (holiday - timedelta(days=1), holiday + timedelta(days=1)):
+            if first <= day.year <= last and not off(day) and off(day - timedelta(days=1)) and off(day + timedelta(days=1)):
+                found.add(day)
+    return found
+
+
 def _dated_hours(cal: Calendar, weekly: dict[str, list[list[str]]], years: tuple[int, int]) -> dict[str, list[list[str]]]:
     """Dates inside `years` whose hours replace the weekly ones.
 
@@ -691,8 +705,14 @@ def _dated_hours(cal: Calendar, weekly: dict[str, list[list[str]]], years: tuple
     holiday: no eve before it.
     """
     first, last = years
-    holidays_found = holiday_dates(cal, range(first, last + 2), range(first, last + 1)) if cal.holidays else set()
-    own = {d.day: _daily(d.hours) for d in cal.dates}
+    # With bridge days, the year before too: a bridge day on 2 January may follow a holiday on 31 December.
+    reach = 1 if cal.bridge_days else 0
+    holidays_found = holiday_dates(cal, range(first - reach, last + 2), range(first, last + 1)) if cal.holidays else set()
+    bridges = bridge_days(holidays_found, weekly, first, last) if cal.bridge_days else set()
+    def ordinary_working(day: date) -> bool:  # `hours DATE to DATE … on working days`: the week opens it, no holiday closes it
+        return bool(weekly[WEEKDAYS[day.weekday()]]) and day not in holidays_found and day not in bridges
+
+    own = {d.day: _daily(d.hours) for d in cal.dates if not d.working_days_only or ordinary_working(d.day)}
     eve = _daily(cal.eve_hours) if cal.eve_hours else None
     result: dict[date, list[list[str]]] = {}
     for day, hours in own.items():
@@ -701,14 +721,21 @@ def _dated_hours(cal: Calendar, weekly: dict[str, list[list[str]]], years: tuple
     # From the year before: yearly days from 12-31 to 01-02 that start before the span reach its first days.
     for yearly in cal.yearly:
         for day in yearly.days(range(first - 1, last + 1)):
-            if yearly.working_days_only and (not weekly[WEEKDAYS[day.weekday()]] or day in holidays_found):
-                continue  # `on working days`: a weekend or a holiday keeps its own rule
+            if yearly.working_days_only and (not weekly[WEEKDAYS[day.weekday()]] or day in holidays_found or day in bridges):
+                continue  # `on working days`: a weekend, a holiday or a bridge day keeps its own rule
             if first <= day.year <= last and day not in result:
                 result[day] = _daily(yearly.hours)
     # `hours monthly last 3 working days …`: the working days as the lines above leave them (a date's own line and a
     # yearly line win; a holiday, a closed date or a day the week keeps closed is no working day).
     def working(day: date) -> bool:
-        return bool(result[day]) if day in result else bool(weekly[WEEKDAYS[day.weekday()]]) and day not in holidays_found
+        if day in result:
+            return bool(result[day])
+        return bool(weekly[WEEKDAYS[day.weekday()]]) and day not in holidays_found and day not in bridges
+
+    # A bridge day is closed unless a date's own line or a yearly line gives it hours; it counts as no working day.
+    for day in bridges:
+        if day not in result:
+            result[day] = []
 
     # A day of every month (`hours monthly day 25 …`) first: a working day it opens counts for the month's first and last.
     for monthly in sorted(cal.monthly, key=lambda m: m.edge != "day"):

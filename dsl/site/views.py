@@ -416,6 +416,8 @@ def calendar_text(calendar: Calendar, reader: Reader) -> str:
         else:
             # "a holiday", not "a public holiday": the eve comes before every closed holiday, de facto ones too (sv "dag före helgdag").
             text = _("%(hours)s; on the day before a holiday %(eve)s") % {"hours": text, "eve": eve}
+    if calendar.bridge_days:  # `closed bridge days` (outside16): a Swedish klämdag, an Italian ponte
+        text = _("%(hours)s; closed on bridge days (a working day between a holiday and a weekend)") % {"hours": text}
     # Consecutive closed dates (`closed 2026-12-28 to 2027-01-06`) read as one span, single ones as a list.
     runs = _date_runs(sorted(d.day for d in calendar.dates if not d.hours))
     singles = [first for first, last in runs if first == last]
@@ -472,13 +474,26 @@ def calendar_text(calendar: Calendar, reader: Reader) -> str:
             ) % month_said
     # Dates with the same other hours are said once: "on 24 December 2026, 31 December 2026 and 24 December
     # 2027 08:00–12:00", not a clause per date (an outside MSP's half days on Christmas Eve and New Year's Eve).
-    same_hours: dict[tuple[tuple[int, int], ...], list[date]] = {}
+    # A span of dates (`hours 2026-07-06 to 2026-08-02 …`, outside16) is said as the span it was written.
+    same_hours: dict[tuple[tuple[tuple[int, int], ...], tuple[date, date] | None, bool], list[date]] = {}
     for other in sorted((d for d in calendar.dates if d.hours), key=lambda d: d.day):
-        same_hours.setdefault(tuple((h.start, h.end) for h in other.hours), []).append(other.day)
-    for hours_of_day, on_days in same_hours.items():
+        key = (tuple((h.start, h.end) for h in other.hours), other.span, other.working_days_only)
+        same_hours.setdefault(key, []).append(other.day)
+    for (hours_of_day, written, working), on_days in same_hours.items():
         other_hours = fmt.unit_list([fmt.time_range(start, end, lang) for start, end in hours_of_day], lang)
+        if written is not None:
+            between = {"hours": text, "first": fmt.day(written[0], lang), "last": fmt.day(written[1], lang), "other": other_hours}
+            if working:
+                text = _("%(hours)s; from %(first)s to %(last)s %(other)s on working days") % between
+            else:
+                text = _("%(hours)s; from %(first)s to %(last)s %(other)s") % between
+            text = fmt.italian_elision(text, lang)
+            continue
         said = fmt.days_on(on_days, lang)
-        text = _("%(hours)s; on %(date)s %(other)s") % {"hours": text, "date": said, "other": other_hours}
+        if working:
+            text = _("%(hours)s; on %(date)s %(other)s when it is a working day") % {"hours": text, "date": said, "other": other_hours}
+        else:
+            text = _("%(hours)s; on %(date)s %(other)s") % {"hours": text, "date": said, "other": other_hours}
     return text
 
 

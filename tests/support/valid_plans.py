@@ -195,9 +195,11 @@ def calendar(draw: st.DrawFn, cid: str, years: tuple[int, int], drawn: Drawn) ->
         lines.append(line)
         if draw(st.booleans()):
             lines.append(f"  eve {draw(day_hours())}")
+        if draw(st.integers(0, 3)) == 0:  # outside16: the working days between a holiday and a weekend, closed
+            lines.append("  closed bridge days")
     taken: set[str] = set()  # a date has one line of its own (T0508)
     for _ in range(draw(st.integers(0, 3))):
-        choice = draw(st.sampled_from(["closed", "range", "yearly", "yearly-span", "hours-yearly", "hours-date"]))
+        choice = draw(st.sampled_from(["closed", "range", "yearly", "yearly-span", "hours-yearly", "hours-date", "hours-range"]))
         if choice == "closed":
             day = draw(dates(years))
             if day not in taken:
@@ -208,6 +210,13 @@ def calendar(draw: st.DrawFn, cid: str, years: tuple[int, int], drawn: Drawn) ->
             days = {(date.fromisoformat(a) + timedelta(days=n)).isoformat() for n in range(draw(st.integers(0, 40)) + 1)}
             if not days & taken:
                 lines.append(f"  closed {a} to {max(days)}")
+                taken |= days
+        elif choice == "hours-range":  # outside16: summer hours in weeks that move, `… on working days` or every day
+            a = draw(dates(years))
+            days = {(date.fromisoformat(a) + timedelta(days=n)).isoformat() for n in range(draw(st.integers(0, 40)) + 1)}
+            if not days & taken:
+                tail = " on working days" if draw(st.booleans()) else ""
+                lines.append(f"  hours {a} to {max(days)} {draw(day_hours())}{tail}")
                 taken |= days
         elif choice in ("yearly", "yearly-span", "hours-yearly"):
             md = draw(st.sampled_from(["12-24", "12-31", "01-01", "02-29", "06-19", "08-15", "11-01", "07-01", "03-31"]))
