@@ -785,9 +785,11 @@ def _calendar_line_hint(exc: UnexpectedToken, text: str) -> str | None:
     if before == ["closed"] and whole is not None and whole.group(0).lower() in BRIDGE_WORDS:
         return BRIDGE_HINT
     if line.startswith("closed ") and word in (",", "and") and before and re.fullmatch(r"\d{4}-\d\d-\d\d", before[-1].rstrip(",")):
+        following = re.search(r"\d{4}-\d\d-\d\d", text[(exc.pos_in_stream or 0) + len(word) :].split("\n", 1)[0])
+        second = following.group(0) if following is not None else "2027-05-07"  # the author's own dates, when there are two
         return (
-            "one date (or one 'DATE to DATE' span of days in a row) per line: closed 2026-05-15, then closed 2027-05-07 "
-            "on a line of its own"
+            f"one date (or one 'DATE to DATE' span of days in a row) per line: closed {before[-1].rstrip(',')}, then closed "
+            f"{second} on a line of its own"
         )
     return None
 
