@@ -9,6 +9,7 @@ Markdown with raw HTML off and only http(s)/mailto/tel links.
 
 from __future__ import annotations
 
+import os
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
@@ -1758,6 +1759,20 @@ def _bracket_free(label: Markup) -> Markup:
     return Markup(_TRAILING_BRACKET.sub(r", \1\2", str(label)))
 
 
+def _names_levels(text: str, levels: Sequence[Markup]) -> bool:
+    """Whether `text` names each of the priority levels, word by word, in any inflection: "critical failures" or
+    "awarie krytyczne" names Critical failure and "Awaria krytyczna" (a word's end may differ by two letters)."""
+    said = re.findall(r"\w+", text.casefold())
+
+    def named(word: str) -> bool:
+        return any(
+            other == word or len(os.path.commonprefix([word, other])) >= max(4, len(word) - 2, len(other) - 2)
+            for other in said
+        )
+
+    return all(all(map(named, re.findall(r"\w+", level.striptags().casefold()))) for level in levels)
+
+
 def _whole_short_words(label: Markup) -> Markup:
     """A channel's name as the vendor wrote it ("E-post – ärenden …"), its short hyphenated words kept on one line.
 
@@ -1845,10 +1860,14 @@ def names_say_tier(names: Sequence[Markup], reader: Reader) -> bool:
     return any(words.intersection(re.findall(r"\w+", name.striptags().lower())) for name in names)
 
 
-def _which_contact(contact: Contact, channels: tuple[str, ...], vendor: Vendor, reader: Reader) -> Markup | str:
+def _which_contact(
+    contact: Contact, channels: tuple[str, ...], vendor: Vendor, reader: Reader, levels: Sequence[Markup] = ()
+) -> Markup | str:
     """What tells one of a tier's several contacts of a kind from the others: its group, its label, else its address.
 
-    Empty when the tier has one contact of that kind, so "Phone" stays one word in the usual case.
+    Empty when the tier has one contact of that kind, so "Phone" stays one word in the usual case. `levels`: the
+    priorities the tier keeps the contact for, which its summary names after it; a label's own last bracket that names
+    them too is left out ("On-call phone (critical failures)" for Critical failure only).
     """
     byid = {c.id: c for c in vendor.contacts}
     same = [byid[c] for c in channels if c in byid and byid[c].kind == contact.kind]
@@ -1863,7 +1882,10 @@ def _which_contact(contact: Contact, channels: tuple[str, ...], vendor: Vendor, 
     # The author's own name for the line ("Urgent line") says more than its number, which in the US
     # national form brings parentheses of its own: "Phone ((617) 555-0199)".
     if contact.label is not None:
-        return _whole_short_words(_bracket_free(reader.label(contact.label)))
+        label = reader.label(contact.label)
+        if levels and (bracket := _TRAILING_BRACKET.search(label)) and _names_levels(bracket[1], levels):
+            label = Markup(label[: bracket.start()] + bracket[2])
+        return _whole_short_words(_bracket_free(label))
     number = addresses.phone_number(contact.value) if contact.kind in addresses.PHONE_KINDS and contact.value else None
     if number is not None:
         return dialled(number, reader.lang).replace("-", "-" + fmt.WORD_JOINER)
@@ -2107,8 +2129,9 @@ def channel_names(plan: Plan, vendor: Vendor, reader: Reader) -> dict[str, Marku
     for cid in plan.channels:
         contact = contacts.get(cid)
         name = Markup(escape(contact_kinds(reader)[contact.kind] if contact else cid))
-        which = _which_contact(contact, plan.channels, vendor, reader) if contact else ""
         limited = next((p.priorities for p in plan.channel_priorities if p.channel == cid), ())
+        levels = [_level_name(vendor, level, reader) for level in dict.fromkeys(limited)]
+        which = _which_contact(contact, plan.channels, vendor, reader, levels) if contact else ""
         if which and limited:  # "Phone (Emergency phone; Critical only)": one pair of brackets, not two in a row
             name = sentence(
                 _("%(channel)s (%(which)s; %(priorities)s only)"), channel=name, which=which,
