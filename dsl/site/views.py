@@ -714,6 +714,9 @@ class PlanService:
     # The channels as a list in a sentence, as the comparison's cell says them: "Supportportal, e-post och telefon".
     # Joined with bare commas, each kept its capital ("Support portal, Email, Phone").
     channels_line: Markup = Markup("")
+    # The accessible name of the tier's "#" permalink, naming the tier: "Link to the Gold tier" (one per tier, where
+    # every tier's link said "Link to this tier" to a screen reader's list of links).
+    link_name: str = ""
 
     @property
     def empty(self) -> bool:
@@ -1726,9 +1729,17 @@ def plan_services(vendor: Vendor, reader: Reader) -> tuple[PlanService, ...]:
                 languages=fmt.spoken_languages(vendor.languages_of(plan), reader.lang),
                 contract=contract_lines(plan.contract, reader),
                 channels_line=Markup(fmt.listing(list_items([str(c) for c in channels]), reader.lang)),
+                link_name=_tier_link_name(reader.label(plan.name), reader),
             )
         )
     return tuple(services)
+
+
+def _tier_link_name(name: Markup, reader: Reader) -> str:
+    """What a screen reader says for a tier's permalink: "Link to the Gold tier", "Link do pakietu Gold"; without the
+    word for a tier where its name holds one ("Link to the Extended package", not "the Extended package tier")."""
+    words = reader.gettext("Link to the %(tier)s") if names_say_tier([name], reader) else reader.gettext("Link to the %(tier)s tier")
+    return words % {"tier": name.striptags()}
 
 
 def contact_href(kind: str, value: str | None) -> str | None:
