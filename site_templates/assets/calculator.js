@@ -65,5 +65,6 @@ async function start(box) {
   form.addEventListener("input", () => answer(false));
   box.hidden = false;
   document.getElementById("toc-calc").hidden = false;
+  if (location.hash === "#calculator") box.scrollIntoView(); // docs/site.md
   answer();
 }

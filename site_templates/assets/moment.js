@@ -47,8 +47,7 @@ export function dateWords(formatter, date) {
   return formatter.formatToParts(date).map((part) => (part.type === "day" && part.value === "1" ? "1º" : part.value)).join("");
 }
 
-// A deadline in the page's sentence ("Termin: {date}, godz. {time} {zone}": CLDR joins a Polish date and time with a
-// bare space); `clock` says the time and Intl's name of the zone ("14:00 Ora dell’Europa centrale"), the site's first.
+// A deadline in the page's words ("{date}, godz. {time} {zone}", docs/site.md); `clock`: "14:00 Ora dell’Europa centrale".
 export function deadlineWords(long, clock, date, sentence, zone) {
   const [time, named] = clock.format(date).split(/ (.+)/);
   return sentence.replace("{date}", dateWords(long, date)).replace("{time}", time).replace("{zone}", zone ?? named.replace(/^Ora /, "ora "));

@@ -166,6 +166,14 @@ SEED_ANSWERS = {  # the reader's zone named as the tables name Stratiteq's (page
 }
 
 
+def test_the_calculator_is_where_a_link_to_it_leads(visitor):
+    # Pages15: the calculator is hidden until its rules are in, so a page opened at #calculator (a language link keeps
+    # the reader's section) stayed at its top once the calculator showed.
+    page = visitor.open("/pl/stratiteq/index.html#calculator", viewport={"width": 390, "height": 844}).page
+    expect(page.locator("#calculator")).to_be_visible()
+    expect(page.locator("#calc-h")).to_be_in_viewport()
+
+
 @pytest.mark.parametrize("lang", sorted(SEED_ANSWERS))
 def test_calculator_answers_the_seed_example(visitor, lang):
     # Stratiteq SOS, priority P3, reported Monday 2026-11-23 15:00 by a reader in Stockholm.
