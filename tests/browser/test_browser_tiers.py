@@ -302,3 +302,16 @@ def test_a_channel_kept_for_some_priorities_names_them_once(visitor, lang) -> No
         for text in found:
             assert said in text, f"{path}: {text!r}"
             assert text.lower().count(stem) == 1, f"{path}: the priority is said twice in {text!r}"
+
+
+def test_a_tier_box_spaces_its_sections_alike_and_a_permalink_shows_its_frame(visitor) -> None:
+    # Pages15: "Channels" stood a paragraph's margin (16 px) above its line, "When support is available" 4 px above its
+    # list; and a tier's permalink put its box's top border on the screen's edge.
+    page = visitor.open("/sv/synerity/index.html#tier-silver", viewport={"width": 390, "height": 844}).page
+    gaps = page.evaluate(
+        """() => [...document.querySelectorAll('#tier-silver h4')].map(h => [h.nextElementSibling.tagName,
+             Math.round(h.nextElementSibling.getBoundingClientRect().top - h.getBoundingClientRect().bottom)])"""
+    )
+    assert {tag for tag, _ in gaps} >= {"UL", "P"} and len({gap for _, gap in gaps}) == 1, gaps
+    top = page.locator("#tier-silver").evaluate("el => el.getBoundingClientRect().top")
+    assert 4 <= top < 50, f"the tier's box starts at {top} px"
