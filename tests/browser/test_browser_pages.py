@@ -158,10 +158,10 @@ def test_language_switcher_keeps_the_section_the_reader_is_at(visitor):
 # Monday 2026-11-23 15:00 + 8 working hours (08:00-17:00): 2 on Monday, 6 on Tuesday -> Tuesday 14:00,
 # as each language writes a date and a time (weekday, date, then the time in 24 hours, as in the tables).
 SEED_ANSWERS = {  # the reader's zone named as the tables name Stratiteq's (pages13: "CET (lokal tid)" before)
-    "sv": r"^Senast: tisdag 24 november 2026 kl\. 14:00 svensk tid$",
+    "sv": r"^Senast: tisdag 24 november 2026 kl\.\xa014:00 svensk tid$",  # kl. and the time on one line
     # pages15: "alle ore 14:00 ora svedese" (Intl's words ran into the zone's), and Polish without "godz."
     "it": r"^Scadenza: martedì 24 novembre 2026 alle 14:00, ora svedese$",
-    "pl": r"^Termin: wtorek, 24 listopada 2026, godz\. 14:00 czasu szwedzkiego$",
+    "pl": r"^Termin: wtorek, 24 listopada 2026, godz\.\xa014:00 czasu szwedzkiego$",
     "en": r"^Deadline: Tuesday,? 24 November 2026 at 14:00 Swedish time$",
 }
 

@@ -34,6 +34,8 @@ def test_the_sentence_stands_under_the_first_response_table(visitor: Any, viewpo
     sentence = page.locator("#targets table.targets + p")
     expect(sentence).to_be_visible()
     assert words in sentence.inner_text().replace("\u2060", "").replace("\u00a0", " ")  # Polish "w\u00a0piątek"
+    # "godz." and its time on one line (a 1366 px desktop ended a line with "poniedziałek, godz." and began the next with "15:00")
+    assert lang != "pl" or "godz.\u00a009:00" in sentence.inner_text()
     # Within the page's width, below its table.
     box, table = sentence.bounding_box(), page.locator("#targets table.targets").bounding_box()
     assert box is not None and table is not None and box["y"] >= table["y"] + table["height"]
