@@ -182,14 +182,38 @@ def words_of(html: str) -> str:
 @pytest.mark.parametrize(
     ("lang", "emergency"),
     [
-        ("sv", "Telefon (Jourtelefon, kritiska fel; endast Kritisk)"),
-        ("it", "Telefono (Numero di reperibilità, guasti critici; solo Critica)"),
-        ("pl", "Telefon (Telefon dyżurny, awarie krytyczne; tylko Krytyczny)"),
-        ("en", "Phone (On-call phone, critical failures; Critical only)"),
+        ("sv", "Telefon (Jourtelefon, dygnet runt; endast Kritisk)"),
+        ("it", "Telefono (Numero di reperibilità, 24 ore su 24; solo Critica)"),
+        ("pl", "Telefon (Telefon dyżurny, całodobowo; tylko Krytyczny)"),
+        ("en", "Phone (On-call phone, round the clock; Critical only)"),
     ],
 )
 def test_a_label_with_its_own_brackets_is_not_bracketed_twice(lang: str, emergency: str) -> None:
     """Wisła's tier read "telefon (Telefon dyżurny (awarie krytyczne); tylko Awaria krytyczna)": brackets in brackets."""
+    label = ('{ sv "Jourtelefon (dygnet runt)" it "Numero di reperibilità (24 ore su 24)" '
+             'pl "Telefon dyżurny (całodobowo)" en "On-call phone (round the clock)" }')
+    text = PLAN.format(channels="phone, emergency for P1, email").replace(
+        "  contact email", f'  contact phone "+46 8 123 456 79" as emergency {label}\n  contact email'
+    )
+    result = load_text(text, "t.plan")
+    assert result.project is not None, [d.message for d in result.errors]
+    acme = result.project.vendors[0]
+    channels = [words_of(str(c)) for c in site.plan_services(acme, site.Reader(lang, words()[lang], acme))[0].channels]
+    assert emergency in channels
+
+
+@pytest.mark.parametrize(
+    ("lang", "emergency"),
+    [
+        ("sv", "Telefon (Jourtelefon; endast Kritisk)"),
+        ("it", "Telefono (Numero di reperibilità; solo Critica)"),
+        ("pl", "Telefon (Telefon dyżurny; tylko Krytyczny)"),
+        ("en", "Phone (On-call phone; Critical only)"),
+    ],
+)
+def test_a_label_that_names_its_priorities_says_them_once(lang: str, emergency: str) -> None:
+    """Wisła's tier read "phone (On-call phone, critical failures; Critical failure only)": the label's bracket names,
+    in its own inflection, the priority the tier keeps the line for, so only the site's words for it are said."""
     label = ('{ sv "Jourtelefon (kritiska fel)" it "Numero di reperibilità (guasti critici)" '
              'pl "Telefon dyżurny (awarie krytyczne)" en "On-call phone (critical failures)" }')
     text = PLAN.format(channels="phone, emergency for P1, email").replace(
@@ -200,6 +224,11 @@ def test_a_label_with_its_own_brackets_is_not_bracketed_twice(lang: str, emergen
     acme = result.project.vendors[0]
     channels = [words_of(str(c)) for c in site.plan_services(acme, site.Reader(lang, words()[lang], acme))[0].channels]
     assert emergency in channels
+    # A bracket that names only some of the line's priorities still tells something: it stays.
+    both = load_text(text.replace("emergency for P1,", "emergency for P1 and P2,"), "t.plan").project
+    assert both is not None
+    said = [words_of(str(c)) for c in site.plan_services(both.vendors[0], site.Reader(lang, words()[lang], both.vendors[0]))[0].channels]
+    assert any(emergency.split(";")[0] + "," in channel for channel in said), said
 
 
 def test_no_channel_of_a_shipped_tier_has_brackets_in_brackets(shipped) -> None:  # type: ignore[no-untyped-def]

@@ -145,6 +145,29 @@ def test_the_polish_catalog_and_its_lists_keep_one_letter_words_with_the_next() 
 
 
 @pytest.mark.parametrize(
+    ("lang", "text", "bound"),
+    [
+        ("pl", "poniedziałek, godz. %(time)s", f"poniedziałek, godz.{NBSP}%(time)s"),
+        ("pl", "Termin: {date}, godz. {time} {zone}", f"Termin: {{date}}, godz.{NBSP}{{time}} {{zone}}"),
+        ("pl", "najbliższy piątek, godz. 16:00: przed", f"najbliższy piątek, godz.{NBSP}16:00: przed"),
+        ("sv", "fredag kl. %(time)s", f"fredag kl.{NBSP}%(time)s"),
+        ("sv", "exkl. moms", "exkl. moms"),  # an abbreviation that ends in "kl." is not "kl."
+        ("sv", "kl. tio", "kl. tio"),  # before a word, not a time
+        ("it", "alle ore 16:00", "alle ore 16:00"),
+        ("en", "kl. 16:00", "kl. 16:00"),
+    ],
+)
+def test_the_word_for_oclock_keeps_to_its_time(lang: str, text: str, bound: str) -> None:
+    # Pages15: a desktop ended a line of the Polish worked example with "poniedziałek, godz." and began the next with "15:00".
+    assert fmt.bind_clock_word(text, lang) == bound
+
+
+def test_the_catalogs_keep_the_word_for_oclock_with_its_time() -> None:
+    assert f"godz.{NBSP}{{time}}" in words()["pl"].gettext("Deadline: {date} at {time} {zone}")
+    assert f"kl.{NBSP}{{time}}" in words()["sv"].gettext("Deadline: {date} at {time} {zone}")
+
+
+@pytest.mark.parametrize(
     ("text", "html"),
     [
         # A vendor's own Polish prose: its one-letter words kept with the next word, before emphasis and links too.

@@ -49,7 +49,9 @@ document for a list as the priority) added 0.6 KB of source, and that page was 1
 long prices set in the card's own size left Synerity's Polish page 19 bytes. Pages13's calculator that names the reader's
 zone as the tables do (the site's words for the vendor's zones and the page language's in `data-zones`, 0.25 KB with the
 phone's number pads) and the room kept for the calculator's entry under "On this page" (paid for by one phone rule for the
-tier tables and the priority matrix) left that page 72 bytes to spare compressed, 37 as an offer in one language only."""
+tier tables and the priority matrix) left that page 72 bytes to spare compressed, 37 as an offer in one language only.
+Pages15's deadline in each language's words (moment.js's deadlineWords, 0.3 KB), the four home zones' names and a page
+opened at #calculator were paid for by two long comments of site.css moved to docs/site.md: about 120 bytes to spare raw."""
 PAGE_BUDGET_GZIP = 29 * 1024
 """The same, as a browser downloads it from a host that compresses (gzip, level 6 as servers use). It also holds the worked
 example under the response times ("Zgłoszenie w piątek o 16:00 czasu szwedzkiego? Odpowiedź najpóźniej: Gold – …"),

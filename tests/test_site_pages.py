@@ -147,7 +147,7 @@ def test_calculator_is_hidden_until_scripted_and_carries_its_words(built) -> Non
     (section,) = tags.find("section", id="calculator")
     assert "hidden" in section
     assert section["data-rules"] == "../../rules/acme.json"
-    assert section["data-result"] == "Scadenza: {time}"
+    assert section["data-result"] == "Scadenza: {date} alle {time}, {zone}"
     # The reader's zone as the tables name the vendor's and an Italian's own, after a time: never "Europe/Rome" or "CET".
     assert "Europe/Rome=ora italiana" in section["data-zones"].split("|")
     assert section["data-failed"] and section["data-invalid"]

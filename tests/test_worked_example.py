@@ -74,8 +74,8 @@ def test_synerity_in_every_language(shipped_project: Project) -> None:
         " alle 15:00. Nessun tempo garantito nel livello Free."
     )
     assert said(shipped_project, "synerity", "pl") == (
-        "Zgłoszenie w piątek o 16:00 czasu szwedzkiego? Odpowiedź najpóźniej: Gold – poniedziałek 09:00 i Silver –"
-        " poniedziałek 15:00. Brak gwarancji czasu w pakiecie Free."
+        "Zgłoszenie w piątek o 16:00 czasu szwedzkiego? Odpowiedź najpóźniej: Gold – poniedziałek, godz. 09:00 i Silver –"
+        " poniedziałek, godz. 15:00. Brak gwarancji czasu w pakiecie Free."
     )
 
 

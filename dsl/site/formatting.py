@@ -336,6 +336,17 @@ def bind_single_letter_words(text: str, lang: str, more: bool = False) -> str:
     return (SINGLE_LETTER_WORD_BEFORE_MORE if more else SINGLE_LETTER_WORD).sub(NO_BREAK_SPACE, text)
 
 
+CLOCK_WORD = {"sv": re.compile(r"(?<!\w)kl\. (?=%\(|\{|\d)"), "pl": re.compile(r"(?<!\w)godz\. (?=%\(|\{|\d)")}
+"""The abbreviated word for "at … o'clock" before a time, in the site's words ("kl. %(time)s", "godz. {time}", "godz. 16:00")."""
+
+
+def bind_clock_word(text: str, lang: str) -> str:
+    """Swedish "kl." and Polish "godz." joined to the time after them by a no-break space, as each language sets them: a
+    desktop ended a line with "poniedziałek, godz." and began the next with "15:00". Other languages' text as it is."""
+    word = CLOCK_WORD.get(lang)
+    return word.sub(lambda m: m[0][:-1] + NO_BREAK_SPACE, text) if word else text
+
+
 def space_after(word: str, lang: str) -> str:
     """The space after `word` where the site puts a value into its words: in Polish a no-break space after a value of one
     letter (a priority's id "A": "A – Awaria krytyczna", "priorytet A w …"), which, as the site's own one-letter

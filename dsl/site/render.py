@@ -169,14 +169,15 @@ def compile_catalogs(locales: Path, stderr: TextIO | None = None, settings: Sett
 
 def _whole_words(words: Translations, lang: str) -> Translations:
     """The catalog with its short hyphenated words kept on one line ("E-post", "Add-on"): see fmt.keep_short_words_whole;
-    in Polish, its one-letter words kept with the next word (fmt.bind_single_letter_words).
+    in Polish, its one-letter words kept with the next word (fmt.bind_single_letter_words); Swedish "kl." and Polish
+    "godz." kept with the time after them (fmt.bind_clock_word).
 
     Done once here, where every site word passes, rather than in each template and view that says one.
     """
     catalog = words._catalog  # gettext's own table of msgid -> msgstr
     for key, value in catalog.items():
         if isinstance(value, str) and key != "":  # "" is the header, not a site word
-            catalog[key] = fmt.bind_single_letter_words(fmt.keep_short_words_whole(value), lang)
+            catalog[key] = fmt.bind_clock_word(fmt.bind_single_letter_words(fmt.keep_short_words_whole(value), lang), lang)
     return words
 
 

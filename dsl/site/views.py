@@ -9,6 +9,7 @@ Markdown with raw HTML off and only http(s)/mailto/tel links.
 
 from __future__ import annotations
 
+import os
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
@@ -730,6 +731,9 @@ class PlanService:
     # The channels as a list in a sentence, as the comparison's cell says them: "Supportportal, e-post och telefon".
     # Joined with bare commas, each kept its capital ("Support portal, Email, Phone").
     channels_line: Markup = Markup("")
+    # The accessible name of the tier's "#" permalink, naming the tier: "Link to the Gold tier" (one per tier, where
+    # every tier's link said "Link to this tier" to a screen reader's list of links).
+    link_name: str = ""
 
     @property
     def empty(self) -> bool:
@@ -1741,9 +1745,17 @@ def plan_services(vendor: Vendor, reader: Reader) -> tuple[PlanService, ...]:
                 languages=fmt.spoken_languages(vendor.languages_of(plan), reader.lang),
                 contract=contract_lines(plan.contract, reader),
                 channels_line=Markup(fmt.listing(list_items([str(c) for c in channels]), reader.lang)),
+                link_name=_tier_link_name(reader.label(plan.name), reader),
             )
         )
     return tuple(services)
+
+
+def _tier_link_name(name: Markup, reader: Reader) -> str:
+    """What a screen reader says for a tier's permalink: "Link to the Gold tier", "Link do pakietu Gold"; without the
+    word for a tier where its name holds one ("Link to the Extended package", not "the Extended package tier")."""
+    words = reader.gettext("Link to the %(tier)s") if names_say_tier([name], reader) else reader.gettext("Link to the %(tier)s tier")
+    return words % {"tier": name.striptags()}
 
 
 def contact_href(kind: str, value: str | None) -> str | None:
@@ -1772,6 +1784,20 @@ def _bracket_free(label: Markup) -> Markup:
     Wisła's "Telefon dyżurny (awarie krytyczne)" read "telefon (Telefon dyżurny (awarie krytyczne); tylko …)".
     """
     return Markup(_TRAILING_BRACKET.sub(r", \1\2", str(label)))
+
+
+def _names_levels(text: str, levels: Sequence[Markup]) -> bool:
+    """Whether `text` names each of the priority levels, word by word, in any inflection: "critical failures" or
+    "awarie krytyczne" names Critical failure and "Awaria krytyczna" (a word's end may differ by two letters)."""
+    said = re.findall(r"\w+", text.casefold())
+
+    def named(word: str) -> bool:
+        return any(
+            other == word or len(os.path.commonprefix([word, other])) >= max(4, len(word) - 2, len(other) - 2)
+            for other in said
+        )
+
+    return all(all(map(named, re.findall(r"\w+", level.striptags().casefold()))) for level in levels)
 
 
 def _whole_short_words(label: Markup) -> Markup:
@@ -1861,10 +1887,14 @@ def names_say_tier(names: Sequence[Markup], reader: Reader) -> bool:
     return any(words.intersection(re.findall(r"\w+", name.striptags().lower())) for name in names)
 
 
-def _which_contact(contact: Contact, channels: tuple[str, ...], vendor: Vendor, reader: Reader) -> Markup | str:
+def _which_contact(
+    contact: Contact, channels: tuple[str, ...], vendor: Vendor, reader: Reader, levels: Sequence[Markup] = ()
+) -> Markup | str:
     """What tells one of a tier's several contacts of a kind from the others: its group, its label, else its address.
 
-    Empty when the tier has one contact of that kind, so "Phone" stays one word in the usual case.
+    Empty when the tier has one contact of that kind, so "Phone" stays one word in the usual case. `levels`: the
+    priorities the tier keeps the contact for, which its summary names after it; a label's own last bracket that names
+    them too is left out ("On-call phone (critical failures)" for Critical failure only).
     """
     byid = {c.id: c for c in vendor.contacts}
     same = [byid[c] for c in channels if c in byid and byid[c].kind == contact.kind]
@@ -1879,7 +1909,10 @@ def _which_contact(contact: Contact, channels: tuple[str, ...], vendor: Vendor, 
     # The author's own name for the line ("Urgent line") says more than its number, which in the US
     # national form brings parentheses of its own: "Phone ((617) 555-0199)".
     if contact.label is not None:
-        return _whole_short_words(_bracket_free(reader.label(contact.label)))
+        label = reader.label(contact.label)
+        if levels and (bracket := _TRAILING_BRACKET.search(label)) and _names_levels(bracket[1], levels):
+            label = Markup(label[: bracket.start()] + bracket[2])
+        return _whole_short_words(_bracket_free(label))
     number = addresses.phone_number(contact.value) if contact.kind in addresses.PHONE_KINDS and contact.value else None
     if number is not None:
         return dialled(number, reader.lang).replace("-", "-" + fmt.WORD_JOINER)
@@ -1959,13 +1992,15 @@ def calculator(vendor: Vendor, reader: Reader) -> Calculator | None:
         vendor.id, plans, priorities, tuple(metrics), DEFAULT_METRIC, excluded, cases=cases, countries=countries,
         locale=fmt.locale_code(reader.lang).replace("_", "-"),  # issue 9
         date_pattern=fmt.date_entry(reader.lang), date_example=fmt.date_in_entry(DATE_EXAMPLE, reader.lang),
-        zones=zone_words(reader, {c.zone for c in vendor.calendars if c.zone} | {HOME_ZONES.get(reader.lang, "")}),
+        zones=zone_words(reader, {c.zone for c in vendor.calendars if c.zone} | set(HOME_ZONES.values())),
     )
 
 
 HOME_ZONES = {"sv": "Europe/Stockholm", "it": "Europe/Rome", "pl": "Europe/Warsaw", "en": "Europe/London"}
-"""The zone most readers of a language's pages are in: its words go with the calculator on every vendor page (an Italian
-reading about a Swedish vendor is answered in "ora italiana"), besides the zones of the vendor's clocks."""
+"""The zone most readers of a language's pages are in: the words for each of the four go with the calculator on every
+vendor page (an Italian reading about a Swedish vendor is answered in "ora italiana"), besides the zones of the vendor's
+clocks. All four, not the page language's alone: a Swede reading the Polish page of a Polish vendor was answered in
+Intl's nominative "14:00 czas środkowoeuropejski" where Polish says "czasu szwedzkiego" after a time (pages15)."""
 
 
 def zone_words(reader: Reader, zones: set[str] | None = None) -> str:
@@ -2123,8 +2158,9 @@ def channel_names(plan: Plan, vendor: Vendor, reader: Reader) -> dict[str, Marku
     for cid in plan.channels:
         contact = contacts.get(cid)
         name = Markup(escape(contact_kinds(reader)[contact.kind] if contact else cid))
-        which = _which_contact(contact, plan.channels, vendor, reader) if contact else ""
         limited = next((p.priorities for p in plan.channel_priorities if p.channel == cid), ())
+        levels = [_level_name(vendor, level, reader) for level in dict.fromkeys(limited)]
+        which = _which_contact(contact, plan.channels, vendor, reader, levels) if contact else ""
         if which and limited:  # "Phone (Emergency phone; Critical only)": one pair of brackets, not two in a row
             name = sentence(
                 _("%(channel)s (%(which)s; %(priorities)s only)"), channel=name, which=which,

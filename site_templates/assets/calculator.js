@@ -1,7 +1,7 @@
 // "By when will they answer?" — progressive enhancement of a vendor page.
 // Rendered `hidden`, shown once the rules have loaded: without JavaScript (or offline) the page is as it was.
 import { due } from "./sla.js";
-import { dateWords, dayField, isoWithOffset, nextFriday, nowButton, readMoment, readTime } from "./moment.js";
+import { dayField, deadlineWords, isoWithOffset, nextFriday, nowButton, readMoment, readTime } from "./moment.js";
 
 const box = document.getElementById("calculator");
 if (box) start(box);
@@ -22,10 +22,7 @@ async function start(box) {
   const field = (name) => form.elements.namedItem(name);
   const tz = Intl.DateTimeFormat().resolvedOptions().timeZone;
   const zone = new URLSearchParams(data.zones.replaceAll("|", "&")).get(tz);
-  const show = new Intl.DateTimeFormat(data.locale, {
-    weekday: "long", year: "numeric", month: "long", day: "numeric",
-    hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZoneName: zone ? undefined : "longGeneric",
-  });
+  const clock = new Intl.DateTimeFormat(data.locale, { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZoneName: "longGeneric" });
   const day = dayField(field("at"), data.locale);
   if (!field("at").value) day.write(nextFriday(new Date()));
   field("time").value ||= "16:00";
@@ -52,7 +49,7 @@ async function start(box) {
         case: field("case")?.value || null,
         country: field("country")?.value || null,
       });
-      out.textContent = data.result.replace("{time}", `${dateWords(show, deadline)} ${zone ?? ""}`.trim());
+      out.textContent = deadlineWords(day.long, clock, deadline, data.result, zone);
     } catch (error) {
       // Past the covered years, or a time the vendor keeps to itself, is not "no guaranteed time".
       const reason = { beyond: years(data.beyond), outside: years(data.range), unpublished: data.unpublished };
@@ -68,5 +65,6 @@ async function start(box) {
   form.addEventListener("input", () => answer(false));
   box.hidden = false;
   document.getElementById("toc-calc").hidden = false;
+  if (location.hash === "#calculator") box.scrollIntoView(); // docs/site.md
   answer();
 }

@@ -47,6 +47,12 @@ export function dateWords(formatter, date) {
   return formatter.formatToParts(date).map((part) => (part.type === "day" && part.value === "1" ? "1º" : part.value)).join("");
 }
 
+// A deadline in the page's words ("{date}, godz. {time} {zone}", docs/site.md); `clock`: "14:00 Ora dell’Europa centrale".
+export function deadlineWords(long, clock, date, sentence, zone) {
+  const [time, named] = clock.format(date).split(/ (.+)/);
+  return sentence.replace("{date}", dateWords(long, date)).replace("{time}", time).replace("{zone}", zone ?? named.replace(/^Ora /, "ora "));
+}
+
 // A date in the page's pattern (CLDR's yMd: "y-MM-dd", "dd/MM/y", "d.MM.y"; formatting.date_entry).
 export function writeDay(date, pattern) {
   const value = { y: date.getFullYear(), M: date.getMonth() + 1, d: date.getDate() };
@@ -75,6 +81,7 @@ export function dayField(input, locale) {
   const note = document.getElementById(input.getAttribute("aria-describedby").split(" ").at(-1));
   const long = new Intl.DateTimeFormat(locale, { weekday: "long", day: "numeric", month: "long", year: "numeric" });
   return {
+    long,
     read(strict = true) {
       const day = readDay(input.value, input.dataset.pattern);
       const bad = !day && strict;

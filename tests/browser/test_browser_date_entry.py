@@ -223,6 +223,10 @@ def test_a_phone_gets_a_number_pad_for_the_date_and_time_and_every_field_its_lab
         ("it", "Europe/Rome", " ora italiana"),  # an Italian reader of a Swedish vendor: the language's own zone
         ("it", "Europe/Stockholm", " ora svedese"),  # the vendor's zone, as its tables name it
         ("pl", "Europe/Warsaw", " czasu polskiego"),
+        # pages15: a reader in another of the site's four countries, named as the tables would name it, not by Intl's
+        # "czas środkowoeuropejski" (a nominative after a Polish time) or "centraleuropeisk tid"
+        ("pl", "Europe/Rome", " czasu włoskiego"),
+        ("sv", "Europe/Warsaw", " polsk tid"),
         ("sv", "Asia/Tokyo", "japansk"),  # no site words: CLDR's name ("japansk normaltid"), never "Asia/Tokyo" or "GMT+9"
     ],
 )

@@ -17,6 +17,8 @@ from typing import Any
 
 import pytest
 
+from browser.conftest import VENDORS
+
 ZOOMED_PHONE = {"width": 195, "height": 422}
 """A 390 × 844 phone at 200 % zoom, in CSS pixels."""
 
@@ -31,6 +33,22 @@ def test_a_phone_at_200_percent_zoom_never_scrolls_sideways(visitor: Any, check:
     page = visitor.open(path, viewport=ZOOMED_PHONE, reuse=True).page
     overflow = check.overflow(page)
     assert overflow["scrollWidth"] <= overflow["clientWidth"], f"{path}: {overflow['culprits']}"
+
+
+SMALL_ZOOMED_PHONE = {"width": 160, "height": 370}
+"""A 320 × 740 phone at 200 % zoom (WCAG 2.1's reflow width, SC 1.4.10, doubled), in CSS pixels."""
+
+
+@pytest.mark.parametrize("lang", ["sv", "it", "pl", "en"])
+def test_a_320_px_phone_at_200_percent_zoom_never_scrolls_sideways(visitor: Any, check: Any, lang: str) -> None:
+    # Pages15: at 160 px a contact's phone number (kept on one line), the phone's tier chooser (a fieldset as wide as
+    # its longest word and its legend) and the comparison's "Select all" and "Clear all" (never wrapped) stuck out
+    # by 2 to 27 px; every <details> open, as a reader may have them.
+    for path in [f"/{lang}/index.html", f"/{lang}/compare/index.html"] + [f"/{lang}/{v}/index.html" for v in VENDORS]:
+        page = visitor.open(path, viewport=SMALL_ZOOMED_PHONE, reuse=True).page
+        page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
+        overflow = check.overflow(page)
+        assert overflow["scrollWidth"] <= overflow["clientWidth"], f"{path}: {overflow['culprits']}"
 
 
 @pytest.mark.parametrize("lang", ["sv", "it", "pl", "en"])

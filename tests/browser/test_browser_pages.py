@@ -156,13 +156,22 @@ def test_language_switcher_keeps_the_section_the_reader_is_at(visitor):
 
 
 # Monday 2026-11-23 15:00 + 8 working hours (08:00-17:00): 2 on Monday, 6 on Tuesday -> Tuesday 14:00,
-# as each language's browser writes it (weekday, date, then the time in 24 hours, as in the tables).
+# as each language writes a date and a time (weekday, date, then the time in 24 hours, as in the tables).
 SEED_ANSWERS = {  # the reader's zone named as the tables name Stratiteq's (pages13: "CET (lokal tid)" before)
-    "sv": r"tisdag 24 november 2026\D+14:00 svensk tid$",
-    "it": r"martedì 24 novembre 2026\D+14:00 ora svedese$",
-    "pl": r"wtorek,? 24 listopada 2026\D+14:00 czasu szwedzkiego$",
-    "en": r"Tuesday, (November 24|24 November),? 2026\D+14:00 Swedish time$",
+    "sv": r"^Senast: tisdag 24 november 2026 kl\.\xa014:00 svensk tid$",  # kl. and the time on one line
+    # pages15: "alle ore 14:00 ora svedese" (Intl's words ran into the zone's), and Polish without "godz."
+    "it": r"^Scadenza: martedì 24 novembre 2026 alle 14:00, ora svedese$",
+    "pl": r"^Termin: wtorek, 24 listopada 2026, godz\.\xa014:00 czasu szwedzkiego$",
+    "en": r"^Deadline: Tuesday,? 24 November 2026 at 14:00 Swedish time$",
 }
+
+
+def test_the_calculator_is_where_a_link_to_it_leads(visitor):
+    # Pages15: the calculator is hidden until its rules are in, so a page opened at #calculator (a language link keeps
+    # the reader's section) stayed at its top once the calculator showed.
+    page = visitor.open("/pl/stratiteq/index.html#calculator", viewport={"width": 390, "height": 844}).page
+    expect(page.locator("#calculator")).to_be_visible()
+    expect(page.locator("#calc-h")).to_be_in_viewport()
 
 
 @pytest.mark.parametrize("lang", sorted(SEED_ANSWERS))

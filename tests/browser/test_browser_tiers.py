@@ -8,6 +8,7 @@ reader can tick every tier back into the table, with or without JavaScript.
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from browser.layout import BROKEN_WORDS
 
@@ -248,3 +249,69 @@ def test_three_of_four_tiers_ticked_on_a_phone_show_those_three_only(visitor, pa
     assert page.evaluate(SHOWN_CELLS) == [names[0], names[1], names[3]]
     boxes.nth(0).uncheck()  # two ticked again: the side-by-side columns, the unticked ones hidden
     assert len(page.evaluate(SHOWN_CELLS)) == 2
+
+
+# Each tier's "#" permalink as a screen reader names it, in the page's words (pages15): every one read "Link to this
+# tier", so a list of the page's links held the same name once per tier. A name that already says "package" or
+# "pakiet" is not given the word for a tier again.
+PERMALINK_NAMES = {
+    ("sv", "synerity"): ["Länk till nivån Free", "Länk till nivån Silver", "Länk till nivån Guld"],
+    ("it", "wisla"): ["Link alla sezione Pacchetto Standard", "Link alla sezione Pacchetto Esteso"],
+    ("pl", "synerity"): ["Link do pakietu Free", "Link do pakietu Silver", "Link do pakietu Gold"],
+    ("pl", "wisla"): ["Link do sekcji Pakiet Standard", "Link do sekcji Pakiet Rozszerzony"],
+    ("en", "wisla"): ["Link to the Standard package", "Link to the Extended package"],
+    ("en", "esri"): ["Link to the Standard tier"] + [f"Link to the Extended support {n} tier" for n in (1, 2, 3)],
+}
+
+
+@pytest.mark.parametrize(("lang", "who"), sorted(PERMALINK_NAMES))
+def test_each_tier_permalink_has_a_name_of_its_own(visitor, lang, who) -> None:
+    page = visitor.open(f"/{lang}/{who}/index.html", reuse=True).page
+    links = page.get_by_role("link").filter(has=page.locator("xpath=self::a[contains(@class,'perma')]"))
+    names = [link.evaluate("a => a.getAttribute('aria-label')") for link in links.all()]
+    assert len(names) == page.locator("#service article.tier").count() >= 2
+    assert len(set(names)) == len(names), f"{lang}/{who}: tier permalinks share a name: {names}"
+    for link, card in zip(links.all(), page.locator("#service article.tier h3").all(), strict=True):
+        tier = card.evaluate("h => [...h.childNodes].filter(n => n.nodeType === 3).map(n => n.data).join('').trim()")
+        assert tier in link.get_attribute("aria-label"), f"{lang}/{who}: {link.get_attribute('aria-label')} names not {tier}"
+    expected = PERMALINK_NAMES[lang, who]
+    for link, name in zip(links.all(), expected, strict=True):
+        expect(link).to_have_accessible_name(name)
+
+
+# Wisła's on-call phone, kept for critical failures, is labelled "On-call phone (critical failures)": the tier's
+# channels said the priority twice, "phone (On-call phone, critical failures; Critical failure only)" (pages15).
+WISLA_CHANNEL = {
+    "sv": ("telefon (Jourtelefon; endast Kritiskt fel)", "kritisk"),
+    "it": ("telefono (Numero di reperibilità; solo Guasto critico)", "critic"),
+    "pl": ("telefon (Telefon dyżurny; tylko Awaria krytyczna)", "krytyczn"),
+    "en": ("phone (On-call phone; Critical failure only)", "critical"),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(WISLA_CHANNEL))
+def test_a_channel_kept_for_some_priorities_names_them_once(visitor, lang) -> None:
+    said, stem = WISLA_CHANNEL[lang]
+    line = said.split("(")[1].split(";")[0]  # the line's own name: "Jourtelefon"
+    places = (f"/{lang}/wisla/index.html", "#tier-rozszerzony .channels"), (f"/{lang}/compare/index.html", "#cmp tr[data-vendor=wisla] td")
+    for path, where in places:
+        page = visitor.open(path, reuse=True).page
+        texts = [t.replace("\u2060", "").replace("\u00a0", " ") for t in page.locator(where).all_inner_texts()]
+        found = [t for t in texts if line in t]
+        assert found, f"{path}: no channel named {line} in {where}"
+        for text in found:
+            assert said in text, f"{path}: {text!r}"
+            assert text.lower().count(stem) == 1, f"{path}: the priority is said twice in {text!r}"
+
+
+def test_a_tier_box_spaces_its_sections_alike_and_a_permalink_shows_its_frame(visitor) -> None:
+    # Pages15: "Channels" stood a paragraph's margin (16 px) above its line, "When support is available" 4 px above its
+    # list; and a tier's permalink put its box's top border on the screen's edge.
+    page = visitor.open("/sv/synerity/index.html#tier-silver", viewport={"width": 390, "height": 844}).page
+    gaps = page.evaluate(
+        """() => [...document.querySelectorAll('#tier-silver h4')].map(h => [h.nextElementSibling.tagName,
+             Math.round(h.nextElementSibling.getBoundingClientRect().top - h.getBoundingClientRect().bottom)])"""
+    )
+    assert {tag for tag, _ in gaps} >= {"UL", "P"} and len({gap for _, gap in gaps}) == 1, gaps
+    top = page.locator("#tier-silver").evaluate("el => el.getBoundingClientRect().top")
+    assert 4 <= top < 50, f"the tier's box starts at {top} px"

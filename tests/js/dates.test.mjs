@@ -4,7 +4,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 
-import { dateWords, readMoment, readTime } from "../../site_templates/assets/moment.js";
+import { dateWords, deadlineWords, readMoment, readTime } from "../../site_templates/assets/moment.js";
 
 const long = (locale) => new Intl.DateTimeFormat(locale, { weekday: "long", day: "numeric", month: "long", year: "numeric" });
 
@@ -21,6 +21,36 @@ test("the other languages keep Intl's words", () => {
     const f = long(locale);
     assert.equal(dateWords(f, new Date(2026, 6, 1, 12)), f.format(new Date(2026, 6, 1, 12)));
   }
+});
+
+// The calculator's answer (pages15): Intl's date, time and zone name joined by the page's words. Polish read "wtorek,
+// 24 listopada 2026 14:00" (CLDR joins them with a bare space), Italian "alle ore 14:00 ora svedese".
+const clock = (locale, timeZone) => new Intl.DateTimeFormat(locale, { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZoneName: "longGeneric", timeZone });
+const day = (locale, timeZone) => new Intl.DateTimeFormat(locale, { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone });
+
+test("a deadline reads as each language writes a date and a time", () => {
+  const sentences = {
+    "sv-SE": ["Senast: {date} kl. {time} {zone}", "svensk tid", "Senast: tisdag 24 november 2026 kl. 14:00 svensk tid"],
+    "it-IT": ["Scadenza: {date} alle {time}, {zone}", "ora svedese", "Scadenza: martedì 24 novembre 2026 alle 14:00, ora svedese"],
+    "pl-PL": ["Termin: {date}, godz. {time} {zone}", "czasu szwedzkiego", "Termin: wtorek, 24 listopada 2026, godz. 14:00 czasu szwedzkiego"],
+    "en-GB": ["Deadline: {date} at {time} {zone}", "Swedish time", /^Deadline: Tuesday,? 24 November 2026 at 14:00 Swedish time$/],
+  };
+  const at = new Date("2026-11-24T13:00:00Z");
+  for (const [locale, [sentence, zone, said]] of Object.entries(sentences)) {
+    const words = deadlineWords(day(locale, "Europe/Stockholm"), clock(locale, "Europe/Stockholm"), at, sentence, zone);
+    if (typeof said === "string") assert.equal(words, said);
+    else assert.match(words, said);
+  }
+  // A zone the site has no words for: Intl's name, in Italian in lower case inside the sentence; the first of a month "1º".
+  const july = new Date("2026-07-01T00:00:00Z");
+  assert.equal(
+    deadlineWords(day("it-IT", "Asia/Tokyo"), clock("it-IT", "Asia/Tokyo"), july, "{date} alle {time}, {zone}", null),
+    "mercoledì 1º luglio 2026 alle 09:00, ora standard del Giappone",
+  );
+  assert.equal(
+    deadlineWords(day("pl-PL", "Asia/Tokyo"), clock("pl-PL", "Asia/Tokyo"), july, "{date}, godz. {time} {zone}", null),
+    "środa, 1 lipca 2026, godz. 09:00 Japonia (czas standardowy)",
+  );
 });
 
 // "16.00" is how many Swedes, Italians and Poles write a time; the forms answered it with "Enter a date and a time".
