@@ -25,9 +25,10 @@ from support.language_only import MARK, english_only
 
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
-# Attributes cannot carry `lang`. The tick box's name ("Välj Gold (Acme)") is read as one string whatever
-# marks it, with the site's words around the tier's name; a sort key is never shown or read out.
-ATTRIBUTES_ALLOWED = {("input", "aria-label"), ("td", "data-sort")}
+# Attributes cannot carry `lang`. The tick box's name ("Välj Gold (Acme)") and a tier's link's ("Länk till nivån Gold")
+# are read as one string whatever marks them, with the site's words around the tier's name; a sort key is never shown or
+# read out.
+ATTRIBUTES_ALLOWED = {("input", "aria-label"), ("a", "aria-label"), ("td", "data-sort")}
 
 
 class Marked(HTMLParser):
