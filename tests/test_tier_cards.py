@@ -130,7 +130,7 @@ def test_a_tier_that_only_adds_hours_for_the_top_priority_says_those_hours_and_w
     said = [p.replace("\u2060", "").replace("\u00a0", " ") for p in plus.points]
     assert said == [
         "First response (Critical): 1 hour (24×7, all year round)",
-        "Channels: phone (On-call phone, critical faults; Critical only)",  # as the tier's service names it, in lower case
+        "Channels: phone (On-call phone; Critical only)",  # as the tier's service names it, the label's bracket not naming the level again
     ], said
     assert not any(p in standard.points for p in plus.points)
 
