@@ -148,14 +148,21 @@ QUESTIONS = [
     ("amanda/standard", "P2", "Asia/Tokyo", None),
     ("esri/extended-1", None, None, "registration"),
 ]
+# Questions that name a kind of case and an alias (1.1), so that an edit of `cases`, a target's `case` or `aliases` is
+# read by both evaluators: (plan, priority, zone, metric, case).
+NAMED = [
+    ("esri/extended-2", None, None, None, "escalated"),
+    ("amanda/trial", "P1", "Europe/Rome", None, None),
+]
 MATRIX = ["amanda", "large", "high"]
 # Python's own words for a fault its explicit checks do not name (a KeyError or TypeError from inside), and sla.js's
 # (a TypeError or RangeError): each evaluator words those in its own language's terms.
 FROM_INSIDE = re.compile(r"^the rules are not a valid format 1\.x document \((\w+Error: .*|a field '.*' is missing)\); validate them")
 
 
-def both(rules: Any, javascript: SlaDocuments) -> list[tuple[dict[str, Any], dict[str, Any]]]:
-    """Python's and JavaScript's answers to every question, ticket and matrix look-up about `rules`, side by side."""
+def both(rules: Any, javascript: SlaDocuments, *, named: bool = True) -> list[tuple[dict[str, Any], dict[str, Any]]]:
+    """Python's and JavaScript's answers to every question, ticket and matrix look-up about `rules`, side by side
+    (`named`: with the questions and tickets that name a kind of case or an alias, NAMED)."""
 
     def python(ask: Callable[[], Any]) -> dict[str, Any]:
         try:
@@ -164,13 +171,14 @@ def both(rules: Any, javascript: SlaDocuments) -> list[tuple[dict[str, Any], dic
             return {"error": str(exc)}
 
     evaluator = Evaluator(rules)
-    answers = [python(lambda q=q: evaluator.due(q[0], q[1], AT, tz=q[2], metric=q[3]).isoformat()) for q in QUESTIONS]
-    answers += [python(lambda q=q: evaluator.ticket(q[0], q[1], AT, NOW, tz=q[2])) for q in QUESTIONS]
+    asked = [(*q, None) for q in QUESTIONS] + (NAMED if named else [])
+    answers = [python(lambda q=q: evaluator.due(q[0], q[1], AT, tz=q[2], metric=q[3], case=q[4]).isoformat()) for q in asked]
+    answers += [python(lambda q=q: evaluator.ticket(q[0], q[1], AT, NOW, tz=q[2], case=q[4])) for q in asked]
     answers += [python(lambda: evaluator.priority_for(*MATRIX))]
     js = javascript.ask(
         rules,
-        [{"plan": q[0], "priority": q[1], "at": AT, "tz": q[2], "metric": q[3]} for q in QUESTIONS],
-        [{"plan": q[0], "priority": q[1], "at": AT, "now": NOW, "tz": q[2]} for q in QUESTIONS],
+        [{"plan": q[0], "priority": q[1], "at": AT, "tz": q[2], "metric": q[3], "case": q[4]} for q in asked],
+        [{"plan": q[0], "priority": q[1], "at": AT, "now": NOW, "tz": q[2], "case": q[4]} for q in asked],
         [MATRIX],
     )
     return list(zip(answers, js["questions"] + js["tickets"] + js["priorities"], strict=True))
@@ -243,8 +251,8 @@ def test_a_document_with_a_field_missing_or_of_another_type_is_refused_alike_by_
 
 def test_a_metric_the_ticket_clock_does_not_know_refuses_tickets_alike(rules: dict[str, Any], javascript: SlaDocuments) -> None:
     broken = edited(rules, (("metrics", 2), "uptime"))
-    answers = both(broken, javascript)
-    tickets = answers[len(QUESTIONS) : 2 * len(QUESTIONS)]
+    asked = len(QUESTIONS) + len(NAMED)
+    tickets = both(broken, javascript)[asked : 2 * asked]
     for py, js in tickets:
         assert py["error"] == js["error"] == (
             "the rules are not a valid format 1.x document (metrics[2] is 'uptime', not a metric this ticket clock knows); "
