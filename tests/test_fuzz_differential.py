@@ -552,13 +552,21 @@ def test_rules_exported_from_plans_with_statements_moved_get_the_same_answers_fr
                                   "metric": draw.choice([None, *rules["metrics"]]), "case": draw.choice([None, *(found.get("cases") or {})]),
                                   "country": draw.choice([None, "SE", "PL", "US"])})
     assert python(rules, questions) == javascript.due(rules, questions)
-    tickets = [{**{k: v for k, v in q.items() if k != "metric"}, "now": "2027-12-01T00:00:00Z"} for q in questions]
+    tickets = []
+    for q in questions:  # each question as a ticket, with a few events (§11) after its report, asked a while later
+        moment, events = datetime.fromisoformat(q["at"]), []
+        for _ in range(draw.randrange(4)):
+            moment += timedelta(minutes=draw.choice([0, 1, 45, 600, 3000]))
+            kind = draw.choice(["pause", "resume", "responded", "on-site", "workaround", "updated", "resolved"])
+            events.append({"type": kind, "at": moment.isoformat()})
+        now = draw.choice(["2027-12-01T00:00:00Z", (moment + timedelta(minutes=draw.choice([0, 30, 2000]))).isoformat()])
+        tickets.append({**{k: v for k, v in q.items() if k != "metric"}, "now": now, "events": events})
     evaluator = Evaluator(rules)
     answers = []
     for t in tickets:
         try:
-            answers.append({"answer": json.loads(json.dumps(evaluator.ticket(t["plan"], t["priority"], t["at"], t["now"], tz=t["tz"], case=t["case"],
-                                                                             country=t["country"])))})
+            answers.append({"answer": json.loads(json.dumps(evaluator.ticket(t["plan"], t["priority"], t["at"], t["now"], events=t["events"],
+                                                                             tz=t["tz"], case=t["case"], country=t["country"])))})
         except RuleError as exc:
             answers.append({"error": str(exc)})
     assert answers == javascript.due(rules, tickets, "tickets")
