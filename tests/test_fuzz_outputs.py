@@ -4,8 +4,9 @@ tests/test_fuzz_parser.py shows that any text ends in diagnostics; this file sta
 files come from tests/support/valid_plans.py (1-5 tiers, prices in many currencies, units, periods and packs,
 targets in hours, minutes and business days on calendars of random countries, subdivisions, eves, closures and
 special hours, priority matrices, channels, obligations, penalties (shares in % and ‰, per business day, growing,
-capped, a total; fuzz15), and texts with <, &, quotes, emoji, right-to-left words and very long words). A drawn file that does not load is skipped and counted: the share must stay small,
-or the strategy no longer draws what the language allows. For every one that loads:
+capped, a total; fuzz15), and texts with <, &, quotes, emoji, right-to-left words and very long words). A drawn
+file that does not load is skipped and counted: the share must stay small, or the strategy no longer draws what the
+language allows. For every one that loads:
 
 - the site (every page in sv, it, pl, en, through `build_into`, what `tierwise build` runs) builds without an
   exception, and every page is balanced HTML with unique ids, working anchors, and no "None", "nan" or

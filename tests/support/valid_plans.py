@@ -378,9 +378,12 @@ def penalties(draw: st.DrawFn, timed: list[tuple[str, str]], prices: list[str]) 
     if draw(st.integers(0, 5)) == 0:
         return ["    penalty none"]
     currencies = sorted({c for price in prices for c in CURRENCIES if re.search(rf"\b{c}\b", price)})
-    paid = bool(prices) and any(not re.match(r"(free|included|not offered)\b", price) for price in prices)
-    measures = ["contract value", "contract value"] + (["monthly fee", "quarterly fee", "yearly fee", "annual fee"] if paid else [])
-    measures += currencies if currencies or not prices else []
+    paid = not prices or any(not re.match(r"(free|included|not offered)\b", price) for price in prices)
+    valued = not prices or any(not re.match(r"(free|not offered)\b", price) for price in prices)  # a licence is of value
+    measures = (["contract value", "contract value"] if valued else []) + (["monthly fee", "quarterly fee", "yearly fee", "annual fee"] if paid else [])
+    measures += currencies or ([] if prices else ["EUR"])
+    if not measures:  # only free or not offered, in no currency: nothing a penalty could be
+        return ["    penalty none"]
 
     def amount(measure: str, value: float) -> str:
         if measure in CURRENCIES:
