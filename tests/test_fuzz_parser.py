@@ -26,14 +26,15 @@ from hypothesis import strategies as st
 from dsl.language.diagnostics import print_diagnostics
 from dsl.language.loader import load_text
 from support.paths import PLANS
-from support.plan_pieces import KEYWORDS, PIECES
+from support.plan_pieces import EVERY_CONSTRUCT, KEYWORDS, PIECES
 
 EXAMPLES = int(os.environ.get("TIERWISE_FUZZ_EXAMPLES", "300"))
 SLOWEST_SECONDS = 5.0
 
-SEEDS = [(PLANS / name).read_text(encoding="utf-8") for name in ("shared.plan", "stratiteq.plan")]
-# Real text cut to a few kB (the whole file costs ~0.1 s to check): its start, closed with braces.
-SLICES = [SEEDS[0]] + [SEEDS[1][:n] + "\n}\n" * 3 for n in (800, 2500, 6000)]
+SEEDS = [(PLANS / name).read_text(encoding="utf-8") for name in ("shared.plan", "stratiteq.plan", "wisla.plan")]
+# Real text cut to a few kB (the whole file costs ~0.1 s to check): its start, closed with braces; Wisła's penalties whole;
+# and a file of the constructs the seeds hold few of.
+SLICES = [SEEDS[0]] + [SEEDS[1][:n] + "\n}\n" * 3 for n in (800, 2500, 6000)] + [SEEDS[2], EVERY_CONSTRUCT]
 
 token = st.one_of(st.sampled_from(KEYWORDS), st.sampled_from(PIECES), st.text(max_size=8), st.from_regex(r"[a-z][a-z0-9-]{0,12}", fullmatch=True))
 soup = st.lists(token, max_size=80).flatmap(lambda ts: st.sampled_from([" ", "\n", ""]).map(lambda sep: sep.join(ts)))
