@@ -364,6 +364,31 @@ def target_amount(draw: st.DrawFn, calendars: list[str]) -> str:
     return (f"end of {n} {word}" if kind == "end" else f"{n} {word}") + on
 
 
+def penalty_measures(prices: list[str]) -> list[str]:
+    """What a plan's penalties may be measured in: the contract's value unless its prices are only free or not offered,
+    its fee unless they are only free, included or not offered (T0868), money in its prices' currencies (T0863; any,
+    here EUR, when it states none of its own)."""
+    # A price's own currency, the one after its amount (a share of a licence has none, whatever its least amount is in).
+    currencies = sorted({found.group(1) for price in prices if (found := re.match(r"(?:from )?[\d.]+ ([A-Z]{3})\b", price))})
+    paid = not prices or any(not re.match(r"(free|included|not offered)\b", price) for price in prices)
+    valued = not prices or any(not re.match(r"(free|not offered)\b", price) for price in prices)  # a licence is of value
+    measures = (["contract value", "contract value"] if valued else []) + (["monthly fee", "quarterly fee", "yearly fee", "annual fee"] if paid else [])
+    return measures + (currencies or ([] if prices else ["EUR"]))
+
+
+def fits(lines: list[str], prices: list[str]) -> bool:
+    """Whether penalty lines measure only in what a plan of `prices` may (`penalty_measures`), as a tier that inherits them."""
+    allowed = penalty_measures(prices)
+    currencies = {c for c in CURRENCIES if c in allowed} if prices and any(c in allowed for c in CURRENCIES) else set(CURRENCIES)
+    for line in lines:
+        for measure in re.findall(r"(?:%|‰|per mille) of (contract value|\w+ fee)", line):
+            if measure not in allowed:
+                return False
+        if any(c not in currencies for c in re.findall(r"\b(" + "|".join(CURRENCIES) + r")\b", line)):
+            return False
+    return True
+
+
 PENALTY_UNITS = ("started hour", "hour", "started business hour", "business hour", "started day", "day", "started business day",
                  "business day", "occurrence")
 
@@ -377,11 +402,7 @@ def penalties(draw: st.DrawFn, timed: list[tuple[str, str]], prices: list[str]) 
     A share of the fee only where a price is paid, money only in a currency the plan's prices use (T0868, T0863)."""
     if draw(st.integers(0, 5)) == 0:
         return ["    penalty none"]
-    currencies = sorted({c for price in prices for c in CURRENCIES if re.search(rf"\b{c}\b", price)})
-    paid = not prices or any(not re.match(r"(free|included|not offered)\b", price) for price in prices)
-    valued = not prices or any(not re.match(r"(free|not offered)\b", price) for price in prices)  # a licence is of value
-    measures = (["contract value", "contract value"] if valued else []) + (["monthly fee", "quarterly fee", "yearly fee", "annual fee"] if paid else [])
-    measures += currencies or ([] if prices else ["EUR"])
+    measures = penalty_measures(prices)
     if not measures:  # only free or not offered, in no currency: nothing a penalty could be
         return ["    penalty none"]
 
@@ -504,6 +525,7 @@ def plan_file(draw: st.DrawFn) -> Drawn:
     names = [f"tier{i}" for i in range(draw(st.integers(1, 5)))]
     drawn.plans = list(names)
     recommended = draw(st.sampled_from([None, *names]))
+    penalty_lines: dict[str, list[str]] = {}  # each tier's penalties, its own or inherited
     metrics_used: set[str] = set()
     for index, pid in enumerate(names):
         parent = names[draw(st.integers(0, index - 1))] if index and draw(st.booleans()) else None
@@ -608,6 +630,10 @@ def plan_file(draw: st.DrawFn) -> Drawn:
                 p.append("    maintenance notice 168h")
         if draw(st.integers(0, 3)) == 0:
             p.extend(draw(penalties(timed, prices)) if timed else ["    penalty none"])
+        elif parent is not None and not fits(penalty_lines.get(parent, []), prices):
+            p.append("    penalty none")  # the parent's penalties, inherited, would be in money or of a fee this tier lacks
+        own = [line for line in p if line.startswith("    penalty ")]
+        penalty_lines[pid] = own if own else penalty_lines.get(parent, []) if parent else []
         if draw(st.integers(0, 2)) == 0:
             p.append("    contract " + draw(st.sampled_from([
                 "12 months renews 12 months notice 3 months", "none notice 30 days", "none notice none", "1 month renews 1 month notice 1 month",
