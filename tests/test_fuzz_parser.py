@@ -98,6 +98,8 @@ CRASHERS = {
     "unterminated triple quote": 'vendor v { intro { sv """' + "x" * 10_000,
     "reserved id": 'vendor all { name "V" language sv }\n',
     "empty": "",
+    # fuzz15: the message quoted the token with its tab, which reached the terminal (the line under it shows a space).
+    "tab in a quoted token": '""" \t """a\n  b"""',
 }
 
 
