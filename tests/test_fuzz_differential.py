@@ -19,7 +19,7 @@ suite (fuzz14, 29 November 2026), the same documents with one to three values of
 (impossible dates, calendar zones in the wrong case or under posix/, minutes without a calendar, 1e3 for 1000, an empty
 `metrics`), tickets with random events and obligations, and odd questions through both APIs found the regressions below
 the fuzz target; then 3,000 such documents, 1,400 with faults and 2,500 projects of moved statements agreed throughout.
-fuzz15 (30 November 2026), with cases, aliases, levels and a matrix: 8,000 documents asked questions, 8,000 asked
+fuzz15 (30 November 2026), with cases, aliases, levels and a matrix: 10,000 documents asked questions, 10,000 asked
 tickets and 4,800 projects of moved statements (their tickets now with events) agreed throughout.
 
     TIERWISE_HYPOTHESIS=explore TIERWISE_FUZZ_EXAMPLES=2000 .venv/bin/python -m pytest -q -p no:cacheprovider tests/test_fuzz_differential.py
