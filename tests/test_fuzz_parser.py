@@ -10,7 +10,7 @@ The normal suite runs a bounded budget (300 examples). A longer run, as in docs/
 
 Inputs that once crashed are kept in CRASHERS below and run on every test run. fuzz15 (30 November 2026) added Wisła's
 penalties and a file of the constructs the seeds hold few of to the texts edited (plan_pieces.EVERY_CONSTRUCT); a run of
-20,000 found a tab of the file printed in a message ("tab in a quoted token"), then 30,000 passed.
+20,000 found a tab of the file printed in a message ("tab in a quoted token"), then 60,000 passed.
 """
 
 from __future__ import annotations
