@@ -2,13 +2,15 @@
 
 A real vendor's plan file (and the shared one) is mutated the way files get broken in the wild — lines
 deleted, duplicated or swapped, Unicode pasted in, numbers grown huge, times, dates and words replaced, a
-line nested deep or made very long — and given to `tierwise check`, `build`, `due` and `explain`, in this process. Asserted for every
-input:
+line nested deep or made very long — and given to `tierwise check`, `build`, `due` (also about the edited vendor's own plans,
+alias, levels, kinds of case and a country), `clock --batch` (the same questions as tickets), `rules`, `priority` and
+`explain`, in this process. Asserted for every input:
 
 - no exception leaves `main` (an exception is the traceback a user would see), and the exit status is 0 or 1;
 - every error of `check` and `build` is located (`FILE:LINE:COL: error[TNNNN]`), and every code it names
   is one `tierwise explain` knows;
 - a failing `build` leaves the published site exactly as it was (the `_site` link and every file behind it);
+- `rules` fails exactly when `check` does, and `clock --batch` answers every ticket with a clock or a refusal;
 - no command takes more than SLOWEST_SECONDS of CPU time.
 
 The normal suite runs a small budget; a longer run:
@@ -17,7 +19,8 @@ The normal suite runs a small budget; a longer run:
 
 The runs of 29 November 2026 (fuzz10: 5,000 inputs of every shipped vendor, up to ten edits each, half with
 `--strict`) found no traceback, hang, unlocated error or touched site; an input that ever fails goes into
-a test of its own, as in tests/test_fuzz_cli.py.
+a test of its own, as in tests/test_fuzz_cli.py. fuzz15 (30 November 2026) added `clock --batch`, `rules`, `priority` and
+questions about the edited vendor's own plans; 2,400 inputs found nothing.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import io
+import json
 import os
 import re
 import time
@@ -185,10 +189,16 @@ def check_project(root: Path, shared: str, vendor: str) -> None:
         explained, text, _, _ = run("explain", name)
         assert explained == 0 and text.strip(), name
 
-    questions = [["stratiteq/sos", "P3", "2026-11-23T15:00:00+01:00"], ["stratiteq/sos", "2026-11-23T15:00:00+01:00", "--metric", "resolution"]]
-    questions += [["amanda/standard", "P2", "2026-11-23T15:00:00+01:00", "--tz", "Asia/Tokyo"], ["esri/extended-1", "2026-11-23T15:00:00+01:00"]]
+    at = "2026-11-23T15:00:00+01:00"
+    questions: list[dict[str, str | None]] = [
+        {"plan": "stratiteq/sos", "priority": "P3", "at": at}, {"plan": "stratiteq/sos", "at": at, "metric": "resolution"},
+        {"plan": "amanda/standard", "priority": "P2", "at": at, "tz": "Asia/Tokyo"}, {"plan": "esri/extended-1", "at": at},
+        *asked_of(vendor, at),
+    ]
     for question in questions:
-        code, out, err, seconds = run("--project", str(root), "due", *question)
+        options = [word for key in ("tz", "metric", "case", "country") if question.get(key) for word in (f"--{key}", str(question[key]))]
+        names = [str(question[key]) for key in ("plan", "priority", "at") if question.get(key)]
+        code, out, err, seconds = run("--project", str(root), "due", *names, *options)
         assert code in (0, 1) and seconds < SLOWEST_SECONDS, (code, seconds, err[-2000:])
         assert "Traceback" not in err
         if code == 0:
@@ -198,6 +208,57 @@ def check_project(root: Path, shared: str, vendor: str) -> None:
             assert refusals or LOCATED.search(err), err[-2000:]
             if not refusals:
                 assert_located(code, err, root)
+
+    # The same questions as tickets (`clock --batch`, docs/rules.md §11), with a pause and a response: one answer a line.
+    events = [{"type": "pause", "at": "2026-11-23T16:00:00+01:00"}, {"type": "resume", "at": "2026-11-24T09:00:00+01:00"},
+              {"type": "responded", "at": "2026-11-24T10:00:00+01:00"}]
+    tickets = [{**{k: v for k, v in q.items() if k != "metric"}, "now": "2026-11-30T15:00:00+01:00", "events": events} for q in questions]
+    batch = root / "tickets.jsonl"
+    batch.write_text("".join(json.dumps(t) + "\n" for t in tickets), encoding="utf-8")
+    code, out, err, seconds = run("--project", str(root), "clock", "--batch", str(batch))
+    assert code in (0, 1) and seconds < SLOWEST_SECONDS, (code, seconds, err[-2000:])
+    assert "Traceback" not in err
+    if out:  # the rules loaded: one answer per ticket
+        answers = [json.loads(line) for line in out.splitlines()]
+        assert len(answers) == len(tickets) and all("metrics" in a or "error" in a for a in answers), out[-2000:]
+    else:
+        assert_located(code, err, root)
+
+    code, out, err, seconds = run("--project", str(root), "rules")
+    assert code in (0, 1) and seconds < SLOWEST_SECONDS, (code, seconds, err[-2000:])
+    assert_located(code, err, root)
+    assert (code == 0) == (checked == 0) and (code == 0) == bool(out), (checked, code, err[-2000:])
+    if code == 0:
+        assert json.loads(out)["format_version"].startswith("1.")
+
+    impacts, urgencies = re.findall(r"^\s+impact ([\w-]+)", vendor, re.M), re.findall(r"^\s+urgency ([\w-]+)", vendor, re.M)
+    if impacts and urgencies:
+        code, out, err, seconds = run("--project", str(root), "priority", vendor_id(vendor) or "", impacts[-1], urgencies[0])
+        assert code in (0, 1) and seconds < SLOWEST_SECONDS and "Traceback" not in err, (code, seconds, err[-2000:])
+        assert (code == 0) == bool(out.strip()), (code, out, err[-2000:])
+
+
+def vendor_id(text: str) -> str | None:
+    found = re.search(r"^vendor ([\w-]+)", text, re.M)
+    return found.group(1) if found else None
+
+
+def asked_of(text: str, at: str) -> list[dict[str, str | None]]:
+    """Questions about the (edited) vendor file's own plans and alias, naming its levels, kinds of case, a zone and a
+    country, as far as its lines say them: what a user of that vendor's rules asks."""
+    vendor = vendor_id(text)
+    if vendor is None:
+        return []
+    plans = re.findall(r"^\s+plan ([\w-]+)", text, re.M)[:3] + re.findall(r"^\s+applies to ([\w-]+)", text, re.M)[:1]
+    levels = re.findall(r"^\s+level ([\w-]+)", text, re.M) or [None]
+    cases = re.findall(r"^\s+case ([\w-]+)", text, re.M)
+    found: list[dict[str, str | None]] = []
+    for index, plan in enumerate(plans):
+        question = {"plan": f"{vendor}/{plan}", "priority": levels[index % len(levels)], "at": at}
+        found.append({**question, "tz": "Europe/Warsaw", "country": "PL"})
+        if cases:
+            found.append({**question, "case": cases[index % len(cases)], "metric": "resolution"})
+    return found
 
 
 @pytest.mark.slow

@@ -7,6 +7,10 @@ and last years a document may cover (1 and 9999), targets of up to 300,000 minut
 of closed dates, versions changing at any date, cut-offs at any minute, pieces on a one-minute grid, zones with odd
 offsets and changes (Chatham, Lord Howe, Troll, Kiritimati, Apia), the customer's holidays, and reports near the span's
 edges and the zone's changes. Both evaluators must give the same deadline, in the same words, or the same refusal.
+Since fuzz15 the documents also have two levels, kinds of case with targets of their own, unpublished targets, an alias
+and a plan without support, and the questions and tickets name them (or an empty text, or a name the vendor lacks):
+before, every question named plan `p` and no case, so the steps of §5 that read `aliases`, `cases` and `published` were
+compared only on the shipped plans.
 
 The first run found that the Python evaluator refused every question about rules of year 1 or 9999 as "not a valid
 format 1.x document (ValueError: year 10000 is out of range)" (or raised OverflowError), where sla.js answered: the
@@ -15,6 +19,8 @@ suite (fuzz14, 29 November 2026), the same documents with one to three values of
 (impossible dates, calendar zones in the wrong case or under posix/, minutes without a calendar, 1e3 for 1000, an empty
 `metrics`), tickets with random events and obligations, and odd questions through both APIs found the regressions below
 the fuzz target; then 3,000 such documents, 1,400 with faults and 2,500 projects of moved statements agreed throughout.
+fuzz15 (30 November 2026), with cases, aliases, levels and a matrix: 10,000 documents asked questions, 10,000 asked
+tickets and 4,800 projects of moved statements (their tickets now with events) agreed throughout.
 
     TIERWISE_HYPOTHESIS=explore TIERWISE_FUZZ_EXAMPLES=2000 .venv/bin/python -m pytest -q -p no:cacheprovider tests/test_fuzz_differential.py
 """
@@ -94,10 +100,11 @@ def calendar(zone: str | None, weekly: dict[str, list[list[str]]] | None = None,
 
 
 def target(metric: str, priority: str | None, calendar_id: str | None, minutes: int | None = None, days: int | None = None,
-           rule: str | None = None, cutoff: str | None = None, since: str | None = None, until: str | None = None) -> dict[str, Any]:
-    return {"metric": metric, "priority": priority, "minutes": minutes, "calendar": calendar_id, "case": None, "business_days": days,
-            "days_rule": rule, "published": True, "from": since, "cutoff": cutoff, "until": until,
-            "id": f"{metric}/{priority or 'all'}" + (f"@{since}" if since else "")}
+           rule: str | None = None, cutoff: str | None = None, since: str | None = None, until: str | None = None, case: str | None = None,
+           published: bool = True) -> dict[str, Any]:
+    return {"metric": metric, "priority": priority, "minutes": minutes, "calendar": calendar_id, "case": case, "business_days": days,
+            "days_rule": rule, "published": published, "from": since, "cutoff": cutoff, "until": until,
+            "id": f"{metric}/{priority or 'all'}" + (f"/{case}" if case else "") + (f"@{since}" if since else "")}
 
 
 OFFICE = {d: [["09:00", "17:00"]] if d not in ("sat", "sun") else [] for d in DAYS}
@@ -205,38 +212,77 @@ def random_calendar(draw: st.DrawFn, first: int, last: int, zones: tuple[str, ..
 
 
 @st.composite
-def random_target(draw: st.DrawFn, metric: str, priority: str | None, calendars: list[str], since: str | None, until: str | None) -> dict[str, Any]:
+def random_target(draw: st.DrawFn, metric: str, priority: str | None, calendars: list[str], since: str | None, until: str | None,
+                  case: str | None = None) -> dict[str, Any]:
     cal = draw(st.sampled_from(calendars))
     kind = draw(st.sampled_from(["minutes", "minutes", "days", "none"]))
     cutoff = draw(st.one_of(st.none(), st.integers(1, 1439).map(hhmm))) if kind != "none" else None
+    published = draw(st.integers(0, 9)) != 0  # a target the vendor does not publish (1.1)
     if kind == "minutes":
         minutes = draw(st.one_of(st.sampled_from([0, 1, 60, 480, 1440, 20_000, 100_000]), st.integers(0, 300_000)))
-        return target(metric, priority, cal, minutes, cutoff=cutoff, since=since, until=until)
+        return target(metric, priority, cal, minutes, cutoff=cutoff, since=since, until=until, case=case, published=published)
     if kind == "days":
         days = draw(st.one_of(st.sampled_from([1, 2, 5, 30]), st.integers(1, 400)))
-        return target(metric, priority, cal, days=days, rule=draw(st.sampled_from(["same-time", "day-end"])), cutoff=cutoff, since=since, until=until)
-    return target(metric, priority, None, since=since, until=until)
+        return target(metric, priority, cal, days=days, rule=draw(st.sampled_from(["same-time", "day-end"])), cutoff=cutoff, since=since,
+                      until=until, case=case, published=published)
+    return target(metric, priority, None, since=since, until=until, case=case, published=published)
+
+
+LEVELS = ("P1", "P2")
+CASES = ("k1", "k2")
+
+
+@st.composite
+def names_asked(draw: st.DrawFn, rules: dict[str, Any]) -> dict[str, str | None]:
+    """The plan, priority and kind of case a question or ticket names: mostly ones the vendor has (its plan, its alias,
+    1.1), sometimes none or an empty text (not given, §5), a plan that offers no support, or a name it lacks."""
+    vendor = rules["vendors"]["fz"]
+    plans = ["fz/p"] * 6 + [f"fz/{name}" for name in (*vendor["aliases"], *vendor["plans"]) if name != "p"] * 2 + ["fz/nope"]
+    return {"plan": draw(st.sampled_from(plans)), "priority": draw(st.sampled_from([None, None, *LEVELS, *LEVELS, "", "P9"])),
+            "case": draw(st.sampled_from([None] * 6 + [*vendor["cases"], *vendor["cases"]] + ["", "k9"]))}
 
 
 @st.composite
 def random_rules(draw: st.DrawFn, base: dict[str, Any]) -> dict[str, Any]:
+    """One vendor `fz` with levels P1 and P2, maybe kinds of case k1 and k2 (1.1), a plan `p` with targets per metric,
+    priority (or every one) and case, in versions, some unpublished, and maybe an alias `al` of it and a plan `q` that
+    offers no support, or an alias of that."""
     first = draw(st.sampled_from([2026, 2026, 2027, 1999, 1, 9998, 9999]))
     last = min(9999, first + draw(st.sampled_from([0, 0, 1, 2])))
     zones = FIXED if first < 1900 else ZONES
     calendars = {f"c{i}": draw(random_calendar(first, last, zones)) for i in range(draw(st.integers(1, 3)))}
     ids = sorted(calendars)
     span = (date(last, 12, 31) - date(first, 1, 1)).days
+    cases = list(CASES[: draw(st.sampled_from([0, 0, 1, 2]))])
     targets = []
-    for metric in ("first-response", "resolution"):
-        for priority in (None, "P1"):
-            if draw(st.integers(0, 4)) == 0:
-                continue
-            if span and draw(st.integers(0, 3)) == 0:  # two versions, changing at a date of the span
-                change = (date(first, 1, 1) + timedelta(days=draw(st.integers(1, span)))).isoformat()
-                targets += [draw(random_target(metric, priority, ids, None, change)), draw(random_target(metric, priority, ids, change, None))]
-            else:
-                targets.append(draw(random_target(metric, priority, ids, None, None)))
-    return document(base, first, last, calendars, targets)
+    for case in [None, *cases]:  # the general targets first (§2)
+        for metric in ("first-response", "resolution"):
+            for priority in (None, *LEVELS):
+                # Most general targets are drawn, a case's in half the cases, P2's own in a quarter.
+                drawn = draw(st.integers(0, 3)) == 0 if priority == "P2" else draw(st.integers(0, 4 if case is None else 1)) != 0
+                if not drawn:
+                    continue
+                if span and draw(st.integers(0, 3)) == 0:  # two versions, changing at a date of the span
+                    change = (date(first, 1, 1) + timedelta(days=draw(st.integers(1, span)))).isoformat()
+                    targets += [draw(random_target(metric, priority, ids, None, change, case)),
+                                draw(random_target(metric, priority, ids, change, None, case))]
+                else:
+                    targets.append(draw(random_target(metric, priority, ids, None, None, case)))
+    rules = document(base, first, last, calendars, targets)
+    vendor = rules["vendors"]["fz"]
+    vendor["priorities"]["levels"] = [{"id": level, "name": NAME} for level in LEVELS]
+    vendor["cases"] = {case: {"name": NAME} for case in cases}
+    if draw(st.booleans()):
+        vendor["plans"]["q"] = {**copy.deepcopy(vendor["plans"]["p"]), "id": "q", "targets": [], "no_support": True}
+    if draw(st.booleans()):
+        vendor["aliases"] = {"al": {"plan": draw(st.sampled_from(sorted(vendor["plans"]))), "who": NAME}}
+    if draw(st.booleans()):  # an impact × urgency matrix that may leave combinations out (§2)
+        impacts, urgencies = ["hi", "lo"][: draw(st.integers(1, 2))], ["now", "later"][: draw(st.integers(1, 2))]
+        levels = {i: {u: level for u in urgencies if (level := draw(st.sampled_from([*LEVELS, None]))) is not None} for i in impacts}
+        vendor["priorities"]["matrix"] = {"impacts": impacts, "urgencies": urgencies,
+                                          "labels": {"impacts": dict.fromkeys(impacts, NAME), "urgencies": dict.fromkeys(urgencies, NAME)},
+                                          "levels": levels}
+    return rules
 
 
 @st.composite
@@ -275,12 +321,24 @@ def test_random_rules_get_the_same_deadlines_or_refusals_from_both_evaluators(
     rules = data.draw(random_rules(vector_rules))
     zones = FIXED if rules["years"]["first"] < 1900 else ZONES
     questions = [
-        {"plan": "fz/p", "priority": data.draw(st.sampled_from([None, "P1"])), "at": data.draw(report(rules)),
-         "tz": data.draw(st.sampled_from((None, *zones))), "metric": data.draw(st.sampled_from([None, "resolution"])),
+        {**data.draw(names_asked(rules)), "at": data.draw(report(rules)), "tz": data.draw(st.sampled_from((None, *zones))),
+         "metric": data.draw(st.sampled_from([None, None, "resolution", "resolution", "workaround"])),
          "country": data.draw(st.sampled_from((None, *COUNTRIES)))}
         for _ in range(8)
     ]
-    assert python(rules, questions) == javascript.due(rules, questions)
+    asked = javascript.ask(rules, questions, [], PRIORITIES)
+    assert python(rules, questions) == [{k: v for k, v in a.items() if k != "kind"} for a in asked["questions"]]
+    evaluator = Evaluator(rules)
+    for (vendor, impact, urgency), js in zip(PRIORITIES, asked["priorities"], strict=True):
+        try:
+            py: dict[str, Any] = {"answer": evaluator.priority_for(vendor, impact, urgency)}
+        except RuleError as exc:
+            py = {"error": str(exc)}
+        assert py == {k: v for k, v in js.items() if k != "kind"}, (vendor, impact, urgency)
+
+
+# Every pair of impact and urgency the matrix may hold, one it lacks on each axis, an empty text, and another vendor.
+PRIORITIES = [["fz", i, u] for i in ("hi", "lo", "HI", "") for u in ("now", "later", "soon")] + [["nobody", "hi", "now"]]
 
 
 EVENTS = ("pause", "resume", "registered", "responded", "updated", "resolved", "workaround", "on-site", "priority", "obligation")
@@ -299,7 +357,8 @@ def test_random_tickets_on_random_rules_get_the_same_clocks_from_both_evaluators
         minutes = st.sampled_from([1, 30, 120, 5000])
         plan["obligations"].append({"id": f"o{i}", "count": None, "period": None, "after_minutes": None if every else data.draw(minutes),
                                     "calendar": data.draw(st.sampled_from(sorted(rules["vendors"]["fz"]["calendars"]))), "text": None,
-                                    "priorities": data.draw(st.sampled_from([None, ["P1"]])), "every_minutes": data.draw(minutes) if every else None})
+                                    "priorities": data.draw(st.sampled_from([None, ["P1"], ["P2", "P1"]])),
+                                    "every_minutes": data.draw(minutes) if every else None})
     zones = FIXED if rules["years"]["first"] < 1900 else ZONES
     tickets = []
     for _ in range(4):
@@ -313,7 +372,7 @@ def test_random_tickets_on_random_rules_get_the_same_clocks_from_both_evaluators
             kind = data.draw(st.sampled_from(EVENTS if plan["obligations"] else EVENTS[:-1]))
             event = {"type": kind, "at": moment.isoformat()}
             if kind == "priority":
-                event["priority"] = "P1"
+                event["priority"] = data.draw(st.sampled_from(LEVELS))
             elif kind == "obligation":
                 event["obligation"] = data.draw(st.sampled_from([o["id"] for o in plan["obligations"]]))
             events.append(event)
@@ -321,15 +380,15 @@ def test_random_tickets_on_random_rules_get_the_same_clocks_from_both_evaluators
             now = (moment + timedelta(minutes=data.draw(st.sampled_from([0, 5, 600, 30_000])))).isoformat()
         except OverflowError:
             now = moment.isoformat()
-        tickets.append({"plan": "fz/p", "priority": data.draw(st.sampled_from([None, "P1"])), "at": at, "now": now, "events": events,
-                        "tz": data.draw(st.sampled_from((None, *zones))), "country": data.draw(st.sampled_from((None, *COUNTRIES))),
+        tickets.append({**data.draw(names_asked(rules)), "at": at, "now": now, "events": events, "tz": data.draw(st.sampled_from((None, *zones))),
+                        "country": data.draw(st.sampled_from((None, *COUNTRIES))),
                         "warnings": data.draw(st.sampled_from([None, [], [10, 90]]))})
     evaluator = Evaluator(rules)
     answers = []
     for t in tickets:
         try:
-            clock = evaluator.ticket(t["plan"], t["priority"], t["at"], t["now"], events=t["events"], tz=t["tz"], country=t["country"],
-                                     warnings=t["warnings"])
+            clock = evaluator.ticket(t["plan"], t["priority"], t["at"], t["now"], events=t["events"], tz=t["tz"], case=t["case"],
+                                     country=t["country"], warnings=t["warnings"])
             answers.append({"answer": json.loads(json.dumps(clock))})
         except RuleError as exc:
             answers.append({"error": str(exc)})
@@ -495,13 +554,21 @@ def test_rules_exported_from_plans_with_statements_moved_get_the_same_answers_fr
                                   "metric": draw.choice([None, *rules["metrics"]]), "case": draw.choice([None, *(found.get("cases") or {})]),
                                   "country": draw.choice([None, "SE", "PL", "US"])})
     assert python(rules, questions) == javascript.due(rules, questions)
-    tickets = [{**{k: v for k, v in q.items() if k != "metric"}, "now": "2027-12-01T00:00:00Z"} for q in questions]
+    tickets = []
+    for q in questions:  # each question as a ticket, with a few events (§11) after its report, asked a while later
+        moment, events = datetime.fromisoformat(q["at"]), []
+        for _ in range(draw.randrange(4)):
+            moment += timedelta(minutes=draw.choice([0, 1, 45, 600, 3000]))
+            kind = draw.choice(["pause", "resume", "responded", "on-site", "workaround", "updated", "resolved"])
+            events.append({"type": kind, "at": moment.isoformat()})
+        now = draw.choice(["2027-12-01T00:00:00Z", (moment + timedelta(minutes=draw.choice([0, 30, 2000]))).isoformat()])
+        tickets.append({**{k: v for k, v in q.items() if k != "metric"}, "now": now, "events": events})
     evaluator = Evaluator(rules)
     answers = []
     for t in tickets:
         try:
-            answers.append({"answer": json.loads(json.dumps(evaluator.ticket(t["plan"], t["priority"], t["at"], t["now"], tz=t["tz"], case=t["case"],
-                                                                             country=t["country"])))})
+            answers.append({"answer": json.loads(json.dumps(evaluator.ticket(t["plan"], t["priority"], t["at"], t["now"], events=t["events"],
+                                                                             tz=t["tz"], case=t["case"], country=t["country"])))})
         except RuleError as exc:
             answers.append({"error": str(exc)})
     assert answers == javascript.due(rules, tickets, "tickets")

@@ -6,7 +6,11 @@ report this line"), `Clock.due_us` of an integer beyond the years a datetime hol
 priority or zone with a list, and a rules document with a field missing or of another type (KeyError,
 TypeError from deep inside). Such a document is refused alike by sla.js and ticket.js (fuzz10), whose TypeErrors
 and wrong answers it once gave; a hypothesis test asks both evaluators about documents a few edits away from a
-real one, side by side: the same answers, or the same refusals.
+real one, side by side: the same answers, or the same refusals. Since fuzz15 the questions also name a kind of case
+and an alias (NAMED), so that an edit of `cases`, a target's `case` or `aliases` is read. Its run of 5,000 found the
+matrix read from a document whose `vendors` is a number (test_the_matrix_is_not_read_…); 13,000 more then agreed:
+
+    TIERWISE_HYPOTHESIS=explore TIERWISE_FUZZ_EXAMPLES=5000 .venv/bin/python -m pytest -q -p no:cacheprovider tests/test_fuzz_engine.py
 """
 
 from __future__ import annotations
@@ -148,14 +152,21 @@ QUESTIONS = [
     ("amanda/standard", "P2", "Asia/Tokyo", None),
     ("esri/extended-1", None, None, "registration"),
 ]
+# Questions that name a kind of case and an alias (1.1), so that an edit of `cases`, a target's `case` or `aliases` is
+# read by both evaluators: (plan, priority, zone, metric, case).
+NAMED = [
+    ("esri/extended-2", None, None, None, "escalated"),
+    ("amanda/trial", "P1", "Europe/Rome", None, None),
+]
 MATRIX = ["amanda", "large", "high"]
 # Python's own words for a fault its explicit checks do not name (a KeyError or TypeError from inside), and sla.js's
 # (a TypeError or RangeError): each evaluator words those in its own language's terms.
 FROM_INSIDE = re.compile(r"^the rules are not a valid format 1\.x document \((\w+Error: .*|a field '.*' is missing)\); validate them")
 
 
-def both(rules: Any, javascript: SlaDocuments) -> list[tuple[dict[str, Any], dict[str, Any]]]:
-    """Python's and JavaScript's answers to every question, ticket and matrix look-up about `rules`, side by side."""
+def both(rules: Any, javascript: SlaDocuments, *, named: bool = True) -> list[tuple[dict[str, Any], dict[str, Any]]]:
+    """Python's and JavaScript's answers to every question, ticket and matrix look-up about `rules`, side by side
+    (`named`: with the questions and tickets that name a kind of case or an alias, NAMED)."""
 
     def python(ask: Callable[[], Any]) -> dict[str, Any]:
         try:
@@ -164,13 +175,14 @@ def both(rules: Any, javascript: SlaDocuments) -> list[tuple[dict[str, Any], dic
             return {"error": str(exc)}
 
     evaluator = Evaluator(rules)
-    answers = [python(lambda q=q: evaluator.due(q[0], q[1], AT, tz=q[2], metric=q[3]).isoformat()) for q in QUESTIONS]
-    answers += [python(lambda q=q: evaluator.ticket(q[0], q[1], AT, NOW, tz=q[2])) for q in QUESTIONS]
+    asked = [(*q, None) for q in QUESTIONS] + (NAMED if named else [])
+    answers = [python(lambda q=q: evaluator.due(q[0], q[1], AT, tz=q[2], metric=q[3], case=q[4]).isoformat()) for q in asked]
+    answers += [python(lambda q=q: evaluator.ticket(q[0], q[1], AT, NOW, tz=q[2], case=q[4])) for q in asked]
     answers += [python(lambda: evaluator.priority_for(*MATRIX))]
     js = javascript.ask(
         rules,
-        [{"plan": q[0], "priority": q[1], "at": AT, "tz": q[2], "metric": q[3]} for q in QUESTIONS],
-        [{"plan": q[0], "priority": q[1], "at": AT, "now": NOW, "tz": q[2]} for q in QUESTIONS],
+        [{"plan": q[0], "priority": q[1], "at": AT, "tz": q[2], "metric": q[3], "case": q[4]} for q in asked],
+        [{"plan": q[0], "priority": q[1], "at": AT, "now": NOW, "tz": q[2], "case": q[4]} for q in asked],
         [MATRIX],
     )
     return list(zip(answers, js["questions"] + js["tickets"] + js["priorities"], strict=True))
@@ -241,10 +253,32 @@ def test_a_document_with_a_field_missing_or_of_another_type_is_refused_alike_by_
     assert caught.value.field is None
 
 
+@pytest.mark.parametrize(
+    ("place", "value", "fault"),
+    [
+        (("vendors",), 0, "the document.vendors is a number, not an object"),
+        (("years",), None, "the document.years is null, not an object"),
+        (("metrics",), "first-response", "the document.metrics is a text, not a list"),
+    ],
+)
+def test_the_matrix_is_not_read_from_a_document_whose_own_fields_break_the_format(
+    rules: dict[str, Any], javascript: SlaDocuments, place: tuple[str, ...], value: Any, fault: str
+) -> None:
+    """fuzz15 (`"vendors": 0`): priority_for failed from inside (AttributeError: 'int' object has no attribute 'get') and
+    priorityFor said "unknown vendor 'amanda'", where every question was refused for the document; with `years` or
+    `metrics` broken both answered. Both now check the document's own fields first, as a question does (§8)."""
+    broken = edited(rules, (place, value))
+    words = f"the rules are not a valid format 1.x document ({fault}); validate them against rules/schema.json"
+    with pytest.raises(RuleError, match="^" + re.escape(words) + "$"):
+        Evaluator(broken).priority_for(*MATRIX)
+    assert javascript.ask(broken, [], [], [MATRIX])["priorities"] == [{"error": words, "kind": "Error"}]
+    assert {py["error"] for py, _ in both(broken, javascript)} == {words}
+
+
 def test_a_metric_the_ticket_clock_does_not_know_refuses_tickets_alike(rules: dict[str, Any], javascript: SlaDocuments) -> None:
     broken = edited(rules, (("metrics", 2), "uptime"))
-    answers = both(broken, javascript)
-    tickets = answers[len(QUESTIONS) : 2 * len(QUESTIONS)]
+    asked = len(QUESTIONS) + len(NAMED)
+    tickets = both(broken, javascript)[asked : 2 * asked]
     for py, js in tickets:
         assert py["error"] == js["error"] == (
             "the rules are not a valid format 1.x document (metrics[2] is 'uptime', not a metric this ticket clock knows); "

@@ -8,7 +8,9 @@ The normal suite runs a bounded budget (300 examples). A longer run, as in docs/
 
     TIERWISE_HYPOTHESIS=explore TIERWISE_FUZZ_EXAMPLES=100000 .venv/bin/python -m pytest -q -p no:cacheprovider tests/test_fuzz_parser.py
 
-Inputs that once crashed are kept in CRASHERS below and run on every test run.
+Inputs that once crashed are kept in CRASHERS below and run on every test run. fuzz15 (30 November 2026) added Wisła's
+penalties and a file of the constructs the seeds hold few of to the texts edited (plan_pieces.EVERY_CONSTRUCT); a run of
+20,000 found a tab of the file printed in a message ("tab in a quoted token"), then 60,000 passed.
 """
 
 from __future__ import annotations
@@ -26,14 +28,15 @@ from hypothesis import strategies as st
 from dsl.language.diagnostics import print_diagnostics
 from dsl.language.loader import load_text
 from support.paths import PLANS
-from support.plan_pieces import KEYWORDS, PIECES
+from support.plan_pieces import EVERY_CONSTRUCT, KEYWORDS, PIECES
 
 EXAMPLES = int(os.environ.get("TIERWISE_FUZZ_EXAMPLES", "300"))
 SLOWEST_SECONDS = 5.0
 
-SEEDS = [(PLANS / name).read_text(encoding="utf-8") for name in ("shared.plan", "stratiteq.plan")]
-# Real text cut to a few kB (the whole file costs ~0.1 s to check): its start, closed with braces.
-SLICES = [SEEDS[0]] + [SEEDS[1][:n] + "\n}\n" * 3 for n in (800, 2500, 6000)]
+SEEDS = [(PLANS / name).read_text(encoding="utf-8") for name in ("shared.plan", "stratiteq.plan", "wisla.plan")]
+# Real text cut to a few kB (the whole file costs ~0.1 s to check): its start, closed with braces; Wisła's penalties whole;
+# and a file of the constructs the seeds hold few of.
+SLICES = [SEEDS[0]] + [SEEDS[1][:n] + "\n}\n" * 3 for n in (800, 2500, 6000)] + [SEEDS[2], EVERY_CONSTRUCT]
 
 token = st.one_of(st.sampled_from(KEYWORDS), st.sampled_from(PIECES), st.text(max_size=8), st.from_regex(r"[a-z][a-z0-9-]{0,12}", fullmatch=True))
 soup = st.lists(token, max_size=80).flatmap(lambda ts: st.sampled_from([" ", "\n", ""]).map(lambda sep: sep.join(ts)))
@@ -97,6 +100,8 @@ CRASHERS = {
     "unterminated triple quote": 'vendor v { intro { sv """' + "x" * 10_000,
     "reserved id": 'vendor all { name "V" language sv }\n',
     "empty": "",
+    # fuzz15: the message quoted the token with its tab, which reached the terminal (the line under it shows a space).
+    "tab in a quoted token": '""" \t """a\n  b"""',
 }
 
 

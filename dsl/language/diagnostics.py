@@ -152,8 +152,10 @@ _UNSHOWABLE = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 def shown(text: str) -> str:
-    """`text` safe to print on one terminal line: control characters and line separators replaced by visible stand-ins."""
-    return _UNSHOWABLE.sub(lambda m: _shown_char(m.group()), text)
+    """`text` safe to print on one terminal line: control characters and line separators replaced by visible stand-ins,
+    and a tab by one space, as the excerpt of the line shows it (a tab of a quoted word in a message jumped to the
+    terminal's next tab stop, so the message no longer said what the line under it shows)."""
+    return _UNSHOWABLE.sub(lambda m: _shown_char(m.group()), text.replace("\t", " "))
 
 
 def _width(text: str) -> int:

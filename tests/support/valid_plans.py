@@ -1,5 +1,9 @@
 """A hypothesis strategy for VALID plan files: unusual but legal combinations of everything docs/language.md allows.
 
+fuzz15 added what it drew nowhere: penalties (`penalties`), `hours monthly day N` (with `on working days` or `or the
+working day before`), holidays the office works on (`closed holidays … except "…"`) and eves before some holidays only
+(`eve … before "…"`).
+
 Used by tests/test_fuzz_outputs.py, which keeps the drawn files that load without errors and builds, exports and
 evaluates them. Each draw is a whole file (shared calendars at the top, one vendor), as text, with the questions
 to ask its rules. Texts carry what a page must escape or keep whole (<, &, quotes, emoji, right-to-left words,
@@ -12,12 +16,14 @@ finding one of those on a page is a finding.
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 import holidays
 from hypothesis import strategies as st
 
+from dsl.language import datasets
 from dsl.language.checks import holiday_years
 
 HORIZONS = ((2026, 2028), (2026, 2026), (2027, 2028), (2025, 2027))
@@ -73,6 +79,17 @@ def countries() -> tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]:
         subs = tuple(s for s in subdivisions if s.isalnum() and s.isupper() or s.isdigit())
         found.append((code, tuple(s for s in subs if 1 <= len(s) <= 3), kinds))
     return tuple(found)
+
+
+@functools.cache
+def holiday_names(code: str, subdivision: str | None, categories: tuple[str, ...], year: int) -> list[str]:
+    """The English names of the holidays a `closed holidays` line closes in `year` (a day's several holidays each), or none
+    when the package refuses the line."""
+    try:
+        found = datasets.holiday_names(code, subdivision, categories, year)
+    except (ValueError, NotImplementedError, KeyError):
+        return []
+    return sorted({names[0] for called in found.values() for names in called if '"' not in names[0]})
 
 
 @dataclass
@@ -188,13 +205,24 @@ def calendar(draw: st.DrawFn, cid: str, years: tuple[int, int], drawn: Drawn) ->
     elif draw(st.booleans()):
         code, subs, kinds = draw(st.sampled_from(countries()))
         line = f"  closed holidays {code}"
-        if subs and draw(st.booleans()):
-            line += f" {draw(st.sampled_from(subs))}"
+        sub = draw(st.sampled_from(subs)) if subs and draw(st.booleans()) else None
+        if sub:
+            line += f" {sub}"
+        chosen_kinds: list[str] = []
         if kinds and draw(st.booleans()):
-            line += " including " + ", ".join(draw(st.lists(st.sampled_from(kinds), min_size=1, max_size=2, unique=True)))
+            chosen_kinds = draw(st.lists(st.sampled_from(kinds), min_size=1, max_size=2, unique=True))
+            line += " including " + ", ".join(chosen_kinds)
+        # The names of the line's holidays in the horizon's first year, as `tierwise holidays` prints them: for `except`
+        # (holidays the office works on) and `eve … before` (an eve before some holidays only).
+        names = holiday_names(code, sub, tuple(["public", *(k.replace("-", "_") for k in chosen_kinds)]), years[0])
+        if names and draw(st.integers(0, 3)) == 0:
+            line += " except " + ", ".join(q(n) for n in draw(st.lists(st.sampled_from(names), min_size=1, max_size=2, unique=True)))
         lines.append(line)
         if draw(st.booleans()):
-            lines.append(f"  eve {draw(day_hours())}")
+            before = ""
+            if names and draw(st.booleans()):
+                before = " before " + ", ".join(q(n) for n in draw(st.lists(st.sampled_from(names), min_size=1, max_size=3, unique=True)))
+            lines.append(f"  eve {draw(day_hours())}{before}")
         if draw(st.integers(0, 3)) == 0:  # outside16: the working days between a holiday and a weekend, closed
             lines.append("  closed bridge days")
     taken: set[str] = set()  # a date has one line of its own (T0508)
@@ -240,6 +268,10 @@ def calendar(draw: st.DrawFn, cid: str, years: tuple[int, int], drawn: Drawn) ->
     for edge in draw(st.lists(st.sampled_from(["first", "last"]), max_size=2, unique=True)):
         count = draw(st.sampled_from(["", "1 ", "3 ", "10 "]))
         lines.append(f"  hours monthly {edge} {count}working {'day' if count in ('', '1 ') else 'days'} {draw(day_hours())}")
+    # A pay day: one day of every month, whatever the weekday, only when a working day, or moved to the working day before.
+    for day in draw(st.lists(st.sampled_from([1, 10, 15, 25, 27, 28]), max_size=2, unique=True)):
+        tail = draw(st.sampled_from(["", " on working days", " or the working day before"]))
+        lines.append(f"  hours monthly day {day} {draw(day_hours())}{tail}")
     return "\n".join(lines + ["}"])
 
 
@@ -341,6 +373,79 @@ def target_amount(draw: st.DrawFn, calendars: list[str]) -> str:
     return (f"end of {n} {word}" if kind == "end" else f"{n} {word}") + on
 
 
+def penalty_measures(prices: list[str]) -> list[str]:
+    """What a plan's penalties may be measured in: the contract's value unless its prices are only free or not offered,
+    its fee unless they are only free, included or not offered (T0868), money in its prices' currencies (T0863; any,
+    here EUR, when it states none of its own)."""
+    # A price's own currency, the one after its amount (a share of a licence has none, whatever its least amount is in).
+    currencies = sorted({found.group(1) for price in prices if (found := re.match(r"(?:from )?[\d.]+ ([A-Z]{3})\b", price))})
+    paid = not prices or any(not re.match(r"(free|included|not offered)\b", price) for price in prices)
+    valued = not prices or any(not re.match(r"(free|not offered)\b", price) for price in prices)  # a licence is of value
+    measures = (["contract value", "contract value"] if valued else []) + (["monthly fee", "quarterly fee", "yearly fee", "annual fee"] if paid else [])
+    return measures + (currencies or ([] if prices else ["EUR"]))
+
+
+def fits(lines: list[str], prices: list[str]) -> bool:
+    """Whether penalty lines measure only in what a plan of `prices` may (`penalty_measures`), as a tier that inherits them."""
+    allowed = penalty_measures(prices)
+    currencies = {c for c in CURRENCIES if c in allowed} if prices and any(c in allowed for c in CURRENCIES) else set(CURRENCIES)
+    for line in lines:
+        for measure in re.findall(r"(?:%|‰|per mille) of (contract value|\w+ fee)", line):
+            if measure not in allowed:
+                return False
+        if any(c not in currencies for c in re.findall(r"\b(" + "|".join(CURRENCIES) + r")\b", line)):
+            return False
+    return True
+
+
+PENALTY_UNITS = ("started hour", "hour", "started business hour", "business hour", "started day", "day", "started business day",
+                 "business day", "occurrence")
+
+
+@st.composite
+def penalties(draw: st.DrawFn, timed: list[tuple[str, str]], prices: list[str]) -> list[str]:
+    """A plan's penalties for missed targets (docs/language.md, "Penalties for missed targets"): for some of its own timed
+    targets, a share (in % or ‰) of a fee or of the contract's value, or money in the plan's currency, per hour, business
+    hour, day, business day or occurrence, growing in steps, capped, and maybe a total; or `penalty none`.
+
+    A share of the fee only where a price is paid, money only in a currency the plan's prices use (T0868, T0863)."""
+    if draw(st.integers(0, 5)) == 0:
+        return ["    penalty none"]
+    measures = penalty_measures(prices)
+    if not measures:  # only free or not offered, in no currency: nothing a penalty could be
+        return ["    penalty none"]
+
+    def amount(measure: str, value: float) -> str:
+        if measure in CURRENCIES:
+            return f"{value:g} {measure}"
+        mille = draw(st.booleans())
+        return f"{value * 10:g}‰ of {measure}" if mille else f"{value:g}% of {measure}"
+
+    lines = []
+    for metric, ref in draw(st.lists(st.sampled_from(timed), min_size=1, max_size=3, unique=True)):
+        measure = draw(st.sampled_from(measures))
+        money = measure in CURRENCIES
+        base = draw(st.sampled_from([50, 200, 500] if money else [0.05, 0.1, 0.5, 1, 2]))
+        unit = draw(st.sampled_from(PENALTY_UNITS))
+        line = f"    penalty {metric} {ref} {amount(measure, base)} per {unit}"
+        if unit != "occurrence":
+            nouns = "hours" if unit.endswith("hour") else "days"
+            after = 0
+            for _ in range(draw(st.integers(0, 2))):
+                after += draw(st.sampled_from([1, 4, 5, 24]))
+                whole = " on the whole delay" if draw(st.integers(0, 2)) == 0 else ""
+                line += f" then {amount(measure, base * draw(st.sampled_from([1, 2, 3])))} per {unit} after {after} {nouns}{whole}"
+        if draw(st.booleans()):
+            windows = ["month", "quarter", "year", "contract"] + ([] if unit == "occurrence" else ["occurrence"])
+            line += f" at most {amount(measure, base * draw(st.sampled_from([1, 10, 20])))} per {draw(st.sampled_from(windows))}"
+        lines.append(line)
+    if draw(st.booleans()):
+        measure = draw(st.sampled_from(measures))
+        cap = draw(st.sampled_from([5000, 100_000] if measure in CURRENCIES else [10, 20, 30]))
+        lines.append(f"    penalty total at most {amount(measure, cap)} per {draw(st.sampled_from(['month', 'quarter', 'year', 'contract']))}")
+    return lines
+
+
 @st.composite
 def plan_file(draw: st.DrawFn) -> Drawn:
     """A whole valid(-meant) plan file: a horizon, shared calendars, one vendor with 1-5 tiers."""
@@ -429,6 +534,7 @@ def plan_file(draw: st.DrawFn) -> Drawn:
     names = [f"tier{i}" for i in range(draw(st.integers(1, 5)))]
     drawn.plans = list(names)
     recommended = draw(st.sampled_from([None, *names]))
+    penalty_lines: dict[str, list[str]] = {}  # each tier's penalties, its own or inherited
     metrics_used: set[str] = set()
     for index, pid in enumerate(names):
         parent = names[draw(st.integers(0, index - 1))] if index and draw(st.booleans()) else None
@@ -450,14 +556,17 @@ def plan_file(draw: st.DrawFn) -> Drawn:
         if no_support:
             p.append("    no support")
         # Prices: per segment or none, each at most once per (segment, currency, unit, period) -- T0820 among dated ones only.
+        prices = []
         for seg in [None, *segments]:
             for _ in range(draw(st.integers(0, 2))):
                 prefix = f" {seg}" if seg else ""
                 pm = f" {draw(st.sampled_from(marks))}" if marks and draw(st.integers(0, 4)) == 0 else ""
-                p.append(f"    price{prefix} {draw(price_value())}{pm}")
+                prices.append(draw(price_value()))
+                p.append(f"    price{prefix} {prices[-1]}{pm}")
         if draw(st.integers(0, 3)) == 0:
             seg = draw(st.sampled_from([None, *segments]))
-            p.append(f"    price{' ' + seg if seg else ''} {draw(price_value())} from {years[0] + 1}-01-01")
+            prices.append(draw(price_value()))
+            p.append(f"    price{' ' + seg if seg else ''} {prices[-1]} from {years[0] + 1}-01-01")
         if features and draw(st.booleans()):
             p.append("    features {")
             for f in draw(st.lists(st.sampled_from(features), min_size=1, unique=True)):
@@ -476,6 +585,7 @@ def plan_file(draw: st.DrawFn) -> Drawn:
                 p.append(f"      {f}: {value}{cm}")
             p.append("    }")
         # Targets: one per (metric, priority, case), maybe versions.
+        timed: list[tuple[str, str]] = []  # the plan's own general targets with a time, which a penalty may be for
         if not no_support:
             # Most tiers publish a target or more (the evaluators are compared on their deadlines); a few none.
             for metric in draw(st.lists(st.sampled_from(METRICS), min_size=0 if draw(st.integers(0, 5)) == 3 else 1, max_size=4, unique=True)):
@@ -483,7 +593,10 @@ def plan_file(draw: st.DrawFn) -> Drawn:
                 for ref in refs:
                     for case in [None, *draw(st.lists(st.sampled_from(cases), max_size=1))] if cases else [None]:
                         forcase = f" for {case}" if case else ""
-                        p.append(f"    target {metric} {ref}{forcase} {draw(target_amount(calendars))}")
+                        promised = draw(target_amount(calendars))
+                        p.append(f"    target {metric} {ref}{forcase} {promised}")
+                        if case is None and promised not in ("none", "not published"):
+                            timed.append((metric, ref))
                         metrics_used.add(metric)
                         if draw(st.integers(0, 4)) == 0:
                             p.append(f"    target {metric} {ref}{forcase} {draw(target_amount(calendars))} from {years[1]}-0{draw(st.integers(1, 9))}-01")
@@ -524,6 +637,12 @@ def plan_file(draw: st.DrawFn) -> Drawn:
                 p.append(f"    maintenance on {draw(st.sampled_from(calendars))} notice {draw(st.sampled_from(['48h', '120h', '1h 30min']))}")
             elif draw(st.booleans()):
                 p.append("    maintenance notice 168h")
+        if draw(st.integers(0, 3)) == 0:
+            p.extend(draw(penalties(timed, prices)) if timed else ["    penalty none"])
+        elif parent is not None and not fits(penalty_lines.get(parent, []), prices):
+            p.append("    penalty none")  # the parent's penalties, inherited, would be in money or of a fee this tier lacks
+        own = [line for line in p if line.startswith("    penalty ")]
+        penalty_lines[pid] = own if own else penalty_lines.get(parent, []) if parent else []
         if draw(st.integers(0, 2)) == 0:
             p.append("    contract " + draw(st.sampled_from([
                 "12 months renews 12 months notice 3 months", "none notice 30 days", "none notice none", "1 month renews 1 month notice 1 month",
