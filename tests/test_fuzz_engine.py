@@ -336,3 +336,14 @@ def test_a_document_a_few_edits_from_a_real_one_gets_the_same_answers_or_refusal
         except (KeyError, IndexError, TypeError):
             continue  # an earlier edit removed or replaced the place
     assert_the_same(document, javascript)
+
+
+@pytest.mark.parametrize("version", ["2.0", None, 1.13])
+def test_the_matrix_is_not_read_from_a_document_of_another_major_format(rules: dict[str, Any], javascript: SlaDocuments, version: Any) -> None:
+    """fuzz15: priority_for and priorityFor read a format 2.0 document as if it were 1.x, where every question refused it;
+    both now check the version first, as a question does (§5's first check)."""
+    broken = edited(rules, (("format_version",), version))
+    words = f"these rules are in format {version if isinstance(version, str) else '(none)'}; this evaluator reads format 1.x"
+    with pytest.raises(RuleError, match="^" + re.escape(words) + "$"):
+        Evaluator(broken).priority_for(*MATRIX)
+    assert javascript.ask(broken, [], [], [MATRIX])["priorities"] == [{"error": words, "kind": "Error"}]

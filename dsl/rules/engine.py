@@ -1175,7 +1175,9 @@ class Evaluator:
     def priority_for(self, vendor: str, impact: str, urgency: str) -> str:
         """The priority level a vendor's impact x urgency matrix gives."""
         _names_are_texts(required=True, vendor=vendor, impact=impact, urgency=urgency)
-        _check_top(self.rules)  # as a question's: `vendors` of another type was an AttributeError, and sla.js an unknown vendor
+        # The format version, then the document's own fields, as a question's: `vendors` of another type was an AttributeError
+        # here and an unknown vendor in sla.js, and a format 2.0 document was read as if it were 1.x.
+        _check_format(self.rules)
         vendors = self.rules["vendors"]
         found = vendors.get(vendor)
         # Names cut to 100 characters, as every other message quotes a caller's name (docs/rules.md §7).

@@ -674,7 +674,7 @@ export const dueIso = reading((rules, options) => {
 /** The priority level a vendor's impact x urgency matrix gives. */
 export const priorityFor = reading((rules, vendor, impact, urgency) => {
   namesAreTexts({ vendor, impact, urgency }, true);
-  checkTop(rules); // as a question's: `vendors` of another type was an unknown vendor here, an AttributeError in engine.py
+  checkFormat(rules); // as a question's: the version, then `vendors` and the rest (another type was an unknown vendor here)
   // Names cut to 100 characters, as every message quotes a caller's name (§7).
   const [v, i, u] = [vendor, impact, urgency].map((name) => cut(String(name)));
   const found = own(rules.vendors, vendor);
