@@ -81,6 +81,12 @@ def test_a_span_that_ends_before_it_starts_is_t0518() -> None:
     assert hint == "write the earlier date first: hours 2026-07-06 to 2026-08-02 …"
 
 
+def test_a_span_longer_than_a_closed_range_may_be_is_t0518() -> None:
+    message, line, column, hint = only(plan("hours 2026-01-01 to 2027-01-02 08:00-16:00"))
+    assert (message, line, column) == ("the days span 367 days; a range may span at most 366", 6, 23)
+    assert hint == "for the same days every year, write: hours yearly MM-DD to MM-DD …"
+
+
 @pytest.mark.parametrize(
     ("lang", "said"),
     [

@@ -1270,21 +1270,27 @@ class _Builder(Transformer[Token, Any]):
         day = self._date(first_token) if first_token is not None else None
         if last_token is None:
             return _Stmt("dates", DateHours(day, (), pos) if day else None, pos)
+        # One closed date per day, each pointing at the range: a day given twice (T0508) is found as for single dates.
+        longer = "a calendar closed for longer is no support calendar; for the same days every year, write: closed yearly MM-DD to MM-DD"
+        days = self._span(day, last_token, "closed days", "closed {last} to {first}", longer)
+        return [_Stmt("dates", DateHours(one, (), pos), pos) for one in days]
+
+    def _span(self, day: date | None, last_token: Token, what: str, reversed_form: str, longer: str) -> list[date]:
+        """The dates from `day` to `last_token`'s, both included; none, with T0518 at the last date, for a span that ends
+        before it starts (`reversed_form` the line the other way round, of `first` and `last`) or is longer than the limit."""
         last = self._date(last_token)
         if day is None or last is None:
             return []
         if last < day:
-            hint = f"write the earlier date first: closed {last} to {day}"
-            self.diagnostics.append(error(f"the closed days end ({last}) before they start ({day})", self._tpos(last_token), hint, code="T0518"))
+            hint = "write the earlier date first: " + reversed_form.format(first=day, last=last)
+            self.diagnostics.append(error(f"the {what} end ({last}) before they start ({day})", self._tpos(last_token), hint, code="T0518"))
             return []
         count = (last - day).days + 1
         if count > limits.MAX_CLOSED_DAYS:
-            hint = "a calendar closed for longer is no support calendar; for the same days every year, write: closed yearly MM-DD to MM-DD"
-            message = f"the closed days span {count:,} days; a range may span at most {limits.MAX_CLOSED_DAYS}"
-            self.diagnostics.append(error(message, self._tpos(last_token), hint, code="T0518"))
+            message = f"the {what} span {count:,} days; a range may span at most {limits.MAX_CLOSED_DAYS}"
+            self.diagnostics.append(error(message, self._tpos(last_token), longer, code="T0518"))
             return []
-        # One closed date per day, each pointing at the range: a day given twice (T0508) is found as for single dates.
-        return [_Stmt("dates", DateHours(day + timedelta(days=n), (), pos), pos) for n in range(count)]
+        return [day + timedelta(days=n) for n in range(count)]
 
     def _month_day(self, token: Token) -> tuple[int, int] | None:
         month, day = (int(part) for part in str(token).split("-"))
@@ -1350,23 +1356,11 @@ class _Builder(Transformer[Token, Any]):
         kept = tuple(h for h in hours if isinstance(h, DailyHours))
         if last_token is None:
             return _Stmt("dates", DateHours(day, kept, pos, working_days_only=working) if day else None, pos)
-        last = self._date(last_token)
-        if day is None or last is None:
-            return []
-        if last < day:
-            hint = f"write the earlier date first: hours {last} to {day} …"
-            self.diagnostics.append(error(f"the days end ({last}) before they start ({day})", self._tpos(last_token), hint, code="T0518"))
-            return []
-        count = (last - day).days + 1
-        if count > limits.MAX_CLOSED_DAYS:
-            hint = "for the same days every year, write: hours yearly MM-DD to MM-DD …"
-            message = f"the days span {count:,} days; a range may span at most {limits.MAX_CLOSED_DAYS}"
-            self.diagnostics.append(error(message, self._tpos(last_token), hint, code="T0518"))
+        days = self._span(day, last_token, "days", "hours {last} to {first} …", "for the same days every year, write: hours yearly MM-DD to MM-DD …")
+        if not days:
             return []
         # One date a day, each pointing at the line: a day given twice (T0508) is found as for single dates.
-        return [
-            _Stmt("dates", DateHours(day + timedelta(days=n), kept, pos, (day, last), working), pos) for n in range(count)
-        ]
+        return [_Stmt("dates", DateHours(one, kept, pos, (days[0], days[-1]), working), pos) for one in days]
 
     def eve(self, meta: Any, children: list[Any]) -> _Stmt:
         *hours, before = children
