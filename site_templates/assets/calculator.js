@@ -9,12 +9,15 @@ if (box) start(box);
 async function start(box) {
   const data = box.dataset;
   let rules;
+  // No rules (offline, a page opened from disk), no calculator: the page already says everything else. Its contents entry
+  // keeps its place while the rules load, so that the entries do not move; without them it goes, leaving no gap.
+  const gone = () => document.getElementById("toc-calc")?.remove();
   try {
     const response = await fetch(data.rules);
-    if (!response.ok) return;
+    if (!response.ok) return gone();
     rules = await response.json();
   } catch {
-    return; // no rules, no calculator: the page already says everything else
+    return gone();
   }
   const vendor = Object.keys(rules.vendors || {})[0];
   const form = box.querySelector("form");

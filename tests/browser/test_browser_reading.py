@@ -113,6 +113,18 @@ def test_the_answers_go_when_the_rules_cannot_be_had(visitor: Any) -> None:
     page.unroute("**/rules/all.json")
 
 
+def test_the_calculator_s_contents_entry_leaves_no_gap_when_the_rules_cannot_be_had(visitor: Any) -> None:
+    # The entry keeps its place, invisible, while the rules load; a page opened from disk (file://, where the rules cannot
+    # be fetched) showed a gap in the contents the width of "By when will they answer?" for good.
+    page = visitor.open("/en/stratiteq/index.html", viewport=WIDE).page
+    expect(page.locator("#toc-calc")).to_be_visible()
+    page.route("**/rules/stratiteq.json", lambda route: route.fulfill(status=404, body="missing"))
+    page.reload(wait_until="networkidle")
+    expect(page.locator("#calculator")).to_be_hidden()
+    expect(page.locator("#toc-calc")).to_have_count(0)
+    page.unroute("**/rules/stratiteq.json")
+
+
 @pytest.mark.parametrize("viewport", [PHONE, WIDE], ids=["phone", "desktop"])
 def test_each_filter_tick_box_and_its_whole_label_are_one_large_target(visitor: Any, viewport: dict[str, int]) -> None:
     # The boxes were the browser's 13 px beside words that were a target too, but did not look it.
