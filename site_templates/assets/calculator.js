@@ -1,5 +1,4 @@
-// "By when will they answer?" — progressive enhancement of a vendor page.
-// Rendered `hidden`, shown once the rules have loaded: without JavaScript (or offline) the page is as it was.
+// "By when will they answer?": rendered `hidden`, shown once the rules have loaded (docs/site.md).
 import { due } from "./sla.js";
 import { dayField, deadlineWords, isoWithOffset, nextFriday, nowButton, readMoment, readTime } from "./moment.js";
 
@@ -9,8 +8,6 @@ if (box) start(box);
 async function start(box) {
   const data = box.dataset;
   let rules;
-  // No rules (offline, a page opened from disk), no calculator: the page already says everything else. Its contents entry
-  // keeps its place while the rules load, so that the entries do not move; without them it goes, leaving no gap.
   const gone = () => document.getElementById("toc-calc")?.remove();
   try {
     const response = await fetch(data.rules);
