@@ -740,7 +740,9 @@ EXPLANATIONS: dict[str, Explanation] = {
     ),
     "T0508": Explanation(
         "a date given twice",
-        "A date has one `closed` or `hours` line.",
+        "A date has one `closed` or `hours` line. Each day of a span (`closed 2026-12-28 to 2027-01-06`, "
+        "`hours 2026-07-06 to 2026-08-02 08:00-16:00`) is a date of its own: given again in another line, it is "
+        "reported too.",
         "calendar office {\n  zone Europe/Stockholm\n  open mon-fri 08:00-17:00\n  closed 2026-12-31\n  closed 2026-12-31\n}\n",
         fix=('  closed 2026-12-31\n  closed 2026-12-31\n', '  closed 2026-12-31\n'),
     ),
