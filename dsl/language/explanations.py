@@ -695,7 +695,7 @@ EXPLANATIONS: dict[str, Explanation] = {
     "T0525": Explanation(
         "bridge days on a calendar without holidays",
         "`closed bridge days` closes each working day between a holiday of the calendar's `closed holidays` lines and a "
-        "day the week keeps closed (a Swedish klämdag, an Italian ponte). A calendar that closes on no holidays has no "
+        "day the week keeps closed or another such holiday (a Swedish klämdag, an Italian ponte). A calendar that closes on no holidays has no "
         "such day, so the line closes nothing; the customer's own holidays (`closed holidays customer`) do not count, "
         "for they differ from customer to customer.",
         "calendar office {\n  zone Europe/Stockholm\n  open mon-fri 08:00-17:00\n  closed bridge days\n}\n",
