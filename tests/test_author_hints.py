@@ -487,6 +487,10 @@ MON_FRI = "days are written mon, tue, wed, thu, fri, sat, sun; Monday to Friday 
          "is written: closed bridge days"),
         ("  closed ponti", 10, "a working day closed between a holiday and a weekend (a klämdag, a ponte, a dzień pomostowy, a Brückentag) "
          "is written: closed bridge days"),
+        ("  closed bridge-days", 16, "a working day closed between a holiday and a weekend (a klämdag, a ponte, a dzień pomostowy, a Brückentag) "
+         "is written: closed bridge days"),
+        ("  closed bridge day", 17, "a working day closed between a holiday and a weekend (a klämdag, a ponte, a dzień pomostowy, a Brückentag) "
+         "is written: closed bridge days"),
         ("  closed 2026-05-15, 2027-05-07", 20, "one date (or one 'DATE to DATE' span of days in a row) per line: closed 2026-05-15, then "
          "closed 2027-05-07 on a line of its own"),
     ],

@@ -695,7 +695,7 @@ EXPLANATIONS: dict[str, Explanation] = {
     "T0525": Explanation(
         "bridge days on a calendar without holidays",
         "`closed bridge days` closes each working day between a holiday of the calendar's `closed holidays` lines and a "
-        "day the week keeps closed (a Swedish klämdag, an Italian ponte). A calendar that closes on no holidays has no "
+        "day the week keeps closed or another such holiday (a Swedish klämdag, an Italian ponte). A calendar that closes on no holidays has no "
         "such day, so the line closes nothing; the customer's own holidays (`closed holidays customer`) do not count, "
         "for they differ from customer to customer.",
         "calendar office {\n  zone Europe/Stockholm\n  open mon-fri 08:00-17:00\n  closed bridge days\n}\n",
@@ -740,7 +740,9 @@ EXPLANATIONS: dict[str, Explanation] = {
     ),
     "T0508": Explanation(
         "a date given twice",
-        "A date has one `closed` or `hours` line.",
+        "A date has one `closed` or `hours` line. Each day of a span (`closed 2026-12-28 to 2027-01-06`, "
+        "`hours 2026-07-06 to 2026-08-02 08:00-16:00`) is a date of its own: given again in another line, it is "
+        "reported too.",
         "calendar office {\n  zone Europe/Stockholm\n  open mon-fri 08:00-17:00\n  closed 2026-12-31\n  closed 2026-12-31\n}\n",
         fix=('  closed 2026-12-31\n  closed 2026-12-31\n', '  closed 2026-12-31\n'),
     ),

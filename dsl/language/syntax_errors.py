@@ -784,6 +784,8 @@ def _calendar_line_hint(exc: UnexpectedToken, text: str) -> str | None:
     whole = re.match(r"[^\s{}#]+", text[exc.pos_in_stream or 0 :])  # `klämdagar` is read as the name `kl` and stops at the ä
     if before == ["closed"] and whole is not None and whole.group(0).lower() in BRIDGE_WORDS:
         return BRIDGE_HINT
+    if [b.lower() for b in before] == ["closed", "bridge"]:  # `closed bridge-days`, `closed bridge day`: `bridge` is a word of the language
+        return BRIDGE_HINT
     if line.startswith("closed ") and word in (",", "and") and before and re.fullmatch(r"\d{4}-\d\d-\d\d", before[-1].rstrip(",")):
         following = re.search(r"\d{4}-\d\d-\d\d", text[(exc.pos_in_stream or 0) + len(word) :].split("\n", 1)[0])
         second = following.group(0) if following is not None else "2027-05-07"  # the author's own dates, when there are two
