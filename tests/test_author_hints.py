@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from dsl.language.loader import load_text
 from support.language_plans import HEADER, one_tier, only, problems
 
 
@@ -503,3 +504,12 @@ def test_a_municipalitys_calendar_words_are_told_how_the_language_writes_them(li
 def test_a_weekend_after_closed_is_not_told_about_bridge_days() -> None:
     _, _, _, said = only("calendar c {\n  zone Europe/Stockholm\n  open mon-fri 08:00-17:00\n  closed weekends\n}\n")
     assert said is None or "klämdag" not in said
+
+
+@pytest.mark.parametrize(("word", "written"), [("klämdagar", "closed klämdagar"), ("Märtyrertag", "closed Märtyrertag")])
+def test_a_word_with_letters_beyond_ascii_is_named_whole(word: str, written: str) -> None:
+    """The lexer's names stop at the first letter beyond ASCII: `closed klämdagar` said "unexpected 'kl'", a caret under two
+    letters; the message names the word as written and the caret spans it."""
+    found = load_text(f"calendar c {{\n  zone Europe/Stockholm\n  open mon-fri 08:00-17:00\n  {written}\n}}\n", "t.plan").diagnostics[0]
+    assert found.message.startswith(f"unexpected '{word}'")
+    assert (found.pos.line, found.pos.column, found.pos.end_column) == (4, len(written) - len(word) + 3, len(written) + 3)

@@ -863,6 +863,14 @@ def describe(exc: UnexpectedInput, text: str, path: str, lark: Lark) -> Diagnost
         chopped = (text[start:offset], text[start:stop])
         pos = _pos_at(text, start, path, stop - start)
         expected = set()  # what the parser wanted after the keyword it took, not instead of the word
+    elif isinstance(exc, UnexpectedToken) and exc.token.type != "$END":
+        stop = offset + len(str(exc.token))
+        if stop < len(text) and text[stop].isalpha() and not text[stop].isascii():
+            # A name stops at the first letter beyond ASCII (`klämdagar` read as `kl`): the author wrote the whole word.
+            while stop < len(text) and (text[stop].isalnum() or text[stop] in "-_"):
+                stop += 1
+            message = f"unexpected '{text[offset:stop]}'"
+            pos = _pos_at(text, offset, path, stop - offset)
     wanted = _expected(expected, lark, _state(exc))
     if wanted:
         message += f"; {wanted}"
