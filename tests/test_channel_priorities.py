@@ -192,14 +192,18 @@ def test_a_label_with_its_own_brackets_is_not_bracketed_twice(lang: str, emergen
     """Wisła's tier read "telefon (Telefon dyżurny (awarie krytyczne); tylko Awaria krytyczna)": brackets in brackets."""
     label = ('{ sv "Jourtelefon (dygnet runt)" it "Numero di reperibilità (24 ore su 24)" '
              'pl "Telefon dyżurny (całodobowo)" en "On-call phone (round the clock)" }')
-    text = PLAN.format(channels="phone, emergency for P1, email").replace(
+    assert emergency in _emergency_line_said(label, "P1", lang)
+
+
+def _emergency_line_said(label: str, levels: str, lang: str) -> list[str]:
+    """The first tier's channels, in `lang`, with an emergency phone line labelled `label` kept for `levels`."""
+    text = PLAN.format(channels=f"phone, emergency for {levels}, email").replace(
         "  contact email", f'  contact phone "+46 8 123 456 79" as emergency {label}\n  contact email'
     )
     result = load_text(text, "t.plan")
     assert result.project is not None, [d.message for d in result.errors]
     acme = result.project.vendors[0]
-    channels = [words_of(str(c)) for c in site.plan_services(acme, site.Reader(lang, words()[lang], acme))[0].channels]
-    assert emergency in channels
+    return [words_of(str(c)) for c in site.plan_services(acme, site.Reader(lang, words()[lang], acme))[0].channels]
 
 
 @pytest.mark.parametrize(
@@ -216,18 +220,9 @@ def test_a_label_that_names_its_priorities_says_them_once(lang: str, emergency: 
     in its own inflection, the priority the tier keeps the line for, so only the site's words for it are said."""
     label = ('{ sv "Jourtelefon (kritiska fel)" it "Numero di reperibilità (guasti critici)" '
              'pl "Telefon dyżurny (awarie krytyczne)" en "On-call phone (critical failures)" }')
-    text = PLAN.format(channels="phone, emergency for P1, email").replace(
-        "  contact email", f'  contact phone "+46 8 123 456 79" as emergency {label}\n  contact email'
-    )
-    result = load_text(text, "t.plan")
-    assert result.project is not None, [d.message for d in result.errors]
-    acme = result.project.vendors[0]
-    channels = [words_of(str(c)) for c in site.plan_services(acme, site.Reader(lang, words()[lang], acme))[0].channels]
-    assert emergency in channels
+    assert emergency in _emergency_line_said(label, "P1", lang)
     # A bracket that names only some of the line's priorities still tells something: it stays.
-    both = load_text(text.replace("emergency for P1,", "emergency for P1 and P2,"), "t.plan").project
-    assert both is not None
-    said = [words_of(str(c)) for c in site.plan_services(both.vendors[0], site.Reader(lang, words()[lang], both.vendors[0]))[0].channels]
+    said = _emergency_line_said(label, "P1 and P2", lang)
     assert any(emergency.split(";")[0] + "," in channel for channel in said), said
 
 
