@@ -513,3 +513,11 @@ def test_a_word_with_letters_beyond_ascii_is_named_whole(word: str, written: str
     found = load_text(f"calendar c {{\n  zone Europe/Stockholm\n  open mon-fri 08:00-17:00\n  {written}\n}}\n", "t.plan").diagnostics[0]
     assert found.message.startswith(f"unexpected '{word}'")
     assert (found.pos.line, found.pos.column, found.pos.end_column) == (4, len(written) - len(word) + 3, len(written) + 3)
+
+
+@pytest.mark.parametrize("word", ["weekdays", "business days", "vardagar"])
+def test_other_hours_on_weekdays_are_told_the_words_on_working_days(word: str) -> None:
+    _, line, _, hint = only(DAY_CALENDAR.format(f"hours yearly 12-24 08:00-12:00 on {word}"))
+    assert (line, hint) == (5, "other hours on the days the calendar works only end with 'on working days': a holiday or a closed day "
+                               "stays closed")
+    assert problems(DAY_CALENDAR.format("hours yearly 12-24 08:00-12:00 on working days")) == []

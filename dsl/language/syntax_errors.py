@@ -728,6 +728,8 @@ def _calendar_day_hint(exc: UnexpectedToken, text: str) -> str | None:
             "the day before a holiday has a line of its own: eve 08:00-13:00 (before every holiday of the calendar's list), "
             'or: eve 08:00-13:00 before "Christmas Day"'
         )
+    if keyword == "on" and before[:1] == ["hours"] and word.lower() in WEEKDAY_WORDS | {"business days", "business", "weekday", "workday"}:
+        return "other hours on the days the calendar works only end with 'on working days': a holiday or a closed day stays closed"
     if keyword == "eve" and word == "before":
         return 'the hours come first, then the holidays: eve 08:00-13:00 before "Christmas Day"'
     if keyword in ("hours", "closed") and _MONTH_DAY.fullmatch(word):
