@@ -197,28 +197,12 @@ def vendor_file_definitions(files: Iterable[FileDecl]) -> VendorFileDefinitions:
 
 
 def _calendars_named(decl: VendorDecl, vendor: Vendor) -> Iterator[tuple[str, Pos]]:
-    """Every calendar a vendor names, with where: the places check_contact and check_plan_references judge with
-    _calendar_ref (a plan's inherited references at the parent's place)."""
+    """Every calendar a vendor names, with where: its contacts' and its merged plans' (a plan's inherited references at the
+    parent's place)."""
     for contact in decl.contacts:
-        if contact.hours is not None:
-            yield contact.hours, _at(contact.hours_pos, contact.pos)
-        if contact.answered is not None:
-            yield contact.answered, _at(contact.answered_pos, contact.pos)
+        yield from contact_calendars(contact)
     for plan in vendor.plans:
-        for target in plan.targets:
-            if target.calendar is not None:
-                yield target.calendar, target.pos
-        for cov in plan.coverage:
-            yield cov.calendar, cov.pos
-        for obligation in plan.obligations:
-            if obligation.calendar is not None:
-                yield obligation.calendar, obligation.pos
-        for hours in plan.channel_hours:
-            yield hours.calendar, hours.pos
-        if plan.maintenance is not None and plan.maintenance.calendar is not None:
-            yield plan.maintenance.calendar, plan.maintenance.pos
-        if plan.availability is not None and plan.availability.calendar is not None:
-            yield plan.availability.calendar, plan.availability.calendar_pos
+        yield from plan_calendars(plan)
 
 
 def check_borrowed_definitions(decl: VendorDecl, vendor: Vendor, elsewhere: VendorFileDefinitions) -> Iterator[Diagnostic]:
@@ -930,8 +914,8 @@ def check_contact(contact: Contact, calendars: set[str], groups: set[str] | None
         yield error(f"unknown kind of contact '{contact.kind}'", contact.kind_pos, hint, code="T0401")
     else:
         yield from check_word("kind of contact", contact.kind, CONTACT_KINDS, contact.kind_pos)
-    yield from _calendar_ref(contact.hours, _at(contact.hours_pos, contact.pos), calendars)
-    yield from _calendar_ref(contact.answered, _at(contact.answered_pos, contact.pos), calendars)
+    for ref, where in contact_calendars(contact):
+        yield from _calendar_ref(ref, where, calendars)
     if contact.group is not None and contact.group not in (groups or set()):
         hint = did_you_mean(contact.group, groups or set()) or 'declare it: group ID { sv "..." en "..." }'
         yield error(f"unknown contact group '{contact.group}'", _at(contact.group_pos, contact.pos), hint, code="T0901")
@@ -963,10 +947,31 @@ def check_contact_value(contact: Contact, language: str | None = None) -> Iterat
         yield error(problem[0], contact.value_pos, problem[1], code=code)
 
 
-def check_channel_hours(plan: Plan, calendars: set[str]) -> Iterator[Diagnostic]:
-    """A channel's hours for a plan name a known calendar."""
+def contact_calendars(contact: Contact) -> Iterator[tuple[str, Pos]]:
+    """The calendars a contact names (its hours, when it is answered), each at its word."""
+    if contact.hours is not None:
+        yield contact.hours, _at(contact.hours_pos, contact.pos)
+    if contact.answered is not None:
+        yield contact.answered, _at(contact.answered_pos, contact.pos)
+
+
+def plan_calendars(plan: Plan) -> Iterator[tuple[str, Pos]]:
+    """Every calendar a merged plan names, at its word where the parser kept it: its targets, coverage, obligations,
+    channels' hours, maintenance window and availability (what check_plan_references and T0323 judge)."""
+    for target in plan.targets:
+        if target.calendar is not None:
+            yield target.calendar, _at(target.calendar_pos, target.pos)
+    for cov in plan.coverage:
+        yield cov.calendar, _at(cov.calendar_pos, cov.pos)
+    for obligation in plan.obligations:
+        if obligation.calendar is not None:
+            yield obligation.calendar, obligation.pos
     for hours in plan.channel_hours:
-        yield from _calendar_ref(hours.calendar, hours.pos, calendars)
+        yield hours.calendar, hours.pos
+    if plan.maintenance is not None and plan.maintenance.calendar is not None:
+        yield plan.maintenance.calendar, plan.maintenance.pos
+    if plan.availability is not None and plan.availability.calendar is not None:
+        yield plan.availability.calendar, plan.availability.calendar_pos
 
 
 def check_feature(feature: Feature, vendor: Vendor) -> Iterator[Diagnostic]:
@@ -1257,25 +1262,19 @@ def check_plan_references(plan: Plan, vendor: Vendor, calendars: set[str]) -> It
         if target.priority is not None and target.priority not in levels:
             hint = did_you_mean(target.priority, levels) if levels else "this vendor has no priority levels; use 'all'"
             yield error(f"unknown priority '{target.priority}'", _at(target.priority_pos, target.pos), hint, code="T0314")
-        yield from _calendar_ref(target.calendar, _at(target.calendar_pos, target.pos), calendars)
         yield from check_target_case(target, vendor)
         yield from check_calendar_days(target, vendor)
     for cov in plan.coverage:
         if cov.priority is not None and cov.priority not in levels:
             yield error(f"unknown priority '{cov.priority}'", _at(cov.priority_pos, cov.pos), did_you_mean(cov.priority, levels), code="T0314")
-        yield from _calendar_ref(cov.calendar, _at(cov.calendar_pos, cov.pos), calendars)
         if cov.case is not None and vendor.case(cov.case) is None:
             yield error(
                 f"unknown kind of case '{cov.case}'", _at(cov.case_pos, cov.pos), did_you_mean(cov.case, {c.id for c in vendor.cases}), code="T0320"
             )
     for obligation in plan.obligations:
-        yield from _calendar_ref(obligation.calendar, obligation.pos, calendars)
         yield from check_obligation_priorities(obligation, levels)
-    yield from check_channel_hours(plan, calendars)
-    if plan.maintenance is not None:
-        yield from _calendar_ref(plan.maintenance.calendar, plan.maintenance.pos, calendars)
-    if plan.availability is not None:
-        yield from _calendar_ref(plan.availability.calendar, plan.availability.calendar_pos, calendars)
+    for ref, where in plan_calendars(plan):
+        yield from _calendar_ref(ref, where, calendars)
     for limited in plan.channel_priorities:
         for priority, where in zip(limited.priorities, limited.priorities_pos or (limited.pos,) * len(limited.priorities), strict=False):
             if priority not in levels:
