@@ -715,31 +715,6 @@ def _cutoff_hint(exc: UnexpectedToken, text: str) -> str | None:
     return None
 
 
-_MONTH_DAY = re.compile(r"\d\d-\d\d")
-
-
-def _calendar_day_hint(exc: UnexpectedToken, text: str) -> str | None:
-    """A calendar's day written as authors first write it: `hours eve …` (an eve is a line of its own), `eve before … 08:00`
-    (the hours come first), `closed 12-24` or `hours 12-24 …` (a day of every year says `yearly`)."""
-    _, before = _line_of(exc, text)
-    word, keyword = str(exc.token), before[-1] if before else ""
-    if keyword == "hours" and word in ("eve", "before"):
-        return (
-            "the day before a holiday has a line of its own: eve 08:00-13:00 (before every holiday of the calendar's list), "
-            'or: eve 08:00-13:00 before "Christmas Day"'
-        )
-    if keyword == "on" and before[:1] == ["hours"] and word.lower() in WEEKDAY_WORDS | {"business days", "business", "weekday", "workday"}:
-        return "other hours on the days the calendar works only end with 'on working days': a holiday or a closed day stays closed"
-    if keyword == "eve" and word == "before":
-        return 'the hours come first, then the holidays: eve 08:00-13:00 before "Christmas Day"'
-    if keyword in ("hours", "closed") and _MONTH_DAY.fullmatch(word):
-        written = re.split(r"[\n#}]", text[exc.pos_in_stream or 0 :], maxsplit=1)[0].split()  # the day and what follows it
-        yearly = " ".join([keyword, "yearly", *written])
-        dated = " ".join([keyword, *(f"2026-{w}" if _MONTH_DAY.fullmatch(w) else w for w in written)])
-        return f"a day of every year is written with 'yearly': {yearly}; a date of one year, with its year: {dated}"
-    return None
-
-
 def _word_too_many_hint(exc: UnexpectedToken, text: str) -> str | None:
     """A word the language leaves out: `recommended yes` (the keyword alone says it), `target … within 2h` (the time
     follows the priority, or the kind of case, directly)."""
@@ -776,11 +751,29 @@ BRIDGE_HINT = (
 )
 
 
+_MONTH_DAY = re.compile(r"\d\d-\d\d")
+
+
 def _calendar_line_hint(exc: UnexpectedToken, text: str) -> str | None:
-    """outside16, a municipality's "vardagar 08–17, klämdagar stängda": the words of an offer's calendar, on the
-    line the token stands on. Keyed by the line, as `_uptime_hint`."""
+    """A calendar's line as authors first write it, keyed by the line as `_uptime_hint`: an offer's own words (outside16, a
+    municipality's "vardagar 08–17, klämdagar stängda"), `hours eve …` (an eve is a line of its own), `eve before … 08:00`
+    (the hours come first), `closed 12-24` or `hours 12-24 …` (a day of every year says `yearly`), several dates a line."""
     line, before = _line_of(exc, text)
-    word = str(exc.token)
+    word, keyword = str(exc.token), before[-1] if before else ""
+    if keyword == "hours" and word in ("eve", "before"):
+        return (
+            "the day before a holiday has a line of its own: eve 08:00-13:00 (before every holiday of the calendar's list), "
+            'or: eve 08:00-13:00 before "Christmas Day"'
+        )
+    if keyword == "on" and before[:1] == ["hours"] and word.lower() in WEEKDAY_WORDS | {"business days", "business", "weekday", "workday"}:
+        return "other hours on the days the calendar works only end with 'on working days': a holiday or a closed day stays closed"
+    if keyword == "eve" and word == "before":
+        return 'the hours come first, then the holidays: eve 08:00-13:00 before "Christmas Day"'
+    if keyword in ("hours", "closed") and _MONTH_DAY.fullmatch(word):
+        written = re.split(r"[\n#}]", text[exc.pos_in_stream or 0 :], maxsplit=1)[0].split()  # the day and what follows it
+        yearly = " ".join([keyword, "yearly", *written])
+        dated = " ".join([keyword, *(f"2026-{w}" if _MONTH_DAY.fullmatch(w) else w for w in written)])
+        return f"a day of every year is written with 'yearly': {yearly}; a date of one year, with its year: {dated}"
     if before == ["open"] and word.lower() in WEEKDAY_WORDS:
         return f"days are written {', '.join(WEEKDAYS)}; Monday to Friday is a range: open mon-fri 08:00-17:00"
     whole = re.match(r"[^\s{}#]+", text[exc.pos_in_stream or 0 :])  # `klämdagar` is read as the name `kl` and stops at the ä
@@ -800,7 +793,7 @@ def _calendar_line_hint(exc: UnexpectedToken, text: str) -> str | None:
 
 LINE_HINTS: tuple[Callable[[UnexpectedToken, str], str | None], ...] = (
     _uptime_hint, _calendar_line_hint, _included_hint, _pack_hint, _money_minimum_hint, _order_hint, _setup_fee_hint, _cutoff_hint,
-    _region_name_hint, _coverage_levels_hint, _country_code_hint, _part_minimum_hint, _calendar_day_hint, _word_too_many_hint,
+    _region_name_hint, _coverage_levels_hint, _country_code_hint, _part_minimum_hint, _word_too_many_hint,
     _statement_word_hint,
 )
 """The hints read from the line a parse error stands on, one mistake each, asked in this order; the first that
