@@ -1303,7 +1303,8 @@ class _Builder(Transformer[Token, Any]):
         return month, day
 
     def closed_bridge_days(self, meta: Any, children: list[Any]) -> _Stmt:
-        return _Stmt("closed bridge days", True, self._pos(meta))
+        pos = self._pos(meta)
+        return _Stmt("closed bridge days", pos, pos)  # its value is where it is written, for T0525
 
     def closed_yearly(self, meta: Any, children: list[Token | None]) -> _Stmt:
         return self._yearly(self._pos(meta), children[0], children[1], ())
@@ -1398,8 +1399,8 @@ class _Builder(Transformer[Token, Any]):
             dates=tuple(d for d in parts.get("dates", ()) if d is not None),
             yearly=tuple(y for y in parts.get("yearly", ()) if y is not None),
             monthly=tuple(parts.get("monthly", ())),
-            bridge_days=parts.get("closed bridge days", False),
-            bridge_days_pos=next((st.pos for st in stmts if isinstance(st, _Stmt) and st.kind == "closed bridge days"), pos),
+            bridge_days="closed bridge days" in parts,
+            bridge_days_pos=parts.get("closed bridge days", pos),
             name=parts.get("name"),
             pos=pos,
             customer_holidays=customers,
