@@ -640,6 +640,14 @@ def day_of_month(day: int, lang: str) -> str:
     return str(day) if lang.startswith("it") else ordinal(day, lang)
 
 
+@cache
+def home_zone(lang: str) -> str | None:
+    """The time zone of the region a page language is formatted for (CLDR: sv -> SE -> Europe/Stockholm, en -> GB ->
+    Europe/London); None when that region has several zones or none."""
+    zones = get_global("territory_zones").get(locale(lang).territory or "", ())
+    return zones[0] if len(zones) == 1 else None
+
+
 ORDINAL_SUFFIXES = {
     "en": {"one": "st", "two": "nd", "few": "rd", "other": "th"},
     "sv": {"one": ":a", "other": ":e"},

@@ -42,7 +42,7 @@ from dsl.language.model import (
     Text,
     Vendor,
 )
-from dsl.language.vocabulary import AVAILABILITY_PERIOD_DAYS, DEFAULT_METRIC, METRICS, PRICE_BASES, SOURCE_LANGUAGE_FALLBACK
+from dsl.language.vocabulary import AVAILABILITY_PERIOD_DAYS, DEFAULT_METRIC, LANGUAGES, METRICS, PRICE_BASES, SOURCE_LANGUAGE_FALLBACK
 from dsl.site import formatting as fmt
 from dsl.site import markdown as md
 from dsl.site.example import REPORT_TIME, Example
@@ -1992,15 +1992,17 @@ def calculator(vendor: Vendor, reader: Reader) -> Calculator | None:
         vendor.id, plans, priorities, tuple(metrics), DEFAULT_METRIC, excluded, cases=cases, countries=countries,
         locale=fmt.locale_code(reader.lang).replace("_", "-"),  # issue 9
         date_pattern=fmt.date_entry(reader.lang), date_example=fmt.date_in_entry(DATE_EXAMPLE, reader.lang),
-        zones=zone_words(reader, {c.zone for c in vendor.calendars if c.zone} | set(HOME_ZONES.values())),
+        zones=zone_words(reader, {c.zone for c in vendor.calendars if c.zone} | home_zones(reader.lang)),
     )
 
 
-HOME_ZONES = {"sv": "Europe/Stockholm", "it": "Europe/Rome", "pl": "Europe/Warsaw", "en": "Europe/London"}
-"""The zone most readers of a language's pages are in: the words for each of the four go with the calculator on every
-vendor page (an Italian reading about a Swedish vendor is answered in "ora italiana"), besides the zones of the vendor's
-clocks. All four, not the page language's alone: a Swede reading the Polish page of a Polish vendor was answered in
-Intl's nominative "14:00 czas środkowoeuropejski" where Polish says "czasu szwedzkiego" after a time (pages15)."""
+def home_zones(lang: str) -> set[str]:
+    """The zones most readers of the site's pages are in, the region's of each language (fmt.home_zone): their words go with
+    the calculator on every vendor page (an Italian reading about a Swedish vendor is answered in "ora italiana"), besides
+    the zones of the vendor's clocks. Every language's, not the page language's alone: a Swede reading the Polish page of
+    a Polish vendor was answered in Intl's nominative "14:00 czas środkowoeuropejski" where Polish says "czasu
+    szwedzkiego" after a time (pages15)."""
+    return {zone for code in (*LANGUAGES, lang) if (zone := fmt.home_zone(code)) is not None}
 
 
 def zone_words(reader: Reader, zones: set[str] | None = None) -> str:
