@@ -12,37 +12,22 @@ import pytest
 
 from dsl.language.loader import load_text
 from dsl.rules.engine import due
-from dsl.rules.export import export_project
 from dsl.site import views as site
 from support.language_plans import only
+from support.one_calendar import calendar_plan
+from support.one_calendar import exported as exported_rules
 from support.site import words
-
-CALENDAR = """horizon 2026-2028
-calendar kommun {{
-  zone Europe/Stockholm
-  open mon-fri 08:00-17:00
-  closed holidays SE including de-facto
-{lines}
-}}
-vendor acme {{
-  name "Acme"
-  language en
-  plan p {{ name "P" target first-response all 1h on kommun }}
-}}
-"""
 
 BRIDGES = ["2026-01-02", "2026-01-05", "2026-05-15", "2027-05-07", "2028-01-07", "2028-05-26", "2028-06-05"]
 
 
 def plan(*lines: str) -> str:
     """The plan file with `lines` in calendar kommun (they start on line 6)."""
-    return CALENDAR.format(lines="\n".join("  " + line for line in lines))
+    return calendar_plan(lines, "kommun", "closed holidays SE including de-facto", (2026, 2028))
 
 
 def exported(*lines: str) -> dict:  # type: ignore[type-arg]
-    result = load_text(plan(*lines), "t.plan")
-    assert result.project is not None and not result.errors, [d.message for d in result.errors]
-    return export_project(result.project, (2026, 2028))
+    return exported_rules(plan(*lines), (2026, 2028))
 
 
 def dates(*lines: str) -> dict[str, list[list[str]]]:

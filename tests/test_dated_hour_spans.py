@@ -12,34 +12,19 @@ import pytest
 
 from dsl.language.loader import load_text
 from dsl.rules.engine import due
-from dsl.rules.export import export_project
 from dsl.site import views as site
 from support.language_plans import only
+from support.one_calendar import calendar_plan
+from support.one_calendar import exported as exported_rules
 from support.site import words
-
-CALENDAR = """horizon 2026-2026
-calendar kommun {{
-  zone Europe/Stockholm
-  open mon-fri 08:00-17:00
-  closed holidays SE
-{lines}
-}}
-vendor acme {{
-  name "Acme"
-  language en
-  plan p {{ name "P" target first-response all 2h on kommun }}
-}}
-"""
 
 
 def plan(*lines: str) -> str:
-    return CALENDAR.format(lines="\n".join("  " + line for line in lines))
+    return calendar_plan(lines, "kommun", "closed holidays SE", (2026, 2026), "2h")
 
 
 def exported(*lines: str) -> dict:  # type: ignore[type-arg]
-    result = load_text(plan(*lines), "t.plan")
-    assert result.project is not None and not result.errors, [d.message for d in result.errors]
-    return export_project(result.project, (2026, 2026))
+    return exported_rules(plan(*lines), (2026, 2026))
 
 
 def dates(*lines: str) -> dict[str, list[list[str]]]:

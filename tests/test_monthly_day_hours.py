@@ -15,36 +15,22 @@ from dsl.rules.engine import due
 from dsl.rules.export import export_project
 from dsl.site import views as site
 from support.language_plans import only, problems
+from support.one_calendar import calendar_plan
+from support.one_calendar import exported as exported_rules
 from support.parse_both_ways import same
 from support.paths import ROOT
 from support.site import words
-
-CALENDAR = """horizon 2026-2026
-calendar desk {{
-  zone Europe/Stockholm
-  open mon-fri 08:00-17:00
-  closed holidays SE
-{lines}
-}}
-vendor acme {{
-  name "Acme"
-  language en
-  plan p {{ name "P" target first-response all 1h on desk }}
-}}
-"""
 
 LATE = [["07:00", "20:00"]]
 
 
 def plan(*lines: str) -> str:
     """The plan file with `lines` in calendar desk (they start on line 6)."""
-    return CALENDAR.format(lines="\n".join("  " + line for line in lines))
+    return calendar_plan(lines, "desk", "closed holidays SE", (2026, 2026))
 
 
 def dates(*lines: str) -> dict[str, list[list[str]]]:
-    result = load_text(plan(*lines), "t.plan")
-    assert result.project is not None and not result.errors, [d.message for d in result.errors]
-    return export_project(result.project, (2026, 2026))["vendors"]["acme"]["calendars"]["desk"]["dates"]  # type: ignore[no-any-return]
+    return exported_rules(plan(*lines), (2026, 2026))["vendors"]["acme"]["calendars"]["desk"]["dates"]  # type: ignore[no-any-return]
 
 
 def late_days(found: dict[str, list[list[str]]]) -> list[str]:
