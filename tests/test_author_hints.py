@@ -393,6 +393,12 @@ DAY_CALENDAR = "calendar c {{\n  zone Europe/Stockholm\n  open mon-fri 08:00-17:
          'list), or: eve 08:00-13:00 before "Christmas Day"', ["eve 08:00-13:00", 'eve 08:00-13:00 before "Christmas Day"']),
         ("eve before 08:00-13:00", 'the hours come first, then the holidays: eve 08:00-13:00 before "Christmas Day"',
          ['eve 08:00-13:00 before "Christmas Day"']),
+        ('eve before "Midsummer Day","Christmas Day" 08:00-12:00, 13:00-15:00', 'the hours come first, then the holidays: eve '
+         '08:00-12:00, 13:00-15:00 before "Midsummer Day", "Christmas Day"', ['eve 08:00-12:00, 13:00-15:00 before "Midsummer Day", '
+                                                                              '"Christmas Day"']),
+        ("hours before \"New Year's Day\" 09:00-12:00  # nyårsafton", "the day before a holiday has a line of its own: eve "
+         "09:00-12:00 (before every holiday of the calendar's list), or: eve 09:00-12:00 before \"New Year's Day\"",
+         ["eve 09:00-12:00", "eve 09:00-12:00 before \"New Year's Day\""]),
         ("hours 12-24 08:00-12:00", "a day of every year is written with 'yearly': hours yearly 12-24 08:00-12:00; a date of one year, "
          "with its year: hours 2026-12-24 08:00-12:00", ["hours yearly 12-24 08:00-12:00", "hours 2026-12-24 08:00-12:00"]),
         ("closed 12-24 to 12-26  # Christmas", "a day of every year is written with 'yearly': closed yearly 12-24 to 12-26; a date of one "

@@ -754,6 +754,22 @@ BRIDGE_HINT = (
 _MONTH_DAY = re.compile(r"\d\d-\d\d")
 
 
+_HOUR_SPANS = re.compile(r"\d\d:\d\d-\d\d:\d\d(?:\s*,\s*\d\d:\d\d-\d\d:\d\d)*")
+_QUOTED_NAMES = re.compile(r'"[^"\n]*"(?:\s*,\s*"[^"\n]*")*')
+
+
+def _eve_parts(text: str, exc: UnexpectedToken) -> tuple[str, str]:
+    """The hours and the holidays an eve line was written with, wherever on the line the author put them (examples when
+    missing), so the hint shows the author's own line in the language's order."""
+    rest = re.split(r"[\n#}]", text[exc.pos_in_stream or 0 :], maxsplit=1)[0]
+    hours = _HOUR_SPANS.search(rest)
+    holidays = _QUOTED_NAMES.search(rest)
+    return (
+        re.sub(r"\s*,\s*", ", ", hours.group(0)) if hours else "08:00-13:00",
+        re.sub(r'"\s*,\s*"', '", "', holidays.group(0)) if holidays else '"Christmas Day"',
+    )
+
+
 def _calendar_line_hint(exc: UnexpectedToken, text: str) -> str | None:
     """A calendar's line as authors first write it, keyed by the line as `_uptime_hint`: an offer's own words (outside16, a
     municipality's "vardagar 08–17, klämdagar stängda"), `hours eve …` (an eve is a line of its own), `eve before … 08:00`
@@ -761,14 +777,16 @@ def _calendar_line_hint(exc: UnexpectedToken, text: str) -> str | None:
     line, before = _line_of(exc, text)
     word, keyword = str(exc.token), before[-1] if before else ""
     if keyword == "hours" and word in ("eve", "before"):
+        hours, holidays = _eve_parts(text, exc)
         return (
-            "the day before a holiday has a line of its own: eve 08:00-13:00 (before every holiday of the calendar's list), "
-            'or: eve 08:00-13:00 before "Christmas Day"'
+            f"the day before a holiday has a line of its own: eve {hours} (before every holiday of the calendar's list), "
+            f"or: eve {hours} before {holidays}"
         )
     if keyword == "on" and before[:1] == ["hours"] and word.lower() in WEEKDAY_WORDS | {"business days", "business", "weekday", "workday"}:
         return "other hours on the days the calendar works only end with 'on working days': a holiday or a closed day stays closed"
     if keyword == "eve" and word == "before":
-        return 'the hours come first, then the holidays: eve 08:00-13:00 before "Christmas Day"'
+        hours, holidays = _eve_parts(text, exc)
+        return f"the hours come first, then the holidays: eve {hours} before {holidays}"
     if keyword in ("hours", "closed") and _MONTH_DAY.fullmatch(word):
         written = re.split(r"[\n#}]", text[exc.pos_in_stream or 0 :], maxsplit=1)[0].split()  # the day and what follows it
         yearly = " ".join([keyword, "yearly", *written])
