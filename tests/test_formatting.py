@@ -248,6 +248,9 @@ def test_italian_says_the_first_of_a_month_as_an_ordinal(said, expected: str) ->
         # An ordinal (ottavo, undicesimo) too, but not the 18th (diciottesimo).
         ("entro la fine del 8º giorno lavorativo", "entro la fine dell’8º giorno lavorativo"),
         ("entro la fine del 18º giorno lavorativo", "entro la fine del 18º giorno lavorativo"),
+        # The 80th (ottantesimo) as the 8th, by CLDR's Italian ordinal category "many"; the 108th (centottesimo) not.
+        ("entro la fine del 80º giorno lavorativo", "entro la fine dell’80º giorno lavorativo"),
+        ("entro la fine del 108º giorno lavorativo", "entro la fine del 108º giorno lavorativo"),
     ],
 )
 def test_italian_elides_the_article_before_a_date_said_with_a_vowel(text: str, expected: str) -> None:

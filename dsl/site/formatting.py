@@ -576,15 +576,24 @@ def italian_first(text: str, lang: str) -> str:
 
 
 ITALIAN_MONTHS = "gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre|dicembre"
-ITALIAN_ELIDED = re.compile(rf"\b(il|dal|al|nel|del|sul) (?=(?:8|11)(?:º|[ \u00a0]+(?:{ITALIAN_MONTHS})\b))")
+ITALIAN_ELIDED = re.compile(rf"\b(il|dal|al|nel|del|sul) (?=(\d+)(?:º|[ \u00a0]+(?:{ITALIAN_MONTHS})\b))")
 ELISIONS = {"il": "l’", "dal": "dall’", "al": "all’", "nel": "nell’", "del": "dell’", "sul": "sull’"}
+
+
+def _italian_elided(match: re.Match[str]) -> str:
+    # CLDR's Italian ordinal category "many" (8, 11, 80, 800) is the numbers whose ordinal is said with a vowel
+    # (ottavo, undicesimo, ottantesimo), which is also why the category exists: "l’8º", not "il 8º". Of the days of
+    # a month, the same two are said with a vowel as cardinals (otto, undici); the first is "il 1º" (primo).
+    if locale("it").ordinal_form(int(match.group(2))) == "many":
+        return ELISIONS[match.group(1)]
+    return match.group(0)
 
 
 def italian_elision(text: str, lang: str) -> str:
     """A sentence around an Italian date or ordinal with its article elided before a number said with a vowel: "dall’8
     gennaio", "pubblicazione dell’11 ottobre", "dell’8º giorno" (otto, undici, ottavo; not diciotto), where a catalog's
     "dal %(date)s" read "dal 8 gennaio"."""
-    return ITALIAN_ELIDED.sub(lambda m: ELISIONS[m.group(1)], text) if lang == "it" else text
+    return ITALIAN_ELIDED.sub(_italian_elided, text) if lang == "it" else text
 
 
 def day(value: date, lang: str) -> str:
