@@ -315,31 +315,33 @@ def cmd_holidays(args: argparse.Namespace) -> int:
     from dsl.language.model import Calendar, HolidaySource, Pos
 
     # `tierwise holidays SE 2027`: a year written where a subdivision may stand is the year (no subdivision is a year).
-    if args.subdivision is not None and re.fullmatch(r"\d{4}", args.subdivision) and args.year_written is None:
-        args.subdivision, args.year_written = None, args.subdivision
-    if args.year_written is not None:
-        if args.year is not None:
+    subdivision, year_written = args.subdivision, args.year_written
+    if subdivision is not None and re.fullmatch(r"\d{4}", subdivision) and year_written is None:
+        subdivision, year_written = None, subdivision
+    year: int | None = args.year
+    if year_written is not None:
+        if year is not None:
             print("error: give the year once, after the country or with --year", file=sys.stderr)
             return 2
         try:
-            args.year = _year(args.year_written)
+            year = _year(year_written)
         except argparse.ArgumentTypeError as exc:
             print(f"error: {exc}", file=sys.stderr)
             return 2
     kinds = [k.strip() for k in (args.including or "").split(",") if k.strip()]
-    written = f"closed holidays {args.country}" + (f" {args.subdivision}" if args.subdivision else "")
+    written = f"closed holidays {args.country}" + (f" {subdivision}" if subdivision else "")
     written += f" including {', '.join(kinds)}" if kinds else ""
     # Judged by the same checks as the line in a plan file, so the command and `check` never disagree.
     where = Pos("<command line>", 0, 0)
     source = HolidaySource(
-        args.country, args.subdivision, ("public", *(k.replace("-", "_") for k in kinds)), where, tuple(where for _ in kinds)
+        args.country, subdivision, ("public", *(k.replace("-", "_") for k in kinds)), where, tuple(where for _ in kinds)
     )
     problems = list(checks.check_holidays(Calendar("holidays", "UTC", holidays=(source,))))
     for problem in problems:
         print(f"error: {problem.message}" + (f"\n  hint: {problem.hint}" if problem.hint else ""), file=sys.stderr)
     if problems:
         return 1
-    year = args.year if args.year is not None else date.today().year
+    year = year if year is not None else date.today().year
     try:
         days = datasets.holidays_in(source.country, source.subdivision, source.categories, year)
     except (NotImplementedError, ValueError) as exc:
