@@ -360,17 +360,20 @@ def _unquoted_value_hint(exc: UnexpectedInput, text: str) -> str | None:
     line = line.split("\n", 1)[0]
     if isinstance(exc, UnexpectedToken) and str(exc.token).startswith('"'):
         return None
-    kind = before[1] if before[:1] == ["contact"] and len(before) >= 2 else None
-    if not (before == ["website"] or (kind is not None and len(before) == 2) or (before[:1] == ["contact"] and len(before) == 3
-                                                                                   and before[1] in ("email", "e-mail"))):
+    # The words before the value: `website`, or `contact` and its kind.
+    head = before[:1] if before[:1] == ["website"] else before[:2] if before[:1] == ["contact"] and len(before) >= 2 else []
+    kind = head[1] if len(head) == 2 else None
+    # The parse stops at the value, or, in an e-mail address, at its '@' (the name before it reads as an id).
+    at_value = bool(head) and before == head
+    at_address_sign = kind in ("email", "e-mail") and len(before) == 3
+    if not (at_value or at_address_sign):
         return None
-    value = line.split()[1 if before == ["website"] else 2]
-    if before == ["website"] or kind in ("web", "portal", "chat"):
+    value = line.split()[len(head)]
+    if kind is None or kind in ("web", "portal", "chat"):
         shown = value if "://" in value else f"https://{value}"
-        return f'a web address is quoted, with its scheme: {" ".join(line.split()[: 1 if before == ["website"] else 2])} "{shown}"'
+        return f'a web address is quoted, with its scheme: {" ".join(head)} "{shown}"'
     if kind in ("email", "e-mail") and "@" in line:
-        address = line.split()[2]
-        return f'an e-mail address is quoted: contact email "{address}"'
+        return f'an e-mail address is quoted: contact email "{value}"'
     if kind in ("phone", "sms", "fax") and re.match(r"[+0-9(]", value):
         number = re.split(r"\s+(?:as|in|hours|answered)\b|\s*[{#]", line.split(None, 2)[2], maxsplit=1)[0].strip()
         if number.startswith("+"):
