@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from dsl.language.diagnostics import Diagnostic, render
+from dsl.language.diagnostics import Diagnostic, file_text, render
 from dsl.language.loader import load_project, load_text
 from support.language_plans import ALL, HEADER
 from support.paths import BUILD_PY, ROOT
@@ -114,8 +114,21 @@ def test_an_invisible_character_is_named_by_its_code_point(char, name):
     assert diag.message == f"invisible character U+{ord(char):04X} ({name}) outside a quoted text"
 
 
-def test_a_byte_order_mark_at_the_start_is_named_with_a_hint():
-    diag = one("\ufeff" + HEADER + "}\n")
+def test_a_byte_order_mark_before_the_first_line_is_no_character_of_it(tmp_path):
+    """Notepad and Excel's "UTF-8" start a file with a BOM: the file loads, and line 1 counts columns as the editor shows
+    them (the BOM is no column); the line shown under an error on line 1 starts with what the author wrote."""
+    assert [d for d in diagnostics("\ufeff" + HEADER + "}\n") if d.is_error] == []
+    path = tmp_path / "v.plan"
+    path.write_bytes(b"\xef\xbb\xbf" + b"vendr v {\n}\n")
+    result = load_project([path])
+    (diag,) = [d for d in result.diagnostics if d.is_error]
+    assert (diag.code, at(diag), diag.pos.end_column) == ("T0103", (1, 1), 6)
+    shown = render(diag, file_text(str(path)))
+    assert "   1 | vendr v {\n     | ^^^^^\n" in shown
+
+
+def test_a_second_byte_order_mark_is_named_with_a_hint():
+    diag = one("\ufeff\ufeff" + HEADER + "}\n")
     assert (diag.code, at(diag)) == ("T0106", (1, 1))
     assert "byte order mark" in (diag.hint or "")
 

@@ -143,6 +143,20 @@ def test_a_settings_file_that_is_not_utf8_is_located(tmp_path) -> None:
     assert (problem.code, problem.pos.line, problem.pos.column, problem.message) == ("T1001", 2, 13, "the settings file is not UTF-8")
 
 
+def test_a_settings_file_saved_with_a_byte_order_mark_is_read(tmp_path) -> None:
+    """Notepad saves UTF-8 with a BOM, which TOML's parser takes for a character of the first line; and a mistake on
+    that line is still placed where the editor shows it."""
+    (tmp_path / "tierwise.toml").write_bytes(b'\xef\xbb\xbf[site]\ntitle = "Acme support"\n')
+    settings, problems, _ = load_settings(tmp_path)
+    assert (problems, settings.title) == ([], "Acme support")
+    placed = []
+    for start in (b"", b"\xef\xbb\xbf"):
+        (tmp_path / "tierwise.toml").write_bytes(start + b'[sitte]\n')
+        _, [problem], _ = load_settings(tmp_path)
+        placed.append((problem.pos.line, problem.pos.column, problem.message))
+    assert placed[0] == placed[1] and placed[0][:2] == (1, 2)  # at the section's name, after '['
+
+
 def test_a_settings_file_that_is_a_folder_a_pipe_or_a_link_to_nothing_is_an_error_not_ignored(tmp_path) -> None:
     """Each was taken for no settings file: the defaults were built, silently (fuzz run of 29 November 2026)."""
     import os

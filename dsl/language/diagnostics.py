@@ -112,9 +112,15 @@ Not `str.splitlines`: it also breaks at U+2028, U+0085, form feeds and other cha
 hold, and every line after one would be shown in the place of another."""
 
 
+def without_byte_order_mark(text: str) -> str:
+    """A file's text without the byte order mark Windows editors (Notepad before 2019, Excel's "UTF-8" export) put
+    before its first line: no character of that line, so the parser and the lines shown count columns as the editor."""
+    return text[1:] if text.startswith("\ufeff") else text
+
+
 def source_lines(source: str) -> list[str]:
     """The lines of a plan file's text, as its diagnostics number them (at least one, maybe empty)."""
-    lines = LINE_BREAK.split(source)
+    lines = LINE_BREAK.split(without_byte_order_mark(source))
     if len(lines) > 1 and lines[-1] == "":
         lines.pop()  # the break that ends the last line starts no line of its own
     return lines

@@ -94,7 +94,7 @@ EXPLANATIONS: dict[str, Explanation] = {
     "T0106": Explanation(
         "an invisible character",
         "A character that shows as nothing or as an ordinary space stands outside a quoted text: a "
-        "no-break space (U+00A0), a byte order mark (U+FEFF), a zero-width space (U+200B), or a control "
+        "no-break space (U+00A0), a byte order mark (U+FEFF; one before the first line is ignored), a zero-width space (U+200B), or a control "
         "character such as a NUL (U+0000) or a vertical tab (U+000B). They come in with text copied from web "
         "pages and word processors, or with a file another program wrote. The message names the code point; "
         "replace the character with an ordinary space or delete it. Inside quotes they are text.",

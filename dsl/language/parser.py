@@ -35,7 +35,7 @@ from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput
 
 from dsl.language import lalr, limits, syntax_errors
 from dsl.language.cache import replace_with, user_cache_folder
-from dsl.language.diagnostics import Diagnostic, did_you_mean, error, warning
+from dsl.language.diagnostics import Diagnostic, did_you_mean, error, warning, without_byte_order_mark
 from dsl.language.model import (
     AppliesTo,
     Availability,
@@ -284,6 +284,7 @@ def parse_text(text: str, path: str) -> tuple[FileDecl | None, list[Diagnostic]]
     # A file saved with old Mac line ends (a lone CR) shows as lines in every editor, but the lexer counts lines
     # by LF and takes CR for a space: every diagnostic would be on line 1. One character for one keeps each offset.
     text = _LONE_CR.sub("\n", text)
+    text = without_byte_order_mark(text)
     too_big = limits.check_limits(text, path)
     if too_big:  # before the lexer, the int conversions and the checks would pay for the excess
         return None, too_big

@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from dsl.language.diagnostics import Diagnostic, did_you_mean, error, one_of, warning
+from dsl.language.diagnostics import Diagnostic, did_you_mean, error, one_of, warning, without_byte_order_mark
 from dsl.language.model import Pos
 from dsl.language.vocabulary import LANGUAGES, SITE_MODES
 
@@ -204,7 +204,7 @@ def load_settings(root: Path | None) -> tuple[Settings, list[Diagnostic], dict[s
             raw = fh.read(MAX_SETTINGS_BYTES + 1)
             if len(raw) > MAX_SETTINGS_BYTES:
                 return Settings(root=root, file=path), [_too_big(max(os.fstat(fh.fileno()).st_size, len(raw)), path)], {}
-        text = raw.decode("utf-8")
+        text = without_byte_order_mark(raw.decode("utf-8"))  # as a plan file's (Notepad writes one)
     except UnicodeDecodeError as exc:
         return Settings(root=root, file=path), [
             error("the settings file is not UTF-8", _byte_pos(exc.object, exc.start, path), "save it as UTF-8", code="T1001")
