@@ -104,6 +104,9 @@ class Reader:
         # Each feature cell as the page words it (`feature_cell`), by the cell's identity: the tier cards repeat
         # what the feature matrix shows.
         self.cells: dict[int, tuple[Cell, FeatureCell]] = {}
+        # Each calendar's sentence (`clock_text`), by the calendar's identity: a page says a vendor's one or two
+        # calendars for every tier's targets, service hours, card and channel.
+        self.clocks: dict[int, tuple[Calendar, str]] = {}
 
     def gettext(self, message: str) -> str:
         """The site's own words in the page language."""
@@ -1159,7 +1162,12 @@ def _calendar(vendor: Vendor, calendar_id: str | None) -> Calendar | None:
 def clock_text(vendor: Vendor, calendar_id: str | None, reader: Reader) -> str:
     """The sentence for a calendar referenced by id; empty when there is none."""
     calendar = _calendar(vendor, calendar_id)
-    return calendar_text(calendar, reader) if calendar else ""
+    if calendar is None:
+        return ""
+    found = reader.clocks.get(id(calendar))
+    if found is None or found[0] is not calendar:
+        found = reader.clocks[id(calendar)] = (calendar, calendar_text(calendar, reader))
+    return found[1]
 
 
 def target_cell(target: Target | None, reader: Reader, clock: str = "", no_support: bool = False) -> TargetCell:
