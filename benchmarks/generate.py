@@ -8,7 +8,8 @@ per vendor with phrases many vendors share, as real offers do (so a cache of ren
 all hits nor all misses).
 
 `write_plans(folder, n)` writes plans/vNNNN.plan (plus plans/shared.plan); `write_hugo(folder, n)`
-writes a Hugo project whose pages show the same tables through `markdownify`.
+writes a Hugo project whose pages show the same tables through `markdownify`; `write_hugo(folder, n,
+equivalent=True)` one whose files are Tierwise's own for the same vendors (write_hugo_equivalent).
 """
 
 from __future__ import annotations
@@ -624,7 +625,24 @@ def hugo_equivalent_page(data: dict[str, object], lang: str, words: dict[str, st
 
 
 def write_hugo_equivalent(root: Path, n: int) -> None:
-    """The "Hugo, equivalent pages" site: Tierwise's pages, embeddable tables, rule files, comparison and home pages and sitemap."""
+    """The "Hugo, equivalent pages" site: Tierwise's pages, embeddable tables, rule files, comparison and home pages and sitemap.
+
+    The templates (benchmarks/hugo_equivalent/layouts/) draw every section of Tierwise's vendor page with the same
+    elements, ids and classes, from the same raw data. The rules of fairness (benchmarks/README.md says more):
+
+    - Hugo gets what a plan file holds, as JSON front matter: texts with their Markdown raw, numbers raw.
+    - Hugo renders: each Markdown text as many times per page as Tierwise calls its renderer (30 blocks, 16 inline
+      texts per vendor page), inline ones by `markdownify`, blocks by `.RenderString (dict "display" "block")`
+      (markdownify drops a one-paragraph text's <p>, which Tierwise keeps); prices by `lang.FormatCurrency`; the
+      site's words by i18n bundles generated from locales/*/LC_MESSAGES/messages.po (I18N_MSGIDS); the JSON-LD and
+      the rule files by `jsonify`.
+    - Precomputed, as Hugo cannot compute them (from a Tierwise build of one generated vendor, _reference_words): the
+      business hours in words and the worked example's deadlines (front matter), what Tierwise composes from CLDR
+      (zone names, the date pattern, a list's and a range's punctuation, the unit "hours": i18n), the calendar's
+      holiday dates (data/rules.json).
+    - Copied from static/, as they depend on no vendor: assets, the rules' schema and vectors, the root page, 404.
+    benchmarks/check_equivalent.py checks that each Hugo vendor page is within 15 % of the bytes of Tierwise's.
+    """
     import shutil
 
     words = _reference_words(root.parent if root.parent != root else root)
