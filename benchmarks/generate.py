@@ -38,6 +38,24 @@ TIERS = ("basic", "silver", "gold", "platinum")
 CATEGORIES = ("access", "tickets", "people", "reviews", "extras")
 PRIORITIES = ("P1", "P2", "P3", "P4")
 
+# The names every generated plan gives its segments, metric, priority levels, impacts, urgencies and categories, in
+# LANGS' order (plan_text writes them; the equivalent Hugo site's front matter holds them as the plan does).
+SEGMENTS = {"small": ("Små företag", "Piccole imprese", "Małe firmy", "Small companies"),
+            "large": ("Stora företag", "Grandi imprese", "Duże firmy", "Large companies")}
+METRIC_NAME = ("Svarstid", "Tempo di risposta", "Czas odpowiedzi", "Response time")
+LEVEL_WORD = ("Nivå", "Livello", "Poziom", "Level")
+IMPACTS = {"high": ("Stor påverkan", "Impatto elevato", "Duży wpływ", "High impact"),
+           "low": ("Liten påverkan", "Impatto basso", "Niewielki wpływ", "Low impact")}
+URGENCIES = {"high": ("Hög brådska", "Urgenza alta", "Wysoka pilność", "High urgency"),
+             "low": ("Låg brådska", "Urgenza bassa", "Niska pilność", "Low urgency")}
+GROUP_WORD = ("Grupp", "Gruppo", "Grupa", "Group")
+MATRIX = {"high": ("P1", "P2"), "low": ("P3", "P4")}
+"""The plan's matrix as it writes it: a row per urgency, a column per impact (IMPACTS' order)."""
+
+
+def _names(names: tuple[str, ...]) -> str:
+    return "{ " + " ".join(f'{lang} "{name}"' for lang, name in zip(LANGS, names, strict=True)) + " }"
+
 
 def _q(text: str) -> str:
     return text.replace("\\", "\\\\").replace('"', '\\"')
@@ -124,21 +142,21 @@ def plan_text(data: dict[str, object]) -> str:
     vid = str(data["id"])
     lines = [f"vendor {vid} {{", f'  name "{_q(str(data["name"]))}"', f"  language {data['language']}"]
     lines.append(f"  intro {_block(data['intro'])}")  # type: ignore[arg-type]
-    lines.append('  segment small { sv "Små företag" it "Piccole imprese" pl "Małe firmy" en "Small companies" }')
-    lines.append('  segment large { sv "Stora företag" it "Grandi imprese" pl "Duże firmy" en "Large companies" }')
-    lines.append('  metric first-response { name { sv "Svarstid" it "Tempo di risposta" pl "Czas odpowiedzi" en "Response time" } }')
+    for segment, names in SEGMENTS.items():
+        lines.append(f"  segment {segment} {_names(names)}")
+    lines.append(f"  metric first-response {{ name {_names(METRIC_NAME)} }}")
     lines.append(f"  priorities {vid}-priorities {{")
     lines.append('    name { sv "Prioriteter" it "Priorità" pl "Priorytety" en "Priorities" }')
     for n, p in enumerate(PRIORITIES):
-        lines.append(f'    level {p} {{ name {{ sv "Nivå {n + 1}" it "Livello {n + 1}" pl "Poziom {n + 1}" en "Level {n + 1}" }} }}')
-    lines.append('    impact high { sv "Stor påverkan" it "Impatto elevato" pl "Duży wpływ" en "High impact" }')
-    lines.append('    impact low { sv "Liten påverkan" it "Impatto basso" pl "Niewielki wpływ" en "Low impact" }')
-    lines.append('    urgency high { sv "Hög brådska" it "Urgenza alta" pl "Wysoka pilność" en "High urgency" }')
-    lines.append('    urgency low { sv "Låg brådska" it "Urgenza bassa" pl "Niska pilność" en "Low urgency" }')
-    lines.append("    matrix {\n      high: P1, P2\n      low: P3, P4\n    }")
+        lines.append(f"    level {p} {{ name {_names(tuple(f'{word} {n + 1}' for word in LEVEL_WORD))} }}")
+    for impact, names in IMPACTS.items():
+        lines.append(f"    impact {impact} {_names(names)}")
+    for urgency, names in URGENCIES.items():
+        lines.append(f"    urgency {urgency} {_names(names)}")
+    lines.append("    matrix {\n" + "".join(f"      {u}: {', '.join(row)}\n" for u, row in MATRIX.items()) + "    }")
     lines.append("  }")
     for cat in CATEGORIES:
-        lines.append(f'  category {cat} {{ sv "Grupp {cat}" it "Gruppo {cat}" pl "Grupa {cat}" en "Group {cat}" }}')
+        lines.append(f"  category {cat} {_names(tuple(f'{word} {cat}' for word in GROUP_WORD))}")
     for feature in data["features"]:  # type: ignore[attr-defined]
         lines.append(f"  feature {feature['id']} in {feature['category']} {{")
         lines.append(f"    label {_block(feature['label'])}")
@@ -573,15 +591,7 @@ def hugo_equivalent_page(data: dict[str, object], lang: str, words: dict[str, st
     def pick(texts: dict[str, str]) -> str:
         return texts[lang].replace("\\n", "\n")
 
-    segments = {"small": ("Små företag", "Piccole imprese", "Małe firmy", "Small companies"),
-                "large": ("Stora företag", "Grandi imprese", "Duże firmy", "Large companies")}
     at = LANGS.index(lang)
-    level = {"sv": "Nivå", "it": "Livello", "pl": "Poziom", "en": "Level"}[lang]
-    impacts = {"high": ("Stor påverkan", "Impatto elevato", "Duży wpływ", "High impact"),
-               "low": ("Liten påverkan", "Impatto basso", "Niewielki wpływ", "Low impact")}
-    urgencies = {"high": ("Hög brådska", "Urgenza alta", "Wysoka pilność", "High urgency"),
-                 "low": ("Låg brådska", "Urgenza bassa", "Niska pilność", "Low urgency")}
-    group = {"sv": "Grupp", "it": "Gruppo", "pl": "Grupa", "en": "Group"}[lang]
     tiers = []
     previous = ""
     for t in data["tiers"]:  # type: ignore[attr-defined]
@@ -606,13 +616,13 @@ def hugo_equivalent_page(data: dict[str, object], lang: str, words: dict[str, st
         "vendor": data["id"],
         "language": data["language"],
         "intro": pick(data["intro"]),  # type: ignore[arg-type]
-        "segments": [{"id": s, "label": names[at]} for s, names in segments.items()],
-        "metric": {"id": "first-response", "name": ("Svarstid", "Tempo di risposta", "Czas odpowiedzi", "Response time")[at]},
-        "levels": [{"id": p, "name": f"{level} {n + 1}"} for n, p in enumerate(PRIORITIES)],
-        "impacts": [{"id": i, "label": names[at]} for i, names in impacts.items()],
-        "urgencies": [{"id": u, "label": names[at]} for u, names in urgencies.items()],
-        "matrix": {"high": ["P1", "P2"], "low": ["P3", "P4"]},  # as the plan writes it: a row per urgency, a column per impact
-        "categories": [{"id": c, "label": f"{group} {c}"} for c in CATEGORIES],
+        "segments": [{"id": s, "label": names[at]} for s, names in SEGMENTS.items()],
+        "metric": {"id": "first-response", "name": METRIC_NAME[at]},
+        "levels": [{"id": p, "name": f"{LEVEL_WORD[at]} {n + 1}"} for n, p in enumerate(PRIORITIES)],
+        "impacts": [{"id": i, "label": names[at]} for i, names in IMPACTS.items()],
+        "urgencies": [{"id": u, "label": names[at]} for u, names in URGENCIES.items()],
+        "matrix": {u: list(row) for u, row in MATRIX.items()},
+        "categories": [{"id": c, "label": f"{GROUP_WORD[at]} {c}"} for c in CATEGORIES],
         "features": [
             {"id": f["id"], "category": f["category"], "label": pick(f["label"]), "description": pick(f["description"])}
             for f in data["features"]  # type: ignore[attr-defined]
