@@ -107,6 +107,8 @@ class Reader:
         # Each calendar's sentence (`clock_text`), by the calendar's identity: a page says a vendor's one or two
         # calendars for every tier's targets, service hours, card and channel.
         self.clocks: dict[int, tuple[Calendar, str]] = {}
+        # Each short text as `label` shows it, by the text's identity: a tier's name is on a page a dozen times.
+        self.labels: dict[int, tuple[Text, Markup]] = {}
 
     def gettext(self, message: str) -> str:
         """The site's own words in the page language."""
@@ -139,9 +141,15 @@ class Reader:
         """A short text, escaped, in its own `lang` when it is a fallback."""
         if text is None:
             return _NO_HTML
+        found = self.labels.get(id(text))
+        if found is not None and found[0] is text:
+            return found[1]
         value, fallback = self.pick(text)
         html = escape(fmt.bind_single_letter_words(value, fallback or self.lang))  # a Markup already
-        return html_format('<span lang="{}">{}</span>', fallback, html) if fallback else html
+        if fallback:
+            html = html_format('<span lang="{}">{}</span>', fallback, html)
+        self.labels[id(text)] = (text, html)
+        return html
 
     def inline(self, text: Text | None) -> Markup:
         """A one-line Markdown text (emphasis, links) rendered safely."""
