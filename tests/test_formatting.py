@@ -304,3 +304,21 @@ def test_italian_puts_the_article_a_share_is_said_with(value: str, expected: str
 )
 def test_an_ordinal_in_digits_takes_each_language_s_mark_by_cldr_s_ordinal_category(lang: str, expected: list[str]) -> None:
     assert [fmt.ordinal(n, lang) for n in (1, 2, 3, 4, 11, 12, 13, 21, 22, 23, 101, 111)] == expected
+
+
+@pytest.mark.parametrize(
+    ("places", "expected"),
+    [
+        (["Polska"], "w Polsce"),
+        (["Szwecja", "Włochy"], "w Szwecji i we Włoszech"),  # each country its own preposition
+        (["Litwa"], "na Litwie"),
+        # A place the site cannot say in the locative (a region, a country not in the table) names them all in brackets.
+        (["Bawaria, Niemcy", "Szwecja"], "(Bawaria, Niemcy i Szwecja)"),
+        (["Tuvalu"], "(Tuvalu)"),
+    ],
+)
+def test_polish_says_a_countrys_holidays_in_the_locative(places: list[str], expected: str) -> None:
+    """"z wyjątkiem świąt ustawowych w Polsce", where the page read "świąt ustawowych (Polska)", a form's label."""
+    said = fmt.polish_places(places)
+    assert plain(said) == expected
+    assert "w Polsce" not in said  # the one-letter preposition is kept with its word: "w\u00a0Polsce"

@@ -548,6 +548,31 @@ ITALIAN_IN: dict[str, str] = {
 """The Italian preposition, joined with the article, of the countries not said with a bare "in": "negli Stati Uniti"."""
 
 
+POLISH_IN: dict[str, str] = {
+    "PL": "w Polsce", "SE": "w Szwecji", "IT": "we Włoszech", "DE": "w Niemczech", "AT": "w Austrii", "CH": "w Szwajcarii",
+    "FR": "we Francji", "ES": "w Hiszpanii", "PT": "w Portugalii", "NL": "w Holandii", "BE": "w Belgii", "LU": "w Luksemburgu",
+    "DK": "w Danii", "NO": "w Norwegii", "FI": "w Finlandii", "EE": "w Estonii", "LV": "na Łotwie", "LT": "na Litwie",
+    "CZ": "w Czechach", "SK": "na Słowacji", "HU": "na Węgrzech", "SI": "w Słowenii", "HR": "w Chorwacji", "RO": "w Rumunii",
+    "BG": "w Bułgarii", "GR": "w Grecji", "IE": "w Irlandii", "GB": "w Wielkiej Brytanii", "US": "w Stanach Zjednoczonych",
+    "CA": "w Kanadzie", "IS": "na Islandii", "MT": "na Malcie", "CY": "na Cyprze", "JP": "w Japonii", "AU": "w Australii",
+    "NZ": "w Nowej Zelandii", "IN": "w Indiach", "CN": "w Chinach", "BR": "w Brazylii", "MX": "w Meksyku", "TR": "w Turcji",
+    "RS": "w Serbii", "AL": "w Albanii", "SG": "w Singapurze", "IL": "w Izraelu", "LI": "w Liechtensteinie", "MC": "w Monako",
+    "SM": "w San Marino", "AD": "w Andorze",
+}
+"""A country in Polish as the place of something, with its preposition and in the locative ("świąt ustawowych w Polsce",
+"we Włoszech", "na Litwie"): CLDR gives the nominative only. A country not here is named in brackets, in the nominative."""
+
+
+def polish_places(names: list[str]) -> str:
+    """Polish places whose holidays a calendar keeps, after the holidays' name: "w Szwecji i we Włoszech" where every
+    place is a country the site can say in the locative, else the nominative names in brackets, as a label:
+    "(Bawaria, Niemcy i Szwecja)", never a mix of the two."""
+    said = {country_name(code, "pl"): phrase for code, phrase in POLISH_IN.items()}
+    if names and all(name in said for name in names):
+        return bind_single_letter_words(listing([said[name] for name in names], "pl"), "pl")
+    return f"({listing(names, 'pl')})"
+
+
 def country_in_sentence(code: str, lang: str) -> str:
     """Whose holidays, as the words after "in" in a sentence: "Sweden", "the United States"; in Italian with its own
     preposition, which the catalog's Italian leaves out because it varies: "in Svezia", "negli Stati Uniti".
