@@ -141,7 +141,7 @@ def test_a_24x7_calendar_cannot_close_yearly() -> None:
 @pytest.mark.parametrize(
     ("lang", "span", "yearly"),
     [
-        ("sv", "stängt 28 december 2026–30 december 2026", "stängt varje år: 5 juni, 22–23 december och 31 december–2 januari"),
+        ("sv", "stängt 28 december 2026 – 30 december 2026", "stängt varje år: 5 juni, 22–23 december och 31 december – 2 januari"),
         ("it", "chiuso dal 28 dicembre 2026 al 30 dicembre 2026", "chiuso ogni anno: 5 giugno, 22–23 dicembre e 31 dicembre – 2 gennaio"),
         ("pl", "nieczynne od 28 grudnia 2026 do 30 grudnia 2026", "nieczynne co roku: 5 czerwca, 22–23 grudnia i 31 grudnia – 2 stycznia"),
         ("en", "closed from 28 December 2026 to 30 December 2026", "closed every year: 5 June, 22 – 23 December and 31 December – 2 January"),

@@ -234,6 +234,27 @@ def test_italian_says_the_first_of_a_month_as_an_ordinal(said, expected: str) ->
 
 
 @pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        (lambda: fmt.interval("mån", "fre", "sv"), "mån–fre"),
+        (lambda: fmt.time_range(8 * 60, 17 * 60, "sv"), "08:00–17:00"),
+        (lambda: fmt.interval("sön 23:00", "fre 23:00", "sv"), "sön 23:00 – fre 23:00"),
+        (lambda: fmt.interval("2 500", "15 000", "sv"), "2 500–15 000"),  # a number's group separator is no word space
+        (lambda: fmt.interval("10 %", "20 %", "sv"), "10 % – 20 %"),  # an amount with its sign or currency, as CLDR writes it
+        (lambda: fmt.day_of_year((12, 22), (12, 23), "sv"), "22–23 december"),  # the month belongs to both ends
+        (lambda: fmt.day_of_year((12, 31), (1, 2), "sv"), "31 december – 2 januari"),
+        (lambda: fmt.day_of_year((11, 8), (12, 12), "sv"), "8 november – 12 december"),
+        # The other languages' CLDR patterns are spaced (thin spaces) already, and stay so.
+        (lambda: fmt.interval("lun", "ven", "it"), "lun – ven"),
+    ],
+)
+def test_swedish_spaces_a_ranges_dash_only_where_an_end_is_more_than_one_word(said, expected: str) -> None:  # type: ignore[no-untyped-def]
+    """Svenska skrivregler: "08:00–17:00", "mån–fre", "22–23 december" close; "sön 23:00 – fre 23:00",
+    "31 december – 2 januari" spaced, where CLDR's Swedish pattern set every range close."""
+    assert plain(said()) == expected
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         ("dal 8 gennaio 2027: 1 ora", "dall’8 gennaio 2027: 1 ora"),
@@ -283,3 +304,21 @@ def test_italian_puts_the_article_a_share_is_said_with(value: str, expected: str
 )
 def test_an_ordinal_in_digits_takes_each_language_s_mark_by_cldr_s_ordinal_category(lang: str, expected: list[str]) -> None:
     assert [fmt.ordinal(n, lang) for n in (1, 2, 3, 4, 11, 12, 13, 21, 22, 23, 101, 111)] == expected
+
+
+@pytest.mark.parametrize(
+    ("places", "expected"),
+    [
+        (["Polska"], "w Polsce"),
+        (["Szwecja", "Włochy"], "w Szwecji i we Włoszech"),  # each country its own preposition
+        (["Litwa"], "na Litwie"),
+        # A place the site cannot say in the locative (a region, a country not in the table) names them all in brackets.
+        (["Bawaria, Niemcy", "Szwecja"], "(Bawaria, Niemcy i Szwecja)"),
+        (["Tuvalu"], "(Tuvalu)"),
+    ],
+)
+def test_polish_says_a_countrys_holidays_in_the_locative(places: list[str], expected: str) -> None:
+    """"z wyjątkiem świąt ustawowych w Polsce", where the page read "świąt ustawowych (Polska)", a form's label."""
+    said = fmt.polish_places(places)
+    assert plain(said) == expected
+    assert "w Polsce" not in said  # the one-letter preposition is kept with its word: "w\u00a0Polsce"

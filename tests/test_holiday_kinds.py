@@ -100,7 +100,7 @@ def test_the_evaluator_skips_christmas_eve_for_synerity_but_not_for_stratiteq(sh
     [
         ("sv", "utom allmänna helgdagar och de facto-helgdagar i Sverige"),
         ("it", "esclusi i giorni festivi e i giorni non lavorativi per consuetudine in Svezia"),
-        ("pl", "z wyjątkiem świąt ustawowych i dni zwyczajowo wolnych od pracy (Szwecja)"),
+        ("pl", "z wyjątkiem świąt ustawowych i dni zwyczajowo wolnych od pracy w Szwecji"),
         ("en", "except public holidays and de facto holidays in Sweden"),
     ],
 )
@@ -182,7 +182,7 @@ MIXED = """vendor v {
                "och katolska helgdagar i Bayern, Tyskland"),
         ("it", "esclusi i giorni festivi in Germania (Baviera), in Italia e in Svezia, i giorni non lavorativi per consuetudine in Svezia "
                "e le festività cattoliche in Germania (Baviera)"),
-        ("pl", "z wyjątkiem świąt ustawowych (Bawaria, Niemcy, Szwecja i Włochy), dni zwyczajowo wolnych od pracy (Szwecja) "
+        ("pl", "z wyjątkiem świąt ustawowych (Bawaria, Niemcy, Szwecja i Włochy), dni zwyczajowo wolnych od pracy w Szwecji "
                "i świąt katolickich (Bawaria, Niemcy)"),
         ("en", "except public holidays in Bavaria, Germany, Italy and Sweden, de facto holidays in Sweden and Catholic holidays in Bavaria, Germany"),
     ],

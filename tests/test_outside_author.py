@@ -189,7 +189,7 @@ def test_a_calendar_closed_on_another_kind_of_holiday_names_that_kind(lang: str,
         ("en", "except public holidays, de facto holidays and bank holidays in Sweden"),
         ("sv", "utom allmänna helgdagar, de facto-helgdagar och bankhelgdagar i Sverige"),
         ("it", "esclusi i giorni festivi, i giorni non lavorativi per consuetudine e le festività bancarie in Svezia"),
-        ("pl", "z wyjątkiem świąt ustawowych, dni zwyczajowo wolnych od pracy i dni wolnych od pracy w bankach (Szwecja)"),
+        ("pl", "z wyjątkiem świąt ustawowych, dni zwyczajowo wolnych od pracy i dni wolnych od pracy w bankach w Szwecji"),
     ],
 )
 def test_several_kinds_are_listed_in_the_languages_way(lang: str, words: str) -> None:

@@ -81,7 +81,7 @@ def test_the_pages_say_the_share_in_each_language(lang: str, standard: str, card
 def test_the_home_card_gives_one_range_of_shares_of_the_same_kind() -> None:
     acme = vendor("price 18% of licence per year")
     said = site.price_range(acme, site.Reader("sv", words()["sv"], acme)).replace("\u00a0", " ").replace("\u2060", "")
-    assert said == "18 %–22 % av licenspriset per år"
+    assert said == "18 % – 22 % av licenspriset per år"
 
 
 def test_the_comparison_sorts_a_share_after_every_amount_and_before_ask_the_vendor() -> None:

@@ -223,7 +223,7 @@ def test_the_card_ranges_prices_whatever_their_minimum_and_billing() -> None:
     acme = vendor_of(plan("\n    ".join(prices)))
     # One range per currency, the vendor's first-named currency first; terms the prices do not share are left out.
     assert said(site.price_range(acme, reader("en", acme))) == "USD 10 – USD 30 per user per month or £8 – £24 per user per month excl. tax"
-    swedish = "10 USD–30 USD per användare per månad eller 8 GBP–24 GBP per användare per månad exkl. moms"
+    swedish = "10 USD – 30 USD per användare per månad eller 8 GBP – 24 GBP per användare per månad exkl. moms"
     assert said(site.price_range(acme, reader("sv", acme))) == swedish
     # Terms every price of a range shares are still said.
     acme = vendor_of(plan("\n    ".join(f"price {n} USD per user per month minimum 10 users billed yearly" for n in (25, 45))))
@@ -359,7 +359,7 @@ TWO_TIERS_AT_LEAST = """vendor acme {{
     [
         # Cassalink's card read "95 € per enhet per månad exkl. moms, minst 950 € per månad eller 150 € per enhet …,
         # minst 1 500 € per månad": two whole prices where the others' cards give a range.
-        ("sv", 950, 1500, "95 €–150 € per enhet per månad exkl. moms"),
+        ("sv", 950, 1500, "95 € – 150 € per enhet per månad exkl. moms"),
         ("en", 950, 1500, "€95 – €150 per device per month excl. tax"),
         ("pl", 950, 1500, "95 € – 150 € za urządzenie miesięcznie netto (bez VAT)"),
         # The same least amount for every tier is said once after the range, as a minimum quantity is.

@@ -110,7 +110,7 @@ def test_office_clock_in_english() -> None:
     [
         ("sv", "mån–fre 08:00–17:00 svensk tid, utom allmänna helgdagar i Sverige"),
         ("it", "lun – ven 08:00 – 17:00, ora svedese, esclusi i giorni festivi in Svezia"),
-        ("pl", "pon. – pt. 08:00 – 17:00 czasu szwedzkiego, z wyjątkiem świąt ustawowych (Szwecja)"),
+        ("pl", "pon. – pt. 08:00 – 17:00 czasu szwedzkiego, z wyjątkiem świąt ustawowych w Szwecji"),
     ],
 )
 def test_office_clock_in_every_language(lang: str, expected: str) -> None:

@@ -167,7 +167,7 @@ def test_the_worked_examples_question_in_every_language(sites: dict[str, Path]) 
     [
         ("en", "Any case other than cases escalated to Esri Inc"),
         ("sv", "Alla ärenden utom ärenden som eskaleras till Esri Inc"),
-        ("it", "Tutti i casi eccetto casi inoltrati a Esri Inc"),  # not "tranne: casi …", a colon mid-sentence
+        ("it", "Tutti i casi non classificati come casi inoltrati a Esri Inc"),  # "eccetto casi …" lacked the article; "come" takes none
         ("pl", "Zgłoszenia inne niż zgłoszenia eskalowane do Esri Inc"),
     ],
 )

@@ -170,7 +170,7 @@ def test_training_and_onboarding_differ_between_programmes(amanda):
     # "Nagrane szkolenia i samopomoc / pomoc przy wdrażaniu": recorded training, and self-help onboarding.
     assert standard.cell("training").text.get("pl") == "Nagrane szkolenia"
     assert "samopomoc" not in standard.cell("training").text.get("pl").lower()
-    assert standard.cell("onboarding").text.get("pl") == "Samopomoc przy wdrażaniu"
+    assert standard.cell("onboarding").text.get("pl") == "Samodzielne wdrożenie (samoobsługa)"  # not "Samopomoc", a calque of self-help
     assert standard.cell("onboarding").text.get("en") == "Self-help onboarding assistance"
     assert premium.cell("training").text.get("pl") == "Szkolenia dostosowane do indywidualnych potrzeb"
     assert premium.cell("onboarding").text.get("pl") == "Pomoc premium"

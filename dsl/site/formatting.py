@@ -289,8 +289,32 @@ def interval(first: str, last: str, lang: str) -> str:
     """
     pattern = locale(lang).interval_formats.get(None) or "{0}–{1}"
     joint = pattern.split("{0}", 1)[-1].split("{1}", 1)[0]
+    if joint.strip() == joint and (_has_words(first) or _has_words(last)):
+        # Swedish sets the dash close between simple values ("mån–fre", "08:00–17:00") but spaced where an end is
+        # more than one word ("sön 23:00 – fre 23:00"), as Svenska skrivregler does; CLDR's pattern knows one joint.
+        joint = f" {joint} "
+        pattern = "{0}" + joint + "{1}"
     whole = WORD_JOINER + WORD_JOINER.join(joint) + WORD_JOINER if joint else joint
     return pattern.replace(joint, whole, 1).replace("{0}", first).replace("{1}", last)
+
+
+_WORD_SPACE = re.compile(r"(?<!\d)\s|\s(?!\d)")
+"""A space inside a value that is more than one word or sign ("sön 23:00", "8 december", "500 kr", "10 %"), not a
+number's group separator ("2 500")."""
+
+
+def _has_words(value: str) -> bool:
+    return _WORD_SPACE.search(value.replace(WORD_JOINER, "")) is not None
+
+
+def spaced_range(text: str) -> str:
+    """A range written with a close dash ("31 december–2 januari") spaced where its first end is more than one word:
+    "31 december – 2 januari", as Svenska skrivregler sets it; "22–23 december", whose month belongs to both ends,
+    stays close."""
+    first, dash, last = text.partition("–")
+    if not dash or first[-1:].isspace() or not _has_words(first):
+        return text
+    return f"{first} – {last}"
 
 
 SHORT_HYPHENATED = re.compile(r"(?<![\w-])(\w{1,5})-(?=\w{1,7}(?![\w-]))")
@@ -524,6 +548,31 @@ ITALIAN_IN: dict[str, str] = {
 """The Italian preposition, joined with the article, of the countries not said with a bare "in": "negli Stati Uniti"."""
 
 
+POLISH_IN: dict[str, str] = {
+    "PL": "w Polsce", "SE": "w Szwecji", "IT": "we Włoszech", "DE": "w Niemczech", "AT": "w Austrii", "CH": "w Szwajcarii",
+    "FR": "we Francji", "ES": "w Hiszpanii", "PT": "w Portugalii", "NL": "w Holandii", "BE": "w Belgii", "LU": "w Luksemburgu",
+    "DK": "w Danii", "NO": "w Norwegii", "FI": "w Finlandii", "EE": "w Estonii", "LV": "na Łotwie", "LT": "na Litwie",
+    "CZ": "w Czechach", "SK": "na Słowacji", "HU": "na Węgrzech", "SI": "w Słowenii", "HR": "w Chorwacji", "RO": "w Rumunii",
+    "BG": "w Bułgarii", "GR": "w Grecji", "IE": "w Irlandii", "GB": "w Wielkiej Brytanii", "US": "w Stanach Zjednoczonych",
+    "CA": "w Kanadzie", "IS": "na Islandii", "MT": "na Malcie", "CY": "na Cyprze", "JP": "w Japonii", "AU": "w Australii",
+    "NZ": "w Nowej Zelandii", "IN": "w Indiach", "CN": "w Chinach", "BR": "w Brazylii", "MX": "w Meksyku", "TR": "w Turcji",
+    "RS": "w Serbii", "AL": "w Albanii", "SG": "w Singapurze", "IL": "w Izraelu", "LI": "w Liechtensteinie", "MC": "w Monako",
+    "SM": "w San Marino", "AD": "w Andorze",
+}
+"""A country in Polish as the place of something, with its preposition and in the locative ("świąt ustawowych w Polsce",
+"we Włoszech", "na Litwie"): CLDR gives the nominative only. A country not here is named in brackets, in the nominative."""
+
+
+def polish_places(names: list[str]) -> str:
+    """Polish places whose holidays a calendar keeps, after the holidays' name: "w Szwecji i we Włoszech" where every
+    place is a country the site can say in the locative, else the nominative names in brackets, as a label:
+    "(Bawaria, Niemcy i Szwecja)", never a mix of the two."""
+    said = {country_name(code, "pl"): phrase for code, phrase in POLISH_IN.items()}
+    if names and all(name in said for name in names):
+        return bind_single_letter_words(listing([said[name] for name in names], "pl"), "pl")
+    return f"({listing(names, 'pl')})"
+
+
 def country_in_sentence(code: str, lang: str) -> str:
     """Whose holidays, as the words after "in" in a sentence: "Sweden", "the United States"; in Italian with its own
     preposition, which the catalog's Italian leaves out because it varies: "in Svezia", "negli Stati Uniti".
@@ -623,7 +672,7 @@ def day_of_year(first: tuple[int, int], last: tuple[int, int], lang: str) -> str
         return italian_first(str(format_skeleton("MMMMd", start, locale=locale(lang))), lang)
     end = date(2000 if last > first else 2001, *last)
     # CLDR's own interval ("22–23 december", "31 dicembre – 2 gennaio"): its dash is kept on one line, as interval()'s.
-    text = italian_first(str(format_interval(start, end, "MMMMd", locale=locale(lang))), lang)
+    text = spaced_range(italian_first(str(format_interval(start, end, "MMMMd", locale=locale(lang))), lang))
     return re.sub(r"[ \u2009\u00a0\u202f]?–[ \u2009\u00a0\u202f]?", lambda m: WORD_JOINER + WORD_JOINER.join(m.group(0)) + WORD_JOINER, text)
 
 

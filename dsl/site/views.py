@@ -344,6 +344,12 @@ def _holiday_place(country: str, subdivision: str | None, reader: Reader) -> str
     return reader.gettext("%(region)s, %(country)s") % {"region": region, "country": name}
 
 
+def _places(names: list[str], lang: str) -> str:
+    """The places of a calendar's holidays, listed as the catalog's "%(countries)s" takes them: in Polish with their own
+    preposition and case ("w Szwecji i we Włoszech") or in brackets, which the Polish catalog leaves out because they vary."""
+    return fmt.polish_places(names) if lang == "pl" else fmt.listing(names, lang)
+
+
 def eve_holiday_names(calendar: Calendar, lang: str) -> list[str]:
     """The holidays `eve ... before` names, in the page's language where the holidays package has the country's holidays in
     it, else in the country's own ("Midsommarafton" on an Italian page); Swedish writes them in lower case ("julafton"), and
@@ -398,13 +404,13 @@ def calendar_text(calendar: Calendar, reader: Reader) -> str:
         # places for the public holidays, then each other kind with the places it belongs to, never all kinds for all.
         names = holiday_kind_names(reader)
         worded = {place: {k if k in names else "" for k in kinds} for place, kinds in places.items()}  # "": no words for it
-        clauses = [_("%(holidays)s in %(countries)s") % {"holidays": names["public"], "countries": fmt.listing(sorted(places), lang)}]
+        clauses = [_("%(holidays)s in %(countries)s") % {"holidays": names["public"], "countries": _places(sorted(places), lang)}]
         for kind in [k for k in [*names, ""] if any(k in kinds for kinds in worded.values())]:
-            where = fmt.listing(sorted(place for place, kinds in worded.items() if kind in kinds), lang)
+            where = _places(sorted(place for place, kinds in worded.items() if kind in kinds), lang)
             clauses.append(_("%(holidays)s in %(countries)s") % {"holidays": names[kind] if kind else _("some other holidays"), "countries": where})
         text = _("%(hours)s, except %(holidays)s") % {"hours": text, "holidays": fmt.listing(clauses, lang)}
     elif calendar.holidays:
-        countries = fmt.listing(sorted(places), lang)
+        countries = _places(sorted(places), lang)
         kinds = set().union(*places.values())
         if kinds:
             # Sweden's de facto holidays, Bavaria's Catholic Assumption Day, Finland's unofficial flag days: each kind
