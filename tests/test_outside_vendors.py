@@ -1318,16 +1318,17 @@ OUTSIDE17_DEADLINES = [
     ("rachmistrz/standard", "A", "2026-12-23T11:00:00+01:00", {}, "2026-12-28T10:00:00+01:00"),
     # Friday 14 August 2026 is the day off given for Assumption Day on a Saturday: one hour Thursday, one on Monday.
     ("rachmistrz/biznes", "A", "2026-08-13T16:00:00+02:00", {}, "2026-08-17T09:00:00+02:00"),
-    # The 25th (a Tuesday) is open until 20:00: five hours that day, three on Wednesday.
-    ("rachmistrz/standard", "B", "2026-08-25T15:00:00+02:00", {}, "2026-08-26T11:00:00+02:00"),
+    # The 25th of October 2026 is a Sunday: the VAT deadline's hours move to Monday 26, open until 20:00, then Tuesday.
+    ("rachmistrz/standard", "B", "2026-10-26T18:00:00+01:00", {}, "2026-10-27T14:00:00+01:00"),
     # Monday 25 January 2027, the VAT deadline: two hours until 20:00, two from Tuesday 08:00.
     ("rachmistrz/korporacja", "C", "2027-01-25T18:00:00+01:00", {}, "2027-01-26T10:00:00+01:00"),
     # Tuesday 10 November is a day off, the 11th Independence Day: the 3rd business day is Monday 16 November.
     ("rachmistrz/standard", "D", "2026-11-09T10:00:00+01:00", {}, "2026-11-16T17:00:00+01:00"),
     # Friday 31 December 2027 is a day off for Christmas Day on a Saturday, so 30 December is a full day, no eve.
     ("rachmistrz/biznes", "C", "2027-12-30T14:00:00+01:00", {}, "2028-01-03T14:00:00+01:00"),
-    # End of the next business day after 23 December: Wigilia, Christmas and the weekend are closed.
-    ("rachmistrz/biznes", "A", "2026-12-23T09:00:00+01:00", {"metric": "resolution"}, "2026-12-28T17:00:00+01:00"),
+    # End of the next business day after 23 December: Wigilia, Christmas and the weekend are closed, and Monday 28 December
+    # keeps the VAT deadline's hours until 20:00 (the 25th is Christmas Day, the 26th a holiday too).
+    ("rachmistrz/biznes", "A", "2026-12-23T09:00:00+01:00", {"metric": "resolution"}, "2026-12-28T20:00:00+01:00"),
     # Reported after 23 December's 13:00 close: counted from Monday 08:00, two business days on.
     ("rachmistrz/korporacja", "B", "2026-12-23T15:00:00+01:00", {"metric": "resolution"}, "2026-12-30T08:00:00+01:00"),
     # 31 December closes at 13:00: half an hour, then Monday 4 January 2027.
@@ -1362,7 +1363,8 @@ def test_rachmistrz_and_bergvik_read_and_export_as_written(published: Path) -> N
     office = rules["vendors"]["rachmistrz"]["calendars"]["rachmistrz-biuro"]["dates"]
     assert office["2026-12-23"] == [["08:00", "13:00"]] and office["2026-12-31"] == [["08:00", "13:00"]]
     assert office["2026-12-24"] == [] and office["2027-12-31"] == []  # Wigilia; a day off for Christmas Day on a Saturday
-    assert office["2026-08-25"] == [["08:00", "20:00"]] and "2026-10-25" not in office  # the 25th, unless it is a Sunday
+    assert office["2026-08-25"] == [["08:00", "20:00"]] and "2026-10-25" not in office  # the 25th, or the working day after
+    assert office["2026-10-26"] == [["08:00", "20:00"]] and office["2026-12-28"] == [["08:00", "20:00"]]
     assert "2026-01-05" not in office  # the day before Epiphany keeps its full hours: eves before two holidays only
     korporacja = rules["vendors"]["rachmistrz"]["plans"]["korporacja"]
     assert [(o["id"], o.get("period")) for o in korporacja["obligations"]] == [("przeglad-kwartalny", "quarter"), ("telefon-a", None)]

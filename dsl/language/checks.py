@@ -2289,7 +2289,7 @@ def check_yearly_hours_on_closed_days(horizon: Horizon | None, calendars: Iterab
                 "for working days only, end the line with 'on working days'",
                 code="T0521",
             )
-        # `hours monthly day 25 …` without `on working days` or `or the working day before` (lang14): the same.
+        # `hours monthly day 25 …` without `on working days` or `or the working day before|after` (lang14): the same.
         for monthly in calendar.monthly:
             if monthly.edge != "day" or monthly.when or not 1 <= monthly.count <= LAST_DAY_EVERY_MONTH_HAS:
                 continue
@@ -2301,7 +2301,7 @@ def check_yearly_hours_on_closed_days(horizon: Horizon | None, calendars: Iterab
                     "week keeps closed",
                     monthly.pos,
                     "for working days only, end the line with 'on working days'; a pay day that moves to the working day "
-                    "before: 'or the working day before'",
+                    "before: 'or the working day before'; a deadline that moves to the next one: 'or the working day after'",
                     code="T0521",
                 )
 

@@ -657,7 +657,8 @@ EXPLANATIONS: dict[str, Explanation] = {
         "reported the day before is due that weekend. When the vendor means a half day on Christmas Eve "
         "when it is a working day, end the line with `on working days`: the hours then hold only where the "
         "week opens the day and no holiday closes it. `hours monthly day 25 …` is warned about alike; a pay day "
-        "that moves to the working day before it ends with `or the working day before`.",
+        "that moves to the working day before it ends with `or the working day before`, a tax deadline that moves to the "
+        "next working day with `or the working day after`.",
         "horizon 2026-2028\ncalendar office {\n  zone Europe/Berlin\n  open mon-fri 08:00-17:00\n  hours yearly 12-24 08:00-12:00\n}\n",
         fix=("  hours yearly 12-24 08:00-12:00\n", "  hours yearly 12-24 08:00-12:00 on working days\n"),
     ),

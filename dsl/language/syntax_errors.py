@@ -238,9 +238,12 @@ EXAMPLES.update({
         "calendar c { hours monthly 25 07:00-20:00 }",
         "calendar c { hours monthly on 25 07:00-20:00 }",
     ],
-    "a day that moves to the working day before it when closed ends with: or the working day before": [
+    "a day that moves when it is not a working day ends with: or the working day before (a pay day, moved to the last "
+    "working day before it), or: or the working day after (a tax deadline, moved to the next working day)": [
         "calendar c { hours monthly day 25 07:00-20:00 or the previous working day }",
+        "calendar c { hours monthly day 25 07:00-20:00 or the next working day }",
         "calendar c { hours monthly day 25 07:00-20:00 or before }",
+        "calendar c { hours monthly day 25 07:00-20:00 or the working day following }",
     ],
 })
 
