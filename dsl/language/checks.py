@@ -2362,16 +2362,32 @@ def _holiday_name_problems(
         if named[name]:
             continue
         english = datasets.english_names(lines, years)
-        close = did_you_mean(name, english)
+        own = datasets.own_names(lines, years)
+        close = _holiday_name_hint(name, english, own)
         shown = ", ".join(english[:EVE_NAMES_SHOWN]) + (", ..." if len(english) > EVE_NAMES_SHOWN else "")
         kinds = [k.replace("_", "-") for k in source.categories if k != "public"]
         command = f"tierwise holidays {source.country}{' ' + source.subdivision if source.subdivision else ''} --year {years[0]}" + (
             f" --including {','.join(kinds)}" if kinds else "")
+        # An eve names the holiday after the short day (outside17: "Sylwester", 31 December, is no holiday; New Year's Day is).
+        after = "; an eve names the holiday after the short day: 31 December is the eve of \"New Year's Day\"" if code == "T0522" else ""
         yield error(
             message(name, years), pos,
-            close if close is not None and close.startswith("did you mean") else f"{listed}: {shown} ({command} lists them, with their own names)",
+            close if close is not None else f"{listed}: {shown} ({command} lists them, with their own names){after}",
             code=code,
         )
+
+
+def _holiday_name_hint(name: str, english: list[str], own: list[str]) -> str | None:
+    """A did-you-mean for a holiday's name: the names (English or the country's own) that hold every word written, when there
+    are one to three (an author's "Wigilia" for "Wigilia Bożego Narodzenia", "Boże Narodzenie" for either day of
+    Christmas), else the closest name, else None."""
+    words = datasets.plain_holiday_name(name).split()
+    holding = [n for n in dict.fromkeys([*english, *own]) if words and all(w in datasets.plain_holiday_name(n).split() for w in words)]
+    if 1 <= len(holding) <= 3:
+        quoted = [f"'{n}'" for n in holding]
+        return "did you mean " + (quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " or " + quoted[-1]) + "?"
+    close = did_you_mean(name, [*english, *own])
+    return close if close is not None and close.startswith("did you mean") else None
 
 
 # --- a metric of the vendor's own -----------------------------------

@@ -443,6 +443,31 @@ def _uptime_hint(exc: UnexpectedToken, text: str) -> str | None:
     word = str(exc.token)
     if line.startswith("credit none"):
         return "'credit none' stands alone: the offer gives no service credits at all (credits are written credit 10% below 99.9%)"
+    if before == ["credit"] and word.lower() in METRICS:
+        # outside17: a hosting company's "service credits" for a missed response time are written as credits.
+        return (
+            "a credit is earned on availability (credit 10% below 99.9%); money back for a missed response or resolution time "
+            f"is a penalty: penalty {word} P1 5% of monthly fee per started hour"
+        )
+    if line.startswith("penalty ") and len(before) == 3 and before[1] in METRICS and word.lower() in ("and", ",", "&", "or"):
+        # outside17: "vite för P1 och P2", one line for two priorities, as channels and obligations join them.
+        second = re.match(r"\s*(?:and|,|&|or)\s*([A-Za-z][A-Za-z0-9_-]*)", text[exc.pos_in_stream or 0 :])
+        other = second.group(1) if second is not None else "P2"
+        return (
+            f"a penalty names one priority (or all), as a target does: write a line for each, penalty {before[1]} "
+            f"{before[2].rstrip(',')} … and penalty {before[1]} {other} …"
+        )
+    if before[:1] == ["price"] and word.lower() in ("setup", "set-up", "setup-fee") and not any(w.lower() == "plus" for w in before):
+        # outside17: a set-up fee on a price line of its own would read as another price ("… or 15 000 kr").
+        return (
+            "a set-up fee belongs to the price it is paid with, after plus: price 4900 SEK per month plus 15000 SEK setup "
+            "excl tax (a price line of its own would read as an alternative)"
+        )
+    if [b.lower() for b in before] == ["closed", "bridge", "days"]:
+        return (
+            "'closed bridge days' stands alone: the holidays it counts are those of the calendar's 'closed holidays' lines "
+            "(write the kinds there: closed holidays SE including de-facto)"
+        )
     if line.startswith("credit ") and re.fullmatch(r"[0-9.]+", word):
         return "separate the credits with commas: credit 10% below 99.9%, 25% below 99%"
     if re.match(r"no\s+credits?\b", line):

@@ -1,0 +1,104 @@
+"""Session outside17: what an outside author, writing a Polish accounting-software offer and a Stockholm managed-hosting
+offer from docs/language.md alone, wrote first and was not told how to fix.
+
+Each test holds one slip to its message, its spot and a hint that, followed, loads clean.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from support.language_plans import HEADER, only, problems
+
+LEVELS = '  priorities s {\n    level P1 { name "1" }\n    level P2 { name "2" }\n  }\n'
+OFFICE = "  calendar office {\n    zone Europe/Stockholm\n    open mon-fri 08:00-17:00\n    closed holidays SE\n  }\n"
+
+
+def _plan(*lines: str) -> str:
+    """A vendor whose plan p holds `lines` (the first on line 19), with a price, targets and an availability to refer to."""
+    body = "".join(f"    {line}\n" for line in lines)
+    return HEADER + LEVELS + OFFICE + (
+        '  plan p {\n    name "P"\n    price 4900 SEK per month excl tax\n    target first-response P1 30min on office\n'
+        "    target first-response P2 2h on office\n    availability 99.9% per month\n"
+        f"{body}  }}\n}}\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("slip", "column", "hint", "fixed"),
+    [
+        # "Servicekrediter om vi missar svarstiden": credits are for availability, a late response is a penalty.
+        ("credit first-response P1 5% per started hour", 12,
+         "a credit is earned on availability (credit 10% below 99.9%); money back for a missed response or resolution time "
+         "is a penalty: penalty first-response P1 5% of monthly fee per started hour",
+         "penalty first-response P1 5% of monthly fee per started hour"),
+        # "Vite för P1 och P2": a penalty names one priority, as a target does.
+        ("penalty first-response P1 and P2 5% of monthly fee per started hour", 31,
+         "a penalty names one priority (or all), as a target does: write a line for each, penalty first-response P1 … and "
+         "penalty first-response P2 …",
+         "penalty first-response P1 5% of monthly fee per started hour\n    penalty first-response P2 5% of monthly fee per started hour"),
+        ("penalty first-response P1, P2 5% of monthly fee per started hour", 30,
+         "a penalty names one priority (or all), as a target does: write a line for each, penalty first-response P1 … and "
+         "penalty first-response P2 …",
+         "penalty first-response P1 5% of monthly fee per started hour\n    penalty first-response P2 5% of monthly fee per started hour"),
+        # "Uppstartsavgift 15 000 kr" on a line of its own.
+        ("price 15000 SEK setup excl tax", 21,
+         "a set-up fee belongs to the price it is paid with, after plus: price 4900 SEK per month plus 15000 SEK setup excl tax "
+         "(a price line of its own would read as an alternative)",
+         None),
+    ],
+)
+def test_a_plan_line_slip_is_told_what_to_write(slip: str, column: int, hint: str, fixed: str | None) -> None:
+    message, line, at, said = only(_plan(slip))
+    assert (line, at, said) == (19, column, hint), message
+    if fixed is not None:
+        assert problems(_plan(fixed)) == []
+
+
+def test_a_set_up_fee_written_after_plus_on_the_price_loads_clean() -> None:
+    text = _plan().replace("price 4900 SEK per month excl tax", "price 4900 SEK per month plus 15000 SEK setup excl tax")
+    assert problems(text) == []
+
+
+def test_bridge_days_with_the_kinds_of_holiday_point_at_the_holidays_line() -> None:
+    calendar = OFFICE.replace("    closed holidays SE\n", "    closed holidays SE\n    closed bridge days including de-facto\n")
+    text = HEADER + LEVELS + calendar + '  plan p { name "P" target first-response all 2h on office }\n}\n'
+    message, line, column, hint = only(text)
+    assert (line, column, hint) == (
+        12, 24,
+        "'closed bridge days' stands alone: the holidays it counts are those of the calendar's 'closed holidays' lines "
+        "(write the kinds there: closed holidays SE including de-facto)",
+    ), message
+    fixed = text.replace("closed holidays SE\n", "closed holidays SE including de-facto\n").replace(" including de-facto\n  }", "\n  }")
+    assert problems(fixed) == []
+
+
+POLISH = (
+    "horizon 2026-2028\n"
+    "calendar biuro {\n  zone Europe/Warsaw\n  open mon-fri 08:00-17:00\n  closed holidays PL\n  eve 08:00-13:00 before {names}\n}\n"
+    'vendor v {\n  name "V"\n  language pl\n  plan p { name "P" target first-response all 2h on biuro }\n}\n'
+)
+
+
+@pytest.mark.parametrize(
+    ("names", "hint", "fixed"),
+    [
+        # The name every Pole uses for 24 December; the holidays package's is longer.
+        ('"Wigilia"', "did you mean 'Wigilia Bożego Narodzenia'?", '"Wigilia Bożego Narodzenia"'),
+        # Two holidays hold the words: both are named.
+        ('"Boże Narodzenie"', "did you mean 'Boże Narodzenie (pierwszy dzień)' or 'Boże Narodzenie (drugi dzień)'?",
+         '"Boże Narodzenie (pierwszy dzień)"'),
+        ('"Christmas"', "did you mean 'Christmas Eve', 'Christmas Day' or 'Second Day of Christmas'?", '"Christmas Eve"'),
+        # The short day itself: 31 December (Sylwester) is no holiday; the eve is named by the holiday after it.
+        ('"Sylwester"', "the holidays of PL: New Year's Day, Epiphany, Easter Sunday, Easter Monday, National Day, National Day "
+         "of the Third of May, Pentecost, Corpus Christi, Assumption Day, All Saints' Day, National Independence Day, Christmas "
+         "Eve, ... (tierwise holidays PL --year 2026 lists them, with their own names); an eve names the holiday after the short "
+         "day: 31 December is the eve of \"New Year's Day\"", '"New Year\'s Day"'),
+    ],
+)
+def test_an_eves_holiday_is_found_by_the_words_written_or_by_the_day_after(names: str, hint: str, fixed: str) -> None:
+    message, line, column, said = only(POLISH.replace("{names}", names))
+    assert (message, line, column, said) == (
+        f"no holiday this calendar closes in 2026–2028 is called '{names.strip(chr(34))}'", 6, 26, hint,
+    )
+    assert problems(POLISH.replace("{names}", fixed)) == []
