@@ -102,3 +102,23 @@ def test_an_eves_holiday_is_found_by_the_words_written_or_by_the_day_after(names
         f"no holiday this calendar closes in 2026–2028 is called '{names.strip(chr(34))}'", 6, 26, hint,
     )
     assert problems(POLISH.replace("{names}", fixed)) == []
+
+
+def test_the_kind_of_holiday_written_as_two_words_is_told_its_hyphen() -> None:
+    calendar = OFFICE.replace("closed holidays SE\n", "closed holidays SE including de facto\n")
+    text = HEADER + LEVELS + calendar + '  plan p { name "P" target first-response all 2h on office }\n}\n'
+    assert only(text) == ("unexpected 'facto'; expected a statement or a closing '}' here", 11, 37,
+                          "a kind of holiday is one word, joined with hyphens: including de-facto")
+    assert problems(text.replace("de facto", "de-facto")) == []
+
+
+@pytest.mark.parametrize(
+    ("word", "unit"),
+    [("licence", "seat"), ("license", "seat"), ("licencja", "seat"), ("stanowisko", "workstation"), ("arbetsplats", "workstation")],
+)
+def test_an_offers_own_word_for_its_unit_is_told_the_unit(word: str, unit: str) -> None:
+    slip = _plan().replace("price 4900 SEK per month excl tax", f"price 89 PLN per {word} per month excl tax")
+    message, line, column, hint = only(slip)
+    assert (message, line, column) == (f"unknown price unit '{word}'", 15, 22)
+    assert hint == f"did you mean '{unit}'? a price per {word} is written per {unit} (price 89 PLN per {unit} per month)"
+    assert problems(slip.replace(f"per {word}", f"per {unit}")) == []

@@ -807,6 +807,9 @@ def _calendar_line_hint(exc: UnexpectedToken, text: str) -> str | None:
     whole = re.match(r"[^\s{}#]+", text[exc.pos_in_stream or 0 :])  # `klämdagar` is read as the name `kl` and stops at the ä
     if before == ["closed"] and whole is not None and whole.group(0).lower() in BRIDGE_WORDS:
         return BRIDGE_HINT
+    if line.startswith("closed holidays ") and "including" in before and before[-1] != "including" and re.fullmatch(r"[A-Za-z]+", word):
+        # outside17: `including de facto`, the kind written as the words it is ("de facto") rather than its code.
+        return f"a kind of holiday is one word, joined with hyphens: including {before[-1]}-{word}"
     if [b.lower() for b in before] == ["closed", "bridge"]:  # `closed bridge-days`, `closed bridge day`: `bridge` is a word of the language
         return BRIDGE_HINT
     if line.startswith("closed ") and word in (",", "and") and before and re.fullmatch(r"\d{4}-\d\d-\d\d", before[-1].rstrip(",")):
