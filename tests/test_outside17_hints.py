@@ -122,3 +122,25 @@ def test_an_offers_own_word_for_its_unit_is_told_the_unit(word: str, unit: str) 
     assert (message, line, column) == (f"unknown price unit '{word}'", 15, 22)
     assert hint == f"did you mean '{unit}'? a price per {word} is written per {unit} (price 89 PLN per {unit} per month)"
     assert problems(slip.replace(f"per {word}", f"per {unit}")) == []
+
+
+@pytest.mark.parametrize(
+    ("slip", "hint"),
+    [
+        ("penalty first-response P1 & P2 5% of monthly fee per started hour",
+         "'&' is no word of the plan language: a target, coverage or penalty names one priority (or all), a line for each"),
+        ("coverage P1 & P2 on office",
+         "'&' is no word of the plan language: a target, coverage or penalty names one priority (or all), a line for each"),
+    ],
+)
+def test_an_ampersand_between_priorities_is_told_what_to_write(slip: str, hint: str) -> None:
+    message, line, column, said = only(_plan(slip))
+    assert (message.split(";")[0], line, said) == ("unexpected character '&'", 19, hint)
+    assert column == slip.index("&") + 5
+
+
+def test_an_ampersand_in_a_channel_list_is_told_to_write_and() -> None:
+    text = _plan("channels phone for P1 & P2").replace("  plan p {", '  contact phone "+46 8 522 410 00"\n  plan p {')
+    message, line, column, said = only(text)
+    assert (line, column, said) == (20, 27, "priorities are joined with 'and': channels phone for P1 and P2"), message
+    assert problems(text.replace("P1 & P2", "P1 and P2")) == []

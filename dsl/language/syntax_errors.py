@@ -318,6 +318,12 @@ def _state(exc: UnexpectedInput) -> int | None:
 def _hint(exc: UnexpectedInput, lark: Lark, text: str) -> str | None:
     if isinstance(exc, UnexpectedCharacters) and text[(exc.pos_in_stream or 0) :][:1] == '"':
         return 'close the text with a matching " (use """ ... """ for text over several lines)'
+    if isinstance(exc, UnexpectedCharacters) and text[(exc.pos_in_stream or 0) :][:1] == "&":
+        # outside17: "P1 & P2", as an offer's table writes two priorities.
+        line = text[text.rfind("\n", 0, exc.pos_in_stream or 0) + 1 :].lstrip()
+        if line.startswith(("channels ", "obligation ")):
+            return "priorities are joined with 'and': channels phone for P1 and P2"
+        return "'&' is no word of the plan language: a target, coverage or penalty names one priority (or all), a line for each"
     if isinstance(exc, UnexpectedToken) and str(exc.token) == "for":
         start = text.rfind("\n", 0, exc.pos_in_stream or 0) + 1
         line = text[start:].lstrip()
