@@ -144,3 +144,12 @@ def test_an_ampersand_in_a_channel_list_is_told_to_write_and() -> None:
     message, line, column, said = only(text)
     assert (line, column, said) == (20, 27, "priorities are joined with 'and': channels phone for P1 and P2"), message
     assert problems(text.replace("P1 & P2", "P1 and P2")) == []
+
+
+def test_a_minimum_in_the_offers_own_word_is_told_the_prices_unit() -> None:
+    slip = _plan().replace("price 4900 SEK per month excl tax", "price 119 PLN per workstation per month minimum 10 licences excl tax")
+    message, line, column, hint = only(slip)
+    assert (message, line, column, hint) == (
+        "unknown price unit 'licences'", 15, 53, "a minimum counts what the price is per: minimum 10 workstations",
+    )
+    assert problems(slip.replace("licences", "workstations")) == []

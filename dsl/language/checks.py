@@ -2487,6 +2487,11 @@ def check_price_terms(price: Price) -> Iterator[Diagnostic]:
     if unit not in PRICE_UNITS:
         money = f"{price.amount} {price.currency}" if price.amount is not None and price.currency else "1200 EUR"
         hint = _unit_hint(written, (*PRICE_UNITS, *PRICE_UNIT_PLURALS), price.period if price.period in PERIODS else None, money)
+        if price.unit in PRICE_UNITS and f"'{price.unit}" not in hint:
+            # outside17: `per workstation … minimum 10 licences`: the minimum counts the price's own unit, whatever the offer
+            # calls it (a hint to the unit `licences` stands for would give another error, T0423).
+            own = next((plural for plural, single in PRICE_UNIT_PLURALS.items() if single == price.unit), price.unit)
+            hint = f"a minimum counts what the price is per: minimum {price.minimum} {own if price.minimum != 1 else price.unit}"
         yield error(f"unknown price unit '{written}'", price.minimum_pos, hint, code="T0401")
     elif price.unit != unit:
         per = f"the price is per {price.unit}" if price.unit else f"the price is not per {unit}"
