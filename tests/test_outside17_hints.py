@@ -153,3 +153,32 @@ def test_a_minimum_in_the_offers_own_word_is_told_the_prices_unit() -> None:
         "unknown price unit 'licences'", 15, 53, "a minimum counts what the price is per: minimum 10 workstations",
     )
     assert problems(slip.replace("licences", "workstations")) == []
+
+
+@pytest.mark.parametrize(
+    ("line", "column", "hint", "fixed"),
+    [
+        # "Sommartid 29/6–9/8": a span of dates with a dash.
+        ("hours 2026-06-29 - 2026-08-09 08:00-16:00 on working days", 22,
+         "a span of dates is written with 'to': hours 2026-06-29 to 2026-08-09 …",
+         "hours 2026-06-29 to 2026-08-09 08:00-16:00 on working days"),
+        ("closed 2026-12-28 - 2027-01-06", 23, "a span of dates is written with 'to': closed 2026-12-28 to 2027-01-06 …",
+         "closed 2026-12-28 to 2027-01-06"),
+    ],
+)
+def test_a_span_of_dates_written_with_a_dash_is_told_to_write_to(line: str, column: int, hint: str, fixed: str) -> None:
+    calendar = OFFICE.replace("    closed holidays SE\n", f"    closed holidays SE\n    {line}\n")
+    text = HEADER + LEVELS + calendar + '  plan p { name "P" target first-response all 2h on office }\n}\n'
+    message, at_line, at_column, said = only(text)
+    assert (at_line, at_column, said) == (12, column, hint), message
+    assert problems(text.replace(line, fixed)) == []
+
+
+@pytest.mark.parametrize("words", ["then open ended", "then until further notice"])
+def test_a_contract_until_further_notice_in_words_is_told_open_ended(words: str) -> None:
+    message, line, _, hint = only(_plan(f"contract 12 months {words} notice 3 months"))
+    assert (line, hint) == (
+        19, "a contract that runs on until further notice after its minimum term is written: contract 12 months then open-ended "
+        "notice 3 months",
+    ), message
+    assert problems(_plan("contract 12 months then open-ended notice 3 months")) == []

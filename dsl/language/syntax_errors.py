@@ -828,9 +828,22 @@ def _calendar_line_hint(exc: UnexpectedToken, text: str) -> str | None:
     return None
 
 
+def _written_apart_hint(exc: UnexpectedToken, text: str) -> str | None:
+    """What offers write with a dash or in words where the language has one word (outside17): a span of dates with a dash
+    (`2026-06-29 - 2026-08-09`), a contract that runs on "until further notice" in words (`then open ended`)."""
+    line, before = _line_of(exc, text)
+    word = str(exc.token)
+    if word == "-" and before and re.fullmatch(r"\d{4}-\d\d-\d\d", before[-1]) and line.startswith(("hours ", "closed ")):
+        last = re.match(r"-[ \t]*(\d{4}-\d\d-\d\d)", text[exc.pos_in_stream or 0 :])
+        return f"a span of dates is written with 'to': {before[0]} {before[-1]} to {last.group(1) if last else 'DATE'} …"
+    if before[:1] == ["contract"] and "then" in before:  # `then open ended`, `then until further notice`
+        return "a contract that runs on until further notice after its minimum term is written: contract 12 months then open-ended notice 3 months"
+    return None
+
+
 LINE_HINTS: tuple[Callable[[UnexpectedToken, str], str | None], ...] = (
-    _uptime_hint, _calendar_line_hint, _included_hint, _pack_hint, _money_minimum_hint, _order_hint, _setup_fee_hint, _cutoff_hint,
-    _region_name_hint, _coverage_levels_hint, _country_code_hint, _part_minimum_hint, _word_too_many_hint,
+    _written_apart_hint, _uptime_hint, _calendar_line_hint, _included_hint, _pack_hint, _money_minimum_hint, _order_hint,
+    _setup_fee_hint, _cutoff_hint, _region_name_hint, _coverage_levels_hint, _country_code_hint, _part_minimum_hint, _word_too_many_hint,
     _statement_word_hint,
 )
 """The hints read from the line a parse error stands on, one mistake each, asked in this order; the first that
