@@ -182,3 +182,67 @@ def test_a_contract_until_further_notice_in_words_is_told_open_ended(words: str)
         "notice 3 months",
     ), message
     assert problems(_plan("contract 12 months then open-ended notice 3 months")) == []
+
+
+@pytest.mark.parametrize(
+    ("slip", "at", "hint", "fixed"),
+    [
+        # "Inga viten" as the author first wrote it: `no` was read as a metric and the error fell on the next line.
+        ("penalty no", ("unexpected 'no' after 'penalty'", 19, 13), "an offer that pays no penalties says: penalty none", "penalty none"),
+        ("no penalties", ("unexpected 'penalties'; expected 'support'", 19, 8), "an offer that pays no penalties says: penalty none",
+         "penalty none"),
+        # No penalty for P2 only: `none` is for the whole plan.
+        ("penalty first-response P2 none", ("unexpected 'none'; expected a number", 19, 31),
+         "'penalty none' stands alone and is for the whole plan; a tier that pays no penalty for one metric or priority writes no "
+         "penalty line for it", "penalty first-response P1 5% of monthly fee per started hour"),
+        # "by the end of the 3rd business day"
+        ("target resolution P1 end of 3rd business day on office", ("unexpected 'rd'; expected 'business days' (as in: 2 business "
+         "days)", 19, 34), "the count is a number: end of 3 business days", "target resolution P1 end of 3 business days on office"),
+    ],
+)
+def test_no_penalties_and_ordinal_days_in_words_are_told_what_to_write(
+    slip: str, at: tuple[str, int, int], hint: str, fixed: str,
+) -> None:
+    text = _plan(slip, "features { }")
+    assert only(text) == (*at, hint)
+    assert problems(_plan(fixed, "features { }")) == []
+
+
+@pytest.mark.parametrize(
+    ("line", "column", "hint"),
+    [
+        ("eve 8-13", 9, "a time is written with minutes, such as 08:00-17:00"),
+        ("hours yearly 12-24 8-12", 24, "a time is written with minutes, such as 08:00-17:00"),
+        ("closed yearly 24.12", 19, "a day of every year is written month first, MM-DD, such as 12-24 for 24 December"),
+    ],
+)
+def test_a_calendars_hours_and_days_as_offers_write_them_are_told_the_form(line: str, column: int, hint: str) -> None:
+    calendar = OFFICE.replace("    closed holidays SE\n", f"    closed holidays SE\n    {line}\n")
+    text = HEADER + LEVELS + calendar + '  plan p { name "P" target first-response all 2h on office }\n}\n'
+    message, at_line, at_column, said = only(text)
+    assert (at_line, at_column, said) == (12, column, hint), message
+
+
+def test_a_channels_hours_after_its_priorities_are_told_the_order() -> None:
+    text = HEADER + LEVELS + OFFICE + (
+        '  calendar jour { zone Europe/Stockholm open 24x7 }\n  contact phone "+46 8 522 410 99"\n'
+        '  plan p {\n    name "P"\n    channels phone for P1 and P2 hours jour\n  }\n}\n'
+    )
+    message, line, column, hint = only(text)
+    assert (line, column, hint) == (
+        17, 34, "a channel's hours come before its priorities: channels phone hours around-the-clock for P1 and P2, email",
+    ), message
+    assert problems(text.replace("for P1 and P2 hours jour", "hours jour for P1 and P2")) == []
+
+
+@pytest.mark.parametrize("statement", ["target first-response", "coverage", "penalty first-response"])
+def test_a_range_of_priorities_is_told_to_write_a_line_for_each(statement: str) -> None:
+    tail = {"target first-response": "2h on office", "coverage": "on office",
+            "penalty first-response": "5% of monthly fee per started hour"}[statement]
+    message, line, column, hint = only(_plan(f"{statement} P1-P2 {tail}"))
+    kind = statement.split()[0]
+    assert (message, hint) == (
+        "unknown priority 'P1-P2'",
+        f"a {kind} line names one priority, or all (every priority without a line of its own): write a line for each of P1 to "
+        "P2, or one with all",
+    )

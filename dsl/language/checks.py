@@ -1260,13 +1260,15 @@ def check_plan_references(plan: Plan, vendor: Vendor, calendars: set[str]) -> It
         if target.metric not in METRICS:
             yield error(f"unknown metric '{target.metric}'", _at(target.metric_pos, target.pos), _metric_hint(target.metric), code="T0405")
         if target.priority is not None and target.priority not in levels:
-            hint = did_you_mean(target.priority, levels) if levels else "this vendor has no priority levels; use 'all'"
+            hint = _priority_hint(target.priority, levels, "target")
             yield error(f"unknown priority '{target.priority}'", _at(target.priority_pos, target.pos), hint, code="T0314")
         yield from check_target_case(target, vendor)
         yield from check_calendar_days(target, vendor)
     for cov in plan.coverage:
         if cov.priority is not None and cov.priority not in levels:
-            yield error(f"unknown priority '{cov.priority}'", _at(cov.priority_pos, cov.pos), did_you_mean(cov.priority, levels), code="T0314")
+            yield error(
+                f"unknown priority '{cov.priority}'", _at(cov.priority_pos, cov.pos), _priority_hint(cov.priority, levels, "coverage"), code="T0314"
+            )
         if cov.case is not None and vendor.case(cov.case) is None:
             yield error(
                 f"unknown kind of case '{cov.case}'", _at(cov.case_pos, cov.pos), did_you_mean(cov.case, {c.id for c in vendor.cases}), code="T0320"
@@ -1611,13 +1613,25 @@ def _check_shares_of_nothing(plan: Plan, amounts: list[PenaltyAmount]) -> Iterat
             )
 
 
+def _priority_hint(written: str, levels: set[str], statement: str) -> str | None:
+    """The hint for an unknown priority of a target, coverage or penalty line: a range of levels (`P2-P4`, as offers' tables
+    write them; outside17) is told to write a line for each, or `all`; else the closest level."""
+    if not levels:
+        return "this vendor has no priority levels; use 'all'"
+    first, dash, last = written.partition("-")
+    if dash and first in levels and last in levels:
+        return (f"a {statement} line names one priority, or all (every priority without a line of its own): write a line for "
+                f"each of {first} to {last}, or one with all")
+    return did_you_mean(written, levels)
+
+
 def check_penalty_targets(plan: Plan, vendor: Vendor) -> Iterator[Diagnostic]:
     """A penalty is for a priority of the vendor and a target the merged plan guarantees, in money the plan is priced in."""
     currencies = {c for price in plan.prices for c in (price.currency,) if c is not None}
     levels = {lv.id for lv in vendor.priorities.levels} if vendor.priorities else set()
     for penalty in plan.penalties:
         if penalty.priority is not None and penalty.priority not in levels:
-            hint = did_you_mean(penalty.priority, levels) if levels else "this vendor has no priority levels; use 'all'"
+            hint = _priority_hint(penalty.priority, levels, "penalty")
             yield error(f"unknown priority '{penalty.priority}'", _at(penalty.priority_pos, penalty.pos), hint, code="T0314")
             continue
         if penalty.metric in METRICS:

@@ -90,6 +90,14 @@ EXAMPLES: dict[str, list[str]] = {
     "a time is written with minutes, such as 08:00-17:00": [
         "calendar c { open mon-fri 8-17 }",
         "calendar c { open mon 8 }",
+        # outside17: "23 i 31 grudnia 8–13", written as the offer does.
+        "calendar c { eve 8-13 }",
+        "calendar c { hours yearly 12-24 8-12 }",
+        "calendar c { hours 2026-12-24 8-12 }",
+    ],
+    "a day of every year is written month first, MM-DD, such as 12-24 for 24 December": [
+        "calendar c { closed yearly 24.12 }",
+        "calendar c { hours yearly 24.12 08:00-12:00 }",
     ],
     "a price needs a currency after the amount: price 5000 SEK per month": [
         "vendor v { plan p { price 5000 } }",
@@ -478,6 +486,19 @@ def _uptime_hint(exc: UnexpectedToken, text: str) -> str | None:
         return "separate the credits with commas: credit 10% below 99.9%, 25% below 99%"
     if re.match(r"no\s+credits?\b", line):
         return "an offer that gives no service credits says: credit none"
+    if re.match(r"no\s+penalt(y|ies)\b", line):
+        return "an offer that pays no penalties says: penalty none"
+    if line.startswith("penalty ") and word == "none" and len(before) >= 3:
+        # outside17: `penalty first-response P2 none`, no penalty for one priority.
+        return (
+            "'penalty none' stands alone and is for the whole plan; a tier that pays no penalty for one metric or priority "
+            "writes no penalty line for it"
+        )
+    if line.startswith("target ") and word in ("st", "nd", "rd", "th") and before[-1:] and before[-1].isdigit():
+        # outside17: "by the end of the 3rd business day".
+        return f"the count is a number: end of {before[-1]} business days"
+    if line.startswith("channels ") and word == "hours" and "for" in before:
+        return "a channel's hours come before its priorities: channels phone hours around-the-clock for P1 and P2, email"
     if line.startswith("obligation ") and (before[-1:] == ["every"] and word.lower() in PERIODS or word.lower() in ADVERB_PERIODS):
         period = ADVERB_PERIODS.get(word.lower(), word.lower())
         return (
@@ -936,6 +957,9 @@ def describe(exc: UnexpectedInput, text: str, path: str, lark: Lark) -> Diagnost
         taken, written = chopped
         if difflib.SequenceMatcher(None, taken, written).ratio() >= 0.7:
             return error(message, pos, f"did you mean '{taken}'?", code="T0103")
+    said_no = _no_penalty_in_words(text, offset, path)
+    if said_no is not None:
+        return said_no
     plural = _plural_statement(exc, text, lark)
     if plural is not None:
         # The mistake is the line's first word, not where the parser gave up: the message and caret say that word.
@@ -966,6 +990,19 @@ def describe(exc: UnexpectedInput, text: str, path: str, lark: Lark) -> Diagnost
         hint = "the block opened above may be missing its '}'"
         notes = (("this '{' seems never closed: the '}' that closes it is indented as an enclosing block's", _pos_at(text, opened, path)),)
     return error(message, pos, hint, code=code, notes=notes)
+
+
+_NO_PENALTY = re.compile(r"(?m)^[ \t]*penalty[ \t]+(no|nothing|zero|nil|n/a)[ \t]*(?:#[^\n]*)?\n(?:[ \t]*(?:#[^\n]*)?\n)*[^\n]*\Z")
+
+
+def _no_penalty_in_words(text: str, offset: int, path: str) -> Diagnostic | None:
+    """`penalty no` on a line of its own (outside17): the parser reads `no` as a metric and the next line's first word as a
+    priority, and stumbles on that line; the mistake is the word after `penalty`, so the error names it there."""
+    found = _NO_PENALTY.search(text[:offset])
+    if found is None:
+        return None
+    return error(f"unexpected '{found.group(1)}' after 'penalty'", _pos_at(text, found.start(1), path, len(found.group(1))),
+                 "an offer that pays no penalties says: penalty none", code="T0101")
 
 
 # --- mistakes recognised from the text itself ------------------------------------------------
