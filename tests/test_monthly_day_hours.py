@@ -61,7 +61,7 @@ def test_the_bare_line_opens_the_day_whatever_the_weekday_and_is_warned_about() 
     message, line, column, hint = only(plan("hours monthly day 25 07:00-20:00"), "warning")
     assert (message, line, column) == ("these hours also open Sunday 25 January 2026, a day the week keeps closed", 6, 3)
     assert hint == ("for working days only, end the line with 'on working days'; a pay day that moves to the working day "
-                    "before: 'or the working day before'")
+                    "before: 'or the working day before'; a deadline that moves to the next one: 'or the working day after'")
 
 
 def test_a_dated_line_wins_and_a_pay_day_counts_for_the_months_last_working_day() -> None:
@@ -145,13 +145,19 @@ def test_the_day_of_the_month_in_each_language(lang: str, day: int, said: str) -
     assert fmt.day_of_month(day, lang) == said
 
 
+MOVES = ("a day that moves when it is not a working day ends with: or the working day before (a pay day, moved to the last "
+         "working day before it), or: or the working day after (a tax deadline, moved to the next working day)")
+
+
 @pytest.mark.parametrize(
     ("line", "column", "hint"),
     [
         ("hours monthly 25 07:00-20:00", 17, "other hours on a day of every month are written: hours monthly day 25 07:00-20:00 "
          "(or: hours monthly last 3 working days 07:00-20:00)"),
-        ("hours monthly day 25 07:00-20:00 or the previous working day", 43,
-         "a day that moves to the working day before it when closed ends with: or the working day before"),
+        ("hours monthly day 25 07:00-20:00 or the previous working day", 43, MOVES),
+        # outside17: a tax deadline moves to the next working day, as an accounting-software vendor's author wrote it.
+        ("hours monthly day 25 07:00-20:00 or the next working day", 43, MOVES),
+        ("hours monthly day 25 07:00-20:00 or the working day following", 55, MOVES),
     ],
 )
 def test_a_syntax_slip_is_located_with_a_hint(line: str, column: int, hint: str) -> None:
@@ -159,7 +165,7 @@ def test_a_syntax_slip_is_located_with_a_hint(line: str, column: int, hint: str)
     assert (at_line, at_column, said) == (6, column, hint), message
 
 
-@pytest.mark.parametrize("ending", ["", " on working days", " or the working day before"])
+@pytest.mark.parametrize("ending", ["", " on working days", " or the working day before", " or the working day after"])
 def test_the_fused_parse_builds_the_same_model_as_larks(ending: str) -> None:
 
     same(plan(f"hours monthly day 25 07:00-20:00{ending}", "hours monthly last working day 09:00-18:00"), "t.plan")
@@ -173,3 +179,59 @@ def test_a_low_day_moves_into_the_month_before_and_a_day_moved_before_the_years_
         "2026-01-30", "2026-02-27", "2026-04-01", "2026-04-30", "2026-06-01", "2026-07-01",
         "2026-07-31", "2026-09-01", "2026-10-01", "2026-10-30", "2026-12-01",
     ]
+
+
+# --- `or the working day after` (outside17): a tax deadline on a weekend or holiday moves to the next working day --------
+
+
+def polish_dates(*lines: str, closed: str = "closed holidays PL") -> dict[str, list[list[str]]]:
+    found = exported_rules(calendar_plan(lines, "desk", closed, (2026, 2026)), (2026, 2026))
+    return found["vendors"]["acme"]["calendars"]["desk"]["dates"]  # type: ignore[no-any-return]
+
+
+def test_a_deadline_moves_to_the_next_working_day_after_a_weekend_or_holiday() -> None:
+    found = polish_dates("hours monthly day 25 07:00-20:00 or the working day after")
+    # 2026 in Poland: 25 January and 25 October are Sundays, 25 April and 25 July Saturdays; 25 December is Christmas Day
+    # and the 26th the Second Day of Christmas (a Saturday), so Monday 28 December.
+    assert late_days(found) == [
+        "2026-01-26", "2026-02-25", "2026-03-25", "2026-04-27", "2026-05-25", "2026-06-25",
+        "2026-07-27", "2026-08-25", "2026-09-25", "2026-10-26", "2026-11-25", "2026-12-28",
+    ]
+    assert found["2026-12-25"] == [] and "2026-01-25" not in found
+
+
+def test_a_high_day_moves_into_the_month_after_and_a_day_moved_after_the_years_is_left_out() -> None:
+    found = polish_dates("hours monthly day 28 07:00-20:00 or the working day after")
+    assert found["2026-03-02"] == LATE and "2026-02-28" not in found  # 28 February 2026 is a Saturday
+    # 28 to 31 December closed every year, 1 January a holiday: the working day after is in 2027, outside the years.
+    closed = polish_dates("closed yearly 12-28 to 12-31", "hours monthly day 28 07:00-20:00 or the working day after")
+    assert not [day for day, kept in closed.items() if kept == LATE and day.startswith("2026-12")]
+
+
+def test_the_rules_answer_a_deadline_on_the_moved_hours() -> None:
+    result = load_text(calendar_plan(("hours monthly day 25 07:00-20:00 or the working day after",), "desk", "closed holidays PL",
+                                     (2026, 2026)), "t.plan")
+    assert result.project is not None and not result.errors
+    rules = export_project(result.project, (2026, 2026))
+    # Monday 26 October 2026 (the 25th is a Sunday) at 19:30: open until 20:00, then Tuesday from 08:00.
+    assert due(rules, "acme/p", None, "2026-10-26T19:30:00+01:00").isoformat() == "2026-10-27T08:30:00+01:00"
+    # Friday 23 October keeps its 17:00.
+    assert due(rules, "acme/p", None, "2026-10-23T16:30:00+02:00").isoformat() == "2026-10-26T07:30:00+01:00"
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("en", "on the 25th of every month (or the first working day after it) 07:00 – 20:00"),
+        ("sv", "den 25:e varje månad (eller närmast följande arbetsdag) 07:00–20:00"),
+        ("it", "il giorno 25 di ogni mese (o il primo giorno lavorativo successivo) 07:00 – 20:00"),
+        ("pl", "25. dnia każdego miesiąca (lub w pierwszy dzień roboczy po nim) 07:00 – 20:00"),
+    ],
+)
+def test_the_page_says_the_deadline_hours(lang: str, said: str) -> None:
+    result = load_text(plan("hours monthly day 25 07:00-20:00 or the working day after"), "t.plan")
+    assert result.project is not None
+    vendor = result.project.vendors[0]
+    text = site.clock_text(vendor, "desk", site.Reader(lang, words()[lang], vendor)).replace("\u2060", "")
+    text = text.replace("\u202f", " ").replace("\u2009", " ").replace("\xa0", " ")
+    assert said in text, text

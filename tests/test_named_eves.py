@@ -81,7 +81,8 @@ def test_the_documented_example_checks_clean() -> None:
         (' before "Boxing Day"', "", ("no holiday this calendar closes in 2026–2028 is called 'Boxing Day'", '"Boxing Day"',
                                      "the holidays of SE: New Year's Day, Epiphany, Good Friday, Easter Sunday, Easter Monday, May Day, "
                                      "Ascension Day, Pentecost, National Day, Midsummer Day, All Saints' Day, Christmas Day, ... "
-                                     "(tierwise holidays SE --year 2026 lists them, with their own names)")),
+                                     "(tierwise holidays SE --year 2026 lists them, with their own names); an eve names the holiday "
+                                     "after the short day: 31 December is the eve of \"New Year's Day\"")),
         (' before "Julafton", "JULAFTON"', " including de-facto", ("the holiday 'JULAFTON' is named twice", '"JULAFTON"',
                                                                    "name each holiday once (first at line 5)")),
     ],
@@ -97,7 +98,7 @@ def test_a_name_the_calendar_has_no_holiday_of_is_reported_where_it_is_written(b
 
 def test_the_hint_names_the_kinds_the_calendar_includes() -> None:
     (found,) = load_text(plan(' before "Valborgsmässoafton"'), "t.plan").diagnostics
-    assert (found.hint or "").endswith("(tierwise holidays SE --year 2026 --including de-facto lists them, with their own names)")
+    assert "(tierwise holidays SE --year 2026 --including de-facto lists them, with their own names);" in (found.hint or "")
 
 
 # --- the rules ---------------------------------------------------------------------------------------

@@ -305,15 +305,23 @@ OFFERS_OUTSIDE15 = ("navigli", "chmurdesk")
 # notification and containment times, reperibilità in the evening and on Saturday mornings as a kind of case, penali
 # as a share of the monthly fee, a monthly report), written from docs/language.md alone (session outside16).
 OFFERS_OUTSIDE16 = ("mittnorr", "presidio")
+# A Poznań vendor of accounting, payroll and KSeF software (Rachmistrz: an impact × urgency matrix, prices per workstation
+# net of VAT for small firms, enterprises and the public sector, Polish holidays with Wigilia closed and mornings only on
+# 23 and 31 December, days off given for holidays on a Saturday, longer hours on the VAT deadline, the 25th, quarterly
+# service reviews) and a Stockholm managed-hosting company (Bergvik: P1 around the clock on the on-call engineers'
+# calendar, P2–P4 in office hours closed on klämdagar with a short day before every holiday and summer hours, a base fee
+# plus a part per server with a set-up fee, monthly reports, credits for availability and penalties for a late P1),
+# written from docs/language.md alone (session outside17).
+OFFERS_OUTSIDE17 = ("rachmistrz", "bergvik")
 
 
 @pytest.mark.parametrize(
     "group",
     [SESSION_22, SESSION_22B, SESSION_23, SESSION_24, SESSION_25, SESSION_26, OFFERS_7, OFFERS_10, OFFERS_LANG10, OFFERS_LANG11,
-     OFFERS_LANG12, OFFERS_LANG13, OFFERS_OUTSIDE15, OFFERS_OUTSIDE16],
+     OFFERS_LANG12, OFFERS_LANG13, OFFERS_OUTSIDE15, OFFERS_OUTSIDE16, OFFERS_OUTSIDE17],
     ids=["session 22", "session 22b", "session 23", "session 24", "session 25", "session 26", "maresia and caledon", "lagunasoft",
          "civitas and vindel", "sonajalg and moravadata", "kochersberg and sihlmed",
-         "pennine and frankenlohn", "navigli and chmurdesk", "mittnorr and presidio"],
+         "pennine and frankenlohn", "navigli and chmurdesk", "mittnorr and presidio", "rachmistrz and bergvik"],
 )
 def test_each_group_of_offers_checks_clean_on_its_own_even_strictly(tmp_path: Path, group: tuple[str, ...]) -> None:
     (tmp_path / "plans").mkdir()
@@ -1305,6 +1313,76 @@ def test_mittnorr_and_presidio_read_and_export_as_written(published: Path) -> No
         assert said in italian, said
 
 
+OUTSIDE17_DEADLINES = [
+    # 23 December is open 08:00–13:00 (the day before Wigilia): two hours, then Monday 28 December from 08:00.
+    ("rachmistrz/standard", "A", "2026-12-23T11:00:00+01:00", {}, "2026-12-28T10:00:00+01:00"),
+    # Friday 14 August 2026 is the day off given for Assumption Day on a Saturday: one hour Thursday, one on Monday.
+    ("rachmistrz/biznes", "A", "2026-08-13T16:00:00+02:00", {}, "2026-08-17T09:00:00+02:00"),
+    # The 25th of October 2026 is a Sunday: the VAT deadline's hours move to Monday 26, open until 20:00, then Tuesday.
+    ("rachmistrz/standard", "B", "2026-10-26T18:00:00+01:00", {}, "2026-10-27T14:00:00+01:00"),
+    # Monday 25 January 2027, the VAT deadline: two hours until 20:00, two from Tuesday 08:00.
+    ("rachmistrz/korporacja", "C", "2027-01-25T18:00:00+01:00", {}, "2027-01-26T10:00:00+01:00"),
+    # Tuesday 10 November is a day off, the 11th Independence Day: the 3rd business day is Monday 16 November.
+    ("rachmistrz/standard", "D", "2026-11-09T10:00:00+01:00", {}, "2026-11-16T17:00:00+01:00"),
+    # Friday 31 December 2027 is a day off for Christmas Day on a Saturday, so 30 December is a full day, no eve.
+    ("rachmistrz/biznes", "C", "2027-12-30T14:00:00+01:00", {}, "2028-01-03T14:00:00+01:00"),
+    # End of the next business day after 23 December: Wigilia, Christmas and the weekend are closed, and Monday 28 December
+    # keeps the VAT deadline's hours until 20:00 (the 25th is Christmas Day, the 26th a holiday too).
+    ("rachmistrz/biznes", "A", "2026-12-23T09:00:00+01:00", {"metric": "resolution"}, "2026-12-28T20:00:00+01:00"),
+    # Reported after 23 December's 13:00 close: counted from Monday 08:00, two business days on.
+    ("rachmistrz/korporacja", "B", "2026-12-23T15:00:00+01:00", {"metric": "resolution"}, "2026-12-30T08:00:00+01:00"),
+    # 31 December closes at 13:00: half an hour, then Monday 4 January 2027.
+    ("rachmistrz/korporacja", "A", "2026-12-31T12:30:00+01:00", {}, "2027-01-04T08:30:00+01:00"),
+    # 30 April 2027 is a day off for 1 May on a Saturday, 3 May a holiday: from Tuesday 4 May 08:00.
+    ("rachmistrz/standard", "A", "2027-04-30T10:00:00+02:00", {}, "2027-05-04T12:00:00+02:00"),
+    # The day before Ascension closes at 15:00, and Friday 15 May is a klämdag: half an hour, then Monday.
+    ("bergvik/bas", "P1", "2026-05-13T14:30:00+02:00", {}, "2026-05-18T08:30:00+02:00"),
+    # Standard's P1 runs on the on-call engineers' clock, klämdag or not.
+    ("bergvik/standard", "P1", "2026-05-15T23:50:00+02:00", {}, "2026-05-16T00:20:00+02:00"),
+    # Friday 2 and Monday 5 January 2026 are klämdagar around Epiphany: from Wednesday 7 January.
+    ("bergvik/standard", "P2", "2026-01-02T10:00:00+01:00", {}, "2026-01-07T09:00:00+01:00"),
+    # The last day of summer hours (08:00–16:00): one hour on Friday 7 August, three from Monday's 08:00.
+    ("bergvik/standard", "P3", "2026-08-07T15:00:00+02:00", {}, "2026-08-10T11:00:00+02:00"),
+    # Premium's P2 is on call too: Midsummer Day at 03:00.
+    ("bergvik/premium", "P2", "2026-06-20T03:00:00+02:00", {}, "2026-06-20T03:30:00+02:00"),
+    # Two business days from Tuesday 22 December: the short 23rd, then Monday 28 December.
+    ("bergvik/bas", "P4", "2026-12-22T10:00:00+01:00", {}, "2026-12-28T10:00:00+01:00"),
+    # End of the next business day after 30 December: New Year's Eve and Day are days off, so Monday 4 January 2027.
+    ("bergvik/standard", "P2", "2026-12-30T16:00:00+01:00", {"metric": "resolution"}, "2027-01-04T17:00:00+01:00"),
+    # Ascension Day 2027 and the klämdag after it: the 2nd business day after 5 May is Tuesday 11 May.
+    ("bergvik/premium", "P3", "2027-05-05T09:00:00+02:00", {"metric": "resolution"}, "2027-05-11T17:00:00+02:00"),
+    # Two real hours across the end of summer time: 01:30 CEST is 23:30 UTC, so 01:30 UTC, 02:30 CET.
+    ("bergvik/premium", "P1", "2026-10-25T01:30:00+02:00", {"metric": "resolution"}, "2026-10-25T02:30:00+01:00"),
+    # The day before Midsummer Eve closes at 15:00: two hours, Midsummer Eve and Day closed, six hours on Monday 22 June.
+    ("bergvik/bas", "P1", "2026-06-18T13:00:00+02:00", {"metric": "resolution"}, "2026-06-22T14:00:00+02:00"),
+]
+
+
+def test_rachmistrz_and_bergvik_read_and_export_as_written(published: Path) -> None:
+    rules = json.loads((published / "rules" / "all.json").read_text(encoding="utf-8"))
+    office = rules["vendors"]["rachmistrz"]["calendars"]["rachmistrz-biuro"]["dates"]
+    assert office["2026-12-23"] == [["08:00", "13:00"]] and office["2026-12-31"] == [["08:00", "13:00"]]
+    assert office["2026-12-24"] == [] and office["2027-12-31"] == []  # Wigilia; a day off for Christmas Day on a Saturday
+    assert office["2026-08-25"] == [["08:00", "20:00"]] and "2026-10-25" not in office  # the 25th, or the working day after
+    assert office["2026-10-26"] == [["08:00", "20:00"]] and office["2026-12-28"] == [["08:00", "20:00"]]
+    assert "2026-01-05" not in office  # the day before Epiphany keeps its full hours: eves before two holidays only
+    korporacja = rules["vendors"]["rachmistrz"]["plans"]["korporacja"]
+    assert [(o["id"], o.get("period")) for o in korporacja["obligations"]] == [("przeglad-kwartalny", "quarter"), ("telefon-a", None)]
+    kontor = rules["vendors"]["bergvik"]["calendars"]["bergvik-kontor"]["dates"]
+    for klamdag in ("2026-01-02", "2026-01-05", "2026-05-15", "2027-05-07"):
+        assert kontor[klamdag] == [], klamdag
+    assert kontor["2026-06-18"] == [["08:00", "15:00"]] and kontor["2026-08-07"] == [["08:00", "16:00"]]
+    premium = rules["vendors"]["bergvik"]["plans"]["premium"]
+    assert [c["below"] for c in premium["availability"]["credits"]] == [99.95, 99.5, 99]
+    penalties = {(p["metric"], p["priority"]): p for p in premium["penalties"]}
+    assert set(penalties) == {("first-response", "P1"), ("first-response", "P2"), ("resolution", "P1")}
+    assert rules["vendors"]["bergvik"]["plans"]["bas"]["penalties"] == []
+    polish = words_of(published / "pl" / "rachmistrz" / "index.html")
+    assert "netto" in polish and "Sektor publiczny" in polish
+    swedish = words_of(published / "sv" / "bergvik" / "index.html")
+    assert "stängt klämdagar" in swedish and "Jourtelefon" in swedish
+
+
 # Each set of deadlines worked out by hand for the outside offers of a session, asked of `tierwise due --batch` and of the
 # JavaScript evaluator over the published rules (session 25's are asked with two refusals, above).
 HAND_WORKED = {
@@ -1315,6 +1393,7 @@ HAND_WORKED = {
     "pennine, frankenlohn": LANG13_DEADLINES,
     "navigli, chmurdesk (outside15)": OUTSIDE15_DEADLINES,
     "mittnorr, presidio (outside16)": OUTSIDE16_DEADLINES,
+    "rachmistrz, bergvik (outside17)": OUTSIDE17_DEADLINES,
 }
 
 

@@ -1260,13 +1260,15 @@ def check_plan_references(plan: Plan, vendor: Vendor, calendars: set[str]) -> It
         if target.metric not in METRICS:
             yield error(f"unknown metric '{target.metric}'", _at(target.metric_pos, target.pos), _metric_hint(target.metric), code="T0405")
         if target.priority is not None and target.priority not in levels:
-            hint = did_you_mean(target.priority, levels) if levels else "this vendor has no priority levels; use 'all'"
+            hint = _priority_hint(target.priority, levels, "target")
             yield error(f"unknown priority '{target.priority}'", _at(target.priority_pos, target.pos), hint, code="T0314")
         yield from check_target_case(target, vendor)
         yield from check_calendar_days(target, vendor)
     for cov in plan.coverage:
         if cov.priority is not None and cov.priority not in levels:
-            yield error(f"unknown priority '{cov.priority}'", _at(cov.priority_pos, cov.pos), did_you_mean(cov.priority, levels), code="T0314")
+            yield error(
+                f"unknown priority '{cov.priority}'", _at(cov.priority_pos, cov.pos), _priority_hint(cov.priority, levels, "coverage"), code="T0314"
+            )
         if cov.case is not None and vendor.case(cov.case) is None:
             yield error(
                 f"unknown kind of case '{cov.case}'", _at(cov.case_pos, cov.pos), did_you_mean(cov.case, {c.id for c in vendor.cases}), code="T0320"
@@ -1611,13 +1613,25 @@ def _check_shares_of_nothing(plan: Plan, amounts: list[PenaltyAmount]) -> Iterat
             )
 
 
+def _priority_hint(written: str, levels: set[str], statement: str) -> str | None:
+    """The hint for an unknown priority of a target, coverage or penalty line: a range of levels (`P2-P4`, as offers' tables
+    write them; outside17) is told to write a line for each, or `all`; else the closest level."""
+    if not levels:
+        return "this vendor has no priority levels; use 'all'"
+    first, dash, last = written.partition("-")
+    if dash and first in levels and last in levels:
+        return (f"a {statement} line names one priority, or all (every priority without a line of its own): write a line for "
+                f"each of {first} to {last}, or one with all")
+    return did_you_mean(written, levels)
+
+
 def check_penalty_targets(plan: Plan, vendor: Vendor) -> Iterator[Diagnostic]:
     """A penalty is for a priority of the vendor and a target the merged plan guarantees, in money the plan is priced in."""
     currencies = {c for price in plan.prices for c in (price.currency,) if c is not None}
     levels = {lv.id for lv in vendor.priorities.levels} if vendor.priorities else set()
     for penalty in plan.penalties:
         if penalty.priority is not None and penalty.priority not in levels:
-            hint = did_you_mean(penalty.priority, levels) if levels else "this vendor has no priority levels; use 'all'"
+            hint = _priority_hint(penalty.priority, levels, "penalty")
             yield error(f"unknown priority '{penalty.priority}'", _at(penalty.priority_pos, penalty.pos), hint, code="T0314")
             continue
         if penalty.metric in METRICS:
@@ -2289,7 +2303,7 @@ def check_yearly_hours_on_closed_days(horizon: Horizon | None, calendars: Iterab
                 "for working days only, end the line with 'on working days'",
                 code="T0521",
             )
-        # `hours monthly day 25 …` without `on working days` or `or the working day before` (lang14): the same.
+        # `hours monthly day 25 …` without `on working days` or `or the working day before|after` (lang14): the same.
         for monthly in calendar.monthly:
             if monthly.edge != "day" or monthly.when or not 1 <= monthly.count <= LAST_DAY_EVERY_MONTH_HAS:
                 continue
@@ -2301,7 +2315,7 @@ def check_yearly_hours_on_closed_days(horizon: Horizon | None, calendars: Iterab
                     "week keeps closed",
                     monthly.pos,
                     "for working days only, end the line with 'on working days'; a pay day that moves to the working day "
-                    "before: 'or the working day before'",
+                    "before: 'or the working day before'; a deadline that moves to the next one: 'or the working day after'",
                     code="T0521",
                 )
 
@@ -2362,16 +2376,32 @@ def _holiday_name_problems(
         if named[name]:
             continue
         english = datasets.english_names(lines, years)
-        close = did_you_mean(name, english)
+        own = datasets.own_names(lines, years)
+        close = _holiday_name_hint(name, english, own)
         shown = ", ".join(english[:EVE_NAMES_SHOWN]) + (", ..." if len(english) > EVE_NAMES_SHOWN else "")
         kinds = [k.replace("_", "-") for k in source.categories if k != "public"]
         command = f"tierwise holidays {source.country}{' ' + source.subdivision if source.subdivision else ''} --year {years[0]}" + (
             f" --including {','.join(kinds)}" if kinds else "")
+        # An eve names the holiday after the short day (outside17: "Sylwester", 31 December, is no holiday; New Year's Day is).
+        after = "; an eve names the holiday after the short day: 31 December is the eve of \"New Year's Day\"" if code == "T0522" else ""
         yield error(
             message(name, years), pos,
-            close if close is not None and close.startswith("did you mean") else f"{listed}: {shown} ({command} lists them, with their own names)",
+            close if close is not None else f"{listed}: {shown} ({command} lists them, with their own names){after}",
             code=code,
         )
+
+
+def _holiday_name_hint(name: str, english: list[str], own: list[str]) -> str | None:
+    """A did-you-mean for a holiday's name: the names (English or the country's own) that hold every word written, when there
+    are one to three (an author's "Wigilia" for "Wigilia Bożego Narodzenia", "Boże Narodzenie" for either day of
+    Christmas), else the closest name, else None."""
+    words = datasets.plain_holiday_name(name).split()
+    holding = [n for n in dict.fromkeys([*english, *own]) if words and all(w in datasets.plain_holiday_name(n).split() for w in words)]
+    if 1 <= len(holding) <= 3:
+        quoted = [f"'{n}'" for n in holding]
+        return "did you mean " + (quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " or " + quoted[-1]) + "?"
+    close = did_you_mean(name, [*english, *own])
+    return close if close is not None and close.startswith("did you mean") else None
 
 
 # --- a metric of the vendor's own -----------------------------------
@@ -2471,6 +2501,11 @@ def check_price_terms(price: Price) -> Iterator[Diagnostic]:
     if unit not in PRICE_UNITS:
         money = f"{price.amount} {price.currency}" if price.amount is not None and price.currency else "1200 EUR"
         hint = _unit_hint(written, (*PRICE_UNITS, *PRICE_UNIT_PLURALS), price.period if price.period in PERIODS else None, money)
+        if price.unit in PRICE_UNITS and f"'{price.unit}" not in hint:
+            # outside17: `per workstation … minimum 10 licences`: the minimum counts the price's own unit, whatever the offer
+            # calls it (a hint to the unit `licences` stands for would give another error, T0423).
+            own = next((plural for plural, single in PRICE_UNIT_PLURALS.items() if single == price.unit), price.unit)
+            hint = f"a minimum counts what the price is per: minimum {price.minimum} {own if price.minimum != 1 else price.unit}"
         yield error(f"unknown price unit '{written}'", price.minimum_pos, hint, code="T0401")
     elif price.unit != unit:
         per = f"the price is per {price.unit}" if price.unit else f"the price is not per {unit}"

@@ -255,6 +255,17 @@ def english_names(lines: Iterable[HolidayLine], years: Iterable[int]) -> list[st
     return list(names)
 
 
+def own_names(lines: Iterable[HolidayLine], years: Iterable[int]) -> list[str]:
+    """The names in the country's own language of every holiday of `lines` in `years`, in date order, each once (for a
+    hint: an author writes "Wigilia" for "Wigilia Bożego Narodzenia")."""
+    names: dict[str, None] = {}
+    for line in lines:
+        for year in years:
+            for called in holiday_names(*line, year).values():
+                names.update(dict.fromkeys(holiday[1] for holiday in called if len(holiday) > 1))
+    return list(names)
+
+
 def holiday_name_in(line: HolidayLine, name: str, years: Iterable[int], language: str) -> str | None:
     """What the holiday called `name` (in English or the country's own language) is called in `language`, a site language:
     None when the package has no holiday so called, or no such language for the country (the page then says the

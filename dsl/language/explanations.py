@@ -657,7 +657,8 @@ EXPLANATIONS: dict[str, Explanation] = {
         "reported the day before is due that weekend. When the vendor means a half day on Christmas Eve "
         "when it is a working day, end the line with `on working days`: the hours then hold only where the "
         "week opens the day and no holiday closes it. `hours monthly day 25 …` is warned about alike; a pay day "
-        "that moves to the working day before it ends with `or the working day before`.",
+        "that moves to the working day before it ends with `or the working day before`, a tax deadline that moves to the "
+        "next working day with `or the working day after`.",
         "horizon 2026-2028\ncalendar office {\n  zone Europe/Berlin\n  open mon-fri 08:00-17:00\n  hours yearly 12-24 08:00-12:00\n}\n",
         fix=("  hours yearly 12-24 08:00-12:00\n", "  hours yearly 12-24 08:00-12:00 on working days\n"),
     ),
@@ -667,7 +668,9 @@ EXPLANATIONS: dict[str, Explanation] = {
         "name is one of the holidays the calendar's `closed holidays` lines close in some year of the horizon, as "
         "`tierwise holidays COUNTRY --year YEAR [--including KINDS]` prints it: its English name, or the country's own "
         "in brackets (`\"Julafton\"`), in any case; each once. A holiday of a kind the calendar does not include (Sweden's "
-        "Midsummer Eve without `including de-facto`) is not among them.",
+        "Midsummer Eve without `including de-facto`) is not among them. The name is the holiday after the short day, not "
+        "the short day itself: a short 31 December where it is no holiday (Poland's Sylwester) is `before \"New Year's "
+        "Day\"`.",
         "horizon 2026-2028\ncalendar office {\n  zone Europe/Stockholm\n  open mon-fri 08:00-17:00\n  closed holidays SE\n"
         "  eve 10:00-13:00 before \"Midsommer\"\n}\n",
         fix=('"Midsommer"', '"Midsummer Day"'),

@@ -188,7 +188,8 @@ class MonthlyDays:
     pos: Pos = field(default_factory=_no_pos, compare=False)
     count_pos: Pos = field(default_factory=_no_pos, compare=False)
     # Of a "day" line: "" (the day itself, even one the week keeps closed), "working" (`on working days`: only when it
-    # is a working day) or "before" (`or the working day before`: else the last working day before it).
+    # is a working day), "before" (`or the working day before`: else the last working day before it) or "after" (`or the
+    # working day after`: else the first working day after it, as a tax deadline on a weekend moves; outside17).
     when: str = ""
 
 

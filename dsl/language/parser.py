@@ -1326,12 +1326,16 @@ class _Builder(Transformer[Token, Any]):
     def monthly_day_hours(self, meta: Any, children: list[Any]) -> _Stmt:
         day, *hours = children
         pos = self._pos(meta)
-        when = "working" if "working-days" in hours else "before" if "working-day-before" in hours else ""
+        when = ("working" if "working-days" in hours else "before" if "working-day-before" in hours
+                else "after" if "working-day-after" in hours else "")
         days = MonthlyDays("day", int(str(day)), tuple(h for h in hours if isinstance(h, DailyHours)), pos, self._tpos(day), when)
         return _Stmt("monthly", days, pos)
 
     def working_day_before(self, meta: Any, children: list[Any]) -> str:
         return "working-day-before"
+
+    def working_day_after(self, meta: Any, children: list[Any]) -> str:
+        return "working-day-after"
 
     def month_first(self, meta: Any, children: list[Any]) -> str:
         return "first"

@@ -90,6 +90,14 @@ EXAMPLES: dict[str, list[str]] = {
     "a time is written with minutes, such as 08:00-17:00": [
         "calendar c { open mon-fri 8-17 }",
         "calendar c { open mon 8 }",
+        # outside17: "23 i 31 grudnia 8–13", written as the offer does.
+        "calendar c { eve 8-13 }",
+        "calendar c { hours yearly 12-24 8-12 }",
+        "calendar c { hours 2026-12-24 8-12 }",
+    ],
+    "a day of every year is written month first, MM-DD, such as 12-24 for 24 December": [
+        "calendar c { closed yearly 24.12 }",
+        "calendar c { hours yearly 24.12 08:00-12:00 }",
     ],
     "a price needs a currency after the amount: price 5000 SEK per month": [
         "vendor v { plan p { price 5000 } }",
@@ -238,9 +246,12 @@ EXAMPLES.update({
         "calendar c { hours monthly 25 07:00-20:00 }",
         "calendar c { hours monthly on 25 07:00-20:00 }",
     ],
-    "a day that moves to the working day before it when closed ends with: or the working day before": [
+    "a day that moves when it is not a working day ends with: or the working day before (a pay day, moved to the last "
+    "working day before it), or: or the working day after (a tax deadline, moved to the next working day)": [
         "calendar c { hours monthly day 25 07:00-20:00 or the previous working day }",
+        "calendar c { hours monthly day 25 07:00-20:00 or the next working day }",
         "calendar c { hours monthly day 25 07:00-20:00 or before }",
+        "calendar c { hours monthly day 25 07:00-20:00 or the working day following }",
     ],
 })
 
@@ -315,6 +326,12 @@ def _state(exc: UnexpectedInput) -> int | None:
 def _hint(exc: UnexpectedInput, lark: Lark, text: str) -> str | None:
     if isinstance(exc, UnexpectedCharacters) and text[(exc.pos_in_stream or 0) :][:1] == '"':
         return 'close the text with a matching " (use """ ... """ for text over several lines)'
+    if isinstance(exc, UnexpectedCharacters) and text[(exc.pos_in_stream or 0) :][:1] == "&":
+        # outside17: "P1 & P2", as an offer's table writes two priorities.
+        line = text[text.rfind("\n", 0, exc.pos_in_stream or 0) + 1 :].lstrip()
+        if line.startswith(("channels ", "obligation ")):
+            return "priorities are joined with 'and': channels phone for P1 and P2"
+        return "'&' is no word of the plan language: a target, coverage or penalty names one priority (or all), a line for each"
     if isinstance(exc, UnexpectedToken) and str(exc.token) == "for":
         start = text.rfind("\n", 0, exc.pos_in_stream or 0) + 1
         line = text[start:].lstrip()
@@ -443,10 +460,48 @@ def _uptime_hint(exc: UnexpectedToken, text: str) -> str | None:
     word = str(exc.token)
     if line.startswith("credit none"):
         return "'credit none' stands alone: the offer gives no service credits at all (credits are written credit 10% below 99.9%)"
+    if before == ["credit"] and word.lower() in METRICS:
+        # outside17: a hosting company's "service credits" for a missed response time are written as credits.
+        return (
+            "a credit is earned on availability (credit 10% below 99.9%); money back for a missed response or resolution time "
+            f"is a penalty: penalty {word} P1 5% of monthly fee per started hour"
+        )
+    if line.startswith("penalty ") and len(before) == 3 and before[1] in METRICS and word.lower() in ("and", ",", "&", "or"):
+        # outside17: "vite för P1 och P2", one line for two priorities, as channels and obligations join them.
+        second = re.match(r"\s*(?:and|,|&|or)\s*([A-Za-z][A-Za-z0-9_-]*)", text[exc.pos_in_stream or 0 :])
+        other = second.group(1) if second is not None else "P2"
+        return (
+            f"a penalty names one priority (or all), as a target does: write a line for each, penalty {before[1]} "
+            f"{before[2].rstrip(',')} … and penalty {before[1]} {other} …"
+        )
+    if before[:1] == ["price"] and word.lower() in ("setup", "set-up", "setup-fee") and not any(w.lower() == "plus" for w in before):
+        # outside17: a set-up fee on a price line of its own would read as another price ("… or 15 000 kr").
+        return (
+            "a set-up fee belongs to the price it is paid with, after plus: price 4900 SEK per month plus 15000 SEK setup "
+            "excl tax (a price line of its own would read as an alternative)"
+        )
+    if [b.lower() for b in before] == ["closed", "bridge", "days"]:
+        return (
+            "'closed bridge days' stands alone: the holidays it counts are those of the calendar's 'closed holidays' lines "
+            "(write the kinds there: closed holidays SE including de-facto)"
+        )
     if line.startswith("credit ") and re.fullmatch(r"[0-9.]+", word):
         return "separate the credits with commas: credit 10% below 99.9%, 25% below 99%"
     if re.match(r"no\s+credits?\b", line):
         return "an offer that gives no service credits says: credit none"
+    if re.match(r"no\s+penalt(y|ies)\b", line):
+        return "an offer that pays no penalties says: penalty none"
+    if line.startswith("penalty ") and word == "none" and len(before) >= 3:
+        # outside17: `penalty first-response P2 none`, no penalty for one priority.
+        return (
+            "'penalty none' stands alone and is for the whole plan; a tier that pays no penalty for one metric or priority "
+            "writes no penalty line for it"
+        )
+    if line.startswith("target ") and word in ("st", "nd", "rd", "th") and before[-1:] and before[-1].isdigit():
+        # outside17: "by the end of the 3rd business day".
+        return f"the count is a number: end of {before[-1]} business days"
+    if line.startswith("channels ") and word == "hours" and "for" in before:
+        return "a channel's hours come before its priorities: channels phone hours around-the-clock for P1 and P2, email"
     if line.startswith("obligation ") and (before[-1:] == ["every"] and word.lower() in PERIODS or word.lower() in ADVERB_PERIODS):
         period = ADVERB_PERIODS.get(word.lower(), word.lower())
         return (
@@ -800,6 +855,9 @@ def _calendar_line_hint(exc: UnexpectedToken, text: str) -> str | None:
     whole = re.match(r"[^\s{}#]+", text[exc.pos_in_stream or 0 :])  # `klämdagar` is read as the name `kl` and stops at the ä
     if before == ["closed"] and whole is not None and whole.group(0).lower() in BRIDGE_WORDS:
         return BRIDGE_HINT
+    if line.startswith("closed holidays ") and "including" in before and before[-1] != "including" and re.fullmatch(r"[A-Za-z]+", word):
+        # outside17: `including de facto`, the kind written as the words it is ("de facto") rather than its code.
+        return f"a kind of holiday is one word, joined with hyphens: including {before[-1]}-{word}"
     if [b.lower() for b in before] == ["closed", "bridge"]:  # `closed bridge-days`, `closed bridge day`: `bridge` is a word of the language
         return BRIDGE_HINT
     if line.startswith("closed ") and word in (",", "and") and before and re.fullmatch(r"\d{4}-\d\d-\d\d", before[-1].rstrip(",")):
@@ -812,9 +870,22 @@ def _calendar_line_hint(exc: UnexpectedToken, text: str) -> str | None:
     return None
 
 
+def _written_apart_hint(exc: UnexpectedToken, text: str) -> str | None:
+    """What offers write with a dash or in words where the language has one word (outside17): a span of dates with a dash
+    (`2026-06-29 - 2026-08-09`), a contract that runs on "until further notice" in words (`then open ended`)."""
+    line, before = _line_of(exc, text)
+    word = str(exc.token)
+    if word == "-" and before and re.fullmatch(r"\d{4}-\d\d-\d\d", before[-1]) and line.startswith(("hours ", "closed ")):
+        last = re.match(r"-[ \t]*(\d{4}-\d\d-\d\d)", text[exc.pos_in_stream or 0 :])
+        return f"a span of dates is written with 'to': {before[0]} {before[-1]} to {last.group(1) if last else 'DATE'} …"
+    if before[:1] == ["contract"] and "then" in before:  # `then open ended`, `then until further notice`
+        return "a contract that runs on until further notice after its minimum term is written: contract 12 months then open-ended notice 3 months"
+    return None
+
+
 LINE_HINTS: tuple[Callable[[UnexpectedToken, str], str | None], ...] = (
-    _uptime_hint, _calendar_line_hint, _included_hint, _pack_hint, _money_minimum_hint, _order_hint, _setup_fee_hint, _cutoff_hint,
-    _region_name_hint, _coverage_levels_hint, _country_code_hint, _part_minimum_hint, _word_too_many_hint,
+    _written_apart_hint, _uptime_hint, _calendar_line_hint, _included_hint, _pack_hint, _money_minimum_hint, _order_hint,
+    _setup_fee_hint, _cutoff_hint, _region_name_hint, _coverage_levels_hint, _country_code_hint, _part_minimum_hint, _word_too_many_hint,
     _statement_word_hint,
 )
 """The hints read from the line a parse error stands on, one mistake each, asked in this order; the first that
@@ -907,6 +978,9 @@ def describe(exc: UnexpectedInput, text: str, path: str, lark: Lark) -> Diagnost
         taken, written = chopped
         if difflib.SequenceMatcher(None, taken, written).ratio() >= 0.7:
             return error(message, pos, f"did you mean '{taken}'?", code="T0103")
+    said_no = _no_penalty_in_words(text, offset, path)
+    if said_no is not None:
+        return said_no
     plural = _plural_statement(exc, text, lark)
     if plural is not None:
         # The mistake is the line's first word, not where the parser gave up: the message and caret say that word.
@@ -937,6 +1011,19 @@ def describe(exc: UnexpectedInput, text: str, path: str, lark: Lark) -> Diagnost
         hint = "the block opened above may be missing its '}'"
         notes = (("this '{' seems never closed: the '}' that closes it is indented as an enclosing block's", _pos_at(text, opened, path)),)
     return error(message, pos, hint, code=code, notes=notes)
+
+
+_NO_PENALTY = re.compile(r"(?m)^[ \t]*penalty[ \t]+(no|nothing|zero|nil|n/a)[ \t]*(?:#[^\n]*)?\n(?:[ \t]*(?:#[^\n]*)?\n)*[^\n]*\Z")
+
+
+def _no_penalty_in_words(text: str, offset: int, path: str) -> Diagnostic | None:
+    """`penalty no` on a line of its own (outside17): the parser reads `no` as a metric and the next line's first word as a
+    priority, and stumbles on that line; the mistake is the word after `penalty`, so the error names it there."""
+    found = _NO_PENALTY.search(text[:offset])
+    if found is None:
+        return None
+    return error(f"unexpected '{found.group(1)}' after 'penalty'", _pos_at(text, found.start(1), path, len(found.group(1))),
+                 "an offer that pays no penalties says: penalty none", code="T0101")
 
 
 # --- mistakes recognised from the text itself ------------------------------------------------

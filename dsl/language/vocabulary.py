@@ -64,6 +64,10 @@ PRICE_UNIT_WORDS: dict[str, str] = {
     **dict.fromkeys(("location", "office", "branch", "premises", "address"), "site"),
     **dict.fromkeys(("line", "circuit", "link"), "connection"),
     **dict.fromkeys(("appliance", "router", "switch", "firewall"), "device"),
+    # outside17: an accounting-software vendor's price "per licence" is per named user's licence, a seat, and its
+    # "per stanowisko" (Swedish "arbetsplats", Italian "postazione") a workstation.
+    **dict.fromkeys(("licence", "license", "licens", "licenza", "licencja"), "seat"),
+    **dict.fromkeys(("stanowisko", "arbetsplats", "postazione"), "workstation"),
 }
 """Words vendors price per that name a unit of PRICE_UNITS, with the unit: `per host` is `per server` (a hint says so)."""
 

@@ -658,16 +658,18 @@ def _customer_holidays(cal: Calendar, years: tuple[int, int]) -> dict[str, list[
 def monthly_days(monthly: MonthlyDays, first: int, last: int, working: Callable[[date], bool]) -> list[date]:
     """The first or last `monthly.count` working days of each month of the years `first` to `last`, in date order; for
     `hours monthly day N` (lang14) the Nth of each month (`on working days`: when it is one; `or the working day before`:
-    else the last working day before it, which may be in the month before, or before the years)."""
+    else the last working day before it, which may be in the month before, or before the years; `or the working day
+    after`: else the first working day after it, which may be in the month after, or after the years)."""
     found: list[date] = []
     if monthly.edge == "day":
         for year in range(first, last + 1):
             for month in range(1, 13):
                 day = date(year, month, monthly.count)
-                if monthly.when == "before":
-                    stop = day - timedelta(days=366)
-                    while not working(day) and day > stop:
-                        day -= timedelta(days=1)
+                if monthly.when in ("before", "after"):
+                    step = timedelta(days=-1 if monthly.when == "before" else 1)
+                    stop = day + 366 * step
+                    while not working(day) and day != stop:
+                        day += step
                 if not monthly.when or working(day):
                     found.append(day)
         return found

@@ -478,6 +478,8 @@ def calendar_text(calendar: Calendar, reader: Reader) -> str:
                 text = _("%(hours)s; on the %(day)s of every month %(other)s when it is a working day") % day_said
             elif monthly.when == "before":
                 text = _("%(hours)s; on the %(day)s of every month (or the last working day before it) %(other)s") % day_said
+            elif monthly.when == "after":
+                text = _("%(hours)s; on the %(day)s of every month (or the first working day after it) %(other)s") % day_said
             else:
                 text = _("%(hours)s; on the %(day)s of every month %(other)s") % day_said
         elif monthly.edge == "first":

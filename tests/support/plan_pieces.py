@@ -17,7 +17,7 @@ PIECES = [
 ]
 
 # One small file with a construct of each kind the shipped seeds have few of (fuzz15): holidays kept open and an eve
-# before a named holiday, a monthly pay day, the customer's countries, a kind of case, an alias, a version from a
+# before a named holiday, a monthly pay day and tax deadline, the customer's countries, a kind of case, an alias, a version from a
 # date, penalties per business day in per mille, growing and capped, and a total. It loads without a diagnostic.
 EVERY_CONSTRUCT = """\
 horizon 2026-2027
@@ -27,6 +27,7 @@ calendar office {
   closed holidays IT except "Labour Day"
   eve 08:00-12:00 before "Christmas Day"
   hours monthly day 25 07:00-20:00 or the working day before
+  hours monthly day 16 07:00-20:00 or the working day after
   hours monthly last 2 working days 07:00-18:00
 }
 calendar theirs {

@@ -268,9 +268,10 @@ def calendar(draw: st.DrawFn, cid: str, years: tuple[int, int], drawn: Drawn) ->
     for edge in draw(st.lists(st.sampled_from(["first", "last"]), max_size=2, unique=True)):
         count = draw(st.sampled_from(["", "1 ", "3 ", "10 "]))
         lines.append(f"  hours monthly {edge} {count}working {'day' if count in ('', '1 ') else 'days'} {draw(day_hours())}")
-    # A pay day: one day of every month, whatever the weekday, only when a working day, or moved to the working day before.
+    # A pay day: one day of every month, whatever the weekday, only when a working day, or moved to the working day before
+    # (a pay day) or after (a tax deadline, outside17).
     for day in draw(st.lists(st.sampled_from([1, 10, 15, 25, 27, 28]), max_size=2, unique=True)):
-        tail = draw(st.sampled_from(["", " on working days", " or the working day before"]))
+        tail = draw(st.sampled_from(["", " on working days", " or the working day before", " or the working day after"]))
         lines.append(f"  hours monthly day {day} {draw(day_hours())}{tail}")
     return "\n".join(lines + ["}"])
 
