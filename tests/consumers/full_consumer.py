@@ -163,13 +163,60 @@ def parse_moment(text: Any) -> Moment:
     return Moment(ms, offset, text)
 
 
-def in_zone(ms: int, zone: tzinfo) -> datetime:
-    return (EPOCH + ms * MS).astimezone(zone)
+# Rules of year 1 or 9999 have instants in year 0 or 10000 of UTC (§6 "The span"), which a datetime cannot hold:
+# local fields are computed here from the offset, which is read at the nearest instant a datetime can hold.
+FIRST_MS = (datetime(1, 1, 2, tzinfo=UTC) - EPOCH) // MS
+LAST_MS = (datetime(9999, 12, 30, tzinfo=UTC) - EPOCH) // MS
+
+
+@dataclass(frozen=True)
+class Local:
+    year: int
+    month: int
+    day: int
+    hour: int
+    minute: int
+    second: int
+    millisecond: int
+    offset_ms: int
+
+    def date(self) -> date:
+        return date(self.year, self.month, self.day)
+
+
+def civil(days: int) -> tuple[int, int, int]:
+    """The proleptic Gregorian date `days` after 1970-01-01, for any year (H. Hinnant's civil_from_days)."""
+    z = days + 719468
+    era = z // 146097
+    doe = z - era * 146097
+    yoe = (doe - doe // 1460 + doe // 36524 - doe // 146096) // 365
+    doy = doe - (365 * yoe + yoe // 4 - yoe // 100)
+    mp = (5 * doy + 2) // 153
+    d = doy - (153 * mp + 2) // 5 + 1
+    m = mp + 3 if mp < 10 else mp - 9
+    return yoe + era * 400 + (m <= 2), m, d
+
+
+def in_zone(ms: int, zone: tzinfo) -> Local:
+    probe = EPOCH + min(max(ms, FIRST_MS), LAST_MS) * MS
+    offset = probe.astimezone(zone).utcoffset() or timedelta(0)
+    offset_ms = offset // MS
+    days, rest = divmod(ms + offset_ms, 86400000)
+    y, m, d = civil(days)
+    return Local(y, m, d, rest // 3600000, rest // 60000 % 60, rest // 1000 % 60, rest % 1000, offset_ms)
 
 
 def iso(ms: int, zone: tzinfo) -> str:
-    """§6 "The answer": Python's isoformat of the instant in the zone."""
-    return in_zone(ms, zone).isoformat()
+    """§6 "The answer" (Python's isoformat), and §8: a year beyond 1–9999 with the digits it takes, '-' before 0."""
+    t = in_zone(ms, zone)
+    year = f"{t.year:04d}" if t.year >= 0 else f"-{-t.year:04d}"
+    text = f"{year}-{t.month:02d}-{t.day:02d}T{t.hour:02d}:{t.minute:02d}:{t.second:02d}"
+    if t.millisecond:
+        text += f".{t.millisecond:03d}000"
+    sign = "-" if t.offset_ms < 0 else "+"
+    off = abs(t.offset_ms) // 1000
+    text += f"{sign}{off // 3600:02d}:{off // 60 % 60:02d}"
+    return text + (f":{off % 60:02d}" if off % 60 else "")
 
 
 def fixed(offset: timedelta) -> tzinfo:
@@ -357,7 +404,7 @@ class Target:
         if j is None:
             raise after_span(self.years)
         wall = local.hour * 3600 + local.minute * 60 + local.second
-        candidate = local_ms(tl.days[j], wall, tl.zone, local.microsecond)
+        candidate = local_ms(tl.days[j], wall, tl.zone, local.millisecond * 1000)
         t = tl.next_open(candidate)
         if t is None:
             raise after_span(self.years)
@@ -847,6 +894,11 @@ class TicketClock:
         target = self.resolve(metric, priority)
         return self.measure(target, target.cutoff(self.q.report.ms), stop, priority)
 
+    def check_start(self, tl: Timeline, start: int) -> None:
+        """§11.3: a clock that starts outside the span refuses the ticket, named in its calendar's zone (§11.6)."""
+        if not tl.lo <= start < tl.hi:
+            raise outside_span(start, tl.zone, self.c.years)
+
     def status_update(self) -> dict[str, Any]:
         end_of_ticket = self.resolved
         starts = [self.q.report.ms] + [at for kind, at, _ in self.events if kind == "updated" and (end_of_ticket is None or at < end_of_ticket)]
@@ -859,11 +911,13 @@ class TicketClock:
                 if refused.field in ("metric", "priority", None):
                     continue
                 raise
+            self.check_start(target.timeline, start)
             interval = self.measure(target, target.cutoff(start), end)
             missed += interval["state"] == "breached"
         stop = end_of_ticket
         priority = self.priority_at(stop if stop is not None else self.now)
         target = self.resolve("status-update", priority)
+        self.check_start(target.timeline, starts[-1])
         answer = self.measure(target, target.cutoff(starts[-1]), stop, priority)
         answer["missed"] = missed
         return answer
@@ -886,8 +940,7 @@ class TicketClock:
             if refused.field == "tz":
                 return {"state": "none", "reason": f"calendar {quoted(row['calendar'])} runs in the customer's own time zone; give the zone"}
             return {"state": "none", "reason": refused.message}
-        if not tl.lo <= self.responded < tl.hi:
-            raise outside_span(self.responded, tl.zone, self.c.years)
+        self.check_start(tl, self.responded)
         if not recurring:
             target = Target({"minutes": row["after_minutes"]}, tl, self.c.years)
             return self.measure(target, self.responded, stop)
