@@ -589,3 +589,48 @@ def test_the_zone_names_java_leaves_out_read_as_their_links_since_1970() -> None
                 differ.append(moment)
             moment += timedelta(days=5, hours=7)
         assert not differ, (name, link, differ[:3])
+
+
+def test_an_interval_that_starts_after_the_span_is_refused_as_a_start_outside_it(tmp_path: Path) -> None:
+    """§11.3: each status-update interval, and each interval of a recurring obligation, is a clock that starts at its event.
+
+    A consumer written from the page refused such a ticket with "the deadline falls after the last year", the words of a
+    clock that runs past the span, where both evaluators name the interval's start as outside the span."""
+    found = re.search(
+        r"with status updates every (\d+) minutes on a 24×7 calendar without a zone, a ticket reported `([^`]+)`, updated at "
+        r"`([^`]+)` and read at `(\d\d:\d\d)` is refused with `([^`…]+)…`",
+        FLAT,
+    )
+    assert found, "the example of §11.3 moved"
+    minutes, at, updated, read, words = found.groups()
+    now = f"{updated[:11]}{read}:00Z"
+    update = {"metric": "status-update", "minutes": int(minutes), "calendar": "a"}
+    rules = _two_versions(update, update).rules
+    plan = rules["vendors"]["v"]["plans"]["p"]
+    texts = {language: "x" for language in RULES["languages"]}
+    plan["obligations"] = [
+        {"id": "call", "count": None, "period": None, "after_minutes": None, "calendar": "a", "text": texts, "priorities": None}
+        | {"every_minutes": int(minutes)}
+    ]
+    tickets = [
+        {"plan": "v/p", "priority": None, "at": at, "now": now, "events": [{"type": "updated", "at": updated}]},
+        {"plan": "v/p", "priority": None, "at": at, "now": now}
+        | {"events": [{"type": "responded", "at": at}, {"type": "obligation", "obligation": "call", "at": updated}]},
+    ]
+    for question in tickets:
+        with pytest.raises(RuleError) as caught:
+            Evaluator(rules).ticket(question["plan"], None, at, now, question["events"])
+        assert str(caught.value).startswith(words) and caught.value.field == "at"
+    if NODE is None:
+        pytest.skip("node is not installed")
+    from support.ticket_agreement import node_json
+
+    path = tmp_path / "rules.json"
+    path.write_text(json.dumps(rules), encoding="utf-8")
+    script = (
+        "import { readFileSync } from 'node:fs'; import { ticket } from './site_templates/assets/ticket.js';"
+        "const rules = JSON.parse(readFileSync(process.argv[1], 'utf-8'));"
+        "const refusal = (q) => { try { ticket(rules, q); return null; } catch (e) { return e.message; } };"
+        "console.log(JSON.stringify(JSON.parse(process.argv[2]).map(refusal)));"
+    )
+    assert [message.startswith(words) for message in node_json(script, path, tickets)] == [True, True]

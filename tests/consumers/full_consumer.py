@@ -950,7 +950,11 @@ class TicketClock:
             for kind, at, value in self.events
             if kind == "obligation" and value == ident and at >= self.responded and (self.resolved is None or at < self.resolved)
         ]
-        missed = sum(self.measure(target, a, b)["state"] == "breached" for a, b in zip(starts, starts[1:], strict=False))
+        missed = 0
+        for a, b in zip(starts, starts[1:], strict=False):
+            self.check_start(tl, a)
+            missed += self.measure(target, a, b)["state"] == "breached"
+        self.check_start(tl, starts[-1])
         answer = self.measure(target, starts[-1], stop)
         answer["missed"] = missed
         return answer
