@@ -168,7 +168,9 @@ ZONES = [
 OFFSETS = ["Z", "+01:00", "+02:00", "-05:00", "+05:30", "+09:00", "-03:00", "+13:45", "-12:00"]
 COUNTRIES = [None, "SE", "PL", "US", "AU", "DE", "IT", "GB"]
 # A name changed into one the rules do not know, or a moment not in the accepted form.
+# Names longer than 100 characters are cut in the words (§7): a long country was once quoted whole.
 SPOILED = ["", "x", "europe/stockholm", "posix/Europe/Rome", "Europe", "2026-11-23", "2026-11-23T10:00", "2026-02-30T10:00Z", "a/b/c", 5]
+SPOILED += ["SE" * 60, "😀" * 120, "stratiteq/" + "x" * 120]
 EVENT_TYPES = ["pause", "resume", "registered", "responded", "updated", "resolved", "workaround", "on-site", "priority", "obligation"]
 
 
@@ -220,7 +222,7 @@ def a_question(rng: random.Random, rules: dict[str, Any], plans: list[str]) -> d
         "case": (pick or {}).get("case") or rng.choice([None, None, *vendor.get("cases", {})]),
         "country": rng.choice(COUNTRIES),
     }
-    if rng.random() < 0.1:
+    if rng.random() < 0.15:
         key = rng.choice(list(question))
         value = question[key]
         question[key] = rng.choice([*SPOILED, value.lower() if value else None, value[:-1] if value else None])
