@@ -354,7 +354,7 @@ RULE_SETS: dict[str, Callable[[], dict[str, Any]]] = {
     "years-1-2": lambda: moved(conformance_rules(), 1, 2),
     "years-9998-9999": lambda: moved(conformance_rules(), 9998, 9999),
 }
-QUESTIONS = 300
+QUESTIONS = 250
 
 
 @pytest.mark.parametrize("name", list(RULE_SETS))
