@@ -643,9 +643,9 @@ class Consumer:
     # -- §2 / §8: priority from impact × urgency
 
     def priority_for(self, vendor_id: Any, impact: Any, urgency: Any) -> str:
-        for name, value in (("impact", impact), ("urgency", urgency)):
+        for name, value, place in (("vendor", vendor_id, None), ("impact", impact, "impact"), ("urgency", urgency, "urgency")):
             if not isinstance(value, str):
-                raise Refused(f"the {name} must be a text (str), not {py_type(value)}", name)
+                raise Refused(f"the {name} must be a text (str), not {py_type(value)}", place)
         self.check_format()
         vendors = self.rules["vendors"]
         if vendor_id not in vendors:
