@@ -411,3 +411,50 @@ def test_the_varied_rules_vary_what_the_page_says_they_may() -> None:
     assert sum(t.get("cutoff") is not None for t in targets) > 20
     assert sum(t.get("from") is not None for t in targets) > 5
     assert sum(t.get("business_days") is not None for t in targets) > 20
+
+
+def test_random_calendars_agree_with_the_reference() -> None:
+    """Calendars the plans rarely hold (tests/support/calendars.py: pieces across midnight and DST changes, 24:00 ends,
+    zones with 30- and 45-minute offsets or clocks that change at midnight, eves, the customer's zone, 24×7), each
+    under a target of minutes, business days or a cut-off, with a recurring obligation, asked with pauses."""
+    from support.calendars import YEARS, RandomDraw, calendar, minutes, project, report
+    from support.calendars import ZONES as CALENDAR_ZONES
+
+    differ: list[Any] = []
+    answered = 0
+    for seed in range(40):
+        rng = random.Random(seed)
+        draw = RandomDraw(rng)
+        drawn = calendar(draw)
+        rules = export_project(project(drawn.calendar, minutes(draw, drawn)), YEARS)
+        plan = rules["vendors"]["v"]["plans"]["plan"]
+        target = plan["targets"][0]
+        if seed % 4 == 1:
+            target.update(minutes=None, business_days=rng.choice([1, 2, 5]), days_rule=rng.choice(["same-time", "day-end"]))
+        if seed % 4 >= 2:
+            target["cutoff"] = f"{rng.randrange(24):02d}:{rng.choice([0, 5, 30, 55]):02d}".replace("00:00", "00:05")
+        texts = {language: "x" for language in rules["languages"]}
+        recurring = {"id": "o", "count": None, "period": None, "after_minutes": None, "calendar": "random", "text": texts, "priorities": None}
+        plan["obligations"] = [recurring | {"every_minutes": rng.choice([5, 60, 600])}]
+        consumer, evaluator = Consumer(rules), Evaluator(rules)
+        for _ in range(8):
+            at, tz = report(draw, drawn.zone), rng.choice([None, drawn.zone, rng.choice(CALENDAR_ZONES)])
+            got = ours(lambda at=at, tz=tz, c=consumer: c.due({"plan": "v/plan", "priority": "P1", "at": at, "tz": tz}))
+            expected = reference(lambda at=at, tz=tz, e=evaluator: e.due("v/plan", "P1", at, tz).isoformat())
+            answered += isinstance(expected, str)
+            if got != expected:
+                differ.append((seed, at, tz, expected, got))
+            moment, events = datetime.fromisoformat(at), []
+            for _ in range(rng.randrange(6)):
+                moment += timedelta(minutes=rng.randrange(3 * 1440), seconds=rng.choice([0, 0, 17.5]))
+                kind = rng.choice(["pause", "resume", "responded", "obligation", "resume", "pause", "resolved"])
+                events.append({"type": kind, "at": moment.isoformat()} | ({"obligation": "o"} if kind == "obligation" else {}))
+            now = (moment + timedelta(minutes=rng.randrange(3 * 1440))).isoformat()
+            question = {"plan": "v/plan", "priority": "P1", "at": at, "now": now, "events": events, "tz": tz}
+            got = ours(lambda q=question, c=consumer: c.ticket(q))
+            expected = reference(lambda q=question, e=evaluator: e.ticket("v/plan", "P1", q["at"], q["now"], q["events"], tz=q["tz"]))
+            answered += isinstance(expected, dict)
+            if got != expected:
+                differ.append((seed, question, expected, got))
+    assert answered > 400, answered  # most questions get a deadline or a clock
+    assert not differ, differ[:3]
