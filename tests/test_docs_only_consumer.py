@@ -6,7 +6,8 @@ must give every answer of the conformance files (with the words of the inputs ta
 answers, words of refusals included, to seeded random questions, tickets and impact × urgency look-ups over the rules
 of plans/, of the outside offers in tests/plans/outside/, of the conformance rules, of those rules with targets and
 obligations varied (cut-off times, business days, versions, recurring obligations) and of those rules moved to the
-first and last years a document may cover (1–2, 9998–9999). The evaluator is asked only through docs/rules.md §8.
+first and last years a document may cover (1–2, 9998–9999), and over the random calendars of
+tests/support/calendars.py. The evaluator is asked only through docs/rules.md §8.
 """
 
 from __future__ import annotations
