@@ -18,7 +18,7 @@ import json
 import math
 import re
 import zoneinfo
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 from decimal import Decimal
 from typing import Any
@@ -422,7 +422,6 @@ class Question:
     tz: str | None
     country: str | None
     report: Moment
-    extra: dict[str, Any] = field(default_factory=dict)
 
 
 def given(value: Any) -> Any:
@@ -434,7 +433,6 @@ class Consumer:
     def __init__(self, rules: dict[str, Any]) -> None:
         self.rules = rules
         self.years = (rules["years"]["first"], rules["years"]["last"])
-        self.span_words = f"{self.years[0]}–{self.years[1]}"
         self.zones = set(rules["zones"]) if "zones" in rules else None
         self.timelines: dict[tuple[str, str, Any, str | None], Timeline] = {}
 
