@@ -63,6 +63,11 @@ def reference(ask: Callable[[], Any]) -> Answer:
         return ("error", str(error), error.field)
 
 
+def text_of(answer: Answer) -> str:
+    """An answer as JSON text: the same keys in the same order, whole seconds as whole numbers (§11.2, §11.5)."""
+    return json.dumps(answer, ensure_ascii=False)
+
+
 def without_reasons(answer: Answer) -> Answer:
     """A ticket answer as the clock vectors hold it: a metric or obligation without a time is {"state": "none"}."""
     if not isinstance(answer, dict):
@@ -112,7 +117,7 @@ def test_every_ticket_clock_vector() -> None:
     for v in tickets:
         got = without_reasons(ours(lambda v=v: consumer.ticket(v)))
         expected = "error" if v.get("error") else v["answer"]
-        if got != expected:
+        if text_of(got) != text_of(expected):
             differ.append((v["why"], expected, got))
     assert len(tickets) > 100
     assert not differ, differ[:3]
@@ -370,7 +375,7 @@ def test_random_questions_tickets_and_priorities_agree_with_the_reference(name: 
         q = a_question(rng, rules, plans)
         got = ours(lambda q=q: consumer.due(q))
         expected = reference(lambda q=q: evaluator.due(q["plan"], q["priority"], q["at"], q["tz"], q["metric"], q["case"], q["country"]).isoformat())
-        if got != expected:
+        if text_of(got) != text_of(expected):
             differ.append(("due", q, expected, got))
         t = a_ticket(rng, rules, plans)
         got = ours(lambda t=t: consumer.ticket(t))
@@ -381,7 +386,7 @@ def test_random_questions_tickets_and_priorities_agree_with_the_reference(name: 
         )
         answered += isinstance(expected, dict)
         refused += isinstance(expected, tuple)
-        if got != expected:
+        if text_of(got) != text_of(expected):
             differ.append(("ticket", t, expected, got))
     for vendor_id, vendor in rules["vendors"].items():
         matrix = (vendor["priorities"] or {}).get("matrix")
@@ -389,7 +394,7 @@ def test_random_questions_tickets_and_priorities_agree_with_the_reference(name: 
         for _ in range(5):
             asked = (vendor_id if rng.random() < 0.9 else vendor_id + "x", rng.choice(names), rng.choice(names))
             got, expected = ours(lambda a=asked: consumer.priority_for(*a)), reference(lambda a=asked: evaluator.priority_for(*a))
-            if got != expected:
+            if text_of(got) != text_of(expected):
                 differ.append(("priority_for", asked, expected, got))
     assert answered > QUESTIONS // 3 and refused > 10, (answered, refused)  # the questions reach both kinds of answer
     assert not differ, differ[:3]
@@ -443,7 +448,7 @@ def test_random_calendars_agree_with_the_reference() -> None:
             got = ours(lambda at=at, tz=tz, c=consumer: c.due({"plan": "v/plan", "priority": "P1", "at": at, "tz": tz}))
             expected = reference(lambda at=at, tz=tz, e=evaluator: e.due("v/plan", "P1", at, tz).isoformat())
             answered += isinstance(expected, str)
-            if got != expected:
+            if text_of(got) != text_of(expected):
                 differ.append((seed, at, tz, expected, got))
             moment, events = datetime.fromisoformat(at), []
             for _ in range(rng.randrange(6)):
@@ -455,7 +460,7 @@ def test_random_calendars_agree_with_the_reference() -> None:
             got = ours(lambda q=question, c=consumer: c.ticket(q))
             expected = reference(lambda q=question, e=evaluator: e.ticket("v/plan", "P1", q["at"], q["now"], q["events"], tz=q["tz"]))
             answered += isinstance(expected, dict)
-            if got != expected:
+            if text_of(got) != text_of(expected):
                 differ.append((seed, question, expected, got))
     assert answered > 400, answered  # most questions get a deadline or a clock
     assert not differ, differ[:3]
