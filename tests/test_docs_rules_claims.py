@@ -589,3 +589,123 @@ def test_the_zone_names_java_leaves_out_read_as_their_links_since_1970() -> None
                 differ.append(moment)
             moment += timedelta(days=5, hours=7)
         assert not differ, (name, link, differ[:3])
+
+
+def test_an_interval_that_starts_after_the_span_is_refused_as_a_start_outside_it(tmp_path: Path) -> None:
+    """§11.3: each status-update interval, and each interval of a recurring obligation, is a clock that starts at its event.
+
+    A consumer written from the page refused such a ticket with "the deadline falls after the last year", the words of a
+    clock that runs past the span, where both evaluators name the interval's start as outside the span."""
+    found = re.search(
+        r"with status updates every (\d+) minutes on a 24×7 calendar without a zone, a ticket reported `([^`]+)`, updated at "
+        r"`([^`]+)` and read at `(\d\d:\d\d)` is refused with `([^`…]+)…`",
+        FLAT,
+    )
+    assert found, "the example of §11.3 moved"
+    minutes, at, updated, read, words = found.groups()
+    now = f"{updated[:11]}{read}:00Z"
+    update = {"metric": "status-update", "minutes": int(minutes), "calendar": "a"}
+    rules = _two_versions(update, update).rules
+    plan = rules["vendors"]["v"]["plans"]["p"]
+    texts = {language: "x" for language in RULES["languages"]}
+    plan["obligations"] = [
+        {"id": "call", "count": None, "period": None, "after_minutes": None, "calendar": "a", "text": texts, "priorities": None}
+        | {"every_minutes": int(minutes)}
+    ]
+    tickets = [
+        {"plan": "v/p", "priority": None, "at": at, "now": now, "events": [{"type": "updated", "at": updated}]},
+        {"plan": "v/p", "priority": None, "at": at, "now": now}
+        | {"events": [{"type": "responded", "at": at}, {"type": "obligation", "obligation": "call", "at": updated}]},
+    ]
+    for question in tickets:
+        with pytest.raises(RuleError) as caught:
+            Evaluator(rules).ticket(question["plan"], None, at, now, question["events"])
+        assert str(caught.value).startswith(words) and caught.value.field == "at"
+    if NODE is None:
+        pytest.skip("node is not installed")
+    from support.ticket_agreement import node_json
+
+    path = tmp_path / "rules.json"
+    path.write_text(json.dumps(rules), encoding="utf-8")
+    script = (
+        "import { readFileSync } from 'node:fs'; import { ticket } from './site_templates/assets/ticket.js';"
+        "const rules = JSON.parse(readFileSync(process.argv[1], 'utf-8'));"
+        "const refusal = (q) => { try { ticket(rules, q); return null; } catch (e) { return e.message; } };"
+        "console.log(JSON.stringify(JSON.parse(process.argv[2]).map(refusal)));"
+    )
+    assert [message.startswith(words) for message in node_json(script, path, tickets)] == [True, True]
+
+
+def _refusals_in_node(tmp_path: Path, rules: dict, questions: list[dict], module: str) -> list[str | None]:
+    """The words sla.js (`dueIso`) or ticket.js (`ticket`) refuses each question with, None for an answer."""
+    from support.ticket_agreement import node_json
+
+    path = tmp_path / "rules.json"
+    path.write_text(json.dumps(rules), encoding="utf-8")
+    call = "dueIso(rules, q)" if module == "sla" else "ticket(rules, q)"
+    name = "dueIso" if module == "sla" else "ticket"
+    script = (
+        f"import {{ readFileSync }} from 'node:fs'; import {{ {name} }} from './site_templates/assets/{module}.js';"
+        "const rules = JSON.parse(readFileSync(process.argv[1], 'utf-8'));"
+        f"const refusal = (q) => {{ try {{ {call}; return null; }} catch (e) {{ return e.message; }} }};"
+        "console.log(JSON.stringify(JSON.parse(process.argv[2]).map(refusal)));"
+    )
+    return node_json(script, path, questions)
+
+
+@pytest.mark.parametrize("years", [(2027, 2027), (1, 2)])
+def test_the_years_in_the_words_of_the_span_are_whole_numbers_with_an_en_dash(years: tuple[int, int], tmp_path: Path) -> None:
+    """§7: `(2027–2027)`, `(1–2)`: the page showed only `(2026–2028)`, which a consumer could write zero-padded or with a hyphen."""
+    found = re.search(r"also when they are the same year: `\((\d+)–(\d+)\)`, `\((\d+)–(\d+)\)`, `\((\d+)–(\d+)\)`", FLAT)
+    assert found, "the sentence of §7 moved"
+    assert (str(years[0]), str(years[1])) in list(zip(found.groups()[::2], found.groups()[1::2], strict=True))
+    first, last = years
+    rules = json.loads(json.dumps(RULES))
+    rules["years"] = {"first": first, "last": last, "valid_until": f"{last:04d}-12-31"}
+    for vendor in rules["vendors"].values():
+        for calendar in vendor["calendars"].values():
+            calendar["dates"] = {}
+    rules["vendors"] = {"conformance-lab": rules["vendors"]["conformance-lab"]}
+    rules["vendors"]["conformance-lab"]["plans"]["office"]["targets"] = [
+        t for t in rules["vendors"]["conformance-lab"]["plans"]["office"]["targets"] if t["from"] is None and t["until"] is None
+    ]
+    outside = {"plan": "conformance-lab/office", "priority": "P3", "at": f"{last + 1:04d}-06-01T10:00:00+01:00", "metric": "resolution"}
+    after = {"plan": "conformance-lab/office", "priority": "P3", "at": f"{last:04d}-12-31T16:00:00+01:00", "metric": "resolution"}
+    span = f"({first}–{last})"
+    expected = [
+        f"the moment {last + 1:04d}-06-01T10:00:00+01:00 lies outside the years the rules cover {span}",
+        f"the deadline falls after the last year the rules cover {span}; export more years",
+    ]
+    words = []
+    for question in (outside, after):
+        with pytest.raises(RuleError) as caught:
+            Evaluator(rules).due(question["plan"], "P3", question["at"], metric="resolution")
+        words.append(str(caught.value))
+    assert words == expected
+    if NODE is None:
+        pytest.skip("node is not installed")
+    assert _refusals_in_node(tmp_path, rules, [outside, after], "sla") == expected
+
+
+def test_a_ticket_checks_its_metrics_before_its_obligations(tmp_path: Path) -> None:
+    """§11.6: each metric, in the order of `metrics`, then each timed obligation: a resolution that runs past the span is
+    reported before an obligation that starts after it. The page's order ended at "then each metric"."""
+    assert "then each timed obligation, in the plan's order (§11.4)" in FLAT
+    at, responded = "2028-12-29T16:00:00+01:00", "2029-01-02T10:00:00+01:00"
+    ticket = {"plan": "conformance-lab/office", "priority": "P1", "at": at, "now": "2029-01-03T10:00:00+01:00"}
+    ticket["events"] = [{"type": "responded", "at": responded}]
+    expected = "the deadline falls after the last year the rules cover (2026–2028); export more years"
+    rules = json.loads(json.dumps(RULES))
+    with pytest.raises(RuleError) as caught:
+        Evaluator(rules).ticket(ticket["plan"], "P1", at, ticket["now"], ticket["events"])
+    assert str(caught.value) == expected
+    # Without the resolution target, the obligation's start after the span is what refuses it.
+    office = rules["vendors"]["conformance-lab"]["plans"]["office"]
+    office["targets"] = [t for t in office["targets"] if t["metric"] != "resolution"]
+    with pytest.raises(RuleError) as caught:
+        Evaluator(rules).ticket(ticket["plan"], "P1", at, ticket["now"], ticket["events"])
+    assert str(caught.value) == "the moment 2029-01-02T10:00:00+01:00 lies outside the years the rules cover (2026–2028)"
+    if NODE is None:
+        pytest.skip("node is not installed")
+    assert _refusals_in_node(tmp_path, RULES, [ticket], "ticket") == [expected]
+    assert _refusals_in_node(tmp_path, rules, [ticket], "ticket") == [str(caught.value)]

@@ -1716,7 +1716,7 @@ def check_customer_country(calendar: Mapping[str, Any], cal_id: str, country: st
         if country not in listed:
             raise RuleError(
                 f"calendar '{cal_id}' closes on the customer's public holidays, and the rules carry them only for "
-                f"{', '.join(listed)}, not for '{country}'"
+                f"{', '.join(listed)}, not for '{_cut(country)}'"
             )
 
 

@@ -632,7 +632,7 @@ function calendarClock(rules, vendorId, vendor, calId, tz, country, moment) {
       throw new Error(`calendar '${calId}' closes on the customer's public holidays; give the customer's country (--country, or "country" in a batch line), one of: ${listed.join(", ")}`);
     }
     if (!listed.includes(country)) {
-      throw new Error(`calendar '${calId}' closes on the customer's public holidays, and the rules carry them only for ${listed.join(", ")}, not for '${country}'`);
+      throw new Error(`calendar '${calId}' closes on the customer's public holidays, and the rules carry them only for ${listed.join(", ")}, not for '${cut(country)}'`);
     }
   } else country = null;
   return { zone, t: timeline(rules, calendar, zone, country) };

@@ -209,6 +209,13 @@ def _long_rows() -> list[dict[str, Any]]:
             "field": "tz",
             "why": "a long zone name, cut in the error",
         },
+        {
+            "question": _question(plan="conformance-lab/local", tz="Europe/Stockholm", country="SE" * 60),
+            "error": "calendar 'lab-customer-holidays' closes on the customer's public holidays, and the rules carry them only for "
+            f"AU, PL, SE, US, not for '{'SE' * 50}…'",
+            "field": None,
+            "why": "a long country, cut in the error (both evaluators once quoted it whole)",
+        },
     ]
 
 
