@@ -585,6 +585,7 @@ def check_hours_order(calendar: Calendar) -> Iterator[Diagnostic]:
     own_days = (
         *(special.hours for special in calendar.dates), *(days.hours for days in calendar.yearly), *(days.hours for days in calendar.monthly),
     )
+    own_days = (*own_days, *(source.hours for source in calendar.holidays))  # `hours holidays IT 09:00-13:00` (lang17)
     for hours in (*calendar.eve_hours, *(h for day_hours in own_days for h in day_hours)):
         if hours.end <= hours.start:
             yield _backwards(hours.start, hours.end, hours.pos)
@@ -624,6 +625,27 @@ def check_openings(calendar: Calendar) -> Iterator[Diagnostic]:
     for yearly in calendar.yearly:
         yield from _check_daily(yearly.hours, "the hours of these days")
     yield from check_monthly_days(calendar)
+    yield from check_holiday_hours(calendar)
+
+
+def check_holiday_hours(calendar: Calendar) -> Iterator[Diagnostic]:
+    """`hours holidays IT 09:00-13:00` (lang17): hours that do not overlap, and one line per place (T0526)."""
+    seen: dict[tuple[str, str | None], Pos] = {}
+    for source in calendar.holidays:
+        if not source.hours:
+            continue
+        yield from _check_daily(source.hours, "the hours of these holidays")
+        place = (source.country, source.subdivision)
+        written = f"{source.country}{' ' + source.subdivision if source.subdivision else ''}"
+        if place in seen:
+            yield error(
+                f"the holidays of {written} are given hours twice", source.pos,
+                f"first given at line {seen[place].line}; keep one 'hours holidays {written}' line, giving all its hours "
+                "(09:00-13:00, 15:00-18:00)",
+                code="T0526",
+            )
+        else:
+            seen[place] = source.pos
 
 
 MOST_MONTHLY_DAYS = 10
@@ -747,11 +769,14 @@ def check_customer_holidays(calendar: Calendar) -> Iterator[Diagnostic]:
             seen.setdefault(country, where)
     if calendar.zone is None and not calendar.always_open:
         for source in calendar.holidays:
+            verb = "keeps other hours on" if source.hours else "closes on"
             yield warning(
-                f"calendar '{calendar.id}' runs in the customer's own zone but closes on the public holidays of "
+                f"calendar '{calendar.id}' runs in the customer's own zone but {verb} the public holidays of "
                 f"{source.country}{' ' + source.subdivision if source.subdivision else ''}, the vendor's country, "
                 "whichever country the customer is in",
                 source.pos,
+                "hours on the customer's own holidays have no form: keep the line if the vendor's holidays are meant, or "
+                "give the calendar the vendor's zone" if source.hours else
                 f"if the customer's own holidays are meant, write: closed holidays customer {source.country}, ... "
                 "(the countries the rules should carry)",
                 code="T0516",
@@ -2336,9 +2361,10 @@ def check_eve_holidays(horizon: Horizon | None, calendars: Iterable[Calendar]) -
 def _kept_open_problems(source: HolidaySource, years: range) -> Iterator[Diagnostic]:
     """T0523: the names after `except` on one `closed holidays` line, each a holiday of that line in `years`, each once."""
     where = f"{source.country}{' ' + source.subdivision if source.subdivision else ''}"
+    line, verb = (f"hours holidays {where}", "opens") if source.hours else (f"closed holidays {where}", "closes")
     yield from _holiday_name_problems(
         source.kept_open, source.kept_open_pos, [(source.country, source.subdivision, tuple(source.categories))], source, years, "T0523",
-        lambda name, years: f"'closed holidays {where}' closes no holiday called '{name}' in {years[0]}–{years[-1]}", "its holidays",
+        lambda name, years: f"'{line}' {verb} no holiday called '{name}' in {years[0]}–{years[-1]}", "its holidays",
     )
 
 

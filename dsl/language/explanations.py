@@ -701,6 +701,18 @@ EXPLANATIONS: dict[str, Explanation] = {
         "calendar office {\n  zone Europe/Stockholm\n  open mon-fri 08:00-17:00\n  closed bridge days\n}\n",
         fix=("  closed bridge days\n", "  closed holidays SE\n  closed bridge days\n"),
     ),
+    "T0526": Explanation(
+        "the holidays of one place given hours twice",
+        "`hours holidays IT 09:00-13:00` opens the public holidays of a country (or a subdivision) those hours instead of "
+        "closing them: on-call hours on public holidays (\"reperibilità nei giorni festivi\"). Each place has one such "
+        "line per calendar, giving all the hours of its holidays (`hours holidays IT 09:00-13:00, 15:00-18:00`); a second "
+        "line for the same place would leave unsaid which hours a holiday has. Holidays of other kinds or other places "
+        "may have lines of their own (`hours holidays IT MI …` beside `hours holidays IT …`: the line written first wins "
+        "on a day both have).",
+        "calendar on-call {\n  zone Europe/Rome\n  open sat 09:00-18:00\n  hours holidays IT 09:00-13:00\n"
+        "  hours holidays IT 15:00-18:00\n}\n",
+        fix=("09:00-13:00\n  hours holidays IT 15:00-18:00\n", "09:00-13:00, 15:00-18:00\n"),
+    ),
     "T0502": Explanation(
         "an unknown country for public holidays",
         "`closed holidays XX` names a two-letter country code the holidays package knows.",

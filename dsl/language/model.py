@@ -162,6 +162,11 @@ class HolidaySource:
     # `except "Pentecost Monday"`: holidays of this line the calendar keeps as ordinary days, as written, each with where.
     kept_open: tuple[str, ...] = ()
     kept_open_pos: tuple[Pos, ...] = field(default=(), compare=False)
+    hours: tuple[DailyHours, ...] = ()
+    """`hours holidays IT 09:00-13:00` (lang17): these holidays are open these hours instead of closed (on-call hours on
+    public holidays, "reperibilità nei giorni festivi"), whatever the weekday; empty: a `closed holidays` line. They are
+    holidays of the calendar all the same (an eve comes before them, they are no working days); on a day that a
+    `closed holidays` line also closes, these hours win (rules.export._dated_hours)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -1249,6 +1249,12 @@ class _Builder(Transformer[Token, Any]):
         )
         return _Stmt("holidays", source, pos)
 
+    def holiday_hours(self, meta: Any, children: list[Any]) -> _Stmt:
+        """`hours holidays IT 09:00-13:00` (lang17): a holiday source whose days are open these hours, not closed."""
+        country, subdivision, kinds, kept, *hours = children
+        held = self.closed_holidays(meta, [country, subdivision, kinds, kept])
+        return _Stmt("holidays", dataclasses.replace(held.value, hours=tuple(h for h in hours if isinstance(h, DailyHours))), held.pos)
+
     def holiday_kinds(self, meta: Any, children: list[Token]) -> list[Token]:
         return children
 

@@ -751,6 +751,16 @@ BRIDGE_HINT = (
 )
 
 
+HOLIDAY_WORDS = frozenset({
+    "holidays", "holiday", "public-holidays", "festivi", "festivita", "helgdagar", "helgdag", "swieta", "feiertage",
+})
+"""Words for public holidays written after `open` or `hours` (an on-call calendar's "reperibilità nei giorni festivi")."""
+
+HOLIDAY_HOURS_HINT = (
+    "hours on public holidays, instead of closed (on-call hours), name the country whose holidays they are: "
+    "hours holidays IT 09:00-13:00"
+)
+
 _MONTH_DAY = re.compile(r"\d\d-\d\d")
 
 
@@ -760,6 +770,8 @@ def _calendar_line_hint(exc: UnexpectedToken, text: str) -> str | None:
     (the hours come first), `closed 12-24` or `hours 12-24 …` (a day of every year says `yearly`), several dates a line."""
     line, before = _line_of(exc, text)
     word, keyword = str(exc.token), before[-1] if before else ""
+    if before[:1] in (["open"], ["hours"]) and (before[1:2] == ["holidays"] or len(before) == 1 and word.lower() in HOLIDAY_WORDS):
+        return HOLIDAY_HOURS_HINT  # `open holidays 09:00-13:00`, `hours holidays 09:00-13:00`, `hours festivi …` (lang17)
     if keyword == "hours" and word in ("eve", "before"):
         return (
             "the day before a holiday has a line of its own: eve 08:00-13:00 (before every holiday of the calendar's list), "

@@ -30,6 +30,7 @@ from dsl.language.diagnostics import Diagnostic, error, file_text, render
 from dsl.language.model import (
     Calendar,
     DailyHours,
+    HolidaySource,
     MonthlyDays,
     Obligation,
     PenaltyAmount,
@@ -571,27 +572,43 @@ def holiday_dates(cal: Calendar, years: range, exported: range | None = None) ->
     `exported` (default `years`) must lie within the years the package covers for each country, else
     ExportError; `years` may reach one year beyond it (the eve of 31 December looks at 1 January).
     """
-    exported = exported if exported is not None else years
     found: set[date] = set()
     for source in cal.holidays:
-        try:
-            dates, known = _country_dates(source.country, source.subdivision, tuple(source.categories), tuple(years))
-        except NotImplementedError as exc:
-            raise ExportError(f"calendar '{cal.id}': the holidays package does not know {source.country}: {exc}") from None
-        except ValueError as exc:
-            raise ExportError(f"calendar '{cal.id}': holidays of {source.country}: {exc}") from None
-        # Outside its start_year..end_year the package returns no holidays at all, silently: a span
-        # reaching there would export working days where the vendor is closed, so it is an error.
-        if exported and (exported[0] not in known or exported[-1] not in known):
-            raise LocatedExportError(error(
-                f"calendar '{cal.id}': the holidays package knows the holidays of {source.country} only for "
-                f"{known[0]}–{known[-1]}, not all of {exported[0]}–{exported[-1]}",
-                source.pos, f"choose years within {known[0]}–{known[-1]} (--years, or the horizon)", code="T0813",
-            ))
-        if source.kept_open:  # `except "Pentecost Monday"`: ordinary days of this line's (another line may still close them)
-            dates = dates - datasets.days_kept_open((source.country, source.subdivision, tuple(source.categories)), source.kept_open, years)
-        found.update(dates)
+        found.update(_source_dates(cal, source, years, exported))
     return found
+
+
+def holiday_hours(cal: Calendar, years: range) -> dict[date, list[list[str]]]:
+    """The holidays of the calendar's `hours holidays` lines in `years` (lang17), each with the hours of the first line
+    written that has it: on-call hours on public holidays, instead of closed."""
+    found: dict[date, list[list[str]]] = {}
+    for source in cal.holidays:
+        if source.hours:
+            for day in sorted(_source_dates(cal, source, years, years)):
+                found.setdefault(day, _daily(source.hours))
+    return found
+
+
+def _source_dates(cal: Calendar, source: HolidaySource, years: range, exported: range | None) -> frozenset[date]:
+    """The holidays of one `closed holidays` (or `hours holidays`) line in `years`, its `except` days left out."""
+    exported = exported if exported is not None else years
+    try:
+        dates, known = _country_dates(source.country, source.subdivision, tuple(source.categories), tuple(years))
+    except NotImplementedError as exc:
+        raise ExportError(f"calendar '{cal.id}': the holidays package does not know {source.country}: {exc}") from None
+    except ValueError as exc:
+        raise ExportError(f"calendar '{cal.id}': holidays of {source.country}: {exc}") from None
+    # Outside its start_year..end_year the package returns no holidays at all, silently: a span
+    # reaching there would export working days where the vendor is closed, so it is an error.
+    if exported and (exported[0] not in known or exported[-1] not in known):
+        raise LocatedExportError(error(
+            f"calendar '{cal.id}': the holidays package knows the holidays of {source.country} only for "
+            f"{known[0]}–{known[-1]}, not all of {exported[0]}–{exported[-1]}",
+            source.pos, f"choose years within {known[0]}–{known[-1]} (--years, or the horizon)", code="T0813",
+        ))
+    if source.kept_open:  # `except "Pentecost Monday"`: ordinary days of this line's (another line may still close them)
+        dates = dates - datasets.days_kept_open((source.country, source.subdivision, tuple(source.categories)), source.kept_open, years)
+    return dates
 
 
 @lru_cache(maxsize=256)
@@ -699,7 +716,7 @@ def _dated_hours(cal: Calendar, weekly: dict[str, list[list[str]]], years: tuple
     """Dates inside `years` whose hours replace the weekly ones.
 
     Precedence: a date the calendar states itself, then its days of every year
-    (closed, or their own hours), then a holiday (closed), then an eve: an open
+    (closed, or their own hours), then a holiday (closed, or an `hours holidays` line's hours), then an eve: an open
     weekday that is no holiday and whose next day is one. The year after the span
     is consulted too, so that 31 December can be an eve. A yearly day is no
     holiday: no eve before it.
@@ -742,9 +759,12 @@ def _dated_hours(cal: Calendar, weekly: dict[str, list[list[str]]], years: tuple
         for day in monthly_days(monthly, first, last, working):
             if first <= day.year <= last and day not in result:
                 result[day] = _daily(monthly.hours)
+    # A holiday is closed; one of an `hours holidays` line (lang17) has that line's hours instead, even if a `closed
+    # holidays` line also closes it. It stays a holiday: no working day above, an eve before it below.
+    on_call = holiday_hours(cal, range(first, last + 1)) if any(source.hours for source in cal.holidays) else {}
     for day in holidays_found:
         if first <= day.year <= last and day not in result:
-            result[day] = []
+            result[day] = on_call.get(day, [])
     if eve is not None:
         before_these = holidays_found
         if cal.eve_before:  # `eve ... before "Midsummer Eve", ...`: the eves of those holidays only

@@ -380,7 +380,7 @@ def calendar_text(calendar: Calendar, reader: Reader) -> str:
     else:
         text = zoned_hours(hours, calendar.zone, reader)
     places: dict[str, set[str]] = {}  # each place's kinds of holiday beyond the public ones
-    for h in calendar.holidays:
+    for h in (h for h in calendar.holidays if not h.hours):  # `hours holidays` lines open theirs (below)
         places.setdefault(_holiday_place(h.country, h.subdivision, reader), set()).update(set(h.categories) - {"public"})
     if len({frozenset(k) for k in places.values()}) > 1:
         # Places closed on different kinds (Sweden's de facto holidays beside Italy's public ones): one list of
@@ -392,7 +392,7 @@ def calendar_text(calendar: Calendar, reader: Reader) -> str:
             where = fmt.listing(sorted(place for place, kinds in worded.items() if kind in kinds), lang)
             clauses.append(_("%(holidays)s in %(countries)s") % {"holidays": names[kind] if kind else _("some other holidays"), "countries": where})
         text = _("%(hours)s, except %(holidays)s") % {"hours": text, "holidays": fmt.listing(clauses, lang)}
-    elif calendar.holidays:
+    elif places:
         countries = fmt.listing(sorted(places), lang)
         kinds = set().union(*places.values())
         if kinds:
@@ -403,6 +403,16 @@ def calendar_text(calendar: Calendar, reader: Reader) -> str:
             }
         else:
             text = _("%(hours)s, except public holidays in %(countries)s") % {"hours": text, "countries": countries}
+    for source in (h for h in calendar.holidays if h.hours):  # `hours holidays IT 09:00-13:00` (lang17): on-call hours
+        holiday_said = {
+            "hours": text, "countries": _holiday_place(source.country, source.subdivision, reader),
+            "other": fmt.unit_list([fmt.time_range(h.start, h.end, lang) for h in source.hours], lang),
+        }
+        if set(source.categories) - {"public"}:
+            holiday_said["holidays"] = holiday_kinds_text(source.categories, reader)
+            text = _("%(hours)s; on %(holidays)s in %(countries)s %(other)s") % holiday_said
+        else:
+            text = _("%(hours)s; on public holidays in %(countries)s %(other)s") % holiday_said
     kept_open = kept_open_holiday_names(calendar, lang)
     if kept_open:  # `closed holidays FR except "Pentecost Monday"`: France's "journée de solidarité"
         text = _("%(hours)s; open on %(holidays)s") % {"hours": text, "holidays": fmt.listing(kept_open, lang)}

@@ -225,6 +225,8 @@ def calendar(draw: st.DrawFn, cid: str, years: tuple[int, int], drawn: Drawn) ->
             lines.append(f"  eve {draw(day_hours())}{before}")
         if draw(st.integers(0, 3)) == 0:  # outside16: the working days between a holiday and a weekend, closed
             lines.append("  closed bridge days")
+        if draw(st.integers(0, 4)) == 0:  # lang17: on-call hours on the same holidays, instead of closed
+            lines.append(f"  hours holidays {code}{' ' + sub if sub else ''} {draw(day_hours())}")
     taken: set[str] = set()  # a date has one line of its own (T0508)
     for _ in range(draw(st.integers(0, 3))):
         choice = draw(st.sampled_from(["closed", "range", "yearly", "yearly-span", "hours-yearly", "hours-date", "hours-range"]))
