@@ -37,6 +37,7 @@ from dsl.language.model import (
     Coverage,
     Credit,
     DailyHours,
+    Dropped,
     Feature,
     HolidaySource,
     Horizon,
@@ -1773,6 +1774,7 @@ def check_vendor(
         yield from check_metric_text(metric)
     yield from check_extends(decl.plans)
     yield from check_dated_versions_of_inherited(decl.plans, vendor)
+    yield from check_dropped(decl.plans, vendor)
     yield from check_applies_to(decl.plans)
     yield from check_recommended(decl.plans)
     for source in decl.sources:
@@ -1954,6 +1956,55 @@ def check_dated_versions_of_inherited(plans: Sequence[Plan], vendor: Vendor) -> 
                 "write it again without a date, before this one",
                 code="T0817",
             )
+
+
+def check_dropped(plans: Sequence[Plan], vendor: Vendor) -> Iterator[Diagnostic]:
+    """T0331: `no target …` and `no coverage …` (lang17) leave out something the plan inherits, once, and not something
+    the plan also writes itself."""
+    resolved = {plan.id: plan for plan in vendor.plans}
+    for plan in plans:
+        parent = resolved.get(plan.extends) if plan.extends else None
+        if plan.extends is not None and parent is None:
+            continue  # an unknown parent, or a circle: T0311, T0312
+        written = {(t.metric, t.priority, t.case) for t in plan.targets}
+        written_cov = {(None, c.priority, c.case) for c in plan.coverage}
+        inherited: set[tuple[str | None, str | None, str | None]] = set()
+        if parent is not None:
+            inherited = {(t.metric, t.priority, t.case) for t in parent.targets} | {(None, c.priority, c.case) for c in parent.coverage}
+        seen: dict[tuple[str | None, ...], Pos] = {}
+        for dropped in plan.dropped:
+            key = dropped.key()
+            what = dropped.written()
+            if (dropped.kind, *key) in seen:
+                yield error(
+                    f"plan '{plan.id}' leaves out {what} twice", dropped.pos,
+                    f"first at line {seen[(dropped.kind, *key)].line}; remove this line", code="T0331",
+                )
+                continue
+            seen[(dropped.kind, *key)] = dropped.pos
+            if parent is None:
+                yield error(
+                    f"plan '{plan.id}' extends no plan, so it inherits no {what} to leave out", dropped.pos,
+                    "'no target' and 'no coverage' are for a plan that extends another (plan gold extends silver { … }); "
+                    "a plan's own line is removed by deleting it",
+                    code="T0331",
+                )
+            elif key in (written if dropped.kind == "target" else written_cov):
+                yield error(
+                    f"plan '{plan.id}' both leaves out and writes {what}", dropped.pos,
+                    f"its own '{what.partition(' for ')[0]} …' line already replaces the inherited one: remove the 'no {dropped.kind}' line",
+                    code="T0331",
+                )
+            elif key not in inherited:
+                kind_inherited = sorted(
+                    Dropped(dropped.kind, metric, priority, case).written()
+                    for metric, priority, case in inherited if (metric is None) == (dropped.kind == "coverage")
+                )
+                hint = did_you_mean(what, kind_inherited) or (
+                    f"'{parent.id}' has no {dropped.kind} to leave out" if not kind_inherited
+                    else f"it inherits from '{parent.id}': " + ", ".join(kind_inherited[:6]) + (", …" if len(kind_inherited) > 6 else "")
+                )
+                yield error(f"plan '{plan.id}' inherits no {what} from '{parent.id}'", dropped.pos, hint, code="T0331")
 
 
 # --- prices that change on a date ----------------------------------------------------------------

@@ -320,6 +320,20 @@ EXPLANATIONS: dict[str, Explanation] = {
         V + '  contact email "support@acme.example"\n  plan basic { name "Basic" channels emial }\n}\n',
         fix=('channels emial', 'channels email'),
     ),
+    "T0331": Explanation(
+        "leaving out a target or coverage the plan does not inherit",
+        "A plan that `extends` another inherits its targets and coverage; `no target METRIC PRIORITY [for CASE]` and "
+        "`no coverage PRIORITY [for CASE]` leave one of them out (every version of a target), so that a kind of case keeps "
+        "the plan's general target: a tier staffed around the clock, where the parent's on-call clock for the case would "
+        "still count. The line names exactly what the parent has, with the same priority (or `all`) and case; it is an "
+        "error in a plan that extends none, a second time, or beside the plan's own line for the same thing (which "
+        "replaces the inherited one already).",
+        V + '  calendar office { zone Europe/Rome open mon-fri 09:00-18:00 }\n  calendar on-call { zone Europe/Rome open sat 09:00-13:00 }\n'
+        '  case night "Faults reported on the on-call line"\n'
+        '  plan base { name "Base" target first-response all 4h on office target first-response all for night 1h on on-call }\n'
+        '  plan top extends base { name "Top" no target first-response all for nigth }\n}\n',
+        fix=("for nigth", "for night"),
+    ),
     "T0330": Explanation(
         "a channel named twice in one plan",
         "A plan's `channels` lists each contact once: a second entry (with other hours, or for other "

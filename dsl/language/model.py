@@ -624,6 +624,27 @@ class Coverage:
 
 
 @dataclass(frozen=True, slots=True)
+class Dropped:
+    """`no target first-response A for fuori-orario`, `no coverage A for fuori-orario` (lang17): a target (every version
+    of it) or a coverage that a plan extending another does not inherit, so that a case keeps the plan's general one."""
+
+    kind: str  # "target" or "coverage"
+    metric: str | None  # a target's metric; None for a coverage
+    priority: str | None  # None: `all`
+    case: str | None = None
+    pos: Pos = field(default_factory=_no_pos, compare=False)
+
+    def key(self) -> tuple[str | None, str | None, str | None]:
+        """What it drops: a target's (metric, priority, case), a coverage's (None, priority, case)."""
+        return (self.metric, self.priority, self.case)
+
+    def written(self) -> str:
+        """The statement as a plan writes it: "target first-response A for fuori-orario"."""
+        what = " ".join(w for w in (self.kind, self.metric, self.priority or "all") if w)
+        return what + (f" for {self.case}" if self.case else "")
+
+
+@dataclass(frozen=True, slots=True)
 class Obligation:
     """Something the vendor does on its own: 4 status meetings a year, a call after 4 h of work."""
 
@@ -882,6 +903,9 @@ class Plan:
     penalties_pos: Pos = field(default_factory=_no_pos, compare=False)
     # `penalty total at most 20% of monthly fee per month`: the cap of all the plan's penalties together; goes with them.
     penalty_total: PenaltyCap | None = None
+    # `no target …`, `no coverage …` (lang17): what this plan leaves out of what it inherits; its own, never inherited
+    # (a plan extending it inherits its targets and coverage without them).
+    dropped: tuple[Dropped, ...] = ()
 
     def cell(self, feature: str) -> Cell | None:
         """The plan's cell for a feature, or None when the plan does not mention it."""

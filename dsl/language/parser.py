@@ -54,6 +54,7 @@ from dsl.language.model import (
     Credit,
     DailyHours,
     DateHours,
+    Dropped,
     Feature,
     Footnote,
     HolidaySource,
@@ -986,6 +987,16 @@ class _Builder(Transformer[Token, Any]):
         )
         return _Stmt("coverage", coverage, pos)
 
+    def no_target(self, meta: Any, children: list[Any]) -> _Stmt:
+        metric, priority, case = children
+        pos = self._pos(meta)
+        return _Stmt("dropped", Dropped("target", str(metric), _optional(priority), case.name if case is not None else None, pos), pos)
+
+    def no_coverage(self, meta: Any, children: list[Any]) -> _Stmt:
+        priority, case = children
+        pos = self._pos(meta)
+        return _Stmt("dropped", Dropped("coverage", None, _optional(priority), case.name if case is not None else None, pos), pos)
+
     def obligation(self, meta: Any, children: list[Any]) -> _Stmt:
         oid, limited, quantity, after, calendar, text = children
         pos = self._pos(meta)
@@ -1077,6 +1088,7 @@ class _Builder(Transformer[Token, Any]):
             support_languages=parts.get("support languages", ()),
             contract=parts.get("contract"),
             channels_pos=tuple(r.pos for r, _, _ in channels),
+            dropped=tuple(parts.get("dropped", ())),
         )
         if "penalty" in parts:
             written = parts["penalty"]

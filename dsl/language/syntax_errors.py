@@ -803,8 +803,28 @@ def _calendar_line_hint(exc: UnexpectedToken, text: str) -> str | None:
     return None
 
 
+DROP_WORDS = frozenset({"drop", "without", "remove", "delete", "exclude", "omit", "no-target", "no-coverage"})
+"""Words an author of a plan that extends another reaches for to leave out an inherited target (lang17)."""
+
+DROP_HINT = (
+    "a plan that extends another leaves out an inherited target or coverage with: no target first-response A for "
+    "fuori-orario (no time or calendar after it), no coverage A for fuori-orario"
+)
+
+
+def _dropped_hint(exc: UnexpectedToken, text: str) -> str | None:
+    """`drop target …`, `no targets …`, `no target … 1h`: leaving out an inherited target, as the language writes it."""
+    line, before = _line_of(exc, text)
+    words = line.split()
+    if not before and str(exc.token).lower() in DROP_WORDS and len(words) > 1 and words[1] in ("target", "coverage", "targets"):
+        return DROP_HINT
+    if words[:1] == ["no"] and len(words) > 1 and words[1] in ("target", "targets", "coverage") and before[:1] == ["no"]:
+        return DROP_HINT
+    return None
+
+
 LINE_HINTS: tuple[Callable[[UnexpectedToken, str], str | None], ...] = (
-    _uptime_hint, _calendar_line_hint, _included_hint, _pack_hint, _money_minimum_hint, _order_hint, _setup_fee_hint, _cutoff_hint,
+    _dropped_hint, _uptime_hint, _calendar_line_hint, _included_hint, _pack_hint, _money_minimum_hint, _order_hint, _setup_fee_hint, _cutoff_hint,
     _region_name_hint, _coverage_levels_hint, _country_code_hint, _part_minimum_hint, _word_too_many_hint,
     _statement_word_hint,
 )

@@ -2271,7 +2271,9 @@ def tier_cards(vendor: Vendor, reader: Reader, prices: tuple[PriceRow, ...]) -> 
     """One card per tier: its name, promise, price, what it adds to the tier it extends, and whether it is recommended."""
     cards = []
     for i, plan in enumerate(vendor.plans):
-        base = vendor.plan(plan.extends) if plan.extends else None
+        # A tier that leaves out something it inherits (`no target …`, `no coverage …`; lang17) has not everything of the
+        # one it extends: no "Everything in X, and more" on its card, but its own highlights, as a tier that extends none.
+        base = vendor.plan(plan.extends) if plan.extends and not plan.dropped else None
         same = base is not None and not adds_to_parent(plan, vendor)
         promise = _promise(plan.description, reader)
         own: tuple[tuple[Markup, PriceCell], ...]
