@@ -190,7 +190,7 @@ def test_the_rules_carry_availability_credits_and_maintenance_per_plan_and_valid
     doc = rules()
     jsonschema.validate(doc, load_schema())
     assert structural_problems(doc) == []
-    assert doc["format_version"] == "1.13"
+    assert doc["format_version"] == "1.14"
     premium = doc["vendors"]["acme"]["plans"]["premium"]
     assert premium["availability"] == {
         "percent": 99.9, "period": "month", "calendar": None,

@@ -998,6 +998,9 @@ def plan_calendars(plan: Plan) -> Iterator[tuple[str, Pos]]:
         yield plan.maintenance.calendar, plan.maintenance.pos
     if plan.availability is not None and plan.availability.calendar is not None:
         yield plan.availability.calendar, plan.availability.calendar_pos
+    for penalty in plan.penalties:  # `penalty obligation report … per business day on office` (lang17)
+        if penalty.calendar is not None:
+            yield penalty.calendar, penalty.calendar_pos
 
 
 def check_feature(feature: Feature, vendor: Vendor) -> Iterator[Diagnostic]:
@@ -1432,7 +1435,9 @@ def _cap_window(amount: PenaltyAmount) -> str:
 
 
 def _penalty_name(penalty: Penalty) -> str:
-    """A penalty as diagnostics name it: 'resolution P1', 'first-response all'."""
+    """A penalty as diagnostics name it: 'resolution P1', 'first-response all', "obligation 'report'"."""
+    if penalty.obligation is not None:
+        return f"obligation '{penalty.obligation}'"
     return f"{penalty.metric} {penalty.priority or 'all'}"
 
 
@@ -1563,7 +1568,7 @@ def check_penalties(plan: Plan) -> Iterator[Diagnostic]:
     yield from _check_penalty_total(plan)
     seen: dict[tuple[str, str | None], Pos] = {}
     for penalty in plan.penalties:
-        key = (penalty.metric, penalty.priority)
+        key = ("obligation", penalty.obligation) if penalty.obligation is not None else (penalty.metric, penalty.priority)
         if key in seen:
             yield error(
                 f"a penalty for {_penalty_name(penalty)} is given twice", penalty.pos, f"first given at line {seen[key].line}",
@@ -1571,7 +1576,7 @@ def check_penalties(plan: Plan) -> Iterator[Diagnostic]:
             )
         else:
             seen[key] = penalty.pos
-        if penalty.metric not in METRICS:
+        if penalty.metric not in METRICS and penalty.obligation is None:
             yield error(f"unknown metric '{penalty.metric}'", _at(penalty.metric_pos, penalty.pos), _metric_hint(penalty.metric), code="T0405")
         yield from _check_penalty_amount(penalty.amount, "penalty")
         if penalty.per not in PENALTY_UNITS:
@@ -1642,6 +1647,9 @@ def check_penalty_targets(plan: Plan, vendor: Vendor) -> Iterator[Diagnostic]:
     currencies = {c for price in plan.prices for c in (price.currency,) if c is not None}
     levels = {lv.id for lv in vendor.priorities.levels} if vendor.priorities else set()
     for penalty in plan.penalties:
+        if penalty.obligation is not None:
+            yield from _check_obligation_penalty(penalty, plan)
+            continue
         if penalty.priority is not None and penalty.priority not in levels:
             hint = did_you_mean(penalty.priority, levels) if levels else "this vendor has no priority levels; use 'all'"
             yield error(f"unknown priority '{penalty.priority}'", _at(penalty.priority_pos, penalty.pos), hint, code="T0314")
@@ -1684,6 +1692,42 @@ def check_penalty_targets(plan: Plan, vendor: Vendor) -> Iterator[Diagnostic]:
                 f"a penalty in {amount.currency}, but plan '{plan.id}' is priced in {', '.join(sorted(currencies))}", amount.pos,
                 f"write the amount in the currency of the contract, such as: {amount.value} {sorted(currencies)[0]}", code="T0863",
             )
+
+
+def _check_obligation_penalty(penalty: Penalty, plan: Plan) -> Iterator[Diagnostic]:
+    """`penalty obligation report … per business day on office` (lang17): an obligation of the merged plan (T0870), whose
+    business hours or days are of a calendar: its own or, for one without, the line's (T0864), never both (T0870)."""
+    obligations = {ob.id: ob for ob in plan.obligations}
+    obligation = obligations.get(penalty.obligation or "")
+    if obligation is None:
+        hint = did_you_mean(penalty.obligation or "", obligations) if obligations else None
+        yield error(
+            f"a penalty for obligation '{penalty.obligation}', which plan '{plan.id}' does not have", _at(penalty.obligation_pos, penalty.pos),
+            hint or "a penalty for a late obligation names one of the plan's obligations, such as: obligation report 1 per month { … } "
+            "and penalty obligation report 100 EUR per business day on CALENDAR",
+            code="T0870",
+        )
+        return
+    if penalty.calendar is not None and obligation.calendar is not None:
+        yield error(
+            f"obligation '{obligation.id}' is counted on its own calendar '{obligation.calendar}'", penalty.calendar_pos,
+            f"the business hours or days of its delay are of '{obligation.calendar}': remove 'on {penalty.calendar}'",
+            code="T0870",
+        )
+    elif penalty.calendar is not None and not penalty.business:
+        yield error(
+            f"a calendar for a penalty per {penalty.per}, counted in real time", penalty.calendar_pos,
+            f"a calendar counts business hours or days: per business {penalty.unit if penalty.unit != 'occurrence' else 'day'}, "
+            f"or remove 'on {penalty.calendar}'",
+            code="T0870",
+        )
+    elif penalty.business and penalty.unit in ("hour", "day") and penalty.calendar is None and obligation.calendar is None:
+        what = "business days are the days a calendar is open" if penalty.unit == "day" else "business hours are a calendar's open hours"
+        yield error(
+            f"a penalty per business {penalty.unit} for obligation '{obligation.id}', which runs on no calendar", penalty.per_pos,
+            f"{what}: name it after the unit, such as: per {penalty.per} on CALENDAR (or count real {penalty.unit}s)",
+            code="T0864",
+        )
 
 
 # --- tiers, sources and editorial voice (issue 8) ------------------------------------------------

@@ -1332,6 +1332,18 @@ EXPLANATIONS: dict[str, Explanation] = {
         "    penalty resolution all 500 SEK per started day then 1000 SEK per started day after 5 weeks\n  }\n}\n",
         fix=("after 5 weeks", "after 5 days"),
     ),
+    "T0870": Explanation(
+        "a penalty for an obligation the plan does not have, or on the wrong calendar",
+        "`penalty obligation report 0.5% of monthly fee per business day on office` is what the vendor pays when the "
+        "plan's obligation `report` is late (a monthly report delivered after the day its text names). The id is one of "
+        "the plan's obligations, its own or inherited. The business hours or days of the delay are of the obligation's "
+        "own calendar (`obligation call-back after 2h on office`); only an obligation without one (`obligation report 1 "
+        "per month`) names it after the unit, `per business day on office`. A calendar on a penalty counted in real "
+        "time (`per started day`, `per occurrence`) counts nothing.",
+        V + _PLAN_V10 + '    obligation report 1 per month "A monthly service report"\n'
+        "    penalty obligation reprot 100 SEK per business day on office\n  }\n}\n",
+        fix=("obligation reprot", "obligation report"),
+    ),
     # --- T10: the project's settings file, tierwise.toml ----------------------------------------
     "T1001": Explanation(
         "the settings file is not valid TOML",

@@ -754,6 +754,8 @@ def _resolve_vendor(decl: VendorDecl, shared_calendars: list[Calendar], shared_s
             use_calendar(cov.calendar)
         for ob in plan.obligations:
             use_calendar(ob.calendar)
+        for penalty in plan.penalties:  # `penalty obligation report … per business day on office` (lang17)
+            use_calendar(penalty.calendar)
         for channel_hours in plan.channel_hours:
             use_calendar(channel_hours.calendar)
         if plan.maintenance is not None:

@@ -826,6 +826,14 @@ class Penalty:
     # The words themselves, for a caret under the one a check refuses (an unknown metric or priority).
     metric_pos: Pos = field(default_factory=_no_pos, compare=False)
     priority_pos: Pos = field(default_factory=_no_pos, compare=False)
+    # `penalty obligation report 0.5% of monthly fee per business day on office` (lang17): paid when the plan's obligation
+    # of this id is late (a monthly report delivered after the day its text names), not a target; `metric` is then "" and
+    # `priority` None. `calendar`: the calendar the business hours or days of delay are of, when the line names it (an
+    # obligation without a calendar of its own: `report 1 per month`); else the obligation's.
+    obligation: str | None = None
+    obligation_pos: Pos = field(default_factory=_no_pos, compare=False)
+    calendar: str | None = None
+    calendar_pos: Pos = field(default_factory=_no_pos, compare=False)
 
     @property
     def unit(self) -> str:

@@ -1158,6 +1158,16 @@ class _Builder(Transformer[Token, Any]):
                         self._tpos(metric), self._opt_tpos(priority))
         return _Stmt("penalty", found, pos)
 
+    def obligation_penalty(self, meta: Any, children: list[Any]) -> _Stmt:
+        """`penalty obligation report 100 EUR per business day on office` (lang17): a penalty for a late obligation."""
+        obligation, amount, unit, calendar, *steps, cap = children
+        held = self.penalty(meta, [Token("ID", ""), None, amount, unit, *steps, cap])
+        found = dataclasses.replace(
+            held.value, obligation=str(obligation), obligation_pos=self._tpos(obligation), calendar=_optional(calendar),
+            calendar_pos=self._opt_tpos(calendar), metric_pos=self._tpos(obligation),
+        )
+        return _Stmt("penalty", found, held.pos)
+
     def penalty_step(self, meta: Any, children: list[Any]) -> PenaltyStep:
         amount, (per, per_pos), after, unit, whole = children
         counted = Pos(self.path, after.line or 0, after.column or 0, unit.end_line or 0, unit.end_column or 0)  # `5 days`, for a caret under both

@@ -33,6 +33,7 @@ from dsl.language.model import (
     HolidaySource,
     MonthlyDays,
     Obligation,
+    Penalty,
     PenaltyAmount,
     Plan,
     PriorityScheme,
@@ -44,7 +45,7 @@ from dsl.language.model import (
 from dsl.language.vocabulary import LANGUAGES, METRICS, MINUTES_PER_DAY, WEEKDAYS
 
 # 1.2: "zones", the zone names a question may give.
-FORMAT_VERSION = "1.13"  # 1.1: vendor "aliases" (who else a plan's terms apply to), plan "no_support";
+FORMAT_VERSION = "1.14"  # 1.1: vendor "aliases" (who else a plan's terms apply to), plan "no_support";
 # vendor "cases", target "case"/"business_days"/"days_rule"/"published", coverage "case", calendar "customer_holidays"
 # 1.2 (issue 10): years "valid_until"; plan "id"; target "id", "from", "until" (effective-dated versions)
 # 1.3: top-level "languages" (the project's published languages: every texts object has exactly these keys)
@@ -67,6 +68,8 @@ FORMAT_VERSION = "1.13"  # 1.1: vendor "aliases" (who else a plan's terms apply 
 #       every unit of it costs the step's amount, the first ones included)
 # 1.13: penalty "clock" "business" with "per" "day" (business days of delay: from the deadline's time of day to the
 #       same time on the calendar's next business day), where 1.12 had "business" only per hour
+# 1.14: penalty "obligation" (a penalty for a late obligation, whose "metric" and "priority" are then null) and
+#       "calendar" (the calendar its business hours or days of delay are of; null for a target's penalty)
 """Bumped in its minor part for additions a consumer may ignore (and for a change of the ticket clock's answers a consumer
 must know about, 1.7), in its major part for anything else."""
 
@@ -440,6 +443,15 @@ def _penalty_amount(amount: PenaltyAmount) -> dict[str, Any]:
     return {"kind": "money", "amount": _number(amount.value), "currency": amount.currency}
 
 
+def _penalty_calendar(penalty: Penalty, plan: Plan) -> str | None:
+    """Format 1.14: the calendar a late obligation's business hours or days of delay are of (the line's, else the
+    obligation's own); None for a target's penalty (its target's calendar) and one counted in real time."""
+    if penalty.obligation is None or not penalty.business:
+        return None
+    obligation = next((ob for ob in plan.obligations if ob.id == penalty.obligation), None)
+    return penalty.calendar or (obligation.calendar if obligation is not None else None)
+
+
 def _penalties(plan: Plan) -> dict[str, Any]:
     """Format 1.10: the penalties for missed targets; [] for `penalty none`, null when the offer does not say.
 
@@ -454,7 +466,7 @@ def _penalties(plan: Plan) -> dict[str, Any]:
     return {
         "penalties": [
             {
-                "metric": p.metric,
+                "metric": p.metric if p.obligation is None else None,  # format 1.14: null for a late obligation's
                 "priority": p.priority,
                 "amount": _penalty_amount(p.amount),
                 "per": p.unit,
@@ -464,6 +476,9 @@ def _penalties(plan: Plan) -> dict[str, Any]:
                 # Format 1.11: null, not [], for a penalty that does not grow, so that a 1.10 consumer refuses only growing ones.
                 # Format 1.12: "whole", the step's amount for every unit of the delay once it passes "after".
                 "steps": [{"after": s.after, "amount": _penalty_amount(s.amount), "whole": s.whole} for s in p.steps] or None,
+                # Format 1.14: the obligation whose lateness this penalty is for, and the calendar of its business time.
+                "obligation": p.obligation,
+                "calendar": _penalty_calendar(p, plan),
             }
             for p in plan.penalties
         ],
@@ -898,6 +913,14 @@ def _plan_problems(where: str, plan: dict[str, Any], calendars: dict[str, Any], 
     maintenance = plan.get("maintenance")
     if maintenance is not None and maintenance["calendar"] is not None and maintenance["calendar"] not in calendars:
         problems.append(f"{where}.maintenance: unknown calendar '{maintenance['calendar']}'")
+    for n, penalty in enumerate(plan.get("penalties") or ()):  # format 1.14: a late obligation's penalty
+        at = f"{where}.penalties[{n}]"
+        if penalty.get("obligation") is not None and penalty["obligation"] not in ids:
+            problems.append(f"{at}: unknown obligation '{penalty['obligation']}'")
+        if penalty.get("calendar") is not None and penalty["calendar"] not in calendars:
+            problems.append(f"{at}: unknown calendar '{penalty['calendar']}'")
+        if penalty.get("obligation") is not None and penalty["clock"] == "business" and penalty.get("calendar") is None:
+            problems.append(f"{at}: an obligation's penalty counted in business time without a calendar")
     return problems
 
 

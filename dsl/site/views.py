@@ -1696,6 +1696,12 @@ def plan_services(vendor: Vendor, reader: Reader) -> tuple[PlanService, ...]:
                     if clock
                     else _("every %(duration)s of working time until the resolution") % values
                 )
+            for penalty in (p for p in plan.penalties if p.obligation == ob.id):  # `penalty obligation …` (lang17)
+                said = {"penalty": penalty_text(penalty, reader), "hours": clock_text(vendor, penalty.calendar, reader)}
+                details.append(
+                    _("penalty for delay: %(penalty)s, counted %(hours)s") % said if penalty.calendar and said["hours"]
+                    else _("penalty for delay: %(penalty)s") % said
+                )
             text = reader.inline(ob.text)
             if details:  # "A status update on every open case – once a day", not "… case. – once a day"
                 text = Markup(_FULL_STOP_AT_END.sub(r"\1", str(text)))
@@ -2928,6 +2934,8 @@ def penalty_text(penalty: Penalty, reader: Reader) -> str:
         "business day": _("%(amount)s per full business day of delay"),
         "occurrence": _("%(amount)s per missed target"),
     }
+    if penalty.obligation is not None:  # `penalty obligation report …` (lang17): a late delivery, not a missed target
+        units["occurrence"] = _("%(amount)s per late delivery")
     said = units.get(penalty.per, units["occurrence"]) % {"amount": penalty_amount_text(penalty.amount, reader)}
     for step in penalty.steps:
         said = _("%(penalty)s, then %(step)s") % {"penalty": said, "step": penalty_step_text(penalty, step, reader)}
@@ -2940,6 +2948,8 @@ def penalty_text(penalty: Penalty, reader: Reader) -> str:
         "contract": _("at most %(cap)s over the whole contract"),
         "occurrence": _("at most %(cap)s per missed target"),
     }
+    if penalty.obligation is not None:
+        caps["occurrence"] = _("at most %(cap)s per late delivery")
     cap = caps.get(penalty.cap_per or "month", caps["month"]) % {"cap": penalty_amount_text(penalty.cap, reader, running=True)}
     return _("%(penalty)s, %(cap)s") % {"penalty": said, "cap": cap}
 
