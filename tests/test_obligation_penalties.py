@@ -23,6 +23,7 @@ from dsl.cli import main
 from dsl.language.loader import load_text
 from dsl.rules.engine import due
 from dsl.rules.export import export_project, load_schema, structural_problems
+from dsl.site import compare
 from dsl.site import views as site
 from support.language_plans import only, problems
 from support.parse_both_ways import same
@@ -243,3 +244,21 @@ def test_the_example_of_docs_rules_is_what_its_line_exports() -> None:
         f"    {line}\n  }}\n}}\n"
     )
     assert _rules(plan)["vendors"]["v"]["plans"]["p"]["penalties"] == [shown]
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [("sv", "Lösning och försenade åtaganden"), ("it", "Risoluzione e impegni in ritardo"), ("pl", "Rozwiązanie i opóźnione zobowiązania"),
+     ("en", "Resolution and late commitments")],
+)
+def test_the_comparison_names_late_commitments_after_the_targets(lang: str, said: str) -> None:
+    text = edited("    # 50 €", "    penalty resolution all 100 EUR per started business day\n    # 50 €")
+    result = load_text(text, "t.plan")
+    assert result.project is not None and not result.diagnostics, [d.message for d in result.diagnostics]
+    vendor = result.project.vendors[0]
+    cell = compare.penalties_cell(vendor.plans[0], site.Reader(lang, words()[lang], vendor))
+    assert _plain(str(cell.text)) == said
+    only_obligations = load_text(docs_example(), "t.plan").project
+    assert only_obligations is not None
+    alone = compare.penalties_cell(only_obligations.vendors[0].plans[0], site.Reader("en", words()["en"], vendor))
+    assert str(alone.text) == "Late commitments"
