@@ -405,7 +405,9 @@ PENALTY_UNITS = ("started hour", "hour", "started business hour", "business hour
 
 
 @st.composite
-def penalties(draw: st.DrawFn, timed: list[tuple[str, str]], prices: list[str]) -> list[str]:
+def penalties(
+    draw: st.DrawFn, timed: list[tuple[str, str]], prices: list[str], obligations: tuple[tuple[str, bool], ...] = (), calendars: tuple[str, ...] = (),
+) -> list[str]:
     """A plan's penalties for missed targets (docs/language.md, "Penalties for missed targets"): for some of its own timed
     targets, a share (in % or ‰) of a fee or of the contract's value, or money in the plan's currency, per hour, business
     hour, day, business day or occurrence, growing in steps, capped, and maybe a total; or `penalty none`.
@@ -441,6 +443,13 @@ def penalties(draw: st.DrawFn, timed: list[tuple[str, str]], prices: list[str]) 
             windows = ["month", "quarter", "year", "contract"] + ([] if unit == "occurrence" else ["occurrence"])
             line += f" at most {amount(measure, base * draw(st.sampled_from([1, 10, 20])))} per {draw(st.sampled_from(windows))}"
         lines.append(line)
+    # lang17: a late obligation's penalty; business time on the obligation's own calendar, else on the one the line names.
+    for ob, timed_ob in draw(st.lists(st.sampled_from(obligations), max_size=2, unique=True)) if obligations and calendars else ():
+        measure = draw(st.sampled_from(measures))
+        unit = draw(st.sampled_from(PENALTY_UNITS))
+        on = f" on {draw(st.sampled_from(calendars))}" if "business" in unit and not timed_ob else ""
+        base = draw(st.sampled_from([50, 200] if measure in CURRENCIES else [0.1, 0.5]))
+        lines.append(f"    penalty obligation {ob} {amount(measure, base)} per {unit}{on}")
     if draw(st.booleans()):
         measure = draw(st.sampled_from(measures))
         cap = draw(st.sampled_from([5000, 100_000] if measure in CURRENCIES else [10, 20, 30]))
@@ -604,6 +613,7 @@ def plan_file(draw: st.DrawFn) -> Drawn:
                             p.append(f"    target {metric} {ref}{forcase} {draw(target_amount(calendars))} from {years[1]}-0{draw(st.integers(1, 9))}-01")
             if draw(st.booleans()):
                 p.append(f"    coverage {draw(st.sampled_from(['all', *levels]))} on {draw(st.sampled_from(calendars))}")
+        own_obligations: list[tuple[str, bool]] = []  # (id, runs on a calendar of its own), for a late obligation's penalty
         for j in range(draw(st.integers(0, 2))):
             forl = (" for " + " and ".join(draw(st.lists(st.sampled_from(levels), min_size=1, max_size=2, unique=True)))) if levels and draw(st.booleans()) else ""
             shape = draw(st.sampled_from(["plain", "per", "after", "every"]))
@@ -613,6 +623,7 @@ def plan_file(draw: st.DrawFn) -> Drawn:
                 "after": f" after {duration(draw(st.sampled_from([30, 60, 240])))} on {cal}", "every": f" every {duration(draw(st.sampled_from([60, 120])))} on {cal}",
             }[shape]
             p.append(f"    obligation ob{j}{forl}{extra} {draw(text(long=True, langs=langs))}")
+            own_obligations.append((f"ob{j}", shape in ("after", "every")))
         if contacts and draw(st.booleans()):
             chans = []
             for c in draw(st.lists(st.sampled_from(contacts), min_size=1, unique=True)):
@@ -640,7 +651,7 @@ def plan_file(draw: st.DrawFn) -> Drawn:
             elif draw(st.booleans()):
                 p.append("    maintenance notice 168h")
         if draw(st.integers(0, 3)) == 0:
-            p.extend(draw(penalties(timed, prices)) if timed else ["    penalty none"])
+            p.extend(draw(penalties(timed, prices, tuple(own_obligations), tuple(calendars))) if timed else ["    penalty none"])
         elif parent is not None and not fits(penalty_lines.get(parent, []), prices):
             p.append("    penalty none")  # the parent's penalties, inherited, would be in money or of a fee this tier lacks
         own = [line for line in p if line.startswith("    penalty ")]
