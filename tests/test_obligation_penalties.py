@@ -262,3 +262,20 @@ def test_the_comparison_names_late_commitments_after_the_targets(lang: str, said
     assert only_obligations is not None
     alone = compare.penalties_cell(only_obligations.vendors[0].plans[0], site.Reader("en", words()["en"], vendor))
     assert str(alone.text) == "Late commitments"
+
+
+def test_the_total_of_a_tier_that_pays_for_late_obligations_alone_is_said_with_them() -> None:
+    text = edited("    # 50 €", "    penalty total at most 10% of monthly fee per month\n    # 50 €")
+    result = load_text(text, "t.plan")
+    assert result.project is not None and not result.diagnostics, [d.message for d in result.diagnostics]
+    vendor = result.project.vendors[0]
+    (service,) = site.plan_services(vendor, site.Reader("en", words()["en"], vendor))
+    assert _plain(str(service.obligations[-1])) == '<small class="total">All penalties together at most 10% of the monthly fee per month</small>'
+    with_target = edited(
+        "    # 50 €", "    penalty total at most 10% of monthly fee per month\n    penalty resolution all 100 EUR per started day\n    # 50 €",
+    )
+    result = load_text(with_target, "t.plan")
+    assert result.project is not None and not result.diagnostics
+    vendor = result.project.vendors[0]
+    (service,) = site.plan_services(vendor, site.Reader("en", words()["en"], vendor))
+    assert len(service.obligations) == 2  # the resolution's "Penalty for delay" row says the total

@@ -1706,6 +1706,10 @@ def plan_services(vendor: Vendor, reader: Reader) -> tuple[PlanService, ...]:
             if details:  # "A status update on every open case – once a day", not "… case. – once a day"
                 text = Markup(_FULL_STOP_AT_END.sub(r"\1", str(text)))
             obligations.append(html_format("{} <small>– {}</small>", text, Markup("; ").join(details)) if details else text)
+        late = [p for p in plan.penalties if p.obligation is not None]
+        if late and plan.penalty_total is not None and len(late) == len(plan.penalties):
+            # The total of a tier that pays for late obligations alone: no target's "Penalty for delay" row says it.
+            obligations.append(html_format('<small class="total">{}</small>', penalty_total_text(plan.penalty_total, reader)))
         own = {c.case for c in plan.coverage if c.priority is not None}
         # The priorities with hours of their own first, highest first, then "Other priorities", as the "Hours counted"
         # row says them: a plan that extends one with `coverage all` wrote its `coverage P1` after it. Levels of one kind of
