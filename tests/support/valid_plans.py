@@ -546,6 +546,7 @@ def plan_file(draw: st.DrawFn) -> Drawn:
     drawn.plans = list(names)
     recommended = draw(st.sampled_from([None, *names]))
     penalty_lines: dict[str, list[str]] = {}  # each tier's penalties, its own or inherited
+    case_targets: dict[str, set[tuple[str, str, str]]] = {}  # each tier's targets for a kind of case, its own or inherited
     metrics_used: set[str] = set()
     for index, pid in enumerate(names):
         parent = names[draw(st.integers(0, index - 1))] if index and draw(st.booleans()) else None
@@ -597,6 +598,7 @@ def plan_file(draw: st.DrawFn) -> Drawn:
             p.append("    }")
         # Targets: one per (metric, priority, case), maybe versions.
         timed: list[tuple[str, str]] = []  # the plan's own general targets with a time, which a penalty may be for
+        own_case_targets: set[tuple[str, str, str]] = set()
         if not no_support:
             # Most tiers publish a target or more (the evaluators are compared on their deadlines); a few none.
             for metric in draw(st.lists(st.sampled_from(METRICS), min_size=0 if draw(st.integers(0, 5)) == 3 else 1, max_size=4, unique=True)):
@@ -606,6 +608,8 @@ def plan_file(draw: st.DrawFn) -> Drawn:
                         forcase = f" for {case}" if case else ""
                         promised = draw(target_amount(calendars))
                         p.append(f"    target {metric} {ref}{forcase} {promised}")
+                        if case is not None:
+                            own_case_targets.add((metric, ref, case))
                         if case is None and promised not in ("none", "not published"):
                             timed.append((metric, ref))
                         metrics_used.add(metric)
@@ -613,6 +617,13 @@ def plan_file(draw: st.DrawFn) -> Drawn:
                             p.append(f"    target {metric} {ref}{forcase} {draw(target_amount(calendars))} from {years[1]}-0{draw(st.integers(1, 9))}-01")
             if draw(st.booleans()):
                 p.append(f"    coverage {draw(st.sampled_from(['all', *levels]))} on {draw(st.sampled_from(calendars))}")
+        # lang17: a tier that extends another leaves out an inherited target for a kind of case (`no target …`), not one it
+        # writes itself; the case then keeps the tier's general target.
+        inherited = sorted(case_targets.get(parent, set()) - own_case_targets) if parent else []
+        dropped = set(draw(st.lists(st.sampled_from(inherited), max_size=1))) if inherited and draw(st.integers(0, 3)) == 0 else set()
+        for metric, ref, case in sorted(dropped):
+            p.append(f"    no target {metric} {ref} for {case}")
+        case_targets[pid] = (set(case_targets.get(parent, set())) - dropped) | own_case_targets if parent else own_case_targets
         own_obligations: list[tuple[str, bool]] = []  # (id, runs on a calendar of its own), for a late obligation's penalty
         for j in range(draw(st.integers(0, 2))):
             forl = (" for " + " and ".join(draw(st.lists(st.sampled_from(levels), min_size=1, max_size=2, unique=True)))) if levels and draw(st.booleans()) else ""
