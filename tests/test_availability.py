@@ -190,7 +190,7 @@ def test_the_rules_carry_availability_credits_and_maintenance_per_plan_and_valid
     doc = rules()
     jsonschema.validate(doc, load_schema())
     assert structural_problems(doc) == []
-    assert doc["format_version"] == "1.13"
+    assert doc["format_version"] == "1.14"
     premium = doc["vendors"]["acme"]["plans"]["premium"]
     assert premium["availability"] == {
         "percent": 99.9, "period": "month", "calendar": None,
@@ -505,7 +505,7 @@ NO_CREDIT_HINT = "a credit is a share of the fee below an availability (credit 1
         (("availability 99.9% per month", "credit no"), ("unexpected 'no'; expected 'none' or a number", 11, 12, NO_CREDIT_HINT)),
         (("availability 99.9% per month", "credit nothing"), ("unexpected 'nothing'; expected 'none' or a number", 11, 12, NO_CREDIT_HINT)),
         (("availability 99.9% per month", "no credits"),
-         ("unexpected 'credits'; expected 'support'", 11, 8, "an offer that gives no service credits says: credit none")),
+         ("unexpected 'credits'; expected 'coverage', 'support' or 'target'", 11, 8, "an offer that gives no service credits says: credit none")),
         (("availability 99.9% per month", "credit none below 99%"),
          ("unexpected 'below'; expected a statement or a closing '}' here", 11, 17,
           "'credit none' stands alone: the offer gives no service credits at all (credits are written credit 10% below 99.9%)")),

@@ -142,7 +142,7 @@ def test_the_ticket_clock_starts_where_the_cut_off_moves_it(project, rules, tmp_
 def test_the_export_and_the_schema(rules):
     targets = rules["vendors"]["boxco"]["plans"]["nbd"]["targets"]
     assert [t["cutoff"] for t in targets] == ["15:00", "15:00", "12:00"]
-    assert rules["format_version"] == "1.13"
+    assert rules["format_version"] == "1.14"
     jsonschema.Draft202012Validator(load_schema()).validate(rules)
     wrong = json.loads(json.dumps(rules))
     wrong["vendors"]["boxco"]["plans"]["nbd"]["targets"][0]["cutoff"] = "3pm"

@@ -177,7 +177,7 @@ def test_the_rules_carry_each_obligations_priorities_and_the_schema_accepts_them
     project, _ = load(text())
     assert project is not None
     rules = export_project(project, YEARS)
-    assert rules["format_version"] == "1.13"
+    assert rules["format_version"] == "1.14"
     plans = rules["vendors"]["acme"]["plans"]
     assert {o["id"]: o["priorities"] for o in plans["std"]["obligations"]} == {"rca": ["P1"], "call-back": ["P1", "P2"], "meetings": None}
     assert {o["id"]: o["priorities"] for o in plans["gold"]["obligations"]} == {"call-back": ["P1", "P2"], "rca": ["P1", "P2"], "meetings": None}

@@ -229,7 +229,7 @@ def test_the_comparison_treats_on_site_as_it_treats_the_workaround(built):
 
 
 def test_the_on_site_targets_are_exported_and_the_schema_accepts_them(rules):
-    assert rules["format_version"] == "1.13"
+    assert rules["format_version"] == "1.14"
     assert rules["metrics"] == list(METRICS)
     targets = [t for t in rules["vendors"]["fieldco"]["plans"]["onsite"]["targets"] if t["metric"] == "on-site"]
     assert [(t["priority"], t["minutes"], t["business_days"], t.get("days_rule"), t["calendar"]) for t in targets] == [

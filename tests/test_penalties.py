@@ -306,19 +306,21 @@ def test_the_rules_carry_each_penalty_and_validate() -> None:
     doc = export_project(result.project, (2026, 2026))
     jsonschema.validate(doc, load_schema())
     assert structural_problems(doc) == []
-    assert doc["format_version"] == "1.13"
+    assert doc["format_version"] == "1.14"
     plans = doc["vendors"]["urzad-it"]["plans"]
     assert plans["podstawowy"]["penalties"] == [] and plans["podstawowy"]["penalties_total"] is None
     assert plans["standard"]["penalties_total"] == {"amount": {"kind": "fee-share", "percent": 30, "fee_period": "month"}, "per": "month"}
     assert plans["standard"]["penalties"] == [
         {"metric": "first-response", "priority": "A", "amount": {"kind": "fee-share", "percent": 0.1, "fee_period": "month"},
          "per": "hour", "started": True, "clock": "real",
-         "cap": {"amount": {"kind": "fee-share", "percent": 10, "fee_period": "month"}, "per": "month"}, "steps": None},
+         "cap": {"amount": {"kind": "fee-share", "percent": 10, "fee_period": "month"}, "per": "month"}, "steps": None,
+         "obligation": None, "calendar": None},
         {"metric": "resolution", "priority": "A", "amount": {"kind": "fee-share", "percent": 0.5, "fee_period": "month"},
          "per": "hour", "started": True, "clock": "business",
-         "cap": {"amount": {"kind": "fee-share", "percent": 20, "fee_period": "month"}, "per": "month"}, "steps": None},
+         "cap": {"amount": {"kind": "fee-share", "percent": 20, "fee_period": "month"}, "per": "month"}, "steps": None,
+         "obligation": None, "calendar": None},
         {"metric": "resolution", "priority": None, "amount": {"kind": "money", "amount": 200, "currency": "PLN"},
-         "per": "day", "started": True, "clock": "real", "cap": None, "steps": None},
+         "per": "day", "started": True, "clock": "real", "cap": None, "steps": None, "obligation": None, "calendar": None},
     ]
 
 

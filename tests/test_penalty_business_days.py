@@ -197,13 +197,13 @@ def _rules(text: str) -> dict:
 
 def test_the_rules_carry_a_business_day_penalty_and_per_mille_as_its_exact_percentage() -> None:
     doc = _rules(docs_example())
-    assert doc["format_version"] == "1.13"
+    assert doc["format_version"] == "1.14"
     assert doc["vendors"]["ente-it"]["plans"]["appalto"]["penalties"] == [
         {"metric": "resolution", "priority": None, "amount": {"kind": "contract-share", "percent": 0.1},
          "per": "day", "started": True, "clock": "business",
-         "cap": {"amount": {"kind": "contract-share", "percent": 10}, "per": "contract"}, "steps": None},
+         "cap": {"amount": {"kind": "contract-share", "percent": 10}, "per": "contract"}, "steps": None, "obligation": None, "calendar": None},
         {"metric": "first-response", "priority": None, "amount": {"kind": "fee-share", "percent": 0.05, "fee_period": "year"},
-         "per": "day", "started": False, "clock": "business", "cap": None, "steps": None},
+         "per": "day", "started": False, "clock": "business", "cap": None, "steps": None, "obligation": None, "calendar": None},
     ]
 
 

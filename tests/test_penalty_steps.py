@@ -203,7 +203,7 @@ def _exported(text: str) -> dict[str, Any]:
 
 def test_the_rules_carry_the_steps_the_contracts_share_and_its_window() -> None:
     doc = _exported(docs_example())
-    assert doc["format_version"] == "1.13"
+    assert doc["format_version"] == "1.14"
     plan = doc["vendors"]["serwis-it"]["plans"]["umowa"]
     growing = plan["penalties"][1]
     assert growing["steps"] == [

@@ -98,7 +98,7 @@ def test_the_schema_takes_its_lists_from_the_vocabulary() -> None:
 
 def test_top_level_layout_and_order(doc: dict) -> None:
     assert list(doc) == ["format_version", "generator", "data_versions", "years", "languages", "metrics", "vendors", "zones"]
-    assert doc["format_version"] == "1.13"
+    assert doc["format_version"] == "1.14"
     assert doc["languages"] == list(vocabulary.LANGUAGES)  # no settings: today's four
     assert doc["years"] == {"first": 2026, "last": 2028, "valid_until": "2028-12-31"}
     assert doc["metrics"] == ["registration", "first-response", "on-site", "status-update", "workaround", "resolution"]

@@ -192,7 +192,7 @@ def test_the_horizon_is_the_default_span_and_the_document_says_until_when():
     # 1.3 "languages", 1.4 "workaround", 1.5 obligation "priorities" and availability, 1.6 "on-site",
     # 1.7 an obligation on the customer's holidays answered "none" without their country
     # 1.8 availability "credits_stated" (`credit none`: no service credits, told from not stated), 1.9 target "cutoff", 1.10 plan "penalties"
-    assert rules["format_version"] == "1.13"
+    assert rules["format_version"] == "1.14"
     # The project's own plans declare theirs.
     shared = (ROOT / "plans" / "shared.plan").read_text(encoding="utf-8")
     assert re.search(r"^horizon 20\d\d-20\d\d$", shared, re.M)

@@ -104,7 +104,7 @@ def test_the_vendor_page_shows_the_workaround_targets_in_every_language(built, l
 
 
 def test_the_workaround_targets_are_exported_and_the_schema_accepts_them(rules):
-    assert rules["format_version"] == "1.13"
+    assert rules["format_version"] == "1.14"
     assert rules["metrics"] == list(METRICS)
     targets = [t for t in rules["vendors"]["acme"]["plans"]["gold"]["targets"] if t["metric"] == "workaround"]
     assert [(t["priority"], t["minutes"], t["business_days"], t["calendar"]) for t in targets] == [

@@ -37,6 +37,7 @@ from dsl.language.model import (
     Coverage,
     Credit,
     DailyHours,
+    Dropped,
     Feature,
     HolidaySource,
     Horizon,
@@ -585,6 +586,7 @@ def check_hours_order(calendar: Calendar) -> Iterator[Diagnostic]:
     own_days = (
         *(special.hours for special in calendar.dates), *(days.hours for days in calendar.yearly), *(days.hours for days in calendar.monthly),
     )
+    own_days = (*own_days, *(source.hours for source in calendar.holidays))  # `hours holidays IT 09:00-13:00` (lang17)
     for hours in (*calendar.eve_hours, *(h for day_hours in own_days for h in day_hours)):
         if hours.end <= hours.start:
             yield _backwards(hours.start, hours.end, hours.pos)
@@ -624,6 +626,27 @@ def check_openings(calendar: Calendar) -> Iterator[Diagnostic]:
     for yearly in calendar.yearly:
         yield from _check_daily(yearly.hours, "the hours of these days")
     yield from check_monthly_days(calendar)
+    yield from check_holiday_hours(calendar)
+
+
+def check_holiday_hours(calendar: Calendar) -> Iterator[Diagnostic]:
+    """`hours holidays IT 09:00-13:00` (lang17): hours that do not overlap, and one line per place (T0526)."""
+    seen: dict[tuple[str, str | None], Pos] = {}
+    for source in calendar.holidays:
+        if not source.hours:
+            continue
+        yield from _check_daily(source.hours, "the hours of these holidays")
+        place = (source.country, source.subdivision)
+        written = f"{source.country}{' ' + source.subdivision if source.subdivision else ''}"
+        if place in seen:
+            yield error(
+                f"the holidays of {written} are given hours twice", source.pos,
+                f"first given at line {seen[place].line}; keep one 'hours holidays {written}' line, giving all its hours "
+                "(09:00-13:00, 15:00-18:00)",
+                code="T0526",
+            )
+        else:
+            seen[place] = source.pos
 
 
 MOST_MONTHLY_DAYS = 10
@@ -747,11 +770,14 @@ def check_customer_holidays(calendar: Calendar) -> Iterator[Diagnostic]:
             seen.setdefault(country, where)
     if calendar.zone is None and not calendar.always_open:
         for source in calendar.holidays:
+            verb = "keeps other hours on" if source.hours else "closes on"
             yield warning(
-                f"calendar '{calendar.id}' runs in the customer's own zone but closes on the public holidays of "
+                f"calendar '{calendar.id}' runs in the customer's own zone but {verb} the public holidays of "
                 f"{source.country}{' ' + source.subdivision if source.subdivision else ''}, the vendor's country, "
                 "whichever country the customer is in",
                 source.pos,
+                "hours on the customer's own holidays have no form: keep the line if the vendor's holidays are meant, or "
+                "give the calendar the vendor's zone" if source.hours else
                 f"if the customer's own holidays are meant, write: closed holidays customer {source.country}, ... "
                 "(the countries the rules should carry)",
                 code="T0516",
@@ -972,6 +998,9 @@ def plan_calendars(plan: Plan) -> Iterator[tuple[str, Pos]]:
         yield plan.maintenance.calendar, plan.maintenance.pos
     if plan.availability is not None and plan.availability.calendar is not None:
         yield plan.availability.calendar, plan.availability.calendar_pos
+    for penalty in plan.penalties:  # `penalty obligation report … per business day on office` (lang17)
+        if penalty.calendar is not None:
+            yield penalty.calendar, penalty.calendar_pos
 
 
 def check_feature(feature: Feature, vendor: Vendor) -> Iterator[Diagnostic]:
@@ -1408,7 +1437,9 @@ def _cap_window(amount: PenaltyAmount) -> str:
 
 
 def _penalty_name(penalty: Penalty) -> str:
-    """A penalty as diagnostics name it: 'resolution P1', 'first-response all'."""
+    """A penalty as diagnostics name it: 'resolution P1', 'first-response all', "obligation 'report'"."""
+    if penalty.obligation is not None:
+        return f"obligation '{penalty.obligation}'"
     return f"{penalty.metric} {penalty.priority or 'all'}"
 
 
@@ -1539,7 +1570,7 @@ def check_penalties(plan: Plan) -> Iterator[Diagnostic]:
     yield from _check_penalty_total(plan)
     seen: dict[tuple[str, str | None], Pos] = {}
     for penalty in plan.penalties:
-        key = (penalty.metric, penalty.priority)
+        key = ("obligation", penalty.obligation) if penalty.obligation is not None else (penalty.metric, penalty.priority)
         if key in seen:
             yield error(
                 f"a penalty for {_penalty_name(penalty)} is given twice", penalty.pos, f"first given at line {seen[key].line}",
@@ -1547,7 +1578,7 @@ def check_penalties(plan: Plan) -> Iterator[Diagnostic]:
             )
         else:
             seen[key] = penalty.pos
-        if penalty.metric not in METRICS:
+        if penalty.metric not in METRICS and penalty.obligation is None:
             yield error(f"unknown metric '{penalty.metric}'", _at(penalty.metric_pos, penalty.pos), _metric_hint(penalty.metric), code="T0405")
         yield from _check_penalty_amount(penalty.amount, "penalty")
         if penalty.per not in PENALTY_UNITS:
@@ -1630,6 +1661,9 @@ def check_penalty_targets(plan: Plan, vendor: Vendor) -> Iterator[Diagnostic]:
     currencies = {c for price in plan.prices for c in (price.currency,) if c is not None}
     levels = {lv.id for lv in vendor.priorities.levels} if vendor.priorities else set()
     for penalty in plan.penalties:
+        if penalty.obligation is not None:
+            yield from _check_obligation_penalty(penalty, plan)
+            continue
         if penalty.priority is not None and penalty.priority not in levels:
             hint = _priority_hint(penalty.priority, levels, "penalty")
             yield error(f"unknown priority '{penalty.priority}'", _at(penalty.priority_pos, penalty.pos), hint, code="T0314")
@@ -1672,6 +1706,42 @@ def check_penalty_targets(plan: Plan, vendor: Vendor) -> Iterator[Diagnostic]:
                 f"a penalty in {amount.currency}, but plan '{plan.id}' is priced in {', '.join(sorted(currencies))}", amount.pos,
                 f"write the amount in the currency of the contract, such as: {amount.value} {sorted(currencies)[0]}", code="T0863",
             )
+
+
+def _check_obligation_penalty(penalty: Penalty, plan: Plan) -> Iterator[Diagnostic]:
+    """`penalty obligation report … per business day on office` (lang17): an obligation of the merged plan (T0870), whose
+    business hours or days are of a calendar: its own or, for one without, the line's (T0864), never both (T0870)."""
+    obligations = {ob.id: ob for ob in plan.obligations}
+    obligation = obligations.get(penalty.obligation or "")
+    if obligation is None:
+        hint = did_you_mean(penalty.obligation or "", obligations) if obligations else None
+        yield error(
+            f"a penalty for obligation '{penalty.obligation}', which plan '{plan.id}' does not have", _at(penalty.obligation_pos, penalty.pos),
+            hint or "a penalty for a late obligation names one of the plan's obligations, such as: obligation report 1 per month { … } "
+            "and penalty obligation report 100 EUR per business day on CALENDAR",
+            code="T0870",
+        )
+        return
+    if penalty.calendar is not None and obligation.calendar is not None:
+        yield error(
+            f"obligation '{obligation.id}' is counted on its own calendar '{obligation.calendar}'", penalty.calendar_pos,
+            f"the business hours or days of its delay are of '{obligation.calendar}': remove 'on {penalty.calendar}'",
+            code="T0870",
+        )
+    elif penalty.calendar is not None and not penalty.business:
+        yield error(
+            f"a calendar for a penalty per {penalty.per}, counted in real time", penalty.calendar_pos,
+            f"a calendar counts business hours or days: per business {penalty.unit if penalty.unit != 'occurrence' else 'day'}, "
+            f"or remove 'on {penalty.calendar}'",
+            code="T0870",
+        )
+    elif penalty.business and penalty.unit in ("hour", "day") and penalty.calendar is None and obligation.calendar is None:
+        what = "business days are the days a calendar is open" if penalty.unit == "day" else "business hours are a calendar's open hours"
+        yield error(
+            f"a penalty per business {penalty.unit} for obligation '{obligation.id}', which runs on no calendar", penalty.per_pos,
+            f"{what}: name it after the unit, such as: per {penalty.per} on CALENDAR (or count real {penalty.unit}s)",
+            code="T0864",
+        )
 
 
 # --- tiers, sources and editorial voice (issue 8) ------------------------------------------------
@@ -1762,6 +1832,7 @@ def check_vendor(
         yield from check_metric_text(metric)
     yield from check_extends(decl.plans)
     yield from check_dated_versions_of_inherited(decl.plans, vendor)
+    yield from check_dropped(decl.plans, vendor)
     yield from check_applies_to(decl.plans)
     yield from check_recommended(decl.plans)
     for source in decl.sources:
@@ -1943,6 +2014,55 @@ def check_dated_versions_of_inherited(plans: Sequence[Plan], vendor: Vendor) -> 
                 "write it again without a date, before this one",
                 code="T0817",
             )
+
+
+def check_dropped(plans: Sequence[Plan], vendor: Vendor) -> Iterator[Diagnostic]:
+    """T0331: `no target …` and `no coverage …` (lang17) leave out something the plan inherits, once, and not something
+    the plan also writes itself."""
+    resolved = {plan.id: plan for plan in vendor.plans}
+    for plan in plans:
+        parent = resolved.get(plan.extends) if plan.extends else None
+        if plan.extends is not None and parent is None:
+            continue  # an unknown parent, or a circle: T0311, T0312
+        written = {(t.metric, t.priority, t.case) for t in plan.targets}
+        written_cov = {(None, c.priority, c.case) for c in plan.coverage}
+        inherited: set[tuple[str | None, str | None, str | None]] = set()
+        if parent is not None:
+            inherited = {(t.metric, t.priority, t.case) for t in parent.targets} | {(None, c.priority, c.case) for c in parent.coverage}
+        seen: dict[tuple[str | None, ...], Pos] = {}
+        for dropped in plan.dropped:
+            key = dropped.key()
+            what = dropped.written()
+            if (dropped.kind, *key) in seen:
+                yield error(
+                    f"plan '{plan.id}' leaves out {what} twice", dropped.pos,
+                    f"first at line {seen[(dropped.kind, *key)].line}; remove this line", code="T0331",
+                )
+                continue
+            seen[(dropped.kind, *key)] = dropped.pos
+            if parent is None:
+                yield error(
+                    f"plan '{plan.id}' extends no plan, so it inherits no {what} to leave out", dropped.pos,
+                    "'no target' and 'no coverage' are for a plan that extends another (plan gold extends silver { … }); "
+                    "a plan's own line is removed by deleting it",
+                    code="T0331",
+                )
+            elif key in (written if dropped.kind == "target" else written_cov):
+                yield error(
+                    f"plan '{plan.id}' both leaves out and writes {what}", dropped.pos,
+                    f"its own '{what.partition(' for ')[0]} …' line already replaces the inherited one: remove the 'no {dropped.kind}' line",
+                    code="T0331",
+                )
+            elif key not in inherited:
+                kind_inherited = sorted(
+                    Dropped(dropped.kind, metric, priority, case).written()
+                    for metric, priority, case in inherited if (metric is None) == (dropped.kind == "coverage")
+                )
+                hint = did_you_mean(what, kind_inherited) or (
+                    f"'{parent.id}' has no {dropped.kind} to leave out" if not kind_inherited
+                    else f"it inherits from '{parent.id}': " + ", ".join(kind_inherited[:6]) + (", …" if len(kind_inherited) > 6 else "")
+                )
+                yield error(f"plan '{plan.id}' inherits no {what} from '{parent.id}'", dropped.pos, hint, code="T0331")
 
 
 # --- prices that change on a date ----------------------------------------------------------------
@@ -2350,9 +2470,10 @@ def check_eve_holidays(horizon: Horizon | None, calendars: Iterable[Calendar]) -
 def _kept_open_problems(source: HolidaySource, years: range) -> Iterator[Diagnostic]:
     """T0523: the names after `except` on one `closed holidays` line, each a holiday of that line in `years`, each once."""
     where = f"{source.country}{' ' + source.subdivision if source.subdivision else ''}"
+    line, verb = (f"hours holidays {where}", "opens") if source.hours else (f"closed holidays {where}", "closes")
     yield from _holiday_name_problems(
         source.kept_open, source.kept_open_pos, [(source.country, source.subdivision, tuple(source.categories))], source, years, "T0523",
-        lambda name, years: f"'closed holidays {where}' closes no holiday called '{name}' in {years[0]}–{years[-1]}", "its holidays",
+        lambda name, years: f"'{line}' {verb} no holiday called '{name}' in {years[0]}–{years[-1]}", "its holidays",
     )
 
 

@@ -320,6 +320,20 @@ EXPLANATIONS: dict[str, Explanation] = {
         V + '  contact email "support@acme.example"\n  plan basic { name "Basic" channels emial }\n}\n',
         fix=('channels emial', 'channels email'),
     ),
+    "T0331": Explanation(
+        "leaving out a target or coverage the plan does not inherit",
+        "A plan that `extends` another inherits its targets and coverage; `no target METRIC PRIORITY [for CASE]` and "
+        "`no coverage PRIORITY [for CASE]` leave one of them out (every version of a target), so that a kind of case keeps "
+        "the plan's general target: a tier staffed around the clock, where the parent's on-call clock for the case would "
+        "still count. The line names exactly what the parent has, with the same priority (or `all`) and case; it is an "
+        "error in a plan that extends none, a second time, or beside the plan's own line for the same thing (which "
+        "replaces the inherited one already).",
+        V + '  calendar office { zone Europe/Rome open mon-fri 09:00-18:00 }\n  calendar on-call { zone Europe/Rome open sat 09:00-13:00 }\n'
+        '  case night "Faults reported on the on-call line"\n'
+        '  plan base { name "Base" target first-response all 4h on office target first-response all for night 1h on on-call }\n'
+        '  plan top extends base { name "Top" no target first-response all for nigth }\n}\n',
+        fix=("for nigth", "for night"),
+    ),
     "T0330": Explanation(
         "a channel named twice in one plan",
         "A plan's `channels` lists each contact once: a second entry (with other hours, or for other "
@@ -703,6 +717,18 @@ EXPLANATIONS: dict[str, Explanation] = {
         "for they differ from customer to customer.",
         "calendar office {\n  zone Europe/Stockholm\n  open mon-fri 08:00-17:00\n  closed bridge days\n}\n",
         fix=("  closed bridge days\n", "  closed holidays SE\n  closed bridge days\n"),
+    ),
+    "T0526": Explanation(
+        "the holidays of one place given hours twice",
+        "`hours holidays IT 09:00-13:00` opens the public holidays of a country (or a subdivision) those hours instead of "
+        "closing them: on-call hours on public holidays (\"reperibilità nei giorni festivi\"). Each place has one such "
+        "line per calendar, giving all the hours of its holidays (`hours holidays IT 09:00-13:00, 15:00-18:00`); a second "
+        "line for the same place would leave unsaid which hours a holiday has. Holidays of other kinds or other places "
+        "may have lines of their own (`hours holidays IT MI …` beside `hours holidays IT …`: the line written first wins "
+        "on a day both have).",
+        "calendar on-call {\n  zone Europe/Rome\n  open sat 09:00-18:00\n  hours holidays IT 09:00-13:00\n"
+        "  hours holidays IT 15:00-18:00\n}\n",
+        fix=("09:00-13:00\n  hours holidays IT 15:00-18:00\n", "09:00-13:00, 15:00-18:00\n"),
     ),
     "T0502": Explanation(
         "an unknown country for public holidays",
@@ -1308,6 +1334,18 @@ EXPLANATIONS: dict[str, Explanation] = {
         V + _PLAN_V10 + "    target resolution all 8h on office\n"
         "    penalty resolution all 500 SEK per started day then 1000 SEK per started day after 5 weeks\n  }\n}\n",
         fix=("after 5 weeks", "after 5 days"),
+    ),
+    "T0870": Explanation(
+        "a penalty for an obligation the plan does not have, or on the wrong calendar",
+        "`penalty obligation report 0.5% of monthly fee per business day on office` is what the vendor pays when the "
+        "plan's obligation `report` is late (a monthly report delivered after the day its text names). The id is one of "
+        "the plan's obligations, its own or inherited. The business hours or days of the delay are of the obligation's "
+        "own calendar (`obligation call-back after 2h on office`); only an obligation without one (`obligation report 1 "
+        "per month`) names it after the unit, `per business day on office`. A calendar on a penalty counted in real "
+        "time (`per started day`, `per occurrence`) counts nothing.",
+        V + _PLAN_V10 + '    obligation report 1 per month "A monthly service report"\n'
+        "    penalty obligation reprot 100 SEK per business day on office\n  }\n}\n",
+        fix=("obligation reprot", "obligation report"),
     ),
     # --- T10: the project's settings file, tierwise.toml ----------------------------------------
     "T1001": Explanation(

@@ -754,6 +754,8 @@ def _resolve_vendor(decl: VendorDecl, shared_calendars: list[Calendar], shared_s
             use_calendar(cov.calendar)
         for ob in plan.obligations:
             use_calendar(ob.calendar)
+        for penalty in plan.penalties:  # `penalty obligation report … per business day on office` (lang17)
+            use_calendar(penalty.calendar)
         for channel_hours in plan.channel_hours:
             use_calendar(channel_hours.calendar)
         if plan.maintenance is not None:
@@ -810,9 +812,10 @@ def merge_plans(declared: tuple[Plan, ...]) -> tuple[Plan, ...]:
         parent = merge(parent_decl, (*chain, plan.id))
         own = {c.feature for c in plan.cells}
         cells = tuple(c for c in parent.cells if c.feature not in own) + plan.cells
-        own_targets = {(t.metric, t.priority, t.case) for t in plan.targets}
+        # `no target …` and `no coverage …` (lang17) leave out what the plan's own lines would otherwise replace.
+        own_targets = {(t.metric, t.priority, t.case) for t in plan.targets} | {d.key() for d in plan.dropped if d.kind == "target"}
         targets = tuple(t for t in parent.targets if (t.metric, t.priority, t.case) not in own_targets) + plan.targets
-        own_cov = {(c.priority, c.case) for c in plan.coverage}
+        own_cov = {(c.priority, c.case) for c in plan.coverage} | {d.key()[1:] for d in plan.dropped if d.kind == "coverage"}
         coverage = tuple(c for c in parent.coverage if (c.priority, c.case) not in own_cov) + plan.coverage
         # An obligation the plan words anew keeps its parent's place: Gold's monthly visit, replacing Silver's
         # quarterly one, is still the first of the tier's commitments, not moved after the report.

@@ -162,6 +162,11 @@ class HolidaySource:
     # `except "Pentecost Monday"`: holidays of this line the calendar keeps as ordinary days, as written, each with where.
     kept_open: tuple[str, ...] = ()
     kept_open_pos: tuple[Pos, ...] = field(default=(), compare=False)
+    hours: tuple[DailyHours, ...] = ()
+    """`hours holidays IT 09:00-13:00` (lang17): these holidays are open these hours instead of closed (on-call hours on
+    public holidays, "reperibilità nei giorni festivi"), whatever the weekday; empty: a `closed holidays` line. They are
+    holidays of the calendar all the same (an eve comes before them, they are no working days); on a day that a
+    `closed holidays` line also closes, these hours win (rules.export._dated_hours)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -620,6 +625,27 @@ class Coverage:
 
 
 @dataclass(frozen=True, slots=True)
+class Dropped:
+    """`no target first-response A for fuori-orario`, `no coverage A for fuori-orario` (lang17): a target (every version
+    of it) or a coverage that a plan extending another does not inherit, so that a case keeps the plan's general one."""
+
+    kind: str  # "target" or "coverage"
+    metric: str | None  # a target's metric; None for a coverage
+    priority: str | None  # None: `all`
+    case: str | None = None
+    pos: Pos = field(default_factory=_no_pos, compare=False)
+
+    def key(self) -> tuple[str | None, str | None, str | None]:
+        """What it drops: a target's (metric, priority, case), a coverage's (None, priority, case)."""
+        return (self.metric, self.priority, self.case)
+
+    def written(self) -> str:
+        """The statement as a plan writes it: "target first-response A for fuori-orario"."""
+        what = " ".join(w for w in (self.kind, self.metric, self.priority or "all") if w)
+        return what + (f" for {self.case}" if self.case else "")
+
+
+@dataclass(frozen=True, slots=True)
 class Obligation:
     """Something the vendor does on its own: 4 status meetings a year, a call after 4 h of work."""
 
@@ -801,6 +827,14 @@ class Penalty:
     # The words themselves, for a caret under the one a check refuses (an unknown metric or priority).
     metric_pos: Pos = field(default_factory=_no_pos, compare=False)
     priority_pos: Pos = field(default_factory=_no_pos, compare=False)
+    # `penalty obligation report 0.5% of monthly fee per business day on office` (lang17): paid when the plan's obligation
+    # of this id is late (a monthly report delivered after the day its text names), not a target; `metric` is then "" and
+    # `priority` None. `calendar`: the calendar the business hours or days of delay are of, when the line names it (an
+    # obligation without a calendar of its own: `report 1 per month`); else the obligation's.
+    obligation: str | None = None
+    obligation_pos: Pos = field(default_factory=_no_pos, compare=False)
+    calendar: str | None = None
+    calendar_pos: Pos = field(default_factory=_no_pos, compare=False)
 
     @property
     def unit(self) -> str:
@@ -878,6 +912,9 @@ class Plan:
     penalties_pos: Pos = field(default_factory=_no_pos, compare=False)
     # `penalty total at most 20% of monthly fee per month`: the cap of all the plan's penalties together; goes with them.
     penalty_total: PenaltyCap | None = None
+    # `no target …`, `no coverage …` (lang17): what this plan leaves out of what it inherits; its own, never inherited
+    # (a plan extending it inherits its targets and coverage without them).
+    dropped: tuple[Dropped, ...] = ()
 
     def cell(self, feature: str) -> Cell | None:
         """The plan's cell for a feature, or None when the plan does not mention it."""

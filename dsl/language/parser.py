@@ -54,6 +54,7 @@ from dsl.language.model import (
     Credit,
     DailyHours,
     DateHours,
+    Dropped,
     Feature,
     Footnote,
     HolidaySource,
@@ -987,6 +988,16 @@ class _Builder(Transformer[Token, Any]):
         )
         return _Stmt("coverage", coverage, pos)
 
+    def no_target(self, meta: Any, children: list[Any]) -> _Stmt:
+        metric, priority, case = children
+        pos = self._pos(meta)
+        return _Stmt("dropped", Dropped("target", str(metric), _optional(priority), case.name if case is not None else None, pos), pos)
+
+    def no_coverage(self, meta: Any, children: list[Any]) -> _Stmt:
+        priority, case = children
+        pos = self._pos(meta)
+        return _Stmt("dropped", Dropped("coverage", None, _optional(priority), case.name if case is not None else None, pos), pos)
+
     def obligation(self, meta: Any, children: list[Any]) -> _Stmt:
         oid, limited, quantity, after, calendar, text = children
         pos = self._pos(meta)
@@ -1078,6 +1089,7 @@ class _Builder(Transformer[Token, Any]):
             support_languages=parts.get("support languages", ()),
             contract=parts.get("contract"),
             channels_pos=tuple(r.pos for r, _, _ in channels),
+            dropped=tuple(parts.get("dropped", ())),
         )
         if "penalty" in parts:
             written = parts["penalty"]
@@ -1146,6 +1158,16 @@ class _Builder(Transformer[Token, Any]):
         found = Penalty(str(metric), _optional(priority), amount, per, cap_amount, cap_per, pos, per_pos, cap_pos, cap_per_pos, tuple(steps),
                         self._tpos(metric), self._opt_tpos(priority))
         return _Stmt("penalty", found, pos)
+
+    def obligation_penalty(self, meta: Any, children: list[Any]) -> _Stmt:
+        """`penalty obligation report 100 EUR per business day on office` (lang17): a penalty for a late obligation."""
+        obligation, amount, unit, calendar, *steps, cap = children
+        held = self.penalty(meta, [Token("ID", ""), None, amount, unit, *steps, cap])
+        found = dataclasses.replace(
+            held.value, obligation=str(obligation), obligation_pos=self._tpos(obligation), calendar=_optional(calendar),
+            calendar_pos=self._opt_tpos(calendar), metric_pos=self._tpos(obligation),
+        )
+        return _Stmt("penalty", found, held.pos)
 
     def penalty_step(self, meta: Any, children: list[Any]) -> PenaltyStep:
         amount, (per, per_pos), after, unit, whole = children
@@ -1249,6 +1271,12 @@ class _Builder(Transformer[Token, Any]):
             kept_open_pos=tuple(at for _, at in kept or ()),
         )
         return _Stmt("holidays", source, pos)
+
+    def holiday_hours(self, meta: Any, children: list[Any]) -> _Stmt:
+        """`hours holidays IT 09:00-13:00` (lang17): a holiday source whose days are open these hours, not closed."""
+        country, subdivision, kinds, kept, *hours = children
+        held = self.closed_holidays(meta, [country, subdivision, kinds, kept])
+        return _Stmt("holidays", dataclasses.replace(held.value, hours=tuple(h for h in hours if isinstance(h, DailyHours))), held.pos)
 
     def holiday_kinds(self, meta: Any, children: list[Token]) -> list[Token]:
         return children

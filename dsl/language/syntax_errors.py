@@ -809,6 +809,16 @@ BRIDGE_HINT = (
 )
 
 
+HOLIDAY_WORDS = frozenset({
+    "holidays", "holiday", "public-holidays", "festivi", "festivita", "helgdagar", "helgdag", "swieta", "feiertage",
+})
+"""Words for public holidays written after `open` or `hours` (an on-call calendar's "reperibilità nei giorni festivi")."""
+
+HOLIDAY_HOURS_HINT = (
+    "hours on public holidays, instead of closed (on-call hours), name the country whose holidays they are: "
+    "hours holidays IT 09:00-13:00"
+)
+
 _MONTH_DAY = re.compile(r"\d\d-\d\d")
 
 
@@ -834,6 +844,8 @@ def _calendar_line_hint(exc: UnexpectedToken, text: str) -> str | None:
     (the hours come first), `closed 12-24` or `hours 12-24 …` (a day of every year says `yearly`), several dates a line."""
     line, before = _line_of(exc, text)
     word, keyword = str(exc.token), before[-1] if before else ""
+    if before[:1] in (["open"], ["hours"]) and (before[1:2] == ["holidays"] or len(before) == 1 and word.lower() in HOLIDAY_WORDS):
+        return HOLIDAY_HOURS_HINT  # `open holidays 09:00-13:00`, `hours holidays 09:00-13:00`, `hours festivi …` (lang17)
     if keyword == "hours" and word in ("eve", "before"):
         hours, holidays = _eve_parts(text, exc)
         return (
@@ -883,9 +895,30 @@ def _written_apart_hint(exc: UnexpectedToken, text: str) -> str | None:
     return None
 
 
+DROP_WORDS = frozenset({"drop", "without", "remove", "delete", "exclude", "omit", "no-target", "no-coverage"})
+"""Words an author of a plan that extends another reaches for to leave out an inherited target (lang17)."""
+
+DROP_HINT = (
+    "a plan that extends another leaves out an inherited target or coverage with: no target first-response A for "
+    "fuori-orario (no time or calendar after it), no coverage A for fuori-orario"
+)
+
+
+def _dropped_hint(exc: UnexpectedToken, text: str) -> str | None:
+    """`drop target …`, `no targets …`, `no target … 1h`: leaving out an inherited target, as the language writes it."""
+    line, before = _line_of(exc, text)
+    words = line.split()
+    if not before and str(exc.token).lower() in DROP_WORDS and len(words) > 1 and words[1] in ("target", "coverage", "targets"):
+        return DROP_HINT
+    if words[:1] == ["no"] and len(words) > 1 and words[1] in ("target", "targets", "coverage") and before[:1] == ["no"]:
+        return DROP_HINT
+    return None
+
+
 LINE_HINTS: tuple[Callable[[UnexpectedToken, str], str | None], ...] = (
-    _written_apart_hint, _uptime_hint, _calendar_line_hint, _included_hint, _pack_hint, _money_minimum_hint, _order_hint,
-    _setup_fee_hint, _cutoff_hint, _region_name_hint, _coverage_levels_hint, _country_code_hint, _part_minimum_hint, _word_too_many_hint,
+    _written_apart_hint, _dropped_hint, _uptime_hint, _calendar_line_hint, _included_hint, _pack_hint, _money_minimum_hint,
+    _order_hint, _setup_fee_hint, _cutoff_hint, _region_name_hint, _coverage_levels_hint, _country_code_hint, _part_minimum_hint,
+    _word_too_many_hint,
     _statement_word_hint,
 )
 """The hints read from the line a parse error stands on, one mistake each, asked in this order; the first that

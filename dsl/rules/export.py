@@ -30,8 +30,10 @@ from dsl.language.diagnostics import Diagnostic, error, file_text, render
 from dsl.language.model import (
     Calendar,
     DailyHours,
+    HolidaySource,
     MonthlyDays,
     Obligation,
+    Penalty,
     PenaltyAmount,
     Plan,
     PriorityScheme,
@@ -43,7 +45,7 @@ from dsl.language.model import (
 from dsl.language.vocabulary import LANGUAGES, METRICS, MINUTES_PER_DAY, WEEKDAYS
 
 # 1.2: "zones", the zone names a question may give.
-FORMAT_VERSION = "1.13"  # 1.1: vendor "aliases" (who else a plan's terms apply to), plan "no_support";
+FORMAT_VERSION = "1.14"  # 1.1: vendor "aliases" (who else a plan's terms apply to), plan "no_support";
 # vendor "cases", target "case"/"business_days"/"days_rule"/"published", coverage "case", calendar "customer_holidays"
 # 1.2 (issue 10): years "valid_until"; plan "id"; target "id", "from", "until" (effective-dated versions)
 # 1.3: top-level "languages" (the project's published languages: every texts object has exactly these keys)
@@ -66,6 +68,8 @@ FORMAT_VERSION = "1.13"  # 1.1: vendor "aliases" (who else a plan's terms apply 
 #       every unit of it costs the step's amount, the first ones included)
 # 1.13: penalty "clock" "business" with "per" "day" (business days of delay: from the deadline's time of day to the
 #       same time on the calendar's next business day), where 1.12 had "business" only per hour
+# 1.14: penalty "obligation" (a penalty for a late obligation, whose "metric" and "priority" are then null) and
+#       "calendar" (the calendar its business hours or days of delay are of; null for a target's penalty)
 """Bumped in its minor part for additions a consumer may ignore (and for a change of the ticket clock's answers a consumer
 must know about, 1.7), in its major part for anything else."""
 
@@ -439,6 +443,15 @@ def _penalty_amount(amount: PenaltyAmount) -> dict[str, Any]:
     return {"kind": "money", "amount": _number(amount.value), "currency": amount.currency}
 
 
+def _penalty_calendar(penalty: Penalty, plan: Plan) -> str | None:
+    """Format 1.14: the calendar a late obligation's business hours or days of delay are of (the line's, else the
+    obligation's own); None for a target's penalty (its target's calendar) and one counted in real time."""
+    if penalty.obligation is None or not penalty.business:
+        return None
+    obligation = next((ob for ob in plan.obligations if ob.id == penalty.obligation), None)
+    return penalty.calendar or (obligation.calendar if obligation is not None else None)
+
+
 def _penalties(plan: Plan) -> dict[str, Any]:
     """Format 1.10: the penalties for missed targets; [] for `penalty none`, null when the offer does not say.
 
@@ -453,7 +466,7 @@ def _penalties(plan: Plan) -> dict[str, Any]:
     return {
         "penalties": [
             {
-                "metric": p.metric,
+                "metric": p.metric if p.obligation is None else None,  # format 1.14: null for a late obligation's
                 "priority": p.priority,
                 "amount": _penalty_amount(p.amount),
                 "per": p.unit,
@@ -463,6 +476,9 @@ def _penalties(plan: Plan) -> dict[str, Any]:
                 # Format 1.11: null, not [], for a penalty that does not grow, so that a 1.10 consumer refuses only growing ones.
                 # Format 1.12: "whole", the step's amount for every unit of the delay once it passes "after".
                 "steps": [{"after": s.after, "amount": _penalty_amount(s.amount), "whole": s.whole} for s in p.steps] or None,
+                # Format 1.14: the obligation whose lateness this penalty is for, and the calendar of its business time.
+                "obligation": p.obligation,
+                "calendar": _penalty_calendar(p, plan),
             }
             for p in plan.penalties
         ],
@@ -571,27 +587,43 @@ def holiday_dates(cal: Calendar, years: range, exported: range | None = None) ->
     `exported` (default `years`) must lie within the years the package covers for each country, else
     ExportError; `years` may reach one year beyond it (the eve of 31 December looks at 1 January).
     """
-    exported = exported if exported is not None else years
     found: set[date] = set()
     for source in cal.holidays:
-        try:
-            dates, known = _country_dates(source.country, source.subdivision, tuple(source.categories), tuple(years))
-        except NotImplementedError as exc:
-            raise ExportError(f"calendar '{cal.id}': the holidays package does not know {source.country}: {exc}") from None
-        except ValueError as exc:
-            raise ExportError(f"calendar '{cal.id}': holidays of {source.country}: {exc}") from None
-        # Outside its start_year..end_year the package returns no holidays at all, silently: a span
-        # reaching there would export working days where the vendor is closed, so it is an error.
-        if exported and (exported[0] not in known or exported[-1] not in known):
-            raise LocatedExportError(error(
-                f"calendar '{cal.id}': the holidays package knows the holidays of {source.country} only for "
-                f"{known[0]}–{known[-1]}, not all of {exported[0]}–{exported[-1]}",
-                source.pos, f"choose years within {known[0]}–{known[-1]} (--years, or the horizon)", code="T0813",
-            ))
-        if source.kept_open:  # `except "Pentecost Monday"`: ordinary days of this line's (another line may still close them)
-            dates = dates - datasets.days_kept_open((source.country, source.subdivision, tuple(source.categories)), source.kept_open, years)
-        found.update(dates)
+        found.update(_source_dates(cal, source, years, exported))
     return found
+
+
+def holiday_hours(cal: Calendar, years: range) -> dict[date, list[list[str]]]:
+    """The holidays of the calendar's `hours holidays` lines in `years` (lang17), each with the hours of the first line
+    written that has it: on-call hours on public holidays, instead of closed."""
+    found: dict[date, list[list[str]]] = {}
+    for source in cal.holidays:
+        if source.hours:
+            for day in sorted(_source_dates(cal, source, years, years)):
+                found.setdefault(day, _daily(source.hours))
+    return found
+
+
+def _source_dates(cal: Calendar, source: HolidaySource, years: range, exported: range | None) -> frozenset[date]:
+    """The holidays of one `closed holidays` (or `hours holidays`) line in `years`, its `except` days left out."""
+    exported = exported if exported is not None else years
+    try:
+        dates, known = _country_dates(source.country, source.subdivision, tuple(source.categories), tuple(years))
+    except NotImplementedError as exc:
+        raise ExportError(f"calendar '{cal.id}': the holidays package does not know {source.country}: {exc}") from None
+    except ValueError as exc:
+        raise ExportError(f"calendar '{cal.id}': holidays of {source.country}: {exc}") from None
+    # Outside its start_year..end_year the package returns no holidays at all, silently: a span
+    # reaching there would export working days where the vendor is closed, so it is an error.
+    if exported and (exported[0] not in known or exported[-1] not in known):
+        raise LocatedExportError(error(
+            f"calendar '{cal.id}': the holidays package knows the holidays of {source.country} only for "
+            f"{known[0]}–{known[-1]}, not all of {exported[0]}–{exported[-1]}",
+            source.pos, f"choose years within {known[0]}–{known[-1]} (--years, or the horizon)", code="T0813",
+        ))
+    if source.kept_open:  # `except "Pentecost Monday"`: ordinary days of this line's (another line may still close them)
+        dates = dates - datasets.days_kept_open((source.country, source.subdivision, tuple(source.categories)), source.kept_open, years)
+    return dates
 
 
 @lru_cache(maxsize=256)
@@ -701,7 +733,7 @@ def _dated_hours(cal: Calendar, weekly: dict[str, list[list[str]]], years: tuple
     """Dates inside `years` whose hours replace the weekly ones.
 
     Precedence: a date the calendar states itself, then its days of every year
-    (closed, or their own hours), then a holiday (closed), then an eve: an open
+    (closed, or their own hours), then a holiday (closed, or an `hours holidays` line's hours), then an eve: an open
     weekday that is no holiday and whose next day is one. The year after the span
     is consulted too, so that 31 December can be an eve. A yearly day is no
     holiday: no eve before it.
@@ -744,9 +776,12 @@ def _dated_hours(cal: Calendar, weekly: dict[str, list[list[str]]], years: tuple
         for day in monthly_days(monthly, first, last, working):
             if first <= day.year <= last and day not in result:
                 result[day] = _daily(monthly.hours)
+    # A holiday is closed; one of an `hours holidays` line (lang17) has that line's hours instead, even if a `closed
+    # holidays` line also closes it. It stays a holiday: no working day above, an eve before it below.
+    on_call = holiday_hours(cal, range(first, last + 1)) if any(source.hours for source in cal.holidays) else {}
     for day in holidays_found:
         if first <= day.year <= last and day not in result:
-            result[day] = []
+            result[day] = on_call.get(day, [])
     if eve is not None:
         before_these = holidays_found
         if cal.eve_before:  # `eve ... before "Midsummer Eve", ...`: the eves of those holidays only
@@ -880,6 +915,14 @@ def _plan_problems(where: str, plan: dict[str, Any], calendars: dict[str, Any], 
     maintenance = plan.get("maintenance")
     if maintenance is not None and maintenance["calendar"] is not None and maintenance["calendar"] not in calendars:
         problems.append(f"{where}.maintenance: unknown calendar '{maintenance['calendar']}'")
+    for n, penalty in enumerate(plan.get("penalties") or ()):  # format 1.14: a late obligation's penalty
+        at = f"{where}.penalties[{n}]"
+        if penalty.get("obligation") is not None and penalty["obligation"] not in ids:
+            problems.append(f"{at}: unknown obligation '{penalty['obligation']}'")
+        if penalty.get("calendar") is not None and penalty["calendar"] not in calendars:
+            problems.append(f"{at}: unknown calendar '{penalty['calendar']}'")
+        if penalty.get("obligation") is not None and penalty["clock"] == "business" and penalty.get("calendar") is None:
+            problems.append(f"{at}: an obligation's penalty counted in business time without a calendar")
     return problems
 
 

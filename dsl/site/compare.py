@@ -579,7 +579,8 @@ def penalties_cell(plan: Plan, reader: site.Reader) -> CompareCell:
     titles = site.metric_titles(reader)
     metrics: dict[str, list[str | None]] = {}
     for penalty in plan.penalties:
-        metrics.setdefault(penalty.metric, []).append(penalty.priority)
+        if penalty.obligation is None:  # a late obligation's (lang17) is said once, after the targets
+            metrics.setdefault(penalty.metric, []).append(penalty.priority)
     names = []
     for metric in sorted(metrics, key=lambda m: METRICS.index(m) if m in METRICS else len(METRICS)):
         name = titles.get(metric, metric)
@@ -587,7 +588,10 @@ def penalties_cell(plan: Plan, reader: site.Reader) -> CompareCell:
         if None not in levels:  # only some priorities: which, in the order written
             name = _("%(metric)s (%(priorities)s)") % {"metric": name, "priorities": ", ".join(dict.fromkeys(p for p in levels if p))}
         names.append(name)
+    if any(penalty.obligation is not None for penalty in plan.penalties):  # `penalty obligation report …`: "late commitments"
+        names.append(_("Late commitments"))
     text = fmt.listing(site.list_items(names), reader.lang)
     total = site.penalty_total_text(plan.penalty_total, reader) if plan.penalty_total is not None else ""
     # More targets backed first, then more penalties, then the words.
-    return CompareCell(Markup(escape(text)), f"0 {9 - min(len(metrics), 9)} {9 - min(len(plan.penalties), 9)} {text}", total)
+    backed = len(metrics) + any(penalty.obligation is not None for penalty in plan.penalties)
+    return CompareCell(Markup(escape(text)), f"0 {9 - min(backed, 9)} {9 - min(len(plan.penalties), 9)} {text}", total)

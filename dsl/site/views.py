@@ -397,7 +397,7 @@ def calendar_text(calendar: Calendar, reader: Reader) -> str:
     else:
         text = zoned_hours(hours, calendar.zone, reader)
     places: dict[str, set[str]] = {}  # each place's kinds of holiday beyond the public ones
-    for h in calendar.holidays:
+    for h in (h for h in calendar.holidays if not h.hours):  # `hours holidays` lines open theirs (below)
         places.setdefault(_holiday_place(h.country, h.subdivision, reader), set()).update(set(h.categories) - {"public"})
     if len({frozenset(k) for k in places.values()}) > 1:
         # Places closed on different kinds (Sweden's de facto holidays beside Italy's public ones): one list of
@@ -409,7 +409,7 @@ def calendar_text(calendar: Calendar, reader: Reader) -> str:
             where = _places(sorted(place for place, kinds in worded.items() if kind in kinds), lang)
             clauses.append(_("%(holidays)s in %(countries)s") % {"holidays": names[kind] if kind else _("some other holidays"), "countries": where})
         text = _("%(hours)s, except %(holidays)s") % {"hours": text, "holidays": fmt.listing(clauses, lang)}
-    elif calendar.holidays:
+    elif places:
         countries = _places(sorted(places), lang)
         kinds = set().union(*places.values())
         if kinds:
@@ -420,6 +420,16 @@ def calendar_text(calendar: Calendar, reader: Reader) -> str:
             }
         else:
             text = _("%(hours)s, except public holidays in %(countries)s") % {"hours": text, "countries": countries}
+    for source in (h for h in calendar.holidays if h.hours):  # `hours holidays IT 09:00-13:00` (lang17): on-call hours
+        holiday_said = {
+            "hours": text, "countries": _places([_holiday_place(source.country, source.subdivision, reader)], lang),
+            "other": fmt.unit_list([fmt.time_range(h.start, h.end, lang) for h in source.hours], lang),
+        }
+        if set(source.categories) - {"public"}:
+            holiday_said["holidays"] = holiday_kinds_text(source.categories, reader)
+            text = _("%(hours)s; on %(holidays)s in %(countries)s %(other)s") % holiday_said
+        else:
+            text = _("%(hours)s; on public holidays in %(countries)s %(other)s") % holiday_said
     kept_open = kept_open_holiday_names(calendar, lang)
     if kept_open:  # `closed holidays FR except "Pentecost Monday"`: France's "journée de solidarité"
         text = _("%(hours)s; open on %(holidays)s") % {"hours": text, "holidays": fmt.listing(kept_open, lang)}
@@ -1710,10 +1720,20 @@ def plan_services(vendor: Vendor, reader: Reader) -> tuple[PlanService, ...]:
                     if clock
                     else _("every %(duration)s of working time until the resolution") % values
                 )
+            for penalty in (p for p in plan.penalties if p.obligation == ob.id):  # `penalty obligation …` (lang17)
+                said = {"penalty": penalty_text(penalty, reader), "hours": clock_text(vendor, penalty.calendar, reader)}
+                details.append(
+                    _("penalty for delay: %(penalty)s, counted %(hours)s") % said if penalty.calendar and said["hours"]
+                    else _("penalty for delay: %(penalty)s") % said
+                )
             text = reader.inline(ob.text)
             if details:  # "A status update on every open case – once a day", not "… case. – once a day"
                 text = Markup(_FULL_STOP_AT_END.sub(r"\1", str(text)))
             obligations.append(html_format("{} <small>– {}</small>", text, Markup("; ").join(details)) if details else text)
+        late = [p for p in plan.penalties if p.obligation is not None]
+        if late and plan.penalty_total is not None and len(late) == len(plan.penalties):
+            # The total of a tier that pays for late obligations alone: no target's "Penalty for delay" row says it.
+            obligations.append(html_format('<small class="total">{}</small>', penalty_total_text(plan.penalty_total, reader)))
         own = {c.case for c in plan.coverage if c.priority is not None}
         # The priorities with hours of their own first, highest first, then "Other priorities", as the "Hours counted"
         # row says them: a plan that extends one with `coverage all` wrote its `coverage P1` after it. Levels of one kind of
@@ -2285,7 +2305,9 @@ def tier_cards(vendor: Vendor, reader: Reader, prices: tuple[PriceRow, ...]) -> 
     """One card per tier: its name, promise, price, what it adds to the tier it extends, and whether it is recommended."""
     cards = []
     for i, plan in enumerate(vendor.plans):
-        base = vendor.plan(plan.extends) if plan.extends else None
+        # A tier that leaves out something it inherits (`no target …`, `no coverage …`; lang17) has not everything of the
+        # one it extends: no "Everything in X, and more" on its card, but its own highlights, as a tier that extends none.
+        base = vendor.plan(plan.extends) if plan.extends and not plan.dropped else None
         same = base is not None and not adds_to_parent(plan, vendor)
         promise = _promise(plan.description, reader)
         own: tuple[tuple[Markup, PriceCell], ...]
@@ -2944,6 +2966,8 @@ def penalty_text(penalty: Penalty, reader: Reader) -> str:
         "business day": _("%(amount)s per full business day of delay"),
         "occurrence": _("%(amount)s per missed target"),
     }
+    if penalty.obligation is not None:  # `penalty obligation report …` (lang17): a late delivery, not a missed target
+        units["occurrence"] = _("%(amount)s per late delivery")
     said = units.get(penalty.per, units["occurrence"]) % {"amount": penalty_amount_text(penalty.amount, reader)}
     for step in penalty.steps:
         said = _("%(penalty)s, then %(step)s") % {"penalty": said, "step": penalty_step_text(penalty, step, reader)}
@@ -2956,6 +2980,8 @@ def penalty_text(penalty: Penalty, reader: Reader) -> str:
         "contract": _("at most %(cap)s over the whole contract"),
         "occurrence": _("at most %(cap)s per missed target"),
     }
+    if penalty.obligation is not None:
+        caps["occurrence"] = _("at most %(cap)s per late delivery")
     cap = caps.get(penalty.cap_per or "month", caps["month"]) % {"cap": penalty_amount_text(penalty.cap, reader, running=True)}
     return _("%(penalty)s, %(cap)s") % {"penalty": said, "cap": cap}
 

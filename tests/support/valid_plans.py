@@ -225,6 +225,8 @@ def calendar(draw: st.DrawFn, cid: str, years: tuple[int, int], drawn: Drawn) ->
             lines.append(f"  eve {draw(day_hours())}{before}")
         if draw(st.integers(0, 3)) == 0:  # outside16: the working days between a holiday and a weekend, closed
             lines.append("  closed bridge days")
+        if draw(st.integers(0, 4)) == 0:  # lang17: on-call hours on the same holidays, instead of closed
+            lines.append(f"  hours holidays {code}{' ' + sub if sub else ''} {draw(day_hours())}")
     taken: set[str] = set()  # a date has one line of its own (T0508)
     for _ in range(draw(st.integers(0, 3))):
         choice = draw(st.sampled_from(["closed", "range", "yearly", "yearly-span", "hours-yearly", "hours-date", "hours-range"]))
@@ -404,7 +406,9 @@ PENALTY_UNITS = ("started hour", "hour", "started business hour", "business hour
 
 
 @st.composite
-def penalties(draw: st.DrawFn, timed: list[tuple[str, str]], prices: list[str]) -> list[str]:
+def penalties(
+    draw: st.DrawFn, timed: list[tuple[str, str]], prices: list[str], obligations: tuple[tuple[str, bool], ...] = (), calendars: tuple[str, ...] = (),
+) -> list[str]:
     """A plan's penalties for missed targets (docs/language.md, "Penalties for missed targets"): for some of its own timed
     targets, a share (in % or ‰) of a fee or of the contract's value, or money in the plan's currency, per hour, business
     hour, day, business day or occurrence, growing in steps, capped, and maybe a total; or `penalty none`.
@@ -440,6 +444,13 @@ def penalties(draw: st.DrawFn, timed: list[tuple[str, str]], prices: list[str]) 
             windows = ["month", "quarter", "year", "contract"] + ([] if unit == "occurrence" else ["occurrence"])
             line += f" at most {amount(measure, base * draw(st.sampled_from([1, 10, 20])))} per {draw(st.sampled_from(windows))}"
         lines.append(line)
+    # lang17: a late obligation's penalty; business time on the obligation's own calendar, else on the one the line names.
+    for ob, timed_ob in draw(st.lists(st.sampled_from(obligations), max_size=2, unique=True)) if obligations and calendars else ():
+        measure = draw(st.sampled_from(measures))
+        unit = draw(st.sampled_from(PENALTY_UNITS))
+        on = f" on {draw(st.sampled_from(calendars))}" if "business" in unit and not timed_ob else ""
+        base = draw(st.sampled_from([50, 200] if measure in CURRENCIES else [0.1, 0.5]))
+        lines.append(f"    penalty obligation {ob} {amount(measure, base)} per {unit}{on}")
     if draw(st.booleans()):
         measure = draw(st.sampled_from(measures))
         cap = draw(st.sampled_from([5000, 100_000] if measure in CURRENCIES else [10, 20, 30]))
@@ -536,6 +547,7 @@ def plan_file(draw: st.DrawFn) -> Drawn:
     drawn.plans = list(names)
     recommended = draw(st.sampled_from([None, *names]))
     penalty_lines: dict[str, list[str]] = {}  # each tier's penalties, its own or inherited
+    case_targets: dict[str, set[tuple[str, str, str]]] = {}  # each tier's targets for a kind of case, its own or inherited
     metrics_used: set[str] = set()
     for index, pid in enumerate(names):
         parent = names[draw(st.integers(0, index - 1))] if index and draw(st.booleans()) else None
@@ -587,6 +599,7 @@ def plan_file(draw: st.DrawFn) -> Drawn:
             p.append("    }")
         # Targets: one per (metric, priority, case), maybe versions.
         timed: list[tuple[str, str]] = []  # the plan's own general targets with a time, which a penalty may be for
+        own_case_targets: set[tuple[str, str, str]] = set()
         if not no_support:
             # Most tiers publish a target or more (the evaluators are compared on their deadlines); a few none.
             for metric in draw(st.lists(st.sampled_from(METRICS), min_size=0 if draw(st.integers(0, 5)) == 3 else 1, max_size=4, unique=True)):
@@ -596,6 +609,8 @@ def plan_file(draw: st.DrawFn) -> Drawn:
                         forcase = f" for {case}" if case else ""
                         promised = draw(target_amount(calendars))
                         p.append(f"    target {metric} {ref}{forcase} {promised}")
+                        if case is not None:
+                            own_case_targets.add((metric, ref, case))
                         if case is None and promised not in ("none", "not published"):
                             timed.append((metric, ref))
                         metrics_used.add(metric)
@@ -603,6 +618,14 @@ def plan_file(draw: st.DrawFn) -> Drawn:
                             p.append(f"    target {metric} {ref}{forcase} {draw(target_amount(calendars))} from {years[1]}-0{draw(st.integers(1, 9))}-01")
             if draw(st.booleans()):
                 p.append(f"    coverage {draw(st.sampled_from(['all', *levels]))} on {draw(st.sampled_from(calendars))}")
+        # lang17: a tier that extends another leaves out an inherited target for a kind of case (`no target …`), not one it
+        # writes itself; the case then keeps the tier's general target.
+        inherited = sorted(case_targets.get(parent, set()) - own_case_targets) if parent else []
+        dropped = set(draw(st.lists(st.sampled_from(inherited), max_size=1))) if inherited and draw(st.integers(0, 3)) == 0 else set()
+        for metric, ref, case in sorted(dropped):
+            p.append(f"    no target {metric} {ref} for {case}")
+        case_targets[pid] = (set(case_targets.get(parent, set())) - dropped) | own_case_targets if parent else own_case_targets
+        own_obligations: list[tuple[str, bool]] = []  # (id, runs on a calendar of its own), for a late obligation's penalty
         for j in range(draw(st.integers(0, 2))):
             forl = (" for " + " and ".join(draw(st.lists(st.sampled_from(levels), min_size=1, max_size=2, unique=True)))) if levels and draw(st.booleans()) else ""
             shape = draw(st.sampled_from(["plain", "per", "after", "every"]))
@@ -612,6 +635,7 @@ def plan_file(draw: st.DrawFn) -> Drawn:
                 "after": f" after {duration(draw(st.sampled_from([30, 60, 240])))} on {cal}", "every": f" every {duration(draw(st.sampled_from([60, 120])))} on {cal}",
             }[shape]
             p.append(f"    obligation ob{j}{forl}{extra} {draw(text(long=True, langs=langs))}")
+            own_obligations.append((f"ob{j}", shape in ("after", "every")))
         if contacts and draw(st.booleans()):
             chans = []
             for c in draw(st.lists(st.sampled_from(contacts), min_size=1, unique=True)):
@@ -639,7 +663,7 @@ def plan_file(draw: st.DrawFn) -> Drawn:
             elif draw(st.booleans()):
                 p.append("    maintenance notice 168h")
         if draw(st.integers(0, 3)) == 0:
-            p.extend(draw(penalties(timed, prices)) if timed else ["    penalty none"])
+            p.extend(draw(penalties(timed, prices, tuple(own_obligations), tuple(calendars))) if timed else ["    penalty none"])
         elif parent is not None and not fits(penalty_lines.get(parent, []), prices):
             p.append("    penalty none")  # the parent's penalties, inherited, would be in money or of a fee this tier lacks
         own = [line for line in p if line.startswith("    penalty ")]
