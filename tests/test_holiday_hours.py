@@ -206,7 +206,7 @@ def test_a_calendar_in_the_customers_zone_is_warned_in_words_that_fit_the_line()
     [
         ("sv", "lör 09:00–18:00 italiensk tid; på allmänna helgdagar i Italien 09:00–13:00"),
         ("it", "sab 09:00 – 18:00, ora italiana; nei giorni festivi in Italia 09:00 – 13:00"),
-        ("pl", "sob. 09:00 – 18:00 czasu włoskiego; w święta ustawowe (Włochy) 09:00 – 13:00"),
+        ("pl", "sob. 09:00 – 18:00 czasu włoskiego; w święta ustawowe we Włoszech 09:00 – 13:00"),
         ("en", "Sat 09:00 – 18:00 Italian time; on public holidays in Italy 09:00 – 13:00"),
     ],
 )
@@ -224,7 +224,7 @@ def test_the_calendar_says_the_holiday_hours_in_four_languages(lang: str, said: 
     [
         ("sv", "på allmänna helgdagar och de facto-helgdagar i Sverige 10:00–14:00"),
         ("it", "durante i giorni festivi e i giorni non lavorativi per consuetudine in Svezia 10:00 – 14:00"),
-        ("pl", "w dni świąt ustawowych i dni zwyczajowo wolnych od pracy (Szwecja) 10:00 – 14:00"),
+        ("pl", "w dni świąt ustawowych i dni zwyczajowo wolnych od pracy w Szwecji 10:00 – 14:00"),
         ("en", "on public holidays and de facto holidays in Sweden 10:00 – 14:00"),
     ],
 )
@@ -234,7 +234,7 @@ def test_the_kinds_of_holiday_are_named(lang: str, said: str) -> None:
     vendor = result.project.vendors[0]
     text = _plain(site.calendar_text(vendor.calendars[0], site.Reader(lang, words()[lang], vendor)))
     assert text.endswith(said), text
-    assert "Italia" in text or "Italy" in text or "Italien" in text or "Włochy" in text  # the closed line still said
+    assert "Italia" in text or "Italy" in text or "Italien" in text or "Włoszech" in text  # the closed line still said
 
 
 def _plain(text: str) -> str:
@@ -247,7 +247,7 @@ def test_the_built_page_shows_the_hours(tmp_path: Path) -> None:
     (plans / "presidio.plan").write_text(plan("hours holidays IT 09:00-13:00"), encoding="utf-8")
     assert main(["--project", str(tmp_path), "build", "--quiet"]) == 0
     for lang, said in [("sv", "på allmänna helgdagar i Italien"), ("it", "nei giorni festivi in Italia"),
-                       ("pl", "w święta ustawowe (Włochy)"), ("en", "on public holidays in Italy")]:
+                       ("pl", "w święta ustawowe we Włoszech"), ("en", "on public holidays in Italy")]:
         page = _plain((tmp_path / "_site" / lang / "presidio" / "index.html").read_text(encoding="utf-8"))
         assert said in page, lang
     published = json.loads((tmp_path / "_site" / "rules" / "all.json").read_text(encoding="utf-8"))
