@@ -644,3 +644,23 @@ def test_shift_tab_up_the_table_on_a_desktop_never_leaves_a_control_under_the_st
                 covered.append(f"{page.evaluate('document.activeElement.outerHTML.slice(0, 60)')}: {under:.0f} px under the head")
     assert seen > 10, "Shift+Tab never went up the table's body"
     assert covered == []
+
+
+# The middles of the filters' controls on their row: the selects, the tick box "Only the chosen tiers" and its words.
+FILTER_MIDDLES = """
+() => [...document.querySelectorAll('#cmp-tools select, #f-only, #cmp-tools .only label')].map((e) => {
+  const r = e.getBoundingClientRect();
+  return [e.id || e.tagName.toLowerCase(), r.top + r.height / 2];
+})
+"""
+
+
+@pytest.mark.parametrize("lang", ["sv", "it", "pl", "en"])
+def test_on_a_desktop_only_the_chosen_tiers_stands_in_line_with_the_selects(visitor, lang: str) -> None:
+    # The tick box sat 3 px above the selects' middle: an inline box on a line of text, which kept room for descenders.
+    page = visitor.open(f"/{lang}/compare/index.html", viewport={"width": 1366, "height": 900}).page
+    _ready(page)
+    middles = dict(page.evaluate(FILTER_MIDDLES))
+    select = middles["f-coverage"]
+    assert abs(middles["f-only"] - select) < 1, middles
+    assert abs(middles["label"] - select) < 1, middles
