@@ -47,10 +47,18 @@ export function dateWords(formatter, date) {
   return formatter.formatToParts(date).map((part) => (part.type === "day" && part.value === "1" ? "1º" : part.value)).join("");
 }
 
-// A deadline in the page's words ("{date}, godz. {time} {zone}", docs/site.md); `clock`: "14:00 Ora dell’Europa centrale".
-export function deadlineWords(long, clock, date, sentence, zone) {
-  const [time, named] = clock.format(date).split(/ (.+)/);
-  return sentence.replace("{date}", dateWords(long, date)).replace("{time}", time).replace("{zone}", zone ?? named.replace(/^Ora /, "ora "));
+// A deadline in the page's words (docs/site.md): a zone the site has no words for by its offset, in `other`.
+export function deadlineWords(long, clock, date, sentence, zone, other) {
+  const words = zone ? sentence.replace("{zone}", zone) : other.replace("{zone}", utcOffset(date, clock.resolvedOptions().timeZone));
+  return words.replace("{date}", dateWords(long, date)).replace("{time}", clock.format(date));
+}
+
+// `timeZone`'s offset at `date` as fmt.zone_name writes one: "UTC+9", "UTC−3", "UTC+5:45", "UTC".
+export function utcOffset(date, timeZone) {
+  const gmt = new Intl.DateTimeFormat("en", { timeZone, timeZoneName: "longOffset" }).formatToParts(date).find((p) => p.type === "timeZoneName");
+  const [, sign, hours, minutes] = /([+-])(\d\d):(\d\d)/.exec(gmt?.value ?? "") ?? [];
+  if (!sign || hours + minutes === "0000") return "UTC";
+  return `UTC${sign === "-" ? "\u2212" : "+"}${Number(hours)}${minutes === "00" ? "" : `:${minutes}`}`;
 }
 
 // A date in the page's pattern (CLDR's yMd: "y-MM-dd", "dd/MM/y", "d.MM.y"; formatting.date_entry).
