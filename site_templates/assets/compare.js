@@ -285,5 +285,11 @@ function withMoment(moment) {
   return `${location.pathname}${query ? `?${query}` : ""}${location.hash}`;
 }
 
+// A table's box is a stop of the Tab key only while it scrolls sideways, the keyboard's way to scroll it: on a wide
+// screen and on a phone's cards it does not, and Tab stopped on a box 4 000 px tall that did nothing.
+const regions = [...document.querySelectorAll(".scroll[tabindex]")];
+const watch = new ResizeObserver(() => regions.forEach((box) => (box.tabIndex = box.scrollWidth > box.clientWidth ? 0 : -1)));
+regions.forEach((box) => [box, box.firstElementChild].forEach((el) => watch.observe(el)));
+
 // Last, once every constant above is defined.
 if (table && tools) start();
