@@ -55,10 +55,8 @@ export function deadlineWords(long, clock, date, sentence, zone, other) {
 
 // `timeZone`'s offset at `date` as fmt.zone_name writes one: "UTC+9", "UTC−3", "UTC+5:45", "UTC".
 export function utcOffset(date, timeZone) {
-  const gmt = new Intl.DateTimeFormat("en", { timeZone, timeZoneName: "longOffset" }).formatToParts(date).find((p) => p.type === "timeZoneName");
-  const [, sign, hours, minutes] = /([+-])(\d\d):(\d\d)/.exec(gmt?.value ?? "") ?? [];
-  if (!sign || hours + minutes === "0000") return "UTC";
-  return `UTC${sign === "-" ? "\u2212" : "+"}${Number(hours)}${minutes === "00" ? "" : `:${minutes}`}`;
+  const [, sign, h, m] = /([+-])(\d\d):(\d\d)/.exec(new Intl.DateTimeFormat("en", { timeZone, timeZoneName: "longOffset" }).format(date)) ?? [];
+  return !sign || h + m === "0000" ? "UTC" : `UTC${sign === "-" ? "\u2212" : "+"}${+h}${m === "00" ? "" : `:${m}`}`;
 }
 
 // A date in the page's pattern (CLDR's yMd: "y-MM-dd", "dd/MM/y", "d.MM.y"; formatting.date_entry).
