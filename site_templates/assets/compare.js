@@ -54,6 +54,9 @@ function start() {
   }
 
   // --- sorting: a button in every head ---
+  // On a phone the buttons are a line that scrolls sideways, and Chromium left a button the keyboard reached half out.
+  const line = table.tHead.rows[0];
+  line.addEventListener("focusin", (event) => line.scrollWidth > line.clientWidth && event.target.scrollIntoView({ block: "nearest", inline: "nearest" }));
   for (const th of heads) {
     const button = document.createElement("button");
     button.type = "button";

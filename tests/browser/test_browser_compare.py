@@ -678,3 +678,23 @@ def test_the_tables_box_is_a_tab_stop_only_while_it_scrolls_sideways(visitor, wi
     page.keyboard.press("Tab")
     focused = page.evaluate("document.activeElement.classList.contains('scroll') ? 'box' : document.activeElement.tagName")
     assert focused == ("box" if scrolls else "BUTTON")
+
+
+@pytest.mark.parametrize("lang", ["sv", "pl"])
+def test_on_a_phone_the_sort_buttons_are_one_line_and_each_comes_into_view_with_the_keyboard(visitor, lang: str) -> None:
+    # Wrapped, the seven sort buttons took 310 px above the first card, 42 % of a 740 px screen.
+    touch = {"viewport": {"width": 360, "height": 740}, "has_touch": True, "is_mobile": True}
+    page = visitor.open(f"/{lang}/compare/index.html", **touch).page
+    _ready(page)
+    buttons = page.locator("#cmp thead button")
+    tops = {round(b["y"]) for b in (buttons.nth(i).bounding_box() for i in range(buttons.count())) if b}
+    assert len(tops) == 1, tops
+    head = page.locator("#cmp thead").bounding_box()
+    assert head and head["height"] < 80, head
+    buttons.first.focus()
+    for i in range(buttons.count()):
+        if i:
+            page.keyboard.press("Tab")
+        box = page.evaluate("(() => { const r = document.activeElement.getBoundingClientRect(); return [r.left, r.right]; })()")
+        assert page.evaluate("document.activeElement.closest('#cmp thead') !== null")
+        assert box[0] >= 0 and box[1] <= 360, f"button {i + 1} is at {box}"
