@@ -342,3 +342,22 @@ def test_every_table_that_hides_a_tier_on_a_phone_says_so_and_leads_to_the_choos
         box.check()
     expect(notice).to_be_hidden()
     assert page.evaluate(HIDDEN_WITHOUT_NOTICE) == []
+
+
+# The bottom of the first line of words in each head cell of the first response-time table.
+HEAD_LINES = """
+() => [...document.querySelector('#targets table thead tr').cells].filter((th) => th.checkVisibility()).map((th) => {
+  const walker = document.createTreeWalker(th, NodeFilter.SHOW_TEXT, (n) => (n.data.trim() ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_SKIP));
+  const range = document.createRange();
+  range.selectNodeContents(walker.nextNode());
+  return [th.innerText.trim(), range.getClientRects()[0].bottom];
+})
+"""
+
+
+@pytest.mark.parametrize("path", ["/sv/amanda/index.html", "/pl/synerity/index.html"])
+def test_a_response_time_tables_heads_stand_on_one_line(visitor, path) -> None:
+    # "Prioritet" sat 4 px above "Community", "Standard" and "Premium": the tiers' links are padded as targets.
+    page = visitor.open(path, viewport={"width": 1366, "height": 900}, reuse=True).page
+    lines = page.evaluate(HEAD_LINES)
+    assert len(lines) >= 3 and max(b for _, b in lines) - min(b for _, b in lines) < 1, lines
