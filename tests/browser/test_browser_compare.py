@@ -698,3 +698,13 @@ def test_on_a_phone_the_sort_buttons_are_one_line_and_each_comes_into_view_with_
         box = page.evaluate("(() => { const r = document.activeElement.getBoundingClientRect(); return [r.left, r.right]; })()")
         assert page.evaluate("document.activeElement.closest('#cmp thead') !== null")
         assert box[0] >= 0 and box[1] <= 360, f"button {i + 1} is at {box}"
+
+
+@pytest.mark.parametrize("lang", ["pl", "en"])
+def test_on_a_desktop_the_sort_buttons_begin_on_one_line(visitor, lang: str) -> None:
+    # A baseline rule for the vendor pages' heads set "Tier ▲" and "Price ↕" level with the last line of the three-line
+    # heads beside them.
+    page = visitor.open(f"/{lang}/compare/index.html", viewport={"width": 1366, "height": 900}, reuse=True).page
+    _ready(page)
+    tops = page.eval_on_selector_all("#cmp thead button", "bs => bs.map((b) => b.getBoundingClientRect().top)")
+    assert len(tops) > 5 and max(tops) - min(tops) < 1, tops
