@@ -179,6 +179,7 @@ async function firstAnswers(box, rows, moment) {
     rules = await response.json();
   } catch {
     box.hidden = true;
+    document.getElementById("to-first").remove();
     return () => {}; // no rules: the table above still says everything
   }
   const years = (text) => text.replaceAll("{first}", rules.years.first).replaceAll("{last}", rules.years.last);

@@ -708,3 +708,27 @@ def test_on_a_desktop_the_sort_buttons_begin_on_one_line(visitor, lang: str) -> 
     _ready(page)
     tops = page.eval_on_selector_all("#cmp thead button", "bs => bs.map((b) => b.getBoundingClientRect().top)")
     assert len(tops) > 5 and max(tops) - min(tops) < 1, tops
+
+
+@pytest.mark.parametrize("width", [360, 1366])
+def test_who_answers_first_is_one_link_away_from_the_top(visitor, width: int) -> None:
+    # The home page promises "who answers first"; it stood under twenty tiers, 4 000 px down, with no way there but
+    # scrolling past them all.
+    page = visitor.open("/pl/compare/index.html", viewport={"width": width, "height": 800}).page
+    _ready(page)
+    link = page.locator("#cmp-tools a[href='#first']")
+    expect(link).to_be_visible()
+    assert link.inner_text() == page.locator("#first-h").inner_text()
+    assert link.bounding_box()["y"] < 1600  # type: ignore[index]
+    link.click()
+    page.wait_for_function("location.hash === '#first'")
+    expect(page.locator("#first-h")).to_be_in_viewport()
+
+
+def test_without_the_rules_the_link_to_who_answers_first_goes_with_it(visitor) -> None:
+    visit = visitor.open("/pl/compare/index.html")
+    visit.context.route("**/rules/all.json", lambda route: route.abort())
+    visit.page.reload()
+    _ready(visit.page)
+    expect(visit.page.locator("#first")).to_be_hidden()
+    expect(visit.page.locator("a[href='#first']")).to_have_count(0)
