@@ -668,13 +668,13 @@ def test_on_a_desktop_only_the_chosen_tiers_stands_in_line_with_the_selects(visi
 
 @pytest.mark.parametrize(("width", "scrolls"), [(360, False), (1024, True), (1366, False)])
 def test_the_tables_box_is_a_tab_stop_only_while_it_scrolls_sideways(visitor, width: int, scrolls: bool) -> None:
-    # From 80rem and on a phone's cards the box no longer scrolls, yet Tab stopped on it between "Link to this comparison"
+    # From 80rem and on a phone's cards the box no longer scrolls, yet Tab stopped on it between the tools' last link
     # and the first sort button: a box 4 000 px tall outlined, and nothing to do there.
     page = visitor.open("/pl/compare/index.html", viewport={"width": width, "height": 900}).page
     _ready(page)
     box = page.locator("#cmp").locator("xpath=..")
     assert box.evaluate("b => b.scrollWidth > b.clientWidth") is scrolls
-    page.locator("#cmp-link").focus()
+    page.locator("#cmp-tools a").last.focus()  # the last of the tools, "Who answers first?"
     page.keyboard.press("Tab")
     focused = page.evaluate("document.activeElement.classList.contains('scroll') ? 'box' : document.activeElement.tagName")
     assert focused == ("box" if scrolls else "BUTTON")
