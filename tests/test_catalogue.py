@@ -203,7 +203,7 @@ def test_one_comparable_segment_still_reads_free_to(acme: Vendor) -> None:
 @pytest.mark.parametrize(
     ("third", "expected"),
     [
-        ("price 20 EUR per month", "Free to €20 per month"),  # the dearest, not "Free to €5–€20"
+        ("price 20 EUR per month", "Free to €20 per month"),  # the dearest, not "Free to €5–20"
         ("price from 20 EUR per month", "Free or from €5 per month"),  # not "Free to from €5"
     ],
 )

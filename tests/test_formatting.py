@@ -128,6 +128,30 @@ def test_prices_with_cents_keep_them() -> None:
     assert plain(fmt.money(Decimal("99.5"), "EUR", "en")) == "€99.50"
 
 
+@pytest.mark.parametrize(
+    ("lang", "currency", "expected"),
+    [
+        # "14 500 PLN–21 900 PLN" said the currency twice; CLDR's currency pattern puts it once, where it goes.
+        ("sv", "SEK", "14 500–21 900 kr"),
+        ("sv", "PLN", "14 500–21 900 PLN"),
+        ("pl", "PLN", "14 500 – 21 900 zł"),
+        ("it", "EUR", "14.500 – 21.900 €"),
+        ("en", "EUR", "€14,500 – 21,900"),
+        ("en", "SEK", "SEK 14,500 – 21,900"),
+    ],
+)
+def test_a_price_range_says_its_currency_once_in_the_locales_place(lang: str, currency: str, expected: str) -> None:
+    said = fmt.money_range(Decimal(14500), Decimal(21900), currency, lang)
+    assert plain(said) == expected
+    # The range stays on one line: a word joiner on each side of the joint, as every range of the site.
+    assert "\u2060–\u2060" in said.replace("\u2009", "")
+
+
+def test_a_price_range_with_cents_gives_both_ends_cents() -> None:
+    assert plain(fmt.money_range(Decimal("12.5"), Decimal(20), "SEK", "sv")) == "12,50–20,00 kr"
+    assert plain(fmt.money_range(Decimal("99.5"), Decimal(120), "EUR", "en")) == "€99.50 – 120.00"
+
+
 def test_times_are_24_hour_and_midnight_at_the_end_of_a_day_is_24_00() -> None:
     for lang in ("sv", "it", "pl", "en"):
         assert fmt.clock(8 * 60 + 30, lang) == "08:30"

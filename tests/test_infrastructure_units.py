@@ -116,7 +116,7 @@ def test_the_home_card_keeps_apart_prices_per_different_units() -> None:
     """A site's price and a connection's do not make one range "390–250 per …": each is its own."""
     prices = ("price 390 EUR per site per month", "price 250 EUR per connection per month", "price 290 EUR per site per month")
     acme = vendor_of(one_tier(price="\n    ".join(prices)))
-    assert said(site.price_range(acme, reader("en", acme))) == "€250 per connection per month or €290 – €390 per site per month"
+    assert said(site.price_range(acme, reader("en", acme))) == "€250 per connection per month or €290 – 390 per site per month"
 
 
 # --- the contact kind sms ------------------------------------------------------------------------------------

@@ -187,14 +187,14 @@ def money(amount: Decimal, currency: str, lang: str) -> str:
 
 
 @lru_cache(maxsize=4096)
-def _money(amount_text: str, currency: str, lang: str) -> str:
-    """`money` of the amount written `amount_text`."""
+def _money(amount_text: str, currency: str, lang: str, cents: bool = False) -> str:
+    """`money` of the amount written `amount_text`; with `cents`, its minor digits even when they are zero."""
     amount = Decimal(amount_text)
     loc = locale(lang)
     pattern = copy.copy(parse_pattern(loc.currency_formats["standard"].pattern))
     # CLDR patterns always ask for the currency's minor digits; a price list of
     # whole amounts reads better without ",00", so drop them only when they are zero.
-    whole = amount == amount.to_integral_value()
+    whole = amount == amount.to_integral_value() and not cents
     if whole:
         pattern.frac_prec = (0, 0)
     sign = currency_sign(currency, lang)
@@ -315,6 +315,27 @@ def spaced_range(text: str) -> str:
     if not dash or first[-1:].isspace() or not _has_words(first):
         return text
     return f"{first} – {last}"
+
+
+_AMOUNT = re.compile(r"(\D*)(\d(?:.*\d)?)(\D*)", re.S)
+"""A formatted amount as its prefix, number and suffix: "€", "14,500", "" or "", "14 500", " zł"."""
+
+
+def money_range(low: Decimal, high: Decimal, currency: str, lang: str) -> str:
+    """Two amounts of one currency as one range, the currency written once where the locale's pattern puts it.
+
+    "14 500–21 900 kr", "14 500 – 21 900 zł", "€95 – 150", "SEK 2,500 – 15,000" (CLDR's thin spaces): both amounts are formatted
+    by `money` (CLDR's currency pattern), and the prefix or suffix they share is said once, outside the range,
+    as ICU's number range formatter collapses a unit. The joint is `interval`'s (CLDR's interval fallback, as
+    every other range on the site: Babel carries no number range pattern). Amounts whose affixes differ are
+    joined whole. Both amounts have decimals when one has: "12,50–20,00 kr", not "12,50–20 kr".
+    """
+    cents = any(x != x.to_integral_value() for x in (low, high))
+    first, last = _money(str(low), currency, lang, cents), _money(str(high), currency, lang, cents)
+    a, b = _AMOUNT.fullmatch(first), _AMOUNT.fullmatch(last)
+    if a is None or b is None or a.group(1, 3) != b.group(1, 3):
+        return interval(first, last, lang)
+    return a.group(1) + interval(a.group(2), b.group(2), lang) + a.group(3)
 
 
 SHORT_HYPHENATED = re.compile(r"(?<![\w-])(\w{1,5})-(?=\w{1,7}(?![\w-]))")

@@ -2468,7 +2468,7 @@ def price_range(vendor: Vendor, reader: Reader) -> Markup:
 
     "Free to 5 000 kr per år" when one segment's prices share a currency, unit and period; prices of
     different segments are named per segment, one a line ("Licence customers: free to 10 000 kr per month",
-    "Customers without a licence: 2 500 kr–15 000 kr per month"), never one range across them.
+    "Customers without a licence: 2 500–15 000 kr per month"), never one range across them.
     """
     _ = reader.gettext
     prices = [p for plan in vendor.plans for p in first_prices(plan)]  # the prices in force first, as targets
@@ -2509,7 +2509,7 @@ def _segment_summary(prices: list[Price], reader: Reader, currencies: list[str])
 
     A minimum quantity or a billing interval is said after a range only when every price in it has the same: a tier
     sold per user billed monthly or yearly, with a minimum in its dearer tiers (Harbourline: eight prices in two
-    currencies) is "10 USD–45 USD per user per month", and its vendor page says each price's terms. Currencies come
+    currencies) is "10–45 USD per user per month", and its vendor page says each price's terms. Currencies come
     in the order of `currencies`.
     """
     _ = reader.gettext
@@ -2545,7 +2545,7 @@ def _segment_summary(prices: list[Price], reader: Reader, currencies: list[str])
     # Support included in a licence or subscription: said as it is, never a range's low end ("Included … to €5").
     included = [included_words(reader)[b] for b in dict.fromkeys(p.basis or "" for p in prices if p.kind == "included")]
     asks = [k for k in ("on-request", "contact-sales") if any(p.kind == k for p in prices)]
-    # "Free to X" names the dearest price only: "Free to 5 000 kr–10 000 kr" read as a range within a range.
+    # "Free to X" names the dearest price only: "Free to 5 000–10 000 kr" read as a range within a range.
     up_to = free and len(groups) == 1 and not asks and not included and not any(p.kind == "percent" for p in prices)
     topped = False
     for (currency, unit, period, tax, _fee, pack_of, pack, _extra), group in sorted(
@@ -2563,7 +2563,7 @@ def _segment_summary(prices: list[Price], reader: Reader, currencies: list[str])
         if up_to and not starting:
             money, topped = fmt.money(high, currency, lang), True
         elif high != low and not starting:
-            money = fmt.interval(money, fmt.money(high, currency, lang), lang)
+            money = fmt.money_range(low, high, currency, lang)
         if unit:
             money = price_units(reader)[unit] % {"price": money}
         money = with_pack(money, pack or None, pack_of or None, reader)

@@ -22,7 +22,7 @@ async function start(box) {
   const field = (name) => form.elements.namedItem(name);
   const tz = Intl.DateTimeFormat().resolvedOptions().timeZone;
   const zone = new URLSearchParams(data.zones.replaceAll("|", "&")).get(tz);
-  const clock = new Intl.DateTimeFormat(data.locale, { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZoneName: "longGeneric" });
+  const clock = new Intl.DateTimeFormat(data.locale, { hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
   const day = dayField(field("at"), data.locale);
   if (!field("at").value) day.write(nextFriday(new Date()));
   field("time").value ||= "16:00";
@@ -49,7 +49,7 @@ async function start(box) {
         case: field("case")?.value || null,
         country: field("country")?.value || null,
       });
-      out.textContent = deadlineWords(day.long, clock, deadline, data.result, zone);
+      out.textContent = deadlineWords(day.long, clock, deadline, data.result, zone, data.other);
     } catch (error) {
       // Past the covered years, or a time the vendor keeps to itself, is not "no guaranteed time".
       const reason = { beyond: years(data.beyond), outside: years(data.range), unpublished: data.unpublished };

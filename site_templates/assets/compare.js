@@ -54,6 +54,9 @@ function start() {
   }
 
   // --- sorting: a button in every head ---
+  // On a phone the buttons are a line that scrolls sideways, and Chromium left a button the keyboard reached half out.
+  const line = table.tHead.rows[0];
+  line.addEventListener("focusin", (event) => line.scrollWidth > line.clientWidth && event.target.scrollIntoView({ block: "nearest", inline: "nearest" }));
   for (const th of heads) {
     const button = document.createElement("button");
     button.type = "button";
@@ -176,6 +179,7 @@ async function firstAnswers(box, rows, moment) {
     rules = await response.json();
   } catch {
     box.hidden = true;
+    document.getElementById("to-first").remove();
     return () => {}; // no rules: the table above still says everything
   }
   const years = (text) => text.replaceAll("{first}", rules.years.first).replaceAll("{last}", rules.years.last);
@@ -284,6 +288,12 @@ function withMoment(moment) {
   const query = params.toString().replaceAll("%2C", ",").replaceAll("%2F", "/").replaceAll("%3A", ":");
   return `${location.pathname}${query ? `?${query}` : ""}${location.hash}`;
 }
+
+// A table's box is a stop of the Tab key only while it scrolls sideways, the keyboard's way to scroll it: on a wide
+// screen and on a phone's cards it does not, and Tab stopped on a box 4 000 px tall that did nothing.
+const regions = [...document.querySelectorAll(".scroll[tabindex]")];
+const watch = new ResizeObserver(() => regions.forEach((box) => (box.tabIndex = box.scrollWidth > box.clientWidth ? 0 : -1)));
+regions.forEach((box) => [box, box.firstElementChild].forEach((el) => watch.observe(el)));
 
 // Last, once every constant above is defined.
 if (table && tools) start();

@@ -47,10 +47,16 @@ export function dateWords(formatter, date) {
   return formatter.formatToParts(date).map((part) => (part.type === "day" && part.value === "1" ? "1º" : part.value)).join("");
 }
 
-// A deadline in the page's words ("{date}, godz. {time} {zone}", docs/site.md); `clock`: "14:00 Ora dell’Europa centrale".
-export function deadlineWords(long, clock, date, sentence, zone) {
-  const [time, named] = clock.format(date).split(/ (.+)/);
-  return sentence.replace("{date}", dateWords(long, date)).replace("{time}", time).replace("{zone}", zone ?? named.replace(/^Ora /, "ora "));
+// A deadline in the page's words (docs/site.md): a zone the site has no words for by its offset, in `other`.
+export function deadlineWords(long, clock, date, sentence, zone, other) {
+  const words = zone ? sentence.replace("{zone}", zone) : other.replace("{zone}", utcOffset(date, clock.resolvedOptions().timeZone));
+  return words.replace("{date}", dateWords(long, date)).replace("{time}", clock.format(date));
+}
+
+// `timeZone`'s offset at `date` as fmt.zone_name writes one: "UTC+9", "UTC−3", "UTC+5:45", "UTC".
+export function utcOffset(date, timeZone) {
+  const [, sign, h, m] = /([+-])(\d\d):(\d\d)/.exec(new Intl.DateTimeFormat("en", { timeZone, timeZoneName: "longOffset" }).format(date)) ?? [];
+  return !sign || h + m === "0000" ? "UTC" : `UTC${sign === "-" ? "\u2212" : "+"}${+h}${m === "00" ? "" : `:${m}`}`;
 }
 
 // A date in the page's pattern (CLDR's yMd: "y-MM-dd", "dd/MM/y", "d.MM.y"; formatting.date_entry).

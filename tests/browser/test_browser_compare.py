@@ -644,3 +644,91 @@ def test_shift_tab_up_the_table_on_a_desktop_never_leaves_a_control_under_the_st
                 covered.append(f"{page.evaluate('document.activeElement.outerHTML.slice(0, 60)')}: {under:.0f} px under the head")
     assert seen > 10, "Shift+Tab never went up the table's body"
     assert covered == []
+
+
+# The middles of the filters' controls on their row: the selects, the tick box "Only the chosen tiers" and its words.
+FILTER_MIDDLES = """
+() => [...document.querySelectorAll('#cmp-tools select, #f-only, #cmp-tools .only label')].map((e) => {
+  const r = e.getBoundingClientRect();
+  return [e.id || e.tagName.toLowerCase(), r.top + r.height / 2];
+})
+"""
+
+
+@pytest.mark.parametrize("lang", ["sv", "it", "pl", "en"])
+def test_on_a_desktop_only_the_chosen_tiers_stands_in_line_with_the_selects(visitor, lang: str) -> None:
+    # The tick box sat 3 px above the selects' middle: an inline box on a line of text, which kept room for descenders.
+    page = visitor.open(f"/{lang}/compare/index.html", viewport={"width": 1366, "height": 900}).page
+    _ready(page)
+    middles = dict(page.evaluate(FILTER_MIDDLES))
+    select = middles["f-coverage"]
+    assert abs(middles["f-only"] - select) < 1, middles
+    assert abs(middles["label"] - select) < 1, middles
+
+
+@pytest.mark.parametrize(("width", "scrolls"), [(360, False), (1024, True), (1366, False)])
+def test_the_tables_box_is_a_tab_stop_only_while_it_scrolls_sideways(visitor, width: int, scrolls: bool) -> None:
+    # From 80rem and on a phone's cards the box no longer scrolls, yet Tab stopped on it between the tools' last link
+    # and the first sort button: a box 4 000 px tall outlined, and nothing to do there.
+    page = visitor.open("/pl/compare/index.html", viewport={"width": width, "height": 900}).page
+    _ready(page)
+    box = page.locator("#cmp").locator("xpath=..")
+    assert box.evaluate("b => b.scrollWidth > b.clientWidth") is scrolls
+    page.locator("#cmp-tools a").last.focus()  # the last of the tools, "Who answers first?"
+    page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement.classList.contains('scroll') ? 'box' : document.activeElement.tagName")
+    assert focused == ("box" if scrolls else "BUTTON")
+
+
+@pytest.mark.parametrize("lang", ["sv", "pl"])
+def test_on_a_phone_the_sort_buttons_are_one_line_and_each_comes_into_view_with_the_keyboard(visitor, lang: str) -> None:
+    # Wrapped, the seven sort buttons took 310 px above the first card, 42 % of a 740 px screen.
+    touch = {"viewport": {"width": 360, "height": 740}, "has_touch": True, "is_mobile": True}
+    page = visitor.open(f"/{lang}/compare/index.html", **touch).page
+    _ready(page)
+    buttons = page.locator("#cmp thead button")
+    tops = {round(b["y"]) for b in (buttons.nth(i).bounding_box() for i in range(buttons.count())) if b}
+    assert len(tops) == 1, tops
+    head = page.locator("#cmp thead").bounding_box()
+    assert head and head["height"] < 80, head
+    buttons.first.focus()
+    for i in range(buttons.count()):
+        if i:
+            page.keyboard.press("Tab")
+        box = page.evaluate("(() => { const r = document.activeElement.getBoundingClientRect(); return [r.left, r.right]; })()")
+        assert page.evaluate("document.activeElement.closest('#cmp thead') !== null")
+        assert box[0] >= 0 and box[1] <= 360, f"button {i + 1} is at {box}"
+
+
+@pytest.mark.parametrize("lang", ["pl", "en"])
+def test_on_a_desktop_the_sort_buttons_begin_on_one_line(visitor, lang: str) -> None:
+    # A baseline rule for the vendor pages' heads set "Tier ▲" and "Price ↕" level with the last line of the three-line
+    # heads beside them.
+    page = visitor.open(f"/{lang}/compare/index.html", viewport={"width": 1366, "height": 900}, reuse=True).page
+    _ready(page)
+    tops = page.eval_on_selector_all("#cmp thead button", "bs => bs.map((b) => b.getBoundingClientRect().top)")
+    assert len(tops) > 5 and max(tops) - min(tops) < 1, tops
+
+
+@pytest.mark.parametrize("width", [360, 1366])
+def test_who_answers_first_is_one_link_away_from_the_top(visitor, width: int) -> None:
+    # The home page promises "who answers first"; it stood under twenty tiers, 4 000 px down, with no way there but
+    # scrolling past them all.
+    page = visitor.open("/pl/compare/index.html", viewport={"width": width, "height": 800}).page
+    _ready(page)
+    link = page.locator("#cmp-tools a[href='#first']")
+    expect(link).to_be_visible()
+    assert link.inner_text() == page.locator("#first-h").inner_text()
+    assert link.bounding_box()["y"] < 1600  # type: ignore[index]
+    link.click()
+    page.wait_for_function("location.hash === '#first'")
+    expect(page.locator("#first-h")).to_be_in_viewport()
+
+
+def test_without_the_rules_the_link_to_who_answers_first_goes_with_it(visitor) -> None:
+    visit = visitor.open("/pl/compare/index.html")
+    visit.context.route("**/rules/all.json", lambda route: route.abort())
+    visit.page.reload()
+    _ready(visit.page)
+    expect(visit.page.locator("#first")).to_be_hidden()
+    expect(visit.page.locator("a[href='#first']")).to_have_count(0)

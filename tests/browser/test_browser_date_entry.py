@@ -227,7 +227,13 @@ def test_a_phone_gets_a_number_pad_for_the_date_and_time_and_every_field_its_lab
         # "czas środkowoeuropejski" (a nominative after a Polish time) or "centraleuropeisk tid"
         ("pl", "Europe/Rome", " czasu włoskiego"),
         ("sv", "Europe/Warsaw", " polsk tid"),
-        ("sv", "Asia/Tokyo", "japansk"),  # no site words: CLDR's name ("japansk normaltid"), never "Asia/Tokyo" or "GMT+9"
+        # pages16: a zone the site has no words for, by its offset from UTC after a label, alike in the four languages:
+        # Intl's Polish name stood after "godz. 14:00" in the nominative, or was no name ("czas: Wielka Brytania").
+        ("pl", "Atlantic/Reykjavik", " (strefa czasowa przeglądarki: UTC)"),
+        ("pl", "Asia/Tokyo", " (strefa czasowa przeglądarki: UTC+9)"),
+        ("sv", "Asia/Tokyo", " (din tidszon: UTC+9)"),
+        ("en", "America/Sao_Paulo", " (your time zone: UTC\u22123)"),
+        ("it", "Asia/Kathmandu", " (il vostro fuso orario: UTC+5:45)"),
     ],
 )
 def test_the_calculator_names_the_readers_zone_in_words(visitor, lang: str, zone: str, said: str) -> None:

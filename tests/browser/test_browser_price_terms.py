@@ -9,6 +9,7 @@ tests/support/catalogue.py with its Team tier's prices and cells written the new
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -88,3 +89,19 @@ def test_the_comparison_sorted_by_price_puts_the_percentage_after_every_amount(v
     with_amount = [n for n, row in enumerate(rows) if "€" in row and "usage charges" not in row and "Free" not in row]
     assert with_share and with_amount
     assert max(with_amount) < min(with_share), rows
+
+
+# An amount with its currency on either side, twice around a range's dash: "14 500 PLN–21 900 PLN", "€95 – €150".
+CURRENCY_TWICE = re.compile(
+    r"(?P<cur>[A-Z]{3}|kr|zł|€|£|\$)?\s?\d[\d\s.,]*(?(cur)|\s?(?P<after>[A-Z]{3}|kr|zł|€|£))\s?[–-]\s?"
+    r"(?:(?P=cur)\s?\d|\d[\d\s.,]*\s?(?P=after)(?![\w]))"
+)
+
+
+@pytest.mark.parametrize("lang", ["sv", "it", "pl", "en"])
+def test_a_price_range_says_its_currency_once(visitor, lang: str) -> None:
+    # The home page's cards read "14 500 PLN–21 900 PLN per månad", "€95 – €150 per device": the currency twice.
+    page = visitor.open(f"/{lang}/index.html", reuse=True).page
+    text = page.locator("main").inner_text().replace("\u2060", "").replace("\u2009", " ").replace("\u00a0", " ").replace("\u202f", " ")
+    assert re.search(r"14[ .,]500 ?– ?21[ .,]900", text)  # Wisła's card: 14 500 to 21 900 a month, the range whole
+    assert [m.group(0) for m in CURRENCY_TWICE.finditer(text)] == []

@@ -327,3 +327,23 @@ def test_a_card_names_the_response_time_as_the_pages_table_and_calculator_do(vis
     points = page.locator("#tiers .tcard li").all_inner_texts()
     assert any(p.startswith(f"{title} (") for p in points), points
     assert page.locator("#targets h3").first.inner_text().strip() == title
+
+
+# The room between the last words of each tier card and its "Compare all tiers", in px.
+ROOM_ABOVE_THE_LINK = """
+() => [...document.querySelectorAll('.tcard')].map((card) => {
+  const link = card.querySelector('a.cta').getBoundingClientRect();
+  const above = card.querySelector('a.cta').previousElementSibling.getBoundingClientRect();
+  return link.top - above.bottom;
+})
+"""
+
+
+@pytest.mark.parametrize("width", [768, 1366])
+@pytest.mark.parametrize("lang", ["it", "pl"])
+def test_compare_all_tiers_stands_apart_from_the_longest_cards_last_words(visitor, lang, width) -> None:
+    # In the tallest card (Synerity's Free, at 768 px) the link's frame sat 4 px under the list's last line, and read
+    # as laid over it.
+    page = visitor.open(f"/{lang}/synerity/index.html", viewport={"width": width, "height": 900}, reuse=True).page
+    rooms = page.evaluate(ROOM_ABOVE_THE_LINK)
+    assert len(rooms) == 3 and min(rooms) >= 12, rooms

@@ -4,7 +4,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 
-import { dateWords, deadlineWords, readMoment, readTime } from "../../site_templates/assets/moment.js";
+import { dateWords, deadlineWords, readMoment, readTime, utcOffset } from "../../site_templates/assets/moment.js";
 
 const long = (locale) => new Intl.DateTimeFormat(locale, { weekday: "long", day: "numeric", month: "long", year: "numeric" });
 
@@ -25,7 +25,7 @@ test("the other languages keep Intl's words", () => {
 
 // The calculator's answer (pages15): Intl's date, time and zone name joined by the page's words. Polish read "wtorek,
 // 24 listopada 2026 14:00" (CLDR joins them with a bare space), Italian "alle ore 14:00 ora svedese".
-const clock = (locale, timeZone) => new Intl.DateTimeFormat(locale, { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZoneName: "longGeneric", timeZone });
+const clock = (locale, timeZone) => new Intl.DateTimeFormat(locale, { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone });
 const day = (locale, timeZone) => new Intl.DateTimeFormat(locale, { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone });
 
 test("a deadline reads as each language writes a date and a time", () => {
@@ -41,16 +41,24 @@ test("a deadline reads as each language writes a date and a time", () => {
     if (typeof said === "string") assert.equal(words, said);
     else assert.match(words, said);
   }
-  // A zone the site has no words for: Intl's name, in Italian in lower case inside the sentence; the first of a month "1º".
+  // A zone the site has no words for (pages16): its offset from UTC at the deadline after a label, in every language
+  // alike. Intl's names stood after the time in the nominative, and in Polish are often no name at all ("czas: Wielka
+  // Brytania", "Japonia (czas standardowy)"); the first of a month is still "1º" in Italian.
   const july = new Date("2026-07-01T00:00:00Z");
   assert.equal(
-    deadlineWords(day("it-IT", "Asia/Tokyo"), clock("it-IT", "Asia/Tokyo"), july, "{date} alle {time}, {zone}", null),
-    "mercoledì 1º luglio 2026 alle 09:00, ora standard del Giappone",
+    deadlineWords(day("it-IT", "Asia/Tokyo"), clock("it-IT", "Asia/Tokyo"), july, "{date} alle {time}, {zone}", null, "{date} alle {time} (il vostro fuso orario: {zone})"),
+    "mercoledì 1º luglio 2026 alle 09:00 (il vostro fuso orario: UTC+9)",
   );
   assert.equal(
-    deadlineWords(day("pl-PL", "Asia/Tokyo"), clock("pl-PL", "Asia/Tokyo"), july, "{date}, godz. {time} {zone}", null),
-    "środa, 1 lipca 2026, godz. 09:00 Japonia (czas standardowy)",
+    deadlineWords(day("pl-PL", "Europe/London"), clock("pl-PL", "Europe/London"), july, "{date}, godz. {time} {zone}", null, "{date}, godz. {time} (strefa czasowa przeglądarki: {zone})"),
+    "środa, 1 lipca 2026, godz. 01:00 (strefa czasowa przeglądarki: UTC+1)",
   );
+});
+
+test("an offset from UTC is written as the pages write a fixed one", () => {
+  const winter = new Date("2026-12-07T12:00:00Z");
+  const said = { "Europe/London": "UTC", "Atlantic/Reykjavik": "UTC", UTC: "UTC", "Asia/Tokyo": "UTC+9", "America/Sao_Paulo": "UTC\u22123", "Asia/Kathmandu": "UTC+5:45", "America/St_Johns": "UTC\u22123:30", "Etc/GMT+5": "UTC\u22125" };
+  for (const [zone, words] of Object.entries(said)) assert.equal(utcOffset(winter, zone), words, zone);
 });
 
 // "16.00" is how many Swedes, Italians and Poles write a time; the forms answered it with "Enter a date and a time".
