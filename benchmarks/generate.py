@@ -562,22 +562,17 @@ def _reference_words(work: Path) -> dict[str, object]:
 
 
 def _range_separator(site: Path, lang: str) -> str:
-    """What Tierwise writes between the two amounts of a price range on a home page's card ("200 €\u2060–\u2060800 €"; CLDR).
-
-    The card says "segment: LOW<sep>HIGH-with-its-unit"; the vendor page says LOW and HIGH each with its unit.
-    """
+    """What Tierwise writes between the two amounts of a price range on a home page's card (CLDR's interval joint, with
+    word joiners: "200\u2060–\u2060800 €"); the card says the currency once ("€200 – 800 per user per month")."""
     import re
 
     page = (site / lang / "v0001" / "index.html").read_text(encoding="utf-8")
     cells = re.findall(r'<td class="p-amount">(.*?)</td>', page)
-    low, high = cells[0], cells[3]  # the first segment's price in the first and in the last tier
+    number = re.compile(r"\d(?:[\d\u00a0\u202f .,']*\d)?")
+    low, high = (number.search(cells[i]).group(0) for i in (0, 3))  # type: ignore[union-attr]  # first segment, first and last tier
     summary = re.search(r"<dd>[^<:]*: (.*?)<br>", (site / lang / "index.html").read_text(encoding="utf-8")).group(1)  # type: ignore[union-attr]
-    assert summary.endswith(high), (summary, high)
-    head = summary[: -len(high)]
-    common = 0
-    while common < min(len(head), len(low)) and head[common] == low[common]:
-        common += 1
-    return head[common:]
+    at = summary.index(low) + len(low)
+    return summary[at : summary.index(high, at)]
 
 
 def hugo_equivalent_page(data: dict[str, object], lang: str, words: dict[str, str]) -> str:

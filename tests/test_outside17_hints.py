@@ -189,8 +189,8 @@ def test_a_contract_until_further_notice_in_words_is_told_open_ended(words: str)
     [
         # "Inga viten" as the author first wrote it: `no` was read as a metric and the error fell on the next line.
         ("penalty no", ("unexpected 'no' after 'penalty'", 19, 13), "an offer that pays no penalties says: penalty none", "penalty none"),
-        ("no penalties", ("unexpected 'penalties'; expected 'support'", 19, 8), "an offer that pays no penalties says: penalty none",
-         "penalty none"),
+        ("no penalties", ("unexpected 'penalties'; expected 'coverage', 'support' or 'target'", 19, 8),
+         "an offer that pays no penalties says: penalty none", "penalty none"),
         # No penalty for P2 only: `none` is for the whole plan.
         ("penalty first-response P2 none", ("unexpected 'none'; expected a number", 19, 31),
          "'penalty none' stands alone and is for the whole plan; a tier that pays no penalty for one metric or priority writes no "
