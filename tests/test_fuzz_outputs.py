@@ -242,10 +242,10 @@ def outputs_agree(drawn: Drawn, asked: list[dict[str, str | None]], javascript: 
     python = []
     for question in asked:
         answer = answer_case(evaluator, json.dumps(question))
-        python.append({"answer": answer["due"]} if "due" in answer else {"error": answer["error"]})
+        python.append({"answer": answer["due"]} if "due" in answer else {"error": answer["error"], "field": answer["field"]})
     for ticket in clocks:
         answer = answer_ticket(evaluator, json.dumps(ticket))
-        python.append({"error": answer["error"]} if "error" in answer else {"answer": answer})
+        python.append({"error": answer["error"], "field": answer["field"]} if "error" in answer else {"answer": answer})
     js = javascript.ask(rules, asked, list(clocks), [])
     javascript_answers = [{k: v for k, v in a.items() if k != "kind"} for a in js["questions"] + js["tickets"]]
     differ = [(q, p, j) for q, p, j in zip([*asked, *clocks], python, javascript_answers, strict=True) if p != j]
