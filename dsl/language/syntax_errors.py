@@ -364,7 +364,12 @@ def _unquoted_value_hint(exc: UnexpectedInput, text: str) -> str | None:
     if not (before == ["website"] or (kind is not None and len(before) == 2) or (before[:1] == ["contact"] and len(before) == 3
                                                                                    and before[1] in ("email", "e-mail"))):
         return None
-    value = line.split()[1 if before == ["website"] else 2]
+    words = line.split()
+    if len(words) <= (1 if before == ["website"] else 2):
+        # The error stands inside the first words, the value glued to them (`contact a@b`, `website@x`): the words before
+        # it are not the line's, and there is no value to quote (fuzz16: an IndexError, a traceback for the author).
+        return None
+    value = words[1 if before == ["website"] else 2]
     if before == ["website"] or kind in ("web", "portal", "chat"):
         shown = value if "://" in value else f"https://{value}"
         return f'a web address is quoted, with its scheme: {" ".join(line.split()[: 1 if before == ["website"] else 2])} "{shown}"'
