@@ -20,7 +20,10 @@ suite (fuzz14, 29 November 2026), the same documents with one to three values of
 `metrics`), tickets with random events and obligations, and odd questions through both APIs found the regressions below
 the fuzz target; then 3,000 such documents, 1,400 with faults and 2,500 projects of moved statements agreed throughout.
 fuzz15 (30 November 2026), with cases, aliases, levels and a matrix: 10,000 documents asked questions, 10,000 asked
-tickets and 4,800 projects of moved statements (their tickets now with events) agreed throughout.
+tickets and 4,800 projects of moved statements (their tickets now with events) agreed throughout. fuzz16 compares each
+refusal's `field` (docs/rules.md §7) as well as its words: sla.js and ticket.js had set one only on a name that was not a
+text and on a missing zone, and priority_for none at all; then 1,500 documents asked questions and the matrix, 1,500
+asked tickets and 1,500 projects of moved statements (now with contact groups and channel hours swapped) agreed.
 
     TIERWISE_HYPOTHESIS=explore TIERWISE_FUZZ_EXAMPLES=2000 .venv/bin/python -m pytest -q -p no:cacheprovider tests/test_fuzz_differential.py
 """

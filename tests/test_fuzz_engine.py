@@ -8,7 +8,9 @@ TypeError from deep inside). Such a document is refused alike by sla.js and tick
 and wrong answers it once gave; a hypothesis test asks both evaluators about documents a few edits away from a
 real one, side by side: the same answers, or the same refusals. Since fuzz15 the questions also name a kind of case
 and an alias (NAMED), so that an edit of `cases`, a target's `case` or `aliases` is read. Its run of 5,000 found the
-matrix read from a document whose `vendors` is a number (test_the_matrix_is_not_read_…); 13,000 more then agreed:
+matrix read from a document whose `vendors` is a number (test_the_matrix_is_not_read_…); 13,000 more then agreed.
+fuzz16 compares each refusal's `field` too (priority_for's had none in JavaScript, and None for every fault in
+Python: test_priority_for_names_the_field_…); 3,000 more agreed:
 
     TIERWISE_HYPOTHESIS=explore TIERWISE_FUZZ_EXAMPLES=5000 .venv/bin/python -m pytest -q -p no:cacheprovider tests/test_fuzz_engine.py
 """
