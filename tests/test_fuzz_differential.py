@@ -20,7 +20,10 @@ suite (fuzz14, 29 November 2026), the same documents with one to three values of
 `metrics`), tickets with random events and obligations, and odd questions through both APIs found the regressions below
 the fuzz target; then 3,000 such documents, 1,400 with faults and 2,500 projects of moved statements agreed throughout.
 fuzz15 (30 November 2026), with cases, aliases, levels and a matrix: 10,000 documents asked questions, 10,000 asked
-tickets and 4,800 projects of moved statements (their tickets now with events) agreed throughout.
+tickets and 4,800 projects of moved statements (their tickets now with events) agreed throughout. fuzz16 compares each
+refusal's `field` (docs/rules.md §7) as well as its words: sla.js and ticket.js had set one only on a name that was not a
+text and on a missing zone, and priority_for none at all; then 1,500 documents asked questions and the matrix, 1,500
+asked tickets and 1,500 projects of moved statements (now with contact groups and channel hours swapped) agreed.
 
     TIERWISE_HYPOTHESIS=explore TIERWISE_FUZZ_EXAMPLES=2000 .venv/bin/python -m pytest -q -p no:cacheprovider tests/test_fuzz_differential.py
 """
@@ -68,7 +71,8 @@ def javascript() -> Iterator[SlaDocuments]:
 
 
 def python(rules: dict[str, Any], questions: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The Python evaluator's answers: {"answer": ISO} or {"error": words}; anything else fails the test (a traceback)."""
+    """The Python evaluator's answers: {"answer": ISO} or {"error": words, "field": RuleError.field}; anything else fails the
+    test (a traceback)."""
     evaluator = Evaluator(rules)
     found = []
     for q in questions:
@@ -77,8 +81,13 @@ def python(rules: dict[str, Any], questions: list[dict[str, Any]]) -> list[dict[
                                     country=q.get("country"))
             found.append({"answer": moment.isoformat()})
         except RuleError as exc:
-            found.append({"error": str(exc)})
+            found.append(refusal(exc))
     return found
+
+
+def refusal(exc: RuleError) -> dict[str, Any]:
+    """A refusal as the differential tests compare it: the words and the field at fault (docs/rules.md §7)."""
+    return {"error": str(exc), "field": exc.field}
 
 
 def document(base: dict[str, Any], first: int, last: int, calendars: dict[str, Any], targets: list[dict[str, Any]]) -> dict[str, Any]:
@@ -170,13 +179,13 @@ def test_a_ticket_clock_at_the_end_of_year_9999_is_answered_alike(vector_rules: 
             py: dict[str, Any] = {"answer": Evaluator(rules).ticket(ticket["plan"], None, ticket["at"], ticket["now"], events=ticket["events"],
                                                                    warnings=ticket["warnings"])}
         except RuleError as exc:
-            py = {"error": str(exc)}
+            py = refusal(exc)
         assert py == javascript.due(rules, [ticket], "tickets")[0]
         answers.append(py)
     met, beyond = answers
     assert met["answer"]["metrics"]["first-response"]["due"] == "9999-12-31T23:59:00-05:00"
     assert met["answer"]["obligations"]["call"]["due"] == "9999-12-31T23:30:00-05:00"
-    assert beyond == {"error": "the deadline falls after the last year the rules cover (9999–9999); export more years"}
+    assert beyond == {"error": "the deadline falls after the last year the rules cover (9999–9999); export more years", "field": "at"}
 
 
 # --- the fuzz target ----------------------------------------------------------------------------------------------
@@ -333,7 +342,7 @@ def test_random_rules_get_the_same_deadlines_or_refusals_from_both_evaluators(
         try:
             py: dict[str, Any] = {"answer": evaluator.priority_for(vendor, impact, urgency)}
         except RuleError as exc:
-            py = {"error": str(exc)}
+            py = refusal(exc)
         assert py == {k: v for k, v in js.items() if k != "kind"}, (vendor, impact, urgency)
 
 
@@ -391,7 +400,7 @@ def test_random_tickets_on_random_rules_get_the_same_clocks_from_both_evaluators
                                      country=t["country"], warnings=t["warnings"])
             answers.append({"answer": json.loads(json.dumps(clock))})
         except RuleError as exc:
-            answers.append({"error": str(exc)})
+            answers.append(refusal(exc))
     assert answers == javascript.due(rules, tickets, "tickets")
 
 
@@ -444,7 +453,8 @@ def test_a_document_with_a_value_outside_the_format_is_refused_alike(
     rules = document(vector_rules, 2026, 2026, cals, [target("first-response", None, "c", 30, until="2026-03-01"), now])
     change(cals["c"], now)
     questions = [{"plan": "fz/p", "at": "2026-06-01T10:00:00+02:00", "tz": "Europe/Stockholm", "country": "SE"}]
-    assert python(rules, questions) == javascript.due(rules, questions) == [{"error": words}]
+    # The document's fault, not the question's: no field (§7), a calendar's zone as well as the format.
+    assert python(rules, questions) == javascript.due(rules, questions) == [{"error": words, "field": None}]
 
 
 def test_whole_numbers_written_with_a_fraction_or_an_exponent_are_read_as_whole_numbers(
@@ -505,11 +515,12 @@ def test_a_question_with_odd_values_is_refused_alike_through_both_apis(
         evaluator.due(q["plan"], None, "2026-06-01T10:00:00+02:00")
         with pytest.raises(RuleError, match="^" + re.escape(words) + "$"):
             evaluator.due(q["plan"], None, q["at"])
-    assert javascript.due(rules, [q]) == [{"error": words}]
+    field = "priority" if words.startswith("the priority") else "at"
+    assert javascript.due(rules, [q]) == [{"error": words, "field": field}]
     ticket = {**{k: v for k, v in q.items() if k != "metric"}, "now": "2026-12-01T00:00:00Z"}
     with pytest.raises(RuleError, match="^" + re.escape(words) + "$"):
         evaluator.ticket(ticket["plan"], ticket["priority"], ticket["at"], ticket["now"], tz=ticket["tz"], country=ticket["country"])
-    assert javascript.due(rules, [ticket], "tickets") == [{"error": words}]
+    assert javascript.due(rules, [ticket], "tickets") == [{"error": words, "field": field}]
 
 
 def test_a_ticket_with_empty_texts_is_answered_as_without_them(vector_rules: dict[str, Any], javascript: SlaDocuments) -> None:
@@ -570,5 +581,5 @@ def test_rules_exported_from_plans_with_statements_moved_get_the_same_answers_fr
             answers.append({"answer": json.loads(json.dumps(evaluator.ticket(t["plan"], t["priority"], t["at"], t["now"], events=t["events"],
                                                                              tz=t["tz"], case=t["case"], country=t["country"])))})
         except RuleError as exc:
-            answers.append({"error": str(exc)})
+            answers.append(refusal(exc))
     assert answers == javascript.due(rules, tickets, "tickets")

@@ -8,7 +8,9 @@ TypeError from deep inside). Such a document is refused alike by sla.js and tick
 and wrong answers it once gave; a hypothesis test asks both evaluators about documents a few edits away from a
 real one, side by side: the same answers, or the same refusals. Since fuzz15 the questions also name a kind of case
 and an alias (NAMED), so that an edit of `cases`, a target's `case` or `aliases` is read. Its run of 5,000 found the
-matrix read from a document whose `vendors` is a number (test_the_matrix_is_not_read_…); 13,000 more then agreed:
+matrix read from a document whose `vendors` is a number (test_the_matrix_is_not_read_…); 13,000 more then agreed.
+fuzz16 compares each refusal's `field` too (priority_for's had none in JavaScript, and None for every fault in
+Python: test_priority_for_names_the_field_…); 3,000 more agreed:
 
     TIERWISE_HYPOTHESIS=explore TIERWISE_FUZZ_EXAMPLES=5000 .venv/bin/python -m pytest -q -p no:cacheprovider tests/test_fuzz_engine.py
 """
@@ -129,16 +131,43 @@ def test_a_name_that_is_not_a_text_is_refused_in_the_same_words_by_both_evaluato
     for q in questions:
         with pytest.raises(RuleError) as refused:
             evaluator.due(q["plan"], q["priority"], q["at"], tz=q.get("tz"), metric=q.get("metric"), case=q.get("case"), country=q.get("country"))
-        expected.append(str(refused.value))
-    assert [answer.get("error") for answer in js["questions"]] == expected
+        expected.append((str(refused.value), refused.value.field))
+    assert [(answer.get("error"), answer.get("field")) for answer in js["questions"]] == expected
     for q, answer in zip(tickets, js["tickets"], strict=True):
         with pytest.raises(RuleError) as refused:
             evaluator.ticket(q["plan"], q["priority"], q["at"], q["now"], tz=q.get("tz"), case=q.get("case"), country=q.get("country"))
-        assert answer.get("error") == str(refused.value)
+        assert (answer.get("error"), answer.get("field")) == (str(refused.value), refused.value.field)
     for (vendor, impact, urgency), answer in zip(matrix, js["priorities"], strict=True):
         with pytest.raises(RuleError) as refused:
             evaluator.priority_for(vendor, impact, urgency)
-        assert answer.get("error") == str(refused.value)
+        assert (answer.get("error"), answer.get("field")) == (str(refused.value), refused.value.field)
+
+
+@pytest.mark.parametrize(
+    ("asked", "words", "field"),
+    [
+        (["amandaa", "large", "high"], "unknown vendor 'amandaa'; did you mean 'amanda'?", "vendor"),
+        ([["amanda"], "large", "high"], "the vendor must be a text (str), not list", "vendor"),
+        (["esri", "large", "high"], "vendor 'esri' has no impact × urgency matrix", "vendor"),
+        (["amanda", "high", "large"], "vendor 'amanda' has no impact 'high'; 'high' is an urgency: give the impact first, then the urgency",
+         "impact"),
+        (["amanda", "huge", "high"], "vendor 'amanda' has no impact 'huge'; known: large, medium, small", "impact"),
+        (["amanda", "large", "soon"], "vendor 'amanda' has no urgency 'soon'; known: high, low, medium", "urgency"),
+        (["amanda", "large", None], "the urgency must be a text (str), not None", "urgency"),
+        # Both names are the matrix's: the rules leave the pair out (§2), no name of the question is at fault.
+        (["amanda", "small", "low"], "vendor 'amanda''s matrix gives no level for impact 'small' with urgency 'low'", None),
+    ],
+)
+def test_priority_for_names_the_field_at_fault_alike_in_both_evaluators(
+    rules: dict[str, Any], javascript: SlaDocuments, asked: list[Any], words: str, field: str | None
+) -> None:
+    """priorityFor's errors carried no `field` and priority_for's were all None (a vendor's name that was not a text too),
+    where every other refusal names the part of the question at fault (docs/rules.md §8)."""
+    gap = edited(rules, (("vendors", "amanda", "priorities", "matrix", "levels", "small", "low"), DELETE))
+    with pytest.raises(RuleError) as refused:
+        Evaluator(gap).priority_for(*asked)
+    assert (str(refused.value), refused.value.field) == (words, field)
+    assert javascript.ask(gap, [], [], [asked])["priorities"] == [{"error": words, "field": field, "kind": "Error"}]
 
 
 @pytest.fixture(scope="module")
@@ -172,7 +201,7 @@ def both(rules: Any, javascript: SlaDocuments, *, named: bool = True) -> list[tu
         try:
             return {"answer": ask()}
         except RuleError as exc:  # anything else fails the test: a traceback for the user
-            return {"error": str(exc)}
+            return {"error": str(exc), "field": exc.field}
 
     evaluator = Evaluator(rules)
     asked = [(*q, None) for q in QUESTIONS] + (NAMED if named else [])
@@ -192,7 +221,7 @@ def assert_the_same(rules: Any, javascript: SlaDocuments) -> None:
     """Both evaluators answer alike, or refuse in the same words, or both find the document malformed from inside."""
     for py, js in both(rules, javascript):
         if "error" in py and FROM_INSIDE.match(py["error"]):
-            assert FROM_INSIDE.match(js.get("error", "")), (py, js)
+            assert FROM_INSIDE.match(js.get("error", "")) and py["field"] is js["field"] is None, (py, js)
         else:
             assert py == {k: v for k, v in js.items() if k != "kind"}, (py, js)
 
@@ -247,7 +276,7 @@ def test_a_document_with_a_field_missing_or_of_another_type_is_refused_alike_by_
     assert refused, "nothing read the broken field"
     words = f"the rules are not a valid format 1.x document ({fault}); validate them against rules/schema.json"
     for py, js in refused:
-        assert py["error"] == js["error"] == words
+        assert (py["error"], py["field"]) == (js["error"], js["field"]) == (words, None)
     with pytest.raises(RuleError) as caught:
         Evaluator(broken).due(*QUESTIONS[0][:2], AT) if edit[0][1] != "amanda" else Evaluator(broken).priority_for(*MATRIX)
     assert caught.value.field is None
@@ -271,7 +300,7 @@ def test_the_matrix_is_not_read_from_a_document_whose_own_fields_break_the_forma
     words = f"the rules are not a valid format 1.x document ({fault}); validate them against rules/schema.json"
     with pytest.raises(RuleError, match="^" + re.escape(words) + "$"):
         Evaluator(broken).priority_for(*MATRIX)
-    assert javascript.ask(broken, [], [], [MATRIX])["priorities"] == [{"error": words, "kind": "Error"}]
+    assert javascript.ask(broken, [], [], [MATRIX])["priorities"] == [{"error": words, "field": None, "kind": "Error"}]
     assert {py["error"] for py, _ in both(broken, javascript)} == {words}
 
 
@@ -346,4 +375,4 @@ def test_the_matrix_is_not_read_from_a_document_of_another_major_format(rules: d
     words = f"these rules are in format {version if isinstance(version, str) else '(none)'}; this evaluator reads format 1.x"
     with pytest.raises(RuleError, match="^" + re.escape(words) + "$"):
         Evaluator(broken).priority_for(*MATRIX)
-    assert javascript.ask(broken, [], [], [MATRIX])["priorities"] == [{"error": words, "kind": "Error"}]
+    assert javascript.ask(broken, [], [], [MATRIX])["priorities"] == [{"error": words, "field": None, "kind": "Error"}]

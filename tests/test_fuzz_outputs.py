@@ -30,7 +30,9 @@ compare at least one deadline (`--hypothesis-show-statistics`: "some deadline");
 which favours a range's bounds, made most tiers "no support" and the targeted questions went without a zone.
 fuzz15 (30 November 2026), with penalties, pay days, holidays kept open, named eves and tickets: 2,600 examples without
 a failure, 86 % of them comparing a ticket clock; the strategy's penalties at first broke T0863 and T0868 in 2 % of the
-files (a penalty in a least amount's currency, a share of a fee an inheriting tier lacks), none now.
+files (a penalty in a least amount's currency, a share of a fee an inheriting tier lacks), none now. fuzz16 (30 November
+2026), with contact groups and contacts of a kind told apart by `as` (40 % of the files), and the refusals' fields
+compared with their words: 1,350 examples without a failure, 91 % comparing a ticket clock.
 """
 
 from __future__ import annotations
@@ -242,10 +244,10 @@ def outputs_agree(drawn: Drawn, asked: list[dict[str, str | None]], javascript: 
     python = []
     for question in asked:
         answer = answer_case(evaluator, json.dumps(question))
-        python.append({"answer": answer["due"]} if "due" in answer else {"error": answer["error"]})
+        python.append({"answer": answer["due"]} if "due" in answer else {"error": answer["error"], "field": answer["field"]})
     for ticket in clocks:
         answer = answer_ticket(evaluator, json.dumps(ticket))
-        python.append({"error": answer["error"]} if "error" in answer else {"answer": answer})
+        python.append({"error": answer["error"], "field": answer["field"]} if "error" in answer else {"answer": answer})
     js = javascript.ask(rules, asked, list(clocks), [])
     javascript_answers = [{k: v for k, v in a.items() if k != "kind"} for a in js["questions"] + js["tickets"]]
     differ = [(q, p, j) for q, p, j in zip([*asked, *clocks], python, javascript_answers, strict=True) if p != j]

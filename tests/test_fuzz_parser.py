@@ -10,7 +10,9 @@ The normal suite runs a bounded budget (300 examples). A longer run, as in docs/
 
 Inputs that once crashed are kept in CRASHERS below and run on every test run. fuzz15 (30 November 2026) added Wisła's
 penalties and a file of the constructs the seeds hold few of to the texts edited (plan_pieces.EVERY_CONSTRUCT); a run of
-20,000 found a tab of the file printed in a message ("tab in a quoted token"), then 60,000 passed.
+20,000 found a tab of the file printed in a message ("tab in a quoted token"), then 60,000 passed. fuzz16 (30 November
+2026) added a contact group and a plan's own channel hours to EVERY_CONSTRUCT; its first run found a traceback in the hint
+for an unquoted address when the address is glued to the contact's kind (`contact a@b`, the "address …" CRASHERS).
 """
 
 from __future__ import annotations
@@ -102,6 +104,12 @@ CRASHERS = {
     "empty": "",
     # fuzz15: the message quoted the token with its tab, which reached the terminal (the line under it shows a space).
     "tab in a quoted token": '""" \t """a\n  b"""',
+    # fuzz16 (Wisła's `contact email "serwis@…"` with its space and a quote edited away): the hint for an unquoted address
+    # read the line's third word, which a value glued to the kind (or to `website`) does not have: IndexError.
+    "address glued to a contact's kind": 'vendor wisla {\n  contact emailserwis@wisla-serwis.example.pl"\n}\n',
+    "kind and address joined by a hyphen": 'vendor wisla {\n  contact email-"serwis@wisla-serwis.example.pl"\n}\n',
+    "address as a contact's kind": "vendor v {\n  contact a@b\n}\n",
+    "address glued to website": "vendor v {\n  website@x\n}\n",
 }
 
 

@@ -293,7 +293,7 @@ def _python_words(evaluator: Evaluator) -> list[dict]:
     for t in BAD_TICKETS:
         with pytest.raises(RuleError) as caught:
             evaluator.ticket(t["plan"], t["priority"], t["at"], t["now"], t.get("events", ()), t.get("tz"), None, None, t.get("warnings"))
-        found.append({"ticket": t, "error": str(caught.value)})
+        found.append({"ticket": t, "error": str(caught.value), "field": caught.value.field})
     return found
 
 

@@ -147,7 +147,7 @@ def test_a_question_that_no_version_answers_is_refused_with_the_targets_in_force
     line = json.dumps({"rules": rules, "questions": asked}) + "\n"
     answered = subprocess.run([node, str(ROOT / "tests" / "support" / "sla_answers.mjs")], input=line, capture_output=True, text=True, cwd=ROOT,
                               check=True, timeout=60)
-    assert json.loads(answered.stdout) == [{"error": words} for words in wanted]
+    assert json.loads(answered.stdout) == [{"error": words, "field": "priority"} for words in wanted]
 
 
 @pytest.mark.parametrize(

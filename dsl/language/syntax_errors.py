@@ -385,7 +385,12 @@ def _unquoted_value_hint(exc: UnexpectedInput, text: str) -> str | None:
     at_address_sign = kind in ("email", "e-mail") and len(before) == 3
     if not (at_value or at_address_sign):
         return None
-    value = line.split()[len(head)]
+    words = line.split()
+    if len(words) <= len(head):
+        # The error stands inside the first words, the value glued to them (`contact a@b`, `website@x`): the words before
+        # it are not the line's, and there is no value to quote (fuzz16: an IndexError, a traceback for the author).
+        return None
+    value = words[len(head)]
     if kind is None or kind in ("web", "portal", "chat"):
         shown = value if "://" in value else f"https://{value}"
         return f'a web address is quoted, with its scheme: {" ".join(head)} "{shown}"'

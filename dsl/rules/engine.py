@@ -59,8 +59,9 @@ Rules = Mapping[str, Any]
 class RuleError(Exception):
     """A question the rules cannot answer, explained in words a user can act on.
 
-    `field` names the part of the question at fault ("plan", "priority", "at", "tz", "metric"),
-    or is None when the fault is in the rules themselves; `due --batch` reports it per line.
+    `field` names the part of the question at fault ("plan", "priority", "at", "tz", "metric", "case"; a ticket's "now",
+    "events", "warnings"; priority_for's "vendor", "impact", "urgency"), or is None when the fault is in the rules
+    themselves (docs/rules.md §7); `due --batch` reports it per line.
     """
 
     def __init__(self, message: str, field: str | None = None) -> None:
@@ -1055,7 +1056,7 @@ def _names_are_texts(required: bool = False, **names: object) -> None:
             raise RuleError(f"name the plan as VENDOR/PLAN, such as stratiteq/sos, not {value!r}", "plan")
         given = "None" if value is None else type(value).__name__
         words = f"the {field} must be a text (str), not {given}" if required else f"the {field} must be a text (str) or None, not {given}"
-        raise RuleError(words, field if field != "vendor" else None)
+        raise RuleError(words, field)
 
 
 class Evaluator:
@@ -1183,20 +1184,21 @@ class Evaluator:
         # Names cut to 100 characters, as every other message quotes a caller's name (docs/rules.md §7).
         v, i, u = _cut(str(vendor)), _cut(str(impact)), _cut(str(urgency))
         if found is None:
-            raise RuleError(f"unknown vendor '{v}'{suggest(vendor, vendors)}")
+            raise RuleError(f"unknown vendor '{v}'{suggest(vendor, vendors)}", "vendor")
         _check_vendor(self.rules, vendor, found)
         scheme = found["priorities"]
         if scheme is None or scheme["matrix"] is None:
-            raise RuleError(f"vendor '{v}' has no impact × urgency matrix")
+            raise RuleError(f"vendor '{v}' has no impact × urgency matrix", "vendor")
         matrix = scheme["matrix"]
         if impact not in matrix["impacts"]:
             if impact in matrix["urgencies"]:  # the two given the other way round
-                raise RuleError(f"vendor '{v}' has no impact '{i}'; '{i}' is an urgency: give the impact first, then the urgency")
-            raise RuleError(f"vendor '{v}' has no impact '{i}'{suggest(impact, matrix['impacts'])}")
+                raise RuleError(f"vendor '{v}' has no impact '{i}'; '{i}' is an urgency: give the impact first, then the urgency", "impact")
+            raise RuleError(f"vendor '{v}' has no impact '{i}'{suggest(impact, matrix['impacts'])}", "impact")
         if urgency not in matrix["urgencies"]:
-            raise RuleError(f"vendor '{v}' has no urgency '{u}'{suggest(urgency, matrix['urgencies'])}")
+            raise RuleError(f"vendor '{v}' has no urgency '{u}'{suggest(urgency, matrix['urgencies'])}", "urgency")
         level = matrix["levels"].get(impact, {}).get(urgency)
         if level is None:
+            # Neither name is at fault alone (each is the matrix's): the rules give no level for the pair (§2).
             raise RuleError(f"vendor '{v}''s matrix gives no level for impact '{i}' with urgency '{u}'")
         return str(level)
 

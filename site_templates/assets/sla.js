@@ -8,6 +8,9 @@ const DEFAULT_METRIC = "first-response";
 const MINUTE_MS = 60_000;
 const DAY_MS = 86_400_000;
 
+// Every error this evaluator throws has the `field` of the question at fault that Python's RuleError has, or null (docs/rules.md §7).
+const fail = (message, field = null, more) => Object.assign(new Error(message), { field }, more);
+
 // --- time zones ---
 
 // Date.UTC reads years 0-99 as 1900+ (tests/test_js_years.py)
@@ -34,7 +37,7 @@ function checkZone(name, what) {
   try {
     formatter(name);
   } catch {
-    throw new Error(`unknown time zone '${name}' (${what}); use an IANA name such as Europe/Stockholm`);
+    throw fail(`unknown time zone '${name}' (${what}); use an IANA name such as Europe/Stockholm`);
   }
   return name;
 }
@@ -77,7 +80,7 @@ function wallToInstant(wallMs, zone) {
 /** The instant of a local wall time "YYYY-MM-DDTHH:MM[:SS]" in an IANA zone, read with fold=0 (as the rules are). */
 export function localToInstant(zone, wall) {
   const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(wall);
-  if (!m) throw new Error(`'${wall}' is not a local date and time such as 2026-03-29T02:30`);
+  if (!m) throw fail(`'${wall}' is not a local date and time such as 2026-03-29T02:30`);
   const [, y, mo, d, h, mi, s = "0"] = m;
   checkZone(zone, "the wall time's zone");
   return new Date(wallToInstant(utcMs(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s)), zone));
@@ -132,23 +135,23 @@ function realDate(year, month, day) {
 // millisecond are accepted and dropped: a Date holds milliseconds (docs/rules.md §9).
 function parseMoment(text) {
   if (text instanceof Date) {
-    if (Number.isNaN(text.getTime())) throw new Error("the moment is not a valid date");
+    if (Number.isNaN(text.getTime())) throw fail("the moment is not a valid date", "at");
     return { ms: text.getTime(), offset: -text.getTimezoneOffset() };
   }
   if (typeof text !== "string") {
-    throw new Error(`the moment must be an ISO 8601 text such as 2026-11-23T15:00:00+01:00, not ${JSON.stringify(text)}`);
+    throw fail(`the moment must be an ISO 8601 text such as 2026-11-23T15:00:00+01:00, not ${JSON.stringify(text)}`, "at");
   }
-  const bad = () => new Error(`'${cut(text)}' is not a date and time of the form ${MOMENT_FORM}, such as 2026-11-23T15:00:00+01:00`);
+  const bad = () => fail(`'${cut(text)}' is not a date and time of the form ${MOMENT_FORM}, such as 2026-11-23T15:00:00+01:00`, "at");
   if (DATE_ONLY.test(text)) {
     if (!realDate(Number(text.slice(0, 4)), Number(text.slice(5, 7)), Number(text.slice(8, 10)))) throw bad();
-    throw new Error(`the moment '${text}' has no time of day; give one with its UTC offset, such as ${text}T00:00:00+01:00`);
+    throw fail(`the moment '${text}' has no time of day; give one with its UTC offset, such as ${text}T00:00:00+01:00`, "at");
   }
   const m = MOMENT.exec(text);
   if (!m) throw bad();
   const [, y, mo, d, h, mi, s = "0", frac = "", z, sign, oh, om] = m;
   const [year, month, day, hour, minute, second] = [y, mo, d, h, mi, s].map(Number);
   if (!realDate(year, month, day) || hour > 23 || minute > 59 || second > 59) throw bad();
-  if (!z) throw new Error(`the time '${text}' has no UTC offset; add one, such as ${text}+01:00 or ${text}Z`);
+  if (!z) throw fail(`the time '${text}' has no UTC offset; add one, such as ${text}+01:00 or ${text}Z`, "at");
   let offset = 0;
   if (z !== "Z") {
     if (Number(oh) > 23 || Number(om) > 59) throw bad();
@@ -173,17 +176,17 @@ function runtimeZones() {
   return typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : [];
 }
 
-function checkZoneName(rules, name, what) {
+function checkZoneName(rules, name, what, field = null) {
   // Not a text (only the API can pass one): no hint, as Python.
-  if (typeof name !== "string") throw new Error(`unknown time zone '${String(name)}' (${what})`);
+  if (typeof name !== "string") throw fail(`unknown time zone '${String(name)}' (${what})`, field);
   const listed = Array.isArray(rules.zones) ? rules.zones : null;
-  const unknown = () => new Error(`unknown time zone '${cut(name)}' (${what})${zoneHint(name, listed || runtimeZones())}`);
+  const unknown = () => fail(`unknown time zone '${cut(name)}' (${what})${zoneHint(name, listed || runtimeZones())}`, field);
   if (listed) {
     if (!listed.includes(name)) throw unknown();
     try {
       formatter(name);
     } catch {
-      throw new Error(`the time zone '${name}' is in the rules but not in this runtime's time-zone data; update the runtime`);
+      throw fail(`the time zone '${name}' is in the rules but not in this runtime's time-zone data; update the runtime`, field);
     }
     return name;
   }
@@ -394,7 +397,7 @@ const own = (object, key) => (object && Object.prototype.hasOwnProperty.call(obj
 const TIME = /^(?:[01]\d|2[0-3]):[0-5]\d$/;
 const END = /^(?:(?:[01]\d|2[0-3]):[0-5]\d|24:00)$/;
 const DAY = /^\d{4}-\d\d-\d\d$/;
-const notTheFormat = (what) => Object.assign(new Error(`the rules are not a valid format 1.x document (${what}); validate them against rules/schema.json`), { code: "format" });
+const notTheFormat = (what) => fail(`the rules are not a valid format 1.x document (${what}); validate them against rules/schema.json`, null, { code: "format" });
 const isObject = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
 const text = (v) => typeof v === "string";
 const kindOf = (v) => (v === null ? "null" : typeof v === "boolean" ? "a boolean" : typeof v === "number" ? "a number" : text(v) ? "a text"
@@ -531,13 +534,13 @@ const reading = (fn) => (...args) => {
 
 function checkFormat(rules) {
   const version = typeof rules.format_version === "string" ? rules.format_version : "";
-  if (!version.startsWith("1.")) throw new Error(`these rules are in format ${version || "(none)"}; this evaluator reads format 1.x`);
+  if (!version.startsWith("1.")) throw fail(`these rules are in format ${version || "(none)"}; this evaluator reads format 1.x`);
   checkTop(rules);
 }
 
 function badPlanName(plan) {
   const shown = typeof plan === "string" ? `'${cut(plan)}'` : String(plan);
-  return new Error(`name the plan as VENDOR/PLAN, such as stratiteq/sos, not ${shown}`);
+  return fail(`name the plan as VENDOR/PLAN, such as stratiteq/sos, not ${shown}`, "plan");
 }
 
 // A question's names that are not texts (or, `required`, missing) are refused first, in Python's words (docs/rules.md §7).
@@ -545,9 +548,9 @@ function namesAreTexts(names, required = false) {
   for (const [field, v] of Object.entries(names)) {
     const none = v === null || v === undefined;
     if (typeof v === "string" || (none && !required)) continue;
-    if (field === "plan") throw Object.assign(badPlanName(v), { field });
+    if (field === "plan") throw badPlanName(v);
     const type = none ? "None" : Array.isArray(v) ? "list" : { boolean: "bool", number: Number.isInteger(v) ? "int" : "float", object: "dict" }[typeof v];
-    throw Object.assign(new Error(`the ${field} must be a text (str)${required ? "" : " or None"}, not ${type}`), field === "vendor" ? {} : { field });
+    throw fail(`the ${field} must be a text (str)${required ? "" : " or None"}, not ${type}`, field);
   }
 }
 
@@ -556,7 +559,7 @@ function checkPlan(rules, plan, priority, kase) {
   if (typeof plan !== "string" || plan.split("/").length !== 2) throw badPlanName(plan);
   const [vendorId, planId] = plan.split("/");
   const vendor = own(rules.vendors, vendorId);
-  if (vendor === undefined || vendor === null) throw new Error(`unknown vendor '${cut(vendorId)}'${suggest(vendorId, Object.keys(rules.vendors))}`);
+  if (vendor === undefined || vendor === null) throw fail(`unknown vendor '${cut(vendorId)}'${suggest(vendorId, Object.keys(rules.vendors))}`, "plan");
   checkVendor(rules, vendorId, vendor);
   let found = own(vendor.plans, planId);
   if (!found) {
@@ -565,19 +568,19 @@ function checkPlan(rules, plan, priority, kase) {
     const alias = own(aliases, planId);
     found = alias ? own(vendor.plans, alias.plan) : undefined;
     if (!found) {
-      throw new Error(`vendor '${vendorId}' has no plan '${cut(planId)}'${suggest(planId, [...Object.keys(vendor.plans), ...Object.keys(aliases)])}`);
+      throw fail(`vendor '${vendorId}' has no plan '${cut(planId)}'${suggest(planId, [...Object.keys(vendor.plans), ...Object.keys(aliases)])}`, "plan");
     }
   }
-  if (found.no_support) throw new Error(`plan '${vendorId}/${planId}' offers no support: there is no deadline`);
+  if (found.no_support) throw fail(`plan '${vendorId}/${planId}' offers no support: there is no deadline`, "plan");
   const levels = vendor.priorities ? vendor.priorities.levels.map((lv) => lv.id) : [];
   if (priority !== null && !levels.includes(priority)) {
-    if (!levels.length) throw new Error(`vendor '${vendorId}' has no priority levels; leave the priority '${cut(priority)}' out`);
-    throw new Error(`vendor '${vendorId}' has no priority '${cut(priority)}'${suggest(priority, levels)}`);
+    if (!levels.length) throw fail(`vendor '${vendorId}' has no priority levels; leave the priority '${cut(priority)}' out`, "priority");
+    throw fail(`vendor '${vendorId}' has no priority '${cut(priority)}'${suggest(priority, levels)}`, "priority");
   }
   const cases = Object.keys(vendor.cases || {});
   if (kase !== null && !cases.includes(kase)) {
-    if (!cases.length) throw new Error(`vendor '${vendorId}' declares no kinds of case; leave the case '${cut(kase)}' out`);
-    throw new Error(`vendor '${vendorId}' has no kind of case '${cut(kase)}'${suggest(kase, cases)}`);
+    if (!cases.length) throw fail(`vendor '${vendorId}' declares no kinds of case; leave the case '${cut(kase)}' out`, "case");
+    throw fail(`vendor '${vendorId}' has no kind of case '${cut(kase)}'${suggest(kase, cases)}`, "case");
   }
   return { vendorId, planId, vendor, found, levels };
 }
@@ -585,7 +588,7 @@ function checkPlan(rules, plan, priority, kase) {
 function findTarget(rules, plan, priority, metric, kase = null, when = null) {
   checkFormat(rules);
   metric = metric || DEFAULT_METRIC;
-  if (!rules.metrics.includes(metric)) throw new Error(`unknown metric '${cut(metric)}'${suggest(metric, rules.metrics)}`);
+  if (!rules.metrics.includes(metric)) throw fail(`unknown metric '${cut(metric)}'${suggest(metric, rules.metrics)}`, "metric");
   const { vendorId, planId, vendor, found } = checkPlan(rules, plan, priority, kase);
   // The case's own target, else the general one (docs/rules.md §5).
   let target, general = [];
@@ -599,17 +602,17 @@ function findTarget(rules, plan, priority, metric, kase = null, when = null) {
   }
   if (!target) {
     if (priority === null && general.length) {
-      throw new Error(`plan '${vendorId}/${planId}' sets its ${metric} targets per priority; give one of: ${general.map((t) => t.priority).join(", ")}`);
+      throw fail(`plan '${vendorId}/${planId}' sets its ${metric} targets per priority; give one of: ${general.map((t) => t.priority).join(", ")}`, "priority");
     }
-    throw new Error(`plan '${vendorId}/${planId}' states no ${metric} target${priority ? ` for priority ${priority}` : ""}`);
+    throw fail(`plan '${vendorId}/${planId}' states no ${metric} target${priority ? ` for priority ${priority}` : ""}`, priority === null ? "metric" : "priority");
   }
   const which = `${target.priority ? ` for priority ${target.priority}` : ""}${target.case ? ` for ${target.case} cases` : ""}`;
   if (target.published === false) {
     // The code lets a page say "not published", not "no guaranteed time".
-    throw Object.assign(new Error(`plan '${vendorId}/${planId}' has a ${metric} target${which} that the vendor does not publish: there is no deadline to compute`), { code: "unpublished" });
+    throw fail(`plan '${vendorId}/${planId}' has a ${metric} target${which} that the vendor does not publish: there is no deadline to compute`, "metric", { code: "unpublished" });
   }
   if (target.minutes === null && (target.business_days ?? null) === null) {
-    throw new Error(`plan '${vendorId}/${planId}' guarantees no ${metric} time${which}: there is no deadline`);
+    throw fail(`plan '${vendorId}/${planId}' guarantees no ${metric} time${which}: there is no deadline`, "metric");
   }
   return { vendorId, vendor, target };
 }
@@ -618,21 +621,21 @@ function findTarget(rules, plan, priority, metric, kase = null, when = null) {
 // `tz`, else (24x7 only) the report's own offset; the customer's country for a calendar closed on their holidays (§5).
 function calendarClock(rules, vendorId, vendor, calId, tz, country, moment) {
   const calendar = own(vendor.calendars, calId);
-  if (!calendar) throw new Error(`the rules are inconsistent: vendor '${vendorId}' has no calendar '${calId}'`);
+  if (!calendar) throw fail(`the rules are inconsistent: vendor '${vendorId}' has no calendar '${calId}'`);
   let zone;
   if (calendar.zone !== null) zone = checkZone(calendar.zone, `calendar '${calId}'`);
   else if (tz !== null) zone = tz;
   else if (calendar.always_open) zone = moment.offset;
   else {
-    throw Object.assign(new Error(`calendar '${calId}' runs in the customer's own time zone; give the zone (--tz, or "tz" in a batch line), such as Europe/Stockholm`), { field: "tz" });
+    throw fail(`calendar '${calId}' runs in the customer's own time zone; give the zone (--tz, or "tz" in a batch line), such as Europe/Stockholm`, "tz");
   }
   const listed = calendar.customer_holidays ? Object.keys(calendar.customer_holidays) : [];
   if (listed.length) {
     if (country === null) {
-      throw new Error(`calendar '${calId}' closes on the customer's public holidays; give the customer's country (--country, or "country" in a batch line), one of: ${listed.join(", ")}`);
+      throw fail(`calendar '${calId}' closes on the customer's public holidays; give the customer's country (--country, or "country" in a batch line), one of: ${listed.join(", ")}`);
     }
     if (!listed.includes(country)) {
-      throw new Error(`calendar '${calId}' closes on the customer's public holidays, and the rules carry them only for ${listed.join(", ")}, not for '${cut(country)}'`);
+      throw fail(`calendar '${calId}' closes on the customer's public holidays, and the rules carry them only for ${listed.join(", ")}, not for '${cut(country)}'`);
     }
   } else country = null;
   return { zone, t: timeline(rules, calendar, zone, country) };
@@ -646,12 +649,12 @@ function evaluate(rules, { plan, priority = null, at, tz = null, metric = null, 
   if (kase === "" || kase === undefined) kase = null;
   if (country === "" || country === undefined) country = null;
   const moment = parseMoment(at);
-  if (tz !== null) checkZoneName(rules, tz, "the customer's zone");
+  if (tz !== null) checkZoneName(rules, tz, "the customer's zone", "tz");
   const { vendorId, vendor, target } = findTarget(rules, plan, priority, metric, kase, { report: moment.ms, tz });
   const { zone, t } = calendarClock(rules, vendorId, vendor, target.calendar, tz, country, moment);
   const { first, last } = rules.years;
-  const beyond = () => Object.assign(new Error(`the deadline falls after the last year the rules cover (${first}–${last}); export more years`), { code: "beyond" });
-  const outside = () => Object.assign(new Error(`the moment ${formatIso(moment.ms, moment.offset)} lies outside the years the rules cover (${first}–${last})`), { code: "outside" });
+  const beyond = () => fail(`the deadline falls after the last year the rules cover (${first}–${last}); export more years`, "at", { code: "beyond" });
+  const outside = () => fail(`the moment ${formatIso(moment.ms, moment.offset)} lies outside the years the rules cover (${first}–${last})`, "at", { code: "outside" });
   const report = moment.ms;
   const days = target.business_days ?? null;
   if (!(t.lo <= report && report < t.hi)) throw outside();
@@ -678,20 +681,20 @@ export const priorityFor = reading((rules, vendor, impact, urgency) => {
   // Names cut to 100 characters, as every message quotes a caller's name (§7).
   const [v, i, u] = [vendor, impact, urgency].map((name) => cut(String(name)));
   const found = own(rules.vendors, vendor);
-  if (found === undefined || found === null) throw new Error(`unknown vendor '${v}'${suggest(vendor, Object.keys(rules.vendors))}`);
+  if (found === undefined || found === null) throw fail(`unknown vendor '${v}'${suggest(vendor, Object.keys(rules.vendors))}`, "vendor");
   checkVendor(rules, vendor, found);
   const scheme = found.priorities;
-  if (!scheme || !scheme.matrix) throw new Error(`vendor '${v}' has no impact × urgency matrix`);
+  if (!scheme || !scheme.matrix) throw fail(`vendor '${v}' has no impact × urgency matrix`, "vendor");
   const matrix = scheme.matrix;
   if (!matrix.impacts.includes(impact) && matrix.urgencies.includes(impact)) {
     // The two given the other way round: say so, as dsl/rules/engine.py does.
-    throw new Error(`vendor '${v}' has no impact '${i}'; '${i}' is an urgency: give the impact first, then the urgency`);
+    throw fail(`vendor '${v}' has no impact '${i}'; '${i}' is an urgency: give the impact first, then the urgency`, "impact");
   }
-  if (!matrix.impacts.includes(impact)) throw new Error(`vendor '${v}' has no impact '${i}'${suggest(impact, matrix.impacts)}`);
-  if (!matrix.urgencies.includes(urgency)) throw new Error(`vendor '${v}' has no urgency '${u}'${suggest(urgency, matrix.urgencies)}`);
+  if (!matrix.impacts.includes(impact)) throw fail(`vendor '${v}' has no impact '${i}'${suggest(impact, matrix.impacts)}`, "impact");
+  if (!matrix.urgencies.includes(urgency)) throw fail(`vendor '${v}' has no urgency '${u}'${suggest(urgency, matrix.urgencies)}`, "urgency");
   const level = own(own(matrix.levels, impact), urgency);
   if (level === undefined || level === null) {
-    throw new Error(`vendor '${v}''s matrix gives no level for impact '${i}' with urgency '${u}'`);
+    throw fail(`vendor '${v}''s matrix gives no level for impact '${i}' with urgency '${u}'`); // neither name alone: the pair (§2)
   }
   return level;
 });
@@ -721,7 +724,7 @@ function versionFilter(vendor, plan, metric, { report, tz }) {
 // What assets/ticket.js (the ticket clock, docs/rules.md §11) builds on. Not an interface of its own:
 // it lets the clock live in a module the vendor pages do not load.
 export const _internals = Object.freeze({
-  MINUTE_MS, calendarClock, checkFormat, checkPlan, checkZoneName, cut, cutoffStart, daysDeadline, findTarget, formatIso, namesAreTexts, notTheFormat, own,
+  MINUTE_MS, calendarClock, checkFormat, checkPlan, fail, checkZoneName, cut, cutoffStart, daysDeadline, findTarget, formatIso, namesAreTexts, notTheFormat, own,
   parseMoment,
   reading, search, suggest, timeline,
 });

@@ -6,7 +6,7 @@
 import { _internals } from "./sla.js";
 
 const {
-  MINUTE_MS, calendarClock, cut, checkFormat, checkPlan, checkZoneName, cutoffStart, daysDeadline, findTarget, formatIso, namesAreTexts, notTheFormat, own, parseMoment,
+  MINUTE_MS, calendarClock, cut, checkFormat, fail, checkPlan, checkZoneName, cutoffStart, daysDeadline, findTarget, formatIso, namesAreTexts, notTheFormat, own, parseMoment,
   reading, search,
   suggest, timeline,
 } = _internals;
@@ -16,7 +16,13 @@ export const DEFAULT_WARNINGS = [50, 75];
 const MET_BY = { registration: "registered", "first-response": "responded", "status-update": "updated", resolution: "resolved", workaround: "workaround",
   "on-site": "on-site" }; // format 1.6: a technician arrived at the customer's site
 
-class TicketError extends Error {}
+// A fault of the ticket's events or warnings (field "events" or "warnings", as Python's RuleError.field).
+class TicketError extends Error {
+  constructor(message, field = "events") {
+    super(message);
+    this.field = field;
+  }
+}
 
 // F(moment): open time of a timeline before an instant.
 function openBefore(t, moment) {
@@ -94,11 +100,11 @@ function readEvents(events, report, levels, plan) {
 
 function readShares(warnings) {
   if (warnings === null || warnings === undefined) return DEFAULT_WARNINGS;
-  if (!Array.isArray(warnings)) throw new TicketError(`"warnings" must be a list of whole percents, not ${jsonText(warnings)}`);
+  if (!Array.isArray(warnings)) throw new TicketError(`"warnings" must be a list of whole percents, not ${jsonText(warnings)}`, "warnings");
   const shares = [];
   for (const share of warnings) {
     if (!Number.isInteger(share) || share < 1 || share > 99) {
-      throw new TicketError(`a warning is a whole percent of the target from 1 to 99, not ${jsonText(share)}`);
+      throw new TicketError(`a warning is a whole percent of the target from 1 to 99, not ${jsonText(share)}`, "warnings");
     }
     shares.push(share);
   }
@@ -114,9 +120,9 @@ function resolveClock(rules, plan, priority, metric, kase, tz, country, moment) 
 
 function measure(rules, t, zone, target, start, stop, state, shares) {
   const { first, last } = rules.years;
-  const beyond = () => new Error(`the deadline falls after the last year the rules cover (${first}–${last}); export more years`);
+  const beyond = () => fail(`the deadline falls after the last year the rules cover (${first}–${last}); export more years`, "at");
   if (!(t.lo <= start && start < t.hi)) {
-    throw new Error(`the moment ${formatIso(start, zone)} lies outside the years the rules cover (${first}–${last})`);
+    throw fail(`the moment ${formatIso(start, zone)} lies outside the years the rules cover (${first}–${last})`, "at");
   }
   // A cut-off (format 1.9) moves where the clock starts: open time before that is not counted.
   start = cutoffStart(t, start, target.cutoff, zone);
@@ -210,11 +216,11 @@ export const ticket = reading((rules, { plan, priority = null, at, now, events =
   try {
     until = parseMoment(now ?? null);
   } catch (error) {
-    throw new Error(`'now': ${error.message}`);
+    throw fail(`'now': ${error.message}`, "now");
   }
   // The rules' own list of zone names, as a deadline question checks it (§5 "Inputs"): the runtime's Intl
   // data would take 'europe/stockholm' or 'posix/Europe/Stockholm', which Python refuses.
-  if (tz !== null) checkZoneName(rules, tz, "the customer's zone");
+  if (tz !== null) checkZoneName(rules, tz, "the customer's zone", "tz");
   const shares = readShares(warnings);
   const { vendorId, vendor, found: plain, levels } = checkQuestion(rules, plan, priority, kase);
   rules.metrics.forEach((metric, i) => {
@@ -223,7 +229,7 @@ export const ticket = reading((rules, { plan, priority = null, at, now, events =
   });
   const state = ticketState(moment.ms, priority, readEvents(events, moment.ms, levels, plain), until.ms);
   // Both moments with seconds, each in its own offset (Z as +00:00), as Python writes them (§11.6), not as given.
-  if (until.ms < moment.ms) throw new Error(`'now' (${formatIso(until.ms, until.offset)}) is before the report (${formatIso(moment.ms, moment.offset)})`);
+  if (until.ms < moment.ms) throw fail(`'now' (${formatIso(until.ms, until.offset)}) is before the report (${formatIso(moment.ms, moment.offset)})`, "now");
   const one = (metric, start, stop, wanted) => {
     const level = state.priorityAt(stop === null ? until.ms : stop);
     const { target, t, zone } = resolveClock(rules, plan, level, metric, kase, tz, country, moment);

@@ -18,7 +18,8 @@ PIECES = [
 
 # One small file with a construct of each kind the shipped seeds have few of (fuzz15): holidays kept open and an eve
 # before a named holiday, a monthly pay day and tax deadline, the customer's countries, a kind of case, an alias, a version from a
-# date, penalties per business day in per mille, growing and capped, and a total. It loads without a diagnostic.
+# date, penalties per business day in per mille, growing and capped, and a total; fuzz16 added a contact group and a
+# channel with the plan's own hours. It loads without a diagnostic.
 EVERY_CONSTRUCT = """\
 horizon 2026-2027
 calendar office {
@@ -43,6 +44,9 @@ vendor ente {
     level B { name "B" }
   }
   case escalated "Escalated"
+  group nord "Nord"
+  contact phone "+39 039 69941" as phone-nord in nord hours office
+  contact email "help@ente.example.it" hours theirs answered office
   plan appalto {
     name "Appalto"
     price 48000 EUR per year excl tax
@@ -55,6 +59,7 @@ vendor ente {
       then 2 per mille of contract value per started business day after 5 days at most 10% of contract value per contract
     penalty first-response all 0.5 per mille of yearly fee per business day
     penalty total at most 20% of yearly fee per year
+    channels phone-nord hours theirs for A, email answered theirs
   }
 }
 """

@@ -2,7 +2,8 @@
 // tests/test_fuzz_engine.py gives it the same malformed documents as the Python evaluator, side by side.
 //   in:  {"rules": <a rules document>, "questions": [{plan, priority, at, tz, metric, ...}], "tickets": [{plan, ..., now}],
 //         "priorities": [[vendor, impact, urgency]]}
-//   out: {"questions": [{"due": ISO} or {"error": message}], "tickets": [...], "priorities": [...]}
+//   out: {"questions": [{"answer": ISO} or {"error": message, "field": the field at fault or null, "kind": the error's class}],
+//         "tickets": [...], "priorities": [...]}
 import { createInterface } from "node:readline";
 
 import { dueIso, priorityFor } from "../../site_templates/assets/sla.js";
@@ -12,7 +13,9 @@ const asked = (fn) => {
   try {
     return { answer: fn() };
   } catch (error) {
-    return { error: error instanceof Error ? error.message : String(error), kind: error?.constructor?.name ?? typeof error };
+    // `field` as Python's RuleError.field (docs/rules.md §7); an error without one says so, so that a comparison finds it.
+    const field = error instanceof Error && "field" in error ? error.field : "(no field)";
+    return { error: error instanceof Error ? error.message : String(error), field, kind: error?.constructor?.name ?? typeof error };
   }
 };
 

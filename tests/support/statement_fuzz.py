@@ -29,6 +29,13 @@ VALUES = {
     r"(?<=holidays customer )[A-Z]{2}(?:, [A-Z]{2})*": ["SE, SE", "XX", "SE", "US, GB, US", "DE BY", "SE,PL"],
     r"\b20\d\d-\d\d-\d\d\b": ["2026-01-01", "2028-02-29", "2028-12-31", "2026-03-29", "2027-10-31"],
     r"(?<![\d.:-])\d+(?![\d.:%-]|h\b|min\b)": ["0", "1", "999999999", "24"],
+    # fuzz16: contact groups and a plan's own hours of a channel (docs/language.md "Groups of contacts", "Hours that depend
+    # on the plan"): a contact's group (or a feature's category) swapped for another's or one nobody declared, the
+    # calendar of a contact's or a channel's `hours`/`answered` replaced, and a plan's first channel given hours of its own.
+    r"(?<=[\w\"] in )[a-z][\w-]*(?=(?: hours [\w-]+)?(?: answered [\w-]+)?(?: \{)?\n)": ["italy", "headquarters", "emea", "manila", "itali"],
+    r"(?<=hours |wered )[a-z][a-z0-9]*-[a-z0-9-]*[a-z0-9](?=[ ,\n])": ["around-the-clock", "around-the-clok", "office-hours"],
+    r"(?<=channels )[a-z][\w-]*": ["portal hours around-the-clock", "phone hours around-the-clock answered around-the-clock",
+                                   "email answered around-the-clock for P1", "phone-italy hours around-the-clock, phone-hq"],
 }
 
 

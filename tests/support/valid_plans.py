@@ -2,7 +2,8 @@
 
 fuzz15 added what it drew nowhere: penalties (`penalties`), `hours monthly day N` (with `on working days` or `or the
 working day before`), holidays the office works on (`closed holidays … except "…"`) and eves before some holidays only
-(`eve … before "…"`).
+(`eve … before "…"`). fuzz16 added contact groups (`group`, `contact … in GROUP`) and contacts of one kind told apart
+by `as ID`; a plan's own hours of a channel (`channels phone hours CAL answered CAL for P1`) were drawn before.
 
 Used by tests/test_fuzz_outputs.py, which keeps the drawn files that load without errors and builds, exports and
 evaluates them. Each draw is a whole file (shared calendars at the top, one vendor), as text, with the questions
@@ -524,8 +525,13 @@ def plan_file(draw: st.DrawFn) -> Drawn:
         mark = f" {draw(st.sampled_from(marks))}" if marks and draw(st.booleans()) else ""
         desc = f" description {draw(text(long=True, langs=langs))}" if draw(st.booleans()) else ""
         v.append(f"  feature {f}{cat}{mark} {{ label {draw(text(langs=langs))}{desc} }}")
-    contacts = []
-    kinds = draw(st.lists(st.sampled_from(["email", "phone", "sms", "portal", "web", "chat", "fax", "address", "account-manager"]), max_size=5, unique=True))
+    # Contacts, maybe under headings (`group ID TEXT`, `in GROUP`), two of a kind told apart by `as ID` (docs/language.md
+    # "Groups of contacts"): fuzz16 added both, which no draw wrote.
+    groups = [f"grp{i}" for i in range(draw(st.integers(0, 2)))]
+    for g in groups:
+        v.append(f"  group {g} {draw(text(langs=langs))}")
+    contacts: list[str] = []
+    kinds = draw(st.lists(st.sampled_from(["email", "phone", "sms", "portal", "web", "chat", "fax", "address", "account-manager"]), max_size=5))
     for kind in kinds:
         value = {
             "email": '"support@example.com"', "phone": q(draw(st.sampled_from(PHONES))), "sms": q(draw(st.sampled_from(PHONES))),
@@ -534,6 +540,12 @@ def plan_file(draw: st.DrawFn) -> Drawn:
             "web": '"https://example.com"', "chat": '"https://wa.me/46424003999"', "address": q(draw(phrase())), "account-manager": "",
         }[kind]
         line = f"  contact {kind} {value}".rstrip()
+        cid = kind
+        if kind in contacts or draw(st.integers(0, 3)) == 0:  # a second of a kind needs an id of its own (T0301)
+            cid = f"{kind}-{len(contacts)}"
+            line += f" as {cid}"
+        if groups and draw(st.booleans()):
+            line += f" in {draw(st.sampled_from(groups))}"
         if draw(st.booleans()):
             line += f" hours {draw(st.sampled_from(calendars))}"
         if draw(st.integers(0, 3)) == 0:
@@ -541,7 +553,7 @@ def plan_file(draw: st.DrawFn) -> Drawn:
         if draw(st.booleans()):
             line += f" {draw(text(long=True, langs=langs))}"  # a label is always a translated text
         v.append(line)
-        contacts.append(kind)
+        contacts.append(cid)
     # Plans.
     names = [f"tier{i}" for i in range(draw(st.integers(1, 5)))]
     drawn.plans = list(names)
