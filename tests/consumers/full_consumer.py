@@ -641,27 +641,27 @@ class Consumer:
     # -- §2 / §8: priority from impact × urgency
 
     def priority_for(self, vendor_id: Any, impact: Any, urgency: Any) -> str:
-        for name, value, place in (("vendor", vendor_id, None), ("impact", impact, "impact"), ("urgency", urgency, "urgency")):
+        for name, value, place in (("vendor", vendor_id, "vendor"), ("impact", impact, "impact"), ("urgency", urgency, "urgency")):
             if not isinstance(value, str):
                 raise Refused(f"the {name} must be a text (str), not {py_type(value)}", place)
         self.check_format()
         vendors = self.rules["vendors"]
         if vendor_id not in vendors:
-            raise Refused(f"unknown vendor {quoted(vendor_id)}{hint(vendor_id, list(vendors))}", None)
+            raise Refused(f"unknown vendor {quoted(vendor_id)}{hint(vendor_id, list(vendors))}", "vendor")
         priorities = vendors[vendor_id]["priorities"]
         matrix = priorities and priorities.get("matrix")
         if not matrix:
-            raise Refused(f"vendor {quoted(vendor_id)} has no impact × urgency matrix", None)
+            raise Refused(f"vendor {quoted(vendor_id)} has no impact × urgency matrix", "vendor")
         if impact not in matrix["impacts"]:
             if impact in matrix["urgencies"]:
                 raise Refused(
                     f"vendor {quoted(vendor_id)} has no impact {quoted(impact)}; "
                     f"{quoted(impact)} is an urgency: give the impact first, then the urgency",
-                    None,
+                    "impact",
                 )
-            raise Refused(f"vendor {quoted(vendor_id)} has no impact {quoted(impact)}{hint(impact, list(matrix['impacts']))}", None)
+            raise Refused(f"vendor {quoted(vendor_id)} has no impact {quoted(impact)}{hint(impact, list(matrix['impacts']))}", "impact")
         if urgency not in matrix["urgencies"]:
-            raise Refused(f"vendor {quoted(vendor_id)} has no urgency {quoted(urgency)}{hint(urgency, list(matrix['urgencies']))}", None)
+            raise Refused(f"vendor {quoted(vendor_id)} has no urgency {quoted(urgency)}{hint(urgency, list(matrix['urgencies']))}", "urgency")
         level = matrix["levels"].get(impact, {}).get(urgency)
         if level is None:
             raise Refused(f"vendor {quoted(vendor_id)}'s matrix gives no level for impact {quoted(impact)} with urgency {quoted(urgency)}", None)
