@@ -458,6 +458,10 @@ def test_a_second_features_block_is_named_as_written_and_told_to_join_the_first(
         ("contact portal https://help.acme.example hours c", 'a web address is quoted, with its scheme: contact portal "https://help.acme.example"'),
         ("contact phone +46 8 123 45 67 hours c", 'a phone number is quoted: contact phone "+46 8 123 45 67"'),
         ("contact phone 08-123 45 67", 'a phone number is quoted and starts with its country code, such as: contact phone "+46 8 123 456 78"'),
+        # Glued to its kind, the value read as part of one name (fuzz16 found the traceback these once gave).
+        ("contact phone+46 8 123 45 67", 'a phone number is quoted: contact phone "+46 8 123 45 67"'),
+        ("contact emailsupport@acme.example", 'an e-mail address is quoted: contact email "support@acme.example"'),
+        ("contact a@acme.example", 'a contact line names its kind, then its address, quoted: contact email "a@acme.example"'),
     ],
 )
 def test_an_address_written_without_quotes_is_shown_quoted(written: str, hint: str) -> None:

@@ -385,19 +385,26 @@ def _unquoted_value_hint(exc: UnexpectedInput, text: str) -> str | None:
     at_address_sign = kind in ("email", "e-mail") and len(before) == 3
     if not (at_value or at_address_sign):
         return None
-    words = line.split()
-    if len(words) <= len(head):
-        # The error stands inside the first words, the value glued to them (`contact a@b`, `website@x`): the words before
-        # it are not the line's, and there is no value to quote (fuzz16: an IndexError, a traceback for the author).
+    if kind is not None and kind not in CONTACT_KINDS:
+        # The value glued to its kind (`contact phone+46 8 …`, `contact emailsupport@acme.se`), read as one name.
+        kind = next((k for k in sorted(CONTACT_KINDS, key=len, reverse=True) if kind.startswith(k)), None)
+        if kind is None:  # `contact a@b`: no kind at all
+            glued = re.match(r"\s*contact\s+(\S+)", line)
+            if glued is not None and "@" in glued.group(1):
+                return f'a contact line names its kind, then its address, quoted: contact email "{glued.group(1)}"'
+            return None
+    # What follows the kind (or `website`), glued to it or not.
+    rest = re.match(r"\s*(?:website|contact\s+" + re.escape(kind or "") + r")\s*(.*)", line)
+    value = rest.group(1).split(None, 1)[0] if rest is not None and rest.group(1).strip() else None
+    if value is None or not re.match(r"[\w+(]", value):  # `website@x`: a sign, no value (fuzz16: it was an IndexError)
         return None
-    value = words[len(head)]
     if kind is None or kind in ("web", "portal", "chat"):
         shown = value if "://" in value else f"https://{value}"
-        return f'a web address is quoted, with its scheme: {" ".join(head)} "{shown}"'
+        return f'a web address is quoted, with its scheme: {"website" if kind is None else "contact " + kind} "{shown}"'
     if kind in ("email", "e-mail") and "@" in line:
         return f'an e-mail address is quoted: contact email "{value}"'
     if kind in ("phone", "sms", "fax") and re.match(r"[+0-9(]", value):
-        number = re.split(r"\s+(?:as|in|hours|answered)\b|\s*[{#]", line.split(None, 2)[2], maxsplit=1)[0].strip()
+        number = re.split(r"\s+(?:as|in|hours|answered)\b|\s*[{#]", rest.group(1) if rest else "", maxsplit=1)[0].strip()
         if number.startswith("+"):
             return f'a phone number is quoted: contact {kind} "{number}"'
         return f'a phone number is quoted and starts with its country code, such as: contact {kind} "+46 8 123 456 78"'
