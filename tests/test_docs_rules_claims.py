@@ -623,17 +623,8 @@ def test_an_interval_that_starts_after_the_span_is_refused_as_a_start_outside_it
         assert str(caught.value).startswith(words) and caught.value.field == "at"
     if NODE is None:
         pytest.skip("node is not installed")
-    from support.ticket_agreement import node_json
-
-    path = tmp_path / "rules.json"
-    path.write_text(json.dumps(rules), encoding="utf-8")
-    script = (
-        "import { readFileSync } from 'node:fs'; import { ticket } from './site_templates/assets/ticket.js';"
-        "const rules = JSON.parse(readFileSync(process.argv[1], 'utf-8'));"
-        "const refusal = (q) => { try { ticket(rules, q); return null; } catch (e) { return e.message; } };"
-        "console.log(JSON.stringify(JSON.parse(process.argv[2]).map(refusal)));"
-    )
-    assert [message.startswith(words) for message in node_json(script, path, tickets)] == [True, True]
+    refused = _refusals_in_node(tmp_path, rules, tickets, "ticket")
+    assert [message is not None and message.startswith(words) for message in refused] == [True, True]
 
 
 def _refusals_in_node(tmp_path: Path, rules: dict, questions: list[dict], module: str) -> list[str | None]:
